@@ -1,0 +1,1 @@
+"""vnclean's benchmarks: quality and speed against peers on the shared corpus."""

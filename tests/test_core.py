@@ -1,0 +1,153 @@
+"""The shared mechanism: edits, offset maps, pipelines, options."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vnclean
+from vnclean import Cleaner, Edit, Pipeline, apply_edits
+from vnclean._core import FunctionCleaner, StepMap, validated
+from vnclean.blocks import Label, iter_lines, labels_to_edits, removal_span
+
+
+class SpanEditor(Cleaner):
+    """A test cleaner that applies fractions-of-length edits chosen by Hypothesis."""
+
+    name = "span_editor"
+
+    def __init__(self, plan, alphabet):
+        super().__init__()
+        self.plan = plan
+        self.alphabet = alphabet
+
+    def find_edits(self, text):
+        edits = []
+        n = len(text)
+        for a, b, repl_len in self.plan:
+            start, end = sorted((int(a * n), int(b * n)))
+            edits.append(Edit(start, end, self.alphabet[:repl_len], rule="test.span",
+                              kind="other"))
+        return edits
+
+
+plans = st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1), st.integers(0, 3)), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(length=st.integers(0, 40), steps=st.lists(plans, min_size=1, max_size=4))
+def test_every_original_character_survives_exactly_when_no_edit_covers_it(length, steps):
+    original = "".join(chr(0x4E00 + i) for i in range(length))  # all distinct
+    fresh = iter(range(0x3040, 0x30FF, 4))
+    cleaners = [SpanEditor(plan, "".join(chr(next(fresh) + k) for k in range(3)))
+                for plan in steps]
+    result = Pipeline(*cleaners).explain(original)
+    covered = set()
+    for edit in result.edits:
+        assert 0 <= edit.start <= edit.end <= length
+        assert edit.text == original[edit.start:edit.end]
+        covered.update(range(edit.start, edit.end))
+    surviving = [ch for ch in result.text if ch in original]
+    assert surviving == [ch for i, ch in enumerate(original) if i not in covered]
+    assert result.text == Pipeline(*cleaners)(original)
+
+
+def test_step_map_positions_around_a_deletion_and_a_rewrite():
+    # "abcdef": delete "cd", rewrite "f" -> "XYZ"  =>  "abeXYZ"
+    step = StepMap([Edit(2, 4, ""), Edit(5, 6, "XYZ")])
+    assert step.back(2, "start") == 4 and step.back(2, "end") == 2
+    assert step.back(3, "start") == 5
+    assert step.back(4, "start") == 5 and step.back(4, "end") == 6
+    assert step.back(6) == 6
+    assert step.back(1) == 1
+
+
+def test_validated_sorts_clips_and_drops_overlaps():
+    edits = validated([Edit(5, 9, ""), Edit(0, 3, "x"), Edit(2, 6, ""), Edit(8, 20, "")], 10)
+    assert [(e.start, e.end) for e in edits] == [(0, 3), (5, 9)]
+
+
+def test_pipeline_flattens_nested_pipelines_and_wraps_functions():
+    def shout(text: str) -> str:
+        return text.replace("mưa", "MƯA")
+
+    inner = Pipeline(vnclean.normalize_unicode, shout)
+    outer = Pipeline(inner, vnclean.strip_bylines)
+    assert len(outer) == 3
+    assert repr(outer) == "Pipeline(normalize_unicode, shout, strip_bylines)"
+    result = outer.explain("TTO - Trời mưa to.")
+    assert result.text == "Trời MƯA to."
+    assert [(e.cleaner, e.text) for e in result.edits] == [("shout", "mưa"),
+                                                            ("strip_bylines", "TTO - ")]
+
+
+def test_a_function_returning_a_non_string_is_a_clear_error():
+    with pytest.raises(TypeError, match="returned int"):
+        Pipeline(lambda text: 3).explain("Hà Nội")
+
+
+def test_a_step_that_is_not_callable_is_a_type_error():
+    with pytest.raises(TypeError, match="pipeline step"):
+        Pipeline("strip_nav_menus")
+
+
+def test_unknown_options_and_wrong_types_are_type_errors():
+    with pytest.raises(TypeError, match="unknown option"):
+        vnclean.clean("Hà Nội", tone="old")
+    with pytest.raises(TypeError, match="expects str"):
+        vnclean.clean(b"Ha Noi")
+    with pytest.raises(ValueError, match="tone_style"):
+        vnclean.clean("Hà Nội", tone_style="newest")
+    with pytest.raises(TypeError, match="unknown option"):
+        vnclean.normalize_unicode.configured(colour="red")
+
+
+def test_configured_cleaner_has_a_readable_repr_and_is_cached():
+    new = vnclean.normalize_unicode.configured(tone_style="new")
+    assert repr(new) == "normalize_unicode.configured(tone_style='new')"
+    assert vnclean.normalize_unicode.configured(tone_style="new") is new
+
+
+def test_clean_and_explain_agree_and_offsets_point_at_the_original():
+    text = "Trang chủ\nTTO - Mưa lớn ở Hà Nội (Ảnh: Mạnh Quân).\n© Bản quyền thuộc Báo X"
+    result = vnclean.clean_and_explain(text)
+    assert result.text == vnclean.clean(text)
+    assert result.edits, "the sample has boilerplate to remove"
+    for edit in result.edits:
+        assert text[edit.start:edit.end] == edit.text
+
+
+def test_function_cleaner_records_the_changed_region_only():
+    cleaner = FunctionCleaner(lambda t: t.replace("Ð", "Đ"), name="fix_eth")
+    [edit] = cleaner.find_edits("Ðà Nẵng")
+    assert (edit.start, edit.end, edit.replacement) == (0, 1, "Đ")
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Mưa lớn.\nẢnh: TTXVN\nGió mạnh.", (9, 19), "Mưa lớn.\nGió mạnh."),
+    ("Mưa lớn.\nẢnh: TTXVN", (9, 19), "Mưa lớn."),
+    ("Ảnh: TTXVN Gió mạnh.", (0, 10), "Gió mạnh."),
+    ("Gió mạnh. Ảnh: TTXVN", (10, 20), "Gió mạnh."),
+    ("Mưa lớn. (Ảnh: X) Gió mạnh.", (9, 17), "Mưa lớn. Gió mạnh."),
+    ("Mưa lớn.Ảnh: X Gió.", (8, 14), "Mưa lớn. Gió."),
+    ("Mưa lớn.(Ảnh: X)Gió.", (8, 16), "Mưa lớn. Gió."),
+])
+def test_removal_span_leaves_tidy_text(text, span, expected):
+    start, end, replacement = removal_span(text, *span)
+    assert text[:start] + replacement + text[end:] == expected
+
+
+def test_adjacent_line_labels_never_overlap_even_on_the_last_line():
+    text = "Thân bài.\nTin liên quan\n>> Bài A"
+    labels = [Label(10, 23, "related", "r.head"), Label(24, 32, "related", "r.arrow")]
+    edits = labels_to_edits(text, labels, "strip_related_links")
+    assert apply_edits(text, edits) == "Thân bài."
+    assert edits[0].end <= edits[1].start
+
+
+def test_iter_lines_offsets_match_the_text():
+    text = "Thời sự\n\nHà Nội\n"
+    for line in iter_lines(text):
+        assert text[line.start:line.end] == line.text
+    assert [line.text for line in iter_lines(text)] == ["Thời sự", "", "Hà Nội", ""]

@@ -1,0 +1,43 @@
+"""vnclean: clean scraped Vietnamese news text, explain every removal, fast enough for a crawl.
+
+>>> import vnclean
+>>> vnclean.clean("TTO - Mưa lớn ở Hà Nội (Ảnh: Mạnh Quân).")
+'Mưa lớn ở Hà Nội.'
+"""
+
+from ._api import clean, clean_and_explain
+from ._core import Cleaned, Cleaner, Edit, FunctionCleaner, Pipeline, apply_edits
+from .blocks import BoilerplateCleaner, Label
+from .bylines import strip_bylines
+from .captions import remove_photo_captions
+from .nav import strip_nav_menus
+from .options import DEFAULT_STEPS, Options, default_pipeline
+from .promos import strip_promos
+from .related import strip_related_links
+from .unicode import normalize_unicode
+from .whitespace import tidy_whitespace
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BoilerplateCleaner",
+    "Cleaned",
+    "Cleaner",
+    "DEFAULT_STEPS",
+    "Edit",
+    "FunctionCleaner",
+    "Label",
+    "Options",
+    "Pipeline",
+    "apply_edits",
+    "clean",
+    "clean_and_explain",
+    "default_pipeline",
+    "normalize_unicode",
+    "remove_photo_captions",
+    "strip_bylines",
+    "strip_nav_menus",
+    "strip_promos",
+    "strip_related_links",
+    "tidy_whitespace",
+]

@@ -1,0 +1,45 @@
+"""Word lists, patterns and tuned thresholds shipped under ``vnclean/data``, loaded once.
+
+Text lists hold one entry a line (``#`` starts a comment); every entry is NFC-normalized on
+load, so lookups against NFC text are exact. JSON files hold tuned numbers.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from importlib import resources
+from typing import Any
+
+__all__ = ["data_text", "word_list", "json_data", "alternation"]
+
+
+def data_text(name: str) -> str:
+    """The NFC text of the data file ``name``."""
+    raw = resources.files("vnclean.data").joinpath(name).read_text(encoding="utf-8")
+    return unicodedata.normalize("NFC", raw)
+
+
+@functools.cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of a one-entry-a-line list, blank lines and ``#`` comments skipped, order kept."""
+    entries = []
+    for line in data_text(name).splitlines():
+        entry = line.split(" #", 1)[0].strip() if not line.startswith("#") else ""
+        if entry:
+            entries.append(entry)
+    return tuple(dict.fromkeys(entries))
+
+
+@functools.cache
+def json_data(name: str) -> Any:
+    """A JSON data file, parsed once."""
+    return json.loads(data_text(name))
+
+
+def alternation(entries: tuple[str, ...]) -> str:
+    """A regex alternation of literal entries, longest first so the longest one wins."""
+    import regex
+
+    return "|".join(regex.escape(e) for e in sorted(entries, key=len, reverse=True))

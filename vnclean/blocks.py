@@ -1,0 +1,141 @@
+"""Blocks and labels: the classify-then-delete half that every boilerplate cleaner shares.
+
+A boilerplate cleaner *classifies*: it gives spans of the text (a whole line, a run of
+lines, or an inline span of a flattened line) a :class:`Label` — kind, rule, confidence.
+:func:`labels_to_edits` then *deletes*: it turns labels into edits that also take the
+whitespace the deletion would strand, so no cleaner has to think about seams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ._core import Cleaner, Edit
+
+__all__ = ["Line", "Label", "BoilerplateCleaner", "iter_lines", "labels_to_edits", "removal_span"]
+
+_HSPACE = " \t"
+_CLOSING = ".,;:!?)]}…\"'”"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a text: ``text == source[start:end]`` (no newline)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Every line of ``text`` with its offsets (the newline is not part of a line).
+
+    >>> [(l.start, l.text) for l in iter_lines("Thời sự\\nHà Nội")]
+    [(0, 'Thời sự'), (8, 'Hà Nội')]
+    """
+    pos = 0
+    for index, line in enumerate(text.split("\n")):
+        end = pos + len(line)
+        yield Line(index, pos, end, line)
+        pos = end + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A classified span: ``kind`` of boilerplate, the ``rule`` that said so, and how sure."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    confidence: float = 1.0
+
+
+def removal_span(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Widen ``[start, end)`` so deleting it leaves tidy text; returns (start, end, replacement).
+
+    A span that fills its lines takes a newline with it; an inline span takes the spaces
+    on one side; a span glued to words on both sides becomes one space.
+
+    >>> t = "Mưa lớn.Ảnh: TTXVN Gió mạnh."
+    >>> s, e, r = removal_span(t, 8, 18)
+    >>> t[:s] + r + t[e:]
+    'Mưa lớn. Gió mạnh.'
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    before = text[line_start:start]
+    after = text[end:line_end]
+    if not before.strip() and not after.strip():
+        if line_end < len(text):
+            return line_start, line_end + 1, ""
+        if line_start > 0:
+            return line_start - 1, line_end, ""
+        return line_start, line_end, ""
+    if not before.strip():
+        return start, end + (len(after) - len(after.lstrip(_HSPACE))), ""
+    if not after.strip():
+        return start - (len(before) - len(before.rstrip(_HSPACE))), end, ""
+    space_after = len(after) - len(after.lstrip(_HSPACE))
+    space_before = len(before) - len(before.rstrip(_HSPACE))
+    if space_after and space_before:
+        return start, end + space_after, ""
+    if space_before and after[0] in _CLOSING:
+        return start - space_before, end, ""
+    if space_after or space_before:
+        return start, end, ""
+    return start, end, " "
+
+
+def labels_to_edits(text: str, labels: Iterable[Label], cleaner: str) -> list[Edit]:
+    """Delete labelled spans: widen each with :func:`removal_span`, never overlap."""
+    edits: list[Edit] = []
+    last_end = 0
+    for label in sorted(labels, key=lambda lab: (lab.start, lab.end)):
+        if label.end <= label.start:
+            continue
+        start, end, replacement = removal_span(text, label.start, label.end)
+        if (start < last_end and edits and _can_take_newline_before(text, edits[-1])
+                and (len(edits) < 2 or edits[-2].end < edits[-1].start)):
+            # The last line wants the newline the previous line's removal took: the
+            # previous one takes the newline before itself instead.
+            prev = edits[-1]
+            edits[-1] = Edit(prev.start - 1, prev.end - 1, prev.replacement, cleaner=cleaner,
+                             rule=prev.rule, kind=prev.kind)
+            last_end = prev.end - 1
+        start = max(start, last_end)
+        if end <= start:
+            continue
+        edits.append(Edit(start, end, replacement, cleaner=cleaner, rule=label.rule,
+                          kind=label.kind))
+        last_end = end
+    return edits
+
+
+def _can_take_newline_before(text: str, edit: Edit) -> bool:
+    return (edit.start > 0 and text[edit.start - 1] == "\n"
+            and text[edit.end - 1] == "\n" and not edit.replacement)
+
+
+class BoilerplateCleaner(Cleaner):
+    """A cleaner that classifies spans with :meth:`classify` and deletes the labelled ones."""
+
+    kind: ClassVar[str] = "other"
+
+    def classify(self, text: str) -> list[Label]:
+        """Labels for the boilerplate spans of ``text``; subclasses implement this."""
+        raise NotImplementedError
+
+    def find_edits(self, text: str) -> list[Edit]:
+        if not text:
+            return []
+        return labels_to_edits(text, self.classify(text), self.name)

@@ -1,0 +1,91 @@
+"""The one source of truth for the default pipeline: its steps, their order, their options.
+
+``vnclean.clean(text, **options)`` and ``clean_and_explain`` accept exactly the fields of
+:class:`Options` as keyword arguments; an unknown option is a ``TypeError``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+
+from ._core import Cleaner, Pipeline
+from .bylines import strip_bylines
+from .captions import remove_photo_captions
+from .nav import strip_nav_menus
+from .promos import strip_promos
+from .related import strip_related_links
+from .unicode import normalize_unicode
+from .whitespace import tidy_whitespace
+
+__all__ = ["Options", "DEFAULT_STEPS", "default_pipeline"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of the default pipeline (all keyword-only; ``None``/``False`` turns a step off).
+
+    tone_style: ``"old"`` (``hòa``, ``thủy``; most news), ``"new"`` (``hoà``, ``thuỷ``), or
+        ``None`` to leave tone placement alone. Misplaced marks are fixed whatever the style.
+    legacy_encodings: detect and convert TCVN3, VNI and VISCII text (off: it can misfire on
+        text that merely looks like them).
+    normalize: run :func:`vnclean.normalize_unicode` first.
+    nav, captions, bylines, related, promos: run that boilerplate cleaner.
+    tidy: fold the whitespace deletions leave behind.
+    """
+
+    tone_style: str | None = "old"
+    legacy_encodings: bool = False
+    normalize: bool = True
+    promos: bool = True
+    related: bool = True
+    nav: bool = True
+    captions: bool = True
+    bylines: bool = True
+    tidy: bool = True
+
+    def __post_init__(self) -> None:
+        if self.tone_style not in ("old", "new", None):
+            raise ValueError(f"tone_style must be 'old', 'new' or None, not {self.tone_style!r}")
+
+
+#: Step order of the default pipeline: (option that switches the step, cleaner).
+DEFAULT_STEPS: tuple[tuple[str, Cleaner], ...] = (
+    ("normalize", normalize_unicode),
+    ("promos", strip_promos),
+    ("related", strip_related_links),
+    ("nav", strip_nav_menus),
+    ("captions", remove_photo_captions),
+    ("bylines", strip_bylines),
+    ("tidy", tidy_whitespace),
+)
+
+OPTION_NAMES = frozenset(f.name for f in fields(Options))
+
+
+def default_pipeline(**options) -> Pipeline:
+    """The default pipeline for these options (built once per distinct set of options).
+
+    >>> default_pipeline(captions=False)
+    Pipeline(normalize_unicode, strip_promos, strip_related_links, strip_nav_menus, strip_bylines, tidy_whitespace)
+    """
+    unknown = set(options) - OPTION_NAMES
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+    return _pipeline_for(Options(**options))
+
+
+@functools.lru_cache(maxsize=64)
+def _pipeline_for(options: Options) -> Pipeline:
+    from .metadata import extract_metadata
+    from .safety import flag_over_removal
+
+    steps = []
+    for switch, cleaner in DEFAULT_STEPS:
+        if not getattr(options, switch):
+            continue
+        if cleaner is normalize_unicode:
+            cleaner = cleaner.configured(tone_style=options.tone_style,
+                                         legacy_encodings=options.legacy_encodings)
+        steps.append(cleaner)
+    return Pipeline(*steps, metadata=extract_metadata, flagger=flag_over_removal)

@@ -1,0 +1,56 @@
+"""Tidy the whitespace deletions leave behind: trailing spaces, runs of blank lines, edges."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from ._core import Cleaner, Edit
+
+__all__ = ["TidyWhitespace", "tidy_whitespace"]
+
+_TRAILING_SPACE = regex.compile(r"[ \t]+(?=\n|\Z)")
+_BLANK_RUN = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_LEADING = regex.compile(r"\A\s+")
+_TRAILING = regex.compile(r"(?<=\S)\s+\Z")
+
+
+class TidyWhitespace(Cleaner):
+    """Strip spaces at line ends, fold runs of blank lines to one, trim the document's edges.
+
+    Single blank lines between paragraphs stay: they are the user's structure.
+
+    >>> tidy_whitespace("  Hà Nội \\n\\n\\n\\nmưa to.  ")
+    'Hà Nội\\n\\nmưa to.'
+    """
+
+    name: ClassVar[str] = "tidy_whitespace"
+    kind: ClassVar[str] = "whitespace"
+
+    def find_edits(self, text: str) -> list[Edit]:
+        edits = []
+        for pattern, rule, replacement in (
+            (_LEADING, "whitespace.leading", ""),
+            (_TRAILING_SPACE, "whitespace.trailing_spaces", ""),
+            (_BLANK_RUN, "whitespace.blank_lines", "\n\n"),
+            (_TRAILING, "whitespace.trailing", ""),
+        ):
+            for m in pattern.finditer(text):
+                edits.append(Edit(m.start(), m.end(), replacement, cleaner=self.name,
+                                  rule=rule, kind="whitespace"))
+        return _disjoint(edits)
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    """Keep the widest of overlapping whitespace edits (they come from different patterns)."""
+    edits.sort(key=lambda e: (e.start, -e.end))
+    kept: list[Edit] = []
+    for edit in edits:
+        if kept and edit.start < kept[-1].end:
+            continue
+        kept.append(edit)
+    return kept
+
+
+tidy_whitespace = TidyWhitespace()
