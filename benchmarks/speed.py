@@ -1,0 +1,138 @@
+"""Throughput of vnclean and its peers on the same documents: ``python -m benchmarks.speed``.
+
+Every tool (each peer, each step of ``vnclean.DEFAULT_STEPS`` alone on the raw text, and the
+full ``vnclean.clean``) runs over the same corpus documents: one warm-up pass, then
+``--repeats`` timed passes taken round-robin across the tools, so drift on a shared machine
+hits all of them alike. Times are wall-clock (``time.perf_counter``) medians; vnclean's
+ratios to each peer come from this same run, since absolute numbers drift between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import vnclean
+from vnclean.corpus import SPLITS, load_split
+
+from . import peers
+
+RESULTS = Path(__file__).parent / "results"
+FULL = "vnclean"
+STEP_PREFIX = "vnclean:"
+
+
+def corpus_texts(splits: Iterable[str] = SPLITS, corpus=None) -> list[str]:
+    """The raw texts of the splits, in file order."""
+    return [record.raw for split in splits for record in load_split(split, corpus)]
+
+
+def megabytes(texts: Sequence[str]) -> float:
+    """UTF-8 size of the texts in MB (10**6 bytes)."""
+    return sum(len(text.encode("utf-8")) for text in texts) / 1e6
+
+
+def vnclean_tools() -> dict[str, Callable[[str], str]]:
+    """The full pipeline and each of its steps alone, as configured by default.
+
+    >>> list(vnclean_tools())[:3]
+    ['vnclean', 'vnclean:normalize', 'vnclean:promos']
+    """
+    configured = {step.name: step for step in vnclean.default_pipeline()}
+    return {FULL: vnclean.clean,
+            **{STEP_PREFIX + switch: configured.get(cleaner.name, cleaner)
+               for switch, cleaner in vnclean.DEFAULT_STEPS}}
+
+
+def one_pass(fn: Callable[[str], str], texts: Sequence[str]) -> float:
+    """Seconds of wall-clock time for ``fn`` over every text once."""
+    gc.collect()
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return time.perf_counter() - start
+
+
+def rates(seconds: Sequence[float], texts_mb: float, n_docs: int) -> dict:
+    """Median time of the passes and the throughput it gives.
+
+    >>> rates([2.0, 1.0, 4.0], 10.0, 100)["mb_per_s"]
+    5.0
+    """
+    median = statistics.median(seconds)
+    return {"seconds_median": median, "runs": list(seconds),
+            "mb_per_s": texts_mb / median if median else float("inf"),
+            "docs_per_s": n_docs / median if median else float("inf")}
+
+
+def ratios(results: dict[str, dict], tool: str = FULL) -> dict[str, float]:
+    """``tool``'s throughput over each other non-vnclean tool's, from the same run.
+
+    >>> ratios({"vnclean": {"mb_per_s": 10.0}, "x": {"mb_per_s": 2.0}})
+    {'x': 5.0}
+    """
+    mine = results[tool]["mb_per_s"]
+    return {name: mine / r["mb_per_s"] for name, r in results.items()
+            if name != tool and not name.startswith(STEP_PREFIX) and r["mb_per_s"]}
+
+
+def measure(texts: Sequence[str], repeats: int = 5,
+            tools: dict[str, Callable[[str], str]] | None = None,
+            progress: Callable[[str], None] | None = None) -> dict:
+    """Warm up each tool, then time ``repeats`` round-robin passes; rates and vnclean's ratios."""
+    skipped: dict[str, str] = {}
+    if tools is None:
+        runnable, skipped = peers.available()
+        tools = {**vnclean_tools(), **runnable}
+    for name, fn in tools.items():  # warm-up: imports, caches, compiled patterns
+        one_pass(fn, texts)
+    runs: dict[str, list[float]] = {name: [] for name in tools}
+    for round_ in range(repeats):
+        for name, fn in tools.items():
+            runs[name].append(one_pass(fn, texts))
+        if progress:
+            progress(f"speed: round {round_ + 1}/{repeats} done")
+    size = megabytes(texts)
+    results = {name: rates(seconds, size, len(texts)) for name, seconds in runs.items()}
+    out = {"documents": len(texts), "megabytes": size, "repeats": repeats,
+           "tools": results, "skipped": skipped}
+    if FULL in results:
+        out["ratios"] = ratios(results)
+    if STEP_PREFIX + "normalize" in results:
+        out["normalize_ratios"] = {
+            name: results[STEP_PREFIX + "normalize"]["mb_per_s"] / results[name]["mb_per_s"]
+            for name in results if peers.ROLES.get(name) == "normalization"}
+    return out
+
+
+def table(speed: dict) -> str:
+    """A markdown table: MB/s, docs/s and vnclean's ratio to each tool."""
+    lines = ["| tool | MB/s | docs/s | median s | vnclean × |", "|---|---|---|---|---|"]
+    for name, r in speed["tools"].items():
+        ratio = speed.get("ratios", {}).get(name)
+        lines.append(f"| {name} | {r['mb_per_s']:.2f} | {r['docs_per_s']:.0f} | "
+                     f"{r['seconds_median']:.3f} | {'' if ratio is None else f'{ratio:.2f}'} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", nargs="+", default=list(SPLITS))
+    parser.add_argument("--corpus", default=None)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", default=str(RESULTS / "speed.json"))
+    args = parser.parse_args(argv)
+    out = measure(corpus_texts(args.split, args.corpus), args.repeats, progress=print)
+    print(table(out))
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
+    return out
+
+
+if __name__ == "__main__":
+    main()
