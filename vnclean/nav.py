@@ -51,7 +51,7 @@ _LOGIN_WORDS = regex.compile(r"\b(?:đăng nhập|đăng ký|đăng kí|mật kh
 _DATE = regex.compile(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}:\d{2}")
 _CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\|)\s*")
 _ARROW = regex.compile(r"[›»>]")
-_NULL_WORDS = frozenset({"null", "undefined", "none", "nan", "[object object]"})
+_HTML_TAG_LINE = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
 _TITLE_SPLIT = regex.compile(r"\s+(?:-|–|—|\||::|»)\s+")
 
 
@@ -115,7 +115,7 @@ class _Line:
 
 def _shape(text: str, words: int, key: str, cfg: _Settings) -> str:
     """The context-free shape of one stripped line."""
-    if key in _NULL_WORDS:
+    if key in _word_set("nav_artefacts.txt") or _HTML_TAG_LINE.fullmatch(text):
         return NULL
     if key in _word_set("nav_headings.txt"):
         return HEADING
@@ -217,15 +217,16 @@ def _menu_run_labels(lines: list[_Line], i: int, j: int, cfg: _Settings) -> list
                or (sections >= cfg.min_section_hits and counted >= cfg.min_section_hits))
     if not is_menu or (not cues and _belongs_to_story(lines, i, j, counted, cfg)):
         return []
-    first = next(k for k, line in enumerate(run) if line.shape == ITEM or line.shape in CUE_RULES)
-    last = max(k for k, line in enumerate(run) if line.shape == ITEM or line.shape in CUE_RULES)
-    labels = []
-    for line in run[first:last + 1]:
-        if line.shape == DATE:
-            continue
-        rule = CUE_RULES.get(line.shape, "nav.menu_run")
-        labels.append(Label(line.start, line.end, KIND, rule))
-    return labels
+    if i > 0 and lines[i - 1].shape == PROSE and _looks_like_name(run[0]):
+        run = run[1:]  # an author sign-off after the last paragraph: strip_bylines' business
+    return [Label(line.start, line.end, KIND, CUE_RULES.get(line.shape, "nav.menu_run"))
+            for line in run if line.shape != DATE]
+
+
+def _looks_like_name(line: _Line) -> bool:
+    """Two to four capitalised words that are not a section name: ``Hạ Huyền``."""
+    return (line.shape == ITEM and not line.section and 2 <= line.words <= 4
+            and all(word[0].isupper() for word in line.text.split()))
 
 
 def _belongs_to_story(lines: list[_Line], i: int, j: int, counted: int, cfg: _Settings) -> bool:
@@ -275,28 +276,38 @@ def _title_shaped(line: _Line, cfg: _Settings) -> bool:
             and (not line.text.endswith(".") or line.text.endswith("...")))
 
 
-def _find_title(lines: list[_Line], cfg: _Settings) -> tuple[int | None, int | None]:
-    """(index of the page-template title line, index of the title the story keeps).
+def _is_paragraph(line: _Line, cfg: _Settings) -> bool:
+    """A story paragraph: a long line ending like a statement (not a headline's ``?``)."""
+    return line.shape == PROSE and line.words >= cfg.lead_min_words and (
+        _sentence_end(line.text) in ".…;" or line.words >= 2 * cfg.lead_min_words)
 
-    The template copy is the first line when a later line before the body repeats it
-    (``Title - Section - Site`` at the top, ``Title`` again above the lead).
+
+def _find_title(lines: list[_Line], cfg: _Settings) -> tuple[list[int], int | None]:
+    """(indexes of the template copies of the title, index of the title the story keeps).
+
+    The first line is a template copy when a later line before the first paragraph repeats
+    it (``Title - Section - Site`` at the top, ``Title`` again above the lead); when the
+    title comes several times before the lead, the last of them is the one kept.
     """
     if not lines or not _title_shaped(lines[0], cfg):
-        return None, None
+        return [], None
     first = lines[0]
+    copies = []
     for k in range(1, min(len(lines), cfg.title_scan_lines)):
         line = lines[k]
-        if line.shape == PROSE and line.words >= cfg.lead_min_words:
+        if _is_paragraph(line, cfg):
             break
         if line.shape in (TITLE, ITEM, PROSE) and _same_title(first.text, line.text, cfg):
-            return 0, k
-    return None, 0
+            copies.append(k)
+    if not copies:
+        return [], 0
+    return [0] + copies[:-1], copies[-1]
 
 
 def _find_lead(lines: list[_Line], title: int, cfg: _Settings) -> int | None:
     """Index of the lead: the first paragraph within a few lines after the title."""
     for k in range(title + 1, min(len(lines), title + 1 + cfg.head_scan_lines)):
-        if lines[k].shape == PROSE and lines[k].words >= cfg.lead_min_words:
+        if _is_paragraph(lines[k], cfg):
             return k
     return None
 
@@ -313,9 +324,23 @@ def _repeat_labels(lines: list[_Line], title: int, lead: int | None,
                 and line.text.casefold() == title_key:
             labels.append(Label(line.start, line.end, KIND, "nav.repeated_title"))
         elif lead_key is not None and line.words >= cfg.lead_min_words \
-                and len(line.text) <= len(lead_key) and lead_key.endswith(line.text.casefold()):
+                and _repeats_lead(lead_key, line.text.casefold()):
             labels.append(Label(line.start, line.end, KIND, "nav.repeated_lead"))
     return labels
+
+
+def _repeats_lead(lead_key: str, key: str) -> bool:
+    """The lead again (its agency prefix may be missing), or a teaser cut from it with
+    ``...``."""
+    if len(key) <= len(lead_key) and lead_key.endswith(key):
+        return True
+    stem = key.rstrip(".… ")
+    if stem == key:
+        return False
+    stem = stem.rsplit(" ", 1)[0]  # the word before the dots may be cut short
+    if len(stem) < len(lead_key) // 3:
+        return False
+    return lead_key.startswith(stem) or stem.startswith(lead_key.rstrip(".… "))
 
 
 def _section_label_labels(lines: list[_Line], title: int | None, lead: int | None,
@@ -324,7 +349,7 @@ def _section_label_labels(lines: list[_Line], title: int | None, lead: int | Non
     if title is None:
         return []
     stop = lead if lead is not None else min(len(lines), title + 1 + cfg.head_scan_lines)
-    start = max(0, title - cfg.head_scan_lines // 3)
+    start = max(0, title - cfg.head_scan_lines)
     return [Label(line.start, line.end, KIND, "nav.section_label")
             for line in lines[start:stop]
             if line.section and line.shape == ITEM
@@ -359,14 +384,15 @@ class StripNavMenus(BoilerplateCleaner):
             labels.extend(_menu_run_labels(lines, i, j, cfg))
         labels.extend(Label(line.start, line.end, KIND, CUE_RULES[line.shape])
                       for line in lines if line.shape in CUE_RULES)
-        template, title = _find_title(lines, cfg)
-        if template is not None:
-            labels.append(Label(lines[template].start, lines[template].end, KIND,
-                                "nav.repeated_title"))
+        copies, title = _find_title(lines, cfg)
+        labels.extend(Label(lines[k].start, lines[k].end, KIND, "nav.repeated_title")
+                      for k in copies)
         if title is not None:
             lead = _find_lead(lines, title, cfg)
             labels.extend(_repeat_labels(lines, title, lead, cfg))
             labels.extend(_section_label_labels(lines, title, lead, cfg))
+            kept = lines[title]
+            labels = [lab for lab in labels if lab.start != kept.start]  # the title stays
         labels.extend(Label(m.start(), m.end(), KIND, "nav.inline_widget")
                       for m in _inline_pattern().finditer(text))
         return _deduplicated(labels)
