@@ -7,6 +7,7 @@
 
 from ._api import clean, clean_and_explain
 from ._core import Cleaned, Cleaner, Edit, FunctionCleaner, Pipeline, apply_edits
+from .batch import clean_many
 from .blocks import BoilerplateCleaner, Label
 from .bylines import strip_bylines
 from .captions import remove_photo_captions
@@ -32,6 +33,7 @@ __all__ = [
     "apply_edits",
     "clean",
     "clean_and_explain",
+    "clean_many",
     "default_pipeline",
     "normalize_unicode",
     "remove_photo_captions",
