@@ -30,17 +30,17 @@ def build_input(texts: Sequence[str], size: int) -> str:
 
     >>> len(build_input(["ab", "cd"], 7).encode())
     7
-    >>> build_input(["Hà", "Nội"], 9)
-    'Hà\\nNội\\nH'
+    >>> build_input(["Hà", "Nội"], 7)  # never cuts a character in two
+    'Hà\\nN'
     """
     if not any(texts):
         raise ValueError("need at least one non-empty text")
     parts, total = [], 0
-    while total < size:
+    while total <= size:  # total counts one newline too many
         for text in texts:
             parts.append(text)
             total += len(text.encode("utf-8")) + 1
-            if total >= size:
+            if total > size:
                 break
     return "\n".join(parts).encode("utf-8")[:size].decode("utf-8", errors="ignore")
 
