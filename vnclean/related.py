@@ -1,31 +1,323 @@
-"""Remove related-article links and teasers (skeleton)."""
+"""Remove links to other articles: ``Tin liên quan`` blocks, ``>>`` lines, related titles and teasers.
+
+Classify, then delete. The context-free pass gives every line a class (related heading,
+``>>``/``Xem thêm:`` line, dated title, headline-like, filler such as ``(26/12)`` or
+``icon``, sentence, ...) from one combined MULTILINE regex plus cheap shape features; it also
+finds inline ``>>`` links and the teaser glued before a ``Nguồn: [Link nguồn]`` end mark.
+The neighbour pass turns the lines after a heading into a block (headlines, their dates, and
+after a strong heading their teasers) and takes runs of three or more headline-like lines
+(two when the scraper indented them) even without a heading.
+
+What it never removes: prose that says ``xem thêm``, a single headline-like line (the
+article's own title or a subheading), a paragraph that is not in a related block.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 import regex
 
+from ._data import alternation, json_data, word_list
 from .blocks import BoilerplateCleaner, Label
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
-_ARROW_LINE = regex.compile(r"^[ \t]*>>[^\n]*", regex.M)
+_T = json_data("related_thresholds.json")
+_F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+
+
+def _headings(strength: str) -> tuple[str, ...]:
+    return tuple(e.partition("\t")[2].strip() for e in word_list("related_headings.txt")
+                 if e.partition("\t")[0].strip() == strength)
+
+
+_DATE_TAIL = (r"[ \t]*[(\[][ \t]?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
+              r"(?:[ \t]?[-,][ \t]?\d{1,2}[:h]\d{2})?[ \t]?[)\]]")
+
+# One pass classifies the lines that can be told from their own text.
+_LINE = regex.compile(
+    "|".join([
+        r"(?P<strong>^[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("strong")),
+        r"(?P<weak>^[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("weak")),
+        r"(?P<prefixed>^[ \t]*(?:%s)[ \t\xa0]*[^\s][^\n]{0,250}$)" % "|".join(
+            word_list("related_prefixes.txt")),
+        r"(?P<arrow_alone>^[ \t]*(?:>>+|»|►)[ \t]*$)",
+        r"(?P<dated>^[ \t]*[-•+*]?[ \t]*[^\n]{10,200}?%s[ \t]*$)" % _DATE_TAIL,
+        r"(?P<filler>^[ \t]*(?:%s)[ \t]*$)" % "|".join(word_list("related_fillers.txt")),
+    ]),
+    _F,
+)
+_INLINE_ARROW = regex.compile(r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$)",
+                              _F)
+_ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
+_SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
+_TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15,200}?)[ \t]*$",
+                            regex.VERSION1 | regex.MULTILINE)
+_WORD = regex.compile(r"\w+")
+_HEADLINE_START = regex.compile(r"[\"“‘'(]?[\p{Lu}\d]")
+_BAD_END = ".,;:"
+# Not a headline: a caption credit, a "label: value" list item, two sentences in one line.
+_NOT_HEADLINE = regex.compile(
+    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]|;"
+    r"|\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", regex.VERSION1)
+_TRUNCATED = ("...", "…")
+
+
+@dataclass(slots=True)
+class _Line:
+    """A non-blank line and its class from the context-free pass."""
+
+    start: int
+    end: int
+    text: str
+    cls: str
+    words: int
+    indented: bool
+
+
+def _shape(text: str) -> tuple[str, int]:
+    """Class of a line no regex claimed: headline, teaser, short or other; and its word count."""
+    words = len(_WORD.findall(text))
+    truncated = text.endswith(_TRUNCATED)
+    if words <= _T["short_line_max_words"] and len(text) <= 40:
+        return "short", words
+    if (_T["headline_min_words"] <= words <= _T["headline_max_words"]
+            and len(text) <= _T["headline_max_chars"] and _HEADLINE_START.match(text)
+            and (truncated or text[-1] not in _BAD_END) and not _NOT_HEADLINE.search(text)):
+        return "headline", words
+    if len(text) <= _T["teaser_max_chars"] or truncated:
+        return "teaser", words
+    return "other", words
+
+
+def _classify_lines(text: str) -> list[_Line]:
+    """Every non-blank line with its context-free class."""
+    claimed = {m.start(): m.lastgroup for m in _LINE.finditer(text)}
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            cls = claimed.get(pos) or claimed.get(start)
+            words = len(_WORD.findall(stripped))
+            if cls is None:
+                cls, words = _shape(stripped)
+            lines.append(_Line(start, start + len(stripped), stripped, cls, words,
+                               raw.startswith(("    ", "\t"))))
+        pos += len(raw) + 1
+    return lines
+
+
+def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -> int:
+    """Index past the last line of the related block that heading ``lines[i]`` opens.
+
+    Headlines, their dates and fillers go; a teaser goes when it follows a headline and the
+    block goes on after it (a headline and a paragraph that ends the block may be the
+    story's own title and lead, so both stay). A strong heading also keeps a final teaser.
+    """
+    last = i
+    gap = 0
+    prev = "heading"
+    headlines = 0
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        cls = line.cls
+        if cls in ("headline", "dated", "prefixed"):
+            if len(line.text) >= 15 and line.text in title:
+                break
+            headlines += 1
+            last, gap = j, 0
+        elif cls == "filler" and headlines:
+            last = j if gap == 0 else last
+        elif cls == "teaser" and prev in ("headline", "dated"):
+            last, gap = j, 0
+        elif cls == "short":
+            gap += 1
+            if gap > _T["max_neutral_gap"]:
+                break
+        else:
+            break
+        if cls not in ("filler", "short"):
+            prev = cls
+        j += 1
+    if headlines < _T["heading_run_min_headlines"]:
+        return i + 1
+    nxt = lines[last + 1] if last + 1 < len(lines) else None
+    if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
+            nxt is not None and nxt.cls in ("other", "teaser") or not strong):
+        last -= 1
+        while last > i and lines[last].cls in ("filler", "short"):
+            last -= 1
+        if lines[last].cls == "headline" and not strong:
+            last -= 1
+    return max(last, i) + 1
+
+
+def _free_run(lines: list[_Line], i: int) -> int:
+    """End of a heading-less run of headline-like lines starting at ``i`` (``i`` if none)."""
+    indented = lines[i].indented
+    if i and lines[i - 1].text.endswith(":"):
+        return i  # the items of a list the story introduces
+    headlines = 0
+    last = i - 1
+    gap = 0
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if line.cls in ("headline", "dated") and line.indented == indented:
+            headlines += 1
+            last, gap = j, 0
+        elif line.cls == "teaser" and line.text.endswith(_TRUNCATED) and headlines:
+            last, gap = j, 0
+        elif line.cls == "filler" and headlines:
+            pass
+        elif line.cls == "short" and headlines and gap < 1:
+            gap += 1
+        else:
+            break
+        j += 1
+    need = _T["indented_run_min_headlines"] if indented else _T["run_min_headlines"]
+    if headlines < need:
+        return i
+    # A body paragraph right after the run: its last headline may be the story's own
+    # title or subheading, so keep that one.
+    nxt = lines[last + 1] if last + 1 < len(lines) else None
+    if (nxt is not None and nxt.cls in ("other", "teaser") and not indented
+            and len(nxt.text) >= _T["body_paragraph_min_chars"]
+            and not nxt.text.endswith(_TRUNCATED) and lines[last].cls == "headline"):
+        last -= 1
+        if headlines - 1 < need:
+            return i
+    return last + 1
+
+
+def _line_labels(text: str) -> list[Label]:
+    """Labels for whole lines: headings, prefixed and dated lines, blocks and runs."""
+    lines = _classify_lines(text)
+    title = lines[0].text if lines else ""
+    labels: list[Label] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cls in ("strong", "weak"):
+            end = _block_after_heading(lines, i, line.cls == "strong", title)
+            if end > i + 1 or line.cls == "strong":
+                labels.append(Label(line.start, line.end, "related", "related.heading"))
+            labels += [_run_label(lines[k], title) for k in range(i + 1, end)]
+            i = max(end, i + 1)
+            continue
+        if line.cls == "prefixed":
+            rule = "related.arrow_line" if line.text[0] in ">»►" else "related.heading"
+            labels.append(Label(line.start, line.end, "related", rule))
+        elif line.cls == "arrow_alone":
+            labels.append(Label(line.start, line.end, "related", "related.arrow_line"))
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is not None and nxt.cls in ("headline", "dated", "short"):
+                labels.append(Label(nxt.start, nxt.end, "related", "related.arrow_line"))
+                i += 1
+        elif line.cls == "dated":
+            labels.append(Label(line.start, line.end, "related", "related.dated_title"))
+        elif line.cls == "headline":
+            end = _free_run(lines, i)
+            if end > i:
+                labels += [_run_label(lines[k], title) for k in range(i, end)]
+                i = end
+                continue
+        i += 1
+    return [lab for lab in labels if lab is not None]
+
+
+def _run_label(line: _Line, title: str) -> Label | None:
+    """Label for one line of a block; ``None`` for the page's own title repeated."""
+    if len(line.text) >= 15 and line.text in title:
+        return None
+    rule = {"dated": "related.dated_title", "teaser": "related.teaser",
+            "prefixed": "related.arrow_line"}.get(line.cls, "related.title_run")
+    return Label(line.start, line.end, "related", rule)
+
+
+def _anchored_teasers(text: str) -> list[Label]:
+    """The teaser of another article glued before a ``Nguồn: [Link nguồn]`` end mark.
+
+    A teaser cut with ``...`` fills its length budget and may hold two sentences; a whole
+    teaser is one sentence, or a ``(Rubric)`` opener and its sentence.
+    """
+    labels = []
+    limit = _T["anchored_teaser_max_chars"]
+    previous_end = -1
+    for m in _ANCHOR.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        segment = text[line_start:m.start()].rstrip()
+        follows_anchor = not text[previous_end:m.start()].strip() if previous_end >= 0 else False
+        previous_end = m.end()
+        if not segment or follows_anchor:
+            continue
+        starts = [b.start() for b in _SENTENCE_START.finditer(segment)
+                  if len(segment) - b.start() <= limit]
+        if not starts:
+            continue
+        if segment.endswith(_TRUNCATED):
+            cut = starts[0]  # a cut teaser fills its budget
+        else:
+            cut = starts[-1]
+            rubric = [s for s in starts if segment[s] == "("]
+            if rubric:
+                cut = rubric[-1]
+        labels.append(Label(line_start + cut, line_start + len(segment), "related",
+                            "related.teaser", 0.8))
+    return labels
+
+
+def _title_pair(text: str) -> list[Label]:
+    """A first line of two headlines joined by `` / ``: a related pair, not the story's title."""
+    m = _TITLE_PAIR.match(text)
+    if m is None or "\n" not in text[m.end():m.end() + 1]:
+        return []
+    if any(part.rstrip()[-1:] in _BAD_END for part in m.groups()):
+        return []
+    return [Label(m.start(1), m.end(2), "related", "related.title_pair")]
+
+
+def _merge(labels: list[Label]) -> list[Label]:
+    kept: list[Label] = []
+    for lab in sorted(labels, key=lambda x: (x.start, -x.end)):
+        if kept and lab.start < kept[-1].end:
+            continue
+        kept.append(lab)
+    return kept
 
 
 class StripRelatedLinks(BoilerplateCleaner):
-    """Delete ``>>`` link lines.
+    """Delete related-article blocks, ``>>`` links, dated related titles and teasers.
+
+    A ``Tin liên quan`` heading takes the headlines (and their dates and teasers) after
+    it; prose that merely says *xem thêm* stays.
 
     >>> strip_related_links("Mưa lớn.\\n>> Bão số 3 đổ bộ")
     'Mưa lớn.'
+    >>> strip_related_links("Mưa lớn ở Hà Nội.\\nTin liên quan\\nBão số 3 đổ bộ vào Quảng Ninh\\n"
+    ...                     "Hà Nội ngập sâu sau trận mưa lớn")
+    'Mưa lớn ở Hà Nội.'
+    >>> strip_related_links("Bạn có thể xem thêm thông tin trên trang của bộ.")
+    'Bạn có thể xem thêm thông tin trên trang của bộ.'
     """
 
     name: ClassVar[str] = "strip_related_links"
     kind: ClassVar[str] = "related"
 
     def classify(self, text: str) -> list[Label]:
-        return [Label(m.start(), m.end(), "related", "related.arrow_line")
-                for m in _ARROW_LINE.finditer(text)]
+        labels = _line_labels(text)
+        if ">>" in text:
+            labels += [Label(m.start(), m.end(), "related", "related.arrow_line")
+                       for m in _INLINE_ARROW.finditer(text)]
+        labels += _anchored_teasers(text)
+        labels += _title_pair(text)
+        return _merge(labels)
 
 
 strip_related_links = StripRelatedLinks()
