@@ -1,31 +1,509 @@
-"""Remove photo and video captions and credits (skeleton; being tuned on the corpus)."""
+"""Remove photo and video captions and credits: ``remove_photo_captions``.
+
+Captions are the largest kind of boilerplate in scraped Vietnamese news: a credit
+(``Ảnh: Mạnh Quân``, ``(Ảnh: Reuters)``, ``Video: ...``, ``- Ảnh 1.``) and the scene sentence
+it belongs to, on their own line or glued into a flattened body. The cleaner classifies in
+two passes, as jusText does: first every marker candidate found by ONE compiled regex pass is
+labelled from its own line, then the document decides (a photo story keeps its caption
+sentences and loses only the credits; a block the scraper repeated verbatim loses its first
+copies; a short unmarked scene line between long paragraphs goes only with strong cues).
+Word lists live in ``vnclean/data/captions_*.txt`` and tuned numbers in ``captions.json``.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 import regex
 
+from ._data import alternation, json_data, word_list
 from .blocks import BoilerplateCleaner, Label
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
 
-_CREDIT = regex.compile(r"\((?:Ảnh|Nguồn ảnh)\s*:\s*[^\n()]{1,60}\)", regex.V1)
+KIND = "caption"
+_SETTINGS: dict = json_data("captions.json")
+
+_UPPER = r"\p{Lu}"
+_HSPACE = r"[^\S\n]"
+
+# ---------------------------------------------------------------------------------------------
+# Patterns, compiled once. Every repeat is bounded or possessive, so none can backtrack badly.
+# ---------------------------------------------------------------------------------------------
+
+
+def _lower_first(entries: tuple[str, ...]) -> tuple[str, ...]:
+    """Entries plus their lower-case-first spellings (``Ảnh`` → ``ảnh``), for parentheses."""
+    return tuple(dict.fromkeys(entries + tuple(e[:1].lower() + e[1:] for e in entries)))
+
+
+def _marker_pattern() -> regex.Pattern:
+    heads = word_list("captions_credit_heads.txt")
+    bare = word_list("captions_bare_markers.txt")
+    paren_heads = alternation(_lower_first(heads + bare))
+    return regex.compile(
+        rf"""
+        (?P<paren>\({_HSPACE}{{0,3}}(?:{paren_heads})(?!\p{{L}})
+            [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+\)?+)
+        | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
+        | (?P<alt_numbered>(?<![\p{{L}}])hinh[ ]anh{_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
+        | (?P<bare>(?<![\p{{L}}])(?:{alternation(bare)})(?!\p{{L}}))
+        | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
+        | (?P<colon>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
+        | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
+        """,
+        regex.V1 | regex.MULTILINE | regex.VERBOSE,
+    )
+
+
+_MARKERS = _marker_pattern()
+
+# A paren that only points inside the picture, "(ảnh sau)", "(ảnh giữa)", is story text.
+_PAREN_REFERENCE = regex.compile(
+    r"\(\s*ảnh\s+(?:sau|trên|dưới|giữa|trái|phải|bên|nhỏ|lớn|đầu|cuối|\d)", regex.V1)
+
+# One token of a credit name: "Mạnh", "N.K.", "@bendua71", "AFP/TTXVN", "FB", "24h".
+_NAME_TOKEN = r"(?:[\p{Lu}@\d][\p{L}\p{N}.'’&_@/+-]{0,40}+)"
+_CREDIT_ENDERS = alternation(word_list("captions_credit_enders.txt"))
+_STARTERS = frozenset(word_list("captions_sentence_starters.txt"))
+_AGENCIES = frozenset(word_list("captions_agencies.txt"))
+_CREDIT_NAME = regex.compile(
+    rf"""{_HSPACE}*+
+    (?:(?P<ended>(?:[\p{{L}}\p{{N}}.]{{1,20}}+{_HSPACE}){{0,4}}?(?:{_CREDIT_ENDERS}))(?!\p{{L}})
+     | (?P<name>{_NAME_TOKEN}(?:{_HSPACE}{{1,2}}(?:[-–/&,]{_HSPACE}{{0,2}})?{_NAME_TOKEN}){{0,7}}+))
+    """,
+    regex.V1 | regex.VERBOSE,
+)
+_NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
+_NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
+
+# Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital.
+_SENTENCE_END = regex.compile(
+    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll})|(?=[\"“]?\p{Lu})|$)",
+    regex.V1)
+# Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
+_GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
+_WORD = regex.compile(r"[\p{L}\p{N}]++", regex.V1)
+_LETTER = regex.compile(r"\p{L}", regex.V1)
+_TRAILING_SEPARATOR = regex.compile(rf"(?:{_HSPACE}|[-–|,:])*+$", regex.V1)
+
+_SCENE_CUES = regex.compile(alternation(word_list("captions_scene_cues.txt")), regex.V1)
+_SPEECH = regex.compile(r"[\"“”«»]|:\s|\?$", regex.V1)
+_QUOTE = regex.compile(r"[\"”],\s", regex.V1)
+_SPEECH_TAIL = regex.compile(
+    rf",\s*[^,.]{{1,60}}?\s(?:{alternation(word_list('captions_speech_verbs.txt'))})\s*[.!]?$",
+    regex.V1)
+_CLIP_PAREN = regex.compile(rf"{_HSPACE}*+\([^()\n]{{0,200}}+\)", regex.V1)
+_DASH_BEFORE = regex.compile(rf"{_HSPACE}*+[-–]{_HSPACE}*+$", regex.V1)
+_PREVIOUS_LINE = regex.compile(r"[^\n]*\S[^\n]*", regex.V1 | regex.REVERSE)
+_NEXT_LINE = regex.compile(r"[^\n]*\S[^\n]*", regex.V1)
+_SHORT_LINE = regex.compile(
+    rf"^{_HSPACE}*+(?P<text>\p{{Lu}}[^\n]{{8,{_SETTINGS['scene_line_max_chars']}}}+)$",
+    regex.V1 | regex.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A marker found by the regex pass, widened to its credit and its caption sentence."""
+
+    credit_start: int
+    credit_end: int
+    caption_start: int  # == credit_start when the credit stands alone
+    caption_end: int
+    rule: str
+    line_start: int
+    whole_line: bool  # the caption fills its line
+
+
+# ---------------------------------------------------------------------------------------------
+# Small pure helpers on positions.
+# ---------------------------------------------------------------------------------------------
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _credit_name_end(text: str, pos: int, line_end: int) -> int:
+    """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
+    rest = text[pos:line_end]
+    if len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and not _has_inner_sentence(rest):
+        return line_end - (len(rest) - len(rest.rstrip()))
+    match = _CREDIT_NAME.match(text, pos, line_end)
+    if match is None:
+        return pos
+    if match.group("ended"):
+        return match.end()
+    tokens = list(regex.finditer(_NAME_TOKEN, match.group("name")))
+    keep = len(tokens)
+    if tokens[0].group().rstrip(".,") in _AGENCIES:
+        keep = 1
+    for i, token in enumerate(tokens):
+        if token.group().rstrip(".,") in _STARTERS and i > 0:
+            keep = i
+            break
+    keep = min(keep, _SETTINGS["credit_name_max_tokens"])
+    end = match.start("name") + tokens[keep - 1].end()
+    if keep > 1 and text.startswith(",", end):
+        # "Ảnh:Vogue Dakota Johnson, 37 tuổi, ...": a subject, not a credit, takes the comma.
+        return match.start("name") + tokens[0].end()
+    next_word = _NEXT_WORD.match(text, end, line_end).group(1)
+    if keep == len(tokens) and keep > 1 and next_word[:1].islower():
+        # "Ảnh: Hải Dương Tổng cộng ...": the last capital starts the next sentence.
+        end = match.start("name") + tokens[keep - 2].end()
+    tail = _NAME_TAIL.match(text, end, line_end)
+    return tail.end() if tail else end
+
+
+def _has_inner_sentence(rest: str) -> bool:
+    """True when ``rest`` holds a sentence end followed by more words (a body goes on)."""
+    for match in _SENTENCE_END.finditer(rest):
+        if _WORD.search(rest, match.end()):
+            return True
+    return False
+
+
+def _caption_start(text: str, line_start: int, credit_start: int, line_only: bool
+                   ) -> tuple[int, bool]:
+    """Where the caption before a credit starts, and whether it is its whole line.
+
+    A short line that ends with the credit is all caption (``line_only``: nothing follows the
+    credit on its line). Inside a flattened paragraph the caption is the last sentence, or
+    the piece after the last glued seam (``...năm 2022.Đại học Oxford (Ảnh: X).``).
+    """
+    head = text[max(line_start, credit_start - _SETTINGS["sentence_window_chars"]):credit_start]
+    window_start = credit_start - len(head)
+    head = head[: len(head) - len(_TRAILING_SEPARATOR.search(head).group())]
+    body = head.rstrip(".!?…")
+    if line_only and window_start == line_start and _is_caption_sized(body):
+        return line_start + (len(body) - len(body.lstrip())), True
+    start = seam = window_start
+    for match in _SENTENCE_END.finditer(body):
+        start = window_start + match.end()
+    for match in _GLUE.finditer(body):
+        seam = window_start + match.end()
+    if seam > window_start and seam <= start and _is_caption_sized(text[seam:window_start + len(body)]):
+        start = seam  # a glued paragraph that ends with the credit is all caption
+    elif seam > start:
+        start = seam
+    if start == window_start and window_start != line_start:
+        return credit_start, False  # no sentence start in reach: the credit alone
+    start += len(text[start:credit_start]) - len(text[start:credit_start].lstrip())
+    return start, False
+
+
+def _is_caption_sized(body: str) -> bool:
+    sentences = sum(1 for _ in _SENTENCE_END.finditer(body))
+    return (len(body) <= _SETTINGS["caption_segment_max_chars"]
+            and sentences < _SETTINGS["caption_segment_max_sentences"])
+
+
+def _is_reference_paren(text: str, match: regex.Match) -> bool:
+    return _PAREN_REFERENCE.match(text, match.start()) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 1: every marker candidate, labelled from its own line.
+# ---------------------------------------------------------------------------------------------
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Marker candidates in order; a caption never reaches back over the previous credit."""
+    found: list[_Candidate] = []
+    floor = 0
+    for candidate in _raw_candidates(text):
+        if candidate.credit_start < floor:
+            continue
+        if candidate.caption_start < floor:
+            start = floor + len(text[floor:candidate.credit_start]) - len(
+                text[floor:candidate.credit_start].lstrip())
+            candidate = replace(candidate, caption_start=min(start, candidate.credit_start),
+                                whole_line=False)
+        found.append(candidate)
+        floor = candidate.caption_end
+    return found
+
+
+def _raw_candidates(text: str) -> Iterator[_Candidate]:
+    for match in _MARKERS.finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        line_start, line_end = _line_bounds(text, start, end)
+        if kind == "paren":
+            if not _is_reference_paren(text, match):
+                yield _paren_candidate(text, start, end, line_start, line_end)
+        elif kind in ("numbered", "alt_numbered"):
+            yield _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
+                             line_start, True)
+        elif kind == "clip":
+            yield _clip_candidate(text, start, end, line_start, line_end)
+        else:
+            candidate = _credit_candidate(text, kind, start, end, line_start, line_end)
+            if candidate is not None:
+                yield candidate
+
+
+def _paren_candidate(text, start, end, line_start, line_end) -> _Candidate:
+    """``Caption (Ảnh: X).``: the credit, and the caption sentence when the paren ends it."""
+    after = end + 1 if text.startswith(".", end) else end
+    rest = text[after:line_end]
+    next_word = _NEXT_WORD.match(rest).group(1) if rest.strip() else ""
+    if next_word[:1].islower():  # "Ông A (Ảnh: X) cho biết ...": mid-sentence credit
+        return _Candidate(start, end, start, end, "captions.credit", line_start, False)
+    caption_start, whole = _caption_start(text, line_start, start, not rest.strip())
+    if not whole and not _inline_caption(text, caption_start, start):
+        caption_start = start
+    return _Candidate(start, end, caption_start, after, "captions.credit_sentence"
+                      if caption_start < start else "captions.credit", line_start, whole)
+
+
+def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
+    """``XEM CLIP: (...)`` / ``Xem clip: ...:`` announces an embedded video."""
+    rest = text[end:line_end]
+    stop = end
+    paren = _CLIP_PAREN.match(rest)
+    at_line_start = not text[line_start:start].strip()
+    if paren:
+        stop = end + paren.end()
+    elif at_line_start and len(rest) <= _SETTINGS["caption_segment_max_chars"]:
+        stop = line_end
+    return _Candidate(start, stop, start, stop, "captions.video", line_start,
+                      at_line_start and stop == line_end)
+
+
+def _credit_candidate(text, kind, start, end, line_start, line_end) -> _Candidate | None:
+    """``Caption. Ảnh: X``, ``Caption - Ảnh: X``, ``Ảnh minh họa.``, ``Caption. Ảnh Tên.``."""
+    if "\n" in text[start:end]:  # "Ảnh\n:" — html2text split the marker
+        line_end = _line_bounds(text, end, end)[1]
+    name_from = end
+    if kind == "colon" and not text[end:line_end].strip() and line_end < len(text):
+        # "Ảnh:\nLê Hiếu." — html2text put the name on the next line.
+        next_end = _line_bounds(text, line_end + 1, line_end + 1)[1]
+        if len(text[line_end + 1:next_end].strip()) <= _SETTINGS["credit_line_max_chars"] // 2:
+            name_from, line_end = line_end + 1, next_end
+    credited = kind != "bare"  # a colon or a name: "Ảnh: X", "Ảnh minh họa: X", "Ảnh Tên."
+    if kind in ("colon", "named"):
+        credit_end = _credit_name_end(text, name_from, line_end)
+        if kind == "named" and not 0 < credit_end - name_from <= 40:
+            return None
+    elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
+        credit_end, credited = _credit_name_end(text, end + 1, line_end), True
+    else:  # "Ảnh minh họa."
+        credit_end = end + 1 if text.startswith(".", end) else end
+    rule = "captions.marker_line" if kind == "bare" else "captions.credit"
+    if text.startswith(("Video", "Clip"), start):
+        rule = "captions.video"
+    credit_start = start
+    dash = _DASH_BEFORE.search(text, line_start, start)
+    if dash:
+        credit_start, credited = dash.start(), True
+    line_only = not text[credit_end:line_end].strip()
+    if start > 0 and text[start - 1].isalpha():  # "Đông VệẢnh:Gucci": glued to a sign-off
+        caption_start, whole = credit_start, False
+    else:
+        caption_start, whole = _caption_start(text, line_start, credit_start, line_only)
+    if caption_start == line_start == credit_start and line_only:
+        caption_start = _caption_line_above(text, line_start)
+    elif not whole and not (credited and _inline_caption(text, caption_start, credit_start)):
+        caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
+    if caption_start < credit_start and rule == "captions.credit":
+        rule = "captions.credit_sentence"
+    return _Candidate(credit_start, credit_end, caption_start, credit_end, rule, line_start,
+                      whole or caption_start < line_start)
+
+
+def _inline_caption(text: str, start: int, end: int) -> bool:
+    """A sentence glued into a body can be a caption: short, and no quoted or reported speech."""
+    sentence = text[start:end]
+    return (len(sentence) <= _SETTINGS["inline_caption_max_chars"]
+            and _QUOTE.search(sentence) is None and _SPEECH_TAIL.search(sentence) is None)
+
+
+def _caption_line_above(text: str, line_start: int) -> int:
+    """A lone credit line under a short line with no blank line between: that line is its caption.
+
+    ``Cuộc sống của những cư dân cuối cùng ở Thủ Thiêm\nVideo: Đức Huy``.
+    """
+    if line_start < 2 or text[line_start - 2] == "\n":
+        return line_start
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start:line_start - 1]
+    if (above.strip() and len(above) <= _SETTINGS["caption_line_above_max_chars"]
+            and not above.rstrip().endswith(":")):
+        return above_start + len(above) - len(above.lstrip())
+    return line_start
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 2: the document decides.
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_photo_story(text: str, candidates: list[_Candidate]) -> bool:
+    """Most prose lines end with a credit: the captions ARE the story, keep their sentences."""
+    credited_lines = {c.line_start for c in candidates
+                      if c.whole_line and c.caption_start < c.credit_start}
+    if len(credited_lines) < _SETTINGS["photo_story_min_credits"]:
+        return False
+    prose_lines = sum(1 for line in text.split("\n")
+                      if len(line) >= 60 and _SENTENCE_END.search(line))
+    return len(credited_lines) >= _SETTINGS["photo_story_min_share"] * max(prose_lines, 1)
+
+
+def _units(text: str, cuts: list[int]) -> list[tuple[int, int, str]]:
+    """Sentences of every line, also cut at ``cuts`` (credit edges): (start, end, text)."""
+    bounds = sorted(set(cuts))
+    units: list[tuple[int, int, str]] = []
+    for line_start, line in _iter_lines(text):
+        line_end = line_start + len(line)
+        edges = [line_start]
+        edges += [line_start + m.end() for m in _SENTENCE_END.finditer(line)]
+        lo = bisect.bisect_left(bounds, line_start)
+        hi = bisect.bisect_right(bounds, line_end)
+        edges += bounds[lo:hi]
+        edges.append(line_end)
+        edges.sort()
+        for a, b in zip(edges, edges[1:]):
+            piece = text[a:b]
+            key = piece.strip()
+            if key:
+                lead = len(piece) - len(piece.lstrip())
+                units.append((a + lead, a + lead + len(key), key))
+    return units
+
+
+def _tandem_repeats(units: list[tuple[int, int, str]]) -> list[tuple[int, int, int, int]]:
+    """Runs of units repeated back to back: (first copy start, end, second copy start, end).
+
+    Only tandem repeats count (``A B A B``); a pull quote that repeats a body sentence far
+    away is story and stays.
+    """
+    keys = [u[2] for u in units]
+    last_seen: dict[str, int] = {}
+    found = []
+    covered_until = -1
+    for i, key in enumerate(keys):
+        j = last_seen.get(key)
+        last_seen[key] = i
+        if j is None or i <= covered_until or len(key) < _SETTINGS["repeat_min_chars"]:
+            continue
+        period = i - j
+        if period > _SETTINGS["repeat_max_period"] or keys[j:i] != keys[i:i + period]:
+            continue
+        found.append((units[j][0], units[i - 1][1], units[i][0], units[i + period - 1][1]))
+        covered_until = i + period - 1
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _caption_labels(text: str) -> list[Label]:
+    candidates = _candidates(text)
+    cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
+    repeats = _tandem_repeats(_units(text, cuts))
+    kept_copies = sorted((r[2], r[3]) for r in repeats)
+    story = _is_photo_story(text, candidates)
+    labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
+    for c in candidates:
+        credit_only = c.caption_start < c.credit_start and (
+            story or _inside(kept_copies, c.caption_start, c.credit_start))
+        if credit_only:
+            labels.append(Label(c.credit_start, c.credit_end, KIND, "captions.credit"))
+        else:
+            labels.append(Label(c.caption_start, c.caption_end, KIND, c.rule))
+    return labels
+
+
+def _iter_lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
+    """Short unmarked lines between long paragraphs that read as a photo's scene description."""
+    busy = sorted((lab.start, lab.end) for lab in taken)
+    labels = []
+    minimum = _SETTINGS["scene_neighbour_min_chars"]
+    for match in _SHORT_LINE.finditer(text):
+        line = match.group("text").rstrip()
+        if not _scene_like(line):
+            continue
+        start = match.start("text")
+        before = _neighbour_line(text, match.start(), -1)
+        after = _neighbour_line(text, match.end(), +1)
+        if len(before) < minimum or len(after) < minimum:
+            continue
+        if any(s < start + len(line) and start < e for s, e in busy):
+            continue
+        labels.append(Label(start, start + len(line), KIND, "captions.scene_line"))
+    return labels
+
+
+def _scene_like(line: str) -> bool:
+    words = _WORD.findall(line)
+    if len(words) < _SETTINGS["scene_line_min_words"] or _SPEECH.search(line):
+        return False
+    if line.endswith((",", ";", ":")) or line[-1].isdigit():
+        return False
+    return _SCENE_CUES.search(line) is not None and line.count(".") <= 1
+
+
+def _neighbour_line(text: str, pos: int, step: int) -> str:
+    """The nearest non-blank line before (``step=-1``) or after (``+1``) position ``pos``."""
+    if step < 0:
+        for match in _PREVIOUS_LINE.finditer(text, 0, pos):
+            return match.group().strip()
+        return ""
+    match = _NEXT_LINE.search(text, pos)
+    return match.group().strip() if match else ""
 
 
 class RemovePhotoCaptions(BoilerplateCleaner):
-    """Delete photo credits such as ``(Ảnh: Mạnh Quân)``.
+    """Delete photo and video captions with their credits; keep the story they illustrate.
 
-    >>> remove_photo_captions("Mưa lớn ở Hà Nội (Ảnh: Mạnh Quân).")
+    A credit takes its caption sentence with it, on its own line or glued into a paragraph;
+    a photo story keeps its caption sentences and loses only the credits.
+
+    >>> remove_photo_captions("Mưa lớn ở Hà Nội.\\nToàn cảnh phố Huế ngập sâu. Ảnh: Mạnh Quân")
     'Mưa lớn ở Hà Nội.'
+    >>> remove_photo_captions("Giá vàng tăng.Vàng miếng SJC (Ảnh: Mạnh Quân).Người mua xếp hàng.")
+    'Giá vàng tăng. Người mua xếp hàng.'
+    >>> remove_photo_captions("Ảnh hưởng của bão số 3 kéo dài.")
+    'Ảnh hưởng của bão số 3 kéo dài.'
     """
 
     name: ClassVar[str] = "remove_photo_captions"
-    kind: ClassVar[str] = "caption"
+    kind: ClassVar[str] = KIND
 
     def classify(self, text: str) -> list[Label]:
-        return [Label(m.start(), m.end(), "caption", "captions.credit")
-                for m in _CREDIT.finditer(text)]
+        if not _LETTER.search(text):
+            return []
+        labels = _caption_labels(text)
+        labels += _scene_labels(text, labels)
+        return _merge(labels)
+
+
+def _merge(labels: list[Label]) -> list[Label]:
+    """Sort labels and fold overlapping ones into the earlier label (its rule wins)."""
+    merged: list[Label] = []
+    for label in sorted(labels, key=lambda lab: (lab.start, -lab.end)):
+        if merged and label.start < merged[-1].end:
+            last = merged[-1]
+            if label.end > last.end:
+                merged[-1] = Label(last.start, label.end, last.kind, last.rule, last.confidence)
+            continue
+        merged.append(label)
+    return merged
 
 
 remove_photo_captions = RemovePhotoCaptions()
