@@ -113,6 +113,7 @@ class HtmlBlock:
     link_density: float
     element: int
     has_image: bool = False
+    hint_element: int = -1
 
     def within(self, name: str) -> bool:
         """True when the block sits inside a landmark ``name`` (see :data:`FLAGS`)."""
@@ -134,6 +135,8 @@ class Page:
     alts: set[str] = field(default_factory=set)
     soup: object = None
     parser: str = ""
+    declared_title: str | None = None
+    body_start: int = 0
 
     @property
     def text(self) -> str:
@@ -263,12 +266,28 @@ def segment_html(html: bytes | str) -> Page:
     except RecursionError:
         return _flat_page(text)
     page.soup, page.parser = soup, parser
+    page.declared_title = _declared_title(soup)
     return page
+
+
+def _declared_title(soup) -> str | None:
+    """``og:title``, else ``<title>``: what the page says its headline is."""
+    try:
+        meta = soup.find("meta", attrs={"property": "og:title"})
+        if meta is not None and isinstance(meta.get("content"), str) and meta["content"].strip():
+            return " ".join(meta["content"].split())
+        title = soup.find("title")
+        if title is not None:
+            return " ".join(title.get_text(" ").split()) or None
+    except RecursionError:
+        pass
+    return None
 
 
 def _flat_page(text: str) -> Page:
     """Last resort: strip tags with one regex, one block per non-empty line."""
     page = Page(parents=[-1], tags=["#flat"], hints=[""], parser="flat")
+    # (flat blocks carry no hints)
     body = _FLAT_BREAK.sub("\n", text)
     body = _stdlib_html.unescape(_TAG.sub(" ", body))
     for line in body.split("\n"):
@@ -286,6 +305,7 @@ class _Walker:
         self.page = Page()
         self.flags: list[int] = []
         self.hint_words: list[str] = []
+        self.hint_from: list[int] = []
         self.block_of: list[int] = []
         self.has_image: set[int] = set()
         self.pieces: list[str] = []
@@ -318,9 +338,10 @@ class _Walker:
             parents.append(parent)
             own = _TAG_FLAGS.get(name, 0)
             flags.append(own | (flags[parent] if parent >= 0 else 0))
-            hint, word = self._hint_of(node.attrs, parent)
+            hint, word, origin = self._hint_of(node.attrs, parent)
             page.hints.append(hint)
             self.hint_words.append(word)
+            self.hint_from.append(eid if origin < 0 else origin)
             is_block = name in _BLOCK or parent < 0
             self.block_of.append(eid if is_block else self.block_of[parent])
             if name == "img":
@@ -336,16 +357,17 @@ class _Walker:
         self._flush(0 if tags else -1)
         return page
 
-    def _hint_of(self, attrs: dict, parent: int) -> tuple[str, str]:
+    def _hint_of(self, attrs: dict, parent: int) -> tuple[str, str, int]:
+        """The element's own hint (origin -1), else its parent's (origin: where it came from)."""
         words = " ".join(v for k in ("class", "id", "itemprop")
                          if isinstance(v := attrs.get(k), str) and v)
         if words:
             hint, word = class_hint(words[:400])
             if hint:
-                return hint, word
+                return hint, word, -1
         if parent >= 0:
-            return self.page.hints[parent], self.hint_words[parent]
-        return "", ""
+            return self.page.hints[parent], self.hint_words[parent], self.hint_from[parent]
+        return "", "", -1
 
     def _image(self, attrs: dict, parent: int) -> None:
         alt = attrs.get("alt")
@@ -389,8 +411,9 @@ class _Walker:
         page = self.page
         block = self.block_of[element]
         hint, word = page.hints[block], self.hint_words[block]
+        origin = self.hint_from[block]
         if inline_hint and inline_chars >= 0.8 * len(raw.strip()):
-            hint, word = inline_hint, inline_hint
+            hint, word, origin = inline_hint, inline_hint, block
         bits = self.flags[block]
         if link_chars >= 0.8 * len(raw.strip()):
             bits |= _LINK
@@ -399,7 +422,7 @@ class _Walker:
             flags=frozenset(name for name, bit in _BIT.items() if bits & bit),
             hint=hint, hint_word=word,
             link_density=min(1.0, link_chars / max(1, len(raw.strip()))),
-            element=block, has_image=block in self.has_image))
+            element=block, has_image=block in self.has_image, hint_element=origin))
 
     def _path(self, element: int, limit: int = 8) -> str:
         names = []

@@ -35,13 +35,14 @@ HTML_RULES = {
     "html.class_nav": "nav",
     "html.class_byline": "byline",
     "html.time_element": "byline",
+    "html.teaser_box": "related",
     "html.outside_main": "nav",
 }
 
 _BOILER_HINTS = frozenset(("caption", "related", "promo", "nav"))
 #: Tags that hold text directly as a container would (``<div>text<br>text</div>``).
 _CONTAINERS = frozenset(("div", "td", "section", "article", "main", "body", "center", "font"))
-_BAD_FLAGS = frozenset(("nav", "footer", "aside", "figcaption", "form"))
+_BAD_FLAGS = frozenset(("nav", "footer", "aside", "figcaption"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +54,45 @@ class BlockLabel:
     rule: str
 
 
-def _is_paragraph(block: HtmlBlock) -> bool:
+def _is_paragraph(block: HtmlBlock, hint: str) -> bool:
     """A block that reads like article prose: long enough, few links, no boilerplate hint."""
     return (len(block.text) >= _T["paragraph_min_chars"]
             and block.link_density < _T["paragraph_max_link_density"]
-            and block.hint not in _BOILER_HINTS
+            and hint not in _BOILER_HINTS
             and not (block.flags & _BAD_FLAGS))
+
+
+def _subtree_sizes(page: Page) -> tuple[list[int], list[int]]:
+    """Characters and linked characters under every element."""
+    total = [0] * len(page.tags)
+    links = [0] * len(page.tags)
+    for block in page.blocks:
+        size = len(block.text)
+        linked = int(size * block.link_density)
+        for element in _ancestors(page, block.element):
+            total[element] += size
+            links[element] += linked
+    return total, links
+
+
+def block_hints(page: Page, total: list[int] | None = None) -> list[str]:
+    """Each block's class/id hint, dropped where the hinted element holds much of the page.
+
+    Why: a whole article sometimes sits in a ``<div class="newsother">``; a real related box
+    or caption is a small part of its page.
+    """
+    if total is None:
+        total = _subtree_sizes(page)[0]
+    page_chars = sum(len(b.text) for b in page.blocks) or 1
+    limit = max(_T["hint_max_chars"], page_chars * _T["hint_max_share"])
+    hints = []
+    for block in page.blocks:
+        hint = block.hint
+        origin = block.hint_element
+        if hint and hint != "content" and 0 <= origin < len(total) and total[origin] > limit:
+            hint = ""
+        hints.append(hint)
+    return hints
 
 
 def _ancestors(page: Page, element: int, limit: int = 256):
@@ -70,7 +104,9 @@ def _ancestors(page: Page, element: int, limit: int = 256):
         steps += 1
 
 
-def main_region(page: Page) -> set[int]:
+def main_region(page: Page, hints: list[str] | None = None,
+                sizes: tuple[list[int], list[int]] | None = None,
+                teasers: set[int] | None = None) -> set[int]:
     """Element ids whose subtrees hold the article (empty when nothing reads like prose).
 
     >>> from vnclean.html_blocks import segment_html
@@ -84,17 +120,19 @@ def main_region(page: Page) -> set[int]:
     if not n:
         return set()
     score: dict[int, float] = {}
-    total = [0] * n
-    links = [0] * n
+    total, links = sizes or _subtree_sizes(page)
+    if hints is None:
+        hints = block_hints(page, total)
     weights = _T["vote_weights"]
-    for block in page.blocks:
+    para: dict[int, int] = {}
+    if teasers is None:
+        teasers = teaser_blocks(page, (total, links))
+    for i, (block, hint) in enumerate(zip(page.blocks, hints)):
         size = len(block.text)
-        linked = int(size * block.link_density)
-        for element in _ancestors(page, block.element):
-            total[element] += size
-            links[element] += linked
-        if not _is_paragraph(block):
+        if i in teasers or not _is_paragraph(block, hint):
             continue
+        for element in _ancestors(page, block.element, 32):
+            para[element] = para.get(element, 0) + size
         vote = 1.0 + min(size / _T["vote_chars"], _T["vote_cap"]) + block.text.count(",") * 0.1
         start = block.element if block.tag in _CONTAINERS else page.parents[block.element]
         for weight, element in zip(weights, _ancestors(page, start)):
@@ -110,6 +148,7 @@ def main_region(page: Page) -> set[int]:
             value *= content_boost
         if value > best_score:
             best, best_score = element, value
+    best = _climb(page, best, para, total, links)
     region = {best}
     parent = page.parents[best]
     if parent >= 0:
@@ -120,30 +159,54 @@ def main_region(page: Page) -> set[int]:
     return region
 
 
+def _climb(page: Page, best: int, para: dict[int, int], total: list[int],
+           links: list[int]) -> int:
+    """Widen the article to an ancestor that holds much more prose (a story split over
+    sibling tables or boxes, as old CMS pages lay out photo stories)."""
+    current = best
+    for ancestor in _ancestors(page, page.parents[best], _T["climb_levels"]):
+        if page.tags[ancestor] in ("body", "html", "[document]"):
+            break
+        if total[ancestor] and links[ancestor] / total[ancestor] > _T["climb_max_link_density"]:
+            break
+        if para.get(ancestor, 0) < total[ancestor] * _T["climb_min_prose_share"]:
+            break
+        if para.get(ancestor, 0) >= para.get(current, 0) * _T["climb_gain"]:
+            current = ancestor
+    best = current
+    return best
+
+
 def _in_region(page: Page, element: int, region: set[int]) -> bool:
     return any(e in region for e in _ancestors(page, element))
 
 
-def _title_index(page: Page, title: str | None) -> int:
-    """Index of the block holding the article's title (an ``h1``, or one equal to ``title``)."""
+def _title_index(page: Page, title: str | None, first_inside: int) -> int:
+    """Index of the block holding the article's title.
+
+    Candidates: a block equal to the declared title (``og:title``/``<title>``), a block the
+    declared title starts with (``<title>`` often adds the site's name), else an ``h1``.
+    Of several, the last one before the article region wins (templates repeat titles in
+    menus and "hot news" boxes before the story).
+    """
     wanted = " ".join(title.split()).casefold() if title else ""
+    exact: list[int] = []
     first_h1 = -1
     for i, block in enumerate(page.blocks):
-        if wanted and block.text.casefold() == wanted and "heading" in block.flags:
-            return i
-        if first_h1 < 0 and "h1" in block.flags and not (block.flags & _BAD_FLAGS) \
-                and block.link_density < 0.5:
+        if block.link_density >= 0.5 or block.flags & _BAD_FLAGS:
+            continue
+        text = block.text.casefold()
+        if wanted and (text == wanted or (len(text) >= _T["title_min_chars"]
+                                          and wanted.startswith(text))):
+            exact.append(i)
+        elif first_h1 < 0 and "h1" in block.flags:
             first_h1 = i
-    if first_h1 >= 0:
-        return first_h1
-    if wanted:
-        for i, block in enumerate(page.blocks):
-            if block.text.casefold() == wanted:
-                return i
-    return -1
+    if exact:
+        return min(exact, key=lambda i: (abs(i - first_inside), -i))
+    return first_h1
 
 
-def _outside_label(block: HtmlBlock) -> tuple[str, str]:
+def _outside_label(block: HtmlBlock, hint: str) -> tuple[str, str]:
     """Kind and rule for a block outside the article: the most specific evidence wins."""
     flags = block.flags
     if "figcaption" in flags:
@@ -154,8 +217,8 @@ def _outside_label(block: HtmlBlock) -> tuple[str, str]:
         return "promo", "html.footer_element"
     if "aside" in flags:
         return "related", "html.aside_element"
-    if block.hint in _BOILER_HINTS or block.hint == "byline":
-        return _class_label(block)
+    if hint in _BOILER_HINTS or hint == "byline":
+        return hint, f"html.class_{hint}"
     if block.link_density >= _T["link_dense"]:
         return ("related" if len(block.text) >= _T["related_min_chars"] else "nav"), \
             "html.link_dense"
@@ -166,16 +229,12 @@ def _outside_label(block: HtmlBlock) -> tuple[str, str]:
     return "nav", "html.outside_main"
 
 
-def _class_label(block: HtmlBlock) -> tuple[str, str]:
-    return block.hint, f"html.class_{block.hint}"
-
-
-def _inside_label(block: HtmlBlock, alts: set[str]) -> tuple[str, str] | None:
+def _inside_label(block: HtmlBlock, hint: str, alts: set[str]) -> tuple[str, str] | None:
     """Kind and rule for a boilerplate block inside the article, or ``None`` to keep it."""
     flags = block.flags
     if "figcaption" in flags:
         return "caption", "html.figcaption"
-    if block.hint == "caption":
+    if hint == "caption":
         return "caption", "html.class_caption"
     if block.text in alts and len(block.text) < _T["alt_max_chars"]:
         return "caption", "html.image_alt"
@@ -185,10 +244,9 @@ def _inside_label(block: HtmlBlock, alts: set[str]) -> tuple[str, str] | None:
         return "promo", "html.footer_element"
     if "aside" in flags:
         return "related", "html.aside_element"
-    if block.hint in ("related", "promo", "nav"):
-        return _class_label(block)
-    if block.hint == "byline" and len(block.text) < _T["byline_max_chars"]:
-        return _class_label(block)
+    if hint in ("related", "promo", "nav") or (
+            hint == "byline" and len(block.text) < _T["byline_max_chars"]):
+        return hint, f"html.class_{hint}"
     if "time" in flags and len(block.text) < _T["byline_max_chars"]:
         return "byline", "html.time_element"
     if block.link_density >= _T["link_dense"] and len(block.text) >= _T["link_dense_min_chars"]:
@@ -209,29 +267,84 @@ def label_blocks(page: Page, *, title: str | None = None) -> list[BlockLabel]:
     blocks = page.blocks
     if not blocks:
         return []
-    region = main_region(page)
-    title_at = _title_index(page, title)
+    sizes = _subtree_sizes(page)
+    hints = block_hints(page, sizes[0])
+    teasers = teaser_blocks(page, sizes)
+    region = main_region(page, hints, sizes, teasers)
     inside = [bool(region) and _in_region(page, b.element, region) for b in blocks]
     if not region:  # nothing reads like an article: judge each block by its own hints
         inside = [True] * len(blocks)
     first_inside = next((i for i, v in enumerate(inside) if v), len(blocks))
+    title_at = _title_index(page, title if title is not None else page.declared_title,
+                            first_inside)
     labels = []
     for i, block in enumerate(blocks):
         if i == title_at:
             continue
-        if not inside[i] and not _lead_between(page, i, title_at, first_inside):
-            kind, rule = _outside_label(block)
+        if not inside[i] and not _lead_between(page, i, hints[i], title_at, first_inside):
+            kind, rule = _outside_label(block, hints[i])
             labels.append(BlockLabel(i, kind, rule))
             continue
-        found = _inside_label(block, page.alts)
+        found = _inside_label(block, hints[i], page.alts)
+        if found is None and i in teasers:
+            found = ("related", "html.teaser_box")
         if found:
             labels.append(BlockLabel(i, *found))
-    return labels
+    return _keep_photo_story(page, labels, title_at)
 
 
-def _lead_between(page: Page, index: int, title_at: int, first_inside: int) -> bool:
+def _keep_photo_story(page: Page, labels: list[BlockLabel], title_at: int) -> list[BlockLabel]:
+    """A photo story's captions ARE the story: when captions outweigh the prose, keep them."""
+    labelled = {label.index for label in labels}
+    captions = sum(len(page.blocks[label.index].text) for label in labels
+                   if label.kind == "caption")
+    if not captions:
+        return labels
+    prose = sum(len(b.text) for i, b in enumerate(page.blocks)
+                if i not in labelled and i != title_at)
+    if captions < prose * _T["photo_story_caption_share"]:
+        return labels
+    return [label for label in labels if label.kind != "caption"]
+
+
+def teaser_blocks(page: Page, sizes: tuple[list[int], list[int]]) -> set[int]:
+    """Blocks in small boxes that hold a linked headline: teasers of other stories.
+
+    Why: a related-story teaser is a linked title plus a summary paragraph, and the summary
+    reads like prose; the box around both (a few hundred characters, a few levels up, the
+    headline first or several headlines) gives it away. The linked headline itself is left to the link-density
+    rule; the box around the article's own ``h1`` is never a teaser.
+    """
+    total = sizes[0]
+    first_headline: dict[int, int] = {}  # box element -> index of its first linked headline
+    headlines: dict[int, int] = {}  # box element -> how many linked headlines it holds
+    no_teaser: set[int] = set()
+    for i, block in enumerate(page.blocks):
+        if (block.link_density >= _T["link_dense"]
+                and len(block.text) >= _T["teaser_headline_min_chars"]):
+            for element in _ancestors(page, block.element, _T["teaser_levels"] + 1):
+                first_headline.setdefault(element, i)
+                headlines[element] = headlines.get(element, 0) + 1
+        elif "h1" in block.flags:  # the box around the article's own title is no teaser
+            no_teaser.update(_ancestors(page, block.element, _T["teaser_levels"] + 1))
+    found = set()
+    limit = _T["teaser_box_max_chars"]
+    for i, block in enumerate(page.blocks):
+        if block.link_density >= _T["link_dense"]:
+            continue
+        for element in _ancestors(page, block.element, _T["teaser_levels"] + 1):
+            if total[element] > limit:
+                break
+            if element not in no_teaser and (first_headline.get(element, i) < i
+                                             or headlines.get(element, 0) >= 2):
+                found.add(i)
+                break
+    return found
+
+
+def _lead_between(page: Page, index: int, hint: str, title_at: int, first_inside: int) -> bool:
     """A prose block between the title and the article region: the lead (sapo)."""
     if not 0 <= title_at < index < first_inside:
         return False
     block = page.blocks[index]
-    return _is_paragraph(block) and index - title_at <= _T["lead_max_distance"]
+    return _is_paragraph(block, hint) and index - title_at <= _T["lead_max_distance"]
