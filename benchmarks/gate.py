@@ -26,6 +26,10 @@ FLOORS = Path(__file__).with_name("floors.json")
 EPSILON = 1e-4
 ROOT = Path(__file__).resolve().parents[1]
 
+ABOUT = ("Quality floors of vnclean per corpus split (benchmarks/gate.py). Raise them with "
+         "`python -m benchmarks.gate --raise` from a clean checkout; it never lowers one. "
+         "Lowering a floor or changing corpus_sha256 is a hand edit in a reviewed diff.")
+
 REPIN_HELP = (
     "The corpus is not the one the floors were measured on. If the change is intended "
     "(a new corpus version), re-pin it: `python -m benchmarks.gate --repin` writes the new "
@@ -171,13 +175,19 @@ def run(*, raise_floors: bool = False, repin: bool = False, corpus=None, path: P
                               + ("..." if len(dirty) > 5 else "") + "); floors must describe "
                               "committed code: commit first, run from a clean checkout, "
                               "or pass --allow-dirty")
-        data = data or {"corpus_sha256": digest, "epsilon": EPSILON, "floors": {}}
+        data = data or {"about": ABOUT, "corpus_sha256": digest, "epsilon": EPSILON,
+                        "floors": {}}
     elif data is None:
         out(f"no floors at {path}: set them with `python -m benchmarks.gate --raise`")
         return 2
     current = measure(corpus=corpus)
     epsilon = data.get("epsilon", EPSILON)
     if raise_floors:
+        low = [msg for split, numbers in current.items()
+               for msg in check(flatten(data["floors"].get(split, {})), numbers, split)]
+        if low:
+            raise GateRefused("; ".join(low) + "; --raise never lowers a floor: fix the "
+                              "regression, or lower the floor by hand in a reviewed diff")
         new_floors = {split: nest(raised(flatten(data["floors"].get(split, {})),
                                          numbers, epsilon))
                       for split, numbers in current.items()}

@@ -1,0 +1,118 @@
+"""The benchmark peers' adapters, the C4 line rule, and the scaling fit (no timing here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks import peers
+from benchmarks.scaling import build_input, fit_exponent
+from benchmarks.speed import rates, ratios, vnclean_tools
+
+PAGE = ("Trang chủ\n"
+        "Thời sự\n"
+        "Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu.\n"
+        "Xem thêm...\n"
+        "Ông nói: \"Chúng tôi đã chuẩn bị.\"\n")
+
+
+def test_c4_rule_keeps_punctuated_lines_of_three_words():
+    assert peers.c4_line_rule(PAGE) == ("Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu.\n"
+                                        "Ông nói: \"Chúng tôi đã chuẩn bị.\"")
+
+
+def test_c4_rule_drops_short_lines_ellipses_javascript_and_policy_lines():
+    text = "Hết.\nĐang tải...\nVui lòng bật Javascript để xem.\nRead our privacy policy now."
+    assert peers.c4_line_rule(text) == ""
+
+
+def test_c4_rule_strips_citations_and_accepts_quotes_as_terminal():
+    assert peers.c4_line_rule("Hà Nội là thủ đô.[1]") == "Hà Nội là thủ đô."
+    assert peers.c4_line_rule("Anh ấy hỏi 'vì sao'") == "Anh ấy hỏi 'vì sao'"
+
+
+def test_c4_adapter_agrees_with_the_reimplementation():
+    # datatrove when installed, the re-implementation otherwise: same lines either way.
+    assert peers.c4_lines(PAGE) == peers.c4_line_rule(PAGE)
+    assert "C4" in peers.c4_implementation()
+
+
+def test_wrap_lines_escapes_and_skips_empty_lines():
+    assert peers.wrap_lines("a<b & c\n\n  d  ") == \
+        "<html><body><p>a&lt;b &amp; c</p>\n<p>d</p></body></html>"
+
+
+def test_missing_package_is_a_clear_skip():
+    with pytest.raises(peers.PeerNotInstalled, match="no_such_pkg is not installed"):
+        peers._require("no_such_module_xyz", "no_such_pkg")
+
+
+def test_available_splits_runnable_from_skipped(monkeypatch):
+    def missing(text):
+        raise peers.PeerNotInstalled("missing is not installed")
+
+    monkeypatch.setitem(peers.PEERS, "missing", missing)
+    runnable, skipped = peers.available(["keep-everything", "unicodedata-nfc", "missing"])
+    assert list(runnable) == ["keep-everything", "unicodedata-nfc"]
+    assert skipped == {"missing": "missing is not installed"}
+
+
+def test_every_peer_has_a_role():
+    assert set(peers.ROLES) == set(peers.PEERS) == set(peers.PACKAGES)
+
+
+def test_builtin_normalizers():
+    assert peers.nfc("hoa\u0300") == "hoà"
+    assert peers.keep_everything(PAGE) is PAGE
+
+
+@pytest.mark.parametrize("name", ["justext", "trafilatura", "underthesea.text_normalize",
+                                  "ftfy.fix_text"])
+def test_optional_adapter_returns_text_or_skips(name):
+    try:
+        out = peers.PEERS[name](PAGE)
+    except peers.PeerNotInstalled as error:
+        pytest.skip(str(error))
+    if peers.ROLES[name] == "boilerplate":  # extractors keep some input lines, never invent
+        lines = {" ".join(line.split()) for line in PAGE.splitlines()}
+        assert {" ".join(line.split()) for line in out.splitlines() if line.strip()} <= lines
+    else:  # normalizers keep every line
+        assert len(out.splitlines()) == len(PAGE.splitlines())
+
+
+def test_underthesea_adapter_keeps_line_structure():
+    try:
+        out = peers.underthesea_normalize("Trang chủ\n\nMưa lớn.")
+    except peers.PeerNotInstalled as error:
+        pytest.skip(str(error))
+    assert out.split("\n")[1] == "" and len(out.split("\n")) == 3
+
+
+def test_fit_exponent_recovers_power_laws():
+    sizes = [1e3, 1e4, 1e5, 1e6]
+    assert fit_exponent(sizes, [3e-6 * s for s in sizes]) == pytest.approx(1.0)
+    assert fit_exponent(sizes, [1e-9 * s ** 1.5 for s in sizes]) == pytest.approx(1.5)
+    with pytest.raises(ValueError):
+        fit_exponent([1e3], [1.0])
+
+
+def test_build_input_reaches_the_size_without_splitting_characters():
+    texts = ["Mưa lớn ở Hà Nội.", "Ông nói."]
+    for size in (1, 10, 1000, 4321):
+        built = build_input(texts, size)
+        assert size - 3 <= len(built.encode("utf-8")) <= size
+    assert build_input(texts, 1000).startswith("Mưa lớn ở Hà Nội.\nÔng nói.\nMưa")
+
+
+def test_rates_and_ratios():
+    r = rates([1.0, 3.0, 2.0], texts_mb=4.0, n_docs=10)
+    assert (r["seconds_median"], r["mb_per_s"], r["docs_per_s"]) == (2.0, 2.0, 5.0)
+    tools = {"vnclean": {"mb_per_s": 6.0}, "vnclean:tidy": {"mb_per_s": 60.0},
+             "trafilatura": {"mb_per_s": 2.0}}
+    assert ratios(tools) == {"trafilatura": 3.0}
+
+
+def test_vnclean_tools_cover_every_default_step():
+    import vnclean
+
+    tools = vnclean_tools()
+    assert list(tools) == ["vnclean"] + [f"vnclean:{s}" for s, _ in vnclean.DEFAULT_STEPS]
