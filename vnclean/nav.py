@@ -41,7 +41,7 @@ CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
 #: Shapes that neither count towards a menu nor break one.
 NEUTRAL = frozenset({SEPARATOR, NUMBER, DATE})
 
-_NONBLANK_LINE = regex.compile(r"^[^\S\n]*+(\S[^\n]*?)[^\S\n]*$", regex.M)
+_NONBLANK_LINE = regex.compile(r"^[^\S\n]*+(\S(?:[^\n]*\S)?)", regex.M)
 _WORD = regex.compile(r"\w+")
 _TERMINAL = frozenset(".!?…;:")
 _CLOSERS = frozenset("\"'”’»)]")
@@ -52,7 +52,6 @@ _DATE = regex.compile(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}:\d{2}")
 _CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\|)\s*")
 _ARROW = regex.compile(r"[›»>]")
 _HTML_TAG_LINE = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
-_TITLE_SPLIT = regex.compile(r"\s+(?:-|–|—|\||::|»)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +175,18 @@ def _lines(text: str, cfg: _Settings) -> list[_Line]:
     """Every non-blank line of ``text`` with its context-free shape."""
     sections = _word_set("nav_sections.txt")
     lines = []
+    short = 2 * cfg.max_item_chars
     for m in _NONBLANK_LINE.finditer(text):
         line = m.group(1)
-        words = len(_WORD.findall(line)) if len(line) < 400 else 99
-        key = _lookup_key(line) if len(line) <= 80 else ""
+        if len(line) > short:  # fast path: far too long for chrome cues or menu items
+            words = line.count(" ") + 1
+            shape = PROSE if _sentence_end(line) else TITLE
+            if shape == TITLE and len(line) <= 3 * short and _is_breadcrumb(line, cfg):
+                shape = BREADCRUMB
+            lines.append(_Line(m.start(1), m.end(1), line, words, shape, False))
+            continue
+        words = len(_WORD.findall(line))
+        key = _lookup_key(line)
         lines.append(_Line(m.start(1), m.end(1), line, words, _shape(line, words, key, cfg),
                            key in sections))
     return lines
@@ -272,7 +279,7 @@ def _same_title(template: str, candidate: str, cfg: _Settings) -> bool:
 
 
 def _title_shaped(line: _Line, cfg: _Settings) -> bool:
-    return (cfg.title_min_words <= line.words <= cfg.title_max_words
+    return (line.shape in (TITLE, ITEM, PROSE) and cfg.title_min_words <= line.words <= cfg.title_max_words
             and (not line.text.endswith(".") or line.text.endswith("...")))
 
 
@@ -395,7 +402,7 @@ class StripNavMenus(BoilerplateCleaner):
             labels = [lab for lab in labels if lab.start != kept.start]  # the title stays
         labels.extend(Label(m.start(), m.end(), KIND, "nav.inline_widget")
                       for m in _inline_pattern().finditer(text))
-        return _deduplicated(labels)
+        return _merged(text, _deduplicated(labels))
 
 
 def _deduplicated(labels: list[Label]) -> list[Label]:
@@ -408,6 +415,19 @@ def _deduplicated(labels: list[Label]) -> list[Label]:
         kept.append(label)
         last_end = label.end
     return kept
+
+
+def _merged(text: str, labels: list[Label]) -> list[Label]:
+    """Join labels of the same rule that only blank lines separate, so a menu goes whole
+    and leaves no stack of empty lines behind."""
+    merged: list[Label] = []
+    for label in labels:
+        if merged and merged[-1].rule == label.rule \
+                and not text[merged[-1].end:label.start].strip():
+            merged[-1] = Label(merged[-1].start, label.end, KIND, label.rule)
+        else:
+            merged.append(label)
+    return merged
 
 
 strip_nav_menus = StripNavMenus()
