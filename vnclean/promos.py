@@ -199,6 +199,31 @@ def _merge(labels: list[Label]) -> list[Label]:
     return kept
 
 
+def _join_lines(text: str, labels: list[Label]) -> list[Label]:
+    """Fuse labels of consecutive whole lines into one block (keeps the first line's rule).
+
+    One edit per block deletes the block with its line breaks, wherever it sits.
+    """
+    out: list[Label] = []
+    for lab in labels:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:lab.start]
+            if ("\n" in gap and not gap.strip() and _whole_line(text, prev)
+                    and _whole_line(text, lab)):
+                out[-1] = Label(prev.start, lab.end, prev.kind, prev.rule, prev.confidence)
+                continue
+        out.append(lab)
+    return out
+
+
+def _whole_line(text: str, lab: Label) -> bool:
+    start = text.rfind("\n", 0, lab.start) + 1
+    end = text.find("\n", lab.end)
+    end = len(text) if end < 0 else end
+    return not text[start:lab.start].strip() and not text[lab.end:end].strip()
+
+
 class StripPromos(BoilerplateCleaner):
     """Delete share/save/comment widgets, ads, subscribe prompts, hotlines and site footers.
 
@@ -220,7 +245,7 @@ class StripPromos(BoilerplateCleaner):
         labels = _first_pass(text)
         labels += _footer_labels(text)
         labels += _contact_tails(text, labels)
-        return _merge(labels)
+        return _join_lines(text, _merge(labels))
 
 
 strip_promos = StripPromos()

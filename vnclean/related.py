@@ -292,6 +292,31 @@ def _merge(labels: list[Label]) -> list[Label]:
     return kept
 
 
+def _join_lines(text: str, labels: list[Label]) -> list[Label]:
+    """Fuse labels of consecutive whole lines into one block (keeps the first line's rule).
+
+    One edit per block deletes the block with its line breaks, wherever it sits.
+    """
+    out: list[Label] = []
+    for lab in labels:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:lab.start]
+            if ("\n" in gap and not gap.strip() and _whole_line(text, prev)
+                    and _whole_line(text, lab)):
+                out[-1] = Label(prev.start, lab.end, prev.kind, prev.rule, prev.confidence)
+                continue
+        out.append(lab)
+    return out
+
+
+def _whole_line(text: str, lab: Label) -> bool:
+    start = text.rfind("\n", 0, lab.start) + 1
+    end = text.find("\n", lab.end)
+    end = len(text) if end < 0 else end
+    return not text[start:lab.start].strip() and not text[lab.end:end].strip()
+
+
 class StripRelatedLinks(BoilerplateCleaner):
     """Delete related-article blocks, ``>>`` links, dated related titles and teasers.
 
@@ -301,8 +326,8 @@ class StripRelatedLinks(BoilerplateCleaner):
     >>> strip_related_links("Mưa lớn.\\n>> Bão số 3 đổ bộ")
     'Mưa lớn.'
     >>> strip_related_links("Mưa lớn ở Hà Nội.\\nTin liên quan\\nBão số 3 đổ bộ vào Quảng Ninh\\n"
-    ...                     "Hà Nội ngập sâu sau trận mưa lớn")
-    'Mưa lớn ở Hà Nội.'
+    ...                     "Hà Nội ngập sâu sau trận mưa lớn\\nThời tiết")
+    'Mưa lớn ở Hà Nội.\\nThời tiết'
     >>> strip_related_links("Bạn có thể xem thêm thông tin trên trang của bộ.")
     'Bạn có thể xem thêm thông tin trên trang của bộ.'
     """
@@ -317,7 +342,7 @@ class StripRelatedLinks(BoilerplateCleaner):
                        for m in _INLINE_ARROW.finditer(text)]
         labels += _anchored_teasers(text)
         labels += _title_pair(text)
-        return _merge(labels)
+        return _join_lines(text, _merge(labels))
 
 
 strip_related_links = StripRelatedLinks()
