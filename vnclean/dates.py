@@ -1,0 +1,200 @@
+"""Vietnamese news dates and times: find them, validate them, write them as ISO 8601.
+
+Small pure functions, no locale and no guessing beyond what Vietnamese news pages write:
+day before month (``25/12/2012``), weekday names (``Thứ Ba``, ``Chủ nhật``), times as
+``10:03``, ``20h59``, ``10 giờ 30``, with ``sáng``/``chiều``/``tối`` or ``AM``/``PM``,
+and a zone as ``GMT+7``. An impossible date (``31/02/2022``) gives ``None``; nothing raises.
+
+News without a zone is assumed to be Vietnam time (UTC+07:00, no daylight saving):
+:func:`parse_datetime` says so in its ``assume_tz`` default, and ``assume_tz=None`` gives
+a naive timestamp instead.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import regex
+
+__all__ = [
+    "DATE_PATTERN",
+    "TIME_PATTERN",
+    "ZONE_PATTERN",
+    "WEEKDAY_PATTERN",
+    "VIETNAM_TZ",
+    "make_date",
+    "make_time",
+    "find_date",
+    "find_time",
+    "find_zone",
+    "parse_datetime",
+]
+
+#: The zone assumed for Vietnamese news that does not name one.
+VIETNAM_TZ = "+07:00"
+
+#: Weekday names as pages write them (``Thứ Ba``, ``thứ 3``, ``Chủ nhật``, ``CN``, ``Friday``).
+WEEKDAY_PATTERN = (
+    r"(?:[Tt]hứ[ \t]?+(?:[Hh]ai|HAI|[Bb]a|BA|[Tt]ư|TƯ|[Nn]ăm|NĂM|[Ss]áu|SÁU|[Bb]ảy|BẢY|[2-7])"
+    r"|THỨ[ \t]?+(?:HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ[ \t]?+[Nn]hật|CHỦ[ \t]?+NHẬT|CN|T[2-7]"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b)"
+)
+
+#: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
+#: ``2023-11-02``. Groups: d, m, y (or the iso_* groups, or the text_* groups).
+DATE_PATTERN = (
+    r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+    r"|(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])"
+    r"|(?P<text_d>[0-3]?\d)[ \t]++tháng[ \t]++(?P<text_m>[01]?\d),?+[ \t]++năm[ \t]++(?P<text_y>\d{4}))"
+)
+
+#: A time of day: ``10:03``, ``20:59:07``, ``23h00``, ``9h``, ``10 giờ 30``, with an optional
+#: meridiem. Groups: hh, mm, ss, mer.
+TIME_PATTERN = (
+    r"(?<![\d:])(?P<hh>[0-2]?\d)(?:[:](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?+|[hH](?P<mm2>[0-5]\d)?+(?!\p{L})"
+    r"|[ \t]giờ(?:[ \t](?P<mm3>[0-5]?\d)(?:[ \t]phút)?+)?+)(?![\d:])"
+    r"(?:[ \t]?+(?P<mer>AM|PM|am|pm|SA|CH|sáng|chiều|tối|trưa|đêm)(?!\p{L}))?+"
+)
+
+#: A zone: ``GMT+7``, ``(GMT+7)``, ``GMT +07:00``, ``UTC+7``. Groups: sign, zh, zm.
+ZONE_PATTERN = r"\(?(?:GMT|UTC)[ \t]?+(?P<sign>[+-])[ \t]?+(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?+\)?"
+
+_DATE = regex.compile(DATE_PATTERN)
+_TIME = regex.compile(TIME_PATTERN)
+_ZONE = regex.compile(ZONE_PATTERN)
+_AFTERNOON = frozenset({"PM", "pm", "CH", "chiều", "tối"})
+_MORNING = frozenset({"AM", "am", "SA", "sáng"})
+
+
+def make_date(day: int, month: int, year: int) -> _dt.date | None:
+    """The date, or ``None`` when it does not exist; two-digit years are 20xx (19xx from 70).
+
+    >>> make_date(25, 12, 2012)
+    datetime.date(2012, 12, 25)
+    >>> make_date(31, 2, 2022) is None
+    True
+    >>> make_date(30, 11, 12)
+    datetime.date(2012, 11, 30)
+    """
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return _dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def make_time(hour: int, minute: int = 0, second: int = 0,
+              meridiem: str | None = None) -> _dt.time | None:
+    """The time of day, reading ``chiều``/``tối``/``PM`` as afternoon; ``None`` if impossible.
+
+    >>> make_time(4, 0, meridiem="chiều")
+    datetime.time(16, 0)
+    >>> make_time(15, 20, meridiem="PM")
+    datetime.time(15, 20)
+    >>> make_time(25, 0) is None
+    True
+    """
+    if meridiem in _AFTERNOON and hour < 12:
+        hour += 12
+    elif meridiem in _MORNING and hour == 12:
+        hour = 0
+    elif meridiem == "trưa" and hour < 6:
+        hour += 12
+    elif meridiem == "đêm" and 6 <= hour < 12:
+        hour += 12
+    try:
+        return _dt.time(hour, minute, second)
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_date(text: str) -> _dt.date | None:
+    """The first valid full date written in ``text``.
+
+    >>> find_date("Thứ tư, ngày 13/07/2022 20:59 GMT+7")
+    datetime.date(2022, 7, 13)
+    >>> find_date("ngày 5 tháng 9 năm 2023")
+    datetime.date(2023, 9, 5)
+    >>> find_date("31/02/2022") is None
+    True
+    """
+    for m in _DATE.finditer(text):
+        if m.group("d"):
+            d, mo, y = m.group("d"), m.group("m"), m.group("y")
+        elif m.group("iso_y"):
+            d, mo, y = m.group("iso_d"), m.group("iso_m"), m.group("iso_y")
+        else:
+            d, mo, y = m.group("text_d"), m.group("text_m"), m.group("text_y")
+        date = make_date(int(d), int(mo), int(y))
+        if date is not None:
+            return date
+    return None
+
+
+def find_time(text: str) -> _dt.time | None:
+    """The first valid time of day written in ``text`` (dates are skipped).
+
+    >>> find_time("18:52, 28/07/2023")
+    datetime.time(18, 52)
+    >>> find_time("Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều")
+    datetime.time(16, 0)
+    >>> find_time("lúc 9h30 sáng")
+    datetime.time(9, 30)
+    """
+    masked = _DATE.sub(lambda m: " " * len(m.group()), text)
+    for m in _TIME.finditer(masked):
+        minute = m.group("mm") or m.group("mm2") or m.group("mm3") or "0"
+        time = make_time(int(m.group("hh")), int(minute), int(m.group("ss") or 0),
+                         m.group("mer"))
+        if time is not None:
+            return time
+    return None
+
+
+def find_zone(text: str) -> str | None:
+    """The UTC offset a text names, as ``+HH:MM``.
+
+    >>> find_zone("20:59 GMT+7")
+    '+07:00'
+    >>> find_zone("10:03") is None
+    True
+    """
+    m = _ZONE.search(text)
+    if m is None:
+        return None
+    hours, minutes = int(m.group("zh")), int(m.group("zm") or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return f"{m.group('sign')}{hours:02d}:{minutes:02d}"
+
+
+def parse_datetime(text: str, *, assume_tz: str | None = VIETNAM_TZ) -> str | None:
+    """ISO 8601 of the first date in ``text`` (with its time when given), else ``None``.
+
+    Without a written zone the time is taken as Vietnam time (``assume_tz``); pass
+    ``assume_tz=None`` for a naive timestamp. A date alone gives ``YYYY-MM-DD``.
+
+    >>> parse_datetime("Thứ tư, ngày 13/07/2022 20:59 GMT+7")
+    '2022-07-13T20:59:00+07:00'
+    >>> parse_datetime("18:52, 28/07/2023", assume_tz=None)
+    '2023-07-28T18:52:00'
+    >>> parse_datetime("Ngày đăng : 16:58, 25/09/2021")
+    '2021-09-25T16:58:00+07:00'
+    >>> parse_datetime("Thứ Ba, 25/12/2012 - 10:03")
+    '2012-12-25T10:03:00+07:00'
+    >>> parse_datetime("21/12/2012")
+    '2012-12-21'
+    >>> parse_datetime("31/02/2022 10:00") is None
+    True
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    date = find_date(text)
+    if date is None:
+        return None
+    time = find_time(text)
+    if time is None:
+        return date.isoformat()
+    zone = find_zone(text) or assume_tz or ""
+    return f"{date.isoformat()}T{time.isoformat(timespec='seconds')}{zone}"
