@@ -82,6 +82,8 @@ _CANDIDATES = regex.compile(
     _F,
 )
 
+_WIDGET_FULL = regex.compile(
+    r"(?:%s)[ \t]*:?" % alternation(word_list("promos_widget_lines.txt")), regex.IGNORECASE)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
 _FOOTER_STRONG = regex.compile("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
 _FOOTER_WEAK = regex.compile("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
@@ -124,6 +126,25 @@ def _first_pass(text: str) -> list[Label]:
             if _LICENCE_AUTHORITY.search(m.group()):
                 labels.append(Label(start, end, "promo", "promos.licence"))
     return labels
+
+
+def _widget_residues(text: str, labels: list[Label]) -> list[Label]:
+    """Whole lines that are a widget once the glued widget text in them is gone."""
+    out = []
+    for lab in labels:
+        start, end = _line_bounds(text, lab.start)
+        if start == lab.start and end == lab.end:
+            continue
+        inner = [x for x in labels if start <= x.start and x.end <= end]
+        pieces, pos = [], start
+        for x in sorted(inner, key=lambda x: x.start):
+            pieces.append(text[pos:x.start])
+            pos = max(pos, x.end)
+        pieces.append(text[pos:end])
+        residue = " ".join(p.strip() for p in pieces if p.strip())
+        if not residue or _WIDGET_FULL.fullmatch(residue):
+            out.append(Label(start, end, "promo", _widget_rule(residue or text[lab.start:lab.end])))
+    return out
 
 
 def _footer_labels(text: str) -> list[Label]:
@@ -245,6 +266,7 @@ class StripPromos(BoilerplateCleaner):
         labels = _first_pass(text)
         labels += _footer_labels(text)
         labels += _contact_tails(text, labels)
+        labels += _widget_residues(text, labels)
         return _join_lines(text, _merge(labels))
 
 
