@@ -11,6 +11,7 @@ density and whether an image sits beside it.
 from __future__ import annotations
 
 import codecs
+import functools
 import html as _stdlib_html
 from dataclasses import dataclass, field
 
@@ -73,6 +74,7 @@ _HINT = _hint_pattern()
 _HINT_ORDER = tuple(json_data("html_classes.json")["order"])
 
 
+@functools.lru_cache(maxsize=4096)
 def class_hint(words: str) -> tuple[str, str]:
     """(kind, word) that class/id ``words`` hint at, or ``("", "")``.
 
@@ -132,6 +134,7 @@ class Page:
     parents: list[int] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    hint_from: list[int] = field(default_factory=list)
     alts: set[str] = field(default_factory=set)
     soup: object = None
     parser: str = ""
@@ -265,6 +268,8 @@ def segment_html(html: bytes | str) -> Page:
         page = _Walker().walk(soup)
     except RecursionError:
         return _flat_page(text)
+    if not page.blocks:  # e.g. an unclosed <title> swallowed the page: strip tags instead
+        return _flat_page(text)
     page.soup, page.parser = soup, parser
     page.declared_title = _declared_title(soup)
     return page
@@ -305,7 +310,7 @@ class _Walker:
         self.page = Page()
         self.flags: list[int] = []
         self.hint_words: list[str] = []
-        self.hint_from: list[int] = []
+        self.hint_from: list[int] = self.page.hint_from
         self.block_of: list[int] = []
         self.has_image: set[int] = set()
         self.pieces: list[str] = []

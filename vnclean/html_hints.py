@@ -106,7 +106,7 @@ def _ancestors(page: Page, element: int, limit: int = 256):
 
 def main_region(page: Page, hints: list[str] | None = None,
                 sizes: tuple[list[int], list[int]] | None = None,
-                teasers: set[int] | None = None) -> set[int]:
+                teasers: dict[int, int] | None = None) -> set[int]:
     """Element ids whose subtrees hold the article (empty when nothing reads like prose).
 
     >>> from vnclean.html_blocks import segment_html
@@ -179,6 +179,11 @@ def _climb(page: Page, best: int, para: dict[int, int], total: list[int],
 
 def _in_region(page: Page, element: int, region: set[int]) -> bool:
     return any(e in region for e in _ancestors(page, element))
+
+
+def _holds_region(page: Page, box: int, region: set[int]) -> bool:
+    """True when ``box`` is the article region or one of its ancestors."""
+    return any(_in_region(page, element, {box}) for element in region)
 
 
 def _title_index(page: Page, title: str | None, first_inside: int) -> int:
@@ -286,7 +291,7 @@ def label_blocks(page: Page, *, title: str | None = None) -> list[BlockLabel]:
             labels.append(BlockLabel(i, kind, rule))
             continue
         found = _inside_label(block, hints[i], page.alts)
-        if found is None and i in teasers:
+        if found is None and i in teasers and not _holds_region(page, teasers[i], region):
             found = ("related", "html.teaser_box")
         if found:
             labels.append(BlockLabel(i, *found))
@@ -307,37 +312,40 @@ def _keep_photo_story(page: Page, labels: list[BlockLabel], title_at: int) -> li
     return [label for label in labels if label.kind != "caption"]
 
 
-def teaser_blocks(page: Page, sizes: tuple[list[int], list[int]]) -> set[int]:
-    """Blocks in small boxes that hold a linked headline: teasers of other stories.
+def teaser_blocks(page: Page, sizes: tuple[list[int], list[int]]) -> dict[int, int]:
+    """Blocks in small boxes that hold a linked headline (teasers of other stories), each
+    mapped to its box element.
 
     Why: a related-story teaser is a linked title plus a summary paragraph, and the summary
     reads like prose; the box around both (a few hundred characters, a few levels up, the
-    headline first or several headlines) gives it away. The linked headline itself is left to the link-density
-    rule; the box around the article's own ``h1`` is never a teaser.
+    headline first or several headlines) gives it away. The linked headline itself is left
+    to the link-density rule; a box around the page's ``h1`` or with a content class
+    (``fck_detail``) is never a teaser box.
     """
     total = sizes[0]
+    levels = _T["teaser_levels"] + 1
     first_headline: dict[int, int] = {}  # box element -> index of its first linked headline
     headlines: dict[int, int] = {}  # box element -> how many linked headlines it holds
-    no_teaser: set[int] = set()
+    no_teaser: set[int] = {e for e, (hint, origin) in enumerate(zip(page.hints, page.hint_from))
+                           if hint == "content" and origin == e}
     for i, block in enumerate(page.blocks):
         if (block.link_density >= _T["link_dense"]
                 and len(block.text) >= _T["teaser_headline_min_chars"]):
-            for element in _ancestors(page, block.element, _T["teaser_levels"] + 1):
+            for element in _ancestors(page, block.element, levels):
                 first_headline.setdefault(element, i)
                 headlines[element] = headlines.get(element, 0) + 1
-        elif "h1" in block.flags:  # the box around the article's own title is no teaser
-            no_teaser.update(_ancestors(page, block.element, _T["teaser_levels"] + 1))
-    found = set()
+        elif "h1" in block.flags:
+            no_teaser.update(_ancestors(page, block.element, levels))
+    found: dict[int, int] = {}
     limit = _T["teaser_box_max_chars"]
     for i, block in enumerate(page.blocks):
         if block.link_density >= _T["link_dense"]:
             continue
-        for element in _ancestors(page, block.element, _T["teaser_levels"] + 1):
-            if total[element] > limit:
+        for element in _ancestors(page, block.element, levels):
+            if total[element] > limit or element in no_teaser:
                 break
-            if element not in no_teaser and (first_headline.get(element, i) < i
-                                             or headlines.get(element, 0) >= 2):
-                found.add(i)
+            if first_headline.get(element, i) < i or headlines.get(element, 0) >= 2:
+                found[i] = element
                 break
     return found
 
