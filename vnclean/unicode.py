@@ -1,43 +1,395 @@
-"""Vietnamese Unicode normalization as a cleaner: NFC, invisibles, look-alikes, tones, mojibake.
+"""Vietnamese Unicode normalization as a cleaner: mojibake, invisibles, NFC, look-alikes, tones.
 
-(Skeleton: NFC per word run. Being extended with tones, invisibles, mojibake and legacy
-encodings.)
+The work runs in layers, each a small pure step over the whole text: repair mojibake (and,
+when asked, legacy TCVN3/VNI/VISCII) runs; rewrite single characters (invisibles, odd
+spaces, controls, ``Ð``); compose to NFC; ``ð`` that starts a Vietnamese word; tone marks.
+:meth:`NormalizeUnicode.apply` runs the layers on the whole text, with a cheap "anything to
+do?" check before each; :meth:`NormalizeUnicode.find_edits` runs the same layers keeping
+their edits and composes them into small edits in the input's coordinates (edits of
+different layers that overlap become one edit named after the most telling rule).
+
+Line structure is kept: ``\\n``, ``\\r`` (so ``\\r\\n`` stays) and ``\\t`` are never touched.
 """
 
 from __future__ import annotations
 
+import bisect
+import difflib
+import re
 import unicodedata
+from collections.abc import Callable
 from typing import ClassVar
 
 import regex
 
-from ._core import Cleaner, Edit
+from ._core import Cleaner, Edit, StepMap, apply_edits, validated
+from ._data import json_data
+from .tones import STYLES, is_vietnamese_word, place_tone, tone_fixes
 
-__all__ = ["NormalizeUnicode", "normalize_unicode"]
+__all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
 
-_NON_NFC_RUN = regex.compile(r"[\p{L}\p{M}]*\p{M}[\p{L}\p{M}]*")
+#: Every rule this cleaner reports, most telling first (the name an overlap merge keeps).
+RULES = (
+    "unicode.mojibake",
+    "unicode.legacy_tcvn3",
+    "unicode.legacy_vni",
+    "unicode.legacy_viscii",
+    "unicode.tone_placement",
+    "unicode.lookalike",
+    "unicode.nfc",
+    "unicode.invisible",
+    "unicode.space",
+    "unicode.line_break",
+    "unicode.c1_control",
+    "unicode.control",
+)
+_RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
+
+# A layer's edits: (start, end, replacement, rule) in the coordinates of the layer's input.
+RawEdit = tuple[int, int, str, str]
+
+
+# --- single characters ----------------------------------------------------------------
+
+
+def _char_rules() -> tuple[dict[int, str | None], dict[str, str]]:
+    """The ``str.translate`` table of single-character rewrites and each character's rule."""
+    data = json_data("unicode_chars.json")
+    table: dict[int, str | None] = {}
+    rules: dict[str, str] = {}
+
+    def add(code: int, replacement: str | None, rule: str) -> None:
+        table[code] = replacement
+        rules[chr(code)] = rule
+
+    for hexcode in data["invisible"]:
+        add(int(hexcode, 16), None, "unicode.invisible")
+    for hexcode in data["space"]:
+        add(int(hexcode, 16), " ", "unicode.space")
+    for hexcode in data["line_break"]:
+        add(int(hexcode, 16), "\n", "unicode.line_break")
+    for hexcode in data["control"]:
+        add(int(hexcode, 16), None, "unicode.control")
+    for hexcode, letter in data["lookalike"].items():
+        add(int(hexcode, 16), letter, "unicode.lookalike")
+    for code in range(0x80, 0xA0):  # C1 controls: text decoded as Latin-1, not Windows-1252
+        try:
+            add(code, bytes([code]).decode("cp1252"), "unicode.c1_control")
+        except UnicodeDecodeError:
+            add(code, None, "unicode.control")
+    return table, rules
+
+
+_TRANSLATE, _CHAR_RULE = _char_rules()
+_REWRITTEN_CHAR = re.compile("[" + re.escape("".join(_CHAR_RULE)) + "]")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A zero-width joiner goes unless it joins two emoji (family and profession sequences).
+_STRAY_JOINER = regex.compile(r"\u200d(?<![\p{Extended_Pictographic}\ufe0f\p{Emoji_Modifier}]"
+                              r"\u200d(?=\p{Extended_Pictographic}))")
+
+
+def _char_edits(text: str) -> list[RawEdit]:
+    """One edit per character the translate table or the joiner rule rewrites."""
+    edits = [(m.start(), m.end(), _TRANSLATE[ord(m.group())] or "", _CHAR_RULE[m.group()])
+             for m in _REWRITTEN_CHAR.finditer(text)]
+    if "\u200d" in text:
+        edits.extend((m.start(), m.end(), "", "unicode.invisible")
+                     for m in _STRAY_JOINER.finditer(text))
+        edits.sort()
+    return edits
+
+
+def rewrite_chars(text: str) -> str:
+    """Drop invisibles and controls, make odd spaces plain, ``Ð`` into ``Đ``.
+
+    >>> rewrite_chars("Ðà\\u00a0Nẵng\\u200b")
+    'Đà Nẵng'
+    """
+    if _REWRITTEN_CHAR.search(text):
+        text = text.translate(_TRANSLATE)
+    if "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
+    return text
+
+
+# --- NFC --------------------------------------------------------------------------------
+
+# NFC never composes across these units: letters, marks and digits together, or one other char.
+_NFC_UNIT = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}\s]")
+
+
+def _nfc_edits(text: str) -> list[RawEdit]:
+    """One edit per word (letters, marks, digits) that NFC changes."""
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    edits = []
+    for match in _NFC_UNIT.finditer(text):
+        unit = match.group()
+        if unit.isascii():
+            continue
+        fixed = unicodedata.normalize("NFC", unit)
+        if fixed != unit:
+            edits.append((match.start(), match.end(), fixed, "unicode.nfc"))
+    return edits
+
+
+def compose_nfc(text: str) -> str:
+    """NFC, skipped when the text already is.
+
+    >>> compose_nfc("Vie\\u0323\\u0302t")
+    'Việt'
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+# --- ð that starts a Vietnamese word ------------------------------------------------------
+
+# Vietnamese đ only ever starts a syllable; Icelandic and IPA ð never does in this shape.
+_ETH_WORD = regex.compile(r"(?<!\p{L})ð\p{L}*")
+
+
+def _eth_edits(text: str) -> list[RawEdit]:
+    """``ð`` → ``đ`` where the word then reads as one Vietnamese syllable."""
+    if "ð" not in text:
+        return []
+    edits = []
+    for match in _ETH_WORD.finditer(text):
+        word = "đ" + match.group()[1:]
+        if is_vietnamese_word(word):
+            edits.append((match.start(), match.start() + 1, "đ", "unicode.lookalike"))
+    return edits
+
+
+# --- mojibake -------------------------------------------------------------------------------
+
+
+def _continuation_chars() -> str:
+    """What UTF-8 continuation bytes 0x80-0xBF look like once decoded as cp1252 or Latin-1."""
+    chars = set()
+    for byte in range(0x80, 0xC0):
+        chars.add(chr(byte))
+        try:
+            chars.add(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            pass
+    return "".join(sorted(chars))
+
+
+def _cp1252_chars() -> str:
+    """Every character a byte becomes when decoded as cp1252 or Latin-1 (no separators)."""
+    chars = {chr(b) for b in range(256)}
+    for byte in range(0x80, 0xA0):
+        try:
+            chars.add(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            pass
+    return "".join(sorted(chars - set(" \t\r\n")))
+
+
+_CONTINUATION = re.escape(_continuation_chars())
+#: Telltales of UTF-8 read as cp1252/Latin-1: a lead byte of Vietnamese letters, combining
+#: marks or punctuation followed by a continuation byte.
+_MOJIBAKE_TELLTALE = re.compile(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]|á[º»]|â€")
+_BYTE_CHAR = re.escape(_cp1252_chars())
+#: A run of whole tokens made only of characters a single byte can become.
+_BYTE_RUN = re.compile(rf"(?<![^ \t\r\n])[{_BYTE_CHAR}]+(?:[ \t]+[{_BYTE_CHAR}]+)*"
+                       rf"(?![^ \t\r\n])")
+
+
+def _byte_runs(text: str, telltale: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of the byte-character runs that hold a telltale, whole tokens only."""
+    runs: list[tuple[int, int]] = []
+    for match in telltale.finditer(text):
+        if runs and match.start() < runs[-1][1]:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        for run in _BYTE_RUN.finditer(text, line_start, line_end):
+            if run.start() <= match.start() < run.end():
+                runs.append(run.span())
+                break
+    return runs
+
+
+def _fix_mojibake(run: str) -> str:
+    """ftfy's repair of one run (only ever called on runs with a telltale)."""
+    import ftfy
+
+    return ftfy.fix_encoding(run)
+
+
+_TOKEN = re.compile(r"[^ \t]+")
+
+
+def _aligned_edits(run: str, fixed: str, offset: int, rule: str) -> list[RawEdit]:
+    """Edits turning ``run`` into ``fixed``, anchored on the tokens they share."""
+    old = [m.span() for m in _TOKEN.finditer(run)]
+    new = [m.span() for m in _TOKEN.finditer(fixed)]
+    matcher = difflib.SequenceMatcher(None, [run[s:e] for s, e in old],
+                                      [fixed[s:e] for s, e in new], autojunk=False)
+    edits: list[RawEdit] = []
+    old_pos = new_pos = 0
+    for a, b, size in matcher.get_matching_blocks():
+        old_end = old[a][0] if a < len(old) else len(run)
+        new_end = new[b][0] if b < len(new) else len(fixed)
+        before, after = run[old_pos:old_end], fixed[new_pos:new_end]
+        if before != after:
+            lead = len(before) - len(before.lstrip(" \t"))
+            lead = min(lead, len(after) - len(after.lstrip(" \t")))
+            if before[:lead] != after[:lead]:
+                lead = 0
+            edits.append((offset + old_pos + lead, offset + old_end, after[lead:], rule))
+        if size:
+            old_pos, new_pos = old[a + size - 1][1], new[b + size - 1][1]
+    return edits
+
+
+def _run_edits(text: str, spans: list[tuple[int, int]], fixer: Callable[[str], str],
+               rule: str) -> list[RawEdit]:
+    """Edits for the runs ``fixer`` changes, one per stretch of changed tokens."""
+    edits: list[RawEdit] = []
+    for start, end in spans:
+        run = text[start:end]
+        fixed = fixer(run)
+        if fixed != run:
+            edits.extend(_aligned_edits(run, fixed, start, rule))
+    return edits
+
+
+# --- composing layers -------------------------------------------------------------------
+
+
+class _Forward:
+    """Maps positions of one layer's input that no edit straddles to its output."""
+
+    def __init__(self, edits: list[RawEdit]):
+        self.ends = [end for _, end, _, _ in edits]
+        self.shifts = []
+        shift = 0
+        for start, end, replacement, _ in edits:
+            shift += len(replacement) - (end - start)
+            self.shifts.append(shift)
+
+    def __call__(self, pos: int) -> int:
+        i = bisect.bisect_right(self.ends, pos)
+        return pos + (self.shifts[i - 1] if i else 0)
+
+
+def _apply_raw(text: str, edits: list[RawEdit]) -> str:
+    return apply_edits(text, [Edit(s, e, r) for s, e, r, _ in edits]) if edits else text
+
+
+def _compose(original: str, layers: list[Callable[[str], list[RawEdit]]]) -> list[RawEdit]:
+    """Run the layers in order and return their changes as disjoint edits of ``original``."""
+    text = original
+    back_maps: list[StepMap] = []
+    forwards: list[_Forward] = []
+    spans: list[tuple[int, int, str]] = []
+    for layer in layers:
+        edits = layer(text)
+        if not edits:
+            continue
+        for start, end, _, rule in edits:
+            for step_map in reversed(back_maps):
+                start, end = step_map.back(start, "start"), step_map.back(end, "end")
+                end = max(end, start)
+            spans.append((start, end, rule))
+        back_maps.append(StepMap(Edit(s, e, r) for s, e, r, _ in edits))
+        forwards.append(_Forward(edits))
+        text = _apply_raw(text, edits)
+    if not spans:
+        return []
+    spans.sort()
+    merged: list[list] = []
+    for start, end, rule in spans:
+        if merged and (start < merged[-1][1] or start == end == merged[-1][1]
+                       or start == merged[-1][0]):
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            if _RULE_RANK[rule] < _RULE_RANK[last[2]]:
+                last[2] = rule
+        else:
+            merged.append([start, end, rule])
+
+    def forward(pos: int) -> int:
+        for step in forwards:
+            pos = step(pos)
+        return pos
+
+    return [(start, end, text[forward(start) : forward(end)], rule)
+            for start, end, rule in merged]
+
+
+# --- the cleaner --------------------------------------------------------------------------
 
 
 class NormalizeUnicode(Cleaner):
-    """Rewrite text to NFC Vietnamese.
+    """Rewrite text to clean NFC Vietnamese with tone marks where they belong.
 
-    >>> normalize_unicode("Vie\\u0323\\u0302t Nam")
-    'Việt Nam'
+    Repairs mojibake (``Viá»‡t`` → ``Việt``, with ftfy, only on the runs that show it),
+    removes invisibles and controls, makes odd spaces plain, composes NFC, turns look-alike
+    ``Ð``/``ð`` into ``Đ``/``đ``, and places tone marks (``tone_style="old"``: ``hòa``,
+    ``"new"``: ``hoà``, ``None``: either, but misplaced marks are fixed whatever the
+    style). ``legacy_encodings=True`` also converts TCVN3, VNI and VISCII text.
+
+    >>> normalize_unicode("Vie\\u0323\\u0302t Nam, ngừơi Ðà\\u00a0Nẵng hòan thành")
+    'Việt Nam, người Đà Nẵng hoàn thành'
+    >>> normalize_unicode("Hòa bình", tone_style="new")
+    'Hoà bình'
     """
 
     name: ClassVar[str] = "normalize_unicode"
     kind: ClassVar[str] = "unicode"
     defaults: ClassVar[dict] = {"tone_style": "old", "legacy_encodings": False}
 
-    def find_edits(self, text: str) -> list[Edit]:
+    def __init__(self, **options):
+        super().__init__(**options)
+        if self.options["tone_style"] not in STYLES:
+            raise ValueError("tone_style must be 'old', 'new' or None, "
+                             f"not {self.options['tone_style']!r}")
+        self._style = self.options["tone_style"]
+
+    # Layers, each returning edits in the coordinates of the text it reads.
+
+    def _run_layer(self, text: str) -> list[RawEdit]:
         edits = []
-        for match in _NON_NFC_RUN.finditer(text):
-            word = match.group()
-            fixed = unicodedata.normalize("NFC", word)
-            if fixed != word:
-                edits.append(Edit(match.start(), match.end(), fixed, cleaner=self.name,
-                                  rule="unicode.nfc", kind="unicode"))
+        if _MOJIBAKE_TELLTALE.search(text):
+            edits = _run_edits(text, _byte_runs(text, _MOJIBAKE_TELLTALE), _fix_mojibake,
+                               "unicode.mojibake")
+        if self.options["legacy_encodings"]:
+            from .legacy import legacy_edits
+
+            taken = [(s, e) for s, e, _, _ in edits]
+            extra = [edit for edit in legacy_edits(text)
+                     if not any(s < edit[1] and edit[0] < e for s, e in taken)]
+            edits = sorted(edits + extra)
         return edits
+
+    def _tone_layer(self, text: str) -> list[RawEdit]:
+        return [(start, end, fixed, "unicode.tone_placement")
+                for start, end, fixed in tone_fixes(text, style=self._style)]
+
+    def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
+        return [self._run_layer, _char_edits, _nfc_edits, _eth_edits, self._tone_layer]
+
+    def find_edits(self, text: str) -> list[Edit]:
+        return [Edit(start, end, replacement, cleaner=self.name, rule=rule, kind=self.kind)
+                for start, end, replacement, rule in _compose(text, self._layers())]
+
+    def apply(self, text: str) -> str:
+        if text.isascii():
+            if _ASCII_CONTROL.search(text):
+                return text.translate(_TRANSLATE)
+            return text
+        if _MOJIBAKE_TELLTALE.search(text) or self.options["legacy_encodings"]:
+            text = _apply_raw(text, self._run_layer(text))
+        text = compose_nfc(rewrite_chars(text))
+        if "ð" in text:
+            text = _apply_raw(text, _eth_edits(text))
+        return _apply_raw(text, self._tone_layer(text))
 
 
 normalize_unicode = NormalizeUnicode()

@@ -1,0 +1,320 @@
+"""Syllable-aware placement of Vietnamese tone marks (old ``hòa`` or new ``hoà`` style).
+
+A syllable is parsed into initial consonant, vowel nucleus and final consonant using the
+tables in ``data/tones_syllables.json``; the nucleus and whether the syllable is closed
+decide which vowel carries the tone mark. Words that do not parse as one Vietnamese
+syllable (``café``, ``Pokémon``, ``iPhone``) are never touched.
+
+>>> place_tone("hòan")
+'hoàn'
+>>> fix_tones("Hòa bình, sức khỏe", style="new")
+'Hoà bình, sức khoẻ'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import regex
+
+from ._data import json_data
+
+__all__ = [
+    "Syllable",
+    "STYLES",
+    "parse_syllable",
+    "split_tone",
+    "place_tone",
+    "is_vietnamese_word",
+    "fix_tones",
+    "tone_fixes",
+    "strip_tone_marks",
+]
+
+#: Accepted values of ``style``: ``None`` fixes misplaced marks but accepts both old and new.
+STYLES = ("old", "new", None)
+
+_TABLE = json_data("tones_syllables.json")
+_VOWELS: str = _TABLE["vowels"]
+_TONE_MARKS: tuple[str, ...] = tuple(_TABLE["tone_marks"].values())
+_INITIALS = sorted(_TABLE["initials"], key=len, reverse=True)
+_INITIALS_NEEDING_VOWEL = frozenset(_TABLE["initials_needing_vowel"])
+_FINALS = frozenset(_TABLE["finals"])
+_NUCLEI: dict[str, list[int | None]] = _TABLE["nuclei"]
+
+
+def _tone_tables() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]:
+    """Map every toned vowel to (toneless vowel, mark) and back, both cases, NFC."""
+    split: dict[str, tuple[str, str]] = {}
+    join: dict[tuple[str, str], str] = {}
+    for vowel in _VOWELS + _VOWELS.upper():
+        for mark in _TONE_MARKS:
+            toned = unicodedata.normalize("NFC", vowel + mark)
+            split[toned] = (vowel, mark)
+            join[(vowel, mark)] = toned
+    return split, join
+
+
+_SPLIT_TONE, _JOIN_TONE = _tone_tables()
+_TONED_CLASS = "".join(sorted(_SPLIT_TONE))
+_VOWEL_CLASS = _TONED_CLASS + _VOWELS + _VOWELS.upper()
+
+_TONED_BY_BASE = {base: "".join(t for t, (b, _) in _SPLIT_TONE.items() if b.lower() == base)
+                  for base in _VOWELS}
+_NON_GLIDES = "eêơôâăư"
+_GLIDES = "aioyu"
+_FINAL_STARTS = "".join(sorted({f[0] for f in _FINALS if f}))
+
+
+def _misplacement_patterns(style: str | None) -> tuple[re.Pattern, ...]:
+    """Cheap supersets of the places where a tone mark may sit wrong, as character classes.
+
+    Each pattern is a shape that no correct syllable of ``style`` has, or that only a few
+    have (``quá``, ``già``); :func:`place_tone` decides on the word. They run as separate
+    stdlib ``re`` patterns: one alternation of them is several times slower.
+    """
+    toned, vowel = _TONED_CLASS, _VOWEL_CLASS
+    plain = _VOWELS + _VOWELS.upper()
+    non_glide = _NON_GLIDES + _NON_GLIDES.upper()
+    toned_glide = "".join(_TONED_BY_BASE[g] for g in _GLIDES)
+    finals = _FINAL_STARTS + _FINAL_STARTS.upper()
+    no_letter_next = r"(?![^\W\d_])"
+    patterns = [
+        # before two vowels ("òai"), before the last vowel of a closed syllable ("hòan"),
+        # before a vowel that never ends a falling diphthong ("ngừơi")
+        rf"[{toned}](?:[{vowel}][{vowel}]|[{vowel}](?=[{finals}])|[{non_glide}])",
+        rf"[qQ][{_TONED_BY_BASE['u']}]",  # on the u of qu: "qủa"
+        rf"[gG][{_TONED_BY_BASE['i']}][{vowel}]",  # on the i of gi: "gìa"
+        rf"[{plain}][{toned_glide}]{no_letter_next}",  # on the glide: "maì"; new "hoà"
+    ]
+    if style == "old":  # new-style "oẻ" is wrong in the old style
+        patterns.append(rf"[oO][{_TONED_BY_BASE['e']}]{no_letter_next}")
+    elif style == "new":  # old-style "òa", "òe", "ùy" are wrong in the new style
+        patterns.append(rf"[{_TONED_BY_BASE['o']}][aeAE]{no_letter_next}")
+        patterns.append(rf"[{_TONED_BY_BASE['u']}][yY]{no_letter_next}")
+    return tuple(re.compile(p) for p in patterns)
+
+
+_MISPLACED = {style: _misplacement_patterns(style) for style in STYLES}
+
+
+class Syllable(NamedTuple):
+    """A parsed toneless, lower-case syllable."""
+
+    initial: str
+    nucleus: str
+    final: str
+
+
+def split_tone(word: str) -> tuple[str, str, int] | None:
+    """``(word without its tone mark, the mark, index of the toned letter)``.
+
+    ``None`` when the word has no tone mark or more than one (then it is no syllable).
+
+    >>> split_tone("Người")
+    ('Ngươi', '\\u0300', 3)
+    """
+    found = None
+    for index, char in enumerate(word):
+        parts = _SPLIT_TONE.get(char)
+        if parts is not None:
+            if found is not None:
+                return None
+            found = (index, parts)
+    if found is None:
+        return None
+    index, (vowel, mark) = found
+    return word[:index] + vowel + word[index + 1 :], mark, index
+
+
+def parse_syllable(toneless: str) -> Syllable | None:
+    """Split a lower-case toneless syllable into initial, nucleus and final, or ``None``.
+
+    >>> parse_syllable("quyêt")
+    Syllable(initial='qu', nucleus='yê', final='t')
+    >>> parse_syllable("gin")
+    Syllable(initial='g', nucleus='i', final='n')
+    >>> parse_syllable("cafe") is None
+    True
+    """
+    for initial in _INITIALS:
+        if not toneless.startswith(initial):
+            continue
+        rest = toneless[len(initial) :]
+        if not rest or rest[0] not in _VOWELS:
+            if initial in _INITIALS_NEEDING_VOWEL:
+                continue  # "gìn": g + i + n; "qu" never stands without a vowel
+            return None
+        end = 1
+        while end < len(rest) and rest[end] in _VOWELS:
+            end += 1
+        nucleus, final = rest[:end], rest[end:]
+        if nucleus in _NUCLEI and final in _FINALS:
+            return Syllable(initial, nucleus, final)
+        return None
+    return None
+
+
+def _tone_indexes(syllable: Syllable, style: str | None) -> tuple[int, ...]:
+    """Indexes (within the syllable) where the tone mark may sit; empty if nowhere."""
+    open_old, open_new, closed = _NUCLEI[syllable.nucleus]
+    if syllable.final:
+        places = (closed,)
+    elif style == "old":
+        places = (open_old,)
+    elif style == "new":
+        places = (open_new,)
+    else:
+        places = (open_old, open_new)
+    offset = len(syllable.initial)
+    return tuple(sorted({offset + p for p in places if p is not None}))
+
+
+def place_tone(word: str, *, style: str | None = "old") -> str:
+    """The word with its tone mark on the right vowel; anything not a syllable unchanged.
+
+    Case and base letters never change; only the position of the mark does.
+
+    >>> [place_tone(w) for w in ("qúy", "hùynh", "ngừơi", "THỦY", "José")]
+    ['quý', 'huỳnh', 'người', 'THỦY', 'José']
+    >>> place_tone("thủy", style="new")
+    'thuỷ'
+    """
+    parts = split_tone(word)
+    if parts is None:
+        return word
+    toneless, mark, index = parts
+    lower = toneless.lower()
+    if len(lower) != len(toneless):
+        return word
+    syllable = parse_syllable(lower)
+    if syllable is None:
+        return word
+    places = _tone_indexes(syllable, style)
+    if not places or index in places:
+        return word
+    target = places[0]
+    toned = _JOIN_TONE[(toneless[target], mark)]
+    return toneless[:target] + toned + toneless[target + 1 :]
+
+
+def is_vietnamese_word(word: str) -> bool:
+    """True when the word (NFC) is one Vietnamese syllable with at most one tone mark.
+
+    >>> is_vietnamese_word("Nguyễn"), is_vietnamese_word("Pokémon")
+    (True, False)
+    """
+    parts = split_tone(word)
+    if parts is not None:
+        toneless = parts[0]
+    elif any(char in _SPLIT_TONE for char in word):
+        return False
+    else:
+        toneless = word
+    return parse_syllable(toneless.lower()) is not None
+
+
+def strip_tone_marks(text: str) -> str:
+    """Remove the five tone marks only, keeping every other diacritic.
+
+    >>> strip_tone_marks("Người Việt")
+    'Ngươi Viêt'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", decomposed.translate(_REMOVE_TONE_MARKS))
+
+
+_REMOVE_TONE_MARKS = {ord(mark): None for mark in _TONE_MARKS}
+
+
+class _Fixer:
+    """Cache of word -> placed word for one style (most words repeat across documents)."""
+
+    MAX_CACHE = 200_000
+
+    def __init__(self, style: str | None):
+        self.style = style
+        self.good: set[str] = set()
+        self.fixed: dict[str, str] = {}
+
+    def changes(self, words: set[str]) -> dict[str, str]:
+        """The words of ``words`` whose mark moves, mapped to their fixed form."""
+        unseen = words - self.good
+        if not unseen:
+            return {}
+        if len(self.good) + len(self.fixed) > self.MAX_CACHE:
+            self.good.clear()
+            self.fixed.clear()
+        changes = {}
+        for word in unseen:
+            fixed = self.fixed.get(word)
+            if fixed is None:
+                fixed = place_tone(word, style=self.style)
+                if fixed == word:
+                    self.good.add(word)
+                    continue
+                self.fixed[word] = fixed
+            changes[word] = fixed
+        return changes
+
+
+_FIXERS = {style: _Fixer(style) for style in STYLES}
+
+
+def _word_around(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the run of letters that holds ``text[pos]``."""
+    start = pos
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = pos
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def _suspect_words(text: str, style: str | None) -> dict[int, tuple[int, str]]:
+    """``start -> (end, word)`` for the words where a mark may be misplaced."""
+    words: dict[int, tuple[int, str]] = {}
+    for pattern in _MISPLACED[style]:
+        for match in pattern.finditer(text):
+            start, end = _word_around(text, match.start())
+            if start not in words:
+                words[start] = (end, text[start:end])
+    return words
+
+
+def tone_fixes(text: str, *, style: str | None = "old") -> Iterator[tuple[int, int, str]]:
+    """``(start, end, fixed word)`` for every word of NFC ``text`` whose mark moves.
+
+    >>> list(tone_fixes("hòa hợp, hoàng hôn", style="new"))
+    [(0, 3, 'hoà')]
+    """
+    words = _suspect_words(text, style)
+    if not words:
+        return
+    changes = _FIXERS[style].changes({word for _, word in words.values()})
+    for start, (end, word) in sorted(words.items()):
+        fixed = changes.get(word)
+        if fixed is not None:
+            yield start, end, fixed
+
+
+def fix_tones(text: str, *, style: str | None = "old") -> str:
+    """Put every tone mark of NFC ``text`` on the right vowel for ``style``.
+
+    >>> fix_tones("Thủy điện Hòa Bình", style="new")
+    'Thuỷ điện Hoà Bình'
+    """
+    pieces = []
+    position = 0
+    for start, end, fixed in tone_fixes(text, style=style):
+        pieces.append(text[position:start])
+        pieces.append(fixed)
+        position = end
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
