@@ -62,7 +62,7 @@ _CANDIDATES = regex.compile(
         r"(?P<call_to_url>(?:\*{1,3}[ \t]{0,2})?(?:%s)[^\n:]{0,80}?[ \t]*:[ \t]*https?://[^\s]{1,300})"
         % alternation(word_list("promos_call_to_url.txt")),
         # Subscribe, mailbox and app prompts: to the end of the line.
-        r"(?P<subscribe>(?:^|(?<=[.!?…][ \t]{0,2})|(?=\*))[ \t]*(?:%s)[^\n]{0,400})"
+        r"(?P<subscribe>(?:%s)[^\n]{0,400})"
         % "|".join(word_list("promos_subscribe.txt")),
         # A hotline opening a line: "Hotline: 0913 839 963".
         r"(?P<hotline>^[ \t*\-•]*(?:Hotline|Đường dây nóng|Tổng đài(?:[ \t]+[\w ]{1,20}?)?)"
@@ -100,6 +100,18 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (len(text) if end < 0 else end)
 
 
+_PROMPT_LEAD = regex.compile(r"(?:^|[.!?…])[ \t]{0,2}(\*{0,3}[ \t]{0,2})\Z|(\*{1,3}[ \t]{0,2})\Z", regex.M)
+
+
+def _prompt_start(text: str, start: int) -> int:
+    """Where a prompt found at ``start`` begins (taking a ``*`` lead), or -1 mid-sentence."""
+    m = _PROMPT_LEAD.search(text, max(0, text.rfind("\n", 0, start) + 1, start - 8), start)
+    if m is None:
+        return -1
+    lead = m.group(1) if m.group(1) is not None else m.group(2)
+    return start - len(lead)
+
+
 def _first_pass(text: str) -> list[Label]:
     """Context-free candidates: one label per regex match that passes its check."""
     labels: list[Label] = []
@@ -115,7 +127,9 @@ def _first_pass(text: str) -> list[Label]:
         elif group == "call_to_url":
             labels.append(Label(start, end, "promo", "promos.subscribe"))
         elif group == "subscribe":
-            labels.append(Label(start, end, "promo", "promos.subscribe", 0.9))
+            start = _prompt_start(text, start)
+            if start >= 0:
+                labels.append(Label(start, end, "promo", "promos.subscribe", 0.9))
         elif group in ("contact_line", "hotline"):
             labels.append(Label(start, end, "promo", "promos.hotline"))
         elif group == "counter":

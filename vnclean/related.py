@@ -38,14 +38,14 @@ _DATE_TAIL = (r"[ \t]*[(\[][ \t]?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
 
 # One pass classifies the lines that can be told from their own text.
 _LINE = regex.compile(
-    "|".join([
-        r"(?P<strong>^[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("strong")),
-        r"(?P<weak>^[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("weak")),
-        r"(?P<prefixed>^[ \t]*(?:%s)[ \t\xa0]*[^\s][^\n]{0,250}$)" % "|".join(
+    "^(?:%s)" % "|".join([
+        r"(?P<strong>[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("strong")),
+        r"(?P<weak>[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("weak")),
+        r"(?P<prefixed>[ \t]*(?:%s)[ \t\xa0]*[^\s][^\n]{0,250}$)" % "|".join(
             word_list("related_prefixes.txt")),
-        r"(?P<arrow_alone>^[ \t]*(?:>>+|»|►)[ \t]*$)",
-        r"(?P<dated>^[ \t]*[-•+*]?[ \t]*[^\n]{10,200}?%s[ \t]*$)" % _DATE_TAIL,
-        r"(?P<filler>^[ \t]*(?:%s)[ \t]*$)" % "|".join(word_list("related_fillers.txt")),
+        r"(?P<arrow_alone>[ \t]*(?:>>+|»|►)[ \t]*$)",
+        r"(?P<dated>[ \t]*[-•+*]?[ \t]*[^\n]{10,200}?%s[ \t]*$)" % _DATE_TAIL,
+        r"(?P<filler>[ \t]*(?:%s)[ \t]*$)" % "|".join(word_list("related_fillers.txt")),
     ]),
     _F,
 )
