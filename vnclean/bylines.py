@@ -21,7 +21,8 @@ from ._data import alternation, word_list
 from .blocks import BoilerplateCleaner, Label
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
-__all__ = ["StripBylines", "strip_bylines", "agency_names", "RULES"]
+__all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
+           "is_dateline", "RULES"]
 
 #: Every rule this cleaner may report, for docs and tests.
 RULES = (
@@ -122,7 +123,7 @@ def _build() -> regex.Pattern:
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
         rf"(?:{_H}*+[-–,]?+{_H}*+{theo})?+{end})"
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
-        rf"|^(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au')}|{cues})(?P<au_affil>{affil})?+"
+        rf"|^(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au')}|(?P<au_cue>{cues}))(?P<au_affil>{affil})?+"
         rf"(?:{_H}*+{note})?+(?:{_H}*+(?:{theo}|/{_H}?+{source}))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})"
         # a place dateline alone on the first lines: "Quảng Bình:"
@@ -141,6 +142,89 @@ def _build() -> regex.Pattern:
         rf"(?={_H}++\p{{Lu}})",
         regex.MULTILINE,
     )
+
+
+def _build_author_parser() -> regex.Pattern:
+    titles = alternation(word_list("bylines_titles.txt"))
+    cues = alternation(word_list("bylines_cues.txt"))
+    one = rf"{_NOT_FIRST}{_ONE_NAME}"
+    return regex.compile(
+        rf"(?:(?:{titles}){_H}++)?+(?P<names>(?:{cues})(?!\p{{L}})"
+        rf"|{one}(?:{_H}*+[-–&,]{_H}*+{one}){{0,3}}+)"
+    )
+
+
+_AUTHOR_PARSER = _build_author_parser()
+_NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
+_NOTE_WORDS = frozenset(word_list("bylines_notes.txt"))
+_SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:"
+                             r"|(?:Tổng hợp|[Ll]ược dịch|[Bb]iên dịch|Dịch) (?:từ|theo))[ \t]*+"
+                             r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
+                             regex.MULTILINE)
+_SOURCE_PLACEHOLDER = regex.compile(r"Nguồn[ \t]*+:")
+_AGENCY_TEXT = regex.compile(r"\A\W*+(?P<agency>.+?)\W*+\Z", regex.DOTALL)
+
+
+def author_names(text: str) -> list[str]:
+    """The authors a removed byline names, titles and notes left out.
+
+    >>> author_names("Lê Tuyết - Giang Anh")
+    ['Lê Tuyết', 'Giang Anh']
+    >>> author_names("Thạc sĩ Châu LuânNghiên cứu sinh tại Đại học Antwerp, Bỉ")
+    ['Châu Luân']
+    >>> author_names("Hà Phương (tổng hợp)")
+    ['Hà Phương']
+    >>> author_names("Theo TTXVN")
+    []
+    """
+    text = text.strip()
+    if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
+        return []
+    m = _AUTHOR_PARSER.match(text)
+    if m is None:
+        return []
+    names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
+             for n in _NAME_SPLIT.split(m.group("names"))]
+    return [n for n in names if n and n not in _NOTE_WORDS]
+
+
+def source_name(text: str) -> str | None:
+    """The agency or paper a removed attribution or lead prefix names, canonical if known.
+
+    >>> source_name("(Dân trí) - ")
+    'Dân trí'
+    >>> source_name("TTO - ")
+    'Tuổi Trẻ'
+    >>> source_name("Hồng Hạnh(TheoJapan Today, 8days)")
+    'Japan Today, 8days'
+    >>> source_name("Nguồn: [Link nguồn]Nguồn: [Link nguồn]") is None
+    True
+    """
+    agencies = agency_names()
+    found = [m.group("source") for m in _SOURCE_TEXT.finditer(text)]
+    found = [s for s in found if not s.lstrip().startswith("[")]
+    if found:
+        name = found[-1].strip().rstrip(".").strip()
+    else:
+        m = _AGENCY_TEXT.match(text.strip().rstrip("-–—:").strip())
+        if m is None:
+            return None
+        name = m.group("agency").strip()
+    if not name or name.startswith("[") or _SOURCE_PLACEHOLDER.search(text) and not found:
+        return None
+    return agencies.get(name, name)
+
+
+def is_dateline(text: str) -> bool:
+    """True when ``text`` is a whole dateline or timestamp with a date (any cleaner's edit).
+
+    >>> is_dateline("Thứ Ba, 25/12/2012 - 10:03\\n"), is_dateline("Mưa lớn ngày 25/12/2012.")
+    (True, False)
+    """
+    text = text.strip()
+    m = _CANDIDATES.match(text)
+    return (m is not None and m.start("dateline") >= 0 and m.end() == len(text)
+            and _DATE.search(text) is not None)
 
 
 _GROUPS = ("dateline", "agency", "attrib", "author", "place", "end_mark", "end_mark_line",
@@ -227,10 +311,18 @@ def _rule_group(m: regex.Match) -> str:
 
 
 def _is_name(text: str | None) -> bool:
-    """A name candidate that is not a place or a heading word."""
+    """A name candidate that is not a place or a heading word (``Hà Nội``, ``Trung Quốc``).
+
+    >>> _is_name("Văn Khương"), _is_name("Hà Nội"), _is_name("Đức Trung Quốc")
+    (True, False, False)
+    """
     if not text:
         return True
-    return text.strip().rstrip(".").strip() not in _NOT_NAMES
+    core = text.strip().rstrip(".").strip()
+    if core in _NOT_NAMES:
+        return False
+    words = core.split()
+    return len(words) < 3 or " ".join(words[-2:]) not in _NOT_NAMES
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -263,13 +355,18 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if _DATE.search(body) is None:
         if _TIME.search(body) is None:
             return None
-        index = ctx.index(m.start())
-        if not (_ZONED.search(body) or ctx.is_first_content(index, within=3)):
+        if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
             return None  # a bare "21h30" heading inside a live report stays
     if not _is_name(m.group("dl_name")):
         return None
     rule = "bylines.dateline" if m.group("dl_name") else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _opens_text(ctx: _Lines, index: int) -> bool:
+    """The first line of the text, or the second under a title."""
+    prev = ctx.nonblank(index, -1)
+    return prev is None or (ctx.nonblank(prev, -1) is None and not ctx.is_prose(prev))
 
 
 def _after_body(ctx: _Lines, index: int, accepted: set[int]) -> bool:
@@ -279,8 +376,7 @@ def _after_body(ctx: _Lines, index: int, accepted: set[int]) -> bool:
         return False
     if prev in accepted or ctx.is_prose(prev):
         return True
-    prev_line = ctx.lines[prev].rstrip()
-    return prev_line[-1:] in _TERMINAL or len(prev_line) >= 40
+    return len(ctx.lines[prev].strip()) >= 40
 
 
 def _author_position(ctx: _Lines, index: int, accepted: set[int],
@@ -434,6 +530,7 @@ class StripBylines(BoilerplateCleaner):
         # two-line sign-off ("Tổng hợp từ SCMP" / "Trường Thịnh") sees the first accepted.
         candidates = {ctx.index(m.start()) for m in authors}
         names: list[Label] = []
+        personal: set[int] = set()
         for m in authors:
             if not _author_match(m, ctx):
                 continue
@@ -444,11 +541,18 @@ class StripBylines(BoilerplateCleaner):
             names.append(Label(m.start("author"), m.end("author"), "byline",
                                "bylines.author_line"))
             tail.add(index)
+            if m.group("au_cue") is None:
+                personal.add(index)
             for note in notes or ():
                 labels.append(_line_label(ctx, note, "bylines.author_note"))
-        if len(names) > 3:  # a run of names is a list in the story, not a sign-off
-            return labels
-        return labels + names + _follower_labels(ctx, tail)
+        return labels + _without_lists(ctx, names, personal) + _follower_labels(ctx, tail)
+
+
+def _without_lists(ctx: _Lines, names: list[Label], personal: set[int]) -> list[Label]:
+    """Drop personal names that stand next to another one: a list in the story."""
+    listed = {i for i in personal
+              if ctx.nonblank(i, -1) in personal or ctx.nonblank(i, 1) in personal}
+    return [label for label in names if ctx.index(label.start) not in listed]
 
 
 def _line_label(ctx: _Lines, index: int, rule: str) -> Label:

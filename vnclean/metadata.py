@@ -1,20 +1,188 @@
-"""What a document's boilerplate tells: title, authors, published date, source (skeleton)."""
+"""What a document's boilerplate tells: title, authors, published date, source.
+
+The explaining call (:func:`vnclean.clean_and_explain`) runs :func:`extract_metadata` on its
+result. Metadata comes from the removed bylines, not from a second pass over the text:
+authors from sign-offs, the date from datelines and timestamps, the source from the lead
+prefix or the ``Theo X`` / ``Nguồn: X`` attribution. Dates without a zone are taken as
+Vietnam time (UTC+07:00); see :mod:`vnclean.dates`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from ._core import Cleaned
+import regex
 
-__all__ = ["extract_metadata"]
+from ._core import Cleaned, Edit
+from .bylines import author_names, source_name, strip_bylines
+from .dates import VIETNAM_TZ, parse_datetime
+
+__all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "find_source",
+           "lead_position"]
+
+_AUTHOR_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued", "bylines.dateline"})
+_DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp"})
+_SOURCE_RULES = ("bylines.agency_prefix", "bylines.source_attribution")
+_TITLE_MAX_CHARS = 250
+_TITLE_MAX_WORDS = 40
+_TITLE_BAD_ENDINGS = (".", ":", ",", ";")
+_DIGIT = regex.compile(r"\d")
+_LEAD_MIN_CHARS = 80
+_LEAD_PROBE = 40
+#: Edits closer than this (in original characters) belong to one dateline split over lines.
+_SAME_DATELINE_GAP = 12
+
+
+def find_title(text: str) -> str | None:
+    """The first line of the clean text when it looks like a title: short, no final period.
+
+    >>> find_title("Mưa lớn ở Hà Nội\\nNước ngập nhiều tuyến phố.")
+    'Mưa lớn ở Hà Nội'
+    >>> find_title("Nước ngập nhiều tuyến phố ở Hà Nội sau cơn mưa lớn.") is None
+    True
+    """
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if (len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS
+                or line.endswith(_TITLE_BAD_ENDINGS) and not line.endswith("...")):
+            return None
+        return line
+    return None
+
+
+def find_authors(edits: Iterable[Edit]) -> list[str]:
+    """Authors named by the removed sign-offs and datelines, in order, without repeats.
+
+    ``Theo Văn Vũ`` followed by the paper's name on its own line credits a person.
+
+    >>> find_authors([Edit(0, 9, rule="bylines.author_line", text="Văn Khương")])
+    ['Văn Khương']
+    """
+    authors: list[str] = []
+    edits = list(edits)
+    for edit, credited in zip(edits, _credited_people(edits)):
+        names = credited
+        if edit.rule in _AUTHOR_RULES and not (edit.rule == "bylines.dateline"
+                                               and not _DIGIT.search(edit.text)):
+            names = author_names(edit.text)
+        for name in names:
+            if name not in authors:
+                authors.append(name)
+    return authors
+
+
+def _credited_people(edits: list[Edit]) -> list[list[str]]:
+    """For each edit, the person a ``Theo <person>`` attribution credits (else nothing)."""
+    people: list[list[str]] = []
+    for i, edit in enumerate(edits):
+        person: list[str] = []
+        if edit.rule == "bylines.source_attribution" and _paper_follows(edits, i):
+            source = source_name(edit.text) or ""
+            person = author_names(source.split("/")[0])
+        people.append(person)
+    return people
+
+
+def _paper_follows(edits: list[Edit], i: int) -> bool:
+    nxt = edits[i + 1] if i + 1 < len(edits) else None
+    return (nxt is not None and nxt.rule == "bylines.author_note"
+            and nxt.start - edits[i].end <= _SAME_DATELINE_GAP)
+
+
+def find_published(edits: Iterable[Edit], *, lead: int | None = None,
+                   assume_tz: str | None = VIETNAM_TZ) -> str | None:
+    """ISO 8601 date of the removed dateline or timestamp that dates the article.
+
+    Timestamps split over adjacent lines (``16/12/2020`` / ``23:59`` / ``GMT+7``) are read
+    together. With ``lead`` (where the first body paragraph starts in the original), the
+    last timestamp above the lead wins: a page's clock or a list of other articles' times
+    comes earlier. A date alone is completed by a later timestamp of the same day.
+
+    >>> find_published([Edit(0, 26, rule="bylines.timestamp",
+    ...                      text="Thứ Ba, 25/12/2012 - 10:03")])
+    '2012-12-25T10:03:00+07:00'
+    """
+    groups = _dateline_groups(e for e in edits if e.rule in _DATE_RULES)
+    found = [(group[0].start, parse_datetime(" ".join(e.text.strip() for e in group),
+                                             assume_tz=assume_tz)) for group in groups]
+    found = [(start, iso) for start, iso in found if iso is not None]
+    if not found:
+        return None
+    above = [iso for start, iso in found if lead is not None and start < lead]
+    best = above[-1] if above else found[0][1]
+    if "T" not in best:
+        return next((iso for _, iso in found if iso.startswith(best + "T")), best)
+    return best
+
+
+def lead_position(original: str, text: str) -> int | None:
+    """Where the first body paragraph of the clean ``text`` starts in ``original``.
+
+    >>> lead_position("Tin nóng\\n" + "Mưa lớn " * 12, "Mưa lớn " * 12)
+    9
+    """
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) >= _LEAD_MIN_CHARS:
+            pos = original.find(line[:_LEAD_PROBE])
+            return pos if pos >= 0 else None
+    return None
+
+
+def _dateline_groups(edits: Iterable[Edit]) -> list[list[Edit]]:
+    groups: list[list[Edit]] = []
+    for edit in sorted(edits, key=lambda e: e.start):
+        if groups and edit.start - groups[-1][-1].end <= _SAME_DATELINE_GAP:
+            groups[-1].append(edit)
+        else:
+            groups.append([edit])
+    return groups
+
+
+def find_source(edits: Iterable[Edit]) -> str | None:
+    """The agency of the lead prefix, else the first ``Theo X`` / ``Nguồn: X`` attribution.
+
+    ``Theo <person>`` followed by the paper's name on its own line gives the paper.
+
+    >>> find_source([Edit(0, 6, rule="bylines.agency_prefix", text="TTO - ")])
+    'Tuổi Trẻ'
+    >>> find_source([Edit(0, 12, rule="bylines.source_attribution", text="Theo Văn Vũ\\n"),
+    ...              Edit(12, 29, rule="bylines.author_note", text="Công an nhân dân")])
+    'Công an nhân dân'
+    """
+    edits = list(edits)
+    for rule in _SOURCE_RULES:
+        for i, edit in enumerate(edits):
+            if edit.rule != rule:
+                continue
+            if rule == "bylines.source_attribution" and _paper_follows(edits, i):
+                return source_name("Theo " + edits[i + 1].text.strip())
+            source = source_name(edit.text)
+            if source and "/" in source and author_names(source.split("/")[0]):
+                return source.split("/", 1)[1].strip()  # "Theo Minh Nguyễn/Vcamp.vn"
+            if source:
+                return source
+    return None
 
 
 def extract_metadata(original: str, cleaned: Cleaned) -> dict[str, Any]:
-    """Metadata learnt while cleaning; the title is the first line of the clean text.
+    """Title, authors, published (ISO 8601) and source learnt while cleaning.
 
     >>> from vnclean import clean_and_explain
-    >>> clean_and_explain("Mưa lớn ở Hà Nội\\nNước ngập nhiều tuyến phố.").metadata["title"]
-    'Mưa lớn ở Hà Nội'
+    >>> meta = clean_and_explain("Mưa lớn ở Hà Nội\\nThứ Ba, 25/12/2012 - 10:03\\n"
+    ...     "TTO - Nước ngập nhiều tuyến phố, giao thông ùn tắc kéo dài nhiều giờ liền.\\n"
+    ...     "Văn Khương").metadata
+    >>> meta["title"], meta["authors"], meta["published"], meta["source"]
+    ('Mưa lớn ở Hà Nội', ['Văn Khương'], '2012-12-25T10:03:00+07:00', 'Tuổi Trẻ')
     """
-    first = cleaned.text.lstrip().split("\n", 1)[0].strip()
-    return {"title": first or None, "authors": [], "published": None, "source": None}
+    edits = cleaned.edits
+    return {
+        "title": find_title(cleaned.text),
+        "authors": find_authors(edits),
+        "published": (find_published(edits, lead=lead_position(original, cleaned.text))
+                      or _published_in_original(original)),
+        "source": find_source(edits),
+    }
