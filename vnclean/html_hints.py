@@ -79,17 +79,20 @@ def block_hints(page: Page, total: list[int] | None = None) -> list[str]:
     """Each block's class/id hint, dropped where the hinted element holds much of the page.
 
     Why: a whole article sometimes sits in a ``<div class="newsother">``; a real related box
-    or caption is a small part of its page.
+    or caption is a small part of its page and does not hold the page's ``h1``.
     """
     if total is None:
         total = _subtree_sizes(page)[0]
     page_chars = sum(len(b.text) for b in page.blocks) or 1
     limit = max(_T["hint_max_chars"], page_chars * _T["hint_max_share"])
+    holds_title = {e for b in page.blocks if "h1" in b.flags for e in _ancestors(page, b.element)}
     hints = []
     for block in page.blocks:
         hint = block.hint
         origin = block.hint_element
-        if hint and hint != "content" and 0 <= origin < len(total) and total[origin] > limit:
+        if hint and hint != "content" and 0 <= origin < len(total) and (
+                total[origin] > limit
+                or (origin in holds_title and hint != "nav" and "h1" not in block.flags)):
             hint = ""
         hints.append(hint)
     return hints
