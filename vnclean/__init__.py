@@ -11,6 +11,7 @@ from .batch import clean_many
 from .blocks import BoilerplateCleaner, Label
 from .bylines import strip_bylines
 from .captions import remove_photo_captions
+from .html import clean_html, clean_html_and_explain
 from .nav import strip_nav_menus
 from .options import DEFAULT_STEPS, Options, default_pipeline
 from .promos import strip_promos
@@ -33,6 +34,8 @@ __all__ = [
     "apply_edits",
     "clean",
     "clean_and_explain",
+    "clean_html",
+    "clean_html_and_explain",
     "clean_many",
     "default_pipeline",
     "normalize_unicode",
