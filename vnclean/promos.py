@@ -53,14 +53,11 @@ _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
 _PHONE = r"(?:\+?84|0)[ .]?\(?\d{1,4}\)?(?:[ .\-]?\d{2,4}){2,4}|1[89]00[ .]?\d{3,4}(?:[ .]?\d{1,4})?"
 
 # One pass for every context-free candidate; the group name is the rule.
-_CANDIDATES = regex.compile(
-    "|".join([
+_ALTERNATIVES = [
+
         # A line that is only a widget label, with an optional count or colon.
         r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*:?[ \t]*$)" % alternation(word_list("promos_widget_lines.txt")),
         *(f"(?P<phrase_{i}>{p})" for i, (_, p) in enumerate(_PHRASES)),
-        # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://...".
-        r"(?P<call_to_url>(?:\*{1,3}[ \t]{0,2})?(?:%s)[^\n:]{0,80}?[ \t]*:[ \t]*https?://[^\s]{1,300})"
-        % alternation(word_list("promos_call_to_url.txt")),
         # Subscribe, mailbox and app prompts: to the end of the line.
         r"(?P<subscribe>(?:%s)[^\n]{0,400})"
         % "|".join(word_list("promos_subscribe.txt")),
@@ -78,10 +75,18 @@ _CANDIDATES = regex.compile(
         # A licence line: "Giấy phép số 13/GP-TTĐT ..." (must name a licence authority).
         r"(?P<licence>^[^\n]{0,60}?(?:Giấy phép|Số giấy phép|GPXB|Giấy phép hoạt động)[^\n]{0,%d}$)"
         % _T["max_footer_line_chars"],
-    ]),
-    _F,
-)
+    ]
+# Line-anchored candidates share one leading "^" so the engine skips mid-line positions fast;
+# inline ones (glued widgets, prompts) are searched everywhere.
+_LINE_CANDIDATES = regex.compile(
+    "^(?:%s)" % "|".join(a.replace("(?P<", "(?P<", 1) for a in _ALTERNATIVES if "^" in a[:20]), _F)
+_INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
 
+# A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
+# on texts holding a URL; case-sensitive, so the verbs anchor the search).
+_CALL_TO_URL = regex.compile(
+    r"(?:\*{1,3}[ \t]{0,2})?(?:%s)[^\n:]{0,80}?[ \t]*:[ \t]*https?://[^\s]{1,300}"
+    % alternation(word_list("promos_call_to_url.txt")), regex.VERSION1)
 _WIDGET_FULL = regex.compile(
     r"(?:%s)[ \t]*:?" % alternation(word_list("promos_widget_lines.txt")), regex.IGNORECASE)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
@@ -112,10 +117,23 @@ def _prompt_start(text: str, start: int) -> int:
     return start - len(lead)
 
 
+def _sentence_start(text: str, pos: int, reach: int = 50) -> int:
+    """Start of the sentence holding ``pos`` when it begins within ``reach`` chars, else ``pos``."""
+    window = text[max(0, pos - reach):pos]
+    line = window.rfind("\n")
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+    if line >= 0 and line >= cut:
+        return pos - len(window) + line + 1
+    if cut >= 0:
+        return pos - len(window) + cut + 2
+    return pos - len(window) if pos - reach <= 0 else pos
+
+
 def _first_pass(text: str) -> list[Label]:
     """Context-free candidates: one label per regex match that passes its check."""
     labels: list[Label] = []
-    for m in _CANDIDATES.finditer(text):
+    matches = list(_LINE_CANDIDATES.finditer(text)) + list(_INLINE_CANDIDATES.finditer(text))
+    for m in matches:
         group = m.lastgroup or ""
         start, end = m.span()
         if group == "widget_line":
@@ -123,9 +141,9 @@ def _first_pass(text: str) -> list[Label]:
             labels.append(Label(start, end, "promo", _widget_rule(line)))
         elif group.startswith("phrase_"):
             rule = _PHRASES[int(group[7:])][0]
+            if rule == "ad":
+                start = _sentence_start(text, start)
             labels.append(Label(start, end, "promo", f"promos.{rule}"))
-        elif group == "call_to_url":
-            labels.append(Label(start, end, "promo", "promos.subscribe"))
         elif group == "subscribe":
             start = _prompt_start(text, start)
             if start >= 0:
@@ -139,6 +157,9 @@ def _first_pass(text: str) -> list[Label]:
         elif group == "licence":
             if _LICENCE_AUTHORITY.search(m.group()):
                 labels.append(Label(start, end, "promo", "promos.licence"))
+    if "://" in text:
+        labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
+                   for m in _CALL_TO_URL.finditer(text)]
     return labels
 
 
@@ -156,7 +177,8 @@ def _widget_residues(text: str, labels: list[Label]) -> list[Label]:
             pos = max(pos, x.end)
         pieces.append(text[pos:end])
         residue = " ".join(p.strip() for p in pieces if p.strip())
-        if not residue or _WIDGET_FULL.fullmatch(residue):
+        if (not residue or _WIDGET_FULL.fullmatch(residue)
+                or _FOOTER_STRONG.search(residue) or _LINE_CANDIDATES.fullmatch(residue)):
             out.append(Label(start, end, "promo", _widget_rule(residue or text[lab.start:lab.end])))
     return out
 
