@@ -69,6 +69,7 @@ class _Settings:
     title_max_words: int
     title_scan_lines: int
     title_containment: float
+    title_fuzzy_min_words: int
     title_share_of_first_line: float
     repeat_min_words: int
     lead_min_words: int
@@ -258,29 +259,27 @@ def _same_title(template: str, candidate: str, cfg: _Settings) -> bool:
     """Is ``candidate`` the title that the template line ``template`` carries?
 
     True when the template equals it, starts or ends with it ("Title - Section - Site"),
-    or holds most of its words (a title the page retyped in capitals or edited).
+    or holds most of its distinct words (a title the page retyped in capitals or edited).
     """
     a, b = template.casefold(), candidate.casefold()
     if a == b:
         return True
-    cand_words = _words_of(candidate)
+    cand_words = set(_words_of(candidate))
     if len(cand_words) < cfg.title_min_words:
         return False
-    temp_words = _words_of(template)
+    temp_words = set(_words_of(template))
     if len(cand_words) < cfg.title_share_of_first_line * len(temp_words):
         return False
     if a.startswith(b) or a.endswith(b):
         return True
-    if len(cand_words) < 4:
+    if len(cand_words) < cfg.title_fuzzy_min_words:
         return False
-    pool = set(temp_words)
-    shared = sum(1 for w in cand_words if w in pool)
-    return shared >= cfg.title_containment * len(cand_words)
+    return len(cand_words & temp_words) >= cfg.title_containment * len(cand_words)
 
 
 def _title_shaped(line: _Line, cfg: _Settings) -> bool:
-    return (line.shape in (TITLE, ITEM, PROSE) and cfg.title_min_words <= line.words <= cfg.title_max_words
-            and (not line.text.endswith(".") or line.text.endswith("...")))
+    """A line that could be a headline: a few words, not ending like a statement."""
+    return line.shape in (TITLE, ITEM) and cfg.title_min_words <= line.words <= cfg.title_max_words
 
 
 def _is_paragraph(line: _Line, cfg: _Settings) -> bool:
@@ -289,26 +288,29 @@ def _is_paragraph(line: _Line, cfg: _Settings) -> bool:
         _sentence_end(line.text) in ".…;" or line.words >= 2 * cfg.lead_min_words)
 
 
-def _find_title(lines: list[_Line], cfg: _Settings) -> tuple[list[int], int | None]:
+def _find_title(lines: list[_Line], chrome: set[int],
+                cfg: _Settings) -> tuple[list[int], int | None]:
     """(indexes of the template copies of the title, index of the title the story keeps).
 
-    The first line is a template copy when a later line before the first paragraph repeats
+    The title candidate is the first line not already labelled as chrome (starts in
+    ``chrome``). It is a template copy when a later line before the first paragraph repeats
     it (``Title - Section - Site`` at the top, ``Title`` again above the lead); when the
     title comes several times before the lead, the last of them is the one kept.
     """
-    if not lines or not _title_shaped(lines[0], cfg):
+    head = next((k for k, line in enumerate(lines) if line.start not in chrome), None)
+    if head is None or not _title_shaped(lines[head], cfg):
         return [], None
-    first = lines[0]
+    first = lines[head]
     copies = []
-    for k in range(1, min(len(lines), cfg.title_scan_lines)):
+    for k in range(head + 1, min(len(lines), head + cfg.title_scan_lines)):
         line = lines[k]
         if _is_paragraph(line, cfg):
             break
-        if line.shape in (TITLE, ITEM, PROSE) and _same_title(first.text, line.text, cfg):
+        if _title_shaped(line, cfg) and _same_title(first.text, line.text, cfg):
             copies.append(k)
     if not copies:
-        return [], 0
-    return [0] + copies[:-1], copies[-1]
+        return [], head
+    return [head] + copies[:-1], copies[-1]
 
 
 def _find_lead(lines: list[_Line], title: int, cfg: _Settings) -> int | None:
@@ -353,9 +355,9 @@ def _repeats_lead(lead_key: str, key: str) -> bool:
 def _section_label_labels(lines: list[_Line], title: int | None, lead: int | None,
                           cfg: _Settings) -> list[Label]:
     """Section names standing alone next to the title or dateline, above the lead."""
-    if title is None:
+    if title is None or lead is None:
         return []
-    stop = lead if lead is not None else min(len(lines), title + 1 + cfg.head_scan_lines)
+    stop = lead
     start = max(0, title - cfg.head_scan_lines)
     return [Label(line.start, line.end, KIND, "nav.section_label")
             for line in lines[start:stop]
@@ -391,9 +393,7 @@ class StripNavMenus(BoilerplateCleaner):
             labels.extend(_menu_run_labels(lines, i, j, cfg))
         labels.extend(Label(line.start, line.end, KIND, CUE_RULES[line.shape])
                       for line in lines if line.shape in CUE_RULES)
-        copies, title = _find_title(lines, cfg)
-        labels.extend(Label(lines[k].start, lines[k].end, KIND, "nav.repeated_title")
-                      for k in copies)
+        title = self._strip_title_copies(lines, labels, cfg)
         if title is not None:
             lead = _find_lead(lines, title, cfg)
             labels.extend(_repeat_labels(lines, title, lead, cfg))
@@ -403,6 +403,26 @@ class StripNavMenus(BoilerplateCleaner):
         labels.extend(Label(m.start(), m.end(), KIND, "nav.inline_widget")
                       for m in _inline_pattern().finditer(text))
         return _merged(text, _deduplicated(labels))
+
+    @staticmethod
+    def _strip_title_copies(lines: list[_Line], labels: list[Label], cfg: _Settings) -> int | None:
+        """Label the template copies of the title (appending to ``labels``); return the
+        index of the title kept. Repeats until the first remaining line has no copy, so
+        cleaning the result again finds nothing more (idempotence)."""
+        chrome = {label.start for label in labels}
+        title = None
+        for _ in range(3):
+            copies, kept = _find_title(lines, chrome, cfg)
+            if title is None:
+                title = kept
+            if not copies:
+                break
+            for k in copies:
+                if k != title:
+                    labels.append(Label(lines[k].start, lines[k].end, KIND, "nav.repeated_title"))
+                    chrome.add(lines[k].start)
+            title = kept if title in copies else title
+        return title
 
 
 def _deduplicated(labels: list[Label]) -> list[Label]:
