@@ -192,10 +192,19 @@ _CONTINUATION = re.escape(_continuation_chars())
 #: Telltales of UTF-8 read as cp1252/Latin-1: a lead byte of Vietnamese letters, combining
 #: marks or punctuation followed by a continuation byte.
 _MOJIBAKE_TELLTALE = re.compile(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]|á[º»]|â€")
-_BYTE_CHAR = re.escape(_cp1252_chars())
-#: A run of whole tokens made only of characters a single byte can become.
-_BYTE_RUN = re.compile(rf"(?<![^ \t\r\n])[{_BYTE_CHAR}]+(?:[ \t]+[{_BYTE_CHAR}]+)*"
-                       rf"(?![^ \t\r\n])")
+#: Characters the char layer makes into whitespace: they separate tokens like spaces do.
+_SPACE_LIKE = "".join(c for c, r in _TRANSLATE.items() if r in (" ", "\n")
+                      for c in [chr(c)]) + " \t"
+#: Invisibles outside Latin-1: removed later, so a token may hold them (ftfy sees it without).
+_INVISIBLE_WIDE = "".join(chr(c) for c, r in _TRANSLATE.items() if r is None and c > 0xFF)
+_STRIP_INVISIBLE_WIDE = {ord(c): None for c in _INVISIBLE_WIDE + "\u200d"}
+_TOKEN_CHAR = re.escape("".join(sorted(
+    (set(_cp1252_chars()) | set(_INVISIBLE_WIDE + "\u200d")) - set(_SPACE_LIKE + "\r\n"))))
+_SEP = re.escape(_SPACE_LIKE)
+#: A run of whole tokens made only of characters a single byte can become (and invisibles),
+#: with the NBSP that may end it (UTF-8 "à" is C3 A0).
+_BYTE_RUN = re.compile(rf"(?<![^{_SEP}\r\n])[{_TOKEN_CHAR}]+(?:[{_SEP}]+[{_TOKEN_CHAR}]+)*"
+                       rf"\xa0?(?![^{_SEP}\r\n])")
 
 
 def _byte_runs(text: str, telltale: re.Pattern) -> list[tuple[int, int]]:
@@ -218,10 +227,23 @@ def _fix_mojibake(run: str) -> str:
     """ftfy's repair of one run (only ever called on runs with a telltale)."""
     import ftfy
 
-    return ftfy.fix_encoding(run)
+    stripped = run.translate(_STRIP_INVISIBLE_WIDE)
+    fixed = ftfy.fix_encoding(stripped)
+    return run if fixed == stripped else fixed
 
 
 _TOKEN = re.compile(r"[^ \t]+")
+
+
+def _shared_blank(a: str, b: str, direction: int) -> int:
+    """Length of the spaces and tabs ``a`` and ``b`` share at their start (1) or end (-1)."""
+    count = 0
+    while (count < min(len(a), len(b))
+           and a[count if direction > 0 else -1 - count] in " \t"
+           and a[count if direction > 0 else -1 - count]
+           == b[count if direction > 0 else -1 - count]):
+        count += 1
+    return count
 
 
 def _aligned_edits(run: str, fixed: str, offset: int, rule: str) -> list[RawEdit]:
@@ -237,11 +259,10 @@ def _aligned_edits(run: str, fixed: str, offset: int, rule: str) -> list[RawEdit
         new_end = new[b][0] if b < len(new) else len(fixed)
         before, after = run[old_pos:old_end], fixed[new_pos:new_end]
         if before != after:
-            lead = len(before) - len(before.lstrip(" \t"))
-            lead = min(lead, len(after) - len(after.lstrip(" \t")))
-            if before[:lead] != after[:lead]:
-                lead = 0
-            edits.append((offset + old_pos + lead, offset + old_end, after[lead:], rule))
+            lead = _shared_blank(before, after, 1)
+            trail = _shared_blank(before[lead:], after[lead:], -1)
+            edits.append((offset + old_pos + lead, offset + old_end - trail,
+                          after[lead : len(after) - trail], rule))
         if size:
             old_pos, new_pos = old[a + size - 1][1], new[b + size - 1][1]
     return edits

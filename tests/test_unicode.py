@@ -1,0 +1,167 @@
+"""normalize_unicode: behaviour per rule, edits against the fast path, properties."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.test_tones import misplaced_syllables
+from vnclean import Pipeline, normalize_unicode
+from vnclean._core import apply_edits, validated
+from vnclean.tones import strip_tone_marks
+
+SENTENCES = [
+    "Việt Nam là một quốc gia",
+    "Thủ tướng Chính phủ chỉ đạo các bộ, ngành",
+    "Người dân đã được hỗ trợ kịp thời",
+    "“Chúng tôi rất vui” – ông Nguyễn Văn Hùng nói.",
+    "Hà Nội mưa lớn, nhiều tuyến phố ngập sâu",
+]
+
+
+def as_mojibake(text: str, encoding: str = "sloppy-windows-1252") -> str:
+    """What a page shows when its UTF-8 bytes were decoded with ``encoding``."""
+    return text.encode("utf-8").decode(encoding)
+
+
+MOJIBAKE_SAMPLES = [as_mojibake(s) for s in SENTENCES] + [
+    as_mojibake(s, "latin-1") for s in SENTENCES[:2]]
+
+
+def edits_applied(cleaner, text):
+    return apply_edits(text, validated(cleaner.find_edits(text), len(text)))
+
+
+# --- rules ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, rule", [
+    ("Vie\u0323\u0302t Nam", "Việt Nam", "unicode.nfc"),
+    ("ho\u0300a bi\u0300nh", "hòa bình", "unicode.nfc"),
+    ("Hà\u200bNội\ufeff", "HàNội", "unicode.invisible"),
+    ("chính\u00adphủ", "chínhphủ", "unicode.invisible"),
+    ("\u202bTin\u202c", "Tin", "unicode.invisible"),
+    ("Hà\u00a0Nội\u2009mưa\u3000to", "Hà Nội mưa to", "unicode.space"),
+    ("a\x00b\x07c\x7f", "abc", "unicode.control"),
+    ("\x93Xin chào\x94", "“Xin chào”", "unicode.c1_control"),
+    ("Ðà Nẵng", "Đà Nẵng", "unicode.lookalike"),
+    ("ðường ði", "đường đi", "unicode.lookalike"),
+    ("hòan thành", "hoàn thành", "unicode.tone_placement"),
+    ("dòng 1\u2028dòng 2", "dòng 1\ndòng 2", "unicode.line_break"),
+    ("Viá»‡t Nam", "Việt Nam", "unicode.mojibake"),
+])
+def test_rule_fires(text, expected, rule):
+    result = normalize_unicode.explain(text)
+    assert result.text == expected == normalize_unicode(text)
+    assert rule in {edit.rule for edit in result.edits}
+
+
+@pytest.mark.parametrize("text", [
+    "Hà Nội\r\nmưa to.\n\tTin mới", "við Guðmundsson", "ðə", "café Pokémon José iPhone Huawei",
+    "👨\u200d👩\u200d👧 gia đình", "NGÃ BA", "ĐÃ HỌP", "Giá 100€ “tốt”", "Ông Thủy nói.",
+])
+def test_unchanged(text):
+    assert normalize_unicode(text) == text
+    assert normalize_unicode.find_edits(text) == []
+
+
+def test_styles():
+    assert normalize_unicode("hoà thuỷ khoẻ") == "hòa thủy khỏe"
+    assert normalize_unicode("hòa thủy khỏe", tone_style="new") == "hoà thuỷ khoẻ"
+    assert normalize_unicode("hòa hoà hòan", tone_style=None) == "hòa hoà hoàn"
+    with pytest.raises(ValueError):
+        normalize_unicode.configured(tone_style="modern")
+
+
+def test_edits_are_local():
+    text = "Hôm nay hòan thành.\nNgừơi dân vui.\u00a0" * 3
+    edits = normalize_unicode.find_edits(text)
+    assert len(edits) == 9
+    assert all(edit.end - edit.start <= 6 for edit in edits)
+
+
+# --- mojibake ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sample", MOJIBAKE_SAMPLES)
+def test_mojibake_matches_ftfy(sample):
+    expected = unicodedata.normalize("NFC", ftfy.fix_encoding(sample))
+    assert normalize_unicode(sample) == expected
+    assert edits_applied(normalize_unicode, sample) == expected
+    config = ftfy.TextFixerConfig(uncurl_quotes=False)
+    assert normalize_unicode(sample) == ftfy.fix_text(sample, config)
+    assert normalize_unicode(sample) in SENTENCES
+
+
+def test_mojibake_only_on_affected_runs():
+    text = "Hà Nội: Viá»‡t Nam lÃ  má»™t quá»‘c gia.\nDòng khác không đổi."
+    result = normalize_unicode.explain(text)
+    assert result.text == "Hà Nội: Việt Nam là một quốc gia.\nDòng khác không đổi."
+    assert all(edit.start >= len("Hà Nội: ") for edit in result.edits)
+    assert all(edit.end <= text.index("\n") for edit in result.edits)
+
+
+# --- properties ----------------------------------------------------------------------------
+
+SPECIALS = st.sampled_from(["\u200b", "\u00a0", "\ufeff", "\u00ad", "\x00", "\x93", "\u0301",
+                            "\u0323", "\u0302", "Ð", "ð", "\u200d", "\r\n", "\n", "\t", " ",
+                            "Ã", "á»‡", "Æ°", "Ä‘", "\u2028", "e\u0301", ",", "Q", "gi"])
+VIETNAMESE = st.lists(st.one_of(misplaced_syllables(), SPECIALS, st.just(" ")),
+                      max_size=20).map("".join)
+TEXTS = st.one_of(st.text(max_size=40), VIETNAMESE)
+CLEANERS = st.sampled_from([normalize_unicode, normalize_unicode.configured(tone_style="new"),
+                            normalize_unicode.configured(tone_style=None)])
+
+
+@settings(max_examples=250, deadline=None)
+@given(TEXTS, CLEANERS)
+def test_idempotent_and_edits_agree(text, cleaner):
+    once = cleaner(text)
+    assert cleaner(once) == once
+    assert edits_applied(cleaner, text) == once
+    assert unicodedata.is_normalized("NFC", once)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, CLEANERS)
+def test_explain_offsets_point_at_the_original(text, cleaner):
+    result = Pipeline(cleaner).explain(text)
+    assert result.text == cleaner(text)
+    for edit in result.edits:
+        assert text[edit.start : edit.end] == edit.text
+        assert edit.kind == "unicode" and edit.rule.startswith("unicode.")
+
+
+# Decomposing mojibake ("á»‡" -> "a\u0301»‡") makes it something else: not part of this property.
+NO_MOJIBAKE = st.lists(st.one_of(misplaced_syllables(), SPECIALS.filter(lambda s: s.isascii() or
+                                                                        s[0] not in "ÃáÆÄ"),
+                                 st.just(" ")), max_size=20).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(NO_MOJIBAKE, CLEANERS)
+def test_nfc_and_nfd_input_agree(text, cleaner):
+    assert cleaner(unicodedata.normalize("NFD", text)) == cleaner(
+        unicodedata.normalize("NFC", text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(misplaced_syllables(), max_size=12).map(" ".join))
+def test_only_tone_positions_change(text):
+    for style in ("old", "new", None):
+        fixed = normalize_unicode(text, tone_style=style)
+        assert strip_tone_marks(fixed) == strip_tone_marks(text)
+        assert normalize_unicode(normalize_unicode(fixed, tone_style="new"),
+                                 tone_style="old") == normalize_unicode(fixed)
+
+
+def test_core_doctest_example():
+    assert normalize_unicode.configured(tone_style="new")("hòa bình") == "hoà bình"
+
+
+def test_rejects_non_strings():
+    with pytest.raises(TypeError):
+        normalize_unicode(b"bytes")
