@@ -71,14 +71,14 @@ def metric_values(summary: dict) -> dict[str, float]:
     return values
 
 
-def peers_beaten(results: dict[str, dict[str, dict]], tool: str = VNCLEAN) -> dict:
-    """Per split and metric, the peers whose number is at least ``tool``'s (ties count as not beaten).
+def peers_ahead(results: dict[str, dict[str, dict]], tool: str = VNCLEAN) -> dict:
+    """Per split and metric, the tools whose number is strictly better than ``tool``'s.
 
     >>> r = {"dev": {"vnclean": {"micro_f1": .9, "micro_precision": .9, "body_recall": .9,
     ...                          "exact_share": .1, "kind_recall": {"nav": .5}},
-    ...              "c4": {"micro_f1": .8, "micro_precision": .95, "body_recall": .7,
+    ...              "c4": {"micro_f1": .8, "micro_precision": .95, "body_recall": .9,
     ...                     "exact_share": .0, "kind_recall": {"nav": .9}}}}
-    >>> peers_beaten(r)
+    >>> peers_ahead(r)
     {'dev': {'micro_precision': ['c4'], 'nav_recall': ['c4']}}
     """
     out: dict[str, dict[str, list[str]]] = {}
@@ -88,7 +88,7 @@ def peers_beaten(results: dict[str, dict[str, dict]], tool: str = VNCLEAN) -> di
             if other == tool:
                 continue
             for metric, value in metric_values(summary).items():
-                if metric in mine and value >= mine[metric]:
+                if metric in mine and value > mine[metric]:
                     out.setdefault(split, {}).setdefault(metric, []).append(other)
     return out
 

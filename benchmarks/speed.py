@@ -83,23 +83,34 @@ def ratios(results: dict[str, dict], tool: str = FULL) -> dict[str, float]:
 
 def measure(texts: Sequence[str], repeats: int = 5,
             tools: dict[str, Callable[[str], str]] | None = None,
-            progress: Callable[[str], None] | None = None) -> dict:
-    """Warm up each tool, then time ``repeats`` round-robin passes; rates and vnclean's ratios."""
+            progress: Callable[[str], None] | None = None, *, min_repeats: int = 3,
+            budget: float | None = None, warmup_docs: int = 50) -> dict:
+    """Warm up each tool, then time round-robin passes; rates and vnclean's ratios.
+
+    ``repeats`` rounds, or fewer (never under ``min_repeats``) when the first round says they
+    would not fit in ``budget`` seconds. The warm-up runs on the first ``warmup_docs`` texts.
+    """
     skipped: dict[str, str] = {}
     if tools is None:
         runnable, skipped = peers.available()
         tools = {**vnclean_tools(), **runnable}
     for name, fn in tools.items():  # warm-up: imports, caches, compiled patterns
-        one_pass(fn, texts)
+        one_pass(fn, texts[:warmup_docs])
     runs: dict[str, list[float]] = {name: [] for name in tools}
-    for round_ in range(repeats):
+    rounds = repeats
+    round_ = 0
+    while round_ < rounds:
         for name, fn in tools.items():
             runs[name].append(one_pass(fn, texts))
+        round_ += 1
+        if round_ == 1 and budget:
+            per_round = sum(seconds[0] for seconds in runs.values())
+            rounds = max(min_repeats, min(repeats, int(budget // per_round)))
         if progress:
-            progress(f"speed: round {round_ + 1}/{repeats} done")
+            progress(f"speed: round {round_}/{rounds} done")
     size = megabytes(texts)
     results = {name: rates(seconds, size, len(texts)) for name, seconds in runs.items()}
-    out = {"documents": len(texts), "megabytes": size, "repeats": repeats,
+    out = {"documents": len(texts), "megabytes": size, "repeats": rounds,
            "tools": results, "skipped": skipped}
     if FULL in results:
         out["ratios"] = ratios(results)
@@ -125,9 +136,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--split", nargs="+", default=list(SPLITS))
     parser.add_argument("--corpus", default=None)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--budget", type=float, default=None,
+                        help="seconds for the timed rounds (fewer rounds if needed, at least 3)")
     parser.add_argument("--json", default=str(RESULTS / "speed.json"))
     args = parser.parse_args(argv)
-    out = measure(corpus_texts(args.split, args.corpus), args.repeats, progress=print)
+    out = measure(corpus_texts(args.split, args.corpus), args.repeats, progress=print,
+                  min_repeats=min(3, args.repeats), budget=args.budget)
     print(table(out))
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(out, indent=2) + "\n")

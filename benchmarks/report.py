@@ -1,0 +1,283 @@
+"""The benchmark report in one command: ``python -m benchmarks.report [--quick]``.
+
+Runs quality (every tool, both splits), speed (every tool and vnclean step, same documents,
+same run) and scaling (``vnclean.clean`` from 1 KB to 10 MB) and writes
+``benchmarks/results/report.md``, ``report.json``, ``quality_vs_speed.png``, and the generated
+part of ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from vnclean.corpus import SPLITS, corpus_hash
+
+from . import peers, quality, scaling, speed
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).parent / "results"
+DOCS = ROOT / "docs" / "benchmarks.md"
+PLOT = "quality_vs_speed.png"
+BEGIN = "<!-- BEGIN GENERATED REPORT (python -m benchmarks.report; do not edit below) -->"
+END = "<!-- END GENERATED REPORT -->"
+
+TARGET_MB_PER_S = 10.0
+TARGET_VS_TRAFILATURA = 5.0
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def machine() -> dict:
+    """What the numbers were measured on."""
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpu": model or platform.processor(), "cpus": os.cpu_count()}
+
+
+def git_state() -> dict:
+    """HEAD and whether vnclean/ differs from it (the report measures the working tree)."""
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    try:
+        return {"commit": git("rev-parse", "--short", "HEAD"),
+                "vnclean_uncommitted": bool(git("status", "--porcelain", "--", "vnclean"))}
+    except (OSError, subprocess.CalledProcessError):
+        return {"commit": None, "vnclean_uncommitted": None}
+
+
+def targets(report: dict) -> list[dict]:
+    """Where vnclean stands against each stated target."""
+    tools = report["speed"]["tools"]
+    full = tools[speed.FULL]["mb_per_s"]
+    out = [{"target": f"full pipeline >= {TARGET_MB_PER_S:g} MB/s on one core",
+            "value": f"{full:.2f} MB/s", "met": full >= TARGET_MB_PER_S}]
+    vs = report["speed"].get("ratios", {}).get("trafilatura")
+    out.append({"target": f">= {TARGET_VS_TRAFILATURA:g}x trafilatura's speed (same documents, same run)",
+                "value": "trafilatura skipped" if vs is None else f"{vs:.2f}x",
+                "met": vs is not None and vs >= TARGET_VS_TRAFILATURA})
+    ahead = quality.peers_ahead(report["quality"])
+    for split in report["quality"]:
+        behind = ahead.get(split, {})
+        value = "; ".join(f"{metric}: {', '.join(names)}" for metric, names in behind.items())
+        out.append({"target": f"better than every peer on every metric ({split})",
+                    "value": f"peers ahead: {value}" if value else "no peer ahead",
+                    "met": not behind})
+    return out
+
+
+def run(*, quick: bool = False, corpus=None) -> dict:
+    """Measure everything; the report as a dict."""
+    started = time.perf_counter()
+    runnable, skipped = peers.available()
+    log(f"quality on {', '.join(SPLITS)} for vnclean and {len(runnable)} peers ...")
+    measured = quality.measure(SPLITS, corpus)
+    texts = speed.corpus_texts(SPLITS, corpus)
+    repeats, min_repeats, budget = (3, 2, 45.0) if quick else (7, 3, 150.0)
+    log(f"speed: {len(texts)} documents, warm-up, then {min_repeats}-{repeats} rounds "
+        f"(~{budget:g} s) ...")
+    speed_out = speed.measure(texts, repeats, progress=log, min_repeats=min_repeats,
+                              budget=budget)
+    log("scaling ...")
+    scaling_out = scaling.measure(texts, scaling.QUICK_SIZES if quick else scaling.SIZES,
+                                  cap_seconds=4.0 if quick else 8.0,
+                                  budget=15.0 if quick else 30.0)
+    report = {
+        "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "mode": "quick" if quick else "full",
+        "machine": machine(),
+        "git": git_state(),
+        "corpus_sha256": corpus_hash(corpus),
+        "peers": {name: {"role": peers.ROLES[name], "about": peers.describe(name),
+                         "skipped": skipped.get(name)} for name in peers.PEERS},
+        "quality": measured["results"],
+        "speed": speed_out,
+        "scaling": scaling_out,
+    }
+    report["targets"] = targets(report)
+    report["seconds"] = time.perf_counter() - started
+    return report
+
+
+def _quality_tables(results: dict) -> str:
+    parts = []
+    for split, by_tool in results.items():
+        parts.append(f"**{split}** ({next(iter(by_tool.values()))['documents']} documents)\n\n"
+                     + quality.table({tool: s for tool, s in by_tool.items()}))
+    return "\n\n".join(parts)
+
+
+def markdown(report: dict, plot_path: str = PLOT, heading: str = "#") -> str:
+    """The report as markdown; ``plot_path`` is where the PNG is, relative to the file."""
+    g, m, sp, sc = report["git"], report["machine"], report["speed"], report["scaling"]
+    tree = {True: " (vnclean/ had uncommitted changes)", False: "", None: ""}[
+        g.get("vnclean_uncommitted")]
+    lines = [
+        f"{heading} vnclean benchmark report",
+        "",
+        f"Generated {report['generated']} ({report['mode']} run, {report['seconds']:.0f} s) "
+        f"at commit `{g.get('commit')}`{tree}; Python {m['python']} on {m['cpu']} "
+        f"({m['cpus']} CPUs), one process. Corpus sha256 `{report['corpus_sha256'][:16]}…`.",
+        "",
+        f"{heading}# Targets",
+        "",
+        "| target | now | met |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {t['target']} | {t['value']} | {'yes' if t['met'] else '**no**'} |"
+              for t in report["targets"]]
+    lines += ["", f"{heading}# Quality", "",
+              "Token precision / recall / F1 after NFC and tone folding (micro-averaged), "
+              "share of documents exactly right, and the share of each kind of gold "
+              "boilerplate removed (`benchmarks/metrics.py`). Every tool ran on the same "
+              "documents in the same process.", "",
+              _quality_tables(report["quality"]), "",
+              f"{heading}# Speed", "",
+              f"{sp['documents']} documents, {sp['megabytes']:.2f} MB of raw text (dev + test); "
+              f"wall-clock median of {sp['repeats']} passes after a warm-up, tools taken "
+              f"round-robin. `vnclean:STEP` is one step of `DEFAULT_STEPS` alone on the raw "
+              f"text; `vnclean ×` is the full pipeline's MB/s over that tool's, same run.", "",
+              speed.table(sp), ""]
+    if sp.get("normalize_ratios"):
+        lines += ["`vnclean:normalize` against the normalizers: " + ", ".join(
+            f"{name} {ratio:.2f}×" for name, ratio in sp["normalize_ratios"].items()), ""]
+    exp = sc["exponent"]
+    large = sc["exponent_large"]
+    lines += [f"{heading}# Scaling", "",
+              f"`vnclean.clean` on inputs built by concatenating corpus documents. Fitted "
+              f"exponent of time vs size (log-log least squares): **{exp:.3f}** over "
+              f"{scaling.human_size(sc['sizes'][0])}–{scaling.human_size(sc['sizes'][-1])}"
+              + (f", **{large:.3f}** over inputs of 100 KB and more" if large is not None else "")
+              + " (1 = linear).", ""]
+    if sc["skipped_sizes"]:
+        lines += [f"Skipped (predicted over {sc['budget_seconds']:g} s a call): "
+                  + ", ".join(scaling.human_size(s) for s in sc["skipped_sizes"]), ""]
+    lines += [scaling.table(sc), "", f"{heading}# Peers", "",
+              "| tool | role | what ran |", "|---|---|---|"]
+    for name, p in report["peers"].items():
+        about = f"skipped: {p['skipped']}" if p["skipped"] else p["about"]
+        lines.append(f"| {name} | {p['role']} | {about} |")
+    lines += ["", f"![micro F1 on test against MB/s]({plot_path})", ""]
+    return "\n".join(lines)
+
+
+def plot(report: dict, path: Path) -> None:
+    """Micro F1 on test against MB/s (log), one labelled point per tool."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    split = "test" if "test" in report["quality"] else next(iter(report["quality"]))
+    tools = report["speed"]["tools"]
+    points = [(name, tools[name]["mb_per_s"], s["micro_f1"])
+              for name, s in report["quality"][split].items() if name in tools]
+    fig, ax = plt.subplots(figsize=(9, 5.5), dpi=110)
+    for name, x, y in points:
+        mine = name == quality.VNCLEAN
+        ax.scatter([x], [y], s=80 if mine else 45, color="tab:red" if mine else "tab:blue",
+                   zorder=3)
+    ys = [p[2] for p in points]
+    pad = max(0.01, (max(ys) - min(ys)) * 0.12)
+    ax.set_ylim(min(ys) - pad, max(ys) + pad)
+    xs = [p[1] for p in points]
+    ax.set_xscale("log")
+    ax.set_xlim(min(xs) / 3, max(xs) * 6)
+    ax.axvline(TARGET_MB_PER_S, color="grey", linestyle="--", linewidth=1)
+    ax.annotate(f"target {TARGET_MB_PER_S:g} MB/s", (TARGET_MB_PER_S, 0.02),
+                xycoords=("data", "axes fraction"), xytext=(4, 0), textcoords="offset points",
+                fontsize=8, color="grey")
+    ax.set_xlabel("throughput, MB/s (log scale; dev + test raw text, one core)")
+    ax.set_ylabel(f"micro F1 on {split}")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.set_title(f"Quality against speed ({report['generated'][:10]}, commit "
+                 f"{report['git'].get('commit')})")
+    fig.tight_layout()
+    _label(fig, ax, points)  # after the layout, so label boxes are where they will be drawn
+    fig.savefig(path)
+    plt.close(fig)
+
+
+_OFFSETS = ((10, 10), (10, -10), (-10, 10), (-10, -10), (24, 26), (24, -26), (-24, 26),
+            (-24, -26), (36, 44), (36, -44), (-36, 44), (-36, -44), (48, 62), (48, -62))
+
+
+def _label(fig, ax, points) -> None:
+    """Name each point, with a leader line, where the label covers no other label or point."""
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    placed = []
+    for _, x, y in points:
+        px, py = ax.transData.transform((x, y))
+        placed.append(Bbox.from_extents(px - 6, py - 6, px + 6, py + 6))
+    for name, x, y in sorted(points, key=lambda p: (p[0] != quality.VNCLEAN, p[1])):
+        for dx, dy in _OFFSETS:
+            text = ax.annotate(name, (x, y), textcoords="offset points", xytext=(dx, dy),
+                               fontsize=9, ha="left" if dx > 0 else "right", va="center",
+                               fontweight="bold" if name == quality.VNCLEAN else "normal",
+                               arrowprops={"arrowstyle": "-", "color": "grey", "lw": 0.6,
+                                           "shrinkA": 0, "shrinkB": 4})
+            text.update_positions(renderer)
+            box = Text.get_window_extent(text, renderer).expanded(1.04, 1.15)  # text, no line
+            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+            if (dx, dy) == _OFFSETS[-1] or (inside and not any(box.overlaps(o) for o in placed)):
+                placed.append(box)  # the last offset stays even if it overlaps
+                break
+            text.remove()
+
+
+def update_docs(report_md: str, path: Path = DOCS) -> None:
+    """Replace the generated part of ``docs/benchmarks.md`` (everything between the markers)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    head = text.split(BEGIN, 1)[0].rstrip() + "\n\n"
+    tail = text.split(END, 1)[1] if END in text else "\n"
+    path.write_text(head + BEGIN + "\n\n" + report_md.rstrip() + "\n\n" + END + tail,
+                    encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="2-3 speed rounds instead of 3-7, scaling at decades only")
+    parser.add_argument("--corpus", default=None, help="corpus folder (default: see vnclean.corpus)")
+    parser.add_argument("--out", default=str(RESULTS), help="folder for report.md/json and the PNG")
+    parser.add_argument("--no-docs", action="store_true", help="leave docs/benchmarks.md alone")
+    args = parser.parse_args(argv)
+    report = run(quick=args.quick, corpus=args.corpus)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                                     encoding="utf-8")
+    (out / "report.md").write_text(markdown(report), encoding="utf-8")
+    plot(report, out / PLOT)
+    if not args.no_docs:
+        relative = os.path.relpath(out / PLOT, DOCS.parent)
+        update_docs(markdown(report, plot_path=relative, heading="##"))
+    print(markdown(report))
+    log(f"wrote {out / 'report.md'}, {out / 'report.json'}, {out / PLOT}"
+        + ("" if args.no_docs else f" and {DOCS}"))
+    return report
+
+
+if __name__ == "__main__":
+    main()
