@@ -32,6 +32,9 @@ class Options:
     normalize: run :func:`vnclean.normalize_unicode` first.
     nav, captions, bylines, related, promos: run that boilerplate cleaner.
     tidy: fold the whitespace deletions leave behind.
+    max_removed_share: an explained result that lost more than this share of its
+        non-space characters is flagged ``over_removed`` (``emptied`` when nothing is
+        left), so no document is emptied silently.
     """
 
     tone_style: str | None = "old"
@@ -43,8 +46,12 @@ class Options:
     captions: bool = True
     bylines: bool = True
     tidy: bool = True
+    max_removed_share: float = 0.9
 
     def __post_init__(self) -> None:
+        if not 0.0 <= self.max_removed_share <= 1.0:
+            raise ValueError(f"max_removed_share must be between 0 and 1, "
+                             f"not {self.max_removed_share!r}")
         if self.tone_style not in ("old", "new", None):
             raise ValueError(f"tone_style must be 'old', 'new' or None, not {self.tone_style!r}")
 
@@ -88,4 +95,5 @@ def _pipeline_for(options: Options) -> Pipeline:
             cleaner = cleaner.configured(tone_style=options.tone_style,
                                          legacy_encodings=options.legacy_encodings)
         steps.append(cleaner)
-    return Pipeline(*steps, metadata=extract_metadata, flagger=flag_over_removal)
+    flagger = functools.partial(flag_over_removal, max_share=options.max_removed_share)
+    return Pipeline(*steps, metadata=extract_metadata, flagger=flagger)

@@ -10,7 +10,7 @@ __all__ = ["flag_over_removal", "MAX_REMOVED_SHARE"]
 MAX_REMOVED_SHARE = 0.9
 
 
-def flag_over_removal(cleaned: Cleaned) -> list[str]:
+def flag_over_removal(cleaned: Cleaned, *, max_share: float = MAX_REMOVED_SHARE) -> list[str]:
     """Flags for a result that lost everything (``emptied``) or most of its text (``over_removed``).
 
     >>> from vnclean import clean_and_explain
@@ -21,6 +21,6 @@ def flag_over_removal(cleaned: Cleaned) -> list[str]:
     after = len("".join(cleaned.text.split()))
     if before and not after:
         return ["emptied"]
-    if before and 1 - after / before > MAX_REMOVED_SHARE:
+    if before and 1 - after / before > max_share:
         return ["over_removed"]
     return []
