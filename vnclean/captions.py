@@ -60,6 +60,9 @@ def _marker_pattern() -> regex.Pattern:
 
 
 _MARKERS = _marker_pattern()
+#: Every marker contains one of these literals (case-insensitive); see _marker_windows.
+_KEYWORDS = tuple(regex.compile(rf"(?i){regex.escape(k)}", regex.V1)
+                  for k in word_list("captions_keywords.txt"))
 
 # A paren that only points inside the picture, "(ảnh sau)", "(ảnh giữa)", is story text.
 _PAREN_REFERENCE = regex.compile(
@@ -77,6 +80,8 @@ _CREDIT_NAME = regex.compile(
     """,
     regex.V1 | regex.VERBOSE,
 )
+_CREDIT_ENDED = regex.compile(rf"(?:{_CREDIT_ENDERS})[.\s]*+$", regex.V1)
+_NAME_TOKEN_RE = regex.compile(_NAME_TOKEN, regex.V1)
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
@@ -86,23 +91,30 @@ _SENTENCE_END = regex.compile(
     regex.V1)
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
+_SENTENCE_SPLIT = regex.compile(r"[.!?…\n]++\s*+", regex.V1)
 _WORD = regex.compile(r"[\p{L}\p{N}]++", regex.V1)
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 _TRAILING_SEPARATOR = regex.compile(rf"(?:{_HSPACE}|[-–|,:])*+$", regex.V1)
 
-_SCENE_CUES = regex.compile(alternation(word_list("captions_scene_cues.txt")), regex.V1)
+
+
+def _scene_cues() -> tuple[regex.Pattern, frozenset[str]]:
+    """One pattern for every scene cue, and the set of strong ones."""
+    entries = [e.split(":", 1) for e in word_list("captions_scene_cues.txt")]
+    cues = tuple(cue.strip() for _, cue in entries)
+    strong = frozenset(cue.strip() for weight, cue in entries if weight.strip() == "strong")
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(cues)})(?!\p{{L}})", regex.V1), strong
+
+
+_SCENE_CUES, _STRONG_CUES = _scene_cues()
 _SPEECH = regex.compile(r"[\"“”«»]|:\s|\?$", regex.V1)
 _QUOTE = regex.compile(r"[\"”],\s", regex.V1)
 _SPEECH_TAIL = regex.compile(
     rf",\s*[^,.]{{1,60}}?\s(?:{alternation(word_list('captions_speech_verbs.txt'))})\s*[.!]?$",
     regex.V1)
+_VIDEO_PAREN = regex.compile(r"\(\s*(?:[Vv]ideo|[Cc]lip)", regex.V1)
 _CLIP_PAREN = regex.compile(rf"{_HSPACE}*+\([^()\n]{{0,200}}+\)", regex.V1)
 _DASH_BEFORE = regex.compile(rf"{_HSPACE}*+[-–]{_HSPACE}*+$", regex.V1)
-_PREVIOUS_LINE = regex.compile(r"[^\n]*\S[^\n]*", regex.V1 | regex.REVERSE)
-_NEXT_LINE = regex.compile(r"[^\n]*\S[^\n]*", regex.V1)
-_SHORT_LINE = regex.compile(
-    rf"^{_HSPACE}*+(?P<text>\p{{Lu}}[^\n]{{8,{_SETTINGS['scene_line_max_chars']}}}+)$",
-    regex.V1 | regex.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,15 +143,15 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
-    rest = text[pos:line_end]
-    if len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and not _has_inner_sentence(rest):
+    rest = text[pos:line_end] if line_end - pos <= 2 * _SETTINGS["credit_line_max_chars"] else ""
+    if rest and len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and _reads_as_name(rest):
         return line_end - (len(rest) - len(rest.rstrip()))
     match = _CREDIT_NAME.match(text, pos, line_end)
     if match is None:
         return pos
     if match.group("ended"):
         return match.end()
-    tokens = list(regex.finditer(_NAME_TOKEN, match.group("name")))
+    tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
     keep = len(tokens)
     if tokens[0].group().rstrip(".,") in _AGENCIES:
         keep = 1
@@ -160,12 +172,12 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     return tail.end() if tail else end
 
 
-def _has_inner_sentence(rest: str) -> bool:
-    """True when ``rest`` holds a sentence end followed by more words (a body goes on)."""
-    for match in _SENTENCE_END.finditer(rest):
-        if _WORD.search(rest, match.end()):
-            return True
-    return False
+def _reads_as_name(rest: str) -> bool:
+    """A line's rest that is all credit: capitalised name words, or a phrase like "NV cung cấp"."""
+    if _CREDIT_ENDED.search(rest):
+        return True
+    words = _WORD.findall(rest)
+    return bool(words) and sum(1 for w in words if w[0].islower()) <= len(words) // 4
 
 
 def _caption_start(text: str, line_start: int, credit_start: int, line_only: bool
@@ -229,8 +241,31 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
+def _marker_windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans around every marker keyword: the marker regex only runs inside them.
+
+    Single-literal searches run at memory speed in C; an alternation does not, so the keywords
+    are found one literal at a time and the combined marker regex scans only where they are.
+    """
+    back, ahead = _SETTINGS["window_back_chars"], _SETTINGS["window_ahead_chars"]
+    spans = sorted((max(0, m.start() - back), m.end() + ahead)
+                   for keyword in _KEYWORDS for m in keyword.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _markers(text: str) -> Iterator[regex.Match]:
+    for start, end in _marker_windows(text):
+        yield from _MARKERS.finditer(text, start, min(end, len(text)))
+
+
 def _raw_candidates(text: str) -> Iterator[_Candidate]:
-    for match in _MARKERS.finditer(text):
+    for match in _markers(text):
         kind = match.lastgroup
         start, end = match.span()
         line_start, line_end = _line_bounds(text, start, end)
@@ -258,8 +293,10 @@ def _paren_candidate(text, start, end, line_start, line_end) -> _Candidate:
     caption_start, whole = _caption_start(text, line_start, start, not rest.strip())
     if not whole and not _inline_caption(text, caption_start, start):
         caption_start = start
-    return _Candidate(start, end, caption_start, after, "captions.credit_sentence"
-                      if caption_start < start else "captions.credit", line_start, whole)
+    rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
+    if _VIDEO_PAREN.match(text, start):
+        rule = "captions.video"
+    return _Candidate(start, end, caption_start, after, rule, line_start, whole)
 
 
 def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
@@ -299,7 +336,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end) -> _Candidat
     if text.startswith(("Video", "Clip"), start):
         rule = "captions.video"
     credit_start = start
-    dash = _DASH_BEFORE.search(text, line_start, start)
+    dash = _DASH_BEFORE.search(text, max(line_start, start - 8), start)
     if dash:
         credit_start, credited = dash.start(), True
     line_only = not text[credit_end:line_end].strip()
@@ -333,7 +370,10 @@ def _caption_line_above(text: str, line_start: int) -> int:
         return line_start
     above_start = text.rfind("\n", 0, line_start - 1) + 1
     above = text[above_start:line_start - 1]
-    if (above.strip() and len(above) <= _SETTINGS["caption_line_above_max_chars"]
+    line_end = text.find("\n", line_start)
+    isolated = (above_start < 2 or text[above_start - 2] == "\n") and (
+        line_end < 0 or text.startswith("\n\n", line_end) or line_end == len(text) - 1)
+    if (isolated and above.strip() and len(above) <= _SETTINGS["caption_line_above_max_chars"]
             and not above.rstrip().endswith(":")):
         return above_start + len(above) - len(above.lstrip())
     return line_start
@@ -355,11 +395,27 @@ def _is_photo_story(text: str, candidates: list[_Candidate]) -> bool:
     return len(credited_lines) >= _SETTINGS["photo_story_min_share"] * max(prose_lines, 1)
 
 
-def _units(text: str, cuts: list[int]) -> list[tuple[int, int, str]]:
-    """Sentences of every line, also cut at ``cuts`` (credit edges): (start, end, text)."""
+def _repeated_pieces(text: str) -> set[str]:
+    """Sentence-sized pieces that occur more than once (a cheap check, mostly in C)."""
+    pieces = [p for p in _SENTENCE_SPLIT.split(text) if len(p) >= _SETTINGS["repeat_min_chars"]]
+    if len(set(pieces)) == len(pieces):
+        return set()
+    seen: set[str] = set()
+    return {p for p in pieces if p in seen or seen.add(p)}
+
+
+def _units(text: str, cuts: list[int], repeated: set[str]) -> list[tuple[int, int, str]]:
+    """Sentences of every line, also cut at ``cuts`` (credit edges): (start, end, text).
+
+    A line that holds none of the ``repeated`` pieces cannot be part of a repeat: it becomes
+    one unique break unit instead of being split.
+    """
     bounds = sorted(set(cuts))
     units: list[tuple[int, int, str]] = []
     for line_start, line in _iter_lines(text):
+        if repeated.isdisjoint(_SENTENCE_SPLIT.split(line)):
+            units.append((line_start, line_start, f"\x00{line_start}"))
+            continue
         line_end = line_start + len(line)
         edges = [line_start]
         edges += [line_start + m.end() for m in _SENTENCE_END.finditer(line)]
@@ -407,8 +463,11 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _caption_labels(text: str) -> list[Label]:
     candidates = _candidates(text)
-    cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
-    repeats = _tandem_repeats(_units(text, cuts))
+    repeats = []
+    repeated = _repeated_pieces(text)
+    if repeated:
+        cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
+        repeats = _tandem_repeats(_units(text, cuts, repeated))
     kept_copies = sorted((r[2], r[3]) for r in repeats)
     story = _is_photo_story(text, candidates)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
@@ -432,40 +491,53 @@ def _iter_lines(text: str) -> Iterator[tuple[int, str]]:
 def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
     """Short unmarked lines between long paragraphs that read as a photo's scene description."""
     busy = sorted((lab.start, lab.end) for lab in taken)
-    labels = []
+    labels: list[Label] = []
     minimum = _SETTINGS["scene_neighbour_min_chars"]
-    for match in _SHORT_LINE.finditer(text):
-        line = match.group("text").rstrip()
-        if not _scene_like(line):
+    longest = _SETTINGS["scene_line_max_chars"]
+    lines = text.split("\n")
+    sizes = [len(line.strip()) for line in lines]
+    pos = 0
+    for i, line in enumerate(lines):
+        start, pos = pos, pos + len(line) + 1
+        if not 8 < sizes[i] <= longest or not line.lstrip()[:1].isupper():
             continue
-        start = match.start("text")
-        before = _neighbour_line(text, match.start(), -1)
-        after = _neighbour_line(text, match.end(), +1)
-        if len(before) < minimum or len(after) < minimum:
+        if _nearest_size(sizes, i, -1) < minimum or _nearest_size(sizes, i, +1) < minimum:
             continue
-        if any(s < start + len(line) and start < e for s, e in busy):
+        if _scene_score(line.strip()) < _SETTINGS["scene_min_score"]:
             continue
-        labels.append(Label(start, start + len(line), KIND, "captions.scene_line"))
+        start += len(line) - len(line.lstrip())
+        end = start + sizes[i]
+        if not _inside_any(busy, start, end):
+            labels.append(Label(start, end, KIND, "captions.scene_line"))
     return labels
 
 
-def _scene_like(line: str) -> bool:
+def _nearest_size(sizes: list[int], index: int, step: int) -> int:
+    """Length of the nearest non-blank line before (``step=-1``) or after (``+1``) ``index``."""
+    i = index + step
+    while 0 <= i < len(sizes) and not sizes[i]:
+        i += step
+    return sizes[i] if 0 <= i < len(sizes) else 0
+
+
+def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of the sorted ``spans``."""
+    i = bisect.bisect_left(spans, (end, end))
+    return i > 0 and spans[i - 1][1] > start and any(
+        s < end and start < e for s, e in spans[max(0, i - 8):i])
+
+
+def _scene_score(line: str) -> float:
+    """How much a short line reads as a picture's description: cue weights, 0 when it is speech."""
     words = _WORD.findall(line)
     if len(words) < _SETTINGS["scene_line_min_words"] or _SPEECH.search(line):
-        return False
-    if line.endswith((",", ";", ":")) or line[-1].isdigit():
-        return False
-    return _SCENE_CUES.search(line) is not None and line.count(".") <= 1
-
-
-def _neighbour_line(text: str, pos: int, step: int) -> str:
-    """The nearest non-blank line before (``step=-1``) or after (``+1``) position ``pos``."""
-    if step < 0:
-        for match in _PREVIOUS_LINE.finditer(text, 0, pos):
-            return match.group().strip()
-        return ""
-    match = _NEXT_LINE.search(text, pos)
-    return match.group().strip() if match else ""
+        return 0.0
+    if line.endswith((",", ";", ":")) or line.count(",") > 1:
+        return 0.0
+    if _SENTENCE_END.search(line.rstrip(".!?…")):  # one sentence only
+        return 0.0
+    return sum(2.0 if cue in _STRONG_CUES else 1.0
+               for cue in {m.group() for m in _SCENE_CUES.finditer(line)})
 
 
 class RemovePhotoCaptions(BoilerplateCleaner):
