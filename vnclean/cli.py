@@ -541,8 +541,9 @@ def render_marked(result: Cleaned, *, color: bool = False) -> str:
     Plain: ``[-removed-]{kind:rule}`` and ``[-old-]{+new+}{kind:rule}``; in colour, removed
     text is struck through in its kind's colour. Whitespace tidying is not shown.
 
-    >>> print(render_marked(clean_and_explain("TTO - Mưa lớn ở Hà Nội.")))
-    [-TTO - -]{byline:bylines.agency_prefix}Mưa lớn ở Hà Nội.
+    >>> edit = Edit(0, 6, "", rule="bylines.agency_prefix", kind="byline", text="TTO - ")
+    >>> print(render_marked(Cleaned("Mưa lớn.", "TTO - Mưa lớn.", (edit,))))
+    [-TTO - -]{byline:bylines.agency_prefix}Mưa lớn.
     """
     pieces, pos = [], 0
     for edit in _shown_edits(result.edits):

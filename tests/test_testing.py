@@ -1,0 +1,108 @@
+"""vnclean.testing: the strategies generate what they claim."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+
+import vnclean
+from vnclean.testing import (
+    BOILERPLATE,
+    Page,
+    gold_from_spans,
+    is_valid_syllable,
+    news_pages,
+    paragraphs,
+    sentences,
+    syllables,
+)
+
+FEW = settings(max_examples=40, deadline=None)
+
+
+@pytest.mark.parametrize("word", ["Nguyễn", "thủy", "hòa", "nghiêng", "quý", "giữ", "người",
+                                  "khuỷu" if False else "xoáy", "huỳnh", "Đường", "kỹ" if False
+                                  else "kính", "rượu", "quốc", "gì"])
+def test_real_syllables_are_valid(word):
+    assert is_valid_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["ngiá", "cinh", "kan", "ghá", "thàt", "hoà", "tha\u0300",
+                                  "quốcc", "", "hòa bình", "bxa", "mứà"])
+def test_invalid_syllables_are_rejected(word):
+    assert not is_valid_syllable(word)
+
+
+@FEW
+@given(syllables())
+def test_syllables_are_nfc_valid_and_stable_under_normalization(syllable):
+    assert unicodedata.normalize("NFC", syllable) == syllable
+    assert is_valid_syllable(syllable)
+    assert " " not in syllable and syllable == syllable.lower()
+    assert vnclean.normalize_unicode(syllable) == syllable
+
+
+@FEW
+@given(sentences())
+def test_sentences_are_syllables(sentence):
+    assert sentence[0].isupper() and sentence.endswith(".")
+    words = sentence[:-1].replace(",", "").split(" ")
+    assert all(is_valid_syllable(w) for w in words)
+
+
+@FEW
+@given(paragraphs())
+def test_paragraphs_have_no_newline(paragraph):
+    assert "\n" not in paragraph and paragraph.endswith(".")
+
+
+@FEW
+@given(news_pages())
+def test_page_gold_is_the_page_minus_its_spans(page):
+    assert isinstance(page, Page)
+    assert page.clean == gold_from_spans(page.raw, page.spans)
+    starts = [s.start for s in page.spans]
+    assert starts == sorted(starts)
+    for before, after in zip(page.spans, page.spans[1:]):
+        assert before.end <= after.start
+    known = {text for texts in BOILERPLATE.values() for text in texts}
+    for span in page.spans:
+        removed = page.raw[span.start:span.end].strip()
+        assert removed, span
+        pieces = [p for p in removed.split("\n") if p]
+        assert all(p in known or p in ("TTO -", "(Dân trí) -", "VTV.vn -", "(PLO) -", "/.")
+                   for p in pieces), removed
+        assert removed.split("\n")[0] not in page.clean.split("\n")
+
+
+@FEW
+@given(news_pages())
+def test_page_as_record_matches_corpus_format(page):
+    record = page.as_record(id="x")
+    assert set(record) == {"id", "site", "source", "split", "raw", "clean", "spans"}
+    assert gold_from_spans(record["raw"], [type(page.spans[0])(**s) for s in record["spans"]]
+                           ) == record["clean"] if page.spans else True
+
+
+@FEW
+@given(news_pages())
+def test_vnclean_never_fails_on_generated_pages(page):
+    result = vnclean.clean_and_explain(page.raw)
+    assert result.text == vnclean.clean(page.raw)
+
+
+def test_sample_corpus_gold_is_consistent():
+    import json
+    from importlib import resources
+
+    lines = resources.files("vnclean.data").joinpath("sample_corpus.jsonl").read_text("utf-8")
+    records = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    assert 4 <= len(records) <= 6
+    from vnclean.testing import Span
+
+    for record in records:
+        spans = [Span(**s) for s in record["spans"]]
+        assert record["clean"] == gold_from_spans(record["raw"], spans)
+        assert unicodedata.normalize("NFC", record["raw"]) == record["raw"]
