@@ -81,17 +81,29 @@ def _char_rules() -> tuple[dict[int, str | None], dict[str, str]]:
 
 
 _TRANSLATE, _CHAR_RULE = _char_rules()
-_REWRITTEN_CHAR = re.compile("[" + re.escape("".join(_CHAR_RULE)) + "]")
+# Two passes: characters no single byte becomes go before mojibake repair (so a zero-width
+# space cannot hide a run), byte characters (NBSP, soft hyphen, C1, Ð) only after it, as
+# they may be pieces of mojibake ("à" in UTF-8 read as cp1252 is "Ã" + NBSP).
+_WIDE_CHARS = "".join(c for c in _CHAR_RULE if ord(c) > 0xFF or c in "\x0b\x0c")
+_BYTE_CHARS = "".join(c for c in _CHAR_RULE if c not in _WIDE_CHARS)
+_WIDE_CHAR = re.compile("[" + re.escape(_WIDE_CHARS) + "]")
+_TRANSLATE_WIDE = {ord(c): _TRANSLATE[ord(c)] for c in _WIDE_CHARS}
+_TRANSLATE_BYTE = {ord(c): _TRANSLATE[ord(c)] for c in _BYTE_CHARS}
+_BYTE_CHAR_REWRITE = re.compile("[" + re.escape(_BYTE_CHARS) + "]")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A zero-width joiner goes unless it joins two emoji (family and profession sequences).
 _STRAY_JOINER = regex.compile(r"\u200d(?<![\p{Extended_Pictographic}\ufe0f\p{Emoji_Modifier}]"
                               r"\u200d(?=\p{Extended_Pictographic}))")
 
 
-def _char_edits(text: str) -> list[RawEdit]:
-    """One edit per character the translate table or the joiner rule rewrites."""
-    edits = [(m.start(), m.end(), _TRANSLATE[ord(m.group())] or "", _CHAR_RULE[m.group()])
-             for m in _REWRITTEN_CHAR.finditer(text)]
+def _edits_for_chars(text: str, pattern: re.Pattern) -> list[RawEdit]:
+    return [(m.start(), m.end(), _TRANSLATE[ord(m.group())] or "", _CHAR_RULE[m.group()])
+            for m in pattern.finditer(text)]
+
+
+def _wide_char_edits(text: str) -> list[RawEdit]:
+    """One edit per invisible, odd space or line separator outside Latin-1, stray joiners."""
+    edits = _edits_for_chars(text, _WIDE_CHAR)
     if "\u200d" in text:
         edits.extend((m.start(), m.end(), "", "unicode.invisible")
                      for m in _STRAY_JOINER.finditer(text))
@@ -99,16 +111,32 @@ def _char_edits(text: str) -> list[RawEdit]:
     return edits
 
 
-def rewrite_chars(text: str) -> str:
-    """Drop invisibles and controls, make odd spaces plain, ``Ð`` into ``Đ``.
+def _byte_char_edits(text: str) -> list[RawEdit]:
+    """One edit per NBSP, soft hyphen, control character or ``Ð``."""
+    return _edits_for_chars(text, _BYTE_CHAR_REWRITE)
 
-    >>> rewrite_chars("Ðà\\u00a0Nẵng\\u200b")
-    'Đà Nẵng'
+
+def rewrite_wide_chars(text: str) -> str:
+    """Drop invisibles, make odd spaces plain (all but the Latin-1 ones).
+
+    >>> rewrite_wide_chars("Hà\u2009Nội\u200b")
+    'Hà Nội'
     """
-    if _REWRITTEN_CHAR.search(text):
-        text = text.translate(_TRANSLATE)
+    if _WIDE_CHAR.search(text):
+        text = text.translate(_TRANSLATE_WIDE)
     if "\u200d" in text:
         text = _STRAY_JOINER.sub("", text)
+    return text
+
+
+def rewrite_byte_chars(text: str) -> str:
+    """NBSP to a space, soft hyphens and controls out, ``Ð`` into ``Đ``.
+
+    >>> rewrite_byte_chars("Ðà\u00a0Nẵng")
+    'Đà Nẵng'
+    """
+    if _BYTE_CHAR_REWRITE.search(text):
+        text = text.translate(_TRANSLATE_BYTE)
     return text
 
 
@@ -394,7 +422,8 @@ class NormalizeUnicode(Cleaner):
                 for start, end, fixed in tone_fixes(text, style=self._style)]
 
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
-        return [self._run_layer, _char_edits, _nfc_edits, _eth_edits, self._tone_layer]
+        return [_wide_char_edits, _nfc_edits, self._run_layer, _byte_char_edits, _nfc_edits,
+                _eth_edits, self._tone_layer]
 
     def find_edits(self, text: str) -> list[Edit]:
         return [Edit(start, end, replacement, cleaner=self.name, rule=rule, kind=self.kind)
@@ -405,9 +434,10 @@ class NormalizeUnicode(Cleaner):
             if _ASCII_CONTROL.search(text):
                 return text.translate(_TRANSLATE)
             return text
+        text = compose_nfc(rewrite_wide_chars(text))
         if _MOJIBAKE_TELLTALE.search(text) or self.options["legacy_encodings"]:
             text = _apply_raw(text, self._run_layer(text))
-        text = compose_nfc(rewrite_chars(text))
+        text = compose_nfc(rewrite_byte_chars(text))
         if "ð" in text:
             text = _apply_raw(text, _eth_edits(text))
         return _apply_raw(text, self._tone_layer(text))

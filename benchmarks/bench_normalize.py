@@ -1,0 +1,114 @@
+"""Throughput of normalize_unicode against its peers, measured in the same run.
+
+    python -m benchmarks.bench_normalize [--runs 5]
+
+Reads every raw text of the corpus (dev + test), times each normalizer over all of them
+(median of several runs, MB/s of UTF-8), prints a table with ratios to ``normalize_unicode``
+and writes ``benchmarks/results/normalize.json``. Also reports agreement with ftfy on
+mojibake made from the corpus's own sentences. underthesea's ``text_normalize`` is included
+when it imports and runs without downloading anything; otherwise the table says why not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+import unicodedata
+from pathlib import Path
+
+import ftfy
+
+from vnclean import normalize_unicode
+from vnclean.corpus import corpus_hash, load_split
+
+RESULTS = Path(__file__).parent / "results" / "normalize.json"
+
+
+def corpus_texts() -> list[str]:
+    return [record.raw for split in ("dev", "test") for record in load_split(split)]
+
+
+def underthesea_normalizer():
+    """underthesea's text_normalize, or the reason it cannot run here."""
+    try:
+        from underthesea import text_normalize  # type: ignore[import-not-found]
+
+        text_normalize("Hòa bình")
+    except Exception as error:  # noqa: BLE001 - any failure means "skip, and say why"
+        return None, f"{type(error).__name__}: {error}"[:200]
+    return text_normalize, ""
+
+
+def throughput(function, texts: list[str], runs: int) -> float:
+    """Median MB/s over ``runs`` passes."""
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for text in texts:
+            function(text)
+        times.append(time.perf_counter() - start)
+    return size / statistics.median(times)
+
+
+def mojibake_samples(texts: list[str], limit: int = 200) -> list[str]:
+    """Corpus lines re-encoded as UTF-8 read as Windows-1252: realistic mojibake."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    lines = [line for text in texts for line in text.splitlines() if 40 < len(line) < 400]
+    return [line.encode("utf-8").decode("sloppy-windows-1252") for line in lines[:limit]]
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    texts = corpus_texts()
+    normalizers = {
+        "vnclean.normalize_unicode": normalize_unicode,
+        "vnclean.normalize_unicode(tone_style='new')":
+            normalize_unicode.configured(tone_style="new"),
+        "unicodedata.normalize('NFC')": lambda t: unicodedata.normalize("NFC", t),
+        "ftfy.fix_text": ftfy.fix_text,
+    }
+    underthesea, why_not = underthesea_normalizer()
+    if underthesea is not None:
+        normalizers["underthesea.text_normalize"] = underthesea
+    for function in normalizers.values():  # warm caches (tone cache, regex, imports)
+        function(texts[0])
+    speeds = {}
+    for name, function in normalizers.items():
+        runs = args.runs if name != "ftfy.fix_text" and "underthesea" not in name else 1
+        speeds[name] = throughput(function, texts, runs)
+    ours = speeds["vnclean.normalize_unicode"]
+    print(f"{'normalizer':48} {'MB/s':>9} {'vs ours':>8}")
+    for name, speed in speeds.items():
+        print(f"{name:48} {speed:9.2f} {speed / ours:8.3f}")
+    if underthesea is None:
+        print(f"underthesea.text_normalize: skipped ({why_not})")
+    samples = mojibake_samples(texts)
+    agree = sum(normalize_unicode(s) == unicodedata.normalize("NFC", ftfy.fix_encoding(s))
+                for s in samples)
+    restored = sum(normalize_unicode(s) == normalize_unicode(s.encode("sloppy-windows-1252")
+                                                             .decode("utf-8"))
+                   for s in samples)
+    print(f"mojibake samples: {len(samples)}, equal to ftfy: {agree}, "
+          f"restored to the normalized original: {restored}")
+    result = {
+        "corpus_sha256": corpus_hash(),
+        "megabytes": sum(len(t.encode("utf-8")) for t in texts) / 1e6,
+        "runs": args.runs,
+        "mb_per_s": {name: round(speed, 3) for name, speed in speeds.items()},
+        "ratio_to_ftfy": round(ours / speeds["ftfy.fix_text"], 2),
+        "underthesea": "measured" if underthesea is not None else f"skipped: {why_not}",
+        "mojibake": {"samples": len(samples), "equal_to_ftfy": agree, "restored": restored},
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    main()
