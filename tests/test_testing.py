@@ -106,3 +106,16 @@ def test_sample_corpus_gold_is_consistent():
         spans = [Span(**s) for s in record["spans"]]
         assert record["clean"] == gold_from_spans(record["raw"], spans)
         assert unicodedata.normalize("NFC", record["raw"]) == record["raw"]
+
+
+def python_blocks(doc: str) -> list[str]:
+    """The ```python blocks of a docs page (they must run as written)."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / doc).read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+@pytest.mark.parametrize("block", python_blocks("testing.md"))
+def test_docs_examples_run(block):
+    exec(compile(block, "docs/testing.md", "exec"), {"__name__": "__main__"})

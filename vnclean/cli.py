@@ -147,7 +147,7 @@ def jsonl_records(lines: IO[bytes], name: str, text_field: str) -> Iterator[Reco
             yield Record(where, error=_decode_message(raw, error), size=len(raw))
             continue
         except json.JSONDecodeError as error:
-            yield Record(where, error=f"malformed JSON ({error.msg} at column {error.colno})",
+            yield Record(where, error=f"malformed JSON at column {error.colno}: {error.msg}",
                          size=len(raw))
             continue
         yield field_record(where, obj, text_field, len(raw))
