@@ -147,7 +147,8 @@ def jsonl_records(lines: IO[bytes], name: str, text_field: str) -> Iterator[Reco
             yield Record(where, error=_decode_message(raw, error), size=len(raw))
             continue
         except json.JSONDecodeError as error:
-            yield Record(where, error=f"malformed JSON at column {error.colno}: {error.msg}",
+            reason = error.msg.removesuffix(" at")
+            yield Record(where, error=f"malformed JSON: {reason} at column {error.colno}",
                          size=len(raw))
             continue
         yield field_record(where, obj, text_field, len(raw))
