@@ -1,8 +1,9 @@
 """Vietnamese Unicode normalization as a cleaner: mojibake, invisibles, NFC, look-alikes, tones.
 
-The work runs in layers, each a small pure step over the whole text: repair mojibake (and,
-when asked, legacy TCVN3/VNI/VISCII) runs; rewrite single characters (invisibles, odd
-spaces, controls, ``Ð``); compose to NFC; ``ð`` that starts a Vietnamese word; tone marks.
+The work runs in layers, each a small pure step over the whole text: drop invisibles and
+odd spaces outside Latin-1; NFC; repair mojibake runs (ftfy, only on runs with a telltale);
+rewrite Latin-1 byte characters (NBSP, soft hyphen, controls, ``Ð``); NFC again (ftfy may
+return NFD); ``ð`` that starts a Vietnamese word; tone marks.
 :meth:`NormalizeUnicode.apply` runs the layers on the whole text, with a cheap "anything to
 do?" check before each; :meth:`NormalizeUnicode.find_edits` runs the same layers keeping
 their edits and composes them into small edits in the input's coordinates (edits of
@@ -135,8 +136,8 @@ def rewrite_byte_chars(text: str) -> str:
     >>> rewrite_byte_chars("Ðà\u00a0Nẵng")
     'Đà Nẵng'
     """
-    if _BYTE_CHAR_REWRITE.search(text):
-        text = text.translate(_TRANSLATE_BYTE)
+    if _BYTE_CHAR_REWRITE.search(text):  # few per text: sub beats translate on non-ASCII
+        text = _BYTE_CHAR_REWRITE.sub(lambda m: _TRANSLATE_BYTE[ord(m.group())] or "", text)
     return text
 
 
@@ -220,6 +221,15 @@ _CONTINUATION = re.escape(_continuation_chars())
 #: Telltales of UTF-8 read as cp1252/Latin-1: a lead byte of Vietnamese letters, combining
 #: marks or punctuation followed by a continuation byte.
 _MOJIBAKE_TELLTALE = re.compile(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]|á[º»]|â€")
+# The same telltales, checked fast: "á" and "â" are common Vietnamese letters, so their
+# pairs are looked up as literals and the regex only scans for the rarer lead letters.
+_RARE_LEAD_TELLTALE = re.compile(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]")
+
+
+def _has_mojibake(text: str) -> bool:
+    """Cheap check: does any telltale of UTF-8 read as cp1252 occur?"""
+    return ("á»" in text or "áº" in text or "â€" in text
+            or _RARE_LEAD_TELLTALE.search(text) is not None)
 #: Characters the char layer makes into whitespace: they separate tokens like spaces do.
 _SPACE_LIKE = "".join(c for c, r in _TRANSLATE.items() if r in (" ", "\n")
                       for c in [chr(c)]) + " \t"
@@ -382,7 +392,8 @@ class NormalizeUnicode(Cleaner):
     removes invisibles and controls, makes odd spaces plain, composes NFC, turns look-alike
     ``Ð``/``ð`` into ``Đ``/``đ``, and places tone marks (``tone_style="old"``: ``hòa``,
     ``"new"``: ``hoà``, ``None``: either, but misplaced marks are fixed whatever the
-    style). ``legacy_encodings=True`` also converts TCVN3, VNI and VISCII text.
+    style). ``legacy_encodings=True`` (TCVN3, VNI, VISCII) is not implemented yet and
+    raises ``NotImplementedError``.
 
     >>> normalize_unicode("Vie\\u0323\\u0302t Nam, ngừơi Ðà\\u00a0Nẵng hòan thành")
     'Việt Nam, người Đà Nẵng hoàn thành'
@@ -400,22 +411,17 @@ class NormalizeUnicode(Cleaner):
             raise ValueError("tone_style must be 'old', 'new' or None, "
                              f"not {self.options['tone_style']!r}")
         self._style = self.options["tone_style"]
+        if self.options["legacy_encodings"]:
+            raise NotImplementedError("legacy_encodings=True (TCVN3, VNI, VISCII) is not "
+                                      "implemented yet")
 
     # Layers, each returning edits in the coordinates of the text it reads.
 
     def _run_layer(self, text: str) -> list[RawEdit]:
-        edits = []
-        if _MOJIBAKE_TELLTALE.search(text):
-            edits = _run_edits(text, _byte_runs(text, _MOJIBAKE_TELLTALE), _fix_mojibake,
-                               "unicode.mojibake")
-        if self.options["legacy_encodings"]:
-            from .legacy import legacy_edits
-
-            taken = [(s, e) for s, e, _, _ in edits]
-            extra = [edit for edit in legacy_edits(text)
-                     if not any(s < edit[1] and edit[0] < e for s, e in taken)]
-            edits = sorted(edits + extra)
-        return edits
+        if not _has_mojibake(text):
+            return []
+        return _run_edits(text, _byte_runs(text, _MOJIBAKE_TELLTALE), _fix_mojibake,
+                          "unicode.mojibake")
 
     def _tone_layer(self, text: str) -> list[RawEdit]:
         return [(start, end, fixed, "unicode.tone_placement")
@@ -435,7 +441,7 @@ class NormalizeUnicode(Cleaner):
                 return text.translate(_TRANSLATE)
             return text
         text = compose_nfc(rewrite_wide_chars(text))
-        if _MOJIBAKE_TELLTALE.search(text) or self.options["legacy_encodings"]:
+        if _has_mojibake(text):
             text = _apply_raw(text, self._run_layer(text))
         text = compose_nfc(rewrite_byte_chars(text))
         if "ð" in text:
