@@ -306,7 +306,7 @@ def _keep_photo_story(page: Page, labels: list[BlockLabel], title_at: int) -> li
     labelled = {label.index for label in labels}
     captions = sum(len(page.blocks[label.index].text) for label in labels
                    if label.kind == "caption")
-    if not captions:
+    if sum(label.kind == "caption" for label in labels) < _T["photo_story_min_captions"]:
         return labels
     prose = sum(len(b.text) for i, b in enumerate(page.blocks)
                 if i not in labelled and i != title_at)
