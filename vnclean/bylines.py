@@ -72,7 +72,7 @@ def _names_pattern(tag: str) -> str:
 
 def _source_pattern() -> str:
     """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``."""
-    word = (r"(?!Nguồn[ \t]*+:)(?:[\p{Lu}\d][\w.'’&+-]{0,24}+|\[[^\]\n]{1,40}+\]|"
+    word = (r"(?!Nguồn[ \t]*+:)(?:[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]|"
             r"(?:và|báo|tạp\ chí|trang|hãng|kênh|đài|tờ|of|the|de|and|&)(?!\p{L}))")
     return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
 
@@ -99,7 +99,9 @@ def _build() -> regex.Pattern:
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+[Tt]heo{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
-    end = rf"{_H}*+\.?+{_H}*+$"
+    # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
+    eol = rf"(?=(?:/\.{_H}*+)?+(?:{nguon})?+$)"
+    end = rf"{_H}*+\.?+{_H}*+{eol}"
     # A glued affiliation after a titled name: "Thạc sĩ Châu LuânNghiên cứu sinh tại ..."
     affil = r"(?:(?<=\p{Ll})(?!Theo)\p{Lu}\p{Ll}[^\n.!?*]{0,80}+)"
     # a photo credit glued after a sign-off, left for remove_photo_captions: "Đông VệẢnh:Gucci"
@@ -113,23 +115,24 @@ def _build() -> regex.Pattern:
     return regex.compile(
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         rf"^(?P<dateline>[ \t|]*+(?:(?P<dl_name>{_names_pattern('dl')}){_H}*+[-–|]{_H}*+)?+"
-        rf"(?P<dl_body>{dateline})[ \t|.]*+)$"
+        rf"(?P<dl_body>{dateline})[ \t|.]*+){eol}"
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
-        rf"|^(?P<agency>{_H}*+(?:\((?P<ag_paren>{agencies}|{paren_generic})\)"
+        rf"|^(?P<agency>(?:{_H}*+(?:\((?P<ag_paren>{agencies}|{paren_generic})\)"
         rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
-        rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+)(?=[\p{{Lu}}\d\"“‘'])"
+        rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+)(?=[\p{{Lu}}\d\"“‘'])"
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ"
         rf"|^(?P<attrib>{_H}*+(?:{theo}|{nguon}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
-        rf"(?:{_H}*+[-–,]?+{_H}*+{theo})?+{end})"
+        rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})"
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"|^(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au')}|(?P<au_cue>{cues}))(?P<au_affil>{affil})?+"
         rf"(?:{_H}*+{note})?+(?:{_H}*+(?:{theo}|/{_H}?+{source}))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})"
         # a place dateline alone on the first lines: "Quảng Bình:"
-        rf"|^(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+)$"
+        rf"|^(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}"
         # the end mark "/." closing the article
-        rf"|(?<=\S)(?P<end_mark>{_H}*+/\.)(?={_H}*+$)|^(?P<end_mark_line>{_H}*+/\.{_H}*+)$"
+        rf"|(?<=\S)(?P<end_mark>{_H}*+/\.)(?={_H}*+(?:{nguon})?+$)"
+        rf"|^(?P<end_mark_line>{_H}*+/\.{_H}*+)$"
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
         rf"|{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>{_names_pattern('gl')}|{cues})"
         rf"(?P<gl_affil>{affil})?+(?:{_H}*+{note})?+(?:{_H}*+{theo})?+"
@@ -247,7 +250,7 @@ _ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
 class _Lines:
     """The lines of a text with cheap shape features, computed on demand."""
 
-    __slots__ = ("text", "starts", "lines", "_prose_after")
+    __slots__ = ("text", "starts", "lines", "removed", "_prose_after")
 
     def __init__(self, text: str):
         self.text = text
@@ -257,16 +260,21 @@ class _Lines:
             starts.append(pos)
             pos += len(line) + 1
         self.starts = starts
+        self.removed: set[int] = set()  # lines already labelled whole: neighbours look past
         self._prose_after: list[bool] | None = None
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
 
-    def nonblank(self, index: int, step: int) -> int | None:
-        """Index of the nearest non-blank line before (-1) or after (+1) ``index``."""
+    def nonblank(self, index: int, step: int, *, past_removed: bool = True) -> int | None:
+        """Index of the nearest non-blank line before (-1) or after (+1) ``index``.
+
+        Lines already labelled whole are looked past, so a decision does not change once
+        they are gone (the cleaner stays idempotent).
+        """
         i = index + step
         while 0 <= i < len(self.lines):
-            if self.lines[i].strip():
+            if self.lines[i].strip() and not (past_removed and i in self.removed):
                 return i
             i += step
         return None
@@ -287,17 +295,6 @@ class _Lines:
                 seen = seen or self.is_prose(i)
             self._prose_after = flags
         return self._prose_after[index]
-
-    def is_first_content(self, index: int, within: int = 2) -> bool:
-        """True when at most ``within - 1`` non-blank lines come before line ``index``."""
-        seen, i = 0, index - 1
-        while i >= 0:
-            if self.lines[i].strip():
-                seen += 1
-                if seen >= within:
-                    return False
-            i -= 1
-        return True
 
 
 # --- classification -----------------------------------------------------------------------
@@ -342,8 +339,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         if bare is not None and not (m.group("ag_space")
                                      and ctx.text[m.end("agency")].isupper()):
             return None  # "ASEAN-Nhật Bản", "COVID - 19"
-    if _line_end(ctx.text, m.end()) - m.end() < 40:  # a lead paragraph, not a heading
-        return None
+    rest = ctx.text[m.end():_line_end(ctx.text, m.end())]
+    if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
+        return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
     rule = "bylines.agency_prefix"
     if bare is not None and bare not in agencies and not bare.lower().endswith(".vn"):
         rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - "
@@ -405,7 +403,7 @@ def _header_position(ctx: _Lines, index: int, datelines: set[int]) -> list[int] 
     """
     between, i = [], index
     for _ in range(3):
-        i = ctx.nonblank(i, 1)
+        i = ctx.nonblank(i, 1, past_removed=False)
         if i is None:
             return None
         if i in datelines:
@@ -442,7 +440,7 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
 def _place_label(m: regex.Match, ctx: _Lines) -> Label | None:
     index = ctx.index(m.start())
     nxt = ctx.nonblank(index, 1)
-    if not ctx.is_first_content(index) or nxt is None or not ctx.is_prose(nxt):
+    if not _opens_text(ctx, index) or nxt is None or not ctx.is_prose(nxt):
         return None
     return Label(m.start("place"), m.end("place"), "byline", "bylines.dateline")
 
@@ -452,7 +450,7 @@ def _follower_labels(ctx: _Lines, tail: set[int]) -> list[Label]:
     labels = []
     for index in sorted(tail):
         nxt = ctx.nonblank(index, 1)
-        if nxt is None or nxt in tail or ctx.nonblank(nxt, 1) is not None:
+        if nxt is None or ctx.nonblank(nxt, 1) is not None:
             continue
         line = ctx.lines[nxt].strip()
         if (len(line) > 70 or line[-1] in ".!?…:" or not line[0].isupper()
@@ -469,6 +467,7 @@ _CONTEXT_FREE = {
     "glued": _glued_label,
     "tail_source": _glued_label,
 }
+_WHOLE_LINE = frozenset({"dateline", "attrib", "place", "end_mark_line"})
 _FIXED_RULES = {
     "attrib": "bylines.source_attribution",
     "inline_source": "bylines.source_attribution",
@@ -516,16 +515,20 @@ class StripBylines(BoilerplateCleaner):
                 continue
             labels.append(label)
             index = ctx.index(label.start)
+            if group in _WHOLE_LINE:
+                ctx.removed.add(index)
             if group == "dateline":
                 datelines.add(index)
             if group in ("attrib", "glued", "tail_source", "dateline") and not ctx.prose_after(index):
                 tail.add(index)
         for m in fragments:  # a time or zone split onto its own line next to a date
             index = ctx.index(m.start())
-            if ctx.nonblank(index, -1) in datelines or ctx.nonblank(index, 1) in datelines:
+            if (ctx.nonblank(index, -1, past_removed=False) in datelines
+                    or ctx.nonblank(index, 1, past_removed=False) in datelines):
                 labels.append(Label(m.start("dateline"), m.end("dateline"), "byline",
                                     "bylines.timestamp"))
                 datelines.add(index)
+                ctx.removed.add(index)
         # Name lines are judged from their neighbours, top-down, so the second line of a
         # two-line sign-off ("Tổng hợp từ SCMP" / "Trường Thịnh") sees the first accepted.
         candidates = {ctx.index(m.start()) for m in authors}
@@ -541,17 +544,20 @@ class StripBylines(BoilerplateCleaner):
             names.append(Label(m.start("author"), m.end("author"), "byline",
                                "bylines.author_line"))
             tail.add(index)
+            ctx.removed.add(index)
             if m.group("au_cue") is None:
                 personal.add(index)
             for note in notes or ():
                 labels.append(_line_label(ctx, note, "bylines.author_note"))
+                ctx.removed.add(note)
         return labels + _without_lists(ctx, names, personal) + _follower_labels(ctx, tail)
 
 
 def _without_lists(ctx: _Lines, names: list[Label], personal: set[int]) -> list[Label]:
     """Drop personal names that stand next to another one: a list in the story."""
     listed = {i for i in personal
-              if ctx.nonblank(i, -1) in personal or ctx.nonblank(i, 1) in personal}
+              if ctx.nonblank(i, -1, past_removed=False) in personal
+              or ctx.nonblank(i, 1, past_removed=False) in personal}
     return [label for label in names if ctx.index(label.start) not in listed]
 
 

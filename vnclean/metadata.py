@@ -132,6 +132,19 @@ def lead_position(original: str, text: str) -> int | None:
     return None
 
 
+def _published_in_original(original: str, lead: int | None) -> str | None:
+    """The date of the timestamps in ``original`` when another cleaner removed them first.
+
+    Used only when no byline edit holds a date, and only when every timestamp line of
+    the page names the same day (a page listing other articles' times gives ``None``).
+    """
+    edits = [Edit(lab.start, lab.end, rule=lab.rule, text=original[lab.start:lab.end])
+             for lab in strip_bylines.classify(original) if lab.rule in _DATE_RULES]
+    days = {found[:10] for group in _dateline_groups(edits)
+            if (found := parse_datetime(" ".join(e.text for e in group))) is not None}
+    return find_published(edits, lead=lead) if len(days) == 1 else None
+
+
 def _dateline_groups(edits: Iterable[Edit]) -> list[list[Edit]]:
     groups: list[list[Edit]] = []
     for edit in sorted(edits, key=lambda e: e.start):
@@ -179,10 +192,11 @@ def extract_metadata(original: str, cleaned: Cleaned) -> dict[str, Any]:
     ('Mưa lớn ở Hà Nội', ['Văn Khương'], '2012-12-25T10:03:00+07:00', 'Tuổi Trẻ')
     """
     edits = cleaned.edits
+    lead = lead_position(original, cleaned.text)
     return {
         "title": find_title(cleaned.text),
         "authors": find_authors(edits),
-        "published": (find_published(edits, lead=lead_position(original, cleaned.text))
-                      or _published_in_original(original)),
+        "published": (find_published(edits, lead=lead)
+                      or _published_in_original(original, lead)),
         "source": find_source(edits),
     }
