@@ -20,7 +20,8 @@ from typing import ClassVar
 import regex
 
 from ._data import alternation, json_data, word_list
-from .blocks import BoilerplateCleaner, Label
+from ._core import StepMap, apply_edits, validated
+from .blocks import BoilerplateCleaner, Label, labels_to_edits
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
 
@@ -48,9 +49,9 @@ def _marker_pattern() -> regex.Pattern:
         rf"""
         (?P<paren>\({_HSPACE}{{0,3}}(?:{paren_heads})(?!\p{{L}})
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+\)?+)
-        | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
+        | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}}))
         | (?P<alt_numbered>(?<![\p{{L}}])hinh[ ]anh{_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
-        | (?P<bare>(?<![\p{{L}}])(?:{alternation(bare)})(?!\p{{L}}))
+        | (?P<bare>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(bare)})(?!\p{{Ll}}))
         | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
         | (?P<colon>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
         | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
@@ -229,7 +230,13 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     floor = 0
     for candidate in _raw_candidates(text):
-        if candidate.credit_start < floor:
+        if candidate.credit_start < floor:  # overlaps the previous one: take the union
+            if candidate.caption_end > floor and found:
+                last = found[-1]
+                found[-1] = replace(last, credit_end=max(last.credit_end, candidate.credit_end),
+                                    caption_start=min(last.caption_start, candidate.caption_start),
+                                    caption_end=candidate.caption_end)
+                floor = candidate.caption_end
             continue
         if candidate.caption_start < floor:
             start = floor + len(text[floor:candidate.credit_start]) - len(
@@ -324,10 +331,13 @@ def _credit_candidate(text, kind, start, end, line_start, line_end) -> _Candidat
         if len(text[line_end + 1:next_end].strip()) <= _SETTINGS["credit_line_max_chars"] // 2:
             name_from, line_end = line_end + 1, next_end
     credited = kind != "bare"  # a colon or a name: "Ảnh: X", "Ảnh minh họa: X", "Ảnh Tên."
-    if kind in ("colon", "named"):
-        credit_end = _credit_name_end(text, name_from, line_end)
-        if kind == "named" and not 0 < credit_end - name_from <= 40:
+    if kind == "named":  # "... sentence. Ảnh Trọng Đức." only when the name ends the line
+        rest = text[end:line_end]
+        if len(rest.strip()) > 40 or not _reads_as_name(rest):
             return None
+        credit_end = line_end - (len(rest) - len(rest.rstrip()))
+    elif kind == "colon":
+        credit_end = _credit_name_end(text, name_from, line_end)
     elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
         credit_end, credited = _credit_name_end(text, end + 1, line_end), True
     else:  # "Ảnh minh họa."
@@ -451,8 +461,12 @@ def _tandem_repeats(units: list[tuple[int, int, str]]) -> list[tuple[int, int, i
         period = i - j
         if period > _SETTINGS["repeat_max_period"] or keys[j:i] != keys[i:i + period]:
             continue
-        found.append((units[j][0], units[i - 1][1], units[i][0], units[i + period - 1][1]))
-        covered_until = i + period - 1
+        last = i  # start of the copy that stays: extend over every further repeat
+        while keys[last:last + period] == keys[last + period:last + 2 * period]:
+            last += period
+        found.append((units[j][0], units[last - 1][1], units[last][0],
+                      units[last + period - 1][1]))
+        covered_until = last + period - 1
     return found
 
 
@@ -558,11 +572,36 @@ class RemovePhotoCaptions(BoilerplateCleaner):
     kind: ClassVar[str] = KIND
 
     def classify(self, text: str) -> list[Label]:
-        if not _LETTER.search(text):
-            return []
-        labels = _caption_labels(text)
-        labels += _scene_labels(text, labels)
-        return _merge(labels)
+        labels = _classify_once(text)
+        for _ in range(_SETTINGS["settle_rounds"]):
+            # Deleting a caption can expose another (a credit now ends its line, two markers
+            # now touch): classify what is left and map those labels back, so one call settles.
+            edits = validated(labels_to_edits(text, labels, self.name), len(text))
+            if not edits or not _near_a_keyword(text, edits):
+                break
+            left = apply_edits(text, edits)
+            more = _classify_once(left)
+            if not more:
+                break
+            step = StepMap(edits)
+            labels = _merge(labels + [Label(step.back(lab.start, "start"), step.back(lab.end, "end"),
+                                            lab.kind, lab.rule) for lab in more])
+        return labels
+
+
+def _classify_once(text: str) -> list[Label]:
+    if not _LETTER.search(text):
+        return []
+    labels = _caption_labels(text)
+    labels += _scene_labels(text, labels)
+    return _merge(labels)
+
+
+def _near_a_keyword(text: str, edits: list) -> bool:
+    """Whether a marker keyword sits right next to a deletion (only then can one be exposed)."""
+    reach = _SETTINGS["window_back_chars"] + _SETTINGS["window_ahead_chars"]
+    return any(keyword.search(text, max(0, edit.start - reach), edit.end + reach)
+               for edit in edits for keyword in _KEYWORDS)
 
 
 def _merge(labels: list[Label]) -> list[Label]:

@@ -1,0 +1,120 @@
+"""Properties of ``remove_photo_captions``; its rule-by-rule cases live in cases/captions.json."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vnclean import remove_photo_captions
+
+_WORDCHAR = regex.compile(r"\w")
+
+# Vietnamese words, some of which look like markers ("ảnh", "hưởng", "video") on purpose.
+_WORDS = ["mưa", "lớn", "ở", "Hà", "Nội", "khiến", "nhiều", "tuyến", "phố", "ngập", "sâu",
+          "người", "dân", "ảnh", "hưởng", "bức", "được", "chia", "sẻ", "giáo", "dục", "chìa",
+          "khóa", "phát", "triển", "video", "đường", "nhà", "thờ", "trường", "học", "sinh"]
+_sentence = st.lists(st.sampled_from(_WORDS), min_size=4, max_size=14).map(
+    lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + ".")
+
+def _paragraphs(sentences: list[str], sizes: list[int]) -> str:
+    """Distinct sentences cut into paragraphs of 2+ sentences, one paragraph a line."""
+    lines, pos = [], 0
+    for size in sizes:
+        if pos + size > len(sentences):
+            break
+        lines.append(" ".join(sentences[pos:pos + size]))
+        pos += size
+    return "\n".join(lines) or " ".join(sentences)
+
+
+# Plain prose: no sentence occurs twice (a repeated block is a scraper artefact, not prose).
+_prose = st.builds(_paragraphs, st.lists(_sentence, min_size=2, max_size=24, unique=True),
+                   st.lists(st.integers(2, 5), min_size=1, max_size=8))
+_markerish = st.lists(
+    st.sampled_from(["Ảnh:", "(Ảnh: X)", " ", "\n", ".", "Video:", "- Ảnh 1.", "Ảnh minh họa",
+                     "Toàn cảnh", "A", "(", ")", "Mưa lớn", "hinh anh 2"]), max_size=60).map("".join)
+_any_text = st.one_of(st.text(max_size=300), _markerish, _prose)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_prose)
+def test_plain_prose_is_unchanged(text):
+    assert remove_photo_captions(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(_any_text)
+def test_idempotent(text):
+    once = remove_photo_captions(text)
+    assert remove_photo_captions(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(_any_text)
+def test_explain_offsets_point_at_the_original(text):
+    result = remove_photo_captions.explain(text)
+    assert result.text == remove_photo_captions(text)
+    for edit in result.edits:
+        assert text[edit.start:edit.end] == edit.text
+        assert edit.kind == "caption"
+        assert edit.rule.startswith("captions.")
+
+
+_HOSTILE = {
+    "10k markers": "Ảnh: " * 10_000,
+    "10k open parens": "(Ảnh: " * 10_000,
+    "10k caption lines": "Mưa to. Ảnh: A\n" * 10_000,
+    "1 MB line": "Mưa lớn ở Hà Nội khiến phố ngập. " * 30_000,
+    "repeats": "Câu này được lặp lại nhiều lần. " * 20_000,
+    "long credit": "Ảnh: " + "Ab " * 200_000,
+    "no spaces": "a" * 1_000_000,
+}
+
+
+@pytest.mark.parametrize("text", list(_HOSTILE.values()), ids=list(_HOSTILE))
+def test_hostile_input_is_fast_and_safe(text):
+    started = time.perf_counter()
+    result = remove_photo_captions(text)
+    assert isinstance(result, str)
+    assert time.perf_counter() - started < 10
+
+
+def test_never_lowercases_or_strips_diacritics():
+    text = "TP.HCM MƯA LỚN.\nĐường Nguyễn Huệ ngập sâu (Ảnh: Hải Long).\nNGƯỜI DÂN ĐI LẠI KHÓ KHĂN."
+    assert remove_photo_captions(text) == "TP.HCM MƯA LỚN.\nNGƯỜI DÂN ĐI LẠI KHÓ KHĂN."
+
+
+def _caption_scores(records):
+    """Caption word-chars removed (of the gold ones) and story word-chars removed outside gold."""
+    total = missed = false = 0
+    for record in records:
+        edits = remove_photo_captions.explain(record.raw).edits
+        removed = bytearray(len(record.raw))
+        for edit in edits:
+            removed[edit.start:edit.end] = b"\x01" * (edit.end - edit.start)
+        gold = bytearray(len(record.raw))
+        for span in record.spans:
+            gold[span.start:span.end] = b"\x01" * (span.end - span.start)
+            if span.kind == "caption":
+                for i in range(span.start, span.end):
+                    if _WORDCHAR.match(record.raw[i]):
+                        total += 1
+                        missed += not removed[i]
+        for edit in edits:
+            false += sum(1 for i in range(edit.start, edit.end)
+                         if not gold[i] and _WORDCHAR.match(record.raw[i]))
+    return (total - missed) / total, false
+
+
+def test_dev_caption_recall_floor(dev_records):
+    recall, false = _caption_scores(dev_records)
+    # Reached 0.756 of caption word-chars on dev (0.77 by tokens). Most of the rest are
+    # unmarked captions (24h flattened bodies, short unmarked lines) that we keep on purpose.
+    assert recall >= 0.74
+    # ~2,250 word-chars, ~1,600 of them in one gallery where gold removed the second copy of
+    # a repeated block and we remove the first (the same tokens either way).
+    assert false <= 2_600
