@@ -261,13 +261,29 @@ def _byte_runs(text: str, telltale: re.Pattern) -> list[tuple[int, int]]:
     return runs
 
 
-def _fix_mojibake(run: str) -> str:
-    """ftfy's repair of one run (only ever called on runs with a telltale)."""
+def _ftfy_run(run: str) -> str:
+    """ftfy's repair of one run, invisibles outside Latin-1 left out of its view."""
     import ftfy
 
     stripped = run.translate(_STRIP_INVISIBLE_WIDE)
     fixed = ftfy.fix_encoding(stripped)
     return run if fixed == stripped else fixed
+
+
+def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
+    """Repair a run, then the runs left in the repair, until nothing changes.
+
+    ftfy judges a run as a whole and may fix part of it (``àá»‡ Ä‘`` → ``àệ Ä‘``); the
+    rest is a run of its own, so repeating makes the result idempotent.
+    """
+    fixed = _ftfy_run(run)
+    for _ in range(rounds):
+        if fixed == run or not _has_mojibake(fixed):
+            break
+        run = fixed
+        edits = _run_edits(run, _byte_runs(run, _MOJIBAKE_TELLTALE), _ftfy_run, "")
+        fixed = _apply_raw(run, edits)
+    return fixed
 
 
 _TOKEN = re.compile(r"[^ \t]+")
