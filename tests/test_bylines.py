@@ -5,7 +5,9 @@ Positive and must-not-change cases for every rule live in ``tests/cases/bylines.
 
 from __future__ import annotations
 
+import doctest
 import json
+import re
 from pathlib import Path
 
 import regex
@@ -41,6 +43,20 @@ def test_every_rule_has_a_positive_and_a_negative_case():
     positive = {c["rule"] for c in cases if c.get("rule")}
     assert set(RULES) <= positive
     assert sum(c.get("expect") == "unchanged" for c in cases) >= len(RULES)
+
+
+def run_doc_examples(path: Path) -> None:
+    """Run the ``>>>`` examples of the ```python blocks of a docs page."""
+    blocks = re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+    assert blocks
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for number, block in enumerate(blocks):
+        runner.run(doctest.DocTestParser().get_doctest(block, {}, path.name, str(path), number))
+    assert runner.summarize(verbose=False).failed == 0
+
+
+def test_docs_examples_run():
+    run_doc_examples(DOCS)
 
 
 def test_every_rule_is_documented():

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -141,3 +144,12 @@ def test_helpers_on_edits():
     assert find_source(edits) == "Tuổi Trẻ"
     assert find_authors(edits) == ["H.Long"]
     assert find_published(edits) == "2012-12-21T08:04:00+07:00"
+
+
+def test_docs_examples_run():
+    path = Path(__file__).parent.parent / "docs" / "metadata.md"
+    blocks = re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for number, block in enumerate(blocks):
+        runner.run(doctest.DocTestParser().get_doctest(block, {}, path.name, str(path), number))
+    assert blocks and runner.summarize(verbose=False).failed == 0
