@@ -36,19 +36,24 @@ def _headings(strength: str) -> tuple[str, ...]:
 _DATE_TAIL = (r"[ \t]*[(\[][ \t]?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
               r"(?:[ \t]?[-,][ \t]?\d{1,2}[:h]\d{2})?[ \t]?[)\]]")
 
-# One pass classifies the lines that can be told from their own text.
-_LINE = regex.compile(
-    "^(?:%s)" % "|".join([
-        r"(?P<strong>[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("strong")),
-        r"(?P<weak>[ \t]*(?:%s)[ \t]*[:.›»>]?[ \t]*$)" % alternation(_headings("weak")),
-        r"(?P<prefixed>[ \t]*(?:%s)[ \t\xa0]*[^\s][^\n]{0,250}$)" % "|".join(
-            word_list("related_prefixes.txt")),
-        r"(?P<arrow_alone>[ \t]*(?:>>+|»|►)[ \t]*$)",
-        r"(?P<dated>[ \t]*[-•+*]?[ \t]*[^\n]{10,200}?%s[ \t]*$)" % _DATE_TAIL,
-        r"(?P<filler>[ \t]*(?:%s)[ \t]*$)" % "|".join(word_list("related_fillers.txt")),
-    ]),
-    _F,
-)
+# The context-free pass is a Python loop over lines with cheap length and end-character
+# tests first; the compiled patterns below only ever see the few lines those tests let through
+# (a regex over the whole page is slower than this loop on one-paragraph-a-line text).
+_HEADING_TRIM = " \t:.›»>"
+_STRONG = frozenset(h.casefold() for h in _headings("strong"))
+_WEAK = frozenset(h.casefold() for h in _headings("weak"))
+_HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
+_PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related_prefixes.txt")), _F)
+_PREFIX_FIRST = frozenset(">»►xđtbm")  # first letters (casefolded) of the prefixes above
+_ARROW_ALONE = frozenset((">>", ">>>", "»", "►"))
+_DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
+_DATED_LEAD = regex.compile(r"[-•+*]?[ \t]*", _F)
+_FILLER = regex.compile(r"(?:%s)" % "|".join(word_list("related_fillers.txt")), _F)
+_FILLER_MAX = 24
+_NOT_FILLER_FIRST = frozenset("ABCDEFGHJKLMOPQRSTUVWXYZabcdefghjklmopqrstuvwxyz\"“'")
+# A cue class makes the document worth the neighbour pass even without a run of headlines.
+_CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
+
 _INLINE_ARROW = regex.compile(r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$)",
                               _F)
 _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
@@ -78,35 +83,90 @@ class _Line:
 
 
 def _shape(text: str) -> tuple[str, int]:
-    """Class of a line no regex claimed: headline, teaser, short or other; and its word count."""
-    words = len(_WORD.findall(text))
+    """Class of a line no cue claimed: headline, teaser, short or other; and its word count.
+
+    Cheap tests (length, first and last character) run before the word count.
+    """
+    n = len(text)
     truncated = text.endswith(_TRUNCATED)
-    if words <= _T["short_line_max_words"] and len(text) <= 40:
-        return "short", words
-    if (_T["headline_min_words"] <= words <= _T["headline_max_words"]
-            and len(text) <= _T["headline_max_chars"] and _HEADLINE_START.match(text)
-            and (truncated or text[-1] not in _BAD_END) and not _NOT_HEADLINE.search(text)):
-        return "headline", words
-    if len(text) <= _T["teaser_max_chars"] or truncated:
-        return "teaser", words
-    return "other", words
+    words = -1
+    if n <= 40:
+        words = len(_WORD.findall(text))
+        if words <= _T["short_line_max_words"]:
+            return "short", words
+    if (n <= _T["headline_max_chars"] and (truncated or text[-1] not in _BAD_END)
+            and _HEADLINE_START.match(text)):
+        if words < 0:
+            words = len(_WORD.findall(text))
+        if (_T["headline_min_words"] <= words <= _T["headline_max_words"]
+                and not _NOT_HEADLINE.search(text)):
+            return "headline", words
+    if n <= _T["teaser_max_chars"] or truncated:
+        return "teaser", max(words, 0)
+    return "other", max(words, 0)
+
+
+def _line_class(s: str) -> tuple[str, int]:
+    """Context-free class of one stripped, non-blank line and its word count (0 if unneeded)."""
+    n = len(s)
+    if n > _T["teaser_max_chars"] and not s.endswith(_TRUNCATED):
+        return "other", 0
+    if n <= _HEADING_MAX:
+        key = s.rstrip(_HEADING_TRIM).casefold()
+        if key in _STRONG:
+            return "strong", 0
+        if key in _WEAK:
+            return "weak", 0
+        if s in _ARROW_ALONE:
+            return "arrow_alone", 0
+    if s[0].casefold() in _PREFIX_FIRST and n <= 270 and _PREFIXED.match(s):
+        return "prefixed", 0
+    if s[-1] in ")]" and n >= 15:
+        m = _DATED.search(s)
+        if m is not None and m.start() - _DATED_LEAD.match(s).end() >= 10 and m.start() <= 205:
+            return "dated", 0
+    if n <= _FILLER_MAX and s[0] not in _NOT_FILLER_FIRST and _FILLER.fullmatch(s):
+        return "filler", 0
+    return _shape(s)
+
+
+def _classes(raws: list[str]) -> list[str]:
+    """The context-free class of every raw line (``""`` for a blank one)."""
+    classes = []
+    teaser_max = _T["teaser_max_chars"] + 80
+    for raw in raws:
+        if len(raw) > teaser_max and not raw.rstrip().endswith(_TRUNCATED):
+            classes.append("other")  # a paragraph: no cue is that long
+            continue
+        stripped = raw.strip()
+        classes.append(_line_class(stripped)[0] if stripped else "")
+    return classes
+
+
+def _worth_a_look(classes: list[str]) -> bool:
+    """True when some line is a cue or two headline-like lines stand together."""
+    previous = ""
+    for cls in classes:
+        if cls in _CUES or (cls == "headline" and previous == "headline"):
+            return True
+        if cls and cls not in ("filler", "short"):
+            previous = cls
+    return False
 
 
 def _classify_lines(text: str) -> list[_Line]:
-    """Every non-blank line with its context-free class."""
-    claimed = {m.start(): m.lastgroup for m in _LINE.finditer(text)}
+    """Every non-blank line with its context-free class (empty when nothing looks related)."""
+    raws = text.split("\n")
+    classes = _classes(raws)
+    if not _worth_a_look(classes):
+        return []
     lines = []
     pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            cls = claimed.get(pos) or claimed.get(start)
-            words = len(_WORD.findall(stripped))
-            if cls is None:
-                cls, words = _shape(stripped)
-            lines.append(_Line(start, start + len(stripped), stripped, cls, words,
+    for raw, cls in zip(raws, classes):
+        if cls:
+            stripped = raw.strip()
+            start = pos + raw.find(stripped[0])
+            lines.append(_Line(start, start + len(stripped), stripped, cls, 0,
                                raw.startswith(("    ", "\t"))))
         pos += len(raw) + 1
     return lines
@@ -199,6 +259,8 @@ def _free_run(lines: list[_Line], i: int) -> int:
 def _line_labels(text: str) -> list[Label]:
     """Labels for whole lines: headings, prefixed and dated lines, blocks and runs."""
     lines = _classify_lines(text)
+    if not lines:
+        return []
     title = lines[0].text if lines else ""
     labels: list[Label] = []
     i = 0
@@ -257,8 +319,8 @@ def _anchored_teasers(text: str) -> list[Label]:
         previous_end = m.end()
         if not segment or follows_anchor:
             continue
-        starts = [b.start() for b in _SENTENCE_START.finditer(segment)
-                  if len(segment) - b.start() <= limit]
+        starts = [b.start() for b in
+                  _SENTENCE_START.finditer(segment, max(0, len(segment) - limit))]
         if not starts:
             continue
         if segment.endswith(_TRUNCATED):
@@ -271,6 +333,22 @@ def _anchored_teasers(text: str) -> list[Label]:
         labels.append(Label(line_start + cut, line_start + len(segment), "related",
                             "related.teaser", 0.8))
     return labels
+
+
+def _inline_arrows(text: str) -> list[Label]:
+    """``>>link`` glued after text; the whole line when what is left before it is a cue line."""
+    labels = []
+    for m in _INLINE_ARROW.finditer(text):
+        start = m.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        residue = text[line_start:start].strip()
+        if residue and _line_class(residue)[0] in _RESIDUE_CUES:
+            start = line_start
+        labels.append(Label(start, m.end(), "related", "related.arrow_line"))
+    return labels
+
+
+_RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))
 
 
 def _title_pair(text: str) -> list[Label]:
@@ -338,8 +416,7 @@ class StripRelatedLinks(BoilerplateCleaner):
     def classify(self, text: str) -> list[Label]:
         labels = _line_labels(text)
         if ">>" in text:
-            labels += [Label(m.start(), m.end(), "related", "related.arrow_line")
-                       for m in _INLINE_ARROW.finditer(text)]
+            labels += _inline_arrows(text)
         labels += _anchored_teasers(text)
         labels += _title_pair(text)
         return _join_lines(text, _merge(labels))
