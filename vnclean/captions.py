@@ -486,8 +486,9 @@ def _caption_labels(text: str) -> list[Label]:
     story = _is_photo_story(text, candidates)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
     for c in candidates:
+        alone = not text[:c.caption_start].strip() and not text[c.caption_end:].strip()
         credit_only = c.caption_start < c.credit_start and (
-            story or _inside(kept_copies, c.caption_start, c.credit_start))
+            story or alone or _inside(kept_copies, c.caption_start, c.credit_start))
         if credit_only:
             labels.append(Label(c.credit_start, c.credit_end, KIND, "captions.credit"))
         else:
