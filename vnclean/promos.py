@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import bisect
+import re
+
 import regex
 
 from ._data import alternation, json_data, word_list
@@ -129,62 +132,152 @@ def _sentence_start(text: str, pos: int, reach: int = 50) -> int:
     return pos - len(window) if pos - reach <= 0 else pos
 
 
-def _first_pass(text: str) -> list[Label]:
-    """Context-free candidates: one label per regex match that passes its check."""
+def _anchor_pattern() -> re.Pattern:
+    """One case-sensitive alternation of the anchors, as written and in UPPER case."""
+    variants: set[str] = set()
+    for anchor in word_list("promos_anchors.txt"):
+        variants.update((anchor, anchor.upper()))
+    return re.compile("|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)))
+
+
+_ANCHORS = _anchor_pattern()
+_WIDGETS = frozenset(w.casefold() for w in word_list("promos_widget_lines.txt"))
+_WIDGET_MAX = max(map(len, _WIDGETS)) + 2
+# Lines worth the line-anchored pattern: their casefolded start holds one of these cues.
+_LINE_CUE = re.compile(
+    r"[ \t*\-•]*(?:hotline|đường dây nóng|tổng đài|số lần xem|lượt xem|lượt đọc|cần nhập"
+    r"|vui lòng nhập|bạn cần lựa chọn|[\d+(])|.{0,60}?(?:giấy phép|gpxb)|.*@")
+_LINE_MAX = _T["max_footer_line_chars"] + 80
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 420
+
+
+def _line_first_pass(text: str) -> list[Label]:
+    """Whole-line candidates: widget labels by set lookup, other cue lines by one pattern."""
     labels: list[Label] = []
-    matches = list(_LINE_CANDIDATES.finditer(text)) + list(_INLINE_CANDIDATES.finditer(text))
-    for m in matches:
-        group = m.lastgroup or ""
-        start, end = m.span()
-        if group == "widget_line":
-            line = m.group().strip().rstrip(":").strip()
-            labels.append(Label(start, end, "promo", _widget_rule(line)))
-        elif group.startswith("phrase_"):
-            rule = _PHRASES[int(group[7:])][0]
-            if rule == "ad":
-                start = _sentence_start(text, start)
-            labels.append(Label(start, end, "promo", f"promos.{rule}"))
-        elif group == "subscribe":
-            start = _prompt_start(text, start)
-            if start >= 0:
-                labels.append(Label(start, end, "promo", "promos.subscribe", 0.9))
-        elif group in ("contact_line", "hotline"):
-            labels.append(Label(start, end, "promo", "promos.hotline"))
-        elif group == "counter":
-            labels.append(Label(start, end, "promo", "promos.comments"))
-        elif group == "form":
-            labels.append(Label(start, end, "promo", "promos.comments"))
-        elif group == "licence":
-            if _LICENCE_AUTHORITY.search(m.group()):
-                labels.append(Label(start, end, "promo", "promos.licence"))
-    if "://" in text:
-        labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
-                   for m in _CALL_TO_URL.finditer(text)]
+    pos = 0
+    for raw in text.split("\n"):
+        n = len(raw)
+        if 0 < n <= _LINE_MAX:
+            stripped = raw.strip()
+            if stripped:
+                low = stripped.casefold()
+                if len(stripped) <= _WIDGET_MAX and low.rstrip(": \t") in _WIDGETS:
+                    start = pos + raw.find(stripped[0])
+                    labels.append(Label(start, start + len(stripped), "promo",
+                                        _widget_rule(stripped.rstrip(": \t"))))
+                elif _LINE_CUE.match(low):
+                    m = _LINE_CANDIDATES.match(text, pos, pos + n)
+                    if m is not None:
+                        label = _candidate_label(text, m)
+                        if label is not None:
+                            labels.append(label)
+        pos += n + 1
     return labels
+
+
+def _windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
+    """Merged search windows around anchor hits, each kept inside its line."""
+    windows: list[tuple[int, int]] = []
+    for at in anchors:
+        line_start = text.rfind("\n", max(0, at - _WINDOW_BEFORE), at) + 1
+        start = max(line_start, at - _WINDOW_BEFORE)
+        end = text.find("\n", at, at + _WINDOW_AFTER)
+        end = min(len(text), at + _WINDOW_AFTER) if end < 0 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _candidate_label(text: str, m) -> Label | None:
+    """The label for one candidate match (``None`` when its check fails)."""
+    group = m.lastgroup or ""
+    start, end = m.span()
+    if group == "widget_line":
+        line = m.group().strip().rstrip(":").strip()
+        return Label(start, end, "promo", _widget_rule(line))
+    if group.startswith("phrase_"):
+        rule = _PHRASES[int(group[7:])][0]
+        if rule == "ad":
+            start = _sentence_start(text, start)
+        return Label(start, end, "promo", f"promos.{rule}")
+    if group == "subscribe":
+        start = _prompt_start(text, start)
+        return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
+    if group in ("contact_line", "hotline"):
+        return Label(start, end, "promo", "promos.hotline")
+    if group in ("counter", "form"):
+        return Label(start, end, "promo", "promos.comments")
+    if group == "licence" and _LICENCE_AUTHORITY.search(m.group()):
+        return Label(start, end, "promo", "promos.licence")
+    return None
+
+
+def _first_pass(text: str, anchors: list[int]) -> list[Label]:
+    """Context-free candidates: whole cue lines, and inline ones only near an anchor hit."""
+    labels = _line_first_pass(text)
+    seen = {(lab.start, lab.end) for lab in labels}
+    for lo, hi in _windows(text, anchors):
+        for m in _INLINE_CANDIDATES.finditer(text, lo, hi):
+            label = _candidate_label(text, m)
+            if label is not None and (label.start, label.end) not in seen:
+                labels.append(label)
+    if "://" in text:
+        hits = [m.start() for m in _URL.finditer(text)]
+        for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in hits]):
+            labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
+                       for m in _CALL_TO_URL.finditer(text, lo, min(hi, len(text)))]
+    return labels
+
+
+_URL = re.compile(r"https?://")
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _widget_residues(text: str, labels: list[Label]) -> list[Label]:
     """Whole lines that are a widget once the glued widget text in them is gone."""
     out = []
+    by_line: dict[tuple[int, int], list[Label]] = {}
     for lab in labels:
-        start, end = _line_bounds(text, lab.start)
-        if start == lab.start and end == lab.end:
+        by_line.setdefault(_line_bounds(text, lab.start), []).append(lab)
+    for (start, end), inner in by_line.items():
+        if any(lab.start == start and lab.end == end for lab in inner):
             continue
-        inner = [x for x in labels if start <= x.start and x.end <= end]
+        inner = [x for x in inner if x.end <= end]
+        if not inner:
+            continue
         pieces, pos = [], start
         for x in sorted(inner, key=lambda x: x.start):
             pieces.append(text[pos:x.start])
             pos = max(pos, x.end)
         pieces.append(text[pos:end])
         residue = " ".join(p.strip() for p in pieces if p.strip())
+        if len(residue) > _LINE_MAX:
+            continue  # a paragraph is left: never a widget or footer line
         if (not residue or _WIDGET_FULL.fullmatch(residue)
                 or _FOOTER_STRONG.search(residue) or _LINE_CANDIDATES.fullmatch(residue)):
-            out.append(Label(start, end, "promo", _widget_rule(residue or text[lab.start:lab.end])))
+            first = inner[0]
+            out.append(Label(start, end, "promo",
+                             _widget_rule(residue or text[first.start:first.end])))
     return out
 
 
-def _footer_labels(text: str) -> list[Label]:
-    """Footer blocks: strong cue lines, grown over the short weak-cue lines around them."""
+def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
+    """Footer blocks: strong cue lines, grown over the short weak-cue lines around them.
+
+    Only lines holding an anchor hit can hold a strong cue, so only they are searched.
+    """
     lines = text.split("\n")
     starts = []
     pos = 0
@@ -193,8 +286,9 @@ def _footer_labels(text: str) -> list[Label]:
         pos += len(line) + 1
     max_chars = _T["max_footer_line_chars"]
     window = _T["footer_window_lines"]
-    strong = [i for i, line in enumerate(lines)
-              if line.strip() and len(line) <= max_chars and _FOOTER_STRONG.search(line)]
+    candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
+    strong = [i for i in candidates
+              if lines[i].strip() and len(lines[i]) <= max_chars and _FOOTER_STRONG.search(lines[i])]
     if not strong:
         return []
     keep: set[int] = set(strong)
@@ -220,19 +314,23 @@ def _footer_labels(text: str) -> list[Label]:
     for i in sorted(keep):
         line = lines[i]
         rule = "promos.copyright" if i in strong else "promos.footer"
-        if i in strong and not regex.search(r"©|Copyright|Bản quyền|rights reserved", line, _F):
+        if i in strong and not _COPYRIGHT.search(line):
             rule = "promos.footer"
         labels.append(Label(starts[i], starts[i] + len(line), "promo", rule))
     return labels
 
 
-def _contact_tails(text: str, labels: list[Label]) -> list[Label]:
+_COPYRIGHT = regex.compile(r"©|Copyright|Bản quyền|rights reserved", _F)
+
+
+def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[Label]:
     """The rest of a flattened line after an ad or call to action, when it is contact details."""
     tails: list[Label] = []
     max_tail = _T["max_contact_tail_chars"]
-    anchors = [lab.end for lab in labels if lab.rule in ("promos.subscribe", "promos.ad")]
-    anchors += [m.start() for m in _CONTACT_START.finditer(text)]
-    for anchor in anchors:
+    starts = [lab.end for lab in labels if lab.rule in ("promos.subscribe", "promos.ad")]
+    for lo, hi in _windows(text, anchors):
+        starts += [m.start() for m in _CONTACT_START.finditer(text, lo, hi)]
+    for anchor in sorted(set(starts)):
         _, line_end = _line_bounds(text, anchor)
         tail = text[anchor:line_end]
         if not tail.strip() or len(tail) > max_tail:
@@ -299,10 +397,15 @@ class StripPromos(BoilerplateCleaner):
     kind: ClassVar[str] = "promo"
 
     def classify(self, text: str) -> list[Label]:
-        labels = _first_pass(text)
-        labels += _footer_labels(text)
-        labels += _contact_tails(text, labels)
-        labels += _widget_residues(text, labels)
+        anchors = [m.start() for m in _ANCHORS.finditer(text)]
+        labels = _first_pass(text, anchors)
+        if anchors:
+            labels += _footer_labels(text, anchors)
+            labels += _contact_tails(text, labels, anchors)
+        elif labels:
+            labels += _contact_tails(text, labels, [])
+        if labels:
+            labels += _widget_residues(text, labels)
         return _join_lines(text, _merge(labels))
 
 
