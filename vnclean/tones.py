@@ -82,22 +82,28 @@ def _misplacement_patterns(style: str | None) -> tuple[re.Pattern, ...]:
     finals = _FINAL_STARTS + _FINAL_STARTS.upper()
     no_letter_next = r"(?![^\W\d_])"
     toned_by = {base: _TONED_BY_BASE[base] for base in "oeui"}
-    after_tone = [
-        rf"[{vowel}][{vowel}]",  # before two vowels: "òai"
-        rf"[{vowel}](?=[{finals}])",  # not on the last vowel of a closed syllable: "hòan"
-        rf"[{non_glide}]",  # before a vowel that never ends a falling diphthong: "ngừơi"
+    # Branches that need a vowel right after the toned one.
+    before_vowel = [
+        rf"[{vowel}]",  # before two vowels: "òai"
+        rf"(?=[{finals}])",  # not on the last vowel of a closed syllable: "hòan"
+        rf"(?<=[{non_glide}])",  # before a vowel that never ends a falling diphthong: "ngừơi"
+    ]
+    # Branches that need a plain vowel, q or g right before the toned one.
+    after_letter = [
         rf"(?<=[{plain}][{toned_glide}]){no_letter_next}",  # on the glide: "maì", new "hoà"
         rf"(?<=[qQ][{toned_by['u']}])",  # on the u of qu: "qủa"
         rf"(?<=[gG][{toned_by['i']}])[{vowel}]",  # on the i of gi: "gìa"
     ]
     if style == "old":  # new-style "oẻ" is wrong in the old style
-        after_tone.append(rf"(?<=[oO][{toned_by['e']}]){no_letter_next}")
+        after_letter.append(rf"(?<=[oO][{toned_by['e']}]){no_letter_next}")
     elif style == "new":  # old-style "òa", "òe", "ùy" are wrong in the new style
-        after_tone.append(rf"(?<=[{toned_by['o']}])[aeAE]{no_letter_next}")
-        after_tone.append(rf"(?<=[{toned_by['u']}])[yY]{no_letter_next}")
-    # One pattern that starts at a toned vowel: re scans for its first class in C, and
-    # every branch is a cheap test at that spot (separate patterns scan the text again).
-    return (re.compile(rf"[{toned}](?:{'|'.join(after_tone)})"),)
+        before_vowel.append(rf"(?<=[{toned_by['o']}][aeAE]){no_letter_next}")
+        before_vowel.append(rf"(?<=[{toned_by['u']}][yY]){no_letter_next}")
+    # One pattern that starts at a toned vowel: re scans for its first class in C. Most
+    # toned vowels stand between consonants, so the two branches each open with one cheap
+    # test (a vowel next, a vowel/q/g before) that rejects them before any other check.
+    return (re.compile(rf"[{toned}](?:[{vowel}](?:{'|'.join(before_vowel)})"
+                       rf"|(?<=[{plain}qQgG].)(?:{'|'.join(after_letter)}))"),)
 
 
 _MISPLACED = {style: _misplacement_patterns(style) for style in STYLES}
