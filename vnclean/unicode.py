@@ -408,8 +408,8 @@ class NormalizeUnicode(Cleaner):
     removes invisibles and controls, makes odd spaces plain, composes NFC, turns look-alike
     ``Ð``/``ð`` into ``Đ``/``đ``, and places tone marks (``tone_style="old"``: ``hòa``,
     ``"new"``: ``hoà``, ``None``: either, but misplaced marks are fixed whatever the
-    style). ``legacy_encodings=True`` (TCVN3, VNI, VISCII) is not implemented yet and
-    raises ``NotImplementedError``.
+    style). ``legacy_encodings=True`` first converts runs typed in TCVN3, VNI or VISCII and
+    read as cp1252/Latin-1 (``ViÖt`` → ``Việt``; :mod:`vnclean.legacy`).
 
     >>> normalize_unicode("Vie\\u0323\\u0302t Nam, ngừơi Ðà\\u00a0Nẵng hòan thành")
     'Việt Nam, người Đà Nẵng hoàn thành'
@@ -427,9 +427,6 @@ class NormalizeUnicode(Cleaner):
             raise ValueError("tone_style must be 'old', 'new' or None, "
                              f"not {self.options['tone_style']!r}")
         self._style = self.options["tone_style"]
-        if self.options["legacy_encodings"]:
-            raise NotImplementedError("legacy_encodings=True (TCVN3, VNI, VISCII) is not "
-                                      "implemented yet")
 
     # Layers, each returning edits in the coordinates of the text it reads.
 
@@ -443,15 +440,23 @@ class NormalizeUnicode(Cleaner):
         return [(start, end, fixed, "unicode.tone_placement")
                 for start, end, fixed in tone_fixes(text, style=self._style)]
 
+    def _legacy_layer(self, text: str) -> list[RawEdit]:
+        from .legacy import legacy_edits  # only imported when legacy_encodings=True
+
+        return [(e.start, e.end, e.replacement, e.rule) for e in legacy_edits(text)]
+
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
-        return [_wide_char_edits, _nfc_edits, self._run_layer, _byte_char_edits, _nfc_edits,
-                _eth_edits, self._tone_layer]
+        legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
+        return legacy + [_wide_char_edits, _nfc_edits, self._run_layer, _byte_char_edits,
+                         _nfc_edits, _eth_edits, self._tone_layer]
 
     def find_edits(self, text: str) -> list[Edit]:
         return [Edit(start, end, replacement, cleaner=self.name, rule=rule, kind=self.kind)
                 for start, end, replacement, rule in _compose(text, self._layers())]
 
     def apply(self, text: str) -> str:
+        if self.options["legacy_encodings"]:
+            text = _apply_raw(text, self._legacy_layer(text))
         if text.isascii():
             if _ASCII_CONTROL.search(text):
                 return text.translate(_TRANSLATE)

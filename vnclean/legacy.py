@@ -1,0 +1,237 @@
+"""Legacy Vietnamese 8-bit encodings (TCVN3/ABC, VNI Windows, VISCII) read as cp1252 or Latin-1.
+
+Before Unicode, Vietnamese was typed in font encodings: TCVN3 (the ABC fonts, ``.VnTime``),
+VNI Windows (``VNI-Times``: a base letter followed by a mark byte) and VISCII (RFC 1456).
+Pages and documents in them reach a scraper as bytes that a decoder took for cp1252 or
+Latin-1, so ``Việt Nam`` arrives as ``ViÖt Nam`` (TCVN3), ``Vieät Nam`` (VNI) or
+``Vi®t Nam`` (VISCII). The tables are data (``vnclean/data/legacy_*.json``, byte values in
+hex); both views of the bytes 0x80-0x9F (the cp1252 character and the C1 control that
+Latin-1 gives) are read.
+
+Detection is conservative: a run of a line made of characters a single byte can become is
+converted only when, read in one encoding, most of the words it changes become Vietnamese
+syllables that were not syllables before, and most of all its words are syllables. Unicode
+Vietnamese, English, French or German text never passes that test.
+
+>>> convert_legacy("ViÖt Nam", "tcvn3")
+'Việt Nam'
+>>> detect_legacy("Haø Noäi möa lôùn"), detect_legacy("café, José, naïve")
+('vni', None)
+>>> [(e.text, e.replacement, e.rule) for e in legacy_edits("Tin: Hµ Néi m­a lín")][:2]
+[('Hµ', 'Hà', 'unicode.legacy_tcvn3'), ('Néi', 'Nội', 'unicode.legacy_tcvn3')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ._core import Edit, apply_edits
+from ._data import json_data
+from .tones import is_vietnamese_word
+
+__all__ = ["ENCODINGS", "detect_legacy", "convert_legacy", "legacy_edits", "fix_legacy"]
+
+#: The encodings this module reads, in the order ties are NOT broken (a tie leaves the text).
+ENCODINGS = ("tcvn3", "vni", "viscii")
+
+_THRESHOLDS = json_data("legacy_thresholds.json")
+
+
+def _views(byte: int) -> list[str]:
+    """The characters ``byte`` becomes decoded as Latin-1 and as cp1252 (one if they agree)."""
+    views = [chr(byte)]
+    try:
+        cp1252 = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: browsers give the C1 control
+        return views
+    if cp1252 != views[0]:
+        views.append(cp1252)
+    return views
+
+
+class _Table(NamedTuple):
+    """One encoding, loaded once: how to convert a string and which characters it reads."""
+
+    rule: str
+    convert: Callable[[str], str]
+    chars: frozenset[str]  # characters some key holds that are not plain ASCII letters
+
+
+def _sequences(hexkey: str) -> list[str]:
+    """Every string the byte sequence ``hexkey`` (``"61 F9"``) can be once decoded."""
+    strings = [""]
+    for part in hexkey.split():
+        strings = [s + view for s in strings for view in _views(int(part, 16))]
+    return strings
+
+
+@functools.cache
+def _table(encoding: str) -> _Table:
+    if encoding not in ENCODINGS:
+        raise ValueError(f"unknown legacy encoding {encoding!r}; expected one of {ENCODINGS}")
+    mapping: dict[str, str] = {}
+    for hexkey, char in json_data(f"legacy_{encoding}.json")["map"].items():
+        for seq in _sequences(hexkey):
+            if seq != char:
+                mapping[seq] = char
+    chars = frozenset(c for seq in mapping for c in seq if not c.isascii() or not c.isalpha())
+    if all(len(seq) == 1 for seq in mapping):
+        translation = str.maketrans(mapping)
+        convert: Callable[[str], str] = lambda text: text.translate(translation)  # noqa: E731
+    else:  # VNI: base letter + mark byte; longest sequence first
+        pattern = re.compile("|".join(re.escape(seq) for seq in
+                                      sorted(mapping, key=len, reverse=True)))
+        convert = functools.partial(pattern.sub, lambda m: mapping[m.group()])
+    return _Table(f"unicode.legacy_{encoding}", convert, chars)
+
+
+def convert_legacy(text: str, encoding: str) -> str:
+    """``text`` read as ``encoding`` (``"tcvn3"``, ``"vni"``, ``"viscii"``) bytes, in Unicode.
+
+    Converts every character the table knows, with no detection: call it on text known to
+    be in ``encoding``, or let :func:`legacy_edits` find the runs.
+
+    >>> convert_legacy("Ng\u00adêi d©n", "tcvn3"), convert_legacy("ngöôøi daân", "vni")
+    ('Người dân', 'người dân')
+    >>> convert_legacy("Vi®t Nam", "viscii")
+    'Việt Nam'
+    """
+    return _table(encoding).convert(text)
+
+
+# --- detection --------------------------------------------------------------------------
+
+_SEPARATORS = " \t\r\n\x0b\x0c"
+
+
+def _byte_chars() -> str:
+    """Every character a byte becomes as Latin-1 or cp1252, separators left out."""
+    chars = {view for byte in range(256) for view in _views(byte)}
+    return "".join(sorted(chars - set(_SEPARATORS)))
+
+
+_TOKEN_CLASS = "[" + re.escape(_byte_chars()) + "]"
+_NOT_SEP = "[^" + re.escape(_SEPARATORS) + "]"
+#: A run: whole tokens of byte characters, joined by spaces and tabs, within one line.
+_RUN = re.compile(rf"(?<!{_NOT_SEP}){_TOKEN_CLASS}+(?:[ \t]+{_TOKEN_CLASS}+)*(?!{_NOT_SEP})")
+_TOKEN = re.compile(r"[^ \t]+")
+_WORD = re.compile(r"[^\W\d_]+")
+#: Characters that only occur in legacy text among byte characters: any non-ASCII one, and
+#: the six C0 controls VISCII uses for letters. A run without one never changes.
+_CANDIDATE = re.compile(r"[^\x00-\x7f]|[\x02\x05\x06\x14\x19\x1e]")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_syllable(word: str) -> bool:
+    return is_vietnamese_word(word)
+
+
+def _all_syllables(text: str) -> bool:
+    words = _WORD.findall(text)
+    return bool(words) and all(_is_syllable(w) for w in words)
+
+
+class _Score(NamedTuple):
+    good: int  # changed tokens that became syllables and were not before
+    bad: int  # changed tokens that did not become syllables
+    valid: int  # words of the converted run that are syllables
+    words: int  # words of the converted run
+
+    def passes(self, min_good: int) -> bool:
+        return (self.good >= min_good
+                and self.good >= _THRESHOLDS["min_good_share"] * (self.good + self.bad)
+                and self.valid >= _THRESHOLDS["min_valid_share"] * self.words)
+
+
+def _score(tokens: list[str], encoding: str) -> _Score:
+    """How well ``tokens`` read in ``encoding``; a token that is a syllable either way is neutral."""
+    table = _table(encoding)
+    good = bad = valid = words = 0
+    for token in tokens:
+        converted = token if table.chars.isdisjoint(token) else table.convert(token)
+        found = _WORD.findall(converted)
+        words += len(found)
+        valid += sum(map(_is_syllable, found))
+        if converted != token:
+            if not _all_syllables(converted):
+                bad += 1
+            elif not _all_syllables(token):
+                good += 1
+    return _Score(good, bad, valid, words)
+
+
+def _scores(text: str) -> dict[str, _Score]:
+    tokens = _TOKEN.findall(text)
+    return {encoding: _score(tokens, encoding) for encoding in ENCODINGS}
+
+
+def _best(scores: dict[str, _Score], min_good: int) -> str | None:
+    """The encoding that passes with the most good words; ``None`` on a tie or none."""
+    passing = sorted(((s.good, s.valid / max(s.words, 1)), enc) for enc, s in scores.items()
+                     if s.passes(min_good))
+    if not passing or (len(passing) > 1 and passing[-1][0] == passing[-2][0]):
+        return None
+    return passing[-1][1]
+
+
+def detect_legacy(text: str) -> str | None:
+    """The legacy encoding a run of text is in (``"tcvn3"``, ``"vni"``, ``"viscii"``) or ``None``.
+
+    ``None`` too when unsure: too few words change into Vietnamese syllables, or two
+    encodings read it equally well.
+
+    >>> detect_legacy("ViÖt Nam lµ mét quèc gia"), detect_legacy("Việt Nam là một quốc gia")
+    ('tcvn3', None)
+    >>> detect_legacy("Vi®t Nam là mµt qu¯c gia"), detect_legacy("Müller aß Größe")
+    ('viscii', None)
+    """
+    if not _CANDIDATE.search(text):
+        return None
+    return _best(_scores(text), _THRESHOLDS["min_good_words"])
+
+
+def legacy_edits(text: str) -> list[Edit]:
+    """One edit per word of the legacy-encoded runs of ``text``, in ``text``'s coordinates.
+
+    Classify, then revise: each run (a stretch of one line made of byte characters) is
+    judged alone first; a run with too few words to tell converts too when another run of
+    the text was detected in the same encoding and none in another.
+
+    >>> text = "Tin mới\\nViÖt Nam\\nHµ Néi m­a to, giã lín."
+    >>> [(e.text, e.replacement) for e in legacy_edits(text)][:3]
+    [('ViÖt', 'Việt'), ('Hµ', 'Hà'), ('Néi', 'Nội')]
+    """
+    if not _CANDIDATE.search(text):
+        return []
+    runs = [(m.start(), m.end(), _scores(m.group())) for m in _RUN.finditer(text)
+            if _CANDIDATE.search(m.group())]
+    labels = [_best(scores, _THRESHOLDS["min_good_words"]) for _, _, scores in runs]
+    detected = {label for label in labels if label}
+    if len(detected) == 1:
+        (encoding,) = detected
+        beside = _THRESHOLDS["min_good_words_beside"]
+        labels = [label or (encoding if _best(scores, beside) == encoding else None)
+                  for label, (_, _, scores) in zip(labels, runs)]
+    edits = []
+    for (start, end, _), encoding in zip(runs, labels):
+        if encoding is None:
+            continue
+        table = _table(encoding)
+        for token in _TOKEN.finditer(text, start, end):
+            converted = table.convert(token.group())
+            if converted != token.group():
+                edits.append(Edit(token.start(), token.end(), converted, rule=table.rule,
+                                  kind="unicode", text=token.group()))
+    return edits
+
+
+def fix_legacy(text: str) -> str:
+    """``text`` with its legacy-encoded runs converted to Unicode, the rest untouched.
+
+    >>> fix_legacy("Hà Nội: Vieät Nam laø moät quoác gia.")
+    'Hà Nội: Việt Nam là một quốc gia.'
+    """
+    return apply_edits(text, legacy_edits(text))
