@@ -56,7 +56,13 @@ def agency_names() -> dict[str, str]:
 _H = r"[ \t]"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 _INITIALS = r"(?:\p{Lu}\.[ \t]?+){1,3}+(?:\p{Lu}\p{Ll}{0,6}+(?:[ \t]\p{Lu}\p{Ll}{0,6}+)?+\.?+)?+"
-_ONE_NAME = rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_SYL}){{1,3}}+)(?!\p{{Ll}})"
+_UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
+_ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_SYL}){{1,3}}+|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)"
+             rf"(?!\p{{Ll}})")
+# A label that names the author: "Tác giả: X", "Bài và ảnh: X", "Đăng bởi X", "by Admin".
+_AUTHOR_LABEL = (r"(?:(?:Tác\ giả|Người\ đăng|Người\ viết|Bài\ viết|Bài\ và\ ảnh|Bài|"
+                 r"Thực\ hiện|Phóng\ viên|Biên\ tập|Author)[ \t]*+:|(?:Đăng\ bởi|Viết\ bởi|"
+                 r"Posted\ by|Written\ by|By|by)(?:[ \t]*+:)?+)[ \t]*+")
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _NOT_FIRST = (r"(?!(?:Theo|Nguồn|Ông|Bà|Các|Những|Một|Tại|Trong|Khi|Sau|Trước|Đây|Đó|Video|"
               r"Ảnh|Clip|Tin|Xem|Chia|Bình\ luận|Trang|Hình|Đồ\ họa|Mời|Liên|Đọc|Bạn|Quý)"
@@ -72,8 +78,12 @@ def _names_pattern(tag: str) -> str:
 
 def _source_pattern() -> str:
     """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``."""
-    word = (r"(?!Nguồn[ \t]*+:)(?:[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]|"
-            r"(?:và|báo|tạp\ chí|trang|hãng|kênh|đài|tờ|of|the|de|and|&)(?!\p{L}))")
+    agencies = alternation(tuple(agency_names()))
+    word = (rf"(?!Nguồn[ \t]*+:)(?:(?:{agencies})(?!\p{{L}})"
+            r"|[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]"
+            r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
+            r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
+            r"|(?:và|báo|tạp\ chí|trang|hãng|kênh|đài|tờ|of|the|de|and|&)(?!\p{L}))")
     return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
 
 
@@ -82,11 +92,16 @@ def _note_pattern() -> str:
     return rf"\((?:(?:{notes})(?:{_H}?+[^()\n]{{0,60}}+)?+)\)"
 
 
+#: "5 giờ trước", "2 ngày trước": an aggregator's relative timestamp (no date to report).
+_RELATIVE_PATTERN = r"\d{1,3}[ \t](?:giây|phút|giờ|ngày|tuần|tháng|năm)[ \t]trước"
+
+
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Đăng\ (?:lúc|ngày)|Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
-    token = rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{TIME_PATTERN}|{ZONE_PATTERN})"
+    token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{TIME_PATTERN}|{ZONE_PATTERN}"
+             rf"|{_RELATIVE_PATTERN}|[Hh]ôm\ (?:qua|nay))")
     sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++)"
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
@@ -119,11 +134,14 @@ def _build() -> tuple[regex.Pattern, ...]:
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"|(?P<agency>(?:{_H}*+(?:\((?P<ag_paren>{agencies}|{paren_generic})\)"
         rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
-        rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+)(?=[\p{{Lu}}\d\"“‘'])"
+        rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+)(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})"
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ"
         rf"|(?P<attrib>{_H}*+(?:{theo}|{nguon}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})"
+        # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
+        rf"|(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
+        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+{end})"
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"|(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au')}|(?P<au_cue>{cues}))"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+{note})?+(?:{_H}*+(?:{theo}|/{_H}?+{source}))?+"
@@ -199,8 +217,10 @@ def author_names(text: str) -> list[str]:
     ['Hà Phương']
     >>> author_names("Theo TTXVN")
     []
+    >>> author_names("Tác giả: NGỌC AN")
+    ['NGỌC AN']
     """
-    text = text.strip()
+    text = _LABEL_PREFIX.sub("", text.strip())
     if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
         return []
     m = _AUTHOR_PARSER.match(text)
@@ -250,17 +270,22 @@ def is_dateline(text: str) -> bool:
             and _DATE.search(text) is not None)
 
 
-_GROUPS = ("dateline", "agency", "attrib", "author", "place", "end_mark", "end_mark_line",
+_GROUPS = ("dateline", "agency", "attrib", "labelled", "author", "place", "end_mark", "end_mark_line",
            "glued", "tail_source", "inline_source")
 
 
 _PATTERNS = _build()
 _NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
+_STOP_FIRST = frozenset(regex.findall(r"\w+", _NOT_FIRST)) - {
+    "p", "L", "Lu", "Ll", "Bình", "Liên", "Quý", "Đồ", "họa", "luận"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
                             "Minh họa", "Nguồn", "Theo"})
 _TERMINAL = ".!?…\"”’)»"
 _WORD = regex.compile(r"\w+")
+_SENTENCE_MARK = regex.compile(r"[.!?…]")
 _DATE = regex.compile(DATE_PATTERN)
+_RELATIVE = regex.compile(_RELATIVE_PATTERN)
+_LABEL_PREFIX = regex.compile(rf"\A[ \t]*+{_AUTHOR_LABEL}")
 _TIME = regex.compile(TIME_PATTERN)
 _ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
 
@@ -300,11 +325,16 @@ class _Lines:
         return None
 
     def is_prose(self, index: int) -> bool:
-        """A body paragraph: long, or several words closed by sentence punctuation."""
+        """A body paragraph: long, or several words with sentence punctuation.
+
+        The punctuation may be anywhere in the line, so removing a sign-off glued to its
+        end (``...cầu dài.Văn Khương``) does not turn a line into prose.
+        """
         line = self.lines[index].strip()
         if len(line) >= 80:
             return True
-        return len(line) >= 25 and line[-1] in _TERMINAL and len(line.split()) >= 5
+        return (len(line) >= 25 and len(line.split()) >= 5
+                and (line[-1] in _TERMINAL or _SENTENCE_MARK.search(line) is not None))
 
     def prose_after(self, index: int) -> bool:
         """True when any body paragraph follows line ``index``."""
@@ -337,6 +367,10 @@ def _is_name(text: str | None) -> bool:
     if not text:
         return True
     core = text.strip().rstrip(".").strip()
+    if core.isupper():  # "HÀ NỘI", "TIN LIÊN QUAN": compare as written in the lists
+        core = core.title()
+        if core.split()[0] in _STOP_FIRST:
+            return False
     if core in _NOT_NAMES:
         return False
     words = core.split()
@@ -371,7 +405,7 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
 
 def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
     body = m.group("dl_body")
-    if _DATE.search(body) is None:
+    if _DATE.search(body) is None and _RELATIVE.search(body) is None:
         if _TIME.search(body) is None:
             return None
         if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
@@ -488,9 +522,10 @@ _CONTEXT_FREE = {
     "glued": _glued_label,
     "tail_source": _glued_label,
 }
-_WHOLE_LINE = frozenset({"dateline", "attrib", "place", "end_mark_line"})
+_WHOLE_LINE = frozenset({"dateline", "attrib", "labelled", "place", "end_mark_line"})
 _FIXED_RULES = {
     "attrib": "bylines.source_attribution",
+    "labelled": "bylines.author_line",
     "inline_source": "bylines.source_attribution",
     "end_mark": "bylines.end_mark",
     "end_mark_line": "bylines.end_mark",
