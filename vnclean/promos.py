@@ -102,18 +102,13 @@ _CONTACT_START = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’)]?(?=[ \t]|$)")
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end < 0 else end)
-
-
 _PROMPT_LEAD = regex.compile(r"(?:^|[.!?…])[ \t]{0,2}(\*{0,3}[ \t]{0,2})\Z|(\*{1,3}[ \t]{0,2})\Z", regex.M)
 
 
 def _prompt_start(text: str, start: int) -> int:
     """Where a prompt found at ``start`` begins (taking a ``*`` lead), or -1 mid-sentence."""
-    m = _PROMPT_LEAD.search(text, max(0, text.rfind("\n", 0, start) + 1, start - 8), start)
+    lo = max(0, start - 8)
+    m = _PROMPT_LEAD.search(text, text.rfind("\n", lo, start) + 1 or lo, start)
     if m is None:
         return -1
     lead = m.group(1) if m.group(1) is not None else m.group(2)
@@ -248,9 +243,10 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _widget_residues(text: str, labels: list[Label]) -> list[Label]:
     """Whole lines that are a widget once the glued widget text in them is gone."""
     out = []
+    index = _LineIndex(text)
     by_line: dict[tuple[int, int], list[Label]] = {}
     for lab in labels:
-        by_line.setdefault(_line_bounds(text, lab.start), []).append(lab)
+        by_line.setdefault(index.bounds(lab.start), []).append(lab)
     for (start, end), inner in by_line.items():
         if any(lab.start == start and lab.end == end for lab in inner):
             continue
@@ -330,10 +326,13 @@ def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[L
     starts = [lab.end for lab in labels if lab.rule in ("promos.subscribe", "promos.ad")]
     for lo, hi in _windows(text, anchors):
         starts += [m.start() for m in _CONTACT_START.finditer(text, lo, hi)]
+    index = _LineIndex(text) if starts else None
     for anchor in sorted(set(starts)):
-        _, line_end = _line_bounds(text, anchor)
+        _, line_end = index.bounds(anchor)
+        if line_end - anchor > max_tail:
+            continue
         tail = text[anchor:line_end]
-        if not tail.strip() or len(tail) > max_tail:
+        if not tail.strip():
             continue
         cues = {c.casefold() for c in _CONTACT_CUE.findall(tail)}
         if len(cues) >= _T["min_contact_cues"]:
@@ -373,10 +372,51 @@ def _join_lines(text: str, labels: list[Label]) -> list[Label]:
 
 
 def _whole_line(text: str, lab: Label) -> bool:
-    start = text.rfind("\n", 0, lab.start) + 1
-    end = text.find("\n", lab.end)
-    end = len(text) if end < 0 else end
-    return not text[start:lab.start].strip() and not text[lab.end:end].strip()
+    return _blank_before(text, lab.start) and _blank_after(text, lab.end)
+
+
+def _blank_before(text: str, pos: int) -> bool:
+    """True when only spaces stand between the line start and ``pos`` (bounded look-back)."""
+    lo = pos
+    while True:
+        lo = max(0, lo - 256)
+        before = text[lo:pos]
+        kept = before.rstrip()
+        if kept:
+            return "\n" in before[len(kept):]
+        if lo == 0 or "\n" in before:
+            return True
+
+
+def _blank_after(text: str, pos: int) -> bool:
+    """True when only spaces stand between ``pos`` and the line end (bounded look-ahead)."""
+    hi = pos
+    while True:
+        hi = min(len(text), hi + 256)
+        after = text[pos:hi]
+        kept = after.lstrip()
+        if kept:
+            return "\n" in after[:len(after) - len(kept)]
+        if hi == len(text) or "\n" in after:
+            return True
+
+
+class _LineIndex:
+    """Line bounds of any position by bisection (no scan of a long line per lookup)."""
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.length = len(text)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
+        return self.starts[i], end
+
+
+_NEWLINE = re.compile("\n")
 
 
 class StripPromos(BoilerplateCleaner):

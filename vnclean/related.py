@@ -17,6 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+import bisect
+import re
+
 import regex
 
 from ._data import alternation, json_data, word_list
@@ -139,7 +142,14 @@ def _classes(raws: list[str]) -> list[str]:
             classes.append("other")  # a paragraph: no cue is that long
             continue
         stripped = raw.strip()
-        classes.append(_line_class(stripped)[0] if stripped else "")
+        if not stripped:
+            classes.append("")
+        elif (stripped[-1] == "." and len(stripped) > _HEADING_MAX
+              and stripped[0].casefold() not in _PREFIX_FIRST and stripped[-2:] != ".."):
+            # a sentence: neither a cue nor a headline
+            classes.append("teaser" if len(stripped) <= teaser_max - 80 else "other")
+        else:
+            classes.append(_line_class(stripped)[0])
     return classes
 
 
@@ -312,8 +322,10 @@ def _anchored_teasers(text: str) -> list[Label]:
     labels = []
     limit = _T["anchored_teaser_max_chars"]
     previous_end = -1
+    index = _LineIndex(text)
     for m in _ANCHOR.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        # Only the last ``limit`` characters can hold the teaser: never copy a long line.
+        line_start = max(index.bounds(m.start())[0], m.start() - limit - 64)
         segment = text[line_start:m.start()].rstrip()
         follows_anchor = not text[previous_end:m.start()].strip() if previous_end >= 0 else False
         previous_end = m.end()
@@ -338,9 +350,10 @@ def _anchored_teasers(text: str) -> list[Label]:
 def _inline_arrows(text: str) -> list[Label]:
     """``>>link`` glued after text; the whole line when what is left before it is a cue line."""
     labels = []
+    index = _LineIndex(text)
     for m in _INLINE_ARROW.finditer(text):
         start = m.start()
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = index.bounds(start)[0]
         residue = text[line_start:start].strip()
         if residue and _line_class(residue)[0] in _RESIDUE_CUES:
             start = line_start
@@ -389,10 +402,51 @@ def _join_lines(text: str, labels: list[Label]) -> list[Label]:
 
 
 def _whole_line(text: str, lab: Label) -> bool:
-    start = text.rfind("\n", 0, lab.start) + 1
-    end = text.find("\n", lab.end)
-    end = len(text) if end < 0 else end
-    return not text[start:lab.start].strip() and not text[lab.end:end].strip()
+    return _blank_before(text, lab.start) and _blank_after(text, lab.end)
+
+
+def _blank_before(text: str, pos: int) -> bool:
+    """True when only spaces stand between the line start and ``pos`` (bounded look-back)."""
+    lo = pos
+    while True:
+        lo = max(0, lo - 256)
+        before = text[lo:pos]
+        kept = before.rstrip()
+        if kept:
+            return "\n" in before[len(kept):]
+        if lo == 0 or "\n" in before:
+            return True
+
+
+def _blank_after(text: str, pos: int) -> bool:
+    """True when only spaces stand between ``pos`` and the line end (bounded look-ahead)."""
+    hi = pos
+    while True:
+        hi = min(len(text), hi + 256)
+        after = text[pos:hi]
+        kept = after.lstrip()
+        if kept:
+            return "\n" in after[:len(after) - len(kept)]
+        if hi == len(text) or "\n" in after:
+            return True
+
+
+class _LineIndex:
+    """Line bounds of any position by bisection (no scan of a long line per lookup)."""
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.length = len(text)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
+        return self.starts[i], end
+
+
+_NEWLINE = re.compile("\n")
 
 
 class StripRelatedLinks(BoilerplateCleaner):
