@@ -66,6 +66,11 @@ def test_split_tone_refuses_two_marks():
     assert split_tone("hoa") is None
 
 
+def test_word_with_a_stray_combining_mark_is_left_alone():
+    assert fix_tones("ma\u00ec\u0301 hòan") == "ma\u00ec\u0301 hoàn"
+    assert fix_tones("hòan\u20dd") == "hòan\u20dd"
+
+
 # --- generated syllables ---------------------------------------------------------------
 
 def _syllable_shapes():

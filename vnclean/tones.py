@@ -284,13 +284,20 @@ def _word_around(text: str, pos: int) -> tuple[int, int]:
 
 
 def _suspect_words(text: str, style: str | None) -> dict[int, tuple[int, str]]:
-    """``start -> (end, word)`` for the words where a mark may be misplaced."""
+    """``start -> (end, word)`` for the words where a mark may be misplaced.
+
+    A word followed by a combining mark NFC could not attach (``aì\u0301``) carries two
+    marks: it is no syllable, and moving its tone could let that mark compose.
+    """
     words: dict[int, tuple[int, str]] = {}
     for pattern in _MISPLACED[style]:
         for match in pattern.finditer(text):
             start, end = _word_around(text, match.start())
-            if start not in words:
-                words[start] = (end, text[start:end])
+            if start in words:
+                continue
+            if end < len(text) and unicodedata.category(text[end])[0] == "M":
+                continue
+            words[start] = (end, text[start:end])
     return words
 
 
