@@ -84,6 +84,42 @@ def test_edits_are_local():
     assert all(edit.end - edit.start <= 6 for edit in edits)
 
 
+# --- the "anything to do?" gate of the fast path ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ông ấy hòan thành", "Ông ấy hoàn thành"),  # NFC, not ASCII, nothing but a tone
+    ("Hà\u00a0Nội", "Hà Nội"),  # only an NBSP
+    ("Hà\u200bNội", "HàNội"),  # only a zero-width space
+    ("ðường", "đường"),  # only an eth
+    ("Viá»‡t", "Việt"),  # only a literal telltale
+    ("VIá»†T NAM", "VIỆT NAM"),
+    ("lÃ\u00a0", "là"),  # a lead capital before a continuation byte
+    ("CÂU CHUYỆN NGÃ BA, BÌNH MINH, CHÍNH PHỦ", "CÂU CHUYỆN NGÃ BA, BÌNH MINH, CHÍNH PHỦ"),
+    ("Hòa\u0301 bình", "Hòá bình"),  # NFC of the mark first
+])
+def test_fast_path_gate(text, expected):
+    assert normalize_unicode(text) == expected == edits_applied(normalize_unicode, text)
+
+
+def test_gate_sees_every_character_a_layer_rewrites():
+    from vnclean.unicode import _TRANSLATE, _only_tones_to_do
+
+    for code in _TRANSLATE:
+        assert not _only_tones_to_do(f"Hòa{chr(code)}bình"), hex(code)
+    for char in ["\u200d", "ð", "Ä", "Å", "Æ", "º", "»", "€"]:
+        assert not _only_tones_to_do(f"Hòa {char} bình"), char
+    assert _only_tones_to_do("Hòa bình, “CÂU CHUYỆN” – Ì, Í, Ã. ✓")
+    assert not _only_tones_to_do("Ã…")  # U+2026 is byte 0x85 in cp1252
+    assert not _only_tones_to_do("Ho\u0300a bi\u0300nh")  # NFD
+
+
+def test_tone_move_never_frees_a_combining_mark():
+    text = "a\u00ec\u0301 hòan"  # "ì" + an acute NFC cannot attach: two marks, no syllable
+    once = normalize_unicode(text)
+    assert once == "a\u00ec\u0301 hoàn" == edits_applied(normalize_unicode, text)
+    assert normalize_unicode(once) == once and unicodedata.is_normalized("NFC", once)
+
+
 # --- mojibake ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sample", MOJIBAKE_SAMPLES)

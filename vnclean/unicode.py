@@ -25,7 +25,7 @@ import regex
 
 from ._core import Cleaner, Edit, StepMap, apply_edits, validated
 from ._data import json_data
-from .tones import STYLES, is_vietnamese_word, place_tone, tone_fixes
+from .tones import STYLES, fix_tones, is_vietnamese_word, place_tone, tone_fixes
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
 
@@ -398,6 +398,28 @@ def _compose(original: str, layers: list[Callable[[str], list[RawEdit]]]) -> lis
             for start, end, rule in merged]
 
 
+# --- the "anything to do?" gate ---------------------------------------------------------------
+
+# Every character a layer before tone placement may act on: the single-character rewrites,
+# the zero-width joiner, ``ð``, the letters that only ever lead mojibake (``Ä``, ``Å``,
+# ``Æ``) and the second characters of the literal telltales (``º``, ``»``, ``€``).
+_GATE_CHARS = _WIDE_CHARS + _BYTE_CHARS + "\u200dðÄÅÆº»€"
+# ``Â``, ``Ã``, ``Ì``, ``Í`` are capitals of Vietnamese words too: only with a continuation
+# byte after them. One character class first, so re scans for it in C.
+_LEADS = "ÂÃÌÍ"
+_NEEDS_LAYERS = re.compile(rf"[{re.escape(_GATE_CHARS + _LEADS)}]"
+                           rf"(?:(?<=[{re.escape(_GATE_CHARS)}])|(?<=[{_LEADS}])[{_CONTINUATION}])")
+
+
+def _only_tones_to_do(text: str) -> bool:
+    """True when every layer but tone placement would leave ``text`` as it is.
+
+    >>> _only_tones_to_do("Hòa bình"), _only_tones_to_do("Hòa\u00a0bình")
+    (True, False)
+    """
+    return _NEEDS_LAYERS.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 # --- the cleaner --------------------------------------------------------------------------
 
 
@@ -461,6 +483,8 @@ class NormalizeUnicode(Cleaner):
             if _ASCII_CONTROL.search(text):
                 return text.translate(_TRANSLATE)
             return text
+        if _only_tones_to_do(text):  # most documents: NFC, no odd character, no mojibake
+            return fix_tones(text, style=self._style)
         text = compose_nfc(rewrite_wide_chars(text))
         if _has_mojibake(text):
             text = _apply_raw(text, self._run_layer(text))
