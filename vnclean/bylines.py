@@ -79,7 +79,7 @@ def _names_pattern(tag: str) -> str:
 def _source_pattern() -> str:
     """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``."""
     agencies = alternation(tuple(agency_names()))
-    word = (rf"(?!Nguồn[ \t]*+:)(?:(?:{agencies})(?!\p{{L}})"
+    word = (rf"(?!Nguồn[ \t]*+:)(?:(?:{agencies})(?![\p{{L}}\d]|\.\p{{L}})"
             r"|[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]"
             r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
@@ -115,7 +115,7 @@ def _build() -> tuple[regex.Pattern, ...]:
     theo = rf"(?:\(?+[Tt]heo{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
     # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
-    eol = rf"(?=(?:/\.{_H}*+)?+(?:{nguon})?+$)"
+    eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.){{0,10}}+)?+$)"
     end = rf"{_H}*+\.?+{_H}*+{eol}"
     # A glued affiliation after a titled name: "Thạc sĩ Châu LuânNghiên cứu sinh tại ..."
     affil = r"(?:(?<=\p{Ll})(?!Theo)\p{Lu}\p{Ll}[^\n.!?*]{0,80}+)"
@@ -160,7 +160,7 @@ def _build() -> tuple[regex.Pattern, ...]:
     )
     inline = (
         # the end mark "/." closing the article
-        rf"(?P<end_mark>/\.)(?={_H}*+(?:{nguon})?+$)",
+        rf"(?P<end_mark>(?:/\.){{1,10}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
         # "Nguồn: X" closing the last line, whatever comes before it
         rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon}){end}",
         # an inline "(Theo X)" between two sentences of a flattened body
@@ -395,6 +395,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
                                      and ctx.text[m.end("agency")].isupper()):
             return None  # "ASEAN-Nhật Bản", "COVID - 19"
     rest = ctx.text[m.end():_line_end(ctx.text, m.end())]
+    after = _PATTERNS[0].match(rest)
+    if after is not None and _rule_group(after) in _NOT_A_LEAD:
+        return None  # "TTO - 18:52, 28/07/2023", "TTO - Theo TTXVN": a byline line, not a lead
     if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
         return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
     rule = "bylines.agency_prefix"
@@ -522,6 +525,7 @@ _CONTEXT_FREE = {
     "glued": _glued_label,
     "tail_source": _glued_label,
 }
+_NOT_A_LEAD = frozenset({"dateline", "attrib", "labelled", "author"})
 _WHOLE_LINE = frozenset({"dateline", "attrib", "labelled", "place", "end_mark_line"})
 _FIXED_RULES = {
     "attrib": "bylines.source_attribution",
