@@ -486,8 +486,9 @@ def _author_match(m: regex.Match, ctx: _Lines) -> bool:
 
 def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     group = _rule_group(m)
-    if ctx.prose_after(ctx.index(m.start())):
-        return None
+    index = ctx.index(m.start())
+    if not ctx.is_prose(index) or ctx.prose_after(index):
+        return None  # glued to the last paragraph only
     if group == "tail_source" or m.group("gl_source") is not None:
         return Label(m.start(group), m.end(group), "byline", "bylines.source_attribution")
     if not _is_name(m.group("gl_name")) or (m.group("gl_affil") and not m.group("gl_title")):
