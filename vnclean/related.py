@@ -157,7 +157,7 @@ def _worth_a_look(classes: list[str]) -> bool:
     """True when some line is a cue or two headline-like lines stand together."""
     previous = ""
     for cls in classes:
-        if cls in _CUES or (cls == "headline" and previous == "headline"):
+        if cls in _CUES or (cls in ("headline", "filler") and previous == "headline"):
             return True
         if cls and cls not in ("filler", "short"):
             previous = cls
@@ -236,23 +236,39 @@ def _free_run(lines: list[_Line], i: int) -> int:
     headlines = 0
     last = i - 1
     gap = 0
+    carded = False  # a time/date/icon filler since the last headline: a news card
+    cards = 0
+    first_card: tuple[int, int] | None = None
     j = i
     while j < len(lines):
         line = lines[j]
         if line.cls in ("headline", "dated") and line.indented == indented:
             headlines += 1
-            last, gap = j, 0
-        elif line.cls == "teaser" and line.text.endswith(_TRUNCATED) and headlines:
-            last, gap = j, 0
+            last, gap, carded = j, 0, False
+        elif line.cls == "teaser" and headlines and (line.text.endswith(_TRUNCATED) or carded):
+            if carded:
+                cards += 1
+                if first_card is None:
+                    first_card = (j, headlines)
+            last, gap, carded = j, 0, False
         elif line.cls == "filler" and headlines:
-            pass
+            carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
         elif line.cls == "short" and headlines and gap < 1:
             gap += 1
         else:
             break
         j += 1
+    if first_card is not None and cards < _T["card_run_min_cards"]:
+        # One "card" alone may be the story's own title, dateline and lead: stop before it.
+        j, headlines = first_card
+        last = j - 1
+        while last >= i and lines[last].cls in ("filler", "short"):
+            last -= 1
+        if last >= i and lines[last].cls == "headline":
+            last -= 1
+            headlines -= 1
     need = _T["indented_run_min_headlines"] if indented else _T["run_min_headlines"]
-    if headlines < need:
+    if headlines < need or last < i:
         return i
     # A body paragraph right after the run: its last headline may be the story's own
     # title or subheading, so keep that one.
@@ -322,6 +338,7 @@ def _anchored_teasers(text: str) -> list[Label]:
     labels = []
     limit = _T["anchored_teaser_max_chars"]
     previous_end = -1
+    taken = False
     index = _LineIndex(text)
     for m in _ANCHOR.finditer(text):
         # Only the last ``limit`` characters can hold the teaser: never copy a long line.
@@ -329,8 +346,11 @@ def _anchored_teasers(text: str) -> list[Label]:
         segment = text[line_start:m.start()].rstrip()
         follows_anchor = not text[previous_end:m.start()].strip() if previous_end >= 0 else False
         previous_end = m.end()
+        if follows_anchor and taken:
+            labels.append(Label(m.start(), m.end(), "related", "related.teaser", 0.8))
         if not segment or follows_anchor:
             continue
+        taken = False
         starts = [b.start() for b in
                   _SENTENCE_START.finditer(segment, max(0, len(segment) - limit))]
         if not starts:
@@ -342,7 +362,10 @@ def _anchored_teasers(text: str) -> list[Label]:
             rubric = [s for s in starts if segment[s] == "("]
             if rubric:
                 cut = rubric[-1]
-        labels.append(Label(line_start + cut, line_start + len(segment), "related",
+        # The end mark goes with the teaser, so a second pass finds no anchor and takes
+        # no further sentence (idempotent).
+        taken = True
+        labels.append(Label(line_start + cut, m.end(), "related",
                             "related.teaser", 0.8))
     return labels
 
