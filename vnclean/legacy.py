@@ -137,6 +137,7 @@ def _all_syllables(text: str) -> bool:
 class _Score(NamedTuple):
     good: int  # changed tokens that became syllables and were not before
     bad: int  # changed tokens that did not become syllables
+    ambiguous: int  # changed tokens that are syllables either way
     valid: int  # words of the converted run that are syllables
     words: int  # words of the converted run
 
@@ -147,20 +148,25 @@ class _Score(NamedTuple):
 
 
 def _score(tokens: list[str], encoding: str) -> _Score:
-    """How well ``tokens`` read in ``encoding``; a token that is a syllable either way is neutral."""
+    """How well ``tokens`` read in ``encoding``.
+
+    A token that is a syllable either way, or one letter once converted, is neutral.
+    """
     table = _table(encoding)
-    good = bad = valid = words = 0
+    good = bad = ambiguous = valid = words = 0
     for token in tokens:
         converted = token if table.chars.isdisjoint(token) else table.convert(token)
         found = _WORD.findall(converted)
         words += len(found)
         valid += sum(map(_is_syllable, found))
-        if converted != token:
+        if converted != token and sum(map(len, found)) > 1:  # "®" → "ệ" tells nothing
             if not _all_syllables(converted):
                 bad += 1
             elif not _all_syllables(token):
                 good += 1
-    return _Score(good, bad, valid, words)
+            else:
+                ambiguous += 1
+    return _Score(good, bad, ambiguous, valid, words)
 
 
 def _scores(text: str) -> dict[str, _Score]:
@@ -169,12 +175,21 @@ def _scores(text: str) -> dict[str, _Score]:
 
 
 def _best(scores: dict[str, _Score], min_good: int) -> str | None:
-    """The encoding that passes with the most good words; ``None`` on a tie or none."""
+    """The encoding that passes with the most good words; ``None`` if none or unsure.
+
+    Unsure: two pass equally well, or another reads every word of the run as a syllable
+    and changes as many (``aø aùc`` is VNI ``à ác``, but VISCII makes ``aụ ác`` of it).
+    """
     passing = sorted(((s.good, s.valid / max(s.words, 1)), enc) for enc, s in scores.items()
                      if s.passes(min_good))
     if not passing or (len(passing) > 1 and passing[-1][0] == passing[-2][0]):
         return None
-    return passing[-1][1]
+    best = passing[-1][1]
+    good = scores[best].good
+    if any(s.valid == s.words and s.good + s.ambiguous >= good
+           for enc, s in scores.items() if enc != best):
+        return None
+    return best
 
 
 def detect_legacy(text: str) -> str | None:
