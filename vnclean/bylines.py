@@ -497,6 +497,8 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
 
 
 def _place_label(m: regex.Match, ctx: _Lines) -> Label | None:
+    if m.group("pl_name").split()[0] in _STOP_FIRST:
+        return None  # "Nguồn:", "Theo:" open an attribution, not a place
     index = ctx.index(m.start())
     nxt = ctx.nonblank(index, 1)
     if not _opens_text(ctx, index) or nxt is None or not ctx.is_prose(nxt):
@@ -526,6 +528,7 @@ _CONTEXT_FREE = {
     "glued": _glued_label,
     "tail_source": _glued_label,
 }
+_DEFERRED = frozenset({"place", "glued", "tail_source"})
 _NOT_A_LEAD = frozenset({"dateline", "attrib", "labelled", "author"})
 _WHOLE_LINE = frozenset({"dateline", "attrib", "labelled", "place", "end_mark_line"})
 _FIXED_RULES = {
@@ -561,10 +564,14 @@ class StripBylines(BoilerplateCleaner):
         datelines: set[int] = set()
         fragments: list[regex.Match] = []  # "23:59", "GMT+7" lines: kept unless by a date
         authors: list[regex.Match] = []
+        deferred: list[regex.Match] = []  # decided once every whole line is labelled
         for m in _candidates(text):
             group = _rule_group(m)
             if group == "author":
                 authors.append(m)
+                continue
+            if group in _DEFERRED:
+                deferred.append(m)
                 continue
             if group in _FIXED_RULES:
                 label = Label(m.start(group), m.end(group), "byline", _FIXED_RULES[group])
@@ -580,8 +587,17 @@ class StripBylines(BoilerplateCleaner):
                 ctx.removed.add(index)
             if group == "dateline":
                 datelines.add(index)
-            if group in ("attrib", "glued", "tail_source", "dateline") and not ctx.prose_after(index):
+            if group in ("attrib", "dateline") and not ctx.prose_after(index):
                 tail.add(index)
+        for m in deferred:
+            label = _CONTEXT_FREE[_rule_group(m)](m, ctx)
+            if label is not None:
+                labels.append(label)
+                index = ctx.index(label.start)
+                if _rule_group(m) == "place":
+                    ctx.removed.add(index)
+                elif not ctx.prose_after(index):
+                    tail.add(index)
         for m in fragments:  # a time or zone split onto its own line next to a date
             index = ctx.index(m.start())
             if (ctx.nonblank(index, -1, past_removed=False) in datelines
