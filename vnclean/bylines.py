@@ -55,7 +55,8 @@ def agency_names() -> dict[str, str]:
 
 _H = r"[ \t]"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
-_INITIALS = r"(?:\p{Lu}\.[ \t]?+){1,3}+(?:\p{Lu}\p{Ll}{0,6}+(?:[ \t]\p{Lu}\p{Ll}{0,6}+)?+\.?+)?+"
+_INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
+             r"(?:(?!(?:Nguồn|Theo)(?!\p{Ll}))\p{Lu}\p{Ll}{0,6}+(?:[ \t]\p{Lu}\p{Ll}{0,6}+)?+\.?+)?+")
 _UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
 _ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_SYL}){{1,3}}+|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)"
              rf"(?!\p{{Ll}})")
@@ -127,14 +128,15 @@ def _build() -> tuple[regex.Pattern, ...]:
                      r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+")
     bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+|[\p{L}\d]{2,20}+\.(?:vn|VN|com\.vn)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
+    prefix = (rf"(?:{_H}*+(?:\((?P<ag_paren>{agencies}|{paren_generic})\)"
+              rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
+              rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+")
     line = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         rf"(?P<dateline>[ \t|]*+(?:(?P<dl_name>{_names_pattern('dl')}){_H}*+[-–|]{_H}*+)?+"
         rf"(?P<dl_body>{dateline})[ \t|.]*+){eol}"
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
-        rf"|(?P<agency>(?:{_H}*+(?:\((?P<ag_paren>{agencies}|{paren_generic})\)"
-        rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
-        rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+)(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})"
+        rf"|(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})"
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ"
         rf"|(?P<attrib>{_H}*+(?:{theo}|{nguon}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
@@ -170,7 +172,7 @@ def _build() -> tuple[regex.Pattern, ...]:
     # Separate patterns, each with a cheap first step the engine scans for (a line start,
     # sentence punctuation, "/", "Nguồn", "("): one alternation of them all is 10x slower.
     return tuple(regex.compile(pattern, regex.MULTILINE)
-                 for pattern in (rf"^(?:{line})", glued, *inline))
+                 for pattern in (rf"^(?:{line})", glued, *inline, rf"(?:{prefix})?+"))
 
 
 def _candidates(text: str) -> list[regex.Match]:
@@ -274,7 +276,8 @@ _GROUPS = ("dateline", "agency", "attrib", "labelled", "author", "place", "end_m
            "glued", "tail_source", "inline_source")
 
 
-_PATTERNS = _build()
+*_PATTERNS, _PREFIX = _build()
+_PATTERNS = tuple(_PATTERNS)
 _NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
 _STOP_FIRST = frozenset(regex.findall(r"\w+", _NOT_FIRST)) - {
     "p", "L", "Lu", "Ll", "Bình", "Liên", "Quý", "Đồ", "họa", "luận"}
@@ -283,6 +286,7 @@ _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ h
 _TERMINAL = ".!?…\"”’)»"
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
+_END_MARKS = regex.compile(r"(?:[ \t]*+/\.)++$")
 _DATE = regex.compile(DATE_PATTERN)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = regex.compile(rf"\A[ \t]*+{_AUTHOR_LABEL}")
@@ -327,10 +331,11 @@ class _Lines:
     def is_prose(self, index: int) -> bool:
         """A body paragraph: long, or several words with sentence punctuation.
 
-        The punctuation may be anywhere in the line, so removing a sign-off glued to its
-        end (``...cầu dài.Văn Khương``) does not turn a line into prose.
+        The punctuation may be anywhere in the line, and a lead prefix or an end mark is
+        not counted, so removing bylines never changes what is prose (idempotence).
         """
         line = self.lines[index].strip()
+        line = _END_MARKS.sub("", line[_PREFIX.match(line).end():])  # as if they were gone
         if len(line) >= 80:
             return True
         return (len(line) >= 25 and len(line.split()) >= 5
