@@ -140,6 +140,15 @@ def test_mojibake_only_on_affected_runs():
     assert all(edit.end <= text.index("\n") for edit in result.edits)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("\u00adá»‡", "ệ"),  # a soft hyphen before the run keeps ftfy from seeing it
+    ("á\x00»‡ Viá»‡t", "ệ Việt"),  # a control inside the run
+])
+def test_mojibake_split_by_a_byte_character_is_repaired_in_one_call(text, expected):
+    assert normalize_unicode(text) == expected == edits_applied(normalize_unicode, text)
+    assert normalize_unicode(expected) == expected
+
+
 # --- properties ----------------------------------------------------------------------------
 
 SPECIALS = st.sampled_from(["\u200b", "\u00a0", "\ufeff", "\u00ad", "\x00", "\x93", "\u0301",
