@@ -14,7 +14,7 @@ def clean(text: str, **options: Any) -> str:
     """Clean one Vietnamese news text with the default pipeline (see :class:`vnclean.Options`).
 
     >>> clean("Trang chủ\\nTTO - Mưa lớn ở Hà Nội (Ảnh: Mạnh Quân).\\n© Bản quyền thuộc Báo X")
-    'Trang chủ\\nMưa lớn ở Hà Nội.'
+    'Mưa lớn ở Hà Nội.'
     """
     check_text(text)
     return default_pipeline(**options).apply(text)

@@ -12,11 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+import regex
+
 from ._core import Cleaner, Edit
 
 __all__ = ["Line", "Label", "BoilerplateCleaner", "iter_lines", "labels_to_edits", "removal_span"]
 
-_HSPACE = " \t"
+_HSPACE_BEFORE = regex.compile(r"[ \t\r]*+", regex.REVERSE)
+_HSPACE_AFTER = regex.compile(r"[ \t\r]*+")
 _CLOSING = ".,;:!?)]}…\"'”"
 
 
@@ -62,35 +65,33 @@ def removal_span(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Widen ``[start, end)`` so deleting it leaves tidy text; returns (start, end, replacement).
 
     A span that fills its lines takes a newline with it; an inline span takes the spaces
-    on one side; a span glued to words on both sides becomes one space.
+    on one side; a span glued to words on both sides becomes one space. Only the runs of
+    spaces next to the span are read, so deleting many spans of one long line stays linear.
 
     >>> t = "Mưa lớn.Ảnh: TTXVN Gió mạnh."
     >>> s, e, r = removal_span(t, 8, 18)
     >>> t[:s] + r + t[e:]
     'Mưa lớn. Gió mạnh.'
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    before = text[line_start:start]
-    after = text[end:line_end]
-    if not before.strip() and not after.strip():
-        if line_end < len(text):
-            return line_start, line_end + 1, ""
-        if line_start > 0:
-            return line_start - 1, line_end, ""
-        return line_start, line_end, ""
-    if not before.strip():
-        return start, end + (len(after) - len(after.lstrip(_HSPACE))), ""
-    if not after.strip():
-        return start - (len(before) - len(before.rstrip(_HSPACE))), end, ""
-    space_after = len(after) - len(after.lstrip(_HSPACE))
-    space_before = len(before) - len(before.rstrip(_HSPACE))
+    space_before = start - _HSPACE_BEFORE.match(text, 0, start).start()
+    space_after = _HSPACE_AFTER.match(text, end).end() - end
+    outer_start, outer_end = start - space_before, end + space_after
+    at_line_start = outer_start == 0 or text[outer_start - 1] == "\n"
+    at_line_end = outer_end == len(text) or text[outer_end] == "\n"
+    if at_line_start and at_line_end:
+        if outer_end < len(text):
+            return outer_start, outer_end + 1, ""
+        if outer_start > 0:
+            return outer_start - 1, outer_end, ""
+        return outer_start, outer_end, ""
+    if at_line_start:
+        return start, outer_end, ""
+    if at_line_end:
+        return outer_start, end, ""
     if space_after and space_before:
-        return start, end + space_after, ""
-    if space_before and after[0] in _CLOSING:
-        return start - space_before, end, ""
+        return start, outer_end, ""
+    if space_before and text[end] in _CLOSING:
+        return outer_start, end, ""
     if space_after or space_before:
         return start, end, ""
     return start, end, " "
