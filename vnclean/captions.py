@@ -61,9 +61,13 @@ def _marker_pattern() -> regex.Pattern:
 
 
 _MARKERS = _marker_pattern()
-#: Every marker contains one of these literals (case-insensitive); see _marker_windows.
-_KEYWORDS = tuple(regex.compile(rf"(?i){regex.escape(k)}", regex.V1)
-                  for k in word_list("captions_keywords.txt"))
+#: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost first.
+_MARKER_NEAR = regex.compile(
+    rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?:{_MARKERS.pattern})",
+    regex.V1 | regex.MULTILINE | regex.VERBOSE)
+#: Every marker contains one of these literals (case-insensitive); see _markers.
+_KEYWORD_LITERALS = tuple(dict.fromkeys(k.lower() for k in word_list("captions_keywords.txt")))
+_KEYWORDS = tuple(regex.compile(rf"(?i){regex.escape(k)}", regex.V1) for k in _KEYWORD_LITERALS)
 
 # A paren that only points inside the picture, "(ảnh sau)", "(ảnh giữa)", is story text.
 _PAREN_REFERENCE = regex.compile(
@@ -95,7 +99,15 @@ _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=
 _SENTENCE_SPLIT = regex.compile(r"[.!?…\n]++\s*+", regex.V1)
 _WORD = regex.compile(r"[\p{L}\p{N}]++", regex.V1)
 _LETTER = regex.compile(r"\p{L}", regex.V1)
-_TRAILING_SEPARATOR = regex.compile(rf"(?:{_HSPACE}|[-–|,:])*+$", regex.V1)
+
+
+def _trailing_separator_start(head: str) -> int:
+    """Where the run of spaces and ``-–|,:`` that ends ``head`` starts (a scan from the end:
+    a ``...*+$`` regex search would retry at every position, quadratic in a long run)."""
+    end = len(head)
+    while end and (head[end - 1] in "-–|,:" or (head[end - 1].isspace() and head[end - 1] != "\n")):
+        end -= 1
+    return end
 
 
 
@@ -191,7 +203,7 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     """
     head = text[max(line_start, credit_start - _SETTINGS["sentence_window_chars"]):credit_start]
     window_start = credit_start - len(head)
-    head = head[: len(head) - len(_TRAILING_SEPARATOR.search(head).group())]
+    head = head[:_trailing_separator_start(head)]
     body = head.rstrip(".!?…")
     if line_only and window_start == line_start and _is_caption_sized(body):
         return line_start + (len(body) - len(body.lstrip())), True
@@ -214,10 +226,6 @@ def _is_caption_sized(body: str) -> bool:
     sentences = sum(1 for _ in _SENTENCE_END.finditer(body))
     return (len(body) <= _SETTINGS["caption_segment_max_chars"]
             and sentences < _SETTINGS["caption_segment_max_sentences"])
-
-
-def _is_reference_paren(text: str, match: regex.Match) -> bool:
-    return _PAREN_REFERENCE.match(text, match.start()) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,36 +256,54 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _marker_windows(text: str) -> list[tuple[int, int]]:
-    """Merged spans around every marker keyword: the marker regex only runs inside them.
+def _keyword_positions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every marker keyword, case-insensitively, in no particular order.
 
-    Single-literal searches run at memory speed in C; an alternation does not, so the keywords
-    are found one literal at a time and the combined marker regex scans only where they are.
+    ``str.lower`` and ``str.find`` run in C at memory speed; a regex alternation does not. When
+    lower-casing changes the length (``İ``), the slower per-keyword regex keeps offsets right.
     """
-    back, ahead = _SETTINGS["window_back_chars"], _SETTINGS["window_ahead_chars"]
-    spans = sorted((max(0, m.start() - back), m.end() + ahead)
-                   for keyword in _KEYWORDS for m in keyword.finditer(text))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+    lowered = text.lower()
+    found: list[tuple[int, int]] = []
+    if len(lowered) != len(text):
+        for keyword in _KEYWORDS:
+            found += [m.span() for m in keyword.finditer(text)]
+        return found
+    for literal in _KEYWORD_LITERALS:
+        size = len(literal)
+        at = lowered.find(literal)
+        while at >= 0:
+            found.append((at, at + size))
+            at = lowered.find(literal, at + size)
+    return found
 
 
-def _markers(text: str) -> Iterator[regex.Match]:
-    for start, end in _marker_windows(text):
-        yield from _MARKERS.finditer(text, start, min(end, len(text)))
+def _markers(text: str) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of every marker, in order and non-overlapping.
+
+    The marker regex is tried once at each keyword (``_MARKER_NEAR`` lets the marker start up
+    to ``window_back_chars`` before it, leftmost first), never along the text between them.
+    """
+    back = _SETTINGS["window_back_chars"]
+    last_end = 0
+    for at in sorted({start for start, _ in _keyword_positions(text)}):
+        if at < last_end:
+            continue
+        match = _MARKER_NEAR.match(text, max(at - back, last_end, 0))
+        if match is None:
+            continue
+        kind = match.lastgroup
+        start, end = match.span(kind)
+        if end <= start:
+            continue
+        last_end = end
+        yield kind, start, end
 
 
 def _raw_candidates(text: str) -> Iterator[_Candidate]:
-    for match in _markers(text):
-        kind = match.lastgroup
-        start, end = match.span()
+    for kind, start, end in _markers(text):
         line_start, line_end = _line_bounds(text, start, end)
         if kind == "paren":
-            if not _is_reference_paren(text, match):
+            if _PAREN_REFERENCE.match(text, start) is None:
                 yield _paren_candidate(text, start, end, line_start, line_end)
         elif kind in ("numbered", "alt_numbered"):
             yield _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
@@ -407,11 +433,24 @@ def _is_photo_story(text: str, candidates: list[_Candidate]) -> bool:
 
 def _repeated_pieces(text: str) -> set[str]:
     """Sentence-sized pieces that occur more than once (a cheap check, mostly in C)."""
+    if not _may_repeat(text):
+        return set()
     pieces = [p for p in _SENTENCE_SPLIT.split(text) if len(p) >= _SETTINGS["repeat_min_chars"]]
     if len(set(pieces)) == len(pieces):
         return set()
     seen: set[str] = set()
     return {p for p in pieces if p in seen or seen.add(p)}
+
+
+def _may_repeat(text: str) -> bool:
+    """A cheap gate (``str.split`` in C): does any long line, or long piece between periods,
+    occur twice? Text that repeats a sentence-sized piece repeats one of these too."""
+    least = _SETTINGS["repeat_min_chars"]
+    for pieces in (text.split("\n"), text.replace("\n", " ").split(".")):
+        long = [p for p in pieces if len(p) >= least]
+        if len(set(long)) < len(long):
+            return True
+    return False
 
 
 def _units(text: str, cuts: list[int], repeated: set[str]) -> list[tuple[int, int, str]]:
@@ -503,36 +542,56 @@ def _iter_lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+# Candidate lines, each found by one regex that starts at a newline literal (fast in C); the
+# first line of a text is never one (it has no paragraph above it). A scene line is short and
+# has a long line (scene_neighbour_min_chars) above and below it, blank lines aside; a
+# position line holds "(" or starts with "Từ trái"/"Từ phải".
+_SCENE_LINE = regex.compile(
+    rf"(?<=[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}}\s*+)"
+    rf"\n{_HSPACE}*+(\p{{Lu}}[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}+)"
+    rf"(?=\n\s*+[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})", regex.V1)
+_POSITION_LINE = regex.compile(
+    rf"\n{_HSPACE}*+(?=[^\n(]{{0,250}}+\(|[Tt]ừ\s(?:trái|phải))"
+    rf"(\p{{Lu}}[^\n]{{8,{_SETTINGS['position_line_max_chars']}}}+)(?=\n|$)", regex.V1)
+# A position inside the picture: "(thứ 2 từ trái sang)", "(ngoài cùng bên phải)", "(giữa)",
+# "Từ trái qua phải: ...". Story text names no such positions.
+_POSITION_CUE = regex.compile(
+    r"\((?:[^()\n]{0,40}?\b(?:từ|bên)\s(?:trái|phải)|thứ\s\w{1,4}\s(?:từ|bên)|ngoài\scùng"
+    r"|(?:ở\s)?giữa\)|phải\)|trái\))"
+    r"|^[Tt]ừ\s(?:trái|phải)\s(?:sang|qua)\s(?:phải|trái)\s*[:,]",
+    regex.V1)
+
+
 def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
-    """Short unmarked lines between long paragraphs that read as a photo's scene description."""
+    """Short unmarked lines between paragraphs that read as a photo's scene description.
+
+    Only the lines the two regex passes find are looked at. ``captions.scene_line``: a line of
+    at most ``scene_line_max_chars`` between two long paragraphs, with scene cues;
+    ``captions.position_cue``: a one- or two-sentence line that names a position in the picture.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _SCENE_LINE.finditer(text):
+        line = match.group(1).rstrip()
+        if (len(line) <= _SETTINGS["scene_line_max_chars"]
+                and _scene_score(line) >= _SETTINGS["scene_min_score"]):
+            found.append((match.start(1), match.start(1) + len(line), "captions.scene_line"))
+    for match in _POSITION_LINE.finditer(text):
+        line = match.group(1).rstrip()
+        if _POSITION_CUE.search(line) and _is_position_caption(line):
+            found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
+    if not found:
+        return []
     busy = sorted((lab.start, lab.end) for lab in taken)
-    labels: list[Label] = []
-    minimum = _SETTINGS["scene_neighbour_min_chars"]
-    longest = _SETTINGS["scene_line_max_chars"]
-    lines = text.split("\n")
-    sizes = [len(line.strip()) for line in lines]
-    pos = 0
-    for i, line in enumerate(lines):
-        start, pos = pos, pos + len(line) + 1
-        if not 8 < sizes[i] <= longest or not line.lstrip()[:1].isupper():
-            continue
-        if _nearest_size(sizes, i, -1) < minimum or _nearest_size(sizes, i, +1) < minimum:
-            continue
-        if _scene_score(line.strip()) < _SETTINGS["scene_min_score"]:
-            continue
-        start += len(line) - len(line.lstrip())
-        end = start + sizes[i]
-        if not _inside_any(busy, start, end):
-            labels.append(Label(start, end, KIND, "captions.scene_line"))
-    return labels
+    return [Label(start, end, KIND, rule) for start, end, rule in sorted(found)
+            if not _inside_any(busy, start, end)]
 
 
-def _nearest_size(sizes: list[int], index: int, step: int) -> int:
-    """Length of the nearest non-blank line before (``step=-1``) or after (``+1``) ``index``."""
-    i = index + step
-    while 0 <= i < len(sizes) and not sizes[i]:
-        i += step
-    return sizes[i] if 0 <= i < len(sizes) else 0
+def _is_position_caption(line: str) -> bool:
+    """A line naming a position reads as a caption: at most two sentences, no quoted speech."""
+    if _QUOTE.search(line) or "“" in line or '"' in line:
+        return False
+    sentences = sum(1 for _ in _SENTENCE_END.finditer(line.rstrip(".!?…")))
+    return sentences < 2
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -578,9 +637,11 @@ class RemovePhotoCaptions(BoilerplateCleaner):
             # Deleting a caption can expose another (a credit now ends its line, two markers
             # now touch): classify what is left and map those labels back, so one call settles.
             edits = validated(labels_to_edits(text, labels, self.name), len(text))
-            if not edits or not _near_a_keyword(text, edits):
+            if not edits:
                 break
             left = apply_edits(text, edits)
+            if not _may_expose(left, edits):
+                break
             more = _classify_once(left)
             if not more:
                 break
@@ -598,11 +659,21 @@ def _classify_once(text: str) -> list[Label]:
     return _merge(labels)
 
 
-def _near_a_keyword(text: str, edits: list) -> bool:
-    """Whether a marker keyword sits right next to a deletion (only then can one be exposed)."""
+def _may_expose(left: str, edits: list) -> bool:
+    """Whether deleting ``edits`` can expose a caption in ``left`` (the text after them).
+
+    Only a marker keyword next to a seam can (two markers now touch, a credit now ends its
+    line); scene lines need no second round (their neighbours are read past deleted lines).
+    """
     reach = _SETTINGS["window_back_chars"] + _SETTINGS["window_ahead_chars"]
-    return any(keyword.search(text, max(0, edit.start - reach), edit.end + reach)
-               for edit in edits for keyword in _KEYWORDS)
+    shift = 0
+    for edit in edits:
+        seam = edit.start + shift
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        window = left[max(0, seam - reach):seam + len(edit.replacement) + reach].lower()
+        if any(literal in window for literal in _KEYWORD_LITERALS):
+            return True
+    return False
 
 
 def _merge(labels: list[Label]) -> list[Label]:
