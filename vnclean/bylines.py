@@ -116,7 +116,7 @@ def _build() -> tuple[regex.Pattern, ...]:
     theo = rf"(?:\(?+[Tt]heo{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
     # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
-    eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.){{0,10}}+)?+$)"
+    eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.{_H}*+){{0,10}}+)?+$)"
     end = rf"{_H}*+\.?+{_H}*+{eol}"
     # A glued affiliation after a titled name: "Thạc sĩ Châu LuânNghiên cứu sinh tại ..."
     affil = r"(?:(?<=\p{Ll})(?!Theo)\p{Lu}\p{Ll}[^\n.!?*]{0,80}+)"
@@ -162,7 +162,7 @@ def _build() -> tuple[regex.Pattern, ...]:
     )
     inline = (
         # the end mark "/." closing the article
-        rf"(?P<end_mark>(?:/\.){{1,10}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
+        rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
         # "Nguồn: X" closing the last line, whatever comes before it
         rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon}){end}",
         # an inline "(Theo X)" between two sentences of a flattened body
@@ -331,11 +331,10 @@ class _Lines:
     def is_prose(self, index: int) -> bool:
         """A body paragraph: long, or several words with sentence punctuation.
 
-        The punctuation may be anywhere in the line, and a lead prefix or an end mark is
-        not counted, so removing bylines never changes what is prose (idempotence).
+        The line is judged as if its lead prefix, glued sign-off, trailing source and end
+        mark were gone, so removing them never changes what is prose (idempotence).
         """
-        line = self.lines[index].strip()
-        line = _END_MARKS.sub("", line[_PREFIX.match(line).end():])  # as if they were gone
+        line = _without_bylines(self.lines[index].strip())
         if len(line) >= 80:
             return True
         return (len(line) >= 25 and len(line.split()) >= 5
@@ -350,6 +349,16 @@ class _Lines:
                 seen = seen or self.is_prose(i)
             self._prose_after = flags
         return self._prose_after[index]
+
+
+def _without_bylines(line: str) -> str:
+    """A line without the inline bylines this cleaner may remove from it."""
+    line = _END_MARKS.sub("", line[_PREFIX.match(line).end():])
+    for pattern in (_PATTERNS[3], _PATTERNS[1]):  # "Nguồn: X" at the end, a glued sign-off
+        m = pattern.search(line)
+        if m is not None:
+            line = line[:m.start(_rule_group(m))]
+    return _END_MARKS.sub("", line.rstrip())
 
 
 # --- classification -----------------------------------------------------------------------
@@ -586,15 +595,17 @@ class StripBylines(BoilerplateCleaner):
                 if group == "dateline":
                     fragments.append(m)
                 continue
-            labels.append(label)
             index = ctx.index(label.start)
-            if group in _WHOLE_LINE:
+            if group in _WHOLE_LINE:  # with any trailer ("/.", "Nguồn: X") to the line end
+                label = _to_line_end(ctx, index, label)
                 ctx.removed.add(index)
+            labels.append(label)
             if group == "dateline":
                 datelines.add(index)
             if group in ("attrib", "dateline") and not ctx.prose_after(index):
                 tail.add(index)
-        for m in deferred:
+        deferred.sort(key=lambda m: -m.start() if _rule_group(m) == "place" else m.start())
+        for m in deferred:  # places bottom-up: each sees the lead below it
             label = _CONTEXT_FREE[_rule_group(m)](m, ctx)
             if label is not None:
                 labels.append(label)
@@ -623,8 +634,8 @@ class StripBylines(BoilerplateCleaner):
             notes = None if m.group("au_single") else _header_position(ctx, index, datelines)
             if notes is None and not _author_position(ctx, index, tail, candidates):
                 continue
-            names.append(Label(m.start("author"), m.end("author"), "byline",
-                               "bylines.author_line"))
+            names.append(_to_line_end(ctx, index, Label(m.start("author"), m.end("author"),
+                                                        "byline", "bylines.author_line")))
             tail.add(index)
             ctx.removed.add(index)
             if m.group("au_cue") is None:
@@ -641,6 +652,11 @@ def _without_lists(ctx: _Lines, names: list[Label], personal: set[int]) -> list[
               if ctx.nonblank(i, -1, past_removed=False) in personal
               or ctx.nonblank(i, 1, past_removed=False) in personal}
     return [label for label in names if ctx.index(label.start) not in listed]
+
+
+def _to_line_end(ctx: _Lines, index: int, label: Label) -> Label:
+    end = ctx.starts[index] + len(ctx.lines[index].rstrip())
+    return label if end <= label.end else Label(label.start, end, label.kind, label.rule)
 
 
 def _line_label(ctx: _Lines, index: int, rule: str) -> Label:

@@ -43,7 +43,7 @@ WEEKDAY_PATTERN = (
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
 #: ``2023-11-02``. Groups: d, m, y (or the iso_* groups, or the text_* groups).
 DATE_PATTERN = (
-    r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+    r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?!\d|/\d)"
     r"|(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])"
     r"|(?P<text_d>[0-3]?\d)[ \t]++tháng[ \t]++(?P<text_m>[01]?\d),?+[ \t]++năm[ \t]++(?P<text_y>\d{4}))"
 )
