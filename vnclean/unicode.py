@@ -4,7 +4,7 @@ The work runs in layers, each a small pure step over the whole text: drop invisi
 odd spaces outside Latin-1; NFC; repair mojibake runs (ftfy, only on runs with a telltale);
 rewrite Latin-1 byte characters (NBSP, soft hyphen, controls, ``Ð``); NFC again (ftfy may
 return NFD); mojibake repair and NFC once more, for runs a removed byte character had split
-(``\xadá»‡``); ``ð`` that starts a Vietnamese word; tone marks.
+(``\\xadá»‡``); ``ð`` that starts a Vietnamese word; tone marks.
 :meth:`NormalizeUnicode.apply` runs the layers on the whole text; one character-class search
 and ``unicodedata.is_normalized`` send text that only tone placement could change (most news
 text) straight to it, and a cheap "anything to do?" check guards each layer otherwise.
@@ -126,8 +126,8 @@ def rewrite_wide_chars(text: str) -> str:
     >>> rewrite_wide_chars("Hà\u2009Nội\u200b")
     'Hà Nội'
     """
-    if _WIDE_CHAR.search(text):
-        text = text.translate(_TRANSLATE_WIDE)
+    if _WIDE_CHAR.search(text):  # few per text: sub beats translate on non-ASCII
+        text = _WIDE_CHAR.sub(lambda m: _TRANSLATE_WIDE[ord(m.group())] or "", text)
     if "\u200d" in text:
         text = _STRAY_JOINER.sub("", text)
     return text
