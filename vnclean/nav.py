@@ -44,6 +44,7 @@ NEUTRAL = frozenset({SEPARATOR, NUMBER, DATE})
 _NONBLANK_LINE = regex.compile(r"^[^\S\n]*+(\S(?:[^\n]*\S)?)", regex.M)
 _WORD = regex.compile(r"\w+")
 _TERMINAL = frozenset(".!?…;:")
+_PREFIX_ENDS = frozenset("-–—):")
 _CLOSERS = frozenset("\"'”’»)]")
 _LETTER = regex.compile(r"\p{L}")
 _LOGIN_WORDS = regex.compile(r"\b(?:đăng nhập|đăng ký|đăng kí|mật khẩu|tên đăng nhập)\b",
@@ -342,7 +343,8 @@ def _repeats_lead(lead_key: str, key: str) -> bool:
     """The lead again (its agency prefix may be missing), or a teaser cut from it with
     ``...``."""
     if len(key) <= len(lead_key) and lead_key.endswith(key):
-        return True
+        missing = lead_key[: len(lead_key) - len(key)].rstrip()
+        return not missing or missing[-1] in _PREFIX_ENDS  # only an agency prefix is gone
     stem = key.rstrip(".… ")
     if stem == key:
         return False
