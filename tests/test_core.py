@@ -151,3 +151,12 @@ def test_iter_lines_offsets_match_the_text():
     for line in iter_lines(text):
         assert text[line.start:line.end] == line.text
     assert [line.text for line in iter_lines(text)] == ["Thời sự", "", "Hà Nội", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u200baĐ"), max_size=40))
+def test_tidy_whitespace_fast_path_equals_its_edits(text):
+    from vnclean import tidy_whitespace
+
+    edits = validated(tidy_whitespace.find_edits(text), len(text))
+    assert tidy_whitespace.apply(text) == apply_edits(text, edits)

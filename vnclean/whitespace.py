@@ -14,6 +14,7 @@ _TRAILING_SPACE = regex.compile(r"[ \t]+(?=\n|\Z)")
 _BLANK_RUN = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _LEADING = regex.compile(r"\A\s+")
 _TRAILING = regex.compile(r"(?<=\S)\s+\Z")
+_BLANK_LINES = regex.compile(r"\n\n\n+")
 
 
 class TidyWhitespace(Cleaner):
@@ -40,6 +41,17 @@ class TidyWhitespace(Cleaner):
                 edits.append(Edit(m.start(), m.end(), replacement, cleaner=self.name,
                                   rule=rule, kind="whitespace"))
         return _disjoint(edits)
+
+    def apply(self, text: str) -> str:
+        """The same result as applying :meth:`find_edits`, by three substitutions in C."""
+        text = _TRAILING_SPACE.sub("", text)
+        if "\n\n\n" in text:
+            text = _BLANK_LINES.sub("\n\n", text)
+        if text[:1].isspace():
+            text = _LEADING.sub("", text, count=1)
+        if text[-1:].isspace():
+            text = _TRAILING.sub("", text, count=1)
+        return text
 
 
 def _disjoint(edits: list[Edit]) -> list[Edit]:
