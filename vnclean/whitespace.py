@@ -44,7 +44,8 @@ class TidyWhitespace(Cleaner):
 
     def apply(self, text: str) -> str:
         """The same result as applying :meth:`find_edits`, by three substitutions in C."""
-        text = _TRAILING_SPACE.sub("", text)
+        if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+            text = _TRAILING_SPACE.sub("", text)
         if "\n\n\n" in text:
             text = _BLANK_LINES.sub("\n\n", text)
         if text[:1].isspace():
