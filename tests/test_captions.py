@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -72,15 +70,21 @@ _HOSTILE = {
     "repeats": "Câu này được lặp lại nhiều lần. " * 20_000,
     "long credit": "Ảnh: " + "Ab " * 200_000,
     "no spaces": "a" * 1_000_000,
+    "20k bare markers": "Ảnh: " * 20_000,
+    "10k paren credits": "(Ảnh: X)" * 10_000,
+    "one marker then 40k words": "Ảnh:" + "Ảnh " * 40_000,
+    "50k newlines": "\n" * 50_000,
 }
 
 
 @pytest.mark.parametrize("text", list(_HOSTILE.values()), ids=list(_HOSTILE))
-def test_hostile_input_is_fast_and_safe(text):
-    started = time.perf_counter()
+def test_hostile_input_is_safe(text):
+    # Speed on these inputs is measured in benchmarks/, never asserted in tests.
     result = remove_photo_captions(text)
     assert isinstance(result, str)
-    assert time.perf_counter() - started < 10
+    assert remove_photo_captions(result) == result
+    for edit in remove_photo_captions.explain(text).edits:
+        assert text[edit.start:edit.end] == edit.text
 
 
 def test_never_lowercases_or_strips_diacritics():
@@ -112,9 +116,9 @@ def _caption_scores(records):
 
 def test_dev_caption_recall_floor(dev_records):
     recall, false = _caption_scores(dev_records)
-    # Reached 0.756 of caption word-chars on dev (0.77 by tokens). Most of the rest are
-    # unmarked captions (24h flattened bodies, short unmarked lines) that we keep on purpose.
-    assert recall >= 0.74
+    # Reached 0.7595 of caption word-chars on dev (0.805 by tokens, full pipeline). Most of the
+    # rest are unmarked captions (24h flattened bodies, short unmarked lines) kept on purpose.
+    assert recall >= 0.755
     # ~2,250 word-chars, ~1,600 of them in one gallery where gold removed the second copy of
     # a repeated block and we remove the first (the same tokens either way).
     assert false <= 2_600

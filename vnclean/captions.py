@@ -125,6 +125,12 @@ _QUOTE = regex.compile(r"[\"”],\s", regex.V1)
 _SPEECH_TAIL = regex.compile(
     rf",\s*[^,.]{{1,60}}?\s(?:{alternation(word_list('captions_speech_verbs.txt'))})\s*[.!]?$",
     regex.V1)
+# A lead or body sentence, not a caption: an agency prefix ("TTO - ", "(Dân trí) - ") or a
+# reporting clause ("... cho biết, ..."). A credit after it goes alone.
+_STORY_SENTENCE = regex.compile(
+    rf"^{_HSPACE}*+(?:\([^()\n]{{2,20}}+\)|[\p{{Lu}}\d.]{{2,12}}+){_HSPACE}*+[-–]{_HSPACE}"
+    rf"|(?<!\p{{L}})(?:{alternation(word_list('captions_speech_verbs.txt'))}){_HSPACE}*+[,:]{_HSPACE}",
+    regex.V1)
 _VIDEO_PAREN = regex.compile(r"\(\s*(?:[Vv]ideo|[Cc]lip)", regex.V1)
 _CLIP_PAREN = regex.compile(rf"{_HSPACE}*+\([^()\n]{{0,200}}+\)", regex.V1)
 _DASH_BEFORE = regex.compile(rf"{_HSPACE}*+[-–]{_HSPACE}*+$", regex.V1)
@@ -326,7 +332,11 @@ def _paren_candidate(text, start, end, line_start, line_end) -> _Candidate:
     caption_start, whole = _caption_start(text, line_start, start, not rest.strip())
     if not whole and not _inline_caption(text, caption_start, start):
         caption_start = start
+    elif _STORY_SENTENCE.search(text, caption_start, start):
+        caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
+    if caption_start == start and text[line_start:start].strip():
+        after = end  # the credit alone: the sentence before it keeps its full stop
     if _VIDEO_PAREN.match(text, start):
         rule = "captions.video"
     return _Candidate(start, end, caption_start, after, rule, line_start, whole)
@@ -384,6 +394,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end) -> _Candidat
         caption_start = _caption_line_above(text, line_start)
     elif not whole and not (credited and _inline_caption(text, caption_start, credit_start)):
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
+    if caption_start < credit_start and _STORY_SENTENCE.search(text, caption_start, credit_start):
+        caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
         rule = "captions.credit_sentence"
     return _Candidate(credit_start, credit_end, caption_start, credit_end, rule, line_start,
