@@ -100,34 +100,40 @@ class StepMap:
 
     Built from the step's edits (sorted, non-overlapping, input coordinates). A position
     inside a rewritten region maps to the region's start (``side="start"``) or end
-    (``side="end"``); at a deletion, a start maps after the deleted text and an end before
-    it, so a later edit never claims text an earlier step already removed.
+    (``side="end"``); at a deletion — or at the whitespace a deletion left as a seam — a
+    start maps after the deleted text and an end before it, so a later edit never claims
+    text an earlier step already removed.
     """
 
-    __slots__ = ("_out_starts", "_out_ends", "_in_starts", "_in_ends")
+    __slots__ = ("_out_starts", "_out_ends", "_in_starts", "_in_ends", "_filler")
 
     def __init__(self, edits: Iterable[Edit]):
         out_starts: list[int] = []
         out_ends: list[int] = []
         in_starts: list[int] = []
         in_ends: list[int] = []
+        filler: list[bool] = []
         shift = 0
         for edit in edits:
             out_start = edit.start + shift
             out_end = out_start + len(edit.replacement)
+            is_filler = not edit.replacement.strip()
             if in_ends and in_ends[-1] == edit.start:  # touching edits: one region
                 out_ends[-1] = out_end
                 in_ends[-1] = edit.end
+                filler[-1] = filler[-1] and is_filler
             else:
                 out_starts.append(out_start)
                 out_ends.append(out_end)
                 in_starts.append(edit.start)
                 in_ends.append(edit.end)
+                filler.append(is_filler)
             shift += len(edit.replacement) - (edit.end - edit.start)
         self._out_starts = out_starts
         self._out_ends = out_ends
         self._in_starts = in_starts
         self._in_ends = in_ends
+        self._filler = filler
 
     def __bool__(self) -> bool:
         return bool(self._out_starts)
@@ -141,7 +147,7 @@ class StepMap:
         in_start, in_end = self._in_starts[i], self._in_ends[i]
         if pos > out_end:
             return in_end + (pos - out_end)
-        if out_start == out_end:  # a pure deletion sits at pos
+        if self._filler[i]:  # a deletion, or the seam space one left: nothing original
             return in_end if side == "start" else in_start
         if pos == out_start:
             return in_start

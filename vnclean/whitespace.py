@@ -32,10 +32,11 @@ class TidyWhitespace(Cleaner):
     def find_edits(self, text: str) -> list[Edit]:
         edits = []
         for pattern, rule, replacement in (
+            # Order matters: of two edits over the same span, the first listed wins.
             (_LEADING, "whitespace.leading", ""),
+            (_TRAILING, "whitespace.trailing", ""),
             (_TRAILING_SPACE, "whitespace.trailing_spaces", ""),
             (_BLANK_RUN, "whitespace.blank_lines", "\n\n"),
-            (_TRAILING, "whitespace.trailing", ""),
         ):
             for m in pattern.finditer(text):
                 edits.append(Edit(m.start(), m.end(), replacement, cleaner=self.name,
