@@ -210,3 +210,9 @@ def test_core_doctest_example():
 def test_rejects_non_strings():
     with pytest.raises(TypeError):
         normalize_unicode(b"bytes")
+
+
+def test_a_run_ftfy_refuses_whole_is_repaired_token_by_token_and_stays_fixed():
+    once = normalize_unicode("uì Æ°")
+    assert once == "ùi ư"
+    assert normalize_unicode(once) == once

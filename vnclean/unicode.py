@@ -277,9 +277,12 @@ def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
     """Repair a run, then the runs left in the repair, until nothing changes.
 
     ftfy judges a run as a whole and may fix part of it (``àá»‡ Ä‘`` → ``àệ Ä‘``); the
-    rest is a run of its own, so repeating makes the result idempotent.
+    rest is a run of its own, so repeating makes the result idempotent. When it refuses a
+    run whole (``uì Æ°``), its tokens that show a telltale are tried one by one.
     """
     fixed = _ftfy_run(run)
+    if fixed == run:  # ftfy judged the run as a whole and refused: try its tokens alone
+        fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _ftfy_run, ""))
     for _ in range(rounds):
         if fixed == run or not _has_mojibake(fixed):
             break
@@ -290,6 +293,11 @@ def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
 
 
 _TOKEN = re.compile(r"[^ \t]+")
+
+
+def _telltale_tokens(run: str) -> list[tuple[int, int]]:
+    """Spans of the space-separated tokens of ``run`` that show a mojibake telltale."""
+    return [m.span() for m in _TOKEN.finditer(run) if _has_mojibake(m.group())]
 
 
 def _shared_blank(a: str, b: str, direction: int) -> int:
