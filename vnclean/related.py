@@ -50,9 +50,11 @@ _PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related
 _PREFIX_FIRST = frozenset(">»►xđtbm")  # first letters (casefolded) of the prefixes above
 _ARROW_ALONE = frozenset((">>", ">>>", "»", "►"))
 _DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
+_DATED_TAIL_MAX = 32  # longest date tail after its leading spaces: "(26/12/2024 - 10:30)"
 _DATED_LEAD = regex.compile(r"[-•+*]?[ \t]*", _F)
 _FILLER = regex.compile(r"(?:%s)" % "|".join(word_list("related_fillers.txt")), _F)
 _FILLER_MAX = 24
+_HEADING_KEYS = _STRONG | _WEAK
 _NOT_FILLER_FIRST = frozenset("ABCDEFGHJKLMOPQRSTUVWXYZabcdefghjklmopqrstuvwxyz\"“'")
 # A cue class makes the document worth the neighbour pass even without a run of headlines.
 _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
@@ -63,13 +65,36 @@ _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
 _SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
 _TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15,200}?)[ \t]*$",
                             regex.VERSION1 | regex.MULTILINE)
-_WORD = regex.compile(r"\w+")
 _HEADLINE_START = regex.compile(r"[\"“‘'(]?[\p{Lu}\d]")
 _BAD_END = ".,;:"
 # Not a headline: a caption credit, a "label: value" list item, two sentences in one line.
-_NOT_HEADLINE = regex.compile(
-    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]|;"
-    r"|\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", regex.VERSION1)
+# Each alternative needs a character the others do not (":", ";", a sentence end), so the
+# patterns only run on lines holding that character.
+_NOT_HEADLINE_COLON = regex.compile(
+    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]", _F)
+_NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
+# Word counts: the stdlib engine counts \w runs faster than ``regex`` on NFC text.
+_WORD_RUN = re.compile(r"\w+")
+_LEAD_SPACE = re.compile(r"[ \t]*")
+
+
+def _not_headline(text: str) -> bool:
+    """A caption credit, a ``label: value`` item, a ``;`` list or two sentences in one line."""
+    if ";" in text:
+        return True
+    if ":" in text and _NOT_HEADLINE_COLON.search(text):
+        return True
+    return ("." in text or "!" in text or "?" in text) and bool(
+        _NOT_HEADLINE_SENTENCES.search(text))
+
+
+def _word_count(text: str) -> int:
+    parts = text.split()
+    if "".join(parts).isalnum():
+        return len(parts)
+    return len(_WORD_RUN.findall(text))
+
+
 _TRUNCATED = ("...", "…")
 
 
@@ -94,15 +119,15 @@ def _shape(text: str) -> tuple[str, int]:
     truncated = text.endswith(_TRUNCATED)
     words = -1
     if n <= 40:
-        words = len(_WORD.findall(text))
+        words = _word_count(text)
         if words <= _T["short_line_max_words"]:
             return "short", words
     if (n <= _T["headline_max_chars"] and (truncated or text[-1] not in _BAD_END)
             and _HEADLINE_START.match(text)):
         if words < 0:
-            words = len(_WORD.findall(text))
+            words = _word_count(text)
         if (_T["headline_min_words"] <= words <= _T["headline_max_words"]
-                and not _NOT_HEADLINE.search(text)):
+                and not _not_headline(text)):
             return "headline", words
     if n <= _T["teaser_max_chars"] or truncated:
         return "teaser", max(words, 0)
@@ -125,32 +150,63 @@ def _line_class(s: str) -> tuple[str, int]:
     if s[0].casefold() in _PREFIX_FIRST and n <= 270 and _PREFIXED.match(s):
         return "prefixed", 0
     if s[-1] in ")]" and n >= 15:
-        m = _DATED.search(s)
-        if m is not None and m.start() - _DATED_LEAD.match(s).end() >= 10 and m.start() <= 205:
+        m = _DATED.search(s, max(0, n - _DATED_TAIL_MAX))
+        if m is not None:
+            start = len(s[:m.start()].rstrip(" \t"))  # the spaces before the date belong to it
+        if m is not None and start - _DATED_LEAD.match(s).end() >= 10 and start <= 205:
             return "dated", 0
     if n <= _FILLER_MAX and s[0] not in _NOT_FILLER_FIRST and _FILLER.fullmatch(s):
         return "filler", 0
     return _shape(s)
 
 
-def _classes(raws: list[str]) -> list[str]:
-    """The context-free class of every raw line (``""`` for a blank one)."""
-    classes = []
-    teaser_max = _T["teaser_max_chars"] + 80
-    for raw in raws:
-        if len(raw) > teaser_max and not raw.rstrip().endswith(_TRUNCATED):
-            classes.append("other")  # a paragraph: no cue is that long
+def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
+    """Start, stripped text and context-free class of every non-blank line.
+
+    One C-level pass finds the non-blank lines (blank ones never reach Python); most of
+    the rest are long paragraphs or one-to-four-word menu items, settled inline (length
+    tests, a set lookup, ``str.split``) before any pattern runs.
+    """
+    starts: list[int] = []
+    texts: list[str] = []
+    classes: list[str] = []
+    append = classes.append
+    teaser_max = _T["teaser_max_chars"]
+    short_max = _T["short_line_max_words"]
+    heading_max = _HEADING_MAX
+    for m in _NONBLANK.finditer(text):
+        stripped = m.group()
+        starts.append(m.start())
+        texts.append(stripped)
+        n = len(stripped)
+        if n > teaser_max and not stripped.endswith(_TRUNCATED):
+            append("other")  # a paragraph: no cue is that long
             continue
-        stripped = raw.strip()
-        if not stripped:
-            classes.append("")
-        elif (stripped[-1] == "." and len(stripped) > _HEADING_MAX
-              and stripped[0].casefold() not in _PREFIX_FIRST and stripped[-2:] != ".."):
-            # a sentence: neither a cue nor a headline
-            classes.append("teaser" if len(stripped) <= teaser_max - 80 else "other")
+        if n <= 40 and stripped[-1] not in ")]":
+            # A menu item of up to four words that is no cue: "short" (the common case),
+            # settled with the same tests and order as _line_class, cheapest first.
+            first = stripped[0]
+            parts = stripped.split()
+            words = (len(parts) if "".join(parts).isalnum()
+                     else len(_WORD_RUN.findall(stripped)))
+            if (words <= short_max
+                    and (n > heading_max
+                         or stripped.rstrip(_HEADING_TRIM).casefold() not in _HEADING_KEYS)
+                    and stripped not in _ARROW_ALONE
+                    and (first.casefold() not in _PREFIX_FIRST or not _PREFIXED.match(stripped))
+                    and (first in _NOT_FILLER_FIRST or n > _FILLER_MAX
+                         or not _FILLER.fullmatch(stripped))):
+                append("short")
+                continue
+        if (stripped[-1] == "." and n > heading_max
+                and stripped[0].casefold() not in _PREFIX_FIRST and stripped[-2:] != ".."):
+            append("teaser")  # a sentence: neither a cue nor a headline
         else:
-            classes.append(_line_class(stripped)[0])
-    return classes
+            append(_line_class(stripped)[0])
+    return starts, texts, classes
+
+
+_NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def _worth_a_look(classes: list[str]) -> bool:
@@ -166,20 +222,19 @@ def _worth_a_look(classes: list[str]) -> bool:
 
 def _classify_lines(text: str) -> list[_Line]:
     """Every non-blank line with its context-free class (empty when nothing looks related)."""
-    raws = text.split("\n")
-    classes = _classes(raws)
+    starts, texts, classes = _scan(text)
     if not _worth_a_look(classes):
         return []
-    lines = []
-    pos = 0
-    for raw, cls in zip(raws, classes):
-        if cls:
-            stripped = raw.strip()
-            start = pos + raw.find(stripped[0])
-            lines.append(_Line(start, start + len(stripped), stripped, cls, 0,
-                               raw.startswith(("    ", "\t"))))
-        pos += len(raw) + 1
-    return lines
+    return [_Line(start, start + len(line), line, cls, 0, _indented(text, start))
+            for start, line, cls in zip(starts, texts, classes)]
+
+
+def _indented(text: str, start: int) -> bool:
+    """True when the line whose first non-blank character is at ``start`` is indented."""
+    if start == 0 or text[start - 1] not in " \t":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.startswith(("    ", "\t"), line_start)
 
 
 def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -> int:
@@ -339,8 +394,10 @@ def _anchored_teasers(text: str) -> list[Label]:
     limit = _T["anchored_teaser_max_chars"]
     previous_end = -1
     taken = False
-    index = _LineIndex(text)
+    index = None
     for m in _ANCHOR.finditer(text):
+        if index is None:
+            index = _LineIndex(text)  # built once, and only for a page with an end mark
         # Only the last ``limit`` characters can hold the teaser: never copy a long line.
         line_start = max(index.bounds(m.start())[0], m.start() - limit - 64)
         segment = text[line_start:m.start()].rstrip()
@@ -373,8 +430,10 @@ def _anchored_teasers(text: str) -> list[Label]:
 def _inline_arrows(text: str) -> list[Label]:
     """``>>link`` glued after text; the whole line when what is left before it is a cue line."""
     labels = []
-    index = _LineIndex(text)
+    index = None
     for m in _INLINE_ARROW.finditer(text):
+        if index is None:
+            index = _LineIndex(text)
         start = m.start()
         line_start = index.bounds(start)[0]
         residue = text[line_start:start].strip()
@@ -389,6 +448,8 @@ _RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))
 
 def _title_pair(text: str) -> list[Label]:
     """A first line of two headlines joined by `` / ``: a related pair, not the story's title."""
+    if text.find(" / ", 0, _LEAD_SPACE.match(text).end() + 205) < 0:
+        return []
     m = _TITLE_PAIR.match(text)
     if m is None or "\n" not in text[m.end():m.end() + 1]:
         return []
