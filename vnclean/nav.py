@@ -17,7 +17,8 @@ from typing import ClassVar
 import regex
 
 from ._data import alternation, json_data, word_list
-from .blocks import BoilerplateCleaner, Label
+from ._core import apply_edits, validated
+from .blocks import BoilerplateCleaner, Label, labels_to_edits
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -41,7 +42,16 @@ CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
 #: Shapes that neither count towards a menu nor break one.
 NEUTRAL = frozenset({SEPARATOR, NUMBER, DATE})
 
-_NONBLANK_LINE = regex.compile(r"^[^\S\n]*+(\S(?:[^\n]*\S)?)", regex.M)
+#: What ``regex`` counts as ``\s``, but the newline: the characters a line is stripped of.
+_SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+#: A plain menu item: letters (with marks) in at most six words joined by single spaces.
+_PLAIN_ITEM = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?: [\p{L}\p{M}]++){0,5}")
+_RUN_BREAKERS = frozenset({PROSE, TITLE})
+_HEADLINE_SHAPES = frozenset({TITLE, ITEM})
+#: A label before it becomes a :class:`Label`: (start, end, rule).
+_Span = tuple[int, int, str]
+_PEEK = 32  # characters compared before a long line is casefolded
 _WORD = regex.compile(r"\w+")
 _TERMINAL = frozenset(".!?…;:")
 _PREFIX_ENDS = frozenset("-–—):")
@@ -98,25 +108,35 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
-def _inline_pattern() -> regex.Pattern:
-    return regex.compile("|".join(f"(?:{p})" for p in word_list("nav_inline.txt")))
+def _cue_shapes() -> dict[str, str]:
+    """Lookup key -> cue shape; artefacts win over headings, headings over login strings."""
+    shapes = dict.fromkeys(_word_set("nav_login.txt"), LOGIN)
+    shapes.update(dict.fromkeys(_word_set("nav_headings.txt"), HEADING))
+    shapes.update(dict.fromkeys(_word_set("nav_artefacts.txt"), NULL))
+    return shapes
 
 
-@dataclass(slots=True)
-class _Line:
-    """One non-blank line: offsets of its stripped text, its words and its shape."""
+class _Page:
+    """The non-blank lines of a text as parallel lists (index ``k`` is the k-th line): offsets
+    of the stripped text, the text, its word count, its shape, whether it names a section."""
 
-    start: int
-    end: int
-    text: str
-    words: int
-    shape: str
-    section: bool
+    __slots__ = ("starts", "ends", "texts", "words", "shapes", "sections")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.words: list[int] = []
+        self.shapes: list[str] = []
+        self.sections: list[bool] = []
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
 
 def _shape(text: str, words: int, key: str, cfg: _Settings) -> str:
     """The context-free shape of one stripped line."""
-    if key in _word_set("nav_artefacts.txt") or _HTML_TAG_LINE.fullmatch(text):
+    if key in _word_set("nav_artefacts.txt") or (text[0] == "<" and _HTML_TAG_LINE.fullmatch(text)):
         return NULL
     if key in _word_set("nav_headings.txt"):
         return HEADING
@@ -173,124 +193,149 @@ def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
                                           or first in _word_set("nav_sections.txt"))
 
 
-def _lines(text: str, cfg: _Settings) -> list[_Line]:
-    """Every non-blank line of ``text`` with its context-free shape."""
-    sections = _word_set("nav_sections.txt")
-    lines = []
-    short = 2 * cfg.max_item_chars
-    for m in _NONBLANK_LINE.finditer(text):
-        line = m.group(1)
-        if len(line) > short:  # fast path: far too long for chrome cues or menu items
-            words = line.count(" ") + 1
-            shape = PROSE if _sentence_end(line) else TITLE
-            if shape == TITLE and len(line) <= 3 * short and _is_breadcrumb(line, cfg):
-                shape = BREADCRUMB
-            lines.append(_Line(m.start(1), m.end(1), line, words, shape, False))
-            continue
-        words = len(_WORD.findall(line))
-        key = _lookup_key(line)
-        lines.append(_Line(m.start(1), m.end(1), line, words, _shape(line, words, key, cfg),
-                           key in sections))
-    return lines
+def _page_of(text: str, cfg: _Settings) -> _Page:
+    """Every non-blank line of ``text`` with its context-free shape.
+
+    Lines come from one ``split``; a line of plain words (letters and single spaces, the
+    common menu item) is shaped by one regex match and one lookup, a line too long for
+    chrome by its last characters, and only the rest by :func:`_shape`.
+    """
+    page = _Page()
+    starts, ends, texts = page.starts, page.ends, page.texts
+    words, shapes, sections = page.words, page.shapes, page.sections
+    section_keys = _word_set("nav_sections.txt")
+    cue_shapes = _cue_shapes()
+    plain_item = _PLAIN_ITEM.fullmatch
+    item_chars = cfg.max_item_chars
+    short = 2 * item_chars
+    pos = 0
+    for piece in text.split("\n"):
+        size = len(piece)
+        line = piece.lstrip(_SPACE)
+        if line:
+            start = pos + size - len(line)
+            line = line.rstrip(_SPACE)
+            length = len(line)
+            if length <= item_chars and plain_item(line):
+                key = line.casefold()  # what _lookup_key gives for plain words
+                shapes.append(cue_shapes.get(key, ITEM))
+                words.append(line.count(" ") + 1)
+                sections.append(key in section_keys)
+            elif length > short:  # far too long for chrome cues or menu items
+                shape = PROSE if _sentence_end(line) else TITLE
+                if shape == TITLE and length <= 3 * short and _is_breadcrumb(line, cfg):
+                    shape = BREADCRUMB
+                shapes.append(shape)
+                words.append(line.count(" ") + 1)
+                sections.append(False)
+            else:
+                count = len(_WORD.findall(line))
+                key = _lookup_key(line)
+                shapes.append(_shape(line, count, key, cfg))
+                words.append(count)
+                sections.append(key in section_keys)
+            starts.append(start)
+            ends.append(start + length)
+            texts.append(line)
+        pos += size + 1
+    return page
 
 
 # --------------------------------------------------------------------------- menu runs
 
 
-def _runs(lines: list[_Line]) -> list[tuple[int, int]]:
-    """Maximal runs ``[i, j)`` of consecutive lines that are not prose or headlines."""
-    runs = []
+def _run_labels(page: _Page, cfg: _Settings) -> list[_Span]:
+    """Labels of every maximal run of consecutive lines that are not prose or headlines."""
+    labels: list[_Span] = []
+    shapes = page.shapes
+    n = len(shapes)
     i = 0
-    n = len(lines)
     while i < n:
-        if lines[i].shape in (PROSE, TITLE):
+        if shapes[i] in _RUN_BREAKERS:
             i += 1
             continue
-        j = i
-        while j < n and lines[j].shape not in (PROSE, TITLE):
+        j = i + 1
+        while j < n and shapes[j] not in _RUN_BREAKERS:
             j += 1
-        runs.append((i, j))
+        if j - i >= 2:  # one line never makes a menu (its cue, if any, is labelled apart)
+            labels.extend(_menu_run_labels(page, i, j, cfg))
         i = j
-    return runs
+    return labels
 
 
-def _menu_run_labels(lines: list[_Line], i: int, j: int, cfg: _Settings) -> list[Label]:
-    """Labels for the run ``lines[i:j]`` when its shape and its neighbours say menu."""
-    run = lines[i:j]
-    items = sum(1 for line in run if line.shape == ITEM)
-    cues = sum(1 for line in run if line.shape in CUE_RULES)
-    sections = sum(1 for line in run if line.section)
+def _menu_run_labels(page: _Page, i: int, j: int, cfg: _Settings) -> list[_Span]:
+    """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
+    shapes = page.shapes[i:j]
+    items = shapes.count(ITEM)
+    cues = sum(shapes.count(shape) for shape in CUE_RULES)
+    sections = sum(page.sections[i:j])
     counted = items + cues
     is_menu = (counted >= cfg.min_run_items
                or (cues and counted >= cfg.min_run_items_with_cue)
                or (sections >= cfg.min_section_hits and counted >= cfg.min_section_hits))
-    if not is_menu or (not cues and _belongs_to_story(lines, i, j, counted, cfg)):
+    if not is_menu or (not cues and _belongs_to_story(page, i, j, counted, cfg)):
         return []
-    if i > 0 and lines[i - 1].shape == PROSE and _looks_like_name(run[0]):
-        run = run[1:]  # an author sign-off after the last paragraph: strip_bylines' business
-    return [Label(line.start, line.end, KIND, CUE_RULES.get(line.shape, "nav.menu_run"))
-            for line in run if line.shape != DATE]
+    if i > 0 and page.shapes[i - 1] == PROSE and _looks_like_name(page, i):
+        i += 1  # an author sign-off after the last paragraph: strip_bylines' business
+    starts, ends, all_shapes = page.starts, page.ends, page.shapes
+    return [(starts[k], ends[k], CUE_RULES.get(all_shapes[k], "nav.menu_run"))
+            for k in range(i, j) if all_shapes[k] != DATE]
 
 
-def _looks_like_name(line: _Line) -> bool:
+def _looks_like_name(page: _Page, k: int) -> bool:
     """Two to four capitalised words that are not a section name: ``Hạ Huyền``."""
-    return (line.shape == ITEM and not line.section and 2 <= line.words <= 4
-            and all(word[0].isupper() for word in line.text.split()))
+    return (page.shapes[k] == ITEM and not page.sections[k] and 2 <= page.words[k] <= 4
+            and all(word[0].isupper() for word in page.texts[k].split()))
 
 
-def _belongs_to_story(lines: list[_Line], i: int, j: int, counted: int, cfg: _Settings) -> bool:
+def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings) -> bool:
     """A short run between story paragraphs, or after a line ending in ``:``, is a list of
     the story (names, steps, results), not a menu."""
-    before = lines[i - 1] if i > 0 else None
-    after = lines[j] if j < len(lines) else None
-    if before is not None and before.text.endswith(":"):
+    if i > 0 and page.texts[i - 1].endswith(":"):
         return True
-    return (counted <= cfg.embedded_run_max_items and before is not None and after is not None
-            and before.shape == PROSE and after.shape == PROSE)
+    return (counted <= cfg.embedded_run_max_items and i > 0 and j < len(page)
+            and page.shapes[i - 1] == PROSE and page.shapes[j] == PROSE)
 
 
 # --------------------------------------------------------------------------- title, lead
 
 
-def _words_of(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
-
-
-def _same_title(template: str, candidate: str, cfg: _Settings) -> bool:
-    """Is ``candidate`` the title that the template line ``template`` carries?
+def _same_title(template: str, template_words: set[str], candidate: str,
+                cfg: _Settings) -> bool:
+    """Is ``candidate`` the title that the template line carries (``template`` casefolded,
+    ``template_words`` its distinct words)?
 
     True when the template equals it, starts or ends with it ("Title - Section - Site"),
     or holds most of its distinct words (a title the page retyped in capitals or edited).
     """
-    a, b = template.casefold(), candidate.casefold()
-    if a == b:
+    b = candidate.casefold()
+    if template == b:
         return True
-    cand_words = set(_words_of(candidate))
+    cand_words = set(_WORD.findall(b))
     if len(cand_words) < cfg.title_min_words:
         return False
-    temp_words = set(_words_of(template))
-    if len(cand_words) < cfg.title_share_of_first_line * len(temp_words):
+    if len(cand_words) < cfg.title_share_of_first_line * len(template_words):
         return False
-    if a.startswith(b) or a.endswith(b):
+    if template.startswith(b) or template.endswith(b):
         return True
     if len(cand_words) < cfg.title_fuzzy_min_words:
         return False
-    return len(cand_words & temp_words) >= cfg.title_containment * len(cand_words)
+    return len(cand_words & template_words) >= cfg.title_containment * len(cand_words)
 
 
-def _title_shaped(line: _Line, cfg: _Settings) -> bool:
+def _title_shaped(page: _Page, k: int, cfg: _Settings) -> bool:
     """A line that could be a headline: a few words, not ending like a statement."""
-    return line.shape in (TITLE, ITEM) and cfg.title_min_words <= line.words <= cfg.title_max_words
+    return (page.shapes[k] in _HEADLINE_SHAPES
+            and cfg.title_min_words <= page.words[k] <= cfg.title_max_words)
 
 
-def _is_paragraph(line: _Line, cfg: _Settings) -> bool:
+def _is_paragraph(page: _Page, k: int, cfg: _Settings) -> bool:
     """A story paragraph: a long line ending like a statement (not a headline's ``?``)."""
-    return line.shape == PROSE and line.words >= cfg.lead_min_words and (
-        _sentence_end(line.text) in ".…;" or line.words >= 2 * cfg.lead_min_words)
+    return page.shapes[k] == PROSE and page.words[k] >= cfg.lead_min_words and (
+        _sentence_end(page.texts[k]) in ".…;" or page.words[k] >= 2 * cfg.lead_min_words)
 
 
-def _find_title(lines: list[_Line], chrome: set[int],
-                cfg: _Settings) -> tuple[list[int], int | None]:
+def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int], int | None]:
     """(indexes of the template copies of the title, index of the title the story keeps).
 
     The title candidate is the first line not already labelled as chrome (starts in
@@ -298,76 +343,183 @@ def _find_title(lines: list[_Line], chrome: set[int],
     it (``Title - Section - Site`` at the top, ``Title`` again above the lead); when the
     title comes several times before the lead, the last of them is the one kept.
     """
-    head = next((k for k, line in enumerate(lines) if line.start not in chrome), None)
-    if head is None or not _title_shaped(lines[head], cfg):
+    starts = page.starts
+    head = next((k for k in range(len(starts)) if starts[k] not in chrome), None)
+    if head is None or not _title_shaped(page, head, cfg):
         return [], None
-    first = lines[head]
+    template = page.texts[head].casefold()
+    template_words = set(_WORD.findall(template))
     copies = []
-    for k in range(head + 1, min(len(lines), head + cfg.title_scan_lines)):
-        line = lines[k]
-        if _is_paragraph(line, cfg):
+    for k in range(head + 1, min(len(page), head + cfg.title_scan_lines)):
+        if _is_paragraph(page, k, cfg):
             break
-        if _title_shaped(line, cfg) and _same_title(first.text, line.text, cfg):
+        if _title_shaped(page, k, cfg) and _same_title(template, template_words,
+                                                       page.texts[k], cfg):
             copies.append(k)
     if not copies:
         return [], head
     return [head] + copies[:-1], copies[-1]
 
 
-def _find_lead(lines: list[_Line], title: int, cfg: _Settings) -> int | None:
+def _find_lead(page: _Page, title: int, cfg: _Settings) -> int | None:
     """Index of the lead: the first paragraph within a few lines after the title."""
-    for k in range(title + 1, min(len(lines), title + 1 + cfg.head_scan_lines)):
-        if _is_paragraph(lines[k], cfg):
+    for k in range(title + 1, min(len(page), title + 1 + cfg.head_scan_lines)):
+        if _is_paragraph(page, k, cfg):
             return k
     return None
 
 
-def _repeat_labels(lines: list[_Line], title: int, lead: int | None,
-                   cfg: _Settings) -> list[Label]:
+def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) -> list[_Span]:
     """Later copies of the kept title and lead (a widget or aggregator repeating them)."""
     labels = []
-    title_key = lines[title].text.casefold() if lines[title].words >= cfg.repeat_min_words else None
-    lead_key = lines[lead].text.casefold() if lead is not None else None
+    texts, words = page.texts, page.words
+    title_key = texts[title].casefold() if words[title] >= cfg.repeat_min_words else None
+    title_length = len(title_key) if title_key is not None else -1
+    lead_key = texts[lead].casefold() if lead is not None else None
+    lead_stem = lead_key.rstrip(".… ") if lead_key is not None else ""
     after = (lead if lead is not None else title) + 1
-    for line in lines[after:]:
-        if title_key is not None and len(line.text) == len(title_key) \
-                and line.text.casefold() == title_key:
-            labels.append(Label(line.start, line.end, KIND, "nav.repeated_title"))
-        elif lead_key is not None and line.words >= cfg.lead_min_words \
-                and _repeats_lead(lead_key, line.text.casefold()):
-            labels.append(Label(line.start, line.end, KIND, "nav.repeated_lead"))
+    for k in range(after, len(page)):
+        text = texts[k]
+        if len(text) == title_length and text.casefold() == title_key:
+            labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
+        elif lead_key is not None and words[k] >= cfg.lead_min_words \
+                and _repeats_lead(lead_key, lead_stem, text):
+            labels.append((page.starts[k], page.ends[k], "nav.repeated_lead"))
     return labels
 
 
-def _repeats_lead(lead_key: str, key: str) -> bool:
-    """The lead again (its agency prefix may be missing), or a teaser cut from it with
-    ``...``."""
-    if len(key) <= len(lead_key) and lead_key.endswith(key):
-        missing = lead_key[: len(lead_key) - len(key)].rstrip()
-        return not missing or missing[-1] in _PREFIX_ENDS  # only an agency prefix is gone
-    stem = key.rstrip(".… ")
-    if stem == key:
+def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
+    """The lead (``lead_key``, casefolded) again, its agency prefix perhaps missing, or a
+    teaser cut from it with ``...``.
+
+    ``text`` is casefolded only when its first or last characters already agree with the
+    lead (casefolding never shortens a string), so long paragraphs cost two short slices.
+    """
+    if len(text) <= len(lead_key):  # the casefolded text can be a suffix of the lead
+        m = min(_PEEK, len(text))
+        if text[-m:].casefold()[-m:] == lead_key[-m:]:
+            key = text.casefold()
+            if len(key) <= len(lead_key) and lead_key.endswith(key):
+                missing = lead_key[: len(lead_key) - len(key)].rstrip()
+                return not missing or missing[-1] in _PREFIX_ENDS  # only an agency prefix
+    if text[-1] not in ".…":  # not cut short with dots (lines never end in a space)
         return False
+    # A teaser shares with the lead at least its first third or the lead's whole stem.
+    m = min(_PEEK, len(lead_key) // 3, len(lead_stem))
+    if text[:m].casefold()[:m] != lead_key[:m]:
+        return False
+    stem = text.casefold().rstrip(".… ")
     stem = stem.rsplit(" ", 1)[0]  # the word before the dots may be cut short
     if len(stem) < len(lead_key) // 3:
         return False
-    return lead_key.startswith(stem) or stem.startswith(lead_key.rstrip(".… "))
+    return lead_key.startswith(stem) or stem.startswith(lead_stem)
 
 
-def _section_label_labels(lines: list[_Line], title: int | None, lead: int | None,
-                          cfg: _Settings) -> list[Label]:
+def _section_label_labels(page: _Page, title: int | None, lead: int | None,
+                          cfg: _Settings) -> list[_Span]:
     """Section names standing alone next to the title or dateline, above the lead."""
     if title is None or lead is None:
         return []
-    stop = lead
-    start = max(0, title - cfg.head_scan_lines)
-    return [Label(line.start, line.end, KIND, "nav.section_label")
-            for line in lines[start:stop]
-            if line.section and line.shape == ITEM
-            and line.words <= cfg.section_label_max_words]
+    return [(page.starts[k], page.ends[k], "nav.section_label")
+            for k in range(max(0, title - cfg.head_scan_lines), lead)
+            if page.sections[k] and page.shapes[k] == ITEM
+            and page.words[k] <= cfg.section_label_max_words]
+
+
+def _strip_title_copies(page: _Page, labels: list[_Span], cfg: _Settings) -> int | None:
+    """Label the template copies of the title (appending to ``labels``); return the index
+    of the title kept. Repeats until the first remaining line has no copy, so cleaning the
+    result again finds nothing more (idempotence)."""
+    chrome = {label[0] for label in labels}
+    title = None
+    for _ in range(3):
+        copies, kept = _find_title(page, chrome, cfg)
+        if title is None:
+            title = kept
+        if not copies:
+            break
+        for k in copies:
+            if k != title:
+                labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
+                chrome.add(page.starts[k])
+        title = kept if title in copies else title
+    return title
+
+
+# --------------------------------------------------------------------------- inline
+
+
+@functools.cache
+def _inline_patterns() -> tuple[regex.Pattern, tuple[regex.Pattern, ...]]:
+    """The inline patterns as one alternation, and each alone (a cheap "any?" check)."""
+    patterns = word_list("nav_inline.txt")
+    return (regex.compile("|".join(f"(?:{p})" for p in patterns)),
+            tuple(regex.compile(p) for p in patterns))
+
+
+def _inline_labels(text: str) -> list[_Span]:
+    """Chrome glued into flattened lines, from ``data/nav_inline.txt``.
+
+    Each pattern alone starts with a literal that ``regex`` finds fast; only when one of
+    them matches does the alternation run (its leftmost-first matches are the labels).
+    """
+    combined, each = _inline_patterns()
+    if not any(pattern.search(text) for pattern in each):
+        return []
+    return [(m.start(), m.end(), "nav.inline_widget")
+            for m in combined.finditer(text)]
 
 
 # --------------------------------------------------------------------------- the cleaner
+
+
+def _line_labels(page: _Page, cfg: _Settings) -> list[_Span]:
+    """Labels of whole lines: menus and cues, then template copies and repeats of the
+    title and lead, section labels; the title kept is never labelled."""
+    labels = _run_labels(page, cfg)
+    starts, ends, shapes = page.starts, page.ends, page.shapes
+    labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
+                  for k in range(len(shapes)) if shapes[k] in CUE_RULES)
+    title = _strip_title_copies(page, labels, cfg)
+    if title is not None:
+        lead = _find_lead(page, title, cfg)
+        labels.extend(_repeat_labels(page, title, lead, cfg))
+        labels.extend(_section_label_labels(page, title, lead, cfg))
+        kept = starts[title]
+        labels = [lab for lab in labels if lab[0] != kept]  # the title stays
+    return labels
+
+
+def _no_line_labels(page: _Page, cfg: _Settings) -> bool:
+    """The gate: True when no line can be labelled, checked without the second pass.
+
+    Every line label needs a cue line, a menu item (a menu run needs two items or cues,
+    a section label one item), or a title with a copy or a repeat: a line that could be
+    a headline followed, later, by a line of the same length class. Most articles (a
+    headline and a few long paragraphs, or one flattened line) have none of these.
+    """
+    shapes = page.shapes
+    if ITEM in shapes or any(shape in shapes for shape in CUE_RULES):
+        return False
+    if len(shapes) < 2:
+        return True
+    return False
+
+
+def _classify(text: str, *, gate: bool = True) -> list[Label]:
+    cfg = _settings()
+    page = _page_of(text, cfg)
+    if gate and _no_line_labels(page, cfg):
+        labels = []
+    else:
+        labels = _line_labels(page, cfg)
+    labels.extend(_inline_labels(text))
+    return _finished(text, labels)
+
+
+def _classify_ungated(text: str) -> list[Label]:
+    """:meth:`StripNavMenus.classify` without the gate (the tests check they agree)."""
+    return _classify(text, gate=False)
 
 
 class StripNavMenus(BoilerplateCleaner):
@@ -388,68 +540,40 @@ class StripNavMenus(BoilerplateCleaner):
 
     def classify(self, text: str) -> list[Label]:
         """Labels for the chrome of ``text``: context-free shapes, then runs and repeats."""
-        cfg = _settings()
-        lines = _lines(text, cfg)
-        labels: list[Label] = []
-        for i, j in _runs(lines):
-            labels.extend(_menu_run_labels(lines, i, j, cfg))
-        labels.extend(Label(line.start, line.end, KIND, CUE_RULES[line.shape])
-                      for line in lines if line.shape in CUE_RULES)
-        title = self._strip_title_copies(lines, labels, cfg)
-        if title is not None:
-            lead = _find_lead(lines, title, cfg)
-            labels.extend(_repeat_labels(lines, title, lead, cfg))
-            labels.extend(_section_label_labels(lines, title, lead, cfg))
-            kept = lines[title]
-            labels = [lab for lab in labels if lab.start != kept.start]  # the title stays
-        labels.extend(Label(m.start(), m.end(), KIND, "nav.inline_widget")
-                      for m in _inline_pattern().finditer(text))
-        return _merged(text, _deduplicated(labels))
+        return _classify(text)
 
-    @staticmethod
-    def _strip_title_copies(lines: list[_Line], labels: list[Label], cfg: _Settings) -> int | None:
-        """Label the template copies of the title (appending to ``labels``); return the
-        index of the title kept. Repeats until the first remaining line has no copy, so
-        cleaning the result again finds nothing more (idempotence)."""
-        chrome = {label.start for label in labels}
-        title = None
-        for _ in range(3):
-            copies, kept = _find_title(lines, chrome, cfg)
-            if title is None:
-                title = kept
-            if not copies:
-                break
-            for k in copies:
-                if k != title:
-                    labels.append(Label(lines[k].start, lines[k].end, KIND, "nav.repeated_title"))
-                    chrome.add(lines[k].start)
-            title = kept if title in copies else title
-        return title
+    def apply(self, text: str) -> str:
+        labels = _classify(text) if text else []
+        if not labels:
+            return text
+        return apply_edits(text, validated(labels_to_edits(text, labels, self.name), len(text)))
 
 
-def _deduplicated(labels: list[Label]) -> list[Label]:
-    """One label per span (the first rule that claimed it), sorted, overlaps dropped."""
-    kept: list[Label] = []
+def _finished(text: str, spans: list[_Span]) -> list[Label]:
+    """The labels: one per span (the first rule that claimed it), sorted, overlaps dropped;
+    spans of the same rule that only blank lines separate joined, so a menu goes whole and
+    leaves no stack of empty lines behind."""
+    labels: list[Label] = []
     last_end = -1
-    for label in sorted(labels, key=lambda lab: (lab.start, -lab.end)):
-        if label.start < last_end:
+    run_start = run_end = -1
+    run_rule = ""
+    for start, end, rule in sorted(spans, key=_start_then_longest):
+        if start < last_end:
             continue
-        kept.append(label)
-        last_end = label.end
-    return kept
+        last_end = end
+        if rule == run_rule and not text[run_end:start].strip():
+            run_end = end
+            continue
+        if run_rule:
+            labels.append(Label(run_start, run_end, KIND, run_rule))
+        run_start, run_end, run_rule = start, end, rule
+    if run_rule:
+        labels.append(Label(run_start, run_end, KIND, run_rule))
+    return labels
 
 
-def _merged(text: str, labels: list[Label]) -> list[Label]:
-    """Join labels of the same rule that only blank lines separate, so a menu goes whole
-    and leaves no stack of empty lines behind."""
-    merged: list[Label] = []
-    for label in labels:
-        if merged and merged[-1].rule == label.rule \
-                and not text[merged[-1].end:label.start].strip():
-            merged[-1] = Label(merged[-1].start, label.end, KIND, label.rule)
-        else:
-            merged.append(label)
-    return merged
+def _start_then_longest(span: _Span) -> tuple[int, int]:
+    return span[0], -span[1]
 
 
 strip_nav_menus = StripNavMenus()
