@@ -128,11 +128,20 @@ def _sentence_start(text: str, pos: int, reach: int = 50) -> int:
 
 
 def _anchor_pattern() -> re.Pattern:
-    """One case-sensitive alternation of the anchors, as written and in UPPER case."""
+    """One case-sensitive alternation of the anchors, as written and in UPPER case.
+
+    Branches are grouped by their first character (``M(?:ời|ọi ý kiến|...)``), so the engine
+    tries one group per position instead of every anchor.
+    """
     variants: set[str] = set()
     for anchor in word_list("promos_anchors.txt"):
         variants.update((anchor, anchor.upper()))
-    return re.compile("|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)))
+    groups: dict[str, list[str]] = {}
+    for v in sorted(variants, key=len, reverse=True):
+        groups.setdefault(v[0], []).append(v[1:])
+    return re.compile("|".join(
+        "%s(?:%s)" % (re.escape(first), "|".join(re.escape(rest) for rest in rests))
+        for first, rests in groups.items()))
 
 
 _ANCHORS = _anchor_pattern()
@@ -141,34 +150,50 @@ _WIDGET_MAX = max(map(len, _WIDGETS)) + 2
 # Lines worth the line-anchored pattern: their casefolded start holds one of these cues.
 _LINE_CUE = re.compile(
     r"[ \t*\-•]*(?:hotline|đường dây nóng|tổng đài|số lần xem|lượt xem|lượt đọc|cần nhập"
-    r"|vui lòng nhập|bạn cần lựa chọn|[\d+(])|.{0,60}?(?:giấy phép|gpxb)|.*@")
+    r"|vui lòng nhập|bạn cần lựa chọn|[\d+(])|.{0,60}?(?:giấy phép|gpxb)")
 _LINE_MAX = _T["max_footer_line_chars"] + 80
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 420
 
 
 def _line_first_pass(text: str) -> list[Label]:
-    """Whole-line candidates: widget labels by set lookup, other cue lines by one pattern."""
+    """Whole-line candidates: widget labels by set lookup, other cue lines by one pattern.
+
+    One C-level pass yields the non-blank lines (blank ones never reach Python); a line
+    reaches the cue pattern only when its casefolded start holds a cue or it holds an ``@``.
+    """
     labels: list[Label] = []
-    pos = 0
-    for raw in text.split("\n"):
-        n = len(raw)
-        if 0 < n <= _LINE_MAX:
-            stripped = raw.strip()
-            if stripped:
-                low = stripped.casefold()
-                if len(stripped) <= _WIDGET_MAX and low.rstrip(": \t") in _WIDGETS:
-                    start = pos + raw.find(stripped[0])
-                    labels.append(Label(start, start + len(stripped), "promo",
-                                        _widget_rule(stripped.rstrip(": \t"))))
-                elif _LINE_CUE.match(low):
-                    m = _LINE_CANDIDATES.match(text, pos, pos + n)
-                    if m is not None:
-                        label = _candidate_label(text, m)
-                        if label is not None:
-                            labels.append(label)
-        pos += n + 1
+    widget_max = _WIDGET_MAX
+    line_max = _LINE_MAX
+    for m in _NONBLANK.finditer(text):
+        stripped = m.group()
+        n = len(stripped)
+        if n > line_max:
+            continue
+        if n <= widget_max:
+            low = stripped.casefold()
+            if low.rstrip(": \t") in _WIDGETS:
+                labels.append(Label(m.start(), m.end(), "promo",
+                                    _widget_rule(stripped.rstrip(": \t"))))
+                continue
+        else:
+            low = stripped[:_CUE_HEAD].casefold()
+        if _LINE_CUE.match(low) or "@" in stripped:
+            lo = text.rfind("\n", 0, m.start()) + 1
+            hi = text.find("\n", m.end())
+            hi = len(text) if hi < 0 else hi
+            if hi - lo > line_max:
+                continue
+            c = _LINE_CANDIDATES.match(text, lo, hi)
+            if c is not None:
+                label = _candidate_label(text, c)
+                if label is not None:
+                    labels.append(label)
     return labels
+
+
+_NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")
+_CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
 
 
 def _windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
@@ -274,14 +299,29 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
 
     Only lines holding an anchor hit can hold a strong cue, so only they are searched.
     """
+    max_chars = _T["max_footer_line_chars"]
+    window = _T["footer_window_lines"]
+    # Is there a strong cue at all? Each hit's line is read only when it is short enough
+    # (bounded look-around per hit, so many hits on one long line stay linear).
+    any_strong = False
+    for at in anchors:
+        lo = text.rfind("\n", max(0, at - max_chars), at)
+        if lo < 0 and at > max_chars:
+            continue
+        hi = text.find("\n", at, lo + 2 + max_chars)
+        if hi < 0:
+            hi = len(text)
+        if hi - lo - 1 <= max_chars and _FOOTER_STRONG.search(text, lo + 1, hi):
+            any_strong = True
+            break
+    if not any_strong:
+        return []
     lines = text.split("\n")
     starts = []
     pos = 0
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    max_chars = _T["max_footer_line_chars"]
-    window = _T["footer_window_lines"]
     candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
     strong = [i for i in candidates
               if lines[i].strip() and len(lines[i]) <= max_chars and _FOOTER_STRONG.search(lines[i])]
@@ -404,13 +444,16 @@ def _blank_after(text: str, pos: int) -> bool:
 class _LineIndex:
     """Line bounds of any position by bisection (no scan of a long line per lookup)."""
 
-    __slots__ = ("starts", "length")
+    __slots__ = ("starts", "length", "text")
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.starts: list[int] | None = None  # built on the first lookup
         self.length = len(text)
+        self.text = text
 
     def bounds(self, pos: int) -> tuple[int, int]:
+        if self.starts is None:
+            self.starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         i = bisect.bisect_right(self.starts, pos) - 1
         end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
         return self.starts[i], end
