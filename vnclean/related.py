@@ -39,9 +39,9 @@ def _headings(strength: str) -> tuple[str, ...]:
 _DATE_TAIL = (r"[ \t]*[(\[][ \t]?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
               r"(?:[ \t]?[-,][ \t]?\d{1,2}[:h]\d{2})?[ \t]?[)\]]")
 
-# The context-free pass is a Python loop over lines with cheap length and end-character
-# tests first; the compiled patterns below only ever see the few lines those tests let through
-# (a regex over the whole page is slower than this loop on one-paragraph-a-line text).
+# The context-free pass walks the non-blank lines one C-level finditer yields, with cheap
+# length and end-character tests first; the compiled patterns below only ever see the few
+# lines those tests let through (a regex over the whole page is slower on one-paragraph-a-line text).
 _HEADING_TRIM = " \t:.›»>"
 _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
