@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vnclean import apply_edits, strip_bylines
@@ -147,3 +147,48 @@ def test_dev_byline_removal_floor(dev_records):
     assert total > 0
     assert (total - missed) / total >= DEV_BYLINE_RECALL_FLOOR
     assert false <= DEV_FALSE_REMOVAL_CEILING
+
+
+# --- the gates of the line scan -------------------------------------------------------------
+
+line_pieces = st.sampled_from([
+    "TTO - ", "(Dân trí) - ", "(PLO)-", "HÀ NỘI - ", "VTV.vn - ", "Văn Khương", "NGỌC AN",
+    "Theo TTXVN", "(Theo Reuters)", "Nguồn: ", "Tổng hợp từ SCMP", "Lược dịch", "Tác giả: ",
+    "Đăng bởi ", "by Admin", "admin", "Nhóm PV", "Thạc sĩ ", "(tổng hợp)", "Quảng Bình:",
+    "18:52, 28/07/2023", "Thứ Ba", "THỨ HAI", "Chủ nhật", "CN", "T7", "Cập nhật lúc ",
+    "Ngày đăng: ", "Hôm qua", "5 giờ trước", "GMT+7", "(GMT+7)", "21h30", "Monday", "Sat",
+    "Updated", "Posted on", "Published", "Xuất bản", "Thời gian", "lúc", "ngày", "|", ":",
+    "/.", "/", ".", ",", "-", "–", "—", "&", " ", "\t", "H.", "Hà Nội", "Mưa lớn", "ở", "sâu.",
+    "Kim DungTheo X", "Đông VệẢnh:Gucci", "[Link]", "vnexpress.net", "https://a.vn/x", "20",
+])
+line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts | texts)
+@example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\n admin")
+@example("Thứ Ba\nHôm nay\nVTV.vn - Mưa lớn ở Hà Nội\nQuảng Bình:\n/.")
+def test_line_gates_change_no_candidate(text):
+    """The gated line scan finds exactly what one unguarded MULTILINE scan finds."""
+    from vnclean.bylines import _candidates, _candidates_ungated
+
+    def spans(matches):
+        return [(m.span(), {name: m.span(name) for name, value in m.groupdict().items()
+                            if value is not None}) for m in matches]
+
+    assert spans(_candidates(text)) == spans(_candidates_ungated(text))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts)
+def test_gated_result_equals_ungated_classification(text):
+    from vnclean import bylines
+
+    gated = strip_bylines.classify(text)
+    original = bylines._candidates
+    try:
+        bylines._candidates = lambda t, lines=None: bylines._candidates_ungated(t)
+        ungated = strip_bylines.classify(text)
+    finally:
+        bylines._candidates = original
+    assert gated == ungated

@@ -107,7 +107,7 @@ def _dateline_pattern() -> str:
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
 
-def _build() -> tuple[regex.Pattern, ...]:
+def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
     source = _source_pattern()
     note = _note_pattern()
     agencies = alternation(tuple(agency_names()))
@@ -131,28 +131,29 @@ def _build() -> tuple[regex.Pattern, ...]:
     prefix = (rf"(?:{_H}*+(?:\((?P<ag_paren>{agencies}|{paren_generic})\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+")
-    line = (
+    alternatives = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         rf"(?P<dateline>[ \t|]*+(?:(?P<dl_name>{_names_pattern('dl')}){_H}*+[-–|]{_H}*+)?+"
-        rf"(?P<dl_body>{dateline})[ \t|.]*+){eol}"
+        rf"(?P<dl_body>{dateline})[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
-        rf"|(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})"
+        rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ"
-        rf"|(?P<attrib>{_H}*+(?:{theo}|{nguon}"
+        rf"(?P<attrib>{_H}*+(?:{theo}|{nguon}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
-        rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})"
+        rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
-        rf"|(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
-        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+{end})"
+        rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
+        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
-        rf"|(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au')}|(?P<au_cue>{cues}))"
+        rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au')}|(?P<au_cue>{cues}))"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+{note})?+(?:{_H}*+(?:{theo}|/{_H}?+{source}))?+"
-        rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})"
+        rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})",
         # a place dateline alone on the first lines: "Quảng Bình:"
-        rf"|(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}"
+        rf"(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}",
         # the end mark alone on the last line
-        rf"|(?P<end_mark_line>{_H}*+/\.{_H}*+)$"
+        rf"(?P<end_mark_line>{_H}*+/\.{_H}*+)$",
     )
+    line = "|".join(alternatives)
     glued = (
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
         rf"[.!?…\"”’)»]{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>{_names_pattern('gl')}|{cues})"
@@ -171,14 +172,83 @@ def _build() -> tuple[regex.Pattern, ...]:
     )
     # Separate patterns, each with a cheap first step the engine scans for (a line start,
     # sentence punctuation, "/", "Nguồn", "("): one alternation of them all is 10x slower.
-    return tuple(regex.compile(pattern, regex.MULTILINE)
-                 for pattern in (rf"^(?:{line})", glued, *inline, rf"(?:{prefix})?+"))
+    patterns = tuple(regex.compile(pattern, regex.MULTILINE)
+                     for pattern in (rf"^(?:{line})", glued, *inline, rf"(?:{prefix})?+"))
+    # The same alternatives one by one, tried in order at a line start behind cheap gates.
+    return patterns, tuple(regex.compile(rf"^(?:{alt})", regex.MULTILINE) for alt in alternatives)
 
 
-def _candidates(text: str) -> list[regex.Match]:
-    """Matches of all patterns in text order, line-level ones first; overlaps dropped."""
+def _candidates(text: str, lines: list[str] | None = None) -> list[regex.Match]:
+    """Matches of all patterns in text order, line-level ones first; overlaps dropped.
+
+    The line pattern is tried only at the start of non-blank lines, one alternative at a
+    time behind :func:`_match_line`'s gates: the engine pays the set-up of the whole
+    alternation at every line it tries, which made this the slowest step of the pipeline.
+    """
+    if lines is None:
+        lines = text.split("\n")
+    found: list[tuple[int, int, regex.Match]] = []
+    pos = 0
+    for line in lines:
+        if line and not line.isspace():
+            m = _match_line(text, pos, line)
+            if m is not None:
+                found.append((pos, 0, m))
+        pos += len(line) + 1
+    for order, pattern in enumerate(_PATTERNS[1:], 1):
+        found.extend((m.start(), order, m) for m in pattern.finditer(text))
+    found.sort(key=lambda item: item[:2])
+    return _without_overlaps([m for _, _, m in found])
+
+
+def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
+    """The line pattern at ``pos`` (the start of ``line``), alternatives tried in order.
+
+    Each alternative is tried only when the line holds what it cannot match without (a
+    digit or a date word, a dash or a parenthesis, ``Theo``, a colon, an initial capital,
+    ``/.``), so most story lines cost a few substring tests. The first alternative that
+    matches wins, as in the alternation: the result equals ``_PATTERNS[0].match``.
+    """
+    dateline, agency, attrib, labelled, author, place, end_mark_line = _LINE_ALTERNATIVES
+    if _DATELINE_GATE.search(line) is not None:
+        m = dateline.match(text, pos)
+        if m is not None:
+            return m
+    if "(" in line or "-" in line or "–" in line or "—" in line:
+        m = agency.match(text, pos)
+        if m is not None:
+            return m
+    if "heo" in line or "Nguồn" in line or "ổng hợp" in line or "ịch" in line:
+        m = attrib.match(text, pos)
+        if m is not None:
+            return m
+    colon = ":" in line
+    if colon or "by" in line or "By" in line or "bởi" in line:
+        m = labelled.match(text, pos)
+        if m is not None:
+            return m
+    first = line.lstrip(" \t")[:1]
+    if first.isupper() or line.lstrip(" \t").startswith(_LOWER_NAME_STARTS):
+        m = author.match(text, pos)
+        if m is not None:
+            return m
+    if colon and first.isupper():
+        m = place.match(text, pos)
+        if m is not None:
+            return m
+    if "/." in line:
+        return end_mark_line.match(text, pos)
+    return None
+
+
+def _candidates_ungated(text: str) -> list[regex.Match]:
+    """:func:`_candidates` by one ``MULTILINE`` scan per pattern (the reference it must equal)."""
     found = [m for pattern in _PATTERNS for m in pattern.finditer(text)]
     found.sort(key=lambda m: (m.start(), _PATTERNS.index(m.re)))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[regex.Match]) -> list[regex.Match]:
     kept, last_end = [], -1
     for m in found:
         if m.start() >= last_end or m.start() == m.end():
@@ -276,8 +346,16 @@ _GROUPS = ("dateline", "agency", "attrib", "labelled", "author", "place", "end_m
            "glued", "tail_source", "inline_source")
 
 
-*_PATTERNS, _PREFIX = _build()
+(*_PATTERNS, _PREFIX), _LINE_ALTERNATIVES = _build()
 _PATTERNS = tuple(_PATTERNS)
+#: Something every dateline token holds: a digit, or a piece of a date word ("Ngày", "lúc",
+#: "Thứ", "Chủ nhật", "CN", "hôm", "Cập nhật", "Đăng", "Thời gian", "Xuất bản", English days).
+_DATELINE_GATE = regex.compile(r"\d|ập|gày|Đăng|Thời|Xuất|Published|Posted|Updated|úc|hứ|HỨ"
+                               r"|hủ|HỦ|CN|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ôm")
+#: Titles and cues that open a name line without a capital ("admin").
+_LOWER_NAME_STARTS = tuple(entry for entry in (*word_list("bylines_titles.txt"),
+                                               *word_list("bylines_cues.txt"))
+                           if not entry[:1].isupper())
 _NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
 _STOP_FIRST = frozenset(regex.findall(r"\w+", _NOT_FIRST)) - {
     "p", "L", "Lu", "Ll", "Bình", "Liên", "Quý", "Đồ", "họa", "luận"}
@@ -579,7 +657,7 @@ class StripBylines(BoilerplateCleaner):
         fragments: list[regex.Match] = []  # "23:59", "GMT+7" lines: kept unless by a date
         authors: list[regex.Match] = []
         deferred: list[regex.Match] = []  # decided once every whole line is labelled
-        for m in _candidates(text):
+        for m in _candidates(text, ctx.lines):
             group = _rule_group(m)
             if group == "author":
                 authors.append(m)
