@@ -134,30 +134,40 @@ class _Page:
         return len(self.starts)
 
 
-def _shape(text: str, words: int, key: str, cfg: _Settings) -> str:
-    """The context-free shape of one stripped line."""
-    if key in _word_set("nav_artefacts.txt") or (text[0] == "<" and _HTML_TAG_LINE.fullmatch(text)):
-        return NULL
-    if key in _word_set("nav_headings.txt"):
-        return HEADING
-    if key in _word_set("nav_login.txt"):
-        return LOGIN
-    if not _LETTER.search(text):
-        return NUMBER if words else SEPARATOR
-    if len(text) <= 60 and words <= 8 and _DATE.search(text):
-        return DATE
-    if _is_breadcrumb(text, cfg):
-        return BREADCRUMB
+def _shape(text: str, key: str, cfg: _Settings) -> tuple[str, int]:
+    """The context-free shape of one stripped line, and its word count (``-1`` when the
+    shape did not need it: :func:`_word_count` counts it if a later rule asks).
+
+    Cheap string tests go before each regex they imply (a date needs ``/``, ``-`` or
+    ``:``; a breadcrumb one of its separators; a login form ``đăng`` or ``mật``).
+    """
+    cue = _cue_shapes().get(key)
+    if cue == NULL or (text[0] == "<" and _HTML_TAG_LINE.fullmatch(text)):
+        return NULL, -1
+    if cue is not None:
+        return cue, -1
+    if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
+        return (NUMBER if _WORD.search(text) else SEPARATOR), -1
+    words = -1
+    if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
+        words = len(_WORD.findall(text))
+        if words <= 8:
+            return DATE, words
+    if ("›" in text or "»" in text or ">" in text or "|" in text) and _is_breadcrumb(text, cfg):
+        return BREADCRUMB, words
     end = _sentence_end(text)
-    if end and (end in ".!…;" or words >= cfg.prose_min_words):
-        return PROSE
+    if end and end in ".!…;":
+        return PROSE, words
+    if words < 0 and (end or len(text) <= cfg.max_item_chars or "đăng" in key or "mật" in key):
+        words = len(_WORD.findall(text))
     if end:
-        return TITLE
+        return (PROSE if words >= cfg.prose_min_words else TITLE), words
     if words <= cfg.max_item_words and len(text) <= cfg.max_item_chars:
-        return ITEM
-    if words <= cfg.max_item_words + 2 and _LOGIN_WORDS.search(text):
-        return ITEM  # "Sai Tên đăng nhập hoặc Mật khẩu": a login form, item-like in a run
-    return TITLE
+        return ITEM, words
+    if ("đăng" in key or "mật" in key) and words <= cfg.max_item_words + 2 \
+            and _LOGIN_WORDS.search(text):
+        return ITEM, words  # "Sai Tên đăng nhập hoặc Mật khẩu": a login form, item-like in a run
+    return TITLE, words
 
 
 def _sentence_end(text: str) -> str:
@@ -196,17 +206,16 @@ def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
 def _page_of(text: str, cfg: _Settings) -> _Page:
     """Every non-blank line of ``text`` with its context-free shape.
 
-    Lines come from one ``split``; a line of plain words (letters and single spaces, the
-    common menu item) is shaped by one regex match and one lookup, a line too long for
-    chrome by its last characters, and only the rest by :func:`_shape`.
+    Lines come from one ``split``; a line of plain words (letters and single spaces, most
+    menu items) is shaped by one lookup, a line too long for chrome by its last characters,
+    and only the rest by :func:`_shape`.
     """
     page = _Page()
     starts, ends, texts = page.starts, page.ends, page.texts
     words, shapes, sections = page.words, page.shapes, page.sections
     section_keys = _word_set("nav_sections.txt")
     cue_shapes = _cue_shapes()
-    plain_item = _PLAIN_ITEM.fullmatch
-    item_chars = cfg.max_item_chars
+    item_chars, item_words = cfg.max_item_chars, cfg.max_item_words
     short = 2 * item_chars
     pos = 0
     for piece in text.split("\n"):
@@ -216,22 +225,30 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
             start = pos + size - len(line)
             line = line.rstrip(_SPACE)
             length = len(line)
-            if length <= item_chars and plain_item(line):
-                key = line.casefold()  # what _lookup_key gives for plain words
-                shapes.append(cue_shapes.get(key, ITEM))
-                words.append(line.count(" ") + 1)
-                sections.append(key in section_keys)
-            elif length > short:  # far too long for chrome cues or menu items
+            if length > short:  # far too long for chrome cues or menu items
                 shape = PROSE if _sentence_end(line) else TITLE
                 if shape == TITLE and length <= 3 * short and _is_breadcrumb(line, cfg):
                     shape = BREADCRUMB
                 shapes.append(shape)
                 words.append(line.count(" ") + 1)
                 sections.append(False)
+            elif line.replace(" ", "").isalpha() and "  " not in line:
+                # Plain words: _lookup_key is the casefold, the words are the spaces + 1,
+                # and nothing but a cue, an item or a headline fits (isalpha implies \p{L}).
+                key = line.casefold()
+                count = line.count(" ") + 1
+                shape = cue_shapes.get(key)
+                if shape is None:
+                    shape = ITEM if count <= item_words and length <= item_chars else (
+                        ITEM if count <= item_words + 2 and ("đăng" in key or "mật" in key)
+                        and _LOGIN_WORDS.search(line) else TITLE)
+                shapes.append(shape)
+                words.append(count)
+                sections.append(key in section_keys)
             else:
-                count = len(_WORD.findall(line))
                 key = _lookup_key(line)
-                shapes.append(_shape(line, count, key, cfg))
+                shape, count = _shape(line, key, cfg)
+                shapes.append(shape)
                 words.append(count)
                 sections.append(key in section_keys)
             starts.append(start)
@@ -239,6 +256,14 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
             texts.append(line)
         pos += size + 1
     return page
+
+
+def _word_count(page: _Page, k: int) -> int:
+    """The number of words of line ``k`` (counted once, when first asked)."""
+    count = page.words[k]
+    if count < 0:
+        count = page.words[k] = len(_WORD.findall(page.texts[k]))
+    return count
 
 
 # --------------------------------------------------------------------------- menu runs
@@ -326,13 +351,16 @@ def _same_title(template: str, template_words: set[str], candidate: str,
 def _title_shaped(page: _Page, k: int, cfg: _Settings) -> bool:
     """A line that could be a headline: a few words, not ending like a statement."""
     return (page.shapes[k] in _HEADLINE_SHAPES
-            and cfg.title_min_words <= page.words[k] <= cfg.title_max_words)
+            and cfg.title_min_words <= _word_count(page, k) <= cfg.title_max_words)
 
 
 def _is_paragraph(page: _Page, k: int, cfg: _Settings) -> bool:
     """A story paragraph: a long line ending like a statement (not a headline's ``?``)."""
-    return page.shapes[k] == PROSE and page.words[k] >= cfg.lead_min_words and (
-        _sentence_end(page.texts[k]) in ".…;" or page.words[k] >= 2 * cfg.lead_min_words)
+    if page.shapes[k] != PROSE:
+        return False
+    words = _word_count(page, k)
+    return words >= cfg.lead_min_words and (
+        _sentence_end(page.texts[k]) in ".…;" or words >= 2 * cfg.lead_min_words)
 
 
 def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int], int | None]:
@@ -372,8 +400,9 @@ def _find_lead(page: _Page, title: int, cfg: _Settings) -> int | None:
 def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) -> list[_Span]:
     """Later copies of the kept title and lead (a widget or aggregator repeating them)."""
     labels = []
-    texts, words = page.texts, page.words
-    title_key = texts[title].casefold() if words[title] >= cfg.repeat_min_words else None
+    texts = page.texts
+    title_key = (texts[title].casefold() if _word_count(page, title) >= cfg.repeat_min_words
+                 else None)
     title_length = len(title_key) if title_key is not None else -1
     lead_key = texts[lead].casefold() if lead is not None else None
     lead_stem = lead_key.rstrip(".… ") if lead_key is not None else ""
@@ -382,8 +411,8 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
             labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
-        elif lead_key is not None and words[k] >= cfg.lead_min_words \
-                and _repeats_lead(lead_key, lead_stem, text):
+        elif lead_key is not None and _repeats_lead(lead_key, lead_stem, text) \
+                and _word_count(page, k) >= cfg.lead_min_words:
             labels.append((page.starts[k], page.ends[k], "nav.repeated_lead"))
     return labels
 
