@@ -160,6 +160,24 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, len(text) if line_end < 0 else line_end
 
 
+# What ``str.strip`` strips (all of it is at most U+3000), as a regex class: "is this span
+# blank?" then reads only up to the first non-space instead of slicing and stripping the
+# span, which on a long line with many markers would be quadratic.
+_STRIPPED = "".join(f"\\u{c:04x}" for c in range(0x3001) if chr(c).isspace())
+_NON_SPACE = regex.compile(rf"[^{_STRIPPED}]", regex.V1)
+_LAST_NON_SPACE = regex.compile(rf"[^{_STRIPPED}]", regex.V1 | regex.REVERSE)
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """``not text[start:end].strip()``, reading forward only up to the first non-space."""
+    return start >= end or _NON_SPACE.search(text, start, end) is None
+
+
+def _blank_before(text: str, start: int, end: int) -> bool:
+    """``not text[start:end].strip()``, reading backward from ``end`` only."""
+    return start >= end or _LAST_NON_SPACE.search(text, start, end) is None
+
+
 def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
     rest = text[pos:line_end] if line_end - pos <= 2 * _SETTINGS["credit_line_max_chars"] else ""
@@ -199,16 +217,19 @@ def _reads_as_name(rest: str) -> bool:
     return bool(words) and sum(1 for w in words if w[0].islower()) <= len(words) // 4
 
 
-def _caption_start(text: str, line_start: int, credit_start: int, line_only: bool
-                   ) -> tuple[int, bool]:
+def _caption_start(text: str, line_start: int, credit_start: int, line_only: bool,
+                   floor: int = 0) -> tuple[int, bool]:
     """Where the caption before a credit starts, and whether it is its whole line.
 
     A short line that ends with the credit is all caption (``line_only``: nothing follows the
     credit on its line). Inside a flattened paragraph the caption is the last sentence, or
-    the piece after the last glued seam (``...năm 2022.Đại học Oxford (Ảnh: X).``).
+    the piece after the last glued seam (``...năm 2022.Đại học Oxford (Ảnh: X).``). The
+    look-back stops at ``floor``, where the previous caption ends (a caption never reaches
+    over it, and many credits on one line must not each read the same text again).
     """
-    head = text[max(line_start, credit_start - _SETTINGS["sentence_window_chars"]):credit_start]
-    window_start = credit_start - len(head)
+    window_start = max(line_start, credit_start - _SETTINGS["sentence_window_chars"],
+                       min(floor, credit_start))
+    head = text[window_start:credit_start]
     head = head[:_trailing_separator_start(head)]
     body = head.rstrip(".!?…")
     if line_only and window_start == line_start and _is_caption_sized(body):
@@ -222,7 +243,7 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
         start = seam  # a glued paragraph that ends with the credit is all caption
     elif seam > start:
         start = seam
-    if start == window_start and window_start != line_start:
+    if start == window_start and window_start != line_start and window_start != floor:
         return credit_start, False  # no sentence start in reach: the credit alone
     start += len(text[start:credit_start]) - len(text[start:credit_start].lstrip())
     return start, False
@@ -240,10 +261,27 @@ def _is_caption_sized(body: str) -> bool:
 
 
 def _candidates(text: str) -> list[_Candidate]:
-    """Marker candidates in order; a caption never reaches back over the previous credit."""
+    """Marker candidates in order; a caption never reaches back over the previous credit.
+
+    Markers come in order, so each line's bounds are found once (a cursor), and each
+    caption's look-back stops where the previous caption ended: the work is linear in the
+    text however many markers one line holds.
+    """
     found: list[_Candidate] = []
     floor = 0
-    for candidate in _raw_candidates(text):
+    line_start, line_end = 0, -1
+    for kind, start, end in _markers(text):
+        if start > line_end:
+            line_start = text.rfind("\n", max(line_end, 0), start) + 1
+        if end > line_end:
+            line_end = text.find("\n", end)
+            if line_end < 0:
+                line_end = len(text)
+        candidate = _candidate(text, kind, start, end, line_start, line_end, floor)
+        if end > start and "\n" in text[start:end]:  # "Ảnh\n:": the next marker's line
+            line_start = text.rfind("\n", start, end) + 1
+        if candidate is None:
+            continue
         if candidate.credit_start < floor:  # overlaps the previous one: take the union
             if candidate.caption_end > floor and found:
                 last = found[-1]
@@ -305,37 +343,34 @@ def _markers(text: str) -> Iterator[tuple[str, int, int]]:
         yield kind, start, end
 
 
-def _raw_candidates(text: str) -> Iterator[_Candidate]:
-    for kind, start, end in _markers(text):
-        line_start, line_end = _line_bounds(text, start, end)
-        if kind == "paren":
-            if _PAREN_REFERENCE.match(text, start) is None:
-                yield _paren_candidate(text, start, end, line_start, line_end)
-        elif kind in ("numbered", "alt_numbered"):
-            yield _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
-                             line_start, True)
-        elif kind == "clip":
-            yield _clip_candidate(text, start, end, line_start, line_end)
-        else:
-            candidate = _credit_candidate(text, kind, start, end, line_start, line_end)
-            if candidate is not None:
-                yield candidate
+def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidate | None:
+    """The candidate of one marker, or None when it is story text after all."""
+    if kind == "paren":
+        if _PAREN_REFERENCE.match(text, start) is None:
+            return _paren_candidate(text, start, end, line_start, line_end, floor)
+        return None
+    if kind in ("numbered", "alt_numbered"):
+        return _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
+                          line_start, True)
+    if kind == "clip":
+        return _clip_candidate(text, start, end, line_start, line_end)
+    return _credit_candidate(text, kind, start, end, line_start, line_end, floor)
 
 
-def _paren_candidate(text, start, end, line_start, line_end) -> _Candidate:
+def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidate:
     """``Caption (Ảnh: X).``: the credit, and the caption sentence when the paren ends it."""
     after = end + 1 if text.startswith(".", end) else end
-    rest = text[after:line_end]
-    next_word = _NEXT_WORD.match(rest).group(1) if rest.strip() else ""
+    rest_blank = _blank(text, after, line_end)
+    next_word = "" if rest_blank else _NEXT_WORD.match(text, after, line_end).group(1)
     if next_word[:1].islower():  # "Ông A (Ảnh: X) cho biết ...": mid-sentence credit
         return _Candidate(start, end, start, end, "captions.credit", line_start, False)
-    caption_start, whole = _caption_start(text, line_start, start, not rest.strip())
+    caption_start, whole = _caption_start(text, line_start, start, rest_blank, floor)
     if not whole and not _inline_caption(text, caption_start, start):
         caption_start = start
     elif _STORY_SENTENCE.search(text, caption_start, start):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
-    if caption_start == start and text[line_start:start].strip():
+    if caption_start == start and not _blank_before(text, line_start, start):
         after = end  # the credit alone: the sentence before it keeps its full stop
     if _VIDEO_PAREN.match(text, start):
         rule = "captions.video"
@@ -344,34 +379,37 @@ def _paren_candidate(text, start, end, line_start, line_end) -> _Candidate:
 
 def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
     """``XEM CLIP: (...)`` / ``Xem clip: ...:`` announces an embedded video."""
-    rest = text[end:line_end]
     stop = end
-    paren = _CLIP_PAREN.match(rest)
-    at_line_start = not text[line_start:start].strip()
+    paren = _CLIP_PAREN.match(text, end, line_end)
+    at_line_start = _blank_before(text, line_start, start)
     if paren:
-        stop = end + paren.end()
-    elif at_line_start and len(rest) <= _SETTINGS["caption_segment_max_chars"]:
+        stop = paren.end()
+    elif at_line_start and line_end - end <= _SETTINGS["caption_segment_max_chars"]:
         stop = line_end
     return _Candidate(start, stop, start, stop, "captions.video", line_start,
                       at_line_start and stop == line_end)
 
 
-def _credit_candidate(text, kind, start, end, line_start, line_end) -> _Candidate | None:
+def _credit_candidate(text, kind, start, end, line_start, line_end, floor
+                      ) -> _Candidate | None:
     """``Caption. Ảnh: X``, ``Caption - Ảnh: X``, ``Ảnh minh họa.``, ``Caption. Ảnh Tên.``."""
     if "\n" in text[start:end]:  # "Ảnh\n:" — html2text split the marker
         line_end = _line_bounds(text, end, end)[1]
     name_from = end
-    if kind == "colon" and not text[end:line_end].strip() and line_end < len(text):
+    if kind == "colon" and line_end < len(text) and _blank(text, end, line_end):
         # "Ảnh:\nLê Hiếu." — html2text put the name on the next line.
         next_end = _line_bounds(text, line_end + 1, line_end + 1)[1]
         if len(text[line_end + 1:next_end].strip()) <= _SETTINGS["credit_line_max_chars"] // 2:
             name_from, line_end = line_end + 1, next_end
     credited = kind != "bare"  # a colon or a name: "Ảnh: X", "Ảnh minh họa: X", "Ảnh Tên."
     if kind == "named":  # "... sentence. Ảnh Trọng Đức." only when the name ends the line
-        rest = text[end:line_end]
-        if len(rest.strip()) > 40 or not _reads_as_name(rest):
+        first = _NON_SPACE.search(text, end, line_end)
+        if first is None:
+            return None  # nothing after the marker: not a name
+        last = _LAST_NON_SPACE.search(text, end, line_end).end()
+        if last - first.start() > 40 or not _reads_as_name(text[end:last]):
             return None
-        credit_end = line_end - (len(rest) - len(rest.rstrip()))
+        credit_end = last
     elif kind == "colon":
         credit_end = _credit_name_end(text, name_from, line_end)
     elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
@@ -385,11 +423,12 @@ def _credit_candidate(text, kind, start, end, line_start, line_end) -> _Candidat
     dash = _DASH_BEFORE.search(text, max(line_start, start - 8), start)
     if dash:
         credit_start, credited = dash.start(), True
-    line_only = not text[credit_end:line_end].strip()
+    line_only = _blank(text, credit_end, line_end)
     if start > 0 and text[start - 1].isalpha():  # "Đông VệẢnh:Gucci": glued to a sign-off
         caption_start, whole = credit_start, False
     else:
-        caption_start, whole = _caption_start(text, line_start, credit_start, line_only)
+        caption_start, whole = _caption_start(text, line_start, credit_start, line_only,
+                                              floor)
     if caption_start == line_start == credit_start and line_only:
         caption_start = _caption_line_above(text, line_start)
     elif not whole and not (credited and _inline_caption(text, caption_start, credit_start)):
@@ -536,8 +575,10 @@ def _caption_labels(text: str) -> list[Label]:
     kept_copies = sorted((r[2], r[3]) for r in repeats)
     story = _is_photo_story(text, candidates)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
+    first = len(text) - len(text.lstrip())  # the text's first and last non-space: a caption
+    last = len(text.rstrip())  # that spans both is "alone" (no slicing per candidate)
     for c in candidates:
-        alone = not text[:c.caption_start].strip() and not text[c.caption_end:].strip()
+        alone = c.caption_start <= first and c.caption_end >= last
         credit_only = c.caption_start < c.credit_start and (
             story or alone or _inside(kept_copies, c.caption_start, c.credit_start))
         if credit_only:
