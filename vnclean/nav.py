@@ -51,6 +51,7 @@ _RUN_BREAKERS = frozenset({PROSE, TITLE})
 _HEADLINE_SHAPES = frozenset({TITLE, ITEM})
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
+_INLINE_FLAG = regex.compile(r"\(\?[a-zA-Z]")
 _PEEK = 32  # characters compared before a long line is casefolded
 _WORD = regex.compile(r"\w+")
 _TERMINAL = frozenset(".!?…;:")
@@ -122,13 +123,14 @@ class _Page:
 
     __slots__ = ("starts", "ends", "texts", "words", "shapes", "sections")
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.texts: list[str] = []
-        self.words: list[int] = []
-        self.shapes: list[str] = []
-        self.sections: list[bool] = []
+    def __init__(self, rows: list[tuple[int, int, str, int, str, bool]]) -> None:
+        columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(6)]
+        self.starts: list[int] = columns[0]
+        self.ends: list[int] = columns[1]
+        self.texts: list[str] = columns[2]
+        self.words: list[int] = columns[3]
+        self.shapes: list[str] = columns[4]
+        self.sections: list[bool] = columns[5]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -210,13 +212,12 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     menu items) is shaped by one lookup, a line too long for chrome by its last characters,
     and only the rest by :func:`_shape`.
     """
-    page = _Page()
-    starts, ends, texts = page.starts, page.ends, page.texts
-    words, shapes, sections = page.words, page.shapes, page.sections
     section_keys = _word_set("nav_sections.txt")
     cue_shapes = _cue_shapes()
     item_chars, item_words = cfg.max_item_chars, cfg.max_item_words
     short = 2 * item_chars
+    rows = []
+    row = rows.append
     pos = 0
     for piece in text.split("\n"):
         size = len(piece)
@@ -229,9 +230,7 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                 shape = PROSE if _sentence_end(line) else TITLE
                 if shape == TITLE and length <= 3 * short and _is_breadcrumb(line, cfg):
                     shape = BREADCRUMB
-                shapes.append(shape)
-                words.append(line.count(" ") + 1)
-                sections.append(False)
+                row((start, start + length, line, line.count(" ") + 1, shape, False))
             elif line.replace(" ", "").isalpha() and "  " not in line:
                 # Plain words: _lookup_key is the casefold, the words are the spaces + 1,
                 # and nothing but a cue, an item or a headline fits (isalpha implies \p{L}).
@@ -242,20 +241,13 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                     shape = ITEM if count <= item_words and length <= item_chars else (
                         ITEM if count <= item_words + 2 and ("đăng" in key or "mật" in key)
                         and _LOGIN_WORDS.search(line) else TITLE)
-                shapes.append(shape)
-                words.append(count)
-                sections.append(key in section_keys)
+                row((start, start + length, line, count, shape, key in section_keys))
             else:
                 key = _lookup_key(line)
                 shape, count = _shape(line, key, cfg)
-                shapes.append(shape)
-                words.append(count)
-                sections.append(key in section_keys)
-            starts.append(start)
-            ends.append(start + length)
-            texts.append(line)
+                row((start, start + length, line, count, shape, key in section_keys))
         pos += size + 1
-    return page
+    return _Page(rows)
 
 
 def _word_count(page: _Page, k: int) -> int:
@@ -375,14 +367,23 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     head = next((k for k in range(len(starts)) if starts[k] not in chrome), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
-    template = page.texts[head].casefold()
+    texts, words = page.texts, page.words
+    template = texts[head].casefold()
     template_words = set(_WORD.findall(template))
+    short = 2 * cfg.max_item_chars
     copies = []
     for k in range(head + 1, min(len(page), head + cfg.title_scan_lines)):
         if _is_paragraph(page, k, cfg):
             break
-        if _title_shaped(page, k, cfg) and _same_title(template, template_words,
-                                                       page.texts[k], cfg):
+        if not _title_shaped(page, k, cfg):
+            continue
+        text = texts[k]
+        # Too few words for the fuzzy match (a short line's count is exact, and casefolding
+        # keeps word boundaries), and not inside the template: no copy. Saves a casefold.
+        if (len(text) <= short and words[k] < cfg.title_fuzzy_min_words
+                and not (len(text) <= len(template) and text[:8].casefold() in template)):
+            continue
+        if _same_title(template, template_words, text, cfg):
             copies.append(k)
     if not copies:
         return [], head
@@ -411,7 +412,8 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
             labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
-        elif lead_key is not None and _repeats_lead(lead_key, lead_stem, text) \
+        elif lead_key is not None and not 0 <= page.words[k] < cfg.lead_min_words \
+                and _repeats_lead(lead_key, lead_stem, text) \
                 and _word_count(page, k) >= cfg.lead_min_words:
             labels.append((page.starts[k], page.ends[k], "nav.repeated_lead"))
     return labels
@@ -479,24 +481,54 @@ def _strip_title_copies(page: _Page, labels: list[_Span], cfg: _Settings) -> int
 
 
 @functools.cache
-def _inline_patterns() -> tuple[regex.Pattern, tuple[regex.Pattern, ...]]:
-    """The inline patterns as one alternation, and each alone (a cheap "any?" check)."""
+def _inline_patterns() -> tuple[regex.Pattern, tuple[str | regex.Pattern, ...]]:
+    """The inline patterns as one alternation, and for each the literal it starts with
+    (a ``str``, found by a fast substring test) or, lacking one, the pattern alone."""
     patterns = word_list("nav_inline.txt")
     return (regex.compile("|".join(f"(?:{p})" for p in patterns)),
-            tuple(regex.compile(p) for p in patterns))
+            tuple(_literal_prefix(p) or regex.compile(p) for p in patterns))
 
 
-def _inline_labels(text: str) -> list[_Span]:
+def _literal_prefix(pattern: str) -> str:
+    """The literal text every match of ``pattern`` starts with (``""`` when unsure: an
+    alternation or an inline flag anywhere, or no literal first).
+
+    >>> _literal_prefix(r"\\(Tin \\p{Ll}+, tin")
+    '(Tin '
+    >>> _literal_prefix(r"ab?c"), _literal_prefix(r"ab+c"), _literal_prefix(r"(?:ab)+|c")
+    ('a', 'ab', '')
+    """
+    if "|" in pattern or _INLINE_FLAG.search(pattern):
+        return ""
+    prefix = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            prefix.append(pattern[i + 1])
+            i += 2
+        elif char in "\\.^$*+?{}[]()":
+            break
+        else:
+            prefix.append(char)
+            i += 1
+        if i < len(pattern) and pattern[i] in "*?{":  # the last literal may be absent
+            prefix.pop()
+            break
+    return "".join(prefix)
+
+
+def _inline_spans(text: str) -> list[_Span]:
     """Chrome glued into flattened lines, from ``data/nav_inline.txt``.
 
-    Each pattern alone starts with a literal that ``regex`` finds fast; only when one of
-    them matches does the alternation run (its leftmost-first matches are the labels).
+    Only when some pattern's leading literal is in the text (or, lacking a literal, the
+    pattern matches alone) does the alternation run: its leftmost-first matches are the
+    spans.
     """
-    combined, each = _inline_patterns()
-    if not any(pattern.search(text) for pattern in each):
+    combined, gates = _inline_patterns()
+    if not any(gate in text if isinstance(gate, str) else gate.search(text) for gate in gates):
         return []
-    return [(m.start(), m.end(), "nav.inline_widget")
-            for m in combined.finditer(text)]
+    return [(m.start(), m.end(), "nav.inline_widget") for m in combined.finditer(text)]
 
 
 # --------------------------------------------------------------------------- the cleaner
@@ -542,7 +574,7 @@ def _classify(text: str, *, gate: bool = True) -> list[Label]:
         labels = []
     else:
         labels = _line_labels(page, cfg)
-    labels.extend(_inline_labels(text))
+    labels.extend(_inline_spans(text))
     return _finished(text, labels)
 
 
