@@ -65,7 +65,8 @@ _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
 _SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
 _TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15,200}?)[ \t]*$",
                             regex.VERSION1 | regex.MULTILINE)
-_HEADLINE_START = regex.compile(r"[\"“‘'(]?[\p{Lu}\d]")
+# A headline opens with a capital or a digit, or with a brand written in camel case (iPad, eBay).
+_HEADLINE_START = regex.compile(r"[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})")
 _BAD_END = ".,;:"
 # Not a headline: a caption credit, a "label: value" list item, two sentences in one line.
 # Each alternative needs a character the others do not (":", ";", a sentence end), so the
@@ -86,6 +87,15 @@ def _not_headline(text: str) -> bool:
         return True
     return ("." in text or "!" in text or "?" in text) and bool(
         _NOT_HEADLINE_SENTENCES.search(text))
+
+
+_SIGN_OFF = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3}", regex.VERSION1)
+
+
+def _one_sentence(text: str) -> bool:
+    """True for a teaser of one sentence that ends like one (``...`` not needed)."""
+    return (len(text) <= _T["pair_teaser_max_chars"] and text[-1] in ".!?…"
+            and not _NOT_HEADLINE_SENTENCES.search(text))
 
 
 def _word_count(text: str) -> int:
@@ -292,6 +302,9 @@ def _free_run(lines: list[_Line], i: int) -> int:
     last = i - 1
     gap = 0
     carded = False  # a time/date/icon filler since the last headline: a news card
+    # Headline + one-sentence teaser pairs count as cards only after the story's end: the
+    # run follows a sign-off (``Dương Lâm``: a short line of capitalized words), not a menu.
+    paired_ok = i > 0 and lines[i - 1].cls == "short" and _SIGN_OFF.fullmatch(lines[i - 1].text)
     cards = 0
     first_card: tuple[int, int] | None = None
     j = i
@@ -300,8 +313,11 @@ def _free_run(lines: list[_Line], i: int) -> int:
         if line.cls in ("headline", "dated") and line.indented == indented:
             headlines += 1
             last, gap, carded = j, 0, False
-        elif line.cls == "teaser" and headlines and (line.text.endswith(_TRUNCATED) or carded):
-            if carded:
+        elif line.cls == "teaser" and headlines and (
+                line.text.endswith(_TRUNCATED) or carded
+                or (paired_ok and last == j - 1 and lines[last].cls == "headline"
+                    and _one_sentence(line.text))):
+            if carded or not line.text.endswith(_TRUNCATED):
                 cards += 1
                 if first_card is None:
                     first_card = (j, headlines)
@@ -323,6 +339,8 @@ def _free_run(lines: list[_Line], i: int) -> int:
             last -= 1
             headlines -= 1
     need = _T["indented_run_min_headlines"] if indented else _T["run_min_headlines"]
+    if cards >= _T["card_run_min_cards"]:
+        need = min(need, _T["card_run_min_cards"])  # every card has its own headline
     if headlines < need or last < i:
         return i
     # A body paragraph right after the run: its last headline may be the story's own
@@ -416,6 +434,9 @@ def _anchored_teasers(text: str) -> list[Label]:
             cut = starts[0]  # a cut teaser fills its budget
         else:
             cut = starts[-1]
+            if (segment[-1] in "?!" and len(starts) > 1
+                    and len(segment) - starts[-2] <= limit):
+                cut = starts[-2]  # a hook ("... ra sao?") closes a two-sentence teaser
             rubric = [s for s in starts if segment[s] == "("]
             if rubric:
                 cut = rubric[-1]
