@@ -178,25 +178,35 @@ def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
     return patterns, tuple(regex.compile(rf"^(?:{alt})", regex.MULTILINE) for alt in alternatives)
 
 
-def _candidates(text: str, lines: list[str] | None = None) -> list[regex.Match]:
-    """Matches of all patterns in text order, line-level ones first; overlaps dropped.
+def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
+    """Every candidate a decision can depend on, in text order, line-level ones first.
 
-    The line pattern is tried only at the start of non-blank lines, one alternative at a
-    time behind :func:`_match_line`'s gates: the engine pays the set-up of the whole
-    alternation at every line it tries, which made this the slowest step of the pipeline.
+    The same as :func:`_candidates_ungated` but for glued sign-offs that cannot count: the
+    line pattern is tried only at the start of non-blank lines, one alternative at a time
+    behind :func:`_match_line`'s gates, and glued sign-offs are looked for only on the last
+    body paragraph (the one line where they are accepted) and on lines where they may
+    shadow an inline candidate. The engine pays the set-up of a large pattern at every
+    place it tries one, which made this the slowest step of the pipeline.
     """
-    if lines is None:
-        lines = text.split("\n")
+    if ctx is None:
+        ctx = _Lines(text)
     found: list[tuple[int, int, regex.Match]] = []
-    pos = 0
-    for line in lines:
+    for order, pattern in enumerate(_PATTERNS[2:], 2):
+        found.extend((m.start(), order, m) for m in pattern.finditer(text))
+    glued_lines = {ctx.index(start) for start, _, _ in found}
+    last = ctx.last_prose()
+    if last is not None:
+        glued_lines.add(last)
+    starts, lines = ctx.starts, ctx.lines
+    for index in glued_lines:
+        start = starts[index]
+        found.extend((m.start(), 1, m)
+                     for m in _PATTERNS[1].finditer(text, start, start + len(lines[index])))
+    for line, pos in zip(lines, starts):
         if line and not line.isspace():
             m = _match_line(text, pos, line)
             if m is not None:
                 found.append((pos, 0, m))
-        pos += len(line) + 1
-    for order, pattern in enumerate(_PATTERNS[1:], 1):
-        found.extend((m.start(), order, m) for m in pattern.finditer(text))
     found.sort(key=lambda item: item[:2])
     return _without_overlaps([m for _, _, m in found])
 
@@ -205,12 +215,15 @@ def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
     """The line pattern at ``pos`` (the start of ``line``), alternatives tried in order.
 
     Each alternative is tried only when the line holds what it cannot match without (a
-    digit or a date word, a dash or a parenthesis, ``Theo``, a colon, an initial capital,
+    date word or digit at the start, or a dash before one; a dash or a parenthesis; ``Theo``, a colon, an initial capital,
     ``/.``), so most story lines cost a few substring tests. The first alternative that
     matches wins, as in the alternation: the result equals ``_PATTERNS[0].match``.
     """
     dateline, agency, attrib, labelled, author, place, end_mark_line = _LINE_ALTERNATIVES
-    if _DATELINE_GATE.search(line) is not None:
+    opening = line.lstrip(" \t|")
+    if (opening.startswith(_DATELINE_STARTS) or opening[:1].isdecimal()
+            or (("-" in line or "–" in line or "|" in line)  # "Thanh Huyền - Thứ tư, ..."
+                and _DATELINE_GATE.search(line) is not None)):
         m = dateline.match(text, pos)
         if m is not None:
             return m
@@ -344,6 +357,7 @@ def is_dateline(text: str) -> bool:
 
 _GROUPS = ("dateline", "agency", "attrib", "labelled", "author", "place", "end_mark", "end_mark_line",
            "glued", "tail_source", "inline_source")
+_GROUP_SET = frozenset(_GROUPS)
 
 
 (*_PATTERNS, _PREFIX), _LINE_ALTERNATIVES = _build()
@@ -352,6 +366,11 @@ _PATTERNS = tuple(_PATTERNS)
 #: "Thứ", "Chủ nhật", "CN", "hôm", "Cập nhật", "Đăng", "Thời gian", "Xuất bản", English days).
 _DATELINE_GATE = regex.compile(r"\d|ập|gày|Đăng|Thời|Xuất|Published|Posted|Updated|úc|hứ|HỨ"
                                r"|hủ|HỦ|CN|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ôm")
+#: How a dateline that does not open with a name opens: a date word, a digit, "(GMT".
+_DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
+                    "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
+                    "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
+                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm")
 #: Titles and cues that open a name line without a capital ("admin").
 _LOWER_NAME_STARTS = tuple(entry for entry in (*word_list("bylines_titles.txt"),
                                                *word_list("bylines_cues.txt"))
@@ -364,7 +383,6 @@ _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ h
 _TERMINAL = ".!?…\"”’)»"
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
-_END_MARKS = regex.compile(r"(?:[ \t]*+/\.)++$")
 _DATE = regex.compile(DATE_PATTERN)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = regex.compile(rf"\A[ \t]*+{_AUTHOR_LABEL}")
@@ -377,18 +395,22 @@ _ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
 class _Lines:
     """The lines of a text with cheap shape features, computed on demand."""
 
-    __slots__ = ("text", "starts", "lines", "removed", "_prose_after")
+    __slots__ = ("text", "starts", "lines", "removed", "_filled", "_jumps", "_prose",
+                 "_last_prose")
 
     def __init__(self, text: str):
         self.text = text
-        self.lines = text.split("\n")
+        self.lines = lines = text.split("\n")
         starts, pos = [], 0
-        for line in self.lines:
+        for line in lines:
             starts.append(pos)
             pos += len(line) + 1
         self.starts = starts
         self.removed: set[int] = set()  # lines already labelled whole: neighbours look past
-        self._prose_after: list[bool] | None = None
+        self._filled = [i for i, line in enumerate(lines) if line and not line.isspace()]
+        self._jumps: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._prose: dict[int, bool] = {}
+        self._last_prose: int | None = -2  # not computed yet
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -397,14 +419,28 @@ class _Lines:
         """Index of the nearest non-blank line before (-1) or after (+1) ``index``.
 
         Lines already labelled whole are looked past, so a decision does not change once
-        they are gone (the cleaner stays idempotent).
+        they are gone (the cleaner stays idempotent). Runs of removed lines are jumped
+        over by remembered links (lines are only ever added to ``removed``), so a page of
+        thousands of sign-off-shaped lines stays linear.
         """
-        i = index + step
-        while 0 <= i < len(self.lines):
-            if self.lines[i].strip() and not (past_removed and i in self.removed):
-                return i
-            i += step
-        return None
+        filled = self._filled
+        if step > 0:
+            k = bisect.bisect_right(filled, index)
+        else:
+            k = bisect.bisect_left(filled, index) - 1
+        if not 0 <= k < len(filled):
+            return None
+        removed = self.removed
+        if not past_removed or filled[k] not in removed:
+            return filled[k]
+        jumps = self._jumps[step > 0]
+        path = []
+        while 0 <= k < len(filled) and filled[k] in removed:
+            path.append(k)
+            k = jumps.get(k, k + step)
+        for visited in path:
+            jumps[visited] = k
+        return filled[k] if 0 <= k < len(filled) else None
 
     def is_prose(self, index: int) -> bool:
         """A body paragraph: long, or several words with sentence punctuation.
@@ -412,42 +448,65 @@ class _Lines:
         The line is judged as if its lead prefix, glued sign-off, trailing source and end
         mark were gone, so removing them never changes what is prose (idempotence).
         """
-        line = _without_bylines(self.lines[index].strip())
-        if len(line) >= 80:
-            return True
-        return (len(line) >= 25 and len(line.split()) >= 5
+        known = self._prose.get(index)
+        if known is None:
+            line = self.lines[index].strip()
+            if len(line) >= 25:  # removing bylines only shortens a line
+                line = _without_bylines(line)
+            known = len(line) >= 80 or (
+                len(line) >= 25 and len(line.split()) >= 5
                 and (line[-1] in _TERMINAL or _SENTENCE_MARK.search(line) is not None))
+            self._prose[index] = known
+        return known
+
+    def last_prose(self) -> int | None:
+        """Index of the last body paragraph, or ``None``."""
+        if self._last_prose == -2:
+            self._last_prose = next((i for i in reversed(self._filled) if self.is_prose(i)),
+                                    None)
+        return self._last_prose
 
     def prose_after(self, index: int) -> bool:
         """True when any body paragraph follows line ``index``."""
-        if self._prose_after is None:
-            flags, seen = [False] * len(self.lines), False
-            for i in range(len(self.lines) - 1, -1, -1):
-                flags[i] = seen
-                seen = seen or self.is_prose(i)
-            self._prose_after = flags
-        return self._prose_after[index]
+        last = self.last_prose()
+        return last is not None and last > index
 
 
 def _without_bylines(line: str) -> str:
     """A line without the inline bylines this cleaner may remove from it."""
-    line = _END_MARKS.sub("", line[_PREFIX.match(line).end():])
+    line = _strip_end_marks(line[_PREFIX.match(line).end():])
     for pattern in (_PATTERNS[3], _PATTERNS[1]):  # "Nguồn: X" at the end, a glued sign-off
         m = pattern.search(line)
         if m is not None:
             line = line[:m.start(_rule_group(m))]
-    return _END_MARKS.sub("", line.rstrip())
+    return _strip_end_marks(line.rstrip())
+
+
+def _strip_end_marks(line: str) -> str:
+    """``line`` without its closing run of ``/.`` marks (and the blanks before each).
+
+    Read from the end, so a long line costs nothing (``$`` anchors a search that the
+    engine would try at every position).
+
+    >>> _strip_end_marks("Hội nghị kết thúc. /. /."), _strip_end_marks("a//.")
+    ('Hội nghị kết thúc.', 'a/')
+    """
+    cut = len(line)
+    while line.endswith("/.", 0, cut):
+        cut -= 2
+        while cut and line[cut - 1] in " \t":
+            cut -= 1
+    return line if cut == len(line) else line[:cut]
 
 
 # --- classification -----------------------------------------------------------------------
 
 def _rule_group(m: regex.Match) -> str:
-    """Which alternative of the patterns matched."""
-    names = m.re.groupindex
-    for group in _GROUPS:
-        if group in names and m.start(group) >= 0:
-            return group
-    raise AssertionError("no alternative matched")  # pragma: no cover
+    """Which alternative of the patterns matched: the outermost group, which closes last."""
+    group = m.lastgroup
+    if group not in _GROUP_SET:  # pragma: no cover - every alternative is one named group
+        raise AssertionError(f"no alternative matched: {group}")
+    return group
 
 
 def _is_name(text: str | None) -> bool:
@@ -657,7 +716,7 @@ class StripBylines(BoilerplateCleaner):
         fragments: list[regex.Match] = []  # "23:59", "GMT+7" lines: kept unless by a date
         authors: list[regex.Match] = []
         deferred: list[regex.Match] = []  # decided once every whole line is labelled
-        for m in _candidates(text, ctx.lines):
+        for m in _candidates(text, ctx):
             group = _rule_group(m)
             if group == "author":
                 authors.append(m)
