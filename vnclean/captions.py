@@ -13,6 +13,7 @@ Word lists live in ``vnclean/data/captions_*.txt`` and tuned numbers in ``captio
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import ClassVar
@@ -97,6 +98,7 @@ _SENTENCE_END = regex.compile(
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
 _SENTENCE_SPLIT = regex.compile(r"[.!?…\n]++\s*+", regex.V1)
+_SENTENCE_SPLIT_KEEP = regex.compile(rf"({_SENTENCE_SPLIT.pattern})", regex.V1)
 _WORD = regex.compile(r"[\p{L}\p{N}]++", regex.V1)
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 
@@ -482,15 +484,22 @@ def _is_photo_story(text: str, candidates: list[_Candidate]) -> bool:
     return len(credited_lines) >= _SETTINGS["photo_story_min_share"] * max(prose_lines, 1)
 
 
-def _repeated_pieces(text: str) -> set[str]:
-    """Sentence-sized pieces that occur more than once (a cheap check, mostly in C)."""
+def _repeated_pieces(text: str) -> tuple[set[str], list[int]]:
+    """Sentence-sized pieces that occur more than once, and where each occurrence starts.
+
+    One split in C (keeping the separators, so offsets are cumulative lengths).
+    """
     if not _may_repeat(text):
-        return set()
-    pieces = [p for p in _SENTENCE_SPLIT.split(text) if len(p) >= _SETTINGS["repeat_min_chars"]]
+        return set(), []
+    parts = _SENTENCE_SPLIT_KEEP.split(text)
+    pieces = [p for p in parts[::2] if len(p) >= _SETTINGS["repeat_min_chars"]]
     if len(set(pieces)) == len(pieces):
-        return set()
+        return set(), []
     seen: set[str] = set()
-    return {p for p in pieces if p in seen or seen.add(p)}
+    repeated = {p for p in pieces if p in seen or seen.add(p)}
+    ends = list(accumulate(map(len, parts)))
+    starts = [ends[k - 1] if k else 0 for k in range(0, len(parts), 2) if parts[k] in repeated]
+    return repeated, starts
 
 
 def _may_repeat(text: str) -> bool:
@@ -504,19 +513,27 @@ def _may_repeat(text: str) -> bool:
     return False
 
 
-def _units(text: str, cuts: list[int], repeated: set[str]) -> list[tuple[int, int, str]]:
-    """Sentences of every line, also cut at ``cuts`` (credit edges): (start, end, text).
+def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
+           ) -> list[tuple[int, int, str]]:
+    """Sentences of the lines that hold a repeated piece, also cut at ``cuts`` (credit
+    edges): (start, end, text).
 
-    A line that holds none of the ``repeated`` pieces cannot be part of a repeat: it becomes
-    one unique break unit instead of being split.
+    Only the lines where a ``repeated`` piece of the whole text starts (``starts``) can hold
+    one of their own; each is checked by splitting it. Every other line cannot be part of a
+    repeat, and a run of such lines becomes ONE unique break unit (a repeat never spans a
+    unique unit, however many there are), so lines without repeats cost nothing.
     """
     bounds = sorted(set(cuts))
     units: list[tuple[int, int, str]] = []
-    for line_start, line in _iter_lines(text):
+    next_line = 0  # start of the first line not yet turned into units
+    for line_start, line_end in _lines_at(text, starts, repeated):
+        if line_start > next_line:
+            units.append((next_line, next_line, f"\x00{next_line}"))
+        next_line = line_end + 1
+        line = text[line_start:line_end]
         if repeated.isdisjoint(_SENTENCE_SPLIT.split(line)):
             units.append((line_start, line_start, f"\x00{line_start}"))
             continue
-        line_end = line_start + len(line)
         edges = [line_start]
         edges += [line_start + m.end() for m in _SENTENCE_END.finditer(line)]
         lo = bisect.bisect_left(bounds, line_start)
@@ -531,6 +548,35 @@ def _units(text: str, cuts: list[int], repeated: set[str]) -> list[tuple[int, in
                 lead = len(piece) - len(piece.lstrip())
                 units.append((a + lead, a + lead + len(key), key))
     return units
+
+
+def _lines_at(text: str, starts: list[int], repeated: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each line holding one of ``starts`` (sorted), in order, once each.
+
+    A line whose leading spaces make its first piece differ from the whole text's piece
+    (split ate them) can still equal the text's own first piece, spaces and all: lines
+    starting with that piece are added too. Reading is linear: each line is found once.
+    """
+    found: list[tuple[int, int]] = []
+    line_end = -1
+    for pos in starts:
+        if pos <= line_end:
+            continue
+        line_start = text.rfind("\n", max(line_end, 0), pos) + 1
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = len(text)
+        found.append((line_start, line_end))
+    first = _SENTENCE_SPLIT.split(text, 1)[0]
+    if first in repeated and first[:1].isspace():
+        pos = text.find("\n" + first)
+        extra = []
+        while pos >= 0:
+            end = text.find("\n", pos + 1)
+            extra.append((pos + 1, len(text) if end < 0 else end))
+            pos = text.find("\n" + first, pos + 1)
+        found = sorted(set(found + extra))
+    return found
 
 
 def _tandem_repeats(units: list[tuple[int, int, str]]) -> list[tuple[int, int, int, int]]:
@@ -568,10 +614,10 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _caption_labels(text: str) -> list[Label]:
     candidates = _candidates(text)
     repeats = []
-    repeated = _repeated_pieces(text)
+    repeated, starts = _repeated_pieces(text)
     if repeated:
         cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
-        repeats = _tandem_repeats(_units(text, cuts, repeated))
+        repeats = _tandem_repeats(_units(text, cuts, repeated, starts))
     kept_copies = sorted((r[2], r[3]) for r in repeats)
     story = _is_photo_story(text, candidates)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
@@ -586,13 +632,6 @@ def _caption_labels(text: str) -> list[Label]:
         else:
             labels.append(Label(c.caption_start, c.caption_end, KIND, c.rule))
     return labels
-
-
-def _iter_lines(text: str) -> Iterator[tuple[int, str]]:
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 # Candidate lines, each found by one regex that starts at a newline literal (fast in C); the
@@ -623,12 +662,19 @@ def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
     ``captions.position_cue``: a one- or two-sentence line that names a position in the picture.
     """
     found: list[tuple[int, int, str]] = []
-    for match in _SCENE_LINE.finditer(text):
+    scene_at, position_at = _line_candidates(text)
+    for at in scene_at:
+        match = _SCENE_LINE.match(text, at)
+        if match is None:
+            continue
         line = match.group(1).rstrip()
         if (len(line) <= _SETTINGS["scene_line_max_chars"]
                 and _scene_score(line) >= _SETTINGS["scene_min_score"]):
             found.append((match.start(1), match.start(1) + len(line), "captions.scene_line"))
-    for match in _POSITION_LINE.finditer(text):
+    for at in position_at:
+        match = _POSITION_LINE.match(text, at)
+        if match is None:
+            continue
         line = match.group(1).rstrip()
         if _POSITION_CUE.search(line) and _is_position_caption(line):
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
@@ -637,6 +683,61 @@ def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
     busy = sorted((lab.start, lab.end) for lab in taken)
     return [Label(start, end, KIND, rule) for start, end, rule in sorted(found)
             if not _inside_any(busy, start, end)]
+
+
+_SCENE_GROUP_MAX = _SETTINGS["scene_line_max_chars"] + 9  # what _SCENE_LINE's group can hold
+_POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1
+_NEIGHBOUR_MIN = _SETTINGS["scene_neighbour_min_chars"]
+
+
+def _line_candidates(text: str) -> tuple[list[int], list[int]]:
+    """Newlines where ``_SCENE_LINE`` / ``_POSITION_LINE`` can match, found by string tests.
+
+    Both patterns match only at a newline followed by one whole line (their matches are the
+    same as a ``finditer``); a line is tried only when its length fits the pattern's group
+    (or it starts with a space); a scene line only when the nearest non-blank line on each
+    side is long, a position line only when it holds a position word and ``(`` or ``Từ``.
+    Lines cost a C ``split`` and one comprehension; the regexes run on few lines.
+    """
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return [], []
+    fits = [i for i, line in enumerate(lines)
+            if len(line) >= 9 and (len(line) <= _POSITION_GROUP_MAX or not line[:1].isalpha())]
+    if not fits:
+        return [], []
+    ends = list(accumulate(map(len, lines)))
+    last = len(lines) - 1
+    scene: list[int] = []
+    position: list[int] = []
+    for i in fits:
+        if i == 0:
+            continue
+        line = lines[i]
+        newline = ends[i - 1] + i - 1
+        if ("(" in line or "Từ" in line) and any(word in line for word in _POSITION_WORDS):
+            position.append(newline)
+        if (i < last and (len(line) <= _SCENE_GROUP_MAX or not line[:1].isalpha())
+                and _long_neighbour(lines, i, -1) and _long_neighbour(lines, i, 1)):
+            scene.append(newline)
+    return scene, position
+
+
+#: _POSITION_CUE matches only lines holding one of these.
+_POSITION_WORDS = ("trái", "phải", "thứ", "ngoài", "giữa")
+
+
+def _long_neighbour(lines: list[str], i: int, step: int) -> bool:
+    """Whether the nearest line before/after line ``i`` that is long or not blank is long."""
+    j = i + step
+    while 0 <= j < len(lines):
+        line = lines[j]
+        if len(line) >= _NEIGHBOUR_MIN:
+            return True
+        if line.strip():
+            return False
+        j += step
+    return False
 
 
 def _is_position_caption(line: str) -> bool:
