@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
 from typing import ClassVar
 
 import regex
@@ -51,6 +52,9 @@ _RUN_BREAKERS = frozenset({PROSE, TITLE})
 _HEADLINE_SHAPES = frozenset({TITLE, ITEM})
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
+_DIGITS = "0123456789"
+#: Word counts not yet taken: ``-1`` counts ``\w+`` runs, ``_SPACED`` the spaces + 1.
+_SPACED = -2
 _INLINE_FLAG = regex.compile(r"\(\?[a-zA-Z]")
 _PEEK = 32  # characters compared before a long line is casefolded
 _WORD = regex.compile(r"\w+")
@@ -218,42 +222,53 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     short = 2 * item_chars
     rows = []
     row = rows.append
-    pos = 0
-    for piece in text.split("\n"):
-        size = len(piece)
-        line = piece.lstrip(_SPACE)
-        if line:
-            start = pos + size - len(line)
-            line = line.rstrip(_SPACE)
-            length = len(line)
-            if length > short:  # far too long for chrome cues or menu items
-                shape = PROSE if _sentence_end(line) else TITLE
-                if shape == TITLE and length <= 3 * short and _is_breadcrumb(line, cfg):
-                    shape = BREADCRUMB
-                row((start, start + length, line, line.count(" ") + 1, shape, False))
-            elif line.replace(" ", "").isalpha() and "  " not in line:
-                # Plain words: _lookup_key is the casefold, the words are the spaces + 1,
-                # and nothing but a cue, an item or a headline fits (isalpha implies \p{L}).
-                key = line.casefold()
-                count = line.count(" ") + 1
-                shape = cue_shapes.get(key)
-                if shape is None:
-                    shape = ITEM if count <= item_words and length <= item_chars else (
-                        ITEM if count <= item_words + 2 and ("đăng" in key or "mật" in key)
-                        and _LOGIN_WORDS.search(line) else TITLE)
-                row((start, start + length, line, count, shape, key in section_keys))
-            else:
-                key = _lookup_key(line)
-                shape, count = _shape(line, key, cfg)
-                row((start, start + length, line, count, shape, key in section_keys))
-        pos += size + 1
+    pieces = text.split("\n")
+    # Blank lines are skipped and every line stripped by C loops (map, compress); the
+    # start of piece i is the length of the pieces before it plus i newlines.
+    lefts = list(map(str.lstrip, pieces, repeat(_SPACE)))
+    before = list(accumulate(map(len, pieces), initial=0))
+    nonblank = list(compress(range(len(pieces)), lefts))
+    lefts = list(compress(lefts, lefts))
+    for i, left, line in zip(nonblank, lefts, map(str.rstrip, lefts, repeat(_SPACE))):
+        start = before[i + 1] + i - len(left)
+        length = len(line)
+        if length > short:  # far too long for chrome cues or menu items
+            shape = PROSE if _sentence_end(line) else TITLE
+            if shape == TITLE and length <= 3 * short and _is_breadcrumb(line, cfg):
+                shape = BREADCRUMB
+            row((start, start + length, line, _SPACED, shape, False))
+            continue
+        plain = line if " - " not in line else line.replace(" - ", " ")
+        if plain.replace(" ", "").strip(_DIGITS).isalpha() and "  " not in plain:
+            # Plain words (ASCII digits only at the ends, " - " between words):
+            # _lookup_key is the casefold, the words are the tokens, and nothing but a
+            # cue, an item or a headline fits (isalpha implies \p{L}; no date, no
+            # breadcrumb separator, no sentence end).
+            key = line.casefold()
+            count = plain.count(" ") + 1
+            shape = cue_shapes.get(key)
+            if shape is None:
+                shape = ITEM if count <= item_words and length <= item_chars else (
+                    ITEM if count <= item_words + 2 and ("đăng" in key or "mật" in key)
+                    and _LOGIN_WORDS.search(line) else TITLE)
+            row((start, start + length, line, count, shape, key in section_keys))
+        elif line.isdecimal():  # a counter: digits only (no letter, one word)
+            row((start, start + length, line, 1, cue_shapes.get(line, NUMBER),
+                 line in section_keys))
+        else:
+            key = _lookup_key(line)
+            shape, count = _shape(line, key, cfg)
+            row((start, start + length, line, count, shape, key in section_keys))
     return _Page(rows)
 
 
 def _word_count(page: _Page, k: int) -> int:
-    """The number of words of line ``k`` (counted once, when first asked)."""
+    """The number of words of line ``k`` (counted once, when first asked): ``\\w+`` runs,
+    or for a line too long for chrome its spaces + 1."""
     count = page.words[k]
-    if count < 0:
+    if count == _SPACED:
+        count = page.words[k] = page.texts[k].count(" ") + 1
+    elif count < 0:
         count = page.words[k] = len(_WORD.findall(page.texts[k]))
     return count
 
