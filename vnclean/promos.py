@@ -380,6 +380,83 @@ def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[L
     return tails
 
 
+_SPONSOR_OPENERS = [(tag, pattern) for tag, pattern in _tab_entries("promos_sponsor.txt")]
+_SPONSOR_OPENER = regex.compile("|".join(
+    f"(?P<{tag}{i}>{p})" for i, (tag, p) in enumerate(_SPONSOR_OPENERS)), regex.VERSION1)
+_CONCRETE = r"(?P<concrete>%s|%s|https?://|www\.)" % (_EMAIL, _PHONE)
+_SPONSOR_CUE = regex.compile(
+    r"%s|Hotline|Tổng đài|E-?mail|Website|Fanpage|Địa chỉ|Điện thoại|Trụ sở|Tòa nhà|Toà nhà"
+    r"|\bFax\b|Liên hệ|liên hệ" % _CONCRETE, regex.VERSION1)
+_SPONSOR_LABEL = regex.compile(r"[^\n]{1,30}:[ \t]*")
+_TAIL_READ = 2000  # only the end of a text can hold a sponsor tail
+
+
+def _sponsor_tail(text: str) -> list[Label]:
+    """A company or sponsor blurb that ends the text, with its contact lines.
+
+    The last lines that are contact details (an address, ``Trụ sở:``, phones, URLs) and,
+    before them on the story's last line, a blurb that opens like one (``Công ty Cổ phần
+    ...``, ``American Study chuyên luyện thi ...``, ``Tại Việt Nam, thương hiệu ...``) or a
+    contact tail (``Hotline: ... Website: ...``). It goes only when the whole tail holds
+    ``min_sponsor_cues`` contact cues, one of them a phone, e-mail or URL.
+    """
+    lo = max(0, len(text) - _TAIL_READ)
+    if not _SPONSOR_CUE.search(text, lo):
+        return []
+    end = len(text.rstrip())
+    # Contact lines at the very end, bottom-up.
+    block_start = end
+    pos = end
+    while pos > lo:
+        line_start = text.rfind("\n", 0, pos) + 1
+        line = text[line_start:pos].strip()
+        if line and (len(line) > _T["max_footer_line_chars"]
+                     or not (_SPONSOR_CUE.search(line) or _SPONSOR_LABEL.fullmatch(line))):
+            break
+        if line:
+            block_start = line_start
+        pos = line_start - 1
+    # The story's last line before them: an opener, else a contact tail in its end.
+    last_end = len(text[:block_start].rstrip())
+    line_start = text.rfind("\n", 0, last_end) + 1
+    region = max(line_start, last_end - _T["max_sponsor_blurb_chars"])
+    start, need = -1, _T["min_sponsor_cues"]
+    for m in _SPONSOR_OPENER.finditer(text, region, last_end):
+        if _blurb_boundary(text, m.start(), line_start, m.lastgroup.startswith("strong")):
+            start = m.start()
+            if m.lastgroup.startswith("call"):
+                need = 1
+            break
+    if start < 0:
+        for m in _SPONSOR_CUE.finditer(text, region, last_end):
+            if (m.group("concrete") is None and _blurb_boundary(text, m.start(), line_start, False)
+                    and _enough_cues(text, m.start(), end)):
+                start = m.start()
+                break
+    if start < 0 or not _enough_cues(text, start, end, need):
+        return []
+    if end - start > _T["max_sponsor_share"] * len(text.strip()):
+        return []  # never most of a text: that is the story
+    return [Label(start, end, "promo", "promos.sponsor", 0.8)]
+
+
+def _enough_cues(text: str, start: int, end: int, need: int | None = None) -> bool:
+    cues = list(_SPONSOR_CUE.finditer(text, start, end))
+    return (len(cues) >= (need or _T["min_sponsor_cues"])
+            and any(c.group("concrete") is not None for c in cues))
+
+
+def _blurb_boundary(text: str, pos: int, line_start: int, strong: bool) -> bool:
+    """True when ``pos`` opens a sentence: line start, after . ! ? … ) or glued to a word."""
+    if pos <= line_start:
+        return True
+    before = text[pos - 1]
+    if before in " \t\xa0":
+        kept = text[max(line_start, pos - 4):pos].rstrip()
+        return strong or (bool(kept) and kept[-1] in ".!?…:\"”)")
+    return before in ".!?…:\"”)" or before.isalnum()
+
+
 def _merge(labels: list[Label]) -> list[Label]:
     """Drop labels nested in an earlier one; keep the earliest of overlapping ones."""
     kept: list[Label] = []
@@ -487,6 +564,7 @@ class StripPromos(BoilerplateCleaner):
             labels += _contact_tails(text, labels, anchors)
         elif labels:
             labels += _contact_tails(text, labels, [])
+        labels += _sponsor_tail(text)
         if labels:
             labels += _widget_residues(text, labels)
         return _join_lines(text, _merge(labels))
