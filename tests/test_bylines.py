@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -71,6 +72,17 @@ def test_every_rule_is_documented():
 def test_never_raises_and_is_idempotent(text):
     once = strip_bylines(text)
     assert strip_bylines(once) == once
+
+
+@pytest.mark.parametrize("text", [
+    "…\nNGỌC AN\nNGỌC AN\n18:52, 28/07/2023",
+    "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\nNGỌC AN\nNGỌC AN\n18:52, 28/07/2023",
+])
+def test_a_note_goes_only_with_its_name(text):
+    """Found by a long Hypothesis run: a listed name's note was taken, then the name."""
+    once = strip_bylines(text)
+    assert strip_bylines(once) == once
+    assert once.count("NGỌC AN") == 2
 
 
 @settings(max_examples=100, deadline=None, derandomize=True)

@@ -764,6 +764,7 @@ class StripBylines(BoilerplateCleaner):
         candidates = {ctx.index(m.start()) for m in authors}
         names: list[Label] = []
         personal: set[int] = set()
+        owner: dict[int, int] = {}  # note line -> the name line it was taken under
         for m in authors:
             if not _author_match(m, ctx):
                 continue
@@ -777,18 +778,29 @@ class StripBylines(BoilerplateCleaner):
             ctx.removed.add(index)
             if m.group("au_cue") is None:
                 personal.add(index)
-            for note in notes or ():
-                labels.append(_line_label(ctx, note, "bylines.author_note"))
+            for note in notes or ():  # kept only while the name above them is kept
+                names.append(_line_label(ctx, note, "bylines.author_note"))
                 ctx.removed.add(note)
-        return labels + _without_lists(ctx, names, personal) + _follower_labels(ctx, tail)
+                owner[note] = index
+        return labels + _without_lists(ctx, names, personal, owner) + _follower_labels(ctx, tail)
 
 
-def _without_lists(ctx: _Lines, names: list[Label], personal: set[int]) -> list[Label]:
-    """Drop personal names that stand next to another one: a list in the story."""
+def _without_lists(ctx: _Lines, names: list[Label], personal: set[int],
+                   owner: dict[int, int]) -> list[Label]:
+    """Drop personal names that stand next to another one: a list in the story.
+
+    A note line under a dropped name goes with it (``NGỌC AN`` / ``NGỌC AN`` / timestamp
+    kept both names but took the second as a note, and a second pass took the first).
+    """
     listed = {i for i in personal
               if ctx.nonblank(i, -1, past_removed=False) in personal
               or ctx.nonblank(i, 1, past_removed=False) in personal}
-    return [label for label in names if ctx.index(label.start) not in listed]
+    kept = []
+    for label in names:
+        index = ctx.index(label.start)
+        if index not in listed and owner.get(index) not in listed:
+            kept.append(label)
+    return kept
 
 
 def _to_line_end(ctx: _Lines, index: int, label: Label) -> Label:
