@@ -48,7 +48,12 @@ _SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 #: A plain menu item: letters (with marks) in at most six words joined by single spaces.
 _PLAIN_ITEM = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?: [\p{L}\p{M}]++){0,5}")
-_RUN_BREAKERS = frozenset({PROSE, TITLE})
+#: One letter per shape; runs of lines that are not prose or headlines, and cue lines, are
+#: then found by regex over the letters of a page.
+_CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB: "b",
+         NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a"}
+_RUN = regex.compile("[^pt]{2,}")
+_CUE = regex.compile("[" + "".join(_CODE[shape] for shape in CUE_RULES) + "]")
 _HEADLINE_SHAPES = frozenset({TITLE, ITEM})
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
@@ -276,30 +281,24 @@ def _word_count(page: _Page, k: int) -> int:
 # --------------------------------------------------------------------------- menu runs
 
 
-def _run_labels(page: _Page, cfg: _Settings) -> list[_Span]:
-    """Labels of every maximal run of consecutive lines that are not prose or headlines."""
+def _codes(page: _Page) -> str:
+    """One letter per line for its shape, so runs and cues are found by C string search."""
+    return "".join(map(_CODE.__getitem__, page.shapes))
+
+
+def _run_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
+    """Labels of every maximal run of consecutive lines that are not prose or headlines
+    (a run of one line never makes a menu: its cue, if any, is labelled apart)."""
     labels: list[_Span] = []
-    shapes = page.shapes
-    n = len(shapes)
-    i = 0
-    while i < n:
-        if shapes[i] in _RUN_BREAKERS:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and shapes[j] not in _RUN_BREAKERS:
-            j += 1
-        if j - i >= 2:  # one line never makes a menu (its cue, if any, is labelled apart)
-            labels.extend(_menu_run_labels(page, i, j, cfg))
-        i = j
+    for run in _RUN.finditer(codes):
+        labels.extend(_menu_run_labels(page, codes, *run.span(), cfg))
     return labels
 
 
-def _menu_run_labels(page: _Page, i: int, j: int, cfg: _Settings) -> list[_Span]:
+def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
     """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
-    shapes = page.shapes[i:j]
-    items = shapes.count(ITEM)
-    cues = sum(shapes.count(shape) for shape in CUE_RULES)
+    items = codes.count(_CODE[ITEM], i, j)
+    cues = sum(codes.count(_CODE[shape], i, j) for shape in CUE_RULES)
     sections = sum(page.sections[i:j])
     counted = items + cues
     is_menu = (counted >= cfg.min_run_items
@@ -309,9 +308,9 @@ def _menu_run_labels(page: _Page, i: int, j: int, cfg: _Settings) -> list[_Span]
         return []
     if i > 0 and page.shapes[i - 1] == PROSE and _looks_like_name(page, i):
         i += 1  # an author sign-off after the last paragraph: strip_bylines' business
-    starts, ends, all_shapes = page.starts, page.ends, page.shapes
-    return [(starts[k], ends[k], CUE_RULES.get(all_shapes[k], "nav.menu_run"))
-            for k in range(i, j) if all_shapes[k] != DATE]
+    starts, ends, shapes = page.starts, page.ends, page.shapes
+    return [(starts[k], ends[k], CUE_RULES.get(shapes[k], "nav.menu_run"))
+            for k in range(i, j) if shapes[k] != DATE]
 
 
 def _looks_like_name(page: _Page, k: int) -> bool:
@@ -387,10 +386,15 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     template_words = set(_WORD.findall(template))
     short = 2 * cfg.max_item_chars
     copies = []
+    shapes = page.shapes
     for k in range(head + 1, min(len(page), head + cfg.title_scan_lines)):
-        if _is_paragraph(page, k, cfg):
-            break
-        if not _title_shaped(page, k, cfg):
+        shape = shapes[k]
+        if shape == PROSE:
+            if _is_paragraph(page, k, cfg):
+                break
+            continue
+        if shape not in _HEADLINE_SHAPES \
+                or not cfg.title_min_words <= _word_count(page, k) <= cfg.title_max_words:
             continue
         text = texts[k]
         # Too few words for the fuzzy match (a short line's count is exact, and casefolding
@@ -423,12 +427,25 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
     lead_key = texts[lead].casefold() if lead is not None else None
     lead_stem = lead_key.rstrip(".… ") if lead_key is not None else ""
     after = (lead if lead is not None else title) + 1
+    lead_length = len(lead_key) if lead_key is not None else -1
+    # What _repeats_lead needs first: the lead's last letter (a suffix of the lead ends
+    # like it) and, when it compares any prefix, its first (a teaser starts like it).
+    lead_last = lead_key[-1:] if lead_key else ""
+    lead_first = lead_key[0] if min(lead_length // 3, len(lead_stem)) >= 1 else None
+    words = page.words
     for k in range(after, len(page)):
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
             labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
-        elif lead_key is not None and not 0 <= page.words[k] < cfg.lead_min_words \
-                and _repeats_lead(lead_key, lead_stem, text) \
+            continue
+        if lead_key is None or 0 <= words[k] < cfg.lead_min_words:
+            continue
+        # Casefolding maps the first and last letters to the key's first and last.
+        if not ((len(text) <= lead_length and text[-1].casefold()[-1] == lead_last)
+                or (text[-1] in ".…"
+                    and (lead_first is None or text[0].casefold()[0] == lead_first))):
+            continue
+        if _repeats_lead(lead_key, lead_stem, text) \
                 and _word_count(page, k) >= cfg.lead_min_words:
             labels.append((page.starts[k], page.ends[k], "nav.repeated_lead"))
     return labels
@@ -552,10 +569,11 @@ def _inline_spans(text: str) -> list[_Span]:
 def _line_labels(page: _Page, cfg: _Settings) -> list[_Span]:
     """Labels of whole lines: menus and cues, then template copies and repeats of the
     title and lead, section labels; the title kept is never labelled."""
-    labels = _run_labels(page, cfg)
+    codes = _codes(page)
+    labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
-                  for k in range(len(shapes)) if shapes[k] in CUE_RULES)
+                  for k in (m.start() for m in _CUE.finditer(codes)))
     title = _strip_title_copies(page, labels, cfg)
     if title is not None:
         lead = _find_lead(page, title, cfg)
