@@ -171,7 +171,7 @@ line_pieces = st.sampled_from([
     "Ngày đăng: ", "Hôm qua", "5 giờ trước", "GMT+7", "(GMT+7)", "21h30", "Monday", "Sat",
     "Updated", "Posted on", "Published", "Xuất bản", "Thời gian", "lúc", "ngày", "|", ":",
     "/.", "/", ".", ",", "-", "–", "—", "&", " ", "\t", "H.", "Hà Nội", "Mưa lớn", "ở", "sâu.",
-    "Kim DungTheo X", "Đông VệẢnh:Gucci", "[Link]", "vnexpress.net", "https://a.vn/x", "20",
+    "Kim DungTheo X", "Đông VệẢnh:Gucci", "Minh", "Hải.", "Tuấn /.", "H. Nam", "[Link]", "vnexpress.net", "https://a.vn/x", "20",
 ])
 line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6).map("\n".join)
 
@@ -181,6 +181,7 @@ line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6
 @example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\n admin")
 @example("Thứ Ba\nHôm nay\nVTV.vn - Mưa lớn ở Hà Nội\nQuảng Bình:\n/.")
 @example("Thanh Huyền - Thứ Ba\nVăn Khương | hôm qua\nH. Nam - Cập nhật")
+@example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\nMinh . /.")
 def test_line_gates_change_no_candidate(text):
     """Behind its gates the line pattern matches wherever the unguarded pattern does."""
     from vnclean.bylines import _PATTERNS, _match_line

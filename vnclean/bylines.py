@@ -214,9 +214,10 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
 def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
     """The line pattern at ``pos`` (the start of ``line``), alternatives tried in order.
 
-    Each alternative is tried only when the line holds what it cannot match without (a
-    date word or digit at the start, or a dash before one; a dash or a parenthesis; ``Theo``, a colon, an initial capital,
-    ``/.``), so most story lines cost a few substring tests. The first alternative that
+    Each alternative is tried only when the line holds what it cannot match without: a
+    date word or digit at the start (or a dash before one), a dash or a parenthesis,
+    ``Theo``/``Nguồn``, a colon or ``by``, the opening of a name, ``/.``. Most story lines
+    cost a few substring tests instead of the whole alternation. The first alternative that
     matches wins, as in the alternation: the result equals ``_PATTERNS[0].match``.
     """
     dateline, agency, attrib, labelled, author, place, end_mark_line = _LINE_ALTERNATIVES
@@ -241,7 +242,8 @@ def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
         if m is not None:
             return m
     first = line.lstrip(" \t")[:1]
-    if first.isupper() or line.lstrip(" \t").startswith(_LOWER_NAME_STARTS):
+    if ((first.isupper() or line.lstrip(" \t").startswith(_LOWER_NAME_STARTS))
+            and _AUTHOR_GATE.match(text, pos) is not None):
         m = author.match(text, pos)
         if m is not None:
             return m
@@ -371,6 +373,13 @@ _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xu�
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
                     "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm")
+#: How a name line opens: a title or cue, an initial ("H."), two capitalised syllables
+#: ("Văn Khương", "NGỌC AN"), or one word alone before the line's end ("Minh.").
+_AUTHOR_GATE = regex.compile(
+    rf"[ \t]*+(?:{alternation(word_list('bylines_titles.txt'))}"
+    rf"|{alternation(word_list('bylines_cues.txt'))}"
+    r"|\p{Lu}(?:\.|\p{Ll}{0,6}+[ \t]\p{Lu}|\p{Lu}{0,6}+[ \t]\p{Lu}"
+    r"|\p{Ll}{1,7}+[ \t]*+\.?+[ \t]*+(?:[/(N]|$)))", regex.MULTILINE)
 #: Titles and cues that open a name line without a capital ("admin").
 _LOWER_NAME_STARTS = tuple(entry for entry in (*word_list("bylines_titles.txt"),
                                                *word_list("bylines_cues.txt"))
