@@ -63,15 +63,18 @@ def _marker_pattern() -> regex.Pattern:
 
 _MARKERS = _marker_pattern()
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost first.
-_MARKER_NEAR = regex.compile(
-    rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?:{_MARKERS.pattern})",
-    regex.V1 | regex.MULTILINE | regex.VERBOSE)
 #: Every marker starts with one of these characters, or with "hinh anh" (alt_numbered).
 _MARKER_FIRST = regex.compile(
     "[" + "".join(regex.escape(c) for c in sorted(
         {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
                                      + word_list("captions_bare_markers.txt")})) + "]",
     regex.V1)
+#: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
+#: first. The lookahead skips, in C, the positions where no marker can start.
+_MARKER_NEAR = regex.compile(
+    rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST.pattern}|hinh[ ]anh)"
+    rf"(?:{_MARKERS.pattern})",
+    regex.V1 | regex.MULTILINE | regex.VERBOSE)
 #: Every marker contains one of these literals (case-insensitive); see _markers.
 _KEYWORD_LITERALS = tuple(dict.fromkeys(k.lower() for k in word_list("captions_keywords.txt")))
 _KEYWORDS = tuple(regex.compile(rf"(?i){regex.escape(k)}", regex.V1) for k in _KEYWORD_LITERALS)
@@ -329,25 +332,20 @@ def _keyword_positions(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _markers(text: str, *, gated: bool = True) -> Iterator[tuple[str, int, int]]:
+def _markers(text: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every marker, in order and non-overlapping.
 
     The marker regex is tried once at each keyword (``_MARKER_NEAR`` lets the marker start up
-    to ``window_back_chars`` before it, leftmost first), never along the text between them,
-    and only when a marker's first character (or ``hinh anh``) is among the places it may
-    start: most keywords are story words (``ảnh hưởng``, ``kế hoạch``). ``gated=False`` tries
-    every keyword, for tests.
+    to ``window_back_chars`` before it, leftmost first), never along the text between them;
+    its lookahead skips in C the places no marker can start (most keywords are story words:
+    ``ảnh hưởng``, ``kế hoạch``).
     """
     back = _SETTINGS["window_back_chars"]
     last_end = 0
     for at in sorted({start for start, _ in _keyword_positions(text)}):
         if at < last_end:
             continue
-        since = max(at - back, last_end, 0)
-        if (gated and _MARKER_FIRST.search(text, since, since + back + 1) is None
-                and text.find("hinh anh", since, since + back + 8) < 0):
-            continue
-        match = _MARKER_NEAR.match(text, since)
+        match = _MARKER_NEAR.match(text, max(at - back, last_end, 0))
         if match is None:
             continue
         kind = match.lastgroup
