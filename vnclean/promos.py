@@ -221,7 +221,11 @@ def _candidate_label(text: str, m) -> Label | None:
     if group.startswith("phrase_"):
         rule = _PHRASES[int(group[7:])][0]
         if rule == "ad":
-            start = _sentence_start(text, start)
+            lead = _sentence_start(text, start)
+            if lead == start:  # no sentence start near: a fixture lead ("Liverpool - Man City 08.02 ")
+                fixture = _FIXTURE.search(text, max(0, start - 60), start)
+                lead = fixture.start() if fixture is not None else start
+            start = lead
         return Label(start, end, "promo", f"promos.{rule}")
     if group == "subscribe":
         start = _prompt_start(text, start)
@@ -233,6 +237,10 @@ def _candidate_label(text: str, m) -> Label | None:
     if group == "licence" and _LICENCE_AUTHORITY.search(m.group()):
         return Label(start, end, "promo", "promos.licence")
     return None
+
+
+_FIXTURE = regex.compile(r"\p{Lu}\w*[ \t]-[ \t]\p{Lu}\w*(?:[ \t]\p{Lu}\w*)?[ \t]\d{1,2}[./]\d{2}[ \t]*\Z",
+                         regex.VERSION1)
 
 
 def _first_pass(text: str, anchors: list[int]) -> list[Label]:
@@ -383,10 +391,13 @@ def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[L
 _SPONSOR_OPENERS = [(tag, pattern) for tag, pattern in _tab_entries("promos_sponsor.txt")]
 _SPONSOR_OPENER = regex.compile("|".join(
     f"(?P<{tag}{i}>{p})" for i, (tag, p) in enumerate(_SPONSOR_OPENERS)), regex.VERSION1)
-_CONCRETE = r"(?P<concrete>%s|%s|https?://|www\.)" % (_EMAIL, _PHONE)
+_CONCRETE = r"(?P<concrete>[\w.-]@[\w-]{1,63}\.\w|%s|https?://|www\.)" % _PHONE
 _SPONSOR_CUE = regex.compile(
     r"%s|Hotline|Tổng đài|E-?mail|Website|Fanpage|Địa chỉ|Điện thoại|Trụ sở|Tòa nhà|Toà nhà"
     r"|\bFax\b|Liên hệ|liên hệ" % _CONCRETE, regex.VERSION1)
+# Literal cues of a contact tail: a text whose end holds none skips the sponsor rule
+# (substring tests in C; a regex gate costs more than the rule).
+_SPONSOR_GATE = ("@", "://", "www.", "Điện thoại", "Hotline", "iên hệ")
 _SPONSOR_LABEL = regex.compile(r"[^\n]{1,30}:[ \t]*")
 _TAIL_READ = 2000  # only the end of a text can hold a sponsor tail
 
@@ -401,7 +412,8 @@ def _sponsor_tail(text: str) -> list[Label]:
     ``min_sponsor_cues`` contact cues, one of them a phone, e-mail or URL.
     """
     lo = max(0, len(text) - _TAIL_READ)
-    if not _SPONSOR_CUE.search(text, lo):
+    tail = text[-_T["sponsor_gate_chars"]:]  # a tail ends in contact details: they sit here
+    if not any(cue in tail for cue in _SPONSOR_GATE):
         return []
     end = len(text.rstrip())
     # Contact lines at the very end, bottom-up.

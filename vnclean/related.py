@@ -222,11 +222,18 @@ _NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")
 def _worth_a_look(classes: list[str]) -> bool:
     """True when some line is a cue or two headline-like lines stand together."""
     previous = ""
+    last = ""  # the class of the line just before, fillers and short lines included
+    before_headline = ""
     for cls in classes:
         if cls in _CUES or (cls in ("headline", "filler") and previous == "headline"):
             return True
+        if cls == "teaser" and last == "headline" and before_headline == "short":
+            return True  # a headline + teaser pair after a short line (a sign-off)
+        if cls == "headline":
+            before_headline = last
         if cls and cls not in ("filler", "short"):
             previous = cls
+        last = cls
     return False
 
 
