@@ -122,3 +122,96 @@ def test_dev_caption_recall_floor(dev_records):
     # ~2,250 word-chars, ~1,600 of them in one gallery where gold removed the second copy of
     # a repeated block and we remove the first (the same tokens either way).
     assert false <= 2_600
+
+
+# --- Gates and shortcuts give the same result as the plain scans they replace. --------------
+
+from vnclean import captions as _captions  # noqa: E402
+
+_gate_text = st.one_of(
+    _any_text,
+    st.lists(st.sampled_from(
+        ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
+         "Toàn cảnh hội nghị tại điểm cầu Tỉnh ủy.", "Ông An (thứ 2 từ trái sang) trao giải.",
+         "Từ trái qua phải: A, B.", "Câu này được lặp lại nhiều lần. ", "  Câu này được lặp lại nhiều lần",
+         "Ảnh: Mạnh Quân", "\n", "\n\n", " ", "(ảnh sau)", "hinh anh 2", "- Ảnh 1.", "Xem clip:"]),
+        max_size=30).map("".join))
+
+
+def _scan_scene_matches(text):
+    return ([m.span() for m in _captions._SCENE_LINE.finditer(text)],
+            [m.span() for m in _captions._POSITION_LINE.finditer(text)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_gate_text)
+def test_line_candidates_miss_no_scene_or_position_line(text):
+    scene_at, position_at = _captions._line_candidates(text)
+    scene, position = _scan_scene_matches(text)
+    gated_scene = [m.span() for m in map(lambda at: _captions._SCENE_LINE.match(text, at), scene_at)
+                   if m]
+    cued = [m.span() for m in map(lambda at: _captions._POSITION_LINE.match(text, at), position_at)
+            if m]
+    assert gated_scene == scene
+    # Position lines without a position word are skipped: they never pass _POSITION_CUE.
+    assert set(cued) <= set(position)
+    for start, end in set(position) - set(cued):
+        assert not _captions._POSITION_CUE.search(text[start:end].lstrip())
+
+
+def _units_by_every_line(text, cuts, repeated):
+    """The plain version: split every line (no shortcut for lines without a repeat)."""
+    import bisect
+    bounds = sorted(set(cuts))
+    units, pos = [], 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if repeated.isdisjoint(_captions._SENTENCE_SPLIT.split(line)):
+            units.append((line_start, line_start, f"\x00{line_start}"))
+            continue
+        line_end = line_start + len(line)
+        edges = [line_start] + [line_start + m.end()
+                                for m in _captions._SENTENCE_END.finditer(line)]
+        edges += bounds[bisect.bisect_left(bounds, line_start):bisect.bisect_right(bounds, line_end)]
+        edges = sorted(edges + [line_end])
+        for a, b in zip(edges, edges[1:]):
+            piece = text[a:b]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                units.append((a + lead, a + lead + len(piece.strip()), piece.strip()))
+    return units
+
+
+@settings(max_examples=300, deadline=None)
+@given(_gate_text)
+def test_repeat_units_shortcut_finds_the_same_repeats(text):
+    repeated, starts = _captions._repeated_pieces(text)
+    if not repeated:
+        return
+    cuts = [p for c in _captions._candidates(text) for p in (c.credit_start, c.credit_end)]
+    plain = _units_by_every_line(text, cuts, repeated)
+    assert (_captions._tandem_repeats(_captions._units(text, cuts, repeated, starts))
+            == _captions._tandem_repeats(plain))
+
+
+_UNGUARDED_NEAR = regex.compile(
+    rf"(?s:.){{0,{_captions._SETTINGS['window_back_chars']}}}?(?:{_captions._MARKERS.pattern})",
+    regex.V1 | regex.MULTILINE | regex.VERBOSE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_gate_text, st.integers(0, 40))
+def test_marker_first_character_guard_changes_no_match(text, pos):
+    pos = min(pos, len(text))
+    guarded = _captions._MARKER_NEAR.match(text, pos)
+    plain = _UNGUARDED_NEAR.match(text, pos)
+    assert (guarded and (guarded.lastgroup, guarded.span(guarded.lastgroup))) == (
+        plain and (plain.lastgroup, plain.span(plain.lastgroup)))
+
+
+def test_caption_lookback_stops_at_the_previous_caption():
+    # Two captions on one flattened line: the second never re-reads the first.
+    text = "Mưa lớn. Phố Huế ngập sâu. Ảnh: Mạnh Quân. Người dân đẩy xe. Ảnh: Hải Long"
+    starts = [c.caption_start for c in _captions._candidates(text)]
+    assert starts == sorted(starts) and len(starts) == 2
+    assert starts[1] >= text.index("Người")
