@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import ClassVar
 
 import regex
@@ -53,6 +54,7 @@ _PLAIN_ITEM = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?: [\p{L}\p{M}]++){0,5}")
 _CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB: "b",
          NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a"}
 _RUN = regex.compile("[^pt]{2,}")
+_ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES)) + "]")
 _CUE = regex.compile("[" + "".join(_CODE[shape] for shape in CUE_RULES) + "]")
 _HEADLINE_SHAPES = frozenset({TITLE, ITEM})
 #: A label before it becomes a :class:`Label`: (start, end, rule).
@@ -61,6 +63,7 @@ _DIGITS = "0123456789"
 #: Word counts not yet taken: ``-1`` counts ``\w+`` runs, ``_SPACED`` the spaces + 1.
 _SPACED = -2
 _INLINE_FLAG = regex.compile(r"\(\?[a-zA-Z]")
+_START = itemgetter(0)
 _PEEK = 32  # characters compared before a long line is casefolded
 _WORD = regex.compile(r"\w+")
 _TERMINAL = frozenset(".!?…;:")
@@ -566,10 +569,9 @@ def _inline_spans(text: str) -> list[_Span]:
 # --------------------------------------------------------------------------- the cleaner
 
 
-def _line_labels(page: _Page, cfg: _Settings) -> list[_Span]:
+def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
     """Labels of whole lines: menus and cues, then template copies and repeats of the
     title and lead, section labels; the title kept is never labelled."""
-    codes = _codes(page)
     labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
@@ -584,31 +586,46 @@ def _line_labels(page: _Page, cfg: _Settings) -> list[_Span]:
     return labels
 
 
-def _no_line_labels(page: _Page, cfg: _Settings) -> bool:
-    """The gate: True when no line can be labelled, checked without the second pass.
+def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
+    """The gate: True when no line can be labelled, known from the shapes alone.
 
-    Every line label needs a cue line, a menu item (a menu run needs two items or cues,
-    a section label one item), or a title with a copy or a repeat: a line that could be
-    a headline followed, later, by a line of the same length class. Most articles (a
-    headline and a few long paragraphs, or one flattened line) have none of these.
+    A menu run needs two items or cues, a section label an item, a cue label a cue; without
+    any, nothing is chrome, so the title is the first line, and copies and repeats of it
+    (and of the lead) need it to be shaped like a headline.
     """
-    shapes = page.shapes
-    if ITEM in shapes or any(shape in shapes for shape in CUE_RULES):
+    if _ITEM_OR_CUE.search(codes):
         return False
-    if len(shapes) < 2:
-        return True
-    return False
+    return not (codes[:1] == _CODE[TITLE] and _title_shaped(page, 0, cfg))
+
+
+def _line_spans(text: str, cfg: _Settings, gate: bool) -> list[_Span]:
+    """Spans of whole lines (see :func:`_line_labels`), behind two gates when ``gate``:
+    one line too long for a cue or a breadcrumb (a flattened article) has none, and a
+    page the shapes rule out (:func:`_no_line_labels`) has none."""
+    longest = 6 * cfg.max_item_chars  # the longest line that may be a breadcrumb
+    if gate and "\n" not in text and len(text) > longest \
+            and len(text.strip(_SPACE)) > longest:
+        return []
+    page = _page_of(text, cfg)
+    if not page.starts:
+        return []
+    codes = _codes(page)
+    if gate and _no_line_labels(page, codes, cfg):
+        return []
+    return _line_labels(page, codes, cfg)
 
 
 def _classify(text: str, *, gate: bool = True) -> list[Label]:
+    """Labels of ``text``; ``gate=False`` runs every rule on every page (for the tests)."""
     cfg = _settings()
-    page = _page_of(text, cfg)
-    if gate and _no_line_labels(page, cfg):
-        labels = []
-    else:
-        labels = _line_labels(page, cfg)
-    labels.extend(_inline_spans(text))
-    return _finished(text, labels)
+    spans = _line_spans(text, cfg, gate)
+    inline = _inline_spans(text)
+    if inline:
+        spans.extend(inline)
+        spans.sort(key=_start_then_longest)
+    else:  # whole-line spans with the same start have the same end
+        spans.sort(key=_START)
+    return _finished(text, spans)
 
 
 def _classify_ungated(text: str) -> list[Label]:
@@ -644,14 +661,15 @@ class StripNavMenus(BoilerplateCleaner):
 
 
 def _finished(text: str, spans: list[_Span]) -> list[Label]:
-    """The labels: one per span (the first rule that claimed it), sorted, overlaps dropped;
+    """The labels of ``spans`` (sorted by start, longest first, stably): one per span
+    (the first rule that claimed it), overlaps dropped;
     spans of the same rule that only blank lines separate joined, so a menu goes whole and
     leaves no stack of empty lines behind."""
     labels: list[Label] = []
     last_end = -1
     run_start = run_end = -1
     run_rule = ""
-    for start, end, rule in sorted(spans, key=_start_then_longest):
+    for start, end, rule in spans:
         if start < last_end:
             continue
         last_end = end
