@@ -129,6 +129,18 @@ def _cue_shapes() -> dict[str, str]:
     return shapes
 
 
+@functools.cache
+def _key_info() -> dict[str, tuple[str | None, bool]]:
+    """Lookup key -> (its cue shape or None, whether it names a section), for every key
+    of the cue and section lists."""
+    sections = _word_set("nav_sections.txt")
+    cues = _cue_shapes()
+    return {key: (cues.get(key), key in sections) for key in cues.keys() | sections}
+
+
+_NO_KEY = (None, False)
+
+
 class _Page:
     """The non-blank lines of a text as parallel lists (index ``k`` is the k-th line): offsets
     of the stripped text, the text, its word count, its shape, whether it names a section."""
@@ -224,10 +236,9 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     menu items) is shaped by one lookup, a line too long for chrome by its last characters,
     and only the rest by :func:`_shape`.
     """
-    section_keys = _word_set("nav_sections.txt")
-    cue_shapes = _cue_shapes()
-    item_chars, item_words = cfg.max_item_chars, cfg.max_item_words
-    short = 2 * item_chars
+    short = 2 * cfg.max_item_chars
+    keys = _key_info()
+    seen: dict[str, tuple[int, str, bool]] = {}
     rows = []
     row = rows.append
     pieces = text.split("\n")
@@ -246,28 +257,40 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                 shape = BREADCRUMB
             row((start, start + length, line, _SPACED, shape, False))
             continue
-        plain = line if " - " not in line else line.replace(" - ", " ")
-        if plain.replace(" ", "").strip(_DIGITS).isalpha() and "  " not in plain:
-            # Plain words (ASCII digits only at the ends, " - " between words):
-            # _lookup_key is the casefold, the words are the tokens, and nothing but a
-            # cue, an item or a headline fits (isalpha implies \p{L}; no date, no
-            # breadcrumb separator, no sentence end).
-            key = line.casefold()
-            count = plain.count(" ") + 1
-            shape = cue_shapes.get(key)
-            if shape is None:
-                shape = ITEM if count <= item_words and length <= item_chars else (
-                    ITEM if count <= item_words + 2 and ("đăng" in key or "mật" in key)
-                    and _LOGIN_WORDS.search(line) else TITLE)
-            row((start, start + length, line, count, shape, key in section_keys))
-        elif line.isdecimal():  # a counter: digits only (no letter, one word)
-            row((start, start + length, line, 1, cue_shapes.get(line, NUMBER),
-                 line in section_keys))
-        else:
-            key = _lookup_key(line)
-            shape, count = _shape(line, key, cfg)
-            row((start, start + length, line, count, shape, key in section_keys))
+        known = seen.get(line)  # menus repeat: each distinct short line is shaped once
+        if known is None:
+            known = seen[line] = _short_shape(line, length, keys, cfg)
+        row((start, start + length, line) + known)
     return _Page(rows)
+
+
+def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]],
+                 cfg: _Settings) -> tuple[int, str, bool]:
+    """(word count, shape, names a section) of a stripped line of at most twice
+    ``max_item_chars`` characters; ``keys`` is :func:`_key_info`."""
+    plain = line if " - " not in line else line.replace(" - ", " ")
+    if plain.replace(" ", "").strip(_DIGITS).isalpha() and "  " not in plain:
+        # Plain words (ASCII digits only at the ends, " - " between words): _lookup_key
+        # is the casefold, the words are the tokens, and nothing but a cue, an item or a
+        # headline fits (isalpha implies \p{L}; no date, no breadcrumb separator, no
+        # sentence end).
+        key = line.casefold()
+        count = plain.count(" ") + 1
+        cue, section = keys.get(key, _NO_KEY)
+        if cue is not None:
+            return count, cue, section
+        if count <= cfg.max_item_words and length <= cfg.max_item_chars:
+            return count, ITEM, section
+        if count <= cfg.max_item_words + 2 and ("đăng" in key or "mật" in key) \
+                and _LOGIN_WORDS.search(line):
+            return count, ITEM, section
+        return count, TITLE, section
+    if line.isdecimal():  # a counter: digits only (no letter, one word)
+        cue, section = keys.get(line, _NO_KEY)
+        return 1, cue or NUMBER, section
+    key = _lookup_key(line)
+    shape, count = _shape(line, key, cfg)
+    return count, shape, key in _word_set("nav_sections.txt")
 
 
 def _word_count(page: _Page, k: int) -> int:
