@@ -145,7 +145,7 @@ class _Page:
     """The non-blank lines of a text as parallel lists (index ``k`` is the k-th line): offsets
     of the stripped text, the text, its word count, its shape, whether it names a section."""
 
-    __slots__ = ("starts", "ends", "texts", "words", "shapes", "sections")
+    __slots__ = ("starts", "ends", "texts", "words", "shapes", "sections", "folded")
 
     def __init__(self, rows: list[tuple[int, int, str, int, str, bool]]) -> None:
         columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(6)]
@@ -155,6 +155,7 @@ class _Page:
         self.words: list[int] = columns[3]
         self.shapes: list[str] = columns[4]
         self.sections: list[bool] = columns[5]
+        self.folded: dict[int, tuple[str, set[str]]] = {}  # see _folded
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -357,18 +358,17 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
 # --------------------------------------------------------------------------- title, lead
 
 
-def _same_title(template: str, template_words: set[str], candidate: str,
+def _same_title(template: str, template_words: set[str], page: _Page, k: int,
                 cfg: _Settings) -> bool:
-    """Is ``candidate`` the title that the template line carries (``template`` casefolded,
+    """Is line ``k`` the title that the template line carries (``template`` casefolded,
     ``template_words`` its distinct words)?
 
     True when the template equals it, starts or ends with it ("Title - Section - Site"),
     or holds most of its distinct words (a title the page retyped in capitals or edited).
     """
-    b = candidate.casefold()
+    b, cand_words = _folded(page, k)
     if template == b:
         return True
-    cand_words = set(_WORD.findall(b))
     if len(cand_words) < cfg.title_min_words:
         return False
     if len(cand_words) < cfg.title_share_of_first_line * len(template_words):
@@ -378,6 +378,16 @@ def _same_title(template: str, template_words: set[str], candidate: str,
     if len(cand_words) < cfg.title_fuzzy_min_words:
         return False
     return len(cand_words & template_words) >= cfg.title_containment * len(cand_words)
+
+
+def _folded(page: _Page, k: int) -> tuple[str, set[str]]:
+    """Line ``k`` casefolded and its distinct words, kept on the page: the title scan
+    runs again after it finds copies, over the same lines."""
+    folded = page.folded.get(k)
+    if folded is None:
+        text = page.texts[k].casefold()
+        folded = page.folded[k] = (text, set(_WORD.findall(text)))
+    return folded
 
 
 def _title_shaped(page: _Page, k: int, cfg: _Settings) -> bool:
@@ -408,8 +418,7 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
-    template = texts[head].casefold()
-    template_words = set(_WORD.findall(template))
+    template, template_words = _folded(page, head)
     short = 2 * cfg.max_item_chars
     copies = []
     shapes = page.shapes
@@ -428,7 +437,7 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
         if (len(text) <= short and words[k] < cfg.title_fuzzy_min_words
                 and not (len(text) <= len(template) and text[:8].casefold() in template)):
             continue
-        if _same_title(template, template_words, text, cfg):
+        if _same_title(template, template_words, page, k, cfg):
             copies.append(k)
     if not copies:
         return [], head
