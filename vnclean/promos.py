@@ -563,6 +563,11 @@ class StripPromos(BoilerplateCleaner):
     'Mưa lớn ở Hà Nội.'
     >>> strip_promos("Bà Lan chia sẻ: gọi 0913 839 963 nếu cần.")
     'Bà Lan chia sẻ: gọi 0913 839 963 nếu cần.'
+    >>> strip_promos("Học nghề ở Đức giúp người trẻ có việc làm ổn định, thu nhập tốt và cơ hội "
+    ...              "định cư lâu dài; nhiều bạn đã chọn con đường này sau khi lỡ hẹn với đại học."
+    ...              "Công ty Cổ phần ABC "
+    ...              "chuyên tư vấn du học.Hotline: 096 167 5555Website: https://abc.vn")
+    'Học nghề ở Đức giúp người trẻ có việc làm ổn định, thu nhập tốt và cơ hội định cư lâu dài; nhiều bạn đã chọn con đường này sau khi lỡ hẹn với đại học.'
     """
 
     name: ClassVar[str] = "strip_promos"
