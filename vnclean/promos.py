@@ -422,7 +422,7 @@ def _sponsor_tail(text: str) -> list[Label]:
     while pos > lo:
         line_start = text.rfind("\n", 0, pos) + 1
         line = text[line_start:pos].strip()
-        if line and (len(line) > _T["max_footer_line_chars"]
+        if line and (len(line) > _T["max_sponsor_contact_line_chars"]
                      or not (_SPONSOR_CUE.search(line) or _SPONSOR_LABEL.fullmatch(line))):
             break
         if line:
