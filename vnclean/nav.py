@@ -47,8 +47,7 @@ NEUTRAL = frozenset({SEPARATOR, NUMBER, DATE})
 #: What ``regex`` counts as ``\s``, but the newline: the characters a line is stripped of.
 _SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-#: A plain menu item: letters (with marks) in at most six words joined by single spaces.
-_PLAIN_ITEM = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?: [\p{L}\p{M}]++){0,5}")
+_SPACE_NL = _SPACE + "\n"
 #: One letter per shape; runs of lines that are not prose or headlines, and cue lines, are
 #: then found by regex over the letters of a page.
 _CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB: "b",
@@ -635,9 +634,10 @@ def _line_spans(text: str, cfg: _Settings, gate: bool) -> list[_Span]:
     one line too long for a cue or a breadcrumb (a flattened article) has none, and a
     page the shapes rule out (:func:`_no_line_labels`) has none."""
     longest = 6 * cfg.max_item_chars  # the longest line that may be a breadcrumb
-    if gate and "\n" not in text and len(text) > longest \
-            and len(text.strip(_SPACE)) > longest:
-        return []
+    if gate and len(text) > longest:
+        body = text.strip(_SPACE_NL)
+        if len(body) > longest and "\n" not in body:
+            return []
     page = _page_of(text, cfg)
     if not page.starts:
         return []
