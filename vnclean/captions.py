@@ -484,23 +484,23 @@ def _caption_line_above(text: str, line_start: int) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _is_photo_story(text: str, candidates: list[_Candidate]) -> bool:
+def _is_photo_story(text: str, candidates: list[_Candidate], lines: list[str]) -> bool:
     """Most prose lines end with a credit: the captions ARE the story, keep their sentences."""
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
     if len(credited_lines) < _SETTINGS["photo_story_min_credits"]:
         return False
-    prose_lines = sum(1 for line in text.split("\n")
+    prose_lines = sum(1 for line in lines
                       if len(line) >= 60 and _SENTENCE_END.search(line))
     return len(credited_lines) >= _SETTINGS["photo_story_min_share"] * max(prose_lines, 1)
 
 
-def _repeated_pieces(text: str) -> tuple[set[str], list[int]]:
+def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
     """Sentence-sized pieces that occur more than once, and where each occurrence starts.
 
     One split in C (keeping the separators, so offsets are cumulative lengths).
     """
-    if not _may_repeat(text):
+    if not _may_repeat(text, lines):
         return set(), []
     parts = _SENTENCE_SPLIT_KEEP.split(text)
     pieces = [p for p in parts[::2] if len(p) >= _SETTINGS["repeat_min_chars"]]
@@ -513,15 +513,17 @@ def _repeated_pieces(text: str) -> tuple[set[str], list[int]]:
     return repeated, starts
 
 
-def _may_repeat(text: str) -> bool:
+def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
     """A cheap gate (``str.split`` in C): does any long line, or long piece between periods,
     occur twice? Text that repeats a sentence-sized piece repeats one of these too."""
     least = _SETTINGS["repeat_min_chars"]
-    for pieces in (text.split("\n"), text.replace("\n", " ").split(".")):
-        long = [p for p in pieces if len(p) >= least]
-        if len(set(long)) < len(long):
-            return True
-    return False
+    if lines is None:
+        lines = text.split("\n")
+    long = [p for p in lines if len(p) >= least]
+    if len(set(long)) < len(long):
+        return True
+    long = [p for p in text.replace("\n", " ").split(".") if len(p) >= least]
+    return len(set(long)) < len(long)
 
 
 def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
@@ -622,15 +624,17 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _caption_labels(text: str) -> list[Label]:
+def _caption_labels(text: str, lines: list[str] | None = None) -> list[Label]:
+    if lines is None:
+        lines = text.split("\n")
     candidates = _candidates(text)
     repeats = []
-    repeated, starts = _repeated_pieces(text)
+    repeated, starts = _repeated_pieces(text, lines)
     if repeated:
         cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
         repeats = _tandem_repeats(_units(text, cuts, repeated, starts))
     kept_copies = sorted((r[2], r[3]) for r in repeats)
-    story = _is_photo_story(text, candidates)
+    story = _is_photo_story(text, candidates, lines)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
     first = len(text) - len(text.lstrip())  # the text's first and last non-space: a caption
     last = len(text.rstrip())  # that spans both is "alone" (no slicing per candidate)
@@ -665,7 +669,8 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label], lines: list[str] | None = None
+                  ) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     Only the lines the two regex passes find are looked at. ``captions.scene_line``: a line of
@@ -673,7 +678,7 @@ def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
     ``captions.position_cue``: a one- or two-sentence line that names a position in the picture.
     """
     found: list[tuple[int, int, str]] = []
-    scene_at, position_at = _line_candidates(text)
+    scene_at, position_at = _line_candidates(text, lines)
     for at in scene_at:
         match = _SCENE_LINE.match(text, at)
         if match is None:
@@ -701,37 +706,51 @@ _POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1
 _NEIGHBOUR_MIN = _SETTINGS["scene_neighbour_min_chars"]
 
 
-def _line_candidates(text: str) -> tuple[list[int], list[int]]:
+def _line_candidates(text: str, lines: list[str] | None = None
+                     ) -> tuple[list[int], list[int]]:
     """Newlines where ``_SCENE_LINE`` / ``_POSITION_LINE`` can match, found by string tests.
 
     Both patterns match only at a newline followed by one whole line (their matches are the
     same as a ``finditer``); a line is tried only when its length fits the pattern's group
     (or it starts with a space); a scene line only when the nearest non-blank line on each
-    side is long, a position line only when it holds a position word and ``(`` or ``Từ``.
-    Lines cost a C ``split`` and one comprehension; the regexes run on few lines.
+    side is long, a position line only when it holds a position word and ``(`` or ``Từ``
+    (found by ``str.find``). ``lines`` is ``text.split("\n")`` when the caller has it.
     """
-    lines = text.split("\n")
+    if lines is None:
+        lines = text.split("\n")
     if len(lines) < 2:
         return [], []
-    fits = [i for i, line in enumerate(lines)
-            if len(line) >= 9 and (len(line) <= _POSITION_GROUP_MAX or not line[:1].isalpha())]
-    if not fits:
-        return [], []
-    ends = list(accumulate(map(len, lines)))
-    last = len(lines) - 1
+    short = [i for i, line in enumerate(lines)
+             if len(line) >= 9 and (len(line) <= _SCENE_GROUP_MAX or not line[:1].isalpha())]
     scene: list[int] = []
-    position: list[int] = []
-    for i in fits:
-        if i == 0:
-            continue
-        line = lines[i]
-        newline = ends[i - 1] + i - 1
-        if ("(" in line or "Từ" in line) and any(word in line for word in _POSITION_WORDS):
-            position.append(newline)
-        if (i < last and (len(line) <= _SCENE_GROUP_MAX or not line[:1].isalpha())
-                and _long_neighbour(lines, i, -1) and _long_neighbour(lines, i, 1)):
-            scene.append(newline)
-    return scene, position
+    if short:
+        ends = list(accumulate(map(len, lines)))
+        last = len(lines) - 1
+        for i in short:
+            if 0 < i < last and _long_neighbour(lines, i, -1) and _long_neighbour(lines, i, 1):
+                scene.append(ends[i - 1] + i - 1)
+    return scene, _position_candidates(text)
+
+
+def _position_candidates(text: str) -> list[int]:
+    """Newlines before the lines that hold ``(`` or ``Từ``, fit _POSITION_LINE's group and
+    hold a position word; each line is read once however many parens it holds."""
+    found: set[int] = set()
+    for needle in ("(", "Từ"):
+        pos = text.find(needle)
+        line_end = -1
+        while pos >= 0:
+            newline = text.rfind("\n", max(line_end, 0), pos)
+            line_end = text.find("\n", pos)
+            if line_end < 0:
+                line_end = len(text)
+            if newline >= 0:
+                line = text[newline + 1:line_end]
+                if (len(line) >= 9 and (len(line) <= _POSITION_GROUP_MAX or not line[:1].isalpha())
+                        and any(word in line for word in _POSITION_WORDS)):
+                    found.add(newline)
+            pos = text.find(needle, line_end)
+    return sorted(found)
 
 
 #: _POSITION_CUE matches only lines holding one of these.
@@ -741,6 +760,8 @@ _POSITION_WORDS = ("trái", "phải", "thứ", "ngoài", "giữa")
 def _long_neighbour(lines: list[str], i: int, step: int) -> bool:
     """Whether the nearest line before/after line ``i`` that is long or not blank is long."""
     j = i + step
+    if len(lines[j]) < _NEIGHBOUR_MIN and lines[j].strip():  # the usual case, no loop
+        return False
     while 0 <= j < len(lines):
         line = lines[j]
         if len(line) >= _NEIGHBOUR_MIN:
@@ -819,8 +840,9 @@ class RemovePhotoCaptions(BoilerplateCleaner):
 def _classify_once(text: str) -> list[Label]:
     if not _LETTER.search(text):
         return []
-    labels = _caption_labels(text)
-    labels += _scene_labels(text, labels)
+    lines = text.split("\n")  # one split, shared by the passes that read lines
+    labels = _caption_labels(text, lines)
+    labels += _scene_labels(text, labels, lines)
     return _merge(labels)
 
 
