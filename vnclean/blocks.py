@@ -8,6 +8,8 @@ whitespace the deletion would strand, so no cleaner has to think about seams.
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -16,7 +18,8 @@ import regex
 
 from ._core import Cleaner, Edit
 
-__all__ = ["Line", "Label", "BoilerplateCleaner", "iter_lines", "labels_to_edits", "removal_span"]
+__all__ = ["Line", "Label", "LineIndex", "BoilerplateCleaner", "blank_after", "blank_before",
+           "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "removal_span"]
 
 _HSPACE_BEFORE = regex.compile(r"[ \t\r]*+", regex.REVERSE)
 _HSPACE_AFTER = regex.compile(r"[ \t\r]*+")
@@ -120,6 +123,85 @@ def labels_to_edits(text: str, labels: Iterable[Label], cleaner: str) -> list[Ed
                           kind=label.kind))
         last_end = end
     return edits
+
+
+def blank_before(text: str, pos: int) -> bool:
+    """True when only spaces stand between the line start and ``pos`` (bounded look-back).
+
+    >>> blank_before("Mưa lớn.\\n  Ảnh: X", 11), blank_before("Mưa lớn. Ảnh: X", 9)
+    (True, False)
+    """
+    lo = pos
+    while True:
+        lo = max(0, lo - 256)
+        before = text[lo:pos]
+        kept = before.rstrip()
+        if kept:
+            return "\n" in before[len(kept):]
+        if lo == 0 or "\n" in before:
+            return True
+
+
+def blank_after(text: str, pos: int) -> bool:
+    """True when only spaces stand between ``pos`` and the line end (bounded look-ahead)."""
+    hi = pos
+    while True:
+        hi = min(len(text), hi + 256)
+        after = text[pos:hi]
+        kept = after.lstrip()
+        if kept:
+            return "\n" in after[:len(after) - len(kept)]
+        if hi == len(text) or "\n" in after:
+            return True
+
+
+def is_whole_line(text: str, label: Label) -> bool:
+    """True when ``label`` covers everything but spaces on its lines."""
+    return blank_before(text, label.start) and blank_after(text, label.end)
+
+
+def join_line_labels(text: str, labels: list[Label]) -> list[Label]:
+    """Fuse labels of consecutive whole lines into one block (keeps the first line's rule).
+
+    One edit per block deletes the block with its line breaks, wherever it sits.
+    """
+    out: list[Label] = []
+    for label in labels:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:label.start]
+            if ("\n" in gap and not gap.strip() and is_whole_line(text, prev)
+                    and is_whole_line(text, label)):
+                out[-1] = Label(prev.start, label.end, prev.kind, prev.rule, prev.confidence)
+                continue
+        out.append(label)
+    return out
+
+
+class LineIndex:
+    """Line bounds of any position by bisection (no scan of a long line per lookup).
+
+    >>> LineIndex("Thời sự\\nHà Nội").bounds(9)
+    (8, 14)
+    """
+
+    __slots__ = ("starts", "length", "text")
+
+    def __init__(self, text: str):
+        self.starts: list[int] | None = None  # built on the first lookup
+        self.length = len(text)
+        self.text = text
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``pos``, newline excluded."""
+        if self.starts is None:
+            self.starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
+        return self.starts[i], end
+
+
+_NEWLINE = regex.compile("\n")
 
 
 def _can_take_newline_before(text: str, edit: Edit) -> bool:

@@ -21,7 +21,7 @@ import re
 import regex
 
 from ._data import alternation, json_data, word_list
-from .blocks import BoilerplateCleaner, Label
+from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -276,7 +276,7 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _widget_residues(text: str, labels: list[Label]) -> list[Label]:
     """Whole lines that are a widget once the glued widget text in them is gone."""
     out = []
-    index = _LineIndex(text)
+    index = LineIndex(text)
     by_line: dict[tuple[int, int], list[Label]] = {}
     for lab in labels:
         by_line.setdefault(index.bounds(lab.start), []).append(lab)
@@ -374,7 +374,7 @@ def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[L
     starts = [lab.end for lab in labels if lab.rule in ("promos.subscribe", "promos.ad")]
     for lo, hi in _windows(text, anchors):
         starts += [m.start() for m in _CONTACT_START.finditer(text, lo, hi)]
-    index = _LineIndex(text) if starts else None
+    index = LineIndex(text) if starts else None
     for anchor in sorted(set(starts)):
         _, line_end = index.bounds(anchor)
         if line_end - anchor > max_tail:
@@ -482,73 +482,6 @@ def _merge(labels: list[Label]) -> list[Label]:
     return kept
 
 
-def _join_lines(text: str, labels: list[Label]) -> list[Label]:
-    """Fuse labels of consecutive whole lines into one block (keeps the first line's rule).
-
-    One edit per block deletes the block with its line breaks, wherever it sits.
-    """
-    out: list[Label] = []
-    for lab in labels:
-        if out:
-            prev = out[-1]
-            gap = text[prev.end:lab.start]
-            if ("\n" in gap and not gap.strip() and _whole_line(text, prev)
-                    and _whole_line(text, lab)):
-                out[-1] = Label(prev.start, lab.end, prev.kind, prev.rule, prev.confidence)
-                continue
-        out.append(lab)
-    return out
-
-
-def _whole_line(text: str, lab: Label) -> bool:
-    return _blank_before(text, lab.start) and _blank_after(text, lab.end)
-
-
-def _blank_before(text: str, pos: int) -> bool:
-    """True when only spaces stand between the line start and ``pos`` (bounded look-back)."""
-    lo = pos
-    while True:
-        lo = max(0, lo - 256)
-        before = text[lo:pos]
-        kept = before.rstrip()
-        if kept:
-            return "\n" in before[len(kept):]
-        if lo == 0 or "\n" in before:
-            return True
-
-
-def _blank_after(text: str, pos: int) -> bool:
-    """True when only spaces stand between ``pos`` and the line end (bounded look-ahead)."""
-    hi = pos
-    while True:
-        hi = min(len(text), hi + 256)
-        after = text[pos:hi]
-        kept = after.lstrip()
-        if kept:
-            return "\n" in after[:len(after) - len(kept)]
-        if hi == len(text) or "\n" in after:
-            return True
-
-
-class _LineIndex:
-    """Line bounds of any position by bisection (no scan of a long line per lookup)."""
-
-    __slots__ = ("starts", "length", "text")
-
-    def __init__(self, text: str):
-        self.starts: list[int] | None = None  # built on the first lookup
-        self.length = len(text)
-        self.text = text
-
-    def bounds(self, pos: int) -> tuple[int, int]:
-        if self.starts is None:
-            self.starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
-        i = bisect.bisect_right(self.starts, pos) - 1
-        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
-        return self.starts[i], end
-
-
-_NEWLINE = re.compile("\n")
 
 
 class StripPromos(BoilerplateCleaner):
@@ -584,7 +517,7 @@ class StripPromos(BoilerplateCleaner):
         labels += _sponsor_tail(text)
         if labels:
             labels += _widget_residues(text, labels)
-        return _join_lines(text, _merge(labels))
+        return join_line_labels(text, _merge(labels))
 
 
 strip_promos = StripPromos()

@@ -17,13 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-import bisect
 import re
 
 import regex
 
-from ._data import alternation, json_data, word_list
-from .blocks import BoilerplateCleaner, Label
+from ._data import json_data, word_list
+from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -422,7 +421,7 @@ def _anchored_teasers(text: str) -> list[Label]:
     index = None
     for m in _ANCHOR.finditer(text):
         if index is None:
-            index = _LineIndex(text)  # built once, and only for a page with an end mark
+            index = LineIndex(text)  # built once, and only for a page with an end mark
         # Only the last ``limit`` characters can hold the teaser: never copy a long line.
         line_start = max(index.bounds(m.start())[0], m.start() - limit - 64)
         segment = text[line_start:m.start()].rstrip()
@@ -461,7 +460,7 @@ def _inline_arrows(text: str) -> list[Label]:
     index = None
     for m in _INLINE_ARROW.finditer(text):
         if index is None:
-            index = _LineIndex(text)
+            index = LineIndex(text)
         start = m.start()
         line_start = index.bounds(start)[0]
         residue = text[line_start:start].strip()
@@ -495,70 +494,6 @@ def _merge(labels: list[Label]) -> list[Label]:
     return kept
 
 
-def _join_lines(text: str, labels: list[Label]) -> list[Label]:
-    """Fuse labels of consecutive whole lines into one block (keeps the first line's rule).
-
-    One edit per block deletes the block with its line breaks, wherever it sits.
-    """
-    out: list[Label] = []
-    for lab in labels:
-        if out:
-            prev = out[-1]
-            gap = text[prev.end:lab.start]
-            if ("\n" in gap and not gap.strip() and _whole_line(text, prev)
-                    and _whole_line(text, lab)):
-                out[-1] = Label(prev.start, lab.end, prev.kind, prev.rule, prev.confidence)
-                continue
-        out.append(lab)
-    return out
-
-
-def _whole_line(text: str, lab: Label) -> bool:
-    return _blank_before(text, lab.start) and _blank_after(text, lab.end)
-
-
-def _blank_before(text: str, pos: int) -> bool:
-    """True when only spaces stand between the line start and ``pos`` (bounded look-back)."""
-    lo = pos
-    while True:
-        lo = max(0, lo - 256)
-        before = text[lo:pos]
-        kept = before.rstrip()
-        if kept:
-            return "\n" in before[len(kept):]
-        if lo == 0 or "\n" in before:
-            return True
-
-
-def _blank_after(text: str, pos: int) -> bool:
-    """True when only spaces stand between ``pos`` and the line end (bounded look-ahead)."""
-    hi = pos
-    while True:
-        hi = min(len(text), hi + 256)
-        after = text[pos:hi]
-        kept = after.lstrip()
-        if kept:
-            return "\n" in after[:len(after) - len(kept)]
-        if hi == len(text) or "\n" in after:
-            return True
-
-
-class _LineIndex:
-    """Line bounds of any position by bisection (no scan of a long line per lookup)."""
-
-    __slots__ = ("starts", "length")
-
-    def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-        self.length = len(text)
-
-    def bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
-        return self.starts[i], end
-
-
-_NEWLINE = re.compile("\n")
 
 
 class StripRelatedLinks(BoilerplateCleaner):
@@ -585,7 +520,7 @@ class StripRelatedLinks(BoilerplateCleaner):
             labels += _inline_arrows(text)
         labels += _anchored_teasers(text)
         labels += _title_pair(text)
-        return _join_lines(text, _merge(labels))
+        return join_line_labels(text, _merge(labels))
 
 
 strip_related_links = StripRelatedLinks()
