@@ -427,8 +427,10 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
             if _is_paragraph(page, k, cfg):
                 break
             continue
-        if shape not in _HEADLINE_SHAPES \
-                or not cfg.title_min_words <= _word_count(page, k) <= cfg.title_max_words:
+        if shape not in _HEADLINE_SHAPES:
+            continue
+        count = words[k] if words[k] >= 0 else _word_count(page, k)
+        if not cfg.title_min_words <= count <= cfg.title_max_words:
             continue
         text = texts[k]
         # Too few words for the fuzzy match (a short line's count is exact, and casefolding
