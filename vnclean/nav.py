@@ -140,6 +140,13 @@ def _key_info() -> dict[str, tuple[str | None, bool]]:
 _NO_KEY = (None, False)
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """The first word of every lookup key: a line whose first word (casefolded, after
+    the trailing colon goes) is not one of them needs no full key."""
+    return frozenset(key.split(" ", 1)[0] for key in _key_info())
+
+
 class _Page:
     """The non-blank lines of a text as parallel lists (index ``k`` is the k-th line): offsets
     of the stripped text, the text, its word count, its shape, whether it names a section."""
@@ -160,14 +167,14 @@ class _Page:
         return len(self.starts)
 
 
-def _shape(text: str, key: str, cfg: _Settings) -> tuple[str, int]:
-    """The context-free shape of one stripped line, and its word count (``-1`` when the
-    shape did not need it: :func:`_word_count` counts it if a later rule asks).
+def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
+    """The context-free shape of one stripped line whose lookup key has the cue shape
+    ``cue`` (or none), and its word count (``-1`` when the shape did not need it:
+    :func:`_word_count` counts it if a later rule asks).
 
     Cheap string tests go before each regex they imply (a date needs ``/``, ``-`` or
     ``:``; a breadcrumb one of its separators; a login form ``đăng`` or ``mật``).
     """
-    cue = _cue_shapes().get(key)
     if cue == NULL or (text[0] == "<" and _HTML_TAG_LINE.fullmatch(text)):
         return NULL, -1
     if cue is not None:
@@ -184,16 +191,22 @@ def _shape(text: str, key: str, cfg: _Settings) -> tuple[str, int]:
     end = _sentence_end(text)
     if end and end in ".!…;":
         return PROSE, words
-    if words < 0 and (end or len(text) <= cfg.max_item_chars or "đăng" in key or "mật" in key):
+    if words < 0 and (end or len(text) <= cfg.max_item_chars or _login_hint(text)):
         words = len(_WORD.findall(text))
     if end:
         return (PROSE if words >= cfg.prose_min_words else TITLE), words
     if words <= cfg.max_item_words and len(text) <= cfg.max_item_chars:
         return ITEM, words
-    if ("đăng" in key or "mật" in key) and words <= cfg.max_item_words + 2 \
-            and _LOGIN_WORDS.search(text):
+    if words <= cfg.max_item_words + 2 and _login_hint(text) and _LOGIN_WORDS.search(text):
         return ITEM, words  # "Sai Tên đăng nhập hoặc Mật khẩu": a login form, item-like in a run
     return TITLE, words
+
+
+def _login_hint(text: str) -> bool:
+    """Could ``_LOGIN_WORDS`` match? Each of its phrases holds ``đăng`` or ``mật``, and
+    casefolding keeps them (the regex folds case letter by letter)."""
+    folded = text.casefold()
+    return "đăng" in folded or "mật" in folded
 
 
 def _sentence_end(text: str) -> str:
@@ -288,9 +301,11 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     if line.isdecimal():  # a counter: digits only (no letter, one word)
         cue, section = keys.get(line, _NO_KEY)
         return 1, cue or NUMBER, section
-    key = _lookup_key(line)
-    shape, count = _shape(line, key, cfg)
-    return count, shape, key in _word_set("nav_sections.txt")
+    first = line.rstrip(": \t").split(None, 1)  # the first word of the lookup key
+    cue, section = (keys.get(_lookup_key(line), _NO_KEY)
+                    if first and first[0].casefold() in _first_words() else _NO_KEY)
+    shape, count = _shape(line, cue, cfg)
+    return count, shape, section
 
 
 def _word_count(page: _Page, k: int) -> int:
