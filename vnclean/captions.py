@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from itertools import accumulate
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 import regex
@@ -295,17 +295,20 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         if candidate.credit_start < floor:  # overlaps the previous one: take the union
             if candidate.caption_end > floor and found:
-                last = found[-1]
-                found[-1] = replace(last, credit_end=max(last.credit_end, candidate.credit_end),
-                                    caption_start=min(last.caption_start, candidate.caption_start),
-                                    caption_end=candidate.caption_end)
+                last = found[-1]  # (plain construction: dataclasses.replace is slow)
+                found[-1] = _Candidate(last.credit_start,
+                                       max(last.credit_end, candidate.credit_end),
+                                       min(last.caption_start, candidate.caption_start),
+                                       candidate.caption_end, last.rule, last.line_start,
+                                       last.whole_line)
                 floor = candidate.caption_end
             continue
         if candidate.caption_start < floor:
             start = floor + len(text[floor:candidate.credit_start]) - len(
                 text[floor:candidate.credit_start].lstrip())
-            candidate = replace(candidate, caption_start=min(start, candidate.credit_start),
-                                whole_line=False)
+            candidate = _Candidate(candidate.credit_start, candidate.credit_end,
+                                   min(start, candidate.credit_start), candidate.caption_end,
+                                   candidate.rule, candidate.line_start, False)
         found.append(candidate)
         floor = candidate.caption_end
     return found
