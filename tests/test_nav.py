@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnclean import Pipeline, normalize_unicode, strip_nav_menus
+from vnclean.nav import _classify_ungated
 
 # --------------------------------------------------------------------------- strategies
 
@@ -41,6 +42,32 @@ page_line = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
 )
 page = st.lists(page_line, max_size=30).map("\n".join)
+
+#: Pages shaped like articles, where the gates decide: a headline (sometimes repeated or
+#: cased differently), a lead, paragraphs, blank lines, a few short lines, a lead teaser.
+_short_line = st.sampled_from(["Thời sự", "Video", "Hạ Huyền", "7", "|", "12/03/2024 08:15",
+                               "Trang chủ › Thời sự", "Đăng nhập", "null", "Xe ++",
+                               "Trang chủ › Thời sự › Giao thông đô thị",
+                               "Your browser does not support iframes."])
+#: One line alone between blank lines: a cue or breadcrumb is labelled, prose is not.
+lone_line = st.tuples(st.sampled_from(["", "\n", " \n"]), st.one_of(_short_line, vietnamese_sentence()),
+                      st.sampled_from(["", "\n", "\n\n"])).map("".join)
+
+
+@st.composite
+def article(draw) -> str:
+    title = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12)))
+    paragraphs = draw(st.lists(st.lists(vietnamese_sentence(), min_size=1, max_size=3)
+                               .map(" ".join), min_size=0, max_size=5))
+    lines = [title] + paragraphs
+    extras = draw(st.lists(st.one_of(st.just(title), st.just(title.upper()), _short_line,
+                                     st.just(""), st.just(paragraphs[0] if paragraphs else ""),
+                                     st.just((paragraphs[0][:40] + "...") if paragraphs else "")),
+                           max_size=4))
+    for extra in extras:
+        lines.insert(draw(st.integers(0, len(lines))), extra)
+    return draw(st.sampled_from(["\n", "\n\n", " \n"])).join(lines) + draw(
+        st.sampled_from(["", "\n", " \n\n"]))
 
 # --------------------------------------------------------------------------- properties
 
@@ -80,6 +107,21 @@ def test_never_lowercases_or_rewrites(text):
     """Every edit deletes (or joins with one space); no kept character changes."""
     for edit in strip_nav_menus.explain(text).edits:
         assert edit.replacement in ("", " ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(page, article(), lone_line, prose, st.text(max_size=400)))
+def test_gates_never_change_the_labels(text):
+    """The document gates only skip work: every page gets the labels of the full path."""
+    assert strip_nav_menus.classify(text) == _classify_ungated(text)
+
+
+def test_gates_skip_flattened_and_blank_pages():
+    flattened = "Hà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu. " * 20 + "\n"
+    assert strip_nav_menus.classify(flattened) == _classify_ungated(flattened) == []
+    assert strip_nav_menus.classify("\n \n" * 100) == []
+    headline = "Mưa lớn ở Hà Nội\n" + flattened + "Mưa lớn ở Hà Nội\n"
+    assert [lab.rule for lab in strip_nav_menus.classify(headline)] == ["nav.repeated_title"]
 
 
 # --------------------------------------------------------------------------- corpus floor

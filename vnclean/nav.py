@@ -648,12 +648,12 @@ def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
 
 def _line_spans(text: str, cfg: _Settings, gate: bool) -> list[_Span]:
     """Spans of whole lines (see :func:`_line_labels`), behind two gates when ``gate``:
-    one line too long for a cue or a breadcrumb (a flattened article) has none, and a
-    page the shapes rule out (:func:`_no_line_labels`) has none."""
+    nothing but white space, or one line too long for a cue or a breadcrumb (a flattened
+    article), has none; a page the shapes rule out (:func:`_no_line_labels`) has none."""
     longest = 6 * cfg.max_item_chars  # the longest line that may be a breadcrumb
     if gate and len(text) > longest:
         body = text.strip(_SPACE_NL)
-        if len(body) > longest and "\n" not in body:
+        if not body or (len(body) > longest and "\n" not in body):
             return []
     page = _page_of(text, cfg)
     if not page.starts:
