@@ -726,11 +726,15 @@ def _line_candidates(text: str, lines: list[str] | None = None
     short = [i for i, line in enumerate(lines)
              if len(line) >= 9 and (len(line) <= _SCENE_GROUP_MAX or not line[:1].isalpha())]
     scene: list[int] = []
+    last = len(lines) - 1
+    # The usual reject, inline: a short, non-blank line right above or below.
+    short = [i for i in short if 0 < i < last
+             and (len(lines[i - 1]) >= _NEIGHBOUR_MIN or not lines[i - 1].strip())
+             and (len(lines[i + 1]) >= _NEIGHBOUR_MIN or not lines[i + 1].strip())]
     if short:
         ends = list(accumulate(map(len, lines)))
-        last = len(lines) - 1
         for i in short:
-            if 0 < i < last and _long_neighbour(lines, i, -1) and _long_neighbour(lines, i, 1):
+            if _long_neighbour(lines, i, -1) and _long_neighbour(lines, i, 1):
                 scene.append(ends[i - 1] + i - 1)
     return scene, _position_candidates(text)
 
@@ -763,8 +767,6 @@ _POSITION_WORDS = ("trái", "phải", "thứ", "ngoài", "giữa")
 def _long_neighbour(lines: list[str], i: int, step: int) -> bool:
     """Whether the nearest line before/after line ``i`` that is long or not blank is long."""
     j = i + step
-    if len(lines[j]) < _NEIGHBOUR_MIN and lines[j].strip():  # the usual case, no loop
-        return False
     while 0 <= j < len(lines):
         line = lines[j]
         if len(line) >= _NEIGHBOUR_MIN:
