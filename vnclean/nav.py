@@ -62,6 +62,7 @@ _DIGITS = "0123456789"
 #: Word counts not yet taken: ``-1`` counts ``\w+`` runs, ``_SPACED`` the spaces + 1.
 _SPACED = -2
 _INLINE_FLAG = regex.compile(r"\(\?[a-zA-Z]")
+_NOT_JOINERS = frozenset("_.!?…;,\"'”’")
 _START = itemgetter(0)
 _PEEK = 32  # characters compared before a long line is casefolded
 _WORD = regex.compile(r"\w+")
@@ -377,8 +378,8 @@ def _same_title(template: str, template_words: set[str], page: _Page, k: int,
     """Is line ``k`` the title that the template line carries (``template`` casefolded,
     ``template_words`` its distinct words)?
 
-    True when the template equals it, starts or ends with it ("Title - Section - Site"),
-    or holds most of its distinct words (a title the page retyped in capitals or edited).
+    True when the template equals it, starts or ends with it joined by punctuation
+    ("Title - Section - Site"), or holds most of its distinct words (a title the page retyped in capitals or edited).
     """
     b, cand_words = _folded(page, k)
     if template == b:
@@ -387,7 +388,9 @@ def _same_title(template: str, template_words: set[str], page: _Page, k: int,
         return False
     if len(cand_words) < cfg.title_share_of_first_line * len(template_words):
         return False
-    if template.startswith(b) or template.endswith(b):
+    if template.startswith(b) and _joined(template[len(b):].lstrip(), 0):
+        return True
+    if template.endswith(b) and _joined(template[:len(template) - len(b)].rstrip(), -1):
         return True
     if len(cand_words) < cfg.title_fuzzy_min_words:
         return False
@@ -402,6 +405,13 @@ def _folded(page: _Page, k: int) -> tuple[str, set[str]]:
         text = page.texts[k].casefold()
         folded = page.folded[k] = (text, set(_WORD.findall(text)))
     return folded
+
+
+def _joined(rest: str, side: int) -> bool:
+    """Is ``rest``, the part of a template line beside the title, joined to it the way a
+    page template joins a section or site name (``Title - Section``, ``Site | Title``),
+    not run on as words or sentences of prose (a letter, digit or sentence mark)?"""
+    return not rest or not (rest[side].isalnum() or rest[side] in _NOT_JOINERS)
 
 
 def _title_shaped(page: _Page, k: int, cfg: _Settings) -> bool:
