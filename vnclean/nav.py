@@ -470,11 +470,22 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     return [head] + copies[:-1], copies[-1]
 
 
-def _find_lead(page: _Page, title: int, cfg: _Settings) -> int | None:
-    """Index of the lead: the first paragraph within a few lines after the title."""
-    for k in range(title + 1, min(len(page), title + 1 + cfg.head_scan_lines)):
+def _find_lead(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int | None:
+    """Index of the lead: the first paragraph within a few lines after the title.
+
+    Lines already labelled as chrome (starts in ``chrome``) do not count towards the few:
+    once they are gone the lead is as near, so cleaning again finds the same lead.
+    """
+    left = cfg.head_scan_lines
+    starts = page.starts
+    for k in range(title + 1, len(page)):
+        if starts[k] in chrome:
+            continue
         if _is_paragraph(page, k, cfg):
             return k
+        left -= 1
+        if not left:
+            break
     return None
 
 
@@ -636,7 +647,7 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
                   for k in (m.start() for m in _CUE.finditer(codes)))
     title = _strip_title_copies(page, labels, cfg)
     if title is not None:
-        lead = _find_lead(page, title, cfg)
+        lead = _find_lead(page, title, {label[0] for label in labels}, cfg)
         labels.extend(_repeat_labels(page, title, lead, cfg))
         labels.extend(_section_label_labels(page, title, lead, cfg))
         kept = starts[title]
