@@ -51,13 +51,14 @@ def test_every_original_character_survives_exactly_when_no_edit_covers_it(length
     surviving = [ch for ch in result.text if ch in original]
     assert surviving == [ch for i, ch in enumerate(original) if i not in covered]
     # Without rewrites (whose parts can only map to the whole rewritten region), a later
-    # removal never starts or ends inside original text an earlier removal took; its
-    # interior may span one, as spans are contiguous.
+    # removal never starts or ends in the middle of original text an earlier removal took;
+    # it may span one, as spans are contiguous.
     if all(not edit.replacement.strip() for edit in result.edits):
         removed_before: set[int] = set()
         for edit in result.edits:
             if edit.start < edit.end:
-                assert not ({edit.start, edit.end - 1} & removed_before)
+                assert not {edit.start - 1, edit.start} <= removed_before
+                assert not {edit.end - 1, edit.end} <= removed_before
             removed_before |= set(range(edit.start, edit.end))
 
 
