@@ -524,8 +524,8 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
 
 
 def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
-    """The lead (``lead_key``, casefolded) again, its agency prefix perhaps missing, or a
-    teaser cut from it with ``...``.
+    """The lead (``lead_key``, casefolded) again, its agency prefix perhaps missing, a
+    teaser cut from it with ``...``, or its first sentences alone.
 
     ``text`` is casefolded only when its first or last characters already agree with the
     lead (casefolding never shortens a string), so long paragraphs cost two short slices.
@@ -543,7 +543,12 @@ def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
     m = min(_PEEK, len(lead_key) // 3, len(lead_stem))
     if text[:m].casefold()[:m] != lead_key[:m]:
         return False
-    stem = text.casefold().rstrip(".… ")
+    key = text.casefold()
+    stem = key.rstrip(".… ")
+    if "…" not in key[len(stem):] and key.count(".", len(stem)) < 2:
+        # One full stop: a sentence, a teaser only when the lead starts with it whole
+        # (a paragraph that runs on past the lead is the story going on).
+        return len(stem) >= len(lead_key) // 3 and lead_key.startswith(stem)
     stem = stem.rsplit(" ", 1)[0]  # the word before the dots may be cut short
     if len(stem) < len(lead_key) // 3:
         return False
