@@ -216,3 +216,16 @@ def test_a_run_ftfy_refuses_whole_is_repaired_token_by_token_and_stays_fixed():
     once = normalize_unicode("uì Æ°")
     assert once == "ùi ư"
     assert normalize_unicode(once) == once
+
+
+@pytest.mark.parametrize("unit", ["Viá»‡t Nam ", "lÃ\xa0 má»™t ", "Ä‘Ã¢y lÃ\xa0 "],
+                         ids=["same-token-count", "nbsp-merges-tokens", "mixed"])
+def test_long_mojibake_runs_are_aligned_and_repaired(unit):
+    text = unit * 400  # one run of well over 200 tokens: aligned without difflib
+    result = normalize_unicode.explain(text)
+    assert result.text == normalize_unicode(text)
+    assert "Ã" not in result.text and "á»" not in result.text
+    for edit in result.edits:
+        assert text[edit.start:edit.end] == edit.text
+    assert apply_edits(text, validated(normalize_unicode.find_edits(text), len(text))) \
+        == result.text

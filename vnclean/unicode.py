@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import regex
 
-from ._core import Cleaner, Edit, StepMap, apply_edits, validated
+from ._core import Cleaner, Edit, StepMap, _common_prefix_length, apply_edits, validated
 from ._data import json_data
 from .tones import STYLES, fix_tones, is_vietnamese_word, place_tone, tone_fixes
 
@@ -282,12 +282,14 @@ def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
     """
     fixed = _ftfy_run(run)
     if fixed == run:  # ftfy judged the run as a whole and refused: try its tokens alone
-        fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _ftfy_run, ""))
+        fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _ftfy_run, "",
+                                           align=False))
     for _ in range(rounds):
         if fixed == run or not _has_mojibake(fixed):
             break
         run = fixed
-        edits = _run_edits(run, _byte_runs(run, _MOJIBAKE_TELLTALE), _ftfy_run, "")
+        edits = _run_edits(run, _byte_runs(run, _MOJIBAKE_TELLTALE), _ftfy_run, "",
+                           align=False)
         fixed = _apply_raw(run, edits)
     return fixed
 
@@ -311,10 +313,25 @@ def _shared_blank(a: str, b: str, direction: int) -> int:
     return count
 
 
+#: Above this many tokens a run is aligned in linear time, not by difflib (quadratic).
+_DIFFLIB_MAX_TOKENS = 200
+
+
 def _aligned_edits(run: str, fixed: str, offset: int, rule: str) -> list[RawEdit]:
-    """Edits turning ``run`` into ``fixed``, anchored on the tokens they share."""
+    """Edits turning ``run`` into ``fixed``, anchored on the tokens they share.
+
+    Repairs usually keep the token count, so tokens pair up one to one; otherwise short
+    runs are aligned by difflib and long ones get one edit between their common ends.
+    """
     old = [m.span() for m in _TOKEN.finditer(run)]
     new = [m.span() for m in _TOKEN.finditer(fixed)]
+    if len(old) == len(new):
+        return _pairwise_edits(run, fixed, old, new, offset, rule)
+    if len(old) + len(new) > _DIFFLIB_MAX_TOKENS:
+        prefix = _common_prefix_length(run, fixed)
+        suffix = _common_prefix_length(run[prefix:][::-1], fixed[prefix:][::-1])
+        return [(offset + prefix, offset + len(run) - suffix,
+                 fixed[prefix:len(fixed) - suffix], rule)]
     matcher = difflib.SequenceMatcher(None, [run[s:e] for s, e in old],
                                       [fixed[s:e] for s, e in new], autojunk=False)
     edits: list[RawEdit] = []
@@ -333,15 +350,33 @@ def _aligned_edits(run: str, fixed: str, offset: int, rule: str) -> list[RawEdit
     return edits
 
 
+def _pairwise_edits(run: str, fixed: str, old: list[tuple[int, int]],
+                    new: list[tuple[int, int]], offset: int, rule: str) -> list[RawEdit]:
+    """Edits for the tokens (and the blanks between them) that differ, token i against i."""
+    old_cuts = [0, *(p for span in old for p in span), len(run)]
+    new_cuts = [0, *(p for span in new for p in span), len(fixed)]
+    edits: list[RawEdit] = []
+    for k in range(len(old_cuts) - 1):
+        before = run[old_cuts[k]:old_cuts[k + 1]]
+        after = fixed[new_cuts[k]:new_cuts[k + 1]]
+        if before != after:
+            edits.append((offset + old_cuts[k], offset + old_cuts[k + 1], after, rule))
+    return edits
+
+
 def _run_edits(text: str, spans: list[tuple[int, int]], fixer: Callable[[str], str],
-               rule: str) -> list[RawEdit]:
-    """Edits for the runs ``fixer`` changes, one per stretch of changed tokens."""
+               rule: str, *, align: bool = True) -> list[RawEdit]:
+    """Edits for the runs ``fixer`` changes, one per stretch of changed tokens (``align``)
+    or one per run (enough to apply them)."""
     edits: list[RawEdit] = []
     for start, end in spans:
         run = text[start:end]
         fixed = fixer(run)
         if fixed != run:
-            edits.extend(_aligned_edits(run, fixed, start, rule))
+            if align:
+                edits.extend(_aligned_edits(run, fixed, start, rule))
+            else:
+                edits.append((start, end, fixed, rule))
     return edits
 
 
@@ -463,11 +498,11 @@ class NormalizeUnicode(Cleaner):
 
     # Layers, each returning edits in the coordinates of the text it reads.
 
-    def _run_layer(self, text: str) -> list[RawEdit]:
+    def _run_layer(self, text: str, *, align: bool = True) -> list[RawEdit]:
         if not _has_mojibake(text):
             return []
         return _run_edits(text, _byte_runs(text, _MOJIBAKE_TELLTALE), _fix_mojibake,
-                          "unicode.mojibake")
+                          "unicode.mojibake", align=align)
 
     def _tone_layer(self, text: str) -> list[RawEdit]:
         return [(start, end, fixed, "unicode.tone_placement")
@@ -500,10 +535,10 @@ class NormalizeUnicode(Cleaner):
             return fix_tones(text, style=self._style)
         text = compose_nfc(rewrite_wide_chars(text))
         if _has_mojibake(text):
-            text = _apply_raw(text, self._run_layer(text))
+            text = _apply_raw(text, self._run_layer(text, align=False))
         text = compose_nfc(rewrite_byte_chars(text))
         if _has_mojibake(text):  # a byte character that split a run is gone: "\xadá»‡"
-            text = compose_nfc(_apply_raw(text, self._run_layer(text)))
+            text = compose_nfc(_apply_raw(text, self._run_layer(text, align=False)))
         if "ð" in text:
             text = _apply_raw(text, _eth_edits(text))
         return fix_tones(text, style=self._style)
