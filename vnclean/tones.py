@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-import regex
 
 from ._data import json_data
 

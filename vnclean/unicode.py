@@ -26,9 +26,9 @@ from typing import ClassVar
 
 import regex
 
-from ._core import Cleaner, Edit, StepMap, _common_prefix_length, apply_edits, validated
+from ._core import Cleaner, Edit, StepMap, _common_prefix_length, apply_edits
 from ._data import json_data
-from .tones import STYLES, fix_tones, is_vietnamese_word, place_tone, tone_fixes
+from .tones import STYLES, fix_tones, is_vietnamese_word, tone_fixes
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
 
