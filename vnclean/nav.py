@@ -6,6 +6,11 @@ word count, end punctuation and the word lists in ``vnclean/data/nav_*.txt``. A 
 revises from the neighbours: a run of short unpunctuated lines is a menu, unless it sits
 between story paragraphs or after a line that introduces a list; the page-template copy
 of the title goes and the real title stays once. Thresholds live in ``data/nav.json``.
+
+Speed: lines come from one ``split`` and C loops; plain menu items are shaped by
+``isalpha`` and one lookup; runs and cues are found by regex over one letter per line; and
+gates skip the line pass for blank pages, flattened one-line articles and pages with no
+item, cue or headline (``_classify(text, gate=False)`` is the path the gates shortcut).
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ from typing import ClassVar
 
 import regex
 
-from ._data import alternation, json_data, word_list
 from ._core import apply_edits, validated
+from ._data import json_data, word_list
 from .blocks import BoilerplateCleaner, Label, labels_to_edits
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
@@ -152,7 +157,7 @@ class _Page:
     """The non-blank lines of a text as parallel lists (index ``k`` is the k-th line): offsets
     of the stripped text, the text, its word count, its shape, whether it names a section."""
 
-    __slots__ = ("starts", "ends", "texts", "words", "shapes", "sections", "folded")
+    __slots__ = ("ends", "folded", "sections", "shapes", "starts", "texts", "words")
 
     def __init__(self, rows: list[tuple[int, int, str, int, str, bool]]) -> None:
         columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(6)]
