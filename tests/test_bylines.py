@@ -214,3 +214,120 @@ def test_gated_result_equals_ungated_classification(text):
     finally:
         bylines._candidates = original
     assert gated == ungated
+
+
+# --- the window of the glued sign-off scan ---------------------------------------------------
+
+def _max_width(pattern: str) -> int:
+    """Widest match of a ``regex`` pattern when every run of blanks is one character.
+
+    Lookbehinds and negative lookaheads are dropped (zero width); positive lookaheads are
+    read as if they consumed, since what they check lies between the match and the line end.
+    """
+    from re import _parser  # the stdlib parser computes (min, max) widths
+
+    p = pattern.replace("[ \\t]*+", "[ \\t]?+").replace("[ \\t]++", "[ \\t]")
+    p = re.sub(r"\\p\{L[lu]?\}", r"\\w", p)
+    out, i, in_class = [], 0, False
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            out.append(p[i:i + 2])
+            i += 2
+        elif in_class:
+            in_class = c != "]"
+            out.append(c)
+            i += 1
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            for extra in ("^", "]"):
+                if p[i:i + 1] == extra:
+                    out.append(extra)
+                    i += 1
+        elif p.startswith(("(?<=", "(?<!", "(?!"), i):
+            i = _group_end(p, i)
+        elif p.startswith("(?=", i):
+            out.append("(?:")
+            i += 3
+        else:
+            out.append(c)
+            i += 1
+    return _parser.parse("".join(out), re.MULTILINE).getwidth()[1]
+
+
+def _group_end(p: str, i: int) -> int:
+    depth, in_class = 0, False
+    while True:
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (p[i + 1] == "^")
+            i += p[i] == "]"  # a "]" right after "[" or "[^" is a literal
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+
+
+def test_glued_reach_bounds_the_pattern():
+    """The window constants bound every glued match (3 for "(T" before a source's "heo")."""
+    from vnclean import bylines
+
+    assert bylines._GLUED_PLAIN
+    assert bylines._GLUED_REACH >= _max_width(bylines._GLUED_PLAIN) + 3
+    assert bylines._GLUED_REACH_ALL >= _max_width(bylines._PATTERNS[1].pattern)
+
+
+glued_pieces = st.sampled_from([
+    "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. ", "Theo dự báo, trời còn mưa. ",
+    "Hội nghị diễn ra theo Bộ Y tế. ", "theo báo Tuổi Trẻ. ", "Nguồn: ", "Nguồn : VnExpress",
+    "Văn Khương", "Nhóm PV", "Thạc sĩ Châu Luân", "Nghiên cứu sinh tại Đại học Antwerp", ".",
+    "(Theo Reuters)", "(tổng hợp)", "Theo TTXVN", "TheoAFP", "[Link nguồn]", "/.", " ", "  ",
+    "\t", "Ảnh: Gucci", "https://vnexpress.net/x", " - ", ", ", "NGỌC AN", "H. Nam", "\"",
+])
+glued_ends = st.sampled_from(["", ".Văn Khương", ". Nhóm PV/.", ".Hà Phương (tổng hợp)",
+                              ".Kim DungTheo Bloomberg", ". (Theo Reuters)", ".Đông VệẢnh:Gucci",
+                              ".Huyền Lê(TheoAFP,Reuters)", ".Minh Anh Nguồn: Tuổi Trẻ /.",
+                              ".Thạc sĩ Châu LuânNghiên cứu sinh tại Đại học Antwerp ở Bỉ và Hà"
+                              " Lan, chuyên ngành kinh tế",
+                              ".Luật sư Nguyễn Văn Khương - Trần Thị Ngọc Anh - Lê Hoàng Minh Tuấn"
+                              " - Phạm Quốc Bảo Nam (tổng hợp)/. /. /. /. /. /.",
+                              # longer than the window without a source, or without slack
+                              ".Văn Khương (Theo " + " ".join(["https://vnexpress.net/"
+                                                               + "tin-tuc-" * 9] * 8) + ")",
+                              ".Văn Khương" + " " * 450 + "(tổng hợp)",
+                              ".Văn Khương" + "\t" * 450 + "(tổng hợp)"])
+glued_lines = st.tuples(st.integers(0, 60), st.lists(glued_pieces, max_size=40), glued_ends).map(
+    lambda t: "Cuộc họp kéo dài đến tối, nhiều ý kiến được đưa ra. " * t[0] + "".join(t[1])
+    + "Hết việc" + t[2])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(glued_lines)
+@example("Xong việc. " * 60 + "Văn Khương (tổng hợp)  Theo Reuters")
+@example("Xong việc. " * 60 + "Văn Khương\tNguồn: [Link nguồn]/.")
+def test_glued_window_changes_no_match(line):
+    """From :func:`_glued_start` the glued scan finds what it finds from the line start."""
+    from vnclean.bylines import _PATTERNS, _glued_start
+
+    def spans(matches):
+        return [(m.span(), m.lastgroup, m.span(m.lastgroup)) for m in matches]
+
+    glued = _PATTERNS[1]
+    text = "Tiêu đề\n" + line + "\nHết"
+    start, end = 8, 8 + len(line)
+    assert (spans(glued.finditer(text, _glued_start(text, start, end), end))
+            == spans(glued.finditer(text, start, end)))
+    windowed = glued.search(line, _glued_start(line, 0, len(line)))
+    assert spans(filter(None, [windowed])) == spans(filter(None, [glued.search(line)]))

@@ -77,14 +77,20 @@ def _names_pattern(tag: str) -> str:
             rf"(?:{_H}*+[-–&,]{_H}*+{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
 
 
-def _source_pattern() -> str:
-    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``."""
+def _source_word() -> str:
+    """One word of a source: an agency, a capitalised word, ``[Link]``, a URL or domain."""
     agencies = alternation(tuple(agency_names()))
     word = (rf"(?!Nguồn[ \t]*+:)(?:(?:{agencies})(?![\p{{L}}\d]|\.\p{{L}})"
             r"|[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]"
             r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
             r"|(?:và|báo|tạp\ chí|trang|hãng|kênh|đài|tờ|of|the|de|and|&)(?!\p{L}))")
+    return word
+
+
+def _source_pattern() -> str:
+    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``."""
+    word = _source_word()
     return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
 
 
@@ -107,7 +113,7 @@ def _dateline_pattern() -> str:
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
 
-def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
+def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...], str]:
     source = _source_pattern()
     note = _note_pattern()
     agencies = alternation(tuple(agency_names()))
@@ -154,13 +160,18 @@ def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
         rf"(?P<end_mark_line>{_H}*+/\.{_H}*+)$",
     )
     line = "|".join(alternatives)
-    glued = (
+
+    def glued_pattern(theo: str, gl_source: str, eol: str) -> str:
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
-        rf"[.!?…\"”’)»]{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>{_names_pattern('gl')}|{cues})"
-        rf"(?P<gl_affil>{affil})?+(?:{_H}*+{note})?+(?:{_H}*+{theo})?+"
-        rf"|(?P<gl_source>\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)|Theo{_H}{source}))"
-        rf"(?:{end}|(?={credit})))"
-    )
+        return (rf"[.!?…\"”’)»]{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>"
+                rf"{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+(?:{_H}*+{note})?+"
+                rf"(?:{_H}*+{theo})?+|(?P<gl_source>{gl_source}))"
+                rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
+
+    glued = glued_pattern(theo, rf"\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)|Theo{_H}{source}", eol)
+    # The same without the parts that need "Theo"/"Nguồn" before a source word: what
+    # _GLUED_REACH bounds (tests/test_bylines.py computes its width).
+    plain = glued_pattern("(?!)", "(?!)", rf"(?=(?:/\.{_H}*+){{0,10}}+$)")
     inline = (
         # the end mark "/." closing the article
         rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
@@ -175,7 +186,58 @@ def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
     patterns = tuple(regex.compile(pattern, regex.MULTILINE)
                      for pattern in (rf"^(?:{line})", glued, *inline, rf"(?:{prefix})?+"))
     # The same alternatives one by one, tried in order at a line start behind cheap gates.
-    return patterns, tuple(regex.compile(rf"^(?:{alt})", regex.MULTILINE) for alt in alternatives)
+    alone = tuple(regex.compile(rf"^(?:{alt})", regex.MULTILINE) for alt in alternatives)
+    return patterns, alone, plain
+
+
+#: Upper bounds on how far before the line end a glued match can start when no run of
+#: blanks is longer than one: with any source (``_ALL``), without one. Checked by
+#: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
+_GLUED_REACH_ALL = 5300
+_GLUED_REACH = 400
+#: What must stand where a source part of a glued match starts (a necessary condition).
+_SOURCE_KEYWORD = regex.compile(
+    rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
+
+
+def _glued_start(text: str, start: int, end: int) -> int:
+    """Where a glued sign-off in ``text[start:end]`` (one line) can start, at the earliest.
+
+    Every glued match runs to the line end, and each of its parts is bounded but for runs
+    of blanks: a match without a source starts within ``_GLUED_REACH`` of the end, one
+    with a source within ``_GLUED_REACH`` before the first place a source can open, and
+    a run of blanks stretches either by its length at most. So the long last paragraph
+    of a flattened page is read from near its end only, with the same matches.
+    """
+    if end - start <= _GLUED_REACH:
+        return start
+    # a run of k blanks stretches a match by k - 1 <= 2 * (its "  " pairs + its tabs)
+    slack = 2 * (text.count("  ", start, end) + text.count("\t", start, end))
+    reach = _GLUED_REACH + slack
+    earliest = end - reach
+    if earliest <= start:
+        return start
+    source = _first_source(text, max(start, end - _GLUED_REACH_ALL - slack), end)
+    if source is not None:
+        earliest = min(earliest, source - reach)
+    return max(start, earliest)
+
+
+def _first_source(text: str, lo: int, end: int) -> int | None:
+    """The first position in ``text[lo:end]`` where ``_SOURCE_KEYWORD`` matches."""
+    found, limit = None, end
+    i = text.find("heo", lo + 1, end)  # "Theo", "theo"
+    while i >= 0:
+        if _SOURCE_KEYWORD.match(text, i - 1, end) is not None:
+            found = limit = i - 1
+            break
+        i = text.find("heo", i + 1, end)
+    i = text.find("Nguồn", lo, limit)  # only one before the first "Theo" counts
+    while i >= 0:
+        if _SOURCE_KEYWORD.match(text, i, end) is not None:
+            return i
+        i = text.find("Nguồn", i + 1, limit)
+    return found
 
 
 def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
@@ -200,8 +262,9 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     starts, lines = ctx.starts, ctx.lines
     for index in glued_lines:
         start = starts[index]
+        end = start + len(lines[index])
         found.extend((m.start(), 1, m)
-                     for m in _PATTERNS[1].finditer(text, start, start + len(lines[index])))
+                     for m in _PATTERNS[1].finditer(text, _glued_start(text, start, end), end))
     for line, pos in zip(lines, starts):
         if line and not line.isspace():
             m = _match_line(text, pos, line)
@@ -362,7 +425,8 @@ _GROUPS = ("dateline", "agency", "attrib", "labelled", "author", "place", "end_m
 _GROUP_SET = frozenset(_GROUPS)
 
 
-(*_PATTERNS, _PREFIX), _LINE_ALTERNATIVES = _build()
+#: _GLUED_PLAIN: the glued pattern without its source parts (for the reach test).
+(*_PATTERNS, _PREFIX), _LINE_ALTERNATIVES, _GLUED_PLAIN = _build()
 _PATTERNS = tuple(_PATTERNS)
 #: Something every dateline token holds: a digit, or a piece of a date word ("Ngày", "lúc",
 #: "Thứ", "Chủ nhật", "CN", "hôm", "Cập nhật", "Đăng", "Thời gian", "Xuất bản", English days).
@@ -484,10 +548,13 @@ class _Lines:
 def _without_bylines(line: str) -> str:
     """A line without the inline bylines this cleaner may remove from it."""
     line = _strip_end_marks(line[_PREFIX.match(line).end():])
-    for pattern in (_PATTERNS[3], _PATTERNS[1]):  # "Nguồn: X" at the end, a glued sign-off
-        m = pattern.search(line)
+    if "Nguồn" in line:  # "Nguồn: X" at the end
+        m = _PATTERNS[3].search(line)
         if m is not None:
             line = line[:m.start(_rule_group(m))]
+    m = _PATTERNS[1].search(line, _glued_start(line, 0, len(line)))  # a glued sign-off
+    if m is not None:
+        line = line[:m.start(_rule_group(m))]
     return _strip_end_marks(line.rstrip())
 
 
