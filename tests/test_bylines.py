@@ -299,10 +299,10 @@ glued_pieces = st.sampled_from([
 glued_ends = st.sampled_from(["", ".Văn Khương", ". Nhóm PV/.", ".Hà Phương (tổng hợp)",
                               ".Kim DungTheo Bloomberg", ". (Theo Reuters)", ".Đông VệẢnh:Gucci",
                               ".Huyền Lê(TheoAFP,Reuters)", ".Minh Anh Nguồn: Tuổi Trẻ /.",
-                              ".Thạc sĩ Châu LuânNghiên cứu sinh tại Đại học Antwerp ở Bỉ và Hà"
-                              " Lan, chuyên ngành kinh tế",
-                              ".Luật sư Nguyễn Văn Khương - Trần Thị Ngọc Anh - Lê Hoàng Minh Tuấn"
-                              " - Phạm Quốc Bảo Nam (tổng hợp)/. /. /. /. /. /.",
+                              (".Thạc sĩ Châu LuânNghiên cứu sinh tại Đại học Antwerp ở Bỉ và"
+                               " Hà Lan, chuyên ngành kinh tế"),
+                              (".Luật sư Nguyễn Văn Khương - Trần Thị Ngọc Anh - Lê Hoàng Minh"
+                               " Tuấn - Phạm Quốc Bảo Nam (tổng hợp)/. /. /. /. /. /."),
                               # longer than the window without a source, or without slack
                               ".Văn Khương (Theo " + " ".join(["https://vnexpress.net/"
                                                                + "tin-tuc-" * 9] * 8) + ")",

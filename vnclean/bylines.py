@@ -279,9 +279,10 @@ def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
 
     Each alternative is tried only when the line holds what it cannot match without: a
     date word or digit at the start (or a dash before one), a dash or a parenthesis,
-    ``Theo``/``Nguồn``, a colon or ``by``, the opening of a name, ``/.``. Most story lines
-    cost a few substring tests instead of the whole alternation. The first alternative that
-    matches wins, as in the alternation: the result equals ``_PATTERNS[0].match``.
+    ``Theo``/``Nguồn``/``Dịch`` or an author label at the start, the opening of a name,
+    ``/.``. Most story lines cost a few substring tests instead of the whole alternation.
+    The first alternative that matches wins, as in the alternation: the result equals
+    ``_PATTERNS[0].match``.
     """
     dateline, agency, attrib, labelled, author, place, end_mark_line = _LINE_ALTERNATIVES
     opening = line.lstrip(" \t|")
@@ -295,17 +296,18 @@ def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
         m = agency.match(text, pos)
         if m is not None:
             return m
-    if "heo" in line or "Nguồn" in line or "ổng hợp" in line or "ịch" in line:
+    start = line.lstrip(" \t")
+    if start.startswith(_ATTRIB_STARTS):
         m = attrib.match(text, pos)
         if m is not None:
             return m
-    colon = ":" in line
-    if colon or "by" in line or "By" in line or "bởi" in line:
+    if start.startswith(_LABEL_STARTS):
         m = labelled.match(text, pos)
         if m is not None:
             return m
-    first = line.lstrip(" \t")[:1]
-    if ((first.isupper() or line.lstrip(" \t").startswith(_LOWER_NAME_STARTS))
+    colon = ":" in line
+    first = start[:1]
+    if ((first.isupper() or start.startswith(_LOWER_NAME_STARTS))
             and _AUTHOR_GATE.match(text, pos) is not None):
         m = author.match(text, pos)
         if m is not None:
@@ -444,6 +446,13 @@ _AUTHOR_GATE = regex.compile(
     rf"|{alternation(word_list('bylines_cues.txt'))}"
     r"|\p{Lu}(?:\.|\p{Ll}{0,6}+[ \t]\p{Lu}|\p{Lu}{0,6}+[ \t]\p{Lu}"
     r"|\p{Ll}{1,7}+[ \t]*+\.?+[ \t]*+(?:[/(N]|$)))", regex.MULTILINE)
+#: How an attribution line opens (after blanks): "Theo", "(Nguồn", "Tổng hợp", "Dịch".
+_ATTRIB_STARTS = ("Theo", "theo", "(Theo", "(theo", "Nguồn", "(Nguồn", "Tổng hợp", "Lược dịch",
+                  "lược dịch", "Biên dịch", "biên dịch", "Dịch")
+#: How a labelled author line opens (after blanks): the labels of ``_AUTHOR_LABEL``.
+_LABEL_STARTS = ("Tác giả", "Người đăng", "Người viết", "Bài", "Thực hiện", "Phóng viên",
+                 "Biên tập", "Author", "Đăng bởi", "Viết bởi", "Posted by", "Written by", "By",
+                 "by")
 #: Titles and cues that open a name line without a capital ("admin").
 _LOWER_NAME_STARTS = tuple(entry for entry in (*word_list("bylines_titles.txt"),
                                                *word_list("bylines_cues.txt"))
