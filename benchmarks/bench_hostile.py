@@ -19,6 +19,8 @@ from pathlib import Path
 
 import vnclean
 
+from .scaling import fit_exponent
+
 RESULTS = Path(__file__).parent / "results"
 
 #: Adversarial units, repeated to the wanted size. Each stresses a different kind of rule.
@@ -49,16 +51,6 @@ def timed(function, text: str, repeats: int) -> float:
         function(text)
         best = min(best, time.perf_counter() - start)
     return best
-
-
-def fit_exponent(sizes: list[int], seconds: list[float]) -> float:
-    """Slope of log(time) against log(size): 1.0 means time grows linearly with size."""
-    xs = [math.log(s) for s in sizes]
-    ys = [math.log(max(t, 1e-7)) for t in seconds]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    num = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
-    den = sum((x - mx) ** 2 for x in xs)
-    return num / den if den else float("nan")
 
 
 def sizes_up_to(max_bytes: int) -> list[int]:
@@ -94,7 +86,8 @@ def run(max_mb: float, repeats: int, patterns: list[str]) -> dict:
                     "pattern": pattern,
                     "shape": "many lines" if many_lines else "one line",
                     "step": name,
-                    "exponent": fit_exponent([s for s, _ in fitted], [t for _, t in fitted]),
+                    "exponent": fit_exponent([s for s, _ in fitted],
+                                             [max(t, 1e-7) for _, t in fitted]),
                     "largest_bytes": sizes[-1],
                     "largest_seconds": seconds[-1],
                 })
