@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import re
+
 import regex
 
 from ._core import Cleaner, Edit
@@ -14,7 +16,11 @@ _TRAILING_SPACE = regex.compile(r"[ \t]+(?=\n|\Z)")
 _BLANK_RUN = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _LEADING = regex.compile(r"\A\s+")
 _TRAILING = regex.compile(r"(?<=\S)\s+\Z")
-_BLANK_LINES = regex.compile(r"\n\n\n+")
+# The fast path's simple patterns run on the stdlib engine: about twice as fast here.
+_BLANK_LINES = re.compile(r"\n\n\n+")
+_TRAILING_SPACE_FAST = re.compile(r"[ \t]+$", re.M)
+_SPACES = regex.compile(r"\s+")
+_SPACES_AT_END = regex.compile(r"\s+", regex.REVERSE)  # .match() anchors at the end
 
 
 class TidyWhitespace(Cleaner):
@@ -46,13 +52,13 @@ class TidyWhitespace(Cleaner):
     def apply(self, text: str) -> str:
         """The same result as applying :meth:`find_edits`, by three substitutions in C."""
         if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
-            text = _TRAILING_SPACE.sub("", text)
+            text = _TRAILING_SPACE_FAST.sub("", text)
         if "\n\n\n" in text:
             text = _BLANK_LINES.sub("\n\n", text)
-        if text[:1].isspace():
-            text = _LEADING.sub("", text, count=1)
-        if text[-1:].isspace():
-            text = _TRAILING.sub("", text, count=1)
+        if text[:1].isspace() and (lead := _SPACES.match(text)):
+            text = text[lead.end():]
+        if text[-1:].isspace() and (trail := _SPACES_AT_END.match(text)):
+            text = text[:trail.start()]
         return text
 
 
