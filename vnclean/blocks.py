@@ -9,7 +9,6 @@ whitespace the deletion would strand, so no cleaner has to think about seams.
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
