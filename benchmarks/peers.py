@@ -225,9 +225,12 @@ NOTES: dict[str, str] = {
 
 
 def available(names=None) -> tuple[dict[str, Callable[[str], str]], dict[str, str]]:
-    """The peers that run here, and for the others the reason they are skipped."""
+    """The peers that run here, and for the others the reason they are skipped.
+
+    ``names=None`` tries every peer; an empty list tries none.
+    """
     runnable, skipped = {}, {}
-    for name in names or PEERS:
+    for name in PEERS if names is None else names:
         adapter = PEERS[name]
         try:
             adapter("Thử.")
