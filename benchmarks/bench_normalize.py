@@ -23,22 +23,13 @@ import ftfy
 from vnclean import normalize_unicode
 from vnclean.corpus import corpus_hash, load_split
 
+from .peers import underthesea_normalizer
+
 RESULTS = Path(__file__).parent / "results" / "normalize.json"
 
 
 def corpus_texts() -> list[str]:
     return [record.raw for split in ("dev", "test") for record in load_split(split)]
-
-
-def underthesea_normalizer():
-    """underthesea's text_normalize, or the reason it cannot run here."""
-    try:
-        from underthesea import text_normalize  # type: ignore[import-not-found]
-
-        text_normalize("Hòa bình")
-    except Exception as error:  # noqa: BLE001 - any failure means "skip, and say why"
-        return None, f"{type(error).__name__}: {error}"[:200]
-    return text_normalize, ""
 
 
 def throughput(function, texts: list[str], runs: int) -> float:

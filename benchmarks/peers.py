@@ -23,7 +23,8 @@ from importlib import metadata
 
 __all__ = ["PeerNotInstalled", "PEERS", "ROLES", "NOTES", "available", "version_of",
            "keep_everything", "c4_lines", "c4_line_rule", "c4_implementation", "wrap_lines",
-           "justext_lines", "trafilatura_lines", "ftfy_fix_text", "nfc", "underthesea_normalize"]
+           "justext_lines", "trafilatura_lines", "ftfy_fix_text", "nfc", "underthesea_normalize",
+           "underthesea_normalizer"]
 
 
 class PeerNotInstalled(ImportError):
@@ -164,14 +165,21 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def underthesea_normalizer():
+    """underthesea's text_normalize, or the reason it cannot run here."""
+    try:
+        from underthesea import text_normalize  # type: ignore[import-not-found]
+
+        text_normalize("Hòa bình")
+    except Exception as error:  # noqa: BLE001 - any failure means "skip, and say why"
+        return None, f"{type(error).__name__}: {error}"[:200]
+    return text_normalize, ""
+
+
 @functools.cache
 def _underthesea_text_normalize():
     """underthesea's ``text_normalize`` if it runs here without downloading anything."""
     _require("underthesea", "underthesea")
-    try:  # the probe benchmarks/bench_normalize.py uses, when that module is present
-        from .bench_normalize import underthesea_normalizer
-    except ImportError:
-        return _require("underthesea", "underthesea").text_normalize
     normalize, why_not = underthesea_normalizer()
     if normalize is None:
         raise PeerNotInstalled(f"underthesea is installed but cannot run here: {why_not}")
