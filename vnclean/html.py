@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from ._core import Cleaned, Pipeline
-from .blocks import BoilerplateCleaner, Label
+from .blocks import BoilerplateCleaner, Label, iter_lines
 from .html_blocks import Page, segment_html
 from .html_hints import label_blocks
 from .html_meta import merge_metadata, page_metadata
@@ -49,14 +49,8 @@ class ApplyHtmlHints(BoilerplateCleaner):
     def classify(self, text: str) -> list[Label]:
         if text != self.source or not self.lines:  # built for another text: do nothing
             return []
-        labels = []
-        pos = 0
-        for index, line in enumerate(text.split("\n")):
-            found = self.lines.get(index)
-            if found and line:
-                labels.append(Label(pos, pos + len(line), found[0], found[1]))
-            pos += len(line) + 1
-        return labels
+        return [Label(line.start, line.end, *self.lines[line.index])
+                for line in iter_lines(text) if line.text and line.index in self.lines]
 
     def configured(self, **options: Any) -> ApplyHtmlHints:
         return self
