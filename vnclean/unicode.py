@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import regex
 
-from ._core import Cleaner, Edit, StepMap, _common_prefix_length, apply_edits
+from ._core import Cleaner, Edit, StepMap, _common_prefix_length, _to_original, apply_edits
 from ._data import json_data
 from .tones import STYLES, fix_tones, is_vietnamese_word, tone_fixes
 
@@ -414,10 +414,7 @@ def _compose(original: str, layers: list[Callable[[str], list[RawEdit]]]) -> lis
         if not edits:
             continue
         for start, end, _, rule in edits:
-            for step_map in reversed(back_maps):
-                start, end = step_map.back(start, "start"), step_map.back(end, "end")
-                end = max(end, start)
-            spans.append((start, end, rule))
+            spans.append((*_to_original(back_maps, start, end), rule))
         back_maps.append(StepMap(Edit(s, e, r) for s, e, r, _ in edits))
         forwards.append(_Forward(edits))
         text = _apply_raw(text, edits)
