@@ -13,35 +13,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import time
 import unicodedata
 from pathlib import Path
 
 import ftfy
 
 from vnclean import normalize_unicode
-from vnclean.corpus import corpus_hash, load_split
+from vnclean.corpus import corpus_hash
 
-from .peers import underthesea_normalizer
+from .peers import nfc, underthesea_normalizer
+from .speed import corpus_texts, megabytes, one_pass, rates
 
 RESULTS = Path(__file__).parent / "results" / "normalize.json"
 
 
-def corpus_texts() -> list[str]:
-    return [record.raw for split in ("dev", "test") for record in load_split(split)]
-
-
 def throughput(function, texts: list[str], runs: int) -> float:
     """Median MB/s over ``runs`` passes."""
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        for text in texts:
-            function(text)
-        times.append(time.perf_counter() - start)
-    return size / statistics.median(times)
+    seconds = [one_pass(function, texts) for _ in range(runs)]
+    return rates(seconds, megabytes(texts), len(texts))["mb_per_s"]
 
 
 def mojibake_samples(texts: list[str], limit: int = 200) -> list[str]:
@@ -61,7 +50,7 @@ def main(argv=None) -> dict:
         "vnclean.normalize_unicode": normalize_unicode,
         "vnclean.normalize_unicode(tone_style='new')":
             normalize_unicode.configured(tone_style="new"),
-        "unicodedata.normalize('NFC')": lambda t: unicodedata.normalize("NFC", t),
+        "unicodedata.normalize('NFC')": nfc,
         "ftfy.fix_text": ftfy.fix_text,
     }
     underthesea, why_not = underthesea_normalizer()
@@ -93,7 +82,7 @@ def main(argv=None) -> dict:
           f"same tone placement: {agree_placed}, restored to the normalized original: {restored}")
     result = {
         "corpus_sha256": corpus_hash(),
-        "megabytes": sum(len(t.encode("utf-8")) for t in texts) / 1e6,
+        "megabytes": megabytes(texts),
         "runs": args.runs,
         "mb_per_s": {name: round(speed, 3) for name, speed in speeds.items()},
         "ratio_to_ftfy": round(ours / speeds["ftfy.fix_text"], 2),
