@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from conftest import python_blocks
 
 import vnclean
 from vnclean.batch import cleaned_to_dict, map_ordered
@@ -83,14 +84,6 @@ def test_cleaned_to_dict_is_jsonable():
     data = cleaned_to_dict(vnclean.clean_and_explain(TEXTS[0]))
     assert json.loads(json.dumps(data)) == data
     assert data["text"] == vnclean.clean(TEXTS[0])
-
-
-def python_blocks(doc: str) -> list[str]:
-    """The ```python blocks of a docs page (they must run as written)."""
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[1] / "docs" / doc).read_text(encoding="utf-8")
-    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
 
 
 @pytest.mark.parametrize("block", python_blocks("batch.md"))

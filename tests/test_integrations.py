@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import python_blocks
 
 import vnclean
 
@@ -141,14 +142,6 @@ def test_dask_dataframe_names_a_missing_column(dask_client):
     ddf = dd.from_pandas(pd.DataFrame({"body": TEXTS}), npartitions=1)
     with pytest.raises(KeyError, match="no column 'text'"):
         clean_dataframe(ddf, "text")
-
-
-def python_blocks(doc: str) -> list[str]:
-    """The ```python blocks of a docs page (they must run as written)."""
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[1] / "docs" / doc).read_text(encoding="utf-8")
-    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
 
 
 @pytest.mark.parametrize("block", python_blocks("integrations.md"))

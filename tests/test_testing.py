@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from conftest import python_blocks
 from hypothesis import given, settings
 
 import vnclean
@@ -106,14 +107,6 @@ def test_sample_corpus_gold_is_consistent():
         spans = [Span(**s) for s in record["spans"]]
         assert record["clean"] == gold_from_spans(record["raw"], spans)
         assert unicodedata.normalize("NFC", record["raw"]) == record["raw"]
-
-
-def python_blocks(doc: str) -> list[str]:
-    """The ```python blocks of a docs page (they must run as written)."""
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[1] / "docs" / doc).read_text(encoding="utf-8")
-    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
 
 
 @pytest.mark.parametrize("block", python_blocks("testing.md"))
