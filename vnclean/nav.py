@@ -23,9 +23,8 @@ from typing import ClassVar
 
 import regex
 
-from ._core import apply_edits, validated
 from ._data import json_data, word_list
-from .blocks import BoilerplateCleaner, Label, labels_to_edits
+from .blocks import BoilerplateCleaner, Label
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -732,12 +731,6 @@ class StripNavMenus(BoilerplateCleaner):
     def classify(self, text: str) -> list[Label]:
         """Labels for the chrome of ``text``: context-free shapes, then runs and repeats."""
         return _classify(text)
-
-    def apply(self, text: str) -> str:
-        labels = _classify(text) if text else []
-        if not labels:
-            return text
-        return apply_edits(text, validated(labels_to_edits(text, labels, self.name), len(text)))
 
 
 def _finished(text: str, spans: list[_Span]) -> list[Label]:
