@@ -122,7 +122,7 @@ def _quality_tables(results: dict) -> str:
     parts = []
     for split, by_tool in results.items():
         parts.append(f"**{split}** ({next(iter(by_tool.values()))['documents']} documents)\n\n"
-                     + quality.table({tool: s for tool, s in by_tool.items()}))
+                     + quality.table(by_tool))
     return "\n\n".join(parts)
 
 
@@ -272,12 +272,13 @@ def main(argv: list[str] | None = None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
                                      encoding="utf-8")
-    (out / "report.md").write_text(markdown(report), encoding="utf-8")
+    report_md = markdown(report)
+    (out / "report.md").write_text(report_md, encoding="utf-8")
     plot(report, out / PLOT)
     if not args.no_docs:
         relative = os.path.relpath(out / PLOT, DOCS.parent)
         update_docs(markdown(report, plot_path=relative, heading="##"))
-    print(markdown(report))
+    print(report_md)
     log(f"wrote {out / 'report.md'}, {out / 'report.json'}, {out / PLOT}"
         + ("" if args.no_docs else f" and {DOCS}"))
     return report
