@@ -68,7 +68,7 @@ _GLIDES = "aioyu"
 _FINAL_STARTS = "".join(sorted({f[0] for f in _FINALS if f}))
 
 
-def _misplacement_patterns(style: str | None) -> tuple[re.Pattern, ...]:
+def _misplacement_pattern(style: str | None) -> re.Pattern:
     """A cheap superset of the places where a tone mark may sit wrong, as character classes.
 
     Each branch is a shape that no correct syllable of ``style`` has, or that only a few
@@ -101,11 +101,11 @@ def _misplacement_patterns(style: str | None) -> tuple[re.Pattern, ...]:
     # One pattern that starts at a toned vowel: re scans for its first class in C. Most
     # toned vowels stand between consonants, so the two branches each open with one cheap
     # test (a vowel next, a vowel/q/g before) that rejects them before any other check.
-    return (re.compile(rf"[{toned}](?:[{vowel}](?:{'|'.join(before_vowel)})"
-                       rf"|(?<=[{plain}qQgG].)(?:{'|'.join(after_letter)}))"),)
+    return re.compile(rf"[{toned}](?:[{vowel}](?:{'|'.join(before_vowel)})"
+                      rf"|(?<=[{plain}qQgG].)(?:{'|'.join(after_letter)}))")
 
 
-_MISPLACED = {style: _misplacement_patterns(style) for style in STYLES}
+_MISPLACED = {style: _misplacement_pattern(style) for style in STYLES}
 
 
 class Syllable(NamedTuple):
@@ -289,14 +289,13 @@ def _suspect_words(text: str, style: str | None) -> dict[int, tuple[int, str]]:
     marks: it is no syllable, and moving its tone could let that mark compose.
     """
     words: dict[int, tuple[int, str]] = {}
-    for pattern in _MISPLACED[style]:
-        for match in pattern.finditer(text):
-            start, end = _word_around(text, match.start())
-            if start in words:
-                continue
-            if end < len(text) and unicodedata.category(text[end])[0] == "M":
-                continue
-            words[start] = (end, text[start:end])
+    for match in _MISPLACED[style].finditer(text):
+        start, end = _word_around(text, match.start())
+        if start in words:
+            continue
+        if end < len(text) and unicodedata.category(text[end])[0] == "M":
+            continue
+        words[start] = (end, text[start:end])
     return words
 
 
