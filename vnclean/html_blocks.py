@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ._data import json_data
+from ._data import alternation, json_data
 
 __all__ = ["HtmlBlock", "Page", "decode_html", "segment_html", "parse_html", "FLAGS"]
 
@@ -64,9 +64,8 @@ def _hint_pattern() -> regex.Pattern:
     spec = json_data("html_classes.json")
     parts = []
     for kind in spec["order"]:
-        words = sorted({" ".join(w.lower().split()) for w in spec[kind]}, key=len, reverse=True)
-        alternatives = "|".join(regex.escape(w).replace(r"\ ", " ") for w in words)
-        parts.append(f"(?P<{kind}>{alternatives})")
+        words = {" ".join(w.lower().split()) for w in spec[kind]}
+        parts.append(f"(?P<{kind}>{alternation(tuple(words))})")
     return regex.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
 
 
