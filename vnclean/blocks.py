@@ -18,7 +18,8 @@ import regex
 from ._core import Cleaner, Edit
 
 __all__ = ["Line", "Label", "LineIndex", "BoilerplateCleaner", "blank_after", "blank_before",
-           "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "removal_span"]
+           "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
+           "removal_span"]
 
 _HSPACE_BEFORE = regex.compile(r"[ \t\r]*+", regex.REVERSE)
 _HSPACE_AFTER = regex.compile(r"[ \t\r]*+")
@@ -175,6 +176,23 @@ def join_line_labels(text: str, labels: list[Label]) -> list[Label]:
                 continue
         out.append(label)
     return out
+
+
+def merge_labels(labels: Iterable[Label], *, grow: bool = True) -> list[Label]:
+    """Sort labels and drop each one that starts inside the last one kept.
+
+    With ``grow``, a dropped label that runs past the kept one extends it (the earlier
+    label's kind and rule win); without, its overhang stays in the text.
+    """
+    kept: list[Label] = []
+    for label in sorted(labels, key=lambda lab: (lab.start, -lab.end)):
+        if kept and label.start < kept[-1].end:
+            prev = kept[-1]
+            if grow and label.end > prev.end:
+                kept[-1] = Label(prev.start, label.end, prev.kind, prev.rule, prev.confidence)
+            continue
+        kept.append(label)
+    return kept
 
 
 class LineIndex:

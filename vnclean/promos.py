@@ -21,7 +21,7 @@ import re
 import regex
 
 from ._data import alternation, json_data, word_list
-from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels
+from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -469,21 +469,6 @@ def _blurb_boundary(text: str, pos: int, line_start: int, strong: bool) -> bool:
     return before in ".!?…:\"”)" or before.isalnum()
 
 
-def _merge(labels: list[Label]) -> list[Label]:
-    """Drop labels nested in an earlier one; keep the earliest of overlapping ones."""
-    kept: list[Label] = []
-    for lab in sorted(labels, key=lambda x: (x.start, -x.end)):
-        if kept and lab.start < kept[-1].end:
-            if lab.end > kept[-1].end:
-                prev = kept[-1]
-                kept[-1] = Label(prev.start, lab.end, prev.kind, prev.rule, prev.confidence)
-            continue
-        kept.append(lab)
-    return kept
-
-
-
-
 class StripPromos(BoilerplateCleaner):
     """Delete share/save/comment widgets, ads, subscribe prompts, hotlines and site footers.
 
@@ -517,7 +502,7 @@ class StripPromos(BoilerplateCleaner):
         labels += _sponsor_tail(text)
         if labels:
             labels += _widget_residues(text, labels)
-        return join_line_labels(text, _merge(labels))
+        return join_line_labels(text, merge_labels(labels))
 
 
 strip_promos = StripPromos()

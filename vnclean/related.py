@@ -22,7 +22,7 @@ import re
 import regex
 
 from ._data import json_data, word_list
-from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels
+from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -485,17 +485,6 @@ def _title_pair(text: str) -> list[Label]:
     return [Label(m.start(1), m.end(2), "related", "related.title_pair")]
 
 
-def _merge(labels: list[Label]) -> list[Label]:
-    kept: list[Label] = []
-    for lab in sorted(labels, key=lambda x: (x.start, -x.end)):
-        if kept and lab.start < kept[-1].end:
-            continue
-        kept.append(lab)
-    return kept
-
-
-
-
 class StripRelatedLinks(BoilerplateCleaner):
     """Delete related-article blocks, ``>>`` links, dated related titles and teasers.
 
@@ -520,7 +509,7 @@ class StripRelatedLinks(BoilerplateCleaner):
             labels += _inline_arrows(text)
         labels += _anchored_teasers(text)
         labels += _title_pair(text)
-        return join_line_labels(text, _merge(labels))
+        return join_line_labels(text, merge_labels(labels, grow=False))
 
 
 strip_related_links = StripRelatedLinks()
