@@ -20,7 +20,7 @@ from pathlib import Path
 
 from vnclean.corpus import SPLITS, corpus_hash
 
-from . import peers, quality, scaling, speed
+from . import gate, peers, quality, scaling, speed
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).parent / "results"
@@ -53,14 +53,12 @@ def machine() -> dict:
 
 def git_state() -> dict:
     """HEAD and whether vnclean/ differs from it (the report measures the working tree)."""
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
     try:
-        return {"commit": git("rev-parse", "--short", "HEAD"),
-                "vnclean_uncommitted": bool(git("status", "--porcelain", "--", "vnclean"))}
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                                capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return {"commit": None, "vnclean_uncommitted": None}
+    return {"commit": commit, "vnclean_uncommitted": bool(gate.uncommitted_code())}
 
 
 def targets(report: dict) -> list[dict]:
