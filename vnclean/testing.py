@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .corpus import Span  # the corpus record's span: a Page's spans are the same type
+
 __all__ = [
     "Page",
     "Span",
@@ -176,15 +178,6 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
 AGENCY_PREFIXES = ("TTO - ", "(Dân trí) - ", "VTV.vn - ", "(PLO) - ")
 #: The end mark of the last paragraph (an inline ``byline`` span).
 END_MARK = "/."
-
-
-@dataclass(frozen=True)
-class Span:
-    """A deleted span of a page: ``raw[start:end]`` is boilerplate of this ``kind``."""
-
-    kind: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
