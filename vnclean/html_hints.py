@@ -214,17 +214,24 @@ def _title_index(page: Page, title: str | None, first_inside: int) -> int:
     return first_h1
 
 
+#: Landmark elements that make a block boilerplate inside or outside the article, in order.
+_LANDMARKS = (("nav", "nav", "html.nav_element"), ("footer", "promo", "html.footer_element"),
+              ("aside", "related", "html.aside_element"))
+
+
+def _landmark_label(flags: frozenset[str]) -> tuple[str, str] | None:
+    """Kind and rule of the first landmark in :data:`_LANDMARKS` the block sits in."""
+    return next(((kind, rule) for flag, kind, rule in _LANDMARKS if flag in flags), None)
+
+
 def _outside_label(block: HtmlBlock, hint: str) -> tuple[str, str]:
     """Kind and rule for a block outside the article: the most specific evidence wins."""
     flags = block.flags
     if "figcaption" in flags:
         return "caption", "html.figcaption"
-    if "nav" in flags:
-        return "nav", "html.nav_element"
-    if "footer" in flags:
-        return "promo", "html.footer_element"
-    if "aside" in flags:
-        return "related", "html.aside_element"
+    landmark = _landmark_label(flags)
+    if landmark:
+        return landmark
     if hint in _BOILER_HINTS or hint == "byline":
         return hint, f"html.class_{hint}"
     if block.link_density >= _T["link_dense"]:
@@ -246,12 +253,9 @@ def _inside_label(block: HtmlBlock, hint: str, alts: set[str]) -> tuple[str, str
         return "caption", "html.class_caption"
     if block.text in alts and len(block.text) < _T["alt_max_chars"]:
         return "caption", "html.image_alt"
-    if "nav" in flags:
-        return "nav", "html.nav_element"
-    if "footer" in flags:
-        return "promo", "html.footer_element"
-    if "aside" in flags:
-        return "related", "html.aside_element"
+    landmark = _landmark_label(flags)
+    if landmark:
+        return landmark
     if hint in ("related", "promo", "nav") or (
             hint == "byline" and len(block.text) < _T["byline_max_chars"]):
         return hint, f"html.class_{hint}"
