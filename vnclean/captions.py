@@ -29,7 +29,6 @@ __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
 KIND = "caption"
 _SETTINGS: dict = json_data("captions.json")
 
-_UPPER = r"\p{Lu}"
 _HSPACE = r"[^\S\n]"
 
 # ---------------------------------------------------------------------------------------------

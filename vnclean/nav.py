@@ -45,8 +45,6 @@ DATE = "date"              # a dateline: left to strip_bylines, never labelled h
 #: Shapes that are chrome whatever their neighbours say, with their rule ids.
 CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
              BREADCRUMB: "nav.breadcrumb", NULL: "nav.null"}
-#: Shapes that neither count towards a menu nor break one.
-NEUTRAL = frozenset({SEPARATOR, NUMBER, DATE})
 
 #: What ``regex`` counts as ``\s``, but the newline: the characters a line is stripped of.
 _SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
