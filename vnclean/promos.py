@@ -21,7 +21,8 @@ import re
 import regex
 
 from ._data import alternation, json_data, word_list
-from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels
+from .blocks import (BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels,
+                     nonblank_lines)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -165,7 +166,7 @@ def _line_first_pass(text: str) -> list[Label]:
     labels: list[Label] = []
     widget_max = _WIDGET_MAX
     line_max = _LINE_MAX
-    for m in _NONBLANK.finditer(text):
+    for m in nonblank_lines(text):
         stripped = m.group()
         n = len(stripped)
         if n > line_max:
@@ -192,7 +193,6 @@ def _line_first_pass(text: str) -> list[Label]:
     return labels
 
 
-_NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")
 _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
 
 

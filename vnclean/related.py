@@ -22,7 +22,8 @@ import re
 import regex
 
 from ._data import json_data, word_list
-from .blocks import BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels
+from .blocks import (BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels,
+                     nonblank_lines)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -183,7 +184,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
     teaser_max = _T["teaser_max_chars"]
     short_max = _T["short_line_max_words"]
     heading_max = _HEADING_MAX
-    for m in _NONBLANK.finditer(text):
+    for m in nonblank_lines(text):
         stripped = m.group()
         starts.append(m.start())
         texts.append(stripped)
@@ -213,9 +214,6 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
         else:
             append(_line_class(stripped)[0])
     return starts, texts, classes
-
-
-_NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def _worth_a_look(classes: list[str]) -> bool:
