@@ -613,11 +613,6 @@ def _is_name(text: str | None) -> bool:
     return len(words) < 3 or " ".join(words[-2:]) not in _NOT_NAMES
 
 
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
-
-
 def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     paren, dash, bare = m.group("ag_paren"), m.group("ag_dash"), m.group("ag_bare")
     agencies = agency_names()
@@ -630,8 +625,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         if bare is not None and not (m.group("ag_space")
                                      and ctx.text[m.end("agency")].isupper()):
             return None  # "ASEAN-Nhật Bản", "COVID - 19"
-    rest = ctx.text[m.end():_line_end(ctx.text, m.end())]
-    after = _PATTERNS[0].match(rest)
+    index = ctx.index(m.end())
+    rest = ctx.lines[index][m.end() - ctx.starts[index]:]
+    after = _match_line(rest, 0, rest)
     if after is not None and _rule_group(after) in _NOT_A_LEAD:
         return None  # "TTO - 18:52, 28/07/2023", "TTO - Theo TTXVN": a byline line, not a lead
     if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
