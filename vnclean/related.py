@@ -116,12 +116,11 @@ class _Line:
     end: int
     text: str
     cls: str
-    words: int
     indented: bool
 
 
-def _shape(text: str) -> tuple[str, int]:
-    """Class of a line no cue claimed: headline, teaser, short or other; and its word count.
+def _shape(text: str) -> str:
+    """Class of a line no cue claimed: headline, teaser, short or other.
 
     Cheap tests (length, first and last character) run before the word count.
     """
@@ -131,42 +130,42 @@ def _shape(text: str) -> tuple[str, int]:
     if n <= 40:
         words = _word_count(text)
         if words <= _T["short_line_max_words"]:
-            return "short", words
+            return "short"
     if (n <= _T["headline_max_chars"] and (truncated or text[-1] not in _BAD_END)
             and _HEADLINE_START.match(text)):
         if words < 0:
             words = _word_count(text)
         if (_T["headline_min_words"] <= words <= _T["headline_max_words"]
                 and not _not_headline(text)):
-            return "headline", words
+            return "headline"
     if n <= _T["teaser_max_chars"] or truncated:
-        return "teaser", max(words, 0)
-    return "other", max(words, 0)
+        return "teaser"
+    return "other"
 
 
-def _line_class(s: str) -> tuple[str, int]:
-    """Context-free class of one stripped, non-blank line and its word count (0 if unneeded)."""
+def _line_class(s: str) -> str:
+    """Context-free class of one stripped, non-blank line."""
     n = len(s)
     if n > _T["teaser_max_chars"] and not s.endswith(_TRUNCATED):
-        return "other", 0
+        return "other"
     if n <= _HEADING_MAX:
         key = s.rstrip(_HEADING_TRIM).casefold()
         if key in _STRONG:
-            return "strong", 0
+            return "strong"
         if key in _WEAK:
-            return "weak", 0
+            return "weak"
         if s in _ARROW_ALONE:
-            return "arrow_alone", 0
+            return "arrow_alone"
     if s[0].casefold() in _PREFIX_FIRST and n <= 270 and _PREFIXED.match(s):
-        return "prefixed", 0
+        return "prefixed"
     if s[-1] in ")]" and n >= 15:
         m = _DATED.search(s, max(0, n - _DATED_TAIL_MAX))
         if m is not None:
             start = len(s[:m.start()].rstrip(" \t"))  # the spaces before the date belong to it
         if m is not None and start - _DATED_LEAD.match(s).end() >= 10 and start <= 205:
-            return "dated", 0
+            return "dated"
     if n <= _FILLER_MAX and s[0] not in _NOT_FILLER_FIRST and _FILLER.fullmatch(s):
-        return "filler", 0
+        return "filler"
     return _shape(s)
 
 
@@ -212,7 +211,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
                 and stripped[0].casefold() not in _PREFIX_FIRST and stripped[-2:] != ".."):
             append("teaser")  # a sentence: neither a cue nor a headline
         else:
-            append(_line_class(stripped)[0])
+            append(_line_class(stripped))
     return starts, texts, classes
 
 
@@ -239,7 +238,7 @@ def _classify_lines(text: str) -> list[_Line]:
     starts, texts, classes = _scan(text)
     if not _worth_a_look(classes):
         return []
-    return [_Line(start, start + len(line), line, cls, 0, _indented(text, start))
+    return [_Line(start, start + len(line), line, cls, _indented(text, start))
             for start, line, cls in zip(starts, texts, classes)]
 
 
@@ -364,7 +363,7 @@ def _line_labels(text: str) -> list[Label]:
     lines = _classify_lines(text)
     if not lines:
         return []
-    title = lines[0].text if lines else ""
+    title = lines[0].text
     labels: list[Label] = []
     i = 0
     while i < len(lines):
@@ -462,7 +461,7 @@ def _inline_arrows(text: str) -> list[Label]:
         start = m.start()
         line_start = index.bounds(start)[0]
         residue = text[line_start:start].strip()
-        if residue and _line_class(residue)[0] in _RESIDUE_CUES:
+        if residue and _line_class(residue) in _RESIDUE_CUES:
             start = line_start
         labels.append(Label(start, m.end(), "related", "related.arrow_line"))
     return labels
