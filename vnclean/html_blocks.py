@@ -138,7 +138,6 @@ class Page:
     soup: object = None
     parser: str = ""
     declared_title: str | None = None
-    body_start: int = 0
 
     @property
     def text(self) -> str:
