@@ -24,7 +24,8 @@ from typing import IO, Any
 from ._api import clean_and_explain
 from ._core import Cleaned, Edit
 from .batch import DEFAULT_CHUNKSIZE, cleaned_to_dict, map_ordered
-from .options import default_pipeline
+from .options import Options, default_pipeline
+from .tones import STYLES
 
 __all__ = ["main", "render_explanation", "render_marked"]
 
@@ -35,6 +36,8 @@ EDITS_FIELD = "vnclean_edits"
 METADATA_FIELD = "vnclean_metadata"
 FLAGS_FIELD = "vnclean_flags"
 PARQUET_BATCH = 1024
+#: ``--tone-style`` spellings of the ``tone_style`` option's values.
+TONE_STYLES = {style or "none": style for style in STYLES}
 
 
 class CliError(Exception):
@@ -623,7 +626,8 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (clean, explain):
         command.add_argument("inputs", nargs="*", default=[STDIN],
                              help="files or folders; '-' is stdin, 'sample' the bundled sample")
-        command.add_argument("--tone-style", choices=["old", "new", "none"], default="old")
+        command.add_argument("--tone-style", choices=list(TONE_STYLES),
+                             default=Options.tone_style or "none")
         command.add_argument("--legacy-encodings", action="store_true",
                              help="detect and convert TCVN3, VNI and VISCII text")
     _clean_arguments(clean)
@@ -652,7 +656,7 @@ def _clean_arguments(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    options = {"tone_style": None if args.tone_style == "none" else args.tone_style,
+    options = {"tone_style": TONE_STYLES[args.tone_style],
                "legacy_encodings": args.legacy_encodings}
     try:
         default_pipeline(**options).explain("")  # an option that cannot run fails once, here
