@@ -164,10 +164,10 @@ class _Candidate:
 # ---------------------------------------------------------------------------------------------
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end < 0 else line_end
+def _line_end(text: str, pos: int) -> int:
+    """End of the line holding ``pos`` (its newline, or the end of the text)."""
+    line_end = text.find("\n", pos)
+    return len(text) if line_end < 0 else line_end
 
 
 # What ``str.strip`` strips (all of it is at most U+3000), as a regex class: "is this span
@@ -409,11 +409,11 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                       ) -> _Candidate | None:
     """``Caption. Ảnh: X``, ``Caption - Ảnh: X``, ``Ảnh minh họa.``, ``Caption. Ảnh Tên.``."""
     if "\n" in text[start:end]:  # "Ảnh\n:" — html2text split the marker
-        line_end = _line_bounds(text, end, end)[1]
+        line_end = _line_end(text, end)
     name_from = end
     if kind == "colon" and line_end < len(text) and _blank(text, end, line_end):
         # "Ảnh:\nLê Hiếu." — html2text put the name on the next line.
-        next_end = _line_bounds(text, line_end + 1, line_end + 1)[1]
+        next_end = _line_end(text, line_end + 1)
         if len(text[line_end + 1:next_end].strip()) <= _SETTINGS["credit_line_max_chars"] // 2:
             name_from, line_end = line_end + 1, next_end
     credited = kind != "bare"  # a colon or a name: "Ảnh: X", "Ảnh minh họa: X", "Ảnh Tên."
@@ -486,7 +486,7 @@ def _caption_line_above(text: str, line_start: int) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def _is_photo_story(text: str, candidates: list[_Candidate], lines: list[str]) -> bool:
+def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     """Most prose lines end with a credit: the captions ARE the story, keep their sentences."""
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
@@ -626,9 +626,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _caption_labels(text: str, lines: list[str] | None = None) -> list[Label]:
-    if lines is None:
-        lines = text.split("\n")
+def _caption_labels(text: str, lines: list[str]) -> list[Label]:
     candidates = _candidates(text)
     repeats = []
     repeated, starts = _repeated_pieces(text, lines)
@@ -636,7 +634,7 @@ def _caption_labels(text: str, lines: list[str] | None = None) -> list[Label]:
         cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
         repeats = _tandem_repeats(_units(text, cuts, repeated, starts))
     kept_copies = sorted((r[2], r[3]) for r in repeats)
-    story = _is_photo_story(text, candidates, lines)
+    story = _is_photo_story(candidates, lines)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
     first = len(text) - len(text.lstrip())  # the text's first and last non-space: a caption
     last = len(text.rstrip())  # that spans both is "alone" (no slicing per candidate)
@@ -671,8 +669,7 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label], lines: list[str] | None = None
-                  ) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label], lines: list[str]) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     Only the lines the two regex passes find are looked at. ``captions.scene_line``: a line of
