@@ -65,9 +65,10 @@ _AUTHOR_LABEL = (r"(?:(?:Tác\ giả|Người\ đăng|Người\ viết|Bài\ vi�
                  r"Thực\ hiện|Phóng\ viên|Biên\ tập|Author)[ \t]*+:|(?:Đăng\ bởi|Viết\ bởi|"
                  r"Posted\ by|Written\ by|By|by)(?:[ \t]*+:)?+)[ \t]*+")
 # Stop words that open a sentence, never a name (checked at the first syllable).
-_NOT_FIRST = (r"(?!(?:Theo|Nguồn|Ông|Bà|Các|Những|Một|Tại|Trong|Khi|Sau|Trước|Đây|Đó|Video|"
-              r"Ảnh|Clip|Tin|Xem|Chia|Bình\ luận|Trang|Hình|Đồ\ họa|Mời|Liên|Đọc|Bạn|Quý)"
-              r"(?!\p{L}))")
+_OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
+            "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
+            "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý")
+_NOT_FIRST = rf"(?!(?:{'|'.join(regex.escape(word) for word in _OPENERS)})(?!\p{{L}}))"
 
 
 def _names_pattern(tag: str) -> str:
@@ -458,8 +459,8 @@ _LOWER_NAME_STARTS = tuple(entry for entry in (*word_list("bylines_titles.txt"),
                                                *word_list("bylines_cues.txt"))
                            if not entry[:1].isupper())
 _NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
-_STOP_FIRST = frozenset(regex.findall(r"\w+", _NOT_FIRST)) - {
-    "p", "L", "Lu", "Ll", "Bình", "Liên", "Quý", "Đồ", "họa", "luận"}
+#: The one-word openers, for words already split off (Liên and Quý left out, as before).
+_STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
                             "Minh họa", "Nguồn", "Theo"})
 _TERMINAL = ".!?…\"”’)»"
