@@ -83,7 +83,7 @@ _ALTERNATIVES = [
 # Line-anchored candidates share one leading "^" so the engine skips mid-line positions fast;
 # inline ones (glued widgets, prompts) are searched everywhere.
 _LINE_CANDIDATES = regex.compile(
-    "^(?:%s)" % "|".join(a.replace("(?P<", "(?P<", 1) for a in _ALTERNATIVES if "^" in a[:20]), _F)
+    "^(?:%s)" % "|".join(a for a in _ALTERNATIVES if "^" in a[:20]), _F)
 _INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
@@ -100,7 +100,6 @@ _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
 _CONTACT_START = regex.compile(
     r"(?:Chi tiết liên hệ|Thông tin liên hệ|Mọi chi tiết (?:xin )?liên hệ|Liên hệ[ \t]*:)", _F)
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’)]?(?=[ \t]|$)")
 
 
 _PROMPT_LEAD = regex.compile(r"(?:^|[.!?…])[ \t]{0,2}(\*{0,3}[ \t]{0,2})\Z|(\*{1,3}[ \t]{0,2})\Z", regex.M)
@@ -388,7 +387,7 @@ def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[L
     return tails
 
 
-_SPONSOR_OPENERS = [(tag, pattern) for tag, pattern in _tab_entries("promos_sponsor.txt")]
+_SPONSOR_OPENERS = _tab_entries("promos_sponsor.txt")
 _SPONSOR_OPENER = regex.compile("|".join(
     f"(?P<{tag}{i}>{p})" for i, (tag, p) in enumerate(_SPONSOR_OPENERS)), regex.VERSION1)
 _CONCRETE = r"(?P<concrete>[\w.-]@[\w-]{1,63}\.\w|%s|https?://|www\.)" % _PHONE
