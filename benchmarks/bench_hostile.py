@@ -80,8 +80,9 @@ def run(max_mb: float, repeats: int, patterns: list[str]) -> dict:
             for name, function in steps.items():
                 seconds = [timed(function, build(PATTERNS[pattern], s, many_lines), repeats)
                            for s in sizes]
-                fitted = [(s, t) for s, t in zip(sizes, seconds) if s >= 64_000] or list(
-                    zip(sizes, seconds))
+                fitted = [(s, t) for s, t in zip(sizes, seconds) if s >= 64_000]
+                if len(fitted) < 2:  # a line needs two points: small runs fit every size
+                    fitted = list(zip(sizes, seconds))
                 rows.append({
                     "pattern": pattern,
                     "shape": "many lines" if many_lines else "one line",
