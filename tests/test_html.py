@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -254,17 +253,15 @@ def test_random_bytes_never_raise(data):
 # --------------------------------------------------------------------------- corpus
 
 @pytest.mark.corpus
-def test_dev_html_pages_reach_the_floor(corpus_path):
+def test_dev_html_pages_reach_the_floor(corpus_path, dev_records):
+    from benchmarks.bench_html import load_pages
     from benchmarks.metrics import score_document, summarize
-    from vnclean.corpus import load_split
 
-    folder = Path(corpus_path) / "html"
-    if not (folder / "index.jsonl").is_file():
+    if not (Path(corpus_path) / "html" / "index.jsonl").is_file():
         pytest.skip("corpus has no html/ folder")
-    records = {r.id: r for r in load_split("dev", corpus_path)}
-    rows = [json.loads(line) for line in (folder / "index.jsonl").read_text().splitlines()
-            if line.strip()]
-    scores = [score_document(records[row["id"]], clean_html((folder / row["file"]).read_bytes()))
-              for row in rows if row["split"] == "dev" and row["id"] in records]
+    records = {r.id: r for r in dev_records}
+    scores = [score_document(records[rid], clean_html(page))
+              for split, rid, page in load_pages(corpus_path)
+              if split == "dev" and rid in records]
     assert scores
     assert summarize(scores)["micro_f1"] >= DEV_HTML_F1_FLOOR
