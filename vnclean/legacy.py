@@ -31,6 +31,7 @@ from typing import NamedTuple
 from ._core import Edit, apply_edits
 from ._data import json_data
 from .tones import is_vietnamese_word
+from .unicode import _views
 
 __all__ = ["ENCODINGS", "detect_legacy", "convert_legacy", "legacy_edits", "fix_legacy"]
 
@@ -38,18 +39,6 @@ __all__ = ["ENCODINGS", "detect_legacy", "convert_legacy", "legacy_edits", "fix_
 ENCODINGS = ("tcvn3", "vni", "viscii")
 
 _THRESHOLDS = json_data("legacy_thresholds.json")
-
-
-def _views(byte: int) -> list[str]:
-    """The characters ``byte`` becomes decoded as Latin-1 and as cp1252 (one if they agree)."""
-    views = [chr(byte)]
-    try:
-        cp1252 = bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: browsers give the C1 control
-        return views
-    if cp1252 != views[0]:
-        views.append(cp1252)
-    return views
 
 
 class _Table(NamedTuple):

@@ -197,26 +197,26 @@ def _eth_edits(text: str) -> list[RawEdit]:
 # --- mojibake -------------------------------------------------------------------------------
 
 
+def _views(byte: int) -> list[str]:
+    """The characters ``byte`` becomes decoded as Latin-1 and as cp1252 (one if they agree)."""
+    views = [chr(byte)]
+    try:
+        cp1252 = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: browsers give the C1 control
+        return views
+    if cp1252 != views[0]:
+        views.append(cp1252)
+    return views
+
+
 def _continuation_chars() -> str:
     """What UTF-8 continuation bytes 0x80-0xBF look like once decoded as cp1252 or Latin-1."""
-    chars = set()
-    for byte in range(0x80, 0xC0):
-        chars.add(chr(byte))
-        try:
-            chars.add(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            pass
-    return "".join(sorted(chars))
+    return "".join(sorted({view for byte in range(0x80, 0xC0) for view in _views(byte)}))
 
 
 def _cp1252_chars() -> str:
     """Every character a byte becomes when decoded as cp1252 or Latin-1 (no separators)."""
-    chars = {chr(b) for b in range(256)}
-    for byte in range(0x80, 0xA0):
-        try:
-            chars.add(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            pass
+    chars = {view for byte in range(256) for view in _views(byte)}
     return "".join(sorted(chars - set(" \t\r\n")))
 
 
