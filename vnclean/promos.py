@@ -200,14 +200,10 @@ def _windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     for at in anchors:
         line_start = text.rfind("\n", max(0, at - _WINDOW_BEFORE), at) + 1
-        start = max(line_start, at - _WINDOW_BEFORE)
         end = text.find("\n", at, at + _WINDOW_AFTER)
         end = min(len(text), at + _WINDOW_AFTER) if end < 0 else end
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-        else:
-            windows.append((start, end))
-    return windows
+        windows.append((max(line_start, at - _WINDOW_BEFORE), end))
+    return _merge_spans(windows)
 
 
 def _candidate_label(text: str, m) -> Label | None:
@@ -263,6 +259,7 @@ _URL = re.compile(r"https?://")
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fuse each span that starts inside or at the end of the one before into it."""
     out: list[tuple[int, int]] = []
     for lo, hi in spans:
         if out and lo <= out[-1][1]:
