@@ -61,17 +61,14 @@ def _marker_pattern() -> regex.Pattern:
 
 
 _MARKERS = _marker_pattern()
-#: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost first.
-#: Every marker starts with one of these characters, or with "hinh anh" (alt_numbered).
-_MARKER_FIRST = regex.compile(
-    "[" + "".join(regex.escape(c) for c in sorted(
-        {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
-                                     + word_list("captions_bare_markers.txt")})) + "]",
-    regex.V1)
+#: A class of the characters every marker starts with, but "hinh anh" (alt_numbered).
+_MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
+    {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
+                                 + word_list("captions_bare_markers.txt")})) + "]"
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
 _MARKER_NEAR = regex.compile(
-    rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST.pattern}|hinh[ ]anh)"
+    rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST}|hinh[ ]anh)"
     rf"(?:{_MARKERS.pattern})",
     regex.V1 | regex.MULTILINE | regex.VERBOSE)
 #: Every marker contains one of these literals (case-insensitive); see _markers.
