@@ -61,9 +61,12 @@ _UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
 _ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_SYL}){{1,3}}+|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)"
              rf"(?!\p{{Ll}})")
 # A label that names the author: "Tác giả: X", "Bài và ảnh: X", "Đăng bởi X", "by Admin".
-_AUTHOR_LABEL = (r"(?:(?:Tác\ giả|Người\ đăng|Người\ viết|Bài\ viết|Bài\ và\ ảnh|Bài|"
-                 r"Thực\ hiện|Phóng\ viên|Biên\ tập|Author)[ \t]*+:|(?:Đăng\ bởi|Viết\ bởi|"
-                 r"Posted\ by|Written\ by|By|by)(?:[ \t]*+:)?+)[ \t]*+")
+# Labels before a colon, and labels whose colon is optional; tried in this order.
+_COLON_LABELS = ("Tác giả", "Người đăng", "Người viết", "Bài viết", "Bài và ảnh", "Bài",
+                 "Thực hiện", "Phóng viên", "Biên tập", "Author")
+_BY_LABELS = ("Đăng bởi", "Viết bởi", "Posted by", "Written by", "By", "by")
+_AUTHOR_LABEL = (rf"(?:(?:{'|'.join(map(regex.escape, _COLON_LABELS))})[ \t]*+:"
+                 rf"|(?:{'|'.join(map(regex.escape, _BY_LABELS))})(?:[ \t]*+:)?+)[ \t]*+")
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
@@ -451,9 +454,7 @@ _AUTHOR_GATE = regex.compile(
 _ATTRIB_STARTS = ("Theo", "theo", "(Theo", "(theo", "Nguồn", "(Nguồn", "Tổng hợp", "Lược dịch",
                   "lược dịch", "Biên dịch", "biên dịch", "Dịch")
 #: How a labelled author line opens (after blanks): the labels of ``_AUTHOR_LABEL``.
-_LABEL_STARTS = ("Tác giả", "Người đăng", "Người viết", "Bài", "Thực hiện", "Phóng viên",
-                 "Biên tập", "Author", "Đăng bởi", "Viết bởi", "Posted by", "Written by", "By",
-                 "by")
+_LABEL_STARTS = _COLON_LABELS + _BY_LABELS
 #: Titles and cues that open a name line without a capital ("admin").
 _LOWER_NAME_STARTS = tuple(entry for entry in (*word_list("bylines_titles.txt"),
                                                *word_list("bylines_cues.txt"))
