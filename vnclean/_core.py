@@ -273,16 +273,27 @@ class FunctionCleaner(Cleaner):
             raise TypeError(f"cleaner {self._name!r} returned {type(result).__name__}, not str")
         if result == text:
             return []
-        prefix = _common_prefix_length(text, result)
-        suffix = _common_prefix_length(text[prefix:][::-1], result[prefix:][::-1])
-        return [Edit(prefix, len(text) - suffix, result[prefix : len(result) - suffix],
-                     cleaner=self._name, rule=f"{self._name}.function", kind=self._kind)]
+        start, end, replacement = changed_region(text, result)
+        return [Edit(start, end, replacement, cleaner=self._name,
+                     rule=f"{self._name}.function", kind=self._kind)]
 
     def apply(self, text: str) -> str:
         return self.function(text)
 
     def __repr__(self) -> str:
         return self._name
+
+
+def changed_region(old: str, new: str) -> tuple[int, int, str]:
+    """The one span of ``old`` (start, end) that ``new`` replaces, and its replacement:
+    everything between their longest common prefix and suffix.
+
+    >>> changed_region("Ðà Nẵng", "Đà Nẵng")
+    (0, 1, 'Đ')
+    """
+    prefix = _common_prefix_length(old, new)
+    suffix = _common_prefix_length(old[prefix:][::-1], new[prefix:][::-1])
+    return prefix, len(old) - suffix, new[prefix : len(new) - suffix]
 
 
 def _common_prefix_length(a: str, b: str) -> int:

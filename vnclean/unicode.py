@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import regex
 
-from ._core import Cleaner, Edit, StepMap, _common_prefix_length, _to_original, apply_edits
+from ._core import Cleaner, Edit, StepMap, _to_original, apply_edits, changed_region
 from ._data import json_data
 from .tones import STYLES, fix_tones, is_vietnamese_word, tone_fixes
 
@@ -328,10 +328,8 @@ def _aligned_edits(run: str, fixed: str, offset: int, rule: str) -> list[RawEdit
     if len(old) == len(new):
         return _pairwise_edits(run, fixed, old, new, offset, rule)
     if len(old) + len(new) > _DIFFLIB_MAX_TOKENS:
-        prefix = _common_prefix_length(run, fixed)
-        suffix = _common_prefix_length(run[prefix:][::-1], fixed[prefix:][::-1])
-        return [(offset + prefix, offset + len(run) - suffix,
-                 fixed[prefix:len(fixed) - suffix], rule)]
+        start, end, replacement = changed_region(run, fixed)
+        return [(offset + start, offset + end, replacement, rule)]
     matcher = difflib.SequenceMatcher(None, [run[s:e] for s, e in old],
                                       [fixed[s:e] for s, e in new], autojunk=False)
     edits: list[RawEdit] = []
