@@ -22,7 +22,7 @@ from .blocks import BoilerplateCleaner, Label
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
-           "is_dateline", "RULES"]
+           "RULES"]
 
 #: Every rule this cleaner may report, for docs and tests.
 RULES = (
@@ -412,18 +412,6 @@ def source_name(text: str) -> str | None:
     if not name or name.startswith("[") or _SOURCE_PLACEHOLDER.search(text) and not found:
         return None
     return agencies.get(name, name)
-
-
-def is_dateline(text: str) -> bool:
-    """True when ``text`` is a whole dateline or timestamp with a date (any cleaner's edit).
-
-    >>> is_dateline("Thứ Ba, 25/12/2012 - 10:03\\n"), is_dateline("Mưa lớn ngày 25/12/2012.")
-    (True, False)
-    """
-    text = text.strip()
-    m = _PATTERNS[0].match(text)
-    return (m is not None and m.start("dateline") >= 0 and m.end() == len(text)
-            and _DATE.search(text) is not None)
 
 
 _GROUPS = ("dateline", "agency", "attrib", "labelled", "author", "place", "end_mark", "end_mark_line",
