@@ -568,11 +568,12 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None,
             and page.words[k] <= cfg.section_label_max_words]
 
 
-def _strip_title_copies(page: _Page, labels: list[_Span], cfg: _Settings) -> int | None:
-    """Label the template copies of the title (appending to ``labels``); return the index
-    of the title kept. Repeats until the first remaining line has no copy, so cleaning the
-    result again finds nothing more (idempotence)."""
-    chrome = {label[0] for label in labels}
+def _strip_title_copies(page: _Page, labels: list[_Span], chrome: set[int],
+                        cfg: _Settings) -> int | None:
+    """Label the template copies of the title (appending to ``labels``, their starts to
+    ``chrome``, the starts of ``labels``); return the index of the title kept. Repeats until
+    the first remaining line has no copy, so cleaning the result again finds nothing more
+    (idempotence)."""
     title = None
     for _ in range(3):
         copies, kept = _find_title(page, chrome, cfg)
@@ -652,9 +653,10 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
     starts, ends, shapes = page.starts, page.ends, page.shapes
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
                   for k in (m.start() for m in _CUE.finditer(codes)))
-    title = _strip_title_copies(page, labels, cfg)
+    chrome = {label[0] for label in labels}
+    title = _strip_title_copies(page, labels, chrome, cfg)
     if title is not None:
-        lead = _find_lead(page, title, {label[0] for label in labels}, cfg)
+        lead = _find_lead(page, title, chrome, cfg)
         labels.extend(_repeat_labels(page, title, lead, cfg))
         labels.extend(_section_label_labels(page, title, lead, cfg))
         kept = starts[title]
