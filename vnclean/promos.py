@@ -353,9 +353,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     labels = []
     for i in sorted(keep):
         line = lines[i]
-        rule = "promos.copyright" if i in strong else "promos.footer"
-        if i in strong and not _COPYRIGHT.search(line):
-            rule = "promos.footer"
+        rule = "promos.copyright" if i in strong and _COPYRIGHT.search(line) else "promos.footer"
         labels.append(Label(starts[i], starts[i] + len(line), "promo", rule))
     return labels
 
@@ -492,9 +490,7 @@ class StripPromos(BoilerplateCleaner):
         labels = _first_pass(text, anchors)
         if anchors:
             labels += _footer_labels(text, anchors)
-            labels += _contact_tails(text, labels, anchors)
-        elif labels:
-            labels += _contact_tails(text, labels, [])
+        labels += _contact_tails(text, labels, anchors)
         labels += _sponsor_tail(text)
         if labels:
             labels += _widget_residues(text, labels)
