@@ -368,7 +368,7 @@ def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[L
     starts = [lab.end for lab in labels if lab.rule in ("promos.subscribe", "promos.ad")]
     for lo, hi in _windows(text, anchors):
         starts += [m.start() for m in _CONTACT_START.finditer(text, lo, hi)]
-    index = LineIndex(text) if starts else None
+    index = LineIndex(text)
     for anchor in sorted(set(starts)):
         _, line_end = index.bounds(anchor)
         if line_end - anchor > max_tail:

@@ -415,10 +415,8 @@ def _anchored_teasers(text: str) -> list[Label]:
     limit = _T["anchored_teaser_max_chars"]
     previous_end = -1
     taken = False
-    index = None
+    index = LineIndex(text)  # its line starts are built on the first lookup, for an end mark
     for m in _ANCHOR.finditer(text):
-        if index is None:
-            index = LineIndex(text)  # built once, and only for a page with an end mark
         # Only the last ``limit`` characters can hold the teaser: never copy a long line.
         line_start = max(index.bounds(m.start())[0], m.start() - limit - 64)
         segment = text[line_start:m.start()].rstrip()
@@ -454,10 +452,8 @@ def _anchored_teasers(text: str) -> list[Label]:
 def _inline_arrows(text: str) -> list[Label]:
     """``>>link`` glued after text; the whole line when what is left before it is a cue line."""
     labels = []
-    index = None
+    index = LineIndex(text)
     for m in _INLINE_ARROW.finditer(text):
-        if index is None:
-            index = LineIndex(text)
         start = m.start()
         line_start = index.bounds(start)[0]
         residue = text[line_start:start].strip()
