@@ -180,6 +180,13 @@ def _blank(text: str, start: int, end: int) -> bool:
     return start >= end or _NON_SPACE.search(text, start, end) is None
 
 
+def _first_non_space(text: str, start: int, end: int) -> int:
+    """``start + len(s) - len(s.lstrip())`` for ``s = text[start:end]`` (``end <= len(text)``),
+    without slicing the span twice."""
+    first = _NON_SPACE.search(text, start, end)
+    return first.start() if first else max(start, end)
+
+
 def _blank_before(text: str, start: int, end: int) -> bool:
     """``not text[start:end].strip()``, reading backward from ``end`` only."""
     return start >= end or _LAST_NON_SPACE.search(text, start, end) is None
@@ -252,8 +259,7 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
         start = seam
     if start == window_start and window_start != line_start and window_start != floor:
         return credit_start, False  # no sentence start in reach: the credit alone
-    start += len(text[start:credit_start]) - len(text[start:credit_start].lstrip())
-    return start, False
+    return _first_non_space(text, start, credit_start), False
 
 
 def _is_caption_sized(body: str) -> bool:
@@ -300,8 +306,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 floor = candidate.caption_end
             continue
         if candidate.caption_start < floor:
-            start = floor + len(text[floor:candidate.credit_start]) - len(
-                text[floor:candidate.credit_start].lstrip())
+            start = _first_non_space(text, floor, candidate.credit_start)
             candidate = _Candidate(candidate.credit_start, candidate.credit_end,
                                    min(start, candidate.credit_start), candidate.caption_end,
                                    candidate.rule, candidate.line_start, False)
