@@ -22,7 +22,7 @@ import regex
 
 from ._data import alternation, json_data, word_list
 from ._core import StepMap, apply_edits, validated
-from .blocks import BoilerplateCleaner, Label, labels_to_edits
+from .blocks import BoilerplateCleaner, Label, labels_to_edits, merge_labels
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
 
@@ -835,7 +835,7 @@ class RemovePhotoCaptions(BoilerplateCleaner):
             if not more:
                 break
             step = StepMap(edits)
-            labels = _merge(labels + [Label(step.back(lab.start, "start"), step.back(lab.end, "end"),
+            labels = merge_labels(labels + [Label(step.back(lab.start, "start"), step.back(lab.end, "end"),
                                             lab.kind, lab.rule) for lab in more])
         return labels
 
@@ -846,7 +846,7 @@ def _classify_once(text: str) -> list[Label]:
     lines = text.split("\n")  # one split, shared by the passes that read lines
     labels = _caption_labels(text, lines)
     labels += _scene_labels(text, labels, lines)
-    return _merge(labels)
+    return merge_labels(labels)
 
 
 def _may_expose(left: str, edits: list) -> bool:
@@ -865,18 +865,6 @@ def _may_expose(left: str, edits: list) -> bool:
             return True
     return False
 
-
-def _merge(labels: list[Label]) -> list[Label]:
-    """Sort labels and fold overlapping ones into the earlier label (its rule wins)."""
-    merged: list[Label] = []
-    for label in sorted(labels, key=lambda lab: (lab.start, -lab.end)):
-        if merged and label.start < merged[-1].end:
-            last = merged[-1]
-            if label.end > last.end:
-                merged[-1] = Label(last.start, label.end, last.kind, last.rule, last.confidence)
-            continue
-        merged.append(label)
-    return merged
 
 
 remove_photo_captions = RemovePhotoCaptions()
