@@ -1,11 +1,14 @@
 """Shared test set-up: the benchmark corpus, skipped with a reason when it is absent;
-the ```python blocks of a docs page, for tests that run them."""
+the ```python blocks of a docs page, for tests that run them; scoring a cleaner's edits
+against the gold spans."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import regex
 
 from vnclean.corpus import CorpusNotFound, corpus_dir, load_split
 
@@ -36,3 +39,47 @@ def python_blocks(doc: str) -> list[str]:
     """The ```python blocks of a docs page (they must run as written)."""
     text = (Path(__file__).resolve().parents[1] / "docs" / doc).read_text(encoding="utf-8")
     return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+_WORDCHAR = regex.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class RemovalScore:
+    """Word characters of gold ``kind`` spans (``total``), how many an edit left in
+    (``missed``), and story word characters edits took outside every gold span (``false``)."""
+
+    total: int
+    missed: int
+    false: int
+
+    @property
+    def recall(self) -> float:
+        return (self.total - self.missed) / self.total if self.total else 1.0
+
+
+def removal_score(records, edits_of, kind: str) -> RemovalScore:
+    """Score the edits ``edits_of(raw)`` returns (original offsets) against the gold spans."""
+    total = missed = false = 0
+    for record in records:
+        raw = record.raw
+        edits = list(edits_of(raw))
+        removed = _mask(len(raw), [(e.start, e.end) for e in edits])
+        gold = _mask(len(raw), [(s.start, s.end) for s in record.spans])
+        for span in record.spans:
+            if span.kind == kind:
+                for i in range(span.start, span.end):
+                    if _WORDCHAR.match(raw[i]):
+                        total += 1
+                        missed += not removed[i]
+        for edit in edits:
+            false += sum(1 for i in range(edit.start, edit.end)
+                         if not gold[i] and _WORDCHAR.match(raw[i]))
+    return RemovalScore(total, missed, false)
+
+
+def _mask(length: int, spans) -> bytearray:
+    mask = bytearray(length)
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask

@@ -5,10 +5,10 @@ Rule-by-rule positive and must-not-change cases live in ``tests/cases/nav.json``
 
 from __future__ import annotations
 
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import removal_score
 from vnclean import Pipeline, normalize_unicode, strip_nav_menus
 from vnclean.nav import _classify_ungated
 
@@ -132,34 +132,12 @@ def test_gates_skip_flattened_and_blank_pages():
 NAV_RECALL_FLOOR = 0.97
 NAV_FALSE_REMOVAL_BOUND = 200
 
-_WORDCHAR = regex.compile(r"\w")
-
-
-def _mask(length: int, spans) -> bytearray:
-    mask = bytearray(length)
-    for start, end in spans:
-        mask[start:end] = b"\x01" * (end - start)
-    return mask
-
 
 def test_nav_quality_on_dev(dev_records):
     pipeline = Pipeline(normalize_unicode, strip_nav_menus)
-    total = missed = false_removed = 0
-    for record in dev_records:
-        raw = record.raw
-        edits = [e for e in pipeline.explain(raw).edits if e.kind == "nav"]
-        removed = _mask(len(raw), [(e.start, e.end) for e in edits])
-        gold = _mask(len(raw), [(s.start, s.end) for s in record.spans])
-        for span in record.spans:
-            if span.kind != "nav":
-                continue
-            for i in range(span.start, span.end):
-                if _WORDCHAR.match(raw[i]):
-                    total += 1
-                    missed += not removed[i]
-        for edit in edits:
-            false_removed += sum(1 for i in range(edit.start, edit.end)
-                                 if not gold[i] and _WORDCHAR.match(raw[i]))
-    recall = 1 - missed / total
+    score = removal_score(dev_records,
+                          lambda raw: [e for e in pipeline.explain(raw).edits if e.kind == "nav"],
+                          "nav")
+    recall, false_removed = score.recall, score.false
     assert recall >= NAV_RECALL_FLOOR, f"nav recall on dev fell to {recall:.3f}"
     assert false_removed <= NAV_FALSE_REMOVAL_BOUND, f"{false_removed} story chars removed"
