@@ -98,6 +98,41 @@ def summary(results: list[ProbeResult]) -> dict[str, dict[str, float]]:
             for kind, by_pos in table.items()}
 
 
+def compare(tools: dict[str, Callable[[str], str]], probes: dict | None = None) -> dict:
+    """Per tool: share of boilerplate probes removed by kind (all positions pooled), share of
+    story probes kept, and how many probed documents lost story text.
+
+    >>> table = compare({"keep-everything": lambda text: text})["keep-everything"]
+    >>> table["byline"], table["story kept"], table["documents losing story"]
+    (0.0, 1.0, 0)
+    """
+    probes = probes or load_probes()
+    out = {}
+    for name, clean in tools.items():
+        results = run_all(clean, probes)
+        row: dict[str, float] = {}
+        for kind in [*probes["boilerplate"], "story"]:
+            oks = [r.removed for r in results if r.kind == kind]
+            row["story kept" if kind == "story" else kind] = (
+                1 - sum(oks) / len(oks) if kind == "story" else sum(oks) / len(oks))
+        row["documents losing story"] = sum(1 for r in results if r.story_lost)
+        row["documents"] = len(results)
+        out[name] = row
+    return out
+
+
+def compare_table(by_tool: dict) -> str:
+    """A markdown table of :func:`compare`'s result."""
+    kinds = [k for k in next(iter(by_tool.values())) if k not in ("documents",)]
+    lines = ["| tool | " + " | ".join(k if k in ("story kept", "documents losing story")
+                                      else f"{k} removed" for k in kinds) + " |",
+             "|---|" + "---|" * len(kinds)]
+    for name, row in by_tool.items():
+        cells = [str(row[k]) if k == "documents losing story" else f"{row[k]:.2f}" for k in kinds]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list every miss and story loss")

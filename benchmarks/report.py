@@ -1,6 +1,6 @@
 """The benchmark report in one command: ``python -m benchmarks.report [--quick]``.
 
-Runs quality (every tool, both splits), speed (every tool and vnclean step, same documents,
+Runs quality (every tool, both splits), the generalization probes, speed (every tool and vnclean step, same documents,
 same run) and scaling (``vnclean.clean`` from 1 KB to 10 MB) and writes
 ``benchmarks/results/report.md``, ``report.json``, ``quality_vs_speed.png``, and the generated
 part of ``docs/benchmarks.md``.
@@ -18,9 +18,10 @@ import sys
 import time
 from pathlib import Path
 
+import vnclean
 from vnclean.corpus import SPLITS, corpus_hash
 
-from . import gate, peers, quality, scaling, speed
+from . import gate, peers, probes, quality, scaling, speed
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).parent / "results"
@@ -99,6 +100,10 @@ def run(*, quick: bool = False, corpus=None) -> dict:
     scaling_out = scaling.measure(texts, scaling.QUICK_SIZES if quick else scaling.SIZES,
                                   cap_seconds=4.0 if quick else 8.0,
                                   budget=15.0 if quick else 30.0)
+    log("generalization probes ...")
+    probe_tools = {"vnclean": vnclean.clean, **{name: fn for name, fn in runnable.items()
+                                                 if peers.ROLES[name] in ("baseline", "boilerplate")}}
+    probes_out = probes.compare(probe_tools)
     report = {
         "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "mode": "quick" if quick else "full",
@@ -110,6 +115,7 @@ def run(*, quick: bool = False, corpus=None) -> dict:
         "quality": measured["results"],
         "speed": speed_out,
         "scaling": scaling_out,
+        "probes": probes_out,
     }
     report["targets"] = targets(report)
     report["seconds"] = time.perf_counter() - started
@@ -170,7 +176,17 @@ def markdown(report: dict, plot_path: str = PLOT, heading: str = "#") -> str:
     if sc["skipped_sizes"]:
         lines += [f"Skipped (predicted over {sc['budget_seconds']:g} s a call): "
                   + ", ".join(scaling.human_size(s) for s in sc["skipped_sizes"]), ""]
-    lines += [scaling.table(sc), "", f"{heading}# Peers", "",
+    lines += [scaling.table(sc), ""]
+    if report.get("probes"):
+        first = next(iter(report["probes"].values()))
+        lines += [f"{heading}# Generalization probes", "",
+                  "Common Vietnamese boilerplate forms written from general knowledge of news "
+                  "sites (not from the test split), each put on its own line into a plain "
+                  f"article at several positions, {first['documents']} probed documents in all "
+                  "(`benchmarks/probes.py`, `benchmarks/probes.json`). Share of probes removed "
+                  "by kind, share of story-like probes kept, and documents that lost any story "
+                  "line.", "", probes.compare_table(report["probes"]), ""]
+    lines += [f"{heading}# Peers", "",
               "| tool | role | what ran |", "|---|---|---|"]
     for name, p in report["peers"].items():
         about = f"skipped: {p['skipped']}" if p["skipped"] else p["about"]
