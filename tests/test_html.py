@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from vnclean.dates import parse_datetime
 from vnclean.html import clean_html, clean_html_and_explain, extract_text
 from vnclean.html_blocks import class_hint, decode_html, segment_html
-from vnclean.html_hints import HTML_RULES
+from vnclean.html_hints import HTML_RULES, label_blocks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
@@ -83,6 +86,61 @@ def test_metadata_itemprop_and_h1():
     assert meta["published"] == "2024-12-01T07:00:00+07:00"
     assert meta["title"].startswith("Đường sắt tốc độ cao")
     assert set(meta) >= {"title", "authors", "published", "source", "url"}
+
+
+BODY = "<p>Nhiều tuyến phố nội thành ngập sâu sau cơn mưa kéo dài hơn hai giờ chiều qua.</p>"
+_ISO_8601 = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?")
+
+
+def _published(head: str, body: str = BODY):
+    return clean_html_and_explain(f"<html><head>{head}</head><body>{body}</body></html>"
+                                  ).metadata["published"]
+
+
+@pytest.mark.parametrize("declared, iso", [
+    # the forms the corpus pages declare (before: passed through as written)
+    ("25/12/2012 10:25", "2012-12-25T10:25:00+07:00"),
+    ("2018-07-19 15:18", "2018-07-19T15:18:00+07:00"),
+    ("2015-03-23 08:06 +07:00", "2015-03-23T08:06:00+07:00"),
+    ("2012-12-23T14:02+07:00", "2012-12-23T14:02:00+07:00"),
+    ("2023-07-28T18:52:00+07:00", "2023-07-28T18:52:00+07:00"),
+    ("2018-06-29T15:25:08+00:00", "2018-06-29T15:25:08+00:00"),
+    ("2018-09-29T12:40:25+08:00", "2018-09-29T12:40:25+08:00"),
+    ("2012-12-25", "2012-12-25"),
+    ("2023-11-02T12:20:45Z", "2023-11-02T12:20:45+00:00"),
+    ("2022-07-13T20:59:00+0700", "2022-07-13T20:59:00+07:00"),
+    # Vietnamese as pages write it
+    ("Thứ tư, ngày 13/07/2022 20:59 GMT+7", "2022-07-13T20:59:00+07:00"),
+    ("18:52, 28/07/2023", "2023-07-28T18:52:00+07:00"),
+    ("Ngày đăng : 16:58, 25/09/2021", "2021-09-25T16:58:00+07:00"),
+])
+def test_declared_dates_are_iso_8601_like_the_text_path(declared, iso):
+    meta = f'<meta property="article:published_time" content="{declared}">'
+    assert _published(meta) == iso == parse_datetime(declared)
+    item = f'<span itemprop="datePublished">{declared}</span>'
+    assert _published("", BODY + item) == iso
+    ld = f'<script type="application/ld+json">{{"datePublished": "{declared}"}}</script>'
+    assert _published(ld) == iso
+
+
+@pytest.mark.parametrize("declared", ["hôm qua", "1761135952", "31/02/2022 10:00",
+                                      "2020-01-01T10:00+25:00", "", "   ", "Thứ tư"])
+def test_unparseable_declared_dates_give_none(declared):
+    meta = f'<meta property="article:published_time" content="{declared}">'
+    assert _published(meta) is None
+
+
+def test_the_first_declared_date_that_parses_wins():
+    head = ('<meta property="article:published_time" content="vừa xong">'
+            '<meta name="pubdate" content="không rõ">'
+            '<script type="application/ld+json">{"datePublished": "2024-06-17 08:30"}</script>')
+    assert _published(head) == "2024-06-17T08:30:00+07:00"
+
+
+def test_an_unparseable_declaration_leaves_the_text_date():
+    body = f"<p>Thứ Ba, 25/12/2012 - 10:03</p>{BODY}"
+    head = '<meta property="article:published_time" content="hôm qua">'
+    assert _published(head, body) == "2012-12-25T10:03:00+07:00"
 
 
 def test_str_and_bytes_agree():
@@ -161,6 +219,26 @@ def test_wrong_type():
 
 
 # --------------------------------------------------------------------------- small parts
+
+def test_link_dense_rules_have_one_kind_each():
+    # before: html.link_dense gave "nav" to short blocks though the table says "related"
+    long = "Người dân Hà Nội đội mưa đi làm, nhiều tuyến phố ngập sâu, xe chết máy. "
+    teaser = "Hà Nội chuẩn bị phương án chống ngập cho mùa mưa năm nay"
+    page = segment_html(f'<div><a href="/">Thể thao</a></div><div><a href="/b">{teaser}</a>'
+                        f'</div><div class="detail"><p>{long}</p><p>{long}</p></div>')
+    found = {page.blocks[label.index].text: (label.rule, label.kind)
+             for label in label_blocks(page)}
+    assert found["Thể thao"] == ("html.link_menu", "nav")
+    assert found[teaser] == ("html.link_dense", "related")
+    for rule, kind in found.values():
+        assert HTML_RULES[rule] == kind
+
+
+def test_docs_rule_table_is_the_declared_table():
+    doc = (Path(__file__).parents[1] / "docs" / "html.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(html\.\w+)` \| (\w+) \|", doc, re.MULTILINE))
+    assert rows == HTML_RULES
+
 
 def test_class_hints_are_data_driven():
     assert class_hint("PhotoCMS_Caption")[0] == "caption"
@@ -265,3 +343,25 @@ def test_dev_html_pages_reach_the_floor(corpus_path, dev_records):
               if split == "dev" and rid in records]
     assert scores
     assert summarize(scores)["micro_f1"] >= DEV_HTML_F1_FLOOR
+
+
+@pytest.mark.corpus
+def test_corpus_pages_explain_with_declared_rules_and_iso_dates(corpus_path):
+    from benchmarks.bench_html import load_pages
+
+    if not (Path(corpus_path) / "html" / "index.jsonl").is_file():
+        pytest.skip("corpus has no html/ folder")
+    pages = load_pages(corpus_path)
+    assert pages
+    published = 0
+    for _split, rid, page in pages:
+        result = clean_html_and_explain(page)
+        for edit in result.edits:
+            if edit.cleaner == "apply_html_hints" or edit.rule.startswith("html."):
+                assert (edit.rule, edit.kind) in HTML_RULES.items(), (rid, edit.rule, edit.kind)
+        date = result.metadata["published"]
+        if date is not None:
+            assert _ISO_8601.fullmatch(date), (rid, date)
+            dt.datetime.fromisoformat(date)
+            published += 1
+    assert published

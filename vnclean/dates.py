@@ -3,7 +3,9 @@
 Small pure functions, no locale and no guessing beyond what Vietnamese news pages write:
 day before month (``25/12/2012``), weekday names (``Thứ Ba``, ``Chủ nhật``), times as
 ``10:03``, ``20h59``, ``10 giờ 30``, with ``sáng``/``chiều``/``tối`` or ``AM``/``PM``,
-and a zone as ``GMT+7``. An impossible date (``31/02/2022``) gives ``None``; nothing raises.
+and a zone as ``GMT+7``; ISO 8601 as pages declare it in their markup
+(``2023-07-28T18:52:00+07:00``, ``2015-03-23 08:06 +07:00``, ``...Z``) reads the same way. An
+impossible date (``31/02/2022``) or zone (``+25:00``) gives ``None``; nothing raises.
 
 News without a zone is assumed to be Vietnam time (UTC+07:00, no daylight saving):
 :func:`parse_datetime` says so in its ``assume_tz`` default, and ``assume_tz=None`` gives
@@ -13,6 +15,7 @@ a naive timestamp instead.
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata
 
 import regex
 
@@ -20,6 +23,7 @@ __all__ = [
     "DATE_PATTERN",
     "TIME_PATTERN",
     "ZONE_PATTERN",
+    "OFFSET_PATTERN",
     "WEEKDAY_PATTERN",
     "VIETNAM_TZ",
     "make_date",
@@ -59,9 +63,26 @@ TIME_PATTERN = (
 #: A zone: ``GMT+7``, ``(GMT+7)``, ``GMT +07:00``, ``UTC+7``. Groups: sign, zh, zm.
 ZONE_PATTERN = r"\(?(?:GMT|UTC)[ \t]?+(?P<sign>[+-])[ \t]?+(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?+\)?"
 
+#: A clock time just before an offset (its seconds and fraction optional, then an optional
+#: space); ``_ISO_CLOCK`` the same after an ISO date (``T`` or ``YYYY-MM-DD ``).
+_CLOCK = r"\d:[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?"
+_ISO_CLOCK = r"(?:[Tt]|\d{4}-[01]\d-[0-3]\d[ \t])[0-2]\d:[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?"
+
+#: An explicit offset written right after a time: ``+07:00``, ``+0700``, ``+07`` (also after
+#: one space), ``UTC``/``GMT`` alone (UTC itself); ``-05:00`` and ``Z`` only after an ISO
+#: time (``T10:00-05:00``, ``2015-03-23 08:06 -05:00``), because in free text
+#: ``08:00-10:30`` is a range of times. Groups: osign, oh, om, utc.
+OFFSET_PATTERN = (
+    rf"(?:(?<={_CLOCK}[ \t]?)(?P<osign>\+)|(?<={_ISO_CLOCK}[ \t]?)(?P<osign>-))"
+    r"(?P<oh>\d{2})(?::?(?P<om>\d{2}))?+(?![\d:])"
+    rf"|(?<={_ISO_CLOCK})(?P<utc>[Zz])(?![\p{{L}}\d])"
+    rf"|(?<={_CLOCK}[ \t]?)(?P<utc>UTC|GMT)(?![ \t]?+[+-]|[\p{{L}}\d])"
+)
+
 _DATE = regex.compile(DATE_PATTERN)
 _TIME = regex.compile(TIME_PATTERN)
 _ZONE = regex.compile(ZONE_PATTERN)
+_OFFSET = regex.compile(OFFSET_PATTERN)
 _AFTERNOON = frozenset({"PM", "pm", "CH", "chiều", "tối"})
 _MORNING = frozenset({"AM", "am", "SA", "sáng"})
 
@@ -141,8 +162,10 @@ def find_time(text: str) -> _dt.time | None:
     datetime.time(16, 0)
     >>> find_time("lúc 9h30 sáng")
     datetime.time(9, 30)
+    >>> find_time("2020-01-01T25:00+07:00") is None  # an offset is not a time
+    True
     """
-    masked = _DATE.sub(lambda m: " " * len(m.group()), text)
+    masked = _OFFSET.sub(_blank, _DATE.sub(_blank, text))
     for m in _TIME.finditer(masked):
         minute = m.group("mm") or m.group("mm2") or m.group("mm3") or "0"
         time = make_time(int(m.group("hh")), int(minute), int(m.group("ss") or 0),
@@ -152,28 +175,48 @@ def find_time(text: str) -> _dt.time | None:
     return None
 
 
+def _blank(match: regex.Match) -> str:
+    return " " * len(match.group())
+
+
 def find_zone(text: str) -> str | None:
-    """The UTC offset a text names, as ``+HH:MM``.
+    """The UTC offset a text names (``GMT+7``, ``+07:00``, ``+0700``, ``Z``), as ``+HH:MM``.
 
     >>> find_zone("20:59 GMT+7")
     '+07:00'
-    >>> find_zone("10:03") is None
-    True
+    >>> find_zone("2018-06-29T15:25:08+0000"), find_zone("2023-11-02T12:20:45Z")
+    ('+00:00', '+00:00')
+    >>> find_zone("10:03") is None, find_zone("08:00-10:30") is None
+    (True, True)
     """
+    return _written_zone(text)[1]
+
+
+def _written_zone(text: str) -> tuple[bool, str | None]:
+    """(whether a zone is written, its offset or ``None`` when impossible, e.g. ``+25:00``)."""
     m = _ZONE.search(text)
-    if m is None:
-        return None
-    hours, minutes = int(m.group("zh")), int(m.group("zm") or 0)
+    if m is not None:
+        sign, hours, minutes = m.group("sign"), m.group("zh"), m.group("zm")
+    else:
+        m = _OFFSET.search(text)
+        if m is None:
+            return False, None
+        if m.group("utc"):
+            return True, "+00:00"
+        sign, hours, minutes = m.group("osign"), m.group("oh"), m.group("om")
+    hours, minutes = int(hours), int(minutes or 0)
     if hours > 14 or minutes > 59:
-        return None
-    return f"{m.group('sign')}{hours:02d}:{minutes:02d}"
+        return True, None
+    return True, f"{sign}{hours:02d}:{minutes:02d}"
 
 
 def parse_datetime(text: str, *, assume_tz: str | None = VIETNAM_TZ) -> str | None:
     """ISO 8601 of the first date in ``text`` (with its time when given), else ``None``.
 
     Without a written zone the time is taken as Vietnam time (``assume_tz``); pass
-    ``assume_tz=None`` for a naive timestamp. A date alone gives ``YYYY-MM-DD``.
+    ``assume_tz=None`` for a naive timestamp. A written zone (``GMT+7``, ``+07:00``,
+    ``+0700``, ``Z``) wins; an impossible one gives ``None``. A date alone gives
+    ``YYYY-MM-DD``.
 
     >>> parse_datetime("Thứ tư, ngày 13/07/2022 20:59 GMT+7")
     '2022-07-13T20:59:00+07:00'
@@ -183,6 +226,8 @@ def parse_datetime(text: str, *, assume_tz: str | None = VIETNAM_TZ) -> str | No
     '2021-09-25T16:58:00+07:00'
     >>> parse_datetime("Thứ Ba, 25/12/2012 - 10:03")
     '2012-12-25T10:03:00+07:00'
+    >>> parse_datetime("2015-03-23 08:06 +07:00"), parse_datetime("2018-06-29T15:25:08Z")
+    ('2015-03-23T08:06:00+07:00', '2018-06-29T15:25:08+00:00')
     >>> parse_datetime("21/12/2012")
     '2012-12-21'
     >>> parse_datetime("31/02/2022 10:00") is None
@@ -190,11 +235,16 @@ def parse_datetime(text: str, *, assume_tz: str | None = VIETNAM_TZ) -> str | No
     """
     if not isinstance(text, str) or not text:
         return None
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     date = find_date(text)
     if date is None:
         return None
     time = find_time(text)
     if time is None:
         return date.isoformat()
-    zone = find_zone(text) or assume_tz or ""
+    written, zone = _written_zone(text)
+    if written and zone is None:
+        return None
+    zone = zone or assume_tz or ""
     return f"{date.isoformat()}T{time.isoformat(timespec='seconds')}{zone}"

@@ -3,9 +3,8 @@
 Bytes are decoded (:func:`decode_html`), parsed with beautifulsoup4 (lxml where installed,
 the stdlib parser otherwise, a flat tag-stripping path as the last resort) and walked
 WITHOUT recursion, so a page nested 10,000 deep is just a long loop. Scripts, styles and
-hidden elements are dropped; each block keeps its tag, tag path, enclosing landmarks
-(``nav``, ``footer``, ``figcaption``, ...), the kind its class and id words hint at, its link
-density and whether an image sits beside it.
+hidden elements are dropped; each block keeps its tag, enclosing landmarks (``nav``,
+``footer``, ``figcaption``, ...), the kind its class and id words hint at and its link density.
 """
 
 from __future__ import annotations
@@ -102,23 +101,17 @@ class HtmlBlock:
 
     ``flags`` names the landmarks it sits in (``nav``, ``figcaption``, ``list``, ...);
     ``hint`` is the kind its nearest class or id words suggest (``caption``, ``related``,
-    ``byline``, ``promo``, ``nav``, ``content`` or ``""``), ``hint_word`` the word itself.
+    ``byline``, ``promo``, ``nav``, ``content`` or ``""``) and ``hint_element`` the element
+    whose words gave it; ``element`` is the block's own element in :class:`Page`.
     """
 
     text: str
     tag: str
-    path: str
     flags: frozenset[str]
     hint: str
-    hint_word: str
     link_density: float
     element: int
-    has_image: bool = False
     hint_element: int = -1
-
-    def within(self, name: str) -> bool:
-        """True when the block sits inside a landmark ``name`` (see :data:`FLAGS`)."""
-        return name in self.flags
 
 
 @dataclass
@@ -296,8 +289,7 @@ def _flat_page(text: str) -> Page:
     for line in body.split("\n"):
         folded = " ".join(line.split())
         if folded:
-            page.blocks.append(HtmlBlock(folded, "#flat", "#flat", frozenset(), "", "",
-                                         0.0, 0))
+            page.blocks.append(HtmlBlock(folded, "#flat", frozenset(), "", 0.0, 0))
     return page
 
 
@@ -307,10 +299,8 @@ class _Walker:
     def __init__(self) -> None:
         self.page = Page()
         self.flags: list[int] = []
-        self.hint_words: list[str] = []
         self.hint_from: list[int] = self.page.hint_from
         self.block_of: list[int] = []
-        self.has_image: set[int] = set()
         self.pieces: list[str] = []
         self.link_chars = 0
         self.inline_hint = ""
@@ -341,15 +331,14 @@ class _Walker:
             parents.append(parent)
             own = _TAG_FLAGS.get(name, 0)
             flags.append(own | (flags[parent] if parent >= 0 else 0))
-            hint, word, origin = self._hint_of(node.attrs, parent)
+            hint, origin = self._hint_of(node.attrs, parent)
             page.hints.append(hint)
-            self.hint_words.append(word)
             self.hint_from.append(eid if origin < 0 else origin)
             is_block = name in _BLOCK or parent < 0
             self.block_of.append(eid if is_block else self.block_of[parent])
             if name == "img":
                 self._flush(parent)
-                self._image(node.attrs, parent)
+                self._image_alt(node.attrs)
                 continue
             if is_block:
                 self._flush(parent if parent >= 0 else eid)
@@ -360,30 +349,24 @@ class _Walker:
         self._flush(0 if tags else -1)
         return page
 
-    def _hint_of(self, attrs: dict, parent: int) -> tuple[str, str, int]:
+    def _hint_of(self, attrs: dict, parent: int) -> tuple[str, int]:
         """The element's own hint (origin -1), else its parent's (origin: where it came from)."""
         words = " ".join(v for k in ("class", "id", "itemprop")
                          if isinstance(v := attrs.get(k), str) and v)
         if words:
-            hint, word = class_hint(words[:400])
+            hint = class_hint(words[:400])[0]
             if hint:
-                return hint, word, -1
+                return hint, -1
         if parent >= 0:
-            return self.page.hints[parent], self.hint_words[parent], self.hint_from[parent]
-        return "", "", -1
+            return self.page.hints[parent], self.hint_from[parent]
+        return "", -1
 
-    def _image(self, attrs: dict, parent: int) -> None:
+    def _image_alt(self, attrs: dict) -> None:
         alt = attrs.get("alt")
         if isinstance(alt, str):
             folded = " ".join(alt.split())
             if folded:
                 self.page.alts.add(folded)
-        element, steps = parent, 0
-        while element >= 0 and steps < 3:
-            element = self.block_of[element]
-            self.has_image.add(element)
-            element = self.page.parents[element]
-            steps += 1
 
     def _text(self, text: str, element: int) -> None:
         if not text or text.isspace():
@@ -413,27 +396,17 @@ class _Walker:
             return
         page = self.page
         block = self.block_of[element]
-        hint, word = page.hints[block], self.hint_words[block]
-        origin = self.hint_from[block]
+        hint, origin = page.hints[block], self.hint_from[block]
         if inline_hint and inline_chars >= 0.8 * len(raw.strip()):
-            hint, word, origin = inline_hint, inline_hint, block
+            hint, origin = inline_hint, block
         bits = self.flags[block]
         if link_chars >= 0.8 * len(raw.strip()):
             bits |= _LINK
         page.blocks.append(HtmlBlock(
-            text=text, tag=page.tags[block], path=self._path(block),
+            text=text, tag=page.tags[block],
             flags=frozenset(name for name, bit in _BIT.items() if bits & bit),
-            hint=hint, hint_word=word,
-            link_density=min(1.0, link_chars / max(1, len(raw.strip()))),
-            element=block, has_image=block in self.has_image, hint_element=origin))
-
-    def _path(self, element: int, limit: int = 8) -> str:
-        names = []
-        parents, tags = self.page.parents, self.page.tags
-        while element >= 0 and len(names) < limit:
-            names.append(tags[element])
-            element = parents[element]
-        return ">".join(reversed(names))
+            hint=hint, link_density=min(1.0, link_chars / max(1, len(raw.strip()))),
+            element=block, hint_element=origin))
 
 
 def _hidden(attrs: dict) -> bool:

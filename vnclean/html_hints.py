@@ -19,7 +19,7 @@ __all__ = ["BlockLabel", "label_blocks", "main_region", "HTML_RULES"]
 
 _T = json_data("html_thresholds.json")
 
-#: Every rule this module can give, with its kind (documented in docs/html.md).
+#: Every rule this module can give, with the one kind it always gives (docs/html.md).
 HTML_RULES = {
     "html.figcaption": "caption",
     "html.class_caption": "caption",
@@ -30,6 +30,7 @@ HTML_RULES = {
     "html.aside_element": "related",
     "html.form_element": "nav",
     "html.link_dense": "related",
+    "html.link_menu": "nav",
     "html.class_related": "related",
     "html.class_promo": "promo",
     "html.class_nav": "nav",
@@ -235,8 +236,9 @@ def _outside_label(block: HtmlBlock, hint: str) -> tuple[str, str]:
     if hint in _BOILER_HINTS or hint == "byline":
         return hint, f"html.class_{hint}"
     if block.link_density >= _T["link_dense"]:
-        return ("related" if len(block.text) >= _T["related_min_chars"] else "nav"), \
-            "html.link_dense"
+        if len(block.text) >= _T["related_min_chars"]:
+            return "related", "html.link_dense"
+        return "nav", "html.link_menu"
     if "header" in flags:
         return "nav", "html.header_element"
     if "form" in flags:

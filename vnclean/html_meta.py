@@ -3,13 +3,17 @@
 Read from ``<meta>`` tags (Open Graph, ``article:*``, ``pubdate``, ``author``), JSON-LD
 (``datePublished``, ``author``, ``headline``), microdata (``itemprop``), ``<link
 rel="canonical">``, ``<h1>`` and ``<title>``. What a page declares wins over what the text
-cleaners guessed (see :func:`merge_metadata`).
+cleaners guessed (see :func:`merge_metadata`). The published date is written as ISO 8601 by
+:func:`vnclean.dates.parse_datetime`, as the text path writes it: the first declared date that
+parses wins, and a page whose declared dates all fail to parse declares none.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+from .dates import parse_datetime
 
 __all__ = ["page_metadata", "merge_metadata", "META_KEYS"]
 
@@ -66,7 +70,7 @@ def page_metadata(soup, *, h1: str | None = None) -> dict[str, Any]:
         "title": _first(meta, _TITLE_META) or ld.get("headline") or meta.get("itemprop:headline")
         or h1 or title_tag,
         "authors": authors,
-        "published": _first(meta, _DATE_META) or ld.get("datePublished"),
+        "published": _published(meta, ld),
         "source": _first(meta, _SOURCE_META) or ld.get("publisher"),
         "url": canonical or _first(meta, _URL_META) or ld.get("url"),
     }
@@ -112,6 +116,19 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         if meta.get(key):
             return meta[key]
+    return None
+
+
+def _published(meta: dict[str, str], ld: dict[str, Any]) -> str | None:
+    """ISO 8601 of the first declared date that parses (``<meta>`` keys in order, then
+    JSON-LD); ``None`` when none does.
+
+    >>> _published({"pubdate": "hôm qua", "date": "25/12/2012 10:25"}, {})
+    '2012-12-25T10:25:00+07:00'
+    """
+    for value in [meta.get(key) for key in _DATE_META] + [ld.get("datePublished")]:
+        if value and (iso := parse_datetime(value)) is not None:
+            return iso
     return None
 
 
