@@ -2,7 +2,8 @@
 
 ``python -m benchmarks.gate`` measures vnclean on every split and checks each number
 against ``benchmarks/floors.json`` (per split: micro F1, body recall, per-kind removal
-recall) and the corpus hash pinned there. ``--raise`` moves floors up to the current numbers
+recall) and the corpus hash pinned there. The generalization probes
+(``benchmarks/probes.py``, no corpus needed) are gated the same way under ``probes``. ``--raise`` moves floors up to the current numbers
 (less ``epsilon``) and never lowers one: if any number is below its floor it refuses and
 says so. Lowering a floor, or re-pinning a changed corpus, is a hand edit of floors.json in
 a reviewed diff (``--repin`` writes the new hash and keeps every floor as it was).
@@ -20,6 +21,7 @@ from pathlib import Path
 from vnclean import clean
 from vnclean.corpus import SPLITS, corpus_hash, load_split
 
+from . import probes
 from .metrics import KINDS, evaluate
 
 FLOORS = Path(__file__).with_name("floors.json")
@@ -141,9 +143,33 @@ def save_floors(data: dict, path: Path = FLOORS) -> None:
     Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+PROBES = "probes"
+
+
+def probe_numbers(clean_fn=clean) -> dict[str, float]:
+    """The gated numbers of the generalization probes, flat.
+
+    ``removed.KIND`` is the share of that kind's probes removed, ``story_kept`` the share of
+    story probes kept and ``documents_whole`` the share of probed documents that kept every
+    story line.
+
+    >>> numbers = probe_numbers(lambda text: text)
+    >>> numbers["removed.nav"], numbers["story_kept"], numbers["documents_whole"]
+    (0.0, 1.0, 1.0)
+    """
+    row = probes.compare({"tool": clean_fn})["tool"]
+    out = {f"removed.{kind}": row[kind] for kind in KINDS if kind in row}
+    out["story_kept"] = row["story kept"]
+    out["documents_whole"] = 1 - row["documents losing story"] / row["documents"]
+    return out
+
+
 def measure(splits=SPLITS, corpus=None) -> dict[str, dict[str, float]]:
-    """vnclean's gated numbers per split, from the code in this working tree."""
-    return {split: gated_numbers(evaluate(load_split(split, corpus), clean)) for split in splits}
+    """vnclean's gated numbers per split and for the probes, from this working tree."""
+    numbers = {split: gated_numbers(evaluate(load_split(split, corpus), clean))
+               for split in splits}
+    numbers[PROBES] = probe_numbers()
+    return numbers
 
 
 def uncommitted_code() -> list[str]:
@@ -208,7 +234,7 @@ def run(*, raise_floors: bool = False, repin: bool = False, corpus=None, path: P
             floor = floors.get(metric)
             mark = "ok " if floor is None or value >= floor else "LOW"
             shown = "-" if floor is None else f"{floor:.6f}"
-            out(f"{mark} {split:4} {metric:22} {value:.6f}  floor {shown}")
+            out(f"{mark} {split:6} {metric:22} {value:.6f}  floor {shown}")
     if failures:
         out("FAILED: " + "; ".join(failures))
         return 1

@@ -35,6 +35,21 @@ def test_dev_numbers_hold_their_floors(dev_records, floors):
                           "lowered only by hand in a reviewed diff)")
 
 
+def test_probe_numbers_hold_their_floors(floors):
+    # The probes need no corpus, so this part of the gate runs on every checkout.
+    current = gate.probe_numbers()
+    failures = gate.check(gate.flatten(floors["floors"][gate.PROBES]), current, gate.PROBES)
+    assert not failures, ("probe numbers fell below benchmarks/floors.json: "
+                          + "; ".join(failures) + " (`python -m benchmarks.probes --show`)")
+
+
+def test_probe_floors_keep_every_story_line(floors):
+    probe_floors = gate.flatten(floors["floors"][gate.PROBES])
+    assert probe_floors["story_kept"] == 1.0 and probe_floors["documents_whole"] == 1.0
+    assert {f"removed.{kind}" for kind in ("nav", "caption", "byline", "related", "promo")} \
+        <= set(probe_floors)
+
+
 def test_floors_file_covers_every_split_and_gated_metric(floors):
     for split in ("dev", "test"):
         flat = gate.flatten(floors["floors"][split])
