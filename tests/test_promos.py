@@ -54,3 +54,57 @@ def test_dev_promo_recall_floor(dev_records):
     # Reached 0.742 on dev (word characters, this cleaner alone; 0.919 in the pipeline); the floor sits just below.
     score = removal_score(dev_records, lambda raw: strip_promos.explain(raw).edits, "promo")
     assert score.recall >= 0.73
+
+
+# ---------------------------------------------------------------- the candidate-line search
+
+from vnclean import promos  # noqa: E402
+from vnclean.blocks import _multi_folds, nonblank_lines  # noqa: E402
+
+# Pieces that stress the casefold-exact search: letters whose casefold differs from
+# IGNORECASE's (kelvin sign, long s, dotted I, sharp s, ligatures), cue words in odd case.
+ODD = ["K", "ſ", "İ", "ẞ", "ß", "ﬅ", "ﬁ", "ǰ", "\xa0", "\u2003", "\t", " ", "*", "•", "-", ":",
+       "HOTLİNE", "hotline", "HotLine", "Tổng đài", "TỔNG ĐÀİ", "giấy phép", "GIẤY PHÉP",
+       "GpXb", "Số lần xem", "lượt đọc", "(0)", "0 comments", "chia sẻ", "CHIA SẺ", "Bình luận",
+       "share this poﬅ on", "@", "0913 839 963", "+84 913", "1900 1234", "(", "+", "7",
+       "news@site.vn", "a@b.vn | 0913 839 963", "Giấy phép số 13/GP-BTTTT", "GPXB: 5/GP-TTĐT"]
+odd_lines = st.lists(st.sampled_from(ODD) | st.sampled_from(PIECES) | st.text(max_size=5),
+                     max_size=12).map("".join)
+odd_texts = st.lists(odd_lines, max_size=8).map("\n".join)
+
+
+def _every_line(text):
+    """The per-line pass as it was: every non-blank line through the same tests."""
+    labels = (promos._line_label(text, m) for m in nonblank_lines(text))
+    return [label for label in labels if label is not None]
+
+
+@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+@given(odd_texts)
+def test_candidate_search_misses_no_line(text):
+    # The whole-text searches only choose which lines reach the per-line tests: the
+    # labels equal those of every line tested.
+    assert promos._line_first_pass(text) == _every_line(text)
+
+
+def test_candidate_search_on_corpus_lines(dev_records):
+    for record in dev_records:
+        for text in (record.raw, record.raw.upper(), record.raw.casefold()):
+            assert promos._line_first_pass(text) == _every_line(text)
+
+
+def test_licence_cues_cannot_start_inside_a_multi_character_casefold():
+    # A licence cue may start anywhere in a line's head, and the search finds it from its
+    # first casefolded character: one that began inside the casefold of one character
+    # (``ﬁ`` -> ``fi``) would slip past it. (The other cues open the line after lead
+    # characters, so they start at a character's casefold, which the search handles.)
+    for folded, _ in _multi_folds():
+        for k in range(1, len(folded)):
+            for cue in promos._LICENCE_CUES:
+                assert not (cue.startswith(folded[k:]) or folded[k:].startswith(cue))
+
+
+def test_line_cue_pattern_is_unchanged():
+    assert promos._LINE_CUE.pattern == (
+        r"[ \t*\-•]*(?:hotline|đường dây nóng|tổng đài|số lần xem|lượt xem|lượt đọc|cần nhập"
+        r"|vui lòng nhập|bạn cần lựa chọn|[\d+(])|.{0,60}?(?:giấy phép|gpxb)")

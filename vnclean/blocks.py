@@ -9,8 +9,9 @@ whitespace the deletion would strand, so no cleaner has to think about seams.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -19,7 +20,7 @@ import regex
 from ._core import Cleaner, Edit
 
 __all__ = ["Line", "Label", "LineIndex", "BoilerplateCleaner", "blank_after", "blank_before",
-           "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
+           "casefold_class", "casefold_pattern", "casefold_sources", "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "nonblank_lines", "removal_span"]
 
 _HSPACE_BEFORE = regex.compile(r"[ \t\r]*+", regex.REVERSE)
@@ -64,6 +65,119 @@ def nonblank_lines(text: str) -> Iterator[re.Match[str]]:
 
 
 _NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")  # stdlib re: faster than regex for this scan
+
+
+def casefold_pattern(words: str | Iterable[str], *, prefix: bool = False,
+                     leading: bool = False) -> str:
+    """A stdlib ``re`` pattern (no flags needed) for exactly the strings whose casefold is
+    one of ``words`` (a word or several).
+
+    Why: one case-sensitive regex over a whole document then finds the lines that a
+    per-line ``line.casefold() in WORDS`` test would take, with the same answer for every
+    character (``K`` the kelvin sign, ``ẞ`` folding to ``ss``, ...), not ``IGNORECASE``'s.
+    With ``prefix`` it matches the shortest start of a string whose casefold starts with a
+    word. The words share their common starts (a trie), so a failed attempt costs one test
+    per character; with ``leading`` the pattern opens with one class of every possible
+    first character, which the ``re`` engine uses to skip ahead when it searches. Words
+    must be casefolded already.
+
+    >>> import re
+    >>> pattern = re.compile(casefold_pattern(["tin liên quan", "tin mới"]) + r"\Z")
+    >>> [bool(pattern.match(s)) for s in ("TIN LIÊN QUAN", "Tin Mới", "Tin liên quan:")]
+    [True, True, False]
+    """
+    words = [words] if isinstance(words, str) else list(words)
+    for word in words:
+        if word.casefold() != word:
+            raise ValueError(f"not casefolded: {word!r}")
+    if not words:
+        return "(?!)"
+    body = _trie(frozenset(words), prefix)
+    if not leading:
+        return body
+    firsts = [c for w in words if w for c in _class_chars(w[0])]
+    firsts += [c for folded, chars in _multi_folds() for w in words
+               if w and (w.startswith(folded) or prefix and folded.startswith(w)) for c in chars]
+    if "" in words or not body.startswith("(?:"):
+        return body  # empty, or one first class already opens it
+    return "(?=%s)%s" % (_class_of("".join(dict.fromkeys(firsts)), always=True), body)
+
+
+def _trie(suffixes: frozenset[str], prefix: bool) -> str:
+    """The pattern for what is left of the words (``suffixes``) after a common start."""
+    options = []
+    by_first: dict[str, set[str]] = {}
+    for s in suffixes:
+        if s:
+            by_first.setdefault(s[0], set()).add(s[1:])
+    for first in sorted(by_first):
+        options.append(_class_of(_class_chars(first)) + _trie(frozenset(by_first[first]), prefix))
+    for folded, chars in _multi_folds():
+        rest = {s[len(folded):] for s in suffixes if s.startswith(folded)}
+        if rest:
+            options.append(_class_of(chars) + _trie(frozenset(rest), prefix))
+        elif prefix and any(s and folded.startswith(s) for s in suffixes):
+            options.append(_class_of(chars))
+    if "" in suffixes:
+        options.append("")
+    if not options:
+        return ""
+    if len(options) == 1:
+        return options[0]
+    return "(?:%s)" % "|".join(options)
+
+
+def _class_chars(char: str) -> str:
+    """``char`` and every other character whose casefold is ``char``."""
+    return char + _fold_sources().get(char, "")
+
+
+def casefold_class(chars: str, *, starting: bool = False) -> str:
+    """A stdlib ``re`` character class of every character whose casefold is one of ``chars``
+    (with ``starting``: whose casefold starts with one of them).
+
+    >>> import re
+    >>> bool(re.fullmatch(casefold_class("đt"), "Đ")), bool(re.fullmatch(casefold_class("đt"), "d"))
+    (True, False)
+    """
+    sources = casefold_sources(lambda folded: (folded[0] if starting else folded) in chars)
+    return _class_of("".join(dict.fromkeys(chars + sources)), always=True)
+
+
+def casefold_sources(predicate: Callable[[str], bool]) -> str:
+    """Every character whose casefold is another string, one that ``predicate`` accepts.
+
+    >>> casefold_sources(lambda folded: folded == "đ")
+    'Đ'
+    """
+    return "".join(chars for folded, chars in _fold_sources().items() if predicate(folded))
+
+
+def _class_of(chars: str, *, always: bool = False) -> str:
+    if len(chars) == 1 and not always:
+        return re.escape(chars)
+    return "[%s]" % "".join(re.escape(c) for c in chars)
+
+
+@functools.cache
+def _fold_sources() -> dict[str, str]:
+    """Casefolded string -> the characters (other than itself) that casefold to it.
+
+    The Basic Multilingual Plane is enough: no astral character casefolds to anything
+    but astral characters (tests/test_related.py checks this on the running Python).
+    """
+    sources: dict[str, list[str]] = {}
+    for char in map(chr, range(0x10000)):
+        folded = char.casefold()
+        if folded != char:
+            sources.setdefault(folded, []).append(char)
+    return {folded: "".join(chars) for folded, chars in sources.items()}
+
+
+@functools.cache
+def _multi_folds() -> tuple[tuple[str, str], ...]:
+    """(casefold, the characters with it) for the casefolds longer than one character."""
+    return tuple((f, c) for f, c in _fold_sources().items() if len(f) > 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,29 +323,39 @@ def merge_labels(labels: Iterable[Label], *, grow: bool = True) -> list[Label]:
 
 
 class LineIndex:
-    """Line bounds of any position by bisection (no scan of a long line per lookup).
+    """Line bounds of any position: by ``find`` for the first few lookups, then by bisection
+    (no scan of a long line per lookup once there are many).
 
     >>> LineIndex("Thời sự\\nHà Nội").bounds(9)
     (8, 14)
     """
 
-    __slots__ = ("starts", "length", "text")
+    __slots__ = ("starts", "length", "text", "_direct")
+
+    #: Lookups answered by scanning for the newlines around the position: a few scans cost
+    #: less than indexing every line of a long text, and a bounded number of them stays linear.
+    DIRECT_LOOKUPS = 8
 
     def __init__(self, text: str):
-        self.starts: list[int] | None = None  # built on the first lookup
+        self.starts: list[int] | None = None  # built once the direct lookups are spent
         self.length = len(text)
         self.text = text
+        self._direct = self.DIRECT_LOOKUPS
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """(start, end) of the line holding ``pos``, newline excluded."""
         if self.starts is None:
+            if self._direct:
+                self._direct -= 1
+                end = self.text.find("\n", pos)
+                return self.text.rfind("\n", 0, pos) + 1, self.length if end < 0 else end
             self.starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         i = bisect.bisect_right(self.starts, pos) - 1
         end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
         return self.starts[i], end
 
 
-_NEWLINE = regex.compile("\n")
+_NEWLINE = re.compile("\n")  # stdlib re: faster than regex for this scan
 
 
 def _can_take_newline_before(text: str, edit: Edit) -> bool:

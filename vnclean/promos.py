@@ -17,12 +17,14 @@ from typing import ClassVar
 
 import bisect
 import re
+from itertools import accumulate, repeat
+from operator import add
 
 import regex
 
 from ._data import alternation, json_data, word_list
-from .blocks import (BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels,
-                     nonblank_lines)
+from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_class, casefold_pattern,
+                     casefold_sources, join_line_labels, merge_labels)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -147,10 +149,17 @@ def _anchor_pattern() -> re.Pattern:
 _ANCHORS = _anchor_pattern()
 _WIDGETS = frozenset(w.casefold() for w in word_list("promos_widget_lines.txt"))
 _WIDGET_MAX = max(map(len, _WIDGETS)) + 2
-# Lines worth the line-anchored pattern: their casefolded start holds one of these cues.
-_LINE_CUE = re.compile(
-    r"[ \t*\-•]*(?:hotline|đường dây nóng|tổng đài|số lần xem|lượt xem|lượt đọc|cần nhập"
-    r"|vui lòng nhập|bạn cần lựa chọn|[\d+(])|.{0,60}?(?:giấy phép|gpxb)")
+# Lines worth the line-anchored pattern: their casefolded start holds one of these cues
+# (after any of the lead characters), or their first 60 casefolded characters a licence cue.
+_CUE_LEAD = " \t*-•"
+_CUE_WORDS = ("hotline", "đường dây nóng", "tổng đài", "số lần xem", "lượt xem", "lượt đọc",
+              "cần nhập", "vui lòng nhập", "bạn cần lựa chọn")
+_CUE_FIRST = "+("  # with the decimal digits: the one-character cues
+_LICENCE_CUES = ("giấy phép", "gpxb")
+_LICENCE_PIVOTS = "éx"  # a rare letter of each licence cue: the searches key on it
+_LICENCE_REACH = 60
+_LINE_CUE = re.compile(r"[ \t*\-•]*(?:%s|[\d+(])|.{0,%d}?(?:%s)" % (
+    "|".join(_CUE_WORDS), _LICENCE_REACH, "|".join(_LICENCE_CUES)))
 _LINE_MAX = _T["max_footer_line_chars"] + 80
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 420
@@ -159,40 +168,126 @@ _WINDOW_AFTER = 420
 def _line_first_pass(text: str) -> list[Label]:
     """Whole-line candidates: widget labels by set lookup, other cue lines by one pattern.
 
-    One C-level pass yields the non-blank lines (blank ones never reach Python); a line
-    reaches the cue pattern only when its casefolded start holds a cue or it holds an ``@``.
+    The lines that can be either are found first by C-level searches over the whole text
+    (:func:`_candidate_lines`); only they reach the per-line tests of :func:`_line_label`.
     """
     labels: list[Label] = []
-    widget_max = _WIDGET_MAX
-    line_max = _LINE_MAX
-    for m in nonblank_lines(text):
-        stripped = m.group()
-        n = len(stripped)
-        if n > line_max:
-            continue
-        if n <= widget_max:
-            low = stripped.casefold()
-            if low.rstrip(": \t") in _WIDGETS:
-                labels.append(Label(m.start(), m.end(), "promo",
-                                    _widget_rule(stripped.rstrip(": \t"))))
-                continue
-        else:
-            low = stripped[:_CUE_HEAD].casefold()
-        if _LINE_CUE.match(low) or "@" in stripped:
-            lo = text.rfind("\n", 0, m.start()) + 1
-            hi = text.find("\n", m.end())
-            hi = len(text) if hi < 0 else hi
-            if hi - lo > line_max:
-                continue
-            c = _LINE_CANDIDATES.match(text, lo, hi)
-            if c is not None:
-                label = _candidate_label(text, c)
-                if label is not None:
-                    labels.append(label)
+    for m in _candidate_lines(text):
+        label = _line_label(text, m)
+        if label is not None:
+            labels.append(label)
     return labels
 
 
+def _line_label(text: str, m: re.Match) -> Label | None:
+    """The label of one non-blank line (``m`` is its stripped text), if it is a cue line."""
+    stripped = m.group()
+    n = len(stripped)
+    if n > _LINE_MAX:
+        return None
+    if n <= _WIDGET_MAX:
+        low = stripped.casefold()
+        if low.rstrip(": \t") in _WIDGETS:
+            return Label(m.start(), m.end(), "promo", _widget_rule(stripped.rstrip(": \t")))
+    else:
+        low = stripped[:_CUE_HEAD].casefold()
+    if _LINE_CUE.match(low) or "@" in stripped:
+        lo = text.rfind("\n", 0, m.start()) + 1
+        hi = text.find("\n", m.end())
+        hi = len(text) if hi < 0 else hi
+        if hi - lo > _LINE_MAX:
+            return None
+        c = _LINE_CANDIDATES.match(text, lo, hi)
+        if c is not None:
+            return _candidate_label(text, c)
+    return None
+
+
+def _candidate_lines(text: str) -> list[re.Match]:
+    """The non-blank lines (stripped, in order) that :func:`_line_label` may label.
+
+    A superset, found without a Python loop over the lines: a line whose casefold is a
+    widget label or opens with a cue (one ``\\n``-anchored search: the engine jumps from
+    newline to newline), a line holding ``@``, a line with a licence cue near its start.
+    """
+    starts = {m.start() + 1 for m in _CUE_LINE.finditer(text)}  # after the newline
+    if _CUE_LINE_FIRST.match(text):
+        starts.add(0)
+    # A licence hit is a word's rare letter, at most _LICENCE_LEAD characters into it.
+    hits = [m.start() for char, finder in _LICENCE_FINDERS if char in text
+            for m in finder.finditer(text)]
+    if hits:
+        starts |= _lines_of(text, sorted(hits), _LICENCE_REACH + _LICENCE_LEAD)
+    if "@" in text:
+        starts |= _lines_of(text, [m.start() for m in _AT.finditer(text)], len(text))
+    lines = []
+    for start in sorted(starts):
+        m = _NONBLANK_LINE.search(text, start)
+        if m is not None and (not lines or m.start() != lines[-1].start()):
+            lines.append(m)
+    return lines
+
+
+def _lines_of(text: str, hits: list[int], reach: int) -> set[int]:
+    """Starts of the lines of ``hits`` (ascending) that lie at most ``reach`` characters
+    after their line's first non-space.
+
+    Hits on one line share one backward search, so many hits on a long line stay linear.
+    """
+    out: set[int] = set()
+    line_start = first = previous = -1
+    for hit in hits:
+        if previous < 0 or text.find("\n", previous, hit) >= 0:
+            line_start = text.rfind("\n", 0, hit) + 1
+            first = _NON_SPACE.search(text, line_start).start()
+        previous = hit
+        if hit - first <= reach:
+            out.add(line_start)
+    return out
+
+
+def _line_finder(anchor: str) -> re.Pattern:
+    """After ``anchor``, a line whose casefold is a widget label or opens with a cue."""
+    widgets = casefold_pattern(_WIDGETS, leading=True)
+    cues = casefold_pattern(_CUE_WORDS, prefix=True, leading=True)
+    first = "[\\d%s%s]" % (casefold_class(_CUE_FIRST, starting=True)[1:-1], "".join(
+        re.escape(c) for c in casefold_sources(lambda folded: folded[0].isdecimal())))
+    return re.compile(r"%s[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s))" % (
+        anchor, widgets, casefold_class(_CUE_LEAD), cues, first))
+
+
 _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
+_CUE_LINE = _line_finder("\n")
+_CUE_LINE_FIRST = _line_finder("")
+
+
+def _pivot_finders(words: tuple[str, ...], pivots: str,
+                   ) -> tuple[tuple[tuple[str, re.Pattern], ...], int]:
+    """Searches for the casefolded ``words``, each keyed on one literal character (with
+    that character), and how far into its word a match may start.
+
+    Each word is found from its pivot, a letter rare in Vietnamese (``é``, ``x``: a search
+    keyed on ``g`` would stop every few characters), one search for each character that
+    casefolds to the pivot: a search that opens with a literal character skips ahead in C,
+    where one opening with a class tests every character; a look-behind checks what comes
+    before it.
+    """
+    finders = []
+    lead = 0
+    for word, pivot in zip(words, pivots):
+        k = word.index(pivot)
+        lead = max(lead, k)
+        before, rest = casefold_pattern(word[:k]), casefold_pattern(word[k + 1:], prefix=True)
+        for char in word[k] + casefold_sources(lambda folded: folded == word[k]):
+            finders.append((char, re.compile("%s(?<=%s%s)%s" % (
+                re.escape(char), before, re.escape(char), rest))))
+    return tuple(finders), lead
+
+
+_LICENCE_FINDERS, _LICENCE_LEAD = _pivot_finders(_LICENCE_CUES, _LICENCE_PIVOTS)
+_AT = re.compile("@")
+_NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a stripped line, as nonblank_lines finds it
+_NON_SPACE = re.compile(r"\S|\Z")
 
 
 def _windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
@@ -247,7 +342,7 @@ def _first_pass(text: str, anchors: list[int]) -> list[Label]:
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
                 labels.append(label)
-    if "://" in text:
+    if _SCHEME_END.search(text):
         hits = [m.start() for m in _URL.finditer(text)]
         for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in hits]):
             labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
@@ -256,6 +351,7 @@ def _first_pass(text: str, anchors: list[int]) -> list[Label]:
 
 
 _URL = re.compile(r"https?://")
+_SCHEME_END = re.compile("://")  # a literal search: faster than ``in`` on non-ASCII text
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -321,17 +417,14 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     if not any_strong:
         return []
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))  # C loops
     candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
     strong = [i for i in candidates
               if lines[i].strip() and len(lines[i]) <= max_chars and _FOOTER_STRONG.search(lines[i])]
     if not strong:
         return []
     keep: set[int] = set(strong)
+    cued: dict[int, bool] = {}  # the walks from neighbouring strong lines read the same lines
     for i in strong:
         for step in (-1, 1):
             j, gap = i + step, 0
@@ -342,7 +435,10 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     continue
                 if len(line) > max_chars:
                     break
-                if _FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line):
+                cue = cued.get(j)
+                if cue is None:
+                    cue = cued[j] = bool(_FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line))
+                if cue:
                     for k in range(min(i, j), max(i, j) + 1):
                         if lines[k].strip() and len(lines[k]) <= max_chars:
                             keep.add(k)
