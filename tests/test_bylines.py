@@ -161,7 +161,7 @@ line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6
 @example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\nMinh . /.")
 def test_line_gates_change_no_candidate(text):
     """Behind its gates the line pattern matches wherever the unguarded pattern does."""
-    from vnclean.bylines import _PATTERNS, _match_line
+    from vnclean.bylines import _line_pattern, _match_line
 
     def spans(m):
         return m and (m.span(), {name: m.span(name) for name, value in m.groupdict().items()
@@ -170,9 +170,9 @@ def test_line_gates_change_no_candidate(text):
     pos = 0
     for line in text.split("\n"):
         if line.strip():
-            assert spans(_match_line(text, pos, line)) == spans(_PATTERNS[0].match(text, pos))
+            assert spans(_match_line(text, pos, line)) == spans(_line_pattern().match(text, pos))
         else:
-            assert _PATTERNS[0].match(text, pos) is None
+            assert _line_pattern().match(text, pos) is None
         pos += len(line) + 1
 
 
@@ -263,7 +263,7 @@ def test_glued_reach_bounds_the_pattern():
 
     assert bylines._GLUED_PLAIN
     assert bylines._GLUED_REACH >= _max_width(bylines._GLUED_PLAIN) + 3
-    assert bylines._GLUED_REACH_ALL >= _max_width(bylines._PATTERNS[1].pattern)
+    assert bylines._GLUED_REACH_ALL >= _max_width(bylines._GLUED.pattern)
 
 
 glued_pieces = st.sampled_from([
@@ -296,12 +296,12 @@ glued_lines = st.tuples(st.integers(0, 60), st.lists(glued_pieces, max_size=40),
 @example("Xong việc. " * 60 + "Văn Khương\tNguồn: [Link nguồn]/.")
 def test_glued_window_changes_no_match(line):
     """From :func:`_glued_start` the glued scan finds what it finds from the line start."""
-    from vnclean.bylines import _PATTERNS, _glued_start
+    from vnclean.bylines import _GLUED, _glued_start
 
     def spans(matches):
         return [(m.span(), m.lastgroup, m.span(m.lastgroup)) for m in matches]
 
-    glued = _PATTERNS[1]
+    glued = _GLUED
     text = "Tiêu đề\n" + line + "\nHết"
     start, end = 8, 8 + len(line)
     assert (spans(glued.finditer(text, _glued_start(text, start, end), end))

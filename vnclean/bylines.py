@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import ClassVar
 
 import regex
@@ -65,8 +66,10 @@ _ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_SYL}){{1,3}}+|{_UPSYL}(?:[ \t]{_U
 _COLON_LABELS = ("Tác giả", "Người đăng", "Người viết", "Bài viết", "Bài và ảnh", "Bài",
                  "Thực hiện", "Phóng viên", "Biên tập", "Author")
 _BY_LABELS = ("Đăng bởi", "Viết bởi", "Posted by", "Written by", "By", "by")
-_AUTHOR_LABEL = (rf"(?:(?:{'|'.join(map(regex.escape, _COLON_LABELS))})[ \t]*+:"
-                 rf"|(?:{'|'.join(map(regex.escape, _BY_LABELS))})(?:[ \t]*+:)?+)[ \t]*+")
+_COLON_ALTERNATION = "|".join(map(regex.escape, _COLON_LABELS))
+_BY_ALTERNATION = "|".join(map(regex.escape, _BY_LABELS))
+_AUTHOR_LABEL = (rf"(?:(?:{_COLON_ALTERNATION})[ \t]*+:"
+                 rf"|(?:{_BY_ALTERNATION})(?:[ \t]*+:)?+)[ \t]*+")
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
@@ -117,7 +120,13 @@ def _dateline_pattern() -> str:
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
 
-def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...], str]:
+#: What a glued sign-off follows: the mark closing the last sentence ("...cuối cùng.Nhóm PV").
+_GLUED_MARKS = ".!?…\"”’)»"
+_GLUED_OPENER = re.compile(f"[{_GLUED_MARKS}]")
+
+
+def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
+                      tuple[regex.Pattern, ...], str]:
     source = _source_pattern()
     note = _note_pattern()
     agencies = alternation(tuple(agency_names()))
@@ -167,7 +176,7 @@ def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...], str]
 
     def glued_pattern(theo: str, gl_source: str, eol: str) -> str:
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
-        return (rf"[.!?…\"”’)»]{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>"
+        return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>"
                 rf"{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+(?:{_H}*+{note})?+"
                 rf"(?:{_H}*+{theo})?+|(?P<gl_source>{gl_source}))"
                 rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
@@ -187,11 +196,12 @@ def _build() -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...], str]
     )
     # Separate patterns, each with a cheap first step the engine scans for (a line start,
     # sentence punctuation, "/", "Nguồn", "("): one alternation of them all is 10x slower.
-    patterns = tuple(regex.compile(pattern, regex.MULTILINE)
-                     for pattern in (rf"^(?:{line})", glued, *inline, rf"(?:{prefix})?+"))
+    # The line alternation itself is left uncompiled: only the reference scan needs it.
+    glued, *inline, prefix = (regex.compile(pattern, regex.MULTILINE)
+                              for pattern in (glued, *inline, rf"(?:{prefix})?+"))
     # The same alternatives one by one, tried in order at a line start behind cheap gates.
     alone = tuple(regex.compile(rf"^(?:{alt})", regex.MULTILINE) for alt in alternatives)
-    return patterns, alone, plain
+    return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain
 
 
 #: Upper bounds on how far before the line end a glued match can start when no run of
@@ -257,7 +267,7 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     if ctx is None:
         ctx = _Lines(text)
     found: list[tuple[int, int, regex.Match]] = []
-    for order, pattern in enumerate(_PATTERNS[2:], 2):
+    for order, pattern in enumerate(_INLINE, 2):
         found.extend((m.start(), order, m) for m in pattern.finditer(text))
     glued_lines = {ctx.index(start) for start, _, _ in found}
     last = ctx.last_prose()
@@ -268,9 +278,11 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
         start = starts[index]
         end = start + len(lines[index])
         found.extend((m.start(), 1, m)
-                     for m in _PATTERNS[1].finditer(text, _glued_start(text, start, end), end))
-    for line, pos in zip(lines, starts):
+                     for m in _GLUED.finditer(text, _glued_start(text, start, end), end))
+    for index in _shape_lines(text, starts):
+        line = lines[index]
         if line and not line.isspace():
+            pos = starts[index]
             m = _match_line(text, pos, line)
             if m is not None:
                 found.append((pos, 0, m))
@@ -278,57 +290,41 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     return _without_overlaps([m for _, _, m in found])
 
 
+def _shape_lines(text: str, starts: list[int]) -> list[int]:
+    """Indexes of the lines where some line shape may match, in order.
+
+    One stdlib ``re`` scan of the document (``starts``: its line starts) finds the lines
+    that open as some line shape must (``_OPENS``); the others, almost all of them story
+    text, never reach Python.
+    """
+    index = bisect.bisect_left
+    found = [index(starts, m.start() + 1) for m in _SHAPE_AFTER_NEWLINE.finditer(text)]
+    if _SHAPE_AT_START.match(text) is not None:
+        found.insert(0, 0)
+    return found
+
+
 def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
     """The line pattern at ``pos`` (the start of ``line``), alternatives tried in order.
 
-    Each alternative is tried only when the line holds what it cannot match without: a
-    date word or digit at the start (or a dash before one), a dash or a parenthesis,
-    ``Theo``/``Nguồn``/``Dịch`` or an author label at the start, the opening of a name,
-    ``/.``. Most story lines cost a few substring tests instead of the whole alternation.
+    Each alternative is tried only when ``line`` opens as it must (its gate in
+    ``_OPENS``, a stdlib ``re`` match that costs far less than trying the alternative).
     The first alternative that matches wins, as in the alternation: the result equals
-    ``_PATTERNS[0].match``.
+    ``_line_pattern().match``.
     """
-    dateline, agency, attrib, labelled, author, place, end_mark_line = _LINE_ALTERNATIVES
-    opening = line.lstrip(" \t|")
-    if (opening.startswith(_DATELINE_STARTS) or opening[:1].isdecimal()
-            or (("-" in line or "–" in line or "|" in line)  # "Thanh Huyền - Thứ tư, ..."
-                and _DATELINE_GATE.search(line) is not None)):
-        m = dateline.match(text, pos)
-        if m is not None:
-            return m
-    if "(" in line or "-" in line or "–" in line or "—" in line:
-        m = agency.match(text, pos)
-        if m is not None:
-            return m
-    start = line.lstrip(" \t")
-    if start.startswith(_ATTRIB_STARTS):
-        m = attrib.match(text, pos)
-        if m is not None:
-            return m
-    if start.startswith(_LABEL_STARTS):
-        m = labelled.match(text, pos)
-        if m is not None:
-            return m
-    colon = ":" in line
-    first = start[:1]
-    if ((first.isupper() or start.startswith(_LOWER_NAME_STARTS))
-            and _AUTHOR_GATE.match(text, pos) is not None):
-        m = author.match(text, pos)
-        if m is not None:
-            return m
-    if colon and first.isupper():
-        m = place.match(text, pos)
-        if m is not None:
-            return m
-    if "/." in line:
-        return end_mark_line.match(text, pos)
+    for gate, alternative in zip(_OPEN_GATES, _LINE_ALTERNATIVES):
+        if gate.match(line) is not None:
+            m = alternative.match(text, pos)
+            if m is not None:
+                return m
     return None
 
 
 def _candidates_ungated(text: str) -> list[regex.Match]:
     """:func:`_candidates` by one ``MULTILINE`` scan per pattern (the reference it must equal)."""
-    found = [m for pattern in _PATTERNS for m in pattern.finditer(text)]
-    found.sort(key=lambda m: (m.start(), _PATTERNS.index(m.re)))
+    patterns = (_line_pattern(), _GLUED, *_INLINE)
+    found = [m for pattern in patterns for m in pattern.finditer(text)]
+    found.sort(key=lambda m: (m.start(), patterns.index(m.re)))
     return _without_overlaps(found)
 
 
@@ -419,35 +415,125 @@ _GROUPS = ("dateline", "agency", "attrib", "labelled", "author", "place", "end_m
 _GROUP_SET = frozenset(_GROUPS)
 
 
+#: _GLUED: a sign-off glued to the end of a sentence; _INLINE: the end mark, a closing
+#: "Nguồn: X" (_TAIL_SOURCE), an inline "(Theo X)"; _PREFIX: a lead's agency prefix;
 #: _GLUED_PLAIN: the glued pattern without its source parts (for the reach test).
-(*_PATTERNS, _PREFIX), _LINE_ALTERNATIVES, _GLUED_PLAIN = _build()
-_PATTERNS = tuple(_PATTERNS)
-#: Something every dateline token holds: a digit, or a piece of a date word ("Ngày", "lúc",
-#: "Thứ", "Chủ nhật", "CN", "hôm", "Cập nhật", "Đăng", "Thời gian", "Xuất bản", English days).
-_DATELINE_GATE = regex.compile(r"\d|ập|gày|Đăng|Thời|Xuất|Published|Posted|Updated|úc|hứ|HỨ"
-                               r"|hủ|HỦ|CN|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ôm")
-#: How a dateline that does not open with a name opens: a date word, a digit, "(GMT".
+(_LINE_SOURCE, _GLUED, _INLINE, _PREFIX, _LINE_ALTERNATIVES,
+ _GLUED_PLAIN) = _build()
+_TAIL_SOURCE = _INLINE[1]
+
+
+@functools.cache
+def _line_pattern() -> regex.Pattern:
+    """Every line shape as one alternation at a line start: what :func:`_match_line` equals.
+
+    Compiled on first use: it takes longer to compile than the rest of the module, and
+    only the reference scan (:func:`_candidates_ungated`) and the tests use it.
+    """
+    return regex.compile(_LINE_SOURCE, regex.MULTILINE)
+
+
+_NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
+
+
+# --- how each line shape opens: stdlib ``re`` gates ------------------------------------------
+
+def _trie(words: tuple[str, ...]) -> str:
+    """A stdlib ``re`` pattern matching where any of ``words`` starts, branching by letter.
+
+    The engine skips a branch on its first letter, so a line that opens with none of the
+    words costs a few comparisons instead of one per word.
+
+    >>> pattern = _trie(("Thứ", "Thời", "Theo"))
+    >>> pattern
+    'Th(?:eo|ời|ứ)'
+    >>> [bool(re.match(pattern, w)) for w in ("Thứ Ba", "Theo TTXVN", "Thanh")]
+    [True, True, False]
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+#: Character classes for the stdlib ``re`` (which has no ``\p{..}``), each holding every
+#: character of the ``regex`` class it stands for, and more: only ASCII, the Vietnamese
+#: letters of the other case and common punctuation are left out, so a newer Unicode in
+#: either module cannot make them miss one. _UP: ``\p{Lu}``; _LOW: ``\p{Ll}``; _DIGIT:
+#: ``\d``; _UP_DIGIT: ``[\p{Lu}\d]``; _ALNUM: ``[\p{L}\d]``; _NAME_CHAR:
+#: ``[\p{Lu}\p{Ll} \t]``.
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_VI_UPPER = _VI_LOWER.upper()
+_PUNCT = "“”‘’–—…«»·•"
+_UP = rf"[^\x00-@\[-\x7f{_VI_LOWER}{_PUNCT}]"
+_LOW = rf"[^\x00-`{{-\x7f{_VI_UPPER}{_PUNCT}]"
+_DIGIT = rf"[^\x00-/:-\x7f{_VI_LOWER}{_VI_UPPER}{_PUNCT}]"
+_UP_DIGIT = rf"[^\x00-/:-@\[-\x7f{_VI_LOWER}{_PUNCT}]"
+_ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
+_NAME_CHAR = rf"[^\x00-\x08\n-\x1f!-@\[-`{{-\x7f{_PUNCT}]"
+_TITLES = _trie(word_list("bylines_titles.txt"))
+_CUES = _trie(word_list("bylines_cues.txt"))
+_TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch")
+_TRANSLATED = _trie(_TRANSLATED_WORDS)
+_LABEL_WORDS = _COLON_LABELS + _BY_LABELS
+#: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
                     "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm")
-#: How a name line opens: a title or cue, an initial ("H."), two capitalised syllables
-#: ("Văn Khương", "NGỌC AN"), or one word alone before the line's end ("Minh.").
-_AUTHOR_GATE = regex.compile(
-    rf"[ \t]*+(?:{alternation(word_list('bylines_titles.txt'))}"
-    rf"|{alternation(word_list('bylines_cues.txt'))}"
-    r"|\p{Lu}(?:\.|\p{Ll}{0,6}+[ \t]\p{Lu}|\p{Lu}{0,6}+[ \t]\p{Lu}"
-    r"|\p{Ll}{1,7}+[ \t]*+\.?+[ \t]*+(?:[/(N]|$)))", regex.MULTILINE)
-#: How an attribution line opens (after blanks): "Theo", "(Nguồn", "Tổng hợp", "Dịch".
-_ATTRIB_STARTS = ("Theo", "theo", "(Theo", "(theo", "Nguồn", "(Nguồn", "Tổng hợp", "Lược dịch",
-                  "lược dịch", "Biên dịch", "biên dịch", "Dịch")
-#: How a labelled author line opens (after blanks): the labels of ``_AUTHOR_LABEL``.
-_LABEL_STARTS = _COLON_LABELS + _BY_LABELS
-#: Titles and cues that open a name line without a capital ("admin").
-_LOWER_NAME_STARTS = tuple(entry for entry in (*word_list("bylines_titles.txt"),
-                                               *word_list("bylines_cues.txt"))
-                           if not entry[:1].isupper())
-_NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
+#: The first word of a source after "Theo": an agency, a capital or digit, a link, a domain.
+_SOURCE_WORDS = _trie((*agency_names(), "[", "http", "www.", "và", "báo", "tạp chí", "trang",
+                       "hãng", "kênh", "đài", "tờ", "of", "the", "de", "and", "&"))
+_SOURCE_OPENS = rf"(?:{_SOURCE_WORDS}|{_UP_DIGIT}|[^\s.]{{2,30}}\.(?:vn|com|net|org))"
+#: The number a date, a time or "5 giờ trước" opens with, and what follows it.
+_DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă))"
+#: What each line shape (the alternatives of _LINE_SOURCE, in order) needs where its line
+#: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
+#: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
+#: date word; the number of a date, a time or "5 giờ trước"; or capitalised names, then a
+#: dash or ``|``. The agency: ``(``, or an agency (known, capitals, a domain) then a dash.
+#: The attribution: ``Theo`` and a source, ``Nguồn``, ``Tổng hợp``, ``Dịch``. The
+#: labelled author: a label (``Tác giả:``, ``Đăng bởi``). The author: a title then a
+#: capital, a cue, an initial (``H.``), two capitalised syllables (``Văn Khương``,
+#: ``NGỌC AN``), or one word alone before the line's end (``Minh.``). The place: a
+#: capitalised word or two before ``:``. The end mark: ``/.``.
+_OPENS = (
+    rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
+    rf"|(?:{_TITLES}[ \t]+)?{_UP}[^\s\-–|,&]*(?:[ \t,&]+{_UP}[^\s\-–|,&]*)*[ \t]*[-–|])",
+    rf"[ \t]*(?:\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_ALNUM}{{1,7}}(?:\.(?:vn|VN))?"
+    rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
+    rf"[ \t]*[-–—])",
+    rf"[ \t]*(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
+    rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)})",
+    rf"[ \t]*(?:{_TITLES}[ \t]+{_UP}|{_CUES}"
+    rf"|{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP}"
+    rf"|{_LOW}{{1,7}}[ \t]*\.?[ \t]*(?:[/(N]|$)))",
+    rf"[ \t]*{_UP}{_NAME_CHAR}{{0,30}}[ \t]*:",
+    r"[ \t]*/\.",
+)
+_OPEN_GATES = tuple(re.compile(opens, re.MULTILINE) for opens in _OPENS)
+#: Where any line shape may open: one looser condition that holds wherever one of _OPENS
+#: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
+#: a word of any shape, a date's number, a capitalised word followed by a capital, a
+#: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
+_SHAPE_WORDS = _trie((*_DATELINE_STARTS, "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+                      *_LABEL_WORDS, *word_list("bylines_titles.txt"),
+                      *word_list("bylines_cues.txt"), *agency_names(), "/."))
+_SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
+                rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—])")
+_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?:{_SHAPE_OPENS})", re.MULTILINE)
+_SHAPE_AT_START = re.compile(_SHAPE_OPENS, re.MULTILINE)
 #: The one-word openers, for words already split off (Liên and Quý left out, as before).
 _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
@@ -522,13 +608,7 @@ class _Lines:
         """
         known = self._prose.get(index)
         if known is None:
-            line = self.lines[index].strip()
-            if len(line) >= 25:  # removing bylines only shortens a line
-                line = _without_bylines(line)
-            known = len(line) >= 80 or (
-                len(line) >= 25 and len(line.split()) >= 5
-                and (line[-1] in _TERMINAL or _SENTENCE_MARK.search(line) is not None))
-            self._prose[index] = known
+            known = self._prose[index] = _is_prose_line(self.lines[index].strip())
         return known
 
     def last_prose(self) -> int | None:
@@ -544,17 +624,73 @@ class _Lines:
         return last is not None and last > index
 
 
+#: A line this long (once its bylines are gone) is a body paragraph whatever it holds.
+_PROSE_LENGTH = 80
+
+
+def _is_prose_line(line: str) -> bool:
+    """A body paragraph (``line`` is stripped): long, or several words with sentence marks.
+
+    Judged without the bylines :func:`_without_bylines` removes; removing them only
+    shortens a line, so a short line is judged as it is, and a long one that keeps
+    ``_PROSE_LENGTH`` characters whatever glued sign-off goes (:func:`_keeps_length`) is
+    prose without the search for one.
+
+    >>> _is_prose_line("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu."), _is_prose_line("Hà Nội")
+    (True, False)
+    """
+    if len(line) >= 25:
+        line = _without_lead_and_tail(line)
+        if _keeps_length(line, _PROSE_LENGTH):
+            return True
+        line = _without_glued(line)
+    return len(line) >= _PROSE_LENGTH or (
+        len(line) >= 25 and len(line.split()) >= 5
+        and (line[-1] in _TERMINAL or _SENTENCE_MARK.search(line) is not None))
+
+
 def _without_bylines(line: str) -> str:
     """A line without the inline bylines this cleaner may remove from it."""
+    return _without_glued(_without_lead_and_tail(line))
+
+
+def _without_lead_and_tail(line: str) -> str:
+    """``line`` without its lead prefix, its closing ``/.`` marks and ``Nguồn: X``."""
     line = _strip_end_marks(line[_PREFIX.match(line).end():])
     if "Nguồn" in line:  # "Nguồn: X" at the end
-        m = _PATTERNS[3].search(line)
+        m = _TAIL_SOURCE.search(line)
         if m is not None:
             line = line[:m.start(_rule_group(m))]
-    m = _PATTERNS[1].search(line, _glued_start(line, 0, len(line)))  # a glued sign-off
+    return line
+
+
+def _without_glued(line: str) -> str:
+    """``line`` without a glued sign-off, blanks and end marks left at its end."""
+    m = _GLUED.search(line, _glued_start(line, 0, len(line)))
     if m is not None:
         line = line[:m.start(_rule_group(m))]
     return _strip_end_marks(line.rstrip())
+
+
+def _keeps_length(line: str, length: int) -> bool:
+    """True when :func:`_without_glued` surely leaves ``line`` ``length`` characters or more.
+
+    A glued sign-off is cut right after the sentence mark it opens with, and then only
+    blanks and ``/.`` go from the end. So when ``line[:bound]`` (``bound >= length``) ends
+    in another character and no sign-off opens before it, the cut keeps all of it: the
+    sign-off is tried at the few marks of the line's start instead of searched for in the
+    whole line. ``False`` means "not known", not "shorter".
+
+    >>> _keeps_length("Mưa lớn kéo dài. " * 6, 80), _keeps_length("Mưa lớn.Văn Khương" * 3, 80)
+    (True, False)
+    """
+    bound = length
+    while bound <= len(line) and (line[bound - 1].isspace() or line[bound - 1] in "/."):
+        bound += 1
+    if bound > len(line):
+        return False
+    return all(_GLUED.match(line, m.start()) is None
+               for m in _GLUED_OPENER.finditer(line, 0, bound - 1))
 
 
 def _strip_end_marks(line: str) -> str:
