@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
 import regex
@@ -122,7 +124,6 @@ def _dateline_pattern() -> str:
 
 #: What a glued sign-off follows: the mark closing the last sentence ("...cuối cùng.Nhóm PV").
 _GLUED_MARKS = ".!?…\"”’)»"
-_GLUED_OPENER = re.compile(f"[{_GLUED_MARKS}]")
 
 
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
@@ -238,17 +239,23 @@ def _glued_start(text: str, start: int, end: int) -> int:
 
 
 def _first_source(text: str, lo: int, end: int) -> int | None:
-    """The first position in ``text[lo:end]`` where ``_SOURCE_KEYWORD`` matches."""
+    """The first position in ``text[lo:end]`` where ``_SOURCE_KEYWORD`` matches.
+
+    Tried only where ``_SOURCE_KEYWORD_OPENS`` (a stdlib ``re`` superset) holds: most
+    "theo" of a story ("theo dõi", "theo đó") fail it at once.
+    """
     found, limit = None, end
     i = text.find("heo", lo + 1, end)  # "Theo", "theo"
     while i >= 0:
-        if _SOURCE_KEYWORD.match(text, i - 1, end) is not None:
+        if (_SOURCE_KEYWORD_OPENS.match(text, i - 1, end) is not None
+                and _SOURCE_KEYWORD.match(text, i - 1, end) is not None):
             found = limit = i - 1
             break
         i = text.find("heo", i + 1, end)
     i = text.find("Nguồn", lo, limit)  # only one before the first "Theo" counts
     while i >= 0:
-        if _SOURCE_KEYWORD.match(text, i, end) is not None:
+        if (_SOURCE_KEYWORD_OPENS.match(text, i, end) is not None
+                and _SOURCE_KEYWORD.match(text, i, end) is not None):
             return i
         i = text.find("Nguồn", i + 1, limit)
     return found
@@ -258,17 +265,17 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     """Every candidate a decision can depend on, in text order, line-level ones first.
 
     The same as :func:`_candidates_ungated` but for glued sign-offs that cannot count: the
-    line pattern is tried only at the start of non-blank lines, one alternative at a time
-    behind :func:`_match_line`'s gates, and glued sign-offs are looked for only on the last
-    body paragraph (the one line where they are accepted) and on lines where they may
-    shadow an inline candidate. The engine pays the set-up of a large pattern at every
-    place it tries one, which made this the slowest step of the pipeline.
+    line pattern is tried only where a line opens as one of its alternatives must (one
+    stdlib ``re`` scan of the document, see ``_OPENS``), one alternative at a time; the
+    inline patterns only where their first words stand; and glued sign-offs are looked
+    for only on the last body paragraph (the one line where they are accepted) and on
+    lines where they may shadow an inline candidate. The engine pays the set-up of a large
+    pattern at every place it tries one, which made this the slowest step of the pipeline.
     """
     if ctx is None:
         ctx = _Lines(text)
-    found: list[tuple[int, int, regex.Match]] = []
-    for order, pattern in enumerate(_INLINE, 2):
-        found.extend((m.start(), order, m) for m in pattern.finditer(text))
+    found = [(m.start(), order, m) for order, pattern in enumerate(_INLINE, 2)
+             for m in pattern.finditer(text)]
     glued_lines = {ctx.index(start) for start, _, _ in found}
     last = ctx.last_prose()
     if last is not None:
@@ -278,46 +285,74 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
         start = starts[index]
         end = start + len(lines[index])
         found.extend((m.start(), 1, m)
-                     for m in _GLUED.finditer(text, _glued_start(text, start, end), end))
-    for index in _shape_lines(text, starts):
-        line = lines[index]
-        if line and not line.isspace():
-            pos = starts[index]
-            m = _match_line(text, pos, line)
-            if m is not None:
-                found.append((pos, 0, m))
-    found.sort(key=lambda item: item[:2])
+                     for m in _glued_matches(text, _glued_start(text, start, end), end))
+    found.extend((m.start(), 0, m) for m in _line_candidates(text))
+    found.sort(key=_BY_START_AND_ORDER)
     return _without_overlaps([m for _, _, m in found])
 
 
-def _shape_lines(text: str, starts: list[int]) -> list[int]:
-    """Indexes of the lines where some line shape may match, in order.
+_BY_START_AND_ORDER = operator.itemgetter(0, 1)
 
-    One stdlib ``re`` scan of the document (``starts``: its line starts) finds the lines
-    that open as some line shape must (``_OPENS``); the others, almost all of them story
+
+def _line_candidates(text: str) -> Iterator[regex.Match]:
+    """The line pattern's match at every line start where it matches, in text order.
+
+    One stdlib ``re`` scan finds the lines that open as some alternative must, and says
+    which alternatives may match there (``_OPENS``); the others, almost all of them story
     text, never reach Python.
     """
-    index = bisect.bisect_left
-    found = [index(starts, m.start() + 1) for m in _SHAPE_AFTER_NEWLINE.finditer(text)]
-    if _SHAPE_AT_START.match(text) is not None:
-        found.insert(0, 0)
-    return found
+    opening = _SHAPE_AT_START.match(text)
+    if opening is not None:
+        m = _first_alternative(text, 0, opening.groups())
+        if m is not None:
+            yield m
+    for opening in _SHAPE_AFTER_NEWLINE.finditer(text):
+        m = _first_alternative(text, opening.end(), opening.groups())
+        if m is not None:
+            yield m
 
 
 def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
     """The line pattern at ``pos`` (the start of ``line``), alternatives tried in order.
 
-    Each alternative is tried only when ``line`` opens as it must (its gate in
-    ``_OPENS``, a stdlib ``re`` match that costs far less than trying the alternative).
-    The first alternative that matches wins, as in the alternation: the result equals
-    ``_line_pattern().match``.
+    The result equals ``_line_pattern().match(text, pos)``: see :func:`_first_alternative`.
     """
-    for gate, alternative in zip(_OPEN_GATES, _LINE_ALTERNATIVES):
-        if gate.match(line) is not None:
+    opening = _SHAPE_AT_START.match(line)
+    return None if opening is None else _first_alternative(text, pos, opening.groups())
+
+
+def _first_alternative(text: str, pos: int, gates: tuple[str | None, ...]) -> regex.Match | None:
+    """The first line alternative that matches at ``pos``, trying only those whose gate held.
+
+    ``gates`` holds one entry per alternative, ``None`` where the line does not open as
+    that alternative must (``_OPENS``), so it cannot match: the first alternative that
+    matches wins, as in the alternation.
+    """
+    for alternative, gate in zip(_LINE_ALTERNATIVES, gates):
+        if gate is not None:
             m = alternative.match(text, pos)
             if m is not None:
                 return m
     return None
+
+
+def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_GLUED.finditer(text, start, end)``, tried only where ``_GLUED_OPENINGS`` holds.
+
+    A glued sign-off opens after a sentence mark with a name's capitals, a title, a cue,
+    ``(`` or ``Theo``; one stdlib ``re`` scan finds those places, and the large pattern is
+    tried there only, left to right and never inside a match already found, as
+    ``finditer`` does (its matches are never empty). Both read the text as if it ended at
+    ``end``.
+    """
+    last_end = start
+    for opening in _GLUED_OPENINGS.finditer(text, start, end):
+        pos = opening.start()
+        if pos >= last_end:
+            m = _GLUED.match(text, pos, end)
+            if m is not None:
+                last_end = m.end()
+                yield m
 
 
 def _candidates_ungated(text: str) -> list[regex.Match]:
@@ -498,6 +533,8 @@ _SOURCE_WORDS = _trie((*agency_names(), "[", "http", "www.", "và", "báo", "t�
 _SOURCE_OPENS = rf"(?:{_SOURCE_WORDS}|{_UP_DIGIT}|[^\s.]{{2,30}}\.(?:vn|com|net|org))"
 #: The number a date, a time or "5 giờ trước" opens with, and what follows it.
 _DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă))"
+#: How ``_SOURCE_KEYWORD`` opens: "Theo", "Nguồn:" and a source's first word.
+_SOURCE_KEYWORD_OPENS = re.compile(rf"(?:[Tt]heo[ \t]?|Nguồn[ \t]*:?[ \t]*){_SOURCE_OPENS}")
 #: What each line shape (the alternatives of _LINE_SOURCE, in order) needs where its line
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
 #: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
@@ -522,7 +559,6 @@ _OPENS = (
     rf"[ \t]*{_UP}{_NAME_CHAR}{{0,30}}[ \t]*:",
     r"[ \t]*/\.",
 )
-_OPEN_GATES = tuple(re.compile(opens, re.MULTILINE) for opens in _OPENS)
 #: Where any line shape may open: one looser condition that holds wherever one of _OPENS
 #: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
@@ -532,8 +568,16 @@ _SHAPE_WORDS = _trie((*_DATELINE_STARTS, "Theo", "theo", "Nguồn", *_TRANSLATED
                       *word_list("bylines_cues.txt"), *agency_names(), "/."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—])")
-_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?:{_SHAPE_OPENS})", re.MULTILINE)
-_SHAPE_AT_START = re.compile(_SHAPE_OPENS, re.MULTILINE)
+#: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
+#: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
+#: ``(`` or ``Theo``.
+_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
+                             rf"|{_UP}{{0,6}}[ \t]{_UP})|\(|Theo|{_TITLES}|{_CUES}))")
+#: The scan: where a line opens as some shape may (after a newline, or at the start), and
+#: for each shape an empty group that is ``None`` unless the line opens as its gate says.
+_SHAPE_GATES = "".join(rf"(?:(?={opens})())?" for opens in _OPENS)
+_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?={_SHAPE_OPENS}){_SHAPE_GATES}", re.MULTILINE)
+_SHAPE_AT_START = re.compile(rf"(?={_SHAPE_OPENS}){_SHAPE_GATES}", re.MULTILINE)
 #: The one-word openers, for words already split off (Liên and Quý left out, as before).
 _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
@@ -666,7 +710,7 @@ def _without_lead_and_tail(line: str) -> str:
 
 def _without_glued(line: str) -> str:
     """``line`` without a glued sign-off, blanks and end marks left at its end."""
-    m = _GLUED.search(line, _glued_start(line, 0, len(line)))
+    m = next(_glued_matches(line, _glued_start(line, 0, len(line)), len(line)), None)
     if m is not None:
         line = line[:m.start(_rule_group(m))]
     return _strip_end_marks(line.rstrip())
@@ -689,8 +733,12 @@ def _keeps_length(line: str, length: int) -> bool:
         bound += 1
     if bound > len(line):
         return False
-    return all(_GLUED.match(line, m.start()) is None
-               for m in _GLUED_OPENER.finditer(line, 0, bound - 1))
+    for opening in _GLUED_OPENINGS.finditer(line):
+        if opening.start() >= bound - 1:
+            return True
+        if _GLUED.match(line, opening.start()) is not None:
+            return False
+    return True
 
 
 def _strip_end_marks(line: str) -> str:
