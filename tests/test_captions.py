@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -118,25 +120,111 @@ _gate_text = st.one_of(
         max_size=30).map("".join))
 
 
-def _scan_scene_matches(text):
-    return ([m.span() for m in _captions._SCENE_LINE.finditer(text)],
-            [m.span() for m in _captions._POSITION_LINE.finditer(text)])
+# The readable scene-line pattern; _SCENE_LINE reads the same conditions in a faster order.
+_PLAIN_SCENE_LINE = regex.compile(
+    rf"(?<=[^\n]{{{_captions._SETTINGS['scene_neighbour_min_chars']}}}\s*+)"
+    rf"\n[^\S\n]*+(\p{{Lu}}[^\n]{{8,{_captions._SETTINGS['scene_line_max_chars'] + 8}}}+)"
+    rf"(?=\n\s*+[^\n]{{{_captions._SETTINGS['scene_neighbour_min_chars']}}})", regex.V1)
+
+_scene_text = st.lists(st.sampled_from(
+    ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
+     "Toàn cảnh hội nghị tại điểm cầu Tỉnh ủy.", "Các đại biểu dự hội nghị.", "\n", "\n\n",
+     " ", "  \n", "A", "x" * 140, "Ông An (thứ 2 từ trái sang) trao giải."]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _scene_text))
+def test_scene_line_pass_equals_the_plain_pattern(text):
+    assert ([m.span(1) for m in _captions._SCENE_LINE.finditer(text)]
+            == [m.span(1) for m in _PLAIN_SCENE_LINE.finditer(text)])
 
 
 @settings(max_examples=300, deadline=None)
 @given(_gate_text)
-def test_line_candidates_miss_no_scene_or_position_line(text):
-    scene_at, position_at = _captions._line_candidates(text)
-    scene, position = _scan_scene_matches(text)
-    gated_scene = [m.span() for m in map(lambda at: _captions._SCENE_LINE.match(text, at), scene_at)
-                   if m]
-    cued = [m.span() for m in map(lambda at: _captions._POSITION_LINE.match(text, at), position_at)
-            if m]
-    assert gated_scene == scene
+def test_position_candidates_miss_no_cued_position_line(text):
+    position = [m.span() for m in _captions._POSITION_LINE.finditer(text)]
+    cued = [m.span() for m in map(lambda at: _captions._POSITION_LINE.match(text, at),
+                                  _captions._position_candidates(text)) if m]
     # Position lines without a position word are skipped: they never pass _POSITION_CUE.
     assert set(cued) <= set(position)
     for start, end in set(position) - set(cued):
         assert not _captions._POSITION_CUE.search(text[start:end].lstrip())
+
+
+_SPLIT_KEEP = regex.compile(rf"({_captions._SENTENCE_SPLIT.pattern})", regex.V1)
+
+
+def _repeated_pieces_by_regex(text):
+    """The plain version: one regex split of the whole text, keeping the separators."""
+    if not _captions._may_repeat(text):
+        return set(), []
+    parts = _SPLIT_KEEP.split(text)
+    pieces = [p for p in parts[::2] if len(p) >= _captions._SETTINGS["repeat_min_chars"]]
+    if len(set(pieces)) == len(pieces):
+        return set(), []
+    seen = set()
+    repeated = {p for p in pieces if p in seen or seen.add(p)}
+    ends = list(accumulate(map(len, parts)))
+    return repeated, [ends[k - 1] if k else 0 for k in range(0, len(parts), 2)
+                      if parts[k] in repeated]
+
+
+def _keyword_starts_by_one_scan(text):
+    """The plain version: lower the whole text, one ``str.find`` scan per keyword."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return sorted({m.start() for k in _captions._KEYWORDS for m in k.finditer(text)})
+    found = set()
+    for literal in _captions._KEYWORD_LITERALS:
+        at = lowered.find(literal)
+        while at >= 0:
+            found.add(at)
+            at = lowered.find(literal, at + len(literal))
+    return sorted(found)
+
+
+_chunk_text = st.one_of(
+    _gate_text,
+    st.lists(st.sampled_from(["hinh anh", "hinh anhinh anh", "ảnh", "ẢNH", "Ảnh:", "İ", "x", "\n",
+                              "Câu này được lặp lại nhiều lần", ". ", "! ", "…", "\u00a0", "\x1c"]),
+             max_size=40).map("".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_chunk_text, st.sampled_from([5, 7, 16, 64, 16_384]))
+def test_chunked_scans_equal_one_scan_of_the_whole_text(text, chunk):
+    saved = _captions._CHUNK
+    _captions._CHUNK = chunk  # small chunks: keywords and pieces straddle the cuts
+    try:
+        assert _captions._keyword_starts(text) == _keyword_starts_by_one_scan(text)
+        assert _captions._repeated_pieces(text) == _repeated_pieces_by_regex(text)
+    finally:
+        _captions._CHUNK = saved
+
+
+_run_atoms = ["Mưa lớn ở Hà Nội khiến phố ngập sâu", "Giá 3.5 triệu, tăng 2.1% so với tháng trước",
+              "TP", "A", "3", " ", "  ", "\u00a0", "\x1c", ".", "..", "!", "?", "…", '"', "”", "’", ")",
+              "“", ",", ":", "x", "v.v."]
+_fragments = st.lists(st.lists(st.sampled_from(_run_atoms), min_size=1, max_size=12).map("".join),
+                      min_size=1, max_size=3)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_fragments, st.lists(st.integers(0, 5), min_size=1, max_size=8), st.integers(1, 3),
+       st.sampled_from(["", " ", ". ", '" ']))
+def test_tandem_gate_sees_every_pair_of_equal_units(fragments, picks, count, glue):
+    # Lines built from a few shared fragments, so that equal units are common.
+    lines = [glue.join(fragments[p % len(fragments)] for p in picks[i::count]) or "x"
+             for i in range(count)]
+    text = "\n".join(lines)
+    run, pos = [], 0
+    for line in lines:
+        run.append((pos, pos + len(line), _captions._SENTENCE_SPLIT.split(line)))
+        pos += len(line) + 1
+    keys = [u[2] for start, end, _ in run for u in _captions._line_units(text, start, end, [])]
+    long = [k for k in keys if len(k) >= _captions._SETTINGS["repeat_min_chars"]]
+    if len(set(long)) < len(long):
+        assert _captions._may_hold_tandem(run, [])
 
 
 def _units_by_every_line(text, cuts, repeated):

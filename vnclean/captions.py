@@ -13,7 +13,8 @@ Word lists live in ``vnclean/data/captions_*.txt`` and tuned numbers in ``captio
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate
+from collections import Counter
+from itertools import accumulate, compress, repeat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -21,7 +22,7 @@ from typing import ClassVar
 import regex
 
 from ._data import alternation, json_data, word_list
-from ._core import StepMap, apply_edits, validated
+from ._core import Edit, StepMap, apply_edits, validated
 from .blocks import BoilerplateCleaner, Label, labels_to_edits, merge_labels
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
@@ -170,7 +171,8 @@ def _line_end(text: str, pos: int) -> int:
 # What ``str.strip`` strips (all of it is at most U+3000), as a regex class: "is this span
 # blank?" then reads only up to the first non-space instead of slicing and stripping the
 # span, which on a long line with many markers would be quadratic.
-_STRIPPED = "".join(f"\\u{c:04x}" for c in range(0x3001) if chr(c).isspace())
+_STRIPPED_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_STRIPPED = "".join(f"\\u{ord(c):04x}" for c in _STRIPPED_CHARS)
 _NON_SPACE = regex.compile(rf"[^{_STRIPPED}]", regex.V1)
 _LAST_NON_SPACE = regex.compile(rf"[^{_STRIPPED}]", regex.V1 | regex.REVERSE)
 
@@ -315,25 +317,37 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _keyword_positions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every marker keyword, case-insensitively, in no particular order.
+def _keyword_starts(text: str) -> list[int]:
+    """Where a marker keyword starts, case-insensitively, sorted (each place once).
 
-    ``str.lower`` and ``str.find`` run in C at memory speed; a regex alternation does not. When
-    lower-casing changes the length (``İ``), the slower per-keyword regex keeps offsets right.
+    ``str.lower`` and ``str.find`` run in C at memory speed; a regex alternation does not.
+    The text is lowered in chunks of ``_CHUNK`` characters (plus an overlap of the longest
+    keyword), so the lowered copy stays in the CPU cache and time stays linear in big
+    inputs. Each keyword is searched as one scan would: the next search starts after the
+    last match, wherever the chunk ends. When lower-casing changes the length (``İ``), the
+    slower per-keyword regex keeps offsets right.
     """
-    lowered = text.lower()
-    found: list[tuple[int, int]] = []
-    if len(lowered) != len(text):
-        for keyword in _KEYWORDS:
-            found += [m.span() for m in keyword.finditer(text)]
-        return found
-    for literal in _KEYWORD_LITERALS:
-        size = len(literal)
-        at = lowered.find(literal)
-        while at >= 0:
-            found.append((at, at + size))
-            at = lowered.find(literal, at + size)
-    return found
+    found: list[int] = []
+    size = len(text)
+    pos = [0] * len(_KEYWORD_LITERALS)  # per keyword: where its next search starts
+    for chunk in range(0, max(size, 1), _CHUNK):
+        piece = text[chunk:chunk + _CHUNK + _OVERLAP]
+        lowered = piece.lower()
+        if len(lowered) != len(piece):
+            return sorted({m.start() for keyword in _KEYWORDS for m in keyword.finditer(text)})
+        for i, literal in enumerate(_KEYWORD_LITERALS):
+            start = pos[i] - chunk
+            at = lowered.find(literal, start)
+            while 0 <= at < _CHUNK:
+                found.append(chunk + at)
+                start = at + len(literal)
+                at = lowered.find(literal, start)
+            pos[i] = chunk + (at if at >= 0 else max(start, _CHUNK))
+    return sorted(set(found))
+
+
+_CHUNK = 16_384
+_OVERLAP = max(map(len, _KEYWORD_LITERALS)) - 1
 
 
 def _markers(text: str) -> Iterator[tuple[str, int, int]]:
@@ -346,7 +360,7 @@ def _markers(text: str) -> Iterator[tuple[str, int, int]]:
     """
     back = _SETTINGS["window_back_chars"]
     last_end = 0
-    for at in sorted({start for start, _ in _keyword_positions(text)}):
+    for at in _keyword_starts(text):
         if at < last_end:
             continue
         match = _MARKER_NEAR.match(text, max(at - back, last_end, 0))
@@ -502,24 +516,67 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
 def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
     """Sentence-sized pieces that occur more than once, and where each occurrence starts.
 
-    One split in C (keeping the separators, so offsets are cumulative lengths).
+    The pieces are those of ``_SENTENCE_SPLIT.split(text)`` that are at least
+    ``repeat_min_chars`` long (:func:`_long_pieces`); only the occurrences of repeated
+    pieces reach Python.
     """
     if not _may_repeat(text, lines):
         return set(), []
-    parts = _SENTENCE_SPLIT_KEEP.split(text)
-    pieces = [p for p in parts[::2] if len(p) >= _SETTINGS["repeat_min_chars"]]
+    pieces, ends = _long_pieces(text)
     if len(set(pieces)) == len(pieces):
         return set(), []
-    seen: set[str] = set()
-    repeated = {p for p in pieces if p in seen or seen.add(p)}
-    ends = list(accumulate(map(len, parts)))
-    starts = [ends[k - 1] if k else 0 for k in range(0, len(parts), 2) if parts[k] in repeated]
-    return repeated, starts
+    counts = Counter(pieces)
+    repeated = set(compress(counts, map((1).__lt__, counts.values())))
+    mask = list(map(repeated.__contains__, pieces))
+    return repeated, [end - len(piece) for piece, end in zip(compress(pieces, mask),
+                                                             compress(ends, mask))]
+
+
+def _long_pieces(text: str) -> tuple[list[str], list[int]]:
+    """The pieces of ``_SENTENCE_SPLIT.split(text)`` of at least ``repeat_min_chars``, in
+    order, and where each ends.
+
+    Found without a regex: every terminator becomes ``.`` (same length, so offsets hold) and
+    ``str.split`` cuts there; a piece after a separator loses the whitespace the separator's
+    ``\s*+`` takes (``str.lstrip`` with exactly those characters). A piece never holds a
+    newline, so the text is read in chunks of about ``_CHUNK`` characters cut at newlines:
+    the temporary strings stay small (in the CPU cache) however big the text.
+    """
+    least = _SETTINGS["repeat_min_chars"]
+    pieces: list[str] = []
+    ends: list[int] = []
+    size = len(text)
+    begin = 0
+    while True:
+        end = text.find("\n", begin + _CHUNK)
+        if end < 0:
+            end = size
+        raw = (text[begin:end].replace("!", ".").replace("?", ".").replace("…", ".")
+               .replace("\n", ".").split("."))
+        lengths = list(map(len, raw))
+        at = [k for k, length in enumerate(lengths) if length >= least]  # stripping only shortens
+        if at:
+            stops = list(accumulate(lengths))  # raw piece k ends at stops[k] + k (one separator each)
+            got = list(map(str.lstrip, map(raw.__getitem__, at), repeat(_SEPARATOR_SPACE)))
+            if begin == 0 and at[0] == 0:
+                got[0] = raw[0]  # the text's first piece has no separator before it
+            for k, piece in zip(at, got):
+                if len(piece) >= least:
+                    pieces.append(piece)
+                    ends.append(begin + stops[k] + k)
+        if end >= size:
+            return pieces, ends
+        begin = end + 1
+
+
+#: What ``\s`` matches (regex V1; none above U+3000): the spaces a separator takes.
+_SEPARATOR_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001))), flags=regex.V1))
 
 
 def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
     """A cheap gate (``str.split`` in C): does any long line, or long piece between periods,
-    occur twice? Text that repeats a sentence-sized piece repeats one of these too."""
+    occur twice? Repeats are looked for only then (a sentence repeated inside two different
+    lines and periods, ``x! P. y? P.``, is not)."""
     least = _SETTINGS["repeat_min_chars"]
     if lines is None:
         lines = text.split("\n")
@@ -539,32 +596,95 @@ def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
     one of their own; each is checked by splitting it. Every other line cannot be part of a
     repeat, and a run of such lines becomes ONE unique break unit (a repeat never spans a
     unique unit, however many there are), so lines without repeats cost nothing.
+
+    A run of adjacent lines that do hold one is also ONE unique unit when it cannot hold a
+    tandem repeat (:func:`_may_hold_tandem`): big inputs that repeat whole documents far
+    apart then cost one split per line, not one unit per sentence.
     """
     bounds = sorted(set(cuts))
     units: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, list[str]]] = []  # adjacent lines holding a repeated piece
     next_line = 0  # start of the first line not yet turned into units
+
+    def close_run() -> None:
+        if not run:
+            return
+        if _may_hold_tandem(run, bounds):
+            for line_start, line_end, _ in run:
+                units.extend(_line_units(text, line_start, line_end, bounds))
+        else:
+            units.append((run[0][0], run[0][0], f"\x00{run[0][0]}"))
+        run.clear()
+
     for line_start, line_end in _lines_at(text, starts, repeated):
         if line_start > next_line:
+            close_run()
             units.append((next_line, next_line, f"\x00{next_line}"))
         next_line = line_end + 1
-        line = text[line_start:line_end]
-        if repeated.isdisjoint(_SENTENCE_SPLIT.split(line)):
+        pieces = _SENTENCE_SPLIT.split(text[line_start:line_end])
+        if repeated.isdisjoint(pieces):
+            close_run()
             units.append((line_start, line_start, f"\x00{line_start}"))
             continue
-        edges = [line_start]
-        edges += [line_start + m.end() for m in _SENTENCE_END.finditer(line)]
-        lo = bisect.bisect_left(bounds, line_start)
-        hi = bisect.bisect_right(bounds, line_end)
-        edges += bounds[lo:hi]
-        edges.append(line_end)
-        edges.sort()
-        for a, b in zip(edges, edges[1:]):
-            piece = text[a:b]
-            key = piece.strip()
-            if key:
-                lead = len(piece) - len(piece.lstrip())
-                units.append((a + lead, a + lead + len(key), key))
+        run.append((line_start, line_end, pieces))
+    close_run()
     return units
+
+
+def _line_units(text: str, line_start: int, line_end: int, bounds: list[int]
+                ) -> list[tuple[int, int, str]]:
+    """The sentences of one line, also cut at the ``bounds`` inside it (stripped, non-empty)."""
+    edges = [line_start]
+    edges += [m.end() for m in _SENTENCE_END.finditer(text, line_start, line_end)]
+    lo = bisect.bisect_left(bounds, line_start)
+    hi = bisect.bisect_right(bounds, line_end)
+    edges += bounds[lo:hi]
+    edges.append(line_end)
+    edges.sort()
+    units = []
+    for a, b in zip(edges, edges[1:]):
+        piece = text[a:b]
+        key = piece.strip()
+        if key:
+            lead = len(piece) - len(piece.lstrip())
+            units.append((a + lead, a + lead + len(key), key))
+    return units
+
+
+#: What may stand between a split piece's start and a unit's start: spaces (``str.strip``'s
+#: and ``\s``) and the closing quotes a sentence end takes.
+_UNIT_LEAD = "".join(sorted(set(_STRIPPED_CHARS + _SEPARATOR_SPACE + "\"”’)")))
+
+
+def _may_hold_tandem(run: list[tuple[int, int, list[str]]], bounds: list[int]) -> bool:
+    """Whether two units of this run of adjacent lines can be equal (a tandem needs that).
+
+    Without a cut inside the run, a unit starts at its line's start or after a sentence
+    end, which ends after a whole terminator run, closing quotes and spaces. If the unit
+    holds a terminator, the split piece that ends at its first one differs from the unit's
+    first stretch only by a lead of spaces and quotes, and is not its line's last piece (a
+    terminator follows it). If it holds none, it ends at its line's end and is (but for
+    spaces and quotes) that line's last piece, at least ``repeat_min_chars`` long when the
+    unit is. So two equal units (of that length, on two lines for the second kind) give
+    two pieces equal after ``lstrip(_UNIT_LEAD)`` (and ``rstrip`` of spaces for last
+    pieces): when all are distinct, no two units are equal and no tandem fits. Checked
+    against the units themselves by a Hypothesis test.
+    """
+    lo = bisect.bisect_left(bounds, run[0][0])
+    if lo < len(bounds) and bounds[lo] <= run[-1][1]:
+        return True
+    least = _SETTINGS["repeat_min_chars"]
+    seen: set[str] = set()
+    count = 0
+    for _, _, pieces in run:
+        heads = list(map(str.lstrip, pieces[:-1], repeat(_UNIT_LEAD)))
+        if len(run) > 1 and len(pieces[-1]) >= least:
+            heads.append(pieces[-1].lstrip(_UNIT_LEAD).rstrip(_STRIPPED_CHARS))
+        seen.update(heads)
+        count += len(heads)
+        if len(seen) < count:
+            return True
+    return False
 
 
 def _lines_at(text: str, starts: list[int], repeated: set[str]) -> list[tuple[int, int]]:
@@ -651,14 +771,17 @@ def _caption_labels(text: str, lines: list[str]) -> list[Label]:
     return labels
 
 
-# Candidate lines, each found by one regex that starts at a newline literal (fast in C); the
-# first line of a text is never one (it has no paragraph above it). A scene line is short and
-# has a long line (scene_neighbour_min_chars) above and below it, blank lines aside; a
-# position line holds "(" or starts with "Từ trái"/"Từ phải".
+# A scene line is short and has a long line (scene_neighbour_min_chars) above and below it,
+# blank lines aside; the first line of a text is never one (no paragraph above it). ONE pass
+# over the document finds them all: the pattern starts at a newline literal, then reads the
+# line's shape and the next paragraph (lookahead), and only then looks back for the long line
+# above, so most newlines are rejected after a few characters. A position line holds "(" or
+# starts with "Từ trái"/"Từ phải".
 _SCENE_LINE = regex.compile(
-    rf"(?<=[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}}\s*+)"
-    rf"\n{_HSPACE}*+(\p{{Lu}}[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}+)"
-    rf"(?=\n\s*+[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})", regex.V1)
+    rf"\n(?={_HSPACE}*+\p{{Lu}}[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}+"
+    rf"\n\s*+[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})"
+    rf"(?<=[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}}\s*+\n)"
+    rf"{_HSPACE}*+(\p{{Lu}}[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}+)", regex.V1)
 _POSITION_LINE = regex.compile(
     rf"\n{_HSPACE}*+(?=[^\n(]{{0,250}}+\(|[Tt]ừ\s(?:trái|phải))"
     rf"(\p{{Lu}}[^\n]{{8,{_SETTINGS['position_line_max_chars']}}}+)(?=\n|$)", regex.V1)
@@ -671,24 +794,21 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label], lines: list[str]) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
-    Only the lines the two regex passes find are looked at. ``captions.scene_line``: a line of
-    at most ``scene_line_max_chars`` between two long paragraphs, with scene cues;
-    ``captions.position_cue``: a one- or two-sentence line that names a position in the picture.
+    ``captions.scene_line``: a line of at most ``scene_line_max_chars`` between two long
+    paragraphs, with scene cues (one ``_SCENE_LINE`` pass finds the lines);
+    ``captions.position_cue``: a one- or two-sentence line that names a position in the
+    picture (tried only on the lines ``_position_candidates`` admits).
     """
     found: list[tuple[int, int, str]] = []
-    scene_at, position_at = _line_candidates(text, lines)
-    for at in scene_at:
-        match = _SCENE_LINE.match(text, at)
-        if match is None:
-            continue
+    for match in _SCENE_LINE.finditer(text):
         line = match.group(1).rstrip()
         if (len(line) <= _SETTINGS["scene_line_max_chars"]
                 and _scene_score(line) >= _SETTINGS["scene_min_score"]):
             found.append((match.start(1), match.start(1) + len(line), "captions.scene_line"))
-    for at in position_at:
+    for at in _position_candidates(text):
         match = _POSITION_LINE.match(text, at)
         if match is None:
             continue
@@ -702,39 +822,7 @@ def _scene_labels(text: str, taken: list[Label], lines: list[str]) -> list[Label
             if not _inside_any(busy, start, end)]
 
 
-_SCENE_GROUP_MAX = _SETTINGS["scene_line_max_chars"] + 9  # what _SCENE_LINE's group can hold
-_POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1
-_NEIGHBOUR_MIN = _SETTINGS["scene_neighbour_min_chars"]
-
-
-def _line_candidates(text: str, lines: list[str] | None = None
-                     ) -> tuple[list[int], list[int]]:
-    """Newlines where ``_SCENE_LINE`` / ``_POSITION_LINE`` can match, found by string tests.
-
-    Both patterns match only at a newline followed by one whole line (their matches are the
-    same as a ``finditer``); a line is tried only when its length fits the pattern's group
-    (or it starts with a space); a scene line only when the nearest non-blank line on each
-    side is long, a position line only when it holds a position word and ``(`` or ``Từ``
-    (found by ``str.find``). ``lines`` is ``text.split("\n")`` when the caller has it.
-    """
-    if lines is None:
-        lines = text.split("\n")
-    if len(lines) < 2:
-        return [], []
-    short = [i for i, line in enumerate(lines)
-             if len(line) >= 9 and (len(line) <= _SCENE_GROUP_MAX or not line[:1].isalpha())]
-    scene: list[int] = []
-    last = len(lines) - 1
-    # The usual reject, inline: a short, non-blank line right above or below.
-    short = [i for i in short if 0 < i < last
-             and (len(lines[i - 1]) >= _NEIGHBOUR_MIN or not lines[i - 1].strip())
-             and (len(lines[i + 1]) >= _NEIGHBOUR_MIN or not lines[i + 1].strip())]
-    if short:
-        ends = list(accumulate(map(len, lines)))
-        for i in short:
-            if _long_neighbour(lines, i, -1) and _long_neighbour(lines, i, 1):
-                scene.append(ends[i - 1] + i - 1)
-    return scene, _position_candidates(text)
+_POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1  # what _POSITION_LINE's group holds
 
 
 def _position_candidates(text: str) -> list[int]:
@@ -760,19 +848,6 @@ def _position_candidates(text: str) -> list[int]:
 
 #: _POSITION_CUE matches only lines holding one of these.
 _POSITION_WORDS = ("trái", "phải", "thứ", "ngoài", "giữa")
-
-
-def _long_neighbour(lines: list[str], i: int, step: int) -> bool:
-    """Whether the nearest line before/after line ``i`` that is long or not blank is long."""
-    j = i + step
-    while 0 <= j < len(lines):
-        line = lines[j]
-        if len(line) >= _NEIGHBOUR_MIN:
-            return True
-        if line.strip():
-            return False
-        j += step
-    return False
 
 
 def _is_position_caption(line: str) -> bool:
@@ -821,23 +896,45 @@ class RemovePhotoCaptions(BoilerplateCleaner):
     kind: ClassVar[str] = KIND
 
     def classify(self, text: str) -> list[Label]:
+        return self._settle(text)[0]
+
+    def find_edits(self, text: str) -> list[Edit]:
+        if not text:
+            return []
+        labels, edits, _ = self._settle(text)
+        return labels_to_edits(text, labels, self.name) if edits is None else edits
+
+    def apply(self, text: str) -> str:
+        labels, edits, left = self._settle(text)
+        if left is None:
+            return apply_edits(text, validated(labels_to_edits(text, labels, self.name), len(text)))
+        return left
+
+    def _settle(self, text: str) -> tuple[list[Label], list[Edit] | None, str | None]:
+        """The labels, and when the last round computed them, their edits and the text left.
+
+        Deleting a caption can expose another (a credit now ends its line, two markers now
+        touch): classify what is left and map those labels back, so one call settles. The
+        round that finds nothing more has already turned the labels into edits and applied
+        them: ``find_edits`` and ``apply`` reuse that work instead of doing it again.
+        """
         labels = _classify_once(text)
         for _ in range(_SETTINGS["settle_rounds"]):
-            # Deleting a caption can expose another (a credit now ends its line, two markers
-            # now touch): classify what is left and map those labels back, so one call settles.
-            edits = validated(labels_to_edits(text, labels, self.name), len(text))
-            if not edits:
-                break
-            left = apply_edits(text, edits)
-            if not _may_expose(left, edits):
-                break
+            edits = labels_to_edits(text, labels, self.name)
+            kept = validated(edits, len(text))
+            if not kept:
+                return labels, edits, text
+            left = apply_edits(text, kept)
+            if not _may_expose(left, kept):
+                return labels, edits, left
             more = _classify_once(left)
             if not more:
-                break
-            step = StepMap(edits)
-            labels = merge_labels(labels + [Label(step.back(lab.start, "start"), step.back(lab.end, "end"),
-                                            lab.kind, lab.rule) for lab in more])
-        return labels
+                return labels, edits, left
+            step = StepMap(kept)
+            labels = merge_labels(labels + [Label(step.back(lab.start, "start"),
+                                                  step.back(lab.end, "end"), lab.kind, lab.rule)
+                                            for lab in more])
+        return labels, None, None
 
 
 def _classify_once(text: str) -> list[Label]:
@@ -845,7 +942,7 @@ def _classify_once(text: str) -> list[Label]:
         return []
     lines = text.split("\n")  # one split, shared by the passes that read lines
     labels = _caption_labels(text, lines)
-    labels += _scene_labels(text, labels, lines)
+    labels += _scene_labels(text, labels)
     return merge_labels(labels)
 
 
