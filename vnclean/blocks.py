@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import ClassVar
 
 import regex
@@ -26,6 +27,7 @@ __all__ = ["Line", "Label", "LineIndex", "BoilerplateCleaner", "blank_after", "b
 _HSPACE_BEFORE = regex.compile(r"[ \t\r]*+", regex.REVERSE)
 _HSPACE_AFTER = regex.compile(r"[ \t\r]*+")
 _CLOSING = ".,;:!?)]}…\"'”"
+_HSPACE = " \t\r"  # what _HSPACE_BEFORE and _HSPACE_AFTER take
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +205,11 @@ def removal_span(text: str, start: int, end: int) -> tuple[int, int, str]:
     >>> t[:s] + r + t[e:]
     'Mưa lớn. Gió mạnh.'
     """
-    space_before = start - _HSPACE_BEFORE.match(text, 0, start).start()
-    space_after = _HSPACE_AFTER.match(text, end).end() - end
+    # Most spans sit between newlines: no run of spaces to measure on that side.
+    space_before = (start - _HSPACE_BEFORE.match(text, 0, start).start()
+                    if start and text[start - 1] in _HSPACE else 0)
+    space_after = (_HSPACE_AFTER.match(text, end).end() - end
+                   if end < len(text) and text[end] in _HSPACE else 0)
     outer_start, outer_end = start - space_before, end + space_after
     at_line_start = outer_start == 0 or text[outer_start - 1] == "\n"
     at_line_end = outer_end == len(text) or text[outer_end] == "\n"
@@ -231,7 +236,7 @@ def labels_to_edits(text: str, labels: Iterable[Label], cleaner: str) -> list[Ed
     """Delete labelled spans: widen each with :func:`removal_span`, never overlap."""
     edits: list[Edit] = []
     last_end = 0
-    for label in sorted(labels, key=lambda lab: (lab.start, lab.end)):
+    for label in sorted(labels, key=_START_END):
         if label.end <= label.start:
             continue
         start, end, replacement = removal_span(text, label.start, label.end)
@@ -258,6 +263,8 @@ def blank_before(text: str, pos: int) -> bool:
     >>> blank_before("Mưa lớn.\\n  Ảnh: X", 11), blank_before("Mưa lớn. Ảnh: X", 9)
     (True, False)
     """
+    if pos == 0 or text[pos - 1] == "\n":
+        return True  # what the look-back below finds first
     lo = pos
     while True:
         lo = max(0, lo - 256)
@@ -271,6 +278,8 @@ def blank_before(text: str, pos: int) -> bool:
 
 def blank_after(text: str, pos: int) -> bool:
     """True when only spaces stand between ``pos`` and the line end (bounded look-ahead)."""
+    if pos < len(text) and text[pos] == "\n":
+        return True  # what the look-ahead below finds first
     hi = pos
     while True:
         hi = min(len(text), hi + 256)
@@ -293,15 +302,35 @@ def join_line_labels(text: str, labels: list[Label]) -> list[Label]:
     One edit per block deletes the block with its line breaks, wherever it sits.
     """
     out: list[Label] = []
+    before: dict[int, bool] = {}  # blank_before by position: a block's start is asked again
+    after: dict[int, bool] = {}  # and blank_after: a line's end, again as the block's end
+
+    def whole(start: int, end: int) -> bool:  # is_whole_line, each position's answer kept
+        blank = before.get(start)
+        if blank is None:
+            blank = before[start] = blank_before(text, start)
+        if not blank:
+            return False
+        blank = after.get(end)
+        if blank is None:
+            blank = after[end] = blank_after(text, end)
+        return blank
+
+    first: Label | None = None  # the first label of the block being joined
+    end = 0  # and the block's end so far
     for label in labels:
-        if out:
-            prev = out[-1]
-            gap = text[prev.end:label.start]
-            if ("\n" in gap and not gap.strip() and is_whole_line(text, prev)
-                    and is_whole_line(text, label)):
-                out[-1] = Label(prev.start, label.end, prev.kind, prev.rule, prev.confidence)
+        if first is not None:
+            gap = text[end:label.start]
+            if ("\n" in gap and not gap.strip() and whole(first.start, end)
+                    and whole(label.start, label.end)):
+                end = label.end
                 continue
-        out.append(label)
+            out.append(first if end == first.end else
+                       Label(first.start, end, first.kind, first.rule, first.confidence))
+        first, end = label, label.end
+    if first is not None:
+        out.append(first if end == first.end else
+                   Label(first.start, end, first.kind, first.rule, first.confidence))
     return out
 
 
@@ -312,7 +341,9 @@ def merge_labels(labels: Iterable[Label], *, grow: bool = True) -> list[Label]:
     label's kind and rule win); without, its overhang stays in the text.
     """
     kept: list[Label] = []
-    for label in sorted(labels, key=lambda lab: (lab.start, -lab.end)):
+    # Sorted by start, the longest first (two stable C-keyed sorts: by end descending,
+    # then by start).
+    for label in sorted(sorted(labels, key=_END, reverse=True), key=_START):
         if kept and label.start < kept[-1].end:
             prev = kept[-1]
             if grow and label.end > prev.end:
@@ -356,6 +387,9 @@ class LineIndex:
 
 
 _NEWLINE = re.compile("\n")  # stdlib re: faster than regex for this scan
+_START = attrgetter("start")
+_END = attrgetter("end")
+_START_END = attrgetter("start", "end")
 
 
 def _can_take_newline_before(text: str, edit: Edit) -> bool:

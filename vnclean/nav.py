@@ -16,9 +16,10 @@ item, cue or headline (``_classify(text, gate=False)`` is the path the gates sho
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter, sub
 from typing import ClassVar
 
 import regex
@@ -156,14 +157,14 @@ class _Page:
 
     __slots__ = ("ends", "folded", "sections", "shapes", "starts", "texts", "words")
 
-    def __init__(self, rows: list[tuple[int, int, str, int, str, bool]]) -> None:
-        columns = [list(column) for column in zip(*rows)] if rows else [[] for _ in range(6)]
-        self.starts: list[int] = columns[0]
-        self.ends: list[int] = columns[1]
-        self.texts: list[str] = columns[2]
-        self.words: list[int] = columns[3]
-        self.shapes: list[str] = columns[4]
-        self.sections: list[bool] = columns[5]
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str], words: list[int],
+                 shapes: list[str], sections: list[bool]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.texts = texts
+        self.words = words
+        self.shapes = shapes
+        self.sections = sections
         self.folded: dict[int, tuple[str, set[str]]] = {}  # see _folded
 
     def __len__(self) -> int:
@@ -248,36 +249,52 @@ def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
 def _page_of(text: str, cfg: _Settings) -> _Page:
     """Every non-blank line of ``text`` with its context-free shape.
 
-    Lines come from one ``split``; a line of plain words (letters and single spaces, most
-    menu items) is shaped by one lookup, a line too long for chrome by its last characters,
-    and only the rest by :func:`_shape`.
+    Lines come from one ``split``, and their offsets from C loops (map, compress,
+    accumulate); a line of plain words (letters and single spaces, most menu items) is
+    shaped by one lookup, a line too long for chrome by its last characters, and only the
+    rest by :func:`_shape`.
     """
     short = 2 * cfg.max_item_chars
+    pieces = text.split("\n")
+    # Blank lines are skipped and every line stripped by C loops; the start of piece i is
+    # the length of the pieces before it plus i newlines, and its line starts as many
+    # characters before the piece's end as its left-stripped form has.
+    lefts = list(map(str.lstrip, pieces, repeat(_SPACE)))
+    piece_ends = compress(map(add, accumulate(map(len, pieces)), count()), lefts)
+    lefts = list(compress(lefts, lefts))
+    starts = list(map(sub, piece_ends, map(len, lefts)))
+    texts = list(map(str.rstrip, lefts, repeat(_SPACE)))
+    lengths = list(map(len, texts))
+    ends = list(map(add, starts, lengths))
     keys = _key_info()
     seen: dict[str, tuple[int, str, bool]] = {}
-    rows = []
-    row = rows.append
-    pieces = text.split("\n")
-    # Blank lines are skipped and every line stripped by C loops (map, compress); the
-    # start of piece i is the length of the pieces before it plus i newlines.
-    lefts = list(map(str.lstrip, pieces, repeat(_SPACE)))
-    before = list(accumulate(map(len, pieces), initial=0))
-    nonblank = list(compress(range(len(pieces)), lefts))
-    lefts = list(compress(lefts, lefts))
-    for i, left, line in zip(nonblank, lefts, map(str.rstrip, lefts, repeat(_SPACE))):
-        start = before[i + 1] + i - len(left)
-        length = len(line)
+    known = []
+    add_known = known.append
+    for line, length in zip(texts, lengths):
         if length > short:  # far too long for chrome cues or menu items
-            shape = PROSE if _sentence_end(line) else TITLE
-            if shape == TITLE and length <= 3 * short and _is_breadcrumb(line, cfg):
-                shape = BREADCRUMB
-            row((start, start + length, line, _SPACED, shape, False))
+            last = line[-1]
+            if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
+                add_known(_LONG_PROSE)  # _sentence_end: a sentence
+            elif length <= 3 * short and _is_breadcrumb(line, cfg):
+                add_known(_LONG_BREADCRUMB)
+            else:
+                add_known(_LONG_TITLE)
             continue
-        known = seen.get(line)  # menus repeat: each distinct short line is shaped once
-        if known is None:
-            known = seen[line] = _short_shape(line, length, keys, cfg)
-        row((start, start + length, line) + known)
-    return _Page(rows)
+        shaped = seen.get(line)  # menus repeat: each distinct short line is shaped once
+        if shaped is None:
+            shaped = seen[line] = _short_shape(line, length, keys, cfg)
+        add_known(shaped)
+    if not known:
+        return _Page([], [], [], [], [], [])
+    words, shapes, sections = map(list, zip(*known))
+    return _Page(starts, ends, texts, words, shapes, sections)
+
+
+_SENTENCE_MARKS = ".!?…;:"  # what _sentence_end takes as a line's last character
+_STOPS = ".!?…"  # and before a closing quote or bracket
+_LONG_PROSE = (_SPACED, PROSE, False)
+_LONG_TITLE = (_SPACED, TITLE, False)
+_LONG_BREADCRUMB = (_SPACED, BREADCRUMB, False)
 
 
 def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]],
@@ -593,12 +610,18 @@ def _strip_title_copies(page: _Page, labels: list[_Span], chrome: set[int],
 
 
 @functools.cache
-def _inline_patterns() -> tuple[regex.Pattern, tuple[str | regex.Pattern, ...]]:
-    """The inline patterns as one alternation, and for each the literal it starts with
-    (a ``str``, found by a fast substring test) or, lacking one, the pattern alone."""
+def _inline_patterns() -> tuple[regex.Pattern, tuple[re.Pattern | regex.Pattern, ...]]:
+    """The inline patterns as one alternation, and for each a search for the literal it
+    starts with (a fast stdlib search) or, lacking one, the pattern alone."""
     patterns = word_list("nav_inline.txt")
     return (regex.compile("|".join(f"(?:{p})" for p in patterns)),
-            tuple(_literal_prefix(p) or regex.compile(p) for p in patterns))
+            tuple(_literal_search(_literal_prefix(p)) or regex.compile(p) for p in patterns))
+
+
+def _literal_search(literal: str) -> re.Pattern | None:
+    """A stdlib search for ``literal`` (``None`` for none): on non-ASCII text it skips ahead
+    faster than ``in``."""
+    return re.compile(re.escape(literal)) if literal else None
 
 
 def _literal_prefix(pattern: str) -> str:
@@ -638,7 +661,7 @@ def _inline_spans(text: str) -> list[_Span]:
     spans.
     """
     combined, gates = _inline_patterns()
-    if not any(gate in text if isinstance(gate, str) else gate.search(text) for gate in gates):
+    if not any(gate.search(text) for gate in gates):
         return []
     return [(m.start(), m.end(), "nav.inline_widget") for m in combined.finditer(text)]
 

@@ -238,7 +238,9 @@ def _classify_lines(text: str) -> list[_Line]:
     starts, texts, classes = _scan(text)
     if not _worth_a_look(classes):
         return []
-    return [_Line(start, start + len(line), line, cls, _indented(text, start))
+    # Most lines follow a newline: their indentation is settled before any call.
+    return [_Line(start, start + len(line), line, cls,
+                  start > 0 and text[start - 1] in " \t" and _indented(text, start))
             for start, line, cls in zip(starts, texts, classes)]
 
 
