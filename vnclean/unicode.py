@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from typing import ClassVar
@@ -28,7 +29,7 @@ import regex
 
 from ._core import Cleaner, Edit, StepMap, _to_original, apply_edits, changed_region
 from ._data import json_data
-from .tones import STYLES, fix_tones, is_vietnamese_word, tone_fixes
+from .tones import STYLES, _TONED_U, fix_tones, is_vietnamese_word, tone_fixes
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
 
@@ -133,6 +134,14 @@ def rewrite_wide_chars(text: str) -> str:
     return text
 
 
+def _replace_each(text: str, chars: frozenset[str], table: dict[int, str | None]) -> str:
+    """``text`` with each of ``chars`` rewritten by ``table`` (known to be there): what
+    the ``sub`` of the rewrite functions gives, as no replacement holds a key of its table."""
+    for char in chars:
+        text = text.replace(char, table[ord(char)] or "")
+    return text
+
+
 def rewrite_byte_chars(text: str) -> str:
     """NBSP to a space, soft hyphens and controls out, ``Ð`` into ``Đ``.
 
@@ -150,30 +159,107 @@ def rewrite_byte_chars(text: str) -> str:
 _NFC_UNIT = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}\s]")
 
 
+def nfc_unsafe_ranges() -> list[tuple[int, int]]:
+    """Code point ranges of the characters without which a text is always NFC (this Unicode).
+
+    A character is unsafe when its canonical combining class is not 0 (NFC may reorder it),
+    NFC rewrites it even alone, or it may compose with what precedes it (the second
+    character of a canonical pair, a Hangul medial or final jamo). Computed from
+    ``unicodedata`` (a quarter of a second); ``unicode_chars.json`` keeps the result.
+
+    >>> (0x0300, 0x034E) in nfc_unsafe_ranges()  # the combining diacritics, not CGJ
+    True
+    """
+    codes = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # jamo: by algorithm
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.combining(char) or unicodedata.normalize("NFC", char) != char:
+            codes.add(code)
+        parts = unicodedata.decomposition(char).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            codes.add(int(parts[1], 16))
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
+def _load_nfc_unsafe() -> list[tuple[int, int]]:
+    data = json_data("unicode_chars.json")
+    if data["nfc_unsafe_unicode_version"] != unicodedata.unidata_version:
+        return nfc_unsafe_ranges()
+    bounds = (item.split("-") for item in data["nfc_unsafe"])
+    return [(int(b[0], 16), int(b[-1], 16)) for b in bounds]
+
+
+def _char_class(ranges: list[tuple[int, int]]) -> str:
+    """The inside of a regex character class holding ``ranges``, as escapes."""
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+_NFC_UNSAFE_RANGES = _load_nfc_unsafe()
+_NFC_UNSAFE_CHARS = frozenset(chr(code) for a, b in _NFC_UNSAFE_RANGES for code in range(a, b + 1))
+# Characters outside the BMP match as one range and are then looked up: a few dozen ranges
+# after the BMP bitmap would be tested for every character the bitmap does not hold.
+_NFC_UNSAFE_BMP = _char_class([(a, b) for a, b in _NFC_UNSAFE_RANGES if b <= 0xFFFF])
+_ASTRAL = "\\U00010000-\\U0010ffff"
+_NFC_SUSPECT = re.compile(f"[{_NFC_UNSAFE_BMP}{_ASTRAL}]")
+
+
+def _unsafe_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines (without their newline) that hold an NFC-unsafe character."""
+    spans = []
+    search = _NFC_SUSPECT.search
+    match = search(text)
+    while match is not None:
+        char = match.group()
+        if char > "\uffff" and char not in _NFC_UNSAFE_CHARS:  # an emoji, say
+            match = search(text, match.end())
+            continue
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        spans.append((text.rfind("\n", 0, match.start()) + 1, end))
+        match = search(text, end)
+    return spans
+
+
 def _nfc_edits(text: str) -> list[RawEdit]:
     """One edit per word (letters, marks, digits) that NFC changes."""
-    if unicodedata.is_normalized("NFC", text):
-        return []
     edits = []
-    for match in _NFC_UNIT.finditer(text):
-        unit = match.group()
-        if unit.isascii():
-            continue
-        fixed = unicodedata.normalize("NFC", unit)
-        if fixed != unit:
-            edits.append((match.start(), match.end(), fixed, "unicode.nfc"))
+    for line_start, line_end in _unsafe_lines(text):  # a word without one is NFC
+        for match in _NFC_UNIT.finditer(text, line_start, line_end):
+            unit = match.group()
+            if unit.isascii():
+                continue
+            fixed = unicodedata.normalize("NFC", unit)
+            if fixed != unit:
+                edits.append((match.start(), match.end(), fixed, "unicode.nfc"))
     return edits
 
 
 def compose_nfc(text: str) -> str:
-    """NFC, skipped when the text already is.
+    """NFC, computed only on the lines that hold a character that may not be NFC.
 
-    >>> compose_nfc("Vie\\u0323\\u0302t")
-    'Việt'
+    NFC never reorders or composes across a newline (a starter that composes with nothing),
+    so normalizing those lines alone gives what normalizing the whole text gives.
+
+    >>> compose_nfc("Vie\\u0323\\u0302t\\nNam")
+    'Việt\\nNam'
     """
-    if unicodedata.is_normalized("NFC", text):
+    spans = _unsafe_lines(text)
+    if not spans:
         return text
-    return unicodedata.normalize("NFC", text)
+    pieces = []
+    done = 0
+    for start, end in spans:
+        pieces.append(text[done:start])
+        pieces.append(unicodedata.normalize("NFC", text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 # --- ð that starts a Vietnamese word ------------------------------------------------------
@@ -226,13 +312,15 @@ _CONTINUATION = re.escape(_continuation_chars())
 _MOJIBAKE_TELLTALE = re.compile(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]|á[º»]|â€")
 # The same telltales, checked fast: "á" and "â" are common Vietnamese letters, so their
 # pairs are looked up as literals and the regex only scans for the rarer lead letters.
-_RARE_LEAD_TELLTALE = re.compile(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]")
+# One scan for the rarer character of each telltale ("º" of "áº", "€" of "â€", the lead
+# capitals), then a look back or ahead at its partner: "á" and "â" are common letters.
+_TELLTALE_CHECK = re.compile(rf"[ÂÃÄÅÆÌÍº»€](?:(?<=[ÂÃÄÅÆÌÍ])[{_CONTINUATION}]"
+                             rf"|(?<=á[º»])|(?<=â€))")
 
 
 def _has_mojibake(text: str) -> bool:
     """Cheap check: does any telltale of UTF-8 read as cp1252 occur?"""
-    return ("á»" in text or "áº" in text or "â€" in text
-            or _RARE_LEAD_TELLTALE.search(text) is not None)
+    return _TELLTALE_CHECK.search(text) is not None
 #: Characters the char layer makes into whitespace: they separate tokens like spaces do.
 _SPACE_LIKE = "".join(c for c, r in _TRANSLATE.items() if r in (" ", "\n")
                       for c in [chr(c)]) + " \t"
@@ -446,10 +534,38 @@ def _compose(original: str, layers: list[Callable[[str], list[RawEdit]]]) -> lis
 # ``Æ``) and the second characters of the literal telltales (``º``, ``»``, ``€``).
 _GATE_CHARS = _WIDE_CHARS + _BYTE_CHARS + "\u200dðÄÅÆº»€"
 # ``Â``, ``Ã``, ``Ì``, ``Í`` are capitals of Vietnamese words too: only with a continuation
-# byte after them. One character class first, so re scans for it in C.
+# byte after them. Characters that may not be NFC are in the gate too, so one scan (one
+# character class first: re scans for it in C) replaces ``unicodedata.is_normalized``;
+# characters outside the BMP are all let through and looked up one by one.
 _LEADS = "ÂÃÌÍ"
-_NEEDS_LAYERS = re.compile(rf"[{re.escape(_GATE_CHARS + _LEADS)}]"
-                           rf"(?:(?<=[{re.escape(_GATE_CHARS)}])|(?<=[{_LEADS}])[{_CONTINUATION}])")
+_ACTED_ON = re.escape(_GATE_CHARS) + _NFC_UNSAFE_BMP + _ASTRAL
+# The same scan finds the tone marks on the ``u`` of ``qu`` for tone placement (see
+# tones._QU_TONED). Each branch but the last opens with a class on the next character,
+# so a "q" before a plain "u" costs two class tests.
+_NEEDS_LAYERS = re.compile(rf"[{_ACTED_ON}{_LEADS}qQ]"
+                           rf"(?:[{_TONED_U}](?<=[qQ].)|[{_CONTINUATION}](?<=[{_LEADS}].)"
+                           rf"|(?<=[{_ACTED_ON}]))", re.DOTALL)
+# What the findings of _NEEDS_LAYERS tell the layers (see NormalizeUnicode._repair).
+_WIDE_SET = frozenset(_WIDE_CHARS)
+_BYTE_SET = frozenset(_BYTE_CHARS)
+_TELLTALE_HINTS = frozenset("ÄÅÆº»€" + _LEADS)  # a telltale has one of these
+# Byte characters replaced by one that no telltale holds, nothing removed: the rewrite
+# cannot join the two characters of a telltale.
+_QUIET_BYTES = frozenset("\u00a0Ð")
+
+
+def _gate(text: str) -> tuple[list[int], int]:
+    """Where tone marks sit on the ``u`` of ``qu`` (:func:`vnclean.tones.qu_tone_positions`),
+    up to the first thing a layer before tone placement acts on, and where that is (-1:
+    nowhere, only tone placement may change ``text``)."""
+    qu = []
+    for match in _NEEDS_LAYERS.finditer(text):
+        found = match.group()
+        if found[0] in "qQ":
+            qu.append(match.start() + 1)
+        elif found < "\U00010000" or found in _NFC_UNSAFE_CHARS:  # not an emoji, say
+            return qu, match.start()
+    return qu, -1
 
 
 def _only_tones_to_do(text: str) -> bool:
@@ -458,7 +574,7 @@ def _only_tones_to_do(text: str) -> bool:
     >>> _only_tones_to_do("Hòa bình"), _only_tones_to_do("Hòa\u00a0bình")
     (True, False)
     """
-    return _NEEDS_LAYERS.search(text) is None and unicodedata.is_normalized("NFC", text)
+    return _gate(text)[1] < 0
 
 
 # --- the cleaner --------------------------------------------------------------------------
@@ -493,9 +609,11 @@ class NormalizeUnicode(Cleaner):
 
     # Layers, each returning edits in the coordinates of the text it reads.
 
-    def _run_layer(self, text: str, *, align: bool = True) -> list[RawEdit]:
-        if not _has_mojibake(text):
-            return []
+    def _run_layer(self, text: str) -> list[RawEdit]:
+        return self._mojibake_edits(text) if _has_mojibake(text) else []
+
+    @staticmethod
+    def _mojibake_edits(text: str, *, align: bool = True) -> list[RawEdit]:
         return _run_edits(text, _byte_runs(text, _MOJIBAKE_TELLTALE), _fix_mojibake,
                           "unicode.mojibake", align=align)
 
@@ -526,17 +644,68 @@ class NormalizeUnicode(Cleaner):
             if _ASCII_CONTROL.search(text):
                 return text.translate(_TRANSLATE)
             return text
-        if _only_tones_to_do(text):  # most documents: NFC, no odd character, no mojibake
-            return fix_tones(text, style=self._style)
-        text = compose_nfc(rewrite_wide_chars(text))
-        if _has_mojibake(text):
-            text = _apply_raw(text, self._run_layer(text, align=False))
-        text = compose_nfc(rewrite_byte_chars(text))
-        if _has_mojibake(text):  # a byte character that split a run is gone: "\xadá»‡"
-            text = compose_nfc(_apply_raw(text, self._run_layer(text, align=False)))
+        qu, first = _gate(text)
+        if first < 0:  # most documents: NFC, no odd character, no mojibake
+            return fix_tones(text, style=self._style, qu=qu)
+        text, qu = self._repair(text, first, qu)
+        return fix_tones(text, style=self._style, qu=qu)
+
+    def _repair(self, text: str, first: int = 0,
+                qu: list[int] | None = None) -> tuple[str, list[int] | None]:
+        """Every layer of :meth:`find_edits` but tone placement, in its order; and where
+        the result's tone marks sit on the ``u`` of ``qu``, when that is known.
+
+        One scan lists the characters the layers act on (the gate's, from ``first`` where
+        it stopped; ``qu``: what it found before). A layer runs only when they show it has
+        something to do, and its "anything to do?" check runs again only after a layer that
+        may have brought new work (mojibake repair may bring any character).
+        """
+        found_chars = []
+        qu = [] if qu is None else list(qu)
+        for match in _NEEDS_LAYERS.finditer(text, first):
+            found = match.group()
+            found_chars.append(found)
+            if found[0] in "qQ":
+                qu.append(match.start() + 1)
+        chars: frozenset[str] | None = frozenset("".join(found_chars))
+        original = text
+        text = _replace_each(text, chars & _WIDE_SET, _TRANSLATE_WIDE)  # rewrite_wide_chars
+        if "\u200d" in chars:
+            text = _STRAY_JOINER.sub("", text)
+        unsafe = not chars.isdisjoint(_NFC_UNSAFE_CHARS)
+        composed = compose_nfc(text) if unsafe else text
+        nfc_changed = composed != text
+        text = composed
+        # Unchanged text holds a telltale only if the scan saw one of its characters.
+        if ((text != original or not chars.isdisjoint(_TELLTALE_HINTS))
+                and _has_mojibake(text)):
+            text = _apply_raw(text, self._mojibake_edits(text, align=False))
+            chars = None
+        if chars is None:
+            text = compose_nfc(rewrite_byte_chars(text))
+            recheck = True
+        else:  # the byte characters are those the scan saw: nothing since could add one
+            found = chars & _BYTE_SET
+            recheck = False
+            if found:
+                text = _replace_each(text, found, _TRANSLATE_BYTE)  # rewrite_byte_chars
+                recheck = not found <= _QUIET_BYTES  # a removal may join a telltale
+                if unsafe:  # or a letter and its mark
+                    composed = compose_nfc(text)
+                    nfc_changed = nfc_changed or composed != text
+                    recheck = recheck or composed != text
+                    text = composed
+        if recheck and _has_mojibake(text):  # a byte character that split a run: "\xadá»‡"
+            text = compose_nfc(_apply_raw(text, self._mojibake_edits(text, align=False)))
+            chars = None
         if "ð" in text:
-            text = _apply_raw(text, _eth_edits(text))
-        return fix_tones(text, style=self._style)
+            text = _apply_raw(text, _eth_edits(text))  # one character for one
+        # The rewrites of single characters put one for one or remove: with NFC out of
+        # play, an unchanged length means every character kept its position, and none of
+        # them is a "q" or a toned "u".
+        if chars is None or nfc_changed or len(text) != len(original):
+            return text, None
+        return text, qu
 
 
 normalize_unicode = NormalizeUnicode()
