@@ -124,6 +124,7 @@ def _dateline_pattern() -> str:
 
 #: What a glued sign-off follows: the mark closing the last sentence ("...cuối cùng.Nhóm PV").
 _GLUED_MARKS = ".!?…\"”’)»"
+_GLUED_MARK = re.compile(f"[{_GLUED_MARKS}]")
 
 
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
@@ -297,43 +298,59 @@ _BY_START_AND_ORDER = operator.itemgetter(0, 1)
 def _line_candidates(text: str) -> Iterator[regex.Match]:
     """The line pattern's match at every line start where it matches, in text order.
 
-    One stdlib ``re`` scan finds the lines that open as some alternative must, and says
-    which alternatives may match there (``_OPENS``); the others, almost all of them story
-    text, never reach Python.
+    One stdlib ``re`` scan finds the lines that open as some alternative may
+    (``_SHAPE_OPENS``); the others, almost all of them story text, never reach Python.
     """
-    opening = _SHAPE_AT_START.match(text)
-    if opening is not None:
-        m = _first_alternative(text, 0, opening.groups())
+    if _SHAPE_AT_START.match(text) is not None:
+        m = _match_line(text, 0)
         if m is not None:
             yield m
     for opening in _SHAPE_AFTER_NEWLINE.finditer(text):
-        m = _first_alternative(text, opening.end(), opening.groups())
+        m = _match_line(text, opening.end())
         if m is not None:
             yield m
 
 
-def _match_line(text: str, pos: int, line: str) -> regex.Match | None:
-    """The line pattern at ``pos`` (the start of ``line``), alternatives tried in order.
+def _match_line(text: str, pos: int) -> regex.Match | None:
+    """The line pattern at ``pos`` (a line start), alternatives tried in order.
 
-    The result equals ``_line_pattern().match(text, pos)``: see :func:`_first_alternative`.
+    Each alternative is tried only where its gate holds (``_OPENS``: the line opens as it
+    must; a dateline also ends as one must), stdlib ``re`` matches that cost far less
+    than trying the alternative. The first alternative that matches wins, as in the
+    alternation: the result equals ``_line_pattern().match(text, pos)``.
     """
-    opening = _SHAPE_AT_START.match(line)
-    return None if opening is None else _first_alternative(text, pos, opening.groups())
-
-
-def _first_alternative(text: str, pos: int, gates: tuple[str | None, ...]) -> regex.Match | None:
-    """The first line alternative that matches at ``pos``, trying only those whose gate held.
-
-    ``gates`` holds one entry per alternative, ``None`` where the line does not open as
-    that alternative must (``_OPENS``), so it cannot match: the first alternative that
-    matches wins, as in the alternation.
-    """
-    for alternative, gate in zip(_LINE_ALTERNATIVES, gates):
-        if gate is not None:
-            m = alternative.match(text, pos)
+    k = 0
+    while k < len(_LINE_ALTERNATIVES):
+        gate = _GATES_FROM[k].match(text, pos)  # the first gate from the k-th on that holds
+        if gate is None:
+            return None
+        k += gate.lastindex - 1
+        if k or _ends_as_dateline(text, pos):
+            m = _LINE_ALTERNATIVES[k].match(text, pos)
             if m is not None:
                 return m
+        k += 1
     return None
+
+
+def _ends_as_dateline(text: str, pos: int) -> bool:
+    """The line at ``pos`` may end as a dateline does: with a date word, a number, ``)``.
+
+    A dateline runs to the line end, where only blanks, ``|``, ``.``, the end mark and a
+    "Nguồn: X" may follow its last word: a story line that ends with another word (most
+    of those opening with "Ngày", "Lúc" or a number) is no dateline.
+
+    >>> _ends_as_dateline("Thứ Ba, 25/12/2012 /.", 0), _ends_as_dateline("Ngày mai trời mưa.", 0)
+    (True, False)
+    """
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    if text.find("Nguồn", pos, end) >= 0:
+        return True
+    while end > pos and text[end - 1] in " \t|./":
+        end -= 1
+    return _DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
 
 
 def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -531,10 +548,24 @@ _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xu�
 _SOURCE_WORDS = _trie((*agency_names(), "[", "http", "www.", "và", "báo", "tạp chí", "trang",
                        "hãng", "kênh", "đài", "tờ", "of", "the", "de", "and", "&"))
 _SOURCE_OPENS = rf"(?:{_SOURCE_WORDS}|{_UP_DIGIT}|[^\s.]{{2,30}}\.(?:vn|com|net|org))"
+#: The last word of a dateline token: of a date word, a weekday, a time ("10 giờ 30 phút",
+#: "8:00 sáng"), "5 giờ trước", "hôm qua".
+_DATELINE_END_WORDS = (
+    "nhật", "lúc", "ngày", "đăng", "gian", "bản", "Published", "on", "Posted", "Updated",
+    "Ngày", "Lúc", "Hai", "hai", "HAI", "Ba", "ba", "BA", "Tư", "tư", "TƯ", "Năm", "năm",
+    "NĂM", "Sáu", "sáu", "SÁU", "Bảy", "bảy", "BẢY", "Nhật", "NHẬT", "CN", "day", "Mon", "Tue",
+    "Wed", "Thu", "Fri", "Sat", "Sun", "giờ", "phút", "AM", "PM", "am", "pm", "SA", "CH",
+    "sáng", "chiều", "tối", "trưa", "đêm", "trước", "qua", "nay")
 #: The number a date, a time or "5 giờ trước" opens with, and what follows it.
 _DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă))"
 #: How ``_SOURCE_KEYWORD`` opens: "Theo", "Nguồn:" and a source's first word.
 _SOURCE_KEYWORD_OPENS = re.compile(rf"(?:[Tt]heo[ \t]?|Nguồn[ \t]*:?[ \t]*){_SOURCE_OPENS}")
+#: A name line's names (a title, capitalised words joined by blanks, "-", "&" or ","), for
+#: the author gate: after them only a note, "Theo X", "/ X", "." or the line's end may
+#: come, unless a word glues a capital to its end (an affiliation: "LuânNghiên cứu...").
+_NAME_TOKEN = rf"{_UP}[^\s\-–&,(/]*"
+_NAME_SEP = r"(?:[ \t]*[-–&,][ \t]*|[ \t]+)"
+_NAME_RUN = rf"(?:{_TITLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN})*"
 #: What each line shape (the alternatives of _LINE_SOURCE, in order) needs where its line
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
 #: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
@@ -553,9 +584,8 @@ _OPENS = (
     rf"[ \t]*[-–—])",
     rf"[ \t]*(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
     rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)})",
-    rf"[ \t]*(?:{_TITLES}[ \t]+{_UP}|{_CUES}"
-    rf"|{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP}"
-    rf"|{_LOW}{{1,7}}[ \t]*\.?[ \t]*(?:[/(N]|$)))",
+    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:[(/.N]|[Tt]heo|$)"
+    rf"|(?:{_TITLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/]*?{_LOW}{_UP})",
     rf"[ \t]*{_UP}{_NAME_CHAR}{{0,30}}[ \t]*:",
     r"[ \t]*/\.",
 )
@@ -573,11 +603,17 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: ``(`` or ``Theo``.
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
                              rf"|{_UP}{{0,6}}[ \t]{_UP})|\(|Theo|{_TITLES}|{_CUES}))")
-#: The scan: where a line opens as some shape may (after a newline, or at the start), and
-#: for each shape an empty group that is ``None`` unless the line opens as its gate says.
-_SHAPE_GATES = "".join(rf"(?:(?={opens})())?" for opens in _OPENS)
-_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?={_SHAPE_OPENS}){_SHAPE_GATES}", re.MULTILINE)
-_SHAPE_AT_START = re.compile(rf"(?={_SHAPE_OPENS}){_SHAPE_GATES}", re.MULTILINE)
+#: The scan: where a line opens as some shape may, after a newline or at the start.
+_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?={_SHAPE_OPENS})", re.MULTILINE)
+_SHAPE_AT_START = re.compile(_SHAPE_OPENS, re.MULTILINE)
+#: The gates of the k-th alternative and those after it, one alternation: which holds
+#: first is its (empty) group's number, ``lastindex``, counted from the k-th.
+_GATES_FROM = tuple(re.compile("|".join(rf"(?={opens})()" for opens in _OPENS[k:]), re.MULTILINE)
+                    for k in range(len(_OPENS)))
+#: How a dateline's last token ends: a number, ``)`` (a zone), "21h", a date word.
+_DATELINE_END = re.compile(
+    rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{_trie(_DATELINE_END_WORDS)})\Z")
+_DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
 #: The one-word openers, for words already split off (Liên and Quý left out, as before).
 _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
@@ -733,12 +769,9 @@ def _keeps_length(line: str, length: int) -> bool:
         bound += 1
     if bound > len(line):
         return False
-    for opening in _GLUED_OPENINGS.finditer(line):
-        if opening.start() >= bound - 1:
-            return True
-        if _GLUED.match(line, opening.start()) is not None:
-            return False
-    return True
+    return all(_GLUED_OPENINGS.match(line, mark.start()) is None
+               or _GLUED.match(line, mark.start()) is None
+               for mark in _GLUED_MARK.finditer(line, 0, bound - 1))
 
 
 def _strip_end_marks(line: str) -> str:
@@ -801,7 +834,7 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None  # "ASEAN-Nhật Bản", "COVID - 19"
     index = ctx.index(m.end())
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
-    after = _match_line(rest, 0, rest)
+    after = _match_line(rest, 0)
     if after is not None and _rule_group(after) in _NOT_A_LEAD:
         return None  # "TTO - 18:52, 28/07/2023", "TTO - Theo TTXVN": a byline line, not a lead
     if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
