@@ -16,6 +16,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterator
+from itertools import repeat
 from typing import ClassVar
 
 import regex
@@ -227,13 +228,19 @@ def _glued_start(text: str, start: int, end: int) -> int:
     """
     if end - start <= _GLUED_REACH:
         return start
+    source = -1  # not looked for yet
+    if end - start <= _GLUED_REACH_ALL:  # the source is looked for in the whole line
+        source = _first_source(text, start, end)
+        if source is not None and source - _GLUED_REACH <= start:
+            return start  # whatever the blanks: a line with an early source is read whole
     # a run of k blanks stretches a match by k - 1 <= 2 * (its "  " pairs + its tabs)
     slack = 2 * (text.count("  ", start, end) + text.count("\t", start, end))
     reach = _GLUED_REACH + slack
     earliest = end - reach
     if earliest <= start:
         return start
-    source = _first_source(text, max(start, end - _GLUED_REACH_ALL - slack), end)
+    if source == -1:
+        source = _first_source(text, max(start, end - _GLUED_REACH_ALL - slack), end)
     if source is not None:
         earliest = min(earliest, source - reach)
     return max(start, earliest)
@@ -301,14 +308,10 @@ def _line_candidates(text: str) -> Iterator[regex.Match]:
     One stdlib ``re`` scan finds the lines that open as some alternative may
     (``_SHAPE_OPENS``); the others, almost all of them story text, never reach Python.
     """
+    starts = [m.end() for m in _SHAPE_AFTER_NEWLINE.finditer(text)]
     if _SHAPE_AT_START.match(text) is not None:
-        m = _match_line(text, 0)
-        if m is not None:
-            yield m
-    for opening in _SHAPE_AFTER_NEWLINE.finditer(text):
-        m = _match_line(text, opening.end())
-        if m is not None:
-            yield m
+        starts.insert(0, 0)
+    return filter(None, map(_match_line, repeat(text), starts))
 
 
 def _match_line(text: str, pos: int) -> regex.Match | None:
@@ -603,6 +606,8 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: ``(`` or ``Theo``.
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
                              rf"|{_UP}{{0,6}}[ \t]{_UP})|\(|Theo|{_TITLES}|{_CUES}))")
+#: The gate of an agency prefix (the lead's, and _PREFIX's first step).
+_AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 #: The scan: where a line opens as some shape may, after a newline or at the start.
 _SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?={_SHAPE_OPENS})", re.MULTILINE)
 _SHAPE_AT_START = re.compile(_SHAPE_OPENS, re.MULTILINE)
@@ -619,6 +624,8 @@ _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên"
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
                             "Minh họa", "Nguồn", "Theo"})
 _TERMINAL = ".!?…\"”’)»"
+#: What a body paragraph must hold: its last character or a sentence mark is one of these.
+_TERMINAL_MARK = re.compile(f"[{re.escape(_TERMINAL)}]")
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
 _DATE = regex.compile(DATE_PATTERN)
@@ -719,6 +726,8 @@ def _is_prose_line(line: str) -> bool:
     >>> _is_prose_line("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu."), _is_prose_line("Hà Nội")
     (True, False)
     """
+    if len(line) < _PROSE_LENGTH and _TERMINAL_MARK.search(line) is None:
+        return False  # short, and no sentence mark the cut could leave at the end
     if len(line) >= 25:
         line = _without_lead_and_tail(line)
         if _keeps_length(line, _PROSE_LENGTH):
@@ -736,9 +745,12 @@ def _without_bylines(line: str) -> str:
 
 def _without_lead_and_tail(line: str) -> str:
     """``line`` without its lead prefix, its closing ``/.`` marks and ``Nguồn: X``."""
-    line = _strip_end_marks(line[_PREFIX.match(line).end():])
-    if "Nguồn" in line:  # "Nguồn: X" at the end
-        m = _TAIL_SOURCE.search(line)
+    if _AGENCY_GATE.match(line) is not None:
+        line = line[_PREFIX.match(line).end():]
+    line = _strip_end_marks(line)
+    i = line.find("Nguồn")  # "Nguồn: X" at the end, from the first "Nguồn" or "(Nguồn"
+    if i >= 0:
+        m = _TAIL_SOURCE.search(line, max(0, i - 1))
         if m is not None:
             line = line[:m.start(_rule_group(m))]
     return line
