@@ -54,3 +54,112 @@ def test_dev_related_recall_floor(dev_records):
     score = removal_score(dev_records, lambda raw: strip_related_links.explain(raw).edits,
                           "related")
     assert score.recall >= 0.905
+
+
+# ---------------------------------------------------------------- the inline fast paths
+
+import re  # noqa: E402
+import unicodedata  # noqa: E402
+
+from vnclean import related  # noqa: E402
+from vnclean.blocks import nonblank_lines  # noqa: E402
+from vnclean.corpus import CorpusNotFound, load_split  # noqa: E402
+
+
+def _corpus_lines() -> list[str]:
+    try:
+        records = load_split("dev")
+    except CorpusNotFound:
+        return []
+    lines = {m.group() for record in records for m in nonblank_lines(record.raw)}
+    return sorted(lines)[:4000] + sorted(lines, key=len)[-200:]
+
+
+CORPUS_LINES = _corpus_lines()
+# Pieces near every fast path's edges: cue words in odd case, prefix letters, fillers, dates,
+# word counts around 4, lengths around 24/32/40/270/320, characters whose casefold differs.
+EDGE = ["Tin liên quan", "TIN LIÊN QUAN", "Xem thêm:", ">>", ">>>", "»", "►", "(26/12)", "12",
+        "10:30", "icon", "Ngày 12/03/2024", "5 phút trước", "...", "…", ".", "..", ":", ";",
+        "?", "!", "\"", "“", ")", "]", "Bão số 3 đổ bộ", "Hà Nội", "x", "Đọc thêm", "Mời bạn xem",
+        "tin", "b", "M", "Đ", "ẞ", "İ", "K", "ſ", "\xa0", " ", "  ", "\t", "a" * 20, "ab " * 7,
+        "Thời sự", "Video", "Sự kiện", "iPad", "eBay", "(Ảnh: TTXVN)", "Nguồn: [Link]"]
+line_text = st.lists(st.sampled_from(EDGE) | st.text(max_size=6), min_size=1, max_size=12).map(
+    "".join)
+lines_strategy = (st.sampled_from(CORPUS_LINES) if CORPUS_LINES else line_text) | line_text | (
+    st.tuples(st.sampled_from(CORPUS_LINES or EDGE), line_text).map("".join))
+
+
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(lines_strategy, min_size=1, max_size=6))
+def test_scan_classes_every_line_as_line_class(lines):
+    # _scan settles most lines inline (long paragraphs, sentences, menu items, fillers); the
+    # class it gives must be the one _line_class gives the same stripped line.
+    text = "\n".join(lines)
+    starts, texts, classes = related._scan(text)
+    assert texts == [m.group() for m in nonblank_lines(text)]
+    assert starts == [m.start() for m in nonblank_lines(text)]
+    assert classes == [related._line_class(t) for t in texts]
+
+
+def test_scan_matches_line_class_on_corpus_lines():
+    for line in CORPUS_LINES:
+        for variant in (line, line.upper(), unicodedata.normalize("NFD", line)):
+            for _, texts, classes in [related._scan(variant)]:
+                assert classes == [related._line_class(t) for t in texts]
+
+
+def _worth_a_look_loop(classes):
+    """The neighbour-pass gate as a loop over the classes (what _WORTH searches for)."""
+    previous = last = before_headline = ""
+    for cls in classes:
+        if cls in related._CUES or (cls in ("headline", "filler") and previous == "headline"):
+            return True
+        if cls == "teaser" and last == "headline" and before_headline == "short":
+            return True
+        if cls == "headline":
+            before_headline = last
+        if cls not in ("filler", "short"):
+            previous = cls
+        last = cls
+    return False
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(sorted(related._CODES)), max_size=12))
+def test_worth_a_look_search_is_the_loop(classes):
+    codes = "".join(related._CODES[c] for c in classes)
+    assert related._worth_a_look(codes) == _worth_a_look_loop(classes)
+
+
+def test_prefix_openers_are_the_casefold_test():
+    assert all((chr(i).casefold() in related._PREFIX_FIRST) == (chr(i) in related._PREFIX_OPENERS)
+               for i in range(0x110000))
+
+
+def test_word_bounds_count_like_word_runs():
+    runs = re.compile(r"\w+")
+    for line in CORPUS_LINES + EDGE:
+        count = len(runs.findall(line))
+        assert bool(related._FEW_WORDS.fullmatch(line)) == (count <= 4)
+        assert bool(related._HEADLINE_WORDS.fullmatch(line)) == (4 <= count <= 30)
+
+
+def test_every_end_mark_holds_its_gate():
+    # strip_related_links looks for end marks only in texts holding _ANCHOR_GATE.
+    for entry in related.word_list("related_teaser_anchors.txt"):
+        assert "\\[" in entry
+
+
+def test_scan_matches_line_class_around_every_length_threshold():
+    # Lines of every length near the thresholds the fast paths test (24, 32, 40, 200, 270,
+    # 320), opened by a prefix, a prefix letter or neither, ended by each kind of mark.
+    openers = ["Xem thêm: ", ">> ", "Tin liên quan: ", "Thời sự ", "Hà Nội ", "12 ", "(Ảnh) ",
+               "TIN LIÊN QUAN", "Đọc tiếp - ", "iPad "]
+    enders = [".", "..", "...", "…", "?", ":", ")", " (26/12)", ""]
+    for opener in openers:
+        for ender in enders:
+            for n in (*range(20, 45), *range(195, 206), *range(265, 276), *range(315, 326)):
+                body = ("mưa lớn " * 60)[:max(0, n - len(opener) - len(ender))].rstrip()
+                line = opener + body + ender
+                _, texts, classes = related._scan(line)
+                assert classes == [related._line_class(t) for t in texts], line

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 import regex
 
-from ._core import Cleaner, Edit
+from ._core import Cleaner, Edit, apply_edits, validated
 
 __all__ = ["Line", "Label", "LineIndex", "BoilerplateCleaner", "blank_after", "blank_before",
            "casefold_class", "casefold_pattern", "casefold_sources", "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
@@ -410,3 +410,10 @@ class BoilerplateCleaner(Cleaner):
         if not text:
             return []
         return labels_to_edits(text, self.classify(text), self.name)
+
+    def apply(self, text: str) -> str:
+        """The clean text (most texts have nothing to delete: they come back as they are)."""
+        edits = self.find_edits(text)
+        if not edits:
+            return text
+        return apply_edits(text, validated(edits, len(text)))

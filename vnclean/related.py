@@ -14,16 +14,17 @@ article's own title or a subheading), a paragraph that is not in a related block
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from itertools import repeat
+from operator import add
+from typing import ClassVar, NamedTuple
 
 import re
 
 import regex
 
 from ._data import json_data, word_list
-from .blocks import (BoilerplateCleaner, Label, LineIndex, join_line_labels, merge_labels,
-                     nonblank_lines)
+from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_sources, join_line_labels,
+                     merge_labels, nonblank_lines)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -48,6 +49,9 @@ _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
 _PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related_prefixes.txt")), _F)
 _PREFIX_FIRST = frozenset(">»►xđtbm")  # first letters (casefolded) of the prefixes above
+# The characters whose casefold is one of them: ``c in _PREFIX_OPENERS`` is
+# ``c.casefold() in _PREFIX_FIRST`` without the casefold.
+_PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
 _ARROW_ALONE = frozenset((">>", ">>>", "»", "►"))
 _DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
 _DATED_TAIL_MAX = 32  # longest date tail after its leading spaces: "(26/12/2024 - 10:30)"
@@ -62,6 +66,7 @@ _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
 _INLINE_ARROW = regex.compile(r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$)",
                               _F)
 _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
+_ANCHOR_GATE = "["  # every end mark names its link in brackets (tests check each entry)
 _SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
 _TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15,200}?)[ \t]*$",
                             regex.VERSION1 | regex.MULTILINE)
@@ -74,8 +79,6 @@ _BAD_END = ".,;:"
 _NOT_HEADLINE_COLON = regex.compile(
     r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
-# Word counts: the stdlib engine counts \w runs faster than ``regex`` on NFC text.
-_WORD_RUN = re.compile(r"\w+")
 _LEAD_SPACE = re.compile(r"[ \t]*")
 
 
@@ -98,18 +101,17 @@ def _one_sentence(text: str) -> bool:
             and not _NOT_HEADLINE_SENTENCES.search(text))
 
 
-def _word_count(text: str) -> int:
-    parts = text.split()
-    if "".join(parts).isalnum():
-        return len(parts)
-    return len(_WORD_RUN.findall(text))
-
-
 _TRUNCATED = ("...", "…")
+_TEASER_MAX = _T["teaser_max_chars"]
+_HEADLINE_MAX_CHARS = _T["headline_max_chars"]
+# Word counts (runs of stdlib ``\w``) checked against their bounds: at most a short line's,
+# or within a headline's range.
+_FEW_WORDS = re.compile(r"\W*+(?:\w++\W*+){0,%d}+" % _T["short_line_max_words"])
+_HEADLINE_WORDS = re.compile(r"\W*+(?:\w++\W*+){%d,%d}+" % (
+    _T["headline_min_words"], _T["headline_max_words"]))
 
 
-@dataclass(slots=True)
-class _Line:
+class _Line(NamedTuple):
     """A non-blank line and its class from the context-free pass."""
 
     start: int
@@ -122,23 +124,18 @@ class _Line:
 def _shape(text: str) -> str:
     """Class of a line no cue claimed: headline, teaser, short or other.
 
-    Cheap tests (length, first and last character) run before the word count.
+    Cheap tests (length, first and last character) run before the word counts, which are
+    bounds checked by one stdlib match each (no list of words is built).
     """
     n = len(text)
     truncated = text.endswith(_TRUNCATED)
-    words = -1
-    if n <= 40:
-        words = _word_count(text)
-        if words <= _T["short_line_max_words"]:
-            return "short"
-    if (n <= _T["headline_max_chars"] and (truncated or text[-1] not in _BAD_END)
-            and _HEADLINE_START.match(text)):
-        if words < 0:
-            words = _word_count(text)
-        if (_T["headline_min_words"] <= words <= _T["headline_max_words"]
-                and not _not_headline(text)):
-            return "headline"
-    if n <= _T["teaser_max_chars"] or truncated:
+    if n <= 40 and _FEW_WORDS.fullmatch(text):
+        return "short"
+    if (n <= _HEADLINE_MAX_CHARS and (truncated or text[-1] not in _BAD_END)
+            and _HEADLINE_START.match(text) and _HEADLINE_WORDS.fullmatch(text)
+            and not _not_headline(text)):
+        return "headline"
+    if n <= _TEASER_MAX or truncated:
         return "teaser"
     return "other"
 
@@ -146,7 +143,7 @@ def _shape(text: str) -> str:
 def _line_class(s: str) -> str:
     """Context-free class of one stripped, non-blank line."""
     n = len(s)
-    if n > _T["teaser_max_chars"] and not s.endswith(_TRUNCATED):
+    if n > _TEASER_MAX and not s.endswith(_TRUNCATED):
         return "other"
     if n <= _HEADING_MAX:
         key = s.rstrip(_HEADING_TRIM).casefold()
@@ -156,7 +153,7 @@ def _line_class(s: str) -> str:
             return "weak"
         if s in _ARROW_ALONE:
             return "arrow_alone"
-    if s[0].casefold() in _PREFIX_FIRST and n <= 270 and _PREFIXED.match(s):
+    if s[0] in _PREFIX_OPENERS and n <= 270 and _PREFIXED.match(s):
         return "prefixed"
     if s[-1] in ")]" and n >= 15:
         m = _DATED.search(s, max(0, n - _DATED_TAIL_MAX))
@@ -173,75 +170,94 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
     """Start, stripped text and context-free class of every non-blank line.
 
     One C-level pass finds the non-blank lines (blank ones never reach Python); most of
-    the rest are long paragraphs or one-to-four-word menu items, settled inline (length
-    tests, a set lookup, ``str.split``) before any pattern runs.
+    the rest are long paragraphs, sentences or one-to-four-word menu items, settled inline
+    (length tests, one stdlib match for the word count, a set lookup) before any
+    regex-module pattern runs; the classes are :func:`_line_class`'s
+    (tests/test_related.py checks this on every line).
     """
-    starts: list[int] = []
-    texts: list[str] = []
+    found = list(nonblank_lines(text))
+    starts = list(map(_START, found))
+    texts = list(map(_GROUP, found))
     classes: list[str] = []
     append = classes.append
-    teaser_max = _T["teaser_max_chars"]
-    short_max = _T["short_line_max_words"]
+    teaser_max = _TEASER_MAX
     heading_max = _HEADING_MAX
-    for m in nonblank_lines(text):
-        stripped = m.group()
-        starts.append(m.start())
-        texts.append(stripped)
+    seen: dict[str, str] = {}
+    for stripped in texts:
         n = len(stripped)
         if n > teaser_max and not stripped.endswith(_TRUNCATED):
             append("other")  # a paragraph: no cue is that long
             continue
-        if n <= 40 and stripped[-1] not in ")]":
-            # A menu item of up to four words that is no cue: "short" (the common case),
-            # settled with the same tests and order as _line_class, cheapest first.
-            first = stripped[0]
-            parts = stripped.split()
-            words = (len(parts) if "".join(parts).isalnum()
-                     else len(_WORD_RUN.findall(stripped)))
-            if (words <= short_max
-                    and (n > heading_max
-                         or stripped.rstrip(_HEADING_TRIM).casefold() not in _HEADING_KEYS)
-                    and stripped not in _ARROW_ALONE
-                    and (first.casefold() not in _PREFIX_FIRST or not _PREFIXED.match(stripped))
-                    and (first in _NOT_FILLER_FIRST or n > _FILLER_MAX
-                         or not _FILLER.fullmatch(stripped))):
-                append("short")
-                continue
-        if (stripped[-1] == "." and n > heading_max
-                and stripped[0].casefold() not in _PREFIX_FIRST and stripped[-2:] != ".."):
+        if n <= 40:
+            # Menus repeat: each distinct short line is classed once.
+            cls = seen.get(stripped)
+            if cls is None:
+                cls = seen[stripped] = _short_class(stripped, n)
+            append(cls)
+            continue
+        if (stripped[-1] == "." and n > heading_max and stripped[-2:] != ".."
+                and (stripped[0] not in _PREFIX_OPENERS
+                     or n > 40 and (n > 270 or not _PREFIXED.match(stripped)))):
             append("teaser")  # a sentence: neither a cue nor a headline
         else:
             append(_line_class(stripped))
     return starts, texts, classes
 
 
-def _worth_a_look(classes: list[str]) -> bool:
-    """True when some line is a cue or two headline-like lines stand together."""
-    previous = ""
-    last = ""  # the class of the line just before, fillers and short lines included
-    before_headline = ""
-    for cls in classes:
-        if cls in _CUES or (cls in ("headline", "filler") and previous == "headline"):
-            return True
-        if cls == "teaser" and last == "headline" and before_headline == "short":
-            return True  # a headline + teaser pair after a short line (a sign-off)
-        if cls == "headline":
-            before_headline = last
-        if cls and cls not in ("filler", "short"):
-            previous = cls
-        last = cls
-    return False
+def _short_class(stripped: str, n: int) -> str:
+    """The class of a stripped line of at most 40 characters (``n``): a menu item of up to
+    four words that is no cue is ``short`` (the common case), settled with the same tests
+    and order as :func:`_line_class`, cheapest first; the rest by :func:`_line_class`."""
+    if stripped[-1] not in ")]":
+        first = stripped[0]
+        if (_FEW_WORDS.fullmatch(stripped)
+                and (n > _HEADING_MAX
+                     or stripped.rstrip(_HEADING_TRIM).casefold() not in _HEADING_KEYS)
+                and stripped not in _ARROW_ALONE
+                and (first not in _PREFIX_OPENERS or not _PREFIXED.match(stripped))):
+            # No heading, arrow, prefix or date (it ends in neither bracket): what
+            # _line_class tests before a filler, so a filler here is one.
+            if first in _NOT_FILLER_FIRST or n > _FILLER_MAX or not _FILLER.fullmatch(stripped):
+                return "short"
+            return "filler"
+    if (stripped[-1] == "." and n > _HEADING_MAX and stripped[-2:] != ".."
+            and stripped[0] not in _PREFIX_OPENERS):
+        return "teaser"  # a sentence: neither a cue nor a headline
+    return _line_class(stripped)
 
 
-def _classify_lines(text: str) -> list[_Line]:
-    """Every non-blank line with its context-free class (empty when nothing looks related)."""
+_START = re.Match.start
+_GROUP = re.Match.group
+
+
+def _worth_a_look(codes: str) -> bool:
+    """True when some line is a cue or two headline-like lines stand together: a headline,
+    maybe short lines, then a headline or filler; or a headline + teaser pair after a
+    short line (a sign-off). ``codes`` has one letter a line (``_CODES``)."""
+    return _WORTH.search(codes) is not None
+
+
+#: One letter per class, so the neighbour pass finds cues and headline pairs by C search.
+_CODES = {"strong": "G", "weak": "W", "prefixed": "P", "arrow_alone": "A", "dated": "D",
+          "headline": "H", "filler": "F", "short": "s", "teaser": "T", "other": "O"}
+_WORTH = re.compile(r"[%s]|Hs*[HF]|sHT" % "".join(_CODES[c] for c in sorted(_CUES)))
+#: The classes the neighbour pass acts on; it passes over the rest.
+_TRIGGERS = re.compile("[%s]" % "".join(
+    _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "headline")))
+
+
+def _classify_lines(text: str) -> tuple[list[_Line], str]:
+    """Every non-blank line with its context-free class, and their codes (``_CODES``);
+    empty when nothing looks related."""
     starts, texts, classes = _scan(text)
-    if not _worth_a_look(classes):
-        return []
+    codes = "".join(map(_CODES.__getitem__, classes))
+    if not _worth_a_look(codes):
+        return [], ""
     # Most lines follow a newline: their indentation is settled before any call.
-    return [_Line(start, start + len(line), line, cls,
-                  start > 0 and text[start - 1] in " \t" and _indented(text, start))
-            for start, line, cls in zip(starts, texts, classes)]
+    indents = [start > 0 and text[start - 1] in " \t" and _indented(text, start)
+               for start in starts]
+    ends = map(add, starts, map(len, texts))
+    return list(map(tuple.__new__, repeat(_Line), zip(starts, ends, texts, classes, indents))), codes
 
 
 def _indented(text: str, start: int) -> bool:
@@ -362,13 +378,17 @@ def _free_run(lines: list[_Line], i: int) -> int:
 
 def _line_labels(text: str) -> list[Label]:
     """Labels for whole lines: headings, prefixed and dated lines, blocks and runs."""
-    lines = _classify_lines(text)
+    lines, codes = _classify_lines(text)
     if not lines:
         return []
     title = lines[0].text
     labels: list[Label] = []
     i = 0
     while i < len(lines):
+        trigger = _TRIGGERS.search(codes, i)  # the lines between only pass
+        if trigger is None:
+            break
+        i = trigger.start()
         line = lines[i]
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
@@ -402,9 +422,11 @@ def _run_label(line: _Line, title: str) -> Label | None:
     """Label for one line of a block; ``None`` for the page's own title repeated."""
     if len(line.text) >= 15 and line.text in title:
         return None
-    rule = {"dated": "related.dated_title", "teaser": "related.teaser",
-            "prefixed": "related.arrow_line"}.get(line.cls, "related.title_run")
-    return Label(line.start, line.end, "related", rule)
+    return Label(line.start, line.end, "related", _RUN_RULES.get(line.cls, "related.title_run"))
+
+
+_RUN_RULES = {"dated": "related.dated_title", "teaser": "related.teaser",
+              "prefixed": "related.arrow_line"}
 
 
 def _anchored_teasers(text: str) -> list[Label]:
@@ -500,10 +522,13 @@ class StripRelatedLinks(BoilerplateCleaner):
 
     def classify(self, text: str) -> list[Label]:
         labels = _line_labels(text)
-        if ">>" in text:
+        if ">" in text and ">>" in text:  # a one-character test first: faster on most text
             labels += _inline_arrows(text)
-        labels += _anchored_teasers(text)
+        if _ANCHOR_GATE in text:
+            labels += _anchored_teasers(text)
         labels += _title_pair(text)
+        if not labels:
+            return labels
         return join_line_labels(text, merge_labels(labels, grow=False))
 
 
