@@ -7,7 +7,7 @@ revises from the neighbours: a run of short unpunctuated lines is a menu, unless
 between story paragraphs or after a line that introduces a list; the page-template copy
 of the title goes and the real title stays once. Thresholds live in ``data/nav.json``.
 
-Speed: lines come from one ``split`` and C loops; plain menu items are shaped by
+Speed: lines and their offsets come from one C-level search; plain menu items are shaped by
 ``isalpha`` and one lookup; runs and cues are found by regex over one letter per line; and
 gates skip the line pass for blank pages, flattened one-line articles and pages with no
 item, cue or headline (``_classify(text, gate=False)`` is the path the gates shortcut).
@@ -18,8 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress, count, repeat
-from operator import add, itemgetter, sub
+from operator import itemgetter
 from typing import ClassVar
 
 import regex
@@ -249,23 +248,17 @@ def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
 def _page_of(text: str, cfg: _Settings) -> _Page:
     """Every non-blank line of ``text`` with its context-free shape.
 
-    Lines come from one ``split``, and their offsets from C loops (map, compress,
-    accumulate); a line of plain words (letters and single spaces, most menu items) is
-    shaped by one lookup, a line too long for chrome by its last characters, and only the
-    rest by :func:`_shape`.
+    Lines and their offsets come from one C-level search; a line of plain words (letters
+    and single spaces, most menu items) is shaped by one lookup, a line too long for
+    chrome by its last characters, and only the rest by :func:`_shape`.
     """
     short = 2 * cfg.max_item_chars
-    pieces = text.split("\n")
-    # Blank lines are skipped and every line stripped by C loops; the start of piece i is
-    # the length of the pieces before it plus i newlines, and its line starts as many
-    # characters before the piece's end as its left-stripped form has.
-    lefts = list(map(str.lstrip, pieces, repeat(_SPACE)))
-    piece_ends = compress(map(add, accumulate(map(len, pieces)), count()), lefts)
-    lefts = list(compress(lefts, lefts))
-    starts = list(map(sub, piece_ends, map(len, lefts)))
-    texts = list(map(str.rstrip, lefts, repeat(_SPACE)))
+    # One C-level search takes every non-blank line stripped of _SPACE, with its offsets.
+    found = list(_STRIPPED_LINE.finditer(text))
+    starts = list(map(_MATCH_START, found))
+    ends = list(map(_MATCH_END, found))
+    texts = list(map(_MATCH_TEXT, found))
     lengths = list(map(len, texts))
-    ends = list(map(add, starts, lengths))
     keys = _key_info()
     seen: dict[str, tuple[int, str, bool]] = {}
     known = []
@@ -290,6 +283,11 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     return _Page(starts, ends, texts, words, shapes, sections)
 
 
+_STRIPPED_LINE = re.compile(r"[^{0}](?:[^\n]*[^{0}])?".format(
+    "".join(re.escape(c) for c in _SPACE_NL)))  # a line with no _SPACE at either end
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_MATCH_TEXT = re.Match.group
 _SENTENCE_MARKS = ".!?…;:"  # what _sentence_end takes as a line's last character
 _STOPS = ".!?…"  # and before a closing quote or bracket
 _LONG_PROSE = (_SPACED, PROSE, False)
@@ -465,6 +463,7 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     short = 2 * cfg.max_item_chars
     copies = []
     shapes = page.shapes
+    least, most, fuzzy = cfg.title_min_words, cfg.title_max_words, cfg.title_fuzzy_min_words
     for k in range(head + 1, min(len(page), head + cfg.title_scan_lines)):
         shape = shapes[k]
         if shape == PROSE:
@@ -474,12 +473,12 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
         if shape not in _HEADLINE_SHAPES:
             continue
         count = words[k] if words[k] >= 0 else _word_count(page, k)
-        if not cfg.title_min_words <= count <= cfg.title_max_words:
+        if not least <= count <= most:
             continue
         text = texts[k]
         # Too few words for the fuzzy match (a short line's count is exact, and casefolding
         # keeps word boundaries), and not inside the template: no copy. Saves a casefold.
-        if (len(text) <= short and words[k] < cfg.title_fuzzy_min_words
+        if (len(text) <= short and words[k] < fuzzy
                 and not (len(text) <= len(template) and text[:8].casefold() in template)):
             continue
         if _same_title(template, template_words, page, k, cfg):
