@@ -428,6 +428,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     for i in strong:
         for step in (-1, 1):
             j, gap = i + step, 0
+            reached = i  # the lines from i up to here are kept (i itself is strong)
             while 0 <= j < len(lines) and gap <= window:
                 line = lines[j].strip()
                 if not line:
@@ -439,10 +440,10 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                 if cue is None:
                     cue = cued[j] = bool(_FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line))
                 if cue:
-                    for k in range(min(i, j), max(i, j) + 1):
+                    for k in range(reached + step, j + step, step):
                         if lines[k].strip() and len(lines[k]) <= max_chars:
                             keep.add(k)
-                    gap = 0
+                    reached, gap = j, 0
                 else:
                     gap += 1
                 j += step
@@ -490,6 +491,11 @@ _SPONSOR_CUE = regex.compile(
 _SPONSOR_GATE = ("@", "://", "www.", "Điện thoại", "Hotline", "iên hệ")
 _SPONSOR_LABEL = regex.compile(r"[^\n]{1,30}:[ \t]*")
 _TAIL_READ = 2000  # only the end of a text can hold a sponsor tail
+# Runs of what str.strip() takes (str.isspace: every such character is below U+3001),
+# measured in place instead of copying the text to strip it.
+_ISSPACE = "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace())
+_SPACE_BEFORE = regex.compile("[%s]*+" % _ISSPACE, regex.REVERSE)
+_SPACE_AFTER = regex.compile("[%s]*+" % _ISSPACE)
 
 
 def _sponsor_tail(text: str) -> list[Label]:
@@ -505,7 +511,7 @@ def _sponsor_tail(text: str) -> list[Label]:
     tail = text[-_T["sponsor_gate_chars"]:]  # a tail ends in contact details: they sit here
     if not any(cue in tail for cue in _SPONSOR_GATE):
         return []
-    end = len(text.rstrip())
+    end = _SPACE_BEFORE.match(text, 0, len(text)).start()  # len(text.rstrip()), no copy
     # Contact lines at the very end, bottom-up.
     block_start = end
     pos = end
@@ -519,7 +525,7 @@ def _sponsor_tail(text: str) -> list[Label]:
             block_start = line_start
         pos = line_start - 1
     # The story's last line before them: an opener, else a contact tail in its end.
-    last_end = len(text[:block_start].rstrip())
+    last_end = _SPACE_BEFORE.match(text, 0, block_start).start()
     line_start = text.rfind("\n", 0, last_end) + 1
     region = max(line_start, last_end - _T["max_sponsor_blurb_chars"])
     start, need = -1, _T["min_sponsor_cues"]
@@ -537,8 +543,8 @@ def _sponsor_tail(text: str) -> list[Label]:
                 break
     if start < 0 or not _enough_cues(text, start, end, need):
         return []
-    if end - start > _T["max_sponsor_share"] * len(text.strip()):
-        return []  # never most of a text: that is the story
+    if end - start > _T["max_sponsor_share"] * (end - _SPACE_AFTER.match(text, 0, end).end()):
+        return []  # never most of a text (len(text.strip())): that is the story
     return [Label(start, end, "promo", "promos.sponsor", 0.8)]
 
 
