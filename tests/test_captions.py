@@ -129,14 +129,16 @@ _PLAIN_SCENE_LINE = regex.compile(
 _scene_text = st.lists(st.sampled_from(
     ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
      "Toàn cảnh hội nghị tại điểm cầu Tỉnh ủy.", "Các đại biểu dự hội nghị.", "\n", "\n\n",
-     " ", "  \n", "A", "x" * 140, "Ông An (thứ 2 từ trái sang) trao giải."]), max_size=20).map("".join)
+     " ", "  \n", "A", "x" * 140, "Ông An (thứ 2 từ trái sang) trao giải.", "\x1c", "\u2003",
+     "\u00a0Đ", "ǅ"]), max_size=20).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_gate_text, _scene_text))
 def test_scene_line_pass_equals_the_plain_pattern(text):
-    assert ([m.span(1) for m in _captions._SCENE_LINE.finditer(text)]
-            == [m.span(1) for m in _PLAIN_SCENE_LINE.finditer(text)])
+    plain = [m.span(1) for m in _PLAIN_SCENE_LINE.finditer(text)]
+    assert [m.span(1) for m in _captions._SCENE_LINE.finditer(text)] == plain
+    assert [m.span(1) for m in _captions._scene_matches(text)] == plain
 
 
 @settings(max_examples=300, deadline=None)
@@ -211,20 +213,22 @@ _fragments = st.lists(st.lists(st.sampled_from(_run_atoms), min_size=1, max_size
 
 @settings(max_examples=1000, deadline=None)
 @given(_fragments, st.lists(st.integers(0, 5), min_size=1, max_size=8), st.integers(1, 3),
-       st.sampled_from(["", " ", ". ", '" ']))
-def test_tandem_gate_sees_every_pair_of_equal_units(fragments, picks, count, glue):
-    # Lines built from a few shared fragments, so that equal units are common.
+       st.sampled_from(["", " ", ". ", '" ']), st.lists(st.integers(0, 400), max_size=6))
+def test_tandem_gate_sees_every_pair_of_equal_units(fragments, picks, count, glue, cuts):
+    # Lines built from a few shared fragments, so that equal units are common; credit edges
+    # (cuts) anywhere, even inside a terminator run or a quote.
     lines = [glue.join(fragments[p % len(fragments)] for p in picks[i::count]) or "x"
              for i in range(count)]
     text = "\n".join(lines)
+    bounds = sorted({c for c in cuts if c <= len(text)})
     run, pos = [], 0
     for line in lines:
         run.append((pos, pos + len(line), _captions._SENTENCE_SPLIT.split(line)))
         pos += len(line) + 1
-    keys = [u[2] for start, end, _ in run for u in _captions._line_units(text, start, end, [])]
+    keys = [u[2] for start, end, _ in run for u in _captions._line_units(text, start, end, bounds)]
     long = [k for k in keys if len(k) >= _captions._SETTINGS["repeat_min_chars"]]
     if len(set(long)) < len(long):
-        assert _captions._may_hold_tandem(run, [])
+        assert _captions._may_hold_tandem(text, run, bounds)
 
 
 def _units_by_every_line(text, cuts, repeated):
@@ -283,3 +287,50 @@ def test_caption_lookback_stops_at_the_previous_caption():
     starts = [c.caption_start for c in _captions._candidates(text)]
     assert starts == sorted(starts) and len(starts) == 2
     assert starts[1] >= text.index("Người")
+
+
+# --- Later settle rounds reuse the first round's reading of the text. ----------------------
+
+from vnclean._core import Edit, apply_edits, validated  # noqa: E402
+from vnclean.blocks import labels_to_edits  # noqa: E402
+
+
+def _with_deletions(text, base, cuts):
+    """``base`` edits plus deletions (start, length, replacement), overlapping ones merged."""
+    spans = sorted([(e.start, e.end, e.replacement) for e in base]
+                   + [(min(a, len(text)), min(a + n, len(text)), r) for a, n, r in cuts])
+    merged = []
+    for start, end, replacement in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end), merged[-1][2])
+        else:
+            merged.append((start, end, replacement))
+    return validated([Edit(a, b, r) for a, b, r in merged], len(text))
+
+
+_deletions = st.lists(st.tuples(st.integers(0, 400), st.integers(1, 40), st.sampled_from(["", " "])),
+                      min_size=1, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _chunk_text), _deletions)
+def test_changed_stretches_give_the_scans_of_the_whole_text(text, cuts):
+    edits = _with_deletions(text, [], cuts)
+    if not edits or _captions._lowered_keyword_starts(text) is None:
+        return
+    left = apply_edits(text, edits)
+    changed = _captions._Changed(text, edits, left)
+    assert changed.keywords(_captions._keyword_starts(text)) == _captions._keyword_starts(left)
+    assert changed.pieces(*_captions._long_pieces(text)) == _captions._long_pieces(left)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _any_text), _deletions)
+def test_later_rounds_equal_a_fresh_classification(text, cuts):
+    # Whatever else is deleted, once the first round's labels are, the reuse is exact.
+    scan = _captions._Scan(text)
+    edits = _with_deletions(text, labels_to_edits(text, scan.labels(), "x"), cuts)
+    if not edits:
+        return
+    left = apply_edits(text, edits)
+    assert scan.labels_after(edits, left) == _captions._classify_once(left)

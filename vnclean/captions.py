@@ -13,9 +13,10 @@ Word lists live in ``vnclean/data/captions_*.txt`` and tuned numbers in ``captio
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
-from itertools import accumulate, compress, repeat
-from collections.abc import Iterator
+from itertools import accumulate, compress, islice, repeat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -66,6 +67,7 @@ _MARKERS = _marker_pattern()
 _MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
     {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
                                  + word_list("captions_bare_markers.txt")})) + "]"
+_FIRST_CHAR = regex.compile(_MARKER_FIRST, regex.V1)
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
 _MARKER_NEAR = regex.compile(
@@ -265,9 +267,11 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
 
 
 def _is_caption_sized(body: str) -> bool:
-    sentences = sum(1 for _ in _SENTENCE_END.finditer(body))
+    """Short enough, and fewer than ``caption_segment_max_sentences`` sentence ends (counted
+    only that far, and only when the length fits)."""
+    most = _SETTINGS["caption_segment_max_sentences"]
     return (len(body) <= _SETTINGS["caption_segment_max_chars"]
-            and sentences < _SETTINGS["caption_segment_max_sentences"])
+            and sum(1 for _ in islice(_SENTENCE_END.finditer(body), most)) < most)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -275,7 +279,7 @@ def _is_caption_sized(body: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str, keywords: list[int] | None = None) -> list[_Candidate]:
     """Marker candidates in order; a caption never reaches back over the previous credit.
 
     Markers come in order, so each line's bounds are found once (a cursor), and each
@@ -285,7 +289,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     floor = 0
     line_start, line_end = 0, -1
-    for kind, start, end in _markers(text):
+    for kind, start, end in _markers(text, keywords):
         if start > line_end:
             line_start = text.rfind("\n", max(line_end, 0), start) + 1
         if end > line_end:
@@ -321,11 +325,22 @@ def _keyword_starts(text: str) -> list[int]:
     """Where a marker keyword starts, case-insensitively, sorted (each place once).
 
     ``str.lower`` and ``str.find`` run in C at memory speed; a regex alternation does not.
+    When lower-casing changes the length (``İ``), the slower per-keyword regex keeps offsets
+    right.
+    """
+    found = _lowered_keyword_starts(text)
+    if found is None:
+        return sorted({m.start() for keyword in _KEYWORDS for m in keyword.finditer(text)})
+    return found
+
+
+def _lowered_keyword_starts(text: str) -> list[int] | None:
+    """``_keyword_starts`` by ``str.lower`` and ``str.find``; None when lowering changes the length.
+
     The text is lowered in chunks of ``_CHUNK`` characters (plus an overlap of the longest
     keyword), so the lowered copy stays in the CPU cache and time stays linear in big
     inputs. Each keyword is searched as one scan would: the next search starts after the
-    last match, wherever the chunk ends. When lower-casing changes the length (``İ``), the
-    slower per-keyword regex keeps offsets right.
+    last match, wherever the chunk ends.
     """
     found: list[int] = []
     size = len(text)
@@ -334,7 +349,7 @@ def _keyword_starts(text: str) -> list[int]:
         piece = text[chunk:chunk + _CHUNK + _OVERLAP]
         lowered = piece.lower()
         if len(lowered) != len(piece):
-            return sorted({m.start() for keyword in _KEYWORDS for m in keyword.finditer(text)})
+            return None
         for i, literal in enumerate(_KEYWORD_LITERALS):
             start = pos[i] - chunk
             at = lowered.find(literal, start)
@@ -350,20 +365,24 @@ _CHUNK = 16_384
 _OVERLAP = max(map(len, _KEYWORD_LITERALS)) - 1
 
 
-def _markers(text: str) -> Iterator[tuple[str, int, int]]:
+def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every marker, in order and non-overlapping.
 
     The marker regex is tried once at each keyword (``_MARKER_NEAR`` lets the marker start up
     to ``window_back_chars`` before it, leftmost first), never along the text between them;
     its lookahead skips in C the places no marker can start (most keywords are story words:
-    ``ảnh hưởng``, ``kế hoạch``).
+    ``ảnh hưởng``, ``kế hoạch``). ``keywords``: ``_keyword_starts(text)`` when the caller has it.
     """
     back = _SETTINGS["window_back_chars"]
     last_end = 0
-    for at in _keyword_starts(text):
+    for at in _keyword_starts(text) if keywords is None else keywords:
         if at < last_end:
             continue
-        match = _MARKER_NEAR.match(text, max(at - back, last_end, 0))
+        start = max(at - back, last_end, 0)
+        if (_FIRST_CHAR.search(text, start, start + back + 1) is None
+                and text.find("hinh anh", start, start + back + 8) < 0):
+            continue  # _MARKER_NEAR's lookahead fails at every start it may try (a cheaper test)
+        match = _MARKER_NEAR.match(text, start)
         if match is None:
             continue
         kind = match.lastgroup
@@ -508,21 +527,29 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
                       if c.whole_line and c.caption_start < c.credit_start}
     if len(credited_lines) < _SETTINGS["photo_story_min_credits"]:
         return False
-    prose_lines = sum(1 for line in lines
-                      if len(line) >= 60 and _SENTENCE_END.search(line))
-    return len(credited_lines) >= _SETTINGS["photo_story_min_share"] * max(prose_lines, 1)
+    share = _SETTINGS["photo_story_min_share"]
+    prose_lines = 0
+    for line in lines:  # counted only until there are too many for a photo story
+        if len(line) >= 60 and _SENTENCE_END.search(line):
+            prose_lines += 1
+            if share * prose_lines > len(credited_lines):
+                return False
+    return len(credited_lines) >= share * max(prose_lines, 1)
 
 
-def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
+def _repeated_pieces(text: str, lines: list[str] | None = None,
+                     long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None
+                     ) -> tuple[set[str], list[int]]:
     """Sentence-sized pieces that occur more than once, and where each occurrence starts.
 
     The pieces are those of ``_SENTENCE_SPLIT.split(text)`` that are at least
-    ``repeat_min_chars`` long (:func:`_long_pieces`); only the occurrences of repeated
-    pieces reach Python.
+    ``repeat_min_chars`` long (:func:`_long_pieces`, or ``long_pieces()`` when the caller
+    has a cheaper way to the same list); only the occurrences of repeated pieces reach
+    Python.
     """
     if not _may_repeat(text, lines):
         return set(), []
-    pieces, ends = _long_pieces(text)
+    pieces, ends = _long_pieces(text) if long_pieces is None else long_pieces()
     if len(set(pieces)) == len(pieces):
         return set(), []
     counts = Counter(pieces)
@@ -532,9 +559,11 @@ def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str
                                                              compress(ends, mask))]
 
 
-def _long_pieces(text: str) -> tuple[list[str], list[int]]:
+def _long_pieces(text: str, start: int = 0, stop: int | None = None
+                 ) -> tuple[list[str], list[int]]:
     """The pieces of ``_SENTENCE_SPLIT.split(text)`` of at least ``repeat_min_chars``, in
-    order, and where each ends.
+    order, and where each ends; only those between ``start`` and ``stop``, when ``start`` is
+    0 or follows a terminator and ``stop`` is the end or a terminator.
 
     Found without a regex: every terminator becomes ``.`` (same length, so offsets hold) and
     ``str.split`` cuts there; a piece after a separator loses the whitespace the separator's
@@ -545,10 +574,10 @@ def _long_pieces(text: str) -> tuple[list[str], list[int]]:
     least = _SETTINGS["repeat_min_chars"]
     pieces: list[str] = []
     ends: list[int] = []
-    size = len(text)
-    begin = 0
+    size = len(text) if stop is None else stop
+    begin = start
     while True:
-        end = text.find("\n", begin + _CHUNK)
+        end = text.find("\n", begin + _CHUNK, size)
         if end < 0:
             end = size
         raw = (text[begin:end].replace("!", ".").replace("?", ".").replace("…", ".")
@@ -571,6 +600,7 @@ def _long_pieces(text: str) -> tuple[list[str], list[int]]:
 
 #: What ``\s`` matches (regex V1; none above U+3000): the spaces a separator takes.
 _SEPARATOR_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001))), flags=regex.V1))
+_NOT_SEPARATOR_SPACE = regex.compile(r"\S", regex.V1)
 
 
 def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
@@ -609,7 +639,7 @@ def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
     def close_run() -> None:
         if not run:
             return
-        if _may_hold_tandem(run, bounds):
+        if _may_hold_tandem(text, run, bounds):
             for line_start, line_end, _ in run:
                 units.extend(_line_units(text, line_start, line_end, bounds))
         else:
@@ -656,32 +686,42 @@ def _line_units(text: str, line_start: int, line_end: int, bounds: list[int]
 _UNIT_LEAD = "".join(sorted(set(_STRIPPED_CHARS + _SEPARATOR_SPACE + "\"”’)")))
 
 
-def _may_hold_tandem(run: list[tuple[int, int, list[str]]], bounds: list[int]) -> bool:
+def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: list[int]
+                     ) -> bool:
     """Whether two units of this run of adjacent lines can be equal (a tandem needs that).
 
-    Without a cut inside the run, a unit starts at its line's start or after a sentence
-    end, which ends after a whole terminator run, closing quotes and spaces. If the unit
-    holds a terminator, the split piece that ends at its first one differs from the unit's
-    first stretch only by a lead of spaces and quotes, and is not its line's last piece (a
-    terminator follows it). If it holds none, it ends at its line's end and is (but for
-    spaces and quotes) that line's last piece, at least ``repeat_min_chars`` long when the
-    unit is. So two equal units (of that length, on two lines for the second kind) give
-    two pieces equal after ``lstrip(_UNIT_LEAD)`` (and ``rstrip`` of spaces for last
-    pieces): when all are distinct, no two units are equal and no tandem fits. Checked
-    against the units themselves by a Hypothesis test.
+    Cut each line at the ``bounds`` (credit edges) inside it, and each piece of it at the
+    terminator runs (``_SENTENCE_SPLIT``). A unit starts at a cut, at its line's start or
+    after a sentence end, which ends after a whole terminator run, closing quotes and
+    spaces; it never holds a cut. If it holds a terminator, the piece that ends at its
+    first one differs from the unit's first stretch only by a lead of spaces and quotes,
+    and a terminator follows it. If it holds none, it ends at a cut or at its line's end,
+    and is (but for spaces and quotes) the last piece before it, at least
+    ``repeat_min_chars`` long when the unit is. So two equal units of that length give two
+    such pieces that are equal after ``lstrip(_UNIT_LEAD)`` (and ``rstrip`` of spaces for
+    last pieces; a line without cuts has one unit at its end, so its last piece counts only
+    in a run of several lines): when all are distinct, no tandem fits. Checked against the
+    units themselves by a Hypothesis test.
     """
-    lo = bisect.bisect_left(bounds, run[0][0])
-    if lo < len(bounds) and bounds[lo] <= run[-1][1]:
-        return True
     least = _SETTINGS["repeat_min_chars"]
     seen: set[str] = set()
     count = 0
-    for _, _, pieces in run:
-        heads = list(map(str.lstrip, pieces[:-1], repeat(_UNIT_LEAD)))
-        if len(run) > 1 and len(pieces[-1]) >= least:
-            heads.append(pieces[-1].lstrip(_UNIT_LEAD).rstrip(_STRIPPED_CHARS))
-        seen.update(heads)
-        count += len(heads)
+    for line_start, line_end, pieces in run:
+        lo = bisect.bisect_right(bounds, line_start)
+        hi = bisect.bisect_left(bounds, line_end)
+        if lo < hi:  # cut inside: the pieces of each stretch between cuts
+            edges = [line_start, *bounds[lo:hi], line_end]
+            parts = [_SENTENCE_SPLIT.split(text[a:b]) for a, b in zip(edges, edges[1:])]
+            lasts = True
+        else:
+            parts = [pieces]
+            lasts = len(run) > 1
+        for part in parts:
+            heads = list(map(str.lstrip, part[:-1], repeat(_UNIT_LEAD)))
+            if lasts and len(part[-1]) >= least:
+                heads.append(part[-1].lstrip(_UNIT_LEAD).rstrip(_STRIPPED_CHARS))
+            seen.update(heads)
+            count += len(heads)
         if len(seen) < count:
             return True
     return False
@@ -704,7 +744,8 @@ def _lines_at(text: str, starts: list[int], repeated: set[str]) -> list[tuple[in
         if line_end < 0:
             line_end = len(text)
         found.append((line_start, line_end))
-    first = _SENTENCE_SPLIT.split(text, 1)[0]
+    stop = _TERMINATOR.search(text)  # the text's first piece: up to its first terminator
+    first = text[:stop.start()] if stop else text
     if first in repeated and first[:1].isspace():
         pos = text.find("\n" + first)
         extra = []
@@ -748,10 +789,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _caption_labels(text: str, lines: list[str]) -> list[Label]:
-    candidates = _candidates(text)
+def _caption_labels(text: str, lines: list[str], keywords: list[int] | None = None,
+                    long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None
+                    ) -> list[Label]:
+    candidates = _candidates(text, keywords)
     repeats = []
-    repeated, starts = _repeated_pieces(text, lines)
+    repeated, starts = _repeated_pieces(text, lines, long_pieces)
     if repeated:
         cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
         repeats = _tandem_repeats(_units(text, cuts, repeated, starts))
@@ -794,21 +837,29 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label],
+                  near: tuple[list[int], list[int]] | None = None) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     ``captions.scene_line``: a line of at most ``scene_line_max_chars`` between two long
     paragraphs, with scene cues (one ``_SCENE_LINE`` pass finds the lines);
     ``captions.position_cue``: a one- or two-sentence line that names a position in the
-    picture (tried only on the lines ``_position_candidates`` admits).
+    picture (tried only on the lines ``_position_candidates`` admits). ``near``: the only
+    newlines to try, (scene, position), instead of the whole text.
     """
     found: list[tuple[int, int, str]] = []
-    for match in _SCENE_LINE.finditer(text):
+    if near is None:
+        scene = _scene_matches(text)
+        position_at = _position_candidates(text)
+    else:
+        scene = (m for m in map(lambda at: _SCENE_LINE.match(text, at), near[0]) if m)
+        position_at = [at for at in near[1] if _may_name_position(text, at)]
+    for match in scene:
         line = match.group(1).rstrip()
         if (len(line) <= _SETTINGS["scene_line_max_chars"]
                 and _scene_score(line) >= _SETTINGS["scene_min_score"]):
             found.append((match.start(1), match.start(1) + len(line), "captions.scene_line"))
-    for at in _position_candidates(text):
+    for at in position_at:
         match = _POSITION_LINE.match(text, at)
         if match is None:
             continue
@@ -824,6 +875,22 @@ def _scene_labels(text: str, taken: list[Label]) -> list[Label]:
 
 _POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1  # what _POSITION_LINE's group holds
 
+# The newlines where _SCENE_LINE can match, by a stdlib ``re`` pass (faster than ``regex`` at
+# this): the line starts, after spaces, with a non-space character (every capital is one),
+# fits the group, and the next non-blank line is long. ``re``'s ``\s`` takes every space
+# ``regex``'s does (and more), so no match is missed; _SCENE_LINE then decides.
+_SCENE_SHAPE = re.compile(
+    rf"\n(?=[^\S\n]*\S[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}\n"
+    rf"\s*[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})")
+
+
+def _scene_matches(text: str) -> Iterator[regex.Match]:
+    """``_SCENE_LINE.finditer(text)``, tried only where ``_SCENE_SHAPE`` admits the line."""
+    for shape in _SCENE_SHAPE.finditer(text):
+        match = _SCENE_LINE.match(text, shape.start())
+        if match:
+            yield match
+
 
 def _position_candidates(text: str) -> list[int]:
     """Newlines before the lines that hold ``(`` or ``Từ``, fit _POSITION_LINE's group and
@@ -837,13 +904,21 @@ def _position_candidates(text: str) -> list[int]:
             line_end = text.find("\n", pos)
             if line_end < 0:
                 line_end = len(text)
-            if newline >= 0:
-                line = text[newline + 1:line_end]
-                if (len(line) >= 9 and (len(line) <= _POSITION_GROUP_MAX or not line[:1].isalpha())
-                        and any(word in line for word in _POSITION_WORDS)):
-                    found.add(newline)
+            if newline >= 0 and _fits_position_line(text[newline + 1:line_end]):
+                found.add(newline)
             pos = text.find(needle, line_end)
     return sorted(found)
+
+
+def _may_name_position(text: str, newline: int) -> bool:
+    """Whether ``_position_candidates`` admits the line after ``newline``."""
+    line = text[newline + 1:_line_end(text, newline + 1)]
+    return ("(" in line or "Từ" in line) and _fits_position_line(line)
+
+
+def _fits_position_line(line: str) -> bool:
+    return (len(line) >= 9 and (len(line) <= _POSITION_GROUP_MAX or not line[:1].isalpha())
+            and any(word in line for word in _POSITION_WORDS))
 
 
 #: _POSITION_CUE matches only lines holding one of these.
@@ -867,10 +942,9 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _scene_score(line: str) -> float:
     """How much a short line reads as a picture's description: cue weights, 0 when it is speech."""
-    words = _WORD.findall(line)
-    if len(words) < _SETTINGS["scene_line_min_words"] or _SPEECH.search(line):
+    if line.endswith((",", ";", ":")) or line.count(",") > 1:  # (cheapest tests first)
         return 0.0
-    if line.endswith((",", ";", ":")) or line.count(",") > 1:
+    if _SPEECH.search(line) or len(_WORD.findall(line)) < _SETTINGS["scene_line_min_words"]:
         return 0.0
     if _SENTENCE_END.search(line.rstrip(".!?…")):  # one sentence only
         return 0.0
@@ -918,7 +992,8 @@ class RemovePhotoCaptions(BoilerplateCleaner):
         round that finds nothing more has already turned the labels into edits and applied
         them: ``find_edits`` and ``apply`` reuse that work instead of doing it again.
         """
-        labels = _classify_once(text)
+        scan = _Scan(text)
+        labels = scan.labels()
         for _ in range(_SETTINGS["settle_rounds"]):
             edits = labels_to_edits(text, labels, self.name)
             kept = validated(edits, len(text))
@@ -927,7 +1002,7 @@ class RemovePhotoCaptions(BoilerplateCleaner):
             left = apply_edits(text, kept)
             if not _may_expose(left, kept):
                 return labels, edits, left
-            more = _classify_once(left)
+            more = scan.labels_after(kept, left)
             if not more:
                 return labels, edits, left
             step = StepMap(kept)
@@ -937,13 +1012,210 @@ class RemovePhotoCaptions(BoilerplateCleaner):
         return labels, None, None
 
 
-def _classify_once(text: str) -> list[Label]:
+def _classify_once(text: str, keywords: list[int] | None = None,
+                   near: tuple[list[int], list[int]] | None = None,
+                   long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None
+                   ) -> list[Label]:
+    """One context-free pass and the document's decisions. When the caller has them:
+    ``keywords``, the keyword starts; ``near``, the only newlines where a scene or a position
+    line can be new; ``long_pieces``, the way to ``_long_pieces(text)`` (see :class:`_Scan`)."""
     if not _LETTER.search(text):
         return []
     lines = text.split("\n")  # one split, shared by the passes that read lines
-    labels = _caption_labels(text, lines)
-    labels += _scene_labels(text, labels)
+    labels = _caption_labels(text, lines, keywords, long_pieces)
+    labels += _scene_labels(text, labels, near)
     return merge_labels(labels)
+
+
+class _Scan:
+    """What the first round read of a text, for the later rounds to reuse.
+
+    A later round classifies ``left``, the text less the labels found so far: a few
+    stretches of it changed, the rest is the text's, shifted. Keywords and sentence pieces
+    never hold a terminator (``.!?…`` or a newline), so outside the stretches between the
+    terminators around each edit, ``left`` has the text's keyword starts and pieces, and only
+    those stretches are read again (:class:`_Changed`). A scene line is found by reading its
+    line and the nearest non-blank line above and below; a position line by reading its own
+    line. Where none of these holds an edit, the text had the same line in the same place:
+    had it been a scene or position line, it would have been labelled (or lain under a
+    caption label) and deleted, and an edit would be there. So new scene and position lines
+    can only be near the edits, and only there are they looked for (:func:`_near_edits`).
+    Everything else is read afresh.
+    """
+
+    __slots__ = ("text", "keywords", "_pieces")
+
+    def __init__(self, text: str):
+        self.text = text
+        #: The keyword starts, or None when lower-casing changes the length (then no reuse).
+        self.keywords = _lowered_keyword_starts(text)
+        self._pieces: tuple[list[str], list[int]] | None = None
+
+    def labels(self) -> list[Label]:
+        """``_classify_once(text)``."""
+        return _classify_once(self.text, self.keywords, long_pieces=self.long_pieces)
+
+    def long_pieces(self) -> tuple[list[str], list[int]]:
+        """``_long_pieces(text)``, read once."""
+        if self._pieces is None:
+            self._pieces = _long_pieces(self.text)
+        return self._pieces
+
+    def labels_after(self, edits: list[Edit], left: str) -> list[Label]:
+        """``_classify_once(left)`` for ``left = apply_edits(text, edits)`` when ``edits``
+        delete every label ``labels()`` gave (so a scene or position line the text had is
+        gone)."""
+        if self.keywords is None:
+            return _classify_once(left)
+        changed = _Changed(self.text, edits, left)
+
+        def long_pieces() -> tuple[list[str], list[int]]:
+            if self._pieces is None:  # the first round never needed them
+                return _long_pieces(left)
+            return changed.pieces(*self._pieces)
+
+        near = _near_edits(left, _edited_lines(self.text, edits))
+        return _classify_once(left, changed.keywords(self.keywords), near, long_pieces)
+
+
+class _Changed:
+    """The stretches of ``left = apply_edits(text, edits)`` that differ from ``text``: each
+    edit widened to the nearest terminator before it and at or after it
+    (:func:`_between_terminators`), read as ONE text, ``joined``, with a newline between
+    stretches (and before the first unless it starts the text) so that, as in ``left``, no
+    keyword or piece runs across their ends and each starts after a terminator."""
+
+    __slots__ = ("spans", "offsets", "joined", "length", "shift")
+
+    def __init__(self, text: str, edits: list[Edit], left: str):
+        self.spans = _between_terminators(text, edits)
+        lead = 0 if self.spans[0][2] == 0 else 1
+        self.offsets = list(accumulate([lead] + [end - start + 1
+                                                 for _, _, start, end in self.spans]))
+        self.joined = "\n" * lead + "\n".join(left[start:end] for _, _, start, end in self.spans)
+        self.length = len(text)
+        self.shift = len(left) - len(text)
+
+    def _in_left(self, positions: list[int]) -> list[list[int]]:
+        """Sorted positions in ``joined``, as positions in ``left``, grouped by stretch."""
+        groups: list[list[int]] = [[] for _ in self.spans]
+        for at in positions:
+            i = bisect.bisect_right(self.offsets, at) - 1
+            groups[i].append(self.spans[i][2] + at - self.offsets[i])
+        return groups
+
+    def keywords(self, text_keywords: list[int]) -> list[int]:
+        """``_keyword_starts(left)`` from the text's."""
+        found: list[int] = []
+        done = 0  # text position up to which the untouched stretches are taken
+        for (start, end, left_start, _), more in zip(self.spans,
+                                                     self._in_left(_keyword_starts(self.joined))):
+            found += _shifted(text_keywords, done, start, left_start - start)
+            found += more
+            done = end
+        return found + _shifted(text_keywords, done, self.length, self.shift)
+
+    def pieces(self, text_pieces: list[str], text_ends: list[int]
+               ) -> tuple[list[str], list[int]]:
+        """``_long_pieces(left)`` from the text's (a piece ends at a terminator or the end)."""
+        more, more_ends = _long_pieces(self.joined)
+        pieces: list[str] = []
+        ends: list[int] = []
+        taken = 0
+        done = 0
+        for (start, end, left_start, _), found in zip(self.spans,
+                                                      self._in_left([e - 1 for e in more_ends])):
+            pieces += text_pieces[bisect.bisect_right(text_ends, done):
+                                  bisect.bisect_right(text_ends, start)]
+            ends += _shifted(text_ends, done, start, left_start - start, pieces_end=True)
+            pieces += more[taken:taken + len(found)]
+            ends += [last + 1 for last in found]
+            taken += len(found)
+            done = end
+        pieces += text_pieces[bisect.bisect_right(text_ends, done):]
+        ends += _shifted(text_ends, done, self.length + 1, self.shift, pieces_end=True)
+        return pieces, ends
+
+
+def _shifted(positions: list[int], start: int, stop: int, shift: int, *,
+             pieces_end: bool = False) -> list[int]:
+    """The sorted ``positions`` in ``[start, stop)`` (``(start, stop]`` for piece ends), each
+    plus ``shift``."""
+    if pieces_end:
+        lo, hi = bisect.bisect_right(positions, start), bisect.bisect_right(positions, stop)
+    else:
+        lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, stop)
+    return [at + shift for at in positions[lo:hi]]
+
+
+def _between_terminators(text: str, edits: list[Edit]) -> list[tuple[int, int, int, int]]:
+    """The stretches of ``text`` that ``edits`` (sorted) touch, each widened to the nearest
+    terminator (``.!?…`` or a newline) before it and at or after it, merged: (start, end)
+    in ``text``, exclusive of those terminators (``start`` is 0 at the text's start, ``end``
+    its length at its end), and the same stretch (start, end) in the text after the edits."""
+    spans: list[tuple[int, int, int, int]] = []
+    shift = 0
+    for edit in edits:
+        before = _TERMINATOR_BEFORE.search(text, 0, edit.start)
+        start = before.end() if before else 0
+        after = _TERMINATOR.search(text, edit.end)
+        end = after.start() if after else len(text)
+        left_start = start + shift
+        if spans and start <= spans[-1][1]:  # shares a stretch with the previous span: one span
+            start, _, left_start, _ = spans.pop()
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        spans.append((start, end, left_start, end + shift))
+    return spans
+
+
+_TERMINATOR = regex.compile(r"[.!?…\n]", regex.V1)
+_TERMINATOR_BEFORE = regex.compile(r"[.!?…\n]", regex.V1 | regex.REVERSE)
+
+
+def _edited_lines(text: str, edits: list[Edit]) -> list[tuple[int, int, int, int]]:
+    """The whole lines that ``edits`` (sorted) touch, merged: (start, end) in ``text`` and the
+    same lines (start, end) in the text after the edits; ``end`` is the last line's end."""
+    spans: list[tuple[int, int, int, int]] = []
+    shift = 0
+    for edit in edits:
+        start = text.rfind("\n", 0, edit.start) + 1
+        end = _line_end(text, edit.end)
+        left_start = start + shift
+        if spans and start <= spans[-1][1]:  # shares a line with the previous span: one span
+            start, _, left_start, _ = spans.pop()
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        spans.append((start, end, left_start, end + shift))
+    return spans
+
+
+def _near_edits(left: str, spans: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int]]:
+    """The newlines (in ``left``) before the lines where a scene line (the touched lines and
+    the nearest non-blank line above and below them) or a position line (the touched lines)
+    can be new; a line is blank when it holds only what ``\s`` matches."""
+    scene: set[int] = set()
+    position: set[int] = set()
+    for _, _, start, end in spans:
+        top = start
+        while top > 0:  # up to the nearest non-blank line above
+            above = left.rfind("\n", 0, top - 1) + 1
+            if _NOT_SEPARATOR_SPACE.search(left, above, top - 1):
+                top = above
+                break
+            top = above
+        bottom = end
+        while bottom < len(left):  # down to the nearest non-blank line below
+            below = bottom + 1
+            bottom = _line_end(left, below)
+            if _NOT_SEPARATOR_SPACE.search(left, below, bottom):
+                break
+        for first, last, into in ((top, bottom, scene), (start, end, position)):
+            if first > 0:
+                into.add(first - 1)
+            at = left.find("\n", first, last)
+            while at >= 0:
+                into.add(at)
+                at = left.find("\n", at + 1, last)
+    return sorted(scene), sorted(position)
 
 
 def _may_expose(left: str, edits: list) -> bool:
