@@ -282,8 +282,14 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     """
     if ctx is None:
         ctx = _Lines(text)
-    found = [(m.start(), order, m) for order, pattern in enumerate(_INLINE, 2)
-             for m in pattern.finditer(text)]
+    found = []
+    for order, pattern in enumerate(_INLINE, 2):
+        pos = 0
+        if pattern is _TAIL_SOURCE:  # it opens at the first "Nguồn" or the "(" before it
+            pos = text.find("Nguồn") - 1
+            if pos < -1:
+                continue
+        found.extend((m.start(), order, m) for m in pattern.finditer(text, max(pos, 0)))
     glued_lines = {ctx.index(start) for start, _, _ in found}
     last = ctx.last_prose()
     if last is not None:
@@ -539,6 +545,7 @@ _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
 _NAME_CHAR = rf"[^\x00-\x08\n-\x1f!-@\[-`{{-\x7f{_PUNCT}]"
 _TITLES = _trie(word_list("bylines_titles.txt"))
 _CUES = _trie(word_list("bylines_cues.txt"))
+_NOTES = _trie(word_list("bylines_notes.txt"))
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch")
 _TRANSLATED = _trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
@@ -564,10 +571,15 @@ _DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă))"
 #: How ``_SOURCE_KEYWORD`` opens: "Theo", "Nguồn:" and a source's first word.
 _SOURCE_KEYWORD_OPENS = re.compile(rf"(?:[Tt]heo[ \t]?|Nguồn[ \t]*:?[ \t]*){_SOURCE_OPENS}")
 #: A name line's names (a title, capitalised words joined by blanks, "-", "&" or ","), for
-#: the author gate: after them only a note, "Theo X", "/ X", "." or the line's end may
-#: come, unless a word glues a capital to its end (an affiliation: "LuânNghiên cứu...").
-_NAME_TOKEN = rf"{_UP}[^\s\-–&,(/]*"
+#: the author gate: after them only a note ("(tổng hợp)"), "Theo X", "/ X", ".", the end
+#: mark, "Nguồn: X" or the line's end may come, unless a word glues a capital to its end
+#: (an affiliation: "LuânNghiên cứu...").
+_NAME_TOKEN = rf"{_UP}[^\s\-–&,(/.]*(?![^\s\-–&,(/.])"  # whole: never read back
 _NAME_SEP = r"(?:[ \t]*[-–&,][ \t]*|[ \t]+)"
+#: A capitalised word up to a blank, a dash, "|", "," or "&" (read whole), and a
+#: capitalised syllable (a capital and every lowercase letter after it, read whole).
+_WORD = rf"{_UP}[^\s\-–|,&]*(?![^\s\-–|,&])"
+_SYLLABLE = rf"{_UP}{_LOW}*(?!{_LOW})"
 _NAME_RUN = rf"(?:{_TITLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN})*"
 #: What each line shape (the alternatives of _LINE_SOURCE, in order) needs where its line
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
@@ -581,15 +593,15 @@ _NAME_RUN = rf"(?:{_TITLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN})*"
 #: capitalised word or two before ``:``. The end mark: ``/.``.
 _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
-    rf"|(?:{_TITLES}[ \t]+)?{_UP}[^\s\-–|,&]*(?:[ \t,&]+{_UP}[^\s\-–|,&]*)*[ \t]*[-–|])",
-    rf"[ \t]*(?:\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_ALNUM}{{1,7}}(?:\.(?:vn|VN))?"
+    rf"|(?:{_TITLES}[ \t]+)?{_WORD}(?:[ \t,&]+{_WORD})*[ \t]*[-–|])",
+    rf"[ \t]*(?:\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
     rf"[ \t]*(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
     rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)})",
-    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:[(/.N]|[Tt]heo|$)"
-    rf"|(?:{_TITLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/]*?{_LOW}{_UP})",
-    rf"[ \t]*{_UP}{_NAME_CHAR}{{0,30}}[ \t]*:",
+    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn)|[/.]|Nguồn|[Tt]heo|$)"
+    rf"|(?:{_TITLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
+    rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*/\.",
 )
 #: Where any line shape may open: one looser condition that holds wherever one of _OPENS
