@@ -292,7 +292,7 @@ def test_caption_lookback_stops_at_the_previous_caption():
 # --- Later settle rounds reuse the first round's reading of the text. ----------------------
 
 from vnclean._core import Edit, apply_edits, validated  # noqa: E402
-from vnclean.blocks import labels_to_edits  # noqa: E402
+from vnclean.blocks import blank_before, labels_to_edits  # noqa: E402
 
 
 def _with_deletions(text, base, cuts):
@@ -334,3 +334,14 @@ def test_later_rounds_equal_a_fresh_classification(text, cuts):
         return
     left = apply_edits(text, edits)
     assert scan.labels_after(edits, left) == _captions._classify_once(left)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _chunk_text, st.text(alphabet=" \t\n\r\x0b\x1c\u00a0\u2028ab(", max_size=40)),
+       st.integers(0, 400))
+def test_shared_blank_before_reads_the_line_start(text, pos):
+    # The caption candidates ask whether only spaces stand between their line's start and a
+    # marker; blocks.blank_before answers that without being told where the line starts.
+    pos = min(pos, len(text))
+    line_start = text.rfind("\n", 0, pos) + 1
+    assert blank_before(text, pos) == (not text[line_start:pos].strip())

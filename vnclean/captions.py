@@ -24,7 +24,7 @@ import regex
 
 from ._data import alternation, json_data, word_list
 from ._core import Edit, StepMap, apply_edits, validated
-from .blocks import BoilerplateCleaner, Label, labels_to_edits, merge_labels
+from .blocks import BoilerplateCleaner, Label, blank_before, labels_to_edits, merge_labels
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
 
@@ -189,11 +189,6 @@ def _first_non_space(text: str, start: int, end: int) -> int:
     without slicing the span twice."""
     first = _NON_SPACE.search(text, start, end)
     return first.start() if first else max(start, end)
-
-
-def _blank_before(text: str, start: int, end: int) -> bool:
-    """``not text[start:end].strip()``, reading backward from ``end`` only."""
-    return start >= end or _LAST_NON_SPACE.search(text, start, end) is None
 
 
 def _credit_name_end(text: str, pos: int, line_end: int) -> int:
@@ -420,7 +415,7 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     elif _STORY_SENTENCE.search(text, caption_start, start):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
-    if caption_start == start and not _blank_before(text, line_start, start):
+    if caption_start == start and not blank_before(text, start):
         after = end  # the credit alone: the sentence before it keeps its full stop
     if _VIDEO_PAREN.match(text, start):
         rule = "captions.video"
@@ -431,7 +426,7 @@ def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
     """``XEM CLIP: (...)`` / ``Xem clip: ...:`` announces an embedded video."""
     stop = end
     paren = _CLIP_PAREN.match(text, end, line_end)
-    at_line_start = _blank_before(text, line_start, start)
+    at_line_start = blank_before(text, start)
     if paren:
         stop = paren.end()
     elif at_line_start and line_end - end <= _SETTINGS["caption_segment_max_chars"]:
