@@ -106,6 +106,12 @@ _TOKEN_CLASS = "[" + re.escape(_byte_chars()) + "]"
 _NOT_SEP = "[^" + re.escape(_SEPARATORS) + "]"
 #: A run: whole tokens of byte characters, joined by spaces and tabs, within one line.
 _RUN = re.compile(rf"(?<!{_NOT_SEP}){_TOKEN_CLASS}+(?:[ \t]+{_TOKEN_CLASS}+)*(?!{_NOT_SEP})")
+#: The runs after the first character, found from the separator before each: re scans for
+#: a class of six characters instead of trying _RUN (a look-behind first) at every one.
+#: Possessive within a token: a run ends where a token does, so giving back part of one
+#: never helps (only whole tokens are given back, by the outer ``*``).
+_RUN_AFTER_SEP = re.compile(rf"[{re.escape(_SEPARATORS)}]"
+                            rf"({_TOKEN_CLASS}++(?:[ \t]++{_TOKEN_CLASS}++)*)(?!{_NOT_SEP})")
 _TOKEN = re.compile(r"[^ \t]+")
 _WORD = re.compile(r"[^\W\d_]+")
 #: Characters that only occur in legacy text among byte characters: any non-ASCII one, and
@@ -121,6 +127,12 @@ def _is_syllable(word: str) -> bool:
 def _all_syllables(text: str) -> bool:
     words = _WORD.findall(text)
     return bool(words) and all(_is_syllable(w) for w in words)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _plain_token(token: str) -> bool:
+    """:func:`_all_syllables`, cached per token."""
+    return _all_syllables(token)
 
 
 class _Score(NamedTuple):
@@ -141,25 +153,66 @@ def _score(tokens: list[str], encoding: str) -> _Score:
 
     A token that is a syllable either way, or one letter once converted, is neutral.
     """
-    table = _table(encoding)
     good = bad = ambiguous = valid = words = 0
     for token in tokens:
-        converted = token if table.chars.isdisjoint(token) else table.convert(token)
-        found = _WORD.findall(converted)
-        words += len(found)
-        valid += sum(map(_is_syllable, found))
-        if converted != token and sum(map(len, found)) > 1:  # "®" → "ệ" tells nothing
-            if not _all_syllables(converted):
-                bad += 1
-            elif not _all_syllables(token):
-                good += 1
-            else:
-                ambiguous += 1
+        token_good, token_bad, token_ambiguous, token_valid, token_words = \
+            _token_score(token, encoding)
+        good += token_good
+        bad += token_bad
+        ambiguous += token_ambiguous
+        valid += token_valid
+        words += token_words
     return _Score(good, bad, ambiguous, valid, words)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _token_score(token: str, encoding: str) -> tuple[int, int, int, int, int]:
+    """One token's share of :func:`_score` (tokens repeat far more than runs do)."""
+    table = _table(encoding)
+    converted = token if table.chars.isdisjoint(token) else table.convert(token)
+    found = _WORD.findall(converted)
+    valid = sum(map(_is_syllable, found))
+    if converted != token and sum(map(len, found)) > 1:  # "®" → "ệ" tells nothing
+        if not _all_syllables(converted):
+            return 0, 1, 0, valid, len(found)
+        if not _all_syllables(token):
+            return 1, 0, 0, valid, len(found)
+        return 0, 0, 1, valid, len(found)
+    return 0, 0, 0, valid, len(found)
 
 
 def _scores(text: str) -> dict[str, _Score]:
     tokens = _TOKEN.findall(text)
+    return {encoding: _score(tokens, encoding) for encoding in ENCODINGS}
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The spans :data:`_RUN` finds in ``text``."""
+    first = _RUN.match(text)
+    spans = [first.span()] if first else []
+    spans.extend(match.span(1) for match in _RUN_AFTER_SEP.finditer(text, first.end() if first else 0))
+    return spans
+
+
+# A token that is a syllable as it stands is never a good word (see _score): a run of such
+# tokens passes in no encoding, as long as passing takes at least one good word.
+_SKIP_PLAIN_RUNS = min(_THRESHOLDS["min_good_words"], _THRESHOLDS["min_good_words_beside"]) >= 1
+
+
+@functools.lru_cache(maxsize=50_000)
+def _short_run_scores(run: str) -> dict[str, _Score] | None:
+    return _run_scores(run)
+
+
+def _run_scores(run: str) -> dict[str, _Score] | None:
+    """:func:`_scores` of a run, or ``None`` when no encoding can read it as legacy text:
+    it holds no character that only legacy text has, or its tokens are syllables already
+    (most runs of Unicode Vietnamese: ``là``, ``có``, ``bán``)."""
+    if not _CANDIDATE.search(run):
+        return None
+    tokens = _TOKEN.findall(run)
+    if _SKIP_PLAIN_RUNS and all(map(_plain_token, tokens)):
+        return None
     return {encoding: _score(tokens, encoding) for encoding in ENCODINGS}
 
 
@@ -210,8 +263,12 @@ def legacy_edits(text: str) -> list[Edit]:
     """
     if not _CANDIDATE.search(text):
         return []
-    runs = [(m.start(), m.end(), _scores(m.group())) for m in _RUN.finditer(text)
-            if _CANDIDATE.search(m.group())]
+    runs = []
+    for start, end in _runs(text):
+        run = text[start:end]
+        scores = _short_run_scores(run) if len(run) <= 64 else _run_scores(run)
+        if scores is not None:  # a run no encoding reads gets no label: left out
+            runs.append((start, end, scores))
     labels = [_best(scores, _THRESHOLDS["min_good_words"]) for _, _, scores in runs]
     detected = {label for label in labels if label}
     if len(detected) == 1:

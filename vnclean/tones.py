@@ -109,11 +109,15 @@ _MISPLACED = {style: _misplacement_pattern(style) for style in STYLES}
 
 
 def _non_letter_class() -> str:
-    """The inside of a character class: every BMP character ``[^\\W\\d_]`` does not match,
-    and every character outside the BMP (let through, to be checked after)."""
+    """A character class: every BMP character ``[^\\W\\d_]`` does not match, and every
+    character outside the BMP (let through, to be checked after).
+
+    Written as the negation of the BMP letters: one bitmap lookup per test, where the
+    plain class needs the bitmap and then the astral range.
+    """
     bmp = "".join(map(chr, range(0x10000)))
-    runs = (m.span() for m in re.finditer(r"[\W\d_]+", bmp))
-    return "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in runs) + "\\U00010000-\\U0010ffff"
+    runs = (m.span() for m in re.finditer(r"[^\W\d_]+", bmp))
+    return "[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in runs) + "]"
 
 
 def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
@@ -150,7 +154,7 @@ def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
     return re.compile(
         rf"[{toned}](?:[{non_glide}]"
         rf"|[{vowel}](?:{'|'.join(after_vowel)})"
-        rf"|[{_non_letter_class()}](?<=[{plain}]..)(?:{'|'.join(at_word_end)})"
+        rf"|{_non_letter_class()}(?<=[{plain}]..)(?:{'|'.join(at_word_end)})"
         rf"(?<![^\W\d_]))", re.DOTALL)  # "." is the character after the toned vowel: any
 
 
@@ -344,10 +348,12 @@ def _suspect_words(text: str, style: str | None,
     """
     places = [match.start() for match in _FAST_MISPLACED[style].finditer(text)]
     places.extend(qu_tone_positions(text) if qu is None else qu)
-    if text and _MISPLACED[style].match(text, len(text) - 1):
-        places.append(len(text) - 1)
-    words: dict[int, tuple[int, str]] = {}
     size = len(text)
+    if size and text[-1] in _SPLIT_TONE and _MISPLACED[style].match(text, size - 1):
+        places.append(size - 1)
+    if not places:
+        return {}
+    words: dict[int, tuple[int, str]] = {}
     for place in places:  # each a toned vowel: the bounds of its run of letters, inlined
         start = place
         while start and text[start - 1].isalpha():

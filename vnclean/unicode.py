@@ -200,13 +200,31 @@ def _char_class(ranges: list[tuple[int, int]]) -> str:
     return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
+def _bmp_and_astral(chars: set[str]) -> str:
+    """A character class of ``chars`` (BMP characters) and every character outside the BMP.
+
+    Written negated, as the BMP characters not in ``chars``: re then tests a character with
+    one bitmap lookup, where the plain class needs the bitmap and then the astral range.
+    """
+    codes = sorted(ord(char) for char in chars)
+    if codes and codes[-1] > 0xFFFF:
+        raise ValueError("BMP characters only")
+    gaps, start = [], 0
+    for code in codes:
+        if code > start:
+            gaps.append((start, code - 1))
+        start = code + 1
+    if start <= 0xFFFF:
+        gaps.append((start, 0xFFFF))
+    return "[^" + _char_class(gaps) + "]"
+
+
 _NFC_UNSAFE_RANGES = _load_nfc_unsafe()
 _NFC_UNSAFE_CHARS = frozenset(chr(code) for a, b in _NFC_UNSAFE_RANGES for code in range(a, b + 1))
+_NFC_UNSAFE_BMP = frozenset(char for char in _NFC_UNSAFE_CHARS if char <= "\uffff")
 # Characters outside the BMP match as one range and are then looked up: a few dozen ranges
-# after the BMP bitmap would be tested for every character the bitmap does not hold.
-_NFC_UNSAFE_BMP = _char_class([(a, b) for a, b in _NFC_UNSAFE_RANGES if b <= 0xFFFF])
-_ASTRAL = "\\U00010000-\\U0010ffff"
-_NFC_SUSPECT = re.compile(f"[{_NFC_UNSAFE_BMP}{_ASTRAL}]")
+# would be tested for every character the BMP bitmap does not hold.
+_NFC_SUSPECT = re.compile(_bmp_and_astral(_NFC_UNSAFE_BMP))
 
 
 def _unsafe_lines(text: str) -> list[tuple[int, int]]:
@@ -538,19 +556,20 @@ _GATE_CHARS = _WIDE_CHARS + _BYTE_CHARS + "\u200dðÄÅÆº»€"
 # character class first: re scans for it in C) replaces ``unicodedata.is_normalized``;
 # characters outside the BMP are all let through and looked up one by one.
 _LEADS = "ÂÃÌÍ"
-_ACTED_ON = re.escape(_GATE_CHARS) + _NFC_UNSAFE_BMP + _ASTRAL
+_ACTED_ON = set(_GATE_CHARS) | _NFC_UNSAFE_BMP  # and every character outside the BMP
 # The same scan finds the tone marks on the ``u`` of ``qu`` for tone placement (see
 # tones._QU_TONED). Each branch but the last opens with a class on the next character,
 # so a "q" before a plain "u" costs two class tests.
-_NEEDS_LAYERS = re.compile(rf"[{_ACTED_ON}{_LEADS}qQ]"
+_NEEDS_LAYERS = re.compile(rf"{_bmp_and_astral(_ACTED_ON | set(_LEADS + 'qQ'))}"
                            rf"(?:[{_TONED_U}](?<=[qQ].)|[{_CONTINUATION}](?<=[{_LEADS}].)"
-                           rf"|(?<=[{_ACTED_ON}]))", re.DOTALL)
+                           rf"|(?<={_bmp_and_astral(_ACTED_ON)}))", re.DOTALL)
 # What the findings of _NEEDS_LAYERS tell the layers (see NormalizeUnicode._repair).
 _WIDE_SET = frozenset(_WIDE_CHARS)
 _BYTE_SET = frozenset(_BYTE_CHARS)
 _TELLTALE_HINTS = frozenset("ÄÅÆº»€" + _LEADS)  # a telltale has one of these
 # Byte characters replaced by one that no telltale holds, nothing removed: the rewrite
-# cannot join the two characters of a telltale.
+# cannot join the two characters of a telltale. Both they and what replaces them are
+# starters that compose with no mark, so the rewrite cannot change NFC either.
 _QUIET_BYTES = frozenset("\u00a0Ð")
 
 
@@ -689,11 +708,12 @@ class NormalizeUnicode(Cleaner):
             recheck = False
             if found:
                 text = _replace_each(text, found, _TRANSLATE_BYTE)  # rewrite_byte_chars
-                recheck = not found <= _QUIET_BYTES  # a removal may join a telltale
-                if unsafe:  # or a letter and its mark
+                # A removal may join the two characters of a telltale, or a letter and a
+                # mark; NBSP and Ð become characters that take part in neither either.
+                recheck = not found <= _QUIET_BYTES
+                if recheck and unsafe:
                     composed = compose_nfc(text)
                     nfc_changed = nfc_changed or composed != text
-                    recheck = recheck or composed != text
                     text = composed
         if recheck and _has_mojibake(text):  # a byte character that split a run: "\xadá»‡"
             text = compose_nfc(_apply_raw(text, self._mojibake_edits(text, align=False)))
