@@ -108,3 +108,14 @@ def test_line_cue_pattern_is_unchanged():
     assert promos._LINE_CUE.pattern == (
         r"[ \t*\-•]*(?:hotline|đường dây nóng|tổng đài|số lần xem|lượt xem|lượt đọc|cần nhập"
         r"|vui lòng nhập|bạn cần lựa chọn|[\d+(])|.{0,60}?(?:giấy phép|gpxb)")
+
+
+def test_few_long_lines_take_the_same_tests():
+    # A flattened page tests every line (no searches); the labels are the same either way.
+    for text in ("Lưu bài viết thành công " * 80 + "\nChia sẻ\nHotline: 0913 839 963",
+                 "x" * 2000 + "\nnews@site.vn\nGiấy phép số 13/GP-BTTTT cấp ngày 1/1/2020"):
+        assert len(text) > promos._LONG_LINES * (text.count("\n") + 1)
+        assert promos._line_first_pass(text) == _every_line(text)
+        many = text.replace("\n", "\n\n" * 400)
+        assert [(lab.rule, many[lab.start:lab.end]) for lab in promos._line_first_pass(many)] \
+            == [(lab.rule, text[lab.start:lab.end]) for lab in promos._line_first_pass(text)]

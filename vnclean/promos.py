@@ -24,7 +24,7 @@ import regex
 
 from ._data import alternation, json_data, word_list
 from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_class, casefold_pattern,
-                     casefold_sources, join_line_labels, merge_labels)
+                     casefold_sources, join_line_labels, merge_labels, nonblank_lines)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -170,9 +170,12 @@ def _line_first_pass(text: str) -> list[Label]:
 
     The lines that can be either are found first by C-level searches over the whole text
     (:func:`_candidate_lines`); only they reach the per-line tests of :func:`_line_label`.
+    A text of few long lines sends every line to those tests: cheaper than the searches.
     """
     labels: list[Label] = []
-    for m in _candidate_lines(text):
+    # Few long lines (a flattened page): testing each line costs less than the searches.
+    few_lines = len(text) > _LONG_LINES * (text.count("\n") + 1)
+    for m in nonblank_lines(text) if few_lines else _candidate_lines(text):
         label = _line_label(text, m)
         if label is not None:
             labels.append(label)
@@ -257,6 +260,7 @@ def _line_finder(anchor: str) -> re.Pattern:
 
 
 _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
+_LONG_LINES = 400  # characters a line on average from which every line is tested instead
 _CUE_LINE = _line_finder("\n")
 _CUE_LINE_FIRST = _line_finder("")
 
