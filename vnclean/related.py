@@ -84,6 +84,8 @@ _LEAD_SPACE = re.compile(r"[ \t]*")
 
 def _not_headline(text: str) -> bool:
     """A caption credit, a ``label: value`` item, a ``;`` list or two sentences in one line."""
+    if _MARKS.search(text) is None:
+        return False  # none of ; : . ! ? (one search instead of five)
     if ";" in text:
         return True
     if ":" in text and _NOT_HEADLINE_COLON.search(text):
@@ -92,6 +94,7 @@ def _not_headline(text: str) -> bool:
         _NOT_HEADLINE_SENTENCES.search(text))
 
 
+_MARKS = re.compile("[;:.!?]")
 _SIGN_OFF = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3}", regex.VERSION1)
 
 
