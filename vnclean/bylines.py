@@ -315,8 +315,8 @@ def _line_candidates(text: str) -> Iterator[regex.Match]:
     (``_SHAPE_OPENS``); the others, almost all of them story text, never reach Python.
     """
     starts = [m.end() for m in _SHAPE_AFTER_NEWLINE.finditer(text)]
-    if _SHAPE_AT_START.match(text) is not None:
-        starts.insert(0, 0)
+    if _SHAPE_AFTER_NEWLINE.match("\n" + text.partition("\n")[0]) is not None:
+        starts.insert(0, 0)  # the first line, read as if a newline came before it
     return filter(None, map(_match_line, repeat(text), starts))
 
 
@@ -328,18 +328,22 @@ def _match_line(text: str, pos: int) -> regex.Match | None:
     than trying the alternative. The first alternative that matches wins, as in the
     alternation: the result equals ``_line_pattern().match(text, pos)``.
     """
-    k = 0
-    while k < len(_LINE_ALTERNATIVES):
-        gate = _GATES_FROM[k].match(text, pos)  # the first gate from the k-th on that holds
-        if gate is None:
-            return None
-        k += gate.lastindex - 1
+    gate = _FIRST_GATE.match(text, pos)
+    if gate is None:
+        return None
+    k, last = gate.lastindex - 1, len(_GATES) - 1
+    while True:
         if k or _ends_as_dateline(text, pos):
             m = _LINE_ALTERNATIVES[k].match(text, pos)
             if m is not None:
                 return m
+        if k == last:
+            return None
         k += 1
-    return None
+        while _GATES[k].match(text, pos) is None:  # the next gate that holds
+            if k == last:
+                return None
+            k += 1
 
 
 def _ends_as_dateline(text: str, pos: int) -> bool:
@@ -532,8 +536,7 @@ def _trie(words: tuple[str, ...]) -> str:
 #: character of the ``regex`` class it stands for, and more: only ASCII, the Vietnamese
 #: letters of the other case and common punctuation are left out, so a newer Unicode in
 #: either module cannot make them miss one. _UP: ``\p{Lu}``; _LOW: ``\p{Ll}``; _DIGIT:
-#: ``\d``; _UP_DIGIT: ``[\p{Lu}\d]``; _ALNUM: ``[\p{L}\d]``; _NAME_CHAR:
-#: ``[\p{Lu}\p{Ll} \t]``.
+#: ``\d``; _UP_DIGIT: ``[\p{Lu}\d]``; _ALNUM: ``[\p{L}\d]``.
 _VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _VI_UPPER = _VI_LOWER.upper()
 _PUNCT = "“”‘’–—…«»·•"
@@ -542,7 +545,6 @@ _LOW = rf"[^\x00-`{{-\x7f{_VI_UPPER}{_PUNCT}]"
 _DIGIT = rf"[^\x00-/:-\x7f{_VI_LOWER}{_VI_UPPER}{_PUNCT}]"
 _UP_DIGIT = rf"[^\x00-/:-@\[-\x7f{_VI_LOWER}{_PUNCT}]"
 _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
-_NAME_CHAR = rf"[^\x00-\x08\n-\x1f!-@\[-`{{-\x7f{_PUNCT}]"
 _TITLES = _trie(word_list("bylines_titles.txt"))
 _CUES = _trie(word_list("bylines_cues.txt"))
 _NOTES = _trie(word_list("bylines_notes.txt"))
@@ -618,15 +620,14 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: ``(`` or ``Theo``.
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
                              rf"|{_UP}{{0,6}}[ \t]{_UP})|\(|Theo|{_TITLES}|{_CUES}))")
-#: The gate of an agency prefix (the lead's, and _PREFIX's first step).
-_AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
-#: The scan: where a line opens as some shape may, after a newline or at the start.
+#: The scan: where a line opens as some shape may, after a newline.
 _SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?={_SHAPE_OPENS})", re.MULTILINE)
-_SHAPE_AT_START = re.compile(_SHAPE_OPENS, re.MULTILINE)
-#: The gates of the k-th alternative and those after it, one alternation: which holds
-#: first is its (empty) group's number, ``lastindex``, counted from the k-th.
-_GATES_FROM = tuple(re.compile("|".join(rf"(?={opens})()" for opens in _OPENS[k:]), re.MULTILINE)
-                    for k in range(len(_OPENS)))
+#: Each alternative's gate; and all of them as one alternation, where the first that holds
+#: is its (empty) group's number, ``lastindex``.
+_GATES = tuple(re.compile(opens, re.MULTILINE) for opens in _OPENS)
+_FIRST_GATE = re.compile("|".join(rf"(?={opens})()" for opens in _OPENS), re.MULTILINE)
+#: The gate of an agency prefix (the lead's, and _PREFIX's first step).
+_AGENCY_GATE = _GATES[1]
 #: How a dateline's last token ends: a number, ``)`` (a zone), "21h", a date word.
 _DATELINE_END = re.compile(
     rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{_trie(_DATELINE_END_WORDS)})\Z")
