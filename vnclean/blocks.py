@@ -114,7 +114,8 @@ def _trie(suffixes: frozenset[str], prefix: bool) -> str:
             by_first.setdefault(s[0], set()).add(s[1:])
     for first in sorted(by_first):
         options.append(_class_of(_class_chars(first)) + _trie(frozenset(by_first[first]), prefix))
-    for folded, chars in _multi_folds():
+    multi = _multi_folds_by_first()
+    for folded, chars in (entry for first in sorted(by_first) for entry in multi.get(first, ())):
         rest = {s[len(folded):] for s in suffixes if s.startswith(folded)}
         if rest:
             options.append(_class_of(chars) + _trie(frozenset(rest), prefix))
@@ -180,6 +181,15 @@ def _fold_sources() -> dict[str, str]:
 def _multi_folds() -> tuple[tuple[str, str], ...]:
     """(casefold, the characters with it) for the casefolds longer than one character."""
     return tuple((f, c) for f, c in _fold_sources().items() if len(f) > 1)
+
+
+@functools.cache
+def _multi_folds_by_first() -> dict[str, tuple[tuple[str, str], ...]]:
+    """:func:`_multi_folds` by the first character of the casefold (in their order)."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for folded, chars in _multi_folds():
+        by_first.setdefault(folded[0], []).append((folded, chars))
+    return {first: tuple(entries) for first, entries in by_first.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import bisect
+import functools
 import re
 from itertools import accumulate, repeat
 from operator import add
@@ -213,11 +214,13 @@ def _candidate_lines(text: str) -> list[re.Match]:
     widget label or opens with a cue (one ``\\n``-anchored search: the engine jumps from
     newline to newline), a line holding ``@``, a line with a licence cue near its start.
     """
-    starts = {m.start() + 1 for m in _CUE_LINE.finditer(text)}  # after the newline
-    if _CUE_LINE_FIRST.match(text):
+    cue_line, cue_line_first = _line_finders()
+    starts = {m.start() + 1 for m in cue_line.finditer(text)}  # after the newline
+    if cue_line_first.match(text):
         starts.add(0)
     # A licence hit is a word's rare letter, at most _LICENCE_LEAD characters into it.
-    hits = [m.start() for char, finder in _LICENCE_FINDERS if char in text
+    finders, _ = _pivot_finders(_LICENCE_CUES, _LICENCE_PIVOTS)
+    hits = [m.start() for char, finder in finders if char in text
             for m in finder.finditer(text)]
     if hits:
         starts |= _lines_of(text, sorted(hits), _LICENCE_REACH + _LICENCE_LEAD)
@@ -249,22 +252,25 @@ def _lines_of(text: str, hits: list[int], reach: int) -> set[int]:
     return out
 
 
-def _line_finder(anchor: str) -> re.Pattern:
-    """After ``anchor``, a line whose casefold is a widget label or opens with a cue."""
+@functools.cache
+def _line_finders() -> tuple[re.Pattern, re.Pattern]:
+    """A line whose casefold is a widget label or opens with a cue: after a newline, and
+    at the start of the text (built on first use: the casefold tables and the long
+    patterns cost more to build than a short text to clean)."""
     widgets = casefold_pattern(_WIDGETS, leading=True)
     cues = casefold_pattern(_CUE_WORDS, prefix=True, leading=True)
     first = "[\\d%s%s]" % (casefold_class(_CUE_FIRST, starting=True)[1:-1], "".join(
         re.escape(c) for c in casefold_sources(lambda folded: folded[0].isdecimal())))
-    return re.compile(r"%s[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s))" % (
-        anchor, widgets, casefold_class(_CUE_LEAD), cues, first))
+    line = r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s))" % (
+        widgets, casefold_class(_CUE_LEAD), cues, first)
+    return re.compile("\n" + line), re.compile(line)
 
 
 _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
 _LONG_LINES = 400  # characters a line on average from which every line is tested instead
-_CUE_LINE = _line_finder("\n")
-_CUE_LINE_FIRST = _line_finder("")
 
 
+@functools.cache
 def _pivot_finders(words: tuple[str, ...], pivots: str,
                    ) -> tuple[tuple[tuple[str, re.Pattern], ...], int]:
     """Searches for the casefolded ``words``, each keyed on one literal character (with
@@ -288,7 +294,7 @@ def _pivot_finders(words: tuple[str, ...], pivots: str,
     return tuple(finders), lead
 
 
-_LICENCE_FINDERS, _LICENCE_LEAD = _pivot_finders(_LICENCE_CUES, _LICENCE_PIVOTS)
+_LICENCE_LEAD = max(cue.index(pivot) for cue, pivot in zip(_LICENCE_CUES, _LICENCE_PIVOTS))
 _AT = re.compile("@")
 _NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a stripped line, as nonblank_lines finds it
 _NON_SPACE = re.compile(r"\S|\Z")
