@@ -1,7 +1,8 @@
 """Remove who-and-when: author sign-offs, datelines, timestamps, attributions, lead prefixes.
 
-One combined regex finds every candidate in one pass over the document (``MULTILINE``);
-each candidate names the rule that would fire. Candidates whose shape alone is proof
+Compiled patterns find every candidate, each naming the rule that would fire: one stdlib
+``re`` scan of the document picks the lines a line shape may match (the large ``regex``
+patterns are tried only there), others run over the text or its last paragraph. Candidates whose shape alone is proof
 (a lead prefix ``TTO - ``, a timestamp line, ``Theo TTXVN``, the end mark ``/.``) are
 labelled at once; a name-shaped line is labelled only from its neighbours: after the
 last body paragraph, never in front of more story. When unsure, the line stays.
@@ -274,11 +275,12 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
 
     The same as :func:`_candidates_ungated` but for glued sign-offs that cannot count: the
     line pattern is tried only where a line opens as one of its alternatives must (one
-    stdlib ``re`` scan of the document, see ``_OPENS``), one alternative at a time; the
-    inline patterns only where their first words stand; and glued sign-offs are looked
-    for only on the last body paragraph (the one line where they are accepted) and on
-    lines where they may shadow an inline candidate. The engine pays the set-up of a large
-    pattern at every place it tries one, which made this the slowest step of the pipeline.
+    stdlib ``re`` scan of the document, see ``_OPENS``), one alternative at a time; a
+    closing "Nguồn: X" is looked for from the first "Nguồn" on; and glued sign-offs only
+    on the last body paragraph (the one line where they are accepted) and on lines where
+    they may shadow an inline candidate, only where one may open (``_GLUED_OPENINGS``).
+    The ``regex`` engine pays dearly for every place it tries a large pattern, which made
+    this the slowest step of the pipeline.
     """
     if ctx is None:
         ctx = _Lines(text)
@@ -315,7 +317,9 @@ def _line_candidates(text: str) -> Iterator[regex.Match]:
     (``_SHAPE_OPENS``); the others, almost all of them story text, never reach Python.
     """
     starts = [m.end() for m in _SHAPE_AFTER_NEWLINE.finditer(text)]
-    if _SHAPE_AFTER_NEWLINE.match("\n" + text.partition("\n")[0]) is not None:
+    first_end = text.find("\n")
+    first_line = text if first_end < 0 else text[:first_end]
+    if _SHAPE_AFTER_NEWLINE.match("\n" + first_line) is not None:
         starts.insert(0, 0)  # the first line, read as if a newline came before it
     return filter(None, map(_match_line, repeat(text), starts))
 
@@ -620,8 +624,9 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: ``(`` or ``Theo``.
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
                              rf"|{_UP}{{0,6}}[ \t]{_UP})|\(|Theo|{_TITLES}|{_CUES}))")
-#: The scan: where a line opens as some shape may, after a newline.
-_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?={_SHAPE_OPENS})", re.MULTILINE)
+#: The scan: where a line opens as some shape may, after a newline (blank lines, where no
+#: shape opens, fail at once).
+_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?=[ \t|]*[^\s])(?={_SHAPE_OPENS})", re.MULTILINE)
 #: Each alternative's gate; and all of them as one alternation, where the first that holds
 #: is its (empty) group's number, ``lastindex``.
 _GATES = tuple(re.compile(opens, re.MULTILINE) for opens in _OPENS)
