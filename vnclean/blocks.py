@@ -84,7 +84,7 @@ def casefold_pattern(words: str | Iterable[str], *, prefix: bool = False,
     must be casefolded already.
 
     >>> import re
-    >>> pattern = re.compile(casefold_pattern(["tin liên quan", "tin mới"]) + r"\Z")
+    >>> pattern = re.compile(casefold_pattern(["tin liên quan", "tin mới"]) + "$")
     >>> [bool(pattern.match(s)) for s in ("TIN LIÊN QUAN", "Tin Mới", "Tin liên quan:")]
     [True, True, False]
     """

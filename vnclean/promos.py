@@ -288,7 +288,7 @@ def _pivot_finders(words: tuple[str, ...], pivots: str,
         k = word.index(pivot)
         lead = max(lead, k)
         before, rest = casefold_pattern(word[:k]), casefold_pattern(word[k + 1:], prefix=True)
-        for char in word[k] + casefold_sources(lambda folded: folded == word[k]):
+        for char in pivot + casefold_sources(pivot.__eq__):
             finders.append((char, re.compile("%s(?<=%s%s)%s" % (
                 re.escape(char), before, re.escape(char), rest))))
     return tuple(finders), lead

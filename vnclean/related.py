@@ -198,10 +198,12 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
                 cls = seen[stripped] = _short_class(stripped, n)
             append(cls)
             continue
+        # A sentence is neither a cue nor a headline (nor short: it is over 40 characters);
+        # one opened by a prefix letter is a teaser unless _PREFIXED takes it (up to 270).
         if (stripped[-1] == "." and n > heading_max and stripped[-2:] != ".."
                 and (stripped[0] not in _PREFIX_OPENERS
-                     or n > 40 and (n > 270 or not _PREFIXED.match(stripped)))):
-            append("teaser")  # a sentence: neither a cue nor a headline
+                     or n > 270 or not _PREFIXED.match(stripped))):
+            append("teaser")
         else:
             append(_line_class(stripped))
     return starts, texts, classes
@@ -260,7 +262,8 @@ def _classify_lines(text: str) -> tuple[list[_Line], str]:
     indents = [start > 0 and text[start - 1] in " \t" and _indented(text, start)
                for start in starts]
     ends = map(add, starts, map(len, texts))
-    return list(map(tuple.__new__, repeat(_Line), zip(starts, ends, texts, classes, indents))), codes
+    lines = list(map(tuple.__new__, repeat(_Line), zip(starts, ends, texts, classes, indents)))
+    return lines, codes
 
 
 def _indented(text: str, start: int) -> bool:
