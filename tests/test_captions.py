@@ -345,3 +345,10 @@ def test_shared_blank_before_reads_the_line_start(text, pos):
     pos = min(pos, len(text))
     line_start = text.rfind("\n", 0, pos) + 1
     assert blank_before(text, pos) == (not text[line_start:pos].strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_any_text, st.text(alphabet="aB1 ,.ẞ\u0301٣ǅ\u2160_", max_size=14)))
+def test_enough_words_search_counts_like_the_word_list(line):
+    enough = len(_captions._WORD.findall(line)) >= _captions._SETTINGS["scene_line_min_words"]
+    assert bool(_captions._ENOUGH_WORDS.search(line)) == enough

@@ -131,6 +131,10 @@ def _scene_cues() -> tuple[regex.Pattern, frozenset[str]]:
 
 _SCENE_CUES, _STRONG_CUES = _scene_cues()
 _SPEECH = regex.compile(r"[\"“”«»]|:\s|\?$", regex.V1)
+#: At least scene_line_min_words runs of _WORD (one search, no list of the words).
+_ENOUGH_WORDS = regex.compile(
+    rf"[\p{{L}}\p{{N}}](?:[\p{{L}}\p{{N}}]*+[^\p{{L}}\p{{N}}]++[\p{{L}}\p{{N}}])"
+    rf"{{{_SETTINGS['scene_line_min_words'] - 1}}}", regex.V1)
 _QUOTE = regex.compile(r"[\"”],\s", regex.V1)
 _SPEECH_TAIL = regex.compile(
     rf",\s*[^,.]{{1,60}}?\s(?:{alternation(word_list('captions_speech_verbs.txt'))})\s*[.!]?$",
@@ -899,7 +903,7 @@ def _position_candidates(text: str) -> list[int]:
             line_end = text.find("\n", pos)
             if line_end < 0:
                 line_end = len(text)
-            if newline >= 0 and _fits_position_line(text[newline + 1:line_end]):
+            if newline >= 0 and _fits_position_size(text, newline + 1, line_end):
                 found.add(newline)
             pos = text.find(needle, line_end)
     return sorted(found)
@@ -907,13 +911,17 @@ def _position_candidates(text: str) -> list[int]:
 
 def _may_name_position(text: str, newline: int) -> bool:
     """Whether ``_position_candidates`` admits the line after ``newline``."""
-    line = text[newline + 1:_line_end(text, newline + 1)]
-    return ("(" in line or "Từ" in line) and _fits_position_line(line)
+    start, end = newline + 1, _line_end(text, newline + 1)
+    return ((text.find("(", start, end) >= 0 or text.find("Từ", start, end) >= 0)
+            and _fits_position_size(text, start, end))
 
 
-def _fits_position_line(line: str) -> bool:
-    return (len(line) >= 9 and (len(line) <= _POSITION_GROUP_MAX or not line[:1].isalpha())
-            and any(word in line for word in _POSITION_WORDS))
+def _fits_position_size(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` fits _POSITION_LINE's group and holds a position
+    word (its length is tested before it is sliced)."""
+    size = end - start
+    return (size >= 9 and (size <= _POSITION_GROUP_MAX or not text[start].isalpha())
+            and any(word in text[start:end] for word in _POSITION_WORDS))
 
 
 #: _POSITION_CUE matches only lines holding one of these.
@@ -939,7 +947,7 @@ def _scene_score(line: str) -> float:
     """How much a short line reads as a picture's description: cue weights, 0 when it is speech."""
     if line.endswith((",", ";", ":")) or line.count(",") > 1:  # (cheapest tests first)
         return 0.0
-    if _SPEECH.search(line) or len(_WORD.findall(line)) < _SETTINGS["scene_line_min_words"]:
+    if _SPEECH.search(line) or not _ENOUGH_WORDS.search(line):
         return 0.0
     if _SENTENCE_END.search(line.rstrip(".!?…")):  # one sentence only
         return 0.0
