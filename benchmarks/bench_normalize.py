@@ -7,6 +7,9 @@ Reads every raw text of the corpus (dev + test), times each normalizer over all 
 and writes ``benchmarks/results/normalize.json``. Also reports agreement with ftfy on
 mojibake made from the corpus's own sentences. underthesea's ``text_normalize`` is included
 when it imports and runs without downloading anything; otherwise the table says why not.
+Large inputs (the corpus texts joined into 1 MB and 4 MB, as ``benchmarks.scaling`` builds
+them; they hold NBSPs, zero-width spaces and NFD lines) are timed for ``normalize_unicode``
+and NFC, since whole-text steps show there and not on 5 KB documents.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from vnclean import normalize_unicode
 from vnclean.corpus import corpus_hash
 
 from .peers import nfc, underthesea_normalizer
+from .scaling import build_input
 from .speed import corpus_texts, megabytes, one_pass, rates
 
 RESULTS = Path(__file__).parent / "results" / "normalize.json"
+LARGE_SIZES = (1_000_000, 4_000_000)
 
 
 def throughput(function, texts: list[str], runs: int) -> float:
@@ -68,6 +73,15 @@ def main(argv=None) -> dict:
         print(f"{name:48} {speed:9.2f} {speed / ours:8.3f}")
     if underthesea is None:
         print(f"underthesea.text_normalize: skipped ({why_not})")
+    large = {}
+    for size in LARGE_SIZES:
+        big = [build_input(texts, size)]
+        ours_at = throughput(normalize_unicode, big, args.runs)
+        nfc_at = throughput(nfc, big, args.runs)
+        label = f"{size // 1_000_000} MB"
+        large[label] = {"vnclean.normalize_unicode": round(ours_at, 3),
+                        "unicodedata.normalize('NFC')": round(nfc_at, 3)}
+        print(f"{label} input: normalize_unicode {ours_at:.2f} MB/s, NFC {nfc_at:.2f} MB/s")
     samples = mojibake_samples(texts)
     agree = sum(normalize_unicode(s) == unicodedata.normalize("NFC", ftfy.fix_encoding(s))
                 for s in samples)
@@ -86,6 +100,7 @@ def main(argv=None) -> dict:
         "runs": args.runs,
         "mb_per_s": {name: round(speed, 3) for name, speed in speeds.items()},
         "ratio_to_ftfy": round(ours / speeds["ftfy.fix_text"], 2),
+        "large_inputs_mb_per_s": large,
         "underthesea": "measured" if underthesea is not None else f"skipped: {why_not}",
         "mojibake": {"samples": len(samples), "equal_to_ftfy": agree,
                      "equal_to_ftfy_same_tone_placement": agree_placed, "restored": restored},

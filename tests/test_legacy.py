@@ -299,3 +299,60 @@ def test_generated_sentences_round_trip(case):
     for other in set(ENCODINGS) - {encoding}:  # unambiguous: another reading has a non-word
         assume(not all(map(is_vietnamese_word, WORD.findall(convert_legacy(text, other)))))
     assert LEGACY(text) == normalize_unicode(sentence)
+
+
+# --- fast paths against the reference computations they replace -----------------------------
+
+def reference_legacy_edits(text: str) -> list:
+    """legacy_edits as first written: _RUN tried everywhere, every candidate run scored."""
+    from vnclean.legacy import _CANDIDATE, _RUN, _THRESHOLDS, _TOKEN, _best, _scores, _table
+
+    if not _CANDIDATE.search(text):
+        return []
+    runs = [(m.start(), m.end(), _scores(m.group())) for m in _RUN.finditer(text)
+            if _CANDIDATE.search(m.group())]
+    labels = [_best(scores, _THRESHOLDS["min_good_words"]) for _, _, scores in runs]
+    detected = {label for label in labels if label}
+    if len(detected) == 1:
+        (encoding,) = detected
+        beside = _THRESHOLDS["min_good_words_beside"]
+        labels = [label or (encoding if _best(scores, beside) == encoding else None)
+                  for label, (_, _, scores) in zip(labels, runs)]
+    edits = []
+    for (start, end, _), encoding in zip(runs, labels):
+        if encoding is not None:
+            table = _table(encoding)
+            for token in _TOKEN.finditer(text, start, end):
+                converted = table.convert(token.group())
+                if converted != token.group():
+                    edits.append((token.start(), token.end(), converted, table.rule))
+    return edits
+
+
+RUN_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\x0b", "là", "Hà", "Nội", "ViÖt",
+                              "Vieät", "Vi®t", "m­a", "lín", "café", "2024", "(", "á»‡", "\x05",
+                              "ngöôøi", "dân", "Hµ", "Néi", "ệ", "x"])
+RUN_TEXTS = st.one_of(TEXTS, st.lists(RUN_PIECES, max_size=25).map("".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(RUN_TEXTS)
+def test_runs_found_from_separators_are_the_reference_runs(text):
+    from vnclean.legacy import _RUN, _runs
+
+    assert _runs(text) == [m.span() for m in _RUN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(RUN_TEXTS)
+def test_legacy_edits_equal_the_reference(text):
+    # Runs of syllables skip scoring and scores are cached: the edits must not change.
+    assert [(e.start, e.end, e.replacement, e.rule) for e in legacy_edits(text)] == \
+        reference_legacy_edits(text)
+
+
+def test_legacy_edits_equal_the_reference_on_samples():
+    for encoding, view, sentence in SAMPLES:
+        text = "Tin mới: " + legacy_view(sentence, encoding, view) + "\nHà Nội hôm nay"
+        assert [(e.start, e.end, e.replacement, e.rule) for e in legacy_edits(text)] == \
+            reference_legacy_edits(text)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from vnclean._data import json_data
 from vnclean.tones import (fix_tones, is_vietnamese_word, parse_syllable, place_tone,
-                           split_tone, strip_tone_marks)
+                           split_tone, strip_tone_marks, tone_fixes)
 
 TABLE = json_data("tones_syllables.json")
 MARKS = list(TABLE["tone_marks"].values())
@@ -132,3 +132,67 @@ def test_fast_detector_agrees_with_word_by_word_placement(words, separator, styl
     text = separator.join(words)
     reference = WORD.sub(lambda m: place_tone(m.group(), style=style), text)
     assert fix_tones(text, style=style) == reference
+
+
+# --- the fast detector against the reference pattern ------------------------------------
+
+def reference_tone_fixes(text, style):
+    """tone_fixes as first written: every place _MISPLACED matches, word by word."""
+    from vnclean.tones import _MISPLACED
+
+    words = {}
+    for match in _MISPLACED[style].finditer(text):
+        start = end = match.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if start in words or (end < len(text)
+                              and unicodedata.category(text[end])[0] == "M"):
+            continue
+        words[start] = (end, text[start:end])
+    fixes = []
+    for start, (end, word) in sorted(words.items()):
+        fixed = place_tone(word, style=style)
+        if fixed != word:
+            fixes.append((start, end, fixed))
+    return fixes
+
+
+VOWEL_CASES = "".join(sorted(TABLE["vowels"] + TABLE["vowels"].upper()))
+NEAR_MISSES = st.lists(st.one_of(
+    st.sampled_from([unicodedata.normalize("NFC", v + m) for v in VOWEL_CASES for m in MARKS]),
+    st.sampled_from(list(VOWEL_CASES) + list("qQgGiIuUoOaAeEyYkhnctmp")),
+    st.sampled_from([" ", "\n", ",", "1", "_", "²", "ж", "\u0301", "😀", "\U0001d400", "gi", "qu"]),
+), max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(NEAR_MISSES, st.lists(misplaced_syllables(), max_size=6).map(" ".join)),
+       STYLES)
+def test_fast_detector_places_are_the_reference_places(text, style):
+    from vnclean.tones import (_ALWAYS_RIGHT, _FAST_MISPLACED, _MISPLACED, _QU_TONED,
+                               qu_tone_positions)
+
+    def places(pattern):
+        return {p for p in range(len(text)) if pattern.match(text, p)}
+
+    found = places(_FAST_MISPLACED[style]) | set(qu_tone_positions(text))
+    if text and _MISPLACED[style].match(text, len(text) - 1):
+        found.add(len(text) - 1)
+    always_right = regex.compile(_ALWAYS_RIGHT + "..", regex.DOTALL)
+    reference = places(_MISPLACED[style])
+    left_out = {p for p in reference - found if p >= 2 and always_right.match(text, p - 2)}
+    assert found <= reference and reference - left_out == found
+    assert [m.start() + 1 for m in _QU_TONED.finditer(text)] == qu_tone_positions(text)
+    assert tone_fixes(text, style=style) == reference_tone_fixes(text, style)
+
+
+def test_words_the_detector_leaves_out_are_right_in_every_style():
+    from vnclean.tones import _SPLIT_TONE
+
+    for first, second in ("gi", "gI", "Gi", "GI", "qu", "qU", "Qu", "QU"):
+        for toned in _SPLIT_TONE:
+            word = first + second + toned
+            for style in ("old", "new", None):
+                assert place_tone(word, style=style) == word

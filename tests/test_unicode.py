@@ -229,3 +229,155 @@ def test_long_mojibake_runs_are_aligned_and_repaired(unit):
         assert text[edit.start:edit.end] == edit.text
     assert apply_edits(text, validated(normalize_unicode.find_edits(text), len(text))) \
         == result.text
+
+
+# --- fast paths against the reference computations they replace ---------------------------------
+
+def test_nfc_unsafe_table_is_this_unicode_version():
+    from vnclean._data import json_data
+    from vnclean.unicode import _NFC_UNSAFE_RANGES, nfc_unsafe_ranges
+
+    data = json_data("unicode_chars.json")
+    if data["nfc_unsafe_unicode_version"] != unicodedata.unidata_version:
+        pytest.skip("the table is for another Unicode version; the module computed its own")
+    assert _NFC_UNSAFE_RANGES == nfc_unsafe_ranges()
+
+
+def test_every_safe_character_is_nfc_alone_and_a_starter():
+    from vnclean.unicode import _NFC_UNSAFE_CHARS
+
+    for code in range(0x110000):
+        char = chr(code)
+        if char not in _NFC_UNSAFE_CHARS:
+            assert unicodedata.combining(char) == 0, hex(code)
+            assert unicodedata.normalize("NFC", char) == char, hex(code)
+
+
+def _nfc_pieces():
+    from vnclean.unicode import _NFC_UNSAFE_CHARS
+
+    marks = [chr(c) for c in range(0x0300, 0x0324)] + ["\u0344", "\u0340", "\u0f73", "\u05b0",
+                                                       "\u3099", "\U0001d165", "\U0001d15e"]
+    letters = list("aeiouyAEIOUYđĐ") + ["ơ", "ư", "ă", "ê", "ô", "â", "\u212b", "\u2126", "K",
+                                         "\u1100", "\u1161", "\u11a8", "\uac00", "\u0958", "😀"]
+    safe = [c for c in "Hà Nội việt người \n\r\t\u00a0." if c not in _NFC_UNSAFE_CHARS]
+    return st.lists(st.sampled_from(marks + letters + safe), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_nfc_pieces(), st.text(max_size=30),
+                 VIETNAMESE.map(lambda t: unicodedata.normalize("NFD", t))))
+def test_nfc_per_line_equals_nfc_of_the_whole_text(text):
+    from vnclean.unicode import compose_nfc
+
+    assert compose_nfc(text) == unicodedata.normalize("NFC", text)
+
+
+def _without_unsafe(text):
+    from vnclean.unicode import _NFC_UNSAFE_CHARS
+
+    return "".join(c for c in text if c not in _NFC_UNSAFE_CHARS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=40), _nfc_pieces(), VIETNAMESE,
+                 VIETNAMESE.map(lambda t: unicodedata.normalize("NFD", t))).map(_without_unsafe))
+def test_text_without_an_unsafe_character_is_nfc(text):
+    assert unicodedata.is_normalized("NFC", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_nfc_pieces(), VIETNAMESE.map(lambda t: unicodedata.normalize("NFD", t))))
+def test_nfc_edits_of_unsafe_lines_equal_those_of_the_whole_text(text):
+    from vnclean.unicode import _NFC_UNIT, _nfc_edits
+
+    reference = []
+    if not unicodedata.is_normalized("NFC", text):
+        for match in _NFC_UNIT.finditer(text):
+            unit = match.group()
+            fixed = unicodedata.normalize("NFC", unit)
+            if not unit.isascii() and fixed != unit:
+                reference.append((match.start(), match.end(), fixed, "unicode.nfc"))
+    assert _nfc_edits(text) == reference
+
+
+TELLTALE_PIECES = st.lists(st.sampled_from(
+    ["á", "â", "º", "»", "€", "Ã", "Â", "Ä", "Å", "Æ", "Ì", "Í", "\xa0", "\x93", "“", "a", " ",
+     "\u0300", "‡", "\n"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TELLTALE_PIECES, st.text(max_size=20)))
+def test_one_scan_mojibake_check_equals_the_reference(text):
+    import re
+
+    from vnclean.unicode import _CONTINUATION, _has_mojibake
+
+    reference = ("á»" in text or "áº" in text or "â€" in text
+                 or re.search(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]", text) is not None)
+    assert _has_mojibake(text) == reference
+
+
+def _reference_gate(text):
+    """The gate as first written: a class of the rewritten characters, then NFC."""
+    import re
+
+    from vnclean.unicode import _CONTINUATION, _GATE_CHARS, _LEADS
+
+    gate = re.escape(_GATE_CHARS)
+    needs = re.compile(rf"[{gate}{_LEADS}](?:(?<=[{gate}])|(?<=[{_LEADS}])[{_CONTINUATION}])")
+    return needs.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
+GATE_TEXTS = st.one_of(st.text(max_size=30), TELLTALE_PIECES, _nfc_pieces(), VIETNAMESE,
+                       st.lists(st.sampled_from(["qú", "Qủa", "qu", "😀", "Ä", "\u0301", " "]),
+                                max_size=10).map("".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(GATE_TEXTS)
+def test_gate_lets_through_what_the_reference_does_and_finds_the_marks_on_qu(text):
+    from vnclean.tones import qu_tone_positions
+    from vnclean.unicode import _NFC_UNSAFE_CHARS, _gate
+
+    qu, first = _gate(text)
+    if first < 0:
+        assert _reference_gate(text) and qu == qu_tone_positions(text)
+    elif _reference_gate(text):  # more is sent to the layers only for a lone mark, say
+        assert any(c in _NFC_UNSAFE_CHARS for c in text)
+
+
+def test_single_character_rewrites_never_make_a_character_they_rewrite():
+    # _replace_each replaces character by character: equal to one sub pass only if so.
+    from vnclean.unicode import (_NFC_UNSAFE_CHARS, _QUIET_BYTES, _TRANSLATE_BYTE,
+                                 _TRANSLATE_WIDE, _TELLTALE_HINTS)
+
+    for table in (_TRANSLATE_WIDE, _TRANSLATE_BYTE):
+        for replacement in table.values():
+            assert not any(ord(c) in table for c in replacement or "")
+            assert not any(c in _NFC_UNSAFE_CHARS for c in replacement or "")
+    for char in _QUIET_BYTES:  # one for one, into a starter no telltale or mark involves
+        replacement = _TRANSLATE_BYTE[ord(char)]
+        assert len(replacement) == 1 and replacement not in _TELLTALE_HINTS
+        assert replacement not in "áâ" + "".join(_TELLTALE_HINTS)
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.one_of(_nfc_pieces(), VIETNAMESE))
+def test_rewriting_nbsp_and_eth_capital_keeps_nfc(text):
+    text = unicodedata.normalize("NFC", text.replace(" ", "\u00a0").replace("D", "Ð"))
+    rewritten = text.replace("\u00a0", " ").replace("Ð", "Đ")
+    assert unicodedata.is_normalized("NFC", rewritten)
+
+
+MIXED = st.lists(st.one_of(
+    misplaced_syllables(), SPECIALS, st.sampled_from(["\n", "qúy", "Qủa", "giá", "quả", "😀",
+                                                      "Vie\u0323\u0302t", "\u00a0", "\u200b"])),
+    max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(MIXED, MIXED.map(lambda t: unicodedata.normalize("NFD", t))), CLEANERS)
+def test_fast_path_equals_every_layer_run(text, cleaner):
+    # apply skips layers on the strength of one scan; find_edits runs them all.
+    assert cleaner(text) == edits_applied(cleaner, text)

@@ -679,14 +679,9 @@ class NormalizeUnicode(Cleaner):
         something to do, and its "anything to do?" check runs again only after a layer that
         may have brought new work (mojibake repair may bring any character).
         """
-        found_chars = []
-        qu = [] if qu is None else list(qu)
-        for match in _NEEDS_LAYERS.finditer(text, first):
-            found = match.group()
-            found_chars.append(found)
-            if found[0] in "qQ":
-                qu.append(match.start() + 1)
-        chars: frozenset[str] | None = frozenset("".join(found_chars))
+        chars: frozenset[str] | None = frozenset("".join(_NEEDS_LAYERS.findall(text, first)))
+        if "q" in chars or "Q" in chars:  # a mark on the u of qu after ``first``: look again
+            qu = None
         original = text
         text = _replace_each(text, chars & _WIDE_SET, _TRANSLATE_WIDE)  # rewrite_wide_chars
         if "\u200d" in chars:
