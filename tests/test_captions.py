@@ -352,3 +352,10 @@ def test_shared_blank_before_reads_the_line_start(text, pos):
 def test_enough_words_search_counts_like_the_word_list(line):
     enough = len(_captions._WORD.findall(line)) >= _captions._SETTINGS["scene_line_min_words"]
     assert bool(_captions._ENOUGH_WORDS.search(line)) == enough
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_chunk_text, st.text(alphabet="a.!?… \u2003\x1c\tb", max_size=16))
+       .map(lambda s: s.replace("\n", " ")))
+def test_sentence_split_by_str_methods_equals_the_regex(line):
+    assert _captions._split_sentences(line) == _captions._SENTENCE_SPLIT.split(line)

@@ -597,6 +597,21 @@ def _long_pieces(text: str, start: int = 0, stop: int | None = None
         begin = end + 1
 
 
+def _split_sentences(line: str) -> list[str]:
+    """``_SENTENCE_SPLIT.split(line)`` for a line (no newline), by ``str`` methods in C: each
+    terminator becomes ``.`` and ``str.split`` cuts there; the empty cuts inside a run of
+    terminators go (one separator takes the run), and every piece but the first loses the
+    spaces the separator's ``\s*+`` takes.
+
+    >>> _split_sentences("Mưa lớn.  Phố ngập!?Dân đi lại khó…")
+    ['Mưa lớn', 'Phố ngập', 'Dân đi lại khó', '']
+    """
+    raw = line.replace("!", ".").replace("?", ".").replace("…", ".").split(".")
+    if len(raw) > 1:
+        raw[1:] = map(str.lstrip, [*filter(None, raw[1:-1]), raw[-1]], repeat(_SEPARATOR_SPACE))
+    return raw
+
+
 #: What ``\s`` matches (regex V1; none above U+3000): the spaces a separator takes.
 _SEPARATOR_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001))), flags=regex.V1))
 _NOT_SEPARATOR_SPACE = regex.compile(r"\S", regex.V1)
@@ -650,7 +665,7 @@ def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
             close_run()
             units.append((next_line, next_line, f"\x00{next_line}"))
         next_line = line_end + 1
-        pieces = _SENTENCE_SPLIT.split(text[line_start:line_end])
+        pieces = _split_sentences(text[line_start:line_end])
         if repeated.isdisjoint(pieces):
             close_run()
             units.append((line_start, line_start, f"\x00{line_start}"))
@@ -710,7 +725,7 @@ def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: l
         hi = bisect.bisect_left(bounds, line_end)
         if lo < hi:  # cut inside: the pieces of each stretch between cuts
             edges = [line_start, *bounds[lo:hi], line_end]
-            parts = [_SENTENCE_SPLIT.split(text[a:b]) for a, b in zip(edges, edges[1:])]
+            parts = [_split_sentences(text[a:b]) for a, b in zip(edges, edges[1:])]
             lasts = True
         else:
             parts = [pieces]
