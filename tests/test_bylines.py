@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import removal_score
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import removal_score
 from vnclean import apply_edits, strip_bylines
 from vnclean.bylines import RULES, agency_names, author_names, source_name
 from vnclean.testing import news_pages, paragraphs
@@ -351,8 +351,7 @@ def test_glued_openings_change_no_match(text):
 
 def _reference_without_bylines(line: str) -> str:
     """What _without_bylines did before its gates: every step tried on the whole line."""
-    from vnclean.bylines import (_GLUED, _PREFIX, _TAIL_SOURCE, _glued_start,
-                                 _strip_end_marks)
+    from vnclean.bylines import _GLUED, _PREFIX, _TAIL_SOURCE, _glued_start, _strip_end_marks
 
     line = _strip_end_marks(line[_PREFIX.match(line).end():])
     if "Nguồn" in line:
@@ -374,8 +373,7 @@ def _reference_without_bylines(line: str) -> str:
          + "\n" + "x" * 77 + " /. /.Văn Khương\n(Dân trí) - " + "x" * 70 + ".Văn Khương")
 def test_prose_shortcuts_change_no_decision(text):
     """is_prose judges every line as it did with every byline search done in full."""
-    from vnclean.bylines import (_SENTENCE_MARK, _TERMINAL, _is_prose_line,
-                                 _without_bylines)
+    from vnclean.bylines import _SENTENCE_MARK, _TERMINAL, _is_prose_line, _without_bylines
 
     for line in text.split("\n"):
         line = line.strip()
