@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import removal_score
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from conftest import removal_score
 from vnclean import apply_edits, strip_bylines
 from vnclean.bylines import RULES, agency_names, author_names, source_name
 from vnclean.testing import news_pages, paragraphs
