@@ -359,3 +359,17 @@ def test_enough_words_search_counts_like_the_word_list(line):
        .map(lambda s: s.replace("\n", " ")))
 def test_sentence_split_by_str_methods_equals_the_regex(line):
     assert _captions._split_sentences(line) == _captions._SENTENCE_SPLIT.split(line)
+
+
+_sentence_bits = st.lists(st.sampled_from(
+    ["A", "a", ".", "..", "!", "?", "…", " ", "  ", '"', "”", "’", ")", "“", "Ông", "3", "\u2003",
+     "Đ", "x", "Mưa lớn ở Hà Nội"]), max_size=16).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_sentence_bits, _chunk_text))
+def test_last_sentence_end_read_from_the_end_equals_the_forward_scan(body):
+    last = None
+    for match in _captions._SENTENCE_END.finditer(body):
+        last = match.end()
+    assert _captions._last_sentence_end(body) == last

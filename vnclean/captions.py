@@ -251,9 +251,9 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     body = head.rstrip(".!?…")
     if line_only and window_start == line_start and _is_caption_sized(body):
         return line_start + (len(body) - len(body.lstrip())), True
-    start = seam = window_start
-    for match in _SENTENCE_END.finditer(body):
-        start = window_start + match.end()
+    seam = window_start
+    last = _last_sentence_end(body)
+    start = window_start if last is None else window_start + last
     for match in _GLUE.finditer(body):
         seam = window_start + match.end()
     if seam > window_start and seam <= start and _is_caption_sized(text[seam:window_start + len(body)]):
@@ -263,6 +263,30 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     if start == window_start and window_start != line_start and window_start != floor:
         return credit_start, False  # no sentence start in reach: the credit alone
     return _first_non_space(text, start, credit_start), False
+
+
+def _last_sentence_end(body: str) -> int | None:
+    """The end of the last match of ``_SENTENCE_END.finditer(body)``, read from the end.
+
+    A match starts in a run of terminators (at its first character, or at its second when a
+    lone capital stands before the run) and takes the whole run, then quotes and spaces, so
+    it never reaches the next run and whether a run ends a sentence does not depend on the
+    runs before it: the last run that matches holds the last match.
+    """
+    end = len(body)
+    while True:
+        run = _TERMINATOR_RUN_BEFORE.search(body, 0, end)
+        if run is None:
+            return None
+        first, stop = run.span()
+        match = _SENTENCE_END.match(body, first) or (
+            stop - first > 1 and _SENTENCE_END.match(body, first + 1))
+        if match:
+            return match.end()
+        end = first
+
+
+_TERMINATOR_RUN_BEFORE = regex.compile(r"[.!?…]+", regex.V1 | regex.REVERSE)
 
 
 def _is_caption_sized(body: str) -> bool:
