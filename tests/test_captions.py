@@ -373,3 +373,14 @@ def test_last_sentence_end_read_from_the_end_equals_the_forward_scan(body):
     for match in _captions._SENTENCE_END.finditer(body):
         last = match.end()
     assert _captions._last_sentence_end(body) == last
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, st.lists(st.sampled_from(
+    ["TTO - ", "(Dân trí) - ", "cho biết, ", "nói: ", "Mưa lớn", ",", ":", " ", "\n", "-"]),
+    max_size=12).map("".join)), st.integers(0, 60), st.integers(0, 60))
+def test_story_sentence_gate_equals_the_regex(text, start, length):
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert (_captions._is_story_sentence(text, start, end)
+            == bool(_captions._STORY_SENTENCE.search(text, start, end)))

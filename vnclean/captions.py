@@ -145,6 +145,16 @@ _STORY_SENTENCE = regex.compile(
     rf"^{_HSPACE}*+(?:\([^()\n]{{2,20}}+\)|[\p{{Lu}}\d.]{{2,12}}+){_HSPACE}*+[-–]{_HSPACE}"
     rf"|(?<!\p{{L}})(?:{alternation(word_list('captions_speech_verbs.txt'))}){_HSPACE}*+[,:]{_HSPACE}",
     regex.V1)
+
+
+def _is_story_sentence(text: str, start: int, end: int) -> bool:
+    """``_STORY_SENTENCE.search(text, start, end)``: its first branch holds only at the text's
+    start (``^``), its second needs a ``,`` or ``:``, so without them the regex is not run."""
+    if start > 0 and text.find(",", start, end) < 0 and text.find(":", start, end) < 0:
+        return False
+    return _STORY_SENTENCE.search(text, start, end) is not None
+
+
 _VIDEO_PAREN = regex.compile(r"\(\s*(?:[Vv]ideo|[Cc]lip)", regex.V1)
 _CLIP_PAREN = regex.compile(rf"{_HSPACE}*+\([^()\n]{{0,200}}+\)", regex.V1)
 _DASH_BEFORE = regex.compile(rf"{_HSPACE}*+[-–]{_HSPACE}*+$", regex.V1)
@@ -440,7 +450,7 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     caption_start, whole = _caption_start(text, line_start, start, rest_blank, floor)
     if not whole and not _inline_caption(text, caption_start, start):
         caption_start = start
-    elif _STORY_SENTENCE.search(text, caption_start, start):
+    elif _is_story_sentence(text, caption_start, start):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
     if caption_start == start and not blank_before(text, start):
@@ -506,7 +516,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         caption_start = _caption_line_above(text, line_start)
     elif not whole and not (credited and _inline_caption(text, caption_start, credit_start)):
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
-    if caption_start < credit_start and _STORY_SENTENCE.search(text, caption_start, credit_start):
+    if caption_start < credit_start and _is_story_sentence(text, caption_start, credit_start):
         caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
         rule = "captions.credit_sentence"
