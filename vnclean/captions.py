@@ -600,7 +600,7 @@ def _long_pieces(text: str, start: int = 0, stop: int | None = None
 
     Found without a regex: every terminator becomes ``.`` (same length, so offsets hold) and
     ``str.split`` cuts there; a piece after a separator loses the whitespace the separator's
-    ``\s*+`` takes (``str.lstrip`` with exactly those characters). A piece never holds a
+    ``\\s*+`` takes (``str.lstrip`` with exactly those characters). A piece never holds a
     newline, so the text is read in chunks of about ``_CHUNK`` characters cut at newlines:
     the temporary strings stay small (in the CPU cache) however big the text.
     """
@@ -635,7 +635,7 @@ def _split_sentences(line: str) -> list[str]:
     """``_SENTENCE_SPLIT.split(line)`` for a line (no newline), by ``str`` methods in C: each
     terminator becomes ``.`` and ``str.split`` cuts there; the empty cuts inside a run of
     terminators go (one separator takes the run), and every piece but the first loses the
-    spaces the separator's ``\s*+`` takes.
+    spaces the separator's ``\\s*+`` takes.
 
     >>> _split_sentences("Mưa lớn.  Phố ngập!?Dân đi lại khó…")
     ['Mưa lớn', 'Phố ngập', 'Dân đi lại khó', '']
@@ -1243,7 +1243,7 @@ def _edited_lines(text: str, edits: list[Edit]) -> list[tuple[int, int, int, int
 def _near_edits(left: str, spans: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int]]:
     """The newlines (in ``left``) before the lines where a scene line (the touched lines and
     the nearest non-blank line above and below them) or a position line (the touched lines)
-    can be new; a line is blank when it holds only what ``\s`` matches."""
+    can be new; a line is blank when it holds only what ``\\s`` matches."""
     scene: set[int] = set()
     position: set[int] = set()
     for _, _, start, end in spans:
