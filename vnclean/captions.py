@@ -106,7 +106,6 @@ _SENTENCE_END = regex.compile(
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
 _SENTENCE_SPLIT = regex.compile(r"[.!?…\n]++\s*+", regex.V1)
-_SENTENCE_SPLIT_KEEP = regex.compile(rf"({_SENTENCE_SPLIT.pattern})", regex.V1)
 _WORD = regex.compile(r"[\p{L}\p{N}]++", regex.V1)
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 
@@ -592,11 +591,9 @@ def _repeated_pieces(text: str, lines: list[str] | None = None,
                                                              compress(ends, mask))]
 
 
-def _long_pieces(text: str, start: int = 0, stop: int | None = None
-                 ) -> tuple[list[str], list[int]]:
+def _long_pieces(text: str) -> tuple[list[str], list[int]]:
     """The pieces of ``_SENTENCE_SPLIT.split(text)`` of at least ``repeat_min_chars``, in
-    order, and where each ends; only those between ``start`` and ``stop``, when ``start`` is
-    0 or follows a terminator and ``stop`` is the end or a terminator.
+    order, and where each ends.
 
     Found without a regex: every terminator becomes ``.`` (same length, so offsets hold) and
     ``str.split`` cuts there; a piece after a separator loses the whitespace the separator's
@@ -607,10 +604,10 @@ def _long_pieces(text: str, start: int = 0, stop: int | None = None
     least = _SETTINGS["repeat_min_chars"]
     pieces: list[str] = []
     ends: list[int] = []
-    size = len(text) if stop is None else stop
-    begin = start
+    size = len(text)
+    begin = 0
     while True:
-        end = text.find("\n", begin + _CHUNK, size)
+        end = text.find("\n", begin + _CHUNK)
         if end < 0:
             end = size
         raw = (text[begin:end].replace("!", ".").replace("?", ".").replace("…", ".")
