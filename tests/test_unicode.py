@@ -381,3 +381,15 @@ MIXED = st.lists(st.one_of(
 def test_fast_path_equals_every_layer_run(text, cleaner):
     # apply skips layers on the strength of one scan; find_edits runs them all.
     assert cleaner(text) == edits_applied(cleaner, text)
+
+
+def test_negated_classes_hold_what_they_stand_for():
+    # The scans' classes are written as the BMP characters outside them (one bitmap test).
+    from vnclean.unicode import _NFC_SUSPECT, _NFC_UNSAFE_BMP, _bmp_and_astral
+
+    gate_first = __import__("re").compile(_bmp_and_astral({"q", "\u00a0", "\u0301"}))
+    for code in range(0x110000):
+        char = chr(code)
+        astral = code > 0xFFFF
+        assert bool(_NFC_SUSPECT.match(char)) == (char in _NFC_UNSAFE_BMP or astral), hex(code)
+        assert bool(gate_first.match(char)) == (char in "q\u00a0\u0301" or astral), hex(code)

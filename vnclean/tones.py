@@ -13,6 +13,7 @@ syllable (``café``, ``Pokémon``, ``iPhone``) are never touched.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -108,6 +109,7 @@ def _misplacement_pattern(style: str | None) -> re.Pattern:
 _MISPLACED = {style: _misplacement_pattern(style) for style in STYLES}
 
 
+@functools.cache
 def _non_letter_class() -> str:
     """A character class: every BMP character ``[^\\W\\d_]`` does not match, and every
     character outside the BMP (let through, to be checked after).
@@ -166,7 +168,15 @@ def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
 _ALWAYS_RIGHT = r"(?<![^\W\d_])(?:[gG][iI]|[qQ][uU])"
 
 
-_FAST_MISPLACED = {style: _fast_misplacement_pattern(style) for style in STYLES}
+class _LazyPatterns(dict):
+    """Style -> pattern, each compiled on first use (most callers use one style)."""
+
+    def __missing__(self, style: str | None) -> re.Pattern:
+        pattern = self[style] = _fast_misplacement_pattern(style)
+        return pattern
+
+
+_FAST_MISPLACED = _LazyPatterns()
 #: A tone mark on the ``u`` of ``qu`` (``qủa``, ``qúy``): the reference matches it whatever
 #: follows; a scan for the rare ``q`` finds it faster than a branch tried at every vowel.
 _TONED_U = _TONED_BY_BASE["u"]
