@@ -619,10 +619,9 @@ def _long_pieces(text: str) -> tuple[list[str], list[int]]:
             got = list(map(str.lstrip, map(raw.__getitem__, at), repeat(_SEPARATOR_SPACE)))
             if begin == 0 and at[0] == 0:
                 got[0] = raw[0]  # the text's first piece has no separator before it
-            for k, piece in zip(at, got):
-                if len(piece) >= least:
-                    pieces.append(piece)
-                    ends.append(begin + stops[k] + k)
+            keep = [len(piece) >= least for piece in got]
+            pieces += compress(got, keep)
+            ends += [begin + stops[k] + k for k in compress(at, keep)]
         if end >= size:
             return pieces, ends
         begin = end + 1
