@@ -349,8 +349,8 @@ def test_gate_lets_through_what_the_reference_does_and_finds_the_marks_on_qu(tex
 
 def test_single_character_rewrites_never_make_a_character_they_rewrite():
     # _replace_each replaces character by character: equal to one sub pass only if so.
-    from vnclean.unicode import (_NFC_UNSAFE_CHARS, _QUIET_BYTES, _TRANSLATE_BYTE,
-                                 _TRANSLATE_WIDE, _TELLTALE_HINTS)
+    from vnclean.unicode import (_NFC_UNSAFE_CHARS, _QUIET_BYTES, _TELLTALE_HINTS,
+                                 _TRANSLATE_BYTE, _TRANSLATE_WIDE)
 
     for table in (_TRANSLATE_WIDE, _TRANSLATE_BYTE):
         for replacement in table.values():

@@ -190,7 +190,8 @@ def _runs(text: str) -> list[tuple[int, int]]:
     """The spans :data:`_RUN` finds in ``text``."""
     first = _RUN.match(text)
     spans = [first.span()] if first else []
-    spans.extend(match.span(1) for match in _RUN_AFTER_SEP.finditer(text, first.end() if first else 0))
+    after = _RUN_AFTER_SEP.finditer(text, first.end() if first else 0)
+    spans.extend(match.span(1) for match in after)
     return spans
 
 

@@ -123,16 +123,17 @@ def _non_letter_class() -> str:
 
 
 def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
-    """:func:`_misplacement_pattern` rearranged for speed, less two shapes found elsewhere.
+    """:func:`_misplacement_pattern` rearranged for speed, less three shapes.
 
     It matches at the same places as the reference but for a mark on the ``u`` of ``qu``
     (:data:`_QU_TONED` finds those), a toned vowel that ends the text (looked up with the
-    reference) and the toned vowel of ``giá``, ``quả`` and the like (:data:`_ALWAYS_RIGHT`:
-    no mark there ever moves). After the toned vowel, each branch opens with a character class on
-    the next character, which re tests without entering the branch: a toned vowel before
-    a consonant (half of them) is rejected by three such tests. No branch tests a
-    character it did not consume by a look-ahead, so what a match consumes beyond its
-    toned vowel is letters of the same word or one character that is no letter.
+    reference), and the toned vowel of ``giá``, ``quả`` and the like (:data:`_ALWAYS_RIGHT`:
+    no mark there ever moves, so leaving them out changes no fix). After the toned vowel,
+    each branch opens with a character class on the next character, which re tests without
+    entering the branch: a toned vowel before a consonant (two in three) is rejected by
+    three such tests. No branch tests a character it did not consume by a look-ahead, so
+    what a match consumes beyond its toned vowel is letters of the same word or one
+    character that is no letter (the words that hold a match are the reference's).
     """
     toned, vowel = _TONED_CLASS, _VOWEL_CLASS
     plain = _VOWELS + _VOWELS.upper()
@@ -359,7 +360,8 @@ def _suspect_words(text: str, style: str | None,
                    qu: list[int] | None = None) -> dict[int, tuple[int, str]]:
     """``start -> (end, word)`` for the words where a mark may be misplaced.
 
-    The words that hold a place :data:`_MISPLACED` matches at (``qu`` are the positions
+    The words that hold a place :data:`_MISPLACED` matches at, less those whose mark never
+    moves (see :func:`_fast_misplacement_pattern`; ``qu`` are the positions
     :func:`qu_tone_positions` gives, when the caller has them already). A word followed
     by a combining mark NFC could not attach (``aì\u0301``) carries two marks: it is no
     syllable, and moving its tone could let that mark compose.

@@ -5,9 +5,12 @@ odd spaces outside Latin-1; NFC; repair mojibake runs (ftfy, only on runs with a
 rewrite Latin-1 byte characters (NBSP, soft hyphen, controls, ``Ð``); NFC again (ftfy may
 return NFD); mojibake repair and NFC once more, for runs a removed byte character had split
 (``\\xadá»‡``); ``ð`` that starts a Vietnamese word; tone marks.
-:meth:`NormalizeUnicode.apply` runs the layers on the whole text; one character-class search
-and ``unicodedata.is_normalized`` send text that only tone placement could change (most news
-text) straight to it, and a cheap "anything to do?" check guards each layer otherwise.
+:meth:`NormalizeUnicode.apply` runs the layers on the whole text. One character-class scan
+finds every character a layer acts on, including those that may make a text not NFC
+(``unicode_chars.json`` lists them): text with none (most news text) goes straight to tone
+placement; otherwise what the scan found decides which layer runs, and a layer's own
+"anything to do?" check runs again only after a layer that may have brought new work. NFC
+is computed only on the lines that need it (it never composes across a newline).
 :meth:`NormalizeUnicode.find_edits` runs every layer, keeping their edits, and composes them
 into small edits in the input's coordinates (edits of different layers that overlap become
 one edit named after the most telling rule).
@@ -29,7 +32,7 @@ import regex
 
 from ._core import Cleaner, Edit, StepMap, _to_original, apply_edits, changed_region
 from ._data import json_data
-from .tones import STYLES, _TONED_U, fix_tones, is_vietnamese_word, tone_fixes
+from .tones import _TONED_U, STYLES, fix_tones, is_vietnamese_word, tone_fixes
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
 
