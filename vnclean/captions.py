@@ -280,10 +280,11 @@ def _last_sentence_end(body: str) -> int | None:
     A match starts in a run of terminators (at its first character, or at its second when a
     lone capital stands before the run) and takes the whole run, then quotes and spaces, so
     it never reaches the next run and whether a run ends a sentence does not depend on the
-    runs before it: the last run that matches holds the last match.
+    runs before it: the last run that matches holds the last match. After a few runs that
+    do not, the body is read forward once, as the plain scan does.
     """
     end = len(body)
-    while True:
+    for _ in range(4):  # then a body full of "3.5"-like runs is read forward once instead
         run = _TERMINATOR_RUN_BEFORE.search(body, 0, end)
         if run is None:
             return None
@@ -293,6 +294,10 @@ def _last_sentence_end(body: str) -> int | None:
         if match:
             return match.end()
         end = first
+    last = None
+    for match in _SENTENCE_END.finditer(body):
+        last = match
+    return None if last is None else last.end()
 
 
 _TERMINATOR_RUN_BEFORE = regex.compile(r"[.!?…]+", regex.V1 | regex.REVERSE)
@@ -393,7 +398,7 @@ def _lowered_keyword_starts(text: str) -> list[int] | None:
     return sorted(set(found))
 
 
-_CHUNK = 16_384
+_CHUNK = 32_768
 _OVERLAP = max(map(len, _KEYWORD_LITERALS)) - 1
 
 
@@ -1201,16 +1206,42 @@ def _between_terminators(text: str, edits: list[Edit]) -> list[tuple[int, int, i
     terminator (``.!?…`` or a newline) before it and at or after it, merged: (start, end)
     in ``text``, exclusive of those terminators (``start`` is 0 at the text's start, ``end``
     its length at its end), and the same stretch (start, end) in the text after the edits."""
+    return _widened(text, edits, _last_terminator, _first_terminator)
+
+
+def _last_terminator(text: str, start: int, end: int) -> int:
+    found = _TERMINATOR_BEFORE.search(text, start, end)
+    return found.start() if found else -1
+
+
+def _first_terminator(text: str, start: int, end: int) -> int:
+    found = _TERMINATOR.search(text, start, end)
+    return found.start() if found else -1
+
+
+def _widened(text: str, edits: list[Edit], last_before: Callable[[str, int, int], int],
+             first_at: Callable[[str, int, int], int]) -> list[tuple[int, int, int, int]]:
+    """Each edit widened to the boundaries around it (``last_before`` / ``first_at`` find the
+    last / first boundary in ``[start, end)``, -1 if none), spans that share one merged:
+    (start, end) in ``text``, ``start`` after a boundary (or 0) and ``end`` at one (or the
+    text's end), and the same span (start, end) in the text after the edits.
+
+    Each search reads only the gap to the previous or next edit: an edit with no boundary
+    in the gap before it shares the previous span anyway, so the reading stays linear.
+    """
     spans: list[tuple[int, int, int, int]] = []
     shift = 0
-    for edit in edits:
-        before = _TERMINATOR_BEFORE.search(text, 0, edit.start)
-        start = before.end() if before else 0
-        after = _TERMINATOR.search(text, edit.end)
-        end = after.start() if after else len(text)
-        left_start = start + shift
-        if spans and start <= spans[-1][1]:  # shares a stretch with the previous span: one span
+    for i, edit in enumerate(edits):
+        if spans and spans[-1][1] >= edit.start:  # no boundary since the previous edit
             start, _, left_start, _ = spans.pop()
+        else:
+            floor = spans[-1][1] if spans else 0
+            start = last_before(text, floor, edit.start) + 1  # (0 at the text's start)
+            left_start = start + shift
+        stop = edits[i + 1].start if i + 1 < len(edits) else len(text)
+        end = first_at(text, edit.end, stop)
+        if end < 0:
+            end = stop  # the next edit shares this span (or the text ends)
         shift += len(edit.replacement) - (edit.end - edit.start)
         spans.append((start, end, left_start, end + shift))
     return spans
@@ -1223,35 +1254,38 @@ _TERMINATOR_BEFORE = regex.compile(r"[.!?…\n]", regex.V1 | regex.REVERSE)
 def _edited_lines(text: str, edits: list[Edit]) -> list[tuple[int, int, int, int]]:
     """The whole lines that ``edits`` (sorted) touch, merged: (start, end) in ``text`` and the
     same lines (start, end) in the text after the edits; ``end`` is the last line's end."""
-    spans: list[tuple[int, int, int, int]] = []
-    shift = 0
-    for edit in edits:
-        start = text.rfind("\n", 0, edit.start) + 1
-        end = _line_end(text, edit.end)
-        left_start = start + shift
-        if spans and start <= spans[-1][1]:  # shares a line with the previous span: one span
-            start, _, left_start, _ = spans.pop()
-        shift += len(edit.replacement) - (edit.end - edit.start)
-        spans.append((start, end, left_start, end + shift))
-    return spans
+    return _widened(text, edits, _last_newline, _first_newline)
+
+
+def _last_newline(text: str, start: int, end: int) -> int:
+    return text.rfind("\n", start, end)
+
+
+def _first_newline(text: str, start: int, end: int) -> int:
+    return text.find("\n", start, end)
 
 
 def _near_edits(left: str, spans: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int]]:
     """The newlines (in ``left``) before the lines where a scene line (the touched lines and
     the nearest non-blank line above and below them) or a position line (the touched lines)
-    can be new; a line is blank when it holds only what ``\\s`` matches."""
+    can be new; a line is blank when it holds only what ``\\s`` matches.
+
+    A walk over blank lines stops at the neighbouring span: that span's own walk covers the
+    lines beyond, so the newlines found are the same and each blank line is read once.
+    """
     scene: set[int] = set()
     position: set[int] = set()
-    for _, _, start, end in spans:
+    for i, (_, _, start, end) in enumerate(spans):
+        floor = spans[i - 1][3] if i else -1  # the previous span's last line ends here
         top = start
-        while top > 0:  # up to the nearest non-blank line above
+        while top > floor + 1:  # up to the nearest non-blank line above
             above = left.rfind("\n", 0, top - 1) + 1
-            if _NOT_SEPARATOR_SPACE.search(left, above, top - 1):
-                top = above
-                break
             top = above
+            if _NOT_SEPARATOR_SPACE.search(left, above, _line_end(left, above)):
+                break
+        ceiling = spans[i + 1][2] if i + 1 < len(spans) else len(left) + 1
         bottom = end
-        while bottom < len(left):  # down to the nearest non-blank line below
+        while bottom < len(left) and bottom + 1 < ceiling:  # down to the nearest non-blank below
             below = bottom + 1
             bottom = _line_end(left, below)
             if _NOT_SEPARATOR_SPACE.search(left, below, bottom):
