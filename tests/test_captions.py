@@ -76,6 +76,8 @@ _HOSTILE = {
     "10k paren credits": "(Ảnh: X)" * 10_000,
     "one marker then 40k words": "Ảnh:" + "Ảnh " * 40_000,
     "50k newlines": "\n" * 50_000,
+    "10k captions between blank lines": "\n\n Ảnh: A\n" * 10_000 + "Mưa lớn ở Hà Nội.",
+    "credits after runs of 3.5": ("3.5 " * 150 + "Ảnh: X ") * 300,
 }
 
 
