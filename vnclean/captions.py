@@ -1067,14 +1067,16 @@ class RemovePhotoCaptions(BoilerplateCleaner):
 
 def _classify_once(text: str, keywords: list[int] | None = None,
                    near: tuple[list[int], list[int]] | None = None,
-                   long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None
-                   ) -> list[Label]:
+                   long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None,
+                   lines: list[str] | None = None) -> list[Label]:
     """One context-free pass and the document's decisions. When the caller has them:
     ``keywords``, the keyword starts; ``near``, the only newlines where a scene or a position
-    line can be new; ``long_pieces``, the way to ``_long_pieces(text)`` (see :class:`_Scan`)."""
+    line can be new; ``long_pieces``, the way to ``_long_pieces(text)``; ``lines``,
+    ``text.split("\\n")`` (see :class:`_Scan`)."""
     if not _LETTER.search(text):
         return []
-    lines = text.split("\n")  # one split, shared by the passes that read lines
+    if lines is None:
+        lines = text.split("\n")  # one split, shared by the passes that read lines
     labels = _caption_labels(text, lines, keywords, long_pieces)
     labels += _scene_labels(text, labels, near)
     return merge_labels(labels)
@@ -1096,17 +1098,37 @@ class _Scan:
     Everything else is read afresh.
     """
 
-    __slots__ = ("text", "keywords", "_pieces")
+    __slots__ = ("text", "keywords", "lines", "_pieces", "_line_starts")
 
     def __init__(self, text: str):
         self.text = text
         #: The keyword starts, or None when lower-casing changes the length (then no reuse).
         self.keywords = _lowered_keyword_starts(text)
+        self.lines = text.split("\n")
         self._pieces: tuple[list[str], list[int]] | None = None
+        self._line_starts: list[int] | None = None
 
     def labels(self) -> list[Label]:
         """``_classify_once(text)``."""
-        return _classify_once(self.text, self.keywords, long_pieces=self.long_pieces)
+        return _classify_once(self.text, self.keywords, long_pieces=self.long_pieces,
+                              lines=self.lines)
+
+    def lines_after(self, spans: list[tuple[int, int, int, int]], left: str) -> list[str]:
+        """``left.split("\\n")`` from the text's lines: the same string objects outside the
+        touched lines ``spans`` (:func:`_edited_lines`), so their hashes are not computed
+        again when the repeat gate puts them in a set."""
+        if self._line_starts is None:
+            self._line_starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
+        starts = self._line_starts
+        lines: list[str] = []
+        done = 0  # index of the first text line not yet taken
+        for start, end, left_start, left_end in spans:
+            first = bisect.bisect_left(starts, start)  # spans start and end with whole lines
+            lines += self.lines[done:first]
+            lines += left[left_start:left_end].split("\n")
+            done = bisect.bisect_right(starts, end)
+        lines += self.lines[done:]
+        return lines
 
     def long_pieces(self) -> tuple[list[str], list[int]]:
         """``_long_pieces(text)``, read once."""
@@ -1127,8 +1149,9 @@ class _Scan:
                 return _long_pieces(left)
             return changed.pieces(*self._pieces)
 
-        near = _near_edits(left, _edited_lines(self.text, edits))
-        return _classify_once(left, changed.keywords(self.keywords), near, long_pieces)
+        lines = _edited_lines(self.text, edits)
+        return _classify_once(left, changed.keywords(self.keywords), _near_edits(left, lines),
+                              long_pieces, self.lines_after(lines, left))
 
 
 class _Changed:
