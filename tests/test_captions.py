@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import pytest
 import regex
+from conftest import removal_score
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import removal_score
 from vnclean import remove_photo_captions
-
 
 # Vietnamese words, some of which look like markers ("ảnh", "hưởng", "video") on purpose.
 _WORDS = ["mưa", "lớn", "ở", "Hà", "Nội", "khiến", "nhiều", "tuyến", "phố", "ngập", "sâu",
@@ -110,7 +109,7 @@ def test_dev_caption_recall_floor(dev_records):
 
 # --- Gates and shortcuts give the same result as the plain scans they replace. --------------
 
-from vnclean import captions as _captions  # noqa: E402
+from vnclean import captions as _captions
 
 _gate_text = st.one_of(
     _any_text,
@@ -147,8 +146,9 @@ def test_scene_line_pass_equals_the_plain_pattern(text):
 @given(_gate_text)
 def test_position_candidates_miss_no_cued_position_line(text):
     position = [m.span() for m in _captions._POSITION_LINE.finditer(text)]
-    cued = [m.span() for m in map(lambda at: _captions._POSITION_LINE.match(text, at),
-                                  _captions._position_candidates(text)) if m]
+    matches = (_captions._POSITION_LINE.match(text, at)
+               for at in _captions._position_candidates(text))
+    cued = [m.span() for m in matches if m]
     # Position lines without a position word are skipped: they never pass _POSITION_CUE.
     assert set(cued) <= set(position)
     for start, end in set(position) - set(cued):
@@ -248,7 +248,7 @@ def _units_by_every_line(text, cuts, repeated):
                                 for m in _captions._SENTENCE_END.finditer(line)]
         edges += bounds[bisect.bisect_left(bounds, line_start):bisect.bisect_right(bounds, line_end)]
         edges = sorted(edges + [line_end])
-        for a, b in zip(edges, edges[1:]):
+        for a, b in pairwise(edges):
             piece = text[a:b]
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
@@ -293,8 +293,8 @@ def test_caption_lookback_stops_at_the_previous_caption():
 
 # --- Later settle rounds reuse the first round's reading of the text. ----------------------
 
-from vnclean._core import Edit, apply_edits, validated  # noqa: E402
-from vnclean.blocks import blank_before, labels_to_edits  # noqa: E402
+from vnclean._core import Edit, apply_edits, validated
+from vnclean.blocks import blank_before, labels_to_edits
 
 
 def _with_deletions(text, base, cuts):

@@ -15,15 +15,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from itertools import accumulate, compress, islice, repeat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate, compress, islice, pairwise, repeat
 from typing import ClassVar
 
 import regex
 
-from ._data import alternation, json_data, word_list
 from ._core import Edit, StepMap, apply_edits, validated
+from ._data import alternation, json_data, word_list
 from .blocks import BoilerplateCleaner, Label, blank_before, labels_to_edits, merge_labels
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
@@ -721,7 +721,7 @@ def _line_units(text: str, line_start: int, line_end: int, bounds: list[int]
     edges.append(line_end)
     edges.sort()
     units = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in pairwise(edges):
         piece = text[a:b]
         key = piece.strip()
         if key:
@@ -760,7 +760,7 @@ def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: l
         hi = bisect.bisect_left(bounds, line_end)
         if lo < hi:  # cut inside: the pieces of each stretch between cuts
             edges = [line_start, *bounds[lo:hi], line_end]
-            parts = [_split_sentences(text[a:b]) for a, b in zip(edges, edges[1:])]
+            parts = [_split_sentences(text[a:b]) for a, b in pairwise(edges)]
             lasts = True
         else:
             parts = [pieces]
@@ -901,7 +901,7 @@ def _scene_labels(text: str, taken: list[Label],
         scene = _scene_matches(text)
         position_at = _position_candidates(text)
     else:
-        scene = (m for m in map(lambda at: _SCENE_LINE.match(text, at), near[0]) if m)
+        scene = (m for m in (_SCENE_LINE.match(text, at) for at in near[0]) if m)
         position_at = [at for at in near[1] if _may_name_position(text, at)]
     for match in scene:
         line = match.group(1).rstrip()
@@ -1032,7 +1032,7 @@ class RemovePhotoCaptions(BoilerplateCleaner):
         return labels_to_edits(text, labels, self.name) if edits is None else edits
 
     def apply(self, text: str) -> str:
-        labels, edits, left = self._settle(text)
+        labels, _, left = self._settle(text)
         if left is None:
             return apply_edits(text, validated(labels_to_edits(text, labels, self.name), len(text)))
         return left
@@ -1098,7 +1098,7 @@ class _Scan:
     Everything else is read afresh.
     """
 
-    __slots__ = ("text", "keywords", "lines", "_pieces", "_line_starts")
+    __slots__ = ("_line_starts", "_pieces", "keywords", "lines", "text")
 
     def __init__(self, text: str):
         self.text = text
@@ -1161,7 +1161,7 @@ class _Changed:
     stretches (and before the first unless it starts the text) so that, as in ``left``, no
     keyword or piece runs across their ends and each starts after a terminator."""
 
-    __slots__ = ("spans", "offsets", "joined", "length", "shift")
+    __slots__ = ("joined", "length", "offsets", "shift", "spans")
 
     def __init__(self, text: str, edits: list[Edit], left: str):
         self.spans = _between_terminators(text, edits)
