@@ -174,3 +174,18 @@ def test_tidy_whitespace_fast_path_equals_its_edits(text):
 
     edits = validated(tidy_whitespace.find_edits(text), len(text))
     assert tidy_whitespace.apply(text) == apply_edits(text, edits)
+
+
+
+def test_importing_every_module_raises_no_warning(tmp_path):
+    # Invalid escapes in docstrings or patterns warn only when the source is compiled: a fresh
+    # interpreter with warnings as errors and an empty bytecode cache sees them.
+    import subprocess
+    import sys
+
+    modules = ["vnclean", "vnclean.cli", "vnclean.html", "vnclean.batch", "vnclean.testing",
+               "vnclean.pytest_plugin", "vnclean.corpus", "vnclean.legacy", "vnclean.dates"]
+    code = "; ".join(f"import {name}" for name in modules)
+    done = subprocess.run([sys.executable, "-W", "error", "-X", f"pycache_prefix={tmp_path}",
+                           "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
