@@ -67,6 +67,13 @@ _TONED_BY_BASE = {base: "".join(t for t, (b, _) in _SPLIT_TONE.items() if b.lowe
 _NON_GLIDES = "eêơôâăư"
 _GLIDES = "aioyu"
 _FINAL_STARTS = "".join(sorted({f[0] for f in _FINALS if f}))
+# The character classes both misplacement patterns are written in: toned vowels, vowels,
+# plain vowels, vowels that never end a falling diphthong, toned glides, letters that open a
+# final, "no letter follows", and the toned forms of o, e, u, i.
+_CLASSES = (_TONED_CLASS, _VOWEL_CLASS, _VOWELS + _VOWELS.upper(),
+            _NON_GLIDES + _NON_GLIDES.upper(), "".join(_TONED_BY_BASE[g] for g in _GLIDES),
+            _FINAL_STARTS + _FINAL_STARTS.upper(), r"(?![^\W\d_])",
+            {base: _TONED_BY_BASE[base] for base in "oeui"})
 
 
 def _misplacement_pattern(style: str | None) -> re.Pattern:
@@ -75,13 +82,7 @@ def _misplacement_pattern(style: str | None) -> re.Pattern:
     Each branch is a shape that no correct syllable of ``style`` has, or that only a few
     have (``quá``, ``già``, new-style ``hoà``); :func:`place_tone` decides on the word.
     """
-    toned, vowel = _TONED_CLASS, _VOWEL_CLASS
-    plain = _VOWELS + _VOWELS.upper()
-    non_glide = _NON_GLIDES + _NON_GLIDES.upper()
-    toned_glide = "".join(_TONED_BY_BASE[g] for g in _GLIDES)
-    finals = _FINAL_STARTS + _FINAL_STARTS.upper()
-    no_letter_next = r"(?![^\W\d_])"
-    toned_by = {base: _TONED_BY_BASE[base] for base in "oeui"}
+    toned, vowel, plain, non_glide, toned_glide, finals, no_letter_next, toned_by = _CLASSES
     # Branches that need a vowel right after the toned one.
     before_vowel = [
         rf"[{vowel}]",  # before two vowels: "òai"
@@ -135,13 +136,7 @@ def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
     what a match consumes beyond its toned vowel is letters of the same word or one
     character that is no letter (the words that hold a match are the reference's).
     """
-    toned, vowel = _TONED_CLASS, _VOWEL_CLASS
-    plain = _VOWELS + _VOWELS.upper()
-    non_glide = _NON_GLIDES + _NON_GLIDES.upper()
-    toned_glide = "".join(_TONED_BY_BASE[g] for g in _GLIDES)
-    finals = _FINAL_STARTS + _FINAL_STARTS.upper()
-    no_letter_next = r"(?![^\W\d_])"
-    toned_by = {base: _TONED_BY_BASE[base] for base in "oeui"}
+    toned, vowel, plain, non_glide, toned_glide, finals, no_letter_next, toned_by = _CLASSES
     # The next character is a vowel: "òai", "hòan", "ngừơi", "gìa", new-style "hòa".
     after_vowel = [
         rf"[{vowel}]",
