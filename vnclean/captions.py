@@ -495,7 +495,9 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
             return None  # nothing after the marker: not a name
         last = _LAST_NON_SPACE.search(text, end, line_end).end()
         if last - first.start() > 40 or not _reads_as_name(text[end:last]):
-            return None
+            last = _agency_end(text, first.start(), line_end)
+            if last < 0:
+                return None
         credit_end = last
     elif kind == "colon":
         credit_end = _credit_name_end(text, name_from, line_end)
@@ -526,6 +528,22 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         rule = "captions.credit_sentence"
     return _Candidate(credit_start, credit_end, caption_start, credit_end, rule, line_start,
                       whole or caption_start < line_start)
+
+
+def _agency_end(text: str, start: int, line_end: int) -> int:
+    """End of an agency name at ``start`` that ends a glued credit (``Tehran. Ảnh RIA "Hãy
+    ...``: what follows starts a new sentence), or -1 (``Ảnh AFP cho thấy ...`` is story)."""
+    token = _NAME_TOKEN_RE.match(text, start, line_end)
+    if token is None or token.group().rstrip(".,") not in _AGENCIES:
+        return -1
+    end = start + len(token.group().rstrip(".,"))
+    if _AGENCY_FOLLOWER.match(text, end, line_end) is None:
+        return -1
+    return end + 1 if text.startswith(".", end) else end
+
+
+# After a glued agency credit: the line's end, or a new sentence (a capital or a quote).
+_AGENCY_FOLLOWER = regex.compile(rf"\.?+{_HSPACE}*+$|\.?+{_HSPACE}++[\"“]?\p{{Lu}}", regex.V1)
 
 
 def _inline_caption(text: str, start: int, end: int) -> bool:
