@@ -101,7 +101,7 @@ _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
 # Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital.
 _SENTENCE_END = regex.compile(
-    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll})|(?=[\"“]?\p{Lu})|$)",
+    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))|(?=[\"“]?\p{Lu})|$)",
     regex.V1)
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
