@@ -2,12 +2,17 @@
 
 Compiled patterns find every candidate, each naming the rule that would fire: one stdlib
 ``re`` scan of the document picks the lines a line shape may match (the large ``regex``
-patterns are tried only there), others run over the text or its last paragraph. Candidates whose shape alone is proof
-(a lead prefix ``TTO - ``, a timestamp line, ``Theo TTXVN``, the end mark ``/.``) are
-labelled at once; a name-shaped line is labelled only from its neighbours: after the
-last body paragraph, never in front of more story. When unsure, the line stays.
+patterns are tried only there), others run over the text or its last paragraph.
+Candidates whose shape alone is proof are labelled at once, wherever they stand: a lead
+prefix ``TTO - ``, a timestamp line, ``Theo TTXVN``, a labelled author ``Bài, ảnh: X``, a
+name under a newsroom role or over a byline note (``Phóng viên Lê Hùng``,
+``Hồng Nhung (TTXVN)``), the end mark ``/.``. A bare name line is labelled only from its
+neighbours: after the last body paragraph with no more story below, or at the top (right
+under the title, or above it) when every syllable is a personal name's and no name line
+stands between paragraphs further down. Between paragraphs it stays (it may be a
+subheading), and so does a list of names. When unsure, the line stays.
 
-Word lists live in ``vnclean/data/bylines_*.txt``.
+Word lists live in ``vnclean/data/bylines_*``.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import alternation, word_list
+from ._data import alternation, json_data, word_list
 from .blocks import BoilerplateCleaner, Label
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
@@ -58,6 +63,37 @@ def agency_names() -> dict[str, str]:
 
 # --- shapes -------------------------------------------------------------------------------
 
+def _trie(words: tuple[str, ...]) -> str:
+    """A pattern matching any of ``words``, branching by letter, longest first.
+
+    The engine skips a branch on its first letter, so a place that opens with none of the
+    words costs a few comparisons instead of one per word. It matches what
+    ``_data.alternation(words)`` matches, in the same order (a longer word before its
+    prefix), in the stdlib ``re`` and in ``regex`` alike.
+
+    >>> pattern = _trie(("Thứ", "Thời", "Theo"))
+    >>> pattern
+    'Th(?:eo|ời|ứ)'
+    >>> [bool(re.match(pattern, w)) for w in ("Thứ Ba", "Theo TTXVN", "Thanh")]
+    [True, True, False]
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 _H = r"[ \t]"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
@@ -65,33 +101,58 @@ _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
 _UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
 _ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_SYL}){{1,3}}+|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)"
              rf"(?!\p{{Ll}})")
-# A label that names the author: "Tác giả: X", "Bài và ảnh: X", "Đăng bởi X", "by Admin".
-# Labels before a colon, and labels whose colon is optional; tried in this order.
-_COLON_LABELS = ("Tác giả", "Người đăng", "Người viết", "Bài viết", "Bài và ảnh", "Bài",
-                 "Thực hiện", "Phóng viên", "Biên tập", "Author")
-_BY_LABELS = ("Đăng bởi", "Viết bởi", "Posted by", "Written by", "By", "by")
+# A label that names the author: "Tác giả: X", "Bài, ảnh: X", "Đăng bởi X", "by Admin".
+# Labels before a colon, labels whose colon is optional, and a head joined to media words
+# before a colon ("Bài, ảnh:", "Tin và ảnh:"); see bylines_labels.json.
+_LABELS = json_data("bylines_labels.json")
+_COLON_LABELS = tuple(_LABELS["colon"])
+_BY_LABELS = tuple(_LABELS["by"])
+_JOINED = _LABELS["joined"]
 _COLON_ALTERNATION = "|".join(map(regex.escape, _COLON_LABELS))
 _BY_ALTERNATION = "|".join(map(regex.escape, _BY_LABELS))
-_AUTHOR_LABEL = (rf"(?:(?:{_COLON_ALTERNATION})[ \t]*+:"
+_JOINED_LABEL = (rf"(?:{alternation(tuple(_JOINED['heads']))})"
+                 rf"(?:[ \t]*+(?:{alternation(tuple(_JOINED['joiners']))})[ \t]*+"
+                 rf"(?:{alternation(tuple(_JOINED['media']))})){{1,2}}+")
+_AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
                  rf"|(?:{_BY_ALTERNATION})(?:[ \t]*+:)?+)[ \t]*+")
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
             "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý")
-_NOT_FIRST = rf"(?!(?:{'|'.join(regex.escape(word) for word in _OPENERS)})(?!\p{{L}}))"
+_NOT_FIRST = rf"(?!{_trie(_OPENERS)}(?!\p{{L}}))"
 
 
-def _names_pattern(tag: str) -> str:
-    """One to four names joined by ``-``/``,``/``&``, maybe after a title (group ``{tag}_title``)."""
-    titles = alternation(word_list("bylines_titles.txt"))
+#: Words that may stand before a name: titles ("Thạc sĩ"); on a name line alone, newsroom
+#: roles too ("Phóng viên Lê Hùng").
+_TITLE_WORDS = word_list("bylines_titles.txt")
+_ROLE_WORDS = word_list("bylines_roles.txt")
+#: Author lines that are no personal name: newsroom roles, desks and teams.
+_CUE_WORDS = _ROLE_WORDS + word_list("bylines_cues.txt")
+
+
+def _names_pattern(tag: str, *, roles: bool = False) -> str:
+    """One to four names joined by ``-``/``,``/``&``, maybe after a title or, with
+    ``roles``, a newsroom role (group ``{tag}_title``)."""
+    titles = _trie(_TITLE_WORDS + _ROLE_WORDS if roles else _TITLE_WORDS)
     return (rf"(?:(?P<{tag}_title>{titles}){_H}++)?+{_NOT_FIRST}{_ONE_NAME}"
             rf"(?:{_H}*+[-–&,]{_H}*+{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
 
 
-def _source_word() -> str:
-    """One word of a source: an agency, a capitalised word, ``[Link]``, a URL or domain."""
+#: A paper named in sentence case after a word for a paper or station: "Báo Tin tức", "Đài
+#: Tiếng nói Việt Nam", "báo Tài nguyên và Môi trường". Each capitalised syllable may take
+#: one lowercase syllable, so "báo Lao Động cho biết" stops at "Lao Động cho". Syllables
+#: are short: the unit is never wider than a URL (``_GLUED_REACH_ALL`` is unchanged).
+_PAPER = (rf"(?:{_trie(word_list('bylines_media.txt'))})"
+          r"(?:[ \t](?:[\p{Lu}\d][\p{L}\d]{0,6}+(?:[ \t]\p{Ll}{1,7}+(?![\p{L}\d]))?+"
+          r"|và(?!\p{L}))){1,5}+(?![\p{L}\d])")
+
+
+def _source_word(*, paper: bool = False) -> str:
+    """One word of a source: an agency, a capitalised word, ``[Link]``, a URL or domain;
+    with ``paper``, a paper's name in sentence case first (``_PAPER``)."""
     agencies = alternation(tuple(agency_names()))
-    word = (rf"(?!Nguồn[ \t]*+:)(?:(?:{agencies})(?![\p{{L}}\d]|\.\p{{L}})"
+    first = f"{_PAPER}|" if paper else ""
+    word = (rf"(?!Nguồn[ \t]*+:)(?:{first}(?:{agencies})(?![\p{{L}}\d]|\.\p{{L}})"
             r"|[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]"
             r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
@@ -99,15 +160,23 @@ def _source_word() -> str:
     return word
 
 
-def _source_pattern() -> str:
-    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``."""
-    word = _source_word()
+def _source_pattern(*, paper: bool = False) -> str:
+    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``;
+    with ``paper``, papers named in sentence case too (only attribution lines look for
+    them: each copy of ``_PAPER`` adds to the time the patterns take to compile)."""
+    word = _source_word(paper=paper)
     return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
 
 
 def _note_pattern() -> str:
+    """A note after an author's name: ``(tổng hợp)``, ``(theo Reuters)``, ``(t/h)``, or the
+    agency or paper the author writes for: known or an acronym (``(TTXVN)``,
+    ``(VOV-Tây Bắc)``), a paper in sentence case (``(Báo Quảng Ninh)``)."""
     notes = alternation(word_list("bylines_notes.txt"))
-    return rf"\((?:(?:{notes})(?:{_H}?+[^()\n]{{0,60}}+)?+)\)"
+    agencies = alternation(tuple(agency_names()))
+    agency = (rf"(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
+              r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+")
+    return rf"\((?:(?:{notes})(?:{_H}?+[^()\n]{{0,60}}+)?+|{agency}|{_PAPER})\)"
 
 
 #: "5 giờ trước", "2 ngày trước": an aggregator's relative timestamp (no date to report).
@@ -133,11 +202,14 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                       tuple[regex.Pattern, ...], str]:
     source = _source_pattern()
     note = _note_pattern()
-    agencies = alternation(tuple(agency_names()))
-    cues = alternation(word_list("bylines_cues.txt"))
+    agencies = _trie(tuple(agency_names()))
+    cues = _trie(_CUE_WORDS)
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+[Tt]heo{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
+    papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
+    theo_paper = rf"(?:\(?+[Tt]heo{_H}?+{papered}\)?+)"
+    nguon_paper = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{papered}\)?+{_H}*+){{1,3}}+"
     # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
     eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.{_H}*+){{0,10}}+)?+$)"
     end = rf"{_H}*+\.?+{_H}*+{eol}"
@@ -160,16 +232,17 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<dl_body>{dateline})[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
-        # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ"
-        rf"(?P<attrib>{_H}*+(?:{theo}|{nguon}"
+        # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
+        rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+(?:{theo_paper}|{nguon_paper}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
         rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
-        rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au')}|(?P<au_cue>{cues}))"
-        rf"(?P<au_affil>{affil})?+(?:{_H}*+{note})?+(?:{_H}*+(?:{theo}|/{_H}?+{source}))?+"
+        rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}|(?P<au_cue>{cues}))"
+        rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note}))?+"
+        rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{source}))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})",
         # a place dateline alone on the first lines: "Quảng Bình:"
         rf"(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}",
@@ -212,7 +285,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
 _GLUED_REACH_ALL = 5300
-_GLUED_REACH = 400
+_GLUED_REACH = 420
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -407,11 +480,11 @@ def _without_overlaps(found: list[regex.Match]) -> list[regex.Match]:
 
 
 def _build_author_parser() -> regex.Pattern:
-    titles = alternation(word_list("bylines_titles.txt"))
-    cues = alternation(word_list("bylines_cues.txt"))
+    titles = _trie(_TITLE_WORDS + _ROLE_WORDS)
+    cues = _trie(_CUE_WORDS)
     one = rf"{_NOT_FIRST}{_ONE_NAME}"
-    return regex.compile(
-        rf"(?:(?:{titles}){_H}++)?+(?P<names>(?:{cues})(?!\p{{L}})"
+    return regex.compile(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
+        rf"(?:(?:{titles}){_H}++(?={one}))?+(?P<names>(?:{cues})(?!\p{{L}})"
         rf"|{one}(?:{_H}*+[-–&,]{_H}*+{one}){{0,3}}+)"
     )
 
@@ -503,38 +576,28 @@ def _line_pattern() -> regex.Pattern:
 
 
 _NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
+_ROLES = frozenset(_ROLE_WORDS)
+#: What a name line that is a byline anywhere holds (a necessary condition, see
+#: :func:`_anywhere`): a role where it opens, a note's "(", "Theo" before a source.
+_ANYWHERE_HINT = re.compile(rf"[ \t]*{_trie(_ROLE_WORDS)}|[^\n]*?(?:\(|[Tt]heo)")
+_NAME_SYLLABLES = frozenset(word_list("bylines_name_syllables.txt"))
+_NAME_GAPS = regex.compile(r"[\s\-–&,]++")
+#: A note that makes a name line a byline anywhere: a note word alone (``(tổng hợp)``,
+#: ``(t/h)``) or before "từ"/"theo" and a source, ``(theo X)`` with X capitalised or a
+#: paper, a known agency (``(TTXVN)``), a paper (``(Báo Quảng Ninh)``); not an unknown
+#: acronym (``Nguyễn Công Phượng (HAGL)`` may head a paragraph about him).
+_BYLINE_NOTE = regex.compile(
+    rf"\((?:(?:{alternation(word_list('bylines_notes.txt'))})"
+    r"(?:\)|[ \t]++(?:từ|theo)[ \t]++[\p{Lu}\d])"
+    rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_trie(word_list('bylines_media.txt'))})"
+    rf"|(?:{alternation(tuple(agency_names()))})(?![\p{{L}}\d])"
+    rf"|{_trie(word_list('bylines_media.txt'))}[ \t]++[\p{{Lu}}\d])")
+#: The longest line taken for a title above or below a byline, and how a title never ends.
+_TITLE_LENGTH = 200
+_NOT_TITLE_END = ".,:;…"
 
 
 # --- how each line shape opens: stdlib ``re`` gates ------------------------------------------
-
-def _trie(words: tuple[str, ...]) -> str:
-    """A stdlib ``re`` pattern matching where any of ``words`` starts, branching by letter.
-
-    The engine skips a branch on its first letter, so a line that opens with none of the
-    words costs a few comparisons instead of one per word.
-
-    >>> pattern = _trie(("Thứ", "Thời", "Theo"))
-    >>> pattern
-    'Th(?:eo|ời|ứ)'
-    >>> [bool(re.match(pattern, w)) for w in ("Thứ Ba", "Theo TTXVN", "Thanh")]
-    [True, True, False]
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
 
 #: Character classes for the stdlib ``re`` (which has no ``\p{..}``), each holding every
 #: character of the ``regex`` class it stands for, and more: only ASCII, the Vietnamese
@@ -549,20 +612,25 @@ _LOW = rf"[^\x00-`{{-\x7f{_VI_UPPER}{_PUNCT}]"
 _DIGIT = rf"[^\x00-/:-\x7f{_VI_LOWER}{_VI_UPPER}{_PUNCT}]"
 _UP_DIGIT = rf"[^\x00-/:-@\[-\x7f{_VI_LOWER}{_PUNCT}]"
 _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
-_TITLES = _trie(word_list("bylines_titles.txt"))
-_CUES = _trie(word_list("bylines_cues.txt"))
+_TITLES = _trie(_TITLE_WORDS)
+_TITLES_ROLES = _trie(_TITLE_WORDS + _ROLE_WORDS)
+_CUES = _trie(_CUE_WORDS)
 _NOTES = _trie(word_list("bylines_notes.txt"))
+_MEDIA = _trie(word_list("bylines_media.txt"))
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch")
 _TRANSLATED = _trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
+#: How a joined label opens: a head, then a joiner ("Bài, ảnh:", "Tin và ảnh:").
+_JOINED_OPENS = rf"{_trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
                     "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm")
 #: The first word of a source after "Theo": an agency, a capital or digit, a link, a domain.
-_SOURCE_WORDS = _trie((*agency_names(), "[", "http", "www.", "và", "báo", "tạp chí", "trang",
-                       "hãng", "kênh", "đài", "tờ", "of", "the", "de", "and", "&"))
+_SOURCE_WORDS = _trie((*agency_names(), *word_list("bylines_media.txt"), "[", "http", "www.",
+                       "và", "báo", "tạp chí", "trang", "hãng", "kênh", "đài", "tờ", "of", "the",
+                       "de", "and", "&"))
 _SOURCE_OPENS = rf"(?:{_SOURCE_WORDS}|{_UP_DIGIT}|[^\s.]{{2,30}}\.(?:vn|com|net|org))"
 #: The last word of a dateline token: of a date word, a weekday, a time ("10 giờ 30 phút",
 #: "8:00 sáng"), "5 giờ trước", "hôm qua".
@@ -586,7 +654,7 @@ _NAME_SEP = r"(?:[ \t]*[-–&,][ \t]*|[ \t]+)"
 #: capitalised syllable (a capital and every lowercase letter after it, read whole).
 _WORD = rf"{_UP}[^\s\-–|,&]*(?![^\s\-–|,&])"
 _SYLLABLE = rf"{_UP}{_LOW}*(?!{_LOW})"
-_NAME_RUN = rf"(?:{_TITLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN})*"
+_NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN})*"
 #: What each line shape (the alternatives of _LINE_SOURCE, in order) needs where its line
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
 #: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
@@ -603,10 +671,11 @@ _OPENS = (
     rf"[ \t]*(?:\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
-    rf"[ \t]*(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
-    rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)})",
-    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn)|[/.]|Nguồn|[Tt]heo|$)"
-    rf"|(?:{_TITLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
+    rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
+    rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)}|{_JOINED_OPENS})",
+    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
+    rf"|[/.]|Nguồn|[Tt]heo|$)"
+    rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*/\.",
 )
@@ -615,10 +684,10 @@ _OPENS = (
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
 _SHAPE_WORDS = _trie((*_DATELINE_STARTS, "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
-                      *_LABEL_WORDS, *word_list("bylines_titles.txt"),
-                      *word_list("bylines_cues.txt"), *agency_names(), "/."))
+                      *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
-                rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—])")
+                rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
+                rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
 #: ``(`` or ``Theo``.
@@ -715,6 +784,12 @@ class _Lines:
         if known is None:
             known = self._prose[index] = _is_prose_line(self.lines[index].strip())
         return known
+
+    def restore(self, indices: set[int]) -> None:
+        """Lines that are no longer removed (names kept as a list): the jumps are redone."""
+        if indices & self.removed:
+            self.removed -= indices
+            self._jumps = ({}, {})
 
     def last_prose(self) -> int | None:
         """Index of the last body paragraph, or ``None``."""
@@ -895,13 +970,20 @@ def _opens_text(ctx: _Lines, index: int) -> bool:
 
 
 def _after_body(ctx: _Lines, index: int, accepted: set[int]) -> bool:
-    """The line above ``index`` closes a body paragraph, or is an accepted sign-off."""
+    """The line above ``index`` closes a body paragraph, or is an accepted sign-off.
+
+    A line that ends with ``:`` opens what follows it (``Đội tuyển gồm các cầu thủ:`` /
+    ``Nguyễn Văn A, Trần Thị B``): the names below it are the story's list.
+    """
     prev = ctx.nonblank(index, -1)
     if prev is None:
         return False
-    if prev in accepted or ctx.is_prose(prev):
+    if prev in accepted:
         return True
-    return len(ctx.lines[prev].strip()) >= 40
+    line = ctx.lines[prev].rstrip()
+    if line.endswith(":"):
+        return False
+    return ctx.is_prose(prev) or len(line.strip()) >= 40
 
 
 def _author_position(ctx: _Lines, index: int, accepted: set[int],
@@ -951,6 +1033,68 @@ def _author_match(m: regex.Match, ctx: _Lines) -> bool:
     if m.group("au_affil") and not m.group("au_title"):
         return False
     return _is_name(m.group("au_name"))
+
+
+def _anywhere(m: regex.Match) -> bool:
+    """A name line that is a byline wherever it stands: a newsroom role alone or before the
+    name (``PV``, ``Phóng viên Lê Hùng``), or a byline note after it (``(tổng hợp)``,
+    ``(t/h)``, ``(TTXVN)``, ``(theo Reuters)``, ``Theo BBC``).
+
+    A bare name is not: between paragraphs it may be a subheading or a list in the story.
+    """
+    cue, title, note, theo, affil = m.group("au_cue", "au_title", "au_note", "au_theo",
+                                            "au_affil")
+    if (not (cue or title or note or theo) or affil is not None
+            or m.group("author").rstrip().endswith(".")):
+        return False  # glued words ("Lê HùngBáo X"), a sentence's end: judged by position
+    return (cue in _ROLES or title in _ROLES or theo is not None
+            or note is not None and _BYLINE_NOTE.match(note) is not None)
+
+
+def _top_author(m: regex.Match) -> bool:
+    """A name line fit to be taken at the top of a story: a desk, or names whose every
+    syllable is a Vietnamese name's (``bylines_name_syllables.txt``), so that a heading or
+    a title in capitals there (``MƯA LỚN KÉO DÀI``, ``Đăng Nhập``) is never taken.
+
+    >>> m = _LINE_ALTERNATIVES[4].match("NGUYỄN VĂN AN - Thu Hà")
+    >>> _top_author(m), _top_author(_LINE_ALTERNATIVES[4].match("MƯA LỚN KÉO DÀI"))
+    (True, False)
+    """
+    if m.group("au_cue") is not None:
+        return True
+    name = m.group("au_name")
+    if name is None or m.group("au_affil"):
+        return False
+    if m.group("au_title"):
+        name = name[len(m.group("au_title")):]
+    return all(syllable.title() in _NAME_SYLLABLES for syllable in _NAME_GAPS.split(name)
+               if syllable)
+
+
+def _top_position(ctx: _Lines, index: int, candidates: set[int]) -> bool:
+    """Right under the title with the lead below, or the first line with a title below it
+    and the lead below that: where a page prints its byline above the story.
+
+    The title is a line that is no name line and does not end as a paragraph does. (The
+    caller also wants no name line between paragraphs further down: there the names are
+    the story's subheadings, a list of people, and the first one is no byline either.)
+    """
+    nxt = ctx.nonblank(index, 1)
+    if nxt is None:
+        return False
+    prev = ctx.nonblank(index, -1)
+    if prev is None:  # above the title
+        after = ctx.nonblank(nxt, 1)
+        return (_is_title(ctx, nxt, candidates) and after is not None
+                and ctx.is_prose(after))
+    return (ctx.nonblank(prev, -1) is None and _is_title(ctx, prev, candidates)
+            and ctx.is_prose(nxt))
+
+
+def _is_title(ctx: _Lines, index: int, candidates: set[int]) -> bool:
+    line = ctx.lines[index].strip()
+    return (index not in candidates and len(line) <= _TITLE_LENGTH
+            and line[-1] not in _NOT_TITLE_END)
 
 
 def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
@@ -1012,8 +1156,9 @@ _FIXED_RULES = {
 class StripBylines(BoilerplateCleaner):
     """Delete bylines: sign-offs, datelines, timestamps, ``Theo X``, lead prefixes, ``/.``.
 
-    Only the prefix of a lead goes, and a name-shaped line goes only at the end of the
-    story, so short story lines (a quote, a heading such as ``Hà Nội``) stay.
+    Only the prefix of a lead goes, and a bare name line goes only at the end of the story
+    or at its top, so short story lines (a quote, a heading such as ``Hà Nội``, a person's
+    name as a subheading) stay.
 
     >>> strip_bylines("TTO - Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu.")
     'Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu.'
@@ -1032,13 +1177,21 @@ class StripBylines(BoilerplateCleaner):
         tail: set[int] = set()  # lines of accepted sign-off material at the end
         datelines: set[int] = set()
         fragments: list[regex.Match] = []  # "23:59", "GMT+7" lines: kept unless by a date
-        authors: list[regex.Match] = []
         deferred: list[regex.Match] = []  # decided once every whole line is labelled
+        authors: list[regex.Match] = []
+        others: list[tuple[str, regex.Match]] = []
         for m in _candidates(text, ctx):
             group = _rule_group(m)
             if group == "author":
                 authors.append(m)
-                continue
+            else:
+                others.append((group, m))
+        # A role, a byline note or "Theo X" makes a name line a byline wherever it stands:
+        # like the other shapes that are proof alone, such lines are looked past from the
+        # start, so every other line is judged as it will be once they are gone.
+        anywhere, listed = _anywhere_lines(ctx, authors)
+        ctx.removed.update(anywhere)
+        for group, m in others:
             if group in _DEFERRED:
                 deferred.append(m)
                 continue
@@ -1077,47 +1230,139 @@ class StripBylines(BoilerplateCleaner):
                                     "bylines.timestamp"))
                 datelines.add(index)
                 ctx.removed.add(index)
-        # Name lines are judged from their neighbours, top-down, so the second line of a
-        # two-line sign-off ("Tổng hợp từ SCMP" / "Trường Thịnh") sees the first accepted.
-        candidates = {ctx.index(m.start()) for m in authors}
-        names: list[Label] = []
-        personal: set[int] = set()
-        owner: dict[int, int] = {}  # note line -> the name line it was taken under
-        for m in authors:
-            if not _author_match(m, ctx):
-                continue
-            index = ctx.index(m.start())
-            notes = None if m.group("au_single") else _header_position(ctx, index, datelines)
-            if notes is None and not _author_position(ctx, index, tail, candidates):
-                continue
-            names.append(_to_line_end(ctx, index, Label(m.start("author"), m.end("author"),
-                                                        "byline", "bylines.author_line")))
-            tail.add(index)
+        return labels + _name_labels(ctx, authors, (anywhere, listed), tail, datelines)
+
+
+def _name_labels(ctx: _Lines, authors: list[regex.Match],
+                 sets: tuple[set[int], set[int]], tail: set[int],
+                 datelines: set[int]) -> list[Label]:
+    """Labels for the name lines: sign-offs, names above a timestamp, the lines of
+    ``anywhere``, and names at the top of the story; then the notes under a sign-off.
+
+    Sign-offs are judged from their neighbours, top-down, so the second line of a two-line
+    sign-off ("Tổng hợp từ SCMP" / "Trường Thịnh") sees the first accepted. Names at the
+    top are judged last, among the lines that stay once the list check has settled which
+    name lines do. ``sets``: what :func:`_anywhere_lines` returns.
+    """
+    if not authors:
+        return _follower_labels(ctx, tail)
+    anywhere, listed = sets
+    indexed = [(ctx.index(m.start()), m) for m in authors]
+    candidates = {index for index, _ in indexed}
+    names: list[Label] = []
+    personal: set[int] = set()
+    owner: dict[int, int] = {}  # note line -> the name line it was taken under
+    top: list[tuple[int, regex.Match]] = []
+    for index, m in indexed:
+        if index not in anywhere and not _author_match(m, ctx):
+            continue
+        notes = None if m.group("au_single") else _header_position(ctx, index, datelines)
+        if notes is None and not _author_position(ctx, index, tail, candidates):
+            if index in anywhere:  # a byline where it stands, no sign-off: no notes
+                names.append(_name_label(ctx, index, m))
+                if m.group("au_cue") is None:
+                    personal.add(index)
+                if not ctx.prose_after(index):
+                    tail.add(index)
+            else:
+                top.append((index, m))  # judged at the end
+            continue
+        names.append(_name_label(ctx, index, m))
+        tail.add(index)
+        ctx.removed.add(index)
+        if m.group("au_cue") is None:
+            personal.add(index)
+        for note in notes or ():  # kept only while the name above them is kept
+            names.append(_line_label(ctx, note, "bylines.author_note"))
+            ctx.removed.add(note)
+            owner[note] = index
+    kept = _without_lists(ctx, names, personal, owner, listed) if names else names
+    taken = {ctx.index(label.start) for label in kept}
+    if len(kept) < len(names):
+        dropped = {ctx.index(label.start) for label in names} - taken
+        tail -= dropped
+        ctx.restore(dropped)  # a list stays: its lines are neighbours again
+    # At the top, among the lines that stay, a name goes unless names stay between
+    # paragraphs below it (the story's subheadings, and it is the first of them) or next
+    # to it, before or after the lines that go (a list).
+    staying, listing = candidates - taken, None
+    first = ctx.nonblank(-1, 1)
+    firsts = (first, None if first is None else ctx.nonblank(first, 1))
+    for index, m in top:
+        if (index not in firsts or not _top_position(ctx, index, candidates)
+                or not _top_author(m)):
+            continue
+        if listing is None:
+            listing = _named_lines(ctx, authors) - taken
+        if (not any(i > index and ctx.prose_after(i) for i in staying)
+                and not {ctx.nonblank(index, step, past_removed=past)
+                         for step in (-1, 1) for past in (False, True)} & listing):
+            kept.append(_name_label(ctx, index, m))
             ctx.removed.add(index)
-            if m.group("au_cue") is None:
-                personal.add(index)
-            for note in notes or ():  # kept only while the name above them is kept
-                names.append(_line_label(ctx, note, "bylines.author_note"))
-                ctx.removed.add(note)
-                owner[note] = index
-        return labels + _without_lists(ctx, names, personal, owner) + _follower_labels(ctx, tail)
+    return kept + _follower_labels(ctx, tail)
+
+
+def _name_label(ctx: _Lines, index: int, m: regex.Match) -> Label:
+    return _to_line_end(ctx, index, Label(m.start("author"), m.end("author"), "byline",
+                                          "bylines.author_line"))
+
+
+def _anywhere_lines(ctx: _Lines, authors: list[regex.Match]) -> tuple[set[int], set[int]]:
+    """The name lines that are bylines wherever they stand (:func:`_anywhere`), and those
+    shaped so but standing next to another personal name line: a list in the story, judged
+    as bare names are (and a name next to them is in a list too).
+
+    Decided from the lines alone, before any other label, so that the lines around them
+    are judged as they will be once they are gone.
+    """
+    anywhere: set[int] = set()
+    listed: set[int] = set()
+    shaped = [m for m in authors
+              if _ANYWHERE_HINT.match(m.string, *m.span()) is not None
+              and _anywhere(m) and _author_match(m, ctx)]
+    if not shaped:
+        return anywhere, listed
+    named = _named_lines(ctx, authors)
+    for m in shaped:
+        index = ctx.index(m.start())
+        if index in named and (ctx.nonblank(index, -1, past_removed=False) in named
+                               or ctx.nonblank(index, 1, past_removed=False) in named):
+            listed.add(index)
+        else:
+            anywhere.add(index)
+    return anywhere, listed
+
+
+def _named_lines(ctx: _Lines, authors: list[regex.Match]) -> set[int]:
+    """The lines of ``authors`` that name a person (no desk), as far as the line tells."""
+    named = set()
+    for m in authors:
+        cue, single = m.group("au_cue", "au_single")
+        if cue is None and (single not in _NOT_NAMES if single else _author_match(m, ctx)):
+            named.add(ctx.index(m.start()))
+    return named
 
 
 def _without_lists(ctx: _Lines, names: list[Label], personal: set[int],
-                   owner: dict[int, int]) -> list[Label]:
-    """Drop personal names that stand next to another one: a list in the story.
+                   owner: dict[int, int], listed_lines: set[int]) -> list[Label]:
+    """Drop personal names that stand next to another one (or to one of ``listed_lines``):
+    a list in the story.
 
     A note line under a dropped name goes with it (``NGỌC AN`` / ``NGỌC AN`` / timestamp
-    kept both names but took the second as a note, and a second pass took the first).
+    kept both names but took the second as a note, and a second pass took the first);
+    a line that was also taken for itself stays taken.
     """
+    around = personal | listed_lines
     listed = {i for i in personal
-              if ctx.nonblank(i, -1, past_removed=False) in personal
-              or ctx.nonblank(i, 1, past_removed=False) in personal}
+              if ctx.nonblank(i, -1, past_removed=False) in around
+              or ctx.nonblank(i, 1, past_removed=False) in around}
     kept = []
     for label in names:
         index = ctx.index(label.start)
-        if index not in listed and owner.get(index) not in listed:
-            kept.append(label)
+        if index in listed or (label.rule == "bylines.author_note"
+                               and owner.get(index) in listed):
+            continue
+        kept.append(label)
     return kept
 
 
