@@ -283,6 +283,21 @@ def test_marker_first_character_guard_changes_no_match(text, pos):
         plain and (plain.lastgroup, plain.span(plain.lastgroup)))
 
 
+_minh_text = st.lists(st.sampled_from(
+    ["Hình minh họa", "hình minh hoạ", "(", ")", " ", "Minh họa:", "Đồ họa", "Ảnh minh họa", ".",
+     "\n", "X", "Hình ảnh", "minh ", "họa", ":", "Ảnh:", "(Ảnh: X)", "- Ảnh 1", "Video:",
+     "hinh anh 2", "Minh "]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _minh_text))
+def test_markers_near_keywords_equal_a_plain_scan(text):
+    # Markers are read only near keywords ("Hình minh họa" from "minh " before "họa").
+    plain = [(m.lastgroup, *m.span(m.lastgroup)) for m in _captions._MARKERS.finditer(text)
+             if m.end(m.lastgroup) > m.start(m.lastgroup)]
+    assert list(_captions._markers(text)) == plain
+
+
 def test_caption_lookback_stops_at_the_previous_caption():
     # Two captions on one flattened line: the second never re-reads the first.
     text = "Mưa lớn. Phố Huế ngập sâu. Ảnh: Mạnh Quân. Người dân đẩy xe. Ảnh: Hải Long"
@@ -328,8 +343,42 @@ def test_changed_stretches_give_the_scans_of_the_whole_text(text, cuts):
     assert lines == left.split("\n")
 
 
+# Scene openers glued into bodies, next to credits, story verbs and sentence ends.
+_opener_text = st.lists(st.sampled_from(
+    ["Khuôn viên Đại học Harvard.", "Hiện trường tai nạn.", "Toàn cảnh buổi lễ.", "Cận cảnh",
+     "Quang cảnh", "Hiện trường", " đã ", " tai nạn", ".", ". ", "\n", " ", "Ảnh: Mạnh Quân",
+     "(Ảnh: X)", "\"", "3", "Người dân đi lại khó khăn.", "cảnh", "Toàn", "x" * 30]),
+    max_size=30).map("".join)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(_gate_text, _scene_text, _any_text), _deletions)
+@given(_opener_text)
+def test_scene_openers_from_keywords_equal_a_plain_search(text):
+    plain = []
+    first = len(text) - len(text.lstrip())
+    for opener in _captions._SCENE_OPENERS:
+        at = text.find(opener)
+        while at >= 0:
+            match = _captions._SCENE_SENTENCE.match(text, at) if at > first else None
+            if match and not _captions._SCENE_SENTENCE_STOP.search(text, at, match.end()):
+                plain.append((at, match.end(), "captions.scene_sentence"))
+            at = text.find(opener, at + 1)
+    found = _captions._scene_sentences(text, _captions._keyword_starts(text))
+    assert found == sorted(plain)
+
+
+def test_scene_sentence_needs_a_sentence_of_its_own_in_an_article_with_photos():
+    text = "Xe tải va chạm với xe khách trên cao tốc. Hiện trường tai nạn. Lúc này, trời mưa."
+    photo = "\nẢnh: Mạnh Quân"
+    assert remove_photo_captions(text + photo) == ("Xe tải va chạm với xe khách trên cao tốc. "
+                                                   "Lúc này, trời mưa.")
+    assert remove_photo_captions(text) == text  # no photo in the article
+    kept = "Xe tải va chạm với xe khách trên cao tốc. Hiện trường đã được phong tỏa."
+    assert remove_photo_captions(kept + photo) == kept
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _any_text, _opener_text), _deletions)
 def test_later_rounds_equal_a_fresh_classification(text, cuts):
     # Whatever else is deleted, once the first round's labels are, the reuse is exact.
     scan = _captions._Scan(text)

@@ -402,6 +402,13 @@ _CHUNK = 32_768
 _OVERLAP = max(map(len, _KEYWORD_LITERALS)) - 1
 
 
+#: "minh " before "họa" / "hoạ": the marker window reaches back from "minh" instead, so
+#: "(Hình minh họa)" is in reach without a keyword scan of its own.
+_MINH_WORDS = frozenset({"minh ", "Minh "})
+_MINH = 5
+_HOA = frozenset({"họa", "hoạ"})
+
+
 def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every marker, in order and non-overlapping.
 
@@ -413,6 +420,8 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
     back = _SETTINGS["window_back_chars"]
     last_end = 0
     for at in _keyword_starts(text) if keywords is None else keywords:
+        if at >= _MINH and text[at - _MINH:at] in _MINH_WORDS and text[at:at + 3] in _HOA:
+            at -= _MINH  # "Hình minh họa": the window reaches back from "minh"
         if at < last_end:
             continue
         start = max(at - back, last_end, 0)
@@ -904,15 +913,19 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label],
-                  near: tuple[list[int], list[int]] | None = None) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label], keywords: list[int],
+                  near: tuple[list[int], list[int], list[tuple[int, int]]] | None = None
+                  ) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     ``captions.scene_line``: a line of at most ``scene_line_max_chars`` between two long
     paragraphs, with scene cues (one ``_SCENE_LINE`` pass finds the lines);
     ``captions.position_cue``: a one- or two-sentence line that names a position in the
-    picture (tried only on the lines ``_position_candidates`` admits). ``near``: the only
-    newlines to try, (scene, position), instead of the whole text.
+    picture (tried only on the lines ``_position_candidates`` admits);
+    ``captions.scene_sentence`` (:func:`_scene_sentences`), only in a text where ``taken``
+    (the caption labels found so far) shows photos. ``keywords``: the text's keyword
+    starts; ``near``: the only newlines to try, (scene, position), and the only stretches
+    where a scene sentence can be new, instead of the whole text.
     """
     found: list[tuple[int, int, str]] = []
     if near is None:
@@ -933,11 +946,84 @@ def _scene_labels(text: str, taken: list[Label],
         line = match.group(1).rstrip()
         if _POSITION_CUE.search(line) and _is_position_caption(line):
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
+    if taken:  # an article with photos: scene sentences are looked for only there
+        found += _scene_sentences(text, keywords, None if near is None else near[2])
     if not found:
         return []
     busy = sorted((lab.start, lab.end) for lab in taken)
     return [Label(start, end, KIND, rule) for start, end, rule in sorted(found)
             if not _inside_any(busy, start, end)]
+
+
+#: Scene openers (``Toàn cảnh``, ``Khuôn viên``, ...): found by ``str.find`` (they are rare).
+_SCENE_OPENERS = word_list("captions_scene_openers.txt")
+# A scene sentence: an opener that starts a sentence (after a sentence end, or at a line's
+# start), then a short clause with no quote, colon, comma or other terminator, ending with a
+# full stop before a space, a capital, a digit or the line's end.
+_SCENE_SENTENCE = regex.compile(
+    rf"(?:(?<=[.!?…][\"”’)]?{_HSPACE}{{0,3}})|(?<=^{_HSPACE}*))(?:{alternation(_SCENE_OPENERS)})"
+    rf"(?!\p{{L}})[^.!?…\n\"“”:;,]{{3,{_SETTINGS['scene_sentence_max_chars']}}}+\.(?=[\s\p{{Lu}}\d]|$)",
+    regex.V1 | regex.MULTILINE)
+_SCENE_SENTENCE_STOP = regex.compile(
+    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_scene_opener_stops.txt'))})(?!\p{{L}})",
+    regex.V1)
+
+
+def _scene_sentences(text: str, keywords: list[int],
+                     stretches: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """``captions.scene_sentence``: a short sentence opened by a scene opener (``Khuôn viên
+    Đại học Harvard.``) inside a body, with no story verb (``đã``, ``sẽ``, ``là``, ...).
+    The text's first sentence (a title) is never one.
+
+    Openers that hold a keyword (``Toàn cảnh`` holds ``ảnh``) are found from ``keywords``
+    (the text's keyword starts, sorted), the others by ``str.find``, over the whole text or,
+    given ``stretches`` (sorted, from :class:`_Changed`), only where a match can touch one
+    (a match that touches none is the text's, already labelled and deleted).
+    """
+    first = _first_non_space(text, 0, len(text))
+    starts: set[int] = set()
+    for at in keywords:
+        for opener, offset in _KEYWORD_OPENERS.get(text[at - 1:at + 3] if at else "", ()):
+            if text.startswith(opener, at - offset):
+                starts.add(at - offset)
+    ranges = [(0, len(text))] if stretches is None else [
+        (max(0, start - _SCENE_SENTENCE_REACH), end + _OPENER_AFTER) for start, end in stretches]
+    for opener in _FOUND_OPENERS:
+        for lo, hi in ranges:
+            at = text.find(opener, lo, hi)
+            while at >= 0:
+                starts.add(at)
+                at = text.find(opener, at + len(opener), hi)
+    found: list[tuple[int, int, str]] = []
+    for at in sorted(starts):
+        match = _SCENE_SENTENCE.match(text, at) if at > first else None
+        if match and _SCENE_SENTENCE_STOP.search(text, at, match.end()) is None:
+            found.append((at, match.end(), "captions.scene_sentence"))
+    return found
+
+
+def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
+    """The openers found from keyword starts, by the character before the keyword and the
+    keyword's first three (``"cảnh"`` → ``("Toàn cảnh", 6)``), and the others."""
+    by_key: dict[str, list[tuple[str, int]]] = {}
+    others = []
+    for opener in _SCENE_OPENERS:
+        lowered = opener.lower()
+        hits = [(lowered.find(k), k) for k in _KEYWORD_LITERALS if k in lowered]
+        offset = min(hits)[0] if hits else -1
+        if offset > 0 and len(opener) >= offset + 3:
+            by_key.setdefault(opener[offset - 1:offset + 3], []).append((opener, offset))
+        else:
+            others.append(opener)
+    return {k: tuple(v) for k, v in by_key.items()}, tuple(others)
+
+
+_KEYWORD_OPENERS, _FOUND_OPENERS = _keyword_openers()
+#: How far before a changed stretch a scene sentence that reaches into it can start.
+_SCENE_SENTENCE_REACH = max(map(len, _SCENE_OPENERS)) + _SETTINGS["scene_sentence_max_chars"] + 8
+#: How far after a changed stretch's end an opener that a search there must find can end
+#: (a terminator, a quote, three spaces, the opener).
+_OPENER_AFTER = max(map(len, _SCENE_OPENERS)) + 8
 
 
 _POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1  # what _POSITION_LINE's group holds
@@ -1084,19 +1170,21 @@ class RemovePhotoCaptions(BoilerplateCleaner):
 
 
 def _classify_once(text: str, keywords: list[int] | None = None,
-                   near: tuple[list[int], list[int]] | None = None,
+                   near: tuple[list[int], list[int], list[tuple[int, int]]] | None = None,
                    long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None,
                    lines: list[str] | None = None) -> list[Label]:
     """One context-free pass and the document's decisions. When the caller has them:
     ``keywords``, the keyword starts; ``near``, the only newlines where a scene or a position
-    line can be new; ``long_pieces``, the way to ``_long_pieces(text)``; ``lines``,
+    line can be new and the stretches where a scene sentence can be; ``long_pieces``, the way to ``_long_pieces(text)``; ``lines``,
     ``text.split("\\n")`` (see :class:`_Scan`)."""
     if not _LETTER.search(text):
         return []
     if lines is None:
         lines = text.split("\n")  # one split, shared by the passes that read lines
+    if keywords is None:
+        keywords = _keyword_starts(text)
     labels = _caption_labels(text, lines, keywords, long_pieces)
-    labels += _scene_labels(text, labels, near)
+    labels += _scene_labels(text, labels, keywords, near)
     return merge_labels(labels)
 
 
@@ -1168,8 +1256,9 @@ class _Scan:
             return changed.pieces(*self._pieces)
 
         lines = _edited_lines(self.text, edits)
-        return _classify_once(left, changed.keywords(self.keywords), _near_edits(left, lines),
-                              long_pieces, self.lines_after(lines, left))
+        near = (*_near_edits(left, lines), [(start, end) for _, _, start, end in changed.spans])
+        return _classify_once(left, changed.keywords(self.keywords), near, long_pieces,
+                              self.lines_after(lines, left))
 
 
 class _Changed:
