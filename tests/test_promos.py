@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,16 +19,45 @@ PROSE = [
 ]
 PIECES = ["Chia sẻ", "Bình luận", "©", "Copyright", "Hotline: 0913 839 963", "Giấy phép số 13/GP",
           "Lưu bài viết thành công", "Ý kiến bạn đọc (0)", "* Mời quý độc giả theo dõi", "\n",
-          "\n\n", ". ", "https://x.vn", "Đăng ký tại đây: ", "Email: a@b.vn", "Tòa soạn: "]
+          "\n\n", ". ", "https://x.vn", "Đăng ký tại đây: ", "Email: a@b.vn", "Tòa soạn: ",
+          # the general forms: calls to action, contact and masthead lines, widget forms
+          "Theo dõi Báo X trên Google News", "Tải ứng dụng", " Zalo", "Tổng biên tập: ",
+          "Nguyễn Văn A", "Liên hệ quảng cáo: ", "0912 345 678", "Báo lỗi", "Ý kiến của bạn",
+          "Công ty Cổ phần ABC ", "Website: "]
 noisy = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=20).map("".join)
 prose = st.lists(st.sampled_from(PROSE), min_size=1, max_size=6).map("\n".join)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the same examples every run (a rare corner found by a long campaign must
+# not make the suite flaky); long campaigns vary the seed outside the suite.
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(noisy)
 def test_idempotent(text):
     once = strip_promos(text)
     assert strip_promos(once) == once
+
+
+@pytest.mark.parametrize("text", [
+    # Found by Hypothesis: the call to action reached its URL only once the glued widget
+    # between them was gone, so the first pass left "Đăng ký tại đây: https://x.vn".
+    "Đăng ký tại đây: Lưu bài viết thành cônghttps://x.vn",
+    "Đăng ký:Ý kiến bạn đọc(0)http://x",
+    "Liên hệ:Lưu bài viết thành cônghttp://T",
+    "Lưu bài viết thành công Mời quý độc giả theo dõi các bài viết",
+    # A widget glued before "Hotline" made it look mid-sentence, so the sponsor tail began
+    # later on the second pass: the tail is now found in what the other labels leave.
+    "ại đây: Theo dõi Báo X trên Google NewsTải ứng dụngạơiÝ kiến bạn đọc(0)Hotline: 0913 "
+    "839 963Từ khóa: Đăng ký tại đây: |qhttps://x.vn B7ô([ảLiên hệ quảng cáo: Email: Email: "
+    "a@b.v",
+])
+def test_idempotent_on_found_cases(text):
+    once = strip_promos(text)
+    assert strip_promos(once) == once
+
+
+def test_call_to_action_behind_a_glued_widget_goes_in_one_pass():
+    assert strip_promos("Đăng ký tại đây: Lưu bài viết thành cônghttps://x.vn") == ""
 
 
 @given(prose)
@@ -58,6 +88,8 @@ def test_dev_promo_recall_floor(dev_records):
 
 # ---------------------------------------------------------------- the candidate-line search
 
+import regex  # noqa: E402
+
 from vnclean import promos  # noqa: E402
 from vnclean.blocks import _multi_folds, nonblank_lines  # noqa: E402
 
@@ -65,6 +97,8 @@ from vnclean.blocks import _multi_folds, nonblank_lines  # noqa: E402
 # IGNORECASE's (kelvin sign, long s, dotted I, sharp s, ligatures), cue words in odd case.
 ODD = ["K", "ſ", "İ", "ẞ", "ß", "ﬅ", "ﬁ", "ǰ", "\xa0", "\u2003", "\t", " ", "*", "•", "-", ":",
        "HOTLİNE", "hotline", "HotLine", "Tổng đài", "TỔNG ĐÀİ", "giấy phép", "GIẤY PHÉP",
+       "Điện thoại: ", "Email: ", "Tổng biên tập: ", "Nguyễn Văn A", "Theo dõi ", "Google News",
+       "Tải ứng dụng", "Zalo", "Liên hệ quảng cáo: ", "SĐT", "ĐT: ",
        "GpXb", "Số lần xem", "lượt đọc", "(0)", "0 comments", "chia sẻ", "CHIA SẺ", "Bình luận",
        "share this poﬅ on", "@", "0913 839 963", "+84 913", "1900 1234", "(", "+", "7",
        "news@site.vn", "a@b.vn | 0913 839 963", "Giấy phép số 13/GP-BTTTT", "GPXB: 5/GP-TTĐT"]
@@ -104,10 +138,18 @@ def test_licence_cues_cannot_start_inside_a_multi_character_casefold():
                 assert not (cue.startswith(folded[k:]) or folded[k:].startswith(cue))
 
 
-def test_line_cue_pattern_is_unchanged():
-    assert promos._LINE_CUE.pattern == (
-        r"[ \t*\-•]*(?:hotline|đường dây nóng|tổng đài|số lần xem|lượt xem|lượt đọc|cần nhập"
-        r"|vui lòng nhập|bạn cần lựa chọn|[\d+(])|.{0,60}?(?:giấy phép|gpxb)")
+def test_line_cue_pattern_is_built_from_the_cue_words():
+    # The cue words come from the data lists (contact labels, masthead roles, calls to
+    # action) and a few fixed openers; the pattern reads them casefolded, at a line's start.
+    assert {"hotline", "đường dây nóng", "tổng đài", "số lần xem", "lượt xem", "lượt đọc",
+            "cần nhập", "vui lòng nhập", "bạn cần lựa chọn", "điện thoại", "tổng biên tập",
+            "theo dõi", "tải", "email"} <= set(promos._CUE_WORDS)
+    assert all(word == word.casefold() for word in promos._CUE_WORDS)
+    for group, words in promos._CUE_GROUPS.items():
+        for word in words:
+            assert promos._LINE_CUE.match(word + " x").lastgroup == group
+    assert promos._LINE_CUE.match("* 0913").lastgroup == "digit"
+    assert promos._LICENCE_CUE.match("giấy phép số 13/gp")
 
 
 def test_few_long_lines_take_the_same_tests():
@@ -119,3 +161,64 @@ def test_few_long_lines_take_the_same_tests():
         many = text.replace("\n", "\n\n" * 400)
         assert [(lab.rule, many[lab.start:lab.end]) for lab in promos._line_first_pass(many)] \
             == [(lab.rule, text[lab.start:lab.end]) for lab in promos._line_first_pass(text)]
+
+
+_WHOLE = regex.compile("^(?:%s)" % "|".join(a for a in promos._ALTERNATIVES if "^" in a[:20]),
+                       promos._F)
+
+
+def _whole_pattern_label(text, m):
+    """_line_label as one pattern: every line alternative tried on every cue line."""
+    stripped = m.group()
+    if len(stripped) > promos._LINE_MAX:
+        return None
+    low = (stripped if len(stripped) <= promos._WIDGET_MAX else stripped[:promos._CUE_HEAD]).casefold()
+    if len(stripped) <= promos._WIDGET_MAX and low.rstrip(": \t") in promos._WIDGETS:
+        return promos._line_label(text, m)
+    if not (promos._LINE_CUE.match(low) or promos._LICENCE_CUE.match(low) or "@" in stripped):
+        return None
+    lo = text.rfind("\n", 0, m.start()) + 1
+    hi = text.find("\n", m.end())
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > promos._LINE_MAX:
+        return None
+    c = _WHOLE.match(text, lo, hi)
+    return None if c is None else promos._candidate_label(text, c)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(odd_texts)
+def test_each_cue_tries_the_alternatives_the_whole_pattern_would(text):
+    # _line_label tries a line only against the alternatives its cue allows; the label is
+    # the one the whole alternation gives.
+    for m in nonblank_lines(text):
+        assert promos._line_label(text, m) == _whole_pattern_label(text, m)
+
+
+def test_cue_groups_name_one_alternative():
+    groups = promos._CUE_GROUPS
+    for a, b in [(a, b) for a in groups for b in groups if a != b]:
+        assert not [(x, y) for x in groups[a] for y in groups[b] if y.startswith(x)]
+
+
+# ---------------------------------------------------------------- rules: cases and docs
+
+import json as _json  # noqa: E402
+import re as _re  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+_ROOT = _Path(__file__).resolve().parents[1]
+_RULES = sorted(set(_re.findall(r'"(promos\.[a-z_]+)"', (_ROOT / "vnclean" / "promos.py").read_text(
+    encoding="utf-8"))) - {"promos.json"})
+
+
+def test_every_rule_has_a_positive_case_and_the_file_negative_ones():
+    cases = _json.loads((_ROOT / "tests" / "cases" / "promos.json").read_text(encoding="utf-8"))
+    assert set(_RULES) <= {c["rule"] for c in cases if c.get("rule")}
+    assert sum(c.get("expect") == "unchanged" for c in cases) >= len(_RULES)
+
+
+def test_every_rule_is_documented():
+    doc = (_ROOT / "docs" / "cleaners" / "promos.md").read_text(encoding="utf-8")
+    assert [rule for rule in _RULES if f"`{rule}`" not in doc] == []

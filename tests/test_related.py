@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,16 +17,50 @@ PROSE = [
     "Đội tuyển Việt Nam thắng 2-0 trong trận ra quân tối qua.",
 ]
 PIECES = ["Tin liên quan", ">>", "Xem thêm:", "Đọc thêm", "(17/06/2024)", "\n", "\n\n", "    ",
-          "Bão số 3 đổ bộ vào Quảng Ninh", ". ", "...", "Nguồn: [Link nguồn]", " / ", "icon"]
+          "Bão số 3 đổ bộ vào Quảng Ninh", ". ", "...", "Nguồn: [Link nguồn]", " / ", "icon",
+          # the general forms of headings
+          "Bài cùng chủ đề", "Xem thêm các tin khác", "Tin mới hơn"]
 noisy = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=20).map("".join)
 prose = st.lists(st.sampled_from(PROSE), min_size=1, max_size=6).map("\n".join)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the same examples every run (a rare corner found by a long campaign must
+# not make the suite flaky); long campaigns vary the seed outside the suite.
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(noisy)
 def test_idempotent(text):
     once = strip_related_links(text)
     assert strip_related_links(once) == once
+
+
+@pytest.mark.parametrize("text", [
+    # Found by Hypothesis: the ">>" link that ran past the teaser's end mark was dropped
+    # whole, leaving ">>Tin liên quan" for a second pass; overlapping labels now merge.
+    ". Tin liên quan>>Nguồn: [Link nguồn]>>Tin liên quan",
+    ": E: Nguồn:[n]7Nguồn:[n]",
+    ":>>: B. E...Nguồn:[n]",
+    # What an inline label leaves of its line is classed as a second pass classes it: a
+    # dated title, a heading.
+    "ùng chủ đề(6/4)\t3Nguồn:[n]",
+    ": TNguồn:[n]\nNguồn:[n]liên quan",
+    "in mới hơn(6/4)>>i. Đọc thêm",
+    # The title pair is looked for on the first line the other labels leave.
+    "T-uáb-.x6...Zalo>>.. / Bủ đề...Tags: ĐC\n",
+    ">>\nB vào Quảng Ninh / F8xBvNguồn:guồn]\n",
+    # A ">>" link runs at most to the next one: the first no longer depends on whether the
+    # second is gone.
+    "i>>rên Google NewsTheo dõi Báo X trên Google NewsTừ khóa: (17/06/2024)Tin mới hơn"
+    "(17/06/2024)Theo dõi Báo X trên Google NewsĐọc thêm5(oTheo dõi Báo X trên Google "
+    "NewsTrang chủ>>Trang chủTheo dõi Báo X trê",
+])
+def test_idempotent_on_found_cases(text):
+    once = strip_related_links(text)
+    assert strip_related_links(once) == once
+
+
+def test_a_link_after_a_teaser_goes_in_one_pass():
+    assert strip_related_links(". Tin liên quan>>Nguồn: [Link nguồn]>>Tin liên quan") == "."
 
 
 @given(prose)
@@ -163,3 +198,25 @@ def test_scan_matches_line_class_around_every_length_threshold():
                 line = opener + body + ender
                 _, texts, classes = related._scan(line)
                 assert classes == [related._line_class(t) for t in texts], line
+
+
+# ---------------------------------------------------------------- rules: cases and docs
+
+import json as _json  # noqa: E402
+import re as _re  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+_ROOT = _Path(__file__).resolve().parents[1]
+_RULES = sorted(set(_re.findall(r'"(related\.[a-z_]+)"', (_ROOT / "vnclean" / "related.py").read_text(
+    encoding="utf-8"))) - {"related.json"})
+
+
+def test_every_rule_has_a_positive_case_and_the_file_negative_ones():
+    cases = _json.loads((_ROOT / "tests" / "cases" / "related.json").read_text(encoding="utf-8"))
+    assert set(_RULES) <= {c["rule"] for c in cases if c.get("rule")}
+    assert sum(c.get("expect") == "unchanged" for c in cases) >= len(_RULES)
+
+
+def test_every_rule_is_documented():
+    doc = (_ROOT / "docs" / "cleaners" / "related.md").read_text(encoding="utf-8")
+    assert [rule for rule in _RULES if f"`{rule}`" not in doc] == []

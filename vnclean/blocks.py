@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,9 +21,10 @@ import regex
 
 from ._core import Cleaner, Edit, apply_edits, validated
 
-__all__ = ["Line", "Label", "LineIndex", "BoilerplateCleaner", "blank_after", "blank_before",
-           "casefold_class", "casefold_pattern", "casefold_sources", "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
-           "nonblank_lines", "removal_span"]
+__all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank_after",
+           "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
+           "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
+           "residue", "nonblank_lines", "removal_span"]
 
 _HSPACE_BEFORE = regex.compile(r"[ \t\r]*+", regex.REVERSE)
 _HSPACE_AFTER = regex.compile(r"[ \t\r]*+")
@@ -344,23 +346,101 @@ def join_line_labels(text: str, labels: list[Label]) -> list[Label]:
     return out
 
 
-def merge_labels(labels: Iterable[Label], *, grow: bool = True) -> list[Label]:
+def merge_labels(labels: Iterable[Label], *, grow: bool = True,
+                 touching: bool = False) -> list[Label]:
     """Sort labels and drop each one that starts inside the last one kept.
 
     With ``grow``, a dropped label that runs past the kept one extends it (the earlier
-    label's kind and rule win); without, its overhang stays in the text.
+    label's kind and rule win); without, its overhang stays in the text. With
+    ``touching``, a label that starts where the last one ends counts as inside it too
+    (one edit then takes both, and the space before them at a line's end).
     """
     kept: list[Label] = []
     # Sorted by start, the longest first (two stable C-keyed sorts: by end descending,
     # then by start).
     for label in sorted(sorted(labels, key=_END, reverse=True), key=_START):
-        if kept and label.start < kept[-1].end:
+        if kept and (label.start < kept[-1].end or touching and label.start == kept[-1].end):
             prev = kept[-1]
             if grow and label.end > prev.end:
                 kept[-1] = Label(prev.start, label.end, prev.kind, prev.rule, prev.confidence)
             continue
         kept.append(label)
     return kept
+
+
+def expand_forms(entries: Iterable[str]) -> tuple[str, ...]:
+    """Word-list entries with every ``{a|b|...}`` group expanded, in order, without repeats.
+
+    Why: a list then states a phrase's general form (which heads go with which tails)
+    instead of every phrase one by one; runs of spaces that empty options leave are folded.
+
+    >>> expand_forms(["{Tin|Bài} {liên quan|khác}", "{|Gửi }góp ý", "Đọc thêm"])
+    ('Tin liên quan', 'Tin khác', 'Bài liên quan', 'Bài khác', 'góp ý', 'Gửi góp ý', 'Đọc thêm')
+    """
+    out: dict[str, None] = {}
+    for entry in entries:
+        if "{" not in entry:
+            out[entry] = None
+            continue
+        parts = _FORM_GROUP.split(entry)  # literal, options, literal, options, ..., literal
+        choices = [[part] if k % 2 == 0 else part.split("|") for k, part in enumerate(parts)]
+        for combination in itertools.product(*choices):
+            phrase = " ".join("".join(combination).split())
+            if phrase:
+                out[phrase] = None
+    return tuple(out)
+
+
+_FORM_GROUP = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Residue:
+    """What deleting some labels leaves of one line: ``text``, and for each kept piece its
+    start in ``text`` and in the original (``pieces``, ascending)."""
+
+    text: str
+    pieces: tuple[tuple[int, int], ...]
+
+    def original(self, pos: int) -> int:
+        """The original offset of residue offset ``pos`` (a piece boundary maps to the start
+        of the piece that begins there)."""
+        k = bisect.bisect_right(self.pieces, (pos, float("inf"))) - 1
+        at, orig = self.pieces[max(k, 0)]
+        return orig + pos - at
+
+
+def residue(text: str, start: int, end: int, labels: Iterable[Label]) -> Residue:
+    """``text[start:end]`` as deleting ``labels`` leaves it, exactly as :func:`labels_to_edits`
+    deletes them (an edit that reaches outside ``[start, end)`` is passed over).
+
+    Why: a cleaner that classifies the residue as a second pass would is idempotent in one
+    pass (a widget glued into a line may hide what the rest of the line is).
+
+    >>> t = "Đăng ký: Lưu bài viết thành cônghttps://x.vn"
+    >>> r = residue(t, 0, len(t), [Label(9, 32, "promo", "x")])
+    >>> r.text, r.original(r.text.index("https"))
+    ('Đăng ký: https://x.vn', 32)
+    """
+    pieces: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    size = 0
+    pos = start
+    for edit in labels_to_edits(text, labels, ""):
+        if edit.start < pos or edit.end > end:
+            continue
+        piece = text[pos:edit.start]
+        offsets.append((size, pos))
+        pieces.append(piece)
+        size += len(piece)
+        if edit.replacement:
+            offsets.append((size, edit.start))
+            pieces.append(edit.replacement)
+            size += len(edit.replacement)
+        pos = edit.end
+    offsets.append((size, pos))
+    pieces.append(text[pos:end])
+    return Residue("".join(pieces), tuple(offsets))
 
 
 class LineIndex:

@@ -15,6 +15,7 @@ item, cue or headline (``_classify(text, gate=False)`` is the path the gates sho
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from typing import ClassVar
 import regex
 
 from ._data import json_data, word_list
-from .blocks import BoilerplateCleaner, Label
+from .blocks import BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -41,10 +42,14 @@ NULL = "null"              # a template artefact: "null", "undefined"
 SEPARATOR = "separator"    # "|", "›", "," alone on a line
 NUMBER = "number"          # "7", "(0)", "2012": counters, pickers
 DATE = "date"              # a dateline: left to strip_bylines, never labelled here
+JUMP = "jump"              # "Về trang chủ", "Trở lại Kinh doanh": a link elsewhere on the site
+KEYWORDS = "keywords"      # "Tags: Nghệ An, hội nghị": the page's topic links
+MENU_LINE = "menu_line"    # "Thời sự Kinh tế Xã hội Thế giới": a menu flattened onto one line
 
 #: Shapes that are chrome whatever their neighbours say, with their rule ids.
 CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
-             BREADCRUMB: "nav.breadcrumb", NULL: "nav.null"}
+             BREADCRUMB: "nav.breadcrumb", NULL: "nav.null", JUMP: "nav.jump_link",
+             KEYWORDS: "nav.keywords", MENU_LINE: "nav.menu_line"}
 
 #: What ``regex`` counts as ``\s``, but the newline: the characters a line is stripped of.
 _SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
@@ -53,7 +58,8 @@ _SPACE_NL = _SPACE + "\n"
 #: One letter per shape; runs of lines that are not prose or headlines, and cue lines, are
 #: then found by regex over the letters of a page.
 _CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB: "b",
-         NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a"}
+         NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a", JUMP: "j", KEYWORDS: "k",
+         MENU_LINE: "m"}
 _RUN = regex.compile("[^pt]{2,}")
 _ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES)) + "]")
 _CUE = regex.compile("[" + "".join(_CODE[shape] for shape in CUE_RULES) + "]")
@@ -101,6 +107,8 @@ class _Settings:
     lead_min_words: int
     section_label_max_words: int
     head_scan_lines: int
+    min_menu_line_sections: int
+    max_keyword_items: int
 
 
 @functools.cache
@@ -119,13 +127,30 @@ def _lookup_key(line: str) -> str:
 
 @functools.cache
 def _word_set(name: str) -> frozenset[str]:
-    return frozenset(_lookup_key(entry) for entry in word_list(name))
+    return frozenset(_lookup_key(entry) for entry in expand_forms(word_list(name)))
+
+
+@functools.cache
+def _jump_keys() -> frozenset[str]:
+    """Lookup keys of the jump links of ``data/nav_jumps.txt``: every verb with every
+    target (and, for the verbs that allow it, every section name), and the whole links."""
+    by_tag: dict[str, list[str]] = {"verb": [], "verb-": [], "target": [], "line": []}
+    for entry in word_list("nav_jumps.txt"):
+        tag, _, phrase = entry.partition("\t")
+        by_tag[tag.strip()].extend(expand_forms([phrase.strip()]))
+    sections = _word_set("nav_sections.txt")
+    phrases = [f"{verb} {target}" for verb in by_tag["verb"] + by_tag["verb-"]
+               for target in by_tag["target"]]
+    phrases += [f"{verb} {section}" for verb in by_tag["verb"] for section in sections]
+    return frozenset(map(_lookup_key, phrases + by_tag["line"]))
 
 
 @functools.cache
 def _cue_shapes() -> dict[str, str]:
-    """Lookup key -> cue shape; artefacts win over headings, headings over login strings."""
-    shapes = dict.fromkeys(_word_set("nav_login.txt"), LOGIN)
+    """Lookup key -> cue shape; artefacts win over headings, headings over login strings,
+    login strings over jump links."""
+    shapes = dict.fromkeys(_jump_keys(), JUMP)
+    shapes.update(dict.fromkeys(_word_set("nav_login.txt"), LOGIN))
     shapes.update(dict.fromkeys(_word_set("nav_headings.txt"), HEADING))
     shapes.update(dict.fromkeys(_word_set("nav_artefacts.txt"), NULL))
     return shapes
@@ -185,11 +210,14 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
+    if ":" in text and text[0] in _keyword_openers() and _is_keyword_line(text, cfg):
+        return KEYWORDS, words
     if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
         words = len(_WORD.findall(text))
         if words <= 8:
             return DATE, words
-    if ("›" in text or "»" in text or ">" in text or "|" in text) and _is_breadcrumb(text, cfg):
+    if ("›" in text or "»" in text or ">" in text or "|" in text or "/" in text) \
+            and _is_breadcrumb(text, cfg):
         return BREADCRUMB, words
     end = _sentence_end(text)
     if end and end in ".!…;":
@@ -198,6 +226,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         words = len(_WORD.findall(text))
     if end:
         return (PROSE if words >= cfg.prose_min_words else TITLE), words
+    if ("·" in text or "•" in text or "–" in text) and _is_menu_line(text, cfg):
+        return MENU_LINE, words  # joined by spaces or " - ": the plain-words path's
     if words <= cfg.max_item_words and len(text) <= cfg.max_item_chars:
         return ITEM, words
     if words <= cfg.max_item_words + 2 and _login_hint(text) and _LOGIN_WORDS.search(text):
@@ -228,21 +258,119 @@ def _sentence_end(text: str) -> str:
 
 def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
     """Short segments joined by ``›``, ``»``, ``>`` or ``|``: three or more, or two with an
-    arrow where the first is a known heading or section ("Trang chủ › Thời sự")."""
+    arrow where the first is a known heading or section ("Trang chủ › Thời sự"); or joined
+    by ``/`` when the first is a known heading or section ("Trang chủ / Thời sự": a slash
+    alone also joins dates, scores and pairs of names)."""
     if not _CRUMB_SPLIT.search(text):
-        return False
+        return "/" in text and _is_slash_crumb(text, cfg)
     segments = [s for s in _CRUMB_SPLIT.split(text) if s]
-    if len(segments) < 2:
-        return False
-    for segment in segments:
-        if (len(segment) > cfg.max_item_chars or segment[-1] in _TERMINAL
-                or len(_WORD.findall(segment)) > cfg.max_item_words):
-            return False
+    if len(segments) < 2 or not _item_segments(segments, cfg):
+        return "/" in text and _is_slash_crumb(text, cfg)
     if len(segments) >= 3:
         return True
-    first = _lookup_key(segments[0])
-    return bool(_ARROW.search(text)) and (first in _word_set("nav_headings.txt")
-                                          or first in _word_set("nav_sections.txt"))
+    return bool(_ARROW.search(text)) and _known_first(segments[0]) or (
+        "/" in text and _is_slash_crumb(text, cfg))
+
+
+def _is_slash_crumb(text: str, cfg: _Settings) -> bool:
+    """Two segments joined by a spaced `` / `` or three or more by ``/`` (``Ảnh/Video`` is
+    one menu item), the first a known heading or section."""
+    if " / " not in text and text.count("/") < 2:
+        return False
+    first = text.partition("/")[0]
+    if not first.strip() or not _known_first(first):
+        return False
+    segments = [s for s in _SLASH_SPLIT.split(text) if s]
+    return (len(segments) >= 3 or len(segments) == 2 and " / " in text) and _item_segments(
+        segments, cfg)
+
+
+def _item_segments(segments: list[str], cfg: _Settings) -> bool:
+    """Every segment is short enough for a menu item and does not end like a sentence."""
+    return all(len(segment) <= cfg.max_item_chars and segment[-1] not in _TERMINAL
+               and len(_WORD.findall(segment)) <= cfg.max_item_words for segment in segments)
+
+
+def _known_first(segment: str) -> bool:
+    """Is ``segment`` a known heading or section (a breadcrumb's first segment)?"""
+    return _lookup_key(segment) in _crumb_heads()
+
+
+@functools.cache
+def _crumb_heads() -> frozenset[str]:
+    return _word_set("nav_headings.txt") | _word_set("nav_sections.txt")
+
+
+_SLASH_SPLIT = regex.compile(r"\s*/\s*")
+
+
+def _is_keyword_line(text: str, cfg: _Settings) -> bool:
+    """``Tags: Nghệ An, hội nghị``: a keyword label, a colon, and a short list of topics,
+    each a few words that do not end like a sentence.
+
+    >>> cfg = _settings()
+    >>> _is_keyword_line("Từ khóa: kinh tế | Nghệ An", cfg)
+    True
+    >>> _is_keyword_line("Chủ đề: năm nay hội nghị tập trung vào chuyển đổi số và môi trường.", cfg)
+    False
+    """
+    label = _keyword_label().match(text)
+    if label is None:
+        return False
+    items = [item.strip() for item in _KEYWORD_SPLIT.split(text[label.end():])]
+    items = [item for item in items if item]
+    return (0 < len(items) <= cfg.max_keyword_items
+            and all(len(item) <= cfg.max_item_chars and item[-1] not in _TERMINAL
+                    and len(_WORD.findall(item)) <= cfg.max_item_words for item in items))
+
+
+@functools.cache
+def _keyword_openers() -> frozenset[str]:
+    """Every character a keyword label can open with (those whose casefold starts a
+    label's first letter): a cheap test before the pattern."""
+    firsts = {key[0] for key in _word_set("nav_keywords.txt")}
+    return frozenset("".join(firsts) + casefold_sources(lambda folded: folded[0] in firsts))
+
+
+@functools.cache
+def _keyword_label() -> re.Pattern:
+    """A keyword label of ``data/nav_keywords.txt`` and its colon, at a line's start."""
+    return re.compile(casefold_pattern(_word_set("nav_keywords.txt")) + r"[ \t]*:[ \t]*")
+
+
+_KEYWORD_SPLIT = regex.compile(r"[,;|•·]")
+
+
+def _is_menu_line(text: str, cfg: _Settings) -> bool:
+    """A line made only of section names (``min_menu_line_sections`` or more), joined by
+    spaces or by ``-`` ``·`` ``•`` ``|`` ``/``: a menu flattened onto one line.
+
+    >>> _is_menu_line("Thời sự Kinh tế Xã hội Thế giới Thể thao", _settings())
+    True
+    >>> _is_menu_line("Thời sự, kinh tế và xã hội là ba mảng được quan tâm nhất.", _settings())
+    False
+    """
+    return _menu_line_pattern().fullmatch(text) is not None
+
+
+@functools.cache
+def _menu_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last words of section names (casefolded): a line of plain words
+    that opens or ends with none of them is no menu line (two set lookups spare most
+    lines the pattern)."""
+    keys = _word_set("nav_sections.txt")
+    return (frozenset(key.split(" ", 1)[0] for key in keys),
+            frozenset(key.rsplit(" ", 1)[-1] for key in keys))
+
+
+@functools.cache
+def _menu_line_pattern() -> re.Pattern:
+    """Section names joined by separators, case-insensitively (exact casefolds): it opens
+    with a class of the names' first letters, so most lines fail at their first letter."""
+    name = casefold_pattern(_word_set("nav_sections.txt"))
+    first = casefold_pattern(_word_set("nav_sections.txt"), leading=True)
+    more = _settings().min_menu_line_sections - 1
+    return re.compile(r"%s(?:(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)%s){%d,}" % (first, name, more))
 
 
 def _page_of(text: str, cfg: _Settings) -> _Page:
@@ -260,6 +388,7 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     texts = list(map(_MATCH_TEXT, found))
     lengths = list(map(len, texts))
     keys = _key_info()
+    menu = _menu_line_pattern(), *_menu_ends()
     seen: dict[str, tuple[int, str, bool]] = {}
     known = []
     add_known = known.append
@@ -268,14 +397,20 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
             last = line[-1]
             if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
                 add_known(_LONG_PROSE)  # _sentence_end: a sentence
-            elif length <= 3 * short and _is_breadcrumb(line, cfg):
+            elif length > 3 * short:
+                add_known(_LONG_TITLE)
+            elif ":" in line and line[0] in _keyword_openers() and _is_keyword_line(line, cfg):
+                add_known(_LONG_KEYWORDS)
+            elif _is_breadcrumb(line, cfg):
                 add_known(_LONG_BREADCRUMB)
+            elif menu[0].fullmatch(line):
+                add_known(_LONG_MENU_LINE)
             else:
                 add_known(_LONG_TITLE)
             continue
         shaped = seen.get(line)  # menus repeat: each distinct short line is shaped once
         if shaped is None:
-            shaped = seen[line] = _short_shape(line, length, keys, cfg)
+            shaped = seen[line] = _short_shape(line, length, keys, menu, cfg)
         add_known(shaped)
     if not known:
         return _Page([], [], [], [], [], [])
@@ -293,12 +428,16 @@ _STOPS = ".!?…"  # and before a closing quote or bracket
 _LONG_PROSE = (_SPACED, PROSE, False)
 _LONG_TITLE = (_SPACED, TITLE, False)
 _LONG_BREADCRUMB = (_SPACED, BREADCRUMB, False)
+_LONG_KEYWORDS = (_SPACED, KEYWORDS, False)
+_LONG_MENU_LINE = (_SPACED, MENU_LINE, False)
 
 
 def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]],
-                 cfg: _Settings) -> tuple[int, str, bool]:
+                 menu: tuple[re.Pattern, frozenset[str], frozenset[str]], cfg: _Settings
+                 ) -> tuple[int, str, bool]:
     """(word count, shape, names a section) of a stripped line of at most twice
-    ``max_item_chars`` characters; ``keys`` is :func:`_key_info`."""
+    ``max_item_chars`` characters; ``keys`` is :func:`_key_info`, ``menu``
+    :func:`_menu_line_pattern` and :func:`_menu_ends`."""
     plain = line if " - " not in line else line.replace(" - ", " ")
     if plain.replace(" ", "").strip(_DIGITS).isalpha() and "  " not in plain:
         # Plain words (ASCII digits only at the ends, " - " between words): _lookup_key
@@ -310,6 +449,9 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         cue, section = keys.get(key, _NO_KEY)
         if cue is not None:
             return count, cue, section
+        if (count >= cfg.min_menu_line_sections and key[:key.find(" ")] in menu[1]
+                and key[key.rfind(" ") + 1:] in menu[2] and menu[0].fullmatch(line)):
+            return count, MENU_LINE, False
         if count <= cfg.max_item_words and length <= cfg.max_item_chars:
             return count, ITEM, section
         if count <= cfg.max_item_words + 2 and ("đăng" in key or "mật" in key) \
@@ -356,20 +498,27 @@ def _run_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
 
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
     """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
-    items = codes.count(_CODE[ITEM], i, j)
-    cues = sum(codes.count(_CODE[shape], i, j) for shape in CUE_RULES)
-    sections = sum(page.sections[i:j])
-    counted = items + cues
-    is_menu = (counted >= cfg.min_run_items
-               or (cues and counted >= cfg.min_run_items_with_cue)
-               or (sections >= cfg.min_section_hits and counted >= cfg.min_section_hits))
-    if not is_menu or (not cues and _belongs_to_story(page, i, j, counted, cfg)):
+    counted, cues = _run_counts(page, codes, i, j, cfg)
+    if not counted or (not cues and _belongs_to_story(page, i, j, counted, cfg)):
         return []
     if i > 0 and page.shapes[i - 1] == PROSE and _looks_like_name(page, i):
         i += 1  # an author sign-off after the last paragraph: strip_bylines' business
     starts, ends, shapes = page.starts, page.ends, page.shapes
     return [(starts[k], ends[k], CUE_RULES.get(shapes[k], "nav.menu_run"))
             for k in range(i, j) if shapes[k] != DATE]
+
+
+def _run_counts(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> tuple[int, int]:
+    """(items and cues, cues) of the lines ``[i, j)`` when their shape makes a menu
+    whatever the neighbours say (else ``(0, 0)``)."""
+    items = codes.count(_CODE[ITEM], i, j)
+    cues = len(_CUE.findall(codes, i, j))
+    counted = items + cues
+    if (counted >= cfg.min_run_items or (cues and counted >= cfg.min_run_items_with_cue)
+            or (counted >= cfg.min_section_hits
+                and sum(page.sections[i:j]) >= cfg.min_section_hits)):
+        return counted, cues
+    return 0, 0
 
 
 def _looks_like_name(page: _Page, k: int) -> bool:
@@ -573,15 +722,23 @@ def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
     return lead_key.startswith(stem) or stem.startswith(lead_stem)
 
 
-def _section_label_labels(page: _Page, title: int | None, lead: int | None,
+def _section_label_labels(page: _Page, title: int | None, lead: int | None, chrome: set[int],
                           cfg: _Settings) -> list[_Span]:
-    """Section names standing alone next to the title or dateline, above the lead."""
+    """Section names standing alone next to the title or dateline, above the lead (from
+    ``head_scan_lines`` lines before the title, chrome lines not counted: once they are
+    gone the window is the same)."""
     if title is None or lead is None:
         return []
-    return [(page.starts[k], page.ends[k], "nav.section_label")
-            for k in range(max(0, title - cfg.head_scan_lines), lead)
-            if page.sections[k] and page.shapes[k] == ITEM
-            and page.words[k] <= cfg.section_label_max_words]
+    starts, sections, shapes, words = page.starts, page.sections, page.shapes, page.words
+    first, left = title, cfg.head_scan_lines
+    while first > 0 and left:
+        first -= 1
+        if starts[first] not in chrome:
+            left -= 1
+    most = cfg.section_label_max_words
+    return [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
+            if sections[k] and shapes[k] == ITEM and words[k] <= most
+            and starts[k] not in chrome]  # a chrome line goes already
 
 
 def _strip_title_copies(page: _Page, labels: list[_Span], chrome: set[int],
@@ -669,21 +826,122 @@ def _inline_spans(text: str) -> list[_Span]:
 
 
 def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
+    """Labels of whole lines (see :func:`_page_labels`), settled: when title copies,
+    repeats or section labels go, the rules run again over the lines left (a repeated
+    lead gone may leave a short list no longer between paragraphs), as a second cleaning
+    would, until they take no more."""
+    found, early, gone = _page_labels(page, codes, cfg)
+    labels = found
+    for _ in range(_SETTLE_ROUNDS):
+        if early == len(found):
+            break  # menus and cues alone: they leave prose next to prose
+        late = [start for start, _, _ in found[early:] if start not in gone]
+        gone.update(late)
+        if not _next_to_a_run(page, codes, gone, late, cfg):
+            break
+        kept = [k for k, start in enumerate(page.starts) if start not in gone]
+        page = _Page(*([values[k] for k in kept] for values in (
+            page.starts, page.ends, page.texts, page.words, page.shapes, page.sections)))
+        codes = "".join([codes[k] for k in kept])
+        if not page.starts:
+            break
+        found, early, gone = _page_labels(page, codes, cfg)
+        labels = labels + found
+    return labels
+
+
+_SETTLE_ROUNDS = 3
+#: Rules that can take a line out from between others without taking its whole run.
+_LATE_RULES = frozenset(("nav.repeated_title", "nav.repeated_lead", "nav.section_label"))
+_RUN_BREAKERS = frozenset((PROSE, TITLE))
+
+
+def _next_to_a_run(page: _Page, codes: str, gone: set[int], late: list[int],
+                   cfg: _Settings) -> bool:
+    """Can a run's verdict change once the lines taken go (``gone``: their starts)?
+
+    Only a line that a late rule alone takes (starts in ``late``) can matter: runs and
+    cue lines going leave prose next to prose. Runs read their neighbours' shapes (and
+    whether the line before ends in ``:``), so the answer is yes when such a line stood
+    between two runs, or when the run before (after) it gets a neighbour unlike the one
+    it had, and the run (the two joined) is shaped like a menu: a run that is not stays
+    whatever its neighbours. A whole run taken is passed over in one step (its far side is
+    prose or a headline); anything less regular answers yes (a cheap, safe guess).
+    """
+    starts, shapes, texts = page.starts, page.shapes, page.texts
+    n = len(starts)
+    for start in late:
+        k = bisect.bisect_left(starts, start)
+        before = _nearest_kept(starts, codes, gone, k, -1)
+        after = _nearest_kept(starts, codes, gone, k, 1)
+        if before is None or after is None:
+            return True
+        run_before = before >= 0 and shapes[before] not in _RUN_BREAKERS
+        run_after = after < n and shapes[after] not in _RUN_BREAKERS
+        changed = (run_before and run_after  # two runs join
+                   or run_before and (after == n or shapes[after] != shapes[before + 1])
+                   or run_after and (before < 0 or shapes[before] != shapes[after - 1]
+                                     or texts[before].endswith(":")
+                                     != texts[after - 1].endswith(":")))
+        if not changed:
+            continue
+        # The run(s) as the original page has them (lines taken inside count: a safe guess).
+        lo = max(codes.rfind(c, 0, before) for c in _BREAKER_CODES) + 1 if run_before else after
+        m = _BREAKER.search(codes, after) if run_after else None
+        hi = (m.start() if m is not None else n) if run_after else before + 1
+        if _run_counts(page, codes, lo, hi, cfg)[0]:
+            return True
+    return False
+
+
+def _nearest_kept(starts: list[int], codes: str, gone: set[int], k: int, step: int) -> int | None:
+    """The nearest line from line ``k`` in direction ``step`` that is not gone (``-1`` or
+    ``len(starts)`` past the ends); ``None`` when a run on the way is not gone whole."""
+    j = k + step
+    while 0 <= j < len(starts) and starts[j] in gone:
+        if codes[j] in _BREAKER_CODES:
+            j += step
+            continue
+        if step > 0:  # the run j opens ends before the next prose or headline line
+            m = _BREAKER.search(codes, j)
+            first, last = j, (m.start() if m is not None else len(codes)) - 1
+        else:
+            first, last = max(codes.rfind(c, 0, j) for c in _BREAKER_CODES) + 1, j
+        if _CODE[DATE] in codes[first:last + 1] or not (
+                starts[first] in gone and starts[last] in gone):
+            return None  # a dateline or a sign-off kept inside it
+        j = last + 1 if step > 0 else first - 1
+    return j
+
+
+_BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
+_BREAKER = re.compile("[%s]" % _BREAKER_CODES)
+
+def _page_labels(page: _Page, codes: str, cfg: _Settings
+                 ) -> tuple[list[_Span], int, set[int]]:
     """Labels of whole lines: menus and cues, then template copies and repeats of the
-    title and lead, section labels; the title kept is never labelled."""
+    title and lead, section labels; the title kept is never labelled. Also how many of
+    the labels come first from menus and cues (the rest are the late rules'), and the
+    starts of those and of the title copies (a set the caller may change)."""
     labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
                   for k in (m.start() for m in _CUE.finditer(codes)))
+    early = len(labels)
     chrome = {label[0] for label in labels}
     title = _strip_title_copies(page, labels, chrome, cfg)
     if title is not None:
         lead = _find_lead(page, title, chrome, cfg)
         labels.extend(_repeat_labels(page, title, lead, cfg))
-        labels.extend(_section_label_labels(page, title, lead, cfg))
-        kept = starts[title]
-        labels = [lab for lab in labels if lab[0] != kept]  # the title stays
-    return labels
+        labels.extend(_section_label_labels(page, title, lead, chrome, cfg))
+        kept = starts[title]  # the title stays
+        if kept in chrome:  # a copy inside a menu run was kept as the title
+            labels = [lab for lab in labels if lab[0] != kept]
+            early = sum(1 for lab in labels if lab[2] not in _LATE_RULES)
+            chrome.discard(kept)
+        elif len(labels) > early:
+            labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
+    return labels, early, chrome
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:

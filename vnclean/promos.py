@@ -25,7 +25,8 @@ import regex
 
 from ._data import alternation, json_data, word_list
 from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_class, casefold_pattern,
-                     casefold_sources, join_line_labels, merge_labels, nonblank_lines)
+                     casefold_sources, expand_forms, is_whole_line, join_line_labels,
+                     labels_to_edits, merge_labels, nonblank_lines, residue)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -46,11 +47,16 @@ def _widget_rule(line: str) -> str:
     low = line.casefold()
     if "lưu" in low:
         return "promos.save_widget"
-    if any(w in low for w in ("bình luận", "ý kiến", "phản hồi", "comment", "nghĩ gì", "báo xấu")):
+    if any(w in low for w in _COMMENT_WORDS):
         return "promos.comments"
-    if "quảng cáo" in low:
+    if any(w in low for w in _AD_WORDS):
         return "promos.ad"
     return "promos.share_widget"
+
+
+_COMMENT_WORDS = ("bình luận", "ý kiến", "phản hồi", "góp ý", "comment", "nghĩ gì", "báo xấu",
+                  "báo lỗi", "báo cáo")
+_AD_WORDS = ("quảng cáo", "tài trợ", "sponsored", "bài pr", "ads", "advertisement")
 
 
 _PHRASES = _tab_entries("promos_widget_phrases.txt")
@@ -58,19 +64,45 @@ _FOOTER = _tab_entries("promos_footer.txt")
 
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
 _PHONE = r"(?:\+?84|0)[ .]?\(?\d{1,4}\)?(?:[ .\-]?\d{2,4}){2,4}|1[89]00[ .]?\d{3,4}(?:[ .]?\d{1,4})?"
+# An e-mail or web address after a contact label, matched without backtracking
+# (possessive runs: each attempt must fail fast), case-sensitively with both cases
+# spelled out (the regex module tries a caseless class with \w in it slowly).
+_ADDRESS = (r"(?-i:(?>[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,4}+"
+            r"|(?:https?|HTTPS?)://\S{1,300}+|(?:www|WWW)\.[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,4}+"
+            r"|(?:[\w-]{1,63}+\.){1,4}+(?:vn|com|net|org|VN|COM|NET|ORG)\b))")
+_WIDGET_LINES = expand_forms(word_list("promos_widget_lines.txt"))
+_CONTACT_LABELS = expand_forms(word_list("promos_contact_labels.txt"))
+_ROLES = expand_forms(word_list("promos_masthead_roles.txt"))
+_CTA_VERBS = expand_forms(word_list("promos_cta_verbs.txt"))
+_CTA_TARGETS = expand_forms(word_list("promos_cta_targets.txt"))
+# A person's name as a masthead writes it: capitalised words, an optional title before it.
+_NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà)\.?(?:[ \t]?TS\.?)?[ \t]+)?"
+         r"\p{Lu}\p{L}*+(?:[ \t]+\p{Lu}\p{L}*+){1,4}")
 
 # One pass for every context-free candidate; the group name is the rule.
 _ALTERNATIVES = [
 
         # A line that is only a widget label, with an optional count or colon.
-        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*:?[ \t]*$)" % alternation(word_list("promos_widget_lines.txt")),
+        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*:?[ \t]*$)" % alternation(_WIDGET_LINES),
         *(f"(?P<phrase_{i}>{p})" for i, (_, p) in enumerate(_PHRASES)),
         # Subscribe, mailbox and app prompts: to the end of the line.
         r"(?P<subscribe>(?:%s)[^\n]{0,400})"
         % "|".join(word_list("promos_subscribe.txt")),
-        # A hotline opening a line: "Hotline: 0913 839 963".
-        r"(?P<hotline>^[ \t*\-•]*(?:Hotline|Đường dây nóng|Tổng đài(?:[ \t]+[\w ]{1,20}?)?)"
-        r"[ \t]*:?[ \t]*(?:%s)[^\n]{0,80}$)" % _PHONE,
+        # A contact label, then contact details: "Hotline: 0913 839 963", "Liên hệ quảng
+        # cáo: 0912 345 678", "Email: toasoan@bao.vn". A few words may qualify the label;
+        # before an address (which opens with a word) a colon must then close them.
+        # (All but the label is case-sensitive: the regex module tries caseless classes
+        # with \w in them slowly, and case cannot change what \w, digits or spaces take.)
+        r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*(?:%s)"
+        r"|(?:[ \t]+[\w ]{1,20}?[ \t]*:|[ \t]*:?)[ \t]*%s)[^\n]{0,80})$)" % (
+            alternation(_CONTACT_LABELS), _PHONE, _ADDRESS),
+        # A masthead line: a newsroom role, a colon, names only ("Tổng biên tập: Nguyễn Văn A").
+        r"(?P<masthead>^[ \t*\-•]*(?:%s)[ \t]*:[ \t]*(?-i:%s(?:[ \t]*[,;–-][ \t]*%s){0,4})?"
+        r"[ \t]*$)" % (alternation(_ROLES), _NAME, _NAME),
+        # A call to action: a verb aimed at the reader opens a short line (checked by
+        # _call_to_action: it names a platform or app soon, and is no sentence).
+        r"(?P<cta>^[ \t*\-•]*(?:%s)(?=[ \t:])(?-i:[^\n]{1,%d})$)" % (
+            alternation(_CTA_VERBS), _T["max_cta_line_chars"]),
         # A line that is only contact details: "0985.57.88.55", "news@site.vn".
         r"(?P<contact_line>^[ \t]*(?:%s|%s)(?:[ \t]*[|,;/-][ \t]*(?:%s|%s)){0,3}[ \t]*$)"
         % (_PHONE, _EMAIL, _PHONE, _EMAIL),
@@ -83,10 +115,12 @@ _ALTERNATIVES = [
         r"(?P<licence>^[^\n]{0,60}?(?:Giấy phép|Số giấy phép|GPXB|Giấy phép hoạt động)[^\n]{0,%d}$)"
         % _T["max_footer_line_chars"],
     ]
-# Line-anchored candidates share one leading "^" so the engine skips mid-line positions fast;
-# inline ones (glued widgets, prompts) are searched everywhere.
-_LINE_CANDIDATES = regex.compile(
-    "^(?:%s)" % "|".join(a for a in _ALTERNATIVES if "^" in a[:20]), _F)
+# Line-anchored candidates, one by one in order: a line is tried only against those its
+# cue allows (see _line_label); the first that matches is the one their alternation would
+# find. Inline ones (glued widgets, prompts) are searched everywhere.
+_LINE_PATTERNS = tuple(
+    (regex.match(r"\(\?P<(\w+)>", a).group(1), regex.compile("^(?:%s)" % a, _F))
+    for a in _ALTERNATIVES if "^" in a[:20])
 _INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
@@ -94,8 +128,6 @@ _INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not 
 _CALL_TO_URL = regex.compile(
     r"(?:\*{1,3}[ \t]{0,2})?(?:%s)[^\n:]{0,80}?[ \t]*:[ \t]*https?://[^\s]{1,300}"
     % alternation(word_list("promos_call_to_url.txt")), regex.VERSION1)
-_WIDGET_FULL = regex.compile(
-    r"(?:%s)[ \t]*:?" % alternation(word_list("promos_widget_lines.txt")), regex.IGNORECASE)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
 _FOOTER_STRONG = regex.compile("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
 _FOOTER_WEAK = regex.compile("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
@@ -148,19 +180,39 @@ def _anchor_pattern() -> re.Pattern:
 
 
 _ANCHORS = _anchor_pattern()
-_WIDGETS = frozenset(w.casefold() for w in word_list("promos_widget_lines.txt"))
+_WIDGETS = frozenset(w.casefold() for w in _WIDGET_LINES)
 _WIDGET_MAX = max(map(len, _WIDGETS)) + 2
 # Lines worth the line-anchored pattern: their casefolded start holds one of these cues
 # (after any of the lead characters), or their first 60 casefolded characters a licence cue.
 _CUE_LEAD = " \t*-•"
-_CUE_WORDS = ("hotline", "đường dây nóng", "tổng đài", "số lần xem", "lượt xem", "lượt đọc",
-              "cần nhập", "vui lòng nhập", "bạn cần lựa chọn")
+#: The cue words by the line alternative they open (casefolded). No word of one is a
+#: prefix of a word of another (tests/test_promos.py checks), so a line's start names one.
+_CUE_GROUPS = {
+    "hotline": tuple(dict.fromkeys(w.casefold() for w in _CONTACT_LABELS)),
+    "masthead": tuple(dict.fromkeys(w.casefold() for w in _ROLES)),
+    "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS)),
+    "counter": ("số lần xem", "lượt xem", "lượt đọc"),
+    "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn"),
+}
+_CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in words))
 _CUE_FIRST = "+("  # with the decimal digits: the one-character cues
 _LICENCE_CUES = ("giấy phép", "gpxb")
 _LICENCE_PIVOTS = "éx"  # a rare letter of each licence cue: the searches key on it
 _LICENCE_REACH = 60
-_LINE_CUE = re.compile(r"[ \t*\-•]*(?:%s|[\d+(])|.{0,%d}?(?:%s)" % (
-    "|".join(_CUE_WORDS), _LICENCE_REACH, "|".join(_LICENCE_CUES)))
+_LICENCE_CUE = re.compile(r".{0,%d}?(?:%s)" % (_LICENCE_REACH, "|".join(_LICENCE_CUES)))
+_LINE_CUE = re.compile(r"[ \t*\-•]*(?:%s|(?P<digit>[\d+(]))|(?P<licence>%s)" % ("|".join(
+    "(?P<%s>%s)" % (group, "|".join(map(re.escape, words)))
+    for group, words in _CUE_GROUPS.items()), _LICENCE_CUE.pattern))
+#: The line alternatives each cue allows, in their order: a digit opens a contact line or
+#: a counter, "@" anywhere a contact line. A licence cue (a licence, tried last of all) is
+#: looked for only once these fail. A widget label is a set lookup, done before.
+_ALLOWED = {"hotline": {"hotline"}, "masthead": {"masthead"}, "cta": {"cta"},
+            "counter": {"counter"}, "form": {"form"}, "digit": {"contact_line", "counter"},
+            "licence": set(), None: set()}
+_DISPATCH = {(group, at): tuple(pattern for name, pattern in _LINE_PATTERNS
+                                if name in allowed or at and name == "contact_line")
+             for group, allowed in _ALLOWED.items() for at in (False, True)}
+_LICENCE_PATTERN = dict(_LINE_PATTERNS)["licence"]
 _LINE_MAX = _T["max_footer_line_chars"] + 80
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 420
@@ -195,13 +247,22 @@ def _line_label(text: str, m: re.Match) -> Label | None:
             return Label(m.start(), m.end(), "promo", _widget_rule(stripped.rstrip(": \t")))
     else:
         low = stripped[:_CUE_HEAD].casefold()
-    if _LINE_CUE.match(low) or "@" in stripped:
-        lo = text.rfind("\n", 0, m.start()) + 1
-        hi = text.find("\n", m.end())
-        hi = len(text) if hi < 0 else hi
-        if hi - lo > _LINE_MAX:
-            return None
-        c = _LINE_CANDIDATES.match(text, lo, hi)
+    cue = _LINE_CUE.match(low)
+    at = "@" in stripped
+    if cue is None and not at:
+        return None
+    group = cue.lastgroup if cue is not None else None
+    lo = text.rfind("\n", 0, m.start()) + 1
+    hi = text.find("\n", m.end())
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > _LINE_MAX:
+        return None
+    for pattern in _DISPATCH[group, at]:
+        c = pattern.match(text, lo, hi)
+        if c is not None:
+            return _candidate_label(text, c)
+    if group == "licence" or _LICENCE_CUE.match(low):
+        c = _LICENCE_PATTERN.match(text, lo, hi)
         if c is not None:
             return _candidate_label(text, c)
     return None
@@ -332,11 +393,47 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
     if group in ("contact_line", "hotline"):
         return Label(start, end, "promo", "promos.hotline")
+    if group == "masthead":
+        return Label(start, end, "promo", "promos.masthead")
+    if group == "cta":
+        if _call_to_action(m.group().strip(_CUE_LEAD)):
+            return Label(start, end, "promo", "promos.call_to_action")
+        return None
     if group in ("counter", "form"):
         return Label(start, end, "promo", "promos.comments")
     if group == "licence" and _LICENCE_AUTHORITY.search(m.group()):
         return Label(start, end, "promo", "promos.licence")
     return None
+
+
+def _call_to_action(line: str) -> bool:
+    """A line opened by a reader-aimed verb is a call to action when it names a platform or
+    app within a few words of the verb, stays short, and is no sentence.
+
+    >>> _call_to_action("Theo dõi Báo Nghệ An trên Google News")
+    True
+    >>> _call_to_action("Tải ứng dụng giả mạo, nhiều người bị lừa mất hàng trăm triệu đồng.")
+    False
+    >>> _call_to_action("Tải ứng dụng VNeID trên điện thoại như thế nào")
+    False
+    """
+    if line[-1] in _NOT_CTA_ENDS or _SENTENCE_BREAK.search(line):
+        return False
+    words = len(_WORD.findall(line))
+    if words > _T["max_cta_words"]:
+        return False
+    target = _CTA_TARGET.search(line)
+    return (target is not None
+            and len(_WORD.findall(line, 0, target.start())) <= _T["max_cta_words_before_target"]
+            and _QUESTION.search(line) is None)
+
+
+_NOT_CTA_ENDS = ".,;…"
+_SENTENCE_BREAK = regex.compile(r"[.!?…;][ \t]+\S")
+_WORD = regex.compile(r"\w+")
+_CTA_TARGET = regex.compile(r"\b(?:%s)\b" % alternation(_CTA_TARGETS), regex.IGNORECASE)
+_QUESTION = regex.compile(r"\?|\b(?:%s)\b" % alternation(word_list("promos_cta_questions.txt")),
+                          regex.IGNORECASE)
 
 
 _FIXTURE = regex.compile(r"\p{Lu}\w*[ \t]-[ \t]\p{Lu}\w*(?:[ \t]\p{Lu}\w*)?[ \t]\d{1,2}[./]\d{2}[ \t]*\Z",
@@ -375,33 +472,81 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _widget_residues(text: str, labels: list[Label]) -> list[Label]:
-    """Whole lines that are a widget once the glued widget text in them is gone."""
-    out = []
+def _residue_labels(text: str, labels: list[Label]) -> list[Label]:
+    """What the lines that ``labels`` cover in part earn once those labels are gone.
+
+    Glued widget text may hide what the rest of its line is: a widget or cue line, a call
+    to action that now runs up to its URL, a prompt that now opens the line. Each such
+    line's residue (exactly what deleting the labels leaves of it) gets the tests a second
+    pass would give it: the whole line when the residue is a widget, footer or cue line;
+    inline candidates near the seams, mapped back to the original. Repeated while a round
+    finds more, so one pass leaves nothing for the next.
+    """
+    inline = [lab for lab in labels if not is_whole_line(text, lab)]
+    if not inline:
+        return []  # whole lines go whole: nothing is left of them
+    out: list[Label] = []
     index = LineIndex(text)
-    by_line: dict[tuple[int, int], list[Label]] = {}
+    lines = sorted({index.bounds(lab.start) for lab in inline})
+    firsts = [start for start, _ in lines]
+    by_line: dict[tuple[int, int], list[Label]] = {line: [] for line in lines}
     for lab in labels:
-        by_line.setdefault(index.bounds(lab.start), []).append(lab)
+        k = bisect.bisect_right(firsts, lab.start) - 1
+        if k >= 0 and lab.start <= lines[k][1]:
+            by_line[lines[k]].append(lab)
     for (start, end), inner in by_line.items():
-        if any(lab.start == start and lab.end == end for lab in inner):
-            continue
         inner = [x for x in inner if x.end <= end]
-        if not inner:
-            continue
-        pieces, pos = [], start
-        for x in sorted(inner, key=lambda x: x.start):
-            pieces.append(text[pos:x.start])
-            pos = max(pos, x.end)
-        pieces.append(text[pos:end])
-        residue = " ".join(p.strip() for p in pieces if p.strip())
-        if len(residue) > _LINE_MAX:
-            continue  # a paragraph is left: never a widget or footer line
-        if (not residue or _WIDGET_FULL.fullmatch(residue)
-                or _FOOTER_STRONG.search(residue) or _LINE_CANDIDATES.fullmatch(residue)):
-            first = inner[0]
-            out.append(Label(start, end, "promo",
-                             _widget_rule(residue or text[first.start:first.end])))
+        for _ in range(_RESIDUE_ROUNDS):
+            found = _residue_round(text, start, end, merge_labels(inner))
+            if not found:
+                break
+            out += found
+            if found[-1].start == start and found[-1].end == end:
+                break  # the whole line goes
+            inner += found
     return out
+
+
+_RESIDUE_ROUNDS = 4
+_SEAM_BEFORE = 130  # how far before a seam a candidate may start (a call to action's verb)
+
+
+def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[Label]:
+    """New labels for the line ``[start, end)`` from its residue after ``inner`` (merged)."""
+    if not inner or any(is_whole_line(text, lab) for lab in inner):
+        return []
+    left = residue(text, start, end, inner)
+    rest = left.text
+    stripped = rest.strip()
+    if len(stripped) > _LINE_MAX:
+        whole = False  # a paragraph is left: never a widget or footer line
+    else:  # nothing, a footer line, or a line a second pass labels whole
+        whole = (not stripped or _FOOTER_STRONG.search(stripped) is not None
+                 or _line_label(rest, _NONBLANK_LINE.search(rest)) is not None)
+    if whole:
+        first = inner[0]
+        return [Label(start, end, "promo", _widget_rule(stripped or text[first.start:first.end]))]
+    # Inline candidates that a seam (a deleted span) lets match, near each seam.
+    seen = {(lab.start, lab.end) for lab in inner}
+    found: list[Label] = []
+    seams = [at for at, _ in left.pieces[1:]]
+    for lo, hi in _merge_spans([(max(0, at - _SEAM_BEFORE), min(len(rest), at + _WINDOW_AFTER))
+                                for at in seams]):
+        hits = []
+        if _ANCHORS.search(rest, lo, hi):
+            hits += [_candidate_label(rest, m) for m in _INLINE_CANDIDATES.finditer(rest, lo, hi)]
+        if _SCHEME_END.search(rest, lo, hi):
+            hits += [Label(m.start(), m.end(), "promo", "promos.subscribe")
+                     for m in _CALL_TO_URL.finditer(rest, lo, hi)]
+        hits = [h for h in hits if h is not None]
+        hits += _contact_tails(rest, hits, [])
+        for h in hits:
+            mapped = Label(left.original(h.start), left.original(h.end), h.kind, h.rule,
+                           h.confidence)
+            if (mapped.start, mapped.end) not in seen and mapped.end > mapped.start:
+                seen.add((mapped.start, mapped.end))
+                found.append(mapped)
+    return sorted(found, key=lambda lab: lab.start)
 
 
 def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
@@ -501,6 +646,8 @@ _SPONSOR_CUE = regex.compile(
 _SPONSOR_GATE = ("@", "://", "www.", "Điện thoại", "Hotline", "iên hệ")
 _SPONSOR_LABEL = regex.compile(r"[^\n]{1,30}:[ \t]*")
 _TAIL_READ = 2000  # only the end of a text can hold a sponsor tail
+# How far from the end the sponsor rule reads: the tail, the story's last line before it.
+_VIEW_READ = _TAIL_READ + _T["max_sponsor_blurb_chars"] + 100
 # Runs of what str.strip() takes (str.isspace: every such character is below U+3001),
 # measured in place instead of copying the text to strip it.
 _ISSPACE = "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace())
@@ -508,14 +655,39 @@ _SPACE_BEFORE = regex.compile("[%s]*+" % _ISSPACE, regex.REVERSE)
 _SPACE_AFTER = regex.compile("[%s]*+" % _ISSPACE)
 
 
-def _sponsor_tail(text: str) -> list[Label]:
+def _sponsor_after(text: str, labels: list[Label]) -> list[Label]:
+    """:func:`_sponsor_tail` of the text that deleting ``labels`` leaves, mapped back.
+
+    A second pass sees that text: a widget glued before a blurb, a removed line inside its
+    contact block or a shorter story must not change which tail the first pass takes.
+    When no label reaches the end of the text (the last ``_VIEW_READ`` characters, from a
+    line start), only the story's length changes: it is measured without the labels.
+    """
+    if not labels:
+        return _sponsor_tail(text)
+    edits = labels_to_edits(text, labels, "")
+    cut = text.rfind("\n", 0, max(0, len(text) - _VIEW_READ)) + 1
+    if edits[-1].end <= cut:
+        return _sponsor_tail(text, sum(e.end - e.start - len(e.replacement) for e in edits))
+    left = residue(text, 0, len(text), labels)
+    found = _sponsor_tail(left.text)
+    if not found:
+        return []
+    tail = found[0]
+    start = left.original(tail.start)
+    return [Label(start, max(start, left.original(tail.end)), tail.kind, tail.rule,
+                  tail.confidence)]
+
+
+def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     """A company or sponsor blurb that ends the text, with its contact lines.
 
     The last lines that are contact details (an address, ``Trụ sở:``, phones, URLs) and,
     before them on the story's last line, a blurb that opens like one (``Công ty Cổ phần
     ...``, ``American Study chuyên luyện thi ...``, ``Tại Việt Nam, thương hiệu ...``) or a
     contact tail (``Hotline: ... Website: ...``). It goes only when the whole tail holds
-    ``min_sponsor_cues`` contact cues, one of them a phone, e-mail or URL.
+    ``min_sponsor_cues`` contact cues, one of them a phone, e-mail or URL, and is not most
+    of the text (``removed`` characters of it go with other labels).
     """
     lo = max(0, len(text) - _TAIL_READ)
     tail = text[-_T["sponsor_gate_chars"]:]  # a tail ends in contact details: they sit here
@@ -553,7 +725,8 @@ def _sponsor_tail(text: str) -> list[Label]:
                 break
     if start < 0 or not _enough_cues(text, start, end, need):
         return []
-    if end - start > _T["max_sponsor_share"] * (end - _SPACE_AFTER.match(text, 0, end).end()):
+    if end - start > _T["max_sponsor_share"] * (
+            end - _SPACE_AFTER.match(text, 0, end).end() - removed):
         return []  # never most of a text (len(text.strip())): that is the story
     return [Label(start, end, "promo", "promos.sponsor", 0.8)]
 
@@ -603,10 +776,16 @@ class StripPromos(BoilerplateCleaner):
         if anchors:
             labels += _footer_labels(text, anchors)
         labels += _contact_tails(text, labels, anchors)
-        labels += _sponsor_tail(text)
         if labels:
-            labels += _widget_residues(text, labels)
-        return join_line_labels(text, merge_labels(labels))
+            labels += _residue_labels(text, labels)
+            labels = join_line_labels(text, merge_labels(labels))
+        sponsor = _sponsor_after(text, labels)
+        if sponsor:
+            line_start = text.rfind("\n", 0, sponsor[0].start) + 1
+            ending = [lab for lab in labels if lab.start >= line_start] + sponsor
+            labels += sponsor + _residue_labels(text, ending)
+            labels = join_line_labels(text, merge_labels(labels))
+        return labels
 
 
 strip_promos = StripPromos()

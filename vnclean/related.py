@@ -14,8 +14,9 @@ article's own title or a subheading), a paragraph that is not in a related block
 
 from __future__ import annotations
 
+import bisect
 from itertools import repeat
-from operator import add
+from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
 
 import re
@@ -23,8 +24,8 @@ import re
 import regex
 
 from ._data import json_data, word_list
-from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_sources, join_line_labels,
-                     merge_labels, nonblank_lines)
+from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_sources, expand_forms,
+                     join_line_labels, merge_labels, nonblank_lines, residue)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -33,8 +34,8 @@ _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 
 
 def _headings(strength: str) -> tuple[str, ...]:
-    return tuple(e.partition("\t")[2].strip() for e in word_list("related_headings.txt")
-                 if e.partition("\t")[0].strip() == strength)
+    return expand_forms(e.partition("\t")[2].strip() for e in word_list("related_headings.txt")
+                        if e.partition("\t")[0].strip() == strength)
 
 
 _DATE_TAIL = (r"[ \t]*[(\[][ \t]?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
@@ -63,8 +64,11 @@ _NOT_FILLER_FIRST = frozenset("ABCDEFGHJKLMOPQRSTUVWXYZabcdefghjklmopqrstuvwxyz\
 # A cue class makes the document worth the neighbour pass even without a run of headlines.
 _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
 
-_INLINE_ARROW = regex.compile(r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$)",
-                              _F)
+# A ">>" link runs to its sentence's end, its line's end, or the next ">>" link: a long
+# link that only reaches the next one's end is not a link.
+_ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])"
+_INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s))" % (
+    _ARROW_OPENS, _ARROW_OPENS), _F)
 _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
 _ANCHOR_GATE = "["  # every end mark names its link in brackets (tests check each entry)
 _SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
@@ -251,19 +255,48 @@ _TRIGGERS = re.compile("[%s]" % "".join(
     _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "headline")))
 
 
-def _classify_lines(text: str) -> tuple[list[_Line], str]:
+def _classify_lines(text: str, inline: list[Label]) -> tuple[list[_Line], str]:
     """Every non-blank line with its context-free class, and their codes (``_CODES``);
-    empty when nothing looks related."""
+    empty when nothing looks related. A line that ``inline`` labels cover in part is read
+    as what deleting them leaves (what a second pass reads); one they empty is left out."""
     starts, texts, classes = _scan(text)
+    ends = None
+    if inline:
+        ends = list(map(add, starts, map(len, texts)))
+        _read_residues(text, starts, ends, texts, classes, inline)
     codes = "".join(map(_CODES.__getitem__, classes))
     if not _worth_a_look(codes):
         return [], ""
+    if ends is None:
+        ends = map(add, starts, map(len, texts))
     # Most lines follow a newline: their indentation is settled before any call.
     indents = [start > 0 and text[start - 1] in " \t" and _indented(text, start)
                for start in starts]
-    ends = map(add, starts, map(len, texts))
     lines = list(map(tuple.__new__, repeat(_Line), zip(starts, ends, texts, classes, indents)))
     return lines, codes
+
+
+def _read_residues(text: str, starts: list[int], ends: list[int], texts: list[str],
+                   classes: list[str], inline: list[Label]) -> None:
+    """Replace, in place, each line that ``inline`` (merged) covers in part by its residue
+    and that residue's class; drop the lines it empties."""
+    by_line: dict[int, list[Label]] = {}
+    for lab in inline:
+        k = bisect.bisect_right(starts, lab.start) - 1
+        if k >= 0 and lab.start < ends[k]:
+            by_line.setdefault(k, []).append(lab)
+    gone = set()
+    for k, labs in by_line.items():
+        line_start = text.rfind("\n", 0, starts[k]) + 1
+        line_end = text.find("\n", ends[k])
+        left = residue(text, line_start, len(text) if line_end < 0 else line_end, labs).text.strip()
+        if left:
+            texts[k], classes[k] = left, _line_class(left)
+        else:
+            gone.add(k)
+    if gone:
+        for values in (starts, ends, texts, classes):
+            values[:] = [v for k, v in enumerate(values) if k not in gone]
 
 
 def _indented(text: str, start: int) -> bool:
@@ -382,13 +415,68 @@ def _free_run(lines: list[_Line], i: int) -> int:
     return last + 1
 
 
-def _line_labels(text: str) -> list[Label]:
-    """Labels for whole lines: headings, prefixed and dated lines, blocks and runs."""
-    lines, codes = _classify_lines(text)
-    if not lines:
-        return []
-    title = lines[0].text
+def _line_labels(text: str, inline: list[Label]) -> list[Label]:
+    """Labels for whole lines: headings, prefixed and dated lines, blocks and runs (lines
+    read as ``inline`` leaves them).
+
+    The neighbour pass runs again over the lines it leaves (a heading gone may join two
+    groups of headlines into a run), as a second cleaning would, until it takes no more.
+    """
+    lines, codes = _classify_lines(text, inline)
     labels: list[Label] = []
+    for _ in range(_SETTLE_ROUNDS):
+        found, taken = _neighbour_pass(lines, codes) if lines else ([], [])
+        if not found:
+            break
+        if labels:
+            labels = sorted(labels + found, key=_LABEL_START)  # later rounds: lines between
+        else:
+            labels = found
+        if taken[0][0] and not _new_neighbours(codes, taken):
+            break  # the title stays and no seam meets a line the walk acts on
+        keep = [(a, b) for a, b in zip([0] + [b for _, b in taken], [a for a, _ in taken]
+                                       + [len(lines)]) if b > a]
+        codes = "".join([codes[a:b] for a, b in keep])
+        lines = [line for a, b in keep for line in lines[a:b]]
+    return labels
+
+
+def _new_neighbours(codes: str, taken: list[tuple[int, int]]) -> bool:
+    """Can the walk act differently once the lines ``taken`` (ascending runs of indexes,
+    ``[a, b)``) go?
+
+    Blocks and runs stop at a paragraph (``other``), so only the stretch between
+    paragraphs around each run of lines taken can change, and only if it holds a line the
+    walk acts on (one taken too counts: a cheap, safe guess).
+    """
+    other = _CODES["other"]
+    for a, b in taken:
+        left = codes.rfind(other, 0, a) + 1
+        right = codes.find(other, b)
+        if (_TRIGGERS.search(codes, left, a)
+                or _TRIGGERS.search(codes, b, len(codes) if right < 0 else right)):
+            return True
+    return False
+
+
+_SETTLE_ROUNDS = 4
+_LABEL_START = attrgetter("start")
+
+
+def _neighbour_pass(lines: list[_Line], codes: str
+                    ) -> tuple[list[Label], list[tuple[int, int]]]:
+    """Labels from one walk over the classed lines (``codes`` one letter each), in order,
+    and the runs ``[a, b)`` of line indexes they take (ascending, apart)."""
+    title = lines[0].text
+    labels: list[Label | None] = []
+    taken: list[tuple[int, int]] = []
+
+    def take(a: int, b: int) -> None:
+        if taken and taken[-1][1] == a:
+            taken[-1] = (taken[-1][0], b)
+        else:
+            taken.append((a, b))
+
     i = 0
     while i < len(lines):
         trigger = _TRIGGERS.search(codes, i)  # the lines between only pass
@@ -400,28 +488,45 @@ def _line_labels(text: str) -> list[Label]:
             end = _block_after_heading(lines, i, line.cls == "strong", title)
             if end > i + 1 or line.cls == "strong":
                 labels.append(Label(line.start, line.end, "related", "related.heading"))
-            labels += [_run_label(lines[k], title) for k in range(i + 1, end)]
+                take(i, i + 1)
+            if end > i + 1:
+                labels += [_run_label(lines[k], title) for k in range(i + 1, end)]
+                take(i + 1, end)
             i = max(end, i + 1)
             continue
         if line.cls == "prefixed":
             rule = "related.arrow_line" if line.text[0] in ">»►" else "related.heading"
             labels.append(Label(line.start, line.end, "related", rule))
+            take(i, i + 1)
         elif line.cls == "arrow_alone":
             labels.append(Label(line.start, line.end, "related", "related.arrow_line"))
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if nxt is not None and nxt.cls in ("headline", "dated", "short"):
                 labels.append(Label(nxt.start, nxt.end, "related", "related.arrow_line"))
+                take(i, i + 2)
                 i += 1
+            else:
+                take(i, i + 1)
         elif line.cls == "dated":
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
+            take(i, i + 1)
         elif line.cls == "headline":
             end = _free_run(lines, i)
             if end > i:
                 labels += [_run_label(lines[k], title) for k in range(i, end)]
+                take(i, end)
                 i = end
                 continue
         i += 1
-    return [lab for lab in labels if lab is not None]
+    if any(lab is None for lab in labels):  # the page's own title in a block: it stays
+        kept = {k for k, lab in zip((k for a, b in taken for k in range(a, b)), labels)
+                if lab is None}
+        runs = [k for a, b in taken for k in range(a, b) if k not in kept]
+        taken = []
+        for k in runs:
+            take(k, k + 1)
+        labels = [lab for lab in labels if lab is not None]
+    return labels, taken
 
 
 def _run_label(line: _Line, title: str) -> Label | None:
@@ -496,16 +601,58 @@ def _inline_arrows(text: str) -> list[Label]:
 _RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))
 
 
-def _title_pair(text: str) -> list[Label]:
-    """A first line of two headlines joined by `` / ``: a related pair, not the story's title."""
-    if text.find(" / ", 0, _LEAD_SPACE.match(text).end() + 205) < 0:
+def _title_pair(text: str, labels: list[Label]) -> list[Label]:
+    """The first line that ``labels`` (merged) leave, when it is two headlines joined by
+    `` / ``: a related pair, not the story's title."""
+    first_char = _NON_SPACE.search(text)
+    if first_char is None:
         return []
-    m = _TITLE_PAIR.match(text)
-    if m is None or "\n" not in text[m.end():m.end() + 1]:
+    if not labels or labels[0].start > first_char.start():
+        # The text's first line is first: a pair only if " / " and its end are in reach.
+        if text.find(" / ", first_char.start(), first_char.start() + _PAIR_MAX) < 0:
+            return []
+        line_end = text.find("\n", first_char.start(), first_char.start() + _PAIR_MAX + 1)
+        if line_end < 0:
+            return []  # too long, or no line after it
+        line = _NONBLANK_LINE.match(text, first_char.start(), line_end)
+    else:
+        line = _NONBLANK_LINE.search(text)
+    k = 0  # labels before k end before the line
+    while line is not None:
+        while k < len(labels) and labels[k].end <= line.start():
+            k += 1
+        if k == len(labels) or not (labels[k].start <= line.start() and labels[k].end >= line.end()):
+            break
+        line = _NONBLANK_LINE.search(text, line.end())  # the line goes: the next one is first
+    if line is None:
         return []
-    if any(part.rstrip()[-1:] in _BAD_END for part in m.groups()):
+    start, end = line.span()
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return []  # a pair must have a line after it
+    inner = []  # the labels on the line (they are sorted)
+    while k < len(labels) and labels[k].start < line_end:
+        inner.append(labels[k])
+        k += 1
+    if not inner:  # the line as it is: two parts of at most 201 characters and " / "
+        if end - start > _PAIR_MAX or text.find(" / ", start, end) < 0:
+            return []
+        first = text[start:end]
+    else:
+        first = residue(text, start, end, inner).text.strip()
+        if len(first) > _PAIR_MAX or " / " not in first:
+            return []
+    m = _TITLE_PAIR.match(first)
+    if m is None or any(part.rstrip()[-1:] in _BAD_END for part in m.groups()):
         return []
-    return [Label(m.start(1), m.end(2), "related", "related.title_pair")]
+    if inner:
+        return [Label(start, end, "related", "related.title_pair")]
+    return [Label(start + m.start(1), start + m.end(2), "related", "related.title_pair")]
+
+
+_PAIR_MAX = 2 * 201 + 3  # the longest stripped line _TITLE_PAIR takes
+_NON_SPACE = re.compile(r"\S")
+_NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a stripped line, as nonblank_lines finds it
 
 
 class StripRelatedLinks(BoilerplateCleaner):
@@ -527,15 +674,22 @@ class StripRelatedLinks(BoilerplateCleaner):
     kind: ClassVar[str] = "related"
 
     def classify(self, text: str) -> list[Label]:
-        labels = _line_labels(text)
+        inline: list[Label] = []
         if ">" in text and ">>" in text:  # a one-character test first: faster on most text
-            labels += _inline_arrows(text)
+            inline += _inline_arrows(text)
         if _ANCHOR_GATE in text:
-            labels += _anchored_teasers(text)
-        labels += _title_pair(text)
+            inline += _anchored_teasers(text)
+        if inline:
+            inline = merge_labels(inline, touching=True)  # one link after another: one edit
+            labels = merge_labels(_line_labels(text, inline) + inline)
+        else:
+            labels = _line_labels(text, inline)  # one label a line, sorted
+        pair = _title_pair(text, labels)
+        if pair:
+            labels = merge_labels(labels + pair)
         if not labels:
             return labels
-        return join_line_labels(text, merge_labels(labels, grow=False))
+        return join_line_labels(text, labels)
 
 
 strip_related_links = StripRelatedLinks()
