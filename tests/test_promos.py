@@ -172,7 +172,8 @@ def _whole_pattern_label(text, m):
     stripped = m.group()
     if len(stripped) > promos._LINE_MAX:
         return None
-    low = (stripped if len(stripped) <= promos._WIDGET_MAX else stripped[:promos._CUE_HEAD]).casefold()
+    short = len(stripped) <= promos._WIDGET_MAX
+    low = (stripped if short else stripped[:promos._CUE_HEAD]).casefold()
     if len(stripped) <= promos._WIDGET_MAX and low.rstrip(": \t") in promos._WIDGETS:
         return promos._line_label(text, m)
     if not (promos._LINE_CUE.match(low) or promos._LICENCE_CUE.match(low) or "@" in stripped):
@@ -209,8 +210,8 @@ import re as _re  # noqa: E402
 from pathlib import Path as _Path  # noqa: E402
 
 _ROOT = _Path(__file__).resolve().parents[1]
-_RULES = sorted(set(_re.findall(r'"(promos\.[a-z_]+)"', (_ROOT / "vnclean" / "promos.py").read_text(
-    encoding="utf-8"))) - {"promos.json"})
+_SOURCE = (_ROOT / "vnclean" / "promos.py").read_text(encoding="utf-8")
+_RULES = sorted(set(_re.findall(r'"(promos\.[a-z_]+)"', _SOURCE)) - {"promos.json"})
 
 
 def test_every_rule_has_a_positive_case_and_the_file_negative_ones():

@@ -25,7 +25,8 @@ from typing import ClassVar
 import regex
 
 from ._data import json_data, word_list
-from .blocks import BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms
+from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
+                     residue)
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -822,6 +823,62 @@ def _inline_spans(text: str) -> list[_Span]:
     return [(m.start(), m.end(), "nav.inline_widget") for m in combined.finditer(text)]
 
 
+def _inline_settled(text: str) -> list[_Span]:
+    """:func:`_inline_spans`, then looked for again in what they leave of their line, as a
+    second pass would (a tag gone may join ``Đang cập nhật`` placeholders), until a round
+    finds nothing new."""
+    spans = _inline_spans(text)
+    if not spans:
+        return spans
+    out: list[_Span] = []
+    by_line: dict[tuple[int, int], list[_Span]] = {}
+    for span in spans:
+        start = text.rfind("\n", 0, span[0]) + 1
+        end = text.find("\n", span[1])
+        by_line.setdefault((start, len(text) if end < 0 else end), []).append(span)
+    for (start, end), inner in by_line.items():
+        for _ in range(_SETTLE_ROUNDS):
+            left = residue(text, start, end, [Label(a, b, KIND, rule) for a, b, rule in inner])
+            new = [(left.original(a), left.original(b), rule)
+                   for a, b, rule in _inline_spans(left.text)]
+            new = [x for x in new if not any(y[0] <= x[0] and x[1] <= y[1] for y in inner)]
+            if not new:
+                break
+            inner = sorted(inner + new, key=_start_then_longest)
+        out += inner
+    return out
+
+
+def _read_residues(page: _Page, text: str, inline: list[_Span], cfg: _Settings) -> _Page:
+    """``page`` with each line that ``inline`` covers in part shaped as what it leaves of the
+    line (as a second pass shapes it: a tag glued before ``Đăng nhập`` hides a login line),
+    and each line it empties left out."""
+    starts = page.starts
+    by_line: dict[int, list[Label]] = {}
+    for a, b, rule in inline:
+        k = bisect.bisect_right(starts, a) - 1
+        if k < 0 or a >= page.ends[k]:
+            k += 1  # in the spaces before the line's first character
+        if 0 <= k < len(starts):
+            by_line.setdefault(k, []).append(Label(a, b, KIND, rule))
+    gone = set()
+    for k, labels in by_line.items():
+        line_start = text.rfind("\n", 0, starts[k]) + 1
+        line_end = text.find("\n", page.ends[k])
+        left = residue(text, line_start, len(text) if line_end < 0 else line_end, labels).text
+        sub = _page_of(left, cfg)
+        if not sub.starts:
+            gone.add(k)
+            continue
+        page.texts[k], page.words[k] = sub.texts[0], sub.words[0]
+        page.shapes[k], page.sections[k] = sub.shapes[0], sub.sections[0]
+    if gone:
+        keep = [k for k in range(len(starts)) if k not in gone]
+        page = _Page(*([values[k] for k in keep] for values in (
+            page.starts, page.ends, page.texts, page.words, page.shapes, page.sections)))
+    return page
+
+
 # --------------------------------------------------------------------------- the cleaner
 
 
@@ -830,11 +887,12 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
     repeats or section labels go, the rules run again over the lines left (a repeated
     lead gone may leave a short list no longer between paragraphs), as a second cleaning
     would, until they take no more."""
-    found, early, gone = _page_labels(page, codes, cfg)
+    found, early = _page_labels(page, codes, cfg)
     labels = found
     for _ in range(_SETTLE_ROUNDS):
         if early == len(found):
             break  # menus and cues alone: they leave prose next to prose
+        gone = {start for start, _, _ in found[:early]}
         late = [start for start, _, _ in found[early:] if start not in gone]
         gone.update(late)
         if not _next_to_a_run(page, codes, gone, late, cfg):
@@ -845,7 +903,7 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
         codes = "".join([codes[k] for k in kept])
         if not page.starts:
             break
-        found, early, gone = _page_labels(page, codes, cfg)
+        found, early = _page_labels(page, codes, cfg)
         labels = labels + found
     return labels
 
@@ -917,12 +975,10 @@ def _nearest_kept(starts: list[int], codes: str, gone: set[int], k: int, step: i
 _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _BREAKER = re.compile("[%s]" % _BREAKER_CODES)
 
-def _page_labels(page: _Page, codes: str, cfg: _Settings
-                 ) -> tuple[list[_Span], int, set[int]]:
+def _page_labels(page: _Page, codes: str, cfg: _Settings) -> tuple[list[_Span], int]:
     """Labels of whole lines: menus and cues, then template copies and repeats of the
     title and lead, section labels; the title kept is never labelled. Also how many of
-    the labels come first from menus and cues (the rest are the late rules'), and the
-    starts of those and of the title copies (a set the caller may change)."""
+    the labels come first from menus and cues (the rest are the late rules')."""
     labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
@@ -938,10 +994,9 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
         if kept in chrome:  # a copy inside a menu run was kept as the title
             labels = [lab for lab in labels if lab[0] != kept]
             early = sum(1 for lab in labels if lab[2] not in _LATE_RULES)
-            chrome.discard(kept)
         elif len(labels) > early:
             labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
-    return labels, early, chrome
+    return labels, early
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
@@ -956,16 +1011,20 @@ def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
     return not (codes[:1] == _CODE[TITLE] and _title_shaped(page, 0, cfg))
 
 
-def _line_spans(text: str, cfg: _Settings, gate: bool) -> list[_Span]:
-    """Spans of whole lines (see :func:`_line_labels`), behind two gates when ``gate``:
-    nothing but white space, or one line too long for a cue or a breadcrumb (a flattened
-    article), has none; a page the shapes rule out (:func:`_no_line_labels`) has none."""
+def _line_spans(text: str, cfg: _Settings, gate: bool,
+                inline: list[_Span] | None = None) -> list[_Span]:
+    """Spans of whole lines (see :func:`_line_labels`), the lines that ``inline`` covers in
+    part read as what it leaves of them, behind two gates when ``gate``: nothing but white
+    space, or one line too long for a cue or a breadcrumb (a flattened article), has none;
+    a page the shapes rule out (:func:`_no_line_labels`) has none."""
     longest = 6 * cfg.max_item_chars  # the longest line that may be a breadcrumb
     if gate and len(text) > longest:
         body = text.strip(_SPACE_NL)
         if not body or (len(body) > longest and "\n" not in body):
             return []
     page = _page_of(text, cfg)
+    if inline and page.starts:
+        page = _read_residues(page, text, inline, cfg)
     if not page.starts:
         return []
     codes = _codes(page)
@@ -977,8 +1036,9 @@ def _line_spans(text: str, cfg: _Settings, gate: bool) -> list[_Span]:
 def _classify(text: str, *, gate: bool = True) -> list[Label]:
     """Labels of ``text``; ``gate=False`` runs every rule on every page (for the tests)."""
     cfg = _settings()
-    spans = _line_spans(text, cfg, gate)
-    inline = _inline_spans(text)
+    inline = _inline_settled(text)
+    # A line that inline chrome shortens may no longer be one long line: no gate then.
+    spans = _line_spans(text, cfg, gate and not inline, inline)
     if inline:
         spans.extend(inline)
         spans.sort(key=_start_then_longest)

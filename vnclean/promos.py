@@ -89,11 +89,12 @@ _ALTERNATIVES = [
         r"(?P<subscribe>(?:%s)[^\n]{0,400})"
         % "|".join(word_list("promos_subscribe.txt")),
         # A contact label, then contact details: "Hotline: 0913 839 963", "Liên hệ quảng
-        # cáo: 0912 345 678", "Email: toasoan@bao.vn". A few words may qualify the label;
-        # before an address (which opens with a word) a colon must then close them.
+        # cáo: 0912 345 678", "Fax: (024) 3943 5556", "Email: toasoan@bao.vn". A few words
+        # may qualify the label; before an address (which opens with a word) a colon must
+        # then close them.
         # (All but the label is case-sensitive: the regex module tries caseless classes
         # with \w in them slowly, and case cannot change what \w, digits or spaces take.)
-        r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*(?:%s)"
+        r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*\(?(?:%s)"
         r"|(?:[ \t]+[\w ]{1,20}?[ \t]*:|[ \t]*:?)[ \t]*%s)[^\n]{0,80})$)" % (
             alternation(_CONTACT_LABELS), _PHONE, _ADDRESS),
         # A masthead line: a newsroom role, a colon, names only ("Tổng biên tập: Nguyễn Văn A").
@@ -408,7 +409,8 @@ def _candidate_label(text: str, m) -> Label | None:
 
 def _call_to_action(line: str) -> bool:
     """A line opened by a reader-aimed verb is a call to action when it names a platform or
-    app within a few words of the verb, stays short, and is no sentence.
+    app within a few words of the verb, says little after it (a purpose, the site's name),
+    stays short, asks nothing and is no sentence.
 
     >>> _call_to_action("Theo dõi Báo Nghệ An trên Google News")
     True
@@ -416,15 +418,18 @@ def _call_to_action(line: str) -> bool:
     False
     >>> _call_to_action("Tải ứng dụng VNeID trên điện thoại như thế nào")
     False
+    >>> _call_to_action("Quét mã QR thanh toán tiền điện đang được nhiều hộ dân lựa chọn")
+    False
     """
     if line[-1] in _NOT_CTA_ENDS or _SENTENCE_BREAK.search(line):
         return False
     words = len(_WORD.findall(line))
     if words > _T["max_cta_words"]:
         return False
-    target = _CTA_TARGET.search(line)
-    return (target is not None
-            and len(_WORD.findall(line, 0, target.start())) <= _T["max_cta_words_before_target"]
+    targets = list(_CTA_TARGET.finditer(line))
+    return (bool(targets)
+            and len(_WORD.findall(line, 0, targets[0].start())) <= _T["max_cta_words_before_target"]
+            and len(_WORD.findall(line, targets[-1].end())) <= _T["max_cta_words_after_target"]
             and _QUESTION.search(line) is None)
 
 

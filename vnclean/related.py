@@ -601,6 +601,44 @@ def _inline_arrows(text: str) -> list[Label]:
 _RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))
 
 
+def _inline_spans(text: str) -> list[Label]:
+    """``>>`` links and anchored teasers in ``text``, as found there."""
+    found: list[Label] = []
+    if ">" in text and ">>" in text:  # a one-character test first: faster on most text
+        found += _inline_arrows(text)
+    if _ANCHOR_GATE in text:
+        found += _anchored_teasers(text)
+    return found
+
+
+def _inline_labels(text: str) -> list[Label]:
+    """The inline labels (merged, touching ones joined: one link after another is one
+    edit), settled line by line: on a line they touch, the links and teasers of what they
+    leave of it are looked for again, as a second pass would (a teaser gone may bring a
+    ``>>`` link within reach of its line's end, or end the sentence before a next teaser),
+    until a round finds nothing new."""
+    found = _inline_spans(text)
+    if not found:
+        return found
+    labels = merge_labels(found, touching=True)
+    index = LineIndex(text)
+    by_line: dict[tuple[int, int], list[Label]] = {}
+    for lab in labels:
+        by_line.setdefault(index.bounds(lab.start), []).append(lab)
+    out: list[Label] = []
+    for (start, end), inner in by_line.items():
+        for _ in range(_SETTLE_ROUNDS):
+            left = residue(text, start, end, inner)
+            new = [Label(left.original(x.start), left.original(x.end), x.kind, x.rule,
+                         x.confidence) for x in _inline_spans(left.text)]
+            new = [x for x in new if not any(y.start <= x.start and x.end <= y.end for y in inner)]
+            if not new:
+                break
+            inner = merge_labels(inner + new, touching=True)
+        out += inner
+    return out
+
+
 def _title_pair(text: str, labels: list[Label]) -> list[Label]:
     """The first line that ``labels`` (merged) leave, when it is two headlines joined by
     `` / ``: a related pair, not the story's title."""
@@ -621,7 +659,8 @@ def _title_pair(text: str, labels: list[Label]) -> list[Label]:
     while line is not None:
         while k < len(labels) and labels[k].end <= line.start():
             k += 1
-        if k == len(labels) or not (labels[k].start <= line.start() and labels[k].end >= line.end()):
+        if k == len(labels) or not (labels[k].start <= line.start()
+                                    and labels[k].end >= line.end()):
             break
         line = _NONBLANK_LINE.search(text, line.end())  # the line goes: the next one is first
     if line is None:
@@ -639,7 +678,7 @@ def _title_pair(text: str, labels: list[Label]) -> list[Label]:
             return []
         first = text[start:end]
     else:
-        first = residue(text, start, end, inner).text.strip()
+        first = residue(text, text.rfind("\n", 0, start) + 1, line_end, inner).text.strip()
         if len(first) > _PAIR_MAX or " / " not in first:
             return []
     m = _TITLE_PAIR.match(first)
@@ -674,13 +713,8 @@ class StripRelatedLinks(BoilerplateCleaner):
     kind: ClassVar[str] = "related"
 
     def classify(self, text: str) -> list[Label]:
-        inline: list[Label] = []
-        if ">" in text and ">>" in text:  # a one-character test first: faster on most text
-            inline += _inline_arrows(text)
-        if _ANCHOR_GATE in text:
-            inline += _anchored_teasers(text)
+        inline = _inline_labels(text)
         if inline:
-            inline = merge_labels(inline, touching=True)  # one link after another: one edit
             labels = merge_labels(_line_labels(text, inline) + inline)
         else:
             labels = _line_labels(text, inline)  # one label a line, sorted
