@@ -450,8 +450,9 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         cue, section = keys.get(key, _NO_KEY)
         if cue is not None:
             return count, cue, section
-        if (count >= cfg.min_menu_line_sections and key[:key.find(" ")] in menu[1]
-                and key[key.rfind(" ") + 1:] in menu[2] and menu[0].fullmatch(line)):
+        if (count >= cfg.min_menu_line_sections and not section
+                and key.partition(" ")[0] in menu[1] and key.rpartition(" ")[2] in menu[2]
+                and menu[0].fullmatch(line)):
             return count, MENU_LINE, False
         if count <= cfg.max_item_words and length <= cfg.max_item_chars:
             return count, ITEM, section
@@ -499,8 +500,14 @@ def _run_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
 
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
     """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
-    counted, cues = _run_counts(page, codes, i, j, cfg)
-    if not counted or (not cues and _belongs_to_story(page, i, j, counted, cfg)):
+    items = codes.count(_CODE[ITEM], i, j)
+    cues = len(_CUE.findall(codes, i, j))
+    counted = items + cues
+    is_menu = (counted >= cfg.min_run_items
+               or (cues and counted >= cfg.min_run_items_with_cue)
+               or (counted >= cfg.min_section_hits
+                   and sum(page.sections[i:j]) >= cfg.min_section_hits))
+    if not is_menu or (not cues and _belongs_to_story(page, i, j, counted, cfg)):
         return []
     if i > 0 and page.shapes[i - 1] == PROSE and _looks_like_name(page, i):
         i += 1  # an author sign-off after the last paragraph: strip_bylines' business
@@ -509,17 +516,15 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
             for k in range(i, j) if shapes[k] != DATE]
 
 
-def _run_counts(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> tuple[int, int]:
-    """(items and cues, cues) of the lines ``[i, j)`` when their shape makes a menu
-    whatever the neighbours say (else ``(0, 0)``)."""
+def _shaped_like_a_menu(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> bool:
+    """Do the lines ``[i, j)`` make a menu whatever their neighbours say (the test of
+    :func:`_menu_run_labels` before it reads the neighbours)?"""
     items = codes.count(_CODE[ITEM], i, j)
     cues = len(_CUE.findall(codes, i, j))
     counted = items + cues
-    if (counted >= cfg.min_run_items or (cues and counted >= cfg.min_run_items_with_cue)
-            or (counted >= cfg.min_section_hits
-                and sum(page.sections[i:j]) >= cfg.min_section_hits)):
-        return counted, cues
-    return 0, 0
+    return bool(counted >= cfg.min_run_items or (cues and counted >= cfg.min_run_items_with_cue)
+                or (counted >= cfg.min_section_hits
+                    and sum(page.sections[i:j]) >= cfg.min_section_hits))
 
 
 def _looks_like_name(page: _Page, k: int) -> bool:
@@ -855,11 +860,9 @@ def _read_residues(page: _Page, text: str, inline: list[_Span], cfg: _Settings) 
     and each line it empties left out."""
     starts = page.starts
     by_line: dict[int, list[Label]] = {}
-    for a, b, rule in inline:
+    for a, b, rule in inline:  # a span opens with a non-space: inside a stripped line
         k = bisect.bisect_right(starts, a) - 1
-        if k < 0 or a >= page.ends[k]:
-            k += 1  # in the spaces before the line's first character
-        if 0 <= k < len(starts):
+        if k >= 0:
             by_line.setdefault(k, []).append(Label(a, b, KIND, rule))
     gone = set()
     for k, labels in by_line.items():
@@ -947,7 +950,7 @@ def _next_to_a_run(page: _Page, codes: str, gone: set[int], late: list[int],
         lo = max(codes.rfind(c, 0, before) for c in _BREAKER_CODES) + 1 if run_before else after
         m = _BREAKER.search(codes, after) if run_after else None
         hi = (m.start() if m is not None else n) if run_after else before + 1
-        if _run_counts(page, codes, lo, hi, cfg)[0]:
+        if _shaped_like_a_menu(page, codes, lo, hi, cfg):
             return True
     return False
 
@@ -974,6 +977,7 @@ def _nearest_kept(starts: list[int], codes: str, gone: set[int], k: int, step: i
 
 _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _BREAKER = re.compile("[%s]" % _BREAKER_CODES)
+
 
 def _page_labels(page: _Page, codes: str, cfg: _Settings) -> tuple[list[_Span], int]:
     """Labels of whole lines: menus and cues, then template copies and repeats of the
@@ -1020,8 +1024,12 @@ def _line_spans(text: str, cfg: _Settings, gate: bool,
     longest = 6 * cfg.max_item_chars  # the longest line that may be a breadcrumb
     if gate and len(text) > longest:
         body = text.strip(_SPACE_NL)
-        if not body or (len(body) > longest and "\n" not in body):
+        if not body:
             return []
+        if len(body) > longest and "\n" not in body and (not inline or len(residue(
+                text, 0, len(text), [Label(a, b, KIND, rule) for a, b, rule in inline]
+        ).text.strip(_SPACE_NL)) > longest):
+            return []  # one line too long for chrome, even once inline chrome is gone
     page = _page_of(text, cfg)
     if inline and page.starts:
         page = _read_residues(page, text, inline, cfg)
@@ -1037,8 +1045,7 @@ def _classify(text: str, *, gate: bool = True) -> list[Label]:
     """Labels of ``text``; ``gate=False`` runs every rule on every page (for the tests)."""
     cfg = _settings()
     inline = _inline_settled(text)
-    # A line that inline chrome shortens may no longer be one long line: no gate then.
-    spans = _line_spans(text, cfg, gate and not inline, inline)
+    spans = _line_spans(text, cfg, gate, inline)
     if inline:
         spans.extend(inline)
         spans.sort(key=_start_then_longest)

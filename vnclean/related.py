@@ -424,50 +424,73 @@ def _line_labels(text: str, inline: list[Label]) -> list[Label]:
     """
     lines, codes = _classify_lines(text, inline)
     labels: list[Label] = []
+    if not lines:
+        return labels
+    title = lines[0].text
+    windows = [(0, len(lines))]
     for _ in range(_SETTLE_ROUNDS):
-        found, taken = _neighbour_pass(lines, codes) if lines else ([], [])
+        found, taken = _neighbour_pass(lines, codes, title, windows)
         if not found:
             break
         if labels:
             labels = sorted(labels + found, key=_LABEL_START)  # later rounds: lines between
         else:
             labels = found
-        if taken[0][0] and not _new_neighbours(codes, taken):
-            break  # the title stays and no seam meets a line the walk acts on
+        if taken[0][0]:  # the title stays: walk again only where lines now meet
+            windows = _new_neighbours(codes, taken)
+            if not windows:
+                break
         keep = [(a, b) for a, b in zip([0] + [b for _, b in taken], [a for a, _ in taken]
                                        + [len(lines)]) if b > a]
         codes = "".join([codes[a:b] for a, b in keep])
         lines = [line for a, b in keep for line in lines[a:b]]
+        if not lines:
+            break
+        if taken[0][0]:  # the windows in the lines left
+            windows = [(_left_of(lo, taken), _left_of(hi, taken)) for lo, hi in windows]
+        else:
+            title, windows = lines[0].text, [(0, len(lines))]
     return labels
 
 
-def _new_neighbours(codes: str, taken: list[tuple[int, int]]) -> bool:
-    """Can the walk act differently once the lines ``taken`` (ascending runs of indexes,
-    ``[a, b)``) go?
+def _left_of(pos: int, taken: list[tuple[int, int]]) -> int:
+    """Line index ``pos`` once the runs ``taken`` are gone (``pos`` is never inside one)."""
+    return pos - sum(min(b, pos) - a for a, b in taken if a < pos)
+
+
+def _new_neighbours(codes: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the walk may act differently once the lines ``taken`` (ascending runs of
+    indexes, ``[a, b)``) go: the stretches ``[left, right)`` it must walk again.
 
     Blocks and runs stop at a paragraph (``other``), so only the stretch between
     paragraphs around each run of lines taken can change, and only if it holds a line the
-    walk acts on (one taken too counts: a cheap, safe guess).
+    walk acts on (one taken too counts: a cheap, safe guess); elsewhere the walk is the
+    same, and it took there all it takes.
     """
     other = _CODES["other"]
+    windows: list[tuple[int, int]] = []
     for a, b in taken:
         left = codes.rfind(other, 0, a) + 1
         right = codes.find(other, b)
-        if (_TRIGGERS.search(codes, left, a)
-                or _TRIGGERS.search(codes, b, len(codes) if right < 0 else right)):
-            return True
-    return False
+        right = len(codes) if right < 0 else right
+        if _TRIGGERS.search(codes, left, a) or _TRIGGERS.search(codes, b, right):
+            if windows and left <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(right, windows[-1][1]))
+            else:
+                windows.append((left, right))
+    return windows
 
 
 _SETTLE_ROUNDS = 4
 _LABEL_START = attrgetter("start")
 
 
-def _neighbour_pass(lines: list[_Line], codes: str
+def _neighbour_pass(lines: list[_Line], codes: str, title: str,
+                    windows: list[tuple[int, int]]
                     ) -> tuple[list[Label], list[tuple[int, int]]]:
-    """Labels from one walk over the classed lines (``codes`` one letter each), in order,
-    and the runs ``[a, b)`` of line indexes they take (ascending, apart)."""
-    title = lines[0].text
+    """Labels from one walk over the classed lines (``codes`` one letter each) in each of
+    the ``windows`` (ascending ``[lo, hi)``: where a walk starts; a block or run may go on
+    past ``hi``), and the runs ``[a, b)`` of line indexes they take (ascending, apart)."""
     labels: list[Label | None] = []
     taken: list[tuple[int, int]] = []
 
@@ -478,8 +501,25 @@ def _neighbour_pass(lines: list[_Line], codes: str
             taken.append((a, b))
 
     i = 0
-    while i < len(lines):
-        trigger = _TRIGGERS.search(codes, i)  # the lines between only pass
+    for lo, hi in windows:
+        i = _walk(lines, codes, title, max(lo, i), hi, labels, take)
+    if any(lab is None for lab in labels):  # the page's own title in a block: it stays
+        kept = {k for k, lab in zip((k for a, b in taken for k in range(a, b)), labels)
+                if lab is None}
+        runs = [k for a, b in taken for k in range(a, b) if k not in kept]
+        taken = []
+        for k in runs:
+            take(k, k + 1)
+        labels = [lab for lab in labels if lab is not None]
+    return labels, taken
+
+
+def _walk(lines: list[_Line], codes: str, title: str, i: int, hi: int,
+          labels: list[Label | None], take) -> int:
+    """The walk of :func:`_neighbour_pass` from line ``i`` over the triggers before ``hi``;
+    labels go to ``labels``, the lines they take to ``take``. Returns where it stopped."""
+    while i < hi:
+        trigger = _TRIGGERS.search(codes, i, hi)  # the lines between only pass
         if trigger is None:
             break
         i = trigger.start()
@@ -518,15 +558,7 @@ def _neighbour_pass(lines: list[_Line], codes: str
                 i = end
                 continue
         i += 1
-    if any(lab is None for lab in labels):  # the page's own title in a block: it stays
-        kept = {k for k, lab in zip((k for a, b in taken for k in range(a, b)), labels)
-                if lab is None}
-        runs = [k for a, b in taken for k in range(a, b) if k not in kept]
-        taken = []
-        for k in runs:
-            take(k, k + 1)
-        labels = [lab for lab in labels if lab is not None]
-    return labels, taken
+    return i
 
 
 def _run_label(line: _Line, title: str) -> Label | None:
@@ -629,6 +661,8 @@ def _inline_labels(text: str) -> list[Label]:
     for (start, end), inner in by_line.items():
         for _ in range(_SETTLE_ROUNDS):
             left = residue(text, start, end, inner)
+            if ">>" not in left.text and _ANCHOR_GATE not in left.text:
+                break  # no link or end mark is left to find
             new = [Label(left.original(x.start), left.original(x.end), x.kind, x.rule,
                          x.confidence) for x in _inline_spans(left.text)]
             new = [x for x in new if not any(y.start <= x.start and x.end <= y.end for y in inner)]
