@@ -15,6 +15,8 @@ article's own title or a subheading), a paragraph that is not in a related block
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 from itertools import repeat
 from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
@@ -255,7 +257,8 @@ _TRIGGERS = re.compile("[%s]" % "".join(
     _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "headline")))
 
 
-def _classify_lines(text: str, inline: list[Label]) -> tuple[list[_Line], str]:
+def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str] | None = None
+                    ) -> tuple[list[_Line], str]:
     """Every non-blank line with its context-free class, and their codes (``_CODES``);
     empty when nothing looks related. A line that ``inline`` labels cover in part is read
     as what deleting them leaves (what a second pass reads); one they empty is left out."""
@@ -263,7 +266,7 @@ def _classify_lines(text: str, inline: list[Label]) -> tuple[list[_Line], str]:
     ends = None
     if inline:
         ends = list(map(add, starts, map(len, texts)))
-        _read_residues(text, starts, ends, texts, classes, inline)
+        _read_residues(text, starts, ends, texts, classes, inline, lefts or {})
     codes = "".join(map(_CODES.__getitem__, classes))
     if not _worth_a_look(codes):
         return [], ""
@@ -277,9 +280,10 @@ def _classify_lines(text: str, inline: list[Label]) -> tuple[list[_Line], str]:
 
 
 def _read_residues(text: str, starts: list[int], ends: list[int], texts: list[str],
-                   classes: list[str], inline: list[Label]) -> None:
+                   classes: list[str], inline: list[Label], lefts: dict[int, str]) -> None:
     """Replace, in place, each line that ``inline`` (merged) covers in part by its residue
-    and that residue's class; drop the lines it empties."""
+    (from ``lefts`` by the line's start when it is there) and that residue's class; drop
+    the lines it empties."""
     by_line: dict[int, list[Label]] = {}
     for lab in inline:
         k = bisect.bisect_right(starts, lab.start) - 1
@@ -288,8 +292,11 @@ def _read_residues(text: str, starts: list[int], ends: list[int], texts: list[st
     gone = set()
     for k, labs in by_line.items():
         line_start = text.rfind("\n", 0, starts[k]) + 1
-        line_end = text.find("\n", ends[k])
-        left = residue(text, line_start, len(text) if line_end < 0 else line_end, labs).text.strip()
+        left = lefts.get(line_start)
+        if left is None:
+            line_end = text.find("\n", ends[k])
+            left = residue(text, line_start, len(text) if line_end < 0 else line_end, labs).text
+        left = left.strip()
         if left:
             texts[k], classes[k] = left, _line_class(left)
         else:
@@ -415,14 +422,15 @@ def _free_run(lines: list[_Line], i: int) -> int:
     return last + 1
 
 
-def _line_labels(text: str, inline: list[Label]) -> list[Label]:
+def _line_labels(text: str, inline: list[Label], lefts: dict[int, str] | None = None
+                 ) -> list[Label]:
     """Labels for whole lines: headings, prefixed and dated lines, blocks and runs (lines
     read as ``inline`` leaves them).
 
     The neighbour pass runs again over the lines it leaves (a heading gone may join two
     groups of headlines into a run), as a second cleaning would, until it takes no more.
     """
-    lines, codes = _classify_lines(text, inline)
+    lines, codes = _classify_lines(text, inline, lefts)
     labels: list[Label] = []
     if not lines:
         return labels
@@ -482,6 +490,7 @@ def _new_neighbours(codes: str, taken: list[tuple[int, int]]) -> list[tuple[int,
 
 
 _SETTLE_ROUNDS = 4
+_IS_NONE = functools.partial(operator.is_, None)  # a C-level test, no __eq__ per label
 _LABEL_START = attrgetter("start")
 
 
@@ -503,7 +512,7 @@ def _neighbour_pass(lines: list[_Line], codes: str, title: str,
     i = 0
     for lo, hi in windows:
         i = _walk(lines, codes, title, max(lo, i), hi, labels, take)
-    if any(lab is None for lab in labels):  # the page's own title in a block: it stays
+    if any(map(_IS_NONE, labels)):  # the page's own title in a block: it stays
         kept = {k for k, lab in zip((k for a, b in taken for k in range(a, b)), labels)
                 if lab is None}
         runs = [k for a, b in taken for k in range(a, b) if k not in kept]
@@ -643,15 +652,16 @@ def _inline_spans(text: str) -> list[Label]:
     return found
 
 
-def _inline_labels(text: str) -> list[Label]:
+def _inline_labels(text: str) -> tuple[list[Label], dict[int, str]]:
     """The inline labels (merged, touching ones joined: one link after another is one
     edit), settled line by line: on a line they touch, the links and teasers of what they
     leave of it are looked for again, as a second pass would (a teaser gone may bring a
     ``>>`` link within reach of its line's end, or end the sentence before a next teaser),
-    until a round finds nothing new."""
+    until a round finds nothing new. Also what they leave of each such line, by its start."""
     found = _inline_spans(text)
+    lefts: dict[int, str] = {}
     if not found:
-        return found
+        return found, lefts
     labels = merge_labels(found, touching=True)
     index = LineIndex(text)
     by_line: dict[tuple[int, int], list[Label]] = {}
@@ -659,6 +669,7 @@ def _inline_labels(text: str) -> list[Label]:
         by_line.setdefault(index.bounds(lab.start), []).append(lab)
     out: list[Label] = []
     for (start, end), inner in by_line.items():
+        left = None
         for _ in range(_SETTLE_ROUNDS):
             left = residue(text, start, end, inner)
             if ">>" not in left.text and _ANCHOR_GATE not in left.text:
@@ -669,8 +680,11 @@ def _inline_labels(text: str) -> list[Label]:
             if not new:
                 break
             inner = merge_labels(inner + new, touching=True)
+            left = None  # the labels changed: what they leave is not known yet
         out += inner
-    return out
+        if left is not None:
+            lefts[start] = left.text
+    return out, lefts
 
 
 def _title_pair(text: str, labels: list[Label]) -> list[Label]:
@@ -747,9 +761,9 @@ class StripRelatedLinks(BoilerplateCleaner):
     kind: ClassVar[str] = "related"
 
     def classify(self, text: str) -> list[Label]:
-        inline = _inline_labels(text)
+        inline, lefts = _inline_labels(text)
         if inline:
-            labels = merge_labels(_line_labels(text, inline) + inline)
+            labels = merge_labels(_line_labels(text, inline, lefts) + inline)
         else:
             labels = _line_labels(text, inline)  # one label a line, sorted
         pair = _title_pair(text, labels)
