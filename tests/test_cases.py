@@ -59,3 +59,31 @@ def test_case(case):
     if case.get("rule"):
         fired = {e.rule for e in result.edits}
         assert case["rule"] in fired, f"expected rule {case['rule']} among {sorted(fired)}"
+
+
+# Every rule a boilerplate cleaner names in its source has a positive case here and is
+# documented on its docs page, and each file holds at least as many negative cases as rules.
+_RULE_MODULES = ("promos", "nav", "related", "bylines", "captions")
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _rules_named_in(module: str) -> list[str]:
+    import re
+
+    source = (_ROOT / "vnclean" / f"{module}.py").read_text(encoding="utf-8")
+    return sorted(set(re.findall(rf'"({module}\.[a-z_]+)"', source)) - {f"{module}.json"})
+
+
+@pytest.mark.parametrize("module", _RULE_MODULES)
+def test_every_rule_has_a_positive_case_and_the_file_negative_ones(module):
+    rules = _rules_named_in(module)
+    assert rules, f"no rule names found in vnclean/{module}.py"
+    cases = json.loads((CASES_DIR / f"{module}.json").read_text(encoding="utf-8"))
+    assert set(rules) <= {case["rule"] for case in cases if case.get("rule")}
+    assert sum(case.get("expect") == "unchanged" for case in cases) >= len(rules)
+
+
+@pytest.mark.parametrize("module", _RULE_MODULES)
+def test_every_rule_is_documented(module):
+    doc = (_ROOT / "docs" / "cleaners" / f"{module}.md").read_text(encoding="utf-8")
+    assert [rule for rule in _rules_named_in(module) if f"`{rule}`" not in doc] == []

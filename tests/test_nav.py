@@ -169,25 +169,3 @@ def test_nav_quality_on_dev(dev_records):
     recall, false_removed = score.recall, score.false
     assert recall >= NAV_RECALL_FLOOR, f"nav recall on dev fell to {recall:.3f}"
     assert false_removed <= NAV_FALSE_REMOVAL_BOUND, f"{false_removed} story chars removed"
-
-
-# ---------------------------------------------------------------- rules: cases and docs
-
-import json as _json  # noqa: E402
-import re as _re  # noqa: E402
-from pathlib import Path as _Path  # noqa: E402
-
-_ROOT = _Path(__file__).resolve().parents[1]
-_SOURCE = (_ROOT / "vnclean" / "nav.py").read_text(encoding="utf-8")
-_RULES = sorted(set(_re.findall(r'"(nav\.[a-z_]+)"', _SOURCE)) - {"nav.json"})
-
-
-def test_every_rule_has_a_positive_case_and_the_file_negative_ones():
-    cases = _json.loads((_ROOT / "tests" / "cases" / "nav.json").read_text(encoding="utf-8"))
-    assert set(_RULES) <= {c["rule"] for c in cases if c.get("rule")}
-    assert sum(c.get("expect") == "unchanged" for c in cases) >= len(_RULES)
-
-
-def test_every_rule_is_documented():
-    doc = (_ROOT / "docs" / "cleaners" / "nav.md").read_text(encoding="utf-8")
-    assert [rule for rule in _RULES if f"`{rule}`" not in doc] == []

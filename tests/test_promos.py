@@ -201,25 +201,3 @@ def test_cue_groups_name_one_alternative():
     groups = promos._CUE_GROUPS
     for a, b in [(a, b) for a in groups for b in groups if a != b]:
         assert not [(x, y) for x in groups[a] for y in groups[b] if y.startswith(x)]
-
-
-# ---------------------------------------------------------------- rules: cases and docs
-
-import json as _json  # noqa: E402
-import re as _re  # noqa: E402
-from pathlib import Path as _Path  # noqa: E402
-
-_ROOT = _Path(__file__).resolve().parents[1]
-_SOURCE = (_ROOT / "vnclean" / "promos.py").read_text(encoding="utf-8")
-_RULES = sorted(set(_re.findall(r'"(promos\.[a-z_]+)"', _SOURCE)) - {"promos.json"})
-
-
-def test_every_rule_has_a_positive_case_and_the_file_negative_ones():
-    cases = _json.loads((_ROOT / "tests" / "cases" / "promos.json").read_text(encoding="utf-8"))
-    assert set(_RULES) <= {c["rule"] for c in cases if c.get("rule")}
-    assert sum(c.get("expect") == "unchanged" for c in cases) >= len(_RULES)
-
-
-def test_every_rule_is_documented():
-    doc = (_ROOT / "docs" / "cleaners" / "promos.md").read_text(encoding="utf-8")
-    assert [rule for rule in _RULES if f"`{rule}`" not in doc] == []

@@ -213,25 +213,3 @@ def test_scan_matches_line_class_around_every_length_threshold():
                 line = opener + body + ender
                 _, texts, classes = related._scan(line)
                 assert classes == [related._line_class(t) for t in texts], line
-
-
-# ---------------------------------------------------------------- rules: cases and docs
-
-import json as _json  # noqa: E402
-import re as _re  # noqa: E402
-from pathlib import Path as _Path  # noqa: E402
-
-_ROOT = _Path(__file__).resolve().parents[1]
-_SOURCE = (_ROOT / "vnclean" / "related.py").read_text(encoding="utf-8")
-_RULES = sorted(set(_re.findall(r'"(related\.[a-z_]+)"', _SOURCE)) - {"related.json"})
-
-
-def test_every_rule_has_a_positive_case_and_the_file_negative_ones():
-    cases = _json.loads((_ROOT / "tests" / "cases" / "related.json").read_text(encoding="utf-8"))
-    assert set(_RULES) <= {c["rule"] for c in cases if c.get("rule")}
-    assert sum(c.get("expect") == "unchanged" for c in cases) >= len(_RULES)
-
-
-def test_every_rule_is_documented():
-    doc = (_ROOT / "docs" / "cleaners" / "related.md").read_text(encoding="utf-8")
-    assert [rule for rule in _RULES if f"`{rule}`" not in doc] == []
