@@ -108,6 +108,17 @@ def test_idempotent_on_found_cases(text):
     assert strip_nav_menus(once) == once
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "known corner (the old code has it too): a headline-shaped line between a template copy "
+    "of the title and the title becomes the title on a second pass, and its repeat after the "
+    "lead goes then; choosing it on the first pass loses title repeats on real dev pages"))
+def test_idempotent_when_a_headline_sits_between_title_copies():
+    text = ("Mưa mưa mưa?\n\n\nmưa mưa mưa mưa mưa\nMưa mưa mưa?\n"
+            "Mưa mưa mưa mưa mưa mưa mưa mưa mưa mưa mưa mưa.\nmưa mưa mưa mưa mưa")
+    once = strip_nav_menus(text)
+    assert strip_nav_menus(once) == once
+
+
 def test_a_short_list_left_alone_by_title_copies_goes_in_one_pass():
     assert strip_nav_menus("Mưa mưa mưa?\nThời sự\nMưa mưa mưa?\nThời sự\nMưa mưa mưa?") \
         == "Mưa mưa mưa?"
