@@ -652,7 +652,21 @@ class NormalizeUnicode(Cleaner):
         legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
         return legacy + [_wide_char_edits, _nfc_edits, self._run_layer, _byte_char_edits,
                          _nfc_edits, self._run_layer, _nfc_edits, _eth_edits,
-                         self._tone_layer]
+                         self._tone_layer, *self._after_tone_layers()]
+
+    def _after_tone_layers(self) -> list[Callable[[str], list[RawEdit]]]:
+        # A tone fix can make a mojibake token whole bytes ("á»‡qũa" -> "á»‡quã"), which
+        # only then repairs; what the repair brings is composed and toned again.
+        return [self._run_layer, _nfc_edits, _eth_edits, self._tone_layer]
+
+    def _settle_after_tones(self, before: str, toned: str) -> str:
+        """``toned`` run through :meth:`_after_tone_layers` when tone placement changed
+        something and a mojibake telltale is left (else there is nothing for them to do)."""
+        if toned == before or not _has_mojibake(toned):
+            return toned
+        for layer in self._after_tone_layers():
+            toned = _apply_raw(toned, layer(toned))
+        return toned
 
     def find_edits(self, text: str) -> list[Edit]:
         # Every layer, with no gate: the reference that tests hold apply's fast path to.
@@ -668,9 +682,9 @@ class NormalizeUnicode(Cleaner):
             return text
         qu, first = _gate(text)
         if first < 0:  # most documents: NFC, no odd character, no mojibake
-            return fix_tones(text, style=self._style, qu=qu)
+            return self._settle_after_tones(text, fix_tones(text, style=self._style, qu=qu))
         text, qu = self._repair(text, first, qu)
-        return fix_tones(text, style=self._style, qu=qu)
+        return self._settle_after_tones(text, fix_tones(text, style=self._style, qu=qu))
 
     def _repair(self, text: str, first: int = 0,
                 qu: list[int] | None = None) -> tuple[str, list[int] | None]:
