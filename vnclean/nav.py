@@ -890,13 +890,12 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
     repeats or section labels go, the rules run again over the lines left (a repeated
     lead gone may leave a short list no longer between paragraphs), as a second cleaning
     would, until they take no more."""
-    found, early = _page_labels(page, codes, cfg)
+    found, early, gone = _page_labels(page, codes, cfg)
     labels = found
     for _ in range(_SETTLE_ROUNDS):
         if early == len(found):
             break  # menus and cues alone: they leave prose next to prose
-        gone = {start for start, _, _ in found[:early]}
-        late = [start for start, _, _ in found[early:] if start not in gone]
+        late = [start for start, _, _ in found[early:]]
         gone.update(late)
         if not _next_to_a_run(page, codes, gone, late, cfg):
             break
@@ -906,7 +905,7 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
         codes = "".join([codes[k] for k in kept])
         if not page.starts:
             break
-        found, early = _page_labels(page, codes, cfg)
+        found, early, gone = _page_labels(page, codes, cfg)
         labels = labels + found
     return labels
 
@@ -921,7 +920,7 @@ def _next_to_a_run(page: _Page, codes: str, gone: set[int], late: list[int],
                    cfg: _Settings) -> bool:
     """Can a run's verdict change once the lines taken go (``gone``: their starts)?
 
-    Only a line that a late rule alone takes (starts in ``late``) can matter: runs and
+    Only a line that a late rule takes (starts in ``late``) can matter: runs and
     cue lines going leave prose next to prose. Runs read their neighbours' shapes (and
     whether the line before ends in ``:``), so the answer is yes when such a line stood
     between two runs, or when the run before (after) it gets a neighbour unlike the one
@@ -979,10 +978,12 @@ _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _BREAKER = re.compile("[%s]" % _BREAKER_CODES)
 
 
-def _page_labels(page: _Page, codes: str, cfg: _Settings) -> tuple[list[_Span], int]:
+def _page_labels(page: _Page, codes: str, cfg: _Settings
+                 ) -> tuple[list[_Span], int, set[int]]:
     """Labels of whole lines: menus and cues, then template copies and repeats of the
     title and lead, section labels; the title kept is never labelled. Also how many of
-    the labels come first from menus and cues (the rest are the late rules')."""
+    the labels come first from menus and cues (the rest are the late rules'), and the
+    starts of those and of the title copies (a set the caller may add to)."""
     labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
@@ -998,9 +999,10 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings) -> tuple[list[_Span], 
         if kept in chrome:  # a copy inside a menu run was kept as the title
             labels = [lab for lab in labels if lab[0] != kept]
             early = sum(1 for lab in labels if lab[2] not in _LATE_RULES)
+            chrome.discard(kept)
         elif len(labels) > early:
             labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
-    return labels, early
+    return labels, early, chrome
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
