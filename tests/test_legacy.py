@@ -304,29 +304,15 @@ def test_generated_sentences_round_trip(case):
 # --- fast paths against the reference computations they replace -----------------------------
 
 def reference_legacy_edits(text: str) -> list:
-    """legacy_edits as first written: _RUN tried everywhere, every candidate run scored."""
-    from vnclean.legacy import _CANDIDATE, _RUN, _THRESHOLDS, _TOKEN, _best, _scores, _table
+    """legacy_edits as first written: _RUN tried everywhere, every candidate run scored
+    (classifying and converting the runs is shared: what differs is finding and scoring)."""
+    from vnclean.legacy import _CANDIDATE, _RUN, _converted_words, _scores
 
     if not _CANDIDATE.search(text):
         return []
     runs = [(m.start(), m.end(), _scores(m.group())) for m in _RUN.finditer(text)
             if _CANDIDATE.search(m.group())]
-    labels = [_best(scores, _THRESHOLDS["min_good_words"]) for _, _, scores in runs]
-    detected = {label for label in labels if label}
-    if len(detected) == 1:
-        (encoding,) = detected
-        beside = _THRESHOLDS["min_good_words_beside"]
-        labels = [label or (encoding if _best(scores, beside) == encoding else None)
-                  for label, (_, _, scores) in zip(labels, runs)]
-    edits = []
-    for (start, end, _), encoding in zip(runs, labels):
-        if encoding is not None:
-            table = _table(encoding)
-            for token in _TOKEN.finditer(text, start, end):
-                converted = table.convert(token.group())
-                if converted != token.group():
-                    edits.append((token.start(), token.end(), converted, table.rule))
-    return edits
+    return _converted_words(text, runs)
 
 
 RUN_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\x0b", "là", "Hà", "Nội", "ViÖt",

@@ -270,6 +270,13 @@ def legacy_edits(text: str) -> list[Edit]:
         scores = _short_run_scores(run) if len(run) <= 64 else _run_scores(run)
         if scores is not None:  # a run no encoding reads gets no label: left out
             runs.append((start, end, scores))
+    return [Edit(start, end, converted, rule=rule, kind="unicode", text=text[start:end])
+            for start, end, converted, rule in _converted_words(text, runs)]
+
+
+def _converted_words(text: str, runs: list[tuple[int, int, dict]]) -> list[tuple]:
+    """Classify, then revise, the scored ``runs`` (start, end, scores); then each word of a
+    run given an encoding that its table changes, as ``(start, end, converted, rule)``."""
     labels = [_best(scores, _THRESHOLDS["min_good_words"]) for _, _, scores in runs]
     detected = {label for label in labels if label}
     if len(detected) == 1:
@@ -277,7 +284,7 @@ def legacy_edits(text: str) -> list[Edit]:
         beside = _THRESHOLDS["min_good_words_beside"]
         labels = [label or (encoding if _best(scores, beside) == encoding else None)
                   for label, (_, _, scores) in zip(labels, runs)]
-    edits = []
+    words = []
     for (start, end, _), encoding in zip(runs, labels):
         if encoding is None:
             continue
@@ -285,9 +292,8 @@ def legacy_edits(text: str) -> list[Edit]:
         for token in _TOKEN.finditer(text, start, end):
             converted = table.convert(token.group())
             if converted != token.group():
-                edits.append(Edit(token.start(), token.end(), converted, rule=table.rule,
-                                  kind="unicode", text=token.group()))
-    return edits
+                words.append((token.start(), token.end(), converted, table.rule))
+    return words
 
 
 def fix_legacy(text: str) -> str:
