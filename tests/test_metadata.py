@@ -186,6 +186,23 @@ def test_sources_and_authors_from_sign_offs():
     assert result.metadata["source"] == "Công an nhân dân"
 
 
+@pytest.mark.parametrize("signoff, source", [
+    ("Hồng Nhung (TTXVN)", "TTXVN"),
+    ("Hồng Nhung/VNA", "TTXVN"),
+    ("Hồng Nhung (tổng hợp)", None),       # a note, not an agency
+    ("Hồng Nhung/Minh Anh", None),         # a second author, not an agency
+])
+def test_a_known_agency_in_a_sign_off_note_is_the_source(signoff, source):
+    meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{signoff}").metadata
+    assert meta["authors"][0] == "Hồng Nhung"
+    assert meta["source"] == source
+
+
+def test_an_attribution_wins_over_a_sign_off_note():
+    meta = clean_and_explain(f"{LEAD}\nHồng Nhung (TTXVN)\nTheo Tuổi Trẻ").metadata
+    assert meta["source"] == "Tuổi Trẻ"
+
+
 def test_the_timestamp_above_the_lead_wins():
     raw = (f"Tin khác\n17/12/2020 09:32:25 (GMT +7)\nNgoại trưởng Mỹ cách ly\n16/12/2020\n"
            f"23:59\nGMT+7\n{LEAD}")

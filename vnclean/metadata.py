@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from ._core import Cleaned, Edit
-from .bylines import author_names, source_name, strip_bylines
+from .bylines import agency_names, author_names, source_name, strip_bylines
 from .dates import VIETNAM_TZ, parse_datetime
 
 __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "find_source",
@@ -32,6 +32,8 @@ _LEAD_MIN_CHARS = 80
 _LEAD_PROBE = 40
 #: Edits closer than this (in original characters) belong to one dateline split over lines.
 _SAME_DATELINE_GAP = 12
+#: The note after a sign-off's name: ``Hồng Nhung (TTXVN)``, ``Hồng Nhung/TTXVN``.
+_SIGNOFF_NOTE = regex.compile(r"(?:\(\s*(?P<note>[^()]+?)\s*\)|/\s*(?P<tail>[^/()]+?))[\s.]*$")
 
 
 def find_title(text: str) -> str | None:
@@ -156,7 +158,8 @@ def _dateline_groups(edits: Iterable[Edit]) -> list[list[Edit]]:
 
 
 def find_source(edits: Iterable[Edit]) -> str | None:
-    """The agency of the lead prefix, else the first ``Theo X`` / ``Nguồn: X`` attribution.
+    """The agency of the lead prefix, else the first ``Theo X`` / ``Nguồn: X`` attribution,
+    else a known agency in a sign-off's note (``Hồng Nhung (TTXVN)``).
 
     ``Theo <person>`` followed by the paper's name on its own line gives the paper.
 
@@ -165,8 +168,15 @@ def find_source(edits: Iterable[Edit]) -> str | None:
     >>> find_source([Edit(0, 12, rule="bylines.source_attribution", text="Theo Văn Vũ\\n"),
     ...              Edit(12, 29, rule="bylines.author_note", text="Công an nhân dân")])
     'Công an nhân dân'
+    >>> find_source([Edit(0, 18, rule="bylines.author_line", text="Hồng Nhung (TTXVN)")])
+    'TTXVN'
     """
     edits = list(edits)
+    return _attributed_source(edits) or _agency_in_signoff(edits)
+
+
+def _attributed_source(edits: list[Edit]) -> str | None:
+    """The agency of the lead prefix, else of the first attribution."""
     for rule in _SOURCE_RULES:
         for i, edit in enumerate(edits):
             if edit.rule != rule:
@@ -178,6 +188,23 @@ def find_source(edits: Iterable[Edit]) -> str | None:
                 return source.split("/", 1)[1].strip()  # "Theo Minh Nguyễn/Vcamp.vn"
             if source:
                 return source
+    return None
+
+
+def _agency_in_signoff(edits: list[Edit]) -> str | None:
+    """A known agency named in a sign-off's note (``Hồng Nhung (TTXVN)``), canonical.
+
+    Only agencies of ``bylines_agencies.txt`` count: a note such as ``(tổng hợp)`` or a
+    second author after ``/`` names no source.
+    """
+    agencies = agency_names()
+    for edit in edits:
+        if edit.rule != "bylines.author_line":
+            continue
+        m = _SIGNOFF_NOTE.search(edit.text.strip())
+        note = m and (m.group("note") or m.group("tail")).strip()
+        if note in agencies:
+            return agencies[note]
     return None
 
 
