@@ -180,7 +180,7 @@ class _Page:
     """The non-blank lines of a text as parallel lists (index ``k`` is the k-th line): offsets
     of the stripped text, the text, its word count, its shape, whether it names a section."""
 
-    __slots__ = ("ends", "folded", "sections", "shapes", "starts", "texts", "words")
+    __slots__ = ("distinct", "ends", "folded", "sections", "shapes", "starts", "texts", "words")
 
     def __init__(self, starts: list[int], ends: list[int], texts: list[str], words: list[int],
                  shapes: list[str], sections: list[bool]) -> None:
@@ -190,7 +190,8 @@ class _Page:
         self.words = words
         self.shapes = shapes
         self.sections = sections
-        self.folded: dict[int, tuple[str, set[str]]] = {}  # see _folded
+        self.folded: dict[int, str] = {}  # see _folded
+        self.distinct: dict[int, set[str]] = {}  # see _distinct_words
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -545,19 +546,20 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
 # --------------------------------------------------------------------------- title, lead
 
 
-def _same_title(template: str, template_words: set[str], page: _Page, k: int,
-                cfg: _Settings) -> bool:
-    """Is line ``k`` the title that the template line carries (``template`` casefolded,
-    ``template_words`` its distinct words)?
+def _same_title(template: str, head: int, page: _Page, k: int, cfg: _Settings) -> bool:
+    """Is line ``k`` the title that the template line ``head`` carries (``template`` is
+    that line casefolded)?
 
     True when the template equals it, starts or ends with it joined by punctuation
     ("Title - Section - Site"), or holds most of its distinct words (a title the page retyped in capitals or edited).
     """
-    b, cand_words = _folded(page, k)
+    b = _folded(page, k)
     if template == b:
         return True
+    cand_words = _distinct_words(page, k)
     if len(cand_words) < cfg.title_min_words:
         return False
+    template_words = _distinct_words(page, head)
     if len(cand_words) < cfg.title_share_of_first_line * len(template_words):
         return False
     if template.startswith(b) and _joined(template[len(b):].lstrip(), 0):
@@ -569,14 +571,22 @@ def _same_title(template: str, template_words: set[str], page: _Page, k: int,
     return len(cand_words & template_words) >= cfg.title_containment * len(cand_words)
 
 
-def _folded(page: _Page, k: int) -> tuple[str, set[str]]:
-    """Line ``k`` casefolded and its distinct words, kept on the page: the title scan
-    runs again after it finds copies, over the same lines."""
+def _folded(page: _Page, k: int) -> str:
+    """Line ``k`` casefolded, kept on the page: the title scan runs again after it finds
+    copies, over the same lines."""
     folded = page.folded.get(k)
     if folded is None:
-        text = page.texts[k].casefold()
-        folded = page.folded[k] = (text, set(_WORD.findall(text)))
+        folded = page.folded[k] = page.texts[k].casefold()
     return folded
+
+
+def _distinct_words(page: _Page, k: int) -> set[str]:
+    """The distinct words of line ``k`` casefolded, kept on the page, and taken only when
+    a comparison gets that far (most title scans meet the lead first)."""
+    words = page.distinct.get(k)
+    if words is None:
+        words = page.distinct[k] = set(_WORD.findall(_folded(page, k)))
+    return words
 
 
 def _joined(rest: str, side: int) -> bool:
@@ -614,7 +624,7 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
-    template, template_words = _folded(page, head)
+    template = None  # the head casefolded, once a line needs comparing with it
     short = 2 * cfg.max_item_chars
     copies = []
     shapes = page.shapes
@@ -631,12 +641,14 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
         if not least <= count <= most:
             continue
         text = texts[k]
+        if template is None:
+            template = _folded(page, head)
         # Too few words for the fuzzy match (a short line's count is exact, and casefolding
         # keeps word boundaries), and not inside the template: no copy. Saves a casefold.
         if (len(text) <= short and words[k] < fuzzy
                 and not (len(text) <= len(template) and text[:8].casefold() in template)):
             continue
-        if _same_title(template, template_words, page, k, cfg):
+        if _same_title(template, head, page, k, cfg):
             copies.append(k)
     if not copies:
         return [], head
