@@ -21,7 +21,7 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import repeat
 from typing import ClassVar
 
@@ -357,14 +357,13 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     """
     if ctx is None:
         ctx = _Lines(text)
-    found = []
-    for order, pattern in enumerate(_INLINE, 2):
-        pos = 0
-        if pattern is _TAIL_SOURCE:  # it opens at the first "Nguồn" or the "(" before it
-            pos = text.find("Nguồn") - 1
-            if pos < -1:
-                continue
-        found.extend((m.start(), order, m) for m in pattern.finditer(text, max(pos, 0)))
+    found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)]
+    nguon = text.find("Nguồn")
+    if nguon >= 0:
+        found.extend((m.start(), 3, m) for m in _matches_at(_TAIL_SOURCE, text,
+                                                            _tail_source_starts(text, nguon)))
+    found.extend((m.start(), 4, m) for m in _matches_at(
+        _INLINE_SOURCE, text, map(_START, _INLINE_SOURCE_OPENS.finditer(text))))
     glued_lines = {ctx.index(start) for start, _, _ in found}
     last = ctx.last_prose()
     if last is not None:
@@ -381,20 +380,48 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
 
 
 _BY_START_AND_ORDER = operator.itemgetter(0, 1)
+_START = operator.methodcaller("start")
 
 
-def _line_candidates(text: str) -> Iterator[regex.Match]:
+def _matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """``pattern.finditer(text)`` for a pattern that can only match at ``starts``.
+
+    ``starts`` (increasing) hold every place a match may start; the pattern is tried there
+    only, never inside a match already found, as ``finditer`` does (its matches are never
+    empty). An inline pattern that opens with a lookbehind makes the ``regex`` engine test
+    that lookbehind at every position of the document.
+    """
+    last_end = 0
+    for pos in starts:
+        if pos >= last_end:
+            m = pattern.match(text, pos)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+
+def _tail_source_starts(text: str, i: int) -> Iterator[int]:
+    """Where a closing "Nguồn: X" may start: at each "Nguồn" from ``i`` on, or the "(" before."""
+    while i >= 0:
+        if i and text[i - 1] == "(":
+            yield i - 1
+        yield i
+        i = text.find("Nguồn", i + 1)
+
+
+def _line_candidates(text: str) -> list[regex.Match]:
     """The line pattern's match at every line start where it matches, in text order.
 
     One stdlib ``re`` scan finds the lines that open as some alternative may
-    (``_SHAPE_OPENS``); the others, almost all of them story text, never reach Python.
+    (``_SHAPE_OPENS``) and, on those, the first alternative whose gate holds
+    (``_OPENS``); the others, almost all of them story text, never reach Python.
     """
-    starts = [m.end() for m in _SHAPE_AFTER_NEWLINE.finditer(text)]
-    first_end = text.find("\n")
-    first_line = text if first_end < 0 else text[:first_end]
-    if _SHAPE_AFTER_NEWLINE.match("\n" + first_line) is not None:
-        starts.insert(0, 0)  # the first line, read as if a newline came before it
-    return filter(None, map(_match_line, repeat(text), starts))
+    found = [_match_from(text, m.end(), m.lastindex - 1)
+             for m in _GATED_LINE_AFTER_NEWLINE.finditer(text)]
+    first = _GATED_LINE_START.match(text)  # the first line, as if a newline came before it
+    if first is not None:
+        found.insert(0, _match_from(text, 0, first.lastindex - 1))
+    return list(filter(None, found))
 
 
 def _match_line(text: str, pos: int) -> regex.Match | None:
@@ -405,22 +432,23 @@ def _match_line(text: str, pos: int) -> regex.Match | None:
     than trying the alternative. The first alternative that matches wins, as in the
     alternation: the result equals ``_line_pattern().match(text, pos)``.
     """
-    gate = _FIRST_GATE.match(text, pos)
-    if gate is None:
-        return None
-    k, last = gate.lastindex - 1, len(_GATES) - 1
+    gate = _GATES_FROM[0].match(text, pos)
+    return None if gate is None else _match_from(text, pos, gate.lastindex - 1)
+
+
+def _match_from(text: str, pos: int, k: int) -> regex.Match | None:
+    """:func:`_match_line` where ``k`` is the first alternative whose gate holds."""
     while True:
         if k or _ends_as_dateline(text, pos):
             m = _LINE_ALTERNATIVES[k].match(text, pos)
             if m is not None:
                 return m
-        if k == last:
+        if k == _LAST_GATE:
             return None
-        k += 1
-        while _GATES[k].match(text, pos) is None:  # the next gate that holds
-            if k == last:
-                return None
-            k += 1
+        gate = _GATES_FROM[k + 1].match(text, pos)  # the next gate that holds
+        if gate is None:
+            return None
+        k += gate.lastindex
 
 
 def _ends_as_dateline(text: str, pos: int) -> bool:
@@ -562,7 +590,9 @@ _GROUP_SET = frozenset(_GROUPS)
 #: _GLUED_PLAIN: the glued pattern without its source parts (for the reach test).
 (_LINE_SOURCE, _GLUED, _INLINE, _PREFIX, _LINE_ALTERNATIVES,
  _GLUED_PLAIN) = _build()
-_TAIL_SOURCE = _INLINE[1]
+_END_MARK, _TAIL_SOURCE, _INLINE_SOURCE = _INLINE
+#: Where an inline "(Theo X)" may open (``_INLINE_SOURCE`` matches nowhere else).
+_INLINE_SOURCE_OPENS = re.compile(r"\((?=[Tt]heo|Nguồn)")
 
 
 @functools.cache
@@ -693,15 +723,20 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: ``(`` or ``Theo``.
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
                              rf"|{_UP}{{0,6}}[ \t]{_UP})|\(|Theo|{_TITLES}|{_CUES}))")
-#: The scan: where a line opens as some shape may, after a newline (blank lines, where no
-#: shape opens, fail at once).
-_SHAPE_AFTER_NEWLINE = re.compile(rf"\n(?=[ \t|]*[^\s])(?={_SHAPE_OPENS})", re.MULTILINE)
-#: Each alternative's gate; and all of them as one alternation, where the first that holds
-#: is its (empty) group's number, ``lastindex``.
-_GATES = tuple(re.compile(opens, re.MULTILINE) for opens in _OPENS)
-_FIRST_GATE = re.compile("|".join(rf"(?={opens})()" for opens in _OPENS), re.MULTILINE)
+#: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
+#: group's number, ``lastindex``.
+_GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
+                           for k in range(len(_OPENS)))
+_GATES_FROM = tuple(re.compile(gates, re.MULTILINE) for gates in _GATE_ALTERNATIONS)
+_LAST_GATE = len(_OPENS) - 1
+#: The scan: where a line opens as some shape may (blank lines, where no shape opens, fail
+#: at once), then the first gate that holds, after a newline or at the text's start. The
+#: shapes of a line never read past its end, so the first line is judged alike.
+_GATED_LINE = rf"(?=[ \t|]*[^\s])(?={_SHAPE_OPENS})(?:{_GATE_ALTERNATIONS[0]})"
+_GATED_LINE_AFTER_NEWLINE = re.compile(rf"\n{_GATED_LINE}", re.MULTILINE)
+_GATED_LINE_START = re.compile(_GATED_LINE, re.MULTILINE)
 #: The gate of an agency prefix (the lead's, and _PREFIX's first step).
-_AGENCY_GATE = _GATES[1]
+_AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 #: How a dateline's last token ends: a number, ``)`` (a zone), "21h", a date word.
 _DATELINE_END = re.compile(
     rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{_trie(_DATELINE_END_WORDS)})\Z")
@@ -843,7 +878,7 @@ def _without_lead_and_tail(line: str) -> str:
     line = _strip_end_marks(line)
     i = line.find("Nguồn")  # "Nguồn: X" at the end, from the first "Nguồn" or "(Nguồn"
     if i >= 0:
-        m = _TAIL_SOURCE.search(line, max(0, i - 1))
+        m = next(_matches_at(_TAIL_SOURCE, line, _tail_source_starts(line, i)), None)
         if m is not None:
             line = line[:m.start(_rule_group(m))]
     return line
