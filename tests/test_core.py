@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import vnclean
 from vnclean import Cleaner, Edit, Pipeline, apply_edits
 from vnclean._core import FunctionCleaner, StepMap, validated
-from vnclean.blocks import Label, iter_lines, labels_to_edits, removal_span
+from vnclean.blocks import BoilerplateCleaner, Label, iter_lines, labels_to_edits, removal_span
 
 
 class SpanEditor(Cleaner):
@@ -158,6 +158,33 @@ def test_adjacent_line_labels_never_overlap_even_on_the_last_line():
     edits = labels_to_edits(text, labels, "strip_related_links")
     assert apply_edits(text, edits) == "Thân bài."
     assert edits[0].end <= edits[1].start
+
+
+class _Labeller(BoilerplateCleaner):
+    """A boilerplate cleaner that labels the spans Hypothesis picked (fractions of length)."""
+
+    name = "labeller"
+
+    def __init__(self, plan):
+        super().__init__()
+        self.plan = plan
+
+    def classify(self, text):
+        n = len(text)
+        return [Label(int(a * n), int(b * n), "other", f"t.{k}")
+                for k, (a, b) in enumerate(self.plan)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("ab .,\n\t\r(Ảnh)"), max_size=40),
+       st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), max_size=6))
+def test_boilerplate_apply_joins_what_its_edits_give(text, plan):
+    # apply skips building and validating Edit objects: the same text as the edits give,
+    # and the edits it would build are valid as they are.
+    cleaner = _Labeller(plan)
+    edits = cleaner.find_edits(text)
+    assert validated(edits, len(text)) == edits
+    assert cleaner.apply(text) == apply_edits(text, edits)
 
 
 def test_iter_lines_offsets_match_the_text():

@@ -246,27 +246,34 @@ def removal_span(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 def labels_to_edits(text: str, labels: Iterable[Label], cleaner: str) -> list[Edit]:
     """Delete labelled spans: widen each with :func:`removal_span`, never overlap."""
-    edits: list[Edit] = []
+    return [Edit(start, end, replacement, cleaner=cleaner, rule=label.rule, kind=label.kind)
+            for start, end, replacement, label in _deletions(text, labels)]
+
+
+def _deletions(text: str, labels: Iterable[Label]) -> list[list]:
+    """:func:`labels_to_edits` as ``[start, end, replacement, label]`` lists: sorted, disjoint
+    and never empty (what :func:`vnclean._core.validated` keeps as they are, when they lie
+    inside ``text``), so a cleaner that only applies them needs no :class:`Edit`."""
+    spans: list[list] = []
     last_end = 0
     for label in sorted(labels, key=_START_END):
         if label.end <= label.start:
             continue
         start, end, replacement = removal_span(text, label.start, label.end)
-        if (start < last_end and edits and _can_take_newline_before(text, edits[-1])
-                and (len(edits) < 2 or edits[-2].end < edits[-1].start)):
+        if (start < last_end and spans and _takes_newline_before(text, *spans[-1][:3])
+                and (len(spans) < 2 or spans[-2][1] < spans[-1][0])):
             # The last line wants the newline the previous line's removal took: the
             # previous one takes the newline before itself instead.
-            prev = edits[-1]
-            edits[-1] = Edit(prev.start - 1, prev.end - 1, prev.replacement, cleaner=cleaner,
-                             rule=prev.rule, kind=prev.kind)
-            last_end = prev.end - 1
+            prev = spans[-1]
+            prev[0] -= 1
+            prev[1] -= 1
+            last_end = prev[1]
         start = max(start, last_end)
         if end <= start:
             continue
-        edits.append(Edit(start, end, replacement, cleaner=cleaner, rule=label.rule,
-                          kind=label.kind))
+        spans.append([start, end, replacement, label])
         last_end = end
-    return edits
+    return spans
 
 
 def blank_before(text: str, pos: int) -> bool:
@@ -483,8 +490,11 @@ _START_END = attrgetter("start", "end")
 
 
 def _can_take_newline_before(text: str, edit: Edit) -> bool:
-    return (edit.start > 0 and text[edit.start - 1] == "\n"
-            and text[edit.end - 1] == "\n" and not edit.replacement)
+    return _takes_newline_before(text, edit.start, edit.end, edit.replacement)
+
+
+def _takes_newline_before(text: str, start: int, end: int, replacement: str) -> bool:
+    return start > 0 and text[start - 1] == "\n" and text[end - 1] == "\n" and not replacement
 
 
 class BoilerplateCleaner(Cleaner):
@@ -502,8 +512,28 @@ class BoilerplateCleaner(Cleaner):
         return labels_to_edits(text, self.classify(text), self.name)
 
     def apply(self, text: str) -> str:
-        """The clean text (most texts have nothing to delete: they come back as they are)."""
-        edits = self.find_edits(text)
-        if not edits:
+        """The clean text (most texts have nothing to delete: they come back as they are).
+
+        With :meth:`find_edits` as defined here, the deletions are joined straight from
+        :func:`_deletions` (no :class:`Edit` built, no second sort: they are valid already).
+        """
+        if type(self).find_edits is not BoilerplateCleaner.find_edits:
+            edits = self.find_edits(text)
+            return apply_edits(text, validated(edits, len(text))) if edits else text
+        if not text:
             return text
-        return apply_edits(text, validated(edits, len(text)))
+        spans = _deletions(text, self.classify(text))
+        if not spans:
+            return text
+        if spans[0][0] < 0 or spans[-1][1] > len(text):  # a label outside the text: clip
+            edits = [Edit(start, end, replacement, cleaner=self.name, rule=label.rule,
+                          kind=label.kind) for start, end, replacement, label in spans]
+            return apply_edits(text, validated(edits, len(text)))
+        pieces = []
+        pos = 0
+        for start, end, replacement, _ in spans:
+            pieces.append(text[pos:start])
+            pieces.append(replacement)
+            pos = end
+        pieces.append(text[pos:])
+        return "".join(pieces)
