@@ -132,13 +132,15 @@ def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
     no mark there ever moves, so leaving them out changes no fix). After the toned vowel,
     each branch opens with a character class on the next character, which re tests without
     entering the branch: a toned vowel before a consonant (two in three) is rejected by
-    three such tests. No branch tests a character it did not consume by a look-ahead, so
+    two such tests (a vowel next, no letter next; a vowel that never ends a falling
+    diphthong is one of the vowels, checked behind). No branch tests a character it did not consume by a look-ahead, so
     what a match consumes beyond its toned vowel is letters of the same word or one
     character that is no letter (the words that hold a match are the reference's).
     """
     toned, vowel, plain, non_glide, toned_glide, finals, no_letter_next, toned_by = _CLASSES
-    # The next character is a vowel: "òai", "hòan", "ngừơi", "gìa", new-style "hòa".
+    # The next character is a vowel: "ngừơi", "òai", "hòan", "gìa", new-style "hòa".
     after_vowel = [
+        rf"(?<=[{non_glide}])",
         rf"[{vowel}]",
         rf"[{finals}]",
         rf"(?<=[gG][{toned_by['i']}].)",
@@ -151,8 +153,7 @@ def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
     if style == "old":
         at_word_end.append(rf"(?<=[oO][{toned_by['e']}].)")  # new-style "oẻ"
     return re.compile(
-        rf"[{toned}](?:[{non_glide}]"
-        rf"|[{vowel}](?:{'|'.join(after_vowel)})"
+        rf"[{toned}](?:[{vowel}](?:{'|'.join(after_vowel)})"
         rf"|{_non_letter_class()}(?<=[{plain}]..)(?:{'|'.join(at_word_end)})"
         rf"(?<![^\W\d_])(?<!{_ALWAYS_RIGHT}..))", re.DOTALL)  # ".": any character
 
