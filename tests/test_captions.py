@@ -437,3 +437,32 @@ def test_story_sentence_gate_equals_the_regex(text, start, length):
     end = min(start + length, len(text))
     assert (_captions._is_story_sentence(text, start, end)
             == bool(_captions._STORY_SENTENCE.search(text, start, end)))
+
+
+# --- str methods and reversed searches that replace forward regex scans. -------------------
+
+_CREDIT_ENDED_BY_REGEX = regex.compile(
+    rf"(?:{_captions._CREDIT_ENDERS})[.\s]*+$", regex.V1)
+_tail_text = st.lists(st.sampled_from(
+    ["a", "B", "Đ", "ư", ".", "!", "?", "…", '"', "”", ")", "3", " ", "\n", "Mưa", "Ông", "x.Y",
+     "a.Bc", 'a".Bc', "cung cấp", "tổng hợp", "minh họa", "minh hoạ", "\u2003", "\x1c",
+     "\u00a0", "ǅ", "-", "–", "|", ",", ":", "\t"]), max_size=16).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_tail_text, _sentence_bits, _chunk_text))
+def test_string_tails_equal_the_regex_scans(text):
+    # The last glued seam: the first match read from the end is the last one read forward.
+    last = None
+    for match in _captions._GLUE.finditer(text):
+        last = match.end()
+    found = _captions._LAST_GLUE.search(text)
+    assert (found.end() if found else None) == last
+    # A rest that ends with a credit ender, then only full stops and spaces.
+    assert (text.rstrip(_captions._ENDER_TAIL).endswith(_captions._CREDIT_ENDER_WORDS)
+            == bool(_CREDIT_ENDED_BY_REGEX.search(text)))
+    # The trailing run of separators, read one character at a time from the end.
+    end = len(text)
+    while end and (text[end - 1] in "-–|,:" or (text[end - 1].isspace() and text[end - 1] != "\n")):
+        end -= 1
+    assert _captions._trailing_separator_start(text) == end

@@ -67,7 +67,7 @@ _MARKERS = _marker_pattern()
 _MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
     {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
                                  + word_list("captions_bare_markers.txt")})) + "]"
-_FIRST_CHAR = regex.compile(_MARKER_FIRST, regex.V1)
+_FIRST_CHAR = re.compile(_MARKER_FIRST)  # literal characters: stdlib re, cheaper per call
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
 _MARKER_NEAR = regex.compile(
@@ -94,7 +94,8 @@ _CREDIT_NAME = regex.compile(
     """,
     regex.V1 | regex.VERBOSE,
 )
-_CREDIT_ENDED = regex.compile(rf"(?:{_CREDIT_ENDERS})[.\s]*+$", regex.V1)
+#: A rest that ends with one of these (then only ``.`` and spaces) is all credit.
+_CREDIT_ENDER_WORDS = tuple(word_list("captions_credit_enders.txt"))
 _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN, regex.V1)
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
@@ -105,18 +106,18 @@ _SENTENCE_END = regex.compile(
     regex.V1)
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
+#: The same, read from the end: its first match is the last of ``_GLUE.finditer``.
+_LAST_GLUE = regex.compile(_GLUE.pattern, regex.V1 | regex.REVERSE)
 _SENTENCE_SPLIT = regex.compile(r"[.!?…\n]++\s*+", regex.V1)
 _WORD = regex.compile(r"[\p{L}\p{N}]++", regex.V1)
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 
 
 def _trailing_separator_start(head: str) -> int:
-    """Where the run of spaces and ``-–|,:`` that ends ``head`` starts (a scan from the end:
-    a ``...*+$`` regex search would retry at every position, quadratic in a long run)."""
-    end = len(head)
-    while end and (head[end - 1] in "-–|,:" or (head[end - 1].isspace() and head[end - 1] != "\n")):
-        end -= 1
-    return end
+    """Where the run of spaces (not newlines) and ``-–|,:`` that ends ``head`` starts
+    (``str.rstrip`` reads from the end: a ``...*+$`` regex search would retry at every
+    position, quadratic in a long run)."""
+    return len(head.rstrip(_SEPARATOR_TAIL))
 
 
 
@@ -188,7 +189,9 @@ def _line_end(text: str, pos: int) -> int:
 # span, which on a long line with many markers would be quadratic.
 _STRIPPED_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 _STRIPPED = "".join(f"\\u{ord(c):04x}" for c in _STRIPPED_CHARS)
-_NON_SPACE = regex.compile(rf"[^{_STRIPPED}]", regex.V1)
+#: What _trailing_separator_start strips: ``-–|,:`` and every space but the newline.
+_SEPARATOR_TAIL = "-–|,:" + _STRIPPED_CHARS.replace("\n", "")
+_NON_SPACE = re.compile(f"[^{_STRIPPED}]")  # literal characters: stdlib re, cheaper per call
 _LAST_NON_SPACE = regex.compile(rf"[^{_STRIPPED}]", regex.V1 | regex.REVERSE)
 
 
@@ -237,7 +240,7 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
 
 def _reads_as_name(rest: str) -> bool:
     """A line's rest that is all credit: capitalised name words, or a phrase like "NV cung cấp"."""
-    if _CREDIT_ENDED.search(rest):
+    if rest.rstrip(_ENDER_TAIL).endswith(_CREDIT_ENDER_WORDS):  # "... cung cấp."
         return True
     words = _WORD.findall(rest)
     return bool(words) and sum(1 for w in words if w[0].islower()) <= len(words) // 4
@@ -263,8 +266,9 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     seam = window_start
     last = _last_sentence_end(body)
     start = window_start if last is None else window_start + last
-    for match in _GLUE.finditer(body):
-        seam = window_start + match.end()
+    glue = _LAST_GLUE.search(body)
+    if glue:
+        seam = window_start + glue.end()
     if seam > window_start and seam <= start and _is_caption_sized(text[seam:window_start + len(body)]):
         start = seam  # a glued paragraph that ends with the credit is all caption
     elif seam > start:
@@ -381,6 +385,16 @@ def _lowered_keyword_starts(text: str) -> list[int] | None:
     """
     found: list[int] = []
     size = len(text)
+    if size <= _CHUNK:  # one chunk (most documents): no bookkeeping across chunks
+        lowered = text.lower()
+        if len(lowered) != size:
+            return None
+        for literal in _KEYWORD_LITERALS:
+            at = lowered.find(literal)
+            while at >= 0:
+                found.append(at)
+                at = lowered.find(literal, at + len(literal))
+        return sorted(set(found))
     pos = [0] * len(_KEYWORD_LITERALS)  # per keyword: where its next search starts
     for chunk in range(0, max(size, 1), _CHUNK):
         piece = text[chunk:chunk + _CHUNK + _OVERLAP]
@@ -420,7 +434,7 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
     back = _SETTINGS["window_back_chars"]
     last_end = 0
     for at in _keyword_starts(text) if keywords is None else keywords:
-        if at >= _MINH and text[at - _MINH:at] in _MINH_WORDS and text[at:at + 3] in _HOA:
+        if text[at:at + 3] in _HOA and at >= _MINH and text[at - _MINH:at] in _MINH_WORDS:
             at -= _MINH  # "Hình minh họa": the window reaches back from "minh"
         if at < last_end:
             continue
@@ -676,6 +690,8 @@ def _split_sentences(line: str) -> list[str]:
 
 #: What ``\s`` matches (regex V1; none above U+3000): the spaces a separator takes.
 _SEPARATOR_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001))), flags=regex.V1))
+#: What may follow a credit ender: full stops and spaces (``[.\s]``).
+_ENDER_TAIL = "." + _SEPARATOR_SPACE
 _NOT_SEPARATOR_SPACE = regex.compile(r"\S", regex.V1)
 
 
