@@ -196,7 +196,10 @@ _CUE_GROUPS = {
     "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn"),
 }
 _CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in words))
-_CUE_FIRST = "+("  # with the decimal digits: the one-character cues
+# What a digit-led line must open with to be a contact line or a counter (its cue only
+# says it opens with a digit): a phone's start, or a count before "bình luận"/"Comments".
+# The regex module, so its digits are the counter's own.
+_DIGIT_LINE = regex.compile(r"\+?84|0|1[89]00|\d{1,6}+[ \t]*+[BbCc]")
 _LICENCE_CUES = ("giấy phép", "gpxb")
 _LICENCE_PIVOTS = "éx"  # a rare letter of each licence cue: the searches key on it
 _LICENCE_REACH = 60
@@ -253,6 +256,8 @@ def _line_label(text: str, m: re.Match) -> Label | None:
     if cue is None and not at:
         return None
     group = cue.lastgroup if cue is not None else None
+    if group == "digit" and not at and _DIGIT_LINE.match(stripped) is None:
+        group = None  # neither a contact line nor a counter: only a licence is left to try
     lo = text.rfind("\n", 0, m.start()) + 1
     hi = text.find("\n", m.end())
     hi = len(text) if hi < 0 else hi
@@ -321,8 +326,9 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     patterns cost more to build than a short text to clean)."""
     widgets = casefold_pattern(_WIDGETS, leading=True)
     cues = casefold_pattern(_CUE_WORDS, prefix=True, leading=True)
-    first = "[\\d%s%s]" % (casefold_class(_CUE_FIRST, starting=True)[1:-1], "".join(
-        re.escape(c) for c in casefold_sources(lambda folded: folded[0].isdecimal())))
+    # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
+    # knows digits that the stdlib does not).
+    first = r"\+?84|0|1[89]00|\d\S{0,5}?[ \t]*[BbCc]"
     line = r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s))" % (
         widgets, casefold_class(_CUE_LEAD), cues, first)
     return re.compile("\n" + line), re.compile(line)
