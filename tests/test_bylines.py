@@ -457,6 +457,9 @@ glued_lines = st.tuples(st.integers(0, 60), st.lists(glued_pieces, max_size=40),
 @given(glued_lines)
 @example("Xong việc. " * 60 + "Văn Khương (tổng hợp)  Theo Reuters")
 @example("Xong việc. " * 60 + "Văn Khương\tNguồn: [Link nguồn]/.")
+@example("Xong việc. " * 60 + ".Văn Khương" + " \t" * 300 + "(tổng hợp)")
+@example("Xong việc. " * 60 + ".Văn Khương" + " " * 430 + "Theo Reuters" + "\t" * 9 + "/.")
+@example("Xong việc. " * 9 + ".Văn Khương (Theo Reuters" + " x" * 300 + ")")
 def test_glued_window_changes_no_match(line):
     """From :func:`_glued_start` the glued scan finds what it finds from the line start."""
     from vnclean.bylines import _GLUED, _glued_start
@@ -471,6 +474,21 @@ def test_glued_window_changes_no_match(line):
             == spans(glued.finditer(text, start, end)))
     windowed = glued.search(line, _glued_start(line, 0, len(line)))
     assert spans(filter(None, [windowed])) == spans(filter(None, [glued.search(line)]))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet="x. \t", max_size=60), st.integers(0, 60), st.integers(0, 60),
+       st.integers(0, 30))
+def test_reach_back_bounds_the_collapsed_length(text, start, anchor, width):
+    """Before what _reach_back returns, the text up to ``anchor`` is longer than ``width``
+    with each run of blanks read as one character (what the glued window relies on)."""
+    from vnclean.bylines import _reach_back
+
+    start, anchor = sorted((min(start, len(text)), min(anchor, len(text))))
+    found = _reach_back(text, start, anchor, width)
+    assert start <= found <= max(start, anchor - width)
+    for p in range(start, found):
+        assert len(re.sub(r"[ \t]+", " ", text[p:anchor])) > width
 
 
 # --- the stdlib re stand-ins and the shortcuts of the fast path -----------------------------

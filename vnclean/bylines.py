@@ -291,40 +291,60 @@ _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
 
 
-def _glued_start(text: str, start: int, end: int) -> int:
+def _glued_start(text: str, start: int, end: int, nguon: int = 0) -> int:
     """Where a glued sign-off in ``text[start:end]`` (one line) can start, at the earliest.
 
     Every glued match runs to the line end, and each of its parts is bounded but for runs
-    of blanks: a match without a source starts within ``_GLUED_REACH`` of the end, one
-    with a source within ``_GLUED_REACH`` before the first place a source can open, and
-    a run of blanks stretches either by its length at most. So the long last paragraph
-    of a flattened page is read from near its end only, with the same matches.
+    of blanks: read with each run of blanks as one character, a match without a source
+    is at most ``_GLUED_REACH`` long, one with a source at most ``_GLUED_REACH`` before
+    the first place a source can open and ``_GLUED_REACH_ALL`` in all
+    (:func:`_reach_back`). So the long last paragraph of a flattened page is read from
+    near its end only, with the same matches. ``nguon``: see :func:`_first_source`.
     """
     if end - start <= _GLUED_REACH:
         return start
-    source = -1  # not looked for yet
-    if end - start <= _GLUED_REACH_ALL:  # the source is looked for in the whole line
-        source = _first_source(text, start, end)
-        if source is not None and source - _GLUED_REACH <= start:
-            return start  # whatever the blanks: a line with an early source is read whole
-    # a run of k blanks stretches a match by k - 1 <= 2 * (its "  " pairs + its tabs)
-    slack = 2 * (text.count("  ", start, end) + text.count("\t", start, end))
-    reach = _GLUED_REACH + slack
-    earliest = end - reach
-    if earliest <= start:
+    earliest = _reach_back(text, start, end, _GLUED_REACH)
+    if earliest == start:
         return start
-    if source == -1:
-        source = _first_source(text, max(start, end - _GLUED_REACH_ALL - slack), end)
+    lo = start if end - start <= _GLUED_REACH_ALL else _reach_back(text, start, end,
+                                                                    _GLUED_REACH_ALL)
+    source = _first_source(text, lo, end, nguon)
     if source is not None:
-        earliest = min(earliest, source - reach)
-    return max(start, earliest)
+        earliest = min(earliest, _reach_back(text, start, source, _GLUED_REACH))
+    return earliest
 
 
-def _first_source(text: str, lo: int, end: int) -> int | None:
+def _reach_back(text: str, start: int, anchor: int, width: int) -> int:
+    """A place at or after ``start`` before which ``text[p:anchor]``, each run of blanks
+    read as one character, is longer than ``width`` for every ``p``.
+
+    Read back from ``anchor`` only as far as needed: a run of k blanks adds k - 1 <= 2 *
+    (its "  " pairs + its tabs) to the length, so the place moves back by that count of
+    what it covers until nothing more is covered, then past the blanks right before it
+    (read as one, they add nothing).
+
+    >>> _reach_back("x" * 600, 0, 600, 420), _reach_back("x" * 100 + "\t" * 300 + "x" * 300, 0, 700, 420)
+    (180, 0)
+    """
+    p = anchor - width
+    while p > start:
+        q = anchor - width - 2 * (text.count("  ", p, anchor) + text.count("\t", p, anchor))
+        if q == p:
+            break
+        p = q
+    if p <= start:
+        return start
+    while p > start and text[p - 1] in " \t":
+        p -= 1
+    return p
+
+
+def _first_source(text: str, lo: int, end: int, nguon: int = 0) -> int | None:
     """The first position in ``text[lo:end]`` where ``_SOURCE_KEYWORD`` matches.
 
     Tried only where ``_SOURCE_KEYWORD_OPENS`` (a stdlib ``re`` superset) holds: most
-    "theo" of a story ("theo dõi", "theo đó") fail it at once.
+    "theo" of a story ("theo dõi", "theo đó") fail it at once. ``nguon``: no "Nguồn"
+    of ``text`` stands before it (-1: none at all), so the search for one starts there.
     """
     found, limit = None, end
     i = text.find("heo", lo + 1, end)  # "Theo", "theo"
@@ -334,8 +354,8 @@ def _first_source(text: str, lo: int, end: int) -> int | None:
             found = limit = i - 1
             break
         i = text.find("heo", i + 1, end)
-    i = text.find("Nguồn", lo, limit)  # only one before the first "Theo" counts
-    while i >= 0:
+    i = -1 if nguon < 0 else text.find("Nguồn", max(lo, nguon), limit)
+    while i >= 0:  # only one before the first "Theo" counts
         if (_SOURCE_KEYWORD_OPENS.match(text, i, end) is not None
                 and _SOURCE_KEYWORD.match(text, i, end) is not None):
             return i
@@ -358,7 +378,7 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     if ctx is None:
         ctx = _Lines(text)
     found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)]
-    nguon = text.find("Nguồn")
+    nguon = ctx.nguon
     if nguon >= 0:
         found.extend((m.start(), 3, m) for m in _matches_at(_TAIL_SOURCE, text,
                                                             _tail_source_starts(text, nguon)))
@@ -373,7 +393,7 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
         start = starts[index]
         end = start + len(lines[index])
         found.extend((m.start(), 1, m)
-                     for m in _glued_matches(text, _glued_start(text, start, end), end))
+                     for m in _glued_matches(text, _glued_start(text, start, end, nguon), end))
     found.extend((m.start(), 0, m) for m in _line_candidates(text))
     found.sort(key=_BY_START_AND_ORDER)
     return _without_overlaps([m for _, _, m in found])
@@ -762,7 +782,7 @@ _ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
 class _Lines:
     """The lines of a text with cheap shape features, computed on demand."""
 
-    __slots__ = ("text", "starts", "lines", "removed", "_filled", "_jumps", "_prose",
+    __slots__ = ("text", "starts", "lines", "nguon", "removed", "_filled", "_jumps", "_prose",
                  "_last_prose")
 
     def __init__(self, text: str):
@@ -773,6 +793,7 @@ class _Lines:
             starts.append(pos)
             pos += len(line) + 1
         self.starts = starts
+        self.nguon = text.find("Nguồn")  # the first, where the searches for one start
         self.removed: set[int] = set()  # lines already labelled whole: neighbours look past
         self._filled = [i for i, line in enumerate(lines) if line and not line.isspace()]
         self._jumps: tuple[dict[int, int], dict[int, int]] = ({}, {})
@@ -817,7 +838,9 @@ class _Lines:
         """
         known = self._prose.get(index)
         if known is None:
-            known = self._prose[index] = _is_prose_line(self.lines[index].strip())
+            line = self.lines[index]
+            nguon = -1 < self.nguon < self.starts[index] + len(line)
+            known = self._prose[index] = _is_prose_line(line.strip(), nguon=nguon)
         return known
 
     def restore(self, indices: set[int]) -> None:
@@ -829,8 +852,7 @@ class _Lines:
     def last_prose(self) -> int | None:
         """Index of the last body paragraph, or ``None``."""
         if self._last_prose == -2:
-            self._last_prose = next((i for i in reversed(self._filled) if self.is_prose(i)),
-                                    None)
+            self._last_prose = next(filter(self.is_prose, reversed(self._filled)), None)
         return self._last_prose
 
     def prose_after(self, index: int) -> bool:
@@ -843,13 +865,13 @@ class _Lines:
 _PROSE_LENGTH = 80
 
 
-def _is_prose_line(line: str) -> bool:
+def _is_prose_line(line: str, *, nguon: bool = True) -> bool:
     """A body paragraph (``line`` is stripped): long, or several words with sentence marks.
 
     Judged without the bylines :func:`_without_bylines` removes; removing them only
     shortens a line, so a short line is judged as it is, and a long one that keeps
     ``_PROSE_LENGTH`` characters whatever glued sign-off goes (:func:`_keeps_length`) is
-    prose without the search for one.
+    prose without the search for one. ``nguon``: the line may hold a "Nguồn".
 
     >>> _is_prose_line("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu."), _is_prose_line("Hà Nội")
     (True, False)
@@ -857,10 +879,10 @@ def _is_prose_line(line: str) -> bool:
     if len(line) < _PROSE_LENGTH and _TERMINAL_MARK.search(line) is None:
         return False  # short, and no sentence mark the cut could leave at the end
     if len(line) >= 25:
-        line = _without_lead_and_tail(line)
+        line = _without_lead_and_tail(line, nguon=nguon)
         if _keeps_length(line, _PROSE_LENGTH):
             return True
-        line = _without_glued(line)
+        line = _without_glued(line, nguon=nguon)
     return len(line) >= _PROSE_LENGTH or (
         len(line) >= 25 and len(line.split()) >= 5
         and (line[-1] in _TERMINAL or _SENTENCE_MARK.search(line) is not None))
@@ -871,12 +893,13 @@ def _without_bylines(line: str) -> str:
     return _without_glued(_without_lead_and_tail(line))
 
 
-def _without_lead_and_tail(line: str) -> str:
-    """``line`` without its lead prefix, its closing ``/.`` marks and ``Nguồn: X``."""
+def _without_lead_and_tail(line: str, *, nguon: bool = True) -> str:
+    """``line`` without its lead prefix, its closing ``/.`` marks and ``Nguồn: X`` (looked
+    for only when ``nguon``: the line may hold one)."""
     if _AGENCY_GATE.match(line) is not None:
         line = line[_PREFIX.match(line).end():]
     line = _strip_end_marks(line)
-    i = line.find("Nguồn")  # "Nguồn: X" at the end, from the first "Nguồn" or "(Nguồn"
+    i = line.find("Nguồn") if nguon else -1  # "Nguồn: X" at the end, from the first "Nguồn" or "(Nguồn"
     if i >= 0:
         m = next(_matches_at(_TAIL_SOURCE, line, _tail_source_starts(line, i)), None)
         if m is not None:
@@ -884,9 +907,10 @@ def _without_lead_and_tail(line: str) -> str:
     return line
 
 
-def _without_glued(line: str) -> str:
+def _without_glued(line: str, *, nguon: bool = True) -> str:
     """``line`` without a glued sign-off, blanks and end marks left at its end."""
-    m = next(_glued_matches(line, _glued_start(line, 0, len(line)), len(line)), None)
+    start = _glued_start(line, 0, len(line), 0 if nguon else -1)
+    m = next(_glued_matches(line, start, len(line)), None)
     if m is not None:
         line = line[:m.start(_rule_group(m))]
     return _strip_end_marks(line.rstrip())
