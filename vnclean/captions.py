@@ -16,9 +16,8 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import accumulate, compress, islice, pairwise, repeat
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -160,8 +159,7 @@ _CLIP_PAREN = regex.compile(rf"{_HSPACE}*+\([^()\n]{{0,200}}+\)", regex.V1)
 _DASH_BEFORE = regex.compile(rf"{_HSPACE}*+[-–]{_HSPACE}*+$", regex.V1)
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     """A marker found by the regex pass, widened to its credit and its caption sentence."""
 
     credit_start: int
@@ -344,7 +342,7 @@ def _candidates(text: str, keywords: list[int] | None = None) -> list[_Candidate
             continue
         if candidate.credit_start < floor:  # overlaps the previous one: take the union
             if candidate.caption_end > floor and found:
-                last = found[-1]  # (plain construction: dataclasses.replace is slow)
+                last = found[-1]
                 found[-1] = _Candidate(last.credit_start,
                                        max(last.credit_end, candidate.credit_end),
                                        min(last.caption_start, candidate.caption_start),
