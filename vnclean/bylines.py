@@ -382,9 +382,10 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     if nguon >= 0:
         found.extend((m.start(), 3, m) for m in _matches_at(_TAIL_SOURCE, text,
                                                             _tail_source_starts(text, nguon)))
-    found.extend((m.start(), 4, m) for m in _matches_at(
-        _INLINE_SOURCE, text, map(_START, _INLINE_SOURCE_OPENS.finditer(text))))
-    glued_lines = {ctx.index(start) for start, _, _ in found}
+    if _INLINE_SOURCE_OPENS.search(text) is not None:
+        found.extend((m.start(), 4, m) for m in _matches_at(
+            _INLINE_SOURCE, text, map(_START, _INLINE_SOURCE_OPENS.finditer(text))))
+    glued_lines = {ctx.index(start) for start, _, _ in found} if found else set()
     last = ctx.last_prose()
     if last is not None:
         glued_lines.add(last)
@@ -395,6 +396,8 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
         found.extend((m.start(), 1, m)
                      for m in _glued_matches(text, _glued_start(text, start, end, nguon), end))
     found.extend((m.start(), 0, m) for m in _line_candidates(text))
+    if len(found) < 2:
+        return [m for _, _, m in found]
     found.sort(key=_BY_START_AND_ORDER)
     return _without_overlaps([m for _, _, m in found])
 
@@ -788,14 +791,16 @@ class _Lines:
     def __init__(self, text: str):
         self.text = text
         self.lines = lines = text.split("\n")
-        starts, pos = [], 0
-        for line in lines:
+        self.starts = starts = []
+        self._filled = filled = []  # the lines that are not blank
+        pos = 0
+        for i, line in enumerate(lines):
             starts.append(pos)
             pos += len(line) + 1
-        self.starts = starts
+            if line and not line.isspace():
+                filled.append(i)
         self.nguon = text.find("Nguồn")  # the first, where the searches for one start
         self.removed: set[int] = set()  # lines already labelled whole: neighbours look past
-        self._filled = [i for i, line in enumerate(lines) if line and not line.isspace()]
         self._jumps: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._prose: dict[int, bool] = {}
         self._last_prose: int | None = -2  # not computed yet
@@ -1232,6 +1237,9 @@ class StripBylines(BoilerplateCleaner):
 
     def classify(self, text: str) -> list[Label]:
         ctx = _Lines(text)
+        candidates = _candidates(text, ctx)
+        if not candidates:  # most texts: nothing to label, no neighbours to weigh
+            return []
         labels: list[Label] = []
         tail: set[int] = set()  # lines of accepted sign-off material at the end
         datelines: set[int] = set()
@@ -1239,7 +1247,7 @@ class StripBylines(BoilerplateCleaner):
         deferred: list[regex.Match] = []  # decided once every whole line is labelled
         authors: list[regex.Match] = []
         others: list[tuple[str, regex.Match]] = []
-        for m in _candidates(text, ctx):
+        for m in candidates:
             group = _rule_group(m)
             if group == "author":
                 authors.append(m)
