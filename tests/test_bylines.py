@@ -493,6 +493,15 @@ def test_reach_back_bounds_the_collapsed_length(text, start, anchor, width):
 
 # --- the stdlib re stand-ins and the shortcuts of the fast path -----------------------------
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Nguồn", "nguồn", "Ngu", "ồ", "ồn", "N", "rồi ", " ", "\n",
+                                 "Nguô\u0300n", "x"]), max_size=12).map("".join))
+def test_find_nguon_is_find(text):
+    from vnclean.bylines import _find_nguon
+
+    assert _find_nguon(text) == text.find("Nguồn")
+
+
 def test_re_classes_hold_every_character_of_their_regex_class():
     """The stdlib classes the scans use miss no character of the ``regex`` class they stand
     for, whatever Unicode version the installed ``regex`` knows."""

@@ -799,7 +799,7 @@ class _Lines:
             pos += len(line) + 1
             if line and not line.isspace():
                 filled.append(i)
-        self.nguon = text.find("Nguồn")  # the first, where the searches for one start
+        self.nguon = _find_nguon(text)  # the first, where the searches for one start
         self.removed: set[int] = set()  # lines already labelled whole: neighbours look past
         self._jumps: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._prose: dict[int, bool] = {}
@@ -864,6 +864,21 @@ class _Lines:
         """True when any body paragraph follows line ``index``."""
         last = self.last_prose()
         return last is not None and last > index
+
+
+def _find_nguon(text: str) -> int:
+    """``text.find("Nguồn")``, by its rarest letter: ``str.find`` of one character is
+    many times faster than of a word whose last letter is as common as "n".
+
+    >>> _find_nguon("Hồ Gươm rồi. Nguồn: TTXVN"), _find_nguon("nguồn tin")
+    (13, -1)
+    """
+    i = text.find("ồ", 3)
+    while i >= 0:
+        if text.startswith("Nguồn", i - 3):
+            return i - 3
+        i = text.find("ồ", i + 1)
+    return -1
 
 
 #: A line this long (once its bylines are gone) is a body paragraph whatever it holds.
