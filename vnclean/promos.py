@@ -241,10 +241,10 @@ def _line_first_pass(text: str) -> list[Label]:
 
 def _line_label(text: str, m: re.Match) -> Label | None:
     """The label of one non-blank line (``m`` is its stripped text), if it is a cue line."""
-    stripped = m.group()
-    n = len(stripped)
+    n = m.end() - m.start()
     if n > _LINE_MAX:
-        return None
+        return None  # a paragraph: not copied
+    stripped = m.group()
     if n <= _WIDGET_MAX:
         low = stripped.casefold()
         if low.rstrip(": \t") in _WIDGETS:
