@@ -320,18 +320,17 @@ def _reach_back(text: str, start: int, anchor: int, width: int) -> int:
 
     Read back from ``anchor`` only as far as needed: a run of k blanks adds k - 1 <= 2 *
     (its "  " pairs + its tabs) to the length, so the place moves back by that count of
-    what it covers until nothing more is covered, then past the blanks right before it
-    (read as one, they add nothing).
+    what it covers (each stretch counted once, with the character after it, so that a
+    run across two stretches is not undercounted) until nothing more is covered, then
+    past the blanks right before it (read as one, they add nothing).
 
     >>> _reach_back("x" * 600, 0, 600, 420), _reach_back("x" * 100 + "\t" * 300 + "x" * 300, 0, 700, 420)
     (180, 0)
     """
-    p = anchor - width
-    while p > start:
-        q = anchor - width - 2 * (text.count("  ", p, anchor) + text.count("\t", p, anchor))
-        if q == p:
-            break
-        p = q
+    p, counted, stretch = anchor - width, anchor, 0
+    while start < p < counted:
+        stretch += 2 * (text.count("  ", p, counted + 1) + text.count("\t", p, counted))
+        p, counted = anchor - width - stretch, p
     if p <= start:
         return start
     while p > start and text[p - 1] in " \t":
@@ -743,9 +742,10 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
-#: ``(`` or ``Theo``.
-_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
-                             rf"|{_UP}{{0,6}}[ \t]{_UP})|\(|Theo|{_TITLES}|{_CUES}))")
+#: ``(`` or ``Theo`` (those words as one trie; no alternative opens with a blank, so the
+#: blank before them is never given back).
+_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
+                             rf"|{_UP}{{0,6}}[ \t]{_UP})|{_trie(('(', 'Theo', *_TITLE_WORDS, *_CUE_WORDS))}))")
 #: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
 #: group's number, ``lastindex``.
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
