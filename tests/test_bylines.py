@@ -494,6 +494,23 @@ def test_reach_back_bounds_the_collapsed_length(text, start, anchor, width):
 # --- the stdlib re stand-ins and the shortcuts of the fast path -----------------------------
 
 @settings(max_examples=300, deadline=None, derandomize=True)
+@given(glued_lines | line_texts | vietnamese_texts)
+@example("Hết việc. (Theo Reuters) Mưa lớn.\nXong (Nguồn: TTXVN)\n(Nguồn: VOV) Nguồn: Tuổi Trẻ")
+def test_inline_sources_tried_where_they_open_change_no_match(text):
+    """Tried only at their openings, the inline patterns find what finditer finds."""
+    from vnclean.bylines import (_INLINE_SOURCE, _INLINE_SOURCE_OPENS, _START, _TAIL_SOURCE,
+                                 _matches_at, _tail_source_starts)
+
+    def spans(matches):
+        return [(m.span(), m.lastgroup, m.span(m.lastgroup)) for m in matches]
+
+    tail = _tail_source_starts(text, text.find("Nguồn")) if "Nguồn" in text else ()
+    assert spans(_matches_at(_TAIL_SOURCE, text, tail)) == spans(_TAIL_SOURCE.finditer(text))
+    inline = map(_START, _INLINE_SOURCE_OPENS.finditer(text))
+    assert spans(_matches_at(_INLINE_SOURCE, text, inline)) == spans(_INLINE_SOURCE.finditer(text))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(["Nguồn", "nguồn", "Ngu", "ồ", "ồn", "N", "rồi ", " ", "\n",
                                  "Nguô\u0300n", "x"]), max_size=12).map("".join))
 def test_find_nguon_is_find(text):
