@@ -224,3 +224,18 @@ def test_licence_reach_counted_on_the_original_line():
     text = "KKİ0 comments@* Mời quý độc giả theo dõiTải ứng dụng Zalo000Giấy phép số 13/GP"
     m = next(nonblank_lines(text))
     assert promos._line_label(text, m) == _whole_pattern_label(text, m)
+
+
+SPONSOR_PIECES = ["Hotline", "Tổng đài", "E-mail", "Email", "Website", "Fanpage", "Địa chỉ",
+                  "Điện thoại", "Trụ sở", "Tòa nhà", "Toà nhà", "Fax", "Liên hệ", "liên hệ",
+                  "²", "\u0301", "_", "a@b.vn", "0913 839 963", "https://", "www.", " ", ":", "x"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(SPONSOR_PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_sponsor_word_search_finds_every_word_cue(text):
+    # The sponsor rule skips its cue scan where the stdlib search finds no cue word: that
+    # search must find every word cue the regex finds (its \b tests dropped: a superset).
+    for m in promos._SPONSOR_CUE.finditer(text):
+        if m.group("concrete") is None:
+            assert promos._SPONSOR_WORD.search(text, m.start(), m.end())

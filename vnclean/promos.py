@@ -649,9 +649,12 @@ _SPONSOR_OPENERS = _tab_entries("promos_sponsor.txt")
 _SPONSOR_OPENER = regex.compile("|".join(
     f"(?P<{tag}{i}>{p})" for i, (tag, p) in enumerate(_SPONSOR_OPENERS)), regex.VERSION1)
 _CONCRETE = r"(?P<concrete>[\w.-]@[\w-]{1,63}\.\w|%s|https?://|www\.)" % _PHONE
-_SPONSOR_CUE = regex.compile(
-    r"%s|Hotline|Tổng đài|E-?mail|Website|Fanpage|Địa chỉ|Điện thoại|Trụ sở|Tòa nhà|Toà nhà"
-    r"|\bFax\b|Liên hệ|liên hệ" % _CONCRETE, regex.VERSION1)
+_SPONSOR_WORDS = (r"Hotline|Tổng đài|E-?mail|Website|Fanpage|Địa chỉ|Điện thoại|Trụ sở|Tòa nhà"
+                  r"|Toà nhà|\bFax\b|Liên hệ|liên hệ")
+_SPONSOR_CUE = regex.compile(r"%s|%s" % (_CONCRETE, _SPONSOR_WORDS), regex.VERSION1)
+# Where none of these words is, _SPONSOR_CUE finds no cue but a concrete one (a stdlib
+# search for them, without the \b tests, finds a superset of its word matches).
+_SPONSOR_WORD = re.compile(_SPONSOR_WORDS.replace(r"\b", ""))
 # Literal cues of a contact tail: a text whose end holds none skips the sponsor rule
 # (substring tests in C; a regex gate costs more than the rule).
 _SPONSOR_GATE = ("@", "://", "www.", "Điện thoại", "Hotline", "iên hệ")
@@ -728,7 +731,7 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
             if m.lastgroup.startswith("call"):
                 need = 1
             break
-    if start < 0:
+    if start < 0 and _SPONSOR_WORD.search(text, region, last_end):
         for m in _SPONSOR_CUE.finditer(text, region, last_end):
             if (m.group("concrete") is None and _blurb_boundary(text, m.start(), line_start, False)
                     and _enough_cues(text, m.start(), end)):
