@@ -22,7 +22,6 @@ import functools
 import operator
 import re
 from collections.abc import Iterable, Iterator
-from itertools import repeat
 from typing import ClassVar
 
 import regex
@@ -324,7 +323,8 @@ def _reach_back(text: str, start: int, anchor: int, width: int) -> int:
     run across two stretches is not undercounted) until nothing more is covered, then
     past the blanks right before it (read as one, they add nothing).
 
-    >>> _reach_back("x" * 600, 0, 600, 420), _reach_back("x" * 100 + "\t" * 300 + "x" * 300, 0, 700, 420)
+    >>> tabs = "x" * 100 + "\t" * 300 + "x" * 300
+    >>> _reach_back("x" * 600, 0, 600, 420), _reach_back(tabs, 0, 700, 420)
     (180, 0)
     """
     p, counted, stretch = anchor - width, anchor, 0
@@ -744,8 +744,9 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
 #: ``(`` or ``Theo`` (those words as one trie; no alternative opens with a blank, so the
 #: blank before them is never given back).
+_OPENING_WORDS = _trie(("(", "Theo", *_TITLE_WORDS, *_CUE_WORDS))
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
-                             rf"|{_UP}{{0,6}}[ \t]{_UP})|{_trie(('(', 'Theo', *_TITLE_WORDS, *_CUE_WORDS))}))")
+                             rf"|{_UP}{{0,6}}[ \t]{_UP})|{_OPENING_WORDS}))")
 #: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
 #: group's number, ``lastindex``.
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
@@ -919,7 +920,8 @@ def _without_lead_and_tail(line: str, *, nguon: bool = True) -> str:
     if _AGENCY_GATE.match(line) is not None:
         line = line[_PREFIX.match(line).end():]
     line = _strip_end_marks(line)
-    i = line.find("Nguồn") if nguon else -1  # "Nguồn: X" at the end, from the first "Nguồn" or "(Nguồn"
+    # "Nguồn: X" at the end, from the first "Nguồn" or "(Nguồn"
+    i = line.find("Nguồn") if nguon else -1
     if i >= 0:
         m = next(_matches_at(_TAIL_SOURCE, line, _tail_source_starts(line, i)), None)
         if m is not None:
