@@ -568,7 +568,9 @@ def _same_title(template: str, head: int, page: _Page, k: int, cfg: _Settings) -
         return True
     if len(cand_words) < cfg.title_fuzzy_min_words:
         return False
-    return len(cand_words & template_words) >= cfg.title_containment * len(cand_words)
+    shared = len(cand_words & template_words)
+    return (shared >= cfg.title_containment * len(cand_words)
+            and shared >= cfg.title_containment * len(template_words))
 
 
 def _folded(page: _Page, k: int) -> str:
