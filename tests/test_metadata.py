@@ -189,6 +189,8 @@ def test_sources_and_authors_from_sign_offs():
 @pytest.mark.parametrize("signoff, source", [
     ("Hồng Nhung (TTXVN)", "TTXVN"),
     ("Hồng Nhung/VNA", "TTXVN"),
+    ("Hồng Nhung - TTXVN", "TTXVN"),
+    ("Hồng Nhung - Minh Anh", None),       # two authors
     ("Hồng Nhung (tổng hợp)", None),       # a note, not an agency
     ("Hồng Nhung/Minh Anh", None),         # a second author, not an agency
 ])
@@ -196,6 +198,11 @@ def test_a_known_agency_in_a_sign_off_note_is_the_source(signoff, source):
     meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{signoff}").metadata
     assert meta["authors"][0] == "Hồng Nhung"
     assert meta["source"] == source
+
+
+def test_the_agency_of_a_dateline_prefix_is_the_source():
+    meta = clean_and_explain(f"Mưa lớn ở Hà Nội\nHà Nội, 12/3 (TTXVN) - {LEAD}").metadata
+    assert meta["source"] == "TTXVN"
 
 
 def test_an_attribution_wins_over_a_sign_off_note():

@@ -222,7 +222,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                      r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+")
     bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+|[\p{L}\d]{2,20}+\.(?:vn|VN|com\.vn)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
-    prefix = (rf"(?:{_H}*+(?:\((?P<ag_paren>{agencies}|{paren_generic})\)"
+    # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ", "Washington, 5/1 (TTXVN) -"
+    place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+,{_H}*+(?:ngày{_H}++)?+"
+                  rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+{_H}*+)")
+    prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+")
     alternatives = (
@@ -241,7 +244,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}|(?P<au_cue>{cues}))"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note}))?+"
-        rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{source}))?+"
+        rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{papered}"
+        rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})",
         # a place dateline alone on the first lines: "Quảng Bình:"
         rf"(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}",
@@ -548,6 +552,7 @@ _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:"
                              regex.MULTILINE)
 _SOURCE_PLACEHOLDER = regex.compile(r"Nguồn[ \t]*+:")
 _AGENCY_TEXT = regex.compile(r"\A\W*+(?P<agency>.+?)\W*+\Z", regex.DOTALL)
+_PAREN_AGENCY = regex.compile(r"\((?P<agency>[^()\n]{1,40}+)\)[\W]*+\Z")
 
 
 def author_names(text: str) -> list[str]:
@@ -582,6 +587,8 @@ def source_name(text: str) -> str | None:
     'Dân trí'
     >>> source_name("TTO - ")
     'Tuổi Trẻ'
+    >>> source_name("Hà Nội, 12/3 (TTXVN) - ")
+    'TTXVN'
     >>> source_name("Hồng Hạnh(TheoJapan Today, 8days)")
     'Japan Today, 8days'
     >>> source_name("Nguồn: [Link nguồn]Nguồn: [Link nguồn]") is None
@@ -593,7 +600,8 @@ def source_name(text: str) -> str | None:
     if found:
         name = found[-1].strip().rstrip(".").strip()
     else:
-        m = _AGENCY_TEXT.match(text.strip().rstrip("-–—:").strip())
+        m = (_PAREN_AGENCY.search(text) if "(" in text else None) or _AGENCY_TEXT.match(
+            text.strip().rstrip("-–—:").strip())
         if m is None:
             return None
         name = m.group("agency").strip()
@@ -664,6 +672,9 @@ _LOW = rf"[^\x00-`{{-\x7f{_VI_UPPER}{_PUNCT}]"
 _DIGIT = rf"[^\x00-/:-\x7f{_VI_LOWER}{_VI_UPPER}{_PUNCT}]"
 _UP_DIGIT = rf"[^\x00-/:-@\[-\x7f{_VI_LOWER}{_PUNCT}]"
 _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
+#: The gate of a place and a day before an agency's name in a lead ("Hà Nội, 12/3 (TTXVN) - ").
+_PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}},[ \t]*(?:ngày[ \t]+)?"
+                     rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?")
 _TITLES = _trie(_TITLE_WORDS)
 _TITLES_ROLES = _trie(_TITLE_WORDS + _ROLE_WORDS)
 _CUES = _trie(_CUE_WORDS)
@@ -720,7 +731,7 @@ _NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN
 _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
     rf"|(?:{_TITLES}[ \t]+)?{_WORD}(?:[ \t,&]+{_WORD})*[ \t]*[-–|])",
-    rf"[ \t]*(?:\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
+    rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",

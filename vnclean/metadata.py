@@ -32,8 +32,10 @@ _LEAD_MIN_CHARS = 80
 _LEAD_PROBE = 40
 #: Edits closer than this (in original characters) belong to one dateline split over lines.
 _SAME_DATELINE_GAP = 12
-#: The note after a sign-off's name: ``Hồng Nhung (TTXVN)``, ``Hồng Nhung/TTXVN``.
-_SIGNOFF_NOTE = regex.compile(r"(?:\(\s*(?P<note>[^()]+?)\s*\)|/\s*(?P<tail>[^/()]+?))[\s.]*$")
+#: The note after a sign-off's name: ``Hồng Nhung (TTXVN)``, ``Hồng Nhung/TTXVN``,
+#: ``Hồng Nhung - TTXVN``.
+_SIGNOFF_NOTE = regex.compile(
+    r"(?:\(\s*(?P<note>[^()]+?)\s*\)|(?:/|\s[-–])\s*(?P<tail>[^/()\-–]+?))[\s.]*$")
 
 
 def find_title(text: str) -> str | None:
