@@ -1,7 +1,8 @@
 """Throughput of vnclean and its peers on the same documents: ``python -m benchmarks.speed``.
 
-Every tool (each peer, each step of ``vnclean.DEFAULT_STEPS`` alone on the raw text, and the
-full ``vnclean.clean``) runs over the same corpus documents: one warm-up pass, then
+Every tool (each peer, each step of ``vnclean.DEFAULT_STEPS`` alone on the raw text, the
+full ``vnclean.clean`` text by text, and ``vnclean.clean_many`` on one process, which cleans
+chunks of texts step by step) runs over the same corpus documents: one warm-up pass, then
 ``--repeats`` timed passes taken round-robin across the tools, so drift on a shared machine
 hits all of them alike. Times are wall-clock (``time.perf_counter``) medians; vnclean's
 ratios to each peer come from this same run, since absolute numbers drift between runs.
@@ -24,6 +25,7 @@ from . import peers
 
 RESULTS = Path(__file__).parent / "results"
 FULL = "vnclean"
+BATCH = "vnclean clean_many"
 STEP_PREFIX = "vnclean:"
 
 
@@ -49,12 +51,25 @@ def vnclean_tools() -> dict[str, Callable[[str], str]]:
                for switch, cleaner in vnclean.DEFAULT_STEPS}}
 
 
+def clean_many_one_process(texts: Sequence[str]) -> list[str]:
+    """``vnclean.clean_many`` on one process, as a corpus run calls it."""
+    return list(vnclean.clean_many(texts))
+
+
+#: Tools that take the whole list of texts at once (timed as one call per pass).
+BATCH_TOOLS: dict[str, Callable[[Sequence[str]], list[str]]] = {BATCH: clean_many_one_process}
+
+
 def one_pass(fn: Callable[[str], str], texts: Sequence[str]) -> float:
-    """Seconds of wall-clock time for ``fn`` over every text once."""
+    """Seconds of wall-clock time for ``fn`` over every text once (one call with the whole
+    list when ``fn`` is one of :data:`BATCH_TOOLS`)."""
     gc.collect()
     start = time.perf_counter()
-    for text in texts:
-        fn(text)
+    if fn in BATCH_TOOLS.values():
+        fn(texts)
+    else:
+        for text in texts:
+            fn(text)
     return time.perf_counter() - start
 
 
@@ -78,7 +93,7 @@ def ratios(results: dict[str, dict], tool: str = FULL) -> dict[str, float]:
     """
     mine = results[tool]["mb_per_s"]
     return {name: mine / r["mb_per_s"] for name, r in results.items()
-            if name != tool and not name.startswith(STEP_PREFIX) and r["mb_per_s"]}
+            if not name.startswith((FULL, STEP_PREFIX)) and r["mb_per_s"]}
 
 
 def measure(texts: Sequence[str], repeats: int = 5,
@@ -93,7 +108,7 @@ def measure(texts: Sequence[str], repeats: int = 5,
     skipped: dict[str, str] = {}
     if tools is None:
         runnable, skipped = peers.available()
-        tools = {**vnclean_tools(), **runnable}
+        tools = {**vnclean_tools(), **BATCH_TOOLS, **runnable}
     for name, fn in tools.items():  # warm-up: imports, caches, compiled patterns
         one_pass(fn, texts[:warmup_docs])
     runs: dict[str, list[float]] = {name: [] for name in tools}
@@ -114,6 +129,8 @@ def measure(texts: Sequence[str], repeats: int = 5,
            "tools": results, "skipped": skipped}
     if FULL in results:
         out["ratios"] = ratios(results)
+    if BATCH in results:
+        out["batch_ratios"] = ratios(results, BATCH)
     if STEP_PREFIX + "normalize" in results:
         out["normalize_ratios"] = {
             name: results[STEP_PREFIX + "normalize"]["mb_per_s"] / results[name]["mb_per_s"]
@@ -123,11 +140,13 @@ def measure(texts: Sequence[str], repeats: int = 5,
 
 def table(speed: dict) -> str:
     """A markdown table: MB/s, docs/s and vnclean's ratio to each tool."""
-    lines = ["| tool | MB/s | docs/s | median s | vnclean × |", "|---|---|---|---|---|"]
+    lines = ["| tool | MB/s | docs/s | median s | vnclean × | clean_many × |",
+             "|---|---|---|---|---|---|"]
     for name, r in speed["tools"].items():
-        ratio = speed.get("ratios", {}).get(name)
+        cells = [speed.get(key, {}).get(name) for key in ("ratios", "batch_ratios")]
         lines.append(f"| {name} | {r['mb_per_s']:.2f} | {r['docs_per_s']:.0f} | "
-                     f"{r['seconds_median']:.3f} | {'' if ratio is None else f'{ratio:.2f}'} |")
+                     f"{r['seconds_median']:.3f} | "
+                     + " | ".join("" if c is None else f"{c:.2f}" for c in cells) + " |")
     return "\n".join(lines)
 
 

@@ -216,3 +216,20 @@ def test_importing_every_module_raises_no_warning(tmp_path):
     done = subprocess.run([sys.executable, "-W", "error", "-X", f"pycache_prefix={tmp_path}",
                            "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "", "Trang chủ\nThời sự", "TTO - Mưa lớn ở Hà Nội.\nẢnh: Mạnh Quân", "Giá vàng tăng./.",
+    "Chia sẻ\nHòa Bình có thủy điện lớn.", "Tin liên quan\n>> Hà Nội mở tuyến buýt mới",
+    "Văn Khương", "null", "  \n\n  Nhà  hàng   mở cửa.  ",
+]) | st.text(max_size=60), max_size=12))
+def test_apply_many_is_apply_on_each(texts):
+    pipeline = vnclean.default_pipeline()
+    assert pipeline.apply_many(texts) == [pipeline.apply(text) for text in texts]
+    assert pipeline.apply_many(iter(texts)) == [pipeline.apply(text) for text in texts]
+
+
+def test_apply_many_rejects_a_non_str_before_cleaning_anything():
+    with pytest.raises(TypeError, match="expects str"):
+        vnclean.default_pipeline().apply_many(["Mưa lớn.", None])

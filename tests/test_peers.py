@@ -116,3 +116,29 @@ def test_vnclean_tools_cover_every_default_step():
 
     tools = vnclean_tools()
     assert list(tools) == ["vnclean"] + [f"vnclean:{s}" for s, _ in vnclean.DEFAULT_STEPS]
+
+
+def test_clean_many_is_timed_as_one_call_over_the_list_and_gets_its_own_ratios():
+    import vnclean
+    from benchmarks import speed
+
+    texts = ["TTO - Mưa lớn ở Hà Nội.", "Trang chủ\nGiá vàng tăng./."] * 3
+    assert speed.clean_many_one_process(texts) == [vnclean.clean(t) for t in texts]
+    out = speed.measure(texts, repeats=1, min_repeats=1, warmup_docs=2, tools={
+        "vnclean": vnclean.clean, speed.BATCH: speed.clean_many_one_process,
+        "keep-everything": lambda text: text})
+    assert set(out["ratios"]) == set(out["batch_ratios"]) == {"keep-everything"}
+    assert out["tools"][speed.BATCH]["docs_per_s"] > 0
+
+
+def test_speed_targets_are_read_on_clean_many_and_name_both_numbers():
+    from benchmarks import report
+
+    fake = {"speed": {"tools": {"vnclean": {"mb_per_s": 9.0},
+                                "vnclean clean_many": {"mb_per_s": 11.0},
+                                "trafilatura": {"mb_per_s": 2.0}},
+                      "ratios": {"trafilatura": 4.5}, "batch_ratios": {"trafilatura": 5.5}},
+            "quality": {}}
+    first, second = report.targets(fake)[:2]
+    assert first["met"] and "11.00 MB/s with `clean_many` (9.00 MB/s" in first["value"]
+    assert second["met"] and second["value"].startswith("5.50x with `clean_many` (4.50x")

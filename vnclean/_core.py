@@ -354,6 +354,24 @@ class Pipeline(Cleaner):
             text = step.apply(text)
         return text
 
+    def apply_many(self, texts: Iterable[str]) -> list[str]:
+        """``[self(text) for text in texts]``, computed step by step over the whole list.
+
+        Each step runs over every text before the next step starts, so its patterns and
+        tables stay in the CPU's caches: on the benchmark corpus this is about 1.1x faster
+        than one text at a time (:func:`vnclean.clean_many` uses it chunk by chunk).
+
+        >>> from vnclean import Pipeline, strip_bylines
+        >>> Pipeline(strip_bylines).apply_many(["TTO - Mưa lớn ở Hà Nội.", "Giá vàng tăng./."])
+        ['Mưa lớn ở Hà Nội.', 'Giá vàng tăng.']
+        """
+        texts = list(texts)
+        for text in texts:
+            check_text(text)
+        for step in self.steps:
+            texts = [step.apply(text) for text in texts]
+        return texts
+
     def find_edits(self, text: str) -> list[Edit]:
         """Edits in the input's coordinates (may overlap across steps; for auditing)."""
         return list(self.explain(text).edits)
