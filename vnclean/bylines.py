@@ -186,8 +186,9 @@ def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Đăng\ (?:lúc|ngày)|Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
-    token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{TIME_PATTERN}|{ZONE_PATTERN}"
-             rf"|{_RELATIVE_PATTERN}|[Hh]ôm\ (?:qua|nay))")
+    # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
+    token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
+             rf"|{ZONE_PATTERN}|[Hh]ôm\ (?:qua|nay))")
     sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++)"
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
