@@ -231,7 +231,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+")
     alternatives = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
-        rf"(?P<dateline>[ \t|]*+(?:(?P<dl_name>{_names_pattern('dl')}){_H}*+[-–|]{_H}*+)?+"
+        # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
+        rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
+        rf"|(?P<dl_name>{_names_pattern('dl')})){_H}*+[-–|•·]{_H}*+)?+"
         rf"(?P<dl_body>{dateline})[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
@@ -731,7 +733,8 @@ _NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN
 #: capitalised word or two before ``:``. The end mark: ``/.``.
 _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
-    rf"|(?:{_TITLES}[ \t]+)?{_WORD}(?:[ \t,&]+{_WORD})*[ \t]*[-–|])",
+    rf"|(?:{_TITLES}[ \t]+)?{_WORD}(?:[ \t,&]+{_WORD})*[ \t]*[-–|•·]"
+    rf"|{_trie(tuple(agency_names()))}[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
