@@ -155,6 +155,34 @@ def test_position_candidates_miss_no_cued_position_line(text):
         assert not _captions._POSITION_CUE.search(text[start:end].lstrip())
 
 
+def _position_candidates_by_plain_search(text):
+    """The plain statement of _position_candidates: search "(" and "Từ" themselves."""
+    found = set()
+    for needle in ("(", "Từ"):
+        pos = text.find(needle)
+        line_end = -1
+        while pos >= 0:
+            newline = text.rfind("\n", max(line_end, 0), pos)
+            line_end = text.find("\n", pos)
+            if line_end < 0:
+                line_end = len(text)
+            if newline >= 0 and _captions._fits_position_size(text, newline + 1, line_end):
+                found.add(newline)
+            pos = text.find(needle, line_end)
+    return sorted(found)
+
+
+_tu_text = st.lists(st.sampled_from(
+    ["Từ trái qua phải: A, B.", "Từ", "ừ", "T", "từ", "Tư\u0300", "\n", " ", "(", "thứ", "giữa",
+     "Ông An (thứ 2 từ trái sang) trao giải.", "x" * 30]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_gate_text, _tu_text))
+def test_position_candidates_equal_a_plain_search(text):
+    assert _captions._position_candidates(text) == _position_candidates_by_plain_search(text)
+
+
 _SPLIT_KEEP = regex.compile(rf"({_captions._SENTENCE_SPLIT.pattern})", regex.V1)
 
 
