@@ -260,9 +260,10 @@ def _sentence_end(text: str) -> str:
 
 def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
     """Short segments joined by ``›``, ``»``, ``>`` or ``|``: three or more, or two with an
-    arrow where the first is a known heading or section ("Trang chủ › Thời sự"); or joined
-    by ``/`` when the first is a known heading or section ("Trang chủ / Thời sự": a slash
-    alone also joins dates, scores and pairs of names)."""
+    arrow where the first is a known heading or section ("Trang chủ › Thời sự"), or two
+    known ones ("Thời sự | Xã hội"); or joined by ``/`` when the first is a known heading or
+    section ("Trang chủ / Thời sự": a slash alone also joins dates, scores and pairs of
+    names)."""
     if not _CRUMB_SPLIT.search(text):
         return "/" in text and _is_slash_crumb(text, cfg)
     segments = [s for s in _CRUMB_SPLIT.split(text) if s]
@@ -270,8 +271,8 @@ def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
         return "/" in text and _is_slash_crumb(text, cfg)
     if len(segments) >= 3:
         return True
-    return bool(_ARROW.search(text)) and _known_first(segments[0]) or (
-        "/" in text and _is_slash_crumb(text, cfg))
+    return _known_first(segments[0]) and (bool(_ARROW.search(text)) or _known_first(
+        segments[1])) or ("/" in text and _is_slash_crumb(text, cfg))
 
 
 def _is_slash_crumb(text: str, cfg: _Settings) -> bool:
