@@ -66,8 +66,12 @@ def test_adversarial_repetition_gives_a_result(text):
     "\ud800\udfff" * 1_000,
     ("Hà Nội mưa lớn. " * 2_000 + "\n") * 5,
     "Ảnh:" + "Ảnh " * 40_000,
+    # letters whose case folding is two characters, before "@": a caseless e-mail pattern
+    # tried exponentially many splits of them (64 took longer than any test run)
+    "İ" * 64 + "@",
+    "Email: " + "ß" * 64 + "@bao.vn\n" + "ﬁ" * 64 + "@",
 ], ids=["run", "markers", "credits", "arrows", "newlines", "menu", "controls", "surrogates",
-        "long-lines", "marker-then-repeats"])
+        "long-lines", "marker-then-repeats", "folding-before-at", "folding-e-mails"])
 def test_pathological_documents_are_cleaned(text):
     _check_result(text)
 

@@ -105,8 +105,10 @@ _ALTERNATIVES = [
         r"(?P<cta>^[ \t*\-•]*(?:%s)(?=[ \t:])(?-i:[^\n]{1,%d})$)" % (
             alternation(_CTA_VERBS), _T["max_cta_line_chars"]),
         # A line that is only contact details: "0985.57.88.55", "news@site.vn".
-        r"(?P<contact_line>^[ \t]*(?:%s|%s)(?:[ \t]*[|,;/-][ \t]*(?:%s|%s)){0,3}[ \t]*$)"
-        % (_PHONE, _EMAIL, _PHONE, _EMAIL),
+        # (The e-mail is matched case-sensitively: caseless, a letter that folds to two,
+        # such as "İ", gives its run many ways to match, and a long run took minutes.)
+        r"(?P<contact_line>^[ \t]*(?:%s|(?-i:%s))(?:[ \t]*[|,;/-][ \t]*(?:%s|(?-i:%s))){0,3}"
+        r"[ \t]*$)" % (_PHONE, _EMAIL, _PHONE, _EMAIL),
         # View and comment counters standing alone: "Số lần xem: 169", "12 bình luận".
         r"(?P<counter>^[ \t]*(?:(?:Số lần xem|Lượt xem|Lượt đọc)[ \t]*:?[ \t]*\d[\d.,]{0,12}"
         r"|\d{1,6}[ \t]*(?:bình luận|Comments?))[ \t]*$)",
