@@ -133,6 +133,17 @@ def test_dask_dataframe_matches_clean(dask_client):
     assert list(result["clean_text"]) == [vnclean.clean(t) for t in TEXTS]
 
 
+def test_a_dataframe_partition_keeps_missing_values_in_place():
+    pd = pytest.importorskip("pandas", reason="pandas not installed (pip install 'vnclean[dask]')")
+
+    from vnclean.integrations.dask import clean_frame
+
+    frame = pd.DataFrame({"text": [TEXTS[0], None, TEXTS[1], float("nan")]})
+    out = clean_frame(frame, "text", "clean", {})
+    assert out["clean"][0] == vnclean.clean(TEXTS[0]) and out["clean"][2] == vnclean.clean(TEXTS[1])
+    assert out["clean"][1] is None and pd.isna(out["clean"][3])
+
+
 def test_dask_dataframe_names_a_missing_column(dask_client):
     import dask.dataframe as dd
     import pandas as pd

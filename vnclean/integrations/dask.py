@@ -1,7 +1,8 @@
 """Clean Dask bags and dataframes with vnclean, partition by partition.
 
 Why: a Dask cluster spreads a corpus over many machines; mapping over partitions builds
-the (cached) pipeline once per partition, and the results equal :func:`vnclean.clean`.
+the (cached) pipeline once per partition and cleans it step by step, as
+:func:`vnclean.clean_many` does, and the results equal :func:`vnclean.clean`.
 
 >>> from vnclean.integrations.dask import clean_partition
 >>> clean_partition(["TTO - Mưa lớn ở Hà Nội."], options={}) == [
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..batch import cleaned_to_dict
+from ..batch import clean_many, cleaned_to_dict
 from ..options import default_pipeline
 
 __all__ = ["clean_bag", "clean_dataframe", "clean_partition", "clean_frame"]
@@ -30,10 +31,10 @@ def _require_dask() -> None:
 
 def clean_partition(texts, *, options: dict[str, Any], explain: bool = False) -> list:
     """One bag partition: clean texts, or JSON-able results (text, removed, flags, ...)."""
-    pipeline = default_pipeline(**options)
     if explain:
+        pipeline = default_pipeline(**options)
         return [cleaned_to_dict(pipeline.explain(text)) for text in texts]
-    return [pipeline(text) for text in texts]
+    return list(clean_many(texts, **options))
 
 
 def clean_bag(bag, *, explain: bool = False, **options: Any):
@@ -45,10 +46,12 @@ def clean_bag(bag, *, explain: bool = False, **options: Any):
 
 def clean_frame(frame, column: str, output_column: str | None, options: dict[str, Any]):
     """One dataframe partition: ``column`` cleaned into ``output_column`` (or in place)."""
-    pipeline = default_pipeline(**options)
+    values = list(frame[column])
+    texts = [value for value in values if isinstance(value, str)]  # missing values stay missing
+    cleaned = iter(clean_many(texts, **options))
     out = frame.copy()
-    out[output_column or column] = [pipeline(text) if isinstance(text, str) else text
-                                    for text in frame[column]]  # missing values stay missing
+    out[output_column or column] = [next(cleaned) if isinstance(value, str) else value
+                                    for value in values]
     return out
 
 
