@@ -141,7 +141,7 @@ def test_a_dataframe_partition_keeps_missing_values_in_place():
     frame = pd.DataFrame({"text": [TEXTS[0], None, TEXTS[1], float("nan")]})
     out = clean_frame(frame, "text", "clean", {})
     assert out["clean"][0] == vnclean.clean(TEXTS[0]) and out["clean"][2] == vnclean.clean(TEXTS[1])
-    assert out["clean"][1] is None and pd.isna(out["clean"][3])
+    assert pd.isna(out["clean"][1]) and pd.isna(out["clean"][3])
 
 
 def test_dask_dataframe_names_a_missing_column(dask_client):
