@@ -498,8 +498,14 @@ def test_reach_back_bounds_the_collapsed_length(text, start, anchor, width):
 @example("Hết việc. (Theo Reuters) Mưa lớn.\nXong (Nguồn: TTXVN)\n(Nguồn: VOV) Nguồn: Tuổi Trẻ")
 def test_inline_sources_tried_where_they_open_change_no_match(text):
     """Tried only at their openings, the inline patterns find what finditer finds."""
-    from vnclean.bylines import (_INLINE_SOURCE, _INLINE_SOURCE_OPENS, _START, _TAIL_SOURCE,
-                                 _matches_at, _tail_source_starts)
+    from vnclean.bylines import (
+        _INLINE_SOURCE,
+        _INLINE_SOURCE_OPENS,
+        _START,
+        _TAIL_SOURCE,
+        _matches_at,
+        _tail_source_starts,
+    )
 
     def spans(matches):
         return [(m.span(), m.lastgroup, m.span(m.lastgroup)) for m in matches]
