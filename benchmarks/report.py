@@ -170,7 +170,8 @@ def markdown(report: dict, plot_path: str = PLOT, heading: str = "#") -> str:
               f"wall-clock median of {sp['repeats']} passes after a warm-up, tools taken "
               f"round-robin. `vnclean` is the full pipeline text by text (`vnclean.clean`); "
               f"`{speed.BATCH}` is the same pipeline over the whole list on one process "
-              f"(`vnclean.clean_many`, which cleans chunks of {DEFAULT_CHUNKSIZE} texts step by step); "
+              f"(`vnclean.clean_many`, which cleans chunks of {DEFAULT_CHUNKSIZE} texts step by "
+              f"step); "
               f"`vnclean:STEP` is one step of `DEFAULT_STEPS` alone on the raw text. "
               f"`vnclean ×` and `clean_many ×` are their MB/s over that tool's, same run.", "",
               speed.table(sp), ""]

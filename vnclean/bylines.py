@@ -735,7 +735,8 @@ _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
     rf"|(?:{_TITLES}[ \t]+)?{_WORD}(?:[ \t,&]+{_WORD})*[ \t]*[-–|•·]"
     rf"|{_trie(tuple(agency_names()))}[ \t]*[-–|•·])",
-    rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\(|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
+    rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
+    rf"|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",

@@ -133,9 +133,10 @@ def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
     each branch opens with a character class on the next character, which re tests without
     entering the branch: a toned vowel before a consonant (two in three) is rejected by
     two such tests (a vowel next, no letter next; a vowel that never ends a falling
-    diphthong is one of the vowels, checked behind). No branch tests a character it did not consume by a look-ahead, so
-    what a match consumes beyond its toned vowel is letters of the same word or one
-    character that is no letter (the words that hold a match are the reference's).
+    diphthong is one of the vowels, checked behind). No branch tests a character it did
+    not consume by a look-ahead, so what a match consumes beyond its toned vowel is
+    letters of the same word or one character that is no letter (the words that hold a
+    match are the reference's).
     """
     toned, vowel, plain, non_glide, toned_glide, finals, no_letter_next, toned_by = _CLASSES
     # The next character is a vowel: "ngừơi", "òai", "hòan", "gìa", new-style "hòa".
