@@ -38,24 +38,6 @@ def test_idempotent(text):
     assert strip_promos(once) == once
 
 
-@pytest.mark.parametrize("text", [
-    # Found by Hypothesis: the call to action reached its URL only once the glued widget
-    # between them was gone, so the first pass left "Đăng ký tại đây: https://x.vn".
-    "Đăng ký tại đây: Lưu bài viết thành cônghttps://x.vn",
-    "Đăng ký:Ý kiến bạn đọc(0)http://x",
-    "Liên hệ:Lưu bài viết thành cônghttp://T",
-    "Lưu bài viết thành công Mời quý độc giả theo dõi các bài viết",
-    # A widget glued before "Hotline" made it look mid-sentence, so the sponsor tail began
-    # later on the second pass: the tail is now found in what the other labels leave.
-    "ại đây: Theo dõi Báo X trên Google NewsTải ứng dụngạơiÝ kiến bạn đọc(0)Hotline: 0913 "
-    "839 963Từ khóa: Đăng ký tại đây: |qhttps://x.vn B7ô([ảLiên hệ quảng cáo: Email: Email: "
-    "a@b.v",
-])
-def test_idempotent_on_found_cases(text):
-    once = strip_promos(text)
-    assert strip_promos(once) == once
-
-
 def test_call_to_action_behind_a_glued_widget_goes_in_one_pass():
     assert strip_promos("Đăng ký tại đây: Lưu bài viết thành cônghttps://x.vn") == ""
 
