@@ -552,7 +552,9 @@ def _same_title(template: str, head: int, page: _Page, k: int, cfg: _Settings) -
     that line casefolded)?
 
     True when the template equals it, starts or ends with it joined by punctuation
-    ("Title - Section - Site"), or holds most of its distinct words (a title the page retyped in capitals or edited).
+    ("Title - Section - Site"), or the two share most of the distinct words of each (a
+    title the page retyped in capitals, edited or cut short; a subheading that repeats
+    part of the title shares too few of the title's words).
     """
     b = _folded(page, k)
     if template == b:
