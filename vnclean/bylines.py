@@ -234,7 +234,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         rf"|(?P<dl_name>{_names_pattern('dl')})){_H}*+[-–|•·]{_H}*+)?+"
-        rf"(?P<dl_body>{dateline})[ \t|.]*+){eol}",
+        rf"(?P<dl_body>{dateline})(?:{_H}*+[-–|•·]{_H}*+{agencies}(?![\p{{L}}\d]))?+"
+        rf"[ \t|.]*+){eol}",  # and the paper after it: "12/03/2024 08:15 - Tuổi Trẻ"
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
@@ -483,12 +484,14 @@ def _match_from(text: str, pos: int, k: int) -> regex.Match | None:
 def _ends_as_dateline(text: str, pos: int) -> bool:
     """The line at ``pos`` may end as a dateline does: with a date word, a number, ``)``.
 
-    A dateline runs to the line end, where only blanks, ``|``, ``.``, the end mark and a
-    "Nguồn: X" may follow its last word: a story line that ends with another word (most
-    of those opening with "Ngày", "Lúc" or a number) is no dateline.
+    A dateline runs to the line end, where only blanks, ``|``, ``.``, the end mark, a
+    "Nguồn: X" or a known paper may follow its last word: a story line that ends with
+    another word (most of those opening with "Ngày", "Lúc" or a number) is no dateline.
 
     >>> _ends_as_dateline("Thứ Ba, 25/12/2012 /.", 0), _ends_as_dateline("Ngày mai trời mưa.", 0)
     (True, False)
+    >>> _ends_as_dateline("12/03/2024 08:15 - Tuổi Trẻ", 0)
+    True
     """
     end = text.find("\n", pos)
     if end < 0:
@@ -497,7 +500,8 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         return True
     while end > pos and text[end - 1] in " \t|./":
         end -= 1
-    return _DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
+    return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
+            or text.endswith(_AGENCY_ENDINGS, pos, end))
 
 
 def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -781,6 +785,8 @@ _AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 _DATELINE_END = re.compile(
     rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{_trie(_DATELINE_END_WORDS)})\Z")
 _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
+#: A dateline may end with the paper an aggregator names after it ("08:15 - Tuổi Trẻ").
+_AGENCY_ENDINGS = tuple(agency_names())
 #: The one-word openers, for words already split off (Liên and Quý left out, as before).
 _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
