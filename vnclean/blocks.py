@@ -19,7 +19,7 @@ from typing import ClassVar
 
 import regex
 
-from ._core import Cleaner, Edit, apply_edits, validated
+from ._core import _START_END, Cleaner, Edit
 
 __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank_after",
            "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
@@ -251,9 +251,9 @@ def labels_to_edits(text: str, labels: Iterable[Label], cleaner: str) -> list[Ed
 
 
 def _deletions(text: str, labels: Iterable[Label]) -> list[list]:
-    """:func:`labels_to_edits` as ``[start, end, replacement, label]`` lists: sorted, disjoint
-    and never empty (what :func:`vnclean._core.validated` keeps as they are, when they lie
-    inside ``text``), so a cleaner that only applies them needs no :class:`Edit`."""
+    """:func:`labels_to_edits` as ``[start, end, replacement, label]`` lists: sorted, disjoint,
+    never empty and inside ``text`` (what :func:`vnclean._core.validated` keeps as they are),
+    so a cleaner that only applies them needs no :class:`Edit`."""
     spans: list[list] = []
     last_end = 0
     for label in sorted(labels, key=_START_END):
@@ -486,12 +486,6 @@ class LineIndex:
 _NEWLINE = re.compile("\n")  # stdlib re: faster than regex for this scan
 _START = attrgetter("start")
 _END = attrgetter("end")
-_START_END = attrgetter("start", "end")
-
-
-def _can_take_newline_before(text: str, edit: Edit) -> bool:
-    return _takes_newline_before(text, edit.start, edit.end, edit.replacement)
-
 
 def _takes_newline_before(text: str, start: int, end: int, replacement: str) -> bool:
     return start > 0 and text[start - 1] == "\n" and text[end - 1] == "\n" and not replacement
@@ -518,17 +512,12 @@ class BoilerplateCleaner(Cleaner):
         :func:`_deletions` (no :class:`Edit` built, no second sort: they are valid already).
         """
         if type(self).find_edits is not BoilerplateCleaner.find_edits:
-            edits = self.find_edits(text)
-            return apply_edits(text, validated(edits, len(text))) if edits else text
+            return super().apply(text)
         if not text:
             return text
         spans = _deletions(text, self.classify(text))
         if not spans:
             return text
-        if spans[0][0] < 0 or spans[-1][1] > len(text):  # a label outside the text: clip
-            edits = [Edit(start, end, replacement, cleaner=self.name, rule=label.rule,
-                          kind=label.kind) for start, end, replacement, label in spans]
-            return apply_edits(text, validated(edits, len(text)))
         pieces = []
         pos = 0
         for start, end, replacement, _ in spans:

@@ -664,11 +664,6 @@ _SPONSOR_LABEL = regex.compile(r"[^\n]{1,30}:[ \t]*")
 _TAIL_READ = 2000  # only the end of a text can hold a sponsor tail
 # How far from the end the sponsor rule reads: the tail, the story's last line before it.
 _VIEW_READ = _TAIL_READ + _T["max_sponsor_blurb_chars"] + 100
-# Runs of what str.strip() takes (str.isspace: every such character is below U+3001),
-# measured in place instead of copying the text to strip it.
-_ISSPACE = "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace())
-_SPACE_BEFORE = regex.compile("[%s]*+" % _ISSPACE, regex.REVERSE)
-_SPACE_AFTER = regex.compile("[%s]*+" % _ISSPACE)
 
 
 def _sponsor_after(text: str, labels: list[Label]) -> list[Label]:
@@ -709,7 +704,7 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     tail = text[-_T["sponsor_gate_chars"]:]  # a tail ends in contact details: they sit here
     if not any(cue in tail for cue in _SPONSOR_GATE):
         return []
-    end = _SPACE_BEFORE.match(text, 0, len(text)).start()  # len(text.rstrip()), no copy
+    end = len(text.rstrip())
     # Contact lines at the very end, bottom-up.
     block_start = end
     pos = end
@@ -723,7 +718,7 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
             block_start = line_start
         pos = line_start - 1
     # The story's last line before them: an opener, else a contact tail in its end.
-    last_end = _SPACE_BEFORE.match(text, 0, block_start).start()
+    last_end = len(text[:block_start].rstrip())
     line_start = text.rfind("\n", 0, last_end) + 1
     region = max(line_start, last_end - _T["max_sponsor_blurb_chars"])
     start, need = -1, _T["min_sponsor_cues"]
@@ -741,9 +736,8 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
                 break
     if start < 0 or not _enough_cues(text, start, end, need):
         return []
-    if end - start > _T["max_sponsor_share"] * (
-            end - _SPACE_AFTER.match(text, 0, end).end() - removed):
-        return []  # never most of a text (len(text.strip())): that is the story
+    if end - start > _T["max_sponsor_share"] * (len(text.strip()) - removed):
+        return []  # never most of a text: that is the story
     return [Label(start, end, "promo", "promos.sponsor", 0.8)]
 
 
