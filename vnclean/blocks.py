@@ -416,6 +416,17 @@ class Residue:
         at, orig = self.pieces[max(k, 0)]
         return orig + pos - at
 
+    def original_label(self, label: Label) -> Label:
+        """``label``, found in the residue's ``text``, in the original's offsets.
+
+        >>> t = "Đăng ký: Lưu bài viết thành cônghttps://x.vn"
+        >>> residue(t, 0, len(t), [Label(9, 32, "promo", "x")]).original_label(
+        ...     Label(9, 21, "promo", "url")).start
+        32
+        """
+        return Label(self.original(label.start), self.original(label.end), label.kind,
+                     label.rule, label.confidence)
+
 
 def residue(text: str, start: int, end: int, labels: Iterable[Label]) -> Residue:
     """``text[start:end]`` as deleting ``labels`` leaves it, exactly as :func:`labels_to_edits`

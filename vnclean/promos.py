@@ -554,8 +554,7 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
         hits = [h for h in hits if h is not None]
         hits += _contact_tails(rest, hits, [])
         for h in hits:
-            mapped = Label(left.original(h.start), left.original(h.end), h.kind, h.rule,
-                           h.confidence)
+            mapped = left.original_label(h)
             if (mapped.start, mapped.end) not in seen and mapped.end > mapped.start:
                 seen.add((mapped.start, mapped.end))
                 found.append(mapped)
@@ -684,10 +683,7 @@ def _sponsor_after(text: str, labels: list[Label]) -> list[Label]:
     found = _sponsor_tail(left.text)
     if not found:
         return []
-    tail = found[0]
-    start = left.original(tail.start)
-    return [Label(start, max(start, left.original(tail.end)), tail.kind, tail.rule,
-                  tail.confidence)]
+    return [left.original_label(found[0])]  # (original() keeps the order of offsets)
 
 
 def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:

@@ -674,8 +674,7 @@ def _inline_labels(text: str) -> tuple[list[Label], dict[int, str]]:
             left = residue(text, start, end, inner)
             if ">>" not in left.text and _ANCHOR_GATE not in left.text:
                 break  # no link or end mark is left to find
-            new = [Label(left.original(x.start), left.original(x.end), x.kind, x.rule,
-                         x.confidence) for x in _inline_spans(left.text)]
+            new = [left.original_label(x) for x in _inline_spans(left.text)]
             new = [x for x in new if not any(y.start <= x.start and x.end <= y.end for y in inner)]
             if not new:
                 break
