@@ -75,7 +75,9 @@ _NOT_JOINERS = frozenset("_.!?…;,\"'”’")
 _START = itemgetter(0)
 _PEEK = 32  # characters compared before a long line is casefolded
 _WORD = regex.compile(r"\w+")
-_TERMINAL = frozenset(".!?…;:")
+_SENTENCE_MARKS = ".!?…;:"  # what _sentence_end takes as a line's last character
+_STOPS = ".!?…"  # and before a closing quote or bracket
+_TERMINAL = frozenset(_SENTENCE_MARKS)
 _PREFIX_ENDS = frozenset("-–—):")
 _CLOSERS = frozenset("\"'”’»)]")
 _LETTER = regex.compile(r"\p{L}")
@@ -196,6 +198,11 @@ class _Page:
     def __len__(self) -> int:
         return len(self.starts)
 
+    def keep(self, indexes: list[int]) -> _Page:
+        """The page of the lines at ``indexes`` only (its caches start empty)."""
+        return _Page(*([values[k] for k in indexes] for values in (
+            self.starts, self.ends, self.texts, self.words, self.shapes, self.sections)))
+
 
 def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     """The context-free shape of one stripped line whose lookup key has the cue shape
@@ -212,7 +219,7 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
-    if ":" in text and text[0] in _keyword_openers() and _is_keyword_line(text, cfg):
+    if _is_keyword_line(text, cfg):
         return KEYWORDS, words
     if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
         words = len(_WORD.findall(text))
@@ -251,9 +258,9 @@ def _sentence_end(text: str) -> str:
     headline ending in a quoted phrase (``'... như mũi bố'``) is not a sentence.
     """
     last = text[-1]
-    if last in ".!?…;:":
+    if last in _SENTENCE_MARKS:
         return last
-    if last in _CLOSERS and len(text) > 1 and text[-2] in ".!?…":
+    if last in _CLOSERS and len(text) > 1 and text[-2] in _STOPS:
         return text[-2]
     return ""
 
@@ -264,15 +271,18 @@ def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
     known ones ("Thời sự | Xã hội"); or joined by ``/`` when the first is a known heading or
     section ("Trang chủ / Thời sự": a slash alone also joins dates, scores and pairs of
     names)."""
+    return _is_arrow_crumb(text, cfg) or ("/" in text and _is_slash_crumb(text, cfg))
+
+
+def _is_arrow_crumb(text: str, cfg: _Settings) -> bool:
+    """:func:`_is_breadcrumb`'s segments joined by ``›``, ``»``, ``>`` or ``|``."""
     if not _CRUMB_SPLIT.search(text):
-        return "/" in text and _is_slash_crumb(text, cfg)
+        return False
     segments = [s for s in _CRUMB_SPLIT.split(text) if s]
     if len(segments) < 2 or not _item_segments(segments, cfg):
-        return "/" in text and _is_slash_crumb(text, cfg)
-    if len(segments) >= 3:
-        return True
-    return _known_first(segments[0]) and (bool(_ARROW.search(text)) or _known_first(
-        segments[1])) or ("/" in text and _is_slash_crumb(text, cfg))
+        return False
+    return len(segments) >= 3 or _known_first(segments[0]) and (
+        bool(_ARROW.search(text)) or _known_first(segments[1]))
 
 
 def _is_slash_crumb(text: str, cfg: _Settings) -> bool:
@@ -317,14 +327,14 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
     >>> _is_keyword_line("Chủ đề: năm nay hội nghị tập trung vào chuyển đổi số và môi trường.", cfg)
     False
     """
+    if ":" not in text or text[0] not in _keyword_openers():  # cheap tests first
+        return False
     label = _keyword_label().match(text)
     if label is None:
         return False
     items = [item.strip() for item in _KEYWORD_SPLIT.split(text[label.end():])]
     items = [item for item in items if item]
-    return (0 < len(items) <= cfg.max_keyword_items
-            and all(len(item) <= cfg.max_item_chars and item[-1] not in _TERMINAL
-                    and len(_WORD.findall(item)) <= cfg.max_item_words for item in items))
+    return 0 < len(items) <= cfg.max_keyword_items and _item_segments(items, cfg)
 
 
 @functools.cache
@@ -402,7 +412,7 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                 add_known(_LONG_PROSE)  # _sentence_end: a sentence
             elif length > 3 * short:
                 add_known(_LONG_TITLE)
-            elif ":" in line and line[0] in _keyword_openers() and _is_keyword_line(line, cfg):
+            elif _is_keyword_line(line, cfg):
                 add_known(_LONG_KEYWORDS)
             elif _is_breadcrumb(line, cfg):
                 add_known(_LONG_BREADCRUMB)
@@ -426,8 +436,6 @@ _STRIPPED_LINE = re.compile(r"[^{0}](?:[^\n]*[^{0}])?".format(
 _MATCH_START = re.Match.start
 _MATCH_END = re.Match.end
 _MATCH_TEXT = re.Match.group
-_SENTENCE_MARKS = ".!?…;:"  # what _sentence_end takes as a line's last character
-_STOPS = ".!?…"  # and before a closing quote or bracket
 _LONG_PROSE = (_SPACED, PROSE, False)
 _LONG_TITLE = (_SPACED, TITLE, False)
 _LONG_BREADCRUMB = (_SPACED, BREADCRUMB, False)
@@ -893,9 +901,7 @@ def _read_residues(page: _Page, text: str, inline: list[_Span], cfg: _Settings) 
         page.texts[k], page.words[k] = sub.texts[0], sub.words[0]
         page.shapes[k], page.sections[k] = sub.shapes[0], sub.sections[0]
     if gone:
-        keep = [k for k in range(len(starts)) if k not in gone]
-        page = _Page(*([values[k] for k in keep] for values in (
-            page.starts, page.ends, page.texts, page.words, page.shapes, page.sections)))
+        page = page.keep([k for k in range(len(starts)) if k not in gone])
     return page
 
 
@@ -917,8 +923,7 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
         if not _next_to_a_run(page, codes, gone, late, cfg):
             break
         kept = [k for k, start in enumerate(page.starts) if start not in gone]
-        page = _Page(*([values[k] for k in kept] for values in (
-            page.starts, page.ends, page.texts, page.words, page.shapes, page.sections)))
+        page = page.keep(kept)
         codes = "".join([codes[k] for k in kept])
         if not page.starts:
             break
