@@ -15,8 +15,6 @@ article's own title or a subheading), a paragraph that is not in a related block
 from __future__ import annotations
 
 import bisect
-import functools
-import operator
 from itertools import repeat
 from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
@@ -85,7 +83,6 @@ _BAD_END = ".,;:"
 _NOT_HEADLINE_COLON = regex.compile(
     r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
-_LEAD_SPACE = re.compile(r"[ \t]*")
 
 
 def _not_headline(text: str) -> bool:
@@ -435,72 +432,34 @@ def _line_labels(text: str, inline: list[Label], lefts: dict[int, str] | None = 
     if not lines:
         return labels
     title = lines[0].text
-    windows = [(0, len(lines))]
     for _ in range(_SETTLE_ROUNDS):
-        found, taken = _neighbour_pass(lines, codes, title, windows)
+        found, taken = _neighbour_pass(lines, codes, title)
         if not found:
             break
         if labels:
             labels = sorted(labels + found, key=_LABEL_START)  # later rounds: lines between
         else:
             labels = found
-        if taken[0][0]:  # the title stays: walk again only where lines now meet
-            windows = _new_neighbours(codes, taken)
-            if not windows:
-                break
         keep = [(a, b) for a, b in zip([0] + [b for _, b in taken], [a for a, _ in taken]
                                        + [len(lines)]) if b > a]
         codes = "".join([codes[a:b] for a, b in keep])
         lines = [line for a, b in keep for line in lines[a:b]]
         if not lines:
             break
-        if taken[0][0]:  # the windows in the lines left
-            windows = [(_left_of(lo, taken), _left_of(hi, taken)) for lo, hi in windows]
-        else:
-            title, windows = lines[0].text, [(0, len(lines))]
+        if not taken[0][0]:  # the title line went: the first line left is the title now
+            title = lines[0].text
     return labels
 
 
-def _left_of(pos: int, taken: list[tuple[int, int]]) -> int:
-    """Line index ``pos`` once the runs ``taken`` are gone (``pos`` is never inside one)."""
-    return pos - sum(min(b, pos) - a for a, b in taken if a < pos)
-
-
-def _new_neighbours(codes: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where the walk may act differently once the lines ``taken`` (ascending runs of
-    indexes, ``[a, b)``) go: the stretches ``[left, right)`` it must walk again.
-
-    Blocks and runs stop at a paragraph (``other``), so only the stretch between
-    paragraphs around each run of lines taken can change, and only if it holds a line the
-    walk acts on (one taken too counts: a cheap, safe guess); elsewhere the walk is the
-    same, and it took there all it takes.
-    """
-    other = _CODES["other"]
-    windows: list[tuple[int, int]] = []
-    for a, b in taken:
-        left = codes.rfind(other, 0, a) + 1
-        right = codes.find(other, b)
-        right = len(codes) if right < 0 else right
-        if _TRIGGERS.search(codes, left, a) or _TRIGGERS.search(codes, b, right):
-            if windows and left <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(right, windows[-1][1]))
-            else:
-                windows.append((left, right))
-    return windows
-
-
 _SETTLE_ROUNDS = 4
-_IS_NONE = functools.partial(operator.is_, None)  # a C-level test, no __eq__ per label
 _LABEL_START = attrgetter("start")
 
 
-def _neighbour_pass(lines: list[_Line], codes: str, title: str,
-                    windows: list[tuple[int, int]]
+def _neighbour_pass(lines: list[_Line], codes: str, title: str
                     ) -> tuple[list[Label], list[tuple[int, int]]]:
-    """Labels from one walk over the classed lines (``codes`` one letter each) in each of
-    the ``windows`` (ascending ``[lo, hi)``: where a walk starts; a block or run may go on
-    past ``hi``), and the runs ``[a, b)`` of line indexes they take (ascending, apart)."""
-    labels: list[Label | None] = []
+    """Labels from one walk over the classed lines (``codes`` one letter each), and the
+    runs ``[a, b)`` of line indexes they take (ascending, apart)."""
+    labels: list[Label] = []
     taken: list[tuple[int, int]] = []
 
     def take(a: int, b: int) -> None:
@@ -509,26 +468,16 @@ def _neighbour_pass(lines: list[_Line], codes: str, title: str,
         else:
             taken.append((a, b))
 
-    i = 0
-    for lo, hi in windows:
-        i = _walk(lines, codes, title, max(lo, i), hi, labels, take)
-    if any(map(_IS_NONE, labels)):  # the page's own title in a block: it stays
-        kept = {k for k, lab in zip((k for a, b in taken for k in range(a, b)), labels)
-                if lab is None}
-        runs = [k for a, b in taken for k in range(a, b) if k not in kept]
-        taken = []
-        for k in runs:
-            take(k, k + 1)
-        labels = [lab for lab in labels if lab is not None]
+    _walk(lines, codes, title, labels, take)
     return labels, taken
 
 
-def _walk(lines: list[_Line], codes: str, title: str, i: int, hi: int,
-          labels: list[Label | None], take) -> int:
-    """The walk of :func:`_neighbour_pass` from line ``i`` over the triggers before ``hi``;
-    labels go to ``labels``, the lines they take to ``take``. Returns where it stopped."""
-    while i < hi:
-        trigger = _TRIGGERS.search(codes, i, hi)  # the lines between only pass
+def _walk(lines: list[_Line], codes: str, title: str, labels: list[Label], take) -> None:
+    """The walk of :func:`_neighbour_pass` over the triggers; labels go to ``labels``, the
+    lines they take to ``take``."""
+    i = 0
+    while True:
+        trigger = _TRIGGERS.search(codes, i)  # the lines between only pass
         if trigger is None:
             break
         i = trigger.start()
@@ -538,9 +487,7 @@ def _walk(lines: list[_Line], codes: str, title: str, i: int, hi: int,
             if end > i + 1 or line.cls == "strong":
                 labels.append(Label(line.start, line.end, "related", "related.heading"))
                 take(i, i + 1)
-            if end > i + 1:
-                labels += [_run_label(lines[k], title) for k in range(i + 1, end)]
-                take(i + 1, end)
+            _take_run(lines, i + 1, end, title, labels, take)
             i = max(end, i + 1)
             continue
         if line.cls == "prefixed":
@@ -562,12 +509,21 @@ def _walk(lines: list[_Line], codes: str, title: str, i: int, hi: int,
         elif line.cls == "headline":
             end = _free_run(lines, i)
             if end > i:
-                labels += [_run_label(lines[k], title) for k in range(i, end)]
-                take(i, end)
+                _take_run(lines, i, end, title, labels, take)
                 i = end
                 continue
         i += 1
-    return i
+
+
+def _take_run(lines: list[_Line], a: int, b: int, title: str, labels: list[Label],
+              take) -> None:
+    """Label and take the lines ``[a, b)`` of a block or run, but the page's own title
+    repeated there: it stays."""
+    for k in range(a, b):
+        label = _run_label(lines[k], title)
+        if label is not None:
+            labels.append(label)
+            take(k, k + 1)
 
 
 def _run_label(line: _Line, title: str) -> Label | None:
@@ -720,20 +676,16 @@ def _title_pair(text: str, labels: list[Label]) -> list[Label]:
     while k < len(labels) and labels[k].start < line_end:
         inner.append(labels[k])
         k += 1
-    if not inner:  # the line as it is: two parts of at most 201 characters and " / "
-        if end - start > _PAIR_MAX or text.find(" / ", start, end) < 0:
-            return []
-        first = text[start:end]
-    else:
-        first = residue(text, text.rfind("\n", 0, start) + 1, line_end, inner).text.strip()
-        if len(first) > _PAIR_MAX or " / " not in first:
-            return []
+    # the line as the labels on it leave it, stripped: two parts of at most 201 characters
+    # joined by " / " (the pattern then spans all of it)
+    first = (residue(text, text.rfind("\n", 0, start) + 1, line_end, inner).text.strip()
+             if inner else text[start:end])
+    if len(first) > _PAIR_MAX or " / " not in first:
+        return []
     m = _TITLE_PAIR.match(first)
     if m is None or any(part.rstrip()[-1:] in _BAD_END for part in m.groups()):
         return []
-    if inner:
-        return [Label(start, end, "related", "related.title_pair")]
-    return [Label(start + m.start(1), start + m.end(2), "related", "related.title_pair")]
+    return [Label(start, end, "related", "related.title_pair")]
 
 
 _PAIR_MAX = 2 * 201 + 3  # the longest stripped line _TITLE_PAIR takes
