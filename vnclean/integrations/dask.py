@@ -48,7 +48,7 @@ def clean_frame(frame, column: str, output_column: str | None, options: dict[str
     """One dataframe partition: ``column`` cleaned into ``output_column`` (or in place)."""
     values = list(frame[column])
     texts = [value for value in values if isinstance(value, str)]  # missing values stay missing
-    cleaned = iter(clean_many(texts, **options))
+    cleaned = clean_many(texts, **options)
     out = frame.copy()
     out[output_column or column] = [next(cleaned) if isinstance(value, str) else value
                                     for value in values]
