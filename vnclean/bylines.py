@@ -127,12 +127,18 @@ _TITLE_WORDS = word_list("bylines_titles.txt")
 _ROLE_WORDS = word_list("bylines_roles.txt")
 #: Author lines that are no personal name: newsroom roles, desks and teams.
 _CUE_WORDS = _ROLE_WORDS + word_list("bylines_cues.txt")
+#: The word lists as tries (:func:`_trie`), built once for every pattern that names them.
+_TITLES = _trie(_TITLE_WORDS)
+_TITLES_ROLES = _trie(_TITLE_WORDS + _ROLE_WORDS)
+_CUES = _trie(_CUE_WORDS)
+_MEDIA = _trie(word_list("bylines_media.txt"))
+_AGENCIES = _trie(tuple(agency_names()))
 
 
 def _names_pattern(tag: str, *, roles: bool = False) -> str:
     """One to four names joined by ``-``/``,``/``&``, maybe after a title or, with
     ``roles``, a newsroom role (group ``{tag}_title``)."""
-    titles = _trie(_TITLE_WORDS + _ROLE_WORDS if roles else _TITLE_WORDS)
+    titles = _TITLES_ROLES if roles else _TITLES
     return (rf"(?:(?P<{tag}_title>{titles}){_H}++)?+{_NOT_FIRST}{_ONE_NAME}"
             rf"(?:{_H}*+[-–&,]{_H}*+{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
 
@@ -141,7 +147,7 @@ def _names_pattern(tag: str, *, roles: bool = False) -> str:
 #: Tiếng nói Việt Nam", "báo Tài nguyên và Môi trường". Each capitalised syllable may take
 #: one lowercase syllable, so "báo Lao Động cho biết" stops at "Lao Động cho". Syllables
 #: are short: the unit is never wider than a URL (``_GLUED_REACH_ALL`` is unchanged).
-_PAPER = (rf"(?:{_trie(word_list('bylines_media.txt'))})"
+_PAPER = (rf"(?:{_MEDIA})"
           r"(?:[ \t](?:[\p{Lu}\d][\p{L}\d]{0,6}+(?:[ \t]\p{Ll}{1,7}+(?![\p{L}\d]))?+"
           r"|và(?!\p{L}))){1,5}+(?![\p{L}\d])")
 
@@ -202,8 +208,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                       tuple[regex.Pattern, ...], str]:
     source = _source_pattern()
     note = _note_pattern()
-    agencies = _trie(tuple(agency_names()))
-    cues = _trie(_CUE_WORDS)
+    agencies = _AGENCIES
+    cues = _CUES
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+[Tt]heo{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
@@ -413,8 +419,9 @@ _BY_START_AND_ORDER = operator.itemgetter(0, 1)
 _START = operator.methodcaller("start")
 
 
-def _matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
-    """``pattern.finditer(text)`` for a pattern that can only match at ``starts``.
+def _matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int],
+                end: int | None = None) -> Iterator[regex.Match]:
+    """``pattern.finditer(text, 0, end)`` for a pattern that can only match at ``starts``.
 
     ``starts`` (increasing) hold every place a match may start; the pattern is tried there
     only, never inside a match already found, as ``finditer`` does (its matches are never
@@ -422,9 +429,10 @@ def _matches_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Ite
     that lookbehind at every position of the document.
     """
     last_end = 0
+    end = len(text) if end is None else end
     for pos in starts:
         if pos >= last_end:
-            m = pattern.match(text, pos)
+            m = pattern.match(text, pos, end)
             if m is not None:
                 last_end = m.end()
                 yield m
@@ -448,9 +456,7 @@ def _line_candidates(text: str) -> list[regex.Match]:
     """
     found = [_match_from(text, m.end(), m.lastindex - 1)
              for m in _GATED_LINE_AFTER_NEWLINE.finditer(text)]
-    first = _GATED_LINE_START.match(text)  # the first line, as if a newline came before it
-    if first is not None:
-        found.insert(0, _match_from(text, 0, first.lastindex - 1))
+    found.insert(0, _match_line(text, 0))  # the first line, as if a newline came before it
     return list(filter(None, found))
 
 
@@ -513,14 +519,8 @@ def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
     ``finditer`` does (its matches are never empty). Both read the text as if it ended at
     ``end``.
     """
-    last_end = start
-    for opening in _GLUED_OPENINGS.finditer(text, start, end):
-        pos = opening.start()
-        if pos >= last_end:
-            m = _GLUED.match(text, pos, end)
-            if m is not None:
-                last_end = m.end()
-                yield m
+    return _matches_at(_GLUED, text, map(_START, _GLUED_OPENINGS.finditer(text, start, end)),
+                       end)
 
 
 def _candidates_ungated(text: str) -> list[regex.Match]:
@@ -541,8 +541,8 @@ def _without_overlaps(found: list[regex.Match]) -> list[regex.Match]:
 
 
 def _build_author_parser() -> regex.Pattern:
-    titles = _trie(_TITLE_WORDS + _ROLE_WORDS)
-    cues = _trie(_CUE_WORDS)
+    titles = _TITLES_ROLES
+    cues = _CUES
     one = rf"{_NOT_FIRST}{_ONE_NAME}"
     return regex.compile(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
         rf"(?:(?:{titles}){_H}++(?={one}))?+(?P<names>(?:{cues})(?!\p{{L}})"
@@ -656,9 +656,9 @@ _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 _BYLINE_NOTE = regex.compile(
     rf"\((?:(?:{alternation(word_list('bylines_notes.txt'))})"
     r"(?:\)|[ \t]++(?:từ|theo)[ \t]++[\p{Lu}\d])"
-    rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_trie(word_list('bylines_media.txt'))})"
+    rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_MEDIA})"
     rf"|(?:{alternation(tuple(agency_names()))})(?![\p{{L}}\d])"
-    rf"|{_trie(word_list('bylines_media.txt'))}[ \t]++[\p{{Lu}}\d])")
+    rf"|{_MEDIA}[ \t]++[\p{{Lu}}\d])")
 #: The longest line taken for a title above or below a byline, and how a title never ends.
 _TITLE_LENGTH = 200
 _NOT_TITLE_END = ".,:;…"
@@ -682,11 +682,7 @@ _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
 #: The gate of a place and a day before an agency's name in a lead ("Hà Nội, 12/3 (TTXVN) - ").
 _PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}},[ \t]*(?:ngày[ \t]+)?"
                      rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?")
-_TITLES = _trie(_TITLE_WORDS)
-_TITLES_ROLES = _trie(_TITLE_WORDS + _ROLE_WORDS)
-_CUES = _trie(_CUE_WORDS)
 _NOTES = _trie(word_list("bylines_notes.txt"))
-_MEDIA = _trie(word_list("bylines_media.txt"))
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch")
 _TRANSLATED = _trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
@@ -699,8 +695,7 @@ _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xu�
                     "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm")
 #: The first word of a source after "Theo": an agency, a capital or digit, a link, a domain.
 _SOURCE_WORDS = _trie((*agency_names(), *word_list("bylines_media.txt"), "[", "http", "www.",
-                       "và", "báo", "tạp chí", "trang", "hãng", "kênh", "đài", "tờ", "of", "the",
-                       "de", "and", "&"))
+                       "và", "hãng", "of", "the", "de", "and", "&"))
 _SOURCE_OPENS = rf"(?:{_SOURCE_WORDS}|{_UP_DIGIT}|[^\s.]{{2,30}}\.(?:vn|com|net|org))"
 #: The last word of a dateline token: of a date word, a weekday, a time ("10 giờ 30 phút",
 #: "8:00 sáng"), "5 giờ trước", "hôm qua".
@@ -722,7 +717,7 @@ _NAME_TOKEN = rf"{_UP}[^\s\-–&,(/.]*(?![^\s\-–&,(/.])"  # whole: never read 
 _NAME_SEP = r"(?:[ \t]*[-–&,][ \t]*|[ \t]+)"
 #: A capitalised word up to a blank, a dash, "|", "," or "&" (read whole), and a
 #: capitalised syllable (a capital and every lowercase letter after it, read whole).
-_WORD = rf"{_UP}[^\s\-–|,&]*(?![^\s\-–|,&])"
+_CAP_WORD = rf"{_UP}[^\s\-–|,&]*(?![^\s\-–|,&])"
 _SYLLABLE = rf"{_UP}{_LOW}*(?!{_LOW})"
 _NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN})*"
 #: What each line shape (the alternatives of _LINE_SOURCE, in order) needs where its line
@@ -737,10 +732,10 @@ _NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN
 #: capitalised word or two before ``:``. The end mark: ``/.``.
 _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
-    rf"|(?:{_TITLES}[ \t]+)?{_WORD}(?:[ \t,&]+{_WORD})*[ \t]*[-–|•·]"
-    rf"|{_trie(tuple(agency_names()))}[ \t]*[-–|•·])",
+    rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*[ \t]*[-–|•·]"
+    rf"|{_AGENCIES}[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
-    rf"|(?:{_trie(tuple(agency_names()))}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
+    rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
@@ -778,7 +773,6 @@ _LAST_GATE = len(_OPENS) - 1
 #: shapes of a line never read past its end, so the first line is judged alike.
 _GATED_LINE = rf"(?=[ \t|]*[^\s])(?={_SHAPE_OPENS})(?:{_GATE_ALTERNATIONS[0]})"
 _GATED_LINE_AFTER_NEWLINE = re.compile(rf"\n{_GATED_LINE}", re.MULTILINE)
-_GATED_LINE_START = re.compile(_GATED_LINE, re.MULTILINE)
 #: The gate of an agency prefix (the lead's, and _PREFIX's first step).
 _AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 #: How a dateline's last token ends: a number, ``)`` (a zone), "21h", a date word.
@@ -791,9 +785,9 @@ _AGENCY_ENDINGS = tuple(agency_names())
 _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
                             "Minh họa", "Nguồn", "Theo"})
-_TERMINAL = ".!?…\"”’)»"
-#: What a body paragraph must hold: its last character or a sentence mark is one of these.
-_TERMINAL_MARK = re.compile(f"[{re.escape(_TERMINAL)}]")
+#: What a body paragraph must hold: its last character or a sentence mark is one of these
+#: (the marks a glued sign-off follows).
+_TERMINAL = _GLUED_MARKS
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
 _DATE = regex.compile(DATE_PATTERN)
@@ -919,7 +913,7 @@ def _is_prose_line(line: str, *, nguon: bool = True) -> bool:
     >>> _is_prose_line("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu."), _is_prose_line("Hà Nội")
     (True, False)
     """
-    if len(line) < _PROSE_LENGTH and _TERMINAL_MARK.search(line) is None:
+    if len(line) < _PROSE_LENGTH and _GLUED_MARK.search(line) is None:
         return False  # short, and no sentence mark the cut could leave at the end
     if len(line) >= 25:
         line = _without_lead_and_tail(line, nguon=nguon)
