@@ -174,13 +174,13 @@ NEAR_MISSES = st.lists(st.one_of(
 def test_fast_detector_places_are_the_reference_places(text, style):
     import re
 
-    from vnclean.tones import (_ALWAYS_RIGHT, _FAST_MISPLACED, _MISPLACED, _QU_TONED,
-                               qu_tone_positions)
+    from vnclean.tones import (_ALWAYS_RIGHT, _MISPLACED, _QU_TONED,
+                               _fast_misplacement_pattern, qu_tone_positions)
 
     def places(pattern):
         return {p for p in range(len(text)) if pattern.match(text, p)}
 
-    found = places(_FAST_MISPLACED[style]) | set(qu_tone_positions(text))
+    found = places(_fast_misplacement_pattern(style)) | set(qu_tone_positions(text))
     if text and _MISPLACED[style].match(text, len(text) - 1):
         found.add(len(text) - 1)
     always_right = re.compile(_ALWAYS_RIGHT + "..", re.DOTALL)  # re's \w, as the pattern

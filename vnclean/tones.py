@@ -123,6 +123,7 @@ def _non_letter_class() -> str:
     return "[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in runs) + "]"
 
 
+@functools.cache  # compiled on first use: most callers use one style
 def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
     """:func:`_misplacement_pattern` rearranged for speed, less three shapes.
 
@@ -166,15 +167,6 @@ def _fast_misplacement_pattern(style: str | None) -> re.Pattern:
 _ALWAYS_RIGHT = r"(?<![^\W\d_])(?:[gG][iI]|[qQ][uU])"
 
 
-class _LazyPatterns(dict):
-    """Style -> pattern, each compiled on first use (most callers use one style)."""
-
-    def __missing__(self, style: str | None) -> re.Pattern:
-        pattern = self[style] = _fast_misplacement_pattern(style)
-        return pattern
-
-
-_FAST_MISPLACED = _LazyPatterns()
 #: A tone mark on the ``u`` of ``qu`` (``qủa``, ``qúy``): the reference matches it whatever
 #: follows; a scan for the rare ``q`` finds it faster than a branch tried at every vowel.
 _TONED_U = _TONED_BY_BASE["u"]
@@ -363,7 +355,7 @@ def _suspect_words(text: str, style: str | None,
     by a combining mark NFC could not attach (``aì\u0301``) carries two marks: it is no
     syllable, and moving its tone could let that mark compose.
     """
-    places = [match.start() for match in _FAST_MISPLACED[style].finditer(text)]
+    places = [match.start() for match in _fast_misplacement_pattern(style).finditer(text)]
     places.extend(qu_tone_positions(text) if qu is None else qu)
     size = len(text)
     if size and text[-1] in _SPLIT_TONE and _MISPLACED[style].match(text, size - 1):

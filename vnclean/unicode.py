@@ -124,19 +124,6 @@ def _byte_char_edits(text: str) -> list[RawEdit]:
     return _edits_for_chars(text, _BYTE_CHAR_REWRITE)
 
 
-def rewrite_wide_chars(text: str) -> str:
-    """Drop invisibles, make odd spaces plain (all but the Latin-1 ones).
-
-    >>> rewrite_wide_chars("Hà\u2009Nội\u200b")
-    'Hà Nội'
-    """
-    if _WIDE_CHAR.search(text):  # few per text: sub beats translate on non-ASCII
-        text = _WIDE_CHAR.sub(lambda m: _TRANSLATE_WIDE[ord(m.group())] or "", text)
-    if "\u200d" in text:
-        text = _STRAY_JOINER.sub("", text)
-    return text
-
-
 def _replace_each(text: str, chars: frozenset[str], table: dict[int, str | None]) -> str:
     """``text`` with each of ``chars`` rewritten by ``table`` (known to be there): what
     the ``sub`` of the rewrite functions gives, as no replacement holds a key of its table."""
@@ -328,14 +315,18 @@ def _cp1252_chars() -> str:
 
 
 _CONTINUATION = re.escape(_continuation_chars())
+#: The lead capitals of mojibake (``Ä``, ``Å``, ``Æ`` only ever lead it; ``Â``, ``Ã``, ``Ì``,
+#: ``Í`` start Vietnamese words too) and the rarer second characters of the literal telltales.
+_MOJIBAKE_LEADS = "ÄÅÆ"
+_LEADS = "ÂÃÌÍ"
+_TELLTALE_SECONDS = "º»€"
 #: Telltales of UTF-8 read as cp1252/Latin-1: a lead byte of Vietnamese letters, combining
 #: marks or punctuation followed by a continuation byte.
-_MOJIBAKE_TELLTALE = re.compile(rf"[ÂÃÄÅÆÌÍ][{_CONTINUATION}]|á[º»]|â€")
-# The same telltales, checked fast: "á" and "â" are common Vietnamese letters, so their
-# pairs are looked up as literals and the regex only scans for the rarer lead letters.
+_MOJIBAKE_TELLTALE = re.compile(rf"[{_LEADS}{_MOJIBAKE_LEADS}][{_CONTINUATION}]|á[º»]|â€")
 # One scan for the rarer character of each telltale ("º" of "áº", "€" of "â€", the lead
 # capitals), then a look back or ahead at its partner: "á" and "â" are common letters.
-_TELLTALE_CHECK = re.compile(rf"[ÂÃÄÅÆÌÍº»€](?:(?<=[ÂÃÄÅÆÌÍ])[{_CONTINUATION}]"
+_TELLTALE_CHECK = re.compile(rf"[{_LEADS}{_MOJIBAKE_LEADS}{_TELLTALE_SECONDS}]"
+                             rf"(?:(?<=[{_LEADS}{_MOJIBAKE_LEADS}])[{_CONTINUATION}]"
                              rf"|(?<=á[º»])|(?<=â€))")
 
 
@@ -553,12 +544,11 @@ def _compose(original: str, layers: list[Callable[[str], list[RawEdit]]]) -> lis
 # Every character a layer before tone placement may act on: the single-character rewrites,
 # the zero-width joiner, ``ð``, the letters that only ever lead mojibake (``Ä``, ``Å``,
 # ``Æ``) and the second characters of the literal telltales (``º``, ``»``, ``€``).
-_GATE_CHARS = _WIDE_CHARS + _BYTE_CHARS + "\u200dðÄÅÆº»€"
+_GATE_CHARS = _WIDE_CHARS + _BYTE_CHARS + "\u200dð" + _MOJIBAKE_LEADS + _TELLTALE_SECONDS
 # ``Â``, ``Ã``, ``Ì``, ``Í`` are capitals of Vietnamese words too: only with a continuation
 # byte after them. Characters that may not be NFC are in the gate too, so one scan (one
 # character class first: re scans for it in C) replaces ``unicodedata.is_normalized``;
 # characters outside the BMP are all let through and looked up one by one.
-_LEADS = "ÂÃÌÍ"
 _ACTED_ON = set(_GATE_CHARS) | _NFC_UNSAFE_BMP  # and every character outside the BMP
 # The same scan finds the tone marks on the ``u`` of ``qu`` for tone placement (see
 # tones._QU_TONED). Each branch but the last opens with a class on the next character,
@@ -569,7 +559,7 @@ _NEEDS_LAYERS = re.compile(rf"{_bmp_and_astral(_ACTED_ON | set(_LEADS + 'qQ'))}"
 # What the findings of _NEEDS_LAYERS tell the layers (see NormalizeUnicode._repair).
 _WIDE_SET = frozenset(_WIDE_CHARS)
 _BYTE_SET = frozenset(_BYTE_CHARS)
-_TELLTALE_HINTS = frozenset("ÄÅÆº»€" + _LEADS)  # a telltale has one of these
+_TELLTALE_HINTS = frozenset(_MOJIBAKE_LEADS + _TELLTALE_SECONDS + _LEADS)  # a telltale has one
 # Byte characters replaced by one that no telltale holds, nothing removed: the rewrite
 # cannot join the two characters of a telltale. Both they and what replaces them are
 # starters that compose with no mark, so the rewrite cannot change NFC either.
@@ -681,13 +671,12 @@ class NormalizeUnicode(Cleaner):
                 return text.translate(_TRANSLATE)
             return text
         qu, first = _gate(text)
-        if first < 0:  # most documents: NFC, no odd character, no mojibake
-            return self._settle_after_tones(text, fix_tones(text, style=self._style, qu=qu))
-        text, qu = self._repair(text, first, qu)
+        if first >= 0:  # most documents (NFC, no odd character, no mojibake) skip this
+            text, qu = self._repair(text, first, qu)
         return self._settle_after_tones(text, fix_tones(text, style=self._style, qu=qu))
 
-    def _repair(self, text: str, first: int = 0,
-                qu: list[int] | None = None) -> tuple[str, list[int] | None]:
+    def _repair(self, text: str, first: int,
+                qu: list[int] | None) -> tuple[str, list[int] | None]:
         """Every layer of :meth:`find_edits` but tone placement, in its order; and where
         the result's tone marks sit on the ``u`` of ``qu``, when that is known.
 
@@ -700,7 +689,7 @@ class NormalizeUnicode(Cleaner):
         if "q" in chars or "Q" in chars:  # a mark on the u of qu after ``first``: look again
             qu = None
         original = text
-        text = _replace_each(text, chars & _WIDE_SET, _TRANSLATE_WIDE)  # rewrite_wide_chars
+        text = _replace_each(text, chars & _WIDE_SET, _TRANSLATE_WIDE)  # odd spaces, invisibles
         if "\u200d" in chars:
             text = _STRAY_JOINER.sub("", text)
         unsafe = not chars.isdisjoint(_NFC_UNSAFE_CHARS)
