@@ -200,11 +200,6 @@ def _runs(text: str) -> list[tuple[int, int]]:
 _SKIP_PLAIN_RUNS = min(_THRESHOLDS["min_good_words"], _THRESHOLDS["min_good_words_beside"]) >= 1
 
 
-@functools.lru_cache(maxsize=50_000)
-def _short_run_scores(run: str) -> dict[str, _Score] | None:
-    return _run_scores(run)
-
-
 def _run_scores(run: str) -> dict[str, _Score] | None:
     """:func:`_scores` of a run, or ``None`` when no encoding can read it as legacy text:
     it holds no character that only legacy text has, or its tokens are syllables already
@@ -267,7 +262,7 @@ def legacy_edits(text: str) -> list[Edit]:
     runs = []
     for start, end in _runs(text):
         run = text[start:end]
-        scores = _short_run_scores(run) if len(run) <= 64 else _run_scores(run)
+        scores = _run_scores(run)
         if scores is not None:  # a run no encoding reads gets no label: left out
             runs.append((start, end, scores))
     return [Edit(start, end, converted, rule=rule, kind="unicode", text=text[start:end])
