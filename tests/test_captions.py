@@ -367,8 +367,6 @@ def test_changed_stretches_give_the_scans_of_the_whole_text(text, cuts):
     changed = _captions._Changed(text, edits, left)
     assert changed.keywords(_captions._keyword_starts(text)) == _captions._keyword_starts(left)
     assert changed.pieces(*_captions._long_pieces(text)) == _captions._long_pieces(left)
-    lines = _captions._Scan(text).lines_after(_captions._edited_lines(text, edits), left)
-    assert lines == left.split("\n")
 
 
 # Scene openers glued into bodies, next to credits, story verbs and sentence ends.

@@ -774,7 +774,7 @@ def _line_units(text: str, line_start: int, line_end: int, bounds: list[int]
 
 #: What may stand between a split piece's start and a unit's start: spaces (``str.strip``'s
 #: and ``\s``) and the closing quotes a sentence end takes.
-_UNIT_LEAD = "".join(sorted(set(_STRIPPED_CHARS + _SEPARATOR_SPACE + "\"”’)")))
+_UNIT_LEAD = "".join(sorted(set(_STRIPPED_CHARS + "\"”’)")))  # _SEPARATOR_SPACE is in the first
 
 
 def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: list[int]
@@ -1229,7 +1229,7 @@ class _Scan:
     Everything else is read afresh.
     """
 
-    __slots__ = ("_line_starts", "_pieces", "keywords", "lines", "text")
+    __slots__ = ("_pieces", "keywords", "lines", "text")
 
     def __init__(self, text: str):
         self.text = text
@@ -1237,29 +1237,11 @@ class _Scan:
         self.keywords = _lowered_keyword_starts(text)
         self.lines = text.split("\n")
         self._pieces: tuple[list[str], list[int]] | None = None
-        self._line_starts: list[int] | None = None
 
     def labels(self) -> list[Label]:
         """``_classify_once(text)``."""
         return _classify_once(self.text, self.keywords, long_pieces=self.long_pieces,
                               lines=self.lines)
-
-    def lines_after(self, spans: list[tuple[int, int, int, int]], left: str) -> list[str]:
-        """``left.split("\\n")`` from the text's lines: the same string objects outside the
-        touched lines ``spans`` (:func:`_edited_lines`), so their hashes are not computed
-        again when the repeat gate puts them in a set."""
-        if self._line_starts is None:
-            self._line_starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
-        starts = self._line_starts
-        lines: list[str] = []
-        done = 0  # index of the first text line not yet taken
-        for start, end, left_start, left_end in spans:
-            first = bisect.bisect_left(starts, start)  # spans start and end with whole lines
-            lines += self.lines[done:first]
-            lines += left[left_start:left_end].split("\n")
-            done = bisect.bisect_right(starts, end)
-        lines += self.lines[done:]
-        return lines
 
     def long_pieces(self) -> tuple[list[str], list[int]]:
         """``_long_pieces(text)``, read once."""
@@ -1282,8 +1264,7 @@ class _Scan:
 
         lines = _edited_lines(self.text, edits)
         near = (*_near_edits(left, lines), [(start, end) for _, _, start, end in changed.spans])
-        return _classify_once(left, changed.keywords(self.keywords), near, long_pieces,
-                              self.lines_after(lines, left))
+        return _classify_once(left, changed.keywords(self.keywords), near, long_pieces)
 
 
 class _Changed:
