@@ -33,6 +33,20 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def tab_entries(name: str) -> tuple[tuple[str, str], ...]:
+    """``(tag, value)`` pairs of a ``tag<TAB>value`` list (see :func:`word_list`).
+
+    >>> tab_entries("related_headings.txt")[0]
+    ('strong', 'Tin liên quan')
+    """
+    pairs = []
+    for entry in word_list(name):
+        tag, _, value = entry.partition("\t")
+        pairs.append((tag.strip(), value.strip()))
+    return tuple(pairs)
+
+
+@functools.cache
 def json_data(name: str) -> Any:
     """A JSON data file, parsed once."""
     return json.loads(data_text(name))

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import json_data, word_list
+from ._data import json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
                      residue)
 
@@ -138,9 +138,8 @@ def _jump_keys() -> frozenset[str]:
     """Lookup keys of the jump links of ``data/nav_jumps.txt``: every verb with every
     target (and, for the verbs that allow it, every section name), and the whole links."""
     by_tag: dict[str, list[str]] = {"verb": [], "verb-": [], "target": [], "line": []}
-    for entry in word_list("nav_jumps.txt"):
-        tag, _, phrase = entry.partition("\t")
-        by_tag[tag.strip()].extend(expand_forms([phrase.strip()]))
+    for tag, phrase in tab_entries("nav_jumps.txt"):
+        by_tag[tag].extend(expand_forms([phrase]))
     sections = _word_set("nav_sections.txt")
     phrases = [f"{verb} {target}" for verb in by_tag["verb"] + by_tag["verb-"]
                for target in by_tag["target"]]

@@ -23,7 +23,7 @@ from operator import add
 
 import regex
 
-from ._data import alternation, json_data, word_list
+from ._data import alternation, json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_class, casefold_pattern,
                      casefold_sources, expand_forms, is_whole_line, join_line_labels,
                      labels_to_edits, merge_labels, nonblank_lines, residue)
@@ -32,15 +32,6 @@ __all__ = ["StripPromos", "strip_promos"]
 
 _T = json_data("promos_thresholds.json")
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
-
-
-def _tab_entries(name: str) -> list[tuple[str, str]]:
-    """``(tag, regex)`` pairs from a ``tag<TAB>regex`` data file."""
-    pairs = []
-    for entry in word_list(name):
-        tag, _, pattern = entry.partition("\t")
-        pairs.append((tag.strip(), pattern.strip()))
-    return pairs
 
 
 def _widget_rule(line: str) -> str:
@@ -59,8 +50,8 @@ _COMMENT_WORDS = ("bình luận", "ý kiến", "phản hồi", "góp ý", "comme
 _AD_WORDS = ("quảng cáo", "tài trợ", "sponsored", "bài pr", "ads", "advertisement")
 
 
-_PHRASES = _tab_entries("promos_widget_phrases.txt")
-_FOOTER = _tab_entries("promos_footer.txt")
+_PHRASES = tab_entries("promos_widget_phrases.txt")
+_FOOTER = tab_entries("promos_footer.txt")
 
 _EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
 _PHONE = r"(?:\+?84|0)[ .]?\(?\d{1,4}\)?(?:[ .\-]?\d{2,4}){2,4}|1[89]00[ .]?\d{3,4}(?:[ .]?\d{1,4})?"
@@ -646,7 +637,7 @@ def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[L
     return tails
 
 
-_SPONSOR_OPENERS = _tab_entries("promos_sponsor.txt")
+_SPONSOR_OPENERS = tab_entries("promos_sponsor.txt")
 _SPONSOR_OPENER = regex.compile("|".join(
     f"(?P<{tag}{i}>{p})" for i, (tag, p) in enumerate(_SPONSOR_OPENERS)), regex.VERSION1)
 _CONCRETE = r"(?P<concrete>[\w.-]@[\w-]{1,63}\.\w|%s|https?://|www\.)" % _PHONE

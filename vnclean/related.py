@@ -23,7 +23,7 @@ import re
 
 import regex
 
-from ._data import json_data, word_list
+from ._data import json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_sources, expand_forms,
                      join_line_labels, merge_labels, nonblank_lines, residue)
 
@@ -34,8 +34,8 @@ _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 
 
 def _headings(strength: str) -> tuple[str, ...]:
-    return expand_forms(e.partition("\t")[2].strip() for e in word_list("related_headings.txt")
-                        if e.partition("\t")[0].strip() == strength)
+    return expand_forms(value for tag, value in tab_entries("related_headings.txt")
+                        if tag == strength)
 
 
 _DATE_TAIL = (r"[ \t]*[(\[][ \t]?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
