@@ -709,7 +709,10 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     line_start = text.rfind("\n", 0, last_end) + 1
     region = max(line_start, last_end - _T["max_sponsor_blurb_chars"])
     start, need = -1, _T["min_sponsor_cues"]
+    contact_block = block_start < end
     for m in _SPONSOR_OPENER.finditer(text, region, last_end):
+        if m.lastgroup.startswith("lead") and not contact_block:
+            continue  # "Để biết thêm thông tin ..." alone ends a story (a press release's)
         if _blurb_boundary(text, m.start(), line_start, m.lastgroup.startswith("strong")):
             start = m.start()
             if m.lastgroup.startswith("call"):

@@ -357,8 +357,13 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     return max(last, i) + 1
 
 
-def _free_run(lines: list[_Line], i: int) -> int:
-    """End of a heading-less run of headline-like lines starting at ``i`` (``i`` if none)."""
+def _free_run(lines: list[_Line], i: int, chrome: bool) -> int:
+    """End of a heading-less run of headline-like lines starting at ``i`` (``i`` if none).
+
+    A plain run (no cards, not indented) goes only from a page with chrome (``chrome``:
+    :func:`_has_chrome`): in an article without any, lines shaped like headlines are the
+    story's own (a photo story's captions once their credits went, list items).
+    """
     indented = lines[i].indented
     if i and lines[i - 1].text.endswith(":"):
         return i  # the items of a list the story introduces
@@ -407,6 +412,8 @@ def _free_run(lines: list[_Line], i: int) -> int:
         need = min(need, _T["card_run_min_cards"])  # every card has its own headline
     if headlines < need or last < i:
         return i
+    if not (chrome or indented or cards >= _T["card_run_min_cards"]):
+        return i
     # A body paragraph right after the run: its last headline may be the story's own
     # title or subheading, so keep that one.
     nxt = lines[last + 1] if last + 1 < len(lines) else None
@@ -432,8 +439,9 @@ def _line_labels(text: str, inline: list[Label], lefts: dict[int, str] | None = 
     if not lines:
         return labels
     title = lines[0].text
+    chrome = _has_chrome(codes)
     for _ in range(_SETTLE_ROUNDS):
-        found, taken = _neighbour_pass(lines, codes, title)
+        found, taken = _neighbour_pass(lines, codes, title, chrome)
         if not found:
             break
         if labels:
@@ -452,13 +460,24 @@ def _line_labels(text: str, inline: list[Label], lefts: dict[int, str] | None = 
 
 
 _SETTLE_ROUNDS = 4
+
+
+def _has_chrome(codes: str) -> bool:
+    """True when the page has menu-like chrome: enough short or filler lines (``codes``
+    has one letter a line, ``_CODES``).
+
+    >>> _has_chrome("HHHOOO"), _has_chrome("s" * 12 + "HHHO")
+    (False, True)
+    """
+    return codes.count("s") + codes.count("F") >= _T["free_run_min_chrome_lines"]
 _LABEL_START = attrgetter("start")
 
 
-def _neighbour_pass(lines: list[_Line], codes: str, title: str
+def _neighbour_pass(lines: list[_Line], codes: str, title: str, chrome: bool
                     ) -> tuple[list[Label], list[tuple[int, int]]]:
     """Labels from one walk over the classed lines (``codes`` one letter each), and the
-    runs ``[a, b)`` of line indexes they take (ascending, apart)."""
+    runs ``[a, b)`` of line indexes they take (ascending, apart); ``chrome``: the page has
+    menu-like lines (:func:`_has_chrome`)."""
     labels: list[Label] = []
     taken: list[tuple[int, int]] = []
 
@@ -468,11 +487,12 @@ def _neighbour_pass(lines: list[_Line], codes: str, title: str
         else:
             taken.append((a, b))
 
-    _walk(lines, codes, title, labels, take)
+    _walk(lines, codes, title, chrome, labels, take)
     return labels, taken
 
 
-def _walk(lines: list[_Line], codes: str, title: str, labels: list[Label], take) -> None:
+def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list[Label],
+          take) -> None:
     """The walk of :func:`_neighbour_pass` over the triggers; labels go to ``labels``, the
     lines they take to ``take``."""
     i = 0
@@ -507,7 +527,7 @@ def _walk(lines: list[_Line], codes: str, title: str, labels: list[Label], take)
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
             take(i, i + 1)
         elif line.cls == "headline":
-            end = _free_run(lines, i)
+            end = _free_run(lines, i, chrome)
             if end > i:
                 _take_run(lines, i, end, title, labels, take)
                 i = end
