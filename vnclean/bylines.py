@@ -1357,19 +1357,16 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
         if index not in anywhere and not _author_match(m, ctx):
             continue
         notes = None if m.group("au_single") else _header_position(ctx, index, datelines)
-        if notes is None and not _author_position(ctx, index, tail, candidates):
-            if index in anywhere:  # a byline where it stands, no sign-off: no notes
-                names.append(_name_label(ctx, index, m))
-                if m.group("au_cue") is None:
-                    personal.add(index)
-                if not ctx.prose_after(index):
-                    tail.add(index)
-            else:
-                top.append((index, m))  # judged at the end
+        signoff = notes is not None or _author_position(ctx, index, tail, candidates)
+        if not signoff and index not in anywhere:
+            top.append((index, m))  # judged at the end
             continue
+        # a sign-off, or a byline where it stands (no notes; sign-off material only with
+        # no more story below)
         names.append(_name_label(ctx, index, m))
-        tail.add(index)
-        ctx.removed.add(index)
+        if signoff or not ctx.prose_after(index):
+            tail.add(index)
+        ctx.removed.add(index)  # (the lines of anywhere are removed already)
         if m.group("au_cue") is None:
             personal.add(index)
         for note in notes or ():  # kept only while the name above them is kept
