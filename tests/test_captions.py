@@ -139,7 +139,35 @@ _scene_text = st.lists(st.sampled_from(
 def test_scene_line_pass_equals_the_plain_pattern(text):
     plain = [m.span(1) for m in _PLAIN_SCENE_LINE.finditer(text)]
     assert [m.span(1) for m in _captions._SCENE_LINE.finditer(text)] == plain
-    assert [m.span(1) for m in _captions._scene_matches(text)] == plain
+    shaped = (_captions._SCENE_LINE.match(text, at) for at in _captions._scene_newlines(text))
+    assert [m.span(1) for m in shaped if m] == plain
+
+
+_cue_text = st.lists(st.sampled_from(
+    ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
+     "\n", "\n\n", " ", "Toàn cảnh", "Toàn cảnhx", "xphát biểu", "Bị cáo", "(trái)", "(giữa",
+     "Đại biểu dự hội nghị", "Các em nhỏ vui chơi", ", ", ": ", "“", ".", "\u2003", "A"]),
+    max_size=24).map("".join)
+
+
+def _scene_lines_by_plain_scan(text):
+    """captions.scene_line spans as the rule states them: every _SCENE_LINE match whose line
+    fits and scores enough, with no cue gate and no shape pass."""
+    found = []
+    for match in _captions._SCENE_LINE.finditer(text):
+        line = match.group(1).rstrip()
+        if (len(line) <= _captions._SETTINGS["scene_line_max_chars"]
+                and _captions._scene_score(line) >= _captions._SETTINGS["scene_min_score"]):
+            found.append((match.start(1), match.start(1) + len(line)))
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _cue_text))
+def test_scene_line_cue_gate_skips_no_scene_line(text):
+    labels = _captions._scene_labels(text, [], [])
+    assert [(lab.start, lab.end) for lab in labels
+            if lab.rule == "captions.scene_line"] == _scene_lines_by_plain_scan(text)
 
 
 @settings(max_examples=300, deadline=None)

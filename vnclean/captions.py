@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, compress, islice, pairwise, repeat
 from typing import ClassVar, NamedTuple
 
@@ -121,15 +121,20 @@ def _trailing_separator_start(head: str) -> int:
 
 
 
-def _scene_cues() -> tuple[regex.Pattern, frozenset[str]]:
-    """One pattern for every scene cue, and the set of strong ones."""
+def _scene_cues() -> tuple[regex.Pattern, frozenset[str], re.Pattern]:
+    """One pattern for every scene cue, the set of strong ones, and the cues as bare
+    literals (no word bounds: a line where this finds nothing holds no cue)."""
     entries = [e.split(":", 1) for e in word_list("captions_scene_cues.txt")]
     cues = tuple(cue.strip() for _, cue in entries)
     strong = frozenset(cue.strip() for weight, cue in entries if weight.strip() == "strong")
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(cues)})(?!\p{{L}})", regex.V1), strong
+    return (regex.compile(rf"(?<!\p{{L}})(?:{alternation(cues)})(?!\p{{L}})", regex.V1), strong,
+            re.compile("|".join(map(re.escape, cues))))  # literals: stdlib re, cheaper per call
 
 
-_SCENE_CUES, _STRONG_CUES = _scene_cues()
+_SCENE_CUES, _STRONG_CUES, _CUE_LITERALS = _scene_cues()
+#: A line without a cue scores 0 (:func:`_scene_score`): below a positive scene_min_score,
+#: so only lines holding a cue need the _SCENE_LINE match.
+_CUE_NEEDED = _SETTINGS["scene_min_score"] > 0
 _SPEECH = regex.compile(r"[\"“”«»]|:\s|\?$", regex.V1)
 #: At least scene_line_min_words runs of _WORD (one search, no list of the words).
 _ENOUGH_WORDS = regex.compile(
@@ -944,12 +949,17 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     """
     found: list[tuple[int, int, str]] = []
     if near is None:
-        scene = _scene_matches(text)
+        scene_at: Iterable[int] = _scene_newlines(text)
         position_at = _position_candidates(text)
     else:
-        scene = (m for m in (_SCENE_LINE.match(text, at) for at in near[0]) if m)
+        scene_at = near[0]
         position_at = [at for at in near[1] if _may_name_position(text, at)]
-    for match in scene:
+    for at in scene_at:
+        if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None:
+            continue  # no cue in the line: it scores 0 (most short lines; the match costs more)
+        match = _SCENE_LINE.match(text, at)
+        if match is None:
+            continue
         line = match.group(1).rstrip()
         if (len(line) <= _SETTINGS["scene_line_max_chars"]
                 and _scene_score(line) >= _SETTINGS["scene_min_score"]):
@@ -1052,12 +1062,9 @@ _SCENE_SHAPE = re.compile(
     rf"\s*[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})")
 
 
-def _scene_matches(text: str) -> Iterator[regex.Match]:
-    """``_SCENE_LINE.finditer(text)``, tried only where ``_SCENE_SHAPE`` admits the line."""
-    for shape in _SCENE_SHAPE.finditer(text):
-        match = _SCENE_LINE.match(text, shape.start())
-        if match:
-            yield match
+def _scene_newlines(text: str) -> list[int]:
+    """The newlines where ``_SCENE_LINE`` can match: those ``_SCENE_SHAPE`` admits."""
+    return [shape.start() for shape in _SCENE_SHAPE.finditer(text)]
 
 
 def _position_candidates(text: str) -> list[int]:
