@@ -852,6 +852,17 @@ class _Lines:
             jumps[visited] = k
         return filled[k] if 0 <= k < len(filled) else None
 
+    def next_to(self, index: int, lines: set[int], *, past_removed: bool = False) -> bool:
+        """True when the nearest non-blank line before or after ``index`` is one of ``lines``
+        (as the lines stand: removed ones count, unless ``past_removed``).
+
+        >>> ctx = _Lines("Hà Nội\\n\\nVăn Khương\\nMưa lớn kéo dài.")
+        >>> ctx.next_to(2, {0}), ctx.next_to(2, {1})
+        (True, False)
+        """
+        return (self.nonblank(index, -1, past_removed=past_removed) in lines
+                or self.nonblank(index, 1, past_removed=past_removed) in lines)
+
     def is_prose(self, index: int) -> bool:
         """A body paragraph: long, or several words with sentence punctuation.
 
@@ -1324,8 +1335,7 @@ class StripBylines(BoilerplateCleaner):
                     tail.add(index)
         for m in fragments:  # a time or zone split onto its own line next to a date
             index = ctx.index(m.start())
-            if (ctx.nonblank(index, -1, past_removed=False) in datelines
-                    or ctx.nonblank(index, 1, past_removed=False) in datelines):
+            if ctx.next_to(index, datelines):
                 labels.append(Label(m.start("dateline"), m.end("dateline"), "byline",
                                     "bylines.timestamp"))
                 datelines.add(index)
@@ -1392,8 +1402,8 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
         if listing is None:
             listing = _named_lines(ctx, authors) - taken
         if (not any(i > index and ctx.prose_after(i) for i in staying)
-                and not {ctx.nonblank(index, step, past_removed=past)
-                         for step in (-1, 1) for past in (False, True)} & listing):
+                and not ctx.next_to(index, listing)
+                and not ctx.next_to(index, listing, past_removed=True)):
             kept.append(_name_label(ctx, index, m))
             ctx.removed.add(index)
     return kept + _follower_labels(ctx, tail)
@@ -1422,8 +1432,7 @@ def _anywhere_lines(ctx: _Lines, authors: list[regex.Match]) -> tuple[set[int], 
     named = _named_lines(ctx, authors)
     for m in shaped:
         index = ctx.index(m.start())
-        if index in named and (ctx.nonblank(index, -1, past_removed=False) in named
-                               or ctx.nonblank(index, 1, past_removed=False) in named):
+        if index in named and ctx.next_to(index, named):
             listed.add(index)
         else:
             anywhere.add(index)
@@ -1450,9 +1459,7 @@ def _without_lists(ctx: _Lines, names: list[Label], personal: set[int],
     a line that was also taken for itself stays taken.
     """
     around = personal | listed_lines
-    listed = {i for i in personal
-              if ctx.nonblank(i, -1, past_removed=False) in around
-              or ctx.nonblank(i, 1, past_removed=False) in around}
+    listed = {i for i in personal if ctx.next_to(i, around)}
     kept = []
     for label in names:
         index = ctx.index(label.start)
