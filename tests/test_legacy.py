@@ -233,6 +233,7 @@ def test_off_by_default_runs_no_legacy_code(monkeypatch):
         raise AssertionError("legacy code ran")
 
     monkeypatch.setattr(vnclean.legacy, "legacy_edits", boom)
+    monkeypatch.setattr(vnclean.legacy, "raw_legacy_edits", boom)  # what the layer calls
     text = legacy_view(SENTENCES[0], "vni", "latin-1")
     assert normalize_unicode(text) != SENTENCES[0]
     normalize_unicode.explain(text)
@@ -306,11 +307,12 @@ def test_generated_sentences_round_trip(case):
 def reference_legacy_edits(text: str) -> list:
     """legacy_edits as first written: _RUN tried everywhere, every candidate run scored
     (classifying and converting the runs is shared: what differs is finding and scoring)."""
-    from vnclean.legacy import _CANDIDATE, _RUN, _converted_words, _scores
+    from vnclean.legacy import _CANDIDATE, _RUN, _TOKEN, _converted_words, _scores
 
     if not _CANDIDATE.search(text):
         return []
-    runs = [(m.start(), m.end(), _scores(m.group())) for m in _RUN.finditer(text)
+    runs = [(m.start(), m.end(), _scores(_TOKEN.findall(m.group())))
+            for m in _RUN.finditer(text)
             if _CANDIDATE.search(m.group())]
     return _converted_words(text, runs)
 

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from ._core import Edit, apply_edits
 from ._data import json_data
 from .tones import is_vietnamese_word
-from .unicode import _views
+from .unicode import RawEdit, _views
 
 __all__ = ["ENCODINGS", "detect_legacy", "convert_legacy", "legacy_edits", "fix_legacy"]
 
@@ -181,8 +181,8 @@ def _token_score(token: str, encoding: str) -> tuple[int, int, int, int, int]:
     return 0, 0, 0, valid, len(found)
 
 
-def _scores(text: str) -> dict[str, _Score]:
-    tokens = _TOKEN.findall(text)
+def _scores(tokens: list[str]) -> dict[str, _Score]:
+    """:func:`_score` of ``tokens`` in every encoding."""
     return {encoding: _score(tokens, encoding) for encoding in ENCODINGS}
 
 
@@ -209,7 +209,7 @@ def _run_scores(run: str) -> dict[str, _Score] | None:
     tokens = _TOKEN.findall(run)
     if _SKIP_PLAIN_RUNS and all(map(_plain_token, tokens)):
         return None
-    return {encoding: _score(tokens, encoding) for encoding in ENCODINGS}
+    return _scores(tokens)
 
 
 def _best(scores: dict[str, _Score], min_good: int) -> str | None:
@@ -243,7 +243,7 @@ def detect_legacy(text: str) -> str | None:
     """
     if not _CANDIDATE.search(text):
         return None
-    return _best(_scores(text), _THRESHOLDS["min_good_words"])
+    return _best(_scores(_TOKEN.findall(text)), _THRESHOLDS["min_good_words"])
 
 
 def legacy_edits(text: str) -> list[Edit]:
@@ -257,19 +257,28 @@ def legacy_edits(text: str) -> list[Edit]:
     >>> [(e.text, e.replacement) for e in legacy_edits(text)][:3]
     [('ViÖt', 'Việt'), ('Hµ', 'Hà'), ('Néi', 'Nội')]
     """
+    return [Edit(start, end, converted, rule=rule, kind="unicode", text=text[start:end])
+            for start, end, converted, rule in raw_legacy_edits(text)]
+
+
+def raw_legacy_edits(text: str) -> list[RawEdit]:
+    """:func:`legacy_edits` as ``(start, end, converted, rule)`` tuples: the layer
+    :class:`vnclean.unicode.NormalizeUnicode` composes with its others.
+
+    >>> raw_legacy_edits("Tin: Hµ Néi")
+    [(5, 7, 'Hà', 'unicode.legacy_tcvn3'), (8, 11, 'Nội', 'unicode.legacy_tcvn3')]
+    """
     if not _CANDIDATE.search(text):
         return []
     runs = []
     for start, end in _runs(text):
-        run = text[start:end]
-        scores = _run_scores(run)
+        scores = _run_scores(text[start:end])
         if scores is not None:  # a run no encoding reads gets no label: left out
             runs.append((start, end, scores))
-    return [Edit(start, end, converted, rule=rule, kind="unicode", text=text[start:end])
-            for start, end, converted, rule in _converted_words(text, runs)]
+    return _converted_words(text, runs)
 
 
-def _converted_words(text: str, runs: list[tuple[int, int, dict]]) -> list[tuple]:
+def _converted_words(text: str, runs: list[tuple[int, int, dict]]) -> list[RawEdit]:
     """Classify, then revise, the scored ``runs`` (start, end, scores); then each word of a
     run given an encoding that its table changes, as ``(start, end, converted, rule)``."""
     labels = [_best(scores, _THRESHOLDS["min_good_words"]) for _, _, scores in runs]

@@ -634,9 +634,9 @@ class NormalizeUnicode(Cleaner):
                 for start, end, fixed in tone_fixes(text, style=self._style)]
 
     def _legacy_layer(self, text: str) -> list[RawEdit]:
-        from .legacy import legacy_edits  # only imported when legacy_encodings=True
+        from .legacy import raw_legacy_edits  # only imported when legacy_encodings=True
 
-        return [(e.start, e.end, e.replacement, e.rule) for e in legacy_edits(text)]
+        return raw_legacy_edits(text)
 
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
         legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
