@@ -31,7 +31,7 @@ from typing import NamedTuple
 from ._core import Edit, apply_edits
 from ._data import json_data
 from .tones import is_vietnamese_word
-from .unicode import RawEdit, _views
+from .unicode import RawEdit, _cp1252_chars, _views
 
 __all__ = ["ENCODINGS", "detect_legacy", "convert_legacy", "legacy_edits", "fix_legacy"]
 
@@ -96,13 +96,8 @@ def convert_legacy(text: str, encoding: str) -> str:
 _SEPARATORS = " \t\r\n\x0b\x0c"
 
 
-def _byte_chars() -> str:
-    """Every character a byte becomes as Latin-1 or cp1252, separators left out."""
-    chars = {view for byte in range(256) for view in _views(byte)}
-    return "".join(sorted(chars - set(_SEPARATORS)))
-
-
-_TOKEN_CLASS = "[" + re.escape(_byte_chars()) + "]"
+#: Every character a byte becomes as Latin-1 or cp1252, separators left out.
+_TOKEN_CLASS = "[" + re.escape("".join(sorted(set(_cp1252_chars()) - set(_SEPARATORS)))) + "]"
 _NOT_SEP = "[^" + re.escape(_SEPARATORS) + "]"
 #: A run: whole tokens of byte characters, joined by spaces and tabs, within one line.
 _RUN = re.compile(rf"(?<!{_NOT_SEP}){_TOKEN_CLASS}+(?:[ \t]+{_TOKEN_CLASS}+)*(?!{_NOT_SEP})")
