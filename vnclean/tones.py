@@ -115,12 +115,11 @@ def _non_letter_class() -> str:
     """A character class: every BMP character ``[^\\W\\d_]`` does not match, and every
     character outside the BMP (let through, to be checked after).
 
-    Written as the negation of the BMP letters: one bitmap lookup per test, where the
-    plain class needs the bitmap and then the astral range.
+    Written as the negation of the BMP letters (see :func:`vnclean.unicode._bmp_and_astral`).
     """
-    bmp = "".join(map(chr, range(0x10000)))
-    runs = (m.span() for m in re.finditer(r"[^\W\d_]+", bmp))
-    return "[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in runs) + "]"
+    from .unicode import _bmp_and_astral  # not at the top: vnclean.unicode imports this module
+
+    return _bmp_and_astral(set(re.sub(r"[^\W\d_]+", "", "".join(map(chr, range(0x10000))))))
 
 
 @functools.cache  # compiled on first use: most callers use one style
