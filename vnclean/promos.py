@@ -24,9 +24,9 @@ from operator import add
 import regex
 
 from ._data import alternation, json_data, tab_entries, word_list
-from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_class, casefold_pattern,
-                     casefold_sources, expand_forms, is_whole_line, join_line_labels,
-                     labels_to_edits, merge_labels, nonblank_lines, residue)
+from .blocks import (_NONBLANK, BoilerplateCleaner, Label, LineIndex, casefold_class,
+                     casefold_pattern, casefold_sources, expand_forms, is_whole_line,
+                     join_line_labels, labels_to_edits, merge_labels, nonblank_lines, residue)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -288,7 +288,7 @@ def _candidate_lines(text: str) -> list[re.Match]:
         starts |= _lines_of(text, [m.start() for m in _AT.finditer(text)], len(text))
     lines = []
     for start in sorted(starts):
-        m = _NONBLANK_LINE.search(text, start)
+        m = _NONBLANK.search(text, start)
         if m is not None and (not lines or m.start() != lines[-1].start()):
             lines.append(m)
     return lines
@@ -357,7 +357,6 @@ def _pivot_finders(words: tuple[str, ...], pivots: str,
 
 _LICENCE_LEAD = max(cue.index(pivot) for cue, pivot in zip(_LICENCE_CUES, _LICENCE_PIVOTS))
 _AT = re.compile("@")
-_NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a stripped line, as nonblank_lines finds it
 _NON_SPACE = re.compile(r"\S|\Z")
 
 
@@ -526,7 +525,7 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
         whole = False  # a paragraph is left: never a widget or footer line
     else:  # nothing, a footer line, or a line a second pass labels whole
         whole = (not stripped or _FOOTER_STRONG.search(stripped) is not None
-                 or _line_label(rest, _NONBLANK_LINE.search(rest)) is not None)
+                 or _line_label(rest, _NONBLANK.search(rest)) is not None)
     if whole:
         first = inner[0]
         return [Label(start, end, "promo", _widget_rule(stripped or text[first.start:first.end]))]
