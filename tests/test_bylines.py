@@ -566,3 +566,16 @@ def test_source_keyword_opens_where_the_keyword_matches(text):
         for end in (len(text), text.find("\n", i) % (len(text) + 1)):
             if _SOURCE_KEYWORD.match(text, i, end) is not None:
                 assert _SOURCE_KEYWORD_OPENS.match(text, i, end) is not None
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts)
+@example("Phóng viên Lê Hùng\nPV (tổng hợp)\nHồng Nhung (TTXVN)\nThanh Hương (Theo BBC)\n"
+         "Minh Anh (theo Reuters)\nKim DungTheo Reuters\n  CTV Minh Anh\nVăn Khương")
+def test_anywhere_hint_holds_wherever_a_name_line_goes_anywhere(text):
+    """_ANYWHERE_HINT, the gate before _anywhere, holds wherever _anywhere does."""
+    from vnclean.bylines import _ANYWHERE_HINT, _anywhere, _line_candidates, _rule_group
+
+    for m in _line_candidates(text):
+        if _rule_group(m) == "author" and _anywhere(m):
+            assert _ANYWHERE_HINT.match(m.string, *m.span()) is not None
