@@ -198,9 +198,17 @@ class _Page:
         return len(self.starts)
 
     def keep(self, indexes: list[int]) -> _Page:
-        """The page of the lines at ``indexes`` only (its caches start empty)."""
-        return _Page(*([values[k] for k in indexes] for values in (
+        """The page of the lines at ``indexes`` (ascending) only, with the casefolds and
+        word sets taken so far (a title scan over the lines left compares the same lines)."""
+        page = _Page(*([values[k] for k in indexes] for values in (
             self.starts, self.ends, self.texts, self.words, self.shapes, self.sections)))
+        for k, folded in self.folded.items():
+            j = bisect.bisect_left(indexes, k)
+            if j < len(indexes) and indexes[j] == k:
+                page.folded[j] = folded
+                if k in self.distinct:
+                    page.distinct[j] = self.distinct[k]
+        return page
 
 
 def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
@@ -525,17 +533,6 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
             for k in range(i, j) if shapes[k] != DATE]
 
 
-def _shaped_like_a_menu(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> bool:
-    """Do the lines ``[i, j)`` make a menu whatever their neighbours say (the test of
-    :func:`_menu_run_labels` before it reads the neighbours)?"""
-    items = codes.count(_CODE[ITEM], i, j)
-    cues = len(_CUE.findall(codes, i, j))
-    counted = items + cues
-    return bool(counted >= cfg.min_run_items or (cues and counted >= cfg.min_run_items_with_cue)
-                or (counted >= cfg.min_section_hits
-                    and sum(page.sections[i:j]) >= cfg.min_section_hits))
-
-
 def _looks_like_name(page: _Page, k: int) -> bool:
     """Two to four capitalised words that are not a section name: ``Hạ Huyền``."""
     return (page.shapes[k] == ITEM and not page.sections[k] and 2 <= page.words[k] <= 4
@@ -772,11 +769,13 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
 
 
 def _strip_title_copies(page: _Page, labels: list[_Span], chrome: set[int],
-                        cfg: _Settings) -> int | None:
+                        cfg: _Settings) -> tuple[int | None, bool]:
     """Label the template copies of the title (appending to ``labels``, their starts to
-    ``chrome``, the starts of ``labels``); return the index of the title kept. Repeats until
-    the first remaining line has no copy, so cleaning the result again finds nothing more
-    (idempotence)."""
+    ``chrome``, the starts of ``labels``); return the index of the title kept, and whether
+    the scan settled on it (its last round started from the title and found no copy).
+    Repeats until the first remaining line has no copy, so cleaning the result again finds
+    no more copies when that line is the title; when another line is (a headline between
+    the copies), :func:`_line_labels` runs the rules again."""
     title = None
     for _ in range(3):
         copies, kept = _find_title(page, chrome, cfg)
@@ -789,7 +788,7 @@ def _strip_title_copies(page: _Page, labels: list[_Span], chrome: set[int],
                 labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
                 chrome.add(page.starts[k])
         title = kept if title in copies else title
-    return title
+    return title, not copies and kept == title
 
 
 # --------------------------------------------------------------------------- inline
@@ -909,24 +908,31 @@ def _read_residues(page: _Page, text: str, inline: list[_Span], cfg: _Settings) 
 
 def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
     """Labels of whole lines (see :func:`_page_labels`), settled: when title copies,
-    repeats or section labels go, the rules run again over the lines left (a repeated
-    lead gone may leave a short list no longer between paragraphs), as a second cleaning
-    would, until they take no more."""
-    found, early, gone = _page_labels(page, codes, cfg)
+    repeats or section labels go, the rules run again over the lines left, as a second
+    cleaning would, until they take no more. They can: a repeated lead gone may leave
+    short lines no longer between paragraphs (a menu), and a headline left above the
+    title becomes the title (and its repeats go)."""
+    found, early, gone, title = _page_labels(page, codes, cfg)
     labels = found
     for _ in range(_SETTLE_ROUNDS):
         if early == len(found):
             break  # menus and cues alone: they leave prose next to prose
         late = [start for start, _, _ in found[early:]]
         gone.update(late)
-        if not _next_to_a_run(page, codes, gone, late, cfg):
+        first = next((k for k, start in enumerate(page.starts) if start not in gone), None)
+        if first is None:
+            break
+        # A second pass finds no cue left and takes the first line for the title. With the
+        # same title it finds the same lead, and the late rules take no more; then only a
+        # run next to a line taken can change (and be a menu).
+        new_title = first != title and _title_shaped(page, first, cfg)
+        if not new_title and not _next_to_a_run(page.starts, codes, gone, late):
             break
         kept = [k for k, start in enumerate(page.starts) if start not in gone]
-        page = page.keep(kept)
-        codes = "".join([codes[k] for k in kept])
-        if not page.starts:
+        page, codes = page.keep(kept), "".join([codes[k] for k in kept])
+        if not new_title and not _run_labels(page, codes, cfg):
             break
-        found, early, gone = _page_labels(page, codes, cfg)
+        found, early, gone, title = _page_labels(page, codes, cfg)
         labels = labels + found
     return labels
 
@@ -934,84 +940,40 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
 _SETTLE_ROUNDS = 3
 #: Rules that can take a line out from between others without taking its whole run.
 _LATE_RULES = frozenset(("nav.repeated_title", "nav.repeated_lead", "nav.section_label"))
-_RUN_BREAKERS = frozenset((PROSE, TITLE))
+_BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 
 
-def _next_to_a_run(page: _Page, codes: str, gone: set[int], late: list[int],
-                   cfg: _Settings) -> bool:
-    """Can a run's verdict change once the lines taken go (``gone``: their starts)?
-
-    Only a line that a late rule takes (starts in ``late``) can matter: runs and
-    cue lines going leave prose next to prose. Runs read their neighbours' shapes (and
-    whether the line before ends in ``:``), so the answer is yes when such a line stood
-    between two runs, or when the run before (after) it gets a neighbour unlike the one
-    it had, and the run (the two joined) is shaped like a menu: a run that is not stays
-    whatever its neighbours. A whole run taken is passed over in one step (its far side is
-    prose or a headline); anything less regular answers yes (a cheap, safe guess).
-    """
-    starts, shapes, texts = page.starts, page.shapes, page.texts
-    n = len(starts)
+def _next_to_a_run(starts: list[int], codes: str, gone: set[int], late: list[int]) -> bool:
+    """Is a line that a late rule took (starts in ``late``) next to a run once the lines
+    taken go (starts in ``gone``)? Only such a run can be a menu it was not: runs and cue
+    lines that go leave what is left of their run between the same lines, with fewer
+    items."""
     for start in late:
         k = bisect.bisect_left(starts, start)
-        before = _nearest_kept(starts, codes, gone, k, -1)
-        after = _nearest_kept(starts, codes, gone, k, 1)
-        if before is None or after is None:
-            return True
-        run_before = before >= 0 and shapes[before] not in _RUN_BREAKERS
-        run_after = after < n and shapes[after] not in _RUN_BREAKERS
-        changed = (run_before and run_after  # two runs join
-                   or run_before and (after == n or shapes[after] != shapes[before + 1])
-                   or run_after and (before < 0 or shapes[before] != shapes[after - 1]
-                                     or texts[before].endswith(":")
-                                     != texts[after - 1].endswith(":")))
-        if not changed:
-            continue
-        # The run(s) as the original page has them (lines taken inside count: a safe guess).
-        lo = max(codes.rfind(c, 0, before) for c in _BREAKER_CODES) + 1 if run_before else after
-        m = _BREAKER.search(codes, after) if run_after else None
-        hi = (m.start() if m is not None else n) if run_after else before + 1
-        if _shaped_like_a_menu(page, codes, lo, hi, cfg):
-            return True
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(starts) and starts[j] in gone:
+                j += step
+            if 0 <= j < len(starts) and codes[j] not in _BREAKER_CODES:
+                return True
     return False
 
 
-def _nearest_kept(starts: list[int], codes: str, gone: set[int], k: int, step: int) -> int | None:
-    """The nearest line from line ``k`` in direction ``step`` that is not gone (``-1`` or
-    ``len(starts)`` past the ends); ``None`` when a run on the way is not gone whole."""
-    j = k + step
-    while 0 <= j < len(starts) and starts[j] in gone:
-        if codes[j] in _BREAKER_CODES:
-            j += step
-            continue
-        if step > 0:  # the run j opens ends before the next prose or headline line
-            m = _BREAKER.search(codes, j)
-            first, last = j, (m.start() if m is not None else len(codes)) - 1
-        else:
-            first, last = max(codes.rfind(c, 0, j) for c in _BREAKER_CODES) + 1, j
-        if _CODE[DATE] in codes[first:last + 1] or not (
-                starts[first] in gone and starts[last] in gone):
-            return None  # a dateline or a sign-off kept inside it
-        j = last + 1 if step > 0 else first - 1
-    return j
-
-
-_BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
-_BREAKER = re.compile("[%s]" % _BREAKER_CODES)
-
-
 def _page_labels(page: _Page, codes: str, cfg: _Settings
-                 ) -> tuple[list[_Span], int, set[int]]:
+                 ) -> tuple[list[_Span], int, set[int], int | None]:
     """Labels of whole lines: menus and cues, then template copies and repeats of the
     title and lead, section labels; the title kept is never labelled. Also how many of
-    the labels come first from menus and cues (the rest are the late rules'), and the
-    starts of those and of the title copies (a set the caller may add to)."""
+    the labels come first from menus and cues (the rest are the late rules'), the
+    starts of those and of the title copies (a set the caller may add to), and the index
+    of the title when the title scan settled on it (``None`` otherwise, see
+    :func:`_strip_title_copies`)."""
     labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
                   for k in (m.start() for m in _CUE.finditer(codes)))
     early = len(labels)
     chrome = {label[0] for label in labels}
-    title = _strip_title_copies(page, labels, chrome, cfg)
+    title, settled = _strip_title_copies(page, labels, chrome, cfg)
     if title is not None:
         lead = _find_lead(page, title, chrome, cfg)
         labels.extend(_repeat_labels(page, title, lead, cfg))
@@ -1023,7 +985,7 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
             chrome.discard(kept)
         elif len(labels) > early:
             labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
-    return labels, early, chrome
+    return labels, early, chrome, title if settled else None
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
