@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vnclean import remove_photo_captions
+from vnclean.blocks import blank_before
 
 # Vietnamese words, some of which look like markers ("ảnh", "hưởng", "video") on purpose.
 _WORDS = ["mưa", "lớn", "ở", "Hà", "Nội", "khiến", "nhiều", "tuyến", "phố", "ngập", "sâu",
@@ -362,41 +363,6 @@ def test_caption_lookback_stops_at_the_previous_caption():
     assert starts[1] >= text.index("Người")
 
 
-# --- Later settle rounds reuse the first round's reading of the text. ----------------------
-
-from vnclean._core import Edit, apply_edits, validated
-from vnclean.blocks import blank_before, labels_to_edits
-
-
-def _with_deletions(text, base, cuts):
-    """``base`` edits plus deletions (start, length, replacement), overlapping ones merged."""
-    spans = sorted([(e.start, e.end, e.replacement) for e in base]
-                   + [(min(a, len(text)), min(a + n, len(text)), r) for a, n, r in cuts])
-    merged = []
-    for start, end, replacement in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end), merged[-1][2])
-        else:
-            merged.append((start, end, replacement))
-    return validated([Edit(a, b, r) for a, b, r in merged], len(text))
-
-
-_deletions = st.lists(st.tuples(st.integers(0, 400), st.integers(1, 40), st.sampled_from(["", " "])),
-                      min_size=1, max_size=6)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.one_of(_gate_text, _scene_text, _chunk_text), _deletions)
-def test_changed_stretches_give_the_scans_of_the_whole_text(text, cuts):
-    edits = _with_deletions(text, [], cuts)
-    if not edits or _captions._lowered_keyword_starts(text) is None:
-        return
-    left = apply_edits(text, edits)
-    changed = _captions._Changed(text, edits, left)
-    assert changed.keywords(_captions._keyword_starts(text)) == _captions._keyword_starts(left)
-    assert changed.pieces(*_captions._long_pieces(text)) == _captions._long_pieces(left)
-
-
 # Scene openers glued into bodies, next to credits, story verbs and sentence ends.
 _opener_text = st.lists(st.sampled_from(
     ["Khuôn viên Đại học Harvard.", "Hiện trường tai nạn.", "Toàn cảnh buổi lễ.", "Cận cảnh",
@@ -429,18 +395,6 @@ def test_scene_sentence_needs_a_sentence_of_its_own_in_an_article_with_photos():
     assert remove_photo_captions(text) == text  # no photo in the article
     kept = "Xe tải va chạm với xe khách trên cao tốc. Hiện trường đã được phong tỏa."
     assert remove_photo_captions(kept + photo) == kept
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.one_of(_gate_text, _scene_text, _any_text, _opener_text), _deletions)
-def test_later_rounds_equal_a_fresh_classification(text, cuts):
-    # Whatever else is deleted, once the first round's labels are, the reuse is exact.
-    scan = _captions._Scan(text)
-    edits = _with_deletions(text, labels_to_edits(text, scan.labels(), "x"), cuts)
-    if not edits:
-        return
-    left = apply_edits(text, edits)
-    assert scan.labels_after(edits, left) == _captions._classify_once(left)
 
 
 @settings(max_examples=500, deadline=None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from itertools import accumulate, compress, islice, pairwise, repeat
 from typing import ClassVar, NamedTuple
 
@@ -619,19 +619,16 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     return len(credited_lines) >= share * max(prose_lines, 1)
 
 
-def _repeated_pieces(text: str, lines: list[str] | None = None,
-                     long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None
-                     ) -> tuple[set[str], list[int]]:
+def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
     """Sentence-sized pieces that occur more than once, and where each occurrence starts.
 
     The pieces are those of ``_SENTENCE_SPLIT.split(text)`` that are at least
-    ``repeat_min_chars`` long (:func:`_long_pieces`, or ``long_pieces()`` when the caller
-    has a cheaper way to the same list); only the occurrences of repeated pieces reach
-    Python.
+    ``repeat_min_chars`` long (:func:`_long_pieces`); only the occurrences of repeated
+    pieces reach Python.
     """
     if not _may_repeat(text, lines):
         return set(), []
-    pieces, ends = _long_pieces(text) if long_pieces is None else long_pieces()
+    pieces, ends = _long_pieces(text)
     if len(set(pieces)) == len(pieces):
         return set(), []
     counts = Counter(pieces)
@@ -696,7 +693,6 @@ def _split_sentences(line: str) -> list[str]:
 _SEPARATOR_SPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001))), flags=regex.V1))
 #: What may follow a credit ender: full stops and spaces (``[.\s]``).
 _ENDER_TAIL = "." + _SEPARATOR_SPACE
-_NOT_SEPARATOR_SPACE = regex.compile(r"\S", regex.V1)
 
 
 def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
@@ -823,6 +819,9 @@ def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: l
     return False
 
 
+_TERMINATOR = regex.compile(r"[.!?…\n]", regex.V1)
+
+
 def _lines_at(text: str, starts: list[int], repeated: set[str]) -> list[tuple[int, int]]:
     """(start, end) of each line holding one of ``starts`` (sorted), in order, once each.
 
@@ -885,12 +884,11 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _caption_labels(text: str, lines: list[str], keywords: list[int] | None = None,
-                    long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None
+def _caption_labels(text: str, lines: list[str], keywords: list[int] | None = None
                     ) -> list[Label]:
     candidates = _candidates(text, keywords)
     repeats = []
-    repeated, starts = _repeated_pieces(text, lines, long_pieces)
+    repeated, starts = _repeated_pieces(text, lines)
     if repeated:
         cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
         repeats = _tandem_repeats(_units(text, cuts, repeated, starts))
@@ -933,9 +931,7 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label], keywords: list[int],
-                  near: tuple[list[int], list[int], list[tuple[int, int]]] | None = None
-                  ) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     ``captions.scene_line``: a line of at most ``scene_line_max_chars`` between two long
@@ -944,17 +940,10 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     picture (tried only on the lines ``_position_candidates`` admits);
     ``captions.scene_sentence`` (:func:`_scene_sentences`), only in a text where ``taken``
     (the caption labels found so far) shows photos. ``keywords``: the text's keyword
-    starts; ``near``: the only newlines to try, (scene, position), and the only stretches
-    where a scene sentence can be new, instead of the whole text.
+    starts.
     """
     found: list[tuple[int, int, str]] = []
-    if near is None:
-        scene_at: Iterable[int] = _scene_newlines(text)
-        position_at = _position_candidates(text)
-    else:
-        scene_at = near[0]
-        position_at = [at for at in near[1] if _may_name_position(text, at)]
-    for at in scene_at:
+    for at in _scene_newlines(text):
         if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None:
             continue  # no cue in the line: it scores 0 (most short lines; the match costs more)
         match = _SCENE_LINE.match(text, at)
@@ -964,7 +953,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
         if (len(line) <= _SETTINGS["scene_line_max_chars"]
                 and _scene_score(line) >= _SETTINGS["scene_min_score"]):
             found.append((match.start(1), match.start(1) + len(line), "captions.scene_line"))
-    for at in position_at:
+    for at in _position_candidates(text):
         match = _POSITION_LINE.match(text, at)
         if match is None:
             continue
@@ -972,7 +961,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
         if _POSITION_CUE.search(line) and _is_position_caption(line):
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
     if taken:  # an article with photos: scene sentences are looked for only there
-        found += _scene_sentences(text, keywords, None if near is None else near[2])
+        found += _scene_sentences(text, keywords)
     if not found:
         return []
     busy = sorted((lab.start, lab.end) for lab in taken)
@@ -994,16 +983,13 @@ _SCENE_SENTENCE_STOP = regex.compile(
     regex.V1)
 
 
-def _scene_sentences(text: str, keywords: list[int],
-                     stretches: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+def _scene_sentences(text: str, keywords: list[int]) -> list[tuple[int, int, str]]:
     """``captions.scene_sentence``: a short sentence opened by a scene opener (``Khuôn viên
     Đại học Harvard.``) inside a body, with no story verb (``đã``, ``sẽ``, ``là``, ...).
     The text's first sentence (a title) is never one.
 
     Openers that hold a keyword (``Toàn cảnh`` holds ``ảnh``) are found from ``keywords``
-    (the text's keyword starts, sorted), the others by ``str.find``, over the whole text or,
-    given ``stretches`` (sorted, from :class:`_Changed`), only where a match can touch one
-    (a match that touches none is the text's, already labelled and deleted).
+    (the text's keyword starts, sorted), the others by ``str.find``.
     """
     first = _first_non_space(text, 0, len(text))
     starts: set[int] = set()
@@ -1011,14 +997,11 @@ def _scene_sentences(text: str, keywords: list[int],
         for opener, offset in _KEYWORD_OPENERS.get(text[at - 1:at + 3] if at else "", ()):
             if text.startswith(opener, at - offset):
                 starts.add(at - offset)
-    ranges = [(0, len(text))] if stretches is None else [
-        (max(0, start - _SCENE_SENTENCE_REACH), end + _OPENER_AFTER) for start, end in stretches]
     for opener in _FOUND_OPENERS:
-        for lo, hi in ranges:
-            at = text.find(opener, lo, hi)
-            while at >= 0:
-                starts.add(at)
-                at = text.find(opener, at + len(opener), hi)
+        at = text.find(opener)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(opener, at + len(opener))
     found: list[tuple[int, int, str]] = []
     for at in sorted(starts):
         match = _SCENE_SENTENCE.match(text, at) if at > first else None
@@ -1044,11 +1027,6 @@ def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[st
 
 
 _KEYWORD_OPENERS, _FOUND_OPENERS = _keyword_openers()
-#: How far before a changed stretch a scene sentence that reaches into it can start.
-_SCENE_SENTENCE_REACH = max(map(len, _SCENE_OPENERS)) + _SETTINGS["scene_sentence_max_chars"] + 8
-#: How far after a changed stretch's end an opener that a search there must find can end
-#: (a terminator, a quote, three spaces, the opener).
-_OPENER_AFTER = max(map(len, _SCENE_OPENERS)) + 8
 
 
 _POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1  # what _POSITION_LINE's group holds
@@ -1093,13 +1071,6 @@ def _position_candidates(text: str) -> list[int]:
 #: one for two does not; ``ừ`` is rarer than ``T``). The line read is the same: ``T`` is
 #: not a newline.
 _POSITION_NEEDLES = (("(", ""), ("ừ", "T"))
-
-
-def _may_name_position(text: str, newline: int) -> bool:
-    """Whether ``_position_candidates`` admits the line after ``newline``."""
-    start, end = newline + 1, _line_end(text, newline + 1)
-    return ((text.find("(", start, end) >= 0 or text.find("Từ", start, end) >= 0)
-            and _fits_position_size(text, start, end))
 
 
 def _fits_position_size(text: str, start: int, end: int) -> bool:
@@ -1181,8 +1152,7 @@ class RemovePhotoCaptions(BoilerplateCleaner):
         round that finds nothing more has already turned the labels into edits and applied
         them: ``find_edits`` and ``apply`` reuse that work instead of doing it again.
         """
-        scan = _Scan(text)
-        labels = scan.labels()
+        labels = _classify_once(text)
         for _ in range(_SETTINGS["settle_rounds"]):
             edits = labels_to_edits(text, labels, self.name)
             kept = validated(edits, len(text))
@@ -1191,7 +1161,7 @@ class RemovePhotoCaptions(BoilerplateCleaner):
             left = apply_edits(text, kept)
             if not _may_expose(left, kept):
                 return labels, edits, left
-            more = scan.labels_after(kept, left)
+            more = _classify_once(left)
             if not more:
                 return labels, edits, left
             step = StepMap(kept)
@@ -1201,246 +1171,15 @@ class RemovePhotoCaptions(BoilerplateCleaner):
         return labels, None, None
 
 
-def _classify_once(text: str, keywords: list[int] | None = None,
-                   near: tuple[list[int], list[int], list[tuple[int, int]]] | None = None,
-                   long_pieces: Callable[[], tuple[list[str], list[int]]] | None = None,
-                   lines: list[str] | None = None) -> list[Label]:
-    """One context-free pass and the document's decisions. When the caller has them:
-    ``keywords``, the keyword starts; ``near``, the only newlines where a scene or a position
-    line can be new and the stretches where a scene sentence can be; ``long_pieces``, the way to ``_long_pieces(text)``; ``lines``,
-    ``text.split("\\n")`` (see :class:`_Scan`)."""
+def _classify_once(text: str) -> list[Label]:
+    """One context-free pass and the document's decisions."""
     if not _LETTER.search(text):
         return []
-    if lines is None:
-        lines = text.split("\n")  # one split, shared by the passes that read lines
-    if keywords is None:
-        keywords = _keyword_starts(text)
-    labels = _caption_labels(text, lines, keywords, long_pieces)
-    labels += _scene_labels(text, labels, keywords, near)
+    lines = text.split("\n")  # one split, shared by the passes that read lines
+    keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
+    labels = _caption_labels(text, lines, keywords)
+    labels += _scene_labels(text, labels, keywords)
     return merge_labels(labels)
-
-
-class _Scan:
-    """What the first round read of a text, for the later rounds to reuse.
-
-    A later round classifies ``left``, the text less the labels found so far: a few
-    stretches of it changed, the rest is the text's, shifted. Keywords and sentence pieces
-    never hold a terminator (``.!?…`` or a newline), so outside the stretches between the
-    terminators around each edit, ``left`` has the text's keyword starts and pieces, and only
-    those stretches are read again (:class:`_Changed`). A scene line is found by reading its
-    line and the nearest non-blank line above and below; a position line by reading its own
-    line. Where none of these holds an edit, the text had the same line in the same place:
-    had it been a scene or position line, it would have been labelled (or lain under a
-    caption label) and deleted, and an edit would be there. So new scene and position lines
-    can only be near the edits, and only there are they looked for (:func:`_near_edits`).
-    Everything else is read afresh.
-    """
-
-    __slots__ = ("_pieces", "keywords", "lines", "text")
-
-    def __init__(self, text: str):
-        self.text = text
-        #: The keyword starts, or None when lower-casing changes the length (then no reuse).
-        self.keywords = _lowered_keyword_starts(text)
-        self.lines = text.split("\n")
-        self._pieces: tuple[list[str], list[int]] | None = None
-
-    def labels(self) -> list[Label]:
-        """``_classify_once(text)``."""
-        return _classify_once(self.text, self.keywords, long_pieces=self.long_pieces,
-                              lines=self.lines)
-
-    def long_pieces(self) -> tuple[list[str], list[int]]:
-        """``_long_pieces(text)``, read once."""
-        if self._pieces is None:
-            self._pieces = _long_pieces(self.text)
-        return self._pieces
-
-    def labels_after(self, edits: list[Edit], left: str) -> list[Label]:
-        """``_classify_once(left)`` for ``left = apply_edits(text, edits)`` when ``edits``
-        delete every label ``labels()`` gave (so a scene or position line the text had is
-        gone)."""
-        if self.keywords is None:
-            return _classify_once(left)
-        changed = _Changed(self.text, edits, left)
-
-        def long_pieces() -> tuple[list[str], list[int]]:
-            if self._pieces is None:  # the first round never needed them
-                return _long_pieces(left)
-            return changed.pieces(*self._pieces)
-
-        lines = _edited_lines(self.text, edits)
-        near = (*_near_edits(left, lines), [(start, end) for _, _, start, end in changed.spans])
-        return _classify_once(left, changed.keywords(self.keywords), near, long_pieces)
-
-
-class _Changed:
-    """The stretches of ``left = apply_edits(text, edits)`` that differ from ``text``: each
-    edit widened to the nearest terminator before it and at or after it
-    (:func:`_between_terminators`), read as ONE text, ``joined``, with a newline between
-    stretches (and before the first unless it starts the text) so that, as in ``left``, no
-    keyword or piece runs across their ends and each starts after a terminator."""
-
-    __slots__ = ("joined", "length", "offsets", "shift", "spans")
-
-    def __init__(self, text: str, edits: list[Edit], left: str):
-        self.spans = _between_terminators(text, edits)
-        lead = 0 if self.spans[0][2] == 0 else 1
-        self.offsets = list(accumulate([lead] + [end - start + 1
-                                                 for _, _, start, end in self.spans]))
-        self.joined = "\n" * lead + "\n".join(left[start:end] for _, _, start, end in self.spans)
-        self.length = len(text)
-        self.shift = len(left) - len(text)
-
-    def _in_left(self, positions: list[int]) -> list[list[int]]:
-        """Sorted positions in ``joined``, as positions in ``left``, grouped by stretch."""
-        groups: list[list[int]] = [[] for _ in self.spans]
-        for at in positions:
-            i = bisect.bisect_right(self.offsets, at) - 1
-            groups[i].append(self.spans[i][2] + at - self.offsets[i])
-        return groups
-
-    def keywords(self, text_keywords: list[int]) -> list[int]:
-        """``_keyword_starts(left)`` from the text's."""
-        found: list[int] = []
-        done = 0  # text position up to which the untouched stretches are taken
-        for (start, end, left_start, _), more in zip(self.spans,
-                                                     self._in_left(_keyword_starts(self.joined))):
-            found += _shifted(text_keywords, done, start, left_start - start)
-            found += more
-            done = end
-        return found + _shifted(text_keywords, done, self.length, self.shift)
-
-    def pieces(self, text_pieces: list[str], text_ends: list[int]
-               ) -> tuple[list[str], list[int]]:
-        """``_long_pieces(left)`` from the text's (a piece ends at a terminator or the end)."""
-        more, more_ends = _long_pieces(self.joined)
-        pieces: list[str] = []
-        ends: list[int] = []
-        taken = 0
-        done = 0
-        for (start, end, left_start, _), found in zip(self.spans,
-                                                      self._in_left([e - 1 for e in more_ends])):
-            pieces += text_pieces[bisect.bisect_right(text_ends, done):
-                                  bisect.bisect_right(text_ends, start)]
-            ends += _shifted(text_ends, done, start, left_start - start, pieces_end=True)
-            pieces += more[taken:taken + len(found)]
-            ends += [last + 1 for last in found]
-            taken += len(found)
-            done = end
-        pieces += text_pieces[bisect.bisect_right(text_ends, done):]
-        ends += _shifted(text_ends, done, self.length + 1, self.shift, pieces_end=True)
-        return pieces, ends
-
-
-def _shifted(positions: list[int], start: int, stop: int, shift: int, *,
-             pieces_end: bool = False) -> list[int]:
-    """The sorted ``positions`` in ``[start, stop)`` (``(start, stop]`` for piece ends), each
-    plus ``shift``."""
-    if pieces_end:
-        lo, hi = bisect.bisect_right(positions, start), bisect.bisect_right(positions, stop)
-    else:
-        lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, stop)
-    return [at + shift for at in positions[lo:hi]]
-
-
-def _between_terminators(text: str, edits: list[Edit]) -> list[tuple[int, int, int, int]]:
-    """The stretches of ``text`` that ``edits`` (sorted) touch, each widened to the nearest
-    terminator (``.!?…`` or a newline) before it and at or after it, merged: (start, end)
-    in ``text``, exclusive of those terminators (``start`` is 0 at the text's start, ``end``
-    its length at its end), and the same stretch (start, end) in the text after the edits."""
-    return _widened(text, edits, _last_terminator, _first_terminator)
-
-
-def _last_terminator(text: str, start: int, end: int) -> int:
-    found = _TERMINATOR_BEFORE.search(text, start, end)
-    return found.start() if found else -1
-
-
-def _first_terminator(text: str, start: int, end: int) -> int:
-    found = _TERMINATOR.search(text, start, end)
-    return found.start() if found else -1
-
-
-def _widened(text: str, edits: list[Edit], last_before: Callable[[str, int, int], int],
-             first_at: Callable[[str, int, int], int]) -> list[tuple[int, int, int, int]]:
-    """Each edit widened to the boundaries around it (``last_before`` / ``first_at`` find the
-    last / first boundary in ``[start, end)``, -1 if none), spans that share one merged:
-    (start, end) in ``text``, ``start`` after a boundary (or 0) and ``end`` at one (or the
-    text's end), and the same span (start, end) in the text after the edits.
-
-    Each search reads only the gap to the previous or next edit: an edit with no boundary
-    in the gap before it shares the previous span anyway, so the reading stays linear.
-    """
-    spans: list[tuple[int, int, int, int]] = []
-    shift = 0
-    for i, edit in enumerate(edits):
-        if spans and spans[-1][1] >= edit.start:  # no boundary since the previous edit
-            start, _, left_start, _ = spans.pop()
-        else:
-            floor = spans[-1][1] if spans else 0
-            start = last_before(text, floor, edit.start) + 1  # (0 at the text's start)
-            left_start = start + shift
-        stop = edits[i + 1].start if i + 1 < len(edits) else len(text)
-        end = first_at(text, edit.end, stop)
-        if end < 0:
-            end = stop  # the next edit shares this span (or the text ends)
-        shift += len(edit.replacement) - (edit.end - edit.start)
-        spans.append((start, end, left_start, end + shift))
-    return spans
-
-
-_TERMINATOR = regex.compile(r"[.!?…\n]", regex.V1)
-_TERMINATOR_BEFORE = regex.compile(r"[.!?…\n]", regex.V1 | regex.REVERSE)
-
-
-def _edited_lines(text: str, edits: list[Edit]) -> list[tuple[int, int, int, int]]:
-    """The whole lines that ``edits`` (sorted) touch, merged: (start, end) in ``text`` and the
-    same lines (start, end) in the text after the edits; ``end`` is the last line's end."""
-    return _widened(text, edits, _last_newline, _first_newline)
-
-
-def _last_newline(text: str, start: int, end: int) -> int:
-    return text.rfind("\n", start, end)
-
-
-def _first_newline(text: str, start: int, end: int) -> int:
-    return text.find("\n", start, end)
-
-
-def _near_edits(left: str, spans: list[tuple[int, int, int, int]]) -> tuple[list[int], list[int]]:
-    """The newlines (in ``left``) before the lines where a scene line (the touched lines and
-    the nearest non-blank line above and below them) or a position line (the touched lines)
-    can be new; a line is blank when it holds only what ``\\s`` matches.
-
-    A walk over blank lines stops at the neighbouring span: that span's own walk covers the
-    lines beyond, so the newlines found are the same and each blank line is read once.
-    """
-    scene: set[int] = set()
-    position: set[int] = set()
-    for i, (_, _, start, end) in enumerate(spans):
-        floor = spans[i - 1][3] if i else -1  # the previous span's last line ends here
-        top = start
-        while top > floor + 1:  # up to the nearest non-blank line above
-            above = left.rfind("\n", 0, top - 1) + 1
-            top = above
-            if _NOT_SEPARATOR_SPACE.search(left, above, _line_end(left, above)):
-                break
-        ceiling = spans[i + 1][2] if i + 1 < len(spans) else len(left) + 1
-        bottom = end
-        while bottom < len(left) and bottom + 1 < ceiling:  # down to the nearest non-blank below
-            below = bottom + 1
-            bottom = _line_end(left, below)
-            if _NOT_SEPARATOR_SPACE.search(left, below, bottom):
-                break
-        for first, last, into in ((top, bottom, scene), (start, end, position)):
-            if first > 0:
-                into.add(first - 1)
-            at = left.find("\n", first, last)
-            while at >= 0:
-                into.add(at)
-                at = left.find("\n", at + 1, last)
-    return sorted(scene), sorted(position)
 
 
 def _may_expose(left: str, edits: list) -> bool:
@@ -1458,7 +1197,6 @@ def _may_expose(left: str, edits: list) -> bool:
         if any(literal in window for literal in _KEYWORD_LITERALS):
             return True
     return False
-
 
 
 remove_photo_captions = RemovePhotoCaptions()
