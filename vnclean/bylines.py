@@ -127,12 +127,18 @@ _TITLE_WORDS = word_list("bylines_titles.txt")
 _ROLE_WORDS = word_list("bylines_roles.txt")
 #: Author lines that are no personal name: newsroom roles, desks and teams.
 _CUE_WORDS = _ROLE_WORDS + word_list("bylines_cues.txt")
+#: Notes after an author's name: "Hà Phương (tổng hợp)".
+_NOTE_WORDS = word_list("bylines_notes.txt")
 #: The word lists as tries (:func:`_trie`), built once for every pattern that names them.
 _TITLES = _trie(_TITLE_WORDS)
 _TITLES_ROLES = _trie(_TITLE_WORDS + _ROLE_WORDS)
 _CUES = _trie(_CUE_WORDS)
 _MEDIA = _trie(word_list("bylines_media.txt"))
 _AGENCIES = _trie(tuple(agency_names()))
+_NOTES = _trie(_NOTE_WORDS)
+#: The same as alternations, longest first, for the patterns that have them so.
+_AGENCY_ALTERNATION = alternation(tuple(agency_names()))
+_NOTE_ALTERNATION = alternation(_NOTE_WORDS)
 
 
 def _names_pattern(tag: str, *, roles: bool = False) -> str:
@@ -155,9 +161,8 @@ _PAPER = (rf"(?:{_MEDIA})"
 def _source_word(*, paper: bool = False) -> str:
     """One word of a source: an agency, a capitalised word, ``[Link]``, a URL or domain;
     with ``paper``, a paper's name in sentence case first (``_PAPER``)."""
-    agencies = alternation(tuple(agency_names()))
     first = f"{_PAPER}|" if paper else ""
-    word = (rf"(?!Nguồn[ \t]*+:)(?:{first}(?:{agencies})(?![\p{{L}}\d]|\.\p{{L}})"
+    word = (rf"(?!Nguồn[ \t]*+:)(?:{first}(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d]|\.\p{{L}})"
             r"|[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]"
             r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
@@ -183,11 +188,10 @@ def _note_pattern() -> str:
     """A note after an author's name: ``(tổng hợp)``, ``(theo Reuters)``, ``(t/h)``, or the
     agency or paper the author writes for: known or an acronym (``(TTXVN)``,
     ``(VOV-Tây Bắc)``), a paper in sentence case (``(Báo Quảng Ninh)``)."""
-    notes = alternation(word_list("bylines_notes.txt"))
-    agencies = alternation(tuple(agency_names()))
-    agency = (rf"(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
+    agency = (rf"(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
               r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+")
-    return rf"{_NOTE_OPENS}(?:(?:{notes})(?:{_H}?+[^()\n]{{0,60}}+)?+|{agency}|{_PAPER})\)"
+    return (rf"{_NOTE_OPENS}(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
+            rf"|{agency}|{_PAPER})\)")
 
 
 #: "5 giờ trước", "2 ngày trước": an aggregator's relative timestamp (no date to report).
@@ -558,7 +562,7 @@ def _build_author_parser() -> regex.Pattern:
 
 _AUTHOR_PARSER = _build_author_parser()
 _NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
-_NOTE_WORDS = frozenset(word_list("bylines_notes.txt"))
+_NOTE_SET = frozenset(_NOTE_WORDS)
 _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:"
                              r"|(?:Tổng hợp|[Ll]ược dịch|[Bb]iên dịch|Dịch) (?:từ|theo))[ \t]*+"
                              r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
@@ -590,7 +594,7 @@ def author_names(text: str) -> list[str]:
         return []
     names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
              for n in _NAME_SPLIT.split(m.group("names"))]
-    return [n for n in names if n and n not in _NOTE_WORDS]
+    return [n for n in names if n and n not in _NOTE_SET]
 
 
 def source_name(text: str) -> str | None:
@@ -661,10 +665,10 @@ _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 #: paper, a known agency (``(TTXVN)``), a paper (``(Báo Quảng Ninh)``); not an unknown
 #: acronym (``Nguyễn Công Phượng (HAGL)`` may head a paragraph about him).
 _BYLINE_NOTE = regex.compile(
-    rf"\((?:(?:{alternation(word_list('bylines_notes.txt'))})"
+    rf"\((?:(?:{_NOTE_ALTERNATION})"
     r"(?:\)|[ \t]++(?:từ|theo)[ \t]++[\p{Lu}\d])"
     rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_MEDIA})"
-    rf"|(?:{alternation(tuple(agency_names()))})(?![\p{{L}}\d])"
+    rf"|(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d])"
     rf"|{_MEDIA}[ \t]++[\p{{Lu}}\d])")
 #: The longest line taken for a title above or below a byline, and how a title never ends.
 _TITLE_LENGTH = 200
@@ -689,7 +693,6 @@ _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
 #: The gate of a place and a day before an agency's name in a lead ("Hà Nội, 12/3 (TTXVN) - ").
 _PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}},[ \t]*(?:ngày[ \t]+)?"
                      rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?")
-_NOTES = _trie(word_list("bylines_notes.txt"))
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch")
 _TRANSLATED = _trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
