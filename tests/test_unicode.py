@@ -11,6 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.test_tones import misplaced_syllables
+import vnclean
 from vnclean import Pipeline, normalize_unicode
 from vnclean._core import apply_edits, validated
 from vnclean.tones import strip_tone_marks
@@ -53,6 +54,8 @@ def edits_applied(cleaner, text):
     ("hòan thành", "hoàn thành", "unicode.tone_placement"),
     ("dòng 1\u2028dòng 2", "dòng 1\ndòng 2", "unicode.line_break"),
     ("Viá»‡t Nam", "Việt Nam", "unicode.mojibake"),
+    ("Hà Nội\r\nmưa to.\r\n\tTin mới", "Hà Nội\nmưa to.\n\tTin mới", "unicode.line_break"),
+    ("Hà Nội\rmưa to.", "Hà Nội\nmưa to.", "unicode.line_break"),
 ])
 def test_rule_fires(text, expected, rule):
     result = normalize_unicode.explain(text)
@@ -61,7 +64,7 @@ def test_rule_fires(text, expected, rule):
 
 
 @pytest.mark.parametrize("text", [
-    "Hà Nội\r\nmưa to.\n\tTin mới", "við Guðmundsson", "ðə", "café Pokémon José iPhone Huawei",
+    "Hà Nội\nmưa to.\n\tTin mới", "við Guðmundsson", "ðə", "café Pokémon José iPhone Huawei",
     "👨\u200d👩\u200d👧 gia đình", "NGÃ BA", "ĐÃ HỌP", "Giá 100€ “tốt”", "Ông Thủy nói.",
 ])
 def test_unchanged(text):
@@ -395,3 +398,12 @@ def test_negated_classes_hold_what_they_stand_for():
         astral = code > 0xFFFF
         assert bool(_NFC_SUSPECT.match(char)) == (char in _NFC_UNSAFE_BMP or astral), hex(code)
         assert bool(gate_first.match(char)) == (char in "q\u00a0\u0301" or astral), hex(code)
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_clean_like_newlines(dev_records, line_end):
+    # Before normalize_unicode unified line ends, CRLF text lost most of the dev split's
+    # sign-offs (byline removal 0.97 -> 0.54): the cleaners after it read "\n" line ends.
+    differ = [record.id for record in dev_records
+              if vnclean.clean(record.raw.replace("\n", line_end)) != vnclean.clean(record.raw)]
+    assert differ == []

@@ -15,7 +15,9 @@ is computed only on the lines that need it (it never composes across a newline).
 into small edits in the input's coordinates (edits of different layers that overlap become
 one edit named after the most telling rule).
 
-Line structure is kept: ``\\n``, ``\\r`` (so ``\\r\\n`` stays) and ``\\t`` are never touched.
+Line structure is kept, with one line end: ``\\r\\n`` and a lone ``\\r`` become ``\\n`` (as the
+line separators ``\\v``, ``\\f``, U+2028 and U+2029 do), so every cleaner after it sees
+``\\n`` line ends; ``\\n`` and ``\\t`` are never touched.
 """
 
 from __future__ import annotations
@@ -117,6 +119,25 @@ def _wide_char_edits(text: str) -> list[RawEdit]:
                      for m in _STRAY_JOINER.finditer(text))
         edits.sort()
     return edits
+
+
+def _line_end_edits(text: str) -> list[RawEdit]:
+    """Windows and old Mac line ends become ``\n``: the ``\r`` of ``\r\n`` goes, a lone
+    ``\r`` becomes ``\n`` (what :func:`unify_line_ends` does, as edits)."""
+    return [(m.start(), m.start() + 1, "" if m.end() - m.start() == 2 else "\n",
+             "unicode.line_break") for m in _CARRIAGE_RETURN.finditer(text)]
+
+
+def unify_line_ends(text: str) -> str:
+    """``text`` with every ``\r\n`` and lone ``\r`` turned into ``\n``.
+
+    >>> unify_line_ends("Hà Nội\r\nmưa to.\rĐêm qua")
+    'Hà Nội\nmưa to.\nĐêm qua'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+_CARRIAGE_RETURN = re.compile(r"\r\n?")
 
 
 def _byte_char_edits(text: str) -> list[RawEdit]:
@@ -640,7 +661,7 @@ class NormalizeUnicode(Cleaner):
 
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
         legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
-        return legacy + [_wide_char_edits, _nfc_edits, self._run_layer, _byte_char_edits,
+        return legacy + [_line_end_edits, _wide_char_edits, _nfc_edits, self._run_layer, _byte_char_edits,
                          _nfc_edits, self._run_layer, _nfc_edits, _eth_edits,
                          self._tone_layer, *self._after_tone_layers()]
 
@@ -666,6 +687,7 @@ class NormalizeUnicode(Cleaner):
     def apply(self, text: str) -> str:
         if self.options["legacy_encodings"]:
             text = _apply_raw(text, self._legacy_layer(text))
+        text = unify_line_ends(text)
         if text.isascii():
             if _ASCII_CONTROL.search(text):
                 return text.translate(_TRANSLATE)
