@@ -386,7 +386,7 @@ def _first_source(text: str, lo: int, end: int, nguon: int = 0) -> int | None:
     return found
 
 
-def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
+def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
     """Every candidate a decision can depend on, in text order, line-level ones first.
 
     The same as :func:`_candidates_ungated` but for glued sign-offs that cannot count: the
@@ -398,8 +398,6 @@ def _candidates(text: str, ctx: _Lines | None = None) -> list[regex.Match]:
     The ``regex`` engine pays dearly for every place it tries a large pattern, which made
     this the slowest step of the pipeline.
     """
-    if ctx is None:
-        ctx = _Lines(text)
     found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)]
     nguon = ctx.nguon
     if nguon >= 0:
