@@ -122,17 +122,17 @@ def _wide_char_edits(text: str) -> list[RawEdit]:
 
 
 def _line_end_edits(text: str) -> list[RawEdit]:
-    """Windows and old Mac line ends become ``\n``: the ``\r`` of ``\r\n`` goes, a lone
-    ``\r`` becomes ``\n`` (what :func:`unify_line_ends` does, as edits)."""
+    """Windows and old Mac line ends become ``\\n``: the ``\\r`` of ``\\r\\n`` goes, a lone
+    ``\\r`` becomes ``\\n`` (what :func:`unify_line_ends` does, as edits)."""
     return [(m.start(), m.start() + 1, "" if m.end() - m.start() == 2 else "\n",
              "unicode.line_break") for m in _CARRIAGE_RETURN.finditer(text)]
 
 
 def unify_line_ends(text: str) -> str:
-    """``text`` with every ``\r\n`` and lone ``\r`` turned into ``\n``.
+    """``text`` with every ``\\r\\n`` and lone ``\\r`` turned into ``\\n``.
 
-    >>> unify_line_ends("Hà Nội\r\nmưa to.\rĐêm qua")
-    'Hà Nội\nmưa to.\nĐêm qua'
+    >>> unify_line_ends("Hà Nội\\r\\nmưa to.\\rĐêm qua")
+    'Hà Nội\\nmưa to.\\nĐêm qua'
     """
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
