@@ -193,6 +193,10 @@ def test_sources_and_authors_from_sign_offs():
     ("Hồng Nhung - Minh Anh", None),       # two authors
     ("Hồng Nhung (tổng hợp)", None),       # a note, not an agency
     ("Hồng Nhung/Minh Anh", None),         # a second author, not an agency
+    ("Hồng Nhung Theo Reuters", "Reuters"),  # the sign-off's own attribution
+    ("Hồng Nhung (theo VnExpress)", "VnExpress"),
+    ("Hồng NhungTheo CNA, Reuters", "CNA, Reuters"),
+    ("Hồng Nhung (Sưu tầm)", None),        # a note, not a source
 ])
 def test_a_known_agency_in_a_sign_off_note_is_the_source(signoff, source):
     meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{signoff}").metadata

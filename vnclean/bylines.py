@@ -95,11 +95,13 @@ def _trie(words: tuple[str, ...]) -> str:
 
 _H = r"[ \t]"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
+# A name never goes on into the attribution after it: "Minh Phương Theo CNA, Reuters".
+_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo)(?!\p{Ll}))"
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
-             r"(?:(?!(?:Nguồn|Theo)(?!\p{Ll}))\p{Lu}\p{Ll}{0,6}+(?:[ \t]\p{Lu}\p{Ll}{0,6}+)?+\.?+)?+")
+             rf"(?:{_NOT_SOURCE_WORD}\p{{Lu}}\p{{Ll}}{{0,6}}+(?:[ \t]\p{{Lu}}\p{{Ll}}{{0,6}}+)?+\.?+)?+")
 _UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
-_ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_SYL}){{1,3}}+|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)"
-             rf"(?!\p{{Ll}})")
+_ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_NOT_SOURCE_WORD}{_SYL}){{1,3}}+"
+             rf"|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)(?!\p{{Ll}})")
 # A label that names the author: "Tác giả: X", "Bài, ảnh: X", "Đăng bởi X", "by Admin".
 # Labels before a colon, labels whose colon is optional, and a head joined to media words
 # before a colon ("Bài, ảnh:", "Tin và ảnh:"); see bylines_labels.json.
@@ -583,6 +585,8 @@ def author_names(text: str) -> list[str]:
     []
     >>> author_names("Tác giả: NGỌC AN")
     ['NGỌC AN']
+    >>> author_names("(Sưu tầm)")
+    []
     """
     text = _LABEL_PREFIX.sub("", text.strip())
     if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
@@ -592,7 +596,7 @@ def author_names(text: str) -> list[str]:
         return []
     names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
              for n in _NAME_SPLIT.split(m.group("names"))]
-    return [n for n in names if n and n not in _NOTE_SET]
+    return [n for n in names if n and n.strip("()") not in _NOTE_SET]
 
 
 def source_name(text: str) -> str | None:

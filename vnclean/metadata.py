@@ -34,6 +34,7 @@ _LEAD_PROBE = 40
 _SAME_DATELINE_GAP = 12
 #: The note after a sign-off's name: ``Hồng Nhung (TTXVN)``, ``Hồng Nhung/TTXVN``,
 #: ``Hồng Nhung - TTXVN``.
+_SIGNOFF_THEO = regex.compile("[Tt]heo")
 _SIGNOFF_NOTE = regex.compile(
     r"(?:\(\s*(?P<note>[^()]+?)\s*\)|(?:/|\s[-–])\s*(?P<tail>[^/()\-–]+?))[\s.]*$")
 
@@ -161,7 +162,8 @@ def _dateline_groups(edits: Iterable[Edit]) -> list[list[Edit]]:
 
 def find_source(edits: Iterable[Edit]) -> str | None:
     """The agency of the lead prefix, else the first ``Theo X`` / ``Nguồn: X`` attribution,
-    else a known agency in a sign-off's note (``Hồng Nhung (TTXVN)``).
+    else the ``Theo X`` of a sign-off (``Minh Đức Theo Dân trí``) or a known agency in its
+    note (``Hồng Nhung (TTXVN)``).
 
     ``Theo <person>`` followed by the paper's name on its own line gives the paper.
 
@@ -172,6 +174,8 @@ def find_source(edits: Iterable[Edit]) -> str | None:
     'Công an nhân dân'
     >>> find_source([Edit(0, 18, rule="bylines.author_line", text="Hồng Nhung (TTXVN)")])
     'TTXVN'
+    >>> find_source([Edit(0, 21, rule="bylines.author_line", text="Minh Đức Theo Dân trí")])
+    'Dân trí'
     """
     edits = list(edits)
     return _attributed_source(edits) or _agency_in_signoff(edits)
@@ -194,15 +198,19 @@ def _attributed_source(edits: list[Edit]) -> str | None:
 
 
 def _agency_in_signoff(edits: list[Edit]) -> str | None:
-    """A known agency named in a sign-off's note (``Hồng Nhung (TTXVN)``), canonical.
+    """The source a sign-off's ``Theo X`` names (``Minh Đức (Theo Dân trí)``), else a known
+    agency named in its note (``Hồng Nhung (TTXVN)``), canonical.
 
-    Only agencies of ``bylines_agencies.txt`` count: a note such as ``(tổng hợp)`` or a
-    second author after ``/`` names no source.
+    Only agencies of ``bylines_agencies.txt`` count in a note: a note such as ``(tổng hợp)``
+    or a second author after ``/`` names no source.
     """
     agencies = agency_names()
     for edit in edits:
         if edit.rule != "bylines.author_line":
             continue
+        theo = _SIGNOFF_THEO.search(edit.text)
+        if theo and (source := source_name("Theo" + edit.text[theo.end():])):
+            return source
         m = _SIGNOFF_NOTE.search(edit.text.strip())
         note = m and (m.group("note") or m.group("tail")).strip()
         if note in agencies:
