@@ -190,7 +190,8 @@ def test_cue_groups_name_one_alternative():
     "12 BÌNH LUẬN", "3\tComments", "0 comments", "7 Comment", "19", "21:32", "31/08/2018",
     "2.000 cán bộ đi bộ gây quỹ", "840", "(024) 3943 5556", "1234567 bình luận",
     "* 0913 839 963", "- 12 bình luận", "12 bình luận giấy phép số 13/GP", "5 GPXB: 5/GP-TTĐT",
-    "\xa00913 839 963", "3 người giấy phép 13/GP-BTTTT"])
+    "\xa00913 839 963", "3 người giấy phép 13/GP-BTTTT", "1.234 lượt xem", "12 Views",
+    "1,234 views", "1.2345 lượt xem", "2.000 lượt xem video", "12 LƯỢT THÍCH"])
 def test_digit_led_lines_take_the_tests_the_whole_pattern_would(line):
     # A digit-led line reaches the contact-line and counter patterns only when it opens
     # like one (_DIGIT_LINE); the label is the one the whole alternation gives.

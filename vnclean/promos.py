@@ -100,9 +100,11 @@ _ALTERNATIVES = [
         # such as "İ", gives its run many ways to match, and a long run took minutes.)
         r"(?P<contact_line>^[ \t]*(?:%s|(?-i:%s))(?:[ \t]*[|,;/-][ \t]*(?:%s|(?-i:%s))){0,3}"
         r"[ \t]*$)" % (_PHONE, _EMAIL, _PHONE, _EMAIL),
-        # View and comment counters standing alone: "Số lần xem: 169", "12 bình luận".
+        # View and comment counters standing alone: "Số lần xem: 169", "12 bình luận",
+        # "1.234 lượt xem".
         r"(?P<counter>^[ \t]*(?:(?:Số lần xem|Lượt xem|Lượt đọc)[ \t]*:?[ \t]*\d[\d.,]{0,12}"
-        r"|\d{1,6}[ \t]*(?:bình luận|Comments?))[ \t]*$)",
+        r"|(?:\d{1,6}|\d{1,3}(?:[.,]\d{3}){1,3})[ \t]*"
+        r"(?:bình luận|Comments?|lượt (?:xem|đọc|thích|chia sẻ)|views?))[ \t]*$)",
         # Comment-form messages: "Cần nhập đầy đủ Email".
         r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản)[^\n]{0,60}$)",
         # A licence line: "Giấy phép số 13/GP-TTĐT ..." (must name a licence authority).
@@ -190,9 +192,11 @@ _CUE_GROUPS = {
 }
 _CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in words))
 # What a digit-led line must open with to be a contact line or a counter (its cue only
-# says it opens with a digit): a phone's start, or a count before "bình luận"/"Comments".
+# says it opens with a digit): a phone's start, or a count before "bình luận"/"Comments"/
+# "lượt xem"/"views".
 # The regex module, so its digits are the counter's own.
-_DIGIT_LINE = regex.compile(r"\+?84|0|1[89]00|\d{1,6}+[ \t]*+[BbCc]")
+_DIGIT_LINE = regex.compile(
+    r"\+?84|0|1[89]00|(?:\d{1,6}+|\d{1,3}+(?:[.,]\d{3}+){1,3}+)[ \t]*+[BbCcLlVv]")
 _LICENCE_CUES = ("giấy phép", "gpxb")
 _LICENCE_PIVOTS = "éx"  # a rare letter of each licence cue: the searches key on it
 _LICENCE_REACH = 60
@@ -321,7 +325,7 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     cues = casefold_pattern(_CUE_WORDS, prefix=True, leading=True)
     # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
     # knows digits that the stdlib does not).
-    first = r"\+?84|0|1[89]00|\d\S{0,5}?[ \t]*[BbCc]"
+    first = r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVv]"
     line = r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s))" % (
         widgets, casefold_class(_CUE_LEAD), cues, first)
     return re.compile("\n" + line), re.compile(line)
