@@ -56,6 +56,8 @@ def _marker_pattern() -> regex.Pattern:
         | (?P<bare>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(bare)})(?!{_HSPACE}*+\p{{Ll}}))
         | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
         | (?P<colon>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
+        | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
+            (?=\p{{Lu}}[^\n]{{0,40}}$))
         | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
         """,
         regex.V1 | regex.MULTILINE | regex.VERBOSE,
@@ -468,6 +470,8 @@ def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidat
                           line_start, True)
     if kind == "clip":
         return _clip_candidate(text, start, end, line_start, line_end)
+    if kind == "dashed":  # "Ảnh - Minh Châu" alone on its line: a credit as after a colon
+        kind = "colon"
     return _credit_candidate(text, kind, start, end, line_start, line_end, floor)
 
 
