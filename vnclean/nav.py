@@ -26,7 +26,7 @@ import regex
 
 from ._data import json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
-                     residue)
+                     residue, settle_inline)
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -838,7 +838,7 @@ def _literal_prefix(pattern: str) -> str:
     return "".join(prefix)
 
 
-def _inline_spans(text: str) -> list[_Span]:
+def _inline_spans(text: str) -> list[Label]:
     """Chrome glued into flattened lines, from ``data/nav_inline.txt``.
 
     Only when some pattern's leading literal is in the text (or, lacking a literal, the
@@ -848,50 +848,43 @@ def _inline_spans(text: str) -> list[_Span]:
     combined, gates = _inline_patterns()
     if not any(gate.search(text) for gate in gates):
         return []
-    return [(m.start(), m.end(), "nav.inline_widget") for m in combined.finditer(text)]
+    return [Label(m.start(), m.end(), KIND, "nav.inline_widget") for m in combined.finditer(text)]
 
 
-def _inline_settled(text: str) -> list[_Span]:
+def _inline_settled(text: str) -> tuple[list[Label], dict[int, str]]:
     """:func:`_inline_spans`, then looked for again in what they leave of their line, as a
     second pass would (a tag gone may join ``Đang cập nhật`` placeholders), until a round
-    finds nothing new."""
-    spans = _inline_spans(text)
-    if not spans:
-        return spans
-    out: list[_Span] = []
-    by_line: dict[tuple[int, int], list[_Span]] = {}
-    for span in spans:
-        start = text.rfind("\n", 0, span[0]) + 1
-        end = text.find("\n", span[1])
-        by_line.setdefault((start, len(text) if end < 0 else end), []).append(span)
-    for (start, end), inner in by_line.items():
-        for _ in range(_SETTLE_ROUNDS):
-            left = residue(text, start, end, [Label(a, b, KIND, rule) for a, b, rule in inner])
-            new = [(left.original(a), left.original(b), rule)
-                   for a, b, rule in _inline_spans(left.text)]
-            new = [x for x in new if not any(y[0] <= x[0] and x[1] <= y[1] for y in inner)]
-            if not new:
-                break
-            inner = sorted(inner + new, key=_start_then_longest)
-        out += inner
-    return out
+    finds nothing new (:func:`~vnclean.blocks.settle_inline`; kept by start, longest first).
+    Also what they leave of each line that settled, by its start."""
+    labels = _inline_spans(text)
+    if not labels:
+        return labels, {}
+    return settle_inline(text, labels, _inline_spans, _by_start_then_longest, _SETTLE_ROUNDS)
 
 
-def _read_residues(page: _Page, text: str, inline: list[_Span], cfg: _Settings) -> _Page:
+def _by_start_then_longest(labels: list[Label]) -> list[Label]:
+    return sorted(labels, key=lambda label: (label.start, -label.end))
+
+
+def _read_residues(page: _Page, text: str, inline: list[Label], lefts: dict[int, str],
+                   cfg: _Settings) -> _Page:
     """``page`` with each line that ``inline`` covers in part shaped as what it leaves of the
-    line (as a second pass shapes it: a tag glued before ``Đăng nhập`` hides a login line),
-    and each line it empties left out."""
+    line (from ``lefts`` by the line's start when it is there; as a second pass shapes it: a
+    tag glued before ``Đăng nhập`` hides a login line), and each line it empties left out."""
     starts = page.starts
     by_line: dict[int, list[Label]] = {}
-    for a, b, rule in inline:  # a span opens with a non-space: inside a stripped line
-        k = bisect.bisect_right(starts, a) - 1
+    for label in inline:  # a span opens with a non-space: inside a stripped line
+        k = bisect.bisect_right(starts, label.start) - 1
         if k >= 0:
-            by_line.setdefault(k, []).append(Label(a, b, KIND, rule))
+            by_line.setdefault(k, []).append(label)
     gone = set()
     for k, labels in by_line.items():
         line_start = text.rfind("\n", 0, starts[k]) + 1
-        line_end = text.find("\n", page.ends[k])
-        left = residue(text, line_start, len(text) if line_end < 0 else line_end, labels).text
+        left = lefts.get(line_start)
+        if left is None:
+            line_end = text.find("\n", page.ends[k])
+            left = residue(text, line_start, len(text) if line_end < 0 else line_end,
+                           labels).text
         sub = _page_of(left, cfg)
         if not sub.starts:
             gone.add(k)
@@ -1000,24 +993,24 @@ def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
     return not (codes[:1] == _CODE[TITLE] and _title_shaped(page, 0, cfg))
 
 
-def _line_spans(text: str, cfg: _Settings, gate: bool,
-                inline: list[_Span] | None = None) -> list[_Span]:
+def _line_spans(text: str, cfg: _Settings, gate: bool, inline: list[Label],
+                lefts: dict[int, str]) -> list[_Span]:
     """Spans of whole lines (see :func:`_line_labels`), the lines that ``inline`` covers in
-    part read as what it leaves of them, behind two gates when ``gate``: nothing but white
-    space, or one line too long for a cue or a breadcrumb (a flattened article), has none;
-    a page the shapes rule out (:func:`_no_line_labels`) has none."""
+    part read as what it leaves of them (``lefts``, see :func:`_read_residues`), behind two
+    gates when ``gate``: nothing but white space, or one line too long for a cue or a
+    breadcrumb (a flattened article), has none; a page the shapes rule out
+    (:func:`_no_line_labels`) has none."""
     longest = 6 * cfg.max_item_chars  # the longest line that may be a breadcrumb
     if gate and len(text) > longest:
         body = text.strip(_SPACE_NL)
         if not body:
             return []
         if len(body) > longest and "\n" not in body and (not inline or len(residue(
-                text, 0, len(text), [Label(a, b, KIND, rule) for a, b, rule in inline]
-        ).text.strip(_SPACE_NL)) > longest):
+                text, 0, len(text), inline).text.strip(_SPACE_NL)) > longest):
             return []  # one line too long for chrome, even once inline chrome is gone
     page = _page_of(text, cfg)
     if inline and page.starts:
-        page = _read_residues(page, text, inline, cfg)
+        page = _read_residues(page, text, inline, lefts, cfg)
     if not page.starts:
         return []
     codes = _codes(page)
@@ -1029,10 +1022,10 @@ def _line_spans(text: str, cfg: _Settings, gate: bool,
 def _classify(text: str, *, gate: bool = True) -> list[Label]:
     """Labels of ``text``; ``gate=False`` runs every rule on every page (for the tests)."""
     cfg = _settings()
-    inline = _inline_settled(text)
-    spans = _line_spans(text, cfg, gate, inline)
+    inline, lefts = _inline_settled(text)
+    spans = _line_spans(text, cfg, gate, inline, lefts)
     if inline:
-        spans.extend(inline)
+        spans.extend((label.start, label.end, label.rule) for label in inline)
         spans.sort(key=_start_then_longest)
     else:  # whole-line spans with the same start have the same end
         spans.sort(key=_START)

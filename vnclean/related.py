@@ -25,7 +25,7 @@ import regex
 
 from ._data import json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_sources, expand_forms,
-                     join_line_labels, merge_labels, nonblank_lines, residue)
+                     join_line_labels, merge_labels, nonblank_lines, residue, settle_inline)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -630,36 +630,20 @@ def _inline_spans(text: str) -> list[Label]:
 
 def _inline_labels(text: str) -> tuple[list[Label], dict[int, str]]:
     """The inline labels (merged, touching ones joined: one link after another is one
-    edit), settled line by line: on a line they touch, the links and teasers of what they
-    leave of it are looked for again, as a second pass would (a teaser gone may bring a
-    ``>>`` link within reach of its line's end, or end the sentence before a next teaser),
-    until a round finds nothing new. Also what they leave of each such line, by its start."""
+    edit), settled line by line (:func:`~vnclean.blocks.settle_inline`): on a line they
+    touch, the links and teasers of what they leave of it are looked for again, as a second
+    pass would (a teaser gone may bring a ``>>`` link within reach of its line's end, or
+    end the sentence before a next teaser), until a round finds nothing new. Also what they
+    leave of each such line, by its start."""
     found = _inline_spans(text)
-    lefts: dict[int, str] = {}
     if not found:
-        return found, lefts
-    labels = merge_labels(found, touching=True)
-    index = LineIndex(text)
-    by_line: dict[tuple[int, int], list[Label]] = {}
-    for lab in labels:
-        by_line.setdefault(index.bounds(lab.start), []).append(lab)
-    out: list[Label] = []
-    for (start, end), inner in by_line.items():
-        left = None
-        for _ in range(_SETTLE_ROUNDS):
-            left = residue(text, start, end, inner)
-            if ">>" not in left.text and _ANCHOR_GATE not in left.text:
-                break  # no link or end mark is left to find
-            new = [left.original_label(x) for x in _inline_spans(left.text)]
-            new = [x for x in new if not any(y.start <= x.start and x.end <= y.end for y in inner)]
-            if not new:
-                break
-            inner = merge_labels(inner + new, touching=True)
-            left = None  # the labels changed: what they leave is not known yet
-        out += inner
-        if left is not None:
-            lefts[start] = left.text
-    return out, lefts
+        return found, {}
+    return settle_inline(text, merge_labels(found, touching=True), _inline_spans,
+                         _merge_touching, _SETTLE_ROUNDS)
+
+
+def _merge_touching(labels: list[Label]) -> list[Label]:
+    return merge_labels(labels, touching=True)
 
 
 def _title_pair(text: str, labels: list[Label]) -> list[Label]:
