@@ -311,7 +311,7 @@ def test_gated_result_equals_ungated_classification(text):
     gated = strip_bylines.classify(text)
     original = bylines._candidates
     try:
-        bylines._candidates = lambda t, lines=None: bylines._candidates_ungated(t)
+        bylines._candidates = lambda t, ctx: bylines._candidates_ungated(t)
         ungated = strip_bylines.classify(text)
     finally:
         bylines._candidates = original

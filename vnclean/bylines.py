@@ -98,7 +98,7 @@ _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 # A name never goes on into the attribution after it: "Minh Phương Theo CNA, Reuters".
 _NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo)(?!\p{Ll}))"
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
-             rf"(?:{_NOT_SOURCE_WORD}\p{{Lu}}\p{{Ll}}{{0,6}}+(?:[ \t]\p{{Lu}}\p{{Ll}}{{0,6}}+)?+\.?+)?+")
+             rf"(?:{_NOT_SOURCE_WORD}{_SYL}(?:[ \t]{_SYL})?+\.?+)?+")
 _UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
 _ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_NOT_SOURCE_WORD}{_SYL}){{1,3}}+"
              rf"|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)(?!\p{{Ll}})")

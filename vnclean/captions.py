@@ -823,9 +823,6 @@ def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: l
     return False
 
 
-_TERMINATOR = regex.compile(r"[.!?…\n]", regex.V1)
-
-
 def _lines_at(text: str, starts: list[int], repeated: set[str]) -> list[tuple[int, int]]:
     """(start, end) of each line holding one of ``starts`` (sorted), in order, once each.
 
@@ -843,7 +840,7 @@ def _lines_at(text: str, starts: list[int], repeated: set[str]) -> list[tuple[in
         if line_end < 0:
             line_end = len(text)
         found.append((line_start, line_end))
-    stop = _TERMINATOR.search(text)  # the text's first piece: up to its first terminator
+    stop = _SENTENCE_SPLIT.search(text)  # the text's first piece: up to its first terminator
     first = text[:stop.start()] if stop else text
     if first in repeated and first[:1].isspace():
         pos = text.find("\n" + first)
@@ -888,8 +885,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
-def _caption_labels(text: str, lines: list[str], keywords: list[int] | None = None
-                    ) -> list[Label]:
+def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[Label]:
     candidates = _candidates(text, keywords)
     repeats = []
     repeated, starts = _repeated_pieces(text, lines)
@@ -939,7 +935,8 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     ``captions.scene_line``: a line of at most ``scene_line_max_chars`` between two long
-    paragraphs, with scene cues (one ``_SCENE_LINE`` pass finds the lines);
+    paragraphs, with scene cues (one ``_SCENE_LINE`` pass finds the lines, reading only
+    the lines that hold a scene cue word, ``_CUE_LITERALS``);
     ``captions.position_cue``: a one- or two-sentence line that names a position in the
     picture (tried only on the lines ``_position_candidates`` admits);
     ``captions.scene_sentence`` (:func:`_scene_sentences`), only in a text where ``taken``

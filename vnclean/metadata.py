@@ -32,9 +32,10 @@ _LEAD_MIN_CHARS = 80
 _LEAD_PROBE = 40
 #: Edits closer than this (in original characters) belong to one dateline split over lines.
 _SAME_DATELINE_GAP = 12
+#: The "Theo" of a sign-off's own attribution: ``Hồng Nhung (Theo Reuters)``.
+_SIGNOFF_THEO = regex.compile("[Tt]heo")
 #: The note after a sign-off's name: ``Hồng Nhung (TTXVN)``, ``Hồng Nhung/TTXVN``,
 #: ``Hồng Nhung - TTXVN``.
-_SIGNOFF_THEO = regex.compile("[Tt]heo")
 _SIGNOFF_NOTE = regex.compile(
     r"(?:\(\s*(?P<note>[^()]+?)\s*\)|(?:/|\s[-–])\s*(?P<tail>[^/()\-–]+?))[\s.]*$")
 
