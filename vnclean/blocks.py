@@ -468,7 +468,7 @@ def settle_inline(text: str, labels: list[Label], find: Callable[[str], list[Lab
     in what they leave of it (:func:`residue`), and what it finds there that no label holds
     joins them through ``combine`` (a merge, or a sort), until a round finds nothing new or
     ``rounds`` have run. Returns the labels, line by line, and what they leave of each line
-    that settled, by the line's start.
+    they touch, by the line's start.
 
     Why: one widget glued into a line may hide another (a tag between two placeholders);
     taking what a second pass would find makes a cleaner idempotent in one pass.
@@ -496,9 +496,11 @@ def settle_inline(text: str, labels: list[Label], find: Callable[[str], list[Lab
                 new = [x for x in map(left.original_label, new)
                        if not any(y.start <= x.start and x.end <= y.end for y in inner)]
             if not new:
-                lefts[start] = left.text
                 break
             inner = combine(inner + new)
+        else:  # the rounds ran out: what the last labels leave
+            left = residue(text, start, end, inner)
+        lefts[start] = left.text
         out += inner
     return out, lefts
 

@@ -854,38 +854,25 @@ def _inline_spans(text: str) -> list[Label]:
 def _inline_settled(text: str) -> tuple[list[Label], dict[int, str]]:
     """:func:`_inline_spans`, then looked for again in what they leave of their line, as a
     second pass would (a tag gone may join ``Đang cập nhật`` placeholders), until a round
-    finds nothing new (:func:`~vnclean.blocks.settle_inline`; kept by start, longest first).
-    Also what they leave of each line that settled, by its start."""
+    finds nothing new (:func:`~vnclean.blocks.settle_inline`). Also what they leave of each
+    line they touch, by its start."""
     labels = _inline_spans(text)
     if not labels:
         return labels, {}
-    return settle_inline(text, labels, _inline_spans, _by_start_then_longest, _SETTLE_ROUNDS)
-
-
-def _by_start_then_longest(labels: list[Label]) -> list[Label]:
-    return sorted(labels, key=lambda label: (label.start, -label.end))
+    return settle_inline(text, labels, _inline_spans, list, _SETTLE_ROUNDS)
 
 
 def _read_residues(page: _Page, text: str, inline: list[Label], lefts: dict[int, str],
                    cfg: _Settings) -> _Page:
     """``page`` with each line that ``inline`` covers in part shaped as what it leaves of the
-    line (from ``lefts`` by the line's start when it is there; as a second pass shapes it: a
-    tag glued before ``Đăng nhập`` hides a login line), and each line it empties left out."""
+    line (``lefts``, by the line's start; as a second pass shapes it: a tag glued before
+    ``Đăng nhập`` hides a login line), and each line it empties left out."""
     starts = page.starts
-    by_line: dict[int, list[Label]] = {}
-    for label in inline:  # a span opens with a non-space: inside a stripped line
-        k = bisect.bisect_right(starts, label.start) - 1
-        if k >= 0:
-            by_line.setdefault(k, []).append(label)
+    # A span opens with a non-space: inside a stripped line.
+    touched = {bisect.bisect_right(starts, label.start) - 1 for label in inline} - {-1}
     gone = set()
-    for k, labels in by_line.items():
-        line_start = text.rfind("\n", 0, starts[k]) + 1
-        left = lefts.get(line_start)
-        if left is None:
-            line_end = text.find("\n", page.ends[k])
-            left = residue(text, line_start, len(text) if line_end < 0 else line_end,
-                           labels).text
-        sub = _page_of(left, cfg)
+    for k in sorted(touched):
+        sub = _page_of(lefts[text.rfind("\n", 0, starts[k]) + 1], cfg)
         if not sub.starts:
             gone.add(k)
             continue

@@ -254,7 +254,7 @@ _TRIGGERS = re.compile("[%s]" % "".join(
     _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "headline")))
 
 
-def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str] | None = None
+def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str]
                     ) -> tuple[list[_Line], str]:
     """Every non-blank line with its context-free class, and their codes (``_CODES``);
     empty when nothing looks related. A line that ``inline`` labels cover in part is read
@@ -263,7 +263,7 @@ def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str] | None
     ends = None
     if inline:
         ends = list(map(add, starts, map(len, texts)))
-        _read_residues(text, starts, ends, texts, classes, inline, lefts or {})
+        _read_residues(text, starts, ends, texts, classes, inline, lefts)
     codes = "".join(map(_CODES.__getitem__, classes))
     if not _worth_a_look(codes):
         return [], ""
@@ -279,21 +279,15 @@ def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str] | None
 def _read_residues(text: str, starts: list[int], ends: list[int], texts: list[str],
                    classes: list[str], inline: list[Label], lefts: dict[int, str]) -> None:
     """Replace, in place, each line that ``inline`` (merged) covers in part by its residue
-    (from ``lefts`` by the line's start when it is there) and that residue's class; drop
-    the lines it empties."""
-    by_line: dict[int, list[Label]] = {}
+    (``lefts``, by the line's start) and that residue's class; drop the lines it empties."""
+    touched = set()
     for lab in inline:
         k = bisect.bisect_right(starts, lab.start) - 1
         if k >= 0 and lab.start < ends[k]:
-            by_line.setdefault(k, []).append(lab)
+            touched.add(k)
     gone = set()
-    for k, labs in by_line.items():
-        line_start = text.rfind("\n", 0, starts[k]) + 1
-        left = lefts.get(line_start)
-        if left is None:
-            line_end = text.find("\n", ends[k])
-            left = residue(text, line_start, len(text) if line_end < 0 else line_end, labs).text
-        left = left.strip()
+    for k in sorted(touched):
+        left = lefts[text.rfind("\n", 0, starts[k]) + 1].strip()
         if left:
             texts[k], classes[k] = left, _line_class(left)
         else:
@@ -426,10 +420,9 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> int:
     return last + 1
 
 
-def _line_labels(text: str, inline: list[Label], lefts: dict[int, str] | None = None
-                 ) -> list[Label]:
+def _line_labels(text: str, inline: list[Label], lefts: dict[int, str]) -> list[Label]:
     """Labels for whole lines: headings, prefixed and dated lines, blocks and runs (lines
-    read as ``inline`` leaves them).
+    read as ``inline`` leaves them: ``lefts``, by the line's start).
 
     The neighbour pass runs again over the lines it leaves (a heading gone may join two
     groups of headlines into a run), as a second cleaning would, until it takes no more.
@@ -720,7 +713,7 @@ class StripRelatedLinks(BoilerplateCleaner):
         if inline:
             labels = merge_labels(_line_labels(text, inline, lefts) + inline)
         else:
-            labels = _line_labels(text, inline)  # one label a line, sorted
+            labels = _line_labels(text, inline, lefts)  # one label a line, sorted
         pair = _title_pair(text, labels)
         if pair:
             labels = merge_labels(labels + pair)
