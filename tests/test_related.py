@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import removal_score
@@ -172,3 +172,35 @@ def test_scan_matches_line_class_around_every_length_threshold():
                 line = opener + body + ender
                 _, texts, classes = related._scan(line)
                 assert classes == [related._line_class(t) for t in texts], line
+
+
+def _inline_arrows_by_slicing(text):
+    """The plain statement of related._inline_arrows: strip what is before each link on its
+    line. Quadratic on a long line of links (a copy a link), so not the code that runs."""
+    from vnclean import related
+    from vnclean.blocks import Label, LineIndex
+
+    labels, index = [], LineIndex(text)
+    for m in related._INLINE_ARROW.finditer(text):
+        start, line_start = m.start(), index.bounds(m.start())[0]
+        before = text[line_start:start].strip()
+        if before and related._line_class(before) in related._RESIDUE_CUES:
+            start = line_start
+        labels.append(Label(start, m.end(), "related", "related.arrow_line"))
+    return labels
+
+
+blanks = st.sampled_from([" ", "\t", "\xa0", "\u3000", "\x1c", "\u2028", " " * 400])
+arrow_lines = st.lists(st.sampled_from(PIECES) | blanks | st.sampled_from(["x" * 330, "Tin liên quan"]),
+                       max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(arrow_lines | noisy)
+@example("Tin liên quan" + " " * 400 + ">>Bão số 3 đổ bộ vào Quảng Ninh")  # a cue, far back
+@example(" " * 400 + "Tin liên quan\u3000 >>Bão số 3 đổ bộ")
+def test_inline_arrows_read_what_is_before_a_link_as_stripping_it_would(text):
+    from vnclean import related
+
+    assert related._inline_arrows(text) == _inline_arrows_by_slicing(text)

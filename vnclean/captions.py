@@ -23,7 +23,8 @@ import regex
 
 from ._core import Edit, StepMap, apply_edits, validated
 from ._data import alternation, json_data, word_list
-from .blocks import BoilerplateCleaner, Label, blank_before, labels_to_edits, merge_labels
+from .blocks import (STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label, blank_before,
+                     labels_to_edits, merge_labels)
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
 
@@ -190,11 +191,10 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if line_end < 0 else line_end
 
 
-# What ``str.strip`` strips (all of it is at most U+3000), as a regex class: "is this span
-# blank?" then reads only up to the first non-space instead of slicing and stripping the
-# span, which on a long line with many markers would be quadratic.
-_STRIPPED_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-_STRIPPED = "".join(f"\\u{ord(c):04x}" for c in _STRIPPED_CHARS)
+# What ``str.strip`` strips, as a regex class: "is this span blank?" then reads only up to
+# the first non-space instead of slicing and stripping the span.
+_STRIPPED_CHARS = STRIPPED_CHARS
+_STRIPPED = STRIPPED_CLASS
 #: What _trailing_separator_start strips: ``-–|,:`` and every space but the newline.
 _SEPARATOR_TAIL = "-–|,:" + _STRIPPED_CHARS.replace("\n", "")
 _NON_SPACE = re.compile(f"[^{_STRIPPED}]")  # literal characters: stdlib re, cheaper per call

@@ -24,8 +24,9 @@ import re
 import regex
 
 from ._data import json_data, tab_entries, word_list
-from .blocks import (BoilerplateCleaner, Label, LineIndex, casefold_sources, expand_forms,
-                     join_line_labels, merge_labels, nonblank_lines, residue, settle_inline)
+from .blocks import (STRIPPED_CLASS, BoilerplateCleaner, Label, LineIndex, casefold_sources,
+                     expand_forms, join_line_labels, merge_labels, nonblank_lines, residue,
+                     settle_inline)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -595,20 +596,35 @@ def _anchored_teasers(text: str) -> list[Label]:
 
 
 def _inline_arrows(text: str) -> list[Label]:
-    """``>>link`` glued after text; the whole line when what is left before it is a cue line."""
+    """``>>link`` glued after text; the whole line when what is left before it is a cue line.
+
+    What is before a link is read only when it can be a cue (at most ``_TEASER_MAX``
+    characters, stripped): a line holding thousands of links is not copied once a link.
+    """
     labels = []
     index = LineIndex(text)
+    first_of_line: dict[int, int] = {}  # line start -> its first non-space (or the line end)
     for m in _INLINE_ARROW.finditer(text):
         start = m.start()
         line_start = index.bounds(start)[0]
-        residue = text[line_start:start].strip()
-        if residue and _line_class(residue) in _RESIDUE_CUES:
+        first = first_of_line.get(line_start)
+        if first is None:
+            found = _NON_SPACE.search(text, line_start)
+            first = first_of_line[line_start] = len(text) if found is None else found.start()
+        if start - first > _TEASER_MAX:  # stripped, it is longer than any cue unless
+            last = _LAST_NON_SPACE.search(text, first, start)  # it ends in a run of blanks
+            end = first if last is None else last.end()
+        else:
+            end = start
+        if first < end <= first + _TEASER_MAX and _line_class(
+                text[first:end].strip()) in _RESIDUE_CUES:
             start = line_start
         labels.append(Label(start, m.end(), "related", "related.arrow_line"))
     return labels
 
 
-_RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))
+_RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))  # each <= _TEASER_MAX
+_LAST_NON_SPACE = regex.compile(f"[^{STRIPPED_CLASS}]", regex.REVERSE)  # str.strip's blanks
 
 
 def _inline_spans(text: str) -> list[Label]:
