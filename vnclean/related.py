@@ -352,16 +352,21 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     return max(last, i) + 1
 
 
-def _free_run(lines: list[_Line], i: int, chrome: bool) -> int:
-    """End of a heading-less run of headline-like lines starting at ``i`` (``i`` if none).
+def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
+    """End of a heading-less run of headline-like lines starting at ``i`` (``i`` if none),
+    and where the lines read end when the run was refused for want of chrome (else ``i``).
 
     A plain run (no cards, not indented) goes only from a page with chrome (``chrome``:
     :func:`_has_chrome`): in an article without any, lines shaped like headlines are the
-    story's own (a photo story's captions once their credits went, list items).
+    story's own (a photo story's captions once their credits went, list items). A run
+    starting later among the lines read is refused too unless a sign-off stands before it
+    (its cards are the refused run's, but pairs after a sign-off): :func:`_walk` passes
+    over them instead of reading the same lines again, which on a page of thousands of
+    headline-shaped lines would be quadratic.
     """
     indented = lines[i].indented
     if i and lines[i - 1].text.endswith(":"):
-        return i  # the items of a list the story introduces
+        return i, i  # the items of a list the story introduces
     headlines = 0
     last = i - 1
     gap = 0
@@ -405,10 +410,12 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> int:
     need = _T["indented_run_min_headlines"] if indented else _T["run_min_headlines"]
     if cards >= _T["card_run_min_cards"]:
         need = min(need, _T["card_run_min_cards"])  # every card has its own headline
+    if not (chrome or indented or cards):
+        return i, j  # no run here, nor further on among the lines read (see above)
     if headlines < need or last < i:
-        return i
+        return i, i
     if not (chrome or indented or cards >= _T["card_run_min_cards"]):
-        return i
+        return i, i
     # A body paragraph right after the run: its last headline may be the story's own
     # title or subheading, so keep that one.
     nxt = lines[last + 1] if last + 1 < len(lines) else None
@@ -417,8 +424,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> int:
             and not nxt.text.endswith(_TRUNCATED) and lines[last].cls == "headline"):
         last -= 1
         if headlines - 1 < need:
-            return i
-    return last + 1
+            return i, i
+    return last + 1, i
 
 
 def _line_labels(text: str, inline: list[Label], lefts: dict[int, str]) -> list[Label]:
@@ -490,6 +497,7 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
     """The walk of :func:`_neighbour_pass` over the triggers; labels go to ``labels``, the
     lines they take to ``take``."""
     i = 0
+    refused = 0  # lines before this were read by a run refused for want of chrome
     while True:
         trigger = _TRIGGERS.search(codes, i)  # the lines between only pass
         if trigger is None:
@@ -520,12 +528,13 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
         elif line.cls == "dated":
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
             take(i, i + 1)
-        elif line.cls == "headline":
-            end = _free_run(lines, i, chrome)
+        elif line.cls == "headline" and (i >= refused or lines[i - 1].cls == "short"):
+            end, read = _free_run(lines, i, chrome)
             if end > i:
                 _take_run(lines, i, end, title, labels, take)
                 i = end
                 continue
+            refused = max(refused, read)
         i += 1
 
 
