@@ -220,6 +220,7 @@ run_pages = st.lists(st.sampled_from(RUN_PIECES), max_size=40).map("\n".join)
 @given(run_pages)
 @example("\n".join(HEADLINE_LINES[:2] + ["Dương Lâm", HEADLINE_LINES[2], RUN_PIECES[-2],
                                          HEADLINE_LINES[3], RUN_PIECES[-2]]))  # pairs after a sign-off
+@example("\n".join(HEADLINE_LINES[:4] * 3 + ["(26/12)", HEADLINE_LINES[4]]))  # one card, far on
 def test_the_walk_passes_over_a_refused_run_as_reading_it_again_would(page):
     # _walk skips the lines a run refused for want of chrome read (quadratic otherwise);
     # reading them again, as a walk without the skip does, must take the same lines.

@@ -360,9 +360,9 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     :func:`_has_chrome`): in an article without any, lines shaped like headlines are the
     story's own (a photo story's captions once their credits went, list items). A run
     starting later among the lines read is refused too unless a sign-off stands before it
-    (its cards are the refused run's, but pairs after a sign-off): :func:`_walk` passes
-    over them instead of reading the same lines again, which on a page of thousands of
-    headline-shaped lines would be quadratic.
+    (its cards are among the refused run's, but pairs after a sign-off): :func:`_walk`
+    passes over them instead of reading the same lines again, which on a page of
+    thousands of headline-shaped lines would be quadratic.
     """
     indented = lines[i].indented
     if i and lines[i - 1].text.endswith(":"):
@@ -398,6 +398,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         else:
             break
         j += 1
+    if not (chrome or indented) and cards < _T["card_run_min_cards"]:
+        return i, j  # no run here, nor further on among the lines read (see above)
     if first_card is not None and cards < _T["card_run_min_cards"]:
         # One "card" alone may be the story's own title, dateline and lead: stop before it.
         j, headlines = first_card
@@ -410,11 +412,7 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     need = _T["indented_run_min_headlines"] if indented else _T["run_min_headlines"]
     if cards >= _T["card_run_min_cards"]:
         need = min(need, _T["card_run_min_cards"])  # every card has its own headline
-    if not (chrome or indented or cards):
-        return i, j  # no run here, nor further on among the lines read (see above)
     if headlines < need or last < i:
-        return i, i
-    if not (chrome or indented or cards >= _T["card_run_min_cards"]):
         return i, i
     # A body paragraph right after the run: its last headline may be the story's own
     # title or subheading, so keep that one.
