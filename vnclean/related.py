@@ -459,6 +459,7 @@ def _line_labels(text: str, inline: list[Label], lefts: dict[int, str]) -> list[
 
 
 _SETTLE_ROUNDS = 4
+_LABEL_START = attrgetter("start")
 
 
 def _has_chrome(codes: str) -> bool:
@@ -469,7 +470,6 @@ def _has_chrome(codes: str) -> bool:
     (False, True)
     """
     return codes.count("s") + codes.count("F") >= _T["free_run_min_chrome_lines"]
-_LABEL_START = attrgetter("start")
 
 
 def _neighbour_pass(lines: list[_Line], codes: str, title: str, chrome: bool
