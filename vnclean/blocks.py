@@ -25,13 +25,15 @@ __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank
            "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
-           "STRIPPED_CLASS"]
+           "STRIPPED_CLASS", "LAST_NON_BLANK"]
 
 #: What ``str.strip`` strips (every such character is at most U+3000), and the same as the
 #: body of a regex character class: a pattern can find where a stripped span starts or
 #: ends without slicing it (on a long line, slicing at each hit is quadratic).
 STRIPPED_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in STRIPPED_CHARS)
+#: The last character ``str.strip`` keeps before a position: ``.search(text, lo, pos)``.
+LAST_NON_BLANK = regex.compile(f"[^{STRIPPED_CLASS}]", regex.REVERSE)
 
 _HSPACE_BEFORE = regex.compile(r"[ \t\r]*+", regex.REVERSE)
 _HSPACE_AFTER = regex.compile(r"[ \t\r]*+")

@@ -23,8 +23,8 @@ import regex
 
 from ._core import Edit, StepMap, apply_edits, validated
 from ._data import alternation, json_data, word_list
-from .blocks import (STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label, blank_before,
-                     labels_to_edits, merge_labels)
+from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
+                     blank_before, labels_to_edits, merge_labels)
 
 __all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
 
@@ -191,14 +191,11 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if line_end < 0 else line_end
 
 
-# What ``str.strip`` strips, as a regex class: "is this span blank?" then reads only up to
-# the first non-space instead of slicing and stripping the span.
-_STRIPPED_CHARS = STRIPPED_CHARS
-_STRIPPED = STRIPPED_CLASS
 #: What _trailing_separator_start strips: ``-–|,:`` and every space but the newline.
-_SEPARATOR_TAIL = "-–|,:" + _STRIPPED_CHARS.replace("\n", "")
-_NON_SPACE = re.compile(f"[^{_STRIPPED}]")  # literal characters: stdlib re, cheaper per call
-_LAST_NON_SPACE = regex.compile(rf"[^{_STRIPPED}]", regex.V1 | regex.REVERSE)
+_SEPARATOR_TAIL = "-–|,:" + STRIPPED_CHARS.replace("\n", "")
+# "Is this span blank?" reads only up to the first non-space (what ``str.strip`` keeps)
+# instead of slicing and stripping the span (stdlib re: cheaper per call).
+_NON_SPACE = re.compile(f"[^{STRIPPED_CLASS}]")
 
 
 def _blank(text: str, start: int, end: int) -> bool:
@@ -524,7 +521,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         first = _NON_SPACE.search(text, end, line_end)
         if first is None:
             return None  # nothing after the marker: not a name
-        last = _LAST_NON_SPACE.search(text, end, line_end).end()
+        last = LAST_NON_BLANK.search(text, end, line_end).end()
         if last - first.start() > 40 or not _reads_as_name(text[end:last]):
             last = _agency_end(text, first.start(), line_end)
             if last < 0:
@@ -779,7 +776,7 @@ def _line_units(text: str, line_start: int, line_end: int, bounds: list[int]
 
 #: What may stand between a split piece's start and a unit's start: spaces (``str.strip``'s
 #: and ``\s``) and the closing quotes a sentence end takes.
-_UNIT_LEAD = "".join(sorted(set(_STRIPPED_CHARS + "\"”’)")))  # _SEPARATOR_SPACE is in the first
+_UNIT_LEAD = "".join(sorted(set(STRIPPED_CHARS + "\"”’)")))  # _SEPARATOR_SPACE is in the first
 
 
 def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: list[int]
@@ -815,7 +812,7 @@ def _may_hold_tandem(text: str, run: list[tuple[int, int, list[str]]], bounds: l
         for part in parts:
             heads = list(map(str.lstrip, part[:-1], repeat(_UNIT_LEAD)))
             if lasts and len(part[-1]) >= least:
-                heads.append(part[-1].lstrip(_UNIT_LEAD).rstrip(_STRIPPED_CHARS))
+                heads.append(part[-1].lstrip(_UNIT_LEAD).rstrip(STRIPPED_CHARS))
             seen.update(heads)
             count += len(heads)
         if len(seen) < count:

@@ -24,7 +24,7 @@ import re
 import regex
 
 from ._data import json_data, tab_entries, word_list
-from .blocks import (STRIPPED_CLASS, BoilerplateCleaner, Label, LineIndex, casefold_sources,
+from .blocks import (LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex, casefold_sources,
                      expand_forms, join_line_labels, merge_labels, nonblank_lines, residue,
                      settle_inline)
 
@@ -619,7 +619,7 @@ def _inline_arrows(text: str) -> list[Label]:
             found = _NON_SPACE.search(text, line_start)
             first = first_of_line[line_start] = len(text) if found is None else found.start()
         if start - first > _TEASER_MAX:  # stripped, it is longer than any cue unless
-            last = _LAST_NON_SPACE.search(text, first, start)  # it ends in a run of blanks
+            last = LAST_NON_BLANK.search(text, first, start)  # it ends in a run of blanks
             end = first if last is None else last.end()
         else:
             end = start
@@ -631,7 +631,6 @@ def _inline_arrows(text: str) -> list[Label]:
 
 
 _RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))  # each <= _TEASER_MAX
-_LAST_NON_SPACE = regex.compile(f"[^{STRIPPED_CLASS}]", regex.REVERSE)  # str.strip's blanks
 
 
 def _inline_spans(text: str) -> list[Label]:
