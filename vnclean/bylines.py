@@ -95,8 +95,11 @@ def _trie(words: tuple[str, ...]) -> str:
 
 _H = r"[ \t]"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
-# A name never goes on into the attribution after it: "Minh Phương Theo CNA, Reuters".
-_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo)(?!\p{Ll}))"
+# A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
+# Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp").
+_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp)(?!\p{Ll}))"
+#: The compiler's note written after a name without brackets: "Minh Nhật Tổng hợp".
+_BARE_NOTE = r"[Tt]ổng[ \t]hợp(?![\p{L}\d])"
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
              rf"(?:{_NOT_SOURCE_WORD}{_SYL}(?:[ \t]{_SYL})?+\.?+)?+")
 _UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
@@ -265,7 +268,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}|(?P<au_cue>{cues}))"
-        rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note}))?+"
+        rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
         rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{papered}"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})",
@@ -279,7 +282,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     def glued_pattern(theo: str, gl_source: str, eol: str) -> str:
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
         return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>"
-                rf"{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+(?:{_H}*+{note})?+"
+                rf"{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+"
+                rf"(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
                 rf"(?:{_H}*+{theo})?+|(?P<gl_source>{gl_source}))"
                 rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
 
@@ -753,7 +757,7 @@ _OPENS = (
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
     rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
-    rf"|[/.]|Nguồn|[Tt]heo|$)"
+    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|$)"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*/\.",
