@@ -365,3 +365,18 @@ def test_corpus_pages_explain_with_declared_rules_and_iso_dates(corpus_path):
             dt.datetime.fromisoformat(date)
             published += 1
     assert published
+
+
+def test_xml_looking_or_file_name_input_prints_no_bs4_warning():
+    # A crawl's RSS and XHTML pages look like XML to bs4; clean_html reads them as HTML on
+    # purpose, so bs4's advice would only be noise, printed from inside vnclean.
+    import warnings
+
+    rss = ('<?xml version="1.0"?><rss><channel><item><title>Hà Nội mưa lớn</title>'
+           "<description>Mưa lớn kéo dài suốt đêm qua khiến nhiều tuyến phố ngập sâu."
+           "</description></item></channel></rss>")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert "Mưa lớn kéo dài" in clean_html(rss)
+        assert clean_html("trang-chu.html") == "trang-chu.html"
+    assert [str(w.message)[:60] for w in caught] == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import functools
 import html as _stdlib_html
+import warnings
 from dataclasses import dataclass, field
 
 import regex
@@ -220,6 +221,7 @@ def parse_html(text: str):
     """A bs4 tree of ``text`` (lxml, else html.parser) and the parser's name, or (None, "")."""
     from bs4 import BeautifulSoup
 
+    _quiet_bs4()
     for parser in _parsers():
         try:
             return BeautifulSoup(text, parser, multi_valued_attributes=None), parser
@@ -228,6 +230,20 @@ def parse_html(text: str):
         except Exception:  # a parser that chokes on hostile markup: try the next one
             continue
     return None, ""
+
+
+def _quiet_bs4() -> None:
+    """Ignore bs4's warnings that markup looks like XML or like a file name, raised at this
+    module's calls only: ``clean_html`` reads whatever it is given as HTML on purpose, and a
+    crawl's RSS or XHTML pages would print them. (Set on each parse: a ``catch_warnings``
+    block, as pytest opens one a test, may have dropped the filter since.)"""
+    from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+
+    for category in (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning):
+        warnings.filterwarnings("ignore", category=category, module=_THIS_MODULE)
+
+
+_THIS_MODULE = regex.escape(__name__) + r"\Z"
 
 
 def _parsers() -> tuple[str, ...]:
