@@ -244,9 +244,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                      r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+")
     bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+|[\p{L}\d]{2,20}+\.(?:vn|VN|com\.vn)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
-    # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ", "Washington, 5/1 (TTXVN) -"
-    place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+,{_H}*+(?:ngày{_H}++)?+"
-                  rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+{_H}*+)")
+    # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ",
+    # "Washington, 5/1 (TTXVN) -"
+    place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+,{_H}*+"
+                  rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+{_H}*+)")
     prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+")

@@ -179,7 +179,7 @@ def find_source(edits: Iterable[Edit]) -> str | None:
     'Dân trí'
     """
     edits = list(edits)
-    return _attributed_source(edits) or _agency_in_signoff(edits)
+    return _attributed_source(edits) or _source_in_signoff(edits)
 
 
 def _attributed_source(edits: list[Edit]) -> str | None:
@@ -198,7 +198,7 @@ def _attributed_source(edits: list[Edit]) -> str | None:
     return None
 
 
-def _agency_in_signoff(edits: list[Edit]) -> str | None:
+def _source_in_signoff(edits: list[Edit]) -> str | None:
     """The source a sign-off's ``Theo X`` names (``Minh Đức (Theo Dân trí)``), else a known
     agency named in its note (``Hồng Nhung (TTXVN)``), canonical.
 

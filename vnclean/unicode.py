@@ -661,8 +661,8 @@ class NormalizeUnicode(Cleaner):
 
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
         legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
-        return legacy + [_line_end_edits, _wide_char_edits, _nfc_edits, self._run_layer, _byte_char_edits,
-                         _nfc_edits, self._run_layer, _nfc_edits, _eth_edits,
+        return legacy + [_line_end_edits, _wide_char_edits, _nfc_edits, self._run_layer,
+                         _byte_char_edits, _nfc_edits, self._run_layer, _nfc_edits, _eth_edits,
                          self._tone_layer, *self._after_tone_layers()]
 
     def _after_tone_layers(self) -> list[Callable[[str], list[RawEdit]]]:
