@@ -10,6 +10,7 @@ import vnclean
 from vnclean import Cleaner, Edit, Pipeline, apply_edits
 from vnclean._core import FunctionCleaner, StepMap, validated
 from vnclean.blocks import BoilerplateCleaner, Label, iter_lines, labels_to_edits, removal_span
+from vnclean.testing import news_pages
 
 
 class SpanEditor(Cleaner):
@@ -138,6 +139,17 @@ def test_clean_is_idempotent_on_every_dev_record(dev_records):
     changed = [record.id for record in dev_records
                if vnclean.clean(once := vnclean.clean(record.raw)) != once]
     assert changed == []
+
+
+# Derandomized, as the cleaners' own idempotence tests: the same pages every run. Before
+# remove_repeated_blocks ran last, about 4% of these pages changed on a second pass: a
+# block the bylines or the credits stood between (or an agency prefix, or an end mark
+# made differ) was left repeated back to back for the second pass to find.
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(news_pages(max_paragraphs=6))
+def test_clean_is_idempotent_on_generated_pages(page):
+    once = vnclean.clean(page.raw)
+    assert vnclean.clean(once) == once
 
 
 def test_function_cleaner_records_the_changed_region_only():

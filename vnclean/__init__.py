@@ -10,7 +10,7 @@ from ._core import Cleaned, Cleaner, Edit, FunctionCleaner, Pipeline, apply_edit
 from .batch import clean_many
 from .blocks import BoilerplateCleaner, Label
 from .bylines import strip_bylines
-from .captions import remove_photo_captions
+from .captions import remove_photo_captions, remove_repeated_blocks
 from .html import clean_html, clean_html_and_explain
 from .nav import strip_nav_menus
 from .options import DEFAULT_STEPS, Options, default_pipeline
@@ -40,6 +40,7 @@ __all__ = [
     "default_pipeline",
     "normalize_unicode",
     "remove_photo_captions",
+    "remove_repeated_blocks",
     "strip_bylines",
     "strip_nav_menus",
     "strip_promos",

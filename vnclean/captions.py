@@ -7,6 +7,8 @@ two passes, as jusText does: first every marker candidate found by ONE compiled 
 labelled from its own line, then the document decides (a photo story keeps its caption
 sentences and loses only the credits; a block the scraper repeated verbatim loses its first
 copies; a short unmarked scene line between long paragraphs goes only with strong cues).
+``remove_repeated_blocks`` applies the repeat rule again to the text the later cleaners
+leave (the default pipeline runs it after the bylines).
 Word lists live in ``vnclean/data/captions_*.txt`` and tuned numbers in ``captions.json``.
 """
 
@@ -26,7 +28,8 @@ from ._data import alternation, json_data, word_list
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      blank_before, labels_to_edits, merge_labels)
 
-__all__ = ["RemovePhotoCaptions", "remove_photo_captions"]
+__all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
+           "remove_repeated_blocks"]
 
 KIND = "caption"
 _SETTINGS: dict = json_data("captions.json")
@@ -706,7 +709,9 @@ def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
     long = [p for p in lines if len(p) >= least]
     if len(set(long)) < len(long):
         return True
-    long = [p for p in text.replace("\n", " ").split(".") if len(p) >= least]
+    pieces = text.replace("\n", " ").split(".")
+    pieces[0] = " " + pieces[0]  # as a line's first piece is after its line break
+    long = [p for p in pieces if len(p) >= least]
     return len(set(long)) < len(long)
 
 
@@ -851,12 +856,25 @@ def _lines_at(text: str, starts: list[int], repeated: set[str]) -> list[tuple[in
 
 
 def _tandem_repeats(units: list[tuple[int, int, str]]) -> list[tuple[int, int, int, int]]:
-    """Runs of units repeated back to back: (first copy start, end, second copy start, end).
+    """Runs of units repeated back to back: (first copies' start, end, kept copy's start, end).
 
     Only tandem repeats count (``A B A B``); a pull quote that repeats a body sentence far
-    away is story and stays.
+    away is story and stays. The units the first copies leave are read again until no
+    tandem is left, so ``A A B A A B`` keeps one ``A B``: one call settles.
     """
-    keys = [u[2] for u in units]
+    found = []
+    while runs := _tandem_runs([u[2] for u in units]):
+        gone: set[int] = set()
+        for first, kept, period in runs:
+            found.append((units[first][0], units[kept - 1][1], units[kept][0],
+                          units[kept + period - 1][1]))
+            gone.update(range(first, kept))
+        units = [u for k, u in enumerate(units) if k not in gone]
+    return found
+
+
+def _tandem_runs(keys: list[str]) -> list[tuple[int, int, int]]:
+    """(first copy, kept copy, period) as indices of ``keys``, for each tandem repeat."""
     last_seen: dict[str, int] = {}
     found = []
     covered_until = -1
@@ -871,8 +889,7 @@ def _tandem_repeats(units: list[tuple[int, int, str]]) -> list[tuple[int, int, i
         last = i  # start of the copy that stays: extend over every further repeat
         while keys[last:last + period] == keys[last + period:last + 2 * period]:
             last += period
-        found.append((units[j][0], units[last - 1][1], units[last][0],
-                      units[last + period - 1][1]))
+        found.append((j, last, period))
         covered_until = last + period - 1
     return found
 
@@ -1198,3 +1215,34 @@ def _may_expose(left: str, edits: list) -> bool:
 
 
 remove_photo_captions = RemovePhotoCaptions()
+
+
+
+class RemoveRepeatedBlocks(BoilerplateCleaner):
+    """Delete the first copies of a block repeated back to back, judged on the text as the
+    cleaners before it left it: run it last.
+
+    :class:`RemovePhotoCaptions` applies the same rule (``captions.repeated``) before the
+    bylines go. What a later removal leaves back to back, such as a lead with an agency
+    prefix above the same lead without one, a story's last sentence with an end mark after
+    its copy, or two copies with a source line or a credit between them, only this step
+    sees; the default pipeline runs it after :func:`strip_bylines`, so one pass settles.
+    A pull quote that repeats a sentence far away stays.
+
+    >>> remove_repeated_blocks("Mưa lớn gây ngập nhiều tuyến phố ở Hà Nội.\\n"
+    ...                        "Mưa lớn gây ngập nhiều tuyến phố ở Hà Nội. Dân đi lại khó.")
+    'Mưa lớn gây ngập nhiều tuyến phố ở Hà Nội. Dân đi lại khó.'
+    """
+
+    name: ClassVar[str] = "remove_repeated_blocks"
+    kind: ClassVar[str] = KIND
+
+    def classify(self, text: str) -> list[Label]:
+        repeated, starts = _repeated_pieces(text)
+        if not repeated:
+            return []
+        return [Label(a, b, KIND, "captions.repeated")
+                for a, b, _, _ in _tandem_repeats(_units(text, [], repeated, starts))]
+
+
+remove_repeated_blocks = RemoveRepeatedBlocks()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 
 from ._core import Cleaner, Pipeline
 from .bylines import strip_bylines
-from .captions import remove_photo_captions
+from .captions import remove_photo_captions, remove_repeated_blocks
 from .nav import strip_nav_menus
 from .promos import strip_promos
 from .related import strip_related_links
@@ -31,6 +31,8 @@ class Options:
         text that merely looks like them).
     normalize: run :func:`vnclean.normalize_unicode` first.
     nav, captions, bylines, related, promos: run that boilerplate cleaner.
+    repeats: run :func:`vnclean.remove_repeated_blocks` after the bylines (a block repeated
+        back to back that the removals before it exposed loses its first copies).
     tidy: fold the whitespace deletions leave behind.
     max_removed_share: an explained result that lost more than this share of its
         non-space characters is flagged ``over_removed`` (``emptied`` when nothing is
@@ -45,6 +47,7 @@ class Options:
     nav: bool = True
     captions: bool = True
     bylines: bool = True
+    repeats: bool = True
     tidy: bool = True
     max_removed_share: float = 0.9
 
@@ -64,6 +67,7 @@ DEFAULT_STEPS: tuple[tuple[str, Cleaner], ...] = (
     ("nav", strip_nav_menus),
     ("captions", remove_photo_captions),
     ("bylines", strip_bylines),
+    ("repeats", remove_repeated_blocks),
     ("tidy", tidy_whitespace),
 )
 
@@ -74,7 +78,7 @@ def default_pipeline(**options) -> Pipeline:
     """The default pipeline for these options (built once per distinct set of options).
 
     >>> default_pipeline(captions=False)
-    Pipeline(normalize_unicode, strip_promos, strip_related_links, strip_nav_menus, strip_bylines, tidy_whitespace)
+    Pipeline(normalize_unicode, strip_promos, strip_related_links, strip_nav_menus, strip_bylines, remove_repeated_blocks, tidy_whitespace)
     """
     unknown = set(options) - OPTION_NAMES
     if unknown:
