@@ -141,6 +141,11 @@ _CUES = _trie(_CUE_WORDS)
 _MEDIA = _trie(word_list("bylines_media.txt"))
 _AGENCIES = _trie(tuple(agency_names()))
 _NOTES = _trie(_NOTE_WORDS)
+#: The site sections a dateline may name after it ("22-11-2026 - 09:15 | Đời sống"): the
+#: names nav reads menus by, as written there, in capitals and in title case.
+_SECTION_NAMES = tuple(dict.fromkeys(
+    form for name in word_list("nav_sections.txt") for form in (name, name.upper(), name.title())))
+_SECTIONS = _trie(_SECTION_NAMES)
 #: The same as alternations, longest first, for the patterns that have them so.
 _AGENCY_ALTERNATION = alternation(tuple(agency_names()))
 _NOTE_ALTERNATION = alternation(_NOTE_WORDS)
@@ -256,8 +261,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         rf"|(?P<dl_name>{_names_pattern('dl')})){_H}*+[-–|•·]{_H}*+)?+"
-        rf"(?P<dl_body>{dateline})(?:{_H}*+[-–|•·]{_H}*+{agencies}(?![\p{{L}}\d]))?+"
-        rf"[ \t|.]*+){eol}",  # and the paper after it: "12/03/2024 08:15 - Tuổi Trẻ"
+        rf"(?P<dl_body>{dateline})"
+        rf"(?:{_H}*+[-–|•·]{_H}*+(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d]))?+"
+        rf"[ \t|.]*+){eol}",  # and the paper or section after it: "12/03/2024 08:15 - Tuổi Trẻ"
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
@@ -522,7 +528,8 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
     while end > pos and text[end - 1] in " \t|./":
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
-            or text.endswith(_AGENCY_ENDINGS, pos, end))
+            or text.endswith(_AGENCY_ENDINGS, pos, end)
+            or text.endswith(_SECTION_NAMES, pos, end))
 
 
 def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:

@@ -412,10 +412,13 @@ def _candidate_label(text: str, m) -> Label | None:
 def _call_to_action(line: str) -> bool:
     """A line opened by a reader-aimed verb is a call to action when it names a platform or
     app within a few words of the verb, says little after it (a purpose, the site's name),
-    stays short, asks nothing and is no sentence.
+    stays short, asks nothing and is no sentence; or when it names a site and ends on the
+    preposition its platform's icon followed (``Theo dõi Kenh14 trên``).
 
     >>> _call_to_action("Theo dõi Báo Nghệ An trên Google News")
     True
+    >>> _call_to_action("Theo dõi Kenh14 trên"), _call_to_action("Theo dõi tình hình nêu trên")
+    (True, False)
     >>> _call_to_action("Tải ứng dụng giả mạo, nhiều người bị lừa mất hàng trăm triệu đồng.")
     False
     >>> _call_to_action("Tải ứng dụng VNeID trên điện thoại như thế nào")
@@ -428,6 +431,8 @@ def _call_to_action(line: str) -> bool:
     words = len(_WORD.findall(line))
     if words > _T["max_cta_words"]:
         return False
+    if _ICON_TARGET.fullmatch(line):
+        return True
     targets = list(_CTA_TARGET.finditer(line))
     return (bool(targets)
             and len(_WORD.findall(line, 0, targets[0].start())) <= _T["max_cta_words_before_target"]
@@ -439,6 +444,9 @@ _NOT_CTA_ENDS = ".,;…"
 _SENTENCE_BREAK = regex.compile(r"[.!?…;][ \t]+\S")
 _WORD = regex.compile(r"\w+")
 _CTA_TARGET = regex.compile(r"\b(?:%s)\b" % alternation(_CTA_TARGETS), regex.IGNORECASE)
+# The verb, a capitalised name of a few words, a preposition whose platform icon is gone.
+_ICON_TARGET = regex.compile(r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,3}?[ \t]+(?:%s)[ \t]*:?" % (
+    alternation(_CTA_VERBS), alternation(word_list("promos_cta_icon_ends.txt"))))
 _QUESTION = regex.compile(r"\?|\b(?:%s)\b" % alternation(word_list("promos_cta_questions.txt")),
                           regex.IGNORECASE)
 

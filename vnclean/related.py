@@ -82,12 +82,16 @@ _BAD_END = ".,;:"
 # Each alternative needs a character the others do not (":", ";", a sentence end), so the
 # patterns only run on lines holding that character.
 _NOT_HEADLINE_COLON = regex.compile(
-    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]", _F)
+    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]"
+    # a dateline: a clock time next to a whole date ("22-11-2026 - 09:15 AM | Đời sống")
+    r"|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}",
+    _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
 
 
 def _not_headline(text: str) -> bool:
-    """A caption credit, a ``label: value`` item, a ``;`` list or two sentences in one line."""
+    """A caption credit, a ``label: value`` item, a dateline, a ``;`` list or two sentences
+    in one line."""
     if _MARKS.search(text) is None:
         return False  # none of ; : . ! ? (one search instead of five)
     if ";" in text:
