@@ -32,6 +32,11 @@ LEAD = "Nước ngập nhiều tuyến phố, giao thông ùn tắc kéo dài nh
     ("21/12/2012", "2012-12-21"),
     ("2023-11-02", "2023-11-02"),
     ("Friday, 29/06/2018 22:40 GMT+9", "2018-06-29T22:40:00+09:00"),
+    # as blog engines write it: the month named first, or in words
+    ("Tháng Mười Một 22, 2026 lúc 9:15 sáng", "2026-11-22T09:15:00+07:00"),
+    ("22 Tháng Mười Hai, 2025", "2025-12-22"),
+    ("tháng 3 5, 2024", "2024-03-05"),
+    ("5 tháng 9, 2023", "2023-09-05"),
 ])
 def test_supported_formats(text, iso):
     assert parse_datetime(text) == iso

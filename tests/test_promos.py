@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from vnclean import strip_promos
@@ -158,7 +158,9 @@ def _whole_pattern_label(text, m):
     low = (stripped if short else stripped[:promos._CUE_HEAD]).casefold()
     if len(stripped) <= promos._WIDGET_MAX and low.rstrip(": \t") in promos._WIDGETS:
         return promos._line_label(text, m)
-    if not (promos._LINE_CUE.match(low) or promos._LICENCE_CUE.match(low) or "@" in stripped):
+    head = stripped if short else stripped[:promos._CUE_HEAD]
+    if not (promos._LINE_CUE.match(low) or promos._LICENCE_CUE.match(low) or "@" in stripped
+            or len(low) != len(head)):  # a casefold that changed the length: see _line_label
         return None
     lo = text.rfind("\n", 0, m.start()) + 1
     hi = text.find("\n", m.end())
@@ -172,6 +174,7 @@ def _whole_pattern_label(text, m):
 @settings(max_examples=1500, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(odd_texts)
+@example("KHOTLİNETỔNG ĐÀİTỔNG ĐÀİEmail: a@b.vnLiên hệ quảng cáo: 00Giấy phép số 13/GP-BTTTT")
 def test_each_cue_tries_the_alternatives_the_whole_pattern_would(text):
     # _line_label tries a line only against the alternatives its cue allows; the label is
     # the one the whole alternation gives.
@@ -201,9 +204,9 @@ def test_digit_led_lines_take_the_tests_the_whole_pattern_would(line):
         assert promos._line_first_pass(text) == _every_line(text)
 
 
-@pytest.mark.xfail(strict=True, reason="known corner, old code too: the licence cue's reach "
-                   "is counted on the casefolded head, where İ takes two characters")
 def test_licence_reach_counted_on_the_original_line():
+    # The licence cue's reach was counted on the casefolded head, where İ takes two
+    # characters: a licence the pattern reads was missed (a known corner until then).
     text = "KKİ0 comments@* Mời quý độc giả theo dõiTải ứng dụng Zalo000Giấy phép số 13/GP"
     m = next(nonblank_lines(text))
     assert promos._line_label(text, m) == _whole_pattern_label(text, m)

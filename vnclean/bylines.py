@@ -716,7 +716,7 @@ _JOINED_OPENS = rf"{_trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
 _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
-                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm")
+                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
 #: The first word of a source after "Theo": an agency, a capital or digit, a link, a domain.
 _SOURCE_WORDS = _trie((*agency_names(), *word_list("bylines_media.txt"), "[", "http", "www.",
                        "và", "hãng", "of", "the", "de", "and", "&"))
@@ -730,7 +730,7 @@ _DATELINE_END_WORDS = (
     "Wed", "Thu", "Fri", "Sat", "Sun", "giờ", "phút", "AM", "PM", "am", "pm", "SA", "CH",
     "sáng", "chiều", "tối", "trưa", "đêm", "trước", "qua", "nay")
 #: The number a date, a time or "5 giờ trước" opens with, and what follows it.
-_DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă))"
+_DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă|Th|TH))"
 #: How ``_SOURCE_KEYWORD`` opens: "Theo", "Nguồn:" and a source's first word.
 _SOURCE_KEYWORD_OPENS = re.compile(rf"(?:[Tt]heo[ \t]?|Nguồn[ \t]*:?[ \t]*){_SOURCE_OPENS}")
 #: A name line's names (a title, capitalised words joined by blanks, "-", "&" or ","), for

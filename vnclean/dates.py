@@ -44,12 +44,24 @@ WEEKDAY_PATTERN = (
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b)"
 )
 
+#: Month names as blog engines write them ("Tháng Mười Một"), longest first: the month's number.
+_MONTH_WORDS = {"Mười Một": 11, "Mười Hai": 12, "Mười": 10, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4,
+                "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9}
+_MONTH_NUMBER = {form: number for word, number in _MONTH_WORDS.items()
+                 for form in (word, word.lower(), word.upper())}
+_MONTH = "|".join(_MONTH_NUMBER)  # dict order: every form of a longer name comes first
+_THANG = r"(?:[Tt]háng|THÁNG)[ \t]++"
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
-#: ``2023-11-02``. Groups: d, m, y (or the iso_* groups, or the text_* groups).
+#: ``2023-11-02``, and as blog engines write it, ``Tháng Mười Một 22, 2026``, ``22 Tháng
+#: Mười Một, 2026``, ``22 tháng 11, 2026``. Groups: d, m, y (or the iso_* groups, the text_*
+#: groups, or the named_* groups, whose month may be a word).
 DATE_PATTERN = (
     r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?!\d|/\d)"
     r"|(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])"
-    r"|(?P<text_d>[0-3]?\d)[ \t]++tháng[ \t]++(?P<text_m>[01]?\d),?+[ \t]++năm[ \t]++(?P<text_y>\d{4}))"
+    r"|(?P<text_d>[0-3]?\d)[ \t]++tháng[ \t]++(?P<text_m>[01]?\d),?+[ \t]++năm[ \t]++(?P<text_y>\d{4})"
+    rf"|{_THANG}(?P<named_m>{_MONTH}|[01]?\d)[ \t]++(?P<named_d>[0-3]?\d),[ \t]*+(?P<named_y>\d{{4}})"
+    rf"|(?<!\d)(?P<named_d2>[0-3]?\d)[ \t]++{_THANG}(?P<named_m2>{_MONTH}|[01]?\d),[ \t]*+"
+    r"(?P<named_y2>\d{4}))(?!\d)"
 )
 
 #: A time of day: ``10:03``, ``20:59:07``, ``23h00``, ``9h``, ``10 giờ 30``, with an optional
@@ -137,6 +149,8 @@ def find_date(text: str) -> _dt.date | None:
     datetime.date(2022, 7, 13)
     >>> find_date("ngày 5 tháng 9 năm 2023")
     datetime.date(2023, 9, 5)
+    >>> find_date("Tháng Mười Một 22, 2026"), find_date("5 tháng 9, 2023")
+    (datetime.date(2026, 11, 22), datetime.date(2023, 9, 5))
     >>> find_date("31/02/2022") is None
     True
     """
@@ -145,9 +159,13 @@ def find_date(text: str) -> _dt.date | None:
             d, mo, y = m.group("d"), m.group("m"), m.group("y")
         elif m.group("iso_y"):
             d, mo, y = m.group("iso_d"), m.group("iso_m"), m.group("iso_y")
-        else:
+        elif m.group("text_d"):
             d, mo, y = m.group("text_d"), m.group("text_m"), m.group("text_y")
-        date = make_date(int(d), int(mo), int(y))
+        elif m.group("named_d"):
+            d, mo, y = m.group("named_d"), m.group("named_m"), m.group("named_y")
+        else:
+            d, mo, y = m.group("named_d2"), m.group("named_m2"), m.group("named_y2")
+        date = make_date(int(d), _MONTH_NUMBER.get(mo) or int(mo), int(y))
         if date is not None:
             return date
     return None

@@ -105,8 +105,11 @@ _ALTERNATIVES = [
         r"(?P<counter>^[ \t]*(?:(?:Số lần xem|Lượt xem|Lượt đọc)[ \t]*:?[ \t]*\d[\d.,]{0,12}"
         r"|(?:\d{1,6}|\d{1,3}(?:[.,]\d{3}){1,3})[ \t]*"
         r"(?:bình luận|Comments?|lượt (?:xem|đọc|thích|chia sẻ)|views?))[ \t]*$)",
-        # Comment-form messages: "Cần nhập đầy đủ Email".
-        r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản)[^\n]{0,60}$)",
+        # Comment-form messages: "Cần nhập đầy đủ Email", a blog engine's "Email của bạn sẽ
+        # không được hiển thị công khai." and "Lưu tên của tôi, email, và trang web ...".
+        r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản"
+        r"|Email của bạn sẽ không được (?:hiển thị|công bố)|Các trường bắt buộc"
+        r"|Lưu tên của tôi)[^\n]{0,120}$)",
         # A licence line: "Giấy phép số 13/GP-TTĐT ..." (must name a licence authority).
         r"(?P<licence>^[^\n]{0,60}?(?:Giấy phép|Số giấy phép|GPXB|Giấy phép hoạt động)[^\n]{0,%d}$)"
         % _T["max_footer_line_chars"],
@@ -188,7 +191,8 @@ _CUE_GROUPS = {
     "masthead": tuple(dict.fromkeys(w.casefold() for w in _ROLES)),
     "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS)),
     "counter": ("số lần xem", "lượt xem", "lượt đọc"),
-    "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn"),
+    "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn", "các trường bắt buộc",
+             "lưu tên của tôi"),
 }
 _CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in words))
 # What a digit-led line must open with to be a contact line or a counter (its cue only
@@ -205,9 +209,10 @@ _LINE_CUE = re.compile(r"[ \t*\-•]*(?:%s|(?P<digit>[\d+(]))|(?P<licence>%s)" %
     "(?P<%s>%s)" % (group, "|".join(map(re.escape, words)))
     for group, words in _CUE_GROUPS.items()), _LICENCE_CUE.pattern))
 #: The line alternatives each cue allows, in their order: a digit opens a contact line or
-#: a counter, "@" anywhere a contact line. A licence cue (a licence, tried last of all) is
+#: a counter, "@" anywhere a contact line, a contact label also a form message ("Email của
+#: bạn sẽ không được hiển thị công khai."). A licence cue (a licence, tried last of all) is
 #: looked for only once these fail. A widget label is a set lookup, done before.
-_ALLOWED = {"hotline": {"hotline"}, "masthead": {"masthead"}, "cta": {"cta"},
+_ALLOWED = {"hotline": {"hotline", "form"}, "masthead": {"masthead"}, "cta": {"cta"},
             "counter": {"counter"}, "form": {"form"}, "digit": {"contact_line", "counter"},
             "licence": set(), None: set()}
 _DISPATCH = {(group, at): tuple(pattern for name, pattern in _LINE_PATTERNS
@@ -264,7 +269,9 @@ def _line_label(text: str, m: re.Match) -> Label | None:
         c = pattern.match(text, lo, hi)
         if c is not None:
             return _candidate_label(text, c)
-    if group == "licence" or _LICENCE_CUE.match(low):
+    # (a casefold that changed the length, "İ" to two characters, moves the cue out of the
+    # reach it has in the line itself: the pattern decides then)
+    if group == "licence" or _LICENCE_CUE.match(low) or len(low) != min(n, _CUE_HEAD):
         c = _LICENCE_PATTERN.match(text, lo, hi)
         if c is not None:
             return _candidate_label(text, c)
