@@ -235,3 +235,13 @@ def test_helpers_on_edits():
     assert find_authors(edits) == ["H.Long"]
     assert find_published(edits) == "2012-12-21T08:04:00+07:00"
 
+
+
+def test_an_aggregators_paper_line_is_the_source_not_an_author():
+    page = ("Hà Nội cấm xe tải vào nội đô từ ngày 1/12\nTuổi Trẻ\n2 giờ trước\n"
+            "Từ ngày 1/12, UBND TP Hà Nội sẽ cấm xe tải có tải trọng trên 1,25 tấn lưu thông "
+            "vào khu vực nội đô trong khung giờ cao điểm sáng và chiều.\nMinh Hòa")
+    result = clean_and_explain(page)
+    assert "Tuổi Trẻ" not in result.text and "Minh Hòa" not in result.text
+    assert result.metadata["source"] == "Tuổi Trẻ"
+    assert result.metadata["authors"] == ["Minh Hòa"]

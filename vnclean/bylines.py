@@ -1434,8 +1434,12 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
 
 
 def _name_label(ctx: _Lines, index: int, m: regex.Match) -> Label:
-    return _to_line_end(ctx, index, Label(m.start("author"), m.end("author"), "byline",
-                                          "bylines.author_line"))
+    """A bare name line's label: a known paper's name alone (``Tuổi Trẻ`` under an
+    aggregator's title) is its source, not an author."""
+    rule = "bylines.author_line"
+    if m.group("author").strip(" \t.") in agency_names():
+        rule = "bylines.source_attribution"
+    return _to_line_end(ctx, index, Label(m.start("author"), m.end("author"), "byline", rule))
 
 
 def _anywhere_lines(ctx: _Lines, authors: list[regex.Match]) -> tuple[set[int], set[int]]:
