@@ -1217,7 +1217,6 @@ def _may_expose(left: str, edits: list) -> bool:
 remove_photo_captions = RemovePhotoCaptions()
 
 
-
 class RemoveRepeatedBlocks(BoilerplateCleaner):
     """Delete the first copies of a block repeated back to back, judged on the text as the
     cleaners before it left it: run it last.

@@ -452,8 +452,9 @@ _SENTENCE_BREAK = regex.compile(r"[.!?…;][ \t]+\S")
 _WORD = regex.compile(r"\w+")
 _CTA_TARGET = regex.compile(r"\b(?:%s)\b" % alternation(_CTA_TARGETS), regex.IGNORECASE)
 # The verb, a capitalised name of a few words, a preposition whose platform icon is gone.
-_ICON_TARGET = regex.compile(r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,3}?[ \t]+(?:%s)[ \t]*:?" % (
-    alternation(_CTA_VERBS), alternation(word_list("promos_cta_icon_ends.txt"))))
+_ICON_TARGET = regex.compile(
+    r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,3}?[ \t]+(?:%s)[ \t]*:?" % (
+        alternation(_CTA_VERBS), alternation(word_list("promos_cta_icon_ends.txt"))))
 _QUESTION = regex.compile(r"\?|\b(?:%s)\b" % alternation(word_list("promos_cta_questions.txt")),
                           regex.IGNORECASE)
 

@@ -84,7 +84,8 @@ _BAD_END = ".,;:"
 _NOT_HEADLINE_COLON = regex.compile(
     r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]"
     # a dateline: a clock time next to a whole date ("22-11-2026 - 09:15 AM | Đời sống")
-    r"|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}",
+    r"|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
+    r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}",
     _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
 
