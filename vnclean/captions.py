@@ -103,6 +103,10 @@ _CREDIT_NAME = regex.compile(
 #: A rest that ends with one of these (then only ``.`` and spaces) is all credit.
 _CREDIT_ENDER_WORDS = tuple(word_list("captions_credit_enders.txt"))
 _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN, regex.V1)
+# A sentence glued after a credit: a word of two letters or more, ".", then a capitalised
+# word ("TTXVN.Ông", "Hồng Nhung.Nông dân"); an initial's dot is the name's ("Q.Huy"), and
+# so is the dot of a handle or path ("Instagram/Ishida.Takato", "@ishida.Takato").
+_GLUED_SENTENCE = regex.compile(r"(?<![/@_][^\s/@_]*+)(?<=\p{L}\p{L})\.(?=\p{Lu}\p{Ll})", regex.V1)
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
@@ -236,6 +240,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if keep > 1 and text.startswith(",", end):
         # "Ảnh:Vogue Dakota Johnson, 37 tuổi, ...": a subject, not a credit, takes the comma.
         return match.start("name") + tokens[0].end()
+    seam = _GLUED_SENTENCE.search(text, match.start("name"), end)
+    if seam is not None:
+        return seam.end()  # "Ảnh: TTXVN.Ông Nguyên cho biết ...": the next sentence is story
     next_word = _NEXT_WORD.match(text, end, line_end).group(1)
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
         # "Ảnh: Hải Dương Tổng cộng ...": the last capital starts the next sentence.
