@@ -220,7 +220,8 @@ def _first_non_space(text: str, start: int, end: int) -> int:
 def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
     rest = text[pos:line_end] if line_end - pos <= 2 * _SETTINGS["credit_line_max_chars"] else ""
-    if rest and len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and _reads_as_name(rest):
+    if rest and len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and (
+            _reads_as_name(rest) or _names_a_source(rest)):
         return line_end - (len(rest) - len(rest.rstrip()))
     match = _CREDIT_NAME.match(text, pos, line_end)
     if match is None:
@@ -249,6 +250,24 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = match.start("name") + tokens[keep - 2].end()
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _names_a_source(rest: str) -> bool:
+    """A line's short rest after ``Ảnh:`` that names an office or a site, not a sentence:
+    a capitalised first word (or a domain), at most ``credit_source_max_words`` words, no
+    sentence end inside (``Bộ Y tế``, ``Công an tỉnh Nghệ An``, ``baoquangninh.vn``).
+
+    >>> _names_a_source(" Công an tỉnh Nghệ An"), _names_a_source(" Hải Dương. Tổng cộng có 5 người")
+    (True, False)
+    """
+    body = rest.strip().rstrip(_ENDER_TAIL)
+    words = _WORD.findall(body)
+    return (0 < len(words) <= _SETTINGS["credit_source_max_words"]
+            and (body[:1].isupper() or _DOMAIN.fullmatch(body) is not None)
+            and _SENTENCE_END.search(body) is None)
+
+
+_DOMAIN = regex.compile(r"(?:[\w-]++\.)++(?:vn|com|net|org|info)", regex.V1)
 
 
 def _reads_as_name(rest: str) -> bool:

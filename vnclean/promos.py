@@ -128,7 +128,13 @@ _CALL_TO_URL = regex.compile(
     r"(?:\*{1,3}[ \t]{0,2})?(?:%s)[^\n:]{0,80}?[ \t]*:[ \t]*https?://[^\s]{1,300}"
     % alternation(word_list("promos_call_to_url.txt")), regex.VERSION1)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
-_FOOTER_STRONG = regex.compile("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
+# The authorities of a press licence: what a licence line must name when it reads as a
+# story sentence ("Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ..." is story).
+_PRESS_AUTHORITY = regex.compile(
+    r"BTTTT|TT&TT|TT-TT|TTĐT|Bộ Thông tin|Cục Báo chí|Thông tin và Truyền thông", _F)
+_FOOTER_STRONG = regex.compile(
+    "|".join(p for tag, p in _FOOTER if tag in ("strong", "label")), _F)
+_FOOTER_NOTICE = regex.compile("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
 _FOOTER_WEAK = regex.compile("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
@@ -382,6 +388,25 @@ def _windows(text: str, anchors: list[int]) -> list[tuple[int, int]]:
     return _merge_spans(windows)
 
 
+def _reads_as_story(line: str) -> bool:
+    """A full sentence of the story: it ends as a sentence does, holds at least
+    ``story_sentence_min_words`` words and opens with no ``label:`` (``Địa chỉ: ...``).
+
+    >>> _reads_as_story("Hotline 1900 9095 của Bộ Y tế trực 24/7 để giải đáp thắc mắc.")
+    True
+    >>> _reads_as_story("Hotline: 0901 234 567"), _reads_as_story("Địa chỉ: 14 Láng Hạ, Hà Nội.")
+    (False, False)
+    """
+    line = line.strip()
+    return (line[-1:] in _STORY_ENDS and ":" not in line[:_LABEL_REACH]
+            and _STORY_WORDS.match(line) is not None)
+
+
+_STORY_ENDS = ".!?…\"”"
+_LABEL_REACH = 30
+_STORY_WORDS = re.compile(r"\W*+(?:\w++\W*+){%d}" % _T["story_sentence_min_words"])
+
+
 def _candidate_label(text: str, m) -> Label | None:
     """The label for one candidate match (``None`` when its check fails)."""
     group = m.lastgroup or ""
@@ -402,6 +427,8 @@ def _candidate_label(text: str, m) -> Label | None:
         start = _prompt_start(text, start)
         return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
     if group in ("contact_line", "hotline"):
+        if group == "hotline" and _reads_as_story(m.group()):
+            return None  # "Hotline 1900 9095 của Bộ Y tế trực 24/7 để ...": story
         return Label(start, end, "promo", "promos.hotline")
     if group == "masthead":
         return Label(start, end, "promo", "promos.masthead")
@@ -411,7 +438,8 @@ def _candidate_label(text: str, m) -> Label | None:
         return None
     if group in ("counter", "form"):
         return Label(start, end, "promo", "promos.comments")
-    if group == "licence" and _LICENCE_AUTHORITY.search(m.group()):
+    if group == "licence" and _LICENCE_AUTHORITY.search(m.group()) and (
+            not _reads_as_story(m.group()) or _PRESS_AUTHORITY.search(m.group())):
         return Label(start, end, "promo", "promos.licence")
     return None
 
@@ -544,7 +572,7 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
     if len(stripped) > _LINE_MAX:
         whole = False  # a paragraph is left: never a widget or footer line
     else:  # nothing, a footer line, or a line a second pass labels whole
-        whole = (not stripped or _FOOTER_STRONG.search(stripped) is not None
+        whole = (not stripped or _strong_footer(stripped)
                  or _line_label(rest, _NONBLANK.search(rest)) is not None)
     if whole:
         first = inner[0]
@@ -571,8 +599,19 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
     return sorted(found, key=lambda lab: lab.start)
 
 
+def _strong_footer(line: str) -> bool:
+    """A line a footer grows from: a notice (``©``, ``Bản quyền thuộc ...``) anywhere, or a
+    label cue (``Cơ quan chủ quản``, a licence) on a line that is no story sentence unless
+    it names a press authority."""
+    if _FOOTER_NOTICE.search(line):
+        return True
+    return bool(_FOOTER_STRONG.search(line)) and (
+        not _reads_as_story(line) or _PRESS_AUTHORITY.search(line) is not None)
+
+
 def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
-    """Footer blocks: strong cue lines, grown over the short weak-cue lines around them.
+    """Footer blocks: strong cue lines, grown over the short weak-cue lines around them;
+    a story sentence above a footer ends its growth upwards (the story stands above it).
 
     Only lines holding an anchor hit can hold a strong cue, so only they are searched.
     """
@@ -597,7 +636,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))  # C loops
     candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
     strong = [i for i in candidates
-              if lines[i].strip() and len(lines[i]) <= max_chars and _FOOTER_STRONG.search(lines[i])]
+              if lines[i].strip() and len(lines[i]) <= max_chars and _strong_footer(lines[i])]
     if not strong:
         return []
     keep: set[int] = set(strong)
@@ -613,6 +652,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     continue
                 if len(line) > max_chars:
                     break
+                if step < 0 and _reads_as_story(line) and not _strong_footer(line):
+                    break  # a story sentence above: the footer does not reach up over it
                 cue = cued.get(j)
                 if cue is None:
                     cue = cued[j] = bool(_FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line))
