@@ -82,7 +82,10 @@ _BAD_END = ".,;:"
 # Each alternative needs a character the others do not (":", ";", a sentence end), so the
 # patterns only run on lines holding that character.
 _NOT_HEADLINE_COLON = regex.compile(
-    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t]"
+    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:"
+    # a "label: value" item, but not a headline filed under a place or topic ("TP HCM: Hơn
+    # 3.000 vé xe miễn phí đưa công nhân về quê"): a capitalised value of five words or more
+    r"|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t](?!\p{Lu}\S*+(?:[ \t]++\S++){4})"
     # a dateline: a clock time next to a whole date ("22-11-2026 - 09:15 AM | Đời sống")
     r"|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
     r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}",
@@ -316,12 +319,15 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
 
     Headlines, their dates and fillers go; a teaser goes when it follows a headline and the
     block goes on after it (a headline and a paragraph that ends the block may be the
-    story's own title and lead, so both stay). A strong heading also keeps a final teaser.
+    story's own title and lead, so both stay). A strong heading also keeps a final teaser,
+    unless its block lists headlines alone before it: then that paragraph is the story's
+    (an inline ``Tin liên quan`` box of two titles inside the story, then its last
+    paragraph).
     """
     last = i
     gap = 0
     prev = "heading"
-    headlines = 0
+    headlines = teasers = 0
     j = i + 1
     while j < len(lines):
         line = lines[j]
@@ -335,6 +341,7 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
             last = j if gap == 0 else last
         elif cls == "teaser" and prev in ("headline", "dated"):
             last, gap = j, 0
+            teasers += 1
         elif cls == "short":
             gap += 1
             if gap > _T["max_neutral_gap"]:
@@ -348,7 +355,8 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         return i + 1
     nxt = lines[last + 1] if last + 1 < len(lines) else None
     if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
-            nxt is not None and nxt.cls in ("other", "teaser") or not strong):
+            nxt is not None and nxt.cls in ("other", "teaser") or not strong
+            or headlines > 1 and teasers == 1):
         last -= 1
         while last > i and lines[last].cls in ("filler", "short"):
             last -= 1
