@@ -59,9 +59,25 @@ _DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
 _DATED_TAIL_MAX = 32  # longest date tail after its leading spaces: "(26/12/2024 - 10:30)"
 _DATED_LEAD = regex.compile(r"[-•+*]?[ \t]*", _F)
 _FILLER = regex.compile(r"(?:%s)" % "|".join(word_list("related_fillers.txt")), _F)
+_RELATIVE_TIME = re.compile(r"\d[ \t]?(?:giây|phút|giờ|ngày|tuần|tháng) trước")
+_CARD_TIME = regex.compile(r"[^\W\d][\w.&]{0,15}+(?:[ \t][\w.&]{1,15}+){0,3}+[ \t]?+[-–•·|][ \t]?+"
+                           r"\d{1,3}+[ \t]?+(?:giây|phút|giờ|ngày|tuần|tháng) trước", regex.V1)
 _FILLER_MAX = 24
+_CARD_TIME_MAX = 48  # "Người Lao Động - 12 giờ trước"
 _HEADING_KEYS = _STRONG | _WEAK
 _NOT_FILLER_FIRST = frozenset("ABCDEFGHJKLMOPQRSTUVWXYZabcdefghjklmopqrstuvwxyz\"“'")
+
+
+def _is_filler(s: str) -> bool:
+    """A filler (``s`` stripped): one of ``related_fillers.txt``, or an aggregator card's
+    source and time ("VnExpress - 3 giờ trước"). Cheap gates first: the fillers are short
+    and open with none of ``_NOT_FILLER_FIRST``; a card's time ends with ``trước``."""
+    n = len(s)
+    if n <= _FILLER_MAX and s[0] not in _NOT_FILLER_FIRST and _FILLER.fullmatch(s):
+        return True
+    return n <= _CARD_TIME_MAX and s.endswith("trước") and _CARD_TIME.fullmatch(s) is not None
+
+
 # A cue class makes the document worth the neighbour pass even without a run of headlines.
 _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
 
@@ -176,7 +192,7 @@ def _line_class(s: str) -> str:
             start = len(s[:m.start()].rstrip(" \t"))  # the spaces before the date belong to it
         if m is not None and start - _DATED_LEAD.match(s).end() >= 10 and start <= 205:
             return "dated"
-    if n <= _FILLER_MAX and s[0] not in _NOT_FILLER_FIRST and _FILLER.fullmatch(s):
+    if _is_filler(s):
         return "filler"
     return _shape(s)
 
@@ -234,7 +250,7 @@ def _short_class(stripped: str, n: int) -> str:
                 and (first not in _PREFIX_OPENERS or not _PREFIXED.match(stripped))):
             # No heading, arrow, prefix or date (it ends in neither bracket): what
             # _line_class tests before a filler, so a filler here is one.
-            if first in _NOT_FILLER_FIRST or n > _FILLER_MAX or not _FILLER.fullmatch(stripped):
+            if not _is_filler(stripped):
                 return "short"
             return "filler"
     if (stripped[-1] == "." and n > _HEADING_MAX and stripped[-2:] != ".."
@@ -405,6 +421,15 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
                     first_card = (j, headlines)
             last, gap, carded = j, 0, False
         elif line.cls == "filler" and headlines:
+            if (last == j - 1 and lines[last].cls == "headline"
+                    and _RELATIVE_TIME.search(line.text)):
+                # an aggregator's card: a headline, its source and time ("VnExpress - 3 giờ trước")
+                cards += 1
+                if first_card is None:
+                    first_card = (last, headlines - 1)
+                last, gap, carded = j, 0, False
+                j += 1
+                continue
             carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
         elif line.cls == "short" and headlines and gap < 1:
             gap += 1
