@@ -245,3 +245,13 @@ def test_an_aggregators_paper_line_is_the_source_not_an_author():
     assert "Tuổi Trẻ" not in result.text and "Minh Hòa" not in result.text
     assert result.metadata["source"] == "Tuổi Trẻ"
     assert result.metadata["authors"] == ["Minh Hòa"]
+
+
+def test_a_labelled_author_with_its_date_gives_both():
+    page = ("Giá sầu riêng giảm mạnh, nông dân Tiền Giang lo lắng\n"
+            "Đăng bởi: Thu Hà | 15 Tháng Ba, 2024 lúc 8:12 sáng\n"
+            "Giá sầu riêng tại nhiều tỉnh miền Tây giảm mạnh trong tuần qua.")
+    result = clean_and_explain(page)
+    assert "Thu Hà" not in result.text
+    assert result.metadata["authors"] == ["Thu Hà"]
+    assert result.metadata["published"] == "2024-03-15T08:12:00+07:00"

@@ -208,6 +208,20 @@ def _note_pattern() -> str:
 _RELATIVE_PATTERN = r"\d{1,3}[ \t](?:giây|phút|giờ|ngày|tuần|tháng|năm)[ \t]trước"
 
 
+def _without_groups(pattern: str) -> str:
+    """``pattern`` with its named groups made plain (a date's ``(?P=sep)`` becomes any date
+    separator), to embed a second time in one alternation without sharing group names.
+
+    >>> _without_groups("(?P<d>[0-9]+)(?P<sep>[/.-])(?P<m>[0-9]+)(?P=sep)")
+    '(?:[0-9]+)(?:[/.-])(?:[0-9]+)[/.-]'
+    """
+    return _NAMED_BACKREF.sub("[/.-]", _NAMED_GROUP.sub("(?:", pattern))
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
+
+
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Đăng\ (?:lúc|ngày)|Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
@@ -271,8 +285,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
+        # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
-        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+{end})",
+        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+"
+        rf"(?:{_H}*+[-–|•·,]{_H}*+(?P<lb_date>{_without_groups(dateline)}))?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}|(?P<au_cue>{cues}))"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
@@ -1331,7 +1347,10 @@ class StripBylines(BoilerplateCleaner):
                 deferred.append(m)
                 continue
             if group in _FIXED_RULES:
-                label = Label(m.start(group), m.end(group), "byline", _FIXED_RULES[group])
+                rule = _FIXED_RULES[group]
+                if group == "labelled" and m.group("lb_date"):
+                    rule = "bylines.dateline"  # names and a date: "Đăng bởi Thu Hà - 15/03/2024"
+                label = Label(m.start(group), m.end(group), "byline", rule)
             else:
                 label = _CONTEXT_FREE[group](m, ctx)
             if label is None:
