@@ -1117,6 +1117,10 @@ def _opens_text(ctx: _Lines, index: int) -> bool:
     return prev is None or (ctx.nonblank(prev, -1) is None and not ctx.is_prose(prev))
 
 
+_SENTENCE_ENDS = (".", "!", "?", "…", ".\"", ".”", "!”", "?”")
+_SHORT_SENTENCE_WORDS = 4
+
+
 def _after_body(ctx: _Lines, index: int, accepted: set[int]) -> bool:
     """The line above ``index`` closes a body paragraph, or is an accepted sign-off.
 
@@ -1131,7 +1135,9 @@ def _after_body(ctx: _Lines, index: int, accepted: set[int]) -> bool:
     line = ctx.lines[prev].rstrip()
     if line.endswith(":"):
         return False
-    return ctx.is_prose(prev) or len(line.strip()) >= 40
+    # (a short last paragraph is still a sentence: "Hiện chưa rõ thiệt hại.")
+    return (ctx.is_prose(prev) or len(line.strip()) >= 40
+            or line.endswith(_SENTENCE_ENDS) and len(line.split()) >= _SHORT_SENTENCE_WORDS)
 
 
 def _author_position(ctx: _Lines, index: int, accepted: set[int],
