@@ -63,6 +63,8 @@ def _marker_pattern() -> regex.Pattern:
         | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
             (?=\p{{Lu}}[^\n]{{0,40}}$))
         | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
+        | (?P<provided>(?<![\p{{L}}])(?:Ảnh|Hình|Video|Clip){_HSPACE}do{_HSPACE}[^\n().]{{1,50}}?
+            {_HSPACE}cung{_HSPACE}cấp(?={_HSPACE}*+\.?+{_HSPACE}*+(?:$|\p{{Lu}})))
         """,
         regex.V1 | regex.MULTILINE | regex.VERBOSE,
     )
