@@ -169,10 +169,14 @@ _PAPER = (rf"(?:{_MEDIA})"
 
 
 def _source_word(*, paper: bool = False) -> str:
-    """One word of a source: an agency, a capitalised word, ``[Link]``, a URL or domain;
-    with ``paper``, a paper's name in sentence case first (``_PAPER``)."""
+    """One word of a source: an agency, a paper named around ``&``, a capitalised word,
+    ``[Link]``, a URL or domain; with ``paper``, a paper's name in sentence case first
+    (``_PAPER``)."""
     first = f"{_PAPER}|" if paper else ""
     word = (rf"(?!Nguồn[ \t]*+:)(?:{first}(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d]|\.\p{{L}})"
+            # a paper named in sentence case around "&": "Kinh tế & Đô thị", "Sức khỏe & Đời sống"
+            r"|\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+[ \t]?+&[ \t]?+"
+            r"\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+(?![\p{L}\d])"
             r"|[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]"
             r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
