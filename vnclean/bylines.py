@@ -302,7 +302,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a place dateline alone on the first lines: "Quảng Bình:"
         rf"(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}",
         # the end mark alone on the last line
-        rf"(?P<end_mark_line>{_H}*+/\.{_H}*+)$",
+        rf"(?P<end_mark_line>{_H}*+\.?+/\.{_H}*+)$",  # ("./." too)
     )
     line = "|".join(alternatives)
 
@@ -773,7 +773,7 @@ _NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN
 #: labelled author: a label (``Tác giả:``, ``Đăng bởi``). The author: a title then a
 #: capital, a cue, an initial (``H.``), two capitalised syllables (``Văn Khương``,
 #: ``NGỌC AN``), or one word alone before the line's end (``Minh.``). The place: a
-#: capitalised word or two before ``:``. The end mark: ``/.``.
+#: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*[ \t]*[-–|•·]"
@@ -788,7 +788,7 @@ _OPENS = (
     rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|$)"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
-    r"[ \t]*/\.",
+    r"[ \t]*\.?/\.",
 )
 #: Where any line shape may open: one looser condition that holds wherever one of _OPENS
 #: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
@@ -1360,7 +1360,11 @@ class StripBylines(BoilerplateCleaner):
                 rule = _FIXED_RULES[group]
                 if group == "labelled" and m.group("lb_date"):
                     rule = "bylines.dateline"  # names and a date: "Đăng bởi Thu Hà - 15/03/2024"
-                label = Label(m.start(group), m.end(group), "byline", rule)
+                start = m.start(group)
+                if group == "end_mark" and start and text[start - 1] == "." and (
+                        start == 1 or text[start - 2] in " \t\n"):
+                    start -= 1  # "... giải pháp. ./.", a "./." line: the mark's own dot
+                label = Label(start, m.end(group), "byline", rule)
             else:
                 label = _CONTEXT_FREE[group](m, ctx)
             if label is None:
