@@ -269,8 +269,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
     # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ",
     # "Washington, 5/1 (TTXVN) -"
-    place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+,{_H}*+"
-                  rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+{_H}*+)")
+    # (the day may be missing: "HÀ NỘI (TTXVN) - ")
+    place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+(?:,{_H}*+"
+                  rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
     prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+")
@@ -724,9 +725,10 @@ _LOW = rf"[^\x00-`{{-\x7f{_VI_UPPER}{_PUNCT}]"
 _DIGIT = rf"[^\x00-/:-\x7f{_VI_LOWER}{_VI_UPPER}{_PUNCT}]"
 _UP_DIGIT = rf"[^\x00-/:-@\[-\x7f{_VI_LOWER}{_PUNCT}]"
 _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
-#: The gate of a place and a day before an agency's name in a lead ("Hà Nội, 12/3 (TTXVN) - ").
-_PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}},[ \t]*(?:ngày[ \t]+)?"
-                     rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?")
+#: The gate of a place, maybe a day, before an agency's name in a lead ("Hà Nội, 12/3 (TTXVN) - ",
+#: "HÀ NỘI (TTXVN) - ").
+_PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}}(?:,[ \t]*(?:ngày[ \t]+)?"
+                     rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?)?")
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch")
 _TRANSLATED = _trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
