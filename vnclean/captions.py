@@ -558,6 +558,12 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
             if last < 0:
                 return None
         credit_end = last
+    elif kind == "colon" and text.startswith(_VIDEO_HEADS, start) and blank_before(text, start) \
+            and not _blank(text, end, line_end) \
+            and _is_caption_sized(text[end:line_end].rstrip(_ENDER_TAIL)):
+        # "Video: Người dân dùng bình chữa cháy dập lửa" on its own line: all of it describes
+        # the video (a name parser would stop at "Người" and leave the rest)
+        credit_end = LAST_NON_BLANK.search(text, end, line_end).end()
     elif kind == "colon":
         credit_end = _credit_name_end(text, name_from, line_end)
     elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
@@ -587,6 +593,9 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         rule = "captions.credit_sentence"
     return _Candidate(credit_start, credit_end, caption_start, credit_end, rule, line_start,
                       whole or caption_start < line_start)
+
+
+_VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
 
 
 def _agency_end(text: str, start: int, line_end: int) -> int:
