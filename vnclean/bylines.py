@@ -122,7 +122,7 @@ _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
-            "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý")
+            "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí")
 _NOT_FIRST = rf"(?!{_trie(_OPENERS)}(?!\p{{L}}))"
 
 
