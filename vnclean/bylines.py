@@ -252,7 +252,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     theo = rf"(?:\(?+{_THEO_WORD}{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
     papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
-    theo_paper = rf"(?:\(?+[Tt]heo{_H}?+{papered}\)?+)"
+    theo_paper = rf"(?:\(?+{_THEO_WORD}{_H}?+{papered}\)?+)"
     nguon_paper = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{papered}\)?+{_H}*+){{1,3}}+"
     # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
     eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.{_H}*+){{0,10}}+)?+$)"
@@ -1294,7 +1294,25 @@ def _follower_labels(ctx: _Lines, tail: set[int]) -> list[Label]:
     return labels
 
 
+def _labelled_label(m: regex.Match, ctx: _Lines) -> Label:
+    """A labelled author line; with the date after it (``Đăng bởi Thu Hà - 15/03/2024``),
+    names and a date: a dateline."""
+    rule = "bylines.dateline" if m.group("lb_date") else "bylines.author_line"
+    return Label(m.start("labelled"), m.end("labelled"), "byline", rule)
+
+
+def _end_mark_label(m: regex.Match, ctx: _Lines) -> Label:
+    """The end mark ``/.``, and the dot of a ``./.`` after a blank or alone on its line
+    (``... giải pháp. ./.``); a sentence's own full stop (``giải pháp./.``) stays."""
+    start, text = m.start("end_mark"), ctx.text
+    if start and text[start - 1] == "." and (start == 1 or text[start - 2] in " \t\n"):
+        start -= 1
+    return Label(start, m.end("end_mark"), "byline", "bylines.end_mark")
+
+
 _CONTEXT_FREE = {
+    "labelled": _labelled_label,
+    "end_mark": _end_mark_label,
     "dateline": _dateline_label,
     "agency": _agency_label,
     "place": _place_label,
@@ -1306,9 +1324,7 @@ _NOT_A_LEAD = frozenset({"dateline", "attrib", "labelled", "author"})
 _WHOLE_LINE = frozenset({"dateline", "attrib", "labelled", "place", "end_mark_line"})
 _FIXED_RULES = {
     "attrib": "bylines.source_attribution",
-    "labelled": "bylines.author_line",
     "inline_source": "bylines.source_attribution",
-    "end_mark": "bylines.end_mark",
     "end_mark_line": "bylines.end_mark",
 }
 
@@ -1359,14 +1375,7 @@ class StripBylines(BoilerplateCleaner):
                 deferred.append(m)
                 continue
             if group in _FIXED_RULES:
-                rule = _FIXED_RULES[group]
-                if group == "labelled" and m.group("lb_date"):
-                    rule = "bylines.dateline"  # names and a date: "Đăng bởi Thu Hà - 15/03/2024"
-                start = m.start(group)
-                if group == "end_mark" and start and text[start - 1] == "." and (
-                        start == 1 or text[start - 2] in " \t\n"):
-                    start -= 1  # "... giải pháp. ./.", a "./." line: the mark's own dot
-                label = Label(start, m.end(group), "byline", rule)
+                label = Label(m.start(group), m.end(group), "byline", _FIXED_RULES[group])
             else:
                 label = _CONTEXT_FREE[group](m, ctx)
             if label is None:

@@ -936,13 +936,20 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
+def _repeats(text: str, cuts: list[int], lines: list[str] | None = None
+             ) -> list[tuple[int, int, int, int]]:
+    """The tandem repeats of ``text`` (:func:`_tandem_repeats`), its units cut at ``cuts``
+    too (credit edges); nothing is split when no sentence-sized piece occurs twice."""
+    repeated, starts = _repeated_pieces(text, lines)
+    if not repeated:
+        return []
+    return _tandem_repeats(_units(text, cuts, repeated, starts))
+
+
 def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[Label]:
     candidates = _candidates(text, keywords)
-    repeats = []
-    repeated, starts = _repeated_pieces(text, lines)
-    if repeated:
-        cuts = [p for c in candidates for p in (c.credit_start, c.credit_end)]
-        repeats = _tandem_repeats(_units(text, cuts, repeated, starts))
+    repeats = _repeats(text, [p for c in candidates for p in (c.credit_start, c.credit_end)],
+                       lines)
     kept_copies = sorted((r[2], r[3]) for r in repeats)
     story = _is_photo_story(candidates, lines)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
@@ -1274,11 +1281,7 @@ class RemoveRepeatedBlocks(BoilerplateCleaner):
     kind: ClassVar[str] = KIND
 
     def classify(self, text: str) -> list[Label]:
-        repeated, starts = _repeated_pieces(text)
-        if not repeated:
-            return []
-        return [Label(a, b, KIND, "captions.repeated")
-                for a, b, _, _ in _tandem_repeats(_units(text, [], repeated, starts))]
+        return [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in _repeats(text, [])]
 
 
 remove_repeated_blocks = RemoveRepeatedBlocks()

@@ -402,6 +402,13 @@ def _reads_as_story(line: str) -> bool:
             and _STORY_WORDS.match(line) is not None)
 
 
+def _story_not_press(line: str) -> bool:
+    """A story sentence that names no press authority: its licence or ``Cơ quan chủ quản``
+    cue is story (``Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ...``), while a press
+    licence written as a sentence is still a footer."""
+    return _reads_as_story(line) and _PRESS_AUTHORITY.search(line) is None
+
+
 _STORY_ENDS = ".!?…\"”"
 _LABEL_REACH = 30
 _STORY_WORDS = re.compile(r"\W*+(?:\w++\W*+){%d}" % _T["story_sentence_min_words"])
@@ -438,8 +445,8 @@ def _candidate_label(text: str, m) -> Label | None:
         return None
     if group in ("counter", "form"):
         return Label(start, end, "promo", "promos.comments")
-    if group == "licence" and _LICENCE_AUTHORITY.search(m.group()) and (
-            not _reads_as_story(m.group()) or _PRESS_AUTHORITY.search(m.group())):
+    if group == "licence" and _LICENCE_AUTHORITY.search(m.group()) and not _story_not_press(
+            m.group()):
         return Label(start, end, "promo", "promos.licence")
     return None
 
@@ -605,8 +612,7 @@ def _strong_footer(line: str) -> bool:
     it names a press authority."""
     if _FOOTER_NOTICE.search(line):
         return True
-    return bool(_FOOTER_STRONG.search(line)) and (
-        not _reads_as_story(line) or _PRESS_AUTHORITY.search(line) is not None)
+    return bool(_FOOTER_STRONG.search(line)) and not _story_not_press(line)
 
 
 def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
