@@ -49,6 +49,7 @@ def _lower_first(entries: tuple[str, ...]) -> tuple[str, ...]:
 def _marker_pattern() -> regex.Pattern:
     heads = word_list("captions_credit_heads.txt")
     bare = word_list("captions_bare_markers.txt")
+    described = word_list("captions_described_heads.txt")
     paren_heads = alternation(_lower_first(heads + bare))
     return regex.compile(
         rf"""
@@ -58,6 +59,8 @@ def _marker_pattern() -> regex.Pattern:
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])hinh[ ]anh{_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
         | (?P<bare>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(bare)})(?!{_HSPACE}*+\p{{Ll}}))
+        | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}|{alternation(described)})
+            {_HSPACE}*+:)
         | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
         | (?P<colon>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
         | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
@@ -74,7 +77,8 @@ _MARKERS = _marker_pattern()
 #: A class of the characters every marker starts with, but "hinh anh" (alt_numbered).
 _MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
     {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
-                                 + word_list("captions_bare_markers.txt")})) + "]"
+                                 + word_list("captions_bare_markers.txt")
+                                 + word_list("captions_described_heads.txt")})) + "]"
 _FIRST_CHAR = re.compile(_MARKER_FIRST)  # literal characters: stdlib re, cheaper per call
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
@@ -498,6 +502,8 @@ def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidat
                           line_start, True)
     if kind == "clip":
         return _clip_candidate(text, start, end, line_start, line_end)
+    if kind == "described":
+        return _described_candidate(text, end, line_start, line_end)
     if kind == "dashed":  # "Ảnh - Minh Châu" alone on its line: a credit as after a colon
         kind = "colon"
     return _credit_candidate(text, kind, start, end, line_start, line_end, floor)
@@ -521,6 +527,22 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     if _VIDEO_PAREN.match(text, start):
         rule = "captions.video"
     return _Candidate(start, end, caption_start, after, rule, line_start, whole)
+
+
+def _described_candidate(text, end, line_start, line_end) -> _Candidate | None:
+    """``Biểu đồ: Diễn biến giá xăng năm 2026.``, ``Ảnh 2: Công nhân làm việc ...`` opening its
+    own line: all of it describes the picture, when it is caption-sized."""
+    if not _describes(text, end, line_end):
+        return None
+    last = LAST_NON_BLANK.search(text, end, line_end).end()
+    return _Candidate(line_start, last, line_start, last, "captions.described_line",
+                      line_start, True)
+
+
+def _describes(text: str, end: int, line_end: int) -> bool:
+    """After a head's colon, a caption-sized description fills the rest of the line."""
+    return not _blank(text, end, line_end) and _is_caption_sized(
+        text[end:line_end].rstrip(_ENDER_TAIL))
 
 
 def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
@@ -559,8 +581,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                 return None
         credit_end = last
     elif kind == "colon" and text.startswith(_VIDEO_HEADS, start) and blank_before(text, start) \
-            and not _blank(text, end, line_end) \
-            and _is_caption_sized(text[end:line_end].rstrip(_ENDER_TAIL)):
+            and _describes(text, end, line_end):
         # "Video: Người dân dùng bình chữa cháy dập lửa" on its own line: all of it describes
         # the video (a name parser would stop at "Người" and leave the rest)
         credit_end = LAST_NON_BLANK.search(text, end, line_end).end()
