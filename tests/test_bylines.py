@@ -126,6 +126,9 @@ def test_metadata_learns_the_new_forms():
     meta = clean_and_explain(f"Tổng kết công tác năm 2023\nThu Hà - Minh Đức\n{lead}\n"
                              f"{lead}\nTheo Báo Tin tức").metadata
     assert meta["authors"] == ["Thu Hà", "Minh Đức"] and meta["source"] == "Báo Tin tức"
+    meta = clean_and_explain(f"Tổng kết công tác năm 2023\n22/11/2026 08:30 - Thu Hà\n{lead}\n"
+                             f"{lead}").metadata
+    assert meta["authors"] == ["Thu Hà"] and meta["published"] == "2026-11-22T08:30:00+07:00"
 
 
 # --- where a byline stands --------------------------------------------------------------------

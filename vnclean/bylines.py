@@ -281,8 +281,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         rf"|(?P<dl_name>{_names_pattern('dl')})){_H}*+[-–|•·]{_H}*+)?+"
         rf"(?P<dl_body>{dateline})"
-        rf"(?:{_H}*+[-–|•·]{_H}*+(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d]))?+"
-        rf"[ \t|.]*+){eol}",  # and the paper or section after it: "12/03/2024 08:15 - Tuổi Trẻ"
+        # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
+        # "22/11/2026 08:30 - Thu Hà"
+        rf"(?:{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
+        rf"|(?P<dl_after>{_names_pattern('da')})))?+"
+        rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
@@ -540,6 +543,8 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
     (True, False)
     >>> _ends_as_dateline("12/03/2024 08:15 - Tuổi Trẻ", 0)
     True
+    >>> _ends_as_dateline("22/11/2026 08:30 - Thu Hà", 0)
+    True
     """
     end = text.find("\n", pos)
     if end < 0:
@@ -550,7 +555,8 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or text.endswith(_AGENCY_ENDINGS, pos, end)
-            or text.endswith(_SECTION_NAMES, pos, end))
+            or text.endswith(_SECTION_NAMES, pos, end)
+            or _NAME_AFTER_DATE.search(text, pos, end) is not None)
 
 
 def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -595,6 +601,9 @@ def _build_author_parser() -> regex.Pattern:
 
 _AUTHOR_PARSER = _build_author_parser()
 _NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
+#: A date before the names of a dateline ("22/11/2026 08:30 - Thu Hà").
+_LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
+                                  regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
 _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:"
                              r"|(?:Tổng hợp|[Ll]ược dịch|[Bb]iên dịch|Dịch) (?:từ|theo))[ \t]*+"
@@ -620,8 +629,10 @@ def author_names(text: str) -> list[str]:
     ['NGỌC AN']
     >>> author_names("(Sưu tầm)")
     []
+    >>> author_names("22/11/2026 08:30 - Thu Hà")
+    ['Thu Hà']
     """
-    text = _LABEL_PREFIX.sub("", text.strip())
+    text = _LEADING_DATELINE.sub("", _LABEL_PREFIX.sub("", text.strip()))
     if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
         return []
     m = _AUTHOR_PARSER.match(text)
@@ -774,7 +785,8 @@ _NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN
 #: The attribution: ``Theo`` and a source, ``Nguồn``, ``Tổng hợp``, ``Dịch``. The
 #: labelled author: a label (``Tác giả:``, ``Đăng bởi``). The author: a title then a
 #: capital, a cue, an initial (``H.``), two capitalised syllables (``Văn Khương``,
-#: ``NGỌC AN``), or one word alone before the line's end (``Minh.``). The place: a
+#: ``NGỌC AN``), or one word alone before the line's end (``Minh.``), maybe with a paper
+#: after a dash (``Thu Hà - Báo Tin tức``: its name in sentence case). The place: a
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
@@ -787,7 +799,7 @@ _OPENS = (
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
     rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
-    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|$)"
+    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|$|[-–][ \t]*{_MEDIA}[ \t])"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",
@@ -825,6 +837,9 @@ _AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 _DATELINE_END = re.compile(
     rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{_trie(_DATELINE_END_WORDS)})\Z")
 _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
+#: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
+#: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.
+_NAME_AFTER_DATE = re.compile(rf"[\d)][ \t]*[-–|•·][ \t]*{_UP}[^\d\n|•·]{{0,80}}$")
 #: A dateline may end with the paper an aggregator names after it ("08:15 - Tuổi Trẻ").
 _AGENCY_ENDINGS = tuple(agency_names())
 #: The one-word openers, for words already split off (Liên and Quý left out, as before).
@@ -1111,9 +1126,10 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None
         if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
             return None  # a bare "21h30" heading inside a live report stays
-    if not _is_name(m.group("dl_name")):
+    name = m.group("dl_name") or m.group("dl_after")
+    if not _is_name(name):
         return None
-    rule = "bylines.dateline" if m.group("dl_name") else "bylines.timestamp"
+    rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
 
 

@@ -37,11 +37,13 @@ __all__ = [
 #: The zone assumed for Vietnamese news that does not name one.
 VIETNAM_TZ = "+07:00"
 
-#: Weekday names as pages write them (``Thứ Ba``, ``thứ 3``, ``Chủ nhật``, ``CN``, ``Friday``).
+#: Weekday names as pages write them (``Thứ Ba``, ``thứ 3``, ``Chủ nhật``, ``CN``, ``Friday``);
+#: an English abbreviation only before a comma, a dot or a number (``Thu, 22 Nov``): ``Thu``
+#: also opens a Vietnamese name (``08:30 - Thu Hà``).
 WEEKDAY_PATTERN = (
     r"(?:[Tt]hứ[ \t]?+(?:[Hh]ai|HAI|[Bb]a|BA|[Tt]ư|TƯ|[Nn]ăm|NĂM|[Ss]áu|SÁU|[Bb]ảy|BẢY|[2-7])"
     r"|THỨ[ \t]?+(?:HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ[ \t]?+[Nn]hật|CHỦ[ \t]?+NHẬT|CN|T[2-7]"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?=[,.]|[ \t]++\d))"
 )
 
 #: Month names as blog engines write them ("Tháng Mười Một"), longest first: the month's number.
