@@ -129,6 +129,12 @@ def test_metadata_learns_the_new_forms():
     meta = clean_and_explain(f"Tổng kết công tác năm 2023\n22/11/2026 08:30 - Thu Hà\n{lead}\n"
                              f"{lead}").metadata
     assert meta["authors"] == ["Thu Hà"] and meta["published"] == "2026-11-22T08:30:00+07:00"
+    for signoff in ("Theo Hải Yến (Dân trí)", "Theo Hải Yến/Dân trí", "Theo Hải Yến - Dân trí"):
+        meta = clean_and_explain(f"Tổng kết công tác năm 2023\n{lead}\n{lead}\n{signoff}").metadata
+        assert meta["authors"] == ["Hải Yến"] and meta["source"] == "Dân trí", signoff
+    meta = clean_and_explain(f"Tổng kết công tác năm 2023\n{lead}\n{lead}\nTheo Tuổi Trẻ/VnExpress"
+                             ).metadata
+    assert meta["authors"] == [] and meta["source"] == "Tuổi Trẻ/VnExpress"
 
 
 # --- where a byline stands --------------------------------------------------------------------

@@ -52,13 +52,22 @@ def test_every_original_character_survives_exactly_when_no_edit_covers_it(length
     surviving = [ch for ch in result.text if ch in original]
     assert surviving == [ch for i, ch in enumerate(original) if i not in covered]
     # Without rewrites (whose parts can only map to the whole rewritten region), a later
-    # removal never starts or ends in the middle of original text an earlier removal took;
-    # it may span one, as spans are contiguous.
+    # removal never covers original text an earlier removal took: one that spans it in
+    # the text its step read is reported as the pieces around it.
     if all(not edit.replacement.strip() for edit in result.edits):
         for k, edit in enumerate(result.edits):
             for earlier in result.edits[:k]:
-                assert not earlier.start < edit.start < earlier.end
-                assert not earlier.start < edit.end < earlier.end
+                assert edit.end <= earlier.start or earlier.end <= edit.start or (
+                    edit.start == edit.end or earlier.start == earlier.end)
+
+
+def test_a_removal_spanning_an_earlier_one_is_reported_as_the_pieces_around_it():
+    first = SpanEditor([(2 / 6, 4 / 6, 0)], "")  # "ab[XY]cd" -> "abcd"
+    second = SpanEditor([(1 / 4, 3 / 4, 0)], "")  # "a[bc]d" -> "ad"
+    result = Pipeline(first, second).explain("abXYcd")
+    assert result.text == "ad"
+    assert [(e.start, e.end, e.text) for e in result.edits] == [(2, 4, "XY"), (1, 2, "b"),
+                                                                 (4, 5, "c")]
 
 
 def test_a_removal_starting_at_a_seam_space_does_not_claim_the_earlier_removal():

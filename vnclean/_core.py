@@ -374,7 +374,9 @@ class Pipeline(Cleaner):
         return texts
 
     def find_edits(self, text: str) -> list[Edit]:
-        """Edits in the input's coordinates (may overlap across steps; for auditing)."""
+        """Edits in the input's coordinates, for auditing: removals never overlap (a later one
+        around text an earlier step removed is reported as the pieces around it); a later
+        edit may still cover an earlier rewrite."""
         return list(self.explain(text).edits)
 
     def explain(self, text: str) -> Cleaned:
@@ -382,14 +384,23 @@ class Pipeline(Cleaner):
         original = text
         maps: list[StepMap] = []
         reported: list[Edit] = []
+        taken = _Removed()
         for step in self.steps:
             edits = validated(step.find_edits(text), len(text))
             if not edits:
                 continue
+            pieces: list[tuple[int, int]] = []
             for edit in edits:
                 start, end = _to_original(maps, edit.start, edit.end)
-                reported.append(replace(edit, start=start, end=end, text=original[start:end],
-                                        cleaner=edit.cleaner or step.name))
+                removal = not edit.replacement.strip()
+                spans = taken.outside(start, end) if removal else [(start, end)]
+                for k, (a, b) in enumerate(spans):
+                    reported.append(replace(edit, start=a, end=b, text=original[a:b],
+                                            replacement=edit.replacement if k == 0 else "",
+                                            cleaner=edit.cleaner or step.name))
+                if removal:
+                    pieces.extend(spans)
+            taken.add(pieces)
             maps.append(StepMap(edits))
             text = apply_edits(text, edits)
         cleaned = Cleaned(text=text, original=original, edits=tuple(reported))
@@ -407,6 +418,50 @@ class Pipeline(Cleaner):
 
     def __repr__(self) -> str:
         return f"Pipeline({', '.join(repr(s) for s in self.steps)})"
+
+
+class _Removed:
+    """The original spans earlier steps removed, sorted and disjoint.
+
+    A later removal is contiguous in the text its step read, but in the original it may
+    span text an earlier step already took (``A[X]B`` where step 1 took ``X`` and step 2
+    ``AB``): it is reported as the pieces around that text, so that each edit's ``text`` is
+    what its own rule removed.
+    """
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def outside(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``[start, end)`` less the removed spans inside it; the span itself when nothing
+        of it is left (a seam at a deletion) or nothing removed lies inside."""
+        i = bisect.bisect_left(self._starts, start)
+        pieces: list[tuple[int, int]] = []
+        at = start
+        while i < len(self._starts) and self._ends[i] <= end:
+            if self._starts[i] > at:
+                pieces.append((at, self._starts[i]))
+            at = max(at, self._ends[i])
+            i += 1
+        if at == start:
+            return [(start, end)]
+        if at < end:
+            pieces.append((at, end))
+        return pieces or [(start, end)]
+
+    def add(self, spans: list[tuple[int, int]]) -> None:
+        """Take ``spans`` too; one that overlaps a span already taken (a removal that only
+        covers removed text, reported whole) adds nothing."""
+        starts, ends = self._starts, self._ends
+        for start, end in spans:
+            i = bisect.bisect_left(starts, start)
+            if end > start and (i == 0 or ends[i - 1] <= start) and (
+                    i == len(starts) or end <= starts[i]):
+                starts.insert(i, start)
+                ends.insert(i, end)
 
 
 def _to_original(maps: list[StepMap], start: int, end: int) -> tuple[int, int]:

@@ -289,7 +289,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
-        rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+(?:{theo_paper}|{nguon_paper}"
+        # (and the paper of the person it credits: "Theo Hải Yến (Dân trí)")
+        rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+(?:{theo_paper}(?:{_H}*+{note})?+"
+        rf"|{nguon_paper}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"

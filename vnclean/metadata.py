@@ -81,15 +81,44 @@ def find_authors(edits: Iterable[Edit]) -> list[str]:
 
 
 def _credited_people(edits: list[Edit]) -> list[list[str]]:
-    """For each edit, the person a ``Theo <person>`` attribution credits (else nothing)."""
+    """For each edit, the person a ``Theo <person>`` attribution credits (else nothing):
+    with the paper's name on the next line, or after the person (``Theo Hải Yến (Dân trí)``,
+    ``Theo Hải Yến/Dân trí``, ``Theo Hải Yến - Dân trí``)."""
     people: list[list[str]] = []
     for i, edit in enumerate(edits):
         person: list[str] = []
-        if edit.rule == "bylines.source_attribution" and _paper_follows(edits, i):
-            source = source_name(edit.text) or ""
-            person = author_names(source.split("/")[0])
+        if edit.rule == "bylines.source_attribution":
+            if _paper_follows(edits, i):
+                person = _person(source_name(edit.text) or "")
+            elif (credited := _person_and_paper(edit.text)) is not None:
+                person = credited[0]
         people.append(person)
     return people
+
+
+#: ``Theo <person>`` and the person's paper after ``/``, a dash or in brackets.
+_PERSON_AND_PAPER = regex.compile(
+    r"\A\W*+[Tt]heo\s++(?P<person>[^/()\n–-]{2,40}?)\s*+(?:/|[-–]|\()\s*+"
+    r"(?P<paper>[^/()\n]{2,60}?)[\s.)]*+\Z")
+
+
+def _person(text: str) -> list[str]:
+    """The names ``text`` holds when it names a person, not a known paper or agency."""
+    return [] if text.strip() in agency_names() else author_names(text)
+
+
+def _person_and_paper(text: str) -> tuple[list[str], str] | None:
+    """``Theo Hải Yến (Dân trí)`` → (["Hải Yến"], "Dân trí"); None unless a person comes first.
+
+    >>> _person_and_paper("Theo Minh Nguyễn/Vcamp.vn")
+    (['Minh Nguyễn'], 'Vcamp.vn')
+    >>> _person_and_paper("Theo Tuổi Trẻ/VnExpress") is None
+    True
+    """
+    m = _PERSON_AND_PAPER.match(text.strip())
+    if m is None or not (person := _person(m.group("person"))):
+        return None
+    return person, source_name("Theo " + m.group("paper")) or m.group("paper").strip()
 
 
 def _paper_follows(edits: list[Edit], i: int) -> bool:
@@ -190,9 +219,8 @@ def _attributed_source(edits: list[Edit]) -> str | None:
                 continue
             if rule == "bylines.source_attribution" and _paper_follows(edits, i):
                 return source_name("Theo " + edits[i + 1].text.strip())
-            source = source_name(edit.text)
-            if source and "/" in source and author_names(source.split("/")[0]):
-                return source.split("/", 1)[1].strip()  # "Theo Minh Nguyễn/Vcamp.vn"
+            credited = _person_and_paper(edit.text)  # "Theo Minh Nguyễn/Vcamp.vn"
+            source = credited[1] if credited else source_name(edit.text)
             if source:
                 return source
     return None
