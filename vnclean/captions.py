@@ -99,6 +99,9 @@ _NAME_TOKEN = r"(?:[\p{Lu}@\d][\p{L}\p{N}.'’&_@/+-]{0,40}+)"
 _CREDIT_ENDERS = alternation(word_list("captions_credit_enders.txt"))
 _STARTERS = frozenset(word_list("captions_sentence_starters.txt"))
 _AGENCIES = frozenset(word_list("captions_agencies.txt"))
+#: A Vietnamese personal name's syllables, and the places and offices shaped like names.
+_NAME_SYLLABLES = frozenset(word_list("bylines_name_syllables.txt"))
+_NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
 _CREDIT_NAME = regex.compile(
     rf"""{_HSPACE}*+
     (?:(?P<ended>(?:[\p{{L}}\p{{N}}.]{{1,20}}+{_HSPACE}){{0,4}}?(?:{_CREDIT_ENDERS}))(?!\p{{L}})
@@ -168,6 +171,19 @@ _STORY_SENTENCE = regex.compile(
     regex.V1)
 
 
+#: A sentence that opens with the time of the news (``Sáng 15/3, ...``), glued into a body with
+#: more story after its credit: the lead, whose photo has no caption of its own.
+_TIMED_OPENING = regex.compile(
+    r"(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Rạng sáng)[ ](?:qua|nay|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?+),",
+    regex.V1)
+
+
+def _timed_lead(text: str, start: int, ends_line: bool) -> bool:
+    """The sentence at ``start`` opens with the time of the news and story follows its credit
+    on the line (a caption line may open so: ``Tối 29-11, máy bay ... \nẢnh: X``)."""
+    return not ends_line and _TIMED_OPENING.match(text, start) is not None
+
+
 def _is_story_sentence(text: str, start: int, end: int) -> bool:
     """``_STORY_SENTENCE.search(text, start, end)``: its first branch holds only at the text's
     start (``^``), its second needs a ``,`` or ``:``, so without them the regex is not run."""
@@ -235,14 +251,8 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if match.group("ended"):
         return match.end()
     tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
-    keep = len(tokens)
-    if tokens[0].group().rstrip(".,") in _AGENCIES:
-        keep = 1
-    for i, token in enumerate(tokens):
-        if token.group().rstrip(".,") in _STARTERS and i > 0:
-            keep = i
-            break
-    keep = min(keep, _SETTINGS["credit_name_max_tokens"])
+    keep = min(_name_tokens_kept([t.group() for t in tokens]),
+               _SETTINGS["credit_name_max_tokens"])
     end = match.start("name") + tokens[keep - 1].end()
     if keep > 1 and text.startswith(",", end):
         # "Ảnh:Vogue Dakota Johnson, 37 tuổi, ...": a subject, not a credit, takes the comma.
@@ -256,6 +266,44 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = match.start("name") + tokens[keep - 2].end()
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _name_tokens_kept(tokens: list[str]) -> int:
+    """How many of a glued credit's capitalised tokens are its name (before the cap).
+
+    An agency is one token; a sentence starter (``Theo``, ``Ông``) opens the next sentence,
+    unless another follows it (``Tú Anh Theo ...``: the first ends the name); a token with
+    a full stop ends the name (``Ngọc Mai. Bộ ...``). A Vietnamese personal name ends
+    at the first token that is no name syllable (``Hoàng Hà Bộ Ngoại giao``), and before
+    the first syllable of a place or office it runs into (``Ngọc Mai Hà Nội sẽ ...``).
+
+    >>> _name_tokens_kept(["Hoàng", "Hà", "Bộ", "Ngoại"]), _name_tokens_kept(["Ngọc", "Mai.", "Bộ"])
+    (2, 2)
+    >>> _name_tokens_kept(["Ngọc", "Mai", "Hà", "Nội"]), _name_tokens_kept(["Tú", "Anh", "Theo"])
+    (2, 2)
+    """
+    if tokens[0].rstrip(".,") in _AGENCIES:
+        return 1
+    words = [t.rstrip(".,") for t in tokens] + [""]
+    syllables = [_syllable(t) for t in tokens]
+    personal = syllables[0] in _NAME_SYLLABLES
+    for i, token in enumerate(tokens):
+        if i and words[i] in _STARTERS and words[i + 1] not in _STARTERS:
+            return i
+        if i and personal and syllables[i] not in _NAME_SYLLABLES:
+            return i - 1 if i > 1 and f"{syllables[i - 1]} {syllables[i]}" in _NOT_NAMES else i
+        if token.endswith(".") and len(syllables[i]) > 1:
+            return i + 1
+    return len(tokens)
+
+
+def _syllable(token: str) -> str:
+    """A token's leading letters, title-cased as the name lists write them (``LONG/VGP`` → ``Long``)."""
+    letters = _LETTERS.match(token)
+    return letters.group().title() if letters else ""
+
+
+_LETTERS = regex.compile(r"\p{L}+", regex.V1)
 
 
 def _names_a_source(rest: str) -> bool:
@@ -313,7 +361,14 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
         start = seam
     if start == window_start and window_start != line_start and window_start != floor:
         return credit_start, False  # no sentence start in reach: the credit alone
+    clause = _LAST_CLAUSE_END.search(text, start, credit_start)
+    if clause is not None:  # "...; - Đẩy nhanh giải ngân; Thủ tướng phát biểu - Ảnh: X"
+        start = clause.end()
     return _first_non_space(text, start, credit_start), False
+
+
+#: The last "; " before a capital: list items glued before a caption end there.
+_LAST_CLAUSE_END = regex.compile(r";[^\S\n]++(?=\p{Lu})", regex.V1 | regex.REVERSE)
 
 
 def _last_sentence_end(body: str) -> int | None:
@@ -519,7 +574,8 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     caption_start, whole = _caption_start(text, line_start, start, rest_blank, floor)
     if not whole and not _inline_caption(text, caption_start, start):
         caption_start = start
-    elif _is_story_sentence(text, caption_start, start):
+    elif _is_story_sentence(text, caption_start, start) or _timed_lead(
+            text, caption_start, whole or rest_blank):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
     if caption_start == start and not blank_before(text, start):
@@ -543,6 +599,23 @@ def _describes(text: str, end: int, line_end: int) -> bool:
     """After a head's colon, a caption-sized description fills the rest of the line."""
     return not _blank(text, end, line_end) and _is_caption_sized(
         text[end:line_end].rstrip(_ENDER_TAIL))
+
+
+def _description_end(text: str, pos: int, line_end: int) -> int:
+    """After a video's head, where its description ends when it reads as a sentence (a capital,
+    then a lowercase word: ``Đội tuyển Việt Nam tập luyện``, never a name) and is
+    caption-sized: its first sentence end or the line's end; 0 when it is no description."""
+    if (_DESCRIPTION_OPENING.match(text, pos, line_end) is None
+            or _CREDIT_NAME.match(text, pos, line_end).group("ended")):
+        return 0  # "Video:Nhân vật cung cấp": a credit
+    stop = _SENTENCE_END.search(text, pos, line_end)
+    end = stop.start() + 1 if stop else LAST_NON_BLANK.search(text, pos, line_end).end()
+    return end if _is_caption_sized(text[pos:end].rstrip(_ENDER_TAIL)) else 0
+
+
+#: A sentence's end right before a marker: "... 3 điểm. Video: ...".
+_SENTENCE_BEFORE = regex.compile(rf"[.!?…][\"”’)]*+{_HSPACE}*+$", regex.V1)
+_DESCRIPTION_OPENING = regex.compile(rf"{_HSPACE}*+\p{{Lu}}\p{{Ll}}*+{_HSPACE}++\p{{Ll}}", regex.V1)
 
 
 def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
@@ -570,6 +643,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         if len(text[line_end + 1:next_end].strip()) <= _SETTINGS["credit_line_max_chars"] // 2:
             name_from, line_end = line_end + 1, next_end
     credited = kind != "bare"  # a colon or a name: "Ảnh: X", "Ảnh minh họa: X", "Ảnh Tên."
+    described = False  # a video's description after a body's sentence: no caption before it
     if kind == "named":  # "... sentence. Ảnh Trọng Đức." only when the name ends the line
         first = _NON_SPACE.search(text, end, line_end)
         if first is None:
@@ -585,6 +659,11 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         # "Video: Người dân dùng bình chữa cháy dập lửa" on its own line: all of it describes
         # the video (a name parser would stop at "Người" and leave the rest)
         credit_end = LAST_NON_BLANK.search(text, end, line_end).end()
+    elif kind == "colon" and text.startswith(_VIDEO_HEADS, start) \
+            and (described_end := _description_end(text, end, line_end)) > 0:
+        # "... 3 điểm. Video: Đội tuyển Việt Nam tập luyện": a sentence, not a name
+        credit_end = described_end
+        described = _SENTENCE_BEFORE.search(text, line_start, start) is not None
     elif kind == "colon":
         credit_end = _credit_name_end(text, name_from, line_end)
     elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
@@ -599,8 +678,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     if dash:
         credit_start, credited = dash.start(), True
     line_only = _blank(text, credit_end, line_end)
-    if start > 0 and text[start - 1].isalpha():  # "Đông VệẢnh:Gucci": glued to a sign-off
-        caption_start, whole = credit_start, False
+    if described or start > 0 and text[start - 1].isalpha():  # "Đông VệẢnh:Gucci": glued
+        caption_start, whole = credit_start, False  # to a sign-off
     else:
         caption_start, whole = _caption_start(text, line_start, credit_start, line_only,
                                               floor)
@@ -608,7 +687,9 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         caption_start = _caption_line_above(text, line_start)
     elif not whole and not (credited and _inline_caption(text, caption_start, credit_start)):
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
-    if caption_start < credit_start and _is_story_sentence(text, caption_start, credit_start):
+    if caption_start < credit_start and (
+            _is_story_sentence(text, caption_start, credit_start)
+            or _timed_lead(text, caption_start, whole or line_only)):
         caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
         rule = "captions.credit_sentence"
