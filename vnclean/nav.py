@@ -233,8 +233,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         if words <= 8:
             return DATE, words
     if ("›" in text or "»" in text or ">" in text or "|" in text or "/" in text) \
-            and _is_breadcrumb(text, cfg):
-        return BREADCRUMB, words
+            and _is_breadcrumb(text, cfg) and not (words > 8 and _DATE.search(text)):
+        return BREADCRUMB, words  # (a byline "Name | 12-03-2024 - 09:15 AM | Section" is none)
     end = _sentence_end(text)
     if end and end in ".!…;":
         return PROSE, words
@@ -529,8 +529,33 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     if i > 0 and page.shapes[i - 1] == PROSE and _looks_like_name(page, i):
         i += 1  # an author sign-off after the last paragraph: strip_bylines' business
     starts, ends, shapes = page.starts, page.ends, page.shapes
+    title = _short_title_at_end(page, i, j, cfg)
     return [(starts[k], ends[k], CUE_RULES.get(shapes[k], "nav.menu_run"))
-            for k in range(i, j) if shapes[k] != DATE]
+            for k in range(i, j) if shapes[k] != DATE and k != title]
+
+
+def _short_title_at_end(page: _Page, i: int, j: int, cfg: _Settings) -> int:
+    """The index of a short title that ends the run ``[i, j)``, else -1.
+
+    A headline of a few words is shaped like a menu item. When no headline or paragraph
+    stands above the run and the story's first paragraph follows it (dates between them
+    aside), the run's last line is the title if it is an item of ``title_min_words`` or
+    more that names no section (``Bóng đá`` / ``Tennis`` / ``Alcaraz thua sốc ở Indian
+    Wells`` / ``12/03/2024 - 08:20`` / lead).
+    """
+    shapes = page.shapes
+    last = j - 1
+    while last >= i and shapes[last] == DATE:
+        last -= 1
+    if (last < i or shapes[last] != ITEM or page.sections[last]
+            or _word_count(page, last) < cfg.title_min_words
+            or j < len(page) and not _is_paragraph(page, j, cfg)
+            or any(shape in _BREAKERS for shape in shapes[:i])):
+        return -1
+    return last
+
+
+_BREAKERS = frozenset((PROSE, TITLE))
 
 
 def _looks_like_name(page: _Page, k: int) -> bool:
@@ -624,19 +649,20 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     """(indexes of the template copies of the title, index of the title the story keeps).
 
     The title candidate is the first line not already labelled as chrome (starts in
-    ``chrome``). It is a template copy when a later line before the first paragraph repeats
+    ``chrome``) nor a section's name alone (``Thế giới`` above the title). It is a template copy when a later line before the first paragraph repeats
     it (``Title - Section - Site`` at the top, ``Title`` again above the lead); when the
     title comes several times before the lead, the last of them is the one kept.
     """
-    starts = page.starts
-    head = next((k for k in range(len(starts)) if starts[k] not in chrome), None)
+    starts, sections, shapes = page.starts, page.sections, page.shapes
+    label_words = cfg.section_label_max_words
+    head = next((k for k in range(len(starts)) if starts[k] not in chrome and not (
+        sections[k] and shapes[k] == ITEM and _word_count(page, k) <= label_words)), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
     template = None  # the head casefolded, once a line needs comparing with it
     short = 2 * cfg.max_item_chars
     copies = []
-    shapes = page.shapes
     least, most, fuzzy = cfg.title_min_words, cfg.title_max_words, cfg.title_fuzzy_min_words
     for k in range(head + 1, min(len(page), head + cfg.title_scan_lines)):
         shape = shapes[k]
