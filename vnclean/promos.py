@@ -402,6 +402,23 @@ def _reads_as_story(line: str) -> bool:
             and _STORY_WORDS.match(line) is not None)
 
 
+def _answers_appeal(text: str, start: int) -> bool:
+    """The contact line at ``start`` follows a story sentence that asks readers to report to
+    someone (``Ai có thông tin đề nghị báo cho Cơ quan CSĐT ...``): its number is story.
+
+    >>> _answers_appeal("Ai có thông tin đề nghị báo cho Công an huyện Đông Anh, Hà Nội.\\n"
+    ...                 "Điện thoại: 069.2564.112", 64)
+    True
+    """
+    above = text[max(0, start - _APPEAL_REACH):start].rstrip()  # bounded: linear in any page
+    line = above[above.rfind("\n") + 1:]
+    return _APPEAL.search(line) is not None and _reads_as_story(line)
+
+
+_APPEAL_REACH = 600
+_APPEAL = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_cues.txt'))})", regex.V1)
+
+
 def _story_not_press(line: str) -> bool:
     """A story sentence that names no press authority: its licence or ``Cơ quan chủ quản``
     cue is story (``Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ...``), while a press
@@ -434,7 +451,7 @@ def _candidate_label(text: str, m) -> Label | None:
         start = _prompt_start(text, start)
         return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
     if group in ("contact_line", "hotline"):
-        if group == "hotline" and _reads_as_story(m.group()):
+        if group == "hotline" and _reads_as_story(m.group()) or _answers_appeal(text, start):
             return None  # "Hotline 1900 9095 của Bộ Y tế trực 24/7 để ...": story
         return Label(start, end, "promo", "promos.hotline")
     if group == "masthead":
