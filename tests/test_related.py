@@ -176,7 +176,7 @@ def test_scan_matches_line_class_around_every_length_threshold():
 
 def _inline_arrows_by_slicing(text):
     """The plain statement of related._inline_arrows: strip what is before each link on its
-    line. Quadratic on a long line of links (a copy a link), so not the code that runs."""
+    line (a cue line goes with it; else a cue right before it). Quadratic on a long line of links (a copy a link), so not the code that runs."""
     from vnclean import related
     from vnclean.blocks import Label, LineIndex
 
@@ -186,6 +186,10 @@ def _inline_arrows_by_slicing(text):
         before = text[line_start:start].strip()
         if before and related._line_class(before) in related._RESIDUE_CUES:
             start = line_start
+        else:  # a cue right before the arrow ("Xem thêm >>"), within the reach of the longest
+            near = max(line_start, start - related._ARROW_CUE_REACH)
+            cue = related._ARROW_CUE_BEFORE.search(text[near:start])
+            start = near + cue.start() if cue else start
         labels.append(Label(start, m.end(), "related", "related.arrow_line"))
     return labels
 

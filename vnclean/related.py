@@ -23,7 +23,7 @@ import re
 
 import regex
 
-from ._data import json_data, tab_entries, word_list
+from ._data import alternation, json_data, tab_entries, word_list
 from .blocks import (LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex, casefold_sources,
                      expand_forms, join_line_labels, merge_labels, nonblank_lines, residue,
                      settle_inline)
@@ -81,11 +81,19 @@ def _is_filler(s: str) -> bool:
 # A cue class makes the document worth the neighbour pass even without a run of headlines.
 _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
 
-# A ">>" link runs to its sentence's end, its line's end, or the next ">>" link: a long
-# link that only reaches the next one's end is not a link.
+# A ">>" link runs to its sentence's end, its line's end, the next ">>" link, or a story
+# sentence glued after the headline (a lower-case word, then an opener that never stands
+# capitalised inside a sentence-case headline: "... giảm nhẹ Theo Hiệp hội ..."): a long
+# link that only reaches the next one's end is not a link. A cue before the arrow on its
+# line ("Xem thêm >> ...") goes with it.
 _ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])"
-_INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s))" % (
-    _ARROW_OPENS, _ARROW_OPENS), _F)
+_GLUED_OPENER = r"(?-i:(?<=\p{Ll})(?=[ \t](?:%s)[ \t,]))" % alternation(
+    word_list("related_sentence_openers.txt"))
+_INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
+    _ARROW_OPENS, _ARROW_OPENS, _GLUED_OPENER), _F)
+_ARROW_CUES = word_list("related_arrow_cues.txt")
+_ARROW_CUE_BEFORE = regex.compile(r"(?:%s)[ \t]*+:?+[ \t]*+\Z" % alternation(_ARROW_CUES), _F)
+_ARROW_CUE_REACH = max(map(len, _ARROW_CUES)) + 6
 _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
 _ANCHOR_GATE = "["  # every end mark names its link in brackets (tests check each entry)
 _SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
@@ -664,6 +672,9 @@ def _inline_arrows(text: str) -> list[Label]:
         if first < end <= first + _TEASER_MAX and _line_class(
                 text[first:end].strip()) in _RESIDUE_CUES:
             start = line_start
+        else:  # "... tăng mạnh. Xem thêm >> ...": the cue goes with its link
+            cue = _ARROW_CUE_BEFORE.search(text, max(line_start, start - _ARROW_CUE_REACH), start)
+            start = cue.start() if cue else start
         labels.append(Label(start, m.end(), "related", "related.arrow_line"))
     return labels
 
