@@ -135,6 +135,10 @@ def test_metadata_learns_the_new_forms():
     meta = clean_and_explain(f"Tổng kết công tác năm 2023\n{lead}\n{lead}\nTheo Tuổi Trẻ/VnExpress"
                              ).metadata
     assert meta["authors"] == [] and meta["source"] == "Tuổi Trẻ/VnExpress"
+    for line, author in (("Đại tá, TS Nguyễn Văn Hải", "Nguyễn Văn Hải"),
+                         ("HÀ NGUYỄN (thực hiện)", "HÀ NGUYỄN"), ("Ngọc Minh Thứ ba, 12/3/2024", "Ngọc Minh")):
+        meta = clean_and_explain(f"Tổng kết công tác năm 2023\n{lead}\n{lead}\n{line}").metadata
+        assert meta["authors"] == [author], line
 
 
 # --- where a byline stands --------------------------------------------------------------------

@@ -96,10 +96,11 @@ def _trie(words: tuple[str, ...]) -> str:
 _H = r"[ \t]"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 # A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
-# Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp").
-_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp)(?!\p{Ll}))"
+# Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp"), nor into a
+# weekday ("Ngọc Minh Thứ ba, 12/3/2024").
+_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật)(?!\p{Ll}))"
 #: The compiler's note written after a name without brackets: "Minh Nhật Tổng hợp".
-_BARE_NOTE = r"[Tt]ổng[ \t]hợp(?![\p{L}\d])"
+_BARE_NOTE = r"(?:[Tt]ổng[ \t]hợp|thực[ \t]hiện)(?![\p{L}\d])"
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
              rf"(?:{_NOT_SOURCE_WORD}{_SYL}(?:[ \t]{_SYL})?+\.?+)?+")
 _UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
@@ -122,7 +123,8 @@ _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
-            "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí")
+            "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí",
+            "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG")
 _NOT_FIRST = rf"(?!{_trie(_OPENERS)}(?!\p{{L}}))"
 
 
@@ -155,7 +157,8 @@ def _names_pattern(tag: str, *, roles: bool = False) -> str:
     """One to four names joined by ``-``/``,``/``&``, maybe after a title or, with
     ``roles``, a newsroom role (group ``{tag}_title``)."""
     titles = _TITLES_ROLES if roles else _TITLES
-    return (rf"(?:(?P<{tag}_title>{titles}){_H}++)?+{_NOT_FIRST}{_ONE_NAME}"
+    return (rf"(?:(?P<{tag}_title>{titles}(?:,?+{_H}++{titles})?+){_H}++)?+"
+            rf"{_NOT_FIRST}{_ONE_NAME}"
             rf"(?:{_H}*+[-–&,]{_H}*+{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
 
 
@@ -227,13 +230,13 @@ _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
 
 
 def _dateline_pattern() -> str:
-    lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Đăng\ (?:lúc|ngày)|Ngày\ cập\ nhật|"
+    lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
     token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
              rf"|{ZONE_PATTERN}|[Hh]ôm\ (?:qua|nay))")
-    sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++)"
+    sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\((?:GMT|UTC)))"  # "05:30(GMT+7)"
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
 
@@ -279,7 +282,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
-        rf"|(?P<dl_name>{_names_pattern('dl')})){_H}*+[-–|•·]{_H}*+)?+"
+        rf"|(?P<dl_name>{_names_pattern('dl')}))(?:{_H}*+[-–|•·,]{_H}*+"
+        rf"|{_H}++(?=[Tt]hứ|Chủ)))?+"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         rf"(?P<dl_body>{dateline})"
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
@@ -292,7 +296,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (and the paper of the person it credits: "Theo Hải Yến (Dân trí)")
         rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+(?:{theo_paper}(?:{_H}*+{note})?+"
         rf"|{nguon_paper}"
-        rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source})"
+        rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source}"
+        # "Tham khảo: MacRumors", "Nguồn tham khảo: Healthline"; "(TTXVN/Vietnam+)" alone
+        rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\))"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
@@ -596,7 +602,8 @@ def _build_author_parser() -> regex.Pattern:
     cues = _CUES
     one = rf"{_NOT_FIRST}{_ONE_NAME}"
     return regex.compile(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
-        rf"(?:(?:{titles}){_H}++(?={one}))?+(?P<names>(?:{cues})(?!\p{{L}})"
+        rf"(?:(?:{titles})(?:,?+{_H}++(?:{titles}))*+{_H}++(?={one}))?+"
+        rf"(?P<names>(?:{cues})(?!\p{{L}})"
         rf"|{one}(?:{_H}*+[-–&,]{_H}*+{one}){{0,3}}+)"
     )
 
@@ -607,7 +614,7 @@ _NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
 _LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
                                   regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
-_SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:"
+_SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:|[Tt]ham khảo[ \t]*+:"
                              r"|(?:Tổng hợp|[Ll]ược dịch|[Bb]iên dịch|Dịch) (?:từ|theo))[ \t]*+"
                              r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
                              regex.MULTILINE)
@@ -742,7 +749,8 @@ _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
 #: "HÀ NỘI (TTXVN) - ").
 _PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}}(?:,[ \t]*(?:ngày[ \t]+)?"
                      rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?)?")
-_TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch")
+_TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch",
+                      "Tham khảo")
 _TRANSLATED = _trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
 #: How a joined label opens: a head, then a joiner ("Bài, ảnh:", "Tin và ảnh:").
@@ -778,7 +786,8 @@ _NAME_SEP = r"(?:[ \t]*[-–&,][ \t]*|[ \t]+)"
 #: capitalised syllable (a capital and every lowercase letter after it, read whole).
 _CAP_WORD = rf"{_UP}[^\s\-–|,&]*(?![^\s\-–|,&])"
 _SYLLABLE = rf"{_UP}{_LOW}*(?!{_LOW})"
-_NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN})*"
+_NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOKEN}"
+             rf"(?:{_NAME_SEP}{_NAME_TOKEN})*")
 #: What each line shape (the alternatives of _LINE_SOURCE, in order) needs where its line
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
 #: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
@@ -792,16 +801,18 @@ _NAME_RUN = rf"(?:{_TITLES_ROLES}[ \t]+)?{_NAME_TOKEN}(?:{_NAME_SEP}{_NAME_TOKEN
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 _OPENS = (
     rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
-    rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*[ \t]*[-–|•·]"
+    rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
+    rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ))"
     rf"|{_AGENCIES}[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
-    rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED})",
+    rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
+    rf"|\({_AGENCIES}\))",
     rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
-    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|$|[-–][ \t]*{_MEDIA}[ \t])"
+    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|[-–][ \t]*{_MEDIA}[ \t])"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",

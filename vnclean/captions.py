@@ -53,7 +53,7 @@ def _marker_pattern() -> regex.Pattern:
     paren_heads = alternation(_lower_first(heads + bare))
     return regex.compile(
         rf"""
-        (?P<paren>\({_HSPACE}{{0,3}}(?:{paren_heads})(?!\p{{L}})
+        (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+\)?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
