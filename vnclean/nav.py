@@ -566,11 +566,19 @@ def _looks_like_name(page: _Page, k: int) -> bool:
 
 def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings) -> bool:
     """A short run between story paragraphs, or after a line ending in ``:``, is a list of
-    the story (names, steps, results), not a menu."""
+    the story (names, steps, results), not a menu; so is a short list of label-value lines
+    between a headline-shaped line and a paragraph (a spec sheet)."""
     if i > 0 and page.texts[i - 1].endswith(":"):
         return True
-    return (counted <= cfg.embedded_run_max_items and i > 0 and j < len(page)
-            and page.shapes[i - 1] == PROSE and page.shapes[j] == PROSE)
+    if not (counted <= cfg.embedded_run_max_items and i > 0 and j < len(page)
+            and page.shapes[j] == PROSE):
+        return False
+    if page.shapes[i - 1] == PROSE:
+        return True
+    # Under a headline-shaped line: a list of facts, most lines a label and its value
+    # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
+    texts = page.texts
+    return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
 
 
 # --------------------------------------------------------------------------- title, lead
