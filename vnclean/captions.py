@@ -309,19 +309,25 @@ _LETTERS = regex.compile(r"\p{L}+", regex.V1)
 def _names_a_source(rest: str) -> bool:
     """A line's short rest after ``Ảnh:`` that names an office or a site, not a sentence:
     a capitalised first word (or a domain), at most ``credit_source_max_words`` words, no
-    sentence end inside (``Bộ Y tế``, ``Công an tỉnh Nghệ An``, ``baoquangninh.vn``).
+    sentence end inside (``Bộ Y tế``, ``Công an tỉnh Nghệ An``, ``baoquangninh.vn``); an
+    office's name (``captions_office_heads.txt``) may have ``credit_office_max_words``.
 
     >>> _names_a_source(" Công an tỉnh Nghệ An"), _names_a_source(" Hải Dương. Tổng cộng có 5 người")
     (True, False)
     """
     body = rest.strip().rstrip(_ENDER_TAIL)
     words = _WORD.findall(body)
-    return (0 < len(words) <= _SETTINGS["credit_source_max_words"]
+    most = _SETTINGS["credit_source_max_words"]
+    if body.startswith(_OFFICE_HEADS):  # "Bệnh viện Đa khoa tỉnh Phú Thọ"
+        most = _SETTINGS["credit_office_max_words"]
+    return (0 < len(words) <= most
             and (body[:1].isupper() or _DOMAIN.fullmatch(body) is not None)
             and _SENTENCE_END.search(body) is None)
 
 
 _DOMAIN = regex.compile(r"(?:[\w-]++\.)++(?:vn|com|net|org|info)", regex.V1)
+#: Words an office's or institution's name opens with: such a credit may run longer.
+_OFFICE_HEADS = tuple(word_list("captions_office_heads.txt"))
 
 
 def _reads_as_name(rest: str) -> bool:
