@@ -124,7 +124,7 @@ _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
             "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí",
-            "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG")
+            "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG", *word_list("bylines_affiliations.txt"))
 _NOT_FIRST = rf"(?!{_trie(_OPENERS)}(?!\p{{L}}))"
 
 
@@ -195,6 +195,13 @@ def _source_pattern(*, paper: bool = False) -> str:
     return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
 
 
+#: An author's affiliation (``bylines_affiliations.txt``, then a capital), after a dash to
+#: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
+_AFFILIATIONS = _trie(word_list("bylines_affiliations.txt"))
+_AFFILIATION = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+"  # "Bộ trưởng ..." is none
+_AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,60}}+"
+
+
 #: How a note after a name opens (:func:`_note_pattern`), and the word of "Theo X" after
 #: it (``theo`` in :func:`_build`): ``_ANYWHERE_HINT`` looks for the same.
 _NOTE_OPENS = r"\("
@@ -208,7 +215,7 @@ def _note_pattern() -> str:
     agency = (rf"(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
               r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+")
     return (rf"{_NOTE_OPENS}(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
-            rf"|{agency}|{_PAPER})\)")
+            rf"|{agency}|{_PAPER}|{_AFFILIATION_IN_BRACKETS})\)")
 
 
 #: "5 giờ trước", "2 ngày trước": an aggregator's relative timestamp (no date to report).
@@ -309,7 +316,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}|(?P<au_cue>{cues}))"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
         rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{papered}"
-        rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])))?+"
+        rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
+        rf"|[-–]{_H}*+{_AFFILIATION}))?+"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})",
         # a place dateline alone on the first lines: "Quảng Bình:"
         rf"(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}",
@@ -812,7 +820,7 @@ _OPENS = (
     rf"|\({_AGENCIES}\))",
     rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
-    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|[-–][ \t]*{_MEDIA}[ \t])"
+    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",
