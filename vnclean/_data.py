@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
 from importlib import resources
 from typing import Any
 
-__all__ = ["data_text", "word_list", "json_data", "alternation"]
+__all__ = ["data_text", "word_list", "json_data", "alternation", "trie"]
 
 
 def data_text(name: str) -> str:
@@ -57,3 +58,34 @@ def alternation(entries: tuple[str, ...]) -> str:
     import regex
 
     return "|".join(regex.escape(e) for e in sorted(entries, key=len, reverse=True))
+
+
+def trie(words: tuple[str, ...]) -> str:
+    """A pattern matching any of ``words``, branching by letter, longest first.
+
+    The engine skips a branch on its first letter, so a place that opens with none of the
+    words costs a few comparisons instead of one per word. It matches what
+    ``alternation(words)`` matches, in the same order (a longer word before its
+    prefix), in the stdlib ``re`` and in ``regex`` alike.
+
+    >>> pattern = trie(("Thứ", "Thời", "Theo"))
+    >>> pattern
+    'Th(?:eo|ời|ứ)'
+    >>> [bool(re.match(pattern, w)) for w in ("Thứ Ba", "Theo TTXVN", "Thanh")]
+    [True, True, False]
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)

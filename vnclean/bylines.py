@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import alternation, json_data, word_list
+from ._data import alternation, json_data, trie, word_list
 from .blocks import BoilerplateCleaner, Label
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
@@ -62,37 +62,6 @@ def agency_names() -> dict[str, str]:
 
 # --- shapes -------------------------------------------------------------------------------
 
-def _trie(words: tuple[str, ...]) -> str:
-    """A pattern matching any of ``words``, branching by letter, longest first.
-
-    The engine skips a branch on its first letter, so a place that opens with none of the
-    words costs a few comparisons instead of one per word. It matches what
-    ``_data.alternation(words)`` matches, in the same order (a longer word before its
-    prefix), in the stdlib ``re`` and in ``regex`` alike.
-
-    >>> pattern = _trie(("Thứ", "Thời", "Theo"))
-    >>> pattern
-    'Th(?:eo|ời|ứ)'
-    >>> [bool(re.match(pattern, w)) for w in ("Thứ Ba", "Theo TTXVN", "Thanh")]
-    [True, True, False]
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
 _H = r"[ \t]"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 # A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
@@ -125,7 +94,7 @@ _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
             "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí",
             "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG", *word_list("bylines_affiliations.txt"))
-_NOT_FIRST = rf"(?!{_trie(_OPENERS)}(?!\p{{L}}))"
+_NOT_FIRST = rf"(?!{trie(_OPENERS)}(?!\p{{L}}))"
 
 
 #: Words that may stand before a name: titles ("Thạc sĩ"); on a name line alone, newsroom
@@ -136,18 +105,19 @@ _ROLE_WORDS = word_list("bylines_roles.txt")
 _CUE_WORDS = _ROLE_WORDS + word_list("bylines_cues.txt")
 #: Notes after an author's name: "Hà Phương (tổng hợp)".
 _NOTE_WORDS = word_list("bylines_notes.txt")
-#: The word lists as tries (:func:`_trie`), built once for every pattern that names them.
-_TITLES = _trie(_TITLE_WORDS)
-_TITLES_ROLES = _trie(_TITLE_WORDS + _ROLE_WORDS)
-_CUES = _trie(_CUE_WORDS)
-_MEDIA = _trie(word_list("bylines_media.txt"))
-_AGENCIES = _trie(tuple(agency_names()))
-_NOTES = _trie(_NOTE_WORDS)
+#: The word lists as tries (:func:`vnclean._data.trie`), built once for every pattern that
+#: names them.
+_TITLES = trie(_TITLE_WORDS)
+_TITLES_ROLES = trie(_TITLE_WORDS + _ROLE_WORDS)
+_CUES = trie(_CUE_WORDS)
+_MEDIA = trie(word_list("bylines_media.txt"))
+_AGENCIES = trie(tuple(agency_names()))
+_NOTES = trie(_NOTE_WORDS)
 #: The site sections a dateline may name after it ("22-11-2026 - 09:15 | Đời sống"): the
 #: names nav reads menus by, as written there, in capitals and in title case.
 _SECTION_NAMES = tuple(dict.fromkeys(
     form for name in word_list("nav_sections.txt") for form in (name, name.upper(), name.title())))
-_SECTIONS = _trie(_SECTION_NAMES)
+_SECTIONS = trie(_SECTION_NAMES)
 #: The same as alternations, longest first, for the patterns that have them so.
 _AGENCY_ALTERNATION = alternation(tuple(agency_names()))
 _NOTE_ALTERNATION = alternation(_NOTE_WORDS)
@@ -197,7 +167,7 @@ def _source_pattern(*, paper: bool = False) -> str:
 
 #: An author's affiliation (``bylines_affiliations.txt``, then a capital), after a dash to
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
-_AFFILIATIONS = _trie(word_list("bylines_affiliations.txt"))
+_AFFILIATIONS = trie(word_list("bylines_affiliations.txt"))
 _AFFILIATION = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+"  # "Bộ trưởng ..." is none
 _AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,60}}+"
 
@@ -720,7 +690,7 @@ _ROLES = frozenset(_ROLE_WORDS)
 #: What a name line that is a byline anywhere holds (a necessary condition of
 #: :func:`_anywhere`, read off the same words and patterns): a role where it opens, or a
 #: note or "Theo X" in it. One stdlib ``re`` match spares reading the groups of the others.
-_ANYWHERE_HINT = re.compile(rf"{_H}*{_trie(_ROLE_WORDS)}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD})")
+_ANYWHERE_HINT = re.compile(rf"{_H}*{trie(_ROLE_WORDS)}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD})")
 _NAME_SYLLABLES = frozenset(word_list("bylines_name_syllables.txt"))
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 #: A note that makes a name line a byline anywhere: a note word alone (``(tổng hợp)``,
@@ -759,17 +729,17 @@ _PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}}(?:,[ \t]*
                      rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?)?")
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch",
                       "Tham khảo")
-_TRANSLATED = _trie(_TRANSLATED_WORDS)
+_TRANSLATED = trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
 #: How a joined label opens: a head, then a joiner ("Bài, ảnh:", "Tin và ảnh:").
-_JOINED_OPENS = rf"{_trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
+_JOINED_OPENS = rf"{trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
                     "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
 #: The first word of a source after "Theo": an agency, a capital or digit, a link, a domain.
-_SOURCE_WORDS = _trie((*agency_names(), *word_list("bylines_media.txt"), "[", "http", "www.",
+_SOURCE_WORDS = trie((*agency_names(), *word_list("bylines_media.txt"), "[", "http", "www.",
                        "và", "hãng", "of", "the", "de", "and", "&"))
 _SOURCE_OPENS = rf"(?:{_SOURCE_WORDS}|{_UP_DIGIT}|[^\s.]{{2,30}}\.(?:vn|com|net|org))"
 #: The last word of a dateline token: of a date word, a weekday, a time ("10 giờ 30 phút",
@@ -808,7 +778,7 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: after a dash (``Thu Hà - Báo Tin tức``: its name in sentence case). The place: a
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 _OPENS = (
-    rf"[ \t|]*(?:{_trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
+    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ))"
     rf"|{_AGENCIES}[ \t]*[-–|•·])",
@@ -818,7 +788,7 @@ _OPENS = (
     rf"[ \t]*[-–—])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
     rf"|\({_AGENCIES}\))",
-    rf"[ \t]*(?:{_trie(_COLON_LABELS)}[ \t]*:|{_trie(_BY_LABELS)}|{_JOINED_OPENS})",
+    rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
     rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
@@ -829,7 +799,7 @@ _OPENS = (
 #: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
-_SHAPE_WORDS = _trie((*_DATELINE_STARTS, "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+_SHAPE_WORDS = trie((*_DATELINE_STARTS, "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
@@ -838,7 +808,7 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
 #: ``(`` or ``Theo`` (those words as one trie; no alternative opens with a blank, so the
 #: blank before them is never given back).
-_OPENING_WORDS = _trie(("(", "Theo", *_TITLE_WORDS, *_CUE_WORDS))
+_OPENING_WORDS = trie(("(", "Theo", *_TITLE_WORDS, *_CUE_WORDS))
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
                              rf"|{_UP}{{0,6}}[ \t]{_UP})|{_OPENING_WORDS}))")
 #: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
@@ -856,7 +826,7 @@ _GATED_LINE_AFTER_NEWLINE = re.compile(rf"\n{_GATED_LINE}", re.MULTILINE)
 _AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 #: How a dateline's last token ends: a number, ``)`` (a zone), "21h", a date word.
 _DATELINE_END = re.compile(
-    rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{_trie(_DATELINE_END_WORDS)})\Z")
+    rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{trie(_DATELINE_END_WORDS)})\Z")
 _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
 #: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
 #: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.
