@@ -136,8 +136,10 @@ def test_metadata_learns_the_new_forms():
                              ).metadata
     assert meta["authors"] == [] and meta["source"] == "Tuổi Trẻ/VnExpress"
     for line, author in (("Đại tá, TS Nguyễn Văn Hải", "Nguyễn Văn Hải"),
-                         ("HÀ NGUYỄN (thực hiện)", "HÀ NGUYỄN"), ("Ngọc Minh Thứ ba, 12/3/2024", "Ngọc Minh"),
-                         ("ThS.BS Nguyễn Thị Thu Hà - Khoa Tim mạch, Bệnh viện Bạch Mai", "Nguyễn Thị Thu Hà")):
+                         ("HÀ NGUYỄN (thực hiện)", "HÀ NGUYỄN"),
+                         ("Ngọc Minh Thứ ba, 12/3/2024", "Ngọc Minh"),
+                         ("ThS.BS Nguyễn Thị Thu Hà - Khoa Tim mạch, Bệnh viện Bạch Mai",
+                          "Nguyễn Thị Thu Hà")):
         meta = clean_and_explain(f"Tổng kết công tác năm 2023\n{lead}\n{lead}\n{line}").metadata
         assert meta["authors"] == [author], line
 

@@ -176,7 +176,8 @@ def test_scan_matches_line_class_around_every_length_threshold():
 
 def _inline_arrows_by_slicing(text):
     """The plain statement of related._inline_arrows: strip what is before each link on its
-    line (a cue line goes with it; else a cue right before it). Quadratic on a long line of links (a copy a link), so not the code that runs."""
+    line (a cue line goes with it; else a cue right before it). Quadratic on a long line of
+    links (a copy a link), so not the code that runs."""
     from vnclean import related
     from vnclean.blocks import Label, LineIndex
 

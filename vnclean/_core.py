@@ -429,7 +429,7 @@ class _Removed:
     what its own rule removed.
     """
 
-    __slots__ = ("_starts", "_ends")
+    __slots__ = ("_ends", "_starts")
 
     def __init__(self) -> None:
         self._starts: list[int] = []

@@ -207,7 +207,8 @@ _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
 
 
 def _dateline_pattern() -> str:
-    lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|Ngày\ cập\ nhật|"
+    lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|"
+            r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
@@ -790,7 +791,8 @@ _OPENS = (
     rf"|\({_AGENCIES}\))",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
-    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
+    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$"
+    rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",

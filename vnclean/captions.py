@@ -174,13 +174,14 @@ _STORY_SENTENCE = regex.compile(
 #: A sentence that opens with the time of the news (``Sáng 15/3, ...``), glued into a body with
 #: more story after its credit: the lead, whose photo has no caption of its own.
 _TIMED_OPENING = regex.compile(
-    r"(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Rạng sáng)[ ](?:qua|nay|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?+),",
+    r"(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Rạng sáng)[ ]"
+    r"(?:qua|nay|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?+),",
     regex.V1)
 
 
 def _timed_lead(text: str, start: int, ends_line: bool) -> bool:
     """The sentence at ``start`` opens with the time of the news and story follows its credit
-    on the line (a caption line may open so: ``Tối 29-11, máy bay ... \nẢnh: X``)."""
+    on the line (a caption line may open so: ``Tối 29-11, máy bay ...`` / ``Ảnh: X``)."""
     return not ends_line and _TIMED_OPENING.match(text, start) is not None
 
 
@@ -298,7 +299,8 @@ def _name_tokens_kept(tokens: list[str]) -> int:
 
 
 def _syllable(token: str) -> str:
-    """A token's leading letters, title-cased as the name lists write them (``LONG/VGP`` → ``Long``)."""
+    """A token's leading letters, title-cased as the name lists write them (``LONG/VGP`` →
+    ``Long``)."""
     letters = _LETTERS.match(token)
     return letters.group().title() if letters else ""
 

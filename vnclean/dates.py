@@ -43,7 +43,8 @@ VIETNAM_TZ = "+07:00"
 WEEKDAY_PATTERN = (
     r"(?:[Tt]hứ[ \t]?+(?:[Hh]ai|HAI|[Bb]a|BA|[Tt]ư|TƯ|[Nn]ăm|NĂM|[Ss]áu|SÁU|[Bb]ảy|BẢY|[2-7])"
     r"|THỨ[ \t]?+(?:HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ[ \t]?+[Nn]hật|CHỦ[ \t]?+NHẬT|CN|T[2-7]"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?=[,.]|[ \t]++\d))"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?=[,.]|[ \t]++\d))"
 )
 
 #: Month names as blog engines write them ("Tháng Mười Một"), longest first: the month's number.

@@ -657,9 +657,10 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     """(indexes of the template copies of the title, index of the title the story keeps).
 
     The title candidate is the first line not already labelled as chrome (starts in
-    ``chrome``) nor a section's name alone (``Thế giới`` above the title). It is a template copy when a later line before the first paragraph repeats
-    it (``Title - Section - Site`` at the top, ``Title`` again above the lead); when the
-    title comes several times before the lead, the last of them is the one kept.
+    ``chrome``) nor a section's name alone (``Thế giới`` above the title). It is a template
+    copy when a later line before the first paragraph repeats it (``Title - Section - Site``
+    at the top, ``Title`` again above the lead); when the title comes several times before
+    the lead, the last of them is the one kept.
     """
     starts, sections, shapes = page.starts, page.sections, page.shapes
     label_words = cfg.section_label_max_words

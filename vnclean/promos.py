@@ -446,7 +446,7 @@ def _candidate_label(text: str, m) -> Label | None:
         start = _prompt_start(text, start)
         return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
     if group in ("contact_line", "hotline"):
-        if group == "hotline" and _reads_as_story(m.group()) or _answers_appeal(text, start):
+        if (group == "hotline" and _reads_as_story(m.group())) or _answers_appeal(text, start):
             return None  # "Hotline 1900 9095 của Bộ Y tế trực 24/7 để ...": story
         return Label(start, end, "promo", "promos.hotline")
     if group == "masthead":
