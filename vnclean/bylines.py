@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import alternation, json_data, trie, word_list
+from ._data import alternation, json_data, tab_entries, trie, word_list
 from .blocks import BoilerplateCleaner, Label
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
@@ -89,11 +89,15 @@ _JOINED_LABEL = (rf"(?:{alternation(tuple(_JOINED['heads']))})"
                  rf"(?:{alternation(tuple(_JOINED['media']))})){{1,2}}+")
 _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
                  rf"|(?:{_BY_ALTERNATION})(?:[ \t]*+:)?+)[ \t]*+")
+#: What an author's affiliation opens with ("Khoa Nội, Bệnh viện Bạch Mai"): also never a
+#: name's first syllable.
+_AFFILIATION_WORDS = tuple(words for use, words in tab_entries("institution_heads.txt")
+                           if use in ("both", "author"))
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
             "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí",
-            "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG", *word_list("bylines_affiliations.txt"))
+            "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG", *_AFFILIATION_WORDS)
 _NOT_FIRST = rf"(?!{trie(_OPENERS)}(?!\p{{L}}))"
 
 
@@ -165,9 +169,9 @@ def _source_pattern(*, paper: bool = False) -> str:
     return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
 
 
-#: An author's affiliation (``bylines_affiliations.txt``, then a capital), after a dash to
+#: An author's affiliation (``institution_heads.txt``, then a capital), after a dash to
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
-_AFFILIATIONS = trie(word_list("bylines_affiliations.txt"))
+_AFFILIATIONS = trie(_AFFILIATION_WORDS)
 _AFFILIATION = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+"  # "Bộ trưởng ..." is none
 _AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,60}}+"
 

@@ -24,7 +24,7 @@ from typing import ClassVar, NamedTuple
 import regex
 
 from ._core import Edit, StepMap, apply_edits, validated
-from ._data import alternation, json_data, word_list
+from ._data import alternation, json_data, tab_entries, word_list
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      blank_before, labels_to_edits, merge_labels)
 
@@ -312,7 +312,7 @@ def _names_a_source(rest: str) -> bool:
     """A line's short rest after ``Ảnh:`` that names an office or a site, not a sentence:
     a capitalised first word (or a domain), at most ``credit_source_max_words`` words, no
     sentence end inside (``Bộ Y tế``, ``Công an tỉnh Nghệ An``, ``baoquangninh.vn``); an
-    office's name (``captions_office_heads.txt``) may have ``credit_office_max_words``.
+    office's name (``institution_heads.txt``) may have ``credit_office_max_words``.
 
     >>> _names_a_source(" Công an tỉnh Nghệ An"), _names_a_source(" Hải Dương. Tổng cộng có 5 người")
     (True, False)
@@ -329,7 +329,8 @@ def _names_a_source(rest: str) -> bool:
 
 _DOMAIN = regex.compile(r"(?:[\w-]++\.)++(?:vn|com|net|org|info)", regex.V1)
 #: Words an office's or institution's name opens with: such a credit may run longer.
-_OFFICE_HEADS = tuple(word_list("captions_office_heads.txt"))
+_OFFICE_HEADS = tuple(words for use, words in tab_entries("institution_heads.txt")
+                      if use in ("both", "credit"))
 
 
 def _reads_as_name(rest: str) -> bool:

@@ -529,12 +529,12 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     if i > 0 and page.shapes[i - 1] == PROSE and _looks_like_name(page, i):
         i += 1  # an author sign-off after the last paragraph: strip_bylines' business
     starts, ends, shapes = page.starts, page.ends, page.shapes
-    title = _short_title_at_end(page, i, j, cfg)
+    title = _short_title_at_end(page, codes, i, j, cfg)
     return [(starts[k], ends[k], CUE_RULES.get(shapes[k], "nav.menu_run"))
             for k in range(i, j) if shapes[k] != DATE and k != title]
 
 
-def _short_title_at_end(page: _Page, i: int, j: int, cfg: _Settings) -> int:
+def _short_title_at_end(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> int:
     """The index of a short title that ends the run ``[i, j)``, else -1.
 
     A headline of a few words is shaped like a menu item. When no headline or paragraph
@@ -550,12 +550,9 @@ def _short_title_at_end(page: _Page, i: int, j: int, cfg: _Settings) -> int:
     if (last < i or shapes[last] != ITEM or page.sections[last]
             or _word_count(page, last) < cfg.title_min_words
             or j < len(page) and not _is_paragraph(page, j, cfg)
-            or any(shape in _BREAKERS for shape in shapes[:i])):
+            or _A_BREAKER.search(codes, 0, i) is not None):
         return -1
     return last
-
-
-_BREAKERS = frozenset((PROSE, TITLE))
 
 
 def _looks_like_name(page: _Page, k: int) -> bool:
@@ -662,10 +659,9 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     at the top, ``Title`` again above the lead); when the title comes several times before
     the lead, the last of them is the one kept.
     """
-    starts, sections, shapes = page.starts, page.sections, page.shapes
-    label_words = cfg.section_label_max_words
-    head = next((k for k in range(len(starts)) if starts[k] not in chrome and not (
-        sections[k] and shapes[k] == ITEM and _word_count(page, k) <= label_words)), None)
+    starts, shapes = page.starts, page.shapes
+    head = next((k for k in range(len(starts))
+                 if starts[k] not in chrome and not _is_section_label(page, k, cfg)), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
@@ -791,16 +787,22 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
     gone the window is the same)."""
     if title is None or lead is None:
         return []
-    starts, sections, shapes, words = page.starts, page.sections, page.shapes, page.words
+    starts = page.starts
     first, left = title, cfg.head_scan_lines
     while first > 0 and left:
         first -= 1
         if starts[first] not in chrome:
             left -= 1
-    most = cfg.section_label_max_words
     return [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
-            if sections[k] and shapes[k] == ITEM and words[k] <= most
+            if _is_section_label(page, k, cfg)
             and starts[k] not in chrome]  # a chrome line goes already
+
+
+def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
+    """A section's name alone on its line (``Thế giới``): an item of a few words that names
+    a section."""
+    return (bool(page.sections[k]) and page.shapes[k] == ITEM
+            and _word_count(page, k) <= cfg.section_label_max_words)
 
 
 def _strip_title_copies(page: _Page, labels: list[_Span], chrome: set[int],
@@ -956,6 +958,7 @@ _SETTLE_ROUNDS = 3
 #: Rules that can take a line out from between others without taking its whole run.
 _LATE_RULES = frozenset(("nav.repeated_title", "nav.repeated_lead", "nav.section_label"))
 _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
+_A_BREAKER = re.compile(f"[{_BREAKER_CODES}]")  # a paragraph or headline among the codes
 
 
 def _next_to_a_run(starts: list[int], codes: str, gone: set[int], late: list[int]) -> bool:
