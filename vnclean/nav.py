@@ -112,6 +112,8 @@ class _Settings:
     head_scan_lines: int
     min_menu_line_sections: int
     max_keyword_items: int
+    flat_menu_min_items: int
+    flat_line_min_chars: int
 
 
 @functools.cache
@@ -876,16 +878,73 @@ def _literal_prefix(pattern: str) -> str:
 
 
 def _inline_spans(text: str) -> list[Label]:
-    """Chrome glued into flattened lines, from ``data/nav_inline.txt``.
+    """Chrome glued into flattened lines: the patterns of ``data/nav_inline.txt``, and a
+    menu opening a flattened page (:func:`_flat_menu_head`).
 
     Only when some pattern's leading literal is in the text (or, lacking a literal, the
     pattern matches alone) does the alternation run: its leftmost-first matches are the
     spans.
     """
+    head = _flat_menu_head(text)
     combined, gates = _inline_patterns()
     if not any(gate.search(text) for gate in gates):
+        return head
+    widgets = [Label(m.start(), m.end(), KIND, "nav.inline_widget")
+               for m in combined.finditer(text)]
+    return sorted(head + widgets) if head else widgets
+
+
+def _upper_first_pattern(keys: frozenset[str]) -> str:
+    """A stdlib ``re`` pattern for the ``keys`` (casefolded) written with a capital first
+    letter, the rest in any case (``Thời sự``, ``THỜI SỰ``, not ``thời sự``)."""
+    by_first: dict[str, set[str]] = {}
+    for key in keys:
+        by_first.setdefault(key[0], set()).add(key[1:])
+    options = []
+    for first, rests in sorted(by_first.items()):
+        capitals = "".join(sorted({first.upper(), first.title()} - {first}))
+        if capitals:
+            options.append(f"[{re.escape(capitals)}]{casefold_pattern(frozenset(rests))}")
+    return "(?:%s)" % "|".join(options)
+
+
+@functools.cache
+def _flat_menu_pattern() -> re.Pattern:
+    """A run of capitalised menu items (section names, login and search strings, widget
+    headings) at the start of a text, after at most three words of a logo; one unknown
+    capitalised word may stand between two items (``Tâm sự Hài Đăng nhập``). The run ends
+    before a date, a bracket, a bar or a capitalised word: an item a lowercase word follows
+    opens the title (``Giáo dục đại học ...``) and stays."""
+    item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+    capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+    unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
+    separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
+    more = _settings().flat_menu_min_items - 1
+    return re.compile(
+        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{item}(?:{separator}(?:{unknown}{separator})??"
+        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:$|\n|[\d(|»>›]|[{re.escape(capital)}]))")
+
+
+def _flat_menu_head(text: str) -> list[Label]:
+    """``nav.flat_menu``: the site's menu opening a text flattened onto long lines (a
+    page's text joined by spaces): a run of at least ``flat_menu_min_items`` capitalised
+    menu items at the start of a first line of ``flat_line_min_chars`` or more, with the
+    story on the same line. Only the start is read, so the rule costs one anchored match.
+
+    >>> page = ("Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập "
+    ...         "Quảng Nam khởi công đường ven biển. " + "Dự án dài 50 km. " * 40)
+    >>> [page[x.start:x.end] for x in _flat_menu_head(page)]
+    ['Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập']
+    """
+    line_end = text.find("\n", len(text) - len(text.lstrip()))
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - (len(text) - len(text.lstrip())) < _settings().flat_line_min_chars:
         return []
-    return [Label(m.start(), m.end(), KIND, "nav.inline_widget") for m in combined.finditer(text)]
+    match = _flat_menu_pattern().match(text, 0, line_end)
+    if match is None or not text[match.end():line_end].strip():
+        return []
+    start = len(match.group()) - len(match.group().lstrip())
+    return [Label(match.start() + start, match.end(), KIND, "nav.flat_menu")]
 
 
 def _inline_settled(text: str) -> tuple[list[Label], dict[int, str]]:
