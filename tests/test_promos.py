@@ -23,7 +23,10 @@ PIECES = ["Chia sẻ", "Bình luận", "©", "Copyright", "Hotline: 0913 839 963
           # the general forms: calls to action, contact and masthead lines, widget forms
           "Theo dõi Báo X trên Google News", "Tải ứng dụng", " Zalo", "Tổng biên tập: ",
           "Nguyễn Văn A", "Liên hệ quảng cáo: ", "0912 345 678", "Báo lỗi", "Ý kiến của bạn",
-          "Công ty Cổ phần ABC ", "Website: "]
+          "Công ty Cổ phần ABC ", "Website: ",
+          # comment threads, video prompts, footer name lines
+          "Trả lời", "Thích (12)", "Báo vi phạm", "2 giờ trước", "Trần Văn An",
+          "Mời bạn xem thêm video:", "BÁO ĐIỆN TỬ DÂN TRÍ", "Bạn đang đọc bài viết "]
 noisy = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=20).map("".join)
 prose = st.lists(st.sampled_from(PROSE), min_size=1, max_size=6).map("\n".join)
 

@@ -18,8 +18,8 @@ from typing import ClassVar
 import bisect
 import functools
 import re
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, pairwise, repeat
+from operator import add, attrgetter
 
 import regex
 
@@ -46,7 +46,7 @@ def _widget_rule(line: str) -> str:
 
 
 _COMMENT_WORDS = ("bình luận", "ý kiến", "phản hồi", "góp ý", "comment", "nghĩ gì", "báo xấu",
-                  "báo lỗi", "báo cáo")
+                  "báo lỗi", "báo cáo", "báo vi phạm")
 _AD_WORDS = ("quảng cáo", "tài trợ", "sponsored", "bài pr", "ads", "advertisement")
 
 
@@ -66,6 +66,8 @@ _CONTACT_LABELS = expand_forms(word_list("promos_contact_labels.txt"))
 _ROLES = expand_forms(word_list("promos_masthead_roles.txt"))
 _CTA_VERBS = expand_forms(word_list("promos_cta_verbs.txt"))
 _CTA_TARGETS = expand_forms(word_list("promos_cta_targets.txt"))
+# The targets that name a platform (where a publication is followed or its app is got).
+_PLATFORMS = expand_forms(word_list("promos_cta_platforms.txt"))
 # A person's name as a masthead writes it: capitalised words, an optional title before it.
 _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà)\.?(?:[ \t]?TS\.?)?[ \t]+)?"
          r"\p{Lu}\p{L}*+(?:[ \t]+\p{Lu}\p{L}*+){1,4}")
@@ -136,6 +138,7 @@ _FOOTER_STRONG = regex.compile(
     "|".join(p for tag, p in _FOOTER if tag in ("strong", "label")), _F)
 _FOOTER_NOTICE = regex.compile("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
 _FOOTER_WEAK = regex.compile("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
+_FOOTER_NAME = regex.compile("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
 _CONTACT_START = regex.compile(
@@ -421,6 +424,14 @@ def _story_not_press(line: str) -> bool:
     return _reads_as_story(line) and _PRESS_AUTHORITY.search(line) is None
 
 
+def _clause_after(line: str) -> bool:
+    """A clause of the story goes on after the contact: ``Email: x@y.vn là địa chỉ mà các đối
+    tượng dùng để lừa đảo.``"""
+    return line.rstrip()[-1:] in _STORY_ENDS and _CLAUSE_AFTER.search(line) is not None
+
+
+_CLAUSE_AFTER = regex.compile(r"(?:%s|%s)[ \t]+\p{Ll}\S*+(?:[ \t]+\S+){3,}?[.!?…][\"”]?[ \t]*$"
+                              % (_PHONE, _ADDRESS), regex.V1)
 _STORY_ENDS = ".!?…\"”"
 _LABEL_REACH = 30
 _STORY_WORDS = re.compile(r"\W*+(?:\w++\W*+){%d}" % _T["story_sentence_min_words"])
@@ -446,7 +457,8 @@ def _candidate_label(text: str, m) -> Label | None:
         start = _prompt_start(text, start)
         return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
     if group in ("contact_line", "hotline"):
-        if (group == "hotline" and _reads_as_story(m.group())) or _answers_appeal(text, start):
+        if (group == "hotline" and (_reads_as_story(m.group()) or _clause_after(m.group()))
+                or _answers_appeal(text, start)):
             return None  # "Hotline 1900 9095 của Bộ Y tế trực 24/7 để ...": story
         return Label(start, end, "promo", "promos.hotline")
     if group == "masthead":
@@ -482,6 +494,11 @@ def _call_to_action(line: str) -> bool:
     """
     if line[-1] in _NOT_CTA_ENDS or _SENTENCE_BREAK.search(line):
         return False
+    purpose = _CTA_PURPOSE.search(line)
+    if purpose is not None:  # "... trên Google News để cập nhật tin tức nhanh nhất"
+        line = line[:purpose.start()]
+    if _NAMED_CTA.fullmatch(line):
+        return len(_WORD.findall(line)) <= _T["max_named_cta_words"]
     words = len(_WORD.findall(line))
     if words > _T["max_cta_words"]:
         return False
@@ -502,6 +519,16 @@ _CTA_TARGET = regex.compile(r"\b(?:%s)\b" % alternation(_CTA_TARGETS), regex.IGN
 _ICON_TARGET = regex.compile(
     r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,3}?[ \t]+(?:%s)[ \t]*:?" % (
         alternation(_CTA_VERBS), alternation(word_list("promos_cta_icon_ends.txt"))))
+# A purpose after the platform, aimed at reading the news.
+_CTA_PURPOSE = regex.compile(r"[ \t]+để[ \t]+(?:%s)\b[^\n,;:?]{0,50}\Z" % alternation(
+    expand_forms(word_list("promos_cta_purposes.txt"))), regex.IGNORECASE)
+# The verb, a publication's name of any length (it opens with a capital and holds no
+# sentence punctuation), then where to follow it: "Theo dõi Tạp chí Điện tử Kinh tế Việt Nam
+# - Thời báo Kinh tế Việt Nam trên Google News".
+_NAMED_CTA = regex.compile(
+    r"(?i:%s)[ \t]+\p{Lu}[^\n,;:.!?]*?[ \t](?:trên|tại|qua)[ \t]+(?i:%s)"
+    r"(?:[ \t]*(?:,|và|hoặc|\|)[ \t]*(?i:%s))*[ \t]*:?" % (
+        alternation(_CTA_VERBS), alternation(_PLATFORMS), alternation(_PLATFORMS)), regex.V1)
 _QUESTION = regex.compile(r"\?|\b(?:%s)\b" % alternation(word_list("promos_cta_questions.txt")),
                           regex.IGNORECASE)
 
@@ -524,7 +551,39 @@ def _first_pass(text: str, anchors: list[int]) -> list[Label]:
         for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in hits]):
             labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                        for m in _CALL_TO_URL.finditer(text, lo, min(hi, len(text)))]
+        labels += _url_lines(text, hits)
     return labels
+
+
+def _url_lines(text: str, hits: list[int]) -> list[Label]:
+    """Lines that are one bare URL (``https://laodong.vn/...``): a source or share link.
+
+    A URL the text introduces stays (the line above ends with ``:``, or with a lowercase word
+    or comma: the sentence runs on into it), and so does one the sentence goes on after (the
+    next line opens lowercase or with punctuation: a link the scraper put on its own line).
+    """
+    out: list[Label] = []
+    for hit in hits:
+        line_start = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        url = text[hit:end].rstrip()
+        if text[line_start:hit].strip() or any(c.isspace() for c in url):
+            continue
+        above = text[max(0, line_start - _URL_CONTEXT):line_start].rstrip()
+        above = above[above.rfind("\n") + 1:]
+        below = _NONBLANK.search(text, end)
+        if (_URL_INTRODUCED.search(above) is None
+                and (below is None or _URL_CONTINUED.match(below.group()) is None)):
+            out.append(Label(hit, hit + len(url), "promo", "promos.url_line"))
+    return out
+
+
+_URL_CONTEXT = 300
+# The line above introduces the link or runs on into it.
+_URL_INTRODUCED = regex.compile(r"(?::|,|(?<![\p{L}\d])\p{Ll}[\p{L}\d]*+)[ \t]*\Z", regex.V1)
+# The line below carries on the sentence the link sits in.
+_URL_CONTINUED = regex.compile(r"[\p{Ll},.;:)\]]", regex.V1)
 
 
 _URL = re.compile(r"https?://")
@@ -674,7 +733,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     break  # a story sentence above: the footer does not reach up over it
                 cue = cued.get(j)
                 if cue is None:
-                    cue = cued[j] = bool(_FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line))
+                    cue = cued[j] = bool(_FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line)
+                                         or _FOOTER_NAME.match(line))
                 if cue:
                     for k in range(reached + step, j + step, step):
                         if lines[k].strip() and len(lines[k]) <= max_chars:
@@ -826,6 +886,146 @@ def _blurb_boundary(text: str, pos: int, line_start: int, strong: bool) -> bool:
     return before in ".!?…:\"”)" or before.isalnum()
 
 
+def _video_titles(text: str, labels: list[Label]) -> list[Label]:
+    """A prompt line that announces a video (``Mời bạn xem thêm video:``) with the video's
+    title under it: the next non-blank line, when it is title-sized and no sentence."""
+    out = []
+    for lab in labels:
+        if lab.rule != "promos.subscribe" or not _VIDEO_PROMPT_END.search(text, lab.start, lab.end):
+            continue
+        title = _NONBLANK.search(text, lab.end)
+        if title is None or text.find("\n", lab.end, title.start()) < 0:
+            continue  # the prompt's line goes on, or nothing follows
+        line = title.group()
+        if (len(line) <= _T["max_video_title_chars"] and line[-1] not in _NOT_CTA_ENDS
+                and len(_WORD.findall(line)) <= _T["max_video_title_words"]
+                and not _SENTENCE_BREAK.search(line)):
+            out.append(Label(lab.start, title.end(), "promo", "promos.video_teaser"))
+    return out
+
+
+def _comment_threads(text: str, labels: list[Label]) -> list[Label]:
+    """Readers' comment threads: from a comment heading (``Bình luận (12)``, ``Ý kiến bạn
+    đọc``) or the first commenter's name over commenters, comments and their reaction lines
+    (``Trả lời``, ``Thích (12)``, ``Báo vi phạm``, ``2 giờ trước``) to the last reaction line.
+
+    Read only around a comment or reaction widget already found (a seed). A thread holds a
+    reply line and another comment signal (a like, a report, a time), its reaction lines
+    stand at most ``max_comment_gap_lines`` comment lines apart, and after a heading its first
+    one comes within as many lines. Without a heading it must hold a like or a report, and it
+    opens at most at a name line just above its first reaction: the story above stays.
+    """
+    seeds = [lab for lab in labels if lab.rule == "promos.comments" or (
+        lab.rule == "promos.share_widget" and lab.end - lab.start <= _REACTION_MAX
+        and _REACTION.fullmatch(text, lab.start, lab.end))]
+    out: list[Label] = []
+    done = -1
+    for seed in sorted(seeds, key=_START):
+        if seed.start >= done:
+            thread = _thread_at(text, seed)
+            if thread is not None:
+                out.append(thread)
+                done = thread.end
+    return out
+
+
+def _thread_at(text: str, seed: Label) -> Label | None:
+    """The comment thread a seed widget heads or sits in (see :func:`_comment_threads`)."""
+    gap_max = _T["max_comment_gap_lines"]
+    line_start = text.rfind("\n", 0, seed.start) + 1
+    line_end = text.find("\n", seed.end)
+    heading = (not text[line_start:seed.start].strip()
+               and not text[seed.end:len(text) if line_end < 0 else line_end].strip()
+               and _REACTION.fullmatch(text, seed.start, seed.end) is None)
+    lo = line_start
+    if not heading:  # the thread may have begun a few comments above its seed
+        for _ in range(2 * gap_max + _NAME_REACH):
+            lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+            if lo == 0:
+                break
+    near = seed.end  # a thread's first reply stands within gap_max lines of its seed
+    for _ in range(gap_max + 2):
+        near = text.find("\n", near + 1)
+        if near < 0:
+            near = len(text)
+            break
+    if _REPLY_LINE.search(text, max(0, lo - 1), near) is None:
+        return None  # no reply button near: no thread (the common case)
+    hi = min(len(text), seed.end + _THREAD_READ)
+    lines = list(_NONBLANK.finditer(text, lo, hi))
+    at = next((i for i, m in enumerate(lines) if m.end() >= seed.end), len(lines) - 1)
+    # Clusters of reaction lines at most gap_max comment lines apart.
+    clusters: list[list[int]] = []
+    kinds: list[set[str]] = []
+    strong: set[int] = set()  # the reply, like and report lines
+    gap = None
+    for i, m in enumerate(lines):
+        r = _REACTION.fullmatch(m.group())
+        if r is None:
+            if gap is not None:
+                gap += 1
+                if gap > gap_max or len(m.group()) > _T["max_comment_line_chars"]:
+                    gap = None  # the cluster ends
+            continue
+        if gap is None:
+            clusters.append([])
+            kinds.append(set())
+        clusters[-1].append(i)
+        shown = {k for k, v in r.groupdict().items() if v}
+        kinds[-1].update(shown)
+        if shown - {"time"}:
+            strong.add(i)
+        gap = 0
+    for cluster, found in zip(clusters, kinds):
+        if heading:
+            if not at < cluster[0] <= at + gap_max + 1:
+                continue
+        elif not cluster[0] <= at <= cluster[-1]:
+            continue
+        if "reply" not in found or len(found) < 2 or not (heading or found & {"like", "report"}):
+            return None
+        first = cluster[0]
+        if heading:
+            start = at + 1
+        else:  # the first commenter's name just above the first reaction, if it stands there
+            start = next((i for i in range(first - 1, max(-1, first - 1 - _NAME_REACH), -1)
+                          if _COMMENTER.fullmatch(lines[i].group())), first)
+        # Each comment (the lines between reaction lines) opens with its commenter's name.
+        # (a time line stands inside a comment, next to its name)
+        bounds = [start - 1, *(i for i in cluster if i in strong)]
+        for a, b in pairwise(bounds):
+            if b - a > 1 and not any(_COMMENTER.fullmatch(m.group())
+                                     for m in lines[a + 1:min(b, a + 1 + _NAME_REACH)]):
+                return None
+        begin = lines[at if heading else start].start()
+        return Label(begin, lines[cluster[-1]].end(), "promo", "promos.comment_thread")
+    return None
+
+
+_START = attrgetter("start")
+_REACTION_MAX = 40  # a reaction widget's length at most ("Thích": a share widget's rule)
+_THREAD_READ = 8000  # how far after a seed a thread is read
+# A line opening with a reply button (the opening of every thread's reply lines), as
+# _REACTION's reply words are written and in capitals.
+_REPLY_LINE = re.compile("\n[ \t]*(?:%s)" % "|".join(sorted({
+    v for w in ("Trả lời", "Phản hồi") for v in (w, w.upper(), w.lower())})))
+_NAME_REACH = 3  # lines above the first reaction where the commenter's name may stand
+_REACTION_WORDS = tab_entries("promos_comment_reactions.txt")
+# A line made only of reaction widgets: "Trả lời", "Thích (12)", "Báo vi phạm",
+# "Trả lời · Thích · 2 giờ trước"; each group names what it shows.
+_REACTION = regex.compile(
+    r"[ \t]*(?:(?:%s)[ \t]*(?:[·•|/\-–][ \t]*)?)+" % "|".join(
+        "(?P<%s>%s)" % (tag, "|".join(p for t, p in _REACTION_WORDS if t == tag))
+        for tag in dict.fromkeys(t for t, _ in _REACTION_WORDS)), _F)
+# A commenter's line: one to five capitalised words, then maybe a place or a time after a
+# separator ("Trần Văn Bình (Hà Nội)", "Minh Anh · 2 giờ trước").
+_COMMENTER = regex.compile(r"\p{Lu}\p{Ll}*+(?:[ \t]+\p{Lu}\p{Ll}*+){0,4}"
+                           r"(?:[ \t]*[-–·|(][ \t]*[^\n]{1,40})?", regex.V1)
+
+
+_VIDEO_PROMPT_END = regex.compile(r"(?:video|clip|phóng sự)[^\n:]{0,40}:[ \t]*\Z", _F)
+
+
 class StripPromos(BoilerplateCleaner):
     """Delete share/save/comment widgets, ads, subscribe prompts, hotlines and site footers.
 
@@ -854,6 +1054,8 @@ class StripPromos(BoilerplateCleaner):
         if anchors:
             labels += _footer_labels(text, anchors)
         labels += _contact_tails(text, labels, anchors)
+        labels += _video_titles(text, labels)
+        labels += _comment_threads(text, labels)
         if labels:
             labels += _residue_labels(text, labels)
             labels = join_line_labels(text, merge_labels(labels))
