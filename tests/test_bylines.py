@@ -144,6 +144,26 @@ def test_metadata_learns_the_new_forms():
         assert meta["authors"] == [author], line
 
 
+def test_metadata_of_pen_names_counters_and_places():
+    from vnclean import clean_and_explain
+
+    lead = ("Chiều 12/3, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023 với nhiều đại "
+            "biểu.\nTheo báo cáo, tỉnh đã hoàn thành 25/27 chỉ tiêu chủ yếu trong năm qua.")
+    title = "Tổng kết công tác năm 2023"
+    for line, authors, published in (
+            ("Yan | 16/02/2024 14:30", ["Yan"], "2024-02-16T14:30:00+07:00"),
+            ("22/11/2026 08:30 | 5 bình luận", [], "2026-11-22T08:30:00+07:00"),
+            ("Thứ bảy, 22/11/2026 - 08:30 | 1.234 lượt xem", [], "2026-11-22T08:30:00+07:00"),
+            ("22/11/2026 08:30 - Thu Hà | 3 phút đọc", ["Thu Hà"], "2026-11-22T08:30:00+07:00"),
+            ("Hà Nội, 12/03/2024 09:15", [], "2024-03-12T09:15:00+07:00")):
+        result = clean_and_explain(f"{title}\n{line}\n{lead}")
+        assert result.text == f"{title}\n{lead}", line
+        assert result.metadata["authors"] == authors, line
+        assert result.metadata["published"] == published, line
+    result = clean_and_explain(f"Hà Nội, 12/03/2024 09:15\n{title}\n{lead}")
+    assert result.metadata["authors"] == [] and result.metadata["title"] == title
+
+
 # --- where a byline stands --------------------------------------------------------------------
 
 TITLE = "Nghệ An tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024"
@@ -280,6 +300,8 @@ line_pieces = st.sampled_from([
     "Phóng viên ", "CTV ", "PV", "Nhóm phóng viên", "(TTXVN)", "(t/h)", "(VOV-Tây Bắc)",
     "(Tổng hợp)", "(HAGL)", "Bài, ảnh: ", "Tin và ảnh:", "Bài/video", "Theo Báo Tin tức",
     "báo Lao Động cho", "Đài Tiếng nói Việt Nam", "Thu Hà", "* ", "• ", "- ", "NGUYỄN VĂN AN",
+    # pen names before a bar, counters after a dateline, a place before a date
+    "Yan", "Yan | ", " | 5 bình luận", "1.234 lượt xem", "3 phút đọc", "12k views", "Huế, ",
 ])
 line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6).map("\n".join)
 

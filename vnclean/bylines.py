@@ -192,6 +192,23 @@ def _note_pattern() -> str:
             rf"|{agency}|{_PAPER}|{_AFFILIATION_IN_BRACKETS})\)")
 
 
+#: What a page counts after a dateline (``bylines_counters.txt``): "5 bình luận",
+#: "1.234 lượt xem", "3 phút đọc".
+_COUNTER_WORDS = word_list("bylines_counters.txt")
+_COUNTER = (rf"\d{{1,3}}+(?:[.,]\d{{3}}+)*+(?:[.,]\d)?+[kK]?+{_H}++(?:{trie(_COUNTER_WORDS)})"
+            r"(?![\p{L}\d])")
+
+#: How a dateline that does not open with a name opens: a date word, "(GMT".
+_DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
+                    "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
+                    "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
+                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
+#: A brand or pen name of one word before a dateline's bar: "Yan", "YAN", "Kenh14"; never
+#: a word a dateline opens with ("Ngày | 16/02/2024", "Monday | ...": read as the dateline's).
+_PEN_NAME = (r"(?=\p{Lu}[\p{L}\d]{1,15}+(?![\p{L}\d]))"
+             rf"(?!(?:{trie(_DATELINE_STARTS)}|{WEEKDAY_PATTERN})(?![\p{{L}}\d]))"
+             r"\p{Lu}[\p{L}\d]{1,15}+(?![\p{L}\d])")
+
 #: "5 giờ trước", "2 ngày trước": an aggregator's relative timestamp (no date to report).
 _RELATIVE_PATTERN = r"\d{1,3}[ \t](?:giây|phút|giờ|ngày|tuần|tháng|năm)[ \t]trước"
 
@@ -264,13 +281,18 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
-        rf"|(?P<dl_name>{_names_pattern('dl')}))(?:{_H}*+[-–|•·,]{_H}*+"
+        rf"|(?P<dl_name>{_names_pattern('dl')})"
+        # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
+        rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME}))"
+        rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)))?+"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         rf"(?P<dl_body>{dateline})"
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
         rf"|(?P<dl_after>{_names_pattern('da')})))?+"
+        # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc"
+        rf"(?:{_H}*+[-–|•·]{_H}*+{_COUNTER}){{0,3}}+"
         rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
@@ -546,6 +568,7 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or text.endswith(_AGENCY_ENDINGS, pos, end)
+            or text.endswith(_COUNTER_WORDS, pos, end)
             or text.endswith(_SECTION_NAMES, pos, end)
             or _NAME_AFTER_DATE.search(text, pos, end) is not None)
 
@@ -593,6 +616,8 @@ def _build_author_parser() -> regex.Pattern:
 
 _AUTHOR_PARSER = _build_author_parser()
 _NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
+#: A pen name before a dateline's bar ("Yan | 16/02/2024 14:30").
+_PEN_BEFORE_BAR = regex.compile(rf"({_PEN_NAME})[ \t]*+\|")
 #: A date before the names of a dateline ("22/11/2026 08:30 - Thu Hà").
 _LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
                                   regex.V1)
@@ -623,16 +648,19 @@ def author_names(text: str) -> list[str]:
     []
     >>> author_names("22/11/2026 08:30 - Thu Hà")
     ['Thu Hà']
+    >>> author_names("Yan | 16/02/2024 14:30"), author_names("Hà Nội, 12/03/2024 09:15")
+    (['Yan'], [])
     """
     text = _LEADING_DATELINE.sub("", _LABEL_PREFIX.sub("", text.strip()))
     if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
         return []
     m = _AUTHOR_PARSER.match(text)
     if m is None:
-        return []
+        pen = _PEN_BEFORE_BAR.match(text)
+        return [pen.group(1)] if pen is not None and _is_pen_name(pen.group(1)) else []
     names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
              for n in _NAME_SPLIT.split(m.group("names"))]
-    return [n for n in names if n and n.strip("()") not in _NOTE_SET]
+    return [n for n in names if n and n.strip("()") not in _NOTE_SET and _is_name(n)]
 
 
 def source_name(text: str) -> str | None:
@@ -738,11 +766,6 @@ _TRANSLATED = trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
 #: How a joined label opens: a head, then a joiner ("Bài, ảnh:", "Tin và ảnh:").
 _JOINED_OPENS = rf"{trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
-#: How a dateline that does not open with a name opens: a date word, "(GMT".
-_DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
-                    "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
-                    "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
-                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
 #: The first word of a source after "Theo": an agency, a capital or digit, a link, a domain.
 _SOURCE_WORDS = trie((*agency_names(), *word_list("bylines_media.txt"), "[", "http", "www.",
                        "và", "hãng", "of", "the", "de", "and", "&"))
@@ -849,6 +872,7 @@ _TERMINAL = _GLUED_MARKS
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
 _DATE = regex.compile(DATE_PATTERN)
+_SECTION_SET = frozenset(_SECTION_NAMES)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = regex.compile(rf"\A[ \t]*+{_AUTHOR_LABEL}")
 _TIME = regex.compile(TIME_PATTERN)
@@ -1123,11 +1147,31 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None
         if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
             return None  # a bare "21h30" heading inside a live report stays
-    name = m.group("dl_name") or m.group("dl_after")
-    if not _is_name(name):
-        return None
+    pen = m.group("dl_pen")
+    name = m.group("dl_name") or pen or m.group("dl_after")
+    if not _is_name(name) or pen in _SECTION_SET:
+        if m.group("dl_after") is not None or not _place_at_top(m, ctx):
+            return None
+        # "Hà Nội, 12/03/2024 09:15": a place, no author
+        return Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.dateline")
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _is_pen_name(word: str) -> bool:
+    """A one-word brand or pen name before a dateline's bar, not a place or a section.
+
+    >>> _is_pen_name("Yan"), _is_pen_name("Huế")
+    (True, False)
+    """
+    return _is_name(word) and word not in _SECTION_SET
+
+
+def _place_at_top(m: regex.Match, ctx: _Lines) -> bool:
+    """A place and a date alone above or right under the title (``Hà Nội, 12/03/2024
+    09:15``): a dateline with no author. Further down such a line stays."""
+    return (m.group("dl_after") is None and _DATE.search(m.group("dl_body")) is not None
+            and _opens_text(ctx, ctx.index(m.start())))
 
 
 def _opens_text(ctx: _Lines, index: int) -> bool:
