@@ -164,7 +164,7 @@ def test_metadata_of_pen_names_counters_and_places():
     assert result.metadata["authors"] == [] and result.metadata["title"] == title
 
 
-def test_metadata_of_domains_desks_glued_labels_and_users():
+def test_metadata_of_domains_desks_glued_labels_users_and_sources():
     from vnclean import clean_and_explain
 
     lead = ("Chiều 12/3, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023 với nhiều đại "
@@ -176,7 +176,9 @@ def test_metadata_of_domains_desks_glued_labels_and_users():
             ("\nNhóm phóng viên Ban Thời sự", ["Nhóm phóng viên Ban Thời sự"], None),
             (" Tin, ảnh: Thu Hà", ["Thu Hà"], None),
             ("\nBài viết bởi nguyenvana", ["nguyenvana"], None),
-            ("\nTác giả: nguyen_van_a92", ["nguyen_van_a92"], None)):
+            ("\nTác giả: nguyen_van_a92", ["nguyen_van_a92"], None),
+            ("\nNguồn Lao Động: https://laodong.vn/xa-hoi/a-1234567.ldo", [], "Lao Động"),
+            ("\nTheo Thu Hà | Báo Lao Động", ["Thu Hà"], "Báo Lao Động")):
         result = clean_and_explain(f"{title}\n{lead}{tail}")
         assert result.text == f"{title}\n{lead}", tail
         assert result.metadata["authors"] == authors, tail
@@ -324,6 +326,9 @@ line_pieces = st.sampled_from([
     # domains in a note, desks after a team role, users' names after a label
     "(Dantri.com.vn)", "(tiin.vn)", "(news.zing.vn)", "Ban Thời sự", "Ban Điện tử",
     "Bài viết bởi ", "nguyenvana", "nguyen_van_a92",
+    # a paper before a link after "Nguồn", a source box with a bar
+    "Nguồn Lao Động: ", "Nguồn Báo Lao động:", "https://laodong.vn/a-1.ldo", "Theo Thu Hà | ",
+    "Báo Lao Động",
 ])
 line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6).map("\n".join)
 

@@ -162,11 +162,12 @@ def _source_word(*, paper: bool = False) -> str:
 
 
 def _source_pattern(*, paper: bool = False) -> str:
-    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``;
-    with ``paper``, papers named in sentence case too (only attribution lines look for
+    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``,
+    joined by blanks or ``,/;|-`` (``Theo Thu Hà | Báo Lao Động``, VCCorp's source box); with
+    ``paper``, papers named in sentence case too (only attribution lines look for
     them: each copy of ``_PAPER`` adds to the time the patterns take to compile)."""
     word = _source_word(paper=paper)
-    return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
+    return rf"{word}(?:{_H}*+[,/;|–-]?+{_H}*+{word}){{0,9}}+"
 
 
 #: A site's domain, as a note after a name names the paper: "Dantri.com.vn", "news.zing.vn".
@@ -181,6 +182,12 @@ _USERNAME = r"[a-z][a-z0-9_.]{2,30}+(?<![._])(?![\p{L}\d])"
 #: An author label glued after the last sentence: "...cuối cùng. Tin, ảnh: Thu Hà" (only a
 #: label with a colon: "Bởi", "by" glued after a sentence may be the sentence's words).
 _GLUED_LABEL = rf"(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:[ \t]*+"
+
+#: A paper named before a link, after "Nguồn" (``Nguồn Lao Động: https://...``): a paper in
+#: sentence case, a known agency, or capitalised words; and the link.
+_NAMED_SOURCE = (rf"(?:{_PAPER}|{_AGENCY_ALTERNATION}|\p{{Lu}}[\p{{L}}\d.]{{0,15}}+"
+                 rf"(?:{_H}[\p{{Lu}}\d][\p{{L}}\d.]{{0,15}}+){{0,4}}+)(?![\p{{L}}\d])")
+_LINK = r"(?:https?://|www\.)[^\s()]{1,200}+"
 
 #: An author's affiliation (``institution_heads.txt``, then a capital), after a dash to
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
@@ -316,7 +323,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{nguon_paper}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source}"
         # "Tham khảo: MacRumors", "Nguồn tham khảo: Healthline"; "(TTXVN/Vietnam+)" alone
-        rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\))"
+        rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\)"
+        # the paper named before the colon, the link after it (baomoi):
+        # "Nguồn Lao Động: https://laodong.vn/..."
+        rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK})"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
@@ -645,6 +655,8 @@ _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:|[Tt]h
                              r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
                              regex.MULTILINE)
 _SOURCE_PLACEHOLDER = regex.compile(r"Nguồn[ \t]*+:")
+_NAMED_SOURCE_TEXT = regex.compile(rf"\A\W*+Nguồn[ \t]++(?P<source>{_NAMED_SOURCE})[ \t]*+:"
+                                   rf"[ \t]*+{_LINK}")
 _AGENCY_TEXT = regex.compile(r"\A\W*+(?P<agency>.+?)\W*+\Z", regex.DOTALL)
 _PAREN_AGENCY = regex.compile(r"\((?P<agency>[^()\n]{1,40}+)\)[\W]*+\Z")
 
@@ -708,8 +720,14 @@ def source_name(text: str) -> str | None:
     'Japan Today, 8days'
     >>> source_name("Nguồn: [Link nguồn]Nguồn: [Link nguồn]") is None
     True
+    >>> source_name("Nguồn Lao Động: https://laodong.vn/xa-hoi/a-123.ldo")
+    'Lao Động'
     """
     agencies = agency_names()
+    named = _NAMED_SOURCE_TEXT.match(text)
+    if named is not None:  # "Nguồn Lao Động: https://laodong.vn/...": the paper, not the link
+        name = named.group("source")
+        return agencies.get(name, name)
     found = [m.group("source") for m in _SOURCE_TEXT.finditer(text)]
     found = [s for s in found if not s.lstrip().startswith("[")]
     if found:

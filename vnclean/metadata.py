@@ -83,7 +83,7 @@ def find_authors(edits: Iterable[Edit]) -> list[str]:
 def _credited_people(edits: list[Edit]) -> list[list[str]]:
     """For each edit, the person a ``Theo <person>`` attribution credits (else nothing):
     with the paper's name on the next line, or after the person (``Theo Hải Yến (Dân trí)``,
-    ``Theo Hải Yến/Dân trí``, ``Theo Hải Yến - Dân trí``)."""
+    ``Theo Hải Yến/Dân trí``, ``Theo Hải Yến - Dân trí``, ``Theo Thu Hà | Báo Lao Động``)."""
     people: list[list[str]] = []
     for i, edit in enumerate(edits):
         person: list[str] = []
@@ -96,9 +96,9 @@ def _credited_people(edits: list[Edit]) -> list[list[str]]:
     return people
 
 
-#: ``Theo <person>`` and the person's paper after ``/``, a dash or in brackets.
+#: ``Theo <person>`` and the person's paper after ``/``, ``|``, a dash or in brackets.
 _PERSON_AND_PAPER = regex.compile(
-    r"\A\W*+[Tt]heo\s++(?P<person>[^/()\n–-]{2,40}?)\s*+(?:/|[-–]|\()\s*+"
+    r"\A\W*+[Tt]heo\s++(?P<person>[^/|()\n–-]{2,40}?)\s*+(?:/|\||[-–]|\()\s*+"
     r"(?P<paper>[^/()\n]{2,60}?)[\s.)]*+\Z")
 
 
