@@ -144,6 +144,47 @@ def test_metadata_learns_the_new_forms():
         assert meta["authors"] == [author], line
 
 
+def test_metadata_of_pen_names_counters_and_places():
+    from vnclean import clean_and_explain
+
+    lead = ("Chiều 12/3, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023 với nhiều đại "
+            "biểu.\nTheo báo cáo, tỉnh đã hoàn thành 25/27 chỉ tiêu chủ yếu trong năm qua.")
+    title = "Tổng kết công tác năm 2023"
+    for line, authors, published in (
+            ("Yan | 16/02/2024 14:30", ["Yan"], "2024-02-16T14:30:00+07:00"),
+            ("22/11/2026 08:30 | 5 bình luận", [], "2026-11-22T08:30:00+07:00"),
+            ("Thứ bảy, 22/11/2026 - 08:30 | 1.234 lượt xem", [], "2026-11-22T08:30:00+07:00"),
+            ("22/11/2026 08:30 - Thu Hà | 3 phút đọc", ["Thu Hà"], "2026-11-22T08:30:00+07:00"),
+            ("Hà Nội, 12/03/2024 09:15", [], "2024-03-12T09:15:00+07:00")):
+        result = clean_and_explain(f"{title}\n{line}\n{lead}")
+        assert result.text == f"{title}\n{lead}", line
+        assert result.metadata["authors"] == authors, line
+        assert result.metadata["published"] == published, line
+    result = clean_and_explain(f"Hà Nội, 12/03/2024 09:15\n{title}\n{lead}")
+    assert result.metadata["authors"] == [] and result.metadata["title"] == title
+
+
+def test_metadata_of_domains_desks_glued_labels_users_and_sources():
+    from vnclean import clean_and_explain
+
+    lead = ("Chiều 12/3, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023 với nhiều đại "
+            "biểu.\nTheo báo cáo, tỉnh đã hoàn thành 25/27 chỉ tiêu chủ yếu trong năm qua.")
+    title = "Tổng kết công tác năm 2023"
+    for tail, authors, source in (
+            ("\nMinh Châu (Dantri.com.vn)", ["Minh Châu"], "Dantri.com.vn"),
+            ("\nHoàng Anh (Tiin.vn)", ["Hoàng Anh"], "Tiin"),
+            ("\nNhóm phóng viên Ban Thời sự", ["Nhóm phóng viên Ban Thời sự"], None),
+            (" Tin, ảnh: Thu Hà", ["Thu Hà"], None),
+            ("\nBài viết bởi nguyenvana", ["nguyenvana"], None),
+            ("\nTác giả: nguyen_van_a92", ["nguyen_van_a92"], None),
+            ("\nNguồn Lao Động: https://laodong.vn/xa-hoi/a-1234567.ldo", [], "Lao Động"),
+            ("\nTheo Thu Hà | Báo Lao Động", ["Thu Hà"], "Báo Lao Động")):
+        result = clean_and_explain(f"{title}\n{lead}{tail}")
+        assert result.text == f"{title}\n{lead}", tail
+        assert result.metadata["authors"] == authors, tail
+        assert result.metadata["source"] == source, tail
+
+
 # --- where a byline stands --------------------------------------------------------------------
 
 TITLE = "Nghệ An tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024"
@@ -280,6 +321,14 @@ line_pieces = st.sampled_from([
     "Phóng viên ", "CTV ", "PV", "Nhóm phóng viên", "(TTXVN)", "(t/h)", "(VOV-Tây Bắc)",
     "(Tổng hợp)", "(HAGL)", "Bài, ảnh: ", "Tin và ảnh:", "Bài/video", "Theo Báo Tin tức",
     "báo Lao Động cho", "Đài Tiếng nói Việt Nam", "Thu Hà", "* ", "• ", "- ", "NGUYỄN VĂN AN",
+    # pen names before a bar, counters after a dateline, a place before a date
+    "Yan", "Yan | ", " | 5 bình luận", "1.234 lượt xem", "3 phút đọc", "12k views", "Huế, ",
+    # domains in a note, desks after a team role, users' names after a label
+    "(Dantri.com.vn)", "(tiin.vn)", "(news.zing.vn)", "Ban Thời sự", "Ban Điện tử",
+    "Bài viết bởi ", "nguyenvana", "nguyen_van_a92",
+    # a paper before a link after "Nguồn", a source box with a bar
+    "Nguồn Lao Động: ", "Nguồn Báo Lao động:", "https://laodong.vn/a-1.ldo", "Theo Thu Hà | ",
+    "Báo Lao Động",
 ])
 line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6).map("\n".join)
 
@@ -290,6 +339,7 @@ line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6
 @example("Thứ Ba\nHôm nay\nVTV.vn - Mưa lớn ở Hà Nội\nQuảng Bình:\n/.")
 @example("Thanh Huyền - Thứ Ba\nVăn Khương | hôm qua\nH. Nam - Cập nhật")
 @example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\nMinh . /.")
+@example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\n./.")  # the end mark's line
 @example("5 giờ trước\nHôm qua\nhôm nay\nThứ Ba\nthứ hai\nTHỨ BẢY\nChủ nhật\nCHỦ NHẬT\nCN\nT7\n"
          "Monday\nSun\nCập nhật\nNgày đăng\nThời gian\nXuất bản\nPublished on\nPosted\nUpdated\n"
          "lúc\nngày\n10 giờ 30 phút\n10 giờ\n8:00 sáng\n8:00 AM\n9h\n21h30\n(GMT+7)\nGMT+7\n"
@@ -413,8 +463,11 @@ glued_pieces = st.sampled_from([
     "Văn Khương", "Nhóm PV", "Thạc sĩ Châu Luân", "Nghiên cứu sinh tại Đại học Antwerp", ".",
     "(Theo Reuters)", "(tổng hợp)", "Theo TTXVN", "TheoAFP", "[Link nguồn]", "/.", " ", "  ",
     "\t", "Ảnh: Gucci", "https://vnexpress.net/x", " - ", ", ", "NGỌC AN", "H. Nam", "\"",
+    "Tin, ảnh: ", "Tác giả:", "Bài: ", "(Dantri.com.vn)",
 ])
 glued_ends = st.sampled_from(["", ".Văn Khương", ". Nhóm PV/.", ".Hà Phương (tổng hợp)",
+                              ". Tin, ảnh: Thu Hà", ".Bài và ảnh: NGỌC AN/.",
+                              ".Minh Châu (Dantri.com.vn)",
                               ".Kim DungTheo Bloomberg", ". (Theo Reuters)", ".Đông VệẢnh:Gucci",
                               ".Huyền Lê(TheoAFP,Reuters)", ".Minh Anh Nguồn: Tuổi Trẻ /.",
                               (".Thạc sĩ Châu LuânNghiên cứu sinh tại Đại học Antwerp ở Bỉ và"
@@ -523,6 +576,7 @@ def test_re_classes_hold_every_character_of_their_regex_class():
 @example("Cuộc họp kéo dài. Hết việc. (Theo Reuters)\nHết việc.Theo TTXVN\nHết việc.Nhóm PV\n"
          "Hết việc.Thạc sĩ Châu Luân\nHết việc.H.Long\nHết việc.NGỌC AN\nHết việc! admin\n"
          "Hết việc”Văn Khương/.")
+@example("Hết việc. Tin, ảnh: Thu Hà\nHết việc.Bài và ảnh: Minh Châu\nHết.Tác giả: Lê Hùng")
 def test_glued_openings_change_no_match(text):
     """Tried only where _GLUED_OPENINGS holds, the glued pattern finds what finditer finds."""
     from vnclean.bylines import _GLUED, _glued_matches

@@ -202,11 +202,19 @@ def test_sources_and_authors_from_sign_offs():
     ("Hồng Nhung (theo VnExpress)", "VnExpress"),
     ("Hồng NhungTheo CNA, Reuters", "CNA, Reuters"),
     ("Hồng Nhung (Sưu tầm)", None),        # a note, not a source
+    ("Hồng Nhung (Dantri.com.vn)", "Dantri.com.vn"),  # the site's domain
+    ("Hồng Nhung (news.zing.vn)", "news.zing.vn"),
+    ("Hồng Nhung (Tiin.vn)", "Tiin"),        # a known agency's domain: canonical
 ])
 def test_a_known_agency_in_a_sign_off_note_is_the_source(signoff, source):
     meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{signoff}").metadata
     assert meta["authors"][0] == "Hồng Nhung"
     assert meta["source"] == source
+
+
+def test_a_place_before_a_date_names_no_author():
+    meta = clean_and_explain(f"Mưa lớn ở Hà Nội\nHà Nội, 12/03/2024 09:15\n{LEAD}").metadata
+    assert meta["authors"] == [] and meta["published"] == "2024-03-12T09:15:00+07:00"
 
 
 def test_the_agency_of_a_dateline_prefix_is_the_source():

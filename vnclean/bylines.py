@@ -31,7 +31,7 @@ from .blocks import BoilerplateCleaner, Label
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
-           "RULES"]
+           "is_domain", "RULES"]
 
 #: Every rule this cleaner may report, for docs and tests.
 RULES = (
@@ -162,12 +162,32 @@ def _source_word(*, paper: bool = False) -> str:
 
 
 def _source_pattern(*, paper: bool = False) -> str:
-    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``;
-    with ``paper``, papers named in sentence case too (only attribution lines look for
+    """A source named after ``Theo``/``Nguồn:``: capitalised words, agencies, ``[Link]``,
+    joined by blanks or ``,/;|-`` (``Theo Thu Hà | Báo Lao Động``, VCCorp's source box); with
+    ``paper``, papers named in sentence case too (only attribution lines look for
     them: each copy of ``_PAPER`` adds to the time the patterns take to compile)."""
     word = _source_word(paper=paper)
-    return rf"{word}(?:{_H}*+[,/;–-]?+{_H}*+{word}){{0,9}}+"
+    return rf"{word}(?:{_H}*+[,/;|–-]?+{_H}*+{word}){{0,9}}+"
 
+
+#: A site's domain, as a note after a name names the paper: "Dantri.com.vn", "news.zing.vn".
+_DOMAIN = (r"(?:[\p{L}\d][\p{L}\d-]{0,20}+\.){1,3}+(?:vn|VN|com|net|org|info)"
+           r"(?![\p{L}\d.])")
+#: A newsroom desk after a team role (``bylines_desks.txt``): "Nhóm phóng viên Ban Thời sự".
+_DESK = (rf"(?:{trie(word_list('bylines_desks.txt'))}){_H}++\p{{Lu}}\p{{Ll}}{{0,6}}+"
+         rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+(?![\p{{L}}\d])")
+#: A forum or blog user's name after an author label, at the story's end only:
+#: "Bài viết bởi nguyenvana", "Tác giả: tran_minh92".
+_USERNAME = r"[a-z][a-z0-9_.]{2,30}+(?<![._])(?![\p{L}\d])"
+#: An author label glued after the last sentence: "...cuối cùng. Tin, ảnh: Thu Hà" (only a
+#: label with a colon: "Bởi", "by" glued after a sentence may be the sentence's words).
+_GLUED_LABEL = rf"(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:[ \t]*+"
+
+#: A paper named before a link, after "Nguồn" (``Nguồn Lao Động: https://...``): a paper in
+#: sentence case, a known agency, or capitalised words; and the link.
+_NAMED_SOURCE = (rf"(?:{_PAPER}|{_AGENCY_ALTERNATION}|\p{{Lu}}[\p{{L}}\d.]{{0,15}}+"
+                 rf"(?:{_H}[\p{{Lu}}\d][\p{{L}}\d.]{{0,15}}+){{0,4}}+)(?![\p{{L}}\d])")
+_LINK = r"(?:https?://|www\.)[^\s()]{1,200}+"
 
 #: An author's affiliation (``institution_heads.txt``, then a capital), after a dash to
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
@@ -185,12 +205,30 @@ _THEO_WORD = "[Tt]heo"
 def _note_pattern() -> str:
     """A note after an author's name: ``(tổng hợp)``, ``(theo Reuters)``, ``(t/h)``, or the
     agency or paper the author writes for: known or an acronym (``(TTXVN)``,
-    ``(VOV-Tây Bắc)``), a paper in sentence case (``(Báo Quảng Ninh)``)."""
+    ``(VOV-Tây Bắc)``), a site's domain (``(Dantri.com.vn)``), a paper in sentence case
+    (``(Báo Quảng Ninh)``)."""
     agency = (rf"(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
               r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+")
     return (rf"{_NOTE_OPENS}(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
-            rf"|{agency}|{_PAPER}|{_AFFILIATION_IN_BRACKETS})\)")
+            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS})\)")
 
+
+#: What a page counts after a dateline (``bylines_counters.txt``): "5 bình luận",
+#: "1.234 lượt xem", "3 phút đọc".
+_COUNTER_WORDS = word_list("bylines_counters.txt")
+_COUNTER = (rf"\d{{1,3}}+(?:[.,]\d{{3}}+)*+(?:[.,]\d)?+[kK]?+{_H}++(?:{trie(_COUNTER_WORDS)})"
+            r"(?![\p{L}\d])")
+
+#: How a dateline that does not open with a name opens: a date word, "(GMT".
+_DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
+                    "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
+                    "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
+                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
+#: A brand or pen name of one word before a dateline's bar: "Yan", "YAN", "Kenh14"; never
+#: a word a dateline opens with ("Ngày | 16/02/2024", "Monday | ...": read as the dateline's).
+_PEN_NAME = (r"(?=\p{Lu}[\p{L}\d]{1,15}+(?![\p{L}\d]))"
+             rf"(?!(?:{trie(_DATELINE_STARTS)}|{WEEKDAY_PATTERN})(?![\p{{L}}\d]))"
+             r"\p{Lu}[\p{L}\d]{1,15}+(?![\p{L}\d])")
 
 #: "5 giờ trước", "2 ngày trước": an aggregator's relative timestamp (no date to report).
 _RELATIVE_PATTERN = r"\d{1,3}[ \t](?:giây|phút|giờ|ngày|tuần|tháng|năm)[ \t]trước"
@@ -264,13 +302,18 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
-        rf"|(?P<dl_name>{_names_pattern('dl')}))(?:{_H}*+[-–|•·,]{_H}*+"
+        rf"|(?P<dl_name>{_names_pattern('dl')})"
+        # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
+        rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME}))"
+        rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)))?+"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         rf"(?P<dl_body>{dateline})"
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
         rf"|(?P<dl_after>{_names_pattern('da')})))?+"
+        # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc"
+        rf"(?:{_H}*+[-–|•·]{_H}*+{_COUNTER}){{0,3}}+"
         rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
@@ -280,15 +323,19 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{nguon_paper}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source}"
         # "Tham khảo: MacRumors", "Nguồn tham khảo: Healthline"; "(TTXVN/Vietnam+)" alone
-        rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\))"
+        rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\)"
+        # the paper named before the colon, the link after it (baomoi):
+        # "Nguồn Lao Động: https://laodong.vn/..."
+        rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK})"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
-        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin)(?:{_H}*+{note})?+"
+        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin|(?P<lb_user>{_USERNAME}))(?:{_H}*+{note})?+"
         rf"(?:{_H}*+[-–|•·,]{_H}*+(?P<lb_date>{_without_groups(dateline)}))?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
-        rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}|(?P<au_cue>{cues}))"
+        rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}"
+        rf"|(?P<au_cue>{cues})(?:{_H}++{_DESK})?+)"  # "Nhóm phóng viên Ban Thời sự"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
         rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{papered}"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
@@ -303,8 +350,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 
     def glued_pattern(theo: str, gl_source: str, eol: str) -> str:
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
-        return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>{_H}?+(?:(?P<gl_name>"
-                rf"{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+"
+        return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>{_H}?+(?:(?:{_GLUED_LABEL})?+"
+                rf"(?P<gl_name>{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+"
                 rf"(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
                 rf"(?:{_H}*+{theo})?+|(?P<gl_source>{gl_source}))"
                 rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
@@ -335,8 +382,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: Upper bounds on how far before the line end a glued match can start when no run of
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
-_GLUED_REACH_ALL = 5300
-_GLUED_REACH = 420
+_GLUED_REACH_ALL = 5310
+_GLUED_REACH = 455
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -546,6 +593,7 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or text.endswith(_AGENCY_ENDINGS, pos, end)
+            or text.endswith(_COUNTER_WORDS, pos, end)
             or text.endswith(_SECTION_NAMES, pos, end)
             or _NAME_AFTER_DATE.search(text, pos, end) is not None)
 
@@ -586,22 +634,29 @@ def _build_author_parser() -> regex.Pattern:
     one = rf"{_NOT_FIRST}{_ONE_NAME}"
     return regex.compile(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
         rf"(?:(?:{titles})(?:,?+{_H}++(?:{titles}))*+{_H}++(?={one}))?+"
-        rf"(?P<names>(?:{cues})(?!\p{{L}})"
+        rf"(?P<names>(?:{cues})(?:{_H}++{_DESK})?+(?!\p{{L}})"
         rf"|{one}(?:{_H}*+[-–&,]{_H}*+{one}){{0,3}}+)"
     )
 
 
 _AUTHOR_PARSER = _build_author_parser()
 _NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
+#: A user's name alone after an author label ("Tác giả: nguyenvana").
+_USERNAME_LINE = regex.compile(rf"({_USERNAME})[ \t.]*+")
+#: A pen name before a dateline's bar ("Yan | 16/02/2024 14:30").
+_PEN_BEFORE_BAR = regex.compile(rf"({_PEN_NAME})[ \t]*+\|")
 #: A date before the names of a dateline ("22/11/2026 08:30 - Thu Hà").
 _LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
                                   regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
+_DOMAIN_TEXT = regex.compile(_DOMAIN)
 _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:|[Tt]ham khảo[ \t]*+:"
                              r"|(?:Tổng hợp|[Ll]ược dịch|[Bb]iên dịch|Dịch) (?:từ|theo))[ \t]*+"
                              r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
                              regex.MULTILINE)
 _SOURCE_PLACEHOLDER = regex.compile(r"Nguồn[ \t]*+:")
+_NAMED_SOURCE_TEXT = regex.compile(rf"\A\W*+Nguồn[ \t]++(?P<source>{_NAMED_SOURCE})[ \t]*+:"
+                                   rf"[ \t]*+{_LINK}")
 _AGENCY_TEXT = regex.compile(r"\A\W*+(?P<agency>.+?)\W*+\Z", regex.DOTALL)
 _PAREN_AGENCY = regex.compile(r"\((?P<agency>[^()\n]{1,40}+)\)[\W]*+\Z")
 
@@ -623,16 +678,33 @@ def author_names(text: str) -> list[str]:
     []
     >>> author_names("22/11/2026 08:30 - Thu Hà")
     ['Thu Hà']
+    >>> author_names("Yan | 16/02/2024 14:30"), author_names("Hà Nội, 12/03/2024 09:15")
+    (['Yan'], [])
+    >>> author_names("Bài viết bởi nguyenvana"), author_names("Nhóm phóng viên Ban Thời sự")
+    (['nguyenvana'], ['Nhóm phóng viên Ban Thời sự'])
     """
-    text = _LEADING_DATELINE.sub("", _LABEL_PREFIX.sub("", text.strip()))
+    unlabelled = _LABEL_PREFIX.sub("", text.strip())
+    if unlabelled != text.strip() and (user := _USERNAME_LINE.fullmatch(unlabelled)):
+        return [user.group(1)]  # "Tác giả: nguyenvana"
+    text = _LEADING_DATELINE.sub("", unlabelled)
     if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
         return []
     m = _AUTHOR_PARSER.match(text)
     if m is None:
-        return []
+        pen = _PEN_BEFORE_BAR.match(text)
+        return [pen.group(1)] if pen is not None and _is_pen_name(pen.group(1)) else []
     names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
              for n in _NAME_SPLIT.split(m.group("names"))]
-    return [n for n in names if n and n.strip("()") not in _NOTE_SET]
+    return [n for n in names if n and n.strip("()") not in _NOTE_SET and _is_name(n)]
+
+
+def is_domain(text: str) -> bool:
+    """``text`` is a site's domain, as a sign-off's note may name it.
+
+    >>> is_domain("Dantri.com.vn"), is_domain("news.zing.vn"), is_domain("TTXVN")
+    (True, True, False)
+    """
+    return _DOMAIN_TEXT.fullmatch(text) is not None
 
 
 def source_name(text: str) -> str | None:
@@ -648,8 +720,14 @@ def source_name(text: str) -> str | None:
     'Japan Today, 8days'
     >>> source_name("Nguồn: [Link nguồn]Nguồn: [Link nguồn]") is None
     True
+    >>> source_name("Nguồn Lao Động: https://laodong.vn/xa-hoi/a-123.ldo")
+    'Lao Động'
     """
     agencies = agency_names()
+    named = _NAMED_SOURCE_TEXT.match(text)
+    if named is not None:  # "Nguồn Lao Động: https://laodong.vn/...": the paper, not the link
+        name = named.group("source")
+        return agencies.get(name, name)
     found = [m.group("source") for m in _SOURCE_TEXT.finditer(text)]
     found = [s for s in found if not s.lstrip().startswith("[")]
     if found:
@@ -738,11 +816,6 @@ _TRANSLATED = trie(_TRANSLATED_WORDS)
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
 #: How a joined label opens: a head, then a joiner ("Bài, ảnh:", "Tin và ảnh:").
 _JOINED_OPENS = rf"{trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
-#: How a dateline that does not open with a name opens: a date word, "(GMT".
-_DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
-                    "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
-                    "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
-                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
 #: The first word of a source after "Theo": an agency, a capital or digit, a link, a domain.
 _SOURCE_WORDS = trie((*agency_names(), *word_list("bylines_media.txt"), "[", "http", "www.",
                        "và", "hãng", "of", "the", "de", "and", "&"))
@@ -794,7 +867,8 @@ _OPENS = (
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
     rf"|\({_AGENCIES}\))",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
-    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA})"
+    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
+    rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
     rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
@@ -806,7 +880,7 @@ _OPENS = (
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
-                      *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/."))
+                      *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED})|{_JOINED_OPENS})")
@@ -814,7 +888,8 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
 #: ``(`` or ``Theo`` (those words as one trie; no alternative opens with a blank, so the
 #: blank before them is never given back).
-_OPENING_WORDS = trie(("(", "Theo", *_TITLE_WORDS, *_CUE_WORDS))
+_OPENING_WORDS = trie(("(", "Theo", *_TITLE_WORDS, *_CUE_WORDS, *_COLON_LABELS,
+                       *_JOINED["heads"]))
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
                              rf"|{_UP}{{0,6}}[ \t]{_UP})|{_OPENING_WORDS}))")
 #: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
@@ -849,6 +924,7 @@ _TERMINAL = _GLUED_MARKS
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
 _DATE = regex.compile(DATE_PATTERN)
+_SECTION_SET = frozenset(_SECTION_NAMES)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = regex.compile(rf"\A[ \t]*+{_AUTHOR_LABEL}")
 _TIME = regex.compile(TIME_PATTERN)
@@ -1123,11 +1199,31 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None
         if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
             return None  # a bare "21h30" heading inside a live report stays
-    name = m.group("dl_name") or m.group("dl_after")
-    if not _is_name(name):
-        return None
+    pen = m.group("dl_pen")
+    name = m.group("dl_name") or pen or m.group("dl_after")
+    if not _is_name(name) or pen in _SECTION_SET:
+        if m.group("dl_after") is not None or not _place_at_top(m, ctx):
+            return None
+        # "Hà Nội, 12/03/2024 09:15": a place, no author
+        return Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.dateline")
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _is_pen_name(word: str) -> bool:
+    """A one-word brand or pen name before a dateline's bar, not a place or a section.
+
+    >>> _is_pen_name("Yan"), _is_pen_name("Huế")
+    (True, False)
+    """
+    return _is_name(word) and word not in _SECTION_SET
+
+
+def _place_at_top(m: regex.Match, ctx: _Lines) -> bool:
+    """A place and a date alone above or right under the title (``Hà Nội, 12/03/2024
+    09:15``): a dateline with no author. Further down such a line stays."""
+    return (m.group("dl_after") is None and _DATE.search(m.group("dl_body")) is not None
+            and _opens_text(ctx, ctx.index(m.start())))
 
 
 def _opens_text(ctx: _Lines, index: int) -> bool:
@@ -1307,9 +1403,12 @@ def _follower_labels(ctx: _Lines, tail: set[int]) -> list[Label]:
     return labels
 
 
-def _labelled_label(m: regex.Match, ctx: _Lines) -> Label:
+def _labelled_label(m: regex.Match, ctx: _Lines) -> Label | None:
     """A labelled author line; with the date after it (``Đăng bởi Thu Hà - 15/03/2024``),
-    names and a date: a dateline."""
+    names and a date: a dateline. A user's name (``Bài viết bởi nguyenvana``) goes only
+    with no more story below."""
+    if m.group("lb_user") is not None and ctx.prose_after(ctx.index(m.start())):
+        return None
     rule = "bylines.dateline" if m.group("lb_date") else "bylines.author_line"
     return Label(m.start("labelled"), m.end("labelled"), "byline", rule)
 

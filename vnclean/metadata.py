@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from ._core import Cleaned, Edit
-from .bylines import agency_names, author_names, source_name, strip_bylines
+from .bylines import agency_names, author_names, is_domain, source_name, strip_bylines
 from .dates import VIETNAM_TZ, parse_datetime
 
 __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "find_source",
@@ -83,7 +83,7 @@ def find_authors(edits: Iterable[Edit]) -> list[str]:
 def _credited_people(edits: list[Edit]) -> list[list[str]]:
     """For each edit, the person a ``Theo <person>`` attribution credits (else nothing):
     with the paper's name on the next line, or after the person (``Theo Hải Yến (Dân trí)``,
-    ``Theo Hải Yến/Dân trí``, ``Theo Hải Yến - Dân trí``)."""
+    ``Theo Hải Yến/Dân trí``, ``Theo Hải Yến - Dân trí``, ``Theo Thu Hà | Báo Lao Động``)."""
     people: list[list[str]] = []
     for i, edit in enumerate(edits):
         person: list[str] = []
@@ -96,9 +96,9 @@ def _credited_people(edits: list[Edit]) -> list[list[str]]:
     return people
 
 
-#: ``Theo <person>`` and the person's paper after ``/``, a dash or in brackets.
+#: ``Theo <person>`` and the person's paper after ``/``, ``|``, a dash or in brackets.
 _PERSON_AND_PAPER = regex.compile(
-    r"\A\W*+[Tt]heo\s++(?P<person>[^/()\n–-]{2,40}?)\s*+(?:/|[-–]|\()\s*+"
+    r"\A\W*+[Tt]heo\s++(?P<person>[^/|()\n–-]{2,40}?)\s*+(?:/|\||[-–]|\()\s*+"
     r"(?P<paper>[^/()\n]{2,60}?)[\s.)]*+\Z")
 
 
@@ -230,8 +230,9 @@ def _source_in_signoff(edits: list[Edit]) -> str | None:
     """The source a sign-off's ``Theo X`` names (``Minh Đức (Theo Dân trí)``), else a known
     agency named in its note (``Hồng Nhung (TTXVN)``), canonical.
 
-    Only agencies of ``bylines_agencies.txt`` count in a note: a note such as ``(tổng hợp)``
-    or a second author after ``/`` names no source.
+    Only agencies of ``bylines_agencies.txt`` and a site's domain in brackets
+    (``Minh Châu (Dantri.com.vn)``) count in a note: a note such as ``(tổng hợp)`` or a second
+    author after ``/`` names no source.
     """
     agencies = agency_names()
     for edit in edits:
@@ -244,6 +245,8 @@ def _source_in_signoff(edits: list[Edit]) -> str | None:
         note = m and (m.group("note") or m.group("tail")).strip()
         if note in agencies:
             return agencies[note]
+        if m and m.group("note") and is_domain(note):
+            return note  # "Minh Châu (Dantri.com.vn)": the site the author writes for
     return None
 
 
