@@ -263,3 +263,14 @@ def test_a_labelled_author_with_its_date_gives_both():
     assert "Thu Hà" not in result.text
     assert result.metadata["authors"] == ["Thu Hà"]
     assert result.metadata["published"] == "2024-03-15T08:12:00+07:00"
+
+
+def test_a_flattened_page_gives_the_date_of_its_head_dateline():
+    story = ("Chiều 12/3, UBND tỉnh Quảng Nam tổ chức lễ khởi công dự án đường ven biển có "
+             "tổng vốn đầu tư hơn 2.000 tỷ đồng. Dự án dài 50 km, dự kiến hoàn thành vào năm "
+             "2027, góp phần kết nối các khu kinh tế ven biển của tỉnh. ") * 3
+    page = ("Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập Tìm kiếm "
+            "Thứ bảy, 22/11/2026, 08:30 (GMT+7) Quảng Nam khởi công đường ven biển " + story)
+    result = clean_and_explain(page)
+    assert result.text.startswith("Quảng Nam khởi công đường ven biển Chiều 12/3")
+    assert result.metadata["published"] == "2026-11-22T08:30:00+07:00"

@@ -43,6 +43,7 @@ RULES = (
     "bylines.signoff_glued",
     "bylines.source_attribution",
     "bylines.end_mark",
+    "bylines.flat_dateline",
 )
 
 
@@ -1460,6 +1461,9 @@ class StripBylines(BoilerplateCleaner):
     kind: ClassVar[str] = "byline"
 
     def classify(self, text: str) -> list[Label]:
+        return _flat_head_dateline(text) + self._line_labels(text)
+
+    def _line_labels(self, text: str) -> list[Label]:
         ctx = _Lines(text)
         candidates = _candidates(text, ctx)
         if not candidates:  # most texts: nothing to label, no neighbours to weigh
@@ -1521,6 +1525,43 @@ class StripBylines(BoilerplateCleaner):
                 datelines.add(index)
                 ctx.removed.add(index)
         return labels + _name_labels(ctx, authors, (anywhere, listed), tail, datelines)
+
+
+#: A dateline opening a text, glued before the next words (a page flattened onto one line).
+_HEAD_DATELINE = regex.compile(
+    rf"[\s|]*+(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“])", regex.V1)
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_WEEKDAY = regex.compile(WEEKDAY_PATTERN)
+_FIRST_NON_SPACE = re.compile(r"\S")
+#: The shortest first line a flattened page has (nav's ``flat_line_min_chars``).
+_FLAT_LINE_MIN_CHARS = json_data("nav.json")["flat_line_min_chars"]
+
+
+def _flat_head_dateline(text: str) -> list[Label]:
+    """``bylines.flat_dateline``: the page's dateline opening a text flattened onto one
+    long line, glued before the title (once the menu before it is gone). It must be a
+    full timestamp: a date with its year and a time or zone, or a weekday and a dated
+    year; a lead that opens with its news's day (``Ngày 22/11, ...``) stays.
+
+    >>> page = "Thứ bảy, 22/11/2026, 08:30 (GMT+7) Quảng Nam khởi công đường. " * 9
+    >>> [page[x.start:x.end] for x in _flat_head_dateline(page)]
+    ['Thứ bảy, 22/11/2026, 08:30 (GMT+7)']
+    """
+    first = _FIRST_NON_SPACE.search(text)
+    if first is None:
+        return []
+    end = text.find("\n", first.start())
+    end = len(text) if end < 0 else end
+    if end - first.start() < _FLAT_LINE_MIN_CHARS:
+        return []
+    m = _HEAD_DATELINE.match(text, 0, end)
+    if m is None:
+        return []
+    body = m.group("dateline")
+    if not (_YEAR.search(body) and _DATE.search(body)
+            and (_TIME.search(body) or _ZONED.search(body) or _WEEKDAY.match(body))):
+        return []
+    return [Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.flat_dateline")]
 
 
 def _name_labels(ctx: _Lines, authors: list[regex.Match],

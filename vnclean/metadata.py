@@ -22,7 +22,7 @@ __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "
            "lead_position"]
 
 _AUTHOR_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued", "bylines.dateline"})
-_DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp"})
+_DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp", "bylines.flat_dateline"})
 _SOURCE_RULES = ("bylines.agency_prefix", "bylines.source_attribution")
 _TITLE_MAX_CHARS = 250
 _TITLE_MAX_WORDS = 40

@@ -925,6 +925,9 @@ def _flat_menu_pattern() -> re.Pattern:
         rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:$|\n|[\d(|»>›]|[{re.escape(capital)}]))")
 
 
+_FIRST_NON_SPACE = re.compile(r"\S")
+
+
 def _flat_menu_head(text: str) -> list[Label]:
     """``nav.flat_menu``: the site's menu opening a text flattened onto long lines (a
     page's text joined by spaces): a run of at least ``flat_menu_min_items`` capitalised
@@ -936,9 +939,12 @@ def _flat_menu_head(text: str) -> list[Label]:
     >>> [page[x.start:x.end] for x in _flat_menu_head(page)]
     ['Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập']
     """
-    line_end = text.find("\n", len(text) - len(text.lstrip()))
+    first = _FIRST_NON_SPACE.search(text)
+    if first is None:
+        return []
+    line_end = text.find("\n", first.start())
     line_end = len(text) if line_end < 0 else line_end
-    if line_end - (len(text) - len(text.lstrip())) < _settings().flat_line_min_chars:
+    if line_end - first.start() < _settings().flat_line_min_chars:
         return []
     match = _flat_menu_pattern().match(text, 0, line_end)
     if match is None or not text[match.end():line_end].strip():
