@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import json_data, tab_entries, word_list
+from ._data import data_text, json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
                      residue, settle_inline)
 
@@ -565,10 +565,13 @@ def _looks_like_name(page: _Page, k: int) -> bool:
 
 def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings) -> bool:
     """A short run between story paragraphs, or after a line ending in ``:``, is a list of
-    the story (names, steps, results), not a menu; so is a short list of label-value lines
-    between a headline-shaped line and a paragraph (a spec sheet)."""
+    the story (names, steps, results), not a menu; so is a run of any length under a
+    paragraph whose lines read as a list (:func:`_reads_as_list`), and a short list of
+    label-value lines between a headline-shaped line and a paragraph (a spec sheet)."""
     if i > 0 and page.texts[i - 1].endswith(":"):
         return True
+    if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
+        return True  # wherever it ends: the story's last lines, or above a subheading
     if not (counted <= cfg.embedded_run_max_items and i > 0 and j < len(page)
             and page.shapes[j] == PROSE):
         return False
@@ -578,6 +581,50 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
     texts = page.texts
     return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
+
+
+def _reads_as_list(texts: list[str]) -> bool:
+    """Lines no menu is made of: most of them numbered in order (``1. ĐH Duy Tân`` /
+    ``2. ĐH Quốc gia Hà Nội``), opening with a quantity (``500g thịt ba chỉ`` / ``6 quả
+    trứng vịt``), people's names (``Đặng Văn Lâm`` / ``Nguyễn Quang Hải``) or verse.
+
+    >>> _reads_as_list(["1. ĐH Duy Tân", "2. ĐH Quốc gia Hà Nội", "3. ĐH Huế"])
+    True
+    >>> _reads_as_list(["Thời sự", "Thế giới", "Kinh doanh", "Giải trí"])
+    False
+    """
+    most = 2 * len(texts) / 3
+    numbers = [int(m.group(1)) for m in map(_LIST_NUMBER.match, texts) if m is not None]
+    in_order = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
+    return (in_order + 1 >= most and len(numbers) >= 2
+            or sum(t[:1].isdigit() for t in texts) >= most
+            or sum(map(_is_person_name, texts)) >= most
+            or sum(map(_is_verse, texts)) >= most)
+
+
+_LIST_NUMBER = re.compile(r"(\d{1,2})[.)/:]?\s")
+
+
+@functools.cache
+def _family_names() -> frozenset[str]:
+    """The family names of ``bylines_name_syllables.txt`` (its first part)."""
+    families = data_text("bylines_name_syllables.txt").partition("# Middle and given names")[0]
+    return frozenset(line.strip() for line in families.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _is_verse(line: str) -> bool:
+    """A line of verse: five words or more, all but the first in lower case (``Quê hương
+    là chùm khế ngọt``); a menu's items are shorter, or capitalised."""
+    words = line.split()
+    return len(words) >= 5 and not any(word[0].isupper() for word in words[1:])
+
+
+def _is_person_name(line: str) -> bool:
+    """Two to four capitalised words, the first a family name: ``Đặng Văn Lâm``."""
+    words = line.split()
+    return (2 <= len(words) <= 4 and words[0] in _family_names()
+            and all(word[0].isupper() for word in words))
 
 
 # --------------------------------------------------------------------------- title, lead
