@@ -522,8 +522,11 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     items = codes.count(_CODE[ITEM], i, j)
     cues = len(_CUE.findall(codes, i, j))
     counted = items + cues
+    # A keywords line holds its tags ("Từ khóa: metro, Hà Nội"): it heads no list of items,
+    # so it makes no short run a menu ("Kết luận" above it is the story's subheading).
+    heading_cues = cues - codes.count(_CODE[KEYWORDS], i, j)
     is_menu = (counted >= cfg.min_run_items
-               or (cues and counted >= cfg.min_run_items_with_cue)
+               or (heading_cues and counted >= cfg.min_run_items_with_cue)
                or (counted >= cfg.min_section_hits
                    and sum(page.sections[i:j]) >= cfg.min_section_hits))
     if not is_menu or (not cues and _belongs_to_story(page, i, j, counted, cfg)):
