@@ -903,7 +903,8 @@ def _event_tags(text: str, tags: list[tuple[int, int]], gone: list[Label],
             continue
         before = view.before(line_start)
         after = view.after(line_end)
-        if any(_LABELLED_LINE.match(line) for line in (before, after)):
+        if any(_LABELLED_LINE.match(line) and not _EVENT_TAG_LINE.fullmatch(line)
+               for line in (before, after)):
             continue  # an item of a list of the story ("Thời gian: ...", "Sự kiện: ...")
         if not before and _STORY_LINE.match(after):
             continue  # the first line, right above the story: its title
