@@ -274,3 +274,22 @@ def test_a_flattened_page_gives_the_date_of_its_head_dateline():
     result = clean_and_explain(page)
     assert result.text.startswith("Quảng Nam khởi công đường ven biển Chiều 12/3")
     assert result.metadata["published"] == "2026-11-22T08:30:00+07:00"
+
+
+def test_title_is_read_below_a_lone_label_or_a_ticker():
+    title = "Cách làm bánh flan mềm mịn tại nhà đơn giản"
+    assert find_title(f"Bếp Eva\n{title}\n{LEAD}") == title
+    assert find_title(f"Làm đẹp\nBếp Eva\n{title}\n{LEAD}") == title
+    ticker = "Tin nóng: Giá vàng hôm nay tăng mạnh lên mức kỷ lục"
+    assert find_title(f"{ticker}\n{title}\n{LEAD}") == title
+    meta = clean_and_explain(f"Bếp Eva\n{title}\n{LEAD}").metadata
+    assert meta["title"] == title
+
+
+def test_a_short_title_above_its_lead_or_a_short_line_stays_the_title():
+    assert find_title(f"Mưa lớn\n{LEAD}") == "Mưa lớn"
+    assert find_title(f"Bếp Eva\nMón ngon\n{LEAD}") == "Bếp Eva"  # no longer line below
+    assert find_title(f"Nóng: Cháy lớn ở chung cư\n{LEAD}") == "Nóng: Cháy lớn ở chung cư"
+    # a first line with a digit or punctuation is no lone label
+    assert find_title(f"Top 10\nNhững món ăn ngon nhất Hà Nội mùa đông\n{LEAD}") == "Top 10"
+    assert find_title(f"Vì sao?\nGiá vàng hôm nay tăng mạnh lên mức kỷ lục\n{LEAD}") == "Vì sao?"

@@ -239,3 +239,28 @@ def test_the_walk_passes_over_a_refused_run_as_reading_it_again_would(page):
     finally:
         related._free_run = free_run
     assert skipping == reading_again
+
+
+# Inline cues, event tags and timed sidebars: pieces of a flattened body and of the lines
+# around a story, joined at random; one pass must leave nothing for a second.
+CUE_PIECES = ["Xem thêm: ", "XEM THÊM : ", "Tin liên quan ", "TIN LIÊN QUAN: ", "Sự kiện: ",
+              "Giá vàng hôm nay tăng mạnh ", "Hà Nội ngập sâu sau mưa lớn", " Theo Bộ Tài chính, ",
+              "dự án được bố trí đủ vốn.", ". ", "\n", "10:25\n", "2 giờ trước\n", "?",
+              "Chiều 12/3, UBND tỉnh Quảng Nam tổ chức lễ khởi công dự án đường ven biển mới.\n",
+              "Bão số 3 Yagi\n", "Thời gian: 8h\n"]
+cue_pages = st.lists(st.sampled_from(CUE_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(cue_pages)
+def test_inline_cues_and_tags_idempotent(text):
+    once = strip_related_links(text)
+    assert strip_related_links(once) == once
+
+
+def test_inline_cue_keeps_the_story_sentence_glued_after_it():
+    body = ("Dự án dài 50 km. Xem thêm: Giá vàng hôm nay tăng mạnh "
+            "Theo Bộ Tài chính, dự án được bố trí đủ vốn.")
+    kept = "Dự án dài 50 km. Theo Bộ Tài chính, dự án được bố trí đủ vốn."
+    assert strip_related_links(body) == kept

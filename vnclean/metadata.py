@@ -17,6 +17,7 @@ import regex
 from ._core import Cleaned, Edit
 from .bylines import agency_names, author_names, is_domain, source_name, strip_bylines
 from .dates import VIETNAM_TZ, parse_datetime
+from .nav import opens_with_widget_heading
 
 __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "find_source",
            "lead_position"]
@@ -41,22 +42,66 @@ _SIGNOFF_NOTE = regex.compile(
 
 
 def find_title(text: str) -> str | None:
-    """The first line of the clean text when it looks like a title: short, no final period.
+    """The first line of the clean text when it looks like a title: short, no final period;
+    the second line when the first is a lone label or a ticker above it.
 
     >>> find_title("Mưa lớn ở Hà Nội\\nNước ngập nhiều tuyến phố.")
     'Mưa lớn ở Hà Nội'
     >>> find_title("Nước ngập nhiều tuyến phố ở Hà Nội sau cơn mưa lớn.") is None
     True
+    >>> find_title("Bếp Eva\\nCách làm bánh flan mềm mịn tại nhà\\nBánh flan là món ...")
+    'Cách làm bánh flan mềm mịn tại nhà'
     """
+    lines: list[str] = []  # the first non-blank lines: a few labels, then the title
     for line in text.split("\n"):
         line = line.strip()
-        if not line:
-            continue
-        if (len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS
-                or line.endswith(_TITLE_BAD_ENDINGS) and not line.endswith("...")):
-            return None
-        return line
-    return None
+        if line:
+            lines.append(line)
+            if len(lines) > _LABELS_MAX + 1:
+                break
+    if not lines or not _title_shaped(lines[0]):
+        return None
+    k = 0  # labels stacked above the title ("Làm đẹp" / "Bếp Eva"): the last one is read
+    while k + 2 < len(lines) and k < _LABELS_MAX and _is_label(lines[k]) and _is_label(
+            lines[k + 1]):
+        k += 1
+    if k + 1 < len(lines) and _label_above_title(lines[k], lines[k + 1]):
+        return lines[k + 1]
+    return lines[0]
+
+
+#: A lone label above the title ("Bếp Eva", a section name no list holds): this many words
+#: at most, no digit and no punctuation; the title below it has this many more words.
+_LABEL_MAX_WORDS = 3
+_LABEL_MAX_CHARS = 30
+_TITLE_MORE_WORDS = 2
+_TITLE_MIN_WORDS = 4  # below a ticker
+_LABELS_MAX = 2  # labels stacked above the title, at most
+_LABEL_CHARS = regex.compile(r"[\p{L} ]+")
+
+
+def _title_shaped(line: str) -> bool:
+    """Short, and no final period (a title may end with "..."), colon, comma or semicolon."""
+    return not (len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS
+                or line.endswith(_TITLE_BAD_ENDINGS) and not line.endswith("..."))
+
+
+def _label_above_title(first: str, second: str) -> bool:
+    """True when ``first`` is page chrome above the title ``second``: a lone label of a
+    few words (``Bếp Eva``), or a ticker (a widget heading, a colon, headlines: ``Tin nóng:
+    ...``), and ``second`` is title-shaped with clearly more words than a label (or, below
+    a ticker, a few words)."""
+    if not _title_shaped(second):
+        return False
+    if _is_label(first):
+        return len(second.split()) >= _LABEL_MAX_WORDS + _TITLE_MORE_WORDS
+    return len(second.split()) >= _TITLE_MIN_WORDS and opens_with_widget_heading(first)
+
+
+def _is_label(line: str) -> bool:
+    """A lone label: a few words of letters only."""
+    return (len(line) <= _LABEL_MAX_CHARS and len(line.split()) <= _LABEL_MAX_WORDS
+            and _LABEL_CHARS.fullmatch(line) is not None)
 
 
 def find_authors(edits: Iterable[Edit]) -> list[str]:

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import data_text, json_data, tab_entries, word_list
+from ._data import alternation, data_text, json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
                      residue, settle_inline)
 
@@ -46,11 +46,14 @@ DATE = "date"              # a dateline: left to strip_bylines, never labelled h
 JUMP = "jump"              # "Về trang chủ", "Trở lại Kinh doanh": a link elsewhere on the site
 KEYWORDS = "keywords"      # "Tags: Nghệ An, hội nghị": the page's topic links
 MENU_LINE = "menu_line"    # "Thời sự Kinh tế Xã hội Thế giới": a menu flattened onto one line
+PAGER = "pager"            # "Trang 1/2", "Trang 1 2 3 Tiếp": page navigation
+TICKER = "ticker"          # "Tin nóng: A • B • C": a widget heading and its headlines on one line
 
 #: Shapes that are chrome whatever their neighbours say, with their rule ids.
 CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
              BREADCRUMB: "nav.breadcrumb", NULL: "nav.null", JUMP: "nav.jump_link",
-             KEYWORDS: "nav.keywords", MENU_LINE: "nav.menu_line"}
+             KEYWORDS: "nav.keywords", MENU_LINE: "nav.menu_line", PAGER: "nav.pagination",
+             TICKER: "nav.ticker"}
 
 #: What ``regex`` counts as ``\s``, but the newline: the characters a line is stripped of.
 _SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
@@ -60,7 +63,7 @@ _SPACE_NL = _SPACE + "\n"
 #: then found by regex over the letters of a page.
 _CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB: "b",
          NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a", JUMP: "j", KEYWORDS: "k",
-         MENU_LINE: "m"}
+         MENU_LINE: "m", PAGER: "g", TICKER: "r"}
 _RUN = regex.compile("[^pt]{2,}")
 _ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES)) + "]")
 _CUE = regex.compile("[" + "".join(_CODE[shape] for shape in CUE_RULES) + "]")
@@ -231,6 +234,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     if _is_keyword_line(text, cfg):
         return KEYWORDS, words
     if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
+        if not text[0].isdigit() and _is_pager_line(text):
+            return PAGER, words  # "Trang 1/2": no date (a dateline opens with its digits)
         words = len(_WORD.findall(text))
         if words <= 8:
             return DATE, words
@@ -240,6 +245,10 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     end = _sentence_end(text)
     if end and end in ".!…;":
         return PROSE, words
+    if text[-1] in _ARROWS or _NAVIGATION_GATE(text) is not None:  # none ends like a sentence
+        shape = _navigation_shape(text)
+        if shape is not None:
+            return shape, words
     if words < 0 and (end or len(text) <= cfg.max_item_chars or _login_hint(text)):
         words = len(_WORD.findall(text))
     if end:
@@ -363,6 +372,153 @@ def _keyword_label() -> re.Pattern:
 _KEYWORD_SPLIT = regex.compile(r"[,;|•·]")
 
 
+def _navigation_shape(text: str) -> str | None:
+    """PAGER for a pager line, JUMP for a link to the previous or next article with its
+    title, TICKER for a widget heading and its headlines on one line; ``None`` for the rest
+    (a stripped line holding a letter). Callers test ``_NAVIGATION_GATE`` first (one C-level
+    match spares most lines the call); a first-character test comes before each pattern.
+
+    >>> [_navigation_shape(t) for t in ("Trang 1/2", "Trang 1 2 3 Tiếp",
+    ...     "« Bài trước: Giá vàng tăng mạnh", "Tin nóng: Giá vàng tăng • Hà Nội ngập sâu")]
+    ['pager', 'pager', 'jump', 'ticker']
+    >>> [_navigation_shape(t) for t in ("Trang 2", "Bài trước đó, tác giả đã phân tích kỹ.",
+    ...     "Tin nóng: Giá vàng hôm nay tăng mạnh")]
+    [None, None, None]
+    """
+    first = text[0]
+    arrow = first in _ARROWS or text[-1] in _ARROWS
+    if (arrow or first in _PAGER_OPENERS or first in _pager_firsts()
+            and text.partition(" ")[0].casefold() in _pager_words()) and _is_pager_line(text):
+        return PAGER
+    if arrow or (first in "BbTt" and text[:4].casefold() in _SIBLING_HEADS):
+        if _is_sibling_link(text, _navigation_patterns()[1]):
+            return JUMP
+        if arrow and _lookup_key(text.strip(_ARROWS + " \t")) in _jump_keys():
+            return JUMP  # "« Bài trước", "Trang sau »": a jump link with its arrow
+    colon = text.find(":", 0, _TICKER_HEAD_MAX)
+    if (colon > 0 and _TICKER_SPLIT.search(text, colon) is not None
+            and first in _navigation_patterns()[2] and _is_ticker(text)):
+        return TICKER
+    return None
+
+
+_ARROWS = "«»‹›<>←→"
+_PAGER_NUMBER = regex.compile(r"\d{1,4}+(?:[ \t]*+/[ \t]*+\d{1,4}+)?+")
+
+
+@functools.cache
+def _navigation_patterns() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]]:
+    """The pager line pattern, the sibling link pattern (its title in group ``title``) and
+    the first characters of the widget headings a ticker opens with."""
+    words = {tag: expand_forms([w for t, w in tab_entries("nav_pagination.txt") if t == tag])
+             for tag in ("page", "step", "sibling")}
+    token = r"(?:%s|\d{1,4}+(?:[ \t]*+/[ \t]*+\d{1,4}+)?+|\.\.\.|…|[%s]++)" % (
+        alternation(words["page"] + words["step"]), _ARROWS)  # longest first: "Tiếp theo"
+    pager = regex.compile(r"%s(?:[ \t]*+[|·:]?+[ \t]*+%s)++" % (token, token),
+                          regex.IGNORECASE | regex.V1)
+    sibling = regex.compile(
+        r"(?P<open>[%s]++[ \t]*+)?+(?:%s)(?P<mark>[ \t]*+[:%s\-–][ \t]*+|[ \t]++)"
+        r"(?P<title>\p{Lu}[^\n]*?)(?P<close>[ \t]*+[%s]++)?+" % (
+            _ARROWS, alternation(words["sibling"]), _ARROWS, _ARROWS),
+        regex.IGNORECASE | regex.V1)
+    headings = _word_set("nav_headings.txt")
+    ticker_firsts = frozenset(c for key in headings for c in (key[0], key[0].upper()))
+    return pager, sibling, ticker_firsts
+
+
+_PAGER_OPENERS = frozenset("0123456789." + _ARROWS + "…")  # or a page or step word
+
+
+@functools.cache
+def _navigation_gate() -> re.Pattern:
+    """What a line :func:`_navigation_shape` may take opens with (its last character may
+    be an arrow instead): an arrow, a digit, a page or step word, a sibling link's first
+    word, or a short head, a colon and later a bullet or bar (a ticker)."""
+    words = sorted(_pager_words() | {head.strip() for head in _SIBLING_HEADS}, key=len,
+                   reverse=True)
+    return re.compile(r"[%s%s]|(?i:%s)\b|[^:\n]{1,%d}:.*?[•·|◆▪►♦●]" % (
+        re.escape(_ARROWS), re.escape("".join(sorted(_PAGER_OPENERS - set(_ARROWS)))),
+        "|".join(map(re.escape, words)), _TICKER_HEAD_MAX - 1))
+
+
+@functools.cache
+def _pager_firsts() -> frozenset[str]:
+    """Every character a pager line opens with: a digit, ".", an arrow, or the first letter
+    of a page or step word in either case."""
+    return _PAGER_OPENERS | frozenset(c for word in _pager_words() for c in (
+        word[0], word[0].upper()))
+
+
+@functools.cache
+def _pager_words() -> frozenset[str]:
+    """The first words (casefolded) of the page and step words: a pager opens with one."""
+    words = [word for tag, entry in tab_entries("nav_pagination.txt") if tag in ("page", "step")
+             for word in expand_forms([entry])]
+    return frozenset(word.split()[0].casefold() for word in words)
+
+
+_PAGER_MAX = 80
+_HAS_DIGIT = re.compile(r"\d").search
+_SIBLING_HEADS = frozenset(("bài ", "tin "))  # the casefolded start of every sibling link
+_TICKER_HEAD_MAX = 32  # a ticker's colon comes within this many characters
+_TICKER_SPLIT = re.compile(r"[ \t]*+[•·|◆▪►♦●][ \t]*+")
+
+
+_NAVIGATION_GATE = _navigation_gate().match  # the line may open a navigation shape
+
+
+def _is_pager_line(text: str) -> bool:
+    """A pager line (a stripped line holding a letter): page and step words, page numbers,
+    "..." and arrows only (:func:`_is_pager` says how many)."""
+    return ((text[0] in _pager_firsts() or text[-1] in _ARROWS)
+            and len(text) <= _PAGER_MAX and _HAS_DIGIT(text) is not None
+            and _navigation_patterns()[0].fullmatch(text) is not None and _is_pager(text))
+
+
+def _is_pager(text: str) -> bool:
+    """A line the pager pattern takes is a pager when it holds two page numbers or more, or
+    one with a step word or arrow, or a "n/m" number: "Trang 2" alone may be a heading."""
+    numbers = _PAGER_NUMBER.findall(text)
+    if not numbers:
+        return False
+    return len(numbers) >= 2 or "/" in numbers[0] or len(_WORD.findall(text)) > 2 or any(
+        c in text for c in _ARROWS)
+
+
+def _is_sibling_link(text: str, pattern: regex.Pattern) -> bool:
+    """A link to the previous or next article: the words, then a ":" or an arrow (or an
+    arrow at either end of the line) and a title that ends like no sentence."""
+    m = pattern.fullmatch(text)
+    if m is None or not (m.group("open") or m.group("close") or m.group("mark").strip()):
+        return False
+    title = m.group("title").rstrip()
+    return len(title) > 1 and title[-1] not in _SENTENCE_MARKS
+
+
+def opens_with_widget_heading(line: str) -> bool:
+    """True when ``line`` opens with a widget heading of ``nav_headings.txt`` and a colon
+    with text after it (a ticker: ``Tin nóng: Giá vàng tăng mạnh``).
+
+    >>> opens_with_widget_heading("Tin nóng: Giá vàng tăng mạnh"), opens_with_widget_heading(
+    ...     "Nóng bức: nhiều người nhập viện")
+    (True, False)
+    """
+    head, colon, rest = line.partition(":")
+    return bool(colon and rest.strip()) and _lookup_key(head) in _word_set("nav_headings.txt")
+
+
+def _is_ticker(text: str) -> bool:
+    """A widget heading (nav_headings.txt), a colon, then two headlines or more joined by
+    a bullet or a bar ("Tin nóng: Giá vàng tăng • Hà Nội ngập sâu"), none ending like a
+    sentence: one headline alone after the colon may be the title ("Nóng: Cháy lớn ...")."""
+    head, _, rest = text.partition(":")
+    if _lookup_key(head) not in _word_set("nav_headings.txt"):
+        return False
+    items = [item for item in _TICKER_SPLIT.split(rest.strip()) if item]
+    return len(items) >= 2 and all(
+        len(item.split()) >= 2 and item[-1] not in _SENTENCE_MARKS for item in items)
+
+
 def _is_menu_line(text: str, cfg: _Settings) -> bool:
     """A line made only of section names (``min_menu_line_sections`` or more), joined by
     spaces or by ``-`` ``·`` ``•`` ``|`` ``/``: a menu flattened onto one line.
@@ -423,6 +579,9 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                 add_known(_LONG_TITLE)
             elif _is_keyword_line(line, cfg):
                 add_known(_LONG_KEYWORDS)
+            elif (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
+                    navigation := _navigation_shape(line)) is not None:
+                add_known((_SPACED, navigation, False))
             elif _is_breadcrumb(line, cfg):
                 add_known(_LONG_BREADCRUMB)
             elif menu[0].fullmatch(line):

@@ -23,7 +23,7 @@ import re
 
 import regex
 
-from ._data import alternation, json_data, tab_entries, word_list
+from ._data import alternation, json_data, tab_entries, trie, word_list
 from .blocks import (LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex, casefold_sources,
                      expand_forms, join_line_labels, merge_labels, nonblank_lines, residue,
                      settle_inline)
@@ -102,14 +102,16 @@ _TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15
 # A headline opens with a capital or a digit, or with a brand written in camel case (iPad, eBay).
 _HEADLINE_START = regex.compile(r"[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})")
 _BAD_END = ".,;:"
+# A "label: value" item, but not a headline filed under a place or topic ("TP HCM: Hơn
+# 3.000 vé xe miễn phí đưa công nhân về quê"): a capitalised value of five words or more.
+_LABEL_VALUE = r"(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t](?!\p{Lu}\S*+(?:[ \t]++\S++){4})"
 # Not a headline: a caption credit, a "label: value" list item, two sentences in one line.
 # Each alternative needs a character the others do not (":", ";", a sentence end), so the
 # patterns only run on lines holding that character.
 _NOT_HEADLINE_COLON = regex.compile(
     r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:"
-    # a "label: value" item, but not a headline filed under a place or topic ("TP HCM: Hơn
-    # 3.000 vé xe miễn phí đưa công nhân về quê"): a capitalised value of five words or more
-    r"|^(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t](?!\p{Lu}\S*+(?:[ \t]++\S++){4})"
+    # a "label: value" item (_LABEL_VALUE)
+    r"|^%s" % _LABEL_VALUE +
     # a dateline: a clock time next to a whole date ("22-11-2026 - 09:15 AM | Đời sống")
     r"|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
     r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}",
@@ -386,7 +388,24 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
             last -= 1
         if lines[last].cls == "headline" and not strong:
             last -= 1
+    if lines[last].cls == "headline" and last > i + 1 and _subheading_after_box(lines, i, last):
+        last -= 1
     return max(last, i) + 1
+
+
+def _subheading_after_box(lines: list[_Line], i: int, last: int) -> bool:
+    """True when ``lines[last]``, the last headline of the box that heading ``lines[i]``
+    opens, is the story's subheading going on below the box: a story line follows it, and
+    it is short (``subheading_max_words``) and shorter than every other headline of the box."""
+    nxt = lines[last + 1] if last + 1 < len(lines) else None
+    if nxt is None or not _STORY_LINE.match(nxt.text):
+        return False
+    words = len(lines[last].text.split())
+    if words > _T["subheading_max_words"]:
+        return False
+    others = [len(line.text.split()) for line in lines[i + 1:last]
+              if line.cls in ("headline", "dated", "prefixed")]
+    return bool(others) and words < min(others)
 
 
 def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
@@ -472,6 +491,43 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     return last + 1, i
 
 
+def _is_time(line: _Line) -> bool:
+    """A filler that tells a time or a date ("10:25", "2 giờ trước", "(26/12)"): it holds a
+    digit and is no bare number."""
+    return line.cls == "filler" and not line.text.isdigit() and _DIGIT.search(line.text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _timed_sidebar(lines: list[_Line], i: int) -> int:
+    """End of a latest-news sidebar whose first headline is ``lines[i]``: each item a time
+    or date line, then a headline ("10:25" / "Giá vàng tăng mạnh"); ``i`` when there is
+    none. It needs ``card_run_min_cards`` items or more and starts at its first item (so a
+    list the story introduces, after a line ending with ":", is never taken from its second
+    one). :func:`_walk` takes it only when no story line follows it (a live report's timed
+    entries go on with story paragraphs)."""
+    if i < 1 or not _is_time(lines[i - 1]):
+        return i
+    if i > 1 and (lines[i - 2].text.endswith(":") or i > 2 and _is_time(lines[i - 3])
+                  and lines[i - 2].cls in ("headline", "dated")):
+        return i  # introduced by the story, or not the first item
+    cards = 0
+    j = i  # a headline with a time line above it
+    while j < len(lines) and lines[j].cls in ("headline", "dated") and _is_time(lines[j - 1]):
+        cards += 1
+        j += 2  # past the next item's time line
+    return j - 1 if cards >= _T["card_run_min_cards"] else i
+
+
+def _last_story_line(lines: list[_Line]) -> int:
+    """Index of the last story line (``_STORY_LINE``) of ``lines``, -1 if none."""
+    for k in range(len(lines) - 1, -1, -1):
+        if _STORY_LINE.match(lines[k].text):
+            return k
+    return -1
+
+
 def _line_labels(text: str, inline: list[Label], lefts: dict[int, str]) -> list[Label]:
     """Labels for whole lines: headings, prefixed and dated lines, blocks and runs (lines
     read as ``inline`` leaves them: ``lefts``, by the line's start).
@@ -542,6 +598,7 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
     lines they take to ``take``."""
     i = 0
     refused = 0  # lines before this were read by a run refused for want of chrome
+    last_story: int | None = None  # index of the last story line, found when first needed
     while True:
         trigger = _TRIGGERS.search(codes, i)  # the lines between only pass
         if trigger is None:
@@ -572,13 +629,22 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
         elif line.cls == "dated":
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
             take(i, i + 1)
-        elif line.cls == "headline" and (i >= refused or lines[i - 1].cls == "short"):
-            end, read = _free_run(lines, i, chrome)
-            if end > i:
-                _take_run(lines, i, end, title, labels, take)
-                i = end
-                continue
-            refused = max(refused, read)
+        elif line.cls == "headline":
+            if i >= refused or lines[i - 1].cls == "short":
+                end, read = _free_run(lines, i, chrome)
+                if end > i:
+                    _take_run(lines, i, end, title, labels, take)
+                    i = end
+                    continue
+                refused = max(refused, read)
+            end = _timed_sidebar(lines, i)
+            if end > i and (not labels or labels[-1].end <= lines[i - 1].start):
+                if last_story is None:
+                    last_story = _last_story_line(lines)
+                if end > last_story:  # its first time line, above the headline, goes too
+                    _take_run(lines, i - 1, end, title, labels, take)
+                    i = end
+                    continue
         i += 1
 
 
@@ -682,24 +748,237 @@ def _inline_arrows(text: str) -> list[Label]:
 _RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))  # each <= _TEASER_MAX
 
 
-def _inline_spans(text: str) -> list[Label]:
-    """``>>`` links and anchored teasers in ``text``, as found there."""
+def _inline_cue_forms(tag: str, title: bool) -> tuple[str, ...]:
+    """The cues of ``related_inline_cues.txt`` tagged ``tag`` as written, upper-case and
+    (``title``) title-case: a cue glued after a sentence end opens with a capital."""
+    cues = expand_forms(value for t, value in tab_entries("related_inline_cues.txt") if t == tag)
+    return tuple(dict.fromkeys(form for cue in cues for form in (
+        cue, cue.upper(), *((cue.title(),) if title else ()))))
+
+
+def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
+    """One of ``cues`` ending where the search ends, opening its line or glued after a
+    sentence end."""
+    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}))[ \t\xa0]*+(?:%s)\Z"
+                         % trie(cues), regex.V1 | regex.M)
+
+
+# A cue glued inside a flattened body ("... câu chuyện. Xem thêm: Giá vàng tăng Theo ..."):
+# the cue opens a line or follows a sentence end; its headlines hold no sentence end and stop
+# before a story sentence glued after them (an opener of related_sentence_openers.txt after a
+# lower-case word, a digit, a quote or a "?"/"!") or at the line's end, unless the last one
+# ends like a sentence (then it may be the story's own).
+# Found from a literal tail by a C-level scan, then checked backwards from there: a single
+# cue from its ":" (only when the letters before it end some cue), a list cue from its last
+# two words; an upper-case tail only on a text holding its rarest letter (one memchr).
+_SINGLE_CUES = _inline_cue_forms("single", title=True)
+_LIST_CUES = _inline_cue_forms("list", title=False)
+_CUE_REACH = max(map(len, _SINGLE_CUES + _LIST_CUES)) + 8
+_SINGLE_CUE_BEFORE = _cue_before(_SINGLE_CUES)
+_SINGLE_CUE_ENDS = frozenset(cue[-3:] for cue in _SINGLE_CUES)  # the letters before ":"
+_LIST_CUE_BEFORE = _cue_before(_LIST_CUES)
+_LIST_CUE_TAILS = tuple((tail, next((c for c in tail if c.isupper() and not c.isascii()), ""))
+                        for tail in dict.fromkeys(" ".join(c.split()[-2:]) for c in _LIST_CUES))
+# The four characters before a list cue's tail: the end of its first words and a space.
+_LIST_CUE_HEADS = frozenset(cue[-len(tail) - 4:-len(tail)] for cue in _LIST_CUES
+                            for tail, _ in _LIST_CUE_TAILS if cue.endswith(tail))
+_SPACES_BEFORE = regex.compile(r"[ \t\xa0]*+\Z")
+_SPACES = re.compile(r"[ \t\xa0]*+")
+_COLON_AND_SPACES = re.compile(r"[ \t\xa0]*+:?+[ \t\xa0]*+")
+_CUE_OPENER = r"[ \t\xa0](?:%s)[ \t,]" % alternation(word_list("related_sentence_openers.txt"))
+_CUE_BODY = r"(?:[^\n.!?…]|[.!?…](?![ \t\xa0]|$))"
+_CUE_END = r"(?:(?<=[\p{Ll}\d)\"”’])|[?!])(?=%s)" % _CUE_OPENER
+_CUE_LINE_END = r"(?<![.…])(?=[ \t\xa0]*$)"
+_SINGLE_HEADLINE, _LIST_HEADLINES = (
+    regex.compile(r"(?=\p{Lu}|\d)%s{%d,%d}?(?:%s|(?P<eol>%s))" % (
+        _CUE_BODY, _T["headline_min_words"] * 3, _HEADLINE_MAX_CHARS * most, _CUE_END,
+        _CUE_LINE_END), regex.V1 | regex.M)
+    for most in (1, _T["inline_list_max_headlines"]))
+
+
+def _inline_cues(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
+    """``Xem thêm: <headline>`` or ``Tin liên quan <headlines>`` glued inside a line of body
+    text; at a line's start only when a story sentence follows on the line (a cue line
+    alone is the line pass's). The same scan of the colons puts in ``tags`` (when given)
+    each ``(cue end, colon)`` whose letters before it may end an event tag's label."""
+    labels = []
+    if ":" in text:
+        for colon in _CUE_COLON.finditer(text):
+            at = colon.start()
+            cue_end = at
+            if text[at - 1] in " \t\xa0":  # "Xem thêm :"
+                cue_end = _SPACES_BEFORE.search(text, max(0, at - 8), at).start()
+            end = text[cue_end - 4:cue_end]
+            if end[1:] in _SINGLE_CUE_ENDS:
+                label = _inline_cue(text, cue_end, at + 1, _SINGLE_CUE_BEFORE, _SPACES,
+                                    _SINGLE_HEADLINE)
+                if label is not None:
+                    labels.append(label)
+            if tags is not None and end in _EVENT_TAG_ENDS:
+                tags.append((cue_end, at))
+    for tail, rare in _LIST_CUE_TAILS:
+        if rare and rare not in text:
+            continue
+        at = text.find(tail)
+        while at >= 0:
+            end = at + len(tail)
+            if text[at - 4:at] in _LIST_CUE_HEADS:
+                label = _inline_cue(text, end, end, _LIST_CUE_BEFORE, _COLON_AND_SPACES,
+                                    _LIST_HEADLINES)
+                if label is not None:
+                    labels.append(label)
+            at = text.find(tail, end)
+    return labels
+
+
+def _inline_cue(text: str, cue_end: int, after: int, before: regex.Pattern, gap: re.Pattern,
+                headlines: regex.Pattern) -> Label | None:
+    """The label of the cue (``before``) ending at ``cue_end`` with the headlines after
+    ``after`` and ``gap``; ``None`` when there is none, or the headlines run to the end of
+    a line the cue opens, or a single headline is no headline's length."""
+    line_start = text.rfind("\n", 0, cue_end) + 1
+    cue = before.search(text, max(line_start, cue_end - _CUE_REACH), cue_end)
+    if cue is None:
+        return None
+    after = gap.match(text, after).end()
+    body = headlines.match(text, after)
+    if body is None or (body.group("eol") is not None
+                        and not text[line_start:cue.start()].strip()):
+        return None
+    if headlines is _SINGLE_HEADLINE and not _HEADLINE_WORDS.fullmatch(text, after, body.end()):
+        return None
+    start = cue.start() + len(cue.group()) - len(cue.group().lstrip(" \t\xa0"))
+    return Label(start, body.end(), "related", "related.inline_cue")
+
+
+def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
+    """``>>`` links, anchored teasers and inline cues in ``text``, as found there (and in
+    ``tags`` the colons an event tag may end at: :func:`_inline_cues`)."""
     found: list[Label] = []
     if ">" in text and ">>" in text:  # a one-character test first: faster on most text
         found += _inline_arrows(text)
     if _ANCHOR_GATE in text:
         found += _anchored_teasers(text)
+    found += _inline_cues(text, tags)
     return found
 
 
-def _inline_labels(text: str) -> tuple[list[Label], dict[int, str]]:
+def _event_tag_forms() -> tuple[str, ...]:
+    labels = expand_forms(word_list("related_event_tags.txt"))
+    return tuple(dict.fromkeys(f for label in labels
+                               for f in (label, label.upper(), label.title())))
+
+
+# An event tag line ("Sự kiện: Bão số 3 Yagi"): a label of related_event_tags.txt opening
+# the line, its colon, a capitalised name of a few words without a sentence mark; it goes
+# only above or below the story (no story line on one side of it) and never next to a
+# "label: value" line (a schedule in the story: "Thời gian: ...", "Sự kiện: ...").
+_EVENT_TAG_ENDS = frozenset(form[-4:] for form in _event_tag_forms())
+# A colon after a letter pair that ends a single cue or an event tag label, or after a
+# space: a literal ":" first, so the stdlib scan jumps from colon to colon in C.
+_CUE_COLON = re.compile(r":(?:(?<=[%s][%s]:)|(?<=[ \t\xa0]:))" % tuple(
+    re.escape("".join(sorted({end[k] for end in _SINGLE_CUE_ENDS | _EVENT_TAG_ENDS})))
+    for k in (-2, -1)))
+_EVENT_TAG_LINE = regex.compile(
+    r"(?:%s)[ \t\xa0]*+:[ \t\xa0]*+(?=\p{Lu}|\d)(?=[^\n.!?…;:]{1,120}+(?<![,\-–])\Z)"
+    r"\W*+(?:\w++\W*+){1,%d}+" % (trie(_event_tag_forms()), _T["event_tag_max_words"]), regex.V1)
+# A story line: long enough, and ending like a sentence.
+_STORY_LINE = re.compile(r"^[^\n]{%d,}[.!?…][\"”’)]?[ \t\xa0]*$"
+                         % (_T["story_line_min_chars"] - 1), re.MULTILINE)
+_LABELLED_LINE = regex.compile(r"[ \t\xa0]*+%s" % _LABEL_VALUE, regex.V1)
+
+
+def _event_tags(text: str, tags: list[tuple[int, int]], gone: list[Label],
+                lefts: dict[int, str]) -> list[Label]:
+    """Event tag lines among the candidate ``(label end, colon)`` places of ``tags``, each
+    line read as the labels ``gone`` (merged) and the inline residues ``lefts`` leave the
+    text: what a second pass would read."""
+    view = _LineView(text, gone, lefts)
+    labels = []
+    for label_end, colon in tags:
+        line_start = text.rfind("\n", 0, label_end) + 1
+        line_end = text.find("\n", colon)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _EVENT_TAG_LINE.fullmatch(view.line(line_start, line_end)):
+            continue
+        before = view.before(line_start)
+        after = view.after(line_end)
+        if any(_LABELLED_LINE.match(line) and not _EVENT_TAG_LINE.fullmatch(line)
+               for line in (before, after)):
+            continue  # an item of a list of the story ("Thời gian: ...", "Sự kiện: ...")
+        if not before and _STORY_LINE.match(after):
+            continue  # the first line, right above the story: its title
+        if view.story_line(0, line_start) and view.story_line(line_end, len(text)):
+            continue  # between two story lines: a label of the story's own
+        first = _NON_SPACE.search(text, line_start)
+        last = LAST_NON_BLANK.search(text, first.start(), line_end)
+        labels.append(Label(first.start(), last.end(), "related", "related.event_tag"))
+    return labels
+
+
+class _LineView:
+    """The lines of ``text`` as the labels ``gone`` (merged, sorted) and the inline
+    residues ``lefts`` (by line start) leave them, stripped: a line they take is ``""``."""
+
+    def __init__(self, text: str, gone: list[Label], lefts: dict[int, str]) -> None:
+        self.text = text
+        self.gone = gone
+        self.starts = [label.start for label in gone]
+        self.lefts = lefts
+
+    def line(self, start: int, end: int) -> str:
+        """The line ``text[start:end]`` as left."""
+        line = self.text[start:end]
+        stripped = line.strip()
+        if not stripped:
+            return ""
+        first = start + len(line) - len(line.lstrip())
+        k = bisect.bisect_right(self.starts, first) - 1
+        if k >= 0 and self.gone[k].end >= first + len(stripped):
+            return ""
+        return self.lefts[start].strip() if start in self.lefts else stripped
+
+    def before(self, line_start: int) -> str:
+        """The last line left before the line at ``line_start`` ("" if none)."""
+        end = line_start - 1
+        while end > 0:
+            start = self.text.rfind("\n", 0, end) + 1
+            line = self.line(start, end)
+            if line:
+                return line
+            end = start - 1
+        return ""
+
+    def after(self, line_end: int) -> str:
+        """The first line left after the line ending at ``line_end`` ("" if none)."""
+        text = self.text
+        while line_end < len(text):
+            start = line_end + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = self.line(start, end)
+            if line:
+                return line
+            line_end = end
+        return ""
+
+    def story_line(self, start: int, end: int) -> bool:
+        """True when a story line (``_STORY_LINE``) is left between ``start`` and ``end``."""
+        for m in _STORY_LINE.finditer(self.text, start, end):
+            if _STORY_LINE.match(self.line(m.start(), m.end())):
+                return True
+        return False
+
+
+def _inline_labels(text: str, tags: list[tuple[int, int]] | None = None
+                   ) -> tuple[list[Label], dict[int, str]]:
     """The inline labels (merged, touching ones joined: one link after another is one
     edit), settled line by line (:func:`~vnclean.blocks.settle_inline`): on a line they
     touch, the links and teasers of what they leave of it are looked for again, as a second
     pass would (a teaser gone may bring a ``>>`` link within reach of its line's end, or
     end the sentence before a next teaser), until a round finds nothing new. Also what they
     leave of each such line, by its start."""
-    found = _inline_spans(text)
+    found = _inline_spans(text, tags)
     if not found:
         return found, {}
     return settle_inline(text, merge_labels(found, touching=True), _inline_spans,
@@ -761,6 +1040,25 @@ _NON_SPACE = re.compile(r"\S")
 _NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a stripped line, as nonblank_lines finds it
 
 
+def _with_event_tags(text: str, tags: list[tuple[int, int]], inline: list[Label],
+                     lefts: dict[int, str], labels: list[Label]) -> list[Label]:
+    """``labels`` with the event tag lines (:func:`_event_tags`) read among the lines they
+    leave; a tag gone, the line pass runs again without its line (it may join two groups
+    of headlines into a run), as a second cleaning would, until no tag is new."""
+    found: list[Label] = []
+    for _ in range(_SETTLE_ROUNDS):
+        new = [tag for tag in _event_tags(text, tags, labels, lefts) if tag not in found]
+        if not new:
+            break
+        found += new
+        gone = merge_labels(inline + found)
+        left = dict(lefts)
+        for tag in found:  # whole lines: the line pass reads them as gone
+            left[text.rfind("\n", 0, tag.start) + 1] = ""
+        labels = merge_labels(_line_labels(text, gone, left) + gone)
+    return labels
+
+
 class StripRelatedLinks(BoilerplateCleaner):
     """Delete related-article blocks, ``>>`` links, dated related titles and teasers.
 
@@ -780,11 +1078,14 @@ class StripRelatedLinks(BoilerplateCleaner):
     kind: ClassVar[str] = "related"
 
     def classify(self, text: str) -> list[Label]:
-        inline, lefts = _inline_labels(text)
+        tags: list[tuple[int, int]] = []
+        inline, lefts = _inline_labels(text, tags)
         if inline:
             labels = merge_labels(_line_labels(text, inline, lefts) + inline)
         else:
             labels = _line_labels(text, inline, lefts)  # one label a line, sorted
+        if tags:
+            labels = _with_event_tags(text, tags, inline, lefts, labels)
         pair = _title_pair(text, labels)
         if pair:
             labels = merge_labels(labels + pair)
