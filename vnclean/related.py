@@ -422,7 +422,12 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     """
     indented = lines[i].indented
     if i and lines[i - 1].text.endswith(":"):
-        return i, i  # the items of a list the story introduces
+        # The items of a list the story introduces: none of them opens a run (the lines
+        # read are passed over, so the second item is not taken as a run's first).
+        end = i
+        while end < len(lines) and lines[end].cls in ("headline", "dated"):
+            end += 1
+        return i, end
     headlines = 0
     last = i - 1
     gap = 0
