@@ -474,3 +474,40 @@ def test_string_tails_equal_the_regex_scans(text):
     while end and (text[end - 1] in "-–|,:" or (text[end - 1].isspace() and text[end - 1] != "\n")):
         end -= 1
     assert _captions._trailing_separator_start(text) == end
+
+
+# Heads with no keyword (found from the colons) next to look-alikes: times, credits, prose.
+_head_text = st.lists(st.sampled_from(
+    ["Biểu đồ", "Bảng", "Sơ đồ", "Đơn vị", "Đơn vị tính", "ĐVT", "Nguồn", "NGUỒN", "(Nguồn",
+     "( nguồn", "Ảnh", ":", " :", " 2", "12", "\n", " ", "  ", "x", "cho biết", "10:30",
+     "(", ")", "Bảng A", "tính", "uồn", "ồ"]), max_size=30).map("".join)
+_PLAIN_LINE_HEAD = regex.compile(
+    rf"^[^\S\n]*+(?:(?P<described>{'|'.join(_captions._UNKEYED_HEADS)})(?:[^\S\n]{{1,3}}\d{{1,2}})?+"
+    rf"|(?P<note>{'|'.join(sorted(_captions._NOTE_HEADS, key=len, reverse=True))}))[^\S\n]*+:",
+    regex.V1 | regex.MULTILINE)
+_PLAIN_SOURCE_PAREN = regex.compile(r"\([^\S\n]{0,3}[Nn]guồn[^\S\n]*+:", regex.V1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_head_text)
+def test_colon_heads_equal_a_plain_scan(text):
+    # The colon scan and its tail test find every head a plain scan of the lines finds
+    # (a head starts at most _HEAD_REACH characters before its colon).
+    plain = []
+    for m in _PLAIN_LINE_HEAD.finditer(text):
+        if m.end() - m.start() <= _captions._HEAD_REACH:
+            kind = ("described" if m["described"]
+                    else _captions._CHART_NOTE_KINDS[m["note"]])
+            plain.append((kind, m.start(kind if kind == "described" else "note"), m.end()))
+    plain += [("source_paren", m.start(), m.end()) for m in _PLAIN_SOURCE_PAREN.finditer(text)
+              if m.end() - m.start() <= _captions._HEAD_REACH]
+    assert sorted(_captions._colon_heads(text), key=lambda h: (h[2], h[0])) == sorted(
+        plain, key=lambda h: (h[2], h[0]))
+
+
+def test_gallery_counters_need_a_run_counting_up():
+    story = "Dự án dài 50 km, dự kiến hoàn thành vào năm 2027, góp phần kết nối các khu kinh tế."
+    up = f"Cầu mới\n{story}\n3/8\nNgười dân đi xe trên cầu.\n4/8\n{story}"
+    down = f"Cầu mới\n{story}\n(10/12)\nTin khác\n(9/12)\n{story}"
+    assert [e.text for e in remove_photo_captions.explain(up).edits] == ["3/8\n", "4/8\n"]
+    assert remove_photo_captions(down) == down

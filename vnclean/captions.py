@@ -24,7 +24,7 @@ from typing import ClassVar, NamedTuple
 import regex
 
 from ._core import Edit, StepMap, apply_edits, validated
-from ._data import alternation, json_data, tab_entries, word_list
+from ._data import alternation, json_data, tab_entries, trie, word_list
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      blank_before, labels_to_edits, merge_labels)
 
@@ -46,10 +46,22 @@ def _lower_first(entries: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(entries + tuple(e[:1].lower() + e[1:] for e in entries)))
 
 
+def _holds_keyword(head: str) -> bool:
+    """Whether the marker keyword scan finds ``head`` (``captions_keywords.txt``)."""
+    return any(k.lower() in head.lower() for k in word_list("captions_keywords.txt"))
+
+
+#: The described heads the keyword scan finds (``Ảnh trên``), read by the marker regex, and
+#: those it does not (``Biểu đồ``, ``Bảng``): found from the colons (:func:`_colon_heads`).
+_KEYED_HEADS = tuple(h for h in word_list("captions_described_heads.txt") if _holds_keyword(h))
+_UNKEYED_HEADS = tuple(h for h in word_list("captions_described_heads.txt")
+                       if not _holds_keyword(h))
+
+
 def _marker_pattern() -> regex.Pattern:
     heads = word_list("captions_credit_heads.txt")
     bare = word_list("captions_bare_markers.txt")
-    described = word_list("captions_described_heads.txt")
+    described = _KEYED_HEADS
     paren_heads = alternation(_lower_first(heads + bare))
     return regex.compile(
         rf"""
@@ -59,8 +71,8 @@ def _marker_pattern() -> regex.Pattern:
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])hinh[ ]anh{_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
         | (?P<bare>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(bare)})(?!{_HSPACE}*+\p{{Ll}}))
-        | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}|{alternation(described)})
-            {_HSPACE}*+:)
+        | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}
+            |(?:{alternation(described)})(?:{_HSPACE}{{1,3}}\d{{1,2}})?+){_HSPACE}*+:)
         | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
         | (?P<colon>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
         | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
@@ -77,8 +89,7 @@ _MARKERS = _marker_pattern()
 #: A class of the characters every marker starts with, but "hinh anh" (alt_numbered).
 _MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
     {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
-                                 + word_list("captions_bare_markers.txt")
-                                 + word_list("captions_described_heads.txt")})) + "]"
+                                 + word_list("captions_bare_markers.txt") + _KEYED_HEADS})) + "]"
 _FIRST_CHAR = re.compile(_MARKER_FIRST)  # literal characters: stdlib re, cheaper per call
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
@@ -596,12 +607,18 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
 
 def _described_candidate(text, end, line_start, line_end) -> _Candidate | None:
     """``Biểu đồ: Diễn biến giá xăng năm 2026.``, ``Ảnh 2: Công nhân làm việc ...`` opening its
-    own line: all of it describes the picture, when it is caption-sized."""
-    if not _describes(text, end, line_end):
+    own line: all of it describes the picture, when it is caption-sized and reads as words
+    (``Sơ đồ: 4-2-3-1``, a team's formation, and ``Bảng: A`` stay)."""
+    if not _describes(text, end, line_end) or _DESCRIPTION_WORDS.match(text, end, line_end) is None:
         return None
     last = LAST_NON_BLANK.search(text, end, line_end).end()
     return _Candidate(line_start, last, line_start, last, "captions.described_line",
                       line_start, True)
+
+
+#: A description opens with a word and holds two: ``Lợi nhuận ròng ...``, not ``4-2-3-1``.
+_DESCRIPTION_WORDS = regex.compile(
+    rf"{_HSPACE}*+\p{{L}}[\p{{L}}\p{{N}}]*+[^\p{{L}}\p{{N}}\n]++[\p{{L}}\p{{N}}]", regex.V1)
 
 
 def _describes(text: str, end: int, line_end: int) -> bool:
@@ -693,8 +710,9 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         caption_start, whole = _caption_start(text, line_start, credit_start, line_only,
                                               floor)
     if caption_start == line_start == credit_start and line_only:
-        caption_start = _caption_line_above(text, line_start)
-    elif not whole and not (credited and _inline_caption(text, caption_start, credit_start)):
+        caption_start = _caption_line_above(text, line_start, credit_end)
+    elif not whole and not (_inline_caption(text, caption_start, credit_start) if credited
+                            else _marked_caption(text, line_start, caption_start, credit_start)):
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
     if caption_start < credit_start and (
             _is_story_sentence(text, caption_start, credit_start)
@@ -732,22 +750,349 @@ def _inline_caption(text: str, start: int, end: int) -> bool:
             and _QUOTE.search(sentence) is None and _SPEECH_TAIL.search(sentence) is None)
 
 
-def _caption_line_above(text: str, line_start: int) -> int:
-    """A lone credit line under a short line with no blank line between: that line is its caption.
+def _marked_caption(text: str, line_start: int, start: int, end: int) -> bool:
+    """The sentence ``text[start:end]`` right before a bare marker (``Ảnh minh họa``) inside
+    a body is its caption when it reads as one (:func:`_reads_as_short_caption`) and follows
+    another sentence's end on its line (a line's first sentence may be a title or a lead;
+    ``TP. HCM ...`` is no sentence start): ``Cầu Rồng về đêm. Ảnh minh họa`` loses the
+    caption, ``... hình thành rất sớm. Ảnh minh họa.`` keeps the long sentence."""
+    return (start > line_start and _reads_as_short_caption(text[start:end].rstrip())
+            and _SENTENCE_BEFORE_CAPTION.search(text, max(line_start, start - 6), start)
+            is not None)
 
-    ``Cuộc sống của những cư dân cuối cùng ở Thủ Thiêm\nVideo: Đức Huy``.
+
+def _reads_as_short_caption(sentence: str) -> bool:
+    """A sentence that reads as a photo's caption with nothing but its place to say so: at
+    most ``scene_sentence_max_chars``, a capital first and a full stop last, no comma,
+    quote, colon or bracket, and no story verb (``đã``, ``đang``, ``được``, ``cho biết``,
+    ... in ``captions_scene_opener_stops.txt``: ``Vụ việc đang được điều tra.`` is story).
+
+    >>> [_reads_as_short_caption(s) for s in ("Lãnh đạo tỉnh thị sát công trường.",
+    ...                                       "Vụ việc đang được điều tra.")]
+    [True, False]
+    """
+    return (sentence[:1].isupper() and sentence.endswith(".")
+            and len(sentence) <= _SETTINGS["scene_sentence_max_chars"]
+            and _NOT_IN_SHORT_CAPTION.search(sentence) is None
+            and _SCENE_SENTENCE_STOP.search(sentence) is None)
+
+
+#: What a short caption never holds (a clause, a quote, speech, a bracket, another sentence).
+_NOT_IN_SHORT_CAPTION = re.compile(r"[,;:\"“”()!?…]|\.\s")
+#: A sentence's end right before a caption: a small letter or digit, then the full stop.
+_SENTENCE_BEFORE_CAPTION = regex.compile(r"[\p{Ll}\d][\"”’)]?[.!?…][\"”’)]?\s*+$", regex.V1)
+
+
+def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
+    """A lone credit line's caption: the short line right above it (no blank line between).
+
+    In a text whose paragraphs stand between blank lines the pair must stand alone so
+    (``Cuộc sống của những cư dân cuối cùng ở Thủ Thiêm\nVideo: Đức Huy``; the credit may
+    end on the next line: ``Ảnh:\nLê Hiếu.``). In a text without blank lines the line above
+    must have a line above it, more text must follow the credit, and it must read as a
+    caption (:func:`_reads_as_short_caption`).
     """
     if line_start < 2 or text[line_start - 2] == "\n":
         return line_start
     above_start = text.rfind("\n", 0, line_start - 1) + 1
     above = text[above_start:line_start - 1]
-    line_end = text.find("\n", line_start)
-    isolated = (above_start < 2 or text[above_start - 2] == "\n") and (
+    line_end = text.find("\n", credit_end)
+    blank_above = above_start < 2 or text[above_start - 2] == "\n"
+    isolated = blank_above and (
         line_end < 0 or text.startswith("\n\n", line_end) or line_end == len(text) - 1)
     if (isolated and above.strip() and len(above) <= _SETTINGS["caption_line_above_max_chars"]
             and not above.rstrip().endswith(":")):
         return above_start + len(above) - len(above.lstrip())
+    if (not blank_above and line_end > 0 and not text.startswith("\n\n", line_end)
+            and not _blank(text, line_end, len(text)) and _reads_as_short_caption(above.strip())):
+        return above_start + len(above) - len(above.lstrip())
     return line_start
+
+
+# ---------------------------------------------------------------------------------------------
+# Markers with no keyword, and whole-line forms. A head and its colon (``Biểu đồ:`` or
+# ``Đơn vị:`` opening a line, ``(Nguồn:``) is found from the text's colons; a line that is all
+# credit or a gallery counter by one set lookup of the text's lines (in C), its place only in
+# the rare text that holds one.
+# ---------------------------------------------------------------------------------------------
+
+
+def _colon_head_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A head, and its colon, that opens a line: a described head that holds no marker
+    keyword (the keyword scan finds ``Ảnh trên:``), maybe numbered (``Bảng 2:``), or a chart
+    note's (``Đơn vị:``, ``Nguồn:``); and ``(Nguồn:`` anywhere."""
+    return (re.compile(rf"[^\S\n]*+(?:(?P<described>{trie(_UNKEYED_HEADS)})"
+                       rf"(?:[^\S\n]{{1,3}}\d{{1,2}})?+|(?P<note>{trie(_NOTE_HEADS)}))[^\S\n]*+:"),
+            re.compile(r"\([^\S\n]{0,3}[Nn]guồn[^\S\n]*+:"))
+
+
+#: The chart notes' heads, and each one's kind (``"unit"`` or ``"source"``).
+_NOTE_HEADS = tuple(head for _, head in tab_entries("captions_chart_notes.txt"))
+_CHART_NOTE_KINDS = {head: kind for kind, head in tab_entries("captions_chart_notes.txt")}
+_LINE_HEAD, _SOURCE_PAREN_HEAD = _colon_head_patterns()
+#: The last three characters of a head of _colon_head_patterns (``Nguồn`` also ends
+#: ``(Nguồn``), and what may stand between a head and its colon (a number, spaces).
+_HEAD_TAILS = frozenset(head[-3:] for head in _UNKEYED_HEADS + _NOTE_HEADS)
+_NUMBER_OR_SPACE_CHARS = "0123456789" + STRIPPED_CHARS.replace("\n", "")
+_NUMBER_OR_SPACE = frozenset(_NUMBER_OR_SPACE_CHARS)
+#: How long a head can be, its colon included (spaces, the longest head, a number).
+_HEAD_REACH = 40
+
+
+def _colon_heads(text: str) -> list[tuple[str, int, int]]:
+    """Every head of :func:`_colon_head_patterns`, in order: ``(kind, start, end)``, where
+    ``kind`` is ``"described"``, ``"source_paren"`` or a note's kind (``"unit"``,
+    ``"source"``) and ``end`` is after the colon. Found from the colons (ten times rarer
+    than newlines), each read back only ``_HEAD_REACH`` characters."""
+    found: list[tuple[str, int, int]] = []
+    find, tails, number_or_space = text.find, _HEAD_TAILS, _NUMBER_OR_SPACE
+    at = find(":")
+    while at >= 0:
+        tail = text[at - 3:at]
+        if tail in tails:
+            _add_colon_head(text, at, tail, found)
+        elif text[at - 1] in number_or_space:  # "Bảng 2 :": the tail before number and spaces
+            low = max(at - _HEAD_REACH, 0)
+            end = low + len(text[low:at].rstrip(_NUMBER_OR_SPACE_CHARS))
+            tail = text[end - 3:end]
+            if tail in tails:
+                _add_colon_head(text, at, tail, found)
+        at = find(":", at + 1)  # most colons fail both tests: "cho biết:", "Ảnh:", "10:30"
+    return found
+
+
+def _add_colon_head(text: str, at: int, tail: str, found: list[tuple[str, int, int]]) -> None:
+    """Append the head whose colon is at ``at`` to ``found``, if there is one."""
+    low = max(at + 1 - _HEAD_REACH, 0)  # where the longest head would start
+    newline = text.rfind("\n", max(low - 1, 0), at)
+    line_start = newline + 1
+    if newline >= 0 or not low:
+        head = _LINE_HEAD.match(text, line_start, at + 1)
+        if head and head.end() == at + 1:
+            if head["described"]:
+                found.append(("described", head.start("described"), at + 1))
+            else:
+                found.append((_CHART_NOTE_KINDS[head["note"]], head.start("note"), at + 1))
+    paren = text.rfind("(", low, at) if tail == "uồn" else -1
+    if paren >= 0:
+        head = _SOURCE_PAREN_HEAD.match(text, paren, at + 1)
+        if head and head.end() == at + 1:
+            found.append(("source_paren", paren, at + 1))
+
+
+def _lone_lines() -> dict[str, str]:
+    """Each line that is all credit or a gallery counter, and what it is: ``"phrase"``
+    (``CHỤP MÀN HÌNH``), ``"agency"`` (``REUTERS``, ``AFP/TTXVN``), ``"counter"``
+    (``2/8``, ``(2/8)``) or ``"photo"`` (``Ảnh 2/8``); each also with a full stop."""
+    agencies = word_list("captions_agencies.txt")
+    agencies = tuple(dict.fromkeys(agencies + tuple(a.upper() for a in agencies)))
+    lines = dict.fromkeys(word_list("captions_lone_credits.txt"), "phrase")
+    lines |= dict.fromkeys(agencies, "agency")
+    lines |= dict.fromkeys((f"{a}/{b}" for a in agencies for b in _REDISTRIBUTORS), "agency")
+    most = _SETTINGS["gallery_max_photos"]
+    for total in range(2, most + 1):
+        for number in range(1, total + 1):
+            lines[f"{number}/{total}"] = lines[f"({number}/{total})"] = "counter"
+            lines[f"Ảnh {number}/{total}"] = "photo"
+    return lines | {f"{line}.": kind for line, kind in lines.items()}
+
+
+#: The agencies that pass other agencies' photos on: "AFP/TTXVN". (A line is looked up
+#: in a dict, and a small dict stays in the CPU cache: every pair would not.)
+_REDISTRIBUTORS = ("TTXVN",)
+_LONE_LINES = _lone_lines()
+#: A paragraph's worth of one line: a lone agency needs one above and one below it.
+_PROSE_RUN = re.compile(rf"[^\n]{{{_SETTINGS['lone_credit_prose_min_chars']}}}")
+_LAST_PROSE_RUN = regex.compile(_PROSE_RUN.pattern, regex.V1 | regex.REVERSE)
+_COUNT = re.compile(r"(\d+)/(\d+)")
+
+
+def _lone_line_candidates(text: str, lines: list[str]) -> list[_Candidate]:
+    """Credits and counters alone on their lines (``lines``: ``text.split("\\n")``), in order.
+
+    ``CHỤP MÀN HÌNH`` goes with the short line above it when that reads as its caption
+    (:func:`_caption_line_above`); an agency line likewise, but only between paragraphs (at
+    a text's end it is a source, under a title a dateline). ``Ảnh 3/12`` is a photo's
+    counter; a bare ``2/8`` or ``(2/8)`` only in a run counting up by one to the same total
+    (dates in a list of links count down, ``(26/12)`` is no counter, ``1/8/2024`` no line).
+    """
+    if _LONE_LINES.keys().isdisjoint(lines):
+        return []
+    found: list[_Candidate] = []
+    last_count: dict[int, tuple[int, _Candidate]] = {}  # by total: the last bare counter
+    taken: set[int] = set()
+    prose: tuple[int, int] | None = None
+    start = 0
+    for line in lines:
+        line_start, start = start, start + len(line) + 1
+        kind = _LONE_LINES.get(line)
+        if kind is None:
+            continue
+        end = line_start + len(line)
+        if kind in ("counter", "photo"):
+            number, total = map(int, _COUNT.search(line).groups())
+            counter = _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
+                                 line_start, True)
+            previous = last_count.get(total)
+            last_count[total] = (number, counter)
+            if kind == "photo":
+                found.append(counter)
+            elif previous is not None and previous[0] + 1 == number:
+                if previous[1].credit_start not in taken:
+                    found.append(previous[1])
+                    taken.add(previous[1].credit_start)
+                found.append(counter)
+                taken.add(line_start)
+            continue
+        if kind == "agency":
+            if prose is None:
+                prose = _prose_bounds(text)
+            if not prose[0] < line_start <= end < prose[1]:
+                continue
+        caption_start = _caption_line_above(text, line_start, end)
+        rule = "captions.credit_sentence" if caption_start < line_start else "captions.credit"
+        found.append(_Candidate(line_start, end, caption_start, end, rule, line_start, True))
+    return sorted(found)
+
+
+def _prose_bounds(text: str) -> tuple[int, int]:
+    """Where the first paragraph-long line starts and the last one ends (``(-1, -1)``:
+    none)."""
+    first = _PROSE_RUN.search(text)
+    if first is None:
+        return -1, -1
+    return first.start(), _LAST_PROSE_RUN.search(text).end()
+
+
+def _chart_note_candidates(text: str, heads: list[tuple[str, int, int]],
+                           candidates: list[_Candidate]) -> list[_Candidate]:
+    """``Đơn vị: Tỷ đồng`` and ``Nguồn: FiinGroup`` lines (``heads``: :func:`_colon_heads`)
+    right under a chart's title (``Biểu đồ: ...``, a ``captions.described_line`` of
+    ``candidates``) or under a note of the chart, and a unit and a source note next to each
+    other. A source note anywhere else is an attribution and stays (for the bylines), as
+    does prose after the colon (``Nguồn: Bộ Tài chính cho biết ...``)."""
+    notes = []
+    for kind, start, colon_end in heads:
+        if kind not in ("unit", "source"):
+            continue
+        line_end = _line_end(text, colon_end)
+        if _reads_as_note_value(kind, text[colon_end:line_end].strip()):
+            notes.append((text.rfind("\n", 0, start) + 1, start,
+                          LAST_NON_BLANK.search(text, colon_end, line_end).end(), kind))
+    if not notes:
+        return []
+    anchors = {c.line_start for c in candidates if c.rule == "captions.described_line"}
+    found = []
+    for i, (line_start, start, end, kind) in enumerate(notes):
+        paired = (i + 1 < len(notes) and notes[i + 1][3] != kind
+                  and _previous_line_start(text, notes[i + 1][0]) == line_start)
+        if paired or _previous_line_start(text, line_start) in anchors:
+            anchors.add(line_start)
+            found.append(_Candidate(start, end, start, end, "captions.chart_note",
+                                    line_start, True))
+    return found
+
+
+def _reads_as_note_value(kind: str, value: str) -> bool:
+    """A unit is short and one phrase (``Tỷ đồng``, ``triệu USD, %``); a source reads as a
+    name (``VietstockFinance``, ``Tổng cục Thống kê``), not a sentence."""
+    if not value:
+        return False
+    if kind == "unit":
+        return (len(value) <= _SETTINGS["chart_unit_max_chars"]
+                and _SENTENCE_END.search(value.rstrip(".")) is None)
+    return (len(value) <= _SETTINGS["credit_line_max_chars"]
+            and (_names_a_source(value) or _reads_as_name(value)))
+
+
+def _previous_line_start(text: str, line_start: int) -> int:
+    """Where the last non-blank line before ``line_start`` starts; -1 when there is none."""
+    last = LAST_NON_BLANK.search(text, 0, line_start)
+    return -1 if last is None else text.rfind("\n", 0, last.start()) + 1
+
+
+_WEB_SOURCES = frozenset(word_list("captions_web_sources.txt"))
+
+
+def _described_head_candidates(text: str, heads: list[tuple[str, int, int]]
+                               ) -> list[_Candidate]:
+    """The described lines (:func:`_described_candidate`) the keyword scan cannot find,
+    from their heads (``heads``: :func:`_colon_heads`): ``Bảng 2: Kết quả kinh doanh``."""
+    found = []
+    for kind, start, colon_end in heads:
+        if kind == "described":
+            line_start = text.rfind("\n", 0, start) + 1
+            candidate = _described_candidate(text, colon_end, line_start,
+                                             _line_end(text, colon_end))
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+#: ``(Nguồn: Reuters)`` ending its line.
+_SOURCE_PAREN = re.compile(
+    r"\([^\S\n]{0,3}[Nn]guồn[^\S\n]*+:[^\S\n]*+(?P<source>[^()\n]{1,40}?)[^\S\n]*+\)\.?"
+    r"(?=[^\S\n]*+(?:\n|\Z))")
+
+
+def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Candidate]:
+    """A short caption line that ends with its picture's source in parentheses (``heads``:
+    :func:`_colon_heads`): ``Lãnh đạo thị sát công trường (Nguồn: Internet)``, ``Cap.
+    (Nguồn: Reuters)``.
+
+    The source says "a picture": a web source anywhere, an agency after the caption's full
+    stop (``... 2% (Nguồn: Reuters).`` cites the figure of a story sentence). The line is
+    one sentence of at most ``caption_line_above_max_chars``, with no quote or reported
+    speech, and more text follows (at a text's end the parentheses attribute the story).
+    """
+    found = []
+    for kind, start, _ in heads:
+        paren = _SOURCE_PAREN.match(text, start) if kind == "source_paren" else None
+        if paren is None:
+            continue
+        web = paren["source"] in _WEB_SOURCES
+        if not web and paren["source"] not in _AGENCIES:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        caption = text[line_start:start].strip()
+        end = paren.end()
+        if (caption and (web or caption.endswith(".")) and not _blank(text, end, len(text))
+                and _reads_as_caption_line(caption)):
+            found.append(_Candidate(start, end, _first_non_space(text, line_start, start), end,
+                                    "captions.credit_sentence", line_start, True))
+    return found
+
+
+def _reads_as_caption_line(line: str) -> bool:
+    """One short sentence with no quote, colon or reported speech (``line`` is stripped)."""
+    return (line[:1].isupper() and len(line) <= _SETTINGS["caption_line_above_max_chars"]
+            and _NOT_IN_CAPTION_LINE.search(line) is None
+            and _SENTENCE_END.search(line.rstrip(".")) is None
+            and _SPEECH_TAIL.search(line) is None)
+
+
+#: A quote, colon, semicolon or sentence end inside a caption line.
+_NOT_IN_CAPTION_LINE = re.compile(r"[\"“”:;!?…]")
+
+
+def _with_line_candidates(text: str, lines: list[str], heads: list[tuple[str, int, int]],
+                          candidates: list[_Candidate]) -> list[_Candidate]:
+    """``candidates`` (the markers') and the whole-line ones, in order; a line candidate
+    that overlaps a marker's, or an earlier line candidate, is dropped."""
+    extra = _lone_line_candidates(text, lines)
+    if heads:
+        described = _described_head_candidates(text, heads)
+        extra += described + _source_candidates(text, heads)
+        extra += _chart_note_candidates(text, heads, candidates + described)
+    if not extra:
+        return candidates
+    busy = sorted((c.caption_start, c.caption_end) for c in candidates)
+    kept: list[_Candidate] = []
+    for c in sorted(extra):
+        if (not _inside_any(busy, c.caption_start, c.caption_end)
+                and (not kept or c.caption_start >= kept[-1].caption_end)):
+            kept.append(c)
+    return sorted(candidates + kept) if kept else candidates
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1058,9 +1403,13 @@ def _repeats(text: str, cuts: list[int], lines: list[str] | None = None
 
 
 def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[Label]:
+    heads = _colon_heads(text)
     candidates = _candidates(text, keywords)
     repeats = _repeats(text, [p for c in candidates for p in (c.credit_start, c.credit_end)],
                        lines)
+    # after the repeats: their gate hashed the long lines, so the lone-line lookup hashes only
+    # the short ones (a whole-line candidate's edges cut no unit a line's edges do not)
+    candidates = _with_line_candidates(text, lines, heads, candidates)
     kept_copies = sorted((r[2], r[3]) for r in repeats)
     story = _is_photo_story(candidates, lines)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
@@ -1355,8 +1704,9 @@ def _classify_once(text: str) -> list[Label]:
 def _may_expose(left: str, edits: list) -> bool:
     """Whether deleting ``edits`` can expose a caption in ``left`` (the text after them).
 
-    Only a marker keyword next to a seam can (two markers now touch, a credit now ends its
-    line); scene lines need no second round (their neighbours are read past deleted lines).
+    Only a marker keyword (or ``(nguồn``) next to a seam can (two markers now touch, a
+    credit now ends its line), or a seam's line that is now all credit; scene lines need no
+    second round (their neighbours are read past deleted lines).
     """
     reach = _SETTINGS["window_back_chars"] + _SETTINGS["window_ahead_chars"]
     shift = 0
@@ -1364,9 +1714,30 @@ def _may_expose(left: str, edits: list) -> bool:
         seam = edit.start + shift
         shift += len(edit.replacement) - (edit.end - edit.start)
         window = left[max(0, seam - reach):seam + len(edit.replacement) + reach].lower()
-        if any(literal in window for literal in _KEYWORD_LITERALS):
+        if any(literal in window for literal in _EXPOSING_LITERALS):
+            return True
+        if _lone_line_at(left, seam):
             return True
     return False
+
+
+def _lone_line_at(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is one of ``_LONE_LINES`` (read only that far)."""
+    low = max(pos - _LONE_LINE_MAX, 0)
+    line_start = text.rfind("\n", low, pos) + 1
+    if not line_start and low:
+        return False
+    line_end = text.find("\n", pos, pos + _LONE_LINE_MAX + 1)
+    if line_end < 0:
+        if pos + _LONE_LINE_MAX + 1 < len(text):
+            return False  # a longer line
+        line_end = len(text)
+    return text[line_start:line_end] in _LONE_LINES
+
+
+_LONE_LINE_MAX = max(map(len, _LONE_LINES))
+#: The keywords, and the head of the marker that has none and can end its line after a cut.
+_EXPOSING_LITERALS = _KEYWORD_LITERALS + ("(nguồn",)
 
 
 remove_photo_captions = RemovePhotoCaptions()
