@@ -566,8 +566,14 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
         yield kind, start, end
 
 
+_OPENING_QUOTES = "'\"“‘«"
+
+
 def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidate | None:
-    """The candidate of one marker, or None when it is story text after all."""
+    """The candidate of one marker, or None when it is story text after all: a marker right
+    after an opening quote opens a quoted name (``Triển lãm 'Ảnh: Ký ức Hà Nội' mở cửa``)."""
+    if start > line_start and text[start - 1] in _OPENING_QUOTES:
+        return None
     if kind == "paren":
         if _PAREN_REFERENCE.match(text, start) is None:
             return _paren_candidate(text, start, end, line_start, line_end, floor)
