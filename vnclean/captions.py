@@ -645,6 +645,15 @@ def _description_end(text: str, pos: int, line_end: int) -> int:
     return end if _is_caption_sized(text[pos:end].rstrip(_ENDER_TAIL)) else 0
 
 
+def _reports_story(text: str, pos: int, line_end: int) -> bool:
+    """After a video's head, a whole story sentence, no description: it ends with a full
+    stop, holds ``story_sentence_min_words`` words or more and a story verb (``đã``,
+    ``được``, ``cho biết``: ``captions_scene_opener_stops.txt``)."""
+    rest = text[pos:line_end].strip()
+    return (rest.endswith(".") and _SCENE_SENTENCE_STOP.search(rest) is not None
+            and len(_WORD.findall(rest)) >= _SETTINGS["story_sentence_min_words"])
+
+
 #: A sentence's end right before a marker: "... 3 điểm. Video: ...".
 _SENTENCE_BEFORE = regex.compile(rf"[.!?…][\"”’)]*+{_HSPACE}*+$", regex.V1)
 _DESCRIPTION_OPENING = regex.compile(rf"{_HSPACE}*+\p{{Lu}}\p{{Ll}}*+{_HSPACE}++\p{{Ll}}", regex.V1)
@@ -688,6 +697,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         credit_end = last
     elif kind == "colon" and text.startswith(_VIDEO_HEADS, start) and blank_before(text, start) \
             and _describes(text, end, line_end):
+        if _reports_story(text, end, line_end):
+            return None  # "Video: Biển người ... đã được chia sẻ rộng rãi ...": the story's
         # "Video: Người dân dùng bình chữa cháy dập lửa" on its own line: all of it describes
         # the video (a name parser would stop at "Người" and leave the rest)
         credit_end = LAST_NON_BLANK.search(text, end, line_end).end()
