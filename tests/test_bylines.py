@@ -144,12 +144,15 @@ def test_metadata_learns_the_new_forms():
         assert meta["authors"] == [author], line
 
 
+_REPORT_TITLE = "Tổng kết công tác năm 2023"
+_REPORT_LEAD = ("Chiều 12/3, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023 với nhiều đại "
+                "biểu.\nTheo báo cáo, tỉnh đã hoàn thành 25/27 chỉ tiêu chủ yếu trong năm qua.")
+
+
 def test_metadata_of_pen_names_counters_and_places():
     from vnclean import clean_and_explain
 
-    lead = ("Chiều 12/3, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023 với nhiều đại "
-            "biểu.\nTheo báo cáo, tỉnh đã hoàn thành 25/27 chỉ tiêu chủ yếu trong năm qua.")
-    title = "Tổng kết công tác năm 2023"
+    lead, title = _REPORT_LEAD, _REPORT_TITLE
     for line, authors, published in (
             ("Yan | 16/02/2024 14:30", ["Yan"], "2024-02-16T14:30:00+07:00"),
             ("22/11/2026 08:30 | 5 bình luận", [], "2026-11-22T08:30:00+07:00"),
@@ -167,9 +170,7 @@ def test_metadata_of_pen_names_counters_and_places():
 def test_metadata_of_domains_desks_glued_labels_users_and_sources():
     from vnclean import clean_and_explain
 
-    lead = ("Chiều 12/3, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2023 với nhiều đại "
-            "biểu.\nTheo báo cáo, tỉnh đã hoàn thành 25/27 chỉ tiêu chủ yếu trong năm qua.")
-    title = "Tổng kết công tác năm 2023"
+    lead, title = _REPORT_LEAD, _REPORT_TITLE
     for tail, authors, source in (
             ("\nMinh Châu (Dantri.com.vn)", ["Minh Châu"], "Dantri.com.vn"),
             ("\nHoàng Anh (Tiin.vn)", ["Hoàng Anh"], "Tiin"),

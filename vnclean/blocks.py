@@ -22,6 +22,7 @@ import regex
 from ._core import _START_END, Cleaner, Edit
 
 __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank_after",
+           "long_first_line_end",
            "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
@@ -78,6 +79,24 @@ def nonblank_lines(text: str) -> Iterator[re.Match[str]]:
 
 
 _NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")  # stdlib re: faster than regex for this scan
+
+
+def long_first_line_end(text: str, min_chars: int) -> int | None:
+    """The end of ``text``'s first non-blank line when that line runs ``min_chars`` or more
+    from its first non-space character (a page flattened onto one line), else ``None``.
+
+    >>> long_first_line_end("\\n  Trang chủ Thời sự\\nHà Nội", 10), long_first_line_end("Hà Nội", 10)
+    (20, None)
+    """
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return None
+    end = text.find("\n", first.start())
+    end = len(text) if end < 0 else end
+    return end if end - first.start() >= min_chars else None
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def casefold_pattern(words: str | Iterable[str], *, prefix: bool = False,

@@ -27,7 +27,7 @@ from typing import ClassVar
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list
-from .blocks import BoilerplateCleaner, Label
+from .blocks import BoilerplateCleaner, Label, long_first_line_end
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
@@ -1532,7 +1532,6 @@ _HEAD_DATELINE = regex.compile(
     rf"[\s|]*+(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“])", regex.V1)
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WEEKDAY = regex.compile(WEEKDAY_PATTERN)
-_FIRST_NON_SPACE = re.compile(r"\S")
 #: The shortest first line a flattened page has (nav's ``flat_line_min_chars``).
 _FLAT_LINE_MIN_CHARS = json_data("nav.json")["flat_line_min_chars"]
 
@@ -1547,12 +1546,8 @@ def _flat_head_dateline(text: str) -> list[Label]:
     >>> [page[x.start:x.end] for x in _flat_head_dateline(page)]
     ['Thứ bảy, 22/11/2026, 08:30 (GMT+7)']
     """
-    first = _FIRST_NON_SPACE.search(text)
-    if first is None:
-        return []
-    end = text.find("\n", first.start())
-    end = len(text) if end < 0 else end
-    if end - first.start() < _FLAT_LINE_MIN_CHARS:
+    end = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)
+    if end is None:
         return []
     m = _HEAD_DATELINE.match(text, 0, end)
     if m is None:

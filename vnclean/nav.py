@@ -26,7 +26,7 @@ import regex
 
 from ._data import alternation, data_text, json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
-                     residue, settle_inline)
+                     long_first_line_end, residue, settle_inline)
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -1134,9 +1134,6 @@ def _flat_menu_pattern() -> re.Pattern:
         rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:$|\n|[\d(|»>›]|[{re.escape(capital)}]))")
 
 
-_FIRST_NON_SPACE = re.compile(r"\S")
-
-
 def _flat_menu_head(text: str) -> list[Label]:
     """``nav.flat_menu``: the site's menu opening a text flattened onto long lines (a
     page's text joined by spaces): a run of at least ``flat_menu_min_items`` capitalised
@@ -1148,12 +1145,8 @@ def _flat_menu_head(text: str) -> list[Label]:
     >>> [page[x.start:x.end] for x in _flat_menu_head(page)]
     ['Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập']
     """
-    first = _FIRST_NON_SPACE.search(text)
-    if first is None:
-        return []
-    line_end = text.find("\n", first.start())
-    line_end = len(text) if line_end < 0 else line_end
-    if line_end - first.start() < _settings().flat_line_min_chars:
+    line_end = long_first_line_end(text, _settings().flat_line_min_chars)
+    if line_end is None:
         return []
     match = _flat_menu_pattern().match(text, 0, line_end)
     if match is None or not text[match.end():line_end].strip():
