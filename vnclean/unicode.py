@@ -121,6 +121,14 @@ def _wide_char_edits(text: str) -> list[RawEdit]:
     return edits
 
 
+def _rewrite_wide_chars(text: str) -> str:
+    """What :func:`_wide_char_edits` does, applied: needed again after a mojibake repair,
+    which may bring an invisible (``â€‹`` is a zero-width space)."""
+    if _WIDE_CHAR.search(text):
+        text = _WIDE_CHAR.sub(lambda m: _TRANSLATE[ord(m.group())] or "", text)
+    return _STRAY_JOINER.sub("", text) if "\u200d" in text else text
+
+
 def _line_end_edits(text: str) -> list[RawEdit]:
     """Windows and old Mac line ends become ``\\n``: the ``\\r`` of ``\\r\\n`` goes, a lone
     ``\\r`` becomes ``\\n`` (what :func:`unify_line_ends` does, as edits)."""
@@ -662,13 +670,14 @@ class NormalizeUnicode(Cleaner):
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
         legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
         return legacy + [_line_end_edits, _wide_char_edits, _nfc_edits, self._run_layer,
-                         _byte_char_edits, _nfc_edits, self._run_layer, _nfc_edits, _eth_edits,
-                         self._tone_layer, *self._after_tone_layers()]
+                         _wide_char_edits, _byte_char_edits, _nfc_edits, self._run_layer,
+                         _wide_char_edits, _nfc_edits, _eth_edits, self._tone_layer,
+                         *self._after_tone_layers()]
 
     def _after_tone_layers(self) -> list[Callable[[str], list[RawEdit]]]:
         # A tone fix can make a mojibake token whole bytes ("á»‡qũa" -> "á»‡quã"), which
         # only then repairs; what the repair brings is composed and toned again.
-        return [self._run_layer, _nfc_edits, _eth_edits, self._tone_layer]
+        return [self._run_layer, _wide_char_edits, _nfc_edits, _eth_edits, self._tone_layer]
 
     def _settle_after_tones(self, before: str, toned: str) -> str:
         """``toned`` run through :meth:`_after_tone_layers` when tone placement changed
@@ -723,8 +732,8 @@ class NormalizeUnicode(Cleaner):
                 and _has_mojibake(text)):
             text = _apply_raw(text, self._mojibake_edits(text, align=False))
             chars = None
-        if chars is None:
-            text = compose_nfc(rewrite_byte_chars(text))
+        if chars is None:  # the repair may bring any character, an invisible too
+            text = compose_nfc(rewrite_byte_chars(_rewrite_wide_chars(text)))
             recheck = True
         else:  # the byte characters are those the scan saw: nothing since could add one
             found = chars & _BYTE_SET
@@ -739,7 +748,8 @@ class NormalizeUnicode(Cleaner):
                     nfc_changed = nfc_changed or composed != text
                     text = composed
         if recheck and _has_mojibake(text):  # a byte character that split a run: "\xadá»‡"
-            text = compose_nfc(_apply_raw(text, self._mojibake_edits(text, align=False)))
+            text = compose_nfc(_rewrite_wide_chars(
+                _apply_raw(text, self._mojibake_edits(text, align=False))))
             chars = None
         if "ð" in text:
             text = _apply_raw(text, _eth_edits(text))  # one character for one
