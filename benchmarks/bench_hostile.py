@@ -33,6 +33,10 @@ PATTERNS = {
     "prose": "Hà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu. ",
     "mojibake": "Viá»‡t Nam ",
     "mixed": "Ảnh\u200b\xa0Ð–ّ中文 ",
+    # one endless "word" of toned vowels: every letter a place the tone detector reads
+    "toned_run": "òóọỏõ",
+    "qu_toned_run": "qủ",
+    "cp1252_pairs": "ÃÂ",
 }
 
 

@@ -362,12 +362,14 @@ def _suspect_words(text: str, style: str | None,
     if not places:
         return {}
     words: dict[int, tuple[int, str]] = {}
+    places.sort()
+    end = 0  # the end of the last run of letters read: a place before it is in that run
     for place in places:  # each a toned vowel: the bounds of its run of letters, inlined
+        if place < end:
+            continue  # (so each letter is read once: a long run costs no more than its length)
         start = place
         while start and text[start - 1].isalpha():
             start -= 1
-        if start in words:
-            continue
         end = place + 1
         while end < size and text[end].isalpha():
             end += 1
