@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnclean
+import vnclean.legacy
+import vnclean.tones
 
 CLEANERS = [cleaner for _, cleaner in vnclean.DEFAULT_STEPS]
 PUBLIC_TEXT_FUNCTIONS = [vnclean.clean, vnclean.normalize_unicode, *CLEANERS]
@@ -81,6 +83,40 @@ def test_pathological_documents_are_cleaned(text):
 def test_wrong_types_raise_type_error(function, value):
     with pytest.raises(TypeError):
         function(value)
+
+
+TEXT_HELPERS = [vnclean.tones.parse_syllable, vnclean.tones.split_tone, vnclean.tones.place_tone,
+                vnclean.tones.is_vietnamese_word, vnclean.tones.fix_tones,
+                vnclean.tones.tone_fixes, vnclean.tones.qu_tone_positions,
+                vnclean.tones.strip_tone_marks, vnclean.legacy.detect_legacy,
+                vnclean.legacy.legacy_edits, vnclean.legacy.fix_legacy,
+                lambda text: vnclean.legacy.convert_legacy(text, "tcvn3")]
+
+
+@pytest.mark.parametrize("function", TEXT_HELPERS, ids=lambda f: getattr(f, "__name__", "f"))
+@pytest.mark.parametrize("value", [None, b"hoa", ["hoa"]], ids=repr)
+def test_text_helpers_reject_wrong_types(function, value):
+    with pytest.raises(TypeError):
+        function(value)
+
+
+def test_clean_many_rejects_one_text():
+    with pytest.raises(TypeError):
+        vnclean.clean_many("Hà Nội mưa lớn.")
+
+
+@pytest.mark.parametrize("options", [{"legacy_encodings": "no"}, {"nav": 1}, {"tidy": None}],
+                         ids=repr)
+def test_switches_take_booleans_only(options):
+    with pytest.raises(ValueError):
+        vnclean.clean("Hà Nội mưa lớn.", **options)
+    with pytest.raises(ValueError):
+        vnclean.default_pipeline(**options)
+
+
+def test_normalize_unicode_switch_takes_a_boolean():
+    with pytest.raises(ValueError):
+        vnclean.normalize_unicode.configured(legacy_encodings="no")
 
 
 def test_clean_and_explain_rejects_wrong_types():

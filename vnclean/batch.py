@@ -50,6 +50,8 @@ def clean_many(iterable: Iterable[str], *, workers: int = 1, chunksize: int = DE
     >>> [r.flags for r in clean_many(["null"], explain=True)]
     [('emptied',)]
     """
+    if isinstance(iterable, (str, bytes)):  # iterating it would clean character by character
+        raise TypeError(f"clean_many expects an iterable of str, not one {type(iterable).__name__}")
     default_pipeline(**options)  # fail now on an unknown or bad option
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")

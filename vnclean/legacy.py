@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ._core import Edit, apply_edits
+from ._core import Edit, apply_edits, check_text
 from ._data import json_data
 from .tones import is_vietnamese_word
 from .unicode import RawEdit, _cp1252_chars, _views
@@ -88,6 +88,7 @@ def convert_legacy(text: str, encoding: str) -> str:
     >>> convert_legacy("Vi®t Nam", "viscii")
     'Việt Nam'
     """
+    check_text(text)
     return _table(encoding).convert(text)
 
 
@@ -236,6 +237,7 @@ def detect_legacy(text: str) -> str | None:
     >>> detect_legacy("Vi®t Nam là mµt qu¯c gia"), detect_legacy("Müller aß Größe")
     ('viscii', None)
     """
+    check_text(text)
     if not _CANDIDATE.search(text):
         return None
     return _best(_scores(_TOKEN.findall(text)), _THRESHOLDS["min_good_words"])
@@ -252,6 +254,7 @@ def legacy_edits(text: str) -> list[Edit]:
     >>> [(e.text, e.replacement) for e in legacy_edits(text)][:3]
     [('ViÖt', 'Việt'), ('Hµ', 'Hà'), ('Néi', 'Nội')]
     """
+    check_text(text)
     return [Edit(start, end, converted, rule=rule, kind="unicode", text=text[start:end])
             for start, end, converted, rule in raw_legacy_edits(text)]
 

@@ -52,11 +52,20 @@ class Options:
     max_removed_share: float = 0.9
 
     def __post_init__(self) -> None:
+        for switch in _SWITCHES:
+            value = getattr(self, switch)
+            if not isinstance(value, bool):  # "no" would turn a step on
+                raise ValueError(f"{switch} must be True or False, not {value!r}")
         if not 0.0 <= self.max_removed_share <= 1.0:
             raise ValueError(f"max_removed_share must be between 0 and 1, "
                              f"not {self.max_removed_share!r}")
         if self.tone_style not in ("old", "new", None):
             raise ValueError(f"tone_style must be 'old', 'new' or None, not {self.tone_style!r}")
+
+
+#: The options that switch something on or off.
+_SWITCHES = ("legacy_encodings", "normalize", "promos", "related", "nav", "captions", "bylines",
+             "repeats", "tidy")
 
 
 #: Step order of the default pipeline: (option that switches the step, cleaner).

@@ -19,6 +19,7 @@ import unicodedata
 from typing import NamedTuple
 
 
+from ._core import check_text
 from ._data import json_data
 
 __all__ = [
@@ -188,6 +189,7 @@ def split_tone(word: str) -> tuple[str, str, int] | None:
     >>> split_tone("Người")
     ('Ngươi', '\\u0300', 3)
     """
+    check_text(word)
     found = None
     for index, char in enumerate(word):
         parts = _SPLIT_TONE.get(char)
@@ -211,6 +213,7 @@ def parse_syllable(toneless: str) -> Syllable | None:
     >>> parse_syllable("cafe") is None
     True
     """
+    check_text(toneless)
     for initial in _INITIALS:
         if not toneless.startswith(initial):
             continue
@@ -254,6 +257,7 @@ def place_tone(word: str, *, style: str | None = "old") -> str:
     >>> place_tone("thủy", style="new")
     'thuỷ'
     """
+    check_text(word)
     parts = split_tone(word)
     if parts is None:
         return word
@@ -278,6 +282,7 @@ def is_vietnamese_word(word: str) -> bool:
     >>> is_vietnamese_word("Nguyễn"), is_vietnamese_word("Pokémon")
     (True, False)
     """
+    check_text(word)
     parts = split_tone(word)
     if parts is not None:
         toneless = parts[0]
@@ -294,6 +299,7 @@ def strip_tone_marks(text: str) -> str:
     >>> strip_tone_marks("Người Việt")
     'Ngươi Viêt'
     """
+    check_text(text)
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", decomposed.translate(_REMOVE_TONE_MARKS))
 
@@ -341,6 +347,7 @@ def qu_tone_positions(text: str) -> list[int]:
     >>> qu_tone_positions("Qúy khách, quà")
     [1]
     """
+    check_text(text)
     return [match.start() + 1 for match in _QU_TONED.finditer(text)]
 
 
@@ -388,6 +395,7 @@ def tone_fixes(text: str, *, style: str | None = "old",
     >>> tone_fixes("hòa hợp, hoàng hôn", style="new")
     [(0, 3, 'hoà')]
     """
+    check_text(text)
     words = _suspect_words(text, style, qu)
     if not words:
         return []
@@ -406,6 +414,7 @@ def fix_tones(text: str, *, style: str | None = "old", qu: list[int] | None = No
     >>> fix_tones("Thủy điện Hòa Bình", style="new")
     'Thuỷ điện Hoà Bình'
     """
+    check_text(text)
     fixes = tone_fixes(text, style=style, qu=qu)
     if not fixes:
         return text

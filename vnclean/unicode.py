@@ -646,6 +646,9 @@ class NormalizeUnicode(Cleaner):
         if self.options["tone_style"] not in STYLES:
             raise ValueError("tone_style must be 'old', 'new' or None, "
                              f"not {self.options['tone_style']!r}")
+        if not isinstance(self.options["legacy_encodings"], bool):
+            raise ValueError("legacy_encodings must be True or False, "
+                             f"not {self.options['legacy_encodings']!r}")
         self._style = self.options["tone_style"]
 
     # Layers, each returning edits in the coordinates of the text it reads.
