@@ -399,7 +399,21 @@ def _ftfy_run(run: str) -> str:
 
     stripped = run.translate(_STRIP_INVISIBLE_WIDE)
     fixed = ftfy.fix_encoding(stripped)
-    return run if fixed == stripped else fixed
+    if fixed == stripped or _lowers_capitals(stripped, fixed):
+        return run
+    return fixed
+
+
+def _lowers_capitals(run: str, fixed: str) -> bool:
+    """A run in capitals (its ASCII letters, which no repair changes, all upper case) that
+    the repair would give a small letter: Vietnamese in capitals, no mojibake (``XÃ\xa0NÓI``
+    is ``XÃ NÓI``, not ``XàNÓI``; ``VIá»†T`` still becomes ``VIỆT``)."""
+    letters = _ASCII_LETTERS.findall(run)
+    return (bool(letters) and "".join(letters).isupper()
+            and any(c.islower() for c in fixed if not c.isascii()))
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
