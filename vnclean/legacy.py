@@ -278,14 +278,22 @@ def raw_legacy_edits(text: str) -> list[RawEdit]:
 
 def _converted_words(text: str, runs: list[tuple[int, int, dict]]) -> list[RawEdit]:
     """Classify, then revise, the scored ``runs`` (start, end, scores); then each word of a
-    run given an encoding that its table changes, as ``(start, end, converted, rule)``."""
-    labels = [_best(scores, _THRESHOLDS["min_good_words"]) for _, _, scores in runs]
+    run given an encoding that its table changes, as ``(start, end, converted, rule)``.
+    A run on a line that holds a letter of Unicode Vietnamese needs more good words
+    (``min_good_words_unicode_line``): legacy bytes read as cp1252 never make such a letter,
+    so the line is Unicode unless a long run says otherwise (``Diện tích 120 m² – 150 m²``:
+    ``²`` and ``–`` are VISCII letters, ``mỗ`` a syllable, but not here)."""
+    unicode_line = [_on_unicode_line(text, start, end) for start, end, _ in runs]
+    strict = _THRESHOLDS["min_good_words_unicode_line"]
+    labels = [_best(scores, strict if unicode else _THRESHOLDS["min_good_words"])
+              for (_, _, scores), unicode in zip(runs, unicode_line)]
     detected = {label for label in labels if label}
     if len(detected) == 1:
         (encoding,) = detected
         beside = _THRESHOLDS["min_good_words_beside"]
-        labels = [label or (encoding if _best(scores, beside) == encoding else None)
-                  for label, (_, _, scores) in zip(labels, runs)]
+        labels = [label or (encoding if _best(scores, strict if unicode else beside) == encoding
+                            else None)
+                  for label, (_, _, scores), unicode in zip(labels, runs, unicode_line)]
     words = []
     for (start, end, _), encoding in zip(runs, labels):
         if encoding is None:
@@ -296,6 +304,20 @@ def _converted_words(text: str, runs: list[tuple[int, int, dict]]) -> list[RawEd
             if converted != token.group():
                 words.append((token.start(), token.end(), converted, table.rule))
     return words
+
+
+def _on_unicode_line(text: str, start: int, end: int) -> bool:
+    """Does the line of ``text[start:end]`` hold a letter only Unicode Vietnamese has?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _UNICODE_VIETNAMESE.search(text, line_start,
+                                      len(text) if line_end < 0 else line_end) is not None
+
+
+#: Letters of Vietnamese outside cp1252 and Latin-1 (ă đ ĩ ũ ơ ư, and the toned vowels of
+#: U+1EA0-U+1EF9): no legacy text read as bytes holds one.
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                                 "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
 def fix_legacy(text: str) -> str:

@@ -281,8 +281,12 @@ def is_vietnamese_word(word: str) -> bool:
 
     >>> is_vietnamese_word("Nguyễn"), is_vietnamese_word("Pokémon")
     (True, False)
+    >>> is_vietnamese_word("ốc"), is_vietnamese_word("ồc"), is_vietnamese_word("ồC")
+    (True, False, False)
     """
     check_text(word)
+    if not (word.islower() or word.isupper() or word[1:].islower()):
+        return False  # "ồC", "hÀ": no syllable is written so
     parts = split_tone(word)
     if parts is not None:
         toneless = parts[0]
@@ -290,7 +294,15 @@ def is_vietnamese_word(word: str) -> bool:
         return False
     else:
         toneless = word
-    return parse_syllable(toneless.lower()) is not None
+    toneless = toneless.lower()
+    if parts is not None and parts[1] in _LEVEL_MARKS and toneless.endswith(_STOP_FINALS):
+        return False  # after p, t, c, ch only the rising tones: "ốc", "ạt", never "ồc"
+    return parse_syllable(toneless) is not None
+
+
+#: The marks of the tones a stop final (p, t, c, ch) never takes: huyền, hỏi, ngã.
+_LEVEL_MARKS = frozenset("\u0300\u0309\u0303")
+_STOP_FINALS = ("p", "t", "c", "ch")
 
 
 def strip_tone_marks(text: str) -> str:
