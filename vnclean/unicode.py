@@ -425,7 +425,7 @@ def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
     """
     fixed = _ftfy_run(run)
     if fixed == run:  # ftfy judged the run as a whole and refused: try its tokens alone
-        fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _ftfy_run, "",
+        fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _fix_token, "",
                                            align=False))
     for _ in range(rounds):
         if fixed == run or not _has_mojibake(fixed):
@@ -434,7 +434,46 @@ def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
         edits = _run_edits(run, _byte_runs(run, _MOJIBAKE_TELLTALE), _ftfy_run, "",
                            align=False)
         fixed = _apply_raw(run, edits)
+        if fixed == run:  # what ftfy refuses as runs, token by token
+            fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _fix_token, "",
+                                               align=False))
     return fixed
+
+
+def _fix_token(token: str) -> str:
+    """ftfy's repair of one token; when ftfy refuses it (a short token: ``má»›i``, ``Ná»™i``),
+    its bytes decoded as UTF-8, kept only when they decode and every word is a Vietnamese
+    syllable (``mới``, ``Nội``)."""
+    fixed = _ftfy_run(token)
+    if fixed != token:
+        return fixed
+    decoded = _strict_utf8(token)
+    if decoded is None or decoded == token:
+        return token
+    words = _DECODED_WORD.findall(decoded)
+    if words and all(is_vietnamese_word(word) for word in words):
+        return decoded
+    return token
+
+
+def _strict_utf8(token: str) -> str | None:
+    """``token``'s characters as the bytes cp1252 (or, for its gaps, Latin-1) made them,
+    decoded as UTF-8; ``None`` when a character is no byte or the bytes are no UTF-8."""
+    data = bytearray()
+    for char in token:
+        try:
+            data += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return None
+            data.append(ord(char))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+_DECODED_WORD = re.compile(r"[^\W\d_]+")
 
 
 _TOKEN = re.compile(r"[^ \t]+")
