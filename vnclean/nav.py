@@ -865,14 +865,16 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     """(indexes of the template copies of the title, index of the title the story keeps).
 
     The title candidate is the first line not already labelled as chrome (starts in
-    ``chrome``) nor a section's name alone (``Thế giới`` above the title). It is a template
+    ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
+    attribution (``Theo VnExpress``: strip_bylines' line, gone once it has run). It is a template
     copy when a later line before the first paragraph repeats it (``Title - Section - Site``
     at the top, ``Title`` again above the lead); when the title comes several times before
     the lead, the last of them is the one kept.
     """
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
-                 if starts[k] not in chrome and not _is_section_label(page, k, cfg)), None)
+                 if starts[k] not in chrome and not _is_section_label(page, k, cfg)
+                 and not _ATTRIBUTION.fullmatch(page.texts[k])), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
@@ -1007,6 +1009,11 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
     return [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
             if _is_section_label(page, k, cfg)
             and starts[k] not in chrome]  # a chrome line goes already
+
+
+#: A short attribution line: "Theo VnExpress", "Nguồn: Tuổi Trẻ" (a source, no headline).
+_ATTRIBUTION = regex.compile(r"(?:Theo|Nguồn[ \t]*+:)[ \t]++[\p{Lu}\d][^\s.!?]*+"
+                             r"(?:[ \t]++[\p{Lu}\d&][^\s.!?]*+){0,3}+[ \t]*+", regex.V1)
 
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
