@@ -771,6 +771,7 @@ def _line_pattern() -> regex.Pattern:
 
 _NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
 _ROLES = frozenset(_ROLE_WORDS)
+_CUE_SET = frozenset(_CUE_WORDS)
 #: What a name line that is a byline anywhere holds (a necessary condition of
 #: :func:`_anywhere`, read off the same words and patterns): a role where it opens, or a
 #: note or "Theo X" in it. One stdlib ``re`` match spares reading the groups of the others.
@@ -1272,7 +1273,8 @@ def _author_position(ctx: _Lines, index: int, accepted: set[int],
     nxt = ctx.nonblank(index, 1)
     return (prev is not None and ctx.lines[prev].rstrip()[-1:] in _TERMINAL
             and (ctx.is_prose(prev) or prev in accepted)
-            and nxt is not None and nxt not in candidates and not ctx.is_prose(nxt))
+            and nxt is not None and nxt not in candidates and not ctx.is_prose(nxt)
+            and not _opens_a_section(ctx, nxt))
 
 
 def _header_position(ctx: _Lines, index: int, datelines: set[int]) -> list[int] | None:
@@ -1303,6 +1305,43 @@ def _author_match(m: regex.Match, ctx: _Lines) -> bool:
     if m.group("au_affil") and not m.group("au_title"):
         return False
     return _is_name(m.group("au_name"))
+
+
+def _capitals_are_names(m: regex.Match) -> bool:
+    """A bare name line's syllables written in capitals (``NGỌC AN``, as Tuổi Trẻ signs) are
+    all a Vietnamese name's (``bylines_name_syllables.txt``), so that a heading in capitals
+    (``THÔNG CÁO``, ``CÁO PHÓ``, ``THÔNG BÁO``) is never taken for a sign-off; initials
+    (``K.Đ``) and syllables in title case are not judged here.
+
+    >>> _capitals_are_names(_LINE_ALTERNATIVES[4].match("NGỌC AN"))
+    True
+    >>> _capitals_are_names(_LINE_ALTERNATIVES[4].match("THÔNG CÁO BÁO CHÍ"))
+    False
+    """
+    return _capitals_named(m.group("au_name"), m.group("au_title"))
+
+
+def _capitals_named(name: str | None, title: str | None) -> bool:
+    """:func:`_capitals_are_names` of a name group and its title group."""
+    if name is None:
+        return True
+    if title:
+        name = name[len(title):]
+    return all(syllable.title() in _NAME_SYLLABLES for syllable in _NAME_GAPS.split(name)
+               if len(syllable) > 1 and syllable.isalpha() and syllable.isupper())
+
+
+def _opens_a_section(ctx: _Lines, index: int | None) -> bool:
+    """The line opens what follows it: it ends with ``:`` or is a numbered item
+    (``Hội nghị đã thống nhất các nội dung sau:``, ``1. Thông qua ...``). A line above it is
+    the section's heading, no sign-off."""
+    if index is None:
+        return False
+    line = ctx.lines[index].strip()
+    return line.endswith(":") or _NUMBERED_ITEM.match(line) is not None
+
+
+_NUMBERED_ITEM = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]")
 
 
 def _anywhere(m: regex.Match) -> bool:
@@ -1374,7 +1413,9 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return None  # glued to the last paragraph only
     if group == "tail_source" or m.group("gl_source") is not None:
         return Label(m.start(group), m.end(group), "byline", "bylines.source_attribution")
-    if not _is_name(m.group("gl_name")) or (m.group("gl_affil") and not m.group("gl_title")):
+    if (not _is_name(m.group("gl_name")) or (m.group("gl_affil") and not m.group("gl_title"))
+            or m.group("gl_name") not in _CUE_SET
+            and not _capitals_named(m.group("gl_name"), m.group("gl_title"))):
         return None
     return Label(m.start(group), m.end(group), "byline", "bylines.signoff_glued")
 
@@ -1580,7 +1621,7 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
     owner: dict[int, int] = {}  # note line -> the name line it was taken under
     top: list[tuple[int, regex.Match]] = []
     for index, m in indexed:
-        if index not in anywhere and not _author_match(m, ctx):
+        if index not in anywhere and not (_author_match(m, ctx) and _capitals_are_names(m)):
             continue
         notes = None if m.group("au_single") else _header_position(ctx, index, datelines)
         signoff = notes is not None or _author_position(ctx, index, tail, candidates)
