@@ -866,7 +866,8 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
 
     The title candidate is the first line not already labelled as chrome (starts in
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
-    attribution (``Theo VnExpress``: strip_bylines' line, gone once it has run). It is a template
+    attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
+    remove_photo_captions' lines, gone once they have run). It is a template
     copy when a later line before the first paragraph repeats it (``Title - Section - Site``
     at the top, ``Title`` again above the lead); when the title comes several times before
     the lead, the last of them is the one kept.
@@ -874,7 +875,7 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
                  if starts[k] not in chrome and not _is_section_label(page, k, cfg)
-                 and not _ATTRIBUTION.fullmatch(page.texts[k])), None)
+                 and not _NO_TITLE_LINE.fullmatch(page.texts[k])), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
@@ -1011,9 +1012,13 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
             and starts[k] not in chrome]  # a chrome line goes already
 
 
-#: A short attribution line: "Theo VnExpress", "Nguồn: Tuổi Trẻ" (a source, no headline).
-_ATTRIBUTION = regex.compile(r"(?:Theo|Nguồn[ \t]*+:)[ \t]++[\p{Lu}\d][^\s.!?]*+"
-                             r"(?:[ \t]++[\p{Lu}\d&][^\s.!?]*+){0,3}+[ \t]*+", regex.V1)
+#: A short attribution or photo line: "Theo VnExpress", "Nguồn: Tuổi Trẻ", "Ảnh minh họa",
+#: "Ảnh: Thanh Hà" (a source or a picture's, no headline).
+_NO_TITLE_LINE = regex.compile(
+    r"(?:(?:Theo|Nguồn[ \t]*+:)[ \t]++[\p{Lu}\d][^\s.!?]*+"
+    r"(?:[ \t]++[\p{Lu}\d&][^\s.!?]*+){0,3}+"
+    r"|\(?(?:Ảnh|ẢNH)[ \t]*+(?:minh[ \t]h[oọ][aạ]|MINH[ \t]H[OỌ][AẠ]|:[^\n]{1,40}+)\)?+\.?+)[ \t]*+",
+    regex.V1)
 
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
