@@ -136,7 +136,7 @@ def test_metadata_learns_the_new_forms():
                              ).metadata
     assert meta["authors"] == [] and meta["source"] == "Tuổi Trẻ/VnExpress"
     for line, author in (("Đại tá, TS Nguyễn Văn Hải", "Nguyễn Văn Hải"),
-                         ("HÀ NGUYỄN (thực hiện)", "HÀ NGUYỄN"),
+                         ("HÀ NGUYỄN (thực hiện)", "Hà Nguyễn"),  # metadata: title case
                          ("Ngọc Minh Thứ ba, 12/3/2024", "Ngọc Minh"),
                          ("ThS.BS Nguyễn Thị Thu Hà - Khoa Tim mạch, Bệnh viện Bạch Mai",
                           "Nguyễn Thị Thu Hà")):

@@ -171,8 +171,9 @@ def test_metadata_of_a_whole_article():
     raw = (f"Mưa lớn ở Hà Nội\nThanh Huyền-Thứ tư, ngày 13/07/2022 20:59 GMT+7\n"
            f"(Dân trí) - {LEAD}\n{LEAD}\nTheo TTXVN")
     meta = clean_and_explain(raw).metadata
+    # the closing "Theo TTXVN" names the original source, over the site's own prefix
     assert meta == {"title": "Mưa lớn ở Hà Nội", "authors": ["Thanh Huyền"],
-                    "published": "2022-07-13T20:59:00+07:00", "source": "Dân trí"}
+                    "published": "2022-07-13T20:59:00+07:00", "source": "TTXVN"}
 
 
 def test_metadata_without_bylines():
@@ -293,3 +294,58 @@ def test_a_short_title_above_its_lead_or_a_short_line_stays_the_title():
     # a first line with a digit or punctuation is no lone label
     assert find_title(f"Top 10\nNhững món ăn ngon nhất Hà Nội mùa đông\n{LEAD}") == "Top 10"
     assert find_title(f"Vì sao?\nGiá vàng hôm nay tăng mạnh lên mức kỷ lục\n{LEAD}") == "Vì sao?"
+
+
+def test_one_author_however_cased_in_its_mixed_case_form():
+    meta = clean_and_explain(f"Mưa lớn ở Hà Nội\nNgọc Hân\n{LEAD}\n{LEAD}\nNGỌC HÂN").metadata
+    assert meta["authors"] == ["Ngọc Hân"]
+    meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\nNgọc Hân - Minh Anh").metadata
+    assert meta["authors"] == ["Ngọc Hân", "Minh Anh"]
+
+
+@pytest.mark.parametrize("written, given", [
+    ("PGS, TS NGUYỄN VĂN DÂN", "Nguyễn Văn Dân"),  # each word a Vietnamese syllable
+    ("NGỌC AN", "Ngọc An"),
+    ("Nhóm PV", "Nhóm PV"),                        # an acronym is no syllable: as written
+    ("NHÓM PV", "NHÓM PV"),
+    ("K.Đ", "K.Đ"),                                # initials: as written
+])
+def test_a_name_in_capitals_is_given_in_title_case(written, given):
+    page = (f"Mưa lớn ở Hà Nội\n{written}\nViện Hàn lâm Khoa học xã hội Việt Nam\n"
+            f"10:15, ngày 10-05-2024\n{LEAD}")
+    result = Pipeline(strip_bylines, metadata=extract_metadata).explain(page)
+    assert written not in result.text  # the text is cleaned as before: only metadata changes
+    assert result.metadata["authors"] == [given]
+
+
+def test_the_closing_attribution_wins_over_the_lead_prefix():
+    meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n(NĐT) - {LEAD}\n{LEAD}\nTheo VTC News").metadata
+    assert meta["source"] == "VTC News"
+    meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n(NĐT) - {LEAD}\n{LEAD}").metadata
+    assert meta["source"] == "Người Đưa Tin"
+
+
+@pytest.mark.parametrize("page, authors, published, source", [
+    # VCCorp's two-line byline under the title
+    (f"Mưa lớn ở Hà Nội\nBảo Ngọc,\nTheo Pháp luật & Bạn đọc 20/06/2024 09:15 AM\n{LEAD}",
+     ["Bảo Ngọc"], "2024-06-20T09:15:00+07:00", "Pháp luật & Bạn đọc"),
+    # an author and a date after a blank
+    (f"Mưa lớn ở Hà Nội\nNguyễn Quang 05/12/2024 16:20\n{LEAD}",
+     ["Nguyễn Quang"], "2024-12-05T16:20:00+07:00", None),
+    # a person and the paper in sentence case in brackets, at the end
+    (f"Mưa lớn ở Hà Nội\n{LEAD}\nTheo Thu Hà (Phụ nữ Việt Nam)", ["Thu Hà"], None,
+     "Phụ nữ Việt Nam"),
+    # a paper after the author's "/"
+    (f"Mưa lớn ở Hà Nội\n{LEAD}\nThu Hương/Báo Tin tức", ["Thu Hương"], None, "Báo Tin tức"),
+    # titled authors and their institute; where the article was printed
+    (f"Mưa lớn ở Hà Nội\nThS. Nguyễn Thị Lan - TS. Trần Văn Bình\nHọc viện Tài chính\n{LEAD}\n"
+     "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024",
+     ["Nguyễn Thị Lan", "Trần Văn Bình"], None, "Tạp chí Tài chính"),
+    (f"Mưa lớn ở Hà Nội\nCập nhật lần cuối vào 14/05/2024 lúc 09:00\n{LEAD}", [],
+     "2024-05-14T09:00:00+07:00", None),
+])
+def test_bylines_of_more_sites_give_their_metadata(page, authors, published, source):
+    result = clean_and_explain(page)
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
+    meta = result.metadata
+    assert (meta["authors"], meta["published"], meta["source"]) == (authors, published, source)

@@ -31,7 +31,7 @@ from .blocks import BoilerplateCleaner, Label, long_first_line_end
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
-           "is_domain", "RULES"]
+           "is_domain", "is_paper", "attribution_date", "RULES"]
 
 #: Every rule this cleaner may report, for docs and tests.
 RULES = (
@@ -64,6 +64,11 @@ def agency_names() -> dict[str, str]:
 # --- shapes -------------------------------------------------------------------------------
 
 _H = r"[ \t]"
+#: The time after a date, maybe with seconds and a half of the day: " 09:15 AM", ", 9h15".
+_CLOCK = (r"(?:[ \t,|-]{1,3}+\d{1,2}[:hg]\d\d(?::\d\d)?+(?:[ \t]?+(?:AM|PM|am|pm|SA|CH))?+)?+")
+#: A date with its year: a name may stand before it with a blank only (``dl_bare``), an
+#: attribution line's source never runs into it (VCCorp's "Theo Pháp luật & Bạn đọc 20/06/2024").
+_DATED_YEAR = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 # A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
 # Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp"), nor into a
@@ -130,11 +135,13 @@ _NOTE_ALTERNATION = alternation(_NOTE_WORDS)
 
 def _names_pattern(tag: str, *, roles: bool = False) -> str:
     """One to four names joined by ``-``/``,``/``&``, maybe after a title or, with
-    ``roles``, a newsroom role (group ``{tag}_title``)."""
+    ``roles``, a newsroom role (group ``{tag}_title``); with ``roles`` each later name may
+    have its own title too (``ThS. Nguyễn Thị Lan - TS. Trần Văn Bình``)."""
     titles = _TITLES_ROLES if roles else _TITLES
+    later = rf"(?:{titles}{_H}++)?+" if roles else ""
     return (rf"(?:(?P<{tag}_title>{titles}(?:,?+{_H}++{titles})?+){_H}++)?+"
             rf"{_NOT_FIRST}{_ONE_NAME}"
-            rf"(?:{_H}*+[-–&,]{_H}*+{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
+            rf"(?:{_H}*+[-–&,]{_H}*+{later}{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
 
 
 #: A paper named in sentence case after a word for a paper or station: "Báo Tin tức", "Đài
@@ -151,11 +158,14 @@ def _source_word(*, paper: bool = False) -> str:
     ``[Link]``, a URL or domain; with ``paper``, a paper's name in sentence case first
     (``_PAPER``)."""
     first = f"{_PAPER}|" if paper else ""
+    # (on attribution lines, a date closes the line: "Theo Pháp luật & Bạn đọc 20/06/2024")
+    not_date = rf"(?!{_DATED_YEAR})" if paper else ""
     word = (rf"(?!Nguồn[ \t]*+:)(?:{first}(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d]|\.\p{{L}})"
             # a paper named in sentence case around "&": "Kinh tế & Đô thị", "Sức khỏe & Đời sống"
             r"|\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+[ \t]?+&[ \t]?+"
             r"\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+(?![\p{L}\d])"
-            r"|[\p{Lu}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){0,24}+|\[[^\]\n]{1,40}+\]"
+            rf"|{not_date}[\p{{Lu}}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){{0,24}}+"
+            r"|\[[^\]\n]{1,40}+\]"
             r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
             r"|(?:và|báo|tạp\ chí|trang|hãng|kênh|đài|tờ|of|the|de|and|&)(?!\p{L}))")
@@ -171,6 +181,16 @@ def _source_pattern(*, paper: bool = False) -> str:
     return rf"{word}(?:{_H}*+[,/;|–-]?+{_H}*+{word}){{0,9}}+"
 
 
+#: A paper named in sentence case in brackets after the person a ``Theo`` line credits:
+#: "Theo Thu Hà (Phụ nữ Việt Nam)", "(Phụ nữ & Gia đình)" (two to six words).
+_BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
+#: Where an article was first printed: "Bài đăng trên Tạp chí Tài chính", "Bài viết được
+#: đăng tại báo Nhân Dân" (a paper named after a word for one, ``_PAPER``), and the issue
+#: after it: "kỳ 1 tháng 6/2024", "số 12/2024".
+_PUBLISHED_IN = (r"Bài(?:[ \t]viết)?+[ \t](?:được[ \t])?+đăng[ \t](?:trên|tại)[ \t]"
+                 rf"(?P<pub_source>{_PAPER})")
+_ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
+          r"|\d[\d/.-]{0,9}+|[IVX]{1,4}+)(?![\p{L}\d])\)?+){0,10}+")
 #: A site's domain, as a note after a name names the paper: "Dantri.com.vn", "news.zing.vn".
 _DOMAIN = (r"(?:[\p{L}\d][\p{L}\d-]{0,20}+\.){1,3}+(?:vn|VN|com|net|org|info)"
            r"(?![\p{L}\d.])")
@@ -250,7 +270,7 @@ _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
 
 
 def _dateline_pattern() -> str:
-    lead = (r"(?:[Cc]ập\ nhật(?:\ lúc|\ ngày)?+|Ngày\ đăng|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|"
+    lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
@@ -307,7 +327,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
         rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME}))"
         rf"(?:{_H}*+[-–|•·,]{_H}*+"
-        rf"|{_H}++(?=[Tt]hứ|Chủ)))?+"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
+        rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
+        # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
+        rf"|(?P<dl_bare>{_H}++)(?={_DATED_YEAR})))?+"
         rf"(?P<dl_body>{dateline})"
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
@@ -320,15 +342,21 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
         # (and the paper of the person it credits: "Theo Hải Yến (Dân trí)")
-        rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+(?:{theo_paper}(?:{_H}*+{note})?+"
+        rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+"
+        rf"(?:{theo_paper}(?:{_H}*+(?:{note}|{_BRACKETED_PAPER}))?+"
         rf"|{nguon_paper}"
         rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source}"
         # "Tham khảo: MacRumors", "Nguồn tham khảo: Healthline"; "(TTXVN/Vietnam+)" alone
         rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\)"
         # the paper named before the colon, the link after it (baomoi):
         # "Nguồn Lao Động: https://laodong.vn/..."
-        rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK})"
-        rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+{end})",
+        rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+        # where the article was first printed, and the issue:
+        # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
+        rf"|{_PUBLISHED_IN}{_ISSUE})"
+        rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
+        # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
+        rf"(?:{_H}++(?P<at_date>{_DATED_YEAR}{_CLOCK}))?+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
@@ -341,7 +369,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{papered}"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
         rf"|[-–]{_H}*+{_AFFILIATION}))?+"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
-        rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+)){end})",
+        rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+))"
+        # a comma before the attribution on the next line: "Bảo Ngọc," / "Theo Pháp luật ..."
+        rf"(?P<au_comma>{_H}*+,)?+{end})",
         # a place dateline alone on the first lines: "Quảng Bình:"
         rf"(?P<place>{_H}*+(?P<pl_name>{_SYL}(?:{_H}{_SYL}){{0,3}}+){_H}*+:{_H}*+){eol}",
         # the end mark alone on the last line
@@ -636,12 +666,27 @@ def _build_author_parser() -> regex.Pattern:
     return regex.compile(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
         rf"(?:(?:{titles})(?:,?+{_H}++(?:{titles}))*+{_H}++(?={one}))?+"
         rf"(?P<names>(?:{cues})(?:{_H}++{_DESK})?+(?!\p{{L}})"
-        rf"|{one}(?:{_H}*+[-–&,]{_H}*+{one}){{0,3}}+)"
+        rf"|{one}(?:{_H}*+[-–&,]{_H}*+(?:{titles}{_H}++)?+{one}){{0,3}}+)"
     )
 
 
 _AUTHOR_PARSER = _build_author_parser()
 _NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
+#: A title or role before a later name of a line (``ThS. X - TS. Y``).
+_INNER_TITLE = regex.compile(rf"(?<=[-–&,][ \t]*+)(?:{_TITLES_ROLES}){_H}++(?=\p{{Lu}})")
+
+
+def _untitled(names: str) -> str:
+    """``names`` without the titles before its later names.
+
+    >>> _untitled("Nguyễn Thị Lan - TS. Trần Văn Bình")
+    'Nguyễn Thị Lan - Trần Văn Bình'
+    """
+    if "-" not in names and "–" not in names and "&" not in names and "," not in names:
+        return names  # one name: no later name to have a title
+    return _INNER_TITLE.sub("", names)
+
+
 #: A user's name alone after an author label ("Tác giả: nguyenvana").
 _USERNAME_LINE = regex.compile(rf"({_USERNAME})[ \t.]*+")
 #: A pen name before a dateline's bar ("Yan | 16/02/2024 14:30").
@@ -651,6 +696,20 @@ _LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-
                                   regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
 _DOMAIN_TEXT = regex.compile(_DOMAIN)
+
+
+@functools.cache
+def _paper_text() -> regex.Pattern:
+    """A paper's name (``_PAPER``), compiled on first use: only metadata reads it."""
+    return regex.compile(_PAPER)
+
+
+@functools.cache
+def _published_in_text() -> regex.Pattern:
+    """Where an article was first printed (``_PUBLISHED_IN``), compiled on first use."""
+    return regex.compile(rf"\A\W*+{_PUBLISHED_IN}")
+
+
 _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:|[Tt]ham khảo[ \t]*+:"
                              r"|(?:Tổng hợp|[Ll]ược dịch|[Bb]iên dịch|Dịch) (?:từ|theo))[ \t]*+"
                              r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
@@ -695,7 +754,7 @@ def author_names(text: str) -> list[str]:
         pen = _PEN_BEFORE_BAR.match(text)
         return [pen.group(1)] if pen is not None and _is_pen_name(pen.group(1)) else []
     names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
-             for n in _NAME_SPLIT.split(m.group("names"))]
+             for n in _NAME_SPLIT.split(_untitled(m.group("names")))]
     return [n for n in names if n and n.strip("()") not in _NOTE_SET and _is_name(n)]
 
 
@@ -706,6 +765,28 @@ def is_domain(text: str) -> bool:
     (True, True, False)
     """
     return _DOMAIN_TEXT.fullmatch(text) is not None
+
+
+def is_paper(text: str) -> bool:
+    """``text`` names a paper or station after a word for one (``bylines_media.txt``), as a
+    sign-off may name it after ``/`` or a dash.
+
+    >>> is_paper("Báo Tin tức"), is_paper("Đài Tiếng nói Việt Nam"), is_paper("Minh Anh")
+    (True, True, False)
+    """
+    return _paper_text().fullmatch(text.strip()) is not None
+
+
+def attribution_date(text: str) -> str | None:
+    """The date an attribution line ends with (VCCorp's), else ``None``.
+
+    >>> attribution_date("Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM")
+    '20/06/2024 09:15 AM'
+    >>> attribution_date("Theo TTXVN") is None
+    True
+    """
+    m = _ATTRIBUTION.match(text.strip())
+    return None if m is None else m.group("at_date")
 
 
 def source_name(text: str) -> str | None:
@@ -725,6 +806,11 @@ def source_name(text: str) -> str | None:
     'Lao Động'
     """
     agencies = agency_names()
+    if (date := attribution_date(text)) is not None:
+        text = text[:text.rindex(date)]
+    printed = _published_in_text().match(text) if "đăng" in text else None
+    if printed is not None:  # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
+        return printed.group("pub_source")
     named = _NAMED_SOURCE_TEXT.match(text)
     if named is not None:  # "Nguồn Lao Động: https://laodong.vn/...": the paper, not the link
         name = named.group("source")
@@ -755,6 +841,7 @@ _GROUP_SET = frozenset(_GROUPS)
 (_LINE_SOURCE, _GLUED, _INLINE, _PREFIX, _LINE_ALTERNATIVES,
  _GLUED_PLAIN) = _build()
 _END_MARK, _TAIL_SOURCE, _INLINE_SOURCE = _INLINE
+_ATTRIBUTION = _LINE_ALTERNATIVES[2]
 #: Where an inline "(Theo X)" may open (``_INLINE_SOURCE`` matches nowhere else).
 _INLINE_SOURCE_OPENS = re.compile(r"\((?=[Tt]heo|Nguồn)")
 
@@ -815,6 +902,8 @@ _PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}}(?:,[ \t]*
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch",
                       "Tham khảo")
 _TRANSLATED = trie(_TRANSLATED_WORDS)
+#: How a line saying where the article was printed opens (``_PUBLISHED_IN``).
+_PUBLISHED_OPENS = r"Bài(?:[ \t]viết)?[ \t](?:được[ \t])?đăng[ \t](?:trên|tại)[ \t]"
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
 #: How a joined label opens: a head, then a joiner ("Bài, ảnh:", "Tin và ảnh:").
 _JOINED_OPENS = rf"{trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
@@ -860,18 +949,19 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 _OPENS = (
     rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
-    rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ))"
+    rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
+    rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT})"
     rf"|{_AGENCIES}[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
     rf"[ \t]*[-–—])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
-    rf"|\({_AGENCIES}\))",
+    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS})",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
-    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$"
+    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
@@ -881,7 +971,8 @@ _OPENS = (
 #: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
-_SHAPE_WORDS = trie((*_DATELINE_STARTS, "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+_SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được", "Bài viết đăng",
+                      "Bài viết được", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
@@ -1203,6 +1294,8 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None  # a bare "21h30" heading inside a live report stays
     pen = m.group("dl_pen")
     name = m.group("dl_name") or pen or m.group("dl_after")
+    if m.group("dl_bare") is not None and not _bare_dateline(m, ctx):
+        return None
     if not _is_name(name) or pen in _SECTION_SET:
         if m.group("dl_after") is not None or not _place_at_top(m, ctx):
             return None
@@ -1210,6 +1303,30 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.dateline")
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
+    """A name and a date after a blank (``Nguyễn Quang 05/12/2024 16:20``): a byline only
+    when the name is a person's, every syllable of it, and the line stands at the top of
+    the text or with no more story below."""
+    index = ctx.index(m.start())
+    return (_all_name_syllables(m.group("dl_name"), m.group("dl_title"))
+            and (_opens_text(ctx, index) or not ctx.prose_after(index)))
+
+
+def _all_name_syllables(name: str | None, title: str | None) -> bool:
+    """Every syllable of ``name`` (its title left out) is a personal name's
+    (``bylines_name_syllables.txt``), whatever its case.
+
+    >>> _all_name_syllables("Nguyễn Quang", None), _all_name_syllables("Giải Bóng Đá", None)
+    (True, False)
+    """
+    if not name:
+        return False
+    if title:
+        name = name[len(title):]
+    return all(syllable.title() in _NAME_SYLLABLES
+               for syllable in _NAME_GAPS.split(_untitled(name)) if syllable)
 
 
 def _is_pen_name(word: str) -> bool:
@@ -1323,12 +1440,12 @@ def _capitals_are_names(m: regex.Match) -> bool:
 
 def _capitals_named(name: str | None, title: str | None) -> bool:
     """:func:`_capitals_are_names` of a name group and its title group."""
-    if name is None:
-        return True
+    if name is None or not any(len(word) > 1 and word.isupper() for word in name.split()):
+        return True  # (most names: no word in capitals)
     if title:
         name = name[len(title):]
-    return all(syllable.title() in _NAME_SYLLABLES for syllable in _NAME_GAPS.split(name)
-               if len(syllable) > 1 and syllable.isalpha() and syllable.isupper())
+    return all(syllable.title() in _NAME_SYLLABLES
+               for syllable in _NAME_GAPS.split(_untitled(name)) if len(syllable) > 1 and syllable.isalpha() and syllable.isupper())
 
 
 def _opens_a_section(ctx: _Lines, index: int | None) -> bool:
@@ -1374,10 +1491,7 @@ def _top_author(m: regex.Match) -> bool:
     name = m.group("au_name")
     if name is None or m.group("au_affil"):
         return False
-    if m.group("au_title"):
-        name = name[len(m.group("au_title")):]
-    return all(syllable.title() in _NAME_SYLLABLES for syllable in _NAME_GAPS.split(name)
-               if syllable)
+    return _all_name_syllables(name, m.group("au_title"))
 
 
 def _top_position(ctx: _Lines, index: int, candidates: set[int]) -> bool:
@@ -1396,8 +1510,23 @@ def _top_position(ctx: _Lines, index: int, candidates: set[int]) -> bool:
         after = ctx.nonblank(nxt, 1)
         return (_is_title(ctx, nxt, candidates) and after is not None
                 and ctx.is_prose(after))
-    return (ctx.nonblank(prev, -1) is None and _is_title(ctx, prev, candidates)
-            and ctx.is_prose(nxt))
+    if ctx.nonblank(prev, -1) is not None or not _is_title(ctx, prev, candidates):
+        return False
+    if _affiliation_line(ctx, nxt):  # "ThS. X - TS. Y" / "Học viện Tài chính" / the lead
+        nxt = ctx.nonblank(nxt, 1)
+    return nxt is not None and ctx.is_prose(nxt)
+
+
+def _affiliation_line(ctx: _Lines, index: int) -> bool:
+    """A short line naming an institution (``institution_heads.txt``, then a capital),
+    with no sentence mark at its end: ``Học viện Tài chính`` under an author."""
+    line = ctx.lines[index].strip()
+    return (len(line) <= _AFFILIATION_LENGTH and line[-1] not in ".!?…:;,"
+            and _AFFILIATION_LINE.fullmatch(line) is not None)
+
+
+_AFFILIATION_LENGTH = 80
+_AFFILIATION_LINE = regex.compile(rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+")
 
 
 def _is_title(ctx: _Lines, index: int, candidates: set[int]) -> bool:
@@ -1512,6 +1641,7 @@ class StripBylines(BoilerplateCleaner):
         labels: list[Label] = []
         tail: set[int] = set()  # lines of accepted sign-off material at the end
         datelines: set[int] = set()
+        attributions: set[int] = set()  # attribution lines: a name and comma may stand above
         fragments: list[regex.Match] = []  # "23:59", "GMT+7" lines: kept unless by a date
         deferred: list[regex.Match] = []  # decided once every whole line is labelled
         authors: list[regex.Match] = []
@@ -1543,6 +1673,10 @@ class StripBylines(BoilerplateCleaner):
             if group in _WHOLE_LINE:  # with any trailer ("/.", "Nguồn: X") to the line end
                 label = _to_line_end(ctx, index, label)
                 ctx.removed.add(index)
+            if group == "attrib":
+                attributions.add(index)
+                if m.group("at_date") is not None:  # "Theo Pháp luật & Bạn đọc 20/06/2024"
+                    datelines.add(index)
             labels.append(label)
             if group == "dateline":
                 datelines.add(index)
@@ -1565,7 +1699,8 @@ class StripBylines(BoilerplateCleaner):
                                     "bylines.timestamp"))
                 datelines.add(index)
                 ctx.removed.add(index)
-        return labels + _name_labels(ctx, authors, (anywhere, listed), tail, datelines)
+        return labels + _name_labels(ctx, authors, (anywhere, listed), tail, datelines,
+                                     attributions)
 
 
 #: A dateline opening a text, glued before the next words (a page flattened onto one line).
@@ -1602,7 +1737,7 @@ def _flat_head_dateline(text: str) -> list[Label]:
 
 def _name_labels(ctx: _Lines, authors: list[regex.Match],
                  sets: tuple[set[int], set[int]], tail: set[int],
-                 datelines: set[int]) -> list[Label]:
+                 datelines: set[int], attributions: set[int]) -> list[Label]:
     """Labels for the name lines: sign-offs, names above a timestamp, the lines of
     ``anywhere``, and names at the top of the story; then the notes under a sign-off.
 
@@ -1621,10 +1756,20 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
     owner: dict[int, int] = {}  # note line -> the name line it was taken under
     top: list[tuple[int, regex.Match]] = []
     for index, m in indexed:
-        if index not in anywhere and not (_author_match(m, ctx) and _capitals_are_names(m)):
+        if m.group("au_comma") is not None:  # only above its attribution: "Bảo Ngọc,"
+            if _above_attribution(ctx, index, m, attributions):
+                names.append(_name_label(ctx, index, m))
+                ctx.removed.add(index)
+                if not ctx.prose_after(index):
+                    tail.add(index)
+            continue
+        if index not in anywhere and not _author_match(m, ctx):
             continue
         notes = None if m.group("au_single") else _header_position(ctx, index, datelines)
-        signoff = notes is not None or _author_position(ctx, index, tail, candidates)
+        # (above a timestamp a name in capitals is an author's: "PGS, TS NGUYỄN VĂN DÂN";
+        # after the story it must be all name syllables: "THÔNG CÁO" is a heading)
+        signoff = notes is not None or (_author_position(ctx, index, tail, candidates)
+                                        and (index in anywhere or _capitals_are_names(m)))
         if not signoff and index not in anywhere:
             top.append((index, m))  # judged at the end
             continue
@@ -1663,7 +1808,23 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
                 and not ctx.next_to(index, listing, past_removed=True)):
             kept.append(_name_label(ctx, index, m))
             ctx.removed.add(index)
+            below = ctx.nonblank(index, 1)
+            if ctx.nonblank(index, -1) is not None and _affiliation_line(ctx, below):
+                kept.append(_line_label(ctx, below, "bylines.author_note"))
+                ctx.removed.add(below)
     return kept + _follower_labels(ctx, tail)
+
+
+def _above_attribution(ctx: _Lines, index: int, m: regex.Match,
+                       attributions: set[int]) -> bool:
+    """A person's name and a comma right above an attribution line (VCCorp's byline:
+    ``Bảo Ngọc,`` / ``Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM``): the two read as one
+    byline. Elsewhere a name line ending with a comma is a list's, and stays."""
+    return (m.group("au_name") is not None and m.group("au_affil") is None
+            and m.group("au_note") is None and m.group("au_theo") is None
+            and ctx.nonblank(index, 1, past_removed=False) in attributions
+            and _author_match(m, ctx) and _all_name_syllables(m.group("au_name"),
+                                                              m.group("au_title")))
 
 
 def _name_label(ctx: _Lines, index: int, m: regex.Match) -> Label:

@@ -9,13 +9,15 @@ Vietnam time (UTC+07:00); see :mod:`vnclean.dates`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
 
 from ._core import Cleaned, Edit
-from .bylines import agency_names, author_names, is_domain, source_name, strip_bylines
+from .bylines import (agency_names, attribution_date, author_names, is_domain, is_paper,
+                      source_name, strip_bylines)
 from .dates import VIETNAM_TZ, parse_datetime
 from .nav import opens_with_widget_heading
 
@@ -112,17 +114,45 @@ def find_authors(edits: Iterable[Edit]) -> list[str]:
     >>> find_authors([Edit(0, 9, rule="bylines.author_line", text="Văn Khương")])
     ['Văn Khương']
     """
-    authors: list[str] = []
+    authors: dict[str, str] = {}  # by the name in lowercase: one name however it is cased
     edits = list(edits)
     for edit, credited in zip(edits, _credited_people(edits)):
         names = credited
         if edit.rule in _AUTHOR_RULES and not (edit.rule == "bylines.dateline"
                                                and not _DIGIT.search(edit.text)):
             names = author_names(edit.text)
-        for name in names:
-            if name not in authors:
-                authors.append(name)
-    return authors
+        for name in map(_name_cased, names):
+            key = name.lower()
+            if key not in authors or authors[key].isupper() and not name.isupper():
+                authors[key] = name  # "Ngọc Hân" over "NGỌC HÂN"
+    return list(authors.values())
+
+
+#: The vowels of Vietnamese syllables in capitals, with every tone mark.
+_VOWELS = "".join(sorted({unicodedata.normalize("NFC", base + tone)
+                          for base in "AĂÂEÊIOÔƠUƯY"
+                          for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}))
+#: A Vietnamese syllable in capitals: an initial consonant, a vowel nucleus, a final
+#: consonant. Acronyms (``PV``, ``BTV``, ``TTXVN``, ``VOV``, ``AFP``) are none.
+_CAPITAL_SYLLABLE = regex.compile(
+    rf"(?:NGH|CH|GH|GI|KH|NG|NH|PH|QU|TH|TR|[BCDĐGHKLMNPRSTVX])?+[{_VOWELS}]{{1,3}}+"
+    r"(?:CH|NG|NH|[CMNPT])?+")
+
+
+def _name_cased(name: str) -> str:
+    """An author's name written in capitals (``NGUYỄN VĂN DÂN``, as Tuổi Trẻ signs) in title
+    case, syllable by syllable, when each word is a Vietnamese syllable; anything else
+    (``PV``, ``K.Đ``, ``Thu Hà``) as it is. Only metadata: the text is never changed.
+
+    >>> _name_cased("NGUYỄN VĂN DÂN"), _name_cased("NHÓM PV"), _name_cased("Thu Hà")
+    ('Nguyễn Văn Dân', 'NHÓM PV', 'Thu Hà')
+    """
+    name = unicodedata.normalize("NFC", name)
+    words = name.split()
+    if (len(words) < 2 or not name.isupper()
+            or not all(_CAPITAL_SYLLABLE.fullmatch(word) for word in words)):
+        return name
+    return " ".join(word[0] + word[1:].lower() for word in words)
 
 
 def _credited_people(edits: list[Edit]) -> list[list[str]]:
@@ -185,7 +215,7 @@ def find_published(edits: Iterable[Edit], *, lead: int | None = None,
     ...                      text="Thứ Ba, 25/12/2012 - 10:03")])
     '2012-12-25T10:03:00+07:00'
     """
-    groups = _dateline_groups(e for e in edits if e.rule in _DATE_RULES)
+    groups = _dateline_groups(_dated(edits))
     found = [(group[0].start, parse_datetime(" ".join(e.text.strip() for e in group),
                                              assume_tz=assume_tz)) for group in groups]
     found = [(start, iso) for start, iso in found if iso is not None]
@@ -196,6 +226,17 @@ def find_published(edits: Iterable[Edit], *, lead: int | None = None,
     if "T" not in best:
         return next((iso for _, iso in found if iso.startswith(best + "T")), best)
     return best
+
+
+def _dated(edits: Iterable[Edit]) -> Iterator[Edit]:
+    """The edits that hold a date: datelines and timestamps, and an attribution line's date
+    (VCCorp's ``Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM``) as a timestamp of its own."""
+    for edit in edits:
+        if edit.rule in _DATE_RULES:
+            yield edit
+        elif (edit.rule == "bylines.source_attribution"
+              and (date := attribution_date(edit.text)) is not None):
+            yield Edit(edit.start, edit.end, rule="bylines.timestamp", text=date)
 
 
 def lead_position(original: str, text: str) -> int | None:
@@ -236,8 +277,8 @@ def _dateline_groups(edits: Iterable[Edit]) -> list[list[Edit]]:
 
 
 def find_source(edits: Iterable[Edit]) -> str | None:
-    """The agency of the lead prefix, else the first ``Theo X`` / ``Nguồn: X`` attribution,
-    else the ``Theo X`` of a sign-off (``Minh Đức Theo Dân trí``) or a known agency in its
+    """The first ``Theo X`` / ``Nguồn: X`` attribution after the lead prefix, else the agency
+    of the lead prefix, else the first attribution, else the ``Theo X`` of a sign-off (``Minh Đức Theo Dân trí``) or a known agency in its
     note (``Hồng Nhung (TTXVN)``).
 
     ``Theo <person>`` followed by the paper's name on its own line gives the paper.
@@ -257,17 +298,33 @@ def find_source(edits: Iterable[Edit]) -> str | None:
 
 
 def _attributed_source(edits: list[Edit]) -> str | None:
-    """The agency of the lead prefix, else of the first attribution."""
+    """The first attribution after the lead prefix (``Theo VTC News`` closing a story whose
+    lead opens ``(NĐT) -``: the original source, not the site's own prefix), else the
+    agency of the lead prefix, else the first attribution."""
+    prefix = next((edit.start for edit in edits if edit.rule == "bylines.agency_prefix"), None)
+    if prefix is not None:
+        source = _first_attribution([edit for edit in edits if edit.start > prefix])
+        if source:
+            return source
     for rule in _SOURCE_RULES:
-        for i, edit in enumerate(edits):
-            if edit.rule != rule:
-                continue
-            if rule == "bylines.source_attribution" and _paper_follows(edits, i):
-                return source_name("Theo " + edits[i + 1].text.strip())
-            credited = _person_and_paper(edit.text)  # "Theo Minh Nguyễn/Vcamp.vn"
-            source = credited[1] if credited else source_name(edit.text)
-            if source:
-                return source
+        source = _first_attribution(edits, rule)
+        if source:
+            return source
+    return None
+
+
+def _first_attribution(edits: list[Edit], rule: str = "bylines.source_attribution"
+                       ) -> str | None:
+    """The source the first edit of ``rule`` (among ``edits``) names."""
+    for i, edit in enumerate(edits):
+        if edit.rule != rule:
+            continue
+        if rule == "bylines.source_attribution" and _paper_follows(edits, i):
+            return source_name("Theo " + edits[i + 1].text.strip())
+        credited = _person_and_paper(edit.text)  # "Theo Minh Nguyễn/Vcamp.vn"
+        source = credited[1] if credited else source_name(edit.text)
+        if source:
+            return source
     return None
 
 
@@ -275,8 +332,9 @@ def _source_in_signoff(edits: list[Edit]) -> str | None:
     """The source a sign-off's ``Theo X`` names (``Minh Đức (Theo Dân trí)``), else a known
     agency named in its note (``Hồng Nhung (TTXVN)``), canonical.
 
-    Only agencies of ``bylines_agencies.txt`` and a site's domain in brackets
-    (``Minh Châu (Dantri.com.vn)``) count in a note: a note such as ``(tổng hợp)`` or a second
+    Only agencies of ``bylines_agencies.txt``, a site's domain in brackets
+    (``Minh Châu (Dantri.com.vn)``) and a paper named after a word for one
+    (``Thu Hương/Báo Tin tức``) count in a note: a note such as ``(tổng hợp)`` or a second
     author after ``/`` names no source.
     """
     agencies = agency_names()
@@ -292,6 +350,8 @@ def _source_in_signoff(edits: list[Edit]) -> str | None:
             return agencies[note]
         if m and m.group("note") and is_domain(note):
             return note  # "Minh Châu (Dantri.com.vn)": the site the author writes for
+        if note and is_paper(note):
+            return note  # "Thu Hương/Báo Tin tức": a paper named after a word for one
     return None
 
 
