@@ -270,7 +270,8 @@ _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
 
 
 def _dateline_pattern() -> str:
-    lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|"
+    lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng"
+            r"|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
@@ -1445,7 +1446,8 @@ def _capitals_named(name: str | None, title: str | None) -> bool:
     if title:
         name = name[len(title):]
     return all(syllable.title() in _NAME_SYLLABLES
-               for syllable in _NAME_GAPS.split(_untitled(name)) if len(syllable) > 1 and syllable.isalpha() and syllable.isupper())
+               for syllable in _NAME_GAPS.split(_untitled(name))
+               if len(syllable) > 1 and syllable.isalpha() and syllable.isupper())
 
 
 def _opens_a_section(ctx: _Lines, index: int | None) -> bool:

@@ -278,8 +278,8 @@ def _dateline_groups(edits: Iterable[Edit]) -> list[list[Edit]]:
 
 def find_source(edits: Iterable[Edit]) -> str | None:
     """The first ``Theo X`` / ``Nguồn: X`` attribution after the lead prefix, else the agency
-    of the lead prefix, else the first attribution, else the ``Theo X`` of a sign-off (``Minh Đức Theo Dân trí``) or a known agency in its
-    note (``Hồng Nhung (TTXVN)``).
+    of the lead prefix, else the first attribution, else the ``Theo X`` of a sign-off
+    (``Minh Đức Theo Dân trí``) or a known agency in its note (``Hồng Nhung (TTXVN)``).
 
     ``Theo <person>`` followed by the paper's name on its own line gives the paper.
 

@@ -1017,7 +1017,8 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
 _NO_TITLE_LINE = regex.compile(
     r"(?:(?:Theo|Nguồn[ \t]*+:)[ \t]++[\p{Lu}\d][^\s.!?]*+"
     r"(?:[ \t]++[\p{Lu}\d&][^\s.!?]*+){0,3}+"
-    r"|\(?(?:Ảnh|ẢNH)[ \t]*+(?:minh[ \t]h[oọ][aạ]|MINH[ \t]H[OỌ][AẠ]|:[^\n]{1,40}+)\)?+\.?+)[ \t]*+",
+    r"|\(?(?:Ảnh|ẢNH)[ \t]*+(?:minh[ \t]h[oọ][aạ]|MINH[ \t]H[OỌ][AẠ]|:[^\n]{1,40}+)\)?+\.?+)"
+    r"[ \t]*+",
     regex.V1)
 
 
