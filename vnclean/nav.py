@@ -1267,8 +1267,9 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
     :func:`_strip_title_copies`)."""
     labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
-    labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]])
-                  for k in (m.start() for m in _CUE.finditer(codes)))
+    cues = [m.start() for m in _CUE.finditer(codes)]
+    labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]]) for k in cues)
+    labels.extend(_contents_labels(page, cues))
     early = len(labels)
     chrome = {label[0] for label in labels}
     title, settled = _strip_title_copies(page, labels, chrome, cfg)
@@ -1284,6 +1285,33 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
         elif len(labels) > early:
             labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
     return labels, early, chrome, title if settled else None
+
+
+def _contents_labels(page: _Page, cues: list[int]) -> list[_Span]:
+    """``nav.table_of_contents``: the entries under an article's table of contents
+    (``Nội dung bài viết``, ``Mục lục``: ``nav_contents_headings.txt``, a widget heading
+    itself), the run of lines right under it that each stand again, whole, further down
+    (the subheadings they link to, which stay). Two entries at least."""
+    heads = [k for k in cues if page.shapes[k] == HEADING
+             and _lookup_key(page.texts[k]) in _contents_headings()]
+    if not heads:
+        return []
+    texts = page.texts
+    last_seen = {text: k for k, text in enumerate(texts)}  # each line's last index
+    spans: list[_Span] = []
+    for head in heads:
+        end = head + 1
+        while end < len(texts) and last_seen[texts[end]] > end and len(texts[end]) <= 120:
+            end += 1
+        if end - head > 2:
+            spans.extend((page.starts[k], page.ends[k], "nav.table_of_contents")
+                         for k in range(head + 1, end))
+    return spans
+
+
+@functools.cache
+def _contents_headings() -> frozenset[str]:
+    return _word_set("nav_contents_headings.txt")
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
