@@ -300,7 +300,16 @@ def _is_arrow_crumb(text: str, cfg: _Settings) -> bool:
     if len(segments) < 2 or not _item_segments(segments, cfg):
         return False
     return len(segments) >= 3 or _known_first(segments[0]) and (
-        bool(_ARROW.search(text)) or _known_first(segments[1]))
+        bool(_ARROW.search(text)) or _known_first(segments[1])
+        or "|" in text and _subsection(segments[1], cfg))
+
+
+def _subsection(segment: str, cfg: _Settings) -> bool:
+    """A sub-section's name after a known section and a bar (``Ẩm thực | Món ngon mỗi
+    ngày``, ``Pháp luật | Tư vấn``): a few words of letters, shorter than a headline."""
+    words = segment.split()
+    return (len(words) < cfg.title_min_words + 2 and segment[:1].isupper()
+            and all(word.isalpha() for word in words))
 
 
 def _is_slash_crumb(text: str, cfg: _Settings) -> bool:
