@@ -306,10 +306,11 @@ def _is_arrow_crumb(text: str, cfg: _Settings) -> bool:
 
 def _subsection(segment: str, cfg: _Settings) -> bool:
     """A sub-section's name after a known section and a bar (``Ẩm thực | Món ngon mỗi
-    ngày``, ``Pháp luật | Tư vấn``): a few words of letters, shorter than a headline."""
+    ngày``, ``Pháp luật | Tư vấn``): a few words of letters in sentence case, shorter than a
+    headline (``Thời sự | Hà Nội``, a place in title case, stays)."""
     words = segment.split()
-    return (len(words) < cfg.title_min_words + 2 and segment[:1].isupper()
-            and all(word.isalpha() for word in words))
+    return (1 < len(words) < cfg.title_min_words + 2 and words[0][0].isupper()
+            and all(word.isalpha() and word.islower() for word in words[1:]))
 
 
 def _is_slash_crumb(text: str, cfg: _Settings) -> bool:
