@@ -347,6 +347,7 @@ line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6
          "25/12/2012\nngày 13 tháng 7 năm 2022\n2023-11-02\n18:52, 28/07/2023 /.\n"
          "Văn Khương - Thứ Ba, 25/12/2012 | Nguồn: TTXVN")
 @example("\xa0Văn Khương\n\u3000Theo TTXVN\n|\xa0Thứ Ba, 25/12/2012\n \r\nTTO\x0c - Mưa lớn ở Hà Nội")
+@example("\n* (TTXVN)")  # a bulleted agency in brackets alone (found by Hypothesis in CI)
 def test_line_gates_change_no_candidate(text):
     """Behind the scan and the gates the line pattern matches wherever the unguarded one does."""
     from vnclean.bylines import _line_candidates, _line_pattern, _match_line
