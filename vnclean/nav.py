@@ -688,7 +688,12 @@ def _run_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
 
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
     """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
-    items = codes.count(_CODE[ITEM], i, j)
+    texts = page.texts
+    # An attribution ("Theo Trí Thức Trẻ", "Tham khảo: The Verge") is strip_bylines' line
+    # (it reads the source from it): neither an item nor labelled here.
+    sources = {k for k in range(i, j)
+               if texts[k][:1] in "TNt" and _ATTRIBUTION.fullmatch(texts[k])}
+    items = codes.count(_CODE[ITEM], i, j) - sum(page.shapes[k] == ITEM for k in sources)
     cues = len(_CUE.findall(codes, i, j))
     counted = items + cues
     # A keywords line holds its tags ("Từ khóa: metro, Hà Nội"): it heads no list of items,
@@ -705,7 +710,7 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     starts, ends, shapes = page.starts, page.ends, page.shapes
     title = _short_title_at_end(page, codes, i, j, cfg)
     return [(starts[k], ends[k], CUE_RULES.get(shapes[k], "nav.menu_run"))
-            for k in range(i, j) if shapes[k] != DATE and k != title]
+            for k in range(i, j) if shapes[k] != DATE and k != title and k not in sources]
 
 
 def _short_title_at_end(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> int:
@@ -1022,11 +1027,14 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
             and starts[k] not in chrome]  # a chrome line goes already
 
 
-#: A short attribution or photo line: "Theo VnExpress", "Nguồn: Tuổi Trẻ", "Ảnh minh họa",
-#: "Ảnh: Thanh Hà" (a source or a picture's, no headline).
+#: A short attribution: "Theo VnExpress", "Nguồn: Tuổi Trẻ", "Tham khảo: The Verge, Apple".
+_ATTRIBUTION_PATTERN = (r"(?:Theo|Nguồn[ \t]*+:|(?:Nguồn[ \t]tham|[Tt]ham)[ \t]khảo[ \t]*+:)"
+                        r"[ \t]++[\p{Lu}\d][^\s.!?]*+(?:,?+[ \t]++[\p{Lu}\d&][^\s.!?]*+){0,5}+")
+_ATTRIBUTION = regex.compile(_ATTRIBUTION_PATTERN + r"[ \t]*+", regex.V1)
+#: A short attribution or photo line: "Theo VnExpress", "Ảnh minh họa", "Ảnh: Thanh Hà" (a
+#: source or a picture's, no headline).
 _NO_TITLE_LINE = regex.compile(
-    r"(?:(?:Theo|Nguồn[ \t]*+:)[ \t]++[\p{Lu}\d][^\s.!?]*+"
-    r"(?:[ \t]++[\p{Lu}\d&][^\s.!?]*+){0,3}+"
+    rf"(?:{_ATTRIBUTION_PATTERN}"
     r"|\(?(?:Ảnh|ẢNH)[ \t]*+(?:minh[ \t]h[oọ][aạ]|MINH[ \t]H[OỌ][AẠ]|:[^\n]{1,40}+)\)?+\.?+)"
     r"[ \t]*+",
     regex.V1)
