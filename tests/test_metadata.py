@@ -349,3 +349,13 @@ def test_bylines_of_more_sites_give_their_metadata(page, authors, published, sou
     assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
     meta = result.metadata
     assert (meta["authors"], meta["published"], meta["source"]) == (authors, published, source)
+
+
+def test_references_give_the_source_only_when_nothing_else_does():
+    story = ("Hà Nội đề xuất cấm xe máy trong vành đai 1 từ năm 2030\nUBND TP Hà Nội vừa trình "
+             "HĐND dự thảo nghị quyết về vùng phát thải thấp, trong đó có lộ trình hạn chế xe "
+             "máy.\nTheo dự thảo, vùng phát thải thấp sẽ được thí điểm tại quận Hoàn Kiếm.\n")
+    both = clean_and_explain(story + "Tham khảo: The Verge, Apple\nTheo Trí Thức Trẻ\n")
+    assert both.metadata["source"] == "Trí Thức Trẻ"
+    alone = clean_and_explain(story + "Tham khảo: The Verge, Apple\n")
+    assert alone.metadata["source"] == "The Verge, Apple"

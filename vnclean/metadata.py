@@ -313,10 +313,17 @@ def _attributed_source(edits: list[Edit]) -> str | None:
     return None
 
 
+_REFERENCES = regex.compile(r"\W*+(?:Nguồn[ \t]++tham|[Tt]ham)[ \t]++khảo")
+
+
 def _first_attribution(edits: list[Edit], rule: str = "bylines.source_attribution"
                        ) -> str | None:
-    """The source the first edit of ``rule`` (among ``edits``) names."""
-    for i, edit in enumerate(edits):
+    """The source the first edit of ``rule`` (among ``edits``) names; a list of references
+    (``Tham khảo: The Verge, Apple``) only when no other attribution names one: ``Theo Trí
+    Thức Trẻ`` under it is where the article came from."""
+    order = sorted(range(len(edits)), key=lambda i: _REFERENCES.match(edits[i].text) is not None)
+    for i in order:
+        edit = edits[i]
         if edit.rule != rule:
             continue
         if rule == "bylines.source_attribution" and _paper_follows(edits, i):
