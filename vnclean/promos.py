@@ -747,8 +747,50 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     for i in sorted(keep):
         line = lines[i]
         rule = "promos.copyright" if i in strong and _COPYRIGHT.search(line) else "promos.footer"
-        labels.append(Label(starts[i], starts[i] + len(line), "promo", rule))
+        cut = _story_before_cue(line) if i in strong else 0
+        labels.append(Label(starts[i] + cut, starts[i] + len(line), "promo", rule))
     return labels
+
+
+def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
+    """``promos.copyright``: a copyright notice glued at the end of a line too long for a
+    footer (an article flattened onto one line): from the notice to the line's end, when
+    it starts within the line's last ``max_footer_line_chars`` characters, after a story
+    sentence's end (:func:`_story_before_cue` on that stretch)."""
+    max_chars = _T["max_footer_line_chars"]
+    labels: list[Label] = []
+    for at in anchors:
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start <= max_chars or line_end - at > max_chars:
+            continue  # a footer-sized line (_footer_labels), or far from its line's end
+        if labels and labels[-1].end >= line_end:
+            continue
+        lo = line_end - max_chars
+        notice = _FOOTER_NOTICE.search(text, lo, line_end)
+        if notice is None:
+            continue
+        head = text[max(line_start, notice.start() - max_chars):notice.start()].rstrip()
+        if head and head[-1] in _STORY_ENDS and _STORY_BODY.match(head):
+            labels.append(Label(notice.start(), line_end, "promo", "promos.copyright"))
+    return labels
+
+
+def _story_before_cue(line: str) -> int:
+    """Where a strong footer cue starts on its line when story sentences come before it (a
+    short article flattened onto one line with its copyright glued at the end: only the
+    notice goes); 0 when the line is the footer's own."""
+    cue = _FOOTER_STRONG.search(line)
+    if cue is None or cue.start() == 0:
+        return 0
+    head = line[:cue.start()].rstrip()
+    return cue.start() if head and _reads_as_story(head) and _STORY_BODY.match(head) else 0
+
+
+#: Story before a notice: twice a story sentence's words (a site's tagline before its
+#: copyright, "Chuyên mục văn hoá giải trí của VnExpress. ©", is shorter).
+_STORY_BODY = re.compile(r"\W*+(?:\w++\W*+){%d}" % (2 * _T["story_sentence_min_words"]))
 
 
 _COPYRIGHT = regex.compile(r"©|Copyright|Bản quyền|rights reserved", _F)
@@ -1053,6 +1095,7 @@ class StripPromos(BoilerplateCleaner):
         labels = _first_pass(text, anchors)
         if anchors:
             labels += _footer_labels(text, anchors)
+            labels += _flattened_notices(text, anchors)
         labels += _contact_tails(text, labels, anchors)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
