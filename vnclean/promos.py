@@ -413,6 +413,41 @@ def _answers_appeal(text: str, start: int) -> bool:
     return _APPEAL.search(line) is not None and _reads_as_story(line)
 
 
+def _contacts_in_story(text: str, start: int, end: int) -> bool:
+    """Contact lines the story gives its readers, with the story going on below them: the
+    line above introduces them (it ends with ``:``, ``Thí sinh cần hỗ trợ liên hệ:``), or
+    the contact names whose line it is (``Đường dây nóng của Bộ Y tế: 1900 9095``) under a
+    story sentence; and a story sentence follows within ``contact_story_reach`` lines (a
+    site's own contacts stand after the story's end, in a footer, or unnamed between
+    paragraphs: ``Liên hệ quảng cáo: 0912 345 678`` goes)."""
+    above = text[max(0, start - _APPEAL_REACH):start].rstrip()
+    line = above[above.rfind("\n") + 1:]
+    while _CONTACT_LINE.match(line):  # "Hotline: ..." / "Email: ..." above: the same list
+        above = above[:above.rfind("\n") + 1].rstrip()
+        line = above[above.rfind("\n") + 1:]
+    introduced = line.endswith(":") and len(line) > _CONTACT_INTRO_MIN
+    if not line or not (introduced or _reads_as_story(line)
+                        and _OWNED_CONTACT.match(text, start, end) is not None):
+        return False
+    pos = end
+    for _ in range(_T["contact_story_reach"]):
+        nxt = _NONBLANK.search(text, pos)
+        if nxt is None:
+            return False
+        if _reads_as_story(nxt.group()):
+            return True
+        pos = nxt.end()
+    return False
+
+
+#: A contact line: a contact label or a phone number first (the lines of one contact list).
+_CONTACT_LINE = regex.compile(r"(?i:hotline|đường dây nóng|điện thoại|email|e-mail|fax|website)"
+                              r"|\+?\d[\d .]{6,}", regex.V1)
+_CONTACT_INTRO_MIN = 20  # "Liên hệ:" alone heads a footer's contacts; a story's intro is longer
+#: A contact label naming its owner: "Đường dây nóng của Bộ Y tế:", "Hotline của UBND tỉnh:".
+_OWNED_CONTACT = regex.compile(r"[ \t]*+[^\n:]{0,30}?[ \t]của[ \t]++\p{Lu}[^\n:]{0,60}+:", regex.V1)
+
+
 _APPEAL_REACH = 600
 _APPEAL = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_cues.txt'))})", regex.V1)
 
@@ -458,7 +493,7 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
     if group in ("contact_line", "hotline"):
         if (group == "hotline" and (_reads_as_story(m.group()) or _clause_after(m.group()))
-                or _answers_appeal(text, start)):
+                or _answers_appeal(text, start) or _contacts_in_story(text, start, end)):
             return None  # "Hotline 1900 9095 của Bộ Y tế trực 24/7 để ...": story
         return Label(start, end, "promo", "promos.hotline")
     if group == "masthead":
