@@ -505,7 +505,7 @@ def _candidate_label(text: str, m) -> Label | None:
     if group in ("counter", "form"):
         return Label(start, end, "promo", "promos.comments")
     if group == "licence" and _LICENCE_AUTHORITY.search(m.group()) and not _story_not_press(
-            m.group()):
+            m.group()) and not (_reads_as_story(m.group()) and _story_below(text, end)):
         return Label(start, end, "promo", "promos.licence")
     return None
 
@@ -748,7 +748,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))  # C loops
     candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
     strong = [i for i in candidates
-              if lines[i].strip() and len(lines[i]) <= max_chars and _strong_footer(lines[i])]
+              if lines[i].strip() and len(lines[i]) <= max_chars and _strong_footer(lines[i])
+              and not (_reads_as_story(lines[i]) and _story_below(text, starts[i + 1]))]
     if not strong:
         return []
     keep: set[int] = set(strong)
@@ -785,6 +786,20 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         cut = _story_before_cue(line) if i in strong else 0
         labels.append(Label(starts[i] + cut, starts[i] + len(line), "promo", rule))
     return labels
+
+
+def _story_below(text: str, pos: int) -> bool:
+    """A story sentence with no footer cue among the next ``footer_window_lines`` lines
+    after ``pos``: a sentence with a footer's words above it is the story's (``Theo luật sư
+    X, ghi rõ nguồn khi trích dẫn là nghĩa vụ bắt buộc.``), a footer stands after the story."""
+    for seen, match in enumerate(_NONBLANK.finditer(text, pos)):
+        if seen >= _T["footer_window_lines"]:
+            return False
+        line = match.group()
+        if (_reads_as_story(line) and not _FOOTER_STRONG.search(line)
+                and not _FOOTER_WEAK.search(line)):
+            return True
+    return False
 
 
 def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
