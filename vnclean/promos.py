@@ -802,6 +802,27 @@ def _story_below(text: str, pos: int) -> bool:
     return False
 
 
+def _story_subheading(text: str, label: Label) -> bool:
+    """A comment heading (``promos.comments``) that is a short line of its own between two
+    story sentences is the story's subheading (``Ý kiến`` / ``Chuyên gia giao thông cho
+    rằng ...``): a comment widget stands after the story, over its form or its comments."""
+    if label.rule != "promos.comments":
+        return False
+    line_start = text.rfind("\n", 0, label.start) + 1
+    line_end = text.find("\n", label.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if len(line) > _SUBHEADING_MAX or text[label.start:label.end].strip() != line:
+        return False
+    above = text[max(0, line_start - _APPEAL_REACH):line_start].rstrip()
+    below = _NONBLANK.search(text, line_end)
+    return (_reads_as_story(above[above.rfind("\n") + 1:]) and below is not None
+            and _reads_as_story(below.group()))
+
+
+_SUBHEADING_MAX = 20
+
+
 def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
     """``promos.copyright``: a copyright notice glued at the end of a line too long for a
     footer (an article flattened onto one line): from the notice to the line's end, when
@@ -1142,7 +1163,7 @@ class StripPromos(BoilerplateCleaner):
 
     def classify(self, text: str) -> list[Label]:
         anchors = [m.start() for m in _ANCHORS.finditer(text)]
-        labels = _first_pass(text, anchors)
+        labels = [lab for lab in _first_pass(text, anchors) if not _story_subheading(text, lab)]
         if anchors:
             labels += _footer_labels(text, anchors)
             labels += _flattened_notices(text, anchors)
