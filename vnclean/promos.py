@@ -803,8 +803,8 @@ def _story_below(text: str, pos: int) -> bool:
 
 
 def _story_subheading(text: str, label: Label) -> bool:
-    """A comment heading (``promos.comments``) that is a short line of its own between two
-    story sentences is the story's subheading (``Ý kiến`` / ``Chuyên gia giao thông cho
+    """A comment word a story also uses as a subheading (``promos_comment_subheadings.txt``)
+    alone on its line between two story sentences is the story's subheading (``Ý kiến`` / ``Chuyên gia giao thông cho
     rằng ...``): a comment widget stands after the story, over its form or its comments."""
     if label.rule != "promos.comments":
         return False
@@ -812,7 +812,7 @@ def _story_subheading(text: str, label: Label) -> bool:
     line_end = text.find("\n", label.end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip()
-    if len(line) > _SUBHEADING_MAX or text[label.start:label.end].strip() != line:
+    if line not in _COMMENT_SUBHEADINGS or text[label.start:label.end].strip() != line:
         return False
     above = text[max(0, line_start - _APPEAL_REACH):line_start].rstrip()
     below = _NONBLANK.search(text, line_end)
@@ -820,7 +820,7 @@ def _story_subheading(text: str, label: Label) -> bool:
             and _reads_as_story(below.group()))
 
 
-_SUBHEADING_MAX = 20
+_COMMENT_SUBHEADINGS = frozenset(word_list("promos_comment_subheadings.txt"))
 
 
 def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
