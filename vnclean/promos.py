@@ -749,7 +749,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
     strong = [i for i in candidates
               if lines[i].strip() and len(lines[i]) <= max_chars and _strong_footer(lines[i])
-              and not (_reads_as_story(lines[i]) and _story_below(text, starts[i + 1]))]
+              and not (_reads_as_story(lines[i]) and not _COPYRIGHT.search(lines[i])
+                       and _story_below(text, starts[i + 1]))]
     if not strong:
         return []
     keep: set[int] = set(strong)
