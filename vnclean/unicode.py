@@ -124,9 +124,11 @@ def _wide_char_edits(text: str) -> list[RawEdit]:
 def _rewrite_wide_chars(text: str) -> str:
     """What :func:`_wide_char_edits` does, applied: needed again after a mojibake repair,
     which may bring an invisible (``â€‹`` is a zero-width space)."""
+    if "\u200d" in text:  # judged before the rest goes, as _wide_char_edits does
+        text = _STRAY_JOINER.sub("", text)
     if _WIDE_CHAR.search(text):
         text = _WIDE_CHAR.sub(lambda m: _TRANSLATE[ord(m.group())] or "", text)
-    return _STRAY_JOINER.sub("", text) if "\u200d" in text else text
+    return text
 
 
 def _line_end_edits(text: str) -> list[RawEdit]:
@@ -776,9 +778,9 @@ class NormalizeUnicode(Cleaner):
         if "q" in chars or "Q" in chars:  # a mark on the u of qu after ``first``: look again
             qu = None
         original = text
-        text = _replace_each(text, chars & _WIDE_SET, _TRANSLATE_WIDE)  # odd spaces, invisibles
-        if "\u200d" in chars:
+        if "\u200d" in chars:  # judged on the text as it came, as _wide_char_edits does
             text = _STRAY_JOINER.sub("", text)
+        text = _replace_each(text, chars & _WIDE_SET, _TRANSLATE_WIDE)  # odd spaces, invisibles
         unsafe = not chars.isdisjoint(_NFC_UNSAFE_CHARS)
         composed = compose_nfc(text) if unsafe else text
         nfc_changed = composed != text
