@@ -805,8 +805,9 @@ def _story_below(text: str, pos: int) -> bool:
 
 def _story_subheading(text: str, label: Label) -> bool:
     """A comment word a story also uses as a subheading (``promos_comment_subheadings.txt``)
-    alone on its line between two story sentences is the story's subheading (``Ý kiến`` / ``Chuyên gia giao thông cho
-    rằng ...``): a comment widget stands after the story, over its form or its comments."""
+    alone on its line between two story sentences is the story's subheading (``Ý kiến`` /
+    ``Chuyên gia giao thông cho rằng ...``): a comment widget stands after the story, over
+    its form or its comments."""
     if label.rule != "promos.comments":
         return False
     line_start = text.rfind("\n", 0, label.start) + 1
