@@ -13,7 +13,7 @@ import unicodedata
 from importlib import resources
 from typing import Any
 
-__all__ = ["data_text", "word_list", "json_data", "alternation", "trie"]
+__all__ = ["data_text", "word_list", "word_set", "json_data", "alternation", "trie"]
 
 
 def data_text(name: str) -> str:
@@ -31,6 +31,13 @@ def word_list(name: str) -> tuple[str, ...]:
         if entry:
             entries.append(entry)
     return tuple(dict.fromkeys(entries))
+
+
+@functools.cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of :func:`word_list` as a set, built once: every module that looks words
+    up in the same list shares it."""
+    return frozenset(word_list(name))
 
 
 @functools.cache

@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import alternation, json_data, tab_entries, trie, word_list
+from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
 from .blocks import BoilerplateCleaner, Label, long_first_line_end
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
@@ -187,8 +187,9 @@ _BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
 #: Where an article was first printed: "Bài đăng trên Tạp chí Tài chính", "Bài viết được
 #: đăng tại báo Nhân Dân" (a paper named after a word for one, ``_PAPER``), and the issue
 #: after it: "kỳ 1 tháng 6/2024", "số 12/2024".
-_PUBLISHED_IN = (r"Bài(?:[ \t]viết)?+[ \t](?:được[ \t])?+đăng[ \t](?:trên|tại)[ \t]"
-                 rf"(?P<pub_source>{_PAPER})")
+#: How such a line opens (also the line gate's, ``_OPENS``).
+_PUBLISHED_OPENS = r"Bài(?:[ \t]viết)?[ \t](?:được[ \t])?đăng[ \t](?:trên|tại)[ \t]"
+_PUBLISHED_IN = rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER})"
 _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
           r"|\d[\d/.-]{0,9}+|[IVX]{1,4}+)(?![\p{L}\d])\)?+){0,10}+")
 #: A site's domain, as a note after a name names the paper: "Dantri.com.vn", "news.zing.vn".
@@ -857,14 +858,14 @@ def _line_pattern() -> regex.Pattern:
     return regex.compile(_LINE_SOURCE, regex.MULTILINE)
 
 
-_NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
+_NOT_NAMES = word_set("bylines_not_names.txt")
 _ROLES = frozenset(_ROLE_WORDS)
 _CUE_SET = frozenset(_CUE_WORDS)
 #: What a name line that is a byline anywhere holds (a necessary condition of
 #: :func:`_anywhere`, read off the same words and patterns): a role where it opens, or a
 #: note or "Theo X" in it. One stdlib ``re`` match spares reading the groups of the others.
 _ANYWHERE_HINT = re.compile(rf"{_H}*{trie(_ROLE_WORDS)}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD})")
-_NAME_SYLLABLES = frozenset(word_list("bylines_name_syllables.txt"))
+_NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 #: A note that makes a name line a byline anywhere: a note word alone (``(tổng hợp)``,
 #: ``(t/h)``) or before "từ"/"theo" and a source, ``(theo X)`` with X capitalised or a
@@ -903,8 +904,6 @@ _PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}}(?:,[ \t]*
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch",
                       "Tham khảo")
 _TRANSLATED = trie(_TRANSLATED_WORDS)
-#: How a line saying where the article was printed opens (``_PUBLISHED_IN``).
-_PUBLISHED_OPENS = r"Bài(?:[ \t]viết)?[ \t](?:được[ \t])?đăng[ \t](?:trên|tại)[ \t]"
 _LABEL_WORDS = _COLON_LABELS + _BY_LABELS
 #: How a joined label opens: a head, then a joiner ("Bài, ảnh:", "Tin và ảnh:").
 _JOINED_OPENS = rf"{trie(tuple(_JOINED['heads']))}[ \t]*(?:[,/&+\-–]|và)"
@@ -1322,12 +1321,16 @@ def _all_name_syllables(name: str | None, title: str | None) -> bool:
     >>> _all_name_syllables("Nguyễn Quang", None), _all_name_syllables("Giải Bóng Đá", None)
     (True, False)
     """
-    if not name:
-        return False
+    return bool(name) and all(syllable.title() in _NAME_SYLLABLES
+                              for syllable in _name_syllables(name, title) if syllable)
+
+
+def _name_syllables(name: str, title: str | None) -> list[str]:
+    """The syllables of a name group, its title (group ``title``) and the titles of its
+    later names left out: ``TS. Trần Văn Bình`` → ``Trần``, ``Văn``, ``Bình``."""
     if title:
         name = name[len(title):]
-    return all(syllable.title() in _NAME_SYLLABLES
-               for syllable in _NAME_GAPS.split(_untitled(name)) if syllable)
+    return _NAME_GAPS.split(_untitled(name))
 
 
 def _is_pen_name(word: str) -> bool:
@@ -1443,10 +1446,7 @@ def _capitals_named(name: str | None, title: str | None) -> bool:
     """:func:`_capitals_are_names` of a name group and its title group."""
     if name is None or not any(len(word) > 1 and word.isupper() for word in name.split()):
         return True  # (most names: no word in capitals)
-    if title:
-        name = name[len(title):]
-    return all(syllable.title() in _NAME_SYLLABLES
-               for syllable in _NAME_GAPS.split(_untitled(name))
+    return all(syllable.title() in _NAME_SYLLABLES for syllable in _name_syllables(name, title)
                if len(syllable) > 1 and syllable.isalpha() and syllable.isupper())
 
 
@@ -1528,7 +1528,7 @@ def _affiliation_line(ctx: _Lines, index: int) -> bool:
 
 
 _AFFILIATION_LENGTH = 80
-_AFFILIATION_LINE = regex.compile(rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+")
+_AFFILIATION_LINE = regex.compile(_AFFILIATION)
 
 
 def _is_title(ctx: _Lines, index: int, candidates: set[int]) -> bool:

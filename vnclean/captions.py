@@ -24,7 +24,7 @@ from typing import ClassVar, NamedTuple
 import regex
 
 from ._core import Edit, StepMap, apply_edits, validated
-from ._data import alternation, json_data, tab_entries, trie, word_list
+from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      blank_before, labels_to_edits, merge_labels)
 
@@ -108,11 +108,11 @@ _PAREN_REFERENCE = regex.compile(
 # One token of a credit name: "Mạnh", "N.K.", "@bendua71", "AFP/TTXVN", "FB", "24h".
 _NAME_TOKEN = r"(?:[\p{Lu}@\d][\p{L}\p{N}.'’&_@/+-]{0,40}+)"
 _CREDIT_ENDERS = alternation(word_list("captions_credit_enders.txt"))
-_STARTERS = frozenset(word_list("captions_sentence_starters.txt"))
-_AGENCIES = frozenset(word_list("captions_agencies.txt"))
+_STARTERS = word_set("captions_sentence_starters.txt")
+_AGENCIES = word_set("captions_agencies.txt")
 #: A Vietnamese personal name's syllables, and the places and offices shaped like names.
-_NAME_SYLLABLES = frozenset(word_list("bylines_name_syllables.txt"))
-_NOT_NAMES = frozenset(word_list("bylines_not_names.txt"))
+_NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
+_NOT_NAMES = word_set("bylines_not_names.txt")
 _CREDIT_NAME = regex.compile(
     rf"""{_HSPACE}*+
     (?:(?P<ended>(?:[\p{{L}}\p{{N}}.]{{1,20}}+{_HSPACE}){{0,4}}?(?:{_CREDIT_ENDERS}))(?!\p{{L}})
@@ -1028,7 +1028,7 @@ def _previous_line_start(text: str, line_start: int) -> int:
     return -1 if last is None else text.rfind("\n", 0, last.start()) + 1
 
 
-_WEB_SOURCES = frozenset(word_list("captions_web_sources.txt"))
+_WEB_SOURCES = word_set("captions_web_sources.txt")
 
 
 def _described_head_candidates(text: str, heads: list[tuple[str, int, int]]

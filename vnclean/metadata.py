@@ -20,6 +20,7 @@ from .bylines import (agency_names, attribution_date, author_names, is_domain, i
                       source_name, strip_bylines)
 from .dates import VIETNAM_TZ, parse_datetime
 from .nav import opens_with_widget_heading
+from .tones import is_vietnamese_word
 
 __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "find_source",
            "lead_position"]
@@ -128,21 +129,12 @@ def find_authors(edits: Iterable[Edit]) -> list[str]:
     return list(authors.values())
 
 
-#: The vowels of Vietnamese syllables in capitals, with every tone mark.
-_VOWELS = "".join(sorted({unicodedata.normalize("NFC", base + tone)
-                          for base in "AĂÂEÊIOÔƠUƯY"
-                          for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}))
-#: A Vietnamese syllable in capitals: an initial consonant, a vowel nucleus, a final
-#: consonant. Acronyms (``PV``, ``BTV``, ``TTXVN``, ``VOV``, ``AFP``) are none.
-_CAPITAL_SYLLABLE = regex.compile(
-    rf"(?:NGH|CH|GH|GI|KH|NG|NH|PH|QU|TH|TR|[BCDĐGHKLMNPRSTVX])?+[{_VOWELS}]{{1,3}}+"
-    r"(?:CH|NG|NH|[CMNPT])?+")
-
-
 def _name_cased(name: str) -> str:
     """An author's name written in capitals (``NGUYỄN VĂN DÂN``, as Tuổi Trẻ signs) in title
-    case, syllable by syllable, when each word is a Vietnamese syllable; anything else
-    (``PV``, ``K.Đ``, ``Thu Hà``) as it is. Only metadata: the text is never changed.
+    case, syllable by syllable, when each word is a Vietnamese syllable
+    (:func:`~vnclean.tones.is_vietnamese_word`: acronyms such as ``PV``, ``BTV``, ``TTXVN``
+    are none); anything else (``PV``, ``K.Đ``, ``Thu Hà``) as it is. Only metadata: the
+    text is never changed.
 
     >>> _name_cased("NGUYỄN VĂN DÂN"), _name_cased("NHÓM PV"), _name_cased("Thu Hà")
     ('Nguyễn Văn Dân', 'NHÓM PV', 'Thu Hà')
@@ -150,7 +142,7 @@ def _name_cased(name: str) -> str:
     name = unicodedata.normalize("NFC", name)
     words = name.split()
     if (len(words) < 2 or not name.isupper()
-            or not all(_CAPITAL_SYLLABLE.fullmatch(word) for word in words)):
+            or not all(map(is_vietnamese_word, words))):
         return name
     return " ".join(word[0] + word[1:].lower() for word in words)
 
@@ -321,11 +313,9 @@ def _first_attribution(edits: list[Edit], rule: str = "bylines.source_attributio
     """The source the first edit of ``rule`` (among ``edits``) names; a list of references
     (``Tham khảo: The Verge, Apple``) only when no other attribution names one: ``Theo Trí
     Thức Trẻ`` under it is where the article came from."""
-    order = sorted(range(len(edits)), key=lambda i: _REFERENCES.match(edits[i].text) is not None)
-    for i in order:
+    ruled = [i for i, edit in enumerate(edits) if edit.rule == rule]
+    for i in sorted(ruled, key=lambda i: _REFERENCES.match(edits[i].text) is not None):
         edit = edits[i]
-        if edit.rule != rule:
-            continue
         if rule == "bylines.source_attribution" and _paper_follows(edits, i):
             return source_name("Theo " + edits[i + 1].text.strip())
         credited = _person_and_paper(edit.text)  # "Theo Minh Nguyễn/Vcamp.vn"

@@ -139,6 +139,13 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def _heading_keys() -> frozenset[str]:
+    """Lookup keys of the widget headings: ``nav_headings.txt`` and the table-of-contents
+    headings (``nav_contents_headings.txt``), which are widget headings too."""
+    return _word_set("nav_headings.txt") | _word_set("nav_contents_headings.txt")
+
+
+@functools.cache
 def _jump_keys() -> frozenset[str]:
     """Lookup keys of the jump links of ``data/nav_jumps.txt``: every verb with every
     target (and, for the verbs that allow it, every section name), and the whole links."""
@@ -158,7 +165,7 @@ def _cue_shapes() -> dict[str, str]:
     login strings over jump links."""
     shapes = dict.fromkeys(_jump_keys(), JUMP)
     shapes.update(dict.fromkeys(_word_set("nav_login.txt"), LOGIN))
-    shapes.update(dict.fromkeys(_word_set("nav_headings.txt"), HEADING))
+    shapes.update(dict.fromkeys(_heading_keys(), HEADING))
     shapes.update(dict.fromkeys(_word_set("nav_artefacts.txt"), NULL))
     return shapes
 
@@ -339,7 +346,7 @@ def _known_first(segment: str) -> bool:
 
 @functools.cache
 def _crumb_heads() -> frozenset[str]:
-    return _word_set("nav_headings.txt") | _word_set("nav_sections.txt")
+    return _heading_keys() | _word_set("nav_sections.txt")
 
 
 _SLASH_SPLIT = regex.compile(r"\s*/\s*")
@@ -422,8 +429,9 @@ def _navigation_patterns() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]
     the first characters of the widget headings a ticker opens with."""
     words = {tag: expand_forms([w for t, w in tab_entries("nav_pagination.txt") if t == tag])
              for tag in ("page", "step", "sibling")}
-    token = r"(?:%s|\d{1,4}+(?:[ \t]*+/[ \t]*+\d{1,4}+)?+|\.\.\.|…|[%s]++)" % (
-        alternation(words["page"] + words["step"]), _ARROWS)  # longest first: "Tiếp theo"
+    token = r"(?:%s|%s|\.\.\.|…|[%s]++)" % (
+        alternation(words["page"] + words["step"]), _PAGER_NUMBER.pattern,
+        _ARROWS)  # longest first: "Tiếp theo"
     pager = regex.compile(r"%s(?:[ \t]*+[|·:]?+[ \t]*+%s)++" % (token, token),
                           regex.IGNORECASE | regex.V1)
     sibling = regex.compile(
@@ -431,7 +439,7 @@ def _navigation_patterns() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]
         r"(?P<title>\p{Lu}[^\n]*?)(?P<close>[ \t]*+[%s]++)?+" % (
             _ARROWS, alternation(words["sibling"]), _ARROWS, _ARROWS),
         regex.IGNORECASE | regex.V1)
-    headings = _word_set("nav_headings.txt")
+    headings = _heading_keys()
     ticker_firsts = frozenset(c for key in headings for c in (key[0], key[0].upper()))
     return pager, sibling, ticker_firsts
 
@@ -514,17 +522,16 @@ def opens_with_widget_heading(line: str) -> bool:
     (True, False)
     """
     head, colon, rest = line.partition(":")
-    return bool(colon and rest.strip()) and _lookup_key(head) in _word_set("nav_headings.txt")
+    return bool(colon and rest.strip()) and _lookup_key(head) in _heading_keys()
 
 
 def _is_ticker(text: str) -> bool:
     """A widget heading (nav_headings.txt), a colon, then two headlines or more joined by
     a bullet or a bar ("Tin nóng: Giá vàng tăng • Hà Nội ngập sâu"), none ending like a
     sentence: one headline alone after the colon may be the title ("Nóng: Cháy lớn ...")."""
-    head, _, rest = text.partition(":")
-    if _lookup_key(head) not in _word_set("nav_headings.txt"):
+    if not opens_with_widget_heading(text):
         return False
-    items = [item for item in _TICKER_SPLIT.split(rest.strip()) if item]
+    items = [item for item in _TICKER_SPLIT.split(text.partition(":")[2].strip()) if item]
     return len(items) >= 2 and all(
         len(item.split()) >= 2 and item[-1] not in _SENTENCE_MARKS for item in items)
 
@@ -1330,7 +1337,7 @@ def _contents_labels(page: _Page, cues: list[int]) -> list[_Span]:
     itself), the run of lines right under it that each stand again, whole, further down
     (the subheadings they link to, which stay). Two entries at least."""
     heads = [k for k in cues if page.shapes[k] == HEADING
-             and _lookup_key(page.texts[k]) in _contents_headings()]
+             and _lookup_key(page.texts[k]) in _word_set("nav_contents_headings.txt")]
     if not heads:
         return []
     texts = page.texts
@@ -1344,11 +1351,6 @@ def _contents_labels(page: _Page, cues: list[int]) -> list[_Span]:
             spans.extend((page.starts[k], page.ends[k], "nav.table_of_contents")
                          for k in range(head + 1, end))
     return spans
-
-
-@functools.cache
-def _contents_headings() -> frozenset[str]:
-    return _word_set("nav_contents_headings.txt")
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:

@@ -63,9 +63,8 @@ class Options:
             raise ValueError(f"tone_style must be 'old', 'new' or None, not {self.tone_style!r}")
 
 
-#: The options that switch something on or off.
-_SWITCHES = ("legacy_encodings", "normalize", "promos", "related", "nav", "captions", "bylines",
-             "repeats", "tidy")
+#: The options that switch something on or off: the fields typed ``bool``.
+_SWITCHES = tuple(f.name for f in fields(Options) if f.type == "bool")
 
 
 #: Step order of the default pipeline: (option that switches the step, cleaner).

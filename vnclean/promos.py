@@ -23,7 +23,7 @@ from operator import add, attrgetter
 
 import regex
 
-from ._data import alternation, json_data, tab_entries, trie, word_list
+from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
 from .blocks import (_NONBLANK, BoilerplateCleaner, Label, LineIndex, casefold_class,
                      casefold_pattern, casefold_sources, expand_forms, is_whole_line,
                      join_line_labels, labels_to_edits, merge_labels, nonblank_lines, residue)
@@ -400,6 +400,9 @@ def _reads_as_story(line: str) -> bool:
             and _STORY_WORDS.match(line) is not None)
 
 
+_ABOVE_REACH = 600  # how far back the line above a line is looked for
+
+
 def _answers_appeal(text: str, start: int) -> bool:
     """The contact line at ``start`` follows a story sentence that asks readers to report to
     someone (``Ai có thông tin đề nghị báo cho Cơ quan CSĐT ...``): its number is story.
@@ -408,9 +411,15 @@ def _answers_appeal(text: str, start: int) -> bool:
     ...                 "Điện thoại: 069.2564.112", 64)
     True
     """
-    above = text[max(0, start - _APPEAL_REACH):start].rstrip()  # bounded: linear in any page
-    line = above[above.rfind("\n") + 1:]
+    line = _line_above(text, start)
     return _APPEAL.search(line) is not None and _reads_as_story(line)
+
+
+def _line_above(text: str, start: int, reach: int = _ABOVE_REACH) -> str:
+    """The last non-blank line before ``start``, stripped on the right, read at most
+    ``reach`` characters back (bounded, so linear in any page)."""
+    above = text[max(0, start - reach):start].rstrip()
+    return above[above.rfind("\n") + 1:]
 
 
 def _contacts_in_story(text: str, start: int, end: int) -> bool:
@@ -420,24 +429,17 @@ def _contacts_in_story(text: str, start: int, end: int) -> bool:
     story sentence; and a story sentence follows within ``contact_story_reach`` lines (a
     site's own contacts stand after the story's end, in a footer, or unnamed between
     paragraphs: ``Liên hệ quảng cáo: 0912 345 678`` goes)."""
-    above = text[max(0, start - _APPEAL_REACH):start].rstrip()
-    line = above[above.rfind("\n") + 1:]
+    low = max(0, start - _ABOVE_REACH)  # the lines above are read back to here only
+    at = start
+    line = _line_above(text, at)
     while _CONTACT_LINE.match(line):  # "Hotline: ..." / "Email: ..." above: the same list
-        above = above[:above.rfind("\n") + 1].rstrip()
-        line = above[above.rfind("\n") + 1:]
+        at = text.rfind(line, low, at)
+        line = _line_above(text, at, at - low)
     introduced = line.endswith(":") and len(line) > _CONTACT_INTRO_MIN
     if not line or not (introduced or _reads_as_story(line)
                         and _OWNED_CONTACT.match(text, start, end) is not None):
         return False
-    pos = end
-    for _ in range(_T["contact_story_reach"]):
-        nxt = _NONBLANK.search(text, pos)
-        if nxt is None:
-            return False
-        if _reads_as_story(nxt.group()):
-            return True
-        pos = nxt.end()
-    return False
+    return _story_follows(text, end, _T["contact_story_reach"])
 
 
 #: A contact line: a contact label or a phone number first (the lines of one contact list).
@@ -447,8 +449,6 @@ _CONTACT_INTRO_MIN = 20  # "Liên hệ:" alone heads a footer's contacts; a stor
 #: A contact label naming its owner: "Đường dây nóng của Bộ Y tế:", "Hotline của UBND tỉnh:".
 _OWNED_CONTACT = regex.compile(r"[ \t]*+[^\n:]{0,30}?[ \t]của[ \t]++\p{Lu}[^\n:]{0,60}+:", regex.V1)
 
-
-_APPEAL_REACH = 600
 _APPEAL = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_cues.txt'))})", regex.V1)
 
 
@@ -605,8 +605,7 @@ def _url_lines(text: str, hits: list[int]) -> list[Label]:
         url = text[hit:end].rstrip()
         if text[line_start:hit].strip() or any(c.isspace() for c in url):
             continue
-        above = text[max(0, line_start - _URL_CONTEXT):line_start].rstrip()
-        above = above[above.rfind("\n") + 1:]
+        above = _line_above(text, line_start, _URL_CONTEXT)
         below = _NONBLANK.search(text, end)
         if (_URL_INTRODUCED.search(above) is None
                 and (below is None or _URL_CONTINUED.match(below.group()) is None)):
@@ -793,12 +792,18 @@ def _story_below(text: str, pos: int) -> bool:
     """A story sentence with no footer cue among the next ``footer_window_lines`` lines
     after ``pos``: a sentence with a footer's words above it is the story's (``Theo luật sư
     X, ghi rõ nguồn khi trích dẫn là nghĩa vụ bắt buộc.``), a footer stands after the story."""
+    return _story_follows(text, pos, _T["footer_window_lines"], cue_free=True)
+
+
+def _story_follows(text: str, pos: int, reach: int, *, cue_free: bool = False) -> bool:
+    """A story sentence (:func:`_reads_as_story`) among the next ``reach`` non-blank lines
+    after ``pos``; with ``cue_free``, one that holds no footer cue."""
     for seen, match in enumerate(_NONBLANK.finditer(text, pos)):
-        if seen >= _T["footer_window_lines"]:
+        if seen >= reach:
             return False
         line = match.group()
-        if (_reads_as_story(line) and not _FOOTER_STRONG.search(line)
-                and not _FOOTER_WEAK.search(line)):
+        if _reads_as_story(line) and not (
+                cue_free and (_FOOTER_STRONG.search(line) or _FOOTER_WEAK.search(line))):
             return True
     return False
 
@@ -816,13 +821,12 @@ def _story_subheading(text: str, label: Label) -> bool:
     line = text[line_start:line_end].strip()
     if line not in _COMMENT_SUBHEADINGS or text[label.start:label.end].strip() != line:
         return False
-    above = text[max(0, line_start - _APPEAL_REACH):line_start].rstrip()
     below = _NONBLANK.search(text, line_end)
-    return (_reads_as_story(above[above.rfind("\n") + 1:]) and below is not None
+    return (_reads_as_story(_line_above(text, line_start)) and below is not None
             and _reads_as_story(below.group()))
 
 
-_COMMENT_SUBHEADINGS = frozenset(word_list("promos_comment_subheadings.txt"))
+_COMMENT_SUBHEADINGS = word_set("promos_comment_subheadings.txt")
 
 
 def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:

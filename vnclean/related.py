@@ -757,8 +757,13 @@ def _inline_cue_forms(tag: str, title: bool) -> tuple[str, ...]:
     """The cues of ``related_inline_cues.txt`` tagged ``tag`` as written, upper-case and
     (``title``) title-case: a cue glued after a sentence end opens with a capital."""
     cues = expand_forms(value for t, value in tab_entries("related_inline_cues.txt") if t == tag)
-    return tuple(dict.fromkeys(form for cue in cues for form in (
-        cue, cue.upper(), *((cue.title(),) if title else ()))))
+    return _written_forms(cues, title)
+
+
+def _written_forms(entries: tuple[str, ...], title: bool) -> tuple[str, ...]:
+    """Each entry as written, in upper case and (``title``) in title case, once each."""
+    return tuple(dict.fromkeys(form for entry in entries for form in (
+        entry, entry.upper(), *((entry.title(),) if title else ()))))
 
 
 def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
@@ -869,9 +874,7 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
 
 
 def _event_tag_forms() -> tuple[str, ...]:
-    labels = expand_forms(word_list("related_event_tags.txt"))
-    return tuple(dict.fromkeys(f for label in labels
-                               for f in (label, label.upper(), label.title())))
+    return _written_forms(expand_forms(word_list("related_event_tags.txt")), title=True)
 
 
 # An event tag line ("Sự kiện: Bão số 3 Yagi"): a label of related_event_tags.txt opening

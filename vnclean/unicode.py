@@ -122,13 +122,9 @@ def _wide_char_edits(text: str) -> list[RawEdit]:
 
 
 def _rewrite_wide_chars(text: str) -> str:
-    """What :func:`_wide_char_edits` does, applied: needed again after a mojibake repair,
-    which may bring an invisible (``â€‹`` is a zero-width space)."""
-    if "\u200d" in text:  # judged before the rest goes, as _wide_char_edits does
-        text = _STRAY_JOINER.sub("", text)
-    if _WIDE_CHAR.search(text):
-        text = _WIDE_CHAR.sub(lambda m: _TRANSLATE[ord(m.group())] or "", text)
-    return text
+    """:func:`_wide_char_edits` applied: needed again after a mojibake repair, which may
+    bring an invisible (``â€‹`` is a zero-width space)."""
+    return _apply_raw(text, _wide_char_edits(text))
 
 
 def _line_end_edits(text: str) -> list[RawEdit]:
