@@ -8,7 +8,7 @@ import subprocess
 import unicodedata
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import vnclean.legacy
@@ -275,6 +275,9 @@ ENCODED = st.tuples(st.lists(syllables(), min_size=1, max_size=14),
 
 @settings(max_examples=150, deadline=None)
 @given(ENCODED)
+# VNI "aø aø" ("à à") read as VISCII gave "aụ aụ", syllables with the mark misplaced
+# (found by Hypothesis in a full-suite run: it is pinned)
+@example((["à", "à"], "vni", "cp1252"))
 def test_generated_syllables_convert_right_or_not_at_all(case):
     words, encoding, view = case
     sentence = " ".join(words)

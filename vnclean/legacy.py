@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from ._core import Edit, apply_edits, check_text
 from ._data import json_data
-from .tones import is_vietnamese_word
+from .tones import is_vietnamese_word, place_tone
 from .unicode import RawEdit, _cp1252_chars, _views
 
 __all__ = ["ENCODINGS", "detect_legacy", "convert_legacy", "legacy_edits", "fix_legacy"]
@@ -120,6 +120,13 @@ def _is_syllable(word: str) -> bool:
     return is_vietnamese_word(word)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _well_placed(word: str) -> bool:
+    """The word's tone mark sits where one style puts it: text typed in an encoding comes
+    out so (VISCII reading VNI's ``aø`` as ``aụ`` puts the mark on the wrong vowel)."""
+    return word in (place_tone(word, style="old"), place_tone(word, style="new"))
+
+
 def _all_syllables(text: str) -> bool:
     words = _WORD.findall(text)
     return bool(words) and all(_is_syllable(w) for w in words)
@@ -169,7 +176,7 @@ def _token_score(token: str, encoding: str) -> tuple[int, int, int, int, int]:
     found = _WORD.findall(converted)
     valid = sum(map(_is_syllable, found))
     if converted != token and sum(map(len, found)) > 1:  # "®" → "ệ" tells nothing
-        if not _all_syllables(converted):
+        if not _all_syllables(converted) or not all(map(_well_placed, found)):
             return 0, 1, 0, valid, len(found)
         if not _all_syllables(token):
             return 1, 0, 0, valid, len(found)
