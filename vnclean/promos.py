@@ -223,6 +223,7 @@ _DISPATCH = {(group, at): tuple(pattern for name, pattern in _LINE_PATTERNS
                                 if name in allowed or at and name == "contact_line")
              for group, allowed in _ALLOWED.items() for at in (False, True)}
 _LICENCE_PATTERN = dict(_LINE_PATTERNS)["licence"]
+_ALL_LINE_PATTERNS = tuple(pattern for _, pattern in _LINE_PATTERNS)
 _LINE_MAX = _T["max_footer_line_chars"] + 80
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 420
@@ -261,22 +262,28 @@ def _line_label(text: str, m: re.Match) -> Label | None:
     at = "@" in stripped
     if cue is None and not at:
         return None
+    if len(low) != min(n, _CUE_HEAD):
+        # A casefold that changed the length ("İ" to two characters) shifts what the cue
+        # names: the line is tried against every alternative, as the whole alternation is.
+        return _first_line_match(text, m, _ALL_LINE_PATTERNS)
     group = cue.lastgroup if cue is not None else None
     if group == "digit" and not at and _DIGIT_LINE.match(stripped) is None:
         group = None  # neither a contact line nor a counter: only a licence is left to try
+    patterns = _DISPATCH[group, at]
+    if group == "licence" or _LICENCE_CUE.match(low):
+        patterns += (_LICENCE_PATTERN,)
+    return _first_line_match(text, m, patterns)
+
+
+def _first_line_match(text: str, m: re.Match, patterns: tuple) -> Label | None:
+    """The label of the first of ``patterns`` that matches the whole line of ``m``."""
     lo = text.rfind("\n", 0, m.start()) + 1
     hi = text.find("\n", m.end())
     hi = len(text) if hi < 0 else hi
     if hi - lo > _LINE_MAX:
         return None
-    for pattern in _DISPATCH[group, at]:
+    for pattern in patterns:
         c = pattern.match(text, lo, hi)
-        if c is not None:
-            return _candidate_label(text, c)
-    # (a casefold that changed the length, "İ" to two characters, moves the cue out of the
-    # reach it has in the line itself: the pattern decides then)
-    if group == "licence" or _LICENCE_CUE.match(low) or len(low) != min(n, _CUE_HEAD):
-        c = _LICENCE_PATTERN.match(text, lo, hi)
         if c is not None:
             return _candidate_label(text, c)
     return None
