@@ -137,6 +137,7 @@ _PRESS_AUTHORITY = regex.compile(
 _FOOTER_STRONG = regex.compile(
     "|".join(p for tag, p in _FOOTER if tag in ("strong", "label")), _F)
 _FOOTER_NOTICE = regex.compile("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
+_FOOTER_LABEL = regex.compile("|".join(p for tag, p in _FOOTER if tag == "label"), _F)
 _FOOTER_WEAK = regex.compile("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
 _FOOTER_NAME = regex.compile("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
 _CONTACT_CUE = regex.compile(
@@ -722,9 +723,62 @@ def _strong_footer(line: str) -> bool:
     """A line a footer grows from: a notice (``©``, ``Bản quyền thuộc ...``) anywhere, or a
     label cue (``Cơ quan chủ quản``, a licence) on a line that is no story sentence unless
     it names a press authority."""
-    if _FOOTER_NOTICE.search(line):
+    if _footer_notice(line, 0, len(line)) is not None:
         return True
-    return bool(_FOOTER_STRONG.search(line)) and not _story_not_press(line)
+    return bool(_FOOTER_LABEL.search(line)) and not _story_not_press(line)
+
+
+def _footer_notice(text: str, lo: int, hi: int) -> regex.Match | None:
+    """The first notice in ``text[lo:hi]`` that the story does not say
+    (:func:`_notice_in_story`)."""
+    return next((notice for notice in _FOOTER_NOTICE.finditer(text, lo, hi)
+                 if not _notice_in_story(text, notice, hi)), None)
+
+
+def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
+    """A ``Bản quyền thuộc ...`` that the story says (no ``©`` or ``Copyright`` in its
+    sentence): its sentence goes on after a comma (``Bản quyền thuộc về FIFA, giá khoảng 15
+    triệu USD.``), or a story sentence with no footer cue follows it before ``end``.
+
+    >>> line = "Bản quyền thuộc về FIFA, giá khoảng 15 triệu USD."
+    >>> _notice_in_story(line, _FOOTER_NOTICE.search(line), len(line))
+    True
+    >>> line = "Bản quyền thuộc về Báo Tuổi Trẻ. Ghi rõ nguồn khi phát hành lại thông tin."
+    >>> _notice_in_story(line, _FOOTER_NOTICE.search(line), len(line))
+    False
+    """
+    if not _STORY_NOTICE.match(notice.group()):
+        return False
+    sentences = _split_sentences(text[notice.start():end])
+    first = sentences[0]
+    if _COPYRIGHT_SIGN.search(first):
+        return False
+    comma = min((at for at in (first.find(","), first.find(";")) if at >= 0), default=-1)
+    if comma >= 0 and not _footer_cue(first[comma:]):
+        return True
+    return any(_reads_as_story(sentence) and not _footer_cue(sentence)
+               for sentence in sentences[1:])
+
+
+def _footer_cue(text: str) -> bool:
+    """Whether ``text`` holds any footer cue (strong, label or weak)."""
+    return bool(_FOOTER_STRONG.search(text) or _FOOTER_WEAK.search(text))
+
+
+def _split_sentences(text: str) -> list[str]:
+    """``text`` cut after each sentence end followed by a space (each piece keeps its end).
+
+    >>> _split_sentences("Bản quyền thuộc về FIFA. Người hâm mộ lo ngại.")
+    ['Bản quyền thuộc về FIFA.', 'Người hâm mộ lo ngại.']
+    """
+    return [piece for piece in _SENTENCE_CUT.split(text.strip()) if piece]
+
+
+#: The notice a story also says: ownership of rights ("Bản quyền thuộc về FIFA").
+_STORY_NOTICE = regex.compile(r"Bản quyền thuộc", _F)
+#: The marks only a notice carries.
+_COPYRIGHT_SIGN = regex.compile(r"©|\bCopyright\b|\bAll rights reserved\b", _F)
+_SENTENCE_CUT = regex.compile(r"(?<=[.!?…][\"”]?)[ \t]+")
 
 
 def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
@@ -755,8 +809,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
     strong = [i for i in candidates
               if lines[i].strip() and len(lines[i]) <= max_chars and _strong_footer(lines[i])
-              and not (_reads_as_story(lines[i]) and not _COPYRIGHT.search(lines[i])
-                       and _story_below(text, starts[i + 1]))]
+              and not (_story_shaped(lines[i]) and _story_below(text, starts[i + 1]))]
     if not strong:
         return []
     keep: set[int] = set(strong)
@@ -774,6 +827,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     break
                 if step < 0 and _reads_as_story(line) and not _strong_footer(line):
                     break  # a story sentence above: the footer does not reach up over it
+                if step > 0 and _reads_as_story(line) and not _footer_cue(line):
+                    break  # nor down over a story sentence that names nothing of a footer
                 cue = cued.get(j)
                 if cue is None:
                     cue = cued[j] = bool(_FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line)
@@ -793,6 +848,15 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         cut = _story_before_cue(line) if i in strong else 0
         labels.append(Label(starts[i] + cut, starts[i] + len(line), "promo", rule))
     return labels
+
+
+def _story_shaped(line: str) -> bool:
+    """A line that is the story's when a story sentence follows it: a story sentence with
+    no copyright word, or a ``Bản quyền thuộc ...`` with no ``©`` (``Bản quyền thuộc về
+    FIFA.`` above the story that goes on about it)."""
+    if _COPYRIGHT.search(line) is None:
+        return _reads_as_story(line)
+    return _STORY_NOTICE.search(line) is not None and _COPYRIGHT_SIGN.search(line) is None
 
 
 def _story_below(text: str, pos: int) -> bool:
@@ -852,7 +916,7 @@ def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
         if labels and labels[-1].end >= line_end:
             continue
         lo = line_end - max_chars
-        notice = _FOOTER_NOTICE.search(text, lo, line_end)
+        notice = _footer_notice(text, lo, line_end)
         if notice is None:
             continue
         head = text[max(line_start, notice.start() - max_chars):notice.start()].rstrip()
@@ -865,7 +929,9 @@ def _story_before_cue(line: str) -> int:
     """Where a strong footer cue starts on its line when story sentences come before it (a
     short article flattened onto one line with its copyright glued at the end: only the
     notice goes); 0 when the line is the footer's own."""
-    cue = _FOOTER_STRONG.search(line)
+    cues = [cue for cue in (_footer_notice(line, 0, len(line)), _FOOTER_LABEL.search(line))
+            if cue is not None]
+    cue = min(cues, key=regex.Match.start, default=None)
     if cue is None or cue.start() == 0:
         return 0
     head = line[:cue.start()].rstrip()
