@@ -443,11 +443,24 @@ def _contacts_in_story(text: str, start: int, end: int) -> bool:
     while _CONTACT_LINE.match(line):  # "Hotline: ..." / "Email: ..." above: the same list
         at = text.rfind(line, low, at)
         line = _line_above(text, at, at - low)
-    introduced = line.endswith(":") and len(line) > _CONTACT_INTRO_MIN
-    if not line or not (introduced or _reads_as_story(line)
+    if _introduces(line):
+        return True
+    if line and not _reads_as_story(line) and _introduces(
+            _line_above(text, text.rfind(line, low, at), at - low)):
+        return True  # a name or an address between: "Công ty TNHH Toyota Việt Nam"
+    if not line or not (_reads_as_story(line)
                         and _OWNED_CONTACT.match(text, start, end) is not None):
         return False
     return _story_follows(text, end, _T["contact_story_reach"])
+
+
+def _introduces(line: str) -> bool:
+    """A story line that introduces contacts: ``Khách hàng cần thêm thông tin có thể liên
+    hệ:``; a footer's ``Liên hệ:`` is shorter, its ``Tel: ... Website:`` names a contact),
+    or an appeal naming where to send help or papers (``Mọi sự giúp đỡ xin gửi về: ...``)."""
+    if line.endswith(":") and len(line) > _CONTACT_INTRO_MIN:
+        return _CONTACT_CUE.search(line) is None  # "Tel: ... Website:" is a contact itself
+    return _APPEAL_TO.search(line) is not None
 
 
 #: A contact line: a contact label or a phone number first (the lines of one contact list).
@@ -458,6 +471,7 @@ _CONTACT_INTRO_MIN = 20  # "Liên hệ:" alone heads a footer's contacts; a stor
 _OWNED_CONTACT = regex.compile(r"[ \t]*+[^\n:]{0,30}?[ \t]của[ \t]++\p{Lu}[^\n:]{0,60}+:", regex.V1)
 
 _APPEAL = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_cues.txt'))})", regex.V1)
+_APPEAL_TO = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_to.txt'))})", regex.V1)
 
 
 def _story_not_press(line: str) -> bool:
@@ -507,15 +521,29 @@ def _candidate_label(text: str, m) -> Label | None:
     if group == "masthead":
         return Label(start, end, "promo", "promos.masthead")
     if group == "cta":
-        if _call_to_action(m.group().strip(_CUE_LEAD)):
+        if _call_to_action(m.group().strip(_CUE_LEAD)) and not _listed_advice(text, start):
             return Label(start, end, "promo", "promos.call_to_action")
         return None
     if group in ("counter", "form"):
         return Label(start, end, "promo", "promos.comments")
     if group == "licence" and _LICENCE_AUTHORITY.search(m.group()) and not _story_not_press(
-            m.group()) and not (_reads_as_story(m.group()) and _story_below(text, end)):
+            m.group()) and not ((_reads_as_story(m.group()) or not _HAS_DIGIT.search(m.group()))
+                                and _story_below(text, end)):
+        # (a licence names its number or date; without one, with story below, it is a
+        # headline: "Bộ Thông tin và Truyền thông cấp giấy phép cho mạng xã hội Lotus")
         return Label(start, end, "promo", "promos.licence")
     return None
+
+
+def _listed_advice(text: str, start: int) -> bool:
+    """The line at ``start`` is an item of a list the story introduces: the line above
+    ends with ``:`` and is neither short (a footer's ``Liên hệ:``) nor a prompt of its own
+    (``Ngân hàng Nhà nước khuyến cáo người dân:`` / ``Tải ứng dụng ngân hàng từ kho chính
+    thức``: advice, not the site's prompt)."""
+    above = _line_above(text, start)
+    return (above.endswith(":") and len(above) > _CONTACT_INTRO_MIN
+            and _LINE_CUE.match(above.lstrip(_CUE_LEAD).casefold()) is None
+            and _INLINE_CANDIDATES.search(above) is None)
 
 
 def _call_to_action(line: str) -> bool:
@@ -1054,11 +1082,30 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
                     and _enough_cues(text, m.start(), end)):
                 start = m.start()
                 break
-    if start < 0 or not _enough_cues(text, start, end, need):
+    if start < 0 or not _enough_cues(text, start, end, need) or _story_after_contacts(
+            text, start, end):
         return []
     if end - start > _T["max_sponsor_share"] * (len(text.strip()) - removed):
         return []  # never most of a text: that is the story
     return [Label(start, end, "promo", "promos.sponsor", 0.8)]
+
+
+def _story_after_contacts(text: str, start: int, end: int) -> bool:
+    """A story sentence after the last phone, e-mail or URL of ``text[start:end]``: the
+    story goes on (``Hotline: 024 3942 3333 Email: ts@hanoi.edu.vn Sở GD&ĐT khuyến cáo phụ
+    huynh không nên đợi đến ngày cuối mới đăng ký.``), so that is no tail."""
+    last = None
+    for last in _CONCRETE_CUE.finditer(text, start, end):
+        pass
+    if last is None:
+        return False
+    after = _REST_OF_WORD.sub("", text[last.end():end], count=1)
+    return _reads_as_story(after) and _SPONSOR_CUE.search(after) is None
+
+
+_CONCRETE_CUE = regex.compile(_CONCRETE, regex.VERSION1)
+_HAS_DIGIT = re.compile(r"\d")
+_REST_OF_WORD = regex.compile(r"\A\S*")
 
 
 def _enough_cues(text: str, start: int, end: int, need: int | None = None) -> bool:
