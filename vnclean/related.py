@@ -408,6 +408,19 @@ def _subheading_after_box(lines: list[_Line], i: int, last: int) -> bool:
     return bool(others) and words < min(others)
 
 
+def _introduced(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` opens a list the story introduces: the line above ends with ``:``."""
+    return i > 0 and lines[i - 1].text.endswith(":")
+
+
+def _list_end(lines: list[_Line], i: int) -> int:
+    """The end of the headline-like or dated items of a list starting at line ``i``."""
+    end = i
+    while end < len(lines) and lines[end].cls in ("headline", "dated"):
+        end += 1
+    return end
+
+
 def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     """End of a heading-less run of headline-like lines starting at ``i`` (``i`` if none),
     and where the lines read end when the run was refused for want of chrome (else ``i``).
@@ -421,13 +434,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     thousands of headline-shaped lines would be quadratic.
     """
     indented = lines[i].indented
-    if i and lines[i - 1].text.endswith(":"):
+    if _introduced(lines, i):
         # The items of a list the story introduces: none of them opens a run (the lines
         # read are passed over, so the second item is not taken as a run's first).
-        end = i
-        while end < len(lines) and lines[end].cls in ("headline", "dated"):
-            end += 1
-        return i, end
+        return i, _list_end(lines, i)
     headlines = 0
     last = i - 1
     gap = 0
@@ -632,6 +642,9 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             else:
                 take(i, i + 1)
         elif line.cls == "dated":
+            if _introduced(lines, i):  # dated items of the story's own list ("Các hoạt
+                i = _list_end(lines, i)  # động chính:" / "- Lễ hội Áo dài (11/6)")
+                continue
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
             take(i, i + 1)
         elif line.cls == "headline":
@@ -894,6 +907,8 @@ _EVENT_TAG_LINE = regex.compile(
 _STORY_LINE = re.compile(r"^[^\n]{%d,}[.!?…][\"”’)]?[ \t\xa0]*$"
                          % (_T["story_line_min_chars"] - 1), re.MULTILINE)
 _LABELLED_LINE = regex.compile(r"[ \t\xa0]*+%s" % _LABEL_VALUE, regex.V1)
+#: A sentence of at least ``min_sentence_words`` words: it ends as a sentence does.
+_SENTENCE = re.compile(r"\W*(?:\w+\W+){%d,}.*[.!?…][\"”’)]?\s*$" % (_T["min_sentence_words"] - 1))
 
 
 def _event_tags(text: str, tags: list[tuple[int, int]], gone: list[Label],
@@ -916,8 +931,9 @@ def _event_tags(text: str, tags: list[tuple[int, int]], gone: list[Label],
             continue  # an item of a list of the story ("Thời gian: ...", "Sự kiện: ...")
         if not before and _STORY_LINE.match(after):
             continue  # the first line, right above the story: its title
-        if view.story_line(0, line_start) and view.story_line(line_end, len(text)):
-            continue  # between two story lines: a label of the story's own
+        if (view.story_line(0, line_start) and view.story_line(line_end, len(text))
+                or _SENTENCE.match(before) and _SENTENCE.match(after)):
+            continue  # between two story lines, or right between sentences: the story's label
         first = _NON_SPACE.search(text, line_start)
         last = LAST_NON_BLANK.search(text, first.start(), line_end)
         labels.append(Label(first.start(), last.end(), "related", "related.event_tag"))
