@@ -1301,8 +1301,45 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None
         # "Hà Nội, 12/03/2024 09:15": a place, no author
         return Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.dateline")
+    if not name and _heads_a_series(ctx, ctx.index(m.start())):
+        return None
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _heads_a_series(ctx: _Lines, index: int) -> bool:
+    """A date or time line that heads its part of the story, like another line of its
+    shape and a different value elsewhere, each with a body paragraph right under it: a
+    diary's days (``Thứ Hai, 13/5/2024`` ... ``Thứ Ba, 14/5/2024``), a live report's times
+    (``18h30`` ... ``19h15``). A dateline is alone, or repeated as it is."""
+    line = ctx.lines[index].strip()
+    if len(line) > _SERIES_LINE_MAX or not _heads_prose(ctx, index):
+        return False
+    key = _series_key(line)
+    for other in ctx._filled:
+        text = ctx.lines[other].strip()
+        if (other != index and len(text) <= _SERIES_LINE_MAX and text != line
+                and _HAS_DIGIT.search(text) and _series_key(text) == key
+                and _heads_prose(ctx, other)):
+            return True
+    return False
+
+
+def _heads_prose(ctx: _Lines, index: int) -> bool:
+    below = ctx.nonblank(index, 1, past_removed=False)
+    return below is not None and ctx.is_prose(below)
+
+
+def _series_key(line: str) -> str:
+    """A line's shape: every run of digits ``0``, every word ``a`` (``Thứ Hai, 13/5/2024``
+    and ``Thứ Ba, 14/5/2024`` share ``a a, 0/0/0``)."""
+    return _SERIES_WORD.sub("a", _SERIES_DIGITS.sub("0", line))
+
+
+_SERIES_LINE_MAX = 40
+_SERIES_DIGITS = regex.compile(r"\d+")
+_SERIES_WORD = regex.compile(r"\p{L}+")
+_HAS_DIGIT = regex.compile(r"\d")
 
 
 def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
