@@ -775,6 +775,9 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
         return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
         return True  # wherever it ends: the story's last lines, or above a subheading
+    if (j == len(page) and i > 0 and page.shapes[i - 1] == PROSE
+            and j - i <= cfg.embedded_run_max_items and _unknown_items(page, i, j)):
+        return True  # the story's closing list: places, products, lines of a poem
     if not (counted <= cfg.embedded_run_max_items and i > 0 and j < len(page)
             and page.shapes[j] == PROSE):
         return False
@@ -784,6 +787,18 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
     texts = page.texts
     return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
+
+
+def _unknown_items(page: _Page, i: int, j: int) -> bool:
+    """Lines ``[i, j)`` are plain items, none a cue or a section's name, most of two words
+    or more (``Đồi chè Cầu Đất`` / ``Hồ Tuyền Lâm`` / ``Thung lũng Tình yêu``): what no
+    menu is made of (its items name sections, or the site's own pages:
+    ``nav_site_links.txt``)."""
+    links = _word_set("nav_site_links.txt")
+    if any(page.shapes[k] != ITEM or page.sections[k] or _lookup_key(page.texts[k]) in links
+           for k in range(i, j)):
+        return False
+    return 3 * sum(_word_count(page, k) >= 2 for k in range(i, j)) >= 2 * (j - i)
 
 
 def _reads_as_list(texts: list[str]) -> bool:
@@ -1048,9 +1063,22 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
         first -= 1
         if starts[first] not in chrome:
             left -= 1
-    return [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
-            if _is_section_label(page, k, cfg)
-            and starts[k] not in chrome]  # a chrome line goes already
+    found = [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
+             if _is_section_label(page, k, cfg)
+             and starts[k] not in chrome]  # a chrome line goes already
+    if found and _sections_head_parts(page, lead, {page.texts[k] for k in range(first, lead)},
+                                      cfg):
+        return []
+    return found
+
+
+def _sections_head_parts(page: _Page, lead: int, above: set[str], cfg: _Settings) -> bool:
+    """Another section's name (none of the lines ``above`` the lead) alone above a story
+    line after the lead: the text's parts are headed by section names (a news digest's
+    ``Thời sự`` / ... / ``Thể thao`` / ...), and the one above the lead is the first
+    part's heading, not the page's label."""
+    return any(_is_section_label(page, k, cfg) and page.shapes[k + 1] == PROSE
+               and page.texts[k] not in above for k in range(lead + 1, len(page) - 1))
 
 
 #: A short attribution: "Theo VnExpress", "Nguồn: Tuổi Trẻ", "Tham khảo: The Verge, Apple".
