@@ -908,7 +908,8 @@ _STORY_LINE = re.compile(r"^[^\n]{%d,}[.!?…][\"”’)]?[ \t\xa0]*$"
                          % (_T["story_line_min_chars"] - 1), re.MULTILINE)
 _LABELLED_LINE = regex.compile(r"[ \t\xa0]*+%s" % _LABEL_VALUE, regex.V1)
 #: A sentence of at least ``min_sentence_words`` words: it ends as a sentence does.
-_SENTENCE = re.compile(r"\W*(?:\w+\W+){%d,}.*[.!?…][\"”’)]?\s*$" % (_T["min_sentence_words"] - 1))
+_SENTENCE = re.compile(r"\W*(?:\w+\W+){%d,}.*[.!?…][\"”’)]?\s*$"
+                       % (_T["min_sentence_words"] - 1))
 
 
 def _event_tags(text: str, tags: list[tuple[int, int]], gone: list[Label],
