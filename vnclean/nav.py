@@ -793,12 +793,17 @@ def _unknown_items(page: _Page, i: int, j: int) -> bool:
     """Lines ``[i, j)`` are plain items, none a cue or a section's name, most of two words
     or more (``Đồi chè Cầu Đất`` / ``Hồ Tuyền Lâm`` / ``Thung lũng Tình yêu``): what no
     menu is made of (its items name sections, or the site's own pages:
-    ``nav_site_links.txt``)."""
+    ``nav_site_links.txt``). Each item stands once in the text: a name or label repeated
+    on the page is chrome's (a pen name, a widget's)."""
     links = _word_set("nav_site_links.txt")
-    if any(page.shapes[k] != ITEM or page.sections[k] or _lookup_key(page.texts[k]) in links
-           for k in range(i, j)):
+    texts = page.texts
+    if any(page.shapes[k] != ITEM or page.sections[k] or _lookup_key(texts[k]) in links
+           or "(" in texts[k] or _NO_TITLE_LINE.fullmatch(texts[k]) for k in range(i, j)):
+        return False  # (a photo mark or an attribution: other cleaners' lines)
+    if 3 * sum(_word_count(page, k) >= 2 for k in range(i, j)) < 2 * (j - i):
         return False
-    return 3 * sum(_word_count(page, k) >= 2 for k in range(i, j)) >= 2 * (j - i)
+    items = set(texts[i:j])
+    return len(items) == j - i and not any(texts[k] in items for k in range(i))
 
 
 def _reads_as_list(texts: list[str]) -> bool:
