@@ -130,9 +130,11 @@ _GLUED_SENTENCE = regex.compile(r"(?<![/@_][^\s/@_]*+)(?<=\p{L}\p{L})\.(?=\p{Lu}
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
-# Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital.
+# Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital
+# (not an abbreviation's dot: "TP.HCM", "Q.Bình Thạnh").
 _SENTENCE_END = regex.compile(
-    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))|(?=[\"“]?\p{Lu})|$)",
+    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))"
+    r"|(?<!\p{Lu}\.)(?=[\"“]?\p{Lu})|$)",
     regex.V1)
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
@@ -367,8 +369,11 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     head = text[window_start:credit_start]
     head = head[:_trailing_separator_start(head)]
     body = head.rstrip(".!?…")
+    lead = False  # a two-sentence lead that ends with a credit: its caption is short
     if line_only and window_start == line_start and _is_caption_sized(body):
-        return line_start + (len(body) - len(body.lstrip())), True
+        lead = _SENTENCE_END.search(body) is not None and _opens_lead(text, line_start)
+        if not lead:
+            return line_start + (len(body) - len(body.lstrip())), True
     seam = window_start
     last = _last_sentence_end(body)
     start = window_start if last is None else window_start + last
@@ -384,7 +389,22 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     clause = _LAST_CLAUSE_END.search(text, start, credit_start)
     if clause is not None:  # "...; - Đẩy nhanh giải ngân; Thủ tướng phát biểu - Ảnh: X"
         start = clause.end()
-    return _first_non_space(text, start, credit_start), False
+    start = _first_non_space(text, start, credit_start)
+    if lead and start > line_start and not _reads_as_short_caption(
+            text[start:window_start + len(body)].rstrip() + "."):
+        return credit_start, False  # the lead's last sentence reads as story: the credit alone
+    return start, False
+
+
+def _opens_lead(text: str, line_start: int) -> bool:
+    """The line at ``line_start`` is the story's lead: the text's second line (the first
+    under the title, blank lines aside) or one that opens with the news's time (``Sáng
+    12/3, ...``). A caption ending it is its last sentence only, and only a short one."""
+    if _TIMED_OPENING.match(text, line_start) is not None:
+        return True
+    first = _first_non_space(text, 0, line_start)
+    title_end = text.find("\n", first, line_start)
+    return 0 <= title_end and _blank(text, title_end, line_start)
 
 
 #: The last "; " before a capital: list items glued before a caption end there.
