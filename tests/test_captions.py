@@ -147,7 +147,9 @@ def test_scene_line_pass_equals_the_plain_pattern(text):
 _cue_text = st.lists(st.sampled_from(
     ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
      "\n", "\n\n", " ", "Toàn cảnh", "Toàn cảnhx", "xphát biểu", "Bị cáo", "(trái)", "(giữa",
-     "Đại biểu dự hội nghị", "Các em nhỏ vui chơi", ", ", ": ", "“", ".", "\u2003", "A"]),
+     "Đại biểu dự hội nghị", "Các em nhỏ vui chơi", ", ", ": ", "“", ".", "\u2003", "A",
+     "Lực lượng chức năng", "Thủ tướng", " kiểm tra hiện trường", " thăm, động viên", "Khung cảnh",
+     " đang", "\x1c", " Phạm Minh"]),
     max_size=24).map("".join)
 
 

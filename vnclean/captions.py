@@ -164,8 +164,35 @@ def _scene_cues() -> tuple[regex.Pattern, frozenset[str], re.Pattern]:
 
 
 _SCENE_CUES, _STRONG_CUES, _CUE_LITERALS = _scene_cues()
-#: A line without a cue scores 0 (:func:`_scene_score`): below a positive scene_min_score,
-#: so only lines holding a cue need the _SCENE_LINE match.
+
+
+def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
+                              tuple[str, ...]]:
+    """The subjects that open a "who does what" scene line, the scene words that open one,
+    its actions as one pattern, and the subjects and scene words together."""
+    entries = [e.split(":", 1) for e in word_list("captions_scene_actions.txt")]
+    subjects = tuple(w.strip() for kind, w in entries if kind.strip() == "subject")
+    actions = tuple(w.strip() for kind, w in entries if kind.strip() == "action")
+    scenes = tuple(w.strip() for kind, w in entries if kind.strip() == "scene")
+    return (subjects, scenes,
+            regex.compile(rf"(?<!\p{{L}})(?:{alternation(actions)})(?!\p{{L}})", regex.V1),
+            subjects + scenes)
+
+
+_SCENE_SUBJECTS, _SCENE_NOUNS, _SCENE_ACTIONS, _ACTION_OPENERS = _scene_actions()
+
+
+def _may_open_action_line(text: str, start: int) -> bool:
+    """Whether the line at ``start`` can score 2 by :func:`_action_score` alone: it opens
+    with a subject or a scene word (spaces aside) and ends with a full stop (string tests
+    in C; the line holds no scene cue)."""
+    end = _line_end(text, start)
+    first = _first_non_space(text, start, end)
+    return text.startswith(_ACTION_OPENERS, first) and text[first:end].rstrip().endswith(".")
+
+
+#: A line without a cue scores 0 (:func:`_scene_score`) unless _may_open_action_line admits
+#: it: below a positive scene_min_score, so only those lines need the _SCENE_LINE match.
 _CUE_NEEDED = _SETTINGS["scene_min_score"] > 0
 _SPEECH = regex.compile(r"[\"“”«»]|:\s|\?$", regex.V1)
 #: At least scene_line_min_words runs of _WORD (one search, no list of the words).
@@ -1500,7 +1527,8 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     """
     found: list[tuple[int, int, str]] = []
     for at in _scene_newlines(text):
-        if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None:
+        if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None \
+                and not _may_open_action_line(text, at + 1):
             continue  # no cue in the line: it scores 0 (most short lines; the match costs more)
         match = _SCENE_LINE.match(text, at)
         if match is None:
@@ -1665,7 +1693,38 @@ def _scene_score(line: str) -> float:
     if _SENTENCE_END.search(line.rstrip(".!?…")):  # one sentence only
         return 0.0
     return sum(2.0 if cue in _STRONG_CUES else 1.0
-               for cue in {m.group() for m in _SCENE_CUES.finditer(line)})
+               for cue in {m.group() for m in _SCENE_CUES.finditer(line)}) + _action_score(line)
+
+
+def _action_score(line: str) -> float:
+    """1 for a subject that opens the line (``Lực lượng chức năng``, ``Thủ tướng``) and 1 for
+    an action a picture shows (``kiểm tra``, ``thăm``), or 2 for a scene word that opens it
+    (``Khung cảnh``), on a line with a full stop and no
+    story verb (a subheading has no full stop; ``... đang kiểm tra, làm rõ`` is story)."""
+    if not line.endswith(".") or _SCENE_SENTENCE_STOP.search(line):
+        return 0.0
+    if line.startswith(_SCENE_NOUNS):
+        return 2.0  # "Khung cảnh lễ hội đường phố."
+    subject = max((s for s in _SCENE_SUBJECTS if line.startswith(s)
+                   and not line[len(s):len(s) + 1].isalpha()), key=len, default="")
+    action = _SCENE_ACTIONS.search(line, len(subject))  # not in it: "Lực lượng cứu hộ"
+    if action is None:
+        return float(bool(subject))
+    if subject:  # the action is the subject's verb: after its name and at most two words
+        lead = _ACTION_LEAD.fullmatch(line, len(subject), action.start())
+        if lead is None:
+            return 1.0  # "Chủ tịch UBND tỉnh ký quyết định thành lập đoàn kiểm tra."
+    comma = line.find(", ")  # "thăm hỏi, động viên": a comma joins two actions only
+    while comma >= 0:
+        if _SCENE_ACTIONS.match(line, comma + 2) is None:
+            return float(bool(subject))
+        comma = line.find(", ", comma + 2)
+    return float(bool(subject)) + 1.0
+
+
+#: Between a scene line's subject and its action: a name (capitalised words) and at most two
+#: lower-case words (``Lãnh đạo tỉnh dâng hương``, ``Thủ tướng Phạm Minh Chính thăm``).
+_ACTION_LEAD = regex.compile(r"(?:\s++\p{Lu}\S*+)*+(?:\s++\p{Ll}\S*+){0,2}?\s++", regex.V1)
 
 
 class RemovePhotoCaptions(BoilerplateCleaner):
