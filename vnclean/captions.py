@@ -650,6 +650,8 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     elif _is_story_sentence(text, caption_start, start) or _timed_lead(
             text, caption_start, whole or rest_blank):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
+    if caption_start == line_start == start and rest_blank:  # "(Ảnh: X)" alone on its line
+        caption_start = _caption_line_above(text, line_start, after)
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
     if caption_start == start and not blank_before(text, start):
         after = end  # the credit alone: the sentence before it keeps its full stop
@@ -905,7 +907,7 @@ _HEAD_REACH = 40
 
 def _colon_heads(text: str) -> list[tuple[str, int, int]]:
     """Every head of :func:`_colon_head_patterns`, in order: ``(kind, start, end)``, where
-    ``kind`` is ``"described"``, ``"source_paren"`` or a note's kind (``"unit"``,
+    ``kind`` is ``"described"``, ``"source_paren"``, ``"source_inline"`` or a note's kind (``"unit"``,
     ``"source"``) and ``end`` is after the colon. Found from the colons (ten times rarer
     than newlines), each read back only ``_HEAD_REACH`` characters."""
     found: list[tuple[str, int, int]] = []
@@ -942,6 +944,14 @@ def _add_colon_head(text: str, at: int, tail: str, found: list[tuple[str, int, i
         head = _SOURCE_PAREN_HEAD.match(text, paren, at + 1)
         if head and head.end() == at + 1:
             found.append(("source_paren", paren, at + 1))
+    if tail == "uồn":  # "Cầu Rồng về đêm. Nguồn: Internet": after a sentence on its line
+        head = _SOURCE_AFTER_SENTENCE.search(text, low, at + 1)
+        if head:
+            found.append(("source_inline", head.start("head"), at + 1))
+
+
+#: ``Nguồn:`` after a sentence's end on its line (``... về đêm. Nguồn:``), read up to its colon.
+_SOURCE_AFTER_SENTENCE = re.compile(r"[.!?…][^\S\n]{1,3}(?P<head>[Nn]guồn)[^\S\n]*+:\Z")
 
 
 def _lone_lines() -> dict[str, str]:
@@ -953,6 +963,9 @@ def _lone_lines() -> dict[str, str]:
     lines = dict.fromkeys(word_list("captions_lone_credits.txt"), "phrase")
     lines |= dict.fromkeys(agencies, "agency")
     lines |= dict.fromkeys((f"{a}/{b}" for a in agencies for b in _REDISTRIBUTORS), "agency")
+    # "Nguồn: Internet" under a caption line: between paragraphs only, as an agency
+    lines |= dict.fromkeys((f"{head}: {web}" for head in ("Nguồn", "NGUỒN")
+                            for web in word_list("captions_web_sources.txt")), "agency")
     most = _SETTINGS["gallery_max_photos"]
     for total in range(2, most + 1):
         for number in range(1, total + 1):
@@ -1099,6 +1112,11 @@ _SOURCE_PAREN = re.compile(
     r"(?=[^\S\n]*+(?:\n|\Z))")
 
 
+#: ``Nguồn: Internet`` ending a line after a caption's full stop (a web source only).
+_SOURCE_INLINE = re.compile(
+    r"[Nn]guồn[^\S\n]*+:[^\S\n]*+(?P<source>[^()\n]{1,40}?)[^\S\n]*+\.?(?=[^\S\n]*+(?:\n|\Z))")
+
+
 def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Candidate]:
     """A short caption line that ends with its picture's source in parentheses (``heads``:
     :func:`_colon_heads`): ``Lãnh đạo thị sát công trường (Nguồn: Internet)``, ``Cap.
@@ -1111,12 +1129,13 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
     """
     found = []
     for kind, start, _ in heads:
-        paren = _SOURCE_PAREN.match(text, start) if kind == "source_paren" else None
+        paren = (_SOURCE_PAREN.match(text, start) if kind == "source_paren"
+                 else _SOURCE_INLINE.match(text, start) if kind == "source_inline" else None)
         if paren is None:
             continue
         web = paren["source"] in _WEB_SOURCES
-        if not web and paren["source"] not in _AGENCIES:
-            continue
+        if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES):
+            continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
         line_start = text.rfind("\n", 0, start) + 1
         caption = text[line_start:start].strip()
         end = paren.end()
