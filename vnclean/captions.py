@@ -770,6 +770,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     if dash:
         credit_start, credited = dash.start(), True
     line_only = _blank(text, credit_end, line_end)
+    if not line_only and _repeats_to_line_end(text, start, credit_end, line_end):
+        credit_end, line_only = LAST_NON_BLANK.search(text, credit_end, line_end).end(), True
     if described or start > 0 and text[start - 1].isalpha():  # "Đông VệẢnh:Gucci": glued
         caption_start, whole = credit_start, False  # to a sign-off
     else:
@@ -791,6 +793,16 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
 
 
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
+
+
+def _repeats_to_line_end(text: str, start: int, end: int, line_end: int) -> bool:
+    """The rest of the line repeats the marker ``text[start:end]`` and nothing else (a
+    stacked duplicate: ``Cap. Ảnh minh họa. Ảnh minh họa``), so the marker ends its line."""
+    size = end - start
+    if line_end - end > 2 * size + 4 or size < 4:
+        return False
+    marker = text[start:end].strip(" .")
+    return not text[end:line_end].replace(marker, "").strip(" .\t")
 
 
 def _agency_end(text: str, start: int, line_end: int) -> int:
