@@ -292,8 +292,8 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if match.group("ended"):
         return match.end()
     tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
-    keep = min(_name_tokens_kept([t.group() for t in tokens]),
-               _SETTINGS["credit_name_max_tokens"])
+    keep = _two_names_kept(match.group("name"), tokens) or min(
+        _name_tokens_kept([t.group() for t in tokens]), _SETTINGS["credit_name_max_tokens"])
     end = match.start("name") + tokens[keep - 1].end()
     if keep > 1 and text.startswith(",", end):
         # "Ảnh:Vogue Dakota Johnson, 37 tuổi, ...": a subject, not a credit, takes the comma.
@@ -305,8 +305,41 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
         # "Ảnh: Hải Dương Tổng cộng ...": the last capital starts the next sentence.
         end = match.start("name") + tokens[keep - 2].end()
+    agency = _PAREN_AGENCY.match(text, end, line_end)
+    if agency is not None and agency.group(1) in _AGENCIES:
+        end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+#: An agency in brackets right after a credited name.
+_PAREN_AGENCY = regex.compile(rf"{_HSPACE}{{0,2}}\(([^()\s]{{2,20}}+)\)", regex.V1)
+
+
+def _two_names_kept(name: str, tokens: list[regex.Match]) -> int:
+    """How many ``tokens`` (of the glued credit ``name``) two names joined by a dash or
+    ``&`` keep (``Hải Nguyễn - Minh Hoàng``, ``Minh Hoàng – TTXVN``), or 0: each name is
+    whole by :func:`_name_tokens_kept` in at most ``credit_name_max_tokens`` tokens, and
+    the second is an agency or a personal name (``Hà Nội`` is none: 0)."""
+    most = _SETTINGS["credit_name_max_tokens"]
+    joints = [i for i in range(1, min(len(tokens), most + 1))
+              if _NAME_JOINT.search(name, tokens[i - 1].end(), tokens[i].start())]
+    if not joints:
+        return 0
+    first = [t.group() for t in tokens[:joints[0]]]
+    if _name_tokens_kept(first) < len(first):
+        return 0
+    second = [t.group() for t in tokens[joints[0]:joints[0] + most]]
+    head = second[0].rstrip(".,")
+    if head in _AGENCIES:
+        return joints[0] + 1
+    if _syllable(head) not in _NAME_SYLLABLES or _name_tokens_kept(second) < len(second):
+        return 0  # "Ảnh: Minh Hoàng - Hà Nội đang ...": a place, not a name
+    return joints[0] + len(second)
+
+
+#: What joins two credited names: ``Hải Nguyễn - Minh Hoàng``, ``A & B``.
+_NAME_JOINT = regex.compile(r"[-–&]", regex.V1)
 
 
 def _name_tokens_kept(tokens: list[str]) -> int:
