@@ -147,7 +147,9 @@ def test_scene_line_pass_equals_the_plain_pattern(text):
 _cue_text = st.lists(st.sampled_from(
     ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
      "\n", "\n\n", " ", "Toàn cảnh", "Toàn cảnhx", "xphát biểu", "Bị cáo", "(trái)", "(giữa",
-     "Đại biểu dự hội nghị", "Các em nhỏ vui chơi", ", ", ": ", "“", ".", "\u2003", "A"]),
+     "Đại biểu dự hội nghị", "Các em nhỏ vui chơi", ", ", ": ", "“", ".", "\u2003", "A",
+     "Lực lượng chức năng", "Thủ tướng", " kiểm tra hiện trường", " thăm, động viên", "Khung cảnh",
+     " đang", "\x1c", " Phạm Minh"]),
     max_size=24).map("".join)
 
 
@@ -480,12 +482,13 @@ def test_string_tails_equal_the_regex_scans(text):
 _head_text = st.lists(st.sampled_from(
     ["Biểu đồ", "Bảng", "Sơ đồ", "Đơn vị", "Đơn vị tính", "ĐVT", "Nguồn", "NGUỒN", "(Nguồn",
      "( nguồn", "Ảnh", ":", " :", " 2", "12", "\n", " ", "  ", "x", "cho biết", "10:30",
-     "(", ")", "Bảng A", "tính", "uồn", "ồ"]), max_size=30).map("".join)
+     "(", ")", "Bảng A", "tính", "uồn", "ồ", ". ", ".", "…  "]), max_size=30).map("".join)
 _PLAIN_LINE_HEAD = regex.compile(
     rf"^[^\S\n]*+(?:(?P<described>{'|'.join(_captions._UNKEYED_HEADS)})(?:[^\S\n]{{1,3}}\d{{1,2}})?+"
     rf"|(?P<note>{'|'.join(sorted(_captions._NOTE_HEADS, key=len, reverse=True))}))[^\S\n]*+:",
     regex.V1 | regex.MULTILINE)
 _PLAIN_SOURCE_PAREN = regex.compile(r"\([^\S\n]{0,3}[Nn]guồn[^\S\n]*+:", regex.V1)
+_PLAIN_SOURCE_INLINE = regex.compile(r"[.!?…][^\S\n]{1,3}([Nn]guồn)[^\S\n]*+:", regex.V1)
 
 
 @settings(max_examples=500, deadline=None)
@@ -500,6 +503,8 @@ def test_colon_heads_equal_a_plain_scan(text):
                     else _captions._CHART_NOTE_KINDS[m["note"]])
             plain.append((kind, m.start(kind if kind == "described" else "note"), m.end()))
     plain += [("source_paren", m.start(), m.end()) for m in _PLAIN_SOURCE_PAREN.finditer(text)
+              if m.end() - m.start() <= _captions._HEAD_REACH]
+    plain += [("source_inline", m.start(1), m.end()) for m in _PLAIN_SOURCE_INLINE.finditer(text)
               if m.end() - m.start() <= _captions._HEAD_REACH]
     assert sorted(_captions._colon_heads(text), key=lambda h: (h[2], h[0])) == sorted(
         plain, key=lambda h: (h[2], h[0]))

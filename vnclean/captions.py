@@ -130,9 +130,11 @@ _GLUED_SENTENCE = regex.compile(r"(?<![/@_][^\s/@_]*+)(?<=\p{L}\p{L})\.(?=\p{Lu}
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
-# Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital.
+# Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital
+# (not an abbreviation's dot: "TP.HCM", "Q.Bình Thạnh").
 _SENTENCE_END = regex.compile(
-    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))|(?=[\"“]?\p{Lu})|$)",
+    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))"
+    r"|(?<!\p{Lu}\.)(?=[\"“]?\p{Lu})|$)",
     regex.V1)
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
@@ -162,8 +164,35 @@ def _scene_cues() -> tuple[regex.Pattern, frozenset[str], re.Pattern]:
 
 
 _SCENE_CUES, _STRONG_CUES, _CUE_LITERALS = _scene_cues()
-#: A line without a cue scores 0 (:func:`_scene_score`): below a positive scene_min_score,
-#: so only lines holding a cue need the _SCENE_LINE match.
+
+
+def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
+                              tuple[str, ...]]:
+    """The subjects that open a "who does what" scene line, the scene words that open one,
+    its actions as one pattern, and the subjects and scene words together."""
+    entries = [e.split(":", 1) for e in word_list("captions_scene_actions.txt")]
+    subjects = tuple(w.strip() for kind, w in entries if kind.strip() == "subject")
+    actions = tuple(w.strip() for kind, w in entries if kind.strip() == "action")
+    scenes = tuple(w.strip() for kind, w in entries if kind.strip() == "scene")
+    return (subjects, scenes,
+            regex.compile(rf"(?<!\p{{L}})(?:{alternation(actions)})(?!\p{{L}})", regex.V1),
+            subjects + scenes)
+
+
+_SCENE_SUBJECTS, _SCENE_NOUNS, _SCENE_ACTIONS, _ACTION_OPENERS = _scene_actions()
+
+
+def _may_open_action_line(text: str, start: int) -> bool:
+    """Whether the line at ``start`` can score 2 by :func:`_action_score` alone: it opens
+    with a subject or a scene word (spaces aside) and ends with a full stop (string tests
+    in C; the line holds no scene cue)."""
+    end = _line_end(text, start)
+    first = _first_non_space(text, start, end)
+    return text.startswith(_ACTION_OPENERS, first) and text[first:end].rstrip().endswith(".")
+
+
+#: A line without a cue scores 0 (:func:`_scene_score`) unless _may_open_action_line admits
+#: it: below a positive scene_min_score, so only those lines need the _SCENE_LINE match.
 _CUE_NEEDED = _SETTINGS["scene_min_score"] > 0
 _SPEECH = regex.compile(r"[\"“”«»]|:\s|\?$", regex.V1)
 #: At least scene_line_min_words runs of _WORD (one search, no list of the words).
@@ -263,8 +292,8 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if match.group("ended"):
         return match.end()
     tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
-    keep = min(_name_tokens_kept([t.group() for t in tokens]),
-               _SETTINGS["credit_name_max_tokens"])
+    keep = _two_names_kept(match.group("name"), tokens) or min(
+        _name_tokens_kept([t.group() for t in tokens]), _SETTINGS["credit_name_max_tokens"])
     end = match.start("name") + tokens[keep - 1].end()
     if keep > 1 and text.startswith(",", end):
         # "Ảnh:Vogue Dakota Johnson, 37 tuổi, ...": a subject, not a credit, takes the comma.
@@ -276,8 +305,41 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
         # "Ảnh: Hải Dương Tổng cộng ...": the last capital starts the next sentence.
         end = match.start("name") + tokens[keep - 2].end()
+    agency = _PAREN_AGENCY.match(text, end, line_end)
+    if agency is not None and agency.group(1) in _AGENCIES:
+        end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+#: An agency in brackets right after a credited name.
+_PAREN_AGENCY = regex.compile(rf"{_HSPACE}{{0,2}}\(([^()\s]{{2,20}}+)\)", regex.V1)
+
+
+def _two_names_kept(name: str, tokens: list[regex.Match]) -> int:
+    """How many ``tokens`` (of the glued credit ``name``) two names joined by a dash or
+    ``&`` keep (``Hải Nguyễn - Minh Hoàng``, ``Minh Hoàng – TTXVN``), or 0: each name is
+    whole by :func:`_name_tokens_kept` in at most ``credit_name_max_tokens`` tokens, and
+    the second is an agency or a personal name (``Hà Nội`` is none: 0)."""
+    most = _SETTINGS["credit_name_max_tokens"]
+    joints = [i for i in range(1, min(len(tokens), most + 1))
+              if _NAME_JOINT.search(name, tokens[i - 1].end(), tokens[i].start())]
+    if not joints:
+        return 0
+    first = [t.group() for t in tokens[:joints[0]]]
+    if _name_tokens_kept(first) < len(first):
+        return 0
+    second = [t.group() for t in tokens[joints[0]:joints[0] + most]]
+    head = second[0].rstrip(".,")
+    if head in _AGENCIES:
+        return joints[0] + 1
+    if _syllable(head) not in _NAME_SYLLABLES or _name_tokens_kept(second) < len(second):
+        return 0  # "Ảnh: Minh Hoàng - Hà Nội đang ...": a place, not a name
+    return joints[0] + len(second)
+
+
+#: What joins two credited names: ``Hải Nguyễn - Minh Hoàng``, ``A & B``.
+_NAME_JOINT = regex.compile(r"[-–&]", regex.V1)
 
 
 def _name_tokens_kept(tokens: list[str]) -> int:
@@ -367,8 +429,11 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     head = text[window_start:credit_start]
     head = head[:_trailing_separator_start(head)]
     body = head.rstrip(".!?…")
+    lead = False  # a two-sentence lead that ends with a credit: its caption is short
     if line_only and window_start == line_start and _is_caption_sized(body):
-        return line_start + (len(body) - len(body.lstrip())), True
+        lead = _SENTENCE_END.search(body) is not None and _opens_lead(text, line_start)
+        if not lead:
+            return line_start + (len(body) - len(body.lstrip())), True
     seam = window_start
     last = _last_sentence_end(body)
     start = window_start if last is None else window_start + last
@@ -384,7 +449,22 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     clause = _LAST_CLAUSE_END.search(text, start, credit_start)
     if clause is not None:  # "...; - Đẩy nhanh giải ngân; Thủ tướng phát biểu - Ảnh: X"
         start = clause.end()
-    return _first_non_space(text, start, credit_start), False
+    start = _first_non_space(text, start, credit_start)
+    if lead and start > line_start and not _reads_as_short_caption(
+            text[start:window_start + len(body)].rstrip() + "."):
+        return credit_start, False  # the lead's last sentence reads as story: the credit alone
+    return start, False
+
+
+def _opens_lead(text: str, line_start: int) -> bool:
+    """The line at ``line_start`` is the story's lead: the text's second line (the first
+    under the title, blank lines aside) or one that opens with the news's time (``Sáng
+    12/3, ...``). A caption ending it is its last sentence only, and only a short one."""
+    if _TIMED_OPENING.match(text, line_start) is not None:
+        return True
+    first = _first_non_space(text, 0, line_start)
+    title_end = text.find("\n", first, line_start)
+    return 0 <= title_end and _blank(text, title_end, line_start)
 
 
 #: The last "; " before a capital: list items glued before a caption end there.
@@ -603,6 +683,8 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     elif _is_story_sentence(text, caption_start, start) or _timed_lead(
             text, caption_start, whole or rest_blank):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
+    if caption_start == line_start == start and rest_blank:  # "(Ảnh: X)" alone on its line
+        caption_start = _caption_line_above(text, line_start, after)
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
     if caption_start == start and not blank_before(text, start):
         after = end  # the credit alone: the sentence before it keeps its full stop
@@ -721,6 +803,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     if dash:
         credit_start, credited = dash.start(), True
     line_only = _blank(text, credit_end, line_end)
+    if not line_only and _repeats_to_line_end(text, start, credit_end, line_end):
+        credit_end, line_only = LAST_NON_BLANK.search(text, credit_end, line_end).end(), True
     if described or start > 0 and text[start - 1].isalpha():  # "Đông VệẢnh:Gucci": glued
         caption_start, whole = credit_start, False  # to a sign-off
     else:
@@ -742,6 +826,16 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
 
 
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
+
+
+def _repeats_to_line_end(text: str, start: int, end: int, line_end: int) -> bool:
+    """The rest of the line repeats the marker ``text[start:end]`` and nothing else (a
+    stacked duplicate: ``Cap. Ảnh minh họa. Ảnh minh họa``), so the marker ends its line."""
+    size = end - start
+    if line_end - end > 2 * size + 4 or size < 4:
+        return False
+    marker = text[start:end].strip(" .")
+    return not text[end:line_end].replace(marker, "").strip(" .\t")
 
 
 def _agency_end(text: str, start: int, line_end: int) -> int:
@@ -858,7 +952,7 @@ _HEAD_REACH = 40
 
 def _colon_heads(text: str) -> list[tuple[str, int, int]]:
     """Every head of :func:`_colon_head_patterns`, in order: ``(kind, start, end)``, where
-    ``kind`` is ``"described"``, ``"source_paren"`` or a note's kind (``"unit"``,
+    ``kind`` is ``"described"``, ``"source_paren"``, ``"source_inline"`` or a note's kind (``"unit"``,
     ``"source"``) and ``end`` is after the colon. Found from the colons (ten times rarer
     than newlines), each read back only ``_HEAD_REACH`` characters."""
     found: list[tuple[str, int, int]] = []
@@ -895,6 +989,14 @@ def _add_colon_head(text: str, at: int, tail: str, found: list[tuple[str, int, i
         head = _SOURCE_PAREN_HEAD.match(text, paren, at + 1)
         if head and head.end() == at + 1:
             found.append(("source_paren", paren, at + 1))
+    if tail == "uồn":  # "Cầu Rồng về đêm. Nguồn: Internet": after a sentence on its line
+        head = _SOURCE_AFTER_SENTENCE.search(text, low, at + 1)
+        if head:
+            found.append(("source_inline", head.start("head"), at + 1))
+
+
+#: ``Nguồn:`` after a sentence's end on its line (``... về đêm. Nguồn:``), read up to its colon.
+_SOURCE_AFTER_SENTENCE = re.compile(r"[.!?…][^\S\n]{1,3}(?P<head>[Nn]guồn)[^\S\n]*+:\Z")
 
 
 def _lone_lines() -> dict[str, str]:
@@ -906,6 +1008,9 @@ def _lone_lines() -> dict[str, str]:
     lines = dict.fromkeys(word_list("captions_lone_credits.txt"), "phrase")
     lines |= dict.fromkeys(agencies, "agency")
     lines |= dict.fromkeys((f"{a}/{b}" for a in agencies for b in _REDISTRIBUTORS), "agency")
+    # "Nguồn: Internet" under a caption line: between paragraphs only, as an agency
+    lines |= dict.fromkeys((f"{head}: {web}" for head in ("Nguồn", "NGUỒN")
+                            for web in word_list("captions_web_sources.txt")), "agency")
     most = _SETTINGS["gallery_max_photos"]
     for total in range(2, most + 1):
         for number in range(1, total + 1):
@@ -1052,6 +1157,11 @@ _SOURCE_PAREN = re.compile(
     r"(?=[^\S\n]*+(?:\n|\Z))")
 
 
+#: ``Nguồn: Internet`` ending a line after a caption's full stop (a web source only).
+_SOURCE_INLINE = re.compile(
+    r"[Nn]guồn[^\S\n]*+:[^\S\n]*+(?P<source>[^()\n]{1,40}?)[^\S\n]*+\.?(?=[^\S\n]*+(?:\n|\Z))")
+
+
 def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Candidate]:
     """A short caption line that ends with its picture's source in parentheses (``heads``:
     :func:`_colon_heads`): ``Lãnh đạo thị sát công trường (Nguồn: Internet)``, ``Cap.
@@ -1064,12 +1174,13 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
     """
     found = []
     for kind, start, _ in heads:
-        paren = _SOURCE_PAREN.match(text, start) if kind == "source_paren" else None
+        paren = (_SOURCE_PAREN.match(text, start) if kind == "source_paren"
+                 else _SOURCE_INLINE.match(text, start) if kind == "source_inline" else None)
         if paren is None:
             continue
         web = paren["source"] in _WEB_SOURCES
-        if not web and paren["source"] not in _AGENCIES:
-            continue
+        if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES):
+            continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
         line_start = text.rfind("\n", 0, start) + 1
         caption = text[line_start:start].strip()
         end = paren.end()
@@ -1480,7 +1591,8 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     """
     found: list[tuple[int, int, str]] = []
     for at in _scene_newlines(text):
-        if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None:
+        if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None \
+                and not _may_open_action_line(text, at + 1):
             continue  # no cue in the line: it scores 0 (most short lines; the match costs more)
         match = _SCENE_LINE.match(text, at)
         if match is None:
@@ -1645,7 +1757,38 @@ def _scene_score(line: str) -> float:
     if _SENTENCE_END.search(line.rstrip(".!?…")):  # one sentence only
         return 0.0
     return sum(2.0 if cue in _STRONG_CUES else 1.0
-               for cue in {m.group() for m in _SCENE_CUES.finditer(line)})
+               for cue in {m.group() for m in _SCENE_CUES.finditer(line)}) + _action_score(line)
+
+
+def _action_score(line: str) -> float:
+    """1 for a subject that opens the line (``Lực lượng chức năng``, ``Thủ tướng``) and 1 for
+    an action a picture shows (``kiểm tra``, ``thăm``), or 2 for a scene word that opens it
+    (``Khung cảnh``), on a line with a full stop and no
+    story verb (a subheading has no full stop; ``... đang kiểm tra, làm rõ`` is story)."""
+    if not line.endswith(".") or _SCENE_SENTENCE_STOP.search(line):
+        return 0.0
+    if line.startswith(_SCENE_NOUNS):
+        return 2.0  # "Khung cảnh lễ hội đường phố."
+    subject = max((s for s in _SCENE_SUBJECTS if line.startswith(s)
+                   and not line[len(s):len(s) + 1].isalpha()), key=len, default="")
+    action = _SCENE_ACTIONS.search(line, len(subject))  # not in it: "Lực lượng cứu hộ"
+    if action is None:
+        return float(bool(subject))
+    if subject:  # the action is the subject's verb: after its name and at most two words
+        lead = _ACTION_LEAD.fullmatch(line, len(subject), action.start())
+        if lead is None:
+            return 1.0  # "Chủ tịch UBND tỉnh ký quyết định thành lập đoàn kiểm tra."
+    comma = line.find(", ")  # "thăm hỏi, động viên": a comma joins two actions only
+    while comma >= 0:
+        if _SCENE_ACTIONS.match(line, comma + 2) is None:
+            return float(bool(subject))
+        comma = line.find(", ", comma + 2)
+    return float(bool(subject)) + 1.0
+
+
+#: Between a scene line's subject and its action: a name (capitalised words) and at most two
+#: lower-case words (``Lãnh đạo tỉnh dâng hương``, ``Thủ tướng Phạm Minh Chính thăm``).
+_ACTION_LEAD = regex.compile(r"(?:\s++\p{Lu}\S*+)*+(?:\s++\p{Ll}\S*+){0,2}?\s++", regex.V1)
 
 
 class RemovePhotoCaptions(BoilerplateCleaner):
