@@ -79,7 +79,7 @@ def _is_filler(s: str) -> bool:
 
 
 # A cue class makes the document worth the neighbour pass even without a run of headlines.
-_CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
+_CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated", "stamped"))
 
 # A ">>" link runs to its sentence's end, its line's end, the next ">>" link, or a story
 # sentence glued after the headline (a lower-case word, then an opener that never stands
@@ -162,8 +162,63 @@ class _Line(NamedTuple):
     indented: bool
 
 
+# A time stamp after a headline in a list of other articles ("... mỗi lượng - 2 giờ trước",
+# "... | 12/03/2024", "... 12/03/2024 10:30"), or before it ("10:30 Giá vàng ..."): a bare
+# date needs a separator or a clock time next to it ("Giá vàng hôm nay 12/3/2024" is a title).
+_STAMP_DATE = r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
+_STAMP_CLOCK = r"\d{1,2}[:h]\d{2}(?:[ \t]?(?:AM|PM))?"
+_STAMP_AGO = r"\d{1,3}[ \t]?(?:giây|phút|giờ|ngày|tuần|tháng) trước"
+_STAMP_BOTH = r"(?:%s[ \t,-]{1,3}%s|%s[ \t,-]{1,3}%s)" % (
+    _STAMP_DATE, _STAMP_CLOCK, _STAMP_CLOCK, _STAMP_DATE)
+_STAMP_TAIL = regex.compile(
+    r"(?:[ \t]*[-–|•·][ \t]*(?:%s|%s|%s|%s)|[ \t]+(?:%s|%s))\Z" % (
+        _STAMP_BOTH, _STAMP_AGO, _STAMP_DATE, _STAMP_CLOCK, _STAMP_BOTH, _STAMP_AGO), _F)
+_STAMP_TAIL_MAX = 32
+_STAMP_ENDS = ("trước", "AM", "PM", "am", "pm")
+# A date or clock ends with a mark and one to four digits ("12/03/2024", "10:30", "10h30").
+_STAMP_DIGITS_GATE = re.compile(r"[/:h-]\d{1,4}\Z")
+_STAMP_MARKS = frozenset("/:h-")
+_STAMP_LEAD = regex.compile(r"(?:%s|%s)[ \t]*[-–|]?[ \t]*(?=\p{Lu})" % (
+    _STAMP_BOTH, _STAMP_CLOCK), regex.V1)
+# A bullet before a headline in a list after a related heading ("- Giá vàng tăng mạnh").
+_BULLETS = "-–+•*▶→▸◆♦·"
+
+
+_STAMP_NOT_AFTER = frozenset(word_list("related_stamp_not_after.txt"))
+
+
+def _stamp_in_sentence(head: str) -> bool:
+    """True when the stamp after ``head`` belongs to its sentence: a range ("từ 01/3 -
+    15/3", "8:00 - 11:30": ``head`` ends with a date or a time) or a time the sentence names ("...
+    diễn ra lúc 8:00"; the words of ``related_stamp_not_after.txt``)."""
+    last = head.rpartition(" ")[2]
+    return last in _STAMP_NOT_AFTER or _RANGE_START.fullmatch(last) is not None
+
+
+_RANGE_START = re.compile(r"\d{1,2}[/:h-]\d{1,2}(?:[/-]\d{2,4})?")
+
+
+def _stamped(text: str) -> bool:
+    """True for a headline with a time stamp after or before it (``_STAMP_TAIL``,
+    ``_STAMP_LEAD``). Gates: it ends with a date or a time (a mark and digits), ``AM``,
+    ``PM`` or ``trước``, or opens with one (a digit, then a mark)."""
+    n = len(text)
+    if (text.endswith(_STAMP_ENDS)
+            or text[-1].isdigit() and _STAMP_DIGITS_GATE.search(text, max(0, n - 6))):
+        m = _STAMP_TAIL.search(text, max(0, n - _STAMP_TAIL_MAX))
+        if m is not None:
+            head = text[:m.start()].rstrip()
+            return _shape(head) == "headline" and not _stamp_in_sentence(head)
+    if text[0].isdigit() and (text[1:2] in _STAMP_MARKS or text[2:3] in _STAMP_MARKS):
+        m = _STAMP_LEAD.match(text)
+        if m is not None:
+            return _shape(text[m.end():]) == "headline"
+    return False
+
+
 def _shape(text: str) -> str:
-    """Class of a line no cue claimed: headline, teaser, short or other.
+    """Class of a line no cue claimed: headline, stamped or bulleted headline, teaser, short
+    or other.
 
     Cheap tests (length, first and last character) run before the word counts, which are
     bounds checked by one stdlib match each (no list of words is built).
@@ -172,6 +227,10 @@ def _shape(text: str) -> str:
     truncated = text.endswith(_TRUNCATED)
     if n <= 40 and _FEW_WORDS.fullmatch(text):
         return "short"
+    if (text[-1].isdigit() or text[0].isdigit() or text.endswith(_STAMP_ENDS)) and _stamped(text):
+        return "stamped"
+    if text[0] in _BULLETS and n > 2 and _shape(text[1:].lstrip(" \t\xa0")) == "headline":
+        return "bulleted"
     if (n <= _HEADLINE_MAX_CHARS and (truncated or text[-1] not in _BAD_END)
             and _HEADLINE_START.match(text) and _HEADLINE_WORDS.fullmatch(text)
             and not _not_headline(text)):
@@ -282,11 +341,13 @@ def _worth_a_look(codes: str) -> bool:
 
 #: One letter per class, so the neighbour pass finds cues and headline pairs by C search.
 _CODES = {"strong": "G", "weak": "W", "prefixed": "P", "arrow_alone": "A", "dated": "D",
+          "stamped": "S", "bulleted": "B",
           "headline": "H", "filler": "F", "short": "s", "teaser": "T", "other": "O"}
 _WORTH = re.compile(r"[%s]|Hs*[HF]|sHT" % "".join(_CODES[c] for c in sorted(_CUES)))
 #: The classes the neighbour pass acts on; it passes over the rest.
 _TRIGGERS = re.compile("[%s]" % "".join(
-    _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "headline")))
+    _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "stamped",
+                        "headline")))
 
 
 def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str]
@@ -340,6 +401,11 @@ def _indented(text: str, start: int) -> bool:
     return text.startswith(("    ", "\t"), line_start)
 
 
+# The lines a heading's block takes as its headlines, and those a teaser may follow.
+_BLOCK_HEADLINES = frozenset(("headline", "dated", "prefixed", "stamped", "bulleted"))
+_TEASED = frozenset(("headline", "dated", "stamped", "bulleted"))
+
+
 def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -> int:
     """Index past the last line of the related block that heading ``lines[i]`` opens.
 
@@ -358,14 +424,14 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     while j < len(lines):
         line = lines[j]
         cls = line.cls
-        if cls in ("headline", "dated", "prefixed"):
+        if cls in _BLOCK_HEADLINES:
             if len(line.text) >= 15 and line.text in title:
                 break
             headlines += 1
             last, gap = j, 0
         elif cls == "filler" and headlines:
             last = j if gap == 0 else last
-        elif cls == "teaser" and prev in ("headline", "dated"):
+        elif cls == "teaser" and prev in _TEASED:
             last, gap = j, 0
             teasers += 1
         elif cls == "short":
@@ -381,7 +447,8 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         return i + 1
     nxt = lines[last + 1] if last + 1 < len(lines) else None
     if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
-            nxt is not None and nxt.cls in ("other", "teaser") or not strong
+            nxt is not None and nxt.cls in ("other", "teaser")
+            or not strong and not _cards_end_page(teasers, nxt)
             or headlines > 1 and teasers == 1):
         last -= 1
         while last > i and lines[last].cls in ("filler", "short"):
@@ -391,6 +458,13 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     if lines[last].cls == "headline" and last > i + 1 and _subheading_after_box(lines, i, last):
         last -= 1
     return max(last, i) + 1
+
+
+def _cards_end_page(teasers: int, nxt: _Line | None) -> bool:
+    """True when a weak heading's block holds two headline + teaser cards or more and no
+    story line follows it: a list of other articles at the page's end, not the story's own
+    title and lead (which a story paragraph would follow)."""
+    return teasers >= 2 and (nxt is None or not _STORY_LINE.match(nxt.text))
 
 
 def _subheading_after_box(lines: list[_Line], i: int, last: int) -> bool:
@@ -404,7 +478,7 @@ def _subheading_after_box(lines: list[_Line], i: int, last: int) -> bool:
     if words > _T["subheading_max_words"]:
         return False
     others = [len(line.text.split()) for line in lines[i + 1:last]
-              if line.cls in ("headline", "dated", "prefixed")]
+              if line.cls in _BLOCK_HEADLINES]
     return bool(others) and words < min(others)
 
 
@@ -425,7 +499,7 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         # The items of a list the story introduces: none of them opens a run (the lines
         # read are passed over, so the second item is not taken as a run's first).
         end = i
-        while end < len(lines) and lines[end].cls in ("headline", "dated"):
+        while end < len(lines) and lines[end].cls in ("headline", "dated", "stamped"):
             end += 1
         return i, end
     headlines = 0
@@ -440,7 +514,7 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     j = i
     while j < len(lines):
         line = lines[j]
-        if line.cls in ("headline", "dated") and line.indented == indented:
+        if line.cls in ("headline", "dated", "stamped") and line.indented == indented:
             headlines += 1
             last, gap, carded = j, 0, False
         elif line.cls == "teaser" and headlines and (
@@ -634,6 +708,12 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
         elif line.cls == "dated":
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
             take(i, i + 1)
+        elif line.cls == "stamped":
+            end = _stamped_run(lines, i)
+            if end > i:
+                _take_run(lines, i, end, title, labels, take)
+                i = end
+                continue
         elif line.cls == "headline":
             if i >= refused or lines[i - 1].cls == "short":
                 end, read = _free_run(lines, i, chrome)
@@ -651,6 +731,29 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
         i += 1
+
+
+def _stamped_run(lines: list[_Line], i: int) -> int:
+    """End of a list of other articles opening at ``lines[i]``, each a headline with its
+    time stamp (``stamped``; ``dated`` and fillers may stand between); ``i`` when there is
+    none: fewer than ``stamped_run_min_headlines`` (one more when a stamp opens the line, a
+    schedule's shape), or it follows a line ending in ``:`` (a list the story introduces)."""
+    if i and lines[i - 1].text.endswith(":"):
+        return i
+    count = 0
+    leading = False
+    last = j = i
+    while j < len(lines):
+        line = lines[j]
+        if line.cls in ("stamped", "dated"):
+            count += 1
+            leading = leading or line.text[0].isdigit()
+            last = j
+        elif line.cls != "filler":
+            break
+        j += 1
+    need = _T["stamped_run_min_headlines"] + leading
+    return last + 1 if count >= need else i
 
 
 def _take_run(lines: list[_Line], a: int, b: int, title: str, labels: list[Label],
@@ -671,7 +774,8 @@ def _run_label(line: _Line, title: str) -> Label | None:
     return Label(line.start, line.end, "related", _RUN_RULES.get(line.cls, "related.title_run"))
 
 
-_RUN_RULES = {"dated": "related.dated_title", "teaser": "related.teaser",
+_RUN_RULES = {"dated": "related.dated_title", "stamped": "related.stamped_title",
+              "teaser": "related.teaser",
               "prefixed": "related.arrow_line"}
 
 
