@@ -55,6 +55,16 @@ _PREFIX_FIRST = frozenset(">»►xđtbm")  # first letters (casefolded) of the p
 # ``c.casefold() in _PREFIX_FIRST`` without the casefold.
 _PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
 _ARROW_ALONE = frozenset((">>", ">>>", "»", "►"))
+# Every prefix opened by a letter ends with one of these marks ("Xem thêm:", "Tin liên quan
+# >"): a line holding none is no prefixed line, found by one C-level scan (tests check the
+# prefixes).
+_PREFIX_MARK = re.compile("[:>»-]")
+
+
+def _prefixed(s: str) -> bool:
+    """``_PREFIXED.match(s)``, with a cheap scan for the prefixes' marks first."""
+    return ((s[0] in ">»►" or _PREFIX_MARK.search(s) is not None)
+            and _PREFIXED.match(s) is not None)
 _DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
 _DATED_TAIL_MAX = 32  # longest date tail after its leading spaces: "(26/12/2024 - 10:30)"
 _DATED_LEAD = regex.compile(r"[-•+*]?[ \t]*", _F)
@@ -170,18 +180,22 @@ _STAMP_CLOCK = r"\d{1,2}[:h]\d{2}(?:[ \t]?(?:AM|PM))?"
 _STAMP_AGO = r"\d{1,3}[ \t]?(?:giây|phút|giờ|ngày|tuần|tháng) trước"
 _STAMP_BOTH = r"(?:%s[ \t,-]{1,3}%s|%s[ \t,-]{1,3}%s)" % (
     _STAMP_DATE, _STAMP_CLOCK, _STAMP_CLOCK, _STAMP_DATE)
-_STAMP_TAIL = regex.compile(
-    r"(?:[ \t]*[-–|•·][ \t]*(?:%s|%s|%s|%s)|[ \t]+(?:%s|%s))\Z" % (
-        _STAMP_BOTH, _STAMP_AGO, _STAMP_DATE, _STAMP_CLOCK, _STAMP_BOTH, _STAMP_AGO), _F)
+# A separator with a space before it (" - ", " | "; "|" and "•" also glued), or spaces before
+# a date with its clock time or a relative time. (stdlib re: several times faster here.)
+_STAMP_TAIL = re.compile(
+    r"(?:[ \t]+[-–|•·][ \t]*(?:%s|%s|%s|%s)|[ \t]*[|•·][ \t]*(?:%s|%s)|[ \t]+(?:%s|%s))\Z" % (
+        _STAMP_BOTH, _STAMP_AGO, _STAMP_DATE, _STAMP_CLOCK, _STAMP_DATE, _STAMP_CLOCK,
+        _STAMP_BOTH, _STAMP_AGO), re.IGNORECASE)
 _STAMP_TAIL_MAX = 32
-_STAMP_ENDS = ("trước", "AM", "PM", "am", "pm")
-# A date or clock ends with a mark and one to four digits ("12/03/2024", "10:30", "10h30").
-_STAMP_DIGITS_GATE = re.compile(r"[/:h-]\d{1,4}\Z")
-_STAMP_MARKS = frozenset("/:h-")
-_STAMP_LEAD = regex.compile(r"(?:%s|%s)[ \t]*[-–|]?[ \t]*(?=\p{Lu})" % (
-    _STAMP_BOTH, _STAMP_CLOCK), regex.V1)
+_STAMP_ENDS = ("trước", "AM", "PM")
+# A date or clock ends with a mark and one, two or four digits ("12/3", "12/03/2024",
+# "12-03-2024", "10:30", "10h30"); the gates read those marks, no pattern.
+_STAMP_MARKS = ("/", ":", "h", "-")
+_STAMP_LAST = frozenset("0123456789cM")  # the last characters of _STAMP_TAIL and _STAMP_ENDS
+_STAMP_LEAD = re.compile(r"(?:%s|%s)[ \t]*[-–|]?[ \t]*" % (_STAMP_BOTH, _STAMP_CLOCK))
 # A bullet before a headline in a list after a related heading ("- Giá vàng tăng mạnh").
 _BULLETS = "-–+•*▶→▸◆♦·"
+_STAMP_OR_BULLET_FIRST = frozenset("0123456789" + _BULLETS)
 
 
 _STAMP_NOT_AFTER = frozenset(word_list("related_stamp_not_after.txt"))
@@ -189,13 +203,13 @@ _STAMP_NOT_AFTER = frozenset(word_list("related_stamp_not_after.txt"))
 
 def _stamp_in_sentence(head: str) -> bool:
     """True when the stamp after ``head`` belongs to its sentence: a range ("từ 01/3 -
-    15/3", "8:00 - 11:30": ``head`` ends with a date or a time) or a time the sentence names ("...
-    diễn ra lúc 8:00"; the words of ``related_stamp_not_after.txt``)."""
+    15/3", "13 - 15/3", "8:00 - 11:30": ``head`` ends with a date, a time or a day) or a time
+    the sentence names ("... diễn ra lúc 8:00"; the words of ``related_stamp_not_after.txt``)."""
     last = head.rpartition(" ")[2]
     return last in _STAMP_NOT_AFTER or _RANGE_START.fullmatch(last) is not None
 
 
-_RANGE_START = re.compile(r"\d{1,2}[/:h-]\d{1,2}(?:[/-]\d{2,4})?")
+_RANGE_START = re.compile(r"\d{1,2}(?:[/:h-]\d{1,2}(?:[/-]\d{2,4})?)?")
 
 
 def _stamped(text: str) -> bool:
@@ -203,15 +217,17 @@ def _stamped(text: str) -> bool:
     ``_STAMP_LEAD``). Gates: it ends with a date or a time (a mark and digits), ``AM``,
     ``PM`` or ``trước``, or opens with one (a digit, then a mark)."""
     n = len(text)
-    if (text.endswith(_STAMP_ENDS)
-            or text[-1].isdigit() and _STAMP_DIGITS_GATE.search(text, max(0, n - 6))):
+    last = text[-1]
+    if (last in "cM" and text.endswith(_STAMP_ENDS)
+            or last.isdigit() and (text[-2:-1] == "/" or text[-3:-2] in _STAMP_MARKS
+                                   or text[-5:-4] in _STAMP_MARKS)):
         m = _STAMP_TAIL.search(text, max(0, n - _STAMP_TAIL_MAX))
         if m is not None:
             head = text[:m.start()].rstrip()
             return _shape(head) == "headline" and not _stamp_in_sentence(head)
     if text[0].isdigit() and (text[1:2] in _STAMP_MARKS or text[2:3] in _STAMP_MARKS):
         m = _STAMP_LEAD.match(text)
-        if m is not None:
+        if m is not None and m.end() < n and text[m.end()].isupper():
             return _shape(text[m.end():]) == "headline"
     return False
 
@@ -227,10 +243,14 @@ def _shape(text: str) -> str:
     truncated = text.endswith(_TRUNCATED)
     if n <= 40 and _FEW_WORDS.fullmatch(text):
         return "short"
-    if (text[-1].isdigit() or text[0].isdigit() or text.endswith(_STAMP_ENDS)) and _stamped(text):
-        return "stamped"
-    if text[0] in _BULLETS and n > 2 and _shape(text[1:].lstrip(" \t\xa0")) == "headline":
-        return "bulleted"
+    first = text[0]
+    last = text[-1]
+    if (last in _STAMP_LAST and (last != "c" or text.endswith("trước"))
+            or first in _STAMP_OR_BULLET_FIRST):
+        if _stamped(text):
+            return "stamped"
+        if first in _BULLETS and n > 2 and _shape(text[1:].lstrip(" \t\xa0")) == "headline":
+            return "bulleted"
     if (n <= _HEADLINE_MAX_CHARS and (truncated or text[-1] not in _BAD_END)
             and _HEADLINE_START.match(text) and _HEADLINE_WORDS.fullmatch(text)
             and not _not_headline(text)):
@@ -253,7 +273,7 @@ def _line_class(s: str) -> str:
             return "weak"
         if s in _ARROW_ALONE:
             return "arrow_alone"
-    if s[0] in _PREFIX_OPENERS and n <= 270 and _PREFIXED.match(s):
+    if s[0] in _PREFIX_OPENERS and n <= 270 and _prefixed(s):
         return "prefixed"
     if s[-1] in ")]" and n >= 15:
         m = _DATED.search(s, max(0, n - _DATED_TAIL_MAX))
@@ -299,7 +319,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
         # one opened by a prefix letter is a teaser unless _PREFIXED takes it (up to 270).
         if (stripped[-1] == "." and n > heading_max and stripped[-2:] != ".."
                 and (stripped[0] not in _PREFIX_OPENERS
-                     or n > 270 or not _PREFIXED.match(stripped))):
+                     or n > 270 or not _prefixed(stripped))):
             append("teaser")
         else:
             append(_line_class(stripped))
@@ -316,7 +336,7 @@ def _short_class(stripped: str, n: int) -> str:
                 and (n > _HEADING_MAX
                      or stripped.rstrip(_HEADING_TRIM).casefold() not in _HEADING_KEYS)
                 and stripped not in _ARROW_ALONE
-                and (first not in _PREFIX_OPENERS or not _PREFIXED.match(stripped))):
+                and (first not in _PREFIX_OPENERS or not _prefixed(stripped))):
             # No heading, arrow, prefix or date (it ends in neither bracket): what
             # _line_class tests before a filler, so a filler here is one.
             if not _is_filler(stripped):
@@ -965,6 +985,74 @@ def _inline_cue(text: str, cue_end: int, after: int, before: regex.Pattern, gap:
     return Label(start, body.end(), "related", "related.inline_cue")
 
 
+# The tail of a fully flattened page: after the story's last sentence end on its line (and
+# maybe a sign-off name), share and comment buttons, then a related heading and headlines to
+# the line's end ("... doanh nghiệp. Chia sẻ Bình luận Tin liên quan Giá vàng ... Xem nhiều
+# nhất ..."). Looked for on the text's last line only, when it is long and ends in no
+# sentence mark; the headlines hold no ". " and do not end with a period.
+# Upper-case letters of the Latin blocks Vietnamese is written in (stdlib re has no \p{Lu}).
+_UPPER = "".join(chr(c) for c in [*range(0x250), *range(0x1E00, 0x1F00)] if chr(c).isupper())
+# Matched at the line's last ". " (stdlib re: a trie of two thousand forms costs the regex
+# module thirty times as much): the sentence end, a sign-off name of up to four capitalised
+# words, buttons, a heading, then a headline's first character.
+_FLAT_TAIL = re.compile(
+    r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[%s][^\W\d_]*[ \t\xa0]){0,4}?"
+    r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?[ \t\xa0]+)*+)"
+    r"(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]+(?=[%s\d\"“‘'])" % (
+        _UPPER, trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)),
+        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER))
+_FLAT_LINE_MIN = _TEASER_MAX
+_FLAT_TAIL_MAX = 1500  # a dozen headlines
+_FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
+_FLAT_NOT_LAST = frozenset(".!?…\"”’]")  # a story's sentence, a "[Link nguồn]" end mark
+
+
+def _may_open_sentence(heading: str) -> bool:
+    """True for a heading that may open a story sentence ("Liên quan Công ty X, ...", "Sự
+    kiện ...", "Video ..."): one or two words, not opened by a word that names articles
+    (``Tin``, ``Bài``, ``Các``). Such a heading opens a flat tail only after share buttons,
+    before a colon, or in upper case."""
+    words = heading.split()
+    return len(words) <= 2 and words[0] not in _ARTICLE_WORDS
+
+
+_ARTICLE_WORDS = frozenset(("Tin", "Bài", "Các", "TIN", "BÀI", "CÁC", "tin", "bài", "các"))
+
+
+def _flat_tail(text: str) -> list[Label]:
+    """The related tail at the end of a flattened page's last line (``_FLAT_TAIL``): its
+    headlines hold ``headline_min_words`` words or more after a strong heading, two
+    headlines' worth after a weak one (``Xem nhiều nhất``); a heading that may open a
+    sentence (:func:`_may_open_sentence`) needs share buttons, a colon or upper case."""
+    n = len(text)
+    newline = text.rfind("\n", n - _FLAT_LINE_MIN - 8, n - 1)
+    if newline >= 0 and text[newline + 1:].strip():
+        return []  # the last line is short: no flattened page
+    end = n - (len(text[-64:]) - len(text[-64:].rstrip()))
+    if not end or text[end - 1] in _FLAT_NOT_LAST:
+        return []
+    window = max(0, end - _FLAT_TAIL_MAX)
+    start = text.rfind("\n", window, end) + 1 or window  # the line's start, or the window's
+    if end - start <= _FLAT_LINE_MIN:
+        return []
+    # The headlines hold no ". ": the tail opens at the last one (a sign-off alone after it
+    # is too short for a heading and a headline).
+    last = text.rfind(". ", start, end)
+    if last < 0 or end - last < _FLAT_TAIL_MIN:
+        return []
+    m = _FLAT_TAIL.match(text, last, end)
+    if m is None:
+        return []
+    heading = m.group("heading")
+    need = (_T["headline_min_words"] if heading.casefold() in _STRONG
+            else 2 * _T["headline_min_words"] + 2)
+    if (len(text[m.end():end].split()) >= need
+            and (m.group("chrome") or m.group("colon") or heading.isupper()
+                 or not _may_open_sentence(heading))):
+        return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
+    return []
+
+
 def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
     """``>>`` links, anchored teasers and inline cues in ``text``, as found there (and in
     ``tags`` the colons an event tag may end at: :func:`_inline_cues`)."""
@@ -974,6 +1062,7 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
     if _ANCHOR_GATE in text:
         found += _anchored_teasers(text)
     found += _inline_cues(text, tags)
+    found += _flat_tail(text)
     return found
 
 
