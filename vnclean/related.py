@@ -562,7 +562,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         else:
             break
         j += 1
-    if not (chrome or indented) and cards < _T["card_run_min_cards"]:
+    if (not (chrome or indented) and cards < _T["card_run_min_cards"]
+            and not _ends_page_after_story(lines, i, j)):
         return i, j  # no run here, nor further on among the lines read (see above)
     if first_card is not None and cards < _T["card_run_min_cards"]:
         # One "card" alone may be the story's own title, dateline and lead: stop before it.
@@ -588,6 +589,26 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         if headlines - 1 < need:
             return i, i
     return last + 1, i
+
+
+def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
+    """True when the headline-like lines ``[i, j)`` are a list of other articles ending a
+    page without chrome: the story has ended right above them (a story line, then a sign-off:
+    a photo story's captions come before it), only short lines follow them, and they are
+    headlines, not verse or a list's items: ``end_run_min_headlines`` or more, of
+    ``end_run_min_mean_words`` words on average and one of ``end_run_long_words`` or more."""
+    if j - i < _T["end_run_min_headlines"]:
+        return False
+    sign_off = lines[i - 1]
+    if (i < 2 or sign_off.cls != "short" or not _SIGN_OFF.fullmatch(sign_off.text)
+            or not _STORY_LINE.match(lines[i - 2].text)):
+        return False
+    if any(line.cls not in ("short", "filler") for line in lines[j:]):
+        return False
+    words = [len(line.text.split()) for line in lines[i:j] if line.cls != "filler"]
+    return (len(words) >= _T["end_run_min_headlines"]
+            and sum(words) >= _T["end_run_min_mean_words"] * len(words)
+            and max(words) >= _T["end_run_long_words"])
 
 
 def _is_time(line: _Line) -> bool:
