@@ -50,7 +50,7 @@ _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
 _PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related_prefixes.txt")), _F)
-_PREFIX_FIRST = frozenset(">»►xđtbm")  # first letters (casefolded) of the prefixes above
+_PREFIX_FIRST = frozenset(">»►xđtbmc")  # first letters (casefolded) of the prefixes above
 # The characters whose casefold is one of them: ``c in _PREFIX_OPENERS`` is
 # ``c.casefold() in _PREFIX_FIRST`` without the casefold.
 _PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
@@ -92,12 +92,13 @@ def _is_filler(s: str) -> bool:
 _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated", "stamped"))
 
 # A ">>" link runs to its sentence's end, its line's end, the next ">>" link, or a story
-# sentence glued after the headline (a lower-case word, then an opener that never stands
-# capitalised inside a sentence-case headline: "... giảm nhẹ Theo Hiệp hội ..."): a long
+# sentence glued after the headline (a lower-case word, a number, a closing quote or
+# bracket, then an opener that never stands capitalised inside a sentence-case headline:
+# "... giảm nhẹ Theo Hiệp hội ...", "... năm 2024 Theo báo cáo ..."): a long
 # link that only reaches the next one's end is not a link. A cue before the arrow on its
 # line ("Xem thêm >> ...") goes with it.
 _ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])"
-_GLUED_OPENER = r"(?-i:(?<=\p{Ll})(?=[ \t](?:%s)[ \t,]))" % alternation(
+_GLUED_OPENER = r"(?-i:(?<=[\p{Ll}\d)\"”’])(?=[ \t](?:%s)[ \t,]))" % alternation(
     word_list("related_sentence_openers.txt"))
 _INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
     _ARROW_OPENS, _ARROW_OPENS, _GLUED_OPENER), _F)
