@@ -264,3 +264,17 @@ def test_inline_cue_keeps_the_story_sentence_glued_after_it():
             "Theo Bộ Tài chính, dự án được bố trí đủ vốn.")
     kept = "Dự án dài 50 km. Theo Bộ Tài chính, dự án được bố trí đủ vốn."
     assert strip_related_links(body) == kept
+
+
+def test_every_letter_prefix_ends_with_a_mark_the_gate_scans_for():
+    # _prefixed scans for _PREFIX_MARK before it runs _PREFIXED: a prefix opened by a letter
+    # must end with one of those marks, or lines it should take would be passed over.
+    for entry in related.word_list("related_prefixes.txt"):
+        if entry[0] not in ">»►":
+            assert "[ \\t]*[:>»-]" in entry, entry
+    for line in ("Xem thêm: Giá vàng", "Tin liên quan > Bão số 3", "» Bão số 3",
+                 "Mời xem tiếp- A", "Xem thêm tin tức mới", "Có thể bạn quan tâm: Giá vàng",
+                 "Các tin khác - Giá vàng tăng", "Đọc bài liên quan: Bão số 3"):
+        assert related._prefixed(line) == bool(related._PREFIXED.match(line))
+        assert related._prefixed(line) == (line[0].casefold() in related._PREFIX_FIRST
+                                           and "tin tức mới" not in line)

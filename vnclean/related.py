@@ -50,11 +50,21 @@ _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
 _PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related_prefixes.txt")), _F)
-_PREFIX_FIRST = frozenset(">»►xđtbm")  # first letters (casefolded) of the prefixes above
+_PREFIX_FIRST = frozenset(">»►xđtbmc")  # first letters (casefolded) of the prefixes above
 # The characters whose casefold is one of them: ``c in _PREFIX_OPENERS`` is
 # ``c.casefold() in _PREFIX_FIRST`` without the casefold.
 _PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
 _ARROW_ALONE = frozenset((">>", ">>>", "»", "►"))
+# Every prefix opened by a letter ends with one of these marks ("Xem thêm:", "Tin liên quan
+# >"): a line holding none is no prefixed line, found by one C-level scan (tests check the
+# prefixes).
+_PREFIX_MARK = re.compile("[:>»-]")
+
+
+def _prefixed(s: str) -> bool:
+    """``_PREFIXED.match(s)``, with a cheap scan for the prefixes' marks first."""
+    return ((s[0] in ">»►" or _PREFIX_MARK.search(s) is not None)
+            and _PREFIXED.match(s) is not None)
 _DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
 _DATED_TAIL_MAX = 32  # longest date tail after its leading spaces: "(26/12/2024 - 10:30)"
 _DATED_LEAD = regex.compile(r"[-•+*]?[ \t]*", _F)
@@ -79,15 +89,16 @@ def _is_filler(s: str) -> bool:
 
 
 # A cue class makes the document worth the neighbour pass even without a run of headlines.
-_CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated"))
+_CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated", "stamped"))
 
 # A ">>" link runs to its sentence's end, its line's end, the next ">>" link, or a story
-# sentence glued after the headline (a lower-case word, then an opener that never stands
-# capitalised inside a sentence-case headline: "... giảm nhẹ Theo Hiệp hội ..."): a long
+# sentence glued after the headline (a lower-case word, a number, a closing quote or
+# bracket, then an opener that never stands capitalised inside a sentence-case headline:
+# "... giảm nhẹ Theo Hiệp hội ...", "... năm 2024 Theo báo cáo ..."): a long
 # link that only reaches the next one's end is not a link. A cue before the arrow on its
 # line ("Xem thêm >> ...") goes with it.
 _ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])"
-_GLUED_OPENER = r"(?-i:(?<=\p{Ll})(?=[ \t](?:%s)[ \t,]))" % alternation(
+_GLUED_OPENER = r"(?-i:(?<=[\p{Ll}\d)\"”’])(?=[ \t](?:%s)[ \t,]))" % alternation(
     word_list("related_sentence_openers.txt"))
 _INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
     _ARROW_OPENS, _ARROW_OPENS, _GLUED_OPENER), _F)
@@ -162,8 +173,69 @@ class _Line(NamedTuple):
     indented: bool
 
 
+# A time stamp after a headline in a list of other articles ("... mỗi lượng - 2 giờ trước",
+# "... | 12/03/2024", "... 12/03/2024 10:30"), or before it ("10:30 Giá vàng ..."): a bare
+# date needs a separator or a clock time next to it ("Giá vàng hôm nay 12/3/2024" is a title).
+_STAMP_DATE = r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
+_STAMP_CLOCK = r"\d{1,2}[:h]\d{2}(?:[ \t]?(?:AM|PM))?"
+_STAMP_AGO = r"\d{1,3}[ \t]?(?:giây|phút|giờ|ngày|tuần|tháng) trước"
+_STAMP_BOTH = r"(?:%s[ \t,-]{1,3}%s|%s[ \t,-]{1,3}%s)" % (
+    _STAMP_DATE, _STAMP_CLOCK, _STAMP_CLOCK, _STAMP_DATE)
+# A separator with a space before it (" - ", " | "; "|" and "•" also glued), or spaces before
+# a date with its clock time or a relative time. (stdlib re: several times faster here.)
+_STAMP_TAIL = re.compile(
+    r"(?:[ \t]+[-–|•·][ \t]*(?:%s|%s|%s|%s)|[ \t]*[|•·][ \t]*(?:%s|%s)|[ \t]+(?:%s|%s))\Z" % (
+        _STAMP_BOTH, _STAMP_AGO, _STAMP_DATE, _STAMP_CLOCK, _STAMP_DATE, _STAMP_CLOCK,
+        _STAMP_BOTH, _STAMP_AGO), re.IGNORECASE)
+_STAMP_TAIL_MAX = 32
+_STAMP_ENDS = ("trước", "AM", "PM")
+# A date or clock ends with a mark and one, two or four digits ("12/3", "12/03/2024",
+# "12-03-2024", "10:30", "10h30"); the gates read those marks, no pattern.
+_STAMP_MARKS = ("/", ":", "h", "-")
+_STAMP_LAST = frozenset("0123456789cM")  # the last characters of _STAMP_TAIL and _STAMP_ENDS
+_STAMP_LEAD = re.compile(r"(?:%s|%s)[ \t]*[-–|]?[ \t]*" % (_STAMP_BOTH, _STAMP_CLOCK))
+# A bullet before a headline in a list after a related heading ("- Giá vàng tăng mạnh").
+_BULLETS = "-–+•*▶→▸◆♦·"
+_STAMP_OR_BULLET_FIRST = frozenset("0123456789" + _BULLETS)
+
+
+_STAMP_NOT_AFTER = frozenset(word_list("related_stamp_not_after.txt"))
+
+
+def _stamp_in_sentence(head: str) -> bool:
+    """True when the stamp after ``head`` belongs to its sentence: a range ("từ 01/3 -
+    15/3", "13 - 15/3", "8:00 - 11:30": ``head`` ends with a date, a time or a day) or a time
+    the sentence names ("... diễn ra lúc 8:00"; the words of ``related_stamp_not_after.txt``)."""
+    last = head.rpartition(" ")[2]
+    return last in _STAMP_NOT_AFTER or _RANGE_START.fullmatch(last) is not None
+
+
+_RANGE_START = re.compile(r"\d{1,2}(?:[/:h-]\d{1,2}(?:[/-]\d{2,4})?)?")
+
+
+def _stamped(text: str) -> bool:
+    """True for a headline with a time stamp after or before it (``_STAMP_TAIL``,
+    ``_STAMP_LEAD``). Gates: it ends with a date or a time (a mark and digits), ``AM``,
+    ``PM`` or ``trước``, or opens with one (a digit, then a mark)."""
+    n = len(text)
+    last = text[-1]
+    if (last in "cM" and text.endswith(_STAMP_ENDS)
+            or last.isdigit() and (text[-2:-1] == "/" or text[-3:-2] in _STAMP_MARKS
+                                   or text[-5:-4] in _STAMP_MARKS)):
+        m = _STAMP_TAIL.search(text, max(0, n - _STAMP_TAIL_MAX))
+        if m is not None:
+            head = text[:m.start()].rstrip()
+            return _shape(head) == "headline" and not _stamp_in_sentence(head)
+    if text[0].isdigit() and (text[1:2] in _STAMP_MARKS or text[2:3] in _STAMP_MARKS):
+        m = _STAMP_LEAD.match(text)
+        if m is not None and m.end() < n and text[m.end()].isupper():
+            return _shape(text[m.end():]) == "headline"
+    return False
+
+
 def _shape(text: str) -> str:
-    """Class of a line no cue claimed: headline, teaser, short or other.
+    """Class of a line no cue claimed: headline, stamped or bulleted headline, teaser, short
+    or other.
 
     Cheap tests (length, first and last character) run before the word counts, which are
     bounds checked by one stdlib match each (no list of words is built).
@@ -172,6 +244,14 @@ def _shape(text: str) -> str:
     truncated = text.endswith(_TRUNCATED)
     if n <= 40 and _FEW_WORDS.fullmatch(text):
         return "short"
+    first = text[0]
+    last = text[-1]
+    if (last in _STAMP_LAST and (last != "c" or text.endswith("trước"))
+            or first in _STAMP_OR_BULLET_FIRST):
+        if _stamped(text):
+            return "stamped"
+        if first in _BULLETS and n > 2 and _shape(text[1:].lstrip(" \t\xa0")) == "headline":
+            return "bulleted"
     if (n <= _HEADLINE_MAX_CHARS and (truncated or text[-1] not in _BAD_END)
             and _HEADLINE_START.match(text) and _HEADLINE_WORDS.fullmatch(text)
             and not _not_headline(text)):
@@ -194,7 +274,7 @@ def _line_class(s: str) -> str:
             return "weak"
         if s in _ARROW_ALONE:
             return "arrow_alone"
-    if s[0] in _PREFIX_OPENERS and n <= 270 and _PREFIXED.match(s):
+    if s[0] in _PREFIX_OPENERS and n <= 270 and _prefixed(s):
         return "prefixed"
     if s[-1] in ")]" and n >= 15:
         m = _DATED.search(s, max(0, n - _DATED_TAIL_MAX))
@@ -240,7 +320,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
         # one opened by a prefix letter is a teaser unless _PREFIXED takes it (up to 270).
         if (stripped[-1] == "." and n > heading_max and stripped[-2:] != ".."
                 and (stripped[0] not in _PREFIX_OPENERS
-                     or n > 270 or not _PREFIXED.match(stripped))):
+                     or n > 270 or not _prefixed(stripped))):
             append("teaser")
         else:
             append(_line_class(stripped))
@@ -257,7 +337,7 @@ def _short_class(stripped: str, n: int) -> str:
                 and (n > _HEADING_MAX
                      or stripped.rstrip(_HEADING_TRIM).casefold() not in _HEADING_KEYS)
                 and stripped not in _ARROW_ALONE
-                and (first not in _PREFIX_OPENERS or not _PREFIXED.match(stripped))):
+                and (first not in _PREFIX_OPENERS or not _prefixed(stripped))):
             # No heading, arrow, prefix or date (it ends in neither bracket): what
             # _line_class tests before a filler, so a filler here is one.
             if not _is_filler(stripped):
@@ -282,11 +362,13 @@ def _worth_a_look(codes: str) -> bool:
 
 #: One letter per class, so the neighbour pass finds cues and headline pairs by C search.
 _CODES = {"strong": "G", "weak": "W", "prefixed": "P", "arrow_alone": "A", "dated": "D",
+          "stamped": "S", "bulleted": "B",
           "headline": "H", "filler": "F", "short": "s", "teaser": "T", "other": "O"}
 _WORTH = re.compile(r"[%s]|Hs*[HF]|sHT" % "".join(_CODES[c] for c in sorted(_CUES)))
 #: The classes the neighbour pass acts on; it passes over the rest.
 _TRIGGERS = re.compile("[%s]" % "".join(
-    _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "headline")))
+    _CODES[c] for c in ("strong", "weak", "prefixed", "arrow_alone", "dated", "stamped",
+                        "headline")))
 
 
 def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str]
@@ -340,6 +422,11 @@ def _indented(text: str, start: int) -> bool:
     return text.startswith(("    ", "\t"), line_start)
 
 
+# The lines a heading's block takes as its headlines, and those a teaser may follow.
+_BLOCK_HEADLINES = frozenset(("headline", "dated", "prefixed", "stamped", "bulleted"))
+_TEASED = frozenset(("headline", "dated", "stamped", "bulleted"))
+
+
 def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -> int:
     """Index past the last line of the related block that heading ``lines[i]`` opens.
 
@@ -358,14 +445,14 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     while j < len(lines):
         line = lines[j]
         cls = line.cls
-        if cls in ("headline", "dated", "prefixed"):
+        if cls in _BLOCK_HEADLINES:
             if len(line.text) >= 15 and line.text in title:
                 break
             headlines += 1
             last, gap = j, 0
         elif cls == "filler" and headlines:
             last = j if gap == 0 else last
-        elif cls == "teaser" and prev in ("headline", "dated"):
+        elif cls == "teaser" and prev in _TEASED:
             last, gap = j, 0
             teasers += 1
         elif cls == "short":
@@ -381,7 +468,8 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         return i + 1
     nxt = lines[last + 1] if last + 1 < len(lines) else None
     if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
-            nxt is not None and nxt.cls in ("other", "teaser") or not strong
+            nxt is not None and nxt.cls in ("other", "teaser")
+            or not strong and not _cards_end_page(teasers, nxt)
             or headlines > 1 and teasers == 1):
         last -= 1
         while last > i and lines[last].cls in ("filler", "short"):
@@ -391,6 +479,13 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     if lines[last].cls == "headline" and last > i + 1 and _subheading_after_box(lines, i, last):
         last -= 1
     return max(last, i) + 1
+
+
+def _cards_end_page(teasers: int, nxt: _Line | None) -> bool:
+    """True when a weak heading's block holds two headline + teaser cards or more and no
+    story line follows it: a list of other articles at the page's end, not the story's own
+    title and lead (which a story paragraph would follow)."""
+    return teasers >= 2 and (nxt is None or not _STORY_LINE.match(nxt.text))
 
 
 def _subheading_after_box(lines: list[_Line], i: int, last: int) -> bool:
@@ -404,7 +499,7 @@ def _subheading_after_box(lines: list[_Line], i: int, last: int) -> bool:
     if words > _T["subheading_max_words"]:
         return False
     others = [len(line.text.split()) for line in lines[i + 1:last]
-              if line.cls in ("headline", "dated", "prefixed")]
+              if line.cls in _BLOCK_HEADLINES]
     return bool(others) and words < min(others)
 
 
@@ -414,9 +509,9 @@ def _introduced(lines: list[_Line], i: int) -> bool:
 
 
 def _list_end(lines: list[_Line], i: int) -> int:
-    """The end of the headline-like or dated items of a list starting at line ``i``."""
+    """The end of the headline-like, dated or stamped items of a list starting at line ``i``."""
     end = i
-    while end < len(lines) and lines[end].cls in ("headline", "dated"):
+    while end < len(lines) and lines[end].cls in ("headline", "dated", "stamped"):
         end += 1
     return end
 
@@ -450,7 +545,7 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     j = i
     while j < len(lines):
         line = lines[j]
-        if line.cls in ("headline", "dated") and line.indented == indented:
+        if line.cls in ("headline", "dated", "stamped") and line.indented == indented:
             headlines += 1
             last, gap, carded = j, 0, False
         elif line.cls == "teaser" and headlines and (
@@ -478,7 +573,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         else:
             break
         j += 1
-    if not (chrome or indented) and cards < _T["card_run_min_cards"]:
+    if (not (chrome or indented) and cards < _T["card_run_min_cards"]
+            and not _ends_page_after_story(lines, i, j)):
         return i, j  # no run here, nor further on among the lines read (see above)
     if first_card is not None and cards < _T["card_run_min_cards"]:
         # One "card" alone may be the story's own title, dateline and lead: stop before it.
@@ -504,6 +600,26 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         if headlines - 1 < need:
             return i, i
     return last + 1, i
+
+
+def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
+    """True when the headline-like lines ``[i, j)`` are a list of other articles ending a
+    page without chrome: the story has ended right above them (a story line, then a sign-off:
+    a photo story's captions come before it), only short lines follow them, and they are
+    headlines, not verse or a list's items: ``end_run_min_headlines`` or more, of
+    ``end_run_min_mean_words`` words on average and one of ``end_run_long_words`` or more."""
+    if j - i < _T["end_run_min_headlines"]:
+        return False
+    sign_off = lines[i - 1]
+    if (i < 2 or sign_off.cls != "short" or not _SIGN_OFF.fullmatch(sign_off.text)
+            or not _STORY_LINE.match(lines[i - 2].text)):
+        return False
+    if any(line.cls not in ("short", "filler") for line in lines[j:]):
+        return False
+    words = [len(line.text.split()) for line in lines[i:j] if line.cls != "filler"]
+    return (len(words) >= _T["end_run_min_headlines"]
+            and sum(words) >= _T["end_run_min_mean_words"] * len(words)
+            and max(words) >= _T["end_run_long_words"])
 
 
 def _is_time(line: _Line) -> bool:
@@ -647,6 +763,12 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                 continue
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
             take(i, i + 1)
+        elif line.cls == "stamped":
+            end = _stamped_run(lines, i)
+            if end > i:
+                _take_run(lines, i, end, title, labels, take)
+                i = end
+                continue
         elif line.cls == "headline":
             if i >= refused or lines[i - 1].cls == "short":
                 end, read = _free_run(lines, i, chrome)
@@ -664,6 +786,29 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
         i += 1
+
+
+def _stamped_run(lines: list[_Line], i: int) -> int:
+    """End of a list of other articles opening at ``lines[i]``, each a headline with its
+    time stamp (``stamped``; ``dated`` and fillers may stand between); ``i`` when there is
+    none: fewer than ``stamped_run_min_headlines`` (one more when a stamp opens the line, a
+    schedule's shape), or it follows a line ending in ``:`` (a list the story introduces)."""
+    if i and lines[i - 1].text.endswith(":"):
+        return i
+    count = 0
+    leading = False
+    last = j = i
+    while j < len(lines):
+        line = lines[j]
+        if line.cls in ("stamped", "dated"):
+            count += 1
+            leading = leading or line.text[0].isdigit()
+            last = j
+        elif line.cls != "filler":
+            break
+        j += 1
+    need = _T["stamped_run_min_headlines"] + leading
+    return last + 1 if count >= need else i
 
 
 def _take_run(lines: list[_Line], a: int, b: int, title: str, labels: list[Label],
@@ -684,7 +829,8 @@ def _run_label(line: _Line, title: str) -> Label | None:
     return Label(line.start, line.end, "related", _RUN_RULES.get(line.cls, "related.title_run"))
 
 
-_RUN_RULES = {"dated": "related.dated_title", "teaser": "related.teaser",
+_RUN_RULES = {"dated": "related.dated_title", "stamped": "related.stamped_title",
+              "teaser": "related.teaser",
               "prefixed": "related.arrow_line"}
 
 
@@ -874,6 +1020,74 @@ def _inline_cue(text: str, cue_end: int, after: int, before: regex.Pattern, gap:
     return Label(start, body.end(), "related", "related.inline_cue")
 
 
+# The tail of a fully flattened page: after the story's last sentence end on its line (and
+# maybe a sign-off name), share and comment buttons, then a related heading and headlines to
+# the line's end ("... doanh nghiệp. Chia sẻ Bình luận Tin liên quan Giá vàng ... Xem nhiều
+# nhất ..."). Looked for on the text's last line only, when it is long and ends in no
+# sentence mark; the headlines hold no ". " and do not end with a period.
+# Upper-case letters of the Latin blocks Vietnamese is written in (stdlib re has no \p{Lu}).
+_UPPER = "".join(chr(c) for c in [*range(0x250), *range(0x1E00, 0x1F00)] if chr(c).isupper())
+# Matched at the line's last ". " (stdlib re: a trie of two thousand forms costs the regex
+# module thirty times as much): the sentence end, a sign-off name of up to four capitalised
+# words, buttons, a heading, then a headline's first character.
+_FLAT_TAIL = re.compile(
+    r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[%s][^\W\d_]*[ \t\xa0]){0,4}?"
+    r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?[ \t\xa0]+)*+)"
+    r"(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]+(?=[%s\d\"“‘'])" % (
+        _UPPER, trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)),
+        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER))
+_FLAT_LINE_MIN = _TEASER_MAX
+_FLAT_TAIL_MAX = 1500  # a dozen headlines
+_FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
+_FLAT_NOT_LAST = frozenset(".!?…\"”’]")  # a story's sentence, a "[Link nguồn]" end mark
+
+
+def _may_open_sentence(heading: str) -> bool:
+    """True for a heading that may open a story sentence ("Liên quan Công ty X, ...", "Sự
+    kiện ...", "Video ..."): one or two words, not opened by a word that names articles
+    (``Tin``, ``Bài``, ``Các``). Such a heading opens a flat tail only after share buttons,
+    before a colon, or in upper case."""
+    words = heading.split()
+    return len(words) <= 2 and words[0] not in _ARTICLE_WORDS
+
+
+_ARTICLE_WORDS = frozenset(("Tin", "Bài", "Các", "TIN", "BÀI", "CÁC", "tin", "bài", "các"))
+
+
+def _flat_tail(text: str) -> list[Label]:
+    """The related tail at the end of a flattened page's last line (``_FLAT_TAIL``): its
+    headlines hold ``headline_min_words`` words or more after a strong heading, two
+    headlines' worth after a weak one (``Xem nhiều nhất``); a heading that may open a
+    sentence (:func:`_may_open_sentence`) needs share buttons, a colon or upper case."""
+    n = len(text)
+    newline = text.rfind("\n", n - _FLAT_LINE_MIN - 8, n - 1)
+    if newline >= 0 and text[newline + 1:].strip():
+        return []  # the last line is short: no flattened page
+    end = n - (len(text[-64:]) - len(text[-64:].rstrip()))
+    if not end or text[end - 1] in _FLAT_NOT_LAST:
+        return []
+    window = max(0, end - _FLAT_TAIL_MAX)
+    start = text.rfind("\n", window, end) + 1 or window  # the line's start, or the window's
+    if end - start <= _FLAT_LINE_MIN:
+        return []
+    # The headlines hold no ". ": the tail opens at the last one (a sign-off alone after it
+    # is too short for a heading and a headline).
+    last = text.rfind(". ", start, end)
+    if last < 0 or end - last < _FLAT_TAIL_MIN:
+        return []
+    m = _FLAT_TAIL.match(text, last, end)
+    if m is None:
+        return []
+    heading = m.group("heading")
+    need = (_T["headline_min_words"] if heading.casefold() in _STRONG
+            else 2 * _T["headline_min_words"] + 2)
+    if (len(text[m.end():end].split()) >= need
+            and (m.group("chrome") or m.group("colon") or heading.isupper()
+                 or not _may_open_sentence(heading))):
+        return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
+    return []
+
+
 def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
     """``>>`` links, anchored teasers and inline cues in ``text``, as found there (and in
     ``tags`` the colons an event tag may end at: :func:`_inline_cues`)."""
@@ -883,6 +1097,7 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
     if _ANCHOR_GATE in text:
         found += _anchored_teasers(text)
     found += _inline_cues(text, tags)
+    found += _flat_tail(text)
     return found
 
 
