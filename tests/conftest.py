@@ -16,8 +16,10 @@ from vnclean.corpus import CorpusNotFound, corpus_dir, load_split
 
 # The suite is deterministic: every property test draws the same examples on every run, so
 # a rare corner cannot turn CI red by chance (a corner found is fixed and pinned with
-# @example). A long random campaign: VNCLEAN_HYPOTHESIS_PROFILE=explore python -m pytest.
-settings.register_profile("deterministic", derandomize=True)
+# @example). No example database either: the examples an exploring run saved would be
+# replayed first, and a local run would differ from a clean checkout's (CI's).
+# A long random campaign: VNCLEAN_HYPOTHESIS_PROFILE=explore python -m pytest.
+settings.register_profile("deterministic", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False, max_examples=1000)
 settings.load_profile(os.environ.get("VNCLEAN_HYPOTHESIS_PROFILE", "deterministic"))
 
