@@ -195,9 +195,11 @@ _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ng
 #: A site's domain, as a note after a name names the paper: "Dantri.com.vn", "news.zing.vn".
 _DOMAIN = (r"(?:[\p{L}\d][\p{L}\d-]{0,20}+\.){1,3}+(?:vn|VN|com|net|org|info)"
            r"(?![\p{L}\d.])")
-#: A newsroom desk after a team role (``bylines_desks.txt``): "Nhóm phóng viên Ban Thời sự".
-_DESK = (rf"(?:{trie(word_list('bylines_desks.txt'))}){_H}++\p{{Lu}}\p{{Ll}}{{0,6}}+"
-         rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+(?![\p{{L}}\d])")
+#: A newsroom desk after a team role: "Nhóm phóng viên Ban Thời sự" (``bylines_desks.txt``),
+#: "PV Thời sự", "Nhóm PV Kinh tế" (a desk's name in sentence case), "Nhóm phóng viên Báo
+#: Nhân Dân" (a paper, ``_PAPER``).
+_DESK = (rf"(?:{_PAPER}|(?:(?:{trie(word_list('bylines_desks.txt'))}){_H}++)?+"
+         rf"\p{{Lu}}\p{{Ll}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+)?+(?![\p{{L}}\d]))")
 #: A forum or blog user's name after an author label, at the story's end only:
 #: "Bài viết bởi nguyenvana", "Tác giả: tran_minh92".
 _USERNAME = r"[a-z][a-z0-9_.]{2,30}+(?<![._])(?![\p{L}\d])"
@@ -381,15 +383,25 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     )
     line = "|".join(alternatives)
 
+    # the paper, station or affiliation after a glued sign-off: "/VOV.VN", "/VOV-Tây Bắc",
+    # "/Báo Tin tức", " - Chinhphu.vn", " - Bệnh viện Bạch Mai"
+    paper_after = (rf"/{_H}?+(?:{agencies}|{_PAPER}|{_DOMAIN}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])"
+                   r"(?:-\p{Lu}\p{Ll}{0,6}+(?:[ \t]\p{Lu}\p{Ll}{0,6}+){0,2}+)?+"
+                   rf"|[-–]{_H}*+(?:(?:{agencies}|{_PAPER}|{_DOMAIN})(?![\p{{L}}\d])"
+                   rf"|{_AFFILIATION})")
+
     def glued_pattern(theo: str, gl_source: str, eol: str) -> str:
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
+        # (a role before the name, a desk after a team's role: "Phóng viên Thu Hà",
+        # "Nhóm PV Kinh tế"; the paper or station after a slash or a dash: "Minh Anh/VOV.VN")
         return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>{_H}?+(?:(?:{_GLUED_LABEL})?+"
-                rf"(?P<gl_name>{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+"
-                rf"(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
-                rf"(?:{_H}*+{theo})?+|(?P<gl_source>{gl_source}))"
+                rf"(?P<gl_name>{_names_pattern('gl', roles=True)}|{cues}(?:{_H}++{_DESK})?+)"
+                rf"(?P<gl_affil>{affil})?+(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
+                rf"(?:{_H}*+(?:{theo}|{paper_after}))?+|(?P<gl_source>{gl_source}))"
                 rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
 
-    glued = glued_pattern(theo, rf"\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)|Theo{_H}{source}", eol)
+    glued = glued_pattern(theo, rf"\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)|Theo{_H}{source}"
+                                rf"|\((?:{agencies})\)", eol)
     # The same without the parts that need "Theo"/"Nguồn" before a source word: what
     # _GLUED_REACH bounds (tests/test_bylines.py computes its width).
     plain = glued_pattern("(?!)", "(?!)", rf"(?=(?:/\.{_H}*+){{0,10}}+$)")
@@ -415,8 +427,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: Upper bounds on how far before the line end a glued match can start when no run of
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
-_GLUED_REACH_ALL = 5310
-_GLUED_REACH = 455
+_GLUED_REACH_ALL = 5366
+_GLUED_REACH = 631
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -1537,6 +1549,10 @@ def _is_title(ctx: _Lines, index: int, candidates: set[int]) -> bool:
             and line[-1] not in _NOT_TITLE_END)
 
 
+#: A team's role and its desk ("Nhóm PV Kinh tế", "PV Thời sự"): capitals that are no name's.
+_CUE_DESK = regex.compile(rf"(?:{_CUES}){_H}++{_DESK}")
+
+
 def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     group = _rule_group(m)
     index = ctx.index(m.start())
@@ -1545,7 +1561,7 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if group == "tail_source" or m.group("gl_source") is not None:
         return Label(m.start(group), m.end(group), "byline", "bylines.source_attribution")
     if (not _is_name(m.group("gl_name")) or (m.group("gl_affil") and not m.group("gl_title"))
-            or m.group("gl_name") not in _CUE_SET
+            or m.group("gl_name") not in _CUE_SET and not _CUE_DESK.fullmatch(m.group("gl_name"))
             and not _capitals_named(m.group("gl_name"), m.group("gl_title"))):
         return None
     return Label(m.start(group), m.end(group), "byline", "bylines.signoff_glued")
