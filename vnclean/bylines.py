@@ -329,7 +329,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         rf"|(?P<dl_name>{_names_pattern('dl')})"
         # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
-        rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME}))"
+        rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"
+        # a newsroom role before a dash or bar: "PV - 20/11/2023 15:30"
+        rf"|(?P<dl_cue>{cues})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))"
         rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
@@ -338,7 +340,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
-        rf"|(?P<dl_after>{_names_pattern('da')})))?+"
+        rf"|(?P<dl_after>{_names_pattern('da', roles=True)}|{cues})"
+        # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
+        rf"(?:{_H}*+/{_H}*+(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d]))?+|{theo}))?+"
         # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc"
         rf"(?:{_H}*+[-–|•·]{_H}*+{_COUNTER}){{0,3}}+"
         rf"[ \t|.]*+){eol}",
@@ -709,6 +713,7 @@ _PEN_BEFORE_BAR = regex.compile(rf"({_PEN_NAME})[ \t]*+\|")
 _LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
                                   regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
+_AGENCY_SET = frozenset(agency_names())
 _DOMAIN_TEXT = regex.compile(_DOMAIN)
 
 
@@ -756,6 +761,8 @@ def author_names(text: str) -> list[str]:
     (['Yan'], [])
     >>> author_names("Bài viết bởi nguyenvana"), author_names("Nhóm phóng viên Ban Thời sự")
     (['nguyenvana'], ['Nhóm phóng viên Ban Thời sự'])
+    >>> author_names("Nhật Linh - Thanh Niên")
+    ['Nhật Linh']
     """
     unlabelled = _LABEL_PREFIX.sub("", text.strip())
     if unlabelled != text.strip() and (user := _USERNAME_LINE.fullmatch(unlabelled)):
@@ -769,7 +776,8 @@ def author_names(text: str) -> list[str]:
         return [pen.group(1)] if pen is not None and _is_pen_name(pen.group(1)) else []
     names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
              for n in _NAME_SPLIT.split(_untitled(m.group("names")))]
-    return [n for n in names if n and n.strip("()") not in _NOTE_SET and _is_name(n)]
+    return [n for n in names  # "Nhật Linh - Thanh Niên": the paper is no author
+            if n and n.strip("()") not in _NOTE_SET and n not in _AGENCY_SET and _is_name(n)]
 
 
 def is_domain(text: str) -> bool:
@@ -951,7 +959,7 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
 #: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
 #: date word; the number of a date, a time or "5 giờ trước"; or capitalised names, then a
-#: dash or ``|``. The agency: ``(``, or an agency (known, capitals, a domain) then a dash.
+#: dash or ``|``, or a newsroom role then a dash or ``|``. The agency: ``(``, or an agency (known, capitals, a domain) then a dash.
 #: The attribution: ``Theo`` and a source, ``Nguồn``, ``Tổng hợp``, ``Dịch``. The
 #: labelled author: a label (``Tác giả:``, ``Đăng bởi``). The author: a title then a
 #: capital, a cue, an initial (``H.``), two capitalised syllables (``Văn Khương``,
@@ -963,7 +971,7 @@ _OPENS = (
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT})"
-    rf"|{_AGENCIES}[ \t]*[-–|•·])",
+    rf"|(?:{_AGENCIES}|{_CUES})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
@@ -983,8 +991,8 @@ _OPENS = (
 #: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
-_SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được", "Bài viết đăng",
-                      "Bài viết được", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+_SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
+                      "Bài viết đăng", "Bài viết được", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
@@ -1305,7 +1313,7 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
         if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
             return None  # a bare "21h30" heading inside a live report stays
     pen = m.group("dl_pen")
-    name = m.group("dl_name") or pen or m.group("dl_after")
+    name = m.group("dl_name") or pen or m.group("dl_after") or m.group("dl_cue")
     if m.group("dl_bare") is not None and not _bare_dateline(m, ctx):
         return None
     if not _is_name(name) or pen in _SECTION_SET:
@@ -1499,13 +1507,20 @@ def _top_author(m: regex.Match) -> bool:
     >>> m = _LINE_ALTERNATIVES[4].match("NGUYỄN VĂN AN - Thu Hà")
     >>> _top_author(m), _top_author(_LINE_ALTERNATIVES[4].match("MƯA LỚN KÉO DÀI"))
     (True, False)
+    >>> _top_author(_LINE_ALTERNATIVES[4].match("Nhật Linh - Thanh Niên"))
+    True
     """
     if m.group("au_cue") is not None:
         return True
     name = m.group("au_name")
     if name is None or m.group("au_affil"):
         return False
-    return _all_name_syllables(name, m.group("au_title"))
+    return _all_name_syllables(_PAPER_AFTER_NAME.sub("", name), m.group("au_title"))
+
+
+#: A known paper after a dash closing a name group ("Nhật Linh - Thanh Niên", Thanh Niên's
+#: byline at the top): the paper's syllables are no person's, and need not be.
+_PAPER_AFTER_NAME = regex.compile(rf"(?<=\p{{L}})[ \t]*+[-–][ \t]*+(?:{_AGENCY_ALTERNATION})\Z")
 
 
 def _top_position(ctx: _Lines, index: int, candidates: set[int]) -> bool:
