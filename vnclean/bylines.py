@@ -226,15 +226,28 @@ _NOTE_OPENS = r"\("
 _THEO_WORD = "[Tt]heo"
 
 
+#: A place's words ("Hà Nội", "TP.HCM", "Quận 1": syllables in title case, or a city "TP."
+#: before its name; a number after the first), and the newsroom roles. "(SN 1990)" is none.
+_PLACE_WORDS = (r"(?:TP\.?+[ \t]?+\p{Lu}[\p{L}.]{0,10}+|\p{Lu}\p{Ll}{1,12}+)(?![\p{L}\d])"
+                r"(?:[ \t](?:\p{Lu}\p{Ll}{1,12}+|\d{1,2}+)(?![\p{L}\d])){0,3}+")
+_ROLE_TRIE = trie(_ROLE_WORDS)
+
+
 def _note_pattern() -> str:
     """A note after an author's name: ``(tổng hợp)``, ``(theo Reuters)``, ``(t/h)``, or the
     agency or paper the author writes for: known or an acronym (``(TTXVN)``,
     ``(VOV-Tây Bắc)``), a site's domain (``(Dantri.com.vn)``), a paper in sentence case
     (``(Báo Quảng Ninh)``)."""
-    agency = (rf"(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
-              r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+")
+    agency = (rf"(?:(?:{_ROLE_TRIE}){_H}++)?+(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)"
+              rf"(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
+              r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+"
+              # a correspondent's post: "(TTXVN tại Washington)", "(PV TTXVN tại Paris)"
+              rf"(?:{_H}++(?:tại|ở){_H}++{_PLACE_WORDS})?+")
+    # a reader's or writer's place, judged by position as a bare name is: "(Hà Nội)",
+    # "(Cầu Giấy, Hà Nội)", "(Quận 1, TP.HCM)"
+    place = rf"{_PLACE_WORDS}(?:,{_H}?+{_PLACE_WORDS}){{0,2}}+"
     return (rf"{_NOTE_OPENS}(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
-            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS})\)")
+            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS}|{place})\)")
 
 
 #: What a page counts after a dateline (``bylines_counters.txt``): "5 bình luận",
@@ -340,7 +353,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
-        rf"|(?P<dl_after>{_names_pattern('da', roles=True)}|{cues})"
+        rf"|(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)})"
         # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
         rf"(?:{_H}*+/{_H}*+(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d]))?+|{theo}))?+"
         # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc"
@@ -387,9 +400,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     )
     line = "|".join(alternatives)
 
-    # the paper, station or affiliation after a glued sign-off: "/VOV.VN", "/VOV-Tây Bắc",
+    # the paper, station or affiliation after a glued sign-off: "/VOV.VN", "/BNEWS/TTXVN",
+    # "/VOV-Tây Bắc",
     # "/Báo Tin tức", " - Chinhphu.vn", " - Bệnh viện Bạch Mai"
-    paper_after = (rf"/{_H}?+(?:{agencies}|{_PAPER}|{_DOMAIN}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])"
+    paper_after = (r"(?:/[ \t]?+\p{Lu}{2,8}+(?![\p{L}\d]))?"  # (given back: "/TTXVN")
+                   rf"/{_H}?+(?:{agencies}|{_PAPER}|{_DOMAIN}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])"
                    r"(?:-\p{Lu}\p{Ll}{0,6}+(?:[ \t]\p{Lu}\p{Ll}{0,6}+){0,2}+)?+"
                    rf"|[-–]{_H}*+(?:(?:{agencies}|{_PAPER}|{_DOMAIN})(?![\p{{L}}\d])"
                    rf"|{_AFFILIATION})")
@@ -404,8 +419,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                 rf"(?:{_H}*+(?:{theo}|{paper_after}))?+|(?P<gl_source>{gl_source}))"
                 rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
 
-    glued = glued_pattern(theo, rf"\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)|Theo{_H}{source}"
-                                rf"|\((?:{agencies})\)", eol)
+    # (a paper named in sentence case after a word for one, "Theo Báo Chính phủ", "Nguồn:
+    # Tạp chí Tài chính"; the paper of the person credited, "Theo Thu Hà (Dân trí)")
+    glued = glued_pattern(theo, rf"\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)"
+                                rf"|(?:Theo{_H}|Nguồn{_H}*+:{_H}*+)(?:{_PAPER}|{source}"
+                                rf"(?:{_H}*+{_BRACKETED_PAPER})?+)|\((?:{agencies})\)", eol)
     # The same without the parts that need "Theo"/"Nguồn" before a source word: what
     # _GLUED_REACH bounds (tests/test_bylines.py computes its width).
     plain = glued_pattern("(?!)", "(?!)", rf"(?=(?:/\.{_H}*+){{0,10}}+$)")
@@ -413,7 +431,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # the end mark "/." closing the article
         rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
         # "Nguồn: X" closing the last line, whatever comes before it
-        rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon}){end}",
+        rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon_paper}){end}",
         # an inline "(Theo X)" between two sentences of a flattened body
         rf"(?<=[.!?…\"”’][ \t]?+)(?P<inline_source>\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\))"
         rf"(?={_H}++\p{{Lu}})",
@@ -431,8 +449,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: Upper bounds on how far before the line end a glued match can start when no run of
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
-_GLUED_REACH_ALL = 5366
-_GLUED_REACH = 631
+_GLUED_REACH_ALL = 5446
+_GLUED_REACH = 721
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -895,7 +913,7 @@ _BYLINE_NOTE = regex.compile(
     rf"\((?:(?:{_NOTE_ALTERNATION})"
     r"(?:\)|[ \t]++(?:từ|theo)[ \t]++[\p{Lu}\d])"
     rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_MEDIA})"
-    rf"|(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d])"
+    rf"|(?:(?:{_ROLE_TRIE})[ \t]++)?+(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d])"
     rf"|{_MEDIA}[ \t]++[\p{{Lu}}\d])")
 #: The longest line taken for a title above or below a byline, and how a title never ends.
 _TITLE_LENGTH = 200
@@ -1458,8 +1476,11 @@ def _capitals_are_names(m: regex.Match) -> bool:
     True
     >>> _capitals_are_names(_LINE_ALTERNATIVES[4].match("THÔNG CÁO BÁO CHÍ"))
     False
+    >>> _capitals_are_names(_LINE_ALTERNATIVES[4].match("BBT"))  # a desk (bylines_cues.txt)
+    True
     """
-    return _capitals_named(m.group("au_name"), m.group("au_title"))
+    cue = m.group("au_cue")
+    return cue == m.group("au_name") or _capitals_named(m.group("au_name"), m.group("au_title"))
 
 
 def _capitals_named(name: str | None, title: str | None) -> bool:
