@@ -195,9 +195,11 @@ _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ng
 #: A site's domain, as a note after a name names the paper: "Dantri.com.vn", "news.zing.vn".
 _DOMAIN = (r"(?:[\p{L}\d][\p{L}\d-]{0,20}+\.){1,3}+(?:vn|VN|com|net|org|info)"
            r"(?![\p{L}\d.])")
-#: A newsroom desk after a team role (``bylines_desks.txt``): "Nhóm phóng viên Ban Thời sự".
-_DESK = (rf"(?:{trie(word_list('bylines_desks.txt'))}){_H}++\p{{Lu}}\p{{Ll}}{{0,6}}+"
-         rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+(?![\p{{L}}\d])")
+#: A newsroom desk after a team role: "Nhóm phóng viên Ban Thời sự" (``bylines_desks.txt``),
+#: "PV Thời sự", "Nhóm PV Kinh tế" (a desk's name in sentence case), "Nhóm phóng viên Báo
+#: Nhân Dân" (a paper, ``_PAPER``).
+_DESK = (rf"(?:{_PAPER}|(?:(?:{trie(word_list('bylines_desks.txt'))}){_H}++)?+"
+         rf"\p{{Lu}}\p{{Ll}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+)?+(?![\p{{L}}\d]))")
 #: A forum or blog user's name after an author label, at the story's end only:
 #: "Bài viết bởi nguyenvana", "Tác giả: tran_minh92".
 _USERNAME = r"[a-z][a-z0-9_.]{2,30}+(?<![._])(?![\p{L}\d])"
@@ -224,15 +226,28 @@ _NOTE_OPENS = r"\("
 _THEO_WORD = "[Tt]heo"
 
 
+#: A place's words ("Hà Nội", "TP.HCM", "Quận 1": syllables in title case, or a city "TP."
+#: before its name; a number after the first), and the newsroom roles. "(SN 1990)" is none.
+_PLACE_WORDS = (r"(?:TP\.?+[ \t]?+\p{Lu}[\p{L}.]{0,10}+|\p{Lu}\p{Ll}{1,12}+)(?![\p{L}\d])"
+                r"(?:[ \t](?:\p{Lu}\p{Ll}{1,12}+|\d{1,2}+)(?![\p{L}\d])){0,3}+")
+_ROLE_TRIE = trie(_ROLE_WORDS)
+
+
 def _note_pattern() -> str:
     """A note after an author's name: ``(tổng hợp)``, ``(theo Reuters)``, ``(t/h)``, or the
     agency or paper the author writes for: known or an acronym (``(TTXVN)``,
     ``(VOV-Tây Bắc)``), a site's domain (``(Dantri.com.vn)``), a paper in sentence case
     (``(Báo Quảng Ninh)``)."""
-    agency = (rf"(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
-              r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+")
+    agency = (rf"(?:(?:{_ROLE_TRIE}){_H}++)?+(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)"
+              rf"(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
+              r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+"
+              # a correspondent's post: "(TTXVN tại Washington)", "(PV TTXVN tại Paris)"
+              rf"(?:{_H}++(?:tại|ở){_H}++{_PLACE_WORDS})?+")
+    # a reader's or writer's place, judged by position as a bare name is: "(Hà Nội)",
+    # "(Cầu Giấy, Hà Nội)", "(Quận 1, TP.HCM)"
+    place = rf"{_PLACE_WORDS}(?:,{_H}?+{_PLACE_WORDS}){{0,2}}+"
     return (rf"{_NOTE_OPENS}(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
-            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS})\)")
+            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS}|{place})\)")
 
 
 #: What a page counts after a dateline (``bylines_counters.txt``): "5 bình luận",
@@ -327,7 +342,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         rf"|(?P<dl_name>{_names_pattern('dl')})"
         # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
-        rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME}))"
+        rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"
+        # a newsroom role before a dash or bar: "PV - 20/11/2023 15:30"
+        rf"|(?P<dl_cue>{cues})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))"
         rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
@@ -336,7 +353,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
-        rf"|(?P<dl_after>{_names_pattern('da')})))?+"
+        rf"|(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)})"
+        # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
+        rf"(?:{_H}*+/{_H}*+(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d]))?+|{theo}))?+"
         # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc"
         rf"(?:{_H}*+[-–|•·]{_H}*+{_COUNTER}){{0,3}}+"
         rf"[ \t|.]*+){eol}",
@@ -381,15 +400,30 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     )
     line = "|".join(alternatives)
 
+    # the paper, station or affiliation after a glued sign-off: "/VOV.VN", "/BNEWS/TTXVN",
+    # "/VOV-Tây Bắc",
+    # "/Báo Tin tức", " - Chinhphu.vn", " - Bệnh viện Bạch Mai"
+    paper_after = (r"(?:/[ \t]?+\p{Lu}{2,8}+(?![\p{L}\d]))?"  # (given back: "/TTXVN")
+                   rf"/{_H}?+(?:{agencies}|{_PAPER}|{_DOMAIN}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d])"
+                   r"(?:-\p{Lu}\p{Ll}{0,6}+(?:[ \t]\p{Lu}\p{Ll}{0,6}+){0,2}+)?+"
+                   rf"|[-–]{_H}*+(?:(?:{agencies}|{_PAPER}|{_DOMAIN})(?![\p{{L}}\d])"
+                   rf"|{_AFFILIATION})")
+
     def glued_pattern(theo: str, gl_source: str, eol: str) -> str:
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
+        # (a role before the name, a desk after a team's role: "Phóng viên Thu Hà",
+        # "Nhóm PV Kinh tế"; the paper or station after a slash or a dash: "Minh Anh/VOV.VN")
         return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>{_H}?+(?:(?:{_GLUED_LABEL})?+"
-                rf"(?P<gl_name>{_names_pattern('gl')}|{cues})(?P<gl_affil>{affil})?+"
-                rf"(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
-                rf"(?:{_H}*+{theo})?+|(?P<gl_source>{gl_source}))"
+                rf"(?P<gl_name>{_names_pattern('gl', roles=True)}|{cues}(?:{_H}++{_DESK})?+)"
+                rf"(?P<gl_affil>{affil})?+(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
+                rf"(?:{_H}*+(?:{theo}|{paper_after}))?+|(?P<gl_source>{gl_source}))"
                 rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
 
-    glued = glued_pattern(theo, rf"\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)|Theo{_H}{source}", eol)
+    # (a paper named in sentence case after a word for one, "Theo Báo Chính phủ", "Nguồn:
+    # Tạp chí Tài chính"; the paper of the person credited, "Theo Thu Hà (Dân trí)")
+    glued = glued_pattern(theo, rf"\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\)"
+                                rf"|(?:Theo{_H}|Nguồn{_H}*+:{_H}*+)(?:{_PAPER}|{source}"
+                                rf"(?:{_H}*+{_BRACKETED_PAPER})?+)|\((?:{agencies})\)", eol)
     # The same without the parts that need "Theo"/"Nguồn" before a source word: what
     # _GLUED_REACH bounds (tests/test_bylines.py computes its width).
     plain = glued_pattern("(?!)", "(?!)", rf"(?=(?:/\.{_H}*+){{0,10}}+$)")
@@ -397,7 +431,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # the end mark "/." closing the article
         rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
         # "Nguồn: X" closing the last line, whatever comes before it
-        rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon}){end}",
+        rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon_paper}){end}",
         # an inline "(Theo X)" between two sentences of a flattened body
         rf"(?<=[.!?…\"”’][ \t]?+)(?P<inline_source>\((?:[Tt]heo|Nguồn:?+){_H}?+{source}\))"
         rf"(?={_H}++\p{{Lu}})",
@@ -415,8 +449,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: Upper bounds on how far before the line end a glued match can start when no run of
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
-_GLUED_REACH_ALL = 5310
-_GLUED_REACH = 455
+_GLUED_REACH_ALL = 5446
+_GLUED_REACH = 721
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -697,6 +731,7 @@ _PEN_BEFORE_BAR = regex.compile(rf"({_PEN_NAME})[ \t]*+\|")
 _LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
                                   regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
+_AGENCY_SET = frozenset(agency_names())
 _DOMAIN_TEXT = regex.compile(_DOMAIN)
 
 
@@ -744,6 +779,8 @@ def author_names(text: str) -> list[str]:
     (['Yan'], [])
     >>> author_names("Bài viết bởi nguyenvana"), author_names("Nhóm phóng viên Ban Thời sự")
     (['nguyenvana'], ['Nhóm phóng viên Ban Thời sự'])
+    >>> author_names("Nhật Linh - Thanh Niên")
+    ['Nhật Linh']
     """
     unlabelled = _LABEL_PREFIX.sub("", text.strip())
     if unlabelled != text.strip() and (user := _USERNAME_LINE.fullmatch(unlabelled)):
@@ -757,7 +794,8 @@ def author_names(text: str) -> list[str]:
         return [pen.group(1)] if pen is not None and _is_pen_name(pen.group(1)) else []
     names = [n.strip().rstrip(".") if n.count(".") < 2 else n.strip()
              for n in _NAME_SPLIT.split(_untitled(m.group("names")))]
-    return [n for n in names if n and n.strip("()") not in _NOTE_SET and _is_name(n)]
+    return [n for n in names  # "Nhật Linh - Thanh Niên": the paper is no author
+            if n and n.strip("()") not in _NOTE_SET and n not in _AGENCY_SET and _is_name(n)]
 
 
 def is_domain(text: str) -> bool:
@@ -875,7 +913,7 @@ _BYLINE_NOTE = regex.compile(
     rf"\((?:(?:{_NOTE_ALTERNATION})"
     r"(?:\)|[ \t]++(?:từ|theo)[ \t]++[\p{Lu}\d])"
     rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_MEDIA})"
-    rf"|(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d])"
+    rf"|(?:(?:{_ROLE_TRIE})[ \t]++)?+(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d])"
     rf"|{_MEDIA}[ \t]++[\p{{Lu}}\d])")
 #: The longest line taken for a title above or below a byline, and how a title never ends.
 _TITLE_LENGTH = 200
@@ -939,7 +977,7 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
 #: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
 #: date word; the number of a date, a time or "5 giờ trước"; or capitalised names, then a
-#: dash or ``|``. The agency: ``(``, or an agency (known, capitals, a domain) then a dash.
+#: dash or ``|``, or a newsroom role then a dash or ``|``. The agency: ``(``, or an agency (known, capitals, a domain) then a dash.
 #: The attribution: ``Theo`` and a source, ``Nguồn``, ``Tổng hợp``, ``Dịch``. The
 #: labelled author: a label (``Tác giả:``, ``Đăng bởi``). The author: a title then a
 #: capital, a cue, an initial (``H.``), two capitalised syllables (``Văn Khương``,
@@ -951,7 +989,7 @@ _OPENS = (
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT})"
-    rf"|{_AGENCIES}[ \t]*[-–|•·])",
+    rf"|(?:{_AGENCIES}|{_CUES})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
@@ -971,8 +1009,8 @@ _OPENS = (
 #: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
-_SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được", "Bài viết đăng",
-                      "Bài viết được", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+_SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
+                      "Bài viết đăng", "Bài viết được", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
@@ -1293,7 +1331,7 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
         if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
             return None  # a bare "21h30" heading inside a live report stays
     pen = m.group("dl_pen")
-    name = m.group("dl_name") or pen or m.group("dl_after")
+    name = m.group("dl_name") or pen or m.group("dl_after") or m.group("dl_cue")
     if m.group("dl_bare") is not None and not _bare_dateline(m, ctx):
         return None
     if not _is_name(name) or pen in _SECTION_SET:
@@ -1475,8 +1513,11 @@ def _capitals_are_names(m: regex.Match) -> bool:
     True
     >>> _capitals_are_names(_LINE_ALTERNATIVES[4].match("THÔNG CÁO BÁO CHÍ"))
     False
+    >>> _capitals_are_names(_LINE_ALTERNATIVES[4].match("BBT"))  # a desk (bylines_cues.txt)
+    True
     """
-    return _capitals_named(m.group("au_name"), m.group("au_title"))
+    cue = m.group("au_cue")
+    return cue == m.group("au_name") or _capitals_named(m.group("au_name"), m.group("au_title"))
 
 
 def _capitals_named(name: str | None, title: str | None) -> bool:
@@ -1524,13 +1565,20 @@ def _top_author(m: regex.Match) -> bool:
     >>> m = _LINE_ALTERNATIVES[4].match("NGUYỄN VĂN AN - Thu Hà")
     >>> _top_author(m), _top_author(_LINE_ALTERNATIVES[4].match("MƯA LỚN KÉO DÀI"))
     (True, False)
+    >>> _top_author(_LINE_ALTERNATIVES[4].match("Nhật Linh - Thanh Niên"))
+    True
     """
     if m.group("au_cue") is not None:
         return True
     name = m.group("au_name")
     if name is None or m.group("au_affil"):
         return False
-    return _all_name_syllables(name, m.group("au_title"))
+    return _all_name_syllables(_PAPER_AFTER_NAME.sub("", name), m.group("au_title"))
+
+
+#: A known paper after a dash closing a name group ("Nhật Linh - Thanh Niên", Thanh Niên's
+#: byline at the top): the paper's syllables are no person's, and need not be.
+_PAPER_AFTER_NAME = regex.compile(rf"(?<=\p{{L}})[ \t]*+[-–][ \t]*+(?:{_AGENCY_ALTERNATION})\Z")
 
 
 def _top_position(ctx: _Lines, index: int, candidates: set[int]) -> bool:
@@ -1574,6 +1622,10 @@ def _is_title(ctx: _Lines, index: int, candidates: set[int]) -> bool:
             and line[-1] not in _NOT_TITLE_END)
 
 
+#: A team's role and its desk ("Nhóm PV Kinh tế", "PV Thời sự"): capitals that are no name's.
+_CUE_DESK = regex.compile(rf"(?:{_CUES}){_H}++{_DESK}")
+
+
 def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     group = _rule_group(m)
     index = ctx.index(m.start())
@@ -1582,7 +1634,7 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if group == "tail_source" or m.group("gl_source") is not None:
         return Label(m.start(group), m.end(group), "byline", "bylines.source_attribution")
     if (not _is_name(m.group("gl_name")) or (m.group("gl_affil") and not m.group("gl_title"))
-            or m.group("gl_name") not in _CUE_SET
+            or m.group("gl_name") not in _CUE_SET and not _CUE_DESK.fullmatch(m.group("gl_name"))
             and not _capitals_named(m.group("gl_name"), m.group("gl_title"))):
         return None
     return Label(m.start(group), m.end(group), "byline", "bylines.signoff_glued")
