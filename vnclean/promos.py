@@ -246,6 +246,42 @@ def _line_first_pass(text: str) -> list[Label]:
 
 
 def _line_label(text: str, m: re.Match) -> Label | None:
+    """The label of one non-blank line (``m`` is its stripped text), if it is a cue line.
+
+    A cue line behind a lead's agency prefix (``TTO - Hotline: 0909 123 456``) goes whole:
+    strip_bylines, later in the pipeline, takes the prefix, and a second pass would find it.
+    """
+    label = _cue_line_label(text, m)
+    if label is not None or not _may_open_agency(text, m.start()):
+        return label
+    prefix = _AGENCY_PREFIX.match(text, m.start(), m.end())
+    if prefix is None:
+        return None
+    cue = _LINE_CUE.match(text[prefix.end():prefix.end() + _CUE_HEAD].casefold())
+    if cue is None or cue.lastgroup not in _CUE_GROUPS:
+        return None  # (as _line_finders finds them: a cue word right after the dash)
+    # The text as the next pass reads it: the prefix blanked out (the lines around kept).
+    blanked = text[:m.start()] + " " * (prefix.end() - m.start()) + text[prefix.end():]
+    inner = _cue_line_label(blanked, _NONBLANK.match(blanked, prefix.end(), m.end()))
+    if inner is None or inner.end < m.end():
+        return None
+    return Label(m.start(), m.end(), inner.kind, inner.rule, inner.confidence)
+
+
+# A lead's agency prefix: a name in brackets, or an acronym (maybe a domain), then a dash:
+# "(Dân trí) - ", "TTO - ", "VTV.vn – ", "(PLO)-". (_line_finders repeats it for re.)
+_AGENCY_HEAD = (r"(?:\([^()\n]{2,30}+\)|[A-ZĐ][A-ZĐ][A-ZĐ\d+&/]{0,10}+(?:\.[A-Za-z]{2,3}+)?+)"
+                r"[ \t]*+[-–—][ \t]*+")
+_AGENCY_PREFIX = re.compile(_AGENCY_HEAD + r"(?=\S)")
+
+
+def _may_open_agency(text: str, start: int) -> bool:
+    """A line's first two characters may open an agency prefix (a bracket, two capitals)."""
+    head = text[start:start + 2]
+    return head[:1] == "(" or head.isupper()
+
+
+def _cue_line_label(text: str, m: re.Match) -> Label | None:
     """The label of one non-blank line (``m`` is its stripped text), if it is a cue line."""
     n = m.end() - m.start()
     if n > _LINE_MAX:
@@ -259,8 +295,8 @@ def _line_label(text: str, m: re.Match) -> Label | None:
         low = stripped[:_CUE_HEAD].casefold()
     cue = _LINE_CUE.match(low)
     at = "@" in stripped
-    if cue is None and not at:
-        return None
+    if cue is None and not at and len(low) == min(n, _CUE_HEAD):
+        return None  # (a casefold that changed the length: the licence pattern decides)
     group = cue.lastgroup if cue is not None else None
     if group == "digit" and not at and _DIGIT_LINE.match(stripped) is None:
         group = None  # neither a contact line nor a counter: only a licence is left to try
@@ -337,8 +373,9 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
     # knows digits that the stdlib does not).
     first = r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVv]"
-    line = r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s))" % (
-        widgets, casefold_class(_CUE_LEAD), cues, first)
+    # A cue may stand behind a lead's agency prefix ("TTO - Hotline: ...").
+    line = r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s)|%s(?:%s))" % (
+        widgets, casefold_class(_CUE_LEAD), cues, first, _AGENCY_HEAD, cues)
     return re.compile("\n" + line), re.compile(line)
 
 
@@ -429,10 +466,14 @@ def _contacts_in_story(text: str, start: int, end: int) -> bool:
     story sentence; and a story sentence follows within ``contact_story_reach`` lines (a
     site's own contacts stand after the story's end, in a footer, or unnamed between
     paragraphs: ``Liên hệ quảng cáo: 0912 345 678`` goes)."""
+    if _names_site_desk(text[start:end]) or _desk_below(text, end):
+        return False  # "Hotline tòa soạn: ...": the site's list, wherever it stands
     low = max(0, start - _ABOVE_REACH)  # the lines above are read back to here only
     at = start
     line = _line_above(text, at)
     while _CONTACT_LINE.match(line):  # "Hotline: ..." / "Email: ..." above: the same list
+        if _names_site_desk(line):
+            return False
         at = text.rfind(line, low, at)
         line = _line_above(text, at, at - low)
     introduced = line.endswith(":") and len(line) > _CONTACT_INTRO_MIN
@@ -440,6 +481,29 @@ def _contacts_in_story(text: str, start: int, end: int) -> bool:
                         and _OWNED_CONTACT.match(text, start, end) is not None):
         return False
     return _story_follows(text, end, _T["contact_story_reach"])
+
+
+def _names_site_desk(line: str) -> bool:
+    """The contact line's label names the site's own desk (``Hotline tòa soạn:``, ``Đường
+    dây nóng của Báo X:``; ``promos_site_contacts.txt``), not whose else it is."""
+    colon = line.find(":", 0, _DESK_REACH)
+    return colon > 0 and _SITE_DESK.search(line, 0, colon) is not None
+
+
+def _desk_below(text: str, end: int) -> bool:
+    """A line of the contact list below ``end`` names the site's desk."""
+    for seen, m in enumerate(_NONBLANK.finditer(text, end)):
+        line = m.group()
+        if seen >= _RUN_MAX or not _CONTACT_LINE.match(line):
+            return False
+        if _names_site_desk(line):
+            return True
+    return False
+
+
+_DESK_REACH = 60  # a contact label with its qualifier ends within this many characters
+_RUN_MAX = 4  # contact lines of one list read below a line
+_SITE_DESK = regex.compile("|".join(word_list("promos_site_contacts.txt")), _F)
 
 
 #: A contact line: a contact label or a phone number first (the lines of one contact list).
@@ -552,8 +616,9 @@ _WORD = regex.compile(r"\w+")
 _CTA_TARGET = regex.compile(r"\b(?:%s)\b" % alternation(_CTA_TARGETS), regex.IGNORECASE)
 # The verb, a capitalised name of a few words, a preposition whose platform icon is gone.
 _ICON_TARGET = regex.compile(
-    r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,3}?[ \t]+(?:%s)[ \t]*:?" % (
-        alternation(_CTA_VERBS), alternation(word_list("promos_cta_icon_ends.txt"))))
+    r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,%d}?[ \t]+(?:%s)[ \t]*:?" % (
+        alternation(_CTA_VERBS), _T["max_icon_cta_name_words"] - 1,
+        alternation(word_list("promos_cta_icon_ends.txt"))))
 # A purpose after the platform, aimed at reading the news.
 _CTA_PURPOSE = regex.compile(r"[ \t]+để[ \t]+(?:%s)\b[^\n,;:?]{0,50}\Z" % alternation(
     expand_forms(word_list("promos_cta_purposes.txt"))), regex.IGNORECASE)
@@ -1121,6 +1186,33 @@ def _thread_at(text: str, seed: Label) -> Label | None:
     return None
 
 
+def _feedback_answers(text: str, labels: list[Label]) -> list[Label]:
+    """The answer buttons under a feedback widget's question (``Bài viết có hữu ích với bạn
+    không?`` / ``Có`` / ``Không``; ``promos_feedback_answers.txt``): the lines right under a
+    whole-line widget label that ends in ``?``, while each is an answer. A story's own
+    question, with ``Có`` / ``Không`` under it, is no widget label: they stay."""
+    out: list[Label] = []
+    for lab in labels:
+        if (text[lab.end - 1:lab.end] != "?" or lab.rule not in _WIDGET_RULES
+                or not is_whole_line(text, lab)):
+            continue
+        pos = lab.end
+        for _ in range(_MAX_ANSWERS):
+            m = _NONBLANK.search(text, pos)
+            if (m is None or m.end() - m.start() > _ANSWER_MAX
+                    or m.group().casefold() not in _ANSWERS):
+                break
+            out.append(Label(m.start(), m.end(), "promo", lab.rule))
+            pos = m.end()
+    return out
+
+
+_WIDGET_RULES = frozenset(("promos.share_widget", "promos.comments"))
+_ANSWERS = frozenset(w.casefold() for w in expand_forms(word_list("promos_feedback_answers.txt")))
+_ANSWER_MAX = max(map(len, _ANSWERS))
+_MAX_ANSWERS = 5
+
+
 _START = attrgetter("start")
 _REACTION_MAX = 40  # a reaction widget's length at most ("Thích": a share widget's rule)
 _THREAD_READ = 8000  # how far after a seed a thread is read
@@ -1177,6 +1269,7 @@ class StripPromos(BoilerplateCleaner):
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
         if labels:
+            labels += _feedback_answers(text, labels)
             labels += _residue_labels(text, labels)
             labels = join_line_labels(text, merge_labels(labels))
         sponsor = _sponsor_after(text, labels)
