@@ -69,7 +69,8 @@ _CTA_TARGETS = expand_forms(word_list("promos_cta_targets.txt"))
 # The targets that name a platform (where a publication is followed or its app is got).
 _PLATFORMS = expand_forms(word_list("promos_cta_platforms.txt"))
 # A person's name as a masthead writes it: capitalised words, an optional title before it.
-_NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà)\.?(?:[ \t]?TS\.?)?[ \t]+)?"
+_NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tập)\.?(?:[ \t]?TS\.?)?"
+         r"[ \t]+)?"
          r"\p{Lu}\p{L}*+(?:[ \t]+\p{Lu}\p{L}*+){1,4}")
 
 # One pass for every context-free candidate; the group name is the rule.
@@ -87,7 +88,8 @@ _ALTERNATIVES = [
         # then close them.
         # (All but the label is case-sensitive: the regex module tries caseless classes
         # with \w in them slowly, and case cannot change what \w, digits or spaces take.)
-        r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*\(?(?:%s)"
+        r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:[ \t]*/[ \t]*\w++){0,2}+"
+        r"(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*\(?(?:%s)"
         r"|(?:[ \t]+[\w ]{1,20}?[ \t]*:|[ \t]*:?)[ \t]*%s)[^\n]{0,80})$)" % (
             alternation(_CONTACT_LABELS), _PHONE, _ADDRESS),
         # A masthead line: a newsroom role, a colon, names only ("Tổng biên tập: Nguyễn Văn A").
@@ -111,7 +113,13 @@ _ALTERNATIVES = [
         # không được hiển thị công khai." and "Lưu tên của tôi, email, và trang web ...".
         r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản"
         r"|Email của bạn sẽ không được (?:hiển thị|công bố)|Các trường bắt buộc"
-        r"|Lưu tên của tôi)[^\n]{0,120}$)",
+        r"|Lưu tên của tôi|(?:Bình luận|Ý kiến) của bạn sẽ (?:được|không được|phải được)"
+        r"|(?:Bình luận|Ý kiến) sẽ (?:được|phải được) (?:biên tập|kiểm duyệt|duyệt|hiển thị))"
+        r"[^\n]{0,120}$)",
+        # The newsroom's address alone (its footer's other lines lost): "Tòa soạn: 268 Tô
+        # Hiến Thành, Quận 10, TP.HCM", "Trụ sở tòa soạn: Số 2 Giảng Võ" (a number, a name).
+        r"(?P<desk>^[ \t*\-•]*(?:Trụ sở[ \t]+)?T(?:òa|oà)[ \t]+soạn[ \t]*:[ \t]*"
+        r"(?:Số[ \t]+)?\d[\w/.\-]{0,8}+,?[ \t]+(?-i:\p{Lu})[^\n]{0,140}$)",
         # A licence line: "Giấy phép số 13/GP-TTĐT ..." (must name a licence authority).
         r"(?P<licence>^[^\n]{0,60}?(?:Giấy phép|Số giấy phép|GPXB|Giấy phép hoạt động)[^\n]{0,%d}$)"
         % _T["max_footer_line_chars"],
@@ -196,7 +204,9 @@ _CUE_GROUPS = {
     "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS)),
     "counter": ("số lần xem", "lượt xem", "lượt đọc"),
     "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn", "các trường bắt buộc",
-             "lưu tên của tôi"),
+             "lưu tên của tôi", "bình luận của bạn sẽ", "ý kiến của bạn sẽ", "bình luận sẽ",
+             "ý kiến sẽ"),
+    "desk": ("tòa soạn", "toà soạn", "trụ sở tòa soạn", "trụ sở toà soạn"),
 }
 _CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in words))
 # What a digit-led line must open with to be a contact line or a counter (its cue only
@@ -217,7 +227,8 @@ _LINE_CUE = re.compile(r"[ \t*\-•]*(?:%s|(?P<digit>[\d+(]))|(?P<licence>%s)" %
 #: bạn sẽ không được hiển thị công khai."). A licence cue (a licence, tried last of all) is
 #: looked for only once these fail. A widget label is a set lookup, done before.
 _ALLOWED = {"hotline": {"hotline", "form"}, "masthead": {"masthead"}, "cta": {"cta"},
-            "counter": {"counter"}, "form": {"form"}, "digit": {"contact_line", "counter"},
+            "counter": {"counter"}, "form": {"form"}, "desk": {"desk"},
+            "digit": {"contact_line", "counter"},
             "licence": set(), None: set()}
 _DISPATCH = {(group, at): tuple(pattern for name, pattern in _LINE_PATTERNS
                                 if name in allowed or at and name == "contact_line")
@@ -270,9 +281,10 @@ def _line_label(text: str, m: re.Match) -> Label | None:
 
 # A lead's agency prefix: a name in brackets, or an acronym (maybe a domain), then a dash:
 # "(Dân trí) - ", "TTO - ", "VTV.vn – ", "(PLO)-". (_line_finders repeats it for re.)
-_AGENCY_HEAD = (r"(?:\([^()\n]{2,30}+\)|[A-ZĐ][A-ZĐ][A-ZĐ\d+&/]{0,10}+(?:\.[A-Za-z]{2,3}+)?+)"
-                r"[ \t]*+[-–—][ \t]*+")
-_AGENCY_PREFIX = re.compile(_AGENCY_HEAD + r"(?=\S)")
+_AGENCY_PAREN = r"\([^()\n]{2,30}+\)"
+_AGENCY_ACRONYM = r"[A-ZĐ][A-ZĐ][A-ZĐ\d+&/]{0,10}+(?:\.[A-Za-z]{2,3}+)?+"
+_AGENCY_PREFIX = re.compile(r"(?:%s|%s)[ \t]*+[-–—][ \t]*+(?=\S)" % (_AGENCY_PAREN,
+                                                                      _AGENCY_ACRONYM))
 
 
 def _may_open_agency(text: str, start: int) -> bool:
@@ -373,9 +385,13 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
     # knows digits that the stdlib does not).
     first = r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVv]"
-    # A cue may stand behind a lead's agency prefix ("TTO - Hotline: ...").
-    line = r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s)|%s(?:%s))" % (
-        widgets, casefold_class(_CUE_LEAD), cues, first, _AGENCY_HEAD, cues)
+    # A cue may stand behind a lead's agency prefix ("TTO - Hotline: ..."): a name in
+    # brackets or an acronym, then a dash (flat branches, each opening with a literal or a
+    # class: the engine skips them on a line's first character).
+    dash = r"[ \t]*+[-–—][ \t]*+(?:%s)" % cues
+    line = (r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s)|%s%s|%s%s)" % (
+        widgets, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN, dash, _AGENCY_ACRONYM,
+        dash))
     return re.compile("\n" + line), re.compile(line)
 
 
@@ -545,6 +561,10 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", _widget_rule(line))
     if group.startswith("phrase_"):
         rule = _PHRASES[int(group[7:])][0]
+        if rule.endswith("_line"):  # only a phrase opening its line
+            if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
+                return None
+            rule = rule[:-5]
         if rule == "ad":
             lead = _sentence_start(text, start)
             if lead == start:  # no sentence start near: a fixture lead ("Liverpool - Man City 08.02 ")
@@ -568,6 +588,8 @@ def _candidate_label(text: str, m) -> Label | None:
         return None
     if group in ("counter", "form"):
         return Label(start, end, "promo", "promos.comments")
+    if group == "desk":
+        return Label(start, end, "promo", "promos.footer")
     if group == "licence" and _LICENCE_AUTHORITY.search(m.group()) and not _story_not_press(
             m.group()) and not (_reads_as_story(m.group()) and _story_below(text, end)):
         return Label(start, end, "promo", "promos.licence")
