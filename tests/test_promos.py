@@ -26,7 +26,10 @@ PIECES = ["Chia sẻ", "Bình luận", "©", "Copyright", "Hotline: 0913 839 963
           "Công ty Cổ phần ABC ", "Website: ",
           # comment threads, video prompts, footer name lines
           "Trả lời", "Thích (12)", "Báo vi phạm", "2 giờ trước", "Trần Văn An",
-          "Mời bạn xem thêm video:", "BÁO ĐIỆN TỬ DÂN TRÍ", "Bạn đang đọc bài viết "]
+          "Mời bạn xem thêm video:", "BÁO ĐIỆN TỬ DÂN TRÍ", "Bạn đang đọc bài viết ",
+          # agency prefixes, feedback answers, reading notices, the site's desk
+          "TTO - ", "Có", "Bài viết có hữu ích với bạn không?", "Bạn đang xem bài viết trên X.vn",
+          "Hotline tòa soạn: ", "Thí sinh cần hỗ trợ liên hệ:"]
 noisy = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=20).map("".join)
 prose = st.lists(st.sampled_from(PROSE), min_size=1, max_size=6).map("\n".join)
 
@@ -86,7 +89,9 @@ ODD = ["K", "ſ", "İ", "ẞ", "ß", "ﬅ", "ﬁ", "ǰ", "\xa0", "\u2003", "\t",
        "Tải ứng dụng", "Zalo", "Liên hệ quảng cáo: ", "SĐT", "ĐT: ",
        "GpXb", "Số lần xem", "lượt đọc", "(0)", "0 comments", "chia sẻ", "CHIA SẺ", "Bình luận",
        "share this poﬅ on", "@", "0913 839 963", "+84 913", "1900 1234", "(", "+", "7",
-       "news@site.vn", "a@b.vn | 0913 839 963", "Giấy phép số 13/GP-BTTTT", "GPXB: 5/GP-TTĐT"]
+       "news@site.vn", "a@b.vn | 0913 839 963", "Giấy phép số 13/GP-BTTTT", "GPXB: 5/GP-TTĐT",
+       # lead agency prefixes a cue line may stand behind
+       "TTO - ", "(Dân trí) - ", "VTV.vn – ", "(PLO)-", "ĐT - "]
 odd_lines = st.lists(st.sampled_from(ODD) | st.sampled_from(PIECES) | st.text(max_size=5),
                      max_size=12).map("".join)
 odd_texts = st.lists(odd_lines, max_size=8).map("\n".join)
@@ -153,14 +158,32 @@ _WHOLE = regex.compile("^(?:%s)" % "|".join(a for a in promos._ALTERNATIVES if "
 
 
 def _whole_pattern_label(text, m):
-    """_line_label as one pattern: every line alternative tried on every cue line."""
+    """_line_label as one pattern: every line alternative tried on every cue line, and on
+    the cue line behind a lead's agency prefix (``TTO - Hotline: ...``: the whole line)."""
+    label = _whole_pattern_cue_label(text, m)
+    prefix = promos._AGENCY_PREFIX.match(m.group())
+    if label is not None or prefix is None:
+        return label
+    cue = promos._LINE_CUE.match(m.group()[prefix.end():][:promos._CUE_HEAD].casefold())
+    if cue is None or cue.lastgroup not in promos._CUE_GROUPS:
+        return None
+    start = m.start() + prefix.end()
+    blanked = text[:m.start()] + " " * prefix.end() + text[start:]
+    rest = promos._NONBLANK.match(blanked, start, m.end())
+    inner = _whole_pattern_cue_label(blanked, rest)
+    if inner is None or inner.end < m.end():
+        return None
+    return promos.Label(m.start(), m.end(), inner.kind, inner.rule, inner.confidence)
+
+
+def _whole_pattern_cue_label(text, m):
     stripped = m.group()
     if len(stripped) > promos._LINE_MAX:
         return None
     short = len(stripped) <= promos._WIDGET_MAX
     low = (stripped if short else stripped[:promos._CUE_HEAD]).casefold()
     if len(stripped) <= promos._WIDGET_MAX and low.rstrip(": \t") in promos._WIDGETS:
-        return promos._line_label(text, m)
+        return promos._cue_line_label(text, m)
     if not (promos._LINE_CUE.match(low) or promos._LICENCE_CUE.match(low) or "@" in stripped):
         return None
     lo = text.rfind("\n", 0, m.start()) + 1
@@ -178,6 +201,7 @@ def _whole_pattern_label(text, m):
 @example("KHOTLİNETỔNG ĐÀİTỔNG ĐÀİEmail: a@b.vnLiên hệ quảng cáo: 00Giấy phép số 13/GP-BTTTT")
 @example("HOTLİNEnews@site.vnChia sẻ")  # the casefold's extra character hid the cue
 @example("HOTLİNE: 0909 123 456")  # no cue once casefolded, no "@": no cue line
+@example("KKKĐiện thoại: share this poﬅ onĐT - Đăng ký tại đây: Có0000Giấy phép số 13/GP")
 def test_each_cue_tries_the_alternatives_the_whole_pattern_would(text):
     # _line_label tries a line only against the alternatives its cue allows; the label is
     # the one the whole alternation gives.

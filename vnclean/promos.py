@@ -69,7 +69,8 @@ _CTA_TARGETS = expand_forms(word_list("promos_cta_targets.txt"))
 # The targets that name a platform (where a publication is followed or its app is got).
 _PLATFORMS = expand_forms(word_list("promos_cta_platforms.txt"))
 # A person's name as a masthead writes it: capitalised words, an optional title before it.
-_NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà)\.?(?:[ \t]?TS\.?)?[ \t]+)?"
+_NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tập)\.?(?:[ \t]?TS\.?)?"
+         r"[ \t]+)?"
          r"\p{Lu}\p{L}*+(?:[ \t]+\p{Lu}\p{L}*+){1,4}")
 
 # One pass for every context-free candidate; the group name is the rule.
@@ -87,7 +88,8 @@ _ALTERNATIVES = [
         # then close them.
         # (All but the label is case-sensitive: the regex module tries caseless classes
         # with \w in them slowly, and case cannot change what \w, digits or spaces take.)
-        r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*\(?(?:%s)"
+        r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:[ \t]*/[ \t]*\w++){0,2}+"
+        r"(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*\(?(?:%s)"
         r"|(?:[ \t]+[\w ]{1,20}?[ \t]*:|[ \t]*:?)[ \t]*%s)[^\n]{0,80})$)" % (
             alternation(_CONTACT_LABELS), _PHONE, _ADDRESS),
         # A masthead line: a newsroom role, a colon, names only ("Tổng biên tập: Nguyễn Văn A").
@@ -111,7 +113,13 @@ _ALTERNATIVES = [
         # không được hiển thị công khai." and "Lưu tên của tôi, email, và trang web ...".
         r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản"
         r"|Email của bạn sẽ không được (?:hiển thị|công bố)|Các trường bắt buộc"
-        r"|Lưu tên của tôi)[^\n]{0,120}$)",
+        r"|Lưu tên của tôi|(?:Bình luận|Ý kiến) của bạn sẽ (?:được|không được|phải được)"
+        r"|(?:Bình luận|Ý kiến) sẽ (?:được|phải được) (?:biên tập|kiểm duyệt|duyệt|hiển thị))"
+        r"[^\n]{0,120}$)",
+        # The newsroom's address alone (its footer's other lines lost): "Tòa soạn: 268 Tô
+        # Hiến Thành, Quận 10, TP.HCM", "Trụ sở tòa soạn: Số 2 Giảng Võ" (a number, a name).
+        r"(?P<desk>^[ \t*\-•]*(?:Trụ sở[ \t]+)?T(?:òa|oà)[ \t]+soạn[ \t]*:[ \t]*"
+        r"(?:Số[ \t]+)?\d[\w/.\-]{0,8}+,?[ \t]+(?-i:\p{Lu})[^\n]{0,140}$)",
         # A licence line: "Giấy phép số 13/GP-TTĐT ..." (must name a licence authority).
         r"(?P<licence>^[^\n]{0,60}?(?:Giấy phép|Số giấy phép|GPXB|Giấy phép hoạt động)[^\n]{0,%d}$)"
         % _T["max_footer_line_chars"],
@@ -197,7 +205,9 @@ _CUE_GROUPS = {
     "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS)),
     "counter": ("số lần xem", "lượt xem", "lượt đọc"),
     "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn", "các trường bắt buộc",
-             "lưu tên của tôi"),
+             "lưu tên của tôi", "bình luận của bạn sẽ", "ý kiến của bạn sẽ", "bình luận sẽ",
+             "ý kiến sẽ"),
+    "desk": ("tòa soạn", "toà soạn", "trụ sở tòa soạn", "trụ sở toà soạn"),
 }
 _CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in words))
 # What a digit-led line must open with to be a contact line or a counter (its cue only
@@ -218,7 +228,8 @@ _LINE_CUE = re.compile(r"[ \t*\-•]*(?:%s|(?P<digit>[\d+(]))|(?P<licence>%s)" %
 #: bạn sẽ không được hiển thị công khai."). A licence cue (a licence, tried last of all) is
 #: looked for only once these fail. A widget label is a set lookup, done before.
 _ALLOWED = {"hotline": {"hotline", "form"}, "masthead": {"masthead"}, "cta": {"cta"},
-            "counter": {"counter"}, "form": {"form"}, "digit": {"contact_line", "counter"},
+            "counter": {"counter"}, "form": {"form"}, "desk": {"desk"},
+            "digit": {"contact_line", "counter"},
             "licence": set(), None: set()}
 _DISPATCH = {(group, at): tuple(pattern for name, pattern in _LINE_PATTERNS
                                 if name in allowed or at and name == "contact_line")
@@ -248,6 +259,43 @@ def _line_first_pass(text: str) -> list[Label]:
 
 
 def _line_label(text: str, m: re.Match) -> Label | None:
+    """The label of one non-blank line (``m`` is its stripped text), if it is a cue line.
+
+    A cue line behind a lead's agency prefix (``TTO - Hotline: 0909 123 456``) goes whole:
+    strip_bylines, later in the pipeline, takes the prefix, and a second pass would find it.
+    """
+    label = _cue_line_label(text, m)
+    if label is not None or not _may_open_agency(text, m.start()):
+        return label
+    prefix = _AGENCY_PREFIX.match(text, m.start(), m.end())
+    if prefix is None:
+        return None
+    cue = _LINE_CUE.match(text[prefix.end():prefix.end() + _CUE_HEAD].casefold())
+    if cue is None or cue.lastgroup not in _CUE_GROUPS:
+        return None  # (as _line_finders finds them: a cue word right after the dash)
+    # The text as the next pass reads it: the prefix blanked out (the lines around kept).
+    blanked = text[:m.start()] + " " * (prefix.end() - m.start()) + text[prefix.end():]
+    inner = _cue_line_label(blanked, _NONBLANK.match(blanked, prefix.end(), m.end()))
+    if inner is None or inner.end < m.end():
+        return None
+    return Label(m.start(), m.end(), inner.kind, inner.rule, inner.confidence)
+
+
+# A lead's agency prefix: a name in brackets, or an acronym (maybe a domain), then a dash:
+# "(Dân trí) - ", "TTO - ", "VTV.vn – ", "(PLO)-". (_line_finders repeats it for re.)
+_AGENCY_PAREN = r"\([^()\n]{2,30}+\)"
+_AGENCY_ACRONYM = r"[A-ZĐ][A-ZĐ][A-ZĐ\d+&/]{0,10}+(?:\.[A-Za-z]{2,3}+)?+"
+_AGENCY_PREFIX = re.compile(r"(?:%s|%s)[ \t]*+[-–—][ \t]*+(?=\S)" % (_AGENCY_PAREN,
+                                                                      _AGENCY_ACRONYM))
+
+
+def _may_open_agency(text: str, start: int) -> bool:
+    """A line's first two characters may open an agency prefix (a bracket, two capitals)."""
+    head = text[start:start + 2]
+    return head[:1] == "(" or head.isupper()
+
+
+def _cue_line_label(text: str, m: re.Match) -> Label | None:
     """The label of one non-blank line (``m`` is its stripped text), if it is a cue line."""
     n = m.end() - m.start()
     if n > _LINE_MAX:
@@ -345,8 +393,13 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
     # knows digits that the stdlib does not).
     first = r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVv]"
-    line = r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s))" % (
-        widgets, casefold_class(_CUE_LEAD), cues, first)
+    # A cue may stand behind a lead's agency prefix ("TTO - Hotline: ..."): a name in
+    # brackets or an acronym, then a dash (flat branches, each opening with a literal or a
+    # class: the engine skips them on a line's first character).
+    dash = r"[ \t]*+[-–—][ \t]*+(?:%s)" % cues
+    line = (r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s)|%s%s|%s%s)" % (
+        widgets, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN, dash, _AGENCY_ACRONYM,
+        dash))
     return re.compile("\n" + line), re.compile(line)
 
 
@@ -437,10 +490,14 @@ def _contacts_in_story(text: str, start: int, end: int) -> bool:
     story sentence; and a story sentence follows within ``contact_story_reach`` lines (a
     site's own contacts stand after the story's end, in a footer, or unnamed between
     paragraphs: ``Liên hệ quảng cáo: 0912 345 678`` goes)."""
+    if _names_site_desk(text[start:end]) or _desk_below(text, end):
+        return False  # "Hotline tòa soạn: ...": the site's list, wherever it stands
     low = max(0, start - _ABOVE_REACH)  # the lines above are read back to here only
     at = start
     line = _line_above(text, at)
     while _CONTACT_LINE.match(line):  # "Hotline: ..." / "Email: ..." above: the same list
+        if _names_site_desk(line):
+            return False
         at = text.rfind(line, low, at)
         line = _line_above(text, at, at - low)
     if _introduces(line):
@@ -461,6 +518,29 @@ def _introduces(line: str) -> bool:
     if line.endswith(":") and len(line) > _CONTACT_INTRO_MIN:
         return _CONTACT_CUE.search(line) is None  # "Tel: ... Website:" is a contact itself
     return _APPEAL_TO.search(line) is not None
+
+
+def _names_site_desk(line: str) -> bool:
+    """The contact line's label names the site's own desk (``Hotline tòa soạn:``, ``Đường
+    dây nóng của Báo X:``; ``promos_site_contacts.txt``), not whose else it is."""
+    colon = line.find(":", 0, _DESK_REACH)
+    return colon > 0 and _SITE_DESK.search(line, 0, colon) is not None
+
+
+def _desk_below(text: str, end: int) -> bool:
+    """A line of the contact list below ``end`` names the site's desk."""
+    for seen, m in enumerate(_NONBLANK.finditer(text, end)):
+        line = m.group()
+        if seen >= _RUN_MAX or not _CONTACT_LINE.match(line):
+            return False
+        if _names_site_desk(line):
+            return True
+    return False
+
+
+_DESK_REACH = 60  # a contact label with its qualifier ends within this many characters
+_RUN_MAX = 4  # contact lines of one list read below a line
+_SITE_DESK = regex.compile("|".join(word_list("promos_site_contacts.txt")), _F)
 
 
 #: A contact line: a contact label or a phone number first (the lines of one contact list).
@@ -503,6 +583,10 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", _widget_rule(line))
     if group.startswith("phrase_"):
         rule = _PHRASES[int(group[7:])][0]
+        if rule.endswith("_line"):  # only a phrase opening its line
+            if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
+                return None
+            rule = rule[:-5]
         if rule == "ad":
             lead = _sentence_start(text, start)
             if lead == start:  # no sentence start near: a fixture lead ("Liverpool - Man City 08.02 ")
@@ -526,6 +610,8 @@ def _candidate_label(text: str, m) -> Label | None:
         return None
     if group in ("counter", "form"):
         return Label(start, end, "promo", "promos.comments")
+    if group == "desk":
+        return Label(start, end, "promo", "promos.footer")
     if group == "licence" and _LICENCE_AUTHORITY.search(m.group()) and not _story_not_press(
             m.group()) and not ((_reads_as_story(m.group()) or not _HAS_DIGIT.search(m.group()))
                                 and _story_below(text, end)):
@@ -588,8 +674,9 @@ _WORD = regex.compile(r"\w+")
 _CTA_TARGET = regex.compile(r"\b(?:%s)\b" % alternation(_CTA_TARGETS), regex.IGNORECASE)
 # The verb, a capitalised name of a few words, a preposition whose platform icon is gone.
 _ICON_TARGET = regex.compile(
-    r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,3}?[ \t]+(?:%s)[ \t]*:?" % (
-        alternation(_CTA_VERBS), alternation(word_list("promos_cta_icon_ends.txt"))))
+    r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,%d}?[ \t]+(?:%s)[ \t]*:?" % (
+        alternation(_CTA_VERBS), _T["max_icon_cta_name_words"] - 1,
+        alternation(word_list("promos_cta_icon_ends.txt"))))
 # A purpose after the platform, aimed at reading the news.
 _CTA_PURPOSE = regex.compile(r"[ \t]+để[ \t]+(?:%s)\b[^\n,;:?]{0,50}\Z" % alternation(
     expand_forms(word_list("promos_cta_purposes.txt"))), regex.IGNORECASE)
@@ -1241,6 +1328,33 @@ def _thread_at(text: str, seed: Label) -> Label | None:
     return None
 
 
+def _feedback_answers(text: str, labels: list[Label]) -> list[Label]:
+    """The answer buttons under a feedback widget's question (``Bài viết có hữu ích với bạn
+    không?`` / ``Có`` / ``Không``; ``promos_feedback_answers.txt``): the lines right under a
+    whole-line widget label that ends in ``?``, while each is an answer. A story's own
+    question, with ``Có`` / ``Không`` under it, is no widget label: they stay."""
+    out: list[Label] = []
+    for lab in labels:
+        if (text[lab.end - 1:lab.end] != "?" or lab.rule not in _WIDGET_RULES
+                or not is_whole_line(text, lab)):
+            continue
+        pos = lab.end
+        for _ in range(_MAX_ANSWERS):
+            m = _NONBLANK.search(text, pos)
+            if (m is None or m.end() - m.start() > _ANSWER_MAX
+                    or m.group().casefold() not in _ANSWERS):
+                break
+            out.append(Label(m.start(), m.end(), "promo", lab.rule))
+            pos = m.end()
+    return out
+
+
+_WIDGET_RULES = frozenset(("promos.share_widget", "promos.comments"))
+_ANSWERS = frozenset(w.casefold() for w in expand_forms(word_list("promos_feedback_answers.txt")))
+_ANSWER_MAX = max(map(len, _ANSWERS))
+_MAX_ANSWERS = 5
+
+
 _START = attrgetter("start")
 _REACTION_MAX = 40  # a reaction widget's length at most ("Thích": a share widget's rule)
 _THREAD_READ = 8000  # how far after a seed a thread is read
@@ -1297,6 +1411,7 @@ class StripPromos(BoilerplateCleaner):
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
         if labels:
+            labels += _feedback_answers(text, labels)
             labels += _residue_labels(text, labels)
             labels = join_line_labels(text, merge_labels(labels))
         sponsor = _sponsor_after(text, labels)
