@@ -911,8 +911,9 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
         return False
     if counted >= cfg.min_run_items and all(page.sections[i:j]):
         return False  # every line a section's name: the site's menu, wherever it stands
-    if page.shapes[i - 1] == PROSE:
-        return True
+    if page.shapes[i - 1] == PROSE or i > 1 and page.shapes[i - 2] == PROSE \
+            and page.shapes[i - 1] == TITLE and not page.sections[i - 1]:
+        return True  # (a subheading between paragraphs may head the list: "... gồm")
     # Under a headline-shaped line: a list of facts, most lines a label and its value
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
     texts = page.texts
