@@ -88,8 +88,13 @@ _LOGIN_WORDS = regex.compile(r"\b(?:đăng nhập|đăng ký|đăng kí|mật kh
                              regex.IGNORECASE)
 _DATE = regex.compile(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}:\d{2}")
 _CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\|)\s*")
+_BULLET_CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\||•)\s*")  # no colon: no ticker
 _ARROW = regex.compile(r"[›»>]")
 _HTML_TAG_LINE = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
+#: A template placeholder left unfilled: ``{{title}}``, ``{% endif %}``, ``${title}``.
+_TEMPLATE_LINE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^\n]*%\}|\$\{[^{}\n]*\}")
+#: A line of hashtags: ``#giá xăng #xăng dầu``, two or more, none ending like a sentence.
+_HASHTAG_LINE = re.compile(r"#[^\W_][^#\n]*(?:#[^\W_][^#\n]*)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,7 @@ class _Settings:
     max_keyword_items: int
     flat_menu_min_items: int
     flat_line_min_chars: int
+    mixed_menu_min_known: int
 
 
 @functools.cache
@@ -231,14 +237,16 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     Cheap string tests go before each regex they imply (a date needs ``/``, ``-`` or
     ``:``; a breadcrumb one of its separators; a login form ``đăng`` or ``mật``).
     """
-    if cue == NULL or (text[0] == "<" and _HTML_TAG_LINE.fullmatch(text)):
+    first = text[0]
+    if cue == NULL or (first == "<" and _HTML_TAG_LINE.fullmatch(text)) or (
+            first in "{$" and _TEMPLATE_LINE.fullmatch(text)):
         return NULL, -1
     if cue is not None:
         return cue, -1
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
-    if _is_keyword_line(text, cfg):
+    if _is_keyword_line(text, cfg) or first == "#" and _is_hashtag_line(text, cfg):
         return KEYWORDS, words
     if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
         if not text[0].isdigit() and _is_pager_line(text):
@@ -246,8 +254,9 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         words = len(_WORD.findall(text))
         if words <= 8:
             return DATE, words
-    if ("›" in text or "»" in text or ">" in text or "|" in text or "/" in text) \
-            and _is_breadcrumb(text, cfg) and not (words > 8 and _DATE.search(text)):
+    if ("›" in text or "»" in text or ">" in text or "|" in text or "/" in text
+            or "•" in text) and _is_breadcrumb(text, cfg) and not (
+                words > 8 and _DATE.search(text)):
         return BREADCRUMB, words  # (a byline "Name | 12-03-2024 - 09:15 AM | Section" is none)
     end = _sentence_end(text)
     if end and end in ".!…;":
@@ -267,6 +276,26 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     if words <= cfg.max_item_words + 2 and _login_hint(text) and _LOGIN_WORDS.search(text):
         return ITEM, words  # "Sai Tên đăng nhập hoặc Mật khẩu": a login form, item-like in a run
     return TITLE, words
+
+
+def _is_hashtag_line(text: str, cfg: _Settings) -> bool:
+    """Two hashtags or more and nothing else (``#giá xăng #xăng dầu #Bộ Công Thương``): the
+    page's topic links, each of at most ``_HASHTAG_MAX_WORDS`` words, none ending like a
+    sentence.
+
+    >>> _is_hashtag_line("#giá xăng #xăng dầu", _settings())
+    True
+    >>> _is_hashtag_line("#MeToo và #BlackLivesMatter là hai phong trào lớn.", _settings())
+    False
+    """
+    if _HASHTAG_LINE.fullmatch(text) is None:
+        return False
+    tags = [tag.strip() for tag in text.split("#") if tag.strip()]
+    return len(tags) <= cfg.max_keyword_items and all(
+        len(tag.split()) <= _HASHTAG_MAX_WORDS for tag in tags) and _item_segments(tags, cfg)
+
+
+_HASHTAG_MAX_WORDS = 4  # a tag is a topic's name, not a headline
 
 
 def _login_hint(text: str) -> bool:
@@ -300,10 +329,12 @@ def _is_breadcrumb(text: str, cfg: _Settings) -> bool:
 
 
 def _is_arrow_crumb(text: str, cfg: _Settings) -> bool:
-    """:func:`_is_breadcrumb`'s segments joined by ``›``, ``»``, ``>`` or ``|``."""
-    if not _CRUMB_SPLIT.search(text):
+    """:func:`_is_breadcrumb`'s segments joined by ``›``, ``»``, ``>`` or ``|``, or by ``•``
+    in a line with no colon (``Tin nóng: A • B`` is a ticker)."""
+    split = _BULLET_CRUMB_SPLIT if "•" in text and ":" not in text else _CRUMB_SPLIT
+    if not split.search(text):
         return False
-    segments = [s for s in _CRUMB_SPLIT.split(text) if s]
+    segments = [s for s in split.split(text) if s]
     if len(segments) < 2 or not _item_segments(segments, cfg):
         return False
     return len(segments) >= 3 or _known_first(segments[0]) and (
@@ -548,6 +579,73 @@ def _is_menu_line(text: str, cfg: _Settings) -> bool:
     return _menu_line_pattern().fullmatch(text) is not None
 
 
+def _is_mixed_menu_line(text: str, cfg: _Settings) -> bool:
+    """A menu flattened onto one long line (asked of lines longer than twice
+    ``max_item_chars``: a whole menu) with names of its own among the known ones: items
+    that each open with a capital (a known name of the word lists, or a word of the site's
+    own: ``Podcasts``, ``Hi-tech``), perhaps with a short lowercase tail (``Nhịp sống
+    số``, ``Giáo dục - du học``), joined by spaces or separators; at least
+    ``mixed_menu_min_known`` known names, and no fewer known names than others.
+
+    >>> cfg = _settings()
+    >>> _is_mixed_menu_line("Trang chủ Thời sự Góc nhìn Podcasts Kinh doanh Thể thao", cfg)
+    True
+    >>> _is_mixed_menu_line("Bộ Văn hóa Thể thao và Du lịch Hà Nội", cfg)
+    False
+    """
+    line, item = _mixed_menu_patterns()
+    if line.fullmatch(text) is None:  # one C-level test; most lines fail at once
+        return False
+    known = unknown = position = 0
+    end = len(text)
+    while position < end:  # the items again, one by one, to count them
+        m = item.match(text, position)
+        if m is None:  # (the line matched: each item does)
+            return False
+        if m.group("known") is not None:
+            known += 1
+        else:
+            unknown += 1
+        position = m.end()
+    return known >= cfg.mixed_menu_min_known and known >= unknown
+
+
+def _may_be_mixed_menu(text: str) -> bool:
+    """String tests before :func:`_is_mixed_menu_line`: ``text`` opens with a capital and
+    the first word of a known name, and ends like a menu (:func:`_ends_like_menu`)."""
+    return (text[0].isupper() and text.partition(" ")[0].casefold() in _first_words()
+            and _ends_like_menu(text))
+
+
+def _ends_like_menu(text: str) -> bool:
+    """Could ``text`` end a mixed menu line? Its last word opens with a capital or a digit
+    (``Podcasts``, ``24h``) or is the last word of a known name (``Thể thao``); a
+    headline mostly ends in a lowercase word that names nothing (string tests only)."""
+    last = text[text.rfind(" ") + 1:]
+    return last[:1].isupper() or last[:1].isdigit() or last.casefold() in _menu_ends()[1]
+
+
+@functools.cache
+def _mixed_menu_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The line of :func:`_is_mixed_menu_line` (items joined by spaces or separators), and
+    one item with the separator before it. An item is a known name (group ``known``:
+    sections, headings, login strings, written with a capital) or a capitalised word,
+    then at most two lowercase words that join no sentence or name
+    (``data/nav_menu_glue.txt``: ``và``, ``của``, ...). Items are atomic: a line that
+    fails costs one pass."""
+    known = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+    capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+    lower = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
+    glue = casefold_pattern(_word_set("nav_menu_glue.txt"))
+    word = rf"[{re.escape(capital)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
+    tail = (rf"(?:[ \t]++(?:[-–][ \t]++)?(?!{glue}(?![^\W_]))[{re.escape(lower)}][^\W_]*+)"
+            r"{0,2}+")
+    item = rf"(?:{known}(?![^\W_])|{word}){tail}(?![^\W_])"
+    separator = r"(?:[ \t]*+[-–·•|/»›>][ \t]*+|[ \t]++)"
+    return (re.compile(rf"(?>{item})(?:{separator}(?>{item}))*+"),
+            re.compile(rf"{separator}?+{item}".replace(f"(?:{known}", f"(?:(?P<known>{known})", 1)))
+
+
 @functools.cache
 def _menu_ends() -> tuple[frozenset[str], frozenset[str]]:
     """The first and the last words of section names (casefolded): a line of plain words
@@ -594,14 +692,15 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                 add_known(_LONG_PROSE)  # _sentence_end: a sentence
             elif length > 3 * short:
                 add_known(_LONG_TITLE)
-            elif _is_keyword_line(line, cfg):
+            elif _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(line, cfg):
                 add_known(_LONG_KEYWORDS)
             elif (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
                     navigation := _navigation_shape(line)) is not None:
                 add_known((_SPACED, navigation, False))
             elif _is_breadcrumb(line, cfg):
                 add_known(_LONG_BREADCRUMB)
-            elif menu[0].fullmatch(line):
+            elif menu[0].fullmatch(line) or _may_be_mixed_menu(line) \
+                    and _is_mixed_menu_line(line, cfg):
                 add_known(_LONG_MENU_LINE)
             else:
                 add_known(_LONG_TITLE)
@@ -650,6 +749,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
                 and menu[0].fullmatch(line)):
             return count, MENU_LINE, False
         if count <= cfg.max_item_words and length <= cfg.max_item_chars:
+            if plain is not line and not section:
+                section = _section_pair(line)  # "Kinh tế - Tài chính"
             return count, ITEM, section
         if count <= cfg.max_item_words + 2 and ("đăng" in key or "mật" in key) \
                 and _LOGIN_WORDS.search(line):
@@ -661,8 +762,38 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     first = line.rstrip(": \t").split(None, 1)  # the first word of the lookup key
     cue, section = (keys.get(_lookup_key(line), _NO_KEY)
                     if first and first[0].casefold() in _first_words() else _NO_KEY)
+    if cue is None and (line[0] in _ICONS or line[-1] in _TRAILING_ICONS):
+        cue, section = _icon_free_key(line, keys)  # "» Thời sự", "Về đầu trang ↑"
     shape, count = _shape(line, cue, cfg)
     return count, shape, section
+
+
+#: Icons and arrows that menu items and links wear (``» Thời sự``, ``↑ Lên đầu trang``):
+#: a line's lookup key is taken without them.
+_ICONS = "»›«‹•·★☆►▶▸▪■□◆◇●○+*↑↓←→^▲▼⬆ \t"
+_TRAILING_ICONS = "»›↑→▲⬆"  # what a link may end with (``Về đầu trang ↑``)
+
+
+def _icon_free_key(line: str, keys: dict[str, tuple[str | None, bool]]
+                   ) -> tuple[str | None, bool]:
+    """(cue shape, names a section) of ``line`` read without the icons at its ends."""
+    bare = line.strip(_ICONS)
+    return keys.get(_lookup_key(bare), _NO_KEY) if bare else _NO_KEY
+
+
+def _section_pair(text: str) -> bool:
+    """Two or three section names joined by `` - `` (``Kinh tế - Tài chính``, ``KINH TẾ -
+    TÀI CHÍNH``): one section with its sub-section, a label too. A line whose first word
+    opens no section name is none (a set lookup first). Asked of plain menu items only (a
+    label is one)."""
+    return (text.partition(" ")[0].casefold() in _menu_ends()[0]
+            and _section_pair_pattern().fullmatch(text) is not None)
+
+
+@functools.cache
+def _section_pair_pattern() -> re.Pattern:
+    name = casefold_pattern(_word_set("nav_sections.txt"))
+    return re.compile(rf"{name}(?: - {name}){{1,2}}")
 
 
 def _word_count(page: _Page, k: int) -> int:
@@ -781,8 +912,11 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     if not (counted <= cfg.embedded_run_max_items and i > 0 and j < len(page)
             and page.shapes[j] == PROSE):
         return False
-    if page.shapes[i - 1] == PROSE:
-        return True
+    if counted >= cfg.min_run_items and all(page.sections[i:j]):
+        return False  # every line a section's name: the site's menu, wherever it stands
+    if page.shapes[i - 1] == PROSE or i > 1 and page.shapes[i - 2] == PROSE \
+            and page.shapes[i - 1] == TITLE and not page.sections[i - 1]:
+        return True  # (a subheading between paragraphs may head the list: "... gồm")
     # Under a headline-shaped line: a list of facts, most lines a label and its value
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
     texts = page.texts
