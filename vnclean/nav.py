@@ -648,22 +648,27 @@ def _mixed_menu_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 @functools.cache
 def _menu_ends() -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the last words of section names (casefolded): a line of plain words
-    that opens or ends with none of them is no menu line (two set lookups spare most
-    lines the pattern)."""
+    """The first words of section names and home items, and the last words of section
+    names (casefolded): a line of plain words that opens or ends with none of them is no
+    menu line (two set lookups spare most lines the pattern)."""
     keys = _word_set("nav_sections.txt")
-    return (frozenset(key.split(" ", 1)[0] for key in keys),
+    home = _word_set("nav_menu_home.txt")
+    return (frozenset(key.split(" ", 1)[0] for key in keys | home),
             frozenset(key.rsplit(" ", 1)[-1] for key in keys))
 
 
 @functools.cache
 def _menu_line_pattern() -> re.Pattern:
-    """Section names joined by separators, case-insensitively (exact casefolds): it opens
-    with a class of the names' first letters, so most lines fail at their first letter."""
+    """Section names joined by separators, case-insensitively (exact casefolds), maybe
+    after a home item (``Trang chủ``, ``nav_menu_home.txt``): it opens with a class of the
+    names' first letters, so most lines fail at their first letter."""
     name = casefold_pattern(_word_set("nav_sections.txt"))
     first = casefold_pattern(_word_set("nav_sections.txt"), leading=True)
+    home = casefold_pattern(_word_set("nav_menu_home.txt"), leading=True)
     more = _settings().min_menu_line_sections - 1
-    return re.compile(r"%s(?:(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)%s){%d,}" % (first, name, more))
+    separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
+    return re.compile(r"(?:%s%s)?%s(?:%s%s){%d,}" % (home, separator, first, separator, name,
+                                                      more))
 
 
 def _page_of(text: str, cfg: _Settings) -> _Page:
