@@ -426,3 +426,16 @@ def test_a_story_sentence_citing_an_agency_gives_no_source():
     result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{last}")
     assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}\n{last}"
     assert result.metadata["source"] is None
+
+
+@pytest.mark.parametrize("dateline, authors", [
+    ("Chủ Nhật, 19/11/2023 08:00 GMT+7", []),     # a weekday in title case is no name
+    ("CHỦ NHẬT, 19/11/2023 08:00", []),
+    ("Chủ nhật, 19/11/2023 08:00 GMT+7", []),
+    ("Thu Hà - 19/11/2023 08:00", ["Thu Hà"]),
+])
+def test_a_datelines_weekday_is_no_author(dateline, authors):
+    result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{dateline}\n{LEAD}")
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
+    assert result.metadata["authors"] == authors
+    assert result.metadata["published"] == "2023-11-19T08:00:00+07:00"

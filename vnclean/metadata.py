@@ -20,7 +20,7 @@ from ._core import Cleaned, Edit
 from ._data import alternation, word_list
 from .bylines import (agency_names, attribution_date, author_names, is_domain, is_paper,
                       source_name, strip_bylines)
-from .dates import VIETNAM_TZ, parse_datetime
+from .dates import VIETNAM_TZ, WEEKDAY_PATTERN, parse_datetime
 from .nav import opens_with_widget_heading
 from .tones import is_vietnamese_word
 
@@ -159,6 +159,9 @@ def _name_cased(name: str) -> str:
 _ROLE_OPENING = regex.compile(
     r"(?i:" + alternation(word_list("bylines_roles.txt") + word_list("metadata_roles.txt"))
     + r")(?![\p{L}\d])[\s:,–-]*+")
+#: A weekday closing an author string, read from a dateline (``Chủ Nhật, 19/11/2023``,
+#: ``Thu Hà Chủ Nhật, 19/11/2023``): a day, not a name.
+_TRAILING_WEEKDAY = regex.compile(rf"(?:\A|\s++)(?:{WEEKDAY_PATTERN})\Z")
 #: A desk's name opens with one of these words (``Ban Thời sự``).
 _DESK_OPENING = regex.compile(
     r"(?:" + alternation(word_list("bylines_desks.txt")) + r")\s++(?=\p{L})")
@@ -169,15 +172,20 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\d.])\p{Ll}")
 
 def _person_of(name: str) -> str | None:
     """The person (or pen name) an author string names, ``None`` for a newsroom role or
-    desk alone: a role with nothing after it, or with a desk or agency (``PV``, ``Nhóm PV
-    Kinh tế``, ``BBT``, ``PV TTXVN``), and a desk alone (``Ban Thời sự``); a person after a
-    role is kept without it.
+    desk alone: a role with nothing after it, or with a desk, agency or paper (``PV``,
+    ``Nhóm PV Kinh tế``, ``BBT``, ``PV TTXVN``, ``Nhóm phóng viên Báo Nhân Dân``), and a
+    desk alone (``Ban Thời sự``); a person after a role is kept without it. A weekday a dateline put after a name is left out.
 
+    >>> _person_of("Chủ Nhật"), _person_of("Thu Hà Chủ Nhật")
+    (None, 'Thu Hà')
     >>> _person_of("Nhóm PV Kinh tế"), _person_of("Ban Thời sự"), _person_of("BBT")
     (None, None, None)
     >>> _person_of("PV Thu Hà"), _person_of("Ban Mai"), _person_of("Nguyễn Văn Dân")
     ('Thu Hà', 'Ban Mai', 'Nguyễn Văn Dân')
     """
+    name = _TRAILING_WEEKDAY.sub("", name)
+    if not name:
+        return None
     role = _ROLE_OPENING.match(name)
     if role is not None:
         rest = name[role.end():].strip()
