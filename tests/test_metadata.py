@@ -210,8 +210,9 @@ def test_sources_and_authors_from_sign_offs():
     ("Hồng Nhung (theo VnExpress)", "VnExpress"),
     ("Hồng NhungTheo CNA, Reuters", "CNA, Reuters"),
     ("Hồng Nhung (Sưu tầm)", None),        # a note, not a source
-    ("Hồng Nhung (Dantri.com.vn)", "Dantri.com.vn"),  # the site's domain
-    ("Hồng Nhung (news.zing.vn)", "news.zing.vn"),
+    ("Hồng Nhung (Dantri.com.vn)", "Dân trí"),  # a known paper's domain: its name
+    ("Hồng Nhung (news.zing.vn)", "Zing"),
+    ("Hồng Nhung (Baohaiduong.vn)", "Baohaiduong.vn"),  # any other site's domain
     ("Hồng Nhung (Tiin.vn)", "Tiin"),        # a known agency's domain: canonical
     # a correspondent of an agency: the role before it, the place after it
     ("Hồng Nhung (TTXVN tại Washington)", "TTXVN"),
@@ -439,3 +440,15 @@ def test_a_datelines_weekday_is_no_author(dateline, authors):
     assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
     assert result.metadata["authors"] == authors
     assert result.metadata["published"] == "2023-11-19T08:00:00+07:00"
+
+
+@pytest.mark.parametrize("prefix, source", [
+    ("(Laodong.vn) - ", "Lao Động"),       # a known paper's domain gives the paper's name
+    ("(Nhandan.vn) - ", "Nhân Dân"),
+    ("(Thethaovanhoa.vn) - ", "Thethaovanhoa.vn"),  # an unknown one stays as written
+    ("(VTV.vn) - ", "VTV"),
+])
+def test_a_known_papers_domain_gives_its_name(prefix, source):
+    result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{prefix}{LEAD}")
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
+    assert result.metadata["source"] == source

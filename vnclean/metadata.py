@@ -346,7 +346,43 @@ def find_source(edits: Iterable[Edit]) -> str | None:
     'Dân trí'
     """
     edits = list(edits)
-    return _attributed_source(edits) or _source_in_signoff(edits)
+    source = _attributed_source(edits) or _source_in_signoff(edits)
+    return source and _known_site(source)
+
+
+#: A site's domain: its name before the public suffix (``dantri`` of ``Dantri.com.vn``,
+#: ``zing`` of ``news.zing.vn``).
+_SITE_DOMAIN = regex.compile(
+    r"(?:[\w-]++\.)*?(?P<site>[A-Za-z0-9-]++)\.(?:(?:com|net|org|gov|edu)\.)?+[a-z]{2,6}",
+    flags=regex.I)
+
+
+def _known_site(source: str) -> str:
+    """A site's domain as the canonical name of a known paper when its name is the paper's
+    name or alias unaccented (``Dantri.com.vn`` → ``Dân trí``, ``Laodong.vn`` → ``Lao
+    Động``); any other source as it is.
+
+    >>> _known_site("Laodong.vn"), _known_site("news.zing.vn"), _known_site("Báo Tin tức")
+    ('Lao Động', 'Zing', 'Báo Tin tức')
+    """
+    m = _SITE_DOMAIN.fullmatch(source) if "." in source else None
+    return _papers_by_site_name().get(_squashed(m.group("site")), source) if m else source
+
+
+def _squashed(name: str) -> str:
+    """``name`` as a domain writes it: no accents, no spaces or signs, lowercase."""
+    plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if c.isalnum() and c.isascii()).casefold()
+
+
+@functools.cache
+def _papers_by_site_name() -> dict[str, str]:
+    """Known papers by their squashed names and aliases (``lao dong`` → ``Lao Động``)."""
+    papers: dict[str, str] = {}
+    for alias, canonical in agency_names().items():
+        for name in (canonical, alias):
+            papers.setdefault(_squashed(name), canonical)
+    return papers
 
 
 def _attributed_source(edits: list[Edit]) -> str | None:
