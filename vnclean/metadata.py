@@ -174,7 +174,8 @@ def _person_of(name: str) -> str | None:
     """The person (or pen name) an author string names, ``None`` for a newsroom role or
     desk alone: a role with nothing after it, or with a desk, agency or paper (``PV``,
     ``Nhóm PV Kinh tế``, ``BBT``, ``PV TTXVN``, ``Nhóm phóng viên Báo Nhân Dân``), and a
-    desk alone (``Ban Thời sự``); a person after a role is kept without it. A weekday a dateline put after a name is left out.
+    desk alone (``Ban Thời sự``); a person after a role is kept without it. A weekday a
+    dateline put after a name is left out.
 
     >>> _person_of("Chủ Nhật"), _person_of("Thu Hà Chủ Nhật")
     (None, 'Thu Hà')
