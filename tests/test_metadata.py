@@ -23,6 +23,13 @@ LEAD = "Nước ngập nhiều tuyến phố, giao thông ùn tắc kéo dài nh
     ("Ngày đăng : 16:58, 25/09/2021", "2021-09-25T16:58:00+07:00"),
     ("Thứ Ba, 25/12/2012 - 10:03", "2012-12-25T10:03:00+07:00"),
     ("Thứ năm, 2/11/2023, 19:20 (GMT+7)", "2023-11-02T19:20:00+07:00"),
+    ("Thứ Hai, 20/11/2023 - 15:30", "2023-11-20T15:30:00+07:00"),
+    ("20/11/2023 15:30 (GMT+07:00)", "2023-11-20T15:30:00+07:00"),
+    ("15:30 20/11/2023", "2023-11-20T15:30:00+07:00"),
+    ("Chủ nhật, 19/11/2023, 08:00 (GMT+7)", "2023-11-19T08:00:00+07:00"),
+    ("11:30 AM, 20/11/2023", "2023-11-20T11:30:00+07:00"),
+    ("20-11-2023 - 15:30 PM", "2023-11-20T15:30:00+07:00"),
+    ("Cập nhật: 20/11/2023 15:30", "2023-11-20T15:30:00+07:00"),
     ("| Cập nhật thứ sáu, ngày 30/11/12 04:00 chiều", "2012-11-30T16:00:00+07:00"),
     ("Published on 03-08-2011 01:00 AM", "2011-08-03T01:00:00+07:00"),
     ("15:20 PM | 21/12/2012", "2012-12-21T15:20:00+07:00"),
@@ -203,9 +210,15 @@ def test_sources_and_authors_from_sign_offs():
     ("Hồng Nhung (theo VnExpress)", "VnExpress"),
     ("Hồng NhungTheo CNA, Reuters", "CNA, Reuters"),
     ("Hồng Nhung (Sưu tầm)", None),        # a note, not a source
-    ("Hồng Nhung (Dantri.com.vn)", "Dantri.com.vn"),  # the site's domain
-    ("Hồng Nhung (news.zing.vn)", "news.zing.vn"),
+    ("Hồng Nhung (Dantri.com.vn)", "Dân trí"),  # a known paper's domain: its name
+    ("Hồng Nhung (news.zing.vn)", "Zing"),
+    ("Hồng Nhung (Baohaiduong.vn)", "Baohaiduong.vn"),  # any other site's domain
     ("Hồng Nhung (Tiin.vn)", "Tiin"),        # a known agency's domain: canonical
+    # a correspondent of an agency: the role before it, the place after it
+    ("Hồng Nhung (TTXVN tại Washington)", "TTXVN"),
+    ("Hồng Nhung (PV TTXVN tại Paris)", "TTXVN"),
+    ("Hồng Nhung/PV VOV", "VOV"),
+    ("Hồng Nhung (VOV-Tây Bắc)", "VOV"),   # a regional bureau of the agency
 ])
 def test_a_known_agency_in_a_sign_off_note_is_the_source(signoff, source):
     meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{signoff}").metadata
@@ -306,16 +319,16 @@ def test_one_author_however_cased_in_its_mixed_case_form():
 @pytest.mark.parametrize("written, given", [
     ("PGS, TS NGUYỄN VĂN DÂN", "Nguyễn Văn Dân"),  # each word a Vietnamese syllable
     ("NGỌC AN", "Ngọc An"),
-    ("Nhóm PV", "Nhóm PV"),                        # an acronym is no syllable: as written
-    ("NHÓM PV", "NHÓM PV"),
     ("K.Đ", "K.Đ"),                                # initials: as written
+    ("Nhóm PV", None),                             # a role: no person, in any case
+    ("NHÓM PV", None),
 ])
 def test_a_name_in_capitals_is_given_in_title_case(written, given):
     page = (f"Mưa lớn ở Hà Nội\n{written}\nViện Hàn lâm Khoa học xã hội Việt Nam\n"
             f"10:15, ngày 10-05-2024\n{LEAD}")
     result = Pipeline(strip_bylines, metadata=extract_metadata).explain(page)
     assert written not in result.text  # the text is cleaned as before: only metadata changes
-    assert result.metadata["authors"] == [given]
+    assert result.metadata["authors"] == ([given] if given else [])
 
 
 def test_the_closing_attribution_wins_over_the_lead_prefix():
@@ -359,3 +372,83 @@ def test_references_give_the_source_only_when_nothing_else_does():
     assert both.metadata["source"] == "Trí Thức Trẻ"
     alone = clean_and_explain(story + "Tham khảo: The Verge, Apple\n")
     assert alone.metadata["source"] == "The Verge, Apple"
+
+
+@pytest.mark.parametrize("signoff, authors", [
+    # a newsroom role or desk alone names no person
+    ("Nhóm PV Kinh tế", []),
+    ("PV Thời sự", []),
+    ("BBT", []),
+    ("PV", []),
+    ("Phóng viên", []),
+    ("Nhóm phóng viên", []),
+    ("Nhóm phóng viên Ban Thời sự", []),
+    ("Nhóm phóng viên Báo Nhân Dân", []),   # a paper is no person either
+    # a person after a role is kept without it, and beside a desk
+    ("Phóng viên Thu Hà", ["Thu Hà"]),
+    ("CTV Minh Anh", ["Minh Anh"]),
+    ("BTV Thu Trang", ["Thu Trang"]),
+    ("Ngọc Hân - Ban Thời sự", ["Ngọc Hân"]),
+    ("Kiều Anh Vũ", ["Kiều Anh Vũ"]),
+    ("THU HÀ", ["Thu Hà"]),
+])
+def test_authors_are_people_not_roles_or_desks(signoff, authors):
+    result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{signoff}")
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
+    assert result.metadata["authors"] == authors
+
+
+@pytest.mark.parametrize("signoff, author, source", [
+    (" Minh Anh/VOV.VN", "Minh Anh", "VOV"),
+    (" Hồng Nhung (TTXVN)", "Hồng Nhung", "TTXVN"),
+    (" Đức Trung(TheoWashington Post, AP)", "Đức Trung", "Washington Post, AP"),
+    (" Hồng Nhung (tổng hợp)", "Hồng Nhung", None),
+    (" Lê Anh Dũng/VOV-Miền Trung", "Lê Anh Dũng", "VOV"),
+])
+def test_a_sign_off_glued_to_the_last_sentence_gives_its_source(signoff, author, source):
+    last = "Cơ quan chức năng sẽ tiếp tục theo dõi tình hình trong những ngày tới của tháng."
+    result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{last}{signoff}")
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}\n{last}"
+    assert (result.metadata["authors"], result.metadata["source"]) == ([author], source)
+
+
+@pytest.mark.parametrize("signoff, source", [
+    ("Hồng Nhung (Phóng viên TTXVN thường trú tại Lào)", "TTXVN"),
+    ("Hồng Nhung (PV tại Hà Nội)", None),   # a role and a place: no agency
+    ("Hồng Nhung (Tổng hợp tại Hà Nội)", None),
+    ("Hồng Nhung/Thu Hà-Minh Anh", None),    # more authors, no agency
+])
+def test_an_agency_in_a_correspondents_note(signoff, source):
+    assert find_source([Edit(0, len(signoff), rule="bylines.author_line", text=signoff)]) == source
+
+
+def test_a_story_sentence_citing_an_agency_gives_no_source():
+    last = "Cơ quan chức năng sẽ tiếp tục theo dõi tình hình, theo TTXVN tại Washington."
+    result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{last}")
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}\n{last}"
+    assert result.metadata["source"] is None
+
+
+@pytest.mark.parametrize("dateline, authors", [
+    ("Chủ Nhật, 19/11/2023 08:00 GMT+7", []),     # a weekday in title case is no name
+    ("CHỦ NHẬT, 19/11/2023 08:00", []),
+    ("Chủ nhật, 19/11/2023 08:00 GMT+7", []),
+    ("Thu Hà - 19/11/2023 08:00", ["Thu Hà"]),
+])
+def test_a_datelines_weekday_is_no_author(dateline, authors):
+    result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{dateline}\n{LEAD}")
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
+    assert result.metadata["authors"] == authors
+    assert result.metadata["published"] == "2023-11-19T08:00:00+07:00"
+
+
+@pytest.mark.parametrize("prefix, source", [
+    ("(Laodong.vn) - ", "Lao Động"),       # a known paper's domain gives the paper's name
+    ("(Nhandan.vn) - ", "Nhân Dân"),
+    ("(Thethaovanhoa.vn) - ", "Thethaovanhoa.vn"),  # an unknown one stays as written
+    ("(VTV.vn) - ", "VTV"),
+])
+def test_a_known_papers_domain_gives_its_name(prefix, source):
+    result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{prefix}{LEAD}")
+    assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
+    assert result.metadata["source"] == source

@@ -9,6 +9,7 @@ Vietnam time (UTC+07:00); see :mod:`vnclean.dates`.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -16,9 +17,10 @@ from typing import Any
 import regex
 
 from ._core import Cleaned, Edit
+from ._data import alternation, word_list
 from .bylines import (agency_names, attribution_date, author_names, is_domain, is_paper,
                       source_name, strip_bylines)
-from .dates import VIETNAM_TZ, parse_datetime
+from .dates import VIETNAM_TZ, WEEKDAY_PATTERN, parse_datetime
 from .nav import opens_with_widget_heading
 from .tones import is_vietnamese_word
 
@@ -28,6 +30,10 @@ __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "
 _AUTHOR_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued", "bylines.dateline"})
 _DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp", "bylines.flat_dateline"})
 _SOURCE_RULES = ("bylines.agency_prefix", "bylines.source_attribution")
+#: A regional bureau after an agency's name: ``VOV-Tây Bắc``, ``VOV-Miền Trung``.
+_BUREAU = regex.compile(r"(?<=\S)[-–]\s*+\p{Lu}.*+", flags=regex.S)
+#: Sign-offs on a line of their own and glued to the story's last sentence.
+_SIGNOFF_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued"})
 _TITLE_MAX_CHARS = 250
 _TITLE_MAX_WORDS = 40
 _TITLE_BAD_ENDINGS = (".", ":", ",", ";")
@@ -41,7 +47,8 @@ _SIGNOFF_THEO = regex.compile("[Tt]heo")
 #: The note after a sign-off's name: ``Hồng Nhung (TTXVN)``, ``Hồng Nhung/TTXVN``,
 #: ``Hồng Nhung - TTXVN``.
 _SIGNOFF_NOTE = regex.compile(
-    r"(?:\(\s*(?P<note>[^()]+?)\s*\)|(?:/|\s[-–])\s*(?P<tail>[^/()\-–]+?))[\s.]*$")
+    r"(?:\(\s*(?P<note>[^()]+?)\s*\)|(?:/|\s[-–])\s*"
+    r"(?P<tail>[^/()\-–]+?(?:[-–](?=\S)[^/()\-–]+?)?))[\s.]*$")
 
 
 def find_title(text: str) -> str | None:
@@ -122,7 +129,7 @@ def find_authors(edits: Iterable[Edit]) -> list[str]:
         if edit.rule in _AUTHOR_RULES and not (edit.rule == "bylines.dateline"
                                                and not _DIGIT.search(edit.text)):
             names = author_names(edit.text)
-        for name in map(_name_cased, names):
+        for name in map(_name_cased, filter(None, map(_person_of, names))):
             key = name.lower()
             if key not in authors or authors[key].isupper() and not name.isupper():
                 authors[key] = name  # "Ngọc Hân" over "NGỌC HÂN"
@@ -145,6 +152,60 @@ def _name_cased(name: str) -> str:
             or not all(map(is_vietnamese_word, words))):
         return name
     return " ".join(word[0] + word[1:].lower() for word in words)
+
+
+#: A newsroom role opening an author string (``PV``, ``Nhóm phóng viên``, ``BBT``): the
+#: roles of ``bylines_roles.txt`` and ``metadata_roles.txt``, in any case.
+_ROLE_OPENING = regex.compile(
+    r"(?i:" + alternation(word_list("bylines_roles.txt") + word_list("metadata_roles.txt"))
+    + r")(?![\p{L}\d])[\s:,–-]*+")
+#: A weekday closing an author string, read from a dateline (``Chủ Nhật, 19/11/2023``,
+#: ``Thu Hà Chủ Nhật, 19/11/2023``): a day, not a name.
+_TRAILING_WEEKDAY = regex.compile(rf"(?:\A|\s++)(?:{WEEKDAY_PATTERN})\Z")
+#: A desk's name opens with one of these words (``Ban Thời sự``).
+_DESK_OPENING = regex.compile(
+    r"(?:" + alternation(word_list("bylines_desks.txt")) + r")\s++(?=\p{L})")
+#: A word opening in lowercase: a desk's name in sentence case (``Thời sự``), never a
+#: person's, whose every syllable is capitalised.
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\d.])\p{Ll}")
+
+
+def _person_of(name: str) -> str | None:
+    """The person (or pen name) an author string names, ``None`` for a newsroom role or
+    desk alone: a role with nothing after it, or with a desk, agency or paper (``PV``,
+    ``Nhóm PV Kinh tế``, ``BBT``, ``PV TTXVN``, ``Nhóm phóng viên Báo Nhân Dân``), and a
+    desk alone (``Ban Thời sự``); a person after a role is kept without it. A weekday a
+    dateline put after a name is left out.
+
+    >>> _person_of("Chủ Nhật"), _person_of("Thu Hà Chủ Nhật")
+    (None, 'Thu Hà')
+    >>> _person_of("Nhóm PV Kinh tế"), _person_of("Ban Thời sự"), _person_of("BBT")
+    (None, None, None)
+    >>> _person_of("PV Thu Hà"), _person_of("Ban Mai"), _person_of("Nguyễn Văn Dân")
+    ('Thu Hà', 'Ban Mai', 'Nguyễn Văn Dân')
+    """
+    name = _TRAILING_WEEKDAY.sub("", name)
+    if not name:
+        return None
+    role = _ROLE_OPENING.match(name)
+    if role is not None:
+        rest = name[role.end():].strip()
+        desk = _DESK_OPENING.match(rest) is not None
+        return (None if not rest or desk or _is_desk_name(rest) or rest in agency_names()
+                or is_paper(rest) else rest)
+    desk = _DESK_OPENING.match(name)
+    return None if desk is not None and _is_desk_name(name[desk.end():]) else name
+
+
+def _is_desk_name(text: str) -> bool:
+    """``text`` names a newsroom desk, not a person: a section (``Kinh tế``, any case) or a
+    name in sentence case (``Thời sự``)."""
+    return _LOWER_WORD.search(text) is not None or text.casefold() in _section_names()
+
+
+@functools.cache
+def _section_names() -> frozenset[str]:
+    return frozenset(name.casefold() for name in word_list("nav_sections.txt"))
 
 
 def _credited_people(edits: list[Edit]) -> list[list[str]]:
@@ -286,7 +347,43 @@ def find_source(edits: Iterable[Edit]) -> str | None:
     'Dân trí'
     """
     edits = list(edits)
-    return _attributed_source(edits) or _source_in_signoff(edits)
+    source = _attributed_source(edits) or _source_in_signoff(edits)
+    return source and _known_site(source)
+
+
+#: A site's domain: its name before the public suffix (``dantri`` of ``Dantri.com.vn``,
+#: ``zing`` of ``news.zing.vn``).
+_SITE_DOMAIN = regex.compile(
+    r"(?:[\w-]++\.)*?(?P<site>[A-Za-z0-9-]++)\.(?:(?:com|net|org|gov|edu)\.)?+[a-z]{2,6}",
+    flags=regex.I)
+
+
+def _known_site(source: str) -> str:
+    """A site's domain as the canonical name of a known paper when its name is the paper's
+    name or alias unaccented (``Dantri.com.vn`` → ``Dân trí``, ``Laodong.vn`` → ``Lao
+    Động``); any other source as it is.
+
+    >>> _known_site("Laodong.vn"), _known_site("news.zing.vn"), _known_site("Báo Tin tức")
+    ('Lao Động', 'Zing', 'Báo Tin tức')
+    """
+    m = _SITE_DOMAIN.fullmatch(source) if "." in source else None
+    return _papers_by_site_name().get(_squashed(m.group("site")), source) if m else source
+
+
+def _squashed(name: str) -> str:
+    """``name`` as a domain writes it: no accents, no spaces or signs, lowercase."""
+    plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if c.isalnum() and c.isascii()).casefold()
+
+
+@functools.cache
+def _papers_by_site_name() -> dict[str, str]:
+    """Known papers by their squashed names and aliases (``lao dong`` → ``Lao Động``)."""
+    papers: dict[str, str] = {}
+    for alias, canonical in agency_names().items():
+        for name in (canonical, alias):
+            papers.setdefault(_squashed(name), canonical)
+    return papers
 
 
 def _attributed_source(edits: list[Edit]) -> str | None:
@@ -336,20 +433,44 @@ def _source_in_signoff(edits: list[Edit]) -> str | None:
     """
     agencies = agency_names()
     for edit in edits:
-        if edit.rule != "bylines.author_line":
+        if edit.rule not in _SIGNOFF_RULES:
             continue
         theo = _SIGNOFF_THEO.search(edit.text)
         if theo and (source := source_name("Theo" + edit.text[theo.end():])):
             return source
         m = _SIGNOFF_NOTE.search(edit.text.strip())
         note = m and (m.group("note") or m.group("tail")).strip()
-        if note in agencies:
-            return agencies[note]
+        agency = note and _agency_in_note(note)
+        if agency in agencies:
+            return agencies[agency]
         if m and m.group("note") and is_domain(note):
             return note  # "Minh Châu (Dantri.com.vn)": the site the author writes for
         if note and is_paper(note):
             return note  # "Thu Hương/Báo Tin tức": a paper named after a word for one
     return None
+
+
+#: Where a correspondent of an agency writes from, after the agency in a sign-off's note:
+#: ``TTXVN tại Washington``, ``thường trú tại Paris``.
+_POSTED_AT = regex.compile(r"\s++(?:thường\s++trú\s++)?tại\s.*+", flags=regex.S)
+
+
+def _agency_in_note(note: str) -> str:
+    """A sign-off's note without a role before the agency and the place after it:
+    ``PV TTXVN tại Paris`` → ``TTXVN``, and a regional bureau after it: ``VOV-Tây Bắc`` →
+    ``VOV``; any other note as it is.
+
+    >>> _agency_in_note("PV TTXVN tại Paris"), _agency_in_note("VOV-Tây Bắc")
+    ('TTXVN', 'VOV')
+    >>> _agency_in_note("tổng hợp")
+    'tổng hợp'
+    """
+    if note in agency_names():
+        return note
+    note = _POSTED_AT.sub("", note)
+    role = _ROLE_OPENING.match(note)
+    note = note[role.end():] if role is not None else note
+    return note if note in agency_names() else _BUREAU.sub("", note)
 
 
 def extract_metadata(original: str, cleaned: Cleaned) -> dict[str, Any]:
