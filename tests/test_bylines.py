@@ -172,9 +172,9 @@ def test_metadata_of_domains_desks_glued_labels_users_and_sources():
 
     lead, title = _REPORT_LEAD, _REPORT_TITLE
     for tail, authors, source in (
-            ("\nMinh Châu (Dantri.com.vn)", ["Minh Châu"], "Dantri.com.vn"),
+            ("\nMinh Châu (Dantri.com.vn)", ["Minh Châu"], "Dân trí"),
             ("\nHoàng Anh (Tiin.vn)", ["Hoàng Anh"], "Tiin"),
-            ("\nNhóm phóng viên Ban Thời sự", ["Nhóm phóng viên Ban Thời sự"], None),
+            ("\nNhóm phóng viên Ban Thời sự", [], None),  # a desk: no person
             (" Tin, ảnh: Thu Hà", ["Thu Hà"], None),
             ("\nBài viết bởi nguyenvana", ["nguyenvana"], None),
             ("\nTác giả: nguyen_van_a92", ["nguyen_van_a92"], None),
