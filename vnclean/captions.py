@@ -25,6 +25,7 @@ import regex
 
 from ._core import Edit, StepMap, apply_edits, validated
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
+from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      blank_before, labels_to_edits, merge_labels)
 
@@ -900,8 +901,9 @@ def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
     In a text whose paragraphs stand between blank lines the pair must stand alone so
     (``Cuộc sống của những cư dân cuối cùng ở Thủ Thiêm\nVideo: Đức Huy``; the credit may
     end on the next line: ``Ảnh:\nLê Hiếu.``). In a text without blank lines the line above
-    must have a line above it, more text must follow the credit, and it must read as a
-    caption (:func:`_reads_as_short_caption`).
+    must have a line above it that is no menu item (:func:`vnclean.nav.is_menu_item`),
+    more text must follow the credit, and it must read as a caption
+    (:func:`_reads_as_short_caption`).
     """
     if line_start < 2 or text[line_start - 2] == "\n":
         return line_start
@@ -915,7 +917,10 @@ def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
             and not above.rstrip().endswith(":")):
         return above_start + len(above) - len(above.lstrip())
     if (not blank_above and line_end > 0 and not text.startswith("\n\n", line_end)
-            and not _blank(text, line_end, len(text)) and _reads_as_short_caption(above.strip())):
+            and not _blank(text, line_end, len(text)) and _reads_as_short_caption(above.strip())
+            and not is_menu_item(text[text.rfind("\n", 0, above_start - 1) + 1:above_start - 1])):
+        # (under a menu item nav left, a picture's caption is unlikely, and taking the line
+        # would join that item to the next into a menu a second pass would find)
         return above_start + len(above) - len(above.lstrip())
     return line_start
 

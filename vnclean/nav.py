@@ -188,6 +188,16 @@ def _key_info() -> dict[str, tuple[str | None, bool]]:
 _NO_KEY = (None, False)
 
 
+def is_menu_item(line: str) -> bool:
+    """Whether ``line`` alone is a section's name or a chrome cue nav knows (``Thời sự``,
+    ``Trang chủ``, ``Tin liên quan``): what a menu is made of.
+
+    >>> is_menu_item("Thời sự"), is_menu_item("Mưa lớn ở Hà Nội")
+    (True, False)
+    """
+    return _lookup_key(line.strip()) in _key_info()
+
+
 @functools.cache
 def _first_words() -> frozenset[str]:
     """The first word of every lookup key: a line whose first word (casefolded, after
