@@ -977,7 +977,8 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: opens, after the blanks (and ``|``) it allows there. Each is a necessary condition, read
 #: off the shape's pattern: a line that fails it cannot match that shape. The dateline: a
 #: date word; the number of a date, a time or "5 giờ trước"; or capitalised names, then a
-#: dash or ``|``, or a newsroom role then a dash or ``|``. The agency: ``(``, or an agency (known, capitals, a domain) then a dash.
+#: dash or ``|``, or a newsroom role then a dash or ``|``. The agency: ``(``, or an agency
+#: (known, capitals, a domain) then a dash.
 #: The attribution: ``Theo`` and a source, ``Nguồn``, ``Tổng hợp``, ``Dịch``. The
 #: labelled author: a label (``Tác giả:``, ``Đăng bởi``). The author: a title then a
 #: capital, a cue, an initial (``H.``), two capitalised syllables (``Văn Khương``,
