@@ -958,8 +958,8 @@ _HEAD_REACH = 40
 def _colon_heads(text: str) -> list[tuple[str, int, int]]:
     """Every head of :func:`_colon_head_patterns`, in order: ``(kind, start, end)``, where
     ``kind`` is ``"described"``, ``"source_paren"``, ``"source_inline"`` or a note's kind
-    (``"unit"``, ``"source"``) and ``end`` is after the colon. Found from the colons (ten times rarer
-    than newlines), each read back only ``_HEAD_REACH`` characters."""
+    (``"unit"``, ``"source"``) and ``end`` is after the colon. Found from the colons (ten
+    times rarer than newlines), each read back only ``_HEAD_REACH`` characters."""
     found: list[tuple[str, int, int]] = []
     find, tails, number_or_space = text.find, _HEAD_TAILS, _NUMBER_OR_SPACE
     at = find(":")
