@@ -847,8 +847,9 @@ def _ends_flattened_body(text: str, line_start: int, caption_start: int, credit_
     body, other sentences before that one, and no prose line follows: ``... tại tất cả cửa
     hàng. Thực hiện: Ngọc Mai`` keeps its last sentence, unless that sentence names the
     picture it captions (``Một ngày của X trong video đăng ngày 9/1.``;
-    ``captions_media_words.txt``) or reads as a short caption with no number (``Vườn sầu riêng ở Cai Lậy.``; a number, as in
-    ``Giá mới áp dụng từ 15h ...``, states a fact of the story)."""
+    ``captions_media_words.txt``) or reads as a short caption with no number (``Vườn sầu
+    riêng ở Cai Lậy.``; a number, as in ``Giá mới áp dụng từ 15h ...``, states a fact of
+    the story)."""
     if caption_start <= line_start or _PROSE_RUN.search(text, line_end) is not None:
         return False
     sentence = text[caption_start:credit_start].rstrip(_SEPARATOR_TAIL)
@@ -1698,7 +1699,9 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
         if match is None:
             continue
         line = match.group(1).rstrip()
-        if _POSITION_CUE.search(line) and _is_position_caption(line):
+        cue = _POSITION_CUE.search(line)
+        if cue and _is_position_caption(line) and (
+                cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -1823,6 +1826,24 @@ def _fits_position_size(text: str, start: int, end: int) -> bool:
 
 #: _POSITION_CUE matches only lines holding one of these.
 _POSITION_WORDS = ("trái", "phải", "thứ", "ngoài", "giữa")
+
+
+def _lists_names(items: str) -> bool:
+    """After ``Từ trái qua phải:``, the list names people: at least half of its items hold a
+    capitalised word (``Bị cáo Hoàng Công Lương, Trần Văn Sơn``); a list of things (``nem
+    công, chả phượng, bánh bèo và chè hạt sen``) is the story's.
+
+    >>> _lists_names(" Bị cáo A, B, C."), _lists_names(" nem công, chả phượng và chè hạt sen.")
+    (True, False)
+    """
+    parts = [part for part in _LIST_ITEM_SEPARATOR.split(items) if part.strip(" .")]
+    named = sum(1 for part in parts if _CAPITALISED_WORD.search(part))
+    return bool(parts) and 2 * named >= len(parts)
+
+
+#: Between a list's items: a comma, a semicolon or ``và``.
+_LIST_ITEM_SEPARATOR = regex.compile(r"[,;]|(?<!\p{L})và(?!\p{L})", regex.V1)
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}", regex.V1)
 
 
 def _is_position_caption(line: str) -> bool:
