@@ -825,10 +825,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
     if caption_start < credit_start and (
             _is_story_sentence(text, caption_start, credit_start)
-            or _timed_lead(text, caption_start, whole or line_only)
-            or line_only and not whole and _ends_flattened_body(
-                text, line_start, caption_start, credit_start, line_end)):
-        caption_start = credit_start  # a lead, reported speech or the body's last sentence
+            or _timed_lead(text, caption_start, whole or line_only)):
+        caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
         rule = "captions.credit_sentence"
     if label_first and rule == "captions.credit":
@@ -838,32 +836,6 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
 
 
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
-
-
-def _ends_flattened_body(text: str, line_start: int, caption_start: int, credit_start: int,
-                         line_end: int) -> bool:
-    """A credit at ``credit_start`` ending the line ``text[line_start:line_end]`` after its
-    last sentence (from ``caption_start``) credits the article when the line is a flattened
-    body, other sentences before that one, and no prose line follows: ``... tại tất cả cửa
-    hàng. Thực hiện: Ngọc Mai`` keeps its last sentence, unless that sentence names the
-    picture it captions (``Một ngày của X trong video đăng ngày 9/1.``;
-    ``captions_media_words.txt``) or reads as a short caption with no number (``Vườn sầu
-    riêng ở Cai Lậy.``; a number, as in ``Giá mới áp dụng từ 15h ...``, states a fact of
-    the story)."""
-    if caption_start <= line_start or _PROSE_RUN.search(text, line_end) is not None:
-        return False
-    sentence = text[caption_start:credit_start].rstrip(_SEPARATOR_TAIL)
-    return (_SENTENCE_END.search(text, line_start, caption_start) is not None
-            and _MEDIA_WORD.search(sentence) is None
-            and (_DIGIT.search(sentence) is not None or not _reads_as_short_caption(sentence)))
-
-
-_DIGIT = re.compile(r"\d")
-
-
-#: Words that name a picture or a clip inside a sentence: it is the caption of one.
-_MEDIA_WORD = regex.compile(
-    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_media_words.txt'))})(?!\p{{L}})", regex.V1)
 
 
 def _label_first_end(text: str, start: int, pos: int, line_end: int) -> int:
