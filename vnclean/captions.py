@@ -768,6 +768,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
             name_from, line_end = line_end + 1, next_end
     credited = kind != "bare"  # a colon or a name: "Ảnh: X", "Ảnh minh họa: X", "Ảnh Tên."
     described = False  # a video's description after a body's sentence: no caption before it
+    label_first = False  # "Ảnh: <description>.": the label and its own sentence
     if kind == "named":  # "... sentence. Ảnh Trọng Đức." only when the name ends the line
         first = _NON_SPACE.search(text, end, line_end)
         if first is None:
@@ -790,6 +791,13 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         # "... 3 điểm. Video: Đội tuyển Việt Nam tập luyện": a sentence, not a name
         credit_end = described_end
         described = _SENTENCE_BEFORE.search(text, line_start, start) is not None
+    elif kind == "colon" and (first_end := _label_first_end(
+            text, start, name_from, line_end)) != 0:
+        if first_end < 0:
+            return None  # a story sentence that opens with a label: everything stays
+        # "... khách. Ảnh: Một cây xăng tại Hà Nội vắng khách.": a caption written label-first
+        credit_end, described = first_end, True
+        label_first = True
     elif kind == "colon":
         credit_end = _credit_name_end(text, name_from, line_end)
     elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
@@ -822,11 +830,68 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
         rule = "captions.credit_sentence"
+    if label_first and rule == "captions.credit":
+        rule = "captions.label_first"
     return _Candidate(credit_start, credit_end, caption_start, credit_end, rule, line_start,
                       whole or caption_start < line_start)
 
 
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
+
+
+def _label_first_end(text: str, start: int, pos: int, line_end: int) -> int:
+    """After a label's colon at ``pos``, the end of the sentence a caption written label-first
+    fills (``Ảnh: Một cây xăng tại Hà Nội vắng khách.``, ``Video: Hoài Linh hát "Mẹ tôi".``),
+    -1 when that sentence is the story's (everything stays), or 0 when a credit follows.
+
+    The label's words run on into lower-case words of one sentence where no credit can end:
+    the label opens its line, or the run is one sentence opener (``Một``, ``Nhiều``), or two
+    name syllables a credit would have to split (``Hoài | Linh hát``). A short rest that
+    names a person or an office (``Công an tỉnh Nghệ An``) is a credit. The sentence is
+    a caption when caption-sized and no story report (:func:`_reports_story`); a line of its
+    own only when it reads as a short caption (``Ảnh: Chợ Bến Thành năm 1930 là ...`` stays).
+    """
+    run = _CAPITALISED_RUN.match(text, pos, line_end)
+    if run is None:
+        return 0
+    if _CREDIT_NAME.match(text, pos, line_end).group("ended"):
+        return 0  # "Ảnh: Minh Anh cung cấp"
+    splits = _splits_no_credit(run.group("words").split())
+    opens_line = blank_before(text, start)
+    if not (opens_line or splits):
+        return 0
+    rest = text[pos:line_end]
+    if not splits and len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and (
+            _reads_as_name(rest) or _names_a_source(rest)):
+        return 0
+    stop = _SENTENCE_END.search(text, run.end(), line_end)
+    end = stop.start() + 1 if stop else LAST_NON_BLANK.search(text, pos, line_end).end()
+    if text[end - 1:end] in "\"”’)" and text[end - 2:end - 1] in ".!?…":
+        end -= 1  # the closing quote came after the full stop: the sentence ends at the stop
+    while text[end:end + 1] in "\"”’)" and end < line_end:
+        end += 1
+    sentence = text[pos:end].strip()
+    if not _is_caption_sized(sentence) or _reports_story(text, pos, end) or (
+            opens_line and not _reads_as_short_caption(sentence)):
+        return -1  # a line of its own reads as a caption only when it is a short one
+    return end
+
+
+def _splits_no_credit(words: list[str]) -> bool:
+    """Capitalised words, then lower-case ones, that hold no credit: one sentence opener
+    (``Một cây``), or two name syllables (``Hoài Linh hát``: one syllable is no credit)."""
+    if len(words) == 1:
+        return words[0] in _STARTERS and words[0] not in _NAME_SYLLABLES
+    return len(words) == 2 and all(_syllable(w) in _NAME_SYLLABLES for w in words)
+
+
+#: Title-case words after a label, going on into a lower-case word of at most seven letters
+#: (a Vietnamese syllable: ``nghiêng``; a longer one is a handle, ``Instagram zurichfilm``)
+#: that joins no second name (``Ảnh: Ngọc Mai và Minh Anh``).
+_CAPITALISED_RUN = regex.compile(
+    rf"{_HSPACE}*+(?P<words>\p{{Lu}}\p{{Ll}}*+(?:[ ]\p{{Lu}}\p{{Ll}}*+){{0,5}}+)"
+    rf"[ ](?!(?:{alternation(word_list('captions_name_joiners.txt'))})[ ])"
+    rf"\p{{Ll}}{{1,7}}+(?![\p{{L}}\p{{N}}])", regex.V1)
 
 
 def _repeats_to_line_end(text: str, start: int, end: int, line_end: int) -> bool:
@@ -1611,7 +1676,9 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
         if match is None:
             continue
         line = match.group(1).rstrip()
-        if _POSITION_CUE.search(line) and _is_position_caption(line):
+        cue = _POSITION_CUE.search(line)
+        if cue and _is_position_caption(line) and (
+                cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -1736,6 +1803,24 @@ def _fits_position_size(text: str, start: int, end: int) -> bool:
 
 #: _POSITION_CUE matches only lines holding one of these.
 _POSITION_WORDS = ("trái", "phải", "thứ", "ngoài", "giữa")
+
+
+def _lists_names(items: str) -> bool:
+    """After ``Từ trái qua phải:``, the list names people: at least half of its items hold a
+    capitalised word (``Bị cáo Hoàng Công Lương, Trần Văn Sơn``); a list of things (``nem
+    công, chả phượng, bánh bèo và chè hạt sen``) is the story's.
+
+    >>> _lists_names(" Bị cáo A, B, C."), _lists_names(" nem công, chả phượng và chè hạt sen.")
+    (True, False)
+    """
+    parts = [part for part in _LIST_ITEM_SEPARATOR.split(items) if part.strip(" .")]
+    named = sum(1 for part in parts if _CAPITALISED_WORD.search(part))
+    return bool(parts) and 2 * named >= len(parts)
+
+
+#: Between a list's items: a comma, a semicolon or ``và``.
+_LIST_ITEM_SEPARATOR = regex.compile(r"[,;]|(?<!\p{L})và(?!\p{L})", regex.V1)
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}", regex.V1)
 
 
 def _is_position_caption(line: str) -> bool:
