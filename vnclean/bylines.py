@@ -669,10 +669,34 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
     while end > pos and text[end - 1] in " \t|./":
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
-            or text.endswith(_AGENCY_ENDINGS, pos, end)
-            or text.endswith(_COUNTER_WORDS, pos, end)
-            or text.endswith(_SECTION_NAMES, pos, end)
-            or _NAME_AFTER_DATE.search(text, pos, end) is not None)
+            or end > pos and text.endswith(_ENDINGS_BY_LAST.get(text[end - 1], ()), pos, end)
+            or _NAME_AFTER_DATE.search(text, _name_after_date_start(text, pos, end),
+                                       end) is not None)
+
+
+def _name_after_date_start(text: str, pos: int, end: int) -> int:
+    """Where a search for ``_NAME_AFTER_DATE`` in ``text[pos:end]`` (one line) may start
+    and find what a search from ``pos`` finds: ``pos``, or a place at or before the start
+    of every match, so a long story line is read from near its end only.
+
+    A match ends at ``end`` with at most ``_NAME_TAIL`` characters after its capital, so
+    the capital stands at ``end - _NAME_TAIL - 1`` or later; before it come blanks, the
+    separator, blanks and the number (or ``)``). Read back from there over those parts
+    (each run of blanks whole, each single character as one step), the place is at or
+    before the start of any match.
+
+    >>> line = "Mưa lớn kéo dài, nhiều tuyến phố ngập sâu. " * 4 + "12/3 -   Thu Hà"
+    >>> _name_after_date_start(line, 0, len(line)) <= line.index("3 -")
+    True
+    """
+    start = end - _NAME_TAIL - 1
+    if start <= pos:
+        return pos
+    for _ in range(2):  # the blanks before the capital, the separator; the blanks, the number
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        start -= 1
+    return max(pos, start)
 
 
 def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -1057,9 +1081,16 @@ _DATELINE_END = re.compile(
 _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
 #: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
 #: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.
-_NAME_AFTER_DATE = re.compile(rf"[\d)][ \t]*[-–|•·][ \t]*{_UP}[^\d\n|•·]{{0,80}}$")
+_NAME_TAIL = 80  # (the most characters after the capital of _NAME_AFTER_DATE)
+_NAME_AFTER_DATE = re.compile(rf"[\d)][ \t]*[-–|•·][ \t]*{_UP}[^\d\n|•·]{{0,{_NAME_TAIL}}}$")
 #: A dateline may end with the paper an aggregator names after it ("08:15 - Tuổi Trẻ").
 _AGENCY_ENDINGS = tuple(agency_names())
+#: The words a dateline may end with (a paper, a counter's word, a section's name), by their
+#: last character: ``text.endswith`` of the few that end as the line does equals that of all.
+_ENDINGS_BY_LAST = {
+    last: tuple(word for word in (*_AGENCY_ENDINGS, *_COUNTER_WORDS, *_SECTION_NAMES)
+                if word.endswith(last))
+    for last in {word[-1] for word in (*_AGENCY_ENDINGS, *_COUNTER_WORDS, *_SECTION_NAMES)}}
 #: The one-word openers, for words already split off (Liên and Quý left out, as before).
 _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
