@@ -1114,7 +1114,7 @@ class _Lines:
     """The lines of a text with cheap shape features, computed on demand."""
 
     __slots__ = ("text", "starts", "lines", "nguon", "removed", "_filled", "_jumps", "_prose",
-                 "_last_prose")
+                 "_last_prose", "series")
 
     def __init__(self, text: str):
         self.text = text
@@ -1126,6 +1126,7 @@ class _Lines:
         self._jumps: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._prose: dict[int, bool] = {}
         self._last_prose: int | None = -2  # not computed yet
+        self.series: dict[str, list[tuple[int, str]]] | None = None  # see _series_lines
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -1419,13 +1420,21 @@ def _heads_a_series(ctx: _Lines, index: int) -> bool:
     if len(line) > _SERIES_LINE_MAX or not _heads_prose(ctx, index):
         return False
     key = _series_key(line)
-    for other in ctx._filled:
-        text = ctx.lines[other].strip()
-        if (other != index and len(text) <= _SERIES_LINE_MAX and text != line
-                and _HAS_DIGIT.search(text) and _series_key(text) == key
-                and _heads_prose(ctx, other)):
-            return True
-    return False
+    return any(other != index and text != line and _heads_prose(ctx, other)
+               for other, text in _series_lines(ctx).get(key, ()))
+
+
+def _series_lines(ctx: _Lines) -> dict[str, list[tuple[int, str]]]:
+    """The short lines with a digit (index and stripped text, in order), by their
+    :func:`_series_key`: what :func:`_heads_a_series` compares a line with, computed once
+    per text instead of once per date line."""
+    if ctx.series is None:
+        ctx.series = {}
+        for other in ctx._filled:
+            text = ctx.lines[other].strip()
+            if len(text) <= _SERIES_LINE_MAX and _HAS_DIGIT.search(text):
+                ctx.series.setdefault(_series_key(text), []).append((other, text))
+    return ctx.series
 
 
 def _heads_prose(ctx: _Lines, index: int) -> bool:
