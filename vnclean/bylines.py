@@ -511,29 +511,22 @@ def _first_source(text: str, lo: int, end: int, nguon: int = 0) -> int | None:
     Tried only where ``_SOURCE_KEYWORD_OPENS`` (a stdlib ``re`` superset) holds: most
     "theo" of a story ("theo dõi", "theo đó") fail it at once. ``nguon``: no "Nguồn"
     of ``text`` stands before it (-1: none at all), so the search for one starts there.
-    The superset's two branches are searched for one at a time (``_THEO_OPENS``, then
-    ``_NGUON_OPENS`` before the first "Theo" found): one ``re`` search each, in C, where
-    a loop over every "heo" of the story ran in Python; a "Nguồn" counts only when it
-    ends before that "Theo".
     """
-    found = _first_keyword(_THEO_OPENS, text, lo, end, end)
-    if nguon < 0:
-        return found
-    limit = end if found is None else found
-    first = _first_keyword(_NGUON_OPENS, text, max(lo, nguon), end, limit - len("Nguồn"))
-    return found if first is None else first
-
-
-def _first_keyword(opens: re.Pattern, text: str, pos: int, end: int,
-                   last: int) -> int | None:
-    """The first position in ``[pos, last]`` where ``opens`` and then ``_SOURCE_KEYWORD``
-    match (both reading ``text`` as if it ended at ``end``), or ``None``."""
-    m = opens.search(text, pos, end)
-    while m is not None and m.start() <= last:
-        if _SOURCE_KEYWORD.match(text, m.start(), end) is not None:
-            return m.start()
-        m = opens.search(text, m.start() + 1, end)
-    return None
+    found, limit = None, end
+    i = text.find("heo", lo + 1, end)  # "Theo", "theo"
+    while i >= 0:
+        if (_SOURCE_KEYWORD_OPENS.match(text, i - 1, end) is not None
+                and _SOURCE_KEYWORD.match(text, i - 1, end) is not None):
+            found = limit = i - 1
+            break
+        i = text.find("heo", i + 1, end)
+    i = -1 if nguon < 0 else text.find("Nguồn", max(lo, nguon), limit)
+    while i >= 0:  # only one before the first "Theo" counts
+        if (_SOURCE_KEYWORD_OPENS.match(text, i, end) is not None
+                and _SOURCE_KEYWORD.match(text, i, end) is not None):
+            return i
+        i = text.find("Nguồn", i + 1, limit)
+    return found
 
 
 def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
@@ -995,9 +988,6 @@ _DATELINE_END_WORDS = (
 _DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă|Th|TH))"
 #: How ``_SOURCE_KEYWORD`` opens: "Theo", "Nguồn:" and a source's first word.
 _SOURCE_KEYWORD_OPENS = re.compile(rf"(?:[Tt]heo[ \t]?|Nguồn[ \t]*:?[ \t]*){_SOURCE_OPENS}")
-#: Its two branches, searched for one at a time by :func:`_first_source`.
-_THEO_OPENS = re.compile(rf"[Tt]heo[ \t]?{_SOURCE_OPENS}")
-_NGUON_OPENS = re.compile(rf"Nguồn[ \t]*:?[ \t]*{_SOURCE_OPENS}")
 #: A name line's names (a title, capitalised words joined by blanks, "-", "&" or ","), for
 #: the author gate: after them only a note ("(tổng hợp)"), "Theo X", "/ X", ".", the end
 #: mark, "Nguồn: X" or the line's end may come, unless a word glues a capital to its end
