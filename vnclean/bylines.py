@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Iterable, Iterator
@@ -616,9 +617,11 @@ def _match_line(text: str, pos: int) -> regex.Match | None:
     Each alternative is tried only where its gate holds (``_OPENS``: the line opens as it
     must; a dateline also ends as one must), stdlib ``re`` matches that cost far less
     than trying the alternative. The first alternative that matches wins, as in the
-    alternation: the result equals ``_line_pattern().match(text, pos)``.
+    alternation: the result equals ``_line_pattern().match(text, pos)``. The gates are
+    read behind the scan's cheaper conditions (``_GATED_LINE``: a line with no shape's
+    opening fails there at once), as for every line after a newline.
     """
-    gate = _GATES_FROM[0].match(text, pos)
+    gate = _GATED_LINE_AT.match(text, pos)
     return None if gate is None else _match_from(text, pos, gate.lastindex - 1)
 
 
@@ -659,10 +662,34 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
     while end > pos and text[end - 1] in " \t|./":
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
-            or text.endswith(_AGENCY_ENDINGS, pos, end)
-            or text.endswith(_COUNTER_WORDS, pos, end)
-            or text.endswith(_SECTION_NAMES, pos, end)
-            or _NAME_AFTER_DATE.search(text, pos, end) is not None)
+            or end > pos and text.endswith(_ENDINGS_BY_LAST.get(text[end - 1], ()), pos, end)
+            or _NAME_AFTER_DATE.search(text, _name_after_date_start(text, pos, end),
+                                       end) is not None)
+
+
+def _name_after_date_start(text: str, pos: int, end: int) -> int:
+    """Where a search for ``_NAME_AFTER_DATE`` in ``text[pos:end]`` (one line) may start
+    and find what a search from ``pos`` finds: ``pos``, or a place at or before the start
+    of every match, so a long story line is read from near its end only.
+
+    A match ends at ``end`` with at most ``_NAME_TAIL`` characters after its capital, so
+    the capital stands at ``end - _NAME_TAIL - 1`` or later; before it come blanks, the
+    separator, blanks and the number (or ``)``). Read back from there over those parts
+    (each run of blanks whole, each single character as one step), the place is at or
+    before the start of any match.
+
+    >>> line = "Mưa lớn kéo dài, nhiều tuyến phố ngập sâu. " * 4 + "12/3 -   Thu Hà"
+    >>> _name_after_date_start(line, 0, len(line)) <= line.index("3 -")
+    True
+    """
+    start = end - _NAME_TAIL - 1
+    if start <= pos:
+        return pos
+    for _ in range(2):  # the blanks before the capital, the separator; the blanks, the number
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        start -= 1
+    return max(pos, start)
 
 
 def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -1035,6 +1062,8 @@ _LAST_GATE = len(_OPENS) - 1
 #: shapes of a line never read past its end, so the first line is judged alike.
 _GATED_LINE = rf"(?=[ \t|]*[^\s])(?={_SHAPE_OPENS})(?:{_GATE_ALTERNATIONS[0]})"
 _GATED_LINE_AFTER_NEWLINE = re.compile(rf"\n{_GATED_LINE}", re.MULTILINE)
+#: The same at one line start (the first line's, a lead's rest): :func:`_match_line`.
+_GATED_LINE_AT = re.compile(_GATED_LINE, re.MULTILINE)
 #: The gate of an agency prefix (the lead's, and _PREFIX's first step).
 _AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 #: How a dateline's last token ends: a number, ``)`` (a zone), "21h", a date word.
@@ -1043,9 +1072,16 @@ _DATELINE_END = re.compile(
 _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
 #: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
 #: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.
-_NAME_AFTER_DATE = re.compile(rf"[\d)][ \t]*[-–|•·][ \t]*{_UP}[^\d\n|•·]{{0,80}}$")
+_NAME_TAIL = 80  # (the most characters after the capital of _NAME_AFTER_DATE)
+_NAME_AFTER_DATE = re.compile(rf"[\d)][ \t]*[-–|•·][ \t]*{_UP}[^\d\n|•·]{{0,{_NAME_TAIL}}}$")
 #: A dateline may end with the paper an aggregator names after it ("08:15 - Tuổi Trẻ").
 _AGENCY_ENDINGS = tuple(agency_names())
+#: The words a dateline may end with (a paper, a counter's word, a section's name), by their
+#: last character: ``text.endswith`` of the few that end as the line does equals that of all.
+_ENDINGS_BY_LAST = {
+    last: tuple(word for word in (*_AGENCY_ENDINGS, *_COUNTER_WORDS, *_SECTION_NAMES)
+                if word.endswith(last))
+    for last in {word[-1] for word in (*_AGENCY_ENDINGS, *_COUNTER_WORDS, *_SECTION_NAMES)}}
 #: The one-word openers, for words already split off (Liên and Quý left out, as before).
 _STOP_FIRST = frozenset(word for word in _OPENERS if " " not in word) - {"Liên", "Quý"}
 _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ họa", "Infographic",
@@ -1069,24 +1105,19 @@ class _Lines:
     """The lines of a text with cheap shape features, computed on demand."""
 
     __slots__ = ("text", "starts", "lines", "nguon", "removed", "_filled", "_jumps", "_prose",
-                 "_last_prose")
+                 "_last_prose", "series")
 
     def __init__(self, text: str):
         self.text = text
         self.lines = lines = text.split("\n")
-        self.starts = starts = []
-        self._filled = filled = []  # the lines that are not blank
-        pos = 0
-        for i, line in enumerate(lines):
-            starts.append(pos)
-            pos += len(line) + 1
-            if line and not line.isspace():
-                filled.append(i)
+        self.starts = _line_starts(lines)
+        self._filled = _filled_lines(lines)  # the lines that are not blank
         self.nguon = _find_nguon(text)  # the first, where the searches for one start
         self.removed: set[int] = set()  # lines already labelled whole: neighbours look past
         self._jumps: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._prose: dict[int, bool] = {}
         self._last_prose: int | None = -2  # not computed yet
+        self.series: dict[str, list[tuple[int, str]]] | None = None  # see _series_lines
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -1158,6 +1189,31 @@ class _Lines:
         """True when any body paragraph follows line ``index``."""
         last = self.last_prose()
         return last is not None and last > index
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each of ``lines`` (a text split at ``\\n``) starts in the text: running sums of
+    the lengths and their newlines, summed in C (no Python loop over the lines).
+
+    >>> _line_starts("ab\\n\\ncd".split("\\n"))
+    [0, 3, 4]
+    """
+    starts = list(itertools.accumulate(map(_PLUS_NEWLINE, map(len, lines)), initial=0))
+    starts.pop()  # (where a line after the last would start)
+    return starts
+
+
+_PLUS_NEWLINE = (1).__add__
+
+
+def _filled_lines(lines: list[str]) -> list[int]:
+    """The indices of the lines that are not blank: ``line and not line.isspace()``, as
+    ``line.strip()`` is empty exactly when that fails (both read the same whitespace).
+
+    >>> _filled_lines(["a", "", " \\t", "\\xa0b"])
+    [0, 3]
+    """
+    return list(itertools.compress(range(len(lines)), map(str.strip, lines)))
 
 
 def _find_nguon(text: str) -> int:
@@ -1355,13 +1411,21 @@ def _heads_a_series(ctx: _Lines, index: int) -> bool:
     if len(line) > _SERIES_LINE_MAX or not _heads_prose(ctx, index):
         return False
     key = _series_key(line)
-    for other in ctx._filled:
-        text = ctx.lines[other].strip()
-        if (other != index and len(text) <= _SERIES_LINE_MAX and text != line
-                and _HAS_DIGIT.search(text) and _series_key(text) == key
-                and _heads_prose(ctx, other)):
-            return True
-    return False
+    return any(other != index and text != line and _heads_prose(ctx, other)
+               for other, text in _series_lines(ctx).get(key, ()))
+
+
+def _series_lines(ctx: _Lines) -> dict[str, list[tuple[int, str]]]:
+    """The short lines with a digit (index and stripped text, in order), by their
+    :func:`_series_key`: what :func:`_heads_a_series` compares a line with, computed once
+    per text instead of once per date line."""
+    if ctx.series is None:
+        ctx.series = {}
+        for other in ctx._filled:
+            text = ctx.lines[other].strip()
+            if len(text) <= _SERIES_LINE_MAX and _HAS_DIGIT.search(text):
+                ctx.series.setdefault(_series_key(text), []).append((other, text))
+    return ctx.series
 
 
 def _heads_prose(ctx: _Lines, index: int) -> bool:
