@@ -409,25 +409,3 @@ def test_windows_and_old_mac_line_ends_clean_like_newlines(dev_records, line_end
     differ = [record.id for record in dev_records
               if vnclean.clean(record.raw.replace("\n", line_end)) != vnclean.clean(record.raw)]
     assert differ == []
-
-
-def test_bmp_gate_matches_where_the_gate_does_on_text_without_astral_characters():
-    # _gate picks _NEEDS_LAYERS_BMP for a text _may_hold_astral clears: the two must agree
-    # on every BMP character, and no text with an astral character may be cleared.
-    import re
-
-    from vnclean.unicode import (_ACTED_ON, _LEADS, _NEEDS_LAYERS, _NEEDS_LAYERS_BMP,
-                                 _may_hold_astral)
-
-    first = re.compile(_NEEDS_LAYERS.pattern.split("(?:", 1)[0])
-    first_bmp = re.compile(_NEEDS_LAYERS_BMP.pattern.split("(?:", 1)[0])
-    wanted = _ACTED_ON | set(_LEADS + "qQ")
-    for char in map(chr, range(0x10000)):
-        assert bool(first.match(char)) == bool(first_bmp.match(char)) == (char in wanted)
-    for text in ["Qúy khách\u00a0", "Vie\u0323\u0302t", "Ä\u0080", "Hà Nội", "qủa"]:
-        assert [m.span() for m in _NEEDS_LAYERS.finditer(text)] == [
-            m.span() for m in _NEEDS_LAYERS_BMP.finditer(text)]
-        assert not _may_hold_astral(text)
-    for text in ["😀", "Hà Nội 😀", "a" * 1000 + "\U0001d15e", "\U00010000"[:1]]:
-        assert _may_hold_astral(text)
-    assert not _may_hold_astral(("a" * 10 + "😀")[:10])  # a slice is stored narrow again
