@@ -236,35 +236,6 @@ def _bmp_and_astral(chars: set[str]) -> str:
     return "[^" + _char_class(gaps) + "]"
 
 
-def _ranges(chars: set[str]) -> list[tuple[int, int]]:
-    """``chars`` as sorted ranges of code points (for :func:`_char_class`)."""
-    ranges: list[tuple[int, int]] = []
-    for code in sorted(map(ord, chars)):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    return ranges
-
-
-# CPython stores a str in the narrowest of 1, 2 or 4 bytes per character that holds its
-# largest one: only a text with a character outside the BMP takes 4 bytes per character,
-# which its size shows in constant time (the size of one such character, less its 4 bytes,
-# is the header and the terminator of every such compact text).
-_UCS4_BASE = sys.getsizeof("\U00010000") - 4 if sys.implementation.name == "cpython" else None
-
-
-def _may_hold_astral(text: str) -> bool:
-    """False only when ``text`` holds no character outside the BMP (True when unsure).
-
-    >>> _may_hold_astral("Hà Nội"), _may_hold_astral("Hà Nội 😀")
-    (False, True)
-    """
-    if _UCS4_BASE is None:
-        return True
-    return sys.getsizeof(text) >= _UCS4_BASE + 4 * len(text)
-
-
 _NFC_UNSAFE_RANGES = _load_nfc_unsafe()
 _NFC_UNSAFE_CHARS = frozenset(chr(code) for a, b in _NFC_UNSAFE_RANGES for code in range(a, b + 1))
 _NFC_UNSAFE_BMP = frozenset(char for char in _NFC_UNSAFE_CHARS if char <= "\uffff")
@@ -665,13 +636,6 @@ _ACTED_ON = set(_GATE_CHARS) | _NFC_UNSAFE_BMP  # and every character outside th
 _NEEDS_LAYERS = re.compile(rf"{_bmp_and_astral(_ACTED_ON | set(_LEADS + 'qQ'))}"
                            rf"(?:[{_TONED_U}](?<=[qQ].)|[{_CONTINUATION}](?<=[{_LEADS}].)"
                            rf"|(?<={_bmp_and_astral(_ACTED_ON)}))", re.DOTALL)
-# The same pattern for a text without a character outside the BMP (most texts): its classes
-# list the BMP characters themselves, which re tests with one bitmap lookup and no negation
-# (a quarter fewer instructions per character than the negated classes above), and on such a
-# text it matches exactly where _NEEDS_LAYERS does.
-_NEEDS_LAYERS_BMP = re.compile(rf"[{_char_class(_ranges(_ACTED_ON | set(_LEADS + 'qQ')))}]"
-                               rf"(?:[{_TONED_U}](?<=[qQ].)|[{_CONTINUATION}](?<=[{_LEADS}].)"
-                               rf"|(?<=[{_char_class(_ranges(_ACTED_ON))}]))", re.DOTALL)
 # What the findings of _NEEDS_LAYERS tell the layers (see NormalizeUnicode._repair).
 _WIDE_SET = frozenset(_WIDE_CHARS)
 _BYTE_SET = frozenset(_BYTE_CHARS)
@@ -687,8 +651,7 @@ def _gate(text: str) -> tuple[list[int], int]:
     up to the first thing a layer before tone placement acts on, and where that is (-1:
     nowhere, only tone placement may change ``text``)."""
     qu = []
-    pattern = _NEEDS_LAYERS if _may_hold_astral(text) else _NEEDS_LAYERS_BMP
-    for match in pattern.finditer(text):
+    for match in _NEEDS_LAYERS.finditer(text):
         found = match.group()
         if found[0] in "qQ":
             qu.append(match.start() + 1)
