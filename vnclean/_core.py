@@ -370,7 +370,7 @@ class Pipeline(Cleaner):
         for text in texts:
             check_text(text)
         for step in self.steps:
-            texts = [step.apply(text) for text in texts]
+            texts = list(map(step.apply, texts))
         return texts
 
     def find_edits(self, text: str) -> list[Edit]:

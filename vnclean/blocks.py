@@ -392,6 +392,9 @@ def merge_labels(labels: Iterable[Label], *, grow: bool = True,
     ``touching``, a label that starts where the last one ends counts as inside it too
     (one edit then takes both, and the space before them at a line's end).
     """
+    labels = list(labels)
+    if len(labels) < 2:  # nothing to sort or merge: what the loop below gives
+        return labels
     kept: list[Label] = []
     # Sorted by start, the longest first (two stable C-keyed sorts: by end descending,
     # then by start).
@@ -600,7 +603,10 @@ class BoilerplateCleaner(Cleaner):
             return super().apply(text)
         if not text:
             return text
-        spans = _deletions(text, self.classify(text))
+        labels = self.classify(text)
+        if not labels:  # most steps on most texts: what _deletions of no labels gives
+            return text
+        spans = _deletions(text, labels)
         if not spans:
             return text
         pieces = []
