@@ -1787,7 +1787,7 @@ class StripBylines(BoilerplateCleaner):
     kind: ClassVar[str] = "byline"
 
     def classify(self, text: str) -> list[Label]:
-        return _flat_head_dateline(text) + self._line_labels(text)
+        return _flat_head_dateline(text) + _flat_head_agency(text) + self._line_labels(text)
 
     def _line_labels(self, text: str) -> list[Label]:
         ctx = _Lines(text)
@@ -1889,6 +1889,42 @@ def _flat_head_dateline(text: str) -> list[Label]:
             and (_TIME.search(body) or _ZONED.search(body) or _WEEKDAY.match(body))):
         return []
     return [Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.flat_dateline")]
+
+
+def _flat_head_agency(text: str) -> list[Label]:
+    """``bylines.agency_prefix``: the lead's agency prefix glued after the title at the head
+    of a page flattened onto one long line (``... giải điền kinh châu Á TTO - Nữ vận động
+    viên ...``): a known agency, in brackets or as written in capitals or as a domain, then
+    a dash and a capital, within the line's first ``_FLAT_HEAD_REACH`` characters, after
+    a title's last word (a word or a closing quote, no sentence end: the title has none).
+
+    >>> page = "Oanh giành HCV châu Á TTO - Nữ vận động viên Oanh đã thắng. " * 9
+    >>> [page[x.start:x.end] for x in _flat_head_agency(page)]
+    ['TTO - ']
+    """
+    end = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)
+    if end is None:
+        return []
+    reach = min(end, _FLAT_HEAD_REACH)
+    if text.find("-", 0, reach) < 0 and text.find("–", 0, reach) < 0:
+        return []  # no dash: no prefix (two C searches spare most heads the pattern)
+    m = _GLUED_PREFIX.search(text, 0, reach)
+    if m is None or len(_WORD.findall(text, 0, m.start())) < _FLAT_TITLE_MIN_WORDS:
+        return []
+    return [Label(m.start(), m.end(), "byline", "bylines.agency_prefix")]
+
+
+#: How far into a flattened page's first line its title ends.
+_FLAT_HEAD_REACH = 400
+_FLAT_TITLE_MIN_WORDS = 4
+#: A known agency's lead prefix after a title's last word: in brackets (any alias), or as
+#: written when it is capitals or a domain ("TTO", "VOV.VN", "VTV.vn").
+_GLUED_PREFIX = regex.compile(
+    r"(?<=[\p{L}\d\"”’)][ \t])(?:\((?:%s)\)|(?:%s))[ \t]*+[-–][ \t]*+(?=\p{Lu})" % (
+        trie(tuple(agency_names())),
+        trie(tuple(a for a in agency_names()
+                   if a.isupper() or a.lower().endswith((".vn", ".com"))))),
+    regex.V1)
 
 
 def _name_labels(ctx: _Lines, authors: list[regex.Match],
