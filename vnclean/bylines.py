@@ -1117,7 +1117,7 @@ class _Lines:
         self._jumps: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._prose: dict[int, bool] = {}
         self._last_prose: int | None = -2  # not computed yet
-        self.series: dict[str, list[tuple[int, str]]] | None = None  # see _series_lines
+        self.series: dict[str, list[tuple[int, str]]] | None = None  # see series_lines
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -1184,6 +1184,18 @@ class _Lines:
         if self._last_prose == -2:
             self._last_prose = next(filter(self.is_prose, reversed(self._filled)), None)
         return self._last_prose
+
+    def series_lines(self) -> dict[str, list[tuple[int, str]]]:
+        """The short lines with a digit (index and stripped text, in order), by their
+        :func:`_series_key`: what :func:`_heads_a_series` compares a line with, computed
+        once per text instead of once per date line."""
+        if self.series is None:
+            self.series = {}
+            for index in self._filled:
+                text = self.lines[index].strip()
+                if len(text) <= _SERIES_LINE_MAX and _HAS_DIGIT.search(text):
+                    self.series.setdefault(_series_key(text), []).append((index, text))
+        return self.series
 
     def prose_after(self, index: int) -> bool:
         """True when any body paragraph follows line ``index``."""
@@ -1412,20 +1424,7 @@ def _heads_a_series(ctx: _Lines, index: int) -> bool:
         return False
     key = _series_key(line)
     return any(other != index and text != line and _heads_prose(ctx, other)
-               for other, text in _series_lines(ctx).get(key, ()))
-
-
-def _series_lines(ctx: _Lines) -> dict[str, list[tuple[int, str]]]:
-    """The short lines with a digit (index and stripped text, in order), by their
-    :func:`_series_key`: what :func:`_heads_a_series` compares a line with, computed once
-    per text instead of once per date line."""
-    if ctx.series is None:
-        ctx.series = {}
-        for other in ctx._filled:
-            text = ctx.lines[other].strip()
-            if len(text) <= _SERIES_LINE_MAX and _HAS_DIGIT.search(text):
-                ctx.series.setdefault(_series_key(text), []).append((other, text))
-    return ctx.series
+               for other, text in ctx.series_lines().get(key, ()))
 
 
 def _heads_prose(ctx: _Lines, index: int) -> bool:
@@ -1787,7 +1786,10 @@ class StripBylines(BoilerplateCleaner):
     kind: ClassVar[str] = "byline"
 
     def classify(self, text: str) -> list[Label]:
-        return _flat_head_dateline(text) + _flat_head_agency(text) + self._line_labels(text)
+        head = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)  # a flattened page's first line
+        flat = [] if head is None else _flat_head_dateline(text, head) + _flat_head_agency(
+            text, head)
+        return flat + self._line_labels(text)
 
     def _line_labels(self, text: str) -> list[Label]:
         ctx = _Lines(text)
@@ -1868,19 +1870,17 @@ _WEEKDAY = regex.compile(WEEKDAY_PATTERN)
 _FLAT_LINE_MIN_CHARS = json_data("nav.json")["flat_line_min_chars"]
 
 
-def _flat_head_dateline(text: str) -> list[Label]:
+def _flat_head_dateline(text: str, end: int) -> list[Label]:
     """``bylines.flat_dateline``: the page's dateline opening a text flattened onto one
-    long line, glued before the title (once the menu before it is gone). It must be a
-    full timestamp: a date with its year and a time or zone, or a weekday and a dated
-    year; a lead that opens with its news's day (``Ngày 22/11, ...``) stays.
+    long line (ending at ``end``), glued before the title (once the menu before it is
+    gone). It must be a full timestamp: a date with its year and a time or zone, or a
+    weekday and a dated year; a lead that opens with its news's day (``Ngày 22/11, ...``)
+    stays.
 
     >>> page = "Thứ bảy, 22/11/2026, 08:30 (GMT+7) Quảng Nam khởi công đường. " * 9
-    >>> [page[x.start:x.end] for x in _flat_head_dateline(page)]
+    >>> [page[x.start:x.end] for x in _flat_head_dateline(page, len(page))]
     ['Thứ bảy, 22/11/2026, 08:30 (GMT+7)']
     """
-    end = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)
-    if end is None:
-        return []
     m = _HEAD_DATELINE.match(text, 0, end)
     if m is None:
         return []
@@ -1891,20 +1891,18 @@ def _flat_head_dateline(text: str) -> list[Label]:
     return [Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.flat_dateline")]
 
 
-def _flat_head_agency(text: str) -> list[Label]:
+def _flat_head_agency(text: str, end: int) -> list[Label]:
     """``bylines.agency_prefix``: the lead's agency prefix glued after the title at the head
-    of a page flattened onto one long line (``... giải điền kinh châu Á TTO - Nữ vận động
-    viên ...``): a known agency, in brackets or as written in capitals or as a domain, then
-    a dash and a capital, within the line's first ``_FLAT_HEAD_REACH`` characters, after
-    a title's last word (a word or a closing quote, no sentence end: the title has none).
+    of a page flattened onto one long line (ending at ``end``: ``... giải điền kinh châu Á
+    TTO - Nữ vận động viên ...``): a known agency, in brackets or as written in capitals or
+    as a domain, then a dash and a capital, within the line's first ``_FLAT_HEAD_REACH``
+    characters, after a title's last word (a word or a closing quote, no sentence end: the
+    title has none).
 
     >>> page = "Oanh giành HCV châu Á TTO - Nữ vận động viên Oanh đã thắng. " * 9
-    >>> [page[x.start:x.end] for x in _flat_head_agency(page)]
+    >>> [page[x.start:x.end] for x in _flat_head_agency(page, len(page))]
     ['TTO - ']
     """
-    end = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)
-    if end is None:
-        return []
     reach = min(end, _FLAT_HEAD_REACH)
     if text.find("-", 0, reach) < 0 and text.find("–", 0, reach) < 0:
         return []  # no dash: no prefix (two C searches spare most heads the pattern)

@@ -946,8 +946,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     break  # nor down over a story sentence that names nothing of a footer
                 cue = cued.get(j)
                 if cue is None:
-                    cue = cued[j] = bool(_FOOTER_WEAK.search(line) or _FOOTER_STRONG.search(line)
-                                         or _FOOTER_NAME.match(line))
+                    cue = cued[j] = _footer_cue(line) or bool(_FOOTER_NAME.match(line))
                 if cue:
                     for k in range(reached + step, j + step, step):
                         if lines[k].strip() and len(lines[k]) <= max_chars:
@@ -988,8 +987,7 @@ def _story_follows(text: str, pos: int, reach: int, *, cue_free: bool = False) -
         if seen >= reach:
             return False
         line = match.group()
-        if _reads_as_story(line) and not (
-                cue_free and (_FOOTER_STRONG.search(line) or _FOOTER_WEAK.search(line))):
+        if _reads_as_story(line) and not (cue_free and _footer_cue(line)):
             return True
     return False
 
