@@ -100,7 +100,18 @@ def test_build_input_reaches_the_size_without_splitting_characters():
     for size in (1, 10, 1000, 4321):
         built = build_input(texts, size)
         assert size - 3 <= len(built.encode("utf-8")) <= size
-    assert build_input(texts, 1000).startswith("Mưa lớn ở Hà Nội.\nÔng nói.\nMưa")
+    assert build_input(texts, 1000, seed=None).startswith("Mưa lớn ở Hà Nội.\nÔng nói.\nMưa")
+
+
+def test_build_input_mixes_the_texts_in_a_fixed_order_each_pass_whole():
+    texts = [f"Bài số {k}: mưa lớn ở Hà Nội." for k in range(20)]
+    built = build_input(texts, 3000)
+    assert built == build_input(texts, 3000)  # the same seed, the same input
+    lines = built.split("\n")
+    first_pass, second_pass = lines[:20], lines[20:40]
+    assert sorted(first_pass) == sorted(second_pass) == sorted(texts)  # each pass whole
+    assert first_pass != texts  # shuffled: a prefix is not the file's first texts
+    assert first_pass != second_pass  # each pass shuffled anew
 
 
 def test_rates_and_ratios():

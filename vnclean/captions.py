@@ -451,10 +451,22 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     if clause is not None:  # "...; - Đẩy nhanh giải ngân; Thủ tướng phát biểu - Ảnh: X"
         start = clause.end()
     start = _first_non_space(text, start, credit_start)
+    if _RUN_ON_STORY.match(text, start, credit_start):
+        return credit_start, False  # story run on into the caption: the credit alone
     if lead and start > line_start and not _reads_as_short_caption(
             text[start:window_start + len(body)].rstrip() + "."):
         return credit_start, False  # the lead's last sentence reads as story: the credit alone
     return start, False
+
+
+#: A stretch before a credit inside a paragraph, longer than a caption, holding a colon that
+#: opens a capitalised or quoted part (``Lễ hội gồm các hoạt động: Lễ rước kiệu Thi đánh
+#: trống Kéo co Rước kiệu tại lễ hội. Ảnh: X``, ``Thiếu tướng X: Chúng tôi đã triệt phá ...
+#: Thiếu tướng trả lời phỏng vấn. Ảnh: Y``): a list, an answer or a quote with no full stop
+#: ran on into the caption.
+_RUN_ON_STORY = regex.compile(r"(?=[^\n]*?\w:[ \t]++[\"“]?+\p{Lu})(?:\W*+\w++){%d}"
+                              % _SETTINGS["run_on_story_min_words"],
+                              regex.VERSION1)
 
 
 def _opens_lead(text: str, line_start: int) -> bool:

@@ -859,7 +859,9 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     starts, ends, shapes = page.starts, page.ends, page.shapes
     title = _short_title_at_end(page, codes, i, j, cfg)
     return [(starts[k], ends[k], CUE_RULES.get(shapes[k], "nav.menu_run"))
-            for k in range(i, j) if shapes[k] != DATE and k != title and k not in sources]
+            for k in range(i, j)
+            if shapes[k] != DATE and k != title and k not in sources
+            and not (k > title >= 0 and _is_time_line(page, k))]  # the title's date: bylines'
 
 
 def _menu_shaped(page: _Page, codes: str, i: int, j: int, items: int, cues: int,
@@ -896,14 +898,29 @@ def _short_title_at_end(page: _Page, codes: str, i: int, j: int, cfg: _Settings)
     """
     shapes = page.shapes
     last = j - 1
-    while last >= i and shapes[last] == DATE:
+    while last >= i and (shapes[last] == DATE or _is_time_line(page, last)):
         last -= 1
     if (last < i or shapes[last] != ITEM or page.sections[last]
             or _word_count(page, last) < cfg.title_min_words
-            or j < len(page) and not _is_paragraph(page, j, cfg)
+            or j < len(page) and not _opens_story(page, j, cfg)
             or _A_BREAKER.search(codes, 0, i) is not None):
         return -1
     return last
+
+
+def _is_time_line(page: _Page, k: int) -> bool:
+    """A line of digits with a date's or clock's marks and no letter (``22/11/2024 08:10``)."""
+    return page.shapes[k] == NUMBER and _TIME_MARK.search(page.texts[k]) is not None
+
+
+_TIME_MARK = re.compile(r"\d[/:.-]\d")
+
+
+def _opens_story(page: _Page, k: int, cfg: _Settings) -> bool:
+    """Line ``k`` is a story paragraph, or a shorter prose line that ends as a statement
+    (``Lý Sơn những ngày cuối năm tấp nập tàu thuyền.``: a short article's lead)."""
+    return _is_paragraph(page, k, cfg) or (
+        page.shapes[k] == PROSE and _sentence_end(page.texts[k]) in ".…")
 
 
 def _looks_like_name(page: _Page, k: int) -> bool:

@@ -13,6 +13,7 @@ a phone number inside a story sentence, a licence that a story talks about.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 import bisect
@@ -1032,23 +1033,62 @@ def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
         notice = _footer_notice(text, lo, line_end)
         if notice is None:
             continue
-        head = text[max(line_start, notice.start() - max_chars):notice.start()].rstrip()
-        if head and head[-1] in _STORY_ENDS and _STORY_BODY.match(head):
-            labels.append(Label(notice.start(), line_end, "promo", "promos.copyright"))
+        head_start = max(line_start, notice.start() - max_chars)
+        head = text[head_start:notice.start()].rstrip()
+        part = _footer_part(head, _ends_as_story)
+        if part >= 0:
+            start = notice.start() if part == len(head) else head_start + part
+            labels.append(Label(start, line_end, "promo", "promos.copyright"))
     return labels
 
 
+def _ends_as_story(head: str) -> bool:
+    return head[-1:] in _STORY_ENDS
+
+
 def _story_before_cue(line: str) -> int:
-    """Where a strong footer cue starts on its line when story sentences come before it (a
-    short article flattened onto one line with its copyright glued at the end: only the
-    notice goes); 0 when the line is the footer's own."""
+    """Where a strong footer cue's part of its line starts when story sentences come before
+    it (a short article flattened onto one line with its footer glued at the end: only the
+    footer goes, :func:`_footer_part`); 0 when the line is the footer's own.
+
+    >>> line = ("Ông Bình cho biết xã sẽ hỗ trợ người dân khắc phục hậu quả sau bão, sửa "
+    ...         "lại nhà cửa, trường học. Minh Anh © 2024 Báo Thanh Niên")
+    >>> line[_story_before_cue(line):]
+    '© 2024 Báo Thanh Niên'
+    """
     cues = [cue for cue in (_footer_notice(line, 0, len(line)), _FOOTER_LABEL.search(line))
             if cue is not None]
     cue = min(cues, key=regex.Match.start, default=None)
     if cue is None or cue.start() == 0:
         return 0
     head = line[:cue.start()].rstrip()
-    return cue.start() if head and _reads_as_story(head) and _STORY_BODY.match(head) else 0
+    part = _footer_part(head, _reads_as_story)
+    return 0 if part < 0 else cue.start() if part == len(head) else part
+
+
+def _footer_part(head: str, story_end: Callable[[str], bool]) -> int:
+    """Where the footer's part of ``head`` (what stands before a footer cue) starts after
+    the story; -1 when no story stands there. The story is ``head`` up to a sentence end
+    (``story_end`` of it holds) with twice a story sentence's words. A sign-off name left
+    after it (``Minh Anh``, ``HOÀNG LÂM``) stays for strip_bylines (``len(head)``); any other
+    words there (the masthead's name before ``- Cơ quan của ...``) go with the footer.
+    """
+    if not head or _STORY_BODY.match(head) is None:
+        return -1
+    if story_end(head):
+        return len(head)
+    last = None
+    for last in _SENTENCE_CUT.finditer(head):
+        pass
+    if last is None or not story_end(head[:last.start()]):
+        return -1
+    if _STORY_BODY.match(head, 0, last.start()) is None:
+        return -1
+    return len(head) if _SIGN_OFF_NAME.fullmatch(head, last.end()) else last.end()
+
+
+#: A sign-off between the story and a footer: up to five capitalised words.
+_SIGN_OFF_NAME = regex.compile(r"\p{Lu}\w*+(?:[ \t]++\p{Lu}\w*+){0,4}+", regex.VERSION1)
 
 
 #: Story before a notice: twice a story sentence's words (a site's tagline before its

@@ -15,7 +15,7 @@ article's own title or a subheading), a paragraph that is not in a related block
 from __future__ import annotations
 
 import bisect
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
 
@@ -468,7 +468,7 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         return i + 1
     nxt = lines[last + 1] if last + 1 < len(lines) else None
     if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
-            nxt is not None and nxt.cls in ("other", "teaser")
+            nxt is not None and (nxt.cls in ("other", "teaser") or nxt.text.endswith(":"))
             or not strong and not _cards_end_page(teasers, nxt)
             or headlines > 1 and teasers == 1):
         last -= 1
@@ -478,7 +478,17 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
             last -= 1
     if lines[last].cls == "headline" and last > i + 1 and _subheading_after_box(lines, i, last):
         last -= 1
-    return max(last, i) + 1
+    end = max(last, i) + 1
+    return i + 1 if _holds_the_story(lines, i + 1, end) else end
+
+
+def _holds_the_story(lines: list[_Line], start: int, end: int) -> bool:
+    """True when ``lines[start:end]`` hold a sentence (``_SENTENCE``) and no other line is
+    one: what a heading would open is the article itself (a widget word such as ``Tin mới``
+    above a short article's title, lead and body), not a block of other articles."""
+    if not any(_SENTENCE.match(line.text) for line in lines[start:end]):
+        return False
+    return not any(_SENTENCE.match(line.text) for line in chain(lines[:start], lines[end:]))
 
 
 def _cards_end_page(teasers: int, nxt: _Line | None) -> bool:
