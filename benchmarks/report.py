@@ -181,7 +181,8 @@ def markdown(report: dict, plot_path: str = PLOT, heading: str = "#") -> str:
     exp = sc["exponent"]
     large = sc["exponent_large"]
     lines += [f"{heading}# Scaling", "",
-              f"`vnclean.clean` on inputs built by concatenating corpus documents. Fitted "
+              "`vnclean.clean` on inputs built by concatenating corpus documents in a fixed "
+              "shuffled order. Fitted "
               f"exponent of time vs size (log-log least squares): **{exp:.3f}** over "
               f"{scaling.human_size(sc['sizes'][0])}–{scaling.human_size(sc['sizes'][-1])}"
               + (f", **{large:.3f}** over inputs of 100 KB and more" if large is not None else "")
