@@ -281,6 +281,12 @@ def _first_non_space(text: str, start: int, end: int) -> int:
     return first.start() if first else max(start, end)
 
 
+def _last_non_space_end(text: str) -> int:
+    """``len(text.rstrip())``, without copying the text."""
+    last = LAST_NON_BLANK.search(text)
+    return last.end() if last else 0
+
+
 def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
     rest = text[pos:line_end] if line_end - pos <= 2 * _SETTINGS["credit_line_max_chars"] else ""
@@ -625,18 +631,13 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
     its lookahead skips in C the places no marker can start (most keywords are story words:
     ``ảnh hưởng``, ``kế hoạch``). ``keywords``: ``_keyword_starts(text)`` when the caller has it.
     """
-    back = _SETTINGS["window_back_chars"]
     last_end = 0
     for at in _keyword_starts(text) if keywords is None else keywords:
         if text[at:at + 3] in _HOA and at >= _MINH and text[at - _MINH:at] in _MINH_WORDS:
             at -= _MINH  # "Hình minh họa": the window reaches back from "minh"
         if at < last_end:
             continue
-        start = max(at - back, last_end, 0)
-        if (_FIRST_CHAR.search(text, start, start + back + 1) is None
-                and text.find("hinh anh", start, start + back + 8) < 0):
-            continue  # _MARKER_NEAR's lookahead fails at every start it may try (a cheaper test)
-        match = _MARKER_NEAR.match(text, start)
+        match = _marker_near(text, max(at - _BACK, last_end, 0))
         if match is None:
             continue
         kind = match.lastgroup
@@ -645,6 +646,18 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
             continue
         last_end = end
         yield kind, start, end
+
+
+_BACK = _SETTINGS["window_back_chars"]
+
+
+def _marker_near(text: str, start: int) -> regex.Match | None:
+    """``_MARKER_NEAR.match(text, start)``, skipped when its lookahead fails at every start
+    it may try (a cheaper test)."""
+    if (_FIRST_CHAR.search(text, start, start + _BACK + 1) is None
+            and text.find("hinh anh", start, start + _BACK + 8) < 0):
+        return None
+    return _MARKER_NEAR.match(text, start)
 
 
 _OPENING_QUOTES = "'\"“‘«"
@@ -1394,16 +1407,22 @@ def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
     """A cheap gate (``str.split`` in C): does any long line, or long piece between periods,
     occur twice? Repeats are looked for only then (a sentence repeated inside two different
     lines and periods, ``x! P. y? P.``, is not)."""
-    least = _SETTINGS["repeat_min_chars"]
     if lines is None:
         lines = text.split("\n")
-    long = [p for p in lines if len(p) >= least]
-    if len(set(long)) < len(long):
+    if _repeats_a_long_one(lines):
         return True
     pieces = text.replace("\n", " ").split(".")
     pieces[0] = " " + pieces[0]  # as a line's first piece is after its line break
-    long = [p for p in pieces if len(p) >= least]
+    return _repeats_a_long_one(pieces)
+
+
+def _repeats_a_long_one(pieces: list[str]) -> bool:
+    """Whether a piece of at least ``repeat_min_chars`` occurs twice (filtered in C)."""
+    long = list(compress(pieces, map(_LONG_ENOUGH, map(len, pieces))))
     return len(set(long)) < len(long)
+
+
+_LONG_ENOUGH = (_SETTINGS["repeat_min_chars"] - 1).__lt__
 
 
 def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
@@ -1611,8 +1630,8 @@ def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[La
     kept_copies = sorted((r[2], r[3]) for r in repeats)
     story = _is_photo_story(candidates, lines)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
-    first = len(text) - len(text.lstrip())  # the text's first and last non-space: a caption
-    last = len(text.rstrip())  # that spans both is "alone" (no slicing per candidate)
+    first = _first_non_space(text, 0, len(text))  # the text's first and last non-space: a
+    last = _last_non_space_end(text)  # caption that spans both is "alone"
     for c in candidates:
         alone = c.caption_start <= first and c.caption_end >= last
         credit_only = c.caption_start < c.credit_start and (
@@ -1798,7 +1817,7 @@ def _fits_position_size(text: str, start: int, end: int) -> bool:
     word (its length is tested before it is sliced)."""
     size = end - start
     return (size >= 9 and (size <= _POSITION_GROUP_MAX or not text[start].isalpha())
-            and any(word in text[start:end] for word in _POSITION_WORDS))
+            and any(map(text[start:end].__contains__, _POSITION_WORDS)))
 
 
 #: _POSITION_CUE matches only lines holding one of these.
@@ -1963,11 +1982,34 @@ def _may_expose(left: str, edits: list) -> bool:
     for edit in edits:
         seam = edit.start + shift
         shift += len(edit.replacement) - (edit.end - edit.start)
-        window = left[max(0, seam - reach):seam + len(edit.replacement) + reach].lower()
-        if any(literal in window for literal in _EXPOSING_LITERALS):
+        low = max(0, seam - reach)
+        if _marker_in_window(left, low, seam + len(edit.replacement) + reach):
             return True
         if _lone_line_at(left, seam):
             return True
+    return False
+
+
+def _marker_in_window(text: str, low: int, high: int) -> bool:
+    """Whether a marker starts at a keyword of ``text[low:high]`` (as ``_markers`` tries it,
+    without the previous marker's floor), or the span holds ``(nguồn``. A keyword of a
+    story word (``hoạt động``, ``ảnh hưởng``, ``thực hiện``) starts no marker, so a seam
+    near one exposes nothing."""
+    window = text[low:high].lower()
+    if _SOURCE_LITERAL in window:
+        return True
+    if len(window) != min(high, len(text)) - low:
+        return True  # lowering changed the length: offsets unknown, assume the worst
+    for literal in _KEYWORD_LITERALS:
+        at = window.find(literal)
+        while at >= 0:
+            pos = low + at
+            if (text[pos:pos + 3] in _HOA and pos >= _MINH
+                    and text[pos - _MINH:pos] in _MINH_WORDS):
+                pos -= _MINH
+            if _marker_near(text, max(pos - _BACK, 0)) is not None:
+                return True
+            at = window.find(literal, at + len(literal))
     return False
 
 
@@ -1986,8 +2028,8 @@ def _lone_line_at(text: str, pos: int) -> bool:
 
 
 _LONE_LINE_MAX = max(map(len, _LONE_LINES))
-#: The keywords, and the head of the marker that has none and can end its line after a cut.
-_EXPOSING_LITERALS = _KEYWORD_LITERALS + ("(nguồn",)
+#: The head of the marker that has no keyword and can end its line after a cut.
+_SOURCE_LITERAL = "(nguồn"
 
 
 remove_photo_captions = RemovePhotoCaptions()
