@@ -1973,21 +1973,25 @@ def _classify_once(text: str) -> list[Label]:
 def _may_expose(left: str, edits: list) -> bool:
     """Whether deleting ``edits`` can expose a caption in ``left`` (the text after them).
 
-    Only a marker keyword (or ``(nguồn``) next to a seam can (two markers now touch, a
-    credit now ends its line), or a seam's line that is now all credit; scene lines need no
-    second round (their neighbours are read past deleted lines).
+    Only a marker (or ``(nguồn``) next to a seam can (two markers now touch, a credit now
+    ends its line), or a seam's line that is now all credit; scene lines need no second
+    round (their neighbours are read past deleted lines). Overlapping windows around the
+    seams are read as one.
     """
     reach = _SETTINGS["window_back_chars"] + _SETTINGS["window_ahead_chars"]
     shift = 0
+    low, high = 0, None  # the window read next: the union of overlapping seams' windows
     for edit in edits:
         seam = edit.start + shift
         shift += len(edit.replacement) - (edit.end - edit.start)
-        low = max(0, seam - reach)
-        if _marker_in_window(left, low, seam + len(edit.replacement) + reach):
-            return True
         if _lone_line_at(left, seam):
             return True
-    return False
+        if high is None or seam - reach > high:
+            if high is not None and _marker_in_window(left, low, high):
+                return True
+            low = max(0, seam - reach)
+        high = seam + len(edit.replacement) + reach
+    return high is not None and _marker_in_window(left, low, high)
 
 
 def _marker_in_window(text: str, low: int, high: int) -> bool:
