@@ -995,12 +995,41 @@ def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
             and not above.rstrip().endswith(":")):
         return above_start + len(above) - len(above.lstrip())
     if (not blank_above and line_end > 0 and not text.startswith("\n\n", line_end)
-            and not _blank(text, line_end, len(text)) and _reads_as_short_caption(above.strip())
+            and not _blank(text, line_end, len(text))
+            and (_reads_as_short_caption(above.strip())
+                 or _bare_caption_between(text, above_start, above, line_end))
             and not is_menu_item(text[text.rfind("\n", 0, above_start - 1) + 1:above_start - 1])):
         # (under a menu item nav left, a picture's caption is unlikely, and taking the line
         # would join that item to the next into a menu a second pass would find)
         return above_start + len(above) - len(above.lstrip())
     return line_start
+
+
+def _bare_caption_between(text: str, above_start: int, above: str, line_end: int) -> bool:
+    """``captions.credit_sentence`` with no full stop: a short line of at least
+    ``scene_line_min_words`` words, a capital first, a letter or digit last, no comma, quote,
+    colon or bracket and no story verb, between two paragraphs (``Màn trình diễn cồng
+    chiêng tại lễ hội`` / ``Ảnh: BTC``). A subheading stands above a photo, not right
+    above its credit; a sentence cut short, ``Theo ông`` or a list item has its paragraph's
+    punctuation or is not between two."""
+    line = above.strip()
+    if not (line[:1].isupper() and line[-1:].isalnum()
+            and len(line) <= _SETTINGS["scene_sentence_max_chars"]
+            and _ENOUGH_WORDS.search(line) is not None
+            and _NOT_IN_SHORT_CAPTION.search(line) is None
+            and _SCENE_SENTENCE_STOP.search(line) is None):
+        return False
+    before_start = text.rfind("\n", 0, above_start - 1) + 1
+    after_end = _line_end(text, line_end + 1)
+    return (_is_paragraph(text[before_start:above_start - 1])
+            and _is_paragraph(text[line_end + 1:after_end]))
+
+
+def _is_paragraph(line: str) -> bool:
+    """A story paragraph's line: ``lone_credit_prose_min_chars`` or more, a sentence's end."""
+    line = line.rstrip()
+    return (len(line) >= _SETTINGS["lone_credit_prose_min_chars"]
+            and line.endswith((".", "!", "?", "…", '"', "”")))
 
 
 # ---------------------------------------------------------------------------------------------
