@@ -1291,16 +1291,36 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
         if paren is None:
             continue
         web = paren["source"] in _WEB_SOURCES
-        if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES):
-            continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
         line_start = text.rfind("\n", 0, start) + 1
         caption = text[line_start:start].strip()
         end = paren.end()
+        if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES) and not (
+                kind == "source_inline" and _credited_line_between(text, line_start, end,
+                                                                   caption, paren["source"])):
+            continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
         if (caption and (web or caption.endswith(".")) and not _blank(text, end, len(text))
                 and _reads_as_caption_line(caption)):
             found.append(_Candidate(start, end, _first_non_space(text, line_start, start), end,
                                     "captions.credit_sentence", line_start, True))
     return found
+
+
+def _credited_line_between(text: str, line_start: int, end: int, caption: str,
+                           source: str) -> bool:
+    """A line of one short sentence and ``Nguồn: X`` standing alone between two paragraphs
+    (``Loài ếch mới được phát hiện. Nguồn: Zootaxa``): a picture's caption and credit
+    whatever the source, when the sentence cites no figure (no digit) and the source is a
+    name (:func:`_names_a_source`). At a text's end ``Nguồn: X`` attributes the story."""
+    if (len(caption) > _SETTINGS["scene_sentence_max_chars"] or _DIGIT.search(caption)
+            or not _names_a_source(" " + source) or line_start < 2):
+        return False
+    line_end = _line_end(text, end)
+    before_start = text.rfind("\n", 0, line_start - 1) + 1
+    return (line_end < len(text) and _is_paragraph(text[before_start:line_start - 1])
+            and _is_paragraph(text[line_end + 1:_line_end(text, line_end + 1)]))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _reads_as_caption_line(line: str) -> bool:
