@@ -301,6 +301,8 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
     keep = _two_names_kept(match.group("name"), tokens) or min(
         _name_tokens_kept([t.group() for t in tokens]), _SETTINGS["credit_name_max_tokens"])
+    if _title_follows_name(text, match.start("name"), tokens, keep):
+        keep += 1  # "Ảnh: Vân Trang Chủ tịch ...": "Trang" ends the name, not "Trang Chủ"
     end = match.start("name") + tokens[keep - 1].end()
     if keep > 1 and text.startswith(",", end):
         # "Ảnh:Vogue Dakota Johnson, 37 tuổi, ...": a subject, not a credit, takes the comma.
@@ -310,6 +312,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         return seam.end()  # "Ảnh: TTXVN.Ông Nguyên cho biết ...": the next sentence is story
     next_word = _NEXT_WORD.match(text, end, line_end).group(1)
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
+        organisation = _organisation_end(text, match.start("name"), tokens, end, line_end)
+        if organisation:
+            return organisation  # "Ảnh: NXB Hội Nhà văn. "Cát bụi ...": its name's full stop
         # "Ảnh: Hải Dương Tổng cộng ...": the last capital starts the next sentence.
         end = match.start("name") + tokens[keep - 2].end()
     agency = _PAREN_AGENCY.match(text, end, line_end)
@@ -317,6 +322,48 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _title_follows_name(text: str, name_start: int, tokens: list[regex.Match], keep: int
+                        ) -> bool:
+    """Whether the name syllable after the ``keep`` kept tokens ends the name after all: it
+    was cut as the first half of a place or heading (``Trang Chủ``, ``bylines_not_names.txt``)
+    but the token after it opens an office's title that starts the next sentence (``Ảnh:
+    Vân Trang Chủ tịch Công đoàn ...``; titles: the scene subjects of
+    ``captions_scene_actions.txt``)."""
+    if not 0 < keep < len(tokens) - 1 or keep + 1 > _SETTINGS["credit_name_max_tokens"]:
+        return False
+    name, after = tokens[keep].group(), tokens[keep + 1]
+    if (_syllable(name) not in _NAME_SYLLABLES
+            or f"{_syllable(name)} {_syllable(after.group())}" not in _NOT_NAMES):
+        return False
+    at = name_start + after.start()
+    return any(text.startswith(title, at) and not text[at + len(title):at + len(title) + 1]
+               .isalpha() for title in _SCENE_SUBJECTS)
+
+
+#: After an organisation's capitalised head (an abbreviation such as ``NXB``), its name's
+#: words in lower case up to a full stop before the next sentence's capital or quote.
+_ORGANISATION_TAIL = regex.compile(
+    rf"(?:{_HSPACE}++\p{{Ll}}++){{1,2}}+\.(?={_HSPACE}++[\"“]?\p{{Lu}}|{_HSPACE}*+$)", regex.V1)
+
+
+def _organisation_end(text: str, name_start: int, tokens: list[regex.Match], end: int,
+                      line_end: int) -> int:
+    """The end of a credited organisation's name whose last words are in lower case (``NXB
+    Hội Nhà văn.``), or 0: its first token an organisation's abbreviation
+    (``captions_organisation_heads.txt``), one or two words in lower case, at most
+    ``credit_source_max_words`` words in all, a full stop then the next sentence."""
+    if tokens[0].group() not in _ORGANISATION_HEADS:
+        return 0
+    tail = _ORGANISATION_TAIL.match(text, end, line_end)
+    if tail is None or len(tokens) + len(tail.group().split()) > _SETTINGS[
+            "credit_source_max_words"]:
+        return 0
+    return tail.end()
+
+
+_ORGANISATION_HEADS = word_set("captions_organisation_heads.txt")
 
 
 #: An agency in brackets right after a credited name.
