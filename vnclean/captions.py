@@ -1355,11 +1355,13 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
 def _credited_line_between(text: str, line_start: int, end: int, caption: str,
                            source: str) -> bool:
     """A line of one short sentence and ``Nguồn: X`` standing alone between two paragraphs
-    (``Loài ếch mới được phát hiện. Nguồn: Zootaxa``): a picture's caption and credit
-    whatever the source, when the sentence cites no figure (no digit) and the source is a
-    name (:func:`_names_a_source`). At a text's end ``Nguồn: X`` attributes the story."""
+    (``Loài ếch mới được phát hiện. Nguồn: Zootaxa``): a picture's caption and credit, when
+    the sentence cites no figure (no digit) and the source is a name (:func:`_names_a_source`)
+    but no agency or office (``Nguồn: Công an tỉnh`` reports what the sentence says). At a
+    text's end ``Nguồn: X`` attributes the story."""
     if (len(caption) > _SETTINGS["scene_sentence_max_chars"] or _DIGIT.search(caption)
-            or not _names_a_source(" " + source) or line_start < 2):
+            or not _names_a_source(" " + source) or line_start < 2
+            or source.split(" ", 1)[0] in _AGENCIES or source.startswith(_OFFICE_HEADS)):
         return False
     line_end = _line_end(text, end)
     before_start = text.rfind("\n", 0, line_start - 1) + 1
