@@ -281,6 +281,12 @@ def _first_non_space(text: str, start: int, end: int) -> int:
     return first.start() if first else max(start, end)
 
 
+def _last_non_space_end(text: str) -> int:
+    """``len(text.rstrip())``, without copying the text."""
+    last = LAST_NON_BLANK.search(text)
+    return last.end() if last else 0
+
+
 def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
     rest = text[pos:line_end] if line_end - pos <= 2 * _SETTINGS["credit_line_max_chars"] else ""
@@ -295,6 +301,8 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
     keep = _two_names_kept(match.group("name"), tokens) or min(
         _name_tokens_kept([t.group() for t in tokens]), _SETTINGS["credit_name_max_tokens"])
+    if _title_follows_name(text, match.start("name"), tokens, keep):
+        keep += 1  # "Ảnh: Vân Trang Chủ tịch ...": "Trang" ends the name, not "Trang Chủ"
     end = match.start("name") + tokens[keep - 1].end()
     if keep > 1 and text.startswith(",", end):
         # "Ảnh:Vogue Dakota Johnson, 37 tuổi, ...": a subject, not a credit, takes the comma.
@@ -304,6 +312,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         return seam.end()  # "Ảnh: TTXVN.Ông Nguyên cho biết ...": the next sentence is story
     next_word = _NEXT_WORD.match(text, end, line_end).group(1)
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
+        organisation = _organisation_end(text, match.start("name"), tokens, end, line_end)
+        if organisation:
+            return organisation  # "Ảnh: NXB Hội Nhà văn. "Cát bụi ...": its name's full stop
         # "Ảnh: Hải Dương Tổng cộng ...": the last capital starts the next sentence.
         end = match.start("name") + tokens[keep - 2].end()
     agency = _PAREN_AGENCY.match(text, end, line_end)
@@ -311,6 +322,48 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _title_follows_name(text: str, name_start: int, tokens: list[regex.Match], keep: int
+                        ) -> bool:
+    """Whether the name syllable after the ``keep`` kept tokens ends the name after all: it
+    was cut as the first half of a place or heading (``Trang Chủ``, ``bylines_not_names.txt``)
+    but the token after it opens an office's title that starts the next sentence (``Ảnh:
+    Vân Trang Chủ tịch Công đoàn ...``; titles: the scene subjects of
+    ``captions_scene_actions.txt``)."""
+    if not 0 < keep < len(tokens) - 1 or keep + 1 > _SETTINGS["credit_name_max_tokens"]:
+        return False
+    name, after = tokens[keep].group(), tokens[keep + 1]
+    if (_syllable(name) not in _NAME_SYLLABLES
+            or f"{_syllable(name)} {_syllable(after.group())}" not in _NOT_NAMES):
+        return False
+    at = name_start + after.start()
+    return any(text.startswith(title, at) and not text[at + len(title):at + len(title) + 1]
+               .isalpha() for title in _SCENE_SUBJECTS)
+
+
+#: After an organisation's capitalised head (an abbreviation such as ``NXB``), its name's
+#: words in lower case up to a full stop before the next sentence's capital or quote.
+_ORGANISATION_TAIL = regex.compile(
+    rf"(?:{_HSPACE}++\p{{Ll}}++){{1,2}}+\.(?={_HSPACE}++[\"“]?\p{{Lu}}|{_HSPACE}*+$)", regex.V1)
+
+
+def _organisation_end(text: str, name_start: int, tokens: list[regex.Match], end: int,
+                      line_end: int) -> int:
+    """The end of a credited organisation's name whose last words are in lower case (``NXB
+    Hội Nhà văn.``), or 0: its first token an organisation's abbreviation
+    (``captions_organisation_heads.txt``), one or two words in lower case, at most
+    ``credit_source_max_words`` words in all, a full stop then the next sentence."""
+    if tokens[0].group() not in _ORGANISATION_HEADS:
+        return 0
+    tail = _ORGANISATION_TAIL.match(text, end, line_end)
+    if tail is None or len(tokens) + len(tail.group().split()) > _SETTINGS[
+            "credit_source_max_words"]:
+        return 0
+    return tail.end()
+
+
+_ORGANISATION_HEADS = word_set("captions_organisation_heads.txt")
 
 
 #: An agency in brackets right after a credited name.
@@ -637,18 +690,13 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
     its lookahead skips in C the places no marker can start (most keywords are story words:
     ``ảnh hưởng``, ``kế hoạch``). ``keywords``: ``_keyword_starts(text)`` when the caller has it.
     """
-    back = _SETTINGS["window_back_chars"]
     last_end = 0
     for at in _keyword_starts(text) if keywords is None else keywords:
         if text[at:at + 3] in _HOA and at >= _MINH and text[at - _MINH:at] in _MINH_WORDS:
             at -= _MINH  # "Hình minh họa": the window reaches back from "minh"
         if at < last_end:
             continue
-        start = max(at - back, last_end, 0)
-        if (_FIRST_CHAR.search(text, start, start + back + 1) is None
-                and text.find("hinh anh", start, start + back + 8) < 0):
-            continue  # _MARKER_NEAR's lookahead fails at every start it may try (a cheaper test)
-        match = _MARKER_NEAR.match(text, start)
+        match = _marker_near(text, max(at - _BACK, last_end, 0))
         if match is None:
             continue
         kind = match.lastgroup
@@ -657,6 +705,18 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
             continue
         last_end = end
         yield kind, start, end
+
+
+_BACK = _SETTINGS["window_back_chars"]
+
+
+def _marker_near(text: str, start: int) -> regex.Match | None:
+    """``_MARKER_NEAR.match(text, start)``, skipped when its lookahead fails at every start
+    it may try (a cheaper test)."""
+    if (_FIRST_CHAR.search(text, start, start + _BACK + 1) is None
+            and text.find("hinh anh", start, start + _BACK + 8) < 0):
+        return None
+    return _MARKER_NEAR.match(text, start)
 
 
 _OPENING_QUOTES = "'\"“‘«"
@@ -994,12 +1054,41 @@ def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
             and not above.rstrip().endswith(":")):
         return above_start + len(above) - len(above.lstrip())
     if (not blank_above and line_end > 0 and not text.startswith("\n\n", line_end)
-            and not _blank(text, line_end, len(text)) and _reads_as_short_caption(above.strip())
+            and not _blank(text, line_end, len(text))
+            and (_reads_as_short_caption(above.strip())
+                 or _bare_caption_between(text, above_start, above, line_end))
             and not is_menu_item(text[text.rfind("\n", 0, above_start - 1) + 1:above_start - 1])):
         # (under a menu item nav left, a picture's caption is unlikely, and taking the line
         # would join that item to the next into a menu a second pass would find)
         return above_start + len(above) - len(above.lstrip())
     return line_start
+
+
+def _bare_caption_between(text: str, above_start: int, above: str, line_end: int) -> bool:
+    """``captions.credit_sentence`` with no full stop: a short line of at least
+    ``scene_line_min_words`` words, a capital first, a letter or digit last, no comma, quote,
+    colon or bracket and no story verb, between two paragraphs (``Màn trình diễn cồng
+    chiêng tại lễ hội`` / ``Ảnh: BTC``). A subheading stands above a photo, not right
+    above its credit; a sentence cut short, ``Theo ông`` or a list item has its paragraph's
+    punctuation or is not between two."""
+    line = above.strip()
+    if not (line[:1].isupper() and line[-1:].isalnum()
+            and len(line) <= _SETTINGS["scene_sentence_max_chars"]
+            and _ENOUGH_WORDS.search(line) is not None
+            and _NOT_IN_SHORT_CAPTION.search(line) is None
+            and _SCENE_SENTENCE_STOP.search(line) is None):
+        return False
+    before_start = text.rfind("\n", 0, above_start - 1) + 1
+    after_end = _line_end(text, line_end + 1)
+    return (_is_paragraph(text[before_start:above_start - 1])
+            and _is_paragraph(text[line_end + 1:after_end]))
+
+
+def _is_paragraph(line: str) -> bool:
+    """A story paragraph's line: ``lone_credit_prose_min_chars`` or more, a sentence's end."""
+    line = line.rstrip()
+    return (len(line) >= _SETTINGS["lone_credit_prose_min_chars"]
+            and line.endswith((".", "!", "?", "…", '"', "”")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1261,16 +1350,38 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
         if paren is None:
             continue
         web = paren["source"] in _WEB_SOURCES
-        if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES):
-            continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
         line_start = text.rfind("\n", 0, start) + 1
         caption = text[line_start:start].strip()
         end = paren.end()
+        if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES) and not (
+                kind == "source_inline" and _credited_line_between(text, line_start, end,
+                                                                   caption, paren["source"])):
+            continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
         if (caption and (web or caption.endswith(".")) and not _blank(text, end, len(text))
                 and _reads_as_caption_line(caption)):
             found.append(_Candidate(start, end, _first_non_space(text, line_start, start), end,
                                     "captions.credit_sentence", line_start, True))
     return found
+
+
+def _credited_line_between(text: str, line_start: int, end: int, caption: str,
+                           source: str) -> bool:
+    """A line of one short sentence and ``Nguồn: X`` standing alone between two paragraphs
+    (``Loài ếch mới được phát hiện. Nguồn: Zootaxa``): a picture's caption and credit, when
+    the sentence cites no figure (no digit) and the source is a name (:func:`_names_a_source`)
+    but no agency or office (``Nguồn: Công an tỉnh`` reports what the sentence says). At a
+    text's end ``Nguồn: X`` attributes the story."""
+    if (len(caption) > _SETTINGS["scene_sentence_max_chars"] or _DIGIT.search(caption)
+            or not _names_a_source(" " + source) or line_start < 2
+            or source.split(" ", 1)[0] in _AGENCIES or source.startswith(_OFFICE_HEADS)):
+        return False
+    line_end = _line_end(text, end)
+    before_start = text.rfind("\n", 0, line_start - 1) + 1
+    return (line_end < len(text) and _is_paragraph(text[before_start:line_start - 1])
+            and _is_paragraph(text[line_end + 1:_line_end(text, line_end + 1)]))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _reads_as_caption_line(line: str) -> bool:
@@ -1406,16 +1517,22 @@ def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
     """A cheap gate (``str.split`` in C): does any long line, or long piece between periods,
     occur twice? Repeats are looked for only then (a sentence repeated inside two different
     lines and periods, ``x! P. y? P.``, is not)."""
-    least = _SETTINGS["repeat_min_chars"]
     if lines is None:
         lines = text.split("\n")
-    long = [p for p in lines if len(p) >= least]
-    if len(set(long)) < len(long):
+    if _repeats_a_long_one(lines):
         return True
     pieces = text.replace("\n", " ").split(".")
     pieces[0] = " " + pieces[0]  # as a line's first piece is after its line break
-    long = [p for p in pieces if len(p) >= least]
+    return _repeats_a_long_one(pieces)
+
+
+def _repeats_a_long_one(pieces: list[str]) -> bool:
+    """Whether a piece of at least ``repeat_min_chars`` occurs twice (filtered in C)."""
+    long = list(compress(pieces, map(_LONG_ENOUGH, map(len, pieces))))
     return len(set(long)) < len(long)
+
+
+_LONG_ENOUGH = (_SETTINGS["repeat_min_chars"] - 1).__lt__
 
 
 def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
@@ -1623,8 +1740,8 @@ def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[La
     kept_copies = sorted((r[2], r[3]) for r in repeats)
     story = _is_photo_story(candidates, lines)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
-    first = len(text) - len(text.lstrip())  # the text's first and last non-space: a caption
-    last = len(text.rstrip())  # that spans both is "alone" (no slicing per candidate)
+    first = _first_non_space(text, 0, len(text))  # the text's first and last non-space: a
+    last = _last_non_space_end(text)  # caption that spans both is "alone"
     for c in candidates:
         alone = c.caption_start <= first and c.caption_end >= last
         credit_only = c.caption_start < c.credit_start and (
@@ -1810,7 +1927,7 @@ def _fits_position_size(text: str, start: int, end: int) -> bool:
     word (its length is tested before it is sliced)."""
     size = end - start
     return (size >= 9 and (size <= _POSITION_GROUP_MAX or not text[start].isalpha())
-            and any(word in text[start:end] for word in _POSITION_WORDS))
+            and any(map(text[start:end].__contains__, _POSITION_WORDS)))
 
 
 #: _POSITION_CUE matches only lines holding one of these.
@@ -1966,20 +2083,47 @@ def _classify_once(text: str) -> list[Label]:
 def _may_expose(left: str, edits: list) -> bool:
     """Whether deleting ``edits`` can expose a caption in ``left`` (the text after them).
 
-    Only a marker keyword (or ``(nguồn``) next to a seam can (two markers now touch, a
-    credit now ends its line), or a seam's line that is now all credit; scene lines need no
-    second round (their neighbours are read past deleted lines).
+    Only a marker (or ``(nguồn``) next to a seam can (two markers now touch, a credit now
+    ends its line), or a seam's line that is now all credit; scene lines need no second
+    round (their neighbours are read past deleted lines). Overlapping windows around the
+    seams are read as one.
     """
     reach = _SETTINGS["window_back_chars"] + _SETTINGS["window_ahead_chars"]
     shift = 0
+    low, high = 0, None  # the window read next: the union of overlapping seams' windows
     for edit in edits:
         seam = edit.start + shift
         shift += len(edit.replacement) - (edit.end - edit.start)
-        window = left[max(0, seam - reach):seam + len(edit.replacement) + reach].lower()
-        if any(literal in window for literal in _EXPOSING_LITERALS):
-            return True
         if _lone_line_at(left, seam):
             return True
+        if high is None or seam - reach > high:
+            if high is not None and _marker_in_window(left, low, high):
+                return True
+            low = max(0, seam - reach)
+        high = seam + len(edit.replacement) + reach
+    return high is not None and _marker_in_window(left, low, high)
+
+
+def _marker_in_window(text: str, low: int, high: int) -> bool:
+    """Whether a marker starts at a keyword of ``text[low:high]`` (as ``_markers`` tries it,
+    without the previous marker's floor), or the span holds ``(nguồn``. A keyword of a
+    story word (``hoạt động``, ``ảnh hưởng``, ``thực hiện``) starts no marker, so a seam
+    near one exposes nothing."""
+    window = text[low:high].lower()
+    if _SOURCE_LITERAL in window:
+        return True
+    if len(window) != min(high, len(text)) - low:
+        return True  # lowering changed the length: offsets unknown, assume the worst
+    for literal in _KEYWORD_LITERALS:
+        at = window.find(literal)
+        while at >= 0:
+            pos = low + at
+            if (text[pos:pos + 3] in _HOA and pos >= _MINH
+                    and text[pos - _MINH:pos] in _MINH_WORDS):
+                pos -= _MINH
+            if _marker_near(text, max(pos - _BACK, 0)) is not None:
+                return True
+            at = window.find(literal, at + len(literal))
     return False
 
 
@@ -1998,8 +2142,8 @@ def _lone_line_at(text: str, pos: int) -> bool:
 
 
 _LONE_LINE_MAX = max(map(len, _LONE_LINES))
-#: The keywords, and the head of the marker that has none and can end its line after a cut.
-_EXPOSING_LITERALS = _KEYWORD_LITERALS + ("(nguồn",)
+#: The head of the marker that has no keyword and can end its line after a cut.
+_SOURCE_LITERAL = "(nguồn"
 
 
 remove_photo_captions = RemovePhotoCaptions()
