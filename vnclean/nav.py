@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from itertools import compress
 from operator import itemgetter
 from typing import ClassVar
 
@@ -684,57 +685,68 @@ def _menu_line_pattern() -> re.Pattern:
 def _page_of(text: str, cfg: _Settings) -> _Page:
     """Every non-blank line of ``text`` with its context-free shape.
 
-    Lines and their offsets come from one C-level search; a line of plain words (letters
-    and single spaces, most menu items) is shaped by one lookup, a line too long for
-    chrome by its last characters, and only the rest by :func:`_shape`.
+    One loop over the text split at newlines strips each line and takes its offsets; a
+    line of plain words (letters and single spaces, most menu items) is shaped by one
+    lookup, a line too long for chrome by its last characters (:func:`_long_shape` for
+    the few that do not end a sentence), and only the rest by :func:`_shape`.
     """
     short = 2 * cfg.max_item_chars
-    # One C-level search takes every non-blank line stripped of _SPACE, with its offsets.
-    found = list(_STRIPPED_LINE.finditer(text))
-    starts = list(map(_MATCH_START, found))
-    ends = list(map(_MATCH_END, found))
-    texts = list(map(_MATCH_TEXT, found))
-    lengths = list(map(len, texts))
     keys = _key_info()
     menu = _menu_line_pattern(), *_menu_ends()
     seen: dict[str, tuple[int, str, bool]] = {}
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
     known = []
-    add_known = known.append
-    for line, length in zip(texts, lengths):
-        if length > short:  # far too long for chrome cues or menu items
-            last = line[-1]
-            if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
-                add_known(_LONG_PROSE)  # _sentence_end: a sentence
-            elif length > 3 * short:
-                add_known(_LONG_TITLE)
-            elif _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(line, cfg):
-                add_known(_LONG_KEYWORDS)
-            elif (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
-                    navigation := _navigation_shape(line)) is not None:
-                add_known((_SPACED, navigation, False))
-            elif _is_breadcrumb(line, cfg):
-                add_known(_LONG_BREADCRUMB)
-            elif menu[0].fullmatch(line) or _may_be_mixed_menu(line) \
-                    and _is_mixed_menu_line(line, cfg):
-                add_known(_LONG_MENU_LINE)
+    add_start, add_end, add_text, add_known = (starts.append, ends.append, texts.append,
+                                               known.append)
+    start = 0  # the offset of the raw line
+    for raw in text.split("\n"):
+        line = raw.strip(_SPACE)
+        if line:
+            # strip returns the line itself when nothing goes (then it starts the raw line)
+            first = start if line is raw else start + len(raw) - len(raw.lstrip(_SPACE))
+            length = len(line)
+            add_start(first)
+            add_end(first + length)
+            add_text(line)
+            if length > short:  # far too long for chrome cues or menu items
+                last = line[-1]
+                if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
+                    add_known(_LONG_PROSE)  # _sentence_end: a sentence
+                else:
+                    add_known(_long_shape(line, length, short, menu[0], cfg))
             else:
-                add_known(_LONG_TITLE)
-            continue
-        shaped = seen.get(line)  # menus repeat: each distinct short line is shaped once
-        if shaped is None:
-            shaped = seen[line] = _short_shape(line, length, keys, menu, cfg)
-        add_known(shaped)
+                shaped = seen.get(line)  # menus repeat: each distinct short line shaped once
+                if shaped is None:
+                    shaped = seen[line] = _short_shape(line, length, keys, menu, cfg)
+                add_known(shaped)
+        start += len(raw) + 1
     if not known:
         return _Page([], [], [], [], [], [])
     words, shapes, sections = map(list, zip(*known))
     return _Page(starts, ends, texts, words, shapes, sections)
 
 
-_STRIPPED_LINE = re.compile(r"[^{0}](?:[^\n]*[^{0}])?".format(
-    "".join(re.escape(c) for c in _SPACE_NL)))  # a line with no _SPACE at either end
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
-_MATCH_TEXT = re.Match.group
+def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Settings
+                ) -> tuple[int, str, bool]:
+    """(word count, shape, names a section) of a stripped line longer than ``short``
+    (twice ``max_item_chars``) that does not end like a sentence; ``menu`` is
+    :func:`_menu_line_pattern`."""
+    if length > 3 * short:
+        return _LONG_TITLE
+    if _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(line, cfg):
+        return _LONG_KEYWORDS
+    if (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
+            navigation := _navigation_shape(line)) is not None:
+        return _SPACED, navigation, False
+    if _is_breadcrumb(line, cfg):
+        return _LONG_BREADCRUMB
+    if menu.fullmatch(line) or _may_be_mixed_menu(line) and _is_mixed_menu_line(line, cfg):
+        return _LONG_MENU_LINE
+    return _LONG_TITLE
+
+
 _LONG_PROSE = (_SPACED, PROSE, False)
 _LONG_TITLE = (_SPACED, TITLE, False)
 _LONG_BREADCRUMB = (_SPACED, BREADCRUMB, False)
@@ -1217,9 +1229,10 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
         first -= 1
         if starts[first] not in chrome:
             left -= 1
-    found = [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
-             if _is_section_label(page, k, cfg)
-             and starts[k] not in chrome]  # a chrome line goes already
+    found = [(starts[k], page.ends[k], "nav.section_label")
+             for k in compress(range(first, lead), page.sections[first:lead])
+             if starts[k] not in chrome  # a chrome line goes already
+             and _is_section_label(page, k, cfg)]
     if found and _sections_head_parts(page, lead, {page.texts[k] for k in range(first, lead)},
                                       cfg):
         return []
@@ -1231,8 +1244,10 @@ def _sections_head_parts(page: _Page, lead: int, above: set[str], cfg: _Settings
     line after the lead: the text's parts are headed by section names (a news digest's
     ``Thời sự`` / ... / ``Thể thao`` / ...), and the one above the lead is the first
     part's heading, not the page's label."""
+    last = len(page) - 1
     return any(_is_section_label(page, k, cfg) and page.shapes[k + 1] == PROSE
-               and page.texts[k] not in above for k in range(lead + 1, len(page) - 1))
+               and page.texts[k] not in above
+               for k in compress(range(lead + 1, last), page.sections[lead + 1:last]))
 
 
 #: A short attribution: "Theo VnExpress", "Nguồn: Tuổi Trẻ", "Tham khảo: The Verge, Apple".
