@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import ClassVar
 
 import regex
@@ -28,6 +28,7 @@ import regex
 from ._data import alternation, data_text, json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
                      long_first_line_end, residue, settle_inline)
+from .bylines import author_names
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -630,10 +631,15 @@ def _may_be_mixed_menu(text: str) -> bool:
 
 def _ends_like_menu(text: str) -> bool:
     """Could ``text`` end a mixed menu line? Its last word opens with a capital or a digit
-    (``Podcasts``, ``24h``) or is the last word of a known name (``Thể thao``); a
-    headline mostly ends in a lowercase word that names nothing (string tests only)."""
-    last = text[text.rfind(" ") + 1:]
-    return last[:1].isupper() or last[:1].isdigit() or last.casefold() in _menu_ends()[1]
+    (``Podcasts``, ``24h``), is the last word of a known name (``Thể thao``), or follows a
+    capitalised word (an item of the site's own with a lowercase tail: ``Vĩ mô``); a
+    headline mostly ends in lowercase words that name nothing (string tests only)."""
+    cut = text.rfind(" ")
+    last = text[cut + 1:]
+    if last[:1].isupper() or last[:1].isdigit() or last.casefold() in _menu_ends()[1]:
+        return True
+    before = text[text.rfind(" ", 0, cut) + 1:cut] if cut > 0 else ""
+    return before[:1].isupper()
 
 
 @functools.cache
@@ -782,6 +788,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         if count <= cfg.max_item_words + 2 and ("đăng" in key or "mật" in key) \
                 and _LOGIN_WORDS.search(line):
             return count, ITEM, section
+        if length > cfg.max_item_chars and _is_short_mixed_menu(line, cfg):
+            return count, MENU_LINE, False
         return count, TITLE, section
     if line.isdecimal():  # a counter: digits only (no letter, one word)
         cue, section = keys.get(line, _NO_KEY)
@@ -792,7 +800,23 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     if cue is None and (line[0] in _ICONS or line[-1] in _TRAILING_ICONS):
         cue, section = _icon_free_key(line, keys)  # "» Thời sự", "Về đầu trang ↑"
     shape, count = _shape(line, cue, cfg)
+    if shape == TITLE and length > cfg.max_item_chars and _is_short_mixed_menu(line, cfg):
+        return count, MENU_LINE, False  # "Bóng đá Tin tức 24h Kinh doanh Giải trí ..."
     return count, shape, section
+
+
+def _is_short_mixed_menu(line: str, cfg: _Settings) -> bool:
+    """A headline-long line (longer than one item, at most twice ``max_item_chars``) that
+    is a mixed menu (:func:`_is_mixed_menu_line`: items of the site's own among at least
+    ``mixed_menu_min_known`` known ones, ``Tin tức 24h`` / ``Vĩ mô``); a headline in
+    sentence case runs more lowercase words on than an item's tail (string tests first,
+    then as many capitalised words as known items needed, a third of the words at least)."""
+    if not _may_be_mixed_menu(line):
+        return False
+    words = line.split()
+    capitals = sum(1 for word in words if word[0].isupper())
+    return (capitals >= cfg.mixed_menu_min_known and 3 * capitals >= len(words)
+            and _is_mixed_menu_line(line, cfg))
 
 
 #: Icons and arrows that menu items and links wear (``» Thời sự``, ``↑ Lên đầu trang``):
@@ -847,8 +871,28 @@ def _run_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
     (a run of one line never makes a menu: its cue, if any, is labelled apart)."""
     labels: list[_Span] = []
     for run in _RUN.finditer(codes):
-        labels.extend(_menu_run_labels(page, codes, *run.span(), cfg))
+        labels.extend(_menu_run_labels(page, codes, *run.span(), cfg)
+                      or _topic_tag_labels(page, *run.span(), cfg))
     return labels
+
+
+def _topic_tag_labels(page: _Page, i: int, j: int, cfg: _Settings) -> list[_Span]:
+    """``nav.topic_tags``: the page's topic links printed bare, with no ``Tags:`` label,
+    after the story's sign-off (``Hà Ánh`` / ``Tuyển sinh 2025`` / ``Thi tốt nghiệp
+    THPT``). The run ``[i, j)`` ends the text and follows a paragraph; its first line is an
+    author line (:func:`~vnclean.bylines.author_names` reads a name in it: strip_bylines'
+    line, left to it); the rest, fewer than ``min_run_items``, are items that name no
+    person, no attribution or photo line. A story's closing list has no sign-off above it,
+    and the sign-off ends it."""
+    shapes, texts = page.shapes, page.texts
+    if (j != len(page) or i == 0 or shapes[i - 1] != PROSE or not 2 <= j - i <= cfg.min_run_items
+            or shapes[i] != ITEM or not author_names(texts[i])):
+        return []
+    for k in range(i + 1, j):
+        if (shapes[k] != ITEM or "(" in texts[k] or _NO_TITLE_LINE.fullmatch(texts[k])
+                or author_names(texts[k])):
+            return []  # (an attribution, "Theo CNA, Reuters", is strip_bylines' line)
+    return [(page.starts[k], page.ends[k], "nav.topic_tags") for k in range(i + 1, j)]
 
 
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
@@ -1089,14 +1133,15 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     The title candidate is the first line not already labelled as chrome (starts in
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
-    remove_photo_captions' lines, gone once they have run). It is a template
+    remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines'). It is a template
     copy when a later line before the first paragraph repeats it (``Title - Section - Site``
     at the top, ``Title`` again above the lead); when the title comes several times before
     the lead, the last of them is the one kept.
     """
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
-                 if starts[k] not in chrome and not _is_section_label(page, k, cfg)
+                 if starts[k] not in chrome and shapes[k] != DATE
+                 and not _is_section_label(page, k, cfg)
                  and not _NO_TITLE_LINE.fullmatch(page.texts[k])), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
@@ -1348,13 +1393,16 @@ def _inline_spans(text: str) -> list[Label]:
     pattern matches alone) does the alternation run: its leftmost-first matches are the
     spans.
     """
-    head = _flat_menu_head(text)
+    head = _flat_menu_head(text) + _inline_tags(text)
     combined, gates = _inline_patterns()
     if not any(gate.search(text) for gate in gates):
-        return head
+        return sorted(head, key=_LABEL_START) if len(head) > 1 else head
     widgets = [Label(m.start(), m.end(), KIND, "nav.inline_widget")
                for m in combined.finditer(text)]
-    return sorted(head + widgets) if head else widgets
+    return sorted(head + widgets, key=_LABEL_START) if head else widgets
+
+
+_LABEL_START = attrgetter("start")
 
 
 def _upper_first_pattern(keys: frozenset[str]) -> str:
@@ -1374,18 +1422,103 @@ def _upper_first_pattern(keys: frozenset[str]) -> str:
 @functools.cache
 def _flat_menu_pattern() -> re.Pattern:
     """A run of capitalised menu items (section names, login and search strings, widget
-    headings) at the start of a text, after at most three words of a logo; one unknown
-    capitalised word may stand between two items (``Tâm sự Hài Đăng nhập``). The run ends
-    before a date, a bracket, a bar or a capitalised word: an item a lowercase word follows
-    opens the title (``Giáo dục đại học ...``) and stays."""
+    headings) at the start of a text, after at most three words of a logo; one or two
+    unknown capitalised words may stand between two items (``Tâm sự Hài Đăng nhập``,
+    ``Bạn đọc Net Zero Kinh tế``). The run ends before a date, a bracket, a bar or a
+    capitalised word: an item a lowercase word follows opens the title (``Giáo dục đại
+    học ...``) and stays."""
     item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
     more = _settings().flat_menu_min_items - 1
     return re.compile(
-        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{item}(?:{separator}(?:{unknown}{separator})??"
+        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{item}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
         rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:$|\n|[\d(|»>›]|[{re.escape(capital)}]))")
+
+
+def _inline_tags(text: str) -> list[Label]:
+    """``nav.inline_tags``: a page's topic links glued inside a flattened line after the
+    story's last sentence, a closing bracket or a sign-off (a capitalised word): a label of
+    ``nav_inline_tags.txt`` and its colon, then at most ``max_keyword_items`` topics of a
+    few words joined by commas, none ending like a sentence, up to the end of the line or
+    to a heading that follows tags on a page (``nav_tag_enders.txt``: ``Tin liên quan``).
+    Only a colon is looked for in the whole text; the label is sought in the few characters
+    before each, and the topics after it.
+
+    >>> text = "Sau cuộc đua, Oanh sẽ tập luyện tiếp. (TTXVN) Tags: Đức, ô tô, xe điện"
+    >>> [text[x.start:x.end] for x in _inline_tags(text)]
+    ['Tags: Đức, ô tô, xe điện']
+    >>> _inline_tags("Ông nói thêm. Từ khóa: minh bạch, trách nhiệm, là điều ông nhấn mạnh.")
+    []
+    """
+    labels: list[Label] = []
+    tails = _tag_label_tails()
+    colon = text.find(":")
+    while colon > 0:
+        # A label's last three letters (casefolded) or a space stand before its colon.
+        if text[colon - 3:colon].casefold() not in tails and text[colon - 1] not in " \t":
+            colon = text.find(":", colon + 1)
+            continue
+        start = _tag_label_start(text, colon)
+        if start >= 0 and (topics := _inline_topics().match(text, colon)) is not None:
+            labels.append(Label(start, topics.end(), KIND, "nav.inline_tags"))
+            colon = text.find(":", topics.end())
+        else:
+            colon = text.find(":", colon + 1)
+    return labels
+
+
+def _tag_label_start(text: str, colon: int) -> int:
+    """Where a tag label (``nav_inline_tags.txt``) that ``colon`` closes starts, when it
+    stands inside a line after a sentence's end, a closing bracket or a capitalised word;
+    else -1."""
+    label = _tag_label_pattern().search(
+        text, max(0, colon - _TAG_LABEL_WINDOW), colon)
+    if label is None:
+        return -1
+    start = label.start()
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    if before < 0 or before == start - 1:  # the label opens the text or follows no space
+        return -1
+    last = text[before]
+    if last in _TAG_AFTER:
+        return start
+    word = max(text.rfind(" ", 0, before), text.rfind("\n", 0, before),
+               text.rfind("\t", 0, before)) + 1
+    return start if text[word].isupper() else -1
+
+
+_TAG_LABEL_WINDOW = 24  # characters before a colon searched for a tag label
+_TAG_AFTER = frozenset(".!?…)]”\"")  # what the story's last sentence or a note ends with
+
+
+@functools.cache
+def _tag_label_tails() -> frozenset[str]:
+    """The last three letters of every tag label (casefolded): a colon after none of them
+    (nor after a space) closes no label."""
+    return frozenset(key[-3:] for key in _word_set("nav_inline_tags.txt"))
+
+
+@functools.cache
+def _tag_label_pattern() -> re.Pattern:
+    """A tag label of ``nav_inline_tags.txt`` (any case) and spaces, ending at the colon."""
+    return re.compile(casefold_pattern(_word_set("nav_inline_tags.txt")) + r"[ \t]*\Z")
+
+
+@functools.cache
+def _inline_topics() -> regex.Pattern:
+    """The colon of a tag label and the topics after it (:func:`_inline_tags`)."""
+    enders = "|".join(_upper_first_pattern(frozenset([key]))
+                      for key in sorted(_word_set("nav_tag_enders.txt")))
+    words = _settings().max_item_words - 1
+    topic = rf"[^\W_][^\s,;.!?:…\"“”()]*+(?:[ \t]++[^\s,;.!?:…\"“”()]++){{0,{words}}}"
+    more = _settings().max_keyword_items - 1
+    return regex.compile(
+        rf":[ \t]*+{topic}(?:[ \t]*+[,;|][ \t]*+{topic}){{0,{more}}}"
+        rf"(?=[ \t]*+(?:\n|\Z)|[ \t]++(?:{enders})(?![^\W_]))")
 
 
 def _flat_menu_head(text: str) -> list[Label]:
