@@ -19,7 +19,8 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import ClassVar
 
 import regex
@@ -27,6 +28,7 @@ import regex
 from ._data import alternation, data_text, json_data, tab_entries, word_list
 from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
                      long_first_line_end, residue, settle_inline)
+from .bylines import author_names
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -629,10 +631,15 @@ def _may_be_mixed_menu(text: str) -> bool:
 
 def _ends_like_menu(text: str) -> bool:
     """Could ``text`` end a mixed menu line? Its last word opens with a capital or a digit
-    (``Podcasts``, ``24h``) or is the last word of a known name (``Thể thao``); a
-    headline mostly ends in a lowercase word that names nothing (string tests only)."""
-    last = text[text.rfind(" ") + 1:]
-    return last[:1].isupper() or last[:1].isdigit() or last.casefold() in _menu_ends()[1]
+    (``Podcasts``, ``24h``), is the last word of a known name (``Thể thao``), or follows a
+    capitalised word (an item of the site's own with a lowercase tail: ``Vĩ mô``); a
+    headline mostly ends in lowercase words that name nothing (string tests only)."""
+    cut = text.rfind(" ")
+    last = text[cut + 1:]
+    if last[:1].isupper() or last[:1].isdigit() or last.casefold() in _menu_ends()[1]:
+        return True
+    before = text[text.rfind(" ", 0, cut) + 1:cut] if cut > 0 else ""
+    return before[:1].isupper()
 
 
 @functools.cache
@@ -684,57 +691,68 @@ def _menu_line_pattern() -> re.Pattern:
 def _page_of(text: str, cfg: _Settings) -> _Page:
     """Every non-blank line of ``text`` with its context-free shape.
 
-    Lines and their offsets come from one C-level search; a line of plain words (letters
-    and single spaces, most menu items) is shaped by one lookup, a line too long for
-    chrome by its last characters, and only the rest by :func:`_shape`.
+    One loop over the text split at newlines strips each line and takes its offsets; a
+    line of plain words (letters and single spaces, most menu items) is shaped by one
+    lookup, a line too long for chrome by its last characters (:func:`_long_shape` for
+    the few that do not end a sentence), and only the rest by :func:`_shape`.
     """
     short = 2 * cfg.max_item_chars
-    # One C-level search takes every non-blank line stripped of _SPACE, with its offsets.
-    found = list(_STRIPPED_LINE.finditer(text))
-    starts = list(map(_MATCH_START, found))
-    ends = list(map(_MATCH_END, found))
-    texts = list(map(_MATCH_TEXT, found))
-    lengths = list(map(len, texts))
     keys = _key_info()
     menu = _menu_line_pattern(), *_menu_ends()
     seen: dict[str, tuple[int, str, bool]] = {}
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
     known = []
-    add_known = known.append
-    for line, length in zip(texts, lengths):
-        if length > short:  # far too long for chrome cues or menu items
-            last = line[-1]
-            if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
-                add_known(_LONG_PROSE)  # _sentence_end: a sentence
-            elif length > 3 * short:
-                add_known(_LONG_TITLE)
-            elif _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(line, cfg):
-                add_known(_LONG_KEYWORDS)
-            elif (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
-                    navigation := _navigation_shape(line)) is not None:
-                add_known((_SPACED, navigation, False))
-            elif _is_breadcrumb(line, cfg):
-                add_known(_LONG_BREADCRUMB)
-            elif menu[0].fullmatch(line) or _may_be_mixed_menu(line) \
-                    and _is_mixed_menu_line(line, cfg):
-                add_known(_LONG_MENU_LINE)
+    add_start, add_end, add_text, add_known = (starts.append, ends.append, texts.append,
+                                               known.append)
+    start = 0  # the offset of the raw line
+    for raw in text.split("\n"):
+        line = raw.strip(_SPACE)
+        if line:
+            # strip returns the line itself when nothing goes (then it starts the raw line)
+            first = start if line is raw else start + len(raw) - len(raw.lstrip(_SPACE))
+            length = len(line)
+            add_start(first)
+            add_end(first + length)
+            add_text(line)
+            if length > short:  # far too long for chrome cues or menu items
+                last = line[-1]
+                if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
+                    add_known(_LONG_PROSE)  # _sentence_end: a sentence
+                else:
+                    add_known(_long_shape(line, length, short, menu[0], cfg))
             else:
-                add_known(_LONG_TITLE)
-            continue
-        shaped = seen.get(line)  # menus repeat: each distinct short line is shaped once
-        if shaped is None:
-            shaped = seen[line] = _short_shape(line, length, keys, menu, cfg)
-        add_known(shaped)
+                shaped = seen.get(line)  # menus repeat: each distinct short line shaped once
+                if shaped is None:
+                    shaped = seen[line] = _short_shape(line, length, keys, menu, cfg)
+                add_known(shaped)
+        start += len(raw) + 1
     if not known:
         return _Page([], [], [], [], [], [])
     words, shapes, sections = map(list, zip(*known))
     return _Page(starts, ends, texts, words, shapes, sections)
 
 
-_STRIPPED_LINE = re.compile(r"[^{0}](?:[^\n]*[^{0}])?".format(
-    "".join(re.escape(c) for c in _SPACE_NL)))  # a line with no _SPACE at either end
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
-_MATCH_TEXT = re.Match.group
+def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Settings
+                ) -> tuple[int, str, bool]:
+    """(word count, shape, names a section) of a stripped line longer than ``short``
+    (twice ``max_item_chars``) that does not end like a sentence; ``menu`` is
+    :func:`_menu_line_pattern`."""
+    if length > 3 * short:
+        return _LONG_TITLE
+    if _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(line, cfg):
+        return _LONG_KEYWORDS
+    if (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
+            navigation := _navigation_shape(line)) is not None:
+        return _SPACED, navigation, False
+    if _is_breadcrumb(line, cfg):
+        return _LONG_BREADCRUMB
+    if menu.fullmatch(line) or _may_be_mixed_menu(line) and _is_mixed_menu_line(line, cfg):
+        return _LONG_MENU_LINE
+    return _LONG_TITLE
+
+
 _LONG_PROSE = (_SPACED, PROSE, False)
 _LONG_TITLE = (_SPACED, TITLE, False)
 _LONG_BREADCRUMB = (_SPACED, BREADCRUMB, False)
@@ -770,6 +788,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         if count <= cfg.max_item_words + 2 and ("đăng" in key or "mật" in key) \
                 and _LOGIN_WORDS.search(line):
             return count, ITEM, section
+        if length > cfg.max_item_chars and _is_short_mixed_menu(line, cfg):
+            return count, MENU_LINE, False
         return count, TITLE, section
     if line.isdecimal():  # a counter: digits only (no letter, one word)
         cue, section = keys.get(line, _NO_KEY)
@@ -780,7 +800,23 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     if cue is None and (line[0] in _ICONS or line[-1] in _TRAILING_ICONS):
         cue, section = _icon_free_key(line, keys)  # "» Thời sự", "Về đầu trang ↑"
     shape, count = _shape(line, cue, cfg)
+    if shape == TITLE and length > cfg.max_item_chars and _is_short_mixed_menu(line, cfg):
+        return count, MENU_LINE, False  # "Bóng đá Tin tức 24h Kinh doanh Giải trí ..."
     return count, shape, section
+
+
+def _is_short_mixed_menu(line: str, cfg: _Settings) -> bool:
+    """A headline-long line (longer than one item, at most twice ``max_item_chars``) that
+    is a mixed menu (:func:`_is_mixed_menu_line`: items of the site's own among at least
+    ``mixed_menu_min_known`` known ones, ``Tin tức 24h`` / ``Vĩ mô``); a headline in
+    sentence case runs more lowercase words on than an item's tail (string tests first,
+    then as many capitalised words as known items needed, a third of the words at least)."""
+    if not _may_be_mixed_menu(line):
+        return False
+    words = line.split()
+    capitals = sum(1 for word in words if word[0].isupper())
+    return (capitals >= cfg.mixed_menu_min_known and 3 * capitals >= len(words)
+            and _is_mixed_menu_line(line, cfg))
 
 
 #: Icons and arrows that menu items and links wear (``» Thời sự``, ``↑ Lên đầu trang``):
@@ -835,8 +871,28 @@ def _run_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
     (a run of one line never makes a menu: its cue, if any, is labelled apart)."""
     labels: list[_Span] = []
     for run in _RUN.finditer(codes):
-        labels.extend(_menu_run_labels(page, codes, *run.span(), cfg))
+        labels.extend(_menu_run_labels(page, codes, *run.span(), cfg)
+                      or _topic_tag_labels(page, *run.span(), cfg))
     return labels
+
+
+def _topic_tag_labels(page: _Page, i: int, j: int, cfg: _Settings) -> list[_Span]:
+    """``nav.topic_tags``: the page's topic links printed bare, with no ``Tags:`` label,
+    after the story's sign-off (``Hà Ánh`` / ``Tuyển sinh 2025`` / ``Thi tốt nghiệp
+    THPT``). The run ``[i, j)`` ends the text and follows a paragraph; its first line is an
+    author line (:func:`~vnclean.bylines.author_names` reads a name in it: strip_bylines'
+    line, left to it); the rest, fewer than ``min_run_items``, are items that name no
+    person, no attribution or photo line. A story's closing list has no sign-off above it,
+    and the sign-off ends it."""
+    shapes, texts = page.shapes, page.texts
+    if (j != len(page) or i == 0 or shapes[i - 1] != PROSE or not 2 <= j - i <= cfg.min_run_items
+            or shapes[i] != ITEM or not author_names(texts[i])):
+        return []
+    for k in range(i + 1, j):
+        if (shapes[k] != ITEM or "(" in texts[k] or _NO_TITLE_LINE.fullmatch(texts[k])
+                or author_names(texts[k])):
+            return []  # (an attribution, "Theo CNA, Reuters", is strip_bylines' line)
+    return [(page.starts[k], page.ends[k], "nav.topic_tags") for k in range(i + 1, j)]
 
 
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
@@ -1094,14 +1150,15 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     The title candidate is the first line not already labelled as chrome (starts in
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
-    remove_photo_captions' lines, gone once they have run). It is a template
+    remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines'). It is a template
     copy when a later line before the first paragraph repeats it (``Title - Section - Site``
     at the top, ``Title`` again above the lead); when the title comes several times before
     the lead, the last of them is the one kept.
     """
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
-                 if starts[k] not in chrome and not _is_section_label(page, k, cfg)
+                 if starts[k] not in chrome and shapes[k] != DATE
+                 and not _is_section_label(page, k, cfg)
                  and not _NO_TITLE_LINE.fullmatch(page.texts[k])), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
@@ -1234,9 +1291,10 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
         first -= 1
         if starts[first] not in chrome:
             left -= 1
-    found = [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
-             if _is_section_label(page, k, cfg)
-             and starts[k] not in chrome]  # a chrome line goes already
+    found = [(starts[k], page.ends[k], "nav.section_label")
+             for k in compress(range(first, lead), page.sections[first:lead])
+             if starts[k] not in chrome  # a chrome line goes already
+             and _is_section_label(page, k, cfg)]
     if found and _sections_head_parts(page, lead, {page.texts[k] for k in range(first, lead)},
                                       cfg):
         return []
@@ -1248,8 +1306,10 @@ def _sections_head_parts(page: _Page, lead: int, above: set[str], cfg: _Settings
     line after the lead: the text's parts are headed by section names (a news digest's
     ``Thời sự`` / ... / ``Thể thao`` / ...), and the one above the lead is the first
     part's heading, not the page's label."""
+    last = len(page) - 1
     return any(_is_section_label(page, k, cfg) and page.shapes[k + 1] == PROSE
-               and page.texts[k] not in above for k in range(lead + 1, len(page) - 1))
+               and page.texts[k] not in above
+               for k in compress(range(lead + 1, last), page.sections[lead + 1:last]))
 
 
 #: A short attribution: "Theo VnExpress", "Nguồn: Tuổi Trẻ", "Tham khảo: The Verge, Apple".
@@ -1350,13 +1410,16 @@ def _inline_spans(text: str) -> list[Label]:
     pattern matches alone) does the alternation run: its leftmost-first matches are the
     spans.
     """
-    head = _flat_menu_head(text)
+    head = _flat_menu_head(text) + _inline_tags(text)
     combined, gates = _inline_patterns()
     if not any(gate.search(text) for gate in gates):
-        return head
+        return sorted(head, key=_LABEL_START) if len(head) > 1 else head
     widgets = [Label(m.start(), m.end(), KIND, "nav.inline_widget")
                for m in combined.finditer(text)]
-    return sorted(head + widgets) if head else widgets
+    return sorted(head + widgets, key=_LABEL_START) if head else widgets
+
+
+_LABEL_START = attrgetter("start")
 
 
 def _upper_first_pattern(keys: frozenset[str]) -> str:
@@ -1376,18 +1439,103 @@ def _upper_first_pattern(keys: frozenset[str]) -> str:
 @functools.cache
 def _flat_menu_pattern() -> re.Pattern:
     """A run of capitalised menu items (section names, login and search strings, widget
-    headings) at the start of a text, after at most three words of a logo; one unknown
-    capitalised word may stand between two items (``Tâm sự Hài Đăng nhập``). The run ends
-    before a date, a bracket, a bar or a capitalised word: an item a lowercase word follows
-    opens the title (``Giáo dục đại học ...``) and stays."""
+    headings) at the start of a text, after at most three words of a logo; one or two
+    unknown capitalised words may stand between two items (``Tâm sự Hài Đăng nhập``,
+    ``Bạn đọc Net Zero Kinh tế``). The run ends before a date, a bracket, a bar or a
+    capitalised word: an item a lowercase word follows opens the title (``Giáo dục đại
+    học ...``) and stays."""
     item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
     more = _settings().flat_menu_min_items - 1
     return re.compile(
-        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{item}(?:{separator}(?:{unknown}{separator})??"
+        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{item}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
         rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:$|\n|[\d(|»>›]|[{re.escape(capital)}]))")
+
+
+def _inline_tags(text: str) -> list[Label]:
+    """``nav.inline_tags``: a page's topic links glued inside a flattened line after the
+    story's last sentence, a closing bracket or a sign-off (a capitalised word): a label of
+    ``nav_inline_tags.txt`` and its colon, then at most ``max_keyword_items`` topics of a
+    few words joined by commas, none ending like a sentence, up to the end of the line or
+    to a heading that follows tags on a page (``nav_tag_enders.txt``: ``Tin liên quan``).
+    Only a colon is looked for in the whole text; the label is sought in the few characters
+    before each, and the topics after it.
+
+    >>> text = "Sau cuộc đua, Oanh sẽ tập luyện tiếp. (TTXVN) Tags: Đức, ô tô, xe điện"
+    >>> [text[x.start:x.end] for x in _inline_tags(text)]
+    ['Tags: Đức, ô tô, xe điện']
+    >>> _inline_tags("Ông nói thêm. Từ khóa: minh bạch, trách nhiệm, là điều ông nhấn mạnh.")
+    []
+    """
+    labels: list[Label] = []
+    tails = _tag_label_tails()
+    colon = text.find(":")
+    while colon > 0:
+        # A label's last three letters (casefolded) or a space stand before its colon.
+        if text[colon - 3:colon].casefold() not in tails and text[colon - 1] not in " \t":
+            colon = text.find(":", colon + 1)
+            continue
+        start = _tag_label_start(text, colon)
+        if start >= 0 and (topics := _inline_topics().match(text, colon)) is not None:
+            labels.append(Label(start, topics.end(), KIND, "nav.inline_tags"))
+            colon = text.find(":", topics.end())
+        else:
+            colon = text.find(":", colon + 1)
+    return labels
+
+
+def _tag_label_start(text: str, colon: int) -> int:
+    """Where a tag label (``nav_inline_tags.txt``) that ``colon`` closes starts, when it
+    stands inside a line after a sentence's end, a closing bracket or a capitalised word;
+    else -1."""
+    label = _tag_label_pattern().search(
+        text, max(0, colon - _TAG_LABEL_WINDOW), colon)
+    if label is None:
+        return -1
+    start = label.start()
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    if before < 0 or before == start - 1:  # the label opens the text or follows no space
+        return -1
+    last = text[before]
+    if last in _TAG_AFTER:
+        return start
+    word = max(text.rfind(" ", 0, before), text.rfind("\n", 0, before),
+               text.rfind("\t", 0, before)) + 1
+    return start if text[word].isupper() else -1
+
+
+_TAG_LABEL_WINDOW = 24  # characters before a colon searched for a tag label
+_TAG_AFTER = frozenset(".!?…)]”\"")  # what the story's last sentence or a note ends with
+
+
+@functools.cache
+def _tag_label_tails() -> frozenset[str]:
+    """The last three letters of every tag label (casefolded): a colon after none of them
+    (nor after a space) closes no label."""
+    return frozenset(key[-3:] for key in _word_set("nav_inline_tags.txt"))
+
+
+@functools.cache
+def _tag_label_pattern() -> re.Pattern:
+    """A tag label of ``nav_inline_tags.txt`` (any case) and spaces, ending at the colon."""
+    return re.compile(casefold_pattern(_word_set("nav_inline_tags.txt")) + r"[ \t]*\Z")
+
+
+@functools.cache
+def _inline_topics() -> regex.Pattern:
+    """The colon of a tag label and the topics after it (:func:`_inline_tags`)."""
+    enders = "|".join(_upper_first_pattern(frozenset([key]))
+                      for key in sorted(_word_set("nav_tag_enders.txt")))
+    words = _settings().max_item_words - 1
+    topic = rf"[^\W_][^\s,;.!?:…\"“”()]*+(?:[ \t]++[^\s,;.!?:…\"“”()]++){{0,{words}}}"
+    more = _settings().max_keyword_items - 1
+    return regex.compile(
+        rf":[ \t]*+{topic}(?:[ \t]*+[,;|][ \t]*+{topic}){{0,{more}}}"
+        rf"(?=[ \t]*+(?:\n|\Z)|[ \t]++(?:{enders})(?![^\W_]))")
 
 
 def _flat_menu_head(text: str) -> list[Label]:
