@@ -994,9 +994,10 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
         return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
         return True  # wherever it ends: the story's last lines, or above a subheading
-    if (j == len(page) and i > 0 and page.shapes[i - 1] == PROSE
-            and j - i <= cfg.embedded_run_max_items and _unknown_items(page, i, j)):
-        return True  # the story's closing list: places, products, lines of a poem
+    if j == len(page) and i > 0 and page.shapes[i - 1] == PROSE:
+        end = _before_sign_off(page, i, j)
+        if end - i <= cfg.embedded_run_max_items and _unknown_items(page, i, end):
+            return True  # the story's closing list: places, products, lines of a poem
     if not (counted <= cfg.embedded_run_max_items and i > 0 and j < len(page)
             and page.shapes[j] == PROSE):
         return False
@@ -1009,6 +1010,20 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
     texts = page.texts
     return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
+
+
+def _before_sign_off(page: _Page, i: int, j: int) -> int:
+    """Where the run ``[i, j)`` ending the text ends before its sign-off: an agency or
+    source in brackets as its last line (``(TTXVN)``), and a name line above it (``Hà
+    Anh``), are strip_bylines' lines, not the story's closing list's (``Tổng Giám đốc`` /
+    ``Nguyễn Thanh Tùng`` / ``Hà Anh`` / ``(TTXVN)``: the notice's signature stays)."""
+    texts = page.texts
+    end = j
+    if end - i > 1 and texts[end - 1][:1] == "(" and texts[end - 1][-1:] == ")":
+        end -= 1
+        if end - i > 1 and _looks_like_name(page, end - 1):
+            end -= 1
+    return end
 
 
 def _unknown_items(page: _Page, i: int, j: int) -> bool:
