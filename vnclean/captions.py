@@ -401,7 +401,8 @@ def _name_tokens_kept(tokens: list[str]) -> int:
 
     An agency is one token; a sentence starter (``Theo``, ``Ông``) opens the next sentence,
     unless another follows it (``Tú Anh Theo ...``: the first ends the name); a token with
-    a full stop ends the name (``Ngọc Mai. Bộ ...``). A Vietnamese personal name ends
+    a full stop ends the name (``Ngọc Mai. Bộ ...``), and so does a name syllable in capitals
+    after a personal name that is not (a sign-off: ``Văn Chiến VĂN CHIẾN``; ``Press TV`` stays). A Vietnamese personal name ends
     at the first token that is no name syllable (``Hoàng Hà Bộ Ngoại giao``), and before
     the first syllable of a place or office it runs into (``Ngọc Mai Hà Nội sẽ ...``).
 
@@ -409,15 +410,21 @@ def _name_tokens_kept(tokens: list[str]) -> int:
     (2, 2)
     >>> _name_tokens_kept(["Ngọc", "Mai", "Hà", "Nội"]), _name_tokens_kept(["Tú", "Anh", "Theo"])
     (2, 2)
+    >>> _name_tokens_kept(["Văn", "Chiến", "VĂN", "CHIẾN"])  # a sign-off in capitals after it
+    2
     """
     if tokens[0].rstrip(".,") in _AGENCIES:
         return 1
     words = [t.rstrip(".,") for t in tokens] + [""]
     syllables = [_syllable(t) for t in tokens]
     personal = syllables[0] in _NAME_SYLLABLES
+    mixed = not words[0].isupper()
     for i, token in enumerate(tokens):
         if i and words[i] in _STARTERS and words[i + 1] not in _STARTERS:
             return i
+        if (i and mixed and personal and len(words[i]) > 1 and words[i].isupper()
+                and syllables[i] in _NAME_SYLLABLES):
+            return i  # "Văn Chiến VĂN CHIẾN": a sign-off in capitals follows the name
         if i and personal and syllables[i] not in _NAME_SYLLABLES:
             return i - 1 if i > 1 and f"{syllables[i - 1]} {syllables[i]}" in _NOT_NAMES else i
         if token.endswith(".") and len(syllables[i]) > 1:
