@@ -798,6 +798,11 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                 i = end
                 continue
         elif line.cls == "headline":
+            end = _end_mark_run(lines, i)
+            if end > i:
+                _take_run(lines, i, end, title, labels, take)
+                i = end
+                continue
             if i >= refused or lines[i - 1].cls == "short":
                 end, read = _free_run(lines, i, chrome)
                 if end > i:
@@ -814,6 +819,31 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
         i += 1
+
+
+def _end_mark_run(lines: list[_Line], i: int) -> int:
+    """End of the headlines of other articles listed after the story's end mark: a story
+    line, a ``Nguồn: [Link nguồn]`` line (``related_teaser_anchors.txt``), then
+    ``end_mark_run_min_headlines`` headline-like lines or more, and no story line after them;
+    a last line crediting a source ("Hải Ninh (Theo The Athletic)") is a sign-off and stays.
+    ``i`` when there is none."""
+    if i < 2 or lines[i - 1].text[-1:] != "]" or not _ANCHOR.fullmatch(lines[i - 1].text):
+        return i
+    if not _STORY_LINE.match(lines[i - 2].text):
+        return i
+    end = _list_end(lines, i)
+    if end - i > 1 and _SOURCE_CREDIT.search(lines[end - 1].text):
+        end -= 1
+    if end - i < _T["end_mark_run_min_headlines"]:
+        return i
+    if any(_STORY_LINE.match(line.text) for line in lines[end:]):
+        return i
+    return end
+
+
+# A sign-off crediting its source in brackets at its end: "Hải Ninh (Theo The Athletic)".
+_SOURCE_CREDIT = regex.compile(r"\((?:%s)[ \t][^()\n]*\)\Z" % alternation(
+    word_list("related_source_credits.txt")), regex.V1)
 
 
 def _stamped_run(lines: list[_Line], i: int) -> int:
@@ -1082,18 +1112,74 @@ def _may_open_sentence(heading: str) -> bool:
 _ARTICLE_WORDS = frozenset(("Tin", "Bài", "Các", "TIN", "BÀI", "CÁC", "tin", "bài", "các"))
 
 
+# A related heading glued at a line's end after what follows the story there (a sign-off,
+# tags, a follow prompt: "... 2028. HOÀNG TÙNG Tags: Oanh, điền kinh Tin liên quan ..."):
+# a heading as written or in upper case after a space, then a headline's first character.
+# The heading and its headlines go; what stands before the heading is left to the cleaners
+# of its kind (it stays when they take none of it).
+_GLUED_HEADING = re.compile(
+    r"(?<=[ \t\xa0\n])(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]+(?=[%s\d\"“‘'])" % (
+        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER))
+_GLUE_MAX_WORDS = _T["glued_tail_max_words"]
+_BLANKS_ABOVE_MAX = 3
+
+
+def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[Label]:
+    """The related heading and headlines ending ``text[start:end]``, a line's tail after the
+    story's last sentence (or a whole line after a story line), glued after at most
+    ``glued_tail_max_words`` words of other boilerplate (a sign-off, tags, a follow prompt);
+    the headlines hold no ``. ``. A heading that may open a sentence
+    (:func:`_may_open_sentence`) needs a colon, upper case or a capitalised word before it
+    (a sign-off's last name, not a story's words). ``alone``: the heading may open the
+    line (what the cleaners before this one left of it)."""
+    for m in _GLUED_HEADING.finditer(text, start, end):
+        glue = text[start:m.start()].split()
+        if not (glue or alone) or len(glue) > _GLUE_MAX_WORDS:
+            return []  # further headings stand after more words: the story's
+        heading = m.group("heading")
+        need = (_T["headline_min_words"] if heading.casefold() in _STRONG
+                else 2 * _T["headline_min_words"] + 2)
+        if (len(text[m.end():end].split()) >= need and text.find(". ", m.end(), end) < 0
+                and (m.group("colon") or heading.isupper() or not _may_open_sentence(heading)
+                     or glue and glue[-1][0].isupper())):
+            return [Label(m.start(), end, "related", "related.glued_tail")]
+    return []
+
+
+def _glued_last_line(text: str, line_start: int, end: int) -> list[Label]:
+    """:func:`_glued_tail` on the text's last line ``[line_start, end)`` (short, ending in no
+    sentence mark) when the line above it ends the story (``_STORY_LINE``)."""
+    if text.count(" ", line_start, end) < _T["headline_min_words"] + 1:
+        return []  # a word of glue, a heading and a headline hold more spaces
+    above = ""
+    above_end = line_start - 1
+    for _ in range(_BLANKS_ABOVE_MAX + 1):  # the line above, past a few blank ones
+        if above_end <= 0:
+            break
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above = text[above_start:above_end].strip()
+        if above:
+            break
+        above_end = above_start - 1
+    if not above or above[-1] not in ".!?…\"”’)" or not _STORY_LINE.match(above):
+        return []
+    return _glued_tail(text, line_start - 1, end, alone=True)  # from the newline before it
+
+
 def _flat_tail(text: str) -> list[Label]:
     """The related tail at the end of a flattened page's last line (``_FLAT_TAIL``): its
     headlines hold ``headline_min_words`` words or more after a strong heading, two
     headlines' worth after a weak one (``Xem nhiều nhất``); a heading that may open a
     sentence (:func:`_may_open_sentence`) needs share buttons, a colon or upper case."""
     n = len(text)
-    newline = text.rfind("\n", n - _FLAT_LINE_MIN - 8, n - 1)
-    if newline >= 0 and text[newline + 1:].strip():
-        return []  # the last line is short: no flattened page
+    newline = text.rfind("\n", max(0, n - _FLAT_LINE_MIN - 8), n - 1)
+    short_last = newline >= 0 and text[newline + 1:].strip()
     end = n - (len(text[-64:]) - len(text[-64:].rstrip()))
     if not end or text[end - 1] in _FLAT_NOT_LAST:
         return []
+    if short_last:
+        # no flattened page, but maybe a related tail glued on its short last line
+        return _glued_last_line(text, text.rfind("\n", 0, end) + 1, end)
     window = max(0, end - _FLAT_TAIL_MAX)
     start = text.rfind("\n", window, end) + 1 or window  # the line's start, or the window's
     if end - start <= _FLAT_LINE_MIN:
@@ -1104,16 +1190,15 @@ def _flat_tail(text: str) -> list[Label]:
     if last < 0 or end - last < _FLAT_TAIL_MIN:
         return []
     m = _FLAT_TAIL.match(text, last, end)
-    if m is None:
-        return []
-    heading = m.group("heading")
-    need = (_T["headline_min_words"] if heading.casefold() in _STRONG
-            else 2 * _T["headline_min_words"] + 2)
-    if (len(text[m.end():end].split()) >= need
-            and (m.group("chrome") or m.group("colon") or heading.isupper()
-                 or not _may_open_sentence(heading))):
-        return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
-    return []
+    if m is not None:
+        heading = m.group("heading")
+        need = (_T["headline_min_words"] if heading.casefold() in _STRONG
+                else 2 * _T["headline_min_words"] + 2)
+        if (len(text[m.end():end].split()) >= need
+                and (m.group("chrome") or m.group("colon") or heading.isupper()
+                     or not _may_open_sentence(heading))):
+            return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
+    return _glued_tail(text, last + 2, end)
 
 
 def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
