@@ -20,6 +20,7 @@ from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
 
 import re
+import unicodedata
 
 import regex
 
@@ -75,7 +76,11 @@ _CARD_TIME = regex.compile(r"[^\W\d][\w.&]{0,15}+(?:[ \t][\w.&]{1,15}+){0,3}+[ \
 _FILLER_MAX = 24
 _CARD_TIME_MAX = 48  # "Người Lao Động - 12 giờ trước"
 _HEADING_KEYS = _STRONG | _WEAK
-_NOT_FILLER_FIRST = frozenset("ABCDEFGHJKLMOPQRSTUVWXYZabcdefghjklmopqrstuvwxyz\"“'")
+# No filler opens with a quote or a letter of the Latin blocks Vietnamese is written in but
+# i and n (``icon``, ``Ngày``; ``İ`` and ``ı`` stay too, for their case folds).
+_NOT_FILLER_FIRST = frozenset("\"“'") | frozenset(
+    chr(c) for c in [*range(0x250), *range(0x1E00, 0x1F00)]
+    if chr(c).isalpha() and chr(c) not in "INinİı")
 
 
 def _is_filler(s: str) -> bool:
@@ -112,38 +117,54 @@ _TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15
                             regex.VERSION1 | regex.MULTILINE)
 # A headline opens with a capital or a digit, or with a brand written in camel case (iPad, eBay).
 _HEADLINE_START = regex.compile(r"[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})")
+# First characters that _HEADLINE_START surely matches at: an ASCII digit or an upper-case
+# letter of the Latin blocks Vietnamese is written in (a set lookup before the pattern).
+_HEADLINE_OPENERS = frozenset("0123456789") | frozenset(
+    chr(c) for c in [*range(0x250), *range(0x1E00, 0x1F00)]
+    if unicodedata.category(chr(c)) == "Lu")
 _BAD_END = ".,;:"
 # A "label: value" item, but not a headline filed under a place or topic ("TP HCM: Hơn
 # 3.000 vé xe miễn phí đưa công nhân về quê"): a capitalised value of five words or more.
 _LABEL_VALUE = r"(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t](?!\p{Lu}\S*+(?:[ \t]++\S++){4})"
 # Not a headline: a caption credit, a "label: value" list item, two sentences in one line.
-# Each alternative needs a character the others do not (":", ";", a sentence end), so the
-# patterns only run on lines holding that character.
-_NOT_HEADLINE_COLON = regex.compile(
-    r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:"
-    # a "label: value" item (_LABEL_VALUE)
-    r"|^%s" % _LABEL_VALUE +
-    # a dateline: a clock time next to a whole date ("22-11-2026 - 09:15 AM | Đời sống")
-    r"|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
-    r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}",
-    _F)
+# Each needs a character the others do not (":", ";", a sentence end), so the patterns only
+# run on lines holding that character; the three colon shapes are three patterns (one
+# alternation of them costs the regex module more than the three searches).
+_NOT_HEADLINE_CREDIT = regex.compile(r"(?:Ảnh|Video|Clip|Nguồn|Đồ họa|Photo)[ \t]*:", _F)
+_NOT_HEADLINE_LABEL = regex.compile(r"^%s" % _LABEL_VALUE, _F)  # a "label: value" item
+# a dateline: a clock time next to a whole date ("22-11-2026 - 09:15 AM | Đời sống")
+_NOT_HEADLINE_DATELINE = regex.compile(
+    r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
+    r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
+# What two sentences need between them (a stdlib gate before the pattern above).
+_SENTENCE_GAP = re.compile(r"[.!?][\"”’]?[ \t]")
+
+
+def _colon_not_headline(text: str) -> bool:
+    """A caption credit, a ``label: value`` item or a dateline (``text`` holds a colon)."""
+    if _NOT_HEADLINE_CREDIT.search(text):
+        return True
+    label = (_NOT_HEADLINE_LABEL.search(text) if "\n" in text
+             else _NOT_HEADLINE_LABEL.match(text))
+    if label:
+        return True
+    return ("/" in text or "-" in text) and _NOT_HEADLINE_DATELINE.search(text) is not None
 
 
 def _not_headline(text: str) -> bool:
     """A caption credit, a ``label: value`` item, a dateline, a ``;`` list or two sentences
     in one line."""
-    if _MARKS.search(text) is None:
-        return False  # none of ; : . ! ? (one search instead of five)
+    if not (";" in text or ":" in text or "." in text or "!" in text or "?" in text):
+        return False  # none of ; : . ! ?
     if ";" in text:
         return True
-    if ":" in text and _NOT_HEADLINE_COLON.search(text):
+    if ":" in text and _colon_not_headline(text):
         return True
-    return ("." in text or "!" in text or "?" in text) and bool(
-        _NOT_HEADLINE_SENTENCES.search(text))
+    return (("." in text or "!" in text or "?" in text) and _SENTENCE_GAP.search(text) is not None
+            and _NOT_HEADLINE_SENTENCES.search(text) is not None)
 
 
-_MARKS = re.compile("[;:.!?]")
 _SIGN_OFF = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3}", regex.VERSION1)
 
 
@@ -253,7 +274,8 @@ def _shape(text: str) -> str:
         if first in _BULLETS and n > 2 and _shape(text[1:].lstrip(" \t\xa0")) == "headline":
             return "bulleted"
     if (n <= _HEADLINE_MAX_CHARS and (truncated or text[-1] not in _BAD_END)
-            and _HEADLINE_START.match(text) and _HEADLINE_WORDS.fullmatch(text)
+            and (first in _HEADLINE_OPENERS or _HEADLINE_START.match(text))
+            and _HEADLINE_WORDS.fullmatch(text)
             and not _not_headline(text)):
         return "headline"
     if n <= _TEASER_MAX or truncated:
@@ -339,8 +361,10 @@ def _short_class(stripped: str, n: int) -> str:
                 and stripped not in _ARROW_ALONE
                 and (first not in _PREFIX_OPENERS or not _prefixed(stripped))):
             # No heading, arrow, prefix or date (it ends in neither bracket): what
-            # _line_class tests before a filler, so a filler here is one.
-            if not _is_filler(stripped):
+            # _line_class tests before a filler, so a filler here is one (_is_filler's
+            # gates inline: most menu items open with a letter no filler opens with).
+            if ((first in _NOT_FILLER_FIRST or n > _FILLER_MAX or not _FILLER.fullmatch(stripped))
+                    and not (stripped.endswith("trước") and _CARD_TIME.fullmatch(stripped))):
                 return "short"
             return "filler"
     if (stripped[-1] == "." and n > _HEADING_MAX and stripped[-2:] != ".."
@@ -386,9 +410,13 @@ def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str]
         return [], ""
     if ends is None:
         ends = map(add, starts, map(len, texts))
-    # Most lines follow a newline: their indentation is settled before any call.
-    indents = [start > 0 and text[start - 1] in " \t" and _indented(text, start)
-               for start in starts]
+    # Most lines follow a newline: their indentation is settled before any call; most
+    # texts indent no line at all (two C-level scans tell).
+    if "\n    " in text or "\n\t" in text or text.startswith(("    ", "\t")):
+        indents = [start > 0 and text[start - 1] in " \t" and _indented(text, start)
+                   for start in starts]
+    else:
+        indents = [False] * len(starts)
     lines = list(map(tuple.__new__, repeat(_Line), zip(starts, ends, texts, classes, indents)))
     return lines, codes
 
@@ -780,6 +808,11 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                 i = end
                 continue
         elif line.cls == "headline":
+            end = _end_mark_run(lines, i)
+            if end > i:
+                _take_run(lines, i, end, title, labels, take)
+                i = end
+                continue
             if i >= refused or lines[i - 1].cls == "short":
                 end, read = _free_run(lines, i, chrome)
                 if end > i:
@@ -796,6 +829,31 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
         i += 1
+
+
+def _end_mark_run(lines: list[_Line], i: int) -> int:
+    """End of the headlines of other articles listed after the story's end mark: a story
+    line, a ``Nguồn: [Link nguồn]`` line (``related_teaser_anchors.txt``), then
+    ``end_mark_run_min_headlines`` headline-like lines or more, and no story line after them;
+    a last line crediting a source ("Hải Ninh (Theo The Athletic)") is a sign-off and stays.
+    ``i`` when there is none."""
+    if i < 2 or lines[i - 1].text[-1:] != "]" or not _ANCHOR.fullmatch(lines[i - 1].text):
+        return i
+    if not _STORY_LINE.match(lines[i - 2].text):
+        return i
+    end = _list_end(lines, i)
+    if end - i > 1 and _SOURCE_CREDIT.search(lines[end - 1].text):
+        end -= 1
+    if end - i < _T["end_mark_run_min_headlines"]:
+        return i
+    if any(_STORY_LINE.match(line.text) for line in lines[end:]):
+        return i
+    return end
+
+
+# A sign-off crediting its source in brackets at its end: "Hải Ninh (Theo The Athletic)".
+_SOURCE_CREDIT = regex.compile(r"\((?:%s)[ \t][^()\n]*\)\Z" % alternation(
+    word_list("related_source_credits.txt")), regex.V1)
 
 
 def _stamped_run(lines: list[_Line], i: int) -> int:
@@ -1064,18 +1122,74 @@ def _may_open_sentence(heading: str) -> bool:
 _ARTICLE_WORDS = frozenset(("Tin", "Bài", "Các", "TIN", "BÀI", "CÁC", "tin", "bài", "các"))
 
 
+# A related heading glued at a line's end after what follows the story there (a sign-off,
+# tags, a follow prompt: "... 2028. HOÀNG TÙNG Tags: Oanh, điền kinh Tin liên quan ..."):
+# a heading as written or in upper case after a space, then a headline's first character.
+# The heading and its headlines go; what stands before the heading is left to the cleaners
+# of its kind (it stays when they take none of it).
+_GLUED_HEADING = re.compile(
+    r"(?<=[ \t\xa0\n])(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]+(?=[%s\d\"“‘'])" % (
+        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER))
+_GLUE_MAX_WORDS = _T["glued_tail_max_words"]
+_BLANKS_ABOVE_MAX = 3
+
+
+def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[Label]:
+    """The related heading and headlines ending ``text[start:end]``, a line's tail after the
+    story's last sentence (or a whole line after a story line), glued after at most
+    ``glued_tail_max_words`` words of other boilerplate (a sign-off, tags, a follow prompt);
+    the headlines hold no ``. ``. A heading that may open a sentence
+    (:func:`_may_open_sentence`) needs a colon, upper case or a capitalised word before it
+    (a sign-off's last name, not a story's words). ``alone``: the heading may open the
+    line (what the cleaners before this one left of it)."""
+    for m in _GLUED_HEADING.finditer(text, start, end):
+        glue = text[start:m.start()].split()
+        if not (glue or alone) or len(glue) > _GLUE_MAX_WORDS:
+            return []  # further headings stand after more words: the story's
+        heading = m.group("heading")
+        need = (_T["headline_min_words"] if heading.casefold() in _STRONG
+                else 2 * _T["headline_min_words"] + 2)
+        if (len(text[m.end():end].split()) >= need and text.find(". ", m.end(), end) < 0
+                and (m.group("colon") or heading.isupper() or not _may_open_sentence(heading)
+                     or glue and glue[-1][0].isupper())):
+            return [Label(m.start(), end, "related", "related.glued_tail")]
+    return []
+
+
+def _glued_last_line(text: str, line_start: int, end: int) -> list[Label]:
+    """:func:`_glued_tail` on the text's last line ``[line_start, end)`` (short, ending in no
+    sentence mark) when the line above it ends the story (``_STORY_LINE``)."""
+    if text.count(" ", line_start, end) < _T["headline_min_words"] + 1:
+        return []  # a word of glue, a heading and a headline hold more spaces
+    above = ""
+    above_end = line_start - 1
+    for _ in range(_BLANKS_ABOVE_MAX + 1):  # the line above, past a few blank ones
+        if above_end <= 0:
+            break
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above = text[above_start:above_end].strip()
+        if above:
+            break
+        above_end = above_start - 1
+    if not above or above[-1] not in ".!?…\"”’)" or not _STORY_LINE.match(above):
+        return []
+    return _glued_tail(text, line_start - 1, end, alone=True)  # from the newline before it
+
+
 def _flat_tail(text: str) -> list[Label]:
     """The related tail at the end of a flattened page's last line (``_FLAT_TAIL``): its
     headlines hold ``headline_min_words`` words or more after a strong heading, two
     headlines' worth after a weak one (``Xem nhiều nhất``); a heading that may open a
     sentence (:func:`_may_open_sentence`) needs share buttons, a colon or upper case."""
     n = len(text)
-    newline = text.rfind("\n", n - _FLAT_LINE_MIN - 8, n - 1)
-    if newline >= 0 and text[newline + 1:].strip():
-        return []  # the last line is short: no flattened page
+    newline = text.rfind("\n", max(0, n - _FLAT_LINE_MIN - 8), n - 1)
+    short_last = newline >= 0 and text[newline + 1:].strip()
     end = n - (len(text[-64:]) - len(text[-64:].rstrip()))
     if not end or text[end - 1] in _FLAT_NOT_LAST:
         return []
+    if short_last:
+        # no flattened page, but maybe a related tail glued on its short last line
+        return _glued_last_line(text, text.rfind("\n", 0, end) + 1, end)
     window = max(0, end - _FLAT_TAIL_MAX)
     start = text.rfind("\n", window, end) + 1 or window  # the line's start, or the window's
     if end - start <= _FLAT_LINE_MIN:
@@ -1086,16 +1200,15 @@ def _flat_tail(text: str) -> list[Label]:
     if last < 0 or end - last < _FLAT_TAIL_MIN:
         return []
     m = _FLAT_TAIL.match(text, last, end)
-    if m is None:
-        return []
-    heading = m.group("heading")
-    need = (_T["headline_min_words"] if heading.casefold() in _STRONG
-            else 2 * _T["headline_min_words"] + 2)
-    if (len(text[m.end():end].split()) >= need
-            and (m.group("chrome") or m.group("colon") or heading.isupper()
-                 or not _may_open_sentence(heading))):
-        return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
-    return []
+    if m is not None:
+        heading = m.group("heading")
+        need = (_T["headline_min_words"] if heading.casefold() in _STRONG
+                else 2 * _T["headline_min_words"] + 2)
+        if (len(text[m.end():end].split()) >= need
+                and (m.group("chrome") or m.group("colon") or heading.isupper()
+                     or not _may_open_sentence(heading))):
+            return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
+    return _glued_tail(text, last + 2, end)
 
 
 def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
