@@ -541,7 +541,7 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
     The ``regex`` engine pays dearly for every place it tries a large pattern, which made
     this the slowest step of the pipeline.
     """
-    found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)]
+    found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)] if "/." in text else []
     nguon = ctx.nguon
     if nguon >= 0:
         found.extend((m.start(), 3, m) for m in _matches_at(_TAIL_SOURCE, text,
@@ -1045,12 +1045,18 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
-#: ``(`` or ``Theo`` (those words as one trie; no alternative opens with a blank, so the
-#: blank before them is never given back).
-_OPENING_WORDS = trie(("(", "Theo", *_TITLE_WORDS, *_CUE_WORDS, *_COLON_LABELS,
-                       *_JOINED["heads"]))
-_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
-                             rf"|{_UP}{{0,6}}[ \t]{_UP})|{_OPENING_WORDS}))")
+#: a label, ``(`` (those words as one trie; no alternative opens with a blank, so the
+#: blank before them is never given back) or ``Theo``.
+_OPENING_WORDS = trie(("(", *_TITLE_WORDS, *_CUE_WORDS, *_COLON_LABELS, *_JOINED["heads"]))
+#: "Theo" only before a blank and a source's first word (``_SOURCE_OPENS``: "Theo đó",
+#: "Theo ông Bình" open story sentences); a name's capitals only when they open no word
+#: that never opens a name (``_NOT_FIRST``: "Ông Nguyễn", "Tại Hà Nội"), unless they open
+#: one of the words above too ("Bạn đọc", "Tin, ảnh:"). "Nguồn" is left to the capitals.
+_NOT_NAME_OPENERS = trie(tuple(word for word in _OPENERS if word != "Nguồn"))
+_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_OPENING_WORDS}"
+                             rf"|Theo[ \t]{_SOURCE_OPENS}"
+                             rf"|(?!(?:{_NOT_NAME_OPENERS})(?!{_ALNUM}))"
+                             rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
 #: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
 #: group's number, ``lastindex``.
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
