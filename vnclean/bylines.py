@@ -342,8 +342,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                   rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
     prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
+              rf"(?P<ag_space>{_H}*+)[-–—]"
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
-              rf"(?:(?P<ag_space>{_H}*+)[-–—]|\.(?={_H}++\p{{Lu}}))){_H}*+){{1,20}}+")
+              rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}})){_H}*+){{1,20}}+")
     alternatives = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
@@ -1062,7 +1063,7 @@ _OPENS = (
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
-    rf"(?:[ \t]*[-–—]|\.[ \t]))",
+    rf"[ \t]*[-–—]|{_AGENCIES}\.[ \t])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS})",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
@@ -1419,7 +1420,7 @@ def _is_name(text: str | None) -> bool:
 def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     paren, dash, bare = m.group("ag_paren"), m.group("ag_dash"), m.group("ag_bare")
     agencies = agency_names()
-    name = paren if paren is not None else bare
+    name = paren if paren is not None else bare if bare is not None else m.group("ag_dot")
     if name in _CAPTION_WORDS or name.upper() in _CAPTION_WORDS:
         return None
     if name not in agencies:
