@@ -299,13 +299,19 @@ def _dateline_pattern() -> str:
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
 
+#: What a page prints right after a sign-off (``bylines_chrome.txt``): tags, related headings.
+_CHROME_WORDS = word_list("bylines_chrome.txt")
+_CHROME = rf"(?:{trie(_CHROME_WORDS)})"
+#: Where a sign-off before the chrome may stand: a cue at most this far after the opening.
+_CHROME_NEAR = re.compile(rf"[^\n]{{0,160}}?[ \t](?:{_CHROME})")
+
 #: What a glued sign-off follows: the mark closing the last sentence ("...cuối cùng.Nhóm PV").
 _GLUED_MARKS = ".!?…\"”’)»"
 _GLUED_MARK = re.compile(f"[{_GLUED_MARKS}]")
 
 
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
-                      tuple[regex.Pattern, ...], str]:
+                      tuple[regex.Pattern, ...], str, regex.Pattern]:
     source = _source_pattern()
     note = _note_pattern()
     agencies = _AGENCIES
@@ -336,7 +342,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                   rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
     prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
-              rf"(?P<ag_space>{_H}*+)[-–—]){_H}*+){{1,20}}+")
+              rf"(?P<ag_space>{_H}*+)[-–—]"
+              # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
+              rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}})){_H}*+){{1,20}}+")
     alternatives = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
@@ -444,7 +452,20 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                               for pattern in (glued, *inline, rf"(?:{prefix})?+"))
     # The same alternatives one by one, tried in order at a line start behind cheap gates.
     alone = tuple(regex.compile(rf"^(?:{alt})", regex.MULTILINE) for alt in alternatives)
-    return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain
+    # A sign-off right before the page's chrome (``bylines_chrome.txt``): glued after the
+    # last sentence or opening the story's last line ("... cuối cùng. HOÀNG TÙNG Tags: ...",
+    # "Vân Trang TIN LIÊN QUAN ..."): a name, maybe labelled, or an agency in brackets.
+    # (one name of two to four syllables, none of them a cue's: "Vân Trang TIN LIÊN QUAN")
+    not_cue = rf"(?!{_CHROME}){_NOT_SOURCE_WORD}"
+    chrome_name = (rf"(?:(?P<gl_title>{_TITLES_ROLES}){_H}++)?+{_NOT_FIRST}"
+                   rf"(?:{_SYL}(?:[ \t]{not_cue}{_SYL}){{1,3}}+"
+                   rf"|{_UPSYL}(?:[ \t]{not_cue}{_UPSYL}){{1,3}}+)(?!\p{{Ll}})")
+    chrome = (rf"(?:[{_GLUED_MARKS}]{sentence_end}|^)(?P<glued>{_H}?+(?:(?:{_GLUED_LABEL})?+"
+              rf"(?P<gl_name>{chrome_name})(?P<gl_affil>(?!))?+"
+              rf"(?:{_H}*+{note})?+|(?P<gl_source>\((?:{agencies})\))))"
+              rf"(?={_H}++{_CHROME}(?![\p{{L}}\d]))")
+    before_chrome = regex.compile(chrome, regex.MULTILINE)
+    return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain, before_chrome
 
 
 #: Upper bounds on how far before the line end a glued match can start when no run of
@@ -541,7 +562,7 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
     The ``regex`` engine pays dearly for every place it tries a large pattern, which made
     this the slowest step of the pipeline.
     """
-    found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)]
+    found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)] if "/." in text else []
     nguon = ctx.nguon
     if nguon >= 0:
         found.extend((m.start(), 3, m) for m in _matches_at(_TAIL_SOURCE, text,
@@ -557,8 +578,12 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
     for index in glued_lines:
         start = starts[index]
         end = start + len(lines[index])
-        found.extend((m.start(), 1, m)
-                     for m in _glued_matches(text, _glued_start(text, start, end, nguon), end))
+        openings = [m.start() for m in _GLUED_OPENINGS.finditer(
+            text, _glued_start(text, start, end, nguon), end)]
+        glued = list(_matches_at(_GLUED, text, openings, end))
+        if index == last and not glued:
+            glued = _before_chrome(text, start, end, openings)
+        found.extend((m.start(), 1, m) for m in glued)
     found.extend((m.start(), 0, m) for m in _line_candidates(text))
     if len(found) < 2:
         return [m for _, _, m in found]
@@ -703,6 +728,23 @@ def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
     """
     return _matches_at(_GLUED, text, map(_START, _GLUED_OPENINGS.finditer(text, start, end)),
                        end)
+
+
+def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list[regex.Match]:
+    """A sign-off glued right before the page's chrome on the last body paragraph
+    (``text[start:end]``, with no glued sign-off at its end): at one of the glued window's
+    ``openings`` (after a sentence mark), or opening the paragraph when a line stands above
+    it. Tried only where a chrome cue follows within a sign-off's reach (``_CHROME_NEAR``);
+    the first that matches only."""
+    places = openings
+    if start and _UPPER_START.match(text, start) is not None:
+        places = [start, *openings]
+    for place in places:
+        if _CHROME_NEAR.match(text, place, end) is not None:
+            m = _BEFORE_CHROME.match(text, place, end)
+            if m is not None:
+                return [m]
+    return []
 
 
 def _candidates_ungated(text: str) -> list[regex.Match]:
@@ -906,7 +948,7 @@ _GROUP_SET = frozenset(_GROUPS)
 #: "Nguồn: X" (_TAIL_SOURCE), an inline "(Theo X)"; _PREFIX: a lead's agency prefix;
 #: _GLUED_PLAIN: the glued pattern without its source parts (for the reach test).
 (_LINE_SOURCE, _GLUED, _INLINE, _PREFIX, _LINE_ALTERNATIVES,
- _GLUED_PLAIN) = _build()
+ _GLUED_PLAIN, _BEFORE_CHROME) = _build()
 _END_MARK, _TAIL_SOURCE, _INLINE_SOURCE = _INLINE
 _ATTRIBUTION = _LINE_ALTERNATIVES[2]
 #: Where an inline "(Theo X)" may open (``_INLINE_SOURCE`` matches nowhere else).
@@ -1021,7 +1063,7 @@ _OPENS = (
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
-    rf"[ \t]*[-–—])",
+    rf"[ \t]*[-–—]|{_AGENCIES}\.[ \t])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS})",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
@@ -1045,12 +1087,20 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
-#: ``(`` or ``Theo`` (those words as one trie; no alternative opens with a blank, so the
-#: blank before them is never given back).
-_OPENING_WORDS = trie(("(", "Theo", *_TITLE_WORDS, *_CUE_WORDS, *_COLON_LABELS,
-                       *_JOINED["heads"]))
-_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}"
-                             rf"|{_UP}{{0,6}}[ \t]{_UP})|{_OPENING_WORDS}))")
+#: a label, ``(`` (those words as one trie; no alternative opens with a blank, so the
+#: blank before them is never given back) or ``Theo``.
+_OPENING_WORDS = trie(("(", *_TITLE_WORDS, *_CUE_WORDS, *_COLON_LABELS, *_JOINED["heads"]))
+#: "Theo" only before a blank and a source's first word (``_SOURCE_OPENS``: "Theo đó",
+#: "Theo ông Bình" open story sentences); a name's capitals only when they open no word
+#: that never opens a name (``_NOT_FIRST``: "Ông Nguyễn", "Tại Hà Nội"), unless they open
+#: one of the words above too ("Bạn đọc", "Tin, ảnh:"). "Nguồn" is left to the capitals.
+_NOT_NAME_OPENERS = trie(tuple(word for word in _OPENERS if word != "Nguồn"))
+_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_OPENING_WORDS}"
+                             rf"|Theo[ \t]{_SOURCE_OPENS}"
+                             rf"|(?!(?:{_NOT_NAME_OPENERS})(?!{_ALNUM}))"
+                             rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
+#: A capital opening a line (a name opening the story's last line, :func:`_before_chrome`).
+_UPPER_START = re.compile(_UP)
 #: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
 #: group's number, ``lastindex``.
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
@@ -1370,7 +1420,7 @@ def _is_name(text: str | None) -> bool:
 def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     paren, dash, bare = m.group("ag_paren"), m.group("ag_dash"), m.group("ag_bare")
     agencies = agency_names()
-    name = paren if paren is not None else bare
+    name = paren if paren is not None else bare if bare is not None else m.group("ag_dot")
     if name in _CAPTION_WORDS or name.upper() in _CAPTION_WORDS:
         return None
     if name not in agencies:
@@ -1953,6 +2003,10 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
                 if not ctx.prose_after(index):
                     tail.add(index)
             continue
+        if _paper_above_dateline(ctx, index, m, datelines):
+            names.append(_name_label(ctx, index, m))  # "Znews" / "19/11/2024 09:40"
+            ctx.removed.add(index)
+            continue
         if index not in anywhere and not _author_match(m, ctx):
             continue
         notes = None if m.group("au_single") else _header_position(ctx, index, datelines)
@@ -2003,6 +2057,14 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
                 kept.append(_line_label(ctx, below, "bylines.author_note"))
                 ctx.removed.add(below)
     return kept + _follower_labels(ctx, tail)
+
+
+def _paper_above_dateline(ctx: _Lines, index: int, m: regex.Match, datelines: set[int]) -> bool:
+    """A known paper's name alone right above a dateline with story below: the source an
+    aggregator names over the date (``Znews`` / ``19/11/2024 09:40``)."""
+    return (m.group("author").strip(" \t.") in agency_names()
+            and ctx.nonblank(index, 1, past_removed=False) in datelines
+            and ctx.prose_after(index))
 
 
 def _above_attribution(ctx: _Lines, index: int, m: regex.Match,
