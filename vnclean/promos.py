@@ -695,11 +695,12 @@ _FIXTURE = regex.compile(r"\p{Lu}\w*[ \t]-[ \t]\p{Lu}\w*(?:[ \t]\p{Lu}\w*)?[ \t]
                          regex.VERSION1)
 
 
-def _first_pass(text: str, anchors: list[int]) -> list[Label]:
-    """Context-free candidates: whole cue lines, and inline ones only near an anchor hit."""
+def _first_pass(text: str, windows: list[tuple[int, int]]) -> list[Label]:
+    """Context-free candidates: whole cue lines, and inline ones only in the ``windows``
+    around anchor hits (:func:`_windows`)."""
     labels = _line_first_pass(text)
     seen = {(lab.start, lab.end) for lab in labels}
-    for lo, hi in _windows(text, anchors):
+    for lo, hi in windows:
         for m in _INLINE_CANDIDATES.finditer(text, lo, hi):
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
@@ -1059,12 +1060,14 @@ _STORY_BODY = re.compile(r"\W*+(?:\w++\W*+){%d}" % (2 * _T["story_sentence_min_w
 _COPYRIGHT = regex.compile(r"©|Copyright|Bản quyền|rights reserved", _F)
 
 
-def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[Label]:
-    """The rest of a flattened line after an ad or call to action, when it is contact details."""
+def _contact_tails(text: str, labels: list[Label], windows: list[tuple[int, int]]
+                   ) -> list[Label]:
+    """The rest of a flattened line after an ad or call to action, when it is contact details
+    (or after a contact opener in the ``windows`` around anchor hits)."""
     tails: list[Label] = []
     max_tail = _T["max_contact_tail_chars"]
     starts = [lab.end for lab in labels if lab.rule in ("promos.subscribe", "promos.ad")]
-    for lo, hi in _windows(text, anchors):
+    for lo, hi in windows:
         starts += [m.start() for m in _CONTACT_START.finditer(text, lo, hi)]
     index = LineIndex(text)
     for anchor in sorted(set(starts)):
@@ -1109,8 +1112,10 @@ def _sponsor_after(text: str, labels: list[Label]) -> list[Label]:
     """
     if not labels:
         return _sponsor_tail(text)
-    edits = labels_to_edits(text, labels, "")
     cut = text.rfind("\n", 0, max(0, len(text) - _VIEW_READ)) + 1
+    if max(lab.end for lab in labels) < cut and not _sponsor_gate(text):
+        return []  # the end is as the labels leave it, and holds no contact cue
+    edits = labels_to_edits(text, labels, "")
     if edits[-1].end <= cut:
         return _sponsor_tail(text, sum(e.end - e.start - len(e.replacement) for e in edits))
     left = residue(text, 0, len(text), labels)
@@ -1131,8 +1136,7 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     of the text (``removed`` characters of it go with other labels).
     """
     lo = max(0, len(text) - _TAIL_READ)
-    tail = text[-_T["sponsor_gate_chars"]:]  # a tail ends in contact details: they sit here
-    if not any(cue in tail for cue in _SPONSOR_GATE):
+    if not _sponsor_gate(text):
         return []
     end = len(text.rstrip())
     # Contact lines at the very end, bottom-up.
@@ -1173,6 +1177,13 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     if end - start > _T["max_sponsor_share"] * (len(text.strip()) - removed):
         return []  # never most of a text: that is the story
     return [Label(start, end, "promo", "promos.sponsor", 0.8)]
+
+
+def _sponsor_gate(text: str) -> bool:
+    """A contact cue in the last ``sponsor_gate_chars`` characters: a tail ends in contact
+    details, so a text without one there has none."""
+    tail = text[-_T["sponsor_gate_chars"]:]
+    return any(cue in tail for cue in _SPONSOR_GATE)
 
 
 def _story_after_contacts(text: str, start: int, end: int) -> bool:
@@ -1401,11 +1412,12 @@ class StripPromos(BoilerplateCleaner):
 
     def classify(self, text: str) -> list[Label]:
         anchors = [m.start() for m in _ANCHORS.finditer(text)]
-        labels = [lab for lab in _first_pass(text, anchors) if not _story_subheading(text, lab)]
+        windows = _windows(text, anchors)
+        labels = [lab for lab in _first_pass(text, windows) if not _story_subheading(text, lab)]
         if anchors:
             labels += _footer_labels(text, anchors)
             labels += _flattened_notices(text, anchors)
-        labels += _contact_tails(text, labels, anchors)
+        labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
         if labels:
