@@ -1039,6 +1039,117 @@ def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
     return labels
 
 
+def _flattened_tail_pieces(text: str, anchors: list[int]) -> list[Label]:
+    """A flattened page's tail: a press-named notice (``promos.copyright``: ``Bản quyền thuộc
+    về Báo Người Lao Động``) or masthead (``promos.footer``: ``Báo Sài Gòn Giải Phóng - Cơ
+    quan của Đảng bộ ...``) ending a line too long for a footer, within its last
+    ``max_footer_line_chars`` characters, with the comment-form labels glued before it
+    (``Ý kiến của bạn Gửi bình luận``: whole widget labels, each capitalised).
+
+    Whatever stands before it (a sign-off, tags) may stay for other cleaners; with no widget
+    label glued before it, the word before must not open in lowercase (mid-sentence: ``...
+    ảnh của Báo Tuổi Trẻ - Cơ quan ...`` is a story's)."""
+    max_chars = _T["max_footer_line_chars"]
+    labels: list[Label] = []
+    done = -1
+    for at in anchors:
+        if at < done:
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start <= max_chars or line_end - at > max_chars:
+            continue
+        done = line_end  # the line's tail is read once
+        lo = max(line_start, line_end - max_chars)
+        piece = (_PRESS_NOTICE.search(text, lo, line_end)
+                 or _FLAT_MASTHEAD.search(text, lo, line_end))
+        if piece is None:
+            continue
+        rule = "promos.copyright" if piece.re is _PRESS_NOTICE else "promos.footer"
+        widgets = _widgets_before(text, line_start, piece.start())
+        start = widgets[-1].start if widgets else piece.start()
+        if not widgets and _lowercase_word_before(text, line_start, start):
+            continue
+        labels.append(Label(start, line_end, "promo", rule))  # one span: no space left between
+    return labels
+
+
+def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
+    """Whole widget labels (capitalised, ``promos_widget_lines.txt``) glued one after another
+    right before ``pos``, nearest first."""
+    out: list[Label] = []
+    while True:
+        head = text[max(line_start, pos - _WIDGET_MAX):pos].rstrip()
+        words = head.split()
+        found = None
+        for k in range(min(len(words), _WIDGET_WORDS), 0, -1):
+            cand = " ".join(words[-k:])
+            if cand[0].isupper() and cand.casefold() in _WIDGETS:
+                found = cand
+                break
+        if found is None:
+            return out
+        start = text.rfind(words[-k], line_start, pos)
+        for word in reversed(words[-k:-1]):
+            start = text.rfind(word, line_start, start)
+        if start < line_start or start > line_start and not text[start - 1].isspace():
+            return out
+        out.append(Label(start, len(text[:pos].rstrip()), "promo", _widget_rule(found)))
+        pos = start
+
+
+def _lowercase_word_before(text: str, line_start: int, pos: int) -> bool:
+    """The word right before ``pos`` on its line opens in lowercase (a sentence goes on)."""
+    head = text[max(line_start, pos - 40):pos].rstrip()
+    if not head or head[-1] in _STORY_ENDS or head[-1] in ")]":
+        return False
+    word = head.split()[-1]
+    return word[0].islower() or word[-1] in ",;"
+
+
+_WIDGET_WORDS = max(len(w.split()) for w in _WIDGETS)
+_PRESS = alternation(word_list("promos_press_words.txt"))
+#: A publication's name: capitalised words (digits, dots and ampersands inside).
+_PRESS_NAME = r"\p{Lu}[\p{L}\d.&+-]*+(?:[ \t]+\p{Lu}[\p{L}\d.&+-]*+){0,7}"
+#: "Bản quyền thuộc về Báo Người Lao Động" to the line's end (an optional ©, year, period).
+_PRESS_NOTICE = regex.compile(
+    r"(?:©[ \t]*+)?(?:Bản quyền|BẢN QUYỀN)(?:[ \t]*+(?:©|\d{4}))*+[ \t]+(?:thuộc|THUỘC)"
+    r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+%s[ \t]*+\.?[ \t]*+\Z" % (_PRESS, _PRESS_NAME),
+    regex.V1)
+#: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
+_FLAT_MASTHEAD = regex.compile(
+    r"(?<![\p{L}\d])(?:%s)[ \t]+%s[ \t]*+[-–—][ \t]*+(?:Cơ quan|CƠ QUAN)"
+    r"(?:[ \t]+(?:ngôn luận|chủ quản|NGÔN LUẬN|CHỦ QUẢN))?[ \t]+(?:của|thuộc|CỦA|THUỘC)"
+    r"[ \t]+\p{Lu}[^\n.!?;:,]{0,120}+\Z" % (_PRESS, _PRESS_NAME), regex.V1)
+
+
+def _follow_prompts(text: str) -> list[Label]:
+    """``promos.call_to_action``: a follow prompt glued into a line (``Minh Nhật Theo dõi Dân
+    trí trên Google News Tin liên quan ...``): a follow verb as written, a capitalised name,
+    ``trên``/``tại``/``qua`` and a platform, then the line's end or a capitalised word (a
+    heading glued after). The word before it opens in uppercase or ends a sentence; a
+    sentence that goes on (``..., độc giả sẽ ...``) or runs into it stays."""
+    out: list[Label] = []
+    for verb in _FOLLOW_VERBS:
+        pos = text.find(verb)
+        while pos >= 0:
+            m = _FOLLOW_PROMPT.match(text, pos)
+            if m is not None:
+                line_start = text.rfind("\n", 0, pos) + 1
+                if not _lowercase_word_before(text, line_start, pos):
+                    out.append(Label(pos, m.end(), "promo", "promos.call_to_action"))
+            pos = text.find(verb, pos + len(verb))
+    return out
+
+
+_FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
+_FOLLOW_PROMPT = regex.compile(
+    r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
+    r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\p{Lu}))" % (
+        alternation(_FOLLOW_VERBS), alternation(_PLATFORMS), alternation(_PLATFORMS)), regex.V1)
+
+
 def _story_before_cue(line: str) -> int:
     """Where a strong footer cue starts on its line when story sentences come before it (a
     short article flattened onto one line with its copyright glued at the end: only the
@@ -1417,6 +1528,8 @@ class StripPromos(BoilerplateCleaner):
         if anchors:
             labels += _footer_labels(text, anchors)
             labels += _flattened_notices(text, anchors)
+            labels += _flattened_tail_pieces(text, anchors)
+        labels += _follow_prompts(text)
         labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
