@@ -696,11 +696,12 @@ _FIXTURE = regex.compile(r"\p{Lu}\w*[ \t]-[ \t]\p{Lu}\w*(?:[ \t]\p{Lu}\w*)?[ \t]
                          regex.VERSION1)
 
 
-def _first_pass(text: str, anchors: list[int]) -> list[Label]:
-    """Context-free candidates: whole cue lines, and inline ones only near an anchor hit."""
+def _first_pass(text: str, windows: list[tuple[int, int]]) -> list[Label]:
+    """Context-free candidates: whole cue lines, and inline ones only in the ``windows``
+    around anchor hits (:func:`_windows`)."""
     labels = _line_first_pass(text)
     seen = {(lab.start, lab.end) for lab in labels}
-    for lo, hi in _windows(text, anchors):
+    for lo, hi in windows:
         for m in _INLINE_CANDIDATES.finditer(text, lo, hi):
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
@@ -1042,6 +1043,117 @@ def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
     return labels
 
 
+def _flattened_tail_pieces(text: str, anchors: list[int]) -> list[Label]:
+    """A flattened page's tail: a press-named notice (``promos.copyright``: ``Bản quyền thuộc
+    về Báo Người Lao Động``) or masthead (``promos.footer``: ``Báo Sài Gòn Giải Phóng - Cơ
+    quan của Đảng bộ ...``) ending a line too long for a footer, within its last
+    ``max_footer_line_chars`` characters, with the comment-form labels glued before it
+    (``Ý kiến của bạn Gửi bình luận``: whole widget labels, each capitalised).
+
+    Whatever stands before it (a sign-off, tags) may stay for other cleaners; with no widget
+    label glued before it, the word before must not open in lowercase (mid-sentence: ``...
+    ảnh của Báo Tuổi Trẻ - Cơ quan ...`` is a story's)."""
+    max_chars = _T["max_footer_line_chars"]
+    labels: list[Label] = []
+    done = -1
+    for at in anchors:
+        if at < done:
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start <= max_chars or line_end - at > max_chars:
+            continue
+        done = line_end  # the line's tail is read once
+        lo = max(line_start, line_end - max_chars)
+        piece = (_PRESS_NOTICE.search(text, lo, line_end)
+                 or _FLAT_MASTHEAD.search(text, lo, line_end))
+        if piece is None:
+            continue
+        rule = "promos.copyright" if piece.re is _PRESS_NOTICE else "promos.footer"
+        widgets = _widgets_before(text, line_start, piece.start())
+        start = widgets[-1].start if widgets else piece.start()
+        if not widgets and _lowercase_word_before(text, line_start, start):
+            continue
+        labels.append(Label(start, line_end, "promo", rule))  # one span: no space left between
+    return labels
+
+
+def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
+    """Whole widget labels (capitalised, ``promos_widget_lines.txt``) glued one after another
+    right before ``pos``, nearest first."""
+    out: list[Label] = []
+    while True:
+        head = text[max(line_start, pos - _WIDGET_MAX):pos].rstrip()
+        words = head.split()
+        found = None
+        for k in range(min(len(words), _WIDGET_WORDS), 0, -1):
+            cand = " ".join(words[-k:])
+            if cand[0].isupper() and cand.casefold() in _WIDGETS:
+                found = cand
+                break
+        if found is None:
+            return out
+        start = text.rfind(words[-k], line_start, pos)
+        for word in reversed(words[-k:-1]):
+            start = text.rfind(word, line_start, start)
+        if start < line_start or start > line_start and not text[start - 1].isspace():
+            return out
+        out.append(Label(start, len(text[:pos].rstrip()), "promo", _widget_rule(found)))
+        pos = start
+
+
+def _lowercase_word_before(text: str, line_start: int, pos: int) -> bool:
+    """The word right before ``pos`` on its line opens in lowercase (a sentence goes on)."""
+    head = text[max(line_start, pos - 40):pos].rstrip()
+    if not head or head[-1] in _STORY_ENDS or head[-1] in ")]":
+        return False
+    word = head.split()[-1]
+    return word[0].islower() or word[-1] in ",;"
+
+
+_WIDGET_WORDS = max(len(w.split()) for w in _WIDGETS)
+_PRESS = alternation(word_list("promos_press_words.txt"))
+#: A publication's name: capitalised words (digits, dots and ampersands inside).
+_PRESS_NAME = r"\p{Lu}[\p{L}\d.&+-]*+(?:[ \t]+\p{Lu}[\p{L}\d.&+-]*+){0,7}"
+#: "Bản quyền thuộc về Báo Người Lao Động" to the line's end (an optional ©, year, period).
+_PRESS_NOTICE = regex.compile(
+    r"(?:©[ \t]*+)?(?:Bản quyền|BẢN QUYỀN)(?:[ \t]*+(?:©|\d{4}))*+[ \t]+(?:thuộc|THUỘC)"
+    r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+%s[ \t]*+\.?[ \t]*+\Z" % (_PRESS, _PRESS_NAME),
+    regex.V1)
+#: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
+_FLAT_MASTHEAD = regex.compile(
+    r"(?<![\p{L}\d])(?:%s)[ \t]+%s[ \t]*+[-–—][ \t]*+(?:Cơ quan|CƠ QUAN)"
+    r"(?:[ \t]+(?:ngôn luận|chủ quản|NGÔN LUẬN|CHỦ QUẢN))?[ \t]+(?:của|thuộc|CỦA|THUỘC)"
+    r"[ \t]+\p{Lu}[^\n.!?;:,]{0,120}+\Z" % (_PRESS, _PRESS_NAME), regex.V1)
+
+
+def _follow_prompts(text: str) -> list[Label]:
+    """``promos.call_to_action``: a follow prompt glued into a line (``Minh Nhật Theo dõi Dân
+    trí trên Google News Tin liên quan ...``): a follow verb as written, a capitalised name,
+    ``trên``/``tại``/``qua`` and a platform, then the line's end or a capitalised word (a
+    heading glued after). The word before it opens in uppercase or ends a sentence; a
+    sentence that goes on (``..., độc giả sẽ ...``) or runs into it stays."""
+    out: list[Label] = []
+    for verb in _FOLLOW_VERBS:
+        pos = text.find(verb)
+        while pos >= 0:
+            m = _FOLLOW_PROMPT.match(text, pos)
+            if m is not None:
+                line_start = text.rfind("\n", 0, pos) + 1
+                if not _lowercase_word_before(text, line_start, pos):
+                    out.append(Label(pos, m.end(), "promo", "promos.call_to_action"))
+            pos = text.find(verb, pos + len(verb))
+    return out
+
+
+_FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
+_FOLLOW_PROMPT = regex.compile(
+    r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
+    r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\p{Lu}))" % (
+        alternation(_FOLLOW_VERBS), alternation(_PLATFORMS), alternation(_PLATFORMS)), regex.V1)
+
+
 def _ends_as_story(head: str) -> bool:
     return head[-1:] in _STORY_ENDS
 
@@ -1099,12 +1211,14 @@ _STORY_BODY = re.compile(r"\W*+(?:\w++\W*+){%d}" % (2 * _T["story_sentence_min_w
 _COPYRIGHT = regex.compile(r"©|Copyright|Bản quyền|rights reserved", _F)
 
 
-def _contact_tails(text: str, labels: list[Label], anchors: list[int]) -> list[Label]:
-    """The rest of a flattened line after an ad or call to action, when it is contact details."""
+def _contact_tails(text: str, labels: list[Label], windows: list[tuple[int, int]]
+                   ) -> list[Label]:
+    """The rest of a flattened line after an ad or call to action, when it is contact details
+    (or after a contact opener in the ``windows`` around anchor hits)."""
     tails: list[Label] = []
     max_tail = _T["max_contact_tail_chars"]
     starts = [lab.end for lab in labels if lab.rule in ("promos.subscribe", "promos.ad")]
-    for lo, hi in _windows(text, anchors):
+    for lo, hi in windows:
         starts += [m.start() for m in _CONTACT_START.finditer(text, lo, hi)]
     index = LineIndex(text)
     for anchor in sorted(set(starts)):
@@ -1149,8 +1263,10 @@ def _sponsor_after(text: str, labels: list[Label]) -> list[Label]:
     """
     if not labels:
         return _sponsor_tail(text)
-    edits = labels_to_edits(text, labels, "")
     cut = text.rfind("\n", 0, max(0, len(text) - _VIEW_READ)) + 1
+    if max(lab.end for lab in labels) < cut and not _sponsor_gate(text):
+        return []  # the end is as the labels leave it, and holds no contact cue
+    edits = labels_to_edits(text, labels, "")
     if edits[-1].end <= cut:
         return _sponsor_tail(text, sum(e.end - e.start - len(e.replacement) for e in edits))
     left = residue(text, 0, len(text), labels)
@@ -1171,8 +1287,7 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     of the text (``removed`` characters of it go with other labels).
     """
     lo = max(0, len(text) - _TAIL_READ)
-    tail = text[-_T["sponsor_gate_chars"]:]  # a tail ends in contact details: they sit here
-    if not any(cue in tail for cue in _SPONSOR_GATE):
+    if not _sponsor_gate(text):
         return []
     end = len(text.rstrip())
     # Contact lines at the very end, bottom-up.
@@ -1213,6 +1328,13 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     if end - start > _T["max_sponsor_share"] * (len(text.strip()) - removed):
         return []  # never most of a text: that is the story
     return [Label(start, end, "promo", "promos.sponsor", 0.8)]
+
+
+def _sponsor_gate(text: str) -> bool:
+    """A contact cue in the last ``sponsor_gate_chars`` characters: a tail ends in contact
+    details, so a text without one there has none."""
+    tail = text[-_T["sponsor_gate_chars"]:]
+    return any(cue in tail for cue in _SPONSOR_GATE)
 
 
 def _story_after_contacts(text: str, start: int, end: int) -> bool:
@@ -1441,11 +1563,14 @@ class StripPromos(BoilerplateCleaner):
 
     def classify(self, text: str) -> list[Label]:
         anchors = [m.start() for m in _ANCHORS.finditer(text)]
-        labels = [lab for lab in _first_pass(text, anchors) if not _story_subheading(text, lab)]
+        windows = _windows(text, anchors)
+        labels = [lab for lab in _first_pass(text, windows) if not _story_subheading(text, lab)]
         if anchors:
             labels += _footer_labels(text, anchors)
             labels += _flattened_notices(text, anchors)
-        labels += _contact_tails(text, labels, anchors)
+            labels += _flattened_tail_pieces(text, anchors)
+        labels += _follow_prompts(text)
+        labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
         if labels:
