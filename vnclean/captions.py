@@ -402,9 +402,10 @@ def _name_tokens_kept(tokens: list[str]) -> int:
     An agency is one token; a sentence starter (``Theo``, ``Ông``) opens the next sentence,
     unless another follows it (``Tú Anh Theo ...``: the first ends the name); a token with
     a full stop ends the name (``Ngọc Mai. Bộ ...``), and so does a name syllable in capitals
-    after a personal name that is not (a sign-off: ``Văn Chiến VĂN CHIẾN``; ``Press TV`` stays). A Vietnamese personal name ends
-    at the first token that is no name syllable (``Hoàng Hà Bộ Ngoại giao``), and before
-    the first syllable of a place or office it runs into (``Ngọc Mai Hà Nội sẽ ...``).
+    after a personal name that is not (a sign-off: ``Văn Chiến VĂN CHIẾN``; ``Press TV``
+    stays). A Vietnamese personal name ends at the first token that is no name syllable
+    (``Hoàng Hà Bộ Ngoại giao``), and before the first syllable of a place or office it runs
+    into (``Ngọc Mai Hà Nội sẽ ...``).
 
     >>> _name_tokens_kept(["Hoàng", "Hà", "Bộ", "Ngoại"]), _name_tokens_kept(["Ngọc", "Mai.", "Bộ"])
     (2, 2)

@@ -1165,10 +1165,10 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     The title candidate is the first line not already labelled as chrome (starts in
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
-    remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines'). It is a template
-    copy when a later line before the first paragraph repeats it (``Title - Section - Site``
-    at the top, ``Title`` again above the lead); when the title comes several times before
-    the lead, the last of them is the one kept.
+    remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines').
+    It is a template copy when a later line before the first paragraph repeats it (``Title -
+    Section - Site`` at the top, ``Title`` again above the lead); when the title comes
+    several times before the lead, the last of them is the one kept.
     """
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
