@@ -1037,9 +1037,11 @@ def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
         head_start = max(line_start, notice.start() - max_chars)
         head = text[head_start:notice.start()].rstrip()
         part = _footer_part(head, _ends_as_story)
-        if part >= 0:
-            start = notice.start() if part == len(head) else head_start + part
-            labels.append(Label(start, line_end, "promo", "promos.copyright"))
+        if part < 0 or part < len(head) and _lowercase_word_before(text, line_start,
+                                                                   notice.start()):
+            continue  # (words after the story's last sentence run into the notice: story's)
+        start = notice.start() if part == len(head) else head_start + part
+        labels.append(Label(start, line_end, "promo", "promos.copyright"))
     return labels
 
 
