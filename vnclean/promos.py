@@ -1015,21 +1015,35 @@ def _story_subheading(text: str, label: Label) -> bool:
 _COMMENT_SUBHEADINGS = word_set("promos_comment_subheadings.txt")
 
 
-def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
-    """``promos.copyright``: a copyright notice glued at the end of a line too long for a
-    footer (an article flattened onto one line): from the notice to the line's end, when
-    it starts within the line's last ``max_footer_line_chars`` characters, after a story
-    sentence's end (:func:`_story_before_cue` on that stretch)."""
+def _long_line_tails(text: str, anchors: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line too long for a footer (an article flattened onto one line)
+    with an anchor hit within its last ``max_footer_line_chars`` characters: where a glued
+    footer may end it. Each line once, in order."""
     max_chars = _T["max_footer_line_chars"]
-    labels: list[Label] = []
+    tails: list[tuple[int, int]] = []
+    done = -1
     for at in anchors:
+        if at < done:
+            continue
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
         if line_end - line_start <= max_chars or line_end - at > max_chars:
             continue  # a footer-sized line (_footer_labels), or far from its line's end
-        if labels and labels[-1].end >= line_end:
-            continue
+        done = line_end
+        tails.append((line_start, line_end))
+    return tails
+
+
+def _flattened_notices(text: str, tails: list[tuple[int, int]]) -> list[Label]:
+    """``promos.copyright``: a copyright notice glued at the end of a line too long for a
+    footer (an article flattened onto one line; ``tails``: :func:`_long_line_tails`): from
+    the notice to the line's end, when it starts within the line's last
+    ``max_footer_line_chars`` characters, after a story sentence's end
+    (:func:`_story_before_cue` on that stretch)."""
+    max_chars = _T["max_footer_line_chars"]
+    labels: list[Label] = []
+    for line_start, line_end in tails:
         lo = line_end - max_chars
         notice = _footer_notice(text, lo, line_end)
         if notice is None:
@@ -1045,29 +1059,21 @@ def _flattened_notices(text: str, anchors: list[int]) -> list[Label]:
     return labels
 
 
-def _flattened_tail_pieces(text: str, anchors: list[int]) -> list[Label]:
+def _flattened_tail_pieces(text: str, tails: list[tuple[int, int]]) -> list[Label]:
     """A flattened page's tail: a press-named notice (``promos.copyright``: ``Bản quyền thuộc
     về Báo Người Lao Động``) or masthead (``promos.footer``: ``Báo Sài Gòn Giải Phóng - Cơ
     quan của Đảng bộ ...``) ending a line too long for a footer, within its last
-    ``max_footer_line_chars`` characters, with the comment-form labels glued before it
-    (``Ý kiến của bạn Gửi bình luận``: whole widget labels, each capitalised).
+    ``max_footer_line_chars`` characters (``tails``: :func:`_long_line_tails`), with the
+    comment-form labels glued before it (``Ý kiến của bạn Gửi bình luận``: whole widget
+    labels, each capitalised).
 
     Whatever stands before it (a sign-off, tags) may stay for other cleaners; with no widget
     label glued before it, the word before must not open in lowercase (mid-sentence: ``...
     ảnh của Báo Tuổi Trẻ - Cơ quan ...`` is a story's)."""
     max_chars = _T["max_footer_line_chars"]
     labels: list[Label] = []
-    done = -1
-    for at in anchors:
-        if at < done:
-            continue
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end < 0 else line_end
-        if line_end - line_start <= max_chars or line_end - at > max_chars:
-            continue
-        done = line_end  # the line's tail is read once
-        lo = max(line_start, line_end - max_chars)
+    for line_start, line_end in tails:
+        lo = line_end - max_chars
         piece = (_PRESS_NOTICE.search(text, lo, line_end)
                  or _FLAT_MASTHEAD.search(text, lo, line_end))
         if piece is None:
@@ -1569,8 +1575,9 @@ class StripPromos(BoilerplateCleaner):
         labels = [lab for lab in _first_pass(text, windows) if not _story_subheading(text, lab)]
         if anchors:
             labels += _footer_labels(text, anchors)
-            labels += _flattened_notices(text, anchors)
-            labels += _flattened_tail_pieces(text, anchors)
+            tails = _long_line_tails(text, anchors)
+            labels += _flattened_notices(text, tails)
+            labels += _flattened_tail_pieces(text, tails)
         labels += _follow_prompts(text)
         labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
