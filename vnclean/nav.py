@@ -26,8 +26,8 @@ from typing import ClassVar
 import regex
 
 from ._data import alternation, data_text, json_data, tab_entries, word_list
-from .blocks import (BoilerplateCleaner, Label, casefold_pattern, casefold_sources, expand_forms,
-                     long_first_line_end, residue, settle_inline)
+from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_pattern,
+                     casefold_sources, expand_forms, long_first_line_end, residue, settle_inline)
 from .bylines import author_names
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
@@ -731,7 +731,32 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     if not known:
         return _Page([], [], [], [], [], [])
     words, shapes, sections = map(list, zip(*known))
+    if "|" in text:
+        _unshape_tables(texts, shapes)
     return _Page(starts, ends, texts, words, shapes, sections)
+
+
+def _unshape_tables(texts: list[str], shapes: list[str]) -> None:
+    """Read the rows of a table printed with bars as story, not as breadcrumbs.
+
+    A block of consecutive lines holding ``|`` where some cell opens with a number
+    (``Xăng E5 RON 92 | 19.800 | +270``, ``| BIDV | 23.200 | 12,1% |``) is a table of the
+    story: its breadcrumb-shaped rows, header included (``Mặt hàng | Giá mới``), and its
+    rule rows (``|---|---|``) become prose. A breadcrumb's segments are names, never numbers.
+    """
+    k, size = 0, len(texts)
+    while k < size:
+        if "|" not in texts[k]:
+            k += 1
+            continue
+        end = k
+        while end < size and "|" in texts[end]:
+            end += 1
+        if any(TABLE_NUMBER_CELL.search(texts[row]) for row in range(k, end)):
+            for row in range(k, end):
+                if shapes[row] in (BREADCRUMB, SEPARATOR):
+                    shapes[row] = PROSE
+        k = end
 
 
 def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Settings

@@ -25,9 +25,9 @@ import unicodedata
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list
-from .blocks import (LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex, casefold_sources,
-                     expand_forms, join_line_labels, merge_labels, nonblank_lines, residue,
-                     settle_inline)
+from .blocks import (LAST_NON_BLANK, TABLE_NUMBER_CELL, BoilerplateCleaner, Label, LineIndex,
+                     casefold_sources, expand_forms, join_line_labels, merge_labels,
+                     nonblank_lines, residue, settle_inline)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -265,6 +265,8 @@ def _shape(text: str) -> str:
     truncated = text.endswith(_TRUNCATED)
     if n <= 40 and _FEW_WORDS.fullmatch(text):
         return "short"
+    if "|" in text and TABLE_NUMBER_CELL.search(text):
+        return "other"  # a row of a table printed with bars: ``Gỗ và sản phẩm gỗ | 14,8 | 21%``
     first = text[0]
     last = text[-1]
     if (last in _STAMP_LAST and (last != "c" or text.endswith("trước"))
