@@ -111,6 +111,7 @@ _NAME_TOKEN = r"(?:[\p{Lu}@\d][\p{L}\p{N}.'’&_@/+-]{0,40}+)"
 _CREDIT_ENDERS = alternation(word_list("captions_credit_enders.txt"))
 _STARTERS = word_set("captions_sentence_starters.txt")
 _AGENCIES = word_set("captions_agencies.txt")
+_PLATFORMS = word_set("captions_platforms.txt")
 #: A Vietnamese personal name's syllables, and the places and offices shaped like names.
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NOT_NAMES = word_set("bylines_not_names.txt")
@@ -291,7 +292,7 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
     rest = text[pos:line_end] if line_end - pos <= 2 * _SETTINGS["credit_line_max_chars"] else ""
     if rest and len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and (
-            _reads_as_name(rest) or _names_a_source(rest)):
+            _reads_as_name(rest) or _names_a_source(rest)) and not _page_then_text(rest):
         return line_end - (len(rest) - len(rest.rstrip()))
     match = _CREDIT_NAME.match(text, pos, line_end)
     if match is None:
@@ -322,6 +323,15 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _page_then_text(rest: str) -> bool:
+    """A credit's rest that opens with a page (a handle or a platform's name: ``@hoangnam``,
+    ``Instagram``) and holds a word in lower case or a number after it: the story goes on
+    after the page's name (``Instagram Đỉnh Mẫu Sơn cao 1.541 m.``), not all of it is credit."""
+    words = rest.split()
+    return bool(words) and (words[0][0] == "@" or words[0].rstrip(".,") in _PLATFORMS) and any(
+        word[0].islower() or word[0].isdigit() for word in words[1:])
 
 
 def _title_follows_name(text: str, name_start: int, tokens: list[regex.Match], keep: int
@@ -392,6 +402,17 @@ def _two_names_kept(name: str, tokens: list[regex.Match]) -> int:
     return joints[0] + len(second)
 
 
+def _page_owner_tokens(tokens: list[str]) -> int:
+    """How many of the capitalised tokens after a platform's name (``Ảnh: Facebook``) name
+    the person whose page it is: a personal name (``Facebook Hà Anh``), not a place or the
+    next sentence (``Instagram Hà Nội hiện có ...``, ``@handle 2. Phở Bát Đàn``)."""
+    if not tokens or tokens[0].endswith(".") or _syllable(tokens[0]) not in _NAME_SYLLABLES:
+        return 0
+    if len(tokens) > 1 and f"{_syllable(tokens[0])} {_syllable(tokens[1])}" in _NOT_NAMES:
+        return 0
+    return _name_tokens_kept(tokens)
+
+
 #: What joins two credited names: ``Hải Nguyễn - Minh Hoàng``, ``A & B``.
 _NAME_JOINT = regex.compile(r"[-–&]", regex.V1)
 
@@ -399,7 +420,8 @@ _NAME_JOINT = regex.compile(r"[-–&]", regex.V1)
 def _name_tokens_kept(tokens: list[str]) -> int:
     """How many of a glued credit's capitalised tokens are its name (before the cap).
 
-    An agency is one token; a sentence starter (``Theo``, ``Ông``) opens the next sentence,
+    An agency or a handle is one token, a platform's name takes the page owner's name after it
+    (:func:`_page_owner_tokens`); a sentence starter (``Theo``, ``Ông``) opens the next sentence,
     unless another follows it (``Tú Anh Theo ...``: the first ends the name); a token with
     a full stop ends the name (``Ngọc Mai. Bộ ...``), and so does a name syllable in capitals
     after a personal name that is not (a sign-off: ``Văn Chiến VĂN CHIẾN``; ``Press TV``
@@ -414,8 +436,10 @@ def _name_tokens_kept(tokens: list[str]) -> int:
     >>> _name_tokens_kept(["Văn", "Chiến", "VĂN", "CHIẾN"])  # a sign-off in capitals after it
     2
     """
-    if tokens[0].rstrip(".,") in _AGENCIES:
-        return 1
+    if tokens[0].rstrip(".,") in _AGENCIES or tokens[0][0] == "@":
+        return 1  # an agency, or a page's handle (``Ảnh: @hoangnam``): one token
+    if tokens[0].rstrip(".,") in _PLATFORMS:
+        return 1 + _page_owner_tokens(tokens[1:])
     words = [t.rstrip(".,") for t in tokens] + [""]
     syllables = [_syllable(t) for t in tokens]
     personal = syllables[0] in _NAME_SYLLABLES
