@@ -1934,11 +1934,15 @@ def _flat_head_dateline(text: str, end: int) -> list[Label]:
     m = _HEAD_DATELINE.match(text, 0, end)
     if m is None:
         return []
-    body = m.group("dateline")
-    if not (_YEAR.search(body) and _DATE.search(body)
-            and (_TIME.search(body) or _ZONED.search(body) or _WEEKDAY.match(body))):
+    if not _full_timestamp(m.group("dateline")):
         return []
     return [Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.flat_dateline")]
+
+
+def _full_timestamp(body: str) -> bool:
+    """A date with its year and a time or zone, or a weekday and a dated year."""
+    return bool(_YEAR.search(body) and _DATE.search(body)
+                and (_TIME.search(body) or _ZONED.search(body) or _WEEKDAY.match(body)))
 
 
 def _flat_head_agency(text: str, end: int) -> list[Label]:
@@ -1947,7 +1951,9 @@ def _flat_head_agency(text: str, end: int) -> list[Label]:
     TTO - Nữ vận động viên ...``): a known agency, in brackets or as written in capitals or
     as a domain, then a dash and a capital, within the line's first ``_FLAT_HEAD_REACH``
     characters, after a title's last word (a word or a closing quote, no sentence end: the
-    title has none).
+    title has none). When the prefix opens the dateline and comes again before the lead
+    (``TPO - Thứ Sáu, 22/11/2024 09:00 TPO - Bé trai ...``), the dateline and the second
+    prefix go too.
 
     >>> page = "Oanh giành HCV châu Á TTO - Nữ vận động viên Oanh đã thắng. " * 9
     >>> [page[x.start:x.end] for x in _flat_head_agency(page, len(page))]
@@ -1959,7 +1965,20 @@ def _flat_head_agency(text: str, end: int) -> list[Label]:
     m = _GLUED_PREFIX.search(text, 0, reach)
     if m is None or len(_WORD.findall(text, 0, m.start())) < _FLAT_TITLE_MIN_WORDS:
         return []
-    return [Label(m.start(), m.end(), "byline", "bylines.agency_prefix")]
+    labels = [Label(m.start(), m.end(), "byline", "bylines.agency_prefix")]
+    # "TPO - Thứ Sáu, 22/11/2024 09:00 TPO - Bé trai ...": the prefix printed with the
+    # dateline, then again before the lead (tienphong, vov): all three go in one pass.
+    dated = _HEAD_DATELINE.match(text, m.end(), end)
+    if dated is not None and _full_timestamp(dated.group("dateline")):
+        again = _GLUED_PREFIX.match(text, _HSPACE_RUN.match(text, dated.end()).end(), end)
+        if again is not None:
+            labels.append(Label(dated.start("dateline"), dated.end("dateline"), "byline",
+                                "bylines.flat_dateline"))
+            labels.append(Label(again.start(), again.end(), "byline", "bylines.agency_prefix"))
+    return labels
+
+
+_HSPACE_RUN = regex.compile(r"[ \t]*+")
 
 
 #: How far into a flattened page's first line its title ends.
