@@ -861,7 +861,14 @@ def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
 
 def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                       ) -> _Candidate | None:
-    """``Caption. Ảnh: X``, ``Caption - Ảnh: X``, ``Ảnh minh họa.``, ``Caption. Ảnh Tên.``."""
+    """``Caption. Ảnh: X``, ``Caption - Ảnh: X``, ``Ảnh minh họa.``, ``Caption. Ảnh Tên.``.
+
+    A video's or an infographic's head opening the text's first line heads the article's
+    title (``Video: Nước lũ cuốn trôi cầu tạm ở Hà Giang`` above the dateline): no caption.
+    """
+    if (kind == "colon" and start == line_start and text.startswith(_TITLE_HEADS, start)
+            and _blank(text, 0, line_start)):
+        return None
     if "\n" in text[start:end]:  # "Ảnh\n:" — html2text split the marker
         line_end = _line_end(text, end)
     name_from = end
@@ -941,6 +948,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
 
 
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
+#: Heads a headline may open with (vietnamnet, dantri, vietnamplus): ``Video: ...``.
+_TITLE_HEADS = (*_VIDEO_HEADS, "Infographic", "INFOGRAPHIC")
 
 
 def _label_first_end(text: str, start: int, pos: int, line_end: int) -> int:
