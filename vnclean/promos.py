@@ -501,11 +501,14 @@ def _contacts_in_story(text: str, start: int, end: int) -> bool:
             return False
         at = text.rfind(line, low, at)
         line = _line_above(text, at, at - low)
-    if _introduces(line):
+    intro = line
+    if line and not (_introduces(line) or _names_contacts(line) or _reads_as_story(line)):
+        # a name or an address between: "Công ty TNHH Toyota Việt Nam"
+        intro = _line_above(text, text.rfind(line, low, at), at - low)
+    if _introduces(intro):
         return True
-    if line and not _reads_as_story(line) and _introduces(
-            _line_above(text, text.rfind(line, low, at), at - low)):
-        return True  # a name or an address between: "Công ty TNHH Toyota Việt Nam"
+    if _names_contacts(intro):
+        return _story_follows(text, end, _T["contact_story_reach"])
     if not line or not (_reads_as_story(line)
                         and _OWNED_CONTACT.match(text, start, end) is not None):
         return False
@@ -519,6 +522,15 @@ def _introduces(line: str) -> bool:
     if line.endswith(":") and len(line) > _CONTACT_INTRO_MIN:
         return _CONTACT_CUE.search(line) is None  # "Tel: ... Website:" is a contact itself
     return _APPEAL_TO.search(line) is not None
+
+
+def _names_contacts(line: str) -> bool:
+    """A sentence that names the contacts below it with a contact word, no value of its own
+    (``Các số điện thoại cần liên hệ khi có tình huống khẩn cấp:``; ``Tel: ... Website:`` is
+    a contact): an intro when the story goes on below the list (an ad's ``... vui lòng gọi
+    số điện thoại sau:`` ends the page)."""
+    return (line.endswith(":") and len(line) > _CONTACT_INTRO_MIN and ":" not in line[:-1]
+            and _CONTACT_CUE.search(line) is not None)
 
 
 def _names_site_desk(line: str) -> bool:
