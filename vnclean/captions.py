@@ -863,11 +863,12 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                       ) -> _Candidate | None:
     """``Caption. Ảnh: X``, ``Caption - Ảnh: X``, ``Ảnh minh họa.``, ``Caption. Ảnh Tên.``.
 
-    A video's or an infographic's head opening the text's first line heads the article's
-    title (``Video: Nước lũ cuốn trôi cầu tạm ở Hà Giang`` above the dateline): no caption.
+    A video's or an infographic's head opening the text's first line, with the article's
+    dateline or lead under it, heads the title (``Video: Nước lũ cuốn trôi cầu tạm ở Hà
+    Giang`` / ``22/11/2024 10:00``): no caption (above a headline it is a credit).
     """
     if (kind == "colon" and start == line_start and text.startswith(_TITLE_HEADS, start)
-            and _blank(text, 0, line_start)):
+            and _blank(text, 0, line_start) and _opens_article(text, line_end)):
         return None
     if "\n" in text[start:end]:  # "Ảnh\n:" — html2text split the marker
         line_end = _line_end(text, end)
@@ -948,6 +949,20 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
 
 
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
+
+
+def _opens_article(text: str, line_end: int) -> bool:
+    """The next non-blank line after ``line_end`` is an article's dateline (``22/11/2024
+    10:00``, ``Thứ sáu, ...``) or its lead (a sentence of ``lead_min_chars`` or more)."""
+    first = _NON_SPACE.search(text, line_end)
+    if first is None:
+        return False
+    line = text[first.start():_line_end(text, first.start())].rstrip()
+    return _DATELINE_OPENING.match(line) is not None or (
+        line[-1] in ".!?…" and len(line) >= _SETTINGS["lead_min_chars"])
+
+
+_DATELINE_OPENING = regex.compile(r"Thứ |Chủ nhật|\d{1,2}[/:.-]\d", regex.V1)
 #: Heads a headline may open with (vietnamnet, dantri, vietnamplus): ``Video: ...``.
 _TITLE_HEADS = (*_VIDEO_HEADS, "Infographic", "INFOGRAPHIC")
 
