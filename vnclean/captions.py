@@ -823,13 +823,20 @@ def _describes(text: str, end: int, line_end: int) -> bool:
 def _description_end(text: str, pos: int, line_end: int) -> int:
     """After a video's head, where its description ends when it reads as a sentence (a capital,
     then a lowercase word: ``Đội tuyển Việt Nam tập luyện``, never a name) and is
-    caption-sized: its first sentence end or the line's end; 0 when it is no description."""
+    caption-sized: its first sentence end or the line's end; 0 when it is no description, -1
+    when the stretch holds a dated clock time (a flattened article's title, dateline and lead)."""
     if (_DESCRIPTION_OPENING.match(text, pos, line_end) is None
             or _CREDIT_NAME.match(text, pos, line_end).group("ended")):
         return 0  # "Video:Nhân vật cung cấp": a credit
     stop = _SENTENCE_END.search(text, pos, line_end)
     end = stop.start() + 1 if stop else LAST_NON_BLANK.search(text, pos, line_end).end()
+    if _DATED_STAMP.search(text, pos, end) is not None:
+        return -1  # "Video: <headline> 22/11/2024 10:00 <lead>.": a flattened article's head
     return end if _is_caption_sized(text[pos:end].rstrip(_ENDER_TAIL)) else 0
+
+
+#: A date with its year and a clock time: a page's dateline, never in a video's description.
+_DATED_STAMP = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}[ ,-]{1,3}\d{1,2}[:h]\d{2}", regex.V1)
 
 
 def _reports_story(text: str, pos: int, line_end: int) -> bool:
@@ -899,7 +906,9 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         # the video (a name parser would stop at "Người" and leave the rest)
         credit_end = LAST_NON_BLANK.search(text, end, line_end).end()
     elif kind == "colon" and text.startswith(_VIDEO_HEADS, start) \
-            and (described_end := _description_end(text, end, line_end)) > 0:
+            and (described_end := _description_end(text, end, line_end)) != 0:
+        if described_end < 0:
+            return None  # the title, dateline and lead of a video article: no caption
         # "... 3 điểm. Video: Đội tuyển Việt Nam tập luyện": a sentence, not a name
         credit_end = described_end
         described = _SENTENCE_BEFORE.search(text, line_start, start) is not None
