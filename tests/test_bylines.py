@@ -538,13 +538,15 @@ def test_inline_sources_tried_where_they_open_change_no_match(text):
         _INLINE_SOURCE_OPENS,
         _START,
         _TAIL_SOURCE,
+        _inline_source_starts,
         _matches_at,
         _tail_source_starts,
     )
 
     tail = _tail_source_starts(text, text.find("Nguồn")) if "Nguồn" in text else ()
     assert _spans(_matches_at(_TAIL_SOURCE, text, tail)) == _spans(_TAIL_SOURCE.finditer(text))
-    inline = map(_START, _INLINE_SOURCE_OPENS.finditer(text))
+    inline = _inline_source_starts(text)
+    assert inline == list(map(_START, _INLINE_SOURCE_OPENS.finditer(text)))
     assert _spans(_matches_at(_INLINE_SOURCE, text, inline)) == _spans(_INLINE_SOURCE.finditer(text))
 
 
@@ -555,6 +557,15 @@ def test_find_nguon_is_find(text):
     from vnclean.bylines import _find_nguon
 
     assert _find_nguon(text) == text.find("Nguồn")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["/.", "/", ".", "./.", "//", "x", " ", "\n"]),
+                max_size=12).map("".join))
+def test_find_end_mark_is_find(text):
+    from vnclean.bylines import _find_end_mark
+
+    assert _find_end_mark(text) == text.find("/.")
 
 
 def test_re_classes_hold_every_character_of_their_regex_class():

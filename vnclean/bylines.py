@@ -562,14 +562,15 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
     The ``regex`` engine pays dearly for every place it tries a large pattern, which made
     this the slowest step of the pipeline.
     """
-    found = [(m.start(), 2, m) for m in _END_MARK.finditer(text)] if "/." in text else []
+    mark = _find_end_mark(text)
+    found = [(m.start(), 2, m) for m in _END_MARK.finditer(text, mark)] if mark >= 0 else []
     nguon = ctx.nguon
     if nguon >= 0:
         found.extend((m.start(), 3, m) for m in _matches_at(_TAIL_SOURCE, text,
                                                             _tail_source_starts(text, nguon)))
-    if _INLINE_SOURCE_OPENS.search(text) is not None:
-        found.extend((m.start(), 4, m) for m in _matches_at(
-            _INLINE_SOURCE, text, map(_START, _INLINE_SOURCE_OPENS.finditer(text))))
+    inline = _inline_source_starts(text)
+    if inline:
+        found.extend((m.start(), 4, m) for m in _matches_at(_INLINE_SOURCE, text, inline))
     glued_lines = {ctx.index(start) for start, _, _ in found} if found else set()
     last = ctx.last_prose()
     if last is not None:
@@ -621,6 +622,22 @@ def _tail_source_starts(text: str, i: int) -> Iterator[int]:
             yield i - 1
         yield i
         i = text.find("Nguồn", i + 1)
+
+
+def _inline_source_starts(text: str) -> list[int]:
+    """Where an inline "(Theo X)" may open: ``_INLINE_SOURCE_OPENS.finditer``'s starts, by a
+    ``str.find`` of "(" (one character: many times faster than a pattern's scan).
+
+    >>> _inline_source_starts("Mưa (to). (Theo TTXVN) (Nguồn: VOV)(theo")
+    [10, 23, 35]
+    """
+    found = []
+    i = text.find("(")
+    while i >= 0:
+        if text.startswith(_INLINE_SOURCE_WORDS, i + 1):
+            found.append(i)
+        i = text.find("(", i + 1)
+    return found
 
 
 def _line_candidates(text: str) -> list[regex.Match]:
@@ -952,7 +969,9 @@ _GROUP_SET = frozenset(_GROUPS)
 _END_MARK, _TAIL_SOURCE, _INLINE_SOURCE = _INLINE
 _ATTRIBUTION = _LINE_ALTERNATIVES[2]
 #: Where an inline "(Theo X)" may open (``_INLINE_SOURCE`` matches nowhere else).
+#: (:func:`_inline_source_starts` finds the same places, faster)
 _INLINE_SOURCE_OPENS = re.compile(r"\((?=[Tt]heo|Nguồn)")
+_INLINE_SOURCE_WORDS = ("Theo", "theo", "Nguồn")
 
 
 @functools.cache
@@ -1276,6 +1295,21 @@ def _filled_lines(lines: list[str]) -> list[int]:
     [0, 3]
     """
     return list(itertools.compress(range(len(lines)), map(str.strip, lines)))
+
+
+def _find_end_mark(text: str) -> int:
+    """``text.find("/.")``, by its rarer letter: ``str.find`` of one character is many times
+    faster than of two, and "/" is rare in a story while "." is everywhere.
+
+    >>> _find_end_mark("a/b. c./."), _find_end_mark("1/2")
+    (7, -1)
+    """
+    i = text.find("/")
+    while i >= 0:
+        if text.startswith(".", i + 1):
+            return i
+        i = text.find("/", i + 1)
+    return -1
 
 
 def _find_nguon(text: str) -> int:
