@@ -560,6 +560,23 @@ def test_find_nguon_is_find(text):
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Tags:", "TIN LIÊN QUAN", "Xem thêm", "Theo dõi", "Tag", " ",
+                                 "\t", "x" * 40, "x" * 7, "Minh Anh", "."]),
+                max_size=14).map("".join), st.integers(0, 300), st.integers(0, 40))
+@example("Hết. Minh Anh " + "x" * 149 + " Tags: a", 3, 0)
+@example("Hết. Minh Anh " + "x" * 149 + " Tags: a", 2, 0)
+@example("Hết. " + "x" * 155 + " TIN CÙNG CHUYÊN MỤC", 0, 0)
+@example("Hết. " + "x" * 155 + " TIN CÙNG CHUYÊN MỤC", 0, 1)
+def test_chrome_near_is_the_lazy_pattern(line, place, cut):
+    """The bounded search of a cue finds one where the lazy reference pattern does."""
+    from vnclean.bylines import _CHROME_NEAR, _chrome_near
+
+    end = max(0, len(line) - cut)
+    place = min(place, end)
+    assert _chrome_near(line, place, end) == (_CHROME_NEAR.match(line, place, end) is not None)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(["/.", "/", ".", "./.", "//", "x", " ", "\n"]),
                 max_size=12).map("".join))
 def test_find_end_mark_is_find(text):

@@ -302,8 +302,13 @@ def _dateline_pattern() -> str:
 #: What a page prints right after a sign-off (``bylines_chrome.txt``): tags, related headings.
 _CHROME_WORDS = word_list("bylines_chrome.txt")
 _CHROME = rf"(?:{trie(_CHROME_WORDS)})"
-#: Where a sign-off before the chrome may stand: a cue at most this far after the opening.
-_CHROME_NEAR = re.compile(rf"[^\n]{{0,160}}?[ \t](?:{_CHROME})")
+#: Where a sign-off before the chrome may stand: a cue at most this far after the opening
+#: (the reference :func:`_chrome_near` equals).
+_CHROME_REACH = 160
+_CHROME_NEAR = re.compile(rf"[^\n]{{0,{_CHROME_REACH}}}?[ \t](?:{_CHROME})")
+#: A blank and a cue, and how far after an opening the last character of one may stand.
+_CHROME_CUE = re.compile(rf"[ \t](?:{_CHROME})")
+_CHROME_CUE_SPAN = _CHROME_REACH + 1 + max(map(len, _CHROME_WORDS))
 
 #: What a glued sign-off follows: the mark closing the last sentence ("...cuối cùng.Nhóm PV").
 _GLUED_MARKS = ".!?…\"”’)»"
@@ -757,11 +762,25 @@ def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list
     if start and _UPPER_START.match(text, start) is not None:
         places = [start, *openings]
     for place in places:
-        if _CHROME_NEAR.match(text, place, end) is not None:
+        if _chrome_near(text, place, end):
             m = _BEFORE_CHROME.match(text, place, end)
             if m is not None:
                 return [m]
     return []
+
+
+def _chrome_near(text: str, place: int, end: int) -> bool:
+    """``_CHROME_NEAR.match(text, place, end)`` holds (``text[place:end]`` is part of one
+    line): a blank and a cue open within its reach, searched for up to the last character
+    such a cue may end with (the lazy pattern tries the cue at every character, which
+    costs several times more).
+
+    >>> line = "Hết. Minh Anh " + "x" * 149 + " Tags: a"
+    >>> _chrome_near(line, 3, len(line)), _chrome_near(line, 2, len(line))
+    (True, False)
+    """
+    m = _CHROME_CUE.search(text, place, min(end, place + _CHROME_CUE_SPAN))
+    return m is not None and m.start() <= place + _CHROME_REACH
 
 
 def _candidates_ungated(text: str) -> list[regex.Match]:
