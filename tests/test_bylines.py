@@ -619,6 +619,18 @@ def test_glued_openings_change_no_match(text):
         assert _spans(_glued_matches(text, start, end)) == _spans(_GLUED.finditer(text, start, end))
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(glued_lines | line_texts | vietnamese_texts, st.integers(0, 400), st.integers(0, 400))
+@example("Xong. Văn Khương) Nhóm PV. “Thôi”, H. Nam! Hết? Thạc sĩ X… »Theo TTXVN", 0, 0)
+def test_glued_openings_are_the_pattern_places(text, start, cut):
+    """The openings found mark by mark are the places of the one pattern, in order."""
+    from vnclean.bylines import _GLUED_OPENINGS, _START, _glued_openings
+
+    start, end = min(start, len(text)), max(0, len(text) - cut)
+    expected = list(map(_START, _GLUED_OPENINGS.finditer(text, start, end)))
+    assert _glued_openings(text, start, end) == expected
+
+
 def _reference_without_bylines(line: str) -> str:
     """What _without_bylines did before its gates: every step tried on the whole line."""
     from vnclean.bylines import _GLUED, _PREFIX, _TAIL_SOURCE, _glued_start, _strip_end_marks

@@ -584,8 +584,7 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
     for index in glued_lines:
         start = starts[index]
         end = start + len(lines[index])
-        openings = [m.start() for m in _GLUED_OPENINGS.finditer(
-            text, _glued_start(text, start, end, nguon), end)]
+        openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
         glued = list(_matches_at(_GLUED, text, openings, end))
         if index == last and not glued:
             glued = _before_chrome(text, start, end, openings)
@@ -748,8 +747,28 @@ def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
     ``finditer`` does (its matches are never empty). Both read the text as if it ended at
     ``end``.
     """
-    return _matches_at(_GLUED, text, map(_START, _GLUED_OPENINGS.finditer(text, start, end)),
-                       end)
+    return _matches_at(_GLUED, text, _glued_openings(text, start, end), end)
+
+
+def _glued_openings(text: str, start: int, end: int) -> list[int]:
+    """Where ``_GLUED_OPENINGS.finditer(text, start, end)`` matches, in order: one scan for
+    each mark that occurs there (``str.find`` tells), by the mark's own pattern. The
+    engine skips to a literal first character many times faster than it tests a class
+    at every character.
+
+    >>> _glued_openings("Xong. Văn Khương) Nhóm PV. x", 0, 28)
+    [4, 16]
+    """
+    found: list[int] = []
+    mixed = False  # places of two marks: sorted at the end
+    for mark, openings in _GLUED_OPENINGS_BY_MARK:
+        i = text.find(mark, start, end)
+        if i >= 0:
+            mixed = mixed or bool(found)
+            found.extend(map(_START, openings.finditer(text, i, end)))
+    if mixed:
+        found.sort()
+    return found
 
 
 def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list[regex.Match]:
@@ -1133,10 +1152,13 @@ _OPENING_WORDS = trie(("(", *_TITLE_WORDS, *_CUE_WORDS, *_COLON_LABELS, *_JOINED
 #: that never opens a name (``_NOT_FIRST``: "Ông Nguyễn", "Tại Hà Nội"), unless they open
 #: one of the words above too ("Bạn đọc", "Tin, ảnh:"). "Nguồn" is left to the capitals.
 _NOT_NAME_OPENERS = trie(tuple(word for word in _OPENERS if word != "Nguồn"))
-_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?+(?:{_OPENING_WORDS}"
-                             rf"|Theo[ \t]{_SOURCE_OPENS}"
-                             rf"|(?!(?:{_NOT_NAME_OPENERS})(?!{_ALNUM}))"
-                             rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
+_AFTER_GLUED_MARK = (rf"(?=[ \t]?+(?:{_OPENING_WORDS}|Theo[ \t]{_SOURCE_OPENS}"
+                     rf"|(?!(?:{_NOT_NAME_OPENERS})(?!{_ALNUM}))"
+                     rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
+_GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}]{_AFTER_GLUED_MARK}")
+#: The same for each mark alone, most common first (:func:`_glued_openings`).
+_GLUED_OPENINGS_BY_MARK = tuple((mark, re.compile(re.escape(mark) + _AFTER_GLUED_MARK))
+                                for mark in sorted(_GLUED_MARKS, key=".)\"”’!?…»".find))
 #: A capital opening a line (a name opening the story's last line, :func:`_before_chrome`).
 _UPPER_START = re.compile(_UP)
 #: The gates from the ``k``-th on as one alternation: the first that holds is its (empty)
@@ -1967,6 +1989,10 @@ class StripBylines(BoilerplateCleaner):
 #: A dateline opening a text, glued before the next words (a page flattened onto one line).
 _HEAD_DATELINE = regex.compile(
     rf"[\s|]*+(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“])", regex.V1)
+#: Its gate (a necessary condition, a stdlib ``re`` match that costs far less): after what
+#: is no word character nor ``(`` (a superset of the blanks it skips), a dateline's first
+#: word or number, as for a dateline line (``_OPENS``).
+_HEAD_DATELINE_GATE = re.compile(rf"[^\w(]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER})")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WEEKDAY = regex.compile(WEEKDAY_PATTERN)
 #: The shortest first line a flattened page has (nav's ``flat_line_min_chars``).
