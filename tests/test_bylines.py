@@ -576,6 +576,21 @@ def test_chrome_near_is_the_lazy_pattern(line, place, cut):
     assert _chrome_near(line, place, end) == (_CHROME_NEAR.match(line, place, end) is not None)
 
 
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.sampled_from(["", " ", "\n\n| ", "\xa0\u2003", "\x1c", "x"]), line_texts | texts)
+@example("", "Thứ bảy, 22/11/2026, 08:30 (GMT+7) Quảng Nam khởi công đường.")
+@example(" \n", "22/11/2026 08:30 Quảng Nam khởi công đường.")
+@example("", "5 giờ trước Quảng Nam khởi công đường.")
+@example("", "(GMT+7) 22/11/2026 08:30 Quảng Nam khởi công.")
+def test_head_dateline_gate_holds_where_the_pattern_matches(blanks, text):
+    """The stdlib gate of a flattened page's head dateline is a necessary condition."""
+    from vnclean.bylines import _HEAD_DATELINE, _HEAD_DATELINE_GATE
+
+    text = blanks + text.replace("\n", " ")
+    if _HEAD_DATELINE.match(text) is not None:
+        assert _HEAD_DATELINE_GATE.match(text) is not None
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(["/.", "/", ".", "./.", "//", "x", " ", "\n"]),
                 max_size=12).map("".join))

@@ -2010,6 +2010,8 @@ def _flat_head_dateline(text: str, end: int) -> list[Label]:
     >>> [page[x.start:x.end] for x in _flat_head_dateline(page, len(page))]
     ['Thứ bảy, 22/11/2026, 08:30 (GMT+7)']
     """
+    if _HEAD_DATELINE_GATE.match(text, 0, end) is None:
+        return []  # no dateline's first word where the text opens: most pages
     m = _HEAD_DATELINE.match(text, 0, end)
     if m is None:
         return []
