@@ -1063,8 +1063,9 @@ _UP_DIGIT = rf"[^\x00-/:-@\[-\x7f{_VI_LOWER}{_PUNCT}]"
 _ALNUM = rf"[^\x00-/:-@\[-`{{-\x7f{_PUNCT}]"
 #: The gate of a place, maybe a day, before an agency's name in a lead ("Hà Nội, 12/3 (TTXVN) - ",
 #: "HÀ NỘI (TTXVN) - ").
-_PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*(?:[ \t.]+{_UP}{_ALNUM}*){{0,3}}(?:,[ \t]*(?:ngày[ \t]+)?"
-                     rf"{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?)?")
+#: (Possessive where what follows never opens with what was read: giving back never helps.)
+_PLACE_DATE_OPENS = (rf"{_UP}{_ALNUM}*+(?:[ \t.]++{_UP}{_ALNUM}*+){{0,3}}+(?:,[ \t]*"
+                     rf"(?:ngày[ \t]+)?{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}(?:/{_DIGIT}{{2,4}})?)?")
 _TRANSLATED_WORDS = ("Tổng hợp", "Lược dịch", "lược dịch", "Biên dịch", "biên dịch", "Dịch",
                       "Tham khảo")
 _TRANSLATED = trie(_TRANSLATED_WORDS)
@@ -1118,8 +1119,8 @@ _OPENS = (
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT})"
     rf"|(?:{_AGENCIES}|{_CUES})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
-    rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}(?:\.(?:vn|VN))?"
-    rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}|TP\.?)(?:[ .]{_UP}{{2,}}){{0,3}})"
+    rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
+    rf"|{_ALNUM}{{2,20}}+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—]|{_AGENCIES}\.[ \t])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS})",
