@@ -538,13 +538,15 @@ def test_inline_sources_tried_where_they_open_change_no_match(text):
         _INLINE_SOURCE_OPENS,
         _START,
         _TAIL_SOURCE,
+        _inline_source_starts,
         _matches_at,
         _tail_source_starts,
     )
 
     tail = _tail_source_starts(text, text.find("Nguồn")) if "Nguồn" in text else ()
     assert _spans(_matches_at(_TAIL_SOURCE, text, tail)) == _spans(_TAIL_SOURCE.finditer(text))
-    inline = map(_START, _INLINE_SOURCE_OPENS.finditer(text))
+    inline = _inline_source_starts(text)
+    assert inline == list(map(_START, _INLINE_SOURCE_OPENS.finditer(text)))
     assert _spans(_matches_at(_INLINE_SOURCE, text, inline)) == _spans(_INLINE_SOURCE.finditer(text))
 
 
@@ -555,6 +557,47 @@ def test_find_nguon_is_find(text):
     from vnclean.bylines import _find_nguon
 
     assert _find_nguon(text) == text.find("Nguồn")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Tags:", "TIN LIÊN QUAN", "Xem thêm", "Theo dõi", "Tag", " ",
+                                 "\t", "x" * 40, "x" * 7, "Minh Anh", "."]),
+                max_size=14).map("".join), st.integers(0, 300), st.integers(0, 40))
+@example("Hết. Minh Anh " + "x" * 149 + " Tags: a", 3, 0)
+@example("Hết. Minh Anh " + "x" * 149 + " Tags: a", 2, 0)
+@example("Hết. " + "x" * 155 + " TIN CÙNG CHUYÊN MỤC", 0, 0)
+@example("Hết. " + "x" * 155 + " TIN CÙNG CHUYÊN MỤC", 0, 1)
+def test_chrome_near_is_the_lazy_pattern(line, place, cut):
+    """The bounded search of a cue finds one where the lazy reference pattern does."""
+    from vnclean.bylines import _CHROME_NEAR, _chrome_near
+
+    end = max(0, len(line) - cut)
+    place = min(place, end)
+    assert _chrome_near(line, place, end) == (_CHROME_NEAR.match(line, place, end) is not None)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.sampled_from(["", " ", "\n\n| ", "\xa0\u2003", "\x1c", "x"]), line_texts | texts)
+@example("", "Thứ bảy, 22/11/2026, 08:30 (GMT+7) Quảng Nam khởi công đường.")
+@example(" \n", "22/11/2026 08:30 Quảng Nam khởi công đường.")
+@example("", "5 giờ trước Quảng Nam khởi công đường.")
+@example("", "(GMT+7) 22/11/2026 08:30 Quảng Nam khởi công.")
+def test_head_dateline_gate_holds_where_the_pattern_matches(blanks, text):
+    """The stdlib gate of a flattened page's head dateline is a necessary condition."""
+    from vnclean.bylines import _HEAD_DATELINE, _HEAD_DATELINE_GATE
+
+    text = blanks + text.replace("\n", " ")
+    if _HEAD_DATELINE.match(text) is not None:
+        assert _HEAD_DATELINE_GATE.match(text) is not None
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["/.", "/", ".", "./.", "//", "x", " ", "\n"]),
+                max_size=12).map("".join))
+def test_find_end_mark_is_find(text):
+    from vnclean.bylines import _find_end_mark
+
+    assert _find_end_mark(text) == text.find("/.")
 
 
 def test_re_classes_hold_every_character_of_their_regex_class():
@@ -589,6 +632,18 @@ def test_glued_openings_change_no_match(text):
         pos += len(line) + 1
     for start, end in bounds:
         assert _spans(_glued_matches(text, start, end)) == _spans(_GLUED.finditer(text, start, end))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(glued_lines | line_texts | vietnamese_texts, st.integers(0, 400), st.integers(0, 400))
+@example("Xong. Văn Khương) Nhóm PV. “Thôi”, H. Nam! Hết? Thạc sĩ X… »Theo TTXVN", 0, 0)
+def test_glued_openings_are_the_pattern_places(text, start, cut):
+    """The openings found mark by mark are the places of the one pattern, in order."""
+    from vnclean.bylines import _GLUED_OPENINGS, _START, _glued_openings
+
+    start, end = min(start, len(text)), max(0, len(text) - cut)
+    expected = list(map(_START, _GLUED_OPENINGS.finditer(text, start, end)))
+    assert _glued_openings(text, start, end) == expected
 
 
 def _reference_without_bylines(line: str) -> str:
