@@ -258,7 +258,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
-    if _is_keyword_line(text, cfg) or first == "#" and _is_hashtag_line(text, cfg):
+    if ":" in text and _is_keyword_line(text, cfg) or first == "#" and _is_hashtag_line(
+            text, cfg):
         return KEYWORDS, words
     if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
         if not text[0].isdigit() and _is_pager_line(text):
@@ -766,7 +767,8 @@ def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Sett
     :func:`_menu_line_pattern`."""
     if length > 3 * short:
         return _LONG_TITLE
-    if _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(line, cfg):
+    if ":" in line and _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(
+            line, cfg):
         return _LONG_KEYWORDS
     if (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
             navigation := _navigation_shape(line)) is not None:
@@ -792,13 +794,14 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     ``max_item_chars`` characters; ``keys`` is :func:`_key_info`, ``menu``
     :func:`_menu_line_pattern` and :func:`_menu_ends`."""
     plain = line if " - " not in line else line.replace(" - ", " ")
-    if plain.replace(" ", "").strip(_DIGITS).isalpha() and "  " not in plain:
+    letters = plain.replace(" ", "")
+    if letters.strip(_DIGITS).isalpha() and "  " not in plain:
         # Plain words (ASCII digits only at the ends, " - " between words): _lookup_key
         # is the casefold, the words are the tokens, and nothing but a cue, an item or a
         # headline fits (isalpha implies \p{L}; no date, no breadcrumb separator, no
         # sentence end).
         key = line.casefold()
-        count = plain.count(" ") + 1
+        count = len(plain) - len(letters) + 1  # the spaces + 1
         cue, section = keys.get(key, _NO_KEY)
         if cue is not None:
             return count, cue, section

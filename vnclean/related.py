@@ -26,8 +26,8 @@ import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list
 from .blocks import (LAST_NON_BLANK, TABLE_NUMBER_CELL, BoilerplateCleaner, Label, LineIndex,
-                     casefold_sources, expand_forms, join_line_labels, merge_labels,
-                     nonblank_lines, residue, settle_inline)
+                     casefold_sources, expand_forms, join_line_labels, merge_labels, residue,
+                     settle_inline)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -314,21 +314,29 @@ def _line_class(s: str) -> str:
 def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
     """Start, stripped text and context-free class of every non-blank line.
 
-    One C-level pass finds the non-blank lines (blank ones never reach Python); most of
-    the rest are long paragraphs, sentences or one-to-four-word menu items, settled inline
-    (length tests, one stdlib match for the word count, a set lookup) before any
-    regex-module pattern runs; the classes are :func:`_line_class`'s
-    (tests/test_related.py checks this on every line).
+    One loop over the text split at newlines strips each line and takes its offset (a
+    plain loop: cheaper than a match object a line); most lines are long paragraphs,
+    sentences or one-to-four-word menu items, settled inline (length tests, one stdlib
+    match for the word count, a set lookup) before any regex-module pattern runs; the
+    classes are :func:`_line_class`'s (tests/test_related.py checks this on every line).
     """
-    found = list(nonblank_lines(text))
-    starts = list(map(_START, found))
-    texts = list(map(_GROUP, found))
+    starts: list[int] = []
+    texts: list[str] = []
     classes: list[str] = []
-    append = classes.append
+    add_start, add_text, append = starts.append, texts.append, classes.append
     teaser_max = _TEASER_MAX
     heading_max = _HEADING_MAX
     seen: dict[str, str] = {}
-    for stripped in texts:
+    next_start = 0  # the offset of the next raw line
+    for raw in text.split("\n"):
+        start = next_start
+        next_start += len(raw) + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        # strip returns the line itself when nothing goes (then it starts the raw line)
+        add_start(start if stripped is raw else start + len(raw) - len(raw.lstrip()))
+        add_text(stripped)
         n = len(stripped)
         if n > teaser_max and not stripped.endswith(_TRUNCATED):
             append("other")  # a paragraph: no cue is that long
@@ -373,10 +381,6 @@ def _short_class(stripped: str, n: int) -> str:
             and stripped[0] not in _PREFIX_OPENERS):
         return "teaser"  # a sentence: neither a cue nor a headline
     return _line_class(stripped)
-
-
-_START = re.Match.start
-_GROUP = re.Match.group
 
 
 def _worth_a_look(codes: str) -> bool:
