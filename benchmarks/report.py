@@ -187,6 +187,14 @@ def markdown(report: dict, plot_path: str = PLOT, heading: str = "#") -> str:
               f"{scaling.human_size(sc['sizes'][0])}–{scaling.human_size(sc['sizes'][-1])}"
               + (f", **{large:.3f}** over inputs of 100 KB and more" if large is not None else "")
               + " (1 = linear).", ""]
+    if sc.get("exponent_distinct") is not None:
+        lines += ["Joined documents are not one long page: the chrome lines of a site recur "
+                  "across its documents (the repeat rules, `captions.repeated` and "
+                  "`remove_repeated_blocks`, find them), and a cleaner's second round over the "
+                  "whole text runs once any document in it needs one. Inputs above the corpus's "
+                  f"size ({sc['corpus_bytes'] / 1e6:.1f} MB) repeat whole documents too. Over "
+                  "the inputs from 100 KB up to the corpus's size (no document twice) the "
+                  f"exponent is **{sc['exponent_distinct']:.3f}**.", ""]
     if sc["skipped_sizes"]:
         lines += [f"Skipped (predicted over {sc['budget_seconds']:g} s a call): "
                   + ", ".join(scaling.human_size(s) for s in sc["skipped_sizes"]), ""]
