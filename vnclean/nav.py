@@ -123,6 +123,7 @@ class _Settings:
     min_menu_line_sections: int
     max_keyword_items: int
     flat_menu_min_items: int
+    flat_menu_dated_min_items: int
     flat_line_min_chars: int
     mixed_menu_min_known: int
 
@@ -1480,21 +1481,28 @@ def _upper_first_pattern(keys: frozenset[str]) -> str:
 
 
 @functools.cache
-def _flat_menu_pattern() -> re.Pattern:
+def _flat_menu_pattern(dated: bool = False) -> re.Pattern:
     """A run of capitalised menu items (section names, login and search strings, widget
     headings) at the start of a text, after at most three words of a logo; one or two
     unknown capitalised words may stand between two items (``Tâm sự Hài Đăng nhập``,
     ``Bạn đọc Net Zero Kinh tế``). The run ends before a date, a bracket, a bar or a
     capitalised word: an item a lowercase word follows opens the title (``Giáo dục đại
-    học ...``) and stays."""
+    học ...``) and stays. ``dated``: a shorter run, of ``flat_menu_dated_min_items``,
+    right before the page's dateline (``Thời sự Kinh doanh Quốc tế Thể thao 22/11/2024
+    08:30 ...``)."""
     item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
-    more = _settings().flat_menu_min_items - 1
+    if dated:
+        more = _settings().flat_menu_dated_min_items - 1
+        after = r"(?:\d{1,2}:\d{2}[ \t,]+)?\d{1,2}/\d{1,2}/\d{4}"
+    else:
+        more = _settings().flat_menu_min_items - 1
+        after = rf"$|\n|[\d(|»>›]|[{re.escape(capital)}]"
     return re.compile(
         rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{item}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
-        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:$|\n|[\d(|»>›]|[{re.escape(capital)}]))")
+        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after}))")
 
 
 def _inline_tags(text: str) -> list[Label]:
@@ -1595,7 +1603,8 @@ def _flat_menu_head(text: str) -> list[Label]:
     line_end = long_first_line_end(text, _settings().flat_line_min_chars)
     if line_end is None:
         return []
-    match = _flat_menu_pattern().match(text, 0, line_end)
+    match = _flat_menu_pattern().match(text, 0, line_end) or _flat_menu_pattern(
+        dated=True).match(text, 0, line_end)
     if match is None or not text[match.end():line_end].strip():
         return []
     start = len(match.group()) - len(match.group().lstrip())
