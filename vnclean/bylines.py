@@ -2004,8 +2004,8 @@ def _flat_head_dateline(text: str, end: int) -> list[Label]:
     """``bylines.flat_dateline``: the page's dateline opening a text flattened onto one
     long line (ending at ``end``), glued before the title (once the menu before it is
     gone). It must be a full timestamp: a date with its year and a time or zone, or a
-    weekday and a dated year; a lead that opens with its news's day (``Ngày 22/11, ...``)
-    stays.
+    weekday and a dated year, or a bare date with its year (``22/11/2024``); a lead that
+    opens with its news's day (``Ngày 22/11, ...``) stays.
 
     >>> page = "Thứ bảy, 22/11/2026, 08:30 (GMT+7) Quảng Nam khởi công đường. " * 9
     >>> [page[x.start:x.end] for x in _flat_head_dateline(page, len(page))]
@@ -2016,9 +2016,15 @@ def _flat_head_dateline(text: str, end: int) -> list[Label]:
     m = _HEAD_DATELINE.match(text, 0, end)
     if m is None:
         return []
-    if not _full_timestamp(m.group("dateline")):
+    body = m.group("dateline")
+    if not (_full_timestamp(body) or _BARE_DATE.fullmatch(body)):
         return []
     return [Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.flat_dateline")]
+
+
+#: A date with its year and nothing else (``22/11/2024``): opening a flattened page before a
+#: capitalised word (a title), it is the page's dateline; a lead says ``Ngày 22/11/2024, ...``.
+_BARE_DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 
 
 def _full_timestamp(body: str) -> bool:
