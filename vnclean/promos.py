@@ -25,9 +25,10 @@ from operator import add, attrgetter
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
-from .blocks import (_NONBLANK, BoilerplateCleaner, Label, LineIndex, casefold_class,
-                     casefold_pattern, casefold_sources, expand_forms, is_whole_line,
-                     join_line_labels, labels_to_edits, merge_labels, nonblank_lines, residue)
+from .blocks import (_NONBLANK, LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex,
+                     casefold_class, casefold_pattern, casefold_sources, expand_forms,
+                     is_whole_line, join_line_labels, labels_to_edits, merge_labels,
+                     nonblank_lines, residue)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -1099,6 +1100,29 @@ def _flattened_tail_pieces(text: str, tails: list[tuple[int, int]]) -> list[Labe
     return labels
 
 
+def _bare_masthead_end(text: str) -> list[Label]:
+    """``promos.footer``: a paper's masthead (:data:`_FLAT_MASTHEAD`) or bare name ending a
+    text whose last line is too long for a footer (a flattened page: ``... xã Ninh Hải. Hồng
+    Vân Báo Ninh Bình điện tử``, with no anchor of the footer rules near it), after a
+    sentence's end or a capitalised word (a sign-off, left to strip_bylines); ``... theo Báo
+    Thanh Hóa`` runs on from a lowercase word and stays. Only the text's end is read."""
+    last = LAST_NON_BLANK.search(text)
+    if last is None:
+        return []
+    end = last.end()
+    line_start = text.rfind("\n", 0, end) + 1
+    if end - line_start <= _T["max_footer_line_chars"]:
+        return []  # a footer-sized last line: the footer rules' own
+    m = (_FLAT_MASTHEAD.search(text, end - _T["max_footer_line_chars"], end)
+         or _FLAT_BARE_MASTHEAD.search(text, end - _BARE_MASTHEAD_REACH, end))
+    if m is None or _lowercase_word_before(text, line_start, m.start()):
+        return []
+    return [Label(m.start(), end, "promo", "promos.footer")]
+
+
+_BARE_MASTHEAD_REACH = 60  # a paper's bare name is short
+
+
 def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
     """Whole widget labels (capitalised, ``promos_widget_lines.txt``) glued one after another
     right before ``pos``, nearest first."""
@@ -1144,8 +1168,15 @@ _PRESS_NOTICE = regex.compile(
 #: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
 _FLAT_MASTHEAD = regex.compile(
     r"(?<![\p{L}\d])(?:%s)[ \t]+%s[ \t]*+[-–—][ \t]*+(?:Cơ quan|CƠ QUAN)"
-    r"(?:[ \t]+(?:ngôn luận|chủ quản|NGÔN LUẬN|CHỦ QUẢN))?[ \t]+(?:của|thuộc|CỦA|THUỘC)"
+    r"(?:[ \t]+(?:ngôn luận|chủ quản|Trung ương|NGÔN LUẬN|CHỦ QUẢN|TRUNG ƯƠNG))?"
+    r"[ \t]+(?:của|thuộc|CỦA|THUỘC)"
     r"[ \t]+\p{Lu}[^\n.!?;:,]{0,120}+\Z" % (_PRESS, _PRESS_NAME), regex.V1)
+#: A paper's bare name ending a flattened page (``Hồng Vân Báo Ninh Bình điện tử``, ``Báo
+#: Dân trí``): its capitalised words, ``trí`` of Dân trí, and ``điện tử``.
+_FLAT_BARE_MASTHEAD = regex.compile(
+    r"(?<![\p{L}\d])(?:%s)[ \t]+\p{Lu}[\p{L}\d.&+-]*+"
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}\d.&+-]*+|trí)){0,4}+(?:[ \t]+điện tử)?[ \t]*+\Z" % _PRESS,
+    regex.V1)
 
 
 def _follow_prompts(text: str) -> list[Label]:
@@ -1590,6 +1621,8 @@ class StripPromos(BoilerplateCleaner):
             tails = _long_line_tails(text, anchors)
             labels += _flattened_notices(text, tails)
             labels += _flattened_tail_pieces(text, tails)
+        if "Báo" in text:
+            labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
         labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
