@@ -26,7 +26,7 @@ __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank
            "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
-           "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL"]
+           "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end"]
 
 #: What ``str.strip`` strips (every such character is at most U+3000), and the same as the
 #: body of a regex character class: a pattern can find where a stripped span starts or
@@ -35,6 +35,18 @@ STRIPPED_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in STRIPPED_CHARS)
 #: The last character ``str.strip`` keeps before a position: ``.search(text, lo, pos)``.
 LAST_NON_BLANK = regex.compile(f"[^{STRIPPED_CLASS}]", regex.REVERSE)
+
+
+def last_non_space_end(text: str) -> int:
+    """``len(text.rstrip())``, without copying the text.
+
+    >>> last_non_space_end("Hà Nội.  \\n")
+    7
+    """
+    last = LAST_NON_BLANK.search(text)
+    return last.end() if last else 0
+
+
 #: A cell after a bar that opens with a number, not a date or a time: ``Rau quả | 6,6 | 28%``.
 #: A line holding one is a table's row of the story, never a breadcrumb or a related title
 #: (their segments are names; ``Đời sống | 22/11/2026 09:15`` is a dateline).

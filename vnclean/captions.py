@@ -27,7 +27,7 @@ from ._core import Edit, StepMap, apply_edits, validated
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
 from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
-                     blank_before, labels_to_edits, merge_labels)
+                     blank_before, labels_to_edits, last_non_space_end, merge_labels)
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
            "remove_repeated_blocks"]
@@ -280,12 +280,6 @@ def _first_non_space(text: str, start: int, end: int) -> int:
     without slicing the span twice."""
     first = _NON_SPACE.search(text, start, end)
     return first.start() if first else max(start, end)
-
-
-def _last_non_space_end(text: str) -> int:
-    """``len(text.rstrip())``, without copying the text."""
-    last = LAST_NON_BLANK.search(text)
-    return last.end() if last else 0
 
 
 def _credit_name_end(text: str, pos: int, line_end: int) -> int:
@@ -714,6 +708,14 @@ _MINH = 5
 _HOA = frozenset({"họa", "hoạ"})
 
 
+def _window_anchor(text: str, at: int) -> int:
+    """Where a marker window reaches back from for the keyword at ``at``: ``minh`` before a
+    ``họa`` keyword ("Hình minh họa"), else the keyword itself."""
+    if text[at:at + 3] in _HOA and at >= _MINH and text[at - _MINH:at] in _MINH_WORDS:
+        return at - _MINH
+    return at
+
+
 def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every marker, in order and non-overlapping.
 
@@ -724,8 +726,7 @@ def _markers(text: str, keywords: list[int] | None = None) -> Iterator[tuple[str
     """
     last_end = 0
     for at in _keyword_starts(text) if keywords is None else keywords:
-        if text[at:at + 3] in _HOA and at >= _MINH and text[at - _MINH:at] in _MINH_WORDS:
-            at -= _MINH  # "Hình minh họa": the window reaches back from "minh"
+        at = _window_anchor(text, at)
         if at < last_end:
             continue
         match = _marker_near(text, max(at - _BACK, last_end, 0))
@@ -1143,10 +1144,15 @@ def _bare_caption_between(text: str, above_start: int, above: str, line_end: int
             and _NOT_IN_SHORT_CAPTION.search(line) is None
             and _SCENE_SENTENCE_STOP.search(line) is None):
         return False
-    before_start = text.rfind("\n", 0, above_start - 1) + 1
-    after_end = _line_end(text, line_end + 1)
-    return (_is_paragraph(text[before_start:above_start - 1])
-            and _is_paragraph(text[line_end + 1:after_end]))
+    return _between_paragraphs(text, above_start, line_end)
+
+
+def _between_paragraphs(text: str, start: int, end: int) -> bool:
+    """The line above the one at ``start`` and the line below the one ending at ``end`` are
+    story paragraphs (:func:`_is_paragraph`)."""
+    before_start = text.rfind("\n", 0, start - 1) + 1
+    return (_is_paragraph(text[before_start:start - 1])
+            and _is_paragraph(text[end + 1:_line_end(text, end + 1)]))
 
 
 def _is_paragraph(line: str) -> bool:
@@ -1441,9 +1447,7 @@ def _credited_line_between(text: str, line_start: int, end: int, caption: str,
             or source.split(" ", 1)[0] in _AGENCIES or source.startswith(_OFFICE_HEADS)):
         return False
     line_end = _line_end(text, end)
-    before_start = text.rfind("\n", 0, line_start - 1) + 1
-    return (line_end < len(text) and _is_paragraph(text[before_start:line_start - 1])
-            and _is_paragraph(text[line_end + 1:_line_end(text, line_end + 1)]))
+    return line_end < len(text) and _between_paragraphs(text, line_start, line_end)
 
 
 _DIGIT = re.compile(r"\d")
@@ -1806,7 +1810,7 @@ def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[La
     story = _is_photo_story(candidates, lines)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
     first = _first_non_space(text, 0, len(text))  # the text's first and last non-space: a
-    last = _last_non_space_end(text)  # caption that spans both is "alone"
+    last = last_non_space_end(text)  # caption that spans both is "alone"
     for c in candidates:
         alone = c.caption_start <= first and c.caption_end >= last
         credit_only = c.caption_start < c.credit_start and (
@@ -2182,10 +2186,7 @@ def _marker_in_window(text: str, low: int, high: int) -> bool:
     for literal in _KEYWORD_LITERALS:
         at = window.find(literal)
         while at >= 0:
-            pos = low + at
-            if (text[pos:pos + 3] in _HOA and pos >= _MINH
-                    and text[pos - _MINH:pos] in _MINH_WORDS):
-                pos -= _MINH
+            pos = _window_anchor(text, low + at)
             if _marker_near(text, max(pos - _BACK, 0)) is not None:
                 return True
             at = window.find(literal, at + len(literal))

@@ -25,9 +25,9 @@ from operator import add, attrgetter
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
-from .blocks import (_NONBLANK, LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex,
-                     casefold_class, casefold_pattern, casefold_sources, expand_forms,
-                     is_whole_line, join_line_labels, labels_to_edits, merge_labels,
+from .blocks import (_NONBLANK, BoilerplateCleaner, Label, LineIndex, casefold_class,
+                     casefold_pattern, casefold_sources, expand_forms, is_whole_line,
+                     join_line_labels, labels_to_edits, last_non_space_end, merge_labels,
                      nonblank_lines, residue)
 
 __all__ = ["StripPromos", "strip_promos"]
@@ -1106,10 +1106,7 @@ def _bare_masthead_end(text: str) -> list[Label]:
     Vân Báo Ninh Bình điện tử``, with no anchor of the footer rules near it), after a
     sentence's end or a capitalised word (a sign-off, left to strip_bylines); ``... theo Báo
     Thanh Hóa`` runs on from a lowercase word and stays. Only the text's end is read."""
-    last = LAST_NON_BLANK.search(text)
-    if last is None:
-        return []
-    end = last.end()
+    end = last_non_space_end(text)
     line_start = text.rfind("\n", 0, end) + 1
     if end - line_start <= _T["max_footer_line_chars"]:
         return []  # a footer-sized last line: the footer rules' own

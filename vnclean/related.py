@@ -76,11 +76,13 @@ _CARD_TIME = regex.compile(r"[^\W\d][\w.&]{0,15}+(?:[ \t][\w.&]{1,15}+){0,3}+[ \
 _FILLER_MAX = 24
 _CARD_TIME_MAX = 48  # "Người Lao Động - 12 giờ trước"
 _HEADING_KEYS = _STRONG | _WEAK
-# No filler opens with a quote or a letter of the Latin blocks Vietnamese is written in but
-# i and n (``icon``, ``Ngày``; ``İ`` and ``ı`` stay too, for their case folds).
+# The characters of the Latin blocks Vietnamese is written in (Basic Latin to Latin
+# Extended-B, and Latin Extended Additional).
+_VIETNAMESE_LATIN = tuple(map(chr, (*range(0x250), *range(0x1E00, 0x1F00))))
+# No filler opens with a quote or a letter of those blocks but i and n (``icon``, ``Ngày``;
+# ``İ`` and ``ı`` stay too, for their case folds).
 _NOT_FILLER_FIRST = frozenset("\"“'") | frozenset(
-    chr(c) for c in [*range(0x250), *range(0x1E00, 0x1F00)]
-    if chr(c).isalpha() and chr(c) not in "INinİı")
+    c for c in _VIETNAMESE_LATIN if c.isalpha() and c not in "INinİı")
 
 
 def _is_filler(s: str) -> bool:
@@ -120,8 +122,7 @@ _HEADLINE_START = regex.compile(r"[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})"
 # First characters that _HEADLINE_START surely matches at: an ASCII digit or an upper-case
 # letter of the Latin blocks Vietnamese is written in (a set lookup before the pattern).
 _HEADLINE_OPENERS = frozenset("0123456789") | frozenset(
-    chr(c) for c in [*range(0x250), *range(0x1E00, 0x1F00)]
-    if unicodedata.category(chr(c)) == "Lu")
+    c for c in _VIETNAMESE_LATIN if unicodedata.category(c) == "Lu")
 _BAD_END = ".,;:"
 # A "label: value" item, but not a headline filed under a place or topic ("TP HCM: Hơn
 # 3.000 vé xe miễn phí đưa công nhân về quê"): a capitalised value of five words or more.
