@@ -1367,6 +1367,7 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     if start < 0 and _SPONSOR_WORD.search(text, region, last_end):
         for m in _SPONSOR_CUE.finditer(text, region, last_end):
             if (m.group("concrete") is None and _blurb_boundary(text, m.start(), line_start, False)
+                    and not _plain_sentence_at(text, m.start(), last_end)
                     and _enough_cues(text, m.start(), end)):
                 start = m.start()
                 break
@@ -1376,6 +1377,24 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
     if end - start > _T["max_sponsor_share"] * (len(text.strip()) - removed):
         return []  # never most of a text: that is the story
     return [Label(start, end, "promo", "promos.sponsor", 0.8)]
+
+
+def _plain_sentence_at(text: str, start: int, end: int) -> bool:
+    """The sentence at ``start`` is one of the story's, with no contact detail in it: the
+    last item of an advice list (``Liên hệ ngay cơ quan công an khi phát hiện dấu hiệu lừa
+    đảo.``) before a hotline is story, not the opener of a contact tail.
+
+    >>> _plain_sentence_at("Liên hệ ngay công an khi thấy dấu hiệu lừa đảo. Hotline: 113", 0, 60)
+    True
+    """
+    stop = _SENTENCE_END.search(text, start, end)
+    if stop is None:
+        return False
+    sentence = text[start:stop.end()]
+    return _reads_as_story(sentence) and _CONCRETE_CUE.search(sentence) is None
+
+
+_SENTENCE_END = regex.compile(r"[.!?…](?=\s)")
 
 
 def _sponsor_gate(text: str) -> bool:
