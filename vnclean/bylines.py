@@ -1660,7 +1660,25 @@ def _author_position(ctx: _Lines, index: int, accepted: set[int],
     return (prev is not None and ctx.lines[prev].rstrip()[-1:] in _TERMINAL
             and (ctx.is_prose(prev) or prev in accepted)
             and nxt is not None and nxt not in candidates and not ctx.is_prose(nxt)
-            and not _opens_a_section(ctx, nxt))
+            and not _opens_a_section(ctx, nxt) and not _list_starts(ctx, index, nxt))
+
+
+def _list_starts(ctx: _Lines, name: int, index: int) -> bool:
+    """The name line ``name``, line ``index`` under it and the line after are short items
+    with no sentence mark, and story follows: the first item of a list in the story
+    (``Đất Rừng Phương Nam`` / ``Không gia đình`` / ``Nhà giả kim``), not a sign-off.
+    Chrome left under a sign-off is fragments (``H.V.`` / ``Bạn nghĩ gì?``)."""
+    after = ctx.nonblank(index, 1)
+    return (after is not None and ctx.prose_after(after)
+            and all(_list_item_shaped(ctx.lines[i]) for i in (name, index, after)))
+
+
+def _list_item_shaped(line: str) -> bool:
+    words = line.split()
+    return 1 < len(words) <= _LIST_ITEM_MAX_WORDS and words[-1][-1] not in _TERMINAL + ":"
+
+
+_LIST_ITEM_MAX_WORDS = 8
 
 
 def _header_position(ctx: _Lines, index: int, datelines: set[int]) -> list[int] | None:
