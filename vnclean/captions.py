@@ -286,7 +286,8 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     """End of the credit name that starts at ``pos`` (after ``Ảnh:``), inside one line."""
     rest = text[pos:line_end] if line_end - pos <= 2 * _SETTINGS["credit_line_max_chars"] else ""
     if rest and len(rest.strip()) <= _SETTINGS["credit_line_max_chars"] and (
-            _reads_as_name(rest) or _names_a_source(rest)) and not _page_then_text(rest):
+            _reads_as_name(rest) or _names_a_source(rest)) and not _page_then_text(rest) \
+            and not _ITEM_NUMBER.search(rest):
         return line_end - (len(rest) - len(rest.rstrip()))
     match = _CREDIT_NAME.match(text, pos, line_end)
     if match is None:
@@ -532,11 +533,20 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     start = _first_non_space(text, start, credit_start)
     if _RUN_ON_STORY.match(text, start, credit_start):
         return credit_start, False  # story run on into the caption: the credit alone
+    if _ITEM_NUMBER_BEFORE.search(text, max(0, start - 8), start):
+        return credit_start, False  # "... 2. Y Tý (Lào Cai) Y Tý nổi tiếng ... Ảnh: X": an item
     if lead and start > line_start and not _reads_as_short_caption(
             text[start:window_start + len(body)].rstrip() + "."):
         return credit_start, False  # the lead's last sentence reads as story: the credit alone
     return start, False
 
+
+#: A list item's number right before where a caption would start (the number's full stop
+#: read as a sentence end): what follows is the item's heading and text, the story's.
+_ITEM_NUMBER_BEFORE = regex.compile(r"(?<![^\s])\d{1,2}[.)][ \t]*+\Z")
+#: A list item's number opening a capitalised heading inside a credit's rest (``Ảnh: Linh
+#: Trần 3. Mẫu Sơn ...``): the next item starts there, so not all the rest is credit.
+_ITEM_NUMBER = regex.compile(r"(?<![^\s])\d{1,2}[.)][ \t]++\p{Lu}", regex.V1)
 
 #: A stretch before a credit inside a paragraph, longer than a caption, holding a colon that
 #: opens a capitalised or quoted part (``Lễ hội gồm các hoạt động: Lễ rước kiệu Thi đánh
