@@ -362,11 +362,12 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
-        rf"|(?P<dl_bare>{_H}++)(?={_DATED_YEAR})))?+"
+        rf"|(?P<dl_bare>{_H}++)(?={_DATED_YEAR}|{_RELATIVE_PATTERN})))?+"
         rf"(?P<dl_body>{dateline})"
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
-        rf"(?:{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
+        rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
+        rf"|{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
         rf"|(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)})"
         # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
         rf"(?:{_H}*+/{_H}*+(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d]))?+|{theo}))?+"
@@ -1116,7 +1117,7 @@ _OPENS = (
     rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
-    rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT})"
+    rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
@@ -1571,11 +1572,13 @@ _HAS_DIGIT = regex.compile(r"\d")
 
 
 def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
-    """A name and a date after a blank (``Nguyễn Quang 05/12/2024 16:20``): a byline only
-    when the name is a person's, every syllable of it, and the line stands at the top of
-    the text or with no more story below."""
+    """A name and a date after a blank (``Nguyễn Quang 05/12/2024 16:20``, an aggregator's
+    ``Tuổi Trẻ 23/11/2026 08:15``): a byline only when the name is a known paper's or a
+    person's, every syllable of it, and the line stands at the top of the text or with no
+    more story below."""
     index = ctx.index(m.start())
-    return (_all_name_syllables(m.group("dl_name"), m.group("dl_title"))
+    return ((m.group("dl_source") is not None
+             or _all_name_syllables(m.group("dl_name"), m.group("dl_title")))
             and (_opens_text(ctx, index) or not ctx.prose_after(index)))
 
 
@@ -1776,8 +1779,8 @@ def _top_author(m: regex.Match) -> bool:
     >>> _top_author(_LINE_ALTERNATIVES[4].match("Nhật Linh - Thanh Niên"))
     True
     """
-    if m.group("au_cue") is not None:
-        return True
+    if m.group("au_cue") is not None or m.group("author").strip(" \t.") in agency_names():
+        return True  # (a known paper's name alone: the source an aggregator names)
     name = m.group("au_name")
     if name is None or m.group("au_affil"):
         return False

@@ -347,8 +347,35 @@ def find_source(edits: Iterable[Edit]) -> str | None:
     'Dân trí'
     """
     edits = list(edits)
-    source = _attributed_source(edits) or _source_in_signoff(edits)
+    source = (_attributed_source(edits) or _source_in_signoff(edits)
+              or _source_in_dateline(edits))
     return source and _known_site(source)
+
+
+def _source_in_dateline(edits: list[Edit]) -> str | None:
+    """The known paper an aggregator's dateline names before or after its date (``Tuổi Trẻ
+    23/11/2026 08:15``, ``12/03/2024 08:15 - Tuổi Trẻ``), canonical.
+
+    >>> _source_in_dateline([Edit(0, 25, rule="bylines.timestamp",
+    ...                           text="Tuổi Trẻ 23/11/2026 08:15")])
+    'Tuổi Trẻ'
+    """
+    for edit in edits:
+        if edit.rule in _DATELINE_RULES:
+            m = _dateline_paper().search(edit.text.strip())
+            if m is not None:
+                return agency_names()[m.group("paper")]
+    return None
+
+
+_DATELINE_RULES = ("bylines.timestamp", "bylines.dateline")
+
+
+@functools.cache
+def _dateline_paper() -> regex.Pattern:
+    papers = alternation(tuple(agency_names()))
+    return regex.compile(rf"\A(?P<paper>{papers})(?![\p{{L}}\d])[ \t|•·,–-]*+\d"
+                         rf"|\d[^\n]*?[ \t|•·–-](?P<paper>{papers})[ \t.]*+\Z", regex.V1)
 
 
 #: A site's domain: its name before the public suffix (``dantri`` of ``Dantri.com.vn``,
