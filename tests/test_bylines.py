@@ -179,7 +179,8 @@ def test_metadata_of_domains_desks_glued_labels_users_and_sources():
             ("\nBài viết bởi nguyenvana", ["nguyenvana"], None),
             ("\nTác giả: nguyen_van_a92", ["nguyen_van_a92"], None),
             ("\nNguồn Lao Động: https://laodong.vn/xa-hoi/a-1234567.ldo", [], "Lao Động"),
-            ("\nTheo Thu Hà | Báo Lao Động", ["Thu Hà"], "Báo Lao Động")):
+            ("\nTheo Thu Hà | Báo Lao Động", ["Thu Hà"], "Lao Động"),  # the paper's canonical name
+            ("\nTheo Tuổi Trẻ Online", [], "Tuổi Trẻ")):
         result = clean_and_explain(f"{title}\n{lead}{tail}")
         assert result.text == f"{title}\n{lead}", tail
         assert result.metadata["authors"] == authors, tail

@@ -1936,7 +1936,12 @@ class StripBylines(BoilerplateCleaner):
         head = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)  # a flattened page's first line
         flat = [] if head is None else _flat_head_dateline(text, head) + _flat_head_agency(
             text, head)
-        return flat + self._line_labels(text)
+        labels = self._line_labels(text)
+        paper = _paper_under_title(text)
+        if paper and not any(lab.start < paper[0].end and paper[0].start < lab.end
+                             for lab in labels):
+            labels += paper  # (a name path may have taken the line already: "Thanh Niên")
+        return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
         ctx = _Lines(text)
@@ -2006,6 +2011,31 @@ class StripBylines(BoilerplateCleaner):
                 ctx.removed.add(index)
         return labels + _name_labels(ctx, authors, (anywhere, listed), tail, datelines,
                                      attributions)
+
+
+def _paper_under_title(text: str) -> list[Label]:
+    """A paper's name alone on the line under the title, with the lead below it: the source
+    an aggregator names (``Báo Tuổi Trẻ``, ``Tuổi Trẻ Online``, ``VnExpress``,
+    ``tuoitre.vn``): a known paper, maybe after ``Báo`` or before ``Online`` or ``điện tử``,
+    or a site's domain.
+
+    >>> text = "Mưa lớn ở Hà Nội\\nBáo Tuổi Trẻ\\nSáng nay, mưa lớn khiến nhiều phố ngập sâu."
+    >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
+    ['Báo Tuổi Trẻ']
+    """
+    m = _PAPER_UNDER_TITLE.match(text)
+    if m is None or _is_prose_line(m.group("title").strip()):
+        return []
+    lead_end = text.find("\n", m.end())
+    if not _is_prose_line(text[m.end():len(text) if lead_end < 0 else lead_end].strip()):
+        return []
+    return [Label(m.start("paper"), m.end("paper"), "byline", "bylines.source_attribution")]
+
+
+_PAPER_UNDER_TITLE = regex.compile(
+    rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
+    rf"(?:{_H}++(?:Online|online|điện tử))?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info))"
+    rf"(?![\p{{L}}\d.])[ \t]*+\n\s*+", regex.V1)
 
 
 #: A dateline opening a text, glued before the next words (a page flattened onto one line).

@@ -388,13 +388,24 @@ _SITE_DOMAIN = regex.compile(
 def _known_site(source: str) -> str:
     """A site's domain as the canonical name of a known paper when its name is the paper's
     name or alias unaccented (``Dantri.com.vn`` → ``Dân trí``, ``Laodong.vn`` → ``Lao
-    Động``); any other source as it is.
+    Động``), a known paper's name dressed as a masthead as that paper (``Báo Tuổi Trẻ``,
+    ``Tuổi Trẻ Online`` → ``Tuổi Trẻ``); any other source as it is.
 
     >>> _known_site("Laodong.vn"), _known_site("news.zing.vn"), _known_site("Báo Tin tức")
     ('Lao Động', 'Zing', 'Báo Tin tức')
+    >>> _known_site("Báo Thanh Niên"), _known_site("Tuổi Trẻ Online")
+    ('Thanh Niên', 'Tuổi Trẻ')
     """
     m = _SITE_DOMAIN.fullmatch(source) if "." in source else None
-    return _papers_by_site_name().get(_squashed(m.group("site")), source) if m else source
+    if m is not None:
+        return _papers_by_site_name().get(_squashed(m.group("site")), source)
+    core = _MASTHEAD.fullmatch(source)
+    return agency_names().get(core.group("core"), source) if core else source
+
+
+#: A paper's name as its masthead prints it: ``Báo X``, ``X Online``, ``X điện tử``.
+_MASTHEAD = regex.compile(r"(?:(?:Báo|Tạp chí)[ \t]++)?+(?P<core>.+?)"
+                          r"(?:[ \t]++(?:Online|online|điện tử))?+")
 
 
 def _squashed(name: str) -> str:
