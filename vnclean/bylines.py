@@ -1696,6 +1696,8 @@ def _header_position(ctx: _Lines, index: int, datelines: set[int]) -> list[int] 
             return None
         if i in datelines:
             return between
+        if ctx.nonblank(index, -1) is None:
+            return None  # the text's first line: what stands under it is the title
         line = ctx.lines[i].strip()
         if len(line) > 60 or line[-1] in ".!?…:":
             return None

@@ -763,6 +763,7 @@ def _marker_near(text: str, start: int) -> regex.Match | None:
 
 
 _OPENING_QUOTES = "'\"“‘«"
+_COMMA_NEXT = regex.compile(r"[ \t]*+,")
 
 
 def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidate | None:
@@ -791,7 +792,8 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     after = end + 1 if text.startswith(".", end) else end
     rest_blank = _blank(text, after, line_end)
     next_word = "" if rest_blank else _NEXT_WORD.match(text, after, line_end).group(1)
-    if next_word[:1].islower():  # "Ông A (Ảnh: X) cho biết ...": mid-sentence credit
+    if next_word[:1].islower() or _COMMA_NEXT.match(text, end, line_end):
+        # "Ông A (Ảnh: X) cho biết ...", "Ông A (ảnh), Chủ tịch xã, ...": mid-sentence credit
         return _Candidate(start, end, start, end, "captions.credit", line_start, False)
     caption_start, whole = _caption_start(text, line_start, start, rest_blank, floor)
     if not whole and not _inline_caption(text, caption_start, start):

@@ -946,7 +946,7 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     return [(starts[k], ends[k], CUE_RULES.get(shapes[k], "nav.menu_run"))
             for k in range(i, j)
             if shapes[k] != DATE and k != title and k not in sources
-            and not (k > title >= 0 and _is_time_line(page, k))]  # the title's date: bylines'
+            and not (k > title >= 0 and _bylines_line(page, k))]
 
 
 def _menu_shaped(page: _Page, codes: str, i: int, j: int, items: int, cues: int,
@@ -979,18 +979,36 @@ def _short_title_at_end(page: _Page, codes: str, i: int, j: int, cfg: _Settings)
     stands above the run and the story's first paragraph follows it (dates between them
     aside), the run's last line is the title if it is an item of ``title_min_words`` or
     more that names no section (``Bóng đá`` / ``Tennis`` / ``Alcaraz thua sốc ở Indian
-    Wells`` / ``12/03/2024 - 08:20`` / lead).
+    Wells`` / ``12/03/2024 - 08:20`` / lead). When that last line is an author's (``Đăng
+    bởi: Admin``), the title is the item above it, if there is one.
     """
-    shapes = page.shapes
-    last = j - 1
-    while last >= i and (shapes[last] == DATE or _is_time_line(page, last)):
-        last -= 1
-    if (last < i or shapes[last] != ITEM or page.sections[last]
-            or _word_count(page, last) < cfg.title_min_words
-            or j < len(page) and not _opens_story(page, j, cfg)
+    if (j < len(page) and not _opens_story(page, j, cfg)
             or _A_BREAKER.search(codes, 0, i) is not None):
         return -1
-    return last
+    last = _above_dates(page, i, j - 1)
+    if last > i and page.shapes[last] == ITEM and author_names(page.texts[last]):
+        above = _above_dates(page, i, last - 1)
+        if _title_item(page, i, above, cfg):
+            return above
+    return last if _title_item(page, i, last, cfg) else -1
+
+
+def _above_dates(page: _Page, i: int, k: int) -> int:
+    """Line ``k``, or the nearest line above it (down to ``i - 1``) that is no date line."""
+    while k >= i and (page.shapes[k] == DATE or _is_time_line(page, k)):
+        k -= 1
+    return k
+
+
+def _title_item(page: _Page, i: int, k: int, cfg: _Settings) -> bool:
+    return (k >= i and page.shapes[k] == ITEM and not page.sections[k]
+            and _word_count(page, k) >= cfg.title_min_words)
+
+
+def _bylines_line(page: _Page, k: int) -> bool:
+    """A line under the title that strip_bylines reads (the date, the author): left to it."""
+    return _is_time_line(page, k) or (
+        page.shapes[k] == ITEM and bool(author_names(page.texts[k])))
 
 
 def _is_time_line(page: _Page, k: int) -> bool:
