@@ -839,6 +839,7 @@ def _description_end(text: str, pos: int, line_end: int) -> int:
     caption-sized: its first sentence end or the line's end; 0 when it is no description, -1
     when the stretch holds a dated clock time (a flattened article's title, dateline and lead)."""
     if (_DESCRIPTION_OPENING.match(text, pos, line_end) is None
+            and _FIRST_WORD.match(text, pos, line_end).group(1) not in _DESCRIPTION_STARTERS
             or _CREDIT_NAME.match(text, pos, line_end).group("ended")):
         return 0  # "Video:Nhân vật cung cấp": a credit
     stop = _SENTENCE_END.search(text, pos, line_end)
@@ -864,6 +865,12 @@ def _reports_story(text: str, pos: int, line_end: int) -> bool:
 #: A sentence's end right before a marker: "... 3 điểm. Video: ...".
 _SENTENCE_BEFORE = regex.compile(rf"[.!?…][\"”’)]*+{_HSPACE}*+$", regex.V1)
 _DESCRIPTION_OPENING = regex.compile(rf"{_HSPACE}*+\p{{Lu}}\p{{Ll}}*+{_HSPACE}++\p{{Ll}}", regex.V1)
+_FIRST_WORD = regex.compile(rf"{_HSPACE}*+(\w*)", regex.V1)
+#: Words that open a sentence and no credit's name (``Video: Ông Trump đến Bắc Kinh.``):
+#: the sentence starters that are no name syllable, and the honorific ``Ông``, Vietnamese
+#: surname though it is.
+_DESCRIPTION_STARTERS = frozenset(
+    {word for word in _STARTERS if word not in _NAME_SYLLABLES} | {"Ông"})
 
 
 def _clip_candidate(text, start, end, line_start, line_end) -> _Candidate:
