@@ -1526,6 +1526,8 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None
         if not (_ZONED.search(body) or _opens_text(ctx, ctx.index(m.start()))):
             return None  # a bare "21h30" heading inside a live report stays
+    if body.startswith("Thời gian") and _in_info_box(ctx, ctx.index(m.start())):
+        return None  # "Thời gian: 20h ngày 30/11/2024" over "Địa điểm: ...": the event's
     pen = m.group("dl_pen")
     name = m.group("dl_name") or pen or m.group("dl_after") or m.group("dl_cue")
     if m.group("dl_bare") is not None and not _bare_dateline(m, ctx):
@@ -1539,6 +1541,25 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return None
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _in_info_box(ctx: _Lines, index: int) -> bool:
+    """A line next to an info box's field (``Địa điểm: Nhà hát Lớn``, ``Giá vé: ...``), no
+    byline's label: the time of an event, an exam or a power cut the story announces."""
+    for step in (-1, 1):
+        other = ctx.nonblank(index, step, past_removed=False)
+        if other is not None:
+            field = _INFO_FIELD.match(ctx.lines[other])
+            if field is not None and field.group(1) not in _BYLINE_FIELD_WORDS:
+                return True
+    return False
+
+
+#: A field of an info box: a capitalised label of a few words, a colon, a value.
+_INFO_FIELD = regex.compile(r"[ \t]*+(\p{Lu}[\p{L} ]{1,24}?)[ \t]*+:[ \t]*+\S", regex.V1)
+#: Labels of a page's byline and date fields (``Tác giả:``, ``Ngày đăng:``): no info box's.
+_BYLINE_FIELD_WORDS = frozenset(
+    (*_COLON_LABELS, "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Theo"))
 
 
 def _heads_a_series(ctx: _Lines, index: int) -> bool:
@@ -1688,6 +1709,8 @@ def _header_position(ctx: _Lines, index: int, datelines: set[int]) -> list[int] 
     """An author above a timestamp (``Nguyễn Thiện`` / role / ``29/06/2018 22:40``).
 
     Returns the short lines between them (notes), or ``None`` when no timestamp follows.
+    On the text's first line, a line of a headline's length between them is the title
+    (an aggregator's ``Tuổi Trẻ`` / headline / date): no notes, no byline there.
     """
     between, i = [], index
     for _ in range(3):
@@ -1695,14 +1718,20 @@ def _header_position(ctx: _Lines, index: int, datelines: set[int]) -> list[int] 
         if i is None:
             return None
         if i in datelines:
+            if ctx.nonblank(index, -1) is None and any(
+                    len(ctx.lines[k].split()) >= _HEADLINE_MIN_WORDS for k in between):
+                return None  # "Tuổi Trẻ" / headline / date: the title, no note
             return between
-        if ctx.nonblank(index, -1) is None:
-            return None  # the text's first line: what stands under it is the title
         line = ctx.lines[i].strip()
         if len(line) > 60 or line[-1] in ".!?…:":
             return None
         between.append(i)
     return None
+
+
+#: A line of this many words under a paper's name on the text's first line is a headline,
+#: no note (sections, ``Sức khỏe``, ``Kinh tế thế giới``, are shorter).
+_HEADLINE_MIN_WORDS = 5
 
 
 def _author_match(m: regex.Match, ctx: _Lines) -> bool:
@@ -2016,8 +2045,8 @@ class StripBylines(BoilerplateCleaner):
 
 
 def _paper_under_title(text: str) -> list[Label]:
-    """A paper's name alone on the line under the title, with the lead below it: the source
-    an aggregator names (``Báo Tuổi Trẻ``, ``Tuổi Trẻ Online``, ``VnExpress``,
+    """A paper's name alone on the line under the title, with the lead below it (maybe after
+    a date line): the source an aggregator names (``Báo Tuổi Trẻ``, ``Tuổi Trẻ Online``, ``VnExpress``,
     ``tuoitre.vn``): a known paper, maybe after ``Báo`` or before ``Online`` or ``điện tử``,
     or a site's domain.
 
@@ -2028,10 +2057,24 @@ def _paper_under_title(text: str) -> list[Label]:
     m = _PAPER_UNDER_TITLE.match(text)
     if m is None or _is_prose_line(m.group("title").strip()):
         return []
-    lead_end = text.find("\n", m.end())
-    if not _is_prose_line(text[m.end():len(text) if lead_end < 0 else lead_end].strip()):
+    below = _next_line(text, m.end())
+    if len(below) <= _DATE_LINE_MAX and (_DATE.search(below) or _RELATIVE.search(below)):
+        below = _next_line(text, text.find("\n", m.end()) + 1 or len(text))  # its date first
+    if not _is_prose_line(below):
         return []
     return [Label(m.start("paper"), m.end("paper"), "byline", "bylines.source_attribution")]
+
+
+def _next_line(text: str, pos: int) -> str:
+    """The first non-blank line at or after ``pos`` (a line start), stripped."""
+    for line in text[pos:pos + _NEXT_LINE_READ].split("\n"):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+_NEXT_LINE_READ = 2000
+_DATE_LINE_MAX = 60
 
 
 _PAPER_UNDER_TITLE = regex.compile(

@@ -533,17 +533,21 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     start = _first_non_space(text, start, credit_start)
     if _RUN_ON_STORY.match(text, start, credit_start):
         return credit_start, False  # story run on into the caption: the credit alone
-    if _ITEM_NUMBER_BEFORE.search(text, max(0, start - 8), start):
-        return credit_start, False  # "... 2. Y Tý (Lào Cai) Y Tý nổi tiếng ... Ảnh: X": an item
+    if (_ITEM_NUMBER_ALONE.fullmatch(text, max(line_start, min(floor, start)), start)
+            or _ITEM_NUMBER_BEFORE.search(text, max(line_start, start - 8), start)):
+        return credit_start, False  # "Ảnh: @a 2. Y Tý (Lào Cai) Y Tý nổi tiếng ... Ảnh: X": an item
     if lead and start > line_start and not _reads_as_short_caption(
             text[start:window_start + len(body)].rstrip() + "."):
         return credit_start, False  # the lead's last sentence reads as story: the credit alone
     return start, False
 
 
-#: A list item's number right before where a caption would start (the number's full stop
-#: read as a sentence end): what follows is the item's heading and text, the story's.
-_ITEM_NUMBER_BEFORE = regex.compile(r"(?<![^\s])\d{1,2}[.)][ \t]*+\Z")
+#: A list item's number right before where a caption would start (its full stop read as a
+#: sentence end): alone after the previous caption or the line's start, or after a word that
+#: is no lowercase one (``... 96 HCĐ 3. Indonesia: 69 HCV ...``; ``từ tháng 12. Hành khách``
+#: ends a sentence). What follows is the item's heading and text, the story's.
+_ITEM_NUMBER_ALONE = regex.compile(r"[ \t]*+\d{1,2}[.)][ \t]*+")
+_ITEM_NUMBER_BEFORE = regex.compile(r"(?<=[^\p{Ll}\s][ \t])\d{1,2}[.)][ \t]*+\Z", regex.V1)
 #: A list item's number opening a capitalised heading inside a credit's rest (``Ảnh: Linh
 #: Trần 3. Mẫu Sơn ...``): the next item starts there, so not all the rest is credit.
 _ITEM_NUMBER = regex.compile(r"(?<![^\s])\d{1,2}[.)][ \t]++\p{Lu}", regex.V1)

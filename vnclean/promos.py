@@ -169,6 +169,21 @@ def _prompt_start(text: str, start: int) -> int:
     return start - len(lead)
 
 
+def _prompt_end(text: str, start: int, end: int) -> int:
+    """Where a prompt's match ``[start, end)`` (the rest of its line) ends: at its first
+    sentence's end when a story sentence follows on the line (a prompt inside a flattened
+    body: ``Quý độc giả có thể gửi ý kiến về dự án cho tòa soạn. Dự án do Ban Quản lý ...``),
+    else ``end`` (``... hộp thư: x@y.vn. Trân trọng cám ơn!``)."""
+    stop = _PROMPT_SENTENCE_END.search(text, start, end)
+    if stop is None or not _reads_as_story(_FIRST_SENTENCE.match(text, stop.end(), end).group()):
+        return end
+    return stop.start() + 1
+
+
+_PROMPT_SENTENCE_END = regex.compile(r"[.!?…][\"”]?+[ \t]++(?=\p{Lu})")
+_FIRST_SENTENCE = regex.compile(r"[^\n]*?[.!?…](?=[ \t]|$)|[^\n]*+", regex.M)
+
+
 def _sentence_start(text: str, pos: int, reach: int = 50) -> int:
     """Start of the sentence holding ``pos`` when it begins within ``reach`` chars, else ``pos``."""
     window = text[max(0, pos - reach):pos]
@@ -569,10 +584,17 @@ _APPEAL_TO = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_to.txt')
 
 
 def _story_not_press(line: str) -> bool:
-    """A story sentence that names no press authority: its licence or ``Cơ quan chủ quản``
-    cue is story (``Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ...``), while a press
-    licence written as a sentence is still a footer."""
-    return _reads_as_story(line) and _PRESS_AUTHORITY.search(line) is None
+    """A story sentence that names no press authority, or reports on a licence: its
+    licence or ``Cơ quan chủ quản`` cue is story (``Bộ Công Thương đã thu hồi giấy phép số
+    12/GP-BCT ...``, ``Bộ TT&TT quyết định thu hồi giấy phép hoạt động của Tạp chí ...``),
+    while a press licence written as a sentence is still a footer."""
+    return _reads_as_story(line) and (_PRESS_AUTHORITY.search(line) is None
+                                      or _LICENCE_NEWS.search(line) is not None)
+
+
+#: Words of a report on a licence (``thu hồi``, ``đình chỉ``, ``xử phạt``): no footer's.
+_LICENCE_NEWS = regex.compile(r"(?<!\w)(?:%s)(?!\w)" % alternation(
+    word_list("promos_licence_story_words.txt")), _F)
 
 
 def _clause_after(line: str) -> bool:
@@ -610,7 +632,9 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", f"promos.{rule}")
     if group == "subscribe":
         start = _prompt_start(text, start)
-        return Label(start, end, "promo", "promos.subscribe", 0.9) if start >= 0 else None
+        if start < 0:
+            return None
+        return Label(start, _prompt_end(text, start, end), "promo", "promos.subscribe", 0.9)
     if group in ("contact_line", "hotline"):
         if (group == "hotline" and (_reads_as_story(m.group()) or _clause_after(m.group()))
                 or _answers_appeal(text, start) or _contacts_in_story(text, start, end)):
@@ -1002,8 +1026,9 @@ def _story_follows(text: str, pos: int, reach: int, *, cue_free: bool = False) -
         if seen >= reach:
             return False
         line = match.group()
-        if _reads_as_story(line) and not (cue_free and _footer_cue(line)):
-            return True
+        if _reads_as_story(line) and not (cue_free and _footer_cue(line)
+                                          and _LICENCE_NEWS.search(line) is None):
+            return True  # (a footer's words in a report: "Tổng biên tập ... bị đình chỉ")
     return False
 
 
