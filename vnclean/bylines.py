@@ -1545,7 +1545,8 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
 
 def _in_info_box(ctx: _Lines, index: int) -> bool:
     """A line next to an info box's field (``Địa điểm: Nhà hát Lớn``, ``Giá vé: ...``), no
-    byline's label: the time of an event, an exam or a power cut the story announces."""
+    byline's label: the time of an event, an exam or a power cut, a book's author, that the
+    story gives."""
     for step in (-1, 1):
         other = ctx.nonblank(index, step, past_removed=False)
         if other is not None:
@@ -1557,9 +1558,11 @@ def _in_info_box(ctx: _Lines, index: int) -> bool:
 
 #: A field of an info box: a capitalised label of a few words, a colon, a value.
 _INFO_FIELD = regex.compile(r"[ \t]*+(\p{Lu}[\p{L} ]{1,24}?)[ \t]*+:[ \t]*+\S", regex.V1)
-#: Labels of a page's byline and date fields (``Tác giả:``, ``Ngày đăng:``): no info box's.
+#: Labels of a page's byline, credit and date fields (``Tác giả:``, ``Ảnh:``, ``Ngày
+#: đăng:``): no info box's.
 _BYLINE_FIELD_WORDS = frozenset(
-    (*_COLON_LABELS, "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Theo"))
+    (*_COLON_LABELS, "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Theo", "Ảnh",
+     "Video", "Clip", "Đồ họa", "Đồ hoạ", "Thiết kế", "Quay phim", "Dựng phim", "Kỹ thuật"))
 
 
 def _heads_a_series(ctx: _Lines, index: int) -> bool:
@@ -1910,9 +1913,13 @@ def _follower_labels(ctx: _Lines, tail: set[int]) -> list[Label]:
 def _labelled_label(m: regex.Match, ctx: _Lines) -> Label | None:
     """A labelled author line; with the date after it (``Đăng bởi Thu Hà - 15/03/2024``),
     names and a date: a dateline. A user's name (``Bài viết bởi nguyenvana``) goes only
-    with no more story below."""
-    if m.group("lb_user") is not None and ctx.prose_after(ctx.index(m.start())):
+    with no more story below; a line in an info box (``Tác giả: Nguyễn Nhật Ánh`` next to
+    ``Nhà xuất bản: Trẻ``) is the story's."""
+    index = ctx.index(m.start())
+    if m.group("lb_user") is not None and ctx.prose_after(index):
         return None
+    if m.group("lb_date") is None and _in_info_box(ctx, index):
+        return None  # a book's or a song's box: "Tác giả: X" over "Nhà xuất bản: Trẻ"
     rule = "bylines.dateline" if m.group("lb_date") else "bylines.author_line"
     return Label(m.start("labelled"), m.end("labelled"), "byline", rule)
 

@@ -1946,9 +1946,24 @@ def _scene_sentences(text: str, keywords: list[int]) -> list[tuple[int, int, str
     found: list[tuple[int, int, str]] = []
     for at in sorted(starts):
         match = _SCENE_SENTENCE.match(text, at) if at > first else None
-        if match and _SCENE_SENTENCE_STOP.search(text, at, match.end()) is None:
+        if (match and _SCENE_SENTENCE_STOP.search(text, at, match.end()) is None
+                and _names_a_scene(match.group())):
             found.append((at, match.end(), "captions.scene_sentence"))
     return found
+
+
+def _names_a_scene(sentence: str) -> bool:
+    """A scene sentence names a place or a thing: after its opener, few lowercase words
+    (``Khuôn viên trường Stanford lúc về đêm.``); a clause that says more of it is the
+    story's (``Hiện trường ngổn ngang mảnh vỡ xe máy và đất cát.``).
+
+    >>> _names_a_scene("Khuôn viên Đại học Harvard."), _names_a_scene(
+    ...     "Quang cảnh hồ Thành Công hiện nay xuống cấp nghiêm trọng.")
+    (True, False)
+    """
+    opener = next(o for o in _SCENE_OPENERS if sentence.startswith(o))
+    return sum(word[0].islower() for word in sentence[len(opener):].split()) <= _SETTINGS[
+        "scene_sentence_max_lowercase_words"]
 
 
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
