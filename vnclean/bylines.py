@@ -2053,9 +2053,9 @@ class StripBylines(BoilerplateCleaner):
 
 def _paper_under_title(text: str) -> list[Label]:
     """A paper's name alone on the line under the title, with the lead below it (maybe after
-    a date line): the source an aggregator names (``Báo Tuổi Trẻ``, ``Tuổi Trẻ Online``, ``VnExpress``,
-    ``tuoitre.vn``): a known paper, maybe after ``Báo`` or before ``Online`` or ``điện tử``,
-    or a site's domain.
+    a date line): the source an aggregator names (``Báo Tuổi Trẻ``, ``Tuổi Trẻ Online``,
+    ``VnExpress``, ``tuoitre.vn``): a known paper, maybe after ``Báo`` or before ``Online``
+    or ``điện tử``, or a site's domain.
 
     >>> text = "Mưa lớn ở Hà Nội\\nBáo Tuổi Trẻ\\nSáng nay, mưa lớn khiến nhiều phố ngập sâu."
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
