@@ -174,14 +174,24 @@ def _prompt_end(text: str, start: int, end: int) -> int:
     sentence's end when a story sentence follows on the line (a prompt inside a flattened
     body: ``Quý độc giả có thể gửi ý kiến về dự án cho tòa soạn. Dự án do Ban Quản lý ...``),
     else ``end`` (``... hộp thư: x@y.vn. Trân trọng cám ơn!``)."""
-    stop = _PROMPT_SENTENCE_END.search(text, start, end)
-    if stop is None or not _reads_as_story(_FIRST_SENTENCE.match(text, stop.end(), end).group()):
+    stop = _SENTENCE_END.search(text, start, end)
+    if stop is None:
         return end
-    return stop.start() + 1
+    following = _sentence_at(text, _NON_BLANK.search(text, stop.end(), end + 1).start(), end)
+    if following is None or not following[:1].isupper() or not _reads_as_story(following):
+        return end
+    return stop.end()
 
 
-_PROMPT_SENTENCE_END = regex.compile(r"[.!?…][\"”]?+[ \t]++(?=\p{Lu})")
-_FIRST_SENTENCE = regex.compile(r"[^\n]*?[.!?…](?=[ \t]|$)|[^\n]*+", regex.M)
+def _sentence_at(text: str, start: int, end: int) -> str | None:
+    """The sentence that opens at ``start`` (up to its end mark, before ``end``), or
+    ``None`` when no sentence ends there."""
+    stop = _SENTENCE_END.search(text, start, end)
+    return None if stop is None else text[start:stop.end()]
+
+
+_SENTENCE_END = regex.compile(r"[.!?…][\"”]?+(?=\s|\Z)")
+_NON_BLANK = regex.compile(r"[^ \t]|\Z")
 
 
 def _sentence_start(text: str, pos: int, reach: int = 50) -> int:
@@ -1412,14 +1422,9 @@ def _plain_sentence_at(text: str, start: int, end: int) -> bool:
     >>> _plain_sentence_at("Liên hệ ngay công an khi thấy dấu hiệu lừa đảo. Hotline: 113", 0, 60)
     True
     """
-    stop = _SENTENCE_END.search(text, start, end)
-    if stop is None:
-        return False
-    sentence = text[start:stop.end()]
-    return _reads_as_story(sentence) and _CONCRETE_CUE.search(sentence) is None
-
-
-_SENTENCE_END = regex.compile(r"[.!?…](?=\s)")
+    sentence = _sentence_at(text, start, end)
+    return (sentence is not None and _reads_as_story(sentence)
+            and _CONCRETE_CUE.search(sentence) is None)
 
 
 def _sponsor_gate(text: str) -> bool:
