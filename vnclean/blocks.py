@@ -12,6 +12,7 @@ import bisect
 import functools
 import itertools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -85,13 +86,15 @@ def iter_lines(text: str) -> Iterator[Line]:
         pos = end + 1
 
 
-def nonblank_lines(text: str) -> Iterator[re.Match[str]]:
+def nonblank_lines(text: str, pos: int = 0, endpos: int = sys.maxsize
+                   ) -> Iterator[re.Match[str]]:
     """Every non-blank line, stripped, as a match: one C-level pass, blank lines never reach Python.
+    ``pos`` and ``endpos`` bound the text read, as for a pattern's ``finditer``.
 
     >>> [(m.start(), m.group()) for m in nonblank_lines(" Thời sự \\n \\nHà Nội")]
     [(1, 'Thời sự'), (12, 'Hà Nội')]
     """
-    return _NONBLANK.finditer(text)
+    return _NONBLANK.finditer(text, pos, endpos)
 
 
 _NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")  # stdlib re: faster than regex for this scan

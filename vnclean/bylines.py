@@ -28,7 +28,7 @@ from typing import ClassVar
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
-from .blocks import BoilerplateCleaner, Label, long_first_line_end
+from .blocks import BoilerplateCleaner, Label, long_first_line_end, nonblank_lines
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
@@ -1813,7 +1813,7 @@ def _top_author(m: regex.Match) -> bool:
     >>> _top_author(_LINE_ALTERNATIVES[4].match("Nhật Linh - Thanh Niên"))
     True
     """
-    if m.group("au_cue") is not None or m.group("author").strip(" \t.") in agency_names():
+    if m.group("au_cue") is not None or _names_a_paper(m):
         return True  # (a known paper's name alone: the source an aggregator names)
     name = m.group("au_name")
     if name is None or m.group("au_affil"):
@@ -2073,11 +2073,10 @@ def _paper_under_title(text: str) -> list[Label]:
 
 
 def _next_line(text: str, pos: int) -> str:
-    """The first non-blank line at or after ``pos`` (a line start), stripped."""
-    for line in text[pos:pos + _NEXT_LINE_READ].split("\n"):
-        if line.strip():
-            return line.strip()
-    return ""
+    """The first non-blank line at or after ``pos`` (a line start), stripped, read within
+    ``_NEXT_LINE_READ`` characters."""
+    line = next(nonblank_lines(text, pos, pos + _NEXT_LINE_READ), None)
+    return "" if line is None else line.group()
 
 
 _NEXT_LINE_READ = 2000
@@ -2272,9 +2271,13 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
 def _paper_above_dateline(ctx: _Lines, index: int, m: regex.Match, datelines: set[int]) -> bool:
     """A known paper's name alone right above a dateline with story below: the source an
     aggregator names over the date (``Znews`` / ``19/11/2024 09:40``)."""
-    return (m.group("author").strip(" \t.") in agency_names()
-            and ctx.nonblank(index, 1, past_removed=False) in datelines
+    return (_names_a_paper(m) and ctx.nonblank(index, 1, past_removed=False) in datelines
             and ctx.prose_after(index))
+
+
+def _names_a_paper(m: regex.Match) -> bool:
+    """The name line ``m`` is a known paper's name alone (``Tuổi Trẻ``, ``Znews``)."""
+    return m.group("author").strip(" \t.") in _AGENCY_SET
 
 
 def _above_attribution(ctx: _Lines, index: int, m: regex.Match,
@@ -2292,9 +2295,7 @@ def _above_attribution(ctx: _Lines, index: int, m: regex.Match,
 def _name_label(ctx: _Lines, index: int, m: regex.Match) -> Label:
     """A bare name line's label: a known paper's name alone (``Tuổi Trẻ`` under an
     aggregator's title) is its source, not an author."""
-    rule = "bylines.author_line"
-    if m.group("author").strip(" \t.") in agency_names():
-        rule = "bylines.source_attribution"
+    rule = "bylines.source_attribution" if _names_a_paper(m) else "bylines.author_line"
     return _to_line_end(ctx, index, Label(m.start("author"), m.end("author"), "byline", rule))
 
 

@@ -25,10 +25,10 @@ from operator import add, attrgetter
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
-from .blocks import (_NONBLANK, BoilerplateCleaner, Label, LineIndex, casefold_class,
-                     casefold_pattern, casefold_sources, expand_forms, is_whole_line,
-                     join_line_labels, labels_to_edits, last_non_space_end, merge_labels,
-                     nonblank_lines, residue)
+from .blocks import (_NONBLANK, LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex,
+                     casefold_class, casefold_pattern, casefold_sources, expand_forms,
+                     is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
+                     merge_labels, nonblank_lines, residue)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -1175,7 +1175,8 @@ def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
             start = text.rfind(word, line_start, start)
         if start < line_start or start > line_start and not text[start - 1].isspace():
             return out
-        out.append(Label(start, len(text[:pos].rstrip()), "promo", _widget_rule(found)))
+        out.append(Label(start, LAST_NON_BLANK.search(text, line_start, pos).end(), "promo",
+                         _widget_rule(found)))
         pos = start
 
 

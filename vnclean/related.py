@@ -1153,14 +1153,22 @@ def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[La
         glue = text[start:m.start()].split()
         if not (glue or alone) or len(glue) > _GLUE_MAX_WORDS:
             return []  # further headings stand after more words: the story's
-        heading = m.group("heading")
-        need = (_T["headline_min_words"] if heading.casefold() in _STRONG
-                else 2 * _T["headline_min_words"] + 2)
-        if (len(text[m.end():end].split()) >= need and text.find(". ", m.end(), end) < 0
-                and (m.group("colon") or heading.isupper() or not _may_open_sentence(heading)
-                     or glue and glue[-1][0].isupper())):
+        if text.find(". ", m.end(), end) < 0 and _heads_headlines(
+                text, m, end, bool(glue) and glue[-1][0].isupper()):
             return [Label(m.start(), end, "related", "related.glued_tail")]
     return []
+
+
+def _heads_headlines(text: str, m: re.Match, end: int, signed: bool) -> bool:
+    """The related heading ``m`` (groups ``heading`` and ``colon``) has enough words after it,
+    up to ``end``, for its headlines (fewer after a strong heading than a weak one), and reads
+    as a heading: a colon, upper case, a heading no sentence opens with, or ``signed`` (what
+    stands before it shows it is no sentence's opening)."""
+    heading = m.group("heading")
+    need = (_T["headline_min_words"] if heading.casefold() in _STRONG
+            else 2 * _T["headline_min_words"] + 2)
+    return len(text[m.end():end].split()) >= need and bool(
+        signed or m.group("colon") or heading.isupper() or not _may_open_sentence(heading))
 
 
 def _glued_last_line(text: str, line_start: int, end: int) -> list[Label]:
@@ -1207,14 +1215,8 @@ def _flat_tail(text: str) -> list[Label]:
     if last < 0 or end - last < _FLAT_TAIL_MIN:
         return []
     m = _FLAT_TAIL.match(text, last, end)
-    if m is not None:
-        heading = m.group("heading")
-        need = (_T["headline_min_words"] if heading.casefold() in _STRONG
-                else 2 * _T["headline_min_words"] + 2)
-        if (len(text[m.end():end].split()) >= need
-                and (m.group("chrome") or m.group("colon") or heading.isupper()
-                     or not _may_open_sentence(heading))):
-            return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
+    if m is not None and _heads_headlines(text, m, end, bool(m.group("chrome"))):
+        return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
     return _glued_tail(text, last + 2, end)
 
 
