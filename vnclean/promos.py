@@ -911,6 +911,8 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
     >>> _notice_in_story(line, _FOOTER_NOTICE.search(line), len(line))
     False
     """
+    if _SIGN_NOTICE.match(notice.group()):
+        return _sign_in_story(text, notice, end)
     if not _STORY_NOTICE.match(notice.group()):
         return False
     sentences = _split_sentences(text[notice.start():end])
@@ -922,6 +924,36 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
         return True
     return any(_reads_as_story(sentence) and not _footer_cue(sentence)
                for sentence in sentences[1:])
+
+
+def _sign_in_story(text: str, notice: regex.Match, end: int) -> bool:
+    """A ``©`` or ``Copyright`` a story sentence names (``Bức ảnh © Reuters cho thấy ...``,
+    ``Copyright (quyền tác giả) được bảo hộ ...``): its sentence reads as the story's, with
+    at least ``story_sentence_min_words`` lower-case words and no year or other notice
+    (a notice names a year, a site or a company: ``Copyright 2008 – Công ty cổ phần ...``).
+
+    >>> line = "Theo luật, ký hiệu © không bắt buộc để tác phẩm được bảo hộ tại Việt Nam."
+    >>> _sign_in_story(line, _FOOTER_NOTICE.search(line), len(line))
+    True
+    >>> line = "Copyright © 2024 Công ty cổ phần truyền thông Việt Nam. All rights reserved."
+    >>> _sign_in_story(line, _FOOTER_NOTICE.search(line), len(line))
+    False
+    """
+    start = _SENTENCE_START.search(text, 0, notice.start())
+    stop = _SENTENCE_STOP.search(text, notice.end(), end)
+    sentence = text[start.end() if start else 0:stop.end() if stop else end]
+    return (_reads_as_story(sentence) and _NOTICE_DETAIL.search(sentence) is None
+            and len(_LOWERCASE_WORD.findall(sentence)) >= _T["story_sentence_min_words"])
+
+
+#: The notices a story names as a sign: ``©``, ``Copyright``.
+_SIGN_NOTICE = regex.compile(r"©|Copyright", _F)
+#: What only a notice's sentence holds beside its sign: a year, rights, a company.
+_NOTICE_DETAIL = regex.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|Bản quyền|rights|reserved|Công ty|Tập đoàn|JSC|Corp", _F)
+_SENTENCE_START = regex.compile(r"[.!?…\n][\"”]?[ \t]+(?=\S)", regex.REVERSE | regex.V1)
+_SENTENCE_STOP = regex.compile(r"[.!?…](?=[\"”]?(?:[ \t]|$))|\n", regex.M)
+_LOWERCASE_WORD = regex.compile(r"(?<!\w)\p{Ll}\w*", regex.V1)
 
 
 def _footer_cue(text: str) -> bool:
