@@ -137,6 +137,32 @@ def test_parquet_in_and_out(tmp_path, capsys):
         vnclean.clean(p) for p in PAGES]
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".txt", ".parquet"])
+def test_a_lone_surrogate_in_a_record_does_not_stop_the_run(tmp_path, capsys, suffix):
+    # '\\ud800' is valid JSON for a code point UTF-8 cannot write: the run went on to
+    # crash at the write, leaving every later record unwritten and no summary.
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow", reason="pyarrow not installed (vnclean[parquet])")
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": 1, "text": "Mưa lớn./."}\n'
+                      '{"id": 2, "text": "Hà Nội \\ud800 mưa lớn."}\n'
+                      '{"id": 3, "text": "Giá vàng tăng."}\n', encoding="utf-8")
+    output = tmp_path / f"out{suffix}"
+    assert main(["clean", str(source), "-o", str(output), "--with-edits"]) == 0
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        cleaned = [row["clean_text"] for row in pq.read_table(output).to_pylist()]
+    elif suffix == ".jsonl":
+        rows = read_jsonl(output.read_text(encoding="utf-8"))
+        assert rows[1]["text"] == "Hà Nội \ud800 mưa lớn."  # the input field, exact
+        assert [e["rule"] for e in rows[1]["vnclean_edits"]] == ["unicode.surrogate"]
+        cleaned = [row["clean_text"] for row in rows]
+    else:
+        cleaned = output.read_text(encoding="utf-8").splitlines()
+    assert cleaned == ["Mưa lớn.", "Hà Nội \ufffd mưa lớn.", "Giá vàng tăng."]
+
+
 def test_parquet_without_pyarrow_says_how_to_install(tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)

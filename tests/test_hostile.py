@@ -49,6 +49,22 @@ def test_any_string_gives_a_result_whose_edits_point_at_the_input(text):
     _check_result(text)
 
 
+# Surrogates are rare in any_text (Hypothesis draws one in hundreds of texts): these mix
+# them into Vietnamese words, paired and lone, in either order.
+surrogate_text = st.lists(st.sampled_from(
+    ["Hà Nội", " mưa lớn.", "\n", "Ảnh: X", "\ud800", "\udcff", "\ud83d", "\ude00"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text | surrogate_text)
+def test_any_string_cleans_to_text_utf8_can_write(text):
+    # A lone surrogate (a JSON escape read apart, surrogateescape) cannot be written: a run
+    # writing the output to a file or Parquet would stop at it.
+    vnclean.clean(text).encode("utf-8")
+    vnclean.clean_html(text).encode("utf-8")
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(adversarial_text)
 def test_adversarial_repetition_gives_a_result(text):

@@ -56,6 +56,9 @@ def edits_applied(cleaner, text):
     ("Viá»‡t Nam", "Việt Nam", "unicode.mojibake"),
     ("Hà Nội\r\nmưa to.\r\n\tTin mới", "Hà Nội\nmưa to.\n\tTin mới", "unicode.line_break"),
     ("Hà Nội\rmưa to.", "Hà Nội\nmưa to.", "unicode.line_break"),
+    ("Hà Nội \ud800 mưa lớn.", "Hà Nội \ufffd mưa lớn.", "unicode.surrogate"),
+    ("Vui \ud83d\ude00 quá", "Vui \U0001f600 quá", "unicode.surrogate"),
+    ("\ude00\ud83d", "\ufffd\ufffd", "unicode.surrogate"),
 ])
 def test_rule_fires(text, expected, rule):
     result = normalize_unicode.explain(text)

@@ -26,6 +26,7 @@ from ._core import Cleaned, Edit
 from .batch import DEFAULT_CHUNKSIZE, cleaned_to_dict, map_ordered
 from .options import Options, default_pipeline
 from .tones import STYLES
+from .unicode import fix_surrogates
 
 __all__ = ["main", "render_explanation", "render_marked"]
 
@@ -234,7 +235,7 @@ class TextWriter:
         self.handle = handle
 
     def write(self, record: Record, result: dict[str, Any]) -> None:
-        self.handle.write(result["text"].rstrip("\n") + "\n")
+        self.handle.write(fix_surrogates(result["text"]).rstrip("\n") + "\n")
 
     def close(self) -> None:
         self.handle.flush()
@@ -248,8 +249,19 @@ class JsonlWriter(TextWriter):
         self.fields = fields
 
     def write(self, record: Record, result: dict[str, Any]) -> None:
-        row = self.fields.row(record, result)
-        self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.handle.write(json_line(self.fields.row(record, result)) + "\n")
+
+
+def json_line(value: Any) -> str:
+    """``value`` as one line of JSON, its characters as they are; with a surrogate UTF-8
+    cannot write (an input field's lone ``\\ud800``), every character escaped instead, so
+    the line is still exact and writable.
+
+    >>> json_line({"text": "Hà Nội"}), json_line({"text": "Hà\\ud800"})
+    ('{"text": "Hà Nội"}', '{"text": "H\\\\u00e0\\\\ud800"}')
+    """
+    line = json.dumps(value, ensure_ascii=False)
+    return json.dumps(value) if fix_surrogates(line) is not line else line
 
 
 class ParquetWriter:
@@ -274,10 +286,11 @@ class ParquetWriter:
         return schema
 
     def write(self, record: Record, result: dict[str, Any]) -> None:
-        row = self.fields.row(record, result)
+        row = {name: fix_surrogates(value) if isinstance(value, str) else value
+               for name, value in self.fields.row(record, result).items()}
         for name in (EDITS_FIELD, METADATA_FIELD, FLAGS_FIELD):
             if name in row:
-                row[name] = json.dumps(row[name], ensure_ascii=False)
+                row[name] = json_line(row[name])
         self.rows.append(row)
         if len(self.rows) >= PARQUET_BATCH:
             self._flush()

@@ -52,6 +52,7 @@ RULES = (
     "unicode.line_break",
     "unicode.c1_control",
     "unicode.control",
+    "unicode.surrogate",
 )
 _RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
 
@@ -144,6 +145,28 @@ def unify_line_ends(text: str) -> str:
 
 
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
+
+
+def _surrogate_edits(text: str) -> list[RawEdit]:
+    """Surrogate code points no encoder can write (a ``\\ud83d\\ude00`` JSON escape read
+    apart, bytes decoded with ``surrogateescape``): a high one before a low one becomes the
+    character they encode, a lone one U+FFFD, the replacement character."""
+    return [(m.start(), m.end(), fix_surrogates(m.group()), "unicode.surrogate")
+            for m in _SURROGATES.finditer(text)]
+
+
+def fix_surrogates(text: str) -> str:
+    """``text`` with each surrogate pair joined and each lone surrogate made U+FFFD.
+
+    >>> fix_surrogates("Vui \\ud83d\\ude00 quá \\udc9d")
+    'Vui 😀 quá �'
+    """
+    if not _SURROGATES.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]+")
 
 
 def _byte_char_edits(text: str) -> list[RawEdit]:
@@ -629,7 +652,8 @@ _GATE_CHARS = _WIDE_CHARS + _BYTE_CHARS + "\u200dð" + _MOJIBAKE_LEADS + _TELLTA
 # byte after them. Characters that may not be NFC are in the gate too, so one scan (one
 # character class first: re scans for it in C) replaces ``unicodedata.is_normalized``;
 # characters outside the BMP are all let through and looked up one by one.
-_ACTED_ON = set(_GATE_CHARS) | _NFC_UNSAFE_BMP  # and every character outside the BMP
+_SURROGATE_CHARS = frozenset(map(chr, range(0xD800, 0xE000)))
+_ACTED_ON = set(_GATE_CHARS) | _NFC_UNSAFE_BMP | _SURROGATE_CHARS  # and all outside the BMP
 # The same scan finds the tone marks on the ``u`` of ``qu`` for tone placement (see
 # tones._QU_TONED). Each branch but the last opens with a class on the next character,
 # so a "q" before a plain "u" costs two class tests.
@@ -723,7 +747,7 @@ class NormalizeUnicode(Cleaner):
 
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
         legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
-        return legacy + [_line_end_edits, _wide_char_edits, _nfc_edits, self._run_layer,
+        return legacy + [_surrogate_edits, _line_end_edits, _wide_char_edits, _nfc_edits, self._run_layer,
                          _wide_char_edits, _byte_char_edits, _nfc_edits, self._run_layer,
                          _wide_char_edits, _nfc_edits, _eth_edits, self._tone_layer,
                          *self._after_tone_layers()]
@@ -771,6 +795,9 @@ class NormalizeUnicode(Cleaner):
         may have brought new work (mojibake repair may bring any character).
         """
         chars: frozenset[str] | None = frozenset("".join(_NEEDS_LAYERS.findall(text, first)))
+        if not chars.isdisjoint(_SURROGATE_CHARS):  # the first layer, as in find_edits
+            text = fix_surrogates(text)  # (what it brings is after ``first``)
+            chars = frozenset("".join(_NEEDS_LAYERS.findall(text, first)))
         if "q" in chars or "Q" in chars:  # a mark on the u of qu after ``first``: look again
             qu = None
         original = text
