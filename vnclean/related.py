@@ -51,7 +51,7 @@ _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
 _PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related_prefixes.txt")), _F)
-_PREFIX_FIRST = frozenset(">»►xđtbmc")  # first letters (casefolded) of the prefixes above
+_PREFIX_FIRST = frozenset(">»►xđtbmck")  # first letters (casefolded) of the prefixes above
 # The characters whose casefold is one of them: ``c in _PREFIX_OPENERS`` is
 # ``c.casefold() in _PREFIX_FIRST`` without the casefold.
 _PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
@@ -109,6 +109,12 @@ _GLUED_OPENER = r"(?-i:(?<=[\p{Ll}\d)\"”’])(?=[ \t](?:%s)[ \t,]))" % alterna
     word_list("related_sentence_openers.txt"))
 _INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
     _ARROW_OPENS, _ARROW_OPENS, _GLUED_OPENER), _F)
+# A link that runs to a period swallowed the story sentence glued after its unpunctuated
+# headline when a lower-case word (or a number) is followed by a capitalised one and a
+# sentence of six words or more is left: the link ends at the first such turn. A proper
+# noun inside the headline may cut it short (a piece of it stays); story never goes.
+_GLUED_SENTENCE = regex.compile(
+    r"(?-i:(?<=\S[ \t]\S+[ \t]\S*[\p{Ll}\d])[ \t](?=\p{Lu}\S*(?:[ \t]+\S+){5}))", _F)
 _ARROW_CUES = word_list("related_arrow_cues.txt")
 _ARROW_CUE_BEFORE = regex.compile(r"(?:%s)[ \t]*+:?+[ \t]*+\Z" % alternation(_ARROW_CUES), _F)
 _ARROW_CUE_REACH = max(map(len, _ARROW_CUES)) + 6
@@ -980,8 +986,17 @@ def _inline_arrows(text: str) -> list[Label]:
         else:  # "... tăng mạnh. Xem thêm >> ...": the cue goes with its link
             cue = _ARROW_CUE_BEFORE.search(text, max(line_start, start - _ARROW_CUE_REACH), start)
             start = cue.start() if cue else start
-        labels.append(Label(start, m.end(), "related", "related.arrow_line"))
+        labels.append(Label(start, _arrow_end(text, m), "related", "related.arrow_line"))
     return labels
+
+
+def _arrow_end(text: str, m: regex.Match) -> int:
+    """Where a ``>>`` link ends: before a story sentence glued after it (see _GLUED_SENTENCE)."""
+    end = m.end()
+    if text[end - 1] != ".":
+        return end
+    glued = _GLUED_SENTENCE.search(text, m.start(), end)
+    return end if glued is None else glued.start()
 
 
 _RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))  # each <= _TEASER_MAX
