@@ -189,6 +189,23 @@ def test_settling_skips_only_reruns_that_find_nothing(text):
             lines.keep(list(range(len(lines)))), codes, cfg)
 
 
+@pytest.mark.parametrize("text", [
+    # A site's name that strip_bylines takes ("24h") above two section lines: the section
+    # label went only once the name was gone.
+    ("24h\nBóng đá\nNgoại hạng Anh\nMU thắng Arsenal 2-1: Rashford lập công\n"
+     "MU đánh bại Arsenal 2-1 ngay trên sân nhà Old Trafford.\n"
+     "Rashford đánh đầu ấn định chiến thắng ở phút 88."),
+    # A dateline of digits only (a NUMBER line, strip_bylines') between the section and the
+    # title: the section label went only once the dateline was gone.
+    ("Thời sự\nTin vắn ngày 26/11\n26/11/2024 17:00\nHà Nội: Cấm xe qua cầu Thăng Long\n"
+     "Từ 22h ngày 28/11, cầu Thăng Long cấm ô tô để sửa chữa mặt cầu."),
+])
+def test_pipeline_takes_a_section_label_in_one_pass_whatever_other_cleaners_take(text):
+    once = clean(text)
+    assert clean(once) == once
+    assert not once.startswith(("Bóng đá\n", "Thời sự\n"))
+
+
 @settings(max_examples=300, deadline=None)
 @given(titled_page())
 def test_idempotent_on_pages_with_title_copies(text):

@@ -70,6 +70,7 @@ _RUN = regex.compile("[^pt]{2,}")
 _ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES)) + "]")
 _CUE = regex.compile("[" + "".join(_CODE[shape] for shape in CUE_RULES) + "]")
 _HEADLINE_SHAPES = frozenset({TITLE, ITEM})
+_DATELINE_SHAPES = frozenset({DATE, NUMBER})  # "26/11/2024 17:00" has no letter: a number
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
 _DIGITS = "0123456789"
@@ -126,6 +127,7 @@ class _Settings:
     flat_menu_dated_min_items: int
     flat_line_min_chars: int
     mixed_menu_min_known: int
+    site_name_max_words: int
 
 
 @functools.cache
@@ -1197,6 +1199,22 @@ def _title_shaped(page: _Page, k: int, cfg: _Settings) -> bool:
             and cfg.title_min_words <= _word_count(page, k) <= cfg.title_max_words)
 
 
+def _may_head(page: _Page, k: int, cfg: _Settings) -> bool:
+    """May line ``k`` be the title candidate (see :func:`_find_title`)? Not when it is a
+    dateline, a section's name alone, an item too short for a title, or a short attribution
+    or photo line."""
+    return (page.shapes[k] not in _DATELINE_SHAPES and not _is_section_label(page, k, cfg)
+            and not _too_short_for_a_title(page, k, cfg)
+            and not _NO_TITLE_LINE.fullmatch(page.texts[k]))
+
+
+def _too_short_for_a_title(page: _Page, k: int, cfg: _Settings) -> bool:
+    """An item of a word or so (a site's name, ``24h`` above the section and title): never
+    the title, so the title scan looks past it whether or not another cleaner takes it out
+    first."""
+    return page.shapes[k] == ITEM and _word_count(page, k) <= cfg.site_name_max_words
+
+
 def _is_paragraph(page: _Page, k: int, cfg: _Settings) -> bool:
     """A story paragraph: a long line ending like a statement (not a headline's ``?``)."""
     if page.shapes[k] != PROSE:
@@ -1212,16 +1230,15 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     The title candidate is the first line not already labelled as chrome (starts in
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
-    remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines').
+    remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines',
+    with or without a letter) nor an item of a word (a site's name).
     It is a template copy when a later line before the first paragraph repeats it (``Title -
     Section - Site`` at the top, ``Title`` again above the lead); when the title comes
     several times before the lead, the last of them is the one kept.
     """
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
-                 if starts[k] not in chrome and shapes[k] != DATE
-                 and not _is_section_label(page, k, cfg)
-                 and not _NO_TITLE_LINE.fullmatch(page.texts[k])), None)
+                 if starts[k] not in chrome and _may_head(page, k, cfg)), None)
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
@@ -1293,7 +1310,8 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
     for k in range(after, len(page)):
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
-            labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
+            if not _opens_a_stanza(page, k, title_key):
+                labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
             continue
         if lead_key is None or 0 <= words[k] < cfg.lead_min_words:
             continue
@@ -1306,6 +1324,14 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
                 and _word_count(page, k) >= cfg.lead_min_words:
             labels.append((page.starts[k], page.ends[k], "nav.repeated_lead"))
     return labels
+
+
+def _opens_a_stanza(page: _Page, k: int, title_key: str) -> bool:
+    """The title's copy at ``k`` is a verse's first line (a poem titled by it): right
+    after a story paragraph, another short unpunctuated line after it, no copy itself."""
+    return (0 < k < len(page) - 1 and page.shapes[k - 1] == PROSE
+            and page.shapes[k + 1] in _HEADLINE_SHAPES
+            and page.texts[k + 1].casefold() != title_key)
 
 
 def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
@@ -1680,7 +1706,9 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
         first = next((k for k, start in enumerate(page.starts) if start not in gone), None)
         if first is None:
             break
-        # A second pass finds no cue left and takes the first line for the title. With the
+        first = next((k for k in range(first, len(page))
+                      if page.starts[k] not in gone and _may_head(page, k, cfg)), first)
+        # A second pass finds no cue left and takes the first candidate for the title. With the
         # same title it finds the same lead, and the late rules take no more; then only a
         # run next to a line taken can change (and be a menu).
         new_title = first != title and _title_shaped(page, first, cfg)
