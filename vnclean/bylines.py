@@ -151,7 +151,7 @@ def _names_pattern(tag: str, *, roles: bool = False) -> str:
 #: are short: the unit is never wider than a URL (``_GLUED_REACH_ALL`` is unchanged).
 _PAPER = (rf"(?:{_MEDIA})"
           r"(?:[ \t](?:[\p{Lu}\d][\p{L}\d]{0,6}+(?:[ \t]\p{Ll}{1,7}+(?![\p{L}\d]))?+"
-          r"|và(?!\p{L}))){1,5}+(?![\p{L}\d])")
+          r"|(?:và|&)(?![\p{L}\d]))){1,5}+(?![\p{L}\d])")
 
 
 def _source_word(*, paper: bool = False) -> str:
@@ -167,7 +167,7 @@ def _source_word(*, paper: bool = False) -> str:
             r"\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+(?![\p{L}\d])"
             rf"|{not_date}[\p{{Lu}}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){{0,24}}+"
             r"|\[[^\]\n]{1,40}+\]"
-            r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
+            r"|\(?+(?:https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+)\)?+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
             r"|(?:và|báo|tạp\ chí|trang|hãng|kênh|đài|tờ|of|the|de|and|&)(?!\p{L}))")
     return word
