@@ -192,6 +192,8 @@ _BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
 #: (copy sites: "Bài viết gốc được đăng tải tại", "Bài viết được đăng tải lại từ", a domain)
 _PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?đăng(?:[ \t]tải)?"
                     r"(?:[ \t]lại)?[ \t](?:trên|tại|từ)[ \t]")
+#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc".
+_ORIGINAL_LABEL = r"(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
 _PUBLISHED_IN = (rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER}"
                  r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?![\p{L}\d.]))")
 _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
@@ -391,6 +393,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # the paper named before the colon, the link after it (baomoi):
         # "Nguồn Lao Động: https://laodong.vn/..."
         rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+        # the original's label and its paper, domain or link (aggregators, copy sites):
+        # "Tin gốc: Báo Nghệ An", "Bài gốc: cand.com.vn", "Link bài gốc: https://..."
+        rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+{papered}"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE})"
@@ -1128,7 +1133,7 @@ _OPENS = (
     rf"|{_ALNUM}{{2,20}}+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—]|{_AGENCIES}\.[ \t])",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
-    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS})",
+    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
@@ -1143,7 +1148,7 @@ _OPENS = (
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
-                      "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+                      "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc", "Link bài", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
