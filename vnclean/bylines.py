@@ -151,7 +151,7 @@ def _names_pattern(tag: str, *, roles: bool = False) -> str:
 #: are short: the unit is never wider than a URL (``_GLUED_REACH_ALL`` is unchanged).
 _PAPER = (rf"(?:{_MEDIA})"
           r"(?:[ \t](?:[\p{Lu}\d][\p{L}\d]{0,6}+(?:[ \t]\p{Ll}{1,7}+(?![\p{L}\d]))?+"
-          r"|và(?!\p{L}))){1,5}+(?![\p{L}\d])")
+          r"|(?:và|&)(?![\p{L}\d]))){1,5}+(?![\p{L}\d])")
 
 
 def _source_word(*, paper: bool = False) -> str:
@@ -167,7 +167,7 @@ def _source_word(*, paper: bool = False) -> str:
             r"\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+(?![\p{L}\d])"
             rf"|{not_date}[\p{{Lu}}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){{0,24}}+"
             r"|\[[^\]\n]{1,40}+\]"
-            r"|https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+"
+            r"|\(?+(?:https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+)\)?+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
             r"|(?:và|báo|tạp\ chí|trang|hãng|kênh|đài|tờ|of|the|de|and|&)(?!\p{L}))")
     return word
@@ -189,8 +189,13 @@ _BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
 #: đăng tại báo Nhân Dân" (a paper named after a word for one, ``_PAPER``), and the issue
 #: after it: "kỳ 1 tháng 6/2024", "số 12/2024".
 #: How such a line opens (also the line gate's, ``_OPENS``).
-_PUBLISHED_OPENS = r"Bài(?:[ \t]viết)?[ \t](?:được[ \t])?đăng[ \t](?:trên|tại)[ \t]"
-_PUBLISHED_IN = rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER})"
+#: (copy sites: "Bài viết gốc được đăng tải tại", "Bài viết được đăng tải lại từ", a domain)
+_PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?đăng(?:[ \t]tải)?"
+                    r"(?:[ \t]lại)?[ \t](?:trên|tại|từ)[ \t]")
+#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc".
+_ORIGINAL_LABEL = r"(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
+_PUBLISHED_IN = (rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER}"
+                 r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?![\p{L}\d.]))")
 _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
           r"|\d[\d/.-]{0,9}+|[IVX]{1,4}+)(?![\p{L}\d])\)?+){0,10}+")
 #: A site's domain, as a note after a name names the paper: "Dantri.com.vn", "news.zing.vn".
@@ -325,8 +330,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     theo = rf"(?:\(?+{_THEO_WORD}{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
     papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
-    theo_paper = rf"(?:\(?+{_THEO_WORD}{_H}?+{papered}\)?+)"
-    nguon_paper = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{papered}\)?+{_H}*+){{1,3}}+"
+    # (on a line, also "Theo: Báo Nghệ An", "Nguồn tin: Báo Nghệ An")
+    theo_paper = rf"(?:\(?+{_THEO_WORD}(?:{_H}*+:)?+{_H}?+{papered}\)?+)"
+    nguon_paper = rf"(?:\(?+Nguồn(?:{_H}tin)?+{_H}*+:{_H}*+{papered}\)?+{_H}*+){{1,3}}+"
     # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
     eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.{_H}*+){{0,10}}+)?+$)"
     end = rf"{_H}*+\.?+{_H}*+{eol}"
@@ -387,6 +393,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # the paper named before the colon, the link after it (baomoi):
         # "Nguồn Lao Động: https://laodong.vn/..."
         rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+        # the original's label and its paper, domain or link (aggregators, copy sites):
+        # "Tin gốc: Báo Nghệ An", "Bài gốc: cand.com.vn", "Link bài gốc: https://..."
+        rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+{papered}"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE})"
@@ -1123,8 +1132,8 @@ _OPENS = (
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—]|{_AGENCIES}\.[ \t])",
-    rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
-    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS})",
+    rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn|{_TRANSLATED}"
+    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
@@ -1139,7 +1148,7 @@ _OPENS = (
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
-                      "Bài viết đăng", "Bài viết được", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+                      "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc", "Link bài", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
