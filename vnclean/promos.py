@@ -108,9 +108,18 @@ _ALTERNATIVES = [
         r"[ \t]*$)" % (_PHONE, _EMAIL, _PHONE, _EMAIL),
         # View and comment counters standing alone: "Số lần xem: 169", "12 bình luận",
         # "1.234 lượt xem".
+        # A row of them: "Lượt xem: 3.402 | Bình luận: 5". A rating widget: "Đánh giá bài
+        # viết: ★★★★★ 4.8/5 (36 bình chọn)", "5/5 - (2 bình chọn)", "5 (1 vote)", "★★★★★".
         r"(?P<counter>^[ \t]*(?:(?:Số lần xem|Lượt xem|Lượt đọc)[ \t]*:?[ \t]*\d[\d.,]{0,12}"
+        r"(?:[ \t]*[|·•][ \t]*(?:Bình luận|Lượt thích|Lượt chia sẻ|Chia sẻ)[ \t]*:?[ \t]*"
+        r"\d[\d.,]{0,12}){0,3}"
         r"|(?:\d{1,6}|\d{1,3}(?:[.,]\d{3}){1,3})[ \t]*"
-        r"(?:bình luận|Comments?|lượt (?:xem|đọc|thích|chia sẻ)|views?))[ \t]*$)",
+        r"(?:bình luận|Comments?|lượt (?:xem|đọc|thích|chia sẻ)|views?)"
+        r"|(?:Đánh giá(?: bài viết)?[ \t]*:[ \t]*)?[★☆]{0,10}[ \t]*(?:\d(?:[.,]\d)?"
+        r"(?:[ \t]*/[ \t]*(?:5|10))?[ \t]*(?:-[ \t]*)?)?\(\d{1,6}[ \t]*"
+        r"(?:bình chọn|lượt bình chọn|lượt đánh giá|đánh giá|votes?)\)"
+        # Five rating stars alone (three are a section break), an optional score after.
+        r"|[★☆]{5}(?:[ \t]*\d(?:[.,]\d)?(?:[ \t]*/[ \t]*(?:5|10))?)?)[ \t]*$)",
         # Comment-form messages: "Cần nhập đầy đủ Email", a blog engine's "Email của bạn sẽ
         # không được hiển thị công khai." and "Lưu tên của tôi, email, và trang web ...".
         r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản"
@@ -230,7 +239,7 @@ _CUE_GROUPS = {
     "hotline": tuple(dict.fromkeys(w.casefold() for w in _CONTACT_LABELS)),
     "masthead": tuple(dict.fromkeys(w.casefold() for w in _ROLES)),
     "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS)),
-    "counter": ("số lần xem", "lượt xem", "lượt đọc"),
+    "counter": ("số lần xem", "lượt xem", "lượt đọc", "đánh giá bài viết:", "★"),
     "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn", "các trường bắt buộc",
              "lưu tên của tôi", "bình luận của bạn sẽ", "ý kiến của bạn sẽ", "bình luận sẽ",
              "ý kiến sẽ"),
@@ -242,7 +251,8 @@ _CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in wo
 # "lượt xem"/"views".
 # The regex module, so its digits are the counter's own.
 _DIGIT_LINE = regex.compile(
-    r"\+?84|0|1[89]00|(?:\d{1,6}+|\d{1,3}+(?:[.,]\d{3}+){1,3}+)[ \t]*+[BbCcLlVv]")
+    r"\+?84|0|1[89]00|(?:\d{1,6}+|\d{1,3}+(?:[.,]\d{3}+){1,3}+)[ \t]*+[BbCcLlVv]"
+    r"|\d(?:[.,]\d)?+(?:[ \t]*+/[ \t]*+\d\d?+)?+[ \t]*+(?:-[ \t]*+)?\(\d")
 _LICENCE_CUES = ("giấy phép", "gpxb")
 _LICENCE_PIVOTS = "éx"  # a rare letter of each licence cue: the searches key on it
 _LICENCE_REACH = 60
@@ -419,7 +429,8 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     cues = casefold_pattern(_CUE_WORDS, prefix=True, leading=True)
     # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
     # knows digits that the stdlib does not).
-    first = r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVv]"
+    first = (r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVv]"
+             r"|\d\S{0,6}?[ \t]*(?:-[ \t]*)?\(\d")
     # A cue may stand behind a lead's agency prefix ("TTO - Hotline: ..."): a name in
     # brackets or an acronym, then a dash (flat branches, each opening with a literal or a
     # class: the engine skips them on a line's first character).
