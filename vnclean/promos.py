@@ -962,7 +962,7 @@ _SIGN_NOTICE = regex.compile(r"©|Copyright", _F)
 #: What only a notice's sentence holds beside its sign: a year, rights, a company.
 _NOTICE_DETAIL = regex.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|Bản quyền|rights|reserved|Công ty|Tập đoàn|JSC|Corp", _F)
-_SENTENCE_START = regex.compile(r"[.!?…\n][\"”]?[ \t]+(?=\S)", regex.REVERSE | regex.V1)
+_SENTENCE_START = regex.compile(r"[.!?…\n][\"”]?[ \t]*", regex.REVERSE | regex.V1)
 _SENTENCE_STOP = regex.compile(r"[.!?…](?=[\"”]?(?:[ \t]|$))|\n", regex.M)
 _LOWERCASE_WORD = regex.compile(r"(?<!\w)\p{Ll}\w*", regex.V1)
 
