@@ -79,6 +79,21 @@ def test_page_gold_is_the_page_minus_its_spans(page):
 
 
 @FEW
+@given(news_pages(flat=True))
+def test_flattened_pages_are_one_line_with_the_same_spans(page):
+    assert "\n" not in page.raw
+    assert page.clean == gold_from_spans(page.raw, page.spans)
+    for span in page.spans:
+        assert page.raw[span.start:span.end].strip()
+
+
+@FEW
+@given(news_pages(flat=None).map(lambda page: "\n" in page.raw))
+def test_either_layout_may_be_drawn(has_newline):
+    assert has_newline in (True, False)
+
+
+@FEW
 @given(news_pages())
 def test_page_as_record_matches_corpus_format(page):
     record = page.as_record(id="x")

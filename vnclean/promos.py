@@ -676,6 +676,8 @@ def _candidate_label(text: str, m) -> Label | None:
                                 and _story_below(text, end)):
         # (a licence names its number or date; without one, with story below, it is a
         # headline: "Bộ Thông tin và Truyền thông cấp giấy phép cho mạng xã hội Lotus")
+        if _story_after_cue(text, start, end):
+            return None  # a flattened article after the licence on its line
         return Label(start, end, "promo", "promos.licence")
     return None
 
@@ -1016,7 +1018,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
     candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in anchors})
     strong = [i for i in candidates
               if lines[i].strip() and len(lines[i]) <= max_chars and _strong_footer(lines[i])
-              and not (_story_shaped(lines[i]) and _story_below(text, starts[i + 1]))]
+              and not (_story_shaped(lines[i]) and _story_below(text, starts[i + 1]))
+              and not _story_after_cue(lines[i], 0, len(lines[i]))]
     if not strong:
         return []
     keep: set[int] = set(strong)
@@ -1054,6 +1057,27 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         cut = _story_before_cue(line) if i in strong else 0
         labels.append(Label(starts[i] + cut, starts[i] + len(line), "promo", rule))
     return labels
+
+
+def _story_after_cue(text: str, pos: int, end: int) -> bool:
+    """A story sentence (no footer cue in it) after the sentence of the first footer cue in
+    ``text[pos:end]``: a footer line ends a page, so that line is the story's (an article
+    flattened onto one line with a notice before its sentences; a footer there would take
+    them all).
+
+    >>> _story_after_cue("© Báo X. Nước ngập nhiều tuyến phố, giao thông ùn tắc kéo dài.", 0, 63)
+    True
+    >>> line = "© 2024 Báo X. Ghi rõ nguồn khi phát hành lại thông tin từ website này."
+    >>> _story_after_cue(line, 0, len(line))
+    False
+    """
+    cues = [cue for cue in (_footer_notice(text, pos, end), _FOOTER_LABEL.search(text, pos, end))
+            if cue is not None]  # (a notice the story says is no cue: ``_notice_in_story``)
+    if not cues:
+        return False
+    cue = min(cues, key=regex.Match.start)
+    return any(_reads_as_story(sentence) and not _footer_cue(sentence)
+               for sentence in _split_sentences(text[cue.end():end])[1:])
 
 
 def _story_shaped(line: str) -> bool:
@@ -1137,7 +1161,7 @@ def _flattened_notices(text: str, tails: list[tuple[int, int]]) -> list[Label]:
     for line_start, line_end in tails:
         lo = line_end - max_chars
         notice = _footer_notice(text, lo, line_end)
-        if notice is None:
+        if notice is None or _story_after_cue(text, notice.start(), line_end):
             continue
         head_start = max(line_start, notice.start() - max_chars)
         head = text[head_start:notice.start()].rstrip()

@@ -277,12 +277,16 @@ def paragraphs(*, min_sentences: int = 1, max_sentences: int = 4):
     return st.lists(sentences(), min_size=min_sentences, max_size=max_sentences).map(" ".join)
 
 
-def news_pages(*, min_paragraphs: int = 1, max_paragraphs: int = 5):
+def news_pages(*, min_paragraphs: int = 1, max_paragraphs: int = 5,
+               flat: bool | None = False):
     """News pages with known boilerplate: :class:`Page` (raw, gold clean, gold spans).
 
     Menus and related-link lists before and after the story, captions and bylines between
     paragraphs, an agency prefix on the lead and an end mark ``/.``, each chosen by
-    Hypothesis; ``page.clean == gold_from_spans(page.raw, page.spans)``.
+    Hypothesis; ``page.clean == gold_from_spans(page.raw, page.spans)``. ``flat=True``
+    lays each page out flattened onto one line, as scrapers that join a page's text blocks
+    with spaces give it (every newline a space: the spans keep their offsets);
+    ``flat=None`` lets Hypothesis choose the layout page by page.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20)
@@ -299,8 +303,21 @@ def news_pages(*, min_paragraphs: int = 1, max_paragraphs: int = 5):
     body = st.lists(st.tuples(paragraphs(), lines), min_size=min_paragraphs,
                     max_size=max_paragraphs)
     prefix = st.none() | st.sampled_from(AGENCY_PREFIXES)
-    return st.builds(_assemble, lines, paragraphs(max_sentences=1), prefix, body,
-                     st.booleans(), lines)
+    pages = st.builds(_assemble, lines, paragraphs(max_sentences=1), prefix, body,
+                      st.booleans(), lines)
+    if flat is None:
+        return st.tuples(pages, st.booleans()).map(lambda drawn: _laid_out(*drawn))
+    return pages.map(_flattened) if flat else pages
+
+
+def _laid_out(page: Page, flat: bool) -> Page:
+    return _flattened(page) if flat else page
+
+
+def _flattened(page: Page) -> Page:
+    """``page`` on one line: each newline a space, so every span keeps its offsets."""
+    raw = page.raw.replace("\n", " ")
+    return Page(raw=raw, clean=gold_from_spans(raw, page.spans), spans=page.spans)
 
 
 def _assemble(header, title, prefix, body, end_mark, footer) -> Page:
