@@ -935,8 +935,12 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
     comma = min((at for at in (first.find(","), first.find(";")) if at >= 0), default=-1)
     if comma >= 0 and not _footer_cue(first[comma:]):
         return True
-    return any(_reads_as_story(sentence) and not _footer_cue(sentence)
-               for sentence in sentences[1:])
+    return _holds_story_sentence(sentences[1:])
+
+
+def _holds_story_sentence(sentences: list[str]) -> bool:
+    """One of ``sentences`` is a story sentence with no footer cue in it."""
+    return any(_reads_as_story(sentence) and not _footer_cue(sentence) for sentence in sentences)
 
 
 def _sign_in_story(text: str, notice: regex.Match, end: int) -> bool:
@@ -1076,8 +1080,7 @@ def _story_after_cue(text: str, pos: int, end: int) -> bool:
     if not cues:
         return False
     cue = min(cues, key=regex.Match.start)
-    return any(_reads_as_story(sentence) and not _footer_cue(sentence)
-               for sentence in _split_sentences(text[cue.end():end])[1:])
+    return _holds_story_sentence(_split_sentences(text[cue.end():end])[1:])
 
 
 def _story_shaped(line: str) -> bool:

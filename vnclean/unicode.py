@@ -747,10 +747,10 @@ class NormalizeUnicode(Cleaner):
 
     def _layers(self) -> list[Callable[[str], list[RawEdit]]]:
         legacy = [self._legacy_layer] if self.options["legacy_encodings"] else []
-        return legacy + [_surrogate_edits, _line_end_edits, _wide_char_edits, _nfc_edits, self._run_layer,
-                         _wide_char_edits, _byte_char_edits, _nfc_edits, self._run_layer,
-                         _wide_char_edits, _nfc_edits, _eth_edits, self._tone_layer,
-                         *self._after_tone_layers()]
+        return legacy + [_surrogate_edits, _line_end_edits, _wide_char_edits, _nfc_edits,
+                         self._run_layer, _wide_char_edits, _byte_char_edits, _nfc_edits,
+                         self._run_layer, _wide_char_edits, _nfc_edits, _eth_edits,
+                         self._tone_layer, *self._after_tone_layers()]
 
     def _after_tone_layers(self) -> list[Callable[[str], list[RawEdit]]]:
         # A tone fix can make a mojibake token whole bytes ("á»‡qũa" -> "á»‡quã"), which
