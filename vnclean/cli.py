@@ -261,7 +261,7 @@ def json_line(value: Any) -> str:
     ('{"text": "Hà Nội"}', '{"text": "H\\\\u00e0\\\\ud800"}')
     """
     line = json.dumps(value, ensure_ascii=False)
-    return json.dumps(value) if fix_surrogates(line) is not line else line
+    return json.dumps(value) if fix_surrogates(line) != line else line
 
 
 class ParquetWriter:

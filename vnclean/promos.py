@@ -924,7 +924,7 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
     >>> _notice_in_story(line, _FOOTER_NOTICE.search(line), len(line))
     False
     """
-    if _SIGN_NOTICE.match(notice.group()):
+    if _COPYRIGHT_SIGN.match(notice.group()):
         return _sign_in_story(text, notice, end)
     if not _STORY_NOTICE.match(notice.group()):
         return False
@@ -956,20 +956,18 @@ def _sign_in_story(text: str, notice: regex.Match, end: int) -> bool:
     >>> _sign_in_story(line, _FOOTER_NOTICE.search(line), len(line))
     False
     """
-    start = _SENTENCE_START.search(text, 0, notice.start())
-    stop = _SENTENCE_STOP.search(text, notice.end(), end)
-    sentence = text[start.end() if start else 0:stop.end() if stop else end]
+    reach = max(0, notice.start() - _T["max_footer_line_chars"])  # a footer's reach back
+    before = _SENTENCE_START.search(text, reach, notice.start())
+    start = before.end() if before else reach
+    sentence = _sentence_at(text, start, end) or text[start:end]
     return (_reads_as_story(sentence) and _NOTICE_DETAIL.search(sentence) is None
             and len(_LOWERCASE_WORD.findall(sentence)) >= _T["story_sentence_min_words"])
 
 
-#: The notices a story names as a sign: ``©``, ``Copyright``.
-_SIGN_NOTICE = regex.compile(r"©|Copyright", _F)
 #: What only a notice's sentence holds beside its sign: a year, rights, a company.
 _NOTICE_DETAIL = regex.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|Bản quyền|rights|reserved|Công ty|Tập đoàn|JSC|Corp", _F)
 _SENTENCE_START = regex.compile(r"[.!?…\n][\"”]?[ \t]*", regex.REVERSE | regex.V1)
-_SENTENCE_STOP = regex.compile(r"[.!?…](?=[\"”]?(?:[ \t]|$))|\n", regex.M)
 _LOWERCASE_WORD = regex.compile(r"(?<!\w)\p{Ll}\w*", regex.V1)
 
 
@@ -1139,13 +1137,14 @@ def _long_line_tails(text: str, anchors: list[int]) -> list[tuple[int, int]]:
     footer may end it. Each line once, in order."""
     max_chars = _T["max_footer_line_chars"]
     tails: list[tuple[int, int]] = []
-    done = -1
+    done = line_start = line_end = -1
     for at in anchors:
         if at < done:
             continue
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end < 0 else line_end
+        if not line_start <= at <= line_end:  # each line's bounds found once, not per hit
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
         if line_end - line_start <= max_chars or line_end - at > max_chars:
             continue  # a footer-sized line (_footer_labels), or far from its line's end
         done = line_end

@@ -306,12 +306,8 @@ def news_pages(*, min_paragraphs: int = 1, max_paragraphs: int = 5,
     pages = st.builds(_assemble, lines, paragraphs(max_sentences=1), prefix, body,
                       st.booleans(), lines)
     if flat is None:
-        return st.tuples(pages, st.booleans()).map(lambda drawn: _laid_out(*drawn))
+        return pages | pages.map(_flattened)
     return pages.map(_flattened) if flat else pages
-
-
-def _laid_out(page: Page, flat: bool) -> Page:
-    return _flattened(page) if flat else page
 
 
 def _flattened(page: Page) -> Page:
