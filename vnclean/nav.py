@@ -89,7 +89,9 @@ _CLOSERS = frozenset("\"'”’»)]")
 _LETTER = regex.compile(r"\p{L}")
 _LOGIN_WORDS = regex.compile(r"\b(?:đăng nhập|đăng ký|đăng kí|mật khẩu|tên đăng nhập)\b",
                              regex.IGNORECASE)
-_DATE = regex.compile(r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}:\d{2}")
+#: A date or time in a dateline: ``26/11``, ``26/11/2024``, ``26-11-2024``, ``17:00``; a dash
+#: pair with no year is a score (``thắng 2-1``), not a date.
+_DATE = regex.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}|\d{1,2}:\d{2}")
 _CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\|)\s*")
 _BULLET_CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\||•)\s*")  # no colon: no ticker
 _ARROW = regex.compile(r"[›»>]")
@@ -1215,6 +1217,19 @@ def _too_short_for_a_title(page: _Page, k: int, cfg: _Settings) -> bool:
     return page.shapes[k] == ITEM and _word_count(page, k) <= cfg.site_name_max_words
 
 
+def _is_subsection(page: _Page, k: int, chrome: set[int], cfg: _Settings) -> bool:
+    """Line ``k`` is a breadcrumb's lower level above the title: a short item right under a
+    section label (chrome lines between not counted) with a longer headline right under it
+    (``Bóng đá`` / ``Ngoại hạng Anh`` / ``MU thắng Arsenal 2-1: Rashford lập công``)."""
+    if (k + 1 >= len(page) or page.shapes[k] != ITEM or page.shapes[k + 1] != TITLE
+            or _word_count(page, k) > cfg.section_label_max_words):
+        return False
+    above = k - 1
+    while above >= 0 and page.starts[above] in chrome:
+        above -= 1
+    return above >= 0 and _is_section_label(page, above, cfg)
+
+
 def _is_paragraph(page: _Page, k: int, cfg: _Settings) -> bool:
     """A story paragraph: a long line ending like a statement (not a headline's ``?``)."""
     if page.shapes[k] != PROSE:
@@ -1239,6 +1254,8 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
                  if starts[k] not in chrome and _may_head(page, k, cfg)), None)
+    if head is not None and _is_subsection(page, head, chrome, cfg):
+        head += 1
     if head is None or not _title_shaped(page, head, cfg):
         return [], None
     texts, words = page.texts, page.words
@@ -1383,10 +1400,44 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
              for k in compress(range(first, lead), page.sections[first:lead])
              if starts[k] not in chrome  # a chrome line goes already
              and _is_section_label(page, k, cfg)]
+    if found:
+        found.extend(_subsection_labels(page, title, found[-1][0], chrome, cfg))
+        found.extend(_site_name_label(page, found[0][0], chrome, cfg))
     if found and _sections_head_parts(page, lead, {page.texts[k] for k in range(first, lead)},
                                       cfg):
         return []
     return found
+
+
+def _subsection_labels(page: _Page, title: int, label_start: int, chrome: set[int],
+                       cfg: _Settings) -> list[_Span]:
+    """A breadcrumb's lower levels on lines of their own: the short items between a section
+    label (starting at ``label_start``) and the title below it (``Bóng đá`` / ``Ngoại hạng
+    Anh`` / title), chrome lines between them not counted."""
+    starts = page.starts
+    above = starts.index(label_start)
+    if above >= title:
+        return []
+    between = [k for k in range(above + 1, title) if starts[k] not in chrome]
+    if not between or not all(page.shapes[k] == ITEM and not page.sections[k]
+                              and _word_count(page, k) <= cfg.section_label_max_words
+                              for k in between):
+        return []
+    return [(starts[k], page.ends[k], "nav.section_label") for k in between]
+
+
+def _site_name_label(page: _Page, label_start: int, chrome: set[int],
+                     cfg: _Settings) -> list[_Span]:
+    """The site's name on the page's first line, right above the section label starting at
+    ``label_start`` (``Báo Mới`` / ``Thế giới`` / title): an item of a word or two (chrome
+    lines not counted)."""
+    starts = page.starts
+    first = next((k for k in range(len(page)) if starts[k] not in chrome), None)
+    if first is None or first + 1 >= len(page) or starts[first + 1] != label_start:
+        return []
+    if page.sections[first] or not _too_short_for_a_title(page, first, cfg):
+        return []
+    return [(starts[first], page.ends[first], "nav.site_name")]
 
 
 def _sections_head_parts(page: _Page, lead: int, above: set[str], cfg: _Settings) -> bool:
@@ -1725,7 +1776,8 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
 
 _SETTLE_ROUNDS = 3
 #: Rules that can take a line out from between others without taking its whole run.
-_LATE_RULES = frozenset(("nav.repeated_title", "nav.repeated_lead", "nav.section_label"))
+_LATE_RULES = frozenset(("nav.repeated_title", "nav.repeated_lead", "nav.section_label",
+                         "nav.site_name"))
 _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _A_BREAKER = re.compile(f"[{_BREAKER_CODES}]")  # a paragraph or headline among the codes
 
