@@ -1343,6 +1343,33 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
     return labels
 
 
+def _untitled_lead_copies(page: _Page, chrome: set[int], cfg: _Settings) -> list[_Span]:
+    """On a page with no title, whose first line (not in ``chrome``) is a paragraph: later
+    lines that repeat it whole, perhaps without its agency prefix (an aggregator's card
+    description printed again after the related list)."""
+    starts = page.starts
+    head = next((k for k in range(len(page)) if starts[k] not in chrome), None)
+    if head is None or not _is_paragraph(page, head, cfg):
+        return []
+    lead = page.texts[head]
+    return [(starts[k], page.ends[k], "nav.repeated_lead") for k in range(head + 1, len(page))
+            if _copies_lead(lead, page.texts[k]) and _word_count(page, k) >= cfg.lead_min_words]
+
+
+def _copies_lead(lead: str, text: str) -> bool:
+    """``text`` is ``lead`` again, or ``lead`` without its agency prefix (``SGGP - ``).
+
+    >>> _copies_lead("SGGP - Tuyến metro số 1 vận hành.", "Tuyến metro số 1 vận hành.")
+    True
+    >>> _copies_lead("Tuyến metro số 1 vận hành.", "số 1 vận hành.")
+    False
+    """
+    if len(text) > len(lead) or not lead.endswith(text):
+        return False
+    missing = lead[: len(lead) - len(text)].rstrip()
+    return not missing or missing[-1] in _PREFIX_ENDS
+
+
 def _opens_a_stanza(page: _Page, k: int, title_key: str) -> bool:
     """The title's copy at ``k`` is a verse's first line (a poem titled by it): right
     after a story paragraph, another short unpunctuated line after it, no copy itself."""
@@ -1825,6 +1852,8 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
             chrome.discard(kept)
         elif len(labels) > early:
             labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
+    else:
+        labels.extend(_untitled_lead_copies(page, chrome, cfg))
     return labels, early, chrome, title if settled else None
 
 
@@ -1855,11 +1884,14 @@ def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
 
     A menu run needs two items or cues, a section label an item, a cue label a cue; without
     any, nothing is chrome, so the title is the first line, and copies and repeats of it
-    (and of the lead) need it to be shaped like a headline.
+    (and of the lead) need it to be shaped like a headline; or, when the first line is a
+    paragraph, a copy of it further down (:func:`_untitled_lead_copies`).
     """
     if _ITEM_OR_CUE.search(codes):
         return False
-    return not (codes[:1] == _CODE[TITLE] and _title_shaped(page, 0, cfg))
+    if codes[:1] == _CODE[TITLE]:
+        return not _title_shaped(page, 0, cfg)
+    return codes[:1] != _CODE[PROSE] or not _untitled_lead_copies(page, set(), cfg)
 
 
 def _line_spans(text: str, cfg: _Settings, gate: bool, inline: list[Label],
