@@ -624,8 +624,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         else:
             break
         j += 1
-    if (not (chrome or indented) and cards < _T["card_run_min_cards"]
-            and not _ends_page_after_story(lines, i, j)):
+    ends_page = _ends_page_after_story(lines, i, j)
+    if not (chrome or indented) and cards < _T["card_run_min_cards"] and not ends_page:
         return i, j  # no run here, nor further on among the lines read (see above)
     if first_card is not None and cards < _T["card_run_min_cards"]:
         # One "card" alone may be the story's own title, dateline and lead: stop before it.
@@ -637,6 +637,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
             last -= 1
             headlines -= 1
     need = _T["indented_run_min_headlines"] if indented else _T["run_min_headlines"]
+    if ends_page:  # the story's sign-off above and nothing but short lines below
+        need = min(need, _T["end_run_min_headlines"])
     if cards >= _T["card_run_min_cards"]:
         need = min(need, _T["card_run_min_cards"])  # every card has its own headline
     if headlines < need or last < i:
@@ -670,7 +672,17 @@ def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
     words = [len(line.text.split()) for line in lines[i:j] if line.cls != "filler"]
     return (len(words) >= _T["end_run_min_headlines"]
             and sum(words) >= _T["end_run_min_mean_words"] * len(words)
-            and max(words) >= _T["end_run_long_words"])
+            and max(words) >= _T["end_run_long_words"] and not _is_luc_bat(words))
+
+
+def _is_luc_bat(words: list[int]) -> bool:
+    """Word counts of lục bát verse: six, eight, six, eight, ... (``Trăm năm trong cõi
+    người ta`` / ``Chữ tài chữ mệnh khéo là ghét nhau``).
+
+    >>> _is_luc_bat([6, 8, 6, 8]), _is_luc_bat([8, 7])
+    (True, False)
+    """
+    return all(count == (6 if k % 2 == 0 else 8) for k, count in enumerate(words))
 
 
 def _is_time(line: _Line) -> bool:
