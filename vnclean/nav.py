@@ -1603,27 +1603,31 @@ def _upper_first_pattern(keys: frozenset[str]) -> str:
 
 
 @functools.cache
-def _flat_menu_pattern(dated: bool = False) -> re.Pattern:
+def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     """A run of capitalised menu items (section names, login and search strings, widget
     headings) at the start of a text, after at most three words of a logo; one or two
     unknown capitalised words may stand between two items (``Tâm sự Hài Đăng nhập``,
     ``Bạn đọc Net Zero Kinh tế``). The run ends before a date, a bracket, a bar or a
     capitalised word: an item a lowercase word follows opens the title (``Giáo dục đại
-    học ...``) and stays. ``dated``: a shorter run, of ``flat_menu_dated_min_items``,
-    right before the page's dateline (``Thời sự Kinh doanh Quốc tế Thể thao 22/11/2024
-    08:30 ...``)."""
+    học ...``) and stays. A shorter run, of ``flat_menu_dated_min_items``, will do
+    (``form``) right before the page's dateline (``"dated"``: ``Thời sự Kinh doanh Quốc tế
+    Thể thao 22/11/2024 08:30 ...``) or when it opens with a home item (``"homed"``,
+    ``nav_menu_home.txt``: ``Trang chủ Xã hội Giao thông Metro Bến Thành ...``)."""
     item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+    first = (_upper_first_pattern(frozenset(_word_set("nav_menu_home.txt")))
+             if form == "homed" else item)
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
-    if dated:
-        more = _settings().flat_menu_dated_min_items - 1
+    settings = _settings()
+    more = (settings.flat_menu_min_items if form == "plain"
+            else settings.flat_menu_dated_min_items) - 1
+    if form == "dated":
         after = r"(?:\d{1,2}:\d{2}[ \t,]+)?\d{1,2}/\d{1,2}/\d{4}"
     else:
-        more = _settings().flat_menu_min_items - 1
         after = rf"$|\n|[\d(|»>›]|[{re.escape(capital)}]"
     return re.compile(
-        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{item}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
+        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{first}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
         rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after}))")
 
 
@@ -1725,8 +1729,8 @@ def _flat_menu_head(text: str) -> list[Label]:
     line_end = long_first_line_end(text, _settings().flat_line_min_chars)
     if line_end is None:
         return []
-    match = _flat_menu_pattern().match(text, 0, line_end) or _flat_menu_pattern(
-        dated=True).match(text, 0, line_end)
+    match = next(filter(None, (_flat_menu_pattern(form).match(text, 0, line_end)
+                               for form in ("plain", "dated", "homed"))), None)
     if match is None or not text[match.end():line_end].strip():
         return []
     start = len(match.group()) - len(match.group().lstrip())
