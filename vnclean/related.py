@@ -305,7 +305,7 @@ def _line_class(s: str) -> str:
             return "weak"
         if s in _ARROW_ALONE:
             return "arrow_alone"
-    if s[0] in _PREFIX_OPENERS and n <= 270 and _prefixed(s):
+    if s[0] in _PREFIX_OPENERS and n <= 270 and _prefixed(s) and not _runs_on(s):
         return "prefixed"
     if s[-1] in ")]" and n >= 15:
         m = _DATED.search(s, max(0, n - _DATED_TAIL_MAX))
@@ -316,6 +316,23 @@ def _line_class(s: str) -> str:
     if _is_filler(s):
         return "filler"
     return _shape(s)
+
+
+#: Where one sentence ends and another starts: ``. B``, ``. (Dân trí) - ``.
+_SENTENCE_TURN = regex.compile(r"[.!?…][ \t]+[\p{Lu}(\"“]", regex.V1)
+
+
+def _runs_on(s: str) -> bool:
+    """A ``Xem thêm:`` / ``>>`` line that goes on for two sentences or more after its
+    headline: story glued after a link on a flattened page (a shorter line once the first
+    cleaning took the chrome around it), not a related link's line.
+
+    >>> _runs_on("Xem thêm: Giá vàng tăng mạnh. Giá dầu giảm. Chứng khoán lên.")
+    True
+    >>> _runs_on("Xem thêm: Giá vàng tăng mạnh. Giá dầu giảm")
+    False
+    """
+    return s.count(". ") >= 2 and len(_SENTENCE_TURN.findall(s)) >= 2
 
 
 def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
