@@ -103,7 +103,8 @@ class HtmlBlock:
     ``flags`` names the landmarks it sits in (``nav``, ``figcaption``, ``list``, ...);
     ``hint`` is the kind its nearest class or id words suggest (``caption``, ``related``,
     ``byline``, ``promo``, ``nav``, ``content`` or ``""``) and ``hint_element`` the element
-    whose words gave it; ``element`` is the block's own element in :class:`Page`.
+    whose words gave it; ``element`` is the block's own element in :class:`Page`;
+    ``links`` counts the links that start in it and ``unlinked`` is its text outside them.
     """
 
     text: str
@@ -113,6 +114,8 @@ class HtmlBlock:
     link_density: float
     element: int
     hint_element: int = -1
+    links: int = 0
+    unlinked: str = ""
 
 
 @dataclass
@@ -319,6 +322,8 @@ class _Walker:
         self.block_of: list[int] = []
         self.pieces: list[str] = []
         self.link_chars = 0
+        self.links = 0
+        self.unlinked: list[str] = []
         self.inline_hint = ""
         self.inline_hint_chars = 0
 
@@ -351,6 +356,8 @@ class _Walker:
             page.hints.append(hint)
             self.hint_from.append(eid if origin < 0 else origin)
             is_block = name in _BLOCK or parent < 0
+            if name == "a":
+                self.links += 1
             self.block_of.append(eid if is_block else self.block_of[parent])
             if name == "img":
                 self._flush(parent)
@@ -393,6 +400,8 @@ class _Walker:
         size = len(text)
         if self.flags[element] & _LINK:
             self.link_chars += size
+        else:
+            self.unlinked.append(text)
         hint = self.page.hints[element]
         if hint and hint != self.page.hints[self.block_of[element]]:
             if hint == self.inline_hint or not self.inline_hint:
@@ -401,10 +410,13 @@ class _Walker:
 
     def _flush(self, element: int) -> None:
         if not self.pieces:
+            self.links = 0  # a link with no text (an image link) belongs to no block
             return
         raw = "".join(self.pieces)
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
+        links, self.links = self.links, 0
+        unlinked, self.unlinked = self.unlinked, []
         inline_hint, inline_chars = self.inline_hint, self.inline_hint_chars
         self.inline_hint, self.inline_hint_chars = "", 0
         text = " ".join(raw.split())
@@ -422,7 +434,8 @@ class _Walker:
             text=text, tag=page.tags[block],
             flags=frozenset(name for name, bit in _BIT.items() if bits & bit),
             hint=hint, link_density=min(1.0, link_chars / max(1, len(raw.strip()))),
-            element=block, hint_element=origin))
+            element=block, hint_element=origin, links=links,
+            unlinked=" ".join(" ".join(unlinked).split()) if links else ""))
 
 
 def _hidden(attrs: dict) -> bool:
