@@ -418,3 +418,30 @@ def test_link_lists_still_go(middle, gone):
     text = clean_html(_story_with(middle))
     assert gone not in text
     assert "Bão số 5 đổ bộ" not in text and _STORY_B in text
+
+
+def test_pre_keeps_its_lines():
+    # before: a <pre> block's lines were folded into one line
+    html = ("<article><h1>Bài thơ</h1><p>Nhà thơ gửi tặng bạn đọc bài thơ mới viết trong dịp "
+            "về thăm quê, sau nhiều năm xa cách.</p><pre>Quê hương là chùm khế ngọt\n"
+            "  Cho con trèo hái mỗi ngày\n\nQuê hương là đường đi học</pre></article>")
+    lines = clean_html(html).splitlines()
+    assert lines[-3:] == ["Quê hương là chùm khế ngọt", "Cho con trèo hái mỗi ngày",
+                          "Quê hương là đường đi học"]
+    assert extract_text("<p>a  b</p><p>c\nd</p>") == "a b\nc d"  # outside <pre>: folded
+
+
+def test_a_table_row_is_one_line():
+    # before: each cell became a line of its own
+    html = ("<article><h1>Giá xăng</h1><p>Giá xăng dầu hôm nay được điều chỉnh như sau, theo "
+            "thông báo của liên bộ Công Thương - Tài chính.</p><table><tr><th>Mặt hàng</th>"
+            "<th>Giá mới</th></tr><tr><td>Xăng RON95</td><td>23.500</td></tr></table></article>")
+    assert clean_html(html).splitlines()[-2:] == ["Mặt hàng | Giá mới", "Xăng RON95 | 23.500"]
+
+
+def test_a_layout_table_keeps_its_blocks():
+    long = "Người dân Hà Nội đội mưa đi làm, nhiều tuyến phố ngập sâu, xe chết máy. "
+    html = (f"<table><tr><td>Trang chủ</td><td><p>{long}</p><p>{long[:-2]}!</p></td></tr>"
+            "</table>")
+    assert [b.text for b in segment_html(html).blocks] == ["Trang chủ", long.strip(),
+                                                           long[:-2] + "!"]
