@@ -199,3 +199,46 @@ def test_explain_marked_text_without_marks_is_the_original():
     plain = vnclean.cli.render_marked(result)
     stripped = re.sub(r"\[-(.*?)-\](\{\+.*?\+\})?\{[a-z]+:[^}]*\}", r"\1", plain, flags=re.S)
     assert stripped == PAGES[0]
+
+
+_PAGE_HTML = ('<html><head><meta charset="windows-1258"></head><body><nav><a href="/">Trang chủ'
+              '</a></nav><article><h1>Mưa lớn</h1><p>Nhiều tuyến phố ngập sâu sau cơn mưa lớn '
+              'chiều qua, xe chết máy.</p><figure><figcaption>Phố ngập. Ảnh: TTXVN</figcaption>'
+              '</figure></article></body></html>')
+
+
+def test_explain_reads_jsonl_record_by_record(tmp_path, capsys):
+    # before: explain read a .jsonl file as one text (its JSON syntax shown as the page)
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": PAGES[0]}, {"text": PAGES[2]}],
+                         extra_lines=["{broken"])
+    assert main(["explain", "--color", "never", str(source)]) == 1  # the bad line is reported
+    out, err = capsys.readouterr()
+    assert f"==> {source}:1 <==" in out and f"==> {source}:2 <==" in out
+    assert '{"text"' not in out and "Hòa bình là khát vọng" in out
+    assert f"{source}:3" in err
+    assert vnclean.cli.render_marked(vnclean.clean_and_explain(PAGES[2])) in out
+
+
+def test_html_pages_go_through_clean_html(tmp_path, capsys):
+    # before: a .html file was cleaned (and explained) as plain text, markup and all
+    page = tmp_path / "page.html"
+    page.write_bytes(_PAGE_HTML.encode("utf-8"))
+    assert main(["clean", "-q", str(page)]) == 0
+    assert capsys.readouterr().out == vnclean.clean_html(_PAGE_HTML) + "\n"
+    assert main(["explain", "--color", "never", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "<p>" not in out and "{nav:html.nav_element}" in out
+    assert "{caption:html.figcaption}" in out
+    assert main(["clean", "-q", "-o", str(tmp_path / "out") + "/", str(page)]) == 0
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == (
+        vnclean.clean_html(_PAGE_HTML) + "\n")
+
+
+def test_html_from_stdin_and_into_jsonl(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "vnclean", "clean", "--format", "html",
+                          "--with-metadata", "-o", str(tmp_path / "out.jsonl")],
+                         input=_PAGE_HTML.encode("utf-8"), capture_output=True, check=True)
+    assert run.returncode == 0
+    row = read_jsonl((tmp_path / "out.jsonl").read_text(encoding="utf-8"))[0]
+    assert row["clean_text"] == vnclean.clean_html(_PAGE_HTML)
+    assert row["vnclean_metadata"]["title"] == "Mưa lớn"

@@ -127,6 +127,20 @@ def test_unknown_options_and_wrong_types_are_type_errors():
         vnclean.normalize_unicode.configured(colour="red")
 
 
+@pytest.mark.parametrize("share", [True, False, "0.5", None, [0.5]])
+def test_max_removed_share_must_be_a_number(share):
+    # before: True was taken as 1 (and "0.5" failed with an unclear comparison error)
+    with pytest.raises(TypeError, match="max_removed_share must be a number"):
+        vnclean.Options(max_removed_share=share)
+    with pytest.raises(TypeError, match="max_removed_share"):
+        vnclean.clean_and_explain("Hà Nội", max_removed_share=share)
+
+
+@pytest.mark.parametrize("share", [0, 0.5, 1, 1.0])
+def test_max_removed_share_numbers_are_accepted(share):
+    assert vnclean.Options(max_removed_share=share).max_removed_share == share
+
+
 def test_configured_cleaner_has_a_readable_repr_and_is_cached():
     new = vnclean.normalize_unicode.configured(tone_style="new")
     assert repr(new) == "normalize_unicode.configured(tone_style='new')"

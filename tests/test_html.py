@@ -380,3 +380,68 @@ def test_xml_looking_or_file_name_input_prints_no_bs4_warning():
         assert "Mưa lớn kéo dài" in clean_html(rss)
         assert clean_html("trang-chu.html") == "trang-chu.html"
     assert [str(w.message)[:60] for w in caught] == []
+
+
+_STORY_A = "Người dân Hà Nội đội mưa đi làm, nhiều tuyến phố ngập sâu, xe chết máy giữa đường."
+_STORY_B = ("Theo đài khí tượng, mưa lớn còn kéo dài đến hết tuần, các quận nội thành cần chủ "
+            "động tiêu thoát nước.")
+_LINKED = "Thủ tướng đã yêu cầu các bộ ngành khẩn trương hoàn thành việc rà soát thủ tục"
+
+
+def _story_with(middle: str) -> str:
+    return ('<html><body><nav><a href="/">Trang chủ</a> <a href="/a">Thời sự</a></nav>'
+            f'<article><h1>Chính phủ họp</h1><p>{_STORY_A}</p>{middle}<p>{_STORY_B}</p>'
+            '<ul><li><a href="/r1">Bão số 5 đổ bộ miền Trung gây mưa lớn</a></li>'
+            '<li><a href="/r2">Giá vàng tăng mạnh trong phiên sáng nay</a></li></ul>'
+            '</article></body></html>')
+
+
+@pytest.mark.parametrize("middle, kept", [
+    # before: a sentence of story that is mostly one inline link went as html.link_dense
+    (f'<p>Trước đó, <a href="/x">{_LINKED}</a>.</p>', f"Trước đó, {_LINKED}."),
+    (f'<p>Ông nói <a href="/x">{_LINKED}</a> trong tuần này!</p>',
+     f"Ông nói {_LINKED} trong tuần này!"),
+    (f'<p>Trước đó, <a href="/x">{_LINKED}</a> và <a href="/y">các tỉnh</a> báo cáo.</p>',
+     f"Trước đó, {_LINKED} và các tỉnh báo cáo."),
+])
+def test_prose_around_a_link_is_story(middle, kept):
+    assert kept in clean_html(_story_with(middle)).splitlines()
+
+
+@pytest.mark.parametrize("middle, gone", [
+    (f'<p><a href="/x">{_LINKED}</a></p>', _LINKED),  # a bare linked headline
+    (f'<p>Xem thêm: <a href="/x">{_LINKED}</a>.</p>', _LINKED),  # a labelled related link
+    (f'<p>Tin: <a href="/1">{_LINKED}</a> <a href="/2">Bão số 6 vào biển Đông</a> '
+     '<a href="/3">Giá xăng giảm mạnh.</a></p>', _LINKED),  # several links
+])
+def test_link_lists_still_go(middle, gone):
+    text = clean_html(_story_with(middle))
+    assert gone not in text
+    assert "Bão số 5 đổ bộ" not in text and _STORY_B in text
+
+
+def test_pre_keeps_its_lines():
+    # before: a <pre> block's lines were folded into one line
+    html = ("<article><h1>Bài thơ</h1><p>Nhà thơ gửi tặng bạn đọc bài thơ mới viết trong dịp "
+            "về thăm quê, sau nhiều năm xa cách.</p><pre>Quê hương là chùm khế ngọt\n"
+            "  Cho con trèo hái mỗi ngày\n\nQuê hương là đường đi học</pre></article>")
+    lines = clean_html(html).splitlines()
+    assert lines[-3:] == ["Quê hương là chùm khế ngọt", "Cho con trèo hái mỗi ngày",
+                          "Quê hương là đường đi học"]
+    assert extract_text("<p>a  b</p><p>c\nd</p>") == "a b\nc d"  # outside <pre>: folded
+
+
+def test_a_table_row_is_one_line():
+    # before: each cell became a line of its own
+    html = ("<article><h1>Giá xăng</h1><p>Giá xăng dầu hôm nay được điều chỉnh như sau, theo "
+            "thông báo của liên bộ Công Thương - Tài chính.</p><table><tr><th>Mặt hàng</th>"
+            "<th>Giá mới</th></tr><tr><td>Xăng RON95</td><td>23.500</td></tr></table></article>")
+    assert clean_html(html).splitlines()[-2:] == ["Mặt hàng | Giá mới", "Xăng RON95 | 23.500"]
+
+
+def test_a_layout_table_keeps_its_blocks():
+    long = "Người dân Hà Nội đội mưa đi làm, nhiều tuyến phố ngập sâu, xe chết máy. "
+    html = (f"<table><tr><td>Trang chủ</td><td><p>{long}</p><p>{long[:-2]}!</p></td></tr>"
+            "</table>")
+    assert [b.text for b in segment_html(html).blocks] == ["Trang chủ", long.strip(),
+                                                           long[:-2] + "!"]

@@ -452,3 +452,32 @@ def test_a_known_papers_domain_gives_its_name(prefix, source):
     result = clean_and_explain(f"Mưa lớn ở Hà Nội\n{prefix}{LEAD}")
     assert result.text == f"Mưa lớn ở Hà Nội\n{LEAD}"
     assert result.metadata["source"] == source
+
+
+_PAGES = [
+    "Mưa lớn ở Hà Nội\nThứ Ba, 25/12/2012 - 10:03\nTTO - Nước ngập nhiều tuyến phố, giao "
+    "thông ùn tắc kéo dài nhiều giờ liền.\nThu Huyền",
+    "Trang chủ\nThời sự\nGiá xăng giảm mạnh từ chiều nay\n23/11/2026 15:00 GMT+7\n"
+    "Liên Bộ Công Thương - Tài chính vừa điều chỉnh giá xăng dầu trong nước, giá xăng "
+    "giảm hơn 500 đồng mỗi lít.\nNgọc Hân (Theo TTXVN)",
+    "Bão số 5 đổ bộ miền Trung\n(Dân trí) - Bão số 5 đã đổ bộ vào các tỉnh miền Trung, "
+    "gió giật cấp 12, nhiều nhà dân tốc mái.\nNguyễn Văn Dũng - Hoàng Thùy Dương",
+]
+
+
+def _zero_width_every(text: str, step: int) -> str:
+    return "\u200b".join(text[i:i + step] for i in range(0, len(text), step))
+
+
+@pytest.mark.parametrize("page", _PAGES)
+@pytest.mark.parametrize("mangle", [
+    # before: metadata read the raw input: 'Thu Huyền' in NFD came back as 'Thu Huye', and a
+    # zero-width space in a name split its sign-off edit in pieces (the author was lost)
+    lambda t: unicodedata.normalize("NFD", t),
+    lambda t: _zero_width_every(t, 5),
+    lambda t: _zero_width_every(t, 9).replace(" ", "\u00a0"),
+])
+def test_metadata_is_read_from_the_normalized_text(page, mangle):
+    expected = clean_and_explain(page).metadata
+    assert expected["authors"]
+    assert clean_and_explain(mangle(page)).metadata == expected

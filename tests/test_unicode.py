@@ -412,3 +412,28 @@ def test_windows_and_old_mac_line_ends_clean_like_newlines(dev_records, line_end
     differ = [record.id for record in dev_records
               if vnclean.clean(record.raw.replace("\n", line_end)) != vnclean.clean(record.raw)]
     assert differ == []
+
+
+def _lossy_cp1252(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+@pytest.mark.parametrize("story, expected", [
+    # before: a token holding U+FFFD (a byte cp1252 has no character for) was never
+    # repaired, and tone placement then moved marks inside it ('ngứa»�i')
+    ("Hà Nội mưa lớn, người dân đội mưa đi làm",
+     "Hà Nội mưa lớn, ngưá»\ufffdi dân đội mưa đi làm"),
+    ("Điện Biên Phủ", "Ä\ufffdiện Biên Phủ"),
+    ("Thời tiết Hà Nội hôm nay", "Thá»\ufffdi tiết Hà Nội hôm nay"),
+    ("Hòa bình và thủy điện", "Hòa bình và thủy điện"),  # nothing lost: all repaired
+])
+def test_lossy_mojibake_is_repaired_around_lost_bytes(story, expected):
+    raw = _lossy_cp1252(story)
+    out = normalize_unicode(raw)
+    assert out == expected
+    assert normalize_unicode(out) == out
+    assert apply_edits(raw, validated(normalize_unicode.find_edits(raw), len(raw))) == out
+
+
+def test_a_lone_replacement_character_is_kept():
+    assert normalize_unicode("Giá \ufffd đồng, mã l\ufffdi") == "Giá \ufffd đồng, mã l\ufffdi"

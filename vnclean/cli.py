@@ -1,9 +1,11 @@
-"""The ``vnclean`` command line: ``clean`` files, folders and streams; ``explain`` one text.
+"""The ``vnclean`` command line: ``clean`` files, folders and streams; ``explain`` them.
 
-``vnclean clean`` reads ``.txt`` (one document a file), ``.jsonl`` (one JSON object a line)
-and ``.parquet`` (row-group batches) files, folders of them, ``-`` (stdin) or ``sample``;
-it streams, so memory stays flat whatever the input size, and reports bad records with
-their line number without stopping (unless ``--strict``).
+``vnclean clean`` reads ``.txt`` (one document a file), ``.jsonl`` (one JSON object a line),
+``.parquet`` (row-group batches) and ``.html``/``.htm`` (one saved page a file, cleaned with
+:func:`vnclean.clean_html`; the output is its clean text) files, folders of them, ``-``
+(stdin) or ``sample``; it streams, so memory stays flat whatever the input size, and
+reports bad records with their line number without stopping (unless ``--strict``).
+``vnclean explain`` reads the same formats, record by record.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from ._api import clean_and_explain
 from ._core import Cleaned, Edit
 from .batch import DEFAULT_CHUNKSIZE, cleaned_to_dict, map_ordered
+from .html import clean_html_and_explain
+from .html_blocks import decode_html
 from .options import Options, default_pipeline
 from .tones import STYLES
 from .unicode import fix_surrogates
@@ -32,7 +35,10 @@ __all__ = ["main", "render_explanation", "render_marked"]
 
 SAMPLE = "sample"
 STDIN = "-"
-FORMATS = {".txt": "txt", ".jsonl": "jsonl", ".parquet": "parquet"}
+FORMATS = {".txt": "txt", ".jsonl": "jsonl", ".parquet": "parquet", ".html": "html",
+           ".htm": "html"}
+#: Formats whose records are written as plain text (one document a file or stream).
+_PLAIN = frozenset(("txt", "html"))
 EDITS_FIELD = "vnclean_edits"
 METADATA_FIELD = "vnclean_metadata"
 FLAGS_FIELD = "vnclean_flags"
@@ -74,6 +80,7 @@ class Record:
     fields: dict[str, Any] | None = None
     error: str | None = None
     size: int = 0
+    html: bool = False
 
 
 def format_of(path: str, forced: str | None = None) -> str:
@@ -112,19 +119,31 @@ def read_records(source: Input, text_field: str) -> Iterator[Record]:
                 yield from jsonl_records(handle, source.display, text_field)
     elif source.format == "parquet":
         yield from parquet_records(source.path, text_field)
+    elif source.format == "html":
+        yield html_record(source)
     else:
         yield text_record(source)
 
 
+def _read_whole(source: Input) -> bytes:
+    if source.path == SAMPLE:
+        return resources.files("vnclean.data").joinpath("sample.txt").read_bytes()
+    if source.path == STDIN:
+        return sys.stdin.buffer.read()
+    with open(source.path, "rb") as handle:
+        return handle.read()
+
+
+def html_record(source: Input) -> Record:
+    """A whole saved page as one document, decoded as a browser would (BOM, UTF-8, the
+    declared charset, detection: never an error)."""
+    data = _read_whole(source)
+    return Record(source.display, text=decode_html(data), size=len(data), html=True)
+
+
 def text_record(source: Input) -> Record:
     """A whole ``.txt`` file (or stdin, or the sample) as one document."""
-    if source.path == SAMPLE:
-        data = resources.files("vnclean.data").joinpath("sample.txt").read_bytes()
-    elif source.path == STDIN:
-        data = sys.stdin.buffer.read()
-    else:
-        with open(source.path, "rb") as handle:
-            data = handle.read()
+    data = _read_whole(source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -330,16 +349,18 @@ class Router:
 
     def _open(self, source: Input):
         if self.output is None:
-            writer = TextWriter if source.format == "txt" else JsonlWriter
+            writer = TextWriter if source.format in _PLAIN else JsonlWriter
             return writer(sys.stdout, self.fields)
         path = Path(self.output)
         if self.folder:
             path = path / (source.relative or "stdin.txt")
+            if source.format == "html":  # a page's clean text is text: page.html -> page.txt
+                path = path.with_suffix(".txt")
         path.parent.mkdir(parents=True, exist_ok=True)
         target = format_of(str(path)) if path.suffix.lower() in FORMATS else source.format
         if target == "parquet":
             return ParquetWriter(str(path), self.fields, _input_schema(source))
-        writer = TextWriter if target == "txt" else JsonlWriter
+        writer = TextWriter if target in _PLAIN else JsonlWriter
         return writer(open(path, "w", encoding="utf-8"), self.fields)
 
     def write(self, record: Record, result: dict[str, Any]) -> None:
@@ -422,13 +443,14 @@ class Summary:
 
 
 def clean_record_text(text: str, *, options: dict[str, Any], edits: bool,
-                      metadata: bool) -> dict[str, Any]:
-    """The worker's job: clean one text and return JSON-able results (runs in a pool).
+                      metadata: bool, html: bool = False) -> dict[str, Any]:
+    """The worker's job: clean one text (a page's markup with ``html``) and return
+    JSON-able results (runs in a pool).
 
     A cleaner that raises fails this one document (``{"error": ...}``), not the whole run.
     """
     try:
-        result = default_pipeline(**options).explain(text)
+        result = explain_record(text, html, options)
     except Exception as error:  # noqa: BLE001 - reported per record by the caller
         return {"error": f"cleaning failed: {type(error).__name__}: {error}"}
     data = cleaned_to_dict(result, edits=edits, metadata=metadata)
@@ -436,12 +458,24 @@ def clean_record_text(text: str, *, options: dict[str, Any], edits: bool,
     return data
 
 
+def explain_record(text: str, html: bool, options: dict[str, Any]) -> Cleaned:
+    """The explained cleaning of one record: a page with the HTML path, else the text one."""
+    if html:
+        return clean_html_and_explain(text, **options)
+    return default_pipeline(**options).explain(text)
+
+
+def _clean_job(job: tuple[str, bool], **kwargs: Any) -> dict[str, Any]:
+    """:func:`clean_record_text` of one ``(text, is_html)`` job (what the pool maps)."""
+    return clean_record_text(job[0], html=job[1], **kwargs)
+
+
 def run_clean(args: argparse.Namespace, options: dict[str, Any]) -> int:
     """Clean every input in order, streaming; report bad records; print the summary."""
     fields = Fields(args.text_field, args.output_field, args.with_edits, args.with_metadata)
     router = Router(args.output, is_folder_output(args.output, args.inputs), fields)
     summary, started = Summary(), time.monotonic()
-    worker = functools.partial(clean_record_text, options=options, edits=args.with_edits,
+    worker = functools.partial(_clean_job, options=options, edits=args.with_edits,
                                metadata=args.with_metadata)
     pending: deque = deque()
     events = _events(expand_inputs(args.inputs, args.format), args.text_field)
@@ -472,13 +506,14 @@ def _events(sources: Iterator[Input], text_field: str) -> Iterator[tuple[Input, 
             yield source, record
 
 
-def _texts(events, pending: deque) -> Iterator[str]:
-    """Texts to clean; every event (input start, bad record, good record) queues in order."""
+def _texts(events, pending: deque) -> Iterator[tuple[str, bool]]:
+    """Texts to clean (with whether each is a page's markup); every event (input start, bad
+    record, good record) queues in order."""
     for event in events:
         pending.append(event)
         record = event[1]
         if record is not None and record.error is None:
-            yield record.text
+            yield record.text, record.html
 
 
 def _drain(pending: deque, router: Router, summary: Summary, strict: bool,
@@ -610,22 +645,29 @@ def use_color(choice: str, stream: IO[str]) -> bool:
 
 
 def run_explain(args: argparse.Namespace, options: dict[str, Any]) -> int:
-    """Show each input with its removals marked (and, with ``--list``, every edit listed)."""
+    """Show each record of each input with its removals marked (and, with ``--list``, every
+    edit listed): a ``.jsonl`` file record by record, a page with the HTML path; a bad
+    record is reported on stderr and skipped (exit status 1)."""
     color = use_color(args.color, sys.stdout)
-    sources = list(expand_inputs(args.inputs, "txt"))
-    for number, source in enumerate(sources):
-        record = text_record(source)
-        if record.error is not None:
-            raise CliError(f"{record.where}: {record.error}")
-        result = clean_and_explain(record.text, **options)
-        if len(sources) > 1:
-            sys.stdout.write(("\n" if number else "") + f"==> {source.display} <==\n")
-        if color:
-            sys.stdout.write(color_legend() + "\n")
-        sys.stdout.write(render_marked(result, color=color).rstrip("\n") + "\n")
-        if args.list:
-            sys.stdout.write("\n" + render_explanation(result) + "\n")
-    return 0
+    sources = list(expand_inputs(args.inputs, args.format))
+    headed = len(sources) > 1 or any(source.format not in _PLAIN for source in sources)
+    shown = errors = 0
+    for source in sources:
+        for record in read_records(source, args.text_field):
+            if record.error is not None:
+                print(f"vnclean: {record.where}: {record.error}", file=sys.stderr)
+                errors += 1
+                continue
+            result = explain_record(record.text, record.html, options)
+            if headed:
+                sys.stdout.write(("\n" if shown else "") + f"==> {record.where} <==\n")
+            if color:
+                sys.stdout.write(color_legend() + "\n")
+            sys.stdout.write(render_marked(result, color=color).rstrip("\n") + "\n")
+            if args.list:
+                sys.stdout.write("\n" + render_explanation(result) + "\n")
+            shown += 1
+    return 1 if errors else 0
 
 
 # --------------------------------------------------------------------------- arguments
@@ -644,18 +686,24 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--legacy-encodings", action="store_true",
                              help="detect and convert TCVN3, VNI and VISCII text")
     _clean_arguments(clean)
+    _format_arguments(explain)
     explain.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                          help="colour removals by kind (auto: on a terminal)")
     explain.add_argument("--list", action="store_true", help="also list every edit")
     return parser
 
 
-def _clean_arguments(command: argparse.ArgumentParser) -> None:
+def _format_arguments(command: argparse.ArgumentParser) -> None:
     add = command.add_argument
-    add("-o", "--output", help="output file, or folder (mirrors the input paths); default stdout")
     add("--format", choices=sorted(set(FORMATS.values())),
         help="input format (default: from the suffix; stdin is txt)")
     add("--text-field", default="text", help="field holding the text (jsonl, parquet)")
+
+
+def _clean_arguments(command: argparse.ArgumentParser) -> None:
+    add = command.add_argument
+    add("-o", "--output", help="output file, or folder (mirrors the input paths); default stdout")
+    _format_arguments(command)
     add("--output-field", default="clean_text", help="field for the clean text (jsonl, parquet)")
     add("--with-edits", action="store_true", help=f"add every edit as {EDITS_FIELD}")
     add("--with-metadata", action="store_true",

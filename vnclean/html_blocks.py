@@ -23,7 +23,7 @@ __all__ = ["HtmlBlock", "Page", "decode_html", "segment_html", "parse_html", "FL
 
 #: Landmark flags a block inherits from its ancestors (bit per name).
 FLAGS = ("nav", "header", "footer", "aside", "figure", "figcaption", "list", "table",
-         "heading", "link", "form", "time", "blockquote", "h1", "main", "article")
+         "heading", "link", "form", "time", "blockquote", "h1", "main", "article", "pre")
 _BIT = {name: 1 << i for i, name in enumerate(FLAGS)}
 _TAG_FLAGS = {
     "nav": _BIT["nav"], "header": _BIT["header"], "footer": _BIT["footer"],
@@ -33,8 +33,14 @@ _TAG_FLAGS = {
     "h3": _BIT["heading"], "h4": _BIT["heading"], "h5": _BIT["heading"],
     "h6": _BIT["heading"], "a": _BIT["link"], "form": _BIT["form"], "time": _BIT["time"],
     "blockquote": _BIT["blockquote"], "main": _BIT["main"], "article": _BIT["article"],
+    "pre": _BIT["pre"], "listing": _BIT["pre"], "xmp": _BIT["pre"],
 }
 _LINK = _BIT["link"]
+_PRE = _BIT["pre"]
+#: Between the cells of a table row joined into one line (docs/html.md).
+CELL_SEPARATOR = " | "
+_CELLS = frozenset(("td", "th"))
+_TABLE_CELL_MAX_CHARS = json_data("html_thresholds.json")["table_cell_max_chars"]
 
 #: Elements whose content is never text of the page.
 _DROP = frozenset(("script", "style", "noscript", "template", "head", "iframe", "svg",
@@ -103,7 +109,8 @@ class HtmlBlock:
     ``flags`` names the landmarks it sits in (``nav``, ``figcaption``, ``list``, ...);
     ``hint`` is the kind its nearest class or id words suggest (``caption``, ``related``,
     ``byline``, ``promo``, ``nav``, ``content`` or ``""``) and ``hint_element`` the element
-    whose words gave it; ``element`` is the block's own element in :class:`Page`.
+    whose words gave it; ``element`` is the block's own element in :class:`Page`;
+    ``links`` counts the links that start in it and ``unlinked`` is its text outside them.
     """
 
     text: str
@@ -113,6 +120,8 @@ class HtmlBlock:
     link_density: float
     element: int
     hint_element: int = -1
+    links: int = 0
+    unlinked: str = ""
 
 
 @dataclass
@@ -277,9 +286,73 @@ def segment_html(html: bytes | str) -> Page:
         return _flat_page(text)
     if not page.blocks:  # e.g. an unclosed <title> swallowed the page: strip tags instead
         return _flat_page(text)
+    page.blocks = join_table_rows(page)
     page.soup, page.parser = soup, parser
     page.declared_title = _declared_title(soup)
     return page
+
+
+def join_table_rows(page: Page) -> list[HtmlBlock]:
+    """The page's blocks with each table row's cells joined into one block (one line), the
+    cells separated by :data:`CELL_SEPARATOR`.
+
+    Only rows of simple cells are joined: each cell one block of at most
+    ``table_cell_max_chars``; a layout table whose cell holds paragraphs (old CMS pages
+    lay out the whole article so) keeps its blocks.
+
+    >>> page = segment_html("<table><tr><th>Tỉnh</th><th>Số ca</th></tr>"
+    ...                     "<tr><td>Hà Nội</td><td>12</td></tr></table>")
+    >>> [b.text for b in page.blocks]
+    ['Tỉnh | Số ca', 'Hà Nội | 12']
+    """
+    blocks, out = page.blocks, []
+    i = 0
+    while i < len(blocks):
+        j = _row_end(page, i)
+        if j - i < 2:
+            out.append(blocks[i])
+            i += 1
+            continue
+        out.append(_joined(page, blocks[i:j]))
+        i = j
+    return out
+
+
+def _row_end(page: Page, start: int) -> int:
+    """End of the run of simple cells of one row starting at block ``start``."""
+    blocks, tags, parents = page.blocks, page.tags, page.parents
+    first = blocks[start].element
+    if tags[first] not in _CELLS:
+        return start + 1
+    row, seen, end = parents[first], set(), start
+    while end < len(blocks):
+        block = blocks[end]
+        cell = block.element
+        if (tags[cell] not in _CELLS or parents[cell] != row or cell in seen
+                or len(block.text) > _TABLE_CELL_MAX_CHARS):
+            break
+        seen.add(cell)
+        end += 1
+    if end < len(blocks) and blocks[end].element in seen:  # a cell of several blocks
+        return start + 1
+    return end
+
+
+def _joined(page: Page, cells: list[HtmlBlock]) -> HtmlBlock:
+    """One block for a row's cells: their texts joined, link density weighted by size."""
+    size = sum(len(c.text) for c in cells) or 1
+    density = sum(c.link_density * len(c.text) for c in cells) / size
+    flags = frozenset.intersection(*(c.flags for c in cells)) - {"link"}
+    hints = {c.hint for c in cells}
+    first = cells[0]
+    return HtmlBlock(
+        text=CELL_SEPARATOR.join(c.text for c in cells), tag=page.tags[page.parents[first.element]],
+        flags=flags | ({"link"} if density >= 0.8 else set()),
+        hint=first.hint if len(hints) == 1 else "", link_density=density,
+        element=page.parents[first.element],
+        hint_element=first.hint_element if len(hints) == 1 else -1,
+        links=sum(c.links for c in cells),
+        unlinked=" ".join(c.unlinked for c in cells if c.unlinked))
 
 
 def _declared_title(soup) -> str | None:
@@ -319,6 +392,8 @@ class _Walker:
         self.block_of: list[int] = []
         self.pieces: list[str] = []
         self.link_chars = 0
+        self.links = 0
+        self.unlinked: list[str] = []
         self.inline_hint = ""
         self.inline_hint_chars = 0
 
@@ -351,6 +426,8 @@ class _Walker:
             page.hints.append(hint)
             self.hint_from.append(eid if origin < 0 else origin)
             is_block = name in _BLOCK or parent < 0
+            if name == "a":
+                self.links += 1
             self.block_of.append(eid if is_block else self.block_of[parent])
             if name == "img":
                 self._flush(parent)
@@ -385,7 +462,10 @@ class _Walker:
                 self.page.alts.add(folded)
 
     def _text(self, text: str, element: int) -> None:
-        if not text or text.isspace():
+        if self.flags[element] & _PRE and text:  # preformatted: its line breaks are kept
+            if text.isspace() and "\n" not in text:
+                text = " "
+        elif not text or text.isspace():
             if self.pieces and text:
                 self.pieces.append(" ")
             return
@@ -393,6 +473,8 @@ class _Walker:
         size = len(text)
         if self.flags[element] & _LINK:
             self.link_chars += size
+        else:
+            self.unlinked.append(text)
         hint = self.page.hints[element]
         if hint and hint != self.page.hints[self.block_of[element]]:
             if hint == self.inline_hint or not self.inline_hint:
@@ -401,28 +483,39 @@ class _Walker:
 
     def _flush(self, element: int) -> None:
         if not self.pieces:
+            self.links = 0  # a link with no text (an image link) belongs to no block
             return
         raw = "".join(self.pieces)
         self.pieces = []
         link_chars, self.link_chars = self.link_chars, 0
+        links, self.links = self.links, 0
+        unlinked, self.unlinked = self.unlinked, []
         inline_hint, inline_chars = self.inline_hint, self.inline_hint_chars
         self.inline_hint, self.inline_hint_chars = "", 0
-        text = " ".join(raw.split())
-        if not text or element < 0:
+        if element < 0:
             return
         page = self.page
         block = self.block_of[element]
+        if self.flags[block] & _PRE:
+            lines = [" ".join(line.split()) for line in raw.split("\n")]
+            text = "\n".join(line for line in lines if line)
+        else:
+            text = " ".join(raw.split())
+        if not text:
+            return
         hint, origin = page.hints[block], self.hint_from[block]
         if inline_hint and inline_chars >= 0.8 * len(raw.strip()):
             hint, origin = inline_hint, block
         bits = self.flags[block]
         if link_chars >= 0.8 * len(raw.strip()):
             bits |= _LINK
-        page.blocks.append(HtmlBlock(
-            text=text, tag=page.tags[block],
-            flags=frozenset(name for name, bit in _BIT.items() if bits & bit),
-            hint=hint, link_density=min(1.0, link_chars / max(1, len(raw.strip()))),
-            element=block, hint_element=origin))
+        flags = frozenset(name for name, bit in _BIT.items() if bits & bit)
+        density = min(1.0, link_chars / max(1, len(raw.strip())))
+        outside = " ".join(" ".join(unlinked).split()) if links else ""
+        for line in text.split("\n"):  # one block a line (a <pre> holds several)
+            page.blocks.append(HtmlBlock(
+                text=line, tag=page.tags[block], flags=flags, hint=hint, link_density=density,
+                element=block, hint_element=origin, links=links, unlinked=outside))
 
 
 def _hidden(attrs: dict) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ._data import json_data
 from .html_blocks import HtmlBlock, Page
 
@@ -44,6 +46,31 @@ _BOILER_HINTS = frozenset(("caption", "related", "promo", "nav"))
 #: Tags that hold text directly as a container would (``<div>text<br>text</div>``).
 _CONTAINERS = frozenset(("div", "td", "section", "article", "main", "body", "center", "font"))
 _BAD_FLAGS = frozenset(("nav", "footer", "aside", "figcaption"))
+#: A sentence's end: ``.``, ``!``, ``?`` or ``…``, then maybe closing quotes or brackets.
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*\Z")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _is_linked_prose(block: HtmlBlock) -> bool:
+    """A sentence of story that is mostly one or two inline links, not a list of links.
+
+    Why: ``<p>Trước đó, <a>Thủ tướng đã yêu cầu ... thủ tục</a>.</p>`` is link-dense, yet
+    it is prose: few links, words outside them, a sentence's length and end. A menu or a
+    related list has many links or bare linked headlines; ``Xem thêm: <a>...</a>`` has its
+    label's colon outside the link.
+    """
+    text = block.text
+    unlinked = block.unlinked
+    return (0 < block.links <= _T["linked_prose_max_links"]
+            and len(text.split()) >= _T["linked_prose_min_words"]
+            and _SENTENCE_END.search(text) is not None
+            and ":" not in unlinked
+            and _LETTER.search(unlinked) is not None)
+
+
+def _link_dense(block: HtmlBlock) -> bool:
+    """Mostly link text and not a sentence of prose built around a link."""
+    return block.link_density >= _T["link_dense"] and not _is_linked_prose(block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +290,7 @@ def _inside_label(block: HtmlBlock, hint: str, alts: set[str]) -> tuple[str, str
         return hint, f"html.class_{hint}"
     if "time" in flags and len(block.text) < _T["byline_max_chars"]:
         return "byline", "html.time_element"
-    if block.link_density >= _T["link_dense"] and len(block.text) >= _T["link_dense_min_chars"]:
+    if _link_dense(block) and len(block.text) >= _T["link_dense_min_chars"]:
         return "related", "html.link_dense"
     return None
 
@@ -338,8 +365,7 @@ def teaser_blocks(page: Page, sizes: tuple[list[int], list[int]]) -> dict[int, i
     no_teaser: set[int] = {e for e, (hint, origin) in enumerate(zip(page.hints, page.hint_from))
                            if hint == "content" and origin == e}
     for i, block in enumerate(page.blocks):
-        if (block.link_density >= _T["link_dense"]
-                and len(block.text) >= _T["teaser_headline_min_chars"]):
+        if _link_dense(block) and len(block.text) >= _T["teaser_headline_min_chars"]:
             for element in _ancestors(page, block.element, levels):
                 first_headline.setdefault(element, i)
                 headlines[element] = headlines.get(element, 0) + 1
@@ -348,7 +374,7 @@ def teaser_blocks(page: Page, sizes: tuple[list[int], list[int]]) -> dict[int, i
     found: dict[int, int] = {}
     limit = _T["teaser_box_max_chars"]
     for i, block in enumerate(page.blocks):
-        if block.link_density >= _T["link_dense"]:
+        if _link_dense(block):
             continue
         for element in _ancestors(page, block.element, levels):
             if total[element] > limit or element in no_teaser:

@@ -56,7 +56,11 @@ class Options:
             value = getattr(self, switch)
             if not isinstance(value, bool):  # "no" would turn a step on
                 raise ValueError(f"{switch} must be True or False, not {value!r}")
-        if not 0.0 <= self.max_removed_share <= 1.0:
+        share = self.max_removed_share
+        if isinstance(share, bool) or not isinstance(share, (int, float)):  # True is no share
+            raise TypeError(f"max_removed_share must be a number between 0 and 1, "
+                            f"not {type(share).__name__} {share!r}")
+        if not 0.0 <= share <= 1.0:
             raise ValueError(f"max_removed_share must be between 0 and 1, "
                              f"not {self.max_removed_share!r}")
         if self.tone_style not in ("old", "new", None):

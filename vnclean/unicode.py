@@ -390,7 +390,14 @@ _SPACE_LIKE = "".join(c for c, r in _TRANSLATE.items() if r in (" ", "\n")
 _INVISIBLE_WIDE = "".join(chr(c) for c, r in _TRANSLATE.items() if r is None and c > 0xFF)
 _STRIP_INVISIBLE_WIDE = {ord(c): None for c in _INVISIBLE_WIDE + "\u200d"}
 _TOKEN_CHAR = re.escape("".join(sorted(
-    (set(_cp1252_chars()) | set(_INVISIBLE_WIDE + "\u200d")) - set(_SPACE_LIKE + "\r\n"))))
+    (set(_cp1252_chars()) | set(_INVISIBLE_WIDE + "\u200d\ufffd"))
+    - set(_SPACE_LIKE + "\r\n"))))
+#: What a UTF-8 lead byte (0xC2-0xF4) becomes decoded as cp1252 or Latin-1.
+_LEAD_VIEWS = re.escape("".join(sorted({v for byte in range(0xC2, 0xF5) for v in _views(byte)})))
+#: A UTF-8 sequence one of whose bytes a lossy decode made U+FFFD (``á»�`` of ``ờ``, ``ề``,
+#: ``ọ``...): which letter it was is lost, so it is kept as it is, never guessed.
+_BROKEN_SEQUENCE = re.compile(rf"[{_LEAD_VIEWS}]?[{_CONTINUATION}]{{0,2}}\ufffd+"
+                              rf"[{_CONTINUATION}]{{0,2}}")
 _SEP = re.escape(_SPACE_LIKE)
 #: A run of whole tokens made only of characters a single byte can become (and invisibles),
 #: with the NBSP that may end it (UTF-8 "à" is C3 A0).
@@ -442,8 +449,12 @@ def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
 
     ftfy judges a run as a whole and may fix part of it (``àá»‡ Ä‘`` → ``àệ Ä‘``); the
     rest is a run of its own, so repeating makes the result idempotent. When it refuses a
-    run whole (``uì Æ°``), its tokens that show a telltale are tried one by one.
+    run whole (``uì Æ°``), its tokens that show a telltale are tried one by one. A sequence
+    that lost a byte to U+FFFD is kept and the pieces around it repaired
+    (``ngÆ°á»�i`` → ``ngưá»�i``): ftfy would make it one ``�``, losing its lead bytes.
     """
+    if "\ufffd" in run:
+        return _around_broken(run, _fix_mojibake)
     fixed = _ftfy_run(run)
     if fixed == run:  # ftfy judged the run as a whole and refused: try its tokens alone
         fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _fix_token, "",
@@ -459,6 +470,20 @@ def _fix_mojibake(run: str, *, rounds: int = 3) -> str:
             fixed = _apply_raw(run, _run_edits(run, _telltale_tokens(run), _fix_token, "",
                                                align=False))
     return fixed
+
+
+#: A token holding U+FFFD: tone placement leaves it as it is (``ngưá»�i``).
+_BROKEN_TOKEN = re.compile(r"[^\s]*\ufffd[^\s]*")
+
+
+def _around_broken(run: str, fixer: Callable[[str], str]) -> str:
+    """``fixer`` applied to the pieces of ``run`` between its broken sequences, kept as is."""
+    pieces, last = [], 0
+    for match in _BROKEN_SEQUENCE.finditer(run):
+        pieces += [fixer(run[last:match.start()]), match.group()]
+        last = match.end()
+    pieces.append(fixer(run[last:]))
+    return "".join(pieces)
 
 
 def _fix_token(token: str) -> str:
@@ -736,9 +761,17 @@ class NormalizeUnicode(Cleaner):
         return _run_edits(text, _byte_runs(text, _MOJIBAKE_TELLTALE), _fix_mojibake,
                           "unicode.mojibake", align=align)
 
-    def _tone_layer(self, text: str) -> list[RawEdit]:
-        return [(start, end, fixed, "unicode.tone_placement")
-                for start, end, fixed in tone_fixes(text, style=self._style)]
+    def _tone_layer(self, text: str, qu: list[int] | None = None) -> list[RawEdit]:
+        edits = tone_fixes(text, style=self._style, qu=qu)
+        if "\ufffd" in text:  # a word with a lost byte is no word to re-place marks in
+            broken = [m.span() for m in _BROKEN_TOKEN.finditer(text)]
+            edits = [e for e in edits if not any(a < e[1] and e[0] < b for a, b in broken)]
+        return [(start, end, fixed, "unicode.tone_placement") for start, end, fixed in edits]
+
+    def _place_tones(self, text: str, qu: list[int] | None) -> str:
+        if "\ufffd" in text:
+            return _apply_raw(text, self._tone_layer(text, qu))
+        return fix_tones(text, style=self._style, qu=qu)
 
     def _legacy_layer(self, text: str) -> list[RawEdit]:
         from .legacy import raw_legacy_edits  # only imported when legacy_encodings=True
@@ -782,7 +815,7 @@ class NormalizeUnicode(Cleaner):
         qu, first = _gate(text)
         if first >= 0:  # most documents (NFC, no odd character, no mojibake) skip this
             text, qu = self._repair(text, first, qu)
-        return self._settle_after_tones(text, fix_tones(text, style=self._style, qu=qu))
+        return self._settle_after_tones(text, self._place_tones(text, qu))
 
     def _repair(self, text: str, first: int,
                 qu: list[int] | None) -> tuple[str, list[int] | None]:
