@@ -32,6 +32,8 @@ PATTERNS = {
     "menu_words": "Trang chủ Thời sự ",
     "prose": "Hà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu. ",
     "mojibake": "Viá»‡t Nam ",
+    # mojibake words among Vietnamese ones (each its own run), one with a byte lost to U+FFFD
+    "mojibake_among_words": "Ông ngÆ°á»\ufffdi hoà Viá»‡t thuỷ, khoẻ. ",
     "mixed": "Ảnh\u200b\xa0Ð–ّ中文 ",
     # one endless "word" of toned vowels: every letter a place the tone detector reads
     "toned_run": "òóọỏõ",

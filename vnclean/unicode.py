@@ -406,18 +406,29 @@ _BYTE_RUN = re.compile(rf"(?<![^{_SEP}\r\n])[{_TOKEN_CHAR}]+(?:[{_SEP}]+[{_TOKEN
 
 
 def _byte_runs(text: str, telltale: re.Pattern) -> list[tuple[int, int]]:
-    """Spans of the byte-character runs that hold a telltale, whole tokens only."""
+    """Spans of the byte-character runs that hold a telltale, whole tokens only.
+
+    The telltales come in order, so each line's bounds are found once and its runs read
+    once, from left to right (a long line full of telltales stays linear).
+    """
     runs: list[tuple[int, int]] = []
+    line_end = -1
+    run = None  # the line's run at or after the last telltale
+    pending = iter(())
     for match in telltale.finditer(text):
-        if runs and match.start() < runs[-1][1]:
+        at = match.start()
+        if runs and at < runs[-1][1]:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        for run in _BYTE_RUN.finditer(text, line_start, line_end):
-            if run.start() <= match.start() < run.end():
-                runs.append(run.span())
-                break
+        if at > line_end:  # a new line: its bounds, and its runs from its start
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", match.end())
+            line_end = len(text) if line_end < 0 else line_end
+            pending = _BYTE_RUN.finditer(text, line_start, line_end)
+            run = next(pending, None)
+        while run is not None and run.end() <= at:
+            run = next(pending, None)
+        if run is not None and run.start() <= at:
+            runs.append(run.span())
     return runs
 
 
@@ -484,6 +495,20 @@ def _around_broken(run: str, fixer: Callable[[str], str]) -> str:
         last = match.end()
     pieces.append(fixer(run[last:]))
     return "".join(pieces)
+
+
+def _outside_broken_tokens(text: str, edits: list[tuple[int, int, str]]
+                           ) -> list[tuple[int, int, str]]:
+    """The ``edits`` (sorted, not overlapping) that touch no token of ``text`` holding
+    U+FFFD (one bisection an edit, so a text full of both stays linear-logarithmic)."""
+    broken = [m.span() for m in _BROKEN_TOKEN.finditer(text)]  # sorted, not overlapping
+    ends = [end for _, end in broken]
+    kept = []
+    for edit in edits:
+        k = bisect.bisect_right(ends, edit[0])  # the first broken token ending after it starts
+        if k == len(broken) or broken[k][0] >= edit[1]:
+            kept.append(edit)
+    return kept
 
 
 def _fix_token(token: str) -> str:
@@ -764,8 +789,7 @@ class NormalizeUnicode(Cleaner):
     def _tone_layer(self, text: str, qu: list[int] | None = None) -> list[RawEdit]:
         edits = tone_fixes(text, style=self._style, qu=qu)
         if "\ufffd" in text:  # a word with a lost byte is no word to re-place marks in
-            broken = [m.span() for m in _BROKEN_TOKEN.finditer(text)]
-            edits = [e for e in edits if not any(a < e[1] and e[0] < b for a, b in broken)]
+            edits = _outside_broken_tokens(text, edits)
         return [(start, end, fixed, "unicode.tone_placement") for start, end, fixed in edits]
 
     def _place_tones(self, text: str, qu: list[int] | None) -> str:
