@@ -329,6 +329,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+{_THEO_WORD}{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
+    nguon_run = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+)++"
     papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
     # (on a line, also "Theo: Báo Nghệ An", "Nguồn tin: Báo Nghệ An")
     theo_paper = rf"(?:\(?+{_THEO_WORD}(?:{_H}*+:)?+{_H}?+{papered}\)?+)"
@@ -453,7 +454,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     plain = glued_pattern("(?!)", "(?!)", rf"(?=(?:/\.{_H}*+){{0,10}}+$)")
     inline = (
         # the end mark "/." closing the article
-        rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
+        # (before any run of "Nguồn: X", a flattened page may repeat it: "/. Nguồn: A Nguồn: A ...")
+        rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)"
+        rf"(?={_H}*+(?:{nguon_run}\.?+{_H}*+(?:/\.)?+)?+$)",
         # "Nguồn: X" closing the last line, whatever comes before it
         rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon_paper}){end}",
         # an inline "(Theo X)" between two sentences of a flattened body
@@ -596,8 +599,8 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
         end = start + len(lines[index])
         openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
         glued = list(_matches_at(_GLUED, text, openings, end))
-        if index == last and not glued:
-            glued = _before_chrome(text, start, end, openings)
+        if index == last:
+            glued.extend(_before_chrome_ahead(text, start, end, openings, glued, nguon))
         found.extend((m.start(), 1, m) for m in glued)
     found.extend((m.start(), 0, m) for m in _line_candidates(text))
     if len(found) < 2:
@@ -781,21 +784,36 @@ def _glued_openings(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+def _before_chrome_ahead(text: str, start: int, end: int, openings: list[int],
+                        glued: list[regex.Match], nguon: int) -> list[regex.Match]:
+    """:func:`_before_chrome` on the last body paragraph ``text[start:end]``, read up to its
+    glued sign-off when it has one: the paragraph as a second pass reads it once that
+    sign-off is gone, so a page cleaned again loses nothing more ("... quen. Thanh Huyền
+    Chia sẻ ... Giấy phép số 298. Thanh Huyền" on a flattened page)."""
+    if glued:
+        end = glued[0].start()
+        openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
+    return _before_chrome(text, start, end, openings)
+
+
 def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list[regex.Match]:
     """A sign-off glued right before the page's chrome on the last body paragraph
     (``text[start:end]``, with no glued sign-off at its end): at one of the glued window's
     ``openings`` (after a sentence mark), or opening the paragraph when a line stands above
     it. Tried only where a chrome cue follows within a sign-off's reach (``_CHROME_NEAR``);
-    the first that matches only."""
+    every one that matches, so that a page printing its sign-off twice (a flattened page
+    repeats its pieces) loses both in one pass."""
     places = openings
     if start and _UPPER_START.match(text, start) is not None:
         places = [start, *openings]
+    found, last_end = [], start
     for place in places:
-        if _chrome_near(text, place, end):
+        if place >= last_end and _chrome_near(text, place, end):
             m = _BEFORE_CHROME.match(text, place, end)
             if m is not None:
-                return [m]
-    return []
+                found.append(m)
+                last_end = m.end()
+    return found
 
 
 def _chrome_near(text: str, place: int, end: int) -> bool:
