@@ -45,6 +45,7 @@ RULES = (
     "bylines.source_attribution",
     "bylines.end_mark",
     "bylines.flat_dateline",
+    "bylines.author_box",
 )
 
 
@@ -2004,6 +2005,9 @@ class StripBylines(BoilerplateCleaner):
         flat = [] if head is None else _flat_head_dateline(text, head) + _flat_head_agency(
             text, head)
         labels = self._line_labels(text)
+        box = _author_box(text)
+        if box and not any(lab.end > box[0].start for lab in labels):
+            labels += box
         paper = _paper_under_title(text)
         if paper and not any(lab.start < paper[0].end and paper[0].start < lab.end
                              for lab in labels):
@@ -2393,6 +2397,61 @@ def _line_label(ctx: _Lines, index: int, rule: str) -> Label:
     raw = ctx.lines[index]
     start = ctx.starts[index] + len(raw) - len(raw.lstrip())
     return Label(start, start + len(raw.strip()), "byline", rule)
+
+
+_BOX_HEADINGS = word_list("bylines_author_box.txt")
+_BOX_HEADING = regex.compile(rf"(?m)^[ \t]*+(?:{trie(_BOX_HEADINGS)})[ \t]*+:?+[ \t]*+$")
+_BIO_ROLE_WORDS = word_list("bylines_bio_roles.txt")
+_BIO_ROLES = trie(_BIO_ROLE_WORDS + tuple(w[0].lower() + w[1:] for w in _BIO_ROLE_WORDS))
+#: A role line that heads a box with no heading: "Biên tập viên: Trần Hoa".
+_BOX_ROLE_LINE = regex.compile(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{_ONE_NAME})"
+                               r"[ \t]*+$")
+_BOX_NAME_LINE = regex.compile(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
+_BIO_OPENS = regex.compile(rf"[ \t]*+(?:(?P<name>{_ONE_NAME})[ \t]++là[ \t]++)?+(?:{_BIO_ROLES})"
+                           r"(?![\p{L}\d])")
+#: The longest bio line an author box holds, and how many lines follow its head at most.
+_BIO_MAX_CHARS = 300
+_BOX_MAX_LINES = 3
+_BOX_HEAD_MAX_CHARS = 80
+_BOX_TAIL_LINES = 8  # line breaks read back from the end (blank lines count)
+
+
+def _author_box(text: str) -> list[Label]:
+    """An author box closing the page: a heading ("Về tác giả") or a role line
+    ("Biên tập viên: Trần Hoa"), then only a name line and a short bio that opens with a
+    newsroom role ("Biên tập viên mảng quốc tế ...", "Trần Hoa là biên tập viên ...") to
+    the end, with story above it. A book review's "Về tác giả" over a writer's life stays
+    (no newsroom role opens it), and so does a bio line anywhere but the page's end."""
+    lines = text.rsplit("\n", _BOX_TAIL_LINES)  # the tail only: the first item is the rest
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return []
+    for k in range(max(1, len(filled) - 1 - _BOX_MAX_LINES), len(filled) - 1):
+        head = lines[filled[k]]
+        if len(head) > _BOX_HEAD_MAX_CHARS:  # (most lines: story paragraphs)
+            continue
+        role = _BOX_ROLE_LINE.match(head)
+        if role is None and _BOX_HEADING.match(head) is None:
+            continue
+        names = {role.group("name")} if role else set()
+        bio = False
+        for i in filled[k + 1:]:
+            line = lines[i]
+            opens = _BIO_OPENS.match(line)
+            if opens is not None and len(line) <= _BIO_MAX_CHARS and (
+                    opens.group("name") is None or opens.group("name") in names):
+                bio = True
+                continue
+            name = _BOX_NAME_LINE.match(line)
+            if name is None or bio or role is not None:
+                break
+            names.add(name.group("name"))
+        else:
+            if bio:
+                start = sum(len(line) + 1 for line in lines[:filled[k]])
+                start += len(head) - len(head.lstrip())
+                return [Label(start, len(text.rstrip()), "byline", "bylines.author_box")]
+    return []
 
 
 strip_bylines = StripBylines()
