@@ -45,6 +45,7 @@ RULES = (
     "bylines.source_attribution",
     "bylines.end_mark",
     "bylines.flat_dateline",
+    "bylines.author_box",
 )
 
 
@@ -329,6 +330,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+{_THEO_WORD}{_H}?+{source}\)?+)"
     nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
+    nguon_run = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+)++"
     papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
     # (on a line, also "Theo: Báo Nghệ An", "Nguồn tin: Báo Nghệ An")
     theo_paper = rf"(?:\(?+{_THEO_WORD}(?:{_H}*+:)?+{_H}?+{papered}\)?+)"
@@ -453,7 +455,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     plain = glued_pattern("(?!)", "(?!)", rf"(?=(?:/\.{_H}*+){{0,10}}+$)")
     inline = (
         # the end mark "/." closing the article
-        rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)(?={_H}*+(?:{nguon}\.?+{_H}*+(?:/\.)?+)?+$)",
+        # (before any run of "Nguồn: X", a flattened page may repeat it: "/. Nguồn: A Nguồn: A ...")
+        rf"(?P<end_mark>/\.(?:{_H}*+/\.){{0,9}}+)"
+        rf"(?={_H}*+(?:{nguon_run}\.?+{_H}*+(?:/\.)?+)?+$)",
         # "Nguồn: X" closing the last line, whatever comes before it
         rf"(?<=[^\s]|[^\s][ \t])(?P<tail_source>{nguon_paper}){end}",
         # an inline "(Theo X)" between two sentences of a flattened body
@@ -596,8 +600,8 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
         end = start + len(lines[index])
         openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
         glued = list(_matches_at(_GLUED, text, openings, end))
-        if index == last and not glued:
-            glued = _before_chrome(text, start, end, openings)
+        if index == last:
+            glued.extend(_before_chrome_ahead(text, start, end, openings, glued, nguon))
         found.extend((m.start(), 1, m) for m in glued)
     found.extend((m.start(), 0, m) for m in _line_candidates(text))
     if len(found) < 2:
@@ -781,21 +785,36 @@ def _glued_openings(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+def _before_chrome_ahead(text: str, start: int, end: int, openings: list[int],
+                        glued: list[regex.Match], nguon: int) -> list[regex.Match]:
+    """:func:`_before_chrome` on the last body paragraph ``text[start:end]``, read up to its
+    glued sign-off when it has one: the paragraph as a second pass reads it once that
+    sign-off is gone, so a page cleaned again loses nothing more ("... quen. Thanh Huyền
+    Chia sẻ ... Giấy phép số 298. Thanh Huyền" on a flattened page)."""
+    if glued:
+        end = glued[0].start()
+        openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
+    return _before_chrome(text, start, end, openings)
+
+
 def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list[regex.Match]:
     """A sign-off glued right before the page's chrome on the last body paragraph
     (``text[start:end]``, with no glued sign-off at its end): at one of the glued window's
     ``openings`` (after a sentence mark), or opening the paragraph when a line stands above
     it. Tried only where a chrome cue follows within a sign-off's reach (``_CHROME_NEAR``);
-    the first that matches only."""
+    every one that matches, so that a page printing its sign-off twice (a flattened page
+    repeats its pieces) loses both in one pass."""
     places = openings
     if start and _UPPER_START.match(text, start) is not None:
         places = [start, *openings]
+    found, last_end = [], start
     for place in places:
-        if _chrome_near(text, place, end):
+        if place >= last_end and _chrome_near(text, place, end):
             m = _BEFORE_CHROME.match(text, place, end)
             if m is not None:
-                return [m]
-    return []
+                found.append(m)
+                last_end = m.end()
+    return found
 
 
 def _chrome_near(text: str, place: int, end: int) -> bool:
@@ -1986,6 +2005,9 @@ class StripBylines(BoilerplateCleaner):
         flat = [] if head is None else _flat_head_dateline(text, head) + _flat_head_agency(
             text, head)
         labels = self._line_labels(text)
+        box = _author_box(text)
+        if box and not any(lab.end > box[0].start for lab in labels):
+            labels += box
         paper = _paper_under_title(text)
         if paper and not any(lab.start < paper[0].end and paper[0].start < lab.end
                              for lab in labels):
@@ -2375,6 +2397,61 @@ def _line_label(ctx: _Lines, index: int, rule: str) -> Label:
     raw = ctx.lines[index]
     start = ctx.starts[index] + len(raw) - len(raw.lstrip())
     return Label(start, start + len(raw.strip()), "byline", rule)
+
+
+_BOX_HEADINGS = word_list("bylines_author_box.txt")
+_BOX_HEADING = regex.compile(rf"(?m)^[ \t]*+(?:{trie(_BOX_HEADINGS)})[ \t]*+:?+[ \t]*+$")
+_BIO_ROLE_WORDS = word_list("bylines_bio_roles.txt")
+_BIO_ROLES = trie(_BIO_ROLE_WORDS + tuple(w[0].lower() + w[1:] for w in _BIO_ROLE_WORDS))
+#: A role line that heads a box with no heading: "Biên tập viên: Trần Hoa".
+_BOX_ROLE_LINE = regex.compile(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{_ONE_NAME})"
+                               r"[ \t]*+$")
+_BOX_NAME_LINE = regex.compile(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
+_BIO_OPENS = regex.compile(rf"[ \t]*+(?:(?P<name>{_ONE_NAME})[ \t]++là[ \t]++)?+(?:{_BIO_ROLES})"
+                           r"(?![\p{L}\d])")
+#: The longest bio line an author box holds, and how many lines follow its head at most.
+_BIO_MAX_CHARS = 300
+_BOX_MAX_LINES = 3
+_BOX_HEAD_MAX_CHARS = 80
+_BOX_TAIL_LINES = 8  # line breaks read back from the end (blank lines count)
+
+
+def _author_box(text: str) -> list[Label]:
+    """An author box closing the page: a heading ("Về tác giả") or a role line
+    ("Biên tập viên: Trần Hoa"), then only a name line and a short bio that opens with a
+    newsroom role ("Biên tập viên mảng quốc tế ...", "Trần Hoa là biên tập viên ...") to
+    the end, with story above it. A book review's "Về tác giả" over a writer's life stays
+    (no newsroom role opens it), and so does a bio line anywhere but the page's end."""
+    lines = text.rsplit("\n", _BOX_TAIL_LINES)  # the tail only: the first item is the rest
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return []
+    for k in range(max(1, len(filled) - 1 - _BOX_MAX_LINES), len(filled) - 1):
+        head = lines[filled[k]]
+        if len(head) > _BOX_HEAD_MAX_CHARS:  # (most lines: story paragraphs)
+            continue
+        role = _BOX_ROLE_LINE.match(head)
+        if role is None and _BOX_HEADING.match(head) is None:
+            continue
+        names = {role.group("name")} if role else set()
+        bio = False
+        for i in filled[k + 1:]:
+            line = lines[i]
+            opens = _BIO_OPENS.match(line)
+            if opens is not None and len(line) <= _BIO_MAX_CHARS and (
+                    opens.group("name") is None or opens.group("name") in names):
+                bio = True
+                continue
+            name = _BOX_NAME_LINE.match(line)
+            if name is None or bio or role is not None:
+                break
+            names.add(name.group("name"))
+        else:
+            if bio:
+                start = sum(len(line) + 1 for line in lines[:filled[k]])
+                start += len(head) - len(head.lstrip())
+                return [Label(start, len(text.rstrip()), "byline", "bylines.author_box")]
+    return []
 
 
 strip_bylines = StripBylines()
