@@ -295,6 +295,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if match.group("ended"):
         return match.end()
     tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
+    signed = _signed_name_tokens([t.group() for t in tokens])
+    if signed:  # "Ảnh: Lê Bích Lê Bích Hà Giang ...": the name, then the author's sign-off
+        return match.start("name") + tokens[signed - 1].end()
     keep = _two_names_kept(match.group("name"), tokens) or min(
         _name_tokens_kept([t.group() for t in tokens]), _SETTINGS["credit_name_max_tokens"])
     if _title_follows_name(text, match.start("name"), tokens, keep):
@@ -318,6 +321,29 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _signed_name_tokens(tokens: list[str]) -> int:
+    """How many of a glued credit's name ``tokens`` its name holds when the same name follows
+    it at once (``Lê Bích Lê Bích Hà Giang vào ...``: 2, the sign-off repeats the credit),
+    or 0. Only up to ``credit_name_max_tokens`` tokens a name."""
+    for size in range(1, min(_SETTINGS["credit_name_max_tokens"], len(tokens) // 2) + 1):
+        if tokens[:size] == tokens[size:2 * size]:
+            return size
+    return 0
+
+
+def _signed_after(text: str, name_from: int, credit_end: int) -> bool:
+    """The credit's name said again right after it, across spaces or a line break: the
+    article's sign-off (``... tìm mua. Ảnh: Lê Bích Lê Bích``). Such a credit names who took
+    the whole story's photos, at its end; the sentence before it is the story's last."""
+    name = text[_first_non_space(text, name_from, credit_end):credit_end].rstrip(". ")
+    if len(name) < 2 or not name[:1].isupper():
+        return False
+    after = _first_non_space(text, credit_end, min(len(text), credit_end + 8))
+    follow = after + len(name)
+    return (text.startswith(name, after)
+            and (follow == len(text) or not text[follow].isalnum()))
 
 
 def _page_then_text(rest: str) -> bool:
@@ -970,7 +996,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                             else _marked_caption(text, line_start, caption_start, credit_start)):
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
     if caption_start < credit_start and (
-            _is_story_sentence(text, caption_start, credit_start)
+            kind == "colon" and _signed_after(text, name_from, credit_end)
+            or _is_story_sentence(text, caption_start, credit_start)
             or _timed_lead(text, caption_start, whole or line_only)):
         caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
