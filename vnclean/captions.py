@@ -874,11 +874,26 @@ def _description_end(text: str, pos: int, line_end: int) -> int:
         return 0  # "Video:Nhân vật cung cấp": a credit
     stop = _SENTENCE_END.search(text, pos, line_end)
     end = stop.start() + 1 if stop else LAST_NON_BLANK.search(text, pos, line_end).end()
+    if stop is not None:
+        end = _next_sentence_start(text, pos, end)
     if _DATED_STAMP.search(text, pos, end) is not None:
         return -1  # "Video: <headline> 22/11/2024 10:00 <lead>.": a flattened article's head
     return end if _is_caption_sized(text[pos:end].rstrip(_ENDER_TAIL)) else 0
 
 
+def _next_sentence_start(text: str, pos: int, end: int) -> int:
+    """Where a flattened story's next sentence starts inside a video's description that has
+    no full stop of its own (``Video: Nước lũ tràn vào nhà dân Theo Trung tâm ..., lũ ...``):
+    the first later capitalised sentence starter (``Theo``, ``Ông``, ``Trong``; the ones no
+    name syllable), else ``end``."""
+    for match in _CAPITALISED_WORD_AFTER.finditer(text, pos, end):
+        if match.group(1) in _DESCRIPTION_STARTERS:
+            return match.start(1)
+    return end
+
+
+#: A capitalised word after a word and a space (the description's first word is skipped).
+_CAPITALISED_WORD_AFTER = regex.compile(r"(?<=\p{L}[ \t])(\p{Lu}\p{Ll}*+)(?=[ \t])", regex.V1)
 #: A date with its year and a clock time: a page's dateline, never in a video's description.
 _DATED_STAMP = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}[ ,-]{1,3}\d{1,2}[:h]\d{2}", regex.V1)
 
