@@ -2226,7 +2226,30 @@ def _classify_once(text: str) -> list[Label]:
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
     labels += _scene_labels(text, labels, keywords)
+    if _VIDEO_TITLE_GATE.search(text):
+        labels += _video_title_labels(text)
     return merge_labels(labels)
+
+
+_VIDEO_TITLE_HEADS = word_list("captions_video_titles.txt")
+_VIDEO_TITLE_GATE = re.compile("|".join(re.escape(h + " ") for h in _VIDEO_TITLE_HEADS))
+#: A video player's label alone on its line, right under a paragraph that ends a sentence:
+#: a title head, at most two small words (``phim``, ``MV chính thức`` is a name), then the
+#: film's name (a quote or a capital) and no sentence end: ``Trailer phim "Mẹ Ơi"``; a
+#: subheading says what it shows (``Trailer hé lộ nội dung phim``) and stays.
+_VIDEO_TITLE_LINE = regex.compile(
+    rf"(?<=[\p{{L}}\d][\"”’)]?[.!?…][\"”’)]?{_HSPACE}*\n\s*)"
+    rf"(?:{'|'.join(regex.escape(h) for h in _VIDEO_TITLE_HEADS)}) "
+    rf"(?:\p{{Ll}}++ ){{0,2}}+[\"“'‘«\p{{Lu}}\d]"
+    rf"[^\n.!?…:]{{0,{_SETTINGS['video_title_max_chars']}}}+(?=\n|\Z)", regex.V1)
+
+
+def _video_title_labels(text: str) -> list[Label]:
+    """``captions.video_title``: a video player's label (``Trailer phim "Mẹ Ơi"``) alone on
+    its line under a paragraph; a story sentence about a trailer has its full stop and stays
+    (``Trailer dài gần 3 phút nhận về hơn 2 triệu lượt xem.``)."""
+    return [Label(m.start(), len(m.group().rstrip()) + m.start(), KIND, "captions.video_title")
+            for m in _VIDEO_TITLE_LINE.finditer(text)]
 
 
 def _may_expose(left: str, edits: list) -> bool:
