@@ -2228,10 +2228,57 @@ def _classify_once(text: str) -> list[Label]:
     labels += _scene_labels(text, labels, keywords)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
+    if "\n" in text:
+        labels += _caption_run_labels(text)
     return merge_labels(labels)
 
 
+#: Two to caption_run_max_lines short lines with no punctuation at all, then a paragraph
+#: (a line of caption_run_neighbour_min_chars or more). _RUN_SEED (stdlib ``re``, a newline
+#: literal first) finds where two such lines start; only there the full pattern is tried.
+_RUN_LINE = (f"[^\\n.,:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}")
+_RUN_SEED = re.compile(rf"\n(?=[^\W\d_]{_RUN_LINE}\n[^\W\d_]{_RUN_LINE}\n)")
+_CAPTION_RUN = regex.compile(
+    rf"\n((?:\p{{Lu}}{_RUN_LINE}+\n){{2,{_SETTINGS['caption_run_max_lines']}}}+)"
+    rf"(?=[^\n]{{{_SETTINGS['caption_run_neighbour_min_chars']}}})", regex.V1)
+_SMALL_WORD = regex.compile(r"\p{Ll}", regex.V1)
+_RUN_ABOVE_END = ".!?…"
+
+
+def _caption_run_labels(text: str) -> list[Label]:
+    """``captions.caption_run``: a gallery's captions as a run of two or more short lines with
+    no punctuation between paragraphs (``Người dân co ro trong áo mưa trên phố Giải Phóng`` /
+    ``Nhiều người đi xe máy trùm kín mít để tránh rét``), right under a line that ends a
+    sentence. A subheading stands alone above its paragraph, so a run is no subheading; each
+    line reads as a sentence (a small word among its first three, caption_run_min_words
+    words or more) and one opens with a scene subject (``Người dân``, ``Lực lượng cứu hộ``:
+    captions_scene_actions.txt)."""
+    found: list[Label] = []
+    done = 0
+    for seed in _RUN_SEED.finditer(text):
+        at = seed.start()
+        above = text[max(0, at - 8):at].rstrip(" \t\"”’)")
+        if at < done or not above or above[-1] not in _RUN_ABOVE_END:
+            continue
+        match = _CAPTION_RUN.match(text, at)
+        if match is None:
+            continue
+        done = match.end(1)
+        lines = match.group(1).split("\n")[:-1]
+        if all(_reads_as_run_caption(line) for line in lines) and any(
+                line.startswith(_SCENE_SUBJECTS) for line in lines):
+            found.append(Label(match.start(1), match.end(1) - 1, KIND, "captions.caption_run"))
+    return found
+
+
+def _reads_as_run_caption(line: str) -> bool:
+    words = line.split()
+    return (len(words) >= _SETTINGS["caption_run_min_words"]
+            and any(_SMALL_WORD.match(word) for word in words[1:3]))
+
+
 _VIDEO_TITLE_HEADS = word_list("captions_video_titles.txt")
+#: One stdlib scan for the heads (cheaper here than one ``in`` per head).
 _VIDEO_TITLE_GATE = re.compile("|".join(re.escape(h + " ") for h in _VIDEO_TITLE_HEADS))
 #: A video player's label alone on its line, right under a paragraph that ends a sentence:
 #: a title head, at most two small words (``phim``, ``MV chính thức`` is a name), then the
