@@ -295,6 +295,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     if match.group("ended"):
         return match.end()
     tokens = list(_NAME_TOKEN_RE.finditer(match.group("name")))
+    signed = _signed_name_tokens([t.group() for t in tokens])
+    if signed:  # "Ảnh: Lê Bích Lê Bích Hà Giang ...": the name, then the author's sign-off
+        return match.start("name") + tokens[signed - 1].end()
     keep = _two_names_kept(match.group("name"), tokens) or min(
         _name_tokens_kept([t.group() for t in tokens]), _SETTINGS["credit_name_max_tokens"])
     if _title_follows_name(text, match.start("name"), tokens, keep):
@@ -318,6 +321,29 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _signed_name_tokens(tokens: list[str]) -> int:
+    """How many of a glued credit's name ``tokens`` its name holds when the same name follows
+    it at once (``Lê Bích Lê Bích Hà Giang vào ...``: 2, the sign-off repeats the credit),
+    or 0. Only up to ``credit_name_max_tokens`` tokens a name."""
+    for size in range(1, min(_SETTINGS["credit_name_max_tokens"], len(tokens) // 2) + 1):
+        if tokens[:size] == tokens[size:2 * size]:
+            return size
+    return 0
+
+
+def _signed_after(text: str, name_from: int, credit_end: int) -> bool:
+    """The credit's name said again right after it, across spaces or a line break: the
+    article's sign-off (``... tìm mua. Ảnh: Lê Bích Lê Bích``). Such a credit names who took
+    the whole story's photos, at its end; the sentence before it is the story's last."""
+    name = text[_first_non_space(text, name_from, credit_end):credit_end].rstrip(". ")
+    if len(name) < 2 or not name[:1].isupper():
+        return False
+    after = _first_non_space(text, credit_end, min(len(text), credit_end + 8))
+    follow = after + len(name)
+    return (text.startswith(name, after)
+            and (follow == len(text) or not text[follow].isalnum()))
 
 
 def _page_then_text(rest: str) -> bool:
@@ -848,11 +874,26 @@ def _description_end(text: str, pos: int, line_end: int) -> int:
         return 0  # "Video:Nhân vật cung cấp": a credit
     stop = _SENTENCE_END.search(text, pos, line_end)
     end = stop.start() + 1 if stop else LAST_NON_BLANK.search(text, pos, line_end).end()
+    if stop is not None:
+        end = _next_sentence_start(text, pos, end)
     if _DATED_STAMP.search(text, pos, end) is not None:
         return -1  # "Video: <headline> 22/11/2024 10:00 <lead>.": a flattened article's head
     return end if _is_caption_sized(text[pos:end].rstrip(_ENDER_TAIL)) else 0
 
 
+def _next_sentence_start(text: str, pos: int, end: int) -> int:
+    """Where a flattened story's next sentence starts inside a video's description that has
+    no full stop of its own (``Video: Nước lũ tràn vào nhà dân Theo Trung tâm ..., lũ ...``):
+    the first later capitalised sentence starter (``Theo``, ``Ông``, ``Trong``; the ones no
+    name syllable), else ``end``."""
+    for match in _CAPITALISED_WORD_AFTER.finditer(text, pos, end):
+        if match.group(1) in _DESCRIPTION_STARTERS:
+            return match.start(1)
+    return end
+
+
+#: A capitalised word after a word and a space (the description's first word is skipped).
+_CAPITALISED_WORD_AFTER = regex.compile(r"(?<=\p{L}[ \t])(\p{Lu}\p{Ll}*+)(?=[ \t])", regex.V1)
 #: A date with its year and a clock time: a page's dateline, never in a video's description.
 _DATED_STAMP = regex.compile(r"\d{1,2}/\d{1,2}/\d{4}[ ,-]{1,3}\d{1,2}[:h]\d{2}", regex.V1)
 
@@ -970,7 +1011,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                             else _marked_caption(text, line_start, caption_start, credit_start)):
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
     if caption_start < credit_start and (
-            _is_story_sentence(text, caption_start, credit_start)
+            kind == "colon" and _signed_after(text, name_from, credit_end)
+            or _is_story_sentence(text, caption_start, credit_start)
             or _timed_lead(text, caption_start, whole or line_only)):
         caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
@@ -2184,7 +2226,77 @@ def _classify_once(text: str) -> list[Label]:
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
     labels += _scene_labels(text, labels, keywords)
+    if _VIDEO_TITLE_GATE.search(text):
+        labels += _video_title_labels(text)
+    if "\n" in text:
+        labels += _caption_run_labels(text)
     return merge_labels(labels)
+
+
+#: Two to caption_run_max_lines short lines with no punctuation at all, then a paragraph
+#: (a line of caption_run_neighbour_min_chars or more). _RUN_SEED (stdlib ``re``, a newline
+#: literal first) finds where two such lines start; only there the full pattern is tried.
+_RUN_LINE = (f"[^\\n.,:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}")
+_RUN_SEED = re.compile(rf"\n(?=[^\W\d_]{_RUN_LINE}\n[^\W\d_]{_RUN_LINE}\n)")
+_CAPTION_RUN = regex.compile(
+    rf"\n((?:\p{{Lu}}{_RUN_LINE}+\n){{2,{_SETTINGS['caption_run_max_lines']}}}+)"
+    rf"(?=[^\n]{{{_SETTINGS['caption_run_neighbour_min_chars']}}})", regex.V1)
+_SMALL_WORD = regex.compile(r"\p{Ll}", regex.V1)
+_RUN_ABOVE_END = ".!?…"
+
+
+def _caption_run_labels(text: str) -> list[Label]:
+    """``captions.caption_run``: a gallery's captions as a run of two or more short lines with
+    no punctuation between paragraphs (``Người dân co ro trong áo mưa trên phố Giải Phóng`` /
+    ``Nhiều người đi xe máy trùm kín mít để tránh rét``), right under a line that ends a
+    sentence. A subheading stands alone above its paragraph, so a run is no subheading; each
+    line reads as a sentence (a small word among its first three, caption_run_min_words
+    words or more) and one opens with a scene subject (``Người dân``, ``Lực lượng cứu hộ``:
+    captions_scene_actions.txt)."""
+    found: list[Label] = []
+    done = 0
+    for seed in _RUN_SEED.finditer(text):
+        at = seed.start()
+        above = text[max(0, at - 8):at].rstrip(" \t\"”’)")
+        if at < done or not above or above[-1] not in _RUN_ABOVE_END:
+            continue
+        match = _CAPTION_RUN.match(text, at)
+        if match is None:
+            continue
+        done = match.end(1)
+        lines = match.group(1).split("\n")[:-1]
+        if all(_reads_as_run_caption(line) for line in lines) and any(
+                line.startswith(_SCENE_SUBJECTS) for line in lines):
+            found.append(Label(match.start(1), match.end(1) - 1, KIND, "captions.caption_run"))
+    return found
+
+
+def _reads_as_run_caption(line: str) -> bool:
+    words = line.split()
+    return (len(words) >= _SETTINGS["caption_run_min_words"]
+            and any(_SMALL_WORD.match(word) for word in words[1:3]))
+
+
+_VIDEO_TITLE_HEADS = word_list("captions_video_titles.txt")
+#: One stdlib scan for the heads (cheaper here than one ``in`` per head).
+_VIDEO_TITLE_GATE = re.compile("|".join(re.escape(h + " ") for h in _VIDEO_TITLE_HEADS))
+#: A video player's label alone on its line, right under a paragraph that ends a sentence:
+#: a title head, at most two small words (``phim``, ``MV chính thức`` is a name), then the
+#: film's name (a quote or a capital) and no sentence end: ``Trailer phim "Mẹ Ơi"``; a
+#: subheading says what it shows (``Trailer hé lộ nội dung phim``) and stays.
+_VIDEO_TITLE_LINE = regex.compile(
+    rf"(?<=[\p{{L}}\d][\"”’)]?[.!?…][\"”’)]?{_HSPACE}*\n\s*)"
+    rf"(?:{'|'.join(regex.escape(h) for h in _VIDEO_TITLE_HEADS)}) "
+    rf"(?:\p{{Ll}}++ ){{0,2}}+[\"“'‘«\p{{Lu}}\d]"
+    rf"[^\n.!?…:]{{0,{_SETTINGS['video_title_max_chars']}}}+(?=\n|\Z)", regex.V1)
+
+
+def _video_title_labels(text: str) -> list[Label]:
+    """``captions.video_title``: a video player's label (``Trailer phim "Mẹ Ơi"``) alone on
+    its line under a paragraph; a story sentence about a trailer has its full stop and stays
+    (``Trailer dài gần 3 phút nhận về hơn 2 triệu lượt xem.``)."""
+    return [Label(m.start(), len(m.group().rstrip()) + m.start(), KIND, "captions.video_title")
+            for m in _VIDEO_TITLE_LINE.finditer(text)]
 
 
 def _may_expose(left: str, edits: list) -> bool:
