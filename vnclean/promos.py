@@ -644,6 +644,8 @@ def _candidate_label(text: str, m) -> Label | None:
             if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
                 return None
             rule = rule[:-5]
+        if rule == "comments" and not _counter_stands_apart(text, start, end):
+            return None  # "Tất cả bình luận (12) đều ủng hộ ...": a story sentence's words
         if rule == "ad":
             lead = _sentence_start(text, start)
             if lead == start:  # no sentence start near: a fixture lead ("Liverpool - Man City 08.02 ")
@@ -680,6 +682,24 @@ def _candidate_label(text: str, m) -> Label | None:
             return None  # a flattened article after the licence on its line
         return Label(start, end, "promo", "promos.licence")
     return None
+
+
+def _counter_stands_apart(text: str, start: int, end: int) -> bool:
+    """A comment counter (``Bình luận (12)``) glued into a line is a widget piece only
+    when no sentence runs through it: nothing or a capital, a separator or a symbol
+    follows it (no lowercase word, no comma or period going on), and it opens a line,
+    follows a sentence end or a capitalised label (a lowercase counter after a word, or
+    any counter after a comma, is the story's: ``Trong đó, bình luận (12) của ...``)."""
+    if _COUNTER_RUNS_ON.match(text, end) is not None:
+        return False
+    before = text[max(0, start - 2):start].rstrip(" \t")
+    if not before or before[-1] == "\n":
+        return True
+    return before[-1] != "," and not (before[-1].isalnum() and text[start].islower())
+
+
+#: What follows a counter inside a sentence: a lowercase word or a comma, period, colon.
+_COUNTER_RUNS_ON = regex.compile(r"[ \t]*+(?:\p{Ll}|[,.;:])", regex.V1)
 
 
 def _listed_advice(text: str, start: int) -> bool:
