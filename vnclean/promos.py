@@ -644,6 +644,8 @@ def _candidate_label(text: str, m) -> Label | None:
             if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
                 return None
             rule = rule[:-5]
+        if rule == "comments" and not _counter_stands_apart(text, start, end):
+            return None  # "Tất cả bình luận (12) đều ủng hộ ...": a story sentence's words
         if rule == "ad":
             lead = _sentence_start(text, start)
             if lead == start:  # no sentence start near: a fixture lead ("Liverpool - Man City 08.02 ")
@@ -678,8 +680,26 @@ def _candidate_label(text: str, m) -> Label | None:
         # headline: "Bộ Thông tin và Truyền thông cấp giấy phép cho mạng xã hội Lotus")
         if _story_after_cue(text, start, end):
             return None  # a flattened article after the licence on its line
-        return Label(start, end, "promo", "promos.licence")
+        return Label(start, _cued_run_end(text, start, end), "promo", "promos.licence")
     return None
+
+
+def _counter_stands_apart(text: str, start: int, end: int) -> bool:
+    """A comment counter (``Bình luận (12)``) glued into a line is a widget piece only
+    when no sentence runs through it: nothing or a capital, a separator or a symbol
+    follows it (no lowercase word, no comma or period going on), and it opens a line,
+    follows a sentence end or a capitalised label (a lowercase counter after a word, or
+    any counter after a comma, is the story's: ``Trong đó, bình luận (12) của ...``)."""
+    if _COUNTER_RUNS_ON.match(text, end) is not None:
+        return False
+    before = text[max(0, start - 2):start].rstrip(" \t")
+    if not before or before[-1] == "\n":
+        return True
+    return before[-1] != "," and not (before[-1].isalnum() and text[start].islower())
+
+
+#: What follows a counter inside a sentence: a lowercase word or a comma, period, colon.
+_COUNTER_RUNS_ON = regex.compile(r"[ \t]*+(?:\p{Ll}|[,.;:])", regex.V1)
 
 
 def _listed_advice(text: str, start: int) -> bool:
@@ -1057,7 +1077,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         line = lines[i]
         rule = "promos.copyright" if i in strong and _COPYRIGHT.search(line) else "promos.footer"
         cut = _story_before_cue(line) if i in strong else 0
-        labels.append(Label(starts[i] + cut, starts[i] + len(line), "promo", rule))
+        end = _cued_run_end(line, cut, len(line)) if i in strong else len(line)
+        labels.append(Label(starts[i] + cut, starts[i] + end, "promo", rule))
     return labels
 
 
@@ -1079,6 +1100,32 @@ def _story_after_cue(text: str, pos: int, end: int) -> bool:
         return False
     cue = min(cues, key=regex.Match.start)
     return _holds_story_sentence(_split_sentences(text[cue.end():end])[1:])
+
+
+def _cued_run_end(text: str, start: int, end: int) -> int:
+    """Where a footer piece glued into a line ends: after its first sentence and each next
+    one that holds a footer cue, a site name or a contact cue; the first sentence without
+    one (short story sentences after a flattened page's notice, another kind's chrome)
+    stays, and all after it: ``Giấy phép số 298/GP-BTTTT. Kinh doanh Tứng hồng cước.``
+    loses its licence only, as a second pass would read it.
+
+    >>> line = "Giấy phép số 298/GP-BTTTT. Hotline: 0901 234 567. Nhà nông trúng mùa."
+    >>> line[:_cued_run_end(line, 0, len(line))]
+    'Giấy phép số 298/GP-BTTTT. Hotline: 0901 234 567.'
+    """
+    cuts = [m.start() for m in _SENTENCE_CUT.finditer(text, start, end)]
+    if not cuts:
+        return end
+    for cut, after in zip(cuts, [*cuts[1:], end]):
+        sentence = text[cut:after].strip()
+        if sentence and not _footer_cued(sentence):
+            return cut
+    return end
+
+
+def _footer_cued(sentence: str) -> bool:
+    return (_footer_cue(sentence) or _FOOTER_NAME.match(sentence) is not None
+            or _CONTACT_CUE.search(sentence) is not None or _COPYRIGHT.search(sentence) is not None)
 
 
 def _story_shaped(line: str) -> bool:
@@ -1172,7 +1219,8 @@ def _flattened_notices(text: str, tails: list[tuple[int, int]]) -> list[Label]:
                                                                    notice.start()):
             continue  # (words after the story's last sentence run into the notice: story's)
         start = notice.start() if part == len(head) else head_start + part
-        labels.append(Label(start, line_end, "promo", "promos.copyright"))
+        end = _cued_run_end(text, start, line_end)
+        labels.append(Label(start, end, "promo", "promos.copyright"))
     return labels
 
 
@@ -1200,7 +1248,8 @@ def _flattened_tail_pieces(text: str, tails: list[tuple[int, int]]) -> list[Labe
         start = widgets[-1].start if widgets else piece.start()
         if not widgets and _lowercase_word_before(text, line_start, start):
             continue
-        labels.append(Label(start, line_end, "promo", rule))  # one span: no space left between
+        end = _cued_run_end(text, piece.start(), line_end)
+        labels.append(Label(start, end, "promo", rule))  # one span: no space left between
     return labels
 
 
