@@ -888,8 +888,10 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
     stripped = rest.strip()
     if len(stripped) > _LINE_MAX:
         whole = False  # a paragraph is left: never a widget or footer line
-    else:  # nothing, a footer line, or a line a second pass labels whole
-        whole = (not stripped or _strong_footer(stripped)
+    else:  # nothing, a footer line (no story sentence after its notice), or a line a
+        # second pass labels whole
+        whole = (not stripped
+                 or _strong_footer(stripped) and not _story_after_cue(stripped, 0, len(stripped))
                  or _line_label(rest, _NONBLANK.search(rest)) is not None)
     if whole:
         first = inner[0]
