@@ -1357,13 +1357,17 @@ def _untitled_lead_copies(page: _Page, chrome: set[int], cfg: _Settings) -> list
 
 
 def _copies_lead(lead: str, text: str) -> bool:
-    """``text`` is ``lead`` again, or ``lead`` without its agency prefix (``SGGP - ``).
+    """``text`` is ``lead`` again, or ``lead`` without its agency prefix (``SGGP - ``),
+    perhaps closed by the end mark ``/.``.
 
-    >>> _copies_lead("SGGP - Tuyến metro số 1 vận hành.", "Tuyến metro số 1 vận hành.")
+    >>> _copies_lead("SGGP - Tuyến metro số 1 vận hành.", "Tuyến metro số 1 vận hành./.")
     True
     >>> _copies_lead("Tuyến metro số 1 vận hành.", "số 1 vận hành.")
     False
     """
+    if text.endswith("/."):  # the end mark closing the article, strip_bylines' to remove
+        text = text[:-1].rstrip("/ \t")
+        text += "" if text.endswith(".") else "."
     if len(text) > len(lead) or not lead.endswith(text):
         return False
     missing = lead[: len(lead) - len(text)].rstrip()
