@@ -159,6 +159,28 @@ class StepMap:
             return in_end
         return in_start if side == "start" else in_end
 
+    def forward(self, pos: int, side: str = "start") -> int:
+        """Position in the step's output that input position ``pos`` goes to; inside a
+        rewritten region, the region's output start (or end, ``side="end"``).
+
+        >>> m = StepMap([Edit(3, 4, "")])  # "Thu\u200b Huyền" -> "Thu Huyền"
+        >>> m.forward(5), m.forward(3), m.rewrites(3, 4)
+        (4, 3, True)
+        """
+        i = bisect.bisect_right(self._in_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos >= self._in_ends[i]:
+            return self._out_ends[i] + (pos - self._in_ends[i])
+        if pos == self._in_starts[i] or side == "start":
+            return self._out_starts[i]
+        return self._out_ends[i]
+
+    def rewrites(self, start: int, end: int) -> bool:
+        """Whether one rewritten region (touching edits are one) spans input ``start:end``."""
+        i = bisect.bisect_right(self._in_starts, start) - 1
+        return i >= 0 and end <= self._in_ends[i]
+
 
 @dataclass(frozen=True)
 class Cleaned:

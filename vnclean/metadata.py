@@ -9,7 +9,6 @@ Vietnam time (UTC+07:00); see :mod:`vnclean.dates`.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +17,7 @@ from typing import Any
 
 import regex
 
-from ._core import Cleaned, Edit, apply_edits
+from ._core import Cleaned, Edit, StepMap, apply_edits
 from ._data import alternation, word_list
 from .bylines import (agency_names, attribution_date, author_names, is_domain, is_paper,
                       source_name, strip_bylines)
@@ -538,41 +537,6 @@ def extract_metadata(original: str, cleaned: Cleaned) -> dict[str, Any]:
 _NORMALIZER = "normalize_unicode"
 
 
-class _NormalOffsets:
-    """Maps offsets of an original text to the text its normalization edits leave."""
-
-    def __init__(self, edits: Sequence[Edit]):
-        self.edits = edits
-        self.starts = [e.start for e in edits]
-        shift, self.shifts = 0, [0]
-        for e in edits:
-            shift += len(e.replacement) - (e.end - e.start)
-            self.shifts.append(shift)
-
-    def forward(self, pos: int, *, end: bool = False) -> int:
-        """``pos`` in the normalized text; inside a rewritten piece, its start (or end)."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return pos
-        edit = self.edits[i]
-        if pos >= edit.end:
-            return pos + self.shifts[i + 1]
-        if pos == edit.start or not end:
-            return edit.start + self.shifts[i]
-        return edit.start + self.shifts[i] + len(edit.replacement)
-
-    def covered(self, start: int, end: int) -> bool:
-        """True when normalization edits tile ``start:end`` (what split an edit in pieces)."""
-        i = bisect.bisect_right(self.starts, start) - 1
-        pos = start
-        while pos < end:
-            if i < 0 or i >= len(self.edits) or not self.edits[i].start <= pos < self.edits[i].end:
-                return False
-            pos = self.edits[i].end
-            i += 1
-        return True
-
-
 def in_normal_text(original: str, edits: Sequence[Edit]) -> tuple[str, list[Edit]]:
     """The original as the normalization step left it, and the other edits moved into it.
 
@@ -591,16 +555,16 @@ def in_normal_text(original: str, edits: Sequence[Edit]) -> tuple[str, list[Edit
     norm = sorted((e for e in edits if e.cleaner == _NORMALIZER), key=lambda e: e.start)
     if not norm:
         return original, list(edits)
-    offsets = _NormalOffsets(norm)
+    offsets = StepMap(norm)
     text = apply_edits(original, norm)
     moved: list[Edit] = []
     last_end = -1  # where the last moved edit ends in the ORIGINAL
     for edit in edits:
         if edit.cleaner == _NORMALIZER:
             continue
-        start, end = offsets.forward(edit.start), offsets.forward(edit.end, end=True)
+        start, end = offsets.forward(edit.start), offsets.forward(edit.end, "end")
         if (moved and (moved[-1].rule, moved[-1].cleaner) == (edit.rule, edit.cleaner)
-                and last_end < edit.start and offsets.covered(last_end, edit.start)):
+                and last_end < edit.start and offsets.rewrites(last_end, edit.start)):
             start = moved.pop().start
         moved.append(replace(edit, start=start, end=end, text=text[start:end]))
         last_end = edit.end

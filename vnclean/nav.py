@@ -1343,12 +1343,17 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
     return labels
 
 
+def _first_kept(page: _Page, chrome: set[int]) -> int | None:
+    """Index of the page's first line whose start is not in ``chrome`` (``None``: none)."""
+    return next((k for k, start in enumerate(page.starts) if start not in chrome), None)
+
+
 def _untitled_lead_copies(page: _Page, chrome: set[int], cfg: _Settings) -> list[_Span]:
     """On a page with no title, whose first line (not in ``chrome``) is a paragraph: later
     lines that repeat it whole, perhaps without its agency prefix (an aggregator's card
     description printed again after the related list)."""
     starts = page.starts
-    head = next((k for k in range(len(page)) if starts[k] not in chrome), None)
+    head = _first_kept(page, chrome)
     if head is None or not _is_paragraph(page, head, cfg):
         return []
     lead = page.texts[head]
@@ -1368,9 +1373,13 @@ def _copies_lead(lead: str, text: str) -> bool:
     if text.endswith("/."):  # the end mark closing the article, strip_bylines' to remove
         text = text[:-1].rstrip("/ \t")
         text += "" if text.endswith(".") else "."
-    if len(text) > len(lead) or not lead.endswith(text):
-        return False
-    missing = lead[: len(lead) - len(text)].rstrip()
+    return len(text) <= len(lead) and lead.endswith(text) and _prefix_only(lead, len(text))
+
+
+def _prefix_only(lead: str, tail: int) -> bool:
+    """What ``lead`` holds before its last ``tail`` characters is nothing or an agency
+    prefix (``SGGP -``, ``(TTXVN):``)."""
+    missing = lead[: len(lead) - tail].rstrip()
     return not missing or missing[-1] in _PREFIX_ENDS
 
 
@@ -1394,8 +1403,7 @@ def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
         if text[-m:].casefold()[-m:] == lead_key[-m:]:
             key = text.casefold()
             if len(key) <= len(lead_key) and lead_key.endswith(key):
-                missing = lead_key[: len(lead_key) - len(key)].rstrip()
-                return not missing or missing[-1] in _PREFIX_ENDS  # only an agency prefix
+                return _prefix_only(lead_key, len(key))
     if text[-1] not in ".…":  # not cut short with dots (lines never end in a space)
         return False
     # A teaser shares with the lead at least its first third or the lead's whole stem.
@@ -1463,7 +1471,7 @@ def _site_name_label(page: _Page, label_start: int, chrome: set[int],
     ``label_start`` (``Báo Mới`` / ``Thế giới`` / title): an item of a word or two (chrome
     lines not counted)."""
     starts = page.starts
-    first = next((k for k in range(len(page)) if starts[k] not in chrome), None)
+    first = _first_kept(page, chrome)
     if first is None or first + 1 >= len(page) or starts[first + 1] != label_start:
         return []
     if page.sections[first] or not _too_short_for_a_title(page, first, cfg):

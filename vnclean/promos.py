@@ -1126,6 +1126,8 @@ def _cued_run_end(text: str, start: int, end: int) -> int:
 
 
 def _footer_cued(sentence: str) -> bool:
+    """A sentence of a footer piece: a footer cue, a site name, a contact cue or a
+    copyright word in it."""
     return (_footer_cue(sentence) or _FOOTER_NAME.match(sentence) is not None
             or _CONTACT_CUE.search(sentence) is not None or _COPYRIGHT.search(sentence) is not None)
 
