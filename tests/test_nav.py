@@ -5,6 +5,7 @@ Rule-by-rule positive and must-not-change cases live in ``tests/cases/nav.json``
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -274,3 +275,18 @@ def test_nav_quality_on_dev(dev_records):
     recall, false_removed = score.recall, score.false
     assert recall >= NAV_RECALL_FLOOR, f"nav recall on dev fell to {recall:.3f}"
     assert false_removed <= NAV_FALSE_REMOVAL_BOUND, f"{false_removed} story chars removed"
+
+
+def test_remembered_shapes_are_the_shapes_of_the_settings_used():
+    """_page_of remembers short lines' shapes across pages only under the package's
+    settings: a line shaped under other settings is shaped afresh, and after it the
+    package's shape is the same as before (nothing of the other settings is kept)."""
+    cfg = nav._settings()
+    text = "Thời sự\nKinh doanh\nGiải trí\nMưa lớn ở Hà Nội, nhiều tuyến phố ngập sâu."
+    before = nav._page_of(text, cfg).shapes
+    narrow = dataclasses.replace(cfg, max_item_chars=5, max_item_words=1)
+    assert nav._page_of(text, narrow).shapes[:3] == [nav._short_shape(
+        line, len(line), nav._key_info(), (nav._menu_line_pattern(), *nav._menu_ends()),
+        narrow)[1] for line in text.split("\n")[:3]]
+    assert nav._page_of(text, narrow).shapes[:3] != before[:3]
+    assert nav._page_of(text, cfg).shapes == before

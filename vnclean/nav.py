@@ -698,14 +698,15 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     """Every non-blank line of ``text`` with its context-free shape.
 
     One loop over the text split at newlines strips each line and takes its offsets; a
-    line of plain words (letters and single spaces, most menu items) is shaped by one
-    lookup, a line too long for chrome by its last characters (:func:`_long_shape` for
-    the few that do not end a sentence), and only the rest by :func:`_shape`.
+    line too long for chrome is shaped by its last characters (:func:`_long_shape` for
+    the few that do not end a sentence), a short one by :func:`_short_shape_of`, which
+    remembers the shapes of the lines it has seen (menus repeat, on a page and from page
+    to page of a site).
     """
     short = 2 * cfg.max_item_chars
-    keys = _key_info()
-    menu = _menu_line_pattern(), *_menu_ends()
-    seen: dict[str, tuple[int, str, bool]] = {}
+    short_shape = _short_shape_of if cfg is _settings() else functools.partial(
+        _short_shape_with, cfg=cfg)
+    menu_line = _menu_line_pattern()
     starts: list[int] = []
     ends: list[int] = []
     texts: list[str] = []
@@ -727,12 +728,9 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                 if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
                     add_known(_LONG_PROSE)  # _sentence_end: a sentence
                 else:
-                    add_known(_long_shape(line, length, short, menu[0], cfg))
+                    add_known(_long_shape(line, length, short, menu_line, cfg))
             else:
-                shaped = seen.get(line)  # menus repeat: each distinct short line shaped once
-                if shaped is None:
-                    shaped = seen[line] = _short_shape(line, length, keys, menu, cfg)
-                add_known(shaped)
+                add_known(short_shape(line))
         start += len(raw) + 1
     if not known:
         return _Page([], [], [], [], [], [])
@@ -740,6 +738,25 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     if "|" in text:
         _unshape_tables(texts, shapes)
     return _Page(starts, ends, texts, words, shapes, sections)
+
+
+#: How many distinct short lines :func:`_short_shape_of` remembers the shapes of (the menu
+#: items, cues and headlines of many sites: a few hundred kilobytes).
+_SHAPE_MEMORY = 1 << 14
+
+
+@functools.lru_cache(maxsize=_SHAPE_MEMORY)
+def _short_shape_of(line: str) -> tuple[int, str, bool]:
+    """:func:`_short_shape` of a stripped line under the package's settings, remembered:
+    a shape depends on the line alone, and a site's menu items and cues come again on
+    every page (a line seen before costs one lookup)."""
+    return _short_shape_with(line, _settings())
+
+
+def _short_shape_with(line: str, cfg: _Settings) -> tuple[int, str, bool]:
+    """:func:`_short_shape` of a stripped line under ``cfg``, with the lookup tables."""
+    return _short_shape(line, len(line), _key_info(), (_menu_line_pattern(), *_menu_ends()),
+                        cfg)
 
 
 def _unshape_tables(texts: list[str], shapes: list[str]) -> None:
