@@ -890,8 +890,16 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
         whole = False  # a paragraph is left: never a widget or footer line
     else:  # nothing, a footer line (no story sentence after its notice), or a line a
         # second pass labels whole
-        whole = (not stripped
-                 or _strong_footer(stripped) and not _story_after_cue(stripped, 0, len(stripped))
+        footer = (bool(stripped) and _strong_footer(stripped)
+                  and not _story_after_cue(stripped, 0, len(stripped)))
+        cut = _story_before_cue(stripped) if footer else 0
+        if cut:  # story sentences before the footer stay, as a second pass keeps them
+            lead = len(rest) - len(rest.lstrip())
+            stop = lead + _cued_run_end(stripped, cut, len(stripped))
+            rule = ("promos.copyright" if _COPYRIGHT.search(rest, lead + cut, stop)
+                    else "promos.footer")
+            return [left.original_label(Label(lead + cut, stop, "promo", rule))]
+        whole = (not stripped or footer
                  or _line_label(rest, _NONBLANK.search(rest)) is not None)
     if whole:
         first = inner[0]
@@ -1391,7 +1399,7 @@ def _footer_part(head: str, story_end: Callable[[str], bool]) -> int:
     after it (``Minh Anh``, ``HOÀNG LÂM``) stays for strip_bylines (``len(head)``); any other
     words there (the masthead's name before ``- Cơ quan của ...``) go with the footer.
     """
-    if not head or _STORY_BODY.match(head) is None:
+    if not head or _STORY_BODY.match(head) is None and not _short_sentences(head):
         return -1
     if story_end(head):
         return len(head)
@@ -1403,6 +1411,20 @@ def _footer_part(head: str, story_end: Callable[[str], bool]) -> int:
     if _STORY_BODY.match(head, 0, last.start()) is None:
         return -1
     return len(head) if _SIGN_OFF_NAME.fullmatch(head, last.end()) else last.end()
+
+
+def _short_sentences(head: str) -> bool:
+    """``head`` is a short story of its own: ``story_body_min_sentences`` sentences or more,
+    a story sentence's words in all (a tagline before a copyright is one sentence; a short
+    article flattened onto one line before its notice is several).
+
+    >>> _short_sentences("Mưa to. (PLO) - Phố ngập sâu. Xe chết máy.")
+    True
+    >>> _short_sentences("Chuyên mục văn hoá giải trí của VnExpress.")
+    False
+    """
+    return (len(_SENTENCE_CUT.findall(head)) + 1 >= _T["story_body_min_sentences"]
+            and _STORY_WORDS.match(head) is not None)
 
 
 #: A sign-off between the story and a footer: up to five capitalised words.
