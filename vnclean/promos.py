@@ -1422,9 +1422,25 @@ def _short_sentences(head: str) -> bool:
     True
     >>> _short_sentences("Chuyên mục văn hoá giải trí của VnExpress.")
     False
+
+    A footer's own links are no story (``nav_site_links.txt``):
+
+    >>> _short_sentences("Giới thiệu. Liên hệ quảng cáo. Điều khoản sử dụng. Chính sách bảo mật.")
+    False
     """
-    return (len(_SENTENCE_CUT.findall(head)) + 1 >= _T["story_body_min_sentences"]
-            and _STORY_WORDS.match(head) is not None)
+    if _STORY_WORDS.match(head) is None:
+        return False
+    links = _site_links()
+    sentences = [piece for piece in _split_sentences(head)
+                 if piece.rstrip(".!?…\"” ").casefold() not in links]
+    return len(sentences) >= _T["story_body_min_sentences"]
+
+
+@functools.cache
+def _site_links() -> frozenset[str]:
+    """The site's own page links a footer lists (``Liên hệ``, ``Điều khoản sử dụng``),
+    casefolded."""
+    return frozenset(link.casefold() for link in word_list("nav_site_links.txt"))
 
 
 #: A sign-off between the story and a footer: up to five capitalised words.
