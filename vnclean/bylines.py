@@ -2002,8 +2002,8 @@ class StripBylines(BoilerplateCleaner):
 
     def classify(self, text: str) -> list[Label]:
         head = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)  # a flattened page's first line
-        flat = [] if head is None else _flat_head_dateline(text, head) + _flat_head_agency(
-            text, head)
+        flat = [] if head is None else (_flat_head_dateline(text, head) + _flat_head_agency(
+            text, head) + _flat_title_dateline(text, head))
         labels = self._line_labels(text)
         box = _author_box(text)
         if box and not any(lab.end > box[0].start for lab in labels):
@@ -2202,6 +2202,57 @@ def _flat_head_agency(text: str, end: int) -> list[Label]:
 
 
 _HSPACE_RUN = regex.compile(r"[ \t]*+")
+
+
+def _flat_title_dateline(text: str, end: int) -> list[Label]:
+    """``bylines.flat_dateline``: the page's dateline glued after the title on a page
+    flattened onto one long line (ending at ``end``): a full timestamp (a date with its
+    year and a time or zone, or a weekday and a dated year) after a title's last word,
+    within the line's first ``_FLAT_HEAD_REACH`` characters, with no sentence end before
+    it (a title has none: a story sentence that gives a date and time stays), no word
+    before it that binds a time to a sentence (``vào``, ``lúc``:
+    ``bylines_time_binders.txt``), no lowercase first word (``vệ tinh thứ tư
+    30-11-2024``: an ordinal, and the date alone goes; ``lúc 08:00``) and a capital, a
+    digit, a quote or a bracket after it (the lead or its agency prefix).
+
+    >>> page = "Quảng Nam khởi công đường ven biển Thứ bảy, 22/11/2026 08:30 Sáng nay, ... " * 9
+    >>> [page[x.start:x.end] for x in _flat_title_dateline(page, len(page))]
+    ['Thứ bảy, 22/11/2026 08:30']
+    """
+    reach = min(end, _FLAT_HEAD_REACH)
+    stop = _SENTENCE_END.search(text, 0, reach)  # past it: a sentence of the story
+    limit = reach if stop is None else stop.start()
+    if _YEAR_DIGITS.search(text, 0, min(end, limit + _YEAR_REACH)) is None:
+        return []  # no year near the head: no full timestamp (one C search, most pages)
+    for gate in _TITLE_DATELINE_GATE.finditer(text, 0, limit):
+        start = gate.start()
+        if (text[start].islower()  # "vệ tinh thứ tư", "lúc 08:00": no dateline's start
+                or text[text.rfind(" ", 0, start - 1) + 1:start - 1] in _TIME_BINDERS):
+            continue
+        m = _TITLE_DATELINE.match(text, start, end)
+        if m is not None and _full_timestamp(m.group("dateline")):
+            if len(_WORD.findall(text, 0, start)) < _FLAT_TITLE_MIN_WORDS:
+                return []
+            return [Label(m.start("dateline"), m.end("dateline"), "byline",
+                          "bylines.flat_dateline")]
+    return []
+
+
+#: Where a dateline may open after a title's last word (a weekday, a day or a time) ...
+_TITLE_DATELINE_GATE = re.compile(
+    r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)][ \t])(?:%s|%s)" % (
+        (trie(_DATELINE_STARTS), _DATE_NUMBER) * 2))
+#: A year's digits (a stdlib ``re`` search), and how far past the title's end a dateline
+#: that opens before it may reach.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_REACH = 60
+#: ... the dateline there, before the lead (a capital, digit or quote) or its agency prefix
+_TITLE_DATELINE = regex.compile(
+    rf"(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“(])", regex.V1)
+#: Words that bind a timestamp to the sentence before it ("diễn ra vào Thứ bảy, ...").
+_TIME_BINDERS = word_set("bylines_time_binders.txt")
+#: A sentence's end inside a line: the title before a dateline has none.
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’)]?+[ \t]")
 
 
 #: How far into a flattened page's first line its title ends.

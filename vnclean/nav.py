@@ -124,6 +124,7 @@ class _Settings:
     section_label_max_words: int
     head_scan_lines: int
     min_menu_line_sections: int
+    min_menu_line_sections_after_home: int
     max_keyword_items: int
     flat_menu_min_items: int
     flat_menu_dated_min_items: int
@@ -683,15 +684,17 @@ def _menu_ends() -> tuple[frozenset[str], frozenset[str]]:
 @functools.cache
 def _menu_line_pattern() -> re.Pattern:
     """Section names joined by separators, case-insensitively (exact casefolds), maybe
-    after a home item (``Trang chủ``, ``nav_menu_home.txt``): it opens with a class of the
+    after a home item (``Trang chủ``, ``nav_menu_home.txt``; after one, fewer names do:
+    ``min_menu_line_sections_after_home``, ``Trang chủ Xã hội``): it opens with a class of the
     names' first letters, so most lines fail at their first letter."""
     name = casefold_pattern(_word_set("nav_sections.txt"))
     first = casefold_pattern(_word_set("nav_sections.txt"), leading=True)
     home = casefold_pattern(_word_set("nav_menu_home.txt"), leading=True)
     more = _settings().min_menu_line_sections - 1
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
-    return re.compile(r"(?:%s%s)?%s(?:%s%s){%d,}" % (home, separator, first, separator, name,
-                                                      more))
+    homed = _settings().min_menu_line_sections_after_home - 1  # "Trang chủ Xã hội"
+    return re.compile(r"(?:%s%s%s(?:%s%s){%d,}|%s(?:%s%s){%d,})" % (
+        home, separator, first, separator, name, homed, first, separator, name, more))
 
 
 def _page_of(text: str, cfg: _Settings) -> _Page:
@@ -832,8 +835,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
                 and menu[0].fullmatch(line)):
             return count, MENU_LINE, False
         if count <= cfg.max_item_words and length <= cfg.max_item_chars:
-            if plain is not line and not section:
-                section = _section_pair(line)  # "Kinh tế - Tài chính"
+            if not section:
+                section = _section_pair(line)  # "Kinh tế - Tài chính", "Thời sự Chính trị"
             return count, ITEM, section
         if count <= cfg.max_item_words + 2 and ("đăng" in key or "mật" in key) \
                 and _LOGIN_WORDS.search(line):
@@ -883,10 +886,11 @@ def _icon_free_key(line: str, keys: dict[str, tuple[str | None, bool]]
 
 
 def _section_pair(text: str) -> bool:
-    """Two or three section names joined by `` - `` (``Kinh tế - Tài chính``, ``KINH TẾ -
-    TÀI CHÍNH``): one section with its sub-section, a label too. A line whose first word
-    opens no section name is none (a set lookup first). Asked of plain menu items only (a
-    label is one)."""
+    """Two or three section names joined by `` - `` or a space (``Kinh tế - Tài chính``,
+    ``KINH TẾ - TÀI CHÍNH``, ``Thời sự Chính trị``: a breadcrumb whose separators the
+    scraper dropped): one section with its sub-section, a label too. A line whose first
+    word opens no section name is none (a set lookup first). Asked of plain menu items
+    only (a label is one)."""
     return (text.partition(" ")[0].casefold() in _menu_ends()[0]
             and _section_pair_pattern().fullmatch(text) is not None)
 
@@ -894,7 +898,7 @@ def _section_pair(text: str) -> bool:
 @functools.cache
 def _section_pair_pattern() -> re.Pattern:
     name = casefold_pattern(_word_set("nav_sections.txt"))
-    return re.compile(rf"{name}(?: - {name}){{1,2}}")
+    return re.compile(rf"{name}(?: - | ){name}(?:(?: - | ){name})?")
 
 
 def _word_count(page: _Page, k: int) -> int:
