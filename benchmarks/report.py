@@ -73,7 +73,8 @@ def targets(report: dict) -> list[dict]:
     if speed.BATCH in tools:
         full, vs = tools[speed.BATCH]["mb_per_s"], sp.get("batch_ratios", {}).get("trafilatura")
         how = f" with `clean_many` ({per_text:.2f} MB/s text by text with `clean`)"
-        how_vs = f" with `clean_many` ({vs_text:.2f}x with `clean`)"
+        how_vs = ("" if vs_text is None
+                  else f" with `clean_many` ({vs_text:.2f}x with `clean`)")
     else:
         full, vs, how, how_vs = per_text, vs_text, "", ""
     out = [{"target": f"full pipeline >= {TARGET_MB_PER_S:g} MB/s on one core",
