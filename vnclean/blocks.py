@@ -21,6 +21,7 @@ from typing import ClassVar
 import regex
 
 from ._core import _START_END, Cleaner, Edit
+from ._data import word_list
 
 __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank_after",
            "long_first_line_end",
@@ -451,6 +452,27 @@ def expand_forms(entries: Iterable[str]) -> tuple[str, ...]:
 
 
 _FORM_GROUP = re.compile(r"\{([^{}]*)\}")
+
+
+def lookup_key(line: str) -> str:
+    """The form a line is looked up in a word list by: casefolded, spaces folded, a trailing
+    colon dropped. Only for lookups; the text returned to the user is never case-changed.
+
+    >>> lookup_key("  Liên hệ   Quảng cáo: ")
+    'liên hệ quảng cáo'
+    """
+    return " ".join(line.rstrip(": \t").split()).casefold()
+
+
+@functools.cache
+def lookup_set(name: str) -> frozenset[str]:
+    """The :func:`lookup_key` of every entry of the word list ``name``, ``{a|b}`` forms
+    expanded: every cleaner that looks lines up in the same list matches it the same way.
+
+    >>> "liên hệ quảng cáo" in lookup_set("nav_site_links.txt")
+    True
+    """
+    return frozenset(lookup_key(entry) for entry in expand_forms(word_list(name)))
 
 
 @dataclass(frozen=True, slots=True)

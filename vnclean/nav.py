@@ -27,7 +27,8 @@ import regex
 
 from ._data import alternation, data_text, json_data, tab_entries, word_list
 from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_pattern,
-                     casefold_sources, expand_forms, long_first_line_end, residue, settle_inline)
+                     casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
+                     residue, settle_inline)
 from .bylines import author_names
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
@@ -139,24 +140,11 @@ def _settings() -> _Settings:
     return _Settings(**numbers)
 
 
-def _lookup_key(line: str) -> str:
-    """The form a line is looked up by: casefolded, spaces folded, a trailing colon dropped.
-
-    Only for lookups; the text returned to the user is never case-changed.
-    """
-    return " ".join(line.rstrip(": \t").split()).casefold()
-
-
-@functools.cache
-def _word_set(name: str) -> frozenset[str]:
-    return frozenset(_lookup_key(entry) for entry in expand_forms(word_list(name)))
-
-
 @functools.cache
 def _heading_keys() -> frozenset[str]:
     """Lookup keys of the widget headings: ``nav_headings.txt`` and the table-of-contents
     headings (``nav_contents_headings.txt``), which are widget headings too."""
-    return _word_set("nav_headings.txt") | _word_set("nav_contents_headings.txt")
+    return lookup_set("nav_headings.txt") | lookup_set("nav_contents_headings.txt")
 
 
 @functools.cache
@@ -166,11 +154,11 @@ def _jump_keys() -> frozenset[str]:
     by_tag: dict[str, list[str]] = {"verb": [], "verb-": [], "target": [], "line": []}
     for tag, phrase in tab_entries("nav_jumps.txt"):
         by_tag[tag].extend(expand_forms([phrase]))
-    sections = _word_set("nav_sections.txt")
+    sections = lookup_set("nav_sections.txt")
     phrases = [f"{verb} {target}" for verb in by_tag["verb"] + by_tag["verb-"]
                for target in by_tag["target"]]
     phrases += [f"{verb} {section}" for verb in by_tag["verb"] for section in sections]
-    return frozenset(map(_lookup_key, phrases + by_tag["line"]))
+    return frozenset(map(lookup_key, phrases + by_tag["line"]))
 
 
 @functools.cache
@@ -178,9 +166,9 @@ def _cue_shapes() -> dict[str, str]:
     """Lookup key -> cue shape; artefacts win over headings, headings over login strings,
     login strings over jump links."""
     shapes = dict.fromkeys(_jump_keys(), JUMP)
-    shapes.update(dict.fromkeys(_word_set("nav_login.txt"), LOGIN))
+    shapes.update(dict.fromkeys(lookup_set("nav_login.txt"), LOGIN))
     shapes.update(dict.fromkeys(_heading_keys(), HEADING))
-    shapes.update(dict.fromkeys(_word_set("nav_artefacts.txt"), NULL))
+    shapes.update(dict.fromkeys(lookup_set("nav_artefacts.txt"), NULL))
     return shapes
 
 
@@ -188,7 +176,7 @@ def _cue_shapes() -> dict[str, str]:
 def _key_info() -> dict[str, tuple[str | None, bool]]:
     """Lookup key -> (its cue shape or None, whether it names a section), for every key
     of the cue and section lists."""
-    sections = _word_set("nav_sections.txt")
+    sections = lookup_set("nav_sections.txt")
     cues = _cue_shapes()
     return {key: (cues.get(key), key in sections) for key in cues.keys() | sections}
 
@@ -203,7 +191,7 @@ def is_menu_item(line: str) -> bool:
     >>> is_menu_item("Thời sự"), is_menu_item("Mưa lớn ở Hà Nội")
     (True, False)
     """
-    return _lookup_key(line.strip()) in _key_info()
+    return lookup_key(line.strip()) in _key_info()
 
 
 @functools.cache
@@ -391,12 +379,12 @@ def _item_segments(segments: list[str], cfg: _Settings) -> bool:
 
 def _known_first(segment: str) -> bool:
     """Is ``segment`` a known heading or section (a breadcrumb's first segment)?"""
-    return _lookup_key(segment) in _crumb_heads()
+    return lookup_key(segment) in _crumb_heads()
 
 
 @functools.cache
 def _crumb_heads() -> frozenset[str]:
-    return _heading_keys() | _word_set("nav_sections.txt")
+    return _heading_keys() | lookup_set("nav_sections.txt")
 
 
 _SLASH_SPLIT = regex.compile(r"\s*/\s*")
@@ -426,14 +414,14 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
 def _keyword_openers() -> frozenset[str]:
     """Every character a keyword label can open with (those whose casefold starts a
     label's first letter): a cheap test before the pattern."""
-    firsts = {key[0] for key in _word_set("nav_keywords.txt")}
+    firsts = {key[0] for key in lookup_set("nav_keywords.txt")}
     return frozenset("".join(firsts) + casefold_sources(lambda folded: folded[0] in firsts))
 
 
 @functools.cache
 def _keyword_label() -> re.Pattern:
     """A keyword label of ``data/nav_keywords.txt`` and its colon, at a line's start."""
-    return re.compile(casefold_pattern(_word_set("nav_keywords.txt")) + r"[ \t]*:[ \t]*")
+    return re.compile(casefold_pattern(lookup_set("nav_keywords.txt")) + r"[ \t]*:[ \t]*")
 
 
 _KEYWORD_SPLIT = regex.compile(r"[,;|•·]")
@@ -460,7 +448,7 @@ def _navigation_shape(text: str) -> str | None:
     if arrow or (first in "BbTt" and text[:4].casefold() in _SIBLING_HEADS):
         if _is_sibling_link(text, _navigation_patterns()[1]):
             return JUMP
-        if arrow and _lookup_key(text.strip(_ARROWS + " \t")) in _jump_keys():
+        if arrow and lookup_key(text.strip(_ARROWS + " \t")) in _jump_keys():
             return JUMP  # "« Bài trước", "Trang sau »": a jump link with its arrow
     colon = text.find(":", 0, _TICKER_HEAD_MAX)
     if (colon > 0 and _TICKER_SPLIT.search(text, colon) is not None
@@ -572,7 +560,7 @@ def opens_with_widget_heading(line: str) -> bool:
     (True, False)
     """
     head, colon, rest = line.partition(":")
-    return bool(colon and rest.strip()) and _lookup_key(head) in _heading_keys()
+    return bool(colon and rest.strip()) and lookup_key(head) in _heading_keys()
 
 
 def _is_ticker(text: str) -> bool:
@@ -660,7 +648,7 @@ def _mixed_menu_patterns() -> tuple[re.Pattern, re.Pattern]:
     known = _upper_first_pattern(frozenset(key for key in _key_info() if key))
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     lower = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
-    glue = casefold_pattern(_word_set("nav_menu_glue.txt"))
+    glue = casefold_pattern(lookup_set("nav_menu_glue.txt"))
     word = rf"[{re.escape(capital)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
     tail = (rf"(?:[ \t]++(?:[-–][ \t]++)?(?!{glue}(?![^\W_]))[{re.escape(lower)}][^\W_]*+)"
             r"{0,2}+")
@@ -675,8 +663,8 @@ def _menu_ends() -> tuple[frozenset[str], frozenset[str]]:
     """The first words of section names and home items, and the last words of section
     names (casefolded): a line of plain words that opens or ends with none of them is no
     menu line (two set lookups spare most lines the pattern)."""
-    keys = _word_set("nav_sections.txt")
-    home = _word_set("nav_menu_home.txt")
+    keys = lookup_set("nav_sections.txt")
+    home = lookup_set("nav_menu_home.txt")
     return (frozenset(key.split(" ", 1)[0] for key in keys | home),
             frozenset(key.rsplit(" ", 1)[-1] for key in keys))
 
@@ -687,9 +675,9 @@ def _menu_line_pattern() -> re.Pattern:
     after a home item (``Trang chủ``, ``nav_menu_home.txt``; after one, fewer names do:
     ``min_menu_line_sections_after_home``, ``Trang chủ Xã hội``): it opens with a class of the
     names' first letters, so most lines fail at their first letter."""
-    name = casefold_pattern(_word_set("nav_sections.txt"))
-    first = casefold_pattern(_word_set("nav_sections.txt"), leading=True)
-    home = casefold_pattern(_word_set("nav_menu_home.txt"), leading=True)
+    name = casefold_pattern(lookup_set("nav_sections.txt"))
+    first = casefold_pattern(lookup_set("nav_sections.txt"), leading=True)
+    home = casefold_pattern(lookup_set("nav_menu_home.txt"), leading=True)
     more = _settings().min_menu_line_sections - 1
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
     homed = _settings().min_menu_line_sections_after_home - 1  # "Trang chủ Xã hội"
@@ -821,7 +809,7 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     plain = line if " - " not in line else line.replace(" - ", " ")
     letters = plain.replace(" ", "")
     if letters.strip(_DIGITS).isalpha() and "  " not in plain:
-        # Plain words (ASCII digits only at the ends, " - " between words): _lookup_key
+        # Plain words (ASCII digits only at the ends, " - " between words): lookup_key
         # is the casefold, the words are the tokens, and nothing but a cue, an item or a
         # headline fits (isalpha implies \p{L}; no date, no breadcrumb separator, no
         # sentence end).
@@ -848,7 +836,7 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         cue, section = keys.get(line, _NO_KEY)
         return 1, cue or NUMBER, section
     first = line.rstrip(": \t").split(None, 1)  # the first word of the lookup key
-    cue, section = (keys.get(_lookup_key(line), _NO_KEY)
+    cue, section = (keys.get(lookup_key(line), _NO_KEY)
                     if first and first[0].casefold() in _first_words() else _NO_KEY)
     if cue is None and (line[0] in _ICONS or line[-1] in _TRAILING_ICONS):
         cue, section = _icon_free_key(line, keys)  # "» Thời sự", "Về đầu trang ↑"
@@ -882,7 +870,7 @@ def _icon_free_key(line: str, keys: dict[str, tuple[str | None, bool]]
                    ) -> tuple[str | None, bool]:
     """(cue shape, names a section) of ``line`` read without the icons at its ends."""
     bare = line.strip(_ICONS)
-    return keys.get(_lookup_key(bare), _NO_KEY) if bare else _NO_KEY
+    return keys.get(lookup_key(bare), _NO_KEY) if bare else _NO_KEY
 
 
 def _section_pair(text: str) -> bool:
@@ -897,7 +885,7 @@ def _section_pair(text: str) -> bool:
 
 @functools.cache
 def _section_pair_pattern() -> re.Pattern:
-    name = casefold_pattern(_word_set("nav_sections.txt"))
+    name = casefold_pattern(lookup_set("nav_sections.txt"))
     return re.compile(rf"{name}(?: - | ){name}(?:(?: - | ){name})?")
 
 
@@ -1104,9 +1092,9 @@ def _unknown_items(page: _Page, i: int, j: int) -> bool:
     menu is made of (its items name sections, or the site's own pages:
     ``nav_site_links.txt``). Each item stands once in the text: a name or label repeated
     on the page is chrome's (a pen name, a widget's)."""
-    links = _word_set("nav_site_links.txt")
+    links = lookup_set("nav_site_links.txt")
     texts = page.texts
-    if any(page.shapes[k] != ITEM or page.sections[k] or _lookup_key(texts[k]) in links
+    if any(page.shapes[k] != ITEM or page.sections[k] or lookup_key(texts[k]) in links
            or "(" in texts[k] or _NO_TITLE_LINE.fullmatch(texts[k]) for k in range(i, j)):
         return False  # (a photo mark or an attribution: other cleaners' lines)
     if 3 * sum(_word_count(page, k) >= 2 for k in range(i, j)) < 2 * (j - i):
@@ -1647,7 +1635,7 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     Thể thao 22/11/2024 08:30 ...``) or when it opens with a home item (``"homed"``,
     ``nav_menu_home.txt``: ``Trang chủ Xã hội Giao thông Metro Bến Thành ...``)."""
     item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
-    first = (_upper_first_pattern(frozenset(_word_set("nav_menu_home.txt")))
+    first = (_upper_first_pattern(frozenset(lookup_set("nav_menu_home.txt")))
              if form == "homed" else item)
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
@@ -1726,20 +1714,20 @@ _TAG_AFTER = frozenset(".!?…)]”\"")  # what the story's last sentence or a n
 def _tag_label_tails() -> frozenset[str]:
     """The last three letters of every tag label (casefolded): a colon after none of them
     (nor after a space) closes no label."""
-    return frozenset(key[-3:] for key in _word_set("nav_inline_tags.txt"))
+    return frozenset(key[-3:] for key in lookup_set("nav_inline_tags.txt"))
 
 
 @functools.cache
 def _tag_label_pattern() -> re.Pattern:
     """A tag label of ``nav_inline_tags.txt`` (any case) and spaces, ending at the colon."""
-    return re.compile(casefold_pattern(_word_set("nav_inline_tags.txt")) + r"[ \t]*\Z")
+    return re.compile(casefold_pattern(lookup_set("nav_inline_tags.txt")) + r"[ \t]*\Z")
 
 
 @functools.cache
 def _inline_topics() -> regex.Pattern:
     """The colon of a tag label and the topics after it (:func:`_inline_tags`)."""
     enders = "|".join(_upper_first_pattern(frozenset([key]))
-                      for key in sorted(_word_set("nav_tag_enders.txt")))
+                      for key in sorted(lookup_set("nav_tag_enders.txt")))
     words = _settings().max_item_words - 1
     topic = rf"[^\W_][^\s,;.!?:…\"“”()]*+(?:[ \t]++[^\s,;.!?:…\"“”()]++){{0,{words}}}"
     more = _settings().max_keyword_items - 1
@@ -1900,7 +1888,7 @@ def _contents_labels(page: _Page, cues: list[int]) -> list[_Span]:
     itself), the run of lines right under it that each stand again, whole, further down
     (the subheadings they link to, which stay). Two entries at least."""
     heads = [k for k in cues if page.shapes[k] == HEADING
-             and _lookup_key(page.texts[k]) in _word_set("nav_contents_headings.txt")]
+             and lookup_key(page.texts[k]) in lookup_set("nav_contents_headings.txt")]
     if not heads:
         return []
     texts = page.texts

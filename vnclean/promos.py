@@ -28,7 +28,7 @@ from ._data import alternation, json_data, tab_entries, trie, word_list, word_se
 from .blocks import (_NONBLANK, LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
-                     merge_labels, nonblank_lines, residue)
+                     lookup_key, lookup_set, merge_labels, nonblank_lines, residue)
 
 __all__ = ["StripPromos", "strip_promos"]
 
@@ -1430,17 +1430,10 @@ def _short_sentences(head: str) -> bool:
     """
     if _STORY_WORDS.match(head) is None:
         return False
-    links = _site_links()
+    links = lookup_set("nav_site_links.txt")
     sentences = [piece for piece in _split_sentences(head)
-                 if piece.rstrip(".!?…\"” ").casefold() not in links]
+                 if lookup_key(piece.rstrip(".!?…\"” ")) not in links]
     return len(sentences) >= _T["story_body_min_sentences"]
-
-
-@functools.cache
-def _site_links() -> frozenset[str]:
-    """The site's own page links a footer lists (``Liên hệ``, ``Điều khoản sử dụng``),
-    casefolded."""
-    return frozenset(link.casefold() for link in word_list("nav_site_links.txt"))
 
 
 #: A sign-off between the story and a footer: up to five capitalised words.
