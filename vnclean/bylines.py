@@ -439,7 +439,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a sign-off glued to the end of the last sentence: "...cuối cùng.Nhóm PV"
         # (a role before the name, a desk after a team's role: "Phóng viên Thu Hà",
         # "Nhóm PV Kinh tế"; the paper or station after a slash or a dash: "Minh Anh/VOV.VN")
-        return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>{_H}?+(?:(?:{_GLUED_LABEL})?+"
+        # (the end mark "/." may close the sentence before it: "... yêu thích./. Thái Phương")
+        return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>(?:/\.)?+{_H}?+(?:(?:{_GLUED_LABEL})?+"
                 rf"(?P<gl_name>{_names_pattern('gl', roles=True)}|{cues}(?:{_H}++{_DESK})?+)"
                 rf"(?P<gl_affil>{affil})?+(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
                 rf"(?:{_H}*+(?:{theo}|{paper_after}))?+|(?P<gl_source>{gl_source}))"
@@ -490,8 +491,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: Upper bounds on how far before the line end a glued match can start when no run of
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
-_GLUED_REACH_ALL = 5446
-_GLUED_REACH = 721
+_GLUED_REACH_ALL = 5448
+_GLUED_REACH = 723
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -932,10 +933,11 @@ def author_names(text: str) -> list[str]:
     (['Yan'], [])
     >>> author_names("Bài viết bởi nguyenvana"), author_names("Nhóm phóng viên Ban Thời sự")
     (['nguyenvana'], ['Nhóm phóng viên Ban Thời sự'])
-    >>> author_names("Nhật Linh - Thanh Niên")
-    ['Nhật Linh']
+    >>> author_names("Nhật Linh - Thanh Niên"), author_names("/. Thái Phương")
+    (['Nhật Linh'], ['Thái Phương'])
     """
-    unlabelled = _LABEL_PREFIX.sub("", text.strip())
+    text = text.strip().removeprefix("/.").lstrip()  # a sign-off glued after the end mark
+    unlabelled = _LABEL_PREFIX.sub("", text)
     if unlabelled != text.strip() and (user := _USERNAME_LINE.fullmatch(unlabelled)):
         return [user.group(1)]  # "Tác giả: nguyenvana"
     text = _LEADING_DATELINE.sub("", unlabelled)
@@ -1184,7 +1186,7 @@ _OPENING_WORDS = trie(("(", *_TITLE_WORDS, *_CUE_WORDS, *_COLON_LABELS, *_JOINED
 #: that never opens a name (``_NOT_FIRST``: "Ông Nguyễn", "Tại Hà Nội"), unless they open
 #: one of the words above too ("Bạn đọc", "Tin, ảnh:"). "Nguồn" is left to the capitals.
 _NOT_NAME_OPENERS = trie(tuple(word for word in _OPENERS if word != "Nguồn"))
-_AFTER_GLUED_MARK = (rf"(?=[ \t]?+(?:{_OPENING_WORDS}|Theo[ \t]{_SOURCE_OPENS}"
+_AFTER_GLUED_MARK = (rf"(?=(?:/\.)?+[ \t]?+(?:{_OPENING_WORDS}|Theo[ \t]{_SOURCE_OPENS}"
                      rf"|(?!(?:{_NOT_NAME_OPENERS})(?!{_ALNUM}))"
                      rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}]{_AFTER_GLUED_MARK}")
@@ -2172,11 +2174,12 @@ def _flat_head_agency(text: str, end: int) -> list[Label]:
     """``bylines.agency_prefix``: the lead's agency prefix glued after the title at the head
     of a page flattened onto one long line (ending at ``end``: ``... giải điền kinh châu Á
     TTO - Nữ vận động viên ...``): a known agency, in brackets or as written in capitals or
-    as a domain, then a dash and a capital, within the line's first ``_FLAT_HEAD_REACH``
-    characters, after a title's last word (a word or a closing quote, no sentence end: the
-    title has none). When the prefix opens the dateline and comes again before the lead
-    (``TPO - Thứ Sáu, 22/11/2024 09:00 TPO - Bé trai ...``), the dateline and the second
-    prefix go too.
+    as a domain, or a provincial paper's domain in brackets (``(Baonghean.vn) - ``:
+    ``_PAPER_DOMAIN``), then a dash and a capital, within the line's first
+    ``_FLAT_HEAD_REACH`` characters, after a title's last word (a word or a closing quote,
+    no sentence end: the title has none). When the prefix opens the dateline and comes
+    again before the lead (``TPO - Thứ Sáu, 22/11/2024 09:00 TPO - Bé trai ...``), the
+    dateline and the second prefix go too.
 
     >>> page = "Oanh giành HCV châu Á TTO - Nữ vận động viên Oanh đã thắng. " * 9
     >>> [page[x.start:x.end] for x in _flat_head_agency(page, len(page))]
@@ -2211,9 +2214,11 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
     within the line's first ``_FLAT_HEAD_REACH`` characters, with no sentence end before
     it (a title has none: a story sentence that gives a date and time stays), no word
     before it that binds a time to a sentence (``vào``, ``lúc``:
-    ``bylines_time_binders.txt``), no lowercase first word (``vệ tinh thứ tư
-    30-11-2024``: an ordinal, and the date alone goes; ``lúc 08:00``) and a capital, a
-    digit, a quote or a bracket after it (the lead or its agency prefix).
+    ``bylines_time_binders.txt``) unless a lead's agency prefix follows it
+    (``... kỳ điều hành tới Thứ Hai, 08:15, 25/11/2024 VOV.VN - ``: ``tới`` is
+    "next" there), no lowercase first word (``vệ tinh thứ tư 30-11-2024``: an ordinal,
+    and the date alone goes; ``lúc 08:00``) and a capital, a digit, a quote or a bracket
+    after it (the lead or its agency prefix).
 
     >>> page = "Quảng Nam khởi công đường ven biển Thứ bảy, 22/11/2026 08:30 Sáng nay, ... " * 9
     >>> [page[x.start:x.end] for x in _flat_title_dateline(page, len(page))]
@@ -2226,10 +2231,14 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
         return []  # no year near the head: no full timestamp (one C search, most pages)
     for gate in _TITLE_DATELINE_GATE.finditer(text, 0, limit):
         start = gate.start()
-        if (text[start].islower()  # "vệ tinh thứ tư", "lúc 08:00": no dateline's start
-                or text[text.rfind(" ", 0, start - 1) + 1:start - 1] in _TIME_BINDERS):
+        if text[start].islower():  # "vệ tinh thứ tư", "lúc 08:00": no dateline's start
             continue
+        bound = text[text.rfind(" ", 0, start - 1) + 1:start - 1] in _TIME_BINDERS
         m = _TITLE_DATELINE.match(text, start, end)
+        if m is not None and bound and _GLUED_PREFIX.match(
+                text, _HSPACE_RUN.match(text, m.end()).end(), end) is None:
+            continue  # "diễn ra vào Thứ bảy, ...": but "... kỳ điều hành tới Thứ Hai,
+            # 08:15, 25/11/2024 VOV.VN - ": a lead's agency prefix after it, a dateline
         if m is not None and _full_timestamp(m.group("dateline")):
             if len(_WORD.findall(text, 0, start)) < _FLAT_TITLE_MIN_WORDS:
                 return []
@@ -2258,10 +2267,14 @@ _SENTENCE_END = regex.compile(r"[.!?…][\"”’)]?+[ \t]")
 #: How far into a flattened page's first line its title ends.
 _FLAT_HEAD_REACH = 400
 _FLAT_TITLE_MIN_WORDS = 4
+#: A provincial paper's domain as its lead prefix writes it in brackets ("(Baonghean.vn)",
+#: "(Dangcongsan.vn)"): one capitalised word, no dot inside, a Vietnamese or generic TLD.
+_PAPER_DOMAIN = r"\p{Lu}[\p{Ll}\d]{3,30}+\.(?:vn|VN|com\.vn|com|net|org)"
 #: A known agency's lead prefix after a title's last word: in brackets (any alias), or as
 #: written when it is capitals or a domain ("TTO", "VOV.VN", "VTV.vn").
 _GLUED_PREFIX = regex.compile(
-    r"(?<=[\p{L}\d\"”’)][ \t])(?:\((?:%s)\)|(?:%s))[ \t]*+[-–][ \t]*+(?=\p{Lu})" % (
+    r"(?<=[\p{L}\d\"”’)][ \t])(?:\((?:%s|%s)\)|(?:%s))[ \t]*+[-–][ \t]*+(?=\p{Lu})" % (
+        _PAPER_DOMAIN,
         trie(tuple(agency_names())),
         trie(tuple(a for a in agency_names()
                    if a.isupper() or a.lower().endswith((".vn", ".com"))))),
