@@ -115,6 +115,7 @@ _PLATFORMS = word_set("captions_platforms.txt")
 #: A Vietnamese personal name's syllables, and the places and offices shaped like names.
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NOT_NAMES = word_set("bylines_not_names.txt")
+_FAMILY_NAMES = word_set("captions_family_names.txt")
 _CREDIT_NAME = regex.compile(
     rf"""{_HSPACE}*+
     (?:(?P<ended>(?:[\p{{L}}\p{{N}}.]{{1,20}}+{_HSPACE}){{0,4}}?(?:{_CREDIT_ENDERS}))(?!\p{{L}})
@@ -227,6 +228,16 @@ def _timed_lead(text: str, start: int, ends_line: bool) -> bool:
     return not ends_line and _TIMED_OPENING.match(text, start) is not None
 
 
+def _long_lead(text: str, line_start: int, start: int, end: int, ends_line: bool) -> bool:
+    """The sentence ``text[start:end]`` opens its line, story follows its credit on the line,
+    and it is no caption's length: ``inline_lead_min_chars`` or more with a clause (a comma).
+    A flattened article's lead, whose photo has no caption of its own (``Theo Tổng cục
+    Thống kê, dân số ... tăng nhẹ. Đồ họa: Tiến Thành Tuổi thọ ...``)."""
+    return (not ends_line and start == line_start
+            and end - start >= _SETTINGS["inline_lead_min_chars"]
+            and text.find(",", start, end) >= 0)
+
+
 def _is_story_sentence(text: str, start: int, end: int) -> bool:
     """``_STORY_SENTENCE.search(text, start, end)``: its first branch holds only at the text's
     start (``^``), its second needs a ``,`` or ``:``, so without them the regex is not run."""
@@ -298,8 +309,11 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     signed = _signed_name_tokens([t.group() for t in tokens])
     if signed:  # "Ảnh: Lê Bích Lê Bích Hà Giang ...": the name, then the author's sign-off
         return match.start("name") + tokens[signed - 1].end()
-    keep = _two_names_kept(match.group("name"), tokens) or min(
-        _name_tokens_kept([t.group() for t in tokens]), _SETTINGS["credit_name_max_tokens"])
+    keep = _two_names_kept(match.group("name"), tokens)
+    if not keep:
+        keep = min(_name_tokens_kept([t.group() for t in tokens]),
+                   _SETTINGS["credit_name_max_tokens"])
+        keep = _next_name_start(match.group("name"), tokens, keep) or keep
     if _title_follows_name(text, match.start("name"), tokens, keep):
         keep += 1  # "Ảnh: Vân Trang Chủ tịch ...": "Trang" ends the name, not "Trang Chủ"
     end = match.start("name") + tokens[keep - 1].end()
@@ -321,6 +335,20 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+def _next_name_start(name: str, tokens: list[regex.Match], keep: int) -> int:
+    """Where the next sentence's subject starts inside a glued credit's run of capitals, or 0:
+    a common family name (``captions_family_names.txt``) after the credit's second token,
+    followed by another name syllable (``Ảnh: Lê Bích Lê Văn Tám là ...``: 2). The credit
+    names a person in two or three syllables; the full name after it is the story's."""
+    for j in range(2, min(keep, len(tokens) - 1)):
+        head, after = _syllable(tokens[j].group()), tokens[j + 1].group().rstrip(".,")
+        if (head in _FAMILY_NAMES and _blank(name, tokens[j - 1].end(), tokens[j].start())
+                and not tokens[j - 1].group().endswith((".", ","))
+                and after not in _STARTERS and _syllable(after) in _NAME_SYLLABLES):
+            return j
+    return 0
 
 
 def _signed_name_tokens(tokens: list[str]) -> int:
@@ -472,7 +500,11 @@ def _name_tokens_kept(tokens: list[str]) -> int:
                 and syllables[i] in _NAME_SYLLABLES):
             return i  # "Văn Chiến VĂN CHIẾN": a sign-off in capitals follows the name
         if i and personal and syllables[i] not in _NAME_SYLLABLES:
-            return i - 1 if i > 1 and f"{syllables[i - 1]} {syllables[i]}" in _NOT_NAMES else i
+            if i > 1 and f"{syllables[i - 1]} {syllables[i]}" in _NOT_NAMES:
+                return i - 1
+            # "Trần Hóa Ông ...": a title word opens the next sentence after an unlisted
+            # syllable, which ends the name (keep a word of credit, not cut the story)
+            return i + 1 if words[i + 1] in _STARTERS and words[i][:1].isupper() else i
         if token.endswith(".") and len(syllables[i]) > 1:
             return i + 1
     return len(tokens)
@@ -1013,7 +1045,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     if caption_start < credit_start and (
             kind == "colon" and _signed_after(text, name_from, credit_end)
             or _is_story_sentence(text, caption_start, credit_start)
-            or _timed_lead(text, caption_start, whole or line_only)):
+            or _timed_lead(text, caption_start, whole or line_only)
+            or _long_lead(text, line_start, caption_start, credit_start, whole or line_only)):
         caption_start = credit_start  # a lead or reported-speech sentence stays
     if caption_start < credit_start and rule == "captions.credit":
         rule = "captions.credit_sentence"

@@ -338,6 +338,27 @@ def _eth_edits(text: str) -> list[RawEdit]:
     return edits
 
 
+# --- Đ whose second UTF-8 byte a cp1252 decode lost ------------------------------------------
+
+# UTF-8 "Đ" is C4 90; cp1252 has no character for 0x90, so a lossy decode makes it "Ä" and
+# U+FFFD. The lead C4 with a byte cp1252 lacks (81, 8D, 8F, 90, 9D) is one of ā č ď Đ ĝ, and
+# of these only Đ is Vietnamese (đ is C4 91, "Ä‘", which ftfy repairs). Taken only where
+# the word then reads as one Vietnamese syllable; any other U+FFFD stays as it is.
+_LOST_D_WORD = regex.compile("(?<!\\p{L})\u00c4\ufffd\\p{L}*")
+
+
+def _lost_d_edits(text: str) -> list[RawEdit]:
+    """``Ä�`` → ``Đ`` where the word then reads as one Vietnamese syllable (``Ä�à`` →
+    ``Đà``)."""
+    if "\ufffd" not in text:
+        return []
+    edits = []
+    for match in _LOST_D_WORD.finditer(text):
+        if is_vietnamese_word("Đ" + match.group()[2:]):
+            edits.append((match.start(), match.start() + 2, "Đ", "unicode.mojibake"))
+    return edits
+
+
 # --- mojibake -------------------------------------------------------------------------------
 
 
@@ -807,7 +828,7 @@ class NormalizeUnicode(Cleaner):
         return legacy + [_surrogate_edits, _line_end_edits, _wide_char_edits, _nfc_edits,
                          self._run_layer, _wide_char_edits, _byte_char_edits, _nfc_edits,
                          self._run_layer, _wide_char_edits, _nfc_edits, _eth_edits,
-                         self._tone_layer, *self._after_tone_layers()]
+                         _lost_d_edits, self._tone_layer, *self._after_tone_layers()]
 
     def _after_tone_layers(self) -> list[Callable[[str], list[RawEdit]]]:
         # A tone fix can make a mojibake token whole bytes ("á»‡qũa" -> "á»‡quã"), which
@@ -891,6 +912,8 @@ class NormalizeUnicode(Cleaner):
             chars = None
         if "ð" in text:
             text = _apply_raw(text, _eth_edits(text))  # one character for one
+        if "\ufffd" in text and (lost_d := _lost_d_edits(text)):
+            return _apply_raw(text, lost_d), None  # two characters for one: qu moved
         # The rewrites of single characters put one for one or remove: with NFC out of
         # play, an unchanged length means every character kept its position, and none of
         # them is a "q" or a toned "u".
