@@ -1284,6 +1284,37 @@ def _bare_masthead_end(text: str) -> list[Label]:
 
 _BARE_MASTHEAD_REACH = 60  # a paper's bare name is short
 
+# A footer cue of the labelled kind on a flattened page's end: a weak footer cue or a
+# masthead role written with a capital and followed by its colon ("Tổng biên tập: X",
+# "Địa chỉ: ..."), or a licence label ("Giấy phép số 1752/GP-BTTTT").
+_FLAT_FOOTER_CUE = regex.compile(
+    r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])(?:(?P<colon>%s|%s)[ \t]*+:|(?P<licence>%s))" % (
+        "|".join(p for tag, p in _FOOTER if tag == "weak"), alternation(_ROLES),
+        "|".join(p for tag, p in _FOOTER if tag == "label")), _F)
+
+
+def _flattened_footer_run(text: str) -> list[Label]:
+    """``promos.footer``: a site footer of labelled lines glued at the end of a text whose
+    last line is too long for a footer (a flattened page: ``... xã hội. Tổng biên tập:
+    Nguyễn Văn A Giấy phép số 1752/GP-BTTTT do Bộ Thông tin và Truyền thông cấp.``), with
+    no copyright notice to anchor it: ``min_flat_footer_cues`` capitalised labelled cues
+    (:data:`_FLAT_FOOTER_CUE`) or more within the line's last ``max_footer_line_chars``
+    characters, each sentence from the first cue to the text's end holding a cue
+    (:func:`_cued_run_end`), the first cue not run on from a lowercase word. What stands
+    before the first cue (a sign-off, the paper's name) is left to other cleaners."""
+    end = last_non_space_end(text)
+    line_start = text.rfind("\n", 0, end) + 1
+    max_chars = _T["max_footer_line_chars"]
+    if end - line_start <= max_chars:
+        return []  # a footer-sized last line: the footer rules' own
+    cues = [m.start() for m in _FLAT_FOOTER_CUE.finditer(text, end - max_chars, end)
+            if text[m.start()].isupper()]
+    for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
+        if (not _lowercase_word_before(text, line_start, start)
+                and _cued_run_end(text, start, end) == end):
+            return [Label(start, end, "promo", "promos.footer")]
+    return []
+
 
 def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
     """Whole widget labels (capitalised, ``promos_widget_lines.txt``) glued one after another
@@ -1837,6 +1868,10 @@ class StripPromos(BoilerplateCleaner):
             ending = [lab for lab in labels if lab.start >= line_start] + sponsor
             labels += sponsor + _residue_labels(text, ending)
             labels = join_line_labels(text, merge_labels(labels))
+        if ":" in text or "GP" in text:  # last: a page's end the rules above left alone
+            flat = _flattened_footer_run(text)
+            if flat and all(lab.end <= flat[0].start for lab in labels):
+                labels = join_line_labels(text, merge_labels(labels + flat))
         return labels
 
 

@@ -1166,7 +1166,20 @@ _FLAT_TAIL = re.compile(
     r"(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]+(?=[%s\d\"“‘'])" % (
         _UPPER, trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)),
         trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER))
+# Share and comment buttons alone ending a flattened page: the story's last sentence end,
+# maybe a sign-off name, then two or more buttons of related_flat_chrome.txt (each maybe
+# with a count) and nothing else to the text's end ("... năm tới. Phương Anh Chia sẻ Lưu").
+# A tag line may stand between ("Thanh Hiền Tags: Tuyển sinh lớp 10 Bình luận Gửi bình
+# luận"): it is the nav cleaner's, which runs later, so the buttons go in the same pass.
+# The sign-off and the tags are left to their cleaners; the buttons go as a promo.
+_FLAT_BUTTONS = re.compile(
+    r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[%s][^\W\d_]*[ \t\xa0]){0,4}?"
+    r"(?:(?:%s)[ \t\xa0]*:[^\n.!?…:]{1,120}?[ \t\xa0])?"
+    r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?(?:[ \t\xa0]+|[ \t\xa0]*\Z)){2,})\Z" % (
+        _UPPER, trie(_written_forms(expand_forms(word_list("nav_inline_tags.txt")), title=True)),
+        trie(_written_forms(word_list("related_flat_chrome.txt"), title=True))))
 _FLAT_LINE_MIN = _TEASER_MAX
+_FLAT_BUTTONS_LINE_MIN = json_data("nav.json")["flat_line_min_chars"]  # a flattened page's line
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
 _FLAT_NOT_LAST = frozenset(".!?…\"”’]")  # a story's sentence, a "[Link nguồn]" end mark
@@ -1262,12 +1275,16 @@ def _flat_tail(text: str) -> list[Label]:
         return _glued_last_line(text, text.rfind("\n", 0, end) + 1, end)
     window = max(0, end - _FLAT_TAIL_MAX)
     start = text.rfind("\n", window, end) + 1 or window  # the line's start, or the window's
-    if end - start <= _FLAT_LINE_MIN:
-        return []
     # The headlines hold no ". ": the tail opens at the last one (a sign-off alone after it
     # is too short for a heading and a headline).
     last = text.rfind(". ", start, end)
-    if last < 0 or end - last < _FLAT_TAIL_MIN:
+    if last < 0:
+        return []
+    if end - start > _FLAT_BUTTONS_LINE_MIN:
+        buttons = _FLAT_BUTTONS.match(text, last, end)
+        if buttons is not None:
+            return [Label(buttons.start("chrome"), end, "promo", "related.flat_buttons")]
+    if end - start <= _FLAT_LINE_MIN or end - last < _FLAT_TAIL_MIN:
         return []
     m = _FLAT_TAIL.match(text, last, end)
     if m is not None and _heads_headlines(text, m, end, bool(m.group("chrome"))):
