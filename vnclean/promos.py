@@ -1316,6 +1316,27 @@ def _flattened_footer_run(text: str) -> list[Label]:
     return []
 
 
+def _glued_press_notices(text: str) -> list[Label]:
+    """``promos.copyright``: a ``© Bản quyền thuộc Báo ...`` sentence glued anywhere in a
+    line (:data:`_GLUED_PRESS_NOTICE`), with the footer-cued sentences after it
+    (:func:`_cued_run_end`): the footer rules read a notice only on a footer-sized line or
+    near a long line's end, so one at a flattened page's start or middle stayed, and was
+    taken on a second pass once other chrome around it was gone. The story's sentences
+    around it stay.
+
+    >>> line = "© Bản quyền thuộc Báo điện tử Dân trí. Mưa lớn kéo dài khiến nhiều tuyến phố ngập."
+    >>> [line[lab.start:lab.end] for lab in _glued_press_notices(line)]
+    ['© Bản quyền thuộc Báo điện tử Dân trí.']
+    """
+    labels = []
+    for m in _GLUED_PRESS_NOTICE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        labels.append(Label(m.start(), _cued_run_end(text, m.start(), line_end), "promo",
+                            "promos.copyright"))
+    return labels
+
+
 def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
     """Whole widget labels (capitalised, ``promos_widget_lines.txt``) glued one after another
     right before ``pos``, nearest first."""
@@ -1358,6 +1379,14 @@ _PRESS_NAME = r"\p{Lu}[\p{L}\d.&+-]*+(?:[ \t]+\p{Lu}[\p{L}\d.&+-]*+){0,7}"
 _PRESS_NOTICE = regex.compile(
     r"(?:©[ \t]*+)?(?:Bản quyền|BẢN QUYỀN)(?:[ \t]*+(?:©|\d{4}))*+[ \t]+(?:thuộc|THUỘC)"
     r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+%s[ \t]*+\.?[ \t]*+\Z" % (_PRESS, _PRESS_NAME),
+    regex.V1)
+#: "© Bản quyền thuộc Báo điện tử Dân trí." as a whole sentence anywhere in a line: the sign
+#: and a press owner's capitalised name (``trí`` of Dân trí, ``điện tử``) up to the period,
+#: which no story sentence carries together.
+_GLUED_PRESS_NOTICE = regex.compile(
+    r"(?<![\p{L}\d])©[ \t]*+(?:\d{4}[ \t]*+)?(?:Bản quyền|BẢN QUYỀN)[ \t]+(?:thuộc|THUỘC)"
+    r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+\p{Lu}[\p{L}\d&+-]*+"
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}\d&+-]*+|trí|điện tử)){0,6}+[ \t]*+\.(?=[ \t]|\Z)" % _PRESS,
     regex.V1)
 #: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
 _FLAT_MASTHEAD = regex.compile(
@@ -1852,6 +1881,8 @@ class StripPromos(BoilerplateCleaner):
             tails = _long_line_tails(text, anchors)
             labels += _flattened_notices(text, tails)
             labels += _flattened_tail_pieces(text, tails)
+            if "©" in text:
+                labels += _glued_press_notices(text)
         if "Báo" in text:
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)

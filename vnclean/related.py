@@ -1057,8 +1057,11 @@ def _written_forms(entries: tuple[str, ...], title: bool) -> tuple[str, ...]:
 
 def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
     """One of ``cues`` ending where the search ends, opening its line or glued after a
-    sentence end."""
-    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}))[ \t\xa0]*+(?:%s)\Z"
+    sentence end, or after a sign-off name of two to four capitalised words there (``...
+    nói. Thanh Huyền Xem thêm: ...``: strip_bylines takes the name later, and a second
+    pass would read the cue right after the sentence end)."""
+    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4})?))"
+                         r"[ \t\xa0]*+(?:%s)\Z"
                          % trie(cues), regex.V1 | regex.M)
 
 
