@@ -1291,6 +1291,10 @@ _FLAT_FOOTER_CUE = regex.compile(
     r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])(?:(?P<colon>%s|%s)[ \t]*+:|(?P<licence>%s))" % (
         "|".join(p for tag, p in _FOOTER if tag == "weak"), alternation(_ROLES),
         "|".join(p for tag, p in _FOOTER if tag == "label")), _F)
+#: Its licence labels alone: all it can find where no colon stands.
+_FLAT_FOOTER_LABEL = regex.compile(
+    r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])(?P<licence>%s)" % (
+        "|".join(p for tag, p in _FOOTER if tag == "label")), _F)
 
 
 def _flattened_footer_run(text: str) -> list[Label]:
@@ -1307,7 +1311,9 @@ def _flattened_footer_run(text: str) -> list[Label]:
     max_chars = _T["max_footer_line_chars"]
     if end - line_start <= max_chars:
         return []  # a footer-sized last line: the footer rules' own
-    cues = [m.start() for m in _FLAT_FOOTER_CUE.finditer(text, end - max_chars, end)
+    window = end - max_chars
+    cue = _FLAT_FOOTER_CUE if text.find(":", window, end) >= 0 else _FLAT_FOOTER_LABEL
+    cues = [m.start() for m in cue.finditer(text, window, end)
             if text[m.start()].isupper()]
     for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
         if (not _lowercase_word_before(text, line_start, start)
