@@ -1287,14 +1287,14 @@ _BARE_MASTHEAD_REACH = 60  # a paper's bare name is short
 # A footer cue of the labelled kind on a flattened page's end: a weak footer cue or a
 # masthead role written with a capital and followed by its colon ("Tổng biên tập: X",
 # "Địa chỉ: ..."), or a licence label ("Giấy phép số 1752/GP-BTTTT").
+_FLAT_CUE_START = r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])"  # a capital opening a word
 _FLAT_FOOTER_CUE = regex.compile(
-    r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])(?:(?P<colon>%s|%s)[ \t]*+:|(?P<licence>%s))" % (
-        "|".join(p for tag, p in _FOOTER if tag == "weak"), alternation(_ROLES),
-        "|".join(p for tag, p in _FOOTER if tag == "label")), _F)
+    r"%s(?:(?P<colon>%s|%s)[ \t]*+:|(?P<licence>%s))" % (
+        _FLAT_CUE_START, "|".join(p for tag, p in _FOOTER if tag == "weak"),
+        alternation(_ROLES), _FOOTER_LABEL.pattern), _F)
 #: Its licence labels alone: all it can find where no colon stands.
 _FLAT_FOOTER_LABEL = regex.compile(
-    r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])(?P<licence>%s)" % (
-        "|".join(p for tag, p in _FOOTER if tag == "label")), _F)
+    r"%s(?P<licence>%s)" % (_FLAT_CUE_START, _FOOTER_LABEL.pattern), _F)
 
 
 def _flattened_footer_run(text: str) -> list[Label]:
@@ -1313,8 +1313,7 @@ def _flattened_footer_run(text: str) -> list[Label]:
         return []  # a footer-sized last line: the footer rules' own
     window = end - max_chars
     cue = _FLAT_FOOTER_CUE if text.find(":", window, end) >= 0 else _FLAT_FOOTER_LABEL
-    cues = [m.start() for m in cue.finditer(text, window, end)
-            if text[m.start()].isupper()]
+    cues = [m.start() for m in cue.finditer(text, window, end)]  # each opens with a capital
     for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
         if (not _lowercase_word_before(text, line_start, start)
                 and _cued_run_end(text, start, end) == end):
