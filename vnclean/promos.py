@@ -1904,10 +1904,9 @@ class StripPromos(BoilerplateCleaner):
             ending = [lab for lab in labels if lab.start >= line_start] + sponsor
             labels += sponsor + _residue_labels(text, ending)
             labels = join_line_labels(text, merge_labels(labels))
-        if ":" in text or "GP" in text:  # last: a page's end the rules above left alone
-            flat = _flattened_footer_run(text)
-            if flat and all(lab.end <= flat[0].start for lab in labels):
-                labels = join_line_labels(text, merge_labels(labels + flat))
+        flat = _flattened_footer_run(text)  # last: a page's end the rules above left alone
+        if flat and all(lab.end <= flat[0].start for lab in labels):
+            labels = join_line_labels(text, merge_labels(labels + flat))
         return labels
 
 
