@@ -21,15 +21,19 @@ from typing import ClassVar
 import regex
 
 from ._core import _START_END, Cleaner, Edit
-from ._data import word_list
+from ._data import json_data, word_list
 
 __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank_after",
            "long_first_line_end",
            "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
-           "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end"]
+           "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end",
+           "FLAT_LINE_MIN_CHARS"]
 
+#: The shortest line of a flattened page (a page whose blocks a scraper glued into long
+#: lines): nav's ``flat_line_min_chars`` (data/nav.json), which bylines and related share.
+FLAT_LINE_MIN_CHARS: int = json_data("nav.json")["flat_line_min_chars"]
 #: What ``str.strip`` strips (every such character is at most U+3000), and the same as the
 #: body of a regex character class: a pattern can find where a stripped span starts or
 #: ends without slicing it (on a long line, slicing at each hit is quadratic).

@@ -28,7 +28,13 @@ from typing import ClassVar
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
-from .blocks import BoilerplateCleaner, Label, long_first_line_end, nonblank_lines
+from .blocks import (
+    FLAT_LINE_MIN_CHARS,
+    BoilerplateCleaner,
+    Label,
+    long_first_line_end,
+    nonblank_lines,
+)
 from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
@@ -2003,7 +2009,7 @@ class StripBylines(BoilerplateCleaner):
     kind: ClassVar[str] = "byline"
 
     def classify(self, text: str) -> list[Label]:
-        head = long_first_line_end(text, _FLAT_LINE_MIN_CHARS)  # a flattened page's first line
+        head = long_first_line_end(text, FLAT_LINE_MIN_CHARS)  # a flattened page's first line
         flat = [] if head is None else (_flat_head_dateline(text, head) + _flat_head_agency(
             text, head) + _flat_title_dateline(text, head))
         labels = self._line_labels(text)
@@ -2133,8 +2139,6 @@ _HEAD_DATELINE = regex.compile(
 _HEAD_DATELINE_GATE = re.compile(rf"[^\w(]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER})")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WEEKDAY = regex.compile(WEEKDAY_PATTERN)
-#: The shortest first line a flattened page has (nav's ``flat_line_min_chars``).
-_FLAT_LINE_MIN_CHARS = json_data("nav.json")["flat_line_min_chars"]
 
 
 def _flat_head_dateline(text: str, end: int) -> list[Label]:

@@ -15,19 +15,29 @@ article's own title or a subheading), a paragraph that is not in a related block
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from itertools import chain, repeat
 from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
 
-import re
-import unicodedata
-
 import regex
 
 from ._data import alternation, json_data, tab_entries, trie, word_list
-from .blocks import (LAST_NON_BLANK, TABLE_NUMBER_CELL, BoilerplateCleaner, Label, LineIndex,
-                     casefold_sources, expand_forms, join_line_labels, merge_labels, residue,
-                     settle_inline)
+from .blocks import (
+    FLAT_LINE_MIN_CHARS,
+    LAST_NON_BLANK,
+    TABLE_NUMBER_CELL,
+    BoilerplateCleaner,
+    Label,
+    LineIndex,
+    casefold_sources,
+    expand_forms,
+    join_line_labels,
+    merge_labels,
+    residue,
+    settle_inline,
+)
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -1182,7 +1192,6 @@ _FLAT_BUTTONS = re.compile(
         _UPPER, trie(_written_forms(expand_forms(word_list("nav_inline_tags.txt")), title=True)),
         trie(_written_forms(word_list("related_flat_chrome.txt"), title=True))))
 _FLAT_LINE_MIN = _TEASER_MAX
-_FLAT_BUTTONS_LINE_MIN = json_data("nav.json")["flat_line_min_chars"]  # a flattened page's line
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
 _FLAT_NOT_LAST = frozenset(".!?…\"”’]")  # a story's sentence, a "[Link nguồn]" end mark
@@ -1283,7 +1292,7 @@ def _flat_tail(text: str) -> list[Label]:
     last = text.rfind(". ", start, end)
     if last < 0:
         return []
-    if end - start > _FLAT_BUTTONS_LINE_MIN:
+    if end - start > FLAT_LINE_MIN_CHARS:
         buttons = _FLAT_BUTTONS.match(text, last, end)
         if buttons is not None:
             return [Label(buttons.start("chrome"), end, "promo", "related.flat_buttons")]
