@@ -199,6 +199,15 @@ def test_sources_and_authors_from_sign_offs():
     assert result.metadata["source"] == "Công an nhân dân"
 
 
+def test_a_long_form_credits_block_names_its_authors():
+    # "Thực hiện:" on its own line credits the article (a byline), not a photo: the producer
+    # is the first author; glued after a caption it stays a photo credit (tests/cases).
+    meta = clean_and_explain(
+        f"Mưa lớn ở Hà Nội\n{LEAD}\nThực hiện: Nguyễn Văn Hùng\nTrình bày: Lê Minh\n"
+        "Ảnh: Trần Hải").metadata
+    assert meta["authors"] == ["Nguyễn Văn Hùng", "Lê Minh"]
+
+
 @pytest.mark.parametrize("signoff, source", [
     ("Hồng Nhung (TTXVN)", "TTXVN"),
     ("Hồng Nhung/VNA", "TTXVN"),

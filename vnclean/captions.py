@@ -974,6 +974,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     if (kind == "colon" and start == line_start and text.startswith(_TITLE_HEADS, start)
             and _blank(text, 0, line_start) and _opens_article(text, line_end)):
         return None
+    if kind == "colon" and text.startswith(_PRODUCTION_HEADS, start) and blank_before(text, start):
+        return None  # "Thực hiện: Nguyễn Văn Hùng" on its own line: the article's byline
     if "\n" in text[start:end]:  # "Ảnh\n:" — html2text split the marker
         line_end = _line_end(text, end)
     name_from = end
@@ -1057,6 +1059,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
 
 
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
+#: Credit heads that credit the whole article when they open a line (a byline's).
+_PRODUCTION_HEADS = tuple(word_list("captions_production_heads.txt"))
 
 
 def _opens_article(text: str, line_end: int) -> bool:
