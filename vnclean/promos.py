@@ -791,18 +791,21 @@ def _first_pass(text: str, windows: list[tuple[int, int]]) -> list[Label]:
         for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in hits]):
             labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                        for m in _CALL_TO_URL.finditer(text, lo, min(hi, len(text)))]
-        labels += _url_lines(text, hits)
+        labels += _url_lines(text, hits, labels)
     return labels
 
 
-def _url_lines(text: str, hits: list[int]) -> list[Label]:
+def _url_lines(text: str, hits: list[int], labels: list[Label]) -> list[Label]:
     """Lines that are one bare URL (``https://laodong.vn/...``): a source or share link.
 
     A URL the text introduces stays (the line above ends with ``:``, or with a lowercase word
     or comma: the sentence runs on into it), and so does one the sentence goes on after (the
-    next line opens lowercase or with punctuation: a link the scraper put on its own line).
+    next line opens lowercase or with punctuation: a link the scraper put on its own line);
+    but one that a subscribe or call-to-action prompt among ``labels`` introduces (``Kính mời
+    Quý độc giả tìm đọc tại đây:``) is that prompt's link and goes with it.
     """
     out: list[Label] = []
+    prompt_ends = {lab.end for lab in labels if lab.rule in _URL_PROMPT_RULES}
     for hit in hits:
         line_start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
@@ -815,7 +818,19 @@ def _url_lines(text: str, hits: list[int]) -> list[Label]:
         if (_URL_INTRODUCED.search(above) is None
                 and (below is None or _URL_CONTINUED.match(below.group()) is None)):
             out.append(Label(hit, hit + len(url), "promo", "promos.url_line"))
+        elif prompt_ends and _prompt_above(text, line_start, prompt_ends):
+            out.append(Label(hit, hit + len(url), "promo", "promos.subscribe"))
     return out
+
+
+_URL_PROMPT_RULES = frozenset(("promos.subscribe", "promos.call_to_action"))
+
+
+def _prompt_above(text: str, line_start: int, prompt_ends: set[int]) -> bool:
+    """The line above ``line_start`` ends where a prompt label ends (its newline or not)."""
+    chunk = text[max(0, line_start - _URL_CONTEXT):line_start]
+    above_end = line_start - (len(chunk) - len(chunk.rstrip()))
+    return any(end in prompt_ends for end in range(above_end, line_start + 1))
 
 
 _URL_CONTEXT = 300

@@ -1253,22 +1253,46 @@ def _heads_headlines(text: str, m: re.Match, end: int, signed: bool) -> bool:
 
 def _glued_last_line(text: str, line_start: int, end: int) -> list[Label]:
     """:func:`_glued_tail` on the text's last line ``[line_start, end)`` (short, ending in no
-    sentence mark) when the line above it ends the story (``_STORY_LINE``)."""
-    if text.count(" ", line_start, end) < _T["headline_min_words"] + 1:
-        return []  # a word of glue, a heading and a headline hold more spaces
-    above = ""
-    above_end = line_start - 1
-    for _ in range(_BLANKS_ABOVE_MAX + 1):  # the line above, past a few blank ones
-        if above_end <= 0:
-            break
-        above_start = text.rfind("\n", 0, above_end) + 1
-        above = text[above_start:above_end].strip()
-        if above:
-            break
-        above_end = above_start - 1
-    if not above or above[-1] not in ".!?…\"”’)" or not _STORY_LINE.match(above):
-        return []
-    return _glued_tail(text, line_start - 1, end, alone=True)  # from the newline before it
+    sentence mark) when the line above it ends the story (``_STORY_LINE``), or when up to
+    ``glued_tail_max_lines`` lines above it are glued related tails of their own, the first
+    of them under the story's end (a template's boxes, one flattened line each:
+    ``(Vietnam+) Tin liên quan ...`` / ``Tin cùng chuyên mục ...``), the first of them maybe
+    glued after the story's last sentence (``... Hà Nội. Tin liên quan: ...``)."""
+    found: list[Label] = []
+    for _ in range(_GLUED_LINES_MAX):
+        if text[end - 1:end] in _SENTENCE_MARKS:
+            return []  # a line above that ends a sentence is no glued tail
+        if text.count(" ", line_start, end) < _T["headline_min_words"] + 1:
+            return []  # a word of glue, a heading and a headline hold more spaces
+        labels = _glued_tail(text, line_start - 1, end, alone=True)  # from the newline before
+        if not labels:
+            return []
+        found += labels
+        above = ""
+        above_end = line_start - 1
+        for _ in range(_BLANKS_ABOVE_MAX + 1):  # the line above, past a few blank ones
+            if above_end <= 0:
+                break
+            above_start = text.rfind("\n", 0, above_end) + 1
+            above = text[above_start:above_end].strip()
+            if above:
+                break
+            above_end = above_start - 1
+        if not above:
+            return []
+        if above[-1] in ".!?…\"”’)" and _STORY_LINE.match(above):
+            return found
+        line_start, end = above_start, above_start + len(text[above_start:above_end].rstrip())
+        if found and (last := text.rfind(". ", line_start, end)) >= 0:
+            # the story ends on the line above, a tail of its own glued after its last sentence
+            above_tail = _glued_tail(text, last + 1, end, alone=True) if (
+                text[end - 1:end] not in _SENTENCE_MARKS) else []
+            return found + above_tail if above_tail else []
+    return []
+
+
+_GLUED_LINES_MAX = _T["glued_tail_max_lines"]
+_SENTENCE_MARKS = frozenset(".!?…")
 
 
 def _flat_tail(text: str) -> list[Label]:
