@@ -1980,6 +1980,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
         if cue and _is_position_caption(line) and (
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
+    found += _scene_nouns(text)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -1987,6 +1988,68 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     busy = sorted((lab.start, lab.end) for lab in taken)
     return [Label(start, end, KIND, rule) for start, end, rule in sorted(found)
             if not _inside_any(busy, start, end)]
+
+
+def _noun_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The heads of ``captions_scene_noun_heads.txt``: people's, then things'."""
+    entries = [e.split(":", 1) for e in word_list("captions_scene_noun_heads.txt")]
+    return (tuple(w.strip() for kind, w in entries if kind.strip() == "person"),
+            tuple(w.strip() for kind, w in entries if kind.strip() == "thing"))
+
+
+_PERSON_HEADS, _THING_HEADS = _noun_heads()
+#: A head opening a line that is not the text's first, then a space (stdlib ``re``, a
+#: newline literal first: one fast pass, and most texts hold none).
+_NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % "|".join(
+    map(re.escape, sorted(_PERSON_HEADS + _THING_HEADS, key=len, reverse=True))))
+#: What a person's head may take: a name (capitalised words), then a place after ``tại``.
+_PERSON_REST = regex.compile(r"(?:\p{Lu}[\p{L}.-]*+\s*+)*+(?:tại\s[^\n]+)?", regex.V1)
+#: A paragraph's end: a sentence mark, maybe inside a closing quote or bracket.
+_PARAGRAPH_END = (".", "!", "?", "…", '."', ".”", ".)", '"', "”")
+
+
+def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
+    """``captions.scene_noun``: a caption written as a bare noun phrase alone on its line
+    (``Bị can Lê Văn Tâm.``, ``Đối tượng tại cơ quan Công an.``, ``Hiện trường vụ tai
+    nạn``), next to a paragraph: after one (the line above ends a sentence and is no list's
+    head), or above one when the line above is no list item opening with the same head.
+    A person's head takes only a name and a place; a thing's head a few words with no story
+    verb (``captions_scene_opener_stops.txt``). The text's first line (its title) is never one.
+
+    >>> _scene_nouns("Tiêu đề\\nCông an bắt giữ đối tượng.\\nBị can Lê Văn Tâm.")
+    [(35, 53, 'captions.scene_noun')]
+    >>> _scene_nouns("Tiêu đề\\nPhiên tòa kéo dài.\\nBị cáo Lê Văn Tâm nhận án 9 năm tù.")
+    []
+    """
+    found: list[tuple[int, int, str]] = []
+    max_chars = _SETTINGS["scene_noun_max_chars"]
+    for match in _NOUN_HEAD_LINE.finditer(text):
+        head = match.group(1)
+        start = match.start() + 1
+        end = _line_end(text, start)
+        line = text[match.start(1):end].rstrip()
+        if (len(line) > max_chars or _NOUN_BREAKS.search(line) is not None
+                or len(line.split()) > _SETTINGS["scene_noun_max_words"]):
+            continue
+        rest = line[len(head):].rstrip(".").strip()
+        if head in _PERSON_HEADS:
+            if _PERSON_REST.fullmatch(rest) is None:
+                continue
+        elif _SCENE_SENTENCE_STOP.search(rest) is not None:
+            continue
+        above = text[:start].rstrip()
+        above = above[above.rfind("\n") + 1:].strip()
+        below = text[end:].lstrip()
+        below = below[:_line_end(below, 0)].rstrip()
+        if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
+                             and not above.endswith(":") and not above.startswith(head)):
+            continue
+        found.append((match.start(1), match.start(1) + len(line), "captions.scene_noun"))
+    return found
+
+
+#: A noun caption is one clause: no comma, colon, quote or second sentence.
+_NOUN_BREAKS = regex.compile(r"[,;:\"“”!?]|\.\s", regex.V1)
 
 
 #: Scene openers (``Toàn cảnh``, ``Khuôn viên``, ...): found by ``str.find`` (they are rare).
