@@ -363,7 +363,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?P<ag_space>{_H}*+)[-–—]"
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
-              rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}})){_H}*+){{1,20}}+")
+              rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
     alternatives = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
@@ -389,7 +389,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+[-–|•·]{_H}*+{_COUNTER}){{0,3}}+"
         rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
-        rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}})",
+        # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
+        rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}}|(?<=[-–—.]{_H}*+)(?:\n|\Z))",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
         # (and the paper of the person it credits: "Theo Hải Yến (Dân trí)")
         rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+"
@@ -1158,7 +1159,7 @@ _OPENS = (
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
-    rf"[ \t]*[-–—]|{_AGENCIES}\.[ \t])",
+    rf"[ \t]*[-–—]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
@@ -1546,6 +1547,11 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None  # "ASEAN-Nhật Bản", "COVID - 19"
     index = ctx.index(m.end())
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
+    if not rest.strip():  # "TPO - " alone on its line: a scraper split the lead's bold prefix
+        lead = ctx.nonblank(index, 1)
+        if name not in agencies or lead is None or not ctx.is_prose(lead):
+            return None
+        return Label(m.start("agency"), m.end("agency"), "byline", "bylines.agency_prefix")
     after = _match_line(rest, 0)
     if after is not None and _rule_group(after) in _NOT_A_LEAD:
         return None  # "TTO - 18:52, 28/07/2023", "TTO - Theo TTXVN": a byline line, not a lead
