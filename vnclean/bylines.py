@@ -420,7 +420,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}"
         rf"|(?P<au_cue>{cues})(?:{_H}++{_DESK})?+)"  # "Nhóm phóng viên Ban Thời sự"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
-        rf"(?:{_H}*+(?:(?P<au_theo>{theo})|/{_H}?+{papered}"
+        rf"(?:{_H}*+(?:,{_H}*+(?={_THEO_WORD}))?+(?:(?P<au_theo>{theo})"
+        rf"|/{_H}?+{papered}(?:{_H}*+{theo})?+"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
         rf"|[-–]{_H}*+{_AFFILIATION}))?+"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+))"
@@ -1166,7 +1167,7 @@ _OPENS = (
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
-    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*$"
+    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*(?:$|[Tt]heo)"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
