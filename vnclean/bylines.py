@@ -266,8 +266,10 @@ def _note_pattern() -> str:
 #: What a page counts after a dateline (``bylines_counters.txt``): "5 bình luận",
 #: "1.234 lượt xem", "3 phút đọc".
 _COUNTER_WORDS = word_list("bylines_counters.txt")
-_COUNTER = (rf"\d{{1,3}}+(?:[.,]\d{{3}}+)*+(?:[.,]\d)?+[kK]?+{_H}++(?:{trie(_COUNTER_WORDS)})"
-            r"(?![\p{L}\d])")
+_COUNT = r"\d{1,3}+(?:[.,]\d{3}+)*+(?:[.,]\d)?+[kK]?+"
+#: "1.234 lượt xem", or the label first: "Lượt xem: 512".
+_COUNTER = (rf"(?:{_COUNT}{_H}++(?:{trie(_COUNTER_WORDS)})(?![\p{{L}}\d])"
+            rf"|(?:{trie(_COUNTER_WORDS)}){_H}*+:{_H}*+{_COUNT}(?![\p{{L}}\d]))")
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
@@ -1220,7 +1222,7 @@ _GATED_LINE_AT = re.compile(_GATED_LINE, re.MULTILINE)
 _AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 #: How a dateline's last token ends: a number, ``)`` (a zone), "21h", a date word.
 _DATELINE_END = re.compile(
-    rf"(?:{_DIGIT}|\)|{_DIGIT}[hH]|{trie(_DATELINE_END_WORDS)})\Z")
+    rf"(?:{_DIGIT}|[)\]]|{_DIGIT}[hH]|{trie(_DATELINE_END_WORDS)})\Z")
 _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
 #: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
 #: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.

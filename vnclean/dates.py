@@ -76,7 +76,8 @@ TIME_PATTERN = (
 )
 
 #: A zone: ``GMT+7``, ``(GMT+7)``, ``GMT +07:00``, ``UTC+7``. Groups: sign, zh, zm.
-ZONE_PATTERN = r"\(?(?:GMT|UTC)[ \t]?+(?P<sign>[+-])[ \t]?+(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?+\)?"
+ZONE_PATTERN = (r"[(\[]?(?:GMT|UTC)[ \t]?+(?P<sign>[+-])[ \t]?+(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?+"
+                r"[)\]]?")
 
 #: A clock time just before an offset (its seconds and fraction optional, then an optional
 #: space); ``_ISO_CLOCK`` the same after an ISO date (``T`` or ``YYYY-MM-DD ``).
