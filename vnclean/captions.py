@@ -2037,15 +2037,27 @@ def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
                 continue
         elif _SCENE_SENTENCE_STOP.search(rest) is not None:
             continue
-        above = text[:start].rstrip()
-        above = above[above.rfind("\n") + 1:].strip()
-        below = text[end:].lstrip()
-        below = below[:_line_end(below, 0)].rstrip()
+        above, below = _nonblank_line_before(text, start), _nonblank_line_after(text, end)
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
                              and not above.endswith(":") and not above.startswith(head)):
             continue
         found.append((match.start(1), match.start(1) + len(line), "captions.scene_noun"))
     return found
+
+
+def _nonblank_line_before(text: str, pos: int) -> str:
+    """The last non-blank line before ``pos`` (stripped), or ``""``: read backwards from
+    ``pos`` only, not by slicing the text before it (a long page's many heads)."""
+    last = LAST_NON_BLANK.search(text, 0, pos)
+    if last is None:
+        return ""
+    return text[text.rfind("\n", 0, last.start()) + 1:last.end()].strip()
+
+
+def _nonblank_line_after(text: str, pos: int) -> str:
+    """The first non-blank line from ``pos`` on (stripped), or ``""``."""
+    first = _NON_SPACE.search(text, pos)
+    return "" if first is None else text[first.start():_line_end(text, first.start())].strip()
 
 
 #: A noun caption is one clause: no comma, colon, quote or second sentence.
