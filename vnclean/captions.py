@@ -2045,13 +2045,11 @@ def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _nonblank_line_before(text: str, pos: int) -> str:
-    """The last non-blank line before ``pos`` (stripped), or ``""``: read backwards from
-    ``pos`` only, not by slicing the text before it (a long page's many heads)."""
-    last = LAST_NON_BLANK.search(text, 0, pos)
-    if last is None:
-        return ""
-    return text[text.rfind("\n", 0, last.start()) + 1:last.end()].strip()
+def _nonblank_line_before(text: str, line_start: int) -> str:
+    """The last non-blank line before ``line_start`` (stripped), or ``""``: found backwards
+    from it (:func:`_previous_line_start`), not by slicing the text before it."""
+    start = _previous_line_start(text, line_start)
+    return "" if start < 0 else text[start:_line_end(text, start)].strip()
 
 
 def _nonblank_line_after(text: str, pos: int) -> str:

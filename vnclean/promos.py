@@ -828,9 +828,10 @@ _URL_PROMPT_RULES = frozenset(("promos.subscribe", "promos.call_to_action"))
 
 def _prompt_above(text: str, line_start: int, prompt_ends: set[int]) -> bool:
     """The line above ``line_start`` ends where a prompt label ends (its newline or not)."""
-    chunk = text[max(0, line_start - _URL_CONTEXT):line_start]
-    above_end = line_start - (len(chunk) - len(chunk.rstrip()))
-    return any(end in prompt_ends for end in range(above_end, line_start + 1))
+    lo = max(0, line_start - _URL_CONTEXT)
+    last = LAST_NON_BLANK.search(text, lo, line_start)
+    above_end = lo if last is None else last.end()
+    return any(above_end <= end <= line_start for end in prompt_ends)
 
 
 _URL_CONTEXT = 300

@@ -1283,7 +1283,7 @@ def _glued_last_line(text: str, line_start: int, end: int) -> list[Label]:
         if above[-1] in ".!?…\"”’)" and _STORY_LINE.match(above):
             return found
         line_start, end = above_start, above_start + len(text[above_start:above_end].rstrip())
-        if found and (last := text.rfind(". ", line_start, end)) >= 0:
+        if (last := text.rfind(". ", line_start, end)) >= 0:
             # the story ends on the line above, a tail of its own glued after its last sentence
             above_tail = _glued_tail(text, last + 1, end, alone=True) if (
                 text[end - 1:end] not in _SENTENCE_MARKS) else []
