@@ -123,6 +123,8 @@ class _Settings:
     repeat_min_words: int
     lead_min_words: int
     section_label_max_words: int
+    breadcrumb_min_known: int
+    breadcrumb_max_words: int
     head_scan_lines: int
     min_menu_line_sections: int
     min_menu_line_sections_after_home: int
@@ -600,21 +602,35 @@ def _is_mixed_menu_line(text: str, cfg: _Settings) -> bool:
     >>> _is_mixed_menu_line("Bộ Văn hóa Thể thao và Du lịch Hà Nội", cfg)
     False
     """
+    counts = _menu_item_counts(text)
+    return (counts is not None and counts[0] >= cfg.mixed_menu_min_known
+            and counts[0] >= counts[1])
+
+
+def _menu_item_counts(text: str) -> tuple[int, int, bool] | None:
+    """(known names, names of the site's own, whether the first is known) of a line made
+    of menu items (:func:`_mixed_menu_patterns`), or None when ``text`` is no such line.
+
+    >>> _menu_item_counts("Thời sự Chính trị Dân sinh Pháp luật")
+    (3, 1, True)
+    """
     line, item = _mixed_menu_patterns()
     if line.fullmatch(text) is None:  # one C-level test; most lines fail at once
-        return False
+        return None
     known = unknown = position = 0
+    first_known = False
     end = len(text)
     while position < end:  # the items again, one by one, to count them
         m = item.match(text, position)
         if m is None:  # (the line matched: each item does)
-            return False
+            return None
         if m.group("known") is not None:
+            first_known = first_known or not position
             known += 1
         else:
             unknown += 1
         position = m.end()
-    return known >= cfg.mixed_menu_min_known and known >= unknown
+    return known, unknown, first_known
 
 
 def _may_be_mixed_menu(text: str) -> bool:
@@ -1216,6 +1232,7 @@ def _may_head(page: _Page, k: int, cfg: _Settings) -> bool:
     or photo line."""
     return (page.shapes[k] not in _DATELINE_SHAPES and not _is_section_label(page, k, cfg)
             and not _too_short_for_a_title(page, k, cfg)
+            and not _is_breadcrumb_line(page, k, cfg)
             and not _NO_TITLE_LINE.fullmatch(page.texts[k]))
 
 
@@ -1444,10 +1461,9 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
         first -= 1
         if starts[first] not in chrome:
             left -= 1
-    found = [(starts[k], page.ends[k], "nav.section_label")
-             for k in compress(range(first, lead), page.sections[first:lead])
+    found = [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
              if starts[k] not in chrome  # a chrome line goes already
-             and _is_section_label(page, k, cfg)]
+             and (_is_section_label(page, k, cfg) or _is_breadcrumb_line(page, k, cfg))]
     if found:
         found.extend(_subsection_labels(page, title, found[-1][0], chrome, cfg))
         found.extend(_site_name_label(page, found[0][0], chrome, cfg))
@@ -1510,6 +1526,25 @@ _NO_TITLE_LINE = regex.compile(
     r"|\(?(?:Ảnh|ẢNH)[ \t]*+(?:minh[ \t]h[oọ][aạ]|MINH[ \t]H[OỌ][AẠ]|:[^\n]{1,40}+)\)?+\.?+)"
     r"[ \t]*+",
     regex.V1)
+
+
+def _is_breadcrumb_line(page: _Page, k: int, cfg: _Settings) -> bool:
+    """A breadcrumb with its separators dropped whose levels are not all known names
+    (``Thời sự Chính trị Dân sinh Pháp luật``), right above a headline: a line of menu
+    items (:func:`_menu_item_counts`) that opens with a section's name, holds at least
+    ``breadcrumb_min_known`` of them and no more names of the site's own than known ones,
+    at most ``breadcrumb_max_words`` words. (``Thế giới Di động`` is one known name and a
+    company's: it stays.)"""
+    if (page.sections[k] or page.shapes[k] not in _HEADLINE_SHAPES
+            or _word_count(page, k) > cfg.breadcrumb_max_words
+            or k + 1 >= len(page) or page.shapes[k + 1] != TITLE):
+        return False
+    text = page.texts[k]
+    if text.partition(" ")[0].casefold() not in _menu_ends()[0]:
+        return False
+    counts = _menu_item_counts(text)
+    return (counts is not None and counts[2] and counts[0] >= cfg.breadcrumb_min_known
+            and counts[0] >= counts[1])
 
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
