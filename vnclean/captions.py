@@ -174,7 +174,10 @@ def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
     """The subjects that open a "who does what" scene line, the scene words that open one,
     its actions as one pattern, and the subjects and scene words together."""
     entries = [e.split(":", 1) for e in word_list("captions_scene_actions.txt")]
-    subjects = tuple(w.strip() for kind, w in entries if kind.strip() == "subject")
+    groups = [w.strip() for kind, w in entries if kind.strip() == "subject"]
+    plurals = [f"Các {w[0].lower()}{w[1:]}" for w in groups if not w.startswith("Các ")]
+    subjects = tuple(dict.fromkeys(  # "Bác sĩ" also as "Các bác sĩ"
+        groups + plurals + [w.strip() for kind, w in entries if kind.strip() == "title"]))
     actions = tuple(w.strip() for kind, w in entries if kind.strip() == "action")
     scenes = tuple(w.strip() for kind, w in entries if kind.strip() == "scene")
     return (subjects, scenes,
@@ -183,6 +186,10 @@ def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
 
 
 _SCENE_SUBJECTS, _SCENE_NOUNS, _SCENE_ACTIONS, _ACTION_OPENERS = _scene_actions()
+#: The subjects that name one person's office or rank (``Bộ trưởng``, ``Đại tá``).
+_SCENE_TITLES = frozenset(
+    entry.split(":", 1)[1].strip() for entry in word_list("captions_scene_actions.txt")
+    if entry.split(":", 1)[0].strip() == "title")
 
 
 def _may_open_action_line(text: str, start: int) -> bool:
@@ -1981,6 +1988,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
     found += _scene_nouns(text)
+    found += _scene_action_lines(text, {start for start, _, _ in found})
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -1988,6 +1996,77 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     busy = sorted((lab.start, lab.end) for lab in taken)
     return [Label(start, end, KIND, rule) for start, end, rule in sorted(found)
             if not _inside_any(busy, start, end)]
+
+
+#: A line opening with a scene subject or scene word and ending with a full stop, not the
+#: text's first line (stdlib ``re``: one pass, the openers as literals after a newline).
+_ACTION_LINE = re.compile(
+    r"\n[^\S\n]*+((?:%s)[ \t][^\n]{3,%d}\.)[^\S\n]*+(?=\n)" % (
+        "|".join(map(re.escape, sorted(_ACTION_OPENERS, key=len, reverse=True))),
+        _SETTINGS["scene_action_line_max_chars"]))
+
+
+#: Between the subject and the action of a caption that needs no long neighbours: names
+#: only, a lower-case word only inside one (``Các đại biểu Quốc hội dự``, ``Nông dân
+#: huyện Thới Lai thu hoạch``); a verb before the action (``Tiểu thương tham gia chữa
+#: cháy``) or an adverb (``ân cần``) makes it a story sentence as likely as a caption.
+_NAME_LEAD = regex.compile(
+    r"(?:\s++(?:\p{Lu}\S*+(?:\s++\p{Ll}\S*+(?=\s++\p{Lu}))?+|\p{Lu}\S*+\s++\p{Ll}\S*+"
+    r"|\p{Ll}\S*+(?=\s++\p{Lu})))*\s++", regex.V1)
+_DIGIT = regex.compile(r"\d")
+
+
+def _is_action_caption(line: str) -> bool:
+    """Whether ``line`` (stripped) reads alone as a "who does what" caption: short, one
+    sentence with a full stop and no figure (``đến 23h``, ``dài 800 m`` report facts), a
+    subject, a name at most and its visible action (or a scene word), no story verb
+    (:func:`_scene_score` and :func:`_action_score`)."""
+    if (len(line) > _SETTINGS["scene_action_line_max_chars"] or _DIGIT.search(line)
+            or _action_score(line) < 2 or _scene_score(line) < _SETTINGS["scene_min_score"]):
+        return False
+    if line.startswith(_SCENE_NOUNS):
+        return True
+    subject = max((s for s in _SCENE_SUBJECTS if line.startswith(s)), key=len)
+    if subject in _SCENE_TITLES and not line[len(subject) + 1:len(subject) + 2].isupper():
+        return False  # "Bộ trưởng lắng nghe ...": the story's minister, named before
+    action = _SCENE_ACTIONS.search(line, len(subject))
+    return _NAME_LEAD.fullmatch(line, len(subject), action.start()) is not None
+
+
+def _reads_as_action(line: str) -> bool:
+    """Whether a neighbour line could be a "who does what" sentence too (a list of them)."""
+    return len(line) <= _SETTINGS["scene_action_line_max_chars"] and _action_score(line) >= 2
+
+
+def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.scene_action_line``: a "who does what" caption with a full stop
+    (``Thí sinh thực hành xử lý tình huống.``) between two paragraphs shorter than
+    ``captions.scene_line`` needs (each ≥ ``scene_action_neighbour_min_chars``), the one
+    above ending a sentence. Neither neighbour may read as such a caption itself (a list of
+    short sentences is story). ``done``: the line starts other scene rules took.
+
+    >>> _scene_action_lines("Tiêu đề\\nHội thi có 120 thí sinh đến từ 8 đơn vị.\\n"
+    ...     "Thí sinh thực hành xử lý tình huống.\\n"
+    ...     "Kết quả sẽ được công bố vào chiều thứ Sáu.", set())
+    [(49, 85, 'captions.scene_action_line')]
+    >>> _scene_action_lines("Tiêu đề\\nHội thi có 120 thí sinh đến từ 8 đơn vị.\\n"
+    ...     "Bộ trưởng thực hành xử lý tình huống.\\n"
+    ...     "Kết quả sẽ được công bố vào chiều thứ Sáu.", set())
+    []
+    """
+    found: list[tuple[int, int, str]] = []
+    least = _SETTINGS["scene_action_neighbour_min_chars"]
+    for match in _ACTION_LINE.finditer(text):
+        start, line = match.start(1), match.group(1)
+        if start in done or not _is_action_caption(line):
+            continue
+        above = _nonblank_line_before(text, match.start() + 1)
+        below = _nonblank_line_after(text, match.end())
+        if (len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END)
+                or _reads_as_action(above) or _reads_as_action(below)):
+            continue
+        found.append((start, start + len(line), "captions.scene_action_line"))
+    return found
 
 
 def _noun_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -2265,8 +2344,10 @@ def _action_score(line: str) -> float:
 
 
 #: Between a scene line's subject and its action: a name (capitalised words) and at most two
-#: lower-case words (``Lãnh đạo tỉnh dâng hương``, ``Thủ tướng Phạm Minh Chính thăm``).
-_ACTION_LEAD = regex.compile(r"(?:\s++\p{Lu}\S*+)*+(?:\s++\p{Ll}\S*+){0,2}?\s++", regex.V1)
+#: lower-case words, the name before or after them (``Lãnh đạo tỉnh dâng hương``, ``Thủ
+#: tướng Phạm Minh Chính thăm``, ``Nông dân huyện Thới Lai thu hoạch``).
+_ACTION_LEAD = regex.compile(
+    r"(?:\s++\p{Lu}\S*+)*+(?:\s++\p{Ll}\S*+){0,2}?(?:\s++\p{Lu}\S*+)*+\s++", regex.V1)
 
 
 class RemovePhotoCaptions(BoilerplateCleaner):
