@@ -1079,10 +1079,16 @@ def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
     """One of ``cues`` ending where the search ends, opening its line or glued after a
     sentence end, or after a sign-off name of two to four capitalised words there (``...
     nói. Thanh Huyền Xem thêm: ...``: strip_bylines takes the name later, and a second
-    pass would read the cue right after the sentence end)."""
-    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4})?))"
+    pass would read the cue right after the sentence end), or after a photo credit there
+    (``... nói. Ảnh: Mạnh Quân Xem thêm: ...``: ``captions_credit_heads.txt`` and one to four
+    capitalised words, which remove_photo_captions takes later)."""
+    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
+                         r"|(?:%s)[ \t\xa0]*:[ \t\xa0]*(?:\p{Lu}\p{L}*[ \t\xa0]){1,4})?))"
                          r"[ \t\xa0]*+(?:%s)\Z"
-                         % trie(cues), regex.V1 | regex.M)
+                         % (_CREDIT_HEADS, trie(cues)), regex.V1 | regex.M)
+
+
+_CREDIT_HEADS = alternation(word_list("captions_credit_heads.txt"))
 
 
 # A cue glued inside a flattened body ("... câu chuyện. Xem thêm: Giá vàng tăng Theo ..."):
