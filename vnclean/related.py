@@ -125,6 +125,8 @@ _INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)"
 # noun inside the headline may cut it short (a piece of it stays); story never goes.
 _GLUED_SENTENCE = regex.compile(
     r"(?-i:(?<=\S[ \t]\S+[ \t]\S*[\p{Ll}\d])[ \t](?=\p{Lu}\S*(?:[ \t]+\S+){5}))", _F)
+_WORD_BEFORE = regex.compile(r"\S+\Z")
+_NAME_BEFORE = regex.compile(r"(?-i:(?<![^ \t>])(?:\p{Lu}\S*[ \t]+)*\p{Lu}\S*\Z)", _F)
 _ARROW_CUES = word_list("related_arrow_cues.txt")
 _ARROW_CUE_BEFORE = regex.compile(r"(?:%s)[ \t]*+:?+[ \t]*+\Z" % alternation(_ARROW_CUES), _F)
 _ARROW_CUE_REACH = max(map(len, _ARROW_CUES)) + 6
@@ -1046,7 +1048,15 @@ def _arrow_end(text: str, m: regex.Match) -> int:
     if text[end - 1] != ".":
         return end
     glued = _GLUED_SENTENCE.search(text, m.start(), end)
-    return end if glued is None else glued.start()
+    if glued is None:
+        return end
+    word = _WORD_BEFORE.search(text, m.start(), glued.start())
+    if word is None or not word.group()[0].isupper():
+        return glued.start()
+    # The turn is inside a capitalised name (``>> Hà Nội đề xuất ...``): the link ends
+    # before the name, which stays whole (a piece of the headline stays, story never goes).
+    name = _NAME_BEFORE.search(text, m.start(), glued.start())
+    return glued.start() if name is None else name.start()
 
 
 _RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))  # each <= _TEASER_MAX
@@ -1069,10 +1079,16 @@ def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
     """One of ``cues`` ending where the search ends, opening its line or glued after a
     sentence end, or after a sign-off name of two to four capitalised words there (``...
     nói. Thanh Huyền Xem thêm: ...``: strip_bylines takes the name later, and a second
-    pass would read the cue right after the sentence end)."""
-    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4})?))"
+    pass would read the cue right after the sentence end), or after a photo credit there
+    (``... nói. Ảnh: Mạnh Quân Xem thêm: ...``: ``captions_credit_heads.txt`` and one to four
+    capitalised words, which remove_photo_captions takes later)."""
+    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
+                         r"|(?:%s)[ \t\xa0]*:[ \t\xa0]*(?:\p{Lu}\p{L}*[ \t\xa0]){1,4})?))"
                          r"[ \t\xa0]*+(?:%s)\Z"
-                         % trie(cues), regex.V1 | regex.M)
+                         % (_CREDIT_HEADS, trie(cues)), regex.V1 | regex.M)
+
+
+_CREDIT_HEADS = alternation(word_list("captions_credit_heads.txt"))
 
 
 # A cue glued inside a flattened body ("... câu chuyện. Xem thêm: Giá vàng tăng Theo ..."):
