@@ -412,7 +412,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{_PUBLISHED_IN}{_ISSUE})"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
-        rf"(?:{_H}++(?P<at_date>{_DATED_YEAR}{_CLOCK}))?+{end})",
+        # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
+        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>{_DATED_YEAR}{_CLOCK}))?+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
@@ -2105,21 +2106,33 @@ def _paper_under_title(text: str) -> list[Label]:
     """A paper's name alone on the line under the title, with the lead below it (maybe after
     a date line): the source an aggregator names (``Báo Tuổi Trẻ``, ``Tuổi Trẻ Online``,
     ``VnExpress``, ``tuoitre.vn``): a known paper, maybe after ``Báo`` or before ``Online``
-    or ``điện tử``, or a site's domain.
+    or ``điện tử``, or a site's domain; or a paper named in sentence case after a word for
+    one (``Báo Tin tức``), only with its timestamp on the same line (which goes with it) or
+    on the next.
 
     >>> text = "Mưa lớn ở Hà Nội\\nBáo Tuổi Trẻ\\nSáng nay, mưa lớn khiến nhiều phố ngập sâu."
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
     ['Báo Tuổi Trẻ']
+    >>> text = "Mưa lớn ở Hà Nội\\nBáo Tin tức 01/12/2024 08:05\\nSáng nay, mưa lớn khiến phố ngập."
+    >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
+    ['Báo Tin tức 01/12/2024 08:05']
     """
     m = _PAPER_UNDER_TITLE.match(text)
     if m is None or _is_prose_line(m.group("title").strip()):
         return []
+    when = m.group("when")
+    if when is not None and not (_DATE.search(when) or _RELATIVE.search(when)):
+        return []  # "Báo Tin tức Ngày" is no source over a timestamp
     below = _next_line(text, m.end())
-    if len(below) <= _DATE_LINE_MAX and (_DATE.search(below) or _RELATIVE.search(below)):
+    dated = when is not None
+    if (not dated and len(below) <= _DATE_LINE_MAX
+            and (_DATE.search(below) or _RELATIVE.search(below))):
         below = _next_line(text, text.find("\n", m.end()) + 1 or len(text))  # its date first
-    if not _is_prose_line(below):
-        return []
-    return [Label(m.start("paper"), m.end("paper"), "byline", "bylines.source_attribution")]
+        dated = True
+    if not _is_prose_line(below) or (m.group("named") is not None and not dated):
+        return []  # a paper named in sentence case only with its timestamp ("Đài Loan")
+    end = m.end("when") if dated and when is not None else m.end("paper")
+    return [Label(m.start("paper"), end, "byline", "bylines.source_attribution")]
 
 
 def _next_line(text: str, pos: int) -> str:
@@ -2133,10 +2146,14 @@ _NEXT_LINE_READ = 2000
 _DATE_LINE_MAX = 60
 
 
+#: (an aggregator's source line: the paper, maybe named in sentence case after a word for
+#: one, "Báo Tin tức", and maybe its timestamp on the same line: "Báo Tin tức 01/12/2024 08:05")
 _PAPER_UNDER_TITLE = regex.compile(
     rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
-    rf"(?:{_H}++(?:Online|online|điện tử))?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info))"
-    rf"(?![\p{{L}}\d.])[ \t]*+\n\s*+", regex.V1)
+    rf"(?:{_H}++(?:Online|online|điện tử))?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info)"
+    rf"|(?P<named>(?:{_MEDIA})(?:{_H}(?:\p{{Lu}}\p{{L}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+"
+    rf"(?![\p{{L}}\d]))?+|(?:và|&)(?![\p{{L}}\d]))){{1,5}}+))(?![\p{{L}}\d.])"
+    rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+", regex.V1)
 
 
 #: A dateline opening a text, glued before the next words (a page flattened onto one line).
