@@ -38,6 +38,7 @@ from .blocks import (
     residue,
     settle_inline,
 )
+from .promos import strip_promos
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -1251,8 +1252,23 @@ def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[La
             return []  # further headings stand after more words: the story's
         if text.find(". ", m.end(), end) < 0 and _heads_headlines(
                 text, m, end, bool(glue) and glue[-1][0].isupper()):
-            return [Label(m.start(), end, "related", "related.glued_tail")]
+            return _promo_glue(text, start, m.start()) + [
+                Label(m.start(), end, "related", "related.glued_tail")]
     return []
+
+
+def _promo_glue(text: str, start: int, end: int) -> list[Label]:
+    """``related.glued_promo``: the words before a glued related heading (``text[start:end]``)
+    when they are all promo (``Đọc bài gốc``, ``VTV.vn - Đăng ký nhận tin qua Zalo``):
+    strip_promos, run before this cleaner, could not read them with the tail glued after
+    them, and would find them on a second pass once the tail is gone."""
+    glue = text[start:end]
+    if not glue.strip():
+        return []
+    if strip_promos(glue).strip():
+        return []
+    lead = len(glue) - len(glue.lstrip())
+    return [Label(start + lead, end, "promo", "related.glued_promo")]
 
 
 def _heads_headlines(text: str, m: re.Match, end: int, signed: bool) -> bool:
