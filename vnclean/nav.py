@@ -611,7 +611,7 @@ def _menu_item_counts(text: str) -> tuple[int, int, bool] | None:
     """(known names, names of the site's own, whether the first is known) of a line made
     of menu items (:func:`_mixed_menu_patterns`), or None when ``text`` is no such line.
 
-    >>> _menu_item_counts("Thời sự Chính trị Dân sinh Pháp luật")
+    >>> _menu_item_counts("Thời sự Chính trị Nghị trường Pháp luật")
     (3, 1, True)
     """
     line, item = _mixed_menu_patterns()
@@ -1530,7 +1530,7 @@ _NO_TITLE_LINE = regex.compile(
 
 def _is_breadcrumb_line(page: _Page, k: int, cfg: _Settings) -> bool:
     """A breadcrumb with its separators dropped whose levels are not all known names
-    (``Thời sự Chính trị Dân sinh Pháp luật``), right above a headline: a line of menu
+    (``Thời sự Chính trị Nghị trường``), right above a headline: a line of menu
     items (:func:`_menu_item_counts`) that opens with a section's name, holds at least
     ``breadcrumb_min_known`` of them and no more names of the site's own than known ones,
     at most ``breadcrumb_max_words`` words. (``Thế giới Di động`` is one known name and a
