@@ -2131,7 +2131,7 @@ def _paper_under_title(text: str) -> list[Label]:
         dated = True
     if not _is_prose_line(below) or (m.group("named") is not None and not dated):
         return []  # a paper named in sentence case only with its timestamp ("Đài Loan")
-    end = m.end("when") if dated and when is not None else m.end("paper")
+    end = m.end("paper") if when is None else m.end("when")  # a timestamp on its line goes
     return [Label(m.start("paper"), end, "byline", "bylines.source_attribution")]
 
 

@@ -169,27 +169,36 @@ def _scene_cues() -> tuple[regex.Pattern, frozenset[str], re.Pattern]:
 _SCENE_CUES, _STRONG_CUES, _CUE_LITERALS = _scene_cues()
 
 
+def _kind_entries(name: str) -> dict[str, tuple[str, ...]]:
+    """The entries of a ``kind: entry`` word list, by kind, in file order.
+
+    >>> _kind_entries("captions_scene_noun_heads.txt")["person"][:2]
+    ('Bị can', 'Các bị can')
+    """
+    by_kind: dict[str, list[str]] = {}
+    for entry in word_list(name):
+        kind, _, word = entry.partition(":")
+        by_kind.setdefault(kind.strip(), []).append(word.strip())
+    return {kind: tuple(words) for kind, words in by_kind.items()}
+
+
 def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
-                              tuple[str, ...]]:
+                              tuple[str, ...], frozenset[str]]:
     """The subjects that open a "who does what" scene line, the scene words that open one,
-    its actions as one pattern, and the subjects and scene words together."""
-    entries = [e.split(":", 1) for e in word_list("captions_scene_actions.txt")]
-    groups = [w.strip() for kind, w in entries if kind.strip() == "subject"]
-    plurals = [f"Các {w[0].lower()}{w[1:]}" for w in groups if not w.startswith("Các ")]
-    subjects = tuple(dict.fromkeys(  # "Bác sĩ" also as "Các bác sĩ"
-        groups + plurals + [w.strip() for kind, w in entries if kind.strip() == "title"]))
-    actions = tuple(w.strip() for kind, w in entries if kind.strip() == "action")
-    scenes = tuple(w.strip() for kind, w in entries if kind.strip() == "scene")
-    return (subjects, scenes,
-            regex.compile(rf"(?<!\p{{L}})(?:{alternation(actions)})(?!\p{{L}})", regex.V1),
-            subjects + scenes)
+    its actions as one pattern, the subjects and scene words together, and the subjects
+    that name one person's office or rank (``Bộ trưởng``, ``Đại tá``)."""
+    entries = _kind_entries("captions_scene_actions.txt")
+    groups = entries.get("subject", ())
+    titles = entries.get("title", ())
+    plurals = tuple(f"Các {w[0].lower()}{w[1:]}" for w in groups if not w.startswith("Các "))
+    subjects = tuple(dict.fromkeys(groups + plurals + titles))  # "Bác sĩ" also "Các bác sĩ"
+    scenes = entries.get("scene", ())
+    actions = alternation(entries.get("action", ()))
+    return (subjects, scenes, regex.compile(rf"(?<!\p{{L}})(?:{actions})(?!\p{{L}})", regex.V1),
+            subjects + scenes, frozenset(titles))
 
 
-_SCENE_SUBJECTS, _SCENE_NOUNS, _SCENE_ACTIONS, _ACTION_OPENERS = _scene_actions()
-#: The subjects that name one person's office or rank (``Bộ trưởng``, ``Đại tá``).
-_SCENE_TITLES = frozenset(
-    entry.split(":", 1)[1].strip() for entry in word_list("captions_scene_actions.txt")
-    if entry.split(":", 1)[0].strip() == "title")
+_SCENE_SUBJECTS, _SCENE_NOUNS, _SCENE_ACTIONS, _ACTION_OPENERS, _SCENE_TITLES = _scene_actions()
 
 
 def _may_open_action_line(text: str, start: int) -> bool:
@@ -2026,7 +2035,7 @@ def _is_action_caption(line: str) -> bool:
         return False
     if line.startswith(_SCENE_NOUNS):
         return True
-    subject = max((s for s in _SCENE_SUBJECTS if line.startswith(s)), key=len)
+    subject = _opening_subject(line)
     if subject in _SCENE_TITLES and not line[len(subject) + 1:len(subject) + 2].isupper():
         return False  # "Bộ trưởng lắng nghe ...": the story's minister, named before
     action = _SCENE_ACTIONS.search(line, len(subject))
@@ -2069,14 +2078,8 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     return found
 
 
-def _noun_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The heads of ``captions_scene_noun_heads.txt``: people's, then things'."""
-    entries = [e.split(":", 1) for e in word_list("captions_scene_noun_heads.txt")]
-    return (tuple(w.strip() for kind, w in entries if kind.strip() == "person"),
-            tuple(w.strip() for kind, w in entries if kind.strip() == "thing"))
-
-
-_PERSON_HEADS, _THING_HEADS = _noun_heads()
+_NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
+_PERSON_HEADS, _THING_HEADS = _NOUN_HEADS["person"], _NOUN_HEADS["thing"]
 #: A head opening a line that is not the text's first, then a space (stdlib ``re``, a
 #: newline literal first: one fast pass, and most texts hold none).
 _NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % "|".join(
@@ -2326,8 +2329,7 @@ def _action_score(line: str) -> float:
         return 0.0
     if line.startswith(_SCENE_NOUNS):
         return 2.0  # "Khung cảnh lễ hội đường phố."
-    subject = max((s for s in _SCENE_SUBJECTS if line.startswith(s)
-                   and not line[len(s):len(s) + 1].isalpha()), key=len, default="")
+    subject = _opening_subject(line)
     action = _SCENE_ACTIONS.search(line, len(subject))  # not in it: "Lực lượng cứu hộ"
     if action is None:
         return float(bool(subject))
@@ -2341,6 +2343,16 @@ def _action_score(line: str) -> float:
             return float(bool(subject))
         comma = line.find(", ", comma + 2)
     return float(bool(subject)) + 1.0
+
+
+def _opening_subject(line: str) -> str:
+    """The longest scene subject that opens ``line`` as whole words, or ``""``.
+
+    >>> _opening_subject("Lực lượng chức năng kiểm tra hiện trường."), _opening_subject("Lựa")
+    ('Lực lượng chức năng', '')
+    """
+    return max((s for s in _SCENE_SUBJECTS if line.startswith(s)
+                and not line[len(s):len(s) + 1].isalpha()), key=len, default="")
 
 
 #: Between a scene line's subject and its action: a name (capitalised words) and at most two
