@@ -344,6 +344,8 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
             return Label(m.start(), m.end(), "promo", _widget_rule(stripped.rstrip(": \t")))
     else:
         low = stripped[:_CUE_HEAD].casefold()
+    if n <= _WIDGET_ROW_MAX and _is_widget_row(stripped):
+        return Label(m.start(), m.end(), "promo", "promos.widget_row")
     cue = _LINE_CUE.match(low)
     at = "@" in stripped
     if cue is None and not at:
@@ -435,9 +437,12 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     # brackets or an acronym, then a dash (flat branches, each opening with a literal or a
     # class: the engine skips them on a line's first character).
     dash = r"[ \t]*+[-–—][ \t]*+(?:%s)" % cues
-    line = (r"[^\S\n]*+(?:%s(?:[^\S\n]|:)*+(?=\n|\Z)|%s*+(?:%s|%s)|%s%s|%s%s)" % (
-        widgets, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN, dash, _AGENCY_ACRONYM,
-        dash))
+    # A row of widget labels ("Chia sẻ Bình luận", "Lưu | Chia sẻ"): its first label, then
+    # a space or a bar; _widget_row reads the rest.
+    row = r"[ \t|•·]"
+    line = (r"[^\S\n]*+(?:%s(?:(?:[^\S\n]|:)*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s|%s%s)" % (
+        widgets, row, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN, dash,
+        _AGENCY_ACRONYM, dash))
     return re.compile("\n" + line), re.compile(line)
 
 
@@ -1392,6 +1397,31 @@ def _lowercase_word_before(text: str, line_start: int, pos: int) -> bool:
 
 
 _WIDGET_WORDS = max(len(w.split()) for w in _WIDGETS)
+_WIDGET_ROW_MAX = _WIDGET_MAX * 4
+_ROW_SEPARATORS = re.compile(r"[ \t]*[|•·][ \t]*|[ \t]+")
+
+
+def _is_widget_row(line: str) -> bool:
+    """``promos.widget_row``: a line of two or more widget labels and nothing else, each
+    capitalised (``promos_widget_lines.txt``; a bar or a dot may stand between them).
+
+    >>> _is_widget_row("Chia sẻ Bình luận"), _is_widget_row("Lưu | Chia sẻ | In bài")
+    (True, True)
+    >>> _is_widget_row("Chia sẻ"), _is_widget_row("Chia sẻ kinh nghiệm nuôi con")
+    (False, False)
+    """
+    words = [w for w in _ROW_SEPARATORS.split(line.rstrip(": \t")) if w]
+    labels = i = 0
+    while i < len(words):
+        for k in range(min(len(words) - i, _WIDGET_WORDS), 0, -1):
+            label = " ".join(words[i:i + k])
+            if label[0].isupper() and label.casefold() in _WIDGETS:
+                i += k
+                labels += 1
+                break
+        else:
+            return False
+    return labels >= 2
 _PRESS = alternation(word_list("promos_press_words.txt"))
 #: A publication's name: capitalised words (digits, dots and ampersands inside).
 _PRESS_NAME = r"\p{Lu}[\p{L}\d.&+-]*+(?:[ \t]+\p{Lu}[\p{L}\d.&+-]*+){0,7}"
