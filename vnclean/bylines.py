@@ -49,6 +49,7 @@ RULES = (
     "bylines.author_note",
     "bylines.signoff_glued",
     "bylines.source_attribution",
+    "bylines.flat_author",
     "bylines.end_mark",
     "bylines.flat_dateline",
     "bylines.author_box",
@@ -112,7 +113,11 @@ _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
             "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí",
             "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG", *_AFFILIATION_WORDS)
-_NOT_FIRST = rf"(?!{trie(_OPENERS)}(?!\p{{L}}))"
+#: Openers that are also given names, before a family name: a name written given name
+#: first ("Trang Nguyễn", not "Trang chủ").
+_GIVEN_FIRST = (rf"{trie(word_list('bylines_given_openers.txt'))}[ \t]"
+                rf"{trie(word_list('captions_family_names.txt'))}(?!\p{{L}})")
+_NOT_FIRST = rf"(?!(?!{_GIVEN_FIRST}){trie(_OPENERS)}(?!\p{{L}}))"
 
 
 #: Words that may stand before a name: titles ("Thạc sĩ"); on a name line alone, newsroom
@@ -225,6 +230,8 @@ _GLUED_LABEL = rf"(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:[ \t]*+"
 _NAMED_SOURCE = (rf"(?:{_PAPER}|{_AGENCY_ALTERNATION}|\p{{Lu}}[\p{{L}}\d.]{{0,15}}+"
                  rf"(?:{_H}[\p{{Lu}}\d][\p{{L}}\d.]{{0,15}}+){{0,4}}+)(?![\p{{L}}\d])")
 _LINK = r"(?:https?://|www\.)[^\s()]{1,200}+"
+#: An author's e-mail address after the name or on the line under the sign-off.
+_EMAIL = r"[\w.+-]{1,40}+@[\w-]{1,30}+(?:\.[\w-]{1,20}+){1,3}+"
 
 #: An author's affiliation (``institution_heads.txt``, then a capital), after a dash to
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
@@ -298,6 +305,12 @@ def _without_groups(pattern: str) -> str:
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
+
+
+#: A site's section named in sentence case after a timestamp: two to five syllables, the
+#: first capitalised, maybe joined by a dash, ``&`` or a comma ("Tài chính - ngân hàng").
+_SECTION_PHRASE = (r"\p{Lu}\p{Ll}{0,6}+(?:(?:[ \t]|[ \t]?+[-–&,][ \t]?+)\p{Ll}{1,7}+"
+                   r"(?![\p{L}\d])){1,4}+")
 
 
 def _dateline_pattern() -> str:
@@ -383,6 +396,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
+        # the site's section, maybe one no list holds, in sentence case: "15:32 PM | Thị
+        # trường chứng khoán", "08:40 AM | Tài chính - ngân hàng", "08:15 Thời sự"
+        # (:func:`_dateline_label` judges it by the date, the separator and the position)
+        rf"|(?:{_H}*+[-–|•·]{_H}*+|(?P<dl_blank>{_H}++))(?P<dl_section>{_SECTION_PHRASE}"
+        rf"|{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+$)"
         rf"|{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
         rf"|(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)})"
         # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
@@ -409,7 +427,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+{papered}"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
-        rf"|{_PUBLISHED_IN}{_ISSUE})"
+        rf"|{_PUBLISHED_IN}{_ISSUE}"
+        # a paper named in sentence case with no word for one: "Nguồn: Kinh tế đô thị" (only
+        # with no more story below: :meth:`StripBylines._line_labels`)
+        rf"|Nguồn{_H}*+:{_H}*+(?P<at_loose>{_SECTION_PHRASE}))"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
         # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
@@ -426,7 +447,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+(?:,{_H}*+(?={_THEO_WORD}))?+(?:(?P<au_theo>{theo})"
         rf"|/{_H}?+{papered}(?:{_H}*+{theo})?+"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
-        rf"|[-–]{_H}*+{_AFFILIATION}))?+"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
+        rf"|[-–]{_H}*+{_AFFILIATION}"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
+        rf"|(?:[-–|]{_H}*+|\(){_EMAIL}\)?+))?+"  # "Minh Anh - minhanh@gmail.com"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+))"
         # a comma before the attribution on the next line: "Bảo Ngọc," / "Theo Pháp luật ..."
         rf"(?P<au_comma>{_H}*+,)?+{end})",
@@ -493,7 +515,15 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                    rf"|{_UPSYL}(?:[ \t]{not_cue}{_UPSYL}){{1,3}}+)(?!\p{{Ll}})")
     chrome = (rf"(?:[{_GLUED_MARKS}]{sentence_end}|^)(?P<glued>{_H}?+(?:(?:{_GLUED_LABEL})?+"
               rf"(?P<gl_name>{chrome_name})(?P<gl_affil>(?!))?+"
-              rf"(?:{_H}*+{note})?+|(?P<gl_source>\((?:{agencies})\))))"
+              rf"(?:{_H}*+{note})?+|(?P<gl_source>\((?:{agencies})\)"
+              # or "Theo X", "Nguồn: X" (a paper, an agency, capitalised words, a domain):
+              # "... năm 2025. Theo Yonhap Liên hệ quảng cáo"
+              rf"|(?:Theo|Nguồn{_H}*+:){_H}*+(?:(?:{_MEDIA})(?:[ \t]{not_cue}[\p{{Lu}}\d]"
+              rf"[\p{{L}}\d]{{0,6}}(?:[ \t]\p{{Ll}}{{1,7}}(?![\p{{L}}\d]))?){{1,5}}"
+              rf"|(?:{agencies})(?![\p{{L}}\d])"
+              rf"|\p{{Lu}}[\p{{L}}\d.]{{1,15}}"
+              rf"(?:[ \t]{not_cue}\p{{Lu}}[\p{{L}}\d.]{{0,15}}){{0,3}})"
+              rf"(?<![.]))))"
               rf"(?={_H}++{_CHROME}(?![\p{{L}}\d]))")
     before_chrome = regex.compile(chrome, regex.MULTILINE)
     return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain, before_chrome
@@ -615,6 +645,12 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
         if index == last:
             glued.extend(_before_chrome_ahead(text, start, end, openings, glued, nguon))
         found.extend((m.start(), 1, m) for m in glued)
+    if last is not None and (below := ctx.nonblank(last, 1, past_removed=False)) is not None:
+        # the sign-off opening the short line under the story, the share buttons after it
+        # ("Hà My Chia sẻ Bình luận": a flattened footer; :func:`_glued_label`)
+        start = starts[below]
+        found.extend((m.start(), 1, m) for m in _before_chrome(
+            text, start, start + len(lines[below]), []))
     found.extend((m.start(), 0, m) for m in _line_candidates(text))
     if len(found) < 2:
         return [m for _, _, m in found]
@@ -817,8 +853,11 @@ def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list
     every one that matches, so that a page printing its sign-off twice (a flattened page
     repeats its pieces) loses both in one pass."""
     places = openings
+    nguon = text.find("Nguồn", start, end)  # "... cả nước. Nguồn: Báo X Liên hệ quảng cáo"
+    if nguon > start and _NGUON_MARK.search(text, nguon - 2, end) is not None:
+        places = sorted({*openings, *map(_START, _NGUON_MARK.finditer(text, nguon - 2, end))})
     if start and _UPPER_START.match(text, start) is not None:
-        places = [start, *openings]
+        places = [start, *places]
     found, last_end = [], start
     for place in places:
         if place >= last_end and _chrome_near(text, place, end):
@@ -827,6 +866,11 @@ def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list
                 found.append(m)
                 last_end = m.end()
     return found
+
+
+#: A "Nguồn: X" after a sentence mark: where a source before the page's chrome may open
+#: (the glued window's openings leave "Nguồn" to the end of the line).
+_NGUON_MARK = re.compile(rf"[{_GLUED_MARKS}](?=[ \t]?Nguồn[ \t]*:)")
 
 
 def _chrome_near(text: str, place: int, end: int) -> bool:
@@ -1171,7 +1215,7 @@ _OPENS = (
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
     rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*(?:$|[Tt]heo)"
-    rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS}))"
+    rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@)"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",
@@ -1228,7 +1272,10 @@ _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
 #: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
 #: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.
 _NAME_TAIL = 80  # (the most characters after the capital of _NAME_AFTER_DATE)
-_NAME_AFTER_DATE = re.compile(rf"[\d)][ \t]*[-–|•·][ \t]*{_UP}[^\d\n|•·]{{0,{_NAME_TAIL}}}$")
+#: (or a site's section, after a time's "AM"/"PM" too, maybe after a blank only:
+#: "15:32 PM | Thị trường chứng khoán", "08:15 Thời sự")
+_NAME_AFTER_DATE = re.compile(
+    rf"[\d)M](?:[ \t]*[-–|•·][ \t]*|[ \t]+){_UP}[^\d\n|•·]{{0,{_NAME_TAIL}}}$")
 #: A dateline may end with the paper an aggregator names after it ("08:15 - Tuổi Trẻ").
 _AGENCY_ENDINGS = tuple(agency_names())
 #: The words a dateline may end with (a paper, a counter's word, a section's name), by their
@@ -1247,6 +1294,7 @@ _TERMINAL = _GLUED_MARKS
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
 _DATE = regex.compile(DATE_PATTERN)
+_DATED = regex.compile(_DATED_YEAR)
 _SECTION_SET = frozenset(_SECTION_NAMES)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = regex.compile(rf"\A[ \t]*+{_AUTHOR_LABEL}")
@@ -1585,10 +1633,30 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None
         # "Hà Nội, 12/03/2024 09:15": a place, no author
         return Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.dateline")
+    section = m.group("dl_section")
+    if section is not None and not _section_after(m, ctx, section):
+        return None
     if not name and _heads_a_series(ctx, ctx.index(m.start())):
         return None
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _section_after(m: regex.Match, ctx: _Lines, section: str) -> bool:
+    """A section after a timestamp is the site's: a known one after a separator
+    (``| Đời sống``); else only after a date with its year (``25-11-2024 - 15:32 PM | Thị
+    trường chứng khoán``, ``12/03/2024 08:15 Thời sự``); a section no list holds after a
+    blank only with a time too, at the top of the text. A live report's ``08:15 - Khai mạc
+    hội nghị`` and a diary's ``12/03/2024 Trời mưa to`` further down stay."""
+    known = section in _SECTION_SET or section in _AGENCY_SET
+    blank = m.group("dl_blank") is not None
+    if known and not blank:
+        return True
+    body = m.group("dl_body")
+    if _DATED.search(body) is None:
+        return False
+    return known or not blank or (_TIME.search(body) is not None
+                                  and _opens_text(ctx, ctx.index(m.start())))
 
 
 def _in_info_box(ctx: _Lines, index: int) -> bool:
@@ -1922,7 +1990,7 @@ _CUE_DESK = regex.compile(rf"(?:{_CUES}){_H}++{_DESK}")
 def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     group = _rule_group(m)
     index = ctx.index(m.start())
-    if not ctx.is_prose(index) or ctx.prose_after(index):
+    if not ctx.is_prose(index) and not _under_story(m, ctx, index) or ctx.prose_after(index):
         return None  # glued to the last paragraph only
     if group == "tail_source" or m.group("gl_source") is not None:
         return Label(m.start(group), m.end(group), "byline", "bylines.source_attribution")
@@ -1931,6 +1999,15 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
             and not _capitals_named(m.group("gl_name"), m.group("gl_title"))):
         return None
     return Label(m.start(group), m.end(group), "byline", "bylines.signoff_glued")
+
+
+def _under_story(m: regex.Match, ctx: _Lines, index: int) -> bool:
+    """``m`` is a sign-off before the page's chrome opening the line right under the last
+    body paragraph (``Hà My Chia sẻ Bình luận``): the name line and the share buttons of a
+    page whose footer a scraper joined into one line."""
+    last = ctx.last_prose()
+    return (m.re is _BEFORE_CHROME and m.start() == ctx.starts[index] and last is not None
+            and ctx.nonblank(last, 1, past_removed=False) == index)
 
 
 def _place_label(m: regex.Match, ctx: _Lines) -> Label | None:
@@ -1943,14 +2020,22 @@ def _place_label(m: regex.Match, ctx: _Lines) -> Label | None:
     return Label(m.start("place"), m.end("place"), "byline", "bylines.dateline")
 
 
+#: An e-mail address alone on a line, maybe labelled: "Email: minhanh@vnexpress.net".
+_EMAIL_LINE = regex.compile(rf"(?:[Ee]-?mail[ \t]*+:[ \t]*+)?+{_EMAIL}\.?+")
+
+
 def _follower_labels(ctx: _Lines, tail: set[int]) -> list[Label]:
-    """A short last line under a sign-off: an affiliation, the paper's name."""
+    """A short last line under a sign-off: an affiliation, the paper's name, the author's
+    e-mail."""
     labels = []
     for index in sorted(tail):
         nxt = ctx.nonblank(index, 1)
         if nxt is None or ctx.nonblank(nxt, 1) is not None:
             continue
         line = ctx.lines[nxt].strip()
+        if _EMAIL_LINE.fullmatch(line) is not None:  # the author's e-mail
+            labels.append(_line_label(ctx, nxt, "bylines.author_note"))
+            continue
         if (len(line) > 70 or line[-1] in ".!?…:" or not line[0].isupper()
                 or len(line.split()) > 10):
             continue
@@ -2060,6 +2145,9 @@ class StripBylines(BoilerplateCleaner):
             if group in _DEFERRED:
                 deferred.append(m)
                 continue
+            if group == "attrib" and m.group("at_loose") is not None and ctx.prose_after(
+                    ctx.index(m.start())):
+                continue  # "Nguồn: Kinh tế đô thị" closes the story only: a table's stays
             if group in _FIXED_RULES:
                 label = Label(m.start(group), m.end(group), "byline", _FIXED_RULES[group])
             else:
@@ -2216,12 +2304,14 @@ def _flat_head_agency(text: str, end: int) -> list[Label]:
     ['TTO - ']
     """
     reach = min(end, _FLAT_HEAD_REACH)
-    if text.find("-", 0, reach) < 0 and text.find("–", 0, reach) < 0:
-        return []  # no dash: no prefix (two C searches spare most heads the pattern)
+    if (text.find("-", 0, reach) < 0 and text.find("–", 0, reach) < 0
+            and text.find("|", 0, reach) < 0):
+        return []  # no dash or bar: no prefix (C searches spare most heads the pattern)
     m = _GLUED_PREFIX.search(text, 0, reach)
     if m is None or len(_WORD.findall(text, 0, m.start())) < _FLAT_TITLE_MIN_WORDS:
         return []
-    labels = [Label(m.start(), m.end(), "byline", "bylines.agency_prefix")]
+    labels = _flat_name_before(text, m.start())
+    labels.append(Label(m.start(), m.end(), "byline", "bylines.agency_prefix"))
     # "TPO - Thứ Sáu, 22/11/2024 09:00 TPO - Bé trai ...": the prefix printed with the
     # dateline, then again before the lead (tienphong, vov): all three go in one pass.
     dated = _HEAD_DATELINE.match(text, m.end(), end)
@@ -2272,7 +2362,8 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
         if m is not None and _full_timestamp(m.group("dateline")):
             if len(_WORD.findall(text, 0, start)) < _FLAT_TITLE_MIN_WORDS:
                 return []
-            return [Label(m.start("dateline"), m.end("dateline"), "byline",
+            return [*_flat_name_before(text, start),
+                    Label(m.start("dateline"), m.end("dateline"), "byline",
                           "bylines.flat_dateline")]
     return []
 
@@ -2303,12 +2394,49 @@ _PAPER_DOMAIN = r"\p{Lu}[\p{Ll}\d]{3,30}+\.(?:vn|VN|com\.vn|com|net|org)"
 #: A known agency's lead prefix after a title's last word: in brackets (any alias), or as
 #: written when it is capitals or a domain ("TTO", "VOV.VN", "VTV.vn").
 _GLUED_PREFIX = regex.compile(
-    r"(?<=[\p{L}\d\"”’)][ \t])(?:\((?:%s|%s)\)|(?:%s))[ \t]*+[-–][ \t]*+(?=\p{Lu})" % (
+    r"(?<=[\p{L}\d\"”’)][ \t])(?:\((?:%s|%s)\)|(?:%s))[ \t]*+[-–|][ \t]*+(?=\p{Lu})" % (
         _PAPER_DOMAIN,
         trie(tuple(agency_names())),
         trie(tuple(a for a in agency_names()
-                   if a.isupper() or a.lower().endswith((".vn", ".com"))))),
+                   if a.split()[0].isupper() or a.lower().endswith((".vn", ".com"))))),
     regex.V1)
+
+
+#: The author's name glued between the title and the lead's agency prefix or the dateline
+#: of a flattened page: two or three capitalised syllables after the title's last word (a
+#: lowercase word, a number or a closing quote), right before the prefix or dateline.
+_TITLE_LAST_WORD = r"(?<=(?:^|\s)(?:\p{Ll}\p{L}*|\d+|\S*[\"”’)])[ \t])"
+_FLAT_NAME_REACH = 40  # (three syllables of seven letters and the blanks after them)
+_FLAT_NAME_AT = regex.compile(
+    rf"{_TITLE_LAST_WORD}(?P<name>{_SYL}(?:[ \t]{_SYL}){{1,2}}+)[ \t]++\Z", regex.V1)
+
+
+def _flat_author(text: str, name: str, start: int) -> bool:
+    """``name`` (at ``start``) is the author's, glued after a flattened page's title: every
+    syllable a personal name's, no place or heading, after the title's first words, and
+    nowhere else in the text (a title that ends with a person's name names them again in
+    the story: ``Gặp nhà văn Nguyễn Nhật Ánh Nhà văn Nguyễn Nhật Ánh vừa ...``)."""
+    return (_all_name_syllables(name, None) and _is_name(name)
+            and len(_WORD.findall(text, 0, start)) >= _FLAT_TITLE_MIN_WORDS
+            and text.find(name, start + len(name)) < 0 and text.rfind(name, 0, start) < 0)
+
+
+def _flat_name_before(text: str, end: int) -> list[Label]:
+    """``bylines.flat_author``: the author's name glued right before the lead's agency
+    prefix or the dateline found after a flattened page's title (``... THPT 2025 Vân Trang
+    LĐO | Bộ ...``).
+
+    >>> page = "Bộ công bố phương án thi tốt nghiệp THPT 2025 Vân Trang LĐO | Bộ vừa công bố."
+    >>> [page[x.start:x.end] for x in _flat_name_before(page, page.index("LĐO"))]
+    ['Vân Trang ']
+    >>> page = "Gặp nhà văn Nguyễn Nhật Ánh TTO - Nhà văn Nguyễn Nhật Ánh vừa ra sách mới."
+    >>> _flat_name_before(page, page.index("TTO"))
+    []
+    """
+    m = _FLAT_NAME_AT.search(text, max(0, end - _FLAT_NAME_REACH), end)
+    if m is None or not _flat_author(text, m.group("name"), m.start("name")):
+        return []
+    return [Label(m.start("name"), m.end(), "byline", "bylines.flat_author")]
 
 
 def _name_labels(ctx: _Lines, authors: list[regex.Match],

@@ -28,7 +28,8 @@ from .tones import is_vietnamese_word
 __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "find_source",
            "lead_position"]
 
-_AUTHOR_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued", "bylines.dateline"})
+_AUTHOR_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued", "bylines.dateline",
+                           "bylines.flat_author"})
 _DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp", "bylines.flat_dateline"})
 _SOURCE_RULES = ("bylines.agency_prefix", "bylines.source_attribution")
 #: A regional bureau after an agency's name: ``VOV-Tây Bắc``, ``VOV-Miền Trung``.
