@@ -1997,7 +1997,8 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
     found += _scene_nouns(text)
-    found += _scene_action_lines(text, {start for start, _, _ in found})
+    lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
+    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2052,7 +2053,9 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     (``Thí sinh thực hành xử lý tình huống.``) between two paragraphs shorter than
     ``captions.scene_line`` needs (each ≥ ``scene_action_neighbour_min_chars``), the one
     above ending a sentence. Neither neighbour may read as such a caption itself (a list of
-    short sentences is story). ``done``: the line starts other scene rules took.
+    short sentences is story). ``done``: the line starts other scene rules took. A line
+    whose verb is no listed action, or whose neighbours are too short, may still go as
+    ``captions.scene_subject_line`` (:func:`_subject_lines`).
 
     >>> _scene_action_lines("Tiêu đề\\nHội thi có 120 thí sinh đến từ 8 đơn vị.\\n"
     ...     "Thí sinh thực hành xử lý tình huống.\\n"
@@ -2065,17 +2068,132 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     """
     found: list[tuple[int, int, str]] = []
     least = _SETTINGS["scene_action_neighbour_min_chars"]
+    subjects: list[tuple[int, int]] = []  # (line start, line end) of subject captions
     for match in _ACTION_LINE.finditer(text):
         start, line = match.start(1), match.group(1)
-        if start in done or not _is_action_caption(line):
+        if start in done:
+            continue
+        action = _is_action_caption(line)
+        if not action:
+            if _is_subject_caption(line):
+                subjects.append((match.start() + 1, start + len(line)))
             continue
         above = _nonblank_line_before(text, match.start() + 1)
         below = _nonblank_line_after(text, match.end())
-        if (len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END)
+        if not (len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END)
                 or _reads_as_action(above) or _reads_as_action(below)):
-            continue
-        found.append((start, start + len(line), "captions.scene_action_line"))
+            found.append((start, start + len(line), "captions.scene_action_line"))
+        elif _is_subject_caption(line):
+            subjects.append((match.start() + 1, start + len(line)))
+    if subjects:
+        found += _subject_lines(text, subjects, done | {start for start, _, _ in found})
     return found
+
+
+def _subject_lines(text: str, subjects: list[tuple[int, int]], gone: set[int]
+                   ) -> list[tuple[int, int, str]]:
+    """``captions.scene_subject_line``: the subject captions (``(line start, end)``) that
+    stand between paragraphs, their neighbours read past the lines that go (``gone``: the
+    first non-space of each), as a second pass would read them: a caption next to another
+    caption goes with it, and the text left needs no more."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for _ in range(len(subjects)):  # until nothing more goes (a run adds one at a time)
+        skip, before = gone | found.keys(), len(found)
+        for line_start, end in subjects:
+            first = _first_non_space(text, line_start, end)
+            if first in skip:
+                continue
+            above = _line_past(text, line_start, skip, up=True)
+            below = _line_past(text, end, skip, up=False)
+            if _subject_caption_between(text, line_start, above, below):
+                found[first] = (first, end, "captions.scene_subject_line")
+        if len(found) == before:
+            break
+    return list(found.values())
+
+
+def _line_past(text: str, pos: int, skip: set[int], *, up: bool) -> str:
+    """The nearest non-blank line above the line starting at ``pos`` (``up``) or from
+    ``pos`` on, whose first non-space is not in ``skip`` (stripped), or ``""``."""
+    while True:
+        if up:
+            pos = _previous_line_start(text, pos)
+            if pos < 0:
+                return ""
+            first = _first_non_space(text, pos, _line_end(text, pos))
+        else:
+            found = _NON_SPACE.search(text, pos)
+            if found is None:
+                return ""
+            first = found.start()
+        end = _line_end(text, first)
+        if first not in skip:
+            return text[first:end].strip()
+        if not up:
+            pos = end
+
+
+#: What a subject caption holds nowhere: a figure, a comma (after its subject: ``Cán bộ,
+#: chiến sĩ`` is one), a colon, a quote, a bracket, a second sentence.
+_NOT_IN_SUBJECT_CAPTION = regex.compile(r"[\d,;:\"“”'‘’()\[\]!?…/]|\.\s", regex.V1)
+_SUBJECT_STOP = regex.compile(
+    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_scene_subject_stops.txt'))})(?!\p{{L}})",
+    regex.V1)
+#: After a subject: an optional name (capitalised words, a lower-case one only inside it),
+#: then the verb, a lower-case word.
+_SUBJECT_THEN_VERB = regex.compile(
+    r"(?:[ \t]++\p{Lu}\S*+(?:[ \t]++\p{Ll}\S*+(?=[ \t]++\p{Lu}))?+)*+[ \t]++\p{Ll}",
+    regex.V1)
+
+
+def _is_subject_caption(line: str) -> bool:
+    """Whether ``line`` (stripped, ending with a full stop) reads as a "who does what where"
+    caption without a listed action: a group subject opens it (no title: what an official
+    does unlisted is news), then the subject's verb; one short clause of
+    ``scene_subject_line_min_words`` to ``scene_subject_line_max_words`` syllables with no
+    figure, comma, quote or bracket, and no word that links, judges, wishes, reports or
+    tells who took part (``captions_scene_subject_stops.txt``) or a story verb
+    (``captions_scene_opener_stops.txt``).
+
+    >>> _is_subject_caption("Bà con phơi cà phê trên sân nhà văn hóa bản.")
+    True
+    >>> _is_subject_caption("Người dân cũng có mặt tại trạm để hỗ trợ phân luồng.")
+    False
+    """
+    if len(line) > _SETTINGS["scene_subject_line_max_chars"]:
+        return False
+    subject = _opening_subject(line)
+    if not subject or _NOT_IN_SUBJECT_CAPTION.search(line, len(subject)):
+        return False
+    words = len(line.split())
+    if not (_SETTINGS["scene_subject_line_min_words"] <= words
+            <= _SETTINGS["scene_subject_line_max_words"]):
+        return False
+    if subject in _SCENE_TITLES:
+        return False  # "Chủ tịch UBND tỉnh ký quyết định ...": an official's acts are news
+    return (_SUBJECT_THEN_VERB.match(line, len(subject)) is not None
+            and _SCENE_SENTENCE_STOP.search(line) is None and _SUBJECT_STOP.search(line) is None)
+
+
+def _subject_caption_between(text: str, line_start: int, above: str, below: str) -> bool:
+    """Whether the subject caption at ``line_start`` stands between two paragraphs: the one
+    above ends a sentence and is not the text's first line (a title); each is
+    ``scene_subject_neighbour_min_chars`` long, one of them
+    ``scene_subject_paragraph_min_chars``; the one below opens with a capital (no list
+    item); neither reads as such a caption itself, nor a short one names a subject or an
+    action (``Các đội thi đấu nội dung bơi.``): a list of short sentences is story."""
+    least = _SETTINGS["scene_subject_neighbour_min_chars"]
+    if (len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END)
+            or max(len(above), len(below)) < _SETTINGS["scene_subject_paragraph_min_chars"]
+            or not below[0].isupper()):
+        return False
+    above_start = _previous_line_start(text, line_start)
+    if _previous_line_start(text, above_start) < 0:
+        return False  # the line above is the text's first: its title, and this its lead
+    paragraph = _SETTINGS["scene_subject_paragraph_min_chars"]
+    return not any(line.endswith(".") and (
+        _reads_as_action(line) or _is_subject_caption(line)
+        or len(line) < paragraph and _action_score(line) > 0) for line in (above, below))
 
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
