@@ -1079,17 +1079,26 @@ def _written_forms(entries: tuple[str, ...], title: bool) -> tuple[str, ...]:
 def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
     """One of ``cues`` ending where the search ends, opening its line or glued after a
     sentence end, or after a sign-off name of two to four capitalised words there (``...
-    nói. Thanh Huyền Xem thêm: ...``: strip_bylines takes the name later, and a second
+    nói. Thanh Huyền Xem thêm: ...``, maybe with a lowercase note, ``Hà Phương (tổng hợp)
+    Tin liên quan ...``: strip_bylines takes the name later, and a second
     pass would read the cue right after the sentence end), or after a photo credit there
     (``... nói. Ảnh: Mạnh Quân Xem thêm: ...``: ``captions_credit_heads.txt`` and one to four
-    capitalised words, which remove_photo_captions takes later)."""
+    capitalised words, maybe after up to three words that go with it, ``Kinh doanh Nguồn
+    ảnh: TTXVN``, which remove_photo_captions takes later), or after a bare caption
+    marker there (``... nói./. Ảnh minh họa Tin liên quan ...``:
+    ``captions_bare_markers.txt``, which remove_photo_captions takes later too); up to three
+    such pieces one after another (``... nói. Theo TTXVN Ảnh minh họa Tin liên quan ...``)."""
     return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
-                         r"|(?:%s)[ \t\xa0]*:[ \t\xa0]*(?:\p{Lu}\p{L}*[ \t\xa0]){1,4})?))"
+                         r"(?:\([\p{Ll} ]{1,20}\)[ \t\xa0])?"
+                         r"|(?:[^\s.!?…:]+[ \t\xa0]){0,3}(?:%s)[ \t\xa0]*:[ \t\xa0]*"
+                         r"(?:\p{Lu}\p{L}*[ \t\xa0]){1,4}"
+                         r"|(?:%s)[ \t\xa0]){0,3}))"
                          r"[ \t\xa0]*+(?:%s)\Z"
-                         % (_CREDIT_HEADS, trie(cues)), regex.V1 | regex.M)
+                         % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
 
 
 _CREDIT_HEADS = alternation(word_list("captions_credit_heads.txt"))
+_BARE_MARKERS = alternation(word_list("captions_bare_markers.txt"))
 
 
 # A cue glued inside a flattened body ("... câu chuyện. Xem thêm: Giá vàng tăng Theo ..."):
