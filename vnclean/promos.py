@@ -344,7 +344,7 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
             return Label(m.start(), m.end(), "promo", _widget_rule(stripped.rstrip(": \t")))
     else:
         low = stripped[:_CUE_HEAD].casefold()
-    if n <= _WIDGET_ROW_MAX and _is_widget_row(stripped):
+    if n <= _WIDGET_ROW_MAX and is_widget_row(stripped):
         return Label(m.start(), m.end(), "promo", "promos.widget_row")
     cue = _LINE_CUE.match(low)
     at = "@" in stripped
@@ -1401,13 +1401,13 @@ _WIDGET_ROW_MAX = _WIDGET_MAX * 4
 _ROW_SEPARATORS = re.compile(r"[ \t]*[|•·][ \t]*|[ \t]+")
 
 
-def _is_widget_row(line: str) -> bool:
+def is_widget_row(line: str) -> bool:
     """``promos.widget_row``: a line of two or more widget labels and nothing else, each
     capitalised (``promos_widget_lines.txt``; a bar or a dot may stand between them).
 
-    >>> _is_widget_row("Chia sẻ Bình luận"), _is_widget_row("Lưu | Chia sẻ | In bài")
+    >>> is_widget_row("Chia sẻ Bình luận"), is_widget_row("Lưu | Chia sẻ | In bài")
     (True, True)
-    >>> _is_widget_row("Chia sẻ"), _is_widget_row("Chia sẻ kinh nghiệm nuôi con")
+    >>> is_widget_row("Chia sẻ"), is_widget_row("Chia sẻ kinh nghiệm nuôi con")
     (False, False)
     """
     words = [w for w in _ROW_SEPARATORS.split(line.rstrip(": \t")) if w]

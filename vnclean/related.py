@@ -38,7 +38,7 @@ from .blocks import (
     residue,
     settle_inline,
 )
-from .promos import strip_promos
+from .promos import is_widget_row, strip_promos
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
 
@@ -1274,10 +1274,21 @@ def _promo_glue(text: str, start: int, end: int) -> list[Label]:
     glue = text[start:end]
     if not glue.strip():
         return []
-    if strip_promos(glue).strip():
-        return []
-    lead = len(glue) - len(glue.lstrip())
-    return [Label(start + lead, end, "promo", "related.glued_promo")]
+    if not strip_promos(glue).strip():
+        lead = len(glue) - len(glue.lstrip())
+        return [Label(start + lead, end, "promo", "related.glued_promo")]
+    # "Hà My Chia sẻ Bình luận": a sign-off (strip_bylines') then a row of buttons
+    words = list(_WORD.finditer(glue))
+    for k in range(1, min(_SIGNOFF_MAX_WORDS, len(words) - 2) + 1):
+        if not words[k - 1].group()[0].isupper():
+            break
+        if is_widget_row(glue[words[k].start():]):
+            return [Label(start + words[k].start(), end, "promo", "related.glued_promo")]
+    return []
+
+
+_SIGNOFF_MAX_WORDS = 4
+_WORD = re.compile(r"\S+")
 
 
 def _heads_headlines(text: str, m: re.Match, end: int, signed: bool) -> bool:
