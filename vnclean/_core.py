@@ -310,6 +310,53 @@ class FunctionCleaner(Cleaner):
         return self._name
 
 
+class Recheck(Cleaner):
+    """A cleaner run once more, later in a pipeline, on the texts that still hold its cue.
+
+    The steps between the two runs remove what the first run could not read past: on a
+    flattened page, a licence followed by a source line (``... Giấy phép số 298/GP-BTTTT.
+    Nguồn: Tuổi Trẻ``) is a page's closing footer only once the bylines have taken the
+    source. The cue test (``when``) keeps the second run off every other text. Its edits
+    carry the wrapped cleaner's name and rules.
+
+    >>> import re
+    >>> from vnclean import strip_bylines
+    >>> sign_off_again = Recheck(strip_bylines, when=re.compile("/[.]").search)
+    >>> sign_off_again("Giá vàng tăng./.")
+    'Giá vàng tăng.'
+    >>> sign_off_again("TTO - Giá vàng tăng.")  # no cue: the second run does not happen
+    'TTO - Giá vàng tăng.'
+    """
+
+    def __init__(self, cleaner: Cleaner, *, when: Callable[[str], object],
+                 name: str | None = None):
+        super().__init__()
+        self.cleaner = cleaner
+        self.when = when
+        self._name = name or f"recheck_{cleaner.name}"
+
+    @property  # type: ignore[override]
+    def name(self) -> str:
+        return self._name
+
+    @property  # type: ignore[override]
+    def kind(self) -> str:
+        return self.cleaner.kind
+
+    def find_edits(self, text: str) -> list[Edit]:
+        if not self.when(text):
+            return []
+        return self.cleaner.find_edits(text)
+
+    def apply(self, text: str) -> str:
+        if not self.when(text):
+            return text
+        return self.cleaner.apply(text)
+
+    def __repr__(self) -> str:
+        return self._name
+
+
 def changed_region(old: str, new: str) -> tuple[int, int, str]:
     """The one span of ``old`` (start, end) that ``new`` replaces, and its replacement:
     everything between their longest common prefix and suffix.

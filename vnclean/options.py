@@ -13,7 +13,7 @@ from ._core import Cleaner, Pipeline
 from .bylines import strip_bylines
 from .captions import remove_photo_captions, remove_repeated_blocks
 from .nav import strip_nav_menus
-from .promos import strip_promos
+from .promos import recheck_footers, strip_promos
 from .related import strip_related_links
 from .unicode import normalize_unicode
 from .whitespace import tidy_whitespace
@@ -31,6 +31,9 @@ class Options:
         text that merely looks like them).
     normalize: run :func:`vnclean.normalize_unicode` first.
     nav, captions, bylines, related, promos: run that boilerplate cleaner.
+    recheck_footers: run :func:`vnclean.strip_promos` again after the bylines on a text
+        that still holds a copyright or licence cue (only with ``promos``): a footer the
+        other cleaners uncovered goes too.
     repeats: run :func:`vnclean.remove_repeated_blocks` after the bylines (a block repeated
         back to back that the removals before it exposed loses its first copies).
     tidy: fold the whitespace deletions leave behind.
@@ -47,6 +50,7 @@ class Options:
     nav: bool = True
     captions: bool = True
     bylines: bool = True
+    recheck_footers: bool = True
     repeats: bool = True
     tidy: bool = True
     max_removed_share: float = 0.9
@@ -79,6 +83,7 @@ DEFAULT_STEPS: tuple[tuple[str, Cleaner], ...] = (
     ("nav", strip_nav_menus),
     ("captions", remove_photo_captions),
     ("bylines", strip_bylines),
+    ("recheck_footers", recheck_footers),
     ("repeats", remove_repeated_blocks),
     ("tidy", tidy_whitespace),
 )
@@ -90,7 +95,7 @@ def default_pipeline(**options) -> Pipeline:
     """The default pipeline for these options (built once per distinct set of options).
 
     >>> default_pipeline(captions=False)
-    Pipeline(normalize_unicode, strip_promos, strip_related_links, strip_nav_menus, strip_bylines, remove_repeated_blocks, tidy_whitespace)
+    Pipeline(normalize_unicode, strip_promos, strip_related_links, strip_nav_menus, strip_bylines, recheck_footers, remove_repeated_blocks, tidy_whitespace)
     """
     unknown = set(options) - OPTION_NAMES
     if unknown:
@@ -105,7 +110,7 @@ def _pipeline_for(options: Options) -> Pipeline:
 
     steps = []
     for switch, cleaner in DEFAULT_STEPS:
-        if not getattr(options, switch):
+        if not getattr(options, switch) or (cleaner is recheck_footers and not options.promos):
             continue
         if cleaner is normalize_unicode:
             cleaner = cleaner.configured(tone_style=options.tone_style,

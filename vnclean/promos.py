@@ -24,13 +24,14 @@ from operator import add, attrgetter
 
 import regex
 
+from ._core import Recheck
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
 from .blocks import (_NONBLANK, LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
                      lookup_key, lookup_set, merge_labels, nonblank_lines, residue)
 
-__all__ = ["StripPromos", "strip_promos"]
+__all__ = ["StripPromos", "holds_notice_cue", "recheck_footers", "strip_promos"]
 
 _T = json_data("promos_thresholds.json")
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
@@ -685,7 +686,11 @@ def _candidate_label(text: str, m) -> Label | None:
         # headline: "Bộ Thông tin và Truyền thông cấp giấy phép cho mạng xã hội Lotus")
         if _story_after_cue(text, start, end):
             return None  # a flattened article after the licence on its line
-        return Label(start, _cued_run_end(text, start, end), "promo", "promos.licence")
+        run_end = _cued_run_end(text, start, end)
+        if _story_not_press(text[start:run_end]):
+            return None  # a story sentence on a licence, chrome glued after it: "... xăng
+            # dầu. Nguồn: Tuổi Trẻ" (the line as a whole ends as no sentence does)
+        return Label(start, run_end, "promo", "promos.licence")
     return None
 
 
@@ -2012,3 +2017,21 @@ class StripPromos(BoilerplateCleaner):
 
 
 strip_promos = StripPromos()
+
+_NOTICE_PIECES = expand_forms(word_list("promos_recheck_cues.txt"))
+
+
+def holds_notice_cue(text: str) -> bool:
+    """Whether ``text`` holds a piece of a copyright notice or a press licence
+    (``promos_recheck_cues.txt``; plain substring tests): the gate of :data:`recheck_footers`.
+
+    >>> holds_notice_cue("Mưa lớn. © Bản quyền thuộc Báo X"), holds_notice_cue("Mưa lớn.")
+    (True, False)
+    """
+    return any(piece in text for piece in _NOTICE_PIECES)
+
+
+#: :data:`strip_promos` once more after the other cleaners, on a text that still holds a
+#: copyright notice or a licence label: a footer they uncovered (a licence the bylines freed
+#: of the source line glued after it) goes too.
+recheck_footers = Recheck(strip_promos, when=holds_notice_cue, name="recheck_footers")
