@@ -1036,6 +1036,12 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         label_first = True
     elif kind == "colon":
         credit_end = _credit_name_end(text, name_from, line_end)
+    elif text.startswith(":", end) and (first_end := _label_first_end(
+            text, start, end + 1, line_end)) != 0:
+        if first_end < 0:
+            return None  # a story sentence that opens with a label: everything stays
+        # "Ảnh minh họa: Học sinh Hà Nội trong giờ ra chơi.": the label and its description
+        credit_end, credited, described, label_first = first_end, True, True, True
     elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
         credit_end, credited = _credit_name_end(text, end + 1, line_end), True
     else:  # "Ảnh minh họa."
@@ -1056,7 +1062,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         caption_start, whole = _caption_start(text, line_start, credit_start, line_only,
                                               floor)
     if caption_start == line_start == credit_start and line_only:
-        caption_start = _caption_line_above(text, line_start, credit_end)
+        caption_start = _caption_line_above(text, line_start, credit_end, kind == "bare")
     elif not whole and not (_inline_caption(text, caption_start, credit_start) if credited
                             else _marked_caption(text, line_start, caption_start, credit_start)):
         caption_start = credit_start  # "... a body sentence. Ảnh minh họa.": the marker only
@@ -1216,7 +1222,8 @@ _NOT_IN_SHORT_CAPTION = re.compile(r"[,;:\"“”()!?…]|\.\s")
 _SENTENCE_BEFORE_CAPTION = regex.compile(r"[\p{Ll}\d][\"”’)]?[.!?…][\"”’)]?\s*+$", regex.V1)
 
 
-def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
+def _caption_line_above(text: str, line_start: int, credit_end: int,
+                        bare_marker: bool = False) -> int:
     """A lone credit line's caption: the short line right above it (no blank line between).
 
     In a text whose paragraphs stand between blank lines the pair must stand alone so
@@ -1224,7 +1231,9 @@ def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
     end on the next line: ``Ảnh:\nLê Hiếu.``). In a text without blank lines the line above
     must have a line above it that is no menu item (:func:`vnclean.nav.is_menu_item`),
     more text must follow the credit, and it must read as a caption
-    (:func:`_reads_as_short_caption`).
+    (:func:`_reads_as_short_caption`) — not under a bare marker's line (``Ảnh minh họa:
+    PLO``): an illustration is its own caption, and the short sentence above it is the
+    story's (``Mức phạt đối với tổ chức gấp đôi cá nhân.``).
     """
     if line_start < 2 or text[line_start - 2] == "\n":
         return line_start
@@ -1239,7 +1248,7 @@ def _caption_line_above(text: str, line_start: int, credit_end: int) -> int:
         return above_start + len(above) - len(above.lstrip())
     if (not blank_above and line_end > 0 and not text.startswith("\n\n", line_end)
             and not _blank(text, line_end, len(text))
-            and (_reads_as_short_caption(above.strip())
+            and (not bare_marker and _reads_as_short_caption(above.strip())
                  or _bare_caption_between(text, above_start, above, line_end))
             and not is_menu_item(text[text.rfind("\n", 0, above_start - 1) + 1:above_start - 1])):
         # (under a menu item nav left, a picture's caption is unlikely, and taking the line
