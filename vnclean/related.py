@@ -698,14 +698,21 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
 
 def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
     """True when the headline-like lines ``[i, j)`` are a list of other articles ending a
-    page without chrome: the story has ended right above them (a story line, then a sign-off:
-    a photo story's captions come before it), only short lines follow them, and they are
+    page without chrome: the story has ended right above them (a story line, maybe a
+    sign-off after it: a photo story's captions come before it; without a sign-off their
+    lines must not all open with the same word, as a list's items do), only short lines
+    follow them, and they are
     headlines, not verse or a list's items: ``end_run_min_headlines`` or more, of
     ``end_run_min_mean_words`` words on average and one of ``end_run_long_words`` or more."""
     if j - i < _T["end_run_min_headlines"]:
         return False
-    sign_off = lines[i - 1]
-    if (i < 2 or sign_off.cls != "short" or not _SIGN_OFF.fullmatch(sign_off.text)
+    if i < 1:
+        return False
+    above = lines[i - 1]
+    if _STORY_LINE.match(above.text):  # no sign-off: its lines must not read as a list's
+        if len({line.text.split()[0] for line in lines[i:j]}) == 1:
+            return False  # "Giải nhất thuộc về ..." / "Giải nhì thuộc về ...": the story's
+    elif (i < 2 or above.cls != "short" or not _SIGN_OFF.fullmatch(above.text)
             or not _STORY_LINE.match(lines[i - 2].text)):
         return False
     if any(line.cls not in ("short", "filler") for line in lines[j:]):
@@ -834,6 +841,7 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
     i = 0
     refused = 0  # lines before this were read by a run refused for want of chrome
     last_story: int | None = None  # index of the last story line, found when first needed
+    tail_start = len(codes.rstrip("HsFDS"))  # the headline-like lines ending the page
     while True:
         trigger = _TRIGGERS.search(codes, i)  # the lines between only pass
         if trigger is None:
@@ -879,7 +887,10 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                 _take_run(lines, i, end, title, labels, take)
                 i = end
                 continue
-            if i >= refused or lines[i - 1].cls == "short":
+            if (i >= refused or lines[i - 1].cls == "short"
+                    or i == tail_start and _STORY_LINE.match(lines[i - 1].text)):
+                # (a run ending the page right after a story line may go though a run
+                # refused earlier read it: _ends_page_after_story; one more read at most)
                 end, read = _free_run(lines, i, chrome)
                 if end > i:
                     _take_run(lines, i, end, title, labels, take)
