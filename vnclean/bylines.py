@@ -35,7 +35,7 @@ from .blocks import (
     long_first_line_end,
     nonblank_lines,
 )
-from .dates import DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
+from .dates import _EN_MONTHS, DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
            "is_domain", "is_paper", "attribution_date", "RULES"]
@@ -102,6 +102,9 @@ _BY_ALTERNATION = "|".join(map(regex.escape, _BY_LABELS))
 _JOINED_LABEL = (rf"(?:{alternation(tuple(_JOINED['heads']))})"
                  rf"(?:[ \t]*+(?:{alternation(tuple(_JOINED['joiners']))})[ \t]*+"
                  rf"(?:{alternation(tuple(_JOINED['media']))})){{1,2}}+")
+#: More credits after a labelled author on its line: "| Trình bày: Hải Yến", "; Đồ họa: X".
+_MORE_CREDITS = (rf"[ \t]*+[|;,][ \t]*+(?:{alternation(tuple(_LABELS['credits']))})"
+                 r"[ \t]*+:[ \t]*+")
 _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
                  rf"|(?:{_BY_ALTERNATION})(?:[ \t]*+:)?+)[ \t]*+")
 #: What an author's affiliation opens with ("Khoa Nội, Bệnh viện Bạch Mai"): also never a
@@ -166,6 +169,12 @@ _PAPER = (rf"(?:{_MEDIA})"
           r"|(?:và|&)(?![\p{L}\d]))){1,5}+(?![\p{L}\d])")
 
 
+#: A time before a dated year closes a source, no word of it: "Theo Thanh niên Việt 07:45
+#: 23/11/2024" (VCCorp's byline row).
+_TIME_DATE = rf"\d{{1,2}}:\d\d[ \t,]++(?={_DATED_YEAR})"
+_NOT_TIME_DATE = rf"(?!{_TIME_DATE})"
+
+
 def _source_word(*, paper: bool = False) -> str:
     """One word of a source: an agency, a paper named around ``&``, a capitalised word,
     ``[Link]``, a URL or domain; with ``paper``, a paper's name in sentence case first
@@ -177,7 +186,7 @@ def _source_word(*, paper: bool = False) -> str:
             # a paper named in sentence case around "&": "Kinh tế & Đô thị", "Sức khỏe & Đời sống"
             r"|\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+[ \t]?+&[ \t]?+"
             r"\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+(?![\p{L}\d])"
-            rf"|{not_date}[\p{{Lu}}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){{0,24}}+"
+            rf"|{not_date}{_NOT_TIME_DATE}[\p{{Lu}}\d](?:(?!Nguồn[ \t]*+:)[\w.'’&+-]){{0,24}}+"
             r"|\[[^\]\n]{1,40}+\]"
             r"|\(?+(?:https?://[^\s()]{1,100}+|www\.[^\s()]{1,80}+)\)?+"
             r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?:/[^\s()]{0,80}+)?+"
@@ -274,12 +283,14 @@ def _note_pattern() -> str:
 #: "1.234 lượt xem", "3 phút đọc".
 _COUNTER_WORDS = word_list("bylines_counters.txt")
 _COUNT = r"\d{1,3}+(?:[.,]\d{3}+)*+(?:[.,]\d)?+[kK]?+"
+_COUNTER_TRIE = f"(?:{trie(_COUNTER_WORDS)})"
 #: "1.234 lượt xem", or the label first: "Lượt xem: 512".
 _COUNTER = (rf"(?:{_COUNT}{_H}++(?:{trie(_COUNTER_WORDS)})(?![\p{{L}}\d])"
             rf"|(?:{trie(_COUNTER_WORDS)}){_H}*+:{_H}*+{_COUNT}(?![\p{{L}}\d]))")
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
-_DATELINE_STARTS = ("Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
+_DATELINE_STARTS = (*_EN_MONTHS,  # "Nov 23, 2024"
+                    "Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
                     "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
@@ -322,7 +333,7 @@ def _dateline_pattern() -> str:
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
     token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
              rf"|{ZONE_PATTERN}|[Hh]ôm\ (?:qua|nay))")
-    sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\((?:GMT|UTC)))"  # "05:30(GMT+7)"
+    sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\(?+(?:GMT|UTC)))"  # "05:30(GMT+7)", "07:45GMT+7"
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
 
@@ -365,8 +376,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     credit = r"(?:Ảnh|Video|Clip)(?:,[ \t]?+(?:ảnh|video))?+[ \t]?+:[^\n]{1,60}+$"
     sentence_end = (r"(?<=[\p{Ll}\d)\]\"”’»][.!?…]|\p{Lu}{3}[.!?]|[.!?…][\"”’)»]|[\"”’]|\.\.\.)"
                     r"(?<!(?<!\p{L})(?:Mr|Mrs|Ms|Dr|St|Jr|Bs|Ths|Ts|Gs|tp|Tp|ng|v\.v)\.)")
+    # (maybe the paper's online edition: "(LĐ online) - ")
     paren_generic = (r"[\p{Lu}\d][\p{L}\d.+&]{1,15}+"
-                     r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+")
+                     r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+(?:[ \t][Oo]nline)?+")
     bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+|[\p{L}\d]{2,20}+\.(?:vn|VN|com\.vn)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
     # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ",
@@ -376,7 +388,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                   rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
     prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
-              rf"(?P<ag_space>{_H}*+)[-–—]"
+              rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
               rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
     alternatives = (
@@ -392,7 +404,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
         rf"|(?P<dl_bare>{_H}++)(?={_DATED_YEAR}|{_RELATIVE_PATTERN})))?+"
-        rf"(?P<dl_body>{dateline})"
+        # (or only the page's counters, "5 phút đọc": a fragment, kept unless by a date)
+        rf"(?:(?P<dl_body>{dateline})|(?P<dl_count>{_COUNT}{_H}++{_COUNTER_TRIE}"
+        rf"(?![\p{{L}}\d])))"
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
@@ -410,13 +424,18 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
-        rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'][^\n]{{9,}}|(?<=[-–—.]{_H}*+)(?:\n|\Z))",
+        # (a lead has a lowercase letter before any bracket: "NGỌC AN - MINH PHONG (thực
+        # hiện)" is two names)
+        rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'](?=[^\n(]*?\p{{Ll}})[^\n]{{9,}}"
+        rf"|(?<=[-–—.]{_H}*+)(?:\n|\Z))",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
         # (and the paper of the person it credits: "Theo Hải Yến (Dân trí)")
         rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+"
         rf"(?:{theo_paper}(?:{_H}*+(?:{note}|{_BRACKETED_PAPER}))?+"
         rf"|{nguon_paper}"
-        rf"|(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)(?:\ (?:từ|theo))?+{_H}++{source}"
+        # (also after "Nguồn:": "Nguồn: Tổng hợp từ VnExpress, Dân trí")
+        rf"|(?:Nguồn{_H}*+:{_H}*+)?+(?:Tổng\ hợp|[Ll]ược\ dịch|[Bb]iên\ dịch|Dịch)"
+        rf"(?:\ (?:từ|theo))?+{_H}++{source}"
         # "Tham khảo: MacRumors", "Nguồn tham khảo: Healthline"; "(TTXVN/Vietnam+)" alone
         rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\)"
         # the paper named before the colon, the link after it (baomoi):
@@ -434,18 +453,25 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
         # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
-        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>{_DATED_YEAR}{_CLOCK}))?+{end})",
+        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{_TIME_DATE})?+{_DATED_YEAR}{_CLOCK}))?+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
         rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin|(?P<lb_user>{_USERNAME}))(?:{_H}*+{note})?+"
-        rf"(?:{_H}*+[-–|•·,]{_H}*+(?P<lb_date>{_without_groups(dateline)}))?+{end})",
+        rf"(?:{_MORE_CREDITS}{_without_groups(_names_pattern('lc'))}){{0,3}}+"
+        # (or the author's affiliation: "Tác giả: TS. X - Học viện Chính trị ...")
+        rf"(?:{_H}*+[-–]{_H}*+{_AFFILIATION})?+"
+        # (or after "on": "Posted by admin on 23/11/2024")
+        rf"(?:(?:{_H}*+[-–|•·,]{_H}*+|{_H}++on{_H}++)"
+        rf"(?P<lb_date>{_without_groups(dateline)}))?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}"
         rf"|(?P<au_cue>{cues})(?:{_H}++{_DESK})?+)"  # "Nhóm phóng viên Ban Thời sự"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
         rf"(?:{_H}*+(?:,{_H}*+(?={_THEO_WORD}))?+(?:(?P<au_theo>{theo})"
-        rf"|/{_H}?+{papered}(?:{_H}*+{theo})?+"
+        # and the date after it: "Uyên Phan, Theo Thanh niên Việt 07:45 23/11/2024"
+        rf"(?:{_H}++(?:{_TIME_DATE})?+{_DATED_YEAR}{_CLOCK})?+"
+        rf"|/{_H}?+{papered}(?:{_H}*+(?:{theo}|{note}))?+"  # "X/VOV.VN (lược dịch)"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
         rf"|[-–]{_H}*+{_AFFILIATION}"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
         rf"|(?:[-–|]{_H}*+|\(){_EMAIL}\)?+))?+"  # "Minh Anh - minhanh@gmail.com"
@@ -1171,6 +1197,8 @@ _DATELINE_END_WORDS = (
     "Wed", "Thu", "Fri", "Sat", "Sun", "giờ", "phút", "AM", "PM", "am", "pm", "SA", "CH",
     "sáng", "chiều", "tối", "trưa", "đêm", "trước", "qua", "nay")
 #: The number a date, a time or "5 giờ trước" opens with, and what follows it.
+#: How a line of counters alone opens: a number, a counter's word ("12 bình luận").
+_COUNT_OPENS = rf"{_DIGIT}[^\s]*[ \t]+{_COUNTER_TRIE}"
 _DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă|Th|TH))"
 #: How ``_SOURCE_KEYWORD`` opens: "Theo", "Nguồn:" and a source's first word.
 _SOURCE_KEYWORD_OPENS = re.compile(rf"(?:[Tt]heo[ \t]?|Nguồn[ \t]*:?[ \t]*){_SOURCE_OPENS}")
@@ -1199,7 +1227,7 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: after a dash (``Thu Hà - Báo Tin tức``: its name in sentence case). The place: a
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 _OPENS = (
-    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER}"
+    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER}|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
@@ -1207,7 +1235,7 @@ _OPENS = (
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
-    rf"[ \t]*[-–—]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
+    rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
@@ -1229,7 +1257,7 @@ _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Link bài", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
-                rf"|{_DATE_NUMBER}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
+                rf"|{_DATE_NUMBER}|{_COUNT_OPENS}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
@@ -1592,6 +1620,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if name in _CAPTION_WORDS or name.upper() in _CAPTION_WORDS:
         return None
     if name not in agencies:
+        if m.group("ag_sep") == "|":
+            return None  # "HOT | ...": only a known agency's prefix ends with a bar
         if paren is not None and (not dash or len(_WORD.findall(paren)) > 3):
             return None
         if bare is not None and not (m.group("ag_space")
@@ -1617,6 +1647,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
 
 def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
     body = m.group("dl_body")
+    if body is None:  # counters alone ("5 phút đọc"): a fragment, by a date only
+        return None
     if _DATE.search(body) is None and _RELATIVE.search(body) is None:
         if _TIME.search(body) is None:
             return None
@@ -1675,9 +1707,11 @@ def _in_info_box(ctx: _Lines, index: int) -> bool:
 #: A field of an info box: a capitalised label of a few words, a colon, a value.
 _INFO_FIELD = regex.compile(r"[ \t]*+(\p{Lu}[\p{L} ]{1,24}?)[ \t]*+:[ \t]*+\S", regex.V1)
 #: Labels of a page's byline, credit and date fields (``Tác giả:``, ``Ảnh:``, ``Ngày
-#: đăng:``): no info box's.
+#: đăng:``), and the newsroom roles that ask an interview's questions (``PV: Xin cảm ơn
+#: ông!`` above ``Thực hiện: X``): no info box's.
 _BYLINE_FIELD_WORDS = frozenset(
-    (*_COLON_LABELS, "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Theo", "Ảnh",
+    (*_COLON_LABELS, *_ROLE_WORDS,
+     "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Theo", "Ảnh",
      "Video", "Clip", "Đồ họa", "Đồ hoạ", "Thiết kế", "Quay phim", "Dựng phim", "Kỹ thuật"))
 
 
@@ -2165,8 +2199,8 @@ class StripBylines(BoilerplateCleaner):
                 if m.group("at_date") is not None:  # "Theo Pháp luật & Bạn đọc 20/06/2024"
                     datelines.add(index)
             labels.append(label)
-            if group == "dateline":
-                datelines.add(index)
+            if group == "dateline" or group == "labelled" and m.group("lb_date"):
+                datelines.add(index)  # ("Bởi Hải Yến - 23/11/2024" too: counters by it)
             if group in ("attrib", "dateline") and not ctx.prose_after(index):
                 tail.add(index)
         deferred.sort(key=lambda m: -m.start() if _rule_group(m) == "place" else m.start())
@@ -2642,13 +2676,14 @@ def _author_box(text: str) -> list[Label]:
     """An author box closing the page: a heading ("Về tác giả") or a role line
     ("Biên tập viên: Trần Hoa"), then only a name line and a short bio that opens with a
     newsroom role ("Biên tập viên mảng quốc tế ...", "Trần Hoa là biên tập viên ...") to
-    the end, with story above it. A book review's "Về tác giả" over a writer's life stays
-    (no newsroom role opens it), and so does a bio line anywhere but the page's end."""
+    the end, with story above it; or the role line alone as the page's last line. A book
+    review's "Về tác giả" over a writer's life stays (no newsroom role opens it), and so
+    does a bio line anywhere but the page's end."""
     lines = text.rsplit("\n", _BOX_TAIL_LINES)  # the tail only: the first item is the rest
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if len(filled) < 3:
         return []
-    for k in range(max(1, len(filled) - 1 - _BOX_MAX_LINES), len(filled) - 1):
+    for k in range(max(1, len(filled) - 1 - _BOX_MAX_LINES), len(filled)):
         head = lines[filled[k]]
         if len(head) > _BOX_HEAD_MAX_CHARS:  # (most lines: story paragraphs)
             continue
@@ -2668,8 +2703,8 @@ def _author_box(text: str) -> list[Label]:
             if name is None or bio or role is not None:
                 break
             names.add(name.group("name"))
-        else:
-            if bio:
+        else:  # (a role line alone closing the page is its sign-off)
+            if bio or (role is not None and k == len(filled) - 1):
                 start = sum(len(line) + 1 for line in lines[:filled[k]])
                 start += len(head) - len(head.lstrip())
                 return [Label(start, len(text.rstrip()), "byline", "bylines.author_box")]

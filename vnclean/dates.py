@@ -54,17 +54,29 @@ _MONTH_NUMBER = {form: number for word, number in _MONTH_WORDS.items()
                  for form in (word, word.lower(), word.upper())}
 _MONTH = "|".join(_MONTH_NUMBER)  # dict order: every form of a longer name comes first
 _THANG = r"(?:[Tt]háng|THÁNG)[ \t]++"
+#: English month names as blog engines write them ("Nov 23, 2024", "23 November 2024"),
+#: longest first: the month's number.
+_EN_MONTHS = {name: number for number, names in enumerate((
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+    ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
+    ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
+_EN_MONTH = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
 #: ``2023-11-02``, and as blog engines write it, ``Tháng Mười Một 22, 2026``, ``22 Tháng
-#: Mười Một, 2026``, ``22 tháng 11, 2026``. Groups: d, m, y (or the iso_* groups, the text_*
-#: groups, or the named_* groups, whose month may be a word).
+#: Mười Một, 2026``, ``22 tháng 11, 2026``, and in English, ``23 Nov 2024``, ``November 23,
+#: 2024``. Groups: d, m, y (or the iso_* groups, the text_*
+#: groups, the named_* or en_* groups, whose month may be a word).
 DATE_PATTERN = (
     r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?!\d|/\d)"
     r"|(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])"
     r"|(?P<text_d>[0-3]?\d)[ \t]++tháng[ \t]++(?P<text_m>[01]?\d),?+[ \t]++năm[ \t]++(?P<text_y>\d{4})"
     rf"|{_THANG}(?P<named_m>{_MONTH}|[01]?\d)[ \t]++(?P<named_d>[0-3]?\d),[ \t]*+(?P<named_y>\d{{4}})"
     rf"|(?<!\d)(?P<named_d2>[0-3]?\d)[ \t]++{_THANG}(?P<named_m2>{_MONTH}|[01]?\d),[ \t]*+"
-    r"(?P<named_y2>\d{4}))(?!\d)"
+    r"(?P<named_y2>\d{4})"
+    rf"|(?<![\d\p{{L}}])(?P<en_d>[0-3]?\d)[ \t]++(?P<en_m>{_EN_MONTH})\.?+,?+[ \t]++"
+    r"(?P<en_y>\d{4})"
+    rf"|(?<!\p{{L}})(?P<en_m2>{_EN_MONTH})\.?+[ \t]++(?P<en_d2>[0-3]?\d),?+[ \t]++"
+    r"(?P<en_y2>\d{4}))(?!\d)"
 )
 
 #: A time of day: ``10:03``, ``20:59:07``, ``23h00``, ``9h``, ``10 giờ 30``, with an optional
@@ -155,6 +167,8 @@ def find_date(text: str) -> _dt.date | None:
     datetime.date(2023, 9, 5)
     >>> find_date("Tháng Mười Một 22, 2026"), find_date("5 tháng 9, 2023")
     (datetime.date(2026, 11, 22), datetime.date(2023, 9, 5))
+    >>> find_date("Sat, 23 Nov 2024 07:45"), find_date("November 23, 2024")
+    (datetime.date(2024, 11, 23), datetime.date(2024, 11, 23))
     >>> find_date("31/02/2022") is None
     True
     """
@@ -167,9 +181,14 @@ def find_date(text: str) -> _dt.date | None:
             d, mo, y = m.group("text_d"), m.group("text_m"), m.group("text_y")
         elif m.group("named_d"):
             d, mo, y = m.group("named_d"), m.group("named_m"), m.group("named_y")
-        else:
+        elif m.group("named_d2"):
             d, mo, y = m.group("named_d2"), m.group("named_m2"), m.group("named_y2")
-        date = make_date(int(d), _MONTH_NUMBER.get(mo) or int(mo), int(y))
+        elif m.group("en_d"):
+            d, mo, y = m.group("en_d"), m.group("en_m"), m.group("en_y")
+        else:
+            d, mo, y = m.group("en_d2"), m.group("en_m2"), m.group("en_y2")
+        month = _EN_MONTHS.get(mo) or _MONTH_NUMBER.get(mo) or int(mo)
+        date = make_date(int(d), month, int(y))
         if date is not None:
             return date
     return None
