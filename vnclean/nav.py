@@ -134,6 +134,8 @@ class _Settings:
     flat_line_min_chars: int
     mixed_menu_min_known: int
     site_name_max_words: int
+    site_menu_max_words: int
+    site_menu_max_name_words: int
 
 
 @functools.cache
@@ -1280,6 +1282,9 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
                  if starts[k] not in chrome and _may_head(page, k, cfg)), None)
+    if head is not None and _is_site_menu_line(page, head, chrome, cfg):
+        head = next((k for k in range(head + 1, len(starts))
+                     if starts[k] not in chrome and _may_head(page, k, cfg)), None)
     if head is not None and _is_subsection(page, head, chrome, cfg):
         head += 1
     if head is None or not _title_shaped(page, head, cfg):
@@ -1464,6 +1469,10 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
     found = [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
              if starts[k] not in chrome  # a chrome line goes already
              and (_is_section_label(page, k, cfg) or _is_breadcrumb_line(page, k, cfg))]
+    menu = _site_menu_index(page, title, chrome, cfg)
+    if menu is not None:
+        found.append((starts[menu], page.ends[menu], "nav.site_menu"))
+        found.sort(key=_START)
     if found:
         found.extend(_subsection_labels(page, title, found[-1][0], chrome, cfg))
         found.extend(_site_name_label(page, found[0][0], chrome, cfg))
@@ -1545,6 +1554,118 @@ def _is_breadcrumb_line(page: _Page, k: int, cfg: _Settings) -> bool:
     counts = _menu_item_counts(text)
     return (counts is not None and counts[2] and counts[0] >= cfg.breadcrumb_min_known
             and counts[0] >= counts[1])
+
+
+def _is_site_menu_line(page: _Page, k: int, chrome: set[int], cfg: _Settings) -> bool:
+    """The site's menu on the page's first line, maybe after the site's name, right above
+    the title (``Tuổi Trẻ Online Thời sự Thế giới Pháp luật``, ``VOV.VN Xã hội`` /
+    title / lead): asked of the first title candidate (:func:`_find_title`), so only chrome,
+    datelines and short items stand above it. A line of capitalised items
+    (:func:`_site_menu_counts`): at most ``site_menu_max_name_words`` words of a name
+    first, then known names, with no more names of the site's own than one past them; or
+    a name and one known name after it. The next line (after a section label) must be a
+    headline with a lead under it: the line is not the title. A headline in sentence case
+    (``Thế giới Di động công bố ...``) has lowercase words that no known name holds."""
+    if (page.shapes[k] not in _HEADLINE_SHAPES or page.sections[k]
+            or not page.texts[k][0].isupper()
+            or _word_count(page, k) > cfg.site_menu_max_words):
+        return False
+    counts = _site_menu_counts(page.texts[k])
+    if counts is None:
+        return False
+    name, known, others = counts
+    if name > cfg.site_menu_max_name_words or not (
+            known >= 2 and others <= known + 1 or known == 1 and name and not others):
+        return False
+    title = _next_kept(page, k, chrome)
+    if title is not None and _is_section_label(page, title, cfg):
+        title = _next_kept(page, title, chrome)
+    return (title is not None and page.shapes[title] == TITLE
+            and _title_shaped(page, title, cfg)
+            and _find_lead(page, title, chrome, cfg) is not None)
+
+
+def _site_menu_index(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int | None:
+    """Index of the site's menu line above the ``title`` (:func:`_is_site_menu_line`): the
+    page's first line not in ``chrome`` (``Kenh14 Sport``, too short for a title), or the
+    first title candidate, which :func:`_find_title` passed over for the title."""
+    starts = page.starts
+    first = _first_kept(page, chrome)
+    if first is None or first >= title:
+        return None
+    if _is_site_menu_line(page, first, chrome, cfg):
+        return first
+    if _may_head(page, first, cfg):
+        return None
+    head = next((k for k in range(first + 1, title)
+                 if starts[k] not in chrome and _may_head(page, k, cfg)), None)
+    return head if head is not None and _is_site_menu_line(page, head, chrome, cfg) else None
+
+
+def _next_kept(page: _Page, k: int, chrome: set[int]) -> int | None:
+    """Index of the first line after line ``k`` whose start is not in ``chrome``."""
+    starts = page.starts
+    return next((j for j in range(k + 1, len(starts)) if starts[j] not in chrome), None)
+
+
+def _site_menu_counts(text: str) -> tuple[int, int, int] | None:
+    """(words of the site's name first, known names, other items after the first known
+    name) of a line of capitalised items (:func:`_site_menu_item`), or None when ``text``
+    is none. The name's words open with a capital, or are lowercase between a capital and
+    a word with a digit (``Tin mới 24h``); after it, every word belongs to a known name or
+    opens with a capital.
+
+    >>> _site_menu_counts("Tuổi Trẻ Online Thời sự Thể thao")
+    (3, 2, 0)
+    >>> _site_menu_counts("Thế giới Di động công bố điện thoại mới") is None
+    True
+    """
+    item = _site_menu_item().match
+    name = known = others = 0
+    lowered = digit_last = False
+    position, end = 0, len(text)
+    while position < end:
+        m = item(text, position)
+        if m is None:
+            return None
+        if m.group("known") is not None:
+            if not known and lowered and not digit_last:
+                return None  # "Quân đội nhân dân": a name's lowercase words end in a number
+            known += 1
+        elif m.group("lower") is not None:
+            if known:
+                return None
+            lowered, digit_last = True, False
+            name += 1
+        elif known:
+            others += 1  # "Nhịp sống": a capitalised word and a lowercase one at most
+        else:  # a word of the site's name; a lowercase word after it is one too
+            name += 1
+            digit_last = _HAS_DIGIT(m.group("word")) is not None
+            if m.group("tail") is not None:
+                position = m.end("word")
+                continue
+        position = m.end()
+    return name, known, others
+
+
+@functools.cache
+def _site_menu_item() -> re.Pattern:
+    """One item of :func:`_site_menu_counts` with the separator before it: a known name
+    (group ``known``: sections, headings, login strings, written with a capital), a
+    capitalised word or two joined by ``&`` (group ``word``: ``Kenh14``, ``VOV.VN``,
+    ``Beauty & Fashion``), or a lowercase word (group ``lower``)."""
+    known = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+    capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+    lower = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
+    glue = casefold_pattern(lookup_set("nav_menu_glue.txt"))
+    word = rf"[{re.escape(capital)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
+    separator = r"(?:[ \t]*+[-–·•|/»›>][ \t]*+|[ \t]++)"
+    tail = rf"[ \t]++(?!{glue}(?![^\W_]))[{re.escape(lower)}][^\W_]*+"
+    return re.compile(rf"{separator}?+(?:(?P<known>{known})(?![^\W_])"
+                      rf"|(?P<word>{word}(?:[ \t]++&[ \t]++{word})?+)(?![^\W_])"
+                      rf"(?P<tail>{tail}(?![^\W_]))?+"
+                      rf"|(?P<lower>[{re.escape(lower)}][^\W_]*+)(?![^\W_]))")
 
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
@@ -1864,7 +1985,7 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
 _SETTLE_ROUNDS = 3
 #: Rules that can take a line out from between others without taking its whole run.
 _LATE_RULES = frozenset(("nav.repeated_title", "nav.repeated_lead", "nav.section_label",
-                         "nav.site_name"))
+                         "nav.site_name", "nav.site_menu"))
 _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _A_BREAKER = re.compile(f"[{_BREAKER_CODES}]")  # a paragraph or headline among the codes
 
