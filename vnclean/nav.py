@@ -1274,7 +1274,8 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
     remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines',
-    with or without a letter) nor an item of a word (a site's name).
+    with or without a letter) nor an item of a word (a site's name); when the first such
+    line is the site's menu line (:func:`_is_site_menu_line`), the next one is.
     It is a template copy when a later line before the first paragraph repeats it (``Title -
     Section - Site`` at the top, ``Title`` again above the lead); when the title comes
     several times before the lead, the last of them is the one kept.
@@ -1566,16 +1567,18 @@ def _is_site_menu_line(page: _Page, k: int, chrome: set[int], cfg: _Settings) ->
     a name and one known name after it. The next line (after a section label) must be a
     headline with a lead under it: the line is not the title. A headline in sentence case
     (``Thế giới Di động công bố ...``) has lowercase words that no known name holds."""
-    if (page.shapes[k] not in _HEADLINE_SHAPES or page.sections[k]
-            or not page.texts[k][0].isupper()
+    text = page.texts[k]
+    if (page.shapes[k] not in _HEADLINE_SHAPES or page.sections[k] or not text[0].isupper()
             or _word_count(page, k) > cfg.site_menu_max_words):
         return False
-    counts = _site_menu_counts(page.texts[k])
+    initials = "".join([word[0] for word in text.split()])
+    if 3 * sum(map(str.islower, initials)) > 2 * len(initials):
+        return False  # a headline in sentence case: a string test spares it the pattern
+    counts = _site_menu_counts(text, cfg.site_menu_max_name_words)
     if counts is None:
         return False
     name, known, others = counts
-    if name > cfg.site_menu_max_name_words or not (
-            known >= 2 and others <= known + 1 or known == 1 and name and not others):
+    if not (known >= 2 and others <= known + 1 or known == 1 and name and not others):
         return False
     title = _next_kept(page, k, chrome)
     if title is not None and _is_section_label(page, title, cfg):
@@ -1590,8 +1593,8 @@ def _site_menu_index(page: _Page, title: int, chrome: set[int], cfg: _Settings) 
     page's first line not in ``chrome`` (``Kenh14 Sport``, too short for a title), or the
     first title candidate, which :func:`_find_title` passed over for the title."""
     starts = page.starts
-    first = _first_kept(page, chrome)
-    if first is None or first >= title:
+    first = next((k for k in range(title) if starts[k] not in chrome), None)
+    if first is None:
         return None
     if _is_site_menu_line(page, first, chrome, cfg):
         return first
@@ -1608,64 +1611,69 @@ def _next_kept(page: _Page, k: int, chrome: set[int]) -> int | None:
     return next((j for j in range(k + 1, len(starts)) if starts[j] not in chrome), None)
 
 
-def _site_menu_counts(text: str) -> tuple[int, int, int] | None:
+def _site_menu_counts(text: str, most: int) -> tuple[int, int, int] | None:
     """(words of the site's name first, known names, other items after the first known
-    name) of a line of capitalised items (:func:`_site_menu_item`), or None when ``text``
-    is none. The name's words open with a capital, or are lowercase between a capital and
-    a word with a digit (``Tin mới 24h``); after it, every word belongs to a known name or
-    opens with a capital.
+    name) of a line of capitalised items, or None when ``text`` is none or its name runs
+    on past ``most`` words. Items are joined by spaces or separators (``-``, ``|``, ``/``,
+    ``·``, ``•``, ``›``, ``»``, ``>``); a known name is the longest run of words (four at
+    most) that is a key of the word lists, written with a capital (``Thời sự``, ``Mẹ &
+    Bé``). The name's words open with a capital, or are lowercase between a capital and a
+    word with a digit (``Tin mới 24h``); after it, every word belongs to a known name or
+    is an item of the site's own: a capitalised word (two joined by ``&``: ``Beauty &
+    Fashion``), maybe with one lowercase word that joins nothing (``Nhịp phố``).
 
-    >>> _site_menu_counts("Tuổi Trẻ Online Thời sự Thể thao")
+    >>> _site_menu_counts("Tuổi Trẻ Online Thời sự Thể thao", 3)
     (3, 2, 0)
-    >>> _site_menu_counts("Thế giới Di động công bố điện thoại mới") is None
+    >>> _site_menu_counts("Thế giới Di động công bố điện thoại mới", 3) is None
     True
     """
-    item = _site_menu_item().match
+    words = [word for word in text.split() if word not in _SITE_MENU_SEPARATORS]
+    if not all(map(_SITE_MENU_WORD, words)):
+        return None  # a comma, a colon, a bracket: no menu of names
+    keys, firsts, glue = _key_info(), _first_words(), lookup_set("nav_menu_glue.txt")
     name = known = others = 0
-    lowered = digit_last = False
-    position, end = 0, len(text)
-    while position < end:
-        m = item(text, position)
-        if m is None:
-            return None
-        if m.group("known") is not None:
+    lowered = digit_last = tail = False
+    i, size = 0, len(words)
+    while i < size:
+        word = words[i]
+        folded = word.casefold()
+        span = 0
+        if word[0].isupper() and folded in firsts:
+            span = next((n for n in range(min(4, size - i), 0, -1)
+                         if " ".join(words[i:i + n]).casefold() in keys), 0)
+        if span:
             if not known and lowered and not digit_last:
                 return None  # "Quân đội nhân dân": a name's lowercase words end in a number
             known += 1
-        elif m.group("lower") is not None:
-            if known:
+            tail = False
+            i += span
+            continue
+        if i + 2 < size and words[i + 1] == "&":
+            word = words[i + 2]  # "Beauty & Fashion": one item
+            i += 2
+        if not known:  # a word of the site's name
+            if word[0].islower():
+                if not name:
+                    return None
+                lowered = True
+            name += 1
+            if name > most:
                 return None
-            lowered, digit_last = True, False
-            name += 1
-        elif known:
-            others += 1  # "Nhịp sống": a capitalised word and a lowercase one at most
-        else:  # a word of the site's name; a lowercase word after it is one too
-            name += 1
-            digit_last = _HAS_DIGIT(m.group("word")) is not None
-            if m.group("tail") is not None:
-                position = m.end("word")
-                continue
-        position = m.end()
+            digit_last = _HAS_DIGIT(word) is not None
+        elif word[0].islower():
+            if not tail or folded in glue:
+                return None  # a headline's words run on in lowercase
+            tail = False
+        else:
+            others += 1
+            tail = True
+        i += 1
     return name, known, others
 
 
-@functools.cache
-def _site_menu_item() -> re.Pattern:
-    """One item of :func:`_site_menu_counts` with the separator before it: a known name
-    (group ``known``: sections, headings, login strings, written with a capital), a
-    capitalised word or two joined by ``&`` (group ``word``: ``Kenh14``, ``VOV.VN``,
-    ``Beauty & Fashion``), or a lowercase word (group ``lower``)."""
-    known = _upper_first_pattern(frozenset(key for key in _key_info() if key))
-    capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
-    lower = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
-    glue = casefold_pattern(lookup_set("nav_menu_glue.txt"))
-    word = rf"[{re.escape(capital)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
-    separator = r"(?:[ \t]*+[-–·•|/»›>][ \t]*+|[ \t]++)"
-    tail = rf"[ \t]++(?!{glue}(?![^\W_]))[{re.escape(lower)}][^\W_]*+"
-    return re.compile(rf"{separator}?+(?:(?P<known>{known})(?![^\W_])"
-                      rf"|(?P<word>{word}(?:[ \t]++&[ \t]++{word})?+)(?![^\W_])"
-                      rf"(?P<tail>{tail}(?![^\W_]))?+"
-                      rf"|(?P<lower>[{re.escape(lower)}][^\W_]*+)(?![^\W_]))")
+#: What joins the items of a site's menu line, and what each of its words is made of.
+_SITE_MENU_SEPARATORS = frozenset("-–·•|/»›>")
+_SITE_MENU_WORD = re.compile(r"[^\W_]++(?:[-.&+'][^\W_]++)*+|&").fullmatch
 
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
