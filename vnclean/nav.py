@@ -134,6 +134,8 @@ class _Settings:
     flat_line_min_chars: int
     mixed_menu_min_known: int
     site_name_max_words: int
+    site_menu_max_words: int
+    site_menu_max_name_words: int
 
 
 @functools.cache
@@ -1272,7 +1274,8 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
     remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines',
-    with or without a letter) nor an item of a word (a site's name).
+    with or without a letter) nor an item of a word (a site's name); when the first such
+    line is the site's menu line (:func:`_is_site_menu_line`), the next one is.
     It is a template copy when a later line before the first paragraph repeats it (``Title -
     Section - Site`` at the top, ``Title`` again above the lead); when the title comes
     several times before the lead, the last of them is the one kept.
@@ -1280,6 +1283,9 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
                  if starts[k] not in chrome and _may_head(page, k, cfg)), None)
+    if head is not None and _is_site_menu_line(page, head, chrome, cfg):
+        head = next((k for k in range(head + 1, len(starts))
+                     if starts[k] not in chrome and _may_head(page, k, cfg)), None)
     if head is not None and _is_subsection(page, head, chrome, cfg):
         head += 1
     if head is None or not _title_shaped(page, head, cfg):
@@ -1464,6 +1470,10 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
     found = [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
              if starts[k] not in chrome  # a chrome line goes already
              and (_is_section_label(page, k, cfg) or _is_breadcrumb_line(page, k, cfg))]
+    menu = _site_menu_index(page, title, chrome, cfg)
+    if menu is not None:
+        found.append((starts[menu], page.ends[menu], "nav.site_menu"))
+        found.sort(key=_START)
     if found:
         found.extend(_subsection_labels(page, title, found[-1][0], chrome, cfg))
         found.extend(_site_name_label(page, found[0][0], chrome, cfg))
@@ -1545,6 +1555,125 @@ def _is_breadcrumb_line(page: _Page, k: int, cfg: _Settings) -> bool:
     counts = _menu_item_counts(text)
     return (counts is not None and counts[2] and counts[0] >= cfg.breadcrumb_min_known
             and counts[0] >= counts[1])
+
+
+def _is_site_menu_line(page: _Page, k: int, chrome: set[int], cfg: _Settings) -> bool:
+    """The site's menu on the page's first line, maybe after the site's name, right above
+    the title (``Tuổi Trẻ Online Thời sự Thế giới Pháp luật``, ``VOV.VN Xã hội`` /
+    title / lead): asked of the first title candidate (:func:`_find_title`), so only chrome,
+    datelines and short items stand above it. A line of capitalised items
+    (:func:`_site_menu_counts`): at most ``site_menu_max_name_words`` words of a name
+    first, then known names, with no more names of the site's own than one past them; or
+    a name and one known name after it. The next line (after a section label) must be a
+    headline with a lead under it: the line is not the title. A headline in sentence case
+    (``Thế giới Di động công bố ...``) has lowercase words that no known name holds."""
+    text = page.texts[k]
+    if (page.shapes[k] not in _HEADLINE_SHAPES or page.sections[k] or not text[0].isupper()
+            or _word_count(page, k) > cfg.site_menu_max_words):
+        return False
+    initials = "".join([word[0] for word in text.split()])
+    if 3 * sum(map(str.islower, initials)) > 2 * len(initials):
+        return False  # a headline in sentence case: a string test spares it the pattern
+    counts = _site_menu_counts(text, cfg.site_menu_max_name_words)
+    if counts is None:
+        return False
+    name, known, others = counts
+    if not (known >= 2 and others <= known + 1 or known == 1 and name and not others):
+        return False
+    title = _next_kept(page, k, chrome)
+    if title is not None and _is_section_label(page, title, cfg):
+        title = _next_kept(page, title, chrome)
+    return (title is not None and page.shapes[title] == TITLE
+            and _title_shaped(page, title, cfg)
+            and _find_lead(page, title, chrome, cfg) is not None)
+
+
+def _site_menu_index(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int | None:
+    """Index of the site's menu line above the ``title`` (:func:`_is_site_menu_line`): the
+    page's first line not in ``chrome`` (``Kenh14 Sport``, too short for a title), or the
+    first title candidate, which :func:`_find_title` passed over for the title."""
+    starts = page.starts
+    first = next((k for k in range(title) if starts[k] not in chrome), None)
+    if first is None:
+        return None
+    if _is_site_menu_line(page, first, chrome, cfg):
+        return first
+    if _may_head(page, first, cfg):
+        return None
+    head = next((k for k in range(first + 1, title)
+                 if starts[k] not in chrome and _may_head(page, k, cfg)), None)
+    return head if head is not None and _is_site_menu_line(page, head, chrome, cfg) else None
+
+
+def _next_kept(page: _Page, k: int, chrome: set[int]) -> int | None:
+    """Index of the first line after line ``k`` whose start is not in ``chrome``."""
+    starts = page.starts
+    return next((j for j in range(k + 1, len(starts)) if starts[j] not in chrome), None)
+
+
+def _site_menu_counts(text: str, most: int) -> tuple[int, int, int] | None:
+    """(words of the site's name first, known names, other items after the first known
+    name) of a line of capitalised items, or None when ``text`` is none or its name runs
+    on past ``most`` words. Items are joined by spaces or separators (``-``, ``|``, ``/``,
+    ``·``, ``•``, ``›``, ``»``, ``>``); a known name is the longest run of words (four at
+    most) that is a key of the word lists, written with a capital (``Thời sự``, ``Mẹ &
+    Bé``). The name's words open with a capital, or are lowercase between a capital and a
+    word with a digit (``Tin mới 24h``); after it, every word belongs to a known name or
+    is an item of the site's own: a capitalised word (two joined by ``&``: ``Beauty &
+    Fashion``), maybe with one lowercase word that joins nothing (``Nhịp phố``).
+
+    >>> _site_menu_counts("Tuổi Trẻ Online Thời sự Thể thao", 3)
+    (3, 2, 0)
+    >>> _site_menu_counts("Thế giới Di động công bố điện thoại mới", 3) is None
+    True
+    """
+    words = [word for word in text.split() if word not in _SITE_MENU_SEPARATORS]
+    if not all(map(_SITE_MENU_WORD, words)):
+        return None  # a comma, a colon, a bracket: no menu of names
+    keys, firsts, glue = _key_info(), _first_words(), lookup_set("nav_menu_glue.txt")
+    name = known = others = 0
+    lowered = digit_last = tail = False
+    i, size = 0, len(words)
+    while i < size:
+        word = words[i]
+        folded = word.casefold()
+        span = 0
+        if word[0].isupper() and folded in firsts:
+            span = next((n for n in range(min(4, size - i), 0, -1)
+                         if " ".join(words[i:i + n]).casefold() in keys), 0)
+        if span:
+            if not known and lowered and not digit_last:
+                return None  # "Quân đội nhân dân": a name's lowercase words end in a number
+            known += 1
+            tail = False
+            i += span
+            continue
+        if i + 2 < size and words[i + 1] == "&":
+            word = words[i + 2]  # "Beauty & Fashion": one item
+            i += 2
+        if not known:  # a word of the site's name
+            if word[0].islower():
+                if not name:
+                    return None
+                lowered = True
+            name += 1
+            if name > most:
+                return None
+            digit_last = _HAS_DIGIT(word) is not None
+        elif word[0].islower():
+            if not tail or folded in glue:
+                return None  # a headline's words run on in lowercase
+            tail = False
+        else:
+            others += 1
+            tail = True
+        i += 1
+    return name, known, others
+
+
+#: What joins the items of a site's menu line, and what each of its words is made of.
+_SITE_MENU_SEPARATORS = frozenset("-–·•|/»›>")
+_SITE_MENU_WORD = re.compile(r"[^\W_]++(?:[-.&+'][^\W_]++)*+|&").fullmatch
 
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
@@ -1864,7 +1993,7 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
 _SETTLE_ROUNDS = 3
 #: Rules that can take a line out from between others without taking its whole run.
 _LATE_RULES = frozenset(("nav.repeated_title", "nav.repeated_lead", "nav.section_label",
-                         "nav.site_name"))
+                         "nav.site_name", "nav.site_menu"))
 _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _A_BREAKER = re.compile(f"[{_BREAKER_CODES}]")  # a paragraph or headline among the codes
 
