@@ -156,6 +156,9 @@ _NOT_HEADLINE_LABEL = regex.compile(r"^%s" % _LABEL_VALUE, _F)  # a "label: valu
 _NOT_HEADLINE_DATELINE = regex.compile(
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
     r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", _F)
+# Two labelled fields in a row ("Tác giả: Minh Anh | Ngày đăng: 23/11/2024"): an info line.
+_NOT_HEADLINE_FIELDS = regex.compile(
+    r"(?:\w+[ \t]){0,2}\w+[ \t]*:[^\n|]*\|[ \t]*(?:\w+[ \t]){0,2}\w+[ \t]*:", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
 # What two sentences need between them (a stdlib gate before the pattern above).
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’]?[ \t]")
@@ -167,7 +170,7 @@ def _colon_not_headline(text: str) -> bool:
         return True
     label = (_NOT_HEADLINE_LABEL.search(text) if "\n" in text
              else _NOT_HEADLINE_LABEL.match(text))
-    if label:
+    if label or "|" in text and _NOT_HEADLINE_FIELDS.match(text):
         return True
     return ("/" in text or "-" in text) and _NOT_HEADLINE_DATELINE.search(text) is not None
 
