@@ -1452,6 +1452,98 @@ _FLAT_BARE_MASTHEAD = regex.compile(
     regex.V1)
 
 
+def _here_prompts(text: str) -> list[Label]:
+    """``promos.here_prompt``: a short line that points the reader at a link the scraper
+    dropped: a reader-aimed verb (``promos_here_verbs.txt``) opens it, perhaps after a
+    label (``Thanh Niên TV: Xem highlight trận đấu tại đây``), and ``tại đây`` ends it
+    with no sentence break between, at most ``max_here_prompt_words`` words. A story line
+    that names the place opens with no such verb (``Người dân tập trung tại đây từ sáng
+    sớm.``), and an item of a list the story introduces stays (:func:`_listed_advice`).
+
+    >>> [text[lab.start:lab.end] for text in ["Mưa lớn.\\nXem chi tiết tại đây."]
+    ...  for lab in _here_prompts(text)]
+    ['Xem chi tiết tại đây.']
+    >>> _here_prompts("Mưa lớn.\\nNgười dân tập trung tại đây.")
+    []
+    """
+    out = []
+    for m in _HERE_END.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if (_HERE_PROMPT.fullmatch(text, line_start, m.end()) is not None
+                and len(text[line_start:m.end()].split()) <= _T["max_here_prompt_words"]
+                and not _listed_advice(text, line_start)):
+            out.append(Label(line_start, m.end(), "promo", "promos.here_prompt"))
+    return out
+
+
+#: A line's end pointing at a link: "... tại đây", "... tại đây.", "... tại đây:" (stdlib
+#: re: its literal prefix search skips the text fast).
+_HERE_END = re.compile(r"tại đây[ \t]*[.!:…]?[ \t]*$", re.M)
+#: The whole prompt line: an optional capitalised label and colon, a reader-aimed verb (not
+#: "Xem xét", to consider), then words with no sentence break up to "tại đây".
+_HERE_PROMPT = regex.compile(
+    r"[ \t*\-•>]*+(?:(?-i:\p{Lu})[^\n:.!?]{0,%d}:[ \t]*+)?(?:%s)(?![\p{L}\d])(?![ \t]+xét)"
+    r"[^\n.!?;]*?tại đây[ \t]*[.!:…]?[ \t]*" % (
+        _T["max_here_label_chars"], alternation(expand_forms(word_list("promos_here_verbs.txt")))),
+    _F)
+
+
+def _masthead_footer(text: str, labels: list[Label]) -> list[Label]:
+    """``promos.footer``: the footer block around the last masthead line (``Tổng Giám đốc:
+    Đỗ Tiến Sỹ``) when it ends the page with no copyright or licence line to anchor it:
+    the footer-cued lines right above it (the station's or paper's name, ``Đài Tiếng nói
+    Việt Nam``, a ``name`` cue of ``promos_footer.txt``; ``Địa chỉ: ...``) and those below
+    it (and the lines between them). Only when at most ``footer_window_lines`` short lines
+    follow it, none a story sentence: a masthead line the story goes on after is left to
+    its own rule; the walk up stops at the first line with no footer cue.
+
+    >>> text = ("Mưa lớn.\\nĐài Tiếng nói Việt Nam\\nTổng Giám đốc: Đỗ Tiến Sỹ\\n"
+    ...         "Địa chỉ: 45 Bà Triệu")
+    >>> [text[lab.start:lab.end] for lab in _masthead_footer(text, _first_pass(text, []))]
+    ['Đài Tiếng nói Việt Nam', 'Địa chỉ: 45 Bà Triệu']
+    """
+    mast = [lab for lab in labels if lab.rule == "promos.masthead"]
+    if not mast:
+        return []
+    last = max(mast, key=_START)
+    max_chars, window = _T["max_footer_line_chars"], _T["footer_window_lines"]
+    out: list[Label] = []
+    pending: list[Label] = []  # uncued lines below, kept only when a cued line follows
+    for seen, m in enumerate(_NONBLANK.finditer(text, last.end)):
+        line = m.group()
+        if seen >= window or len(line) > max_chars or (
+                _reads_as_story(line) and not _footer_cue(line)):
+            return []  # the page goes on: not its footer
+        if _footer_line(line):
+            out += pending + [Label(m.start(), m.end(), "promo", "promos.footer")]
+            pending = []
+        else:
+            pending.append(Label(m.start(), m.end(), "promo", "promos.footer"))
+    pos = text.rfind("\n", 0, last.start) + 1
+    for _ in range(window):
+        line = _line_above(text, pos)
+        if not line.strip():
+            break
+        start = text.rfind(line, 0, pos)
+        if len(line) > max_chars or _reads_as_story(line) or not _footer_line(line):
+            break
+        out.append(Label(start + len(line) - len(line.lstrip()), start + len(line), "promo",
+                         "promos.footer"))
+        pos = start
+    return sorted(out, key=_START)
+
+
+def _footer_line(line: str) -> bool:
+    """A line of a footer block: a footer cue in it, a publication's name opening it, or a
+    masthead line."""
+    line = line.strip()
+    return (_footer_cue(line) or _FOOTER_NAME.match(line) is not None
+            or _MASTHEAD_LINE.match(line) is not None)
+
+
+_MASTHEAD_LINE = dict(_LINE_PATTERNS)["masthead"]
+
+
 def _follow_prompts(text: str) -> list[Label]:
     """``promos.call_to_action``: a follow prompt glued into a line (``Minh Nhật Theo dõi Dân
     trí trên Google News Tin liên quan ...``): a follow verb as written, a capitalised name,
@@ -1992,6 +2084,9 @@ class StripPromos(BoilerplateCleaner):
         if "Báo" in text:
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
+        if "tại đây" in text:
+            labels += _here_prompts(text)
+        labels += _masthead_footer(text, labels)
         labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
