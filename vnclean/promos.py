@@ -1285,13 +1285,14 @@ def _flattened_tail_pieces(text: str, tails: list[tuple[int, int]]) -> list[Labe
     return labels
 
 
-def _bare_masthead_end(text: str) -> list[Label]:
+def _bare_masthead_end(text: str, end: int | None = None) -> list[Label]:
     """``promos.footer``: a paper's masthead (:data:`_FLAT_MASTHEAD`) or bare name ending a
     text whose last line is too long for a footer (a flattened page: ``... xã Ninh Hải. Hồng
     Vân Báo Ninh Bình điện tử``, with no anchor of the footer rules near it), after a
     sentence's end or a capitalised word (a sign-off, left to strip_bylines); ``... theo Báo
-    Thanh Hóa`` runs on from a lowercase word and stays. Only the text's end is read."""
-    end = last_non_space_end(text)
+    Thanh Hóa`` runs on from a lowercase word and stays. Only the text's end is read (or
+    what stands before ``end``)."""
+    end = last_non_space_end(text) if end is None else end
     line_start = text.rfind("\n", 0, end) + 1
     if end - line_start <= _T["max_footer_line_chars"]:
         return []  # a footer-sized last line: the footer rules' own
@@ -1317,7 +1318,7 @@ _FLAT_FOOTER_LABEL = regex.compile(
     r"%s(?P<licence>%s)" % (_FLAT_CUE_START, _FOOTER_LABEL.pattern), _F)
 
 
-def _flattened_footer_run(text: str) -> list[Label]:
+def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
     """``promos.footer``: a site footer of labelled lines glued at the end of a text whose
     last line is too long for a footer (a flattened page: ``... xã hội. Tổng biên tập:
     Nguyễn Văn A Giấy phép số 1752/GP-BTTTT do Bộ Thông tin và Truyền thông cấp.``), with
@@ -1325,8 +1326,11 @@ def _flattened_footer_run(text: str) -> list[Label]:
     (:data:`_FLAT_FOOTER_CUE`) or more within the line's last ``max_footer_line_chars``
     characters, each sentence from the first cue to the text's end holding a cue
     (:func:`_cued_run_end`), the first cue not run on from a lowercase word. What stands
-    before the first cue (a sign-off, the paper's name) is left to other cleaners."""
-    end = last_non_space_end(text)
+    before the first cue (a sign-off) is left to other cleaners; the publication's name
+    glued right before it goes with it (:func:`_name_before`: ``... Phương Liên Cổng Thông
+    tin điện tử Chính phủ Tổng Giám đốc: ...``), unless a lowercase word runs into it. With
+    ``end``, the line is read up to there (what a page-end piece after it leaves)."""
+    end = last_non_space_end(text) if end is None else end
     line_start = text.rfind("\n", 0, end) + 1
     max_chars = _T["max_footer_line_chars"]
     if end - line_start <= max_chars:
@@ -1335,10 +1339,108 @@ def _flattened_footer_run(text: str) -> list[Label]:
     cue = _FLAT_FOOTER_CUE if text.find(":", window, end) >= 0 else _FLAT_FOOTER_LABEL
     cues = [m.start() for m in cue.finditer(text, window, end)]  # each opens with a capital
     for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
-        if (not _lowercase_word_before(text, line_start, start)
-                and _cued_run_end(text, start, end) == end):
-            return [Label(start, end, "promo", "promos.footer")]
+        if _cued_run_end(text, start, end) != end:
+            continue
+        lead = _name_before(text, line_start, start)
+        if lead >= 0 or not _lowercase_word_before(text, line_start, start):
+            return [Label(lead if lead >= 0 else start, end, "promo", "promos.footer")]
     return []
+
+
+def _name_before(text: str, line_start: int, start: int) -> int:
+    """Where the publication's name glued right before a flattened footer's first cue at
+    ``start`` begins (a press word of ``promos_press_words.txt`` and at most
+    ``max_flat_name_words`` more words: ``Cổng Thông tin điện tử Chính phủ``, ``Báo Lao
+    Động``), with the widget labels glued before it (``Bình luận Báo Lao Động``); -1 when
+    there is none or a lowercase word runs into it (``... đăng trên Báo X``: the story's).
+
+    >>> line = "Giá tăng. Bình luận Báo Lao Động Tổng biên tập: A"
+    >>> line[_name_before(line, 0, line.index("Tổng")):]
+    'Bình luận Báo Lao Động Tổng biên tập: A'
+    >>> _name_before("Bài được đăng trên Báo Lao Động Tổng biên tập: A", 0, 32)
+    -1
+    """
+    name = _FLAT_NAME_BEFORE.search(text, max(line_start, start - _NAME_BEFORE_REACH), start)
+    if name is None:
+        return -1
+    lead = name.start()
+    widgets = _widgets_before(text, line_start, lead)
+    if widgets:
+        lead = widgets[-1].start
+    return -1 if _lowercase_word_before(text, line_start, lead) else lead
+
+
+_NAME_BEFORE_REACH = 120  # characters before a footer's first cue read for the paper's name
+
+
+def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
+    """The pieces glued at the end of a flattened page's last line (too long for a footer),
+    read from its end backwards until none is left, so that a second pass finds nothing
+    more: widget labels (``promos_widget_lines.txt``: ``... cao tốc. Đọc bài gốc``,
+    ``Theo Yonhap Soha.vn Liên hệ quảng cáo``) after anything but a lowercase word (their
+    usual rules, a share widget's, a comment's or an ad's), a run of labelled footer lines
+    (:func:`_flattened_footer_run`, only where no other label reaches past its start) and a
+    paper's masthead or bare name (:func:`_bare_masthead_end`; at the text's very end it
+    ran before the other rules); the labels the other rules put at the end are read past.
+
+    >>> text = "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. " * 8 + "Đọc bài gốc"
+    >>> [text[lab.start:lab.end] for lab in _flat_page_end(text, [])]
+    ['Đọc bài gốc']
+    """
+    end = last_non_space_end(text)
+    line_start = text.rfind("\n", 0, end) + 1
+    out: list[Label] = []
+    for _ in range(_END_ROUNDS):
+        if end - line_start <= _T["max_footer_line_chars"]:
+            break  # a footer-sized line: the line rules' own
+        covering = [lab.start for lab in labels if lab.start < end <= lab.end]
+        if covering:
+            pieces = [Label(min(covering), end, "promo", "")]
+        else:
+            pieces = _end_widgets(text, line_start, end)
+            if not pieces:
+                pieces = [lab for lab in _flattened_footer_run(text, end)
+                          if all(o.end <= lab.start or o.start >= lab.end for o in labels)]
+            if not pieces and "Báo" in text:
+                pieces = _bare_masthead_end(text, end)
+            if not pieces:
+                break
+            out += pieces
+        first = min(lab.start for lab in pieces)
+        last = LAST_NON_BLANK.search(text, line_start, first)
+        end = last.end() if last else line_start
+    return out
+
+
+_END_ROUNDS = 6
+
+
+def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
+    """The widget labels glued right before ``end`` after a story sentence's end: as many
+    as leave a sentence of at least ``min_end_widget_sentence_words`` words ending with
+    ``.``, ``!`` or ``?`` right before the first of them (no ``./.`` end mark, sign-off or
+    source: later cleaners take those, and a second pass would then find a widget that
+    only their removal left at the end; a story sentence that ends on a widget's words
+    stays: ``... đăng trên Facebook``)."""
+    found = _widgets_before(text, line_start, end)
+    for i in range(len(found) - 1, -1, -1):
+        if _story_sentence_before(text, line_start, found[i].start):
+            return found[:i + 1]
+    return []
+
+
+def _story_sentence_before(text: str, line_start: int, pos: int) -> bool:
+    """A story sentence ends right before ``pos``: ``.``, ``!`` or ``?`` (no ``./.`` end
+    mark) after at least ``min_end_widget_sentence_words`` words since the sentence end
+    before it."""
+    head = text[max(line_start, pos - _SENTENCE_READ):pos].rstrip()
+    if head[-1:] not in (".", "!", "?") or head.endswith("/."):
+        return False
+    cut = max(head.rfind(". ", 0, -1), head.rfind("? ", 0, -1), head.rfind("! ", 0, -1))
+    return len(head[cut + 1:].split()) >= _T["min_end_widget_sentence_words"]
+
+
+_SENTENCE_READ = 300  # characters read back for the sentence before a page-end widget
 
 
 def _glued_press_notices(text: str) -> list[Label]:
@@ -1377,7 +1479,7 @@ def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
                 break
         if found is None:
             return out
-        start = text.rfind(words[-k], line_start, pos)
+        start = text.rfind(words[-1], line_start, pos)
         for word in reversed(words[-k:-1]):
             start = text.rfind(word, line_start, start)
         if start < line_start or start > line_start and not text[start - 1].isspace():
@@ -1438,6 +1540,11 @@ _GLUED_PRESS_NOTICE = regex.compile(
     r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+\p{Lu}[\p{L}\d&+-]*+"
     r"(?:[ \t]+(?:\p{Lu}[\p{L}\d&+-]*+|trí|điện tử)){0,6}+[ \t]*+\.(?=[ \t]|\Z)" % _PRESS,
     regex.V1)
+#: A publication's name ending where a flattened footer's first cue starts: a press word,
+#: then at most ``max_flat_name_words`` words (the first match is the leftmost).
+_FLAT_NAME_BEFORE = regex.compile(
+    r"(?<![\p{L}\d])(?:%s)(?:[ \t]+[\p{L}\d.&+-]++){0,%d}?[ \t]*+\Z" % (
+        _PRESS, _T["max_flat_name_words"]), regex.V1)
 #: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
 _FLAT_MASTHEAD = regex.compile(
     r"(?<![\p{L}\d])(?:%s)[ \t]+%s[ \t]*+[-–—][ \t]*+(?:Cơ quan|CƠ QUAN)"
@@ -2100,8 +2207,8 @@ class StripPromos(BoilerplateCleaner):
             ending = [lab for lab in labels if lab.start >= line_start] + sponsor
             labels += sponsor + _residue_labels(text, ending)
             labels = join_line_labels(text, merge_labels(labels))
-        flat = _flattened_footer_run(text)  # last: a page's end the rules above left alone
-        if flat and all(lab.end <= flat[0].start for lab in labels):
+        flat = _flat_page_end(text, labels)  # last: a page's end the rules above left alone
+        if flat:
             labels = join_line_labels(text, merge_labels(labels + flat))
         return labels
 
