@@ -1290,13 +1290,14 @@ def _flattened_tail_pieces(text: str, tails: list[tuple[int, int]]) -> list[Labe
     return labels
 
 
-def _bare_masthead_end(text: str) -> list[Label]:
+def _bare_masthead_end(text: str, end: int | None = None) -> list[Label]:
     """``promos.footer``: a paper's masthead (:data:`_FLAT_MASTHEAD`) or bare name ending a
     text whose last line is too long for a footer (a flattened page: ``... xã Ninh Hải. Hồng
     Vân Báo Ninh Bình điện tử``, with no anchor of the footer rules near it), after a
     sentence's end or a capitalised word (a sign-off, left to strip_bylines); ``... theo Báo
-    Thanh Hóa`` runs on from a lowercase word and stays. Only the text's end is read."""
-    end = last_non_space_end(text)
+    Thanh Hóa`` runs on from a lowercase word and stays. Only the text's end is read (or
+    what stands before ``end``)."""
+    end = last_non_space_end(text) if end is None else end
     line_start = text.rfind("\n", 0, end) + 1
     if end - line_start <= _T["max_footer_line_chars"]:
         return []  # a footer-sized last line: the footer rules' own
@@ -1322,7 +1323,7 @@ _FLAT_FOOTER_LABEL = regex.compile(
     r"%s(?P<licence>%s)" % (_FLAT_CUE_START, _FOOTER_LABEL.pattern), _F)
 
 
-def _flattened_footer_run(text: str) -> list[Label]:
+def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
     """``promos.footer``: a site footer of labelled lines glued at the end of a text whose
     last line is too long for a footer (a flattened page: ``... xã hội. Tổng biên tập:
     Nguyễn Văn A Giấy phép số 1752/GP-BTTTT do Bộ Thông tin và Truyền thông cấp.``), with
@@ -1330,8 +1331,11 @@ def _flattened_footer_run(text: str) -> list[Label]:
     (:data:`_FLAT_FOOTER_CUE`) or more within the line's last ``max_footer_line_chars``
     characters, each sentence from the first cue to the text's end holding a cue
     (:func:`_cued_run_end`), the first cue not run on from a lowercase word. What stands
-    before the first cue (a sign-off, the paper's name) is left to other cleaners."""
-    end = last_non_space_end(text)
+    before the first cue (a sign-off) is left to other cleaners; the publication's name
+    glued right before it goes with it (:func:`_name_before`: ``... Phương Liên Cổng Thông
+    tin điện tử Chính phủ Tổng Giám đốc: ...``), unless a lowercase word runs into it. With
+    ``end``, the line is read up to there (what a page-end piece after it leaves)."""
+    end = last_non_space_end(text) if end is None else end
     line_start = text.rfind("\n", 0, end) + 1
     max_chars = _T["max_footer_line_chars"]
     if end - line_start <= max_chars:
@@ -1340,10 +1344,108 @@ def _flattened_footer_run(text: str) -> list[Label]:
     cue = _FLAT_FOOTER_CUE if text.find(":", window, end) >= 0 else _FLAT_FOOTER_LABEL
     cues = [m.start() for m in cue.finditer(text, window, end)]  # each opens with a capital
     for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
-        if (not _lowercase_word_before(text, line_start, start)
-                and _cued_run_end(text, start, end) == end):
-            return [Label(start, end, "promo", "promos.footer")]
+        if _cued_run_end(text, start, end) != end:
+            continue
+        lead = _name_before(text, line_start, start)
+        if lead >= 0 or not _lowercase_word_before(text, line_start, start):
+            return [Label(lead if lead >= 0 else start, end, "promo", "promos.footer")]
     return []
+
+
+def _name_before(text: str, line_start: int, start: int) -> int:
+    """Where the publication's name glued right before a flattened footer's first cue at
+    ``start`` begins (a press word of ``promos_press_words.txt`` and at most
+    ``max_flat_name_words`` more words: ``Cổng Thông tin điện tử Chính phủ``, ``Báo Lao
+    Động``), with the widget labels glued before it (``Bình luận Báo Lao Động``); -1 when
+    there is none or a lowercase word runs into it (``... đăng trên Báo X``: the story's).
+
+    >>> line = "Giá tăng. Bình luận Báo Lao Động Tổng biên tập: A"
+    >>> line[_name_before(line, 0, line.index("Tổng")):]
+    'Bình luận Báo Lao Động Tổng biên tập: A'
+    >>> _name_before("Bài được đăng trên Báo Lao Động Tổng biên tập: A", 0, 32)
+    -1
+    """
+    name = _FLAT_NAME_BEFORE.search(text, max(line_start, start - _NAME_BEFORE_REACH), start)
+    if name is None:
+        return -1
+    lead = name.start()
+    widgets = _widgets_before(text, line_start, lead)
+    if widgets:
+        lead = widgets[-1].start
+    return -1 if _lowercase_word_before(text, line_start, lead) else lead
+
+
+_NAME_BEFORE_REACH = 120  # characters before a footer's first cue read for the paper's name
+
+
+def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
+    """The pieces glued at the end of a flattened page's last line (too long for a footer),
+    read from its end backwards until none is left, so that a second pass finds nothing
+    more: widget labels (``promos_widget_lines.txt``: ``... cao tốc. Đọc bài gốc``,
+    ``Theo Yonhap Soha.vn Liên hệ quảng cáo``) after anything but a lowercase word (their
+    usual rules, a share widget's, a comment's or an ad's), a run of labelled footer lines
+    (:func:`_flattened_footer_run`, only where no other label reaches past its start) and a
+    paper's masthead or bare name (:func:`_bare_masthead_end`; at the text's very end it
+    ran before the other rules); the labels the other rules put at the end are read past.
+
+    >>> text = "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. " * 8 + "Đọc bài gốc"
+    >>> [text[lab.start:lab.end] for lab in _flat_page_end(text, [])]
+    ['Đọc bài gốc']
+    """
+    end = last_non_space_end(text)
+    line_start = text.rfind("\n", 0, end) + 1
+    out: list[Label] = []
+    for _ in range(_END_ROUNDS):
+        if end - line_start <= _T["max_footer_line_chars"]:
+            break  # a footer-sized line: the line rules' own
+        covering = [lab.start for lab in labels if lab.start < end <= lab.end]
+        if covering:
+            pieces = [Label(min(covering), end, "promo", "")]
+        else:
+            pieces = _end_widgets(text, line_start, end)
+            if not pieces:
+                pieces = [lab for lab in _flattened_footer_run(text, end)
+                          if all(o.end <= lab.start or o.start >= lab.end for o in labels)]
+            if not pieces and "Báo" in text:
+                pieces = _bare_masthead_end(text, end)
+            if not pieces:
+                break
+            out += pieces
+        first = min(lab.start for lab in pieces)
+        last = LAST_NON_BLANK.search(text, line_start, first)
+        end = last.end() if last else line_start
+    return out
+
+
+_END_ROUNDS = 6
+
+
+def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
+    """The widget labels glued right before ``end`` after a story sentence's end: as many
+    as leave a sentence of at least ``min_end_widget_sentence_words`` words ending with
+    ``.``, ``!`` or ``?`` right before the first of them (no ``./.`` end mark, sign-off or
+    source: later cleaners take those, and a second pass would then find a widget that
+    only their removal left at the end; a story sentence that ends on a widget's words
+    stays: ``... đăng trên Facebook``)."""
+    found = _widgets_before(text, line_start, end)
+    for i in range(len(found) - 1, -1, -1):
+        if _story_sentence_before(text, line_start, found[i].start):
+            return found[:i + 1]
+    return []
+
+
+def _story_sentence_before(text: str, line_start: int, pos: int) -> bool:
+    """A story sentence ends right before ``pos``: ``.``, ``!`` or ``?`` (no ``./.`` end
+    mark) after at least ``min_end_widget_sentence_words`` words since the sentence end
+    before it."""
+    head = text[max(line_start, pos - _SENTENCE_READ):pos].rstrip()
+    if head[-1:] not in (".", "!", "?") or head.endswith("/."):
+        return False
+    cut = max(head.rfind(". ", 0, -1), head.rfind("? ", 0, -1), head.rfind("! ", 0, -1))
+    return len(head[cut + 1:].split()) >= _T["min_end_widget_sentence_words"]
+
+
+_SENTENCE_READ = 300  # characters read back for the sentence before a page-end widget
 
 
 def _glued_press_notices(text: str) -> list[Label]:
@@ -1382,7 +1484,7 @@ def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
                 break
         if found is None:
             return out
-        start = text.rfind(words[-k], line_start, pos)
+        start = text.rfind(words[-1], line_start, pos)
         for word in reversed(words[-k:-1]):
             start = text.rfind(word, line_start, start)
         if start < line_start or start > line_start and not text[start - 1].isspace():
@@ -1443,6 +1545,11 @@ _GLUED_PRESS_NOTICE = regex.compile(
     r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+\p{Lu}[\p{L}\d&+-]*+"
     r"(?:[ \t]+(?:\p{Lu}[\p{L}\d&+-]*+|trí|điện tử)){0,6}+[ \t]*+\.(?=[ \t]|\Z)" % _PRESS,
     regex.V1)
+#: A publication's name ending where a flattened footer's first cue starts: a press word,
+#: then at most ``max_flat_name_words`` words (the first match is the leftmost).
+_FLAT_NAME_BEFORE = regex.compile(
+    r"(?<![\p{L}\d])(?:%s)(?:[ \t]+[\p{L}\d.&+-]++){0,%d}?[ \t]*+\Z" % (
+        _PRESS, _T["max_flat_name_words"]), regex.V1)
 #: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
 _FLAT_MASTHEAD = regex.compile(
     r"(?<![\p{L}\d])(?:%s)[ \t]+%s[ \t]*+[-–—][ \t]*+(?:Cơ quan|CƠ QUAN)"
@@ -1455,6 +1562,98 @@ _FLAT_BARE_MASTHEAD = regex.compile(
     r"(?<![\p{L}\d])(?:%s)[ \t]+\p{Lu}[\p{L}\d.&+-]*+"
     r"(?:[ \t]+(?:\p{Lu}[\p{L}\d.&+-]*+|trí)){0,4}+(?:[ \t]+điện tử)?[ \t]*+\Z" % _PRESS,
     regex.V1)
+
+
+def _here_prompts(text: str) -> list[Label]:
+    """``promos.here_prompt``: a short line that points the reader at a link the scraper
+    dropped: a reader-aimed verb (``promos_here_verbs.txt``) opens it, perhaps after a
+    label (``Thanh Niên TV: Xem highlight trận đấu tại đây``), and ``tại đây`` ends it
+    with no sentence break between, at most ``max_here_prompt_words`` words. A story line
+    that names the place opens with no such verb (``Người dân tập trung tại đây từ sáng
+    sớm.``), and an item of a list the story introduces stays (:func:`_listed_advice`).
+
+    >>> [text[lab.start:lab.end] for text in ["Mưa lớn.\\nXem chi tiết tại đây."]
+    ...  for lab in _here_prompts(text)]
+    ['Xem chi tiết tại đây.']
+    >>> _here_prompts("Mưa lớn.\\nNgười dân tập trung tại đây.")
+    []
+    """
+    out = []
+    for m in _HERE_END.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if (_HERE_PROMPT.fullmatch(text, line_start, m.end()) is not None
+                and len(text[line_start:m.end()].split()) <= _T["max_here_prompt_words"]
+                and not _listed_advice(text, line_start)):
+            out.append(Label(line_start, m.end(), "promo", "promos.here_prompt"))
+    return out
+
+
+#: A line's end pointing at a link: "... tại đây", "... tại đây.", "... tại đây:" (stdlib
+#: re: its literal prefix search skips the text fast).
+_HERE_END = re.compile(r"tại đây[ \t]*[.!:…]?[ \t]*$", re.M)
+#: The whole prompt line: an optional capitalised label and colon, a reader-aimed verb (not
+#: "Xem xét", to consider), then words with no sentence break up to "tại đây".
+_HERE_PROMPT = regex.compile(
+    r"[ \t*\-•>]*+(?:(?-i:\p{Lu})[^\n:.!?]{0,%d}:[ \t]*+)?(?:%s)(?![\p{L}\d])(?![ \t]+xét)"
+    r"[^\n.!?;]*?tại đây[ \t]*[.!:…]?[ \t]*" % (
+        _T["max_here_label_chars"], alternation(expand_forms(word_list("promos_here_verbs.txt")))),
+    _F)
+
+
+def _masthead_footer(text: str, labels: list[Label]) -> list[Label]:
+    """``promos.footer``: the footer block around the last masthead line (``Tổng Giám đốc:
+    Đỗ Tiến Sỹ``) when it ends the page with no copyright or licence line to anchor it:
+    the footer-cued lines right above it (the station's or paper's name, ``Đài Tiếng nói
+    Việt Nam``, a ``name`` cue of ``promos_footer.txt``; ``Địa chỉ: ...``) and those below
+    it (and the lines between them). Only when at most ``footer_window_lines`` short lines
+    follow it, none a story sentence: a masthead line the story goes on after is left to
+    its own rule; the walk up stops at the first line with no footer cue.
+
+    >>> text = ("Mưa lớn.\\nĐài Tiếng nói Việt Nam\\nTổng Giám đốc: Đỗ Tiến Sỹ\\n"
+    ...         "Địa chỉ: 45 Bà Triệu")
+    >>> [text[lab.start:lab.end] for lab in _masthead_footer(text, _first_pass(text, []))]
+    ['Đài Tiếng nói Việt Nam', 'Địa chỉ: 45 Bà Triệu']
+    """
+    mast = [lab for lab in labels if lab.rule == "promos.masthead"]
+    if not mast:
+        return []
+    last = max(mast, key=_START)
+    max_chars, window = _T["max_footer_line_chars"], _T["footer_window_lines"]
+    out: list[Label] = []
+    pending: list[Label] = []  # uncued lines below, kept only when a cued line follows
+    for seen, m in enumerate(_NONBLANK.finditer(text, last.end)):
+        line = m.group()
+        if seen >= window or len(line) > max_chars or (
+                _reads_as_story(line) and not _footer_cue(line)):
+            return []  # the page goes on: not its footer
+        if _footer_line(line):
+            out += pending + [Label(m.start(), m.end(), "promo", "promos.footer")]
+            pending = []
+        else:
+            pending.append(Label(m.start(), m.end(), "promo", "promos.footer"))
+    pos = text.rfind("\n", 0, last.start) + 1
+    for _ in range(window):
+        line = _line_above(text, pos)
+        if not line.strip():
+            break
+        start = text.rfind(line, 0, pos)
+        if len(line) > max_chars or _reads_as_story(line) or not _footer_line(line):
+            break
+        out.append(Label(start + len(line) - len(line.lstrip()), start + len(line), "promo",
+                         "promos.footer"))
+        pos = start
+    return sorted(out, key=_START)
+
+
+def _footer_line(line: str) -> bool:
+    """A line of a footer block: a footer cue in it, a publication's name opening it, or a
+    masthead line."""
+    line = line.strip()
+    return (_footer_cue(line) or _FOOTER_NAME.match(line) is not None
+            or _MASTHEAD_LINE.match(line) is not None)
+
+
+_MASTHEAD_LINE = dict(_LINE_PATTERNS)["masthead"]
 
 
 def _follow_prompts(text: str) -> list[Label]:
@@ -1997,6 +2196,9 @@ class StripPromos(BoilerplateCleaner):
         if "Báo" in text:
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
+        if "tại đây" in text:
+            labels += _here_prompts(text)
+        labels += _masthead_footer(text, labels)
         labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
@@ -2010,8 +2212,8 @@ class StripPromos(BoilerplateCleaner):
             ending = [lab for lab in labels if lab.start >= line_start] + sponsor
             labels += sponsor + _residue_labels(text, ending)
             labels = join_line_labels(text, merge_labels(labels))
-        flat = _flattened_footer_run(text)  # last: a page's end the rules above left alone
-        if flat and all(lab.end <= flat[0].start for lab in labels):
+        flat = _flat_page_end(text, labels)  # last: a page's end the rules above left alone
+        if flat:
             labels = join_line_labels(text, merge_labels(labels + flat))
         return labels
 
