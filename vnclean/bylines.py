@@ -36,6 +36,7 @@ from .blocks import (
     nonblank_lines,
 )
 from .dates import _EN_MONTHS, DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
+from .promos import is_widget_row
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
            "is_domain", "is_paper", "attribution_date", "RULES"]
@@ -48,6 +49,7 @@ RULES = (
     "bylines.author_line",
     "bylines.author_note",
     "bylines.signoff_glued",
+    "bylines.glued_promo",
     "bylines.source_attribution",
     "bylines.flat_author",
     "bylines.end_mark",
@@ -2035,6 +2037,23 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     return Label(m.start(group), m.end(group), "byline", "bylines.signoff_glued")
 
 
+def _widgets_after(text: str, label: Label) -> list[Label]:
+    """``bylines.glued_promo``: a row of widget labels (:func:`vnclean.promos.is_widget_row`)
+    from a glued sign-off to its line's end (``... tại Quảng trường 30/10. Mạnh Trường Chia
+    sẻ bài viết In bài``). Promos, which run first, leave widgets after a name alone: only
+    once the sign-off is gone does a second pass see them end the story."""
+    line_end = text.find("\n", label.end)
+    tail = text[label.end:len(text) if line_end < 0 else line_end]
+    row = tail.strip()
+    if not row or not is_widget_row(row):
+        return []
+    start = label.end + len(tail) - len(tail.lstrip())
+    end = start + len(row)
+    if line_end >= 0 and text.rfind("\n", 0, label.start) + 1 == label.start:
+        end = line_end + 1  # the sign-off opened the line: none of it is left, nor its break
+    return [Label(start, end, "promo", "bylines.glued_promo")]
+
+
 def _under_story(m: regex.Match, ctx: _Lines, index: int) -> bool:
     """``m`` is a sign-off before the page's chrome opening the line right under the last
     body paragraph (``Hà My Chia sẻ Bình luận``): the name line and the share buttons of a
@@ -2208,6 +2227,8 @@ class StripBylines(BoilerplateCleaner):
             label = _CONTEXT_FREE[_rule_group(m)](m, ctx)
             if label is not None:
                 labels.append(label)
+                if _rule_group(m) != "place":
+                    labels.extend(_widgets_after(ctx.text, label))
                 index = ctx.index(label.start)
                 if _rule_group(m) == "place":
                     ctx.removed.add(index)

@@ -1529,6 +1529,8 @@ def is_widget_row(line: str) -> bool:
         else:
             return False
     return labels >= 2
+
+
 _PRESS = alternation(word_list("promos_press_words.txt"))
 #: A publication's name: capitalised words (digits, dots and ampersands inside).
 _PRESS_NAME = r"\p{Lu}[\p{L}\d.&+-]*+(?:[ \t]+\p{Lu}[\p{L}\d.&+-]*+){0,7}"

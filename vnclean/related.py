@@ -712,18 +712,29 @@ def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
     if i < 1:
         return False
     above = lines[i - 1]
-    if _STORY_LINE.match(above.text):  # no sign-off: its lines must not read as a list's
-        if len({line.text.split()[0] for line in lines[i:j]}) == 1:
-            return False  # "Giải nhất thuộc về ..." / "Giải nhì thuộc về ...": the story's
-    elif (i < 2 or above.cls != "short" or not _SIGN_OFF.fullmatch(above.text)
-            or not _STORY_LINE.match(lines[i - 2].text)):
+    signed = not _STORY_LINE.match(above.text)
+    if signed and (i < 2 or above.cls != "short" or not _SIGN_OFF.fullmatch(above.text)
+                   or not _STORY_LINE.match(lines[i - 2].text)):
         return False
     if any(line.cls not in ("short", "filler") for line in lines[j:]):
         return False
+    if not signed and (len({line.text.split()[0] for line in lines[i:j]}) == 1
+                       or _photo_story(lines, i)):
+        return False  # a list's items ("Giải nhất ..." / "Giải nhì ..."), a photo story's
+        # captions: no sign-off tells the story has ended
     words = [len(line.text.split()) for line in lines[i:j] if line.cls != "filler"]
     return (len(words) >= _T["end_run_min_headlines"]
             and sum(words) >= _T["end_run_min_mean_words"] * len(words)
             and max(words) >= _T["end_run_long_words"] and not _is_luc_bat(words))
+
+
+def _photo_story(lines: list[_Line], i: int) -> bool:
+    """The lines above ``i`` hold fewer than ``end_run_min_story_lines`` story lines, or no
+    more than headline-shaped ones after the first: a short piece or a photo story, whose
+    last lines may be its captions, not an article's body."""
+    story = sum(1 for line in lines[:i] if _STORY_LINE.match(line.text))
+    return story < _T["end_run_min_story_lines"] or story <= sum(
+        1 for line in lines[1:i] if line.cls == "headline")
 
 
 def _is_luc_bat(words: list[int]) -> bool:
