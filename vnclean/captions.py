@@ -2017,13 +2017,19 @@ _ACTION_LINE = re.compile(
         _SETTINGS["scene_action_line_max_chars"]))
 
 
+#: A second subject joined to the first (``Thủ tướng Phạm Minh Chính và các đại biểu``,
+#: ``Giáo viên và học sinh``): ``và`` or ``cùng``, then a group subject in lower case.
+_COMPANION = (r"(?:và|cùng)\s++(?:các\s++)?+(?:%s)(?!\p{L})" % alternation(tuple(dict.fromkeys(
+    s[0].lower() + s[1:] for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES))))
+
+
 #: Between the subject and the action of a caption that needs no long neighbours: names
 #: only, a lower-case word only inside one (``Các đại biểu Quốc hội dự``, ``Nông dân
 #: huyện Thới Lai thu hoạch``); a verb before the action (``Tiểu thương tham gia chữa
 #: cháy``) or an adverb (``ân cần``) makes it a story sentence as likely as a caption.
 _NAME_LEAD = regex.compile(
     r"(?:\s++(?:\p{Lu}\S*+(?:\s++\p{Ll}\S*+(?=\s++\p{Lu}))?+|\p{Lu}\S*+\s++\p{Ll}\S*+"
-    r"|\p{Ll}\S*+(?=\s++\p{Lu})))*\s++", regex.V1)
+    rf"|{_COMPANION}|\p{{Ll}}\S*+(?=\s++\p{{Lu}})))*\s++", regex.V1)
 _DIGIT = regex.compile(r"\d")
 
 
@@ -2217,6 +2223,11 @@ _BARE_PERSON = regex.compile(
     rf"(?:[ \t]++(?:cùng|và)(?:[ \t]++\S++){{1,3}}?)?[ \t]++"
     rf"(?P<place>{alternation(_BARE['place'] + _BARE['occasion'])})(?!\p{{L}})", regex.V1)
 _OCCASIONS = frozenset(_BARE["occasion"])
+#: Two groups and the unit or place they belong to, no verb: ``Giáo viên và học sinh điểm
+#: trường Nậm Pổ`` (at most two lower-case words, then a name to the line's end).
+_BARE_GROUPS = regex.compile(
+    rf"(?:{alternation(tuple(s for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES))})"
+    rf"[ \t]++{_COMPANION}(?:[ \t]++\p{{Ll}}\S*+){{0,2}}+(?:[ \t]++\p{{Lu}}\S*+)++\.?$", regex.V1)
 #: The place and viewpoint words as bare literals after a space (stdlib ``re``): a line
 #: holding none takes no shape but the "who does what" one, which a subject opens.
 _BARE_GATE = re.compile("|".join(
@@ -2274,8 +2285,9 @@ def _reads_as_unstopped_action(line: str) -> bool:
 
 def _bare_shape(line: str, above: str, below: str) -> bool:
     """Whether ``line`` reads as a caption though it has no full stop or no verb: a "who does
-    what" line without its full stop (:func:`_reads_as_unstopped_action`), a person or group and
-    where they stand with no verb between (``Chị Minh tại điểm thi ...``; a bare name only
+    what" line without its full stop (:func:`_reads_as_unstopped_action`), two groups and
+    their unit (``Giáo viên và học sinh điểm trường Nậm Pổ``), a person or group and where
+    they stand with no verb between (``Chị Minh tại điểm thi ...``; a bare name only
     with an occasion and when ``above`` or ``below`` names it), or a viewpoint
     (``... nhìn từ trên cao``); never a story verb or a word that links, judges or reports.
 
@@ -2290,6 +2302,8 @@ def _bare_shape(line: str, above: str, below: str) -> bool:
     if not terse and not line.endswith(".") and _reads_as_unstopped_action(line + "."):
         return True
     if not terse and _BARE_VIEW.search(line):
+        return True
+    if not terse and _BARE_GROUPS.match(line):
         return True
     person = _BARE_PERSON.match(line)
     if person is None:
@@ -2584,9 +2598,11 @@ def _opening_subject(line: str) -> str:
 
 #: Between a scene line's subject and its action: a name (capitalised words) and at most two
 #: lower-case words, the name before or after them (``Lãnh đạo tỉnh dâng hương``, ``Thủ
-#: tướng Phạm Minh Chính thăm``, ``Nông dân huyện Thới Lai thu hoạch``).
+#: tướng Phạm Minh Chính thăm``, ``Nông dân huyện Thới Lai thu hoạch``), and a group joined
+#: to the subject (``Thủ tướng Phạm Minh Chính và các đại biểu bấm nút``).
 _ACTION_LEAD = regex.compile(
-    r"(?:\s++\p{Lu}\S*+)*+(?:\s++\p{Ll}\S*+){0,2}?(?:\s++\p{Lu}\S*+)*+\s++", regex.V1)
+    rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+(?:\s++\p{{Ll}}\S*+){{0,2}}?"
+    rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+\s++", regex.V1)
 
 
 class RemovePhotoCaptions(BoilerplateCleaner):
