@@ -2575,7 +2575,8 @@ def _action_score(line: str) -> float:
     if action is None:
         return float(bool(subject))
     if subject:  # the action is the subject's verb: after its name and at most two words
-        lead = _ACTION_LEAD.fullmatch(line, len(subject), action.start())
+        lead = (_ACTION_LEAD.fullmatch(line, len(subject), action.start())
+                or _NAME_LEAD.fullmatch(line, len(subject), action.start()))
         if lead is None:
             return 1.0  # "Chủ tịch UBND tỉnh ký quyết định thành lập đoàn kiểm tra."
     comma = line.find(", ")  # "thăm hỏi, động viên": a comma joins two actions only
@@ -2599,7 +2600,8 @@ def _opening_subject(line: str) -> str:
 #: Between a scene line's subject and its action: a name (capitalised words) and at most two
 #: lower-case words, the name before or after them (``Lãnh đạo tỉnh dâng hương``, ``Thủ
 #: tướng Phạm Minh Chính thăm``, ``Nông dân huyện Thới Lai thu hoạch``), and a group joined
-#: to the subject (``Thủ tướng Phạm Minh Chính và các đại biểu bấm nút``).
+#: to the subject (``Thủ tướng Phạm Minh Chính và các đại biểu bấm nút``); a lead that
+#: :data:`_NAME_LEAD` reads as one name serves too (``Đồng chí Tư lệnh Quân khu phát biểu``).
 _ACTION_LEAD = regex.compile(
     rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+(?:\s++\p{{Ll}}\S*+){{0,2}}?"
     rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+\s++", regex.V1)
