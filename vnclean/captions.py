@@ -2241,7 +2241,9 @@ _BARE_VIEW = regex.compile(rf"(?<!\p{{L}})(?:{alternation(_BARE['view'])})\.?$",
 def _bare_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     """``captions.scene_bare_line``: a caption with no full stop, or a verbless one, alone on
     a short line between two paragraphs, in a shape subheadings do not take
-    (:func:`_bare_shape`). ``done``: the line starts other scene rules took.
+    (:func:`_bare_shape`), and not above a paragraph that opens with the time of the news
+    (a roundup's heading, then its event's lead). ``done``: the line starts other scene
+    rules took.
 
     >>> _bare_scene_lines("Tiêu đề\\nMỗi ngày, thầy Vàng A Sùng vượt 10 km đường rừng đến lớp.\\n"
     ...     "Thầy Sùng cùng học trò trong giờ học\\n"
@@ -2269,6 +2271,8 @@ def _bare_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
             continue
         if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
             continue  # the line above is the text's first: its title, and this its lead
+        if _TIMED_OPENING.match(below):
+            continue  # "Chiều 22/11, ...": a new event's lead, under its heading (a roundup)
         if _bare_shape(line, above, below):
             found.append((start, start + len(line), "captions.scene_bare_line"))
     return found
