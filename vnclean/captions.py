@@ -2008,6 +2008,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     found += _scene_nouns(text)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
     found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2025,13 +2026,19 @@ _ACTION_LINE = re.compile(
         _SETTINGS["scene_action_line_max_chars"]))
 
 
+#: A second subject joined to the first (``Thủ tướng Phạm Minh Chính và các đại biểu``,
+#: ``Giáo viên và học sinh``): ``và`` or ``cùng``, then a group subject in lower case.
+_COMPANION = (r"(?:và|cùng)\s++(?:các\s++)?+(?:%s)(?!\p{L})" % alternation(tuple(dict.fromkeys(
+    s[0].lower() + s[1:] for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES))))
+
+
 #: Between the subject and the action of a caption that needs no long neighbours: names
 #: only, a lower-case word only inside one (``Các đại biểu Quốc hội dự``, ``Nông dân
 #: huyện Thới Lai thu hoạch``); a verb before the action (``Tiểu thương tham gia chữa
 #: cháy``) or an adverb (``ân cần``) makes it a story sentence as likely as a caption.
 _NAME_LEAD = regex.compile(
     r"(?:\s++(?:\p{Lu}\S*+(?:\s++\p{Ll}\S*+(?=\s++\p{Lu}))?+|\p{Lu}\S*+\s++\p{Ll}\S*+"
-    r"|\p{Ll}\S*+(?=\s++\p{Lu})))*\s++", regex.V1)
+    rf"|{_COMPANION}|\p{{Ll}}\S*+(?=\s++\p{{Lu}})))*\s++", regex.V1)
 _DIGIT = regex.compile(r"\d")
 
 
@@ -2203,6 +2210,126 @@ def _subject_caption_between(text: str, line_start: int, above: str, below: str)
     return not any(line.endswith(".") and (
         _reads_as_action(line) or _is_subject_caption(line)
         or len(line) < paragraph and _action_score(line) > 0) for line in (above, below))
+
+
+_BARE = _kind_entries("captions_bare_scene.txt")
+#: A short line with no figure, comma, colon, quote, bracket or second sentence, a capital
+#: first, at most a full stop last, not the text's first line (stdlib ``re``: a newline
+#: literal first, one pass; most lines hold a comma or are long).
+_BARE_LINE = re.compile(
+    r"\n(?=[^\n]{%d,%d}\n)"  # the line's size first: a cheap test that most lines fail
+    r"[^\S\n]*+([^\W\d_][^\n\d,;:\"“”'‘’()\[\]!?…/.]{%d,%d}\.?)[^\S\n]*+(?=\n)" % (
+        _SETTINGS["scene_bare_line_min_chars"], _SETTINGS["scene_bare_line_max_chars"] + 9,
+        _SETTINGS["scene_bare_line_min_chars"] - 1, _SETTINGS["scene_bare_line_max_chars"] - 1))
+_CAPITALISED = r"\p{Lu}[\p{L}-]*+"
+_NAME_RUN = rf"{_CAPITALISED}(?:[ \t]++{_CAPITALISED}){{0,3}}+"
+#: Who a verbless caption shows and where: a person's head and name (or a bare name, or a
+#: group subject), maybe a companion after ``cùng``/``và``, then a place word
+#: (``Thầy Sùng cùng học trò trong giờ học``).
+_BARE_PERSON = regex.compile(
+    rf"(?:(?P<who>(?:{alternation(_BARE['person'])})[ \t]++{_NAME_RUN})"
+    rf"|(?P<name>{_NAME_RUN})|(?P<group>{alternation(_SCENE_SUBJECTS)}))"
+    rf"(?:[ \t]++(?:cùng|và)(?:[ \t]++\S++){{1,3}}?)?[ \t]++"
+    rf"(?P<place>{alternation(_BARE['place'] + _BARE['occasion'])})(?!\p{{L}})", regex.V1)
+_OCCASIONS = frozenset(_BARE["occasion"])
+#: Two groups and the unit or place they belong to, no verb: ``Giáo viên và học sinh điểm
+#: trường Nậm Pổ`` (at most two lower-case words, then a name to the line's end).
+_BARE_GROUPS = regex.compile(
+    rf"(?:{alternation(tuple(s for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES))})"
+    rf"[ \t]++{_COMPANION}(?:[ \t]++\p{{Ll}}\S*+){{0,2}}+(?:[ \t]++\p{{Lu}}\S*+)++\.?$", regex.V1)
+#: The place and viewpoint words as bare literals after a space (stdlib ``re``): a line
+#: holding none takes no shape but the "who does what" one, which a subject opens.
+_BARE_GATE = re.compile("|".join(
+    " " + re.escape(w) for w in sorted(_BARE["place"] + _BARE["occasion"] + _BARE["view"],
+                                       key=len, reverse=True)))
+_BARE_MIN_WORDS = min(_SETTINGS["scene_bare_line_min_words"],
+                      _SETTINGS["scene_bare_person_min_words"])
+_BARE_VIEW = regex.compile(rf"(?<!\p{{L}})(?:{alternation(_BARE['view'])})\.?$", regex.V1)
+
+
+def _bare_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.scene_bare_line``: a caption with no full stop, or a verbless one, alone on
+    a short line between two paragraphs, in a shape subheadings do not take
+    (:func:`_bare_shape`), and not above a paragraph that opens with the time of the news
+    (a roundup's heading, then its event's lead). ``done``: the line starts other scene
+    rules took.
+
+    >>> _bare_scene_lines("Tiêu đề\\nMỗi ngày, thầy Vàng A Sùng vượt 10 km đường rừng đến lớp.\\n"
+    ...     "Thầy Sùng cùng học trò trong giờ học\\n"
+    ...     "Năm nay, thầy được tặng bằng khen vì những đóng góp cho giáo dục.", set())
+    [(66, 102, 'captions.scene_bare_line')]
+    >>> _bare_scene_lines("Tiêu đề\\nMỗi ngày, thầy Vàng A Sùng vượt 10 km đường rừng đến lớp.\\n"
+    ...     "Việt Nam trong mắt bạn bè quốc tế\\n"
+    ...     "Năm nay, thầy được tặng bằng khen vì những đóng góp cho giáo dục.", set())
+    []
+    """
+    found: list[tuple[int, int, str]] = []
+    least, paragraph = (_SETTINGS["scene_bare_neighbour_min_chars"],
+                        _SETTINGS["scene_bare_paragraph_min_chars"])
+    for match in _BARE_LINE.finditer(text):
+        start, line = match.start(1), match.group(1)
+        if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
+            continue
+        if not line.startswith(_ACTION_OPENERS) and _BARE_GATE.search(line) is None:
+            continue  # no subject opens it and no place or viewpoint word: no shape fits
+        above = _nonblank_line_before(text, match.start() + 1)
+        below = _nonblank_line_after(text, match.end())
+        if (len(above) < least or len(below) < least or max(len(above), len(below)) < paragraph
+                or not above.endswith(_PARAGRAPH_END) or not below[0].isupper()
+                or _reads_as_action(above) or _reads_as_action(below)):
+            continue
+        if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
+            continue  # the line above is the text's first: its title, and this its lead
+        if _TIMED_OPENING.match(below):
+            continue  # "Chiều 22/11, ...": a new event's lead, under its heading (a roundup)
+        if _bare_shape(line, above, below):
+            found.append((start, start + len(line), "captions.scene_bare_line"))
+    return found
+
+
+def _reads_as_unstopped_action(line: str) -> bool:
+    """Whether ``line`` (a full stop added) opens with a subject and its visible action
+    (:func:`_action_score`; a title only before a name) and scores as a scene."""
+    if _action_score(line) < 2 or _scene_score(line) < _SETTINGS["scene_min_score"]:
+        return False
+    subject = _opening_subject(line)
+    return subject not in _SCENE_TITLES or line[len(subject) + 1:len(subject) + 2].isupper()
+
+
+def _bare_shape(line: str, above: str, below: str) -> bool:
+    """Whether ``line`` reads as a caption though it has no full stop or no verb: a "who does
+    what" line without its full stop (:func:`_reads_as_unstopped_action`), two groups and
+    their unit (``Giáo viên và học sinh điểm trường Nậm Pổ``), a person or group and where
+    they stand with no verb between (``Chị Minh tại điểm thi ...``; a bare name only
+    with an occasion and when ``above`` or ``below`` names it), or a viewpoint
+    (``... nhìn từ trên cao``); never a story verb or a word that links, judges or reports.
+
+    >>> _bare_shape("Lãnh đạo thành phố cắt băng khánh thành công trình", "", "")
+    True
+    >>> _bare_shape("Người dân Huế ra thánh đường từ sớm", "", "")
+    False
+    """
+    if _SCENE_SENTENCE_STOP.search(line) or _SUBJECT_STOP.search(line):
+        return False
+    terse = len(line.split()) < _SETTINGS["scene_bare_line_min_words"]  # a heading's length
+    if not terse and not line.endswith(".") and _reads_as_unstopped_action(line + "."):
+        return True
+    if not terse and _BARE_VIEW.search(line):
+        return True
+    if not terse and _BARE_GROUPS.match(line):
+        return True
+    person = _BARE_PERSON.match(line)
+    if person is None:
+        return False
+    if person.group("who"):
+        return True
+    if terse or person.group("place") not in _OCCASIONS:
+        return False
+    name = person.group("name")
+    if not name:
+        return True
+    name = f" {' '.join(name.split())} "  # as whole words: "Linh", not "Linh" in "Linhh"
+    return any(name in f" {' '.join(_WORD.findall(line))} " for line in (above, below))
 
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
@@ -2461,7 +2588,8 @@ def _action_score(line: str) -> float:
     if action is None:
         return float(bool(subject))
     if subject:  # the action is the subject's verb: after its name and at most two words
-        lead = _ACTION_LEAD.fullmatch(line, len(subject), action.start())
+        lead = (_ACTION_LEAD.fullmatch(line, len(subject), action.start())
+                or _NAME_LEAD.fullmatch(line, len(subject), action.start()))
         if lead is None:
             return 1.0  # "Chủ tịch UBND tỉnh ký quyết định thành lập đoàn kiểm tra."
     comma = line.find(", ")  # "thăm hỏi, động viên": a comma joins two actions only
@@ -2484,9 +2612,12 @@ def _opening_subject(line: str) -> str:
 
 #: Between a scene line's subject and its action: a name (capitalised words) and at most two
 #: lower-case words, the name before or after them (``Lãnh đạo tỉnh dâng hương``, ``Thủ
-#: tướng Phạm Minh Chính thăm``, ``Nông dân huyện Thới Lai thu hoạch``).
+#: tướng Phạm Minh Chính thăm``, ``Nông dân huyện Thới Lai thu hoạch``), and a group joined
+#: to the subject (``Thủ tướng Phạm Minh Chính và các đại biểu bấm nút``); a lead that
+#: :data:`_NAME_LEAD` reads as one name serves too (``Đồng chí Tư lệnh Quân khu phát biểu``).
 _ACTION_LEAD = regex.compile(
-    r"(?:\s++\p{Lu}\S*+)*+(?:\s++\p{Ll}\S*+){0,2}?(?:\s++\p{Lu}\S*+)*+\s++", regex.V1)
+    rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+(?:\s++\p{{Ll}}\S*+){{0,2}}?"
+    rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+\s++", regex.V1)
 
 
 class RemovePhotoCaptions(BoilerplateCleaner):
