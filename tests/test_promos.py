@@ -184,6 +184,8 @@ def _whole_pattern_cue_label(text, m):
     low = (stripped if short else stripped[:promos._CUE_HEAD]).casefold()
     if len(stripped) <= promos._WIDGET_MAX and low.rstrip(": \t") in promos._WIDGETS:
         return promos._cue_line_label(text, m)
+    if len(stripped) <= promos._WIDGET_ROW_MAX and promos.is_widget_row(stripped):
+        return promos._cue_line_label(text, m)  # a row of widget labels ("Bình luận Zalo")
     if not (promos._LINE_CUE.match(low) or promos._LICENCE_CUE.match(low) or "@" in stripped):
         return None
     lo = text.rfind("\n", 0, m.start()) + 1
@@ -201,6 +203,7 @@ def _whole_pattern_cue_label(text, m):
 @example("KHOTLİNETỔNG ĐÀİTỔNG ĐÀİEmail: a@b.vnLiên hệ quảng cáo: 00Giấy phép số 13/GP-BTTTT")
 @example("HOTLİNEnews@site.vnChia sẻ")  # the casefold's extra character hid the cue
 @example("HOTLİNE: 0909 123 456")  # no cue once casefolded, no "@": no cue line
+@example("Bình luận Zalo")  # a row of widget labels, no cue word at all
 @example("KKKĐiện thoại: share this poﬅ onĐT - Đăng ký tại đây: Có0000Giấy phép số 13/GP")
 def test_each_cue_tries_the_alternatives_the_whole_pattern_would(text):
     # _line_label tries a line only against the alternatives its cue allows; the label is
