@@ -18,6 +18,10 @@ from vnclean.corpus import CorpusNotFound, corpus_dir, load_split
 # a rare corner cannot turn CI red by chance (a corner found is fixed and pinned with
 # @example). No example database either: the examples an exploring run saved would be
 # replayed first, and a local run would differ from a clean checkout's (CI's).
+# "The same examples" holds for one tree and one set of loaded modules only: Hypothesis also
+# draws literals it finds in the package's source (and in whatever modules are loaded at
+# the time), so a change to vnclean, or running one test file alone, can draw new examples.
+# Before committing, run the whole suite as CI does (``python -m pytest``) on the final tree.
 # A long random campaign: VNCLEAN_HYPOTHESIS_PROFILE=explore python -m pytest.
 settings.register_profile("deterministic", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False, max_examples=1000)

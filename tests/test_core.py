@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 import vnclean
 from vnclean import Cleaner, Edit, Pipeline, apply_edits
 from vnclean._core import FunctionCleaner, StepMap, validated
-from vnclean.blocks import BoilerplateCleaner, Label, iter_lines, labels_to_edits, removal_span
+from vnclean.blocks import (BoilerplateCleaner, Label, SettlingCleaner, iter_lines, labels_to_edits,
+                            removal_span)
 from vnclean.testing import news_pages
 
 
@@ -260,6 +261,39 @@ def test_boilerplate_apply_joins_what_its_edits_give(text, plan):
     # apply skips building and validating Edit objects: the same text as the edits give,
     # and the edits it would build are valid as they are.
     cleaner = _Labeller(plan)
+    edits = cleaner.find_edits(text)
+    assert validated(edits, len(text)) == edits
+    assert cleaner.apply(text) == apply_edits(text, edits)
+
+
+class _TopMarkRemover(SettlingCleaner):
+    """Deletes the first line when it is a lone "X": deleting it exposes the next one."""
+
+    name = "top_mark_remover"
+
+    def __init__(self, rounds):
+        super().__init__()
+        self.settle_rounds = rounds
+
+    def classify_once(self, text):
+        first = text.split("\n", 1)[0]
+        return [Label(0, len(first), "other", "t.top")] if first == "X" else []
+
+
+def test_settling_cleaner_reads_what_its_deletions_leave_until_nothing_more():
+    text = "X\nX\nX\nMưa lớn ở Hà Nội."
+    settled = _TopMarkRemover(rounds=2)
+    edits = settled.find_edits(text)
+    assert settled(text) == apply_edits(text, edits) == "Mưa lớn ở Hà Nội."
+    assert [text[e.start:e.end] for e in edits] == ["X\n"] * 3  # original offsets
+    # a round fewer than the marks need leaves the last one for a second call
+    assert _TopMarkRemover(rounds=1)(text) == "X\nMưa lớn ở Hà Nội."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("X \nab"), max_size=30))
+def test_settling_cleaner_apply_agrees_with_its_edits(text):
+    cleaner = _TopMarkRemover(rounds=2)
     edits = cleaner.find_edits(text)
     assert validated(edits, len(text)) == edits
     assert cleaner.apply(text) == apply_edits(text, edits)

@@ -39,6 +39,9 @@ prose = st.lists(st.sampled_from(PROSE), min_size=1, max_size=6).map("\n".join)
 @settings(max_examples=300, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(noisy)
+# a widget line above, a notice before: once judged before they went, so kept a first pass
+@example("Chia sẻ\nhttps://x.vn")
+@example("©. https://x.vn")
 def test_idempotent(text):
     once = strip_promos(text)
     assert strip_promos(once) == once

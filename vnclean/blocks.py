@@ -20,10 +20,11 @@ from typing import ClassVar
 
 import regex
 
-from ._core import _START_END, Cleaner, Edit
+from ._core import _START_END, Cleaner, Edit, StepMap, apply_edits, validated
 from ._data import json_data, word_list
 
-__all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "blank_after",
+__all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "SettlingCleaner",
+           "blank_after",
            "long_first_line_end",
            "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
@@ -662,3 +663,66 @@ class BoilerplateCleaner(Cleaner):
             pos = end
         pieces.append(text[pos:])
         return "".join(pieces)
+
+
+class SettlingCleaner(BoilerplateCleaner):
+    """A :class:`BoilerplateCleaner` whose deletions can expose more of its own boilerplate:
+    a credit now ends its line, a widget line no longer introduces the link under it.
+
+    :meth:`classify_once` reads the text; when :meth:`may_expose` says the deletions can
+    have exposed something, it reads what they leave and maps those labels back, up to
+    :attr:`settle_rounds` times, so one call settles (cleaning twice changes nothing more).
+    The round that finds nothing more has already turned the labels into edits and applied
+    them: ``find_edits`` and ``apply`` reuse that work instead of doing it again.
+    """
+
+    #: How many times at most what the deletions left is read again.
+    settle_rounds: ClassVar[int] = 2
+
+    def classify_once(self, text: str) -> list[Label]:
+        """Labels for one reading of ``text``; subclasses implement this."""
+        raise NotImplementedError
+
+    def may_expose(self, left: str, edits: list[Edit]) -> bool:
+        """Whether deleting ``edits`` (sorted, valid) can have exposed a label in ``left``,
+        the text they leave: a cheap gate before reading ``left`` again."""
+        return True
+
+    def classify(self, text: str) -> list[Label]:
+        return self._settle(text)[0]
+
+    def find_edits(self, text: str) -> list[Edit]:
+        if not text:
+            return []
+        labels, edits, _ = self._settle(text)
+        return labels_to_edits(text, labels, self.name) if edits is None else edits
+
+    def apply(self, text: str) -> str:
+        if not text:
+            return text
+        labels, _, left = self._settle(text)
+        if left is None:
+            return apply_edits(text, validated(labels_to_edits(text, labels, self.name), len(text)))
+        return left
+
+    def _settle(self, text: str) -> tuple[list[Label], list[Edit] | None, str | None]:
+        """The labels, and when the last round computed them, their edits and the text left."""
+        labels = self.classify_once(text)
+        for _ in range(self.settle_rounds):
+            if not labels:
+                return labels, [], text
+            edits = labels_to_edits(text, labels, self.name)
+            kept = validated(edits, len(text))
+            if not kept:
+                return labels, edits, text
+            left = apply_edits(text, kept)
+            if not self.may_expose(left, kept):
+                return labels, edits, left
+            more = self.classify_once(left)
+            if not more:
+                return labels, edits, left
+            step = StepMap(kept)
+            labels = merge_labels(labels + [Label(step.back(lab.start, "start"),
+                                                  step.back(lab.end, "end"), lab.kind, lab.rule)
+                                            for lab in more])
+        return labels, None, None

@@ -2038,14 +2038,15 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
 
 
 def _widgets_after(text: str, label: Label) -> list[Label]:
-    """``bylines.glued_promo``: a row of widget labels (:func:`vnclean.promos.is_widget_row`)
-    from a glued sign-off to its line's end (``... tại Quảng trường 30/10. Mạnh Trường Chia
-    sẻ bài viết In bài``). Promos, which run first, leave widgets after a name alone: only
-    once the sign-off is gone does a second pass see them end the story."""
+    """``bylines.glued_promo``: widget labels, one or a row (:func:`vnclean.promos.is_widget_row`),
+    from a glued sign-off or source to its line's end (``... tại Quảng trường 30/10. Mạnh
+    Trường Chia sẻ bài viết In bài``, ``... Theo TTXVN Chia sẻ``). Promos, which run first,
+    leave widgets after a name alone: only once the sign-off is gone does a second pass see
+    them end the story."""
     line_end = text.find("\n", label.end)
     tail = text[label.end:len(text) if line_end < 0 else line_end]
     row = tail.strip()
-    if not row or not is_widget_row(row):
+    if not row or not is_widget_row(row, 1):
         return []
     start = label.end + len(tail) - len(tail.lstrip())
     end = start + len(row)

@@ -23,11 +23,11 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
-from ._core import Edit, StepMap, apply_edits, validated
+from ._core import Edit
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
 from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
-                     blank_before, labels_to_edits, last_non_space_end, merge_labels)
+                     SettlingCleaner, blank_before, last_non_space_end, merge_labels)
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
            "remove_repeated_blocks"]
@@ -2620,7 +2620,7 @@ _ACTION_LEAD = regex.compile(
     rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+\s++", regex.V1)
 
 
-class RemovePhotoCaptions(BoilerplateCleaner):
+class RemovePhotoCaptions(SettlingCleaner):
     """Delete photo and video captions with their credits; keep the story they illustrate.
 
     A credit takes its caption sentence with it, on its own line or glued into a paragraph;
@@ -2637,46 +2637,13 @@ class RemovePhotoCaptions(BoilerplateCleaner):
     name: ClassVar[str] = "remove_photo_captions"
     kind: ClassVar[str] = KIND
 
-    def classify(self, text: str) -> list[Label]:
-        return self._settle(text)[0]
+    settle_rounds: ClassVar[int] = _SETTINGS["settle_rounds"]
 
-    def find_edits(self, text: str) -> list[Edit]:
-        if not text:
-            return []
-        labels, edits, _ = self._settle(text)
-        return labels_to_edits(text, labels, self.name) if edits is None else edits
+    def classify_once(self, text: str) -> list[Label]:
+        return _classify_once(text)
 
-    def apply(self, text: str) -> str:
-        labels, _, left = self._settle(text)
-        if left is None:
-            return apply_edits(text, validated(labels_to_edits(text, labels, self.name), len(text)))
-        return left
-
-    def _settle(self, text: str) -> tuple[list[Label], list[Edit] | None, str | None]:
-        """The labels, and when the last round computed them, their edits and the text left.
-
-        Deleting a caption can expose another (a credit now ends its line, two markers now
-        touch): classify what is left and map those labels back, so one call settles. The
-        round that finds nothing more has already turned the labels into edits and applied
-        them: ``find_edits`` and ``apply`` reuse that work instead of doing it again.
-        """
-        labels = _classify_once(text)
-        for _ in range(_SETTINGS["settle_rounds"]):
-            edits = labels_to_edits(text, labels, self.name)
-            kept = validated(edits, len(text))
-            if not kept:
-                return labels, edits, text
-            left = apply_edits(text, kept)
-            if not _may_expose(left, kept):
-                return labels, edits, left
-            more = _classify_once(left)
-            if not more:
-                return labels, edits, left
-            step = StepMap(kept)
-            labels = merge_labels(labels + [Label(step.back(lab.start, "start"),
-                                                  step.back(lab.end, "end"), lab.kind, lab.rule)
-                                            for lab in more])
-        return labels, None, None
+    def may_expose(self, left: str, edits: list[Edit]) -> bool:
+        return _may_expose(left, edits)
 
 
 def _classify_once(text: str) -> list[Label]:

@@ -26,7 +26,7 @@ import regex
 
 from ._core import Recheck
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
-from .blocks import (_NONBLANK, LAST_NON_BLANK, BoilerplateCleaner, Label, LineIndex,
+from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
                      lookup_key, lookup_set, merge_labels, nonblank_lines, residue)
@@ -801,29 +801,32 @@ def _first_pass(text: str, windows: list[tuple[int, int]]) -> list[Label]:
         for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in hits]):
             labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                        for m in _CALL_TO_URL.finditer(text, lo, min(hi, len(text)))]
-        labels += _url_lines(text, hits, labels)
     return labels
 
 
-def _url_lines(text: str, hits: list[int], labels: list[Label]) -> list[Label]:
+def _url_lines(text: str, labels: list[Label]) -> list[Label]:
     """Lines that are one bare URL (``https://laodong.vn/...``): a source or share link.
 
     A URL the text introduces stays (the line above ends with ``:``, or with a lowercase word
     or comma: the sentence runs on into it), and so does one the sentence goes on after (the
     next line opens lowercase or with punctuation: a link the scraper put on its own line);
     but one that a subscribe or call-to-action prompt among ``labels`` introduces (``Kính mời
-    Quý độc giả tìm đọc tại đây:``) is that prompt's link and goes with it.
+    Quý độc giả tìm đọc tại đây:``) is that prompt's link and goes with it. Text that
+    ``labels`` remove (a ``©.`` before the link, a ``Chia sẻ`` line above it) is read as
+    gone already, so a second pass finds nothing more.
     """
     out: list[Label] = []
     prompt_ends = {lab.end for lab in labels if lab.rule in _URL_PROMPT_RULES}
-    for hit in hits:
+    label_ends = {lab.start: lab.end for lab in labels}
+    for hit in (m.start() for m in _URL.finditer(text)):
         line_start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
         url = text[hit:end].rstrip()
-        if text[line_start:hit].strip() or any(c.isspace() for c in url):
+        if (any(c.isspace() for c in url)
+                or not _labelled(text, line_start, hit, label_ends)):
             continue
-        above = _line_above(text, line_start, _URL_CONTEXT)
+        above = _line_above(text, _above_labels(text, line_start, label_ends), _URL_CONTEXT)
         below = _NONBLANK.search(text, end)
         if (_URL_INTRODUCED.search(above) is None
                 and (below is None or _URL_CONTINUED.match(below.group()) is None)):
@@ -834,6 +837,29 @@ def _url_lines(text: str, hits: list[int], labels: list[Label]) -> list[Label]:
 
 
 _URL_PROMPT_RULES = frozenset(("promos.subscribe", "promos.call_to_action"))
+
+
+def _above_labels(text: str, line_start: int, label_ends: dict[int, int]) -> int:
+    """Where the text above ``line_start`` ends once the whole lines labels cover right
+    above it are gone (``label_ends`` maps each label's start to its end)."""
+    while True:
+        last = LAST_NON_BLANK.search(text, max(0, line_start - _URL_CONTEXT), line_start)
+        if last is None:
+            return line_start
+        above_start = text.rfind("\n", 0, last.start()) + 1
+        if not _labelled(text, above_start, last.end(), label_ends):
+            return line_start
+        line_start = above_start
+
+
+def _labelled(text: str, lo: int, hi: int, label_ends: dict[int, int]) -> bool:
+    """``text[lo:hi]`` is blank, or one label covers all of it but its blank ends."""
+    stretch = text[lo:hi]
+    content = stretch.strip()
+    if not content:
+        return True
+    start = lo + len(stretch) - len(stretch.lstrip())
+    return label_ends.get(start, -1) >= start + len(content)
 
 
 def _prompt_above(text: str, line_start: int, prompt_ends: set[int]) -> bool:
@@ -1508,14 +1534,17 @@ _WIDGET_ROW_MAX = _WIDGET_MAX * 4
 _ROW_SEPARATORS = re.compile(r"[ \t]*[|•·][ \t]*|[ \t]+")
 
 
-def is_widget_row(line: str) -> bool:
-    """``promos.widget_row``: a line of two or more widget labels and nothing else, each
-    capitalised (``promos_widget_lines.txt``; a bar or a dot may stand between them).
+def is_widget_row(line: str, min_labels: int = 2) -> bool:
+    """``promos.widget_row``: a line of ``min_labels`` or more widget labels and nothing
+    else, each capitalised (``promos_widget_lines.txt``; a bar or a dot may stand between
+    them).
 
     >>> is_widget_row("Chia sẻ Bình luận"), is_widget_row("Lưu | Chia sẻ | In bài")
     (True, True)
-    >>> is_widget_row("Chia sẻ"), is_widget_row("Chia sẻ kinh nghiệm nuôi con")
-    (False, False)
+    >>> is_widget_row("Chia sẻ"), is_widget_row("Chia sẻ", 1)
+    (False, True)
+    >>> is_widget_row("Chia sẻ kinh nghiệm nuôi con", 1)
+    False
     """
     words = [w for w in _ROW_SEPARATORS.split(line.rstrip(": \t")) if w]
     labels = i = 0
@@ -1528,7 +1557,7 @@ def is_widget_row(line: str) -> bool:
                 break
         else:
             return False
-    return labels >= 2
+    return labels >= min_labels
 
 
 _PRESS = alternation(word_list("promos_press_words.txt"))
@@ -2162,7 +2191,7 @@ _COMMENTER = regex.compile(r"\p{Lu}\p{Ll}*+(?:[ \t]+\p{Lu}\p{Ll}*+){0,4}"
 _VIDEO_PROMPT_END = regex.compile(r"(?:video|clip|phóng sự)[^\n:]{0,40}:[ \t]*\Z", _F)
 
 
-class StripPromos(BoilerplateCleaner):
+class StripPromos(SettlingCleaner):
     """Delete share/save/comment widgets, ads, subscribe prompts, hotlines and site footers.
 
     Widgets glued into a flattened body go, the story around them stays; a story sentence
@@ -2184,7 +2213,7 @@ class StripPromos(BoilerplateCleaner):
     name: ClassVar[str] = "strip_promos"
     kind: ClassVar[str] = "promo"
 
-    def classify(self, text: str) -> list[Label]:
+    def classify_once(self, text: str) -> list[Label]:
         anchors = [m.start() for m in _ANCHORS.finditer(text)]
         windows = _windows(text, anchors)
         labels = [lab for lab in _first_pass(text, windows) if not _story_subheading(text, lab)]
@@ -2204,6 +2233,8 @@ class StripPromos(BoilerplateCleaner):
         labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
+        if _SCHEME_END.search(text):
+            labels += _url_lines(text, labels)
         if labels:
             labels += _feedback_answers(text, labels)
             labels += _residue_labels(text, labels)
