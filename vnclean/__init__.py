@@ -8,7 +8,7 @@
 from ._api import clean, clean_and_explain
 from ._core import Cleaned, Cleaner, Edit, FunctionCleaner, Pipeline, apply_edits
 from .batch import clean_many
-from .blocks import BoilerplateCleaner, Label
+from .blocks import BoilerplateCleaner, Label, SettlingCleaner
 from .bylines import strip_bylines
 from .captions import remove_photo_captions, remove_repeated_blocks
 from .html import clean_html, clean_html_and_explain
@@ -31,6 +31,7 @@ __all__ = [
     "Label",
     "Options",
     "Pipeline",
+    "SettlingCleaner",
     "apply_edits",
     "clean",
     "clean_and_explain",
