@@ -36,7 +36,7 @@ from .blocks import (
     nonblank_lines,
 )
 from .dates import _EN_MONTHS, DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
-from .promos import is_widget_row
+from .promos import is_widget_row, widgets_before
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
            "is_domain", "is_paper", "attribution_date", "RULES"]
@@ -2055,6 +2055,25 @@ def _widgets_after(text: str, label: Label) -> list[Label]:
     return [Label(start, end, "promo", "bylines.glued_promo")]
 
 
+def _widgets_glued_before(text: str, label: Label) -> list[Label]:
+    """``bylines.glued_promo`` too: widget labels glued between a story sentence's end and a
+    sign-off or source that ends its line (``... tăng mạnh. Chia sẻ Nguồn: Tuổi Trẻ``). The
+    promos, which run first, see no page end after them; once the source is gone, a second
+    pass would find them ending the story."""
+    line_end = text.find("\n", label.end)
+    if text[label.end:len(text) if line_end < 0 else line_end].strip() and not _widgets_after(
+            text, label):
+        return []
+    line_start = text.rfind("\n", 0, label.start) + 1
+    found = widgets_before(text, line_start, label.start)
+    if not found:
+        return []
+    head = text[line_start:found[-1].start].rstrip()
+    if not head.endswith(_SENTENCE_ENDS) or head.endswith("/."):
+        return []  # (after an end mark, which goes only once it ends the text: both stay)
+    return [Label(line_start + len(head), found[0].end, "promo", "bylines.glued_promo")]
+
+
 def _under_story(m: regex.Match, ctx: _Lines, index: int) -> bool:
     """``m`` is a sign-off before the page's chrome opening the line right under the last
     body paragraph (``Hà My Chia sẻ Bình luận``): the name line and the share buttons of a
@@ -2230,6 +2249,7 @@ class StripBylines(BoilerplateCleaner):
                 labels.append(label)
                 if _rule_group(m) != "place":
                     labels.extend(_widgets_after(ctx.text, label))
+                    labels.extend(_widgets_glued_before(ctx.text, label))
                 index = ctx.index(label.start)
                 if _rule_group(m) == "place":
                     ctx.removed.add(index)

@@ -1307,7 +1307,7 @@ def _flattened_tail_pieces(text: str, tails: list[tuple[int, int]]) -> list[Labe
         if piece is None:
             continue
         rule = "promos.copyright" if piece.re is _PRESS_NOTICE else "promos.footer"
-        widgets = _widgets_before(text, line_start, piece.start())
+        widgets = widgets_before(text, line_start, piece.start())
         start = widgets[-1].start if widgets else piece.start()
         if not widgets and _lowercase_word_before(text, line_start, start):
             continue
@@ -1395,7 +1395,7 @@ def _name_before(text: str, line_start: int, start: int) -> int:
     if name is None:
         return -1
     lead = name.start()
-    widgets = _widgets_before(text, line_start, lead)
+    widgets = widgets_before(text, line_start, lead)
     if widgets:
         lead = widgets[-1].start
     return -1 if _lowercase_word_before(text, line_start, lead) else lead
@@ -1453,7 +1453,7 @@ def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
     source: later cleaners take those, and a second pass would then find a widget that
     only their removal left at the end; a story sentence that ends on a widget's words
     stays: ``... đăng trên Facebook``)."""
-    found = _widgets_before(text, line_start, end)
+    found = widgets_before(text, line_start, end)
     for i in range(len(found) - 1, -1, -1):
         if _story_sentence_before(text, line_start, found[i].start):
             return found[:i + 1]
@@ -1495,9 +1495,14 @@ def _glued_press_notices(text: str) -> list[Label]:
     return labels
 
 
-def _widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
+def widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
     """Whole widget labels (capitalised, ``promos_widget_lines.txt``) glued one after another
-    right before ``pos``, nearest first."""
+    right before ``pos`` (back to ``line_start`` at most), nearest first.
+
+    >>> text = "Mưa lớn. Chia sẻ Bình luận Nguồn: Tuổi Trẻ"
+    >>> [text[lab.start:lab.end] for lab in widgets_before(text, 0, text.index("Nguồn"))]
+    ['Bình luận', 'Chia sẻ']
+    """
     out: list[Label] = []
     while True:
         head = text[max(line_start, pos - _WIDGET_MAX):pos].rstrip()
