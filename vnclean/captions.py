@@ -1216,6 +1216,9 @@ def _reads_as_short_caption(sentence: str) -> bool:
             and _SCENE_SENTENCE_STOP.search(sentence) is None)
 
 
+#: A province or country after the place a caption line ends with (``đoạn qua huyện Nghi
+#: Lộc, Nghệ An.``): the comma of an address, not of a clause, above a lone credit.
+_PLACE_TAIL = regex.compile(r",[ \t]\p{Lu}\p{Ll}*+(?:[ \t]\p{Lu}\p{Ll}*+){0,2}\.$", regex.V1)
 #: What a short caption never holds (a clause, a quote, speech, a bracket, another sentence).
 _NOT_IN_SHORT_CAPTION = re.compile(r"[,;:\"“”()!?…]|\.\s")
 #: A sentence's end right before a caption: a small letter or digit, then the full stop.
@@ -1231,7 +1234,8 @@ def _caption_line_above(text: str, line_start: int, credit_end: int,
     end on the next line: ``Ảnh:\nLê Hiếu.``). In a text without blank lines the line above
     must have a line above it that is no menu item (:func:`vnclean.nav.is_menu_item`),
     more text must follow the credit, and it must read as a caption
-    (:func:`_reads_as_short_caption`) — not under a bare marker's line (``Ảnh minh họa:
+    (:func:`_reads_as_short_caption`; a province after its place, ``..., Nghệ An.``, is
+    an address's comma, ``_PLACE_TAIL``) — not under a bare marker's line (``Ảnh minh họa:
     PLO``): an illustration is its own caption, and the short sentence above it is the
     story's (``Mức phạt đối với tổ chức gấp đôi cá nhân.``).
     """
@@ -1248,7 +1252,7 @@ def _caption_line_above(text: str, line_start: int, credit_end: int,
         return above_start + len(above) - len(above.lstrip())
     if (not blank_above and line_end > 0 and not text.startswith("\n\n", line_end)
             and not _blank(text, line_end, len(text))
-            and (not bare_marker and _reads_as_short_caption(above.strip())
+            and (not bare_marker and _reads_as_short_caption(_PLACE_TAIL.sub(".", above.strip()))
                  or _bare_caption_between(text, above_start, above, line_end))
             and not is_menu_item(text[text.rfind("\n", 0, above_start - 1) + 1:above_start - 1])):
         # (under a menu item nav left, a picture's caption is unlikely, and taking the line
@@ -2008,7 +2012,9 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     found += _scene_nouns(text)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
     found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone)
-    found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone)
+    short = list(_BARE_LINE.finditer(text))  # the short clause-less lines, found once
+    found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
+    found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2103,6 +2109,61 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
             subjects.append((match.start() + 1, start + len(line)))
     if subjects:
         found += _subject_lines(text, subjects, done | {start for start, _, _ in found})
+    return found
+
+
+_DISPLAY = _kind_entries("captions_scene_display.txt")
+#: A short line's text (``_BARE_LINE`` found it: no figure, comma, colon, quote or bracket)
+#: read as a thing shown: a noun phrase, a "shown" verb, a place word, the place and a
+#: full stop (stdlib ``re``; tried only on lines that end with a full stop).
+_DISPLAY_LINE = re.compile(r"(?P<thing>\w.{1,60}?) (?:%s) (?:%s) (?P<place>.{2,60})\." % (
+    "|".join(map(re.escape, sorted(_DISPLAY["shown"], key=len, reverse=True))),
+    "|".join(map(re.escape, _DISPLAY["at"]))))
+_LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}", regex.V1)
+
+
+def _display_lines(text: str, done: set[int], short: list[re.Match] | None = None
+                   ) -> list[tuple[int, int, str]]:
+    """``captions.scene_display_line``: a thing shown, sold or run where the picture was
+    taken (``captions_scene_display.txt``), in one short sentence that ends with the place,
+    between two paragraphs as ``captions.scene_action_line`` needs them; a capital opens
+    it and the paragraph below; no story verb; neither neighbour reads as such a line or a
+    "who does what" one (a list of short sentences is story). ``done``: the line starts
+    other scene rules took; ``short``: the text's ``_BARE_LINE`` matches, if found already.
+
+    >>> _display_lines("Tiêu đề\\nTrưng bày giới thiệu hơn 200 hiện vật của văn hóa Đông Sơn.\\n"
+    ...     "Trống đồng Đông Sơn trưng bày tại Bảo tàng tỉnh.\\n"
+    ...     "Trưng bày mở cửa miễn phí đến hết tháng 12/2024.", set())
+    [(68, 116, 'captions.scene_display_line')]
+    >>> _display_lines("Tiêu đề\\nTrưng bày giới thiệu hơn 200 hiện vật của văn hóa Đông Sơn.\\n"
+    ...     "Trống đồng trưng bày tại bảo tàng đã được số hóa.\\n"
+    ...     "Trưng bày mở cửa miễn phí đến hết tháng 12/2024.", set())
+    []
+    """
+    found: list[tuple[int, int, str]] = []
+    least = _SETTINGS["scene_action_neighbour_min_chars"]
+    for match in _BARE_LINE.finditer(text) if short is None else short:
+        start, line = match.start(1), match.group(1)
+        if start in done or not line.endswith(".") or not line[0].isupper():
+            continue
+        shown = _DISPLAY_LINE.fullmatch(line)
+        if (shown is None or len(line) > _SETTINGS["scene_display_line_max_chars"]
+                or len(shown.group("thing").split())
+                > _SETTINGS["scene_display_subject_max_words"]
+                or len(_LOWER_WORD.findall(shown.group("place")))
+                > _SETTINGS["scene_display_place_max_lowercase_words"]
+                or _SCENE_SENTENCE_STOP.search(shown.group("thing"))
+                or _SCENE_SENTENCE_STOP.search(shown.group("place"))):
+            continue
+        if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
+            continue  # the line above is the text's first: its title, and this its lead
+        above = _nonblank_line_before(text, match.start() + 1)
+        below = _nonblank_line_after(text, match.end())
+        if (len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END)
+                or not below[0].isupper()
+                or any(_reads_as_action(n) or _DISPLAY_LINE.fullmatch(n) for n in (above, below))):
+            continue
+        found.append((start, start + len(line), "captions.scene_display_line"))
     return found
 
 
@@ -2247,12 +2308,16 @@ _BARE_MIN_WORDS = min(_SETTINGS["scene_bare_line_min_words"],
 _BARE_VIEW = regex.compile(rf"(?<!\p{{L}})(?:{alternation(_BARE['view'])})\.?$", regex.V1)
 
 
-def _bare_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = None
+                      ) -> list[tuple[int, int, str]]:
     """``captions.scene_bare_line``: a caption with no full stop, or a verbless one, alone on
     a short line between two paragraphs, in a shape subheadings do not take
     (:func:`_bare_shape`), and not above a paragraph that opens with the time of the news
-    (a roundup's heading, then its event's lead). ``done``: the line starts other scene
-    rules took.
+    (a roundup's heading, then its event's lead). A "who does what" line without its full
+    stop is a subheading's shape too: it goes only in a text where no other line without a
+    full stop stands between paragraphs in no caption's shape (a subheading: subheadings
+    come in a series). ``done``: the line starts other scene rules took; ``short``: the
+    text's ``_BARE_LINE`` matches, if found already.
 
     >>> _bare_scene_lines("Tiêu đề\\nMỗi ngày, thầy Vàng A Sùng vượt 10 km đường rừng đến lớp.\\n"
     ...     "Thầy Sùng cùng học trò trong giờ học\\n"
@@ -2266,11 +2331,13 @@ def _bare_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     least, paragraph = (_SETTINGS["scene_bare_neighbour_min_chars"],
                         _SETTINGS["scene_bare_paragraph_min_chars"])
-    for match in _BARE_LINE.finditer(text):
+    headings = 0  # unstopped lines between paragraphs in no caption's shape: subheadings
+    for match in _BARE_LINE.finditer(text) if short is None else short:
         start, line = match.start(1), match.group(1)
         if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
             continue
-        if not line.startswith(_ACTION_OPENERS) and _BARE_GATE.search(line) is None:
+        gated = line.startswith(_ACTION_OPENERS) or _BARE_GATE.search(line) is not None
+        if not gated and line.endswith("."):
             continue  # no subject opens it and no place or viewpoint word: no shape fits
         above = _nonblank_line_before(text, match.start() + 1)
         below = _nonblank_line_after(text, match.end())
@@ -2280,11 +2347,13 @@ def _bare_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
             continue
         if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
             continue  # the line above is the text's first: its title, and this its lead
-        if _TIMED_OPENING.match(below):
-            continue  # "Chiều 22/11, ...": a new event's lead, under its heading (a roundup)
-        if _bare_shape(line, above, below):
-            found.append((start, start + len(line), "captions.scene_bare_line"))
-    return found
+        shape = gated and not _TIMED_OPENING.match(below) and _bare_shape(line, above, below)
+        if shape:  # not above "Chiều 22/11, ...": a new event's lead, under its heading
+            found.append((start, start + len(line), shape))
+        elif not line.endswith("."):
+            headings += 1
+    return [(start, end, "captions.scene_bare_line") for start, end, shape in found
+            if not (headings and shape == "action")]
 
 
 def _reads_as_unstopped_action(line: str) -> bool:
@@ -2296,40 +2365,42 @@ def _reads_as_unstopped_action(line: str) -> bool:
     return subject not in _SCENE_TITLES or line[len(subject) + 1:len(subject) + 2].isupper()
 
 
-def _bare_shape(line: str, above: str, below: str) -> bool:
-    """Whether ``line`` reads as a caption though it has no full stop or no verb: a "who does
-    what" line without its full stop (:func:`_reads_as_unstopped_action`), two groups and
-    their unit (``Giáo viên và học sinh điểm trường Nậm Pổ``), a person or group and where
-    they stand with no verb between (``Chị Minh tại điểm thi ...``; a bare name only
-    with an occasion and when ``above`` or ``below`` names it), or a viewpoint
+def _bare_shape(line: str, above: str, below: str) -> str:
+    """The shape in which ``line`` reads as a caption though it has no full stop or no verb,
+    or ``""``: ``"action"``, a "who does what" line without its full stop
+    (:func:`_reads_as_unstopped_action`); ``"groups"``, two groups and their unit
+    (``Giáo viên và học sinh điểm trường Nậm Pổ``); ``"person"``, a person or group and
+    where they stand with no verb between (``Chị Minh tại điểm thi ...``; a bare name only
+    with an occasion and when ``above`` or ``below`` names it); ``"view"``, a viewpoint
     (``... nhìn từ trên cao``); never a story verb or a word that links, judges or reports.
 
     >>> _bare_shape("Lãnh đạo thành phố cắt băng khánh thành công trình", "", "")
-    True
+    'action'
     >>> _bare_shape("Người dân Huế ra thánh đường từ sớm", "", "")
-    False
+    ''
     """
     if _SCENE_SENTENCE_STOP.search(line) or _SUBJECT_STOP.search(line):
-        return False
+        return ""
     terse = len(line.split()) < _SETTINGS["scene_bare_line_min_words"]  # a heading's length
     if not terse and not line.endswith(".") and _reads_as_unstopped_action(line + "."):
-        return True
+        return "action"
     if not terse and _BARE_VIEW.search(line):
-        return True
+        return "view"
     if not terse and _BARE_GROUPS.match(line):
-        return True
+        return "groups"
     person = _BARE_PERSON.match(line)
     if person is None:
-        return False
+        return ""
     if person.group("who"):
-        return True
+        return "person"
     if terse or person.group("place") not in _OCCASIONS:
-        return False
+        return ""
     name = person.group("name")
     if not name:
-        return True
+        return "person"
     name = f" {' '.join(name.split())} "  # as whole words: "Linh", not "Linh" in "Linhh"
-    return any(name in f" {' '.join(_WORD.findall(line))} " for line in (above, below))
+    return "person" if any(name in f" {' '.join(_WORD.findall(line))} "
+                           for line in (above, below)) else ""
 
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
@@ -2338,8 +2409,11 @@ _PERSON_HEADS, _THING_HEADS = _NOUN_HEADS["person"], _NOUN_HEADS["thing"]
 #: newline literal first: one fast pass, and most texts hold none).
 _NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % "|".join(
     map(re.escape, sorted(_PERSON_HEADS + _THING_HEADS, key=len, reverse=True))))
-#: What a person's head may take: a name (capitalised words), then a place after ``tại``.
-_PERSON_REST = regex.compile(r"(?:\p{Lu}[\p{L}.-]*+\s*+)*+(?:tại\s[^\n]+)?", regex.V1)
+#: What a person's head may take: a name (capitalised words), what it has beside it after
+#: ``cùng``/``và`` (``with:`` entries: ``cùng tang vật``), then a place after ``tại``.
+_PERSON_REST = regex.compile(
+    r"(?:\p{Lu}[\p{L}.-]*+\s*+)*+(?:(?:cùng|và)\s++(?:%s)(?:\s++|$))?+(?:tại\s[^\n]+)?"
+    % alternation(_NOUN_HEADS["with"]), regex.V1)
 #: A paragraph's end: a sentence mark, maybe inside a closing quote or bracket.
 _PARAGRAPH_END = (".", "!", "?", "…", '."', ".”", ".)", '"', "”")
 
