@@ -83,8 +83,8 @@ _DATED_YEAR = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 # A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
 # Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp"), nor into a
-# weekday ("Ngọc Minh Thứ ba, 12/3/2024").
-_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật)(?!\p{Ll}))"
+# weekday ("Ngọc Minh Thứ ba, 12/3/2024"), nor into an e-mail's label ("Minh Anh Email:").
+_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật|E-?mail)(?!\p{Ll}))"
 #: The compiler's note written after a name without brackets: "Minh Nhật Tổng hợp".
 _BARE_NOTE = r"(?:[Tt]ổng[ \t]hợp|thực[ \t]hiện)(?![\p{L}\d])"
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
@@ -164,10 +164,12 @@ def _names_pattern(tag: str, *, roles: bool = False) -> str:
 
 #: A paper named in sentence case after a word for a paper or station: "Báo Tin tức", "Đài
 #: Tiếng nói Việt Nam", "báo Tài nguyên và Môi trường". Each capitalised syllable may take
-#: one lowercase syllable, so "báo Lao Động cho biết" stops at "Lao Động cho". Syllables
+#: one lowercase syllable, so "báo Lao Động cho biết" stops at "Lao Động cho"; a word
+#: may join two by a hyphen or "&" (a local station's "Đài PT-TH Nghệ An"). Syllables
 #: are short: the unit is never wider than a URL (``_GLUED_REACH_ALL`` is unchanged).
 _PAPER = (rf"(?:{_MEDIA})"
-          r"(?:[ \t](?:[\p{Lu}\d][\p{L}\d]{0,6}+(?:[ \t]\p{Ll}{1,7}+(?![\p{L}\d]))?+"
+          r"(?:[ \t](?:[\p{Lu}\d][\p{L}\d]{0,6}+(?:[-&][\p{Lu}\d][\p{L}\d]{0,6}+)?+"
+          r"(?:[ \t]\p{Ll}{1,7}+(?![\p{L}\d]))?+"
           r"|(?:và|&)(?![\p{L}\d]))){1,5}+(?![\p{L}\d])")
 
 
@@ -243,6 +245,8 @@ _NAMED_SOURCE = (rf"(?:{_PAPER}|{_AGENCY_ALTERNATION}|\p{{Lu}}[\p{{L}}\d.]{{0,15
 _LINK = r"(?:https?://|www\.)[^\s()]{1,200}+"
 #: An author's e-mail address after the name or on the line under the sign-off.
 _EMAIL = r"[\w.+-]{1,40}+@[\w-]{1,30}+(?:\.[\w-]{1,20}+){1,3}+"
+#: Its label: "Email: ", "E-mail : ".
+_EMAIL_LABEL = r"[Ee]-?mail[ \t]*+:[ \t]*+"
 
 #: An author's affiliation (``institution_heads.txt``, then a capital), after a dash to
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
@@ -262,6 +266,8 @@ _THEO_WORD = "[Tt]heo"
 _PLACE_WORDS = (r"(?:TP\.?+[ \t]?+\p{Lu}[\p{L}.]{0,10}+|\p{Lu}\p{Ll}{1,12}+)(?![\p{L}\d])"
                 r"(?:[ \t](?:\p{Lu}\p{Ll}{1,12}+|\d{1,2}+)(?![\p{L}\d])){0,3}+")
 _ROLE_TRIE = trie(_ROLE_WORDS)
+#: A correspondent's post after the role: "thường trú tại Mỹ", "tại Paris".
+_POST = rf"(?:{_H}++(?:thường{_H}trú{_H}++)?+(?:tại|ở){_H}++{_PLACE_WORDS})?+"
 
 
 def _note_pattern() -> str:
@@ -270,15 +276,22 @@ def _note_pattern() -> str:
     ``(VOV-Tây Bắc)``), a site's domain (``(Dantri.com.vn)``), a paper in sentence case
     (``(Báo Quảng Ninh)``)."""
     agency = (rf"(?:(?:{_ROLE_TRIE}){_H}++)?+(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)"
-              rf"(?![\p{{L}}\d])(?:{_H}*+[-–/]{_H}*+"
+              # (the desk after a dash, a slash or a blank: "(VOV-Tây Bắc)", "(VOV Tây Bắc)")
+              rf"(?![\p{{L}}\d])(?:(?:{_H}*+[-–/]{_H}*+|{_H}++(?=\p{{Lu}}\p{{Ll}}))"
               r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+"
               # a correspondent's post: "(TTXVN tại Washington)", "(PV TTXVN tại Paris)"
               rf"(?:{_H}++(?:tại|ở){_H}++{_PLACE_WORDS})?+")
     # a reader's or writer's place, judged by position as a bare name is: "(Hà Nội)",
     # "(Cầu Giấy, Hà Nội)", "(Quận 1, TP.HCM)"
     place = rf"{_PLACE_WORDS}(?:,{_H}?+{_PLACE_WORDS}){{0,2}}+"
-    return (rf"{_NOTE_OPENS}(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
-            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS}|{place})\)")
+    # the paper or agency named as the source: "( Nguồn: Báo Tin tức )", "(Theo: TTXVN)"
+    source = (rf"(?:Nguồn|[Tt]heo){_H}*+:{_H}*+(?:{_PAPER}|{_AGENCY_ALTERNATION}|{_DOMAIN})"
+              r"(?![\p{L}\d])")
+    # a newsroom role, maybe with its post: "(PV)", "(Phóng viên thường trú tại Mỹ)"
+    role = rf"(?:{_ROLE_TRIE})(?![\p{{L}}\d]){_POST}"
+    return (rf"{_NOTE_OPENS}{_H}*+(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
+            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS}|{place}|{source}|{role})"
+            rf"{_H}*+\)")
 
 
 #: What a page counts after a dateline (``bylines_counters.txt``): "5 bình luận",
@@ -286,9 +299,10 @@ def _note_pattern() -> str:
 _COUNTER_WORDS = word_list("bylines_counters.txt")
 _COUNT = r"\d{1,3}+(?:[.,]\d{3}+)*+(?:[.,]\d)?+[kK]?+"
 _COUNTER_TRIE = f"(?:{trie(_COUNTER_WORDS)})"
-#: "1.234 lượt xem", or the label first: "Lượt xem: 512".
+#: "1.234 lượt xem", or the label first: "Lượt xem: 512", "Thời gian đọc: khoảng 3 phút".
 _COUNTER = (rf"(?:{_COUNT}{_H}++(?:{trie(_COUNTER_WORDS)})(?![\p{{L}}\d])"
-            rf"|(?:{trie(_COUNTER_WORDS)}){_H}*+:{_H}*+{_COUNT}(?![\p{{L}}\d]))")
+            rf"|(?:{trie(_COUNTER_WORDS)}){_H}*+:{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
+            r"(?:[ \t]++(?:phút|giây)(?![\p{L}\d]))?+)")
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = (*_EN_MONTHS,  # "Nov 23, 2024"
@@ -397,18 +411,21 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
+        # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
+        rf"(?:{_H}*+[-–|•·]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))?+"
         # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
         rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"
         # a newsroom role before a dash or bar: "PV - 20/11/2023 15:30"
-        rf"|(?P<dl_cue>{cues})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))"
+        rf"|(?P<dl_cue>{cues})(?![\p{{L}}\d])(?={_H}*+[-–|•·])"
+        # the site's section before a bar or dash: "Thời sự | 12/03/2024 08:15"
+        rf"|(?P<dl_sect>{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))"
         rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
         rf"|(?P<dl_bare>{_H}++)(?={_DATED_YEAR}|{_RELATIVE_PATTERN})))?+"
         # (or only the page's counters, "5 phút đọc": a fragment, kept unless by a date)
-        rf"(?:(?P<dl_body>{dateline})|(?P<dl_count>{_COUNT}{_H}++{_COUNTER_TRIE}"
-        rf"(?![\p{{L}}\d])))"
+        rf"(?:(?P<dl_body>{dateline})|(?P<dl_count>{_COUNTER}))"
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
@@ -418,7 +435,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?:{_H}*+[-–|•·]{_H}*+|(?P<dl_blank>{_H}++))(?P<dl_section>{_SECTION_PHRASE}"
         rf"|{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+$)"
         rf"|{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
-        rf"|(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)})"
+        rf"|(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)}"
+        # (and the site's section or the role after them: "| Minh Anh | Thời sự")
+        rf"(?:{_H}*+[-–|•·,]{_H}*+(?:{_SECTIONS}|{_ROLE_TRIE})(?![\p{{L}}\d])(?={_H}*+$))?+)"
         # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
         rf"(?:{_H}*+/{_H}*+(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d]))?+|{theo}))?+"
         # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc"
@@ -428,8 +447,13 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
         # (a lead has a lowercase letter before any bracket: "NGỌC AN - MINH PHONG (thực
         # hiện)" is two names)
-        rf"(?P<agency>{prefix})(?=[\p{{Lu}}\d\"“‘'](?=[^\n(]*?\p{{Ll}})[^\n]{{9,}}"
-        rf"|(?<=[-–—.]{_H}*+)(?:\n|\Z))",
+        # (nor a name in capitals before a newsroom role: "MINH ANH - Phóng viên")
+        rf"(?P<agency>{prefix})(?!(?:{_ROLE_TRIE})(?![\p{{L}}\d])[^\n]{{0,40}}+$)"
+        rf"(?=[\p{{Lu}}\d\"“‘'](?=[^\n(]*?\p{{Ll}})[^\n]{{9,}}"
+        rf"|(?<=[-–—.]{_H}*+)(?:\n|\Z)"
+        # (or its place and day before it, the dash lost: "Hà Nội, 12/3 (TTXVN)")
+        rf"|(?<=\p{{L}},{_H}*+(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+{_H}*+"
+        rf"\((?:{agencies})\){_H}*+)(?:\n|\Z))",
         # an attribution line: "Theo TTXVN", "(Theo Reuters)", "Nguồn: Tuổi Trẻ", "* Theo VOV"
         # (and the paper of the person it credits: "Theo Hải Yến (Dân trí)")
         rf"(?P<attrib>{_H}*+(?:[*•]{_H}*+|[-–]{_H}++)?+"
@@ -476,7 +500,15 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|/{_H}?+{papered}(?:{_H}*+(?:{theo}|{note}))?+"  # "X/VOV.VN (lược dịch)"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
         rf"|[-–]{_H}*+{_AFFILIATION}"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
-        rf"|(?:[-–|]{_H}*+|\(){_EMAIL}\)?+))?+"  # "Minh Anh - minhanh@gmail.com"
+        # a newsroom role after the name: "Minh Anh - Phóng viên", "Minh Anh, PV Thời sự"
+        rf"|[-–,]{_H}*+(?P<au_role>(?i:{_ROLE_TRIE}))(?![\p{{L}}\d])"
+        rf"(?:{_H}++(?:(?:{agencies})(?![\p{{L}}\d])|{_DESK}))?+{_POST}"
+        # the follow button after the name: "Minh Anh Theo dõi" (judged as a bare name)
+        rf"|Theo{_H}dõi(?![\p{{L}}\d])"
+        # the site's section after a bar or dash (judged as a bare name): "Minh Anh | Thời sự"
+        rf"|[-–|]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])"
+        # "Minh Anh - minhanh@gmail.com", "Minh Anh Email: minhanh@bao.vn"
+        rf"|(?:[-–|]{_H}*+|\(|(?={_EMAIL_LABEL}))(?:{_EMAIL_LABEL})?+{_EMAIL}\)?+))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+))"
         # a comma before the attribution on the next line: "Bảo Ngọc," / "Theo Pháp luật ..."
         rf"(?P<au_comma>{_H}*+,)?+{end})",
@@ -560,8 +592,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: Upper bounds on how far before the line end a glued match can start when no run of
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
-_GLUED_REACH_ALL = 5448
-_GLUED_REACH = 723
+_GLUED_REACH_ALL = 5450
+_GLUED_REACH = 765
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = regex.compile(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -1140,9 +1172,11 @@ _NOT_NAMES = word_set("bylines_not_names.txt")
 _ROLES = frozenset(_ROLE_WORDS)
 _CUE_SET = frozenset(_CUE_WORDS)
 #: What a name line that is a byline anywhere holds (a necessary condition of
-#: :func:`_anywhere`, read off the same words and patterns): a role where it opens, or a
-#: note or "Theo X" in it. One stdlib ``re`` match spares reading the groups of the others.
-_ANYWHERE_HINT = re.compile(rf"{_H}*{trie(_ROLE_WORDS)}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD})")
+#: :func:`_anywhere`, read off the same words and patterns): a role where it opens or
+#: after a dash or comma, or a note or "Theo X" in it. One stdlib ``re`` match spares
+#: reading the groups of the others.
+_ANYWHERE_HINT = re.compile(rf"{_H}*{trie(_ROLE_WORDS)}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}"
+                            rf"|[-–,][ \t]*(?i:{trie(_ROLE_WORDS)}))")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 #: A note that makes a name line a byline anywhere: a note word alone (``(tổng hợp)``,
@@ -1150,11 +1184,12 @@ _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 #: paper, a known agency (``(TTXVN)``), a paper (``(Báo Quảng Ninh)``); not an unknown
 #: acronym (``Nguyễn Công Phượng (HAGL)`` may head a paragraph about him).
 _BYLINE_NOTE = regex.compile(
-    rf"\((?:(?:{_NOTE_ALTERNATION})"
+    rf"\([ \t]*+(?:(?:{_NOTE_ALTERNATION})"
     r"(?:\)|[ \t]++(?:từ|theo)[ \t]++[\p{Lu}\d])"
     rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_MEDIA})"
     rf"|(?:(?:{_ROLE_TRIE})[ \t]++)?+(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d])"
-    rf"|{_MEDIA}[ \t]++[\p{{Lu}}\d])")
+    rf"|(?:{_ROLE_TRIE})(?![\p{{L}}\d])"
+    rf"|{_MEDIA}[ \t]++[\p{{Lu}}\d]|(?:Nguồn|[Tt]heo)[ \t]*+:)")
 #: The longest line taken for a title above or below a byline, and how a title never ends.
 _TITLE_LENGTH = 200
 _NOT_TITLE_END = ".,:;…"
@@ -1233,7 +1268,7 @@ _OPENS = (
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
-    rf"|(?:{_AGENCIES}|{_CUES})[ \t]*[-–|•·])",
+    rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_ALNUM}{{2,20}}+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
@@ -1242,10 +1277,11 @@ _OPENS = (
     rf"|{_TRANSLATED}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
-    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\((?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
+    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
     rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*(?:$|[Tt]heo)"
-    rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@)"
+    rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
+    rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",
@@ -1257,7 +1293,8 @@ _OPENS = (
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
                       "Link bài", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
-                      *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
+                      *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./.",
+                      *_SECTION_NAMES))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|{_DATE_NUMBER}|{_COUNT_OPENS}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
@@ -1939,18 +1976,19 @@ _NUMBERED_ITEM = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]")
 
 
 def _anywhere(m: regex.Match) -> bool:
-    """A name line that is a byline wherever it stands: a newsroom role alone or before the
-    name (``PV``, ``Phóng viên Lê Hùng``), or a byline note after it (``(tổng hợp)``,
+    """A name line that is a byline wherever it stands: a newsroom role alone, before the
+    name or after it (``PV``, ``Phóng viên Lê Hùng``, ``Minh Anh - Phóng viên``), or a
+    byline note after it (``(tổng hợp)``,
     ``(t/h)``, ``(TTXVN)``, ``(theo Reuters)``, ``Theo BBC``).
 
     A bare name is not: between paragraphs it may be a subheading or a list in the story.
     """
-    cue, title, note, theo, affil = m.group("au_cue", "au_title", "au_note", "au_theo",
-                                            "au_affil")
-    if (not (cue or title or note or theo) or affil is not None
+    cue, title, note, theo, affil, role = m.group("au_cue", "au_title", "au_note", "au_theo",
+                                                  "au_affil", "au_role")
+    if (not (cue or title or note or theo or role) or affil is not None
             or m.group("author").rstrip().endswith(".")):
         return False  # glued words ("Lê HùngBáo X"), a sentence's end: judged by position
-    return (cue in _ROLES or title in _ROLES or theo is not None
+    return (cue in _ROLES or title in _ROLES or theo is not None or role is not None
             or note is not None and _BYLINE_NOTE.match(note) is not None)
 
 
@@ -2257,7 +2295,9 @@ class StripBylines(BoilerplateCleaner):
                     tail.add(index)
         for m in fragments:  # a time or zone split onto its own line next to a date
             index = ctx.index(m.start())
-            if ctx.next_to(index, datelines):
+            # (or the reading time alone right under the title: "Thời gian đọc: 3 phút")
+            if ctx.next_to(index, datelines) or (m.group("dl_count") is not None
+                                                 and _top_position(ctx, index, set())):
                 labels.append(Label(m.start("dateline"), m.end("dateline"), "byline",
                                     "bylines.timestamp"))
                 datelines.add(index)
