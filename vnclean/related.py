@@ -1254,6 +1254,14 @@ _FLAT_BUTTONS = re.compile(
     r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?(?:[ \t\xa0]+|[ \t\xa0]*\Z)){2,})\Z" % (
         _UPPER, trie(_written_forms(expand_forms(word_list("nav_inline_tags.txt")), title=True)),
         trie(_written_forms(word_list("related_flat_chrome.txt"), title=True))))
+# Share and comment buttons standing in for a related heading at a flattened page's end:
+# the story's last sentence end, maybe a short source or sign-off ("Theo Minh Nhật | Sức
+# khỏe & Đời sống", no sentence mark), two or more buttons, then capitalised headlines.
+_FLAT_BUTTON_TAIL = re.compile(
+    r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[^\n.!?…:]{0,%d}?[ \t\xa0])?"
+    r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?[ \t\xa0]+){2,})(?=[%s\d\"“‘'])" % (
+        _T["flat_button_tail_max_glue_chars"],
+        trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)), _UPPER))
 _FLAT_LINE_MIN = _TEASER_MAX
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
@@ -1414,7 +1422,17 @@ def _flat_tail(text: str) -> list[Label]:
     m = _FLAT_TAIL.match(text, last, end)
     if m is not None and _heads_headlines(text, m, end, bool(m.group("chrome"))):
         return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
-    return _glued_tail(text, last + 2, end)
+    return _glued_tail(text, last + 2, end) or _button_tail(text, last, end)
+
+
+def _button_tail(text: str, last: int, end: int) -> list[Label]:
+    """``related.flat_tail`` with buttons for its heading (``_FLAT_BUTTON_TAIL``): after them,
+    to the line's end, two headlines' worth of words (``2 * headline_min_words + 2``) and no
+    ``. `` (``last`` is the last one). The words before the buttons stay for their cleaners."""
+    m = _FLAT_BUTTON_TAIL.match(text, last, end)
+    if m is None or len(text[m.end():end].split()) < 2 * _T["headline_min_words"] + 2:
+        return []
+    return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
 
 
 def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
