@@ -144,8 +144,9 @@ _HEADLINE_OPENERS = frozenset("0123456789") | frozenset(
     c for c in _VIETNAMESE_LATIN if unicodedata.category(c) == "Lu")
 _BAD_END = ".,;:"
 # A "label: value" item, but not a headline filed under a place or topic ("TP HCM: Hơn
-# 3.000 vé xe miễn phí đưa công nhân về quê"): a capitalised value of five words or more.
-_LABEL_VALUE = r"(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t](?!\p{Lu}\S*+(?:[ \t]++\S++){4})"
+# 3.000 vé xe miễn phí đưa công nhân về quê") or quoting a speaker ("Tiến Linh: "Tôi chưa
+# có phong độ tốt nhất""): a capitalised value of five words or more, maybe in quotes.
+_LABEL_VALUE = r"(?:\w+[ \t]){0,2}\w+[ \t]*:[ \t](?![\"“]?\p{Lu}\S*+(?:[ \t]++\S++){4})"
 # Not a headline: a caption credit, a "label: value" list item, two sentences in one line.
 # Each needs a character the others do not (":", ";", a sentence end), so the patterns only
 # run on lines holding that character; the three colon shapes are three patterns (one
@@ -189,6 +190,9 @@ def _not_headline(text: str) -> bool:
 
 
 _SIGN_OFF = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3}", regex.VERSION1)
+#: A sign-off ending a story: a name as written or in upper case (``NGỌC PHÚ``).
+_END_SIGN_OFF = regex.compile(
+    r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3}|\p{Lu}+(?:[ \t]\p{Lu}+){1,3}", regex.VERSION1)
 
 
 def _one_sentence(text: str) -> bool:
@@ -713,8 +717,8 @@ def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
         return False
     above = lines[i - 1]
     signed = not _STORY_LINE.match(above.text)
-    if signed and (i < 2 or above.cls != "short" or not _SIGN_OFF.fullmatch(above.text)
-                   or not _STORY_LINE.match(lines[i - 2].text)):
+    if signed and (i < 2 or above.cls != "short" or not _END_SIGN_OFF.fullmatch(above.text)
+                   or not _story_ended(lines, i - 1)):
         return False
     if any(line.cls not in ("short", "filler") for line in lines[j:]):
         return False
@@ -726,6 +730,14 @@ def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
     return (len(words) >= _T["end_run_min_headlines"]
             and sum(words) >= _T["end_run_min_mean_words"] * len(words)
             and max(words) >= _T["end_run_long_words"] and not _is_luc_bat(words))
+
+
+def _story_ended(lines: list[_Line], k: int) -> bool:
+    """The line above the sign-off ``lines[k]`` is a story line, or a short sentence (a
+    caption, a last short paragraph) right under one."""
+    above = lines[k - 1].text
+    return bool(_STORY_LINE.match(above)) or (
+        k >= 2 and above[-1] in _SENTENCE_MARKS and bool(_STORY_LINE.match(lines[k - 2].text)))
 
 
 def _photo_story(lines: list[_Line], i: int) -> bool:
@@ -1242,6 +1254,14 @@ _FLAT_BUTTONS = re.compile(
     r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?(?:[ \t\xa0]+|[ \t\xa0]*\Z)){2,})\Z" % (
         _UPPER, trie(_written_forms(expand_forms(word_list("nav_inline_tags.txt")), title=True)),
         trie(_written_forms(word_list("related_flat_chrome.txt"), title=True))))
+# Share and comment buttons standing in for a related heading at a flattened page's end:
+# the story's last sentence end, maybe a short source or sign-off ("Theo Minh Nhật | Sức
+# khỏe & Đời sống", no sentence mark), two or more buttons, then capitalised headlines.
+_FLAT_BUTTON_TAIL = re.compile(
+    r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[^\n.!?…:]{0,%d}?[ \t\xa0])?"
+    r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?[ \t\xa0]+){2,})(?=[%s\d\"“‘'])" % (
+        _T["flat_button_tail_max_glue_chars"],
+        trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)), _UPPER))
 _FLAT_LINE_MIN = _TEASER_MAX
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
@@ -1402,7 +1422,17 @@ def _flat_tail(text: str) -> list[Label]:
     m = _FLAT_TAIL.match(text, last, end)
     if m is not None and _heads_headlines(text, m, end, bool(m.group("chrome"))):
         return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
-    return _glued_tail(text, last + 2, end)
+    return _glued_tail(text, last + 2, end) or _button_tail(text, last, end)
+
+
+def _button_tail(text: str, last: int, end: int) -> list[Label]:
+    """``related.flat_tail`` with buttons for its heading (``_FLAT_BUTTON_TAIL``): after them,
+    to the line's end, two headlines' worth of words (``2 * headline_min_words + 2``) and no
+    ``. `` (``last`` is the last one). The words before the buttons stay for their cleaners."""
+    m = _FLAT_BUTTON_TAIL.match(text, last, end)
+    if m is None or len(text[m.end():end].split()) < 2 * _T["headline_min_words"] + 2:
+        return []
+    return [Label(m.start("chrome"), end, "related", "related.flat_tail")]
 
 
 def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[Label]:
