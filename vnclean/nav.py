@@ -1340,8 +1340,10 @@ def _find_lead(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int
     return None
 
 
-def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) -> list[_Span]:
-    """Later copies of the kept title and lead (a widget or aggregator repeating them)."""
+def _repeat_labels(page: _Page, title: int, lead: int | None, chrome: set[int],
+                   cfg: _Settings) -> list[_Span]:
+    """Later copies of the kept title and lead (a widget or aggregator repeating them);
+    ``chrome`` holds the starts of the lines already labelled (read as gone)."""
     labels = []
     texts = page.texts
     title_key = (texts[title].casefold() if _word_count(page, title) >= cfg.repeat_min_words
@@ -1359,7 +1361,7 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
     for k in range(after, len(page)):
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
-            if not _opens_a_stanza(page, k, title_key):
+            if not _opens_a_stanza(page, k, title_key, chrome):
                 labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
             continue
         if lead_key is None or 0 <= words[k] < cfg.lead_min_words:
@@ -1415,12 +1417,17 @@ def _prefix_only(lead: str, tail: int) -> bool:
     return not missing or missing[-1] in _PREFIX_ENDS
 
 
-def _opens_a_stanza(page: _Page, k: int, title_key: str) -> bool:
+def _opens_a_stanza(page: _Page, k: int, title_key: str, chrome: set[int]) -> bool:
     """The title's copy at ``k`` is a verse's first line (a poem titled by it): right
-    after a story paragraph, another short unpunctuated line after it, no copy itself."""
-    return (0 < k < len(page) - 1 and page.shapes[k - 1] == PROSE
-            and page.shapes[k + 1] in _HEADLINE_SHAPES
-            and page.texts[k + 1].casefold() != title_key)
+    after a story paragraph, another short unpunctuated line after it, no copy itself.
+    Its neighbours are the lines next to it not in ``chrome`` (starts of lines labelled
+    already), as a second pass would see them once those go: a menu ending the page is
+    no verse."""
+    before = _next_kept(page, k, chrome, -1)
+    after = _next_kept(page, k, chrome)
+    return (before is not None and after is not None and page.shapes[before] == PROSE
+            and page.shapes[after] in _HEADLINE_SHAPES
+            and page.texts[after].casefold() != title_key)
 
 
 def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
@@ -1605,10 +1612,12 @@ def _site_menu_index(page: _Page, title: int, chrome: set[int], cfg: _Settings) 
     return head if head is not None and _is_site_menu_line(page, head, chrome, cfg) else None
 
 
-def _next_kept(page: _Page, k: int, chrome: set[int]) -> int | None:
-    """Index of the first line after line ``k`` whose start is not in ``chrome``."""
+def _next_kept(page: _Page, k: int, chrome: set[int], step: int = 1) -> int | None:
+    """Index of the first line after line ``k`` (before it when ``step`` is -1) whose
+    start is not in ``chrome``."""
     starts = page.starts
-    return next((j for j in range(k + 1, len(starts)) if starts[j] not in chrome), None)
+    stop = len(starts) if step > 0 else -1
+    return next((j for j in range(k + step, stop, step) if starts[j] not in chrome), None)
 
 
 def _site_menu_counts(text: str, most: int) -> tuple[int, int, int] | None:
@@ -2032,7 +2041,7 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
     title, settled = _strip_title_copies(page, labels, chrome, cfg)
     if title is not None:
         lead = _find_lead(page, title, chrome, cfg)
-        labels.extend(_repeat_labels(page, title, lead, cfg))
+        labels.extend(_repeat_labels(page, title, lead, chrome, cfg))
         labels.extend(_section_label_labels(page, title, lead, chrome, cfg))
         kept = starts[title]  # the title stays
         if kept in chrome:  # a copy inside a menu run was kept as the title
