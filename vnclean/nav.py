@@ -131,6 +131,7 @@ class _Settings:
     max_keyword_items: int
     flat_menu_min_items: int
     flat_menu_dated_min_items: int
+    flat_menu_homed_min_items: int
     flat_line_min_chars: int
     mixed_menu_min_known: int
     site_name_max_words: int
@@ -847,8 +848,9 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         if count <= cfg.max_item_words + 2 and ("đăng" in key or "mật" in key) \
                 and _LOGIN_WORDS.search(line):
             return count, ITEM, section
-        if length > cfg.max_item_chars and _is_short_mixed_menu(line, cfg):
-            return count, MENU_LINE, False
+        if (length > cfg.max_item_chars or count > cfg.max_item_words) \
+                and _is_short_mixed_menu(line, cfg):
+            return count, MENU_LINE, False  # too many words for one item, short ones
         return count, TITLE, section
     if line.isdecimal():  # a counter: digits only (no letter, one word)
         cue, section = keys.get(line, _NO_KEY)
@@ -1248,7 +1250,7 @@ def _too_short_for_a_title(page: _Page, k: int, cfg: _Settings) -> bool:
 def _is_subsection(page: _Page, k: int, chrome: set[int], cfg: _Settings) -> bool:
     """Line ``k`` is a breadcrumb's lower level above the title: a short item right under a
     section label (chrome lines between not counted) with a longer headline right under it
-    (``Bóng đá`` / ``Ngoại hạng Anh`` / ``MU thắng Arsenal 2-1: Rashford lập công``)."""
+    (``Bóng đá`` / ``Cúp Liên đoàn Anh`` / ``MU thắng Arsenal 2-1: Rashford lập công``)."""
     if (k + 1 >= len(page) or page.shapes[k] != ITEM or page.shapes[k + 1] != TITLE
             or _word_count(page, k) > cfg.section_label_max_words):
         return False
@@ -1340,8 +1342,10 @@ def _find_lead(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int
     return None
 
 
-def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) -> list[_Span]:
-    """Later copies of the kept title and lead (a widget or aggregator repeating them)."""
+def _repeat_labels(page: _Page, title: int, lead: int | None, chrome: set[int],
+                   cfg: _Settings) -> list[_Span]:
+    """Later copies of the kept title and lead (a widget or aggregator repeating them);
+    ``chrome`` holds the starts of the lines already labelled (read as gone)."""
     labels = []
     texts = page.texts
     title_key = (texts[title].casefold() if _word_count(page, title) >= cfg.repeat_min_words
@@ -1359,7 +1363,7 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, cfg: _Settings) ->
     for k in range(after, len(page)):
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
-            if not _opens_a_stanza(page, k, title_key):
+            if not _opens_a_stanza(page, k, title_key, chrome):
                 labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
             continue
         if lead_key is None or 0 <= words[k] < cfg.lead_min_words:
@@ -1415,12 +1419,17 @@ def _prefix_only(lead: str, tail: int) -> bool:
     return not missing or missing[-1] in _PREFIX_ENDS
 
 
-def _opens_a_stanza(page: _Page, k: int, title_key: str) -> bool:
+def _opens_a_stanza(page: _Page, k: int, title_key: str, chrome: set[int]) -> bool:
     """The title's copy at ``k`` is a verse's first line (a poem titled by it): right
-    after a story paragraph, another short unpunctuated line after it, no copy itself."""
-    return (0 < k < len(page) - 1 and page.shapes[k - 1] == PROSE
-            and page.shapes[k + 1] in _HEADLINE_SHAPES
-            and page.texts[k + 1].casefold() != title_key)
+    after a story paragraph, another short unpunctuated line after it, no copy itself.
+    Its neighbours are the lines next to it not in ``chrome`` (starts of lines labelled
+    already), as a second pass would see them once those go: a menu ending the page is
+    no verse."""
+    before = _next_kept(page, k, chrome, -1)
+    after = _next_kept(page, k, chrome)
+    return (before is not None and after is not None and page.shapes[before] == PROSE
+            and page.shapes[after] in _HEADLINE_SHAPES
+            and page.texts[after].casefold() != title_key)
 
 
 def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
@@ -1486,8 +1495,8 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
 def _subsection_labels(page: _Page, title: int, label_start: int, chrome: set[int],
                        cfg: _Settings) -> list[_Span]:
     """A breadcrumb's lower levels on lines of their own: the short items between a section
-    label (starting at ``label_start``) and the title below it (``Bóng đá`` / ``Ngoại hạng
-    Anh`` / title), chrome lines between them not counted."""
+    label (starting at ``label_start``) and the title below it (``Bóng đá`` / ``Cúp Liên
+    đoàn Anh`` / title), chrome lines between them not counted."""
     starts = page.starts
     above = starts.index(label_start)
     if above >= title:
@@ -1575,17 +1584,62 @@ def _is_site_menu_line(page: _Page, k: int, chrome: set[int], cfg: _Settings) ->
     if 3 * sum(map(str.islower, initials)) > 2 * len(initials):
         return False  # a headline in sentence case: a string test spares it the pattern
     counts = _site_menu_counts(text, cfg.site_menu_max_name_words)
-    if counts is None:
-        return False
-    name, known, others = counts
-    if not (known >= 2 and others <= known + 1 or known == 1 and name and not others):
-        return False
+    if counts is not None:
+        name, known, others = counts
+        menu = known >= 2 and others <= known + 1 or known == 1 and name and not others
+    else:
+        menu = False
     title = _next_kept(page, k, chrome)
     if title is not None and _is_section_label(page, title, cfg):
+        # The section the page is in, one of the line's items: the line is the menu that
+        # holds it, whatever names of the site's own it has (``Kenh14.vn Star ... Sport``
+        # / ``Sport``), so long as it is made of menu items (:func:`_items_of_a_menu`).
+        menu = menu or (f" {page.texts[title]} " in f" {text} " and _items_of_a_menu(text))
         title = _next_kept(page, title, chrome)
-    return (title is not None and page.shapes[title] == TITLE
+    return (menu and title is not None and page.shapes[title] == TITLE
             and _title_shaped(page, title, cfg)
             and _find_lead(page, title, chrome, cfg) is not None)
+
+
+def _items_of_a_menu(text: str) -> bool:
+    """Is ``text`` made of menu items, with names of the site's own however many: words of
+    items only (no punctuation), two known names at least (the longest run of words, four
+    at most, that is a key of the word lists, written with a capital), and outside them no
+    more lowercase words than known names and capitalised words, nor three lowercase words
+    in a row (a headline's words run on: ``Sport đưa tin tuyển ...``)?
+
+    >>> _items_of_a_menu("Kenh14.vn Star TV Show Cine Musik Beauty & Fashion Đời sống Sport")
+    True
+    >>> _items_of_a_menu("Sport đưa tin tuyển Việt Nam thắng đậm Lào ở AFF Cup")
+    False
+    """
+    words = [word for word in text.split() if word not in _SITE_MENU_SEPARATORS]
+    if not all(map(_SITE_MENU_WORD, words)):
+        return False
+    keys, firsts = _key_info(), _first_words()
+    known = capitals = lowers = run = 0
+    i, size = 0, len(words)
+    while i < size:
+        word = words[i]
+        span = 0
+        if word[0].isupper() and word.casefold() in firsts:
+            span = next((n for n in range(min(4, size - i), 0, -1)
+                         if " ".join(words[i:i + n]).casefold() in keys), 0)
+        if span:
+            known += 1
+            run = 0
+            i += span
+            continue
+        if word[0].islower():
+            lowers += 1
+            run += 1
+            if run > 2:
+                return False
+        else:
+            capitals += 1
+            run = 0
+        i += 1
+    return known >= 2 and lowers <= capitals + known
 
 
 def _site_menu_index(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int | None:
@@ -1605,10 +1659,12 @@ def _site_menu_index(page: _Page, title: int, chrome: set[int], cfg: _Settings) 
     return head if head is not None and _is_site_menu_line(page, head, chrome, cfg) else None
 
 
-def _next_kept(page: _Page, k: int, chrome: set[int]) -> int | None:
-    """Index of the first line after line ``k`` whose start is not in ``chrome``."""
+def _next_kept(page: _Page, k: int, chrome: set[int], step: int = 1) -> int | None:
+    """Index of the first line after line ``k`` (before it when ``step`` is -1) whose
+    start is not in ``chrome``."""
     starts = page.starts
-    return next((j for j in range(k + 1, len(starts)) if starts[j] not in chrome), None)
+    stop = len(starts) if step > 0 else -1
+    return next((j for j in range(k + step, stop, step) if starts[j] not in chrome), None)
 
 
 def _site_menu_counts(text: str, most: int) -> tuple[int, int, int] | None:
@@ -1678,9 +1734,11 @@ _SITE_MENU_WORD = re.compile(r"[^\W_]++(?:[-.&+'][^\W_]++)*+|&").fullmatch
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
     """A section's name alone on its line (``Thế giới``): an item of a few words that names
-    a section."""
+    a section, or a section and its sub-section (``Bóng đá Ngoại hạng Anh``: any item
+    made of two or three section names, whatever their words)."""
     return (bool(page.sections[k]) and page.shapes[k] == ITEM
-            and _word_count(page, k) <= cfg.section_label_max_words)
+            and (_word_count(page, k) <= cfg.section_label_max_words
+                 or _section_pair(page.texts[k])))
 
 
 def _strip_title_copies(page: _Page, labels: list[_Span], chrome: set[int],
@@ -1797,23 +1855,32 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     học ...``) and stays. A shorter run, of ``flat_menu_dated_min_items``, will do
     (``form``) right before the page's dateline (``"dated"``: ``Thời sự Kinh doanh Quốc tế
     Thể thao 22/11/2024 08:30 ...``) or when it opens with a home item (``"homed"``,
-    ``nav_menu_home.txt``: ``Trang chủ Xã hội Giao thông Metro Bến Thành ...``)."""
+    ``nav_menu_home.txt``: ``Trang chủ Xã hội Giao thông Metro Bến Thành ...``); and one of
+    ``flat_menu_homed_min_items`` when a home item opens the text itself, no logo before
+    it and no known name opening the title after it (``"home_first"``: ``Trang chủ Thời
+    sự Quốc hội thông qua ...``: a home item is never a story's first words; after words a
+    later cleaner may take, it could be)."""
     item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
     first = (_upper_first_pattern(frozenset(lookup_set("nav_menu_home.txt")))
-             if form == "homed" else item)
+             if form in ("homed", "home_first") else item)
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
     settings = _settings()
-    more = (settings.flat_menu_min_items if form == "plain"
-            else settings.flat_menu_dated_min_items) - 1
+    more = {"plain": settings.flat_menu_min_items, "dated": settings.flat_menu_dated_min_items,
+            "homed": settings.flat_menu_dated_min_items,
+            "home_first": settings.flat_menu_homed_min_items}[form] - 1
+    logo = "" if form == "home_first" else r"(?:[^\s]+[ \t]+){0,3}?"
     if form == "dated":
         after = r"(?:\d{1,2}:\d{2}[ \t,]+)?\d{1,2}/\d{1,2}/\d{4}"
     else:
         after = rf"$|\n|[\d(|»>›]|[{re.escape(capital)}]"
+    # With one item after the home item, the title must not open with a known name either
+    # (``Trang chủ Xã hội Giao thông là chuyên mục ...``: a sentence naming sections).
+    title = rf"(?![ \t]*{item}(?!\w))" if form == "home_first" else ""
     return re.compile(
-        rf"[ \t\n]*(?:[^\s]+[ \t]+){{0,3}}?{first}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
-        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after}))")
+        rf"[ \t\n]*{logo}{first}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
+        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after})){title}")
 
 
 def _inline_tags(text: str) -> list[Label]:
@@ -1915,7 +1982,7 @@ def _flat_menu_head(text: str) -> list[Label]:
     if line_end is None:
         return []
     match = next(filter(None, (_flat_menu_pattern(form).match(text, 0, line_end)
-                               for form in ("plain", "dated", "homed"))), None)
+                               for form in ("plain", "dated", "homed", "home_first"))), None)
     if match is None or not text[match.end():line_end].strip():
         return []
     start = len(match.group()) - len(match.group().lstrip())
@@ -2027,12 +2094,13 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
     cues = [m.start() for m in _CUE.finditer(codes)]
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]]) for k in cues)
     labels.extend(_contents_labels(page, cues))
+    labels.extend(_tag_list_labels(page, cues, labels))
     early = len(labels)
     chrome = {label[0] for label in labels}
     title, settled = _strip_title_copies(page, labels, chrome, cfg)
     if title is not None:
         lead = _find_lead(page, title, chrome, cfg)
-        labels.extend(_repeat_labels(page, title, lead, cfg))
+        labels.extend(_repeat_labels(page, title, lead, chrome, cfg))
         labels.extend(_section_label_labels(page, title, lead, chrome, cfg))
         kept = starts[title]  # the title stays
         if kept in chrome:  # a copy inside a menu run was kept as the title
@@ -2066,6 +2134,22 @@ def _contents_labels(page: _Page, cues: list[int]) -> list[_Span]:
             spans.extend((page.starts[k], page.ends[k], "nav.table_of_contents")
                          for k in range(head + 1, end))
     return spans
+
+
+def _tag_list_labels(page: _Page, cues: list[int], labels: list[_Span]) -> list[_Span]:
+    """``nav.keywords``: the page's topic links on the line under a tag label alone on its
+    line (``Tags:`` / ``thu phí ùn tắc giao thông Hà Nội``): a label of
+    ``nav_inline_tags.txt`` with its colon (not ``Chủ đề:``, which heads a story's theme),
+    then one line shaped as an item or headline (no sentence end), not labelled yet."""
+    texts, shapes = page.texts, page.shapes
+    heads = [k for k in cues if shapes[k] == HEADING and texts[k].endswith(":")
+             and k + 1 < len(texts) and shapes[k + 1] in _HEADLINE_SHAPES
+             and lookup_key(texts[k]) in lookup_set("nav_inline_tags.txt")]
+    if not heads:
+        return []
+    taken = {label[0] for label in labels}
+    return [(page.starts[k + 1], page.ends[k + 1], "nav.keywords") for k in heads
+            if page.starts[k + 1] not in taken]
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
