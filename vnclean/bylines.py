@@ -35,7 +35,7 @@ from .blocks import (
     long_first_line_end,
     nonblank_lines,
 )
-from .dates import _EN_MONTHS, DATE_PATTERN, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
+from .dates import DATE_PATTERN, EN_MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
 from .promos import is_widget_row, widgets_before
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
@@ -300,12 +300,12 @@ _COUNTER_WORDS = word_list("bylines_counters.txt")
 _COUNT = r"\d{1,3}+(?:[.,]\d{3}+)*+(?:[.,]\d)?+[kK]?+"
 _COUNTER_TRIE = f"(?:{trie(_COUNTER_WORDS)})"
 #: "1.234 lượt xem", or the label first: "Lượt xem: 512", "Thời gian đọc: khoảng 3 phút".
-_COUNTER = (rf"(?:{_COUNT}{_H}++(?:{trie(_COUNTER_WORDS)})(?![\p{{L}}\d])"
-            rf"|(?:{trie(_COUNTER_WORDS)}){_H}*+:{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
+_COUNTER = (rf"(?:{_COUNT}{_H}++{_COUNTER_TRIE}(?![\p{{L}}\d])"
+            rf"|{_COUNTER_TRIE}{_H}*+:{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
             r"(?:[ \t]++(?:phút|giây)(?![\p{L}\d]))?+)")
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
-_DATELINE_STARTS = (*_EN_MONTHS,  # "Nov 23, 2024"
+_DATELINE_STARTS = (*EN_MONTHS,  # "Nov 23, 2024"
                     "Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
@@ -2075,41 +2075,37 @@ def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     return Label(m.start(group), m.end(group), "byline", "bylines.signoff_glued")
 
 
-def _widgets_after(text: str, label: Label) -> list[Label]:
-    """``bylines.glued_promo``: widget labels, one or a row (:func:`vnclean.promos.is_widget_row`),
-    from a glued sign-off or source to its line's end (``... tại Quảng trường 30/10. Mạnh
-    Trường Chia sẻ bài viết In bài``, ``... Theo TTXVN Chia sẻ``). Promos, which run first,
-    leave widgets after a name alone: only once the sign-off is gone does a second pass see
-    them end the story."""
+def _glued_widgets(text: str, label: Label) -> list[Label]:
+    """``bylines.glued_promo``: the widget labels around a glued sign-off or source that the
+    promos, which run first, left alone: only once the sign-off is gone would a second pass
+    see them end the story.
+
+    After it, one label or a row (:func:`vnclean.promos.is_widget_row`) to its line's end
+    (``... tại Quảng trường 30/10. Mạnh Trường Chia sẻ bài viết In bài``, ``... Theo TTXVN
+    Chia sẻ``); before it, when nothing else follows it on its line, the labels glued
+    between a story sentence's end and it (``... tăng mạnh. Chia sẻ Nguồn: Tuổi Trẻ``; not
+    after an end mark ``./.``, which goes only once it ends the text: both stay).
+    """
     line_end = text.find("\n", label.end)
     tail = text[label.end:len(text) if line_end < 0 else line_end]
     row = tail.strip()
-    if not row or not is_widget_row(row, 1):
-        return []
-    start = label.end + len(tail) - len(tail.lstrip())
-    end = start + len(row)
-    if line_end >= 0 and text.rfind("\n", 0, label.start) + 1 == label.start:
-        end = line_end + 1  # the sign-off opened the line: none of it is left, nor its break
-    return [Label(start, end, "promo", "bylines.glued_promo")]
-
-
-def _widgets_glued_before(text: str, label: Label) -> list[Label]:
-    """``bylines.glued_promo`` too: widget labels glued between a story sentence's end and a
-    sign-off or source that ends its line (``... tăng mạnh. Chia sẻ Nguồn: Tuổi Trẻ``). The
-    promos, which run first, see no page end after them; once the source is gone, a second
-    pass would find them ending the story."""
-    line_end = text.find("\n", label.end)
-    if text[label.end:len(text) if line_end < 0 else line_end].strip() and not _widgets_after(
-            text, label):
-        return []
+    out: list[Label] = []
+    if row:
+        if not is_widget_row(row, 1):
+            return []
+        start = label.end + len(tail) - len(tail.lstrip())
+        end = start + len(row)
+        if line_end >= 0 and text.rfind("\n", 0, label.start) + 1 == label.start:
+            end = line_end + 1  # the sign-off opened the line: none of it is left, nor its break
+        out.append(Label(start, end, "promo", "bylines.glued_promo"))
     line_start = text.rfind("\n", 0, label.start) + 1
     found = widgets_before(text, line_start, label.start)
-    if not found:
-        return []
-    head = text[line_start:found[-1].start].rstrip()
-    if not head.endswith(_SENTENCE_ENDS) or head.endswith("/."):
-        return []  # (after an end mark, which goes only once it ends the text: both stay)
-    return [Label(line_start + len(head), found[0].end, "promo", "bylines.glued_promo")]
+    if found:
+        head = text[line_start:found[-1].start].rstrip()
+        if head.endswith(_SENTENCE_ENDS) and not head.endswith("/."):
+            out.append(Label(line_start + len(head), found[0].end, "promo",
+                             "bylines.glued_promo"))
+    return out
 
 
 def _under_story(m: regex.Match, ctx: _Lines, index: int) -> bool:
@@ -2286,8 +2282,7 @@ class StripBylines(BoilerplateCleaner):
             if label is not None:
                 labels.append(label)
                 if _rule_group(m) != "place":
-                    labels.extend(_widgets_after(ctx.text, label))
-                    labels.extend(_widgets_glued_before(ctx.text, label))
+                    labels.extend(_glued_widgets(ctx.text, label))
                 index = ctx.index(label.start)
                 if _rule_group(m) == "place":
                     ctx.removed.add(index)

@@ -2100,16 +2100,25 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
             if _is_subject_caption(line):
                 subjects.append((match.start() + 1, start + len(line)))
             continue
-        above = _nonblank_line_before(text, match.start() + 1)
-        below = _nonblank_line_after(text, match.end())
-        if not (len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END)
-                or _reads_as_action(above) or _reads_as_action(below)):
+        pair = _paragraphs_around(text, match, least)
+        if pair is not None and not any(map(_reads_as_action, pair)):
             found.append((start, start + len(line), "captions.scene_action_line"))
         elif _is_subject_caption(line):
             subjects.append((match.start() + 1, start + len(line)))
     if subjects:
         found += _subject_lines(text, subjects, done | {start for start, _, _ in found})
     return found
+
+
+def _paragraphs_around(text: str, match: re.Match, least: int) -> tuple[str, str] | None:
+    """The non-blank lines above and below the line ``match`` found (it starts at its
+    newline), when each has at least ``least`` characters and the one above ends a
+    paragraph (:data:`_PARAGRAPH_END`): the neighbours a caption line stands between."""
+    above = _nonblank_line_before(text, match.start() + 1)
+    below = _nonblank_line_after(text, match.end())
+    if len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END):
+        return None
+    return above, below
 
 
 _DISPLAY = _kind_entries("captions_scene_display.txt")
@@ -2157,11 +2166,9 @@ def _display_lines(text: str, done: set[int], short: list[re.Match] | None = Non
             continue
         if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
             continue  # the line above is the text's first: its title, and this its lead
-        above = _nonblank_line_before(text, match.start() + 1)
-        below = _nonblank_line_after(text, match.end())
-        if (len(above) < least or len(below) < least or not above.endswith(_PARAGRAPH_END)
-                or not below[0].isupper()
-                or any(_reads_as_action(n) or _DISPLAY_LINE.fullmatch(n) for n in (above, below))):
+        pair = _paragraphs_around(text, match, least)
+        if (pair is None or not pair[1][0].isupper()
+                or any(_reads_as_action(n) or _DISPLAY_LINE.fullmatch(n) for n in pair)):
             continue
         found.append((start, start + len(line), "captions.scene_display_line"))
     return found
@@ -2339,12 +2346,11 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
         gated = line.startswith(_ACTION_OPENERS) or _BARE_GATE.search(line) is not None
         if not gated and line.endswith("."):
             continue  # no subject opens it and no place or viewpoint word: no shape fits
-        above = _nonblank_line_before(text, match.start() + 1)
-        below = _nonblank_line_after(text, match.end())
-        if (len(above) < least or len(below) < least or max(len(above), len(below)) < paragraph
-                or not above.endswith(_PARAGRAPH_END) or not below[0].isupper()
-                or _reads_as_action(above) or _reads_as_action(below)):
+        pair = _paragraphs_around(text, match, least)
+        if (pair is None or max(map(len, pair)) < paragraph or not pair[1][0].isupper()
+                or any(map(_reads_as_action, pair))):
             continue
+        above, below = pair
         if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
             continue  # the line above is the text's first: its title, and this its lead
         shape = gated and not _TIMED_OPENING.match(below) and _bare_shape(line, above, below)

@@ -21,6 +21,7 @@ import regex
 
 __all__ = [
     "DATE_PATTERN",
+    "EN_MONTHS",
     "TIME_PATTERN",
     "ZONE_PATTERN",
     "OFFSET_PATTERN",
@@ -55,12 +56,12 @@ _MONTH_NUMBER = {form: number for word, number in _MONTH_WORDS.items()
 _MONTH = "|".join(_MONTH_NUMBER)  # dict order: every form of a longer name comes first
 _THANG = r"(?:[Tt]háng|THÁNG)[ \t]++"
 #: English month names as blog engines write them ("Nov 23, 2024", "23 November 2024"),
-#: longest first: the month's number.
-_EN_MONTHS = {name: number for number, names in enumerate((
+#: each the month's number (bylines opens a dateline with them too).
+EN_MONTHS = {name: number for number, names in enumerate((
     ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
     ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
     ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
-_EN_MONTH = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+_EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
 #: ``2023-11-02``, and as blog engines write it, ``Tháng Mười Một 22, 2026``, ``22 Tháng
 #: Mười Một, 2026``, ``22 tháng 11, 2026``, and in English, ``23 Nov 2024``, ``November 23,
@@ -187,7 +188,7 @@ def find_date(text: str) -> _dt.date | None:
             d, mo, y = m.group("en_d"), m.group("en_m"), m.group("en_y")
         else:
             d, mo, y = m.group("en_d2"), m.group("en_m2"), m.group("en_y2")
-        month = _EN_MONTHS.get(mo) or _MONTH_NUMBER.get(mo) or int(mo)
+        month = EN_MONTHS.get(mo) or _MONTH_NUMBER.get(mo) or int(mo)
         date = make_date(int(d), month, int(y))
         if date is not None:
             return date

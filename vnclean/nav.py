@@ -1613,18 +1613,14 @@ def _items_of_a_menu(text: str) -> bool:
     >>> _items_of_a_menu("Sport đưa tin tuyển Việt Nam thắng đậm Lào ở AFF Cup")
     False
     """
-    words = [word for word in text.split() if word not in _SITE_MENU_SEPARATORS]
-    if not all(map(_SITE_MENU_WORD, words)):
+    words = _menu_words(text)
+    if words is None:
         return False
-    keys, firsts = _key_info(), _first_words()
     known = capitals = lowers = run = 0
     i, size = 0, len(words)
     while i < size:
         word = words[i]
-        span = 0
-        if word[0].isupper() and word.casefold() in firsts:
-            span = next((n for n in range(min(4, size - i), 0, -1)
-                         if " ".join(words[i:i + n]).casefold() in keys), 0)
+        span = _known_name_span(words, i)
         if span:
             known += 1
             run = 0
@@ -1667,6 +1663,28 @@ def _next_kept(page: _Page, k: int, chrome: set[int], step: int = 1) -> int | No
     return next((j for j in range(k + step, stop, step) if starts[j] not in chrome), None)
 
 
+def _menu_words(text: str) -> list[str] | None:
+    """The words of a line of menu items, separators (``-``, ``|``, ``›``, ...) left out, or
+    None when a word is no item's (a comma, a colon, a bracket: no menu of names)."""
+    words = [word for word in text.split() if word not in _SITE_MENU_SEPARATORS]
+    return words if all(map(_SITE_MENU_WORD, words)) else None
+
+
+def _known_name_span(words: list[str], i: int) -> int:
+    """How many words from ``words[i]`` make a known name: the longest run (four at most)
+    that is a key of the word lists, opening with a capital; 0 when none does.
+
+    >>> _known_name_span(["Tin", "Thời", "sự", "Thể", "thao"], 1)
+    2
+    """
+    word = words[i]
+    if not (word[0].isupper() and word.casefold() in _first_words()):
+        return 0
+    keys = _key_info()
+    return next((n for n in range(min(4, len(words) - i), 0, -1)
+                 if " ".join(words[i:i + n]).casefold() in keys), 0)
+
+
 def _site_menu_counts(text: str, most: int) -> tuple[int, int, int] | None:
     """(words of the site's name first, known names, other items after the first known
     name) of a line of capitalised items, or None when ``text`` is none or its name runs
@@ -1683,20 +1701,17 @@ def _site_menu_counts(text: str, most: int) -> tuple[int, int, int] | None:
     >>> _site_menu_counts("Thế giới Di động công bố điện thoại mới", 3) is None
     True
     """
-    words = [word for word in text.split() if word not in _SITE_MENU_SEPARATORS]
-    if not all(map(_SITE_MENU_WORD, words)):
+    words = _menu_words(text)
+    if words is None:
         return None  # a comma, a colon, a bracket: no menu of names
-    keys, firsts, glue = _key_info(), _first_words(), lookup_set("nav_menu_glue.txt")
+    glue = lookup_set("nav_menu_glue.txt")
     name = known = others = 0
     lowered = digit_last = tail = False
     i, size = 0, len(words)
     while i < size:
         word = words[i]
         folded = word.casefold()
-        span = 0
-        if word[0].isupper() and folded in firsts:
-            span = next((n for n in range(min(4, size - i), 0, -1)
-                         if " ".join(words[i:i + n]).casefold() in keys), 0)
+        span = _known_name_span(words, i)
         if span:
             if not known and lowered and not digit_last:
                 return None  # "Quân đội nhân dân": a name's lowercase words end in a number
