@@ -2064,6 +2064,8 @@ _CUE_DESK = regex.compile(rf"(?:{_CUES}){_H}++{_DESK}")
 def _glued_label(m: regex.Match, ctx: _Lines) -> Label | None:
     group = _rule_group(m)
     index = ctx.index(m.start())
+    if group == "tail_source" and _after_end_mark(m, ctx, index):  # the marks go with it
+        return Label(ctx.starts[index], m.end(group), "byline", "bylines.source_attribution")
     if not ctx.is_prose(index) and not _under_story(m, ctx, index) or ctx.prose_after(index):
         return None  # glued to the last paragraph only
     if group == "tail_source" or m.group("gl_source") is not None:
@@ -2115,6 +2117,17 @@ def _under_story(m: regex.Match, ctx: _Lines, index: int) -> bool:
     last = ctx.last_prose()
     return (m.re is _BEFORE_CHROME and m.start() == ctx.starts[index] and last is not None
             and ctx.nonblank(last, 1, past_removed=False) == index)
+
+
+def _after_end_mark(m: regex.Match, ctx: _Lines, index: int) -> bool:
+    """``m`` is a closing "Nguồn: X" that only end marks precede on its line
+    (``/.Nguồn: VOV``): once they go, an attribution line, which goes wherever it stands.
+
+    >>> strip_bylines("Mưa lớn kéo dài.\\n/.Nguồn: VOV")
+    'Mưa lớn kéo dài.'
+    """
+    lead = ctx.text[ctx.starts[index]:m.start()]
+    return bool(lead) and not lead.strip(" \t/.")
 
 
 def _place_label(m: regex.Match, ctx: _Lines) -> Label | None:
@@ -2280,6 +2293,8 @@ class StripBylines(BoilerplateCleaner):
         for m in deferred:  # places bottom-up: each sees the lead below it
             label = _CONTEXT_FREE[_rule_group(m)](m, ctx)
             if label is not None:
+                if label.start < m.start():  # (_after_end_mark: one label for the line)
+                    labels = [lab for lab in labels if not label.start <= lab.start < label.end]
                 labels.append(label)
                 if _rule_group(m) != "place":
                     labels.extend(_glued_widgets(ctx.text, label))
