@@ -369,8 +369,33 @@ _GLUED_MARKS = ".!?…\"”’)»"
 _GLUED_MARK = re.compile(f"[{_GLUED_MARKS}]")
 
 
+class _LazyPatterns:
+    """``regex`` patterns by index, each compiled the first time it is asked for.
+
+    >>> patterns = _LazyPatterns(("Theo", "Nguồn"), 0)
+    >>> patterns[1].match("Nguồn: VOV").group(), len(patterns)
+    ('Nguồn', 2)
+    """
+
+    __slots__ = ("_sources", "_flags", "_compiled")
+
+    def __init__(self, sources: tuple[str, ...], flags: int):
+        self._sources = sources
+        self._flags = flags
+        self._compiled: list[regex.Pattern | None] = [None] * len(sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __getitem__(self, k: int) -> regex.Pattern:
+        pattern = self._compiled[k]
+        if pattern is None:
+            pattern = self._compiled[k] = regex.compile(self._sources[k], self._flags)
+        return pattern
+
+
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
-                      tuple[regex.Pattern, ...], str, regex.Pattern]:
+                      _LazyPatterns, str, regex.Pattern]:
     source = _source_pattern()
     note = _note_pattern()
     agencies = _AGENCIES
@@ -563,8 +588,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # The line alternation itself is left uncompiled: only the reference scan needs it.
     glued, *inline, prefix = (regex.compile(pattern, regex.MULTILINE)
                               for pattern in (glued, *inline, rf"(?:{prefix})?+"))
-    # The same alternatives one by one, tried in order at a line start behind cheap gates.
-    alone = tuple(regex.compile(rf"^(?:{alt})", regex.MULTILINE) for alt in alternatives)
+    # The same alternatives one by one, tried in order at a line start behind cheap gates
+    # (each compiled when first tried: together they took half of ``import vnclean``).
+    alone = _LazyPatterns(tuple(rf"^(?:{alt})" for alt in alternatives), regex.MULTILINE)
     # A sign-off right before the page's chrome (``bylines_chrome.txt``): glued after the
     # last sentence or opening the story's last line ("... cuối cùng. HOÀNG TÙNG Tags: ...",
     # "Vân Trang TIN LIÊN QUAN ..."): a name, maybe labelled, or an agency in brackets.
@@ -1095,7 +1121,7 @@ def attribution_date(text: str) -> str | None:
     >>> attribution_date("Theo TTXVN") is None
     True
     """
-    m = _ATTRIBUTION.match(text.strip())
+    m = _LINE_ALTERNATIVES[2].match(text.strip())  # the attribution line (see _build)
     return None if m is None else m.group("at_date")
 
 
@@ -1151,7 +1177,6 @@ _GROUP_SET = frozenset(_GROUPS)
 (_LINE_SOURCE, _GLUED, _INLINE, _PREFIX, _LINE_ALTERNATIVES,
  _GLUED_PLAIN, _BEFORE_CHROME) = _build()
 _END_MARK, _TAIL_SOURCE, _INLINE_SOURCE = _INLINE
-_ATTRIBUTION = _LINE_ALTERNATIVES[2]
 #: Where an inline "(Theo X)" may open (``_INLINE_SOURCE`` matches nowhere else).
 #: (:func:`_inline_source_starts` finds the same places, faster)
 _INLINE_SOURCE_OPENS = re.compile(r"\((?=[Tt]heo|Nguồn)")
