@@ -106,6 +106,8 @@ def run(*, quick: bool = False, corpus=None) -> dict:
     speed_out = speed.measure(texts, repeats, progress=log, min_repeats=min_repeats,
                               budget=budget)
     speed_out["splits"] = list(speed_splits)
+    log("cold start ...")
+    speed_out["cold_start"] = speed.cold_start()
     log("scaling ...")
     scaling_out = scaling.measure(texts, scaling.QUICK_SIZES if quick else scaling.SIZES,
                                   cap_seconds=4.0 if quick else 8.0,
@@ -176,6 +178,11 @@ def markdown(report: dict, plot_path: str = PLOT, heading: str = "#") -> str:
               f"`vnclean:STEP` is one step of `DEFAULT_STEPS` alone on the raw text. "
               f"`vnclean ×` and `clean_many ×` are their MB/s over that tool's, same run.", "",
               speed.table(sp), ""]
+    if sp.get("cold_start"):
+        lines += ["Cold start, a fresh process importing the tool and cleaning one short text "
+                  "(median of 3, `speed.cold_start`): " + ", ".join(
+                      f"{name} {seconds:.2f} s" for name, seconds in sp["cold_start"].items())
+                  + ". vnclean compiles its patterns then (at import, or at first use).", ""]
     if sp.get("normalize_ratios"):
         lines += ["`vnclean:normalize` against the normalizers: " + ", ".join(
             f"{name} {ratio:.2f}×" for name, ratio in sp["normalize_ratios"].items()), ""]

@@ -138,6 +138,37 @@ def measure(texts: Sequence[str], repeats: int = 5,
     return out
 
 
+#: What a fresh process runs for :func:`cold_start`: import the tool, clean one short text.
+COLD_START_SCRIPTS = {
+    FULL: "import vnclean; vnclean.clean(TEXT)",
+    "trafilatura": "from benchmarks.peers import trafilatura_lines; trafilatura_lines(TEXT)",
+}
+COLD_START_TEXT = "Mưa lớn ở Hà Nội\nSáng nay, mưa lớn khiến nhiều tuyến phố ngập sâu.\nTheo VOV"
+
+
+def cold_start(repeats: int = 3, names: Iterable[str] | None = None) -> dict[str, float]:
+    """Seconds a fresh Python process takes to import each tool and clean one short text,
+    timed inside it (so not the interpreter's own start-up), the median of ``repeats``
+    processes: what a script that cleans one file waits for its first result. A tool that
+    fails to run (a peer not installed) is left out."""
+    import subprocess
+    import sys
+
+    def seconds(script: str) -> float | None:
+        code = (f"import time; TEXT = {COLD_START_TEXT!r}; t = time.perf_counter(); {script}; "
+                "print(time.perf_counter() - t)")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              cwd=Path(__file__).parent.parent)
+        return float(done.stdout.split()[-1]) if done.returncode == 0 and done.stdout else None
+
+    out = {}
+    for name in names or COLD_START_SCRIPTS:
+        runs = [seconds(COLD_START_SCRIPTS[name]) for _ in range(repeats)]
+        if None not in runs:
+            out[name] = statistics.median(runs)
+    return out
+
+
 def table(speed: dict) -> str:
     """A markdown table: MB/s, docs/s and vnclean's ratio to each tool."""
     lines = ["| tool | MB/s | docs/s | median s | vnclean × | clean_many × |",
