@@ -385,9 +385,10 @@ def _candidate_lines(text: str) -> list[re.Match]:
     widget label or opens with a cue (one ``\\n``-anchored search: the engine jumps from
     newline to newline), a line holding ``@``, a line with a licence cue near its start.
     """
-    cue_line, cue_line_first = _line_finders()
+    cue_line = _line_finder()
     starts = {m.start() + 1 for m in cue_line.finditer(text)}  # after the newline
-    if cue_line_first.match(text):
+    first_end = text.find("\n")  # (the first line read as if a newline came before it)
+    if cue_line.match("\n" + (text if first_end < 0 else text[:first_end + 1])):
         starts.add(0)
     # A licence hit is a word's rare letter, at most _LICENCE_LEAD characters into it.
     finders, _ = _pivot_finders(_LICENCE_CUES, _LICENCE_PIVOTS)
@@ -424,10 +425,10 @@ def _lines_of(text: str, hits: list[int], reach: int) -> set[int]:
 
 
 @functools.cache
-def _line_finders() -> tuple[re.Pattern, re.Pattern]:
-    """A line whose casefold is a widget label or opens with a cue: after a newline, and
-    at the start of the text (built on first use: the casefold tables and the long
-    patterns cost more to build than a short text to clean)."""
+def _line_finder() -> re.Pattern:
+    """A line whose casefold is a widget label or opens with a cue, after a newline (built
+    on first use: the casefold tables and the long pattern cost more to build than a short
+    text to clean). No part of it reads past the line's end."""
     widgets = casefold_pattern(_WIDGETS, leading=True)
     cues = casefold_pattern(_CUE_WORDS, prefix=True, leading=True)
     # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
@@ -444,7 +445,7 @@ def _line_finders() -> tuple[re.Pattern, re.Pattern]:
     line = (r"[^\S\n]*+(?:%s(?:(?:[^\S\n]|:)*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s|%s%s)" % (
         widgets, row, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN, dash,
         _AGENCY_ACRONYM, dash))
-    return re.compile("\n" + line), re.compile(line)
+    return re.compile("\n" + line)
 
 
 _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
