@@ -370,19 +370,21 @@ _GLUED_MARK = re.compile(f"[{_GLUED_MARKS}]")
 
 
 class _LazyPatterns:
-    """``regex`` patterns by index, each compiled the first time it is asked for.
+    """Patterns by index, each compiled (by ``compile``: ``regex.compile`` or
+    ``re.compile``) the first time it is asked for.
 
     >>> patterns = _LazyPatterns(("Theo", "Nguồn"), 0)
     >>> patterns[1].match("Nguồn: VOV").group(), len(patterns)
     ('Nguồn', 2)
     """
 
-    __slots__ = ("_sources", "_flags", "_compiled")
+    __slots__ = ("_sources", "_flags", "_compiled", "_compile")
 
-    def __init__(self, sources: tuple[str, ...], flags: int):
+    def __init__(self, sources: tuple[str, ...], flags: int, compile=regex.compile):
         self._sources = sources
         self._flags = flags
-        self._compiled: list[regex.Pattern | None] = [None] * len(sources)
+        self._compile = compile
+        self._compiled: list = [None] * len(sources)
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -390,7 +392,7 @@ class _LazyPatterns:
     def __getitem__(self, k: int) -> regex.Pattern:
         pattern = self._compiled[k]
         if pattern is None:
-            pattern = self._compiled[k] = regex.compile(self._sources[k], self._flags)
+            pattern = self._compiled[k] = self._compile(self._sources[k], self._flags)
         return pattern
 
 
@@ -1346,7 +1348,7 @@ _UPPER_START = re.compile(_UP)
 #: group's number, ``lastindex``.
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
                            for k in range(len(_OPENS)))
-_GATES_FROM = tuple(re.compile(gates, re.MULTILINE) for gates in _GATE_ALTERNATIONS)
+_GATES_FROM = _LazyPatterns(_GATE_ALTERNATIONS, re.MULTILINE, re.compile)  # (at first use)
 _LAST_GATE = len(_OPENS) - 1
 #: The scan: where a line opens as some shape may (blank lines, where no shape opens, fail
 #: at once), then the first gate that holds, after a newline or at the text's start. The
