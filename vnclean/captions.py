@@ -64,6 +64,7 @@ def _marker_pattern() -> regex.Pattern:
     bare = word_list("captions_bare_markers.txt")
     described = _KEYED_HEADS
     paren_heads = alternation(_lower_first(heads + bare))
+    dashed_bare = alternation(tuple(e for e in _lower_first(bare) if e not in bare))
     return regex.compile(
         rf"""
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
@@ -71,7 +72,8 @@ def _marker_pattern() -> regex.Pattern:
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])hinh[ ]anh{_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
-        | (?P<bare>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(bare)})(?!{_HSPACE}*+\p{{Ll}}))
+        | (?P<bare>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(bare)})
+            |(?<=\S{_HSPACE})[-–]{_HSPACE}{{1,3}}(?:{dashed_bare}))(?!{_HSPACE}*+\p{{Ll}}))
         | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}
             |(?:{alternation(described)})(?:{_HSPACE}{{1,3}}\d{{1,2}})?+){_HSPACE}*+:)
         | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
@@ -347,8 +349,8 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         # "Ảnh: Hải Dương Tổng cộng ...": the last capital starts the next sentence.
         end = match.start("name") + tokens[keep - 2].end()
     agency = _PAREN_AGENCY.match(text, end, line_end)
-    if agency is not None and agency.group(1) in _AGENCIES:
-        end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)": the agency it works for
+    if agency is not None and (agency.group(1) in _AGENCIES or agency.group(1) in _PRESS_ALIASES):
+        end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)", "(TTO)": the agency or paper it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
 
@@ -501,6 +503,9 @@ def _name_tokens_kept(tokens: list[str]) -> int:
     >>> _name_tokens_kept(["Văn", "Chiến", "VĂN", "CHIẾN"])  # a sign-off in capitals after it
     2
     """
+    for size in _PRESS_NAME_SIZES:  # "Getty Images", "Thanh Niên": the name, then the story
+        if " ".join(t.rstrip(".,") for t in tokens[:size]) in _PRESS_NAMES:
+            return size
     if tokens[0].rstrip(".,") in _AGENCIES or tokens[0][0] == "@":
         return 1  # an agency, or a page's handle (``Ảnh: @hoangnam``): one token
     if tokens[0].rstrip(".,") in _PLATFORMS:
@@ -524,6 +529,17 @@ def _name_tokens_kept(tokens: list[str]) -> int:
         if token.endswith(".") and len(syllables[i]) > 1:
             return i + 1
     return len(tokens)
+
+
+#: Agencies and papers whose name is several words (``captions_agencies.txt``, the aliases of
+#: ``bylines_agencies.txt``), and their sizes in words, longest first.
+_PRESS_NAMES = frozenset(name for name in _AGENCIES | {
+    entry.split(" = ", 1)[0] for entry in word_list("bylines_agencies.txt")}
+    if " " in name and name[:1].isupper())
+#: The one-word names and abbreviations of papers (``TTO``, ``VOV``; ``bylines_agencies.txt``).
+_PRESS_ALIASES = frozenset(entry.split(" = ", 1)[0] for entry in word_list("bylines_agencies.txt")
+                           if " " not in entry.split(" = ", 1)[0])
+_PRESS_NAME_SIZES = tuple(sorted({name.count(" ") + 1 for name in _PRESS_NAMES}, reverse=True))
 
 
 def _syllable(token: str) -> str:
@@ -924,6 +940,9 @@ def _description_end(text: str, pos: int, line_end: int) -> int:
     end = stop.start() + 1 if stop else LAST_NON_BLANK.search(text, pos, line_end).end()
     if stop is not None:
         end = _next_sentence_start(text, pos, end)
+    source = _SOURCE_PAREN_INSIDE.search(text, pos, end)
+    if source is not None:  # "Video: Xe lao vào nhà (Nguồn: Facebook) Ba người ...": its credit
+        end = source.end()  # closes it
     if _DATED_STAMP.search(text, pos, end) is not None:
         return -1  # "Video: <headline> 22/11/2024 10:00 <lead>.": a flattened article's head
     return end if _is_caption_sized(text[pos:end].rstrip(_ENDER_TAIL)) else 0
@@ -940,6 +959,9 @@ def _next_sentence_start(text: str, pos: int, end: int) -> int:
     return end
 
 
+#: A source or credit in brackets, which closes a video's description.
+_SOURCE_PAREN_INSIDE = regex.compile(r"\((?:[Nn]guồn|Ảnh|ảnh|Video|Clip)[^()\n]{0,60}+\)",
+                                     regex.V1)
 #: A capitalised word after a word and a space (the description's first word is skipped).
 _CAPITALISED_WORD_AFTER = regex.compile(r"(?<=\p{L}[ \t])(\p{Lu}\p{Ll}*+)(?=[ \t])", regex.V1)
 #: A date with its year and a clock time: a page's dateline, never in a video's description.
@@ -1044,7 +1066,11 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         credit_end, credited, described, label_first = first_end, True, True, True
     elif text.startswith(":", end):  # "Ảnh minh họa: Reuters"
         credit_end, credited = _credit_name_end(text, end + 1, line_end), True
-    else:  # "Ảnh minh họa."
+    else:  # "Ảnh minh họa.", "Ảnh minh họa/Internet": with the web source it names
+        source = _SLASHED_SOURCE.match(text, end, line_end)
+        if source is not None and (source["source"] in _WEB_SOURCES
+                                   or source["source"] in _AGENCIES):
+            end = source.end()
         credit_end = end + 1 if text.startswith(".", end) else end
     rule = "captions.marker_line" if kind == "bare" else "captions.credit"
     if text.startswith(("Video", "Clip"), start):
@@ -1080,6 +1106,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                       whole or caption_start < line_start)
 
 
+#: A source joined to a bare marker by a slash: ``Ảnh minh họa/Internet``.
+_SLASHED_SOURCE = regex.compile(rf"{_HSPACE}*+/{_HSPACE}*+(?P<source>[\p{{L}}\p{{N}}]++)", regex.V1)
 _VIDEO_HEADS = ("Video", "VIDEO", "Clip", "CLIP")
 #: Credit heads that credit the whole article when they open a line (a byline's).
 _PRODUCTION_HEADS = tuple(word_list("captions_production_heads.txt"))
@@ -1556,8 +1584,8 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
         caption = text[line_start:start].strip()
         end = paren.end()
         if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES) and not (
-                kind == "source_inline" and _credited_line_between(text, line_start, end,
-                                                                   caption, paren["source"])):
+                (kind == "source_inline" or caption.endswith("."))
+                and _credited_line_between(text, line_start, end, caption, paren["source"])):
             continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
         if (caption and (web or caption.endswith(".")) and not _blank(text, end, len(text))
                 and _reads_as_caption_line(caption)):
@@ -1568,12 +1596,12 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
 
 def _credited_line_between(text: str, line_start: int, end: int, caption: str,
                            source: str) -> bool:
-    """A line of one short sentence and ``Nguồn: X`` standing alone between two paragraphs
-    (``Loài ếch mới được phát hiện. Nguồn: Zootaxa``): a picture's caption and credit, when
-    the sentence cites no figure (no digit) and the source is a name (:func:`_names_a_source`)
-    but no agency or office (``Nguồn: Công an tỉnh`` reports what the sentence says). At a
-    text's end ``Nguồn: X`` attributes the story."""
-    if (len(caption) > _SETTINGS["scene_sentence_max_chars"] or _DIGIT.search(caption)
+    """A line of one short sentence and ``Nguồn: X`` (or ``(Nguồn: X)``) standing alone between
+    two paragraphs (``Loài ếch mới được phát hiện. Nguồn: Zootaxa``): a picture's caption and
+    credit, when the sentence cites no figure (no digit but a year's) and the source is a
+    name (:func:`_names_a_source`) but no agency or office (``Nguồn: Công an tỉnh`` reports
+    what the sentence says). At a text's end ``Nguồn: X`` attributes the story."""
+    if (len(caption) > _SETTINGS["scene_sentence_max_chars"] or _FIGURE.search(caption)
             or not _names_a_source(" " + source) or line_start < 2
             or source.split(" ", 1)[0] in _AGENCIES or source.startswith(_OFFICE_HEADS)):
         return False
@@ -1581,7 +1609,8 @@ def _credited_line_between(text: str, line_start: int, end: int, caption: str,
     return line_end < len(text) and _between_paragraphs(text, line_start, line_end)
 
 
-_DIGIT = re.compile(r"\d")
+#: A number's first digit, but a year's (``năm 2024`` dates a chart, ``2%`` is a figure).
+_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
 
 
 def _reads_as_caption_line(line: str) -> bool:
