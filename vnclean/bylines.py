@@ -83,13 +83,18 @@ _DATED_YEAR = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 # A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
 # Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp"), nor into a
-# weekday ("Ngọc Minh Thứ ba, 12/3/2024"), nor into an e-mail's label ("Minh Anh Email:").
-_NOT_SOURCE_WORD = r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật|E-?mail)(?!\p{Ll}))"
+# weekday ("Ngọc Minh Thứ ba, 12/3/2024"), nor into an e-mail's label ("Minh Anh Email:"),
+# nor into a blog's date field or month ("Quang Minh Thời gian: 21/11/2022", "Admin Tháng
+# Mười 15, 2021").
+_NOT_SOURCE_WORD = (r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật|E-?mail|Thời[ \t]gian"
+                    r"|Ngày[ \t]đăng|Cập[ \t]nhật|Tháng)(?!\p{Ll}))")
 #: The compiler's note written after a name without brackets: "Minh Nhật Tổng hợp".
 _BARE_NOTE = r"(?:[Tt]ổng[ \t]hợp|thực[ \t]hiện)(?![\p{L}\d])"
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
              rf"(?:{_NOT_SOURCE_WORD}{_SYL}(?:[ \t]{_SYL})?+\.?+)?+")
-_UPSYL = r"\p{Lu}{1,7}+"  # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN
+# Tuổi Trẻ writes sign-offs in capitals: NGỌC AN (a syllable never the capital opening a word
+# after it: "NGUYỄN HIỀN Nguồn PLO: ...", "NGỌC AN Theo TTXVN")
+_UPSYL = r"\p{Lu}{1,7}+(?!\p{Ll})"
 _ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_NOT_SOURCE_WORD}{_SYL}){{1,3}}+"
              rf"|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)(?!\p{{Ll}})")
 # A label that names the author: "Tác giả: X", "Bài, ảnh: X", "Đăng bởi X", "by Admin".
@@ -270,6 +275,9 @@ _ROLE_TRIE = trie(_ROLE_WORDS)
 _POST = rf"(?:{_H}++(?:thường{_H}trú{_H}++)?+(?:tại|ở){_H}++{_PLACE_WORDS})?+"
 
 
+_LOCAL_UNITS = alternation(word_list("bylines_local_units.txt"))
+
+
 def _note_pattern() -> str:
     """A note after an author's name: ``(tổng hợp)``, ``(theo Reuters)``, ``(t/h)``, or the
     agency or paper the author writes for: known or an acronym (``(TTXVN)``,
@@ -289,8 +297,13 @@ def _note_pattern() -> str:
               r"(?![\p{L}\d])")
     # a newsroom role, maybe with its post: "(PV)", "(Phóng viên thường trú tại Mỹ)"
     role = rf"(?:{_ROLE_TRIE})(?![\p{{L}}\d]){_POST}"
+    # a local contributor's unit and its district, judged as a place is: "(TTVH huyện Cao
+    # Lộc)", "(Đài TT-TH huyện Mường La)" (bylines_local_units.txt)
+    unit = (r"\p{Lu}[\p{L}\d&/-]{0,12}+(?:[ \t][\p{Lu}\d][\p{L}\d&/-]{0,12}+){0,3}+"
+            rf"{_H}++(?:{_LOCAL_UNITS})(?![\p{{L}}\d]){_H}*+{_PLACE_WORDS}")
     return (rf"{_NOTE_OPENS}{_H}*+(?:(?:{_NOTE_ALTERNATION})(?:{_H}?+[^()\n]{{0,60}}+)?+"
-            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS}|{place}|{source}|{role})"
+            rf"|{agency}|{_DOMAIN}|{_PAPER}|{_AFFILIATION_IN_BRACKETS}|{place}|{source}|{role}"
+            rf"|{unit})"
             rf"{_H}*+\)")
 
 
@@ -404,12 +417,15 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     cues = _CUES
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+{_THEO_WORD}{_H}?+{source}\)?+)"
-    nguon = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+){{1,3}}+"
+    # (and baomoi's paper before the colon, the link after it: "Nguồn PLO: https://...")
+    nguon_link = rf"Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+    nguon = rf"(?:(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+|{nguon_link}){_H}*+){{1,3}}+"
     nguon_run = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+)++"
     papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
     # (on a line, also "Theo: Báo Nghệ An", "Nguồn tin: Báo Nghệ An")
     theo_paper = rf"(?:\(?+{_THEO_WORD}(?:{_H}*+:)?+{_H}?+{papered}\)?+)"
-    nguon_paper = rf"(?:\(?+Nguồn(?:{_H}tin)?+{_H}*+:{_H}*+{papered}\)?+{_H}*+){{1,3}}+"
+    nguon_paper = (rf"(?:(?:\(?+Nguồn(?:{_H}tin)?+{_H}*+:{_H}*+{papered}\)?+|{nguon_link})"
+                   rf"{_H}*+){{1,3}}+")
     # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
     eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.{_H}*+){{0,10}}+)?+$)"
     end = rf"{_H}*+\.?+{_H}*+{eol}"
@@ -514,8 +530,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_MORE_CREDITS}{_without_groups(_names_pattern('lc'))}){{0,3}}+"
         # (or the author's affiliation: "Tác giả: TS. X - Học viện Chính trị ...")
         rf"(?:{_H}*+[-–]{_H}*+{_AFFILIATION})?+"
-        # (or after "on": "Posted by admin on 23/11/2024")
-        rf"(?:(?:{_H}*+[-–|•·,]{_H}*+|{_H}++on{_H}++)"
+        # (or after "on": "Posted by admin on 23/11/2024"; or after a blank, a blog's row of
+        # fields: "Người đăng: Quang Minh Thời gian: 21/11/2022", "By Admin Tháng Mười 15, 2021")
+        rf"(?:(?:{_H}*+[-–|•·,]{_H}*+|{_H}++on{_H}++|{_H}++)"
         rf"(?P<lb_date>{_without_groups(dateline)}))?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}"
@@ -1765,9 +1782,18 @@ def _in_info_box(ctx: _Lines, index: int) -> bool:
         other = ctx.nonblank(index, step, past_removed=False)
         if other is not None:
             field = _INFO_FIELD.match(ctx.lines[other])
-            if field is not None and field.group(1) not in _BYLINE_FIELD_WORDS:
+            if (field is not None and field.group(1) not in _BYLINE_FIELD_WORDS
+                    and not _is_place_label(field.group(1))):
                 return True
     return False
+
+
+def _is_place_label(label: str) -> bool:
+    """A place before a colon (``Phú Thọ``, ``TP.HCM``, ``Hà Nội``): every word capitalised,
+    as a title's or a lead's place prefix writes it (``Phú Thọ: Ra quân trồng cây``), no
+    info box's field (``Địa điểm``, ``Giá vé``, ``Nhà xuất bản``: sentence case)."""
+    words = label.split()
+    return len(words) >= 2 and all(word[0].isupper() for word in words)
 
 
 #: A field of an info box: a capitalised label of a few words, a colon, a value.
@@ -2255,8 +2281,10 @@ class StripBylines(BoilerplateCleaner):
         flat = [] if head is None else (_flat_head_dateline(text, head) + _flat_head_agency(
             text, head) + _flat_title_dateline(text, head))
         labels = self._line_labels(text)
-        box = _author_box(text)
-        if box and not any(lab.end > box[0].start for lab in labels):
+        # (the box may close the page above lines that go as bylines: "Biên tập viên: Trần
+        # Hoa" / "Cập nhật lúc: 15:45 21/11/2022")
+        box = _author_box(text[:_labelled_tail_start(text, labels)])
+        if box and not any(lab.start < box[0].end and box[0].start < lab.end for lab in labels):
             labels += box
         paper = _paper_under_title(text)
         if paper and not any(lab.start < paper[0].end and paper[0].start < lab.end
@@ -2343,6 +2371,19 @@ class StripBylines(BoilerplateCleaner):
                                      attributions)
 
 
+def _labelled_tail_start(text: str, labels: list[Label]) -> int:
+    """Where the run of whole lines that ``labels`` take at the end of ``text`` starts (the
+    text's length when its last line stays)."""
+    cut = len(text.rstrip())
+    while cut > 0:
+        start = text.rfind("\n", 0, cut) + 1
+        first = start + len(text[start:cut]) - len(text[start:cut].lstrip())
+        if not any(lab.start <= first and lab.end >= cut for lab in labels):
+            break
+        cut = len(text[:start].rstrip())
+    return cut if cut < len(text.rstrip()) else len(text)
+
+
 def _paper_under_title(text: str) -> list[Label]:
     """A paper's name alone on the line under the title, with the lead below it (maybe after
     a date line): the source an aggregator names (``Báo Tuổi Trẻ``, ``Tuổi Trẻ Online``,
@@ -2393,7 +2434,10 @@ _PAPER_UNDER_TITLE = regex.compile(
     rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
     rf"(?:{_H}++(?:Online|online|điện tử))?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info)"
     rf"|(?P<named>(?:{_MEDIA})(?:{_H}(?:\p{{Lu}}\p{{L}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+"
-    rf"(?![\p{{L}}\d]))?+|(?:và|&)(?![\p{{L}}\d]))){{1,5}}+))(?![\p{{L}}\d.])"
+    rf"(?![\p{{L}}\d]))?+|(?:và|&)(?![\p{{L}}\d]))){{1,5}}+"
+    # (or around "&" with no such word: "Thể thao & Văn hóa 5 giờ trước", "Sức khỏe & Đời sống")
+    rf"|\p{{Lu}}\p{{Ll}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+)?+{_H}&{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
+    rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+))(?![\p{{L}}\d.])"
     rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+", regex.V1)
 
 
@@ -2515,16 +2559,20 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
         if m is not None and _full_timestamp(m.group("dateline")):
             if len(_WORD.findall(text, 0, start)) < _FLAT_TITLE_MIN_WORDS:
                 return []
-            return [*_flat_name_before(text, start),
-                    Label(m.start("dateline"), m.end("dateline"), "byline",
-                          "bylines.flat_dateline")]
+            named = _flat_name_before(text, start)
+            if not named and text[start - 2] in _FLAT_NAME_SEPARATORS:
+                continue  # "... - 03/10/2018 14:20": a bar or dash after no author's name
+            return [*named, Label(m.start("dateline"), m.end("dateline"), "byline",
+                                  "bylines.flat_dateline")]
     return []
 
 
 #: Where a dateline may open after a title's last word (a weekday, a day or a time) ...
+#: (or after the bar or dash that follows the author's name: "Thiên Di | 03/10/2018 14:20")
 _TITLE_DATELINE_GATE = re.compile(
-    r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)][ \t])(?:%s|%s)" % (
+    r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)|–-][ \t])(?:%s|%s)" % (
         (trie(_DATELINE_STARTS), _DATE_NUMBER) * 2))
+_FLAT_NAME_SEPARATORS = "|–-"
 #: A year's digits (a stdlib ``re`` search), and how far past the title's end a dateline
 #: that opens before it may reach.
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -2559,9 +2607,10 @@ _GLUED_PREFIX = regex.compile(
 #: of a flattened page: two or three capitalised syllables after the title's last word (a
 #: lowercase word, a number or a closing quote), right before the prefix or dateline.
 _TITLE_LAST_WORD = r"(?<=(?:^|\s)(?:\p{Ll}\p{L}*|\d+|\S*[\"”’)])[ \t])"
-_FLAT_NAME_REACH = 40  # (three syllables of seven letters and the blanks after them)
+_FLAT_NAME_REACH = 44  # (three syllables of seven letters, the blanks and a bar after them)
 _FLAT_NAME_AT = regex.compile(
-    rf"{_TITLE_LAST_WORD}(?P<name>{_SYL}(?:[ \t]{_SYL}){{1,2}}+)[ \t]++\Z", regex.V1)
+    rf"{_TITLE_LAST_WORD}(?P<name>{_SYL}(?:[ \t]{_SYL}){{1,2}}+)[ \t]++(?:[|–-][ \t]++)?+\Z",
+    regex.V1)
 
 
 def _flat_author(text: str, name: str, start: int) -> bool:

@@ -147,7 +147,10 @@ _INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
 _CALL_TO_URL = regex.compile(
-    r"(?:\*{1,3}[ \t]{0,2})?(?:%s)[^\n:]{0,80}?[ \t]*:[ \t]*https?://[^\s]{1,300}"
+    # (the call and its colon in one sentence: "Văn phòng Đăng ký đất đai tỉnh. NGUYỄN HIỀN
+    # Nguồn PLO: https://..." is a story's office, then the source line)
+    r"(?:\*{1,3}[ \t]{0,2})?(?:%s)(?:(?![.!?…][ \t]+\p{Lu})[^\n:]){0,80}?[ \t]*:[ \t]*"
+    r"https?://[^\s]{1,300}"
     % alternation(word_list("promos_call_to_url.txt")), regex.VERSION1)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
 # The authorities of a press licence: what a licence line must name when it reads as a
