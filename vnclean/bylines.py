@@ -189,8 +189,10 @@ def _source_word(*, paper: bool = False) -> str:
     ``[Link]``, a URL or domain; with ``paper``, a paper's name in sentence case first
     (``_PAPER``)."""
     first = f"{_PAPER}|" if paper else ""
-    # (on attribution lines, a date closes the line: "Theo Pháp luật & Bạn đọc 20/06/2024")
-    not_date = rf"(?!{_DATED_YEAR})" if paper else ""
+    # (on attribution lines, a date closes the line: "Theo Pháp luật & Bạn đọc 20/06/2024",
+    # maybe after its weekday: "Theo Nhịp sống thị trường Thứ tư, 20/11/2024 08:15")
+    not_date = (rf"(?!{_DATED_YEAR}|{WEEKDAY_PATTERN}{_H}*+,?+{_H}*+{_DATED_YEAR})"
+                if paper else "")
     word = (rf"(?!Nguồn[ \t]*+:)(?:{first}(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d]|\.\p{{L}})"
             # a paper named in sentence case around "&": "Kinh tế & Đô thị", "Sức khỏe & Đời sống"
             r"|\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+[ \t]?+&[ \t]?+"
@@ -522,7 +524,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
         # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
-        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{_TIME_DATE})?+{_DATED_YEAR}{_CLOCK}))?+{end})",
+        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{WEEKDAY_PATTERN}{_H}*+,?+{_H}*+)?+(?:{_TIME_DATE})?+{_DATED_YEAR}"
+        rf"{_CLOCK}))?+{end})",
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
