@@ -547,6 +547,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|/{_H}?+{papered}(?:{_H}*+(?:{theo}|{note}))?+"  # "X/VOV.VN (lược dịch)"
         rf"|[-–]{_H}*+(?:{agencies}|{_PAPER})(?![\p{{L}}\d])"
         rf"|[-–]{_H}*+{_AFFILIATION}"  # "BS X - Khoa Nội, Bệnh viện Bạch Mai"
+        rf"|(?<=[ \t]){_DOMAIN}"  # the paper's site after a blank: "Tuệ Nguyễn thanhnien.vn"
         # a newsroom role after the name: "Minh Anh - Phóng viên", "Minh Anh, PV Thời sự"
         rf"|[-–,]{_H}*+(?P<au_role>(?i:{_ROLE_TRIE}))(?![\p{{L}}\d])"
         rf"(?:{_H}++(?:(?:{agencies})(?![\p{{L}}\d])|{_DESK}))?+{_POST}"
@@ -1327,6 +1328,7 @@ _OPENS = (
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
     rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*(?:$|[Tt]heo)"
+    rf"|{_ALNUM}[\w-]*(?:\.[\w-]+)*\.(?:vn|VN|com|net|org|info)[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
     rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
