@@ -455,7 +455,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     alternatives = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
-        rf"(?P<dateline>[ \t|]*+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
+        # (maybe after a dash, a blog theme's: "Admin" / "- 22/08/2018")
+        rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d))?+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))?+"
@@ -1312,7 +1313,7 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: after a dash (``Thu Hà - Báo Tin tức``: its name in sentence case). The place: a
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 _OPENS = (
-    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER}|{_COUNT_OPENS}"
+    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
@@ -1345,7 +1346,7 @@ _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./.",
                       *_SECTION_NAMES))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
-                rf"|{_DATE_NUMBER}|{_COUNT_OPENS}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
+                rf"|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
