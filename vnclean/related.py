@@ -44,6 +44,7 @@ __all__ = ["StripRelatedLinks", "strip_related_links"]
 
 _T = json_data("related_thresholds.json")
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+_CREDIT_HEADS_TEXT = alternation(word_list("captions_credit_heads.txt"))
 
 
 def _headings(strength: str) -> tuple[str, ...]:
@@ -61,8 +62,10 @@ _HEADING_TRIM = " \t:.›»>"
 _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
-_PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related_prefixes.txt")), _F)
-_PREFIX_FIRST = frozenset(">»►xđtbmck")  # first letters (casefolded) of the prefixes above
+# A list bullet may stand before a prefix ("* Đọc thêm: ...", "- Xem thêm: ...").
+_PREFIXED = regex.compile(r"(?:[*•+–-][ \t\xa0]*)?(?:%s)[ \t\xa0]*[^\s]" % "|".join(
+    word_list("related_prefixes.txt")), _F)
+_PREFIX_FIRST = frozenset(">»►xđtbmck*•+–-")  # first letters (casefolded) of the prefixes above
 # The characters whose casefold is one of them: ``c in _PREFIX_OPENERS`` is
 # ``c.casefold() in _PREFIX_FIRST`` without the casefold.
 _PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
@@ -541,6 +544,10 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
             last, gap = j, 0
         elif cls == "filler" and headlines:
             last = j if gap == 0 else last
+        elif cls == "teaser" and _glued_card(line.text):
+            headlines += 1
+            teasers += 1
+            last, gap = j, 0
         elif cls == "teaser" and prev in _TEASED:
             last, gap = j, 0
             teasers += 1
@@ -557,7 +564,8 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         return i + 1
     nxt = lines[last + 1] if last + 1 < len(lines) else None
     if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
-            nxt is not None and (nxt.cls in ("other", "teaser") or nxt.text.endswith(":"))
+            nxt is not None and (nxt.cls in ("other", "teaser") or nxt.text.endswith(":")
+                                 or _SOURCE_LINE.fullmatch(nxt.text) is not None)
             or not strong and not _cards_end_page(teasers, nxt)
             or headlines > 1 and teasers == 1):
         last -= 1
@@ -569,6 +577,31 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         last -= 1
     end = max(last, i) + 1
     return i + 1 if _holds_the_story(lines, i + 1, end) else end
+
+
+#: The story's source credited on a line of its own, as a story ends: ``Theo Tiền Phong``,
+#: ``Nguồn: VnExpress`` (a teaser above it is the story's last paragraph, not a card's).
+_SOURCE_LINE = regex.compile(r"(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}" % alternation(
+    word_list("related_source_credits.txt")), regex.V1)
+
+
+#: A card on one line: its headline, a dash, its one-sentence teaser.
+_GLUED_CARD = regex.compile(r"([^\n]{15,%d}?)[ \t]+[-–][ \t]+(\p{Lu}[^\n]*[.!?…])\Z"
+                            % _HEADLINE_MAX_CHARS, regex.V1)
+
+
+def _glued_card(text: str) -> bool:
+    """``text`` is a headline and its teaser on one line, a dash between them (``Cách làm
+    gỏi cuốn tại nhà - Gỏi cuốn là món ăn thanh mát, dễ làm.``): a card of a heading's block.
+
+    >>> _glued_card("Cách làm gỏi cuốn tôm thịt tại nhà - Gỏi cuốn là món ăn thanh mát.")
+    True
+    >>> _glued_card("Hà Nội - Sáng nay, mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.")
+    False
+    """
+    m = _GLUED_CARD.match(text)
+    return (m is not None and _shape(m.group(1)) == "headline"
+            and _one_sentence(m.group(2)))
 
 
 def _holds_the_story(lines: list[_Line], start: int, end: int) -> bool:
@@ -640,6 +673,7 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     # run follows a sign-off (``Dương Lâm``: a short line of capitalized words), not a menu.
     paired_ok = i > 0 and lines[i - 1].cls == "short" and _SIGN_OFF.fullmatch(lines[i - 1].text)
     cards = 0
+    sources: set[str] = set()  # aggregator cards: the papers named at headlines' ends
     first_card: tuple[int, int] | None = None
     j = i
     while j < len(lines):
@@ -647,6 +681,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         if line.cls in ("headline", "dated", "stamped") and line.indented == indented:
             headlines += 1
             last, gap, carded = j, 0, False
+            if line.cls == "headline" and line.text[-1] == ")":
+                source = _CARD_SOURCE.search(line.text)
+                if source is not None:
+                    sources.add(source.group(1))
         elif line.cls == "teaser" and headlines and (
                 line.text.endswith(_TRUNCATED) or carded
                 or (paired_ok and last == j - 1 and lines[last].cls == "headline"
@@ -672,6 +710,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         else:
             break
         j += 1
+    if len(sources) >= _T["card_run_min_cards"]:
+        # Headlines crediting two papers or more, "... (Dân trí)" / "... (Zing)": an
+        # aggregator's cards (a photo story's captions credit one agency alike).
+        cards += len(sources)
     ends_page = _ends_page_after_story(lines, i, j)
     if not (chrome or indented) and cards < _T["card_run_min_cards"] and not ends_page:
         return i, j  # no run here, nor further on among the lines read (see above)
@@ -701,6 +743,12 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         if headlines - 1 < need:
             return i, i
     return last + 1, i
+
+
+#: The paper an aggregator's card credits at its headline's end: "... an toàn (Dân trí)", a
+#: capitalised name of at most five words (not a photo credit, ``captions_credit_heads.txt``).
+_CARD_SOURCE = regex.compile(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
+                             % _CREDIT_HEADS_TEXT, regex.V1)
 
 
 def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
@@ -876,6 +924,10 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
         line = lines[i]
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
+            if line.cls == "strong" and end > i + 1:
+                back = _signed_off_headlines(lines, i)
+                if back < i and (not labels or labels[-1].end <= lines[back].start):
+                    _take_run(lines, back, i, title, labels, take)
             if end > i + 1 or line.cls == "strong":
                 labels.append(Label(line.start, line.end, "related", "related.heading"))
                 take(i, i + 1)
@@ -932,6 +984,24 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
         i += 1
+
+
+def _signed_off_headlines(lines: list[_Line], i: int) -> int:
+    """Start of the headlines (at most ``inline_list_max_headlines``) standing between the
+    story's sign-off and the strong heading ``lines[i]`` (``i`` if none): the story ended
+    (:func:`_story_ended`) at a sign-off or a source line (``Theo Minh Hải (Dân Trí)``), so
+    the headlines after it list other articles as the heading's block does (a page that
+    prints a few links before the heading of the rest)."""
+    k = i
+    while (k > 0 and i - k < _T["inline_list_max_headlines"] and lines[k - 1].cls == "headline"
+           and _SOURCE_LINE.fullmatch(lines[k - 1].text) is None):
+        k -= 1
+    if k == i or k < 2:
+        return i
+    above = lines[k - 1]
+    signed = _SOURCE_LINE.fullmatch(above.text) is not None or (
+        above.cls == "short" and _END_SIGN_OFF.fullmatch(above.text) is not None)
+    return k if signed and _story_ended(lines, k - 1) else i
 
 
 def _end_mark_run(lines: list[_Line], i: int) -> int:
@@ -1134,7 +1204,7 @@ def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
                          % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
 
 
-_CREDIT_HEADS = alternation(word_list("captions_credit_heads.txt"))
+_CREDIT_HEADS = _CREDIT_HEADS_TEXT
 _BARE_MARKERS = alternation(word_list("captions_bare_markers.txt"))
 
 
