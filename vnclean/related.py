@@ -164,6 +164,12 @@ _NOT_HEADLINE_DATELINE = regex.compile(
 _NOT_HEADLINE_FIELDS = regex.compile(
     r"(?:\w+[ \t]){0,2}\w+[ \t]*:[^\n|]*\|[ \t]*(?:\w+[ \t]){0,2}\w+[ \t]*:", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
+#: A person's title written short, its period no sentence end (``GS. Trần Văn Thọ: ...``):
+#: the one-word titles of ``bylines_titles.txt`` with their period.
+_TITLE_ABBREVIATIONS = sorted({t if t.endswith(".") else t + "." for t in word_list(
+    "bylines_titles.txt") if regex.fullmatch(r"\p{Lu}[\w.]{1,9}", t)}, key=len, reverse=True)
+_TITLE_BEFORE = regex.compile(r"(?<![\w.])(?:%s)\Z" % "|".join(map(regex.escape,
+                                                                  _TITLE_ABBREVIATIONS)))
 # What two sentences need between them (a stdlib gate before the pattern above).
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’]?[ \t]")
 
@@ -189,7 +195,18 @@ def _not_headline(text: str) -> bool:
     if ":" in text and _colon_not_headline(text):
         return True
     return (("." in text or "!" in text or "?" in text) and _SENTENCE_GAP.search(text) is not None
-            and _NOT_HEADLINE_SENTENCES.search(text) is not None)
+            and _two_sentences(text))
+
+
+def _two_sentences(text: str) -> bool:
+    """``text`` holds a sentence end before another sentence, not a title's period (``GS.
+    Trần Văn Thọ: Tôi mong ...`` is one headline).
+
+    >>> _two_sentences("Mưa lớn. Gió to"), _two_sentences("GS. Trần Văn Thọ: Tôi mong VN")
+    (True, False)
+    """
+    return any(_TITLE_BEFORE.search(text, 0, m.start() + 2) is None
+               for m in _NOT_HEADLINE_SENTENCES.finditer(text))
 
 
 _SIGN_OFF = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3}", regex.VERSION1)
@@ -201,7 +218,7 @@ _END_SIGN_OFF = regex.compile(
 def _one_sentence(text: str) -> bool:
     """True for a teaser of one sentence that ends like one (``...`` not needed)."""
     return (len(text) <= _T["pair_teaser_max_chars"] and text[-1] in ".!?…"
-            and not _NOT_HEADLINE_SENTENCES.search(text))
+            and not _two_sentences(text))
 
 
 _TRUNCATED = ("...", "…")
@@ -671,7 +688,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     carded = False  # a time/date/icon filler since the last headline: a news card
     # Headline + one-sentence teaser pairs count as cards only after the story's end: the
     # run follows a sign-off (``Dương Lâm``: a short line of capitalized words), not a menu.
-    paired_ok = i > 0 and lines[i - 1].cls == "short" and _SIGN_OFF.fullmatch(lines[i - 1].text)
+    # Or right under a related heading, past the short lines of a widget between them
+    # (``Tin cùng chuyên mục`` / ``Xem theo ngày`` / ``Ngày`` ... / the cards).
+    paired_ok = i > 0 and (lines[i - 1].cls == "short" and _SIGN_OFF.fullmatch(lines[i - 1].text)
+                           or _under_heading(lines, i))
     cards = 0
     sources: set[str] = set()  # aggregator cards: the papers named at headlines' ends
     first_card: tuple[int, int] | None = None
@@ -695,9 +715,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
                     first_card = (j, headlines)
             last, gap, carded = j, 0, False
         elif line.cls == "filler" and headlines:
-            if (last == j - 1 and lines[last].cls == "headline"
-                    and _RELATIVE_TIME.search(line.text)):
-                # an aggregator's card: a headline, its source and time ("VnExpress - 3 giờ trước")
+            if ((last == j - 1 or last == j - 2 and lines[j - 1].cls == "short")
+                    and lines[last].cls == "headline" and _RELATIVE_TIME.search(line.text)):
+                # an aggregator's card: a headline, its source and time ("VnExpress - 3 giờ
+                # trước", or the source on a line of its own: "Dân Việt" / "2 giờ trước")
                 cards += 1
                 if first_card is None:
                     first_card = (last, headlines - 1)
@@ -705,8 +726,9 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
                 j += 1
                 continue
             carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
-        elif line.cls == "short" and headlines and gap < 1:
-            gap += 1
+        elif line.cls == "short" and headlines and (gap < 1 or last == j - 1 and lines[last]
+                                                    .cls == "filler"):
+            gap += 1  # (a card's count after its time: "2 giờ trước" / "5 liên quan")
         else:
             break
         j += 1
@@ -734,21 +756,71 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     if headlines < need or last < i:
         return i, i
     # A body paragraph right after the run: its last headline may be the story's own
-    # title or subheading, so keep that one.
+    # title or subheading, so keep that one. So too when the run ends in the story's byline
+    # crediting its source ("Hà My, Theo Trí Thức Trẻ") with a story line under it (a time
+    # stamp maybe between): the byline and the title above it stay.
     nxt = lines[last + 1] if last + 1 < len(lines) else None
-    if (nxt is not None and nxt.cls in ("other", "teaser") and not indented
-            and len(nxt.text) >= _T["body_paragraph_min_chars"]
-            and not nxt.text.endswith(_TRUNCATED) and lines[last].cls == "headline"):
+    signed = (last > i and not indented and _SOURCE_ENDS_LINE.search(lines[last].text)
+              is not None and _story_line(_after_fillers(lines, last + 1)))
+    if signed:
+        last -= 1
+        headlines -= 1
+    if (signed or nxt is not None and not indented and _body_paragraph(nxt)) and (
+            lines[last].cls == "headline"):
         last -= 1
         if headlines - 1 < need:
             return i, i
     return last + 1, i
 
 
+def _body_paragraph(line: _Line | None) -> bool:
+    """A story's body paragraph: a teaser or longer line of ``body_paragraph_min_chars`` or
+    more, not cut short with ``...``."""
+    return (line is not None and line.cls in ("other", "teaser")
+            and len(line.text) >= _T["body_paragraph_min_chars"]
+            and not line.text.endswith(_TRUNCATED))
+
+
+def _story_line(line: _Line | None) -> bool:
+    """A story line (``_STORY_LINE``: a sentence of ``story_line_min_chars`` or more)."""
+    return line is not None and _STORY_LINE.match(line.text) is not None
+
+
+def _after_fillers(lines: list[_Line], k: int) -> _Line | None:
+    """The first line from ``k`` on past at most two short or filler lines (a time stamp)."""
+    for line in lines[k:k + 3]:
+        if line.cls not in ("short", "filler", "stamped", "dated") and not (
+                _BARE_STAMP.fullmatch(line.text)):
+            return line
+    return None
+
+
+#: A line that is only a date and time: "14:35 16/07/2018", "22/07/2018 09:31 GMT+7".
+_BARE_STAMP = re.compile(r"[\d/:.,|() \t-]{5,24}(?:[ \t]*(?:AM|PM|GMT\+\d{1,2}))*")
+
+
+#: A source credited at a line's end: "Hà My, Theo Trí Thức Trẻ", "Nguồn: VnExpress".
+_SOURCE_ENDS_LINE = regex.compile(r"(?:^|[ \t,;|–-])(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}\Z"
+                                  % alternation(word_list("related_source_credits.txt")),
+                                  regex.V1)
+
 #: The paper an aggregator's card credits at its headline's end: "... an toàn (Dân trí)", a
 #: capitalised name of at most five words (not a photo credit, ``captions_credit_heads.txt``).
 _CARD_SOURCE = regex.compile(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
                              % _CREDIT_HEADS_TEXT, regex.V1)
+
+
+def _under_heading(lines: list[_Line], i: int) -> bool:
+    """The nearest line above ``lines[i]`` that is not short is a strong related heading
+    (``Tin cùng chuyên mục``), at most ``free_run_min_chrome_lines`` lines up: what starts at
+    ``i`` is that heading's list, a widget's short lines between (a weak heading such as
+    ``Video`` may stand above the story's own subheadings)."""
+    for k in range(i - 1, max(-1, i - 1 - _T["free_run_min_chrome_lines"]), -1):
+        if lines[k].cls == "strong":
+            return True
+        if lines[k].cls != "short":
+            return False
+    return False
 
 
 def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
