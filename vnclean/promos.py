@@ -2091,7 +2091,7 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
     ['Bình chọn\\nBạn có đi bộ?\\nCó\\nKhông\\n']
     """
     out: list[Label] = []
-    if not labels:
+    if not labels or "?" not in text:
         return out
     for m in _POLL_OPENER.finditer(text):
         lines = []  # (start, stripped text) of the lines after the heading

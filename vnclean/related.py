@@ -465,6 +465,15 @@ def _worth_a_look(codes: str) -> bool:
     return _WORTH.search(codes) is not None
 
 
+def _card_pair(codes: str, texts: list[str]) -> bool:
+    """True when a teaser opening with a lead prefix follows a headline (a linked article's
+    card inside the story, :func:`_prefixed_card`): the only trigger of a page with no cue."""
+    return any(_CARD_PREFIX.match(texts[m.start() + 1]) is not None
+               for m in _HEADLINE_TEASER.finditer(codes))
+
+
+_HEADLINE_TEASER = re.compile("HT")
+
 #: One letter per class, so the neighbour pass finds cues and headline pairs by C search.
 _CODES = {"strong": "G", "weak": "W", "prefixed": "P", "arrow_alone": "A", "dated": "D",
           "stamped": "S", "bulleted": "B",
@@ -487,7 +496,7 @@ def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str]
         ends = list(map(add, starts, map(len, texts)))
         _read_residues(text, starts, ends, texts, classes, inline, lefts)
     codes = "".join(map(_CODES.__getitem__, classes))
-    if not _worth_a_look(codes):
+    if not _worth_a_look(codes) and not _card_pair(codes, texts):
         return [], ""
     if ends is None:
         ends = map(add, starts, map(len, texts))
@@ -1032,6 +1041,13 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                 i = end
                 continue
         elif line.cls == "headline":
+            if _prefixed_card(lines, i):
+                if last_story is None:
+                    last_story = _last_story_line(lines)
+                if _lead_prefixed_above(lines, i) and i < last_story:
+                    _take_run(lines, i, i + 2, title, labels, take)
+                    i += 2
+                    continue
             end = _end_mark_run(lines, i)
             if end > i:
                 _take_run(lines, i, end, title, labels, take)
@@ -1074,6 +1090,30 @@ def _signed_off_headlines(lines: list[_Line], i: int) -> int:
     signed = _SOURCE_LINE.fullmatch(above.text) is not None or (
         above.cls == "short" and _END_SIGN_OFF.fullmatch(above.text) is not None)
     return k if signed and _story_ended(lines, k - 1) else i
+
+
+#: A lead's agency prefix naming a paper or agency (``bylines_agencies.txt``): ``TTO - ``,
+#: ``(Dân trí) - `` (a dateline, ``TP.HCM - ``, is none).
+_AGENCY_ALIASES = alternation([entry.partition("=")[0].strip()
+                               for entry in word_list("bylines_agencies.txt")])
+_CARD_PREFIX = regex.compile(r"(?:\((?:%s)\)|(?:%s))[ \t]*[-–—][ \t]*\p{Lu}" % (
+    _AGENCY_ALIASES, _AGENCY_ALIASES), regex.V1)
+
+
+def _prefixed_card(lines: list[_Line], i: int) -> bool:
+    """``lines[i]`` (a headline) and the line under it are a linked article's card inside the
+    story: the teaser opens with its paper's lead prefix (``TTO - Nhiều vụ tai nạn ...``), as
+    only the story's own lead does, and is one sentence. :func:`_walk` takes it when the
+    story's lead opened with a prefix above it and the story goes on below it."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (nxt is not None and nxt.cls == "teaser" and _CARD_PREFIX.match(nxt.text) is not None
+            and _one_sentence(nxt.text[_CARD_PREFIX.match(nxt.text).end() - 1:]))
+
+
+def _lead_prefixed_above(lines: list[_Line], i: int) -> bool:
+    """A line above ``lines[i]`` opens with a lead prefix (the story's own lead, ``TTO -
+    Chiều 30-7, ...``), so a prefixed teaser below is another article's, not the lead."""
+    return any(_CARD_PREFIX.match(line.text) for line in lines[:i])
 
 
 def _end_mark_run(lines: list[_Line], i: int) -> int:
