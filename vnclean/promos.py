@@ -2117,6 +2117,45 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
     return out
 
 
+#: A line ending in a count in brackets (a C-level scan finds the few candidates).
+_COUNT_END = re.compile(r"\([ \t]?\d{1,6}[ \t]?\)[ \t]*$", re.MULTILINE)
+#: A tab label in upper case with its count: "ẢNH (2)", "CÙNG TÁC GIẢ (36)".
+_COUNT_TAB = regex.compile(r"[ \t]*+\p{Lu}[\p{Lu}\d&/ \t-]{0,40}?[ \t]*\([ \t]?\d{1,6}[ \t]?\)"
+                           r"[ \t]*+", regex.V1)
+
+
+def _count_tabs(text: str) -> list[Label]:
+    """``promos.count_tabs``: a row of tabs, one a line, each an upper-case label and its
+    count in brackets (``ẢNH (2)`` / ``VIDEO (0)`` / ``CÙNG TÁC GIẢ (36)`` / ``LIÊN QUAN
+    (102)``), ``min_count_tabs`` lines or more with only blank lines between them (a story's
+    counts come in sentence case or inside sentences, ``Hà Nội (12)``, or as a list a line
+    ending with ``:`` introduces: they stay).
+
+    >>> t = "Mưa lớn.\\nẢNH (2)\\nVIDEO (0)\\nLIÊN QUAN (102)\\nGió to."
+    >>> [t[lab.start:lab.end] for lab in _count_tabs(t)]
+    ['ẢNH (2)\\nVIDEO (0)\\nLIÊN QUAN (102)']
+    """
+    out: list[Label] = []
+    run: list[tuple[int, int]] = []  # the tab lines found so far, one after another
+
+    def close() -> None:
+        if len(run) >= _T["min_count_tabs"] and not text[:run[0][0]].rstrip().endswith(":"):
+            out.append(Label(run[0][0], run[-1][1], "promo", "promos.count_tabs"))
+        run.clear()
+
+    for m in _COUNT_END.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if _COUNT_TAB.fullmatch(text, start, m.end()) is None:
+            close()
+            continue
+        if run and text[run[-1][1]:start].strip():
+            close()  # a line that is no tab stands between
+        first = start + len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+        run.append((first, m.end()))
+    close()
+    return out
+
+
 def _poll_option(line: str) -> bool:
     """A poll's answer line: a few words, no sentence mark at its end (``Đang lên kế hoạch``)."""
     return (0 < len(line) <= _POLL_OPTION_MAX and line[-1] not in ".!?:;,"
@@ -2315,6 +2354,7 @@ class StripPromos(SettlingCleaner):
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
         labels += _polls(text, labels)
+        labels += _count_tabs(text)
         if _SCHEME_END.search(text):
             labels += _url_lines(text, labels)
         if labels:
