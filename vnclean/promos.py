@@ -369,6 +369,7 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
 _WIDGET_MARKED = re.compile(r"\[[ \t]*(.+?)[ \t]*\]|\([ \t]*(.+?)[ \t]*\)"
                             r"|(.+?)[ \t]+(?:\*|\d{1,6})|(\S+(?:[ \t]+\S+){3,})\.")
 _WIDGET_MARK_MAX = 8
+_WIDGET_MARK_ENDS = frozenset("]).*0123456789")  # the last characters _WIDGET_MARKED allows
 
 
 def _marked_widget(stripped: str) -> str | None:
@@ -381,6 +382,8 @@ def _marked_widget(stripped: str) -> str | None:
     bare = stripped.rstrip(": \t")
     if bare.casefold() in _WIDGETS:
         return bare
+    if not bare or bare[-1] not in _WIDGET_MARK_ENDS:
+        return None
     m = _WIDGET_MARKED.fullmatch(bare)
     if m is None:
         return None
@@ -2074,6 +2077,10 @@ def _video_titles(text: str, labels: list[Label]) -> list[Label]:
 
 _POLL_OPENER = re.compile(r"^[ \t]*(?:%s)[ \t]*:?[ \t]*$" % alternation(
     word_list("promos_poll_openers.txt")), re.IGNORECASE | re.MULTILINE)
+#: The openers as a heading writes them (as listed, capitalised, in upper case): plain
+#: substring tests that let a text with none skip the search.
+_POLL_WORDS = tuple({form for word in word_list("promos_poll_openers.txt")
+                     for form in (word, word.capitalize(), word.upper())})
 _POLL_OPTION_MAX = _T["max_poll_option_words"] * 12  # characters: the word test runs only below
 
 
@@ -2091,7 +2098,7 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
     ['Bình chọn\\nBạn có đi bộ?\\nCó\\nKhông\\n']
     """
     out: list[Label] = []
-    if not labels or "?" not in text:
+    if not labels or "?" not in text or not any(word in text for word in _POLL_WORDS):
         return out
     for m in _POLL_OPENER.finditer(text):
         lines = []  # (start, stripped text) of the lines after the heading
@@ -2136,6 +2143,8 @@ def _count_tabs(text: str) -> list[Label]:
     ['ẢNH (2)\\nVIDEO (0)\\nLIÊN QUAN (102)']
     """
     out: list[Label] = []
+    if ")\n" not in text and ") \n" not in text:
+        return out  # (a row of tabs has lines ending in a count before the next one)
     run: list[tuple[int, int]] = []  # the tab lines found so far, one after another
 
     def close() -> None:

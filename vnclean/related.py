@@ -65,10 +65,13 @@ _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
 # A list bullet may stand before a prefix ("* Đọc thêm: ...", "- Xem thêm: ...").
 _PREFIXED = regex.compile(r"(?:[*•+–-][ \t\xa0]*)?(?:%s)[ \t\xa0]*[^\s]" % "|".join(
     word_list("related_prefixes.txt")), _F)
-_PREFIX_FIRST = frozenset(">»►xđtbmck*•+–-")  # first letters (casefolded) of the prefixes above
-# The characters whose casefold is one of them: ``c in _PREFIX_OPENERS`` is
+_PREFIX_BULLETS = frozenset("*•+–-")
+_PREFIX_FIRST = frozenset(">»►xđtbmck")  # first letters (casefolded) of the prefixes above
+# The characters whose casefold is one of them: ``c in _PREFIX_WORD_OPENERS`` is
 # ``c.casefold() in _PREFIX_FIRST`` without the casefold.
-_PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
+_PREFIX_WORD_OPENERS = _PREFIX_FIRST | frozenset(
+    casefold_sources(lambda folded: folded in _PREFIX_FIRST))
+_PREFIX_OPENERS = _PREFIX_WORD_OPENERS | _PREFIX_BULLETS
 _ARROW_ALONE = frozenset((">>", ">>>", "»", "►"))
 # Every prefix opened by a letter ends with one of these marks ("Xem thêm:", "Tin liên quan
 # >"): a line holding none is no prefixed line, found by one C-level scan (tests check the
@@ -77,7 +80,12 @@ _PREFIX_MARK = re.compile("[:>»-]")
 
 
 def _prefixed(s: str) -> bool:
-    """``_PREFIXED.match(s)``, with a cheap scan for the prefixes' marks first."""
+    """``_PREFIXED.match(s)``, with cheap tests first: after a bullet, a prefix's first
+    letter; the prefixes' marks somewhere."""
+    if s[0] in _PREFIX_BULLETS:
+        rest = s[1:].lstrip(" \t\xa0")
+        if not rest or rest[0] not in _PREFIX_WORD_OPENERS:
+            return False
     return ((s[0] in ">»►" or _PREFIX_MARK.search(s) is not None)
             and _PREFIXED.match(s) is not None)
 _DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
@@ -468,11 +476,12 @@ def _worth_a_look(codes: str) -> bool:
 def _card_pair(codes: str, texts: list[str]) -> bool:
     """True when a teaser opening with a lead prefix follows a headline (a linked article's
     card inside the story, :func:`_prefixed_card`): the only trigger of a page with no cue."""
-    return any(_CARD_PREFIX.match(texts[m.start() + 1]) is not None
+    return any(_card_prefix(texts[m.start() + 1]) is not None
                for m in _HEADLINE_TEASER.finditer(codes))
 
 
 _HEADLINE_TEASER = re.compile("HT")
+_CARD_PREFIX_REACH = 40  # a lead prefix's dash stands within this many characters
 
 #: One letter per class, so the neighbour pass finds cues and headline pairs by C search.
 _CODES = {"strong": "G", "weak": "W", "prefixed": "P", "arrow_alone": "A", "dated": "D",
@@ -1100,20 +1109,30 @@ _CARD_PREFIX = regex.compile(r"(?:\((?:%s)\)|(?:%s))[ \t]*[-–—][ \t]*\p{Lu}"
     _AGENCY_ALIASES, _AGENCY_ALIASES), regex.V1)
 
 
+def _card_prefix(text: str) -> regex.Match | None:
+    """``_CARD_PREFIX.match(text)``, after a cheap test for its dash near the start."""
+    head = text[:_CARD_PREFIX_REACH]
+    if "-" not in head and "–" not in head and "—" not in head:
+        return None
+    return _CARD_PREFIX.match(text)
+
+
 def _prefixed_card(lines: list[_Line], i: int) -> bool:
     """``lines[i]`` (a headline) and the line under it are a linked article's card inside the
     story: the teaser opens with its paper's lead prefix (``TTO - Nhiều vụ tai nạn ...``), as
     only the story's own lead does, and is one sentence. :func:`_walk` takes it when the
     story's lead opened with a prefix above it and the story goes on below it."""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return (nxt is not None and nxt.cls == "teaser" and _CARD_PREFIX.match(nxt.text) is not None
-            and _one_sentence(nxt.text[_CARD_PREFIX.match(nxt.text).end() - 1:]))
+    if nxt is None or nxt.cls != "teaser":
+        return False
+    prefix = _card_prefix(nxt.text)
+    return prefix is not None and _one_sentence(nxt.text[prefix.end() - 1:])
 
 
 def _lead_prefixed_above(lines: list[_Line], i: int) -> bool:
     """A line above ``lines[i]`` opens with a lead prefix (the story's own lead, ``TTO -
     Chiều 30-7, ...``), so a prefixed teaser below is another article's, not the lead."""
-    return any(_CARD_PREFIX.match(line.text) for line in lines[:i])
+    return any(_card_prefix(line.text) for line in lines[:i])
 
 
 def _end_mark_run(lines: list[_Line], i: int) -> int:
