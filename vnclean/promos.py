@@ -124,7 +124,7 @@ _ALTERNATIVES = [
         # Comment-form messages: "Cần nhập đầy đủ Email", a blog engine's "Email của bạn sẽ
         # không được hiển thị công khai." and "Lưu tên của tôi, email, và trang web ...".
         r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản"
-        r"|Email của bạn sẽ không được (?:hiển thị|công bố)|Các trường bắt buộc"
+        r"|(?:Email|Thư điện tử) của bạn sẽ không được (?:hiển thị|công bố)|Các trường bắt buộc"
         r"|Lưu tên của tôi|(?:Bình luận|Ý kiến) của bạn sẽ (?:được|không được|phải được)"
         r"|(?:Bình luận|Ý kiến) sẽ (?:được|phải được) (?:biên tập|kiểm duyệt|duyệt|hiển thị))"
         r"[^\n]{0,120}$)",
@@ -342,12 +342,11 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
     if n > _LINE_MAX:
         return None  # a paragraph: not copied
     stripped = m.group()
-    if n <= _WIDGET_MAX:
-        low = stripped.casefold()
-        if low.rstrip(": \t") in _WIDGETS:
-            return Label(m.start(), m.end(), "promo", _widget_rule(stripped.rstrip(": \t")))
-    else:
-        low = stripped[:_CUE_HEAD].casefold()
+    if n <= _WIDGET_MAX + _WIDGET_MARK_MAX:
+        label = _marked_widget(stripped)
+        if label is not None:
+            return Label(m.start(), m.end(), "promo", _widget_rule(label))
+    low = stripped.casefold() if n <= _WIDGET_MAX else stripped[:_CUE_HEAD].casefold()
     if n <= _WIDGET_ROW_MAX and is_widget_row(stripped):
         return Label(m.start(), m.end(), "promo", "promos.widget_row")
     cue = _LINE_CUE.match(low)
@@ -365,6 +364,34 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
     if group == "licence" or _LICENCE_CUE.match(low):
         patterns += (_LICENCE_PATTERN,)
     return _first_line_match(text, m, patterns)
+
+
+#: A widget label dressed by its page: in brackets (``[Quảng cáo]``), with a comment form's
+#: required-field mark (``Tên *``) or a button's count (``Chia sẻ 0``), or, a label of
+#: four words or more, with a closing period (``Bạn cần đăng nhập để bình luận.``).
+_WIDGET_MARKED = re.compile(r"\[[ \t]*(.+?)[ \t]*\]|\([ \t]*(.+?)[ \t]*\)"
+                            r"|(.+?)[ \t]+(?:\*|\d{1,6})|(\S+(?:[ \t]+\S+){3,})\.")
+_WIDGET_MARK_MAX = 8
+_WIDGET_MARK_ENDS = frozenset("]).*0123456789")  # the last characters _WIDGET_MARKED allows
+
+
+def _marked_widget(stripped: str) -> str | None:
+    """The widget label that the stripped line ``stripped`` is, as written or dressed
+    (``_WIDGET_MARKED``); None when it is none.
+
+    >>> _marked_widget("Tên *"), _marked_widget("[Quảng cáo]"), _marked_widget("Tên cô ấy")
+    ('Tên', 'Quảng cáo', None)
+    """
+    bare = stripped.rstrip(": \t")
+    if bare.casefold() in _WIDGETS:
+        return bare
+    if not bare or bare[-1] not in _WIDGET_MARK_ENDS:
+        return None
+    m = _WIDGET_MARKED.fullmatch(bare)
+    if m is None:
+        return None
+    label = next(g for g in m.groups() if g is not None).rstrip(": \t")
+    return label if label.casefold() in _WIDGETS else None
 
 
 def _first_line_match(text: str, m: re.Match, patterns: tuple) -> Label | None:
@@ -445,9 +472,10 @@ def _line_finder() -> re.Pattern:
     # A row of widget labels ("Chia sẻ Bình luận", "Lưu | Chia sẻ"): its first label, then
     # a space or a bar; _widget_row reads the rest.
     row = r"[ \t|•·]"
-    line = (r"[^\S\n]*+(?:%s(?:(?:[^\S\n]|:)*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s|%s%s)" % (
-        widgets, row, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN, dash,
-        _AGENCY_ACRONYM, dash))
+    # A label may close with a period or be put in brackets (``_WIDGET_MARKED``).
+    line = (r"[^\S\n]*+(?:[\[(]?%s(?:(?:[^\S\n]|[:.\])])*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s"
+            r"|%s%s)" % (widgets, row, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN,
+                         dash, _AGENCY_ACRONYM, dash))
     return re.compile("\n" + line)
 
 
@@ -1540,7 +1568,7 @@ def _lowercase_word_before(text: str, line_start: int, pos: int) -> bool:
 
 _WIDGET_WORDS = max(len(w.split()) for w in _WIDGETS)
 _WIDGET_ROW_MAX = _WIDGET_MAX * 4
-_ROW_SEPARATORS = re.compile(r"[ \t]*[|•·][ \t]*|[ \t]+")
+_ROW_SEPARATORS = re.compile(r"[ \t]*[|•·*][ \t]*|[ \t]+")  # "*": a form's required mark
 
 
 def is_widget_row(line: str, min_labels: int = 2) -> bool:
@@ -2051,6 +2079,102 @@ def _video_titles(text: str, labels: list[Label]) -> list[Label]:
     return out
 
 
+_POLL_OPENER = re.compile(r"^[ \t]*(?:%s)[ \t]*:?[ \t]*$" % alternation(
+    word_list("promos_poll_openers.txt")), re.IGNORECASE | re.MULTILINE)
+#: The openers as a heading writes them (as listed, capitalised, in upper case): plain
+#: substring tests that let a text with none skip the search.
+_POLL_WORDS = tuple({form for word in word_list("promos_poll_openers.txt")
+                     for form in (word, word.capitalize(), word.upper())})
+_POLL_OPTION_MAX = _T["max_poll_option_words"] * 12  # characters: the word test runs only below
+
+
+def _polls(text: str, labels: list[Label]) -> list[Label]:
+    """``promos.poll``: a poll widget: its heading (``promos_poll_openers.txt``: ``Bình
+    chọn``, ``Thăm dò ý kiến``), one question line ending in ``?`` (at most
+    ``max_poll_question_words`` words), one to ``max_poll_options`` short answer lines (at
+    most ``max_poll_option_words`` words, no sentence mark at their end) and a whole line
+    already labelled closing it (a button: ``Xem kết quả``, ``Bình chọn``, ``Gửi``).
+
+    Without that closing button nothing goes: a story may ask a question and list answers.
+
+    >>> t = "Mưa lớn.\\nBình chọn\\nBạn có đi bộ?\\nCó\\nKhông\\nXem kết quả"
+    >>> [t[lab.start:lab.end] for lab in _polls(t, [Label(42, 53, "promo", "x")])]
+    ['Bình chọn\\nBạn có đi bộ?\\nCó\\nKhông\\n']
+    """
+    out: list[Label] = []
+    if not labels or "?" not in text or not any(word in text for word in _POLL_WORDS):
+        return out
+    for m in _POLL_OPENER.finditer(text):
+        lines = []  # (start, stripped text) of the lines after the heading
+        pos = m.end() + 1
+        while pos <= len(text) and len(lines) < _T["max_poll_options"] + 2:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].strip():
+                lines.append((pos, end))
+            pos = end + 1
+        if len(lines) < 3:
+            continue
+        question = text[lines[0][0]:lines[0][1]].strip()
+        if not question.endswith("?") or len(question.split()) > _T["max_poll_question_words"]:
+            continue
+        for k, (start, end) in enumerate(lines[1:], 1):
+            stop = start + len(text[start:end].rstrip())
+            if k > 1 and any(lab.start <= start and lab.end >= stop for lab in labels):
+                out.append(Label(m.start(), start, "promo", "promos.poll"))
+                break
+            if not _poll_option(text[start:end].strip()):
+                break
+    return out
+
+
+#: A line ending in a count in brackets (a C-level scan finds the few candidates).
+_COUNT_END = re.compile(r"\([ \t]?\d{1,6}[ \t]?\)[ \t]*$", re.MULTILINE)
+#: A tab label in upper case with its count: "ẢNH (2)", "CÙNG TÁC GIẢ (36)".
+_COUNT_TAB = regex.compile(r"[ \t]*+\p{Lu}[\p{Lu}\d&/ \t-]{0,40}?[ \t]*\([ \t]?\d{1,6}[ \t]?\)"
+                           r"[ \t]*+", regex.V1)
+
+
+def _count_tabs(text: str) -> list[Label]:
+    """``promos.count_tabs``: a row of tabs, one a line, each an upper-case label and its
+    count in brackets (``ẢNH (2)`` / ``VIDEO (0)`` / ``CÙNG TÁC GIẢ (36)`` / ``LIÊN QUAN
+    (102)``), ``min_count_tabs`` lines or more with only blank lines between them (a story's
+    counts come in sentence case or inside sentences, ``Hà Nội (12)``, or as a list a line
+    ending with ``:`` introduces: they stay).
+
+    >>> t = "Mưa lớn.\\nẢNH (2)\\nVIDEO (0)\\nLIÊN QUAN (102)\\nGió to."
+    >>> [t[lab.start:lab.end] for lab in _count_tabs(t)]
+    ['ẢNH (2)\\nVIDEO (0)\\nLIÊN QUAN (102)']
+    """
+    out: list[Label] = []
+    if ")\n" not in text and ") \n" not in text:
+        return out  # (a row of tabs has lines ending in a count before the next one)
+    run: list[tuple[int, int]] = []  # the tab lines found so far, one after another
+
+    def close() -> None:
+        if len(run) >= _T["min_count_tabs"] and not text[:run[0][0]].rstrip().endswith(":"):
+            out.append(Label(run[0][0], run[-1][1], "promo", "promos.count_tabs"))
+        run.clear()
+
+    for m in _COUNT_END.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if _COUNT_TAB.fullmatch(text, start, m.end()) is None:
+            close()
+            continue
+        if run and text[run[-1][1]:start].strip():
+            close()  # a line that is no tab stands between
+        first = start + len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+        run.append((first, m.end()))
+    close()
+    return out
+
+
+def _poll_option(line: str) -> bool:
+    """A poll's answer line: a few words, no sentence mark at its end (``Đang lên kế hoạch``)."""
+    return (0 < len(line) <= _POLL_OPTION_MAX and line[-1] not in ".!?:;,"
+            and len(line.split()) <= _T["max_poll_option_words"])
+
+
 def _comment_threads(text: str, labels: list[Label]) -> list[Label]:
     """Readers' comment threads: from a comment heading (``Bình luận (12)``, ``Ý kiến bạn
     đọc``) or the first commenter's name over commenters, comments and their reaction lines
@@ -2242,6 +2366,8 @@ class StripPromos(SettlingCleaner):
         labels += _contact_tails(text, labels, windows)
         labels += _video_titles(text, labels)
         labels += _comment_threads(text, labels)
+        labels += _polls(text, labels)
+        labels += _count_tabs(text)
         if _SCHEME_END.search(text):
             labels += _url_lines(text, labels)
         if labels:

@@ -44,6 +44,7 @@ __all__ = ["StripRelatedLinks", "strip_related_links"]
 
 _T = json_data("related_thresholds.json")
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
+_CREDIT_HEADS_TEXT = alternation(word_list("captions_credit_heads.txt"))
 
 
 def _headings(strength: str) -> tuple[str, ...]:
@@ -61,11 +62,16 @@ _HEADING_TRIM = " \t:.›»>"
 _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
-_PREFIXED = regex.compile(r"(?:%s)[ \t\xa0]*[^\s]" % "|".join(word_list("related_prefixes.txt")), _F)
+# A list bullet may stand before a prefix ("* Đọc thêm: ...", "- Xem thêm: ...").
+_PREFIXED = regex.compile(r"(?:[*•+–-][ \t\xa0]*)?(?:%s)[ \t\xa0]*[^\s]" % "|".join(
+    word_list("related_prefixes.txt")), _F)
+_PREFIX_BULLETS = frozenset("*•+–-")
 _PREFIX_FIRST = frozenset(">»►xđtbmck")  # first letters (casefolded) of the prefixes above
-# The characters whose casefold is one of them: ``c in _PREFIX_OPENERS`` is
+# The characters whose casefold is one of them: ``c in _PREFIX_WORD_OPENERS`` is
 # ``c.casefold() in _PREFIX_FIRST`` without the casefold.
-_PREFIX_OPENERS = _PREFIX_FIRST | frozenset(casefold_sources(lambda folded: folded in _PREFIX_FIRST))
+_PREFIX_WORD_OPENERS = _PREFIX_FIRST | frozenset(
+    casefold_sources(lambda folded: folded in _PREFIX_FIRST))
+_PREFIX_OPENERS = _PREFIX_WORD_OPENERS | _PREFIX_BULLETS
 _ARROW_ALONE = frozenset((">>", ">>>", "»", "►"))
 # Every prefix opened by a letter ends with one of these marks ("Xem thêm:", "Tin liên quan
 # >"): a line holding none is no prefixed line, found by one C-level scan (tests check the
@@ -74,7 +80,12 @@ _PREFIX_MARK = re.compile("[:>»-]")
 
 
 def _prefixed(s: str) -> bool:
-    """``_PREFIXED.match(s)``, with a cheap scan for the prefixes' marks first."""
+    """``_PREFIXED.match(s)``, with cheap tests first: after a bullet, a prefix's first
+    letter; the prefixes' marks somewhere."""
+    if s[0] in _PREFIX_BULLETS:
+        rest = s[1:].lstrip(" \t\xa0")
+        if not rest or rest[0] not in _PREFIX_WORD_OPENERS:
+            return False
     return ((s[0] in ">»►" or _PREFIX_MARK.search(s) is not None)
             and _PREFIXED.match(s) is not None)
 _DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
@@ -161,6 +172,12 @@ _NOT_HEADLINE_DATELINE = regex.compile(
 _NOT_HEADLINE_FIELDS = regex.compile(
     r"(?:\w+[ \t]){0,2}\w+[ \t]*:[^\n|]*\|[ \t]*(?:\w+[ \t]){0,2}\w+[ \t]*:", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
+#: A person's title written short, its period no sentence end (``GS. Trần Văn Thọ: ...``):
+#: the one-word titles of ``bylines_titles.txt`` with their period.
+_TITLE_ABBREVIATIONS = sorted({t if t.endswith(".") else t + "." for t in word_list(
+    "bylines_titles.txt") if regex.fullmatch(r"\p{Lu}[\w.]{1,9}", t)}, key=len, reverse=True)
+_TITLE_BEFORE = regex.compile(r"(?<![\w.])(?:%s)\Z" % "|".join(map(regex.escape,
+                                                                  _TITLE_ABBREVIATIONS)))
 # What two sentences need between them (a stdlib gate before the pattern above).
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’]?[ \t]")
 
@@ -186,7 +203,18 @@ def _not_headline(text: str) -> bool:
     if ":" in text and _colon_not_headline(text):
         return True
     return (("." in text or "!" in text or "?" in text) and _SENTENCE_GAP.search(text) is not None
-            and _NOT_HEADLINE_SENTENCES.search(text) is not None)
+            and _two_sentences(text))
+
+
+def _two_sentences(text: str) -> bool:
+    """``text`` holds a sentence end before another sentence, not a title's period (``GS.
+    Trần Văn Thọ: Tôi mong ...`` is one headline).
+
+    >>> _two_sentences("Mưa lớn. Gió to"), _two_sentences("GS. Trần Văn Thọ: Tôi mong VN")
+    (True, False)
+    """
+    return any(_TITLE_BEFORE.search(text, 0, m.start() + 2) is None
+               for m in _NOT_HEADLINE_SENTENCES.finditer(text))
 
 
 _SIGN_OFF = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3}", regex.VERSION1)
@@ -198,7 +226,7 @@ _END_SIGN_OFF = regex.compile(
 def _one_sentence(text: str) -> bool:
     """True for a teaser of one sentence that ends like one (``...`` not needed)."""
     return (len(text) <= _T["pair_teaser_max_chars"] and text[-1] in ".!?…"
-            and not _NOT_HEADLINE_SENTENCES.search(text))
+            and not _two_sentences(text))
 
 
 _TRUNCATED = ("...", "…")
@@ -445,6 +473,16 @@ def _worth_a_look(codes: str) -> bool:
     return _WORTH.search(codes) is not None
 
 
+def _card_pair(codes: str, texts: list[str]) -> bool:
+    """True when a teaser opening with a lead prefix follows a headline (a linked article's
+    card inside the story, :func:`_prefixed_card`): the only trigger of a page with no cue."""
+    return any(_card_prefix(texts[m.start() + 1]) is not None
+               for m in _HEADLINE_TEASER.finditer(codes))
+
+
+_HEADLINE_TEASER = re.compile("HT")
+_CARD_PREFIX_REACH = 40  # a lead prefix's dash stands within this many characters
+
 #: One letter per class, so the neighbour pass finds cues and headline pairs by C search.
 _CODES = {"strong": "G", "weak": "W", "prefixed": "P", "arrow_alone": "A", "dated": "D",
           "stamped": "S", "bulleted": "B",
@@ -467,7 +505,7 @@ def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str]
         ends = list(map(add, starts, map(len, texts)))
         _read_residues(text, starts, ends, texts, classes, inline, lefts)
     codes = "".join(map(_CODES.__getitem__, classes))
-    if not _worth_a_look(codes):
+    if not _worth_a_look(codes) and not _card_pair(codes, texts):
         return [], ""
     if ends is None:
         ends = map(add, starts, map(len, texts))
@@ -541,6 +579,10 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
             last, gap = j, 0
         elif cls == "filler" and headlines:
             last = j if gap == 0 else last
+        elif cls == "teaser" and _glued_card(line.text):
+            headlines += 1
+            teasers += 1
+            last, gap = j, 0
         elif cls == "teaser" and prev in _TEASED:
             last, gap = j, 0
             teasers += 1
@@ -557,7 +599,8 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         return i + 1
     nxt = lines[last + 1] if last + 1 < len(lines) else None
     if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
-            nxt is not None and (nxt.cls in ("other", "teaser") or nxt.text.endswith(":"))
+            nxt is not None and (nxt.cls in ("other", "teaser") or nxt.text.endswith(":")
+                                 or _SOURCE_LINE.fullmatch(nxt.text) is not None)
             or not strong and not _cards_end_page(teasers, nxt)
             or headlines > 1 and teasers == 1):
         last -= 1
@@ -569,6 +612,31 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         last -= 1
     end = max(last, i) + 1
     return i + 1 if _holds_the_story(lines, i + 1, end) else end
+
+
+#: The story's source credited on a line of its own, as a story ends: ``Theo Tiền Phong``,
+#: ``Nguồn: VnExpress`` (a teaser above it is the story's last paragraph, not a card's).
+_SOURCE_LINE = regex.compile(r"(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}" % alternation(
+    word_list("related_source_credits.txt")), regex.V1)
+
+
+#: A card on one line: its headline, a dash, its one-sentence teaser.
+_GLUED_CARD = regex.compile(r"([^\n]{15,%d}?)[ \t]+[-–][ \t]+(\p{Lu}[^\n]*[.!?…])\Z"
+                            % _HEADLINE_MAX_CHARS, regex.V1)
+
+
+def _glued_card(text: str) -> bool:
+    """``text`` is a headline and its teaser on one line, a dash between them (``Cách làm
+    gỏi cuốn tại nhà - Gỏi cuốn là món ăn thanh mát, dễ làm.``): a card of a heading's block.
+
+    >>> _glued_card("Cách làm gỏi cuốn tôm thịt tại nhà - Gỏi cuốn là món ăn thanh mát.")
+    True
+    >>> _glued_card("Hà Nội - Sáng nay, mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.")
+    False
+    """
+    m = _GLUED_CARD.match(text)
+    return (m is not None and _shape(m.group(1)) == "headline"
+            and _one_sentence(m.group(2)))
 
 
 def _holds_the_story(lines: list[_Line], start: int, end: int) -> bool:
@@ -638,8 +706,12 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     carded = False  # a time/date/icon filler since the last headline: a news card
     # Headline + one-sentence teaser pairs count as cards only after the story's end: the
     # run follows a sign-off (``Dương Lâm``: a short line of capitalized words), not a menu.
-    paired_ok = i > 0 and lines[i - 1].cls == "short" and _SIGN_OFF.fullmatch(lines[i - 1].text)
+    # Or right under a related heading, past the short lines of a widget between them
+    # (``Tin cùng chuyên mục`` / ``Xem theo ngày`` / ``Ngày`` ... / the cards).
+    paired_ok = i > 0 and (lines[i - 1].cls == "short" and _SIGN_OFF.fullmatch(lines[i - 1].text)
+                           or _under_heading(lines, i))
     cards = 0
+    sources: set[str] = set()  # aggregator cards: the papers named at headlines' ends
     first_card: tuple[int, int] | None = None
     j = i
     while j < len(lines):
@@ -647,6 +719,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         if line.cls in ("headline", "dated", "stamped") and line.indented == indented:
             headlines += 1
             last, gap, carded = j, 0, False
+            if line.cls == "headline" and line.text[-1] == ")":
+                source = _CARD_SOURCE.search(line.text)
+                if source is not None:
+                    sources.add(source.group(1))
         elif line.cls == "teaser" and headlines and (
                 line.text.endswith(_TRUNCATED) or carded
                 or (paired_ok and last == j - 1 and lines[last].cls == "headline"
@@ -657,9 +733,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
                     first_card = (j, headlines)
             last, gap, carded = j, 0, False
         elif line.cls == "filler" and headlines:
-            if (last == j - 1 and lines[last].cls == "headline"
-                    and _RELATIVE_TIME.search(line.text)):
-                # an aggregator's card: a headline, its source and time ("VnExpress - 3 giờ trước")
+            if ((last == j - 1 or last == j - 2 and lines[j - 1].cls == "short")
+                    and lines[last].cls == "headline" and _RELATIVE_TIME.search(line.text)):
+                # an aggregator's card: a headline, its source and time ("VnExpress - 3 giờ
+                # trước", or the source on a line of its own: "Dân Việt" / "2 giờ trước")
                 cards += 1
                 if first_card is None:
                     first_card = (last, headlines - 1)
@@ -667,11 +744,16 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
                 j += 1
                 continue
             carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
-        elif line.cls == "short" and headlines and gap < 1:
-            gap += 1
+        elif line.cls == "short" and headlines and (gap < 1 or last == j - 1 and lines[last]
+                                                    .cls == "filler"):
+            gap += 1  # (a card's count after its time: "2 giờ trước" / "5 liên quan")
         else:
             break
         j += 1
+    if len(sources) >= _T["card_run_min_cards"]:
+        # Headlines crediting two papers or more, "... (Dân trí)" / "... (Zing)": an
+        # aggregator's cards (a photo story's captions credit one agency alike).
+        cards += len(sources)
     ends_page = _ends_page_after_story(lines, i, j)
     if not (chrome or indented) and cards < _T["card_run_min_cards"] and not ends_page:
         return i, j  # no run here, nor further on among the lines read (see above)
@@ -692,15 +774,71 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     if headlines < need or last < i:
         return i, i
     # A body paragraph right after the run: its last headline may be the story's own
-    # title or subheading, so keep that one.
+    # title or subheading, so keep that one. So too when the run ends in the story's byline
+    # crediting its source ("Hà My, Theo Trí Thức Trẻ") with a story line under it (a time
+    # stamp maybe between): the byline and the title above it stay.
     nxt = lines[last + 1] if last + 1 < len(lines) else None
-    if (nxt is not None and nxt.cls in ("other", "teaser") and not indented
-            and len(nxt.text) >= _T["body_paragraph_min_chars"]
-            and not nxt.text.endswith(_TRUNCATED) and lines[last].cls == "headline"):
+    signed = (last > i and not indented and _SOURCE_ENDS_LINE.search(lines[last].text)
+              is not None and _story_line(_after_fillers(lines, last + 1)))
+    if signed:
+        last -= 1
+        headlines -= 1
+    if (signed or nxt is not None and not indented and _body_paragraph(nxt)) and (
+            lines[last].cls == "headline"):
         last -= 1
         if headlines - 1 < need:
             return i, i
     return last + 1, i
+
+
+def _body_paragraph(line: _Line | None) -> bool:
+    """A story's body paragraph: a teaser or longer line of ``body_paragraph_min_chars`` or
+    more, not cut short with ``...``."""
+    return (line is not None and line.cls in ("other", "teaser")
+            and len(line.text) >= _T["body_paragraph_min_chars"]
+            and not line.text.endswith(_TRUNCATED))
+
+
+def _story_line(line: _Line | None) -> bool:
+    """A story line (``_STORY_LINE``: a sentence of ``story_line_min_chars`` or more)."""
+    return line is not None and _STORY_LINE.match(line.text) is not None
+
+
+def _after_fillers(lines: list[_Line], k: int) -> _Line | None:
+    """The first line from ``k`` on past at most two short or filler lines (a time stamp)."""
+    for line in lines[k:k + 3]:
+        if line.cls not in ("short", "filler", "stamped", "dated") and not (
+                _BARE_STAMP.fullmatch(line.text)):
+            return line
+    return None
+
+
+#: A line that is only a date and time: "14:35 16/07/2018", "22/07/2018 09:31 GMT+7".
+_BARE_STAMP = re.compile(r"[\d/:.,|() \t-]{5,24}(?:[ \t]*(?:AM|PM|GMT\+\d{1,2}))*")
+
+
+#: A source credited at a line's end: "Hà My, Theo Trí Thức Trẻ", "Nguồn: VnExpress".
+_SOURCE_ENDS_LINE = regex.compile(r"(?:^|[ \t,;|–-])(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}\Z"
+                                  % alternation(word_list("related_source_credits.txt")),
+                                  regex.V1)
+
+#: The paper an aggregator's card credits at its headline's end: "... an toàn (Dân trí)", a
+#: capitalised name of at most five words (not a photo credit, ``captions_credit_heads.txt``).
+_CARD_SOURCE = regex.compile(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
+                             % _CREDIT_HEADS_TEXT, regex.V1)
+
+
+def _under_heading(lines: list[_Line], i: int) -> bool:
+    """The nearest line above ``lines[i]`` that is not short is a strong related heading
+    (``Tin cùng chuyên mục``), at most ``free_run_min_chrome_lines`` lines up: what starts at
+    ``i`` is that heading's list, a widget's short lines between (a weak heading such as
+    ``Video`` may stand above the story's own subheadings)."""
+    for k in range(i - 1, max(-1, i - 1 - _T["free_run_min_chrome_lines"]), -1):
+        if lines[k].cls == "strong":
+            return True
+        if lines[k].cls != "short":
+            return False
+    return False
 
 
 def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
@@ -876,6 +1014,10 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
         line = lines[i]
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
+            if line.cls == "strong" and end > i + 1:
+                back = _signed_off_headlines(lines, i)
+                if back < i and (not labels or labels[-1].end <= lines[back].start):
+                    _take_run(lines, back, i, title, labels, take)
             if end > i + 1 or line.cls == "strong":
                 labels.append(Label(line.start, line.end, "related", "related.heading"))
                 take(i, i + 1)
@@ -908,6 +1050,13 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                 i = end
                 continue
         elif line.cls == "headline":
+            if _prefixed_card(lines, i):
+                if last_story is None:
+                    last_story = _last_story_line(lines)
+                if _lead_prefixed_above(lines, i) and i < last_story:
+                    _take_run(lines, i, i + 2, title, labels, take)
+                    i += 2
+                    continue
             end = _end_mark_run(lines, i)
             if end > i:
                 _take_run(lines, i, end, title, labels, take)
@@ -932,6 +1081,58 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
         i += 1
+
+
+def _signed_off_headlines(lines: list[_Line], i: int) -> int:
+    """Start of the headlines (at most ``inline_list_max_headlines``) standing between the
+    story's sign-off and the strong heading ``lines[i]`` (``i`` if none): the story ended
+    (:func:`_story_ended`) at a sign-off or a source line (``Theo Minh Hải (Dân Trí)``), so
+    the headlines after it list other articles as the heading's block does (a page that
+    prints a few links before the heading of the rest)."""
+    k = i
+    while (k > 0 and i - k < _T["inline_list_max_headlines"] and lines[k - 1].cls == "headline"
+           and _SOURCE_LINE.fullmatch(lines[k - 1].text) is None):
+        k -= 1
+    if k == i or k < 2:
+        return i
+    above = lines[k - 1]
+    signed = _SOURCE_LINE.fullmatch(above.text) is not None or (
+        above.cls == "short" and _END_SIGN_OFF.fullmatch(above.text) is not None)
+    return k if signed and _story_ended(lines, k - 1) else i
+
+
+#: A lead's agency prefix naming a paper or agency (``bylines_agencies.txt``): ``TTO - ``,
+#: ``(Dân trí) - `` (a dateline, ``TP.HCM - ``, is none).
+_AGENCY_ALIASES = alternation([entry.partition("=")[0].strip()
+                               for entry in word_list("bylines_agencies.txt")])
+_CARD_PREFIX = regex.compile(r"(?:\((?:%s)\)|(?:%s))[ \t]*[-–—][ \t]*\p{Lu}" % (
+    _AGENCY_ALIASES, _AGENCY_ALIASES), regex.V1)
+
+
+def _card_prefix(text: str) -> regex.Match | None:
+    """``_CARD_PREFIX.match(text)``, after a cheap test for its dash near the start."""
+    head = text[:_CARD_PREFIX_REACH]
+    if "-" not in head and "–" not in head and "—" not in head:
+        return None
+    return _CARD_PREFIX.match(text)
+
+
+def _prefixed_card(lines: list[_Line], i: int) -> bool:
+    """``lines[i]`` (a headline) and the line under it are a linked article's card inside the
+    story: the teaser opens with its paper's lead prefix (``TTO - Nhiều vụ tai nạn ...``), as
+    only the story's own lead does, and is one sentence. :func:`_walk` takes it when the
+    story's lead opened with a prefix above it and the story goes on below it."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is None or nxt.cls != "teaser":
+        return False
+    prefix = _card_prefix(nxt.text)
+    return prefix is not None and _one_sentence(nxt.text[prefix.end() - 1:])
+
+
+def _lead_prefixed_above(lines: list[_Line], i: int) -> bool:
+    """A line above ``lines[i]`` opens with a lead prefix (the story's own lead, ``TTO -
+    Chiều 30-7, ...``), so a prefixed teaser below is another article's, not the lead."""
+    return any(_card_prefix(line.text) for line in lines[:i])
 
 
 def _end_mark_run(lines: list[_Line], i: int) -> int:
@@ -1134,7 +1335,7 @@ def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
                          % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
 
 
-_CREDIT_HEADS = alternation(word_list("captions_credit_heads.txt"))
+_CREDIT_HEADS = _CREDIT_HEADS_TEXT
 _BARE_MARKERS = alternation(word_list("captions_bare_markers.txt"))
 
 
