@@ -456,7 +456,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         # (maybe after a dash, a blog theme's: "Admin" / "- 22/08/2018")
-        rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d))?+(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
+        rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d))?+"
+        rf"(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))?+"
@@ -1346,7 +1347,8 @@ _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./.",
                       *_SECTION_NAMES))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
-                rf"|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
+                rf"|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
+                rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
