@@ -1722,6 +1722,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
     if not rest.strip():  # "TPO - " alone on its line: a scraper split the lead's bold prefix
         lead = ctx.nonblank(index, 1)
+        if lead is not None and _is_date_line(ctx.lines[lead].strip()):
+            lead = ctx.nonblank(lead, 1)  # (its timestamp between: "Dân Trí -" / "21/11/2015")
         if name not in agencies or lead is None or not ctx.is_prose(lead):
             return None
         return Label(m.start("agency"), m.end("agency"), "byline", "bylines.agency_prefix")
@@ -2415,8 +2417,7 @@ def _paper_under_title(text: str) -> list[Label]:
         return []  # "Báo Tin tức Ngày" is no source over a timestamp
     below = _next_line(text, m.end())
     dated = when is not None
-    if (not dated and len(below) <= _DATE_LINE_MAX
-            and (_DATE.search(below) or _RELATIVE.search(below))):
+    if not dated and _is_date_line(below):
         below = _next_line(text, text.find("\n", m.end()) + 1 or len(text))  # its date first
         dated = True
     if not _is_prose_line(below) or (m.group("named") is not None and not dated):
@@ -2434,6 +2435,13 @@ def _next_line(text: str, pos: int) -> str:
 
 _NEXT_LINE_READ = 2000
 _DATE_LINE_MAX = 60
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line (stripped) holding a date or a relative time: a timestamp a scraper put
+    between a title's source or a lead's prefix and the lead."""
+    return len(line) <= _DATE_LINE_MAX and (
+        _DATE.search(line) or _RELATIVE.search(line)) is not None
 
 
 #: (an aggregator's source line: the paper, maybe named in sentence case after a word for
