@@ -1277,7 +1277,8 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
     remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines',
     with or without a letter) nor an item of a word (a site's name); when the first such
-    line is the site's menu line (:func:`_is_site_menu_line`), the next one is.
+    line is the site's menu line (:func:`_is_site_menu_line`), the next one is (and when
+    that one is a menu line too, the one after it).
     It is a template copy when a later line before the first paragraph repeats it (``Title -
     Section - Site`` at the top, ``Title`` again above the lead); when the title comes
     several times before the lead, the last of them is the one kept.
@@ -1285,7 +1286,9 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
                  if starts[k] not in chrome and _may_head(page, k, cfg)), None)
-    if head is not None and _is_site_menu_line(page, head, chrome, cfg):
+    for _ in range(2):  # (the site's name read as a menu, then its menu: both passed over)
+        if head is None or not _is_site_menu_line(page, head, chrome, cfg):
+            break
         head = next((k for k in range(head + 1, len(starts))
                      if starts[k] not in chrome and _may_head(page, k, cfg)), None)
     if head is not None and _is_subsection(page, head, chrome, cfg):
@@ -1482,6 +1485,11 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
     menu = _site_menu_index(page, title, chrome, cfg)
     if menu is not None:
         found.append((starts[menu], page.ends[menu], "nav.site_menu"))
+        below = _next_kept(page, menu, chrome)
+        if below is not None and below < title and _is_site_menu_line(page, below, chrome, cfg):
+            # the menu under the site's name read as one (``Việt Giải Trí`` / ``Sao Việt
+            # Sao Châu Á Phim Nhạc ...``): once the name went, a second pass took the menu
+            found.append((starts[below], page.ends[below], "nav.site_menu"))
         found.sort(key=_START)
     if found:
         found.extend(_subsection_labels(page, title, found[-1][0], chrome, cfg))
