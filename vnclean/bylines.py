@@ -527,7 +527,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
         # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
         rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{WEEKDAY_PATTERN}{_H}*+,?+{_H}*+)?+(?:{_TIME_DATE})?+{_DATED_YEAR}"
-        rf"{_CLOCK}))?+{end})",
+        rf"{_CLOCK}))?+(?:{_H}*+\|)?+{end})",  # (a bar the page's row left: "Nguồn: Zing |")
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
