@@ -184,6 +184,10 @@ _TIME_DATE = rf"\d{{1,2}}:\d\d[ \t,]++(?={_DATED_YEAR})"
 _NOT_TIME_DATE = rf"(?!{_TIME_DATE})"
 
 
+#: A weekday before a date: "Thứ tư, " in "Theo Nhịp sống thị trường Thứ tư, 20/11/2024".
+_WEEKDAY_BEFORE = rf"{WEEKDAY_PATTERN}{_H}*+,?+{_H}*+"
+
+
 def _source_word(*, paper: bool = False) -> str:
     """One word of a source: an agency, a paper named around ``&``, a capitalised word,
     ``[Link]``, a URL or domain; with ``paper``, a paper's name in sentence case first
@@ -191,8 +195,7 @@ def _source_word(*, paper: bool = False) -> str:
     first = f"{_PAPER}|" if paper else ""
     # (on attribution lines, a date closes the line: "Theo Pháp luật & Bạn đọc 20/06/2024",
     # maybe after its weekday: "Theo Nhịp sống thị trường Thứ tư, 20/11/2024 08:15")
-    not_date = (rf"(?!{_DATED_YEAR}|{WEEKDAY_PATTERN}{_H}*+,?+{_H}*+{_DATED_YEAR})"
-                if paper else "")
+    not_date = rf"(?!(?:{_WEEKDAY_BEFORE})?+{_DATED_YEAR})" if paper else ""
     word = (rf"(?!Nguồn[ \t]*+:)(?:{first}(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\d]|\.\p{{L}})"
             # a paper named in sentence case around "&": "Kinh tế & Đô thị", "Sức khỏe & Đời sống"
             r"|\p{Lu}\w{0,12}+(?:[ \t]\p{Ll}{1,7}+)?+[ \t]?+&[ \t]?+"
@@ -526,7 +529,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
         # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
-        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{WEEKDAY_PATTERN}{_H}*+,?+{_H}*+)?+(?:{_TIME_DATE})?+{_DATED_YEAR}"
+        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{_WEEKDAY_BEFORE})?+"
+        rf"(?:{_TIME_DATE})?+{_DATED_YEAR}"
         rf"{_CLOCK}))?+(?:{_H}*+\|)?+{end})",  # (a bar the page's row left: "Nguồn: Zing |")
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
@@ -1225,8 +1229,8 @@ _CUE_SET = frozenset(_CUE_WORDS)
 #: :func:`_anywhere`, read off the same words and patterns): a role where it opens or
 #: after a dash or comma, or a note or "Theo X" in it. One stdlib ``re`` match spares
 #: reading the groups of the others.
-_ANYWHERE_HINT = re.compile(rf"{_H}*{trie(_ROLE_WORDS)}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}"
-                            rf"|[-–,][ \t]*(?i:{trie(_ROLE_WORDS)}))")
+_ANYWHERE_HINT = re.compile(rf"{_H}*{_ROLE_TRIE}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}"
+                            rf"|[-–,][ \t]*(?i:{_ROLE_TRIE}))")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 #: A note that makes a name line a byline anywhere: a note word alone (``(tổng hợp)``,
