@@ -101,6 +101,8 @@ _HTML_TAG_LINE = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
 _TEMPLATE_LINE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^\n]*%\}|\$\{[^{}\n]*\}")
 #: A line of hashtags: ``#giá xăng #xăng dầu``, two or more, none ending like a sentence.
 _HASHTAG_LINE = re.compile(r"#[^\W_][^#\n]*(?:#[^\W_][^#\n]*)+")
+#: One hashtag alone on its line: ``#Lưu Văn`` (a tag list put one tag a line).
+_HASHTAG_ITEM = re.compile(r"#[^\W\d_][^#\n]*")  # a letter first: ``#1 Đà Nẵng`` ranks
 
 
 @dataclass(frozen=True, slots=True)
@@ -747,7 +749,20 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     words, shapes, sections = map(list, zip(*known))
     if "|" in text:
         _unshape_tables(texts, shapes)
+    if "\n#" in text:
+        _shape_hashtag_runs(texts, shapes)
     return _Page(starts, ends, texts, words, shapes, sections)
+
+
+def _shape_hashtag_runs(texts: list[str], shapes: list[str]) -> None:
+    """Shape as keywords the lines of two or more one-hashtag lines in a row: the topic
+    links an HTML-to-text pass put one a line (``#Lưu Văn`` / ``#sao Hoa ngữ``), each
+    as short as a tag on a hashtag line and ending like no sentence."""
+    tags = [shape == ITEM and text[0] == "#" and _HASHTAG_ITEM.fullmatch(text) is not None
+            and len(text.split()) <= _HASHTAG_MAX_WORDS for text, shape in zip(texts, shapes)]
+    for k, tag in enumerate(tags):
+        if tag and (k > 0 and tags[k - 1] or k + 1 < len(tags) and tags[k + 1]):
+            shapes[k] = KEYWORDS
 
 
 #: How many distinct short lines :func:`_short_shape_of` remembers the shapes of (the menu
@@ -1018,12 +1033,23 @@ def _short_title_at_end(page: _Page, codes: str, i: int, j: int, cfg: _Settings)
     if (j < len(page) and not _opens_story(page, j, cfg)
             or _A_BREAKER.search(codes, 0, i) is not None):
         return -1
-    last = _above_dates(page, i, j - 1)
+    last = _above_dates(page, i, _above_date_tail(page, i, j - 1))
     if last > i and page.shapes[last] == ITEM and author_names(page.texts[last]):
         above = _above_dates(page, i, last - 1)
         if _title_item(page, i, above, cfg):
             return above
     return last if _title_item(page, i, last, cfg) else -1
+
+
+def _above_date_tail(page: _Page, i: int, k: int) -> int:
+    """Line ``k``, or the date line above it when ``k`` ends the tail that an HTML-to-text
+    pass split off the title's date row: a separator and the section's name, one a line
+    (``Thứ Năm, 16/07/2026 17:17`` / ``|`` / ``Thế giới``)."""
+    m = k
+    while m > max(i, k - 2) and (page.shapes[m] == SEPARATOR
+                                 or page.shapes[m] == ITEM and page.sections[m]):
+        m -= 1
+    return m if m < k and (page.shapes[m] == DATE or _is_time_line(page, m)) else k
 
 
 def _above_dates(page: _Page, i: int, k: int) -> int:
