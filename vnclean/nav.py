@@ -266,7 +266,7 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         if not text[0].isdigit() and _is_pager_line(text):
             return PAGER, words  # "Trang 1/2": no date (a dateline opens with its digits)
         words = len(_WORD.findall(text))
-        if words <= 8:
+        if words <= 8 or ("GMT" in text or "UTC" in text) and words - _zone_words(text) <= 8:
             return DATE, words
     if ("›" in text or "»" in text or ">" in text or "|" in text or "/" in text
             or "•" in text) and _is_breadcrumb(text, cfg) and not (
@@ -1068,6 +1068,16 @@ def _bylines_line(page: _Page, k: int) -> bool:
     """A line under the title that strip_bylines reads (the date, the author): left to it."""
     return _is_time_line(page, k) or (
         page.shapes[k] == ITEM and bool(author_names(page.texts[k])))
+
+
+def _zone_words(text: str) -> int:
+    """How many words the time zone closing ``text`` holds (``(GMT+7)``: 2), 0 with none:
+    VnExpress's ``Thứ ba, 14/7/2026, 19:21 (GMT+7)`` is a dateline of 7 words and a zone."""
+    m = _ZONE_TAIL.search(text)
+    return 0 if m is None else len(_WORD.findall(m.group()))
+
+
+_ZONE_TAIL = re.compile(r"[(\[]?(?:GMT|UTC)[ \t]?[+-][ \t]?\d{1,2}(?::?\d{2})?[)\]]?[ \t]*$")
 
 
 def _is_time_line(page: _Page, k: int) -> bool:
