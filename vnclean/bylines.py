@@ -1825,12 +1825,17 @@ def _heads_a_series(ctx: _Lines, index: int) -> bool:
     """A date or time line that heads its part of the story, like another line of its
     shape and a different value elsewhere, each with a body paragraph right under it: a
     diary's days (``Thứ Hai, 13/5/2024`` ... ``Thứ Ba, 14/5/2024``), a live report's times
-    (``18h30`` ... ``19h15``). A dateline is alone, or repeated as it is."""
+    (``18h30`` ... ``19h15``). A dateline is alone, or repeated as it is; a live report's
+    entries stamped with the same day and their times (``17:42 Ngày 04/06/2018`` ...
+    ``17:28 Ngày 04/06/2018``) are stamps, not the parts' heads."""
     line = ctx.lines[index].strip()
     if len(line) > _SERIES_LINE_MAX or not _heads_prose(ctx, index):
         return False
     key = _series_key(line)
+    date = _DATE.search(line)
+    day = date.group() if date is not None and _TIME.search(line) is not None else None
     return any(other != index and text != line and _heads_prose(ctx, other)
+               and (day is None or day not in text)
                for other, text in ctx.series_lines().get(key, ()))
 
 
@@ -2304,6 +2309,10 @@ class StripBylines(BoilerplateCleaner):
         if paper and not any(lab.start < paper[0].end and paper[0].start < lab.end
                              for lab in labels):
             labels += paper  # (a name path may have taken the line already: "Thanh Niên")
+        agency = _agency_sign_off(text)
+        if agency and not any(lab.start < agency[0].end and agency[0].start < lab.end
+                              for lab in labels):
+            labels += agency
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -2396,6 +2405,30 @@ def _labelled_tail_start(text: str, labels: list[Label]) -> int:
             break
         cut = len(text[:start].rstrip())
     return cut if cut < len(text.rstrip()) else len(text)
+
+
+def _agency_sign_off(text: str) -> list[Label]:
+    """A known agency's or paper's name alone on the text's last line, right under a story
+    paragraph: the source signing the story off (``TTXVN``, ``VOV``, ``VnEconomy``, which
+    the name-line shapes do not read as names). Between paragraphs such a line stays.
+
+    >>> text = "Nhiều chương trình đặc sắc được phát sóng trên các kênh truyền hình.\\nTTXVN"
+    >>> [text[lab.start:lab.end] for lab in _agency_sign_off(text)]
+    ['TTXVN']
+    >>> _agency_sign_off("Các hãng tin lớn đều có mặt tại hội nghị.\\nTTXVN\\nVOV")
+    []
+    """
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    if not start or line.strip(" \t.") not in _AGENCY_SET:
+        return []
+    above_end = len(text[:start].rstrip())
+    above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
+    if not above or not _is_prose_line(above):
+        return []
+    first = end - len(line)
+    return [Label(first, end, "byline", "bylines.source_attribution")]
 
 
 def _paper_under_title(text: str) -> list[Label]:

@@ -30,6 +30,7 @@ from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_patt
                      casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
                      residue, settle_inline)
 from .bylines import author_names
+from .dates import find_date
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -72,6 +73,7 @@ _ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES))
 _CUE = regex.compile("[" + "".join(_CODE[shape] for shape in CUE_RULES) + "]")
 _HEADLINE_SHAPES = frozenset({TITLE, ITEM})
 _DATELINE_SHAPES = frozenset({DATE, NUMBER})  # "26/11/2024 17:00" has no letter: a number
+_DATELINE_CODES = "".join(_CODE[shape] for shape in _DATELINE_SHAPES)
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
 _DIGITS = "0123456789"
@@ -267,6 +269,10 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
             return PAGER, words  # "Trang 1/2": no date (a dateline opens with its digits)
         words = len(_WORD.findall(text))
         if words <= 8 or ("GMT" in text or "UTC" in text) and words - _zone_words(text) <= 8:
+            return DATE, words
+    elif len(text) <= 60 and "háng" in text and find_date(text) is not None:
+        words = len(_WORD.findall(text))  # a month written out: "Thứ Năm, 12 tháng 1, 2012"
+        if words <= 8:
             return DATE, words
     if ("›" in text or "»" in text or ">" in text or "|" in text or "/" in text
             or "•" in text) and _is_breadcrumb(text, cfg) and not (
@@ -2215,15 +2221,17 @@ def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
     """The gate: True when no line can be labelled, known from the shapes alone.
 
     A menu run needs two items or cues, a section label an item, a cue label a cue; without
-    any, nothing is chrome, so the title is the first line, and copies and repeats of it
+    any, nothing is chrome, so the title is the first line (past datelines, which
+    strip_bylines takes: ``Thứ Năm, 12 tháng 1, 2012``), and copies and repeats of it
     (and of the lead) need it to be shaped like a headline; or, when the first line is a
     paragraph, a copy of it further down (:func:`_untitled_lead_copies`).
     """
     if _ITEM_OR_CUE.search(codes):
         return False
-    if codes[:1] == _CODE[TITLE]:
-        return not _title_shaped(page, 0, cfg)
-    return codes[:1] != _CODE[PROSE] or not _untitled_lead_copies(page, set(), cfg)
+    first = len(codes) - len(codes.lstrip(_DATELINE_CODES))  # datelines above are bylines'
+    if codes[first:first + 1] == _CODE[TITLE]:
+        return not _title_shaped(page, first, cfg)
+    return codes[first:first + 1] != _CODE[PROSE] or not _untitled_lead_copies(page, set(), cfg)
 
 
 def _line_spans(text: str, cfg: _Settings, gate: bool, inline: list[Label],

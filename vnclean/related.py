@@ -38,6 +38,7 @@ from .blocks import (
     residue,
     settle_inline,
 )
+from .dates import find_date
 from .promos import is_widget_row, strip_promos
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
@@ -675,6 +676,25 @@ def _introduced(lines: list[_Line], i: int) -> bool:
     return i > 0 and lines[i - 1].text.endswith(":")
 
 
+# The classes of a line that may restate a dated heading's date: plain text, not a cue
+# (``_CUES``) nor a stamped title; "headline" is a hard-wrapped prose line ending unpunctuated.
+_RESTATING = frozenset(("other", "teaser", "headline"))
+
+
+def _heads_its_paragraph(lines: list[_Line], i: int) -> bool:
+    """Dated line ``i`` heads the story's own paragraph: the line under it is text that
+    opens on the same date (``Ngày Quốc khánh Sri Lanka (4/2/1948)`` above ``Vào ngày 4
+    tháng 2 năm 1948, ...``, a history's or a timeline's sections). A link to another
+    article is not followed by a paragraph retelling its date."""
+    if i + 1 >= len(lines) or lines[i + 1].cls not in _RESTATING:
+        return False
+    text = lines[i].text
+    m = _DATED.search(text, max(0, len(text) - _DATED_TAIL_MAX))
+    date = find_date(m.group()) if m is not None else None
+    return date is not None and find_date(
+        lines[i + 1].text[:_T["dated_heading_restate_chars"]]) == date
+
+
 def _list_end(lines: list[_Line], i: int) -> int:
     """The end of the headline-like, dated or stamped items of a list starting at line ``i``."""
     end = i
@@ -1040,6 +1060,9 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
         elif line.cls == "dated":
             if _introduced(lines, i):  # dated items of the story's own list ("Các hoạt
                 i = _list_end(lines, i)  # động chính:" / "- Lễ hội Áo dài (11/6)")
+                continue
+            if _heads_its_paragraph(lines, i):
+                i += 1
                 continue
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
             take(i, i + 1)
