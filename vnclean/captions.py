@@ -77,7 +77,7 @@ def _marker_pattern() -> regex.Pattern:
         | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}
             |(?:{alternation(described)})(?:{_HSPACE}{{1,3}}\d{{1,2}})?+){_HSPACE}*+:)
         | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
-        | (?P<colon>(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
+        | (?P<colon>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])|(?<=\p{{Lu}})(?=\p{{Lu}}\p{{Ll}}))(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
         | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
             (?=\p{{Lu}}[^\n]{{0,40}}$))
         | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
@@ -1082,11 +1082,16 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     line_only = _blank(text, credit_end, line_end)
     if not line_only and _repeats_to_line_end(text, start, credit_end, line_end):
         credit_end, line_only = LAST_NON_BLANK.search(text, credit_end, line_end).end(), True
-    if described or start > 0 and text[start - 1].isalpha():  # "Đông VệẢnh:Gucci": glued
-        caption_start, whole = credit_start, False  # to a sign-off
+    if described:
+        caption_start, whole = credit_start, False
     else:
         caption_start, whole = _caption_start(text, line_start, credit_start, line_only,
                                               floor)
+        if start > 0 and text[start - 1].isalpha() and (
+                caption_start >= credit_start or _reads_as_name(text[caption_start:start])):
+            # glued to a sign-off ("Đông VệẢnh:Gucci"): the credit alone; glued to a caption
+            # the scraper ran into it ("... tại TP HCMẢnh: Hoàng Triều") the caption goes too
+            caption_start, whole = credit_start, False
     if caption_start == line_start == credit_start and line_only:
         caption_start = _caption_line_above(text, line_start, credit_end, kind == "bare")
     elif not whole and not (_inline_caption(text, caption_start, credit_start) if credited

@@ -105,6 +105,9 @@ _TEMPLATE_LINE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^\n]*%\}|\$\{[^{}\n]*\}")
 _HASHTAG_LINE = re.compile(r"#[^\W_][^#\n]*(?:#[^\W_][^#\n]*)+")
 #: One hashtag alone on its line: ``#Lưu Văn`` (a tag list put one tag a line).
 _HASHTAG_ITEM = re.compile(r"#[^\W\d_][^#\n]*")  # a letter first: ``#1 Đà Nẵng`` ranks
+#: A line of topics joined by bare commas (``Cà phê,Thi thể,Xác chết``): a program joined
+#: the page's keywords; prose puts a space after its commas.
+_JOINED_KEYWORDS_LINE = re.compile(r"[^\W\d_][^,\n]*+(?:,[^\W\d_][^,\n]*+)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,8 @@ class _Settings:
     min_menu_line_sections: int
     min_menu_line_sections_after_home: int
     max_keyword_items: int
+    max_tag_words: int
+    joined_keywords_min_items: int
     flat_menu_min_items: int
     flat_menu_dated_min_items: int
     flat_menu_homed_min_items: int
@@ -262,6 +267,7 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
     if ":" in text and _is_keyword_line(text, cfg) or first == "#" and _is_hashtag_line(
+            text, cfg) or "," in text and ", " not in text and _is_joined_keywords(
             text, cfg):
         return KEYWORDS, words
     if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
@@ -316,6 +322,23 @@ def _is_hashtag_line(text: str, cfg: _Settings) -> bool:
 
 
 _HASHTAG_MAX_WORDS = 4  # a tag is a topic's name, not a headline
+
+
+def _is_joined_keywords(text: str, cfg: _Settings) -> bool:
+    """A line of at least ``joined_keywords_min_items`` topics joined by commas with no
+    space after any of them, each short and not ending like a sentence: the page's
+    keywords as a crawler joined them (``Cà phê,Thi thể,Vườn,Xác chết,Mùi thối``).
+
+    >>> _is_joined_keywords("Cà phê,Thi thể,Vườn,Xác chết,Mùi thối,Nạn nhân", _settings())
+    True
+    >>> _is_joined_keywords("Hà Nội, Huế, Đà Nẵng, Cần Thơ và TP.HCM có mưa.", _settings())
+    False
+    """
+    if _JOINED_KEYWORDS_LINE.fullmatch(text) is None:
+        return False
+    items = text.split(",")
+    return len(items) >= cfg.joined_keywords_min_items and _item_segments(
+        [item.strip() for item in items], cfg)
 
 
 def _login_hint(text: str) -> bool:
@@ -821,6 +844,7 @@ def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Sett
     if length > 3 * short:
         return _LONG_TITLE
     if ":" in line and _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(
+            line, cfg) or "," in line and ", " not in line and _is_joined_keywords(
             line, cfg):
         return _LONG_KEYWORDS
     if (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
@@ -1999,7 +2023,9 @@ def _tag_label_start(text: str, colon: int) -> int:
         return start
     word = max(text.rfind(" ", 0, before), text.rfind("\n", 0, before),
                text.rfind("\t", 0, before)) + 1
-    return start if text[word].isupper() else -1
+    # after a capitalised word (a sign-off), or written capitalised itself ("... thủ đô
+    # Tag : ..."): prose writes a label it runs into in lower case
+    return start if text[word].isupper() or text[start].isupper() else -1
 
 
 _TAG_LABEL_WINDOW = 24  # characters before a colon searched for a tag label
@@ -2024,8 +2050,11 @@ def _inline_topics() -> regex.Pattern:
     """The colon of a tag label and the topics after it (:func:`_inline_tags`)."""
     enders = "|".join(_upper_first_pattern(frozenset([key]))
                       for key in sorted(lookup_set("nav_tag_enders.txt")))
-    words = _settings().max_item_words - 1
-    topic = rf"[^\W_][^\s,;.!?:…\"“”()]*+(?:[ \t]++[^\s,;.!?:…\"“”()]++){{0,{words}}}"
+    words = _settings().max_tag_words - 1
+    # a topic's later words never open a heading that follows the tags (longer topics
+    # would run on into it and eat it)
+    topic = (rf"[^\W_][^\s,;.!?:…\"“”()]*+(?:[ \t]++(?!(?:{enders})(?![^\W_]))"
+             rf"[^\s,;.!?:…\"“”()]++){{0,{words}}}")
     more = _settings().max_keyword_items - 1
     return regex.compile(
         rf":[ \t]*+{topic}(?:[ \t]*+[,;|][ \t]*+{topic}){{0,{more}}}"

@@ -1669,7 +1669,76 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
         found += _anchored_teasers(text)
     found += _inline_cues(text, tags)
     found += _flat_tail(text)
+    found += _cloned_titles(text)
     return found
+
+
+_CLONE_WORD = re.compile(r"\S+")
+#: The first ``clone_ngram_words`` words of a line.
+_CLONE_HEAD = re.compile(r"[ \t]*+(\S++(?:[ \t]++\S++){%d})"
+                         % (_T["clone_ngram_words"] - 1))
+_CLONE_STOP = re.compile(r"[.!…][\"”’)]*\Z")  # a word that ends a sentence: story, not a title
+
+
+def _cloned_titles(text: str) -> list[Label]:
+    """``related.cloned_titles``: a run of related titles that opens a long line of a
+    flattened text (fewer than ``clone_max_lines`` lines) and repeats itself there, as a
+    carousel's cloned slides do once scraped to text (``Tiêu đề A Tiêu đề B Tiêu đề A
+    Tiêu đề B Tiêu đề A Bài viết ...``). Every word of the
+    run lies in a ``clone_ngram_words``-word sequence met at least twice inside the run, the
+    run holds ``clone_min_words`` words or more, no word of it ends a sentence, and the line
+    goes on after it with no lower-case word. A quote or lead repeated further down the
+    line is not inside the run: it stays.
+
+    >>> t = "Học phí tăng mạnh Trường tư kín chỗ " * 3 + "Năm nay nhiều trường tăng học phí. " * 8
+    >>> [t[x.start:x.end] for x in _cloned_titles(t)] == [t[:t.index("Năm") - 1]]
+    True
+    >>> _cloned_titles("Mẹ ơi con nhớ mẹ lắm. Mẹ ơi con nhớ mẹ lắm. "
+    ...                + "Bài thơ được nhiều người yêu thích. " * 8)
+    []
+    """
+    labels: list[Label] = []
+    if text.count("\n") >= _T["clone_max_lines"]:
+        return labels  # a page of many lines is not a flattened one
+    min_chars, at = _T["clone_line_min_chars"], 0
+    for line in text.split("\n"):  # C splits; only long lines are read further
+        size = len(line)
+        # the run's first words come back inside it: one C search rules out most lines
+        if size >= min_chars and (head := _CLONE_HEAD.match(line)) is not None and (
+                line.find(head.group(1), head.end()) >= 0):
+            label = _cloned_run(text, at, at + size, _T["clone_ngram_words"])
+            if label is not None:
+                labels.append(label)
+        at += size + 1
+    return labels
+
+
+def _cloned_run(text: str, start: int, end: int, n: int) -> Label | None:
+    """The cloned run opening the line ``text[start:end]`` (:func:`_cloned_titles`)."""
+    spans = []
+    for m in _CLONE_WORD.finditer(text, start, end):
+        if _CLONE_STOP.search(m.group()) or len(spans) >= _T["clone_window_words"]:
+            break
+        spans.append(m.span())
+    words = [text[a:b] for a, b in spans]
+    size = len(words)
+    while size >= _T["clone_min_words"]:
+        grams: dict[tuple[str, ...], int] = {}
+        for i in range(size - n + 1):
+            key = tuple(words[i:i + n])
+            grams[key] = grams.get(key, 0) + 1
+        covered = [False] * size
+        for i in range(size - n + 1):
+            if grams[tuple(words[i:i + n])] > 1:
+                covered[i:i + n] = repeat(True, n)
+        run = covered.index(False) if False in covered else size
+        if run == size:
+            break
+        size = run  # the counts change once the words after the run are left out
+    if size < _T["clone_min_words"] or size >= len(spans) or words[size][:1].islower():
+        return None
+    return Label(start + (spans[0][0] - start), spans[size - 1][1], "related",
+                 "related.cloned_titles")
 
 
 def _event_tag_forms() -> tuple[str, ...]:
