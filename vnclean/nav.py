@@ -137,6 +137,7 @@ class _Settings:
     min_menu_line_sections_after_home: int
     max_keyword_items: int
     max_tag_words: int
+    tail_max_lines: int
     joined_keywords_min_items: int
     flat_menu_min_items: int
     flat_menu_dated_min_items: int
@@ -2205,7 +2206,39 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
             labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
     else:
         labels.extend(_untitled_lead_copies(page, chrome, cfg))
+    labels.extend(_tail_section_labels(page, chrome, cfg))
     return labels, early, chrome, title if settled else None
+
+
+def _tail_section_labels(page: _Page, chrome: set[int], cfg: _Settings) -> list[_Span]:
+    """``nav.section_label`` at the page's end: section names alone on the lines after the
+    story's last paragraph, in a tail of at most ``tail_max_lines`` short lines that are all
+    chrome, datelines, keywords or items of a few words, under a paragraph or a line too long
+    for chrome (its sign-off may still be glued on) (an aggregator's footer: the
+    timestamp, the section, the keywords, the source: ``26/05/13 20:44 GMT+7`` /
+    **``Pháp luật``** / ``Cà phê,Thi thể,Vườn`` / ``NLĐ``). Not when a line of the tail or
+    the paragraph above it ends with ``:`` (a list the story introduces)."""
+    k = len(page) - 1
+    tail: list[int] = []
+    while k >= 0 and len(tail) < cfg.tail_max_lines:
+        if page.starts[k] not in chrome and not _tail_line(page, k, cfg):
+            break
+        tail.append(k)
+        k -= 1
+    if (k < 0 or not tail
+            or not (_is_paragraph(page, k, cfg) or len(page.texts[k]) > 2 * cfg.max_item_chars)
+            or any(page.texts[j].endswith(":") for j in (k, *tail))):
+        return []
+    return [(page.starts[j], page.ends[j], "nav.section_label") for j in reversed(tail)
+            if page.starts[j] not in chrome and _is_section_label(page, j, cfg)]
+
+
+def _tail_line(page: _Page, k: int, cfg: _Settings) -> bool:
+    """A line an aggregator's footer may hold: a dateline, keywords, or an item of at most
+    ``section_label_max_words`` words (a section's or a paper's name)."""
+    shape = page.shapes[k]
+    return (shape in _DATELINE_SHAPES or shape == KEYWORDS
+            or shape == ITEM and _word_count(page, k) <= cfg.section_label_max_words)
 
 
 def _contents_labels(page: _Page, cues: list[int]) -> list[_Span]:
