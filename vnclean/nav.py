@@ -2206,31 +2206,32 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
             labels[early:] = [lab for lab in labels[early:] if lab[0] != kept]
     else:
         labels.extend(_untitled_lead_copies(page, chrome, cfg))
-    labels.extend(_tail_section_labels(page, chrome, cfg))
+    labels.extend(_tail_section_labels(page, chrome | {label[0] for label in labels}, cfg))
     return labels, early, chrome, title if settled else None
 
 
-def _tail_section_labels(page: _Page, chrome: set[int], cfg: _Settings) -> list[_Span]:
+def _tail_section_labels(page: _Page, gone: set[int], cfg: _Settings) -> list[_Span]:
     """``nav.section_label`` at the page's end: section names alone on the lines after the
-    story's last paragraph, in a tail of at most ``tail_max_lines`` short lines that are all
-    chrome, datelines, keywords or items of a few words, under a paragraph or a line too long
-    for chrome (its sign-off may still be glued on) (an aggregator's footer: the
-    timestamp, the section, the keywords, the source: ``26/05/13 20:44 GMT+7`` /
-    **``Pháp luật``** / ``Cà phê,Thi thể,Vườn`` / ``NLĐ``). Not when a line of the tail or
+    story's last paragraph (or a line too long for chrome: its sign-off may still be glued
+    on), in a tail of at most ``tail_max_lines`` short lines that are all datelines,
+    keywords or items of a few words, lines labelled already (starts in ``gone``) passed
+    over and not counted: an aggregator's footer, ``26/05/13 20:44 GMT+7`` /
+    **``Pháp luật``** / ``Cà phê,Thi thể,Vườn`` / ``NLĐ``. Not when a line of the tail or
     the paragraph above it ends with ``:`` (a list the story introduces)."""
     k = len(page) - 1
-    tail: list[int] = []
-    while k >= 0 and len(tail) < cfg.tail_max_lines:
-        if page.starts[k] not in chrome and not _tail_line(page, k, cfg):
-            break
-        tail.append(k)
+    tail: list[int] = []  # the tail's lines no rule took, last first
+    while k >= 0:
+        if page.starts[k] not in gone:
+            if len(tail) == cfg.tail_max_lines or not _tail_line(page, k, cfg):
+                break
+            tail.append(k)
         k -= 1
     if (k < 0 or not tail
             or not (_is_paragraph(page, k, cfg) or len(page.texts[k]) > 2 * cfg.max_item_chars)
             or any(page.texts[j].endswith(":") for j in (k, *tail))):
         return []
     return [(page.starts[j], page.ends[j], "nav.section_label") for j in reversed(tail)
-            if page.starts[j] not in chrome and _is_section_label(page, j, cfg)]
+            if _is_section_label(page, j, cfg)]
 
 
 def _tail_line(page: _Page, k: int, cfg: _Settings) -> bool:
