@@ -51,6 +51,8 @@ RULES = (
     "bylines.signoff_glued",
     "bylines.glued_promo",
     "bylines.source_attribution",
+    "bylines.outlet_date",
+    "bylines.desk_sign_off",
     "bylines.flat_author",
     "bylines.end_mark",
     "bylines.flat_dateline",
@@ -2313,6 +2315,9 @@ class StripBylines(BoilerplateCleaner):
         if agency and not any(lab.start < agency[0].end and agency[0].start < lab.end
                               for lab in labels):
             labels += agency
+        for found in _outlet_date_lines(text):
+            if not any(lab.start < found.end and found.start < lab.end for lab in labels):
+                labels.append(found)
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -2410,7 +2415,8 @@ def _labelled_tail_start(text: str, labels: list[Label]) -> int:
 def _agency_sign_off(text: str) -> list[Label]:
     """A known agency's or paper's name alone on the text's last line, right under a story
     paragraph: the source signing the story off (``TTXVN``, ``VOV``, ``VnEconomy``, which
-    the name-line shapes do not read as names). Between paragraphs such a line stays.
+    the name-line shapes do not read as names), or a desk doing so (``Trung tâm Tin tức``:
+    ``bylines.desk_sign_off``). Between paragraphs such a line stays.
 
     >>> text = "Nhiều chương trình đặc sắc được phát sóng trên các kênh truyền hình.\\nTTXVN"
     >>> [text[lab.start:lab.end] for lab in _agency_sign_off(text)]
@@ -2421,14 +2427,51 @@ def _agency_sign_off(text: str) -> list[Label]:
     end = len(text.rstrip())
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end].strip()
-    if not start or line.strip(" \t.") not in _AGENCY_SET:
+    name = line.strip(" \t.")
+    if not start or (name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS):
         return []
     above_end = len(text[:start].rstrip())
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
     if not above or not _is_prose_line(above):
         return []
     first = end - len(line)
-    return [Label(first, end, "byline", "bylines.source_attribution")]
+    rule = "bylines.source_attribution" if name in _AGENCY_SET else "bylines.desk_sign_off"
+    return [Label(first, end, "byline", rule)]
+
+
+#: Desks and centres that sign a story off (``bylines_desk_sign_offs.txt``).
+_DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
+
+
+def _outlet_date_lines(text: str) -> list[Label]:
+    """A line that is only a known agency or paper and a date, maybe after its author's name
+    and a comma (``bylines.outlet_date``): the source and date an aggregator post gives each
+    story it copies (``RFA, 23/05/2022``, ``Trân Văn, VOA, 24/01/2022``). A story sentence
+    never ends at such a date with nothing else on its line; a place before the comma
+    (``Hà Nội, 12/03/2024``) is the datelines'.
+
+    >>> text = "Quanh việc tuyển công nhân\\nRFA, 23/05/2022\\nCách đây vài tuần, ..."
+    >>> [text[lab.start:lab.end] for lab in _outlet_date_lines(text)]
+    ['RFA, 23/05/2022']
+    """
+    found = []
+    for hit in _DATE_ENDS_LINE.finditer(text):  # (few lines end with ", 23/05/2022")
+        start = text.rfind("\n", 0, hit.start()) + 1
+        m = _OUTLET_DATE.fullmatch(text, start, hit.end())
+        if m is None or (m.group("name") is not None and not _is_name(m.group("name"))):
+            continue
+        found.append(Label(m.start("line"), m.end("line"), "byline", "bylines.outlet_date"))
+    return found
+
+
+#: A comma and a date ending a line: where an outlet's date line can be.
+_DATE_ENDS_LINE = re.compile(r",[^\S\n]+\d{1,2}/\d{1,2}/\d{4}[^\S\n]*$", re.MULTILINE)
+#: ``[Name, ]Outlet, dd/mm/yyyy`` filling a line (outlets: ``bylines_agencies.txt``).
+_OUTLET_DATE = regex.compile(
+    rf"[^\S\n]*+(?P<line>(?:(?P<name>\p{{Lu}}[\p{{L}}.]*+(?:[^\S\n]\p{{Lu}}[\p{{L}}.]*+){{1,3}}),"
+    rf"[^\S\n]++)?+(?:{alternation(tuple(agency_names()))}),[^\S\n]++\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"[^\S\n]*+",
+    regex.V1)
 
 
 def _paper_under_title(text: str) -> list[Label]:

@@ -1483,6 +1483,56 @@ def _lone_line_candidates(text: str, lines: list[str]) -> list[_Candidate]:
     return sorted(found)
 
 
+#: How a caption line can end with its agency's credit and no ``Ảnh:`` head: ``(AP)``, or
+#: the agency after the caption's full stop (``... hôm 3/12/2015. AFP``), then the line's end.
+_TAIL_AGENCIES = tuple(dict.fromkeys(word_list("captions_agencies.txt") + tuple(
+    a.upper() for a in word_list("captions_agencies.txt"))))
+#: Read on the REVERSED text, so each try starts at a newline (found in C) and fails at
+#: once unless an agency's last letter, or its closing bracket, stands before it:
+#: ``\n)PA(`` is ``(AP)\n``, ``\nPFA .`` is ``. AFP\n``. Group 1 is the credit (reversed).
+_AGENCY_TAIL_REVERSED = re.compile(
+    rf"\n[^\S\n]*((?:\)(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})\()"
+    rf"|\.?(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})[^\S\n]+(?=[\"”’)]?[.!?…]))")
+
+
+def _agency_tail_candidates(text: str) -> list[_Candidate]:
+    """Caption lines closed by their agency's credit alone (``captions.agency_tail``):
+    ``Phái đoàn thượng nghị sĩ Mỹ đến Đài Loan (AP)``, ``Công nhân ... hôm 3/12/2015. AFP``.
+    The caption before the credit reads as one (:func:`_reads_as_caption_line`: one short
+    sentence, no quote, colon or reported speech; in brackets the credit follows no full
+    stop), a story paragraph or two lines with text (a title and a subheading) stand above
+    it, and the next line with text below it is a paragraph (blank lines may sit between).
+    A story paragraph that ends with an agency is longer, or has more than one sentence."""
+    size = len(text)
+    credits = [(size - m.end(1), size - m.start(1), m.group(1)[0] == ")")
+               for m in _AGENCY_TAIL_REVERSED.finditer(text[::-1])]
+    found: list[_Candidate] = []
+    prose: tuple[int, int] | None = None
+    for credit_start, end, paren in reversed(credits):
+        line_start = text.rfind("\n", 0, credit_start) + 1
+        caption = text[line_start:credit_start].strip()
+        if (len(caption.split()) < 3 or not _reads_as_caption_line(caption)
+                or (caption.endswith(".") and paren)):
+            continue
+        if prose is None:
+            prose = _prose_bounds(text)
+        below = _NEXT_TEXT_LINE.match(text, end + 1) if end + 1 < len(text) else None
+        if not ((prose[0] < line_start or _TWO_TEXT_LINES.search(text, 0, line_start))
+                and below is not None and _is_paragraph(below.group(1))):
+            continue
+        first = line_start + len(text[line_start:end]) - len(text[line_start:end].lstrip())
+        end = line_start + len(text[line_start:end].rstrip())
+        found.append(_Candidate(credit_start, end, first, end, "captions.agency_tail",
+                                line_start, True))
+    return found
+
+
+#: Two lines with text (a title and one more line: a caption under a subheading).
+_TWO_TEXT_LINES = re.compile(r"\S[^\n]*\n(?:[^\S\n]*\n)*[^\S\n]*\S")
+#: The next line that holds text (group 1), over blank lines.
+_NEXT_TEXT_LINE = re.compile(r"(?:[^\S\n]*\n)*[^\S\n]*([^\n]+)")
+
+
 def _prose_bounds(text: str) -> tuple[int, int]:
     """Where the first paragraph-long line starts and the last one ends (``(-1, -1)``:
     none)."""
@@ -1634,7 +1684,7 @@ def _with_line_candidates(text: str, lines: list[str], heads: list[tuple[str, in
                           candidates: list[_Candidate]) -> list[_Candidate]:
     """``candidates`` (the markers') and the whole-line ones, in order; a line candidate
     that overlaps a marker's, or an earlier line candidate, is dropped."""
-    extra = _lone_line_candidates(text, lines)
+    extra = _lone_line_candidates(text, lines) + _agency_tail_candidates(text)
     if heads:
         described = _described_head_candidates(text, heads)
         extra += described + _source_candidates(text, heads)
