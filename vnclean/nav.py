@@ -1005,6 +1005,10 @@ def _topic_tag_labels(page: _Page, i: int, j: int, cfg: _Settings) -> list[_Span
 
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
     """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
+    if _opens_a_poem(page, j - 1):
+        j -= 1  # (its first line: the menu above ends before it)
+        if j - i < 2:
+            return []
     items = codes.count(_CODE[ITEM], i, j)
     cues = len(_CUE.findall(codes, i, j))
     if not _menu_shaped(page, codes, i, j, items, cues, cfg):
@@ -1225,6 +1229,15 @@ def _is_verse(line: str) -> bool:
     là chùm khế ngọt``); a menu's items are shorter, or capitalised."""
     words = line.split()
     return len(words) >= 5 and not any(word[0].isupper() for word in words[1:])
+
+
+def _opens_a_poem(page: _Page, k: int) -> bool:
+    """Line ``k`` is a line of verse (:func:`_is_verse`) that the next line continues, right
+    under it with no blank line between, as verse too (``Mênh mông biển vọng mây trôi`` /
+    ``Dạt dào sóng vỗ em ngồi hóa thân``, a lục bát's six and eight words): a stanza's
+    first line, which no menu ends with."""
+    return (k + 1 < len(page) and page.starts[k + 1] - page.ends[k] == 1
+            and _is_verse(page.texts[k]) and _is_verse(page.texts[k + 1].rstrip(".,;!?…")))
 
 
 def _is_person_name(line: str) -> bool:
