@@ -2298,6 +2298,13 @@ class StripBylines(BoilerplateCleaner):
     kind: ClassVar[str] = "byline"
 
     def classify(self, text: str) -> list[Label]:
+        labels = self._classify(text)
+        joined = _joined_pieces(text)
+        if joined is None:  # most texts: no piece stands alone on a line
+            return labels
+        return _with_joined_labels(text, labels, self._classify(joined[0]), joined[1])
+
+    def _classify(self, text: str) -> list[Label]:
         head = long_first_line_end(text, FLAT_LINE_MIN_CHARS)  # a flattened page's first line
         flat = [] if head is None else (_flat_head_dateline(text, head) + _flat_head_agency(
             text, head) + _flat_title_dateline(text, head))
@@ -2397,6 +2404,121 @@ class StripBylines(BoilerplateCleaner):
                 ctx.removed.add(index)
         return labels + _name_labels(ctx, authors, (anywhere, listed), tail, datelines,
                                      attributions)
+
+
+def _split_piece_pattern() -> re.Pattern:
+    """A cue line (``Theo``) and its newline, a separator line (``|``) and the newlines
+    around it, the newline above a link or a known agency in brackets alone on its line
+    (``bylines_split_pieces.txt``; stdlib ``re``: most lines fail at their first letter)."""
+    pieces = tab_entries("bylines_split_pieces.txt")
+    cues = alternation([v for tag, v in pieces if tag == "cue"])
+    seps = alternation([v for tag, v in pieces if tag == "sep"])
+    # a line the line above goes on with: an agency in brackets under a sign-off name
+    # ("Tâm Hằng" / "(TTXVN)"), a link under a source ("Theo X" / "https://...")
+    agencies = alternation(tuple(agency_names()))
+    # One literal newline opens every branch: the C scan skips from newline to newline.
+    return re.compile(
+        rf"\n[ \t]*(?:(?:{cues})[ \t]*(?P<cue>\n)(?=[ \t]*\S)"
+        rf"|(?:{seps})[ \t]*(?P<sep>\n)(?=[ \t]*\S)"
+        rf"|(?P<after>)(?:\((?:{agencies})\)|(?P<link>https?://)\S+)[ \t]*$)", re.MULTILINE)
+
+
+_SPLIT_PIECE = _split_piece_pattern()
+_SPLIT_CUE = re.compile(r"[ \t]*(?:{})".format(alternation(
+    [v for tag, v in tab_entries("bylines_split_pieces.txt") if tag == "cue"])))
+#: What goes on with a sentence at a line's start: a lower-case word (not a link) or a
+#: punctuation mark (``Theo`` / ``ông An`` / ``, giá vàng ...`` is a story sentence split
+#: at its links).
+_GOES_ON = regex.compile(r"[ \t]*+(?!https?://|www\.)[\p{Ll},.;:)\]…]", regex.V1)
+_NON_SPACE = re.compile(r"\S")
+_SIGN_OFF_MAX = 50  # characters of the line above an agency in brackets: a name, no sentence
+
+
+def _joined_pieces(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """``text`` with each lone piece of ``bylines_split_pieces.txt`` joined to its neighbour
+    lines (the newlines made spaces: every offset stays), and the joined lines' spans;
+    ``None`` when no piece stands alone.
+
+    An HTML-to-text pass puts every inline element on its own line: ``<p>Theo <a>Tiền
+    Phong</a></p>`` becomes ``Theo`` / ``Tiền Phong``, a date row ``26/05/2024 08:15`` /
+    ``|`` / ``Thế giới``. A source cue joins the line below; a separator both lines around
+    it, when one of them holds a digit (a date row; a menu's bars join nothing); a known
+    agency in brackets joins a short line above (a sign-off name); a link joins the line
+    above when that line opens with a cue or was joined (``Theo`` / ``Tiền Phong`` /
+    ``https://...``). A join is refused when the line after it goes on with a sentence
+    (:data:`_GOES_ON`): ``Theo`` / ``ông An`` / ``, giá vàng sẽ tăng.`` is the story's.
+
+    >>> _joined_pieces("Mưa lớn.\\nTheo\\nTiền Phong")
+    ('Mưa lớn.\\nTheo Tiền Phong', [(9, 24)])
+    >>> _joined_pieces("Theo\\nông An\\n, giá vàng sẽ tăng.") is None
+    True
+    """
+    if "\n" not in text:
+        return None
+    newlines: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for m in _SPLIT_PIECE.finditer(text):
+        if m.group("cue") is not None:  # the cue's line joins the line below it
+            start = m.start() + 1
+            joins = [m.start("cue")]
+        else:  # the line above joins the piece's line (and the line below a separator)
+            start = text.rfind("\n", 0, m.start()) + 1
+            joins = [m.start()] if m.group("sep") is None else [m.start(), m.start("sep")]
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end < len(text) and _GOES_ON.match(text, end + 1):
+            continue
+        chained = bool(spans) and start <= spans[-1][1]
+        if m.group("sep") is not None:
+            if (start == m.start() or not _HAS_DIGIT.search(text, start, m.start())
+                    and not _HAS_DIGIT.search(text, m.end(), end)):
+                continue
+        elif m.group("after") is not None:
+            above = text[start:m.start()]
+            if not above.strip() or (not chained and _SPLIT_CUE.match(above) is None
+                                     if m.group("link") else len(above) > _SIGN_OFF_MAX):
+                continue
+        newlines.extend(joins)
+        if chained:  # ("Theo" / "Tiền Phong" / "https://...")
+            start = spans.pop()[0]
+        spans.append((start, end))
+    if not newlines:
+        return None
+    chars = list(text)
+    for k in newlines:
+        chars[k] = " "
+    return "".join(chars), spans
+
+
+def _with_joined_labels(text: str, labels: list[Label], joined: list[Label],
+                        spans: list[tuple[int, int]]) -> list[Label]:
+    """``labels`` with, for each joined line of ``spans`` that the labels of the joined
+    text (``joined``) cover whole, those labels (and theirs of the lines right under it)
+    in place of the ones it had (the same offsets: a join changed newlines into spaces)."""
+    taken: list[Label] = []
+    for start, end in spans:
+        over = [lab for lab in joined if lab.start < end and start < lab.end]
+        pos = start
+        for lab in sorted(over, key=operator.attrgetter("start")):
+            if lab.start > pos and _NON_SPACE.search(text, pos, lab.start):
+                break
+            pos = max(pos, lab.end)
+        else:
+            if pos >= end or not _NON_SPACE.search(text, pos, end):
+                taken.extend(lab for lab in over if lab not in taken)
+                # the lines right under it that the joined reading labels go too (a
+                # source's paper under its author: "Theo" / "Thanh Xuân" / "VnEconomy")
+                nxt = _NON_SPACE.search(text, pos)
+                while nxt is not None:
+                    under = [lab for lab in joined if lab.start <= nxt.start() < lab.end]
+                    if not under or under[0] in taken:
+                        break
+                    taken.append(under[0])
+                    nxt = _NON_SPACE.search(text, under[0].end)
+    if not taken:
+        return labels
+    return [lab for lab in labels
+            if not any(lab.start < t.end and t.start < lab.end for t in taken)] + taken
 
 
 def _labelled_tail_start(text: str, labels: list[Label]) -> int:

@@ -1143,6 +1143,8 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     label-value lines between a headline-shaped line and a paragraph (a spec sheet)."""
     if i > 0 and page.texts[i - 1].endswith(":"):
         return True
+    if _split_sentence(page.texts, i, j):
+        return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
         return True  # wherever it ends: the story's last lines, or above a subheading
     if j == len(page) and i > 0 and page.shapes[i - 1] == PROSE:
@@ -1161,6 +1163,19 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
     texts = page.texts
     return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
+
+
+def _split_sentence(texts: list[str], i: int, j: int) -> bool:
+    """The run ``texts[i:j]`` is a sentence split at its links and wraps (an HTML-to-text
+    pass puts each link on its own line: ``theo ghi nhận của`` / ``Dân trí`` / ``tại thị`` /
+    ``trường Hà Nội, số lượng`` / ``chung cư mới, ...``): the line above ends in a letter or
+    a comma, the line below and a line of the run open in lower case."""
+    if i == 0 or j >= len(texts) or not texts[j][0].islower():
+        return False
+    last = texts[i - 1][-1]
+    if not (last.isalpha() or last == ","):
+        return False
+    return any(texts[k][0].islower() for k in range(i, j))
 
 
 def _before_sign_off(page: _Page, i: int, j: int) -> int:

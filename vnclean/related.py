@@ -736,6 +736,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     j = i
     while j < len(lines):
         line = lines[j]
+        if line.cls == "headline" and _wrapped(lines, j):
+            return i, i  # a paragraph wrapped over lines, not a list of titles
         if line.cls in ("headline", "dated", "stamped") and line.indented == indented:
             headlines += 1
             last, gap, carded = j, 0, False
@@ -809,6 +811,51 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         if headlines - 1 < need:
             return i, i
     return last + 1, i
+
+
+#: A word a title never ends with (``related_open_ends.txt``): a wrapped line's last word.
+_OPEN_END = frozenset(word.casefold() for word in word_list("related_open_ends.txt"))
+#: A wrapped paragraph's next line: it opens in lower case and ends a sentence or clause,
+#: or holds three words or more (a lone lower-case ``eMagazine`` menu item does neither).
+_GOES_ON = regex.compile(r"\(?+\p{Ll}(?:.*[.,;:!?…][\"”’)]?|\W*\w+\W+\w+\W+\w.*)\Z", regex.V1)
+
+
+def _wrapped(lines: list[_Line], j: int) -> bool:
+    """``lines[j]`` (headline-shaped) is a paragraph's line wrapped onto the next: it ends
+    in a word no title ends with (``của``, ``và``: ``related_open_ends.txt``), its brackets
+    do not pair (one opened above the wrap or closed below it: ``(đang làm việc tại Hà`` /
+    ``Nội) cho biết``; a title cut short with ``...`` may leave one open), or the next line
+    goes on with its sentence in lower case, maybe after a bracket (``(quận 8) kẹt cứng
+    ...``): a page whose source was wrapped at a fixed width, or a link
+    ``get_text("\\n")`` put on a line of its own.
+
+    >>> _wrapped([_Line(0, 0, "Khả năng ra sân của anh vẫn bỏ ngỏ trong trận gặp Malaysia",
+    ...                 "headline", False), _Line(0, 0, "sắp tới.", "short", False)], 0)
+    True
+    >>> _wrapped([_Line(0, 0, "Giá vàng hôm nay tăng mạnh", "headline", False),
+    ...           _Line(0, 0, "Hà Nội ngập sâu sau mưa lớn", "headline", False)], 0)
+    False
+    """
+    text = lines[j].text
+    if text[text.rfind(" ") + 1:].casefold() in _OPEN_END:
+        return True
+    if ("(" in text or ")" in text) and not text.endswith(_TRUNCATED):
+        if text.count("(") != text.count(")"):
+            return True  # a bracket opened on the line above or closed on the line below
+    if j + 1 == len(lines):
+        return False
+    below = lines[j + 1].text
+    return ((below[0].islower() or below[0] == "(" and below[1:2].islower())
+            and _GOES_ON.match(below) is not None)
+
+
+def _goes_on_above(lines: list[_Line], i: int) -> bool:
+    """``lines[i]`` opens in lower case under a line that ends in a letter or a comma: the
+    end of a sentence wrapped onto it (``... và những đơn vị`` / ``liên quan.``)."""
+    if not lines[i].text[0].islower() or i == 0:
+        return False
+    last = lines[i - 1].text[-1]
+    return last.isalpha() or last == ","
 
 
 def _body_paragraph(line: _Line | None) -> bool:
@@ -1032,6 +1079,9 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             break
         i = trigger.start()
         line = lines[i]
+        if line.cls in ("strong", "weak") and _goes_on_above(lines, i):
+            i += 1  # "... những đơn vị" / "liên quan.": a wrapped sentence's end, no heading
+            continue
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
             if line.cls == "strong" and end > i + 1:
