@@ -360,6 +360,11 @@ _SECTION_PHRASE = (r"\p{Lu}\p{Ll}{0,6}+(?:(?:[ \t]|[ \t]?+[-–&,][ \t]?+)\p{Ll}
                    r"(?![\p{L}\d])){1,4}+")
 
 
+#: A feed's numeric offset after its clock time (RSS ``pubDate``: ``Fri, 03 Oct 2025 21:42:55
+#: +0000``): a sign and four digits of a real zone (hours up to 14, minutes 00/30/45).
+_FEED_OFFSET = r"(?<=\d:[0-5]\d[ \t])[+-](?:0\d|1[0-4])(?:00|30|45)(?![\d:])"
+
+
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng"
             r"|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|"
@@ -368,7 +373,7 @@ def _dateline_pattern() -> str:
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
     token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
-             rf"|{ZONE_PATTERN}|[Hh]ôm\ (?:qua|nay))")
+             rf"|{ZONE_PATTERN}|{_FEED_OFFSET}|[Hh]ôm\ (?:qua|nay))")
     sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\(?+(?:GMT|UTC)))"  # "05:30(GMT+7)", "07:45GMT+7"
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 

@@ -2823,7 +2823,66 @@ def _classify_once(text: str) -> list[Label]:
         labels += _video_title_labels(text)
     if "\n" in text:
         labels += _caption_run_labels(text)
+    labels += _artefact_line_labels(text)
     return merge_labels(labels)
+
+
+_ALT = json_data("captions_alt_artefacts.json")
+_OUTLET = json_data("captions_outlet_labels.json")
+#: A line that is nothing but an image's alt text or file name, or one outlet's fixed caption
+#: or credit head and what follows it. Groups: ``file`` (captions.file_artefact): a file name
+#: with an image extension (``lang-nghe-4.jpg``); a camera or agency file id in capitals whose
+#: last part is a zero-padded counter (``TPP-MCCAIN-01``; a model code ``F-35``, ``SU-30MK2``
+#: has none) or a camera's ``DSC_0123``; a mail client's ``Inline image 1``; a layout
+#: widget's buttons run together (``leftcenterrightdel``); a slug of slug_min_words or more
+#: unaccented lower-case words (``ve an tet nguoi dan cac xa``); an alt text of as many
+#: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
+#: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized)
+#: and ``Chú thích hình ảnh, <caption>``.
+_ARTEFACT_LINE = regex.compile(
+    rf"""^{_HSPACE}*+(?:
+    (?P<file>
+        [\w().-]+?\.(?i:{alternation(tuple(_ALT["image_extensions"]))})
+      | \p{{Lu}}[\p{{Lu}}\d]*+(?:[-_][\p{{Lu}}\d]++){{2,}}+(?<=[-_]0\d{{1,3}})
+      | \p{{Lu}}{{2,5}}+_\d{{3,}}+
+      | (?:{alternation(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
+      | (?:{alternation(tuple(_ALT["layout_tokens"]))})
+      | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
+      | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
+        \ (?:{alternation(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
+    )
+    | (?P<outlet>
+        (?:{alternation(tuple(_OUTLET["credit_heads"]))}),{_HSPACE}*+
+        [^\n]{{1,{_OUTLET["credit_max_chars"]}}}+
+      | (?:{alternation(tuple(_OUTLET["caption_heads"]))}),{_HSPACE}*+
+        [^\n]{{1,{_OUTLET["caption_max_chars"]}}}+
+    )){_HSPACE}*+$""", regex.V1 | regex.MULTILINE | regex.VERBOSE)
+
+
+#: Where such a line may start (stdlib ``re``, a newline literal first: a scan at memory
+#: speed; only there :data:`_ARTEFACT_LINE` is tried): a lower-case letter, a listed head, or
+#: a line of one token holding a ``.``, ``-`` or ``_``.
+_LOWER_INITIALS = "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower())
+_ARTEFACT_SEED = re.compile(
+    rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|"
+    + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
+                  + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
+
+
+def _artefact_line_labels(text: str) -> list[Label]:
+    """``captions.file_artefact`` and ``captions.outlet_label``: lines that are only an image's
+    alt text or file name (``lang-nghe-4.jpg``, ``TPP-MCCAIN-01``, ``Inline image 1``), or
+    BBC's credit and caption lines (``Nguồn hình ảnh, Getty Images``); a product or model
+    code (``F-35``), an English word or an accented sentence stays."""
+    found: list[Label] = []
+    for at in (0, *(m.start() + 1 for m in _ARTEFACT_SEED.finditer(text))):
+        match = _ARTEFACT_LINE.match(text, at)
+        if match is not None:
+            group = match.lastgroup
+            found.append(Label(match.start(group), match.end(group), KIND,
+                               "captions.file_artefact" if group == "file"
+                               else "captions.outlet_label"))
+    return found
 
 
 #: Two to caption_run_max_lines short lines with no punctuation at all, then a paragraph

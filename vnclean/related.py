@@ -1408,7 +1408,10 @@ def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
                          % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
 
 
-_CREDIT_HEADS = _CREDIT_HEADS_TEXT
+#: A photo credit's heads, and a source credit's (``Nguồn: Tuổi Trẻ``, which strip_bylines
+#: takes later, as it does a sign-off name).
+_CREDIT_HEADS = alternation(word_list("captions_credit_heads.txt")
+                            + word_list("related_source_credits.txt"))
 _BARE_MARKERS = alternation(word_list("captions_bare_markers.txt"))
 
 
