@@ -2314,22 +2314,13 @@ class StripBylines(BoilerplateCleaner):
         flat = [] if head is None else (_flat_head_dateline(text, head) + _flat_head_agency(
             text, head) + _flat_title_dateline(text, head))
         labels = self._line_labels(text)
-        # (the box may close the page above lines that go as bylines: "Biên tập viên: Trần
-        # Hoa" / "Cập nhật lúc: 15:45 21/11/2022")
-        box = _author_box(text[:_labelled_tail_start(text, labels)])
-        if box and not any(lab.start < box[0].end and box[0].start < lab.end for lab in labels):
-            labels += box
-        paper = _paper_under_title(text)
-        if paper and not any(lab.start < paper[0].end and paper[0].start < lab.end
-                             for lab in labels):
-            labels += paper  # (a name path may have taken the line already: "Thanh Niên")
-        agency = _agency_sign_off(text)
-        if agency and not any(lab.start < agency[0].end and agency[0].start < lab.end
-                              for lab in labels):
-            labels += agency
-        for found in _outlet_date_lines(text):
-            if not any(lab.start < found.end and found.start < lab.end for lab in labels):
-                labels.append(found)
+        # Whole-line shapes read apart, each where no label took its line already (a name
+        # path may have taken "Thanh Niên"); the box may close the page above lines that go
+        # as bylines ("Biên tập viên: Trần Hoa" / "Cập nhật lúc: 15:45 21/11/2022").
+        _add_where_free(labels, _author_box(text[:_labelled_tail_start(text, labels)]))
+        _add_where_free(labels, _paper_under_title(text))
+        _add_where_free(labels, _agency_sign_off(text))
+        _add_where_free(labels, _outlet_date_lines(text))
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -2411,26 +2402,29 @@ class StripBylines(BoilerplateCleaner):
                                      attributions)
 
 
+#: The lone pieces an HTML-to-text pass leaves (``bylines_split_pieces.txt``), and its source
+#: cues (``Theo``, ``Nguồn:``) as one alternation.
+_SPLIT_PIECES = tab_entries("bylines_split_pieces.txt")
+_SPLIT_CUES = alternation([v for tag, v in _SPLIT_PIECES if tag == "cue"])
+
+
 def _split_piece_pattern() -> re.Pattern:
     """A cue line (``Theo``) and its newline, a separator line (``|``) and the newlines
     around it, the newline above a link or a known agency in brackets alone on its line
     (``bylines_split_pieces.txt``; stdlib ``re``: most lines fail at their first letter)."""
-    pieces = tab_entries("bylines_split_pieces.txt")
-    cues = alternation([v for tag, v in pieces if tag == "cue"])
-    seps = alternation([v for tag, v in pieces if tag == "sep"])
+    seps = alternation([v for tag, v in _SPLIT_PIECES if tag == "sep"])
     # a line the line above goes on with: an agency in brackets under a sign-off name
     # ("Tâm Hằng" / "(TTXVN)"), a link under a source ("Theo X" / "https://...")
     agencies = alternation(tuple(agency_names()))
     # One literal newline opens every branch: the C scan skips from newline to newline.
     return re.compile(
-        rf"\n[ \t]*(?:(?:{cues})[ \t]*(?P<cue>\n)(?=[ \t]*\S)"
+        rf"\n[ \t]*(?:(?:{_SPLIT_CUES})[ \t]*(?P<cue>\n)(?=[ \t]*\S)"
         rf"|(?:{seps})[ \t]*(?P<sep>\n)(?=[ \t]*\S)"
         rf"|(?P<after>)(?:\((?:{agencies})\)|(?P<link>https?://)\S+)[ \t]*$)", re.MULTILINE)
 
 
 _SPLIT_PIECE = _split_piece_pattern()
-_SPLIT_CUE = re.compile(r"[ \t]*(?:{})".format(alternation(
-    [v for tag, v in tab_entries("bylines_split_pieces.txt") if tag == "cue"])))
+_SPLIT_CUE = re.compile(rf"[ \t]*(?:{_SPLIT_CUES})")
 #: What goes on with a sentence at a line's start: a lower-case word (not a link) or a
 #: punctuation mark (``Theo`` / ``ông An`` / ``, giá vàng ...`` is a story sentence split
 #: at its links).
@@ -2524,6 +2518,14 @@ def _with_joined_labels(text: str, labels: list[Label], joined: list[Label],
         return labels
     return [lab for lab in labels
             if not any(lab.start < t.end and t.start < lab.end for t in taken)] + taken
+
+
+def _add_where_free(labels: list[Label], found: list[Label]) -> None:
+    """Append to ``labels`` each label of ``found`` that overlaps none of them (in order: one
+    appended counts for the next)."""
+    for new in found:
+        if not any(lab.start < new.end and new.start < lab.end for lab in labels):
+            labels.append(new)
 
 
 def _labelled_tail_start(text: str, labels: list[Label]) -> int:

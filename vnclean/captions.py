@@ -25,6 +25,7 @@ import regex
 
 from ._core import Edit
 from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
+from .bylines import agency_names
 from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      SettlingCleaner, blank_before, last_non_space_end, merge_labels)
@@ -534,12 +535,10 @@ def _name_tokens_kept(tokens: list[str]) -> int:
 
 #: Agencies and papers whose name is several words (``captions_agencies.txt``, the aliases of
 #: ``bylines_agencies.txt``), and their sizes in words, longest first.
-_PRESS_NAMES = frozenset(name for name in _AGENCIES | {
-    entry.split(" = ", 1)[0] for entry in word_list("bylines_agencies.txt")}
-    if " " in name and name[:1].isupper())
+_PRESS_NAMES = frozenset(name for name in _AGENCIES | set(agency_names())
+                         if " " in name and name[:1].isupper())
 #: The one-word names and abbreviations of papers (``TTO``, ``VOV``; ``bylines_agencies.txt``).
-_PRESS_ALIASES = frozenset(entry.split(" = ", 1)[0] for entry in word_list("bylines_agencies.txt")
-                           if " " not in entry.split(" = ", 1)[0])
+_PRESS_ALIASES = frozenset(alias for alias in agency_names() if " " not in alias)
 _PRESS_NAME_SIZES = tuple(sorted({name.count(" ") + 1 for name in _PRESS_NAMES}, reverse=True))
 
 

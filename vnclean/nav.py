@@ -30,7 +30,7 @@ from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_patt
                      casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
                      residue, settle_inline)
 from .bylines import author_names
-from .dates import find_date
+from .dates import ZONE_PATTERN, find_date
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -267,9 +267,7 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
-    if ":" in text and _is_keyword_line(text, cfg) or first == "#" and _is_hashtag_line(
-            text, cfg) or "," in text and ", " not in text and _is_joined_keywords(
-            text, cfg):
+    if _is_keywords(text, cfg):
         return KEYWORDS, words
     if len(text) <= 60 and ("/" in text or "-" in text or ":" in text) and _DATE.search(text):
         if not text[0].isdigit() and _is_pager_line(text):
@@ -323,6 +321,15 @@ def _is_hashtag_line(text: str, cfg: _Settings) -> bool:
 
 
 _HASHTAG_MAX_WORDS = 4  # a tag is a topic's name, not a headline
+
+
+def _is_keywords(text: str, cfg: _Settings) -> bool:
+    """A line of the page's topics, whichever way written: a label, a colon and topics
+    (:func:`_is_keyword_line`), hashtags (:func:`_is_hashtag_line`), topics joined by bare
+    commas (:func:`_is_joined_keywords`); cheap character tests first."""
+    return (":" in text and _is_keyword_line(text, cfg)
+            or text[0] == "#" and _is_hashtag_line(text, cfg)
+            or "," in text and ", " not in text and _is_joined_keywords(text, cfg))
 
 
 def _is_joined_keywords(text: str, cfg: _Settings) -> bool:
@@ -844,9 +851,7 @@ def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Sett
     :func:`_menu_line_pattern`."""
     if length > 3 * short:
         return _LONG_TITLE
-    if ":" in line and _is_keyword_line(line, cfg) or line[0] == "#" and _is_hashtag_line(
-            line, cfg) or "," in line and ", " not in line and _is_joined_keywords(
-            line, cfg):
+    if _is_keywords(line, cfg):
         return _LONG_KEYWORDS
     if (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
             navigation := _navigation_shape(line)) is not None:
@@ -1112,7 +1117,7 @@ def _zone_words(text: str) -> int:
     return 0 if m is None else len(_WORD.findall(m.group()))
 
 
-_ZONE_TAIL = re.compile(r"[(\[]?(?:GMT|UTC)[ \t]?[+-][ \t]?\d{1,2}(?::?\d{2})?[)\]]?[ \t]*$")
+_ZONE_TAIL = regex.compile(rf"(?:{ZONE_PATTERN})[ \t]*$")  # (the zone shape of dates.py)
 
 
 def _is_time_line(page: _Page, k: int) -> bool:

@@ -38,6 +38,7 @@ from .blocks import (
     residue,
     settle_inline,
 )
+from .bylines import agency_names
 from .dates import find_date
 from .promos import is_widget_row, strip_promos
 
@@ -46,6 +47,10 @@ __all__ = ["StripRelatedLinks", "strip_related_links"]
 _T = json_data("related_thresholds.json")
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
 _CREDIT_HEADS_TEXT = alternation(word_list("captions_credit_heads.txt"))
+#: The words crediting a story's source (``related_source_credits.txt``: ``Theo``,
+#: ``Nguồn``), and such a credit: the word, maybe a colon, a capitalised name.
+_SOURCE_WORDS = alternation(word_list("related_source_credits.txt"))
+_CREDITED_SOURCE = r"(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}" % _SOURCE_WORDS
 
 
 def _headings(strength: str) -> tuple[str, ...]:
@@ -617,8 +622,7 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
 
 #: The story's source credited on a line of its own, as a story ends: ``Theo Tiền Phong``,
 #: ``Nguồn: VnExpress`` (a teaser above it is the story's last paragraph, not a card's).
-_SOURCE_LINE = regex.compile(r"(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}" % alternation(
-    word_list("related_source_credits.txt")), regex.V1)
+_SOURCE_LINE = regex.compile(_CREDITED_SOURCE, regex.V1)
 
 
 #: A card on one line: its headline, a dash, its one-sentence teaser.
@@ -885,9 +889,7 @@ _BARE_STAMP = re.compile(r"[\d/:.,|() \t-]{5,24}(?:[ \t]*(?:AM|PM|GMT\+\d{1,2}))
 
 
 #: A source credited at a line's end: "Hà My, Theo Trí Thức Trẻ", "Nguồn: VnExpress".
-_SOURCE_ENDS_LINE = regex.compile(r"(?:^|[ \t,;|–-])(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}\Z"
-                                  % alternation(word_list("related_source_credits.txt")),
-                                  regex.V1)
+_SOURCE_ENDS_LINE = regex.compile(rf"(?:^|[ \t,;|–-]){_CREDITED_SOURCE}\Z", regex.V1)
 
 #: The paper an aggregator's card credits at its headline's end: "... an toàn (Dân trí)", a
 #: capitalised name of at most five words (not a photo credit, ``captions_credit_heads.txt``).
@@ -1176,8 +1178,7 @@ def _signed_off_headlines(lines: list[_Line], i: int) -> int:
 
 #: A lead's agency prefix naming a paper or agency (``bylines_agencies.txt``): ``TTO - ``,
 #: ``(Dân trí) - `` (a dateline, ``TP.HCM - ``, is none).
-_AGENCY_ALIASES = alternation([entry.partition("=")[0].strip()
-                               for entry in word_list("bylines_agencies.txt")])
+_AGENCY_ALIASES = alternation(tuple(agency_names()))
 _CARD_PREFIX = regex.compile(r"(?:\((?:%s)\)|(?:%s))[ \t]*[-–—][ \t]*\p{Lu}" % (
     _AGENCY_ALIASES, _AGENCY_ALIASES), regex.V1)
 
@@ -1229,8 +1230,7 @@ def _end_mark_run(lines: list[_Line], i: int) -> int:
 
 
 # A sign-off crediting its source in brackets at its end: "Hải Ninh (Theo The Athletic)".
-_SOURCE_CREDIT = regex.compile(r"\((?:%s)[ \t][^()\n]*\)\Z" % alternation(
-    word_list("related_source_credits.txt")), regex.V1)
+_SOURCE_CREDIT = regex.compile(r"\((?:%s)[ \t][^()\n]*\)\Z" % _SOURCE_WORDS, regex.V1)
 
 
 def _stamped_run(lines: list[_Line], i: int) -> int:
@@ -1790,8 +1790,7 @@ def _cloned_run(text: str, start: int, end: int, n: int) -> Label | None:
         size = run  # the counts change once the words after the run are left out
     if size < _T["clone_min_words"] or size >= len(spans) or words[size][:1].islower():
         return None
-    return Label(start + (spans[0][0] - start), spans[size - 1][1], "related",
-                 "related.cloned_titles")
+    return Label(spans[0][0], spans[size - 1][1], "related", "related.cloned_titles")
 
 
 def _event_tag_forms() -> tuple[str, ...]:
