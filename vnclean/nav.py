@@ -69,6 +69,7 @@ _CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB
          NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a", JUMP: "j", KEYWORDS: "k",
          MENU_LINE: "m", PAGER: "g", TICKER: "r"}
 _RUN = regex.compile("[^pt]{2,}")
+_INNER_HEADLINE = regex.compile("(?<=[^pt])t(?=[^pt])")
 _ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES)) + "]")
 _CUE = regex.compile("[" + "".join(_CODE[shape] for shape in CUE_RULES) + "]")
 _HEADLINE_SHAPES = frozenset({TITLE, ITEM})
@@ -98,7 +99,12 @@ _DATE = regex.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}|\d{
 _CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\|)\s*")
 _BULLET_CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\||•)\s*")  # no colon: no ticker
 _ARROW = regex.compile(r"[›»>]")
-_HTML_TAG_LINE = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
+#: Markup left by an HTML-to-text pass, alone on its line: tags (``</p>``, ``<p><br/>``), a
+#: server-page directive (``<%@ page language="java" ... %>``), a declaration or processing
+#: instruction (``<!DOCTYPE html>``, ``<?xml version="1.0"?>``), a comment (``<!-- ... -->``).
+_MARKUP = (r"(?:</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>\n]*)?/?>|<%[^\n]*?%>|<\?[^\n]*?\?>"
+           r"|<!--[^\n]*?-->|<![a-zA-Z\[][^<>\n]*>)")
+_HTML_TAG_LINE = regex.compile(rf"{_MARKUP}(?:\s*+{_MARKUP})*+")
 #: A template placeholder left unfilled: ``{{title}}``, ``{% endif %}``, ``${title}``.
 _TEMPLATE_LINE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^\n]*%\}|\$\{[^{}\n]*\}")
 #: A line of hashtags: ``#giá xăng #xăng dầu``, two or more, none ending like a sentence.
@@ -975,8 +981,16 @@ def _word_count(page: _Page, k: int) -> int:
 
 
 def _codes(page: _Page) -> str:
-    """One letter per line for its shape, so runs and cues are found by C string search."""
-    return "".join(map(_CODE.__getitem__, page.shapes))
+    """One letter per line for its shape, so runs and cues are found by C string search.
+    A headline-shaped line between two lines of a run that is made of menu items
+    (:func:`_items_of_a_menu`: ``Mua chung`` / ``Blog Du học Tuyển sinh Tuần báo`` /
+    ``Mua bán Giải trí``) is coded as an item: the menu goes on through it."""
+    codes = "".join(map(_CODE.__getitem__, page.shapes))
+    for inner in _INNER_HEADLINE.finditer(codes):
+        k = inner.start()
+        if _items_of_a_menu(page.texts[k]):
+            codes = f"{codes[:k]}{_CODE[ITEM]}{codes[k + 1:]}"
+    return codes
 
 
 def _run_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
@@ -1858,8 +1872,9 @@ _SITE_MENU_WORD = re.compile(r"[^\W_]++(?:[-.&+'][^\W_]++)*+|&").fullmatch
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:
     """A section's name alone on its line (``Thế giới``): an item of a few words that names
     a section, or a section and its sub-section (``Bóng đá Ngoại hạng Anh``: any item
-    made of two or three section names, whatever their words)."""
-    return (bool(page.sections[k]) and page.shapes[k] == ITEM
+    made of two or three section names, whatever their words). A lower-case line is a
+    sentence's words split at a link (``Hàng loạt`` / ``sự kiện`` / ``xảy ra ...``)."""
+    return (bool(page.sections[k]) and page.shapes[k] == ITEM and not page.texts[k][0].islower()
             and (_word_count(page, k) <= cfg.section_label_max_words
                  or _section_pair(page.texts[k])))
 

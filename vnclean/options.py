@@ -32,8 +32,8 @@ class Options:
     normalize: run :func:`vnclean.normalize_unicode` first.
     nav, captions, bylines, related, promos: run that boilerplate cleaner.
     recheck_footers: run :func:`vnclean.strip_promos` again after the bylines on a text
-        that still holds a copyright or licence cue (only with ``promos``): a footer the
-        other cleaners uncovered goes too.
+        that still holds a copyright or licence cue or ends with a widget label (only with
+        ``promos``): a footer or widget the other cleaners uncovered goes too.
     repeats: run :func:`vnclean.remove_repeated_blocks` after the bylines (a block repeated
         back to back that the removals before it exposed loses its first copies).
     tidy: fold the whitespace deletions leave behind.
