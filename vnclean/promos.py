@@ -1506,6 +1506,48 @@ def _story_sentence_before(text: str, line_start: int, pos: int) -> bool:
 _SENTENCE_READ = 300  # characters read back for the sentence before a page-end widget
 
 
+def _is_action_label(label: str) -> bool:
+    """A widget label that names an action in Vietnamese words (``Chia sẻ``, ``Lưu tin``,
+    ``Bình luận``), not a platform's bare name (``Facebook``, ``Zalo``, ``Google News``),
+    which a story sentence may list."""
+    return any(word[0].islower() for word in label.split()[1:])
+
+
+_CAPITALISED_WIDGETS = trie(tuple(sorted({w for w in _WIDGET_LINES if w[:1].isupper()})))
+#: Two or more capitalised widget labels (``promos_widget_lines.txt``) glued one after
+#: another, the last a whole word, a capital or the line's end after them (stdlib ``re``
+#: from the trie's first letters: no lookbehind, the word before is tested apart).
+_GLUED_WIDGET_ROW = re.compile(r"(?:%s)(?: (?:%s))+(?![^\W_])(?= *(?:[^\W\d_a-zà-ỹđ]|\n|$))"
+                               % (_CAPITALISED_WIDGETS, _CAPITALISED_WIDGETS))
+_WIDGET_ROW_SPLIT = re.compile(_CAPITALISED_WIDGETS)
+
+
+def _glued_widget_rows(text: str) -> list[Label]:
+    """``promos.share_widget`` (or its ``_widget_rule``): a row of widget labels glued between
+    a flattened page's title and its lead (``Siêu mẫu nội y bị mắng khắp mạng xã hội Chia sẻ
+    Lưu tin Bình luận TPO - ...``): two labels at least, one of them an action
+    (:func:`_is_action_label`), each written with its capital, the next word opening with a
+    capital; within ``max_head_widget_row_offset`` characters of its line's start (a title's
+    length) and of the text's (the page's head: at its end the widgets are the tail rules'
+    cue, :func:`_flat_page_end`, and the other cleaners' too).
+
+    >>> text = "Hà Nội ngập sâu Chia sẻ Lưu tin Bình luận TPO - Mưa lớn kéo dài từ chiều qua."
+    >>> [text[lab.start:lab.end] for lab in _glued_widget_rows(text)]
+    ['Chia sẻ Lưu tin Bình luận']
+    """
+    out = []
+    reach = _T["max_head_widget_row_offset"]
+    for match in _GLUED_WIDGET_ROW.finditer(text, 0, 2 * reach):
+        start = match.start()
+        if (start - text.rfind("\n", 0, start) > reach or start > reach
+                or start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            continue
+        row = match.group()
+        if any(map(_is_action_label, _WIDGET_ROW_SPLIT.findall(row))):
+            out.append(Label(start, match.end(), "promo", _widget_rule(row)))
+    return out
+
+
 def _glued_press_notices(text: str) -> list[Label]:
     """``promos.copyright``: a ``© Bản quyền thuộc Báo ...`` sentence glued anywhere in a
     line (:data:`_GLUED_PRESS_NOTICE`), with the footer-cued sentences after it
@@ -2360,6 +2402,7 @@ class StripPromos(SettlingCleaner):
         if "Báo" in text:
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
+        labels += _glued_widget_rows(text)
         if "tại đây" in text:
             labels += _here_prompts(text)
         labels += _masthead_footer(text, labels)
