@@ -367,7 +367,7 @@ _FEED_OFFSET = r"(?<=\d:[0-5]\d[ \t])[+-](?:0\d|1[0-4])(?:00|30|45)(?![\d:])"
 
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng"
-            r"|Ngày\ xuất\ bản|Đăng\ (?:lúc|ngày)|"
+            r"|Ngày\ (?:xuất\ bản|phát\ hành)|Đăng\ (?:lúc|ngày)|Phát\ hành|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
