@@ -367,7 +367,7 @@ _FEED_OFFSET = r"(?<=\d:[0-5]\d[ \t])[+-](?:0\d|1[0-4])(?:00|30|45)(?![\d:])"
 
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng"
-            r"|Ngày\ (?:xuất\ bản|phát\ hành)|Đăng\ (?:lúc|ngày)|Phát\ hành|"
+            r"|Ngày\ (?:xuất\ bản|phát\ hành)|[Đđ]ăng\ (?:lúc|ngày|vào)|Phát\ hành|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
@@ -486,6 +486,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
+        # a blog engine's poster after "by": "Posted on 22/11/2026 by admin", "Đăng vào
+        # 22/11/2026 bởi Minh Anh" (right after the date's digits; a user name: any word,
+        # four at most)
+        rf"|(?<=\d){_H}++(?:by|bởi){_H}++(?P<dl_by>[^\s|,.:;]{{2,30}}+(?:{_H}++[^\s|,.:;]{{1,20}}+){{0,3}}+)"
+        rf"(?={_H}*+$)"
         # the site's section, maybe one no list holds, in sentence case: "15:32 PM | Thị
         # trường chứng khoán", "08:40 AM | Tài chính - ngân hàng", "08:15 Thời sự"
         # (:func:`_dateline_label` judges it by the date, the separator and the position)
@@ -893,6 +898,7 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or end > pos and text.endswith(_ENDINGS_BY_LAST.get(text[end - 1], ()), pos, end)
+            or _has_poster(text, max(pos, end - _POSTER_REACH), end)
             or _NAME_AFTER_DATE.search(text, _name_after_date_start(text, pos, end),
                                        end) is not None)
 
@@ -1404,6 +1410,15 @@ _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
 _NAME_TAIL = 80  # (the most characters after the capital of _NAME_AFTER_DATE)
 #: (or a site's section, after a time's "AM"/"PM" too, maybe after a blank only:
 #: "15:32 PM | Thị trường chứng khoán", "08:15 Thời sự")
+#: A blog engine's poster after the date: "... 22/11/2026 by admin", "... 2026 bởi Minh Anh".
+_POSTER_AFTER_DATE = re.compile(r"\d[ \t]+(?:by|bởi)[ \t]+[^\s|,.:;]{2,30}(?:[ \t]+[^\s|,.:;]{1,20}){0,3}$")
+_POSTER_REACH = 120  # characters: the longest poster's tail the pattern reads
+
+
+def _has_poster(text: str, start: int, end: int) -> bool:
+    """``_POSTER_AFTER_DATE`` in ``text[start:end]``, behind a string test for its word."""
+    return ((text.find(" by ", start, end) >= 0 or text.find(" bởi ", start, end) >= 0)
+            and _POSTER_AFTER_DATE.search(text, start, end) is not None)
 _NAME_AFTER_DATE = re.compile(
     rf"[\d)M](?:[ \t]*[-–|•·][ \t]*|[ \t]+){_UP}[^\d\n|•·]{{0,{_NAME_TAIL}}}$")
 #: A dateline may end with the paper an aggregator names after it ("08:15 - Tuổi Trẻ").
@@ -1761,6 +1776,8 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if body.startswith("Thời gian") and _in_info_box(ctx, ctx.index(m.start())):
         return None  # "Thời gian: 20h ngày 30/11/2024" over "Địa điểm: ...": the event's
     pen = m.group("dl_pen")
+    if m.group("dl_by") is not None:  # "Posted on 22/11/2026 by admin": the poster's line
+        return Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.dateline")
     name = m.group("dl_name") or pen or m.group("dl_after") or m.group("dl_cue")
     if m.group("dl_bare") is not None and not _bare_dateline(m, ctx):
         return None
