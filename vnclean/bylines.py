@@ -326,7 +326,8 @@ _COUNTER = (rf"(?:{_COUNT}{_H}++{_COUNTER_TRIE}(?![\p{{L}}\d])"
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = (*EN_MONTHS,  # "Nov 23, 2024"
-                    "Cập", "cập", "Ngày", "ngày", "Đăng", "Thời", "Xuất", "Published", "Posted",
+                    "Cập", "cập", "Ngày", "ngày", "Đăng", "Được", "Thời", "Xuất", "Phát",
+                    "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
                     "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
@@ -367,7 +368,8 @@ _FEED_OFFSET = r"(?<=\d:[0-5]\d[ \t])[+-](?:0\d|1[0-4])(?:00|30|45)(?![\d:])"
 
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng"
-            r"|Ngày\ (?:xuất\ bản|phát\ hành)|[Đđ]ăng\ (?:lúc|ngày|vào)|Phát\ hành|"
+            r"|Ngày\ (?:xuất\ bản|phát\ hành)|[Đđ]ăng\ (?:lúc|ngày|vào)"
+            r"|Được\ đăng(?:\ lúc|\ ngày|\ vào)?+|Phát\ hành|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
             r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
@@ -1411,7 +1413,8 @@ _NAME_TAIL = 80  # (the most characters after the capital of _NAME_AFTER_DATE)
 #: (or a site's section, after a time's "AM"/"PM" too, maybe after a blank only:
 #: "15:32 PM | Thị trường chứng khoán", "08:15 Thời sự")
 #: A blog engine's poster after the date: "... 22/11/2026 by admin", "... 2026 bởi Minh Anh".
-_POSTER_AFTER_DATE = re.compile(r"\d[ \t]+(?:by|bởi)[ \t]+[^\s|,.:;]{2,30}(?:[ \t]+[^\s|,.:;]{1,20}){0,3}$")
+_POSTER_AFTER_DATE = re.compile(
+    r"\d[ \t]+(?:by|bởi)[ \t]+[^\s|,.:;]{2,30}(?:[ \t]+[^\s|,.:;]{1,20}){0,3}$")
 _POSTER_REACH = 120  # characters: the longest poster's tail the pattern reads
 
 

@@ -64,15 +64,16 @@ EN_MONTHS = {name: number for number, names in enumerate((
 _EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
 #: ``2023-11-02``, and as blog engines write it, ``Tháng Mười Một 22, 2026``, ``22 Tháng
-#: Mười Một, 2026``, ``22 Tháng Bảy 2015``, ``22 tháng 11, 2026``, and in English, ``23 Nov 2024``, ``November 23,
-#: 2024``. Groups: d, m, y (or the iso_* groups, the text_*
+#: Mười Một, 2026``, ``22 Tháng Bảy 2015``, ``22 tháng 11, 2026``, and in English,
+#: ``23 Nov 2024``, ``November 23, 2024``. Groups: d, m, y (or the iso_* groups, the text_*
 #: groups, the named_* or en_* groups, whose month may be a word).
 DATE_PATTERN = (
     r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?!\d|/\d)"
     r"|(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])"
     r"|(?P<text_d>[0-3]?\d)[ \t]++tháng[ \t]++(?P<text_m>[01]?\d),?+[ \t]++năm[ \t]++(?P<text_y>\d{4})"
     rf"|{_THANG}(?P<named_m>{_MONTH}|[01]?\d)[ \t]++(?P<named_d>[0-3]?\d),[ \t]*+(?P<named_y>\d{{4}})"
-    rf"|(?<!\d)(?P<named_d2>[0-3]?\d)[ \t]++{_THANG}(?P<named_m2>{_MONTH}|[01]?\d)(?:,[ \t]*+|[ \t]++)"
+    rf"|(?<!\d)(?P<named_d2>[0-3]?\d)[ \t]++{_THANG}(?P<named_m2>{_MONTH}|[01]?\d)"
+    r"(?:,[ \t]*+|[ \t]++)"
     r"(?P<named_y2>\d{4})"
     rf"|(?<![\d\p{{L}}])(?P<en_d>[0-3]?\d)[ \t]++(?P<en_m>{_EN_MONTH})\.?+,?+[ \t]++"
     r"(?P<en_y>\d{4})"

@@ -111,7 +111,8 @@ _ALTERNATIVES = [
         # "1.234 lượt xem".
         # A row of them: "Lượt xem: 3.402 | Bình luận: 5". A rating widget: "Đánh giá bài
         # viết: ★★★★★ 4.8/5 (36 bình chọn)", "5/5 - (2 bình chọn)", "5 (1 vote)", "★★★★★".
-        r"(?P<counter>^[ \t]*(?:(?:Số lần xem|Lượt xem|Lượt đọc)[ \t]*:?[ \t]*\d[\d.,]{0,12}"
+        r"(?P<counter>^[ \t]*(?:(?:Số lần (?:xem|đọc)|Lượt (?:xem|đọc|truy cập)|Hits)"
+        r"[ \t]*:?[ \t]*\d[\d.,]{0,12}"
         r"(?:[ \t]*[|·•][ \t]*(?:Bình luận|Lượt thích|Lượt chia sẻ|Chia sẻ)[ \t]*:?[ \t]*"
         r"\d[\d.,]{0,12}){0,3}"
         r"|(?:\d{1,6}|\d{1,3}(?:[.,]\d{3}){1,3})[ \t]*"
@@ -243,7 +244,8 @@ _CUE_GROUPS = {
     "hotline": tuple(dict.fromkeys(w.casefold() for w in _CONTACT_LABELS)),
     "masthead": tuple(dict.fromkeys(w.casefold() for w in _ROLES)),
     "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS)),
-    "counter": ("số lần xem", "lượt xem", "lượt đọc", "đánh giá bài viết:", "★"),
+    "counter": ("số lần xem", "số lần đọc", "lượt xem", "lượt đọc", "lượt truy cập", "hits",
+                "đánh giá bài viết:", "★"),
     "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn", "các trường bắt buộc",
              "lưu tên của tôi", "bình luận của bạn sẽ", "ý kiến của bạn sẽ", "bình luận sẽ",
              "ý kiến sẽ"),
