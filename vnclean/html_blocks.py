@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ._data import alternation, json_data
+from ._data import compile_named, json_data, named_list
 
 __all__ = ["HtmlBlock", "Page", "decode_html", "segment_html", "parse_html", "FLAGS"]
 
@@ -71,8 +71,8 @@ def _hint_pattern() -> regex.Pattern:
     parts = []
     for kind in spec["order"]:
         words = {" ".join(w.lower().split()) for w in spec[kind]}
-        parts.append(f"(?P<{kind}>{alternation(tuple(words))})")
-    return regex.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+        parts.append(f"(?P<{kind}>{named_list(tuple(words))})")
+    return compile_named(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
 
 
 _HINT = _hint_pattern()
