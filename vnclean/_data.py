@@ -112,6 +112,8 @@ class LazyPattern:
     >>> pattern = LazyPattern("Theo [A-Z]+")
     >>> pattern.pattern, pattern.search("Tin: Theo TTXVN").group()
     ('Theo [A-Z]+', 'Theo TTXVN')
+    >>> pattern.made(pattern.match("Theo VOV")), pattern.made(re.match("T", "Theo"))
+    (True, False)
     """
 
     #: What the compiled pattern gives (its bound methods and attributes), copied onto the
@@ -125,13 +127,19 @@ class LazyPattern:
         self._compile = compile or compile_named
 
     def __getattr__(self, name: str) -> Any:  # (only for what the object does not hold yet)
-        if name.startswith("__") or name in ("_flags", "_compile"):
+        if name.startswith("__") or name in ("_flags", "_compile", "_compiled"):
             raise AttributeError(name)
         compiled = self._compile(self.pattern, self._flags)
         for attr in self._FORWARDED:
             if hasattr(compiled, attr):
                 setattr(self, attr, getattr(compiled, attr))
+        self._compiled = compiled
         return getattr(compiled, name)
+
+    def made(self, match: Any) -> bool:
+        """``match`` is one this pattern found (what ``match.re is pattern`` tells of a
+        compiled one)."""
+        return match.re is self.__dict__.get("_compiled")
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"

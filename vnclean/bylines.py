@@ -633,7 +633,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # Separate patterns, each with a cheap first step the engine scans for (a line start,
     # sentence punctuation, "/", "Nguồn", "("): one alternation of them all is 10x slower.
     # The line alternation itself is left uncompiled: only the reference scan needs it.
-    glued, *inline, prefix = (compile_named(pattern, regex.MULTILINE)
+    # (each compiled at its first use: few texts hold a glued sign-off, and the three
+    # cost a tenth of a second to compile)
+    glued, *inline, prefix = (LazyPattern(pattern, regex.MULTILINE)
                               for pattern in (glued, *inline, rf"(?:{prefix})?+"))
     # The same alternatives one by one, tried in order at a line start behind cheap gates
     # (each compiled when first tried: together they took half of ``import vnclean``).
@@ -659,7 +661,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               rf"(?:[ \t]{not_cue}\p{{Lu}}[\p{{L}}\d.]{{0,15}}){{0,3}})"
               rf"(?<![.]))))"
               rf"(?={_H}++{_CHROME}(?![\p{{L}}\d]))")
-    before_chrome = compile_named(chrome, regex.MULTILINE)
+    before_chrome = LazyPattern(chrome, regex.MULTILINE)  # (compiled at its first use)
     return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain, before_chrome
 
 
@@ -1024,9 +1026,10 @@ def _chrome_near(text: str, place: int, end: int) -> bool:
 def _candidates_ungated(text: str) -> list[regex.Match]:
     """:func:`_candidates` by one ``MULTILINE`` scan per pattern (the reference it must equal)."""
     patterns = (_line_pattern(), _GLUED, *_INLINE)
-    found = [m for pattern in patterns for m in pattern.finditer(text)]
-    found.sort(key=lambda m: (m.start(), patterns.index(m.re)))
-    return _without_overlaps(found)
+    found = [(m.start(), k, m)
+             for k, pattern in enumerate(patterns) for m in pattern.finditer(text)]
+    found.sort(key=lambda found: found[:2])
+    return _without_overlaps([m for _, _, m in found])
 
 
 def _without_overlaps(found: list[regex.Match]) -> list[regex.Match]:
@@ -1038,11 +1041,11 @@ def _without_overlaps(found: list[regex.Match]) -> list[regex.Match]:
     return kept
 
 
-def _build_author_parser() -> regex.Pattern:
+def _build_author_parser() -> LazyPattern:
     titles = _TITLES_ROLES
     cues = _CUES
     one = rf"{_NOT_FIRST}{_ONE_NAME}"
-    return regex.compile(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
+    return LazyPattern(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
         rf"(?:(?:{titles})(?:,?+{_H}++(?:{titles}))*+{_H}++(?={one}))?+"
         rf"(?P<names>(?:{cues})(?:{_H}++{_DESK})?+(?!\p{{L}})"
         rf"|{one}(?:{_H}*+[-–&,]{_H}*+(?:{titles}{_H}++)?+{one}){{0,3}}+)"
@@ -1238,7 +1241,7 @@ def _line_pattern() -> regex.Pattern:
     Compiled on first use: it takes longer to compile than the rest of the module, and
     only the reference scan (:func:`_candidates_ungated`) and the tests use it.
     """
-    return regex.compile(_LINE_SOURCE, regex.MULTILINE)
+    return compile_named(_LINE_SOURCE, regex.MULTILINE)
 
 
 _NOT_NAMES = word_set("bylines_not_names.txt")
@@ -1388,7 +1391,8 @@ _AFTER_GLUED_MARK = (rf"(?=(?:/\.)?+[ \t]?+(?:{_OPENING_WORDS}|Theo[ \t]{_SOURCE
                      rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}]{_AFTER_GLUED_MARK}")
 #: The same for each mark alone, most common first (:func:`_glued_openings`).
-_GLUED_OPENINGS_BY_MARK = tuple((mark, re.compile(re.escape(mark) + _AFTER_GLUED_MARK))
+_GLUED_OPENINGS_BY_MARK = tuple((mark, LazyPattern(re.escape(mark) + _AFTER_GLUED_MARK,
+                                                    compile=re.compile))
                                 for mark in sorted(_GLUED_MARKS, key=".)\"”’!?…»".find))
 #: A capital opening a line (a name opening the story's last line, :func:`_before_chrome`).
 _UPPER_START = re.compile(_UP)
@@ -2206,7 +2210,7 @@ def _under_story(m: regex.Match, ctx: _Lines, index: int) -> bool:
     body paragraph (``Hà My Chia sẻ Bình luận``): the name line and the share buttons of a
     page whose footer a scraper joined into one line."""
     last = ctx.last_prose()
-    return (m.re is _BEFORE_CHROME and m.start() == ctx.starts[index] and last is not None
+    return (_BEFORE_CHROME.made(m) and m.start() == ctx.starts[index] and last is not None
             and ctx.nonblank(last, 1, past_removed=False) == index)
 
 

@@ -141,7 +141,7 @@ _ALTERNATIVES = [
 # cue allows (see _line_label); the first that matches is the one their alternation would
 # find. Inline ones (glued widgets, prompts) are searched everywhere.
 _LINE_PATTERNS = tuple(
-    (regex.match(r"\(\?P<(\w+)>", a).group(1), compile_named("^(?:%s)" % a, _F))
+    (regex.match(r"\(\?P<(\w+)>", a).group(1), LazyPattern("^(?:%s)" % a, _F))
     for a in _ALTERNATIVES if "^" in a[:20])
 _INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
 

@@ -1387,7 +1387,7 @@ def _written_forms(entries: tuple[str, ...], title: bool) -> tuple[str, ...]:
         entry, entry.upper(), *((entry.title(),) if title else ()))))
 
 
-def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
+def _cue_before(cues: tuple[str, ...]) -> LazyPattern:
     """One of ``cues`` ending where the search ends, opening its line or glued after a
     sentence end, or after a sign-off name of two to four capitalised words there (``...
     nói. Thanh Huyền Xem thêm: ...``, maybe with a lowercase note, ``Hà Phương (tổng hợp)
@@ -1399,13 +1399,13 @@ def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
     marker there (``... nói./. Ảnh minh họa Tin liên quan ...``:
     ``captions_bare_markers.txt``, which remove_photo_captions takes later too); up to three
     such pieces one after another (``... nói. Theo TTXVN Ảnh minh họa Tin liên quan ...``)."""
-    return compile_named(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
-                         r"(?:\([\p{Ll} ]{1,20}\)[ \t\xa0])?"
-                         r"|(?:[^\s.!?…:]+[ \t\xa0]){0,3}(?:%s)[ \t\xa0]*:[ \t\xa0]*"
-                         r"(?:\p{Lu}\p{L}*[ \t\xa0]){1,4}"
-                         r"|(?:%s)[ \t\xa0]){0,3}))"
-                         r"[ \t\xa0]*+(?:%s)\Z"
-                         % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
+    return LazyPattern(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
+                       r"(?:\([\p{Ll} ]{1,20}\)[ \t\xa0])?"
+                       r"|(?:[^\s.!?…:]+[ \t\xa0]){0,3}(?:%s)[ \t\xa0]*:[ \t\xa0]*"
+                       r"(?:\p{Lu}\p{L}*[ \t\xa0]){1,4}"
+                       r"|(?:%s)[ \t\xa0]){0,3}))"
+                       r"[ \t\xa0]*+(?:%s)\Z"
+                       % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
 
 
 #: A photo credit's heads, and a source credit's (``Nguồn: Tuổi Trẻ``, which strip_bylines
