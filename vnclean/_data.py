@@ -129,11 +129,12 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:  # (only for what the object does not hold yet)
         if name.startswith("__") or name in ("_flags", "_compile", "_compiled"):
             raise AttributeError(name)
-        compiled = self._compile(self.pattern, self._flags)
-        for attr in self._FORWARDED:
-            if hasattr(compiled, attr):
-                setattr(self, attr, getattr(compiled, attr))
-        self._compiled = compiled
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = self._compile(self.pattern, self._flags)
+            for attr in self._FORWARDED:
+                if hasattr(compiled, attr):
+                    setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
 
     def made(self, match: Any) -> bool:

@@ -1444,7 +1444,7 @@ _DATED = regex.compile(_DATED_YEAR)
 _SECTION_SET = frozenset(_SECTION_NAMES)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = LazyPattern(rf"\A[ \t]*+{_AUTHOR_LABEL}")
-_TIME = regex.compile(TIME_PATTERN)
+_TIME = LazyPattern(TIME_PATTERN)
 _ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
 
 
@@ -2143,7 +2143,7 @@ def _affiliation_line(ctx: _Lines, index: int) -> bool:
 
 
 _AFFILIATION_LENGTH = 80
-_AFFILIATION_LINE = regex.compile(_AFFILIATION)
+_AFFILIATION_LINE = LazyPattern(_AFFILIATION)
 
 
 def _is_title(ctx: _Lines, index: int, candidates: set[int]) -> bool:
@@ -2690,7 +2690,7 @@ _HEAD_DATELINE = LazyPattern(
 #: word or number, as for a dateline line (``_OPENS``).
 _HEAD_DATELINE_GATE = re.compile(rf"[^\w(]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER})")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_WEEKDAY = regex.compile(WEEKDAY_PATTERN)
+_WEEKDAY = LazyPattern(WEEKDAY_PATTERN)
 
 
 def _flat_head_dateline(text: str, end: int) -> list[Label]:
@@ -3069,9 +3069,9 @@ _BOX_HEADING = regex.compile(rf"(?m)^[ \t]*+(?:{trie(_BOX_HEADINGS)})[ \t]*+:?+[
 _BIO_ROLE_WORDS = word_list("bylines_bio_roles.txt")
 _BIO_ROLES = trie(_BIO_ROLE_WORDS + tuple(w[0].lower() + w[1:] for w in _BIO_ROLE_WORDS))
 #: A role line that heads a box with no heading: "Biên tập viên: Trần Hoa".
-_BOX_ROLE_LINE = regex.compile(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{_ONE_NAME})"
+_BOX_ROLE_LINE = LazyPattern(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{_ONE_NAME})"
                                r"[ \t]*+$")
-_BOX_NAME_LINE = regex.compile(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
+_BOX_NAME_LINE = LazyPattern(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
 _BIO_OPENS = LazyPattern(rf"[ \t]*+(?:(?P<name>{_ONE_NAME})[ \t]++là[ \t]++)?+(?:{_BIO_ROLES})"
                            r"(?![\p{L}\d])")
 #: The longest bio line an author box holds, and how many lines follow its head at most.

@@ -121,7 +121,7 @@ _PLATFORMS = word_set("captions_platforms.txt")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NOT_NAMES = word_set("bylines_not_names.txt")
 _FAMILY_NAMES = word_set("captions_family_names.txt")
-_CREDIT_NAME = compile_named(
+_CREDIT_NAME = LazyPattern(
     rf"""{_HSPACE}*+
     (?:(?P<ended>(?:[\p{{L}}\p{{N}}.]{{1,20}}+{_HSPACE}){{0,4}}?(?:{_CREDIT_ENDERS}))(?!\p{{L}})
      | (?P<name>{_NAME_TOKEN}(?:{_HSPACE}{{1,2}}(?:[-–/&,]{_HSPACE}{{0,2}})?{_NAME_TOKEN}){{0,7}}+))
@@ -2305,7 +2305,7 @@ def _line_past(text: str, pos: int, skip: set[int], *, up: bool) -> str:
 #: What a subject caption holds nowhere: a figure, a comma (after its subject: ``Cán bộ,
 #: chiến sĩ`` is one), a colon, a quote, a bracket, a second sentence.
 _NOT_IN_SUBJECT_CAPTION = regex.compile(r"[\d,;:\"“”'‘’()\[\]!?…/]|\.\s", regex.V1)
-_SUBJECT_STOP = compile_named(
+_SUBJECT_STOP = LazyPattern(
     rf"(?<!\p{{L}})(?:{named_list(word_list('captions_scene_subject_stops.txt'))})(?!\p{{L}})",
     regex.V1)
 #: After a subject: an optional name (capitalised words, a lower-case one only inside it),

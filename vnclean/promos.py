@@ -147,7 +147,7 @@ _INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not 
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
-_CALL_TO_URL = compile_named(
+_CALL_TO_URL = LazyPattern(
     # (the call and its colon in one sentence: "Văn phòng Đăng ký đất đai tỉnh. NGUYỄN HIỀN
     # Nguồn PLO: https://..." is a story's office, then the source line)
     r"(?:\*{1,3}[ \t]{0,2})?(?:%s)(?:(?![.!?…][ \t]+\p{Lu})[^\n:]){0,80}?[ \t]*:[ \t]*"
@@ -629,7 +629,7 @@ def _desk_below(text: str, end: int) -> bool:
 
 _DESK_REACH = 60  # a contact label with its qualifier ends within this many characters
 _RUN_MAX = 4  # contact lines of one list read below a line
-_SITE_DESK = regex.compile("|".join(word_list("promos_site_contacts.txt")), _F)
+_SITE_DESK = LazyPattern("|".join(word_list("promos_site_contacts.txt")), _F)
 
 
 #: A contact line: a contact label or a phone number first (the lines of one contact list).
@@ -663,7 +663,7 @@ def _clause_after(line: str) -> bool:
     return line.rstrip()[-1:] in _STORY_ENDS and _CLAUSE_AFTER.search(line) is not None
 
 
-_CLAUSE_AFTER = regex.compile(r"(?:%s|%s)[ \t]+\p{Ll}\S*+(?:[ \t]+\S+){3,}?[.!?…][\"”]?[ \t]*$"
+_CLAUSE_AFTER = LazyPattern(r"(?:%s|%s)[ \t]+\p{Ll}\S*+(?:[ \t]+\S+){3,}?[.!?…][\"”]?[ \t]*$"
                               % (_PHONE, _ADDRESS), regex.V1)
 _STORY_ENDS = ".!?…\"”"
 _LABEL_REACH = 30
@@ -795,14 +795,14 @@ def _call_to_action(line: str) -> bool:
 _NOT_CTA_ENDS = ".,;…"
 _SENTENCE_BREAK = regex.compile(r"[.!?…;][ \t]+\S")
 _WORD = regex.compile(r"\w+")
-_CTA_TARGET = compile_named(r"\b(?:%s)\b" % named_list(_CTA_TARGETS), regex.IGNORECASE)
+_CTA_TARGET = LazyPattern(r"\b(?:%s)\b" % named_list(_CTA_TARGETS), regex.IGNORECASE)
 # The verb, a capitalised name of a few words, a preposition whose platform icon is gone.
-_ICON_TARGET = compile_named(
+_ICON_TARGET = LazyPattern(
     r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,%d}?[ \t]+(?:%s)[ \t]*:?" % (
         named_list(_CTA_VERBS), _T["max_icon_cta_name_words"] - 1,
         named_list(word_list("promos_cta_icon_ends.txt"))))
 # A purpose after the platform, aimed at reading the news.
-_CTA_PURPOSE = compile_named(r"[ \t]+để[ \t]+(?:%s)\b[^\n,;:?]{0,50}\Z" % named_list(
+_CTA_PURPOSE = LazyPattern(r"[ \t]+để[ \t]+(?:%s)\b[^\n,;:?]{0,50}\Z" % named_list(
     expand_forms(word_list("promos_cta_purposes.txt"))), regex.IGNORECASE)
 # The verb, a publication's name of any length (it opens with a capital and holds no
 # sentence punctuation), then where to follow it: "Theo dõi Tạp chí Điện tử Kinh tế Việt Nam
@@ -1609,7 +1609,7 @@ _PRESS_NOTICE = compile_named(
 #: "© Bản quyền thuộc Báo điện tử Dân trí." as a whole sentence anywhere in a line: the sign
 #: and a press owner's capitalised name (``trí`` of Dân trí, ``điện tử``) up to the period,
 #: which no story sentence carries together.
-_GLUED_PRESS_NOTICE = compile_named(
+_GLUED_PRESS_NOTICE = LazyPattern(
     r"(?<![\p{L}\d])©[ \t]*+(?:\d{4}[ \t]*+)?(?:Bản quyền|BẢN QUYỀN)[ \t]+(?:thuộc|THUỘC)"
     r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+\p{Lu}[\p{L}\d&+-]*+"
     r"(?:[ \t]+(?:\p{Lu}[\p{L}\d&+-]*+|trí|điện tử)){0,6}+[ \t]*+\.(?=[ \t]|\Z)" % _PRESS,
@@ -1620,14 +1620,14 @@ _FLAT_NAME_BEFORE = compile_named(
     r"(?<![\p{L}\d])(?:%s)(?:[ \t]+[\p{L}\d.&+-]++){0,%d}?[ \t]*+\Z" % (
         _PRESS, _T["max_flat_name_words"]), regex.V1)
 #: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
-_FLAT_MASTHEAD = compile_named(
+_FLAT_MASTHEAD = LazyPattern(
     r"(?<![\p{L}\d])(?:%s)[ \t]+%s[ \t]*+[-–—][ \t]*+(?:Cơ quan|CƠ QUAN)"
     r"(?:[ \t]+(?:ngôn luận|chủ quản|Trung ương|NGÔN LUẬN|CHỦ QUẢN|TRUNG ƯƠNG))?"
     r"[ \t]+(?:của|thuộc|CỦA|THUỘC)"
     r"[ \t]+\p{Lu}[^\n.!?;:,]{0,120}+\Z" % (_PRESS, _PRESS_NAME), regex.V1)
 #: A paper's bare name ending a flattened page (``Hồng Vân Báo Ninh Bình điện tử``, ``Báo
 #: Dân trí``): its capitalised words, ``trí`` of Dân trí, and ``điện tử``.
-_FLAT_BARE_MASTHEAD = compile_named(
+_FLAT_BARE_MASTHEAD = LazyPattern(
     r"(?<![\p{L}\d])(?:%s)[ \t]+\p{Lu}[\p{L}\d.&+-]*+"
     r"(?:[ \t]+(?:\p{Lu}[\p{L}\d.&+-]*+|trí)){0,4}+(?:[ \t]+điện tử)?[ \t]*+\Z" % _PRESS,
     regex.V1)
@@ -1792,7 +1792,7 @@ def _story_past_credit(head: str) -> bool:
 
 #: A photo credit's or source's label opening a text (``captions_credit_heads.txt``,
 #: ``related_source_credits.txt``).
-_CREDIT_LABEL = compile_named(r"[ \t]*+(?:%s)[ \t]*+:" % named_list(
+_CREDIT_LABEL = LazyPattern(r"[ \t]*+(?:%s)[ \t]*+:" % named_list(
     word_list("captions_credit_heads.txt") + word_list("related_source_credits.txt")), regex.V1)
 
 
@@ -1916,7 +1916,7 @@ _SPONSOR_OPENER = LazyPattern("|".join(
 _CONCRETE = r"(?P<concrete>[\w.-]@[\w-]{1,63}\.\w|%s|https?://|www\.)" % _PHONE
 _SPONSOR_WORDS = (r"Hotline|Tổng đài|E-?mail|Website|Fanpage|Địa chỉ|Điện thoại|Trụ sở|Tòa nhà"
                   r"|Toà nhà|\bFax\b|Liên hệ|liên hệ")
-_SPONSOR_CUE = regex.compile(r"%s|%s" % (_CONCRETE, _SPONSOR_WORDS), regex.VERSION1)
+_SPONSOR_CUE = LazyPattern(r"%s|%s" % (_CONCRETE, _SPONSOR_WORDS), regex.VERSION1)
 # Where none of these words is, _SPONSOR_CUE finds no cue but a concrete one (a stdlib
 # search for them, without the \b tests, finds a superset of its word matches).
 _SPONSOR_WORD = re.compile(_SPONSOR_WORDS.replace(r"\b", ""))

@@ -146,7 +146,7 @@ _GLUED_SENTENCE = regex.compile(
 _WORD_BEFORE = regex.compile(r"\S+\Z")
 _NAME_BEFORE = regex.compile(r"(?-i:(?<![^ \t>])(?:\p{Lu}\S*[ \t]+)*\p{Lu}\S*\Z)", _F)
 _ARROW_CUES = word_list("related_arrow_cues.txt")
-_ARROW_CUE_BEFORE = compile_named(r"(?:%s)[ \t]*+:?+[ \t]*+\Z" % named_list(_ARROW_CUES), _F)
+_ARROW_CUE_BEFORE = LazyPattern(r"(?:%s)[ \t]*+:?+[ \t]*+\Z" % named_list(_ARROW_CUES), _F)
 _ARROW_CUE_REACH = max(map(len, _ARROW_CUES)) + 6
 _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
 _ANCHOR_GATE = "["  # every end mark names its link in brackets (tests check each entry)
@@ -175,7 +175,7 @@ _NOT_HEADLINE_DATELINE = regex.compile(
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
     r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", _F)
 # Two labelled fields in a row ("Tác giả: Minh Anh | Ngày đăng: 23/11/2024"): an info line.
-_NOT_HEADLINE_FIELDS = regex.compile(
+_NOT_HEADLINE_FIELDS = LazyPattern(
     r"(?:\w+[ \t]){0,2}\w+[ \t]*:[^\n|]*\|[ \t]*(?:\w+[ \t]){0,2}\w+[ \t]*:", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
 #: A person's title written short, its period no sentence end (``GS. Trần Văn Thọ: ...``):
@@ -893,7 +893,7 @@ _SOURCE_ENDS_LINE = compile_named(rf"(?:^|[ \t,;|–-]){_CREDITED_SOURCE}\Z", re
 
 #: The paper an aggregator's card credits at its headline's end: "... an toàn (Dân trí)", a
 #: capitalised name of at most five words (not a photo credit, ``captions_credit_heads.txt``).
-_CARD_SOURCE = compile_named(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
+_CARD_SOURCE = LazyPattern(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
                              % _CREDIT_HEADS_TEXT, regex.V1)
 
 
@@ -1535,11 +1535,12 @@ _FLAT_BUTTONS = re.compile(
 # Share and comment buttons standing in for a related heading at a flattened page's end:
 # the story's last sentence end, maybe a short source or sign-off ("Theo Minh Nhật | Sức
 # khỏe & Đời sống", no sentence mark), two or more buttons, then capitalised headlines.
-_FLAT_BUTTON_TAIL = re.compile(
+_FLAT_BUTTON_TAIL = LazyPattern(
     r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[^\n.!?…:]{0,%d}?[ \t\xa0])?"
     r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?[ \t\xa0]+){2,})(?=[%s\d\"“‘'])" % (
         _T["flat_button_tail_max_glue_chars"],
-        trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)), _UPPER))
+        trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)), _UPPER),
+    compile=re.compile)
 _FLAT_LINE_MIN = _TEASER_MAX
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
@@ -1809,7 +1810,7 @@ _EVENT_TAG_ENDS = frozenset(form[-4:] for form in _event_tag_forms())
 _CUE_COLON = re.compile(r":(?:(?<=[%s][%s]:)|(?<=[ \t\xa0]:))" % tuple(
     re.escape("".join(sorted({end[k] for end in _SINGLE_CUE_ENDS | _EVENT_TAG_ENDS})))
     for k in (-2, -1)))
-_EVENT_TAG_LINE = regex.compile(
+_EVENT_TAG_LINE = LazyPattern(
     r"(?:%s)[ \t\xa0]*+:[ \t\xa0]*+(?=\p{Lu}|\d)(?=[^\n.!?…;:]{1,120}+(?<![,\-–])\Z)"
     r"\W*+(?:\w++\W*+){1,%d}+" % (trie(_event_tag_forms()), _T["event_tag_max_words"]), regex.V1)
 # A story line: long enough, and ending like a sentence.

@@ -422,8 +422,8 @@ _BROKEN_SEQUENCE = re.compile(rf"[{_LEAD_VIEWS}]?[{_CONTINUATION}]{{0,2}}\ufffd+
 _SEP = re.escape(_SPACE_LIKE)
 #: A run of whole tokens made only of characters a single byte can become (and invisibles),
 #: with the NBSP that may end it (UTF-8 "à" is C3 A0).
-_BYTE_RUN = re.compile(rf"(?<![^{_SEP}\r\n])[{_TOKEN_CHAR}]+(?:[{_SEP}]+[{_TOKEN_CHAR}]+)*"
-                       rf"\xa0?(?![^{_SEP}\r\n])")
+_BYTE_RUN = LazyPattern(rf"(?<![^{_SEP}\r\n])[{_TOKEN_CHAR}]+(?:[{_SEP}]+[{_TOKEN_CHAR}]+)*"
+                        rf"\xa0?(?![^{_SEP}\r\n])", compile=re.compile)
 
 
 def _byte_runs(text: str, telltale: re.Pattern) -> list[tuple[int, int]]:
