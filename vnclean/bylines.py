@@ -671,7 +671,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 _GLUED_REACH_ALL = 5450
 _GLUED_REACH = 765
 #: What must stand where a source part of a glued match starts (a necessary condition).
-_SOURCE_KEYWORD = compile_named(
+_SOURCE_KEYWORD = LazyPattern(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
 
 
@@ -2835,7 +2835,7 @@ _FLAT_TITLE_MIN_WORDS = 4
 _PAPER_DOMAIN = r"\p{Lu}[\p{Ll}\d]{3,30}+\.(?:vn|VN|com\.vn|com|net|org)"
 #: A known agency's lead prefix after a title's last word: in brackets (any alias), or as
 #: written when it is capitals or a domain ("TTO", "VOV.VN", "VTV.vn").
-_GLUED_PREFIX = regex.compile(
+_GLUED_PREFIX = LazyPattern(
     r"(?<=[\p{L}\d\"”’)][ \t])(?:\((?:%s|%s)\)|(?:%s))[ \t]*+[-–|][ \t]*+(?=\p{Lu})" % (
         _PAPER_DOMAIN,
         trie(tuple(agency_names())),

@@ -143,7 +143,7 @@ _ALTERNATIVES = [
 _LINE_PATTERNS = tuple(
     (regex.match(r"\(\?P<(\w+)>", a).group(1), LazyPattern("^(?:%s)" % a, _F))
     for a in _ALTERNATIVES if "^" in a[:20])
-_INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
+_INLINE_CANDIDATES = LazyPattern("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
@@ -1373,7 +1373,7 @@ _BARE_MASTHEAD_REACH = 60  # a paper's bare name is short
 # masthead role written with a capital and followed by its colon ("Tổng biên tập: X",
 # "Địa chỉ: ..."), or a licence label ("Giấy phép số 1752/GP-BTTTT").
 _FLAT_CUE_START = r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])"  # a capital opening a word
-_FLAT_FOOTER_CUE = compile_named(
+_FLAT_FOOTER_CUE = LazyPattern(
     r"%s(?:(?P<colon>%s|%s)[ \t]*+:|(?P<licence>%s))" % (
         _FLAT_CUE_START, "|".join(p for tag, p in _FOOTER if tag == "weak"),
         named_list(_ROLES), _FOOTER_LABEL.pattern), _F)
