@@ -397,6 +397,11 @@ def _max_width(pattern: str) -> int:
     """
     from re import _parser  # the stdlib parser computes (min, max) widths
 
+    from vnclean._data import _NAMED_LISTS, alternation
+
+    # (a regex named list, \L<name>, written out as the alternation it stands for)
+    pattern = re.sub(r"\\L<(\w+)>",
+                     lambda m: f"(?:{alternation(_NAMED_LISTS[m.group(1)])})", pattern)
     p = pattern.replace("[ \\t]*+", "[ \\t]?+").replace("[ \\t]++", "[ \\t]")
     p = re.sub(r"\\p\{L[lu]?\}", r"\\w", p)
     out, i, in_class = [], 0, False

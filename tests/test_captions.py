@@ -111,6 +111,7 @@ def test_dev_caption_recall_floor(dev_records):
 # --- Gates and shortcuts give the same result as the plain scans they replace. --------------
 
 from vnclean import captions as _captions
+from vnclean._data import compile_named  # (the patterns name word lists: regex named lists)
 
 _gate_text = st.one_of(
     _any_text,
@@ -327,7 +328,7 @@ def test_repeat_units_shortcut_finds_the_same_repeats(text):
             == _captions._tandem_repeats(plain))
 
 
-_UNGUARDED_NEAR = regex.compile(
+_UNGUARDED_NEAR = compile_named(
     rf"(?s:.){{0,{_captions._SETTINGS['window_back_chars']}}}?(?:{_captions._MARKERS.pattern})",
     regex.V1 | regex.MULTILINE | regex.VERBOSE)
 
@@ -451,7 +452,7 @@ def test_story_sentence_gate_equals_the_regex(text, start, length):
 
 # --- str methods and reversed searches that replace forward regex scans. -------------------
 
-_CREDIT_ENDED_BY_REGEX = regex.compile(
+_CREDIT_ENDED_BY_REGEX = compile_named(
     rf"(?:{_captions._CREDIT_ENDERS})[.\s]*+$", regex.V1)
 _tail_text = st.lists(st.sampled_from(
     ["a", "B", "Đ", "ư", ".", "!", "?", "…", '"', "”", ")", "3", " ", "\n", "Mưa", "Ông", "x.Y",

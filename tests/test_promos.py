@@ -79,9 +79,8 @@ def test_dev_promo_recall_floor(dev_records):
 
 # ---------------------------------------------------------------- the candidate-line search
 
-import regex  # noqa: E402
-
 from vnclean import promos  # noqa: E402
+from vnclean._data import compile_named
 from vnclean.blocks import _multi_folds, nonblank_lines  # noqa: E402
 
 # Pieces that stress the casefold-exact search: letters whose casefold differs from
@@ -156,7 +155,7 @@ def test_few_long_lines_take_the_same_tests():
             == [(lab.rule, text[lab.start:lab.end]) for lab in promos._line_first_pass(text)]
 
 
-_WHOLE = regex.compile("^(?:%s)" % "|".join(a for a in promos._ALTERNATIVES if "^" in a[:20]),
+_WHOLE = compile_named("^(?:%s)" % "|".join(a for a in promos._ALTERNATIVES if "^" in a[:20]),
                        promos._F)
 
 

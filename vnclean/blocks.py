@@ -170,7 +170,7 @@ def _trie(suffixes: frozenset[str], prefix: bool) -> str:
         if s:
             by_first.setdefault(s[0], set()).add(s[1:])
     for first in sorted(by_first):
-        options.append(_class_of(_class_chars(first)) + _trie(frozenset(by_first[first]), prefix))
+        options.append(_first_class(first) + _trie(frozenset(by_first[first]), prefix))
     multi = _multi_folds_by_first()
     for folded, chars in (entry for first in sorted(by_first) for entry in multi.get(first, ())):
         rest = {s[len(folded):] for s in suffixes if s.startswith(folded)}
@@ -185,6 +185,12 @@ def _trie(suffixes: frozenset[str], prefix: bool) -> str:
     if len(options) == 1:
         return options[0]
     return "(?:%s)" % "|".join(options)
+
+
+@functools.cache
+def _first_class(char: str) -> str:
+    """The class of ``char`` and every character whose casefold it is, built once a character."""
+    return _class_of(_class_chars(char))
 
 
 def _class_chars(char: str) -> str:

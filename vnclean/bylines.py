@@ -27,7 +27,17 @@ from typing import ClassVar
 
 import regex
 
-from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
+from ._data import (
+    LazyPattern,
+    alternation,
+    compile_named,
+    json_data,
+    named_list,
+    tab_entries,
+    trie,
+    word_list,
+    word_set,
+)
 from .blocks import (
     FLAT_LINE_MIN_CHARS,
     BoilerplateCleaner,
@@ -108,11 +118,11 @@ _BY_LABELS = tuple(_LABELS["by"])
 _JOINED = _LABELS["joined"]
 _COLON_ALTERNATION = "|".join(map(regex.escape, _COLON_LABELS))
 _BY_ALTERNATION = "|".join(map(regex.escape, _BY_LABELS))
-_JOINED_LABEL = (rf"(?:{alternation(tuple(_JOINED['heads']))})"
-                 rf"(?:[ \t]*+(?:{alternation(tuple(_JOINED['joiners']))})[ \t]*+"
-                 rf"(?:{alternation(tuple(_JOINED['media']))})){{1,2}}+")
+_JOINED_LABEL = (rf"(?:{named_list(tuple(_JOINED['heads']))})"
+                 rf"(?:[ \t]*+(?:{named_list(tuple(_JOINED['joiners']))})[ \t]*+"
+                 rf"(?:{named_list(tuple(_JOINED['media']))})){{1,2}}+")
 #: More credits after a labelled author on its line: "| Trình bày: Hải Yến", "; Đồ họa: X".
-_MORE_CREDITS = (rf"[ \t]*+[|;,][ \t]*+(?:{alternation(tuple(_LABELS['credits']))})"
+_MORE_CREDITS = (rf"[ \t]*+[|;,][ \t]*+(?:{named_list(tuple(_LABELS['credits']))})"
                  r"[ \t]*+:[ \t]*+")
 _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
                  rf"|(?:{_BY_ALTERNATION})(?:[ \t]*+:)?+)[ \t]*+")
@@ -153,9 +163,10 @@ _NOTES = trie(_NOTE_WORDS)
 _SECTION_NAMES = tuple(dict.fromkeys(
     form for name in word_list("nav_sections.txt") for form in (name, name.upper(), name.title())))
 _SECTIONS = trie(_SECTION_NAMES)
-#: The same as alternations, longest first, for the patterns that have them so.
-_AGENCY_ALTERNATION = alternation(tuple(agency_names()))
-_NOTE_ALTERNATION = alternation(_NOTE_WORDS)
+#: The same as alternations, longest first, for the patterns that have them so (the
+#: agencies as a named list: only ``regex`` patterns, compiled by ``compile_named``, have them).
+_AGENCY_ALTERNATION = named_list(agency_names())
+_NOTE_ALTERNATION = named_list(_NOTE_WORDS)
 
 
 def _names_pattern(tag: str, *, roles: bool = False) -> str:
@@ -282,7 +293,7 @@ _ROLE_TRIE = trie(_ROLE_WORDS)
 _POST = rf"(?:{_H}++(?:thường{_H}trú{_H}++)?+(?:tại|ở){_H}++{_PLACE_WORDS})?+"
 
 
-_LOCAL_UNITS = alternation(word_list("bylines_local_units.txt"))
+_LOCAL_UNITS = named_list(word_list("bylines_local_units.txt"))
 
 
 def _note_pattern() -> str:
@@ -629,11 +640,14 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # Separate patterns, each with a cheap first step the engine scans for (a line start,
     # sentence punctuation, "/", "Nguồn", "("): one alternation of them all is 10x slower.
     # The line alternation itself is left uncompiled: only the reference scan needs it.
-    glued, *inline, prefix = (regex.compile(pattern, regex.MULTILINE)
+    # (each compiled at its first use: few texts hold a glued sign-off, and the three
+    # cost a tenth of a second to compile)
+    glued, *inline, prefix = (LazyPattern(pattern, regex.MULTILINE)
                               for pattern in (glued, *inline, rf"(?:{prefix})?+"))
     # The same alternatives one by one, tried in order at a line start behind cheap gates
     # (each compiled when first tried: together they took half of ``import vnclean``).
-    alone = _LazyPatterns(tuple(rf"^(?:{alt})" for alt in alternatives), regex.MULTILINE)
+    alone = _LazyPatterns(tuple(rf"^(?:{alt})" for alt in alternatives), regex.MULTILINE,
+                          compile_named)
     # A sign-off right before the page's chrome (``bylines_chrome.txt``): glued after the
     # last sentence or opening the story's last line ("... cuối cùng. HOÀNG TÙNG Tags: ...",
     # "Vân Trang TIN LIÊN QUAN ..."): a name, maybe labelled, or an agency in brackets.
@@ -654,7 +668,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               rf"(?:[ \t]{not_cue}\p{{Lu}}[\p{{L}}\d.]{{0,15}}){{0,3}})"
               rf"(?<![.]))))"
               rf"(?={_H}++{_CHROME}(?![\p{{L}}\d]))")
-    before_chrome = regex.compile(chrome, regex.MULTILINE)
+    before_chrome = LazyPattern(chrome, regex.MULTILINE)  # (compiled at its first use)
     return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain, before_chrome
 
 
@@ -664,7 +678,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 _GLUED_REACH_ALL = 5450
 _GLUED_REACH = 765
 #: What must stand where a source part of a glued match starts (a necessary condition).
-_SOURCE_KEYWORD = regex.compile(
+_SOURCE_KEYWORD = LazyPattern(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
 
 
@@ -1020,9 +1034,10 @@ def _chrome_near(text: str, place: int, end: int) -> bool:
 def _candidates_ungated(text: str) -> list[regex.Match]:
     """:func:`_candidates` by one ``MULTILINE`` scan per pattern (the reference it must equal)."""
     patterns = (_line_pattern(), _GLUED, *_INLINE)
-    found = [m for pattern in patterns for m in pattern.finditer(text)]
-    found.sort(key=lambda m: (m.start(), patterns.index(m.re)))
-    return _without_overlaps(found)
+    found = [(m.start(), k, m)
+             for k, pattern in enumerate(patterns) for m in pattern.finditer(text)]
+    found.sort(key=lambda found: found[:2])
+    return _without_overlaps([m for _, _, m in found])
 
 
 def _without_overlaps(found: list[regex.Match]) -> list[regex.Match]:
@@ -1034,11 +1049,11 @@ def _without_overlaps(found: list[regex.Match]) -> list[regex.Match]:
     return kept
 
 
-def _build_author_parser() -> regex.Pattern:
+def _build_author_parser() -> LazyPattern:
     titles = _TITLES_ROLES
     cues = _CUES
     one = rf"{_NOT_FIRST}{_ONE_NAME}"
-    return regex.compile(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
+    return LazyPattern(  # a title or role only before a name: "PV (tổng hợp)" is the cue PV
         rf"(?:(?:{titles})(?:,?+{_H}++(?:{titles}))*+{_H}++(?={one}))?+"
         rf"(?P<names>(?:{cues})(?:{_H}++{_DESK})?+(?!\p{{L}})"
         rf"|{one}(?:{_H}*+[-–&,]{_H}*+(?:{titles}{_H}++)?+{one}){{0,3}}+)"
@@ -1048,7 +1063,7 @@ def _build_author_parser() -> regex.Pattern:
 _AUTHOR_PARSER = _build_author_parser()
 _NAME_SPLIT = regex.compile(r"[ \t]*+[-–&,][ \t]*+")
 #: A title or role before a later name of a line (``ThS. X - TS. Y``).
-_INNER_TITLE = regex.compile(rf"(?<=[-–&,][ \t]*+)(?:{_TITLES_ROLES}){_H}++(?=\p{{Lu}})")
+_INNER_TITLE = LazyPattern(rf"(?<=[-–&,][ \t]*+)(?:{_TITLES_ROLES}){_H}++(?=\p{{Lu}})")
 
 
 def _untitled(names: str) -> str:
@@ -1065,9 +1080,9 @@ def _untitled(names: str) -> str:
 #: A user's name alone after an author label ("Tác giả: nguyenvana").
 _USERNAME_LINE = regex.compile(rf"({_USERNAME})[ \t.]*+")
 #: A pen name before a dateline's bar ("Yan | 16/02/2024 14:30").
-_PEN_BEFORE_BAR = regex.compile(rf"({_PEN_NAME})[ \t]*+\|")
+_PEN_BEFORE_BAR = LazyPattern(rf"({_PEN_NAME})[ \t]*+\|")
 #: A date before the names of a dateline ("22/11/2026 08:30 - Thu Hà").
-_LEADING_DATELINE = regex.compile(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
+_LEADING_DATELINE = LazyPattern(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
                                   regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
 _AGENCY_SET = frozenset(agency_names())
@@ -1091,7 +1106,7 @@ _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:|[Tt]h
                              r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
                              regex.MULTILINE)
 _SOURCE_PLACEHOLDER = regex.compile(r"Nguồn[ \t]*+:")
-_NAMED_SOURCE_TEXT = regex.compile(rf"\A\W*+Nguồn[ \t]++(?P<source>{_NAMED_SOURCE})[ \t]*+:"
+_NAMED_SOURCE_TEXT = LazyPattern(rf"\A\W*+Nguồn[ \t]++(?P<source>{_NAMED_SOURCE})[ \t]*+:"
                                    rf"[ \t]*+{_LINK}")
 _AGENCY_TEXT = regex.compile(r"\A\W*+(?P<agency>.+?)\W*+\Z", regex.DOTALL)
 _PAREN_AGENCY = regex.compile(r"\((?P<agency>[^()\n]{1,40}+)\)[\W]*+\Z")
@@ -1234,7 +1249,7 @@ def _line_pattern() -> regex.Pattern:
     Compiled on first use: it takes longer to compile than the rest of the module, and
     only the reference scan (:func:`_candidates_ungated`) and the tests use it.
     """
-    return regex.compile(_LINE_SOURCE, regex.MULTILINE)
+    return compile_named(_LINE_SOURCE, regex.MULTILINE)
 
 
 _NOT_NAMES = word_set("bylines_not_names.txt")
@@ -1252,7 +1267,7 @@ _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
 #: ``(t/h)``) or before "từ"/"theo" and a source, ``(theo X)`` with X capitalised or a
 #: paper, a known agency (``(TTXVN)``), a paper (``(Báo Quảng Ninh)``); not an unknown
 #: acronym (``Nguyễn Công Phượng (HAGL)`` may head a paragraph about him).
-_BYLINE_NOTE = regex.compile(
+_BYLINE_NOTE = LazyPattern(
     rf"\([ \t]*+(?:(?:{_NOTE_ALTERNATION})"
     r"(?:\)|[ \t]++(?:từ|theo)[ \t]++[\p{Lu}\d])"
     rf"|[Tt]heo[ \t]++(?:[\p{{Lu}}\d]|{_MEDIA})"
@@ -1384,7 +1399,8 @@ _AFTER_GLUED_MARK = (rf"(?=(?:/\.)?+[ \t]?+(?:{_OPENING_WORDS}|Theo[ \t]{_SOURCE
                      rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}]{_AFTER_GLUED_MARK}")
 #: The same for each mark alone, most common first (:func:`_glued_openings`).
-_GLUED_OPENINGS_BY_MARK = tuple((mark, re.compile(re.escape(mark) + _AFTER_GLUED_MARK))
+_GLUED_OPENINGS_BY_MARK = tuple((mark, LazyPattern(re.escape(mark) + _AFTER_GLUED_MARK,
+                                                    compile=re.compile))
                                 for mark in sorted(_GLUED_MARKS, key=".)\"”’!?…»".find))
 #: A capital opening a line (a name opening the story's last line, :func:`_before_chrome`).
 _UPPER_START = re.compile(_UP)
@@ -1441,12 +1457,12 @@ _CAPTION_WORDS = frozenset({"Ảnh", "ẢNH", "Video", "VIDEO", "Clip", "Đồ h
 _TERMINAL = _GLUED_MARKS
 _WORD = regex.compile(r"\w+")
 _SENTENCE_MARK = regex.compile(r"[.!?…]")
-_DATE = regex.compile(DATE_PATTERN)
+_DATE = LazyPattern(DATE_PATTERN)
 _DATED = regex.compile(_DATED_YEAR)
 _SECTION_SET = frozenset(_SECTION_NAMES)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
-_LABEL_PREFIX = regex.compile(rf"\A[ \t]*+{_AUTHOR_LABEL}")
-_TIME = regex.compile(TIME_PATTERN)
+_LABEL_PREFIX = LazyPattern(rf"\A[ \t]*+{_AUTHOR_LABEL}")
+_TIME = LazyPattern(TIME_PATTERN)
 _ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
 
 
@@ -2112,7 +2128,7 @@ def _top_author(m: regex.Match) -> bool:
 
 #: A known paper after a dash closing a name group ("Nhật Linh - Thanh Niên", Thanh Niên's
 #: byline at the top): the paper's syllables are no person's, and need not be.
-_PAPER_AFTER_NAME = regex.compile(rf"(?<=\p{{L}})[ \t]*+[-–][ \t]*+(?:{_AGENCY_ALTERNATION})\Z")
+_PAPER_AFTER_NAME = LazyPattern(rf"(?<=\p{{L}})[ \t]*+[-–][ \t]*+(?:{_AGENCY_ALTERNATION})\Z")
 
 
 def _top_position(ctx: _Lines, index: int, candidates: set[int]) -> bool:
@@ -2147,7 +2163,7 @@ def _affiliation_line(ctx: _Lines, index: int) -> bool:
 
 
 _AFFILIATION_LENGTH = 80
-_AFFILIATION_LINE = regex.compile(_AFFILIATION)
+_AFFILIATION_LINE = LazyPattern(_AFFILIATION)
 
 
 def _is_title(ctx: _Lines, index: int, candidates: set[int]) -> bool:
@@ -2214,7 +2230,7 @@ def _under_story(m: regex.Match, ctx: _Lines, index: int) -> bool:
     body paragraph (``Hà My Chia sẻ Bình luận``): the name line and the share buttons of a
     page whose footer a scraper joined into one line."""
     last = ctx.last_prose()
-    return (m.re is _BEFORE_CHROME and m.start() == ctx.starts[index] and last is not None
+    return (_BEFORE_CHROME.made(m) and m.start() == ctx.starts[index] and last is not None
             and ctx.nonblank(last, 1, past_removed=False) == index)
 
 
@@ -2616,9 +2632,9 @@ def _outlet_date_lines(text: str) -> list[Label]:
 #: A comma and a date ending a line: where an outlet's date line can be.
 _DATE_ENDS_LINE = re.compile(r",[^\S\n]+\d{1,2}/\d{1,2}/\d{4}[^\S\n]*$", re.MULTILINE)
 #: ``[Name, ]Outlet, dd/mm/yyyy`` filling a line (outlets: ``bylines_agencies.txt``).
-_OUTLET_DATE = regex.compile(
+_OUTLET_DATE = LazyPattern(
     rf"[^\S\n]*+(?P<line>(?:(?P<name>\p{{Lu}}[\p{{L}}.]*+(?:[^\S\n]\p{{Lu}}[\p{{L}}.]*+){{1,3}}),"
-    rf"[^\S\n]++)?+(?:{alternation(tuple(agency_names()))}),[^\S\n]++\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"[^\S\n]++)?+(?:{named_list(tuple(agency_names()))}),[^\S\n]++\d{{1,2}}/\d{{1,2}}/\d{{4}})"
     rf"[^\S\n]*+",
     regex.V1)
 
@@ -2687,14 +2703,14 @@ _PAPER_UNDER_TITLE = regex.compile(
 
 
 #: A dateline opening a text, glued before the next words (a page flattened onto one line).
-_HEAD_DATELINE = regex.compile(
+_HEAD_DATELINE = LazyPattern(
     rf"[\s|]*+(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“])", regex.V1)
 #: Its gate (a necessary condition, a stdlib ``re`` match that costs far less): after what
 #: is no word character nor ``(`` (a superset of the blanks it skips), a dateline's first
 #: word or number, as for a dateline line (``_OPENS``).
 _HEAD_DATELINE_GATE = re.compile(rf"[^\w(]*(?:{trie(_DATELINE_STARTS)}|{_DATE_NUMBER})")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_WEEKDAY = regex.compile(WEEKDAY_PATTERN)
+_WEEKDAY = LazyPattern(WEEKDAY_PATTERN)
 
 
 def _flat_head_dateline(text: str, end: int) -> list[Label]:
@@ -2823,7 +2839,7 @@ _FLAT_NAME_SEPARATORS = "|–-"
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _YEAR_REACH = 60
 #: ... the dateline there, before the lead (a capital, digit or quote) or its agency prefix
-_TITLE_DATELINE = regex.compile(
+_TITLE_DATELINE = LazyPattern(
     rf"(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“(])", regex.V1)
 #: Words that bind a timestamp to the sentence before it ("diễn ra vào Thứ bảy, ...").
 _TIME_BINDERS = word_set("bylines_time_binders.txt")
@@ -2839,7 +2855,7 @@ _FLAT_TITLE_MIN_WORDS = 4
 _PAPER_DOMAIN = r"\p{Lu}[\p{Ll}\d]{3,30}+\.(?:vn|VN|com\.vn|com|net|org)"
 #: A known agency's lead prefix after a title's last word: in brackets (any alias), or as
 #: written when it is capitals or a domain ("TTO", "VOV.VN", "VTV.vn").
-_GLUED_PREFIX = regex.compile(
+_GLUED_PREFIX = LazyPattern(
     r"(?<=[\p{L}\d\"”’)][ \t])(?:\((?:%s|%s)\)|(?:%s))[ \t]*+[-–|][ \t]*+(?=\p{Lu})" % (
         _PAPER_DOMAIN,
         trie(tuple(agency_names())),
@@ -3073,10 +3089,10 @@ _BOX_HEADING = regex.compile(rf"(?m)^[ \t]*+(?:{trie(_BOX_HEADINGS)})[ \t]*+:?+[
 _BIO_ROLE_WORDS = word_list("bylines_bio_roles.txt")
 _BIO_ROLES = trie(_BIO_ROLE_WORDS + tuple(w[0].lower() + w[1:] for w in _BIO_ROLE_WORDS))
 #: A role line that heads a box with no heading: "Biên tập viên: Trần Hoa".
-_BOX_ROLE_LINE = regex.compile(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{_ONE_NAME})"
+_BOX_ROLE_LINE = LazyPattern(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{_ONE_NAME})"
                                r"[ \t]*+$")
-_BOX_NAME_LINE = regex.compile(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
-_BIO_OPENS = regex.compile(rf"[ \t]*+(?:(?P<name>{_ONE_NAME})[ \t]++là[ \t]++)?+(?:{_BIO_ROLES})"
+_BOX_NAME_LINE = LazyPattern(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
+_BIO_OPENS = LazyPattern(rf"[ \t]*+(?:(?P<name>{_ONE_NAME})[ \t]++là[ \t]++)?+(?:{_BIO_ROLES})"
                            r"(?![\p{L}\d])")
 #: The longest bio line an author box holds, and how many lines follow its head at most.
 _BIO_MAX_CHARS = 300

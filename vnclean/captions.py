@@ -24,7 +24,8 @@ from typing import ClassVar, NamedTuple
 import regex
 
 from ._core import Edit
-from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
+from ._data import (LazyPattern, alternation, compile_named, json_data, named_list,
+                    tab_entries, trie, word_list, word_set)
 from .bylines import agency_names
 from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
@@ -64,9 +65,9 @@ def _marker_pattern() -> regex.Pattern:
     heads = word_list("captions_credit_heads.txt")
     bare = word_list("captions_bare_markers.txt")
     described = _KEYED_HEADS
-    paren_heads = alternation(_lower_first(heads + bare))
-    dashed_bare = alternation(tuple(e for e in _lower_first(bare) if e not in bare))
-    return regex.compile(
+    paren_heads = named_list(_lower_first(heads + bare))
+    dashed_bare = named_list(tuple(e for e in _lower_first(bare) if e not in bare))
+    return compile_named(
         rf"""
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
@@ -74,12 +75,12 @@ def _marker_pattern() -> regex.Pattern:
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])hinh[ ]anh{_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
-        | (?P<bare>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{alternation(bare)})
+        | (?P<bare>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{named_list(bare)})
             |(?<=\S{_HSPACE})[-–]{_HSPACE}{{1,3}}(?:{dashed_bare}))(?!{_HSPACE}*+\p{{Ll}}))
         | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}
-            |(?:{alternation(described)})(?:{_HSPACE}{{1,3}}\d{{1,2}})?+){_HSPACE}*+:)
+            |(?:{named_list(described)})(?:{_HSPACE}{{1,3}}\d{{1,2}})?+){_HSPACE}*+:)
         | (?P<clip>(?<![\p{{L}}])(?:XEM[ ]CLIP|Xem[ ]clip|XEM[ ]VIDEO|Xem[ ]video){_HSPACE}{{0,3}}:)
-        | (?P<colon>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])|(?<=\p{{Lu}})(?=\p{{Lu}}\p{{Ll}}))(?:{alternation(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
+        | (?P<colon>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])|(?<=\p{{Lu}})(?=\p{{Lu}}\p{{Ll}}))(?:{named_list(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
         | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
             (?=\p{{Lu}}[^\n]{{0,40}}$))
         | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
@@ -98,7 +99,7 @@ _MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
 _FIRST_CHAR = re.compile(_MARKER_FIRST)  # literal characters: stdlib re, cheaper per call
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
-_MARKER_NEAR = regex.compile(
+_MARKER_NEAR = compile_named(
     rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST}|hinh[ ]anh)"
     rf"(?:{_MARKERS.pattern})",
     regex.V1 | regex.MULTILINE | regex.VERBOSE)
@@ -112,7 +113,7 @@ _PAREN_REFERENCE = regex.compile(
 
 # One token of a credit name: "Mạnh", "N.K.", "@bendua71", "AFP/TTXVN", "FB", "24h".
 _NAME_TOKEN = r"(?:[\p{Lu}@\d][\p{L}\p{N}.'’&_@/+-]{0,40}+)"
-_CREDIT_ENDERS = alternation(word_list("captions_credit_enders.txt"))
+_CREDIT_ENDERS = named_list(word_list("captions_credit_enders.txt"))
 _STARTERS = word_set("captions_sentence_starters.txt")
 _AGENCIES = word_set("captions_agencies.txt")
 _PLATFORMS = word_set("captions_platforms.txt")
@@ -120,7 +121,7 @@ _PLATFORMS = word_set("captions_platforms.txt")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NOT_NAMES = word_set("bylines_not_names.txt")
 _FAMILY_NAMES = word_set("captions_family_names.txt")
-_CREDIT_NAME = regex.compile(
+_CREDIT_NAME = LazyPattern(
     rf"""{_HSPACE}*+
     (?:(?P<ended>(?:[\p{{L}}\p{{N}}.]{{1,20}}+{_HSPACE}){{0,4}}?(?:{_CREDIT_ENDERS}))(?!\p{{L}})
      | (?P<name>{_NAME_TOKEN}(?:{_HSPACE}{{1,2}}(?:[-–/&,]{_HSPACE}{{0,2}})?{_NAME_TOKEN}){{0,7}}+))
@@ -166,7 +167,7 @@ def _scene_cues() -> tuple[regex.Pattern, frozenset[str], re.Pattern]:
     entries = [e.split(":", 1) for e in word_list("captions_scene_cues.txt")]
     cues = tuple(cue.strip() for _, cue in entries)
     strong = frozenset(cue.strip() for weight, cue in entries if weight.strip() == "strong")
-    return (regex.compile(rf"(?<!\p{{L}})(?:{alternation(cues)})(?!\p{{L}})", regex.V1), strong,
+    return (compile_named(rf"(?<!\p{{L}})(?:{named_list(cues)})(?!\p{{L}})", regex.V1), strong,
             re.compile("|".join(map(re.escape, cues))))  # literals: stdlib re, cheaper per call
 
 
@@ -197,8 +198,8 @@ def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
     plurals = tuple(f"Các {w[0].lower()}{w[1:]}" for w in groups if not w.startswith("Các "))
     subjects = tuple(dict.fromkeys(groups + plurals + titles))  # "Bác sĩ" also "Các bác sĩ"
     scenes = entries.get("scene", ())
-    actions = alternation(entries.get("action", ()))
-    return (subjects, scenes, regex.compile(rf"(?<!\p{{L}})(?:{actions})(?!\p{{L}})", regex.V1),
+    actions = named_list(entries.get("action", ()))
+    return (subjects, scenes, compile_named(rf"(?<!\p{{L}})(?:{actions})(?!\p{{L}})", regex.V1),
             subjects + scenes, frozenset(titles))
 
 
@@ -223,14 +224,14 @@ _ENOUGH_WORDS = regex.compile(
     rf"[\p{{L}}\p{{N}}](?:[\p{{L}}\p{{N}}]*+[^\p{{L}}\p{{N}}]++[\p{{L}}\p{{N}}])"
     rf"{{{_SETTINGS['scene_line_min_words'] - 1}}}", regex.V1)
 _QUOTE = regex.compile(r"[\"”],\s", regex.V1)
-_SPEECH_TAIL = regex.compile(
-    rf",\s*[^,.]{{1,60}}?\s(?:{alternation(word_list('captions_speech_verbs.txt'))})\s*[.!]?$",
+_SPEECH_TAIL = compile_named(
+    rf",\s*[^,.]{{1,60}}?\s(?:{named_list(word_list('captions_speech_verbs.txt'))})\s*[.!]?$",
     regex.V1)
 # A lead or body sentence, not a caption: an agency prefix ("TTO - ", "(Dân trí) - ") or a
 # reporting clause ("... cho biết, ..."). A credit after it goes alone.
-_STORY_SENTENCE = regex.compile(
+_STORY_SENTENCE = compile_named(
     rf"^{_HSPACE}*+(?:\([^()\n]{{2,20}}+\)|[\p{{Lu}}\d.]{{2,12}}+){_HSPACE}*+[-–]{_HSPACE}"
-    rf"|(?<!\p{{L}})(?:{alternation(word_list('captions_speech_verbs.txt'))}){_HSPACE}*+[,:]{_HSPACE}",
+    rf"|(?<!\p{{L}})(?:{named_list(word_list('captions_speech_verbs.txt'))}){_HSPACE}*+[,:]{_HSPACE}",
     regex.V1)
 
 
@@ -1183,9 +1184,9 @@ def _splits_no_credit(words: list[str]) -> bool:
 #: Title-case words after a label, going on into a lower-case word of at most seven letters
 #: (a Vietnamese syllable: ``nghiêng``; a longer one is a handle, ``Instagram zurichfilm``)
 #: that joins no second name (``Ảnh: Ngọc Mai và Minh Anh``).
-_CAPITALISED_RUN = regex.compile(
+_CAPITALISED_RUN = compile_named(
     rf"{_HSPACE}*+(?P<words>\p{{Lu}}\p{{Ll}}*+(?:[ ]\p{{Lu}}\p{{Ll}}*+){{0,5}}+)"
-    rf"[ ](?!(?:{alternation(word_list('captions_name_joiners.txt'))})[ ])"
+    rf"[ ](?!(?:{named_list(word_list('captions_name_joiners.txt'))})[ ])"
     rf"\p{{Ll}}{{1,7}}+(?![\p{{L}}\p{{N}}])", regex.V1)
 
 
@@ -2118,7 +2119,7 @@ _ACTION_LINE = re.compile(
 
 #: A second subject joined to the first (``Thủ tướng Phạm Minh Chính và các đại biểu``,
 #: ``Giáo viên và học sinh``): ``và`` or ``cùng``, then a group subject in lower case.
-_COMPANION = (r"(?:và|cùng)\s++(?:các\s++)?+(?:%s)(?!\p{L})" % alternation(tuple(dict.fromkeys(
+_COMPANION = (r"(?:và|cùng)\s++(?:các\s++)?+(?:%s)(?!\p{L})" % named_list(tuple(dict.fromkeys(
     s[0].lower() + s[1:] for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES))))
 
 
@@ -2126,7 +2127,7 @@ _COMPANION = (r"(?:và|cùng)\s++(?:các\s++)?+(?:%s)(?!\p{L})" % alternation(tu
 #: only, a lower-case word only inside one (``Các đại biểu Quốc hội dự``, ``Nông dân
 #: huyện Thới Lai thu hoạch``); a verb before the action (``Tiểu thương tham gia chữa
 #: cháy``) or an adverb (``ân cần``) makes it a story sentence as likely as a caption.
-_NAME_LEAD = regex.compile(
+_NAME_LEAD = LazyPattern(
     r"(?:\s++(?:\p{Lu}\S*+(?:\s++\p{Ll}\S*+(?=\s++\p{Lu}))?+|\p{Lu}\S*+\s++\p{Ll}\S*+"
     rf"|{_COMPANION}|\p{{Ll}}\S*+(?=\s++\p{{Lu}})))*\s++", regex.V1)
 _DIGIT = regex.compile(r"\d")
@@ -2304,8 +2305,8 @@ def _line_past(text: str, pos: int, skip: set[int], *, up: bool) -> str:
 #: What a subject caption holds nowhere: a figure, a comma (after its subject: ``Cán bộ,
 #: chiến sĩ`` is one), a colon, a quote, a bracket, a second sentence.
 _NOT_IN_SUBJECT_CAPTION = regex.compile(r"[\d,;:\"“”'‘’()\[\]!?…/]|\.\s", regex.V1)
-_SUBJECT_STOP = regex.compile(
-    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_scene_subject_stops.txt'))})(?!\p{{L}})",
+_SUBJECT_STOP = LazyPattern(
+    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_scene_subject_stops.txt'))})(?!\p{{L}})",
     regex.V1)
 #: After a subject: an optional name (capitalised words, a lower-case one only inside it),
 #: then the verb, a lower-case word.
@@ -2378,16 +2379,16 @@ _NAME_RUN = rf"{_CAPITALISED}(?:[ \t]++{_CAPITALISED}){{0,3}}+"
 #: Who a verbless caption shows and where: a person's head and name (or a bare name, or a
 #: group subject), maybe a companion after ``cùng``/``và``, then a place word
 #: (``Thầy Sùng cùng học trò trong giờ học``).
-_BARE_PERSON = regex.compile(
-    rf"(?:(?P<who>(?:{alternation(_BARE['person'])})[ \t]++{_NAME_RUN})"
-    rf"|(?P<name>{_NAME_RUN})|(?P<group>{alternation(_SCENE_SUBJECTS)}))"
+_BARE_PERSON = LazyPattern(
+    rf"(?:(?P<who>(?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN})"
+    rf"|(?P<name>{_NAME_RUN})|(?P<group>{named_list(_SCENE_SUBJECTS)}))"
     rf"(?:[ \t]++(?:cùng|và)(?:[ \t]++\S++){{1,3}}?)?[ \t]++"
-    rf"(?P<place>{alternation(_BARE['place'] + _BARE['occasion'])})(?!\p{{L}})", regex.V1)
+    rf"(?P<place>{named_list(_BARE['place'] + _BARE['occasion'])})(?!\p{{L}})", regex.V1)
 _OCCASIONS = frozenset(_BARE["occasion"])
 #: Two groups and the unit or place they belong to, no verb: ``Giáo viên và học sinh điểm
 #: trường Nậm Pổ`` (at most two lower-case words, then a name to the line's end).
-_BARE_GROUPS = regex.compile(
-    rf"(?:{alternation(tuple(s for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES))})"
+_BARE_GROUPS = LazyPattern(
+    rf"(?:{named_list(tuple(s for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES))})"
     rf"[ \t]++{_COMPANION}(?:[ \t]++\p{{Ll}}\S*+){{0,2}}+(?:[ \t]++\p{{Lu}}\S*+)++\.?$", regex.V1)
 #: The place and viewpoint words as bare literals after a space (stdlib ``re``): a line
 #: holding none takes no shape but the "who does what" one, which a subject opens.
@@ -2396,7 +2397,7 @@ _BARE_GATE = re.compile("|".join(
                                        key=len, reverse=True)))
 _BARE_MIN_WORDS = min(_SETTINGS["scene_bare_line_min_words"],
                       _SETTINGS["scene_bare_person_min_words"])
-_BARE_VIEW = regex.compile(rf"(?<!\p{{L}})(?:{alternation(_BARE['view'])})\.?$", regex.V1)
+_BARE_VIEW = compile_named(rf"(?<!\p{{L}})(?:{named_list(_BARE['view'])})\.?$", regex.V1)
 
 
 def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = None
@@ -2501,9 +2502,9 @@ _NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % "|".join(
     map(re.escape, sorted(_PERSON_HEADS + _THING_HEADS, key=len, reverse=True))))
 #: What a person's head may take: a name (capitalised words), what it has beside it after
 #: ``cùng``/``và`` (``with:`` entries: ``cùng tang vật``), then a place after ``tại``.
-_PERSON_REST = regex.compile(
+_PERSON_REST = compile_named(
     r"(?:\p{Lu}[\p{L}.-]*+\s*+)*+(?:(?:cùng|và)\s++(?:%s)(?:\s++|$))?+(?:tại\s[^\n]+)?"
-    % alternation(_NOUN_HEADS["with"]), regex.V1)
+    % named_list(_NOUN_HEADS["with"]), regex.V1)
 #: A paragraph's end: a sentence mark, maybe inside a closing quote or bracket.
 _PARAGRAPH_END = (".", "!", "?", "…", '."', ".”", ".)", '"', "”")
 
@@ -2567,12 +2568,12 @@ _SCENE_OPENERS = word_list("captions_scene_openers.txt")
 # A scene sentence: an opener that starts a sentence (after a sentence end, or at a line's
 # start), then a short clause with no quote, colon, comma or other terminator, ending with a
 # full stop before a space, a capital, a digit or the line's end.
-_SCENE_SENTENCE = regex.compile(
-    rf"(?:(?<=[.!?…][\"”’)]?{_HSPACE}{{0,3}})|(?<=^{_HSPACE}*))(?:{alternation(_SCENE_OPENERS)})"
+_SCENE_SENTENCE = compile_named(
+    rf"(?:(?<=[.!?…][\"”’)]?{_HSPACE}{{0,3}})|(?<=^{_HSPACE}*))(?:{named_list(_SCENE_OPENERS)})"
     rf"(?!\p{{L}})[^.!?…\n\"“”:;,]{{3,{_SETTINGS['scene_sentence_max_chars']}}}+\.(?=[\s\p{{Lu}}\d]|$)",
     regex.V1 | regex.MULTILINE)
-_SCENE_SENTENCE_STOP = regex.compile(
-    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_scene_opener_stops.txt'))})(?!\p{{L}})",
+_SCENE_SENTENCE_STOP = compile_named(
+    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_scene_opener_stops.txt'))})(?!\p{{L}})",
     regex.V1)
 
 
@@ -2779,7 +2780,7 @@ def _opening_subject(line: str) -> str:
 #: tướng Phạm Minh Chính thăm``, ``Nông dân huyện Thới Lai thu hoạch``), and a group joined
 #: to the subject (``Thủ tướng Phạm Minh Chính và các đại biểu bấm nút``); a lead that
 #: :data:`_NAME_LEAD` reads as one name serves too (``Đồng chí Tư lệnh Quân khu phát biểu``).
-_ACTION_LEAD = regex.compile(
+_ACTION_LEAD = LazyPattern(
     rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+(?:\s++\p{{Ll}}\S*+){{0,2}}?"
     rf"(?:\s++\p{{Lu}}\S*+)*+(?:\s++{_COMPANION})?+\s++", regex.V1)
 
@@ -2838,22 +2839,22 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
 #: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized)
 #: and ``Chú thích hình ảnh, <caption>``.
-_ARTEFACT_LINE = regex.compile(
+_ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
-        [\w().-]+?\.(?i:{alternation(tuple(_ALT["image_extensions"]))})
+        [\w().-]+?\.(?i:{named_list(tuple(_ALT["image_extensions"]))})
       | \p{{Lu}}[\p{{Lu}}\d]*+(?:[-_][\p{{Lu}}\d]++){{2,}}+(?<=[-_]0\d{{1,3}})
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
-      | (?:{alternation(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
-      | (?:{alternation(tuple(_ALT["layout_tokens"]))})
+      | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
+      | (?:{named_list(tuple(_ALT["layout_tokens"]))})
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
-        \ (?:{alternation(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
+        \ (?:{named_list(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
     )
     | (?P<outlet>
-        (?:{alternation(tuple(_OUTLET["credit_heads"]))}),{_HSPACE}*+
+        (?:{named_list(tuple(_OUTLET["credit_heads"]))}),{_HSPACE}*+
         [^\n]{{1,{_OUTLET["credit_max_chars"]}}}+
-      | (?:{alternation(tuple(_OUTLET["caption_heads"]))}),{_HSPACE}*+
+      | (?:{named_list(tuple(_OUTLET["caption_heads"]))}),{_HSPACE}*+
         [^\n]{{1,{_OUTLET["caption_max_chars"]}}}+
     )){_HSPACE}*+$""", regex.V1 | regex.MULTILINE | regex.VERBOSE)
 

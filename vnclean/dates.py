@@ -19,6 +19,8 @@ import unicodedata
 
 import regex
 
+from ._data import LazyPattern
+
 __all__ = [
     "DATE_PATTERN",
     "EN_MONTHS",
@@ -112,7 +114,7 @@ OFFSET_PATTERN = (
 _DATE = regex.compile(DATE_PATTERN)
 _TIME = regex.compile(TIME_PATTERN)
 _ZONE = regex.compile(ZONE_PATTERN)
-_OFFSET = regex.compile(OFFSET_PATTERN)
+_OFFSET = LazyPattern(OFFSET_PATTERN)
 _AFTERNOON = frozenset({"PM", "pm", "CH", "chiều", "tối"})
 _MORNING = frozenset({"AM", "am", "SA", "sáng"})
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ._data import alternation, json_data
+from ._data import LazyPattern, json_data, named_list
 
 __all__ = ["HtmlBlock", "Page", "decode_html", "segment_html", "parse_html", "FLAGS"]
 
@@ -65,14 +65,14 @@ _FLAT_BREAK = regex.compile(
     r"figcaption|blockquote)\b[^>]*>", regex.I)
 
 
-def _hint_pattern() -> regex.Pattern:
+def _hint_pattern() -> LazyPattern:
     """One regex over a normalized class/id string, one named group per kind."""
     spec = json_data("html_classes.json")
     parts = []
     for kind in spec["order"]:
         words = {" ".join(w.lower().split()) for w in spec[kind]}
-        parts.append(f"(?P<{kind}>{alternation(tuple(words))})")
-    return regex.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+        parts.append(f"(?P<{kind}>{named_list(tuple(words))})")
+    return LazyPattern(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
 
 
 _HINT = _hint_pattern()

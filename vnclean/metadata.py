@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from ._core import Cleaned, Edit, StepMap, apply_edits
-from ._data import alternation, word_list
+from ._data import compile_named, named_list, word_list
 from .bylines import (agency_names, attribution_date, author_names, is_domain, is_paper,
                       source_name, strip_bylines)
 from .dates import VIETNAM_TZ, WEEKDAY_PATTERN, parse_datetime
@@ -158,15 +158,15 @@ def _name_cased(name: str) -> str:
 
 #: A newsroom role opening an author string (``PV``, ``Nhóm phóng viên``, ``BBT``): the
 #: roles of ``bylines_roles.txt`` and ``metadata_roles.txt``, in any case.
-_ROLE_OPENING = regex.compile(
-    r"(?i:" + alternation(word_list("bylines_roles.txt") + word_list("metadata_roles.txt"))
+_ROLE_OPENING = compile_named(
+    r"(?i:" + named_list(word_list("bylines_roles.txt") + word_list("metadata_roles.txt"))
     + r")(?![\p{L}\d])[\s:,–-]*+")
 #: A weekday closing an author string, read from a dateline (``Chủ Nhật, 19/11/2023``,
 #: ``Thu Hà Chủ Nhật, 19/11/2023``): a day, not a name.
 _TRAILING_WEEKDAY = regex.compile(rf"(?:\A|\s++)(?:{WEEKDAY_PATTERN})\Z")
 #: A desk's name opens with one of these words (``Ban Thời sự``).
-_DESK_OPENING = regex.compile(
-    r"(?:" + alternation(word_list("bylines_desks.txt")) + r")\s++(?=\p{L})")
+_DESK_OPENING = compile_named(
+    r"(?:" + named_list(word_list("bylines_desks.txt")) + r")\s++(?=\p{L})")
 #: A word opening in lowercase: a desk's name in sentence case (``Thời sự``), never a
 #: person's, whose every syllable is capitalised.
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\d.])\p{Ll}")
@@ -375,8 +375,8 @@ _DATELINE_RULES = ("bylines.timestamp", "bylines.dateline")
 
 @functools.cache
 def _dateline_paper() -> regex.Pattern:
-    papers = alternation(tuple(agency_names()))
-    return regex.compile(rf"\A(?P<paper>{papers})(?![\p{{L}}\d])[ \t|•·,–-]*+\d"
+    papers = named_list(tuple(agency_names()))
+    return compile_named(rf"\A(?P<paper>{papers})(?![\p{{L}}\d])[ \t|•·,–-]*+\d"
                          rf"|\d[^\n]*?[ \t|•·–-](?P<paper>{papers})[ \t.]*+\Z", regex.V1)
 
 

@@ -25,7 +25,7 @@ from typing import ClassVar
 
 import regex
 
-from ._data import alternation, data_text, json_data, tab_entries, word_list
+from ._data import compile_named, data_text, json_data, named_list, tab_entries, word_list
 from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_pattern,
                      casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
                      residue, settle_inline)
@@ -518,14 +518,14 @@ def _navigation_patterns() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]
     words = {tag: expand_forms([w for t, w in tab_entries("nav_pagination.txt") if t == tag])
              for tag in ("page", "step", "sibling")}
     token = r"(?:%s|%s|\.\.\.|…|[%s]++)" % (
-        alternation(words["page"] + words["step"]), _PAGER_NUMBER.pattern,
+        named_list(words["page"] + words["step"]), _PAGER_NUMBER.pattern,
         _ARROWS)  # longest first: "Tiếp theo"
-    pager = regex.compile(r"%s(?:[ \t]*+[|·:]?+[ \t]*+%s)++" % (token, token),
+    pager = compile_named(r"%s(?:[ \t]*+[|·:]?+[ \t]*+%s)++" % (token, token),
                           regex.IGNORECASE | regex.V1)
-    sibling = regex.compile(
+    sibling = compile_named(
         r"(?P<open>[%s]++[ \t]*+)?+(?:%s)(?P<mark>[ \t]*+[:%s\-–][ \t]*+|[ \t]++)"
         r"(?P<title>\p{Lu}[^\n]*?)(?P<close>[ \t]*+[%s]++)?+" % (
-            _ARROWS, alternation(words["sibling"]), _ARROWS, _ARROWS),
+            _ARROWS, named_list(words["sibling"]), _ARROWS, _ARROWS),
         regex.IGNORECASE | regex.V1)
     headings = _heading_keys()
     ticker_firsts = frozenset(c for key in headings for c in (key[0], key[0].upper()))

@@ -25,7 +25,8 @@ from operator import add, attrgetter
 import regex
 
 from ._core import Recheck
-from ._data import alternation, json_data, tab_entries, trie, word_list, word_set
+from ._data import (LazyPattern, alternation, compile_named, json_data, named_list,
+                    tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -80,7 +81,7 @@ _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tậ
 _ALTERNATIVES = [
 
         # A line that is only a widget label, with an optional count or colon.
-        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*:?[ \t]*$)" % alternation(_WIDGET_LINES),
+        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*:?[ \t]*$)" % named_list(_WIDGET_LINES),
         *(f"(?P<phrase_{i}>{p})" for i, (_, p) in enumerate(_PHRASES)),
         # Subscribe, mailbox and app prompts: to the end of the line.
         r"(?P<subscribe>(?:%s)[^\n]{0,400})"
@@ -94,14 +95,14 @@ _ALTERNATIVES = [
         r"(?P<hotline>^[ \t*\-•]*(?:%s)(?-i:(?:[ \t]*/[ \t]*\w++){0,2}+"
         r"(?:(?:[ \t]+[\w ]{1,20}?)?[ \t]*:?[ \t]*\(?(?:%s)"
         r"|(?:[ \t]+[\w ]{1,20}?[ \t]*:|[ \t]*:?)[ \t]*%s)[^\n]{0,80})$)" % (
-            alternation(_CONTACT_LABELS), _PHONE, _ADDRESS),
+            named_list(_CONTACT_LABELS), _PHONE, _ADDRESS),
         # A masthead line: a newsroom role, a colon, names only ("Tổng biên tập: Nguyễn Văn A").
         r"(?P<masthead>^[ \t*\-•]*(?:%s)[ \t]*:[ \t]*(?-i:%s(?:[ \t]*[,;–-][ \t]*%s){0,4})?"
-        r"[ \t]*$)" % (alternation(_ROLES), _NAME, _NAME),
+        r"[ \t]*$)" % (named_list(_ROLES), _NAME, _NAME),
         # A call to action: a verb aimed at the reader opens a short line (checked by
         # _call_to_action: it names a platform or app soon, and is no sentence).
         r"(?P<cta>^[ \t*\-•]*(?:%s)(?=[ \t:])(?-i:[^\n]{1,%d})$)" % (
-            alternation(_CTA_VERBS), _T["max_cta_line_chars"]),
+            named_list(_CTA_VERBS), _T["max_cta_line_chars"]),
         # A line that is only contact details: "0985.57.88.55", "news@site.vn".
         # (The e-mail is matched case-sensitively: caseless, a letter that folds to two,
         # such as "İ", gives its run many ways to match, and a long run took minutes.)
@@ -141,29 +142,29 @@ _ALTERNATIVES = [
 # cue allows (see _line_label); the first that matches is the one their alternation would
 # find. Inline ones (glued widgets, prompts) are searched everywhere.
 _LINE_PATTERNS = tuple(
-    (regex.match(r"\(\?P<(\w+)>", a).group(1), regex.compile("^(?:%s)" % a, _F))
+    (regex.match(r"\(\?P<(\w+)>", a).group(1), LazyPattern("^(?:%s)" % a, _F))
     for a in _ALTERNATIVES if "^" in a[:20])
-_INLINE_CANDIDATES = regex.compile("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
+_INLINE_CANDIDATES = LazyPattern("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
-_CALL_TO_URL = regex.compile(
+_CALL_TO_URL = LazyPattern(
     # (the call and its colon in one sentence: "Văn phòng Đăng ký đất đai tỉnh. NGUYỄN HIỀN
     # Nguồn PLO: https://..." is a story's office, then the source line)
     r"(?:\*{1,3}[ \t]{0,2})?(?:%s)(?:(?![.!?…][ \t]+\p{Lu})[^\n:]){0,80}?[ \t]*:[ \t]*"
     r"https?://[^\s]{1,300}"
-    % alternation(word_list("promos_call_to_url.txt")), regex.VERSION1)
+    % named_list(word_list("promos_call_to_url.txt")), regex.VERSION1)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
 # The authorities of a press licence: what a licence line must name when it reads as a
 # story sentence ("Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ..." is story).
 _PRESS_AUTHORITY = regex.compile(
     r"BTTTT|TT&TT|TT-TT|TTĐT|Bộ Thông tin|Cục Báo chí|Thông tin và Truyền thông", _F)
-_FOOTER_STRONG = regex.compile(
+_FOOTER_STRONG = LazyPattern(
     "|".join(p for tag, p in _FOOTER if tag in ("strong", "label")), _F)
-_FOOTER_NOTICE = regex.compile("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
+_FOOTER_NOTICE = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
 _FOOTER_LABEL = regex.compile("|".join(p for tag, p in _FOOTER if tag == "label"), _F)
-_FOOTER_WEAK = regex.compile("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
-_FOOTER_NAME = regex.compile("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
+_FOOTER_WEAK = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
+_FOOTER_NAME = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
 _CONTACT_START = regex.compile(
@@ -630,7 +631,7 @@ def _desk_below(text: str, end: int) -> bool:
 
 _DESK_REACH = 60  # a contact label with its qualifier ends within this many characters
 _RUN_MAX = 4  # contact lines of one list read below a line
-_SITE_DESK = regex.compile("|".join(word_list("promos_site_contacts.txt")), _F)
+_SITE_DESK = LazyPattern("|".join(word_list("promos_site_contacts.txt")), _F)
 
 
 #: A contact line: a contact label or a phone number first (the lines of one contact list).
@@ -640,8 +641,8 @@ _CONTACT_INTRO_MIN = 20  # "Liên hệ:" alone heads a footer's contacts; a stor
 #: A contact label naming its owner: "Đường dây nóng của Bộ Y tế:", "Hotline của UBND tỉnh:".
 _OWNED_CONTACT = regex.compile(r"[ \t]*+[^\n:]{0,30}?[ \t]của[ \t]++\p{Lu}[^\n:]{0,60}+:", regex.V1)
 
-_APPEAL = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_cues.txt'))})", regex.V1)
-_APPEAL_TO = regex.compile(rf"(?i:{alternation(word_list('promos_appeal_to.txt'))})", regex.V1)
+_APPEAL = compile_named(rf"(?i:{named_list(word_list('promos_appeal_cues.txt'))})", regex.V1)
+_APPEAL_TO = compile_named(rf"(?i:{named_list(word_list('promos_appeal_to.txt'))})", regex.V1)
 
 
 def _story_not_press(line: str) -> bool:
@@ -654,7 +655,7 @@ def _story_not_press(line: str) -> bool:
 
 
 #: Words of a report on a licence (``thu hồi``, ``đình chỉ``, ``xử phạt``): no footer's.
-_LICENCE_NEWS = regex.compile(r"(?<!\w)(?:%s)(?!\w)" % alternation(
+_LICENCE_NEWS = compile_named(r"(?<!\w)(?:%s)(?!\w)" % named_list(
     word_list("promos_licence_story_words.txt")), _F)
 
 
@@ -664,7 +665,7 @@ def _clause_after(line: str) -> bool:
     return line.rstrip()[-1:] in _STORY_ENDS and _CLAUSE_AFTER.search(line) is not None
 
 
-_CLAUSE_AFTER = regex.compile(r"(?:%s|%s)[ \t]+\p{Ll}\S*+(?:[ \t]+\S+){3,}?[.!?…][\"”]?[ \t]*$"
+_CLAUSE_AFTER = LazyPattern(r"(?:%s|%s)[ \t]+\p{Ll}\S*+(?:[ \t]+\S+){3,}?[.!?…][\"”]?[ \t]*$"
                               % (_PHONE, _ADDRESS), regex.V1)
 _STORY_ENDS = ".!?…\"”"
 _LABEL_REACH = 30
@@ -796,23 +797,23 @@ def _call_to_action(line: str) -> bool:
 _NOT_CTA_ENDS = ".,;…"
 _SENTENCE_BREAK = regex.compile(r"[.!?…;][ \t]+\S")
 _WORD = regex.compile(r"\w+")
-_CTA_TARGET = regex.compile(r"\b(?:%s)\b" % alternation(_CTA_TARGETS), regex.IGNORECASE)
+_CTA_TARGET = LazyPattern(r"\b(?:%s)\b" % named_list(_CTA_TARGETS), regex.IGNORECASE)
 # The verb, a capitalised name of a few words, a preposition whose platform icon is gone.
-_ICON_TARGET = regex.compile(
+_ICON_TARGET = LazyPattern(
     r"(?i:%s)[ \t]+\p{Lu}\S*+(?:[ \t]+\S++){0,%d}?[ \t]+(?:%s)[ \t]*:?" % (
-        alternation(_CTA_VERBS), _T["max_icon_cta_name_words"] - 1,
-        alternation(word_list("promos_cta_icon_ends.txt"))))
+        named_list(_CTA_VERBS), _T["max_icon_cta_name_words"] - 1,
+        named_list(word_list("promos_cta_icon_ends.txt"))))
 # A purpose after the platform, aimed at reading the news.
-_CTA_PURPOSE = regex.compile(r"[ \t]+để[ \t]+(?:%s)\b[^\n,;:?]{0,50}\Z" % alternation(
+_CTA_PURPOSE = LazyPattern(r"[ \t]+để[ \t]+(?:%s)\b[^\n,;:?]{0,50}\Z" % named_list(
     expand_forms(word_list("promos_cta_purposes.txt"))), regex.IGNORECASE)
 # The verb, a publication's name of any length (it opens with a capital and holds no
 # sentence punctuation), then where to follow it: "Theo dõi Tạp chí Điện tử Kinh tế Việt Nam
 # - Thời báo Kinh tế Việt Nam trên Google News".
-_NAMED_CTA = regex.compile(
+_NAMED_CTA = LazyPattern(
     r"(?i:%s)[ \t]+\p{Lu}[^\n,;:.!?]*?[ \t](?:trên|tại|qua)[ \t]+(?i:%s)"
     r"(?:[ \t]*(?:,|và|hoặc|\|)[ \t]*(?i:%s))*[ \t]*:?" % (
-        alternation(_CTA_VERBS), alternation(_PLATFORMS), alternation(_PLATFORMS)), regex.V1)
-_QUESTION = regex.compile(r"\?|\b(?:%s)\b" % alternation(word_list("promos_cta_questions.txt")),
+        named_list(_CTA_VERBS), named_list(_PLATFORMS), named_list(_PLATFORMS)), regex.V1)
+_QUESTION = compile_named(r"\?|\b(?:%s)\b" % named_list(word_list("promos_cta_questions.txt")),
                           regex.IGNORECASE)
 
 
@@ -1374,10 +1375,10 @@ _BARE_MASTHEAD_REACH = 60  # a paper's bare name is short
 # masthead role written with a capital and followed by its colon ("Tổng biên tập: X",
 # "Địa chỉ: ..."), or a licence label ("Giấy phép số 1752/GP-BTTTT").
 _FLAT_CUE_START = r"(?-i:(?=\p{Lu}))(?<![\p{L}\d])"  # a capital opening a word
-_FLAT_FOOTER_CUE = regex.compile(
+_FLAT_FOOTER_CUE = LazyPattern(
     r"%s(?:(?P<colon>%s|%s)[ \t]*+:|(?P<licence>%s))" % (
         _FLAT_CUE_START, "|".join(p for tag, p in _FOOTER if tag == "weak"),
-        alternation(_ROLES), _FOOTER_LABEL.pattern), _F)
+        named_list(_ROLES), _FOOTER_LABEL.pattern), _F)
 #: Its licence labels alone: all it can find where no colon stands.
 _FLAT_FOOTER_LABEL = regex.compile(
     r"%s(?P<licence>%s)" % (_FLAT_CUE_START, _FOOTER_LABEL.pattern), _F)
@@ -1641,36 +1642,36 @@ def is_widget_row(line: str, min_labels: int = 2) -> bool:
     return labels >= min_labels
 
 
-_PRESS = alternation(word_list("promos_press_words.txt"))
+_PRESS = named_list(word_list("promos_press_words.txt"))
 #: A publication's name: capitalised words (digits, dots and ampersands inside).
 _PRESS_NAME = r"\p{Lu}[\p{L}\d.&+-]*+(?:[ \t]+\p{Lu}[\p{L}\d.&+-]*+){0,7}"
 #: "Bản quyền thuộc về Báo Người Lao Động" to the line's end (an optional ©, year, period).
-_PRESS_NOTICE = regex.compile(
+_PRESS_NOTICE = compile_named(
     r"(?:©[ \t]*+)?(?:Bản quyền|BẢN QUYỀN)(?:[ \t]*+(?:©|\d{4}))*+[ \t]+(?:thuộc|THUỘC)"
     r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+%s[ \t]*+\.?[ \t]*+\Z" % (_PRESS, _PRESS_NAME),
     regex.V1)
 #: "© Bản quyền thuộc Báo điện tử Dân trí." as a whole sentence anywhere in a line: the sign
 #: and a press owner's capitalised name (``trí`` of Dân trí, ``điện tử``) up to the period,
 #: which no story sentence carries together.
-_GLUED_PRESS_NOTICE = regex.compile(
+_GLUED_PRESS_NOTICE = LazyPattern(
     r"(?<![\p{L}\d])©[ \t]*+(?:\d{4}[ \t]*+)?(?:Bản quyền|BẢN QUYỀN)[ \t]+(?:thuộc|THUỘC)"
     r"(?:[ \t]+(?:về|VỀ))?[ \t]+(?:%s)[ \t]+\p{Lu}[\p{L}\d&+-]*+"
     r"(?:[ \t]+(?:\p{Lu}[\p{L}\d&+-]*+|trí|điện tử)){0,6}+[ \t]*+\.(?=[ \t]|\Z)" % _PRESS,
     regex.V1)
 #: A publication's name ending where a flattened footer's first cue starts: a press word,
 #: then at most ``max_flat_name_words`` words (the first match is the leftmost).
-_FLAT_NAME_BEFORE = regex.compile(
+_FLAT_NAME_BEFORE = compile_named(
     r"(?<![\p{L}\d])(?:%s)(?:[ \t]+[\p{L}\d.&+-]++){0,%d}?[ \t]*+\Z" % (
         _PRESS, _T["max_flat_name_words"]), regex.V1)
 #: "Báo Sài Gòn Giải Phóng - Cơ quan của Đảng bộ ..." to the line's end, no sentence in it.
-_FLAT_MASTHEAD = regex.compile(
+_FLAT_MASTHEAD = LazyPattern(
     r"(?<![\p{L}\d])(?:%s)[ \t]+%s[ \t]*+[-–—][ \t]*+(?:Cơ quan|CƠ QUAN)"
     r"(?:[ \t]+(?:ngôn luận|chủ quản|Trung ương|NGÔN LUẬN|CHỦ QUẢN|TRUNG ƯƠNG))?"
     r"[ \t]+(?:của|thuộc|CỦA|THUỘC)"
     r"[ \t]+\p{Lu}[^\n.!?;:,]{0,120}+\Z" % (_PRESS, _PRESS_NAME), regex.V1)
 #: A paper's bare name ending a flattened page (``Hồng Vân Báo Ninh Bình điện tử``, ``Báo
 #: Dân trí``): its capitalised words, ``trí`` of Dân trí, and ``điện tử``.
-_FLAT_BARE_MASTHEAD = regex.compile(
+_FLAT_BARE_MASTHEAD = LazyPattern(
     r"(?<![\p{L}\d])(?:%s)[ \t]+\p{Lu}[\p{L}\d.&+-]*+"
     r"(?:[ \t]+(?:\p{Lu}[\p{L}\d.&+-]*+|trí)){0,4}+(?:[ \t]+điện tử)?[ \t]*+\Z" % _PRESS,
     regex.V1)
@@ -1705,10 +1706,10 @@ def _here_prompts(text: str) -> list[Label]:
 _HERE_END = re.compile(r"tại đây[ \t]*[.!:…]?[ \t]*$", re.M)
 #: The whole prompt line: an optional capitalised label and colon, a reader-aimed verb (not
 #: "Xem xét", to consider), then words with no sentence break up to "tại đây".
-_HERE_PROMPT = regex.compile(
+_HERE_PROMPT = LazyPattern(
     r"[ \t*\-•>]*+(?:(?-i:\p{Lu})[^\n:.!?]{0,%d}:[ \t]*+)?(?:%s)(?![\p{L}\d])(?![ \t]+xét)"
     r"[^\n.!?;]*?tại đây[ \t]*[.!:…]?[ \t]*" % (
-        _T["max_here_label_chars"], alternation(expand_forms(word_list("promos_here_verbs.txt")))),
+        _T["max_here_label_chars"], named_list(expand_forms(word_list("promos_here_verbs.txt")))),
     _F)
 
 
@@ -1788,10 +1789,10 @@ def _follow_prompts(text: str) -> list[Label]:
 
 
 _FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
-_FOLLOW_PROMPT = regex.compile(
+_FOLLOW_PROMPT = LazyPattern(
     r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
     r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\p{Lu}))" % (
-        alternation(_FOLLOW_VERBS), alternation(_PLATFORMS), alternation(_PLATFORMS)), regex.V1)
+        named_list(_FOLLOW_VERBS), named_list(_PLATFORMS), named_list(_PLATFORMS)), regex.V1)
 
 
 def _ends_as_story(head: str) -> bool:
@@ -1835,7 +1836,7 @@ def _story_past_credit(head: str) -> bool:
 
 #: A photo credit's or source's label opening a text (``captions_credit_heads.txt``,
 #: ``related_source_credits.txt``).
-_CREDIT_LABEL = regex.compile(r"[ \t]*+(?:%s)[ \t]*+:" % alternation(
+_CREDIT_LABEL = LazyPattern(r"[ \t]*+(?:%s)[ \t]*+:" % named_list(
     word_list("captions_credit_heads.txt") + word_list("related_source_credits.txt")), regex.V1)
 
 
@@ -1954,12 +1955,12 @@ def _contact_tails(text: str, labels: list[Label], windows: list[tuple[int, int]
 
 
 _SPONSOR_OPENERS = tab_entries("promos_sponsor.txt")
-_SPONSOR_OPENER = regex.compile("|".join(
+_SPONSOR_OPENER = LazyPattern("|".join(
     f"(?P<{tag}{i}>{p})" for i, (tag, p) in enumerate(_SPONSOR_OPENERS)), regex.VERSION1)
 _CONCRETE = r"(?P<concrete>[\w.-]@[\w-]{1,63}\.\w|%s|https?://|www\.)" % _PHONE
 _SPONSOR_WORDS = (r"Hotline|Tổng đài|E-?mail|Website|Fanpage|Địa chỉ|Điện thoại|Trụ sở|Tòa nhà"
                   r"|Toà nhà|\bFax\b|Liên hệ|liên hệ")
-_SPONSOR_CUE = regex.compile(r"%s|%s" % (_CONCRETE, _SPONSOR_WORDS), regex.VERSION1)
+_SPONSOR_CUE = LazyPattern(r"%s|%s" % (_CONCRETE, _SPONSOR_WORDS), regex.VERSION1)
 # Where none of these words is, _SPONSOR_CUE finds no cue but a concrete one (a stdlib
 # search for them, without the \b tests, finds a superset of its word matches).
 _SPONSOR_WORD = re.compile(_SPONSOR_WORDS.replace(r"\b", ""))
@@ -2355,7 +2356,7 @@ _NAME_REACH = 3  # lines above the first reaction where the commenter's name may
 _REACTION_WORDS = tab_entries("promos_comment_reactions.txt")
 # A line made only of reaction widgets: "Trả lời", "Thích (12)", "Báo vi phạm",
 # "Trả lời · Thích · 2 giờ trước"; each group names what it shows.
-_REACTION = regex.compile(
+_REACTION = LazyPattern(
     r"[ \t]*(?:(?:%s)[ \t]*(?:[·•|/\-–][ \t]*)?)+" % "|".join(
         "(?P<%s>%s)" % (tag, "|".join(p for t, p in _REACTION_WORDS if t == tag))
         for tag in dict.fromkeys(t for t, _ in _REACTION_WORDS)), _F)

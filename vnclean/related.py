@@ -23,7 +23,7 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
-from ._data import alternation, json_data, tab_entries, trie, word_list
+from ._data import LazyPattern, compile_named, json_data, named_list, tab_entries, trie, word_list
 from .blocks import (
     FLAT_LINE_MIN_CHARS,
     LAST_NON_BLANK,
@@ -46,10 +46,10 @@ __all__ = ["StripRelatedLinks", "strip_related_links"]
 
 _T = json_data("related_thresholds.json")
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
-_CREDIT_HEADS_TEXT = alternation(word_list("captions_credit_heads.txt"))
+_CREDIT_HEADS_TEXT = named_list(word_list("captions_credit_heads.txt"))
 #: The words crediting a story's source (``related_source_credits.txt``: ``Theo``,
 #: ``Nguồn``), and such a credit: the word, maybe a colon, a capitalised name.
-_SOURCE_WORDS = alternation(word_list("related_source_credits.txt"))
+_SOURCE_WORDS = named_list(word_list("related_source_credits.txt"))
 _CREDITED_SOURCE = r"(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}" % _SOURCE_WORDS
 
 
@@ -94,7 +94,7 @@ def _prefixed(s: str) -> bool:
             return False
     return ((s[0] in ">»►" or _PREFIX_MARK.search(s) is not None)
             and _PREFIXED.match(s) is not None)
-_DATED = regex.compile(r"%s\Z" % _DATE_TAIL, _F)
+_DATED = LazyPattern(r"%s\Z" % _DATE_TAIL, _F)
 _DATED_TAIL_MAX = 32  # longest date tail after its leading spaces: "(26/12/2024 - 10:30)"
 _DATED_LEAD = regex.compile(r"[-•+*]?[ \t]*", _F)
 _FILLER = regex.compile(r"(?:%s)" % "|".join(word_list("related_fillers.txt")), _F)
@@ -133,9 +133,9 @@ _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated", "stampe
 # link that only reaches the next one's end is not a link. A cue before the arrow on its
 # line ("Xem thêm >> ...") goes with it.
 _ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])"
-_GLUED_OPENER = r"(?-i:(?<=[\p{Ll}\d)\"”’])(?=[ \t](?:%s)[ \t,]))" % alternation(
+_GLUED_OPENER = r"(?-i:(?<=[\p{Ll}\d)\"”’])(?=[ \t](?:%s)[ \t,]))" % named_list(
     word_list("related_sentence_openers.txt"))
-_INLINE_ARROW = regex.compile(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
+_INLINE_ARROW = LazyPattern(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
     _ARROW_OPENS, _ARROW_OPENS, _GLUED_OPENER), _F)
 # A link that runs to a period swallowed the story sentence glued after its unpunctuated
 # headline when a lower-case word (or a number) is followed by a capitalised one and a
@@ -146,7 +146,7 @@ _GLUED_SENTENCE = regex.compile(
 _WORD_BEFORE = regex.compile(r"\S+\Z")
 _NAME_BEFORE = regex.compile(r"(?-i:(?<![^ \t>])(?:\p{Lu}\S*[ \t]+)*\p{Lu}\S*\Z)", _F)
 _ARROW_CUES = word_list("related_arrow_cues.txt")
-_ARROW_CUE_BEFORE = regex.compile(r"(?:%s)[ \t]*+:?+[ \t]*+\Z" % alternation(_ARROW_CUES), _F)
+_ARROW_CUE_BEFORE = LazyPattern(r"(?:%s)[ \t]*+:?+[ \t]*+\Z" % named_list(_ARROW_CUES), _F)
 _ARROW_CUE_REACH = max(map(len, _ARROW_CUES)) + 6
 _ANCHOR = regex.compile("|".join(word_list("related_teaser_anchors.txt")), _F)
 _ANCHOR_GATE = "["  # every end mark names its link in brackets (tests check each entry)
@@ -175,7 +175,7 @@ _NOT_HEADLINE_DATELINE = regex.compile(
     r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}[^\n\d]{0,12}\d{1,2}:\d\d"
     r"|\d{1,2}:\d\d[^\n\d]{0,12}\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", _F)
 # Two labelled fields in a row ("Tác giả: Minh Anh | Ngày đăng: 23/11/2024"): an info line.
-_NOT_HEADLINE_FIELDS = regex.compile(
+_NOT_HEADLINE_FIELDS = LazyPattern(
     r"(?:\w+[ \t]){0,2}\w+[ \t]*:[^\n|]*\|[ \t]*(?:\w+[ \t]){0,2}\w+[ \t]*:", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
 #: A person's title written short, its period no sentence end (``GS. Trần Văn Thọ: ...``):
@@ -265,10 +265,10 @@ _STAMP_BOTH = r"(?:%s[ \t,-]{1,3}%s|%s[ \t,-]{1,3}%s)" % (
     _STAMP_DATE, _STAMP_CLOCK, _STAMP_CLOCK, _STAMP_DATE)
 # A separator with a space before it (" - ", " | "; "|" and "•" also glued), or spaces before
 # a date with its clock time or a relative time. (stdlib re: several times faster here.)
-_STAMP_TAIL = re.compile(
+_STAMP_TAIL = LazyPattern(
     r"(?:[ \t]+[-–|•·][ \t]*(?:%s|%s|%s|%s)|[ \t]*[|•·][ \t]*(?:%s|%s)|[ \t]+(?:%s|%s))\Z" % (
         _STAMP_BOTH, _STAMP_AGO, _STAMP_DATE, _STAMP_CLOCK, _STAMP_DATE, _STAMP_CLOCK,
-        _STAMP_BOTH, _STAMP_AGO), re.IGNORECASE)
+        _STAMP_BOTH, _STAMP_AGO), re.IGNORECASE, compile=re.compile)
 _STAMP_TAIL_MAX = 32
 _STAMP_ENDS = ("trước", "AM", "PM")
 # A date or clock ends with a mark and one, two or four digits ("12/3", "12/03/2024",
@@ -622,7 +622,7 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
 
 #: The story's source credited on a line of its own, as a story ends: ``Theo Tiền Phong``,
 #: ``Nguồn: VnExpress`` (a teaser above it is the story's last paragraph, not a card's).
-_SOURCE_LINE = regex.compile(_CREDITED_SOURCE, regex.V1)
+_SOURCE_LINE = compile_named(_CREDITED_SOURCE, regex.V1)
 
 
 #: A card on one line: its headline, a dash, its one-sentence teaser.
@@ -889,11 +889,11 @@ _BARE_STAMP = re.compile(r"[\d/:.,|() \t-]{5,24}(?:[ \t]*(?:AM|PM|GMT\+\d{1,2}))
 
 
 #: A source credited at a line's end: "Hà My, Theo Trí Thức Trẻ", "Nguồn: VnExpress".
-_SOURCE_ENDS_LINE = regex.compile(rf"(?:^|[ \t,;|–-]){_CREDITED_SOURCE}\Z", regex.V1)
+_SOURCE_ENDS_LINE = compile_named(rf"(?:^|[ \t,;|–-]){_CREDITED_SOURCE}\Z", regex.V1)
 
 #: The paper an aggregator's card credits at its headline's end: "... an toàn (Dân trí)", a
 #: capitalised name of at most five words (not a photo credit, ``captions_credit_heads.txt``).
-_CARD_SOURCE = regex.compile(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
+_CARD_SOURCE = LazyPattern(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
                              % _CREDIT_HEADS_TEXT, regex.V1)
 
 
@@ -1178,8 +1178,8 @@ def _signed_off_headlines(lines: list[_Line], i: int) -> int:
 
 #: A lead's agency prefix naming a paper or agency (``bylines_agencies.txt``): ``TTO - ``,
 #: ``(Dân trí) - `` (a dateline, ``TP.HCM - ``, is none).
-_AGENCY_ALIASES = alternation(tuple(agency_names()))
-_CARD_PREFIX = regex.compile(r"(?:\((?:%s)\)|(?:%s))[ \t]*[-–—][ \t]*\p{Lu}" % (
+_AGENCY_ALIASES = named_list(tuple(agency_names()))
+_CARD_PREFIX = LazyPattern(r"(?:\((?:%s)\)|(?:%s))[ \t]*[-–—][ \t]*\p{Lu}" % (
     _AGENCY_ALIASES, _AGENCY_ALIASES), regex.V1)
 
 
@@ -1230,7 +1230,7 @@ def _end_mark_run(lines: list[_Line], i: int) -> int:
 
 
 # A sign-off crediting its source in brackets at its end: "Hải Ninh (Theo The Athletic)".
-_SOURCE_CREDIT = regex.compile(r"\((?:%s)[ \t][^()\n]*\)\Z" % _SOURCE_WORDS, regex.V1)
+_SOURCE_CREDIT = compile_named(r"\((?:%s)[ \t][^()\n]*\)\Z" % _SOURCE_WORDS, regex.V1)
 
 
 def _stamped_run(lines: list[_Line], i: int) -> int:
@@ -1387,7 +1387,7 @@ def _written_forms(entries: tuple[str, ...], title: bool) -> tuple[str, ...]:
         entry, entry.upper(), *((entry.title(),) if title else ()))))
 
 
-def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
+def _cue_before(cues: tuple[str, ...]) -> LazyPattern:
     """One of ``cues`` ending where the search ends, opening its line or glued after a
     sentence end, or after a sign-off name of two to four capitalised words there (``...
     nói. Thanh Huyền Xem thêm: ...``, maybe with a lowercase note, ``Hà Phương (tổng hợp)
@@ -1399,20 +1399,20 @@ def _cue_before(cues: tuple[str, ...]) -> regex.Pattern:
     marker there (``... nói./. Ảnh minh họa Tin liên quan ...``:
     ``captions_bare_markers.txt``, which remove_photo_captions takes later too); up to three
     such pieces one after another (``... nói. Theo TTXVN Ảnh minh họa Tin liên quan ...``)."""
-    return regex.compile(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
-                         r"(?:\([\p{Ll} ]{1,20}\)[ \t\xa0])?"
-                         r"|(?:[^\s.!?…:]+[ \t\xa0]){0,3}(?:%s)[ \t\xa0]*:[ \t\xa0]*"
-                         r"(?:\p{Lu}\p{L}*[ \t\xa0]){1,4}"
-                         r"|(?:%s)[ \t\xa0]){0,3}))"
-                         r"[ \t\xa0]*+(?:%s)\Z"
-                         % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
+    return LazyPattern(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
+                       r"(?:\([\p{Ll} ]{1,20}\)[ \t\xa0])?"
+                       r"|(?:[^\s.!?…:]+[ \t\xa0]){0,3}(?:%s)[ \t\xa0]*:[ \t\xa0]*"
+                       r"(?:\p{Lu}\p{L}*[ \t\xa0]){1,4}"
+                       r"|(?:%s)[ \t\xa0]){0,3}))"
+                       r"[ \t\xa0]*+(?:%s)\Z"
+                       % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
 
 
 #: A photo credit's heads, and a source credit's (``Nguồn: Tuổi Trẻ``, which strip_bylines
 #: takes later, as it does a sign-off name).
-_CREDIT_HEADS = alternation(word_list("captions_credit_heads.txt")
+_CREDIT_HEADS = named_list(word_list("captions_credit_heads.txt")
                             + word_list("related_source_credits.txt"))
-_BARE_MARKERS = alternation(word_list("captions_bare_markers.txt"))
+_BARE_MARKERS = named_list(word_list("captions_bare_markers.txt"))
 
 
 # A cue glued inside a flattened body ("... câu chuyện. Xem thêm: Giá vàng tăng Theo ..."):
@@ -1437,12 +1437,12 @@ _LIST_CUE_HEADS = frozenset(cue[-len(tail) - 4:-len(tail)] for cue in _LIST_CUES
 _SPACES_BEFORE = regex.compile(r"[ \t\xa0]*+\Z")
 _SPACES = re.compile(r"[ \t\xa0]*+")
 _COLON_AND_SPACES = re.compile(r"[ \t\xa0]*+:?+[ \t\xa0]*+")
-_CUE_OPENER = r"[ \t\xa0](?:%s)[ \t,]" % alternation(word_list("related_sentence_openers.txt"))
+_CUE_OPENER = r"[ \t\xa0](?:%s)[ \t,]" % named_list(word_list("related_sentence_openers.txt"))
 _CUE_BODY = r"(?:[^\n.!?…]|[.!?…](?![ \t\xa0]|$))"
 _CUE_END = r"(?:(?<=[\p{Ll}\d)\"”’])|[?!])(?=%s)" % _CUE_OPENER
 _CUE_LINE_END = r"(?<![.…])(?=[ \t\xa0]*$)"
 _SINGLE_HEADLINE, _LIST_HEADLINES = (
-    regex.compile(r"(?=\p{Lu}|\d)%s{%d,%d}?(?:%s|(?P<eol>%s))" % (
+    compile_named(r"(?=\p{Lu}|\d)%s{%d,%d}?(?:%s|(?P<eol>%s))" % (
         _CUE_BODY, _T["headline_min_words"] * 3, _HEADLINE_MAX_CHARS * most, _CUE_END,
         _CUE_LINE_END), regex.V1 | regex.M)
     for most in (1, _T["inline_list_max_headlines"]))
@@ -1513,12 +1513,13 @@ _UPPER = "".join(chr(c) for c in [*range(0x250), *range(0x1E00, 0x1F00)] if chr(
 # Matched at the line's last ". " (stdlib re: a trie of two thousand forms costs the regex
 # module thirty times as much): the sentence end, a sign-off name of up to four capitalised
 # words, buttons, a heading, then a headline's first character.
-_FLAT_TAIL = re.compile(
+_FLAT_TAIL = LazyPattern(
     r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[%s][^\W\d_]*[ \t\xa0]){0,4}?"
     r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?[ \t\xa0]+)*+)"
     r"(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]+(?=[%s\d\"“‘'])" % (
         _UPPER, trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)),
-        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER))
+        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER),
+    compile=re.compile)
 # Share and comment buttons alone ending a flattened page: the story's last sentence end,
 # maybe a sign-off name, then two or more buttons of related_flat_chrome.txt (each maybe
 # with a count) and nothing else to the text's end ("... năm tới. Phương Anh Chia sẻ Lưu").
@@ -1534,11 +1535,12 @@ _FLAT_BUTTONS = re.compile(
 # Share and comment buttons standing in for a related heading at a flattened page's end:
 # the story's last sentence end, maybe a short source or sign-off ("Theo Minh Nhật | Sức
 # khỏe & Đời sống", no sentence mark), two or more buttons, then capitalised headlines.
-_FLAT_BUTTON_TAIL = re.compile(
+_FLAT_BUTTON_TAIL = LazyPattern(
     r"[.!?…][\"”’)]?[ \t\xa0]{1,3}(?:[^\n.!?…:]{0,%d}?[ \t\xa0])?"
     r"(?P<chrome>(?:(?:%s)(?:[ \t\xa0]*\(\d{1,5}\))?[ \t\xa0]+){2,})(?=[%s\d\"“‘'])" % (
         _T["flat_button_tail_max_glue_chars"],
-        trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)), _UPPER))
+        trie(_written_forms(word_list("related_flat_chrome.txt"), title=True)), _UPPER),
+    compile=re.compile)
 _FLAT_LINE_MIN = _TEASER_MAX
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
@@ -1562,9 +1564,10 @@ _ARTICLE_WORDS = frozenset(("Tin", "Bài", "Các", "TIN", "BÀI", "CÁC", "tin",
 # a heading as written or in upper case after a space, then a headline's first character.
 # The heading and its headlines go; what stands before the heading is left to the cleaners
 # of its kind (it stays when they take none of it).
-_GLUED_HEADING = re.compile(
+_GLUED_HEADING = LazyPattern(
     r"(?<=[ \t\xa0\n])(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]+(?=[%s\d\"“‘'])" % (
-        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER))
+        trie(_written_forms(_headings("strong") + _headings("weak"), title=False)), _UPPER),
+    compile=re.compile)
 _GLUE_MAX_WORDS = _T["glued_tail_max_words"]
 _BLANKS_ABOVE_MAX = 3
 
@@ -1807,7 +1810,7 @@ _EVENT_TAG_ENDS = frozenset(form[-4:] for form in _event_tag_forms())
 _CUE_COLON = re.compile(r":(?:(?<=[%s][%s]:)|(?<=[ \t\xa0]:))" % tuple(
     re.escape("".join(sorted({end[k] for end in _SINGLE_CUE_ENDS | _EVENT_TAG_ENDS})))
     for k in (-2, -1)))
-_EVENT_TAG_LINE = regex.compile(
+_EVENT_TAG_LINE = LazyPattern(
     r"(?:%s)[ \t\xa0]*+:[ \t\xa0]*+(?=\p{Lu}|\d)(?=[^\n.!?…;:]{1,120}+(?<![,\-–])\Z)"
     r"\W*+(?:\w++\W*+){1,%d}+" % (trie(_event_tag_forms()), _T["event_tag_max_words"]), regex.V1)
 # A story line: long enough, and ending like a sentence.

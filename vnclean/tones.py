@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 
 from ._core import check_text
-from ._data import json_data
+from ._data import LazyPattern, json_data
 
 __all__ = [
     "Syllable",
@@ -77,7 +77,7 @@ _CLASSES = (_TONED_CLASS, _VOWEL_CLASS, _VOWELS + _VOWELS.upper(),
             {base: _TONED_BY_BASE[base] for base in "oeui"})
 
 
-def _misplacement_pattern(style: str | None) -> re.Pattern:
+def _misplacement_pattern(style: str | None) -> LazyPattern:
     """A cheap superset of the places where a tone mark may sit wrong, as character classes.
 
     Each branch is a shape that no correct syllable of ``style`` has, or that only a few
@@ -104,8 +104,8 @@ def _misplacement_pattern(style: str | None) -> re.Pattern:
     # One pattern that starts at a toned vowel: re scans for its first class in C. Most
     # toned vowels stand between consonants, so the two branches each open with one cheap
     # test (a vowel next, a vowel/q/g before) that rejects them before any other check.
-    return re.compile(rf"[{toned}](?:[{vowel}](?:{'|'.join(before_vowel)})"
-                      rf"|(?<=[{plain}qQgG].)(?:{'|'.join(after_letter)}))")
+    return LazyPattern(rf"[{toned}](?:[{vowel}](?:{'|'.join(before_vowel)})"
+                       rf"|(?<=[{plain}qQgG].)(?:{'|'.join(after_letter)}))", compile=re.compile)
 
 
 _MISPLACED = {style: _misplacement_pattern(style) for style in STYLES}

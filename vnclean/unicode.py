@@ -33,7 +33,7 @@ from typing import ClassVar
 import regex
 
 from ._core import Cleaner, Edit, StepMap, _to_original, apply_edits, changed_region
-from ._data import json_data
+from ._data import LazyPattern, json_data
 from .tones import _TONED_U, STYLES, fix_tones, is_vietnamese_word, tone_fixes
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
@@ -264,7 +264,7 @@ _NFC_UNSAFE_CHARS = frozenset(chr(code) for a, b in _NFC_UNSAFE_RANGES for code 
 _NFC_UNSAFE_BMP = frozenset(char for char in _NFC_UNSAFE_CHARS if char <= "\uffff")
 # Characters outside the BMP match as one range and are then looked up: a few dozen ranges
 # would be tested for every character the BMP bitmap does not hold.
-_NFC_SUSPECT = re.compile(_bmp_and_astral(_NFC_UNSAFE_BMP))
+_NFC_SUSPECT = LazyPattern(_bmp_and_astral(_NFC_UNSAFE_BMP), compile=re.compile)
 
 
 def _unsafe_lines(text: str) -> list[tuple[int, int]]:
@@ -422,8 +422,8 @@ _BROKEN_SEQUENCE = re.compile(rf"[{_LEAD_VIEWS}]?[{_CONTINUATION}]{{0,2}}\ufffd+
 _SEP = re.escape(_SPACE_LIKE)
 #: A run of whole tokens made only of characters a single byte can become (and invisibles),
 #: with the NBSP that may end it (UTF-8 "à" is C3 A0).
-_BYTE_RUN = re.compile(rf"(?<![^{_SEP}\r\n])[{_TOKEN_CHAR}]+(?:[{_SEP}]+[{_TOKEN_CHAR}]+)*"
-                       rf"\xa0?(?![^{_SEP}\r\n])")
+_BYTE_RUN = LazyPattern(rf"(?<![^{_SEP}\r\n])[{_TOKEN_CHAR}]+(?:[{_SEP}]+[{_TOKEN_CHAR}]+)*"
+                        rf"\xa0?(?![^{_SEP}\r\n])", compile=re.compile)
 
 
 def _byte_runs(text: str, telltale: re.Pattern) -> list[tuple[int, int]]:
