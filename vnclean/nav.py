@@ -937,10 +937,10 @@ def _is_short_mixed_menu(line: str, cfg: _Settings) -> bool:
             and _is_mixed_menu_line(line, cfg))
 
 
-#: Icons and arrows that menu items and links wear (``» Thời sự``, ``↑ Lên đầu trang``):
-#: a line's lookup key is taken without them.
-_ICONS = "»›«‹•·★☆►▶▸▪■□◆◇●○+*↑↓←→^▲▼⬆ \t"
-_TRAILING_ICONS = "»›↑→▲⬆"  # what a link may end with (``Về đầu trang ↑``)
+#: Icons, arrows and brackets that menu items and links wear (``» Thời sự``, ``↑ Lên đầu
+#: trang``, ``<< Quay lại``, ``[ Quay lại ]``): a line's lookup key is taken without them.
+_ICONS = "»›«‹•·★☆►▶▸▪■□◆◇●○+*↑↓←→^▲▼⬆<>[] \t"
+_TRAILING_ICONS = "»›↑→▲⬆>]"  # what a link may end with (``Về đầu trang ↑``)
 
 
 def _icon_free_key(line: str, keys: dict[str, tuple[str | None, bool]]
