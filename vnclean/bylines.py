@@ -328,11 +328,11 @@ def _note_pattern() -> str:
 #: What a page counts after a dateline (``bylines_counters.txt``): "5 bình luận",
 #: "1.234 lượt xem", "3 phút đọc".
 _COUNTER_WORDS = word_list("bylines_counters.txt")
-_COUNT = r"\d{1,3}+(?:[.,]\d{3}+)*+(?:[.,]\d)?+[kK]?+"
+_COUNT = r"(?:\d{1,3}+(?:[.,]\d{3}+)++|\d{1,9}+)(?:[.,]\d)?+[kK]?+"  # "1.234", "1475", "1,5k"
 _COUNTER_TRIE = f"(?:{trie(_COUNTER_WORDS)})"
 #: "1.234 lượt xem", or the label first: "Lượt xem: 512", "Thời gian đọc: khoảng 3 phút".
 _COUNTER = (rf"(?:{_COUNT}{_H}++{_COUNTER_TRIE}(?![\p{{L}}\d])"
-            rf"|{_COUNTER_TRIE}{_H}*+:{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
+            rf"|{_COUNTER_TRIE}(?:{_H}*+:)?+{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
             r"(?:[ \t]++(?:phút|giây)(?![\p{L}\d]))?+)")
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
@@ -515,8 +515,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_H}*+[-–|•·,]{_H}*+(?:{_SECTIONS}|{_ROLE_TRIE})(?![\p{{L}}\d])(?={_H}*+$))?+)"
         # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
         rf"(?:{_H}*+/{_H}*+(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d]))?+|{theo}))?+"
-        # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc"
-        rf"(?:{_H}*+[-–|•·]{_H}*+{_COUNTER}){{0,3}}+"
+        # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc", also
+        # after a blank: "Ngày phát hành: 08/01/2021 Lượt xem 1475"
+        rf"(?:(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}){{0,3}}+"
         rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
