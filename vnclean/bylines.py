@@ -510,7 +510,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?:{_H}*+[-–|•·]{_H}*+|(?P<dl_blank>{_H}++))(?P<dl_section>{_SECTION_PHRASE}"
         rf"|{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+$)"
         rf"|{_H}*+[-–|•·]{_H}*+(?:(?:{agencies}|{_SECTIONS})(?![\p{{L}}\d])"
-        rf"|(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)}"
+        # (maybe after an author label: "Ngày: 22/11/2026 | Tác giả: Minh Anh")
+        rf"|(?:(?:{trie(_COLON_LABELS)}){_H}*+:{_H}*+)?+"
+        rf"(?P<dl_after>{cues}(?={_H}*+(?:/|$))|{_names_pattern('da', roles=True)}"
         # (and the site's section or the role after them: "| Minh Anh | Thời sự")
         rf"(?:{_H}*+[-–|•·,]{_H}*+(?:{_SECTIONS}|{_ROLE_TRIE})(?![\p{{L}}\d])(?={_H}*+$))?+)"
         # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
@@ -1130,6 +1132,8 @@ def author_names(text: str) -> list[str]:
     []
     >>> author_names("22/11/2026 08:30 - Thu Hà")
     ['Thu Hà']
+    >>> author_names("Ngày: 22/11/2026 | Tác giả: Minh Anh")
+    ['Minh Anh']
     >>> author_names("Yan | 16/02/2024 14:30"), author_names("Hà Nội, 12/03/2024 09:15")
     (['Yan'], [])
     >>> author_names("Bài viết bởi nguyenvana"), author_names("Nhóm phóng viên Ban Thời sự")
@@ -1142,6 +1146,8 @@ def author_names(text: str) -> list[str]:
     if unlabelled != text.strip() and (user := _USERNAME_LINE.fullmatch(unlabelled)):
         return [user.group(1)]  # "Tác giả: nguyenvana"
     text = _LEADING_DATELINE.sub("", unlabelled)
+    if text is not unlabelled:  # "Ngày: 22/11/2026 | Tác giả: Minh Anh": the label after it
+        text = _LABEL_PREFIX.sub("", text)
     if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
         return []
     m = _AUTHOR_PARSER.match(text)
