@@ -2447,25 +2447,23 @@ def holds_notice_cue(text: str) -> bool:
     return any(piece in text for piece in _NOTICE_PIECES)
 
 
-#: The widget labels (``promos_widget_lines.txt``) casefolded, for a text's end.
-_WIDGET_ENDS = tuple(sorted({line.casefold() for line in expand_forms(
-    word_list("promos_widget_lines.txt"))}))
+_WIDGET_ENDS = tuple(sorted(_WIDGETS))  # (str.endswith takes a tuple)
 
 
-def ends_with_widget(text: str) -> bool:
+def _ends_with_widget(text: str) -> bool:
     """Whether ``text`` ends with a widget label (``promos_widget_lines.txt``), as a flattened
     page does once the caption glued after its share button has gone.
 
-    >>> ends_with_widget("Mưa lớn ở Hà Nội. Chia sẻ"), ends_with_widget("Mưa lớn ở Hà Nội.")
+    >>> _ends_with_widget("Mưa lớn ở Hà Nội. Chia sẻ"), _ends_with_widget("Mưa lớn ở Hà Nội.")
     (True, False)
     """
-    return text[-60:].rstrip().casefold().endswith(_WIDGET_ENDS)
+    return text[-_WIDGET_MAX:].rstrip().casefold().endswith(_WIDGET_ENDS)
 
 
 def _may_hold_footer(text: str) -> bool:
     """The gate of :data:`recheck_footers`: a notice or licence piece anywhere
-    (:func:`holds_notice_cue`), or a widget label at the end (:func:`ends_with_widget`)."""
-    return holds_notice_cue(text) or ends_with_widget(text)
+    (:func:`holds_notice_cue`), or a widget label at the end (:func:`_ends_with_widget`)."""
+    return holds_notice_cue(text) or _ends_with_widget(text)
 
 
 #: :data:`strip_promos` once more after the other cleaners, on a text that still holds a
