@@ -1146,7 +1146,7 @@ def author_names(text: str) -> list[str]:
     if unlabelled != text.strip() and (user := _USERNAME_LINE.fullmatch(unlabelled)):
         return [user.group(1)]  # "Tác giả: nguyenvana"
     text = _LEADING_DATELINE.sub("", unlabelled)
-    if text is not unlabelled:  # "Ngày: 22/11/2026 | Tác giả: Minh Anh": the label after it
+    if text != unlabelled:  # "Ngày: 22/11/2026 | Tác giả: Minh Anh": the label after it
         text = _LABEL_PREFIX.sub("", text)
     if text.startswith(("Theo", "theo", "(Theo", "(theo", "Nguồn")):
         return []
