@@ -383,7 +383,7 @@ def _dateline_pattern() -> str:
             r"|Được\ đăng(?:\ lúc|\ ngày|\ vào)?+|Phát\ hành|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
-            r"[Nn]gày|[Ll]úc|[Vv]ào\ lúc)")
+            r"[Nn]gày|[Ll]úc|[Vv]ào(?:\ lúc)?+)")
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
     token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
              rf"|{ZONE_PATTERN}|{_FEED_OFFSET}|[Hh]ôm\ (?:qua|nay))")
