@@ -335,6 +335,10 @@ _COUNTER = (rf"(?:{_COUNT}{_H}++{_COUNTER_TRIE}(?![\p{{L}}\d])"
             rf"|{_COUNTER_TRIE}(?:{_H}*+:)?+{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
             r"(?:[ \t]++(?:phút|giây)(?![\p{L}\d]))?+)")
 
+#: A blog engine's poster after a dateline's date, after "by"/"bởi": a user name, any word,
+#: four at most ("admin", "Minh Anh").
+_POSTER_NAME = r"[^\s|,.:;]{2,30}+(?:[ \t]++[^\s|,.:;]{1,20}+){0,3}+"
+
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = (*EN_MONTHS,  # "Nov 23, 2024"
                     "Cập", "cập", "Ngày", "ngày", "Đăng", "Được", "Thời", "Xuất", "Phát",
@@ -499,11 +503,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
-        # a blog engine's poster after "by": "Posted on 22/11/2026 by admin", "Đăng vào
-        # 22/11/2026 bởi Minh Anh" (right after the date's digits; a user name: any word,
-        # four at most)
-        rf"|(?<=\d){_H}++(?:by|bởi){_H}++(?P<dl_by>[^\s|,.:;]{{2,30}}+(?:{_H}++[^\s|,.:;]{{1,20}}+){{0,3}}+)"
-        rf"(?={_H}*+$)"
+        # a blog engine's poster after "by", right after the date's digits: "Posted on
+        # 22/11/2026 by admin", "Đăng vào 22/11/2026 bởi Minh Anh" (_POSTER_NAME)
+        rf"|(?<=\d){_H}++(?:by|bởi){_H}++(?P<dl_by>{_POSTER_NAME})(?={_H}*+$)"
         # the site's section, maybe one no list holds, in sentence case: "15:32 PM | Thị
         # trường chứng khoán", "08:40 AM | Tài chính - ngân hàng", "08:15 Thời sự"
         # (:func:`_dateline_label` judges it by the date, the separator and the position)
@@ -1086,7 +1088,7 @@ _USERNAME_LINE = regex.compile(rf"({_USERNAME})[ \t.]*+")
 _PEN_BEFORE_BAR = LazyPattern(rf"({_PEN_NAME})[ \t]*+\|")
 #: A date before the names of a dateline ("22/11/2026 08:30 - Thu Hà").
 _LEADING_DATELINE = LazyPattern(rf"\A[ \t|]*+(?:{_dateline_pattern()}){_H}*+[-–|•·]{_H}*+",
-                                  regex.V1)
+                                regex.V1)
 _NOTE_SET = frozenset(_NOTE_WORDS)
 _AGENCY_SET = frozenset(agency_names())
 _DOMAIN_TEXT = regex.compile(_DOMAIN)
@@ -1110,7 +1112,7 @@ _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:|[Tt]h
                              regex.MULTILINE)
 _SOURCE_PLACEHOLDER = regex.compile(r"Nguồn[ \t]*+:")
 _NAMED_SOURCE_TEXT = LazyPattern(rf"\A\W*+Nguồn[ \t]++(?P<source>{_NAMED_SOURCE})[ \t]*+:"
-                                   rf"[ \t]*+{_LINK}")
+                                 rf"[ \t]*+{_LINK}")
 _AGENCY_TEXT = regex.compile(r"\A\W*+(?P<agency>.+?)\W*+\Z", regex.DOTALL)
 _PAREN_AGENCY = regex.compile(r"\((?P<agency>[^()\n]{1,40}+)\)[\W]*+\Z")
 
@@ -1430,14 +1432,9 @@ _AGENCY_GATE = re.compile(_OPENS[1], re.MULTILINE)
 _DATELINE_END = re.compile(
     rf"(?:{_DIGIT}|[)\]]|{_DIGIT}[hH]|{trie(_DATELINE_END_WORDS)})\Z")
 _DATELINE_END_REACH = max(map(len, _DATELINE_END_WORDS))
-#: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
-#: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.
-_NAME_TAIL = 80  # (the most characters after the capital of _NAME_AFTER_DATE)
-#: (or a site's section, after a time's "AM"/"PM" too, maybe after a blank only:
-#: "15:32 PM | Thị trường chứng khoán", "08:15 Thời sự")
-#: A blog engine's poster after the date: "... 22/11/2026 by admin", "... 2026 bởi Minh Anh".
-_POSTER_AFTER_DATE = re.compile(
-    r"\d[ \t]+(?:by|bởi)[ \t]+[^\s|,.:;]{2,30}(?:[ \t]+[^\s|,.:;]{1,20}){0,3}$")
+#: A blog engine's poster after the date: "... 22/11/2026 by admin", "... 2026 bởi Minh Anh"
+#: (the dateline alternative's ``dl_by`` tail, read in stdlib ``re``).
+_POSTER_AFTER_DATE = re.compile(rf"\d[ \t]++(?:by|bởi)[ \t]++{_POSTER_NAME}$")
 _POSTER_REACH = 120  # characters: the longest poster's tail the pattern reads
 
 
@@ -1445,6 +1442,13 @@ def _has_poster(text: str, start: int, end: int) -> bool:
     """``_POSTER_AFTER_DATE`` in ``text[start:end]``, behind a string test for its word."""
     return ((text.find(" by ", start, end) >= 0 or text.find(" bởi ", start, end) >= 0)
             and _POSTER_AFTER_DATE.search(text, start, end) is not None)
+
+
+#: A dateline may end with its author's names ("22/11/2026 08:30 - Thu Hà"): after the last
+#: number (or a zone's ")"), a separator and a capital, and no digit up to the line's end.
+_NAME_TAIL = 80  # (the most characters after the capital of _NAME_AFTER_DATE)
+#: (or a site's section, after a time's "AM"/"PM" too, maybe after a blank only:
+#: "15:32 PM | Thị trường chứng khoán", "08:15 Thời sự")
 _NAME_AFTER_DATE = re.compile(
     rf"[\d)M](?:[ \t]*[-–|•·][ \t]*|[ \t]+){_UP}[^\d\n|•·]{{0,{_NAME_TAIL}}}$")
 #: A dateline may end with the paper an aggregator names after it ("08:15 - Tuổi Trẻ").
@@ -3097,10 +3101,10 @@ _BIO_ROLE_WORDS = word_list("bylines_bio_roles.txt")
 _BIO_ROLES = trie(_BIO_ROLE_WORDS + tuple(w[0].lower() + w[1:] for w in _BIO_ROLE_WORDS))
 #: A role line that heads a box with no heading: "Biên tập viên: Trần Hoa".
 _BOX_ROLE_LINE = LazyPattern(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{_ONE_NAME})"
-                               r"[ \t]*+$")
+                             r"[ \t]*+$")
 _BOX_NAME_LINE = LazyPattern(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
 _BIO_OPENS = LazyPattern(rf"[ \t]*+(?:(?P<name>{_ONE_NAME})[ \t]++là[ \t]++)?+(?:{_BIO_ROLES})"
-                           r"(?![\p{L}\d])")
+                         r"(?![\p{L}\d])")
 #: The longest bio line an author box holds, and how many lines follow its head at most.
 _BIO_MAX_CHARS = 300
 _BOX_MAX_LINES = 3

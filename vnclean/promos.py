@@ -666,7 +666,7 @@ def _clause_after(line: str) -> bool:
 
 
 _CLAUSE_AFTER = LazyPattern(r"(?:%s|%s)[ \t]+\p{Ll}\S*+(?:[ \t]+\S+){3,}?[.!?…][\"”]?[ \t]*$"
-                              % (_PHONE, _ADDRESS), regex.V1)
+                            % (_PHONE, _ADDRESS), regex.V1)
 _STORY_ENDS = ".!?…\"”"
 _LABEL_REACH = 30
 _STORY_WORDS = re.compile(r"\W*+(?:\w++\W*+){%d}" % _T["story_sentence_min_words"])

@@ -894,7 +894,7 @@ _SOURCE_ENDS_LINE = compile_named(rf"(?:^|[ \t,;|–-]){_CREDITED_SOURCE}\Z", re
 #: The paper an aggregator's card credits at its headline's end: "... an toàn (Dân trí)", a
 #: capitalised name of at most five words (not a photo credit, ``captions_credit_heads.txt``).
 _CARD_SOURCE = LazyPattern(r"[ \t]\((?!(?:%s)\b)(\p{Lu}[\p{L}&+.]*+(?:[ \t]+[\p{L}&+.]++){0,4})\)\Z"
-                             % _CREDIT_HEADS_TEXT, regex.V1)
+                           % _CREDIT_HEADS_TEXT, regex.V1)
 
 
 def _under_heading(lines: list[_Line], i: int) -> bool:
