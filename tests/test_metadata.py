@@ -45,6 +45,10 @@ LEAD = "Nước ngập nhiều tuyến phố, giao thông ùn tắc kéo dài nh
     ("22 Tháng Mười Hai, 2025", "2025-12-22"),
     ("tháng 3 5, 2024", "2024-03-05"),
     ("5 tháng 9, 2023", "2023-09-05"),
+    # a content system's US default, read month first only where the day cannot come first
+    ("Sat, 11/22/2026 - 10:30", "2026-11-22T10:30:00+07:00"),
+    ("2/27/2018", "2018-02-27"),
+    ("05/06/2026", "2026-06-05"),
 ])
 def test_supported_formats(text, iso):
     assert parse_datetime(text) == iso
@@ -229,6 +233,9 @@ def test_a_long_form_credits_block_names_its_authors():
     ("Hồng Nhung (PV TTXVN tại Paris)", "TTXVN"),
     ("Hồng Nhung/PV VOV", "VOV"),
     ("Hồng Nhung (VOV-Tây Bắc)", "VOV"),   # a regional bureau of the agency
+    ("Hồng Nhung - Nguồn: VOV", "VOV"),     # the sign-off's own source line
+    ("Hồng Nhung | Nguồn: Báo Lao Động", "Lao Động"),  # a known paper: canonical
+    ("Tác giả: Hồng Nhung - Nguồn: Tuổi Trẻ", "Tuổi Trẻ"),
 ])
 def test_a_known_agency_in_a_sign_off_note_is_the_source(signoff, source):
     meta = clean_and_explain(f"Mưa lớn ở Hà Nội\n{LEAD}\n{signoff}").metadata
@@ -366,6 +373,9 @@ def test_the_closing_attribution_wins_over_the_lead_prefix():
      ["Nguyễn Thị Lan", "Trần Văn Bình"], None, "Tạp chí Tài chính"),
     (f"Mưa lớn ở Hà Nội\nCập nhật lần cuối vào 14/05/2024 lúc 09:00\n{LEAD}", [],
      "2024-05-14T09:00:00+07:00", None),
+    # Drupal's English poster line, its date month first
+    (f"Mưa lớn ở Hà Nội\nSubmitted by Minh Anh on Sat, 11/22/2026 - 10:30\n{LEAD}",
+     ["Minh Anh"], "2026-11-22T10:30:00+07:00", None),
 ])
 def test_bylines_of_more_sites_give_their_metadata(page, authors, published, source):
     result = clean_and_explain(page)

@@ -457,7 +457,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                    rf"{_H}*+){{1,3}}+")
     # the end of a line, or of what is left once a trailing "/." or "Nguồn: X" goes
     eol = rf"(?=(?:/\.{_H}*+){{0,10}}+(?:{nguon}\.?+{_H}*+(?:/\.{_H}*+){{0,10}}+)?+$)"
-    end = rf"{_H}*+\.?+{_H}*+{eol}"
+    # (a line shape's end: also before the source on the author's line after a dash or bar,
+    # "Minh Anh - Nguồn: VOV"; a glued sign-off's end stays eol, which _GLUED_REACH bounds)
+    source_eol = (rf"(?=(?:/\.{_H}*+){{0,10}}+(?:(?:{nguon}|[-–|]{_H}*+{nguon_paper})\.?+{_H}*+"
+                  rf"(?:/\.{_H}*+){{0,10}}+)?+$)")
+    end = rf"{_H}*+\.?+{_H}*+{source_eol}"
     # A glued affiliation after a titled name: "Thạc sĩ Châu LuânNghiên cứu sinh tại ..."
     affil = r"(?:(?<=\p{Ll})(?!Theo)\p{Lu}\p{Ll}[^\n.!?*]{0,80}+)"
     # a photo credit glued after a sign-off, left for remove_photo_captions: "Đông VệẢnh:Gucci"
@@ -1372,7 +1376,7 @@ _OPENS = (
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
-    rf"|[/.]|Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*(?:$|[Tt]heo)"
+    rf"|[/.]|(?:[-–|][ \t]*)?Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*(?:$|[Tt]heo)"
     rf"|{_ALNUM}[\w-]*(?:\.[\w-]+)*\.(?:vn|VN|com|net|org|info)[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
     rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"

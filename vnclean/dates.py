@@ -67,10 +67,13 @@ _EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
 #: ``2023-11-02``, and as blog engines write it, ``Tháng Mười Một 22, 2026``, ``22 Tháng
 #: Mười Một, 2026``, ``22 Tháng Bảy 2015``, ``22 tháng 11, 2026``, and in English,
-#: ``23 Nov 2024``, ``November 23, 2024``. Groups: d, m, y (or the iso_* groups, the text_*
-#: groups, the named_* or en_* groups, whose month may be a word).
+#: ``23 Nov 2024``, ``November 23, 2024``, ``11/22/2026`` (month first only where the day
+#: cannot come first). Groups: d, m, y (or the us_*, iso_*, text_*, named_* or en_* groups,
+#: as _DATE_GROUPS lists them; a named or English month may be a word).
 DATE_PATTERN = (
     r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?!\d|/\d)"
+    # (a US date where no day-first reading exists: "11/22/2026", a content system's default)
+    r"|(?<![\d/.-])(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>1[3-9]|2\d|3[01])/(?P<us_y>\d{4})(?!\d|/\d)"
     r"|(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])"
     r"|(?P<text_d>[0-3]?\d)[ \t]++tháng[ \t]++(?P<text_m>[01]?\d),?+[ \t]++năm[ \t]++(?P<text_y>\d{4})"
     rf"|{_THANG}(?P<named_m>{_MONTH}|[01]?\d)[ \t]++(?P<named_d>[0-3]?\d),[ \t]*+(?P<named_y>\d{{4}})"
@@ -112,6 +115,11 @@ OFFSET_PATTERN = (
 )
 
 _DATE = regex.compile(DATE_PATTERN)
+#: Each alternative of DATE_PATTERN by the names of its day, month and year groups.
+_DATE_GROUPS = (("d", "m", "y"), ("us_d", "us_m", "us_y"), ("iso_d", "iso_m", "iso_y"),
+                ("text_d", "text_m", "text_y"), ("named_d", "named_m", "named_y"),
+                ("named_d2", "named_m2", "named_y2"), ("en_d", "en_m", "en_y"),
+                ("en_d2", "en_m2", "en_y2"))
 _TIME = regex.compile(TIME_PATTERN)
 _ZONE = regex.compile(ZONE_PATTERN)
 _OFFSET = LazyPattern(OFFSET_PATTERN)
@@ -175,22 +183,11 @@ def find_date(text: str) -> _dt.date | None:
     (datetime.date(2024, 11, 23), datetime.date(2024, 11, 23))
     >>> find_date("31/02/2022") is None
     True
+    >>> find_date("Sat, 11/22/2026 - 10:30"), find_date("05/06/2026")
+    (datetime.date(2026, 11, 22), datetime.date(2026, 6, 5))
     """
     for m in _DATE.finditer(text):
-        if m.group("d"):
-            d, mo, y = m.group("d"), m.group("m"), m.group("y")
-        elif m.group("iso_y"):
-            d, mo, y = m.group("iso_d"), m.group("iso_m"), m.group("iso_y")
-        elif m.group("text_d"):
-            d, mo, y = m.group("text_d"), m.group("text_m"), m.group("text_y")
-        elif m.group("named_d"):
-            d, mo, y = m.group("named_d"), m.group("named_m"), m.group("named_y")
-        elif m.group("named_d2"):
-            d, mo, y = m.group("named_d2"), m.group("named_m2"), m.group("named_y2")
-        elif m.group("en_d"):
-            d, mo, y = m.group("en_d"), m.group("en_m"), m.group("en_y")
-        else:
-            d, mo, y = m.group("en_d2"), m.group("en_m2"), m.group("en_y2")
+        d, mo, y = next(m.group(*names) for names in _DATE_GROUPS if m.group(names[0]))
         month = EN_MONTHS.get(mo) or _MONTH_NUMBER.get(mo) or int(mo)
         date = make_date(int(d), month, int(y))
         if date is not None:

@@ -44,8 +44,9 @@ _LEAD_MIN_CHARS = 80
 _LEAD_PROBE = 40
 #: Edits closer than this (in original characters) belong to one dateline split over lines.
 _SAME_DATELINE_GAP = 12
-#: The "Theo" of a sign-off's own attribution: ``Hồng Nhung (Theo Reuters)``.
-_SIGNOFF_THEO = regex.compile("[Tt]heo")
+#: The "Theo" or "Nguồn:" of a sign-off's own attribution: ``Hồng Nhung (Theo Reuters)``,
+#: ``Minh Anh - Nguồn: VOV``.
+_SIGNOFF_THEO = regex.compile(r"[Tt]heo|Nguồn(?=[ \t]*+:)")
 #: The note after a sign-off's name: ``Hồng Nhung (TTXVN)``, ``Hồng Nhung/TTXVN``,
 #: ``Hồng Nhung - TTXVN``.
 _SIGNOFF_NOTE = regex.compile(
@@ -463,7 +464,8 @@ def _first_attribution(edits: list[Edit], rule: str = "bylines.source_attributio
 
 
 def _source_in_signoff(edits: list[Edit]) -> str | None:
-    """The source a sign-off's ``Theo X`` names (``Minh Đức (Theo Dân trí)``), else a known
+    """The source a sign-off's ``Theo X`` or ``Nguồn: X`` names (``Minh Đức (Theo Dân trí)``,
+    ``Minh Anh - Nguồn: VOV``), else a known
     agency named in its note (``Hồng Nhung (TTXVN)``), canonical.
 
     Only agencies of ``bylines_agencies.txt``, a site's domain in brackets
@@ -476,7 +478,9 @@ def _source_in_signoff(edits: list[Edit]) -> str | None:
         if edit.rule not in _SIGNOFF_RULES:
             continue
         theo = _SIGNOFF_THEO.search(edit.text)
-        if theo and (source := source_name("Theo" + edit.text[theo.end():])):
+        named = theo and (edit.text[theo.start():] if theo.group() == "Nguồn"
+                          else "Theo" + edit.text[theo.end():])
+        if named and (source := source_name(named)):
             return source
         m = _SIGNOFF_NOTE.search(edit.text.strip())
         note = m and (m.group("note") or m.group("tail")).strip()
