@@ -49,6 +49,9 @@ LEAD = "Nước ngập nhiều tuyến phố, giao thông ùn tắc kéo dài nh
     ("Sat, 11/22/2026 - 10:30", "2026-11-22T10:30:00+07:00"),
     ("2/27/2018", "2018-02-27"),
     ("05/06/2026", "2026-06-05"),
+    # a blog engine's time glued to the year (two spans joined with no blank)
+    ("Thứ Sáu, 21 Tháng Ba 20254:08 SA", "2025-03-21T04:08:00+07:00"),
+    ("22 Tháng Bảy 201507:41 CH", "2015-07-22T19:41:00+07:00"),
 ])
 def test_supported_formats(text, iso):
     assert parse_datetime(text) == iso
@@ -305,6 +308,16 @@ def test_a_flattened_page_gives_the_date_of_its_head_dateline():
     result = clean_and_explain(page)
     assert result.text.startswith("Quảng Nam khởi công đường ven biển Chiều 12/3")
     assert result.metadata["published"] == "2026-11-22T08:30:00+07:00"
+
+
+def test_a_flattened_page_credits_the_author_after_theo_before_its_dateline():
+    page = ("Hà Nội ngập sâu sau trận mưa lớn kéo dài Theo Lê Minh Khang | 20-11-2026 - 08:15 AM"
+            " | Đô thị Chiều qua, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao"
+            " thông ùn tắc nghiêm trọng. Người dân phải dắt xe qua những đoạn đường ngập.")
+    result = clean_and_explain(page)
+    assert result.text.startswith("Hà Nội ngập sâu sau trận mưa lớn kéo dài Chiều qua,")
+    assert result.metadata["authors"] == ["Lê Minh Khang"]
+    assert result.metadata["published"] == "2026-11-20T08:15:00+07:00"
 
 
 def test_title_is_read_below_a_lone_label_or_a_ticker():

@@ -45,7 +45,8 @@ from .blocks import (
     long_first_line_end,
     nonblank_lines,
 )
-from .dates import DATE_PATTERN, EN_MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN
+from .dates import (DATE_PATTERN, EN_MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, YEAR_THEN_CLOCK,
+                    ZONE_PATTERN)
 from .promos import is_widget_row, widgets_before
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
@@ -391,7 +392,8 @@ def _dateline_pattern() -> str:
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
     token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
              rf"|{ZONE_PATTERN}|{_FEED_OFFSET}|[Hh]ôm\ (?:qua|nay))")
-    sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\(?+(?:GMT|UTC)))"  # "05:30(GMT+7)", "07:45GMT+7"
+    # ("05:30(GMT+7)", "07:45GMT+7"; a time glued to the year: "21 Tháng Ba 20254:08 SA")
+    sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\(?+(?:GMT|UTC))|{YEAR_THEN_CLOCK})"
     return rf"{token}(?:{sep}{token}){{0,7}}+"
 
 
@@ -524,8 +526,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # with the station after a slash ("15:30 | PV/VTV"), or the source ("| Theo VTV")
         rf"(?:{_H}*+/{_H}*+(?:{agencies}|\p{{Lu}}{{2,8}}+)(?![\p{{L}}\d]))?+|{theo}))?+"
         # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc", also
-        # after a blank: "Ngày phát hành: 08/01/2021 Lượt xem 1475"
-        rf"(?:(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}){{0,3}}+"
+        # after a blank: "Ngày phát hành: 08/01/2021 Lượt xem 1475", in brackets:
+        # "22 Tháng Bảy 2015 7:41 SA(Xem: 16943)"
+        rf"(?:(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}"
+        rf"|{_H}*+\({_H}*+{_COUNTER}{_H}*+\)){{0,3}}+"
         rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
@@ -2853,9 +2857,12 @@ _FLAT_NAME_SEPARATORS = "|–-"
 #: that opens before it may reach.
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _YEAR_REACH = 60
-#: ... the dateline there, before the lead (a capital, digit or quote) or its agency prefix
+#: ... the dateline there, maybe with the site's section after a bar (``Thứ Năm, 16/07/2026
+#: 17:17 | Thế giới``, ``| Thị trường chứng khoán``), before the lead (a capital, digit or
+#: quote) or its agency prefix
 _TITLE_DATELINE = LazyPattern(
-    rf"(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“(])", regex.V1)
+    rf"(?P<dateline>{_dateline_pattern()}(?:{_H}*+[|•·]{_H}*+(?:{_SECTION_PHRASE}|{_SECTIONS})"
+    rf"(?![\p{{L}}\d]))?+)(?={_H}++[\p{{Lu}}\d\"“(])", regex.V1)
 #: Words that bind a timestamp to the sentence before it ("diễn ra vào Thứ bảy, ...").
 _TIME_BINDERS = word_set("bylines_time_binders.txt")
 #: A sentence's end inside a line: the title before a dateline has none.
@@ -2883,26 +2890,29 @@ _GLUED_PREFIX = LazyPattern(
 #: of a flattened page: two or three capitalised syllables after the title's last word (a
 #: lowercase word, a number or a closing quote), right before the prefix or dateline.
 _TITLE_LAST_WORD = r"(?<=(?:^|\s)(?:\p{Ll}\p{L}*|\d+|\S*[\"”’)])[ \t])"
-_FLAT_NAME_REACH = 44  # (three syllables of seven letters, the blanks and a bar after them)
+_FLAT_NAME_REACH = 49  # (three syllables of seven letters, the blanks, a bar; "Theo " before)
 _FLAT_NAME_AT = regex.compile(
-    rf"{_TITLE_LAST_WORD}(?P<name>{_SYL}(?:[ \t]{_SYL}){{1,2}}+)[ \t]++(?:[|–-][ \t]++)?+\Z",
-    regex.V1)
+    rf"{_TITLE_LAST_WORD}(?:Theo[ \t]++)?+(?P<name>{_SYL}(?:[ \t]{_SYL}){{1,2}}+)[ \t]++"
+    rf"(?:[|–-][ \t]++)?+\Z", regex.V1)
 
 
-def _flat_author(text: str, name: str, start: int) -> bool:
+def _flat_author(text: str, name: str, start: int, credited: bool = False) -> bool:
     """``name`` (at ``start``) is the author's, glued after a flattened page's title: every
     syllable a personal name's, no place or heading, after the title's first words, and
     nowhere else in the text (a title that ends with a person's name names them again in
-    the story: ``Gặp nhà văn Nguyễn Nhật Ánh Nhà văn Nguyễn Nhật Ánh vừa ...``)."""
+    the story: ``Gặp nhà văn Nguyễn Nhật Ánh Nhà văn Nguyễn Nhật Ánh vừa ...``) unless
+    ``credited`` (after ``Theo``: the page's sign-off may credit them again)."""
     return (_all_name_syllables(name, None) and _is_name(name)
             and len(_WORD.findall(text, 0, start)) >= _FLAT_TITLE_MIN_WORDS
-            and text.find(name, start + len(name)) < 0 and text.rfind(name, 0, start) < 0)
+            and (credited or text.find(name, start + len(name)) < 0
+                 and text.rfind(name, 0, start) < 0))
 
 
 def _flat_name_before(text: str, end: int) -> list[Label]:
     """``bylines.flat_author``: the author's name glued right before the lead's agency
     prefix or the dateline found after a flattened page's title (``... THPT 2025 Vân Trang
-    LĐO | Bộ ...``).
+    LĐO | Bộ ...``), maybe after ``Theo`` (``... 5 người chết Theo Phạm Trường | 20-07-2026
+    - 00:15 AM ...``).
 
     >>> page = "Bộ công bố phương án thi tốt nghiệp THPT 2025 Vân Trang LĐO | Bộ vừa công bố."
     >>> [page[x.start:x.end] for x in _flat_name_before(page, page.index("LĐO"))]
@@ -2912,9 +2922,10 @@ def _flat_name_before(text: str, end: int) -> list[Label]:
     []
     """
     m = _FLAT_NAME_AT.search(text, max(0, end - _FLAT_NAME_REACH), end)
-    if m is None or not _flat_author(text, m.group("name"), m.start("name")):
+    if m is None or not _flat_author(text, m.group("name"), m.start("name"),
+                                     credited=m.start() < m.start("name")):
         return []
-    return [Label(m.start("name"), m.end(), "byline", "bylines.flat_author")]
+    return [Label(m.start(), m.end(), "byline", "bylines.flat_author")]
 
 
 def _name_labels(ctx: _Lines, authors: list[regex.Match],

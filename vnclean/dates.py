@@ -23,6 +23,7 @@ from ._data import LazyPattern
 
 __all__ = [
     "DATE_PATTERN",
+    "YEAR_THEN_CLOCK",
     "EN_MONTHS",
     "TIME_PATTERN",
     "ZONE_PATTERN",
@@ -64,6 +65,10 @@ EN_MONTHS = {name: number for number, names in enumerate((
     ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
     ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
 _EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+#: Where a clock time is glued to the year before it, a scraper's text of two spans joined
+#: with no separator (``21 Tháng Ba 20254:08 SA``): right after a year's four digits, before
+#: ``H:MM``. Date, time and bylines' dateline read the date and the time apart there.
+YEAR_THEN_CLOCK = r"(?<=(?<!\d)(?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d(?![\d:]))"
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
 #: ``2023-11-02``, and as blog engines write it, ``Tháng Mười Một 22, 2026``, ``22 Tháng
 #: Mười Một, 2026``, ``22 Tháng Bảy 2015``, ``22 tháng 11, 2026``, and in English,
@@ -83,13 +88,15 @@ DATE_PATTERN = (
     rf"|(?<![\d\p{{L}}])(?P<en_d>[0-3]?\d)[ \t]++(?P<en_m>{_EN_MONTH})\.?+,?+[ \t]++"
     r"(?P<en_y>\d{4})"
     rf"|(?<!\p{{L}})(?P<en_m2>{_EN_MONTH})\.?+[ \t]++(?P<en_d2>[0-3]?\d),?+[ \t]++"
-    r"(?P<en_y2>\d{4}))(?!\d)"
+    r"(?P<en_y2>\d{4}))"
+    rf"(?:(?!\d)|{YEAR_THEN_CLOCK})"
 )
 
 #: A time of day: ``10:03``, ``20:59:07``, ``23h00``, ``9h``, ``10 giờ 30``, with an optional
 #: meridiem. Groups: hh, mm, ss, mer.
 TIME_PATTERN = (
-    r"(?<![\d:])(?P<hh>[0-2]?\d)(?:[:](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?+|[hH](?P<mm2>[0-5]\d)?+(?!\p{L})"
+    rf"(?:(?<![\d:])|{YEAR_THEN_CLOCK})"
+    r"(?P<hh>[0-2]?\d)(?:[:](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?+|[hH](?P<mm2>[0-5]\d)?+(?!\p{L})"
     r"|[ \t]giờ(?:[ \t](?P<mm3>[0-5]?\d)(?:[ \t]phút)?+)?+)(?![\d:])"
     r"(?:[ \t]?+(?P<mer>AM|PM|am|pm|SA|CH|sáng|chiều|tối|trưa|đêm)(?!\p{L}))?+"
 )
@@ -185,6 +192,8 @@ def find_date(text: str) -> _dt.date | None:
     True
     >>> find_date("Sat, 11/22/2026 - 10:30"), find_date("05/06/2026")
     (datetime.date(2026, 11, 22), datetime.date(2026, 6, 5))
+    >>> find_date("21 Tháng Ba 20254:08 SA")  # a time glued to the year
+    datetime.date(2025, 3, 21)
     """
     for m in _DATE.finditer(text):
         d, mo, y = next(m.group(*names) for names in _DATE_GROUPS if m.group(names[0]))

@@ -30,6 +30,8 @@ __all__ = ["extract_metadata", "find_title", "find_authors", "find_published", "
 
 _AUTHOR_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued", "bylines.dateline",
                            "bylines.flat_author"})
+#: The ``Theo`` before a flattened page's author (``Theo Phạm Trường | ``): the person's.
+_FLAT_THEO = regex.compile(r"\A\s*+Theo\s++")
 _DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp", "bylines.flat_dateline"})
 _SOURCE_RULES = ("bylines.agency_prefix", "bylines.source_attribution")
 #: A regional bureau after an agency's name: ``VOV-Tây Bắc``, ``VOV-Miền Trung``.
@@ -131,7 +133,8 @@ def find_authors(edits: Iterable[Edit]) -> list[str]:
         names = credited
         if edit.rule in _AUTHOR_RULES and not (edit.rule == "bylines.dateline"
                                                and not _DIGIT.search(edit.text)):
-            names = author_names(edit.text)
+            names = author_names(_FLAT_THEO.sub("", edit.text) if edit.rule == "bylines.flat_author"
+                                 else edit.text)
         for name in map(_name_cased, filter(None, map(_person_of, names))):
             key = name.lower()
             if key not in authors or authors[key].isupper() and not name.isupper():
