@@ -473,7 +473,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # (maybe the paper's online edition: "(LĐ online) - ")
     paren_generic = (r"[\p{Lu}\d][\p{L}\d.+&]{1,15}+"
                      r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+(?:[ \t][Oo]nline)?+")
-    bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+|[\p{L}\d]{2,20}+\.(?:vn|VN|com\.vn)"
+    # (a domain maybe with its subdomain: "VTV8.vtv.vn - ")
+    bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+"
+                    r"|[\p{L}\d]{2,20}+(?:\.[\p{L}\d]{2,20}+)?+\.(?:vn|VN|com\.vn)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
     # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ",
     # "Washington, 5/1 (TTXVN) -"
@@ -1372,7 +1374,7 @@ _OPENS = (
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
-    rf"|{_ALNUM}{{2,20}}+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
+    rf"|{_ALNUM}{{2,20}}+(?:\.{_ALNUM}{{2,20}}+)?+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED}"
@@ -1399,7 +1401,7 @@ _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       *_SECTION_NAMES))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
-                rf"|{_ALNUM}{{2,20}}\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
+                rf"|{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
