@@ -146,6 +146,8 @@ _NOT_FIRST = rf"(?!(?!{_GIVEN_FIRST}){trie(_OPENERS)}(?!\p{{L}}))"
 #: Words that may stand before a name: titles ("Thạc sĩ"); on a name line alone, newsroom
 #: roles too ("Phóng viên Lê Hùng").
 _TITLE_WORDS = word_list("bylines_titles.txt")
+#: Words written short whose period ends no sentence (``Mr.``, ``tp.``, ``v.v.``).
+_ABBREVIATIONS = word_list("abbreviations.txt")
 _ROLE_WORDS = word_list("bylines_roles.txt")
 #: Author lines that are no personal name: newsroom roles, desks and teams.
 _CUE_WORDS = _ROLE_WORDS + word_list("bylines_cues.txt")
@@ -469,7 +471,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # a photo credit glued after a sign-off, left for remove_photo_captions: "Đông VệẢnh:Gucci"
     credit = r"(?:Ảnh|Video|Clip)(?:,[ \t]?+(?:ảnh|video))?+[ \t]?+:[^\n]{1,60}+$"
     sentence_end = (r"(?<=[\p{Ll}\d)\]\"”’»][.!?…]|\p{Lu}{3}[.!?]|[.!?…][\"”’)»]|[\"”’]|\.\.\.)"
-                    r"(?<!(?<!\p{L})(?:Mr|Mrs|Ms|Dr|St|Jr|Bs|Ths|Ts|Gs|tp|Tp|ng|v\.v)\.)")
+                    rf"(?<!(?<!\p{{L}})(?:{trie(_ABBREVIATIONS)})\.)")
     # (maybe the paper's online edition: "(LĐ online) - ")
     paren_generic = (r"[\p{Lu}\d][\p{L}\d.+&]{1,15}+"
                      r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+(?:[ \t][Oo]nline)?+")

@@ -178,10 +178,12 @@ _NOT_HEADLINE_DATELINE = regex.compile(
 _NOT_HEADLINE_FIELDS = LazyPattern(
     r"(?:\w+[ \t]){0,2}\w+[ \t]*:[^\n|]*\|[ \t]*(?:\w+[ \t]){0,2}\w+[ \t]*:", _F)
 _NOT_HEADLINE_SENTENCES = regex.compile(r"\w[.!?][\"”’]?[ \t]+[\"“]?\p{Lu}", _F)
-#: A person's title written short, its period no sentence end (``GS. Trần Văn Thọ: ...``):
-#: the one-word titles of ``bylines_titles.txt`` with their period.
-_TITLE_ABBREVIATIONS = sorted({t if t.endswith(".") else t + "." for t in word_list(
-    "bylines_titles.txt") if regex.fullmatch(r"\p{Lu}[\w.]{1,9}", t)}, key=len, reverse=True)
+#: A person's title written short, its period no sentence end (``GS. Trần Văn Thọ: ...``,
+#: ``'Mr. Bean' tái xuất``): the one-word titles of ``bylines_titles.txt`` and the
+#: capitalised words of ``abbreviations.txt``, with their period.
+_TITLE_ABBREVIATIONS = sorted({t if t.endswith(".") else t + "." for t in (
+    *word_list("bylines_titles.txt"), *word_list("abbreviations.txt"))
+    if regex.fullmatch(r"\p{Lu}[\w.]{1,9}", t)}, key=len, reverse=True)
 _TITLE_BEFORE = regex.compile(r"(?<![\w.])(?:%s)\Z" % "|".join(map(regex.escape,
                                                                   _TITLE_ABBREVIATIONS)))
 # What two sentences need between them (a stdlib gate before the pattern above).
@@ -218,6 +220,8 @@ def _two_sentences(text: str) -> bool:
 
     >>> _two_sentences("Mưa lớn. Gió to"), _two_sentences("GS. Trần Văn Thọ: Tôi mong VN")
     (True, False)
+    >>> _two_sentences("Điệp viên của 'Mr. Bean' tái xuất"), _two_sentences("Gặp Mr. Đàm. Vui")
+    (False, True)
     """
     return any(_TITLE_BEFORE.search(text, 0, m.start() + 2) is None
                for m in _NOT_HEADLINE_SENTENCES.finditer(text))
