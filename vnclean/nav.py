@@ -2105,8 +2105,11 @@ def _inline_topics() -> regex.Pattern:
     topic = (rf"[^\W_][^\s,;.!?:…\"“”()]*+(?:[ \t]++(?!(?:{enders})(?![^\W_]))"
              rf"[^\s,;.!?:…\"“”()]++){{0,{words}}}")
     more = _settings().max_keyword_items - 1
+    # a list a template writes with a separator after every topic keeps its last one
+    # at the line's end ("Từ khóa: Ukraine, Quốc hội Ukraine,")
     return regex.compile(
         rf":[ \t]*+{topic}(?:[ \t]*+[,;|][ \t]*+{topic}){{0,{more}}}"
+        rf"(?:[ \t]*+[,;|](?=[ \t]*+(?:\n|\Z)))?"
         rf"(?=[ \t]*+(?:\n|\Z)|[ \t]++(?:{enders})(?![^\W_]))")
 
 
