@@ -1958,6 +1958,8 @@ def _inline_spans(text: str) -> list[Label]:
     spans.
     """
     head = _flat_menu_head(text) + _inline_tags(text)
+    if "#" in text:
+        head += _end_hashtags(text)
     combined, gates = _inline_patterns()
     if not any(gate.search(text) for gate in gates):
         return sorted(head, key=_LABEL_START) if len(head) > 1 else head
@@ -2053,6 +2055,44 @@ def _inline_tags(text: str) -> list[Label]:
     return labels
 
 
+def _end_hashtags(text: str) -> list[Label]:
+    """``nav.inline_tags``: a run of two hashtags or more ending a flattened page (its last
+    line, ``flat_line_min_chars`` long or more), each of at most ``_HASHTAG_MAX_WORDS``
+    words, none ending like a sentence, after the story's last sentence end, maybe a
+    sign-off of up to four capitalised words (left to strip_bylines) and a tag label of
+    ``nav_inline_tags.txt`` with its colon, which goes with the run.
+
+    >>> text = "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. " * 5 + "Hà An #mưa lớn #Hà Nội"
+    >>> [text[x.start:x.end] for x in _end_hashtags(text)]
+    ['#mưa lớn #Hà Nội']
+    >>> _end_hashtags("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. " * 5
+    ...               + "Người dân theo dõi tin trên #HaNoi và #ThoiTiet")
+    []
+    """
+    end = len(text.rstrip())
+    line_start = text.rfind("\n", 0, end) + 1
+    if end - line_start < _settings().flat_line_min_chars:
+        return []
+    run = _end_hashtag_run().search(text, max(line_start, end - _END_HASHTAGS_READ), end)
+    if run is None:
+        return []
+    start = run.start("label") if run.start("label") >= 0 else run.start("tags")
+    return [Label(start, end, KIND, "nav.inline_tags")]
+
+
+_END_HASHTAGS_READ = 400  # characters read back from a page's end for its hashtags
+
+
+@functools.cache
+def _end_hashtag_run() -> regex.Pattern:
+    """The hashtag run of :func:`_end_hashtags`, to the searched stretch's end."""
+    tag = rf"#[^\W_][^\s#.!?…]*+(?:[ \t]++[^\s#.!?…]++){{0,{_HASHTAG_MAX_WORDS - 1}}}"
+    label = casefold_pattern(lookup_set("nav_inline_tags.txt"))
+    return regex.compile(
+        rf"(?<=[.!?…)\]\"”][ \t]+(?:\p{{Lu}}\p{{L}}*[ \t]+){{0,4}})"
+        rf"(?P<label>{label}[ \t]*+:[ \t]*+)?(?P<tags>{tag}(?:[ \t]++{tag})++)[ \t]*+\Z")
+
+
 def _tag_label_start(text: str, colon: int) -> int:
     """Where a tag label (``nav_inline_tags.txt``) that ``colon`` closes starts, when it
     stands inside a line after a sentence's end, a closing bracket or a capitalised word;
@@ -2105,8 +2145,11 @@ def _inline_topics() -> regex.Pattern:
     topic = (rf"[^\W_][^\s,;.!?:…\"“”()]*+(?:[ \t]++(?!(?:{enders})(?![^\W_]))"
              rf"[^\s,;.!?:…\"“”()]++){{0,{words}}}")
     more = _settings().max_keyword_items - 1
+    # a list a template writes with a separator after every topic keeps its last one
+    # at the line's end ("Từ khóa: Ukraine, Quốc hội Ukraine,")
     return regex.compile(
         rf":[ \t]*+{topic}(?:[ \t]*+[,;|][ \t]*+{topic}){{0,{more}}}"
+        rf"(?:[ \t]*+[,;|](?=[ \t]*+(?:\n|\Z)))?"
         rf"(?=[ \t]*+(?:\n|\Z)|[ \t]++(?:{enders})(?![^\W_]))")
 
 

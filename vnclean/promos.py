@@ -1484,15 +1484,51 @@ _END_ROUNDS = 6
 def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
     """The widget labels glued right before ``end`` after a story sentence's end: as many
     as leave a sentence of at least ``min_end_widget_sentence_words`` words ending with
-    ``.``, ``!`` or ``?`` right before the first of them (no ``./.`` end mark, sign-off or
-    source: later cleaners take those, and a second pass would then find a widget that
-    only their removal left at the end; a story sentence that ends on a widget's words
-    stays: ``... đăng trên Facebook``)."""
-    found = widgets_before(text, line_start, end)
+    ``.``, ``!`` or ``?`` right before the first of them (no ``./.`` end mark; a story
+    sentence that ends on a widget's words stays: ``... đăng trên Facebook``). A row of
+    ``min_glued_end_widgets`` labels or more may follow a short source or sign-off instead
+    (:func:`_short_glue_before`: ``... năm tới. Theo Lao Động Copy link Link bài gốc``):
+    the labels go, the source is left to strip_bylines. A bare URL ending the line right
+    after the labels (a copy-link widget's value) goes with them.
+
+    >>> text = "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. Theo Lao Động Lấy link https://x.vn/a"
+    >>> [text[lab.start:lab.end] for lab in _end_widgets(text, 0, len(text))]
+    ['Lấy link', 'https://x.vn/a']
+    """
+    url = _END_URL.search(text, max(line_start, end - _URL_READ), end)
+    stop = url.start() if url else end
+    found = widgets_before(text, line_start, stop)
+    if not found:
+        return []
+    tail = [Label(url.start(), end, "promo", found[0].rule)] if url else []
     for i in range(len(found) - 1, -1, -1):
         if _story_sentence_before(text, line_start, found[i].start):
-            return found[:i + 1]
+            return found[:i + 1] + tail
+    if (len(found) >= _T["min_glued_end_widgets"] or url) and _short_glue_before(
+            text, line_start, found[-1].start):
+        return found + tail
     return []
+
+
+#: A bare URL ending a line, after a space: a copy-link widget's value.
+_END_URL = re.compile(r"(?<=[ \t])(?:https?://|www\.)[^\s\"'<>]+\Z")
+_URL_READ = 300  # characters read back for it
+
+
+def _short_glue_before(text: str, line_start: int, pos: int) -> bool:
+    """A source or sign-off of at most ``max_end_widget_glue_words`` words, the first
+    capitalised and none ending a sentence, stands right before ``pos`` after a story
+    sentence's end (:func:`_story_sentence_before`)."""
+    words = list(_GLUE_WORD.finditer(text, max(line_start, pos - _SENTENCE_READ), pos))
+    for word in reversed(words[-_T["max_end_widget_glue_words"]:]):
+        if word.group()[-1] in _STORY_ENDS:
+            return False
+        if word.group()[0].isupper() and _story_sentence_before(text, line_start, word.start()):
+            return True
+    return False
+
+
+_GLUE_WORD = re.compile(r"\S+")
 
 
 def _story_sentence_before(text: str, line_start: int, pos: int) -> bool:
@@ -1579,6 +1615,9 @@ def widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
     >>> text = "Mưa lớn. Chia sẻ Bình luận Nguồn: Tuổi Trẻ"
     >>> [text[lab.start:lab.end] for lab in widgets_before(text, 0, text.index("Nguồn"))]
     ['Bình luận', 'Chia sẻ']
+    >>> text = "Mưa lớn. Chia sẻ:"
+    >>> [text[lab.start:lab.end] for lab in widgets_before(text, 0, len(text))]
+    ['Chia sẻ:']
     """
     out: list[Label] = []
     while True:
@@ -1587,7 +1626,8 @@ def widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
         found = None
         for k in range(min(len(words), _WIDGET_WORDS), 0, -1):
             cand = " ".join(words[-k:])
-            if cand[0].isupper() and cand.casefold() in _WIDGETS:
+            key = cand[:-1] if cand[-1] == ":" else cand  # "Chia sẻ:" (a row's label)
+            if key[:1].isupper() and key.casefold() in _WIDGETS:
                 found = cand
                 break
         if found is None:
@@ -2457,7 +2497,7 @@ def _ends_with_widget(text: str) -> bool:
     >>> _ends_with_widget("Mưa lớn ở Hà Nội. Chia sẻ"), _ends_with_widget("Mưa lớn ở Hà Nội.")
     (True, False)
     """
-    return text[-_WIDGET_MAX:].rstrip().casefold().endswith(_WIDGET_ENDS)
+    return text[-_WIDGET_MAX:].rstrip().rstrip(":").casefold().endswith(_WIDGET_ENDS)
 
 
 def _may_hold_footer(text: str) -> bool:

@@ -1402,8 +1402,10 @@ def _cue_before(cues: tuple[str, ...]) -> LazyPattern:
     ảnh: TTXVN``, which remove_photo_captions takes later), or after a bare caption
     marker there (``... nói./. Ảnh minh họa Tin liên quan ...``:
     ``captions_bare_markers.txt``, which remove_photo_captions takes later too); up to three
-    such pieces one after another (``... nói. Theo TTXVN Ảnh minh họa Tin liên quan ...``)."""
-    return LazyPattern(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{1,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
+    such pieces one after another (``... nói. Theo TTXVN Ảnh minh họa Tin liên quan ...``).
+    The sentence end may run into the cue with no space (``... nói.Xem thêm: ...``: a page's
+    blocks joined by a scraper with no separator)."""
+    return LazyPattern(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{0,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
                        r"(?:\([\p{Ll} ]{1,20}\)[ \t\xa0])?"
                        r"|(?:[^\s.!?…:]+[ \t\xa0]){0,3}(?:%s)[ \t\xa0]*:[ \t\xa0]*"
                        r"(?:\p{Lu}\p{L}*[ \t\xa0]){1,4}"
@@ -1585,14 +1587,92 @@ def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[La
     (a sign-off's last name, not a story's words). ``alone``: the heading may open the
     line (what the cleaners before this one left of it)."""
     for m in _GLUED_HEADING.finditer(text, start, end):
-        glue = text[start:m.start()].split()
-        if not (glue or alone) or len(glue) > _GLUE_MAX_WORDS:
+        tags = _glued_hashtags(text, start, m.start())
+        stop = tags[0].start if tags else m.start()
+        clones = _glued_clones(text, start, stop, m.end(), end)
+        if tags and not (clones and clones[0].end == _last_word_end(text, start, stop)) and (
+                _lowercase_before(text, start, stop)):
+            # hashtags a lowercase word runs into: a story sentence's ("... trên #QuangTri")
+            tags, stop = [], m.start()
+            clones = _glued_clones(text, start, stop, m.end(), end)
+        lead = clones[0].end if clones else start
+        glue = text[lead:stop].split()
+        if not (glue or tags or clones or alone) or len(glue) > _GLUE_MAX_WORDS:
             return []  # further headings stand after more words: the story's
-        if text.find(". ", m.end(), end) < 0 and _heads_headlines(
-                text, m, end, bool(glue) and glue[-1][0].isupper()):
-            return _promo_glue(text, start, m.start()) + [
+        signed = bool(tags or clones) or bool(glue) and glue[-1][0].isupper()
+        if text.find(". ", m.end(), end) < 0 and _heads_headlines(text, m, end, signed):
+            return clones + _promo_glue(text, lead, stop) + tags + [
                 Label(m.start(), end, "related", "related.glued_tail")]
     return []
+
+
+def _last_word_end(text: str, start: int, stop: int) -> int:
+    """Where the last word of ``text[start:stop]`` ends (``start`` when there is none)."""
+    return start + len(text[start:stop].rstrip())
+
+
+def _lowercase_before(text: str, start: int, stop: int) -> bool:
+    """The last word of ``text[start:stop]`` opens in lowercase (a sentence runs on)."""
+    words = text[start:stop].split()
+    return bool(words) and words[-1][0].islower()
+
+
+#: A hashtag: ``#`` then a letter or digit.
+_HASHTAG = re.compile(r"#[^\W_]")
+
+
+def _glued_hashtags(text: str, start: int, stop: int) -> list[Label]:
+    """``related.glued_tags``: a run of ``glued_tags_min`` hashtags or more ending
+    ``text[start:stop]`` (the words before a glued related heading), each of at most
+    ``glued_tag_max_words`` words, none ending a sentence (``#Lưu Văn #sao Hoa ngữ``):
+    a page's topic links, with the heading after them no sentence's opening. Labelled nav."""
+    if "#" not in text[start:stop]:
+        return []
+    words = text[start:stop].split()
+    found = 0
+    size = 0  # words of the item being read back
+    first = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word[-1] in _SENTENCE_MARKS or word[-1] in "\"”’":
+            break
+        size += 1
+        if size > _T["glued_tag_max_words"]:
+            break
+        if _HASHTAG.match(word):
+            found += 1
+            first, size = i, 0
+    if found < _T["glued_tags_min"] or first == len(words):
+        return []
+    at = start
+    for word in words[:first + 1]:
+        at = text.index(word, at) + len(word)
+    return [Label(at - len(words[first]), _last_word_end(text, start, stop), "nav",
+                  "related.glued_tags")]
+
+
+def _glued_clones(text: str, start: int, stop: int, tail: int, end: int) -> list[Label]:
+    """``related.glued_tail``: related titles glued right after the story's last sentence
+    (``text[start:stop]``, before a glued related heading, its hashtags or sign-off) that
+    come back word for word among the headlines after the heading (``text[tail:end]``): a
+    template's in-story box repeating the list below. From ``start``, every word lies in a
+    ``clone_ngram_words``-word sequence met among the headlines, ``clone_min_words``
+    words or more; a sign-off or other words after them stay for the usual glue test."""
+    n = _T["clone_ngram_words"]
+    spans = [w.span() for w in _CLONE_WORD.finditer(text, start, stop)]
+    if len(spans) < _T["clone_min_words"]:
+        return []
+    headlines = " " + " ".join(text[tail:end].split()) + " "
+    words = [text[a:b] for a, b in spans]
+    covered = 0  # words from the start covered so far
+    for i in range(len(words) - n + 1):
+        if i > covered:
+            break
+        if " %s " % " ".join(words[i:i + n]) in headlines:
+            covered = i + n
+    if covered < _T["clone_min_words"]:
+        return []
+    return [Label(spans[0][0], spans[covered - 1][1], "related", "related.glued_tail")]
 
 
 def _promo_glue(text: str, start: int, end: int) -> list[Label]:
