@@ -333,7 +333,7 @@ def _is_keywords(text: str, cfg: _Settings) -> bool:
     """A line of the page's topics, whichever way written: a label, a colon and topics
     (:func:`_is_keyword_line`), hashtags (:func:`_is_hashtag_line`), topics joined by bare
     commas (:func:`_is_joined_keywords`); cheap character tests first."""
-    return (":" in text and _is_keyword_line(text, cfg)
+    return ((":" in text or text[0] in _keyword_openers()) and _is_keyword_line(text, cfg)
             or text[0] == "#" and _is_hashtag_line(text, cfg)
             or "," in text and ", " not in text and _is_joined_keywords(text, cfg))
 
@@ -442,15 +442,20 @@ _SLASH_SPLIT = regex.compile(r"\s*/\s*")
 
 def _is_keyword_line(text: str, cfg: _Settings) -> bool:
     """``Tags: Nghệ An, hội nghị``: a keyword label, a colon, and a short list of topics,
-    each a few words that do not end like a sentence.
+    each a few words that do not end like a sentence; a content system's label needs no
+    colon (``nav_keywords_bare.txt``: ``Được gắn thẻ dưa lưới, nhà màng``).
 
     >>> cfg = _settings()
     >>> _is_keyword_line("Từ khóa: kinh tế | Nghệ An", cfg)
     True
     >>> _is_keyword_line("Chủ đề: năm nay hội nghị tập trung vào chuyển đổi số và môi trường.", cfg)
     False
+    >>> _is_keyword_line("Được đăng trong Kinh nghiệm", cfg)
+    True
+    >>> _is_keyword_line("Được đăng trong số báo Tết năm nay, bài viết thu hút nhiều bạn đọc.", cfg)
+    False
     """
-    if ":" not in text or text[0] not in _keyword_openers():  # cheap tests first
+    if text[0] not in _keyword_openers():  # cheap test first
         return False
     label = _keyword_label().match(text)
     if label is None:
@@ -464,14 +469,26 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
 def _keyword_openers() -> frozenset[str]:
     """Every character a keyword label can open with (those whose casefold starts a
     label's first letter): a cheap test before the pattern."""
-    firsts = {key[0] for key in lookup_set("nav_keywords.txt")}
+    firsts = {key[0] for name in _KEYWORD_LABELS for key in lookup_set(name)}
     return frozenset("".join(firsts) + casefold_sources(lambda folded: folded[0] in firsts))
+
+
+#: The keyword labels that take a colon, and those that need none.
+_KEYWORD_LABELS = ("nav_keywords.txt", "nav_keywords_bare.txt")
+
+
+@functools.cache
+def _bare_keyword_heads() -> tuple[str, ...]:
+    """The labels that need no colon, casefolded, each with the blank after it."""
+    return tuple(label + " " for label in lookup_set(_KEYWORD_LABELS[1]))
 
 
 @functools.cache
 def _keyword_label() -> re.Pattern:
-    """A keyword label of ``data/nav_keywords.txt`` and its colon, at a line's start."""
-    return re.compile(casefold_pattern(lookup_set("nav_keywords.txt")) + r"[ \t]*:[ \t]*")
+    """A keyword label of ``data/nav_keywords.txt`` and its colon, or one of
+    ``data/nav_keywords_bare.txt`` and its colon or a blank, at a line's start."""
+    colon, bare = (casefold_pattern(lookup_set(name)) for name in _KEYWORD_LABELS)
+    return re.compile(rf"{colon}[ \t]*:[ \t]*|{bare}(?:[ \t]*:[ \t]*|[ \t]+)")
 
 
 _KEYWORD_SPLIT = regex.compile(r"[,;|•·]")
@@ -894,6 +911,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         cue, section = keys.get(key, _NO_KEY)
         if cue is not None:
             return count, cue, section
+        if key.startswith(_bare_keyword_heads()) and _is_keyword_line(line, cfg):
+            return count, KEYWORDS, False  # "Được đăng trong Kinh nghiệm": no colon needed
         if (count >= cfg.min_menu_line_sections and not section
                 and key.partition(" ")[0] in menu[1] and key.rpartition(" ")[2] in menu[2]
                 and menu[0].fullmatch(line)):
