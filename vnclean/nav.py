@@ -31,6 +31,7 @@ from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_patt
                      residue, settle_inline)
 from .bylines import author_names
 from .dates import ZONE_PATTERN, find_date
+from .promos import is_publication_name
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -1409,7 +1410,8 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     ``chrome``) nor a section's name alone (``Thế giới`` above the title) nor a short
     attribution or photo line (``Theo VnExpress``, ``Ảnh minh họa``: strip_bylines' and
     remove_photo_captions' lines, gone once they have run) nor a dateline (strip_bylines',
-    with or without a letter) nor an item of a word (a site's name); when the first such
+    with or without a letter) nor an item of a word (a site's name) nor a publication's
+    name in capitals above a headline (:func:`_is_masthead`); when the first such
     line is the site's menu line (:func:`_is_site_menu_line`), the next one is (and when
     that one is a menu line too, the one after it).
     It is a template copy when a later line before the first paragraph repeats it (``Title -
@@ -1419,6 +1421,12 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     starts, shapes = page.starts, page.shapes
     head = next((k for k in range(len(starts))
                  if starts[k] not in chrome and _may_head(page, k, cfg)), None)
+    if head is not None and _is_masthead(page.texts[head]):
+        # (the publication's name in capitals above a headline: passed over)
+        after = next((k for k in range(head + 1, len(starts))
+                      if starts[k] not in chrome and _may_head(page, k, cfg)), None)
+        if after is not None and _title_shaped(page, after, cfg):
+            head = after
     for _ in range(2):  # (the site's name read as a menu, then its menu: both passed over)
         if head is None or not _is_site_menu_line(page, head, chrome, cfg):
             break
@@ -1518,6 +1526,23 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, chrome: set[int],
 def _first_kept(page: _Page, chrome: set[int]) -> int | None:
     """Index of the page's first line whose start is not in ``chrome`` (``None``: none)."""
     return next((k for k, start in enumerate(page.starts) if start not in chrome), None)
+
+
+def _masthead_label(page: _Page, title: int, chrome: set[int]) -> list[_Span]:
+    """``nav.site_name``: the publication's name in capitals on the page's first line, above
+    the title (``CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ GIANG`` / menu / title / lead): a masthead's
+    name (:func:`~vnclean.promos.is_publication_name`), which :func:`_find_title` passes
+    over when a headline follows it. A headline in capitals that opens with such words
+    (``BÁO TUỔI TRẺ TRÒN 50 TUỔI`` above its lead) is the title itself and stays."""
+    first = _first_kept(page, chrome)
+    if first is None or first >= title or not _is_masthead(page.texts[first]):
+        return []
+    return [(page.starts[first], page.ends[first], "nav.site_name")]
+
+
+def _is_masthead(text: str) -> bool:
+    """A publication's name in capitals (:func:`~vnclean.promos.is_publication_name`)."""
+    return text.isupper() and is_publication_name(text)
 
 
 def _untitled_lead_copies(page: _Page, chrome: set[int], cfg: _Settings) -> list[_Span]:
@@ -2307,6 +2332,7 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
         lead = _find_lead(page, title, chrome, cfg)
         labels.extend(_repeat_labels(page, title, lead, chrome, cfg))
         labels.extend(_section_label_labels(page, title, lead, chrome, cfg))
+        labels.extend(_masthead_label(page, title, chrome))
         kept = starts[title]  # the title stays
         if kept in chrome:  # a copy inside a menu run was kept as the title
             labels = [lab for lab in labels if lab[0] != kept]

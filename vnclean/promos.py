@@ -32,7 +32,8 @@ from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleane
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
                      lookup_key, lookup_set, merge_labels, nonblank_lines, residue)
 
-__all__ = ["StripPromos", "holds_notice_cue", "recheck_footers", "strip_promos"]
+__all__ = ["StripPromos", "holds_notice_cue", "is_publication_name", "recheck_footers",
+           "strip_promos"]
 
 _T = json_data("promos_thresholds.json")
 _F = regex.IGNORECASE | regex.MULTILINE | regex.VERSION1
@@ -1654,6 +1655,18 @@ def _lowercase_word_before(text: str, line_start: int, pos: int) -> bool:
 _WIDGET_WORDS = max(len(w.split()) for w in _WIDGETS)
 _WIDGET_ROW_MAX = _WIDGET_MAX * 4
 _ROW_SEPARATORS = re.compile(r"[ \t]*[|•·*][ \t]*|[ \t]+")  # "*": a form's required mark
+
+
+def is_publication_name(line: str) -> bool:
+    """``line`` (stripped) names a publication, as its masthead prints it (the ``name`` cues
+    of ``promos_footer.txt``: a paper, a portal, a station, an agency).
+
+    >>> is_publication_name("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ GIANG")
+    True
+    >>> is_publication_name("Cổng thông tin điện tử tỉnh ra mắt giao diện mới, thân thiện hơn.")
+    False
+    """
+    return _FOOTER_NAME.fullmatch(line) is not None
 
 
 def is_widget_row(line: str, min_labels: int = 2) -> bool:
