@@ -3124,6 +3124,10 @@ _BOX_ROLE_LINE = LazyPattern(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]*+:[ \t]*+(?P<name>{
 _BOX_NAME_LINE = LazyPattern(rf"[ \t]*+(?P<name>{_ONE_NAME})[ \t]*+$")
 _BIO_OPENS = LazyPattern(rf"[ \t]*+(?:(?P<name>{_ONE_NAME})[ \t]++là[ \t]++)?+(?:{_BIO_ROLES})"
                          r"(?![\p{L}\d])")
+#: How far into the text the byline a headless author box repeats may stand.
+_BOX_BYLINE_REACH = 600
+#: A bio with no heading above its name: a newsroom role, then a lowercase word.
+_HEADLESS_BIO = LazyPattern(rf"[ \t]*+(?:{_BIO_ROLES})[ \t]++\p{{Ll}}")
 #: The longest bio line an author box holds, and how many lines follow its head at most.
 _BIO_MAX_CHARS = 300
 _BOX_MAX_LINES = 3
@@ -3164,10 +3168,32 @@ def _author_box(text: str) -> list[Label]:
             names.add(name.group("name"))
         else:  # (a role line alone closing the page is its sign-off)
             if bio or (role is not None and k == len(filled) - 1):
-                start = sum(len(line) + 1 for line in lines[:filled[k]])
-                start += len(head) - len(head.lstrip())
-                return [Label(start, len(text.rstrip()), "byline", "bylines.author_box")]
-    return []
+                return [_box_label(text, lines, filled[k])]
+    return _headless_box(text, lines, filled)
+
+
+def _headless_box(text: str, lines: list[str], filled: list[int]) -> list[Label]:
+    """A blog theme's author box with no heading, closing the page: a name line, then a
+    short bio that opens with a newsroom role and a lowercase word (``Minh Anh`` /
+    ``Phóng viên mảng kinh tế, chuyên theo dõi thị trường năng lượng.``), the name also
+    in the page's head (the byline the box repeats: ``bởi Minh Anh``). An interview's
+    ``Phóng viên:`` under a name stays, and so does a story sentence opening with a role
+    under a name the head does not give."""
+    name, bio = lines[filled[-2]], lines[filled[-1]]
+    if len(bio) > _BIO_MAX_CHARS or _HEADLESS_BIO.match(bio) is None:
+        return []
+    m = _BOX_NAME_LINE.match(name)
+    box = _box_label(text, lines, filled[-2])
+    if m is None or text.find(m.group("name"), 0, min(_BOX_BYLINE_REACH, box.start)) < 0:
+        return []
+    return [box]
+
+
+def _box_label(text: str, lines: list[str], head: int) -> Label:
+    """``bylines.author_box`` from line ``head`` of the tail ``lines`` to the text's end."""
+    start = sum(len(line) + 1 for line in lines[:head])
+    start += len(lines[head]) - len(lines[head].lstrip())
+    return Label(start, len(text.rstrip()), "byline", "bylines.author_box")
 
 
 strip_bylines = StripBylines()

@@ -2325,6 +2325,7 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]]) for k in cues)
     labels.extend(_contents_labels(page, cues))
     labels.extend(_tag_list_labels(page, cues, labels))
+    labels.extend(_sibling_title_labels(page, cues, labels))
     early = len(labels)
     chrome = {label[0] for label in labels}
     title, settled = _strip_title_copies(page, labels, chrome, cfg)
@@ -2414,6 +2415,29 @@ def _tag_list_labels(page: _Page, cues: list[int], labels: list[_Span]) -> list[
     taken = {label[0] for label in labels}
     return [(page.starts[k + 1], page.ends[k + 1], "nav.keywords") for k in heads
             if page.starts[k + 1] not in taken]
+
+
+def _sibling_title_labels(page: _Page, cues: list[int], labels: list[_Span]) -> list[_Span]:
+    """``nav.jump_link``: the linked article's title on the line under a link to the
+    previous or next article alone on its line (``Bài trước`` / ``Hà Nội ngập sâu sau trận
+    mưa lớn``, a blog theme's post navigation): one line shaped as an item or headline
+    (no sentence end), not labelled yet."""
+    texts, shapes = page.texts, page.shapes
+    heads = [k for k in cues if shapes[k] == JUMP and k + 1 < len(texts)
+             and shapes[k + 1] in _HEADLINE_SHAPES and lookup_key(texts[k]) in _sibling_words()]
+    if not heads:
+        return []
+    taken = {label[0] for label in labels}
+    return [(page.starts[k + 1], page.ends[k + 1], "nav.jump_link") for k in heads
+            if page.starts[k + 1] not in taken]
+
+
+@functools.cache
+def _sibling_words() -> frozenset[str]:
+    """The words of a link to the previous or next article (``nav_pagination.txt``'s
+    ``sibling`` forms: ``bài trước``, ``bài tiếp theo``), as lookup keys."""
+    return frozenset(map(lookup_key, expand_forms(
+        [w for t, w in tab_entries("nav_pagination.txt") if t == "sibling"])))
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
