@@ -572,17 +572,27 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     story's own title and lead, so both stay). A strong heading also keeps a final teaser,
     unless its block lists headlines alone before it: then that paragraph is the story's
     (an inline ``Tin liên quan`` box of two titles inside the story, then its last
-    paragraph).
+    paragraph). A headline printed twice in a row (a card's image title, then its link)
+    is a card: the paragraph under it is its teaser whatever its shape (two sentences, or
+    cut mid-word by the site), as the same rules for a final teaser apply.
     """
     last = i
     gap = 0
     prev = "heading"
     headlines = teasers = 0
+    card = ""  # the line above when it is a headline
+    doubled = False  # that headline repeats the one above it: a card's teaser may follow
+    carded = -1  # the last paragraph read as a card's teaser
     j = i + 1
     while j < len(lines):
         line = lines[j]
         cls = line.cls
-        if cls in _BLOCK_HEADLINES:
+        if cls == "other" and doubled:
+            cls = "teaser"
+            carded = j
+        headline = cls in _BLOCK_HEADLINES
+        doubled, card = headline and line.text == card, line.text if headline else ""
+        if headline:
             if len(line.text) >= 15 and line.text in title:
                 break
             headlines += 1
@@ -608,7 +618,8 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     if headlines < _T["heading_run_min_headlines"]:
         return i + 1
     nxt = lines[last + 1] if last + 1 < len(lines) else None
-    if lines[last].cls == "teaser" and not lines[last].text.endswith(_TRUNCATED) and (
+    if (lines[last].cls == "teaser" or last == carded) \
+            and not lines[last].text.endswith(_TRUNCATED) and (
             nxt is not None and (nxt.cls in ("other", "teaser") or nxt.text.endswith(":")
                                  or _SOURCE_LINE.fullmatch(nxt.text) is not None)
             or not strong and not _cards_end_page(teasers, nxt)
