@@ -371,6 +371,30 @@ def test_line_gates_change_no_candidate(text):
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts | texts)
+@example("Theo VOV.VN\nTheo VOV.Vn\n(TTXVN) - Hà Nội\nThời sự | 12/03/2024 08:15\n"
+         "12/03/2024 08:15 - Tuổi Trẻ\nMinh Anh - Báo Lao Động\nNguồn Dân trí: https://x.vn")
+def test_quick_line_patterns_match_as_written(text):
+    """Each line shape's quick pattern (its repeated parts called, ``_calling_shared``)
+    matches as the pattern as written does, at every line start: span and groups."""
+    import regex
+
+    from vnclean._data import compile_named
+    from vnclean.bylines import _LINE_ALTERNATIVES
+
+    def spans(m):
+        return m and (m.span(), m.lastgroup, {name: m.span(name) for name, value
+                                              in m.groupdict().items() if value is not None})
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for source, quick in zip(_LINE_ALTERNATIVES._sources, _LINE_ALTERNATIVES._quick):
+        if quick is not None:
+            written, fast = (compile_named(s, regex.MULTILINE) for s in (source, quick))
+            assert [spans(fast.match(text, pos)) for pos in starts] == [
+                spans(written.match(text, pos)) for pos in starts]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(line_texts | vietnamese_texts | news_pages().map(lambda page: page.raw))
 @example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.Văn Khương/.\nXong.Nhóm PV/.")
 def test_gated_result_equals_ungated_classification(text):

@@ -297,3 +297,25 @@ def test_remembered_shapes_are_the_shapes_of_the_settings_used():
         narrow)[1] for line in text.split("\n")[:3]]
     assert nav._page_of(text, narrow).shapes[:3] != before[:3]
     assert nav._page_of(text, cfg).shapes == before
+
+
+_menu_word = st.sampled_from(["Trang chủ", "TRANG CHỦ", "Thời sự", "THỜI SỰ", "Thế giới",
+                              "Kinh doanh", "Giải trí", "Thể thao", "Đăng nhập", "Video",
+                              "Tin tức", "Logo",
+                              "Báo", "ABC", "Hà", "trang chủ", "thời sự", "22/11/2024 08:30",
+                              "|", "-", "»", "Quảng Nam khởi công đường ven biển."])
+_menu_start = st.lists(_menu_word, max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.tuples(st.sampled_from(["", " ", "\n", "  \n"]), _menu_start | page | prose)
+       .map("".join))
+@example("Logo Báo ABC Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập Mưa")
+@example("Trang chủ Thời sự Quốc hội thông qua luật mới")
+def test_flat_menu_gate_holds_wherever_a_menu_opens(text):
+    """``_menu_forms`` is a necessary condition: wherever a flat menu's pattern of a form
+    matches, the form is one it gives (else the pattern is not compiled)."""
+    forms = nav._menu_forms(text, len(text))
+    for form in ("plain", "dated", "homed", "home_first"):
+        if nav._flat_menu_pattern(form).match(text) is not None:
+            assert form in forms
