@@ -74,7 +74,8 @@ def _marker_pattern() -> regex.Pattern:
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
-        | (?P<alt_numbered>(?<![\p{{L}}])hinh[ ]anh{_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
+        | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh){_HSPACE}\d{{1,3}}
+            (?={_HSPACE}*+$))
         | (?P<bare>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{named_list(bare)})
             |(?<=\S{_HSPACE})[-–]{_HSPACE}{{1,3}}(?:{dashed_bare}))(?!{_HSPACE}*+\p{{Ll}}))
         | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}
@@ -92,7 +93,8 @@ def _marker_pattern() -> regex.Pattern:
 
 
 _MARKERS = _marker_pattern()
-#: A class of the characters every marker starts with, but "hinh anh" (alt_numbered).
+#: A class of the characters every marker starts with, but alt_numbered's ("hinh anh 2",
+#: "... ảnh 1").
 _MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
     {"(", "-", "–", "X", "Ả"} | {e[0] for e in word_list("captions_credit_heads.txt")
                                  + word_list("captions_bare_markers.txt") + _KEYED_HEADS})) + "]"
@@ -100,7 +102,8 @@ _FIRST_CHAR = re.compile(_MARKER_FIRST)  # literal characters: stdlib re, cheape
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
 _MARKER_NEAR = compile_named(
-    rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST}|hinh[ ]anh)"
+    rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST}|hinh[ ]anh"
+    rf"|ảnh[ \t]\d{{1,3}}[ \t]*+$)"
     rf"(?:{_MARKERS.pattern})",
     regex.V1 | regex.MULTILINE | regex.VERBOSE)
 #: Every marker contains one of these literals (case-insensitive); see _markers.
@@ -852,9 +855,15 @@ def _marker_near(text: str, start: int) -> regex.Match | None:
     """``_MARKER_NEAR.match(text, start)``, skipped when its lookahead fails at every start
     it may try (a cheaper test)."""
     if (_FIRST_CHAR.search(text, start, start + _BACK + 1) is None
-            and text.find("hinh anh", start, start + _BACK + 8) < 0):
+            and text.find("hinh anh", start, start + _BACK + 8) < 0
+            and _ALT_AT_END.search(text, start, start + _BACK + 8) is None):
         return None
     return _MARKER_NEAR.match(text, start)
+
+
+#: The lowercase alt text a CMS puts after a photo's title, closing its line (``6 Bí thư
+#: Tỉnh ủy được điều động ảnh 1``): where :func:`_marker_near` must ask the pattern.
+_ALT_AT_END = re.compile(r"[ \t]ảnh[ \t]\d{1,3}[ \t]*(?:\n|\Z)")
 
 
 _OPENING_QUOTES = "'\"“‘«"
