@@ -455,12 +455,18 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
     True
     >>> _is_keyword_line("Được đăng trong số báo Tết năm nay, bài viết thu hút nhiều bạn đọc.", cfg)
     False
+    >>> _is_keyword_line('đăng trong tuyến "Mỗi ngày một tin tốt, mỗi tuần một câu', cfg)
+    False
     """
     if text[0] not in _keyword_openers():  # cheap test first
         return False
     label = _keyword_label().match(text)
     if label is None:
         return False
+    if not label.group().rstrip().endswith(":") and not (
+            text[0].isupper() and _BARE_TOPICS.fullmatch(text, label.end())):
+        return False  # a bare label as written, before plain topics (a wrapped line's
+        # "đăng trong tuyến "Mỗi ngày ..." is a sentence's)
     items = [item.strip() for item in _KEYWORD_SPLIT.split(text[label.end():])]
     items = [item for item in items if item]
     return 0 < len(items) <= cfg.max_keyword_items and _item_segments(items, cfg)
@@ -493,6 +499,8 @@ def _keyword_label() -> re.Pattern:
 
 
 _KEYWORD_SPLIT = regex.compile(r"[,;|•·]")
+#: The topics after a bare label: words and separators only, no quote or bracket.
+_BARE_TOPICS = regex.compile(r"[^\"“”‘’'()\[\]]+")
 
 
 def _navigation_shape(text: str) -> str | None:
