@@ -1447,7 +1447,8 @@ _OPENS = (
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
-    rf"|{_ALNUM}{{2,20}}+(?:\.{_ALNUM}{{2,20}}+)?+\.(?:vn|VN|com\.vn)|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
+    rf"|{_ALNUM}{{2,20}}+(?:\.{_ALNUM}{{2,20}}+)?+\.(?:vn|VN|com\.vn)"
+    rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED}"

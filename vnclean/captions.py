@@ -74,8 +74,8 @@ def _marker_pattern() -> regex.Pattern:
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
-        | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh){_HSPACE}\d{{1,3}}
-            (?={_HSPACE}*+$))
+        | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh)
+            {_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
         | (?P<bare>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])(?:{named_list(bare)})
             |(?<=\S{_HSPACE})[-–]{_HSPACE}{{1,3}}(?:{dashed_bare}))(?!{_HSPACE}*+\p{{Ll}}))
         | (?P<described>^{_HSPACE}*+(?:Ảnh{_HSPACE}{{1,3}}\d{{1,2}}
