@@ -1819,9 +1819,49 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
     if _ANCHOR_GATE in text:
         found += _anchored_teasers(text)
     found += _inline_cues(text, tags)
-    found += _flat_tail(text)
+    found += _flat_tail(text) or _carded_tail(text)
     found += _cloned_titles(text)
     return found
+
+
+def _carded_tail(text: str) -> list[Label]:
+    """``related.flat_tail``: a related heading closing a flattened page's last line (after
+    the story's last sentence end and at most ``glued_tail_max_words`` words of a sign-off)
+    whose block opens with a card: a headline printed twice in a row (``_DOUBLED_TITLE``:
+    a card's image title, then its link), the heading's list to the line's end with its
+    teasers, which end like sentences (``Tin liên quan Tin mới nhất “Nguyện vì dân” ... thắm
+    “Nguyện vì dân” ... thắm Huy hiệu đỏ thắm ...``). A heading after more words, or one
+    whose text after it opens with no doubled headline, is left to the rules above."""
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    if end - start <= FLAT_LINE_MIN_CHARS:
+        return []
+    window = max(start, end - _FLAT_TAIL_MAX)
+    for m in _CARD_HEADING.finditer(text, window, end):
+        if text[m.start() - 1] not in " \t\xa0\n":
+            continue  # (a word's end, not a heading)
+        stop = _SENTENCE_BEFORE.search(text, max(window, m.start() - _GLUE_REACH), m.start())
+        if stop is None or len(text[stop.end():m.start()].split()) > _GLUE_MAX_WORDS:
+            continue
+        after = m.end()
+        while (more := _GLUED_HEADING.match(text, after, end)) is not None:
+            after = more.end()  # "Tin liên quan Tin mới nhất": headings in a row
+        if _DOUBLED_TITLE.match(text, after, end) is not None:
+            return [Label(m.start(), end, "related", "related.flat_tail")]
+    return []
+
+
+#: ``_GLUED_HEADING`` without its look-behind (the search skips ahead on the first letters;
+#: the blank before is tested apart).
+_CARD_HEADING = re.compile(_GLUED_HEADING.pattern.removeprefix(r"(?<=[ \t\xa0\n])"))
+#: How far before a heading the glue words may reach (``glued_tail_max_words`` words).
+_GLUE_REACH = 12 * _GLUE_MAX_WORDS
+#: The story's last sentence end before a heading: the last ``. `` (or ``!``, ``?``, ``…``,
+#: a closing quote after it) in the stretch searched.
+_SENTENCE_BEFORE = regex.compile(r"(?r)[.!?…][\"”’)]?[ \t\xa0]")
+#: A card's headline printed twice in a row, right where the search starts.
+_DOUBLED_TITLE = regex.compile(r"[ \t\xa0]*+(?P<title>[^\s.!?][^\n.!?]{14,199}?)[ \t\xa0]++"
+                               r"(?P=title)(?![^\s.,:;!?])")
 
 
 _CLONE_WORD = re.compile(r"\S+")
