@@ -94,22 +94,6 @@ _CLOCK = (r"(?:[ \t,|-]{1,3}+\d{1,2}[:hg]\d\d(?::\d\d)?+(?:[ \t]?+(?:AM|PM|am|pm
 #: attribution line's source never runs into it (VCCorp's "Theo Pháp luật & Bạn đọc 20/06/2024").
 _DATED_YEAR = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"
 _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
-# A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
-# Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp"), nor into a
-# weekday ("Ngọc Minh Thứ ba, 12/3/2024"), nor into an e-mail's label ("Minh Anh Email:"),
-# nor into a blog's date field or month ("Quang Minh Thời gian: 21/11/2022", "Admin Tháng
-# Mười 15, 2021").
-_NOT_SOURCE_WORD = (r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật|E-?mail|Thời[ \t]gian"
-                    r"|Ngày[ \t]đăng|Cập[ \t]nhật|Tháng)(?!\p{Ll}))")
-#: The compiler's note written after a name without brackets: "Minh Nhật Tổng hợp".
-_BARE_NOTE = r"(?:[Tt]ổng[ \t]hợp|thực[ \t]hiện)(?![\p{L}\d])"
-_INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
-             rf"(?:{_NOT_SOURCE_WORD}{_SYL}(?:[ \t]{_SYL})?+\.?+)?+")
-# Tuổi Trẻ writes sign-offs in capitals: NGỌC AN (a syllable never the capital opening a word
-# after it: "NGUYỄN HIỀN Nguồn PLO: ...", "NGỌC AN Theo TTXVN")
-_UPSYL = r"\p{Lu}{1,7}+(?!\p{Ll})"
-_ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_NOT_SOURCE_WORD}{_SYL}){{1,3}}+"
-             rf"|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)(?!\p{{Ll}})")
 # A label that names the author: "Tác giả: X", "Bài, ảnh: X", "Đăng bởi X", "by Admin".
 # Labels before a colon, labels whose colon is optional, and a head joined to media words
 # before a colon ("Bài, ảnh:", "Tin và ảnh:"); see bylines_labels.json.
@@ -122,6 +106,23 @@ _BY_ALTERNATION = "|".join(map(regex.escape, _BY_LABELS))
 _JOINED_LABEL = (rf"(?:{named_list(tuple(_JOINED['heads']))})"
                  rf"(?:[ \t]*+(?:{named_list(tuple(_JOINED['joiners']))})[ \t]*+"
                  rf"(?:{named_list(tuple(_JOINED['media']))})){{1,2}}+")
+# A name never goes on into the attribution or note after it: "Minh Phương Theo CNA,
+# Reuters", "Minh Nhật Tổng hợp" (a flattened "Minh Nhật" / "Tổng hợp"), nor into a
+# weekday ("Ngọc Minh Thứ ba, 12/3/2024"), nor into an e-mail's label ("Minh Anh Email:"),
+# nor into a blog's date field or month ("Quang Minh Thời gian: 21/11/2022", "Admin Tháng
+# Mười 15, 2021"), nor into the next credit's joined label ("Đ.Trinh Bài và ảnh: Yến Anh").
+_NOT_SOURCE_WORD = (r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật|E-?mail|Thời[ \t]gian"
+                    r"|Ngày[ \t]đăng|Cập[ \t]nhật|Tháng)(?!\p{Ll})"
+                    rf"|{_JOINED_LABEL}[ \t]*+:)")
+#: The compiler's note written after a name without brackets: "Minh Nhật Tổng hợp".
+_BARE_NOTE = r"(?:[Tt]ổng[ \t]hợp|thực[ \t]hiện)(?![\p{L}\d])"
+_INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
+             rf"(?:{_NOT_SOURCE_WORD}{_SYL}(?:[ \t]{_NOT_SOURCE_WORD}{_SYL})?+\.?+)?+")
+# Tuổi Trẻ writes sign-offs in capitals: NGỌC AN (a syllable never the capital opening a word
+# after it: "NGUYỄN HIỀN Nguồn PLO: ...", "NGỌC AN Theo TTXVN")
+_UPSYL = r"\p{Lu}{1,7}+(?!\p{Ll})"
+_ONE_NAME = (rf"(?:{_INITIALS}|{_SYL}(?:[ \t]{_NOT_SOURCE_WORD}{_SYL}){{1,3}}+"
+             rf"|{_UPSYL}(?:[ \t]{_UPSYL}){{1,3}}+)(?!\p{{Ll}})")
 #: More credits after a labelled author on its line: "| Trình bày: Hải Yến", "; Đồ họa: X".
 _MORE_CREDITS = (rf"[ \t]*+[|;,][ \t]*+(?:{named_list(tuple(_LABELS['credits']))})"
                  r"[ \t]*+:[ \t]*+")
@@ -539,9 +540,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # (maybe the paper's online edition: "(LĐ online) - ")
     paren_generic = (r"[\p{Lu}\d][\p{L}\d.+&]{1,15}+"
                      r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+(?:[ \t][Oo]nline)?+")
-    # (a domain maybe with its subdomain: "VTV8.vtv.vn - ")
+    # (a domain maybe with its subdomain: "VTV8.vtv.vn - "; the subdomain is never the
+    # ending itself, so "Baophutho.vn - " is read too)
     bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+"
-                    r"|[\p{L}\d]{2,20}+(?:\.[\p{L}\d]{2,20}+)?+\.(?:vn|VN|com\.vn)"
+                    r"|[\p{L}\d]{2,20}+(?:\.(?!(?:vn|VN|com\.vn)(?![\p{L}\d.]))[\p{L}\d]{2,20}+)?+"
+                    r"\.(?:vn|VN|com\.vn)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
     # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ",
     # "Washington, 5/1 (TTXVN) -"
@@ -553,6 +556,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
               rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
+    # a second credit's one name (one: the width _GLUED_REACH covers stays short)
+    more_names = rf"{_NOT_FIRST}{_ONE_NAME}"
     alternatives = (
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
@@ -670,6 +675,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # "Minh Anh - minhanh@gmail.com", "Minh Anh Email: minhanh@bao.vn"
         rf"|(?:[-–|]{_H}*+|\(|(?={_EMAIL_LABEL}))(?:{_EMAIL_LABEL})?+{_EMAIL}\)?+))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+))"
+        # (and the next credit, labelled: "G.Thùy - Đ.Trinh Bài và ảnh: Yến Anh")
+        rf"(?:{_H}++{_GLUED_LABEL}{more_names})?+"
+        # a bar the page's row left when its date was lost: "Bảo Hân |"
+        rf"(?P<au_bar>{_H}*+\|)?+"
         # a comma before the attribution on the next line: "Bảo Ngọc," / "Theo Pháp luật ..."
         rf"(?P<au_comma>{_H}*+,)?+{end})",
         # a place dateline alone on the first lines: "Quảng Bình:"
@@ -696,7 +705,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         return (rf"[{_GLUED_MARKS}]{sentence_end}(?P<glued>(?:/\.)?+{_H}?+(?:(?:{_GLUED_LABEL})?+"
                 rf"(?P<gl_name>{_names_pattern('gl', roles=True)}|{cues}(?:{_H}++{_DESK})?+)"
                 rf"(?P<gl_affil>{affil})?+(?:{_H}*+{note}|{_H}++{_BARE_NOTE})?+"
-                rf"(?:{_H}*+(?:{theo}|{paper_after}))?+|(?P<gl_source>{gl_source}))"
+                rf"(?:{_H}*+(?:{theo}|{paper_after}))?+"
+                # (and the next credit, labelled: "G.Thùy - Đ.Trinh Bài và ảnh: Yến Anh")
+                rf"(?:{_H}++{_GLUED_LABEL}{more_names})?+|(?P<gl_source>{gl_source}))"
                 rf"(?:{_H}*+\.?+{_H}*+{eol}|(?={credit})))")
 
     # (a paper named in sentence case after a word for one, "Theo Báo Chính phủ", "Nguồn:
@@ -760,8 +771,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
 #: Upper bounds on how far before the line end a glued match can start when no run of
 #: blanks is longer than one: with any source (``_ALL``), without one. Checked by
 #: ``test_glued_reach_bounds_the_pattern`` against the width of the patterns.
-_GLUED_REACH_ALL = 5450
-_GLUED_REACH = 765
+_GLUED_REACH_ALL = 5515
+_GLUED_REACH = 830
 #: What must stand where a source part of a glued match starts (a necessary condition).
 _SOURCE_KEYWORD = LazyPattern(
     rf"(?:[Tt]heo{_H}?+|Nguồn:?+{_H}?+|Nguồn{_H}*+:{_H}*+)(?:{_source_word()})")
@@ -1351,7 +1362,7 @@ _CUE_SET = frozenset(_CUE_WORDS)
 #: :func:`_anywhere`, read off the same words and patterns): a role where it opens or
 #: after a dash or comma, or a note or "Theo X" in it. One stdlib ``re`` match spares
 #: reading the groups of the others.
-_ANYWHERE_HINT = re.compile(rf"{_H}*{_ROLE_TRIE}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}"
+_ANYWHERE_HINT = re.compile(rf"{_H}*{_ROLE_TRIE}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}|\|[ \t]*$"
                             rf"|[-–,][ \t]*(?i:{_ROLE_TRIE}))")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
@@ -1447,7 +1458,7 @@ _OPENS = (
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
-    rf"|{_ALNUM}{{2,20}}+(?:\.{_ALNUM}{{2,20}}+)?+\.(?:vn|VN|com\.vn)"
+    rf"|{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
@@ -1456,7 +1467,8 @@ _OPENS = (
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
-    rf"|[/.]|(?:[-–|][ \t]*)?Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|,[ \t]*(?:$|[Tt]heo)"
+    rf"|[/.]|(?:[-–|][ \t]*)?Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|\|[ \t]*$"
+    rf"|,[ \t]*(?:$|[Tt]heo)"
     rf"|{_ALNUM}[\w-]*(?:\.[\w-]+)*\.(?:vn|VN|com|net|org|info)[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
     rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
@@ -1762,7 +1774,15 @@ def _without_lead_and_tail(line: str, *, nguon: bool = True) -> str:
         m = next(_matches_at(_TAIL_SOURCE, line, _tail_source_starts(line, i)), None)
         if m is not None:
             line = line[:m.start(_rule_group(m))]
+        elif _NAMED_SOURCE_LINE.match(line) is not None:
+            return ""  # the whole line a paper's link: "Nguồn Nghệ An: https://..."
     return line
+
+
+#: A line that is only a source named before the colon and its link (the attribution
+#: line's ``Nguồn X: <link>``, removed whole): no story, however long the link.
+_NAMED_SOURCE_LINE = LazyPattern(rf"\W*+Nguồn[ \t]++{_NAMED_SOURCE}[ \t]*+:[ \t]*+{_LINK}"
+                                 rf"[ \t]*+\Z")
 
 
 def _without_glued(line: str, *, nguon: bool = True) -> str:
@@ -2193,6 +2213,8 @@ def _anywhere(m: regex.Match) -> bool:
     """
     cue, title, note, theo, affil, role = m.group("au_cue", "au_title", "au_note", "au_theo",
                                                   "au_affil", "au_role")
+    if m.group("au_bar") is not None:  # "Bảo Hân |": a byline row's, its date lost
+        return m.group("au_name") is not None and affil is None and not cue
     if (not (cue or title or note or theo or role) or affil is not None
             or m.group("author").rstrip().endswith(".")):
         return False  # glued words ("Lê HùngBáo X"), a sentence's end: judged by position
@@ -3056,7 +3078,7 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
             names.append(_line_label(ctx, note, "bylines.author_note"))
             ctx.removed.add(note)
             owner[note] = index
-    kept = _without_lists(ctx, names, personal, owner, listed) if names else names
+    kept = _without_lists(ctx, names, personal, owner, listed, anywhere) if names else names
     taken = {ctx.index(label.start) for label in kept}
     if len(kept) < len(names):
         dropped = {ctx.index(label.start) for label in names} - taken
@@ -3135,11 +3157,22 @@ def _anywhere_lines(ctx: _Lines, authors: list[regex.Match]) -> tuple[set[int], 
     named = _named_lines(ctx, authors)
     for m in shaped:
         index = ctx.index(m.start())
-        if index in named and ctx.next_to(index, named):
+        if index in named and _next_to_another(ctx, index, named):
             listed.add(index)
         else:
             anywhere.add(index)
     return anywhere, listed
+
+
+def _next_to_another(ctx: _Lines, index: int, named: set[int]) -> bool:
+    """The nearest non-blank line before or after ``index`` is one of ``named`` and not the
+    same line word for word: a page template printing the sign-off twice
+    (``Mai Anh (tổng hợp)`` / ``Mai Anh (tổng hợp)``, once the repeat between them is gone)
+    is no list of people."""
+    own = ctx.lines[index].strip()
+    return any(i is not None and i in named and ctx.lines[i].strip() != own
+               for i in (ctx.nonblank(index, -1, past_removed=False),
+                         ctx.nonblank(index, 1, past_removed=False)))
 
 
 def _named_lines(ctx: _Lines, authors: list[regex.Match]) -> set[int]:
@@ -3153,16 +3186,19 @@ def _named_lines(ctx: _Lines, authors: list[regex.Match]) -> set[int]:
 
 
 def _without_lists(ctx: _Lines, names: list[Label], personal: set[int],
-                   owner: dict[int, int], listed_lines: set[int]) -> list[Label]:
+                   owner: dict[int, int], listed_lines: set[int],
+                   anywhere: set[int]) -> list[Label]:
     """Drop personal names that stand next to another one (or to one of ``listed_lines``):
-    a list in the story.
+    a list in the story. A name line of ``anywhere`` (a note, a role) next to the same
+    line word for word is a template's repeat, no list; bare names are judged as a list.
 
     A note line under a dropped name goes with it (``NGỌC AN`` / ``NGỌC AN`` / timestamp
     kept both names but took the second as a note, and a second pass took the first);
     a line that was also taken for itself stays taken.
     """
     around = personal | listed_lines
-    listed = {i for i in personal if ctx.next_to(i, around)}
+    listed = {i for i in personal if _next_to_another(ctx, i, around) or (
+        i not in anywhere and ctx.next_to(i, around))}
     kept = []
     for label in names:
         index = ctx.index(label.start)
