@@ -320,6 +320,12 @@ def test_a_flattened_page_credits_the_author_after_theo_before_its_dateline():
     assert result.metadata["published"] == "2026-11-20T08:15:00+07:00"
 
 
+def test_two_attributions_run_together_give_the_last_source():
+    page = ("Mưa lớn ở Hà Nội\nChiều qua, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu,"
+            " giao thông ùn tắc nghiêm trọng.\nTheo Phạm Trường Tiền Phong Theo Tiền Phong")
+    assert clean_and_explain(page).metadata["source"] == "Tiền Phong"
+
+
 def test_title_is_read_below_a_lone_label_or_a_ticker():
     title = "Cách làm bánh flan mềm mịn tại nhà đơn giản"
     assert find_title(f"Bếp Eva\n{title}\n{LEAD}") == title

@@ -1202,7 +1202,8 @@ def _published_in_text() -> regex.Pattern:
 
 _SOURCE_TEXT = regex.compile(r"(?:(?<!\p{L})Theo|\([Tt]heo|Nguồn[ \t]*+:|[Tt]ham khảo[ \t]*+:"
                              r"|(?:Tổng hợp|[Ll]ược dịch|[Bb]iên dịch|Dịch) (?:từ|theo))[ \t]*+"
-                             r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$))",
+                             r"(?P<source>[^()\n]{1,80}?)(?=[ \t]*+(?:\)|Nguồn[ \t]*+:|$)"
+                             r"|[ \t]++Theo[ \t])",  # (another "Theo X" after it)
                              regex.MULTILINE)
 _SOURCE_PLACEHOLDER = regex.compile(r"Nguồn[ \t]*+:")
 _NAMED_SOURCE_TEXT = LazyPattern(rf"\A\W*+Nguồn[ \t]++(?P<source>{_NAMED_SOURCE})[ \t]*+:"
