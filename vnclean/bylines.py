@@ -2921,6 +2921,9 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
     reach = min(end, _FLAT_HEAD_REACH)
     stop = _SENTENCE_END.search(text, 0, reach)  # past it: a sentence of the story
     limit = reach if stop is None else stop.start()
+    if stop is not None and text[stop.start()] in "?!":
+        # a headline that asks or exclaims: its dateline may stand right after the mark
+        limit = min(reach, stop.end() + _ASKED_REACH)
     if _YEAR_DIGITS.search(text, 0, min(end, limit + _YEAR_REACH)) is None:
         return []  # no year near the head: no full timestamp (one C search, most pages)
     for gate in _TITLE_DATELINE_GATE.finditer(text, 0, limit):
@@ -2947,9 +2950,12 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
 #: Where a dateline may open after a title's last word (a weekday, a day or a time) ...
 #: (or after the bar or dash that follows the author's name: "Thiên Di | 03/10/2018 14:20")
 _TITLE_DATELINE_GATE = re.compile(
-    r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)|–-][ \t])(?:%s|%s)" % (
+    r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)|–\-?!][ \t])(?:%s|%s)" % (
         (trie(_DATELINE_STARTS), _DATE_NUMBER) * 2))
 _FLAT_NAME_SEPARATORS = "|–-"
+#: How far past a headline's ``?`` or ``!`` its dateline (or the author's name before it)
+#: may open.
+_ASKED_REACH = 60
 #: A year's digits (a stdlib ``re`` search), and how far past the title's end a dateline
 #: that opens before it may reach.
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
