@@ -1199,8 +1199,14 @@ def _above_dates(page: _Page, i: int, k: int) -> int:
 
 
 def _title_item(page: _Page, i: int, k: int, cfg: _Settings) -> bool:
+    """Line ``k`` of the run from ``i`` may be its short title: an item of
+    ``title_min_words`` or more naming no section, and no item of a bulleted list (opened
+    by the bullet, ``menu_bullets``, that opens the line above it: ``• Trang chủ`` / ... /
+    ``• Phòng chống thiên tai``)."""
+    text = page.texts[k] if k >= i else ""
     return (k >= i and page.shapes[k] == ITEM and not page.sections[k]
-            and _word_count(page, k) >= cfg.title_min_words)
+            and _word_count(page, k) >= cfg.title_min_words
+            and not (k > 0 and text[0] in cfg.menu_bullets and page.texts[k - 1][0] == text[0]))
 
 
 def _bylines_line(page: _Page, k: int) -> bool:
