@@ -185,7 +185,7 @@ def test_settling_skips_only_reruns_that_find_nothing(text):
     cfg = nav._settings()
     lines = nav._page_of(text, cfg)
     if lines.starts:
-        codes = nav._codes(lines)
+        codes = nav._codes(lines, cfg)
         assert nav._line_labels(lines, codes, cfg) == _settled_by_rerunning(
             lines.keep(list(range(len(lines)))), codes, cfg)
 

@@ -53,12 +53,13 @@ KEYWORDS = "keywords"      # "Tags: Nghệ An, hội nghị": the page's topic l
 MENU_LINE = "menu_line"    # "Thời sự Kinh tế Xã hội Thế giới": a menu flattened onto one line
 PAGER = "pager"            # "Trang 1/2", "Trang 1 2 3 Tiếp": page navigation
 TICKER = "ticker"          # "Tin nóng: A • B • C": a widget heading and its headlines on one line
+WELCOME = "welcome"        # "Chào mừng bạn đến với website ...": a portal's welcome banner
 
 #: Shapes that are chrome whatever their neighbours say, with their rule ids.
 CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
              BREADCRUMB: "nav.breadcrumb", NULL: "nav.null", JUMP: "nav.jump_link",
              KEYWORDS: "nav.keywords", MENU_LINE: "nav.menu_line", PAGER: "nav.pagination",
-             TICKER: "nav.ticker"}
+             TICKER: "nav.ticker", WELCOME: "nav.welcome"}
 
 #: What ``regex`` counts as ``\s``, but the newline: the characters a line is stripped of.
 _SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
@@ -68,7 +69,7 @@ _SPACE_NL = _SPACE + "\n"
 #: then found by regex over the letters of a page.
 _CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB: "b",
          NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a", JUMP: "j", KEYWORDS: "k",
-         MENU_LINE: "m", PAGER: "g", TICKER: "r"}
+         MENU_LINE: "m", PAGER: "g", TICKER: "r", WELCOME: "w"}
 _RUN = regex.compile("[^pt]{2,}")
 _INNER_HEADLINE = regex.compile("(?<=[^pt])t(?=[^pt])")
 _ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES)) + "]")
@@ -106,6 +107,11 @@ _ARROW = regex.compile(r"[›»>]")
 _MARKUP = (r"(?:</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>\n]*)?/?>|<%[^\n]*?%>|<\?[^\n]*?\?>"
            r"|<!--[^\n]*?-->|<![a-zA-Z\[][^<>\n]*>)")
 _HTML_TAG_LINE = regex.compile(rf"{_MARKUP}(?:\s*+{_MARKUP})*+")
+#: The tail of a tag whose opening an HTML-to-text pass cut off: quoted values and
+#: attributes up to the closing bracket (``"transparent" allowscriptaccess="never">``), one
+#: attribute's value at least (``="``).
+_TAG_TAIL_LINE = regex.compile(r'(?:[a-zA-Z][\w:-]*+=)?+"[^"<>\n]*+"'
+                               r'(?:\s++[a-zA-Z][a-zA-Z0-9:-]*+(?:="[^"<>\n]*+")?+)*+\s*+/?>')
 #: A template placeholder left unfilled: ``{{title}}``, ``{% endif %}``, ``${title}``.
 _TEMPLATE_LINE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^\n]*%\}|\$\{[^{}\n]*\}")
 #: A line of hashtags: ``#giá xăng #xăng dầu``, two or more, none ending like a sentence.
@@ -154,6 +160,8 @@ class _Settings:
     site_name_max_words: int
     site_menu_max_words: int
     site_menu_max_name_words: int
+    bullet_menu_min_sections: int
+    menu_bullets: str
 
 
 @functools.cache
@@ -267,7 +275,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
     """
     first = text[0]
     if cue == NULL or (first == "<" and _HTML_TAG_LINE.fullmatch(text)) or (
-            first in "{$" and _TEMPLATE_LINE.fullmatch(text)):
+            first in "{$" and _TEMPLATE_LINE.fullmatch(text)) or (
+            text[-1] == ">" and '="' in text and _TAG_TAIL_LINE.fullmatch(text)):
         return NULL, -1
     if cue is not None:
         return cue, -1
@@ -883,6 +892,8 @@ def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Sett
     :func:`_menu_line_pattern`."""
     if length > 3 * short:
         return _LONG_TITLE
+    if line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None:
+        return _SPACED, WELCOME, False
     if _is_keywords(line, cfg):
         return _LONG_KEYWORDS
     if (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
@@ -908,6 +919,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     """(word count, shape, names a section) of a stripped line of at most twice
     ``max_item_chars`` characters; ``keys`` is :func:`_key_info`, ``menu``
     :func:`_menu_line_pattern` and :func:`_menu_ends`."""
+    if line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None:
+        return -1, WELCOME, False
     plain = line if " - " not in line else line.replace(" - ", " ")
     letters = plain.replace(" ", "")
     if letters.strip(_DIGITS).isalpha() and "  " not in plain:
@@ -949,6 +962,20 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     if shape == TITLE and length > cfg.max_item_chars and _is_short_mixed_menu(line, cfg):
         return count, MENU_LINE, False  # "Bóng đá Tin tức 24h Kinh doanh Giải trí ..."
     return count, shape, section
+
+
+@functools.cache
+def _welcome_pattern() -> regex.Pattern:
+    """A portal's welcome banner filling a line (``nav_welcome.txt``): ``Chào mừng bạn đến
+    với website Phòng GD&ĐT quận Hồng Bàng``.
+
+    >>> _welcome_pattern().fullmatch("Chào mừng quý vị đến với website của trường") is None
+    False
+    >>> _welcome_pattern().fullmatch("Chào mừng đoàn đại biểu đến với Hà Nội") is None
+    True
+    """
+    return regex.compile("|".join(f"(?:{entry})" for entry in word_list("nav_welcome.txt")),
+                         regex.IGNORECASE)
 
 
 def _is_short_mixed_menu(line: str, cfg: _Settings) -> bool:
@@ -1008,16 +1035,54 @@ def _word_count(page: _Page, k: int) -> int:
 # --------------------------------------------------------------------------- menu runs
 
 
-def _codes(page: _Page) -> str:
+def _codes(page: _Page, cfg: _Settings) -> str:
     """One letter per line for its shape, so runs and cues are found by C string search.
     A headline-shaped line between two lines of a run that is made of menu items
     (:func:`_items_of_a_menu`: ``Mua chung`` / ``Blog Du học Tuyển sinh Tuần báo`` /
-    ``Mua bán Giải trí``) is coded as an item: the menu goes on through it."""
+    ``Mua bán Giải trí``) is coded as an item: the menu goes on through it; so is every
+    headline-shaped line of a bulleted site menu (:func:`_bulleted_menu_codes`)."""
     codes = "".join(map(_CODE.__getitem__, page.shapes))
     for inner in _INNER_HEADLINE.finditer(codes):
         k = inner.start()
         if _items_of_a_menu(page.texts[k]):
             codes = f"{codes[:k]}{_CODE[ITEM]}{codes[k + 1:]}"
+    if _CODE[HEADING] in codes and _CODE[TITLE] in codes:
+        codes = _bulleted_menu_codes(page, codes, cfg)
+    return codes
+
+
+_HOME_CODE = _CODE[HEADING]  # what a home item (``• Trang chủ``) is shaped as
+
+
+def _bulleted_menu_codes(page: _Page, codes: str, cfg: _Settings) -> str:
+    """``codes`` with every headline-shaped line of a bulleted site menu coded as an item.
+
+    A block of consecutive lines opened by the same bullet (``menu_bullets``) that holds a
+    home item (``• Trang chủ``, ``nav_menu_home.txt``) and ``bullet_menu_min_sections`` or
+    more section names, and no line ending like a sentence, is the site's menu printed one
+    item a line, sub-menus included: its long items (``• Bầu cử Đại biểu Quốc hội khóa XV
+    và Đại biểu HĐND các cấp``, an event's name in capitals) are items too, not headlines
+    that break the run. A story's bulleted list has no home item among its lines.
+    """
+    texts, bullets = page.texts, cfg.menu_bullets
+    k = codes.find(_HOME_CODE)
+    while k >= 0:
+        end = k + 1
+        bullet = texts[k][0]
+        if bullet in bullets and lookup_key(texts[k].lstrip(_ICONS)) in lookup_set(
+                "nav_menu_home.txt"):
+            start = k
+            while start > 0 and texts[start - 1][0] == bullet:
+                start -= 1
+            while end < len(texts) and texts[end][0] == bullet:
+                end += 1
+            if (_CODE[TITLE] in codes[start:end]
+                    and sum(page.sections[start:end]) >= cfg.bullet_menu_min_sections
+                    and _CODE[PROSE] not in codes[start:end]
+                    and not any(_sentence_end(texts[m]) for m in range(start, end))):
+                block = codes[start:end].replace(_CODE[TITLE], _CODE[ITEM])
+                codes = f"{codes[:start]}{block}{codes[end:]}"
+        k = codes.find(_HOME_CODE, end)
     return codes
 
 
@@ -1142,8 +1207,14 @@ def _above_dates(page: _Page, i: int, k: int) -> int:
 
 
 def _title_item(page: _Page, i: int, k: int, cfg: _Settings) -> bool:
+    """Line ``k`` of the run from ``i`` may be its short title: an item of
+    ``title_min_words`` or more naming no section, and no item of a bulleted list (opened
+    by the bullet, ``menu_bullets``, that opens the line above it: ``• Trang chủ`` / ... /
+    ``• Phòng chống thiên tai``)."""
+    text = page.texts[k] if k >= i else ""
     return (k >= i and page.shapes[k] == ITEM and not page.sections[k]
-            and _word_count(page, k) >= cfg.title_min_words)
+            and _word_count(page, k) >= cfg.title_min_words
+            and not (k > 0 and text[0] in cfg.menu_bullets and page.texts[k - 1][0] == text[0]))
 
 
 def _bylines_line(page: _Page, k: int) -> bool:
@@ -2550,7 +2621,7 @@ def _line_spans(text: str, cfg: _Settings, gate: bool, inline: list[Label],
         page = _read_residues(page, text, inline, lefts, cfg)
     if not page.starts:
         return []
-    codes = _codes(page)
+    codes = _codes(page, cfg)
     if gate and _no_line_labels(page, codes, cfg):
         return []
     return _line_labels(page, codes, cfg)

@@ -682,11 +682,12 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", _widget_rule(line))
     if group.startswith("phrase_"):
         rule = _PHRASES[int(group[7:])][0]
-        if rule.endswith("_line"):  # only a phrase opening its line
+        opens_line = rule.endswith("_line")
+        if opens_line:  # only a phrase opening its line
             if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
                 return None
             rule = rule[:-5]
-        if rule == "comments" and not _counter_stands_apart(text, start, end):
+        if rule == "comments" and not opens_line and not _counter_stands_apart(text, start, end):
             return None  # "Tất cả bình luận (12) đều ủng hộ ...": a story sentence's words
         if rule == "ad":
             lead = _sentence_start(text, start)
