@@ -468,8 +468,8 @@ def _first_attribution(edits: list[Edit], rule: str = "bylines.source_attributio
 
 def _source_in_signoff(edits: list[Edit]) -> str | None:
     """The source a sign-off's ``Theo X`` or ``Nguồn: X`` names (``Minh Đức (Theo Dân trí)``,
-    ``Minh Anh - Nguồn: VOV``), else a known
-    agency named in its note (``Hồng Nhung (TTXVN)``), canonical.
+    ``Minh Anh - Nguồn: VOV``), else a known agency named in its note (``Hồng Nhung
+    (TTXVN)``), canonical.
 
     Only agencies of ``bylines_agencies.txt``, a site's domain in brackets
     (``Minh Châu (Dantri.com.vn)``) and a paper named after a word for one
