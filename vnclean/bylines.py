@@ -339,6 +339,9 @@ _COUNTER = (rf"(?:{_COUNT}{_H}++{_COUNTER_TRIE}(?![\p{{L}}\d])"
             rf"|{_COUNTER_TRIE}(?:{_H}*+:)?+{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
             r"(?:[ \t]++(?:phút|giây)(?![\p{L}\d]))?+)")
 
+#: The page's counters after a flattened page's dateline, glued or after a bar.
+_FLAT_COUNTERS = rf"(?:(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}){{0,3}}+"
+
 #: A blog engine's poster after a dateline's date, after "by"/"bởi": a user name, any word,
 #: four at most ("admin", "Minh Anh").
 _POSTER_NAME = r"[^\s|,.:;]{2,30}+(?:[ \t]++[^\s|,.:;]{1,20}+){0,3}+"
@@ -2818,9 +2821,12 @@ _PAPER_UNDER_TITLE = regex.compile(
     rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+", regex.V1)
 
 
-#: A dateline opening a text, glued before the next words (a page flattened onto one line).
+#: A dateline opening a text, glued before the next words (a page flattened onto one line),
+#: with the page's counters after it (``Thứ năm, 29/7/2021, 16:18 Lượt đọc: 50``).
 _HEAD_DATELINE = LazyPattern(
-    rf"[\s|]*+(?P<dateline>{_dateline_pattern()})(?={_H}++[\p{{Lu}}\d\"“])", regex.V1)
+    rf"[\s|]*+(?P<dateline>(?P<stamp>{_dateline_pattern()}){_FLAT_COUNTERS})"
+    rf"(?={_H}++[\p{{Lu}}\d\"“])",
+    regex.V1)
 #: Its gate (a necessary condition, a stdlib ``re`` match that costs far less): after what
 #: is no word character nor ``(`` (a superset of the blanks it skips), a dateline's first
 #: word or number, as for a dateline line (``_OPENS``).
@@ -2845,7 +2851,7 @@ def _flat_head_dateline(text: str, end: int) -> list[Label]:
     m = _HEAD_DATELINE.match(text, 0, end)
     if m is None:
         return []
-    body = m.group("dateline")
+    body = m.group("stamp")  # (without the counters after it)
     if not (_full_timestamp(body) or _BARE_DATE.fullmatch(body)):
         return []
     return [Label(m.start("dateline"), m.end("dateline"), "byline", "bylines.flat_dateline")]
@@ -2889,7 +2895,7 @@ def _flat_head_agency(text: str, end: int) -> list[Label]:
     # "TPO - Thứ Sáu, 22/11/2024 09:00 TPO - Bé trai ...": the prefix printed with the
     # dateline, then again before the lead (tienphong, vov): all three go in one pass.
     dated = _HEAD_DATELINE.match(text, m.end(), end)
-    if dated is not None and _full_timestamp(dated.group("dateline")):
+    if dated is not None and _full_timestamp(dated.group("stamp")):
         again = _GLUED_PREFIX.match(text, _HSPACE_RUN.match(text, dated.end()).end(), end)
         if again is not None:
             labels.append(Label(dated.start("dateline"), dated.end("dateline"), "byline",
@@ -2936,7 +2942,7 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
                 text, _HSPACE_RUN.match(text, m.end()).end(), end) is None:
             continue  # "diễn ra vào Thứ bảy, ...": but "... kỳ điều hành tới Thứ Hai,
             # 08:15, 25/11/2024 VOV.VN - ": a lead's agency prefix after it, a dateline
-        if m is not None and _full_timestamp(m.group("dateline")):
+        if m is not None and _full_timestamp(m.group("stamp")):
             if len(_WORD.findall(text, 0, start)) < _FLAT_TITLE_MIN_WORDS:
                 return []
             named = _flat_name_before(text, start)
@@ -2961,11 +2967,12 @@ _ASKED_REACH = 60
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _YEAR_REACH = 60
 #: ... the dateline there, maybe with the site's section after a bar (``Thứ Năm, 16/07/2026
-#: 17:17 | Thế giới``, ``| Thị trường chứng khoán``), before the lead (a capital, digit or
-#: quote) or its agency prefix
+#: 17:17 | Thế giới``, ``| Thị trường chứng khoán``) and the page's counters after it
+#: (``Thứ năm, 29/7/2021, 16:18 Lượt đọc: 50``: ``bylines_counters.txt``), before the lead
+#: (a capital, digit or quote) or its agency prefix
 _TITLE_DATELINE = LazyPattern(
-    rf"(?P<dateline>{_dateline_pattern()}(?:{_H}*+[|•·]{_H}*+(?:{_SECTION_PHRASE}|{_SECTIONS})"
-    rf"(?![\p{{L}}\d]))?+)(?={_H}++[\p{{Lu}}\d\"“(])", regex.V1)
+    rf"(?P<dateline>(?P<stamp>{_dateline_pattern()}(?:{_H}*+[|•·]{_H}*+(?:{_SECTION_PHRASE}"
+    rf"|{_SECTIONS})(?![\p{{L}}\d]))?+){_FLAT_COUNTERS})(?={_H}++[\p{{Lu}}\d\"“(])", regex.V1)
 #: Words that bind a timestamp to the sentence before it ("diễn ra vào Thứ bảy, ...").
 _TIME_BINDERS = word_set("bylines_time_binders.txt")
 #: A sentence's end inside a line: the title before a dateline has none.

@@ -30,7 +30,7 @@ from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_patt
                      casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
                      residue, settle_inline)
 from .bylines import author_names
-from .dates import ZONE_PATTERN, find_date
+from .dates import WEEKDAY_PATTERN, ZONE_PATTERN, find_date
 from .promos import is_publication_name
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
@@ -2080,7 +2080,7 @@ def _inline_spans(text: str) -> list[Label]:
     pattern matches alone) does the alternation run: its leftmost-first matches are the
     spans.
     """
-    head = _flat_menu_head(text) + _inline_tags(text)
+    head = _flat_menu_head(text) + _flat_welcome_head(text) + _inline_tags(text)
     if "#" in text:
         head += _end_hashtags(text)
     combined, gates = _inline_patterns()
@@ -2361,6 +2361,39 @@ def _flat_menu_head(text: str) -> list[Label]:
         return []
     start = len(match.group()) - len(match.group().lstrip())
     return [Label(match.start() + start, match.end(), KIND, "nav.flat_menu")]
+
+
+def _flat_welcome_head(text: str) -> list[Label]:
+    """``nav.welcome``: a portal's welcome banner opening a text flattened onto long lines,
+    glued before the page's dateline (``Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng
+    Bàng Thứ năm, 29/7/2021, 16:18 ...``): what stands before the first dated year of the
+    line (a weekday and a time before it belong to the dateline) must be a whole banner of
+    ``nav_welcome.txt``. With no dateline after it the banner's end is unknown (the title
+    follows it with a capital, like the site's name) and it stays.
+
+    >>> page = ("Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng Bàng Thứ năm, 29/7/2021, "
+    ...         "16:18 Giải quyết các thủ tục hành chính. " + "Quy trình áp dụng. " * 40)
+    >>> [page[x.start:x.end] for x in _flat_welcome_head(page)]
+    ['Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng Bàng']
+    """
+    start = _LEADING_BLANKS.match(text).end()
+    if text[start:start + 9].casefold() != "chào mừng":
+        return []  # one slice on most pages
+    line_end = long_first_line_end(text, _settings().flat_line_min_chars)
+    if line_end is None:
+        return []
+    dated = _FLAT_WELCOME_DATELINE.search(text, start, line_end)
+    if dated is None or _welcome_pattern().fullmatch(text[start:dated.start()]) is None:
+        return []
+    return [Label(start, dated.start(), KIND, "nav.welcome")]
+
+
+_LEADING_BLANKS = re.compile(r"\s*")
+#: The page's dateline after a flattened welcome banner: a date with its year, maybe after a
+#: weekday and a time (``Thứ năm, 29/7/2021``, ``16:18 29/07/2021``), after a blank.
+_FLAT_WELCOME_DATELINE = regex.compile(
+    rf"(?<=\S)(?=[ \t]++(?:{WEEKDAY_PATTERN}[ \t]*+,?+[ \t]*+)?+"
+    r"(?:\d{1,2}:\d{2}[ \t,]++)?+\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d))")
 
 
 def _inline_settled(text: str) -> tuple[list[Label], dict[int, str]]:

@@ -1827,8 +1827,11 @@ def _follow_prompts(text: str) -> list[Label]:
     """``promos.call_to_action``: a follow prompt glued into a line (``Minh Nhật Theo dõi Dân
     trí trên Google News Tin liên quan ...``): a follow verb as written, a capitalised name,
     ``trên``/``tại``/``qua`` and a platform, then the line's end or a capitalised word (a
-    heading glued after). The word before it opens in uppercase or ends a sentence; a
-    sentence that goes on (``..., độc giả sẽ ...``) or runs into it stays."""
+    heading glued after), maybe in brackets (the lead's agency prefix on a flattened page:
+    ``... 09/02/2024 Theo dõi Báo Tây Ninh trên google news (BTN) - TP. Tây Ninh ...``;
+    ``... trên Facebook (hoặc Zalo) ...`` goes on as a sentence). The word before it opens
+    in uppercase or ends a sentence; a sentence that goes on (``..., độc giả sẽ ...``) or
+    runs into it stays."""
     out: list[Label] = []
     for verb in _FOLLOW_VERBS:
         pos = text.find(verb)
@@ -1845,7 +1848,7 @@ def _follow_prompts(text: str) -> list[Label]:
 _FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
 _FOLLOW_PROMPT = LazyPattern(
     r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
-    r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\p{Lu}))" % (
+    r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\(?+\p{Lu}))" % (
         named_list(_FOLLOW_VERBS), named_list(_PLATFORMS), named_list(_PLATFORMS)), regex.V1)
 
 
