@@ -1877,9 +1877,10 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None  # "HOT | ...": only a known agency's prefix ends with a bar
         if paren is not None and (not dash or len(_WORD.findall(paren)) > 3):
             return None
+        after = m.end("agency")
         if bare is not None and not (m.group("ag_space")
-                                     and ctx.text[m.end("agency")].isupper()):
-            return None  # "ASEAN-Nhật Bản", "COVID - 19"
+                                     and ctx.text[after:after + 1].isupper()):
+            return None  # "ASEAN-Nhật Bản", "COVID - 19"; "ABC - " ending the text
     index = ctx.index(m.end())
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
     if not rest.strip():  # "TPO - " alone on its line: a scraper split the lead's bold prefix
