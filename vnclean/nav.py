@@ -2147,6 +2147,12 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
         rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after})){title}")
 
 
+#: The forms of :func:`_flat_menu_pattern`, in the order they are tried.
+_FLAT_MENU_FORMS = ("plain", "dated", "homed", "home_first")
+#: How many long first lines :func:`_menu_forms` still gates (then every form is tried).
+_MENU_GATE_USES = [300]
+
+
 def _menu_forms(text: str, line_end: int) -> list[str]:
     """The forms of :func:`_flat_menu_pattern` whose first item may stand where its run
     can start: a word of the first ``_FLAT_MENU_LOGO_WORDS + 1`` (the first only for
@@ -2170,8 +2176,7 @@ def _menu_forms(text: str, line_end: int) -> list[str]:
         item = item or _opens_item(text, start, items)
         if not home and _opens_item(text, start, homes):
             home, home_first = True, k == 0
-    return [form for form, may in (("plain", item), ("dated", item), ("homed", home),
-                                   ("home_first", home_first)) if may]
+    return [form for form, may in zip(_FLAT_MENU_FORMS, (item, item, home, home_first)) if may]
 
 
 def _opens_item(text: str, start: int, rests: dict[str, _Rests]) -> bool:
@@ -2355,8 +2360,15 @@ def _flat_menu_head(text: str) -> list[Label]:
     line_end = long_first_line_end(text, _settings().flat_line_min_chars)
     if line_end is None:
         return []
+    # (the gate spares a process that cleans a few texts the forms' compiling; one that
+    # cleans many matches them all, faster than the gate: it only leaves out forms that fail)
+    if _MENU_GATE_USES[0]:
+        _MENU_GATE_USES[0] -= 1
+        forms = _menu_forms(text, line_end)
+    else:
+        forms = _FLAT_MENU_FORMS
     match = next(filter(None, (_flat_menu_pattern(form).match(text, 0, line_end)
-                               for form in _menu_forms(text, line_end))), None)
+                               for form in forms)), None)
     if match is None or not text[match.end():line_end].strip():
         return []
     start = len(match.group()) - len(match.group().lstrip())
