@@ -339,8 +339,10 @@ _COUNTER = (rf"(?:{_COUNT}{_H}++{_COUNTER_TRIE}(?![\p{{L}}\d])"
             rf"|{_COUNTER_TRIE}(?:{_H}*+:)?+{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
             r"(?:[ \t]++(?:phút|giây)(?![\p{L}\d]))?+)")
 
+#: One of the page's counters after a dateline, after a separator or a blank.
+_COUNTER_AFTER = rf"(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}"
 #: The page's counters after a flattened page's dateline, glued or after a bar.
-_FLAT_COUNTERS = rf"(?:(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}){{0,3}}+"
+_FLAT_COUNTERS = rf"(?:{_COUNTER_AFTER}){{0,3}}+"
 
 #: A blog engine's poster after a dateline's date, after "by"/"bởi": a user name, any word,
 #: four at most ("admin", "Minh Anh").
@@ -604,8 +606,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the page's counters: "22/11/2026 08:30 | 5 bình luận | 3 phút đọc", also
         # after a blank: "Ngày phát hành: 08/01/2021 Lượt xem 1475", in brackets:
         # "22 Tháng Bảy 2015 7:41 SA(Xem: 16943)"
-        rf"(?:(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}"
-        rf"|{_H}*+\({_H}*+{_COUNTER}{_H}*+\)){{0,3}}+"
+        rf"(?:{_COUNTER_AFTER}|{_H}*+\({_H}*+{_COUNTER}{_H}*+\)){{0,3}}+"
         rf"[ \t|.]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
@@ -1454,6 +1455,9 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: ``NGỌC AN``), or one word alone before the line's end (``Minh.``), maybe with a paper
 #: after a dash (``Thu Hà - Báo Tin tức``: its name in sentence case). The place: a
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
+#: A site's domain as a lead prefix writes it, maybe with its subdomain (``VTV8.vtv.vn``,
+#: ``Baophutho.vn``), in the stdlib gates (:func:`_build`'s ``bare_generic`` in full).
+_DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
 _OPENS = (
     rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
@@ -1462,7 +1466,7 @@ _OPENS = (
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
-    rf"|{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
+    rf"|{_DOMAIN_OPENS}"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
@@ -1491,7 +1495,7 @@ _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       *_SECTION_NAMES))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
-                rf"|{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)[ \t]*[-–—]"
+                rf"|{_DOMAIN_OPENS}[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,

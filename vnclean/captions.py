@@ -101,9 +101,14 @@ _MARKER_FIRST = "[" + "".join(regex.escape(c) for c in sorted(
 _FIRST_CHAR = re.compile(_MARKER_FIRST)  # literal characters: stdlib re, cheaper per call
 #: The marker regex anchored near a keyword: up to window_back_chars before it, leftmost
 #: first. The lookahead skips, in C, the positions where no marker can start.
+#: The lowercase alt text a CMS puts after a photo's title, closing its line (``6 Bí thư
+#: Tỉnh ủy được điều động ảnh 1``, alt_numbered's), and where it stands in the text: where
+#: :func:`_marker_near` must ask the pattern.
+_ALT_TAIL = r"ảnh[ \t]\d{1,3}[ \t]*"
+_ALT_AT_END = re.compile(rf"[ \t]{_ALT_TAIL}(?:\n|\Z)")
 _MARKER_NEAR = compile_named(
     rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST}|hinh[ ]anh"
-    rf"|ảnh[ \t]\d{{1,3}}[ \t]*+$)"
+    rf"|{_ALT_TAIL}$)"
     rf"(?:{_MARKERS.pattern})",
     regex.V1 | regex.MULTILINE | regex.VERBOSE)
 #: Every marker contains one of these literals (case-insensitive); see _markers.
@@ -859,11 +864,6 @@ def _marker_near(text: str, start: int) -> regex.Match | None:
             and _ALT_AT_END.search(text, start, start + _BACK + 8) is None):
         return None
     return _MARKER_NEAR.match(text, start)
-
-
-#: The lowercase alt text a CMS puts after a photo's title, closing its line (``6 Bí thư
-#: Tỉnh ủy được điều động ảnh 1``): where :func:`_marker_near` must ask the pattern.
-_ALT_AT_END = re.compile(r"[ \t]ảnh[ \t]\d{1,3}[ \t]*(?:\n|\Z)")
 
 
 _OPENING_QUOTES = "'\"“‘«"

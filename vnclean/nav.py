@@ -547,11 +547,17 @@ _PAGER_NUMBER = regex.compile(r"\d{1,4}+(?:[ \t]*+/[ \t]*+\d{1,4}+)?+")
 
 
 @functools.cache
+def _pagination_forms(tag: str) -> tuple[str, ...]:
+    """The words of ``nav_pagination.txt`` tagged ``tag`` (``page``, ``step``, ``sibling``),
+    their ``{a|b}`` groups expanded."""
+    return expand_forms([w for t, w in tab_entries("nav_pagination.txt") if t == tag])
+
+
+@functools.cache
 def _navigation_patterns() -> tuple[regex.Pattern, regex.Pattern, frozenset[str]]:
     """The pager line pattern, the sibling link pattern (its title in group ``title``) and
     the first characters of the widget headings a ticker opens with."""
-    words = {tag: expand_forms([w for t, w in tab_entries("nav_pagination.txt") if t == tag])
-             for tag in ("page", "step", "sibling")}
+    words = {tag: _pagination_forms(tag) for tag in ("page", "step", "sibling")}
     token = r"(?:%s|%s|\.\.\.|…|[%s]++)" % (
         named_list(words["page"] + words["step"]), _PAGER_NUMBER.pattern,
         _ARROWS)  # longest first: "Tiếp theo"
@@ -892,7 +898,7 @@ def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Sett
     :func:`_menu_line_pattern`."""
     if length > 3 * short:
         return _LONG_TITLE
-    if line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None:
+    if _is_welcome(line):
         return _SPACED, WELCOME, False
     if _is_keywords(line, cfg):
         return _LONG_KEYWORDS
@@ -919,7 +925,7 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     """(word count, shape, names a section) of a stripped line of at most twice
     ``max_item_chars`` characters; ``keys`` is :func:`_key_info`, ``menu``
     :func:`_menu_line_pattern` and :func:`_menu_ends`."""
-    if line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None:
+    if _is_welcome(line):
         return -1, WELCOME, False
     plain = line if " - " not in line else line.replace(" - ", " ")
     letters = plain.replace(" ", "")
@@ -962,6 +968,12 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     if shape == TITLE and length > cfg.max_item_chars and _is_short_mixed_menu(line, cfg):
         return count, MENU_LINE, False  # "Bóng đá Tin tức 24h Kinh doanh Giải trí ..."
     return count, shape, section
+
+
+def _is_welcome(line: str) -> bool:
+    """A portal's welcome banner filling the stripped ``line`` (:func:`_welcome_pattern`),
+    behind a test of its first letter (every banner opens with ``Chào``)."""
+    return line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None
 
 
 @functools.cache
@@ -2595,15 +2607,10 @@ def _tag_list_labels(page: _Page, cues: list[int], labels: list[_Span]) -> list[
     line (``Tags:`` / ``thu phí ùn tắc giao thông Hà Nội``): a label of
     ``nav_inline_tags.txt`` with its colon (not ``Chủ đề:``, which heads a story's theme),
     then one line shaped as an item or headline (no sentence end), not labelled yet."""
-    texts, shapes = page.texts, page.shapes
-    heads = [k for k in cues if shapes[k] == HEADING and texts[k].endswith(":")
-             and k + 1 < len(texts) and shapes[k + 1] in _HEADLINE_SHAPES
+    texts = page.texts
+    heads = [k for k in cues if page.shapes[k] == HEADING and texts[k].endswith(":")
              and lookup_key(texts[k]) in lookup_set("nav_inline_tags.txt")]
-    if not heads:
-        return []
-    taken = {label[0] for label in labels}
-    return [(page.starts[k + 1], page.ends[k + 1], "nav.keywords") for k in heads
-            if page.starts[k + 1] not in taken]
+    return _headlines_under(page, heads, labels, "nav.keywords")
 
 
 def _sibling_title_labels(page: _Page, cues: list[int], labels: list[_Span]) -> list[_Span]:
@@ -2611,13 +2618,20 @@ def _sibling_title_labels(page: _Page, cues: list[int], labels: list[_Span]) -> 
     previous or next article alone on its line (``Bài trước`` / ``Hà Nội ngập sâu sau trận
     mưa lớn``, a blog theme's post navigation): one line shaped as an item or headline
     (no sentence end), not labelled yet."""
-    texts, shapes = page.texts, page.shapes
-    heads = [k for k in cues if shapes[k] == JUMP and k + 1 < len(texts)
-             and shapes[k + 1] in _HEADLINE_SHAPES and lookup_key(texts[k]) in _sibling_words()]
+    heads = [k for k in cues if page.shapes[k] == JUMP
+             and lookup_key(page.texts[k]) in _sibling_words()]
+    return _headlines_under(page, heads, labels, "nav.jump_link")
+
+
+def _headlines_under(page: _Page, heads: list[int], labels: list[_Span],
+                     rule: str) -> list[_Span]:
+    """``rule`` on the line right under each of the ``heads`` when it is shaped as an item
+    or headline (no sentence end) and not labelled yet (its start in none of ``labels``)."""
+    heads = [k for k in heads if k + 1 < len(page) and page.shapes[k + 1] in _HEADLINE_SHAPES]
     if not heads:
         return []
     taken = {label[0] for label in labels}
-    return [(page.starts[k + 1], page.ends[k + 1], "nav.jump_link") for k in heads
+    return [(page.starts[k + 1], page.ends[k + 1], rule) for k in heads
             if page.starts[k + 1] not in taken]
 
 
@@ -2625,8 +2639,7 @@ def _sibling_title_labels(page: _Page, cues: list[int], labels: list[_Span]) -> 
 def _sibling_words() -> frozenset[str]:
     """The words of a link to the previous or next article (``nav_pagination.txt``'s
     ``sibling`` forms: ``bài trước``, ``bài tiếp theo``), as lookup keys."""
-    return frozenset(map(lookup_key, expand_forms(
-        [w for t, w in tab_entries("nav_pagination.txt") if t == "sibling"])))
+    return frozenset(map(lookup_key, _pagination_forms("sibling")))
 
 
 def _no_line_labels(page: _Page, codes: str, cfg: _Settings) -> bool:
