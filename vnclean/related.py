@@ -1853,7 +1853,8 @@ def _carded_tail(text: str) -> list[Label]:
 
 #: ``_GLUED_HEADING`` without its look-behind (the search skips ahead on the first letters;
 #: the blank before is tested apart).
-_CARD_HEADING = re.compile(_GLUED_HEADING.pattern.removeprefix(r"(?<=[ \t\xa0\n])"))
+_CARD_HEADING = LazyPattern(_GLUED_HEADING.pattern.removeprefix(r"(?<=[ \t\xa0\n])"),
+                            compile=re.compile)  # (only long last lines need it)
 #: How far before a heading the glue words may reach (``glued_tail_max_words`` words).
 _GLUE_REACH = 12 * _GLUE_MAX_WORDS
 #: The story's last sentence end before a heading: the last ``. `` (or ``!``, ``?``, ``…``,
