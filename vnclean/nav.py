@@ -150,6 +150,7 @@ class _Settings:
     min_menu_line_sections_after_home: int
     max_keyword_items: int
     max_tag_words: int
+    hashtag_max_words: int
     tail_max_lines: int
     joined_keywords_min_items: int
     flat_menu_min_items: int
@@ -336,7 +337,7 @@ def _is_hashtag_line(text: str, cfg: _Settings) -> bool:
         len(tag.split()) <= _HASHTAG_MAX_WORDS for tag in tags) and _item_segments(tags, cfg)
 
 
-_HASHTAG_MAX_WORDS = 4  # a tag is a topic's name, not a headline
+_HASHTAG_MAX_WORDS = _settings().hashtag_max_words  # a tag is a topic's name, not a headline
 
 
 def _is_keywords(text: str, cfg: _Settings) -> bool:

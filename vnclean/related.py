@@ -1630,12 +1630,15 @@ def _lowercase_before(text: str, start: int, stop: int) -> bool:
 
 #: A hashtag: ``#`` then a letter or digit.
 _HASHTAG = re.compile(r"#[^\W_]")
+#: The most words one hashtag holds: nav's ``hashtag_max_words`` (data/nav.json), which
+#: reads the same tags on their own lines.
+_TAG_MAX_WORDS = json_data("nav.json")["hashtag_max_words"]
 
 
 def _glued_hashtags(text: str, start: int, stop: int) -> list[Label]:
     """``related.glued_tags``: a run of ``glued_tags_min`` hashtags or more ending
     ``text[start:stop]`` (the words before a glued related heading), each of at most
-    ``glued_tag_max_words`` words, none ending a sentence (``#Lưu Văn #sao Hoa ngữ``):
+    ``hashtag_max_words`` words (nav.json), none ending a sentence (``#Lưu Văn #sao Hoa ngữ``):
     a page's topic links, with the heading after them no sentence's opening. Labelled nav."""
     if "#" not in text[start:stop]:
         return []
@@ -1648,7 +1651,7 @@ def _glued_hashtags(text: str, start: int, stop: int) -> list[Label]:
         if word[-1] in _SENTENCE_MARKS or word[-1] in "\"”’":
             break
         size += 1
-        if size > _T["glued_tag_max_words"]:
+        if size > _TAG_MAX_WORDS:
             break
         if _HASHTAG.match(word):
             found += 1
