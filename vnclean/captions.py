@@ -2119,11 +2119,11 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
 
 
 #: A line opening with a scene subject or scene word and ending with a full stop, not the
-#: text's first line (stdlib ``re``: one pass, the openers as literals after a newline).
+#: text's first line (stdlib ``re``: one pass, the openers as a trie after a newline: a
+#: line that opens with none costs a few comparisons, not one per opener).
 _ACTION_LINE = re.compile(
     r"\n[^\S\n]*+((?:%s)[ \t][^\n]{3,%d}\.)[^\S\n]*+(?=\n)" % (
-        "|".join(map(re.escape, sorted(_ACTION_OPENERS, key=len, reverse=True))),
-        _SETTINGS["scene_action_line_max_chars"]))
+        trie(_ACTION_OPENERS), _SETTINGS["scene_action_line_max_chars"]))
 
 
 #: A second subject joined to the first (``Thủ tướng Phạm Minh Chính và các đại biểu``,
@@ -2401,9 +2401,7 @@ _BARE_GROUPS = LazyPattern(
     rf"[ \t]++{_COMPANION}(?:[ \t]++\p{{Ll}}\S*+){{0,2}}+(?:[ \t]++\p{{Lu}}\S*+)++\.?$", regex.V1)
 #: The place and viewpoint words as bare literals after a space (stdlib ``re``): a line
 #: holding none takes no shape but the "who does what" one, which a subject opens.
-_BARE_GATE = re.compile("|".join(
-    " " + re.escape(w) for w in sorted(_BARE["place"] + _BARE["occasion"] + _BARE["view"],
-                                       key=len, reverse=True)))
+_BARE_GATE = re.compile(" (?:%s)" % trie(_BARE["place"] + _BARE["occasion"] + _BARE["view"]))
 _BARE_MIN_WORDS = min(_SETTINGS["scene_bare_line_min_words"],
                       _SETTINGS["scene_bare_person_min_words"])
 _BARE_VIEW = compile_named(rf"(?<!\p{{L}})(?:{named_list(_BARE['view'])})\.?$", regex.V1)
@@ -2430,30 +2428,43 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
     []
     """
     found: list[tuple[int, int, str]] = []
-    least, paragraph = (_SETTINGS["scene_bare_neighbour_min_chars"],
-                        _SETTINGS["scene_bare_paragraph_min_chars"])
     headings = 0  # unstopped lines between paragraphs in no caption's shape: subheadings
+    unshaped: list[re.Match] = []  # unstopped lines no shape fits: subheadings if between
     for match in _BARE_LINE.finditer(text) if short is None else short:
         start, line = match.start(1), match.group(1)
         if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
             continue
-        gated = line.startswith(_ACTION_OPENERS) or _BARE_GATE.search(line) is not None
-        if not gated and line.endswith("."):
-            continue  # no subject opens it and no place or viewpoint word: no shape fits
-        pair = _paragraphs_around(text, match, least)
-        if (pair is None or max(map(len, pair)) < paragraph or not pair[1][0].isupper()
-                or any(map(_reads_as_action, pair))):
+        if not line.startswith(_ACTION_OPENERS) and _BARE_GATE.search(line) is None:
+            if not line.endswith("."):  # no subject opens it and no place or viewpoint word:
+                unshaped.append(match)  # no shape fits (its neighbours read only if needed)
+            continue
+        pair = _bare_neighbours(text, match)
+        if pair is None:
             continue
         above, below = pair
-        if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
-            continue  # the line above is the text's first: its title, and this its lead
-        shape = gated and not _TIMED_OPENING.match(below) and _bare_shape(line, above, below)
+        shape = not _TIMED_OPENING.match(below) and _bare_shape(line, above, below)
         if shape:  # not above "Chiều 22/11, ...": a new event's lead, under its heading
             found.append((start, start + len(line), shape))
         elif not line.endswith("."):
             headings += 1
+    if not headings and any(shape == "action" for _, _, shape in found):
+        headings = any(_bare_neighbours(text, match) is not None for match in unshaped)
     return [(start, end, "captions.scene_bare_line") for start, end, shape in found
             if not (headings and shape == "action")]
+
+
+def _bare_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
+    """The paragraphs above and below the short line ``match`` (``_BARE_LINE``'s) when it
+    stands between two as a bare caption or a subheading does: each
+    ``scene_bare_neighbour_min_chars`` long, one ``scene_bare_paragraph_min_chars``, the
+    one below capitalised, neither a "who does what" line, the one above not the title."""
+    pair = _paragraphs_around(text, match, _SETTINGS["scene_bare_neighbour_min_chars"])
+    if (pair is None or max(map(len, pair)) < _SETTINGS["scene_bare_paragraph_min_chars"]
+            or not pair[1][0].isupper() or any(map(_reads_as_action, pair))):
+        return None
+    if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
+        return None  # the line above is the text's first: its title, and this its lead
+    return pair
 
 
 def _reads_as_unstopped_action(line: str) -> bool:
