@@ -176,7 +176,7 @@ def _scene_cues() -> tuple[regex.Pattern, frozenset[str], re.Pattern]:
     cues = tuple(cue.strip() for _, cue in entries)
     strong = frozenset(cue.strip() for weight, cue in entries if weight.strip() == "strong")
     return (compile_named(rf"(?<!\p{{L}})(?:{named_list(cues)})(?!\p{{L}})", regex.V1), strong,
-            re.compile("|".join(map(re.escape, cues))))  # literals: stdlib re, cheaper per call
+            re.compile(trie(cues)))  # literals as a trie: stdlib re, cheaper per call
 
 
 _SCENE_CUES, _STRONG_CUES, _CUE_LITERALS = _scene_cues()
@@ -212,6 +212,9 @@ def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
 
 
 _SCENE_SUBJECTS, _SCENE_NOUNS, _SCENE_ACTIONS, _ACTION_OPENERS, _SCENE_TITLES = _scene_actions()
+#: ``_OPENS_ACTION(s, pos)`` is ``s.startswith(_ACTION_OPENERS, pos)`` (a match, or None):
+#: one trie instead of a test for each opener.
+_OPENS_ACTION = re.compile(trie(_ACTION_OPENERS)).match
 
 
 def _may_open_action_line(text: str, start: int) -> bool:
@@ -220,7 +223,8 @@ def _may_open_action_line(text: str, start: int) -> bool:
     in C; the line holds no scene cue)."""
     end = _line_end(text, start)
     first = _first_non_space(text, start, end)
-    return text.startswith(_ACTION_OPENERS, first) and text[first:end].rstrip().endswith(".")
+    return (_OPENS_ACTION(text, first) is not None
+            and text[first:end].rstrip().endswith("."))
 
 
 #: A line without a cue scores 0 (:func:`_scene_score`) unless _may_open_action_line admits
@@ -2119,11 +2123,11 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
 
 
 #: A line opening with a scene subject or scene word and ending with a full stop, not the
-#: text's first line (stdlib ``re``: one pass, the openers as literals after a newline).
+#: text's first line (stdlib ``re``: one pass, the openers as a trie after a newline: a
+#: line that opens with none costs a few comparisons, not one per opener).
 _ACTION_LINE = re.compile(
     r"\n[^\S\n]*+((?:%s)[ \t][^\n]{3,%d}\.)[^\S\n]*+(?=\n)" % (
-        "|".join(map(re.escape, sorted(_ACTION_OPENERS, key=len, reverse=True))),
-        _SETTINGS["scene_action_line_max_chars"]))
+        trie(_ACTION_OPENERS), _SETTINGS["scene_action_line_max_chars"]))
 
 
 #: A second subject joined to the first (``Thủ tướng Phạm Minh Chính và các đại biểu``,
@@ -2401,9 +2405,7 @@ _BARE_GROUPS = LazyPattern(
     rf"[ \t]++{_COMPANION}(?:[ \t]++\p{{Ll}}\S*+){{0,2}}+(?:[ \t]++\p{{Lu}}\S*+)++\.?$", regex.V1)
 #: The place and viewpoint words as bare literals after a space (stdlib ``re``): a line
 #: holding none takes no shape but the "who does what" one, which a subject opens.
-_BARE_GATE = re.compile("|".join(
-    " " + re.escape(w) for w in sorted(_BARE["place"] + _BARE["occasion"] + _BARE["view"],
-                                       key=len, reverse=True)))
+_BARE_GATE = re.compile(" (?:%s)" % trie(_BARE["place"] + _BARE["occasion"] + _BARE["view"]))
 _BARE_MIN_WORDS = min(_SETTINGS["scene_bare_line_min_words"],
                       _SETTINGS["scene_bare_person_min_words"])
 _BARE_VIEW = compile_named(rf"(?<!\p{{L}})(?:{named_list(_BARE['view'])})\.?$", regex.V1)
@@ -2430,30 +2432,43 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
     []
     """
     found: list[tuple[int, int, str]] = []
-    least, paragraph = (_SETTINGS["scene_bare_neighbour_min_chars"],
-                        _SETTINGS["scene_bare_paragraph_min_chars"])
     headings = 0  # unstopped lines between paragraphs in no caption's shape: subheadings
+    unshaped: list[re.Match] = []  # unstopped lines no shape fits: subheadings if between
     for match in _BARE_LINE.finditer(text) if short is None else short:
         start, line = match.start(1), match.group(1)
         if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
             continue
-        gated = line.startswith(_ACTION_OPENERS) or _BARE_GATE.search(line) is not None
-        if not gated and line.endswith("."):
-            continue  # no subject opens it and no place or viewpoint word: no shape fits
-        pair = _paragraphs_around(text, match, least)
-        if (pair is None or max(map(len, pair)) < paragraph or not pair[1][0].isupper()
-                or any(map(_reads_as_action, pair))):
+        if _OPENS_ACTION(line) is None and _BARE_GATE.search(line) is None:
+            if not line.endswith("."):  # no subject opens it and no place or viewpoint word:
+                unshaped.append(match)  # no shape fits (its neighbours read only if needed)
+            continue
+        pair = _bare_neighbours(text, match)
+        if pair is None:
             continue
         above, below = pair
-        if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
-            continue  # the line above is the text's first: its title, and this its lead
-        shape = gated and not _TIMED_OPENING.match(below) and _bare_shape(line, above, below)
+        shape = not _TIMED_OPENING.match(below) and _bare_shape(line, above, below)
         if shape:  # not above "Chiều 22/11, ...": a new event's lead, under its heading
             found.append((start, start + len(line), shape))
         elif not line.endswith("."):
             headings += 1
+    if not headings and any(shape == "action" for _, _, shape in found):
+        headings = any(_bare_neighbours(text, match) is not None for match in unshaped)
     return [(start, end, "captions.scene_bare_line") for start, end, shape in found
             if not (headings and shape == "action")]
+
+
+def _bare_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
+    """The paragraphs above and below the short line ``match`` (``_BARE_LINE``'s) when it
+    stands between two as a bare caption or a subheading does: each
+    ``scene_bare_neighbour_min_chars`` long, one ``scene_bare_paragraph_min_chars``, the
+    one below capitalised, neither a "who does what" line, the one above not the title."""
+    pair = _paragraphs_around(text, match, _SETTINGS["scene_bare_neighbour_min_chars"])
+    if (pair is None or max(map(len, pair)) < _SETTINGS["scene_bare_paragraph_min_chars"]
+            or not pair[1][0].isupper() or any(map(_reads_as_action, pair))):
+        return None
+    if _previous_line_start(text, _previous_line_start(text, match.start() + 1)) < 0:
+        return None  # the line above is the text's first: its title, and this its lead
+    return pair
 
 
 def _reads_as_unstopped_action(line: str) -> bool:
@@ -2507,8 +2522,7 @@ _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
 _PERSON_HEADS, _THING_HEADS = _NOUN_HEADS["person"], _NOUN_HEADS["thing"]
 #: A head opening a line that is not the text's first, then a space (stdlib ``re``, a
 #: newline literal first: one fast pass, and most texts hold none).
-_NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % "|".join(
-    map(re.escape, sorted(_PERSON_HEADS + _THING_HEADS, key=len, reverse=True))))
+_NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % trie(_PERSON_HEADS + _THING_HEADS))
 #: What a person's head may take: a name (capitalised words), what it has beside it after
 #: ``cùng``/``và`` (``with:`` entries: ``cùng tang vật``), then a place after ``tại``.
 _PERSON_REST = compile_named(
