@@ -607,7 +607,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # after a blank: "Ngày phát hành: 08/01/2021 Lượt xem 1475", in brackets:
         # "22 Tháng Bảy 2015 7:41 SA(Xem: 16943)"
         rf"(?:{_COUNTER_AFTER}|{_H}*+\({_H}*+{_COUNTER}{_H}*+\)){{0,3}}+"
-        rf"[ \t|.]*+){eol}",
+        # (and a separator the template left with nothing after it: "Thứ 3, Ngày
+        # 16/07/2024 -", the time that followed the dash never printed)
+        rf"[ \t|.–-]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
         # (a lead has a lowercase letter before any bracket: "NGỌC AN - MINH PHONG (thực
@@ -997,7 +999,7 @@ def _match_from(text: str, pos: int, k: int) -> regex.Match | None:
 def _ends_as_dateline(text: str, pos: int) -> bool:
     """The line at ``pos`` may end as a dateline does: with a date word, a number, ``)``.
 
-    A dateline runs to the line end, where only blanks, ``|``, ``.``, the end mark, a
+    A dateline runs to the line end, where only blanks, ``|``, ``.``, a dash, the end mark, a
     "Nguồn: X" or a known paper may follow its last word: a story line that ends with
     another word (most of those opening with "Ngày", "Lúc" or a number) is no dateline.
 
@@ -1013,7 +1015,7 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end = len(text)
     if text.find("Nguồn", pos, end) >= 0:
         return True
-    while end > pos and text[end - 1] in " \t|./":
+    while end > pos and text[end - 1] in " \t|./–-":  # (a dangling dash too: "... 2024 -")
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or end > pos and text.endswith(_ENDINGS_BY_LAST.get(text[end - 1], ()), pos, end)
