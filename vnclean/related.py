@@ -2129,6 +2129,50 @@ def _with_event_tags(text: str, tags: list[tuple[int, int]], inline: list[Label]
     return labels
 
 
+#: A lead's agency prefix of any paper at a line's start, as bylines reads one: in brackets
+#: (``(Baothanhhoa.vn) - ``, ``(Xinh Xinh) - ``) or a domain (``Baophutho.vn - ``). Its text is
+#: the key by which :func:`_prefixed_teasers` finds the paper's other leads.
+_LEAD_PREFIX = regex.compile(
+    r"^[ \t]*+(\([\p{Lu}\d][^()\n]{1,30}+\)"
+    r"|[\p{L}\d]{2,20}+(?:\.[\p{L}\d]{2,20}+)?+\.(?:vn|VN|com\.vn))"
+    r"[ \t]*+[-–—][ \t]*+(?=[\p{Lu}\d\"“])", regex.V1 | regex.MULTILINE)
+
+
+def _prefixed_teasers(text: str) -> list[Label]:
+    """``related.prefixed_teasers``: the teasers of the paper's other articles that a page
+    prints under the story, each opening with the same lead prefix as the story's lead.
+
+    Only a lead carries its paper's prefix, once: when ``prefixed_teasers_min_repeats`` lines
+    or more after the first line holding a prefix open with that same prefix, and each is
+    teaser-sized (``teaser_max_chars``), those later lines are other articles' leads. The
+    first line stays (the story's own lead); a page whose repeats run longer (a live report
+    stamping each entry) keeps them all.
+
+    >>> lead = "(Baoxyz.vn) - Tỉnh vừa khởi công tuyến đường ven biển dài 40 km.\\n"
+    >>> other = "(Baoxyz.vn) - Xã miền núi đón nhận bằng công nhận nông thôn mới...\\n"
+    >>> [text[x.start:x.end][:22] for text in [lead + other * 2] for x in _prefixed_teasers(text)]
+    ['(Baoxyz.vn) - Xã miền ', '(Baoxyz.vn) - Xã miền ']
+    """
+    if "-" not in text and "–" not in text and "—" not in text:
+        return []
+    starts: dict[str, list[int]] = {}
+    for m in _LEAD_PREFIX.finditer(text):
+        starts.setdefault(m.group(1), []).append(m.start())
+    labels = []
+    for found in starts.values():
+        if len(found) <= _T["prefixed_teasers_min_repeats"]:
+            continue
+        spans = [(a, _line_end(text, a)) for a in found[1:]]
+        if all(len(text[a:b].strip()) <= _TEASER_MAX for a, b in spans):
+            labels += [Label(a, b, "related", "related.prefixed_teasers") for a, b in spans]
+    return sorted(labels, key=attrgetter("start"))
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 class StripRelatedLinks(BoilerplateCleaner):
     """Delete related-article blocks, ``>>`` links, dated related titles and teasers.
 
@@ -2159,6 +2203,9 @@ class StripRelatedLinks(BoilerplateCleaner):
         pair = _title_pair(text, labels)
         if pair:
             labels = merge_labels(labels + pair)
+        teasers = _prefixed_teasers(text)
+        if teasers:
+            labels = merge_labels(labels + teasers)
         if not labels:
             return labels
         return join_line_labels(text, labels)
