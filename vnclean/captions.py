@@ -2833,6 +2833,8 @@ def _classify_once(text: str) -> list[Label]:
     if "\n" in text:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
+    if "Ảnh" in text:
+        labels += _under_alt_labels(text)
     return merge_labels(labels)
 
 
@@ -2891,6 +2893,36 @@ def _artefact_line_labels(text: str) -> list[Label]:
             found.append(Label(match.start(group), match.end(group), KIND,
                                "captions.file_artefact" if group == "file"
                                else "captions.outlet_label"))
+    return found
+
+
+#: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
+#: line with text under it (blank lines between): one sentence of a capital, at most
+#: under_alt_caption_max_chars, closed by a full stop, with a line of text after it.
+_ALT_LINE_END = re.compile(r"[-–][ \t]{0,3}Ảnh[ \t]{1,3}\d{1,3}\.?[ \t]*\n")
+_UNDER_ALT = regex.compile(
+    rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
+    rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}+(?<=\.))"
+    rf"{_HSPACE}*+(?=\n\s*+\S)", regex.V1)
+_SENTENCE_INSIDE = regex.compile(r"[.!?…][\"”’)]?+[ \t]++[\p{Lu}\"“]", regex.V1)
+
+
+def _under_alt_labels(text: str) -> list[Label]:
+    """``captions.under_alt``: the caption a content system prints right under a photo's alt
+    text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``): one short sentence closed by a
+    full stop, with text after it. A paragraph (two sentences, or longer), a line with no
+    full stop (a subheading) and the text's last line stay.
+
+    >>> text = "Tiêu đề bài - Ảnh 1.\\n\\nBà Lan và con gái.\\n\\nBà kể lại chuyện cũ."
+    >>> [text[x.start:x.end] for x in _under_alt_labels(text)]
+    ['Bà Lan và con gái.']
+    """
+    found: list[Label] = []
+    for alt in _ALT_LINE_END.finditer(text):
+        m = _UNDER_ALT.match(text, alt.end())
+        if m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None:
+            continue
+        found.append(Label(m.start(1), m.end(1), KIND, "captions.under_alt"))
     return found
 
 
