@@ -244,8 +244,11 @@ _BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
 #: (copy sites: "Bài viết gốc được đăng tải tại", "Bài viết được đăng tải lại từ", a domain)
 _PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?đăng(?:[ \t]tải)?"
                     r"(?:[ \t]lại)?[ \t](?:trên|tại|từ)[ \t]")
-#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc".
-_ORIGINAL_LABEL = r"(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
+#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc";
+#: or of the article's own address, as a print view or a copy site closes the page with it:
+#: "Đường dẫn bài viết", "Nguồn bài viết", "Link bài viết", "URL bài viết".
+_ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
+                   r"|(?:Đường[ \t]dẫn|Nguồn|Link|URL)[ \t]bài(?:[ \t]viết)?)")
 _PUBLISHED_IN = (rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER}"
                  r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?![\p{L}\d.]))")
 _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
@@ -636,7 +639,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
         # the original's label and its paper, domain or link (aggregators, copy sites):
         # "Tin gốc: Báo Nghệ An", "Bài gốc: cand.com.vn", "Link bài gốc: https://..."
-        rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+{papered}"
+        # (an article's address may run long, its slug the whole headline: _LINK)
+        rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE}"
@@ -1492,7 +1496,8 @@ _OPENS = (
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
-                      "Link bài", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+                      "Link bài", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
+                      *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./.",
                       *_SECTION_NAMES))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
@@ -1744,6 +1749,11 @@ def _find_nguon(text: str) -> int:
 _PROSE_LENGTH = 80
 
 
+#: An article's address alone after its label (``Đường dẫn bài viết: https://...``,
+#: ``Link bài gốc: www...``): an attribution line, never a body paragraph.
+_ADDRESS_LINE = regex.compile(rf"{_ORIGINAL_LABEL}[ \t]*+:[ \t]*+{_LINK}[ \t]*+\Z")
+
+
 def _is_prose_line(line: str, *, nguon: bool = True) -> bool:
     """A body paragraph (``line`` is stripped): long, or several words with sentence marks.
 
@@ -1757,6 +1767,8 @@ def _is_prose_line(line: str, *, nguon: bool = True) -> bool:
     """
     if len(line) < _PROSE_LENGTH and _GLUED_MARK.search(line) is None:
         return False  # short, and no sentence mark the cut could leave at the end
+    if _ADDRESS_LINE.match(line) is not None:
+        return False  # "Đường dẫn bài viết: https://...": the source line that goes
     if len(line) >= 25:
         line = _without_lead_and_tail(line, nguon=nguon)
         if _keeps_length(line, _PROSE_LENGTH):
