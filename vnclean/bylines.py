@@ -68,6 +68,7 @@ RULES = (
     "bylines.end_mark",
     "bylines.flat_dateline",
     "bylines.author_box",
+    "bylines.glued_stamp",
 )
 
 
@@ -574,6 +575,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
+        # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
+        # kiểm sát khu vực 7)| 17/11/2022 14:06")
+        rf"(?:{_H}*+\((?!\s*+[Tt]heo)[^()\n]{{2,60}}+\)(?={_H}*+[-–|•·]))?+"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))?+"
         # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
         rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"
@@ -1467,7 +1471,7 @@ _DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
 _OPENS = (
     rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
-    rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
+    rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
@@ -2495,6 +2499,8 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _paper_under_title(text))
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
+        if ":" in text:
+            _add_where_free(labels, _glued_stamps(text))
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -2744,6 +2750,25 @@ def _agency_sign_off(text: str) -> list[Label]:
 
 #: Desks and centres that sign a story off (``bylines_desk_sign_offs.txt``).
 _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
+
+
+#: A full timestamp (a date with its year, then its time) opening a line, glued to the
+#: word after it with no blank: the page's time and headline run together once scraped
+#: (``09/02/2018 20:52HLV Park Hang-seo ...``). A capital must follow (checked apart).
+_GLUED_STAMP = re.compile(r"^[ \t]*(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d[ \t,|-]{1,3}"
+                          r"\d{1,2}:\d\d(?::\d\d)?)(?=[^\W\d_]{2})", re.MULTILINE)
+
+
+def _glued_stamps(text: str) -> list[Label]:
+    """``bylines.glued_stamp``: a line's opening timestamp glued to the title after it; the
+    title stays. A date alone (``09/02/2018Hà Nội``) or a time alone is no such stamp.
+
+    >>> text = "Thể thao\\n09/02/2018 20:52HLV Park Hang-seo về thăm quê"
+    >>> [text[x.start:x.end] for x in _glued_stamps(text)]
+    ['09/02/2018 20:52']
+    """
+    return [Label(m.start(1), m.end(1), "byline", "bylines.glued_stamp")
+            for m in _GLUED_STAMP.finditer(text) if text[m.end()].isupper()]
 
 
 def _outlet_date_lines(text: str) -> list[Label]:
