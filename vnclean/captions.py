@@ -2394,6 +2394,12 @@ _BARE_PERSON = LazyPattern(
     rf"(?:[ \t]++(?:cùng|và)(?:[ \t]++\S++){{1,3}}?)?[ \t]++"
     rf"(?P<place>{named_list(_BARE['place'] + _BARE['occasion'])})(?!\p{{L}})", regex.V1)
 _OCCASIONS = frozenset(_BARE["occasion"])
+#: Two people and nothing else: a person's head and name, ``và``/``cùng``, maybe the other's
+#: head or kin word (``captions_bare_scene.txt``), and a name (``Bà Hoa và con dâu Ngân Sinh.``).
+_BARE_PAIR = LazyPattern(
+    rf"(?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++(?:và|cùng)[ \t]++"
+    rf"(?:(?:{named_list(_lower_first(_BARE['person']) + _BARE['kin'])})"
+    rf"[ \t]++)?+{_NAME_RUN}\.?$", regex.V1)
 #: Two groups and the unit or place they belong to, no verb: ``Giáo viên và học sinh điểm
 #: trường Nậm Pổ`` (at most two lower-case words, then a name to the line's end).
 _BARE_GROUPS = LazyPattern(
@@ -2437,7 +2443,8 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
         start, line = match.start(1), match.group(1)
         if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
             continue
-        gated = line.startswith(_ACTION_OPENERS) or _BARE_GATE.search(line) is not None
+        gated = (line.startswith(_ACTION_OPENERS) or _BARE_GATE.search(line) is not None
+                 or _BARE_PAIR.match(line) is not None)
         if not gated and line.endswith("."):
             continue  # no subject opens it and no place or viewpoint word: no shape fits
         pair = _paragraphs_around(text, match, least)
@@ -2488,6 +2495,8 @@ def _bare_shape(line: str, above: str, below: str) -> str:
         return "view"
     if not terse and _BARE_GROUPS.match(line):
         return "groups"
+    if _BARE_PAIR.match(line) is not None:
+        return "pair"  # "Bà Hoa và con dâu Ngân Sinh.": two people, no verb
     person = _BARE_PERSON.match(line)
     if person is None:
         return ""
