@@ -2908,7 +2908,7 @@ def _artefact_line_labels(text: str) -> list[Label]:
 #: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
 #: line with text under it (blank lines between): one sentence of a capital, at most
 #: under_alt_caption_max_chars, closed by a full stop, with a line of text after it.
-_ALT_LINE_END = re.compile(r"[-–][ \t]{0,3}Ảnh[ \t]{1,3}\d{1,3}\.?[ \t]*\n")
+_ALT_LINE_END = re.compile(r"Ảnh[ \t]{1,3}\d{1,3}\.?[ \t]*\n")  # (a dash before it: checked apart)
 _UNDER_ALT = regex.compile(
     rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
     rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}+(?<=\.))"
@@ -2928,6 +2928,8 @@ def _under_alt_labels(text: str) -> list[Label]:
     """
     found: list[Label] = []
     for alt in _ALT_LINE_END.finditer(text):
+        if text[max(0, alt.start() - 4):alt.start()].rstrip(" \t")[-1:] not in ("-", "–"):
+            continue
         m = _UNDER_ALT.match(text, alt.end())
         if m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None:
             continue

@@ -2132,10 +2132,10 @@ def _with_event_tags(text: str, tags: list[tuple[int, int]], inline: list[Label]
 #: A lead's agency prefix of any paper at a line's start, as bylines reads one: in brackets
 #: (``(Baothanhhoa.vn) - ``, ``(Xinh Xinh) - ``) or a domain (``Baophutho.vn - ``). Its text is
 #: the key by which :func:`_prefixed_teasers` finds the paper's other leads.
-_LEAD_PREFIX = regex.compile(
-    r"^[ \t]*+(\([\p{Lu}\d][^()\n]{1,30}+\)"
-    r"|[\p{L}\d]{2,20}+(?:\.[\p{L}\d]{2,20}+)?+\.(?:vn|VN|com\.vn))"
-    r"[ \t]*+[-–—][ \t]*+(?=[\p{Lu}\d\"“])", regex.V1 | regex.MULTILINE)
+_LEAD_PREFIX = re.compile(
+    r"\n[ \t]*(\([^\W_][^()\n]{1,30}\)"
+    r"|[^\W_]{2,20}(?:\.[^\W_]{2,20})?\.(?:vn|VN|com\.vn))"
+    r"[ \t]*[-–—][ \t]*(?=[^\W_]|[\"“])")
 
 
 def _prefixed_teasers(text: str) -> list[Label]:
@@ -2153,11 +2153,11 @@ def _prefixed_teasers(text: str) -> list[Label]:
     >>> [text[x.start:x.end][:22] for text in [lead + other * 2] for x in _prefixed_teasers(text)]
     ['(Baoxyz.vn) - Xã miền ', '(Baoxyz.vn) - Xã miền ']
     """
-    if "-" not in text and "–" not in text and "—" not in text:
-        return []
     starts: dict[str, list[int]] = {}
-    for m in _LEAD_PREFIX.finditer(text):
-        starts.setdefault(m.group(1), []).append(m.start())
+    for m in _LEAD_PREFIX.finditer("\n" + text):  # (a newline literal first: a fast scan)
+        first = text[m.end() - 1]
+        if first.isupper() or first.isdigit() or first in "\"“":
+            starts.setdefault(m.group(1), []).append(m.start())  # (the line's start in text)
     labels = []
     for found in starts.values():
         if len(found) <= _T["prefixed_teasers_min_repeats"]:
