@@ -2168,6 +2168,38 @@ def _prefixed_teasers(text: str) -> list[Label]:
     return sorted(labels, key=attrgetter("start"))
 
 
+#: A ticker's headlines flattened one a line, each closed by the dash that parted it from
+#: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``.
+_DASHED_ITEM = re.compile(r"\n[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n"
+                          r"[ \t]*){%d,})" % (_T["headline_min_words"] * 2 - 1,
+                                              _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
+
+
+def _dashed_runs(text: str) -> list[Label]:
+    """``related.dashed_run``: a run of ``dashed_run_min_items`` lines or more, each a
+    headline closed by a dash (a ticker's items once scraped, the dash that parted them left
+    at each line's end), with a lone ``-`` line opening it; a sentence or a list the story
+    writes never ends line after line with a dash. The item after the run's last dash (no
+    dash of its own) stays: the page's title may stand there. An item ending a sentence
+    (``... hôm nay. -``) makes the run the story's.
+
+    >>> items = "".join(f"Tin vắn số {n} về thời tiết các tỉnh miền Bắc -\\n" for n in range(4))
+    >>> text = "Tiêu đề\\n-\\n" + items + "Tin cuối\\nNội dung bài viết."
+    >>> [text[x.start:x.end][-10:] for x in _dashed_runs(text)]
+    ['miền Bắc -']
+    """
+    if " -\n" not in text and " –\n" not in text:
+        return []
+    found = []
+    for m in _DASHED_ITEM.finditer("\n" + text):
+        start, end = m.start(), m.end(1) - 1
+        body = text[start:end].rstrip()
+        items = [line.strip().rstrip("-– \t") for line in body.split("\n")]
+        if not any(item.endswith(".") for item in items if item):  # no sentence ends there
+            found.append(Label(start, start + len(body), "related", "related.dashed_run"))
+    return found
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -2203,7 +2235,7 @@ class StripRelatedLinks(BoilerplateCleaner):
         pair = _title_pair(text, labels)
         if pair:
             labels = merge_labels(labels + pair)
-        teasers = _prefixed_teasers(text)
+        teasers = _prefixed_teasers(text) + _dashed_runs(text)
         if teasers:
             labels = merge_labels(labels + teasers)
         if not labels:
