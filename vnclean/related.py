@@ -590,6 +590,12 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         if cls == "other" and doubled:
             cls = "teaser"
             carded = j
+        elif strong and cls in ("other", "teaser") and _spaced_card(line.text):
+            headlines += 1  # a headline and its teaser on one line, two blanks between
+            teasers += 1
+            last, gap, prev = j, 0, "teaser"
+            j += 1
+            continue
         headline = cls in _BLOCK_HEADLINES
         doubled, card = headline and line.text == card, line.text if headline else ""
         if headline:
@@ -643,6 +649,25 @@ _SOURCE_LINE = compile_named(_CREDITED_SOURCE, regex.V1)
 #: A card on one line: its headline, a dash, its one-sentence teaser.
 _GLUED_CARD = regex.compile(r"([^\n]{15,%d}?)[ \t]+[-–][ \t]+(\p{Lu}[^\n]*[.!?…])\Z"
                             % _HEADLINE_MAX_CHARS, regex.V1)
+
+
+#: A card on one line the other way a scraper joins it: its headline, two blanks or more
+#: where the link ended, its teaser (``Giá tiêu tăng mạnh  Giá tiêu hôm nay ...``).
+_SPACED_CARD = regex.compile(r"([^\n]{15,%d}?)[ \t]{2,}+(\p{Lu}[^\n]{20,%d}+)\Z"
+                             % (_HEADLINE_MAX_CHARS, _T["spaced_card_teaser_max_chars"]), regex.V1)
+
+
+def _spaced_card(text: str) -> bool:
+    """``text`` (stripped) is a headline and its teaser on one line with two blanks or more
+    between them: a card of a strong heading's block (only there: :func:`_block_after_heading`).
+
+    >>> _spaced_card("Giá tiêu tăng mạnh đầu năm  Giá tiêu hôm nay tăng thêm 2.000 đồng mỗi kg.")
+    True
+    >>> _spaced_card("Giá tiêu hôm nay tăng thêm 2.000 đồng mỗi kg so với hôm qua.")
+    False
+    """
+    m = _SPACED_CARD.match(text)
+    return m is not None and _shape(m.group(1)) == "headline"
 
 
 def _glued_card(text: str) -> bool:
