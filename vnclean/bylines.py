@@ -68,6 +68,7 @@ RULES = (
     "bylines.end_mark",
     "bylines.flat_dateline",
     "bylines.author_box",
+    "bylines.glued_stamp",
 )
 
 
@@ -244,8 +245,11 @@ _BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
 #: (copy sites: "Bài viết gốc được đăng tải tại", "Bài viết được đăng tải lại từ", a domain)
 _PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?đăng(?:[ \t]tải)?"
                     r"(?:[ \t]lại)?[ \t](?:trên|tại|từ)[ \t]")
-#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc".
-_ORIGINAL_LABEL = r"(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
+#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc";
+#: or of the article's own address, as a print view or a copy site closes the page with it:
+#: "Đường dẫn bài viết", "Nguồn bài viết", "Link bài viết", "URL bài viết".
+_ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
+                   r"|(?:Đường[ \t]dẫn|Nguồn|Link|URL)[ \t]bài(?:[ \t]viết)?)")
 _PUBLISHED_IN = (rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER}"
                  r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?![\p{L}\d.]))")
 _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
@@ -571,6 +575,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
+        # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
+        # kiểm sát khu vực 7)| 17/11/2022 14:06")
+        rf"(?:{_H}*+\((?!\s*+[Tt]heo)[^()\n]{{2,60}}+\)(?={_H}*+[-–|•·]))?+"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))?+"
         # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
         rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"
@@ -607,7 +614,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # after a blank: "Ngày phát hành: 08/01/2021 Lượt xem 1475", in brackets:
         # "22 Tháng Bảy 2015 7:41 SA(Xem: 16943)"
         rf"(?:{_COUNTER_AFTER}|{_H}*+\({_H}*+{_COUNTER}{_H}*+\)){{0,3}}+"
-        rf"[ \t|.]*+){eol}",
+        # (and a separator the template left with nothing after it: "Thứ 3, Ngày
+        # 16/07/2024 -", the time that followed the dash never printed)
+        rf"[ \t|.–-]*+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
         # (a lead has a lowercase letter before any bracket: "NGỌC AN - MINH PHONG (thực
@@ -634,7 +643,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
         # the original's label and its paper, domain or link (aggregators, copy sites):
         # "Tin gốc: Báo Nghệ An", "Bài gốc: cand.com.vn", "Link bài gốc: https://..."
-        rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+{papered}"
+        # (an article's address may run long, its slug the whole headline: _LINK)
+        rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE}"
@@ -997,7 +1007,7 @@ def _match_from(text: str, pos: int, k: int) -> regex.Match | None:
 def _ends_as_dateline(text: str, pos: int) -> bool:
     """The line at ``pos`` may end as a dateline does: with a date word, a number, ``)``.
 
-    A dateline runs to the line end, where only blanks, ``|``, ``.``, the end mark, a
+    A dateline runs to the line end, where only blanks, ``|``, ``.``, a dash, the end mark, a
     "Nguồn: X" or a known paper may follow its last word: a story line that ends with
     another word (most of those opening with "Ngày", "Lúc" or a number) is no dateline.
 
@@ -1013,7 +1023,7 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end = len(text)
     if text.find("Nguồn", pos, end) >= 0:
         return True
-    while end > pos and text[end - 1] in " \t|./":
+    while end > pos and text[end - 1] in " \t|./–-":  # (a dangling dash too: "... 2024 -")
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or end > pos and text.endswith(_ENDINGS_BY_LAST.get(text[end - 1], ()), pos, end)
@@ -1461,7 +1471,7 @@ _DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
 _OPENS = (
     rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
-    rf"(?:[ \t]*[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
+    rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
@@ -1490,7 +1500,8 @@ _OPENS = (
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
-                      "Link bài", "Theo", "theo", "Nguồn", *_TRANSLATED_WORDS,
+                      "Link bài", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
+                      *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./.",
                       *_SECTION_NAMES))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
@@ -1742,6 +1753,11 @@ def _find_nguon(text: str) -> int:
 _PROSE_LENGTH = 80
 
 
+#: An article's address alone after its label (``Đường dẫn bài viết: https://...``,
+#: ``Link bài gốc: www...``): an attribution line, never a body paragraph.
+_ADDRESS_LINE = regex.compile(rf"{_ORIGINAL_LABEL}[ \t]*+:[ \t]*+{_LINK}[ \t]*+\Z")
+
+
 def _is_prose_line(line: str, *, nguon: bool = True) -> bool:
     """A body paragraph (``line`` is stripped): long, or several words with sentence marks.
 
@@ -1755,6 +1771,8 @@ def _is_prose_line(line: str, *, nguon: bool = True) -> bool:
     """
     if len(line) < _PROSE_LENGTH and _GLUED_MARK.search(line) is None:
         return False  # short, and no sentence mark the cut could leave at the end
+    if _ADDRESS_LINE.match(line) is not None:
+        return False  # "Đường dẫn bài viết: https://...": the source line that goes
     if len(line) >= 25:
         line = _without_lead_and_tail(line, nguon=nguon)
         if _keeps_length(line, _PROSE_LENGTH):
@@ -2481,6 +2499,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _paper_under_title(text))
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
+        _add_where_free(labels, _glued_stamps(text))
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -2730,6 +2749,26 @@ def _agency_sign_off(text: str) -> list[Label]:
 
 #: Desks and centres that sign a story off (``bylines_desk_sign_offs.txt``).
 _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
+
+
+#: A full timestamp (a date with its year, then its time) opening a line, glued to the
+#: word after it with no blank: the page's time and headline run together once scraped
+#: (``09/02/2018 20:52HLV Park Hang-seo ...``). A capital must follow (checked apart).
+_GLUED_STAMP = re.compile(r"\n[ \t]*(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d[ \t,|-]{1,3}"
+                          r"\d{1,2}:\d\d(?::\d\d)?)(?=[^\W\d_]{2})")
+
+
+def _glued_stamps(text: str) -> list[Label]:
+    """``bylines.glued_stamp``: a line's opening timestamp glued to the title after it; the
+    title stays. A date alone (``09/02/2018Hà Nội``) or a time alone is no such stamp.
+
+    >>> text = "Thể thao\\n09/02/2018 20:52HLV Park Hang-seo về thăm quê"
+    >>> [text[x.start:x.end] for x in _glued_stamps(text)]
+    ['09/02/2018 20:52']
+    """
+    # (a newline literal opens the pattern, a scan at memory speed: one before the text too)
+    return [Label(m.start(1) - 1, m.end(1) - 1, "byline", "bylines.glued_stamp")
+            for m in _GLUED_STAMP.finditer("\n" + text) if text[m.end() - 1].isupper()]
 
 
 def _outlet_date_lines(text: str) -> list[Label]:

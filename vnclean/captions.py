@@ -2398,6 +2398,12 @@ _BARE_PERSON = LazyPattern(
     rf"(?:[ \t]++(?:cùng|và)(?:[ \t]++\S++){{1,3}}?)?[ \t]++"
     rf"(?P<place>{named_list(_BARE['place'] + _BARE['occasion'])})(?!\p{{L}})", regex.V1)
 _OCCASIONS = frozenset(_BARE["occasion"])
+#: Two people and nothing else: a person's head and name, ``và``/``cùng``, maybe the other's
+#: head or kin word (``captions_bare_scene.txt``), and a name (``Bà Hoa và con dâu Ngân Sinh.``).
+_BARE_PAIR = LazyPattern(
+    rf"(?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++(?:và|cùng)[ \t]++"
+    rf"(?:(?:{named_list(_lower_first(_BARE['person']) + _BARE['kin'])})"
+    rf"[ \t]++)?+{_NAME_RUN}\.?$", regex.V1)
 #: Two groups and the unit or place they belong to, no verb: ``Giáo viên và học sinh điểm
 #: trường Nậm Pổ`` (at most two lower-case words, then a name to the line's end).
 _BARE_GROUPS = LazyPattern(
@@ -2438,7 +2444,8 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
         start, line = match.start(1), match.group(1)
         if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
             continue
-        if _OPENS_ACTION(line) is None and _BARE_GATE.search(line) is None:
+        if (_OPENS_ACTION(line) is None and _BARE_GATE.search(line) is None
+                and _BARE_PAIR.match(line) is None):
             if not line.endswith("."):  # no subject opens it and no place or viewpoint word:
                 unshaped.append(match)  # no shape fits (its neighbours read only if needed)
             continue
@@ -2503,6 +2510,8 @@ def _bare_shape(line: str, above: str, below: str) -> str:
         return "view"
     if not terse and _BARE_GROUPS.match(line):
         return "groups"
+    if _BARE_PAIR.match(line) is not None:
+        return "pair"  # "Bà Hoa và con dâu Ngân Sinh.": two people, no verb
     person = _BARE_PERSON.match(line)
     if person is None:
         return ""
@@ -2847,6 +2856,8 @@ def _classify_once(text: str) -> list[Label]:
     if "\n" in text:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
+    if "Ảnh" in text:
+        labels += _under_alt_labels(text)
     return merge_labels(labels)
 
 
@@ -2905,6 +2916,38 @@ def _artefact_line_labels(text: str) -> list[Label]:
             found.append(Label(match.start(group), match.end(group), KIND,
                                "captions.file_artefact" if group == "file"
                                else "captions.outlet_label"))
+    return found
+
+
+#: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
+#: line with text under it (blank lines between): one sentence of a capital, at most
+#: under_alt_caption_max_chars, closed by a full stop, with a line of text after it.
+_ALT_LINE_END = re.compile(r"Ảnh[ \t]{1,3}\d{1,3}\.?[ \t]*\n")  # (a dash before it: checked apart)
+_UNDER_ALT = regex.compile(
+    rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
+    rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}+(?<=\.))"
+    rf"{_HSPACE}*+(?=\n\s*+\S)", regex.V1)
+_SENTENCE_INSIDE = regex.compile(r"[.!?…][\"”’)]?+[ \t]++[\p{Lu}\"“]", regex.V1)
+
+
+def _under_alt_labels(text: str) -> list[Label]:
+    """``captions.under_alt``: the caption a content system prints right under a photo's alt
+    text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``): one short sentence closed by a
+    full stop, with text after it. A paragraph (two sentences, or longer), a line with no
+    full stop (a subheading) and the text's last line stay.
+
+    >>> text = "Tiêu đề bài - Ảnh 1.\\n\\nBà Lan và con gái.\\n\\nBà kể lại chuyện cũ."
+    >>> [text[x.start:x.end] for x in _under_alt_labels(text)]
+    ['Bà Lan và con gái.']
+    """
+    found: list[Label] = []
+    for alt in _ALT_LINE_END.finditer(text):
+        if text[max(0, alt.start() - 4):alt.start()].rstrip(" \t")[-1:] not in ("-", "–"):
+            continue
+        m = _UNDER_ALT.match(text, alt.end())
+        if m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None:
+            continue
+        found.append(Label(m.start(1), m.end(1), KIND, "captions.under_alt"))
     return found
 
 

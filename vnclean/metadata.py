@@ -32,7 +32,8 @@ _AUTHOR_RULES = frozenset({"bylines.author_line", "bylines.signoff_glued", "byli
                            "bylines.flat_author"})
 #: The ``Theo`` before a flattened page's author (``Theo Phạm Trường | ``): the person's.
 _FLAT_THEO = regex.compile(r"\A\s*+Theo\s++")
-_DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp", "bylines.flat_dateline"})
+_DATE_RULES = frozenset({"bylines.dateline", "bylines.timestamp", "bylines.flat_dateline",
+                         "bylines.glued_stamp"})
 _SOURCE_RULES = ("bylines.agency_prefix", "bylines.source_attribution")
 #: A regional bureau after an agency's name: ``VOV-Tây Bắc``, ``VOV-Miền Trung``.
 _BUREAU = regex.compile(r"(?<=\S)[-–]\s*+\p{Lu}.*+", flags=regex.S)

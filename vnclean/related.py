@@ -590,6 +590,12 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         if cls == "other" and doubled:
             cls = "teaser"
             carded = j
+        elif strong and cls in ("other", "teaser") and _spaced_card(line.text):
+            headlines += 1  # a headline and its teaser on one line, two blanks between
+            teasers += 1
+            last, gap, prev = j, 0, "teaser"
+            j += 1
+            continue
         headline = cls in _BLOCK_HEADLINES
         doubled, card = headline and line.text == card, line.text if headline else ""
         if headline:
@@ -643,6 +649,25 @@ _SOURCE_LINE = compile_named(_CREDITED_SOURCE, regex.V1)
 #: A card on one line: its headline, a dash, its one-sentence teaser.
 _GLUED_CARD = regex.compile(r"([^\n]{15,%d}?)[ \t]+[-–][ \t]+(\p{Lu}[^\n]*[.!?…])\Z"
                             % _HEADLINE_MAX_CHARS, regex.V1)
+
+
+#: A card on one line the other way a scraper joins it: its headline, two blanks or more
+#: where the link ended, its teaser (``Giá tiêu tăng mạnh  Giá tiêu hôm nay ...``).
+_SPACED_CARD = regex.compile(r"([^\n]{15,%d}?)[ \t]{2,}+(\p{Lu}[^\n]{20,%d}+)\Z"
+                             % (_HEADLINE_MAX_CHARS, _T["spaced_card_teaser_max_chars"]), regex.V1)
+
+
+def _spaced_card(text: str) -> bool:
+    """``text`` (stripped) is a headline and its teaser on one line with two blanks or more
+    between them: a card of a strong heading's block (only there: :func:`_block_after_heading`).
+
+    >>> _spaced_card("Giá tiêu tăng mạnh đầu năm  Giá tiêu hôm nay tăng thêm 2.000 đồng mỗi kg.")
+    True
+    >>> _spaced_card("Giá tiêu hôm nay tăng thêm 2.000 đồng mỗi kg so với hôm qua.")
+    False
+    """
+    m = _SPACED_CARD.match(text)
+    return m is not None and _shape(m.group(1)) == "headline"
 
 
 def _glued_card(text: str) -> bool:
@@ -2133,6 +2158,82 @@ def _with_event_tags(text: str, tags: list[tuple[int, int]], inline: list[Label]
     return labels
 
 
+#: A lead's agency prefix of any paper at a line's start, as bylines reads one: in brackets
+#: (``(Baothanhhoa.vn) - ``, ``(Xinh Xinh) - ``) or a domain (``Baophutho.vn - ``). Its text is
+#: the key by which :func:`_prefixed_teasers` finds the paper's other leads.
+_LEAD_PREFIX = re.compile(
+    r"\n[ \t]*(\([^\W_][^()\n]{1,30}\)"
+    r"|[^\W_]{2,20}(?:\.[^\W_]{2,20})?\.(?:vn|VN|com\.vn))"
+    r"[ \t]*[-–—][ \t]*(?=[^\W_]|[\"“])")
+
+
+def _prefixed_teasers(text: str) -> list[Label]:
+    """``related.prefixed_teasers``: the teasers of the paper's other articles that a page
+    prints under the story, each opening with the same lead prefix as the story's lead.
+
+    Only a lead carries its paper's prefix, once: when ``prefixed_teasers_min_repeats`` lines
+    or more after the first line holding a prefix open with that same prefix, and each is
+    teaser-sized (``teaser_max_chars``), those later lines are other articles' leads. The
+    first line stays (the story's own lead); a page whose repeats run longer (a live report
+    stamping each entry) keeps them all.
+
+    >>> lead = "(Baoxyz.vn) - Tỉnh vừa khởi công tuyến đường ven biển dài 40 km.\\n"
+    >>> other = "(Baoxyz.vn) - Xã miền núi đón nhận bằng công nhận nông thôn mới...\\n"
+    >>> [text[x.start:x.end][:22] for text in [lead + other * 2] for x in _prefixed_teasers(text)]
+    ['(Baoxyz.vn) - Xã miền ', '(Baoxyz.vn) - Xã miền ']
+    """
+    starts: dict[str, list[int]] = {}
+    for m in _LEAD_PREFIX.finditer("\n" + text):  # (a newline literal first: a fast scan)
+        first = text[m.end() - 1]
+        if first.isupper() or first.isdigit() or first in "\"“":
+            starts.setdefault(m.group(1), []).append(m.start())  # (the line's start in text)
+    labels = []
+    for found in starts.values():
+        if len(found) <= _T["prefixed_teasers_min_repeats"]:
+            continue
+        spans = [(a, _line_end(text, a)) for a in found[1:]]
+        if all(len(text[a:b].strip()) <= _TEASER_MAX for a, b in spans):
+            labels += [Label(a, b, "related", "related.prefixed_teasers") for a, b in spans]
+    return sorted(labels, key=attrgetter("start"))
+
+
+#: A ticker's headlines flattened one a line, each closed by the dash that parted it from
+#: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``.
+_DASHED_ITEM = re.compile(r"\n[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n"
+                          r"[ \t]*){%d,})" % (_T["headline_min_words"] * 2 - 1,
+                                              _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
+
+
+def _dashed_runs(text: str) -> list[Label]:
+    """``related.dashed_run``: a run of ``dashed_run_min_items`` lines or more, each a
+    headline closed by a dash (a ticker's items once scraped, the dash that parted them left
+    at each line's end), with a lone ``-`` line opening it; a sentence or a list the story
+    writes never ends line after line with a dash. The item after the run's last dash (no
+    dash of its own) stays: the page's title may stand there. An item ending a sentence
+    (``... hôm nay. -``) makes the run the story's.
+
+    >>> items = "".join(f"Tin vắn số {n} về thời tiết các tỉnh miền Bắc -\\n" for n in range(4))
+    >>> text = "Tiêu đề\\n-\\n" + items + "Tin cuối\\nNội dung bài viết."
+    >>> [text[x.start:x.end][-10:] for x in _dashed_runs(text)]
+    ['miền Bắc -']
+    """
+    if " -\n" not in text and " –\n" not in text:
+        return []
+    found = []
+    for m in _DASHED_ITEM.finditer("\n" + text):
+        start, end = m.start(), m.end(1) - 1
+        body = text[start:end].rstrip()
+        items = [line.strip().rstrip("-– \t") for line in body.split("\n")]
+        if not any(item.endswith(".") for item in items if item):  # no sentence ends there
+            found.append(Label(start, start + len(body), "related", "related.dashed_run"))
+    return found
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 class StripRelatedLinks(BoilerplateCleaner):
     """Delete related-article blocks, ``>>`` links, dated related titles and teasers.
 
@@ -2163,6 +2264,9 @@ class StripRelatedLinks(BoilerplateCleaner):
         pair = _title_pair(text, labels)
         if pair:
             labels = merge_labels(labels + pair)
+        teasers = _prefixed_teasers(text) + _dashed_runs(text)
+        if teasers:
+            labels = merge_labels(labels + teasers)
         if not labels:
             return labels
         return join_line_labels(text, labels)
