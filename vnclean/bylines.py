@@ -279,7 +279,9 @@ _EMAIL_LABEL = r"[Ee]-?mail[ \t]*+:[ \t]*+"
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
 _AFFILIATIONS = trie(_AFFILIATION_WORDS)
 _AFFILIATION = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+"  # "Bộ trưởng ..." is none
-_AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,60}}+"
+#: In brackets an institution's name may run as long as after a dash (``(Văn phòng Tư vấn pháp
+#: lý thuộc Hội Luật gia tỉnh Bình Định và các huyện lân cận)`` under a Q&A's answer).
+_AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,80}}+"
 
 
 #: How a note after a name opens (:func:`_note_pattern`), and the word of "Theo X" after
