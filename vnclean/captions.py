@@ -1624,8 +1624,11 @@ _SOURCE_PAREN = re.compile(
 
 
 #: ``Nguồn: Internet`` ending a line after a caption's full stop (a web source only).
-_SOURCE_INLINE = re.compile(
-    r"[Nn]guồn[^\S\n]*+:[^\S\n]*+(?P<source>[^()\n]{1,40}?)[^\S\n]*+\.?(?=[^\S\n]*+(?:\n|\Z))")
+#: (or a web source that runs into the next block's capital with no space, a scraper's join
+#: of the caption and the paragraph below it: ``... vội. Nguồn: InternetTại hội thảo ...``)
+_SOURCE_INLINE = regex.compile(
+    r"[Nn]guồn[^\S\n]*+:[^\S\n]*+(?:(?P<source>[^()\n]{1,40}?)[^\S\n]*+\.?(?=[^\S\n]*+(?:\n|\Z))"
+    r"|(?P<source>%s)(?=\p{Lu}\p{Ll}))" % alternation(tuple(sorted(_WEB_SOURCES))), regex.V1)
 
 
 def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Candidate]:
