@@ -143,6 +143,15 @@ _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN, regex.V1)
 # word ("TTXVN.Ông", "Hồng Nhung.Nông dân"); an initial's dot is the name's ("Q.Huy"), and
 # so is the dot of a handle or path ("Instagram/Ishida.Takato", "@ishida.Takato").
 _GLUED_SENTENCE = regex.compile(r"(?<![/@_][^\s/@_]*+)(?<=\p{L}\p{L})\.(?=\p{Lu}\p{Ll})", regex.V1)
+# A credit name run into the next paragraph's first word with no space, a scraper's join:
+# a lowercase letter, then a word that opens sentences (captions_sentence_starters.txt) and
+# ends there ("T.TrTheo đó, ..."); a brand's inner capital opens no such word ("VnExpress").
+_GLUED_STARTER = regex.compile(
+    r"(?<=\p{Ll})(?=(?:%s)(?!\p{L}))" % alternation(tuple(_STARTERS)), regex.V1)
+#: A credit name of one to four words that runs so into the next paragraph (``T.TrTheo``).
+_GLUED_NAME = regex.compile(
+    r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})(?=(?:%s)(?!\p{L}))"
+    % alternation(tuple(_STARTERS)), regex.V1)
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
@@ -352,6 +361,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     seam = _GLUED_SENTENCE.search(text, match.start("name"), end)
     if seam is not None:
         return seam.end()  # "Ảnh: TTXVN.Ông Nguyên cho biết ...": the next sentence is story
+    seam = _GLUED_STARTER.search(text, match.start("name"), end)
+    if seam is not None:
+        return seam.end()  # "Ảnh: T.TrTheo đó, ...": the next paragraph's first word is story
     next_word = _NEXT_WORD.match(text, end, line_end).group(1)
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
         organisation = _organisation_end(text, match.start("name"), tokens, end, line_end)
@@ -1041,7 +1053,11 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
             return None  # nothing after the marker: not a name
         last = LAST_NON_BLANK.search(text, end, line_end).end()
         if last - first.start() > 40 or not _reads_as_name(text[end:last]):
-            last = _agency_end(text, first.start(), line_end)
+            glued = _GLUED_NAME.match(text, first.start(), line_end)
+            if glued is not None and _reads_as_name(text[end:glued.end()]):
+                last = glued.end()  # "... nhớ. Ảnh T.TrTheo đó, ...": up to the next paragraph
+            else:
+                last = _agency_end(text, first.start(), line_end)
             if last < 0:
                 return None
         credit_end = last
