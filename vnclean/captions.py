@@ -1098,6 +1098,10 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                                    or source["source"] in _AGENCIES):
             end = source.end()
         credit_end = end + 1 if text.startswith(".", end) else end
+        web = _SOURCE_INLINE.match(text, _first_non_space(text, credit_end, line_end), line_end)
+        if web is not None and web["source"] in _WEB_SOURCES:
+            # "Ảnh minh họa. Nguồn: Internet", maybe run into the next paragraph's capital
+            credit_end = web.end()
     rule = "captions.marker_line" if kind == "bare" else "captions.credit"
     if text.startswith(("Video", "Clip"), start):
         rule = "captions.video"
