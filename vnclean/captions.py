@@ -29,7 +29,8 @@ from ._data import (LazyPattern, alternation, compile_named, json_data, named_li
 from .bylines import agency_names
 from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
-                     SettlingCleaner, blank_before, last_non_space_end, merge_labels)
+                     SettlingCleaner, blank_before, expand_forms, last_non_space_end,
+                     merge_labels)
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
            "remove_repeated_blocks"]
@@ -2856,7 +2857,66 @@ def _classify_once(text: str) -> list[Label]:
     if "\n" in text:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
+    labels += _gallery_tail_labels(text)
     return merge_labels(labels)
+
+
+_GALLERY_WORDS = tab_entries("captions_gallery_cues.txt")
+_GALLERY_CUES = expand_forms(v for tag, v in _GALLERY_WORDS if tag == "cue")
+_GALLERY_CUE_MAX = max(map(len, _GALLERY_CUES)) + 4  # the cue, and the spaces before it
+#: Every cue's last words, read first (stdlib ``re``, a literal scan of the window).
+_GALLERY_GATE = re.compile("|".join(sorted({re.escape(" ".join(c.split()[-2:]))
+                                            for c in _GALLERY_CUES}, key=len, reverse=True)))
+_GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
+    tuple(v for tag, v in _GALLERY_WORDS if tag == "stop")), regex.V1)
+#: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
+#: up to gallery_cue_max_chars with no sentence end, then its colon.
+_GALLERY_HEADING = regex.compile(
+    r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{1,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
+    % (alternation(_GALLERY_CUES), _SETTINGS["gallery_cue_max_chars"]), regex.V1 | regex.M)
+#: A sentence end inside a gallery's captions, where the next caption may start.
+_CAPTION_SPLIT = regex.compile(r"(?<=[.!?…])[ \t]+|\n+")
+
+
+def _gallery_tail_labels(text: str) -> list[Label]:
+    """``captions.gallery_tail``: a photo gallery closing the story: a heading of
+    ``captions_gallery_cues.txt`` ending with a colon (``Một số hình ảnh tại lễ ký kết:``), at
+    a line's start or glued after a sentence end, and every caption after it to the text's end,
+    on lines of their own or run on in a flattened body: each piece between sentence ends
+    caption-sized (``gallery_caption_max_chars``), all of it at most ``gallery_tail_max_chars``,
+    and at least ``gallery_story_min_chars`` of story before the heading (a photo story whose
+    captions are its text keeps them).
+
+    >>> _gallery_tail_labels("Hai bên ký kết thỏa thuận đào tạo cho năm tới, với nhiều nội dung "
+    ...     "về an toàn lao động, kỹ thuật khai thác và quản lý khí mỏ trong hầm lò. Đoàn chuyên "
+    ...     "gia sẽ làm việc với các phòng ban ngay sau buổi lễ. Một số hình ảnh tại buổi lễ: "
+    ...     "Giám đốc phát biểu Trưởng đoàn phát biểu")[0].rule
+    'captions.gallery_tail'
+    """
+    end = last_non_space_end(text)
+    # the heading stands within reach of the end: only that window is read (most texts'
+    # windows hold no "ảnh" at all)
+    low = max(0, end - _SETTINGS["gallery_tail_max_chars"] - _SETTINGS["gallery_cue_max_chars"]
+              - _GALLERY_CUE_MAX)
+    if text.find("ảnh", low, end) < 0 or _GALLERY_GATE.search(text, low, end) is None:
+        return []
+    for m in _GALLERY_HEADING.finditer(text, low, end):
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+        tail = text[m.end():end]
+        if (start < _SETTINGS["gallery_story_min_chars"] or not tail.strip()
+                or len(tail) > _SETTINGS["gallery_tail_max_chars"]):
+            continue
+        first = _NON_SPACE.search(tail)
+        if _GALLERY_STOP.search(m.group()) or not tail[first.start()].isupper():
+            continue  # "... cho thấy: ...", or a colon that runs on into a sentence
+        pieces = [p for p in _CAPTION_SPLIT.split(tail) if p.strip()]
+        # captions run on with no full stop (a flattened body) are one piece: the tail's cap
+        # (a gallery shows two pictures or more: one sentence after the colon is the story's)
+        if (len(pieces) == 1 and tail.rstrip()[-1] not in ".!?…"
+                or len(pieces) > 1
+                and all(len(p) <= _SETTINGS["gallery_caption_max_chars"] for p in pieces)):
+            return [Label(start, end, KIND, "captions.gallery_tail")]
+    return []
 
 
 _ALT = json_data("captions_alt_artefacts.json")
