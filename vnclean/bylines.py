@@ -148,6 +148,10 @@ _NOT_FIRST = rf"(?!(?!{_GIVEN_FIRST}){trie(_OPENERS)}(?!\p{{L}}))"
 #: Words that may stand before a name: titles ("Thạc sĩ"); on a name line alone, newsroom
 #: roles too ("Phóng viên Lê Hùng").
 _TITLE_WORDS = word_list("bylines_titles.txt")
+_OUTLET_ENDINGS = trie(word_list("bylines_outlet_endings.txt"))
+#: A web paper's one-word brand as a lead's prefix: "GiadinhNet" (bylines_outlet_endings.txt).
+_OUTLET_BRAND = rf"\p{{Lu}}\p{{Ll}}[\p{{L}}\d]{{0,14}}?(?:{_OUTLET_ENDINGS})(?![\p{{L}}\d])"
+_OUTLET_BRAND_LINE = regex.compile(_OUTLET_BRAND)
 #: Words written short whose period ends no sentence (``Mr.``, ``tp.``, ``v.v.``).
 _ABBREVIATIONS = word_list("abbreviations.txt")
 _ROLE_WORDS = word_list("bylines_roles.txt")
@@ -283,7 +287,9 @@ _EMAIL_LABEL = r"[Ee]-?mail[ \t]*+:[ \t]*+"
 #: the line's end or in brackets: "Khoa Nội, Bệnh viện Bạch Mai".
 _AFFILIATIONS = trie(_AFFILIATION_WORDS)
 _AFFILIATION = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+"  # "Bộ trưởng ..." is none
-_AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,60}}+"
+#: In brackets an institution's name may run as long as after a dash (``(Văn phòng Tư vấn pháp
+#: lý thuộc Hội Luật gia tỉnh Bình Định và các huyện lân cận)`` under a Q&A's answer).
+_AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,80}}+"
 
 
 #: How a note after a name opens (:func:`_note_pattern`), and the word of "Theo X" after
@@ -551,7 +557,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                      r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+(?:[ \t][Oo]nline)?+")
     # (a domain maybe with its subdomain: "VTV8.vtv.vn - "; the subdomain is never the
     # ending itself, so "Baophutho.vn - " is read too)
-    bare_generic = (r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+"
+    # (or a web paper's one-word brand: "GiadinhNet - ", bylines_outlet_endings.txt)
+    bare_generic = (rf"{_OUTLET_BRAND}|"
+                    r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+"
                     r"|[\p{L}\d]{2,20}+(?:\.(?!(?:vn|VN|com\.vn)(?![\p{L}\d.]))[\p{L}\d]{2,20}+)?+"
                     r"\.(?:vn|VN|com\.vn)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
@@ -1476,7 +1484,7 @@ _OPENS = (
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
-    rf"|{_DOMAIN_OPENS}"
+    rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
@@ -1918,7 +1926,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
         return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
     rule = "bylines.agency_prefix"
-    if bare is not None and bare not in agencies and not bare.lower().endswith(".vn"):
+    if (bare is not None and bare not in agencies and not bare.lower().endswith(".vn")
+            and _OUTLET_BRAND_LINE.fullmatch(bare) is None):
         rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - "
     return Label(m.start("agency"), m.end("agency"), "byline", rule)
 

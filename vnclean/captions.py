@@ -29,7 +29,8 @@ from ._data import (LazyPattern, alternation, compile_named, json_data, named_li
 from .bylines import agency_names
 from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
-                     SettlingCleaner, blank_before, last_non_space_end, merge_labels)
+                     SettlingCleaner, blank_before, expand_forms, last_non_space_end,
+                     merge_labels)
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
            "remove_repeated_blocks"]
@@ -143,6 +144,15 @@ _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN, regex.V1)
 # word ("TTXVN.Ông", "Hồng Nhung.Nông dân"); an initial's dot is the name's ("Q.Huy"), and
 # so is the dot of a handle or path ("Instagram/Ishida.Takato", "@ishida.Takato").
 _GLUED_SENTENCE = regex.compile(r"(?<![/@_][^\s/@_]*+)(?<=\p{L}\p{L})\.(?=\p{Lu}\p{Ll})", regex.V1)
+# A credit name run into the next paragraph's first word with no space, a scraper's join:
+# a lowercase letter, then a word that opens sentences (captions_sentence_starters.txt) and
+# ends there ("T.TrTheo đó, ..."); a brand's inner capital opens no such word ("VnExpress").
+_GLUED_STARTER = regex.compile(
+    r"(?<=\p{Ll})(?=(?:%s)(?!\p{L}))" % alternation(tuple(_STARTERS)), regex.V1)
+#: A credit name of one to four words that runs so into the next paragraph (``T.TrTheo``).
+_GLUED_NAME = regex.compile(
+    r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})(?=(?:%s)(?!\p{L}))"
+    % alternation(tuple(_STARTERS)), regex.V1)
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
@@ -356,6 +366,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     seam = _GLUED_SENTENCE.search(text, match.start("name"), end)
     if seam is not None:
         return seam.end()  # "Ảnh: TTXVN.Ông Nguyên cho biết ...": the next sentence is story
+    seam = _GLUED_STARTER.search(text, match.start("name"), end)
+    if seam is not None:
+        return seam.end()  # "Ảnh: T.TrTheo đó, ...": the next paragraph's first word is story
     next_word = _NEXT_WORD.match(text, end, line_end).group(1)
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
         organisation = _organisation_end(text, match.start("name"), tokens, end, line_end)
@@ -1045,7 +1058,11 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
             return None  # nothing after the marker: not a name
         last = LAST_NON_BLANK.search(text, end, line_end).end()
         if last - first.start() > 40 or not _reads_as_name(text[end:last]):
-            last = _agency_end(text, first.start(), line_end)
+            glued = _GLUED_NAME.match(text, first.start(), line_end)
+            if glued is not None and _reads_as_name(text[end:glued.end()]):
+                last = glued.end()  # "... nhớ. Ảnh T.TrTheo đó, ...": up to the next paragraph
+            else:
+                last = _agency_end(text, first.start(), line_end)
             if last < 0:
                 return None
         credit_end = last
@@ -1086,6 +1103,10 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
                                    or source["source"] in _AGENCIES):
             end = source.end()
         credit_end = end + 1 if text.startswith(".", end) else end
+        web = _SOURCE_INLINE.match(text, _first_non_space(text, credit_end, line_end), line_end)
+        if web is not None and web["source"] in _WEB_SOURCES:
+            # "Ảnh minh họa. Nguồn: Internet", maybe run into the next paragraph's capital
+            credit_end = web.end()
     rule = "captions.marker_line" if kind == "bare" else "captions.credit"
     if text.startswith(("Video", "Clip"), start):
         rule = "captions.video"
@@ -1628,8 +1649,11 @@ _SOURCE_PAREN = re.compile(
 
 
 #: ``Nguồn: Internet`` ending a line after a caption's full stop (a web source only).
-_SOURCE_INLINE = re.compile(
-    r"[Nn]guồn[^\S\n]*+:[^\S\n]*+(?P<source>[^()\n]{1,40}?)[^\S\n]*+\.?(?=[^\S\n]*+(?:\n|\Z))")
+#: (or a web source that runs into the next block's capital with no space, a scraper's join
+#: of the caption and the paragraph below it: ``... vội. Nguồn: InternetTại hội thảo ...``)
+_SOURCE_INLINE = regex.compile(
+    r"[Nn]guồn[^\S\n]*+:[^\S\n]*+(?:(?P<source>[^()\n]{1,40}?)[^\S\n]*+\.?(?=[^\S\n]*+(?:\n|\Z))"
+    r"|(?P<source>%s)(?=\p{Lu}\p{Ll}))" % alternation(tuple(sorted(_WEB_SOURCES))), regex.V1)
 
 
 def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Candidate]:
@@ -2858,7 +2882,66 @@ def _classify_once(text: str) -> list[Label]:
     labels += _artefact_line_labels(text)
     if "Ảnh" in text:
         labels += _under_alt_labels(text)
+    labels += _gallery_tail_labels(text)
     return merge_labels(labels)
+
+
+_GALLERY_WORDS = tab_entries("captions_gallery_cues.txt")
+_GALLERY_CUES = expand_forms(v for tag, v in _GALLERY_WORDS if tag == "cue")
+_GALLERY_CUE_MAX = max(map(len, _GALLERY_CUES)) + 4  # the cue, and the spaces before it
+#: Every cue's last words, read first (stdlib ``re``, a literal scan of the window).
+_GALLERY_GATE = re.compile("|".join(sorted({re.escape(" ".join(c.split()[-2:]))
+                                            for c in _GALLERY_CUES}, key=len, reverse=True)))
+_GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
+    tuple(v for tag, v in _GALLERY_WORDS if tag == "stop")), regex.V1)
+#: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
+#: up to gallery_cue_max_chars with no sentence end, then its colon.
+_GALLERY_HEADING = regex.compile(
+    r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{1,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
+    % (alternation(_GALLERY_CUES), _SETTINGS["gallery_cue_max_chars"]), regex.V1 | regex.M)
+#: A sentence end inside a gallery's captions, where the next caption may start.
+_CAPTION_SPLIT = regex.compile(r"(?<=[.!?…])[ \t]+|\n+")
+
+
+def _gallery_tail_labels(text: str) -> list[Label]:
+    """``captions.gallery_tail``: a photo gallery closing the story: a heading of
+    ``captions_gallery_cues.txt`` ending with a colon (``Một số hình ảnh tại lễ ký kết:``), at
+    a line's start or glued after a sentence end, and every caption after it to the text's end,
+    on lines of their own or run on in a flattened body: each piece between sentence ends
+    caption-sized (``gallery_caption_max_chars``), all of it at most ``gallery_tail_max_chars``,
+    and at least ``gallery_story_min_chars`` of story before the heading (a photo story whose
+    captions are its text keeps them).
+
+    >>> _gallery_tail_labels("Hai bên ký kết thỏa thuận đào tạo cho năm tới, với nhiều nội dung "
+    ...     "về an toàn lao động, kỹ thuật khai thác và quản lý khí mỏ trong hầm lò. Đoàn chuyên "
+    ...     "gia sẽ làm việc với các phòng ban ngay sau buổi lễ. Một số hình ảnh tại buổi lễ: "
+    ...     "Giám đốc phát biểu Trưởng đoàn phát biểu")[0].rule
+    'captions.gallery_tail'
+    """
+    end = last_non_space_end(text)
+    # the heading stands within reach of the end: only that window is read (most texts'
+    # windows hold no "ảnh" at all)
+    low = max(0, end - _SETTINGS["gallery_tail_max_chars"] - _SETTINGS["gallery_cue_max_chars"]
+              - _GALLERY_CUE_MAX)
+    if text.find("ảnh", low, end) < 0 or _GALLERY_GATE.search(text, low, end) is None:
+        return []
+    for m in _GALLERY_HEADING.finditer(text, low, end):
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+        tail = text[m.end():end]
+        if (start < _SETTINGS["gallery_story_min_chars"] or not tail.strip()
+                or len(tail) > _SETTINGS["gallery_tail_max_chars"]):
+            continue
+        first = _NON_SPACE.search(tail)
+        if _GALLERY_STOP.search(m.group()) or not tail[first.start()].isupper():
+            continue  # "... cho thấy: ...", or a colon that runs on into a sentence
+        pieces = [p for p in _CAPTION_SPLIT.split(tail) if p.strip()]
+        # captions run on with no full stop (a flattened body) are one piece: the tail's cap
+        # (a gallery shows two pictures or more: one sentence after the colon is the story's)
+        if (len(pieces) == 1 and tail.rstrip()[-1] not in ".!?…"
+                or len(pieces) > 1
+                and all(len(p) <= _SETTINGS["gallery_caption_max_chars"] for p in pieces)):
+            return [Label(start, end, KIND, "captions.gallery_tail")]
+    return []
 
 
 _ALT = json_data("captions_alt_artefacts.json")

@@ -1440,13 +1440,15 @@ def _cue_before(cues: tuple[str, ...]) -> LazyPattern:
     ``captions_bare_markers.txt``, which remove_photo_captions takes later too); up to three
     such pieces one after another (``... nói. Theo TTXVN Ảnh minh họa Tin liên quan ...``).
     The sentence end may run into the cue with no space (``... nói.Xem thêm: ...``: a page's
-    blocks joined by a scraper with no separator)."""
-    return LazyPattern(r"(?:^|(?<=[.!?…\"”’][ \t\xa0]{0,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
+    blocks joined by a scraper with no separator), and so may the last word of a block with
+    no end mark (``... công dânTin liên quan:- ...``: a capital glued to a lowercase letter
+    is no sentence's word)."""
+    return LazyPattern(r"(?:(?:^|(?<=[.!?…\"”’][ \t\xa0]{0,3}(?:(?:\p{Lu}\p{L}*[ \t\xa0]){2,4}"
                        r"(?:\([\p{Ll} ]{1,20}\)[ \t\xa0])?"
                        r"|(?:[^\s.!?…:]+[ \t\xa0]){0,3}(?:%s)[ \t\xa0]*:[ \t\xa0]*"
                        r"(?:\p{Lu}\p{L}*[ \t\xa0]){1,4}"
                        r"|(?:%s)[ \t\xa0]){0,3}))"
-                       r"[ \t\xa0]*+(?:%s)\Z"
+                       r"[ \t\xa0]*+|(?<=\p{Ll}))(?:%s)\Z"
                        % (_CREDIT_HEADS, _BARE_MARKERS, trie(cues)), regex.V1 | regex.M)
 
 
@@ -1478,7 +1480,8 @@ _LIST_CUE_HEADS = frozenset(cue[-len(tail) - 4:-len(tail)] for cue in _LIST_CUES
                             for tail, _ in _LIST_CUE_TAILS if cue.endswith(tail))
 _SPACES_BEFORE = regex.compile(r"[ \t\xa0]*+\Z")
 _SPACES = re.compile(r"[ \t\xa0]*+")
-_COLON_AND_SPACES = re.compile(r"[ \t\xa0]*+:?+[ \t\xa0]*+")
+#: After a list cue: its colon, and a dash opening the first headline (``Tin liên quan:- A- B``).
+_COLON_AND_SPACES = re.compile(r"[ \t\xa0]*+:?+[ \t\xa0]*+(?:[-–•][ \t\xa0]*+)?")
 _CUE_OPENER = r"[ \t\xa0](?:%s)[ \t,]" % named_list(word_list("related_sentence_openers.txt"))
 _CUE_BODY = r"(?:[^\n.!?…]|[.!?…](?![ \t\xa0]|$))"
 _CUE_END = r"(?:(?<=[\p{Ll}\d)\"”’])|[?!])(?=%s)" % _CUE_OPENER
