@@ -257,3 +257,41 @@ def test_sponsor_word_search_finds_every_word_cue(text):
     for m in promos._SPONSOR_CUE.finditer(text):
         if m.group("concrete") is None:
             assert promos._SPONSOR_WORD.search(text, m.start(), m.end())
+
+
+def test_widget_ends_are_keyed_on_two_characters():
+    # _ends_with_widget compares a text's end only with the labels sharing its last two
+    # characters: every label must hold two at least, and sit under its own two.
+    assert all(len(label) >= 2 for label in promos._WIDGETS)
+    assert sorted(w for ws in promos._WIDGET_ENDS.values() for w in ws) == sorted(promos._WIDGETS)
+    assert all(w[-2:] == key for key, ws in promos._WIDGET_ENDS.items() for w in ws)
+
+
+def _widget_row_as_it_was(line, min_labels=2):
+    """is_widget_row without its first-word gates: every run of words tried as a label."""
+    words = [w for w in promos._ROW_SEPARATORS.split(line.rstrip(": \t")) if w]
+    labels = i = 0
+    while i < len(words):
+        for k in range(min(len(words) - i, promos._WIDGET_WORDS), 0, -1):
+            label = " ".join(words[i:i + k])
+            if label[0].isupper() and label.casefold() in promos._WIDGETS:
+                i += k
+                labels += 1
+                break
+        else:
+            return False
+    return labels >= min_labels
+
+
+ROW_PIECES = [w[:1].upper() + w[1:] for w in sorted(promos._WIDGETS)[::5]] + [
+    "Chia sẻ", "Bình luận", "Lưu", "In bài", "Tin", "chia sẻ", "CHIA SẺ", " | ", " • ", " · ",
+    "*", " ", "\t", ":", "x", "Hà Nội", "ǅ", "İ", "ẞ"]
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(ROW_PIECES) | st.text(max_size=3), max_size=8).map("".join),
+       st.integers(1, 3))
+def test_widget_row_gates_skip_no_row(line, min_labels):
+    # is_widget_row first tests whether a word can open a label (capitalised, a label's
+    # first word): the answer must be the one trying every run of words gives.
+    assert promos.is_widget_row(line, min_labels) == _widget_row_as_it_was(line, min_labels)

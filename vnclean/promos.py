@@ -823,9 +823,11 @@ _FIXTURE = regex.compile(r"\p{Lu}\w*[ \t]-[ \t]\p{Lu}\w*(?:[ \t]\p{Lu}\w*)?[ \t]
                          regex.VERSION1)
 
 
-def _first_pass(text: str, windows: list[tuple[int, int]]) -> list[Label]:
+def _first_pass(text: str, windows: list[tuple[int, int]], urls: list[int] | None = None,
+                ) -> list[Label]:
     """Context-free candidates: whole cue lines, and inline ones only in the ``windows``
-    around anchor hits (:func:`_windows`)."""
+    around anchor hits (:func:`_windows`); calls to action near the ``urls`` (where each
+    URL starts; found here when not given)."""
     labels = _line_first_pass(text)
     seen = {(lab.start, lab.end) for lab in labels}
     for lo, hi in windows:
@@ -833,9 +835,10 @@ def _first_pass(text: str, windows: list[tuple[int, int]]) -> list[Label]:
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
                 labels.append(label)
-    if _SCHEME_END.search(text):
-        hits = [m.start() for m in _URL.finditer(text)]
-        for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in hits]):
+    if urls is None:
+        urls = [m.start() for m in _URL.finditer(text)]
+    if urls:
+        for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in urls]):
             labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                        for m in _CALL_TO_URL.finditer(text, lo, min(hi, len(text)))]
     return labels
@@ -1441,7 +1444,7 @@ def _name_before(text: str, line_start: int, start: int) -> int:
 _NAME_BEFORE_REACH = 120  # characters before a footer's first cue read for the paper's name
 
 
-def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
+def _flat_page_end(text: str, labels: list[Label], press: bool | None = None) -> list[Label]:
     """The pieces glued at the end of a flattened page's last line (too long for a footer),
     read from its end backwards until none is left, so that a second pass finds nothing
     more: widget labels (``promos_widget_lines.txt``: ``... cao tốc. Đọc bài gốc``,
@@ -1449,7 +1452,8 @@ def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
     usual rules, a share widget's, a comment's or an ad's), a run of labelled footer lines
     (:func:`_flattened_footer_run`, only where no other label reaches past its start) and a
     paper's masthead or bare name (:func:`_bare_masthead_end`; at the text's very end it
-    ran before the other rules); the labels the other rules put at the end are read past.
+    ran before the other rules, and only where ``press``: ``Báo`` stands in the text, tested
+    here when not given); the labels the other rules put at the end are read past.
 
     >>> text = "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. " * 8 + "Đọc bài gốc"
     >>> [text[lab.start:lab.end] for lab in _flat_page_end(text, [])]
@@ -1469,7 +1473,7 @@ def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
             if not pieces:
                 pieces = [lab for lab in _flattened_footer_run(text, end)
                           if all(o.end <= lab.start or o.start >= lab.end for o in labels)]
-            if not pieces and "Báo" in text:
+            if not pieces and (press if press is not None else "Báo" in text):
                 pieces = _bare_masthead_end(text, end)
             if not pieces:
                 break
@@ -1656,6 +1660,14 @@ def _lowercase_word_before(text: str, line_start: int, pos: int) -> bool:
 _WIDGET_WORDS = max(len(w.split()) for w in _WIDGETS)
 _WIDGET_ROW_MAX = _WIDGET_MAX * 4
 _ROW_SEPARATORS = re.compile(r"[ \t]*[|•·*][ \t]*|[ \t]+")  # "*": a form's required mark
+_ROW_WORD = re.compile(r"[^ \t|•·*]+")  # a word between _ROW_SEPARATORS
+#: The first words of the widget labels (casefolded): a label opens with one of them.
+_LABEL_FIRST_WORDS = frozenset(label.split(" ")[0] for label in _WIDGETS)
+
+
+def _opens_label(word: str) -> bool:
+    """``word`` (a row's word) may open a widget label: capitalised, a label's first word."""
+    return word[0].isupper() and word.casefold() in _LABEL_FIRST_WORDS
 
 
 def is_publication_name(line: str) -> bool:
@@ -1682,12 +1694,17 @@ def is_widget_row(line: str, min_labels: int = 2) -> bool:
     >>> is_widget_row("Chia sẻ kinh nghiệm nuôi con", 1)
     False
     """
-    words = [w for w in _ROW_SEPARATORS.split(line.rstrip(": \t")) if w]
+    bare = line.rstrip(": \t")
+    first = _ROW_WORD.search(bare)
+    if first is None or not _opens_label(first.group()):
+        return False  # (most lines: their first word opens no label)
+    words = [w for w in _ROW_SEPARATORS.split(bare) if w]
     labels = i = 0
     while i < len(words):
+        if not _opens_label(words[i]):
+            return False
         for k in range(min(len(words) - i, _WIDGET_WORDS), 0, -1):
-            label = " ".join(words[i:i + k])
-            if label[0].isupper() and label.casefold() in _WIDGETS:
+            if " ".join(words[i:i + k]).casefold() in _WIDGETS:
                 i += k
                 labels += 1
                 break
@@ -2451,7 +2468,9 @@ class StripPromos(SettlingCleaner):
     def classify_once(self, text: str) -> list[Label]:
         anchors = [m.start() for m in _ANCHORS.finditer(text)]
         windows = _windows(text, anchors)
-        labels = [lab for lab in _first_pass(text, windows) if not _story_subheading(text, lab)]
+        urls = [m.start() for m in _URL.finditer(text)]  # (one search: two rules read them)
+        labels = [lab for lab in _first_pass(text, windows, urls)
+                  if not _story_subheading(text, lab)]
         if anchors:
             labels += _footer_labels(text, anchors)
             tails = _long_line_tails(text, anchors)
@@ -2459,7 +2478,8 @@ class StripPromos(SettlingCleaner):
             labels += _flattened_tail_pieces(text, tails)
             if "©" in text:
                 labels += _glued_press_notices(text)
-        if "Báo" in text:
+        press = "Báo" in text  # (read again by _flat_page_end)
+        if press:
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
         labels += _glued_widget_rows(text)
@@ -2471,7 +2491,7 @@ class StripPromos(SettlingCleaner):
         labels += _comment_threads(text, labels)
         labels += _polls(text, labels)
         labels += _count_tabs(text)
-        if _SCHEME_END.search(text):
+        if urls:
             labels += _url_lines(text, labels)
         if labels:
             labels += _feedback_answers(text, labels)
@@ -2483,7 +2503,7 @@ class StripPromos(SettlingCleaner):
             ending = [lab for lab in labels if lab.start >= line_start] + sponsor
             labels += sponsor + _residue_labels(text, ending)
             labels = join_line_labels(text, merge_labels(labels))
-        flat = _flat_page_end(text, labels)  # last: a page's end the rules above left alone
+        flat = _flat_page_end(text, labels, press)  # last: a page's end the rules above left alone
         if flat:
             labels = join_line_labels(text, merge_labels(labels + flat))
         return labels
@@ -2504,7 +2524,11 @@ def holds_notice_cue(text: str) -> bool:
     return any(piece in text for piece in _NOTICE_PIECES)
 
 
-_WIDGET_ENDS = tuple(sorted(_WIDGETS))  # (str.endswith takes a tuple)
+#: The widget labels by their last two characters (each holds two or more), so a text's end
+#: is compared with the few that can end it (str.endswith takes a tuple).
+_WIDGET_ENDS: dict[str, tuple[str, ...]] = {}
+for _label in sorted(_WIDGETS):
+    _WIDGET_ENDS[_label[-2:]] = (*_WIDGET_ENDS.get(_label[-2:], ()), _label)
 
 
 def _ends_with_widget(text: str) -> bool:
@@ -2514,7 +2538,8 @@ def _ends_with_widget(text: str) -> bool:
     >>> _ends_with_widget("Mưa lớn ở Hà Nội. Chia sẻ"), _ends_with_widget("Mưa lớn ở Hà Nội.")
     (True, False)
     """
-    return text[-_WIDGET_MAX:].rstrip().rstrip(":").casefold().endswith(_WIDGET_ENDS)
+    end = text[-_WIDGET_MAX:].rstrip().rstrip(":").casefold()
+    return end.endswith(_WIDGET_ENDS.get(end[-2:], ()))
 
 
 def _may_hold_footer(text: str) -> bool:
