@@ -83,6 +83,10 @@ from vnclean import promos  # noqa: E402
 from vnclean._data import compile_named
 from vnclean.blocks import _multi_folds, nonblank_lines  # noqa: E402
 
+# The search built: below, _line_first_pass takes it on every text of many lines (before it
+# is built, a process tests each line of its first texts instead: see the test of that).
+promos._line_finder()
+
 # Pieces that stress the casefold-exact search: letters whose casefold differs from
 # IGNORECASE's (kelvin sign, long s, dotted I, sharp s, ligatures), cue words in odd case.
 ODD = ["K", "ſ", "İ", "ẞ", "ß", "ﬅ", "ﬁ", "ǰ", "\xa0", "\u2003", "\t", " ", "*", "•", "-", ":",
@@ -295,3 +299,18 @@ def test_widget_row_gates_skip_no_row(line, min_labels):
     # is_widget_row first tests whether a word can open a label (capitalised, a label's
     # first word): the answer must be the one trying every run of words gives.
     assert promos.is_widget_row(line, min_labels) == _widget_row_as_it_was(line, min_labels)
+
+
+def test_a_few_short_texts_never_build_the_line_finder(monkeypatch):
+    # A process cleaning a short text tests its lines one by one (the labels the search
+    # would give); it builds the search once its texts hold more lines than that is worth.
+    monkeypatch.setattr(promos, "_lines_tested", [0])
+    promos._line_finder.cache_clear()
+    try:
+        text = "Mưa lớn ở Hà Nội.\nChia sẻ\nHotline: 0913 839 963\n© Báo X"
+        assert promos._line_first_pass(text) == _every_line(text)
+        assert promos._line_finder.cache_info().currsize == 0
+        promos._line_first_pass("Mưa lớn.\n" * promos._LINES_BEFORE_FINDER)
+        assert promos._line_finder.cache_info().currsize == 1
+    finally:
+        promos._line_finder()

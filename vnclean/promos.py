@@ -291,12 +291,15 @@ def _line_first_pass(text: str) -> list[Label]:
 
     The lines that can be either are found first by C-level searches over the whole text
     (:func:`_candidate_lines`); only they reach the per-line tests of :func:`_line_label`.
-    A text of few long lines sends every line to those tests: cheaper than the searches.
+    A text of few long lines sends every line to those tests: cheaper than the searches;
+    so does any text while the process has not yet built the searches' pattern and has
+    tested fewer than ``_LINES_BEFORE_FINDER`` lines so (:func:`_finder_due`).
     """
     labels: list[Label] = []
+    lines = text.count("\n") + 1
     # Few long lines (a flattened page): testing each line costs less than the searches.
-    few_lines = len(text) > _LONG_LINES * (text.count("\n") + 1)
-    for m in nonblank_lines(text) if few_lines else _candidate_lines(text):
+    every_line = len(text) > _LONG_LINES * lines or not _finder_due(lines)
+    for m in nonblank_lines(text) if every_line else _candidate_lines(text):
         label = _line_label(text, m)
         if label is not None:
             labels.append(label)
@@ -484,6 +487,24 @@ def _line_finder() -> re.Pattern:
 
 
 _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
+#: Lines a process tests one by one before it builds :func:`_line_finder`: a line's tests
+#: cost about 10 µs, building the finder about 0.1 s (0.12 s of a cold start's first
+#: clean), so a process cleaning a few short texts never builds it and one cleaning many
+#: builds it after its first few dozen texts. The labels are the same either way.
+_LINES_BEFORE_FINDER = 2000
+_lines_tested = [0]  # lines tested one by one before the finder was built (one cell)
+
+
+def _finder_due(lines: int) -> bool:
+    """Whether a text of ``lines`` lines goes through :func:`_line_finder` (built now if it
+    is not yet) rather than testing each line: once built, or once testing them would pass
+    ``_LINES_BEFORE_FINDER`` lines tested one by one."""
+    if _line_finder.cache_info().currsize or _lines_tested[0] + lines > _LINES_BEFORE_FINDER:
+        return True
+    _lines_tested[0] += lines
+    return False
+
+
 _LONG_LINES = 400  # characters a line on average from which every line is tested instead
 
 
