@@ -314,3 +314,65 @@ def test_a_few_short_texts_never_build_the_line_finder(monkeypatch):
         assert promos._line_finder.cache_info().currsize == 1
     finally:
         promos._line_finder()
+
+
+# The piece gates before case-insensitive searches: each must pass every text its
+# patterns find a match in (the pieces are read from the patterns: a gate never skips one).
+GATED = [(promos._may_hold_strong, (promos._FOOTER_STRONG,)),
+         (promos._may_hold_cue, (promos._FOOTER_STRONG, promos._FOOTER_WEAK)),
+         (promos._may_hold_name, (promos._FOOTER_NAME,)),
+         (promos._may_hold_flat_cue, (promos._FLAT_FOOTER_CUE,)),
+         (promos._may_hold_flat_label, (promos._FLAT_FOOTER_LABEL,)),
+         (promos._may_hold_inline, (promos._INLINE_CANDIDATES,))]
+FOOTER_PIECES = ["© 2024 ", "Copyright", "COPYRİGHT", "All Rights Reserved", "Bản quyền thuộc",
+                 "BẢN QUYỀN ©", "Giấy phép số 13/GP-BTTTT", "GPXB", "Tổng biên tập: ",
+                 "Cơ quan chủ quản: ", "- Cơ quan Trung ương của", "BÁO ĐIỆN TỬ ", "Tạp chí ",
+                 "Powered by", "Theme by ", "Ghi rõ nguồn khi phát hành lại", "Vui lòng ghi nguồn",
+                 "Đài Truyền hình ", "Cổng TTĐT ", "Thông tấn xã ", "Hotline", "E-mail", "Fax",
+                 "Tầng 5", "không được sao chép", "Thiết kế bởi", "Mã số thuế", "Nghiêm cấm"]
+gate_texts = st.lists(st.sampled_from(FOOTER_PIECES) | st.sampled_from(PIECES)
+                      | st.sampled_from(ODD) | st.text(max_size=4), max_size=10).map("".join)
+
+
+def _gates_pass_matches(text):
+    for gate, patterns in GATED:
+        if any(pattern.search(text) for pattern in patterns):
+            assert gate(text), (text, patterns)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(gate_texts)
+def test_piece_gates_pass_every_match(text):
+    for variant in (text, text.upper(), text.casefold()):
+        _gates_pass_matches(variant)
+
+
+def test_piece_gates_on_corpus_lines(dev_records):
+    for record in dev_records:
+        for line in record.raw.splitlines():
+            if 0 < len(line) <= promos._LINE_MAX:
+                _gates_pass_matches(line)
+                _gates_pass_matches(line.upper())
+
+
+def test_piece_gates_are_read_from_the_patterns():
+    # Each gated pattern yields pieces (a gate that passes everything would be no gain).
+    from vnclean._data import required_pieces
+    for _, patterns in GATED:
+        assert required_pieces("|".join(p.pattern for p in patterns))
+
+
+def test_piece_letters_match_only_their_casefold():
+    # A gate reads a text's casefold when every character folds to one: then a character
+    # that a pattern's literal matches, ignoring case, must fold to that literal's fold.
+    import regex
+    from vnclean._data import required_pieces
+    letters = set()
+    for _, patterns in GATED:
+        letters.update("".join(required_pieces("|".join(p.pattern for p in patterns))))
+    singles = "".join(c for c in map(chr, range(0x10000))
+                      if not 0xD800 <= ord(c) < 0xE000 and len(c.casefold()) == 1)
+    for letter in letters:
+        matched = regex.findall(regex.escape(letter), singles, regex.IGNORECASE | regex.V1)
+        assert {c.casefold() for c in matched} <= {letter}, letter
