@@ -376,3 +376,34 @@ def test_piece_letters_match_only_their_casefold():
     for letter in letters:
         matched = regex.findall(regex.escape(letter), singles, regex.IGNORECASE | regex.V1)
         assert {c.casefold() for c in matched} <= {letter}, letter
+
+
+def _widgets_before_as_it_was(text, line_start, pos):
+    """widgets_before without its first-word gate: every run of last words tried."""
+    out = []
+    while True:
+        head = text[max(line_start, pos - promos._WIDGET_MAX):pos].rstrip()
+        words = head.split()
+        found = None
+        for k in range(min(len(words), promos._WIDGET_WORDS), 0, -1):
+            cand = " ".join(words[-k:])
+            key = cand[:-1] if cand[-1] == ":" else cand
+            if key[:1].isupper() and key.casefold() in promos._WIDGETS:
+                found = cand
+                break
+        if found is None:
+            return out
+        start = text.rfind(words[-1], line_start, pos)
+        for word in reversed(words[-k:-1]):
+            start = text.rfind(word, line_start, start)
+        if start < line_start or start > line_start and not text[start - 1].isspace():
+            return out
+        out.append(promos.Label(start, promos.LAST_NON_BLANK.search(text, line_start, pos).end(),
+                                "promo", promos._widget_rule(found)))
+        pos = start
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(ROW_PIECES) | st.text(max_size=3), max_size=8).map("".join))
+def test_widgets_before_gate_skips_no_label(text):
+    assert promos.widgets_before(text, 0, len(text)) == _widgets_before_as_it_was(text, 0, len(text))

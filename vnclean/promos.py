@@ -1671,6 +1671,8 @@ def widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
         words = head.split()
         found = None
         for k in range(min(len(words), _WIDGET_WORDS), 0, -1):
+            if k > 1 and not _opens_label(words[-k]):
+                continue  # (no label opens with that word)
             cand = " ".join(words[-k:])
             key = cand[:-1] if cand[-1] == ":" else cand  # "Chia sẻ:" (a row's label)
             if key[:1].isupper() and key.casefold() in _WIDGETS:
@@ -2288,6 +2290,7 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
 
 
 #: A line ending in a count in brackets (a C-level scan finds the few candidates).
+_COUNT_LINE_END = re.compile(r"\) ?\n")  # (its gate: one search keyed on ")", not two ``in``)
 _COUNT_END = re.compile(r"\([ \t]?\d{1,6}[ \t]?\)[ \t]*$", re.MULTILINE)
 #: A tab label in upper case with its count: "ẢNH (2)", "CÙNG TÁC GIẢ (36)".
 _COUNT_TAB = regex.compile(r"[ \t]*+\p{Lu}[\p{Lu}\d&/ \t-]{0,40}?[ \t]*\([ \t]?\d{1,6}[ \t]?\)"
@@ -2306,7 +2309,7 @@ def _count_tabs(text: str) -> list[Label]:
     ['ẢNH (2)\\nVIDEO (0)\\nLIÊN QUAN (102)']
     """
     out: list[Label] = []
-    if ")\n" not in text and ") \n" not in text:
+    if _COUNT_LINE_END.search(text) is None:
         return out  # (a row of tabs has lines ending in a count before the next one)
     run: list[tuple[int, int]] = []  # the tab lines found so far, one after another
 
