@@ -407,3 +407,14 @@ def _widgets_before_as_it_was(text, line_start, pos):
 @given(st.lists(st.sampled_from(ROW_PIECES) | st.text(max_size=3), max_size=8).map("".join))
 def test_widgets_before_gate_skips_no_label(text):
     assert promos.widgets_before(text, 0, len(text)) == _widgets_before_as_it_was(text, 0, len(text))
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from([" ", "\t", "\xa0", "\n", "https://x.vn/a", "http://", "www.",
+                                 "www.x.vn", "\"", "<", "a", "Mưa"]), max_size=8).map("".join),
+       st.integers(0, 12))
+def test_end_url_as_the_search_finds_it(text, lo):
+    # _end_url tries the one place a URL ending the text can start: the search's answer.
+    found = promos._end_url(text, lo, len(text))
+    expected = promos._END_URL.search(text, lo, len(text))
+    assert (found and found.span()) == (expected and expected.span())

@@ -1541,7 +1541,7 @@ def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
     >>> [text[lab.start:lab.end] for lab in _end_widgets(text, 0, len(text))]
     ['Lấy link', 'https://x.vn/a']
     """
-    url = _END_URL.search(text, max(line_start, end - _URL_READ), end)
+    url = _end_url(text, max(line_start, end - _URL_READ), end)
     stop = url.start() if url else end
     found = widgets_before(text, line_start, stop)
     if not found:
@@ -1557,7 +1557,19 @@ def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
 
 
 #: A bare URL ending a line, after a space: a copy-link widget's value.
-_END_URL = re.compile(r"(?<=[ \t])(?:https?://|www\.)[^\s\"'<>]+\Z")
+_URL_TO_END = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+\Z")
+_END_URL = re.compile(r"(?<=[ \t])" + _URL_TO_END.pattern)  # (what _end_url finds)
+
+
+def _end_url(text: str, lo: int, end: int) -> re.Match | None:
+    """``_END_URL.search(text, lo, end)``, tried only where it can match: right after the
+    last space or tab before ``end`` (no white space may follow it), not at every place.
+
+    >>> _end_url("Mưa lớn. Lấy link https://x.vn/a", 0, 32).group()
+    'https://x.vn/a'
+    """
+    space = max(text.rfind(" ", max(lo - 1, 0), end), text.rfind("\t", max(lo - 1, 0), end))
+    return None if space < 0 else _URL_TO_END.match(text, space + 1, end)
 _URL_READ = 300  # characters read back for it
 
 
