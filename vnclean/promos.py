@@ -1750,15 +1750,14 @@ def is_widget_row(line: str, min_labels: int = 2) -> bool:
     """
     bare = line.rstrip(": \t")
     first = _ROW_WORD.search(bare)
-    if first is None or not _opens_label(first.group()):
+    if first is not None and not _opens_label(first.group()):
         return False  # (most lines: their first word opens no label)
     words = [w for w in _ROW_SEPARATORS.split(bare) if w]
     labels = i = 0
     while i < len(words):
-        if not _opens_label(words[i]):
-            return False
         for k in range(min(len(words) - i, _WIDGET_WORDS), 0, -1):
-            if " ".join(words[i:i + k]).casefold() in _WIDGETS:
+            label = " ".join(words[i:i + k])
+            if label[0].isupper() and label.casefold() in _WIDGETS:
                 i += k
                 labels += 1
                 break
