@@ -83,6 +83,10 @@ from vnclean import promos  # noqa: E402
 from vnclean._data import compile_named
 from vnclean.blocks import _multi_folds, nonblank_lines  # noqa: E402
 
+# The search built: below, _line_first_pass takes it on every text of many lines (before it
+# is built, a process tests each line of its first texts instead: see the test of that).
+promos._line_finder()
+
 # Pieces that stress the casefold-exact search: letters whose casefold differs from
 # IGNORECASE's (kelvin sign, long s, dotted I, sharp s, ligatures), cue words in odd case.
 ODD = ["K", "ſ", "İ", "ẞ", "ß", "ﬅ", "ﬁ", "ǰ", "\xa0", "\u2003", "\t", " ", "*", "•", "-", ":",
@@ -257,3 +261,126 @@ def test_sponsor_word_search_finds_every_word_cue(text):
     for m in promos._SPONSOR_CUE.finditer(text):
         if m.group("concrete") is None:
             assert promos._SPONSOR_WORD.search(text, m.start(), m.end())
+
+
+def test_widget_ends_are_keyed_on_two_characters():
+    # _ends_with_widget compares a text's end only with the labels sharing its last two
+    # characters: every label must hold two at least, and sit under its own two.
+    assert all(len(label) >= 2 for label in promos._WIDGETS)
+    assert sorted(w for ws in promos._WIDGET_ENDS.values() for w in ws) == sorted(promos._WIDGETS)
+    assert all(w[-2:] == key for key, ws in promos._WIDGET_ENDS.items() for w in ws)
+
+
+ROW_PIECES = [w[:1].upper() + w[1:] for w in sorted(promos._WIDGETS)[::5]] + [
+    "Chia sẻ", "Bình luận", "Lưu", "In bài", "Tin", "chia sẻ", "CHIA SẺ", " | ", " • ", " · ",
+    "*", " ", "\t", ":", "x", "Hà Nội", "ǅ", "İ", "ẞ"]
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(ROW_PIECES) | st.text(max_size=3), max_size=8).map("".join),
+       st.integers(0, 3))
+def test_widget_row_gates_skip_no_row(line, min_labels):
+    # is_widget_row first tests whether the first word can open a label (capitalised, a
+    # label's first word): the answer must be the one the labels tried without it give.
+    gated = promos.is_widget_row(line, min_labels)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(promos, "_opens_label", lambda word: True)
+        assert gated == promos.is_widget_row(line, min_labels)
+
+
+def test_a_few_short_texts_never_build_the_line_finder(monkeypatch):
+    # A process cleaning a short text tests its lines one by one (the labels the search
+    # would give); it builds the search once its texts hold more lines than that is worth.
+    monkeypatch.setattr(promos, "_lines_tested", [0])
+    promos._line_finder.cache_clear()
+    try:
+        text = "Mưa lớn ở Hà Nội.\nChia sẻ\nHotline: 0913 839 963\n© Báo X"
+        assert promos._line_first_pass(text) == _every_line(text)
+        assert promos._line_finder.cache_info().currsize == 0
+        promos._line_first_pass("Mưa lớn.\n" * promos._LINES_BEFORE_FINDER)
+        assert promos._line_finder.cache_info().currsize == 1
+    finally:
+        promos._line_finder()
+
+
+# The piece gates before case-insensitive searches: each must pass every text its
+# patterns find a match in (the pieces are read from the patterns: a gate never skips one).
+GATED = [(promos._may_hold_strong, (promos._FOOTER_STRONG,)),
+         (promos._may_hold_cue, (promos._FOOTER_STRONG, promos._FOOTER_WEAK)),
+         (promos._may_hold_name, (promos._FOOTER_NAME,)),
+         (promos._may_hold_flat_cue, (promos._FLAT_FOOTER_CUE,)),
+         (promos._may_hold_flat_label, (promos._FLAT_FOOTER_LABEL,)),
+         (promos._may_hold_inline, (promos._INLINE_CANDIDATES,))]
+FOOTER_PIECES = ["© 2024 ", "Copyright", "COPYRİGHT", "All Rights Reserved", "Bản quyền thuộc",
+                 "BẢN QUYỀN ©", "Giấy phép số 13/GP-BTTTT", "GPXB", "Tổng biên tập: ",
+                 "Cơ quan chủ quản: ", "- Cơ quan Trung ương của", "BÁO ĐIỆN TỬ ", "Tạp chí ",
+                 "Powered by", "Theme by ", "Ghi rõ nguồn khi phát hành lại", "Vui lòng ghi nguồn",
+                 "Đài Truyền hình ", "Cổng TTĐT ", "Thông tấn xã ", "Hotline", "E-mail", "Fax",
+                 "Tầng 5", "không được sao chép", "Thiết kế bởi", "Mã số thuế", "Nghiêm cấm"]
+gate_texts = st.lists(st.sampled_from(FOOTER_PIECES) | st.sampled_from(PIECES)
+                      | st.sampled_from(ODD) | st.text(max_size=4), max_size=10).map("".join)
+
+
+def _gates_pass_matches(text):
+    for gate, patterns in GATED:
+        if any(pattern.search(text) for pattern in patterns):
+            assert gate(text), (text, patterns)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(gate_texts)
+def test_piece_gates_pass_every_match(text):
+    for variant in (text, text.upper(), text.casefold()):
+        _gates_pass_matches(variant)
+
+
+def test_piece_gates_on_corpus_lines(dev_records):
+    for record in dev_records:
+        for line in record.raw.splitlines():
+            if 0 < len(line) <= promos._LINE_MAX:
+                _gates_pass_matches(line)
+                _gates_pass_matches(line.upper())
+
+
+def test_piece_gates_are_read_from_the_patterns():
+    # Each gated pattern yields pieces (a gate that passes everything would be no gain).
+    from vnclean._data import required_pieces
+    for _, patterns in GATED:
+        assert required_pieces("|".join(p.pattern for p in patterns))
+
+
+def test_piece_letters_match_only_their_casefold():
+    # A gate reads a text's casefold when every character folds to one: then a character
+    # that a pattern's literal matches, ignoring case, must fold to that literal's fold.
+    import regex
+    from vnclean._data import required_pieces
+    letters = set()
+    for _, patterns in GATED:
+        letters.update("".join(required_pieces("|".join(p.pattern for p in patterns))))
+    singles = "".join(c for c in map(chr, range(0x10000))
+                      if not 0xD800 <= ord(c) < 0xE000 and len(c.casefold()) == 1)
+    for letter in letters:
+        matched = regex.findall(regex.escape(letter), singles, regex.IGNORECASE | regex.V1)
+        assert {c.casefold() for c in matched} <= {letter}, letter
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(ROW_PIECES) | st.text(max_size=3), max_size=8).map("".join))
+def test_widgets_before_gate_skips_no_label(text):
+    # widgets_before tries a run of words as a label only when its first word may open one.
+    gated = promos.widgets_before(text, 0, len(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(promos, "_opens_label", lambda word: True)
+        assert gated == promos.widgets_before(text, 0, len(text))
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from([" ", "\t", "\xa0", "\n", "https://x.vn/a", "http://", "www.",
+                                 "www.x.vn", "\"", "<", "a", "Mưa"]), max_size=8).map("".join),
+       st.integers(0, 12))
+def test_end_url_as_the_search_finds_it(text, lo):
+    # _end_url tries the one place a URL ending the text can start: the search's answer.
+    found = promos._end_url(text, lo, len(text))
+    expected = promos._END_URL.search(text, lo, len(text))
+    assert (found and found.span()) == (expected and expected.span())

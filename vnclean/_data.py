@@ -10,12 +10,13 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
+from re import _constants as _re_constants, _parser as _re_parser
 from typing import Any
 
 __all__ = ["data_text", "word_list", "word_set", "json_data", "alternation", "trie",
-           "named_list", "compile_named", "LazyPattern"]
+           "named_list", "compile_named", "LazyPattern", "required_pieces", "piece_gate"]
 
 
 def data_text(name: str) -> str:
@@ -191,3 +192,120 @@ def _branches(words: list[str], depth: int) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
     return f"(?:{body})?" if count and len(words[0]) == depth else body
+
+
+def required_pieces(pattern: str) -> tuple[str, ...] | None:
+    r"""Casefolded literal pieces one of which every match of ``pattern`` (a ``regex``
+    pattern, case-insensitive or not) holds, or ``None`` when that cannot be told.
+
+    Why: a line whose casefold holds none of them cannot match, and one stdlib search of a
+    casefolded line for them costs a small part of a case-insensitive ``regex`` search of
+    many alternatives (each opening with a lookbehind the engine tries at every position).
+    Read from the pattern itself (stdlib ``re``'s parser), so the pieces never fall out of
+    step with it: each alternative gives its longest required run of literal characters
+    (outside lookarounds); what the stdlib cannot parse, or an alternative without one, gives
+    ``None``. (Full case folding matches a literal to text whose casefold holds its casefold.)
+
+    >>> required_pieces(r"\bCopyright\b|Bản quyền (?:thuộc|©|\d{4})|(?:không|cấm)[ \t]+sao chép")
+    ('bản quyền ', 'copyright', 'sao chép')
+    >>> required_pieces(r"\d+|Hotline") is None
+    True
+    """
+    source = _LIST_REFERENCE.sub(lambda m: "(?:%s)" % alternation(_NAMED_LISTS[m.group(1)])
+                                 if m.group(1) in _NAMED_LISTS else m.group(), pattern)
+    source = _REGEX_ONLY_CLASS.sub(r"\\w", source)
+    if not _reads_alike(source):
+        return None
+    try:
+        tree = _re_parser.parse(source)
+    except Exception:  # (syntax only the regex module reads)
+        return None
+    pieces = _required(list(tree))
+    return None if pieces is None else tuple(sorted({p.casefold() for p in pieces}, key=str))
+
+
+def piece_gate(*patterns: str) -> Callable[[str], bool]:
+    r"""A cheap test that ``text`` may hold a match of one of ``patterns``: its casefold holds
+    one of their :func:`required_pieces` (always true when those cannot be told, and for a
+    text holding a character that casefolds to several).
+
+    >>> may_hold = piece_gate(r"\bCopyright\b", r"Giấy phép số \d+")
+    >>> may_hold("COPYRIGHT 2024"), may_hold("GIẤY PHÉP SỐ 5"), may_hold("Mưa lớn ở Hà Nội.")
+    (True, True, False)
+    """
+    search: Callable[[str], object] | None = None  # built at the first call (import stays quick)
+
+    def may_hold(text: str) -> bool:
+        nonlocal search
+        if search is None:
+            pieces = required_pieces("|".join(patterns))
+            search = ((lambda low: True) if pieces is None
+                      else re.compile(trie(pieces)).search)  # (a trie: few tests a place)
+        low = text.casefold()
+        # (a character that folds to several, "İ" to "i̇", may match a literal in part)
+        return len(low) != len(text) or search(low) is not None
+
+    return may_hold
+
+
+_LIST_REFERENCE = re.compile(r"\\L<(\w+)>")
+_REGEX_ONLY_CLASS = re.compile(r"\\[pP]\{[^}]*\}")  # \p{Lu}: a class the stdlib lacks
+_REPEATS = (_re_constants.MAX_REPEAT, _re_constants.MIN_REPEAT,
+            _re_constants.POSSESSIVE_REPEAT)
+
+
+def _reads_alike(source: str) -> bool:
+    """Whether the stdlib reads ``source`` as the ``regex`` module does, as far as literals
+    go: no ``[`` inside a class (a nested set or a POSIX class to ``regex``), no ``{`` that
+    opens no repeat (fuzzy matching to ``regex``, literal to the stdlib)."""
+    opened = -1  # where the class being read opened (-1: none)
+    escaped = False
+    for k, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif opened >= 0:
+            if char == "[":
+                return False
+            if char == "]" and k > opened + 1 and source[opened + 1:k] != "^":
+                opened = -1  # (a "]" first in the class is one of its characters)
+        elif char == "[":
+            opened = k
+        elif char == "{" and not _REPEAT.match(source, k):
+            return False
+    return True
+
+
+_REPEAT = re.compile(r"\{\d*(?:,\d*)?\}")
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """:func:`required_pieces` of one parsed sequence: the best of what its items require
+    (a run of literals, a group's or a repeated item's pieces, every branch's pieces)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _re_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        found = [frozenset(("".join(run),))] if run else []
+        run = []
+        if op is _re_constants.SUBPATTERN:
+            found.append(_required(list(av[-1])))
+        elif op is _re_constants.ATOMIC_GROUP:
+            found.append(_required(list(av)))
+        elif op in _REPEATS and av[0] >= 1:
+            found.append(_required(list(av[2])))
+        elif op is _re_constants.BRANCH:
+            options = [_required(list(branch)) for branch in av[1]]
+            if all(options):
+                found.append(frozenset().union(*options))
+        for pieces in found:
+            if pieces and all(pieces) and (best is None or _shortest(pieces) > _shortest(best)):
+                best = pieces
+    return best
+
+
+def _shortest(pieces: frozenset[str]) -> int:
+    return min(map(len, pieces))

@@ -26,7 +26,7 @@ import regex
 
 from ._core import Recheck
 from ._data import (LazyPattern, alternation, compile_named, json_data, named_list,
-                    tab_entries, trie, word_list, word_set)
+                    piece_gate, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -146,6 +146,7 @@ _LINE_PATTERNS = tuple(
     (regex.match(r"\(\?P<(\w+)>", a).group(1), LazyPattern("^(?:%s)" % a, _F))
     for a in _ALTERNATIVES if "^" in a[:20])
 _INLINE_CANDIDATES = LazyPattern("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
+_may_hold_inline = piece_gate(_INLINE_CANDIDATES.pattern)
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
@@ -291,12 +292,15 @@ def _line_first_pass(text: str) -> list[Label]:
 
     The lines that can be either are found first by C-level searches over the whole text
     (:func:`_candidate_lines`); only they reach the per-line tests of :func:`_line_label`.
-    A text of few long lines sends every line to those tests: cheaper than the searches.
+    A text of few long lines sends every line to those tests: cheaper than the searches;
+    so does any text while the process has not yet built the searches' pattern and has
+    tested fewer than ``_LINES_BEFORE_FINDER`` lines so (:func:`_finder_due`).
     """
     labels: list[Label] = []
+    lines = text.count("\n") + 1
     # Few long lines (a flattened page): testing each line costs less than the searches.
-    few_lines = len(text) > _LONG_LINES * (text.count("\n") + 1)
-    for m in nonblank_lines(text) if few_lines else _candidate_lines(text):
+    every_line = len(text) > _LONG_LINES * lines or not _finder_due(lines)
+    for m in nonblank_lines(text) if every_line else _candidate_lines(text):
         label = _line_label(text, m)
         if label is not None:
             labels.append(label)
@@ -484,6 +488,24 @@ def _line_finder() -> re.Pattern:
 
 
 _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 characters
+#: Lines a process tests one by one before it builds :func:`_line_finder`: a line's tests
+#: cost about 10 µs, building the finder about 0.1 s (0.12 s of a cold start's first
+#: clean), so a process cleaning a few short texts never builds it and one cleaning many
+#: builds it after its first few dozen texts. The labels are the same either way.
+_LINES_BEFORE_FINDER = 2000
+_lines_tested = [0]  # lines tested one by one before the finder was built (one cell)
+
+
+def _finder_due(lines: int) -> bool:
+    """Whether a text of ``lines`` lines goes through :func:`_line_finder` (built now if it
+    is not yet) rather than testing each line: once built, or once testing them would pass
+    ``_LINES_BEFORE_FINDER`` lines tested one by one."""
+    if _line_finder.cache_info().currsize or _lines_tested[0] + lines > _LINES_BEFORE_FINDER:
+        return True
+    _lines_tested[0] += lines
+    return False
+
+
 _LONG_LINES = 400  # characters a line on average from which every line is tested instead
 
 
@@ -823,19 +845,24 @@ _FIXTURE = regex.compile(r"\p{Lu}\w*[ \t]-[ \t]\p{Lu}\w*(?:[ \t]\p{Lu}\w*)?[ \t]
                          regex.VERSION1)
 
 
-def _first_pass(text: str, windows: list[tuple[int, int]]) -> list[Label]:
+def _first_pass(text: str, windows: list[tuple[int, int]], urls: list[int] | None = None,
+                ) -> list[Label]:
     """Context-free candidates: whole cue lines, and inline ones only in the ``windows``
-    around anchor hits (:func:`_windows`)."""
+    around anchor hits (:func:`_windows`); calls to action near the ``urls`` (where each
+    URL starts; found here when not given)."""
     labels = _line_first_pass(text)
     seen = {(lab.start, lab.end) for lab in labels}
     for lo, hi in windows:
+        if not _may_hold_inline(text[lo:hi]):
+            continue  # (an anchor's window with no piece of a candidate in it)
         for m in _INLINE_CANDIDATES.finditer(text, lo, hi):
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
                 labels.append(label)
-    if _SCHEME_END.search(text):
-        hits = [m.start() for m in _URL.finditer(text)]
-        for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in hits]):
+    if urls is None:
+        urls = [m.start() for m in _URL.finditer(text)]
+    if urls:
+        for lo, hi in _merge_spans([(max(0, h - 130), h + 310) for h in urls]):
             labels += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                        for m in _CALL_TO_URL.finditer(text, lo, min(hi, len(text)))]
     return labels
@@ -1018,6 +1045,8 @@ def _strong_footer(line: str) -> bool:
     """A line a footer grows from: a notice (``©``, ``Bản quyền thuộc ...``) anywhere, or a
     label cue (``Cơ quan chủ quản``, a licence) on a line that is no story sentence unless
     it names a press authority."""
+    if not _may_hold_strong(line):
+        return False
     if _footer_notice(line, 0, len(line)) is not None:
         return True
     return bool(_FOOTER_LABEL.search(line)) and not _story_not_press(line)
@@ -1091,7 +1120,14 @@ _LOWERCASE_WORD = regex.compile(r"(?<!\w)\p{Ll}\w*", regex.V1)
 
 def _footer_cue(text: str) -> bool:
     """Whether ``text`` holds any footer cue (strong, label or weak)."""
-    return bool(_FOOTER_STRONG.search(text) or _FOOTER_WEAK.search(text))
+    return _may_hold_cue(text) and bool(_FOOTER_STRONG.search(text) or _FOOTER_WEAK.search(text))
+
+
+# Cheap tests before the case-insensitive searches of the footer cues (about 30 µs a line):
+# a text whose casefold holds none of the literal pieces their matches need holds no cue.
+_may_hold_strong = piece_gate(_FOOTER_STRONG.pattern)
+_may_hold_cue = piece_gate(_FOOTER_STRONG.pattern, _FOOTER_WEAK.pattern)
+_may_hold_name = piece_gate(_FOOTER_NAME.pattern)
 
 
 def _split_sentences(text: str) -> list[str]:
@@ -1128,7 +1164,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         hi = text.find("\n", at, lo + 2 + max_chars)
         if hi < 0:
             hi = len(text)
-        if hi - lo - 1 <= max_chars and _FOOTER_STRONG.search(text, lo + 1, hi):
+        if (hi - lo - 1 <= max_chars and _may_hold_strong(text[lo + 1:hi])
+                and _FOOTER_STRONG.search(text, lo + 1, hi)):
             any_strong = True
             break
     if not any_strong:
@@ -1161,7 +1198,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     break  # nor down over a story sentence that names nothing of a footer
                 cue = cued.get(j)
                 if cue is None:
-                    cue = cued[j] = _footer_cue(line) or bool(_FOOTER_NAME.match(line))
+                    cue = cued[j] = _footer_cue(line) or bool(
+                        _may_hold_name(line) and _FOOTER_NAME.match(line))
                 if cue:
                     for k in range(reached + step, j + step, step):
                         if lines[k].strip() and len(lines[k]) <= max_chars:
@@ -1384,6 +1422,8 @@ _FLAT_FOOTER_CUE = LazyPattern(
 #: Its licence labels alone: all it can find where no colon stands.
 _FLAT_FOOTER_LABEL = regex.compile(
     r"%s(?P<licence>%s)" % (_FLAT_CUE_START, _FOOTER_LABEL.pattern), _F)
+_may_hold_flat_cue = piece_gate(_FLAT_FOOTER_CUE.pattern)
+_may_hold_flat_label = piece_gate(_FLAT_FOOTER_LABEL.pattern)
 
 
 def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
@@ -1404,7 +1444,10 @@ def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
     if end - line_start <= max_chars:
         return []  # a footer-sized last line: the footer rules' own
     window = end - max_chars
-    cue = _FLAT_FOOTER_CUE if text.find(":", window, end) >= 0 else _FLAT_FOOTER_LABEL
+    colon = text.find(":", window, end) >= 0
+    if not (_may_hold_flat_cue if colon else _may_hold_flat_label)(text[window:end]):
+        return []  # (most long last lines: no piece of a cue in their end)
+    cue = _FLAT_FOOTER_CUE if colon else _FLAT_FOOTER_LABEL
     cues = [m.start() for m in cue.finditer(text, window, end)]  # each opens with a capital
     for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
         if _cued_run_end(text, start, end) != end:
@@ -1441,7 +1484,7 @@ def _name_before(text: str, line_start: int, start: int) -> int:
 _NAME_BEFORE_REACH = 120  # characters before a footer's first cue read for the paper's name
 
 
-def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
+def _flat_page_end(text: str, labels: list[Label], press: bool | None = None) -> list[Label]:
     """The pieces glued at the end of a flattened page's last line (too long for a footer),
     read from its end backwards until none is left, so that a second pass finds nothing
     more: widget labels (``promos_widget_lines.txt``: ``... cao tốc. Đọc bài gốc``,
@@ -1449,7 +1492,8 @@ def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
     usual rules, a share widget's, a comment's or an ad's), a run of labelled footer lines
     (:func:`_flattened_footer_run`, only where no other label reaches past its start) and a
     paper's masthead or bare name (:func:`_bare_masthead_end`; at the text's very end it
-    ran before the other rules); the labels the other rules put at the end are read past.
+    ran before the other rules, and only where ``press``: ``Báo`` stands in the text, tested
+    here when not given); the labels the other rules put at the end are read past.
 
     >>> text = "Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu. " * 8 + "Đọc bài gốc"
     >>> [text[lab.start:lab.end] for lab in _flat_page_end(text, [])]
@@ -1469,7 +1513,7 @@ def _flat_page_end(text: str, labels: list[Label]) -> list[Label]:
             if not pieces:
                 pieces = [lab for lab in _flattened_footer_run(text, end)
                           if all(o.end <= lab.start or o.start >= lab.end for o in labels)]
-            if not pieces and "Báo" in text:
+            if not pieces and (press if press is not None else "Báo" in text):
                 pieces = _bare_masthead_end(text, end)
             if not pieces:
                 break
@@ -1497,7 +1541,7 @@ def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
     >>> [text[lab.start:lab.end] for lab in _end_widgets(text, 0, len(text))]
     ['Lấy link', 'https://x.vn/a']
     """
-    url = _END_URL.search(text, max(line_start, end - _URL_READ), end)
+    url = _end_url(text, max(line_start, end - _URL_READ), end)
     stop = url.start() if url else end
     found = widgets_before(text, line_start, stop)
     if not found:
@@ -1513,7 +1557,19 @@ def _end_widgets(text: str, line_start: int, end: int) -> list[Label]:
 
 
 #: A bare URL ending a line, after a space: a copy-link widget's value.
-_END_URL = re.compile(r"(?<=[ \t])(?:https?://|www\.)[^\s\"'<>]+\Z")
+_URL_TO_END = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+\Z")
+_END_URL = re.compile(r"(?<=[ \t])" + _URL_TO_END.pattern)  # (what _end_url finds)
+
+
+def _end_url(text: str, lo: int, end: int) -> re.Match | None:
+    """``_END_URL.search(text, lo, end)``, tried only where it can match: right after the
+    last space or tab before ``end`` (no white space may follow it), not at every place.
+
+    >>> _end_url("Mưa lớn. Lấy link https://x.vn/a", 0, 32).group()
+    'https://x.vn/a'
+    """
+    space = max(text.rfind(" ", max(lo - 1, 0), end), text.rfind("\t", max(lo - 1, 0), end))
+    return None if space < 0 else _URL_TO_END.match(text, space + 1, end)
 _URL_READ = 300  # characters read back for it
 
 
@@ -1627,6 +1683,8 @@ def widgets_before(text: str, line_start: int, pos: int) -> list[Label]:
         words = head.split()
         found = None
         for k in range(min(len(words), _WIDGET_WORDS), 0, -1):
+            if k > 1 and not _opens_label(words[-k]):
+                continue  # (no label opens with that word)
             cand = " ".join(words[-k:])
             key = cand[:-1] if cand[-1] == ":" else cand  # "Chia sẻ:" (a row's label)
             if key[:1].isupper() and key.casefold() in _WIDGETS:
@@ -1656,6 +1714,14 @@ def _lowercase_word_before(text: str, line_start: int, pos: int) -> bool:
 _WIDGET_WORDS = max(len(w.split()) for w in _WIDGETS)
 _WIDGET_ROW_MAX = _WIDGET_MAX * 4
 _ROW_SEPARATORS = re.compile(r"[ \t]*[|•·*][ \t]*|[ \t]+")  # "*": a form's required mark
+_ROW_WORD = re.compile(r"[^ \t|•·*]+")  # a word between _ROW_SEPARATORS
+#: The first words of the widget labels (casefolded): a label opens with one of them.
+_LABEL_FIRST_WORDS = frozenset(label.split(" ")[0] for label in _WIDGETS)
+
+
+def _opens_label(word: str) -> bool:
+    """``word`` (a row's word) may open a widget label: capitalised, a label's first word."""
+    return word[0].isupper() and word.casefold() in _LABEL_FIRST_WORDS
 
 
 def is_publication_name(line: str) -> bool:
@@ -1682,7 +1748,11 @@ def is_widget_row(line: str, min_labels: int = 2) -> bool:
     >>> is_widget_row("Chia sẻ kinh nghiệm nuôi con", 1)
     False
     """
-    words = [w for w in _ROW_SEPARATORS.split(line.rstrip(": \t")) if w]
+    bare = line.rstrip(": \t")
+    first = _ROW_WORD.search(bare)
+    if first is not None and not _opens_label(first.group()):
+        return False  # (most lines: their first word opens no label)
+    words = [w for w in _ROW_SEPARATORS.split(bare) if w]
     labels = i = 0
     while i < len(words):
         for k in range(min(len(words) - i, _WIDGET_WORDS), 0, -1):
@@ -2231,6 +2301,7 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
 
 
 #: A line ending in a count in brackets (a C-level scan finds the few candidates).
+_COUNT_LINE_END = re.compile(r"\) ?\n")  # (its gate: one search keyed on ")", not two ``in``)
 _COUNT_END = re.compile(r"\([ \t]?\d{1,6}[ \t]?\)[ \t]*$", re.MULTILINE)
 #: A tab label in upper case with its count: "ẢNH (2)", "CÙNG TÁC GIẢ (36)".
 _COUNT_TAB = regex.compile(r"[ \t]*+\p{Lu}[\p{Lu}\d&/ \t-]{0,40}?[ \t]*\([ \t]?\d{1,6}[ \t]?\)"
@@ -2249,7 +2320,7 @@ def _count_tabs(text: str) -> list[Label]:
     ['ẢNH (2)\\nVIDEO (0)\\nLIÊN QUAN (102)']
     """
     out: list[Label] = []
-    if ")\n" not in text and ") \n" not in text:
+    if _COUNT_LINE_END.search(text) is None:
         return out  # (a row of tabs has lines ending in a count before the next one)
     run: list[tuple[int, int]] = []  # the tab lines found so far, one after another
 
@@ -2451,7 +2522,9 @@ class StripPromos(SettlingCleaner):
     def classify_once(self, text: str) -> list[Label]:
         anchors = [m.start() for m in _ANCHORS.finditer(text)]
         windows = _windows(text, anchors)
-        labels = [lab for lab in _first_pass(text, windows) if not _story_subheading(text, lab)]
+        urls = [m.start() for m in _URL.finditer(text)]  # (one search: two rules read them)
+        labels = [lab for lab in _first_pass(text, windows, urls)
+                  if not _story_subheading(text, lab)]
         if anchors:
             labels += _footer_labels(text, anchors)
             tails = _long_line_tails(text, anchors)
@@ -2459,7 +2532,8 @@ class StripPromos(SettlingCleaner):
             labels += _flattened_tail_pieces(text, tails)
             if "©" in text:
                 labels += _glued_press_notices(text)
-        if "Báo" in text:
+        press = "Báo" in text  # (read again by _flat_page_end)
+        if press:
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
         labels += _glued_widget_rows(text)
@@ -2471,7 +2545,7 @@ class StripPromos(SettlingCleaner):
         labels += _comment_threads(text, labels)
         labels += _polls(text, labels)
         labels += _count_tabs(text)
-        if _SCHEME_END.search(text):
+        if urls:
             labels += _url_lines(text, labels)
         if labels:
             labels += _feedback_answers(text, labels)
@@ -2483,7 +2557,7 @@ class StripPromos(SettlingCleaner):
             ending = [lab for lab in labels if lab.start >= line_start] + sponsor
             labels += sponsor + _residue_labels(text, ending)
             labels = join_line_labels(text, merge_labels(labels))
-        flat = _flat_page_end(text, labels)  # last: a page's end the rules above left alone
+        flat = _flat_page_end(text, labels, press)  # last: a page's end the rules above left alone
         if flat:
             labels = join_line_labels(text, merge_labels(labels + flat))
         return labels
@@ -2504,7 +2578,11 @@ def holds_notice_cue(text: str) -> bool:
     return any(piece in text for piece in _NOTICE_PIECES)
 
 
-_WIDGET_ENDS = tuple(sorted(_WIDGETS))  # (str.endswith takes a tuple)
+#: The widget labels by their last two characters (each holds two or more), so a text's end
+#: is compared with the few that can end it (str.endswith takes a tuple).
+_WIDGET_ENDS: dict[str, tuple[str, ...]] = {}
+for _label in sorted(_WIDGETS):
+    _WIDGET_ENDS[_label[-2:]] = (*_WIDGET_ENDS.get(_label[-2:], ()), _label)
 
 
 def _ends_with_widget(text: str) -> bool:
@@ -2514,7 +2592,8 @@ def _ends_with_widget(text: str) -> bool:
     >>> _ends_with_widget("Mưa lớn ở Hà Nội. Chia sẻ"), _ends_with_widget("Mưa lớn ở Hà Nội.")
     (True, False)
     """
-    return text[-_WIDGET_MAX:].rstrip().rstrip(":").casefold().endswith(_WIDGET_ENDS)
+    end = text[-_WIDGET_MAX:].rstrip().rstrip(":").casefold()
+    return end.endswith(_WIDGET_ENDS.get(end[-2:], ()))
 
 
 def _may_hold_footer(text: str) -> bool:
