@@ -162,6 +162,7 @@ class _Settings:
     site_menu_max_name_words: int
     bullet_menu_min_sections: int
     menu_bullets: str
+    sentence_continuation_marks: str
 
 
 @functools.cache
@@ -1273,7 +1274,7 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     label-value lines between a headline-shaped line and a paragraph (a spec sheet)."""
     if i > 0 and page.texts[i - 1].endswith(":"):
         return True
-    if _split_sentence(page.texts, i, j):
+    if _split_sentence(page.texts, i, j, cfg):
         return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
         return True  # wherever it ends: the story's last lines, or above a subheading
@@ -1295,17 +1296,24 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
 
 
-def _split_sentence(texts: list[str], i: int, j: int) -> bool:
+def _split_sentence(texts: list[str], i: int, j: int, cfg: _Settings) -> bool:
     """The run ``texts[i:j]`` is a sentence split at its links and wraps (an HTML-to-text
     pass puts each link on its own line: ``theo ghi nhận của`` / ``Dân trí`` / ``tại thị`` /
-    ``trường Hà Nội, số lượng`` / ``chung cư mới, ...``): the line above ends in a letter or
-    a comma, the line below and a line of the run open in lower case."""
-    if i == 0 or j >= len(texts) or not texts[j][0].islower():
+    ``trường Hà Nội, số lượng`` / ``chung cư mới, ...``): a line of the run opens in lower
+    case, and the line below goes on with the sentence: it opens with a mark that continues
+    one (``sentence_continuation_marks``: ``Đây là chức vô địch`` / ``World Cup`` / ``thứ hai
+    trong lịch sử của`` / ``bóng đá Tây Ban Nha`` / ``, sau lần đăng quang ...``), or in
+    lower case under a run whose line above ends in a letter or a comma. No menu item is
+    followed by a line that opens with a comma."""
+    if j >= len(texts) or not any(texts[k][0].islower() for k in range(i, j)):
+        return False
+    below = texts[j][0]
+    if below in cfg.sentence_continuation_marks:
+        return True
+    if i == 0 or not below.islower():
         return False
     last = texts[i - 1][-1]
-    if not (last.isalpha() or last == ","):
-        return False
-    return any(texts[k][0].islower() for k in range(i, j))
+    return last.isalpha() or last == ","
 
 
 def _before_sign_off(page: _Page, i: int, j: int) -> int:
