@@ -854,7 +854,7 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
     """
     out: list[Label] = []
     prompt_ends = {lab.end for lab in labels if lab.rule in _URL_PROMPT_RULES}
-    label_ends = {lab.start: lab.end for lab in labels}
+    label_ends = _cover_map(labels)
     for hit in (m.start() for m in _URL.finditer(text)):
         line_start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
@@ -876,9 +876,9 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
 _URL_PROMPT_RULES = frozenset(("promos.subscribe", "promos.call_to_action"))
 
 
-def _above_labels(text: str, line_start: int, label_ends: dict[int, int]) -> int:
+def _above_labels(text: str, line_start: int, label_ends: _Cover) -> int:
     """Where the text above ``line_start`` ends once the whole lines labels cover right
-    above it are gone (``label_ends`` maps each label's start to its end)."""
+    above it are gone (``label_ends``: :func:`_cover_map` of the labels)."""
     while True:
         last = LAST_NON_BLANK.search(text, max(0, line_start - _URL_CONTEXT), line_start)
         if last is None:
@@ -889,14 +889,27 @@ def _above_labels(text: str, line_start: int, label_ends: dict[int, int]) -> int
         line_start = above_start
 
 
-def _labelled(text: str, lo: int, hi: int, label_ends: dict[int, int]) -> bool:
-    """``text[lo:hi]`` is blank, or one label covers all of it but its blank ends."""
+_Cover = tuple[list[int], list[int]]
+
+
+def _cover_map(labels: list[Label]) -> _Cover:
+    """The labels' starts in order and, at each, the furthest end of the labels starting
+    there or before: a label over several lines (``Copy link`` / ``Link bài gốc`` / ``Lấy
+    link``) covers each of them, not only the line it starts on."""
+    spans = sorted((lab.start, lab.end) for lab in labels)
+    return [lo for lo, _ in spans], list(accumulate((hi for _, hi in spans), max))
+
+
+def _labelled(text: str, lo: int, hi: int, label_ends: _Cover) -> bool:
+    """``text[lo:hi]`` is blank, or labels cover all of it but its blank ends."""
     stretch = text[lo:hi]
     content = stretch.strip()
     if not content:
         return True
     start = lo + len(stretch) - len(stretch.lstrip())
-    return label_ends.get(start, -1) >= start + len(content)
+    starts, reach = label_ends
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and reach[k] >= start + len(content)
 
 
 def _prompt_above(text: str, line_start: int, prompt_ends: set[int]) -> bool:
@@ -909,7 +922,8 @@ def _prompt_above(text: str, line_start: int, prompt_ends: set[int]) -> bool:
 
 _URL_CONTEXT = 300
 # The line above introduces the link or runs on into it.
-_URL_INTRODUCED = regex.compile(r"(?::|,|(?<![\p{L}\d])\p{Ll}[\p{L}\d]*+)[ \t]*\Z", regex.V1)
+# (A domain's ending, ``tienphong.vn``, is no word a sentence runs on with.)
+_URL_INTRODUCED = regex.compile(r"(?::|,|(?<![\p{L}\d.])\p{Ll}[\p{L}\d]*+)[ \t]*\Z", regex.V1)
 # The line below carries on the sentence the link sits in.
 _URL_CONTINUED = regex.compile(r"[\p{Ll},.;:)\]]", regex.V1)
 
