@@ -870,11 +870,21 @@ def _wrapped(lines: list[_Line], j: int) -> bool:
 
 def _goes_on_above(lines: list[_Line], i: int) -> bool:
     """``lines[i]`` opens in lower case under a line that ends in a letter or a comma: the
-    end of a sentence wrapped onto it (``... và những đơn vị`` / ``liên quan.``)."""
-    if not lines[i].text[0].islower() or i == 0:
+    end of a sentence wrapped onto it (``... và những đơn vị`` / ``liên quan.``). Not when
+    it ends with no sentence mark and a headline follows it: a heading a page's style
+    capitalises, printed in lower case over its list (``... tiếp tục leo thang`` / ``tin
+    cùng chuyên mục`` / ``EU yêu cầu Google chia sẻ dữ liệu tìm kiếm``)."""
+    text = lines[i].text
+    if not text[0].islower() or i == 0:
+        return False
+    if (text[-1] not in _SENTENCE_MARKS and i + 1 < len(lines)
+            and lines[i + 1].cls in ("headline", "dated", "stamped")):
         return False
     last = lines[i - 1].text[-1]
     return last.isalpha() or last == ","
+
+
+_SENTENCE_MARKS = ".!?…"
 
 
 def _body_paragraph(line: _Line | None) -> bool:
