@@ -153,8 +153,11 @@ _ANCHOR_GATE = "["  # every end mark names its link in brackets (tests check eac
 _SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
 _TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15,200}?)[ \t]*$",
                             regex.VERSION1 | regex.MULTILINE)
-# A headline opens with a capital or a digit, or with a brand written in camel case (iPad, eBay).
-_HEADLINE_START = regex.compile(r"[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})")
+# A headline opens with a capital or a digit, or with a brand written in camel case (iPad, eBay),
+# maybe after a bracketed media tag a list of other articles prints before it ("[Ảnh] ",
+# "[Infographic] ", "[Video] ").
+_HEADLINE_START = regex.compile(
+    r"(?:\[[^\]\n]{1,20}\][ \t]?)?[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})")
 # First characters that _HEADLINE_START surely matches at: an ASCII digit or an upper-case
 # letter of the Latin blocks Vietnamese is written in (a set lookup before the pattern).
 _HEADLINE_OPENERS = frozenset("0123456789") | frozenset(
