@@ -157,9 +157,11 @@ _CALL_TO_URL = LazyPattern(
     % named_list(word_list("promos_call_to_url.txt")), regex.VERSION1)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
 # The authorities of a press licence: what a licence line must name when it reads as a
-# story sentence ("Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ..." is story).
+# story sentence ("Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ..." is story). Since
+# 2025 the Ministry of Culture, Sports and Tourism licenses the press: ``20/GP-BVHTTDL``.
 _PRESS_AUTHORITY = regex.compile(
-    r"BTTTT|TT&TT|TT-TT|TTĐT|Bộ Thông tin|Cục Báo chí|Thông tin và Truyền thông", _F)
+    r"BTTTT|TT&TT|TT-TT|TTĐT|BVHTTDL|Bộ Thông tin|Cục Báo chí|Thông tin và Truyền thông"
+    r"|Bộ Văn hóa, Thể thao và Du lịch", _F)
 _FOOTER_STRONG = LazyPattern(
     "|".join(p for tag, p in _FOOTER if tag in ("strong", "label")), _F)
 _FOOTER_NOTICE = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
