@@ -1171,10 +1171,14 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     continue
                 if len(line) > max_chars:
                     break
-                if step < 0 and _reads_as_story(line) and not _strong_footer(line):
+                wrapped = step > 0 and reached == j - 1 and line[:1].islower()
+                if (step < 0 and _reads_as_story(line) and not _strong_footer(line)
+                        and not _footer_between(lines, j, window)):
                     break  # a story sentence above: the footer does not reach up over it
-                if step > 0 and _reads_as_story(line) and not _footer_cue(line):
+                if step > 0 and _reads_as_story(line) and not (wrapped or _footer_cue(line)):
                     break  # nor down over a story sentence that names nothing of a footer
+                if wrapped:
+                    cued[j] = True  # the footer line above wrapped onto this one
                 cue = cued.get(j)
                 if cue is None:
                     cue = cued[j] = _footer_cue(line) or bool(_FOOTER_NAME.match(line))
@@ -1194,6 +1198,24 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         end = _cued_run_end(line, cut, len(line)) if i in strong else len(line)
         labels.append(Label(starts[i] + cut, starts[i] + end, "promo", rule))
     return labels
+
+
+def _footer_between(lines: list[str], i: int, window: int) -> bool:
+    """Line ``i``, a footer's sentence-like line (its address: ``Tầng 5, Tòa nhà X, số 1
+    phố Y, Hà Nội.``), holds a footer cue and the nearest line above it (within ``window``
+    lines) is a short cue line that reads as no sentence (``Trụ sở Hà Nội``): it stands
+    inside the footer, not in the story above it.
+
+    >>> _footer_between(["Trụ sở Hà Nội", "", "Tầng 3, Tòa nhà A, số 1 phố B, Hà Nội."], 2, 6)
+    True
+    >>> _footer_between(["Ông A nói.", "Tầng 3 của tòa nhà bị cháy, khói bốc lên nghi ngút."], 1, 6)
+    False
+    """
+    if not _footer_cue(lines[i]):
+        return False
+    above = next((line.strip() for line in reversed(lines[max(0, i - window):i])
+                  if line.strip()), "")
+    return bool(above) and _footer_cue(above) and not _reads_as_story(above)
 
 
 def _story_after_cue(text: str, pos: int, end: int) -> bool:
