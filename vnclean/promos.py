@@ -850,12 +850,15 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
     or comma: the sentence runs on into it), and so does one the sentence goes on after (the
     next line opens lowercase or with punctuation: a link the scraper put on its own line);
     but one that a subscribe or call-to-action prompt among ``labels`` introduces (``Kính mời
-    Quý độc giả tìm đọc tại đây:``) is that prompt's link and goes with it. Text that
+    Quý độc giả tìm đọc tại đây:``) is that prompt's link and goes with it, and so does one
+    right under a share widget's line (``Lấy link``: the copy-link widget's value, whatever
+    stands above the widget: a source line that strip_bylines takes later). Text that
     ``labels`` remove (a ``©.`` before the link, a ``Chia sẻ`` line above it) is read as
     gone already, so a second pass finds nothing more.
     """
     out: list[Label] = []
     prompt_ends = {lab.end for lab in labels if lab.rule in _URL_PROMPT_RULES}
+    widget_ends = {lab.end for lab in labels if lab.rule == "promos.share_widget"}
     label_ends = _cover_map(labels)
     for hit in (m.start() for m in _URL.finditer(text)):
         line_start = text.rfind("\n", 0, hit) + 1
@@ -867,7 +870,7 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
             continue
         above = _line_above(text, _above_labels(text, line_start, label_ends), _URL_CONTEXT)
         below = _NONBLANK.search(text, end)
-        if (_URL_INTRODUCED.search(above) is None
+        if ((_URL_INTRODUCED.search(above) is None or _prompt_above(text, line_start, widget_ends))
                 and (below is None or _URL_CONTINUED.match(below.group()) is None)):
             out.append(Label(hit, hit + len(url), "promo", "promos.url_line"))
         elif prompt_ends and _prompt_above(text, line_start, prompt_ends):
