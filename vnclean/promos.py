@@ -81,8 +81,9 @@ _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tậ
 # One pass for every context-free candidate; the group name is the rule.
 _ALTERNATIVES = [
 
-        # A line that is only a widget label, with an optional count or colon.
-        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*:?[ \t]*$)" % named_list(_WIDGET_LINES),
+        # A line that is only a widget label, with an optional count or colon, or a
+        # button's "!" ("Lấy link!").
+        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*[:!]?[ \t]*$)" % named_list(_WIDGET_LINES),
         *(f"(?P<phrase_{i}>{p})" for i, (_, p) in enumerate(_PHRASES)),
         # Subscribe, mailbox and app prompts: to the end of the line.
         r"(?P<subscribe>(?:%s)[^\n]{0,400})"
@@ -387,10 +388,14 @@ def _marked_widget(stripped: str) -> str | None:
 
     >>> _marked_widget("Tên *"), _marked_widget("[Quảng cáo]"), _marked_widget("Tên cô ấy")
     ('Tên', 'Quảng cáo', None)
+    >>> _marked_widget("Lấy link!")
+    'Lấy link'
     """
     bare = stripped.rstrip(": \t")
     if bare.casefold() in _WIDGETS:
         return bare
+    if bare.endswith("!") and bare[:-1].rstrip().casefold() in _WIDGETS:
+        return bare[:-1].rstrip()  # a button may shout: "Lấy link!"
     if not bare or bare[-1] not in _WIDGET_MARK_ENDS:
         return None
     m = _WIDGET_MARKED.fullmatch(bare)
@@ -479,7 +484,7 @@ def _line_finder() -> re.Pattern:
     # a space or a bar; _widget_row reads the rest.
     row = r"[ \t|•·]"
     # A label may close with a period or be put in brackets (``_WIDGET_MARKED``).
-    line = (r"[^\S\n]*+(?:[\[(]?%s(?:(?:[^\S\n]|[:.\])])*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s"
+    line = (r"[^\S\n]*+(?:[\[(]?%s(?:(?:[^\S\n]|[:.!\])])*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s"
             r"|%s%s)" % (widgets, row, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN,
                          dash, _AGENCY_ACRONYM, dash))
     return re.compile("\n" + line)
