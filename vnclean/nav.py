@@ -1458,9 +1458,30 @@ def _joined(rest: str, side: int) -> bool:
 
 
 def _title_shaped(page: _Page, k: int, cfg: _Settings) -> bool:
-    """A line that could be a headline: a few words, not ending like a statement."""
-    return (page.shapes[k] in _HEADLINE_SHAPES
+    """A line that could be a headline: a few words, not ending like a statement (a
+    question of one sentence may: ``Vì sao giá vàng tăng mạnh trong tuần qua?``)."""
+    return ((page.shapes[k] in _HEADLINE_SHAPES or _question_headline(page, k))
             and cfg.title_min_words <= _word_count(page, k) <= cfg.title_max_words)
+
+
+def _question_headline(page: _Page, k: int) -> bool:
+    """Line ``k`` is one question and nothing more: a headline may ask (its words are
+    checked by the caller), a paragraph holds more than one sentence or ends otherwise.
+
+    >>> page = _page_of("Vì sao giá vàng trong nước tăng mạnh suốt cả tuần qua?", _settings())
+    >>> _question_headline(page, 0)
+    True
+    >>> page = _page_of("Giá vàng tăng mạnh. Vì sao người mua vẫn xếp hàng dài?", _settings())
+    >>> _question_headline(page, 0)
+    False
+    """
+    text = page.texts[k]
+    return (page.shapes[k] == PROSE and text[-1] == "?"
+            and _INNER_SENTENCE_END.search(text, 0, len(text) - 1) is None)
+
+
+#: A sentence's end inside a line (a mark, then a space): a paragraph's second sentence.
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"”)]?[ \t]")
 
 
 def _may_head(page: _Page, k: int, cfg: _Settings) -> bool:
@@ -1542,11 +1563,11 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     least, most, fuzzy = cfg.title_min_words, cfg.title_max_words, cfg.title_fuzzy_min_words
     for k in range(head + 1, min(len(page), head + cfg.title_scan_lines)):
         shape = shapes[k]
-        if shape == PROSE:
+        if shape == PROSE and not _question_headline(page, k):
             if _is_paragraph(page, k, cfg):
                 break
             continue
-        if shape not in _HEADLINE_SHAPES:
+        if shape not in _HEADLINE_SHAPES and shape != PROSE:
             continue
         count = words[k] if words[k] >= 0 else _word_count(page, k)
         if not least <= count <= most:
