@@ -163,6 +163,7 @@ class _Settings:
     site_menu_max_name_words: int
     bullet_menu_min_sections: int
     menu_bullets: str
+    sentence_continuation_marks: str
 
 
 @functools.cache
@@ -1274,7 +1275,7 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     label-value lines between a headline-shaped line and a paragraph (a spec sheet)."""
     if i > 0 and page.texts[i - 1].endswith(":"):
         return True
-    if _split_sentence(page.texts, i, j):
+    if _split_sentence(page.texts, i, j, cfg):
         return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
         return True  # wherever it ends: the story's last lines, or above a subheading
@@ -1296,17 +1297,24 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
 
 
-def _split_sentence(texts: list[str], i: int, j: int) -> bool:
+def _split_sentence(texts: list[str], i: int, j: int, cfg: _Settings) -> bool:
     """The run ``texts[i:j]`` is a sentence split at its links and wraps (an HTML-to-text
     pass puts each link on its own line: ``theo ghi nhận của`` / ``Dân trí`` / ``tại thị`` /
-    ``trường Hà Nội, số lượng`` / ``chung cư mới, ...``): the line above ends in a letter or
-    a comma, the line below and a line of the run open in lower case."""
-    if i == 0 or j >= len(texts) or not texts[j][0].islower():
+    ``trường Hà Nội, số lượng`` / ``chung cư mới, ...``): a line of the run opens in lower
+    case, and the line below goes on with the sentence: it opens with a mark that continues
+    one (``sentence_continuation_marks``: ``Đây là chức vô địch`` / ``World Cup`` / ``thứ hai
+    trong lịch sử của`` / ``bóng đá Tây Ban Nha`` / ``, sau lần đăng quang ...``), or in
+    lower case under a run whose line above ends in a letter or a comma. No menu item is
+    followed by a line that opens with a comma."""
+    if j >= len(texts) or not any(texts[k][0].islower() for k in range(i, j)):
+        return False
+    below = texts[j][0]
+    if below in cfg.sentence_continuation_marks:
+        return True
+    if i == 0 or not below.islower():
         return False
     last = texts[i - 1][-1]
-    if not (last.isalpha() or last == ","):
-        return False
-    return any(texts[k][0].islower() for k in range(i, j))
+    return last.isalpha() or last == ","
 
 
 def _before_sign_off(page: _Page, i: int, j: int) -> int:
@@ -1451,9 +1459,30 @@ def _joined(rest: str, side: int) -> bool:
 
 
 def _title_shaped(page: _Page, k: int, cfg: _Settings) -> bool:
-    """A line that could be a headline: a few words, not ending like a statement."""
-    return (page.shapes[k] in _HEADLINE_SHAPES
+    """A line that could be a headline: a few words, not ending like a statement (a
+    question of one sentence may: ``Vì sao giá vàng tăng mạnh trong tuần qua?``)."""
+    return ((page.shapes[k] in _HEADLINE_SHAPES or _question_headline(page, k))
             and cfg.title_min_words <= _word_count(page, k) <= cfg.title_max_words)
+
+
+def _question_headline(page: _Page, k: int) -> bool:
+    """Line ``k`` is one question and nothing more: a headline may ask (its words are
+    checked by the caller), a paragraph holds more than one sentence or ends otherwise.
+
+    >>> page = _page_of("Vì sao giá vàng trong nước tăng mạnh suốt cả tuần qua?", _settings())
+    >>> _question_headline(page, 0)
+    True
+    >>> page = _page_of("Giá vàng tăng mạnh. Vì sao người mua vẫn xếp hàng dài?", _settings())
+    >>> _question_headline(page, 0)
+    False
+    """
+    text = page.texts[k]
+    return (page.shapes[k] == PROSE and text[-1] == "?"
+            and _INNER_SENTENCE_END.search(text, 0, len(text) - 1) is None)
+
+
+#: A sentence's end inside a line (a mark, then a space): a paragraph's second sentence.
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"”)]?[ \t]")
 
 
 def _may_head(page: _Page, k: int, cfg: _Settings) -> bool:
@@ -1535,11 +1564,11 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
     least, most, fuzzy = cfg.title_min_words, cfg.title_max_words, cfg.title_fuzzy_min_words
     for k in range(head + 1, min(len(page), head + cfg.title_scan_lines)):
         shape = shapes[k]
-        if shape == PROSE:
+        if shape == PROSE and not _question_headline(page, k):
             if _is_paragraph(page, k, cfg):
                 break
             continue
-        if shape not in _HEADLINE_SHAPES:
+        if shape not in _HEADLINE_SHAPES and shape != PROSE:
             continue
         count = words[k] if words[k] >= 0 else _word_count(page, k)
         if not least <= count <= most:

@@ -81,8 +81,9 @@ _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tậ
 # One pass for every context-free candidate; the group name is the rule.
 _ALTERNATIVES = [
 
-        # A line that is only a widget label, with an optional count or colon.
-        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*:?[ \t]*$)" % named_list(_WIDGET_LINES),
+        # A line that is only a widget label, with an optional count or colon, or a
+        # button's "!" ("Lấy link!").
+        r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*[:!]?[ \t]*$)" % named_list(_WIDGET_LINES),
         *(f"(?P<phrase_{i}>{p})" for i, (_, p) in enumerate(_PHRASES)),
         # Subscribe, mailbox and app prompts: to the end of the line.
         r"(?P<subscribe>(?:%s)[^\n]{0,400})"
@@ -158,9 +159,11 @@ _CALL_TO_URL = LazyPattern(
     % named_list(word_list("promos_call_to_url.txt")), regex.VERSION1)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
 # The authorities of a press licence: what a licence line must name when it reads as a
-# story sentence ("Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ..." is story).
+# story sentence ("Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ..." is story). Since
+# 2025 the Ministry of Culture, Sports and Tourism licenses the press: ``20/GP-BVHTTDL``.
 _PRESS_AUTHORITY = regex.compile(
-    r"BTTTT|TT&TT|TT-TT|TTĐT|Bộ Thông tin|Cục Báo chí|Thông tin và Truyền thông", _F)
+    r"BTTTT|TT&TT|TT-TT|TTĐT|BVHTTDL|Bộ Thông tin|Cục Báo chí|Thông tin và Truyền thông"
+    r"|Bộ Văn hóa, Thể thao và Du lịch", _F)
 _FOOTER_STRONG = LazyPattern(
     "|".join(p for tag, p in _FOOTER if tag in ("strong", "label")), _F)
 _FOOTER_NOTICE = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
@@ -389,10 +392,14 @@ def _marked_widget(stripped: str) -> str | None:
 
     >>> _marked_widget("Tên *"), _marked_widget("[Quảng cáo]"), _marked_widget("Tên cô ấy")
     ('Tên', 'Quảng cáo', None)
+    >>> _marked_widget("Lấy link!")
+    'Lấy link'
     """
     bare = stripped.rstrip(": \t")
     if bare.casefold() in _WIDGETS:
         return bare
+    if bare.endswith("!") and bare[:-1].rstrip().casefold() in _WIDGETS:
+        return bare[:-1].rstrip()  # a button may shout: "Lấy link!"
     if not bare or bare[-1] not in _WIDGET_MARK_ENDS:
         return None
     m = _WIDGET_MARKED.fullmatch(bare)
@@ -481,7 +488,7 @@ def _line_finder() -> re.Pattern:
     # a space or a bar; _widget_row reads the rest.
     row = r"[ \t|•·]"
     # A label may close with a period or be put in brackets (``_WIDGET_MARKED``).
-    line = (r"[^\S\n]*+(?:[\[(]?%s(?:(?:[^\S\n]|[:.\])])*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s"
+    line = (r"[^\S\n]*+(?:[\[(]?%s(?:(?:[^\S\n]|[:.!\])])*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s"
             r"|%s%s)" % (widgets, row, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN,
                          dash, _AGENCY_ACRONYM, dash))
     return re.compile("\n" + line)
@@ -875,13 +882,16 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
     or comma: the sentence runs on into it), and so does one the sentence goes on after (the
     next line opens lowercase or with punctuation: a link the scraper put on its own line);
     but one that a subscribe or call-to-action prompt among ``labels`` introduces (``Kính mời
-    Quý độc giả tìm đọc tại đây:``) is that prompt's link and goes with it. Text that
+    Quý độc giả tìm đọc tại đây:``) is that prompt's link and goes with it, and so does one
+    right under a share widget's line (``Lấy link``: the copy-link widget's value, whatever
+    stands above the widget: a source line that strip_bylines takes later). Text that
     ``labels`` remove (a ``©.`` before the link, a ``Chia sẻ`` line above it) is read as
     gone already, so a second pass finds nothing more.
     """
     out: list[Label] = []
     prompt_ends = {lab.end for lab in labels if lab.rule in _URL_PROMPT_RULES}
-    label_ends = {lab.start: lab.end for lab in labels}
+    widget_ends = {lab.end for lab in labels if lab.rule == "promos.share_widget"}
+    label_ends = _cover_map(labels)
     for hit in (m.start() for m in _URL.finditer(text)):
         line_start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
@@ -892,7 +902,7 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
             continue
         above = _line_above(text, _above_labels(text, line_start, label_ends), _URL_CONTEXT)
         below = _NONBLANK.search(text, end)
-        if (_URL_INTRODUCED.search(above) is None
+        if ((_URL_INTRODUCED.search(above) is None or _prompt_above(text, line_start, widget_ends))
                 and (below is None or _URL_CONTINUED.match(below.group()) is None)):
             out.append(Label(hit, hit + len(url), "promo", "promos.url_line"))
         elif prompt_ends and _prompt_above(text, line_start, prompt_ends):
@@ -903,9 +913,9 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
 _URL_PROMPT_RULES = frozenset(("promos.subscribe", "promos.call_to_action"))
 
 
-def _above_labels(text: str, line_start: int, label_ends: dict[int, int]) -> int:
+def _above_labels(text: str, line_start: int, label_ends: _Cover) -> int:
     """Where the text above ``line_start`` ends once the whole lines labels cover right
-    above it are gone (``label_ends`` maps each label's start to its end)."""
+    above it are gone (``label_ends``: :func:`_cover_map` of the labels)."""
     while True:
         last = LAST_NON_BLANK.search(text, max(0, line_start - _URL_CONTEXT), line_start)
         if last is None:
@@ -916,14 +926,27 @@ def _above_labels(text: str, line_start: int, label_ends: dict[int, int]) -> int
         line_start = above_start
 
 
-def _labelled(text: str, lo: int, hi: int, label_ends: dict[int, int]) -> bool:
-    """``text[lo:hi]`` is blank, or one label covers all of it but its blank ends."""
+_Cover = tuple[list[int], list[int]]
+
+
+def _cover_map(labels: list[Label]) -> _Cover:
+    """The labels' starts in order and, at each, the furthest end of the labels starting
+    there or before: a label over several lines (``Copy link`` / ``Link bài gốc`` / ``Lấy
+    link``) covers each of them, not only the line it starts on."""
+    spans = sorted((lab.start, lab.end) for lab in labels)
+    return [lo for lo, _ in spans], list(accumulate((hi for _, hi in spans), max))
+
+
+def _labelled(text: str, lo: int, hi: int, label_ends: _Cover) -> bool:
+    """``text[lo:hi]`` is blank, or labels cover all of it but its blank ends."""
     stretch = text[lo:hi]
     content = stretch.strip()
     if not content:
         return True
     start = lo + len(stretch) - len(stretch.lstrip())
-    return label_ends.get(start, -1) >= start + len(content)
+    starts, reach = label_ends
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and reach[k] >= start + len(content)
 
 
 def _prompt_above(text: str, line_start: int, prompt_ends: set[int]) -> bool:
@@ -936,7 +959,8 @@ def _prompt_above(text: str, line_start: int, prompt_ends: set[int]) -> bool:
 
 _URL_CONTEXT = 300
 # The line above introduces the link or runs on into it.
-_URL_INTRODUCED = regex.compile(r"(?::|,|(?<![\p{L}\d])\p{Ll}[\p{L}\d]*+)[ \t]*\Z", regex.V1)
+# (A domain's ending, ``tienphong.vn``, is no word a sentence runs on with.)
+_URL_INTRODUCED = regex.compile(r"(?::|,|(?<![\p{L}\d.])\p{Ll}[\p{L}\d]*+)[ \t]*\Z", regex.V1)
 # The line below carries on the sentence the link sits in.
 _URL_CONTINUED = regex.compile(r"[\p{Ll},.;:)\]]", regex.V1)
 
@@ -1192,10 +1216,14 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     continue
                 if len(line) > max_chars:
                     break
-                if step < 0 and _reads_as_story(line) and not _strong_footer(line):
+                wrapped = step > 0 and reached == j - 1 and line[:1].islower()
+                if (step < 0 and _reads_as_story(line) and not _strong_footer(line)
+                        and not _footer_between(lines, j, window)):
                     break  # a story sentence above: the footer does not reach up over it
-                if step > 0 and _reads_as_story(line) and not _footer_cue(line):
+                if step > 0 and _reads_as_story(line) and not (wrapped or _footer_cue(line)):
                     break  # nor down over a story sentence that names nothing of a footer
+                if wrapped:
+                    cued[j] = True  # the footer line above wrapped onto this one
                 cue = cued.get(j)
                 if cue is None:
                     cue = cued[j] = _footer_cue(line) or bool(
@@ -1216,6 +1244,24 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         end = _cued_run_end(line, cut, len(line)) if i in strong else len(line)
         labels.append(Label(starts[i] + cut, starts[i] + end, "promo", rule))
     return labels
+
+
+def _footer_between(lines: list[str], i: int, window: int) -> bool:
+    """Line ``i``, a footer's sentence-like line (its address: ``Tầng 5, Tòa nhà X, số 1
+    phố Y, Hà Nội.``), holds a footer cue and the nearest line above it (within ``window``
+    lines) is a short cue line that reads as no sentence (``Trụ sở Hà Nội``): it stands
+    inside the footer, not in the story above it.
+
+    >>> _footer_between(["Trụ sở Hà Nội", "", "Tầng 3, Tòa nhà A, số 1 phố B, Hà Nội."], 2, 6)
+    True
+    >>> _footer_between(["Ông A nói.", "Tầng 3 của tòa nhà bị cháy, khói bốc lên nghi ngút."], 1, 6)
+    False
+    """
+    if not _footer_cue(lines[i]):
+        return False
+    above = next((line.strip() for line in reversed(lines[max(0, i - window):i])
+                  if line.strip()), "")
+    return bool(above) and _footer_cue(above) and not _reads_as_story(above)
 
 
 def _story_after_cue(text: str, pos: int, end: int) -> bool:

@@ -153,8 +153,11 @@ _ANCHOR_GATE = "["  # every end mark names its link in brackets (tests check eac
 _SENTENCE_START = regex.compile(r"(?<=[.!?…:\"”’)][ \t]{1,3})(?=[(\"“‘'\p{Lu}\d])", regex.VERSION1)
 _TITLE_PAIR = regex.compile(r"\A[ \t]*(\p{Lu}[^\n/]{15,200}?) / (\p{Lu}[^\n/]{15,200}?)[ \t]*$",
                             regex.VERSION1 | regex.MULTILINE)
-# A headline opens with a capital or a digit, or with a brand written in camel case (iPad, eBay).
-_HEADLINE_START = regex.compile(r"[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})")
+# A headline opens with a capital or a digit, or with a brand written in camel case (iPad, eBay),
+# maybe after a bracketed media tag a list of other articles prints before it ("[Ảnh] ",
+# "[Infographic] ", "[Video] ").
+_HEADLINE_START = regex.compile(
+    r"(?:\[[^\]\n]{1,20}\][ \t]?)?[\"“‘'(]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})")
 # First characters that _HEADLINE_START surely matches at: an ASCII digit or an upper-case
 # letter of the Latin blocks Vietnamese is written in (a set lookup before the pattern).
 _HEADLINE_OPENERS = frozenset("0123456789") | frozenset(
@@ -895,11 +898,21 @@ def _wrapped(lines: list[_Line], j: int) -> bool:
 
 def _goes_on_above(lines: list[_Line], i: int) -> bool:
     """``lines[i]`` opens in lower case under a line that ends in a letter or a comma: the
-    end of a sentence wrapped onto it (``... và những đơn vị`` / ``liên quan.``)."""
-    if not lines[i].text[0].islower() or i == 0:
+    end of a sentence wrapped onto it (``... và những đơn vị`` / ``liên quan.``). Not when
+    it ends with no sentence mark and a headline follows it: a heading a page's style
+    capitalises, printed in lower case over its list (``... tiếp tục leo thang`` / ``tin
+    cùng chuyên mục`` / ``EU yêu cầu Google chia sẻ dữ liệu tìm kiếm``)."""
+    text = lines[i].text
+    if not text[0].islower() or i == 0:
+        return False
+    if (text[-1] not in _SENTENCE_MARKS and i + 1 < len(lines)
+            and lines[i + 1].cls in ("headline", "dated", "stamped")):
         return False
     last = lines[i - 1].text[-1]
     return last.isalpha() or last == ","
+
+
+_SENTENCE_MARKS = ".!?…"
 
 
 def _body_paragraph(line: _Line | None) -> bool:
@@ -1015,24 +1028,41 @@ def _is_time(line: _Line) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _timed_sidebar(lines: list[_Line], i: int) -> int:
-    """End of a latest-news sidebar whose first headline is ``lines[i]``: each item a time
-    or date line, then a headline ("10:25" / "Giá vàng tăng mạnh"); ``i`` when there is
+def _timed_sidebar(lines: list[_Line], i: int) -> tuple[int, int]:
+    """Start and end of a latest-news sidebar whose first headline is ``lines[i]``: each
+    item a time or date line, then a headline ("10:25" / "Giá vàng tăng mạnh"), or a
+    headline, then its time line (:func:`_timed_list_below`); ``(i, i)`` when there is
     none. It needs ``card_run_min_cards`` items or more and starts at its first item (so a
     list the story introduces, after a line ending with ":", is never taken from its second
     one). :func:`_walk` takes it only when no story line follows it (a live report's timed
     entries go on with story paragraphs)."""
     if i < 1 or not _is_time(lines[i - 1]):
-        return i
-    if i > 1 and (lines[i - 2].text.endswith(":") or i > 2 and _is_time(lines[i - 3])
-                  and lines[i - 2].cls in ("headline", "dated")):
-        return i  # introduced by the story, or not the first item
+        return i, _timed_list_below(lines, i)
+    if i > 1 and (lines[i - 2].text.endswith(":") or lines[i - 2].cls in ("headline", "dated")):
+        return i, i  # introduced by the story, or not the first item (the time line above
+        # may close the headline above it: a list whose items are a headline, then a time)
     cards = 0
     j = i  # a headline with a time line above it
     while j < len(lines) and lines[j].cls in ("headline", "dated") and _is_time(lines[j - 1]):
         cards += 1
         j += 2  # past the next item's time line
-    return j - 1 if cards >= _T["card_run_min_cards"] else i
+    return (i - 1, j - 1) if cards >= _T["card_run_min_cards"] else (i, i)
+
+
+def _timed_list_below(lines: list[_Line], i: int) -> int:
+    """End of a list of other articles opening at ``lines[i]`` whose items are a headline
+    and, under it, its time line ("Giá vàng tăng mạnh" / "20/07/2026 21:18"); ``i`` when
+    there are fewer than ``card_run_min_cards`` items or the story introduces the list (the
+    line above ends with ``:``)."""
+    if i > 0 and lines[i - 1].text.endswith(":"):
+        return i
+    cards = 0
+    j = i
+    while (j + 1 < len(lines) and lines[j].cls in ("headline", "dated")
+           and _is_time(lines[j + 1])):
+        cards += 1
+        j += 2
+    return j if cards >= _T["card_run_min_cards"] else i
 
 
 def _last_story_line(lines: list[_Line]) -> int:
@@ -1187,12 +1217,12 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
                 refused = max(refused, read)
-            end = _timed_sidebar(lines, i)
-            if end > i and (not labels or labels[-1].end <= lines[i - 1].start):
+            start, end = _timed_sidebar(lines, i)
+            if end > i and (not labels or labels[-1].end <= lines[start].start):
                 if last_story is None:
                     last_story = _last_story_line(lines)
                 if end > last_story:  # its first time line, above the headline, goes too
-                    _take_run(lines, i - 1, end, title, labels, take)
+                    _take_run(lines, start, end, title, labels, take)
                     i = end
                     continue
         i += 1
