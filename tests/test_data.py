@@ -80,3 +80,20 @@ def test_lazy_pattern_with_stdlib_re_and_pickled():
     assert pickle.loads(pickle.dumps(pattern)).search("Hà Nội  ").start() == 6
     assert isinstance(pattern.search("x ").re, re.Pattern)
     assert pickle.loads(pickle.dumps(pattern)).sub("", "Hà Nội  ") == "Hà Nội"
+
+
+def test_piece_gates_open_everywhere_without_the_stdlib_parser(monkeypatch):
+    # A Python whose re module lacks its private parser: no pieces can be read, so every
+    # gate lets every text through (slower, never wrong).
+    from vnclean import _data
+
+    monkeypatch.setattr(_data, "_re_parser", None)
+    assert _data.required_pieces(r"Bản quyền|Copyright") is None
+    assert _data.piece_gate(r"Bản quyền")("Mưa lớn ở Hà Nội.") is True
+
+
+def test_piece_gate_reads_the_pieces_with_the_stdlib_parser():
+    from vnclean import _data
+
+    assert _data.required_pieces(r"Bản quyền|Copyright") == ("bản quyền", "copyright")
+    assert _data.piece_gate(r"Bản quyền")("Mưa lớn ở Hà Nội.") is False

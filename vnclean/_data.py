@@ -12,8 +12,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from importlib import resources
-from re import _constants as _re_constants, _parser as _re_parser
 from typing import Any
+
+try:  # the stdlib's own pattern parser (private: a Python without it turns the gates off)
+    from re import _constants as _re_constants, _parser as _re_parser
+except ImportError:  # pragma: no cover
+    _re_constants = _re_parser = None
 
 __all__ = ["data_text", "word_list", "word_set", "json_data", "alternation", "trie",
            "named_list", "compile_named", "LazyPattern", "required_pieces", "piece_gate"]
@@ -214,7 +218,7 @@ def required_pieces(pattern: str) -> tuple[str, ...] | None:
     source = _LIST_REFERENCE.sub(lambda m: "(?:%s)" % alternation(_NAMED_LISTS[m.group(1)])
                                  if m.group(1) in _NAMED_LISTS else m.group(), pattern)
     source = _REGEX_ONLY_CLASS.sub(r"\\w", source)
-    if not _reads_alike(source):
+    if _re_parser is None or not _reads_alike(source):
         return None
     try:
         tree = _re_parser.parse(source)
@@ -250,8 +254,8 @@ def piece_gate(*patterns: str) -> Callable[[str], bool]:
 
 _LIST_REFERENCE = re.compile(r"\\L<(\w+)>")
 _REGEX_ONLY_CLASS = re.compile(r"\\[pP]\{[^}]*\}")  # \p{Lu}: a class the stdlib lacks
-_REPEATS = (_re_constants.MAX_REPEAT, _re_constants.MIN_REPEAT,
-            _re_constants.POSSESSIVE_REPEAT)
+_REPEATS = () if _re_constants is None else (
+    _re_constants.MAX_REPEAT, _re_constants.MIN_REPEAT, _re_constants.POSSESSIVE_REPEAT)
 
 
 def _reads_alike(source: str) -> bool:
