@@ -25,7 +25,7 @@ from ._data import json_data, word_list
 
 __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "SettlingCleaner",
            "blank_after",
-           "long_first_line_end",
+           "line_end", "long_first_line_end",
            "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
@@ -104,6 +104,16 @@ def nonblank_lines(text: str, pos: int = 0, endpos: int = sys.maxsize
 
 
 _NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")  # stdlib re: faster than regex for this scan
+
+
+def line_end(text: str, pos: int) -> int:
+    """End of the line holding ``pos``: its newline, or the end of the text.
+
+    >>> line_end("Hà Nội\nMưa", 2), line_end("Hà Nội\nMưa", 8)
+    (6, 10)
+    """
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def long_first_line_end(text: str, min_chars: int) -> int | None:

@@ -31,6 +31,7 @@ from .nav import is_menu_item
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      SettlingCleaner, blank_before, expand_forms, last_non_space_end,
                      merge_labels)
+from .blocks import line_end as _line_end
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
            "remove_repeated_blocks"]
@@ -309,12 +310,6 @@ class _Candidate(NamedTuple):
 # ---------------------------------------------------------------------------------------------
 # Small pure helpers on positions.
 # ---------------------------------------------------------------------------------------------
-
-
-def _line_end(text: str, pos: int) -> int:
-    """End of the line holding ``pos`` (its newline, or the end of the text)."""
-    line_end = text.find("\n", pos)
-    return len(text) if line_end < 0 else line_end
 
 
 #: What _trailing_separator_start strips: ``-–|,:`` and every space but the newline.

@@ -34,6 +34,7 @@ from .blocks import (
     casefold_sources,
     expand_forms,
     join_line_labels,
+    line_end,
     merge_labels,
     residue,
     settle_inline,
@@ -2224,7 +2225,7 @@ def _prefixed_teasers(text: str) -> list[Label]:
     for found in starts.values():
         if len(found) <= _T["prefixed_teasers_min_repeats"]:
             continue
-        spans = [(a, _line_end(text, a)) for a in found[1:]]
+        spans = [(a, line_end(text, a)) for a in found[1:]]
         if all(len(text[a:b].strip()) <= _TEASER_MAX for a, b in spans):
             labels += [Label(a, b, "related", "related.prefixed_teasers") for a, b in spans]
     return sorted(labels, key=attrgetter("start"))
@@ -2260,11 +2261,6 @@ def _dashed_runs(text: str) -> list[Label]:
         if not any(item.endswith(".") for item in items if item):  # no sentence ends there
             found.append(Label(start, start + len(body), "related", "related.dashed_run"))
     return found
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 class StripRelatedLinks(BoilerplateCleaner):
