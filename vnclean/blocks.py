@@ -109,7 +109,7 @@ _NONBLANK = re.compile(r"\S(?:[^\n]*\S)?")  # stdlib re: faster than regex for t
 def line_end(text: str, pos: int) -> int:
     """End of the line holding ``pos``: its newline, or the end of the text.
 
-    >>> line_end("Hà Nội\nMưa", 2), line_end("Hà Nội\nMưa", 8)
+    >>> line_end("Hà Nội\\nMưa", 2), line_end("Hà Nội\\nMưa", 8)
     (6, 10)
     """
     end = text.find("\n", pos)
