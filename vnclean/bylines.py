@@ -1870,6 +1870,37 @@ def _is_name(text: str | None) -> bool:
     return len(words) < 3 or " ".join(words[-2:]) not in _NOT_NAMES
 
 
+#: A bracketed name's words that make it no outlet's prefix: a format or series marker.
+_NOT_PREFIX_WORDS = word_set("bylines_not_prefixes.txt")
+#: An unknown outlet in brackets with no dash: every word capitalised (two or more, or one
+#: written as a brand or domain: two capitals or a dot), no Roman numeral; then the lead's
+#: first word, capitalised.
+_DASHLESS_NAME = regex.compile(
+    r"(?!(?:[IVXLC]++(?:\s|\Z)))\p{Lu}[\p{L}\d.+&]*+"
+    r"(?:[ \t](?![IVXLC]++(?:\s|\Z))\p{Lu}[\p{L}\d.+&]*+)++"
+    r"|\p{Lu}[\p{L}\d+&]*+(?:\p{Lu}|\.\p{L})[\p{L}\d.+&]*+")
+_LEAD_OPENS = regex.compile(r"\p{Lu}\p{L}*+(?:[ \t,]|\Z)")
+
+
+def _dashless_prefix(m: regex.Match, ctx: _Lines) -> bool:
+    """An unknown outlet's name in brackets with no dash after it opens the lead: the name
+    capitalised (:data:`_DASHLESS_NAME`), no format or series word (``(Video)``, ``(Kỳ II)``,
+    ``bylines_not_prefixes.txt``), the line's first bracket, before a capitalised word, on
+    the first body paragraph of the text (``(Đất Việt) Sáng nay, ...``).
+    ``(Hà Nội) là nơi ...`` (a lowercase word) and ``(1) Công ty ...`` stay."""
+    paren = m.group("ag_paren")
+    if _DASHLESS_NAME.fullmatch(paren) is None or paren.split()[0] in _NOT_PREFIX_WORDS:
+        return False
+    index = ctx.index(m.start("agency"))
+    line = ctx.lines[index]
+    head = line[:m.start("agency") - ctx.starts[index]].strip()
+    if head or not m.group("agency").lstrip().startswith("("):
+        return False  # after a place and day, or a bracket not opening the line
+    if _LEAD_OPENS.match(ctx.text, m.end("agency")) is None:
+        return False
+    return ctx.is_prose(index) and not any(map(ctx.is_prose, range(index)))
+
+
 def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     paren, dash, bare = m.group("ag_paren"), m.group("ag_dash"), m.group("ag_bare")
     agencies = agency_names()
@@ -1879,7 +1910,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if name not in agencies:
         if m.group("ag_sep") == "|":
             return None  # "HOT | ...": only a known agency's prefix ends with a bar
-        if paren is not None and (not dash or len(_WORD.findall(paren)) > 3):
+        if paren is not None and (len(_WORD.findall(paren)) > 3
+                                  or not dash and not _dashless_prefix(m, ctx)):
             return None
         after = m.end("agency")
         if bare is not None and not (m.group("ag_space")
