@@ -1870,15 +1870,16 @@ def _is_name(text: str | None) -> bool:
     return len(words) < 3 or " ".join(words[-2:]) not in _NOT_NAMES
 
 
-#: A bracketed name's words that make it no outlet's prefix: a format or series marker.
-_NOT_PREFIX_WORDS = word_set("bylines_not_prefixes.txt")
+#: A bracketed name (or its first word) that is no outlet's prefix: a format or series
+#: marker, a label (casefolded: ``(CLIP)``, ``(TIẾP THEO)``).
+_NOT_PREFIX_WORDS = frozenset(map(str.casefold, word_list("bylines_not_prefixes.txt")))
 #: An unknown outlet in brackets with no dash: every word capitalised (two or more, or one
 #: written as a brand or domain: two capitals or a dot), no Roman numeral; then the lead's
 #: first word, capitalised.
 _DASHLESS_NAME = regex.compile(
-    r"(?!(?:[IVXLC]++(?:\s|\Z)))\p{Lu}[\p{L}\d.+&]*+"
+    r"(?![IVXLC]++(?:\s|\Z))(?:\p{Lu}[\p{L}\d.+&]*+"
     r"(?:[ \t](?![IVXLC]++(?:\s|\Z))\p{Lu}[\p{L}\d.+&]*+)++"
-    r"|\p{Lu}[\p{L}\d+&]*+(?:\p{Lu}|\.\p{L})[\p{L}\d.+&]*+")
+    r"|\p{Lu}[\p{L}\d+&]*?(?:\p{Lu}|\.\p{L})[\p{L}\d.+&]*+)")
 _LEAD_OPENS = regex.compile(r"\p{Lu}\p{L}*+(?:[ \t,]|\Z)")
 
 
@@ -1889,7 +1890,10 @@ def _dashless_prefix(m: regex.Match, ctx: _Lines) -> bool:
     the first body paragraph of the text (``(Đất Việt) Sáng nay, ...``).
     ``(Hà Nội) là nơi ...`` (a lowercase word) and ``(1) Công ty ...`` stay."""
     paren = m.group("ag_paren")
-    if _DASHLESS_NAME.fullmatch(paren) is None or paren.split()[0] in _NOT_PREFIX_WORDS:
+    if _DASHLESS_NAME.fullmatch(paren) is None:
+        return False
+    folded = paren.casefold()
+    if folded in _NOT_PREFIX_WORDS or folded.split()[0] in _NOT_PREFIX_WORDS:
         return False
     index = ctx.index(m.start("agency"))
     line = ctx.lines[index]
@@ -1932,8 +1936,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
         return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
     rule = "bylines.agency_prefix"
-    if bare is not None and bare not in agencies and not bare.lower().endswith(".vn"):
-        rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - "
+    if (bare is not None and bare not in agencies and not bare.lower().endswith(".vn")
+            or paren is not None and not dash and paren in _NOT_NAMES):
+        rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - ", "(Hà Nội) Sáng nay, ..."
     return Label(m.start("agency"), m.end("agency"), "byline", rule)
 
 
