@@ -167,6 +167,8 @@ _NOTES = trie(_NOTE_WORDS)
 _SECTION_NAMES = tuple(dict.fromkeys(
     form for name in word_list("nav_sections.txt") for form in (name, name.upper(), name.title())))
 _SECTIONS = trie(_SECTION_NAMES)
+#: A CMS's "posted in" words before the section (``Minh Anh trong Thời sự``), nav's list.
+_POSTED_IN = trie(word_list("nav_posted_in.txt"))
 #: The same as alternations, longest first, for the patterns that have them so (the
 #: agencies as a named list: only ``regex`` patterns, compiled by ``compile_named``, have them).
 _AGENCY_ALTERNATION = named_list(agency_names())
@@ -676,6 +678,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|Theo{_H}dõi(?![\p{{L}}\d])"
         # the site's section after a bar or dash (judged as a bare name): "Minh Anh | Thời sự"
         rf"|[-–|]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])"
+        # or as the CMS prints it after a blank: "Minh Anh trong Thời sự"
+        rf"|(?<=[ \t])(?:{_POSTED_IN}){_H}++(?:{_SECTIONS})(?![\p{{L}}\d])"
         # "Minh Anh - minhanh@gmail.com", "Minh Anh Email: minhanh@bao.vn"
         rf"|(?:[-–|]{_H}*+|\(|(?={_EMAIL_LABEL}))(?:{_EMAIL_LABEL})?+{_EMAIL}\)?+))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+))"
@@ -1479,7 +1483,8 @@ _OPENS = (
     rf"|,[ \t]*(?:$|[Tt]heo)"
     rf"|{_ALNUM}[\w-]*(?:\.[\w-]+)*\.(?:vn|VN|com|net|org|info)[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
-    rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
+    rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:{_POSTED_IN})[ \t]+(?:{_SECTIONS})"
+    rf"|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",
