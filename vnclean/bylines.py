@@ -1483,7 +1483,8 @@ _OPENS = (
     rf"|,[ \t]*(?:$|[Tt]heo)"
     rf"|{_ALNUM}[\w-]*(?:\.[\w-]+)*\.(?:vn|VN|com|net|org|info)[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
-    rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:{_POSTED_IN})[ \t]+(?:{_SECTIONS})"
+    rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})"
+    rf"|(?:{_POSTED_IN})[ \t]+(?:{_SECTIONS})"
     rf"|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
