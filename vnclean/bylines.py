@@ -172,6 +172,8 @@ _NOTES = trie(_NOTE_WORDS)
 _SECTION_NAMES = tuple(dict.fromkeys(
     form for name in word_list("nav_sections.txt") for form in (name, name.upper(), name.title())))
 _SECTIONS = trie(_SECTION_NAMES)
+#: A CMS's "posted in" words before the section (``Minh Anh trong Thời sự``), nav's list.
+_POSTED_IN = trie(word_list("nav_posted_in.txt"))
 #: The same as alternations, longest first, for the patterns that have them so (the
 #: agencies as a named list: only ``regex`` patterns, compiled by ``compile_named``, have them).
 _AGENCY_ALTERNATION = named_list(agency_names())
@@ -694,6 +696,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|Theo{_H}dõi(?![\p{{L}}\d])"
         # the site's section after a bar or dash (judged as a bare name): "Minh Anh | Thời sự"
         rf"|[-–|]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])"
+        # or as the CMS prints it after a blank: "Minh Anh trong Thời sự"
+        rf"|(?<=[ \t])(?:{_POSTED_IN}){_H}++(?:{_SECTIONS})(?![\p{{L}}\d])"
         # "Minh Anh - minhanh@gmail.com", "Minh Anh Email: minhanh@bao.vn"
         rf"|(?:[-–|]{_H}*+|\(|(?={_EMAIL_LABEL}))(?:{_EMAIL_LABEL})?+{_EMAIL}\)?+))?+"
         rf"|(?P<au_single>\p{{Lu}}\p{{Ll}}{{1,7}}+))"
@@ -1497,7 +1501,9 @@ _OPENS = (
     rf"|,[ \t]*(?:$|[Tt]heo)"
     rf"|{_ALNUM}[\w-]*(?:\.[\w-]+)*\.(?:vn|VN|com|net|org|info)[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
-    rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
+    rf"|[-–,][ \t]*(?i:{_ROLE_TRIE})|[-–|][ \t]*(?:{_SECTIONS})"
+    rf"|(?:{_POSTED_IN})[ \t]+(?:{_SECTIONS})"
+    rf"|(?:[-–|][ \t]*|\()?{_EMAIL_LABEL})"
     rf"|(?:{_TITLES_ROLES}[ \t]+)?(?:{_NAME_TOKEN}{_NAME_SEP})*{_UP}[^\s\-–&,(/.]*?{_LOW}{_UP})",
     rf"[ \t]*{_SYLLABLE}(?:[ \t]{_SYLLABLE}){{0,3}}[ \t]*:",
     r"[ \t]*\.?/\.",
@@ -1896,6 +1902,41 @@ def _is_name(text: str | None) -> bool:
     return len(words) < 3 or " ".join(words[-2:]) not in _NOT_NAMES
 
 
+#: A bracketed name (or its first word) that is no outlet's prefix: a format or series
+#: marker, a label (casefolded: ``(CLIP)``, ``(TIẾP THEO)``).
+_NOT_PREFIX_WORDS = frozenset(map(str.casefold, word_list("bylines_not_prefixes.txt")))
+#: An unknown outlet in brackets with no dash: every word capitalised (two or more, or one
+#: written as a brand or domain: two capitals or a dot), no Roman numeral; then the lead's
+#: first word, capitalised.
+_DASHLESS_NAME = regex.compile(
+    r"(?![IVXLC]++(?:\s|\Z))(?:\p{Lu}[\p{L}\d.+&]*+"
+    r"(?:[ \t](?![IVXLC]++(?:\s|\Z))\p{Lu}[\p{L}\d.+&]*+)++"
+    r"|\p{Lu}[\p{L}\d+&]*?(?:\p{Lu}|\.\p{L})[\p{L}\d.+&]*+)")
+_LEAD_OPENS = regex.compile(r"\p{Lu}\p{L}*+(?:[ \t,]|\Z)")
+
+
+def _dashless_prefix(m: regex.Match, ctx: _Lines) -> bool:
+    """An unknown outlet's name in brackets with no dash after it opens the lead: the name
+    capitalised (:data:`_DASHLESS_NAME`), no format or series word (``(Video)``, ``(Kỳ II)``,
+    ``bylines_not_prefixes.txt``), the line's first bracket, before a capitalised word, on
+    the first body paragraph of the text (``(Đất Việt) Sáng nay, ...``).
+    ``(Hà Nội) là nơi ...`` (a lowercase word) and ``(1) Công ty ...`` stay."""
+    paren = m.group("ag_paren")
+    if _DASHLESS_NAME.fullmatch(paren) is None:
+        return False
+    folded = paren.casefold()
+    if folded in _NOT_PREFIX_WORDS or folded.split()[0] in _NOT_PREFIX_WORDS:
+        return False
+    index = ctx.index(m.start("agency"))
+    line = ctx.lines[index]
+    head = line[:m.start("agency") - ctx.starts[index]].strip()
+    if head or not m.group("agency").lstrip().startswith("("):
+        return False  # after a place and day, or a bracket not opening the line
+    if _LEAD_OPENS.match(ctx.text, m.end("agency")) is None:
+        return False
+    return ctx.is_prose(index) and not any(map(ctx.is_prose, range(index)))
+
+
 def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     paren, dash, bare = m.group("ag_paren"), m.group("ag_dash"), m.group("ag_bare")
     agencies = agency_names()
@@ -1905,7 +1946,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     if name not in agencies:
         if m.group("ag_sep") == "|":
             return None  # "HOT | ...": only a known agency's prefix ends with a bar
-        if paren is not None and (not dash or len(_WORD.findall(paren)) > 3):
+        if paren is not None and (len(_WORD.findall(paren)) > 3
+                                  or not dash and not _dashless_prefix(m, ctx)):
             return None
         after = m.end("agency")
         if bare is not None and not (m.group("ag_space")
@@ -1927,8 +1969,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
     rule = "bylines.agency_prefix"
     if (bare is not None and bare not in agencies and not bare.lower().endswith(".vn")
-            and _OUTLET_BRAND_LINE.fullmatch(bare) is None):
-        rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - "
+            and _OUTLET_BRAND_LINE.fullmatch(bare) is None
+            or paren is not None and not dash and paren in _NOT_NAMES):
+        rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - ", "(Hà Nội) Sáng nay, ..."
     return Label(m.start("agency"), m.end("agency"), "byline", rule)
 
 

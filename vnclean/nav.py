@@ -1760,7 +1760,8 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
             left -= 1
     found = [(starts[k], page.ends[k], "nav.section_label") for k in range(first, lead)
              if starts[k] not in chrome  # a chrome line goes already
-             and (_is_section_label(page, k, cfg) or _is_breadcrumb_line(page, k, cfg))]
+             and (_is_section_label(page, k, cfg) or _is_breadcrumb_line(page, k, cfg)
+                  or _is_posted_in(page, k))]
     menu = _site_menu_index(page, title, chrome, cfg)
     if menu is not None:
         found.append((starts[menu], page.ends[menu], "nav.site_menu"))
@@ -1883,9 +1884,34 @@ def _is_site_menu_line(page: _Page, k: int, chrome: set[int], cfg: _Settings) ->
         # / ``Sport``), so long as it is made of menu items (:func:`_items_of_a_menu`).
         menu = menu or (f" {page.texts[title]} " in f" {text} " and _items_of_a_menu(text))
         title = _next_kept(page, title, chrome)
+    elif not menu and title is not None:
+        # The section named only by the dateline, right under the title or above it
+        # (``Xã hội | 12/03/2026 08:15``): the line is the menu that holds it, likewise.
+        if page.shapes[title] in _DATELINE_SHAPES:
+            dateline, title = title, _next_kept(page, title, chrome)
+        else:
+            dateline = _next_kept(page, title, chrome)
+        section = _dateline_section(page, dateline)
+        menu = (section is not None and f" {section} " in f" {text} "
+                and _items_of_a_menu(text))
     return (menu and title is not None and page.shapes[title] == TITLE
             and _title_shaped(page, title, cfg)
             and _find_lead(page, title, chrome, cfg) is not None)
+
+
+#: A dateline that opens with the page's section before a separator and the date.
+_DATELINE_SECTION = re.compile(r"([^\W\d_][^|•·–\-\d]{0,30}?)[ \t]*[|•·–\-][ \t]*\d")
+
+
+def _dateline_section(page: _Page, k: int | None) -> str | None:
+    """The known section a dateline line ``k`` opens with (``Xã hội | 12/03/2026 08:15``
+    gives ``Xã hội``), else None."""
+    if k is None or page.shapes[k] != DATE:
+        return None
+    m = _DATELINE_SECTION.match(page.texts[k])
+    if m is None or lookup_key(m.group(1)) not in lookup_set("nav_sections.txt"):
+        return None
+    return m.group(1)
 
 
 def _items_of_a_menu(text: str) -> bool:
@@ -2032,6 +2058,32 @@ def _site_menu_counts(text: str, most: int) -> tuple[int, int, int] | None:
 #: What joins the items of a site's menu line, and what each of its words is made of.
 _SITE_MENU_SEPARATORS = frozenset("-–·•|/»›>")
 _SITE_MENU_WORD = re.compile(r"[^\W_]++(?:[-.&+'][^\W_]++)*+|&").fullmatch
+
+
+@functools.cache
+def _posted_in_pattern() -> re.Pattern:
+    """``trong Thời sự``: a CMS's "posted in" words (``nav_posted_in.txt``, as written),
+    then a capitalised word opening the rest of the line."""
+    words = "|".join(map(re.escape, word_list("nav_posted_in.txt")))
+    return re.compile(rf"(?:{words})[ \t]+(?=[^\W\d_])")
+
+
+def _is_posted_in(page: _Page, k: int) -> bool:
+    """The section a post was filed in, as a CMS prints it under the byline (a name line or
+    a dateline right above): ``Minh Anh`` / **trong Thời sự**; the section is a known one
+    written capitalised (``trong nước`` is a sentence's words)."""
+    if k == 0 or page.shapes[k] != ITEM:
+        return False
+    m = _posted_in_pattern().match(page.texts[k])
+    if m is None:
+        return False
+    rest = page.texts[k][m.end():]
+    if not rest[0].isupper() or (lookup_key(rest) not in lookup_set("nav_sections.txt")
+                                 and not _section_pair(rest)):
+        return False
+    above = k - 1
+    return page.shapes[above] in _DATELINE_SHAPES or (
+        page.shapes[above] == ITEM and bool(author_names(page.texts[above])))
 
 
 def _is_section_label(page: _Page, k: int, cfg: _Settings) -> bool:

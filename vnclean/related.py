@@ -133,7 +133,7 @@ _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated", "stampe
 # "... giảm nhẹ Theo Hiệp hội ...", "... năm 2024 Theo báo cáo ..."): a long
 # link that only reaches the next one's end is not a link. A cue before the arrow on its
 # line ("Xem thêm >> ...") goes with it.
-_ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>[ \t\xa0]{0,2}(?=[^\s>])"
+_ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>>?+[ \t\xa0]{0,2}(?=[^\s>])"
 _GLUED_OPENER = r"(?-i:(?<=[\p{Ll}\d)\"”’])(?=[ \t](?:%s)[ \t,]))" % named_list(
     word_list("related_sentence_openers.txt"))
 _INLINE_ARROW = LazyPattern(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
