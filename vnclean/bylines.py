@@ -1967,12 +1967,27 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return None  # "TTO - 18:52, 28/07/2023", "TTO - Theo TTXVN": a byline line, not a lead
     if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
         return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
+    if (bare is not None and bare not in agencies and _OUTLET_BRAND_LINE.fullmatch(bare)
+            and not _brand_prefixes_lead(ctx, index, bare)):
+        return None  # "GrabExpress - Dịch vụ ..." in a list, "SaigonNews - " of a story on it
     rule = "bylines.agency_prefix"
     if (bare is not None and bare not in agencies and not bare.lower().endswith(".vn")
             and _OUTLET_BRAND_LINE.fullmatch(bare) is None
             or paren is not None and not dash and paren in _NOT_NAMES):
         rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - ", "(Hà Nội) Sáng nay, ..."
     return Label(m.start("agency"), m.end("agency"), "byline", rule)
+
+
+def _brand_prefixes_lead(ctx: _Lines, index: int, brand: str) -> bool:
+    """A web paper's one-word brand (``ThoisuNet - ``) is a prefix only on the lead, among
+    the text's first ``_BRAND_LEAD_MAX_LINE`` non-blank lines (the title, maybe a dateline,
+    the lead), and only when the text names it nowhere else: a story about the brand names
+    it in its title or body, and a list's items further down are the story's."""
+    before = sum(1 for line in ctx.lines[:index] if line.strip())
+    return before < _BRAND_LEAD_MAX_LINE and ctx.text.count(brand) == 1
+
+
+_BRAND_LEAD_MAX_LINE = 3
 
 
 def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
@@ -2002,8 +2017,22 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return None
     if not name and _heads_a_series(ctx, ctx.index(m.start())):
         return None
+    if not name and _story_date_before_dash(m.group("dateline"), ctx, ctx.index(m.start())):
+        return None
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+def _story_date_before_dash(line: str, ctx: _Lines, index: int) -> bool:
+    """A date alone before a dangling dash, with no weekday and no time, over a line of
+    prose (``Ngày 16/07/2024 -`` / ``Khởi công gói thầu ...``: a timeline's entry split where
+    it was written) is the story's; a template's stamp has its weekday or time
+    (``Thứ 3, Ngày 16/07/2024 -``) or ends the text (``05/09/2025 –``)."""
+    stripped = line.rstrip()
+    if not stripped.endswith(("-", "–")) or _WEEKDAY.search(stripped) or _TIME.search(stripped):
+        return False
+    after = ctx.nonblank(index, 1)
+    return after is not None and ctx.is_prose(after)
 
 
 def _section_after(m: regex.Match, ctx: _Lines, section: str) -> bool:
@@ -2807,7 +2836,7 @@ _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
 #: word after it with no blank: the page's time and headline run together once scraped
 #: (``09/02/2018 20:52HLV Park Hang-seo ...``). A capital must follow (checked apart).
 _GLUED_STAMP = re.compile(r"\n[ \t]*(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d[ \t,|-]{1,3}"
-                          r"\d{1,2}:\d\d(?::\d\d)?)(?=[^\W\d_]{2})")
+                          r"\d{1,2}:\d\d(?::\d\d)?)(?!(?:AM|PM|SA|CH)(?![^\W\d_]))(?=[^\W\d_]{2})")
 
 
 def _glued_stamps(text: str) -> list[Label]:

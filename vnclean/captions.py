@@ -2888,7 +2888,7 @@ _GALLERY_CUE_MAX = max(map(len, _GALLERY_CUES)) + 4  # the cue, and the spaces b
 _GALLERY_GATE = re.compile("|".join(sorted({re.escape(" ".join(c.split()[-2:]))
                                             for c in _GALLERY_CUES}, key=len, reverse=True)))
 _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
-    tuple(v for tag, v in _GALLERY_WORDS if tag == "stop")), regex.V1)
+    tuple(expand_forms(v for tag, v in _GALLERY_WORDS if tag == "stop"))), regex.V1)
 #: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
 #: up to gallery_cue_max_chars with no sentence end, then its colon.
 _GALLERY_HEADING = regex.compile(
@@ -3012,7 +3012,8 @@ def _under_alt_labels(text: str) -> list[Label]:
     """``captions.under_alt``: the caption a content system prints right under a photo's alt
     text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``): one short sentence closed by a
     full stop, with text after it. A paragraph (two sentences, or longer), a line with no
-    full stop (a subheading) and the text's last line stay.
+    full stop (a subheading), a sentence with a figure (a story's fact: ``Công trình dự kiến
+    thông xe vào tháng 9.``) and the text's last line stay.
 
     >>> text = "Tiêu đề bài - Ảnh 1.\\n\\nBà Lan và con gái.\\n\\nBà kể lại chuyện cũ."
     >>> [text[x.start:x.end] for x in _under_alt_labels(text)]
@@ -3023,8 +3024,9 @@ def _under_alt_labels(text: str) -> list[Label]:
         if text[max(0, alt.start() - 4):alt.start()].rstrip(" \t")[-1:] not in ("-", "–"):
             continue
         m = _UNDER_ALT.match(text, alt.end())
-        if m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None:
-            continue
+        if (m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None
+                or _DIGIT.search(m.group(1)) is not None):
+            continue  # (a figure: a story's fact, "... đạt 60% kế hoạch.", not a scene)
         found.append(Label(m.start(1), m.end(1), KIND, "captions.under_alt"))
     return found
 

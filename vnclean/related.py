@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
 
@@ -2226,9 +2226,23 @@ def _prefixed_teasers(text: str) -> list[Label]:
         if len(found) <= _T["prefixed_teasers_min_repeats"]:
             continue
         spans = [(a, line_end(text, a)) for a in found[1:]]
-        if all(len(text[a:b].strip()) <= _TEASER_MAX for a, b in spans):
+        if (all(len(text[a:b].strip()) <= _TEASER_MAX for a, b in spans)
+                and _cards_in_a_row(text, spans)):
             labels += [Label(a, b, "related", "related.prefixed_teasers") for a, b in spans]
     return sorted(labels, key=attrgetter("start"))
+
+
+#: A line between two prefixed lines that makes them a story's: it ends a sentence (an
+#: interview's answer under a ``(PV) - `` question) or is a live report's time stamp.
+_STORY_BETWEEN = re.compile(r"(?:[.!?…\"”]|^[ \t]*\d{1,2}[:hg]\d\d)[ \t]*$", re.MULTILINE)
+
+
+def _cards_in_a_row(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The prefixed lines ``spans`` stand as one list of cards: between two of them only
+    blank lines or headlines, never a line ending a sentence (an interview's answers between
+    its ``(PV) - `` questions) or a time stamp (a live report's entries between their times)."""
+    return all(_STORY_BETWEEN.search(text, b, a) is None
+               for (_, b), (a, _) in pairwise(spans))
 
 
 #: A ticker's headlines flattened one a line, each closed by the dash that parted it from
@@ -2241,10 +2255,10 @@ _DASHED_ITEM = re.compile(r"\n[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}
 def _dashed_runs(text: str) -> list[Label]:
     """``related.dashed_run``: a run of ``dashed_run_min_items`` lines or more, each a
     headline closed by a dash (a ticker's items once scraped, the dash that parted them left
-    at each line's end), with a lone ``-`` line opening it; a sentence or a list the story
-    writes never ends line after line with a dash. The item after the run's last dash (no
-    dash of its own) stays: the page's title may stand there. An item ending a sentence
-    (``... hôm nay. -``) makes the run the story's.
+    at each line's end), with a lone ``-`` line opening it (or the text's top: nothing above
+    it); verses or a list the story writes under its own paragraphs stay. The item after the
+    run's last dash (no dash of its own) stays: the page's title may stand there. An item
+    ending a sentence (``... hôm nay. -``) makes the run the story's.
 
     >>> items = "".join(f"Tin vắn số {n} về thời tiết các tỉnh miền Bắc -\\n" for n in range(4))
     >>> text = "Tiêu đề\\n-\\n" + items + "Tin cuối\\nNội dung bài viết."
@@ -2258,6 +2272,8 @@ def _dashed_runs(text: str) -> list[Label]:
         start, end = m.start(), m.end(1) - 1
         body = text[start:end].rstrip()
         items = [line.strip().rstrip("-– \t") for line in body.split("\n")]
+        if m.start(1) - 1 == start and text[:start].strip():
+            continue  # no lone "-" opens it and story stands above: verses, a list's lines
         if not any(item.endswith(".") for item in items if item):  # no sentence ends there
             found.append(Label(start, start + len(body), "related", "related.dashed_run"))
     return found
