@@ -2197,7 +2197,7 @@ def _with_event_tags(text: str, tags: list[tuple[int, int]], inline: list[Label]
 #: the key by which :func:`_prefixed_teasers` finds the paper's other leads.
 _LEAD_PREFIX = re.compile(
     r"\n[ \t]*(\([^\W_][^()\n]{1,30}\)"
-    r"|[^\W_]{2,20}(?:\.[^\W_]{2,20})?\.(?:vn|VN|com\.vn))"
+    r"|[^\W_]{2,20}+(?:\.[^\W_]{2,20}+)?\.(?:vn|VN|com\.vn))"
     r"[ \t]*[-–—][ \t]*(?=[^\W_]|[\"“])")
 
 
@@ -2279,6 +2279,14 @@ def _dashed_runs(text: str) -> list[Label]:
     return found
 
 
+def _line_runs(text: str) -> list[Label]:
+    """:func:`_prefixed_teasers` and :func:`_dashed_runs`, each read only when ``text`` holds
+    enough newlines for its run of lines (most flattened pages hold too few)."""
+    newlines = text.count("\n")
+    runs = _prefixed_teasers(text) if newlines >= _T["prefixed_teasers_min_repeats"] else []
+    return runs + _dashed_runs(text) if newlines >= _T["dashed_run_min_items"] else runs
+
+
 class StripRelatedLinks(BoilerplateCleaner):
     """Delete related-article blocks, ``>>`` links, dated related titles and teasers.
 
@@ -2309,7 +2317,7 @@ class StripRelatedLinks(BoilerplateCleaner):
         pair = _title_pair(text, labels)
         if pair:
             labels = merge_labels(labels + pair)
-        teasers = _prefixed_teasers(text) + _dashed_runs(text)
+        teasers = _line_runs(text)
         if teasers:
             labels = merge_labels(labels + teasers)
         if not labels:
