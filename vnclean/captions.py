@@ -28,6 +28,7 @@ from ._data import (LazyPattern, alternation, compile_named, json_data, named_li
                     tab_entries, trie, word_list, word_set)
 from .bylines import agency_names
 from .nav import is_menu_item
+from .tones import is_vietnamese_word
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      SettlingCleaner, blank_before, expand_forms, last_non_space_end,
                      merge_labels)
@@ -153,6 +154,10 @@ _GLUED_STARTER = regex.compile(
 _GLUED_NAME = regex.compile(
     r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})(?=(?:%s)(?!\p{L}))"
     % alternation(tuple(_STARTERS)), regex.V1)
+# A credit's acronym run into the next paragraph's first word with no space: two capitals or
+# more, then a capitalised Vietnamese word ("Video: IDFĐường hầm ..."): the word is the story's.
+_GLUED_ACRONYM = regex.compile(r"(?<=\p{Lu}\p{Lu})(?=\p{Lu}\p{Ll})", regex.V1)
+_WORD_AT = regex.compile(r"\p{L}*+")
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
@@ -369,6 +374,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     seam = _GLUED_STARTER.search(text, match.start("name"), end)
     if seam is not None:
         return seam.end()  # "Ảnh: T.TrTheo đó, ...": the next paragraph's first word is story
+    seam = _GLUED_ACRONYM.search(text, match.start("name"), end)
+    if seam is not None and is_vietnamese_word(_WORD_AT.match(text, seam.end()).group()):
+        return seam.end()  # "Video: IDFĐường hầm ...": the acronym is the credit ("VTCNews" is one)
     next_word = _NEXT_WORD.match(text, end, line_end).group(1)
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
         organisation = _organisation_end(text, match.start("name"), tokens, end, line_end)
