@@ -262,6 +262,12 @@ _STORY_SENTENCE = compile_named(
     regex.V1)
 
 
+#: A sentence opening with a discourse connective (``Tuy nhiên, ...``): the body's, no caption.
+_CONNECTIVE_OPENING = compile_named(
+    rf"{_HSPACE}*+(?:{named_list(word_list('captions_story_connectives.txt'))})(?!\p{{L}})",
+    regex.V1)
+
+
 #: A sentence that opens with the time of the news (``Sáng 15/3, ...``), glued into a body with
 #: more story after its credit: the lead, whose photo has no caption of its own.
 _TIMED_OPENING = regex.compile(
@@ -1143,6 +1149,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     if caption_start < credit_start and (
             kind == "colon" and _signed_after(text, name_from, credit_end)
             or _is_story_sentence(text, caption_start, credit_start)
+            or _CONNECTIVE_OPENING.match(text, caption_start, credit_start)
             or _timed_lead(text, caption_start, whole or line_only)
             or _long_lead(text, line_start, caption_start, credit_start, whole or line_only)):
         caption_start = credit_start  # a lead or reported-speech sentence stays
