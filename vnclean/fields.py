@@ -29,6 +29,8 @@ __all__ = ["field_header_labels"]
 _RULE = "nav.field_header"
 #: A summary's own ellipsis, cut off before it is looked up in the body.
 _TRAILING_ELLIPSIS = regex.compile(r"[\s.…]+$")
+#: A site's name a meta description ends with: `` - Ngôi sao.``, `` | Báo X``.
+_SITE_SUFFIX = regex.compile(r"[ \t]++[-–|][ \t]++\p{Lu}[\p{L} ]{0,30}+\.?+$")
 #: Shortest summary (in characters, ellipsis cut) whose repeat in the body counts.
 _MIN_REPEAT_CHARS = 30
 
@@ -84,6 +86,9 @@ def field_header_labels(text: str) -> list[Label]:
 
 
 def _repeats_body(summary: str, body: str) -> bool:
-    """True when ``summary`` (its trailing ellipsis cut) is a stretch of ``body``."""
-    probe = unicodedata.normalize("NFC", _TRAILING_ELLIPSIS.sub("", summary.strip()))
-    return len(probe) >= _MIN_REPEAT_CHARS and probe in body
+    """True when ``summary`` (its trailing ellipsis cut, or a site's name after a dash or bar)
+    is a stretch of ``body``."""
+    summary = unicodedata.normalize("NFC", summary.strip())
+    probes = (summary, _SITE_SUFFIX.sub("", summary))  # (the site's name cut: "... - Ngôi sao.")
+    return any(len(probe) >= _MIN_REPEAT_CHARS and probe in body
+               for probe in (_TRAILING_ELLIPSIS.sub("", p) for p in probes))
