@@ -395,6 +395,10 @@ _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
 #: first capitalised, maybe joined by a dash, ``&`` or a comma ("Tài chính - ngân hàng").
 _SECTION_PHRASE = (r"\p{Lu}\p{Ll}{0,6}+(?:(?:[ \t]|[ \t]?+[-–&,][ \t]?+)\p{Ll}{1,7}+"
                    r"(?![\p{L}\d])){1,4}+")
+#: A paper named in sentence case as two such names joined by "và" (each a capital word and one
+#: to three lowercase ones, no "và" among them): "Doanh nghiệp và Tiếp thị", "Kinh tế và Đô thị".
+_PAPER_HALF = r"\p{Lu}\p{Ll}{0,6}+(?:[ \t](?!và(?![\p{L}\d]))\p{Ll}{1,7}+(?![\p{L}\d])){1,3}+"
+_AND_PAPER = rf"{_PAPER_HALF}[ \t]++và[ \t]++{_PAPER_HALF}"
 
 
 #: A feed's numeric offset after its clock time (RSS ``pubDate``: ``Fri, 03 Oct 2025 21:42:55
@@ -660,7 +664,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{_PUBLISHED_IN}{_ISSUE}"
         # a paper named in sentence case with no word for one: "Nguồn: Kinh tế đô thị" (only
         # with no more story below: :meth:`StripBylines._line_labels`)
-        rf"|Nguồn{_H}*+:{_H}*+(?P<at_loose>{_SECTION_PHRASE}))"
+        rf"|Nguồn{_H}*+:{_H}*+(?P<at_loose>{_SECTION_PHRASE})"
+        # (or two such names joined by "và", after "Theo" too: "Theo Doanh nghiệp và Tiếp thị")
+        rf"|(?:Nguồn{_H}*+:|Theo){_H}*+(?P<at_loose>{_AND_PAPER}))"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
         # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")

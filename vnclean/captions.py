@@ -28,6 +28,7 @@ from ._data import (LazyPattern, alternation, compile_named, json_data, named_li
                     tab_entries, trie, word_list, word_set)
 from .bylines import agency_names
 from .nav import is_menu_item
+from .tones import is_vietnamese_word
 from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
                      SettlingCleaner, blank_before, expand_forms, last_non_space_end,
                      merge_labels)
@@ -154,6 +155,10 @@ _GLUED_STARTER = regex.compile(
 _GLUED_NAME = regex.compile(
     r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})(?=(?:%s)(?!\p{L}))"
     % alternation(tuple(_STARTERS)), regex.V1)
+# A credit's acronym run into the next paragraph's first word with no space: two capitals or
+# more, then a capitalised Vietnamese word ("Video: IDFĐường hầm ..."): the word is the story's.
+_GLUED_ACRONYM = regex.compile(r"(?<=\p{Lu}\p{Lu})(?=\p{Lu}\p{Ll})", regex.V1)
+_WORD_AT = regex.compile(r"\p{L}*+")
 _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})", regex.V1)
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
@@ -255,6 +260,12 @@ _SPEECH_TAIL = compile_named(
 _STORY_SENTENCE = compile_named(
     rf"^{_HSPACE}*+(?:\([^()\n]{{2,20}}+\)|[\p{{Lu}}\d.]{{2,12}}+){_HSPACE}*+[-–]{_HSPACE}"
     rf"|(?<!\p{{L}})(?:{named_list(word_list('captions_speech_verbs.txt'))}){_HSPACE}*+[,:]{_HSPACE}",
+    regex.V1)
+
+
+#: A sentence opening with a discourse connective (``Tuy nhiên, ...``): the body's, no caption.
+_CONNECTIVE_OPENING = compile_named(
+    rf"{_HSPACE}*+(?:{named_list(word_list('captions_story_connectives.txt'))})(?!\p{{L}})",
     regex.V1)
 
 
@@ -364,6 +375,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
     seam = _GLUED_STARTER.search(text, match.start("name"), end)
     if seam is not None:
         return seam.end()  # "Ảnh: T.TrTheo đó, ...": the next paragraph's first word is story
+    seam = _GLUED_ACRONYM.search(text, match.start("name"), end)
+    if seam is not None and is_vietnamese_word(_WORD_AT.match(text, seam.end()).group()):
+        return seam.end()  # "Video: IDFĐường hầm ...": the acronym is the credit ("VTCNews" is one)
     next_word = _NEXT_WORD.match(text, end, line_end).group(1)
     if keep == len(tokens) and keep > 1 and next_word[:1].islower():
         organisation = _organisation_end(text, match.start("name"), tokens, end, line_end)
@@ -1130,6 +1144,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     if caption_start < credit_start and (
             kind == "colon" and _signed_after(text, name_from, credit_end)
             or _is_story_sentence(text, caption_start, credit_start)
+            or _CONNECTIVE_OPENING.match(text, caption_start, credit_start)
             or _timed_lead(text, caption_start, whole or line_only)
             or _long_lead(text, line_start, caption_start, credit_start, whole or line_only)):
         caption_start = credit_start  # a lead or reported-speech sentence stays

@@ -31,6 +31,7 @@ from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_patt
                      residue, settle_inline)
 from .bylines import author_names
 from .dates import WEEKDAY_PATTERN, ZONE_PATTERN, find_date
+from .fields import field_header_labels
 from .promos import is_publication_name
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
@@ -2777,7 +2778,16 @@ def _classify(text: str, *, gate: bool = True) -> list[Label]:
         spans.sort(key=_start_then_longest)
     else:  # whole-line spans with the same start have the same end
         spans.sort(key=_START)
-    return _finished(text, spans)
+    labels = _finished(text, spans)
+    header = field_header_labels(text)
+    return _with_header(header, labels) if header else labels
+
+
+def _with_header(header: list[Label], labels: list[Label]) -> list[Label]:
+    """``labels`` with a key-value dump's ``header`` labels in front; the labels it overlaps
+    dropped (the header's lines are the dump's, whatever else they look like)."""
+    header_end = header[-1].end
+    return header + [label for label in labels if label.start >= header_end]
 
 
 def _classify_ungated(text: str) -> list[Label]:
