@@ -355,7 +355,7 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
     stripped = m.group()
     if n <= _WIDGET_MAX + _WIDGET_MARK_MAX:
         label = _marked_widget(stripped)
-        if label is not None:
+        if label is not None and not _sentence_runs_on_below(text, m.end()):
             return Label(m.start(), m.end(), "promo", _widget_rule(label))
     low = stripped.casefold() if n <= _WIDGET_MAX else stripped[:_CUE_HEAD].casefold()
     if n <= _WIDGET_ROW_MAX and is_widget_row(stripped):
@@ -702,11 +702,25 @@ _LABEL_REACH = 30
 _STORY_WORDS = re.compile(r"\W*+(?:\w++\W*+){%d}" % _T["story_sentence_min_words"])
 
 
+def _sentence_runs_on_below(text: str, end: int) -> bool:
+    """The line right under a label (no blank line between) goes on its sentence: it opens
+    in lowercase (``Hotline`` / ``là từ mà ...``) or a clause of the story follows a phone
+    number or address opening it (``Đường dây nóng:`` / ``0912 345 678 là số mà ...``)."""
+    below = _LINE_BELOW.match(text, end)
+    return below is not None and (below.group(1) is not None or _clause_after(below.group(2)))
+
+
+#: The line right under; group 1 when it opens with a lower-case word (no URL: ``https://``).
+_LINE_BELOW = regex.compile(r"[ \t]*+\n[ \t]*+(?=(\p{Ll}++[ \t])?+)([^\n]++)", regex.V1)
+
+
 def _candidate_label(text: str, m) -> Label | None:
     """The label for one candidate match (``None`` when its check fails)."""
     group = m.lastgroup or ""
     start, end = m.span()
     if group == "widget_line":
+        if _sentence_runs_on_below(text, end):
+            return None  # "Đường dây nóng:" / "0912 345 678 là số mà ...": a story sentence
         line = m.group().strip().rstrip(":").strip()
         return Label(start, end, "promo", _widget_rule(line))
     if group.startswith("phrase_"):
