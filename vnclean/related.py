@@ -132,8 +132,9 @@ _CUES = frozenset(("strong", "weak", "prefixed", "arrow_alone", "dated", "stampe
 # bracket, then an opener that never stands capitalised inside a sentence-case headline:
 # "... giảm nhẹ Theo Hiệp hội ...", "... năm 2024 Theo báo cáo ..."): a long
 # link that only reaches the next one's end is not a link. A cue before the arrow on its
-# line ("Xem thêm >> ...") goes with it.
-_ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>>?+[ \t\xa0]{0,2}(?=[^\s>])"
+# line ("Xem thêm >> ...") goes with it. A headline opens with no lower-case letter: "Dấu
+# >>> thường được dùng ..." names the mark in a sentence.
+_ARROW_OPENS = r"(?<=[^\n>][ \t]{0,3})>>>?+[ \t\xa0]{0,2}(?=(?-i:[^\s>\p{Ll}]))"
 _GLUED_OPENER = r"(?-i:(?<=[\p{Ll}\d)\"”’])(?=[ \t](?:%s)[ \t,]))" % named_list(
     word_list("related_sentence_openers.txt"))
 _INLINE_ARROW = LazyPattern(r"%s[^\n]{1,200}?(?:[.!?](?=[ \t]|$)|$|(?=%s)|%s)" % (
