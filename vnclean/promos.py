@@ -2003,7 +2003,14 @@ def _story_before_cue(line: str) -> int:
         return 0
     head = line[:cue.start()].rstrip()
     part = _footer_part(head, _story_past_credit)
+    if part < 0 and _BUILDER_CREDIT.match(line, cue.start()) and _reads_as_story(head):
+        return cue.start()  # "Người dân ... trực tuyến. Phát triển bởi VNPT": one sentence
     return 0 if part < 0 else cue.start() if part == len(head) else part
+
+
+#: A site builder's credit (its ``promos_footer.txt`` row): a story sentence before it on
+#: its line stays however short (no tagline of the site's says a sentence of the story).
+_BUILDER_CREDIT = LazyPattern(next(p for _, p in _FOOTER if "(?-i:Thiết kế|Phát triển" in p), _F)
 
 
 def _story_past_credit(head: str) -> bool:
