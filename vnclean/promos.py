@@ -730,6 +730,8 @@ def _candidate_label(text: str, m) -> Label | None:
             if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
                 return None
             rule = rule[:-5]
+        if _sentence_runs_on_below(text, end):
+            return None  # "Thêm Báo Mới trên Google" / "là nút bấm ...": a story sentence
         if rule == "comments" and not opens_line and not _counter_stands_apart(text, start, end):
             return None  # "Tất cả bình luận (12) đều ủng hộ ...": a story sentence's words
         if rule == "ad":
@@ -1230,7 +1232,8 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                     continue
                 if len(line) > max_chars:
                     break
-                wrapped = step > 0 and reached == j - 1 and line[:1].islower()
+                wrapped = (step > 0 and reached == j - 1 and line[:1].islower()
+                           and not _story_not_press(lines[j - 1].strip() + " " + line))
                 if (step < 0 and _reads_as_story(line) and not _strong_footer(line)
                         and not _footer_between(lines, j, window)):
                     break  # a story sentence above: the footer does not reach up over it
