@@ -1054,8 +1054,8 @@ def _timed_sidebar(lines: list[_Line], i: int) -> tuple[int, int]:
 def _timed_list_below(lines: list[_Line], i: int) -> int:
     """End of a list of other articles opening at ``lines[i]`` whose items are a headline
     and, under it, its time line ("Giá vàng tăng mạnh" / "20/07/2026 21:18"); ``i`` when
-    there are fewer than ``card_run_min_cards`` items or the story introduces the list (the
-    line above ends with ``:``)."""
+    there are fewer than ``card_run_min_cards`` items, the story introduces the list (the
+    line above ends with ``:``) or a sentence right under it goes on with the story."""
     if i > 0 and lines[i - 1].text.endswith(":"):
         return i
     cards = 0
@@ -1064,6 +1064,8 @@ def _timed_list_below(lines: list[_Line], i: int) -> int:
            and _is_time(lines[j + 1])):
         cards += 1
         j += 2
+    if j < len(lines) and lines[j].cls == "teaser" and lines[j].text[-1:] in ".!?…":
+        return i  # a sentence right under it: the story's own timeline goes on
     return j if cards >= _T["card_run_min_cards"] else i
 
 
