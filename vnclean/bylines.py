@@ -908,9 +908,12 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
     if last is not None:
         glued_lines.add(last)
     starts, lines = ctx.starts, ctx.lines
+    closing = {ctx.index(m.start()): m.start() for _, order, m in found if order == 3}
     for index in glued_lines:
         start = starts[index]
         end = start + len(lines[index])
+        if index in closing:  # read as the line will be once its closing "Nguồn: X" goes
+            end = len(text[start:closing[index]].rstrip()) + start
         openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
         glued = list(_matches_at(_GLUED, text, openings, end))
         if index == last:

@@ -1145,6 +1145,7 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
             kind == "colon" and _signed_after(text, name_from, credit_end)
             or _is_story_sentence(text, caption_start, credit_start)
             or _CONNECTIVE_OPENING.match(text, caption_start, credit_start)
+            or _closes_article(text, caption_start, credit_start)
             or _timed_lead(text, caption_start, whole or line_only)
             or _long_lead(text, line_start, caption_start, credit_start, whole or line_only)):
         caption_start = credit_start  # a lead or reported-speech sentence stays
@@ -1154,6 +1155,16 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         rule = "captions.label_first"
     return _Candidate(credit_start, credit_end, caption_start, credit_end, rule, line_start,
                       whole or caption_start < line_start)
+
+
+def _closes_article(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with the end mark ``/.`` (``... nhiều nơi./.``): the
+    article's last sentence, which no caption is written with.
+
+    >>> _closes_article("Nước sông dâng cao./. ", 0, 22), _closes_article("Cầu mới. ", 0, 9)
+    (True, False)
+    """
+    return text[start:end].rstrip().endswith("/.")
 
 
 #: A source joined to a bare marker by a slash: ``Ảnh minh họa/Internet``.

@@ -400,9 +400,14 @@ def _runs_on(s: str) -> bool:
 
     >>> _runs_on("Xem thêm: Giá vàng tăng mạnh. Giá dầu giảm nhẹ trong phiên sáng nay.")
     True
+
+    So does a line holding the article's end mark ``./.`` once a caption's credit after it
+    has gone (``>> Giá vàng tăng. Giá dầu giảm nhẹ./. Thế giới``).
     """
     if ". " not in s:
         return False
+    if "./. " in s:  # the article's end mark after its headline: story ran into the line
+        return True
     turns = len(_SENTENCE_TURN.findall(s))
     if s[-1] in ".!?" and not s.endswith(".."):
         return turns >= 1
