@@ -40,6 +40,7 @@ from ._data import (
 )
 from .blocks import (
     FLAT_LINE_MIN_CHARS,
+    LAST_NON_BLANK,
     BoilerplateCleaner,
     Label,
     long_first_line_end,
@@ -151,7 +152,7 @@ _TITLE_WORDS = word_list("bylines_titles.txt")
 _OUTLET_ENDINGS = trie(word_list("bylines_outlet_endings.txt"))
 #: A web paper's one-word brand as a lead's prefix: "GiadinhNet" (bylines_outlet_endings.txt).
 _OUTLET_BRAND = rf"\p{{Lu}}\p{{Ll}}[\p{{L}}\d]{{0,14}}?(?:{_OUTLET_ENDINGS})(?![\p{{L}}\d])"
-_OUTLET_BRAND_LINE = regex.compile(_OUTLET_BRAND)
+_OUTLET_BRAND_LINE = LazyPattern(_OUTLET_BRAND)
 #: Words written short whose period ends no sentence (``Mr.``, ``tp.``, ``v.v.``).
 _ABBREVIATIONS = word_list("abbreviations.txt")
 _ROLE_WORDS = word_list("bylines_roles.txt")
@@ -913,7 +914,8 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
         start = starts[index]
         end = start + len(lines[index])
         if index in closing:  # read as the line will be once its closing "Nguồn: X" goes
-            end = len(text[start:closing[index]].rstrip()) + start
+            last_char = LAST_NON_BLANK.search(text, start, closing[index])
+            end = last_char.end() if last_char else start
         openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
         glued = list(_matches_at(_GLUED, text, openings, end))
         if index == last:
@@ -1778,7 +1780,7 @@ _PROSE_LENGTH = 80
 
 #: An article's address alone after its label (``Đường dẫn bài viết: https://...``,
 #: ``Link bài gốc: www...``): an attribution line, never a body paragraph.
-_ADDRESS_LINE = regex.compile(rf"{_ORIGINAL_LABEL}[ \t]*+:[ \t]*+{_LINK}[ \t]*+\Z")
+_ADDRESS_LINE = LazyPattern(rf"{_ORIGINAL_LABEL}[ \t]*+:[ \t]*+{_LINK}[ \t]*+\Z")
 
 
 def _is_prose_line(line: str, *, nguon: bool = True) -> bool:
@@ -1976,12 +1978,13 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return None  # "TTO - 18:52, 28/07/2023", "TTO - Theo TTXVN": a byline line, not a lead
     if len(rest) < 40 and (name not in agencies or len(rest.split()) < 4):
         return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
-    if (bare is not None and bare not in agencies and _OUTLET_BRAND_LINE.fullmatch(bare)
-            and not _brand_prefixes_lead(ctx, index, bare)):
+    brand = (bare is not None and bare not in agencies
+             and _OUTLET_BRAND_LINE.fullmatch(bare) is not None)
+    if brand and not _brand_prefixes_lead(ctx, index, bare):
         return None  # "GrabExpress - Dịch vụ ..." in a list, "SaigonNews - " of a story on it
     rule = "bylines.agency_prefix"
     if (bare is not None and bare not in agencies and not bare.lower().endswith(".vn")
-            and _OUTLET_BRAND_LINE.fullmatch(bare) is None
+            and not brand
             or paren is not None and not dash and paren in _NOT_NAMES):
         rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - ", "(Hà Nội) Sáng nay, ..."
     return Label(m.start("agency"), m.end("agency"), "byline", rule)
@@ -1992,7 +1995,7 @@ def _brand_prefixes_lead(ctx: _Lines, index: int, brand: str) -> bool:
     the text's first ``_BRAND_LEAD_MAX_LINE`` non-blank lines (the title, maybe a dateline,
     the lead), and only when the text names it nowhere else: a story about the brand names
     it in its title or body, and a list's items further down are the story's."""
-    before = sum(1 for line in ctx.lines[:index] if line.strip())
+    before = bisect.bisect_left(ctx._filled, index)  # the non-blank lines above
     return before < _BRAND_LEAD_MAX_LINE and ctx.text.count(brand) == 1
 
 
@@ -2024,10 +2027,11 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
     section = m.group("dl_section")
     if section is not None and not _section_after(m, ctx, section):
         return None
-    if not name and _heads_a_series(ctx, ctx.index(m.start())):
-        return None
-    if not name and _story_date_before_dash(m.group("dateline"), ctx, ctx.index(m.start())):
-        return None
+    if not name:
+        index = ctx.index(m.start())
+        if (_heads_a_series(ctx, index)
+                or _story_date_before_dash(m.group("dateline"), ctx, index)):
+            return None
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
 

@@ -149,12 +149,13 @@ _GLUED_SENTENCE = regex.compile(r"(?<![/@_][^\s/@_]*+)(?<=\p{L}\p{L})\.(?=\p{Lu}
 # A credit name run into the next paragraph's first word with no space, a scraper's join:
 # a lowercase letter, then a word that opens sentences (captions_sentence_starters.txt) and
 # ends there ("T.TrTheo đó, ..."); a brand's inner capital opens no such word ("VnExpress").
-_GLUED_STARTER = regex.compile(
-    r"(?<=\p{Ll})(?=(?:%s)(?!\p{L}))" % alternation(tuple(_STARTERS)), regex.V1)
-#: A credit name of one to four words that runs so into the next paragraph (``T.TrTheo``).
-_GLUED_NAME = regex.compile(
-    r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})(?=(?:%s)(?!\p{L}))"
-    % alternation(tuple(_STARTERS)), regex.V1)
+_STARTER_AHEAD = r"(?=(?:%s)(?!\p{L}))" % alternation(tuple(_STARTERS))
+_GLUED_STARTER = regex.compile(r"(?<=\p{Ll})" + _STARTER_AHEAD, regex.V1)
+#: A credit name of one to four words that runs so into the next paragraph (``T.TrTheo``;
+#: tried only when the name reads as none, so compiled at its first use).
+_GLUED_NAME = LazyPattern(
+    r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})" + _STARTER_AHEAD,
+    regex.V1)
 # A credit's acronym run into the next paragraph's first word with no space: two capitals or
 # more, then a capitalised Vietnamese word ("Video: IDFĐường hầm ..."): the word is the story's.
 _GLUED_ACRONYM = regex.compile(r"(?<=\p{Lu}\p{Lu})(?=\p{Lu}\p{Ll})", regex.V1)
@@ -2911,13 +2912,12 @@ _GALLERY_WORDS = tab_entries("captions_gallery_cues.txt")
 _GALLERY_CUES = expand_forms(v for tag, v in _GALLERY_WORDS if tag == "cue")
 _GALLERY_CUE_MAX = max(map(len, _GALLERY_CUES)) + 4  # the cue, and the spaces before it
 #: Every cue's last words, read first (stdlib ``re``, a literal scan of the window).
-_GALLERY_GATE = re.compile("|".join(sorted({re.escape(" ".join(c.split()[-2:]))
-                                            for c in _GALLERY_CUES}, key=len, reverse=True)))
+_GALLERY_GATE = re.compile(trie(tuple({" ".join(c.split()[-2:]) for c in _GALLERY_CUES})))
 _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
     tuple(expand_forms(v for tag, v in _GALLERY_WORDS if tag == "stop"))), regex.V1)
 #: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
 #: up to gallery_cue_max_chars with no sentence end, then its colon.
-_GALLERY_HEADING = regex.compile(
+_GALLERY_HEADING = LazyPattern(  # (read only where the gate finds a cue's words)
     r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{1,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
     % (alternation(_GALLERY_CUES), _SETTINGS["gallery_cue_max_chars"]), regex.V1 | regex.M)
 #: A sentence end inside a gallery's captions, where the next caption may start.

@@ -22,7 +22,7 @@ import unicodedata
 import regex
 
 from ._data import compile_named, json_data, named_list
-from .blocks import Label
+from .blocks import Label, line_end
 
 __all__ = ["field_header_labels"]
 
@@ -52,8 +52,7 @@ def _header_lines(text: str) -> list[tuple[int, int, str, int]]:
     lines = []
     pos = 0
     while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+        end = line_end(text, pos)
         match = pattern.match(text, pos, end)
         if match is None:
             break

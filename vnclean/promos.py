@@ -891,7 +891,7 @@ def _first_pass(text: str, windows: list[tuple[int, int]], urls: list[int] | Non
     return labels
 
 
-def _url_lines(text: str, labels: list[Label]) -> list[Label]:
+def _url_lines(text: str, labels: list[Label], urls: list[int]) -> list[Label]:
     """Lines that are one bare URL (``https://laodong.vn/...``): a source or share link.
 
     A URL the text introduces stays (the line above ends with ``:``, or with a lowercase word
@@ -902,13 +902,13 @@ def _url_lines(text: str, labels: list[Label]) -> list[Label]:
     right under a share widget's line (``Lấy link``: the copy-link widget's value, whatever
     stands above the widget: a source line that strip_bylines takes later). Text that
     ``labels`` remove (a ``©.`` before the link, a ``Chia sẻ`` line above it) is read as
-    gone already, so a second pass finds nothing more.
+    gone already, so a second pass finds nothing more. ``urls``: where ``_URL`` matches.
     """
     out: list[Label] = []
     prompt_ends = {lab.end for lab in labels if lab.rule in _URL_PROMPT_RULES}
     widget_ends = {lab.end for lab in labels if lab.rule == "promos.share_widget"}
     label_ends = _cover_map(labels)
-    for hit in (m.start() for m in _URL.finditer(text)):
+    for hit in urls:
         line_start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
@@ -2619,7 +2619,7 @@ class StripPromos(SettlingCleaner):
         labels += _polls(text, labels)
         labels += _count_tabs(text)
         if urls:
-            labels += _url_lines(text, labels)
+            labels += _url_lines(text, labels, urls)
         if labels:
             labels += _feedback_answers(text, labels)
             labels += _residue_labels(text, labels)

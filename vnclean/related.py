@@ -34,6 +34,7 @@ from .blocks import (
     casefold_sources,
     expand_forms,
     join_line_labels,
+    last_non_space_end,
     line_end,
     merge_labels,
     residue,
@@ -919,9 +920,6 @@ def _goes_on_above(lines: list[_Line], i: int) -> bool:
     return last.isalpha() or last == ","
 
 
-_SENTENCE_MARKS = ".!?…"
-
-
 def _body_paragraph(line: _Line | None) -> bool:
     """A story's body paragraph: a teaser or longer line of ``body_paragraph_min_chars`` or
     more, not cut short with ``...``."""
@@ -1069,7 +1067,7 @@ def _timed_list_below(lines: list[_Line], i: int) -> int:
            and _is_time(lines[j + 1])):
         cards += 1
         j += 2
-    if j < len(lines) and lines[j].cls == "teaser" and lines[j].text[-1:] in ".!?…":
+    if j < len(lines) and lines[j].cls == "teaser" and lines[j].text[-1] in _SENTENCE_MARKS:
         return i  # a sentence right under it: the story's own timeline goes on
     return j if cards >= _T["card_run_min_cards"] else i
 
@@ -1902,7 +1900,7 @@ def _carded_tail(text: str) -> list[Label]:
     teasers, which end like sentences (``Tin liên quan Tin mới nhất “Nguyện vì dân” ... thắm
     “Nguyện vì dân” ... thắm Huy hiệu đỏ thắm ...``). A heading after more words, or one
     whose text after it opens with no doubled headline, is left to the rules above."""
-    end = len(text.rstrip())
+    end = last_non_space_end(text)
     start = text.rfind("\n", 0, end) + 1
     if end - start <= FLAT_LINE_MIN_CHARS:
         return []
