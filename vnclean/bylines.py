@@ -575,7 +575,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # (the day may be missing: "HÀ NỘI (TTXVN) - ")
     place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+(?:,{_H}*+"
                   rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
-    prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
+    prefix = (rf"(?:{_H}*+(?:{place_date}?+\({_H}?+(?P<ag_paren>{agencies}|{paren_generic}){_H}?+\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
@@ -1612,7 +1612,8 @@ _SECTION_SET = frozenset(_SECTION_NAMES)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = LazyPattern(rf"\A[ \t]*+{_AUTHOR_LABEL}")
 _TIME = LazyPattern(TIME_PATTERN)
-_ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
+#: (a blog theme's time in lowercase counts too when it follows the digits: "2:28 am")
+_ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b|(?<=\d[ \t]?)(?:am|pm)\b")
 
 
 # --- line context -------------------------------------------------------------------------
