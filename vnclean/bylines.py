@@ -2141,8 +2141,25 @@ def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
     more story below."""
     index = ctx.index(m.start())
     return ((m.group("dl_source") is not None
-             or _all_name_syllables(m.group("dl_name"), m.group("dl_title")))
-            and (_opens_text(ctx, index) or not ctx.prose_after(index)))
+             or _all_name_syllables(m.group("dl_name"), m.group("dl_title"))
+             or _INITIALS_ONLY.fullmatch(m.group("dl_name") or "") is not None)
+            and (_opens_text(ctx, index) or not ctx.prose_after(index)
+                 or _under_its_name(ctx, index, m.group("dl_name"))))
+
+
+def _under_its_name(ctx: _Lines, index: int, name: str | None) -> bool:
+    """The line above is the same name alone, with at most the title above it (a template
+    printing the writer twice: ``T.H`` / ``T.H 26/05/2019``)."""
+    prev = ctx.nonblank(index, -1)
+    if not name or prev is None or ctx.lines[prev].strip() != name:
+        return False
+    title = ctx.nonblank(prev, -1)
+    return title is None or ctx.nonblank(title, -1) is None
+
+
+#: A name written as initials joined by dots, maybe its last syllable whole: ``T.H``,
+#: ``N.Anh``, ``N.T.Hà`` (a small site's writer under the title: ``T.H 26/05/2019``).
+_INITIALS_ONLY = regex.compile(r"(?:\p{Lu}\.){1,3}+\p{Lu}\p{Ll}{0,6}+")
 
 
 def _all_name_syllables(name: str | None, title: str | None) -> bool:

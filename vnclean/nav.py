@@ -165,6 +165,7 @@ class _Settings:
     bullet_menu_min_sections: int
     menu_bullets: str
     sentence_continuation_marks: str
+    verse_max_words: int
 
 
 @functools.cache
@@ -1707,12 +1708,14 @@ def _opens_a_stanza(page: _Page, k: int, title_key: str, chrome: set[int]) -> bo
     after a story paragraph, another short unpunctuated line after it, no copy itself.
     Its neighbours are the lines next to it not in ``chrome`` (starts of lines labelled
     already), as a second pass would see them once those go: a menu ending the page is
-    no verse."""
+    no verse, nor is a long line of tags (a verse line has at most ``verse_max_words``
+    words)."""
     before = _next_kept(page, k, chrome, -1)
     after = _next_kept(page, k, chrome)
     return (before is not None and after is not None and page.shapes[before] == PROSE
             and page.shapes[after] in _HEADLINE_SHAPES
-            and page.texts[after].casefold() != title_key)
+            and page.texts[after].casefold() != title_key
+            and _word_count(page, after) <= _settings().verse_max_words)
 
 
 def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
