@@ -575,7 +575,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # (the day may be missing: "HÀ NỘI (TTXVN) - ")
     place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+(?:,{_H}*+"
                   rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
-    prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
+    prefix = (rf"(?:{_H}*+(?:{place_date}?+\({_H}?+(?P<ag_paren>{agencies}|{paren_generic}){_H}?+\)"
               rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
@@ -1612,7 +1612,8 @@ _SECTION_SET = frozenset(_SECTION_NAMES)
 _RELATIVE = regex.compile(_RELATIVE_PATTERN)
 _LABEL_PREFIX = LazyPattern(rf"\A[ \t]*+{_AUTHOR_LABEL}")
 _TIME = LazyPattern(TIME_PATTERN)
-_ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b")
+#: (a blog theme's time in lowercase counts too when it follows the digits: "2:28 am")
+_ZONED = regex.compile(ZONE_PATTERN + r"|\b(?:AM|PM)\b|(?<=\d[ \t]?)(?:am|pm)\b")
 
 
 # --- line context -------------------------------------------------------------------------
@@ -2140,8 +2141,25 @@ def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
     more story below."""
     index = ctx.index(m.start())
     return ((m.group("dl_source") is not None
-             or _all_name_syllables(m.group("dl_name"), m.group("dl_title")))
-            and (_opens_text(ctx, index) or not ctx.prose_after(index)))
+             or _all_name_syllables(m.group("dl_name"), m.group("dl_title"))
+             or _INITIALS_ONLY.fullmatch(m.group("dl_name") or "") is not None)
+            and (_opens_text(ctx, index) or not ctx.prose_after(index)
+                 or _under_its_name(ctx, index, m.group("dl_name"))))
+
+
+def _under_its_name(ctx: _Lines, index: int, name: str | None) -> bool:
+    """The line above is the same name alone, with at most the title above it (a template
+    printing the writer twice: ``T.H`` / ``T.H 26/05/2019``)."""
+    prev = ctx.nonblank(index, -1)
+    if not name or prev is None or ctx.lines[prev].strip() != name:
+        return False
+    title = ctx.nonblank(prev, -1)
+    return title is None or ctx.nonblank(title, -1) is None
+
+
+#: A name written as initials joined by dots, maybe its last syllable whole: ``T.H``,
+#: ``N.Anh``, ``N.T.Hà`` (a small site's writer under the title: ``T.H 26/05/2019``).
+_INITIALS_ONLY = regex.compile(r"(?:\p{Lu}\.){1,3}+\p{Lu}\p{Ll}{0,6}+")
 
 
 def _all_name_syllables(name: str | None, title: str | None) -> bool:

@@ -165,6 +165,7 @@ class _Settings:
     bullet_menu_min_sections: int
     menu_bullets: str
     sentence_continuation_marks: str
+    verse_max_words: int
 
 
 @functools.cache
@@ -1525,6 +1526,18 @@ def _is_paragraph(page: _Page, k: int, cfg: _Settings) -> bool:
         _sentence_end(page.texts[k]) in ".…;" or words >= 2 * cfg.lead_min_words)
 
 
+def _keywords_in_story(page: _Page, k: int, cfg: _Settings) -> bool:
+    """The keywords line at ``k`` is a research paper's key words under its abstract: a
+    story paragraph above it, and an abstract heading (``nav_abstract_headings.txt``:
+    ``Tóm tắt``, ``Summary``) above that paragraph or right below the line. The page's
+    topic links between two paragraphs, with no such heading, still go."""
+    if k == 0 or not _is_paragraph(page, k - 1, cfg):
+        return False
+    heads = lookup_set("nav_abstract_headings.txt")
+    return (k >= 2 and lookup_key(page.texts[k - 2]) in heads
+            or k + 1 < len(page) and lookup_key(page.texts[k + 1]) in heads)
+
+
 def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int], int | None]:
     """(indexes of the template copies of the title, index of the title the story keeps).
 
@@ -1707,12 +1720,14 @@ def _opens_a_stanza(page: _Page, k: int, title_key: str, chrome: set[int]) -> bo
     after a story paragraph, another short unpunctuated line after it, no copy itself.
     Its neighbours are the lines next to it not in ``chrome`` (starts of lines labelled
     already), as a second pass would see them once those go: a menu ending the page is
-    no verse."""
+    no verse, nor is a long line of tags (a verse line has at most ``verse_max_words``
+    words)."""
     before = _next_kept(page, k, chrome, -1)
     after = _next_kept(page, k, chrome)
     return (before is not None and after is not None and page.shapes[before] == PROSE
             and page.shapes[after] in _HEADLINE_SHAPES
-            and page.texts[after].casefold() != title_key)
+            and page.texts[after].casefold() != title_key
+            and _word_count(page, after) <= _settings().verse_max_words)
 
 
 def _repeats_lead(lead_key: str, lead_stem: str, text: str) -> bool:
@@ -2606,7 +2621,8 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
     labels = _run_labels(page, codes, cfg)
     starts, ends, shapes = page.starts, page.ends, page.shapes
     cues = [m.start() for m in _CUE.finditer(codes)]
-    labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]]) for k in cues)
+    labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]]) for k in cues
+                  if shapes[k] != KEYWORDS or not _keywords_in_story(page, k, cfg))
     labels.extend(_contents_labels(page, cues))
     labels.extend(_tag_list_labels(page, cues, labels))
     labels.extend(_sibling_title_labels(page, cues, labels))

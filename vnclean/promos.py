@@ -70,6 +70,7 @@ _WIDGET_LINES = expand_forms(word_list("promos_widget_lines.txt"))
 _CONTACT_LABELS = expand_forms(word_list("promos_contact_labels.txt"))
 _ROLES = expand_forms(word_list("promos_masthead_roles.txt"))
 _CTA_VERBS = expand_forms(word_list("promos_cta_verbs.txt"))
+_CTA_OPENERS = expand_forms(word_list("promos_cta_openers.txt"))
 _CTA_TARGETS = expand_forms(word_list("promos_cta_targets.txt"))
 # The targets that name a platform (where a publication is followed or its app is got).
 _PLATFORMS = expand_forms(word_list("promos_cta_platforms.txt"))
@@ -103,8 +104,9 @@ _ALTERNATIVES = [
         r"[ \t]*$)" % (named_list(_ROLES), _NAME, _NAME),
         # A call to action: a verb aimed at the reader opens a short line (checked by
         # _call_to_action: it names a platform or app soon, and is no sentence).
-        r"(?P<cta>^[ \t*\-•]*(?:%s)(?=[ \t:])(?-i:[^\n]{1,%d})$)" % (
-            named_list(_CTA_VERBS), _T["max_cta_line_chars"]),
+        # (maybe after a polite opener: "Kính mời quý khách like fanpage ...")
+        r"(?P<cta>^[ \t*\-•]*(?:(?:%s)[ \t]+)?(?:%s)(?=[ \t:])(?-i:[^\n]{1,%d})$)" % (
+            named_list(_CTA_OPENERS), named_list(_CTA_VERBS), _T["max_cta_line_chars"]),
         # A line that is only contact details: "0985.57.88.55", "news@site.vn".
         # (The e-mail is matched case-sensitively: caseless, a letter that folds to two,
         # such as "İ", gives its run many ways to match, and a long run took minutes.)
@@ -249,7 +251,7 @@ _CUE_LEAD = " \t*-•"
 _CUE_GROUPS = {
     "hotline": tuple(dict.fromkeys(w.casefold() for w in _CONTACT_LABELS)),
     "masthead": tuple(dict.fromkeys(w.casefold() for w in _ROLES)),
-    "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS)),
+    "cta": tuple(dict.fromkeys(w.casefold() for w in _CTA_VERBS + _CTA_OPENERS)),
     "counter": ("số lần xem", "số lần đọc", "lượt xem", "lượt đọc", "lượt truy cập", "hits",
                 "đánh giá bài viết:", "★"),
     "form": ("cần nhập", "vui lòng nhập", "bạn cần lựa chọn", "các trường bắt buộc",
