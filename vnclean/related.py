@@ -2361,9 +2361,44 @@ class StripRelatedLinks(BoilerplateCleaner):
         teasers = _line_runs(text)
         if teasers:
             labels = merge_labels(labels + teasers)
+        cards = _video_cards(text)
+        if cards:
+            labels = merge_labels(labels + cards)
         if not labels:
             return labels
         return join_line_labels(text, labels)
 
 
 strip_related_links = StripRelatedLinks()
+
+#: A video's running time alone on its line: ``00:01:58``, ``2:41``.
+_DURATION_LINE = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*$", re.MULTILINE)
+
+
+def _video_cards(text: str) -> list[Label]:
+    """``related.video_card``: another video's card a whole page's text kept: its title, its
+    running time alone on a line, and the same title again (the player's caption and the
+    card's link), the title ``video_card_min_chars`` characters or more; a story never
+    prints a line twice around a bare time.
+
+    >>> cards = _video_cards("Mưa lớn.\\nĐường ngập sâu sau trận mưa chiều qua\\n00:01:58\\n"
+    ...                      "Đường ngập sâu sau trận mưa chiều qua\\nGió to.")
+    >>> [(card.start, card.end, card.rule) for card in cards]
+    [(9, 93, 'related.video_card')]
+    >>> _video_cards("Hiệp một\\n45:00\\nHiệp một")
+    []
+    """
+    out: list[Label] = []
+    for m in _DURATION_LINE.finditer(text):
+        if m.start() == 0 or m.end() >= len(text):
+            continue
+        above_start = text.rfind("\n", 0, m.start() - 1) + 1
+        below_end = text.find("\n", m.end() + 1)
+        below_end = len(text) if below_end < 0 else below_end
+        above = text[above_start:m.start() - 1].strip()
+        if (len(above) >= _T["video_card_min_chars"]
+                and above == text[m.end() + 1:below_end].strip()):
+            first = above_start + text[above_start:m.start()].index(above[0])
+            out.append(Label(first, len(text[:below_end].rstrip()), "related",
+                             "related.video_card"))
+    return out
