@@ -2437,8 +2437,8 @@ def _player_controls(text: str) -> list[Label]:
     []
     """
     out: list[Label] = []
-    if "Time" not in text and "Duration" not in text:
-        return out
+    if "Time " not in text:
+        return out  # (a player's bar always reads "Current Time 0:00": one scan of the text)
     done = 0
     for m in _PLAYER_ANCHOR.finditer(text):
         if m.start() < done:

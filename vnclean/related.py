@@ -2371,8 +2371,9 @@ class StripRelatedLinks(BoilerplateCleaner):
 
 strip_related_links = StripRelatedLinks()
 
-#: A video's running time alone on its line: ``00:01:58``, ``2:41``.
-_DURATION_LINE = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*$", re.MULTILINE)
+#: A video's running time alone on a line under another: ``00:01:58``, ``2:41`` (the
+#: pattern opens with the newline, so the engine skips to each newline).
+_DURATION_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*(?=\n)")
 
 
 def _video_cards(text: str) -> list[Label]:
@@ -2390,12 +2391,10 @@ def _video_cards(text: str) -> list[Label]:
     """
     out: list[Label] = []
     for m in _DURATION_LINE.finditer(text):
-        if m.start() == 0 or m.end() >= len(text):
-            continue
-        above_start = text.rfind("\n", 0, m.start() - 1) + 1
+        above_start = text.rfind("\n", 0, m.start()) + 1
         below_end = text.find("\n", m.end() + 1)
         below_end = len(text) if below_end < 0 else below_end
-        above = text[above_start:m.start() - 1].strip()
+        above = text[above_start:m.start()].strip()
         if (len(above) >= _T["video_card_min_chars"]
                 and above == text[m.end() + 1:below_end].strip()):
             first = above_start + text[above_start:m.start()].index(above[0])
