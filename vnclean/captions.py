@@ -1343,12 +1343,39 @@ def _caption_line_above(text: str, line_start: int, credit_end: int,
     if (not blank_above and line_end > 0 and not text.startswith("\n\n", line_end)
             and not _blank(text, line_end, len(text))
             and (not bare_marker and _reads_as_short_caption(_PLACE_TAIL.sub(".", above.strip()))
-                 or _bare_caption_between(text, above_start, above, line_end))
+                 or _bare_caption_between(text, above_start, above, line_end)
+                 or _over_capital_credit(above, text[line_start:credit_end]))
             and not is_menu_item(text[text.rfind("\n", 0, above_start - 1) + 1:above_start - 1])):
         # (under a menu item nav left, a picture's caption is unlikely, and taking the line
         # would join that item to the next into a menu a second pass would find)
         return above_start + len(above) - len(above.lstrip())
     return line_start
+
+
+def _over_capital_credit(above: str, credit: str) -> bool:
+    """The line over a credit set in capitals (``ẢNH: REUTERS``, as a page that prints a
+    credit under each caption sets it) is its caption: one line of ``scene_line_min_words``
+    words or more, up to ``caption_line_above_max_chars``, a capital first and no sentence
+    end, colon or quote last (``Người dân dọn dẹp nhà cửa sau trận lũ ... chiều 12.10`` /
+    ``ẢNH: REUTERS``); a paragraph of the story ends its sentence.
+
+    >>> _over_capital_credit("Người dân dọn dẹp sau lũ tại Quảng Ngãi", "ẢNH: NGỌC THẮNG")
+    True
+    >>> _over_capital_credit("Người dân dọn dẹp sau lũ tại Quảng Ngãi.", "ẢNH: NGỌC THẮNG")
+    False
+    >>> _over_capital_credit("Người dân dọn dẹp sau lũ tại Quảng Ngãi", "Ảnh: Ngọc Thắng")
+    False
+    """
+    line = above.strip()
+    return (credit.isupper() and line[:1].isupper()
+            and len(line) <= _SETTINGS["caption_line_above_max_chars"]
+            and line[-1] not in _SENTENCE_LAST
+            and _ENOUGH_WORDS.search(line) is not None)
+
+
+#: A last character no caption line over a capital credit ends with: a sentence's end, a
+#: colon, a quote.
+_SENTENCE_LAST = frozenset(".!?…:;\"”’")
 
 
 def _bare_caption_between(text: str, above_start: int, above: str, line_end: int) -> bool:

@@ -2436,6 +2436,64 @@ def _count_tabs(text: str) -> list[Label]:
     return out
 
 
+_PLAYER = tab_entries("promos_player_lines.txt")
+_PLAYER_ANCHOR = regex.compile(r"^[ \t]*(?:%s)[ \t]*$" % "|".join(
+    p for tag, p in _PLAYER if tag == "anchor"), regex.IGNORECASE | regex.MULTILINE)
+_PLAYER_LINE = regex.compile(r"[ \t]*(?:%s)[ \t]*" % "|".join(p for _, p in _PLAYER),
+                             regex.IGNORECASE)
+
+
+def _player_controls(text: str) -> list[Label]:
+    """``promos.player``: a web video player's controls a whole page's text kept, one label a
+    line (``promos_player_lines.txt``): a block of player lines, blank lines between them
+    aside, holding one of its time readouts at least (``Current Time 0:00`` /
+    ``Duration 1:58``), which no story prints; a bare ``3``, ``/`` or ``auto`` goes only
+    inside such a block.
+
+    >>> t = ("Mưa lớn.\\nTự động phát sau\\n3\\nCurrent Time 0:00\\n/\\nDuration 1:58"
+    ...      "\\nauto\\nGió to.")
+    >>> [t[lab.start:lab.end] for lab in _player_controls(t)]
+    ['Tự động phát sau\\n3\\nCurrent Time 0:00\\n/\\nDuration 1:58\\nauto']
+    >>> _player_controls("Trận đấu kéo dài 90 phút.\\n3\\n/\\nauto")
+    []
+    """
+    out: list[Label] = []
+    if "Time " not in text:
+        return out  # (a player's bar always reads "Current Time 0:00": one scan of the text)
+    done = 0
+    for m in _PLAYER_ANCHOR.finditer(text):
+        if m.start() < done:
+            continue
+        start, end = _player_line_edge(text, m.start(), -1), _player_line_edge(text, m.end(), 1)
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        out.append(Label(first, len(text[:end].rstrip()), "promo", "promos.player"))
+        done = end
+    return out
+
+
+def _player_line_edge(text: str, pos: int, step: int) -> int:
+    """Where the block of player lines around ``pos`` (a line's start for ``step`` -1, its end
+    for 1) ends that way: each next non-blank line that is a player line joins it."""
+    while True:
+        if step < 0:
+            if pos == 0:
+                return pos
+            line_start = text.rfind("\n", 0, pos - 1) + 1
+            line = text[line_start:pos - 1]
+            if line.strip() and _PLAYER_LINE.fullmatch(line) is None:
+                return pos
+            pos = line_start
+        else:
+            if pos >= len(text):
+                return len(text)
+            line_end = text.find("\n", pos + 1)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos + 1:line_end]
+            if line.strip() and _PLAYER_LINE.fullmatch(line) is None:
+                return pos
+            pos = line_end
+
+
 def _poll_option(line: str) -> bool:
     """A poll's answer line: a few words, no sentence mark at its end (``Đang lên kế hoạch``)."""
     return (0 < len(line) <= _POLL_OPTION_MAX and line[-1] not in ".!?:;,"
@@ -2639,6 +2697,7 @@ class StripPromos(SettlingCleaner):
         labels += _comment_threads(text, labels)
         labels += _polls(text, labels)
         labels += _count_tabs(text)
+        labels += _player_controls(text)
         if urls:
             labels += _url_lines(text, labels, urls)
         if labels:

@@ -855,15 +855,25 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
     # crediting its source ("Hà My, Theo Trí Thức Trẻ") with a story line under it (a time
     # stamp maybe between): the byline and the title above it stay.
     nxt = lines[last + 1] if last + 1 < len(lines) else None
+    datelined = False
     signed = (last > i and not indented and _SOURCE_ENDS_LINE.search(lines[last].text)
               is not None and _story_line(_after_fillers(lines, last + 1)))
     if signed:
         last -= 1
         headlines -= 1
+    elif not indented and chrome and _page_dateline(lines, last + 1):
+        # The page's first dated time stamp right under the run: the story's headline
+        # (and its author's mail line, "Trí Đỗ - ...@gmail.com") above it stays; the
+        # chrome above them goes however few lines are left (nothing above a headline is
+        # its story).
+        signed = datelined = True
+        if last > i and _MAIL_LINE.search(lines[last].text):
+            last -= 1
+            headlines -= 1
     if (signed or nxt is not None and not indented and _body_paragraph(nxt)) and (
             lines[last].cls == "headline"):
         last -= 1
-        if headlines - 1 < need:
+        if headlines - 1 < need and not (datelined and last >= i):
             return i, i
     return last + 1, i
 
@@ -944,6 +954,31 @@ def _after_fillers(lines: list[_Line], k: int) -> _Line | None:
 
 #: A line that is only a date and time: "14:35 16/07/2018", "22/07/2018 09:31 GMT+7".
 _BARE_STAMP = re.compile(r"[\d/:.,|() \t-]{5,24}(?:[ \t]*(?:AM|PM|GMT\+\d{1,2}))*")
+#: A bare time stamp with a full date and a time: a dateline, "21/02/2025 05:15 GMT+7".
+_DATELINE = re.compile(r"(?=.*\b\d{1,2}/\d{1,2}/\d{4}\b)(?=.*\b\d{1,2}:\d{2}\b)")
+#: An author's mail address on a line: "Trí Đỗ - tri@example.com".
+_MAIL_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _page_dateline(lines: list[_Line], k: int) -> bool:
+    """``lines[k]`` is the page's dateline: a bare time stamp with a full date and a time
+    (``_DATELINE``), the first such line of the page (a sidebar's stamps come after it).
+
+    >>> _page_dateline([_Line(0, 0, "Giá vàng hôm nay tăng mạnh", "headline", False),
+    ...                 _Line(0, 0, "21/02/2025 05:15 GMT+7", "filler", False)], 1)
+    True
+    >>> _page_dateline([_Line(0, 0, "Giá vàng hôm nay tăng mạnh", "headline", False),
+    ...                 _Line(0, 0, "21/02", "filler", False)], 1)
+    False
+    """
+    if k >= len(lines) or not _is_dateline(lines[k].text):
+        return False
+    return not any(_is_dateline(line.text) for line in lines[:k])
+
+
+def _is_dateline(text: str) -> bool:
+    """A bare time stamp (``_BARE_STAMP``) with a full date and a time (``_DATELINE``)."""
+    return _BARE_STAMP.fullmatch(text) is not None and _DATELINE.match(text) is not None
 
 
 #: A source credited at a line's end: "Hà My, Theo Trí Thức Trẻ", "Nguồn: VnExpress".
@@ -2326,9 +2361,43 @@ class StripRelatedLinks(BoilerplateCleaner):
         teasers = _line_runs(text)
         if teasers:
             labels = merge_labels(labels + teasers)
+        cards = _video_cards(text)
+        if cards:
+            labels = merge_labels(labels + cards)
         if not labels:
             return labels
         return join_line_labels(text, labels)
 
 
 strip_related_links = StripRelatedLinks()
+
+#: A video's running time alone on a line under another: ``00:01:58``, ``2:41`` (the
+#: pattern opens with the newline, so the engine skips to each newline).
+_DURATION_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*(?=\n)")
+
+
+def _video_cards(text: str) -> list[Label]:
+    """``related.video_card``: another video's card a whole page's text kept: its title, its
+    running time alone on a line, and the same title again (the player's caption and the
+    card's link), the title ``video_card_min_chars`` characters or more; a story never
+    prints a line twice around a bare time.
+
+    >>> cards = _video_cards("Mưa lớn.\\nĐường ngập sâu sau trận mưa chiều qua\\n00:01:58\\n"
+    ...                      "Đường ngập sâu sau trận mưa chiều qua\\nGió to.")
+    >>> [(card.start, card.end, card.rule) for card in cards]
+    [(9, 93, 'related.video_card')]
+    >>> _video_cards("Hiệp một\\n45:00\\nHiệp một")
+    []
+    """
+    out: list[Label] = []
+    for m in _DURATION_LINE.finditer(text):
+        above_start = text.rfind("\n", 0, m.start()) + 1
+        below_end = text.find("\n", m.end() + 1)
+        below_end = len(text) if below_end < 0 else below_end
+        above = text[above_start:m.start()].strip()
+        if (len(above) >= _T["video_card_min_chars"]
+                and above == text[m.end() + 1:below_end].strip()):
+            first = above_start + text[above_start:m.start()].index(above[0])
+            out.append(Label(first, len(text[:below_end].rstrip()), "related",
+                             "related.video_card"))
+    return out
