@@ -1689,7 +1689,9 @@ def _glued_widget_rows(text: str) -> list[Label]:
     (:func:`_is_action_label`), each written with its capital, the next word opening with a
     capital; within ``max_head_widget_row_offset`` characters of its line's start (a title's
     length) and of the text's (the page's head: at its end the widgets are the tail rules'
-    cue, :func:`_flat_page_end`, and the other cleaners' too).
+    cue, :func:`_flat_page_end`, and the other cleaners' too), with no sentence's end before
+    it on its line (a title holds none; a row after body sentences stays, as it would once
+    a later step shortened the sentences before it below that reach).
 
     >>> text = "Hà Nội ngập sâu Chia sẻ Lưu tin Bình luận TPO - Mưa lớn kéo dài từ chiều qua."
     >>> [text[lab.start:lab.end] for lab in _glued_widget_rows(text)]
@@ -1699,13 +1701,20 @@ def _glued_widget_rows(text: str) -> list[Label]:
     reach = _T["max_head_widget_row_offset"]
     for match in _GLUED_WIDGET_ROW.finditer(text, 0, 2 * reach):
         start = match.start()
-        if (start - text.rfind("\n", 0, start) > reach or start > reach
-                or start and (text[start - 1].isalnum() or text[start - 1] == "_")):
-            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if (start - line_start > reach or start > reach
+                or start and (text[start - 1].isalnum() or text[start - 1] == "_")
+                or _SENTENCE_THEN_MORE.search(text, line_start, start)):
+            continue  # (a sentence before it on its line: no title's, a body's middle)
         row = match.group()
         if any(map(_is_action_label, _WIDGET_ROW_SPLIT.findall(row))):
             out.append(Label(start, match.end(), "promo", _widget_rule(row)))
     return out
+
+
+#: A sentence's end (after a small letter or digit) with more words after it: what a
+#: flattened page's title before its widget row never holds (``TP. HCM`` is no end).
+_SENTENCE_THEN_MORE = regex.compile(r"(?<=[\p{Ll}\d])[.!?…][\"”’)]?[ \t]+\S", regex.V1)
 
 
 def _glued_press_notices(text: str) -> list[Label]:
@@ -1891,10 +1900,14 @@ def _here_prompts(text: str) -> list[Label]:
 #: A line's end pointing at a link: "... tại đây", "... tại đây.", "... tại đây:" (stdlib
 #: re: its literal prefix search skips the text fast).
 _HERE_END = re.compile(r"tại đây[ \t]*[.!:…]?[ \t]*$", re.M)
-#: The whole prompt line: an optional capitalised label and colon, a reader-aimed verb (not
-#: "Xem xét", to consider), then words with no sentence break up to "tại đây".
+#: The whole prompt line: an optional capitalised label and colon, or a paper's prefix
+#: and its dash (``TTO - ``, ``(Báo X) - ``: strip_bylines would take it after this step and
+#: leave the prompt opening the line), a reader-aimed verb (not "Xem xét", to consider),
+#: then words with no sentence break up to "tại đây".
 _HERE_PROMPT = LazyPattern(
-    r"[ \t*\-•>]*+(?:(?-i:\p{Lu})[^\n:.!?]{0,%d}:[ \t]*+)?(?:%s)(?![\p{L}\d])(?![ \t]+xét)"
+    r"[ \t*\-•>]*+(?:(?-i:\p{Lu})[^\n:.!?]{0,%d}:[ \t]*+"
+    r"|(?:\((?-i:\p{Lu})[^\n().!?]{0,30}\)|(?-i:\p{Lu})[\p{L}\d.]{1,15})[ \t]*+[-–][ \t]*+)?"
+    r"(?:%s)(?![\p{L}\d])(?![ \t]+xét)"
     r"[^\n.!?;]*?tại đây[ \t]*[.!:…]?[ \t]*" % (
         _T["max_here_label_chars"], named_list(expand_forms(word_list("promos_here_verbs.txt")))),
     _F)
