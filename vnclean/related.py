@@ -997,6 +997,37 @@ def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
             and max(words) >= _T["end_run_long_words"] and not _is_luc_bat(words))
 
 
+def _single_card_after_story(lines: list[_Line], i: int) -> bool:
+    """Headline ``lines[i]`` and the one-sentence teaser under it are one linked article's
+    card after the story's end: right above it the story's sign-off (a name of two to four
+    capitalised words, maybe a bracketed agency line under it, ``Tâm An`` / ``(TTXVN)``)
+    under a story line (:func:`_story_ended`) that asks no question, and below it only
+    short lines or fillers (a tag list, widget labels) up to a related heading. Narrow on
+    purpose: a card inside a story, one at the text's end with no heading after it (maybe
+    the story's own box), a story going on below it (a second sentence, another
+    paragraph) and an answer under a signed question (a Q&A) stay."""
+    if i < 2 or i + 1 >= len(lines) or lines[i + 1].cls != "teaser":
+        return False
+    if not _one_sentence(lines[i + 1].text):
+        return False
+    k = i - 1
+    if _BRACKETED_CREDIT.fullmatch(lines[k].text) and k >= 2:
+        k -= 1  # the agency's line under the author's name
+    if not (lines[k].cls == "short" and _END_SIGN_OFF.fullmatch(lines[k].text)
+            and k >= 1 and _story_ended(lines, k) and not lines[k - 1].text.endswith("?")):
+        return False  # (a reader's question signed, then its answer: a Q&A's)
+    for line in lines[i + 2:]:
+        if line.cls in ("strong", "weak"):
+            return True
+        if line.cls not in ("short", "filler"):
+            return False
+    return False  # nothing but the page's end or short lines: maybe the story's own box
+
+
+#: A bracketed credit alone on a sign-off's next line: ``(TTXVN)``, ``(Theo Reuters)``.
+_BRACKETED_CREDIT = regex.compile(r"\((?:Theo[ \t]+)?\p{Lu}[^()\n]{1,30}\)", regex.V1)
+
+
 def _story_ended(lines: list[_Line], k: int) -> bool:
     """The line above the sign-off ``lines[k]`` is a story line, or a short sentence (a
     caption, a last short paragraph) right under one."""
@@ -1213,6 +1244,10 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             if end > i:
                 _take_run(lines, i, end, title, labels, take)
                 i = end
+                continue
+            if _single_card_after_story(lines, i):
+                _take_run(lines, i, i + 2, title, labels, take)
+                i += 2
                 continue
             if (i >= refused or lines[i - 1].cls == "short"
                     or i == tail_start and _STORY_LINE.match(lines[i - 1].text)):
