@@ -652,6 +652,36 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     return i + 1 if _holds_the_story(lines, i + 1, end) else end
 
 
+_PICKER_LINE = regex.compile(r"(?:%s)" % "|".join(word_list("related_date_picker.txt")),
+                             regex.IGNORECASE | regex.V1)
+
+
+def _headlines_past_picker(lines: list[_Line], k: int) -> tuple[int, int] | None:
+    """Under a strong heading (``Cùng chuyên mục``), past a date picker's short lines from
+    ``lines[k]`` on (``related_date_picker.txt``: ``Xem theo ngày`` / ``Ngày`` / ``1`` ...
+    / ``Tháng 12`` / ``2026`` / ``XEM``, at least ``picker_min_lines`` of them, nothing
+    else), the headlines alone that follow (fillers between them), up to a related heading
+    or the text's end: ``(start, end)`` of those lines, or ``None``. A picker
+    too long for the block's gap cut the heading off from them; headlines with a teaser or
+    a paragraph under them stay (they may be the story's own, as the pairs' rule reads)."""
+    picker = 0
+    while k < len(lines) and lines[k].cls in ("short", "filler"):
+        if _PICKER_LINE.fullmatch(lines[k].text) is None:
+            return None
+        picker += 1
+        k += 1
+    if picker < _T["picker_min_lines"]:
+        return None
+    start = k
+    while k < len(lines) and lines[k].cls in ("headline", "filler"):
+        k += 1
+    if k == start or lines[start].cls != "headline":
+        return None
+    if k < len(lines) and lines[k].cls not in ("strong", "weak"):
+        return None
+    return start, k
+
+
 #: The story's source credited on a line of its own, as a story ends: ``Theo Tiền Phong``,
 #: ``Nguồn: VnExpress`` (a teaser above it is the story's last paragraph, not a card's).
 _SOURCE_LINE = compile_named(_CREDITED_SOURCE, regex.V1)
@@ -1194,6 +1224,15 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             continue
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
+            if line.cls == "strong" and end == i + 1:
+                picked = _headlines_past_picker(lines, i + 1)
+                if picked is not None and _free_run(lines, picked[0], chrome)[0] == picked[0]:
+                    # (only headlines no run of the walk takes: the block's own)
+                    labels.append(Label(line.start, line.end, "related", "related.heading"))
+                    take(i, i + 1)
+                    _take_run(lines, *picked, title, labels, take)
+                    i = picked[1]
+                    continue
             if line.cls == "strong" and end > i + 1:
                 back = _signed_off_headlines(lines, i)
                 if back < i and (not labels or labels[-1].end <= lines[back].start):
