@@ -142,6 +142,9 @@ _CREDIT_NAME = LazyPattern(
 #: A rest that ends with one of these (then only ``.`` and spaces) is all credit.
 _CREDIT_ENDER_WORDS = tuple(word_list("captions_credit_enders.txt"))
 _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN, regex.V1)
+#: A credit ender right after a credit's name (``tinbien.com cung cấp``), as a whole word.
+_ENDER_AFTER = regex.compile(r"[ \t]++(?:%s)(?![\p{L}\d])" % alternation(_CREDIT_ENDER_WORDS),
+                             regex.V1)
 # A sentence glued after a credit: a word of two letters or more, ".", then a capitalised
 # word ("TTXVN.Ông", "Hồng Nhung.Nông dân"); an initial's dot is the name's ("Q.Huy"), and
 # so is the dot of a handle or path ("Instagram/Ishida.Takato", "@ishida.Takato").
@@ -350,6 +353,14 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
             _reads_as_name(rest) or _names_a_source(rest)) and not _page_then_text(rest) \
             and not _ITEM_NUMBER.search(rest):
         return line_end - (len(rest) - len(rest.rstrip()))
+    domain = _DOMAIN_CREDIT.match(text, pos, line_end)
+    if domain is not None:  # "Ảnh: tinbien.com Nhiên liệu ...": the site is the credit
+        end = domain.end()
+        ender = _ENDER_AFTER.match(text, end, line_end)  # "Ảnh: tinbien.com cung cấp"
+        if ender is not None:
+            end = ender.end()
+        tail = _NAME_TAIL.match(text, end, line_end)
+        return tail.end() if tail else end
     match = _CREDIT_NAME.match(text, pos, line_end)
     if match is None:
         return pos
@@ -391,6 +402,13 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)", "(TTO)": the agency or paper it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+#: A web site's domain as a whole credit glued before the next sentence (lower case, so no
+#: name shape finds it): ``Ảnh: tinbien.com``, ``Ảnh: www.bao.vn/anh``.
+_DOMAIN_CREDIT = regex.compile(
+    r"[ \t]*+(?:https?://)?+[\w-]++(?:\.[\w-]++){0,3}?\.(?:vn|com|net|org|info)(?:/\S*+)?+"
+    r"(?=[ \t\n]|\Z)", regex.V1)
 
 
 def _next_name_start(name: str, tokens: list[regex.Match], keep: int) -> int:
