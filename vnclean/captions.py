@@ -1762,7 +1762,9 @@ def _glued_source_candidate(text: str, start: int) -> _Candidate | None:
     sentence before it: a picture's caption and credit glued into the body (``... miễn phí.
     Người dân xem hát chèo trên sân đình. (Nguồn: Báo X) Tuyến thứ hai ...``). Only when the
     sentence reads as a short caption (:func:`_reads_as_short_caption`, a place's province
-    after a comma allowed), cites no figure, follows another sentence on its line, and the
+    after a comma allowed) of a scene or an action (:func:`_scene_score`,
+    :func:`_action_score`: people seen doing something), cites no figure, follows another
+    sentence on its line, and the
     source is a web source or a name that is no agency or office (``(Nguồn: Tổng cục Thống
     kê)`` after a sentence reports the sentence's source). Otherwise both stay: with no
     sign of a picture the parentheses may attribute the story's sentence."""
@@ -1783,8 +1785,9 @@ def _glued_source_candidate(text: str, start: int) -> _Candidate | None:
             _names_a_source(" " + source) and source.split(" ", 1)[0] not in _AGENCIES
             and not source.startswith(_OFFICE_HEADS))):
         return None
-    if _FIGURE.search(sentence) or not _reads_as_short_caption(_PLACE_TAIL.sub(".", sentence)):
-        return None
+    if (_FIGURE.search(sentence) or not _reads_as_short_caption(_PLACE_TAIL.sub(".", sentence))
+            or max(_scene_score(sentence), _action_score(sentence)) < 1):
+        return None  # (a fact the source reports, "Giá xăng giảm mạnh trong tuần.", stays)
     return _Candidate(start, paren.end(), caption_start, paren.end(),
                       "captions.credit_sentence", line_start, False)
 
