@@ -142,6 +142,9 @@ _CREDIT_NAME = LazyPattern(
 #: A rest that ends with one of these (then only ``.`` and spaces) is all credit.
 _CREDIT_ENDER_WORDS = tuple(word_list("captions_credit_enders.txt"))
 _NAME_TOKEN_RE = regex.compile(_NAME_TOKEN, regex.V1)
+#: A credit ender right after a credit's name (``tinbien.com cung cấp``), as a whole word.
+_ENDER_AFTER = regex.compile(r"[ \t]++(?:%s)(?![\p{L}\d])" % alternation(_CREDIT_ENDER_WORDS),
+                             regex.V1)
 # A sentence glued after a credit: a word of two letters or more, ".", then a capitalised
 # word ("TTXVN.Ông", "Hồng Nhung.Nông dân"); an initial's dot is the name's ("Q.Huy"), and
 # so is the dot of a handle or path ("Instagram/Ishida.Takato", "@ishida.Takato").
@@ -350,6 +353,14 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
             _reads_as_name(rest) or _names_a_source(rest)) and not _page_then_text(rest) \
             and not _ITEM_NUMBER.search(rest):
         return line_end - (len(rest) - len(rest.rstrip()))
+    domain = _DOMAIN_CREDIT.match(text, pos, line_end)
+    if domain is not None:  # "Ảnh: tinbien.com Nhiên liệu ...": the site is the credit
+        end = domain.end()
+        ender = _ENDER_AFTER.match(text, end, line_end)  # "Ảnh: tinbien.com cung cấp"
+        if ender is not None:
+            end = ender.end()
+        tail = _NAME_TAIL.match(text, end, line_end)
+        return tail.end() if tail else end
     match = _CREDIT_NAME.match(text, pos, line_end)
     if match is None:
         return pos
@@ -391,6 +402,13 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
         end = agency.end()  # "Ảnh: Minh Hoàng (TTXVN)", "(TTO)": the agency or paper it works for
     tail = _NAME_TAIL.match(text, end, line_end)
     return tail.end() if tail else end
+
+
+#: A web site's domain as a whole credit glued before the next sentence (lower case, so no
+#: name shape finds it): ``Ảnh: tinbien.com``, ``Ảnh: www.bao.vn/anh``.
+_DOMAIN_CREDIT = regex.compile(
+    r"[ \t]*+(?:https?://)?+[\w-]++(?:\.[\w-]++){0,3}?\.(?:vn|com|net|org|info)(?:/\S*+)?+"
+    r"(?=[ \t\n]|\Z)", regex.V1)
 
 
 def _next_name_start(name: str, tokens: list[regex.Match], keep: int) -> int:
@@ -1720,20 +1738,85 @@ def _source_candidates(text: str, heads: list[tuple[str, int, int]]) -> list[_Ca
         paren = (_SOURCE_PAREN.match(text, start) if kind == "source_paren"
                  else _SOURCE_INLINE.match(text, start) if kind == "source_inline" else None)
         if paren is None:
+            glued = _glued_source_candidate(text, start) if kind == "source_paren" else None
+            if glued is not None:
+                found.append(glued)
             continue
         web = paren["source"] in _WEB_SOURCES
         line_start = text.rfind("\n", 0, start) + 1
         caption = text[line_start:start].strip()
         end = paren.end()
-        if not web and (kind == "source_inline" or paren["source"] not in _AGENCIES) and not (
+        titled = (kind == "source_paren" and not paren.group().endswith(".")
+                  and _titled_line_between(text, line_start, end, caption, paren["source"]))
+        if not (web or titled) and (
+                kind == "source_inline" or paren["source"] not in _AGENCIES) and not (
                 (kind == "source_inline" or caption.endswith("."))
                 and _credited_line_between(text, line_start, end, caption, paren["source"])):
             continue  # "Giá tăng 2%. Nguồn: Reuters" cites a figure: only a web source inline
-        if (caption and (web or caption.endswith(".")) and not _blank(text, end, len(text))
+        if (caption and (web or titled or caption.endswith("."))
+                and not _blank(text, end, len(text))
                 and _reads_as_caption_line(caption)):
             found.append(_Candidate(start, end, _first_non_space(text, line_start, start), end,
                                     "captions.credit_sentence", line_start, True))
     return found
+
+
+def _titled_line_between(text: str, line_start: int, end: int, caption: str,
+                         source: str) -> bool:
+    """A short line with no sentence mark at its end, then ``(Nguồn: X)``, standing alone
+    between two paragraphs (``Bàn thắng của Việt Nam vào lưới Lào | Vòng bảng (Nguồn:
+    Truyền hình ABC)``): a video's or picture's title and its credit; the source is a name
+    (:func:`_names_a_source`), no agency or office (``(Nguồn: Bộ Tài chính)`` reports), and
+    no full stop closes the brackets (``... tăng 2% (Nguồn: Reuters).`` cites a sentence)."""
+    if (not caption or len(caption) > _SETTINGS["video_title_max_chars"]
+            or caption[-1] in ".!?…:;,\"”" or source.startswith(_OFFICE_HEADS)
+            or source.split(" ", 1)[0] in _AGENCIES
+            or not _names_a_source(" " + source) or line_start < 2):
+        return False
+    line_end = _line_end(text, end)
+    return line_end < len(text) and _between_paragraphs(text, line_start, line_end)
+
+
+#: ``(Nguồn: X)`` inside a line, right after a full stop, the next sentence's capital after it.
+_SOURCE_PAREN_GLUED = regex.compile(
+    r"\([^\S\n]{0,3}[Nn]guồn[^\S\n]*+:[^\S\n]*+(?P<source>[^()\n]{1,40}?)[^\S\n]*+\)"
+    r"(?=[^\S\n]++[\"“]?\p{Lu})", regex.V1)
+_FULL_STOP_BEFORE = regex.compile(r"(?<=[\p{Ll}\d])\.[^\S\n]*+\Z", regex.V1)
+
+
+def _glued_source_candidate(text: str, start: int) -> _Candidate | None:
+    """``(Nguồn: X)`` (at ``start``) between two sentences of a flattened paragraph, and the
+    sentence before it: a picture's caption and credit glued into the body (``... miễn phí.
+    Người dân xem hát chèo trên sân đình. (Nguồn: Báo X) Tuyến thứ hai ...``). Only when the
+    sentence reads as a short caption (:func:`_reads_as_short_caption`, a place's province
+    after a comma allowed) of a scene or an action (:func:`_scene_score`,
+    :func:`_action_score`: people seen doing something), cites no figure, follows another
+    sentence on its line, and the
+    source is a web source or a name that is no agency or office (``(Nguồn: Tổng cục Thống
+    kê)`` after a sentence reports the sentence's source). Otherwise both stay: with no
+    sign of a picture the parentheses may attribute the story's sentence."""
+    paren = _SOURCE_PAREN_GLUED.match(text, start)
+    if paren is None:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    stop = _FULL_STOP_BEFORE.search(text, max(line_start, start - 8), start)
+    if stop is None:
+        return None
+    last = _last_sentence_end(text[line_start:stop.start()])
+    if last is None:
+        return None  # a line's first sentence may be a title or a lead
+    caption_start = _first_non_space(text, line_start + last, stop.start())
+    sentence = text[caption_start:stop.start() + 1]
+    source = paren["source"]
+    if not (source in _WEB_SOURCES or (
+            _names_a_source(" " + source) and source.split(" ", 1)[0] not in _AGENCIES
+            and not source.startswith(_OFFICE_HEADS))):
+        return None
+    if (_FIGURE.search(sentence) or not _reads_as_short_caption(_PLACE_TAIL.sub(".", sentence))
+            or max(_scene_score(sentence), _action_score(sentence)) < 1):
+        return None  # (a fact the source reports, "Giá xăng giảm mạnh trong tuần.", stays)
+    return _Candidate(start, paren.end(), caption_start, paren.end(),
+                      "captions.credit_sentence", line_start, False)
 
 
 def _credited_line_between(text: str, line_start: int, end: int, caption: str,

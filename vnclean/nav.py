@@ -2657,11 +2657,19 @@ def _tail_section_labels(page: _Page, gone: set[int], cfg: _Settings) -> list[_S
     the paragraph above it ends with ``:`` (a list the story introduces)."""
     k = len(page) - 1
     tail: list[int] = []  # the tail's lines no rule took, last first
+    credit = False  # a photo credit passed over: its caption line above may be passed too
     while k >= 0:
         if page.starts[k] not in gone:
-            if len(tail) == cfg.tail_max_lines or not _tail_line(page, k, cfg):
+            if _is_credit_line(page.texts[k]):
+                credit = True  # strip_captions takes it after this step: not counted
+            elif (credit and page.texts[k].endswith(tuple(_STOPS))
+                  and not _is_paragraph(page, k, cfg)
+                  and len(page.texts[k]) <= _CAPTION_ABOVE_MAX_CHARS):
+                credit = False  # the credit's caption sentence
+            elif len(tail) == cfg.tail_max_lines or not _tail_line(page, k, cfg):
                 break
-            tail.append(k)
+            else:
+                tail.append(k)
         k -= 1
     if (k < 0 or not tail
             or not (_is_paragraph(page, k, cfg) or len(page.texts[k]) > 2 * cfg.max_item_chars)
@@ -2669,6 +2677,24 @@ def _tail_section_labels(page: _Page, gone: set[int], cfg: _Settings) -> list[_S
         return []
     return [(page.starts[j], page.ends[j], "nav.section_label") for j in reversed(tail)
             if _is_section_label(page, j, cfg)]
+
+
+#: A photo credit alone on its line (``Ảnh: Mạnh Quân``: a head of
+#: ``captions_credit_heads.txt``, its colon, a short name), which strip_captions removes
+#: after this step; and the longest caption line it takes above such a credit.
+_CREDIT_LINE = compile_named(r"(?:%s)[ \t]*+:[ \t]*+\S[^\n]{0,%d}" % (
+    named_list(word_list("captions_credit_heads.txt")),
+    json_data("captions.json")["credit_line_max_chars"]))
+_CAPTION_ABOVE_MAX_CHARS = json_data("captions.json")["caption_line_above_max_chars"]
+
+
+def _is_credit_line(text: str) -> bool:
+    """``text`` (a stripped line) is a photo credit alone: ``Ảnh: Mạnh Quân``.
+
+    >>> _is_credit_line("Ảnh: Mạnh Quân"), _is_credit_line("Ảnh hưởng của bão số 3")
+    (True, False)
+    """
+    return _CREDIT_LINE.fullmatch(text) is not None
 
 
 def _tail_line(page: _Page, k: int, cfg: _Settings) -> bool:

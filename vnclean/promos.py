@@ -1134,6 +1134,8 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
     """
     if _COPYRIGHT_SIGN.match(notice.group()):
         return _sign_in_story(text, notice, end)
+    if notice.group()[:3].casefold() == "giữ":  # "... giữ bản quyền nội dung trên website này"
+        return _RIGHTS_HOLDER.search(text, max(0, notice.start() - 80), notice.start()) is None
     if not _STORY_NOTICE.match(notice.group()):
         return False
     sentences = _split_sentences(text[notice.start():end])
@@ -1170,6 +1172,26 @@ def _sign_in_story(text: str, notice: regex.Match, end: int) -> bool:
     sentence = _sentence_at(text, start, end) or text[start:end]
     return (_reads_as_story(sentence) and _NOTICE_DETAIL.search(sentence) is None
             and len(_LOWERCASE_WORD.findall(sentence)) >= _T["story_sentence_min_words"])
+
+
+def _notice_start(text: str, notice: regex.Match) -> int:
+    """Where ``notice`` starts: a notice in words at its rights holder (``® Báo X giữ bản
+    quyền ...``: the sign), every other one where its match does."""
+    if notice.group()[:3].casefold() != "giữ":
+        return notice.start()
+    holder = _RIGHTS_HOLDER.search(text, max(0, notice.start() - 80), notice.start())
+    if holder is None:
+        return notice.start()
+    return holder.start() + len(holder.group()) - len(holder.group().lstrip())
+
+
+#: Who holds the rights, right before a notice in words (``... giữ bản quyền nội dung trên
+#: website này``): the ``®`` sign and a name, or a capitalised name of one to six words
+#: opening its line or sentence (``Công ty cho biết sẽ giữ ...`` is a story's).
+_RIGHTS_HOLDER = regex.compile(
+    r"(?:(?<![\p{L}\d])®[ \t]*+(?-i:\p{Lu})[^\n.!?®]{0,40}?"
+    r"|(?:^|(?<=[.!?…][ \t]))[ \t]*+(?-i:\p{Lu})[\p{L}\d.&+-]*+"
+    r"(?:[ \t]+(?-i:\p{Lu})[\p{L}\d.&+-]*+){0,5})[ \t]++\Z", regex.M | regex.V1)
 
 
 #: What only a notice's sentence holds beside its sign: a year, rights, a company.
@@ -1434,13 +1456,14 @@ def _flattened_notices(text: str, tails: list[tuple[int, int]]) -> list[Label]:
         notice = _footer_notice(text, lo, line_end)
         if notice is None or _story_after_cue(text, notice.start(), line_end):
             continue
-        head_start = max(line_start, notice.start() - max_chars)
-        head = text[head_start:notice.start()].rstrip()
+        notice_start = _notice_start(text, notice)
+        head_start = max(line_start, notice_start - max_chars)
+        head = text[head_start:notice_start].rstrip()
         part = _footer_part(head, _ends_as_story)
         if part < 0 or part < len(head) and _lowercase_word_before(text, line_start,
-                                                                   notice.start()):
+                                                                   notice_start):
             continue  # (words after the story's last sentence run into the notice: story's)
-        start = notice.start() if part == len(head) else head_start + part
+        start = notice_start if part == len(head) else head_start + part
         end = _cued_run_end(text, start, line_end)
         labels.append(Label(start, end, "promo", "promos.copyright"))
     return labels
@@ -1710,7 +1733,9 @@ def _glued_widget_rows(text: str) -> list[Label]:
     (:func:`_is_action_label`), each written with its capital, the next word opening with a
     capital; within ``max_head_widget_row_offset`` characters of its line's start (a title's
     length) and of the text's (the page's head: at its end the widgets are the tail rules'
-    cue, :func:`_flat_page_end`, and the other cleaners' too).
+    cue, :func:`_flat_page_end`, and the other cleaners' too), with no sentence's end before
+    it on its line (a title holds none; a row after body sentences stays, as it would once
+    a later step shortened the sentences before it below that reach).
 
     >>> text = "Hà Nội ngập sâu Chia sẻ Lưu tin Bình luận TPO - Mưa lớn kéo dài từ chiều qua."
     >>> [text[lab.start:lab.end] for lab in _glued_widget_rows(text)]
@@ -1720,13 +1745,20 @@ def _glued_widget_rows(text: str) -> list[Label]:
     reach = _T["max_head_widget_row_offset"]
     for match in _GLUED_WIDGET_ROW.finditer(text, 0, 2 * reach):
         start = match.start()
-        if (start - text.rfind("\n", 0, start) > reach or start > reach
-                or start and (text[start - 1].isalnum() or text[start - 1] == "_")):
-            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if (start - line_start > reach or start > reach
+                or start and (text[start - 1].isalnum() or text[start - 1] == "_")
+                or _SENTENCE_THEN_MORE.search(text, line_start, start)):
+            continue  # (a sentence before it on its line: no title's, a body's middle)
         row = match.group()
         if any(map(_is_action_label, _WIDGET_ROW_SPLIT.findall(row))):
             out.append(Label(start, match.end(), "promo", _widget_rule(row)))
     return out
+
+
+#: A sentence's end (after a small letter or digit) with more words after it: what a
+#: flattened page's title before its widget row never holds (``TP. HCM`` is no end).
+_SENTENCE_THEN_MORE = regex.compile(r"(?<=[\p{Ll}\d])[.!?…][\"”’)]?[ \t]+\S", regex.V1)
 
 
 def _glued_press_notices(text: str) -> list[Label]:
@@ -1912,10 +1944,14 @@ def _here_prompts(text: str) -> list[Label]:
 #: A line's end pointing at a link: "... tại đây", "... tại đây.", "... tại đây:" (stdlib
 #: re: its literal prefix search skips the text fast).
 _HERE_END = re.compile(r"tại đây[ \t]*[.!:…]?[ \t]*$", re.M)
-#: The whole prompt line: an optional capitalised label and colon, a reader-aimed verb (not
-#: "Xem xét", to consider), then words with no sentence break up to "tại đây".
+#: The whole prompt line: an optional capitalised label and colon, or a paper's prefix
+#: and its dash (``TTO - ``, ``(Báo X) - ``: strip_bylines would take it after this step and
+#: leave the prompt opening the line), a reader-aimed verb (not "Xem xét", to consider),
+#: then words with no sentence break up to "tại đây".
 _HERE_PROMPT = LazyPattern(
-    r"[ \t*\-•>]*+(?:(?-i:\p{Lu})[^\n:.!?]{0,%d}:[ \t]*+)?(?:%s)(?![\p{L}\d])(?![ \t]+xét)"
+    r"[ \t*\-•>]*+(?:(?-i:\p{Lu})[^\n:.!?]{0,%d}:[ \t]*+"
+    r"|(?:\((?-i:\p{Lu})[^\n().!?]{0,30}\)|(?-i:\p{Lu})[\p{L}\d.]{1,15})[ \t]*+[-–][ \t]*+)?"
+    r"(?:%s)(?![\p{L}\d])(?![ \t]+xét)"
     r"[^\n.!?;]*?tại đây[ \t]*[.!:…]?[ \t]*" % (
         _T["max_here_label_chars"], named_list(expand_forms(word_list("promos_here_verbs.txt")))),
     _F)
@@ -2020,16 +2056,19 @@ def _story_before_cue(line: str) -> int:
     >>> line[_story_before_cue(line):]
     '© 2024 Báo Thanh Niên'
     """
-    cues = [cue for cue in (_footer_notice(line, 0, len(line)), _FOOTER_LABEL.search(line))
-            if cue is not None]
-    cue = min(cues, key=regex.Match.start, default=None)
-    if cue is None or cue.start() == 0:
+    notice = _footer_notice(line, 0, len(line))
+    starts = [] if notice is None else [_notice_start(line, notice)]
+    label = _FOOTER_LABEL.search(line)
+    if label is not None:
+        starts.append(label.start())
+    if not starts or min(starts) == 0:
         return 0
-    head = line[:cue.start()].rstrip()
+    start = min(starts)
+    head = line[:start].rstrip()
     part = _footer_part(head, _story_past_credit)
-    if part < 0 and _BUILDER_CREDIT.match(line, cue.start()) and _reads_as_story(head):
-        return cue.start()  # "Người dân ... trực tuyến. Phát triển bởi VNPT": one sentence
-    return 0 if part < 0 else cue.start() if part == len(head) else part
+    if part < 0 and _BUILDER_CREDIT.match(line, start) and _reads_as_story(head):
+        return start  # "Người dân ... trực tuyến. Phát triển bởi VNPT": one sentence
+    return 0 if part < 0 else start if part == len(head) else part
 
 
 #: A site builder's credit (its ``promos_footer.txt`` row, the strong one naming ``Phát

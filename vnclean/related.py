@@ -652,6 +652,36 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     return i + 1 if _holds_the_story(lines, i + 1, end) else end
 
 
+_PICKER_LINE = regex.compile(r"(?:%s)" % "|".join(word_list("related_date_picker.txt")),
+                             regex.IGNORECASE | regex.V1)
+
+
+def _headlines_past_picker(lines: list[_Line], k: int) -> tuple[int, int] | None:
+    """Under a strong heading (``Cùng chuyên mục``), past a date picker's short lines from
+    ``lines[k]`` on (``related_date_picker.txt``: ``Xem theo ngày`` / ``Ngày`` / ``1`` ...
+    / ``Tháng 12`` / ``2026`` / ``XEM``, at least ``picker_min_lines`` of them, nothing
+    else), the headlines alone that follow (fillers between them), up to a related heading
+    or the text's end: ``(start, end)`` of those lines, or ``None``. A picker
+    too long for the block's gap cut the heading off from them; headlines with a teaser or
+    a paragraph under them stay (they may be the story's own, as the pairs' rule reads)."""
+    picker = 0
+    while k < len(lines) and lines[k].cls in ("short", "filler"):
+        if _PICKER_LINE.fullmatch(lines[k].text) is None:
+            return None
+        picker += 1
+        k += 1
+    if picker < _T["picker_min_lines"]:
+        return None
+    start = k
+    while k < len(lines) and lines[k].cls in ("headline", "filler"):
+        k += 1
+    if k == start or lines[start].cls != "headline":
+        return None
+    if k < len(lines) and lines[k].cls not in ("strong", "weak"):
+        return None
+    return start, k
+
+
 #: The story's source credited on a line of its own, as a story ends: ``Theo Tiền Phong``,
 #: ``Nguồn: VnExpress`` (a teaser above it is the story's last paragraph, not a card's).
 _SOURCE_LINE = compile_named(_CREDITED_SOURCE, regex.V1)
@@ -1032,6 +1062,37 @@ def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
             and max(words) >= _T["end_run_long_words"] and not _is_luc_bat(words))
 
 
+def _single_card_after_story(lines: list[_Line], i: int) -> bool:
+    """Headline ``lines[i]`` and the one-sentence teaser under it are one linked article's
+    card after the story's end: right above it the story's sign-off (a name of two to four
+    capitalised words, maybe a bracketed agency line under it, ``Tâm An`` / ``(TTXVN)``)
+    under a story line (:func:`_story_ended`) that asks no question, and below it only
+    short lines or fillers (a tag list, widget labels) up to a related heading. Narrow on
+    purpose: a card inside a story, one at the text's end with no heading after it (maybe
+    the story's own box), a story going on below it (a second sentence, another
+    paragraph) and an answer under a signed question (a Q&A) stay."""
+    if i < 2 or i + 1 >= len(lines) or lines[i + 1].cls != "teaser":
+        return False
+    if not _one_sentence(lines[i + 1].text):
+        return False
+    k = i - 1
+    if _BRACKETED_CREDIT.fullmatch(lines[k].text) and k >= 2:
+        k -= 1  # the agency's line under the author's name
+    if not (lines[k].cls == "short" and _END_SIGN_OFF.fullmatch(lines[k].text)
+            and k >= 1 and _story_ended(lines, k) and not lines[k - 1].text.endswith("?")):
+        return False  # (a reader's question signed, then its answer: a Q&A's)
+    for line in lines[i + 2:]:
+        if line.cls in ("strong", "weak"):
+            return True
+        if line.cls not in ("short", "filler"):
+            return False
+    return False  # nothing but the page's end or short lines: maybe the story's own box
+
+
+#: A bracketed credit alone on a sign-off's next line: ``(TTXVN)``, ``(Theo Reuters)``.
+_BRACKETED_CREDIT = regex.compile(r"\((?:Theo[ \t]+)?\p{Lu}[^()\n]{1,30}\)", regex.V1)
+
+
 def _story_ended(lines: list[_Line], k: int) -> bool:
     """The line above the sign-off ``lines[k]`` is a story line, or a short sentence (a
     caption, a last short paragraph) right under one."""
@@ -1198,6 +1259,15 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             continue
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
+            if line.cls == "strong" and end == i + 1:
+                picked = _headlines_past_picker(lines, i + 1)
+                if picked is not None and _free_run(lines, picked[0], chrome)[0] == picked[0]:
+                    # (only headlines no run of the walk takes: the block's own)
+                    labels.append(Label(line.start, line.end, "related", "related.heading"))
+                    take(i, i + 1)
+                    _take_run(lines, *picked, title, labels, take)
+                    i = picked[1]
+                    continue
             if line.cls == "strong" and end > i + 1:
                 back = _signed_off_headlines(lines, i)
                 if back < i and (not labels or labels[-1].end <= lines[back].start):
@@ -1248,6 +1318,10 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             if end > i:
                 _take_run(lines, i, end, title, labels, take)
                 i = end
+                continue
+            if _single_card_after_story(lines, i):
+                _take_run(lines, i, i + 2, title, labels, take)
+                i += 2
                 continue
             if (i >= refused or lines[i - 1].cls == "short"
                     or i == tail_start and _STORY_LINE.match(lines[i - 1].text)):
