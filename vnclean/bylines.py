@@ -2915,6 +2915,8 @@ def _paper_under_title(text: str) -> list[Label]:
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
     ['Báo Tin tức 01/12/2024 08:05']
     """
+    if not _title_line_ends(text):
+        return []  # (most flattened pages: the pattern is never read)
     m = _PAPER_UNDER_TITLE.match(text)
     if m is None or _is_prose_line(m.group("title").strip()):
         return []
@@ -2930,6 +2932,19 @@ def _paper_under_title(text: str) -> list[Label]:
         return []  # a paper named in sentence case only with its timestamp ("Đài Loan")
     end = m.end("paper") if when is None else m.end("when")  # a timestamp on its line goes
     return [Label(m.start("paper"), end, "byline", "bylines.source_attribution")]
+
+
+def _title_line_ends(text: str) -> bool:
+    """A newline stands where ``_PAPER_UNDER_TITLE``'s title may end: at position 10 or
+    later, at most 300 characters after the blanks opening the text (a necessary condition,
+    read by ``str.find``: the blanks the ``regex`` pattern skips are ``str.isspace`` ones,
+    so its title starts there or before).
+
+    >>> _title_line_ends("Mưa lớn ở Hà Nội\\nBáo Tuổi Trẻ"), _title_line_ends("Mưa lớn. " * 40)
+    (True, False)
+    """
+    first = _NON_SPACE.search(text)
+    return first is not None and text.find("\n", 10, first.start() + 301) >= 0
 
 
 def _next_line(text: str, pos: int) -> str:
