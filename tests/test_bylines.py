@@ -372,6 +372,22 @@ def test_line_gates_change_no_candidate(text):
     assert [spans(m) for m in _line_candidates(text)] == expected
 
 
+def test_section_alone_takes_no_shape():
+    """A line that is only a site's section name (a menu's item, whatever blanks and bars
+    around it) matches no line shape unless the scan's shape reads it otherwise (a one-word
+    line, "Video"): the shape reads a section only with more after it, so the others never
+    reach the gates. Every section of the list is tried."""
+    from vnclean.bylines import _SECTION_NAMES, _SHAPE_OPENS, _line_pattern
+
+    shape = re.compile(_SHAPE_OPENS, re.MULTILINE)
+    for section in _SECTION_NAMES:
+        for before in ("", " ", "\t", "|", "| ", " |", "||", " \t| "):
+            for after in ("", " ", "\t", "  "):
+                line = before + section + after
+                for text in (line, line + "\nMưa lớn kéo dài khiến nhiều phố ngập sâu."):
+                    assert shape.match(text) or _line_pattern().match(text) is None, text
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(line_texts | vietnamese_texts | texts)
 @example("Theo VOV.VN\nTheo VOV.Vn\n(TTXVN) - Hà Nội\nThời sự | 12/03/2024 08:15\n"

@@ -1506,7 +1506,8 @@ _OPENS = (
     rf"|{_TRANSLATED}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
-    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
+    # (the blanks after the names possessive: no ending after them opens with a blank)
+    rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*+(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
     rf"|[/.]|(?:[-–|][ \t]*)?Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|\|[ \t]*$"
     rf"|,[ \t]*(?:$|[Tt]heo)"
@@ -1523,13 +1524,16 @@ _OPENS = (
 #: does, and fails fast on a story line (the alternation of _OPENS costs twice as much):
 #: a word of any shape, a date's number, a capitalised word followed by a capital, a
 #: dash, a ``.`` or ``:`` (any name, place, agency or one-word line), a domain and a dash.
+#: A site's section only with more on its line: a line that is only a section's name
+#: ("Giải trí", a menu's item) takes no shape (``test_section_alone_takes_no_shape``), and
+#: on a raw page such lines were most of those the gates were tried on in vain.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
                       "Link bài", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
                       *_TRANSLATED_WORDS,
-                      *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./.",
-                      *_SECTION_NAMES))
-_SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
+                      *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
+_SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|(?:{_SECTIONS})(?![ \t]*$)"
+                rf"|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
                 rf"|{_DOMAIN_OPENS}[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
@@ -2929,6 +2933,8 @@ def _paper_under_title(text: str) -> list[Label]:
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
     ['Báo Tin tức 01/12/2024 08:05']
     """
+    if not _title_line_ends(text):
+        return []  # (most flattened pages: the pattern is never read)
     m = _PAPER_UNDER_TITLE.match(text)
     if m is None or _is_prose_line(m.group("title").strip()):
         return []
@@ -2944,6 +2950,19 @@ def _paper_under_title(text: str) -> list[Label]:
         return []  # a paper named in sentence case only with its timestamp ("Đài Loan")
     end = m.end("paper") if when is None else m.end("when")  # a timestamp on its line goes
     return [Label(m.start("paper"), end, "byline", "bylines.source_attribution")]
+
+
+def _title_line_ends(text: str) -> bool:
+    """A newline stands where ``_PAPER_UNDER_TITLE``'s title may end: at position 10 or
+    later, at most 300 characters after the blanks opening the text (a necessary condition,
+    read by ``str.find``: the blanks the ``regex`` pattern skips are ``str.isspace`` ones,
+    so its title starts there or before).
+
+    >>> _title_line_ends("Mưa lớn ở Hà Nội\\nBáo Tuổi Trẻ"), _title_line_ends("Mưa lớn. " * 40)
+    (True, False)
+    """
+    first = _NON_SPACE.search(text)
+    return first is not None and text.find("\n", 10, first.start() + 301) >= 0
 
 
 def _next_line(text: str, pos: int) -> str:
