@@ -2817,7 +2817,8 @@ def _labelled_tail_start(text: str, labels: list[Label]) -> int:
 def _agency_sign_off(text: str) -> list[Label]:
     """A known agency's or paper's name alone on the text's last line, right under a story
     paragraph: the source signing the story off (``TTXVN``, ``VOV``, ``VnEconomy``, which
-    the name-line shapes do not read as names), or a desk doing so (``Trung tâm Tin tức``:
+    the name-line shapes do not read as names; ``Báo Thanh Niên``, a word for its kind before
+    a known paper, as an aggregator signs a copied story off), or a desk doing so (``Trung tâm Tin tức``:
     ``bylines.desk_sign_off``). Between paragraphs such a line stays.
 
     >>> text = "Nhiều chương trình đặc sắc được phát sóng trên các kênh truyền hình.\\nTTXVN"
@@ -2830,16 +2831,24 @@ def _agency_sign_off(text: str) -> list[Label]:
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end].strip()
     name = line.strip(" \t.")
-    if not start or (name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS):
+    if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
+            and _NAMED_OUTLET.fullmatch(name) is None):
         return []
     above_end = len(text[:start].rstrip())
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
     if not above or not _is_prose_line(above):
         return []
     first = end - len(line)
-    rule = "bylines.source_attribution" if name in _AGENCY_SET else "bylines.desk_sign_off"
+    rule = ("bylines.desk_sign_off" if name in _DESK_SIGN_OFFS
+            else "bylines.source_attribution")
     return [Label(first, end, "byline", rule)]
 
+
+#: A known agency or paper named with a word for its kind before it or its online edition
+#: after it (``Báo Thanh Niên``, ``Tạp chí Kinh tế Việt Nam``, ``Tuổi Trẻ Online``; media
+#: words: ``bylines_media.txt``), as an aggregator names the paper a story came from.
+_NAMED_OUTLET = regex.compile(
+    rf"(?:(?:{_MEDIA}){_H}++)?+(?:{_AGENCIES})(?:{_H}++(?:Online|online|điện tử))?+", regex.V1)
 
 #: Desks and centres that sign a story off (``bylines_desk_sign_offs.txt``).
 _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
