@@ -2911,7 +2911,7 @@ def _paper_under_title(text: str) -> list[Label]:
     ``VnExpress``, ``tuoitre.vn``): a known paper, maybe after ``Báo`` or before ``Online``
     or ``điện tử``, or a site's domain; or a paper named in sentence case after a word for
     one (``Báo Tin tức``), only with its timestamp on the same line (which goes with it) or
-    on the next.
+    on the next. Such a line opening the text, with no title above it, goes as well.
 
     >>> text = "Mưa lớn ở Hà Nội\\nBáo Tuổi Trẻ\\nSáng nay, mưa lớn khiến nhiều phố ngập sâu."
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
@@ -2919,10 +2919,18 @@ def _paper_under_title(text: str) -> list[Label]:
     >>> text = "Mưa lớn ở Hà Nội\\nBáo Tin tức 01/12/2024 08:05\\nSáng nay, mưa lớn khiến phố ngập."
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
     ['Báo Tin tức 01/12/2024 08:05']
+
+    With no title above, the same line opening the text goes too:
+
+    >>> text = "Báo Tuổi Trẻ\\nSáng nay, mưa lớn khiến nhiều phố ngập sâu."
+    >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
+    ['Báo Tuổi Trẻ']
     """
     m = _PAPER_UNDER_TITLE.match(text)
     if m is None or _is_prose_line(m.group("title").strip()):
-        return []
+        m = _PAPER_ATOP.match(text)
+        if m is None:
+            return []
     when = m.group("when")
     if when is not None and not (_DATE.search(when) or _RELATIVE.search(when)):
         return []  # "Báo Tin tức Ngày" is no source over a timestamp
@@ -2957,15 +2965,19 @@ def _is_date_line(line: str) -> bool:
 
 #: (an aggregator's source line: the paper, maybe named in sentence case after a word for
 #: one, "Báo Tin tức", and maybe its timestamp on the same line: "Báo Tin tức 01/12/2024 08:05")
-_PAPER_UNDER_TITLE = regex.compile(
-    rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
+_PAPER_LINE = (
+    rf"(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
     rf"(?:{_H}++(?:Online|online|điện tử))?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info)"
     rf"|(?P<named>(?:{_MEDIA})(?:{_H}(?:\p{{Lu}}\p{{L}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+"
     rf"(?![\p{{L}}\d]))?+|(?:và|&)(?![\p{{L}}\d]))){{1,5}}+"
     # (or around "&" with no such word: "Thể thao & Văn hóa 5 giờ trước", "Sức khỏe & Đời sống")
     rf"|\p{{Lu}}\p{{Ll}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+)?+{_H}&{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
     rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+))(?![\p{{L}}\d.])"
-    rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+", regex.V1)
+    rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+")
+_PAPER_UNDER_TITLE = regex.compile(rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+{_PAPER_LINE}", regex.V1)
+#: The same source line opening the text, no title above it (an aggregator's copy whose
+#: title the scraper kept apart): ``Báo Thanh Niên`` / the lead.
+_PAPER_ATOP = regex.compile(rf"\s*+{_PAPER_LINE}", regex.V1)
 
 
 #: A dateline opening a text, glued before the next words (a page flattened onto one line),
