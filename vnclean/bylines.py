@@ -257,6 +257,8 @@ _PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?
 #: "Đường dẫn bài viết", "Nguồn bài viết", "Link bài viết", "URL bài viết".
 _ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
                    r"|(?:Đường[ \t]dẫn|Nguồn|Link|URL)[ \t]bài(?:[ \t]viết)?)")
+#: A call to read the original where it was printed: "Đọc bài gốc tại", "Xem tin gốc trên".
+_READ_ORIGINAL = (r"(?:Xem|Đọc)[ \t](?:bài(?:[ \t]viết)?|tin)[ \t]gốc[ \t](?:tại|trên|ở)")
 _PUBLISHED_IN = (rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER}"
                  r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?![\p{L}\d.]))")
 _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
@@ -576,7 +578,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+(?:,{_H}*+"
                   rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
     prefix = (rf"(?:{_H}*+(?:{place_date}?+\((?P<ag_paren>{agencies}|{paren_generic})\)"
-              rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
+              rf"{_H}*+(?P<ag_dash>[-–—:]?+)"
+              # (a known paper maybe after a word for one or before its online edition:
+              # "Báo Thanh Niên - ", "Tuổi Trẻ Online - ")
+              rf"|(?:(?:Báo|Tạp chí){_H}++(?={agencies}))?+(?P<ag_bare>{agencies}|{bare_generic})"
+              rf"(?:(?<=(?:{agencies}))(?:{_H}++(?:Online|online|điện tử)))?+"
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
               rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
@@ -660,6 +666,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # "Tin gốc: Báo Nghệ An", "Bài gốc: cand.com.vn", "Link bài gốc: https://..."
         # (an article's address may run long, its slug the whole headline: _LINK)
         rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
+        # a link to the original that names it: "Đọc bài gốc tại Báo Thanh Niên",
+        # "Xem bài viết gốc trên: https://..." (the bare "Xem bài gốc" is a share widget's)
+        rf"|{_READ_ORIGINAL}{_H}*+:?+{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE}"
@@ -1498,13 +1507,14 @@ _OPENS = (
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
-    rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
+    rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+(?:Online|online|điện tử))?"
+    rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED}"
-    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
+    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:|{_READ_ORIGINAL})",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
@@ -1526,6 +1536,7 @@ _OPENS = (
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
                       "Link bài", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
+                      "Xem bài", "Đọc bài", "Xem tin", "Đọc tin",
                       *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./.",
                       *_SECTION_NAMES))
@@ -1964,6 +1975,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         if bare is not None and not (m.group("ag_space")
                                      and ctx.text[after:after + 1].isupper()):
             return None  # "ASEAN-Nhật Bản", "COVID - 19"; "ABC - " ending the text
+    if (bare is not None and m.group("agency").strip(" \t-–—|") != bare
+            and not ctx.text[m.end("agency"):m.end("agency") + 1].isupper()):
+        return None  # "Báo Tuổi Trẻ - cơ quan của ...": a sentence naming the paper
     index = ctx.index(m.end())
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
     if not rest.strip():  # "TPO - " alone on its line: a scraper split the lead's bold prefix
