@@ -540,7 +540,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+{_THEO_WORD}{_H}?+{source}\)?+)"
     # (and baomoi's paper before the colon, the link after it: "Nguồn PLO: https://...")
-    nguon_link = rf"Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+    # (or "Theo" before the paper: "Theo Thanh Niên: https://...")
+    nguon_link = rf"(?:Nguồn|Theo){_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
     nguon = rf"(?:(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+|{nguon_link}){_H}*+){{1,3}}+"
     nguon_run = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+)++"
     papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
@@ -593,7 +594,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         # (maybe after a dash, a blog theme's: "Admin" / "- 22/08/2018")
         rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d))?+"
-        rf"(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
+        rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
         # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
@@ -615,6 +616,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
+        # (or after a word for one: "05/03/2024 14:20 - Báo Thanh Niên")
+        rf"|{_H}*+[-–|•·]?+{_H}*+(?:Báo|Tạp{_H}chí){_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"
         # a blog engine's poster after "by", right after the date's digits: "Posted on
         # 22/11/2026 by admin", "Đăng vào 22/11/2026 bởi Minh Anh" (_POSTER_NAME)
         rf"|(?<=\d){_H}++(?:by|bởi){_H}++(?P<dl_by>{_POSTER_NAME})(?={_H}*+$)"
@@ -661,7 +664,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\)"
         # the paper named before the colon, the link after it (baomoi):
         # "Nguồn Lao Động: https://laodong.vn/..."
-        rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+        rf"|(?:Nguồn|Theo){_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
         # the original's label and its paper, domain or link (aggregators, copy sites):
         # "Tin gốc: Báo Nghệ An", "Bài gốc: cand.com.vn", "Link bài gốc: https://..."
         # (an article's address may run long, its slug the whole headline: _LINK)
@@ -2832,7 +2835,8 @@ def _agency_sign_off(text: str) -> list[Label]:
     """A known agency's or paper's name alone on the text's last line, right under a story
     paragraph: the source signing the story off (``TTXVN``, ``VOV``, ``VnEconomy``, which
     the name-line shapes do not read as names; ``Báo Thanh Niên``, a word for its kind before
-    a known paper, as an aggregator signs a copied story off), or a desk doing so (``Trung tâm Tin tức``:
+    a known paper, as an aggregator signs a copied story off; a site's domain, ``thanhnien.vn``),
+    or a desk doing so (``Trung tâm Tin tức``:
     ``bylines.desk_sign_off``). Between paragraphs such a line stays.
 
     >>> text = "Nhiều chương trình đặc sắc được phát sóng trên các kênh truyền hình.\\nTTXVN"
@@ -2846,7 +2850,7 @@ def _agency_sign_off(text: str) -> list[Label]:
     line = text[start:end].strip()
     name = line.strip(" \t.")
     if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
-            and _NAMED_OUTLET.fullmatch(name) is None):
+            and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None):
         return []
     above_end = len(text[:start].rstrip())
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
