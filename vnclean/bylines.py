@@ -2866,7 +2866,13 @@ def _agency_sign_off(text: str) -> list[Label]:
 #: after it (``Báo Thanh Niên``, ``Tạp chí Kinh tế Việt Nam``, ``Tuổi Trẻ Online``; media
 #: words: ``bylines_media.txt``), as an aggregator names the paper a story came from.
 _NAMED_OUTLET = regex.compile(
-    rf"(?:(?:{_MEDIA}){_H}++)?+(?:{_AGENCIES})(?:{_H}++(?:Online|online|điện tử))?+", regex.V1)
+    rf"(?:(?:{_MEDIA}){_H}++)?+(?:{_AGENCIES})(?:{_H}++(?:Online|online|điện tử))?+"
+    # (or a paper no list holds, in sentence case after "Báo" or "Tạp chí", each capitalised
+    # syllable maybe followed by one lowercase one: "Tạp chí Tài chính", "Báo Tài nguyên và
+    # Môi trường"; not after "Đài", where "Đài Loan" is a place)
+    rf"|(?:Báo|Tạp{_H}chí)(?:{_H}điện{_H}tử)?+(?:{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
+    rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+){{1,4}}+(?:{_H}(?:và|&)(?:{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
+    rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+){{1,3}}+)?+", regex.V1)
 
 #: Desks and centres that sign a story off (``bylines_desk_sign_offs.txt``).
 _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
