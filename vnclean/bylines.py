@@ -257,6 +257,8 @@ _PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?
 #: "Đường dẫn bài viết", "Nguồn bài viết", "Link bài viết", "URL bài viết".
 _ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
                    r"|(?:Đường[ \t]dẫn|Nguồn|Link|URL)[ \t]bài(?:[ \t]viết)?)")
+#: A call to read the original where it was printed: "Đọc bài gốc tại", "Xem tin gốc trên".
+_READ_ORIGINAL = (r"(?:Xem|Đọc)[ \t](?:bài(?:[ \t]viết)?|tin)[ \t]gốc[ \t](?:tại|trên|ở)")
 _PUBLISHED_IN = (rf"{_PUBLISHED_OPENS}(?P<pub_source>{_PAPER}"
                  r"|[\p{Ll}\d-]{2,30}+\.(?:vn|com|net|org)(?:\.vn)?+(?![\p{L}\d.]))")
 _ISSUE = (r"(?:[ \t]*+[,(]?+[ \t]*+(?:kỳ|số|tháng|năm|quý|ngày|ra[ \t]ngày"
@@ -538,7 +540,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     dateline = _dateline_pattern()
     theo = rf"(?:\(?+{_THEO_WORD}{_H}?+{source}\)?+)"
     # (and baomoi's paper before the colon, the link after it: "Nguồn PLO: https://...")
-    nguon_link = rf"Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+    # (or "Theo" before the paper: "Theo Thanh Niên: https://...")
+    nguon_link = rf"(?:Nguồn|Theo){_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
     nguon = rf"(?:(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+|{nguon_link}){_H}*+){{1,3}}+"
     nguon_run = rf"(?:\(?+Nguồn{_H}*+:{_H}*+{source}\)?+{_H}*+)++"
     papered = _source_pattern(paper=True)  # "Theo Báo Tin tức" as a line
@@ -576,7 +579,11 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     place_date = (rf"(?:\p{{Lu}}\p{{L}}*+(?:[ \t.]++\p{{Lu}}\p{{L}}*+){{0,3}}+(?:,{_H}*+"
                   rf"(?:ngày{_H}++)?+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?+)?+{_H}*+)")
     prefix = (rf"(?:{_H}*+(?:{place_date}?+\({_H}?+(?P<ag_paren>{agencies}|{paren_generic}){_H}?+\)"
-              rf"{_H}*+(?P<ag_dash>[-–—:]?+)|(?P<ag_bare>{agencies}|{bare_generic})"
+              rf"{_H}*+(?P<ag_dash>[-–—:]?+)"
+              # (a known paper maybe after a word for one or before its online edition:
+              # "Báo Thanh Niên - ", "Tuổi Trẻ Online - ")
+              rf"|(?:(?:Báo|Tạp chí){_H}++(?={agencies}))?+(?P<ag_bare>{agencies}|{bare_generic})"
+              rf"(?:(?<=(?:{agencies}))(?:{_H}++(?:Online|online|điện tử)))?+"
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
               rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
@@ -587,7 +594,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         # (maybe after a dash, a blog theme's: "Admin" / "- 22/08/2018")
         rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d))?+"
-        rf"(?:(?:(?P<dl_source>{agencies})(?![\p{{L}}\d])"
+        rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
         # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
@@ -609,6 +616,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
+        # (or after a word for one: "05/03/2024 14:20 - Báo Thanh Niên")
+        rf"|{_H}*+[-–|•·]?+{_H}*+(?:Báo|Tạp{_H}chí){_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"
         # a blog engine's poster after "by", right after the date's digits: "Posted on
         # 22/11/2026 by admin", "Đăng vào 22/11/2026 bởi Minh Anh" (_POSTER_NAME)
         rf"|(?<=\d){_H}++(?:by|bởi){_H}++(?P<dl_by>{_POSTER_NAME})(?={_H}*+$)"
@@ -655,11 +664,14 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?:Nguồn\ tham|Tham)\ khảo{_H}*+:{_H}*+{source}|\((?:{agencies})\)"
         # the paper named before the colon, the link after it (baomoi):
         # "Nguồn Lao Động: https://laodong.vn/..."
-        rf"|Nguồn{_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
+        rf"|(?:Nguồn|Theo){_H}++{_NAMED_SOURCE}{_H}*+:{_H}*+{_LINK}"
         # the original's label and its paper, domain or link (aggregators, copy sites):
         # "Tin gốc: Báo Nghệ An", "Bài gốc: cand.com.vn", "Link bài gốc: https://..."
         # (an article's address may run long, its slug the whole headline: _LINK)
         rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
+        # a link to the original that names it: "Đọc bài gốc tại Báo Thanh Niên",
+        # "Xem bài viết gốc trên: https://..." (the bare "Xem bài gốc" is a share widget's)
+        rf"|{_READ_ORIGINAL}{_H}*+:?+{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE}"
@@ -1498,13 +1510,14 @@ _OPENS = (
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
-    rf"|(?:{_AGENCIES}|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
+    rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+(?:Online|online|điện tử))?"
+    rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED}"
-    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:)",
+    rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:|{_READ_ORIGINAL})",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     # (the blanks after the names possessive: no ending after them opens with a blank)
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*+(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
@@ -1530,6 +1543,7 @@ _OPENS = (
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
                       "Link bài", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
+                      "Xem bài", "Đọc bài", "Xem tin", "Đọc tin",
                       *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|(?:{_SECTIONS})(?![ \t]*$)"
@@ -1969,6 +1983,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         if bare is not None and not (m.group("ag_space")
                                      and ctx.text[after:after + 1].isupper()):
             return None  # "ASEAN-Nhật Bản", "COVID - 19"; "ABC - " ending the text
+    if (bare is not None and m.group("agency").strip(" \t-–—|") != bare
+            and not ctx.text[m.end("agency"):m.end("agency") + 1].isupper()):
+        return None  # "Báo Tuổi Trẻ - cơ quan của ...": a sentence naming the paper
     index = ctx.index(m.end())
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
     if not rest.strip():  # "TPO - " alone on its line: a scraper split the lead's bold prefix
@@ -2839,7 +2856,9 @@ def _labelled_tail_start(text: str, labels: list[Label]) -> int:
 def _agency_sign_off(text: str) -> list[Label]:
     """A known agency's or paper's name alone on the text's last line, right under a story
     paragraph: the source signing the story off (``TTXVN``, ``VOV``, ``VnEconomy``, which
-    the name-line shapes do not read as names), or a desk doing so (``Trung tâm Tin tức``:
+    the name-line shapes do not read as names; ``Báo Thanh Niên``, a word for its kind before
+    a known paper, as an aggregator signs a copied story off; a site's domain, ``thanhnien.vn``),
+    or a desk doing so (``Trung tâm Tin tức``:
     ``bylines.desk_sign_off``). Between paragraphs such a line stays.
 
     >>> text = "Nhiều chương trình đặc sắc được phát sóng trên các kênh truyền hình.\\nTTXVN"
@@ -2852,16 +2871,30 @@ def _agency_sign_off(text: str) -> list[Label]:
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end].strip()
     name = line.strip(" \t.")
-    if not start or (name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS):
+    if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
+            and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None):
         return []
     above_end = len(text[:start].rstrip())
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
     if not above or not _is_prose_line(above):
         return []
     first = end - len(line)
-    rule = "bylines.source_attribution" if name in _AGENCY_SET else "bylines.desk_sign_off"
+    rule = ("bylines.desk_sign_off" if name in _DESK_SIGN_OFFS
+            else "bylines.source_attribution")
     return [Label(first, end, "byline", rule)]
 
+
+#: A known agency or paper named with a word for its kind before it or its online edition
+#: after it (``Báo Thanh Niên``, ``Tạp chí Kinh tế Việt Nam``, ``Tuổi Trẻ Online``; media
+#: words: ``bylines_media.txt``), as an aggregator names the paper a story came from.
+_NAMED_OUTLET = regex.compile(
+    rf"(?:(?:{_MEDIA}){_H}++)?+(?:{_AGENCIES})(?:{_H}++(?:Online|online|điện tử))?+"
+    # (or a paper no list holds, in sentence case after "Báo" or "Tạp chí", each capitalised
+    # syllable maybe followed by one lowercase one: "Tạp chí Tài chính", "Báo Tài nguyên và
+    # Môi trường"; not after "Đài", where "Đài Loan" is a place)
+    rf"|(?:Báo|Tạp{_H}chí)(?:{_H}điện{_H}tử)?+(?:{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
+    rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+){{1,4}}+(?:{_H}(?:và|&)(?:{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
+    rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+){{1,3}}+)?+", regex.V1)
 
 #: Desks and centres that sign a story off (``bylines_desk_sign_offs.txt``).
 _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
@@ -2924,7 +2957,7 @@ def _paper_under_title(text: str) -> list[Label]:
     ``VnExpress``, ``tuoitre.vn``): a known paper, maybe after ``Báo`` or before ``Online``
     or ``điện tử``, or a site's domain; or a paper named in sentence case after a word for
     one (``Báo Tin tức``), only with its timestamp on the same line (which goes with it) or
-    on the next.
+    on the next. Such a line opening the text, with no title above it, goes as well.
 
     >>> text = "Mưa lớn ở Hà Nội\\nBáo Tuổi Trẻ\\nSáng nay, mưa lớn khiến nhiều phố ngập sâu."
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
@@ -2932,12 +2965,20 @@ def _paper_under_title(text: str) -> list[Label]:
     >>> text = "Mưa lớn ở Hà Nội\\nBáo Tin tức 01/12/2024 08:05\\nSáng nay, mưa lớn khiến phố ngập."
     >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
     ['Báo Tin tức 01/12/2024 08:05']
+
+    With no title above, the same line opening the text goes too:
+
+    >>> text = "Báo Tuổi Trẻ\\nSáng nay, mưa lớn khiến nhiều phố ngập sâu."
+    >>> [text[lab.start:lab.end] for lab in _paper_under_title(text)]
+    ['Báo Tuổi Trẻ']
     """
     if not _title_line_ends(text):
         return []  # (most flattened pages: the pattern is never read)
     m = _PAPER_UNDER_TITLE.match(text)
     if m is None or _is_prose_line(m.group("title").strip()):
-        return []
+        m = _PAPER_ATOP.match(text)
+        if m is None:
+            return []
     when = m.group("when")
     if when is not None and not (_DATE.search(when) or _RELATIVE.search(when)):
         return []  # "Báo Tin tức Ngày" is no source over a timestamp
@@ -2985,15 +3026,19 @@ def _is_date_line(line: str) -> bool:
 
 #: (an aggregator's source line: the paper, maybe named in sentence case after a word for
 #: one, "Báo Tin tức", and maybe its timestamp on the same line: "Báo Tin tức 01/12/2024 08:05")
-_PAPER_UNDER_TITLE = regex.compile(
-    rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
+_PAPER_LINE = (
+    rf"(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
     rf"(?:{_H}++(?:Online|online|điện tử))?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info)"
     rf"|(?P<named>(?:{_MEDIA})(?:{_H}(?:\p{{Lu}}\p{{L}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+"
     rf"(?![\p{{L}}\d]))?+|(?:và|&)(?![\p{{L}}\d]))){{1,5}}+"
     # (or around "&" with no such word: "Thể thao & Văn hóa 5 giờ trước", "Sức khỏe & Đời sống")
     rf"|\p{{Lu}}\p{{Ll}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+)?+{_H}&{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
     rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+))(?![\p{{L}}\d.])"
-    rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+", regex.V1)
+    rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+")
+_PAPER_UNDER_TITLE = regex.compile(rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+{_PAPER_LINE}", regex.V1)
+#: The same source line opening the text, no title above it (an aggregator's copy whose
+#: title the scraper kept apart): ``Báo Thanh Niên`` / the lead.
+_PAPER_ATOP = regex.compile(rf"\s*+{_PAPER_LINE}", regex.V1)
 
 
 #: A dateline opening a text, glued before the next words (a page flattened onto one line),

@@ -156,9 +156,14 @@ _may_hold_inline = piece_gate(_INLINE_CANDIDATES.pattern)
 _CALL_TO_URL = LazyPattern(
     # (the call and its colon in one sentence: "Văn phòng Đăng ký đất đai tỉnh. NGUYỄN HIỀN
     # Nguồn PLO: https://..." is a story's office, then the source line)
-    r"(?:\*{1,3}[ \t]{0,2})?(?:%s)(?:(?![.!?…][ \t]+\p{Lu})[^\n:]){0,80}?[ \t]*:[ \t]*"
+    # (or an advertiser's "for details" opener, then a polite call: "Thông tin chi tiết về
+    # sản phẩm, vui lòng truy cập tại:"; the URL may stand alone on the next line)
+    r"(?:\*{1,3}[ \t]{0,2})?(?:%s|(?:%s)[^\n:.!?]{0,60}?[ \t]+(?:%s))"
+    r"(?:(?![.!?…][ \t]+\p{Lu})[^\n:]){0,80}?[ \t]*:[ \t]*(?:\n[ \t]*(?=https?://))?"
     r"https?://[^\s]{1,300}"
-    % named_list(word_list("promos_call_to_url.txt")), regex.VERSION1)
+    % (named_list(word_list("promos_call_to_url.txt")),
+       named_list(word_list("promos_details_leads.txt")),
+       named_list(word_list("promos_details_calls.txt"))), regex.VERSION1)
 _LICENCE_AUTHORITY = regex.compile(r"GP|BTTTT|TT&TT|Bộ Thông tin|Cục Báo chí|TTĐT|cấp ngày", _F)
 # The authorities of a press licence: what a licence line must name when it reads as a
 # story sentence ("Bộ Công Thương đã thu hồi giấy phép số 12/GP-BCT ..." is story). Since
