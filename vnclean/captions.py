@@ -1766,19 +1766,38 @@ def _with_line_candidates(text: str, lines: list[str], heads: list[tuple[str, in
 
 
 def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
-    """Most prose lines end with a credit: the captions ARE the story, keep their sentences."""
+    """Most prose ends with a credit: the captions ARE the story, keep their sentences.
+
+    Counted in credited captions: a caption filling its line counts once against its line, a
+    caption inside a line (a flattened body) once against each sentence end of that line, so a
+    one-line body whose every sentence carries ``Ảnh: X`` is a photo story too, and a long
+    flattened article holding a few credited captions is not. A line announcing the photos
+    (``Sau đây là một số hình ảnh ...``, a cue of ``captions_gallery_cues.txt``) is the
+    gallery's own and is not counted as prose.
+    """
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
-    if len(credited_lines) < _SETTINGS["photo_story_min_credits"]:
+    inline = Counter(c.line_start for c in candidates
+                     if not c.whole_line and c.caption_start < c.credit_start
+                     and c.line_start not in credited_lines)
+    credited = len(credited_lines) + sum(inline.values())
+    if credited < _SETTINGS["photo_story_min_credits"]:
         return False
     share = _SETTINGS["photo_story_min_share"]
-    prose_lines = 0
+    prose = 0
+    line_start = 0
     for line in lines:  # counted only until there are too many for a photo story
-        if len(line) >= 60 and _SENTENCE_END.search(line):
-            prose_lines += 1
-            if share * prose_lines > len(credited_lines):
+        if (len(line) >= 60 and _SENTENCE_END.search(line)
+                and not line.lstrip().startswith(_GALLERY_CUES)):
+            prose += len(_SENTENCE_ENDS.findall(line)) if line_start in inline else 1
+            if share * prose > credited:
                 return False
-    return len(credited_lines) >= share * max(prose_lines, 1)
+        line_start += len(line) + 1
+    return credited >= share * max(prose, 1)
+
+
+#: A sentence end inside a flattened line: a terminator before a space or the line's end.
+_SENTENCE_ENDS = regex.compile(r"[.!?…]++(?=\s|$)", regex.V1)
 
 
 def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
