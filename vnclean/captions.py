@@ -75,7 +75,9 @@ def _marker_pattern() -> regex.Pattern:
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
-        | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
+        | (?P<numbered>[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình){_HSPACE}{{1,3}}\d{{1,3}}\.?+
+                (?={_HSPACE}*+$|\p{{Lu}})
+            | (?<=\p{{Ll}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh)
             {_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
@@ -3045,20 +3047,35 @@ def _artefact_line_labels(text: str) -> list[Label]:
 #: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
 #: line with text under it (blank lines between): one sentence of a capital, at most
 #: under_alt_caption_max_chars, closed by a full stop, with a line of text after it.
-_ALT_LINE_END = re.compile(r"Ảnh[ \t]{1,3}\d{1,3}\.?[ \t]*\n")  # (a dash before it: checked apart)
+_ALT_LINE_END = re.compile(r"(?:Ảnh|Hình)[ \t]{1,3}\d{1,3}\.?[ \t]*\n")  # (what is before: apart)
 _UNDER_ALT = regex.compile(
     rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
     rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}+(?<=\.))"
     rf"{_HSPACE}*+(?=\n\s*+\S)", regex.V1)
+#: A line under one alt text line and right above the next (blank lines aside): the photo's
+#: caption even with no full stop (a subheading is never squeezed between two photos).
+_BETWEEN_ALTS = regex.compile(
+    rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
+    rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}?){_HSPACE}*+\n"
+    rf"(?=(?:{_HSPACE}*+\n)*+[^\n]*?(?:[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình)|\p{{Ll}}{_HSPACE}Ảnh)"
+    rf"{_HSPACE}{{1,3}}\d{{1,3}}\.?+{_HSPACE}*+(?:\n|\Z))", regex.V1)
 _SENTENCE_INSIDE = regex.compile(r"[.!?…][\"”’)]?+[ \t]++[\p{Lu}\"“]", regex.V1)
+
+
+def _closes_alt_line(text: str, alt_start: int) -> bool:
+    """Whether the photo number at alt_start closes an alt text line: after a dash
+    (``... - Ảnh 1.``, ``... - Hình 2``), or ``Ảnh N`` right after the title's last word."""
+    before = text[max(0, alt_start - 4):alt_start].rstrip(" \t")[-1:]
+    return before in ("-", "–") or (before.islower() and text.startswith("Ảnh", alt_start))
 
 
 def _under_alt_labels(text: str) -> list[Label]:
     """``captions.under_alt``: the caption a content system prints right under a photo's alt
-    text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``): one short sentence closed by a
-    full stop, with text after it. A paragraph (two sentences, or longer), a line with no
-    full stop (a subheading), a sentence with a figure (a story's fact: ``Công trình dự kiến
-    thông xe vào tháng 9.``) and the text's last line stay.
+    text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``, ``... - Hình 1`` or ``... Ảnh
+    1``): one short sentence closed by a full stop, with text after it, or one short line
+    squeezed between two alt text lines. A paragraph (two sentences, or longer), a line with
+    no full stop under one photo (a subheading), a sentence with a figure (a story's fact:
+    ``Công trình dự kiến thông xe vào tháng 9.``) and the text's last line stay.
 
     >>> text = "Tiêu đề bài - Ảnh 1.\\n\\nBà Lan và con gái.\\n\\nBà kể lại chuyện cũ."
     >>> [text[x.start:x.end] for x in _under_alt_labels(text)]
@@ -3066,9 +3083,9 @@ def _under_alt_labels(text: str) -> list[Label]:
     """
     found: list[Label] = []
     for alt in _ALT_LINE_END.finditer(text):
-        if text[max(0, alt.start() - 4):alt.start()].rstrip(" \t")[-1:] not in ("-", "–"):
+        if not _closes_alt_line(text, alt.start()):
             continue
-        m = _UNDER_ALT.match(text, alt.end())
+        m = _UNDER_ALT.match(text, alt.end()) or _BETWEEN_ALTS.match(text, alt.end())
         if (m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None
                 or _DIGIT.search(m.group(1)) is not None):
             continue  # (a figure: a story's fact, "... đạt 60% kế hoạch.", not a scene)
