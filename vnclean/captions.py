@@ -2925,6 +2925,8 @@ def _classify_once(text: str) -> list[Label]:
     labels += _artefact_line_labels(text)
     if "Ảnh" in text:
         labels += _under_alt_labels(text)
+    if " |" in text:
+        labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
     return merge_labels(labels)
 
@@ -3091,6 +3093,35 @@ def _under_alt_labels(text: str) -> list[Label]:
             continue  # (a figure: a story's fact, "... đạt 60% kế hoạch.", not a scene)
         found.append(Label(m.start(1), m.end(1), KIND, "captions.under_alt"))
     return found
+
+
+#: A caption as a converter writes a photo's table cell: a line of a capital, at most
+#: cell_caption_max_chars, closed by `` |`` and holding no other bar.
+_CELL_CAPTION = regex.compile(
+    rf"^{_HSPACE}*+(\p{{Lu}}[^\n|]{{7,{_SETTINGS['cell_caption_max_chars'] - 1}}}?)"
+    rf"{_HSPACE}++\|{_HSPACE}*+$", regex.V1 | regex.MULTILINE)
+
+
+def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
+    """``captions.cell_caption``: photo captions a converter left as table cells, each line
+    closed by `` |`` (``Lực lượng cứu hộ tìm kiếm nạn nhân. |``) between the paragraphs, one
+    or two sentences. A text with fewer paragraphs (lines of 60 characters or more that are
+    no such caption) than such captions is a photo story told in its captions: they stay.
+
+    >>> text = ("Sáng nay, đội cứu hộ tiếp tục tìm kiếm hai người mất tích trong trận lũ quét "
+    ...         "đêm qua.\\nCứu hộ dò tìm dọc bờ suối. |\\nĐến trưa, nước đã rút nhưng bùn đất "
+    ...         "vẫn phủ kín nhiều đoạn đường vào bản.")
+    >>> [text[x.start:x.end] for x in _cell_caption_labels(text, text.split("\\n"))]
+    ['Cứu hộ dò tìm dọc bờ suối. |']
+    """
+    cells = [m for m in _CELL_CAPTION.finditer(text)
+             if len(_SENTENCE_INSIDE.findall(m.group(1))) < 2]
+    if not cells:
+        return []
+    paragraphs = sum(1 for line in lines if len(line) >= 60 and not _CELL_CAPTION.match(line))
+    if paragraphs < len(cells):
+        return []
+    return [Label(m.start(1), m.end(), KIND, "captions.cell_caption") for m in cells]
 
 
 #: Two to caption_run_max_lines short lines with no punctuation at all, then a paragraph
