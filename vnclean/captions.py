@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate, compress, islice, pairwise, repeat
@@ -2923,6 +2924,7 @@ def _classify_once(text: str) -> list[Label]:
     if "\n" in text:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
+    labels += _unaccented_copy_labels(text, lines)
     if "Ảnh" in text:
         labels += _under_alt_labels(text)
     if " |" in text:
@@ -3043,6 +3045,48 @@ def _artefact_line_labels(text: str) -> list[Label]:
             found.append(Label(match.start(group), match.end(group), KIND,
                                "captions.file_artefact" if group == "file"
                                else "captions.outlet_label"))
+    return found
+
+
+_MARKS = regex.compile(r"\p{Mn}++", regex.V1)
+#: A line of four words or more with no letter beyond ASCII (the cheap gate, in C).
+_ASCII_WORDS_LINE = re.compile(r"^[ \t]*+[A-Za-z][\x21-\x7e]*+(?: [\x21-\x7e]++){3,}[ \t]*+$",
+                               re.MULTILINE)
+_D_STROKE = str.maketrans("đĐ", "dD")
+
+
+def _accent_key(line: str) -> str:
+    """A line's words without diacritics, lower-cased, spaces folded: a key that compares an
+    unaccented alt text with the accented line it copies (never returned as text)."""
+    plain = _MARKS.sub("", unicodedata.normalize("NFD", line.translate(_D_STROKE)))
+    return " ".join(plain.lower().split())
+
+
+def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
+    """``captions.unaccented_alt``: a photo's alt text a content system wrote as the title (or
+    another line of the text) stripped of its diacritics, on a line of its own
+    (``Nguoi dan don le hoi`` where the text has ``Người dân đón lễ hội``). A line with no
+    diacritics that copies no line of the text (an English name, a code) stays.
+
+    >>> text = ("Người dân đón lễ hội đầu xuân\\nNguoi dan don le hoi dau xuan\\n"
+    ...         "Đám rước đi qua làng.")
+    >>> [text[x.start:x.end] for x in _unaccented_copy_labels(text, text.split("\\n"))]
+    ['Nguoi dan don le hoi dau xuan']
+    """
+    if _ASCII_WORDS_LINE.search(text) is None:
+        return []
+    bare = [i for i, line in enumerate(lines)
+            if line.isascii() and line.count(" ") >= 3 and line.strip()[:1].isalpha()]
+    if not bare or text.isascii():
+        return []
+    keys = {_accent_key(line) for line in lines if not line.isascii() and len(line) < 300}
+    found: list[Label] = []
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    for i in bare:
+        if " ".join(lines[i].lower().split()) in keys:
+            start = starts[i] + len(lines[i]) - len(lines[i].lstrip())
+            found.append(Label(start, starts[i] + len(lines[i].rstrip()), KIND,
+                               "captions.unaccented_alt"))
     return found
 
 
