@@ -76,8 +76,7 @@ def _marker_pattern() -> regex.Pattern:
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
-        | (?P<numbered>[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình){_HSPACE}{{1,3}}\d{{1,3}}\.?+
-                (?={_HSPACE}*+$|\p{{Lu}})
+        | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | (?<=\p{{Ll}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh)
@@ -2925,7 +2924,7 @@ def _classify_once(text: str) -> list[Label]:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
     labels += _unaccented_copy_labels(text, lines)
-    if "Ảnh" in text:
+    if "Ảnh" in text or "Hình" in text:
         labels += _under_alt_labels(text)
     if " |" in text:
         labels += _cell_caption_labels(text, lines)
@@ -3049,51 +3048,54 @@ def _artefact_line_labels(text: str) -> list[Label]:
 
 
 _MARKS = regex.compile(r"\p{Mn}++", regex.V1)
-#: A line of four words or more with no letter beyond ASCII (the cheap gate, in C).
-_ASCII_WORDS_LINE = re.compile(r"^[ \t]*+[A-Za-z][\x21-\x7e]*+(?: [\x21-\x7e]++){3,}[ \t]*+$",
-                               re.MULTILINE)
 _D_STROKE = str.maketrans("đĐ", "dD")
 
 
-def _accent_key(line: str) -> str:
-    """A line's words without diacritics, lower-cased, spaces folded: a key that compares an
-    unaccented alt text with the accented line it copies (never returned as text)."""
-    plain = _MARKS.sub("", unicodedata.normalize("NFD", line.translate(_D_STROKE)))
-    return " ".join(plain.lower().split())
+def _without_marks(line: str) -> str:
+    """A line's letters without their diacritics, case kept (``Chợ hoa`` -> ``Cho hoa``): a key
+    that finds an unaccented copy of the line, never returned as text."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", line.translate(_D_STROKE)))
 
 
 def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
-    """``captions.unaccented_alt``: a photo's alt text a content system wrote as the title (or
-    another line of the text) stripped of its diacritics, on a line of its own
-    (``Nguoi dan don le hoi`` where the text has ``Người dân đón lễ hội``). A line with no
-    diacritics that copies no line of the text (an English name, a code) stays.
+    """``captions.unaccented_alt``: a photo's alt text a content system wrote as the title
+    stripped of its diacritics, on a line of its own (``Nguoi dan don le hoi dau xuan`` under
+    the title ``Người dân đón lễ hội đầu xuân``). The title is the text's first non-blank
+    line, of four words or more and at most unaccented_title_max_chars; a line with no diacritics that
+    copies no title (an English name) stays.
 
     >>> text = ("Người dân đón lễ hội đầu xuân\\nNguoi dan don le hoi dau xuan\\n"
     ...         "Đám rước đi qua làng.")
     >>> [text[x.start:x.end] for x in _unaccented_copy_labels(text, text.split("\\n"))]
     ['Nguoi dan don le hoi dau xuan']
     """
-    if _ASCII_WORDS_LINE.search(text) is None:
+    title = next((line for line in lines if not line.isspace() and line), "")
+    if len(title) > _SETTINGS["unaccented_title_max_chars"]:
+        return []  # (a flattened body's one line: no title)
+    title = title.strip()
+    if title.count(" ") < 3 or title.isascii():
         return []
-    bare = [i for i, line in enumerate(lines)
-            if line.isascii() and line.count(" ") >= 3 and line.strip()[:1].isalpha()]
-    if not bare or text.isascii():
-        return []
-    keys = {_accent_key(line) for line in lines if not line.isascii() and len(line) < 300}
+    bare = _without_marks(title)
     found: list[Label] = []
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    for i in bare:
-        if " ".join(lines[i].lower().split()) in keys:
-            start = starts[i] + len(lines[i]) - len(lines[i].lstrip())
-            found.append(Label(start, starts[i] + len(lines[i].rstrip()), KIND,
-                               "captions.unaccented_alt"))
+    at = text.find(bare)
+    while at >= 0:  # (one find in C; most texts hold no copy at all)
+        end = at + len(bare)
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if _blank(text, line_start, at) and _blank(text, end, line_end):
+            found.append(Label(at, end, KIND, "captions.unaccented_alt"))
+        at = text.find(bare, end)
     return found
 
 
 #: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
 #: line with text under it (blank lines between): one sentence of a capital, at most
 #: under_alt_caption_max_chars, closed by a full stop, with a line of text after it.
-_ALT_LINE_END = re.compile(r"(?:Ảnh|Hình)[ \t]{1,3}\d{1,3}\.?[ \t]*\n")  # (what is before: apart)
+_ALT_LINE_END = re.compile(r"Ảnh[ \t]{1,3}\d{1,3}\.?[ \t]*\n")  # (a dash before it: checked apart)
+#: An aggregator's alt text closing its line with ``Hình N`` (``... - Hình 1``), found apart
+#: from the marker scan: ``hình`` is too common a word to be one of its keywords.
+_HINH_LINE_END = re.compile(r"Hình[ \t]{1,3}\d{1,3}\.?[ \t]*(?:\n|\Z)")
 _UNDER_ALT = regex.compile(
     rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
     rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}+(?<=\.))"
@@ -3128,7 +3130,14 @@ def _under_alt_labels(text: str) -> list[Label]:
     ['Bà Lan và con gái.']
     """
     found: list[Label] = []
-    for alt in _ALT_LINE_END.finditer(text):
+    alts = list(_ALT_LINE_END.finditer(text)) if "Ảnh" in text else []
+    for alt in _HINH_LINE_END.finditer(text) if "Hình" in text else ():
+        if _closes_alt_line(text, alt.start()):  # the alt line itself, as "... - Ảnh 1."
+            line_start = text.rfind("\n", 0, alt.start()) + 1
+            found.append(Label(line_start, alt.end() - alt.group().endswith("\n"), KIND,
+                               "captions.numbered_photo"))
+            alts.append(alt)
+    for alt in alts:
         if not _closes_alt_line(text, alt.start()):
             continue
         m = _UNDER_ALT.match(text, alt.end()) or _BETWEEN_ALTS.match(text, alt.end())
@@ -3142,8 +3151,10 @@ def _under_alt_labels(text: str) -> list[Label]:
 #: A caption as a converter writes a photo's table cell: a line of a capital, at most
 #: cell_caption_max_chars, closed by `` |`` and holding no other bar.
 _CELL_CAPTION = regex.compile(
-    rf"^{_HSPACE}*+(\p{{Lu}}[^\n|]{{7,{_SETTINGS['cell_caption_max_chars'] - 1}}}?)"
-    rf"{_HSPACE}++\|{_HSPACE}*+$", regex.V1 | regex.MULTILINE)
+    rf"{_HSPACE}*+(\p{{Lu}}[^\n|]{{7,{_SETTINGS['cell_caption_max_chars'] - 1}}}?)"
+    rf"{_HSPACE}++\|{_HSPACE}*+(?:\n|\Z)", regex.V1)
+#: Where a line closes with a bar (a literal first: stdlib ``re`` skips to it in C).
+_BAR_LINE_END = re.compile(r" \|[ \t]*(?:\n|\Z)")
 
 
 def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
@@ -3158,14 +3169,19 @@ def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
     >>> [text[x.start:x.end] for x in _cell_caption_labels(text, text.split("\\n"))]
     ['Cứu hộ dò tìm dọc bờ suối. |']
     """
-    cells = [m for m in _CELL_CAPTION.finditer(text)
-             if len(_SENTENCE_INSIDE.findall(m.group(1))) < 2]
+    cells = []
+    for bar in _BAR_LINE_END.finditer(text):
+        cell = _CELL_CAPTION.fullmatch(text, text.rfind("\n", 0, bar.start()) + 1, bar.end())
+        if cell is not None and len(_SENTENCE_INSIDE.findall(cell.group(1))) < 2:
+            cells.append(cell)
     if not cells:
         return []
-    paragraphs = sum(1 for line in lines if len(line) >= 60 and not _CELL_CAPTION.match(line))
+    long_cells = sum(1 for m in cells if len(m.group().rstrip("\n")) >= 60)
+    paragraphs = sum(1 for line in lines if len(line) >= 60) - long_cells
     if paragraphs < len(cells):
         return []
-    return [Label(m.start(1), m.end(), KIND, "captions.cell_caption") for m in cells]
+    return [Label(m.start(1), m.end() - m.group().endswith("\n"), KIND,
+                  "captions.cell_caption") for m in cells]
 
 
 #: Two to caption_run_max_lines short lines with no punctuation at all, then a paragraph
