@@ -3061,8 +3061,8 @@ def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
     """``captions.unaccented_alt``: a photo's alt text a content system wrote as the title
     stripped of its diacritics, on a line of its own (``Nguoi dan don le hoi dau xuan`` under
     the title ``Người dân đón lễ hội đầu xuân``). The title is the text's first non-blank
-    line, of four words or more and at most unaccented_title_max_chars; a line with no diacritics that
-    copies no title (an English name) stays.
+    line, of four words or more and at most unaccented_title_max_chars; a line with no
+    diacritics that copies no title (an English name) stays.
 
     >>> text = ("Người dân đón lễ hội đầu xuân\\nNguoi dan don le hoi dau xuan\\n"
     ...         "Đám rước đi qua làng.")
