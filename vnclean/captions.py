@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate, compress, islice, pairwise, repeat
@@ -76,6 +77,7 @@ def _marker_pattern() -> regex.Pattern:
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
+            | (?<=\p{{Ll}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh)
             {_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
@@ -1876,19 +1878,38 @@ def _with_line_candidates(text: str, lines: list[str], heads: list[tuple[str, in
 
 
 def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
-    """Most prose lines end with a credit: the captions ARE the story, keep their sentences."""
+    """Most prose ends with a credit: the captions ARE the story, keep their sentences.
+
+    Counted in credited captions: a caption filling its line counts once against its line, a
+    caption inside a line (a flattened body) once against each sentence end of that line, so a
+    one-line body whose every sentence carries ``Ảnh: X`` is a photo story too, and a long
+    flattened article holding a few credited captions is not. A line announcing the photos
+    (``Sau đây là một số hình ảnh ...``, a cue of ``captions_gallery_cues.txt``) is the
+    gallery's own and is not counted as prose.
+    """
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
-    if len(credited_lines) < _SETTINGS["photo_story_min_credits"]:
+    inline = Counter(c.line_start for c in candidates
+                     if not c.whole_line and c.caption_start < c.credit_start
+                     and c.line_start not in credited_lines)
+    credited = len(credited_lines) + sum(inline.values())
+    if credited < _SETTINGS["photo_story_min_credits"]:
         return False
     share = _SETTINGS["photo_story_min_share"]
-    prose_lines = 0
+    prose = 0
+    line_start = 0
     for line in lines:  # counted only until there are too many for a photo story
-        if len(line) >= 60 and _SENTENCE_END.search(line):
-            prose_lines += 1
-            if share * prose_lines > len(credited_lines):
+        if (len(line) >= 60 and _SENTENCE_END.search(line)
+                and not line.lstrip().startswith(_GALLERY_CUES)):
+            prose += len(_SENTENCE_ENDS.findall(line)) if line_start in inline else 1
+            if share * prose > credited:
                 return False
-    return len(credited_lines) >= share * max(prose_lines, 1)
+        line_start += len(line) + 1
+    return credited >= share * max(prose, 1)
+
+
+#: A sentence end inside a flattened line: a terminator before a space or the line's end.
+_SENTENCE_ENDS = regex.compile(r"[.!?…]++(?=\s|$)", regex.V1)
 
 
 def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
@@ -3012,8 +3033,11 @@ def _classify_once(text: str) -> list[Label]:
     if "\n" in text:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
-    if "Ảnh" in text:
+    labels += _unaccented_copy_labels(text, lines)
+    if "Ảnh" in text or "Hình" in text:
         labels += _under_alt_labels(text)
+    if " |" in text:
+        labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
     return merge_labels(labels)
 
@@ -3133,38 +3157,141 @@ def _artefact_line_labels(text: str) -> list[Label]:
     return found
 
 
+_MARKS = regex.compile(r"\p{Mn}++", regex.V1)
+_D_STROKE = str.maketrans("đĐ", "dD")
+
+
+def _without_marks(line: str) -> str:
+    """A line's letters without their diacritics, case kept (``Chợ hoa`` -> ``Cho hoa``): a key
+    that finds an unaccented copy of the line, never returned as text."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", line.translate(_D_STROKE)))
+
+
+def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
+    """``captions.unaccented_alt``: a photo's alt text a content system wrote as the title
+    stripped of its diacritics, on a line of its own (``Nguoi dan don le hoi dau xuan`` under
+    the title ``Người dân đón lễ hội đầu xuân``). The title is the text's first non-blank
+    line, of four words or more and at most unaccented_title_max_chars; a line with no
+    diacritics that copies no title (an English name) stays.
+
+    >>> text = ("Người dân đón lễ hội đầu xuân\\nNguoi dan don le hoi dau xuan\\n"
+    ...         "Đám rước đi qua làng.")
+    >>> [text[x.start:x.end] for x in _unaccented_copy_labels(text, text.split("\\n"))]
+    ['Nguoi dan don le hoi dau xuan']
+    """
+    title = next((line for line in lines if not line.isspace() and line), "")
+    if len(title) > _SETTINGS["unaccented_title_max_chars"]:
+        return []  # (a flattened body's one line: no title)
+    title = title.strip()
+    if title.count(" ") < 3 or title.isascii():
+        return []
+    bare = _without_marks(title)
+    found: list[Label] = []
+    at = text.find(bare)
+    while at >= 0:  # (one find in C; most texts hold no copy at all)
+        end = at + len(bare)
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if _blank(text, line_start, at) and _blank(text, end, line_end):
+            found.append(Label(at, end, KIND, "captions.unaccented_alt"))
+        at = text.find(bare, end)
+    return found
+
+
 #: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
 #: line with text under it (blank lines between): one sentence of a capital, at most
 #: under_alt_caption_max_chars, closed by a full stop, with a line of text after it.
 _ALT_LINE_END = re.compile(r"Ảnh[ \t]{1,3}\d{1,3}\.?[ \t]*\n")  # (a dash before it: checked apart)
+#: An aggregator's alt text closing its line with ``Hình N`` (``... - Hình 1``), found apart
+#: from the marker scan: ``hình`` is too common a word to be one of its keywords.
+_HINH_LINE_END = re.compile(r"Hình[ \t]{1,3}\d{1,3}\.?[ \t]*(?:\n|\Z)")
 _UNDER_ALT = regex.compile(
     rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
     rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}+(?<=\.))"
     rf"{_HSPACE}*+(?=\n\s*+\S)", regex.V1)
+#: A line under one alt text line and right above the next (blank lines aside): the photo's
+#: caption even with no full stop (a subheading is never squeezed between two photos).
+_BETWEEN_ALTS = regex.compile(
+    rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
+    rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}?){_HSPACE}*+\n"
+    rf"(?=(?:{_HSPACE}*+\n)*+[^\n]*?(?:[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình)|\p{{Ll}}{_HSPACE}Ảnh)"
+    rf"{_HSPACE}{{1,3}}\d{{1,3}}\.?+{_HSPACE}*+(?:\n|\Z))", regex.V1)
 _SENTENCE_INSIDE = regex.compile(r"[.!?…][\"”’)]?+[ \t]++[\p{Lu}\"“]", regex.V1)
+
+
+def _closes_alt_line(text: str, alt_start: int) -> bool:
+    """Whether the photo number at alt_start closes an alt text line: after a dash
+    (``... - Ảnh 1.``, ``... - Hình 2``), or ``Ảnh N`` right after the title's last word."""
+    before = text[max(0, alt_start - 4):alt_start].rstrip(" \t")[-1:]
+    return before in ("-", "–") or (before.islower() and text.startswith("Ảnh", alt_start))
 
 
 def _under_alt_labels(text: str) -> list[Label]:
     """``captions.under_alt``: the caption a content system prints right under a photo's alt
-    text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``): one short sentence closed by a
-    full stop, with text after it. A paragraph (two sentences, or longer), a line with no
-    full stop (a subheading), a sentence with a figure (a story's fact: ``Công trình dự kiến
-    thông xe vào tháng 9.``) and the text's last line stay.
+    text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``, ``... - Hình 1`` or ``... Ảnh
+    1``): one short sentence closed by a full stop, with text after it, or one short line
+    squeezed between two alt text lines. A paragraph (two sentences, or longer), a line with
+    no full stop under one photo (a subheading), a sentence with a figure (a story's fact:
+    ``Công trình dự kiến thông xe vào tháng 9.``) and the text's last line stay.
 
     >>> text = "Tiêu đề bài - Ảnh 1.\\n\\nBà Lan và con gái.\\n\\nBà kể lại chuyện cũ."
     >>> [text[x.start:x.end] for x in _under_alt_labels(text)]
     ['Bà Lan và con gái.']
     """
     found: list[Label] = []
-    for alt in _ALT_LINE_END.finditer(text):
-        if text[max(0, alt.start() - 4):alt.start()].rstrip(" \t")[-1:] not in ("-", "–"):
+    alts = list(_ALT_LINE_END.finditer(text)) if "Ảnh" in text else []
+    for alt in _HINH_LINE_END.finditer(text) if "Hình" in text else ():
+        if _closes_alt_line(text, alt.start()):  # the alt line itself, as "... - Ảnh 1."
+            line_start = text.rfind("\n", 0, alt.start()) + 1
+            found.append(Label(line_start, alt.end() - alt.group().endswith("\n"), KIND,
+                               "captions.numbered_photo"))
+            alts.append(alt)
+    for alt in alts:
+        if not _closes_alt_line(text, alt.start()):
             continue
-        m = _UNDER_ALT.match(text, alt.end())
+        m = _UNDER_ALT.match(text, alt.end()) or _BETWEEN_ALTS.match(text, alt.end())
         if (m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None
                 or _DIGIT.search(m.group(1)) is not None):
             continue  # (a figure: a story's fact, "... đạt 60% kế hoạch.", not a scene)
         found.append(Label(m.start(1), m.end(1), KIND, "captions.under_alt"))
     return found
+
+
+#: A caption as a converter writes a photo's table cell: a line of a capital, at most
+#: cell_caption_max_chars, closed by `` |`` and holding no other bar.
+_CELL_CAPTION = regex.compile(
+    rf"{_HSPACE}*+(\p{{Lu}}[^\n|]{{7,{_SETTINGS['cell_caption_max_chars'] - 1}}}?)"
+    rf"{_HSPACE}++\|{_HSPACE}*+(?:\n|\Z)", regex.V1)
+#: Where a line closes with a bar (a literal first: stdlib ``re`` skips to it in C).
+_BAR_LINE_END = re.compile(r" \|[ \t]*(?:\n|\Z)")
+
+
+def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
+    """``captions.cell_caption``: photo captions a converter left as table cells, each line
+    closed by `` |`` (``Lực lượng cứu hộ tìm kiếm nạn nhân. |``) between the paragraphs, one
+    or two sentences. A text with fewer paragraphs (lines of 60 characters or more that are
+    no such caption) than such captions is a photo story told in its captions: they stay.
+
+    >>> text = ("Sáng nay, đội cứu hộ tiếp tục tìm kiếm hai người mất tích trong trận lũ quét "
+    ...         "đêm qua.\\nCứu hộ dò tìm dọc bờ suối. |\\nĐến trưa, nước đã rút nhưng bùn đất "
+    ...         "vẫn phủ kín nhiều đoạn đường vào bản.")
+    >>> [text[x.start:x.end] for x in _cell_caption_labels(text, text.split("\\n"))]
+    ['Cứu hộ dò tìm dọc bờ suối. |']
+    """
+    cells = []
+    for bar in _BAR_LINE_END.finditer(text):
+        cell = _CELL_CAPTION.fullmatch(text, text.rfind("\n", 0, bar.start()) + 1, bar.end())
+        if cell is not None and len(_SENTENCE_INSIDE.findall(cell.group(1))) < 2:
+            cells.append(cell)
+    if not cells:
+        return []
+    long_cells = sum(1 for m in cells if len(m.group().rstrip("\n")) >= 60)
+    paragraphs = sum(1 for line in lines if len(line) >= 60) - long_cells
+    if paragraphs < len(cells):
+        return []
+    return [Label(m.start(1), m.end() - m.group().endswith("\n"), KIND,
+                  "captions.cell_caption") for m in cells]
 
 
 #: Two to caption_run_max_lines short lines with no punctuation at all, then a paragraph
