@@ -1388,7 +1388,29 @@ def _over_capital_credit(above: str, credit: str) -> bool:
     return (credit.isupper() and line[:1].isupper()
             and len(line) <= _SETTINGS["caption_line_above_max_chars"]
             and line[-1] not in _SENTENCE_LAST
-            and _ENOUGH_WORDS.search(line) is not None)
+            and _ENOUGH_WORDS.search(line) is not None
+            and not _reports_speech(line))
+
+
+#: A sentence opening with its source, ``Theo lãnh đạo huyện, ...``: a report, no caption.
+_SOURCE_OPENING = regex.compile(r"Theo[ \t][^,\n]{1,60}?,[ \t]", regex.V1)
+
+
+def _reports_speech(line: str) -> bool:
+    """A line that reports what someone said or where it comes from: a reporting clause
+    (``... cho biết, ...``; ``..., ông Nam nói``), a source opening it (``Theo X, ...``) or a
+    discourse connective (``Tuy nhiên, ...``): a story paragraph that lost its full stop,
+    not the caption over a credit (:func:`_over_capital_credit`).
+
+    >>> _reports_speech("Theo lãnh đạo huyện, hơn 500 hộ dân đã được đưa tới nơi an toàn")
+    True
+    >>> _reports_speech("Người dân dọn dẹp sau lũ tại Quảng Ngãi")
+    False
+    """
+    return (_SOURCE_OPENING.match(line) is not None
+            or _STORY_SENTENCE.search(line) is not None
+            or _SPEECH_TAIL.search(line) is not None
+            or _CONNECTIVE_OPENING.match(line) is not None)
 
 
 #: A last character no caption line over a capital credit ends with: a sentence's end, a
