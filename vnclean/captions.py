@@ -2715,6 +2715,11 @@ _NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % trie(_PERSON_HEADS + 
 _PERSON_REST = compile_named(
     r"(?:\p{Lu}[\p{L}.-]*+\s*+)*+(?:(?:cùng|và)\s++(?:%s)(?:\s++|$))?+(?:tại\s[^\n]+)?"
     % named_list(_NOUN_HEADS["with"]), regex.V1)
+#: A story verb after a thing's head (``Dòng tâm sự của cô khiến ...``): a sentence, no
+#: noun caption (``captions_noun_predicates.txt``).
+_NOUN_PREDICATE = compile_named(
+    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_noun_predicates.txt'))})(?!\p{{L}})",
+    regex.V1)
 #: A paragraph's end: a sentence mark, maybe inside a closing quote or bracket.
 _PARAGRAPH_END = (".", "!", "?", "…", '."', ".”", ".)", '"', "”")
 
@@ -2746,7 +2751,8 @@ def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
         if head in _PERSON_HEADS:
             if _PERSON_REST.fullmatch(rest) is None:
                 continue
-        elif _SCENE_SENTENCE_STOP.search(rest) is not None:
+        elif (_SCENE_SENTENCE_STOP.search(rest) is not None
+              or _NOUN_PREDICATE.search(rest) is not None):
             continue
         above, below = _nonblank_line_before(text, start), _nonblank_line_after(text, end)
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
