@@ -1390,7 +1390,29 @@ def _over_capital_credit(above: str, credit: str) -> bool:
     return (credit.isupper() and line[:1].isupper()
             and len(line) <= _SETTINGS["caption_line_above_max_chars"]
             and line[-1] not in _SENTENCE_LAST
-            and _ENOUGH_WORDS.search(line) is not None)
+            and _ENOUGH_WORDS.search(line) is not None
+            and not _reports_speech(line))
+
+
+#: A sentence opening with its source, ``Theo lãnh đạo huyện, ...``: a report, no caption.
+_SOURCE_OPENING = regex.compile(r"Theo[ \t][^,\n]{1,60}?,[ \t]", regex.V1)
+
+
+def _reports_speech(line: str) -> bool:
+    """A line that reports what someone said or where it comes from: a reporting clause
+    (``... cho biết, ...``; ``..., ông Nam nói``), a source opening it (``Theo X, ...``) or a
+    discourse connective (``Tuy nhiên, ...``): a story paragraph that lost its full stop,
+    not the caption over a credit (:func:`_over_capital_credit`).
+
+    >>> _reports_speech("Theo lãnh đạo huyện, hơn 500 hộ dân đã được đưa tới nơi an toàn")
+    True
+    >>> _reports_speech("Người dân dọn dẹp sau lũ tại Quảng Ngãi")
+    False
+    """
+    return (_SOURCE_OPENING.match(line) is not None
+            or _STORY_SENTENCE.search(line) is not None
+            or _SPEECH_TAIL.search(line) is not None
+            or _CONNECTIVE_OPENING.match(line) is not None)
 
 
 #: A last character no caption line over a capital credit ends with: a sentence's end, a
@@ -2714,6 +2736,11 @@ _NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % trie(_PERSON_HEADS + 
 _PERSON_REST = compile_named(
     r"(?:\p{Lu}[\p{L}.-]*+\s*+)*+(?:(?:cùng|và)\s++(?:%s)(?:\s++|$))?+(?:tại\s[^\n]+)?"
     % named_list(_NOUN_HEADS["with"]), regex.V1)
+#: A story verb after a thing's head (``Dòng tâm sự của cô khiến ...``): a sentence, no
+#: noun caption (``captions_noun_predicates.txt``).
+_NOUN_PREDICATE = compile_named(
+    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_noun_predicates.txt'))})(?!\p{{L}})",
+    regex.V1)
 #: A paragraph's end: a sentence mark, maybe inside a closing quote or bracket.
 _PARAGRAPH_END = (".", "!", "?", "…", '."', ".”", ".)", '"', "”")
 
@@ -2745,7 +2772,8 @@ def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
         if head in _PERSON_HEADS:
             if _PERSON_REST.fullmatch(rest) is None:
                 continue
-        elif _SCENE_SENTENCE_STOP.search(rest) is not None:
+        elif (_SCENE_SENTENCE_STOP.search(rest) is not None
+              or _NOUN_PREDICATE.search(rest) is not None):
             continue
         above, below = _nonblank_line_before(text, start), _nonblank_line_after(text, end)
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)

@@ -1073,8 +1073,10 @@ def _single_card_after_story(lines: list[_Line], i: int) -> bool:
     paragraph) and an answer under a signed question (a Q&A) stay."""
     if i < 2 or i + 1 >= len(lines) or lines[i + 1].cls != "teaser":
         return False
-    if not _one_sentence(lines[i + 1].text):
-        return False
+    if not _one_sentence(lines[i + 1].text) or not _shares_a_phrase(lines[i].text,
+                                                                     lines[i + 1].text):
+        return False  # (a box of the story's own, "Thông tin đường dây nóng" / "Người dân
+        # cần hỗ trợ gọi số ...", names no phrase of its title in its sentence)
     k = i - 1
     if _BRACKETED_CREDIT.fullmatch(lines[k].text) and k >= 2:
         k -= 1  # the agency's line under the author's name
@@ -1087,6 +1089,25 @@ def _single_card_after_story(lines: list[_Line], i: int) -> bool:
         if line.cls not in ("short", "filler"):
             return False
     return False  # nothing but the page's end or short lines: maybe the story's own box
+
+
+def _shares_a_phrase(headline: str, teaser: str) -> bool:
+    """A card's teaser repeats a phrase of its headline (two syllables running, any case:
+    ``Cuộc đàm phán ...`` / ``... vòng đàm phán thứ tư ...``).
+
+    >>> _shares_a_phrase("Giá vàng hôm nay tăng mạnh", "Sáng nay, giá vàng SJC tăng.")
+    True
+    >>> _shares_a_phrase("Ghi chú của tòa soạn", "Bài viết đã được cập nhật sáng nay.")
+    False
+    """
+    def pairs(text: str) -> set[tuple[str, ...]]:
+        words = _SYLLABLE.findall(unicodedata.normalize("NFC", text).casefold())
+        return set(pairwise(words))
+    return not pairs(headline).isdisjoint(pairs(teaser))
+
+
+#: A syllable (letters only) for :func:`_shares_a_phrase`.
+_SYLLABLE = regex.compile(r"\p{L}+", regex.V1)
 
 
 #: A bracketed credit alone on a sign-off's next line: ``(TTXVN)``, ``(Theo Reuters)``.
