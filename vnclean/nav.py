@@ -26,7 +26,7 @@ from typing import ClassVar
 import regex
 
 from ._data import compile_named, data_text, json_data, named_list, tab_entries, word_list
-from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_pattern,
+from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, WarmUp, casefold_pattern,
                      casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
                      residue, settle_inline)
 from .bylines import author_names
@@ -2259,8 +2259,8 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
 
 #: The forms of :func:`_flat_menu_pattern`, in the order they are tried.
 _FLAT_MENU_FORMS = ("plain", "dated", "homed", "home_first")
-#: How many long first lines :func:`_menu_forms` still gates (then every form is tried).
-_MENU_GATE_USES = [300]
+#: The long first lines :func:`_menu_forms` gates (then every form is tried).
+_MENU_GATE = WarmUp(300)
 
 
 def _menu_forms(text: str, line_end: int) -> list[str]:
@@ -2472,11 +2472,7 @@ def _flat_menu_head(text: str) -> list[Label]:
         return []
     # (the gate spares a process that cleans a few texts the forms' compiling; one that
     # cleans many matches them all, faster than the gate: it only leaves out forms that fail)
-    if _MENU_GATE_USES[0]:
-        _MENU_GATE_USES[0] -= 1
-        forms = _menu_forms(text, line_end)
-    else:
-        forms = _FLAT_MENU_FORMS
+    forms = _menu_forms(text, line_end) if _MENU_GATE.spend() else _FLAT_MENU_FORMS
     match = next(filter(None, (_flat_menu_pattern(form).match(text, 0, line_end)
                                for form in forms)), None)
     if match is None or not text[match.end():line_end].strip():
