@@ -1142,11 +1142,7 @@ def _timed_sidebar(lines: list[_Line], i: int) -> tuple[int, int]:
     if i > 1 and (lines[i - 2].text.endswith(":") or lines[i - 2].cls in ("headline", "dated")):
         return i, i  # introduced by the story, or not the first item (the time line above
         # may close the headline above it: a list whose items are a headline, then a time)
-    cards = 0
-    j = i  # a headline with a time line above it
-    while j < len(lines) and lines[j].cls in ("headline", "dated") and _is_time(lines[j - 1]):
-        cards += 1
-        j += 2  # past the next item's time line
+    cards, j = _timed_items(lines, i, -1)
     return (i - 1, j - 1) if cards >= _T["card_run_min_cards"] else (i, i)
 
 
@@ -1157,15 +1153,23 @@ def _timed_list_below(lines: list[_Line], i: int) -> int:
     line above ends with ``:``) or a sentence right under it goes on with the story."""
     if i > 0 and lines[i - 1].text.endswith(":"):
         return i
-    cards = 0
-    j = i
-    while (j + 1 < len(lines) and lines[j].cls in ("headline", "dated")
-           and _is_time(lines[j + 1])):
-        cards += 1
-        j += 2
+    cards, j = _timed_items(lines, i, 1)
     if j < len(lines) and lines[j].cls == "teaser" and lines[j].text[-1] in _SENTENCE_MARKS:
         return i  # a sentence right under it: the story's own timeline goes on
     return j if cards >= _T["card_run_min_cards"] else i
+
+
+def _timed_items(lines: list[_Line], i: int, time_at: int) -> tuple[int, int]:
+    """How many items of a timed list follow each other from ``lines[i]``, each a headline
+    with its time line ``time_at`` lines from it (-1: above, 1: below), and the index two
+    lines past the last item's headline (``i`` when there is none)."""
+    cards = 0
+    j = i
+    while (j + max(time_at, 0) < len(lines) and lines[j].cls in ("headline", "dated")
+           and _is_time(lines[j + time_at])):
+        cards += 1
+        j += 2
+    return cards, j
 
 
 def _last_story_line(lines: list[_Line]) -> int:
