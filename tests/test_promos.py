@@ -81,7 +81,7 @@ def test_dev_promo_recall_floor(dev_records):
 
 from vnclean import promos  # noqa: E402
 from vnclean._data import compile_named
-from vnclean.blocks import _multi_folds, nonblank_lines  # noqa: E402
+from vnclean.blocks import WarmUp, _multi_folds, nonblank_lines  # noqa: E402
 
 # The search built: below, _line_first_pass takes it on every text of many lines (before it
 # is built, a process tests each line of its first texts instead: see the test of that).
@@ -291,7 +291,7 @@ def test_widget_row_gates_skip_no_row(line, min_labels):
 def test_a_few_short_texts_never_build_the_line_finder(monkeypatch):
     # A process cleaning a short text tests its lines one by one (the labels the search
     # would give); it builds the search once its texts hold more lines than that is worth.
-    monkeypatch.setattr(promos, "_lines_tested", [0])
+    monkeypatch.setattr(promos, "_FINDER_WARM_UP", WarmUp(promos._LINES_BEFORE_FINDER))
     promos._line_finder.cache_clear()
     try:
         text = "Mưa lớn ở Hà Nội.\nChia sẻ\nHotline: 0913 839 963\n© Báo X"

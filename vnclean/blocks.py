@@ -30,7 +30,7 @@ __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "Settl
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
            "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end",
-           "FLAT_LINE_MIN_CHARS"]
+           "FLAT_LINE_MIN_CHARS", "WarmUp"]
 
 #: The shortest line of a flattened page (a page whose blocks a scraper glued into long
 #: lines): nav's ``flat_line_min_chars`` (data/nav.json), which bylines and related share.
@@ -134,6 +134,40 @@ def long_first_line_end(text: str, min_chars: int) -> int | None:
 
 
 _NON_SPACE = re.compile(r"\S")
+
+
+class WarmUp:
+    """A budget of uses a process spends on a cheap way of doing something before it turns,
+    for good, to the way that costs more to set up and less at each use (a pattern to
+    compile, a search to build): once a spending does not fit, none does again.
+
+    Why: a process that cleans a few texts should not wait for a set-up that pays off only
+    over many; one that cleans many should reach it soon. Each owner counts its own unit
+    (texts read, lines tested).
+
+    >>> budget = WarmUp(3)
+    >>> budget.spend(), budget.spend(2), budget.spend(), budget.spend()
+    (True, True, False, False)
+    >>> over = WarmUp(3)
+    >>> over.spend(5), over.spend(1), over
+    (False, False, WarmUp(left=0))
+    """
+
+    __slots__ = ("left",)
+
+    def __init__(self, uses: int) -> None:
+        self.left = uses  #: uses still cheap
+
+    def spend(self, uses: int = 1) -> bool:
+        """Whether ``uses`` more uses still take the cheap way (then they are spent)."""
+        if uses > self.left:
+            self.left = 0
+            return False
+        self.left -= uses
+        return True
+
+    def __repr__(self) -> str:
+        return f"WarmUp(left={self.left})"
 
 
 def casefold_pattern(words: str | Iterable[str], *, prefix: bool = False,

@@ -26,7 +26,7 @@ from typing import ClassVar
 import regex
 
 from ._data import compile_named, data_text, json_data, named_list, tab_entries, word_list
-from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, casefold_pattern,
+from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, WarmUp, casefold_pattern,
                      casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
                      residue, settle_inline)
 from .bylines import author_names
@@ -2184,13 +2184,13 @@ def _literal_prefix(pattern: str) -> str:
 
 def _inline_spans(text: str) -> list[Label]:
     """Chrome glued into flattened lines: the patterns of ``data/nav_inline.txt``, and a
-    menu opening a flattened page (:func:`_flat_menu_head`).
+    menu or a welcome banner opening a flattened page (:func:`_flat_heads`).
 
     Only when some pattern's leading literal is in the text (or, lacking a literal, the
     pattern matches alone) does the alternation run: its leftmost-first matches are the
     spans.
     """
-    head = _flat_menu_head(text) + _flat_welcome_head(text) + _inline_tags(text)
+    head = _flat_heads(text) + _inline_tags(text)
     if "#" in text:
         head += _end_hashtags(text)
     combined, gates = _inline_patterns()
@@ -2259,8 +2259,8 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
 
 #: The forms of :func:`_flat_menu_pattern`, in the order they are tried.
 _FLAT_MENU_FORMS = ("plain", "dated", "homed", "home_first")
-#: How many long first lines :func:`_menu_forms` still gates (then every form is tried).
-_MENU_GATE_USES = [300]
+#: The long first lines :func:`_menu_forms` gates (then every form is tried).
+_MENU_GATE = WarmUp(300)
 
 
 def _menu_forms(text: str, line_end: int) -> list[str]:
@@ -2456,27 +2456,30 @@ def _inline_topics() -> regex.Pattern:
         rf"(?=[ \t]*+(?:\n|\Z)|[ \t]++(?:{enders})(?![^\W_]))")
 
 
-def _flat_menu_head(text: str) -> list[Label]:
-    """``nav.flat_menu``: the site's menu opening a text flattened onto long lines (a
-    page's text joined by spaces): a run of at least ``flat_menu_min_items`` capitalised
-    menu items at the start of a first line of ``flat_line_min_chars`` or more, with the
-    story on the same line. Only the start is read, so the rule costs one anchored match.
-
-    >>> page = ("Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập "
-    ...         "Quảng Nam khởi công đường ven biển. " + "Dự án dài 50 km. " * 40)
-    >>> [page[x.start:x.end] for x in _flat_menu_head(page)]
-    ['Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập']
-    """
+def _flat_heads(text: str) -> list[Label]:
+    """:func:`_flat_menu_head` and :func:`_flat_welcome_head`, when the text opens with a
+    long line (``flat_line_min_chars`` or more: a flattened page), whose end both read."""
     line_end = long_first_line_end(text, _settings().flat_line_min_chars)
     if line_end is None:
         return []
+    return _flat_menu_head(text, line_end) + _flat_welcome_head(text, line_end)
+
+
+def _flat_menu_head(text: str, line_end: int) -> list[Label]:
+    """``nav.flat_menu``: the site's menu opening a text flattened onto long lines (a
+    page's text joined by spaces): a run of at least ``flat_menu_min_items`` capitalised
+    menu items at the start of a first line of ``flat_line_min_chars`` or more (ending at
+    ``line_end``), with the story on the same line. Only the start is read, so the rule
+    costs one anchored match.
+
+    >>> page = ("Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập "
+    ...         "Quảng Nam khởi công đường ven biển. " + "Dự án dài 50 km. " * 40)
+    >>> [page[x.start:x.end] for x in _flat_menu_head(page, len(page))]
+    ['Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập']
+    """
     # (the gate spares a process that cleans a few texts the forms' compiling; one that
     # cleans many matches them all, faster than the gate: it only leaves out forms that fail)
-    if _MENU_GATE_USES[0]:
-        _MENU_GATE_USES[0] -= 1
-        forms = _menu_forms(text, line_end)
-    else:
-        forms = _FLAT_MENU_FORMS
+    forms = _menu_forms(text, line_end) if _MENU_GATE.spend() else _FLAT_MENU_FORMS
     match = next(filter(None, (_flat_menu_pattern(form).match(text, 0, line_end)
                                for form in forms)), None)
     if match is None or not text[match.end():line_end].strip():
@@ -2485,25 +2488,23 @@ def _flat_menu_head(text: str) -> list[Label]:
     return [Label(match.start() + start, match.end(), KIND, "nav.flat_menu")]
 
 
-def _flat_welcome_head(text: str) -> list[Label]:
+def _flat_welcome_head(text: str, line_end: int) -> list[Label]:
     """``nav.welcome``: a portal's welcome banner opening a text flattened onto long lines,
     glued before the page's dateline (``Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng
     Bàng Thứ năm, 29/7/2021, 16:18 ...``): what stands before the first dated year of the
     line (a weekday and a time before it belong to the dateline) must be a whole banner of
     ``nav_welcome.txt``. With no dateline after it the banner's end is unknown (the title
-    follows it with a capital, like the site's name) and it stays.
+    follows it with a capital, like the site's name) and it stays. ``line_end``: the end
+    of the long first line.
 
     >>> page = ("Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng Bàng Thứ năm, 29/7/2021, "
     ...         "16:18 Giải quyết các thủ tục hành chính. " + "Quy trình áp dụng. " * 40)
-    >>> [page[x.start:x.end] for x in _flat_welcome_head(page)]
+    >>> [page[x.start:x.end] for x in _flat_welcome_head(page, len(page))]
     ['Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng Bàng']
     """
     start = _LEADING_BLANKS.match(text).end()
     if text[start:start + 9].casefold() != "chào mừng":
         return []  # one slice on most pages
-    line_end = long_first_line_end(text, _settings().flat_line_min_chars)
-    if line_end is None:
-        return []
     dated = _FLAT_WELCOME_DATELINE.search(text, start, line_end)
     if dated is None or _welcome_pattern().fullmatch(text[start:dated.start()]) is None:
         return []

@@ -27,7 +27,7 @@ import regex
 from ._core import Recheck
 from ._data import (LazyPattern, alternation, compile_named, json_data, named_list,
                     piece_gate, tab_entries, trie, word_list, word_set)
-from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner,
+from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
                      lookup_key, lookup_set, merge_labels, nonblank_lines, residue)
@@ -507,17 +507,14 @@ _CUE_HEAD = 90  # the keyword cues of _LINE_CUE sit in a line's first 90 charact
 #: clean), so a process cleaning a few short texts never builds it and one cleaning many
 #: builds it after its first few dozen texts. The labels are the same either way.
 _LINES_BEFORE_FINDER = 2000
-_lines_tested = [0]  # lines tested one by one before the finder was built (one cell)
+_FINDER_WARM_UP = WarmUp(_LINES_BEFORE_FINDER)  # lines still tested one by one
 
 
 def _finder_due(lines: int) -> bool:
     """Whether a text of ``lines`` lines goes through :func:`_line_finder` (built now if it
     is not yet) rather than testing each line: once built, or once testing them would pass
     ``_LINES_BEFORE_FINDER`` lines tested one by one."""
-    if _line_finder.cache_info().currsize or _lines_tested[0] + lines > _LINES_BEFORE_FINDER:
-        return True
-    _lines_tested[0] += lines
-    return False
+    return bool(_line_finder.cache_info().currsize) or not _FINDER_WARM_UP.spend(lines)
 
 
 _LONG_LINES = 400  # characters a line on average from which every line is tested instead

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from itertools import chain, pairwise, repeat
 from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
@@ -1163,11 +1164,7 @@ def _timed_sidebar(lines: list[_Line], i: int) -> tuple[int, int]:
     if i > 1 and (lines[i - 2].text.endswith(":") or lines[i - 2].cls in ("headline", "dated")):
         return i, i  # introduced by the story, or not the first item (the time line above
         # may close the headline above it: a list whose items are a headline, then a time)
-    cards = 0
-    j = i  # a headline with a time line above it
-    while j < len(lines) and lines[j].cls in ("headline", "dated") and _is_time(lines[j - 1]):
-        cards += 1
-        j += 2  # past the next item's time line
+    cards, j = _timed_items(lines, i, -1)
     return (i - 1, j - 1) if cards >= _T["card_run_min_cards"] else (i, i)
 
 
@@ -1178,15 +1175,23 @@ def _timed_list_below(lines: list[_Line], i: int) -> int:
     line above ends with ``:``) or a sentence right under it goes on with the story."""
     if i > 0 and lines[i - 1].text.endswith(":"):
         return i
-    cards = 0
-    j = i
-    while (j + 1 < len(lines) and lines[j].cls in ("headline", "dated")
-           and _is_time(lines[j + 1])):
-        cards += 1
-        j += 2
+    cards, j = _timed_items(lines, i, 1)
     if j < len(lines) and lines[j].cls == "teaser" and lines[j].text[-1] in _SENTENCE_MARKS:
         return i  # a sentence right under it: the story's own timeline goes on
     return j if cards >= _T["card_run_min_cards"] else i
+
+
+def _timed_items(lines: list[_Line], i: int, time_at: int) -> tuple[int, int]:
+    """How many items of a timed list follow each other from ``lines[i]``, each a headline
+    with its time line ``time_at`` lines from it (-1: above, 1: below), and the index two
+    lines past the last item's headline (``i`` when there is none)."""
+    cards = 0
+    j = i
+    while (j + max(time_at, 0) < len(lines) and lines[j].cls in ("headline", "dated")
+           and _is_time(lines[j + time_at])):
+        cards += 1
+        j += 2
+    return cards, j
 
 
 def _last_story_line(lines: list[_Line]) -> int:
@@ -2328,11 +2333,41 @@ def _with_event_tags(text: str, tags: list[tuple[int, int]], inline: list[Label]
     return labels
 
 
+class _LineOpening(NamedTuple):
+    """A pattern of what opens a line, compiled twice: as written, to match at the text's
+    top, and after a newline, to search every other line (a newline literal first: the
+    engine jumps from newline to newline)."""
+
+    top: re.Pattern
+    later: re.Pattern
+
+
+def _line_opening(source: str) -> _LineOpening:
+    """The :class:`_LineOpening` of the pattern ``source``."""
+    return _LineOpening(re.compile(source), re.compile("\n" + source))
+
+
+def _line_openings(text: str, opening: _LineOpening) -> Iterator[tuple[int, re.Match]]:
+    """Where ``opening`` matches at a line's start in ``text``: the line's start and the
+    match, leftmost first and none overlapping, as a search of ``"\\n" + text`` finds them,
+    without copying the text.
+
+    >>> opening = _line_opening(r"[ \\t]*(Tin \\w+)")
+    >>> [(start, m.group(1)) for start, m in _line_openings("Tin mới\\nMưa.\\n Tin cũ", opening)]
+    [(0, 'Tin mới'), (13, 'Tin cũ')]
+    """
+    first = opening.top.match(text)
+    if first is not None:
+        yield 0, first
+    for m in opening.later.finditer(text, 0 if first is None else first.end()):
+        yield m.start() + 1, m
+
+
 #: A lead's agency prefix of any paper at a line's start, as bylines reads one: in brackets
 #: (``(Baothanhhoa.vn) - ``, ``(Xinh Xinh) - ``) or a domain (``Baophutho.vn - ``). Its text is
 #: the key by which :func:`_prefixed_teasers` finds the paper's other leads.
-_LEAD_PREFIX = re.compile(
-    r"\n[ \t]*(\([^\W_][^()\n]{1,30}\)"
+_LEAD_PREFIX = _line_opening(
+    r"[ \t]*(\([^\W_][^()\n]{1,30}\)"
     r"|[^\W_]{2,20}+(?:\.[^\W_]{2,20}+)?\.(?:vn|VN|com\.vn))"
     r"[ \t]*[-–—][ \t]*(?=[^\W_]|[\"“])")
 
@@ -2353,10 +2388,10 @@ def _prefixed_teasers(text: str) -> list[Label]:
     ['(Baoxyz.vn) - Xã miền ', '(Baoxyz.vn) - Xã miền ']
     """
     starts: dict[str, list[int]] = {}
-    for m in _LEAD_PREFIX.finditer("\n" + text):  # (a newline literal first: a fast scan)
-        first = text[m.end() - 1]
+    for line_start, m in _line_openings(text, _LEAD_PREFIX):
+        first = text[m.end()]
         if first.isupper() or first.isdigit() or first in "\"“":
-            starts.setdefault(m.group(1), []).append(m.start())  # (the line's start in text)
+            starts.setdefault(m.group(1), []).append(line_start)
     labels = []
     for found in starts.values():
         if len(found) <= _T["prefixed_teasers_min_repeats"]:
@@ -2383,9 +2418,9 @@ def _cards_in_a_row(text: str, spans: list[tuple[int, int]]) -> bool:
 
 #: A ticker's headlines flattened one a line, each closed by the dash that parted it from
 #: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``.
-_DASHED_ITEM = re.compile(r"\n[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n"
-                          r"[ \t]*){%d,})" % (_T["headline_min_words"] * 2 - 1,
-                                              _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
+_DASHED_ITEM = _line_opening(
+    r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
+    % (_T["headline_min_words"] * 2 - 1, _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
 
 
 def _dashed_runs(text: str) -> list[Label]:
@@ -2404,11 +2439,10 @@ def _dashed_runs(text: str) -> list[Label]:
     if " -\n" not in text and " –\n" not in text:
         return []
     found = []
-    for m in _DASHED_ITEM.finditer("\n" + text):
-        start, end = m.start(), m.end(1) - 1
-        body = text[start:end].rstrip()
+    for start, m in _line_openings(text, _DASHED_ITEM):
+        body = text[start:m.end(1)].rstrip()
         items = [line.strip().rstrip("-– \t") for line in body.split("\n")]
-        if m.start(1) - 1 == start and text[:start].strip():
+        if m.start(1) == start and text[:start].strip():
             continue  # no lone "-" opens it and story stands above: verses, a list's lines
         if not any(item.endswith(".") for item in items if item):  # no sentence ends there
             found.append(Label(start, start + len(body), "related", "related.dashed_run"))
