@@ -671,7 +671,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
         # a link to the original that names it: "Đọc bài gốc tại Báo Thanh Niên",
         # "Xem bài viết gốc trên: https://..." (the bare "Xem bài gốc" is a share widget's)
+        # (its sentence going on in lowercase on the next line is a story's: "Đọc bài gốc
+        # tại VnExpress" / "giúp người đọc tránh tin sai")
         rf"|{_READ_ORIGINAL}{_H}*+:?+{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
+        rf"(?!{_H}*+\n{_H}*+\p{{Ll}})"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE}"
