@@ -671,7 +671,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{_ORIGINAL_LABEL}{_H}*+:{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
         # a link to the original that names it: "Đọc bài gốc tại Báo Thanh Niên",
         # "Xem bài viết gốc trên: https://..." (the bare "Xem bài gốc" is a share widget's)
+        # (its sentence going on in lowercase on the next line is a story's: "Đọc bài gốc
+        # tại VnExpress" / "giúp người đọc tránh tin sai")
         rf"|{_READ_ORIGINAL}{_H}*+:?+{_H}*+(?:{_LINK}(?={_H}*+$)|{papered})"
+        rf"(?!{_H}*+\n{_H}*+\p{{Ll}})"
         # where the article was first printed, and the issue:
         # "Bài đăng trên Tạp chí Tài chính kỳ 1 tháng 6/2024"
         rf"|{_PUBLISHED_IN}{_ISSUE}"
@@ -1984,8 +1987,9 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
                                      and ctx.text[after:after + 1].isupper()):
             return None  # "ASEAN-Nhật Bản", "COVID - 19"; "ABC - " ending the text
     if (bare is not None and m.group("agency").strip(" \t-–—|") != bare
-            and not ctx.text[m.end("agency"):m.end("agency") + 1].isupper()):
-        return None  # "Báo Tuổi Trẻ - cơ quan của ...": a sentence naming the paper
+            and (not ctx.text[m.end("agency"):m.end("agency") + 1].isupper()
+                 or _APPOSITIVE_CLOSE.match(ctx.text, m.end("agency")) is not None)):
+        return None  # "Báo Tuổi Trẻ - cơ quan của ...", "Báo X - Tờ báo ... - vừa ...": its subject
     index = ctx.index(m.end())
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
     if not rest.strip():  # "TPO - " alone on its line: a scraper split the lead's bold prefix
@@ -2010,6 +2014,12 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
             or paren is not None and not dash and paren in _NOT_NAMES):
         rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - ", "(Hà Nội) Sáng nay, ..."
     return Label(m.start("agency"), m.end("agency"), "byline", rule)
+
+
+#: A second spaced dash in the same sentence after a paper's name and its dash: the pair
+#: sets an appositive off ("Báo Thanh Niên - Tờ báo của thanh niên - vừa ra mắt ..."), the
+#: paper is the sentence's subject, no lead's prefix.
+_APPOSITIVE_CLOSE = regex.compile(r"[^\n.!?]*?[ \t][-–—][ \t]")
 
 
 def _brand_prefixes_lead(ctx: _Lines, index: int, brand: str) -> bool:
@@ -2878,6 +2888,10 @@ def _agency_sign_off(text: str) -> list[Label]:
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
     if not above or not _is_prose_line(above):
         return []
+    if name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS and (
+            above[-1] not in _TERMINAL or _DOMAIN_TEXT.fullmatch(name) is not None
+            and (name.endswith((".gov.vn", ".edu.vn")) or _DOMAIN_POINTER.search(above))):
+        return []  # "... một trong số đó là:" / "Báo Lao Động"; "truy cập cổng ..." / its domain
     first = end - len(line)
     rule = ("bylines.desk_sign_off" if name in _DESK_SIGN_OFFS
             else "bylines.source_attribution")
@@ -2895,6 +2909,12 @@ _NAMED_OUTLET = regex.compile(
     rf"|(?:Báo|Tạp{_H}chí)(?:{_H}điện{_H}tử)?+(?:{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
     rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+){{1,4}}+(?:{_H}(?:và|&)(?:{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
     rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+){{1,3}}+)?+", regex.V1)
+
+#: Words pointing the reader to a web address (``bylines_domain_pointers.txt``): a domain
+#: alone under a line holding one is the address the story gives, no site signing it off.
+_DOMAIN_POINTER = regex.compile(
+    r"(?<![\p{L}\d])(?:%s)(?![\p{L}\d])" % trie(word_list("bylines_domain_pointers.txt")),
+    regex.IGNORECASE | regex.V1)
 
 #: Desks and centres that sign a story off (``bylines_desk_sign_offs.txt``).
 _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
@@ -2989,6 +3009,8 @@ def _paper_under_title(text: str) -> list[Label]:
         dated = True
     if not _is_prose_line(below) or (m.group("named") is not None and not dated):
         return []  # a paper named in sentence case only with its timestamp ("Đài Loan")
+    if below[:1].islower():
+        return []  # "Báo Tuổi Trẻ" / "vừa tròn 50 tuổi, ...": the paper opens the sentence
     end = m.end("paper") if when is None else m.end("when")  # a timestamp on its line goes
     return [Label(m.start("paper"), end, "byline", "bylines.source_attribution")]
 

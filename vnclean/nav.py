@@ -1131,12 +1131,23 @@ def _topic_tag_labels(page: _Page, i: int, j: int, cfg: _Settings) -> list[_Span
     return [(page.starts[k], page.ends[k], "nav.topic_tags") for k in range(i + 1, j)]
 
 
+def _title_over_heading(page: _Page, i: int, j: int) -> bool:
+    """The run ``[i, j)`` is the text's first line, a short line, then a widget heading right
+    above the lead (``Ngày hội đọc sách`` / ``Tin tức mới nhất`` / ``Sáng nay, ...``): the
+    story's title over a portal's label, no menu of two."""
+    return (i == 0 and j == 2 and j < len(page) and page.shapes[0] == ITEM
+            and not page.sections[0]
+            and page.shapes[1] == HEADING and page.shapes[2] == PROSE)
+
+
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
     """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
     if _opens_a_poem(page, j - 1):
         j -= 1  # (its first line: the menu above ends before it)
         if j - i < 2:
             return []
+    if _title_over_heading(page, i, j):
+        return []  # (the heading, a cue, is labelled apart)
     items = codes.count(_CODE[ITEM], i, j)
     cues = len(_CUE.findall(codes, i, j))
     if not _menu_shaped(page, codes, i, j, items, cues, cfg):

@@ -157,8 +157,11 @@ _CALL_TO_URL = LazyPattern(
     # (the call and its colon in one sentence: "Văn phòng Đăng ký đất đai tỉnh. NGUYỄN HIỀN
     # Nguồn PLO: https://..." is a story's office, then the source line)
     # (or an advertiser's "for details" opener, then a polite call: "Thông tin chi tiết về
-    # sản phẩm, vui lòng truy cập tại:"; the URL may stand alone on the next line)
-    r"(?:\*{1,3}[ \t]{0,2})?(?:%s|(?:%s)[^\n:.!?]{0,60}?[ \t]+(?:%s))"
+    # sản phẩm, vui lòng truy cập tại:"; the URL may stand alone on the next line; the
+    # opener starts its line or a sentence: after a quote or a colon, 'Ông nói: "Chi tiết,
+    # vui lòng xem tại: https://..."', the notice is quoted in a story)
+    r"(?:\*{1,3}[ \t]{0,2})?(?:%s|(?<=(?:\A|\n|[.!?…][ \t])[ \t*]{0,5})"
+    r"(?:%s)[^\n:.!?]{0,60}?[ \t]+(?:%s))"
     r"(?:(?![.!?…][ \t]+\p{Lu})[^\n:]){0,80}?[ \t]*:[ \t]*(?:\n[ \t]*(?=https?://))?"
     r"https?://[^\s]{1,300}"
     % (named_list(word_list("promos_call_to_url.txt")),
