@@ -43,6 +43,7 @@ from .blocks import (
     LAST_NON_BLANK,
     BoilerplateCleaner,
     Label,
+    WarmUp,
     long_first_line_end,
     nonblank_lines,
 )
@@ -458,7 +459,7 @@ class _LazyPatterns:
     ('T(?&', 'Theo')
     """
 
-    __slots__ = ("_sources", "_flags", "_compiled", "_compile", "_quick", "_left")
+    __slots__ = ("_sources", "_flags", "_compiled", "_compile", "_quick", "_warm")
 
     def __init__(self, sources: tuple[str, ...], flags: int, compile=regex.compile,
                  quick: tuple[str | None, ...] | None = None):
@@ -467,21 +468,20 @@ class _LazyPatterns:
         self._compile = compile
         self._compiled: list = [None] * len(sources)
         self._quick = quick or (None,) * len(sources)
-        #: uses left of each quick pattern (0: none, or used up)
-        self._left = [0 if q is None else _QUICK_USES for q in self._quick]
+        #: each quick pattern's budget of uses (None: none, or used up)
+        self._warm = [None if q is None else WarmUp(_QUICK_USES) for q in self._quick]
 
     def __len__(self) -> int:
         return len(self._sources)
 
     def __getitem__(self, k: int) -> regex.Pattern:
-        left = self._left[k]
-        if left:
-            self._left[k] = left - 1
+        warm = self._warm[k]
+        if warm is not None and warm.spend():
             pattern = self._compiled[k]
             if pattern is None:
                 pattern = self._compiled[k] = self._compile(self._quick[k], self._flags)
-            if left == 1:  # (the quick one's last use: the pattern as written next)
-                self._compiled[k] = None
+            if not warm.left:  # (the quick one's last use: the pattern as written next)
+                self._compiled[k] = self._warm[k] = None
             return pattern
         pattern = self._compiled[k]
         if pattern is None:
@@ -3420,13 +3420,15 @@ def _anywhere_lines(ctx: _Lines, authors: list[regex.Match]) -> tuple[set[int], 
     return anywhere, listed
 
 
-def _next_to_another(ctx: _Lines, index: int, named: set[int]) -> bool:
+def _next_to_another(ctx: _Lines, index: int, named: set[int], *,
+                     repeats_count: bool = False) -> bool:
     """The nearest non-blank line before or after ``index`` is one of ``named`` and not the
     same line word for word: a page template printing the sign-off twice
     (``Mai Anh (tổng hợp)`` / ``Mai Anh (tổng hợp)``, once the repeat between them is gone)
-    is no list of people."""
+    is no list of people. With ``repeats_count``, such a repeat counts too (one walk to the
+    two neighbours either way)."""
     own = ctx.lines[index].strip()
-    return any(i is not None and i in named and ctx.lines[i].strip() != own
+    return any(i is not None and i in named and (repeats_count or ctx.lines[i].strip() != own)
                for i in (ctx.nonblank(index, -1, past_removed=False),
                          ctx.nonblank(index, 1, past_removed=False)))
 
@@ -3453,8 +3455,8 @@ def _without_lists(ctx: _Lines, names: list[Label], personal: set[int],
     a line that was also taken for itself stays taken.
     """
     around = personal | listed_lines
-    listed = {i for i in personal if _next_to_another(ctx, i, around) or (
-        i not in anywhere and ctx.next_to(i, around))}
+    listed = {i for i in personal
+              if _next_to_another(ctx, i, around, repeats_count=i not in anywhere)}
     kept = []
     for label in names:
         index = ctx.index(label.start)
