@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -30,7 +30,7 @@ __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "Settl
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
            "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end",
-           "FLAT_LINE_MIN_CHARS", "WarmUp"]
+           "FLAT_LINE_MIN_CHARS", "WarmUp", "LineOpening", "line_opening", "line_openings"]
 
 #: The shortest line of a flattened page (a page whose blocks a scraper glued into long
 #: lines): nav's ``flat_line_min_chars`` (data/nav.json), which bylines and related share.
@@ -168,6 +168,36 @@ class WarmUp:
 
     def __repr__(self) -> str:
         return f"WarmUp(left={self.left})"
+
+
+class LineOpening(NamedTuple):
+    """A pattern of what opens a line, compiled twice: as written, to match at the text's
+    top, and after a newline, to search every other line (a newline literal first: the
+    engine jumps from newline to newline)."""
+
+    top: re.Pattern
+    later: re.Pattern
+
+
+def line_opening(source: str) -> LineOpening:
+    """The :class:`LineOpening` of the pattern ``source``."""
+    return LineOpening(re.compile(source), re.compile("\n" + source))
+
+
+def line_openings(text: str, opening: LineOpening) -> Iterator[tuple[int, re.Match]]:
+    """Where ``opening`` matches at a line's start in ``text``: the line's start and the
+    match, leftmost first and none overlapping, as a search of ``"\\n" + text`` finds them,
+    without copying the text.
+
+    >>> opening = line_opening(r"[ \\t]*(Tin \\w+)")
+    >>> [(start, m.group(1)) for start, m in line_openings("Tin mới\\nMưa.\\n Tin cũ", opening)]
+    [(0, 'Tin mới'), (13, 'Tin cũ')]
+    """
+    first = opening.top.match(text)
+    if first is not None:
+        yield 0, first
+    for m in opening.later.finditer(text, 0 if first is None else first.end()):
+        yield m.start() + 1, m
 
 
 def casefold_pattern(words: str | Iterable[str], *, prefix: bool = False,

@@ -44,6 +44,8 @@ from .blocks import (
     BoilerplateCleaner,
     Label,
     WarmUp,
+    line_opening,
+    line_openings,
     long_first_line_end,
     nonblank_lines,
 )
@@ -2923,8 +2925,8 @@ _DESK_SIGN_OFFS = word_set("bylines_desk_sign_offs.txt")
 #: A full timestamp (a date with its year, then its time) opening a line, glued to the
 #: word after it with no blank: the page's time and headline run together once scraped
 #: (``09/02/2018 20:52HLV Park Hang-seo ...``). A capital must follow (checked apart).
-_GLUED_STAMP = re.compile(r"\n[ \t]*(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d[ \t,|-]{1,3}"
-                          r"\d{1,2}:\d\d(?::\d\d)?)(?!(?:AM|PM|SA|CH)(?![^\W\d_]))(?=[^\W\d_]{2})")
+_GLUED_STAMP = line_opening(r"[ \t]*(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d[ \t,|-]{1,3}"
+                            r"\d{1,2}:\d\d(?::\d\d)?)(?!(?:AM|PM|SA|CH)(?![^\W\d_]))(?=[^\W\d_]{2})")
 
 
 def _glued_stamps(text: str) -> list[Label]:
@@ -2935,9 +2937,8 @@ def _glued_stamps(text: str) -> list[Label]:
     >>> [text[x.start:x.end] for x in _glued_stamps(text)]
     ['09/02/2018 20:52']
     """
-    # (a newline literal opens the pattern, a scan at memory speed: one before the text too)
-    return [Label(m.start(1) - 1, m.end(1) - 1, "byline", "bylines.glued_stamp")
-            for m in _GLUED_STAMP.finditer("\n" + text) if text[m.end() - 1].isupper()]
+    return [Label(m.start(1), m.end(1), "byline", "bylines.glued_stamp")
+            for _, m in line_openings(text, _GLUED_STAMP) if text[m.end()].isupper()]
 
 
 def _outlet_date_lines(text: str) -> list[Label]:

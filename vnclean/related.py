@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
 from itertools import chain, pairwise, repeat
 from operator import add, attrgetter
 from typing import ClassVar, NamedTuple
@@ -37,6 +36,8 @@ from .blocks import (
     join_line_labels,
     last_non_space_end,
     line_end,
+    line_opening,
+    line_openings,
     merge_labels,
     residue,
     settle_inline,
@@ -2333,40 +2334,10 @@ def _with_event_tags(text: str, tags: list[tuple[int, int]], inline: list[Label]
     return labels
 
 
-class _LineOpening(NamedTuple):
-    """A pattern of what opens a line, compiled twice: as written, to match at the text's
-    top, and after a newline, to search every other line (a newline literal first: the
-    engine jumps from newline to newline)."""
-
-    top: re.Pattern
-    later: re.Pattern
-
-
-def _line_opening(source: str) -> _LineOpening:
-    """The :class:`_LineOpening` of the pattern ``source``."""
-    return _LineOpening(re.compile(source), re.compile("\n" + source))
-
-
-def _line_openings(text: str, opening: _LineOpening) -> Iterator[tuple[int, re.Match]]:
-    """Where ``opening`` matches at a line's start in ``text``: the line's start and the
-    match, leftmost first and none overlapping, as a search of ``"\\n" + text`` finds them,
-    without copying the text.
-
-    >>> opening = _line_opening(r"[ \\t]*(Tin \\w+)")
-    >>> [(start, m.group(1)) for start, m in _line_openings("Tin mới\\nMưa.\\n Tin cũ", opening)]
-    [(0, 'Tin mới'), (13, 'Tin cũ')]
-    """
-    first = opening.top.match(text)
-    if first is not None:
-        yield 0, first
-    for m in opening.later.finditer(text, 0 if first is None else first.end()):
-        yield m.start() + 1, m
-
-
 #: A lead's agency prefix of any paper at a line's start, as bylines reads one: in brackets
 #: (``(Baothanhhoa.vn) - ``, ``(Xinh Xinh) - ``) or a domain (``Baophutho.vn - ``). Its text is
 #: the key by which :func:`_prefixed_teasers` finds the paper's other leads.
-_LEAD_PREFIX = _line_opening(
+_LEAD_PREFIX = line_opening(
     r"[ \t]*(\([^\W_][^()\n]{1,30}\)"
     r"|[^\W_]{2,20}+(?:\.[^\W_]{2,20}+)?\.(?:vn|VN|com\.vn))"
     r"[ \t]*[-–—][ \t]*(?=[^\W_]|[\"“])")
@@ -2388,7 +2359,7 @@ def _prefixed_teasers(text: str) -> list[Label]:
     ['(Baoxyz.vn) - Xã miền ', '(Baoxyz.vn) - Xã miền ']
     """
     starts: dict[str, list[int]] = {}
-    for line_start, m in _line_openings(text, _LEAD_PREFIX):
+    for line_start, m in line_openings(text, _LEAD_PREFIX):
         first = text[m.end()]
         if first.isupper() or first.isdigit() or first in "\"“":
             starts.setdefault(m.group(1), []).append(line_start)
@@ -2418,7 +2389,7 @@ def _cards_in_a_row(text: str, spans: list[tuple[int, int]]) -> bool:
 
 #: A ticker's headlines flattened one a line, each closed by the dash that parted it from
 #: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``.
-_DASHED_ITEM = _line_opening(
+_DASHED_ITEM = line_opening(
     r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
     % (_T["headline_min_words"] * 2 - 1, _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
 
@@ -2439,7 +2410,7 @@ def _dashed_runs(text: str) -> list[Label]:
     if " -\n" not in text and " –\n" not in text:
         return []
     found = []
-    for start, m in _line_openings(text, _DASHED_ITEM):
+    for start, m in line_openings(text, _DASHED_ITEM):
         body = text[start:m.end(1)].rstrip()
         items = [line.strip().rstrip("-– \t") for line in body.split("\n")]
         if m.start(1) == start and text[:start].strip():
