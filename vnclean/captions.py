@@ -2652,6 +2652,8 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
         if pair is None:
             continue
         above, below = pair
+        if _announces_pictures(above):
+            continue  # a photo story's first caption, under the lead announcing its pictures
         shape = not _TIMED_OPENING.match(below) and _bare_shape(line, above, below)
         if shape:  # not above "Chiều 22/11, ...": a new event's lead, under its heading
             found.append((start, start + len(line), shape))
@@ -3082,6 +3084,20 @@ _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
 _GALLERY_HEADING = LazyPattern(  # (read only where the gate finds a cue's words)
     r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{1,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
     % (alternation(_GALLERY_CUES), _SETTINGS["gallery_cue_max_chars"]), regex.V1 | regex.M)
+#: A paragraph announcing the pictures that follow it: a ``shown`` phrase near its end, no
+#: sentence end after it (``Phóng viên đã ghi lại một số hình ảnh.``).
+_PICTURES_SHOWN = LazyPattern(r"(?<!\p{L})(?:%s)(?!\p{L})[^\n.!?]{0,%d}[.:]\Z" % (
+    alternation(tuple(expand_forms(v for tag, v in _GALLERY_WORDS if tag == "shown"))),
+    _SETTINGS["gallery_cue_max_chars"]), regex.V1 | regex.I)
+
+
+def _announces_pictures(paragraph: str) -> bool:
+    """``paragraph`` ends by announcing the pictures under it (a photo story's lead), and
+    no stop word makes it report what pictures show."""
+    m = _PICTURES_SHOWN.search(paragraph)
+    return m is not None and _GALLERY_STOP.search(paragraph, max(0, m.start() - 40)) is None
+
+
 #: A sentence end inside a gallery's captions, where the next caption may start.
 _CAPTION_SPLIT = regex.compile(r"(?<=[.!?…])[ \t]+|\n+")
 

@@ -852,7 +852,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
                 last, gap, carded = j, 0, False
                 j += 1
                 continue
-            carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
+            if not _lone_mark(line):  # a lone "|" parts picture cells, no card's time
+                carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
         elif line.cls == "short" and headlines and (gap < 1 or last == j - 1 and lines[last]
                                                     .cls == "filler"):
             gap += 1  # (a card's count after its time: "2 giờ trước" / "5 liên quan")
@@ -1215,7 +1216,7 @@ def _line_labels(text: str, inline: list[Label], lefts: dict[int, str]) -> list[
     if not lines:
         return labels
     title = lines[0].text
-    chrome = _has_chrome(codes)
+    chrome = _has_chrome(codes) and _has_chrome(codes, sum(map(_lone_mark, lines)))
     for _ in range(_SETTLE_ROUNDS):
         found, taken = _neighbour_pass(lines, codes, title, chrome)
         if not found:
@@ -1239,14 +1240,22 @@ _SETTLE_ROUNDS = 4
 _LABEL_START = attrgetter("start")
 
 
-def _has_chrome(codes: str) -> bool:
+def _has_chrome(codes: str, marks: int = 0) -> bool:
     """True when the page has menu-like chrome: enough short or filler lines (``codes``
-    has one letter a line, ``_CODES``).
+    has one letter a line, ``_CODES``), not counting ``marks`` of its fillers: lone marks
+    (:func:`_lone_mark`), the cells of an image table a photo story's captions stand
+    between, no menu.
 
-    >>> _has_chrome("HHHOOO"), _has_chrome("s" * 12 + "HHHO")
-    (False, True)
+    >>> _has_chrome("HHHOOO"), _has_chrome("s" * 12 + "HHHO"), _has_chrome("F" * 12 + "HHHO", 12)
+    (False, True, False)
     """
-    return codes.count("s") + codes.count("F") >= _T["free_run_min_chrome_lines"]
+    return codes.count("s") + codes.count("F") - marks >= _T["free_run_min_chrome_lines"]
+
+
+def _lone_mark(line: _Line) -> bool:
+    """A filler line that is one mark and no count (``|``, ``•``, ``.``: a cell's or an
+    item's separator left alone on its line)."""
+    return line.cls == "filler" and len(line.text) == 1 and not line.text.isdigit()
 
 
 def _neighbour_pass(lines: list[_Line], codes: str, title: str, chrome: bool
