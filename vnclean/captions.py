@@ -927,6 +927,10 @@ def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidat
             return _paren_candidate(text, start, end, line_start, line_end, floor)
         return None
     if kind in ("numbered", "alt_numbered"):
+        if (kind == "numbered" and text.startswith("Ảnh", start)
+                and text[line_start:start].strip()[-1:].islower()
+                and not _names_title(text, start)):
+            return None  # "... tác phẩm Mùa vàng Ảnh 1": a story's line, no title's copy
         return _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
                           line_start, True)
     if kind == "clip":
@@ -1394,6 +1398,9 @@ def _over_capital_credit(above: str, credit: str) -> bool:
             and not _reports_speech(line))
 
 
+#: A report's or forecast's verb (``cho rằng``, ``sẽ``; captions_report_verbs.txt).
+_REPORT_VERB = regex.compile(
+    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_report_verbs.txt'))})(?!\p{{L}})", regex.V1)
 #: A sentence opening with its source, ``Theo lãnh đạo huyện, ...``: a report, no caption.
 _SOURCE_OPENING = regex.compile(r"Theo[ \t][^,\n]{1,60}?,[ \t]", regex.V1)
 
@@ -1410,6 +1417,7 @@ def _reports_speech(line: str) -> bool:
     False
     """
     return (_SOURCE_OPENING.match(line) is not None
+            or _REPORT_VERB.search(line) is not None
             or _STORY_SENTENCE.search(line) is not None
             or _SPEECH_TAIL.search(line) is not None
             or _CONNECTIVE_OPENING.match(line) is not None)
@@ -1790,10 +1798,12 @@ def _titled_line_between(text: str, line_start: int, end: int, caption: str,
     """A short line with no sentence mark at its end, then ``(Nguồn: X)``, standing alone
     between two paragraphs (``Bàn thắng của Việt Nam vào lưới Lào | Vòng bảng (Nguồn:
     Truyền hình ABC)``): a video's or picture's title and its credit; the source is a name
-    (:func:`_names_a_source`), no agency or office (``(Nguồn: Bộ Tài chính)`` reports), and
+    (:func:`_names_a_source`), no agency or office (``(Nguồn: Bộ Tài chính)`` reports), no
+    story verb in the line (``Lạm phát vẫn được kiểm soát (Nguồn: X)`` lost its full stop), and
     no full stop closes the brackets (``... tăng 2% (Nguồn: Reuters).`` cites a sentence)."""
     if (not caption or len(caption) > _SETTINGS["video_title_max_chars"]
             or caption[-1] in ".!?…:;,\"”" or source.startswith(_OFFICE_HEADS)
+            or _SCENE_SENTENCE_STOP.search(caption) is not None  # "... vẫn được kiểm soát"
             or source.split(" ", 1)[0] in _AGENCIES
             or not _names_a_source(" " + source) or line_start < 2):
         return False
@@ -3237,10 +3247,28 @@ def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        if _blank(text, line_start, at) and _blank(text, end, line_end):
+        if (_blank(text, line_start, at) and _blank(text, end, line_end)
+                and not _quoted_or_continued(text, line_start, line_end)):
             found.append(Label(at, end, KIND, "captions.unaccented_alt"))
         at = text.find(bare, end)
     return found
+
+
+def _quoted_or_continued(text: str, line_start: int, line_end: int) -> bool:
+    """A line the story itself prints: the line above introduces it (ends with a colon) or
+    the sentence runs on in lower case on the next non-blank line (``Ban nhac Buc Tuong tai
+    xuat`` / ``là dòng chữ in trên vé.``): a slogan or a name the story quotes, no alt text.
+
+    >>> _quoted_or_continued("Dòng chữ in trên vé:\\nBan nhac\\nCòn lại.", 21, 29)
+    True
+    >>> _quoted_or_continued("Tiêu đề\\nBan nhac\\nlà dòng chữ.", 8, 16)
+    True
+    >>> _quoted_or_continued("Tiêu đề\\nBan nhac\\nCòn lại.", 8, 16)
+    False
+    """
+    above = text[:max(0, line_start - 1)].rstrip()
+    below = text[line_end:].lstrip()
+    return above.endswith(":") or below[:1].islower()
 
 
 #: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
@@ -3266,9 +3294,34 @@ _SENTENCE_INSIDE = regex.compile(r"[.!?…][\"”’)]?+[ \t]++[\p{Lu}\"“]", r
 
 def _closes_alt_line(text: str, alt_start: int) -> bool:
     """Whether the photo number at alt_start closes an alt text line: after a dash
-    (``... - Ảnh 1.``, ``... - Hình 2``), or ``Ảnh N`` right after the title's last word."""
+    (``... - Ảnh 1.``, ``... - Hình 2``), or ``Ảnh N`` right after the title's last word.
+    ``Hình N`` and a dashless ``Ảnh N`` close only a title's copy (:func:`_names_title`)."""
     before = text[max(0, alt_start - 4):alt_start].rstrip(" \t")[-1:]
-    return before in ("-", "–") or (before.islower() and text.startswith("Ảnh", alt_start))
+    if before in ("-", "–") and text.startswith("Ảnh", alt_start):
+        return True
+    return ((before in ("-", "–") or (before.islower() and text.startswith("Ảnh", alt_start)))
+            and _names_title(text, alt_start))
+
+
+def _names_title(text: str, alt_start: int) -> bool:
+    """The alt line ending at alt_start names the text's title: what comes before its photo
+    number (and dash) is found elsewhere in the text too (the title's line, or the same name
+    numbering another photo). A story's line pointing at a figure (``Kết quả được trình bày ở
+    bảng dưới đây - Hình 2``, ``Giải nhất thuộc về tác phẩm Mùa vàng Ảnh 1``) names nothing
+    found elsewhere and stays.
+
+    >>> _names_title("Làng gốm\\n\\nLàng gốm - Hình 1\\nKhách đến.", 19)
+    True
+    >>> _names_title("Làng gốm\\n\\nBảng dưới đây - Hình 1\\nKhách đến.", 25)
+    False
+    """
+    line_start = text.rfind("\n", 0, alt_start) + 1
+    name = text[line_start:alt_start].strip().rstrip("-–").rstrip().translate(_NO_QUOTES)
+    return not name or text.translate(_NO_QUOTES).count(name) >= 2
+
+
+#: Quotes an alt text drops from the title it copies (``‘giấy thông hành’``).
+_NO_QUOTES = str.maketrans("", "", "'\"‘’“”«»")
 
 
 def _under_alt_labels(text: str) -> list[Label]:
@@ -3307,6 +3360,10 @@ def _under_alt_labels(text: str) -> list[Label]:
 _CELL_CAPTION = regex.compile(
     rf"{_HSPACE}*+(\p{{Lu}}[^\n|]{{7,{_SETTINGS['cell_caption_max_chars'] - 1}}}?)"
     rf"{_HSPACE}++\|{_HSPACE}*+(?:\n|\Z)", regex.V1)
+#: A copula or reporting verb in a cell: a story's statement, no caption (``Giá xăng hôm nay
+#: là 23.000 đồng một lít |``; captions_cell_stops.txt).
+_CELL_STOP = regex.compile(
+    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_cell_stops.txt'))})(?!\p{{L}})", regex.V1)
 #: Where a line closes with a bar (a literal first: stdlib ``re`` skips to it in C).
 _BAR_LINE_END = re.compile(r" \|[ \t]*(?:\n|\Z)")
 
@@ -3315,7 +3372,8 @@ def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
     """``captions.cell_caption``: photo captions a converter left as table cells, each line
     closed by `` |`` (``Lực lượng cứu hộ tìm kiếm nạn nhân. |``) between the paragraphs, one
     or two sentences. A text with fewer paragraphs (lines of 60 characters or more that are
-    no such caption) than such captions is a photo story told in its captions: they stay.
+    no such caption) than such captions is a photo story told in its captions: they stay; a
+    line with a copula or reporting verb (``captions_cell_stops.txt``) states a fact and stays.
 
     >>> text = ("Sáng nay, đội cứu hộ tiếp tục tìm kiếm hai người mất tích trong trận lũ quét "
     ...         "đêm qua.\\nCứu hộ dò tìm dọc bờ suối. |\\nĐến trưa, nước đã rút nhưng bùn đất "
@@ -3326,7 +3384,8 @@ def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
     cells = []
     for bar in _BAR_LINE_END.finditer(text):
         cell = _CELL_CAPTION.fullmatch(text, text.rfind("\n", 0, bar.start()) + 1, bar.end())
-        if cell is not None and len(_SENTENCE_INSIDE.findall(cell.group(1))) < 2:
+        if (cell is not None and len(_SENTENCE_INSIDE.findall(cell.group(1))) < 2
+                and _CELL_STOP.search(cell.group(1)) is None):
             cells.append(cell)
     if not cells:
         return []
