@@ -1921,10 +1921,12 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     """
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
-    inline = Counter(c.line_start for c in candidates
-                     if not c.whole_line and c.caption_start < c.credit_start
-                     and c.line_start not in credited_lines)
-    credited = len(credited_lines) + sum(inline.values())
+    inline: dict[int, list[tuple[int, int]]] = {}
+    for c in candidates:
+        if (not c.whole_line and c.caption_start < c.credit_start
+                and c.line_start not in credited_lines):
+            inline.setdefault(c.line_start, []).append((c.credit_start, c.credit_end))
+    credited = len(credited_lines) + sum(map(len, inline.values()))
     if credited < _SETTINGS["photo_story_min_credits"]:
         return False
     share = _SETTINGS["photo_story_min_share"]
@@ -1933,7 +1935,8 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     for line in lines:  # counted only until there are too many for a photo story
         if (len(line) >= 60 and _SENTENCE_END.search(line)
                 and not line.lstrip().startswith(_GALLERY_CUES)):
-            prose += len(_SENTENCE_ENDS.findall(line)) if line_start in inline else 1
+            prose += (_sentence_ends_outside(line, line_start, inline[line_start])
+                      if line_start in inline else 1)
             if share * prose > credited:
                 return False
         line_start += len(line) + 1
@@ -1942,6 +1945,13 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
 
 #: A sentence end inside a flattened line: a terminator before a space or the line's end.
 _SENTENCE_ENDS = regex.compile(r"[.!?…]++(?=\s|$)", regex.V1)
+
+
+def _sentence_ends_outside(line: str, line_start: int, credits: list[tuple[int, int]]) -> int:
+    """The sentence ends of a flattened line, less those closing a credit (``Ảnh: Lê Minh.``
+    ends the caption's credit, not another sentence of prose)."""
+    return sum(1 for m in _SENTENCE_ENDS.finditer(line)
+               if not any(start <= line_start + m.start() <= end for start, end in credits))
 
 
 def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
