@@ -1943,6 +1943,26 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     return credited >= share * max(prose, 1)
 
 
+def _only_captions(text: str, candidates: list[_Candidate]) -> bool:
+    """Whether credited captions are all the text holds (no letter outside them): too few for
+    :func:`_is_photo_story`, they are still the story, never deleted whole.
+
+    >>> text = "Ngư dân kéo lưới. Ảnh: Lê Minh. Du khách xem thuyền thúng. Ảnh: Lê Minh."
+    >>> _only_captions(text, _candidates(text, _keyword_starts(text)))
+    True
+    """
+    pos = 0
+    captions = sorted((c.caption_start, c.caption_end) for c in candidates
+                      if c.caption_start < c.credit_start)
+    if len(captions) < 2:  # (one caption alone: its own rule keeps the sentence)
+        return False
+    for start, end in captions:
+        if _LETTER.search(text, pos, start):
+            return False
+        pos = max(pos, end)
+    return _LETTER.search(text, pos) is None
+
+
 #: A sentence end inside a flattened line: a terminator before a space or the line's end.
 _SENTENCE_ENDS = regex.compile(r"[.!?…]++(?=\s|$)", regex.V1)
 
@@ -2255,7 +2275,7 @@ def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[La
     # the short ones (a whole-line candidate's edges cut no unit a line's edges do not)
     candidates = _with_line_candidates(text, lines, heads, candidates)
     kept_copies = sorted((r[2], r[3]) for r in repeats)
-    story = _is_photo_story(candidates, lines)
+    story = _is_photo_story(candidates, lines) or _only_captions(text, candidates)
     labels = [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in repeats]
     first = _first_non_space(text, 0, len(text))  # the text's first and last non-space: a
     last = last_non_space_end(text)  # caption that spans both is "alone"
