@@ -904,6 +904,8 @@ def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Sett
         return _LONG_TITLE
     if _is_welcome(line):
         return _SPACED, WELCOME, False
+    if _is_template_line(line):
+        return _SPACED, HEADING, False
     if _is_keywords(line, cfg):
         return _LONG_KEYWORDS
     if (line[-1] in _ARROWS or _NAVIGATION_GATE(line) is not None) and (
@@ -931,6 +933,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     :func:`_menu_line_pattern` and :func:`_menu_ends`."""
     if _is_welcome(line):
         return -1, WELCOME, False
+    if _is_template_line(line):
+        return -1, HEADING, False
     plain = line if " - " not in line else line.replace(" - ", " ")
     letters = plain.replace(" ", "")
     if letters.strip(_DIGITS).isalpha() and "  " not in plain:
@@ -978,6 +982,28 @@ def _is_welcome(line: str) -> bool:
     """A portal's welcome banner filling the stripped ``line`` (:func:`_welcome_pattern`),
     behind a test of its first letter (every banner opens with ``Chào``)."""
     return line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None
+
+
+def _is_template_line(line: str) -> bool:
+    """A line a site's template prints on every page filling the stripped ``line``
+    (``nav_template_lines.txt``: ``Chi tiết bài viết - Xã X``, ``Đặt X làm trang chủ``),
+    behind a test of its first letter.
+
+    >>> _is_template_line("Chi tiết bài viết - Xã Hòa An - Huyện Phú Hòa")
+    True
+    >>> _is_template_line("Đặt Báo Mai làm trang chủ Đặt Báo Mai làm trang chủ Về đầu trang")
+    True
+    >>> _is_template_line("Chi tiết tin - ông Nam kể lại, không ai tin.")
+    False
+    """
+    return line[0] in "CcĐđ" and _template_line_pattern().fullmatch(line) is not None
+
+
+@functools.cache
+def _template_line_pattern() -> regex.Pattern:
+    """:func:`_is_template_line`'s pattern: the entries of ``nav_template_lines.txt``."""
+    entries = word_list("nav_template_lines.txt")
+    return regex.compile("|".join(f"(?:{entry})" for entry in entries), regex.IGNORECASE)
 
 
 @functools.cache

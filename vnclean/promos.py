@@ -366,7 +366,8 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
     if n <= _WIDGET_MAX + _WIDGET_MARK_MAX:
         label = _marked_widget(stripped)
         if label is not None and not _sentence_runs_on_below(text, m.end()):
-            return Label(m.start(), m.end(), "promo", _widget_rule(label))
+            rule = _widget_rule(label)
+            return Label(m.start(), _ad_close_end(text, m.end(), rule), "promo", rule)
     low = stripped.casefold() if n <= _WIDGET_MAX else stripped[:_CUE_HEAD].casefold()
     if n <= _WIDGET_ROW_MAX and is_widget_row(stripped):
         return Label(m.start(), m.end(), "promo", "promos.widget_row")
@@ -717,6 +718,19 @@ def _sentence_runs_on_below(text: str, end: int) -> bool:
     return below is not None and (below.group(1) is not None or _clause_after(below.group(2)))
 
 
+def _ad_close_end(text: str, end: int, rule: str) -> int:
+    """Where an ad label's line ending at ``end`` goes up to: past the ad overlay's close
+    button alone on the line right under it (``Advertisements`` / ``X``); only there, since
+    a lone ``X`` elsewhere may number a part. Other widget labels end at ``end``."""
+    if rule != "promos.ad":
+        return end
+    close = _AD_CLOSE_BELOW.match(text, end)
+    return close.end() if close is not None else end
+
+
+_AD_CLOSE_BELOW = regex.compile(r"[ \t]*+\n[ \t]*+[Xx×✕✖][ \t]*+(?=\n|\Z)", regex.V1)
+
+
 #: The line right under; group 1 when it opens with a lower-case word (no URL: ``https://``).
 _LINE_BELOW = regex.compile(r"[ \t]*+\n[ \t]*+(?=(\p{Ll}++[ \t])?+)([^\n]++)", regex.V1)
 
@@ -729,7 +743,8 @@ def _candidate_label(text: str, m) -> Label | None:
         if _sentence_runs_on_below(text, end):
             return None  # "Đường dây nóng:" / "0912 345 678 là số mà ...": a story sentence
         line = m.group().strip().rstrip(":").strip()
-        return Label(start, end, "promo", _widget_rule(line))
+        rule = _widget_rule(line)
+        return Label(start, _ad_close_end(text, end, rule), "promo", rule)
     if group.startswith("phrase_"):
         rule = _PHRASES[int(group[7:])][0]
         opens_line = rule.endswith("_line")
@@ -826,10 +841,15 @@ def _call_to_action(line: str) -> bool:
     False
     >>> _call_to_action("Tải ứng dụng VNeID trên điện thoại như thế nào")
     False
+    >>> _call_to_action("Đọc tin nhanh hơn trên ứng dụng Báo Mới. Tải ngay!")
+    True
     >>> _call_to_action("Quét mã QR thanh toán tiền điện đang được nhiều hộ dân lựa chọn")
     False
     """
-    if line[-1] in _NOT_CTA_ENDS or _SENTENCE_BREAK.search(line):
+    button = _CTA_BUTTON.search(line)
+    if button is not None:  # "... ứng dụng Báo X. Tải ngay!": judged without the button
+        line = line[:button.start()]
+    if not line or line[-1] in _NOT_CTA_ENDS or _SENTENCE_BREAK.search(line):
         return False
     purpose = _CTA_PURPOSE.search(line)
     if purpose is not None:  # "... trên Google News để cập nhật tin tức nhanh nhất"
@@ -850,6 +870,9 @@ def _call_to_action(line: str) -> bool:
 
 _NOT_CTA_ENDS = ".,;…"
 _SENTENCE_BREAK = regex.compile(r"[.!?…;][ \t]+\S")
+#: A download button's words after the prompt, a sentence of their own (``. Tải ngay!``).
+_CTA_BUTTON = LazyPattern(r"[.!]?[ \t]+(?:%s)[ \t]*[!.]?\Z" % named_list(
+    expand_forms(word_list("promos_cta_buttons.txt"))), regex.IGNORECASE)
 _WORD = regex.compile(r"\w+")
 _CTA_TARGET = LazyPattern(r"\b(?:%s)\b" % named_list(_CTA_TARGETS), regex.IGNORECASE)
 # The verb, a capitalised name of a few words, a preposition whose platform icon is gone.
