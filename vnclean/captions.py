@@ -1911,13 +1911,14 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     """
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
-    inline = Counter(c.line_start for c in candidates
+    inline_starts = [c.line_start for c in candidates
                      if not c.whole_line and c.caption_start < c.credit_start
-                     and c.line_start not in credited_lines)
-    credited = len(credited_lines) + sum(inline.values())
+                     and c.line_start not in credited_lines]
+    credited = len(credited_lines) + len(inline_starts)
     if credited < _SETTINGS["photo_story_min_credits"]:
         return False
     share = _SETTINGS["photo_story_min_share"]
+    inline = set(inline_starts)
     prose = 0
     line_start = 0
     for line in lines:  # counted only until there are too many for a photo story
@@ -3064,9 +3065,8 @@ def _classify_once(text: str) -> list[Label]:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
     labels += _unaccented_copy_labels(text, lines)
-    if "Ảnh" in text or "Hình" in text:
-        labels += _under_alt_labels(text)
-    if " |" in text:
+    labels += _under_alt_labels(text, keywords)
+    if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
     return merge_labels(labels)
@@ -3202,13 +3202,12 @@ def _artefact_line_labels(text: str) -> list[Label]:
 
 
 _MARKS = regex.compile(r"\p{Mn}++", regex.V1)
-_D_STROKE = str.maketrans("đĐ", "dD")
 
 
 def _without_marks(line: str) -> str:
     """A line's letters without their diacritics, case kept (``Chợ hoa`` -> ``Cho hoa``): a key
     that finds an unaccented copy of the line, never returned as text."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", line.translate(_D_STROKE)))
+    return _MARKS.sub("", unicodedata.normalize("NFD", line.replace("đ", "d").replace("Đ", "D")))
 
 
 def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
@@ -3228,6 +3227,10 @@ def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
         return []  # (a flattened body's one line: no title)
     title = title.strip()
     if title.count(" ") < 3 or title.isascii():
+        return []
+    # the copy starts with the key of the title's first two words (cut at a space, a title's
+    # key is its pieces' keys joined): most texts hold none and need no key of the whole title
+    if _without_marks(title[:title.index(" ", title.index(" ") + 1)]) not in text:
         return []
     bare = _without_marks(title)
     found: list[Label] = []
@@ -3271,7 +3274,7 @@ def _closes_alt_line(text: str, alt_start: int) -> bool:
     return before in ("-", "–") or (before.islower() and text.startswith("Ảnh", alt_start))
 
 
-def _under_alt_labels(text: str) -> list[Label]:
+def _under_alt_labels(text: str, keywords: list[int] | None = None) -> list[Label]:
     """``captions.under_alt``: the caption a content system prints right under a photo's alt
     text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``, ``... - Hình 1`` or ``... Ảnh
     1``): one short sentence closed by a full stop, with text after it, or one short line
@@ -3282,10 +3285,17 @@ def _under_alt_labels(text: str) -> list[Label]:
     >>> text = "Tiêu đề bài - Ảnh 1.\\n\\nBà Lan và con gái.\\n\\nBà kể lại chuyện cũ."
     >>> [text[x.start:x.end] for x in _under_alt_labels(text)]
     ['Bà Lan và con gái.']
+
+    ``keywords``: ``_keyword_starts(text)`` when the caller has it; every ``Ảnh`` is one of
+    them, so only there the alt text's end is tried.
     """
     found: list[Label] = []
-    alts = list(_ALT_LINE_END.finditer(text)) if "Ảnh" in text else []
-    for alt in _HINH_LINE_END.finditer(text) if "Hình" in text else ():
+    if keywords is None:
+        alts = list(_ALT_LINE_END.finditer(text))
+    else:
+        alts = [m for m in (_ALT_LINE_END.match(text, at) for at in keywords
+                            if text.startswith("Ảnh", at)) if m is not None]
+    for alt in _HINH_LINE_END.finditer(text):  # (its literal first: a scan in C)
         if _closes_alt_line(text, alt.start()):  # the alt line itself, as "... - Ảnh 1."
             line_start = text.rfind("\n", 0, alt.start()) + 1
             found.append(Label(line_start, alt.end() - alt.group().endswith("\n"), KIND,
