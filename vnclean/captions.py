@@ -1909,6 +1909,8 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     (``Sau đây là một số hình ảnh ...``, a cue of ``captions_gallery_cues.txt``) is the
     gallery's own and is not counted as prose.
     """
+    if len(candidates) < _SETTINGS["photo_story_min_credits"]:
+        return False  # (each candidate credits at most once: most texts stop here)
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
     inline_starts = [c.line_start for c in candidates
@@ -1923,10 +1925,11 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     line_start = 0
     for line in lines:  # counted only until there are too many for a photo story
         if (len(line) >= 60 and _SENTENCE_END.search(line)
-                and not line.lstrip().startswith(_GALLERY_CUES)):
-            prose += len(_SENTENCE_ENDS.findall(line)) if line_start in inline else 1
-            if share * prose > credited:
-                return False
+                and _GALLERY_CUE_OPENING.match(line) is None):
+            for _ in _SENTENCE_ENDS.finditer(line) if line_start in inline else (line,):
+                prose += 1  # (a flattened line's sentences: read until there are too many)
+                if share * prose > credited:
+                    return False
         line_start += len(line) + 1
     return credited >= share * max(prose, 1)
 
@@ -3077,6 +3080,8 @@ _GALLERY_CUES = expand_forms(v for tag, v in _GALLERY_WORDS if tag == "cue")
 _GALLERY_CUE_MAX = max(map(len, _GALLERY_CUES)) + 4  # the cue, and the spaces before it
 #: Every cue's last words, read first (stdlib ``re``, a literal scan of the window).
 _GALLERY_GATE = re.compile(trie(tuple({" ".join(c.split()[-2:]) for c in _GALLERY_CUES})))
+#: A line that opens with a cue, spaces aside (stdlib ``re``: one pass, not one per cue).
+_GALLERY_CUE_OPENING = re.compile(r"\s*+(?:%s)" % trie(_GALLERY_CUES))
 _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
     tuple(expand_forms(v for tag, v in _GALLERY_WORDS if tag == "stop"))), regex.V1)
 #: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
@@ -3222,7 +3227,11 @@ def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
     >>> [text[x.start:x.end] for x in _unaccented_copy_labels(text, text.split("\\n"))]
     ['Nguoi dan don le hoi dau xuan']
     """
-    title = next((line for line in lines if not line.isspace() and line), "")
+    title = ""
+    for line in lines:  # (a loop, no generator: most texts' title is their first line)
+        if line and not line.isspace():
+            title = line
+            break
     if len(title) > _SETTINGS["unaccented_title_max_chars"]:
         return []  # (a flattened body's one line: no title)
     title = title.strip()
