@@ -1919,6 +1919,8 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     (``Sau đây là một số hình ảnh ...``, a cue of ``captions_gallery_cues.txt``) is the
     gallery's own and is not counted as prose.
     """
+    if len(candidates) < _SETTINGS["photo_story_min_credits"]:
+        return False  # (each candidate credits at most once: most texts stop here)
     credited_lines = {c.line_start for c in candidates
                       if c.whole_line and c.caption_start < c.credit_start}
     inline: dict[int, list[tuple[int, int]]] = {}
@@ -1934,7 +1936,7 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
     line_start = 0
     for line in lines:  # counted only until there are too many for a photo story
         if (len(line) >= 60 and _SENTENCE_END.search(line)
-                and not line.lstrip().startswith(_GALLERY_CUES)):
+                and _GALLERY_CUE_OPENING.match(line) is None):
             prose += (_sentence_ends_outside(line, line_start, inline[line_start])
                       if line_start in inline else 1)
             if share * prose > credited:
@@ -3104,9 +3106,8 @@ def _classify_once(text: str) -> list[Label]:
         labels += _caption_run_labels(text)
     labels += _artefact_line_labels(text)
     labels += _unaccented_copy_labels(text, lines)
-    if "Ảnh" in text or "Hình" in text:
-        labels += _under_alt_labels(text)
-    if " |" in text:
+    labels += _under_alt_labels(text, keywords)
+    if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
     return merge_labels(labels)
@@ -3117,6 +3118,8 @@ _GALLERY_CUES = expand_forms(v for tag, v in _GALLERY_WORDS if tag == "cue")
 _GALLERY_CUE_MAX = max(map(len, _GALLERY_CUES)) + 4  # the cue, and the spaces before it
 #: Every cue's last words, read first (stdlib ``re``, a literal scan of the window).
 _GALLERY_GATE = re.compile(trie(tuple({" ".join(c.split()[-2:]) for c in _GALLERY_CUES})))
+#: A line that opens with a cue, spaces aside (stdlib ``re``: one pass, not one per cue).
+_GALLERY_CUE_OPENING = re.compile(r"\s*+(?:%s)" % trie(_GALLERY_CUES))
 _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
     tuple(expand_forms(v for tag, v in _GALLERY_WORDS if tag == "stop"))), regex.V1)
 #: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
@@ -3242,13 +3245,12 @@ def _artefact_line_labels(text: str) -> list[Label]:
 
 
 _MARKS = regex.compile(r"\p{Mn}++", regex.V1)
-_D_STROKE = str.maketrans("đĐ", "dD")
 
 
 def _without_marks(line: str) -> str:
     """A line's letters without their diacritics, case kept (``Chợ hoa`` -> ``Cho hoa``): a key
     that finds an unaccented copy of the line, never returned as text."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", line.translate(_D_STROKE)))
+    return _MARKS.sub("", unicodedata.normalize("NFD", line.replace("đ", "d").replace("Đ", "D")))
 
 
 def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
@@ -3263,11 +3265,19 @@ def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
     >>> [text[x.start:x.end] for x in _unaccented_copy_labels(text, text.split("\\n"))]
     ['Nguoi dan don le hoi dau xuan']
     """
-    title = next((line for line in lines if not line.isspace() and line), "")
+    title = ""
+    for line in lines:  # (a loop, no generator: most texts' title is their first line)
+        if line and not line.isspace():
+            title = line
+            break
     if len(title) > _SETTINGS["unaccented_title_max_chars"]:
         return []  # (a flattened body's one line: no title)
     title = title.strip()
     if title.count(" ") < 3 or title.isascii():
+        return []
+    # the copy starts with the key of the title's first two words (cut at a space, a title's
+    # key is its pieces' keys joined): most texts hold none and need no key of the whole title
+    if _without_marks(title[:title.index(" ", title.index(" ") + 1)]) not in text:
         return []
     bare = _without_marks(title)
     found: list[Label] = []
@@ -3354,7 +3364,7 @@ def _names_title(text: str, alt_start: int) -> bool:
 _NO_QUOTES = str.maketrans("", "", "'\"‘’“”«»")
 
 
-def _under_alt_labels(text: str) -> list[Label]:
+def _under_alt_labels(text: str, keywords: list[int] | None = None) -> list[Label]:
     """``captions.under_alt``: the caption a content system prints right under a photo's alt
     text line (``Bà Lan và con gái.`` under ``... - Ảnh 1.``, ``... - Hình 1`` or ``... Ảnh
     1``): one short sentence closed by a full stop, with text after it, or one short line
@@ -3365,10 +3375,17 @@ def _under_alt_labels(text: str) -> list[Label]:
     >>> text = "Tiêu đề bài - Ảnh 1.\\n\\nBà Lan và con gái.\\n\\nBà kể lại chuyện cũ."
     >>> [text[x.start:x.end] for x in _under_alt_labels(text)]
     ['Bà Lan và con gái.']
+
+    ``keywords``: ``_keyword_starts(text)`` when the caller has it; every ``Ảnh`` is one of
+    them, so only there the alt text's end is tried.
     """
     found: list[Label] = []
-    alts = list(_ALT_LINE_END.finditer(text)) if "Ảnh" in text else []
-    for alt in _HINH_LINE_END.finditer(text) if "Hình" in text else ():
+    if keywords is None:
+        alts = list(_ALT_LINE_END.finditer(text))
+    else:
+        alts = [m for m in (_ALT_LINE_END.match(text, at) for at in keywords
+                            if text.startswith("Ảnh", at)) if m is not None]
+    for alt in _HINH_LINE_END.finditer(text):  # (its literal first: a scan in C)
         if _closes_alt_line(text, alt.start()):  # the alt line itself, as "... - Ảnh 1."
             line_start = text.rfind("\n", 0, alt.start()) + 1
             found.append(Label(line_start, alt.end() - alt.group().endswith("\n"), KIND,
