@@ -1076,16 +1076,16 @@ def _single_card_after_story(lines: list[_Line], i: int) -> bool:
     paragraph) and an answer under a signed question (a Q&A) stay."""
     if i < 2 or i + 1 >= len(lines) or lines[i + 1].cls != "teaser":
         return False
-    if not _one_sentence(lines[i + 1].text) or not _shares_a_phrase(lines[i].text,
-                                                                     lines[i + 1].text):
-        return False  # (a box of the story's own, "Thông tin đường dây nóng" / "Người dân
-        # cần hỗ trợ gọi số ...", names no phrase of its title in its sentence)
     k = i - 1
     if _BRACKETED_CREDIT.fullmatch(lines[k].text) and k >= 2:
         k -= 1  # the agency's line under the author's name
     if not (lines[k].cls == "short" and _END_SIGN_OFF.fullmatch(lines[k].text)
             and k >= 1 and _story_ended(lines, k) and not lines[k - 1].text.endswith("?")):
         return False  # (a reader's question signed, then its answer: a Q&A's)
+    if not _one_sentence(lines[i + 1].text) or not _shares_a_phrase(lines[i].text,
+                                                                     lines[i + 1].text):
+        return False  # (a box of the story's own, "Thông tin đường dây nóng" / "Người dân
+        # cần hỗ trợ gọi số ...", names no phrase of its title in its sentence)
     for line in lines[i + 2:]:
         if line.cls in ("strong", "weak"):
             return True
