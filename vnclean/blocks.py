@@ -44,13 +44,13 @@ STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in STRIPPED_CHARS)
 LAST_NON_BLANK = regex.compile(f"[^{STRIPPED_CLASS}]", regex.REVERSE)
 
 
-def last_non_space_end(text: str) -> int:
-    """``len(text.rstrip())``, without copying the text.
+def last_non_space_end(text: str, end: int | None = None) -> int:
+    """``len(text[:end].rstrip())`` (``end``: a position in the text), without copying it.
 
-    >>> last_non_space_end("Hà Nội.  \\n")
-    7
+    >>> last_non_space_end("Hà Nội.  \\n"), last_non_space_end("Hà Nội.  \\nMưa", 9)
+    (7, 7)
     """
-    last = LAST_NON_BLANK.search(text)
+    last = LAST_NON_BLANK.search(text) if end is None else LAST_NON_BLANK.search(text, 0, end)
     return last.end() if last else 0
 
 

@@ -44,6 +44,7 @@ from .blocks import (
     BoilerplateCleaner,
     Label,
     WarmUp,
+    last_non_space_end,
     line_opening,
     line_openings,
     long_first_line_end,
@@ -93,6 +94,8 @@ def agency_names() -> dict[str, str]:
 # --- shapes -------------------------------------------------------------------------------
 
 _H = r"[ \t]"
+#: The words after a paper's name for its online edition: ``Tuổi Trẻ Online``, ``Dân Việt điện tử``.
+_ONLINE_EDITION = r"(?:Online|online|điện tử)"
 #: The time after a date, maybe with seconds and a half of the day: " 09:15 AM", ", 9h15".
 _CLOCK = (r"(?:[ \t,|-]{1,3}+\d{1,2}[:hg]\d\d(?::\d\d)?+(?:[ \t]?+(?:AM|PM|am|pm|SA|CH))?+)?+")
 #: A date with its year: a name may stand before it with a blank only (``dl_bare``), an
@@ -585,7 +588,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               # (a known paper maybe after a word for one or before its online edition:
               # "Báo Thanh Niên - ", "Tuổi Trẻ Online - ")
               rf"|(?:(?:Báo|Tạp chí){_H}++(?={agencies}))?+(?P<ag_bare>{agencies}|{bare_generic})"
-              rf"(?:(?<=(?:{agencies}))(?:{_H}++(?:Online|online|điện tử)))?+"
+              rf"(?:(?<=(?:{agencies}))(?:{_H}++{_ONLINE_EDITION}))?+"
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
               rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
@@ -1515,7 +1518,7 @@ _OPENS = (
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
-    rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+(?:Online|online|điện tử))?"
+    rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+{_ONLINE_EDITION})?"
     rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
@@ -2861,8 +2864,8 @@ def _labelled_tail_start(text: str, labels: list[Label]) -> int:
         first = start + len(text[start:cut]) - len(text[start:cut].lstrip())
         if not any(lab.start <= first and lab.end >= cut for lab in labels):
             break
-        cut = len(text[:start].rstrip())
-    return cut if cut < len(text.rstrip()) else len(text)
+        cut = last_non_space_end(text, start)
+    return cut if cut < last_non_space_end(text) else len(text)
 
 
 def _agency_sign_off(text: str) -> list[Label]:
@@ -2886,7 +2889,7 @@ def _agency_sign_off(text: str) -> list[Label]:
     if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
             and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None):
         return []
-    above_end = len(text[:start].rstrip())
+    above_end = last_non_space_end(text, start)
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
     if not above or not _is_prose_line(above):
         return []
@@ -2904,7 +2907,7 @@ def _agency_sign_off(text: str) -> list[Label]:
 #: after it (``Báo Thanh Niên``, ``Tạp chí Kinh tế Việt Nam``, ``Tuổi Trẻ Online``; media
 #: words: ``bylines_media.txt``), as an aggregator names the paper a story came from.
 _NAMED_OUTLET = regex.compile(
-    rf"(?:(?:{_MEDIA}){_H}++)?+(?:{_AGENCIES})(?:{_H}++(?:Online|online|điện tử))?+"
+    rf"(?:(?:{_MEDIA}){_H}++)?+(?:{_AGENCIES})(?:{_H}++{_ONLINE_EDITION})?+"
     # (or a paper no list holds, in sentence case after "Báo" or "Tạp chí", each capitalised
     # syllable maybe followed by one lowercase one: "Tạp chí Tài chính", "Báo Tài nguyên và
     # Môi trường"; not after "Đài", where "Đài Loan" is a place)
@@ -3051,7 +3054,7 @@ def _is_date_line(line: str) -> bool:
 #: one, "Báo Tin tức", and maybe its timestamp on the same line: "Báo Tin tức 01/12/2024 08:05")
 _PAPER_LINE = (
     rf"(?P<paper>(?:(?:Báo|Tạp chí){_H}++)?+{_AGENCIES}"
-    rf"(?:{_H}++(?:Online|online|điện tử))?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info)"
+    rf"(?:{_H}++{_ONLINE_EDITION})?+|(?:[a-z\d-]{{2,30}}+\.)++(?:vn|com|net|org|info)"
     rf"|(?P<named>(?:{_MEDIA})(?:{_H}(?:\p{{Lu}}\p{{L}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+"
     rf"(?![\p{{L}}\d]))?+|(?:và|&)(?![\p{{L}}\d]))){{1,5}}+"
     # (or around "&" with no such word: "Thể thao & Văn hóa 5 giờ trước", "Sức khỏe & Đời sống")

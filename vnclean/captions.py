@@ -1802,13 +1802,25 @@ def _titled_line_between(text: str, line_start: int, end: int, caption: str,
     story verb in the line (``Lạm phát vẫn được kiểm soát (Nguồn: X)`` lost its full stop), and
     no full stop closes the brackets (``... tăng 2% (Nguồn: Reuters).`` cites a sentence)."""
     if (not caption or len(caption) > _SETTINGS["video_title_max_chars"]
-            or caption[-1] in ".!?…:;,\"”" or source.startswith(_OFFICE_HEADS)
+            or caption[-1] in ".!?…:;,\"”"
             or _SCENE_SENTENCE_STOP.search(caption) is not None  # "... vẫn được kiểm soát"
-            or source.split(" ", 1)[0] in _AGENCIES
-            or not _names_a_source(" " + source) or line_start < 2):
+            or not _names_own_source(source) or line_start < 2):
         return False
     line_end = _line_end(text, end)
     return line_end < len(text) and _between_paragraphs(text, line_start, line_end)
+
+
+def _names_own_source(source: str) -> bool:
+    """``source`` (of a ``(Nguồn: X)``) is a name (:func:`_names_a_source`) whose first word
+    is no agency's (``captions_agencies.txt``) and that opens with no office's head
+    (``institution_heads.txt``): a picture's own credit, where an agency or an office after a
+    sentence reports where the sentence comes from.
+
+    >>> _names_own_source("Văn hóa Mới"), _names_own_source("Tổng cục Thống kê")
+    (True, False)
+    """
+    return (_names_a_source(" " + source) and source.split(" ", 1)[0] not in _AGENCIES
+            and not source.startswith(_OFFICE_HEADS))
 
 
 #: ``(Nguồn: X)`` inside a line, right after a full stop, the next sentence's capital after it.
@@ -1842,9 +1854,7 @@ def _glued_source_candidate(text: str, start: int) -> _Candidate | None:
     caption_start = _first_non_space(text, line_start + last, stop.start())
     sentence = text[caption_start:stop.start() + 1]
     source = paren["source"]
-    if not (source in _WEB_SOURCES or (
-            _names_a_source(" " + source) and source.split(" ", 1)[0] not in _AGENCIES
-            and not source.startswith(_OFFICE_HEADS))):
+    if not (source in _WEB_SOURCES or _names_own_source(source)):
         return None
     if (_FIGURE.search(sentence) or not _reads_as_short_caption(_PLACE_TAIL.sub(".", sentence))
             or max(_scene_score(sentence), _action_score(sentence)) < 1):
@@ -3285,8 +3295,7 @@ def _unaccented_copy_labels(text: str, lines: list[str]) -> list[Label]:
     while at >= 0:  # (one find in C; most texts hold no copy at all)
         end = at + len(bare)
         line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = _line_end(text, end)
         if (_blank(text, line_start, at) and _blank(text, end, line_end)
                 and not _quoted_or_continued(text, line_start, line_end)):
             found.append(Label(at, end, KIND, "captions.unaccented_alt"))
@@ -3306,9 +3315,10 @@ def _quoted_or_continued(text: str, line_start: int, line_end: int) -> bool:
     >>> _quoted_or_continued("Tiêu đề\\nBan nhac\\nCòn lại.", 8, 16)
     False
     """
-    above = text[:max(0, line_start - 1)].rstrip()
-    below = text[line_end:].lstrip()
-    return above.endswith(":") or below[:1].islower()
+    above_end = last_non_space_end(text, max(0, line_start - 1))
+    below = _NON_SPACE.search(text, line_end)  # (neither read by slicing the text around)
+    return (text[above_end - 1:above_end] == ":"
+            or below is not None and text[below.start()].islower())
 
 
 #: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the
@@ -3385,15 +3395,14 @@ def _under_alt_labels(text: str, keywords: list[int] | None = None) -> list[Labe
     else:
         alts = [m for m in (_ALT_LINE_END.match(text, at) for at in keywords
                             if text.startswith("Ảnh", at)) if m is not None]
+    alts = [alt for alt in alts if _closes_alt_line(text, alt.start())]
     for alt in _HINH_LINE_END.finditer(text):  # (its literal first: a scan in C)
         if _closes_alt_line(text, alt.start()):  # the alt line itself, as "... - Ảnh 1."
             line_start = text.rfind("\n", 0, alt.start()) + 1
             found.append(Label(line_start, alt.end() - alt.group().endswith("\n"), KIND,
                                "captions.numbered_photo"))
             alts.append(alt)
-    for alt in alts:
-        if not _closes_alt_line(text, alt.start()):
-            continue
+    for alt in alts:  # (each closes an alt line: tested once, its title's copy counted once)
         m = _UNDER_ALT.match(text, alt.end()) or _BETWEEN_ALTS.match(text, alt.end())
         if (m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None
                 or _DIGIT.search(m.group(1)) is not None):

@@ -31,6 +31,7 @@ from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleane
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
                      lookup_key, lookup_set, merge_labels, nonblank_lines, residue)
+from .blocks import line_end as _line_end
 
 __all__ = ["StripPromos", "holds_notice_cue", "is_publication_name", "recheck_footers",
            "strip_promos"]
@@ -940,8 +941,7 @@ def _url_lines(text: str, labels: list[Label], urls: list[int]) -> list[Label]:
     label_ends = _cover_map(labels)
     for hit in urls:
         line_start = text.rfind("\n", 0, hit) + 1
-        end = text.find("\n", hit)
-        end = len(text) if end < 0 else end
+        end = _line_end(text, hit)
         url = text[hit:end].rstrip()
         if (any(c.isspace() for c in url)
                 or not _labelled(text, line_start, hit, label_ends)):
@@ -1162,8 +1162,8 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
     """
     if _COPYRIGHT_SIGN.match(notice.group()):
         return _sign_in_story(text, notice, end)
-    if notice.group()[:3].casefold() == "giữ":  # "... giữ bản quyền nội dung trên website này"
-        return _RIGHTS_HOLDER.search(text, max(0, notice.start() - 80), notice.start()) is None
+    if _in_words(notice):  # "... giữ bản quyền nội dung trên website này"
+        return _rights_holder(text, notice) is None
     if not _STORY_NOTICE.match(notice.group()):
         return False
     sentences = _split_sentences(text[notice.start():end])
@@ -1205,12 +1205,21 @@ def _sign_in_story(text: str, notice: regex.Match, end: int) -> bool:
 def _notice_start(text: str, notice: regex.Match) -> int:
     """Where ``notice`` starts: a notice in words at its rights holder (``® Báo X giữ bản
     quyền ...``: the sign), every other one where its match does."""
-    if notice.group()[:3].casefold() != "giữ":
-        return notice.start()
-    holder = _RIGHTS_HOLDER.search(text, max(0, notice.start() - 80), notice.start())
+    holder = _rights_holder(text, notice) if _in_words(notice) else None
     if holder is None:
         return notice.start()
     return holder.start() + len(holder.group()) - len(holder.group().lstrip())
+
+
+def _in_words(notice: regex.Match) -> bool:
+    """``notice`` is a rights notice in words (``giữ bản quyền ...``), no sign's or label's."""
+    return notice.group()[:3].casefold() == "giữ"
+
+
+def _rights_holder(text: str, notice: regex.Match) -> regex.Match | None:
+    """Who holds the rights a notice in words claims (:data:`_RIGHTS_HOLDER`), read in the
+    80 characters before it; ``None`` when no name stands there as its subject."""
+    return _RIGHTS_HOLDER.search(text, max(0, notice.start() - 80), notice.start())
 
 
 #: Who holds the rights, right before a notice in words (``... giữ bản quyền nội dung trên
@@ -1462,8 +1471,7 @@ def _long_line_tails(text: str, anchors: list[int]) -> list[tuple[int, int]]:
             continue
         if not line_start <= at <= line_end:  # each line's bounds found once, not per hit
             line_start = text.rfind("\n", 0, at) + 1
-            line_end = text.find("\n", at)
-            line_end = len(text) if line_end < 0 else line_end
+            line_end = _line_end(text, at)
         if line_end - line_start <= max_chars or line_end - at > max_chars:
             continue  # a footer-sized line (_footer_labels), or far from its line's end
         done = line_end
@@ -2311,7 +2319,7 @@ def _sponsor_tail(text: str, removed: int = 0) -> list[Label]:
             block_start = line_start
         pos = line_start - 1
     # The story's last line before them: an opener, else a contact tail in its end.
-    last_end = len(text[:block_start].rstrip())
+    last_end = last_non_space_end(text, block_start)
     line_start = text.rfind("\n", 0, last_end) + 1
     region = max(line_start, last_end - _T["max_sponsor_blurb_chars"])
     start, need = -1, _T["min_sponsor_cues"]
@@ -2441,8 +2449,7 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
         lines = []  # (start, stripped text) of the lines after the heading
         pos = m.end() + 1
         while pos <= len(text) and len(lines) < _T["max_poll_options"] + 2:
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
+            end = _line_end(text, pos)
             if text[pos:end].strip():
                 lines.append((pos, end))
             pos = end + 1
@@ -2533,7 +2540,7 @@ def _player_controls(text: str) -> list[Label]:
             continue
         start, end = _player_line_edge(text, m.start(), -1), _player_line_edge(text, m.end(), 1)
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
-        out.append(Label(first, len(text[:end].rstrip()), "promo", "promos.player"))
+        out.append(Label(first, last_non_space_end(text, end), "promo", "promos.player"))
         done = end
     return out
 
@@ -2553,12 +2560,11 @@ def _player_line_edge(text: str, pos: int, step: int) -> int:
         else:
             if pos >= len(text):
                 return len(text)
-            line_end = text.find("\n", pos + 1)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[pos + 1:line_end]
+            stop = _line_end(text, pos + 1)
+            line = text[pos + 1:stop]
             if line.strip() and _PLAYER_LINE.fullmatch(line) is None:
                 return pos
-            pos = line_end
+            pos = stop
 
 
 def _poll_option(line: str) -> bool:

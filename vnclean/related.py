@@ -2422,7 +2422,7 @@ def _dashed_runs(text: str) -> list[Label]:
     for start, m in line_openings(text, _DASHED_ITEM):
         body = text[start:m.end(1)].rstrip()
         items = [line.strip().rstrip("-– \t") for line in body.split("\n")]
-        if m.start(1) == start and text[:start].strip():
+        if m.start(1) == start and last_non_space_end(text, start):
             continue  # no lone "-" opens it and story stands above: verses, a list's lines
         if not any(item.endswith(".") for item in items if item):  # no sentence ends there
             found.append(Label(start, start + len(body), "related", "related.dashed_run"))
@@ -2501,12 +2501,11 @@ def _video_cards(text: str) -> list[Label]:
     out: list[Label] = []
     for m in _DURATION_LINE.finditer(text):
         above_start = text.rfind("\n", 0, m.start()) + 1
-        below_end = text.find("\n", m.end() + 1)
-        below_end = len(text) if below_end < 0 else below_end
+        below_end = line_end(text, m.end() + 1)
         above = text[above_start:m.start()].strip()
         if (len(above) >= _T["video_card_min_chars"]
                 and above == text[m.end() + 1:below_end].strip()):
             first = above_start + text[above_start:m.start()].index(above[0])
-            out.append(Label(first, len(text[:below_end].rstrip()), "related",
+            out.append(Label(first, last_non_space_end(text, below_end), "related",
                              "related.video_card"))
     return out
