@@ -2364,6 +2364,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     short = list(_BARE_LINE.finditer(text))  # the short clause-less lines, found once
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
+    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2779,6 +2780,42 @@ def _bare_shape(line: str, above: str, below: str) -> str:
     return "person" if any(name in f" {' '.join(_WORD.findall(line))} "
                            for line in (above, below)) else ""
 
+
+
+#: A caption naming a person, a dash and their office, then what they do in the picture,
+#: alone on its line with no full stop (``Ông Lê Văn An – Giám đốc Sở Y tế trao quà cho
+#: bệnh nhân``): a person's head (``captions_bare_scene.txt``) and a name, a dash, a
+#: capital, then no comma, colon, semicolon, quote, full stop or other sentence mark.
+_TITLED_ACTION_LINE = LazyPattern(
+    rf"\n[^\S\n]*+((?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++[-–][ \t]++"
+    rf"\p{{Lu}}[^\n,;:\"“”'‘’!?….]{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
+    rf"(?=[^\S\n]*+\n)", regex.V1)
+
+
+def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.titled_action_line``: a person's head and name, a dash and their office,
+    then an action a picture shows (``captions_scene_actions.txt``) after the dash, with no
+    full stop, comma, colon or quote, no story verb and no word that links, judges or
+    reports (``cho biết``, ``nói``: a story paragraph quoting the official); alone between
+    two paragraphs as a bare caption stands (:func:`_bare_neighbours`). ``done``: the line
+    starts other scene rules took.
+
+    >>> _titled_action_lines("Tiêu đề\\nSáng nay, quỹ khuyến học của tỉnh trao 200 suất cho học "
+    ...     "sinh vượt khó.\\nÔng Lê Văn An - Giám đốc Sở Giáo dục trao quà cho học sinh\\n"
+    ...     "Mỗi suất trị giá hai triệu đồng, kèm theo sách vở và đồ dùng học tập.", set())
+    [(79, 137, 'captions.titled_action_line')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _TITLED_ACTION_LINE.finditer(text):
+        start, line = match.start(1), match.group(1).rstrip()
+        if start in done:
+            continue
+        dash = max(line.find(" - "), line.find(" – "))
+        if (_SCENE_ACTIONS.search(line, dash) is None or _SCENE_SENTENCE_STOP.search(line)
+                or _SUBJECT_STOP.search(line) or _bare_neighbours(text, match) is None):
+            continue
+        found.append((start, start + len(line), "captions.titled_action_line"))
+    return found
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
 _PERSON_HEADS, _THING_HEADS = _NOUN_HEADS["person"], _NOUN_HEADS["thing"]
