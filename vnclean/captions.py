@@ -2365,6 +2365,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2792,12 +2793,31 @@ _TITLED_ACTION_LINE = LazyPattern(
     rf"(?=[^\S\n]*+\n)", regex.V1)
 
 
+def _caption_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
+    """The paragraphs around ``match`` as :func:`_bare_neighbours` reads them, except that
+    the line above may be the text's first when it reads as a lead, not a title: a sentence
+    of ``lead_first_line_min_chars`` or more that ends with a full stop (an extractor that
+    keeps the body alone, no title: ``maintext``)."""
+    pair = _bare_neighbours(text, match)
+    if pair is not None:
+        return pair
+    pair = _paragraphs_around(text, match, _SETTINGS["scene_bare_neighbour_min_chars"])
+    if (pair is None or max(map(len, pair)) < _SETTINGS["scene_bare_paragraph_min_chars"]
+            or not pair[1][0].isupper() or any(map(_reads_as_action, pair))):
+        return None
+    above = pair[0]
+    if (_previous_line_start(text, _previous_line_start(text, match.start() + 1)) >= 0
+            or len(above) < _SETTINGS["lead_first_line_min_chars"] or not above.endswith(".")):
+        return None
+    return pair
+
+
 def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     """``captions.titled_action_line``: a person's head and name, a dash and their office,
     then an action a picture shows (``captions_scene_actions.txt``) after the dash, with no
     full stop, comma, colon or quote, no story verb and no word that links, judges or
     reports (``cho biết``, ``nói``: a story paragraph quoting the official); alone between
-    two paragraphs as a bare caption stands (:func:`_bare_neighbours`). ``done``: the line
+    two paragraphs as a bare caption stands (:func:`_caption_neighbours`). ``done``: the line
     starts other scene rules took.
 
     >>> _titled_action_lines("Tiêu đề\\nSáng nay, quỹ khuyến học của tỉnh trao 200 suất cho học "
@@ -2812,9 +2832,40 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
             continue
         dash = max(line.find(" - "), line.find(" – "))
         if (_SCENE_ACTIONS.search(line, dash) is None or _SCENE_SENTENCE_STOP.search(line)
-                or _SUBJECT_STOP.search(line) or _bare_neighbours(text, match) is None):
+                or _SUBJECT_STOP.search(line) or _caption_neighbours(text, match) is None):
             continue
         found.append((start, start + len(line), "captions.titled_action_line"))
+    return found
+
+
+#: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
+#: ``Video ghi lại cảnh``) and what the clip shows, alone on its line, no comma, colon,
+#: semicolon, quote, full stop or other sentence mark (stdlib ``re``: a newline, the openers
+#: as a trie).
+_CLIP_SCENE_LINE = re.compile(
+    r"\n[^\S\n]*+((?:%s) [^\n,;:\"“”'‘’!?….]{3,%d}?)(?=[^\S\n]*+\n)"
+    % (trie(word_list("captions_clip_scenes.txt")), _SETTINGS["clip_scene_line_max_chars"]))
+
+
+def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.clip_scene_line``: what an embedded clip shows, opened by a clip opener of
+    ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh ...``), with no full stop, comma,
+    colon or quote, no story verb (``đã``, ``được``: a sentence about the clip) and no word
+    that links, judges or reports; alone between two paragraphs as a bare caption stands
+    (:func:`_caption_neighbours`). ``done``: the line starts other scene rules took.
+
+    >>> _clip_scene_lines("Tiêu đề\\nMạng xã hội lan truyền cảnh hai xe tải va chạm trên quốc "
+    ...     "lộ vào sáng sớm.\\nĐoạn clip quay cảnh xe tải lấn làn trên quốc lộ\\n"
+    ...     "Cơ quan chức năng đang xác minh danh tính hai tài xế liên quan.", set())
+    [(82, 129, 'captions.clip_scene_line')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _CLIP_SCENE_LINE.finditer(text):
+        start, line = match.start(1), match.group(1).rstrip()
+        if (start in done or _SCENE_SENTENCE_STOP.search(line) or _SUBJECT_STOP.search(line)
+                or _caption_neighbours(text, match) is None):
+            continue
+        found.append((start, start + len(line), "captions.clip_scene_line"))
     return found
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
