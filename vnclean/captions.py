@@ -2843,8 +2843,8 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
 #: semicolon, quote, full stop or other sentence mark (stdlib ``re``: a newline, the openers
 #: as a trie).
 _CLIP_SCENE_LINE = re.compile(
-    r"\n[^\S\n]*+((?:%s) [^\n,;:\"“”'‘’!?….]{3,%d}?)(?=[^\S\n]*+\n)"
-    % (trie(word_list("captions_clip_scenes.txt")), _SETTINGS["clip_scene_line_max_chars"]))
+    rf"\n[^\S\n]*+((?:{trie(word_list('captions_clip_scenes.txt'))}) "
+    rf"[^\n,;:\"“”'‘’!?….]{{3,{_SETTINGS['clip_scene_line_max_chars']}}}?)(?=[^\S\n]*+\n)")
 
 
 def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
