@@ -2366,6 +2366,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2866,6 +2867,36 @@ def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
                 or _caption_neighbours(text, match) is None):
             continue
         found.append((start, start + len(line), "captions.clip_scene_line"))
+    return found
+
+
+#: A caption that points at the place in the picture: a short noun phrase ending with a
+#: tail of ``captions_scene_place_tails.txt`` (``... nơi xảy ra sự việc``), maybe a full
+#: stop, alone on its line with no comma, colon, semicolon, quote or other sentence mark.
+_SCENE_PLACE_LINE = re.compile(
+    rf"\n[^\S\n]*+([^\W\d_][^\n,;:\"“”'‘’!?….]{{2,{_SETTINGS['scene_place_line_max_chars']}}}? "
+    rf"(?:{trie(word_list('captions_scene_place_tails.txt'))})\.?)(?=[^\S\n]*+\n)")
+
+
+def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.scene_place_line``: a short noun phrase that ends by pointing at the place
+    the picture shows (``Trường mầm non 3 nơi xảy ra sự việc``), with no story verb before
+    the tail (``đã``, ``đang``, ``là``: a story sentence) and no word that links, judges or
+    reports; alone between two paragraphs (:func:`_caption_neighbours`). ``done``: the line
+    starts other scene rules took.
+
+    >>> _scene_place_lines("Tiêu đề\\nSáng 5.10, một đám cháy bùng lên tại xưởng gỗ ở xã Phú "
+    ...     "Mỹ, thiêu rụi nhiều tài sản.\\nXưởng gỗ nơi xảy ra vụ cháy\\n"
+    ...     "Lực lượng chữa cháy mất hai giờ mới khống chế được ngọn lửa.", set())
+    [(92, 119, 'captions.scene_place_line')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _SCENE_PLACE_LINE.finditer(text):
+        start, line = match.start(1), match.group(1).rstrip()
+        if (start in done or not line[0].isupper() or _SCENE_SENTENCE_STOP.search(line)
+                or _SUBJECT_STOP.search(line) or _caption_neighbours(text, match) is None):
+            continue
+        found.append((start, start + len(line), "captions.scene_place_line"))
     return found
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
