@@ -2811,6 +2811,9 @@ def _caption_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
             or len(above) < _SETTINGS["lead_first_line_min_chars"] or not above.endswith(".")):
         return None
     return pair
+#: A line a person's head opens (stdlib ``re``, the heads as a trie after a newline): the
+#: cheap pass that finds the few lines :data:`_TITLED_ACTION_LINE` then reads.
+_TITLED_HEAD = re.compile(rf"\n[^\S\n]*(?:{trie(_BARE['person'])}) ")
 
 
 def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
@@ -2827,7 +2830,10 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
     [(79, 137, 'captions.titled_action_line')]
     """
     found: list[tuple[int, int, str]] = []
-    for match in _TITLED_ACTION_LINE.finditer(text):
+    for head in _TITLED_HEAD.finditer(text):  # the few lines a person's head opens
+        match = _TITLED_ACTION_LINE.match(text, head.start())
+        if match is None:
+            continue
         start, line = match.start(1), match.group(1).rstrip()
         if start in done:
             continue
@@ -2873,9 +2879,11 @@ def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
 #: A caption that points at the place in the picture: a short noun phrase ending with a
 #: tail of ``captions_scene_place_tails.txt`` (``... nơi xảy ra sự việc``), maybe a full
 #: stop, alone on its line with no comma, colon, semicolon, quote or other sentence mark.
+_POINTER_TAILS = word_list("captions_scene_place_tails.txt")
+_POINTER_TAIL = re.compile(trie(_POINTER_TAILS))
 _SCENE_PLACE_LINE = re.compile(
     rf"\n[^\S\n]*+([^\W\d_][^\n,;:\"“”'‘’!?….]{{2,{_SETTINGS['scene_place_line_max_chars']}}}? "
-    rf"(?:{trie(word_list('captions_scene_place_tails.txt'))})\.?)(?=[^\S\n]*+\n)")
+    rf"(?:{trie(_POINTER_TAILS)})\.?)(?=[^\S\n]*+\n)")
 
 
 def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
@@ -2891,6 +2899,8 @@ def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     [(92, 119, 'captions.scene_place_line')]
     """
     found: list[tuple[int, int, str]] = []
+    if _POINTER_TAIL.search(text) is None:
+        return found  # no tail anywhere: the line pattern need not run
     for match in _SCENE_PLACE_LINE.finditer(text):
         start, line = match.start(1), match.group(1).rstrip()
         if (start in done or not line[0].isupper() or _SCENE_SENTENCE_STOP.search(line)
