@@ -2816,33 +2816,43 @@ def _caption_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
 _TITLED_HEAD = re.compile(rf"\n[^\S\n]*(?:{trie(_BARE['person'])}) ")
 
 
+def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], rule: str
+                        ) -> list[tuple[int, int, str]]:
+    """``rule`` for each line a caption-line pattern found (``matches``, group 1 the line)
+    that no other scene rule took (``done``), holds no story verb
+    (``captions_scene_opener_stops.txt``) and no word that links, judges or reports
+    (``captions_scene_subject_stops.txt``: ``cho biết``, ``nói``), and stands alone between
+    two paragraphs (:func:`_caption_neighbours`)."""
+    found: list[tuple[int, int, str]] = []
+    for match in matches:
+        start, line = match.start(1), match.group(1).rstrip()
+        if (start in done or _SCENE_SENTENCE_STOP.search(line) or _SUBJECT_STOP.search(line)
+                or _caption_neighbours(text, match) is None):
+            continue
+        found.append((start, start + len(line), rule))
+    return found
+
+
 def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     """``captions.titled_action_line``: a person's head and name, a dash and their office,
     then an action a picture shows (``captions_scene_actions.txt``) after the dash, with no
-    full stop, comma, colon or quote, no story verb and no word that links, judges or
-    reports (``cho biết``, ``nói``: a story paragraph quoting the official); alone between
-    two paragraphs as a bare caption stands (:func:`_caption_neighbours`). ``done``: the line
-    starts other scene rules took.
+    full stop, comma, colon or quote (:data:`_TITLED_ACTION_LINE`), read as
+    :func:`_lone_caption_lines` reads a caption line.
 
     >>> _titled_action_lines("Tiêu đề\\nSáng nay, quỹ khuyến học của tỉnh trao 200 suất cho học "
     ...     "sinh vượt khó.\\nÔng Lê Văn An - Giám đốc Sở Giáo dục trao quà cho học sinh\\n"
     ...     "Mỗi suất trị giá hai triệu đồng, kèm theo sách vở và đồ dùng học tập.", set())
     [(79, 137, 'captions.titled_action_line')]
     """
-    found: list[tuple[int, int, str]] = []
-    for head in _TITLED_HEAD.finditer(text):  # the few lines a person's head opens
-        match = _TITLED_ACTION_LINE.match(text, head.start())
-        if match is None:
-            continue
-        start, line = match.start(1), match.group(1).rstrip()
-        if start in done:
-            continue
-        dash = max(line.find(" - "), line.find(" – "))
-        if (_SCENE_ACTIONS.search(line, dash) is None or _SCENE_SENTENCE_STOP.search(line)
-                or _SUBJECT_STOP.search(line) or _caption_neighbours(text, match) is None):
-            continue
-        found.append((start, start + len(line), "captions.titled_action_line"))
-    return found
+    def acting() -> Iterator[re.Match]:
+        for head in _TITLED_HEAD.finditer(text):  # the few lines a person's head opens
+            match = _TITLED_ACTION_LINE.match(text, head.start())
+            if match is not None:
+                line = match.group(1)
+                dash = max(line.find(" - "), line.find(" – "))
+                if _SCENE_ACTIONS.search(line, dash) is not None:
+                    yield match
+    return _lone_caption_lines(text, acting(), done, "captions.titled_action_line")
 
 
 #: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
@@ -2856,24 +2866,11 @@ _CLIP_SCENE_LINE = re.compile(
 
 def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     """``captions.clip_scene_line``: what an embedded clip shows, opened by a clip opener of
-    ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh ...``), with no full stop, comma,
-    colon or quote, no story verb (``đã``, ``được``: a sentence about the clip) and no word
-    that links, judges or reports; alone between two paragraphs as a bare caption stands
-    (:func:`_caption_neighbours`). ``done``: the line starts other scene rules took.
-
-    >>> _clip_scene_lines("Tiêu đề\\nMạng xã hội lan truyền cảnh hai xe tải va chạm trên quốc "
-    ...     "lộ vào sáng sớm.\\nĐoạn clip quay cảnh xe tải lấn làn trên quốc lộ\\n"
-    ...     "Cơ quan chức năng đang xác minh danh tính hai tài xế liên quan.", set())
-    [(82, 129, 'captions.clip_scene_line')]
-    """
-    found: list[tuple[int, int, str]] = []
-    for match in _CLIP_SCENE_LINE.finditer(text):
-        start, line = match.start(1), match.group(1).rstrip()
-        if (start in done or _SCENE_SENTENCE_STOP.search(line) or _SUBJECT_STOP.search(line)
-                or _caption_neighbours(text, match) is None):
-            continue
-        found.append((start, start + len(line), "captions.clip_scene_line"))
-    return found
+    ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh xe tải lấn làn trên quốc lộ``), with
+    no full stop, comma, colon or quote, read as :func:`_lone_caption_lines` reads a
+    caption line (``... đã thu hút hàng nghìn lượt xem`` is a sentence about the clip)."""
+    return _lone_caption_lines(text, _CLIP_SCENE_LINE.finditer(text), done,
+                               "captions.clip_scene_line")
 
 
 #: A caption that points at the place in the picture: a short noun phrase ending with a
@@ -2888,26 +2885,14 @@ _SCENE_PLACE_LINE = re.compile(
 
 def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     """``captions.scene_place_line``: a short noun phrase that ends by pointing at the place
-    the picture shows (``Trường mầm non 3 nơi xảy ra sự việc``), with no story verb before
-    the tail (``đã``, ``đang``, ``là``: a story sentence) and no word that links, judges or
-    reports; alone between two paragraphs (:func:`_caption_neighbours`). ``done``: the line
-    starts other scene rules took.
-
-    >>> _scene_place_lines("Tiêu đề\\nSáng 5.10, một đám cháy bùng lên tại xưởng gỗ ở xã Phú "
-    ...     "Mỹ, thiêu rụi nhiều tài sản.\\nXưởng gỗ nơi xảy ra vụ cháy\\n"
-    ...     "Lực lượng chữa cháy mất hai giờ mới khống chế được ngọn lửa.", set())
-    [(92, 119, 'captions.scene_place_line')]
-    """
-    found: list[tuple[int, int, str]] = []
+    the picture shows (``Xưởng gỗ nơi xảy ra vụ cháy``; tails in
+    ``captions_scene_place_tails.txt``), a capital first, read as
+    :func:`_lone_caption_lines` reads a caption line (``Đây là nơi ...`` is a sentence)."""
     if _POINTER_TAIL.search(text) is None:
-        return found  # no tail anywhere: the line pattern need not run
-    for match in _SCENE_PLACE_LINE.finditer(text):
-        start, line = match.start(1), match.group(1).rstrip()
-        if (start in done or not line[0].isupper() or _SCENE_SENTENCE_STOP.search(line)
-                or _SUBJECT_STOP.search(line) or _caption_neighbours(text, match) is None):
-            continue
-        found.append((start, start + len(line), "captions.scene_place_line"))
-    return found
+        return []  # no tail anywhere: the line pattern need not run
+    capitalised = (m for m in _SCENE_PLACE_LINE.finditer(text) if m.group(1)[0].isupper())
+    return _lone_caption_lines(text, capitalised, done, "captions.scene_place_line")
+
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
 _PERSON_HEADS, _THING_HEADS = _NOUN_HEADS["person"], _NOUN_HEADS["thing"]
