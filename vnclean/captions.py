@@ -2364,6 +2364,9 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     short = list(_BARE_LINE.finditer(text))  # the short clause-less lines, found once
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
+    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2778,6 +2781,117 @@ def _bare_shape(line: str, above: str, below: str) -> str:
     name = f" {' '.join(name.split())} "  # as whole words: "Linh", not "Linh" in "Linhh"
     return "person" if any(name in f" {' '.join(_WORD.findall(line))} "
                            for line in (above, below)) else ""
+
+
+
+#: A caption naming a person, a dash and their office, then what they do in the picture,
+#: alone on its line with no full stop (``Ông Lê Văn An – Giám đốc Sở Y tế trao quà cho
+#: bệnh nhân``): a person's head (``captions_bare_scene.txt``) and a name, a dash, a
+#: capital, then no comma, colon, semicolon, quote, full stop or other sentence mark.
+_TITLED_ACTION_LINE = LazyPattern(
+    rf"\n[^\S\n]*+((?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++[-–][ \t]++"
+    rf"\p{{Lu}}[^\n,;:\"“”'‘’!?….]{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
+    rf"(?=[^\S\n]*+\n)", regex.V1)
+
+
+def _caption_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
+    """The paragraphs around ``match`` as :func:`_bare_neighbours` reads them, except that
+    the line above may be the text's first when it reads as a lead, not a title: a sentence
+    of ``lead_first_line_min_chars`` or more that ends with a full stop (an extractor that
+    keeps the body alone, no title: ``maintext``)."""
+    pair = _bare_neighbours(text, match)
+    if pair is not None:
+        return pair
+    pair = _paragraphs_around(text, match, _SETTINGS["scene_bare_neighbour_min_chars"])
+    if (pair is None or max(map(len, pair)) < _SETTINGS["scene_bare_paragraph_min_chars"]
+            or not pair[1][0].isupper() or any(map(_reads_as_action, pair))):
+        return None
+    above = pair[0]
+    if (_previous_line_start(text, _previous_line_start(text, match.start() + 1)) >= 0
+            or len(above) < _SETTINGS["lead_first_line_min_chars"] or not above.endswith(".")):
+        return None
+    return pair
+#: A line a person's head opens (stdlib ``re``, the heads as a trie after a newline): the
+#: cheap pass that finds the few lines :data:`_TITLED_ACTION_LINE` then reads.
+_TITLED_HEAD = re.compile(rf"\n[^\S\n]*(?:{trie(_BARE['person'])}) ")
+
+
+def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], rule: str
+                        ) -> list[tuple[int, int, str]]:
+    """``rule`` for each line a caption-line pattern found (``matches``, group 1 the line)
+    that no other scene rule took (``done``), holds no story verb
+    (``captions_scene_opener_stops.txt``) and no word that links, judges or reports
+    (``captions_scene_subject_stops.txt``: ``cho biết``, ``nói``), and stands alone between
+    two paragraphs (:func:`_caption_neighbours`)."""
+    found: list[tuple[int, int, str]] = []
+    for match in matches:
+        start, line = match.start(1), match.group(1).rstrip()
+        if (start in done or _SCENE_SENTENCE_STOP.search(line) or _SUBJECT_STOP.search(line)
+                or _caption_neighbours(text, match) is None):
+            continue
+        found.append((start, start + len(line), rule))
+    return found
+
+
+def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.titled_action_line``: a person's head and name, a dash and their office,
+    then an action a picture shows (``captions_scene_actions.txt``) after the dash, with no
+    full stop, comma, colon or quote (:data:`_TITLED_ACTION_LINE`), read as
+    :func:`_lone_caption_lines` reads a caption line.
+
+    >>> _titled_action_lines("Tiêu đề\\nSáng nay, quỹ khuyến học của tỉnh trao 200 suất cho học "
+    ...     "sinh vượt khó.\\nÔng Lê Văn An - Giám đốc Sở Giáo dục trao quà cho học sinh\\n"
+    ...     "Mỗi suất trị giá hai triệu đồng, kèm theo sách vở và đồ dùng học tập.", set())
+    [(79, 137, 'captions.titled_action_line')]
+    """
+    def acting() -> Iterator[re.Match]:
+        for head in _TITLED_HEAD.finditer(text):  # the few lines a person's head opens
+            match = _TITLED_ACTION_LINE.match(text, head.start())
+            if match is not None:
+                line = match.group(1)
+                dash = max(line.find(" - "), line.find(" – "))
+                if _SCENE_ACTIONS.search(line, dash) is not None:
+                    yield match
+    return _lone_caption_lines(text, acting(), done, "captions.titled_action_line")
+
+
+#: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
+#: ``Video ghi lại cảnh``) and what the clip shows, alone on its line, no comma, colon,
+#: semicolon, quote, full stop or other sentence mark (stdlib ``re``: a newline, the openers
+#: as a trie).
+_CLIP_SCENE_LINE = re.compile(
+    rf"\n[^\S\n]*+((?:{trie(word_list('captions_clip_scenes.txt'))}) "
+    rf"[^\n,;:\"“”'‘’!?….]{{3,{_SETTINGS['clip_scene_line_max_chars']}}}?)(?=[^\S\n]*+\n)")
+
+
+def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.clip_scene_line``: what an embedded clip shows, opened by a clip opener of
+    ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh xe tải lấn làn trên quốc lộ``), with
+    no full stop, comma, colon or quote, read as :func:`_lone_caption_lines` reads a
+    caption line (``... đã thu hút hàng nghìn lượt xem`` is a sentence about the clip)."""
+    return _lone_caption_lines(text, _CLIP_SCENE_LINE.finditer(text), done,
+                               "captions.clip_scene_line")
+
+
+#: A caption that points at the place in the picture: a short noun phrase ending with a
+#: tail of ``captions_scene_place_tails.txt`` (``... nơi xảy ra sự việc``), maybe a full
+#: stop, alone on its line with no comma, colon, semicolon, quote or other sentence mark.
+_POINTER_TAILS = word_list("captions_scene_place_tails.txt")
+_POINTER_TAIL = re.compile(trie(_POINTER_TAILS))
+_SCENE_PLACE_LINE = re.compile(
+    rf"\n[^\S\n]*+([^\W\d_][^\n,;:\"“”'‘’!?….]{{2,{_SETTINGS['scene_place_line_max_chars']}}}? "
+    rf"(?:{trie(_POINTER_TAILS)})\.?)(?=[^\S\n]*+\n)")
+
+
+def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.scene_place_line``: a short noun phrase that ends by pointing at the place
+    the picture shows (``Xưởng gỗ nơi xảy ra vụ cháy``; tails in
+    ``captions_scene_place_tails.txt``), a capital first, read as
+    :func:`_lone_caption_lines` reads a caption line (``Đây là nơi ...`` is a sentence)."""
+    if _POINTER_TAIL.search(text) is None:
+        return []  # no tail anywhere: the line pattern need not run
+    capitalised = (m for m in _SCENE_PLACE_LINE.finditer(text) if m.group(1)[0].isupper())
+    return _lone_caption_lines(text, capitalised, done, "captions.scene_place_line")
 
 
 _NOUN_HEADS = _kind_entries("captions_scene_noun_heads.txt")
