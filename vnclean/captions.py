@@ -2783,6 +2783,9 @@ def _bare_shape(line: str, above: str, below: str) -> str:
                            for line in (above, below)) else ""
 
 
+#: A character of a caption line that is no sentence: no newline, comma, semicolon, colon,
+#: quote, full stop or other sentence mark (the caption-line patterns below).
+_NO_SENTENCE_MARK = "[^\\n,;:\"“”'‘’!?….]"
 
 #: A caption naming a person, a dash and their office, then what they do in the picture,
 #: alone on its line with no full stop (``Ông Lê Văn An – Giám đốc Sở Y tế trao quà cho
@@ -2790,7 +2793,7 @@ def _bare_shape(line: str, above: str, below: str) -> str:
 #: capital, then no comma, colon, semicolon, quote, full stop or other sentence mark.
 _TITLED_ACTION_LINE = LazyPattern(
     rf"\n[^\S\n]*+((?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++[-–][ \t]++"
-    rf"\p{{Lu}}[^\n,;:\"“”'‘’!?….]{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
+    rf"\p{{Lu}}{_NO_SENTENCE_MARK}{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
     rf"(?=[^\S\n]*+\n)", regex.V1)
 
 
@@ -2811,6 +2814,8 @@ def _caption_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
             or len(above) < _SETTINGS["lead_first_line_min_chars"] or not above.endswith(".")):
         return None
     return pair
+
+
 #: A line a person's head opens (stdlib ``re``, the heads as a trie after a newline): the
 #: cheap pass that finds the few lines :data:`_TITLED_ACTION_LINE` then reads.
 _TITLED_HEAD = re.compile(rf"\n[^\S\n]*(?:{trie(_BARE['person'])}) ")
@@ -2861,7 +2866,7 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
 #: as a trie).
 _CLIP_SCENE_LINE = re.compile(
     rf"\n[^\S\n]*+((?:{trie(word_list('captions_clip_scenes.txt'))}) "
-    rf"[^\n,;:\"“”'‘’!?….]{{3,{_SETTINGS['clip_scene_line_max_chars']}}}?)(?=[^\S\n]*+\n)")
+    rf"{_NO_SENTENCE_MARK}{{3,{_SETTINGS['clip_scene_line_max_chars']}}}?)(?=[^\S\n]*+\n)")
 
 
 def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
@@ -2879,7 +2884,7 @@ def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
 _POINTER_TAILS = word_list("captions_scene_place_tails.txt")
 _POINTER_TAIL = re.compile(trie(_POINTER_TAILS))
 _SCENE_PLACE_LINE = re.compile(
-    rf"\n[^\S\n]*+([^\W\d_][^\n,;:\"“”'‘’!?….]{{2,{_SETTINGS['scene_place_line_max_chars']}}}? "
+    rf"\n[^\S\n]*+([^\W\d_]{_NO_SENTENCE_MARK}{{2,{_SETTINGS['scene_place_line_max_chars']}}}? "
     rf"(?:{trie(_POINTER_TAILS)})\.?)(?=[^\S\n]*+\n)")
 
 
