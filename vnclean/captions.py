@@ -973,6 +973,13 @@ def _described_candidate(text, end, line_start, line_end) -> _Candidate | None:
     if not _describes(text, end, line_end) or _DESCRIPTION_WORDS.match(text, end, line_end) is None:
         return None
     last = LAST_NON_BLANK.search(text, end, line_end).end()
+    stop = _SENTENCE_END.search(text, end, last)
+    if stop is not None and stop.end() < last:
+        # "Trong ảnh: Ông A và ông B. Sáng nay, đoàn ...": the story goes on after the
+        # description's first sentence, and stays
+        last = LAST_NON_BLANK.search(text, end, stop.end()).end()
+        return _Candidate(line_start, last, line_start, last, "captions.described_line",
+                          line_start, False)
     return _Candidate(line_start, last, line_start, last, "captions.described_line",
                       line_start, True)
 
@@ -1389,15 +1396,21 @@ def _over_capital_credit(above: str, credit: str) -> bool:
     False
     >>> _over_capital_credit("Người dân dọn dẹp sau lũ tại Quảng Ngãi", "Ảnh: Ngọc Thắng")
     False
+    >>> _over_capital_credit("Từ sáng sớm người dân đã đổ về quảng trường", "ẢNH: TTXVN")
+    False
     """
     line = above.strip()
     return (credit.isupper() and line[:1].isupper()
             and len(line) <= _SETTINGS["caption_line_above_max_chars"]
             and line[-1] not in _SENTENCE_LAST
             and _ENOUGH_WORDS.search(line) is not None
-            and not _reports_speech(line))
+            and not _reports_speech(line) and _NARRATION_MARK.search(line) is None)
 
 
+#: An aspect word narrating a finished event (``đã``; captions_narration_marks.txt).
+_NARRATION_MARK = regex.compile(
+    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_narration_marks.txt'))})(?!\p{{L}})",
+    regex.V1)
 #: A report's or forecast's verb (``cho rằng``, ``sẽ``; captions_report_verbs.txt).
 _REPORT_VERB = regex.compile(
     rf"(?<!\p{{L}})(?:{alternation(word_list('captions_report_verbs.txt'))})(?!\p{{L}})", regex.V1)
