@@ -2736,6 +2736,8 @@ class StripBylines(BoilerplateCleaner):
             if group == "attrib" and m.group("at_loose") is not None and ctx.prose_after(
                     ctx.index(m.start())):
                 continue  # "Nguồn: Kinh tế đô thị" closes the story only: a table's stays
+            if group == "attrib" and _sentence_runs_on_below(ctx, ctx.index(m.start())):
+                continue  # "Theo EVN" / "giá điện sẽ tăng 4,8% ...": one sentence, split
             if group in _FIXED_RULES:
                 label = Label(m.start(group), m.end(group), "byline", _FIXED_RULES[group])
             else:
@@ -3445,6 +3447,17 @@ def _heads_its_lead(ctx: _Lines, index: int, m: regex.Match) -> bool:
     below = ctx.nonblank(index, 1)
     return below is not None and _lead_is_about(
         m.group("author"), ctx.lines[below].strip(), person=not _names_a_paper(m))
+
+
+def _sentence_runs_on_below(ctx: _Lines, index: int) -> bool:
+    """The next non-blank line goes on with line ``index``'s sentence: it opens with a
+    lower-case word and a blank (``Theo EVN`` / ``giá điện sẽ tăng ...``; a link,
+    ``https://...``, is no word)."""
+    below = ctx.nonblank(index, 1, past_removed=False)
+    return below is not None and _LOWER_WORD.match(ctx.lines[below].lstrip()) is not None
+
+
+_LOWER_WORD = regex.compile(r"\p{Ll}++[ \t,]")
 
 
 def _names_a_paper(m: regex.Match) -> bool:
