@@ -106,6 +106,7 @@ _SYL = r"\p{Lu}\p{Ll}{0,6}+"  # one capitalised syllable: Nguyễn, Hà, Đ
 # Labels before a colon, labels whose colon is optional, and a head joined to media words
 # before a colon ("Bài, ảnh:", "Tin và ảnh:"); see bylines_labels.json.
 _LABELS = json_data("bylines_labels.json")
+_T = json_data("bylines_thresholds.json")
 _COLON_LABELS = tuple(_LABELS["colon"])
 _BY_LABELS = tuple(_LABELS["by"])
 _JOINED = _LABELS["joined"]
@@ -1995,6 +1996,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
             and (not ctx.text[m.end("agency"):m.end("agency") + 1].isupper()
                  or _APPOSITIVE_CLOSE.match(ctx.text, m.end("agency")) is not None)):
         return None  # "Báo Tuổi Trẻ - cơ quan của ...", "Báo X - Tờ báo ... - vừa ...": its subject
+    if _SLOGAN_AFTER.match(ctx.text, m.end("agency")) is not None:
+        return None  # "Báo Tuổi Trẻ – Nơi gửi gắm niềm tin ...": the paper's slogan
     index = ctx.index(m.end())
     rest = ctx.lines[index][m.end() - ctx.starts[index]:]
     if not rest.strip():  # "TPO - " alone on its line: a scraper split the lead's bold prefix
@@ -2027,6 +2030,13 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
 _APPOSITIVE_CLOSE = regex.compile(r"[^\n.!?]*?[ \t][-–—][ \t]")
 
 
+#: A slogan or a description of the paper after its dash (``bylines_slogan_heads.txt``):
+#: ``Nơi gửi gắm ...``, ``Tiếng nói của ...``; not ``Nơi đây ...``, a lead's opening.
+_SLOGAN_AFTER = LazyPattern(
+    rf"(?:{trie(word_list('bylines_slogan_heads.txt'))})[ \t]++(?!(?:đây|này|đó)(?!\p{{L}}))"
+    rf"\p{{Ll}}")
+
+
 def _brand_prefixes_lead(ctx: _Lines, index: int, brand: str) -> bool:
     """A web paper's one-word brand (``ThoisuNet - ``) is a prefix only on the lead, among
     the text's first ``_BRAND_LEAD_MAX_LINE`` non-blank lines (the title, maybe a dateline,
@@ -2056,6 +2066,8 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
     name = m.group("dl_name") or pen or m.group("dl_after") or m.group("dl_cue")
     if m.group("dl_bare") is not None and not _bare_dateline(m, ctx):
         return None
+    if _only_old_years(body):
+        return None  # "Văn Cao 15/11/1923": a birth date under a biography's title
     if not _is_name(name) or pen in _SECTION_SET:
         if m.group("dl_after") is not None or not _place_at_top(m, ctx):
             return None
@@ -2071,6 +2083,21 @@ def _dateline_label(m: regex.Match, ctx: _Lines) -> Label | None:
             return None
     rule = "bylines.dateline" if name else "bylines.timestamp"
     return Label(m.start("dateline"), m.end("dateline"), "byline", rule)
+
+
+#: A date's year written in full (``15/11/1923``).
+_FULL_YEAR = regex.compile(r"(?<=\d[/.-])(\d{4})(?!\d)")
+
+
+def _only_old_years(body: str) -> bool:
+    """Every year the dateline's dates write in full is older than any news page
+    (``oldest_dateline_year``): a birth or a founding date, no page's dateline.
+
+    >>> _only_old_years("15/11/1923"), _only_old_years("15/11/2023 08:15"), _only_old_years("08:15")
+    (True, False, False)
+    """
+    years = _FULL_YEAR.findall(body)
+    return bool(years) and max(map(int, years)) < _T["oldest_dateline_year"]
 
 
 def _story_date_before_dash(line: str, ctx: _Lines, index: int) -> bool:
@@ -2397,6 +2424,34 @@ def _anywhere(m: regex.Match) -> bool:
             or note is not None and _BYLINE_NOTE.match(note) is not None)
 
 
+#: A pronoun for a person just named opening the lead, a word in lower case after it
+#: (``Ông sinh ra ở ...``; ``bylines_subject_pronouns.txt``).
+_PRONOUN_LEAD = LazyPattern(
+    rf"(?:{trie(word_list('bylines_subject_pronouns.txt'))})[ \t]++\p{{Ll}}")
+
+
+def _lead_is_about(name: str, lead: str, *, person: bool = False) -> bool:
+    """The lead under a name line opens with that name (``Báo Lao Động`` / ``Báo Lao Động
+    vừa ...``, ``Tuổi Trẻ`` / ``Tuổi Trẻ Cười ...``) or, for a person, with a pronoun
+    standing for it (``Văn Cao`` / ``Ông sinh ra ở Hải Phòng ...``): the name is the
+    story's subject, a heading over it, neither its source nor its writer.
+
+    >>> _lead_is_about("Văn Cao", "Ông sinh ra ở Hải Phòng.", person=True)
+    True
+    >>> _lead_is_about("Thu Hà", "Ông Nguyễn Văn An cho biết ...", person=True)
+    False
+    >>> _lead_is_about("Tuổi Trẻ", "Tuổi Trẻ Cười tròn 40 năm.")
+    True
+    >>> _lead_is_about("Tuổi Trẻ", "Tuổi Trẻ-Cười")
+    False
+    """
+    name = name.strip(" \t.")
+    after = lead[len(name):len(name) + 1]
+    if name and lead.startswith(name) and after in (" ", "\t", ",", ""):
+        return True
+    return person and _PRONOUN_LEAD.match(lead) is not None
+
+
 def _top_author(m: regex.Match) -> bool:
     """A name line fit to be taken at the top of a story: a desk, or names whose every
     syllable is a Vietnamese name's (``bylines_name_syllables.txt``), so that a heading or
@@ -2681,6 +2736,8 @@ class StripBylines(BoilerplateCleaner):
             if group == "attrib" and m.group("at_loose") is not None and ctx.prose_after(
                     ctx.index(m.start())):
                 continue  # "Nguồn: Kinh tế đô thị" closes the story only: a table's stays
+            if group == "attrib" and _sentence_runs_on_below(ctx, ctx.index(m.start())):
+                continue  # "Theo EVN" / "giá điện sẽ tăng 4,8% ...": one sentence, split
             if group in _FIXED_RULES:
                 label = Label(m.start(group), m.end(group), "byline", _FIXED_RULES[group])
             else:
@@ -2893,6 +2950,8 @@ def _agency_sign_off(text: str) -> list[Label]:
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
     if not above or not _is_prose_line(above):
         return []
+    if above[-1] not in _TERMINAL and _OPEN_ENDED.search(above) is not None:
+        return []  # "... suốt ba mươi năm gắn bó với" / "TTXVN": the sentence goes on
     if name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS and (
             above[-1] not in _TERMINAL or _DOMAIN_TEXT.fullmatch(name) is not None
             and (name.endswith((".gov.vn", ".edu.vn")) or _DOMAIN_POINTER.search(above))):
@@ -2901,6 +2960,12 @@ def _agency_sign_off(text: str) -> list[Label]:
     rule = ("bylines.desk_sign_off" if name in _DESK_SIGN_OFFS
             else "bylines.source_attribution")
     return [Label(first, end, "byline", rule)]
+
+
+#: A line's last word that leaves its sentence open (``với``, ``của``, ``tại``;
+#: ``bylines_open_enders.txt``): a name on the next line ends that sentence, no sign-off.
+_OPEN_ENDED = LazyPattern(
+    rf"(?<!\p{{L}})(?:{trie(word_list('bylines_open_enders.txt'))})[ \t]*+\Z")
 
 
 #: A known agency or paper named with a word for its kind before it or its online edition
@@ -3013,8 +3078,9 @@ def _paper_under_title(text: str) -> list[Label]:
         dated = True
     if not _is_prose_line(below) or (m.group("named") is not None and not dated):
         return []  # a paper named in sentence case only with its timestamp ("Đài Loan")
-    if below[:1].islower():
+    if below[:1].islower() or _lead_is_about(m.group("paper"), below):
         return []  # "Báo Tuổi Trẻ" / "vừa tròn 50 tuổi, ...": the paper opens the sentence
+        # (or the lead opens with the same name: "Tuổi Trẻ" / "Tuổi Trẻ Cười tròn 40 năm")
     end = m.end("paper") if when is None else m.end("when")  # a timestamp on its line goes
     return [Label(m.start("paper"), end, "byline", "bylines.source_attribution")]
 
@@ -3352,7 +3418,7 @@ def _name_labels(ctx: _Lines, authors: list[regex.Match],
     firsts = (first, None if first is None else ctx.nonblank(first, 1))
     for index, m in top:
         if (index not in firsts or not _top_position(ctx, index, candidates)
-                or not _top_author(m)):
+                or not _top_author(m) or _heads_its_lead(ctx, index, m)):
             continue
         if listing is None:
             listing = _named_lines(ctx, authors) - taken
@@ -3373,6 +3439,25 @@ def _paper_above_dateline(ctx: _Lines, index: int, m: regex.Match, datelines: se
     aggregator names over the date (``Znews`` / ``19/11/2024 09:40``)."""
     return (_names_a_paper(m) and ctx.nonblank(index, 1, past_removed=False) in datelines
             and ctx.prose_after(index))
+
+
+def _heads_its_lead(ctx: _Lines, index: int, m: regex.Match) -> bool:
+    """The name line at the top names the subject of the line below it
+    (:func:`_lead_is_about`): ``Văn Cao`` over ``Ông sinh ra ...`` is a biography's heading."""
+    below = ctx.nonblank(index, 1)
+    return below is not None and _lead_is_about(
+        m.group("author"), ctx.lines[below].strip(), person=not _names_a_paper(m))
+
+
+def _sentence_runs_on_below(ctx: _Lines, index: int) -> bool:
+    """The next non-blank line goes on with line ``index``'s sentence: it opens with a
+    lower-case word and a blank (``Theo EVN`` / ``giá điện sẽ tăng ...``; a link,
+    ``https://...``, is no word)."""
+    below = ctx.nonblank(index, 1, past_removed=False)
+    return below is not None and _LOWER_WORD.match(ctx.lines[below].lstrip()) is not None
+
+
+_LOWER_WORD = regex.compile(r"\p{Ll}++[ \t,]")
 
 
 def _names_a_paper(m: regex.Match) -> bool:

@@ -973,6 +973,13 @@ def _described_candidate(text, end, line_start, line_end) -> _Candidate | None:
     if not _describes(text, end, line_end) or _DESCRIPTION_WORDS.match(text, end, line_end) is None:
         return None
     last = LAST_NON_BLANK.search(text, end, line_end).end()
+    stop = _SENTENCE_END.search(text, end, last)
+    if stop is not None and stop.end() < last:
+        # "Trong ảnh: Ông A và ông B. Sáng nay, đoàn ...": the story goes on after the
+        # description's first sentence, and stays
+        last = LAST_NON_BLANK.search(text, end, stop.end()).end()
+        return _Candidate(line_start, last, line_start, last, "captions.described_line",
+                          line_start, False)
     return _Candidate(line_start, last, line_start, last, "captions.described_line",
                       line_start, True)
 
@@ -1229,6 +1236,8 @@ def _label_first_end(text: str, start: int, pos: int, line_end: int) -> int:
     """
     run = _CAPITALISED_RUN.match(text, pos, line_end)
     if run is None:
+        if blank_before(text, start) and _lower_sentence_after(text, pos, line_end):
+            return -1  # "Nguồn ảnh: các tác giả gửi về ... trong ba tháng.": the story's
         return 0
     if _CREDIT_NAME.match(text, pos, line_end).group("ended"):
         return 0  # "Ảnh: Minh Anh cung cấp"
@@ -1251,6 +1260,21 @@ def _label_first_end(text: str, start: int, pos: int, line_end: int) -> int:
             opens_line and not _reads_as_short_caption(sentence)):
         return -1  # a line of its own reads as a caption only when it is a short one
     return end
+
+
+def _lower_sentence_after(text: str, pos: int, line_end: int) -> bool:
+    """After a label's colon, a sentence in lower case of ``label_sentence_min_words`` words
+    or more fills the line and ends it with a sentence mark: the label's words open a story
+    sentence (``Nguồn ảnh: các tác giả gửi về ban tổ chức qua email ... trong ba tháng.``);
+    a credit in lower case is a few words (``Ảnh: tư liệu``, ``Ảnh: nhân vật cung cấp``).
+
+    >>> line = "Nguồn ảnh: các tác giả gửi về ban tổ chức qua email và bưu điện cả năm."
+    >>> _lower_sentence_after(line, 10, len(line)), _lower_sentence_after("Ảnh: tư liệu.", 5, 13)
+    (True, False)
+    """
+    rest = text[pos:line_end].strip()
+    return (rest[:1].islower() and rest[-1:] in ".!?…"
+            and len(rest.split()) >= _SETTINGS["label_sentence_min_words"])
 
 
 def _splits_no_credit(words: list[str]) -> bool:
@@ -1389,15 +1413,21 @@ def _over_capital_credit(above: str, credit: str) -> bool:
     False
     >>> _over_capital_credit("Người dân dọn dẹp sau lũ tại Quảng Ngãi", "Ảnh: Ngọc Thắng")
     False
+    >>> _over_capital_credit("Từ sáng sớm người dân đã đổ về quảng trường", "ẢNH: TTXVN")
+    False
     """
     line = above.strip()
     return (credit.isupper() and line[:1].isupper()
             and len(line) <= _SETTINGS["caption_line_above_max_chars"]
             and line[-1] not in _SENTENCE_LAST
             and _ENOUGH_WORDS.search(line) is not None
-            and not _reports_speech(line))
+            and not _reports_speech(line) and _NARRATION_MARK.search(line) is None)
 
 
+#: An aspect word narrating a finished event (``đã``; captions_narration_marks.txt).
+_NARRATION_MARK = regex.compile(
+    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_narration_marks.txt'))})(?!\p{{L}})",
+    regex.V1)
 #: A report's or forecast's verb (``cho rằng``, ``sẽ``; captions_report_verbs.txt).
 _REPORT_VERB = regex.compile(
     rf"(?<!\p{{L}})(?:{alternation(word_list('captions_report_verbs.txt'))})(?!\p{{L}})", regex.V1)
@@ -3433,11 +3463,21 @@ def _quoted_or_continued(text: str, line_start: int, line_end: int) -> bool:
     True
     >>> _quoted_or_continued("Tiêu đề\\nBan nhac\\nCòn lại.", 8, 16)
     False
+    >>> _quoted_or_continued("Tiêu đề\\nBan nhac\\nDòng chữ ấy in trên vé.", 8, 16)
+    True
     """
     above_end = last_non_space_end(text, max(0, line_start - 1))
     below = _NON_SPACE.search(text, line_end)  # (neither read by slicing the text around)
     return (text[above_end - 1:above_end] == ":"
-            or below is not None and text[below.start()].islower())
+            or below is not None and (text[below.start()].islower()
+                                      or _BACK_REFERENCE.match(text, below.start()) is not None))
+
+
+#: A line opening with a few words and a demonstrative pointing back at the line above
+#: (``Tấm biển không dấu này ...``, ``Dòng chữ ấy ...``; captions_back_references.txt).
+_BACK_REFERENCE = regex.compile(
+    rf"\p{{Lu}}\p{{Ll}}*+(?:[ \t]\p{{Ll}}++){{0,3}}?[ \t]"
+    rf"(?:{alternation(word_list('captions_back_references.txt'))})(?!\p{{L}})", regex.V1)
 
 
 #: A template's alt text closing its line (``... - Ảnh 1.``, captions.numbered_photo), and the

@@ -888,11 +888,30 @@ def _unshape_tables(texts: list[str], shapes: list[str]) -> None:
         end = k
         while end < size and "|" in texts[end]:
             end += 1
-        if any(TABLE_NUMBER_CELL.search(texts[row]) for row in range(k, end)):
+        if (any(TABLE_NUMBER_CELL.search(texts[row]) for row in range(k, end))
+                or _rows_of_a_grid(texts[k:end])):
             for row in range(k, end):
                 if shapes[row] in (BREADCRUMB, SEPARATOR):
                     shapes[row] = PROSE
         k = end
+
+
+def _rows_of_a_grid(rows: list[str]) -> bool:
+    """Consecutive bar lines that all split into the same number of cells, three or more in
+    two rows or more (``Đội bóng | Huấn luyện viên | Sân nhà`` / ``Hà Nội | Lê Đức Tuấn |
+    Hàng Đẫy``), or two or more in three rows or more: a table of names, no menu (a menu
+    is one line, or lines of unequal lengths).
+
+    >>> _rows_of_a_grid(["Đội | HLV | Sân", "Hà Nội | Lê Tuấn | Hàng Đẫy"])
+    True
+    >>> _rows_of_a_grid(["Thời sự | Thế giới | Kinh doanh", "Giải trí | Thể thao"])
+    False
+    """
+    cells = {row.strip().strip("|").count("|") + 1 for row in rows}
+    if len(rows) < 2 or len(cells) != 1:
+        return False
+    count = cells.pop()
+    return count >= 3 or count >= 2 and len(rows) >= 3
 
 
 def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Settings
@@ -1658,6 +1677,13 @@ def _find_lead(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int
     return None
 
 
+def _sentence_runs_on(page: _Page, k: int) -> bool:
+    """The next line goes on with line ``k``'s sentence in lower case (``Made in Vietnam
+    Expo 2025`` / ``là tên gọi chính thức ...``): the story names the title's words as
+    the subject of its sentence, no template's copy."""
+    return k + 1 < len(page) and page.texts[k + 1][:1].islower()
+
+
 def _repeat_labels(page: _Page, title: int, lead: int | None, chrome: set[int],
                    cfg: _Settings) -> list[_Span]:
     """Later copies of the kept title and lead (a widget or aggregator repeating them);
@@ -1679,7 +1705,8 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, chrome: set[int],
     for k in range(after, len(page)):
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
-            if not _opens_a_stanza(page, k, title_key, chrome):
+            if not (_opens_a_stanza(page, k, title_key, chrome)
+                    or _sentence_runs_on(page, k)):
                 labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
             continue
         if lead_key is None or 0 <= words[k] < cfg.lead_min_words:

@@ -190,6 +190,24 @@ _CONTACT_START = regex.compile(
 _PROMPT_LEAD = regex.compile(r"(?:^|[.!?…])[ \t]{0,2}(\*{0,3}[ \t]{0,2})\Z|(\*{1,3}[ \t]{0,2})\Z", regex.M)
 
 
+def _calls_for_entries(text: str, start: int, end: int) -> bool:
+    """The prompt ``[start, end)`` calls for a contest's entries in a text about that contest
+    (``promos_contest_words.txt`` in the prompt and above it): how to take part is the
+    story's news (``Cuộc thi ảnh ... phát động`` / ``Bạn đọc có thể gửi ảnh dự thi qua
+    email ...``).
+
+    >>> text = "Cuộc thi ảnh Quê hương phát động.\\nBạn đọc gửi ảnh dự thi qua email."
+    >>> _calls_for_entries(text, 34, len(text)), _calls_for_entries(text[34:], 0, len(text) - 34)
+    (True, False)
+    """
+    return (_CONTEST_WORD.search(text, start, end) is not None
+            and _CONTEST_WORD.search(text, 0, start) is not None)
+
+
+_CONTEST_WORD = LazyPattern(rf"(?<!\p{{L}})(?:{trie(word_list('promos_contest_words.txt'))})"
+                            rf"(?!\p{{L}})")
+
+
 def _prompt_start(text: str, start: int) -> int:
     """Where a prompt found at ``start`` begins (taking a ``*`` lead), or -1 mid-sentence."""
     lo = max(0, start - 8)
@@ -766,7 +784,7 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", f"promos.{rule}")
     if group == "subscribe":
         start = _prompt_start(text, start)
-        if start < 0:
+        if start < 0 or _calls_for_entries(text, start, end):
             return None
         return Label(start, _prompt_end(text, start, end), "promo", "promos.subscribe", 0.9)
     if group in ("contact_line", "hotline"):
@@ -1160,6 +1178,8 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
     >>> _notice_in_story(line, _FOOTER_NOTICE.search(line), len(line))
     False
     """
+    if _inside_quote(text, notice.start()):
+        return True  # 'Ông nói: "Bản quyền thuộc về tác giả ..."': a quoted speaker's words
     if _COPYRIGHT_SIGN.match(notice.group()):
         return _sign_in_story(text, notice, end)
     if _in_words(notice):  # "... giữ bản quyền nội dung trên website này"
@@ -1174,6 +1194,19 @@ def _notice_in_story(text: str, notice: regex.Match, end: int) -> bool:
     if comma >= 0 and not _footer_cue(first[comma:]):
         return True
     return _holds_story_sentence(sentences[1:])
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """A quotation opened on ``pos``'s line before it is still open there (an odd number of
+    straight quotes, or more opening than closing curly ones).
+
+    >>> _inside_quote('Ông nói: "Bản quyền thuộc về tác giả."', 10)
+    True
+    >>> _inside_quote('Bài "Mùa thu" đã đăng. © Báo X', 23)
+    False
+    """
+    head = text[text.rfind("\n", 0, pos) + 1:pos]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
 def _holds_story_sentence(sentences: list[str]) -> bool:
