@@ -310,7 +310,7 @@ GATED = [(promos._may_hold_strong, (promos._FOOTER_STRONG,)),
          (promos._may_hold_name, (promos._FOOTER_NAME,)),
          (promos._may_hold_flat_cue, (promos._FLAT_FOOTER_CUE,)),
          (promos._may_hold_flat_label, (promos._FLAT_FOOTER_LABEL,)),
-         (promos._may_hold_inline, (promos._INLINE_CANDIDATES,))]
+         (lambda text: promos._inline_finder(text) is not None, (promos._INLINE_CANDIDATES,))]
 FOOTER_PIECES = ["© 2024 ", "Copyright", "COPYRİGHT", "All Rights Reserved", "Bản quyền thuộc",
                  "BẢN QUYỀN ©", "Giấy phép số 13/GP-BTTTT", "GPXB", "Tổng biên tập: ",
                  "Cơ quan chủ quản: ", "- Cơ quan Trung ương của", "BÁO ĐIỆN TỬ ", "Tạp chí ",
@@ -321,10 +321,17 @@ gate_texts = st.lists(st.sampled_from(FOOTER_PIECES) | st.sampled_from(PIECES)
                       | st.sampled_from(ODD) | st.text(max_size=4), max_size=10).map("".join)
 
 
+def _inline_finder_agrees(text):
+    # The branches _inline_finder keeps find what the whole alternation finds.
+    found = [(m.span(), m.lastgroup) for m in promos._inline_matches(text, 0, len(text))]
+    assert found == [(m.span(), m.lastgroup) for m in promos._INLINE_CANDIDATES.finditer(text)]
+
+
 def _gates_pass_matches(text):
     for gate, patterns in GATED:
         if any(pattern.search(text) for pattern in patterns):
             assert gate(text), (text, patterns)
+    _inline_finder_agrees(text)
 
 
 @settings(max_examples=1000, deadline=None, derandomize=True,

@@ -13,7 +13,7 @@ a phone number inside a story sentence, a licence that a story talks about.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 import bisect
@@ -26,7 +26,7 @@ import regex
 
 from ._core import Recheck
 from ._data import (LazyPattern, alternation, compile_named, json_data, named_list,
-                    piece_gate, tab_entries, trie, word_list, word_set)
+                    piece_gate, required_pieces, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -80,16 +80,12 @@ _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tậ
          r"[ \t]+)?"
          r"\p{Lu}\p{L}*+(?:[ \t]+\p{Lu}\p{L}*+){1,4}")
 
-# One pass for every context-free candidate; the group name is the rule.
+# The context-free candidates that are whole lines; the group name is the rule.
 _ALTERNATIVES = [
 
         # A line that is only a widget label, with an optional count or colon, or a
         # button's "!" ("Lấy link!").
         r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*[:!]?[ \t]*$)" % named_list(_WIDGET_LINES),
-        *(f"(?P<phrase_{i}>{p})" for i, (_, p) in enumerate(_PHRASES)),
-        # Subscribe, mailbox and app prompts: to the end of the line.
-        r"(?P<subscribe>(?:%s)[^\n]{0,400})"
-        % "|".join(word_list("promos_subscribe.txt")),
         # A contact label, then contact details: "Hotline: 0913 839 963", "Liên hệ quảng
         # cáo: 0912 345 678", "Fax: (024) 3943 5556", "Email: toasoan@bao.vn". A few words
         # may qualify the label; before an address (which opens with a word) a colon must
@@ -149,8 +145,84 @@ _ALTERNATIVES = [
 _LINE_PATTERNS = tuple(
     (regex.match(r"\(\?P<(\w+)>", a).group(1), LazyPattern("^(?:%s)" % a, _F))
     for a in _ALTERNATIVES if "^" in a[:20])
-_INLINE_CANDIDATES = LazyPattern("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
-_may_hold_inline = piece_gate(_INLINE_CANDIDATES.pattern)
+
+#: The inline candidates, one branch each, as (group, regex fragment) in the order their
+#: alternation tries them: each widget phrase (``phrase_N``), then each subscribe, mailbox
+#: or app prompt (all in ``subscribe``, which takes the rest of the line).
+_INLINE_BRANCHES = (*((f"phrase_{i}", p) for i, (_, p) in enumerate(_PHRASES)),
+                    *(("subscribe", p) for p in word_list("promos_subscribe.txt")))
+
+
+def _inline_source(branches: Iterable[int]) -> str:
+    """The alternation of the ``_INLINE_BRANCHES`` numbered ``branches`` (ascending), each
+    phrase in its group and the prompts together in ``subscribe``, in their order."""
+    phrases, prompts = [], []
+    for k in branches:
+        group, fragment = _INLINE_BRANCHES[k]
+        if group == "subscribe":
+            prompts.append(fragment)
+        else:
+            phrases.append(f"(?P<{group}>{fragment})")
+    if prompts:
+        phrases.append(r"(?P<subscribe>(?:%s)[^\n]{0,400})" % "|".join(prompts))
+    return "|".join(phrases)
+
+
+_INLINE_CANDIDATES = LazyPattern(_inline_source(range(len(_INLINE_BRANCHES))), _F)
+
+
+@functools.cache
+def _inline_pieces() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Each branch's required pieces (:func:`required_pieces`), inverted: the branches each
+    piece lets match, and the branches whose pieces cannot be told (read on first use)."""
+    by_piece: dict[str, tuple[int, ...]] = {}
+    untold = []
+    for k, (_, fragment) in enumerate(_INLINE_BRANCHES):
+        pieces = required_pieces(fragment)
+        if pieces is None:
+            untold.append(k)
+        for piece in pieces or ():
+            by_piece[piece] = (*by_piece.get(piece, ()), k)
+    return by_piece, tuple(untold)
+
+
+@functools.lru_cache(maxsize=256)
+def _inline_subset(branches: tuple[int, ...]) -> regex.Pattern:
+    return regex.compile(_inline_source(branches), _F)
+
+
+def _inline_finder(window: str) -> regex.Pattern | LazyPattern | None:
+    """The alternation of the inline branches that can match in ``window``: those one of
+    whose required pieces its casefold holds (all of them when casefolding changed its
+    length); None when there is none.
+
+    It finds in ``window`` what :data:`_INLINE_CANDIDATES` finds: a branch that can match
+    nowhere in it never wins a place. One case-insensitive search of all the branches tries
+    each of them at every place; a few, or one, jump from literal to literal.
+
+    >>> _inline_finder("Mưa lớn ở Hà Nội.") is None
+    True
+    >>> _inline_finder("Lưu bài viết thành công").search("Lưu bài viết thành công").lastgroup
+    'phrase_0'
+    """
+    low = window.casefold()
+    if len(low) != len(window):
+        return _INLINE_CANDIDATES
+    by_piece, untold = _inline_pieces()
+    branches = set(untold)
+    for piece, ks in by_piece.items():
+        if piece in low:
+            branches.update(ks)
+    if len(branches) == len(_INLINE_BRANCHES):
+        return _INLINE_CANDIDATES
+    return _inline_subset(tuple(sorted(branches))) if branches else None
+
+
+def _inline_matches(text: str, lo: int, hi: int) -> list[regex.Match]:
+    """The inline candidates' matches in ``text[lo:hi]``, as ``_INLINE_CANDIDATES.finditer``
+    finds them there (:func:`_inline_finder` picks the branches to try)."""
+    finder = _inline_finder(text[lo:hi])
+    return [] if finder is None else list(finder.finditer(text, lo, hi))
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
@@ -907,9 +979,7 @@ def _first_pass(text: str, windows: list[tuple[int, int]], urls: list[int] | Non
     labels = _line_first_pass(text)
     seen = {(lab.start, lab.end) for lab in labels}
     for lo, hi in windows:
-        if not _may_hold_inline(text[lo:hi]):
-            continue  # (an anchor's window with no piece of a candidate in it)
-        for m in _INLINE_CANDIDATES.finditer(text, lo, hi):
+        for m in _inline_matches(text, lo, hi):
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
                 labels.append(label)
@@ -1116,7 +1186,7 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
                                 for at in seams]):
         hits = []
         if _ANCHORS.search(rest, lo, hi):
-            hits += [_candidate_label(rest, m) for m in _INLINE_CANDIDATES.finditer(rest, lo, hi)]
+            hits += [_candidate_label(rest, m) for m in _inline_matches(rest, lo, hi)]
         if _SCHEME_END.search(rest, lo, hi):
             hits += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                      for m in _CALL_TO_URL.finditer(rest, lo, hi)]
