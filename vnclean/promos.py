@@ -25,8 +25,8 @@ from operator import add, attrgetter
 import regex
 
 from ._core import Recheck
-from ._data import (LazyPattern, alternation, compile_named, json_data, named_list,
-                    piece_gate, required_pieces, tab_entries, trie, word_list, word_set)
+from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, json_data,
+                    named_list, piece_gate, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -169,60 +169,10 @@ def _inline_source(branches: Iterable[int]) -> str:
 
 
 _INLINE_CANDIDATES = LazyPattern(_inline_source(range(len(_INLINE_BRANCHES))), _F)
-
-
-@functools.cache
-def _inline_pieces() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Each branch's required pieces (:func:`required_pieces`), inverted: the branches each
-    piece lets match, and the branches whose pieces cannot be told (read on first use)."""
-    by_piece: dict[str, tuple[int, ...]] = {}
-    untold = []
-    for k, (_, fragment) in enumerate(_INLINE_BRANCHES):
-        pieces = required_pieces(fragment)
-        if pieces is None:
-            untold.append(k)
-        for piece in pieces or ():
-            by_piece[piece] = (*by_piece.get(piece, ()), k)
-    return by_piece, tuple(untold)
-
-
-@functools.lru_cache(maxsize=256)
-def _inline_subset(branches: tuple[int, ...]) -> regex.Pattern:
-    return regex.compile(_inline_source(branches), _F)
-
-
-def _inline_finder(window: str) -> regex.Pattern | LazyPattern | None:
-    """The alternation of the inline branches that can match in ``window``: those one of
-    whose required pieces its casefold holds (all of them when casefolding changed its
-    length); None when there is none.
-
-    It finds in ``window`` what :data:`_INLINE_CANDIDATES` finds: a branch that can match
-    nowhere in it never wins a place. One case-insensitive search of all the branches tries
-    each of them at every place; a few, or one, jump from literal to literal.
-
-    >>> _inline_finder("Mưa lớn ở Hà Nội.") is None
-    True
-    >>> _inline_finder("Lưu bài viết thành công").search("Lưu bài viết thành công").lastgroup
-    'phrase_0'
-    """
-    low = window.casefold()
-    if len(low) != len(window):
-        return _INLINE_CANDIDATES
-    by_piece, untold = _inline_pieces()
-    branches = set(untold)
-    for piece, ks in by_piece.items():
-        if piece in low:
-            branches.update(ks)
-    if len(branches) == len(_INLINE_BRANCHES):
-        return _INLINE_CANDIDATES
-    return _inline_subset(tuple(sorted(branches))) if branches else None
-
-
-def _inline_matches(text: str, lo: int, hi: int) -> list[regex.Match]:
-    """The inline candidates' matches in ``text[lo:hi]``, as ``_INLINE_CANDIDATES.finditer``
-    finds them there (:func:`_inline_finder` picks the branches to try)."""
-    finder = _inline_finder(text[lo:hi])
-    return [] if finder is None else list(finder.finditer(text, lo, hi))
+#: The same alternation, searched in a window with only the branches that can match there:
+#: one case-insensitive search of all of them tries each at every place.
+_INLINE = PiecedAlternation(tuple(fragment for _, fragment in _INLINE_BRANCHES), _F,
+                            source=_inline_source, whole=_INLINE_CANDIDATES)
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
@@ -252,6 +202,15 @@ _FOOTER_STRONG = LazyPattern(
 _FOOTER_NOTICE = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
 _FOOTER_LABEL = regex.compile("|".join(p for tag, p in _FOOTER if tag == "label"), _F)
 _FOOTER_WEAK = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
+# The same, each searched with only the cues whose pieces the stretch holds: notices, the
+# strong cues (notices and labels), and every cue (strong, label or weak: only whether
+# one is there is asked, so their order does not matter).
+_NOTICES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag == "strong"), _F,
+                             whole=_FOOTER_NOTICE)
+_STRONG_CUES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag in ("strong", "label")),
+                                 _F, whole=_FOOTER_STRONG)
+_FOOTER_CUES = PiecedAlternation(
+    tuple(p for tag, p in _FOOTER if tag in ("strong", "label", "weak")), _F)
 _FOOTER_NAME = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
@@ -979,7 +938,7 @@ def _first_pass(text: str, windows: list[tuple[int, int]], urls: list[int] | Non
     labels = _line_first_pass(text)
     seen = {(lab.start, lab.end) for lab in labels}
     for lo, hi in windows:
-        for m in _inline_matches(text, lo, hi):
+        for m in _INLINE.finditer(text, lo, hi):
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
                 labels.append(label)
@@ -1186,7 +1145,7 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
                                 for at in seams]):
         hits = []
         if _ANCHORS.search(rest, lo, hi):
-            hits += [_candidate_label(rest, m) for m in _inline_matches(rest, lo, hi)]
+            hits += [_candidate_label(rest, m) for m in _INLINE.finditer(rest, lo, hi)]
         if _SCHEME_END.search(rest, lo, hi):
             hits += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                      for m in _CALL_TO_URL.finditer(rest, lo, hi)]
@@ -1214,7 +1173,7 @@ def _strong_footer(line: str) -> bool:
 def _footer_notice(text: str, lo: int, hi: int) -> regex.Match | None:
     """The first notice in ``text[lo:hi]`` that the story does not say
     (:func:`_notice_in_story`)."""
-    return next((notice for notice in _FOOTER_NOTICE.finditer(text, lo, hi)
+    return next((notice for notice in _NOTICES.finditer(text, lo, hi)
                  if not _notice_in_story(text, notice, hi)), None)
 
 
@@ -1310,13 +1269,12 @@ _LOWERCASE_WORD = regex.compile(r"(?<!\w)\p{Ll}\w*", regex.V1)
 
 def _footer_cue(text: str) -> bool:
     """Whether ``text`` holds any footer cue (strong, label or weak)."""
-    return _may_hold_cue(text) and bool(_FOOTER_STRONG.search(text) or _FOOTER_WEAK.search(text))
+    return _FOOTER_CUES.search(text) is not None
 
 
 # Cheap tests before the case-insensitive searches of the footer cues (about 30 µs a line):
 # a text whose casefold holds none of the literal pieces their matches need holds no cue.
 _may_hold_strong = piece_gate(_FOOTER_STRONG.pattern)
-_may_hold_cue = piece_gate(_FOOTER_STRONG.pattern, _FOOTER_WEAK.pattern)
 _may_hold_name = piece_gate(_FOOTER_NAME.pattern)
 
 
@@ -1354,8 +1312,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         hi = text.find("\n", at, lo + 2 + max_chars)
         if hi < 0:
             hi = len(text)
-        if (hi - lo - 1 <= max_chars and _may_hold_strong(text[lo + 1:hi])
-                and _FOOTER_STRONG.search(text, lo + 1, hi)):
+        if hi - lo - 1 <= max_chars and _STRONG_CUES.search(text, lo + 1, hi):
             any_strong = True
             break
     if not any_strong:
