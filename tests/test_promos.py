@@ -324,7 +324,8 @@ gate_texts = st.lists(st.sampled_from(FOOTER_PIECES) | st.sampled_from(PIECES)
 
 # The pieced alternations and the whole ones they stand for.
 PIECED = [(promos._INLINE, promos._INLINE_CANDIDATES), (promos._NOTICES, promos._FOOTER_NOTICE),
-          (promos._STRONG_CUES, promos._FOOTER_STRONG)]
+          (promos._STRONG_CUES, promos._FOOTER_STRONG),
+          (promos._CONTACT_START, promos._CONTACT_START.whole)]
 
 
 def _pieced_alternations_agree(text):

@@ -263,7 +263,8 @@ class PiecedAlternation:
     nowhere in the stretch never wins a place, so what the search finds there is what the
     whole alternation finds. ``source`` writes the alternation of the numbered branches
     (ascending; default: joined by ``|``); a set of branches is compiled once (the last
-    ``cache`` sets are kept), all of them as ``whole`` when given.
+    ``cache`` sets are kept); :attr:`whole`, all of them, is the pattern given as ``whole``
+    or one compiled at its first use.
 
     >>> import regex
     >>> words = PiecedAlternation((r"\bCopyright\b", r"Giấy phép số \d+"), regex.IGNORECASE)
@@ -279,7 +280,7 @@ class PiecedAlternation:
         self.branches = branches
         self._source = source or (lambda ks: "|".join(branches[k] for k in ks))
         self._flags = flags
-        self._whole = whole or LazyPattern(self._source(range(len(branches))), flags)
+        self.whole = whole or LazyPattern(self._source(range(len(branches))), flags)
         self._subset = functools.lru_cache(maxsize=cache)(self._compile)
         self._index: tuple[dict[str, tuple[int, ...]], frozenset[int]] | None = None
 
@@ -306,14 +307,14 @@ class PiecedAlternation:
         None when none can."""
         low = stretch.casefold()
         if len(low) != len(stretch):
-            return self._whole  # (a character folds to several: a literal may match in part)
+            return self.whole  # (a character folds to several: a literal may match in part)
         by_piece, untold = self._pieces()
         ks = set(untold)
         for piece, branches in by_piece.items():
             if piece in low:
                 ks.update(branches)
         if len(ks) == len(self.branches):
-            return self._whole
+            return self.whole
         return self._subset(tuple(sorted(ks))) if ks else None
 
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> list:

@@ -214,8 +214,10 @@ _FOOTER_CUES = PiecedAlternation(
 _FOOTER_NAME = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
-_CONTACT_START = regex.compile(
-    r"(?:Chi tiết liên hệ|Thông tin liên hệ|Mọi chi tiết (?:xin )?liên hệ|Liên hệ[ \t]*:)", _F)
+#: A contact opener (searched in the windows around anchor hits only where its words are).
+_CONTACT_START = PiecedAlternation(
+    (r"Chi tiết liên hệ", r"Thông tin liên hệ", r"Mọi chi tiết (?:xin )?liên hệ",
+     r"Liên hệ[ \t]*:"), _F)
 
 
 _PROMPT_LEAD = regex.compile(r"(?:^|[.!?…])[ \t]{0,2}(\*{0,3}[ \t]{0,2})\Z|(\*{1,3}[ \t]{0,2})\Z", regex.M)
@@ -1787,6 +1789,7 @@ _CAPITALISED_WIDGETS = trie(tuple(sorted({w for w in _WIDGET_LINES if w[:1].isup
 _GLUED_WIDGET_ROW = re.compile(r"(?:%s)(?: (?:%s))+(?![^\W_])(?= *(?:[^\W\d_a-zà-ỹđ]|\n|$))"
                                % (_CAPITALISED_WIDGETS, _CAPITALISED_WIDGETS))
 _WIDGET_ROW_SPLIT = re.compile(_CAPITALISED_WIDGETS)
+_CAPITALISED_WIDGET_MAX = max(len(w) for w in _WIDGET_LINES if w[:1].isupper())
 
 
 def _glued_widget_rows(text: str) -> list[Label]:
@@ -1806,6 +1809,9 @@ def _glued_widget_rows(text: str) -> list[Label]:
     """
     out = []
     reach = _T["max_head_widget_row_offset"]
+    first = _WIDGET_ROW_SPLIT.search(text, 0, reach + _CAPITALISED_WIDGET_MAX)
+    if first is None or first.start() > reach:
+        return out  # (no label opens within reach: no row does; a shorter search than the row's)
     for match in _GLUED_WIDGET_ROW.finditer(text, 0, 2 * reach):
         start = match.start()
         line_start = text.rfind("\n", 0, start) + 1
