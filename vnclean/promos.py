@@ -2092,7 +2092,9 @@ def _follow_prompts(text: str) -> list[Label]:
     in uppercase or ends a sentence; a sentence that goes on (``..., độc giả sẽ ...``) or
     runs into it stays."""
     out: list[Label] = []
-    for verb in _FOLLOW_VERBS:
+    for verb, pivot in _FOLLOW_PIVOTS:
+        if pivot not in text:
+            continue  # (a scan for one rare letter costs less than one for the verb)
         pos = text.find(verb)
         while pos >= 0:
             m = _FOLLOW_PROMPT.match(text, pos)
@@ -2105,6 +2107,9 @@ def _follow_prompts(text: str) -> list[Label]:
 
 
 _FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
+#: Each verb with its last letter outside ASCII (``õ`` of ``dõi``: rare in text), or "".
+_FOLLOW_PIVOTS = tuple((verb, next((c for c in reversed(verb) if not c.isascii()), ""))
+                       for verb in _FOLLOW_VERBS)
 _FOLLOW_PROMPT = LazyPattern(
     r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
     r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\(?+\p{Lu}))" % (
