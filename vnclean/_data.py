@@ -262,9 +262,11 @@ class PiecedAlternation:
     every place; a few, or one, jump from literal to literal. A branch that can match
     nowhere in the stretch never wins a place, so what the search finds there is what the
     whole alternation finds. ``source`` writes the alternation of the numbered branches
-    (ascending; default: joined by ``|``); a set of branches is compiled once (the last
-    ``cache`` sets are kept); :attr:`whole`, all of them, is the pattern given as ``whole``
-    or one compiled at its first use.
+    (ascending; default: joined by ``|``); :attr:`whole`, all of them, is the pattern given
+    as ``whole`` or one compiled at its first use. Each set of branches met is compiled
+    once and kept, the first ``budget`` sets only: a later new set is searched with the
+    whole alternation (texts holding ever new mixes of pieces cannot make the process
+    compile without end).
 
     >>> import regex
     >>> words = PiecedAlternation((r"\bCopyright\b", r"Giấy phép số \d+"), regex.IGNORECASE)
@@ -276,16 +278,24 @@ class PiecedAlternation:
 
     def __init__(self, branches: tuple[str, ...], flags: int,
                  source: Callable[[Iterable[int]], str] | None = None,
-                 whole: Any = None, cache: int = 256) -> None:
+                 whole: Any = None, budget: int = 64) -> None:
         self.branches = branches
         self._source = source or (lambda ks: "|".join(branches[k] for k in ks))
         self._flags = flags
         self.whole = whole or LazyPattern(self._source(range(len(branches))), flags)
-        self._subset = functools.lru_cache(maxsize=cache)(self._compile)
+        self._budget = budget
+        self._subsets: dict[tuple[int, ...], Any] = {}
         self._index: tuple[dict[str, tuple[int, ...]], frozenset[int]] | None = None
 
-    def _compile(self, ks: tuple[int, ...]) -> Any:
-        return compile_named(self._source(ks), self._flags)
+    def _subset(self, ks: tuple[int, ...]) -> Any:
+        """The alternation of the branches ``ks``, compiled once; the whole one past the
+        budget."""
+        pattern = self._subsets.get(ks)
+        if pattern is None:
+            if len(self._subsets) >= self._budget:
+                return self.whole
+            pattern = self._subsets[ks] = compile_named(self._source(ks), self._flags)
+        return pattern
 
     def _pieces(self) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
         """The branches each piece lets match, and those whose pieces cannot be told (read
