@@ -97,3 +97,21 @@ def test_piece_gate_reads_the_pieces_with_the_stdlib_parser():
 
     assert _data.required_pieces(r"Bản quyền|Copyright") == ("bản quyền", "copyright")
     assert _data.piece_gate(r"Bản quyền")("Mưa lớn ở Hà Nội.") is False
+
+
+def test_pieced_alternation_searches_whole_past_its_budget_or_without_the_parser(monkeypatch):
+    # The first `budget` sets of branches are compiled; a later new set, or any set when no
+    # pieces can be read, is searched with the whole alternation (the same matches).
+    import regex
+
+    from vnclean import _data
+
+    words = _data.PiecedAlternation((r"Copyright", r"Giấy phép"), regex.IGNORECASE, budget=1)
+    assert words.finder("copyright") is not words.whole
+    assert words.finder("Mưa lớn.") is None
+    assert words.finder("giấy phép") is words.whole
+    assert [m.group() for m in words.finditer("Giấy phép, COPYRIGHT")] == ["Giấy phép",
+                                                                           "COPYRIGHT"]
+    monkeypatch.setattr(_data, "_re_parser", None)
+    unread = _data.PiecedAlternation((r"Copyright", r"Giấy phép"), regex.IGNORECASE)
+    assert unread.finder("Mưa lớn.") is unread.whole

@@ -306,11 +306,12 @@ def test_a_few_short_texts_never_build_the_line_finder(monkeypatch):
 # The piece gates before case-insensitive searches: each must pass every text its
 # patterns find a match in (the pieces are read from the patterns: a gate never skips one).
 GATED = [(promos._may_hold_strong, (promos._FOOTER_STRONG,)),
-         (promos._may_hold_cue, (promos._FOOTER_STRONG, promos._FOOTER_WEAK)),
+         (lambda text: promos._FOOTER_CUES.finder(text) is not None,
+          (promos._FOOTER_STRONG, promos._FOOTER_WEAK)),
          (promos._may_hold_name, (promos._FOOTER_NAME,)),
          (promos._may_hold_flat_cue, (promos._FLAT_FOOTER_CUE,)),
          (promos._may_hold_flat_label, (promos._FLAT_FOOTER_LABEL,)),
-         (promos._may_hold_inline, (promos._INLINE_CANDIDATES,))]
+         (lambda text: promos._INLINE.finder(text) is not None, (promos._INLINE_CANDIDATES,))]
 FOOTER_PIECES = ["© 2024 ", "Copyright", "COPYRİGHT", "All Rights Reserved", "Bản quyền thuộc",
                  "BẢN QUYỀN ©", "Giấy phép số 13/GP-BTTTT", "GPXB", "Tổng biên tập: ",
                  "Cơ quan chủ quản: ", "- Cơ quan Trung ương của", "BÁO ĐIỆN TỬ ", "Tạp chí ",
@@ -321,10 +322,26 @@ gate_texts = st.lists(st.sampled_from(FOOTER_PIECES) | st.sampled_from(PIECES)
                       | st.sampled_from(ODD) | st.text(max_size=4), max_size=10).map("".join)
 
 
+# The pieced alternations and the whole ones they stand for.
+PIECED = [(promos._INLINE, promos._INLINE_CANDIDATES), (promos._NOTICES, promos._FOOTER_NOTICE),
+          (promos._STRONG_CUES, promos._FOOTER_STRONG),
+          (promos._CONTACT_START, promos._CONTACT_START.whole)]
+
+
+def _pieced_alternations_agree(text):
+    # The branches a pieced alternation keeps find what the whole alternation finds.
+    for pieced, whole in PIECED:
+        found = [(m.span(), m.lastgroup) for m in pieced.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in whole.finditer(text)], text
+    assert (promos._FOOTER_CUES.search(text) is not None) == bool(
+        promos._FOOTER_STRONG.search(text) or promos._FOOTER_WEAK.search(text))
+
+
 def _gates_pass_matches(text):
     for gate, patterns in GATED:
         if any(pattern.search(text) for pattern in patterns):
             assert gate(text), (text, patterns)
+    _pieced_alternations_agree(text)
 
 
 @settings(max_examples=1000, deadline=None, derandomize=True,

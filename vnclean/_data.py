@@ -20,7 +20,8 @@ except ImportError:  # pragma: no cover
     _re_constants = _re_parser = None
 
 __all__ = ["data_text", "word_list", "word_set", "json_data", "alternation", "trie",
-           "named_list", "compile_named", "LazyPattern", "required_pieces", "piece_gate"]
+           "named_list", "compile_named", "LazyPattern", "required_pieces", "piece_gate",
+           "PiecedAlternation"]
 
 
 def data_text(name: str) -> str:
@@ -250,6 +251,93 @@ def piece_gate(*patterns: str) -> Callable[[str], bool]:
         return len(low) != len(text) or search(low) is not None
 
     return may_hold
+
+
+class PiecedAlternation:
+    r"""An alternation of regex ``branches`` (tried in order) that searches a stretch of text
+    with only the branches one of whose :func:`required_pieces` the stretch's casefold holds
+    (all of them when casefolding changed its length, or a branch's pieces cannot be told).
+
+    Why: one case-insensitive ``regex`` search of many alternatives tries each of them at
+    every place; a few, or one, jump from literal to literal. A branch that can match
+    nowhere in the stretch never wins a place, so what the search finds there is what the
+    whole alternation finds. ``source`` writes the alternation of the numbered branches
+    (ascending; default: joined by ``|``); :attr:`whole`, all of them, is the pattern given
+    as ``whole`` or one compiled at its first use. Each set of branches met is compiled
+    once and kept, the first ``budget`` sets only: a later new set is searched with the
+    whole alternation (texts holding ever new mixes of pieces cannot make the process
+    compile without end).
+
+    >>> import regex
+    >>> words = PiecedAlternation((r"\bCopyright\b", r"Giấy phép số \d+"), regex.IGNORECASE)
+    >>> words.finder("Mưa lớn ở Hà Nội.") is None
+    True
+    >>> [m.group() for m in words.finditer("Mưa lớn. COPYRIGHT Báo X, giấy phép số 12")]
+    ['COPYRIGHT', 'giấy phép số 12']
+    """
+
+    def __init__(self, branches: tuple[str, ...], flags: int,
+                 source: Callable[[Iterable[int]], str] | None = None,
+                 whole: Any = None, budget: int = 64) -> None:
+        self.branches = branches
+        self._source = source or (lambda ks: "|".join(branches[k] for k in ks))
+        self._flags = flags
+        self.whole = whole or LazyPattern(self._source(range(len(branches))), flags)
+        self._budget = budget
+        self._subsets: dict[tuple[int, ...], Any] = {}
+        self._index: tuple[dict[str, tuple[int, ...]], frozenset[int]] | None = None
+
+    def _subset(self, ks: tuple[int, ...]) -> Any:
+        """The alternation of the branches ``ks``, compiled once; the whole one past the
+        budget."""
+        pattern = self._subsets.get(ks)
+        if pattern is None:
+            if len(self._subsets) >= self._budget:
+                return self.whole
+            pattern = self._subsets[ks] = compile_named(self._source(ks), self._flags)
+        return pattern
+
+    def _pieces(self) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+        """The branches each piece lets match, and those whose pieces cannot be told (read
+        from the branches at the first search: import stays quick)."""
+        if self._index is None:
+            by_piece: dict[str, tuple[int, ...]] = {}
+            untold = set()
+            for k, branch in enumerate(self.branches):
+                pieces = required_pieces(branch)
+                if pieces is None:
+                    untold.add(k)
+                for piece in pieces or ():
+                    by_piece[piece] = (*by_piece.get(piece, ()), k)
+            self._index = by_piece, frozenset(untold)
+        return self._index
+
+    def finder(self, stretch: str) -> Any:
+        """The alternation of the branches that can match in ``stretch`` (compiled), or
+        None when none can."""
+        low = stretch.casefold()
+        if len(low) != len(stretch):
+            return self.whole  # (a character folds to several: a literal may match in part)
+        by_piece, untold = self._pieces()
+        ks = set(untold)
+        for piece, branches in by_piece.items():
+            if piece in low:
+                ks.update(branches)
+        if len(ks) == len(self.branches):
+            return self.whole
+        return self._subset(tuple(sorted(ks))) if ks else None
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> list:
+        """The alternation's matches in ``text[lo:hi]``, as its ``finditer`` finds them."""
+        hi = len(text) if hi is None else hi
+        finder = self.finder(text[lo:hi])
+        return [] if finder is None else list(finder.finditer(text, lo, hi))
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> Any:
+        """The alternation's first match in ``text[lo:hi]``, as its ``search`` finds it."""
+        hi = len(text) if hi is None else hi
+        finder = self.finder(text[lo:hi])
+        return None if finder is None else finder.search(text, lo, hi)
 
 
 _LIST_REFERENCE = re.compile(r"\\L<(\w+)>")

@@ -13,7 +13,7 @@ a phone number inside a story sentence, a licence that a story talks about.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 import bisect
@@ -25,8 +25,8 @@ from operator import add, attrgetter
 import regex
 
 from ._core import Recheck
-from ._data import (LazyPattern, alternation, compile_named, json_data, named_list,
-                    piece_gate, tab_entries, trie, word_list, word_set)
+from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, json_data,
+                    named_list, piece_gate, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -80,16 +80,12 @@ _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tậ
          r"[ \t]+)?"
          r"\p{Lu}\p{L}*+(?:[ \t]+\p{Lu}\p{L}*+){1,4}")
 
-# One pass for every context-free candidate; the group name is the rule.
+# The context-free candidates that are whole lines; the group name is the rule.
 _ALTERNATIVES = [
 
         # A line that is only a widget label, with an optional count or colon, or a
         # button's "!" ("Lấy link!").
         r"(?P<widget_line>^[ \t]*(?:%s)[ \t]*[:!]?[ \t]*$)" % named_list(_WIDGET_LINES),
-        *(f"(?P<phrase_{i}>{p})" for i, (_, p) in enumerate(_PHRASES)),
-        # Subscribe, mailbox and app prompts: to the end of the line.
-        r"(?P<subscribe>(?:%s)[^\n]{0,400})"
-        % "|".join(word_list("promos_subscribe.txt")),
         # A contact label, then contact details: "Hotline: 0913 839 963", "Liên hệ quảng
         # cáo: 0912 345 678", "Fax: (024) 3943 5556", "Email: toasoan@bao.vn". A few words
         # may qualify the label; before an address (which opens with a word) a colon must
@@ -149,8 +145,34 @@ _ALTERNATIVES = [
 _LINE_PATTERNS = tuple(
     (regex.match(r"\(\?P<(\w+)>", a).group(1), LazyPattern("^(?:%s)" % a, _F))
     for a in _ALTERNATIVES if "^" in a[:20])
-_INLINE_CANDIDATES = LazyPattern("|".join(a for a in _ALTERNATIVES if "^" not in a[:20]), _F)
-_may_hold_inline = piece_gate(_INLINE_CANDIDATES.pattern)
+
+#: The inline candidates, one branch each, as (group, regex fragment) in the order their
+#: alternation tries them: each widget phrase (``phrase_N``), then each subscribe, mailbox
+#: or app prompt (all in ``subscribe``, which takes the rest of the line).
+_INLINE_BRANCHES = (*((f"phrase_{i}", p) for i, (_, p) in enumerate(_PHRASES)),
+                    *(("subscribe", p) for p in word_list("promos_subscribe.txt")))
+
+
+def _inline_source(branches: Iterable[int]) -> str:
+    """The alternation of the ``_INLINE_BRANCHES`` numbered ``branches`` (ascending), each
+    phrase in its group and the prompts together in ``subscribe``, in their order."""
+    phrases, prompts = [], []
+    for k in branches:
+        group, fragment = _INLINE_BRANCHES[k]
+        if group == "subscribe":
+            prompts.append(fragment)
+        else:
+            phrases.append(f"(?P<{group}>{fragment})")
+    if prompts:
+        phrases.append(r"(?P<subscribe>(?:%s)[^\n]{0,400})" % "|".join(prompts))
+    return "|".join(phrases)
+
+
+_INLINE_CANDIDATES = LazyPattern(_inline_source(range(len(_INLINE_BRANCHES))), _F)
+#: The same alternation, searched in a window with only the branches that can match there:
+#: one case-insensitive search of all of them tries each at every place.
+_INLINE = PiecedAlternation(tuple(fragment for _, fragment in _INLINE_BRANCHES), _F,
+                            source=_inline_source, whole=_INLINE_CANDIDATES)
 
 # A call to action that ends in a URL: "Đăng ký tham dự tại đây: https://..." (only run
 # on texts holding a URL; case-sensitive, so the verbs anchor the search).
@@ -180,11 +202,22 @@ _FOOTER_STRONG = LazyPattern(
 _FOOTER_NOTICE = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "strong"), _F)
 _FOOTER_LABEL = regex.compile("|".join(p for tag, p in _FOOTER if tag == "label"), _F)
 _FOOTER_WEAK = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "weak"), _F)
+# The same, each searched with only the cues whose pieces the stretch holds: notices, the
+# strong cues (notices and labels), and every cue (strong, label or weak: only whether
+# one is there is asked, so their order does not matter).
+_NOTICES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag == "strong"), _F,
+                             whole=_FOOTER_NOTICE)
+_STRONG_CUES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag in ("strong", "label")),
+                                 _F, whole=_FOOTER_STRONG)
+_FOOTER_CUES = PiecedAlternation(
+    tuple(p for tag, p in _FOOTER if tag in ("strong", "label", "weak")), _F)
 _FOOTER_NAME = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
-_CONTACT_START = regex.compile(
-    r"(?:Chi tiết liên hệ|Thông tin liên hệ|Mọi chi tiết (?:xin )?liên hệ|Liên hệ[ \t]*:)", _F)
+#: A contact opener (searched in the windows around anchor hits only where its words are).
+_CONTACT_START = PiecedAlternation(
+    (r"Chi tiết liên hệ", r"Thông tin liên hệ", r"Mọi chi tiết (?:xin )?liên hệ",
+     r"Liên hệ[ \t]*:"), _F)
 
 
 _PROMPT_LEAD = regex.compile(r"(?:^|[.!?…])[ \t]{0,2}(\*{0,3}[ \t]{0,2})\Z|(\*{1,3}[ \t]{0,2})\Z", regex.M)
@@ -925,9 +958,7 @@ def _first_pass(text: str, windows: list[tuple[int, int]], urls: list[int] | Non
     labels = _line_first_pass(text)
     seen = {(lab.start, lab.end) for lab in labels}
     for lo, hi in windows:
-        if not _may_hold_inline(text[lo:hi]):
-            continue  # (an anchor's window with no piece of a candidate in it)
-        for m in _INLINE_CANDIDATES.finditer(text, lo, hi):
+        for m in _INLINE.finditer(text, lo, hi):
             label = _candidate_label(text, m)
             if label is not None and (label.start, label.end) not in seen:
                 labels.append(label)
@@ -1134,7 +1165,7 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
                                 for at in seams]):
         hits = []
         if _ANCHORS.search(rest, lo, hi):
-            hits += [_candidate_label(rest, m) for m in _INLINE_CANDIDATES.finditer(rest, lo, hi)]
+            hits += [_candidate_label(rest, m) for m in _INLINE.finditer(rest, lo, hi)]
         if _SCHEME_END.search(rest, lo, hi):
             hits += [Label(m.start(), m.end(), "promo", "promos.subscribe")
                      for m in _CALL_TO_URL.finditer(rest, lo, hi)]
@@ -1162,7 +1193,7 @@ def _strong_footer(line: str) -> bool:
 def _footer_notice(text: str, lo: int, hi: int) -> regex.Match | None:
     """The first notice in ``text[lo:hi]`` that the story does not say
     (:func:`_notice_in_story`)."""
-    return next((notice for notice in _FOOTER_NOTICE.finditer(text, lo, hi)
+    return next((notice for notice in _NOTICES.finditer(text, lo, hi)
                  if not _notice_in_story(text, notice, hi)), None)
 
 
@@ -1273,13 +1304,12 @@ _LOWERCASE_WORD = regex.compile(r"(?<!\w)\p{Ll}\w*", regex.V1)
 
 def _footer_cue(text: str) -> bool:
     """Whether ``text`` holds any footer cue (strong, label or weak)."""
-    return _may_hold_cue(text) and bool(_FOOTER_STRONG.search(text) or _FOOTER_WEAK.search(text))
+    return _FOOTER_CUES.search(text) is not None
 
 
 # Cheap tests before the case-insensitive searches of the footer cues (about 30 µs a line):
 # a text whose casefold holds none of the literal pieces their matches need holds no cue.
 _may_hold_strong = piece_gate(_FOOTER_STRONG.pattern)
-_may_hold_cue = piece_gate(_FOOTER_STRONG.pattern, _FOOTER_WEAK.pattern)
 _may_hold_name = piece_gate(_FOOTER_NAME.pattern)
 
 
@@ -1317,8 +1347,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
         hi = text.find("\n", at, lo + 2 + max_chars)
         if hi < 0:
             hi = len(text)
-        if (hi - lo - 1 <= max_chars and _may_hold_strong(text[lo + 1:hi])
-                and _FOOTER_STRONG.search(text, lo + 1, hi)):
+        if hi - lo - 1 <= max_chars and _STRONG_CUES.search(text, lo + 1, hi):
             any_strong = True
             break
     if not any_strong:
@@ -1793,6 +1822,7 @@ _CAPITALISED_WIDGETS = trie(tuple(sorted({w for w in _WIDGET_LINES if w[:1].isup
 _GLUED_WIDGET_ROW = re.compile(r"(?:%s)(?: (?:%s))+(?![^\W_])(?= *(?:[^\W\d_a-zà-ỹđ]|\n|$))"
                                % (_CAPITALISED_WIDGETS, _CAPITALISED_WIDGETS))
 _WIDGET_ROW_SPLIT = re.compile(_CAPITALISED_WIDGETS)
+_CAPITALISED_WIDGET_MAX = max(len(w) for w in _WIDGET_LINES if w[:1].isupper())
 
 
 def _glued_widget_rows(text: str) -> list[Label]:
@@ -1812,6 +1842,9 @@ def _glued_widget_rows(text: str) -> list[Label]:
     """
     out = []
     reach = _T["max_head_widget_row_offset"]
+    first = _WIDGET_ROW_SPLIT.search(text, 0, reach + _CAPITALISED_WIDGET_MAX)
+    if first is None or first.start() > reach:
+        return out  # (no label opens within reach: no row does; a shorter search than the row's)
     for match in _GLUED_WIDGET_ROW.finditer(text, 0, 2 * reach):
         start = match.start()
         line_start = text.rfind("\n", 0, start) + 1
@@ -2092,7 +2125,9 @@ def _follow_prompts(text: str) -> list[Label]:
     in uppercase or ends a sentence; a sentence that goes on (``..., độc giả sẽ ...``) or
     runs into it stays."""
     out: list[Label] = []
-    for verb in _FOLLOW_VERBS:
+    for verb, pivot in _FOLLOW_PIVOTS:
+        if pivot not in text:
+            continue  # (a scan for one rare letter costs less than one for the verb)
         pos = text.find(verb)
         while pos >= 0:
             m = _FOLLOW_PROMPT.match(text, pos)
@@ -2105,6 +2140,9 @@ def _follow_prompts(text: str) -> list[Label]:
 
 
 _FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
+#: Each verb with its last letter outside ASCII (``õ`` of ``dõi``: rare in text), or "".
+_FOLLOW_PIVOTS = tuple((verb, next((c for c in reversed(verb) if not c.isascii()), ""))
+                       for verb in _FOLLOW_VERBS)
 _FOLLOW_PROMPT = LazyPattern(
     r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
     r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\(?+\p{Lu}))" % (

@@ -2483,6 +2483,9 @@ strip_related_links = StripRelatedLinks()
 #: A video's running time alone on a line under another: ``00:01:58``, ``2:41`` (the
 #: pattern opens with the newline, so the engine skips to each newline).
 _DURATION_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*(?=\n)")
+#: What every such line ends with: its seconds and the newline (a search that skips from
+#: colon to colon: a text with none skips the newline-by-newline one).
+_DURATION_END = re.compile(r":\d{2}[ \t]*\n")
 
 
 def _video_cards(text: str) -> list[Label]:
@@ -2499,6 +2502,8 @@ def _video_cards(text: str) -> list[Label]:
     []
     """
     out: list[Label] = []
+    if _DURATION_END.search(text) is None:
+        return out
     for m in _DURATION_LINE.finditer(text):
         above_start = text.rfind("\n", 0, m.start()) + 1
         below_end = line_end(text, m.end() + 1)
