@@ -18,13 +18,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress, islice
 from operator import attrgetter, itemgetter
 from typing import ClassVar
 
 import regex
 
+from ._core import Edit
 from ._data import compile_named, data_text, json_data, named_list, tab_entries, word_list
 from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, WarmUp, casefold_pattern,
                      casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
@@ -2861,6 +2862,142 @@ def _classify(text: str, *, gate: bool = True) -> list[Label]:
     labels = _finished(text, spans)
     header = field_header_labels(text)
     return _with_header(header, labels) if header else labels
+
+
+# Markdown dumps of whole pages (html2text, markitdown and the like): a line made only of
+# links and images is chrome (a menu item, a card, an icon); a link inside a line of text
+# keeps its text and loses its markup; an image that heads a table takes the table (its
+# caption and credit rows) with it. Targets may hold escaped parentheses and a quoted title;
+# an empty target (``![]()``, what some print pages leave) makes no link.
+_MD_TARGET = r'\((?:[^()\n"\\]|\\.)++(?:"[^\n]*?")?[ \t]*\)'
+_MD_IMAGE = rf"!\[[^\[\]\n]*+\]{_MD_TARGET}"
+_MD_PIECE = regex.compile(rf"{_MD_IMAGE}|\[((?:{_MD_IMAGE}|[^\[\]\n])*+)\]{_MD_TARGET}")
+_MD_INNER_IMAGE = regex.compile(_MD_IMAGE)
+_MD_LINE = regex.compile(r"^[^\n]*?\]\([^\n]*+$", regex.MULTILINE)
+_MD_TABLE = regex.compile(r"^[ \t]*+\|[^\n]*+(?:\n[ \t]*+\|[^\n]*+)*+", regex.MULTILINE)
+_MD_RULE_ROW = regex.compile(r"[ \t|:-]*+")
+_LETTER = regex.compile(r"\p{L}")
+#: Rows of an image's table that are its caption and credit, at most (longer: a data table).
+_MD_CAPTION_ROWS = 6
+_MD_CAPTION_CELL = 250
+_MD_CAPTION_RULES = frozenset({"nav.markdown_image", "nav.markdown_image_table"})
+_MD_CLOSING = frozenset(".,;:!?)]}”’»…\"'")
+_MD_OPENING = frozenset("([{“‘«\"'")
+
+
+def _markdown_spans(text: str) -> list[_Span]:
+    """Spans of markdown chrome and link markup in ``text`` (callers check for ``](``)."""
+    spans: list[_Span] = []
+    taken: list[tuple[int, int]] = []
+    for table in _MD_TABLE.finditer(text):
+        if _image_table(table.group()):
+            taken.append((table.start(), table.end()))
+            spans.append((table.start(), table.end(), "nav.markdown_image_table"))
+        else:
+            spans.extend(_rule_rows(table.group(), table.start()))
+    for m in _MD_LINE.finditer(text):
+        if any(start <= m.start() < end for start, end in taken):
+            continue
+        spans.extend(_markdown_line_spans(m.group(), m.start()))
+    return spans
+
+
+def _rule_rows(table: str, base: int) -> list[_Span]:
+    """The rows of ``table`` that hold no text: its rule row and its empty cells."""
+    spans: list[_Span] = []
+    pos = base
+    for row in table.split("\n"):
+        if _MD_RULE_ROW.fullmatch(row):
+            spans.append((pos, pos + len(row), "nav.markdown_table_rule"))
+        pos += len(row) + 1
+    return spans
+
+
+def _image_table(table: str) -> bool:
+    """True when ``table`` (markdown rows) is an image with its caption rows under it."""
+    rows = table.split("\n")
+    if "![" not in rows[0] or len(rows) > _MD_CAPTION_ROWS:
+        return False
+    return all(len(row) <= _MD_CAPTION_CELL or "![" in row for row in rows)
+
+
+def _markdown_line_spans(line: str, base: int) -> list[_Span]:
+    """The whole ``line`` when only links and images are on it (not a top heading: a page's
+    title may link to itself), else the markup of each link and each inline image."""
+    pieces = list(_MD_PIECE.finditer(line))
+    if not pieces:
+        return []
+    rest = _MD_PIECE.sub("", line)
+    if not _LETTER.search(rest) and not line.lstrip().startswith("# "):
+        images = all(piece.group(1) is None for piece in pieces)
+        rule = "nav.markdown_image" if images else "nav.markdown_links"
+        return [(base, base + len(line), rule)]
+    spans: list[_Span] = []
+    for piece in pieces:
+        start, end = base + piece.start(), base + piece.end()
+        if piece.group(1) is None:
+            spans.append((start, end, "nav.markdown_image"))
+            continue
+        spans.append((start, start + 1, "nav.markdown_markup"))
+        inner = base + piece.start(1)
+        for image in _MD_INNER_IMAGE.finditer(piece.group(1)):
+            spans.append((inner + image.start(), inner + image.end(), "nav.markdown_image"))
+        spans.append((base + piece.end(1), end, "nav.markdown_markup"))
+    return spans
+
+
+def _markdown_labels(text: str) -> list[Label]:
+    """Labels of :func:`_markdown_spans`, overlaps dropped; images and their caption rows
+    are captions, the rest site chrome."""
+    labels: list[Label] = []
+    last_end = -1
+    for start, end, rule in sorted(_markdown_spans(text), key=_start_then_longest):
+        if start < last_end:
+            continue
+        last_end = end
+        labels.append(Label(start, end, "caption" if rule in _MD_CAPTION_RULES else KIND, rule))
+    return labels
+
+
+class StripMarkdownLinks(BoilerplateCleaner):
+    """Delete the link chrome of a page dumped as markdown; keep the text of inline links.
+
+    A line made only of links and images goes (a menu item, a card, a share icon); a link
+    inside a sentence keeps its words and loses ``[``, ``](target "title")``; an image and
+    the caption rows of its table go as captions. Runs first, so every later step reads
+    the page as plain text. Texts without ``](`` pass untouched.
+
+    >>> strip_markdown_links("* [Thời sự](https://x.vn/thoi-su)\\n"
+    ...                      "Mưa lớn ở [Hà Nội](https://x.vn/ha-noi 'Hà Nội') từ chiều qua.")
+    'Mưa lớn ở Hà Nội từ chiều qua.'
+    >>> strip_markdown_links("Giá vàng [tăng] (theo SJC) hôm nay.")
+    'Giá vàng [tăng] (theo SJC) hôm nay.'
+    """
+
+    name: ClassVar[str] = "strip_markdown_links"
+    kind: ClassVar[str] = KIND
+
+    def classify(self, text: str) -> list[Label]:
+        """Labels for link-only lines, inline link markup, images and their caption tables."""
+        return _markdown_labels(text) if "](" in text else []
+
+    def find_edits(self, text: str) -> list[Edit]:
+        """The deletions of :meth:`classify`; link markup between a word and a closing mark
+        (``nghiệp](…),``) leaves nothing rather than a space."""
+        edits = super().find_edits(text)
+        return [replace(edit, replacement="") if edit.replacement and _glued_mark(text, edit)
+                else edit for edit in edits]
+
+
+def _glued_mark(text: str, edit: Edit) -> bool:
+    """True when ``edit`` sits between a word and a closing mark, or an opening mark and a
+    word: one space there would split the word from its mark."""
+    after = text[edit.end] if edit.end < len(text) else ""
+    before = text[edit.start - 1] if edit.start else ""
+    return after in _MD_CLOSING or before in _MD_OPENING
+
+
+strip_markdown_links = StripMarkdownLinks()
 
 
 def _with_header(header: list[Label], labels: list[Label]) -> list[Label]:
