@@ -2880,7 +2880,14 @@ _LETTER = regex.compile(r"\p{L}")
 #: Rows of an image's table that are its caption and credit, at most (longer: a data table).
 _MD_CAPTION_ROWS = 6
 _MD_CAPTION_CELL = 250
-_MD_CAPTION_RULES = frozenset({"nav.markdown_image", "nav.markdown_image_table"})
+_MD_KINDS = {"nav.markdown_image": "caption", "nav.markdown_image_table": "caption",
+             "nav.markdown_teaser": "related"}
+#: A card's teaser: at most this many lines, each of this many words and characters at most.
+_MD_TEASER_LINES = 2
+_MD_TEASER_MIN_WORDS = 4
+_MD_HEADLINE_MIN_WORDS = 6
+_MD_TEASER_MAX_CHARS = 320
+_WORDS = regex.compile(r"[\p{L}\p{N}]++")
 _MD_CLOSING = frozenset(".,;:!?)]}”’»…\"'")
 _MD_OPENING = frozenset("([{“‘«\"'")
 
@@ -2895,10 +2902,46 @@ def _markdown_spans(text: str) -> list[_Span]:
             spans.append((table.start(), table.end(), "nav.markdown_image_table"))
         else:
             spans.extend(_rule_rows(table.group(), table.start()))
+    links: list[tuple[int, int, bool]] = []  # link-only lines: start, end, holds a headline
     for m in _MD_LINE.finditer(text):
         if any(start <= m.start() < end for start, end in taken):
             continue
-        spans.extend(_markdown_line_spans(m.group(), m.start()))
+        line_spans = _markdown_line_spans(m.group(), m.start())
+        spans.extend(line_spans)
+        if line_spans and line_spans[0][2] == "nav.markdown_links":
+            links.append((m.start(), m.end(), _headline_link(m.group())))
+    spans.extend(_teaser_spans(text, links))
+    return spans
+
+
+def _headline_link(line: str) -> bool:
+    """True when a link of ``line`` reads as a headline: ``_MD_HEADLINE_MIN_WORDS`` words in
+    one link (a breadcrumb or a section link is shorter)."""
+    return any(len(_WORDS.findall(_MD_INNER_IMAGE.sub("", piece.group(1) or "")))
+               >= _MD_HEADLINE_MIN_WORDS for piece in _MD_PIECE.finditer(line))
+
+
+def _teaser_spans(text: str, links: list[tuple[int, int, bool]]) -> list[_Span]:
+    """The teaser of a card: at most ``_MD_TEASER_LINES`` plain lines right under a linked
+    headline and right above the next link-only line (the next card, a share icon), each a
+    sentence-sized line of ``_MD_TEASER_MIN_WORDS`` words or more; a heading (the page's
+    title under its breadcrumb), a line holding markdown, a table row or a longer paragraph
+    is no teaser."""
+    spans: list[_Span] = []
+    for (_, above_end, headline), (below_start, _, _) in zip(links, links[1:]):
+        if not headline:
+            continue
+        gap = text[above_end:below_start]
+        lines = [line for line in gap.split("\n") if line.strip()]
+        if not 1 <= len(lines) <= _MD_TEASER_LINES or "](" in gap or "|" in gap:
+            continue
+        if all(len(line) <= _MD_TEASER_MAX_CHARS and not line.lstrip().startswith("#")
+               and len(_WORDS.findall(line)) >= _MD_TEASER_MIN_WORDS for line in lines):
+            pos = above_end
+            for line in gap.split("\n"):
+                if line.strip():
+                    spans.append((pos, pos + len(line), "nav.markdown_teaser"))
+                pos += len(line) + 1
     return spans
 
 
@@ -2955,7 +2998,7 @@ def _markdown_labels(text: str) -> list[Label]:
         if start < last_end:
             continue
         last_end = end
-        labels.append(Label(start, end, "caption" if rule in _MD_CAPTION_RULES else KIND, rule))
+        labels.append(Label(start, end, _MD_KINDS.get(rule, KIND), rule))
     return labels
 
 
