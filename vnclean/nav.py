@@ -2881,7 +2881,13 @@ _LETTER = regex.compile(r"\p{L}")
 _MD_CAPTION_ROWS = 6
 _MD_CAPTION_CELL = 250
 _MD_KINDS = {"nav.markdown_image": "caption", "nav.markdown_image_table": "caption",
-             "nav.markdown_teaser": "related"}
+             "nav.markdown_image_caption": "caption", "nav.markdown_teaser": "related"}
+#: A photo's caption under it: at most this many characters, no sentence end.
+_MD_CAPTION_MAX_CHARS = 160
+_MD_SENTENCE_END = frozenset(".!?…:;\"”’)")
+_MD_ALT = regex.compile(r"!\[([^\[\]\n]*+)\]")
+#: Bold markup around words on one line (``**Lê Tân**``), the words kept.
+_MD_BOLD = regex.compile(r"\*\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*\*")
 #: A card's teaser: at most this many lines, each of this many words and characters at most.
 _MD_TEASER_LINES = 2
 _MD_TEASER_MIN_WORDS = 4
@@ -2910,8 +2916,33 @@ def _markdown_spans(text: str) -> list[_Span]:
         spans.extend(line_spans)
         if line_spans and line_spans[0][2] == "nav.markdown_links":
             links.append((m.start(), m.end(), _headline_link(m.group())))
+        elif line_spans and line_spans[0][1] == m.end() and line_spans[0][0] == m.start():
+            spans.extend(_caption_under(text, m.end()))  # a photo alone on its line
     spans.extend(_teaser_spans(text, links))
+    spans.extend((m.start(), m.start() + 2, "nav.markdown_markup") for m in _MD_BOLD.finditer(text))
+    spans.extend((m.end() - 2, m.end(), "nav.markdown_markup") for m in _MD_BOLD.finditer(text))
     return spans
+
+
+def _caption_under(text: str, end: int) -> list[_Span]:
+    """The photo's caption: the next line under a photo alone on its line (blank lines
+    aside) when it is short (``_MD_CAPTION_MAX_CHARS``, ``_MD_TEASER_MIN_WORDS`` words or
+    more) and ends no sentence; a heading, a bold line, a line with markdown or a table row
+    is none, and so is a line that ends like a story paragraph."""
+    start = end
+    while text.startswith("\n", start) and start + 1 < len(text) and text[start + 1] == "\n":
+        start += 1
+    if not text.startswith("\n", start):
+        return []
+    start += 1
+    stop = text.find("\n", start)
+    line = text[start:] if stop < 0 else text[start:stop]
+    bare = line.strip()
+    if (not bare or len(bare) > _MD_CAPTION_MAX_CHARS or bare[0] in "#*|>-![("
+            or bare[-1] in _MD_SENTENCE_END or "](" in bare
+            or len(_WORDS.findall(bare)) < _MD_TEASER_MIN_WORDS):
+        return []
+    return [(start, start + len(line), "nav.markdown_image_caption")]
 
 
 def _headline_link(line: str) -> bool:
@@ -2975,6 +3006,10 @@ def _markdown_line_spans(line: str, base: int) -> list[_Span]:
         images = all(piece.group(1) is None for piece in pieces)
         rule = "nav.markdown_image" if images else "nav.markdown_links"
         return [(base, base + len(line), rule)]
+    first = pieces[0]
+    if first.group(1) is None and not line[:first.start()].strip() and _same_words(
+            _MD_ALT.match(first.group()).group(1), line[first.end():]):
+        return [(base, base + len(line), "nav.markdown_image_caption")]  # ![X](…)X
     spans: list[_Span] = []
     for piece in pieces:
         start, end = base + piece.start(), base + piece.end()
@@ -2987,6 +3022,12 @@ def _markdown_line_spans(line: str, base: int) -> list[_Span]:
             spans.append((inner + image.start(), inner + image.end(), "nav.markdown_image"))
         spans.append((base + piece.end(1), end, "nav.markdown_markup"))
     return spans
+
+
+def _same_words(alt: str, caption: str) -> bool:
+    """True when ``caption`` (the text glued after an image) says what its ``alt`` says."""
+    words = _WORDS.findall(caption)
+    return bool(words) and words == _WORDS.findall(alt)
 
 
 def _markdown_labels(text: str) -> list[Label]:
