@@ -2881,7 +2881,13 @@ _LETTER = regex.compile(r"\p{L}")
 _MD_CAPTION_ROWS = 6
 _MD_CAPTION_CELL = 250
 _MD_KINDS = {"nav.markdown_image": "caption", "nav.markdown_image_table": "caption",
-             "nav.markdown_image_caption": "caption", "nav.markdown_teaser": "related"}
+             "nav.markdown_image_caption": "caption", "nav.markdown_teaser": "related",
+             "nav.markdown_script_line": "promo"}
+#: A line with a script link (``](javascript:``, a button) and at most this many words
+#: outside its links is a widget's line; a line of two links or more and at most this many
+#: words outside them is a row of links with its label.
+_MD_SCRIPT_LINE_MAX_WORDS = 10
+_MD_ROW_MAX_WORDS = 3
 #: A photo's caption under it: at most this many characters, no sentence end.
 _MD_CAPTION_MAX_CHARS = 160
 _MD_SENTENCE_END = frozenset(".!?…:;\"”’)")
@@ -3010,6 +3016,13 @@ def _markdown_line_spans(line: str, base: int) -> list[_Span]:
     if first.group(1) is None and not line[:first.start()].strip() and _same_words(
             _MD_ALT.match(first.group()).group(1), line[first.end():]):
         return [(base, base + len(line), "nav.markdown_image_caption")]  # ![X](…)X
+    words_outside = len(_WORDS.findall(rest))
+    if ("](javascript:" in line and words_outside <= _MD_SCRIPT_LINE_MAX_WORDS
+            and _button_line(line, pieces)):
+        return [(base, base + len(line), "nav.markdown_script_line")]  # a button's line
+    links = sum(piece.group(1) is not None for piece in pieces)
+    if links >= 2 and words_outside <= _MD_ROW_MAX_WORDS:
+        return [(base, base + len(line), "nav.markdown_link_row")]  # "Các trang khác [A] [B]"
     spans: list[_Span] = []
     for piece in pieces:
         start, end = base + piece.start(), base + piece.end()
@@ -3022,6 +3035,17 @@ def _markdown_line_spans(line: str, base: int) -> list[_Span]:
             spans.append((inner + image.start(), inner + image.end(), "nav.markdown_image"))
         spans.append((base + piece.end(1), end, "nav.markdown_markup"))
     return spans
+
+
+def _button_line(line: str, pieces: list) -> bool:
+    """True when ``line`` opens with a script link (``[Đăng nhập](javascript:…) hoặc ...``)
+    or ends with one right after a question (``Chưa có tài khoản? [Tạo ngay](javascript:…)``);
+    a script link inside a sentence leaves the sentence alone."""
+    first, last = pieces[0], pieces[-1]
+    if not line[:first.start()].strip(" \t*-") and "](javascript:" in first.group():
+        return True
+    return (not line[last.end():].strip() and "](javascript:" in last.group()
+            and line[:last.start()].rstrip().endswith("?"))
 
 
 def _same_words(alt: str, caption: str) -> bool:
