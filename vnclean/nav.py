@@ -19,7 +19,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
-from itertools import compress, islice
+from itertools import compress, islice, pairwise
 from operator import attrgetter, itemgetter
 from typing import ClassVar
 
@@ -2965,7 +2965,7 @@ def _teaser_spans(text: str, links: list[tuple[int, int, bool]]) -> list[_Span]:
     title under its breadcrumb), a line holding markdown, a table row or a longer paragraph
     is no teaser."""
     spans: list[_Span] = []
-    for (_, above_end, headline), (below_start, _, _) in zip(links, links[1:]):
+    for (_, above_end, headline), (below_start, _, _) in pairwise(links):
         if not headline:
             continue
         gap = text[above_end:below_start]
