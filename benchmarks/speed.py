@@ -43,7 +43,7 @@ def vnclean_tools() -> dict[str, Callable[[str], str]]:
     """The full pipeline and each of its steps alone, as configured by default.
 
     >>> list(vnclean_tools())[:3]
-    ['vnclean', 'vnclean:normalize', 'vnclean:promos']
+    ['vnclean', 'vnclean:normalize', 'vnclean:markdown']
     """
     configured = {step.name: step for step in vnclean.default_pipeline()}
     return {FULL: vnclean.clean,

@@ -3167,11 +3167,18 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
         s < end and start < e for s, e in spans[max(0, i - 8):i])
 
 
+#: A verdict with its penalty (``tuyên phạt``, ``7 năm tù``; captions_scene_verdicts.txt).
+_VERDICT = regex.compile(
+    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_scene_verdicts.txt'))})(?!\p{{L}})",
+    regex.V1)
+
+
 def _scene_score(line: str) -> float:
-    """How much a short line reads as a picture's description: cue weights, 0 when it is speech."""
+    """How much a short line reads as a picture's description: cue weights, 0 when it is
+    speech or a verdict with its penalty (the story's outcome, no picture's moment)."""
     if line.endswith((",", ";", ":")) or line.count(",") > 1:  # (cheapest tests first)
         return 0.0
-    if _SPEECH.search(line) or not _ENOUGH_WORDS.search(line):
+    if _SPEECH.search(line) or not _ENOUGH_WORDS.search(line) or _VERDICT.search(line):
         return 0.0
     if _SENTENCE_END.search(line.rstrip(".!?…")):  # one sentence only
         return 0.0

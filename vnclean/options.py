@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from ._core import Cleaner, Pipeline
 from .bylines import strip_bylines
 from .captions import remove_photo_captions, remove_repeated_blocks
-from .nav import strip_nav_menus
+from .nav import strip_markdown_links, strip_nav_menus
 from .promos import recheck_footers, strip_promos
 from .related import strip_related_links
 from .unicode import normalize_unicode
@@ -30,6 +30,8 @@ class Options:
     legacy_encodings: detect and convert TCVN3, VNI and VISCII text (off: it can misfire on
         text that merely looks like them).
     normalize: run :func:`vnclean.normalize_unicode` first.
+    markdown: run :func:`vnclean.strip_markdown_links` next, on a page dumped as markdown
+        (a text holding ``](``): link-only lines go, inline links keep their words.
     nav, captions, bylines, related, promos: run that boilerplate cleaner.
     recheck_footers: run :func:`vnclean.strip_promos` again after the bylines on a text
         that still holds a copyright or licence cue or ends with a widget label (only with
@@ -45,6 +47,7 @@ class Options:
     tone_style: str | None = "old"
     legacy_encodings: bool = False
     normalize: bool = True
+    markdown: bool = True
     promos: bool = True
     related: bool = True
     nav: bool = True
@@ -78,6 +81,7 @@ _SWITCHES = tuple(f.name for f in fields(Options) if f.type == "bool")
 #: Step order of the default pipeline: (option that switches the step, cleaner).
 DEFAULT_STEPS: tuple[tuple[str, Cleaner], ...] = (
     ("normalize", normalize_unicode),
+    ("markdown", strip_markdown_links),
     ("promos", strip_promos),
     ("related", strip_related_links),
     ("nav", strip_nav_menus),
@@ -95,7 +99,7 @@ def default_pipeline(**options) -> Pipeline:
     """The default pipeline for these options (built once per distinct set of options).
 
     >>> default_pipeline(captions=False)
-    Pipeline(normalize_unicode, strip_promos, strip_related_links, strip_nav_menus, strip_bylines, recheck_footers, remove_repeated_blocks, tidy_whitespace)
+    Pipeline(normalize_unicode, strip_markdown_links, strip_promos, strip_related_links, strip_nav_menus, strip_bylines, recheck_footers, remove_repeated_blocks, tidy_whitespace)
     """
     unknown = set(options) - OPTION_NAMES
     if unknown:

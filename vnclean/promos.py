@@ -2589,11 +2589,12 @@ _PLAYER_LINE = regex.compile(r"[ \t]*(?:%s)[ \t]*" % "|".join(p for _, p in _PLA
 
 
 def _player_controls(text: str) -> list[Label]:
-    """``promos.player``: a web video player's controls a whole page's text kept, one label a
-    line (``promos_player_lines.txt``): a block of player lines, blank lines between them
-    aside, holding one of its time readouts at least (``Current Time 0:00`` /
-    ``Duration 1:58``), which no story prints; a bare ``3``, ``/`` or ``auto`` goes only
-    inside such a block.
+    """``promos.player``: a web video player's or a text-to-speech reader's controls a whole
+    page's text kept, one label a line (``promos_player_lines.txt``): a block of player
+    lines, blank lines between them aside, holding one of its time readouts at least
+    (``Current Time 0:00`` / ``Duration 1:58``, ``00:00/00:00``), which no story prints; a
+    bare ``3``, ``/``, ``auto``, ``Speed`` or ``Giọng Nữ miền Nam`` goes only inside such a
+    block.
 
     >>> t = ("Mưa lớn.\\nTự động phát sau\\n3\\nCurrent Time 0:00\\n/\\nDuration 1:58"
     ...      "\\nauto\\nGió to.")
@@ -2603,8 +2604,8 @@ def _player_controls(text: str) -> list[Label]:
     []
     """
     out: list[Label] = []
-    if "Time " not in text:
-        return out  # (a player's bar always reads "Current Time 0:00": one scan of the text)
+    if "Time " not in text and "0:00/" not in text and "0:00 /" not in text:
+        return out  # (a saved page's bar reads "Current Time 0:00" or "00:00/01:21")
     done = 0
     for m in _PLAYER_ANCHOR.finditer(text):
         if m.start() < done:
