@@ -66,7 +66,7 @@ def test_case(case):
 
 # Every rule a boilerplate cleaner names in its source has a positive case here and is
 # documented on its docs page, and each file holds at least as many negative cases as rules.
-_RULE_MODULES = ("promos", "nav", "related", "bylines", "captions")
+_RULE_MODULES = ("promos", "nav", "related", "bylines", "captions", "markdown")
 _ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -12,7 +12,8 @@ from .blocks import BoilerplateCleaner, Label, SettlingCleaner
 from .bylines import strip_bylines
 from .captions import remove_photo_captions, remove_repeated_blocks
 from .html import clean_html, clean_html_and_explain
-from .nav import strip_markdown_links, strip_nav_menus
+from .markdown import strip_markdown_links
+from .nav import strip_nav_menus
 from .options import DEFAULT_STEPS, Options, default_pipeline
 from .promos import strip_promos
 from .related import strip_related_links

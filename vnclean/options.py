@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields
 from ._core import Cleaner, Pipeline
 from .bylines import strip_bylines
 from .captions import remove_photo_captions, remove_repeated_blocks
-from .nav import strip_markdown_links, strip_nav_menus
+from .markdown import strip_markdown_links
+from .nav import strip_nav_menus
 from .promos import recheck_footers, strip_promos
 from .related import strip_related_links
 from .unicode import normalize_unicode

@@ -1,0 +1,281 @@
+"""Strip the link chrome of a page dumped as markdown (html2text, markitdown, a crawler's
+markdown writer), before every other boilerplate step reads it as plain text.
+
+A line made only of links and images is chrome (a menu item, a card, an icon); a link
+inside a line of text keeps its words and loses its markup; an image that heads a table
+takes the table (its caption and credit rows) with it. Targets may hold escaped parentheses
+and a quoted title; an empty target (``![]()``, what some print pages leave) makes no link.
+A text without ``](`` passes untouched (one substring test). Thresholds live in
+``data/markdown.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+from typing import ClassVar
+
+import regex
+
+from ._core import Edit
+from ._data import json_data
+from .blocks import BoilerplateCleaner, Label
+
+__all__ = ["StripMarkdownLinks", "strip_markdown_links"]
+
+KIND = "nav"
+_SETTINGS = json_data("markdown.json")
+
+#: A label before it becomes a :class:`Label`: (start, end, rule).
+_Span = tuple[int, int, str]
+
+#: A link's target: an address (one of ``/ . : # ? =`` in it before any title; blanks only
+#: in a path holding ``/``, as a saved page's ``./Tên bài_files/``), maybe a quoted title.
+#: ``[1](tr. 12)`` and ``khoản [1](a)`` are prose, no link.
+_MD_ADDRESS = (r'(?=(?:[^()\n"\\]|\\.)*?[/.:#?=])'
+               r'(?=(?:[^\s()"\\]|\\.)*+[ \t]*+["\)]|(?:[^()\n"\\]|\\.)*?/)')
+_MD_TARGET = rf'\({_MD_ADDRESS}(?:[^()\n"\\]|\\.)++(?:"[^\n]*?")?[ \t]*\)'
+_MD_IMAGE = rf"!\[[^\[\]\n]*+\]{_MD_TARGET}"
+_MD_PIECE = regex.compile(rf"{_MD_IMAGE}|\[((?:{_MD_IMAGE}|[^\[\]\n])*+)\]{_MD_TARGET}")
+_MD_INNER_IMAGE = regex.compile(_MD_IMAGE)
+_MD_LINE = regex.compile(r"^[^\n]*?\]\([^\n]*+$", regex.MULTILINE)
+_MD_TABLE = regex.compile(r"^[ \t]*+\|[^\n]*+(?:\n[ \t]*+\|[^\n]*+)*+", regex.MULTILINE)
+_MD_RULE_ROW = regex.compile(r"[ \t|:-]*+")
+_LETTER = regex.compile(r"\p{L}")
+#: Rows of an image's table that are its caption and credit, at most (longer: a data table).
+_MD_CAPTION_ROWS = _SETTINGS["caption_rows"]
+_MD_CAPTION_CELL = _SETTINGS["caption_cell"]
+_MD_KINDS = {"markdown.image": "caption", "markdown.image_table": "caption",
+             "markdown.image_caption": "caption", "markdown.teaser": "related",
+             "markdown.script_line": "promo"}
+#: A line with a script link (``](javascript:``, a button) and at most this many words
+#: outside its links is a widget's line; a line of two links or more and at most this many
+#: words outside them is a row of links with its label.
+_MD_SCRIPT_LINE_MAX_WORDS = _SETTINGS["script_line_max_words"]
+_MD_ROW_MAX_WORDS = _SETTINGS["row_max_words"]
+#: A photo's caption under it: at most this many characters, no sentence end.
+_MD_CAPTION_MAX_CHARS = _SETTINGS["caption_max_chars"]
+_MD_SENTENCE_END = frozenset(".!?…:;\"”’)")
+_MD_ALT = regex.compile(r"!\[([^\[\]\n]*+)\]")
+#: Bold markup around words on one line (``**Lê Tân**``), the words kept.
+_MD_BOLD = regex.compile(r"\*\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*\*")
+#: A card's teaser: at most this many lines, each of this many words and characters at most.
+_MD_TEASER_LINES = _SETTINGS["teaser_lines"]
+_MD_TEASER_MIN_WORDS = _SETTINGS["teaser_min_words"]
+_MD_HEADLINE_MIN_WORDS = _SETTINGS["headline_min_words"]
+_MD_TEASER_MAX_CHARS = _SETTINGS["teaser_max_chars"]
+_WORDS = regex.compile(r"[\p{L}\p{N}]++")
+_MD_CLOSING = frozenset(".,;:!?)]}”’»…\"'")
+_MD_OPENING = frozenset("([{“‘«\"'")
+
+
+def _markdown_spans(text: str) -> list[_Span]:
+    """Spans of markdown chrome and link markup in ``text`` (callers check for ``](``)."""
+    spans: list[_Span] = []
+    taken: list[tuple[int, int]] = []
+    for table in _MD_TABLE.finditer(text):
+        if _image_table(table.group()):
+            taken.append((table.start(), table.end()))
+            spans.append((table.start(), table.end(), "markdown.image_table"))
+        else:
+            spans.extend(_rule_rows(table.group(), table.start()))
+    links: list[tuple[int, int, bool]] = []  # link-only lines: start, end, holds a headline
+    for m in _MD_LINE.finditer(text):
+        if any(start <= m.start() < end for start, end in taken):
+            continue
+        line_spans = _markdown_line_spans(m.group(), m.start())
+        spans.extend(line_spans)
+        if line_spans and line_spans[0][2] == "markdown.links":
+            links.append((m.start(), m.end(), _headline_link(m.group())))
+        elif line_spans and line_spans[0][1] == m.end() and line_spans[0][0] == m.start():
+            spans.extend(_caption_under(text, m.end()))  # a photo alone on its line
+    spans.extend(_teaser_spans(text, links))
+    spans.extend((m.start(), m.start() + 2, "markdown.markup") for m in _MD_BOLD.finditer(text))
+    spans.extend((m.end() - 2, m.end(), "markdown.markup") for m in _MD_BOLD.finditer(text))
+    return spans
+
+
+def _caption_under(text: str, end: int) -> list[_Span]:
+    """The photo's caption: the next line under a photo alone on its line (blank lines
+    aside) when it is short (``_MD_CAPTION_MAX_CHARS``, ``_MD_TEASER_MIN_WORDS`` words or
+    more) and ends no sentence; a heading, a bold line, a line with markdown or a table row
+    is none, and so is a line that ends like a story paragraph."""
+    start = end
+    while text.startswith("\n", start) and start + 1 < len(text) and text[start + 1] == "\n":
+        start += 1
+    if not text.startswith("\n", start):
+        return []
+    start += 1
+    stop = text.find("\n", start)
+    line = text[start:] if stop < 0 else text[start:stop]
+    bare = line.strip()
+    if (not bare or len(bare) > _MD_CAPTION_MAX_CHARS or bare[0] in "#*|>-![("
+            or bare[-1] in _MD_SENTENCE_END or "](" in bare
+            or len(_WORDS.findall(bare)) < _MD_TEASER_MIN_WORDS):
+        return []
+    return [(start, start + len(line), "markdown.image_caption")]
+
+
+def _headline_link(line: str) -> bool:
+    """True when a link of ``line`` reads as a headline: ``_MD_HEADLINE_MIN_WORDS`` words in
+    one link (a breadcrumb or a section link is shorter)."""
+    return any(len(_WORDS.findall(_MD_INNER_IMAGE.sub("", piece.group(1) or "")))
+               >= _MD_HEADLINE_MIN_WORDS for piece in _MD_PIECE.finditer(line))
+
+
+def _teaser_spans(text: str, links: list[tuple[int, int, bool]]) -> list[_Span]:
+    """The teaser of a card: at most ``_MD_TEASER_LINES`` plain lines right under a linked
+    headline and right above the next link-only line (the next card, a share icon), each a
+    sentence-sized line of ``_MD_TEASER_MIN_WORDS`` words or more; a heading (the page's
+    title under its breadcrumb), a line holding markdown, a table row or a longer paragraph
+    is no teaser."""
+    spans: list[_Span] = []
+    for (_, above_end, headline), (below_start, _, _) in pairwise(links):
+        if not headline:
+            continue
+        gap = text[above_end:below_start]
+        lines = [line for line in gap.split("\n") if line.strip()]
+        if not 1 <= len(lines) <= _MD_TEASER_LINES or "](" in gap or "|" in gap:
+            continue
+        if all(len(line) <= _MD_TEASER_MAX_CHARS and not line.lstrip().startswith("#")
+               and len(_WORDS.findall(line)) >= _MD_TEASER_MIN_WORDS for line in lines):
+            pos = above_end
+            for line in gap.split("\n"):
+                if line.strip():
+                    spans.append((pos, pos + len(line), "markdown.teaser"))
+                pos += len(line) + 1
+    return spans
+
+
+def _rule_rows(table: str, base: int) -> list[_Span]:
+    """The rows of ``table`` that hold no text: its rule row and its empty cells."""
+    spans: list[_Span] = []
+    pos = base
+    for row in table.split("\n"):
+        if _MD_RULE_ROW.fullmatch(row):
+            spans.append((pos, pos + len(row), "markdown.table_rule"))
+        pos += len(row) + 1
+    return spans
+
+
+def _image_table(table: str) -> bool:
+    """True when ``table`` (markdown rows) is an image with its caption rows under it."""
+    rows = table.split("\n")
+    if "![" not in rows[0] or len(rows) > _MD_CAPTION_ROWS:
+        return False
+    return all(len(row) <= _MD_CAPTION_CELL or "![" in row for row in rows)
+
+
+def _markdown_line_spans(line: str, base: int) -> list[_Span]:
+    """The whole ``line`` when only links and images are on it (not a top heading: a page's
+    title may link to itself), else the markup of each link and each inline image."""
+    pieces = list(_MD_PIECE.finditer(line))
+    if not pieces:
+        return []
+    rest = _MD_PIECE.sub("", line)
+    if not _LETTER.search(rest) and not line.lstrip().startswith("# "):
+        images = all(piece.group(1) is None for piece in pieces)
+        rule = "markdown.image" if images else "markdown.links"
+        return [(base, base + len(line), rule)]
+    first = pieces[0]
+    if first.group(1) is None and not line[:first.start()].strip() and _same_words(
+            _MD_ALT.match(first.group()).group(1), line[first.end():]):
+        return [(base, base + len(line), "markdown.image_caption")]  # ![X](…)X
+    words_outside = len(_WORDS.findall(rest))
+    if ("](javascript:" in line and words_outside <= _MD_SCRIPT_LINE_MAX_WORDS
+            and _button_line(line, pieces)):
+        return [(base, base + len(line), "markdown.script_line")]  # a button's line
+    links = sum(piece.group(1) is not None for piece in pieces)
+    if links >= 2 and words_outside <= _MD_ROW_MAX_WORDS:
+        return [(base, base + len(line), "markdown.link_row")]  # "Các trang khác [A] [B]"
+    spans: list[_Span] = []
+    for piece in pieces:
+        start, end = base + piece.start(), base + piece.end()
+        if piece.group(1) is None:
+            spans.append((start, end, "markdown.image"))
+            continue
+        spans.append((start, start + 1, "markdown.markup"))
+        inner = base + piece.start(1)
+        for image in _MD_INNER_IMAGE.finditer(piece.group(1)):
+            spans.append((inner + image.start(), inner + image.end(), "markdown.image"))
+        spans.append((base + piece.end(1), end, "markdown.markup"))
+    return spans
+
+
+def _button_line(line: str, pieces: list) -> bool:
+    """True when ``line`` opens with a script link (``[Đăng nhập](javascript:…) hoặc ...``)
+    or ends with one right after a question (``Chưa có tài khoản? [Tạo ngay](javascript:…)``);
+    a script link inside a sentence leaves the sentence alone."""
+    first, last = pieces[0], pieces[-1]
+    if not line[:first.start()].strip(" \t*-") and "](javascript:" in first.group():
+        return True
+    return (not line[last.end():].strip() and "](javascript:" in last.group()
+            and line[:last.start()].rstrip().endswith("?"))
+
+
+def _same_words(alt: str, caption: str) -> bool:
+    """True when ``caption`` (the text glued after an image) says what its ``alt`` says."""
+    words = _WORDS.findall(caption)
+    return bool(words) and words == _WORDS.findall(alt)
+
+
+def _markdown_labels(text: str) -> list[Label]:
+    """Labels of :func:`_markdown_spans`, overlaps dropped; images and their caption rows
+    are captions, the rest site chrome."""
+    labels: list[Label] = []
+    last_end = -1
+    for start, end, rule in sorted(_markdown_spans(text), key=_start_then_longest):
+        if start < last_end:
+            continue
+        last_end = end
+        labels.append(Label(start, end, _MD_KINDS.get(rule, KIND), rule))
+    return labels
+
+
+class StripMarkdownLinks(BoilerplateCleaner):
+    """Delete the link chrome of a page dumped as markdown; keep the text of inline links.
+
+    A line made only of links and images goes (a menu item, a card, a share icon); a link
+    inside a sentence keeps its words and loses ``[``, ``](target "title")``; an image and
+    the caption rows of its table go as captions. Runs first, so every later step reads
+    the page as plain text. Texts without ``](`` pass untouched.
+
+    >>> strip_markdown_links("Mưa lớn ở [Hà Nội](https://x.vn/ha-noi 'Hà Nội') từ chiều qua.")
+    'Mưa lớn ở Hà Nội từ chiều qua.'
+    >>> strip_markdown_links("* [Thời sự](https://x.vn/thoi-su)\\n"
+    ...                      "Giá vàng [tăng] (theo SJC) hôm nay.")
+    'Giá vàng [tăng] (theo SJC) hôm nay.'
+
+    Its edits are nav; images and their captions are caption, teasers related, buttons promo.
+    """
+
+    name: ClassVar[str] = "strip_markdown_links"
+    kind: ClassVar[str] = KIND
+
+    def classify(self, text: str) -> list[Label]:
+        """Labels for link-only lines, inline link markup, images and their caption tables."""
+        if "](" not in text:  # (one substring scan: most texts hold no markdown link)
+            return []
+        return _markdown_labels(text)
+
+    def find_edits(self, text: str) -> list[Edit]:
+        """The deletions of :meth:`classify`; link markup between a word and a closing mark
+        (``nghiệp](…),``) leaves nothing rather than a space."""
+        edits = super().find_edits(text)
+        return [replace(edit, replacement="") if edit.replacement and _glued_mark(text, edit)
+                else edit for edit in edits]
+
+
+def _glued_mark(text: str, edit: Edit) -> bool:
+    """True when ``edit`` sits between a word and a closing mark, or an opening mark and a
+    word: one space there would split the word from its mark."""
+    after = text[edit.end] if edit.end < len(text) else ""
+    before = text[edit.start - 1] if edit.start else ""
+    return after in _MD_CLOSING or before in _MD_OPENING
+
+
+strip_markdown_links = StripMarkdownLinks()
+
+
+def _start_then_longest(span: _Span) -> tuple[int, int]:
+    return span[0], -span[1]
