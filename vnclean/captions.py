@@ -3062,8 +3062,21 @@ def _opening_subject(line: str) -> str:
     >>> _opening_subject("Lực lượng chức năng kiểm tra hiện trường."), _opening_subject("Lựa")
     ('Lực lượng chức năng', '')
     """
-    return max((s for s in _SCENE_SUBJECTS if line.startswith(s)
+    return max((s for s in _SUBJECTS_BY_HEAD.get(line[:_SUBJECT_HEAD], ()) if line.startswith(s)
                 and not line[len(s):len(s) + 1].isalpha()), key=len, default="")
+
+
+def _subjects_by_head(size: int) -> dict[str, tuple[str, ...]]:
+    """The scene subjects by their first ``size`` characters, in list order: a line can open
+    only with those that share its own first characters (one lookup, not a test per subject)."""
+    by_head: dict[str, list[str]] = {}
+    for subject in _SCENE_SUBJECTS:
+        by_head.setdefault(subject[:size], []).append(subject)
+    return {head: tuple(subjects) for head, subjects in by_head.items()}
+
+
+_SUBJECT_HEAD = min(map(len, _SCENE_SUBJECTS))
+_SUBJECTS_BY_HEAD = _subjects_by_head(_SUBJECT_HEAD)
 
 
 #: Between a scene line's subject and its action: a name (capitalised words) and at most two
