@@ -2444,13 +2444,9 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
         start, line = match.start(1), match.group(1)
         if start in done:
             continue
-        action = _is_action_caption(line)
-        if not action:
-            if _is_subject_caption(line):
-                subjects.append((match.start() + 1, start + len(line)))
-            continue
-        pair = _paragraphs_around(text, match, least)
-        if pair is not None and not any(map(_reads_as_action, pair)):
+        pair = _paragraphs_around(text, match, least)  # (cheaper than reading the line)
+        if (pair is not None and _is_action_caption(line)
+                and not any(map(_reads_as_action, pair))):
             found.append((start, start + len(line), "captions.scene_action_line"))
         elif _is_subject_caption(line):
             subjects.append((match.start() + 1, start + len(line)))
