@@ -217,6 +217,32 @@ def _kind_entries(name: str) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(words) for kind, words in by_kind.items()}
 
 
+class _WholeWords:
+    """A word list's words as whole words (no letter on either side), found by ``search``
+    as ``regex`` finds them; a text that holds none of the words at all (most lines) is
+    told by one stdlib ``re`` scan of them as a trie, without the ``regex`` search (which
+    tries its look-behind at every position).
+
+    >>> stops = _WholeWords("captions_scene_subject_stops.txt")
+    >>> stops.search("Bà con phơi cà phê trên sân.") is None, stops.search("Họ cũng đến.").group()
+    (True, 'cũng')
+    """
+
+    __slots__ = ("_bare", "_whole")
+
+    def __init__(self, name: str):
+        words = word_list(name)
+        self._bare = re.compile(trie(words)).search
+        self._whole = LazyPattern(
+            rf"(?<!\p{{L}})(?:{named_list(words)})(?!\p{{L}})", regex.V1)
+
+    def search(self, text: str, *bounds: int) -> regex.Match | None:
+        """``regex``'s search of the whole words in ``text`` (``bounds``: pos, endpos)."""
+        if self._bare(text, *bounds) is None:
+            return None
+        return self._whole.search(text, *bounds)
+
+
 def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
                               tuple[str, ...], frozenset[str]]:
     """The subjects that open a "who does what" scene line, the scene words that open one,
@@ -2565,9 +2591,7 @@ def _line_past(text: str, pos: int, skip: set[int], *, up: bool) -> str:
 #: What a subject caption holds nowhere: a figure, a comma (after its subject: ``Cán bộ,
 #: chiến sĩ`` is one), a colon, a quote, a bracket, a second sentence.
 _NOT_IN_SUBJECT_CAPTION = regex.compile(r"[\d,;:\"“”'‘’()\[\]!?…/]|\.\s", regex.V1)
-_SUBJECT_STOP = LazyPattern(
-    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_scene_subject_stops.txt'))})(?!\p{{L}})",
-    regex.V1)
+_SUBJECT_STOP = _WholeWords("captions_scene_subject_stops.txt")
 #: After a subject: an optional name (capitalised words, a lower-case one only inside it),
 #: then the verb, a lower-case word.
 _SUBJECT_THEN_VERB = regex.compile(
@@ -2859,9 +2883,7 @@ _SCENE_SENTENCE = compile_named(
     rf"(?:(?<=[.!?…][\"”’)]?{_HSPACE}{{0,3}})|(?<=^{_HSPACE}*))(?:{named_list(_SCENE_OPENERS)})"
     rf"(?!\p{{L}})[^.!?…\n\"“”:;,]{{3,{_SETTINGS['scene_sentence_max_chars']}}}+\.(?=[\s\p{{Lu}}\d]|$)",
     regex.V1 | regex.MULTILINE)
-_SCENE_SENTENCE_STOP = compile_named(
-    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_scene_opener_stops.txt'))})(?!\p{{L}})",
-    regex.V1)
+_SCENE_SENTENCE_STOP = _WholeWords("captions_scene_opener_stops.txt")
 
 
 def _scene_sentences(text: str, keywords: list[int]) -> list[tuple[int, int, str]]:
