@@ -3063,9 +3063,9 @@ def _paper_under_title(text: str) -> list[Label]:
     """
     if not _title_line_ends(text):
         return []  # (most flattened pages: the pattern is never read)
-    m = _PAPER_UNDER_TITLE.match(text)
+    m = _PAPER_UNDER_TITLE.match(text) if _PAPER_UNDER_TITLE_GATE.match(text) else None
     if m is None or _is_prose_line(m.group("title").strip()):
-        m = _PAPER_ATOP.match(text)
+        m = _PAPER_ATOP.match(text) if _PAPER_ATOP_GATE.match(text) else None
         if m is None:
             return []
     when = m.group("when")
@@ -3131,6 +3131,15 @@ _PAPER_UNDER_TITLE = regex.compile(rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+{_PAP
 #: The same source line opening the text, no title above it (an aggregator's copy whose
 #: title the scraper kept apart): ``Báo Thanh Niên`` / the lead.
 _PAPER_ATOP = regex.compile(rf"\s*+{_PAPER_LINE}", regex.V1)
+#: How ``_PAPER_LINE`` opens (a necessary condition, read off it): a word for a paper, a
+#: known agency, a domain's first label and its dot, or a name with ``&`` in its first 16
+#: characters (classes wider than the pattern's, which the stdlib reads as ``regex`` does).
+_PAPER_LINE_OPENS = rf"(?:Báo|Tạp chí|{_AGENCIES}|{_MEDIA}|[^\s.]{{2,30}}\.|[^\n]{{1,16}}&)"
+#: The gates of ``_PAPER_UNDER_TITLE`` and ``_PAPER_ATOP``: stdlib ``re`` matches that cost far
+#: less than the patterns (each gate's ``\s`` takes every blank the pattern's does, and
+#: gives back what the pattern's possessive parts keep: it holds wherever they match).
+_PAPER_UNDER_TITLE_GATE = re.compile(rf"\s*[^\n]{{10,300}}\n\s*{_PAPER_LINE_OPENS}")
+_PAPER_ATOP_GATE = re.compile(rf"\s*{_PAPER_LINE_OPENS}")
 
 
 #: A dateline opening a text, glued before the next words (a page flattened onto one line),

@@ -217,6 +217,34 @@ def _kind_entries(name: str) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(words) for kind, words in by_kind.items()}
 
 
+class _WholeWords:
+    """A word list's words as whole words (no letter on either side), found by ``search``
+    as ``regex`` finds them; a text that holds none of the words at all (most lines) is
+    told by one stdlib ``re`` scan of them as a trie, without the ``regex`` search (which
+    tries its look-behind at every position).
+
+    >>> stops = _WholeWords("captions_scene_subject_stops.txt")
+    >>> stops.search("Bà con phơi cà phê trên sân.") is None
+    True
+    >>> stops.search("Họ cũng đến.").group()
+    'cũng'
+    """
+
+    __slots__ = ("_bare", "_whole")
+
+    def __init__(self, name: str):
+        words = word_list(name)
+        self._bare = re.compile(trie(words)).search
+        self._whole = LazyPattern(
+            rf"(?<!\p{{L}})(?:{named_list(words)})(?!\p{{L}})", regex.V1)
+
+    def search(self, text: str, *bounds: int) -> regex.Match | None:
+        """``regex``'s search of the whole words in ``text`` (``bounds``: pos, endpos)."""
+        if self._bare(text, *bounds) is None:
+            return None
+        return self._whole.search(text, *bounds)
+
+
 def _scene_actions() -> tuple[tuple[str, ...], tuple[str, ...], regex.Pattern,
                               tuple[str, ...], frozenset[str]]:
     """The subjects that open a "who does what" scene line, the scene words that open one,
@@ -2477,13 +2505,9 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
         start, line = match.start(1), match.group(1)
         if start in done:
             continue
-        action = _is_action_caption(line)
-        if not action:
-            if _is_subject_caption(line):
-                subjects.append((match.start() + 1, start + len(line)))
-            continue
-        pair = _paragraphs_around(text, match, least)
-        if pair is not None and not any(map(_reads_as_action, pair)):
+        pair = _paragraphs_around(text, match, least)  # (cheaper than reading the line)
+        if (pair is not None and _is_action_caption(line)
+                and not any(map(_reads_as_action, pair))):
             found.append((start, start + len(line), "captions.scene_action_line"))
         elif _is_subject_caption(line):
             subjects.append((match.start() + 1, start + len(line)))
@@ -2602,9 +2626,7 @@ def _line_past(text: str, pos: int, skip: set[int], *, up: bool) -> str:
 #: What a subject caption holds nowhere: a figure, a comma (after its subject: ``Cán bộ,
 #: chiến sĩ`` is one), a colon, a quote, a bracket, a second sentence.
 _NOT_IN_SUBJECT_CAPTION = regex.compile(r"[\d,;:\"“”'‘’()\[\]!?…/]|\.\s", regex.V1)
-_SUBJECT_STOP = LazyPattern(
-    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_scene_subject_stops.txt'))})(?!\p{{L}})",
-    regex.V1)
+_SUBJECT_STOP = _WholeWords("captions_scene_subject_stops.txt")
 #: After a subject: an optional name (capitalised words, a lower-case one only inside it),
 #: then the verb, a lower-case word.
 _SUBJECT_THEN_VERB = regex.compile(
@@ -3012,9 +3034,7 @@ _SCENE_SENTENCE = compile_named(
     rf"(?:(?<=[.!?…][\"”’)]?{_HSPACE}{{0,3}})|(?<=^{_HSPACE}*))(?:{named_list(_SCENE_OPENERS)})"
     rf"(?!\p{{L}})[^.!?…\n\"“”:;,]{{3,{_SETTINGS['scene_sentence_max_chars']}}}+\.(?=[\s\p{{Lu}}\d]|$)",
     regex.V1 | regex.MULTILINE)
-_SCENE_SENTENCE_STOP = compile_named(
-    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_scene_opener_stops.txt'))})(?!\p{{L}})",
-    regex.V1)
+_SCENE_SENTENCE_STOP = _WholeWords("captions_scene_opener_stops.txt")
 
 
 def _scene_sentences(text: str, keywords: list[int]) -> list[tuple[int, int, str]]:
@@ -3218,8 +3238,21 @@ def _opening_subject(line: str) -> str:
     >>> _opening_subject("Lực lượng chức năng kiểm tra hiện trường."), _opening_subject("Lựa")
     ('Lực lượng chức năng', '')
     """
-    return max((s for s in _SCENE_SUBJECTS if line.startswith(s)
+    return max((s for s in _SUBJECTS_BY_HEAD.get(line[:_SUBJECT_HEAD], ()) if line.startswith(s)
                 and not line[len(s):len(s) + 1].isalpha()), key=len, default="")
+
+
+def _subjects_by_head(size: int) -> dict[str, tuple[str, ...]]:
+    """The scene subjects by their first ``size`` characters, in list order: a line can open
+    only with those that share its own first characters (one lookup, not a test per subject)."""
+    by_head: dict[str, list[str]] = {}
+    for subject in _SCENE_SUBJECTS:
+        by_head.setdefault(subject[:size], []).append(subject)
+    return {head: tuple(subjects) for head, subjects in by_head.items()}
+
+
+_SUBJECT_HEAD = min(map(len, _SCENE_SUBJECTS))
+_SUBJECTS_BY_HEAD = _subjects_by_head(_SUBJECT_HEAD)
 
 
 #: Between a scene line's subject and its action: a name (capitalised words) and at most two
