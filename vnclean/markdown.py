@@ -58,12 +58,26 @@ _MD_CAPTION_MAX_CHARS = _SETTINGS["caption_max_chars"]
 _MD_SENTENCE_END = frozenset(".!?…:;\"”’)")
 _MD_ALT = regex.compile(r"!\[([^\[\]\n]*+)\]")
 #: Bold markup around words on one line (``**Lê Tân**``), the words kept.
-_MD_BOLD = regex.compile(r"\*\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*\*")
+_MD_BOLD = regex.compile(
+    r"(?<![\p{L}\p{N}*])\*\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*\*(?![\p{L}\p{N}*])")
 #: A card's teaser: at most this many lines, each of this many words and characters at most.
 _MD_TEASER_LINES = _SETTINGS["teaser_lines"]
 _MD_TEASER_MIN_WORDS = _SETTINGS["teaser_min_words"]
 _MD_HEADLINE_MIN_WORDS = _SETTINGS["headline_min_words"]
 _MD_TEASER_MAX_CHARS = _SETTINGS["teaser_max_chars"]
+#: A list of links under a sentence that announces it (``... gồm các văn bản sau:``, this
+#: many words at least) keeps its words when each link holds this many words at least.
+_MD_LIST_INTRO_MIN_WORDS = _SETTINGS["list_intro_min_words"]
+_MD_LIST_ITEM_MIN_WORDS = _SETTINGS["list_item_min_words"]
+#: ... unless it announces more reading (``Mời bạn xem thêm các bài viết cùng chủ đề:``).
+_MD_LIST_INTRO_RELATED = regex.compile(
+    "|".join(regex.escape(cue) for cue in _SETTINGS["list_intro_related_cues"]), regex.IGNORECASE)
+#: A sentence's end after a line's last link: the line is a sentence, not a row of links.
+_MD_LINE_STOP = regex.compile(r"[.!?…][\"”’)]*+[ \t]*+$")
+#: A word in lower case between two links (``[A](…) và [B](…)``): a sentence's words.
+_MD_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}")
+#: Inline code (`` `a[0](b.c)` ``): no link inside.
+_MD_CODE = regex.compile(r"`[^`\n]++`")
 _WORDS = regex.compile(r"[\p{L}\p{N}]++")
 _MD_CLOSING = frozenset(".,;:!?)]}”’»…\"'")
 _MD_OPENING = frozenset("([{“‘«\"'")
@@ -79,15 +93,23 @@ def _markdown_spans(text: str) -> list[_Span]:
             spans.append((table.start(), table.end(), "markdown.image_table"))
         else:
             spans.extend(_rule_rows(table.group(), table.start()))
-    links: list[tuple[int, int, bool]] = []  # link-only lines: start, end, holds a headline
+    links: list[tuple[int, int, bool]] = []  # link-only lines: start, end, a card's headline
+    listed = -1  # where the last link line of a list under a sentence ends
     for m in _MD_LINE.finditer(text):
         if any(start <= m.start() < end for start, end in taken):
             continue
         line_spans = _markdown_line_spans(m.group(), m.start())
-        spans.extend(line_spans)
         if line_spans and line_spans[0][2] == "markdown.links":
-            links.append((m.start(), m.end(), _headline_link(m.group())))
-        elif line_spans and line_spans[0][1] == m.end() and line_spans[0][0] == m.start():
+            if _listed_item(text, m, listed) or _inside_paragraph(text, m.start(), m.end()):
+                listed = m.end()
+                spans.extend(_link_markup(m.group(), m.start(), _pieces(m.group())))
+                continue
+            card = (m.group().lstrip().startswith("#")  # a card: a heading, or under a link
+                    or bool(links) and not text[links[-1][1]:m.start()].strip())
+            links.append((m.start(), m.end(), card and _headline_link(m.group())))
+        spans.extend(line_spans)
+        if (line_spans and line_spans[0][2] != "markdown.links"
+                and line_spans[0][1] == m.end() and line_spans[0][0] == m.start()):
             spans.extend(_caption_under(text, m.end()))  # a photo alone on its line
     spans.extend(_teaser_spans(text, links))
     spans.extend((m.start(), m.start() + 2, "markdown.markup") for m in _MD_BOLD.finditer(text))
@@ -99,7 +121,8 @@ def _caption_under(text: str, end: int) -> list[_Span]:
     """The photo's caption: the next line under a photo alone on its line (blank lines
     aside) when it is short (``_MD_CAPTION_MAX_CHARS``, ``_MD_TEASER_MIN_WORDS`` words or
     more) and ends no sentence; a heading, a bold line, a line with markdown or a table row
-    is none, and so is a line that ends like a story paragraph."""
+    is none, and so is a line that ends like a story paragraph, opens a quotation or runs
+    on into the next line (a wrapped paragraph)."""
     start = end
     while text.startswith("\n", start) and start + 1 < len(text) and text[start + 1] == "\n":
         start += 1
@@ -109,11 +132,48 @@ def _caption_under(text: str, end: int) -> list[_Span]:
     stop = text.find("\n", start)
     line = text[start:] if stop < 0 else text[start:stop]
     bare = line.strip()
-    if (not bare or len(bare) > _MD_CAPTION_MAX_CHARS or bare[0] in "#*|>-![("
+    if (not bare or len(bare) > _MD_CAPTION_MAX_CHARS or bare[0] in "#*|>-![(\"“"
             or bare[-1] in _MD_SENTENCE_END or "](" in bare
-            or len(_WORDS.findall(bare)) < _MD_TEASER_MIN_WORDS):
+            or len(_WORDS.findall(bare)) < _MD_TEASER_MIN_WORDS
+            or _continues(text, start + len(line))):
         return []
     return [(start, start + len(line), "markdown.image_caption")]
+
+
+def _continues(text: str, end: int) -> bool:
+    """True when the line right under ``end`` (no blank line between) opens in lower case:
+    the line that ends at ``end`` runs on into it, one paragraph wrapped."""
+    return (text.startswith("\n", end) and end + 1 < len(text)
+            and text[end + 1].islower())
+
+
+def _inside_paragraph(text: str, start: int, end: int) -> bool:
+    """True when the link line at ``start:end`` sits inside a wrapped paragraph: the line
+    above is plain text that ends no sentence and the line below runs on in lower case."""
+    if not start or not _continues(text, end):
+        return False
+    above = text[text.rfind("\n", 0, start - 1) + 1:start - 1].rstrip()
+    return (bool(above) and "](" not in above and above[-1] not in _MD_SENTENCE_END
+            and above.lstrip()[0] not in "#*|>-![")
+
+
+def _listed_item(text: str, m: regex.Match, listed: int) -> bool:
+    """True when the link line ``m`` is an item of a list that a sentence announces (the
+    line above ends with ``:`` and holds ``_MD_LIST_INTRO_MIN_WORDS`` words, or is the
+    list's item before), each link of ``_MD_LIST_ITEM_MIN_WORDS`` words or more:
+    ``Các văn bản cần biết gồm:`` / ``1. [Luật Đất đai số 31/2024/QH15](…)``; a sentence
+    that offers more reading (``_MD_LIST_INTRO_RELATED``) announces related links."""
+    pieces = _pieces(m.group())
+    if not all(piece.group(1) is not None
+               and len(_WORDS.findall(piece.group(1))) >= _MD_LIST_ITEM_MIN_WORDS
+               for piece in pieces):
+        return False
+    if m.start() and listed == m.start() - 1:
+        return True
+    above = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:max(m.start() - 1, 0)].strip()
+    return (above.endswith(":") and "](" not in above
+            and len(_WORDS.findall(above)) >= _MD_LIST_INTRO_MIN_WORDS
+            and not _MD_LIST_INTRO_RELATED.search(above))
 
 
 def _headline_link(line: str) -> bool:
@@ -163,17 +223,25 @@ def _image_table(table: str) -> bool:
     rows = table.split("\n")
     if "![" not in rows[0] or len(rows) > _MD_CAPTION_ROWS:
         return False
-    return all(len(row) <= _MD_CAPTION_CELL or "![" in row for row in rows)
+    return _photo_row(rows[0]) and all(len(row) <= _MD_CAPTION_CELL or "![" in row
+                                       for row in rows)
+
+
+def _photo_row(row: str) -> bool:
+    """True when every cell of a table ``row`` holding words holds an image too: a row of
+    photos; a cell of words alone (``| ![](logo) | Đội | Điểm |``) makes a data table."""
+    return not any(_WORDS.search(cell) and "![" not in cell for cell in row.split("|"))
 
 
 def _markdown_line_spans(line: str, base: int) -> list[_Span]:
     """The whole ``line`` when only links and images are on it (not a top heading: a page's
     title may link to itself), else the markup of each link and each inline image."""
-    pieces = list(_MD_PIECE.finditer(line))
+    pieces = _pieces(line)
     if not pieces:
         return []
-    rest = _MD_PIECE.sub("", line)
-    if not _LETTER.search(rest) and not line.lstrip().startswith("# "):
+    rest = _outside(line, pieces)
+    sentence = _MD_LINE_STOP.search(line, pieces[-1].end()) is not None
+    if not _LETTER.search(rest) and not line.lstrip().startswith("# ") and not sentence:
         images = all(piece.group(1) is None for piece in pieces)
         rule = "markdown.image" if images else "markdown.links"
         return [(base, base + len(line), rule)]
@@ -186,8 +254,33 @@ def _markdown_line_spans(line: str, base: int) -> list[_Span]:
             and _button_line(line, pieces)):
         return [(base, base + len(line), "markdown.script_line")]  # a button's line
     links = sum(piece.group(1) is not None for piece in pieces)
-    if links >= 2 and words_outside <= _MD_ROW_MAX_WORDS:
+    if (links >= 2 and words_outside <= _MD_ROW_MAX_WORDS and not sentence
+            and not _MD_LOWER_WORD.search(_outside(line, pieces, between=True))):
         return [(base, base + len(line), "markdown.link_row")]  # "Các trang khác [A] [B]"
+    return _link_markup(line, base, pieces)
+
+
+def _pieces(line: str) -> list[regex.Match]:
+    """The links and images of ``line``, none inside inline code."""
+    pieces = list(_MD_PIECE.finditer(line))
+    if "`" in line:
+        code = [m.span() for m in _MD_CODE.finditer(line)]
+        pieces = [p for p in pieces if not any(a < p.end() and p.start() < b for a, b in code)]
+    return pieces
+
+
+def _outside(line: str, pieces: list[regex.Match], *, between: bool = False) -> str:
+    """The text of ``line`` outside its ``pieces`` (only between the first and the last
+    with ``between``)."""
+    bounds = [piece.span() for piece in pieces]
+    gaps = [(a[1], b[0]) for a, b in pairwise(bounds)]
+    if not between:
+        gaps = [(0, bounds[0][0]), *gaps, (bounds[-1][1], len(line))]
+    return " ".join(line[a:b] for a, b in gaps)
+
+
+def _link_markup(line: str, base: int, pieces: list[regex.Match]) -> list[_Span]:
+    """The markup of each link of ``line`` (its words stay) and each inline image."""
     spans: list[_Span] = []
     for piece in pieces:
         start, end = base + piece.start(), base + piece.end()
