@@ -2397,9 +2397,10 @@ def _cards_in_a_row(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 #: A ticker's headlines flattened one a line, each closed by the dash that parted it from
-#: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``.
+#: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``;
+#: a headline may open on a quote mark (``"Cười ra nước mắt": ... -``).
 _DASHED_ITEM = line_opening(
-    r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
+    r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[\"“‘']?[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
     % (_T["headline_min_words"] * 2 - 1, _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
 
 
