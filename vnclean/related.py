@@ -2430,6 +2430,46 @@ def _dashed_runs(text: str) -> list[Label]:
     return found
 
 
+#: A dated series title on the text's first line: its name of two words or more, a day and
+#: month (maybe a year), then a colon (``Tin sáng 25/9: ...``, ``Bản tin tối 3-10: ...``).
+_SERIES_TITLE = regex.compile(
+    r"[ \t]*+(\p{Lu}\p{Ll}*+(?:[ \t]\p{Ll}++){1,3})[ \t]++(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)"
+    r"[ \t]*+:")
+#: Where a scraper glued the next block on: a lower-case letter with a capital right after it.
+_GLUED_CAPITAL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+
+
+def _series_siblings(text: str) -> list[Label]:
+    """``related.series_sibling``: a line under a dated series title (:data:`_SERIES_TITLE`,
+    ``Tin sáng 25/9: ...``) that opens with the same series name and another date (``Tin sáng
+    24/9: ...``): the link to the series' other issue; it ends at the line's end, or where the
+    next block was glued on (a lower-case letter with a capital after it, the subheading
+    that follows stays). A line with the title's own date, or one that ends a sentence, stays.
+
+    >>> text = "Tin sáng 5/3: Mưa lớn\\nTin sáng 4/3: Cháy chợ ở Nam ĐịnhGiá vàng tăng\\nNội dung."
+    >>> [text[x.start:x.end] for x in _series_siblings(text)]
+    ['Tin sáng 4/3: Cháy chợ ở Nam Định']
+    """
+    title = _SERIES_TITLE.match(text)
+    if title is None:
+        return []
+    name, date = title.group(1), title.group(2)
+    found = []
+    start = text.find("\n" + name, title.end())
+    while start >= 0:
+        line_start = start + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _SERIES_TITLE.match(text, line_start, line_end)
+        line = text[line_start:line_end].rstrip()
+        if m is not None and m.group(1) == name and m.group(2) != date and line[-1:] not in ".!?":
+            glued = _GLUED_CAPITAL.search(text, m.end(), line_end)
+            end = glued.start() if glued is not None else line_start + len(line)
+            found.append(Label(line_start, end, "related", "related.series_sibling"))
+        start = text.find("\n" + name, line_end)
+    return found
+
+
 def _line_runs(text: str) -> list[Label]:
     """:func:`_prefixed_teasers` and :func:`_dashed_runs`, each read only when ``text`` holds
     enough newlines for its run of lines (most flattened pages hold too few)."""
@@ -2469,6 +2509,8 @@ class StripRelatedLinks(BoilerplateCleaner):
         if pair:
             labels = merge_labels(labels + pair)
         teasers = _line_runs(text)
+        if text[:1].isupper() and ":" in text[:40]:
+            teasers += _series_siblings(text)
         if teasers:
             labels = merge_labels(labels + teasers)
         cards = _video_cards(text)
