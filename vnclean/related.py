@@ -2426,8 +2426,33 @@ def _dashed_runs(text: str) -> list[Label]:
         if m.start(1) == start and last_non_space_end(text, start):
             continue  # no lone "-" opens it and story stands above: verses, a list's lines
         if not any(item.endswith(".") for item in items if item):  # no sentence ends there
-            found.append(Label(start, start + len(body), "related", "related.dashed_run"))
+            end = _title_below_label(text, start + len(body)) or start + len(body)
+            found.append(Label(start, end, "related", "related.dashed_run"))
     return found
+
+
+#: After a ticker's last dashed item: the item with no dash, a short section label, then the
+#: page's title glued to its time stamp (``23/11/2025 09:30Sự thật ...``): the title stands
+#: below, so the undashed line is the ticker's last item (groups: its end, the label).
+_LAST_ITEM_ABOVE_TITLE = regex.compile(
+    r"[ \t]*\n[ \t]*+[^\n]{1,%d}?(?<=\S)[ \t]*\n[ \t]*+(\p{Lu}\p{Ll}*+(?:[ \t]\p{L}+){0,2})"
+    r"[ \t]*\n[ \t]*+\d{1,2}/\d{1,2}/\d{4}[ \t]+\d{1,2}:\d{2}\p{Lu}" % _HEADLINE_MAX_CHARS,
+    regex.VERSION1)
+
+
+def _title_below_label(text: str, end: int) -> int:
+    """The end of a ticker's undashed last item (the line after ``end``, where the dashed run
+    ends) when a short section label and the page's title glued to its time stamp follow it
+    (:data:`_LAST_ITEM_ABOVE_TITLE`), else 0: with the title elsewhere the item may be it.
+
+    >>> text = "A -\\nB cuối\\nXã hội\\n23/11/2025 09:30Tiêu đề\\nNội dung."
+    >>> text[:_title_below_label(text, 3)]
+    'A -\\nB cuối'
+    """
+    m = _LAST_ITEM_ABOVE_TITLE.match(text, end)
+    if m is None or m.group(1).endswith((".", ":")):
+        return 0
+    return text.rindex("\n", end, m.start(1))
 
 
 #: A dated series title on the text's first line: its name of two words or more, a day and
