@@ -986,12 +986,46 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     if caption_start == line_start == start and rest_blank:  # "(Ảnh: X)" alone on its line
         caption_start = _caption_line_above(text, line_start, after)
+    elif caption_start == line_start < start and text[line_start].islower():
+        caption_start = _wrapped_caption_head(text, line_start)
     rule = "captions.credit_sentence" if caption_start < start else "captions.credit"
     if caption_start == start and not blank_before(text, start):
         after = end  # the credit alone: the sentence before it keeps its full stop
     if _VIDEO_PAREN.match(text, start):
         rule = "captions.video"
     return _Candidate(start, end, caption_start, after, rule, line_start, whole)
+
+
+_WRAPPED_HEAD_MAX = _SETTINGS["wrapped_caption_head_max_chars"]
+_NO_HEAD_END = ".!?:;…\"”’)"
+
+
+def _wrapped_caption_head(text: str, line_start: int) -> int:
+    """Where a credited caption opens when a hard-wrapped text broke it over two lines: its
+    line (at ``line_start``) opens in lower case, so the caption's head is the line above
+    when that is short (``wrapped_caption_head_max_chars``), opens with a capital, ends with
+    no sentence mark, and opens a paragraph (the line above it ends a sentence, or is blank
+    or the text's top): ``Các đại biểu dự lễ khởi công`` / ``công trình. (Ảnh: H.T)``.
+    Otherwise ``line_start``.
+
+    >>> text = "Xã đã hoàn thành đường mới.\\nCác đại biểu dự lễ khởi công\\ncông trình. (Ảnh: H.T)"
+    >>> text[_wrapped_caption_head(text, text.rindex("\\n") + 1):][:12]
+    'Các đại biểu'
+    >>> text = "Xã đã hoàn thành con đường\\nmới cho bà con đi lại thuận\\ntiện. (Ảnh: H.T)"
+    >>> _wrapped_caption_head(text, text.rindex("\\n") + 1) == text.rindex("\\n") + 1
+    True
+    """
+    if line_start < 2:
+        return line_start
+    head = text.rfind("\n", 0, line_start - 1) + 1
+    line = text[head:line_start - 1].strip()
+    if not line or len(line) > _WRAPPED_HEAD_MAX or not line[0].isupper() \
+            or line[-1] in _NO_HEAD_END:
+        return line_start
+    above = text[:head].rstrip()
+    if above and above[-1] not in ".!?…\"”’)" and text[head - 2:head] != "\n\n":
+        return line_start  # the line above runs on into it: a paragraph's wrapped middle
+    return head
 
 
 def _described_candidate(text, end, line_start, line_end) -> _Candidate | None:

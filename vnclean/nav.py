@@ -825,7 +825,9 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
             add_text(line)
             if length > short:  # far too long for chrome cues or menu items
                 last = line[-1]
-                if last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
+                if line[0] in _SCRIPT_FIRST and _is_script_line(line):
+                    add_known(_LONG_SCRIPT)  # a page's script, semicolons and all
+                elif last in _SENTENCE_MARKS or (last in _CLOSERS and line[-2] in _STOPS):
                     add_known(_LONG_PROSE)  # _sentence_end: a sentence
                 else:
                     add_known(_long_shape(line, length, short, menu_line, cfg))
@@ -938,6 +940,7 @@ def _long_shape(line: str, length: int, short: int, menu: re.Pattern, cfg: _Sett
 
 
 _LONG_PROSE = (_SPACED, PROSE, False)
+_LONG_SCRIPT = (_SPACED, NULL, False)
 _LONG_TITLE = (_SPACED, TITLE, False)
 _LONG_BREADCRUMB = (_SPACED, BREADCRUMB, False)
 _LONG_KEYWORDS = (_SPACED, KEYWORDS, False)
@@ -954,6 +957,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
         return -1, WELCOME, False
     if _is_template_line(line):
         return -1, HEADING, False
+    if line[0] in _SCRIPT_FIRST and _is_script_line(line):
+        return -1, NULL, False
     plain = line if " - " not in line else line.replace(" - ", " ")
     letters = plain.replace(" ", "")
     if letters.strip(_DIGITS).isalpha() and "  " not in plain:
@@ -1001,6 +1006,27 @@ def _is_welcome(line: str) -> bool:
     """A portal's welcome banner filling the stripped ``line`` (:func:`_welcome_pattern`),
     behind a test of its first letter (every banner opens with ``Chào``)."""
     return line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None
+
+
+#: A page's script printed as text: a line that opens like JavaScript (a function, a
+#: variable, a call on ``window`` / ``document``, an analytics tag) and holds a statement's
+#: semicolon (``function gtag(){dataLayer.push(arguments);} gtag('js', new Date());``).
+_SCRIPT_LINE = re.compile(
+    r"(?:function[ \t]*[\w$]*[ \t]*\(|var[ \t]+[\w$]+[ \t]*=|(?:window|document)\.\w"
+    r"|\(function[ \t]*\(|(?:gtag|googletag|dataLayer|jQuery)\b[.(])[^\n]*;")
+_SCRIPT_FIRST = frozenset("fvwd(gj")
+
+
+def _is_script_line(line: str) -> bool:
+    """A stripped ``line`` of a page's script (:data:`_SCRIPT_LINE`), behind a test of its
+    first letter; a sentence that names a function stays (no semicolon after code).
+
+    >>> _is_script_line("function gtag(){dataLayer.push(arguments);} gtag('js', new Date());")
+    True
+    >>> _is_script_line("function của gan là lọc máu; bác sĩ nói.")
+    False
+    """
+    return line[0] in _SCRIPT_FIRST and _SCRIPT_LINE.match(line) is not None
 
 
 def _is_template_line(line: str) -> bool:

@@ -2397,9 +2397,10 @@ def _cards_in_a_row(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 #: A ticker's headlines flattened one a line, each closed by the dash that parted it from
-#: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``.
+#: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``;
+#: a headline may open on a quote mark (``"Cười ra nước mắt": ... -``).
 _DASHED_ITEM = line_opening(
-    r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
+    r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[\"“‘']?[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
     % (_T["headline_min_words"] * 2 - 1, _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
 
 
@@ -2425,7 +2426,72 @@ def _dashed_runs(text: str) -> list[Label]:
         if m.start(1) == start and last_non_space_end(text, start):
             continue  # no lone "-" opens it and story stands above: verses, a list's lines
         if not any(item.endswith(".") for item in items if item):  # no sentence ends there
-            found.append(Label(start, start + len(body), "related", "related.dashed_run"))
+            end = _title_below_label(text, start + len(body)) or start + len(body)
+            found.append(Label(start, end, "related", "related.dashed_run"))
+    return found
+
+
+#: After a ticker's last dashed item: the item with no dash, a short section label, then the
+#: page's title glued to its time stamp (``23/11/2025 09:30Sự thật ...``): the title stands
+#: below, so the undashed line is the ticker's last item (groups: its end, the label).
+_LAST_ITEM_ABOVE_TITLE = regex.compile(
+    r"[ \t]*\n[ \t]*+[^\n]{1,%d}?(?<=\S)[ \t]*\n[ \t]*+(\p{Lu}\p{Ll}*+(?:[ \t]\p{L}+){0,2})"
+    r"[ \t]*\n[ \t]*+\d{1,2}/\d{1,2}/\d{4}[ \t]+\d{1,2}:\d{2}\p{Lu}" % _HEADLINE_MAX_CHARS,
+    regex.VERSION1)
+
+
+def _title_below_label(text: str, end: int) -> int:
+    """The end of a ticker's undashed last item (the line after ``end``, where the dashed run
+    ends) when a short section label and the page's title glued to its time stamp follow it
+    (:data:`_LAST_ITEM_ABOVE_TITLE`), else 0: with the title elsewhere the item may be it.
+
+    >>> text = "A -\\nB cuối\\nXã hội\\n23/11/2025 09:30Tiêu đề\\nNội dung."
+    >>> text[:_title_below_label(text, 3)]
+    'A -\\nB cuối'
+    """
+    m = _LAST_ITEM_ABOVE_TITLE.match(text, end)
+    if m is None or m.group(1).endswith((".", ":")):
+        return 0
+    return text.rindex("\n", end, m.start(1))
+
+
+#: A dated series title on the text's first line: its name of two words or more, a day and
+#: month (maybe a year), then a colon (``Tin sáng 25/9: ...``, ``Bản tin tối 3-10: ...``).
+_SERIES_TITLE = regex.compile(
+    r"[ \t]*+(\p{Lu}\p{Ll}*+(?:[ \t]\p{Ll}++){1,3})[ \t]++(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)"
+    r"[ \t]*+:")
+#: Where a scraper glued the next block on: a lower-case letter with a capital right after it.
+_GLUED_CAPITAL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+
+
+def _series_siblings(text: str) -> list[Label]:
+    """``related.series_sibling``: a line under a dated series title (:data:`_SERIES_TITLE`,
+    ``Tin sáng 25/9: ...``) that opens with the same series name and another date (``Tin sáng
+    24/9: ...``): the link to the series' other issue; it ends at the line's end, or where the
+    next block was glued on (a lower-case letter with a capital after it, the subheading
+    that follows stays). A line with the title's own date, or one that ends a sentence, stays.
+
+    >>> text = "Tin sáng 5/3: Mưa lớn\\nTin sáng 4/3: Cháy chợ ở Nam ĐịnhGiá vàng tăng\\nNội dung."
+    >>> [text[x.start:x.end] for x in _series_siblings(text)]
+    ['Tin sáng 4/3: Cháy chợ ở Nam Định']
+    """
+    title = _SERIES_TITLE.match(text)
+    if title is None:
+        return []
+    name, date = title.group(1), title.group(2)
+    found = []
+    start = text.find("\n" + name, title.end())
+    while start >= 0:
+        line_start = start + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _SERIES_TITLE.match(text, line_start, line_end)
+        line = text[line_start:line_end].rstrip()
+        if m is not None and m.group(1) == name and m.group(2) != date and line[-1:] not in ".!?":
+            glued = _GLUED_CAPITAL.search(text, m.end(), line_end)
+            end = glued.start() if glued is not None else line_start + len(line)
+            found.append(Label(line_start, end, "related", "related.series_sibling"))
+        start = text.find("\n" + name, line_end)
     return found
 
 
@@ -2468,6 +2534,8 @@ class StripRelatedLinks(BoilerplateCleaner):
         if pair:
             labels = merge_labels(labels + pair)
         teasers = _line_runs(text)
+        if text[:1].isupper() and ":" in text[:40]:
+            teasers += _series_siblings(text)
         if teasers:
             labels = merge_labels(labels + teasers)
         cards = _video_cards(text)
