@@ -2878,8 +2878,9 @@ def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], 
     (``captions_scene_subject_stops.txt``: ``cho biết``, ``nói``) and no narrator or span
     of time (:data:`_LONE_LINE_STORY`), and stands alone between two paragraphs
     (:func:`_caption_neighbours`) of which the one below opens no interview
-    (:func:`_opens_interview`: the line is its heading) and neither is of the line's own
-    shape (``sibling``: a list of such lines is story)."""
+    (:func:`_opens_interview`: the line is its heading) nor with the time of the news
+    (``Sáng 27/7, ...``: a roundup's heading, then its event's lead), and neither is of the
+    line's own shape (``sibling``: a list of such lines is story)."""
     found: list[tuple[int, int, str]] = []
     for match in matches:
         start, line = match.start(1), match.group(1).rstrip()
@@ -2887,7 +2888,7 @@ def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], 
                 or _LONE_LINE_STORY.search(line)):
             continue
         pair = _caption_neighbours(text, match)
-        if (pair is None or _opens_interview(pair[1])
+        if (pair is None or _opens_interview(pair[1]) or _TIMED_OPENING.match(pair[1])
                 or sibling is not None and any(map(sibling, pair))):
             continue
         found.append((start, start + len(line), rule))
