@@ -2855,6 +2855,11 @@ _TITLED_OPENING = LazyPattern(
     rf"(?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++[-–][ \t]", regex.V1)
 
 
+def _opens_titled(line: str) -> bool:
+    """Whether ``line`` opens with a person's head, a name and a dash (:data:`_TITLED_OPENING`)."""
+    return _TITLED_OPENING.match(line) is not None
+
+
 #: A narrator or a span of time or habit (``captions_lone_line_story_words.txt``): no
 #: caption of one moment holds one.
 _LONE_LINE_STORY = LazyPattern(
@@ -2915,7 +2920,7 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
                 if _SCENE_ACTIONS.search(line, dash) is not None:
                     yield match
     return _lone_caption_lines(text, acting(), done, "captions.titled_action_line",
-                               _TITLED_OPENING.match)
+                               _opens_titled)
 
 
 #: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
@@ -2940,7 +2945,10 @@ def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh xe tải lấn làn trên quốc lộ``), with
     no full stop, comma, colon or quote, read as :func:`_lone_caption_lines` reads a
     caption line (``... đã thu hút hàng nghìn lượt xem`` is a sentence about the clip)."""
-    showing = (m for m in _CLIP_SCENE_LINE.finditer(text)
+    first = _CLIP_SCENE_LINE.search(text)
+    if first is None:
+        return []  # no clip's line: most texts
+    showing = (m for m in _CLIP_SCENE_LINE.finditer(text, first.start())
                if _CLIP_RECEPTION.search(m.group(1)) is None)
     return _lone_caption_lines(text, showing, done, "captions.clip_scene_line",
                                _CLIP_OPENING.match)
