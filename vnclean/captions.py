@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, islice, pairwise, repeat
 from typing import ClassVar, NamedTuple
 
@@ -2905,20 +2905,52 @@ def _caption_neighbours(text: str, match: re.Match) -> tuple[str, str] | None:
 #: A line a person's head opens (stdlib ``re``, the heads as a trie after a newline): the
 #: cheap pass that finds the few lines :data:`_TITLED_ACTION_LINE` then reads.
 _TITLED_HEAD = re.compile(rf"\n[^\S\n]*(?:{trie(_BARE['person'])}) ")
+#: A line that opens as :data:`_TITLED_ACTION_LINE` does, a person's head, a name and a
+#: dash: a neighbour of this shape makes the line an item of a list.
+_TITLED_OPENING = LazyPattern(
+    rf"(?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++[-–][ \t]", regex.V1)
 
 
-def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], rule: str
+def _opens_titled(line: str) -> bool:
+    """Whether ``line`` opens with a person's head, a name and a dash (:data:`_TITLED_OPENING`)."""
+    return _TITLED_OPENING.match(line) is not None
+
+
+#: A narrator or a span of time or habit (``captions_lone_line_story_words.txt``): no
+#: caption of one moment holds one.
+_LONE_LINE_STORY = LazyPattern(
+    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_lone_line_story_words.txt'))})(?!\p{{L}})",
+    regex.V1 | regex.IGNORECASE)
+_INTERVIEW_LABELS = word_list("captions_interview_labels.txt")
+
+
+def _opens_interview(paragraph: str) -> bool:
+    """Whether ``paragraph`` reads as an interview's question: a reporter's label
+    (``captions_interview_labels.txt``: ``PV:``, ``Thưa ông``) or a question mark last."""
+    return paragraph.startswith(_INTERVIEW_LABELS) or paragraph.rstrip("\"”’)").endswith("?")
+
+
+def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], rule: str,
+                        sibling: Callable[[str], object] | None = None
                         ) -> list[tuple[int, int, str]]:
     """``rule`` for each line a caption-line pattern found (``matches``, group 1 the line)
     that no other scene rule took (``done``), holds no story verb
-    (``captions_scene_opener_stops.txt``) and no word that links, judges or reports
-    (``captions_scene_subject_stops.txt``: ``cho biết``, ``nói``), and stands alone between
-    two paragraphs (:func:`_caption_neighbours`)."""
+    (``captions_scene_opener_stops.txt``), no word that links, judges or reports
+    (``captions_scene_subject_stops.txt``: ``cho biết``, ``nói``) and no narrator or span
+    of time (:data:`_LONE_LINE_STORY`), and stands alone between two paragraphs
+    (:func:`_caption_neighbours`) of which the one below opens no interview
+    (:func:`_opens_interview`: the line is its heading) nor with the time of the news
+    (``Sáng 27/7, ...``: a roundup's heading, then its event's lead), and neither is of the
+    line's own shape (``sibling``: a list of such lines is story)."""
     found: list[tuple[int, int, str]] = []
     for match in matches:
         start, line = match.start(1), match.group(1).rstrip()
         if (start in done or _SCENE_SENTENCE_STOP.search(line) or _SUBJECT_STOP.search(line)
-                or _caption_neighbours(text, match) is None):
+                or _LONE_LINE_STORY.search(line)):
+            continue
+        pair = _caption_neighbours(text, match)
+        if (pair is None or _opens_interview(pair[1]) or _TIMED_OPENING.match(pair[1])
+                or sibling is not None and any(map(sibling, pair))):
             continue
         found.append((start, start + len(line), rule))
     return found
@@ -2943,7 +2975,8 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
                 dash = max(line.find(" - "), line.find(" – "))
                 if _SCENE_ACTIONS.search(line, dash) is not None:
                     yield match
-    return _lone_caption_lines(text, acting(), done, "captions.titled_action_line")
+    return _lone_caption_lines(text, acting(), done, "captions.titled_action_line",
+                               _opens_titled)
 
 
 #: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
@@ -2955,13 +2988,26 @@ _CLIP_SCENE_LINE = re.compile(
     rf"{_NO_SENTENCE_MARK}{{3,{_SETTINGS['clip_scene_line_max_chars']}}}?)(?=[^\S\n]*+\n)")
 
 
+_CLIP_OPENING = re.compile(trie(word_list("captions_clip_scenes.txt")))
+#: What a clip did once posted (``captions_clip_reception.txt``: ``lan truyền``,
+#: ``cộng đồng mạng``): a sentence about the clip, no caption of what it shows.
+_CLIP_RECEPTION = LazyPattern(
+    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_clip_reception.txt'))})(?!\p{{L}})",
+    regex.V1)
+
+
 def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     """``captions.clip_scene_line``: what an embedded clip shows, opened by a clip opener of
     ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh xe tải lấn làn trên quốc lộ``), with
     no full stop, comma, colon or quote, read as :func:`_lone_caption_lines` reads a
     caption line (``... đã thu hút hàng nghìn lượt xem`` is a sentence about the clip)."""
-    return _lone_caption_lines(text, _CLIP_SCENE_LINE.finditer(text), done,
-                               "captions.clip_scene_line")
+    first = _CLIP_SCENE_LINE.search(text)
+    if first is None:
+        return []  # no clip's line: most texts
+    showing = (m for m in _CLIP_SCENE_LINE.finditer(text, first.start())
+               if _CLIP_RECEPTION.search(m.group(1)) is None)
+    return _lone_caption_lines(text, showing, done, "captions.clip_scene_line",
+                               _CLIP_OPENING.match)
 
 
 #: A caption that points at the place in the picture: a short noun phrase ending with a
@@ -2974,6 +3020,14 @@ _SCENE_PLACE_LINE = re.compile(
     rf"(?:{trie(_POINTER_TAILS)})\.?)(?=[^\S\n]*+\n)")
 
 
+#: The pointer right after a word of going, leaving or becoming
+#: (``captions_scene_place_objects.txt``: ``Trở lại nơi xảy ra vụ sạt lở``): ``nơi`` is
+#: then the object of a story's verb, not a relative clause on a pictured place.
+_PLACE_AS_OBJECT = re.compile(
+    rf"(?<!\w)(?:{trie(word_list('captions_scene_place_objects.txt'))}) "
+    rf"(?:{trie(_POINTER_TAILS)})\.?$")
+
+
 def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     """``captions.scene_place_line``: a short noun phrase that ends by pointing at the place
     the picture shows (``Xưởng gỗ nơi xảy ra vụ cháy``; tails in
@@ -2981,7 +3035,8 @@ def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     :func:`_lone_caption_lines` reads a caption line (``Đây là nơi ...`` is a sentence)."""
     if _POINTER_TAIL.search(text) is None:
         return []  # no tail anywhere: the line pattern need not run
-    capitalised = (m for m in _SCENE_PLACE_LINE.finditer(text) if m.group(1)[0].isupper())
+    capitalised = (m for m in _SCENE_PLACE_LINE.finditer(text)
+                   if m.group(1)[0].isupper() and _PLACE_AS_OBJECT.search(m.group(1)) is None)
     return _lone_caption_lines(text, capitalised, done, "captions.scene_place_line")
 
 
