@@ -1004,13 +1004,19 @@ def _wrapped_caption_head(text: str, line_start: int) -> int:
     """Where a credited caption opens when a hard-wrapped text broke it over two lines: its
     line (at ``line_start``) opens in lower case, so the caption's head is the line above
     when that is short (``wrapped_caption_head_max_chars``), opens with a capital, ends with
-    no sentence mark, and opens a paragraph (the line above it ends a sentence, or is blank
-    or the text's top): ``Các đại biểu dự lễ khởi công`` / ``công trình. (Ảnh: H.T)``.
-    Otherwise ``line_start``.
+    no sentence mark, and opens a paragraph under a hard-wrapped one (the line right above
+    it ends a sentence and opens in lower case, a wrapped paragraph's last line):
+    ``... và`` / ``ghi nhận ...`` / ``Các đại biểu dự lễ khởi công`` / ``công trình. (Ảnh:
+    H.T)``. Otherwise ``line_start``: with no sign that the text was wrapped at a fixed
+    width (a paragraph of one line above, a blank line, the text's top) the short line is
+    a heading or the story's own first line (``Những con số ấn tượng`` / ``năm nay ...``).
 
-    >>> text = "Xã đã hoàn thành đường mới.\\nCác đại biểu dự lễ khởi công\\ncông trình. (Ảnh: H.T)"
+    >>> text = "Xã đã làm đường\\nmới.\\nCác đại biểu dự lễ khởi công\\ncông trình. (Ảnh: H.T)"
     >>> text[_wrapped_caption_head(text, text.rindex("\\n") + 1):][:12]
     'Các đại biểu'
+    >>> text = "Xã đã làm đường mới.\\nCác đại biểu dự lễ khởi công\\ncông trình. (Ảnh: H.T)"
+    >>> _wrapped_caption_head(text, text.rindex("\\n") + 1) == text.rindex("\\n") + 1
+    True
     >>> text = "Xã đã hoàn thành con đường\\nmới cho bà con đi lại thuận\\ntiện. (Ảnh: H.T)"
     >>> _wrapped_caption_head(text, text.rindex("\\n") + 1) == text.rindex("\\n") + 1
     True
@@ -1022,9 +1028,13 @@ def _wrapped_caption_head(text: str, line_start: int) -> int:
     if not line or len(line) > _WRAPPED_HEAD_MAX or not line[0].isupper() \
             or line[-1] in _NO_HEAD_END:
         return line_start
-    above = text[:head].rstrip()
-    if above and above[-1] not in ".!?…\"”’)" and text[head - 2:head] != "\n\n":
+    if head < 2 or text[head - 2] == "\n":
+        return line_start  # the text's top or a blank line above: no wrapped text shown
+    above = text[text.rfind("\n", 0, head - 1) + 1:head - 1].strip()
+    if not above or above[-1] not in ".!?…\"”’)":
         return line_start  # the line above runs on into it: a paragraph's wrapped middle
+    if not above[0].islower():
+        return line_start  # a paragraph of one line above: the text is not hard-wrapped
     return head
 
 

@@ -841,6 +841,8 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
         _unshape_tables(texts, shapes)
     if "\n#" in text:
         _shape_hashtag_runs(texts, shapes)
+    if NULL in shapes and ":" in text:
+        _unshape_announced_nulls(texts, shapes)
     return _Page(starts, ends, texts, words, shapes, sections)
 
 
@@ -1015,18 +1017,43 @@ _SCRIPT_LINE = re.compile(
     r"(?:function[ \t]*[\w$]*[ \t]*\(|var[ \t]+[\w$]+[ \t]*=|(?:window|document)\.\w"
     r"|\(function[ \t]*\(|(?:gtag|googletag|dataLayer|jQuery)\b[.(])[^\n]*;")
 _SCRIPT_FIRST = frozenset("fvwd(gj")
+#: The artefacts a story may name as words it announces (a CMS's own labels).
+_ANNOUNCED_ARTEFACTS = frozenset(word_list("nav_announced_artefacts.txt"))
+
+
+#: A script's string literals, whose words may be any language's (``alert("Xin chào");``).
+_SCRIPT_STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+#: What a statement of a script ends with; a sentence ends otherwise (``.``).
+_SCRIPT_ENDS = (";", "}", ")")
 
 
 def _is_script_line(line: str) -> bool:
     """A stripped ``line`` of a page's script (:data:`_SCRIPT_LINE`), behind a test of its
-    first letter; a sentence that names a function stays (no semicolon after code).
+    first letter: it ends as a statement does and holds no word outside ASCII but in its
+    strings; a sentence that names a function or a file stays (no semicolon after code, or
+    Vietnamese words around it: ``document.pdf là tên ...; nên đổi ...``).
 
     >>> _is_script_line("function gtag(){dataLayer.push(arguments);} gtag('js', new Date());")
     True
     >>> _is_script_line("function của gan là lọc máu; bác sĩ nói.")
     False
+    >>> _is_script_line("var tuoi = 10 là câu lệnh đầu tiên em viết; em vui cả buổi chiều.")
+    False
     """
-    return line[0] in _SCRIPT_FIRST and _SCRIPT_LINE.match(line) is not None
+    if line[0] not in _SCRIPT_FIRST or not line.endswith(_SCRIPT_ENDS) \
+            or _SCRIPT_LINE.match(line) is None:
+        return False
+    return line.isascii() or _SCRIPT_STRING.sub("", line).isascii()
+
+
+def _unshape_announced_nulls(texts: list[str], shapes: list[str]) -> None:
+    """A script line or an artefact word (``Uncategorized``) right under a line ending in a
+    colon is what the story announces (``Ví dụ:`` / ``var x = 5;``, ``... một chuyên mục mặc
+    định tên là:`` / ``Uncategorized``): shaped as prose, it stays."""
+    for k in range(1, len(texts)):
+        if shapes[k] == NULL and texts[k - 1][-1] == ":" and (
+                texts[k] in _ANNOUNCED_ARTEFACTS or _is_script_line(texts[k])):
+            shapes[k] = PROSE
 
 
 def _is_template_line(line: str) -> bool:

@@ -2396,12 +2396,15 @@ def _cards_in_a_row(text: str, spans: list[tuple[int, int]]) -> bool:
                for (_, b), (a, _) in pairwise(spans))
 
 
+#: The quote marks a ticker's headline may open on (``"Cười ra nước mắt": ... -``).
+_QUOTE_OPENERS = "\"“‘'"
 #: A ticker's headlines flattened one a line, each closed by the dash that parted it from
 #: the next (``Giá vàng tăng mạnh -`` / ``Hà Nội mưa lớn -``), maybe after a lone ``-``;
 #: a headline may open on a quote mark (``"Cười ra nước mắt": ... -``).
 _DASHED_ITEM = line_opening(
-    r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[\"“‘']?[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
-    % (_T["headline_min_words"] * 2 - 1, _HEADLINE_MAX_CHARS, _T["dashed_run_min_items"]))
+    r"[ \t]*(?:-[ \t]*\n[ \t]*)?((?:[%s]?[^\W\d_][^\n]{%d,%d}?[ \t][-–][ \t]*\n[ \t]*){%d,})"
+    % (_QUOTE_OPENERS, _T["headline_min_words"] * 2 - 1, _HEADLINE_MAX_CHARS,
+       _T["dashed_run_min_items"]))
 
 
 def _dashed_runs(text: str) -> list[Label]:
@@ -2410,7 +2413,9 @@ def _dashed_runs(text: str) -> list[Label]:
     at each line's end), with a lone ``-`` line opening it (or the text's top: nothing above
     it); verses or a list the story writes under its own paragraphs stay. The item after the
     run's last dash (no dash of its own) stays: the page's title may stand there. An item
-    ending a sentence (``... hôm nay. -``) makes the run the story's.
+    ending a sentence (``... hôm nay. -``) makes the run the story's; so do items half or
+    more of which open on a quote mark (sayings, slogans or a verse the story quotes, one a
+    line: a ticker quotes a headline's words now and then).
 
     >>> items = "".join(f"Tin vắn số {n} về thời tiết các tỉnh miền Bắc -\\n" for n in range(4))
     >>> text = "Tiêu đề\\n-\\n" + items + "Tin cuối\\nNội dung bài viết."
@@ -2425,6 +2430,9 @@ def _dashed_runs(text: str) -> list[Label]:
         items = [line.strip().rstrip("-– \t") for line in body.split("\n")]
         if m.start(1) == start and last_non_space_end(text, start):
             continue  # no lone "-" opens it and story stands above: verses, a list's lines
+        quoted = sum(item[:1] in _QUOTE_OPENERS for item in items)
+        if 2 * quoted >= len(items):
+            continue  # half of them quotations or more: sayings, slogans, a quoted verse
         if not any(item.endswith(".") for item in items if item):  # no sentence ends there
             end = _title_below_label(text, start + len(body)) or start + len(body)
             found.append(Label(start, end, "related", "related.dashed_run"))
@@ -2443,7 +2451,8 @@ _LAST_ITEM_ABOVE_TITLE = regex.compile(
 def _title_below_label(text: str, end: int) -> int:
     """The end of a ticker's undashed last item (the line after ``end``, where the dashed run
     ends) when a short section label and the page's title glued to its time stamp follow it
-    (:data:`_LAST_ITEM_ABOVE_TITLE`), else 0: with the title elsewhere the item may be it.
+    (:data:`_LAST_ITEM_ABOVE_TITLE`), else 0: with the title elsewhere the item may be it;
+    an item opening in lower case runs on from the list above (``và cuối cùng là ...``).
 
     >>> text = "A -\\nB cuối\\nXã hội\\n23/11/2025 09:30Tiêu đề\\nNội dung."
     >>> text[:_title_below_label(text, 3)]
@@ -2452,6 +2461,9 @@ def _title_below_label(text: str, end: int) -> int:
     m = _LAST_ITEM_ABOVE_TITLE.match(text, end)
     if m is None or m.group(1).endswith((".", ":")):
         return 0
+    item = text[end:m.start(1)].lstrip()
+    if not item[:1].isupper() and item[:1] not in _QUOTE_OPENERS:
+        return 0  # it runs on in lower case: the list's sentence ends there (``và ...``)
     return text.rindex("\n", end, m.start(1))
 
 
@@ -2464,12 +2476,25 @@ _SERIES_TITLE = regex.compile(
 _GLUED_CAPITAL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
+def _earlier(date: str, than: str) -> bool:
+    """Whether the day and month ``date`` (``24/9``, ``3-10``, maybe a year) come before
+    ``than``'s: a link to the series' earlier issue; a later date is an entry of the story's
+    own (a live report's next day), and dates read no other way stay too."""
+    day, month, *year = map(int, regex.split(r"[/.-]", date))
+    than_day, than_month, *than_year = map(int, regex.split(r"[/.-]", than))
+    if year and than_year and year != than_year:
+        return year < than_year
+    return (month, day) < (than_month, than_day)
+
+
 def _series_siblings(text: str) -> list[Label]:
     """``related.series_sibling``: a line under a dated series title (:data:`_SERIES_TITLE`,
     ``Tin sáng 25/9: ...``) that opens with the same series name and another date (``Tin sáng
     24/9: ...``): the link to the series' other issue; it ends at the line's end, or where the
     next block was glued on (a lower-case letter with a capital after it, the subheading
-    that follows stays). A line with the title's own date, or one that ends a sentence, stays.
+    that follows stays). A line with the title's own date or a later one (a live report's
+    next entry), one that ends a sentence, and every line when the name opens two or more
+    (a timeline's or a diary's dated entries: ``Nhật ký ngày 4/10: ...``) stay.
 
     >>> text = "Tin sáng 5/3: Mưa lớn\\nTin sáng 4/3: Cháy chợ ở Nam ĐịnhGiá vàng tăng\\nNội dung."
     >>> [text[x.start:x.end] for x in _series_siblings(text)]
@@ -2479,6 +2504,8 @@ def _series_siblings(text: str) -> list[Label]:
     if title is None:
         return []
     name, date = title.group(1), title.group(2)
+    if text.count("\n" + name) > 1:
+        return []  # the name opens more lines: a timeline's or a diary's dated entries
     found = []
     start = text.find("\n" + name, title.end())
     while start >= 0:
@@ -2487,7 +2514,8 @@ def _series_siblings(text: str) -> list[Label]:
         line_end = len(text) if line_end < 0 else line_end
         m = _SERIES_TITLE.match(text, line_start, line_end)
         line = text[line_start:line_end].rstrip()
-        if m is not None and m.group(1) == name and m.group(2) != date and line[-1:] not in ".!?":
+        if m is not None and m.group(1) == name and _earlier(m.group(2), date) \
+                and line[-1:] not in ".!?":
             glued = _GLUED_CAPITAL.search(text, m.end(), line_end)
             end = glued.start() if glued is not None else line_start + len(line)
             found.append(Label(line_start, end, "related", "related.series_sibling"))
