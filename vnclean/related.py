@@ -2283,10 +2283,10 @@ def _title_pair(text: str, labels: list[Label]) -> list[Label]:
         # The text's first line is first: a pair only if " / " and its end are in reach.
         if text.find(" / ", first_char.start(), first_char.start() + _PAIR_MAX) < 0:
             return []
-        line_end = text.find("\n", first_char.start(), first_char.start() + _PAIR_MAX + 1)
-        if line_end < 0:
+        newline = text.find("\n", first_char.start(), first_char.start() + _PAIR_MAX + 1)
+        if newline < 0:
             return []  # too long, or no line after it
-        line = _NONBLANK_LINE.match(text, first_char.start(), line_end)
+        line = _NONBLANK_LINE.match(text, first_char.start(), newline)
     else:
         line = _NONBLANK_LINE.search(text)
     k = 0  # labels before k end before the line
@@ -2300,16 +2300,16 @@ def _title_pair(text: str, labels: list[Label]) -> list[Label]:
     if line is None:
         return []
     start, end = line.span()
-    line_end = text.find("\n", end)
-    if line_end < 0:
+    newline = text.find("\n", end)
+    if newline < 0:
         return []  # a pair must have a line after it
     inner = []  # the labels on the line (they are sorted)
-    while k < len(labels) and labels[k].start < line_end:
+    while k < len(labels) and labels[k].start < newline:
         inner.append(labels[k])
         k += 1
     # the line as the labels on it leave it, stripped: two parts of at most 201 characters
     # joined by " / " (the pattern then spans all of it)
-    first = (residue(text, text.rfind("\n", 0, start) + 1, line_end, inner).text.strip()
+    first = (residue(text, text.rfind("\n", 0, start) + 1, newline, inner).text.strip()
              if inner else text[start:end])
     if len(first) > _PAIR_MAX or " / " not in first:
         return []
@@ -2504,23 +2504,17 @@ def _series_siblings(text: str) -> list[Label]:
     if title is None:
         return []
     name, date = title.group(1), title.group(2)
-    if text.count("\n" + name) > 1:
-        return []  # the name opens more lines: a timeline's or a diary's dated entries
-    found = []
-    start = text.find("\n" + name, title.end())
-    while start >= 0:
-        line_start = start + 1
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        m = _SERIES_TITLE.match(text, line_start, line_end)
-        line = text[line_start:line_end].rstrip()
-        if m is not None and m.group(1) == name and _earlier(m.group(2), date) \
-                and line[-1:] not in ".!?":
-            glued = _GLUED_CAPITAL.search(text, m.end(), line_end)
-            end = glued.start() if glued is not None else line_start + len(line)
-            found.append(Label(line_start, end, "related", "related.series_sibling"))
-        start = text.find("\n" + name, line_end)
-    return found
+    start = text.find("\n" + name, title.end()) + 1
+    if not start or text.count("\n" + name) > 1:
+        return []  # (more lines open with the name: a timeline's or a diary's dated entries)
+    stop = line_end(text, start)
+    m = _SERIES_TITLE.match(text, start, stop)
+    line = text[start:stop].rstrip()
+    if m is None or m.group(1) != name or not _earlier(m.group(2), date) or line[-1:] in ".!?":
+        return []
+    glued = _GLUED_CAPITAL.search(text, m.end(), stop)
+    end = glued.start() if glued is not None else start + len(line)
+    return [Label(start, end, "related", "related.series_sibling")]
 
 
 def _line_runs(text: str) -> list[Label]:
