@@ -75,6 +75,18 @@ _CTA_OPENERS = expand_forms(word_list("promos_cta_openers.txt"))
 _CTA_TARGETS = expand_forms(word_list("promos_cta_targets.txt"))
 # The targets that name a platform (where a publication is followed or its app is got).
 _PLATFORMS = expand_forms(word_list("promos_cta_platforms.txt"))
+# A station's hotline bar: each phone after its desk's or city's capitalised name and a dash
+# or colon, the pieces apart by a bar or a wide gap ("Hà Nội - 02437919191    TP. Hồ Chí Minh
+# - 02839919191", "• MekongFM - 02838309090"); tried only on a line holding a long number.
+_DESK_PHONE = (r"\p{Lu}[\p{L}\d.]*+(?:[ \t]\p{Lu}[\p{L}\d.]*+){0,4}[ \t]*[-–:][ \t]*"
+               f"(?:{_PHONE})")
+# (Two pieces at least, or one as a menu's bullet item: "Chị Lan - 0912 345 678" alone may be
+# an appeal's contact in the story.)
+_DESK_PHONES = regex.compile(rf"•[ \t]*+{_DESK_PHONE}"
+                             rf"|{_DESK_PHONE}"
+                             rf"(?:(?:[ \t]*[|,;][ \t]*|[ \t]{{3,}}){_DESK_PHONE}){{1,4}}",
+                             regex.V1)
+_LONG_DIGITS = re.compile(r"\d{8}|\d{4}[ .]\d{3}[ .]\d{3}")
 # A person's name as a masthead writes it: capitalised words, an optional title before it.
 _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tập)\.?(?:[ \t]?TS\.?)?"
          r"[ \t]+)?"
@@ -426,6 +438,8 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
     cue = _LINE_CUE.match(low)
     at = "@" in stripped
     if cue is None and not at:
+        if _LONG_DIGITS.search(stripped) and _DESK_PHONES.fullmatch(stripped):
+            return Label(m.start(), m.end(), "promo", "promos.hotline")  # a hotline bar
         return None
     if len(low) != min(n, _CUE_HEAD):
         # A casefold that changed the length ("İ" to two characters) shifts what the cue
@@ -491,7 +505,8 @@ def _candidate_lines(text: str) -> list[re.Match]:
 
     A superset, found without a Python loop over the lines: a line whose casefold is a
     widget label or opens with a cue (one ``\\n``-anchored search: the engine jumps from
-    newline to newline), a line holding ``@``, a line with a licence cue near its start.
+    newline to newline), a line holding ``@`` or a long number, a line with a licence cue
+    near its start.
     """
     cue_line = _line_finder()
     starts = {m.start() + 1 for m in cue_line.finditer(text)}  # after the newline
@@ -506,6 +521,9 @@ def _candidate_lines(text: str) -> list[re.Match]:
         starts |= _lines_of(text, sorted(hits), _LICENCE_REACH + _LICENCE_LEAD)
     if "@" in text:
         starts |= _lines_of(text, [m.start() for m in _AT.finditer(text)], len(text))
+    phones = [m.start() for m in _LONG_DIGITS.finditer(text)]  # a hotline bar's lines
+    if phones:
+        starts |= _lines_of(text, phones, len(text))
     lines = []
     for start in sorted(starts):
         m = _NONBLANK.search(text, start)
