@@ -361,8 +361,11 @@ _COUNTER = (rf"(?:{_COUNT}{_H}++{_COUNTER_TRIE}(?![\p{{L}}\d])"
             rf"|{_COUNTER_TRIE}(?:{_H}*+:)?+{_H}*+(?:khoảng{_H}++)?+{_COUNT}(?![\p{{L}}\d])"
             r"(?:[ \t]++(?:phút|giây)(?![\p{L}\d]))?+)")
 
-#: One of the page's counters after a dateline, after a separator or a blank.
-_COUNTER_AFTER = rf"(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}"
+#: One of the page's counters after a dateline, after a separator or a blank; or one of its
+#: tools after a bar (``bylines_page_tools.txt``: "| Lượt xem: 4395 | In bài viết").
+_COUNTER_AFTER = (rf"(?:(?:{_H}*+[-–|•·]{_H}*+|{_H}++){_COUNTER}"
+                  rf"|{_H}*+\|{_H}*+(?:{trie(word_list('bylines_page_tools.txt'))})"
+                  r"(?![\p{L}\d]))")
 #: The page's counters after a flattened page's dateline, glued or after a bar.
 _FLAT_COUNTERS = rf"(?:{_COUNTER_AFTER}){{0,3}}+"
 

@@ -298,8 +298,11 @@ _STORY_SENTENCE = compile_named(
 
 
 #: A sentence opening with a discourse connective (``Tuy nhiên, ...``): the body's, no caption.
+#: Or with an adverb of time that carries the story on (``captions_story_adverbs.txt``), a
+#: comma or a capitalised subject after it (``Hiện Công an tỉnh ...``, ``Trước đó, ...``).
 _CONNECTIVE_OPENING = compile_named(
-    rf"{_HSPACE}*+(?:{named_list(word_list('captions_story_connectives.txt'))})(?!\p{{L}})",
+    rf"{_HSPACE}*+(?:(?:{named_list(word_list('captions_story_connectives.txt'))})(?!\p{{L}})"
+    rf"|(?:{named_list(word_list('captions_story_adverbs.txt'))})(?:,|[ ]\p{{Lu}}))",
     regex.V1)
 
 
@@ -309,6 +312,15 @@ _TIMED_OPENING = regex.compile(
     r"(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Rạng sáng)[ ]"
     r"(?:qua|nay|\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?+),",
     regex.V1)
+
+
+def _glued_connective(text: str, line_start: int, start: int, ends_line: bool) -> bool:
+    """The sentence at ``start`` follows another on its line, story follows its bracketed
+    credit, and it opens with a connective or an adverb that carries the story on
+    (``_CONNECTIVE_OPENING``): a photo story's paragraph, whose credit goes alone (``... ngày
+    10/3. Hiện Công an tỉnh đang ... điều tra. (Ảnh: X) 3. Vụ ...``)."""
+    return (not ends_line and start > line_start
+            and _CONNECTIVE_OPENING.match(text, start) is not None)
 
 
 def _timed_lead(text: str, start: int, ends_line: bool) -> bool:
@@ -981,8 +993,9 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     caption_start, whole = _caption_start(text, line_start, start, rest_blank, floor)
     if not whole and not _inline_caption(text, caption_start, start):
         caption_start = start
-    elif _is_story_sentence(text, caption_start, start) or _timed_lead(
-            text, caption_start, whole or rest_blank):
+    elif (_is_story_sentence(text, caption_start, start)
+          or _timed_lead(text, caption_start, whole or rest_blank)
+          or _glued_connective(text, line_start, caption_start, whole or rest_blank)):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     if caption_start == line_start == start and rest_blank:  # "(Ảnh: X)" alone on its line
         caption_start = _caption_line_above(text, line_start, after)

@@ -101,9 +101,10 @@ TIME_PATTERN = (
     r"(?:[ \t]?+(?P<mer>AM|PM|am|pm|SA|CH|sáng|chiều|tối|trưa|đêm)(?!\p{L}))?+"
 )
 
-#: A zone: ``GMT+7``, ``(GMT+7)``, ``GMT +07:00``, ``UTC+7``. Groups: sign, zh, zm.
-ZONE_PATTERN = (r"[(\[]?(?:GMT|UTC)[ \t]?+(?P<sign>[+-])[ \t]?+(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?+"
-                r"[)\]]?")
+#: A zone: ``GMT+7``, ``(GMT+7)``, ``GMT +07:00``, ``UTC+7``; also a template's misspelt
+#: ``(GTM + 7)``. Groups: sign, zh, zm.
+ZONE_PATTERN = (r"[(\[]?(?:GMT|GTM|UTC)[ \t]?+(?P<sign>[+-])[ \t]?+(?P<zh>\d{1,2})"
+                r"(?::?(?P<zm>\d{2}))?+[)\]]?")
 
 #: A clock time just before an offset (its seconds and fraction optional, then an optional
 #: space); ``_ISO_CLOCK`` the same after an ISO date (``T`` or ``YYYY-MM-DD ``).

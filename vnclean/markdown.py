@@ -39,7 +39,10 @@ _MD_IMAGE = rf"!\[[^\[\]\n]*+\]{_MD_TARGET}"
 _MD_PIECE = regex.compile(rf"{_MD_IMAGE}|\[((?:{_MD_IMAGE}|[^\[\]\n])*+)\]{_MD_TARGET}")
 _MD_INNER_IMAGE = regex.compile(_MD_IMAGE)
 _MD_LINE = regex.compile(r"^[^\n]*?\]\([^\n]*+$", regex.MULTILINE)
-_MD_TABLE = regex.compile(r"^[ \t]*+\|[^\n]*+(?:\n[ \t]*+\|[^\n]*+)*+", regex.MULTILINE)
+#: A table: rows opening with a bar; its first row may lack the opening bar when it is an
+#: image closed by one (``![](…) |`` over ``| caption |``: a converter's photo table).
+_MD_TABLE = regex.compile(r"^[ \t]*+(?:\||(?=!\[[^\n]*\|[ \t]*+\n[ \t]*+\|))[^\n]*+"
+                          r"(?:\n[ \t]*+\|[^\n]*+)*+", regex.MULTILINE)
 _MD_RULE_ROW = regex.compile(r"[ \t|:-]*+")
 _LETTER = regex.compile(r"\p{L}")
 #: Rows of an image's table that are its caption and credit, at most (longer: a data table).

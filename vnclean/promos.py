@@ -75,6 +75,22 @@ _CTA_OPENERS = expand_forms(word_list("promos_cta_openers.txt"))
 _CTA_TARGETS = expand_forms(word_list("promos_cta_targets.txt"))
 # The targets that name a platform (where a publication is followed or its app is got).
 _PLATFORMS = expand_forms(word_list("promos_cta_platforms.txt"))
+# A station's hotline bar: each phone after its desk's or city's capitalised name and a dash
+# between blanks, the pieces apart by a bar or a wide gap ("Hà Nội - 02437919191    TP. Hồ Chí
+# Minh - 02839919191", "• MekongFM - 02838309090"); tried only on a line ending with a digit
+# and holding such a phone (_DESK_PHONE_HINT), and found (_candidate_lines) only in a text
+# holding a dash before a 0, and a wide gap, a bar or a bullet: the same lines either way.
+_DESK_PHONE = (r"\p{Lu}[\p{L}\d.]*+(?:[ \t]\p{Lu}[\p{L}\d.]*+){0,4}[ \t][-–][ \t](?=0)"
+               f"(?:{_PHONE})")
+# (Two pieces at least, or one as a menu's bullet item: "Chị Lan - 0912 345 678" alone may be
+# an appeal's contact in the story.)
+_DESK_PHONES = regex.compile(rf"•[ \t]*+{_DESK_PHONE}"
+                             rf"|{_DESK_PHONE}"
+                             rf"(?:(?:[ \t]*\|[ \t]*|[ \t]{{3,}}){_DESK_PHONE}){{1,4}}",
+                             regex.V1)
+#: What a hotline bar's line must hold (the cheap test before _DESK_PHONES): a dash between
+#: blanks, then a phone of nine to eleven digits ("- 02437919191", "- 0912 345 678").
+_DESK_PHONE_HINT = re.compile(r"[ \t][-–][ \t]0\d{2,4}+[ .]?\d{3}[ .]?\d{3,4}(?!\d)")
 # A person's name as a masthead writes it: capitalised words, an optional title before it.
 _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tập)\.?(?:[ \t]?TS\.?)?"
          r"[ \t]+)?"
@@ -426,6 +442,9 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
     cue = _LINE_CUE.match(low)
     at = "@" in stripped
     if cue is None and not at:
+        if (stripped[-1:].isdigit() and _DESK_PHONE_HINT.search(stripped)
+                and _DESK_PHONES.fullmatch(stripped)):
+            return Label(m.start(), m.end(), "promo", "promos.hotline")  # a hotline bar
         return None
     if len(low) != min(n, _CUE_HEAD):
         # A casefold that changed the length ("İ" to two characters) shifts what the cue
@@ -491,7 +510,8 @@ def _candidate_lines(text: str) -> list[re.Match]:
 
     A superset, found without a Python loop over the lines: a line whose casefold is a
     widget label or opens with a cue (one ``\\n``-anchored search: the engine jumps from
-    newline to newline), a line holding ``@``, a line with a licence cue near its start.
+    newline to newline), a line holding ``@`` or a long number, a line with a licence cue
+    near its start.
     """
     cue_line = _line_finder()
     starts = {m.start() + 1 for m in cue_line.finditer(text)}  # after the newline
@@ -506,6 +526,11 @@ def _candidate_lines(text: str) -> list[re.Match]:
         starts |= _lines_of(text, sorted(hits), _LICENCE_REACH + _LICENCE_LEAD)
     if "@" in text:
         starts |= _lines_of(text, [m.start() for m in _AT.finditer(text)], len(text))
+    if ("- 0" in text or "– 0" in text) and ("   " in text or "•" in text or "|" in text):
+        # (a hotline bar's dash before a phone, and its gaps, bars or bullets: cheap scans)
+        phones = [m.start() for m in _DESK_PHONE_HINT.finditer(text)]
+        if phones:
+            starts |= _lines_of(text, phones, len(text))
     lines = []
     for start in sorted(starts):
         m = _NONBLANK.search(text, start)
