@@ -360,3 +360,48 @@ def test_apply_many_is_apply_on_each(texts):
 def test_apply_many_rejects_a_non_str_before_cleaning_anything():
     with pytest.raises(TypeError, match="expects str"):
         vnclean.default_pipeline().apply_many(["Mưa lớn.", None])
+
+
+def _word_list_letters() -> str:
+    """Every character of every word list (casefolded entries), once."""
+    from importlib import resources
+
+    from vnclean.blocks import lookup_set
+    names = [p.name for p in resources.files("vnclean.data").iterdir() if p.name.endswith(".txt")]
+    return "".join(sorted({c for name in names for entry in lookup_set(name) for c in entry}))
+
+
+def test_a_letter_standing_alone_in_a_casefold_trie_matches_what_casefolds_to_it():
+    """``casefold_pattern`` reads its tries with IGNORECASE and writes a letter alone where
+    IGNORECASE matches exactly the characters whose casefold is that letter (checked over
+    the BMP when the trie is built); here over every code point, astral ones too."""
+    import re
+
+    from vnclean.blocks import _first_class
+    every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    letters = [c for c in _word_list_letters() if c.casefold() == c]
+    assert len(letters) > 60  # (the Vietnamese alphabet with its tones, at least)
+    for letter in letters:
+        found = {m.group() for m in re.finditer("(?i:%s)" % _first_class(letter), every)}
+        assert found == {c for c in found | {letter} if c.casefold() == letter}, letter
+        assert letter in found and letter.upper() in found, letter
+
+
+@pytest.mark.parametrize("words, matching, not_matching", [
+    (["tin liên quan", "tin mới"], ["TIN LIÊN QUAN", "Tin Mới", "tin liên quan", "Tin MỚI"], ["Tin liên quan:", "Tİn mới", "Tın mới"]),
+    (["kinh tế", "sức khỏe"], ["\u212aINH TẾ", "ſức khỎe", "SỨC KHỎE"], ["kinh te", "Sức khoẻ"]),
+    (["strasse"], ["STRASSE", "Straße", "STRAẞE"], ["Strase"]),
+])
+def test_casefold_pattern_matches_exactly_the_strings_with_one_of_the_casefolds(
+        words, matching, not_matching):
+    import re
+
+    from vnclean.blocks import casefold_pattern
+    for leading in (False, True):
+        pattern = re.compile(casefold_pattern(words, leading=leading) + r"\Z")
+        for text in matching:
+            assert pattern.match(text), (text, leading)
+            assert text.casefold() in words
+        for text in not_matching:
+            assert not pattern.match(text), (text, leading)
+            assert text.casefold() not in words
