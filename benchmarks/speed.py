@@ -179,6 +179,43 @@ def cold_start(repeats: int = 3, names: Iterable[str] | None = None) -> dict[str
     return out
 
 
+#: The warm-up a short job pays: this many corpus documents, cleaned by a fresh process.
+FIRST_PASS_DOCS = 100
+_FIRST_PASS_SCRIPT = """
+import json, sys, time
+import vnclean
+from benchmarks.speed import corpus_texts
+texts = corpus_texts(json.loads(sys.argv[1]), sys.argv[2] or None)[:int(sys.argv[3])]
+seconds = []
+for _ in range(2):
+    start = time.perf_counter()
+    for text in texts:
+        vnclean.clean(text)
+    seconds.append(time.perf_counter() - start)
+print(json.dumps(seconds))
+"""
+
+
+def first_pass(splits: Iterable[str] = SPLITS, corpus=None,
+               docs: int = FIRST_PASS_DOCS) -> dict[str, float] | None:
+    """Seconds a fresh process (vnclean imported, the texts loaded) takes to ``clean`` the
+    first ``docs`` documents of the splits one by one, then the same documents again: the
+    difference is what a short job pays once, while patterns that only some texts need are
+    compiled at their first use (and the quick forms that stand in for the slowest to
+    compile run). None when the process fails."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _FIRST_PASS_SCRIPT, json.dumps(list(splits)),
+                           "" if corpus is None else str(corpus), str(docs)],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    if done.returncode != 0 or not done.stdout:
+        return None
+    first, again = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"docs": docs, "first_s": first, "again_s": again}
+
+
 def table(speed: dict) -> str:
     """A markdown table: MB/s, docs/s and vnclean's ratio to each tool."""
     lines = ["| tool | MB/s | docs/s | median s | vnclean × | clean_many × |",

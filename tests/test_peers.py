@@ -176,3 +176,17 @@ def test_cold_start_times_a_fresh_process_and_leaves_out_what_fails(monkeypatch)
     out = speed.cold_start(repeats=1)
     assert list(out) == ["plain"]  # (the text reached the process whole: its assert held)
     assert out["plain"] >= 0
+
+
+def test_first_pass_cleans_the_first_documents_twice_in_a_fresh_process(corpus_path):
+    from benchmarks import speed
+
+    out = speed.first_pass(("dev",), corpus_path, docs=3)
+    assert out is not None and out["docs"] == 3
+    assert out["first_s"] > 0 and out["again_s"] > 0
+
+
+def test_first_pass_is_none_when_the_process_fails(tmp_path):
+    from benchmarks import speed
+
+    assert speed.first_pass(("dev",), tmp_path / "no_corpus_here", docs=3) is None
