@@ -181,8 +181,8 @@ def markdown(report: dict, plot_path: str = PLOT, heading: str = "#") -> str:
               speed.table(sp), ""]
     if sp.get("cold_start"):
         lines += ["Cold start, a fresh process importing the tool and cleaning one short text "
-                  "(median of 3 after an untimed first process, bytecode caches written as an installed "
-                  "package has them; `speed.cold_start`): " + ", ".join(
+                  "(median of 3 after an untimed first process, bytecode caches written as "
+                  "an installed package has them; `speed.cold_start`): " + ", ".join(
                       f"{name} {seconds:.2f} s" for name, seconds in sp["cold_start"].items())
                   + ". vnclean compiles its patterns then (at import, or at first use).", ""]
     if sp.get("first_pass"):
