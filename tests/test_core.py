@@ -392,6 +392,7 @@ def test_a_letter_standing_alone_in_a_casefold_trie_matches_what_casefolds_to_it
      ["Tin liên quan:", "Tİn mới", "Tın mới"]),
     (["kinh tế", "sức khỏe"], ["\u212aINH TẾ", "ſức khỎe", "SỨC KHỎE"], ["kinh te", "Sức khoẻ"]),
     (["strasse"], ["STRASSE", "Straße", "STRAẞE"], ["Strase"]),
+    (["i\u0307stanbul"], ["\u0130stanbul", "I\u0307STANBUL"], ["istanbul", "Istanbul"]),
 ])
 def test_casefold_pattern_matches_exactly_the_strings_with_one_of_the_casefolds(
         words, matching, not_matching):

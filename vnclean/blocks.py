@@ -255,9 +255,9 @@ def _trie(suffixes: frozenset[str], prefix: bool) -> str:
     for folded, chars in (entry for first in sorted(by_first) for entry in multi.get(first, ())):
         rest = {s[len(folded):] for s in suffixes if s.startswith(folded)}
         if rest:
-            options.append(_class_of(chars) + _trie(frozenset(rest), prefix))
+            options.append(_case_sensitive(chars) + _trie(frozenset(rest), prefix))
         elif prefix and any(s and folded.startswith(s) for s in suffixes):
-            options.append(_class_of(chars))
+            options.append(_case_sensitive(chars))
     if "" in suffixes:
         options.append("")
     if not options:
@@ -281,6 +281,12 @@ def _first_class(char: str) -> str:
     chars = _class_chars(char)
     if set(chars) == _ignorecase_matches(char):
         return re.escape(char)
+    return _case_sensitive(chars)
+
+
+def _case_sensitive(chars: str) -> str:
+    """A class of ``chars`` that reads them as written inside an ``IGNORECASE`` pattern
+    (``İ`` there would take ``i`` too: its simple lowercase)."""
     return "(?-i:%s)" % _class_of(chars)
 
 
