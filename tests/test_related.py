@@ -110,6 +110,29 @@ def test_scan_classes_every_line_as_line_class(lines):
     assert classes == [related._line_class(t) for t in texts]
 
 
+# _SENTENCE reads exactly min_sentence_words - 1 words before its ``.*``: on one line (no
+# newline) the same lines match as with "that many words or more", the pattern as written
+# before (whose retries of every word count made a long line quadratic).
+_SENTENCE_AS_BEFORE = re.compile(r"\W*(?:\w+\W+){%d,}.*[.!?…][\"”’)]?\s*$"
+                                 % (related._T["min_sentence_words"] - 1))
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(lines_strategy.map(lambda line: line.replace("\n", " ")[-400:]))
+def test_sentence_matches_the_lines_it_matched_before(line):
+    assert (related._SENTENCE.match(line) is None) == (_SENTENCE_AS_BEFORE.match(line) is None)
+
+
+def test_sentence_on_long_lines():
+    words = "Mưa lớn kéo dài suốt đêm qua ở nhiều tỉnh miền Bắc " * 40
+    for line in (words.strip(), words + "nên nhiều tuyến phố ngập sâu.", words + "(ảnh)",
+                 words + "“xong rồi.”", *(line for line in CORPUS_LINES if len(line) < 400)):
+        assert (related._SENTENCE.match(line) is None) == (_SENTENCE_AS_BEFORE.match(line)
+                                                           is None), line[-40:]
+    assert related._SENTENCE.match(words + "nên nhiều tuyến phố ngập sâu.")
+    assert not related._SENTENCE.match(words.strip())
+
+
 def test_scan_matches_line_class_on_corpus_lines():
     for line in CORPUS_LINES:
         for variant in (line, line.upper(), unicodedata.normalize("NFD", line)):

@@ -2167,7 +2167,11 @@ _STORY_LINE = re.compile(r"^[^\n]{%d,}[.!?…][\"”’)]?[ \t\xa0]*$"
                          % (_T["story_line_min_chars"] - 1), re.MULTILINE)
 _LABELLED_LINE = regex.compile(r"[ \t\xa0]*+%s" % _LABEL_VALUE, regex.V1)
 #: A sentence of at least ``min_sentence_words`` words: it ends as a sentence does.
-_SENTENCE = re.compile(r"\W*(?:\w+\W+){%d,}.*[.!?…][\"”’)]?\s*$"
+#: Matched against one line (no newline), where ``.*`` reads any words past the first ones:
+#: exactly that many words before it match the same lines as "that many or more" would,
+#: without retrying every word count on a long line that does not end as a sentence
+#: (quadratic in its words: 12,600 corpus lines took 3.5 s, now 0.015 s).
+_SENTENCE = re.compile(r"\W*(?:\w+\W+){%d}.*[.!?…][\"”’)]?\s*$"
                        % (_T["min_sentence_words"] - 1))
 
 
