@@ -141,6 +141,8 @@ class _Settings:
     title_containment: float
     title_fuzzy_min_words: int
     title_share_of_first_line: float
+    title_suffixed_candidate_share: float
+    title_suffix_max_words: int
     repeat_min_words: int
     lead_min_words: int
     section_label_max_words: int
@@ -1540,8 +1542,37 @@ def _same_title(template: str, head: int, page: _Page, k: int, cfg: _Settings) -
     if len(cand_words) < cfg.title_fuzzy_min_words:
         return False
     shared = len(cand_words & template_words)
-    return (shared >= cfg.title_containment * len(cand_words)
-            and shared >= cfg.title_containment * len(template_words))
+    if (shared >= cfg.title_containment * len(cand_words)
+            and shared >= cfg.title_containment * len(template_words)):
+        return True
+    return _reworded_title(page, head, cand_words, cfg)
+
+
+#: A site's name closing a page's ``<title>`` line: a dash or a bar, then a few words of
+#: which the first is capitalised and none is a number (``... - VnEconomy``, ``... | Báo X``).
+_SITE_SUFFIX = regex.compile(r"[ \t]+[-–—|][ \t]+(\p{Lu}[^\s\d]*+(?:[ \t]+[^\s\d]++)*+)\Z",
+                            regex.V1)
+
+
+def _reworded_title(page: _Page, head: int, cand_words: set[str], cfg: _Settings) -> bool:
+    """Line ``head`` is the page's ``<title>`` (it ends with the site's name after a dash
+    or a bar) worded apart from the headline that candidate ``cand_words`` come from: the
+    ``<title>``'s own words, the site's name left out, are nearly all the headline's
+    (``title_containment``), and they make up most of the headline
+    (``title_suffixed_candidate_share``), which may add a few words of its own
+    (``Hà Nội phê duyệt dự án X - Site`` over
+    ``Hà Nội điều chỉnh chủ trương đầu tư dự án X``)."""
+    m = _SITE_SUFFIX.search(page.texts[head])
+    if m is None or len(m.group(1).split()) > cfg.title_suffix_max_words:
+        return False
+    core = set(_WORD.findall(page.texts[head][:m.start()].casefold()))
+    if len(core) < cfg.title_fuzzy_min_words:
+        return False
+    if set(_WORD.findall(m.group(1).casefold())) & cand_words:
+        return False  # (the headline names the site: no suffix the template added)
+    shared = len(cand_words & core)
+    return (shared >= cfg.title_containment * len(core)
+            and shared >= cfg.title_suffixed_candidate_share * len(cand_words))
 
 
 def _folded(page: _Page, k: int) -> str:

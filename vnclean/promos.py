@@ -2913,7 +2913,40 @@ class StripPromos(SettlingCleaner):
         flat = _flat_page_end(text, labels, press)  # last: a page's end the rules above left alone
         if flat:
             labels = join_line_labels(text, merge_labels(labels + flat))
+        wrapped = _wrapped_tails(text, labels)
+        if wrapped:
+            labels = join_line_labels(text, merge_labels(labels + wrapped))
         return labels
+
+
+#: The rest of a footer sentence the page's source wrapped onto the next line: it opens
+#: with a lower-case letter and ends the sentence (``trang ngoài.``).
+_WRAPPED_TAIL = regex.compile(r"[ \t]*+\p{Ll}[^\n]*[.!?][ \t]*+", regex.V1)
+
+
+def _wrapped_tails(text: str, labels: list[Label]) -> list[Label]:
+    """The wrapped end of a promo line: a label that ends with its line, that line ending
+    mid-sentence (a lower-case letter last), and the next line (no blank line between, at
+    most ``wrapped_tail_max_chars``) finishing the sentence (:data:`_WRAPPED_TAIL`), a blank
+    line or the text's end after it (``... không chịu trách nhiệm nội dung các`` /
+    ``trang ngoài.``). A line that goes on as a paragraph is not a wrapped tail."""
+    out = []
+    for lab in labels:
+        if lab.kind != "promo":
+            continue
+        end = lab.end if lab.end < len(text) and text[lab.end] == "\n" else lab.end - 1
+        if end <= lab.start or end >= len(text) or text[end] != "\n":
+            continue
+        last = text[text.rfind("\n", lab.start, end) + 1:end].rstrip(" \t")
+        if not last or not last[-1].islower():
+            continue
+        nxt_end = _line_end(text, end + 1)
+        after = text[nxt_end + 1:_line_end(text, nxt_end + 1)] if nxt_end < len(text) else ""
+        if (nxt_end - end - 1 > _T["wrapped_tail_max_chars"] or after.strip()
+                or _WRAPPED_TAIL.fullmatch(text, end + 1, nxt_end) is None):
+            continue
+        out.append(Label(end + 1, nxt_end, "promo", lab.rule))  # (the rule of the line above)
+    return out
 
 
 strip_promos = StripPromos()

@@ -625,6 +625,10 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         elif cls == "teaser" and prev in _TEASED:
             last, gap = j, 0
             teasers += 1
+        elif (strong and cls == "teaser" and prev == "teaser" and gap == 0 and last == j - 1
+              and _card_title_at(lines, j)):
+            headlines += 1  # a card's title the headline test turned down (``Hà Nội: ...``)
+            last, gap, cls = j, 0, "headline"
         elif cls == "short":
             gap += 1
             if gap > _T["max_neutral_gap"]:
@@ -652,6 +656,36 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         last -= 1
     end = max(last, i) + 1
     return i + 1 if _holds_the_story(lines, i + 1, end) else end
+
+
+#: How a card's teaser ends: a sentence mark, or the site's cut (``...``).
+_CARD_TEASER_ENDS = (".", "!", "?", "…")
+
+
+def _title_like(text: str) -> bool:
+    """A line a card's title could be: a headline's length and word count, and no
+    sentence mark, colon or comma at its end (``Hải Phòng: 12 bến cá tạm dừng đón tàu``)."""
+    return (len(text) <= _HEADLINE_MAX_CHARS and text[-1] not in ".!?…:;,"
+            and _HEADLINE_WORDS.fullmatch(text) is not None)
+
+
+def _card_title_at(lines: list[_Line], j: int) -> bool:
+    """Under a strong heading, right under a card's teaser, ``lines[j]`` (a teaser by the
+    context-free classes: the headline test turned it down) is the next card's title: it
+    is title-like (:func:`_title_like`), a teaser follows it (ending as a sentence, or cut
+    short with ``...``), and after that teaser the
+    list goes on (another title-like line, or a short line, a heading or the text's end).
+    A story's subheading after an inline box is followed by its paragraphs instead."""
+    if not _title_like(lines[j].text) or j + 1 >= len(lines):
+        return False
+    teaser = lines[j + 1]
+    if not (teaser.cls == "teaser" and teaser.text.endswith(_CARD_TEASER_ENDS)
+            or teaser.cls == "headline" and teaser.text.endswith(_TRUNCATED)):
+        return False  # (a teaser the site cut short reads as a headline by its length)
+    if j + 2 >= len(lines):
+        return True
+    after = lines[j + 2]
+    return after.cls not in ("other", "teaser") or _title_like(after.text)
 
 
 _PICKER_LINE = regex.compile(r"(?:%s)" % "|".join(word_list("related_date_picker.txt")),
