@@ -3548,7 +3548,9 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: with an image extension (``lang-nghe-4.jpg``); a camera or agency file id in capitals whose
 #: last part is a zero-padded counter (``TPP-MCCAIN-01``; a model code ``F-35``, ``SU-30MK2``
 #: has none) or a camera's ``DSC_0123``; a mail client's ``Inline image 1``; a layout
-#: widget's buttons run together (``leftcenterrightdel``); a slug of slug_min_words or more
+#: widget's buttons run together (``leftcenterrightdel``); an English alt text or credit a
+#: word processor or a blog's editor left (``Description: ...``, ``Photo courtesy of ...``);
+#: a slug of slug_min_words or more
 #: unaccented lower-case words (``ve an tet nguoi dan cac xa``); an alt text of as many
 #: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
 #: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized)
@@ -3561,6 +3563,7 @@ _ARTEFACT_LINE = compile_named(
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
+      | (?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ALT["english_head_max_chars"]}}}+
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
         \ (?:{named_list(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
@@ -3580,6 +3583,7 @@ _LOWER_INITIALS = "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower(
 _ARTEFACT_SEED = re.compile(
     rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|"
     + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
+                  + tuple(_ALT["english_heads"])
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
 
 
