@@ -1740,14 +1740,17 @@ _TAIL_AGENCIES = tuple(dict.fromkeys(word_list("captions_agencies.txt") + tuple(
 #: once unless an agency's last letter, or its closing bracket, stands before it:
 #: ``\n)PA(`` is ``(AP)\n``, ``\nPFA .`` is ``. AFP\n``. Group 1 is the credit (reversed).
 #: A photographer's name before the agency in a wire photo's credit, read reversed: the
-#: ``FRANCOIS GRANGIE`` of ``(FRANCOIS GRANGIE/AFP)`` or of ``. REUTERS – STEPHANIE LECOCQ``
-#: (letters, blanks, dots, hyphens and apostrophes; a dashed name must be in capitals, see
-#: :func:`_credit_names_photographer`).
+#: ``FRANCOIS GRANGIE`` of ``(FRANCOIS GRANGIE/AFP)`` (letters, blanks, dots, hyphens and
+#: apostrophes) or of ``. REUTERS – STEPHANIE LECOCQ`` (capitals only: a line ending in a
+#: lower-case letter fails at its first character, see :func:`_credit_names_photographer`).
 _PHOTOGRAPHER_REVERSED = r"[^\W\d_](?:[^\W\d_]|[ .'-]){1,%d}" % _SETTINGS["photographer_max_chars"]
+_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
+_CAPITAL_PHOTOGRAPHER_REVERSED = r"[%s][%s .'-]{1,%d}" % (
+    _CAPITALS, _CAPITALS, _SETTINGS["photographer_max_chars"])
 _AGENCY_TAIL_REVERSED = re.compile(
     rf"\n[^\S\n]*((?:\)(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})"
     rf"(?:/{_PHOTOGRAPHER_REVERSED})?\()"
-    rf"|(?:{_PHOTOGRAPHER_REVERSED}[^\S\n]+[-–—][^\S\n]+)?"
+    rf"|(?:{_CAPITAL_PHOTOGRAPHER_REVERSED}[^\S\n]+[-–—][^\S\n]+)?"
     rf"\.?(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})[^\S\n]+(?=[\"”’)]?[.!?…]))")
 
 

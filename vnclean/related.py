@@ -928,7 +928,7 @@ def _verse(lines: list[_Line], i: int) -> bool:
     poem's title or an eight; or lines all of one length of four to eight words (a poem of
     five or seven words a line). The lines are read whatever their class (a stanza's last
     line may end in a period) up to the first of another length (``verse_line_words``): a
-    sign-off, a paragraph. Headlines of a list vary in length.
+    sign-off, a paragraph; at most ``verse_scan_lines``. Headlines of a list vary in length.
 
     >>> _verse([_Line(0, 0, t, "headline", False) for t in (
     ...     "Mênh mông sóng nước chân trời", "Con thuyền nhỏ bé chở đầy ước mơ",
@@ -937,7 +937,7 @@ def _verse(lines: list[_Line], i: int) -> bool:
     """
     shortest, longest = _T["verse_line_words"]
     counts = []
-    for line in lines[i:]:
+    for line in lines[i:i + _T["verse_scan_lines"]]:  # two stanzas are enough to tell
         words = len(line.text.split())
         if not shortest <= words <= longest:
             break
