@@ -2706,6 +2706,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
         _add_where_free(labels, _glued_stamps(text))
+        _add_where_free(labels, _dashed_agency_tails(text))
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -3031,6 +3032,33 @@ def _outlet_date_lines(text: str) -> list[Label]:
             continue
         found.append(Label(m.start("line"), m.end("line"), "byline", "bylines.outlet_date"))
     return found
+
+
+def _dashed_agency_tails(text: str) -> list[Label]:
+    """``bylines.source_attribution``: a known agency or paper (``bylines_agencies.txt``)
+    after a dash closing a story paragraph, right after its sentence's end (``... trong cuộc
+    họp báo thường kỳ. - VOA``), as a digest credits each item it copies; the paragraph
+    stays. Between two names (``Đài BBC - VOA``) or after no sentence end it stays.
+
+    >>> text = "Người phát ngôn nhấn mạnh điều này trong cuộc họp báo thường kỳ hôm qua. - VOA"
+    >>> [text[lab.start:lab.end] for lab in _dashed_agency_tails(text)]
+    [' - VOA']
+    """
+    size = len(text) + 1  # the reversed text opens with a newline: the last line's end
+    found = []
+    for m in _DASHED_AGENCY_TAIL_REVERSED.finditer("\n" + text[::-1]):
+        at = size - m.end(1)
+        if _is_prose_line(text[text.rfind("\n", 0, at) + 1:at].strip()):
+            found.append(Label(at, size - m.start(1), "byline", "bylines.source_attribution"))
+    return found[::-1]
+
+
+#: A known agency after a dash and a blank, right after a sentence's end, then the line's
+#: end, read on the REVERSED text: each try starts at a newline (found in C) and fails at
+#: once unless an agency's last letter stands before it. Group 1 is the dash and the agency.
+_DASHED_AGENCY_TAIL_REVERSED = re.compile(
+    r"\n[ \t]*((?:%s) [-–] )(?=[.!?…\"”’])"
+    % trie(tuple(name[::-1] for name in _AGENCY_SET)))
 
 
 #: A comma and a date ending a line: where an outlet's date line can be.

@@ -1739,9 +1739,19 @@ _TAIL_AGENCIES = tuple(dict.fromkeys(word_list("captions_agencies.txt") + tuple(
 #: Read on the REVERSED text, so each try starts at a newline (found in C) and fails at
 #: once unless an agency's last letter, or its closing bracket, stands before it:
 #: ``\n)PA(`` is ``(AP)\n``, ``\nPFA .`` is ``. AFP\n``. Group 1 is the credit (reversed).
+#: A photographer's name before the agency in a wire photo's credit, read reversed: the
+#: ``FRANCOIS GRANGIE`` of ``(FRANCOIS GRANGIE/AFP)`` (letters, blanks, dots, hyphens and
+#: apostrophes) or of ``. REUTERS – STEPHANIE LECOCQ`` (capitals only: a line ending in a
+#: lower-case letter fails at its first character, see :func:`_credit_names_photographer`).
+_PHOTOGRAPHER_REVERSED = r"[^\W\d_](?:[^\W\d_]|[ .'-]){1,%d}" % _SETTINGS["photographer_max_chars"]
+_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
+_CAPITAL_PHOTOGRAPHER_REVERSED = r"[%s][%s .'-]{1,%d}" % (
+    _CAPITALS, _CAPITALS, _SETTINGS["photographer_max_chars"])
 _AGENCY_TAIL_REVERSED = re.compile(
-    rf"\n[^\S\n]*((?:\)(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})\()"
-    rf"|\.?(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})[^\S\n]+(?=[\"”’)]?[.!?…]))")
+    rf"\n[^\S\n]*((?:\)(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})"
+    rf"(?:/{_PHOTOGRAPHER_REVERSED})?\()"
+    rf"|(?:{_CAPITAL_PHOTOGRAPHER_REVERSED}[^\S\n]+[-–—][^\S\n]+)?"
+    rf"\.?(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})[^\S\n]+(?=[\"”’)]?[.!?…]))")
 
 
 def _agency_tail_candidates(text: str) -> list[_Candidate]:
@@ -1760,22 +1770,59 @@ def _agency_tail_candidates(text: str) -> list[_Candidate]:
     for credit_start, end, paren in reversed(credits):
         line_start = text.rfind("\n", 0, credit_start) + 1
         caption = text[line_start:credit_start].strip()
+        credit = text[credit_start:end]
+        named = "/" in credit if paren else credit.count(" ") > 1
+        if named and not _credit_names_photographer(credit, paren):
+            continue
         if (len(caption.split()) < 3 or not _reads_as_caption_line(caption)
-                or (caption.endswith(".") and paren)):
+                or (caption.endswith(".") and paren and not named)):
             continue
         if prose is None:
             prose = _prose_bounds(text)
         below = _NEXT_TEXT_LINE.match(text, end + 1) if end + 1 < len(text) else None
+        if below is not None and named and _SIGNED_NAME.fullmatch(below.group(1).strip()):
+            below = _NEXT_TEXT_LINE.match(text, below.end() + 1)  # the story's author line
         if not ((prose[0] < line_start or _TWO_TEXT_LINES.search(text, 0, line_start))
                 and below is not None and _is_paragraph(below.group(1))):
             continue
         first = line_start + len(text[line_start:end]) - len(text[line_start:end].lstrip())
         end = line_start + len(text[line_start:end].rstrip())
+        first = _alt_echo_start(text, first, caption)
         found.append(_Candidate(credit_start, end, first, end, "captions.agency_tail",
                                 line_start, True))
     return found
 
 
+#: The text line right above a line (group 1), over blank lines, read on the reversed text.
+_TEXT_LINE_ABOVE_REVERSED = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*([^\n]+)")
+
+
+def _alt_echo_start(text: str, first: int, caption: str) -> int:
+    """Where a credited caption starts, its photo's alt text included: the text line right
+    above it (blank lines may sit between) when that line is the caption without its credit
+    (``Tàu cá về bến.`` over ``Tàu cá về bến. (NGUYỄN AN/AFP)``), unless it is the text's
+    first line (its title); else ``first``."""
+    if first == 0:
+        return first
+    above = _TEXT_LINE_ABOVE_REVERSED.match(text[first - 1::-1])
+    if above is None or above.group(1)[::-1].strip() != caption:
+        return first
+    echo = first - above.end(1)
+    return echo if text[:echo].strip() else first  # the text's first line: its title
+
+
+def _credit_names_photographer(credit: str, paren: bool) -> bool:
+    """A wire photo's credit naming its photographer: ``(FRANCOIS GRANGIE/AFP)`` (any case
+    in brackets, the slash parts them), or ``REUTERS – STEPHANIE LECOCQ`` after the
+    caption's full stop (the name in capitals: ``AFP – Theo ...`` is no credit)."""
+    if paren:
+        return True
+    name = re.split(r"\s[-–—]\s", credit, maxsplit=1)[-1]
+    return name.isupper()
+
+
+#: A story's author line right under a wire photo's caption: two to four capitalised words.
+_SIGNED_NAME = re.compile(r"[^\W\d_a-zđ]\w*(?: [^\W\d_a-zđ]\w*){1,3}")
 #: Two lines with text (a title and one more line: a caption under a subheading).
 _TWO_TEXT_LINES = re.compile(r"\S[^\n]*\n(?:[^\S\n]*\n)*[^\S\n]*\S")
 #: The next line that holds text (group 1), over blank lines.
@@ -3504,7 +3551,9 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: with an image extension (``lang-nghe-4.jpg``); a camera or agency file id in capitals whose
 #: last part is a zero-padded counter (``TPP-MCCAIN-01``; a model code ``F-35``, ``SU-30MK2``
 #: has none) or a camera's ``DSC_0123``; a mail client's ``Inline image 1``; a layout
-#: widget's buttons run together (``leftcenterrightdel``); a slug of slug_min_words or more
+#: widget's buttons run together (``leftcenterrightdel``); an English alt text or credit a
+#: word processor or a blog's editor left (``Description: ...``, ``Photo courtesy of ...``);
+#: a slug of slug_min_words or more
 #: unaccented lower-case words (``ve an tet nguoi dan cac xa``); an alt text of as many
 #: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
 #: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized)
@@ -3517,6 +3566,7 @@ _ARTEFACT_LINE = compile_named(
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
+      | (?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ALT["english_head_max_chars"]}}}+
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
         \ (?:{named_list(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
@@ -3536,6 +3586,7 @@ _LOWER_INITIALS = "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower(
 _ARTEFACT_SEED = re.compile(
     rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|"
     + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
+                  + tuple(_ALT["english_heads"])
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
 
 

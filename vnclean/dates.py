@@ -42,13 +42,15 @@ __all__ = [
 VIETNAM_TZ = "+07:00"
 
 #: Weekday names as pages write them (``Thứ Ba``, ``thứ 3``, ``Chủ nhật``, ``CN``, ``Friday``);
-#: an English abbreviation only before a comma, a dot or a number (``Thu, 22 Nov``): ``Thu``
-#: also opens a Vietnamese name (``08:30 - Thu Hà``).
+#: an English abbreviation only before a comma, a dot or a number (``Thu, 22 Nov``; its dot
+#: is read before a day or a month, ``Sat. Dec 2nd``): ``Thu`` also opens a Vietnamese name
+#: (``08:30 - Thu Hà``).
 WEEKDAY_PATTERN = (
     r"(?:[Tt]hứ[ \t]?+(?:[Hh]ai|HAI|[Bb]a|BA|[Tt]ư|TƯ|[Nn]ăm|NĂM|[Ss]áu|SÁU|[Bb]ảy|BẢY|[2-7])"
     r"|THỨ[ \t]?+(?:HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ[ \t]?+[Nn]hật|CHỦ[ \t]?+NHẬT|CN|T[2-7]"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?=[,.]|[ \t]++\d))"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"(?:\.(?=[ \t]++(?:[0-3]?\d|[JFMASOND][a-z]{2}))|(?=[,.]|[ \t]++\d)))"
 )
 
 #: Month names as blog engines write them ("Tháng Mười Một"), longest first: the month's number.
@@ -66,17 +68,20 @@ EN_MONTHS = {name: number for number, names in enumerate((
     ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
 _EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 #: Where a clock time is glued to the year before it, a scraper's text of two spans joined
-#: with no separator (``21 Tháng Ba 20254:08 SA``): right after a year's four digits, before
-#: ``H:MM``. Date, time and bylines' dateline read the date and the time apart there.
-YEAR_THEN_CLOCK = r"(?<=(?<!\d)(?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d(?![\d:]))"
+#: with no separator (``21 Tháng Ba 20254:08 SA``, ``05/03/202207:43:00``): right after a
+#: year's four digits, before ``H:MM`` (maybe ``:SS``). Date, time and bylines' dateline
+#: read the date and the time apart there.
+YEAR_THEN_CLOCK = r"(?<=(?<!\d)(?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d(?::[0-5]\d)?+(?![\d:]))"
 #: A full date: ``25/12/2012``, ``03-08-2011``, ``30/11/12``, ``ngày 13 tháng 7 năm 2022``,
 #: ``2023-11-02``, and as blog engines write it, ``Tháng Mười Một 22, 2026``, ``22 Tháng
 #: Mười Một, 2026``, ``22 Tháng Bảy 2015``, ``22 tháng 11, 2026``, and in English,
-#: ``23 Nov 2024``, ``November 23, 2024``, ``11/22/2026`` (month first only where the day
-#: cannot come first). Groups: d, m, y (or the us_*, iso_*, text_*, named_* or en_* groups,
-#: as _DATE_GROUPS lists them; a named or English month may be a word).
+#: ``23 Nov 2024``, ``November 23, 2024``, ``Dec 2nd, 2023`` (an ordinal day), ``11/22/2026``
+#: (month first only where the day cannot come first). Groups: d, m, y (or the us_*, iso_*,
+#: text_*, named_* or en_* groups, as _DATE_GROUPS lists them; a named or English month may
+#: be a word).
 DATE_PATTERN = (
-    r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?!\d|/\d)"
+    r"(?:(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})"
+    rf"(?:(?!\d|/\d)|{YEAR_THEN_CLOCK})"
     # (a US date where no day-first reading exists: "11/22/2026", a content system's default)
     r"|(?<![\d/.-])(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>1[3-9]|2\d|3[01])/(?P<us_y>\d{4})(?!\d|/\d)"
     r"|(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])"
@@ -85,9 +90,11 @@ DATE_PATTERN = (
     rf"|(?<!\d)(?P<named_d2>[0-3]?\d)[ \t]++{_THANG}(?P<named_m2>{_MONTH}|[01]?\d)"
     r"(?:,[ \t]*+|[ \t]++)"
     r"(?P<named_y2>\d{4})"
-    rf"|(?<![\d\p{{L}}])(?P<en_d>[0-3]?\d)[ \t]++(?P<en_m>{_EN_MONTH})\.?+,?+[ \t]++"
+    rf"|(?<![\d\p{{L}}])(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?+[ \t]++(?P<en_m>{_EN_MONTH})"
+    r"\.?+,?+[ \t]++"
     r"(?P<en_y>\d{4})"
-    rf"|(?<!\p{{L}})(?P<en_m2>{_EN_MONTH})\.?+[ \t]++(?P<en_d2>[0-3]?\d),?+[ \t]++"
+    rf"|(?<!\p{{L}})(?P<en_m2>{_EN_MONTH})\.?+[ \t]++(?P<en_d2>[0-3]?\d)(?:st|nd|rd|th)?+"
+    r",?+[ \t]++"
     r"(?P<en_y2>\d{4}))"
     rf"(?:(?!\d)|{YEAR_THEN_CLOCK})"
 )

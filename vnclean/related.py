@@ -894,6 +894,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         else:
             break
         j += 1
+    if _verse(lines, i):
+        return i, j  # a poem's stanzas: the story's verse, not a list of titles
     if len(sources) >= _T["card_run_min_cards"]:
         # Headlines crediting two papers or more, "... (Dân trí)" / "... (Zing)": an
         # aggregator's cards (a photo story's captions credit one agency alike).
@@ -950,6 +952,43 @@ _OPEN_END = frozenset(word.casefold() for word in word_list("related_open_ends.t
 #: A wrapped paragraph's next line: it opens in lower case and ends a sentence or clause,
 #: or holds three words or more (a lone lower-case ``eMagazine`` menu item does neither).
 _GOES_ON = regex.compile(r"\(?+\p{Ll}(?:.*[.,;:!?…][\"”’)]?|\W*\w+\W+\w+\W+\w.*)\Z", regex.V1)
+
+
+def _verse(lines: list[_Line], i: int) -> bool:
+    """The short lines from line ``i`` on are a poem's stanzas, not headlines:
+    ``verse_min_lines`` lines or more that pair a line of about six words with one of eight
+    (*lục bát*: ``Mênh mông sóng nước chân trời`` / ``Con thuyền nhỏ bé chở đầy ước mơ``; a
+    foreign name of two syllables or more makes the six a five), the first line maybe the
+    poem's title or an eight; or lines all of one length of four to eight words (a poem of
+    five or seven words a line). The lines are read whatever their class (a stanza's last
+    line may end in a period) up to the first of another length (``verse_line_words``): a
+    sign-off, a paragraph; at most ``verse_scan_lines``. Headlines of a list vary in length.
+
+    >>> _verse([_Line(0, 0, t, "headline", False) for t in (
+    ...     "Mênh mông sóng nước chân trời", "Con thuyền nhỏ bé chở đầy ước mơ",
+    ...     "Mẹ ngồi vá lưới bên bờ", "Chờ cha về bến sáng mờ sương giăng.")], 0)
+    True
+    """
+    shortest, longest = _T["verse_line_words"]
+    counts = []
+    for line in lines[i:i + _T["verse_scan_lines"]]:  # two stanzas are enough to tell
+        words = len(line.text.split())
+        if not shortest <= words <= longest:
+            break
+        counts.append(words)
+    if len(counts) < _T["verse_min_lines"]:
+        return False
+    low, high = _T["verse_meter_words"]
+    if len(set(counts)) == 1 and low <= counts[0] <= high:
+        return True
+    six_low, six_high = _T["verse_six_line_words"]
+    eight = _T["verse_eight_line_words"]
+    for first in (0, 1):
+        pairs = list(zip(counts[first::2], counts[first + 1::2]))
+        if len(pairs) * 2 >= _T["verse_min_lines"] and all(
+                six_low <= six <= six_high and long == eight for six, long in pairs):
+            return True
+    return False
 
 
 def _wrapped(lines: list[_Line], j: int) -> bool:
