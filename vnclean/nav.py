@@ -1721,10 +1721,14 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
 
 
 def _opens_a_verse_stanza(page: _Page, k: int, cfg: _Settings) -> bool:
-    """Line ``k`` opens a stanza (:func:`_opens_a_poem`) whose second line is verse-long
-    (at most ``verse_max_words`` words), not a paragraph that happens to be in lower case."""
-    return (_opens_a_poem(page, k)
-            and _word_count(page, k + 1) <= cfg.verse_max_words)
+    """Line ``k`` is verse (:func:`_is_verse`) and so is the next line, another one of at
+    most ``verse_max_words`` words (not a paragraph that happens to be in lower case, nor
+    the same line again), blank lines between them or not: a stanza's first line."""
+    if k + 1 >= len(page) or not _is_verse(page.texts[k]):
+        return False
+    after = page.texts[k + 1]
+    return (_is_verse(after.rstrip(".,;!?…")) and _word_count(page, k + 1) <= cfg.verse_max_words
+            and after.casefold() != page.texts[k].casefold())
 
 
 def _refrain(page: _Page, head: int, k: int, cfg: _Settings) -> bool:
