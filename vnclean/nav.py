@@ -1392,6 +1392,10 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
         return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
         return True  # wherever it ends: the story's last lines, or above a subheading
+    if (j == len(page) and i > 0 and j - i <= cfg.embedded_run_max_items
+            and page.shapes[i - 1] in (PROSE, TITLE) and not any(page.sections[i:j])
+            and _label_values(page.texts, i, j)):
+        return True  # the story's closing fact box: "Giới: Thực vật" / "Họ: Đào lộn hột"
     if j == len(page) and i > 0 and page.shapes[i - 1] == PROSE:
         end = _before_sign_off(page, i, j)
         if end - i <= cfg.embedded_run_max_items and _unknown_items(page, i, end):
@@ -1406,8 +1410,13 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
         return True  # (a subheading between paragraphs may head the list: "... gồm")
     # Under a headline-shaped line: a list of facts, most lines a label and its value
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
-    texts = page.texts
-    return page.shapes[i - 1] == TITLE and 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
+    return page.shapes[i - 1] == TITLE and _label_values(page.texts, i, j)
+
+
+def _label_values(texts: list[str], i: int, j: int) -> bool:
+    """Most lines of ``texts[i:j]`` are a label and its value (``Chip: Snapdragon 8 Gen 3``,
+    ``Họ: Đào lộn hột``): a list of facts, which no menu is made of."""
+    return 2 * sum(": " in texts[k] for k in range(i, j)) > j - i
 
 
 def _split_sentence(texts: list[str], i: int, j: int, cfg: _Settings) -> bool:
@@ -1735,11 +1744,31 @@ def _find_title(page: _Page, chrome: set[int], cfg: _Settings) -> tuple[list[int
         if (len(text) <= short and words[k] < fuzzy
                 and not (len(text) <= len(template) and text[:8].casefold() in template)):
             continue
-        if _same_title(template, head, page, k, cfg):
+        if _same_title(template, head, page, k, cfg) and not _refrain(page, head, k, cfg):
             copies.append(k)
     if not copies:
         return [], head
     return [head] + copies[:-1], copies[-1]
+
+
+def _opens_a_verse_stanza(page: _Page, k: int, cfg: _Settings) -> bool:
+    """Line ``k`` is verse (:func:`_is_verse`) and so is the next line, another one of at
+    most ``verse_max_words`` words (not a paragraph that happens to be in lower case, nor
+    the same line again), blank lines between them or not: a stanza's first line."""
+    if k + 1 >= len(page) or not _is_verse(page.texts[k]):
+        return False
+    after = page.texts[k + 1]
+    return (_is_verse(after.rstrip(".,;!?…")) and _word_count(page, k + 1) <= cfg.verse_max_words
+            and after.casefold() != page.texts[k].casefold())
+
+
+def _refrain(page: _Page, head: int, k: int, cfg: _Settings) -> bool:
+    """Line ``k`` repeats the first line ``head`` as a song's or poem's refrain: both open
+    a stanza of verse (``Con đường nhỏ dẫn về làng quê`` / ``Nơi mẹ ngồi chờ con mỗi
+    chiều``, then the chorus again over another verse line). A template's copy of the
+    title stands over a lead or a date, not over a line of verse under the title too."""
+    return (_opens_a_verse_stanza(page, head, cfg)
+            and _opens_a_verse_stanza(page, k, cfg))
 
 
 def _find_lead(page: _Page, title: int, chrome: set[int], cfg: _Settings) -> int | None:
@@ -1790,7 +1819,7 @@ def _repeat_labels(page: _Page, title: int, lead: int | None, chrome: set[int],
         text = texts[k]
         if len(text) == title_length and text.casefold() == title_key:
             if not (_opens_a_stanza(page, k, title_key, chrome)
-                    or _sentence_runs_on(page, k)):
+                    or _sentence_runs_on(page, k) or _refrain(page, title, k, cfg)):
                 labels.append((page.starts[k], page.ends[k], "nav.repeated_title"))
             continue
         if lead_key is None or 0 <= words[k] < cfg.lead_min_words:
