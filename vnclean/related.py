@@ -841,6 +841,8 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
         # The items of a list the story introduces: none of them opens a run (the lines
         # read are passed over, so the second item is not taken as a run's first).
         return i, _list_end(lines, i)
+    if _next_numbered_section(lines, i):
+        return i, i  # the story's next section: its heading and what follows are story
     headlines = 0
     last = i - 1
     gap = 0
@@ -952,6 +954,39 @@ _OPEN_END = frozenset(word.casefold() for word in word_list("related_open_ends.t
 #: A wrapped paragraph's next line: it opens in lower case and ends a sentence or clause,
 #: or holds three words or more (a lone lower-case ``eMagazine`` menu item does neither).
 _GOES_ON = regex.compile(r"\(?+\p{Ll}(?:.*[.,;:!?…][\"”’)]?|\W*\w+\W+\w+\W+\w.*)\Z", regex.V1)
+
+
+#: A section's number opening a line: ``II/ ``, ``3. ``, ``IV) `` (then a blank).
+_SECTION_NUMBER = regex.compile(r"(?P<number>[IVX]{1,5}+|\d{1,2}+)(?P<mark>[/.)])[ \t]")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+
+
+def _next_numbered_section(lines: list[_Line], i: int) -> bool:
+    """``lines[i]`` opens with a section's number whose previous number, with the same mark,
+    opens a line above it: the story's next numbered section (``I/ Ai thực hiện ...`` above,
+    then **``II/ Lần đầu tiên ...``**), whatever its heading and its last lines look like; a
+    list of other articles numbered ``1.``, ``2.`` begins at its first number.
+
+    >>> lines = [_Line(0, 0, text, "headline", False) for text in ("I/ Vì sao?", "Vì vậy.")]
+    >>> _next_numbered_section(lines + [_Line(0, 0, "II/ Rồi sao?", "headline", False)], 2)
+    True
+    >>> _next_numbered_section(lines + [_Line(0, 0, "III/ Rồi sao?", "headline", False)], 2)
+    False
+    """
+    m = _SECTION_NUMBER.match(lines[i].text)
+    if m is None:
+        return False
+    number = m.group("number")
+    if number.isdigit():
+        previous = str(int(number) - 1) if int(number) > 1 else None
+    else:
+        previous = _ROMAN[_ROMAN.index(number) - 1] if number in _ROMAN[1:] else None
+    if previous is None:
+        return False
+    opening = previous + m.group("mark")
+    return any(line.text.startswith(opening) and _SECTION_NUMBER.match(line.text)
+               for line in lines[:i])
 
 
 def _verse(lines: list[_Line], i: int) -> bool:
