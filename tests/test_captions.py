@@ -249,7 +249,8 @@ def _keyword_starts_by_one_scan(text):
 
 _chunk_text = st.one_of(
     _gate_text,
-    st.lists(st.sampled_from(["hinh anh", "hinh anhinh anh", "ảnh", "ẢNH", "Ảnh:", "İ", "x", "\n",
+    st.lists(st.sampled_from(["hinh anh", "hinh anhinh anh", "ảnh", "ẢNH", "Ảnh:", "ẢɴʜẢnh", "ả",
+                              "İ", "x", "\n",
                               "Câu này được lặp lại nhiều lần", ". ", "! ", "…", "\u00a0", "\x1c"]),
              max_size=40).map("".join))
 

@@ -119,6 +119,14 @@ _MARKER_NEAR = compile_named(
 #: Every marker contains one of these literals (case-insensitive); see _markers.
 _KEYWORD_LITERALS = tuple(dict.fromkeys(k.lower() for k in word_list("captions_keywords.txt")))
 _KEYWORDS = tuple(regex.compile(rf"(?i){regex.escape(k)}", regex.V1) for k in _KEYWORD_LITERALS)
+#: The keywords that open with ``ả`` (``ảnh``, ``ảɴʜ``) are found by ONE stdlib ``re`` scan
+#: that skips in C to each ``ả`` (``str.find`` tests a needle's last letter first, and ``h``
+#: is everywhere); the other keywords by ``str.find``. Neither of the two overlaps itself or
+#: the other, so the scan finds every start the ``find`` loops would.
+_RARE_HEAD = "ả"
+_RARE_HEAD_KEYWORDS = re.compile("|".join(
+    re.escape(k) for k in _KEYWORD_LITERALS if k.startswith(_RARE_HEAD)))
+_FOUND_KEYWORDS = tuple(k for k in _KEYWORD_LITERALS if not k.startswith(_RARE_HEAD))
 
 # A paren that only points inside the picture, "(ảnh sau)", "(ảnh giữa)", is story text.
 _PAREN_REFERENCE = regex.compile(
@@ -861,7 +869,8 @@ def _keyword_starts(text: str) -> list[int]:
 
 
 def _lowered_keyword_starts(text: str) -> list[int] | None:
-    """``_keyword_starts`` by ``str.lower`` and ``str.find``; None when lowering changes the length.
+    """``_keyword_starts`` by ``str.lower`` and ``str.find`` (``_RARE_HEAD_KEYWORDS`` by one
+    ``re`` scan); None when lowering changes the length.
 
     The text is lowered in chunks of ``_CHUNK`` characters (plus an overlap of the longest
     keyword), so the lowered copy stays in the CPU cache and time stays linear in big
@@ -874,19 +883,22 @@ def _lowered_keyword_starts(text: str) -> list[int] | None:
         lowered = text.lower()
         if len(lowered) != size:
             return None
-        for literal in _KEYWORD_LITERALS:
+        found = [m.start() for m in _RARE_HEAD_KEYWORDS.finditer(lowered)]
+        for literal in _FOUND_KEYWORDS:
             at = lowered.find(literal)
             while at >= 0:
                 found.append(at)
                 at = lowered.find(literal, at + len(literal))
         return sorted(set(found))
-    pos = [0] * len(_KEYWORD_LITERALS)  # per keyword: where its next search starts
+    pos = [0] * len(_FOUND_KEYWORDS)  # per keyword: where its next search starts
     for chunk in range(0, max(size, 1), _CHUNK):
         piece = text[chunk:chunk + _CHUNK + _OVERLAP]
         lowered = piece.lower()
         if len(lowered) != len(piece):
             return None
-        for i, literal in enumerate(_KEYWORD_LITERALS):
+        found += [chunk + m.start() for m in _RARE_HEAD_KEYWORDS.finditer(lowered)
+                  if m.start() < _CHUNK]  # (a start past the chunk is the next chunk's)
+        for i, literal in enumerate(_FOUND_KEYWORDS):
             start = pos[i] - chunk
             at = lowered.find(literal, start)
             while 0 <= at < _CHUNK:
