@@ -442,7 +442,8 @@ def test_last_sentence_end_read_from_the_end_equals_the_forward_scan(body):
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_gate_text, st.lists(st.sampled_from(
-    ["TTO - ", "(Dân trí) - ", "cho biết, ", "nói: ", "Mưa lớn", ",", ":", " ", "\n", "-"]),
+    ["TTO - ", "(Dân trí) - ", "cho biết, ", "nói: ", "Mưa lớn", ",", ":", " ", "\n", "-",
+     "nói", "Anói", "kể", "\u00a0", "\x1c", "\t"]),
     max_size=12).map("".join)), st.integers(0, 60), st.integers(0, 60))
 def test_story_sentence_gate_equals_the_regex(text, start, length):
     start = min(start, len(text))
