@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate, pairwise
 
 import pytest
@@ -111,7 +112,7 @@ def test_dev_caption_recall_floor(dev_records):
 # --- Gates and shortcuts give the same result as the plain scans they replace. --------------
 
 from vnclean import captions as _captions
-from vnclean._data import compile_named  # (the patterns name word lists: regex named lists)
+from vnclean._data import compile_named, trie  # (the patterns name word lists: regex named lists)
 
 _gate_text = st.one_of(
     _any_text,
@@ -450,6 +451,17 @@ def test_story_sentence_gate_equals_the_regex(text, start, length):
     end = min(start + length, len(text))
     assert (_captions._is_story_sentence(text, start, end)
             == bool(_captions._STORY_SENTENCE.search(text, start, end)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    [*_captions._POINTER_TAILS, "nơi", "ơi xảy ra", "n", " ", "\n", "Căn nhà"]),
+    max_size=6).map("".join))
+def test_pointer_gate_finds_every_text_with_a_tail(text):
+    # The gate drops each tail's first letter: it may find more, never less.
+    tails = re.compile(trie(_captions._POINTER_TAILS))
+    if tails.search(text):
+        assert _captions._POINTER_GATE.search(text)
 
 
 # --- str methods and reversed searches that replace forward regex scans. -------------------
