@@ -453,6 +453,28 @@ def test_story_sentence_gate_equals_the_regex(text, start, length):
             == bool(_captions._STORY_SENTENCE.search(text, start, end)))
 
 
+_gallery_text = st.lists(st.sampled_from(
+    ["hình ảnh", "số ảnh", "ảnh", "hình", " ", "bức", "những ảnh", "vài", "x", "\n", "Ảnh"]),
+    max_size=12).map("".join)
+
+
+def test_gallery_gate_words_all_end_with_the_word_it_finds_first():
+    # _holds_gallery_words reads a window only at its "ảnh": a cue whose last two words
+    # did not end so would be missed.
+    assert _captions._GALLERY_GATE_WORDS
+    assert all(w.endswith(_captions._GALLERY_GATE_LAST) for w in _captions._GALLERY_GATE_WORDS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_gallery_text, st.integers(0, 60), st.integers(0, 60))
+def test_gallery_gate_equals_a_search_of_its_words(text, low, length):
+    low = min(low, len(text))
+    end = min(low + length, len(text))
+    words = re.compile(trie(tuple(_captions._GALLERY_GATE_WORDS)))
+    assert (_captions._holds_gallery_words(text, low, end)
+            == bool(words.search(text, low, end)))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(
     [*_captions._POINTER_TAILS, "nơi", "ơi xảy ra", "n", " ", "\n", "Căn nhà"]),
