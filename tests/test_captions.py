@@ -453,6 +453,31 @@ def test_story_sentence_gate_equals_the_regex(text, start, length):
             == bool(_captions._STORY_SENTENCE.search(text, start, end)))
 
 
+#: Every line pattern read through _line_matches (each opens with a newline, and its
+#: matches end before the next one).
+_LINE_PATTERNS = ("_SCENE_SHAPE", "_ACTION_LINE", "_BARE_LINE", "_TITLED_HEAD",
+                  "_CLIP_SCENE_LINE", "_NOUN_HEAD_LINE", "_RUN_SEED", "_ARTEFACT_SEED")
+_line_text = st.lists(st.sampled_from(
+    ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
+     "Các đại biểu dự hội nghị.", "Thí sinh thực hành xử lý tình huống.", "Bị can Lê Văn Tâm.",
+     "Ông Lê Văn An - Giám đốc Sở trao quà cho học sinh", "Video ghi lại cảnh xe lấn làn",
+     "Người dân co ro trong áo mưa trên phố", "lang-nghe-4.jpg", "Inline image 1", "\n",
+     "\n\n", " ", "\t", "\u00a0", "\x1c", ".", ",", "x" * 140]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _line_text))
+def test_line_patterns_tried_at_each_newline_equal_a_scan(text):
+    # Tried at every newline (not only at a few), each pattern finds what finditer does.
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    for name in _LINE_PATTERNS:
+        pattern = getattr(_captions, name)
+        assert ([m.span() for m in _captions._line_matches(pattern, text, newlines)]
+                == [m.span() for m in pattern.finditer(text)]), name
+    few = _captions._few_newlines(text)
+    assert few == (newlines if len(newlines) <= _captions._FEW_NEWLINES else None)
+
+
 _gallery_text = st.lists(st.sampled_from(
     ["hình ảnh", "số ảnh", "ảnh", "hình", " ", "bức", "những ảnh", "vài", "x", "\n", "Ảnh"]),
     max_size=12).map("".join)

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import accumulate, compress, islice, pairwise, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -2437,6 +2437,36 @@ def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[La
     return labels
 
 
+#: At most this many newlines, a pattern that opens with one is tried at each of them rather
+#: than by a scan of the whole text for them: a flattened body (a title line above one long
+#: line) holds one, and a scan would read all of its length to find no other.
+_FEW_NEWLINES = 3
+
+
+def _few_newlines(text: str) -> list[int] | None:
+    """Where ``text``'s newlines are, when it holds at most ``_FEW_NEWLINES`` (``str.find``,
+    in C, stopping at the one too many); None when it holds more."""
+    found: list[int] = []
+    at = text.find("\n")
+    while at >= 0:
+        if len(found) == _FEW_NEWLINES:
+            return None
+        found.append(at)
+        at = text.find("\n", at + 1)
+    return found
+
+
+def _line_matches(pattern: re.Pattern, text: str, newlines: list[int] | None
+                  ) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a line pattern: it opens with a newline and its matches
+    end before the next one, so each newline starts at most one match, whatever the others
+    do (tests/test_captions.py checks each such pattern). With ``newlines`` (from
+    :func:`_few_newlines`) the pattern is tried at each of them instead of a scan."""
+    if newlines is None:
+        return pattern.finditer(text)
+    return filter(None, map(pattern.match, repeat(text), newlines))
+
+
 # A scene line is short and has a long line (scene_neighbour_min_chars) above and below it,
 # blank lines aside; the first line of a text is never one (no paragraph above it). ONE pass
 # over the document finds them all: the pattern starts at a newline literal, then reads the
@@ -2460,7 +2490,8 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label], keywords: list[int],
+                  newlines: list[int] | None = None) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     ``captions.scene_line``: a line of at most ``scene_line_max_chars`` between two long
@@ -2470,10 +2501,10 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     picture (tried only on the lines ``_position_candidates`` admits);
     ``captions.scene_sentence`` (:func:`_scene_sentences`), only in a text where ``taken``
     (the caption labels found so far) shows photos. ``keywords``: the text's keyword
-    starts.
+    starts; ``newlines``: :func:`_few_newlines` of the text, if found already.
     """
     found: list[tuple[int, int, str]] = []
-    for at in _scene_newlines(text):
+    for at in _scene_newlines(text, newlines):
         if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None \
                 and not _may_open_action_line(text, at + 1):
             continue  # no cue in the line: it scores 0 (most short lines; the match costs more)
@@ -2493,14 +2524,14 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
         if cue and _is_position_caption(line) and (
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
-    found += _scene_nouns(text)
+    found += _scene_nouns(text, newlines)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
-    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone)
-    short = list(_BARE_LINE.finditer(text))  # the short clause-less lines, found once
+    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
-    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone)
-    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -2557,7 +2588,8 @@ def _reads_as_action(line: str) -> bool:
     return len(line) <= _SETTINGS["scene_action_line_max_chars"] and _action_score(line) >= 2
 
 
-def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _scene_action_lines(text: str, done: set[int], newlines: list[int] | None = None
+                        ) -> list[tuple[int, int, str]]:
     """``captions.scene_action_line``: a "who does what" caption with a full stop
     (``Thí sinh thực hành xử lý tình huống.``) between two paragraphs shorter than
     ``captions.scene_line`` needs (each ≥ ``scene_action_neighbour_min_chars``), the one
@@ -2578,7 +2610,7 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     found: list[tuple[int, int, str]] = []
     least = _SETTINGS["scene_action_neighbour_min_chars"]
     subjects: list[tuple[int, int]] = []  # (line start, line end) of subject captions
-    for match in _ACTION_LINE.finditer(text):
+    for match in _line_matches(_ACTION_LINE, text, newlines):
         start, line = match.start(1), match.group(1)
         if start in done:
             continue
@@ -2999,7 +3031,8 @@ def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], 
     return found
 
 
-def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _titled_action_lines(text: str, done: set[int], newlines: list[int] | None = None
+                         ) -> list[tuple[int, int, str]]:
     """``captions.titled_action_line``: a person's head and name, a dash and their office,
     then an action a picture shows (``captions_scene_actions.txt``) after the dash, with no
     full stop, comma, colon or quote (:data:`_TITLED_ACTION_LINE`), read as
@@ -3011,7 +3044,7 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
     [(79, 137, 'captions.titled_action_line')]
     """
     def acting() -> Iterator[re.Match]:
-        for head in _TITLED_HEAD.finditer(text):  # the few lines a person's head opens
+        for head in _line_matches(_TITLED_HEAD, text, newlines):  # (the lines a head opens)
             match = _TITLED_ACTION_LINE.match(text, head.start())
             if match is not None:
                 line = match.group(1)
@@ -3039,16 +3072,17 @@ _CLIP_RECEPTION = LazyPattern(
     regex.V1)
 
 
-def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _clip_scene_lines(text: str, done: set[int], newlines: list[int] | None = None
+                      ) -> list[tuple[int, int, str]]:
     """``captions.clip_scene_line``: what an embedded clip shows, opened by a clip opener of
     ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh xe tải lấn làn trên quốc lộ``), with
     no full stop, comma, colon or quote, read as :func:`_lone_caption_lines` reads a
     caption line (``... đã thu hút hàng nghìn lượt xem`` is a sentence about the clip)."""
-    first = _CLIP_SCENE_LINE.search(text)
+    lines = _line_matches(_CLIP_SCENE_LINE, text, newlines)
+    first = next(lines, None)
     if first is None:
         return []  # no clip's line: most texts
-    showing = (m for m in _CLIP_SCENE_LINE.finditer(text, first.start())
-               if _CLIP_RECEPTION.search(m.group(1)) is None)
+    showing = (m for m in chain((first,), lines) if _CLIP_RECEPTION.search(m.group(1)) is None)
     return _lone_caption_lines(text, showing, done, "captions.clip_scene_line",
                                _CLIP_OPENING.match)
 
@@ -3105,7 +3139,7 @@ _NOUN_PREDICATE = compile_named(
 _PARAGRAPH_END = (".", "!", "?", "…", '."', ".”", ".)", '"', "”")
 
 
-def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
+def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int, int, str]]:
     """``captions.scene_noun``: a caption written as a bare noun phrase alone on its line
     (``Bị can Lê Văn Tâm.``, ``Đối tượng tại cơ quan Công an.``, ``Hiện trường vụ tai
     nạn``), next to a paragraph: after one (the line above ends a sentence and is no list's
@@ -3120,7 +3154,7 @@ def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     max_chars = _SETTINGS["scene_noun_max_chars"]
-    for match in _NOUN_HEAD_LINE.finditer(text):
+    for match in _line_matches(_NOUN_HEAD_LINE, text, newlines):
         head = match.group(1)
         start = match.start() + 1
         end = _line_end(text, start)
@@ -3244,9 +3278,9 @@ _SCENE_SHAPE = re.compile(
     rf"\s*[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})")
 
 
-def _scene_newlines(text: str) -> list[int]:
+def _scene_newlines(text: str, newlines: list[int] | None = None) -> list[int]:
     """The newlines where ``_SCENE_LINE`` can match: those ``_SCENE_SHAPE`` admits."""
-    return [shape.start() for shape in _SCENE_SHAPE.finditer(text)]
+    return [shape.start() for shape in _line_matches(_SCENE_SHAPE, text, newlines)]
 
 
 def _position_candidates(text: str) -> list[int]:
@@ -3433,12 +3467,13 @@ def _classify_once(text: str) -> list[Label]:
     lines = text.split("\n")  # one split, shared by the passes that read lines
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
-    labels += _scene_labels(text, labels, keywords)
+    newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
+    labels += _scene_labels(text, labels, keywords, newlines)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
-        labels += _caption_run_labels(text)
-    labels += _artefact_line_labels(text)
+        labels += _caption_run_labels(text, newlines)
+    labels += _artefact_line_labels(text, newlines)
     labels += _unaccented_copy_labels(text, lines)
     labels += _under_alt_labels(text, keywords)
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
@@ -3580,13 +3615,13 @@ _ARTEFACT_SEED = re.compile(
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
 
 
-def _artefact_line_labels(text: str) -> list[Label]:
+def _artefact_line_labels(text: str, newlines: list[int] | None = None) -> list[Label]:
     """``captions.file_artefact`` and ``captions.outlet_label``: lines that are only an image's
     alt text or file name (``lang-nghe-4.jpg``, ``TPP-MCCAIN-01``, ``Inline image 1``), or
     BBC's credit and caption lines (``Nguồn hình ảnh, Getty Images``); a product or model
     code (``F-35``), an English word or an accented sentence stays."""
     found: list[Label] = []
-    for at in (0, *(m.start() + 1 for m in _ARTEFACT_SEED.finditer(text))):
+    for at in (0, *(m.start() + 1 for m in _line_matches(_ARTEFACT_SEED, text, newlines))):
         match = _ARTEFACT_LINE.match(text, at)
         if match is not None:
             group = match.lastgroup
@@ -3817,7 +3852,7 @@ _SMALL_WORD = regex.compile(r"\p{Ll}", regex.V1)
 _RUN_ABOVE_END = ".!?…"
 
 
-def _caption_run_labels(text: str) -> list[Label]:
+def _caption_run_labels(text: str, newlines: list[int] | None = None) -> list[Label]:
     """``captions.caption_run``: a gallery's captions as a run of two or more short lines with
     no punctuation between paragraphs (``Người dân co ro trong áo mưa trên phố Giải Phóng`` /
     ``Nhiều người đi xe máy trùm kín mít để tránh rét``), right under a line that ends a
@@ -3827,7 +3862,7 @@ def _caption_run_labels(text: str) -> list[Label]:
     captions_scene_actions.txt)."""
     found: list[Label] = []
     done = 0
-    for seed in _RUN_SEED.finditer(text):
+    for seed in _line_matches(_RUN_SEED, text, newlines):
         at = seed.start()
         above = text[max(0, at - 8):at].rstrip(" \t\"”’)")
         if at < done or not above or above[-1] not in _RUN_ABOVE_END:
