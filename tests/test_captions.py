@@ -453,6 +453,22 @@ def test_story_sentence_gate_equals_the_regex(text, start, length):
             == bool(_captions._STORY_SENTENCE.search(text, start, end)))
 
 
+_colon_text = st.lists(st.sampled_from(
+    ["Lễ hội gồm các hoạt động: Lễ rước kiệu", "Thiếu tướng X: “Chúng tôi", ": ", ":", ",",
+     ", ông An cho biết.", ", bà nói", "cho biết", " ", "\n", "\t", "\u00a0", "A", "b", "3",
+     "Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _colon_text), st.integers(0, 80), st.integers(0, 200))
+def test_colon_gate_equals_the_run_on_story_regex(text, start, length):
+    # _RUN_ON_STORY's look-ahead needs a colon before end.
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert (_captions._runs_on_story(text, start, end)
+            == bool(_captions._RUN_ON_STORY.match(text, start, end)))
+
+
 #: Every line pattern read through _line_matches (each opens with a newline, and its
 #: matches end before the next one).
 _LINE_PATTERNS = ("_SCENE_SHAPE", "_ACTION_LINE", "_BARE_LINE", "_TITLED_HEAD",
