@@ -213,7 +213,10 @@ _tu_text = st.lists(st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_gate_text, _tu_text))
 def test_position_candidates_equal_a_plain_search(text):
-    assert _captions._position_candidates(text) == _position_candidates_by_plain_search(text)
+    plain = _position_candidates_by_plain_search(text)
+    assert _captions._position_candidates(text) == plain
+    newlines = [i for i, c in enumerate(text) if c == "\n"]  # each line read, not each needle
+    assert _captions._position_candidates(text, newlines) == plain
 
 
 _SPLIT_KEEP = regex.compile(rf"({_captions._SENTENCE_SPLIT.pattern})", regex.V1)

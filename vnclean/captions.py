@@ -297,8 +297,6 @@ _QUOTE = regex.compile(r"[\"”],\s", regex.V1)
 _SPEECH_TAIL = compile_named(
     rf",\s*[^,.]{{1,60}}?\s(?:{named_list(word_list('captions_speech_verbs.txt'))})\s*[.!]?$",
     regex.V1)
-
-
 # A lead or body sentence, not a caption: an agency prefix ("TTO - ", "(Dân trí) - ") or a
 # reporting clause ("... cho biết, ..."). A credit after it goes alone.
 _STORY_SENTENCE = compile_named(
@@ -2523,7 +2521,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
         if (len(line) <= _SETTINGS["scene_line_max_chars"]
                 and _scene_score(line) >= _SETTINGS["scene_min_score"]):
             found.append((match.start(1), match.start(1) + len(line), "captions.scene_line"))
-    for at in _position_candidates(text):
+    for at in _position_candidates(text, newlines):
         match = _POSITION_LINE.match(text, at)
         if match is None:
             continue
@@ -3291,9 +3289,13 @@ def _scene_newlines(text: str, newlines: list[int] | None = None) -> list[int]:
     return [shape.start() for shape in _line_matches(_SCENE_SHAPE, text, newlines)]
 
 
-def _position_candidates(text: str) -> list[int]:
+def _position_candidates(text: str, newlines: list[int] | None = None) -> list[int]:
     """Newlines before the lines that hold ``(`` or ``Từ``, fit _POSITION_LINE's group and
-    hold a position word; each line is read once however many parens it holds."""
+    hold a position word; each line is read once however many parens it holds. With
+    ``newlines`` (:func:`_few_newlines`) only the lines after them are read (a flattened
+    body's one long line holds many parens, and no newline before any of them)."""
+    if newlines is not None:
+        return [newline for newline in newlines if _holds_position_line(text, newline + 1)]
     found: set[int] = set()
     for needle, before in _POSITION_NEEDLES:
         pos = text.find(needle)
@@ -3310,6 +3312,13 @@ def _position_candidates(text: str) -> list[int]:
                 found.add(newline)
             pos = text.find(needle, line_end)
     return sorted(found)
+
+
+def _holds_position_line(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is one :func:`_position_candidates` admits."""
+    end = _line_end(text, start)
+    return ((text.find("(", start, end) >= 0 or text.find("Từ", start, end) >= 0)
+            and _fits_position_size(text, start, end))
 
 
 #: What ``_position_candidates`` looks for, and the character that must stand before it:
