@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate, pairwise
 
 import pytest
@@ -111,7 +112,7 @@ def test_dev_caption_recall_floor(dev_records):
 # --- Gates and shortcuts give the same result as the plain scans they replace. --------------
 
 from vnclean import captions as _captions
-from vnclean._data import compile_named  # (the patterns name word lists: regex named lists)
+from vnclean._data import compile_named, trie  # (the patterns name word lists: regex named lists)
 
 _gate_text = st.one_of(
     _any_text,
@@ -212,7 +213,10 @@ _tu_text = st.lists(st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_gate_text, _tu_text))
 def test_position_candidates_equal_a_plain_search(text):
-    assert _captions._position_candidates(text) == _position_candidates_by_plain_search(text)
+    plain = _position_candidates_by_plain_search(text)
+    assert _captions._position_candidates(text) == plain
+    newlines = [i for i, c in enumerate(text) if c == "\n"]  # each line read, not each needle
+    assert _captions._position_candidates(text, newlines) == plain
 
 
 _SPLIT_KEEP = regex.compile(rf"({_captions._SENTENCE_SPLIT.pattern})", regex.V1)
@@ -249,7 +253,8 @@ def _keyword_starts_by_one_scan(text):
 
 _chunk_text = st.one_of(
     _gate_text,
-    st.lists(st.sampled_from(["hinh anh", "hinh anhinh anh", "ảnh", "ẢNH", "Ảnh:", "İ", "x", "\n",
+    st.lists(st.sampled_from(["hinh anh", "hinh anhinh anh", "ảnh", "ẢNH", "Ảnh:", "ẢɴʜẢnh", "ả",
+                              "İ", "x", "\n",
                               "Câu này được lặp lại nhiều lần", ". ", "! ", "…", "\u00a0", "\x1c"]),
              max_size=40).map("".join))
 
@@ -441,13 +446,88 @@ def test_last_sentence_end_read_from_the_end_equals_the_forward_scan(body):
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_gate_text, st.lists(st.sampled_from(
-    ["TTO - ", "(Dân trí) - ", "cho biết, ", "nói: ", "Mưa lớn", ",", ":", " ", "\n", "-"]),
+    ["TTO - ", "(Dân trí) - ", "cho biết, ", "nói: ", "Mưa lớn", ",", ":", " ", "\n", "-",
+     "nói", "Anói", "kể", "\u00a0", "\x1c", "\t"]),
     max_size=12).map("".join)), st.integers(0, 60), st.integers(0, 60))
 def test_story_sentence_gate_equals_the_regex(text, start, length):
     start = min(start, len(text))
     end = min(start + length, len(text))
     assert (_captions._is_story_sentence(text, start, end)
             == bool(_captions._STORY_SENTENCE.search(text, start, end)))
+
+
+_colon_text = st.lists(st.sampled_from(
+    ["Lễ hội gồm các hoạt động: Lễ rước kiệu", "Thiếu tướng X: “Chúng tôi", ": ", ":", ",",
+     ", ông An cho biết.", ", bà nói", "cho biết", " ", "\n", "\t", "\u00a0", "A", "b", "3",
+     "Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _colon_text), st.integers(0, 80), st.integers(0, 200))
+def test_colon_gate_equals_the_run_on_story_regex(text, start, length):
+    # _RUN_ON_STORY's look-ahead needs a colon before end.
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert (_captions._runs_on_story(text, start, end)
+            == bool(_captions._RUN_ON_STORY.match(text, start, end)))
+
+
+#: Every line pattern read through _line_matches (each opens with a newline, and its
+#: matches end before the next one).
+_LINE_PATTERNS = ("_SCENE_SHAPE", "_ACTION_LINE", "_BARE_LINE", "_TITLED_HEAD",
+                  "_CLIP_SCENE_LINE", "_NOUN_HEAD_LINE", "_RUN_SEED", "_ARTEFACT_SEED")
+_line_text = st.lists(st.sampled_from(
+    ["Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu và người dân đi lại khó khăn. " * 2,
+     "Các đại biểu dự hội nghị.", "Thí sinh thực hành xử lý tình huống.", "Bị can Lê Văn Tâm.",
+     "Ông Lê Văn An - Giám đốc Sở trao quà cho học sinh", "Video ghi lại cảnh xe lấn làn",
+     "Người dân co ro trong áo mưa trên phố", "lang-nghe-4.jpg", "Inline image 1", "\n",
+     "\n\n", " ", "\t", "\u00a0", "\x1c", ".", ",", "x" * 140]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _line_text))
+def test_line_patterns_tried_at_each_newline_equal_a_scan(text):
+    # Tried at every newline (not only at a few), each pattern finds what finditer does.
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    for name in _LINE_PATTERNS:
+        pattern = getattr(_captions, name)
+        assert ([m.span() for m in _captions._line_matches(pattern, text, newlines)]
+                == [m.span() for m in pattern.finditer(text)]), name
+    few = _captions._few_newlines(text)
+    assert few == (newlines if len(newlines) <= _captions._FEW_NEWLINES else None)
+
+
+_gallery_text = st.lists(st.sampled_from(
+    ["hình ảnh", "số ảnh", "ảnh", "hình", " ", "bức", "những ảnh", "vài", "x", "\n", "Ảnh"]),
+    max_size=12).map("".join)
+
+
+def test_gallery_gate_words_all_end_with_the_word_it_finds_first():
+    # _holds_gallery_words reads a window only at its "ảnh": a cue whose last two words
+    # did not end so would be missed.
+    assert _captions._GALLERY_GATE_WORDS
+    assert all(w.endswith(_captions._GALLERY_GATE_LAST) for w in _captions._GALLERY_GATE_WORDS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_gallery_text, st.integers(0, 60), st.integers(0, 60))
+def test_gallery_gate_equals_a_search_of_its_words(text, low, length):
+    low = min(low, len(text))
+    end = min(low + length, len(text))
+    words = re.compile(trie(tuple(_captions._GALLERY_GATE_WORDS)))
+    assert (_captions._holds_gallery_words(text, low, end)
+            == bool(words.search(text, low, end)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    [*_captions._POINTER_TAILS, "nơi", "ơi xảy ra", "n", " ", "\n", "Căn nhà"]),
+    max_size=6).map("".join))
+def test_pointer_gate_finds_every_text_with_a_tail(text):
+    # The gate drops each tail's first letter: it may find more, never less.
+    tails = re.compile(trie(_captions._POINTER_TAILS))
+    if tails.search(text):
+        assert _captions._POINTER_GATE.search(text)
 
 
 # --- str methods and reversed searches that replace forward regex scans. -------------------

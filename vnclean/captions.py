@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import accumulate, compress, islice, pairwise, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -119,6 +119,14 @@ _MARKER_NEAR = compile_named(
 #: Every marker contains one of these literals (case-insensitive); see _markers.
 _KEYWORD_LITERALS = tuple(dict.fromkeys(k.lower() for k in word_list("captions_keywords.txt")))
 _KEYWORDS = tuple(regex.compile(rf"(?i){regex.escape(k)}", regex.V1) for k in _KEYWORD_LITERALS)
+#: The keywords that open with ``ả`` (``ảnh``, ``ảɴʜ``) are found by ONE stdlib ``re`` scan
+#: that skips in C to each ``ả`` (``str.find`` tests a needle's last letter first, and ``h``
+#: is everywhere); the other keywords by ``str.find``. Neither of the two overlaps itself or
+#: the other, so the scan finds every start the ``find`` loops would.
+_RARE_HEAD = "ả"
+_RARE_HEAD_KEYWORDS = re.compile("|".join(
+    re.escape(k) for k in _KEYWORD_LITERALS if k.startswith(_RARE_HEAD)))
+_FOUND_KEYWORDS = tuple(k for k in _KEYWORD_LITERALS if not k.startswith(_RARE_HEAD))
 
 # A paren that only points inside the picture, "(ảnh sau)", "(ảnh giữa)", is story text.
 _PAREN_REFERENCE = regex.compile(
@@ -341,10 +349,18 @@ def _long_lead(text: str, line_start: int, start: int, end: int, ends_line: bool
 
 def _is_story_sentence(text: str, start: int, end: int) -> bool:
     """``_STORY_SENTENCE.search(text, start, end)``: its first branch holds only at the text's
-    start (``^``), its second needs a ``,`` or ``:``, so without them the regex is not run."""
-    if start > 0 and text.find(",", start, end) < 0 and text.find(":", start, end) < 0:
+    start (``^``), its second needs a speech verb before a ``,`` or ``:``
+    (:data:`_SPEECH_VERB_MARK`), so without one the regex is not run."""
+    if start > 0 and _SPEECH_VERB_MARK.search(text, start, end) is None:
         return False
     return _STORY_SENTENCE.search(text, start, end) is not None
+
+
+#: _STORY_SENTENCE's second branch without its look-behind, in stdlib ``re`` (a trie of the
+#: verbs, one pass in C; ``regex`` tries the look-behind at every position): wherever that
+#: branch matches, this does (``re``'s ``\s`` takes every space ``regex``'s does, and more).
+_SPEECH_VERB_MARK = re.compile(
+    rf"(?:{trie(word_list('captions_speech_verbs.txt'))})[^\S\n]*+[,:][^\S\n]")
 
 
 _VIDEO_PAREN = regex.compile(r"\(\s*(?:[Vv]ideo|[Cc]lip)", regex.V1)
@@ -717,7 +733,7 @@ def _caption_start(text: str, line_start: int, credit_start: int, line_only: boo
     if clause is not None:  # "...; - Đẩy nhanh giải ngân; Thủ tướng phát biểu - Ảnh: X"
         start = clause.end()
     start = _first_non_space(text, start, credit_start)
-    if _RUN_ON_STORY.match(text, start, credit_start):
+    if _runs_on_story(text, start, credit_start):
         return credit_start, False  # story run on into the caption: the credit alone
     if (_ITEM_NUMBER_ALONE.fullmatch(text, max(line_start, min(floor, start)), start)
             or _ITEM_NUMBER_BEFORE.search(text, max(line_start, start - 8), start)):
@@ -746,6 +762,12 @@ _ITEM_NUMBER = regex.compile(r"(?<![^\s])\d{1,2}[.)][ \t]++\p{Lu}", regex.V1)
 _RUN_ON_STORY = regex.compile(r"(?=[^\n]*?\w:[ \t]++[\"“]?+\p{Lu})(?:\W*+\w++){%d}"
                               % _SETTINGS["run_on_story_min_words"],
                               regex.VERSION1)
+
+
+def _runs_on_story(text: str, start: int, end: int) -> bool:
+    """``_RUN_ON_STORY.match(text, start, end)``: its look-ahead needs a colon before ``end``,
+    so a stretch without one (most) is told by ``str.find`` in C, without the ``regex`` match."""
+    return text.find(":", start, end) >= 0 and _RUN_ON_STORY.match(text, start, end) is not None
 
 
 def _opens_lead(text: str, line_start: int) -> bool:
@@ -861,7 +883,8 @@ def _keyword_starts(text: str) -> list[int]:
 
 
 def _lowered_keyword_starts(text: str) -> list[int] | None:
-    """``_keyword_starts`` by ``str.lower`` and ``str.find``; None when lowering changes the length.
+    """``_keyword_starts`` by ``str.lower`` and ``str.find`` (``_RARE_HEAD_KEYWORDS`` by one
+    ``re`` scan); None when lowering changes the length.
 
     The text is lowered in chunks of ``_CHUNK`` characters (plus an overlap of the longest
     keyword), so the lowered copy stays in the CPU cache and time stays linear in big
@@ -874,19 +897,22 @@ def _lowered_keyword_starts(text: str) -> list[int] | None:
         lowered = text.lower()
         if len(lowered) != size:
             return None
-        for literal in _KEYWORD_LITERALS:
+        found = [m.start() for m in _RARE_HEAD_KEYWORDS.finditer(lowered)]
+        for literal in _FOUND_KEYWORDS:
             at = lowered.find(literal)
             while at >= 0:
                 found.append(at)
                 at = lowered.find(literal, at + len(literal))
         return sorted(set(found))
-    pos = [0] * len(_KEYWORD_LITERALS)  # per keyword: where its next search starts
+    pos = [0] * len(_FOUND_KEYWORDS)  # per keyword: where its next search starts
     for chunk in range(0, max(size, 1), _CHUNK):
         piece = text[chunk:chunk + _CHUNK + _OVERLAP]
         lowered = piece.lower()
         if len(lowered) != len(piece):
             return None
-        for i, literal in enumerate(_KEYWORD_LITERALS):
+        found += [chunk + m.start() for m in _RARE_HEAD_KEYWORDS.finditer(lowered)
+                  if m.start() < _CHUNK]  # (a start past the chunk is the next chunk's)
+        for i, literal in enumerate(_FOUND_KEYWORDS):
             start = pos[i] - chunk
             at = lowered.find(literal, start)
             while 0 <= at < _CHUNK:
@@ -2464,6 +2490,36 @@ def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[La
     return labels
 
 
+#: At most this many newlines, a pattern that opens with one is tried at each of them rather
+#: than by a scan of the whole text for them: a flattened body (a title line above one long
+#: line) holds one, and a scan would read all of its length to find no other.
+_FEW_NEWLINES = 3
+
+
+def _few_newlines(text: str) -> list[int] | None:
+    """Where ``text``'s newlines are, when it holds at most ``_FEW_NEWLINES`` (``str.find``,
+    in C, stopping at the one too many); None when it holds more."""
+    found: list[int] = []
+    at = text.find("\n")
+    while at >= 0:
+        if len(found) == _FEW_NEWLINES:
+            return None
+        found.append(at)
+        at = text.find("\n", at + 1)
+    return found
+
+
+def _line_matches(pattern: re.Pattern, text: str, newlines: list[int] | None
+                  ) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a line pattern: it opens with a newline and its matches
+    end before the next one, so each newline starts at most one match, whatever the others
+    do (tests/test_captions.py checks each such pattern). With ``newlines`` (from
+    :func:`_few_newlines`) the pattern is tried at each of them instead of a scan."""
+    if newlines is None:
+        return pattern.finditer(text)
+    return filter(None, map(pattern.match, repeat(text), newlines))
+
+
 # A scene line is short and has a long line (scene_neighbour_min_chars) above and below it,
 # blank lines aside; the first line of a text is never one (no paragraph above it). ONE pass
 # over the document finds them all: the pattern starts at a newline literal, then reads the
@@ -2487,7 +2543,8 @@ _POSITION_CUE = regex.compile(
     regex.V1)
 
 
-def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[Label]:
+def _scene_labels(text: str, taken: list[Label], keywords: list[int],
+                  newlines: list[int] | None = None) -> list[Label]:
     """Short unmarked lines between paragraphs that read as a photo's scene description.
 
     ``captions.scene_line``: a line of at most ``scene_line_max_chars`` between two long
@@ -2497,10 +2554,10 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
     picture (tried only on the lines ``_position_candidates`` admits);
     ``captions.scene_sentence`` (:func:`_scene_sentences`), only in a text where ``taken``
     (the caption labels found so far) shows photos. ``keywords``: the text's keyword
-    starts.
+    starts; ``newlines``: :func:`_few_newlines` of the text, if found already.
     """
     found: list[tuple[int, int, str]] = []
-    for at in _scene_newlines(text):
+    for at in _scene_newlines(text, newlines):
         if _CUE_NEEDED and _CUE_LITERALS.search(text, at + 1, _line_end(text, at + 1)) is None \
                 and not _may_open_action_line(text, at + 1):
             continue  # no cue in the line: it scores 0 (most short lines; the match costs more)
@@ -2511,7 +2568,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
         if (len(line) <= _SETTINGS["scene_line_max_chars"]
                 and _scene_score(line) >= _SETTINGS["scene_min_score"]):
             found.append((match.start(1), match.start(1) + len(line), "captions.scene_line"))
-    for at in _position_candidates(text):
+    for at in _position_candidates(text, newlines):
         match = _POSITION_LINE.match(text, at)
         if match is None:
             continue
@@ -2520,14 +2577,14 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int]) -> list[La
         if cue and _is_position_caption(line) and (
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
-    found += _scene_nouns(text)
+    found += _scene_nouns(text, newlines)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
-    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone)
-    short = list(_BARE_LINE.finditer(text))  # the short clause-less lines, found once
+    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
-    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone)
-    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -2584,7 +2641,8 @@ def _reads_as_action(line: str) -> bool:
     return len(line) <= _SETTINGS["scene_action_line_max_chars"] and _action_score(line) >= 2
 
 
-def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _scene_action_lines(text: str, done: set[int], newlines: list[int] | None = None
+                        ) -> list[tuple[int, int, str]]:
     """``captions.scene_action_line``: a "who does what" caption with a full stop
     (``Thí sinh thực hành xử lý tình huống.``) between two paragraphs shorter than
     ``captions.scene_line`` needs (each ≥ ``scene_action_neighbour_min_chars``), the one
@@ -2605,7 +2663,7 @@ def _scene_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     found: list[tuple[int, int, str]] = []
     least = _SETTINGS["scene_action_neighbour_min_chars"]
     subjects: list[tuple[int, int]] = []  # (line start, line end) of subject captions
-    for match in _ACTION_LINE.finditer(text):
+    for match in _line_matches(_ACTION_LINE, text, newlines):
         start, line = match.start(1), match.group(1)
         if start in done:
             continue
@@ -3026,7 +3084,8 @@ def _lone_caption_lines(text: str, matches: Iterator[re.Match], done: set[int], 
     return found
 
 
-def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _titled_action_lines(text: str, done: set[int], newlines: list[int] | None = None
+                         ) -> list[tuple[int, int, str]]:
     """``captions.titled_action_line``: a person's head and name, a dash and their office,
     then an action a picture shows (``captions_scene_actions.txt``) after the dash, with no
     full stop, comma, colon or quote (:data:`_TITLED_ACTION_LINE`), read as
@@ -3038,7 +3097,7 @@ def _titled_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]
     [(79, 137, 'captions.titled_action_line')]
     """
     def acting() -> Iterator[re.Match]:
-        for head in _TITLED_HEAD.finditer(text):  # the few lines a person's head opens
+        for head in _line_matches(_TITLED_HEAD, text, newlines):  # (the lines a head opens)
             match = _TITLED_ACTION_LINE.match(text, head.start())
             if match is not None:
                 line = match.group(1)
@@ -3066,16 +3125,17 @@ _CLIP_RECEPTION = LazyPattern(
     regex.V1)
 
 
-def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _clip_scene_lines(text: str, done: set[int], newlines: list[int] | None = None
+                      ) -> list[tuple[int, int, str]]:
     """``captions.clip_scene_line``: what an embedded clip shows, opened by a clip opener of
     ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh xe tải lấn làn trên quốc lộ``), with
     no full stop, comma, colon or quote, read as :func:`_lone_caption_lines` reads a
     caption line (``... đã thu hút hàng nghìn lượt xem`` is a sentence about the clip)."""
-    first = _CLIP_SCENE_LINE.search(text)
+    lines = _line_matches(_CLIP_SCENE_LINE, text, newlines)
+    first = next(lines, None)
     if first is None:
         return []  # no clip's line: most texts
-    showing = (m for m in _CLIP_SCENE_LINE.finditer(text, first.start())
-               if _CLIP_RECEPTION.search(m.group(1)) is None)
+    showing = (m for m in chain((first,), lines) if _CLIP_RECEPTION.search(m.group(1)) is None)
     return _lone_caption_lines(text, showing, done, "captions.clip_scene_line",
                                _CLIP_OPENING.match)
 
@@ -3084,7 +3144,10 @@ def _clip_scene_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
 #: tail of ``captions_scene_place_tails.txt`` (``... nơi xảy ra sự việc``), maybe a full
 #: stop, alone on its line with no comma, colon, semicolon, quote or other sentence mark.
 _POINTER_TAILS = word_list("captions_scene_place_tails.txt")
-_POINTER_TAIL = re.compile(trie(_POINTER_TAILS))
+#: The tails without their first letter (``ơi xảy ra vụ cháy``): a text where this finds
+#: nothing holds no tail. A scan for the tails themselves stops at every ``n`` of the text
+#: (``nơi ...``); this one at the rarer ``ơ``, and costs half as much.
+_POINTER_GATE = re.compile(trie(tuple(tail[1:] for tail in _POINTER_TAILS)))
 _SCENE_PLACE_LINE = re.compile(
     rf"\n[^\S\n]*+([^\W\d_]{_NO_SENTENCE_MARK}{{2,{_SETTINGS['scene_place_line_max_chars']}}}? "
     rf"(?:{trie(_POINTER_TAILS)})\.?)(?=[^\S\n]*+\n)")
@@ -3103,7 +3166,7 @@ def _scene_place_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     the picture shows (``Xưởng gỗ nơi xảy ra vụ cháy``; tails in
     ``captions_scene_place_tails.txt``), a capital first, read as
     :func:`_lone_caption_lines` reads a caption line (``Đây là nơi ...`` is a sentence)."""
-    if _POINTER_TAIL.search(text) is None:
+    if _POINTER_GATE.search(text) is None:
         return []  # no tail anywhere: the line pattern need not run
     capitalised = (m for m in _SCENE_PLACE_LINE.finditer(text)
                    if m.group(1)[0].isupper() and _PLACE_AS_OBJECT.search(m.group(1)) is None)
@@ -3129,7 +3192,7 @@ _NOUN_PREDICATE = compile_named(
 _PARAGRAPH_END = (".", "!", "?", "…", '."', ".”", ".)", '"', "”")
 
 
-def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
+def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int, int, str]]:
     """``captions.scene_noun``: a caption written as a bare noun phrase alone on its line
     (``Bị can Lê Văn Tâm.``, ``Đối tượng tại cơ quan Công an.``, ``Hiện trường vụ tai
     nạn``), next to a paragraph: after one (the line above ends a sentence and is no list's
@@ -3144,7 +3207,7 @@ def _scene_nouns(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     max_chars = _SETTINGS["scene_noun_max_chars"]
-    for match in _NOUN_HEAD_LINE.finditer(text):
+    for match in _line_matches(_NOUN_HEAD_LINE, text, newlines):
         head = match.group(1)
         start = match.start() + 1
         end = _line_end(text, start)
@@ -3268,14 +3331,18 @@ _SCENE_SHAPE = re.compile(
     rf"\s*[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})")
 
 
-def _scene_newlines(text: str) -> list[int]:
+def _scene_newlines(text: str, newlines: list[int] | None = None) -> list[int]:
     """The newlines where ``_SCENE_LINE`` can match: those ``_SCENE_SHAPE`` admits."""
-    return [shape.start() for shape in _SCENE_SHAPE.finditer(text)]
+    return [shape.start() for shape in _line_matches(_SCENE_SHAPE, text, newlines)]
 
 
-def _position_candidates(text: str) -> list[int]:
+def _position_candidates(text: str, newlines: list[int] | None = None) -> list[int]:
     """Newlines before the lines that hold ``(`` or ``Từ``, fit _POSITION_LINE's group and
-    hold a position word; each line is read once however many parens it holds."""
+    hold a position word; each line is read once however many parens it holds. With
+    ``newlines`` (:func:`_few_newlines`) only the lines after them are read (a flattened
+    body's one long line holds many parens, and no newline before any of them)."""
+    if newlines is not None:
+        return [newline for newline in newlines if _holds_position_line(text, newline + 1)]
     found: set[int] = set()
     for needle, before in _POSITION_NEEDLES:
         pos = text.find(needle)
@@ -3292,6 +3359,13 @@ def _position_candidates(text: str) -> list[int]:
                 found.add(newline)
             pos = text.find(needle, line_end)
     return sorted(found)
+
+
+def _holds_position_line(text: str, start: int) -> bool:
+    """Whether the line at ``start`` is one :func:`_position_candidates` admits."""
+    end = _line_end(text, start)
+    return ((text.find("(", start, end) >= 0 or text.find("Từ", start, end) >= 0)
+            and _fits_position_size(text, start, end))
 
 
 #: What ``_position_candidates`` looks for, and the character that must stand before it:
@@ -3457,12 +3531,13 @@ def _classify_once(text: str) -> list[Label]:
     lines = text.split("\n")  # one split, shared by the passes that read lines
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
-    labels += _scene_labels(text, labels, keywords)
+    newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
+    labels += _scene_labels(text, labels, keywords, newlines)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
-        labels += _caption_run_labels(text)
-    labels += _artefact_line_labels(text)
+        labels += _caption_run_labels(text, newlines)
+    labels += _artefact_line_labels(text, newlines)
     labels += _unaccented_copy_labels(text, lines)
     labels += _under_alt_labels(text, keywords)
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
@@ -3474,8 +3549,26 @@ def _classify_once(text: str) -> list[Label]:
 _GALLERY_WORDS = tab_entries("captions_gallery_cues.txt")
 _GALLERY_CUES = expand_forms(v for tag, v in _GALLERY_WORDS if tag == "cue")
 _GALLERY_CUE_MAX = max(map(len, _GALLERY_CUES)) + 4  # the cue, and the spaces before it
-#: Every cue's last words, read first (stdlib ``re``, a literal scan of the window).
-_GALLERY_GATE = re.compile(trie(tuple({" ".join(c.split()[-2:]) for c in _GALLERY_CUES})))
+#: Every cue's last two words (``hình ảnh``, ``số ảnh``), read first; each ends with
+#: ``ảnh`` (tests/test_captions.py), so the window is read at its ``ảnh`` by ``str.find`` and
+#: the word before compared there (:func:`_holds_gallery_words`).
+_GALLERY_GATE_WORDS = frozenset(" ".join(c.split()[-2:]) for c in _GALLERY_CUES)
+_GALLERY_GATE_LAST = "ảnh"
+_GALLERY_GATE_HEADS = tuple(sorted(w[:-len(_GALLERY_GATE_LAST)] for w in _GALLERY_GATE_WORDS))
+
+
+def _holds_gallery_words(text: str, low: int, end: int) -> bool:
+    """Whether ``text[low:end]`` holds one of ``_GALLERY_GATE_WORDS``: at each ``ảnh`` (a
+    ``str.find`` in C, faster than a ``re`` scan that stops at each word's first letter),
+    whether one of the words ends there."""
+    at = text.find(_GALLERY_GATE_LAST, low, end)
+    while at >= 0:
+        if text.endswith(_GALLERY_GATE_HEADS, low, at):
+            return True
+        at = text.find(_GALLERY_GATE_LAST, at + 1, end)
+    return False
+
+
 #: A line that opens with a cue, spaces aside (stdlib ``re``: one pass, not one per cue).
 _GALLERY_CUE_OPENING = re.compile(r"\s*+(?:%s)" % trie(_GALLERY_CUES))
 _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
@@ -3523,7 +3616,7 @@ def _gallery_tail_labels(text: str) -> list[Label]:
     # windows hold no "ảnh" at all)
     low = max(0, end - _SETTINGS["gallery_tail_max_chars"] - _SETTINGS["gallery_cue_max_chars"]
               - _GALLERY_CUE_MAX)
-    if text.find("ảnh", low, end) < 0 or _GALLERY_GATE.search(text, low, end) is None:
+    if not _holds_gallery_words(text, low, end):
         return []
     for m in _GALLERY_HEADING.finditer(text, low, end):
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
@@ -3590,13 +3683,13 @@ _ARTEFACT_SEED = re.compile(
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
 
 
-def _artefact_line_labels(text: str) -> list[Label]:
+def _artefact_line_labels(text: str, newlines: list[int] | None = None) -> list[Label]:
     """``captions.file_artefact`` and ``captions.outlet_label``: lines that are only an image's
     alt text or file name (``lang-nghe-4.jpg``, ``TPP-MCCAIN-01``, ``Inline image 1``), or
     BBC's credit and caption lines (``Nguồn hình ảnh, Getty Images``); a product or model
     code (``F-35``), an English word or an accented sentence stays."""
     found: list[Label] = []
-    for at in (0, *(m.start() + 1 for m in _ARTEFACT_SEED.finditer(text))):
+    for at in (0, *(m.start() + 1 for m in _line_matches(_ARTEFACT_SEED, text, newlines))):
         match = _ARTEFACT_LINE.match(text, at)
         if match is not None:
             group = match.lastgroup
@@ -3827,7 +3920,7 @@ _SMALL_WORD = regex.compile(r"\p{Ll}", regex.V1)
 _RUN_ABOVE_END = ".!?…"
 
 
-def _caption_run_labels(text: str) -> list[Label]:
+def _caption_run_labels(text: str, newlines: list[int] | None = None) -> list[Label]:
     """``captions.caption_run``: a gallery's captions as a run of two or more short lines with
     no punctuation between paragraphs (``Người dân co ro trong áo mưa trên phố Giải Phóng`` /
     ``Nhiều người đi xe máy trùm kín mít để tránh rét``), right under a line that ends a
@@ -3837,7 +3930,7 @@ def _caption_run_labels(text: str) -> list[Label]:
     captions_scene_actions.txt)."""
     found: list[Label] = []
     done = 0
-    for seed in _RUN_SEED.finditer(text):
+    for seed in _line_matches(_RUN_SEED, text, newlines):
         at = seed.start()
         above = text[max(0, at - 8):at].rstrip(" \t\"”’)")
         if at < done or not above or above[-1] not in _RUN_ABOVE_END:
