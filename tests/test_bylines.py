@@ -754,3 +754,20 @@ def test_anywhere_hint_holds_wherever_a_name_line_goes_anywhere(text):
     for m in _line_candidates(text):
         if _rule_group(m) == "author" and _anywhere(m):
             assert _ANYWHERE_HINT.match(m.string, *m.span()) is not None
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["RFA", ",", ", ", " ", "\t", "\xa0", "\n", "1", "12", "123",
+                                 "/", "/05", "/2022", "2022", "x", "Trân Văn, VOA"]),
+                max_size=16).map("".join))
+@example("RFA, 23/05/2022")  # the date ends the text, no newline after it
+@example("RFA, 23/05/2022 \t\nVOA,  1/12/2021\n")  # blanks before the newline; two lines
+@example("Ngày 1/2/2020, 3/4/2021 rồi\n, 5/6/2022")  # a date inside a line; a comma opening one
+@example("x, 1/2/2022/12/2022\nx, 12/12/2022")  # a slash run reaching the line's end
+def test_date_line_ends_is_the_comma_scan(text):
+    """Found from the month's "/", the outlet date lines are the comma scan's matches."""
+    from vnclean.bylines import _DATE_ENDS_LINE, _date_line_ends
+
+    assert ([m.span() for m in _date_line_ends(text)]
+            == [m.span() for m in _DATE_ENDS_LINE.finditer(text)])
+
