@@ -771,3 +771,22 @@ def test_date_line_ends_is_the_comma_scan(text):
     assert ([m.span() for m in _date_line_ends(text)]
             == [m.span() for m in _DATE_ENDS_LINE.finditer(text)])
 
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from([" ", "\t", "x", "_", "Tựa", "Thứ", "thứ", "12/3", "08:30",
+                                 "5 giờ", "\"", "”", "|", "-", "?", "(", "\xa0", ","]),
+                max_size=14).map("".join), st.integers(0, 60))
+@example(" Thứ bảy", 60)  # a blank opening the text: no title word before it
+@example("x Thứ", 60)
+@example("x 12/3 4/5", 6)  # the limit right after an opening's number
+@example("Tựa” 22/11/2026 08:30 | Thứ bảy", 60)  # after a closing quote and after a bar
+def test_title_dateline_gate_finds_what_the_look_behind_found(text, limit):
+    """The gate that reads the blank first opens where the look-behind alone opened."""
+    from vnclean.bylines import _DATE_NUMBER, _DATELINE_STARTS, _TITLE_DATELINE_GATE
+    from vnclean._data import trie
+
+    opens = (trie(_DATELINE_STARTS), _DATE_NUMBER) * 2
+    behind = re.compile(r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)|–\-?!][ \t])(?:%s|%s)" % opens)
+    limit = min(limit, len(text))
+    assert ([(m.start("opens"), m.end()) for m in _TITLE_DATELINE_GATE.finditer(text, 0, limit)]
+            == [m.span() for m in behind.finditer(text, 0, limit)])

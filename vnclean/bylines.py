@@ -3283,7 +3283,7 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
     if _YEAR_DIGITS.search(text, 0, min(end, limit + _YEAR_REACH)) is None:
         return []  # no year near the head: no full timestamp (one C search, most pages)
     for gate in _TITLE_DATELINE_GATE.finditer(text, 0, limit):
-        start = gate.start()
+        start = gate.start("opens")
         if text[start].islower():  # "vệ tinh thứ tư", "lúc 08:00": no dateline's start
             continue
         bound = text[text.rfind(" ", 0, start - 1) + 1:start - 1] in _TIME_BINDERS
@@ -3305,9 +3305,13 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
 
 #: Where a dateline may open after a title's last word (a weekday, a day or a time) ...
 #: (or after the bar or dash that follows the author's name: "Thiên Di | 03/10/2018 14:20")
+#: Group ``opens``: the opening, after the blank the pattern reads first. (A blank first, a
+#: look-behind at the character before it next: the engine skips to each blank in C instead
+#: of testing a look-behind at every character; the blank is never one a match ends with,
+#: so the search from the end of a match finds what the look-behind alone found.)
 _TITLE_DATELINE_GATE = re.compile(
-    r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)|–\-?!][ \t])(?:%s|%s)" % (
-        (trie(_DATELINE_STARTS), _DATE_NUMBER) * 2))
+    r"[ \t](?<=[^\W_][ \t]|[\"”’)|–\-?!][ \t])(?P<opens>%s|%s)" % (
+        trie(_DATELINE_STARTS), _DATE_NUMBER))
 _FLAT_NAME_SEPARATORS = "|–-"
 #: How far past a headline's ``?`` or ``!`` its dateline (or the author's name before it)
 #: may open.
