@@ -754,3 +754,39 @@ def test_anywhere_hint_holds_wherever_a_name_line_goes_anywhere(text):
     for m in _line_candidates(text):
         if _rule_group(m) == "author" and _anywhere(m):
             assert _ANYWHERE_HINT.match(m.string, *m.span()) is not None
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["RFA", ",", ", ", " ", "\t", "\xa0", "\n", "1", "12", "123",
+                                 "/", "/05", "/2022", "2022", "x", "Trân Văn, VOA"]),
+                max_size=16).map("".join))
+@example("RFA, 23/05/2022")  # the date ends the text, no newline after it
+@example("RFA, 23/05/2022 \t\nVOA,  1/12/2021\n")  # blanks before the newline; two lines
+@example("Ngày 1/2/2020, 3/4/2021 rồi\n, 5/6/2022")  # a date inside a line; a comma opening one
+@example("x, 1/2/2022/12/2022\nx, 12/12/2022")  # a slash run reaching the line's end
+def test_date_line_ends_is_the_comma_scan(text):
+    """Found from the month's "/", the outlet date lines are the comma scan's matches."""
+    from vnclean.bylines import _DATE_ENDS_LINE, _date_line_ends
+
+    assert ([m.span() for m in _date_line_ends(text)]
+            == [m.span() for m in _DATE_ENDS_LINE.finditer(text)])
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from([" ", "\t", "x", "_", "Tựa", "Thứ", "thứ", "12/3", "08:30",
+                                 "5 giờ", "\"", "”", "|", "-", "?", "(", "\xa0", ","]),
+                max_size=14).map("".join), st.integers(0, 60))
+@example(" Thứ bảy", 60)  # a blank opening the text: no title word before it
+@example("x Thứ", 60)
+@example("x 12/3 4/5", 6)  # the limit right after an opening's number
+@example("Tựa” 22/11/2026 08:30 | Thứ bảy", 60)  # after a closing quote and after a bar
+def test_title_dateline_gate_finds_what_the_look_behind_found(text, limit):
+    """The gate that reads the blank first opens where the look-behind alone opened."""
+    from vnclean.bylines import _DATE_NUMBER, _DATELINE_STARTS, _TITLE_DATELINE_GATE
+    from vnclean._data import trie
+
+    opens = (trie(_DATELINE_STARTS), _DATE_NUMBER) * 2
+    behind = re.compile(r"(?<=[^\W_][ \t])(?:%s|%s)|(?<=[\"”’)|–\-?!][ \t])(?:%s|%s)" % opens)
+    limit = min(limit, len(text))
+    assert ([(m.start("opens"), m.end()) for m in _TITLE_DATELINE_GATE.finditer(text, 0, limit)]
+            == [m.span() for m in behind.finditer(text, 0, limit)])
