@@ -415,6 +415,9 @@ def test_quick_line_patterns_match_as_written(text):
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(line_texts | vietnamese_texts | news_pages().map(lambda page: page.raw))
 @example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.Văn Khương/.\nXong.Nhóm PV/.")
+@example("Tiêu đề bài viết về mưa lớn\n23 Nov 2024 08:30\nMưa lớn kéo dài khiến phố ngập sâu.")
+@example("Tiêu đề bài viết về mưa lớn\n23 November 2024\nMưa lớn kéo dài khiến phố ngập.")
+@example("Tiêu đề bài viết về mưa lớn\nGTM+7\nMưa lớn kéo dài khiến phố ngập sâu.")
 def test_gated_result_equals_ungated_classification(text):
     """Labels from the gated scan equal those from one unguarded scan of every pattern."""
     from vnclean import bylines
@@ -427,6 +430,18 @@ def test_gated_result_equals_ungated_classification(text):
     finally:
         bylines._candidates = original
     assert gated == ungated
+
+
+@pytest.mark.parametrize("line", ["23 Nov 2024 08:30", "23 November 2024", "12 Sept 2023",
+                                  "GTM+7", "Thứ Hai, 23/11/2024 08:30", "Nov 23, 2024"])
+def test_line_gates_let_every_dateline_shape_through(line):
+    """A day-first English date and the misspelt zone ``GTM`` once failed the gates that the
+    line pattern is tried behind, so their lines were never candidates."""
+    from vnclean import bylines
+
+    text = f"Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.\n{line}\nNước rút chậm."
+    assert [m.group() for m in bylines._line_candidates(text)] == [line]
+    assert [m.group() for m in bylines._line_pattern().finditer(text)] == [line]
 
 
 # --- the window of the glued sign-off scan ---------------------------------------------------

@@ -379,7 +379,7 @@ _DATELINE_STARTS = (*EN_MONTHS,  # "Nov 23, 2024"
                     "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
-                    "Fri", "Sat", "Sun", "(", "GMT", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
+                    "Fri", "Sat", "Sun", "(", "GMT", "GTM", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
 #: A brand or pen name of one word before a dateline's bar: "Yan", "YAN", "Kenh14"; never
 #: a word a dateline opens with ("Ngày | 16/02/2024", "Monday | ...": read as the dateline's).
 _PEN_NAME = (r"(?=\p{Lu}[\p{L}\d]{1,15}+(?![\p{L}\d]))"
@@ -1485,7 +1485,8 @@ _DATELINE_END_WORDS = (
 #: The number a date, a time or "5 giờ trước" opens with, and what follows it.
 #: How a line of counters alone opens: a number, a counter's word ("12 bình luận").
 _COUNT_OPENS = rf"{_DIGIT}[^\s]*[ \t]+{_COUNTER_TRIE}"
-_DATE_NUMBER = rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă|Th|TH))"
+_DATE_NUMBER = (rf"{_DIGIT}{{1,4}}(?:[/.:hH-]|[ \t]+(?:gi|ph|ng|tu|th|nă|Th|TH"
+                rf"|{trie(tuple(sorted({month[:3] for month in EN_MONTHS})))}))")  # 23 Nov 2024
 #: How ``_SOURCE_KEYWORD`` opens: "Theo", "Nguồn:" and a source's first word.
 _SOURCE_KEYWORD_OPENS = re.compile(rf"(?:[Tt]heo[ \t]?|Nguồn[ \t]*:?[ \t]*){_SOURCE_OPENS}")
 #: A name line's names (a title, capitalised words joined by blanks, "-", "&" or ","), for
