@@ -205,9 +205,11 @@ def casefold_pattern(words: str | Iterable[str], *, prefix: bool = False,
     """A stdlib ``re`` pattern (no flags needed) for exactly the strings whose casefold is
     one of ``words`` (a word or several).
 
-    Why: one case-sensitive regex over a whole document then finds the lines that a
-    per-line ``line.casefold() in WORDS`` test would take, with the same answer for every
-    character (``K`` the kelvin sign, ``ẞ`` folding to ``ss``, ...), not ``IGNORECASE``'s.
+    Why: one regex over a whole document then finds the lines that a per-line
+    ``line.casefold() in WORDS`` test would take, with the same answer for every character
+    (``K`` the kelvin sign, ``ẞ`` folding to ``ss``, ...). The trie is read with a scoped
+    ``IGNORECASE`` only where that flag's answer is the casefold's (:func:`_first_class`);
+    elsewhere it spells the characters out (``(?-i:[iI])``: ``IGNORECASE`` would take ``İ``).
     With ``prefix`` it matches the shortest start of a string whose casefold starts with a
     word. The words share their common starts (a trie), so a failed attempt costs one test
     per character; with ``leading`` the pattern opens with one class of every possible
