@@ -3039,7 +3039,8 @@ def _dashed_agency_tails(text: str) -> list[Label]:
     """``bylines.source_attribution``: a known agency or paper (``bylines_agencies.txt``)
     after a dash closing a story paragraph, right after its sentence's end (``... trong cuộc
     họp báo thường kỳ. - VOA``), as a digest credits each item it copies; the paragraph
-    stays. Between two names (``Đài BBC - VOA``) or after no sentence end it stays.
+    stays. Between two names (``Đài BBC - VOA``), after no sentence end, or after a closing
+    quote (``"... hai nước." - Reuters``: whom a press review quotes) it stays.
 
     >>> text = "Người phát ngôn nhấn mạnh điều này trong cuộc họp báo thường kỳ hôm qua. - VOA"
     >>> [text[lab.start:lab.end] for lab in _dashed_agency_tails(text)]
@@ -3054,11 +3055,12 @@ def _dashed_agency_tails(text: str) -> list[Label]:
     return found[::-1]
 
 
-#: A known agency after a dash and a blank, right after a sentence's end, then the line's
-#: end, read on the REVERSED text: each try starts at a newline (found in C) and fails at
+#: A known agency after a dash and a blank, right after a sentence's end (not a closing
+#: quote's: ``"..." - Reuters`` names whom the story quotes), then the line's end, read on
+#: the REVERSED text: each try starts at a newline (found in C) and fails at
 #: once unless an agency's last letter stands before it. Group 1 is the dash and the agency.
 _DASHED_AGENCY_TAIL_REVERSED = re.compile(
-    r"\n[ \t]*((?:%s) [-–] )(?=[.!?…\"”’])"
+    r"\n[ \t]*((?:%s) [-–] )(?=[.!?…])"
     % trie(tuple(name[::-1] for name in _AGENCY_SET)))
 
 

@@ -1787,7 +1787,10 @@ def _agency_tail_candidates(text: str) -> list[_Candidate]:
     sentence, no quote, colon or reported speech; in brackets the credit follows no full
     stop), a story paragraph or two lines with text (a title and a subheading) stand above
     it, and the next line with text below it is a paragraph (blank lines may sit between).
-    A story paragraph that ends with an agency is longer, or has more than one sentence."""
+    A story paragraph that ends with an agency is longer, or has more than one sentence. A
+    credit naming its photographer in brackets after the full stop closes a caption only with
+    the name in capitals, ``(MINH ANH/AFP)``, or the photo's alt text above: ``... nhiều năm.
+    (Minh Anh/AFP)`` alone is a digest item's sign-off under its story."""
     size = len(text)
     credits = [(size - m.end(1), size - m.start(1), m.group(1)[0] == ")")
                for m in _AGENCY_TAIL_REVERSED.finditer(text[::-1])]
@@ -1813,7 +1816,11 @@ def _agency_tail_candidates(text: str) -> list[_Candidate]:
             continue
         first = line_start + len(text[line_start:end]) - len(text[line_start:end].lstrip())
         end = line_start + len(text[line_start:end].rstrip())
-        first = _alt_echo_start(text, first, caption)
+        echo = _alt_echo_start(text, first, caption)
+        if (named and paren and caption.endswith(".") and echo == first
+                and not credit[1:credit.find("/")].isupper()):
+            continue  # a story paragraph's sign-off, (Minh Anh/AFP): no photo's trace
+        first = echo
         found.append(_Candidate(credit_start, end, first, end, "captions.agency_tail",
                                 line_start, True))
     return found
@@ -3659,7 +3666,7 @@ _ARTEFACT_LINE = compile_named(
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
-      | (?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ALT["english_head_max_chars"]}}}+
+      | (?P<english>(?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ALT["english_head_max_chars"]}}}+)
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
         \ (?:{named_list(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
@@ -3683,6 +3690,15 @@ _ARTEFACT_SEED = re.compile(
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
 
 
+#: An English head's line that goes on as a Vietnamese sentence (english_story_min_words
+#: lower-case words with Vietnamese marks, a sentence's end closing the line): the story
+#: quoting the words (``Photo courtesy of Nguyen Tuan - dòng chữ ấy anh vẫn nhớ mãi.``),
+#: no alt text a word processor left.
+_VIETNAMESE_SENTENCE = regex.compile(
+    r"(?:(?<!\S)(?=\p{Ll}*[^\x00-\x7f])\p{Ll}++(?!\S).*?){%d}[.!?…][\"”’)]?+\s*$"
+    % _ALT["english_story_min_words"], regex.V1)
+
+
 def _artefact_line_labels(text: str, newlines: list[int] | None = None) -> list[Label]:
     """``captions.file_artefact`` and ``captions.outlet_label``: lines that are only an image's
     alt text or file name (``lang-nghe-4.jpg``, ``TPP-MCCAIN-01``, ``Inline image 1``), or
@@ -3691,7 +3707,8 @@ def _artefact_line_labels(text: str, newlines: list[int] | None = None) -> list[
     found: list[Label] = []
     for at in (0, *(m.start() + 1 for m in _line_matches(_ARTEFACT_SEED, text, newlines))):
         match = _ARTEFACT_LINE.match(text, at)
-        if match is not None:
+        if match is not None and not (match.group("english")
+                                      and _VIETNAMESE_SENTENCE.search(match.group("english"))):
             group = match.lastgroup
             found.append(Label(match.start(group), match.end(group), KIND,
                                "captions.file_artefact" if group == "file"

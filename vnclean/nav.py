@@ -33,6 +33,7 @@ from .bylines import author_names
 from .dates import WEEKDAY_PATTERN, ZONE_PATTERN, find_date
 from .fields import field_header_labels
 from .promos import is_publication_name
+from .related import VERSE_SCAN_LINES, verse_lines
 
 __all__ = ["StripNavMenus", "strip_nav_menus"]
 
@@ -1388,6 +1389,8 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     label-value lines between a headline-shaped line and a paragraph (a spec sheet)."""
     if i > 0 and page.texts[i - 1].endswith(":"):
         return True
+    if _poem_covers(page, i, j):
+        return True  # a poem (maybe under its title) opening the text or a story's epigraph
     if _split_sentence(page.texts, i, j, cfg):
         return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
@@ -1505,6 +1508,23 @@ def _is_verse(line: str) -> bool:
     là chùm khế ngọt``); a menu's items are shorter, or capitalised."""
     words = line.split()
     return len(words) >= 5 and not any(word[0].isupper() for word in words[1:])
+
+
+def _poem_covers(page: _Page, i: int, j: int) -> bool:
+    """The run ``[i, j)`` is a poem's lines, maybe under its title (a line that is no verse
+    first): the lines from there on, read past ``j`` while each is verse (:func:`_is_verse`),
+    keep a poem's meter (:func:`vnclean.related.verse_lines`: one length, or six and
+    eight words) and reach ``j`` (``Quê hương`` / ``Quê hương là chùm khế ngọt`` / ``Cho con
+    trèo hái mỗi ngày`` / ...). A menu's items are short or capitalised, and a list of
+    headlines varies in length."""
+    first = i if _is_verse(page.texts[i]) else i + 1
+    lines = []
+    for text in islice(page.texts, first, first + VERSE_SCAN_LINES):
+        if not _is_verse(text.rstrip(".,;!?…")):
+            break
+        lines.append(text)
+    read = verse_lines(lines)
+    return read > 0 and first + read >= j
 
 
 def _opens_a_poem(page: _Page, k: int) -> bool:

@@ -1004,26 +1004,44 @@ def _verse(lines: list[_Line], i: int) -> bool:
     ...     "Mẹ ngồi vá lưới bên bờ", "Chờ cha về bến sáng mờ sương giăng.")], 0)
     True
     """
+    return verse_lines([line.text for line in lines[i:i + VERSE_SCAN_LINES]]) > 0
+
+
+#: How many lines a verse check reads (``verse_scan_lines``): two stanzas are enough to tell.
+VERSE_SCAN_LINES = _T["verse_scan_lines"]
+
+
+def verse_lines(texts: list[str]) -> int:
+    """How many of ``texts`` are a poem's stanzas (0: none), read up to the first of a
+    length no verse line has (``verse_line_words``: a sign-off, a paragraph):
+    ``verse_min_lines`` or more, all of one length within ``verse_meter_words`` or pairing
+    a six with an eight (*lục bát*, maybe after its title or an eight). Headlines of a list
+    vary in length.
+
+    >>> verse_lines(["Gió lạnh ùa qua ô cửa nhỏ", "Đèn khuya còn thắp giữa canh thâu",
+    ...              "Ai về bên ấy mang thương nhớ", "Để lại sau lưng một nhịp cầu", "Minh Anh"])
+    4
+    """
     shortest, longest = _T["verse_line_words"]
     counts = []
-    for line in lines[i:i + _T["verse_scan_lines"]]:  # two stanzas are enough to tell
-        words = len(line.text.split())
+    for text in texts:
+        words = len(text.split())
         if not shortest <= words <= longest:
             break
         counts.append(words)
     if len(counts) < _T["verse_min_lines"]:
-        return False
+        return 0
     low, high = _T["verse_meter_words"]
     if len(set(counts)) == 1 and low <= counts[0] <= high:
-        return True
+        return len(counts)
     six_low, six_high = _T["verse_six_line_words"]
     eight = _T["verse_eight_line_words"]
     for first in (0, 1):
         pairs = list(zip(counts[first::2], counts[first + 1::2]))
         if len(pairs) * 2 >= _T["verse_min_lines"] and all(
                 six_low <= six <= six_high and long == eight for six, long in pairs):
-            return True
-    return False
+            return len(counts)
+    return 0
 
 
 def _wrapped(lines: list[_Line], j: int) -> bool:
