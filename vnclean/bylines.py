@@ -379,7 +379,8 @@ _DATELINE_STARTS = (*EN_MONTHS,  # "Nov 23, 2024"
                     "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
-                    "Fri", "Sat", "Sun", "(", "GMT", "GTM", "UTC", "Hôm", "hôm", "Tháng", "tháng", "THÁNG")
+                    "Fri", "Sat", "Sun", "(", "GMT", "GTM", "UTC", "Hôm", "hôm", "Tháng", "tháng",
+                    "THÁNG")
 #: A brand or pen name of one word before a dateline's bar: "Yan", "YAN", "Kenh14"; never
 #: a word a dateline opens with ("Ngày | 16/02/2024", "Monday | ...": read as the dateline's).
 _PEN_NAME = (r"(?=\p{Lu}[\p{L}\d]{1,15}+(?![\p{L}\d]))"

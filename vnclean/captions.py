@@ -3645,6 +3645,7 @@ def _gallery_tail_labels(text: str) -> list[Label]:
 
 
 _ALT = json_data("captions_alt_artefacts.json")
+_ENGLISH_MAX = _ALT["english_head_max_chars"]
 _OUTLET = json_data("captions_outlet_labels.json")
 #: A line that is nothing but an image's alt text or file name, or one outlet's fixed caption
 #: or credit head and what follows it. Groups: ``file`` (captions.file_artefact): a file name
@@ -3666,7 +3667,7 @@ _ARTEFACT_LINE = compile_named(
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
-      | (?P<english>(?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ALT["english_head_max_chars"]}}}+)
+      | (?P<english>(?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ENGLISH_MAX}}}+)
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
         \ (?:{named_list(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
