@@ -704,20 +704,26 @@ def _is_mixed_menu_line(text: str, cfg: _Settings) -> bool:
 
 def _menu_item_counts(text: str) -> tuple[int, int, bool] | None:
     """(known names, names of the site's own, whether the first is known) of a line made
-    of menu items (:func:`_mixed_menu_patterns`), or None when ``text`` is no such line.
+    of menu items (:func:`_mixed_menu_item`), or None when ``text`` is no such line.
+
+    The items are matched one by one from the line's start, each after a separator (none
+    before the first); the line is one when they reach its end. Why one pattern: the known
+    names' trie takes a tenth of a second to compile, and a whole-line pattern would hold
+    it a second time. Items are atomic and joined possessively, so the whole-line match
+    reads the same items (``tests/test_nav_speed.py`` pins it).
 
     >>> _menu_item_counts("Thời sự Chính trị Nghị trường Pháp luật")
     (3, 1, True)
     """
-    line, item = _mixed_menu_patterns()
-    if line.fullmatch(text) is None:  # one C-level test; most lines fail at once
+    if not text or text[0] in _ITEM_SEPARATOR_CHARS:  # a separator opens no first item
         return None
+    item = _mixed_menu_item()
     known = unknown = position = 0
     first_known = False
     end = len(text)
-    while position < end:  # the items again, one by one, to count them
+    while position < end:
         m = item.match(text, position)
-        if m is None:  # (the line matched: each item does)
+        if m is None:
             return None
         if m.group("known") is not None:
             first_known = first_known or not position
@@ -748,25 +754,35 @@ def _ends_like_menu(text: str) -> bool:
     return before[:1].isupper()
 
 
+#: What a separator between mixed menu items may open with (:func:`_mixed_menu_item`).
+_ITEM_SEPARATOR_CHARS = frozenset(" \t-–·•|/»›>")
+
+
 @functools.cache
-def _mixed_menu_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The line of :func:`_is_mixed_menu_line` (items joined by spaces or separators), and
-    one item with the separator before it. An item is a known name (group ``known``:
-    sections, headings, login strings, written with a capital) or a capitalised word,
-    then at most two lowercase words that join no sentence or name
-    (``data/nav_menu_glue.txt``: ``và``, ``của``, ...). Items are atomic: a line that
-    fails costs one pass."""
-    known = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+def _mixed_menu_item() -> re.Pattern:
+    """One item of :func:`_is_mixed_menu_line` with the separator before it (spaces or
+    a separator sign). An item is a known name (group ``known``: sections, headings,
+    login strings, written with a capital) or a capitalised word, then at most two
+    lowercase words that join no sentence or name (``data/nav_menu_glue.txt``: ``và``,
+    ``của``, ...). The separator is possessive: when a sign's separator is followed by
+    no item, spaces alone would leave the item to start at the sign, which no item does."""
+    known = _known_items_pattern()
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     lower = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
     glue = casefold_pattern(lookup_set("nav_menu_glue.txt"))
     word = rf"[{re.escape(capital)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
     tail = (rf"(?:[ \t]++(?:[-–][ \t]++)?(?!{glue}(?![^\W_]))[{re.escape(lower)}][^\W_]*+)"
             r"{0,2}+")
-    item = rf"(?:{known}(?![^\W_])|{word}){tail}(?![^\W_])"
     separator = r"(?:[ \t]*+[-–·•|/»›>][ \t]*+|[ \t]++)"
-    return (re.compile(rf"(?>{item})(?:{separator}(?>{item}))*+"),
-            re.compile(rf"{separator}?+{item}".replace(f"(?:{known}", f"(?:(?P<known>{known})", 1)))
+    return re.compile(rf"{separator}?+(?:(?P<known>{known})(?![^\W_])|{word}){tail}(?![^\W_])")
+
+
+@functools.cache
+def _known_items_pattern() -> str:
+    """The known menu items (sections, headings, login strings: every key of
+    :func:`_key_info`) written with a capital first (:func:`_upper_first_pattern`): built
+    once for the patterns that hold it."""
+    return _upper_first_pattern(frozenset(key for key in _key_info() if key))
 
 
 @functools.cache
@@ -2410,7 +2426,7 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     it and no known name opening the title after it (``"home_first"``: ``Trang chủ Thời
     sự Quốc hội thông qua ...``: a home item is never a story's first words; after words a
     later cleaner may take, it could be)."""
-    item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+    item = _known_items_pattern()
     first = (_upper_first_pattern(frozenset(lookup_set("nav_menu_home.txt")))
              if form in ("homed", "home_first") else item)
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
