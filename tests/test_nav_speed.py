@@ -97,3 +97,64 @@ def test_generated_lines_reach_both_answers():
     """The strategy draws menus and non-menus alike (else the property tests nothing)."""
     assert _old_menu_item_counts("Thời sự - Kinh tế · Podcasts") is not None
     assert _old_menu_item_counts("Thời sự, Kinh tế") is None
+
+
+@functools.cache
+def _old_flat_menu_pattern(form: str) -> re.Pattern:
+    """``_flat_menu_pattern`` as it was, with the first item written apart from the run."""
+    item = nav._known_items_pattern()
+    first = (nav._upper_first_pattern(frozenset(lookup_set("nav_menu_home.txt")))
+             if form in ("homed", "home_first") else item)
+    capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+    unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
+    separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
+    settings_ = nav._settings()
+    more = {"plain": settings_.flat_menu_min_items,
+            "dated": settings_.flat_menu_dated_min_items,
+            "homed": settings_.flat_menu_dated_min_items,
+            "home_first": settings_.flat_menu_homed_min_items}[form] - 1
+    logo = ("" if form == "home_first"
+            else rf"(?:[^\s]+[ \t]+){{0,{nav._FLAT_MENU_LOGO_WORDS}}}?")
+    if form == "dated":
+        after = r"(?:\d{1,2}:\d{2}[ \t,]+)?\d{1,2}/\d{1,2}/\d{4}"
+    else:
+        after = rf"$|\n|[\d(|»>›]|[{re.escape(capital)}]"
+    title = rf"(?![ \t]*{item}(?!\w))" if form == "home_first" else ""
+    return re.compile(
+        rf"[ \t\n]*{logo}{first}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
+        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after})){title}")
+
+
+_HOMES = sorted(lookup_set("nav_menu_home.txt"))
+_flat_item = st.one_of(
+    st.builds(_written, st.sampled_from(_KNOWN), st.integers(1, 3)),
+    st.builds(_written, st.sampled_from(_HOMES), st.integers(1, 3)),
+    st.sampled_from(["Hài", "Net Zero", "Podcasts", "VnExpress", "Tin", "Mới", "ABCDEFGHIJKLM",
+                     "24h", "Đăng", "Bạn", "Thế", "sự", "(1)", "|"]),
+)
+_flat_title = st.sampled_from([
+    "22/11/2024 08:30 Quảng Nam khởi công đường ven biển.", "08:30 22/11/2024 Mưa lớn.",
+    "Quảng Nam khởi công đường ven biển.", "Giáo dục đại học đổi mới.",
+    "là chuyên mục được nhiều người đọc.", "Thời sự là chuyên mục lớn.", "(ảnh) Mưa lớn.",
+    "", "\nMưa lớn.", "1 2 3", "» Mưa", "Xã hội đang đổi thay."])
+_flat_page_start = st.builds(
+    lambda logo, items, title: logo + "".join(w + s for w, s in items) + title,
+    st.sampled_from(["", "Báo ", "VOV.VN ", "Tuổi Trẻ Online ", " \n", "a b c d "]),
+    st.lists(st.tuples(_flat_item, st.sampled_from(["", *_SEPARATORS[:13]])), max_size=8),
+    st.one_of(_flat_title, st.sampled_from([" 22/11/2024 08:30 Mưa.", " 08:30, 2/1/2024 Mưa."])))
+# Runs of space-joined items before a dateline, where the "dated" form's shorter runs count.
+_dated_page_start = st.builds(
+    lambda items, title: " ".join(items) + title,
+    st.lists(_flat_item, min_size=2, max_size=5),
+    st.sampled_from([" 22/11/2024 08:30 Mưa.", " 08:30, 2/1/2024 Mưa.", " Mưa 2/1/2024"]))
+flat_page_start = st.one_of(_flat_page_start, _dated_page_start)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(flat_page_start, st.sampled_from(nav._FLAT_MENU_FORMS))
+@example("Trang chủ Thời sự Thế giới Kinh doanh Giải trí Thể thao Đăng nhập Quảng Nam", "plain")
+@example("Báo Thời sự Hài Kinh doanh Quốc tế 22/11/2024 08:30 Mưa", "dated")
+def test_flat_menu_runs_match_as_with_their_first_item_apart(text, form):
+    new = nav._flat_menu_pattern(form).match(text)
+    old = _old_flat_menu_pattern(form).match(text)
+    assert (new and new.span()) == (old and old.span())

@@ -2445,9 +2445,29 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     # With one item after the home item, the title must not open with a known name either
     # (``Trang chủ Xã hội Giao thông là chuyên mục ...``: a sentence naming sections).
     title = rf"(?![ \t]*{item}(?!\w))" if form == "home_first" else ""
-    return re.compile(
-        rf"[ \t\n]*{logo}{first}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
-        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after})){title}")
+    gap = rf"{separator}(?:{unknown}{separator}){{0,2}}?"
+    run = _item_run(first, item, gap, more)
+    pattern = re.compile(rf"[ \t\n]*{logo}{run}(?!\w)(?=[ \t]*(?:{after})){title}")
+    assert pattern.groupindex.get("run", 1) == 1  # the number (?(1)...) refers to
+    return pattern
+
+
+def _item_run(first: str, item: str, gap: str, more: int) -> str:
+    """``first``, then at least ``more`` items (``item``), each after a ``gap``.
+
+    When any item may open the run (``first`` is ``item``), ``item`` is written once: a
+    repeat of at least ``more + 1`` items whose iterations after the first take the gap,
+    told apart by an empty group the first iteration sets (``(?(1)gap)``: ``re`` takes no
+    name of a group opened later; no group stands before the run). Why it is
+    safe: the engine meets the same choices in the same order (the first item's
+    alternatives outermost, then each later gap and item), and a failed attempt that
+    backtracks before the run unsets the group, so the matches are the ones of
+    ``first(?:gap item){more,}`` (``tests/test_nav_speed.py`` pins it). Why: the known
+    names' trie is the bulk of the pattern and takes ~40 ms to compile each time it
+    appears."""
+    if first != item:
+        return rf"{first}(?:{gap}{item}){{{more},}}"
+    return rf"(?:(?(1){gap})(?P<run>){item}){{{more + 1},}}"
 
 
 #: The forms of :func:`_flat_menu_pattern`, in the order they are tried.
