@@ -158,3 +158,50 @@ def test_flat_menu_runs_match_as_with_their_first_item_apart(text, form):
     new = nav._flat_menu_pattern(form).match(text)
     old = _old_flat_menu_pattern(form).match(text)
     assert (new and new.span()) == (old and old.span())
+
+
+_SECTIONS = sorted(lookup_set("nav_sections.txt"))
+
+
+@functools.cache
+def _old_section_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``_menu_line_pattern`` and ``_section_pair_pattern`` as they were, each name apart."""
+    name = casefold_pattern(lookup_set("nav_sections.txt"))
+    first = casefold_pattern(lookup_set("nav_sections.txt"), leading=True)
+    home = casefold_pattern(lookup_set("nav_menu_home.txt"), leading=True)
+    more = nav._settings().min_menu_line_sections - 1
+    separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
+    homed = nav._settings().min_menu_line_sections_after_home - 1
+    menu_line = re.compile(r"(?:%s%s%s(?:%s%s){%d,}|%s(?:%s%s){%d,})" % (
+        home, separator, first, separator, name, homed, first, separator, name, more))
+    return menu_line, re.compile(rf"{name}(?: - | ){name}(?:(?: - | ){name})?")
+
+
+_noisy_section_line = st.lists(st.tuples(
+    st.one_of(st.builds(_written, st.sampled_from(_SECTIONS), st.integers(0, 3)),
+              st.builds(_written, st.sampled_from(_HOMES), st.integers(0, 3)),
+              st.sampled_from(["Podcasts", "và", "Hà Nội", "ﬅar", "x"])),
+    st.sampled_from(["", " ", " - ", "-", " · ", "•", " | ", "/", "  ", "\t", ", ", " » "])),
+    min_size=1, max_size=6).map(lambda pairs: "".join(w + s for w, s in pairs)).flatmap(
+    lambda line: st.sampled_from([line, line.rstrip(" -·•|/,»\t")]))
+_pure_section_line = st.lists(st.tuples(
+    st.builds(_written, st.sampled_from(_SECTIONS), st.integers(0, 3)),
+    st.sampled_from([" ", " - ", "-", " · ", " | ", "/", "\t"])), min_size=1, max_size=5).map(
+    lambda pairs: "".join(w + s for w, s in pairs)[:-1].rstrip(" -"))
+_section_pair_line = st.lists(st.tuples(
+    st.builds(_written, st.sampled_from(_SECTIONS), st.integers(0, 3)),
+    st.sampled_from([" ", " - "])), min_size=1, max_size=4).map(
+    lambda pairs: "".join(w + s for w, s in pairs).rstrip(" -"))
+section_line = st.one_of(_noisy_section_line, _pure_section_line, _section_pair_line)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(section_line)
+@example("Thời sự Kinh tế Xã hội Thế giới")
+@example("Trang chủ Xã hội")
+@example("Kinh tế - Tài chính")
+@example("Thời sự Chính trị Kinh tế Xã hội")
+def test_section_lines_match_as_with_each_name_apart(line):
+    old_menu_line, old_pair = _old_section_patterns()
+    assert bool(nav._menu_line_pattern().fullmatch(line)) == bool(old_menu_line.fullmatch(line))
+    assert bool(nav._section_pair_pattern().fullmatch(line)) == bool(old_pair.fullmatch(line))

@@ -803,13 +803,25 @@ def _menu_line_pattern() -> re.Pattern:
     ``min_menu_line_sections_after_home``, ``Trang chủ Xã hội``): it opens with a class of the
     names' first letters, so most lines fail at their first letter."""
     name = casefold_pattern(lookup_set("nav_sections.txt"))
-    first = casefold_pattern(lookup_set("nav_sections.txt"), leading=True)
+    lead = _leading_class(lookup_set("nav_sections.txt"), name)
     home = casefold_pattern(lookup_set("nav_menu_home.txt"), leading=True)
     more = _settings().min_menu_line_sections - 1
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
     homed = _settings().min_menu_line_sections_after_home - 1  # "Trang chủ Xã hội"
-    return re.compile(r"(?:%s%s%s(?:%s%s){%d,}|%s(?:%s%s){%d,})" % (
-        home, separator, first, separator, name, homed, first, separator, name, more))
+    pattern = re.compile(r"(?:%s%s%s%s|%s%s)" % (
+        home, separator, lead, _item_run(name, name, separator, homed, group=1),
+        lead, _item_run(name, name, separator, more, group=2)))
+    assert pattern.groups == 2  # the groups (?(1)...) and (?(2)...) refer to
+    return pattern
+
+
+def _leading_class(words: frozenset[str], pattern: str) -> str:
+    """The lookahead that ``casefold_pattern(words, leading=True)`` puts before
+    ``pattern`` (``casefold_pattern(words)``): a class of the words' first characters."""
+    leading = casefold_pattern(words, leading=True)
+    if not leading.endswith(pattern):
+        raise ValueError("casefold_pattern no longer writes its lead before the words")
+    return leading[:len(leading) - len(pattern)]
 
 
 def _page_of(text: str, cfg: _Settings) -> _Page:
@@ -1149,8 +1161,12 @@ def _section_pair(text: str) -> bool:
 
 @functools.cache
 def _section_pair_pattern() -> re.Pattern:
+    """Two or three section names joined by `` - `` or a space (:func:`_section_pair`),
+    the names' trie written once (:func:`_item_run`)."""
     name = casefold_pattern(lookup_set("nav_sections.txt"))
-    return re.compile(rf"{name}(?: - | ){name}(?:(?: - | ){name})?")
+    pattern = re.compile(_item_run(name, name, "(?: - | )", 1, most=2))
+    assert pattern.groups == 1
+    return pattern
 
 
 def _word_count(page: _Page, k: int) -> int:
@@ -2448,26 +2464,31 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     gap = rf"{separator}(?:{unknown}{separator}){{0,2}}?"
     run = _item_run(first, item, gap, more)
     pattern = re.compile(rf"[ \t\n]*{logo}{run}(?!\w)(?=[ \t]*(?:{after})){title}")
-    assert pattern.groupindex.get("run", 1) == 1  # the number (?(1)...) refers to
+    assert pattern.groups == (first == item)  # the group (?(1)...) refers to
     return pattern
 
 
-def _item_run(first: str, item: str, gap: str, more: int) -> str:
-    """``first``, then at least ``more`` items (``item``), each after a ``gap``.
+def _item_run(first: str, item: str, gap: str, more: int, *, most: int | None = None,
+              group: int = 1) -> str:
+    """``first``, then at least ``more`` items (``item``), at most ``most`` when given,
+    each after a ``gap``.
 
     When any item may open the run (``first`` is ``item``), ``item`` is written once: a
     repeat of at least ``more + 1`` items whose iterations after the first take the gap,
     told apart by an empty group the first iteration sets (``(?(1)gap)``: ``re`` takes no
-    name of a group opened later; no group stands before the run). Why it is
+    name of a group opened later; the caller says which number the group gets, ``group``,
+    and checks it). Why it is
     safe: the engine meets the same choices in the same order (the first item's
     alternatives outermost, then each later gap and item), and a failed attempt that
     backtracks before the run unsets the group, so the matches are the ones of
     ``first(?:gap item){more,}`` (``tests/test_nav_speed.py`` pins it). Why: the known
     names' trie is the bulk of the pattern and takes ~40 ms to compile each time it
     appears."""
+    bound = "" if most is None else most
     if first != item:
-        return rf"{first}(?:{gap}{item}){{{more},}}"
-    return rf"(?:(?(1){gap})(?P<run>){item}){{{more + 1},}}"
+        return rf"{first}(?:{gap}{item}){{{more},{bound}}}"
+    bound = "" if most is None else most + 1
+    return rf"(?:(?({group}){gap})(){item}){{{more + 1},{bound}}}"
 
 
 #: The forms of :func:`_flat_menu_pattern`, in the order they are tried.
