@@ -802,7 +802,7 @@ def _menu_line_pattern() -> re.Pattern:
     after a home item (``Trang chủ``, ``nav_menu_home.txt``; after one, fewer names do:
     ``min_menu_line_sections_after_home``, ``Trang chủ Xã hội``): it opens with a class of the
     names' first letters, so most lines fail at their first letter."""
-    name = casefold_pattern(lookup_set("nav_sections.txt"))
+    name = _section_names_pattern()
     lead = _leading_class(lookup_set("nav_sections.txt"), name)
     home = casefold_pattern(lookup_set("nav_menu_home.txt"), leading=True)
     more = _settings().min_menu_line_sections - 1
@@ -813,6 +813,13 @@ def _menu_line_pattern() -> re.Pattern:
         lead, _item_run(name, name, separator, more, group=2)))
     assert pattern.groups == 2  # the groups (?(1)...) and (?(2)...) refer to
     return pattern
+
+
+@functools.cache
+def _section_names_pattern() -> str:
+    """The section names of ``nav_sections.txt`` in any case (:func:`casefold_pattern`),
+    built once for the menu-line and section-pair patterns."""
+    return casefold_pattern(lookup_set("nav_sections.txt"))
 
 
 def _leading_class(words: frozenset[str], pattern: str) -> str:
@@ -1163,7 +1170,7 @@ def _section_pair(text: str) -> bool:
 def _section_pair_pattern() -> re.Pattern:
     """Two or three section names joined by `` - `` or a space (:func:`_section_pair`),
     the names' trie written once (:func:`_item_run`)."""
-    name = casefold_pattern(lookup_set("nav_sections.txt"))
+    name = _section_names_pattern()
     pattern = re.compile(_item_run(name, name, "(?: - | )", 1, most=2))
     assert pattern.groups == 1
     return pattern
