@@ -205,3 +205,30 @@ def test_section_lines_match_as_with_each_name_apart(line):
     old_menu_line, old_pair = _old_section_patterns()
     assert bool(nav._menu_line_pattern().fullmatch(line)) == bool(old_menu_line.fullmatch(line))
     assert bool(nav._section_pair_pattern().fullmatch(line)) == bool(old_pair.fullmatch(line))
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(flat_page_start.flatmap(lambda text: st.tuples(
+    st.just(text), st.integers(0, len(text)))))
+@example(("Báo Thời sự Hài Kinh doanh Quốc tế 22/11/2024 08:30 Mưa", 56))
+@example(("Du học Thời sự  \t  Hài Net Zero Kinh doanh Mưa", 40))
+def test_flat_menu_gate_holds_for_runs_of_items(text_end):
+    """``_menu_forms`` (the first item and two more in reach, :func:`nav._item_follows`)
+    gives every form whose pattern matches the line."""
+    text, end = text_end
+    forms = nav._menu_forms(text, end)
+    for form in nav._FLAT_MENU_FORMS:
+        if nav._flat_menu_pattern(form).match(text, 0, end) is not None:
+            assert form in forms
+
+
+def test_flat_menu_gate_reaches_past_the_longest_item_and_two_unknown_words():
+    """The reach of :func:`nav._item_follows` spans the longest item and two unknown words."""
+    longest = max(_KNOWN, key=len)
+    text = (_written(longest, 1) + " - Abcdefghijkl - Abcdefghijkl - Thời sự - Kinh tế "
+            "Mưa lớn kéo dài.")
+    assert nav._flat_menu_pattern("plain").match(text) is None  # three items: too few
+    assert nav._flat_menu_pattern("dated").match(text + " 22/11/2024") is None
+    dated = text.replace(" Mưa lớn kéo dài.", " 22/11/2024 Mưa")
+    assert nav._flat_menu_pattern("dated").match(dated) is not None
+    assert "dated" in nav._menu_forms(dated, len(dated))

@@ -2524,10 +2524,56 @@ def _menu_forms(text: str, line_end: int) -> list[str]:
     words = _MENU_WORD.finditer(text, 0, line_end)
     for k, word in enumerate(islice(words, _FLAT_MENU_LOGO_WORDS + 1)):
         start = word.start()
-        item = item or _opens_item(text, start, items)
+        item = item or _opens_item(text, start, items) and _item_follows(
+            text, start, line_end, items, _FLAT_RUN_MIN_ITEMS - 1)
         if not home and _opens_item(text, start, homes):
             home, home_first = True, k == 0
     return [form for form, may in zip(_FLAT_MENU_FORMS, (item, item, home, home_first)) if may]
+
+
+def _item_follows(text: str, start: int, line_end: int, rests: dict[str, _Rests],
+                  more: int) -> bool:
+    """Could ``more`` items follow, each in reach of the one before, the item that may
+    open at ``start``? A later item of a run opens after a gap's blank or separator sign
+    (:data:`_GAP_ENDS`) and where :func:`_opens_item` says one may; and between two
+    items' starts stand the first item (at most its rest's length + 1 characters), a
+    gap's sign and two unknown words of at most 12 letters with a sign each: at most
+    :func:`_item_reach` characters other than blanks. A necessary condition of the
+    "plain" and "dated" forms, which need three items or more
+    (``tests/test_nav_speed.py`` checks it against them).
+
+    Why: a story's first paragraph often opens with a known name (``Du học ...``), then
+    the two patterns took ~0.2 s to compile for nothing."""
+    if more <= 0:
+        return True
+    reach = _item_reach()
+    for later in _LATER_ITEM.finditer(text, start + 1, line_end):
+        position = later.start()
+        if (position - start - text.count(" ", start, position)
+                - text.count("\t", start, position)) > reach:
+            return False
+        if _opens_item(text, position, rests) and _item_follows(
+                text, position, line_end, rests, more - 1):
+            return True
+    return False
+
+
+#: What ends a gap between two items of a flat menu (:func:`_flat_menu_pattern`'s
+#: ``separator``): a blank or a separator sign.
+_GAP_ENDS = " \t-–·•|/>»›"
+_LATER_ITEM = re.compile("(?<=[%s])[^\\s]" % re.escape(_GAP_ENDS))
+#: The fewest items of the "plain" and "dated" forms (``flat_menu_dated_min_items``,
+#: ``flat_menu_min_items``: the smaller).
+_FLAT_RUN_MIN_ITEMS = min(_settings().flat_menu_min_items, _settings().flat_menu_dated_min_items)
+
+
+@functools.cache
+def _item_reach() -> int:
+    """The most non-blank characters from an item's start to the next item's start in a
+    flat menu run: the longest item (a capital and its rest), a separator sign, and two
+    unknown words of at most 12 letters, each with its sign (:func:`_flat_menu_pattern`)."""
+    longest = max(longest for longest, _ in _menu_item_rests(False).values())
+    return 1 + longest + 1 + 2 * (12 + 1)
 
 
 def _opens_item(text: str, start: int, rests: dict[str, _Rests]) -> bool:
