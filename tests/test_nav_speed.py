@@ -232,3 +232,14 @@ def test_flat_menu_gate_reaches_past_the_longest_item_and_two_unknown_words():
     dated = text.replace(" Mưa lớn kéo dài.", " 22/11/2024 Mưa")
     assert nav._flat_menu_pattern("dated").match(dated) is not None
     assert "dated" in nav._menu_forms(dated, len(dated))
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(menu_like_line)
+@example("Thời sự Chính trị Nghị trường Pháp luật")
+@example("Thời sự-Kinh tế·Podcasts|Thể thao/Giải trí»Video›Ảnh>Tin tức")
+def test_known_openings_is_a_necessary_condition_of_known_items(line):
+    counts = nav._menu_item_counts(line)
+    known = 0 if counts is None else counts[0]
+    for least in range(known + 1):
+        assert nav._known_openings(line, least)
