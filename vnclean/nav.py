@@ -758,9 +758,6 @@ def _known_openings(text: str, least: int) -> bool:
     return least <= 0
 
 
-#: Where an item of :func:`_menu_item_counts` may open: the start, or after a separator.
-_ITEM_OPENING = re.compile(r"(?:^|(?<=[ \t\-–·•|/»›>]))[^\s]")
-
 
 def _may_be_mixed_menu(text: str) -> bool:
     """String tests before :func:`_is_mixed_menu_line`: ``text`` opens with a capital and
@@ -784,6 +781,9 @@ def _ends_like_menu(text: str) -> bool:
 
 #: What a separator between mixed menu items may open with (:func:`_mixed_menu_item`).
 _ITEM_SEPARATOR_CHARS = frozenset(" \t-–·•|/»›>")
+#: Where an item of :func:`_menu_item_counts` may open: the start, or after a separator.
+_ITEM_OPENING = re.compile(r"(?:^|(?<=[%s]))[^\s]" % re.escape("".join(sorted(
+    _ITEM_SEPARATOR_CHARS))))
 
 
 @functools.cache
@@ -2483,7 +2483,7 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     first = (_upper_first_pattern(frozenset(lookup_set("nav_menu_home.txt")))
              if form in ("homed", "home_first") else item)
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
-    unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
+    unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,{_UNKNOWN_MAX_CHARS - 1}}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
     settings = _settings()
     more = {"plain": settings.flat_menu_min_items, "dated": settings.flat_menu_dated_min_items,
@@ -2498,7 +2498,7 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     # With one item after the home item, the title must not open with a known name either
     # (``Trang chủ Xã hội Giao thông là chuyên mục ...``: a sentence naming sections).
     title = rf"(?![ \t]*{item}(?!\w))" if form == "home_first" else ""
-    gap = rf"{separator}(?:{unknown}{separator}){{0,2}}?"
+    gap = rf"{separator}(?:{unknown}{separator}){{0,{_UNKNOWN_MAX_WORDS}}}?"
     run = _item_run(first, item, gap, more)
     pattern = re.compile(rf"[ \t\n]*{logo}{run}(?!\w)(?=[ \t]*(?:{after})){title}")
     assert pattern.groups == (first == item)  # the group (?(1)...) refers to
@@ -2514,10 +2514,11 @@ def _item_run(first: str, item: str, gap: str, more: int, *, most: int | None = 
     repeat of at least ``more + 1`` items whose iterations after the first take the gap,
     told apart by an empty group the first iteration sets (``(?(1)gap)``: ``re`` takes no
     name of a group opened later; the caller says which number the group gets, ``group``,
-    and checks it). Why it is
-    safe: the engine meets the same choices in the same order (the first item's
-    alternatives outermost, then each later gap and item), and a failed attempt that
-    backtracks before the run unsets the group, so the matches are the ones of
+    and checks it).
+
+    Why it is safe: the engine meets the same choices in the same order (the first
+    item's alternatives outermost, then each later gap and item), and a failed attempt
+    that backtracks before the run unsets the group, so the matches are the ones of
     ``first(?:gap item){more,}`` (``tests/test_nav_speed.py`` pins it). Why: the known
     names' trie is the bulk of the pattern and takes ~40 ms to compile each time it
     appears."""
@@ -2538,8 +2539,10 @@ def _menu_forms(text: str, line_end: int) -> list[str]:
     """The forms of :func:`_flat_menu_pattern` whose first item may stand where its run
     can start: a word of the first ``_FLAT_MENU_LOGO_WORDS + 1`` (the first only for
     ``"home_first"``) whose first letter is a capital of an item's first letter, the
-    casefold of what follows starting with the item's rest (:func:`_opens_item`). A
-    necessary condition of each form's match, read in a few set lookups.
+    casefold of what follows starting with the item's rest (:func:`_opens_item`), and
+    for the "plain" and "dated" forms two more items in reach after it
+    (:func:`_item_follows`). A necessary condition of each form's match, read in a few
+    set lookups.
 
     Why: the patterns take a second to compile, and most long first lines are a story's
     first paragraph, whose first words name no section (``Trưa 19/9, trao đổi với ...``).
@@ -2567,7 +2570,7 @@ def _item_follows(text: str, start: int, line_end: int, rests: dict[str, _Rests]
     open at ``start``? A later item of a run opens after a gap's blank or separator sign
     (:data:`_GAP_ENDS`) and where :func:`_opens_item` says one may; and between two
     items' starts stand the first item (at most its rest's length + 1 characters), a
-    gap's sign and two unknown words of at most 12 letters with a sign each: at most
+    gap's sign and two unknown words (their letters and a sign each): at most
     :func:`_item_reach` characters other than blanks. A necessary condition of the
     "plain" and "dated" forms, which need three items or more
     (``tests/test_nav_speed.py`` checks it against them).
@@ -2600,10 +2603,11 @@ _FLAT_RUN_MIN_ITEMS = min(_settings().flat_menu_min_items, _settings().flat_menu
 @functools.cache
 def _item_reach() -> int:
     """The most non-blank characters from an item's start to the next item's start in a
-    flat menu run: the longest item (a capital and its rest), a separator sign, and two
-    unknown words of at most 12 letters, each with its sign (:func:`_flat_menu_pattern`)."""
+    flat menu run: the longest item (a capital and its rest: a matched string is never
+    longer than its casefold), a separator sign, and the unknown words, each with its sign
+    (:func:`_flat_menu_pattern`)."""
     longest = max(longest for longest, _ in _menu_item_rests(False).values())
-    return 1 + longest + 1 + 2 * (12 + 1)
+    return 1 + longest + 1 + _UNKNOWN_MAX_WORDS * (_UNKNOWN_MAX_CHARS + 1)
 
 
 def _opens_item(text: str, start: int, rests: dict[str, _Rests]) -> bool:
@@ -2619,6 +2623,10 @@ def _opens_item(text: str, start: int, rests: dict[str, _Rests]) -> bool:
 
 #: The words of a logo :func:`_flat_menu_pattern` lets stand before the menu's first item.
 _FLAT_MENU_LOGO_WORDS = 3
+#: The unknown capitalised words :func:`_flat_menu_pattern` lets stand between two items,
+#: and the letters of each.
+_UNKNOWN_MAX_WORDS = 2
+_UNKNOWN_MAX_CHARS = 12
 _MENU_WORD = re.compile(r"\S+")  # (a logo's word or an item's first: non-blanks)
 
 
