@@ -780,10 +780,10 @@ def _ends_like_menu(text: str) -> bool:
 
 
 #: What a separator between mixed menu items may open with (:func:`_mixed_menu_item`).
-_ITEM_SEPARATOR_CHARS = frozenset(" \t-–·•|/»›>")
+_ITEM_SEPARATORS = " \t-–·•|/»›>"
+_ITEM_SEPARATOR_CHARS = frozenset(_ITEM_SEPARATORS)
 #: Where an item of :func:`_menu_item_counts` may open: the start, or after a separator.
-_ITEM_OPENING = re.compile(r"(?:^|(?<=[%s]))[^\s]" % re.escape("".join(sorted(
-    _ITEM_SEPARATOR_CHARS))))
+_ITEM_OPENING = re.compile(rf"(?:^|(?<=[{re.escape(_ITEM_SEPARATORS)}]))[^\s]")
 
 
 @functools.cache
@@ -836,9 +836,9 @@ def _menu_line_pattern() -> re.Pattern:
     more = _settings().min_menu_line_sections - 1
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
     homed = _settings().min_menu_line_sections_after_home - 1  # "Trang chủ Xã hội"
-    pattern = re.compile(r"(?:%s%s%s%s|%s%s)" % (
-        home, separator, lead, _item_run(name, name, separator, homed, group=1),
-        lead, _item_run(name, name, separator, more, group=2)))
+    after_home = _item_run(name, name, separator, homed, group=1)
+    alone = _item_run(name, name, separator, more, group=2)
+    pattern = re.compile(f"(?:{home}{separator}{lead}{after_home}|{lead}{alone})")
     assert pattern.groups == 2  # the groups (?(1)...) and (?(2)...) refer to
     return pattern
 
@@ -2594,7 +2594,7 @@ def _item_follows(text: str, start: int, line_end: int, rests: dict[str, _Rests]
 #: What ends a gap between two items of a flat menu (:func:`_flat_menu_pattern`'s
 #: ``separator``): a blank or a separator sign.
 _GAP_ENDS = " \t-–·•|/>»›"
-_LATER_ITEM = re.compile("(?<=[%s])[^\\s]" % re.escape(_GAP_ENDS))
+_LATER_ITEM = re.compile(rf"(?<=[{re.escape(_GAP_ENDS)}])[^\s]")
 #: The fewest items of the "plain" and "dated" forms (``flat_menu_dated_min_items``,
 #: ``flat_menu_min_items``: the smaller).
 _FLAT_RUN_MIN_ITEMS = min(_settings().flat_menu_min_items, _settings().flat_menu_dated_min_items)
