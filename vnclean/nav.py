@@ -698,6 +698,8 @@ def _is_mixed_menu_line(text: str, cfg: _Settings) -> bool:
     >>> _is_mixed_menu_line("Bộ Văn hóa Thể thao và Du lịch Hà Nội", cfg)
     False
     """
+    if not _known_openings(text, cfg.mixed_menu_min_known):
+        return False
     counts = _menu_item_counts(text)
     return (counts is not None and counts[0] >= cfg.mixed_menu_min_known
             and counts[0] >= counts[1])
@@ -705,20 +707,26 @@ def _is_mixed_menu_line(text: str, cfg: _Settings) -> bool:
 
 def _menu_item_counts(text: str) -> tuple[int, int, bool] | None:
     """(known names, names of the site's own, whether the first is known) of a line made
-    of menu items (:func:`_mixed_menu_patterns`), or None when ``text`` is no such line.
+    of menu items (:func:`_mixed_menu_item`), or None when ``text`` is no such line.
+
+    The items are matched one by one from the line's start, each after a separator (none
+    before the first); the line is one when they reach its end. Why one pattern: the known
+    names' trie takes a tenth of a second to compile, and a whole-line pattern would hold
+    it a second time. Items are atomic and joined possessively, so the whole-line match
+    reads the same items (``tests/test_nav_speed.py`` pins it).
 
     >>> _menu_item_counts("Thời sự Chính trị Nghị trường Pháp luật")
     (3, 1, True)
     """
-    line, item = _mixed_menu_patterns()
-    if line.fullmatch(text) is None:  # one C-level test; most lines fail at once
+    if not text or text[0] in _ITEM_SEPARATOR_CHARS:  # a separator opens no first item
         return None
+    item = _mixed_menu_item()
     known = unknown = position = 0
     first_known = False
     end = len(text)
-    while position < end:  # the items again, one by one, to count them
+    while position < end:
         m = item.match(text, position)
-        if m is None:  # (the line matched: each item does)
+        if m is None:
             return None
         if m.group("known") is not None:
             first_known = first_known or not position
@@ -727,6 +735,29 @@ def _menu_item_counts(text: str) -> tuple[int, int, bool] | None:
             unknown += 1
         position = m.end()
     return known, unknown, first_known
+
+
+def _known_openings(text: str, least: int) -> bool:
+    """Are there ``least`` places in ``text`` where a known name may open an item of
+    :func:`_menu_item_counts` (the line's start or after a separator's blank or sign, and
+    :func:`_opens_item` there)? A necessary condition of ``least`` known items, read with
+    string tests.
+
+    Why: most lines asked hold no known name where an item opens, and the item pattern
+    takes ~0.07 s to compile (``tests/test_nav_speed.py`` checks the condition).
+
+    >>> _known_openings("Thời sự - Kinh doanh Podcasts", 2), _known_openings("Hà Nội mưa to", 1)
+    (True, False)
+    """
+    items = _menu_item_rests(False)
+    found = 0
+    for opening in _ITEM_OPENING.finditer(text):
+        if _opens_item(text, opening.start(), items):
+            found += 1
+            if found >= least:
+                return True
+    return least <= 0
+
 
 
 def _may_be_mixed_menu(text: str) -> bool:
@@ -749,25 +780,38 @@ def _ends_like_menu(text: str) -> bool:
     return before[:1].isupper()
 
 
+#: What a separator between mixed menu items may open with (:func:`_mixed_menu_item`).
+_ITEM_SEPARATORS = " \t-–·•|/»›>"
+_ITEM_SEPARATOR_CHARS = frozenset(_ITEM_SEPARATORS)
+#: Where an item of :func:`_menu_item_counts` may open: the start, or after a separator.
+_ITEM_OPENING = re.compile(rf"(?:^|(?<=[{re.escape(_ITEM_SEPARATORS)}]))[^\s]")
+
+
 @functools.cache
-def _mixed_menu_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The line of :func:`_is_mixed_menu_line` (items joined by spaces or separators), and
-    one item with the separator before it. An item is a known name (group ``known``:
-    sections, headings, login strings, written with a capital) or a capitalised word,
-    then at most two lowercase words that join no sentence or name
-    (``data/nav_menu_glue.txt``: ``và``, ``của``, ...). Items are atomic: a line that
-    fails costs one pass."""
-    known = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+def _mixed_menu_item() -> re.Pattern:
+    """One item of :func:`_is_mixed_menu_line` with the separator before it (spaces or
+    a separator sign). An item is a known name (group ``known``: sections, headings,
+    login strings, written with a capital) or a capitalised word, then at most two
+    lowercase words that join no sentence or name (``data/nav_menu_glue.txt``: ``và``,
+    ``của``, ...). The separator is possessive: when a sign's separator is followed by
+    no item, spaces alone would leave the item to start at the sign, which no item does."""
+    known = _known_items_pattern()
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
     lower = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
     glue = casefold_pattern(lookup_set("nav_menu_glue.txt"))
     word = rf"[{re.escape(capital)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
     tail = (rf"(?:[ \t]++(?:[-–][ \t]++)?(?!{glue}(?![^\W_]))[{re.escape(lower)}][^\W_]*+)"
             r"{0,2}+")
-    item = rf"(?:{known}(?![^\W_])|{word}){tail}(?![^\W_])"
     separator = r"(?:[ \t]*+[-–·•|/»›>][ \t]*+|[ \t]++)"
-    return (re.compile(rf"(?>{item})(?:{separator}(?>{item}))*+"),
-            re.compile(rf"{separator}?+{item}".replace(f"(?:{known}", f"(?:(?P<known>{known})", 1)))
+    return re.compile(rf"{separator}?+(?:(?P<known>{known})(?![^\W_])|{word}){tail}(?![^\W_])")
+
+
+@functools.cache
+def _known_items_pattern() -> str:
+    """The known menu items (sections, headings, login strings: every key of
+    :func:`_key_info`) written with a capital first (:func:`_upper_first_pattern`): built
+    once for the patterns that hold it."""
+    return _upper_first_pattern(frozenset(key for key in _key_info() if key))
 
 
 @functools.cache
@@ -787,14 +831,33 @@ def _menu_line_pattern() -> re.Pattern:
     after a home item (``Trang chủ``, ``nav_menu_home.txt``; after one, fewer names do:
     ``min_menu_line_sections_after_home``, ``Trang chủ Xã hội``): it opens with a class of the
     names' first letters, so most lines fail at their first letter."""
-    name = casefold_pattern(lookup_set("nav_sections.txt"))
-    first = casefold_pattern(lookup_set("nav_sections.txt"), leading=True)
+    name = _section_names_pattern()
+    lead = _leading_class(lookup_set("nav_sections.txt"), name)
     home = casefold_pattern(lookup_set("nav_menu_home.txt"), leading=True)
     more = _settings().min_menu_line_sections - 1
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
     homed = _settings().min_menu_line_sections_after_home - 1  # "Trang chủ Xã hội"
-    return re.compile(r"(?:%s%s%s(?:%s%s){%d,}|%s(?:%s%s){%d,})" % (
-        home, separator, first, separator, name, homed, first, separator, name, more))
+    after_home = _item_run(name, name, separator, homed, group=1)
+    alone = _item_run(name, name, separator, more, group=2)
+    pattern = re.compile(f"(?:{home}{separator}{lead}{after_home}|{lead}{alone})")
+    assert pattern.groups == 2  # the groups (?(1)...) and (?(2)...) refer to
+    return pattern
+
+
+@functools.cache
+def _section_names_pattern() -> str:
+    """The section names of ``nav_sections.txt`` in any case (:func:`casefold_pattern`),
+    built once for the menu-line and section-pair patterns."""
+    return casefold_pattern(lookup_set("nav_sections.txt"))
+
+
+def _leading_class(words: frozenset[str], pattern: str) -> str:
+    """The lookahead that ``casefold_pattern(words, leading=True)`` puts before
+    ``pattern`` (``casefold_pattern(words)``): a class of the words' first characters."""
+    leading = casefold_pattern(words, leading=True)
+    if not leading.endswith(pattern):
+        raise ValueError("casefold_pattern no longer writes its lead before the words")
+    return leading[:len(leading) - len(pattern)]
 
 
 def _page_of(text: str, cfg: _Settings) -> _Page:
@@ -1134,8 +1197,12 @@ def _section_pair(text: str) -> bool:
 
 @functools.cache
 def _section_pair_pattern() -> re.Pattern:
-    name = casefold_pattern(lookup_set("nav_sections.txt"))
-    return re.compile(rf"{name}(?: - | ){name}(?:(?: - | ){name})?")
+    """Two or three section names joined by `` - `` or a space (:func:`_section_pair`),
+    the names' trie written once (:func:`_item_run`)."""
+    name = _section_names_pattern()
+    pattern = re.compile(_item_run(name, name, "(?: - | )", 1, most=2))
+    assert pattern.groups == 1
+    return pattern
 
 
 def _word_count(page: _Page, k: int) -> int:
@@ -2062,6 +2129,8 @@ def _is_breadcrumb_line(page: _Page, k: int, cfg: _Settings) -> bool:
     text = page.texts[k]
     if text.partition(" ")[0].casefold() not in _menu_ends()[0]:
         return False
+    if not _known_openings(text, cfg.breadcrumb_min_known):
+        return False
     counts = _menu_item_counts(text)
     return (counts is not None and counts[2] and counts[0] >= cfg.breadcrumb_min_known
             and counts[0] >= counts[1])
@@ -2430,11 +2499,11 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     it and no known name opening the title after it (``"home_first"``: ``Trang chủ Thời
     sự Quốc hội thông qua ...``: a home item is never a story's first words; after words a
     later cleaner may take, it could be)."""
-    item = _upper_first_pattern(frozenset(key for key in _key_info() if key))
+    item = _known_items_pattern()
     first = (_upper_first_pattern(frozenset(lookup_set("nav_menu_home.txt")))
              if form in ("homed", "home_first") else item)
     capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
-    unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,11}}"
+    unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,{_UNKNOWN_MAX_CHARS - 1}}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
     settings = _settings()
     more = {"plain": settings.flat_menu_min_items, "dated": settings.flat_menu_dated_min_items,
@@ -2449,9 +2518,35 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     # With one item after the home item, the title must not open with a known name either
     # (``Trang chủ Xã hội Giao thông là chuyên mục ...``: a sentence naming sections).
     title = rf"(?![ \t]*{item}(?!\w))" if form == "home_first" else ""
-    return re.compile(
-        rf"[ \t\n]*{logo}{first}(?:{separator}(?:{unknown}{separator}){{0,2}}?"
-        rf"{item}){{{more},}}(?!\w)(?=[ \t]*(?:{after})){title}")
+    gap = rf"{separator}(?:{unknown}{separator}){{0,{_UNKNOWN_MAX_WORDS}}}?"
+    run = _item_run(first, item, gap, more)
+    pattern = re.compile(rf"[ \t\n]*{logo}{run}(?!\w)(?=[ \t]*(?:{after})){title}")
+    assert pattern.groups == (first == item)  # the group (?(1)...) refers to
+    return pattern
+
+
+def _item_run(first: str, item: str, gap: str, more: int, *, most: int | None = None,
+              group: int = 1) -> str:
+    """``first``, then at least ``more`` items (``item``), at most ``most`` when given,
+    each after a ``gap``.
+
+    When any item may open the run (``first`` is ``item``), ``item`` is written once: a
+    repeat of at least ``more + 1`` items whose iterations after the first take the gap,
+    told apart by an empty group the first iteration sets (``(?(1)gap)``: ``re`` takes no
+    name of a group opened later; the caller says which number the group gets, ``group``,
+    and checks it).
+
+    Why it is safe: the engine meets the same choices in the same order (the first
+    item's alternatives outermost, then each later gap and item), and a failed attempt
+    that backtracks before the run unsets the group, so the matches are the ones of
+    ``first(?:gap item){more,}`` (``tests/test_nav_speed.py`` pins it). Why: the known
+    names' trie is the bulk of the pattern and takes ~40 ms to compile each time it
+    appears."""
+    bound = "" if most is None else most
+    if first != item:
+        return rf"{first}(?:{gap}{item}){{{more},{bound}}}"
+    bound = "" if most is None else most + 1
+    return rf"(?:(?({group}){gap})(){item}){{{more + 1},{bound}}}"
 
 
 #: The forms of :func:`_flat_menu_pattern`, in the order they are tried.
@@ -2464,8 +2559,10 @@ def _menu_forms(text: str, line_end: int) -> list[str]:
     """The forms of :func:`_flat_menu_pattern` whose first item may stand where its run
     can start: a word of the first ``_FLAT_MENU_LOGO_WORDS + 1`` (the first only for
     ``"home_first"``) whose first letter is a capital of an item's first letter, the
-    casefold of what follows starting with the item's rest (:func:`_opens_item`). A
-    necessary condition of each form's match, read in a few set lookups.
+    casefold of what follows starting with the item's rest (:func:`_opens_item`), and
+    for the "plain" and "dated" forms two more items in reach after it
+    (:func:`_item_follows`). A necessary condition of each form's match, read in a few
+    set lookups.
 
     Why: the patterns take a second to compile, and most long first lines are a story's
     first paragraph, whose first words name no section (``Trưa 19/9, trao đổi với ...``).
@@ -2480,10 +2577,57 @@ def _menu_forms(text: str, line_end: int) -> list[str]:
     words = _MENU_WORD.finditer(text, 0, line_end)
     for k, word in enumerate(islice(words, _FLAT_MENU_LOGO_WORDS + 1)):
         start = word.start()
-        item = item or _opens_item(text, start, items)
+        item = item or _opens_item(text, start, items) and _item_follows(
+            text, start, line_end, items, _FLAT_RUN_MIN_ITEMS - 1)
         if not home and _opens_item(text, start, homes):
             home, home_first = True, k == 0
     return [form for form, may in zip(_FLAT_MENU_FORMS, (item, item, home, home_first)) if may]
+
+
+def _item_follows(text: str, start: int, line_end: int, rests: dict[str, _Rests],
+                  more: int) -> bool:
+    """Could ``more`` items follow, each in reach of the one before, the item that may
+    open at ``start``? A later item of a run opens after a gap's blank or separator sign
+    (:data:`_GAP_ENDS`) and where :func:`_opens_item` says one may; and between two
+    items' starts stand the first item (at most its rest's length + 1 characters), a
+    gap's sign and two unknown words (their letters and a sign each): at most
+    :func:`_item_reach` characters other than blanks. A necessary condition of the
+    "plain" and "dated" forms, which need three items or more
+    (``tests/test_nav_speed.py`` checks it against them).
+
+    Why: a story's first paragraph often opens with a known name (``Du học ...``), then
+    the two patterns took ~0.2 s to compile for nothing."""
+    if more <= 0:
+        return True
+    reach = _item_reach()
+    for later in _LATER_ITEM.finditer(text, start + 1, line_end):
+        position = later.start()
+        if (position - start - text.count(" ", start, position)
+                - text.count("\t", start, position)) > reach:
+            return False
+        if _opens_item(text, position, rests) and _item_follows(
+                text, position, line_end, rests, more - 1):
+            return True
+    return False
+
+
+#: What ends a gap between two items of a flat menu (:func:`_flat_menu_pattern`'s
+#: ``separator``): a blank or a separator sign.
+_GAP_ENDS = " \t-–·•|/>»›"
+_LATER_ITEM = re.compile(rf"(?<=[{re.escape(_GAP_ENDS)}])[^\s]")
+#: The fewest items of the "plain" and "dated" forms (``flat_menu_dated_min_items``,
+#: ``flat_menu_min_items``: the smaller).
+_FLAT_RUN_MIN_ITEMS = min(_settings().flat_menu_min_items, _settings().flat_menu_dated_min_items)
+
+
+@functools.cache
+def _item_reach() -> int:
+    """The most non-blank characters from an item's start to the next item's start in a
+    flat menu run: the longest item (a capital and its rest: a matched string is never
+    longer than its casefold), a separator sign, and the unknown words, each with its sign
+    (:func:`_flat_menu_pattern`)."""
+    longest = max(longest for longest, _ in _menu_item_rests(False).values())
+    return 1 + longest + 1 + _UNKNOWN_MAX_WORDS * (_UNKNOWN_MAX_CHARS + 1)
 
 
 def _opens_item(text: str, start: int, rests: dict[str, _Rests]) -> bool:
@@ -2499,6 +2643,10 @@ def _opens_item(text: str, start: int, rests: dict[str, _Rests]) -> bool:
 
 #: The words of a logo :func:`_flat_menu_pattern` lets stand before the menu's first item.
 _FLAT_MENU_LOGO_WORDS = 3
+#: The unknown capitalised words :func:`_flat_menu_pattern` lets stand between two items,
+#: and the letters of each.
+_UNKNOWN_MAX_WORDS = 2
+_UNKNOWN_MAX_CHARS = 12
 _MENU_WORD = re.compile(r"\S+")  # (a logo's word or an item's first: non-blanks)
 
 
