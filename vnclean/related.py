@@ -2566,6 +2566,11 @@ _DASHED_ITEM = line_opening(
        _T["dashed_run_min_items"]))
 
 
+#: The gate of :func:`_dashed_runs`: a line ending in a dash after a blank, maybe with blanks
+#: after it (as :data:`_DASHED_ITEM` lets them: a scraper may leave spaces at line ends).
+_DASH_LINE_END = re.compile(r"[ \t][-–][ \t]*\n")
+
+
 def _dashed_runs(text: str) -> list[Label]:
     """``related.dashed_run``: a run of ``dashed_run_min_items`` lines or more, each a
     headline closed by a dash (a ticker's items once scraped, the dash that parted them left
@@ -2581,7 +2586,7 @@ def _dashed_runs(text: str) -> list[Label]:
     >>> [text[x.start:x.end][-10:] for x in _dashed_runs(text)]
     ['miền Bắc -']
     """
-    if " -\n" not in text and " –\n" not in text:
+    if _DASH_LINE_END.search(text) is None:
         return []
     found = []
     for start, m in line_openings(text, _DASHED_ITEM):
