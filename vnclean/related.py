@@ -2586,8 +2586,9 @@ def _dashed_runs(text: str) -> list[Label]:
     >>> [text[x.start:x.end][-10:] for x in _dashed_runs(text)]
     ['miền Bắc -']
     """
-    if _DASH_LINE_END.search(text) is None:
-        return []
+    if " -\n" not in text and " –\n" not in text and (
+            " \n" not in text and "\t\n" not in text or _DASH_LINE_END.search(text) is None):
+        return []  # (substring tests first: the pattern costs four times as much)
     found = []
     for start, m in line_openings(text, _DASHED_ITEM):
         body = text[start:m.end(1)].rstrip()
