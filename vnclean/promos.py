@@ -2580,7 +2580,8 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
 
 
 #: A line ending in a count in brackets (a C-level scan finds the few candidates).
-_COUNT_LINE_END = re.compile(r"\) ?\n")  # (its gate: one search keyed on ")", not two ``in``)
+_COUNT_LINE_END = re.compile(r"\)[ \t]*\n")  # (its gate: one search keyed on ")", not two ``in``;
+# blanks may trail the count, as _COUNT_END lets them)
 _COUNT_END = re.compile(r"\([ \t]?\d{1,6}[ \t]?\)[ \t]*$", re.MULTILINE)
 #: A tab label in upper case with its count: "ẢNH (2)", "CÙNG TÁC GIẢ (36)".
 _COUNT_TAB = regex.compile(r"[ \t]*+\p{Lu}[\p{Lu}\d&/ \t-]{0,40}?[ \t]*\([ \t]?\d{1,6}[ \t]?\)"

@@ -6,7 +6,7 @@ Classify, then delete. The context-free pass gives every line a class (related h
 finds inline ``>>`` links and the teaser glued before a ``Nguồn: [Link nguồn]`` end mark.
 The neighbour pass turns the lines after a heading into a block (headlines, their dates, and
 after a strong heading their teasers) and takes runs of three or more headline-like lines
-(two when the scraper indented them) even without a heading.
+(two when the scraper indented them deeper than the page's own margin) even without a heading.
 
 What it never removes: prose that says ``xem thêm``, a single headline-like line (the
 article's own title or a subheading), a paragraph that is not in a related block.
@@ -535,7 +535,9 @@ def _classify_lines(text: str, inline: list[Label], lefts: dict[int, str]
     # Most lines follow a newline: their indentation is settled before any call; most
     # texts indent no line at all (two C-level scans tell).
     if "\n    " in text or "\n\t" in text or text.startswith(("    ", "\t")):
-        indents = [start > 0 and text[start - 1] in " \t" and _indented(text, start)
+        ends = list(ends)
+        margin = _page_margin(text, starts, ends, classes)
+        indents = [start > 0 and text[start - 1] in " \t" and _indented(text, start, margin)
                    for start in starts]
     else:
         indents = [False] * len(starts)
@@ -564,12 +566,39 @@ def _read_residues(text: str, starts: list[int], ends: list[int], texts: list[st
             values[:] = [v for k, v in enumerate(values) if k not in gone]
 
 
-def _indented(text: str, start: int) -> bool:
-    """True when the line whose first non-blank character is at ``start`` is indented."""
+def _page_margin(text: str, starts: list[int], ends: list[int], classes: list[str]) -> str:
+    """The blanks the page opens its paragraphs with (``""`` mostly): the margin that holds
+    the most characters of its sentence lines (``other`` and ``teaser``: no list's headline)
+    is the page's own, no cue. A scraper that indents every paragraph (``\\t`` before each)
+    indents no list apart from the story; only lines indented deeper than that are. The
+    text's first line is left out: cleaning trims the text's edges, so it has lost
+    whatever margin it had.
+
+    >>> text = "Hà Nội\\n\\tMưa lớn ở Hà Nội.\\n\\t    Tin khác bên lề"
+    >>> _page_margin(text, [0, 8, 31], [6, 25, 46], ["short", "teaser", "headline"])
+    '\\t'
+    """
+    weights: dict[str, int] = {"": 0}
+    for start, end, cls in zip(starts, ends, classes):
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start and cls in _PARAGRAPH_CLASSES:
+            margin = text[line_start:start]
+            weights[margin] = weights.get(margin, 0) + end - start
+    return max(weights, key=weights.__getitem__)
+
+
+_PARAGRAPH_CLASSES = frozenset(("other", "teaser"))
+
+
+def _indented(text: str, start: int, margin: str = "") -> bool:
+    """True when the line whose first non-blank character is at ``start`` is indented
+    beyond ``margin``, the page's own (:func:`_page_margin`)."""
     if start == 0 or text[start - 1] not in " \t":
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    return text.startswith(("    ", "\t"), line_start)
+    if margin and not text.startswith(margin, line_start):
+        return False
+    return text.startswith(("    ", "\t"), line_start + len(margin))
 
 
 # The lines a heading's block takes as its headlines, and those a teaser may follow.
@@ -2537,6 +2566,11 @@ _DASHED_ITEM = line_opening(
        _T["dashed_run_min_items"]))
 
 
+#: The gate of :func:`_dashed_runs`: a line ending in a dash after a blank, maybe with blanks
+#: after it (as :data:`_DASHED_ITEM` lets them: a scraper may leave spaces at line ends).
+_DASH_LINE_END = re.compile(r"[ \t][-–][ \t]*\n")
+
+
 def _dashed_runs(text: str) -> list[Label]:
     """``related.dashed_run``: a run of ``dashed_run_min_items`` lines or more, each a
     headline closed by a dash (a ticker's items once scraped, the dash that parted them left
@@ -2552,8 +2586,9 @@ def _dashed_runs(text: str) -> list[Label]:
     >>> [text[x.start:x.end][-10:] for x in _dashed_runs(text)]
     ['miền Bắc -']
     """
-    if " -\n" not in text and " –\n" not in text:
-        return []
+    if " -\n" not in text and " –\n" not in text and (
+            " \n" not in text and "\t\n" not in text or _DASH_LINE_END.search(text) is None):
+        return []  # (substring tests first: the pattern costs four times as much)
     found = []
     for start, m in line_openings(text, _DASHED_ITEM):
         body = text[start:m.end(1)].rstrip()
