@@ -2011,7 +2011,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
             lead = ctx.nonblank(lead, 1)  # (its timestamp between: "Dân Trí -" / "21/11/2015")
         if name not in agencies or lead is None or not ctx.is_prose(lead):
             return None
-        return Label(m.start("agency"), m.end("agency"), "byline", "bylines.agency_prefix")
+        return Label(_past_margin(ctx.text, m), m.end("agency"), "byline",
+                     "bylines.agency_prefix")
     after = _match_line(rest, 0)
     if after is not None and _rule_group(after) in _NOT_A_LEAD:
         return None  # "TTO - 18:52, 28/07/2023", "TTO - Theo TTXVN": a byline line, not a lead
@@ -2026,7 +2027,20 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
             and not brand
             or paren is not None and not dash and paren in _NOT_NAMES):
         rule = "bylines.dateline"  # "HÀ NỘI - ", "TP.HCM - ", "(Hà Nội) Sáng nay, ..."
-    return Label(m.start("agency"), m.end("agency"), "byline", rule)
+    return Label(_past_margin(ctx.text, m), m.end("agency"), "byline", rule)
+
+
+def _past_margin(text: str, m: regex.Match) -> int:
+    """Where the agency prefix of ``m`` starts past the blanks that open its line: the lead
+    keeps the page's margin (``  TPO - Đông đúc ...`` becomes ``  Đông đúc ...``).
+
+    >>> m = regex.match(r"(?P<agency> *TPO - )", "  TPO - Mưa lớn.")
+    >>> _past_margin("  TPO - Mưa lớn.", m)
+    2
+    """
+    start, end = m.span("agency")
+    prefix = text[start:end]
+    return start + len(prefix) - len(prefix.lstrip(" \t"))
 
 
 #: A second spaced dash in the same sentence after a paper's name and its dash: the pair
