@@ -2938,7 +2938,7 @@ def _wrapped_tails(text: str, labels: list[Label]) -> list[Label]:
         end = lab.end if lab.end < len(text) and text[lab.end] == "\n" else lab.end - 1
         if end <= lab.start or end >= len(text) or text[end] != "\n":
             continue
-        last = text[text.rfind("\n", lab.start, end) + 1:end].rstrip(" \t")
+        last = text[max(text.rfind("\n", lab.start, end) + 1, lab.start):end].rstrip(" \t")
         if not last or not last[-1].islower():
             continue
         nxt_end = _line_end(text, end + 1)
