@@ -759,7 +759,6 @@ def _known_openings(text: str, least: int) -> bool:
     return least <= 0
 
 
-
 def _may_be_mixed_menu(text: str) -> bool:
     """String tests before :func:`_is_mixed_menu_line`: ``text`` opens with a capital and
     the first word of a known name, and ends like a menu (:func:`_ends_like_menu`)."""
