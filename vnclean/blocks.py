@@ -26,7 +26,8 @@ from ._data import json_data, word_list
 __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "SettlingCleaner",
            "blank_after",
            "line_end", "long_first_line_end",
-           "blank_before", "casefold_class", "casefold_pattern", "casefold_sources", "expand_forms",
+           "blank_before", "casefold_class", "casefold_lead", "casefold_pattern",
+           "casefold_sources", "expand_forms",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
            "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end",
@@ -227,14 +228,25 @@ def casefold_pattern(words: str | Iterable[str], *, prefix: bool = False,
             raise ValueError(f"not casefolded: {word!r}")
     if not words:
         return "(?!)"
-    body = _trie(frozenset(words), prefix)
+    body = _ignoring_case(_trie(frozenset(words), prefix))
     if not leading or "" in words:
-        return _ignoring_case(body)
+        return body
+    return casefold_lead(words, prefix=prefix) + body
+
+
+def casefold_lead(words: Iterable[str], *, prefix: bool = False) -> str:
+    """The look-ahead that ``casefold_pattern(words, leading=True)`` opens with: one class
+    of every character a string whose casefold is one of ``words`` (casefolded, none empty)
+    may open with, for a pattern that writes the words' trie apart.
+
+    >>> casefold_lead(["đà nẵng"])
+    '(?=[đĐ])'
+    """
+    words = list(words)
     firsts = [c for w in words if w for c in _class_chars(w[0])]
     firsts += [c for folded, chars in _multi_folds() for w in words
                if w and (w.startswith(folded) or prefix and folded.startswith(w)) for c in chars]
-    lead = _class_of("".join(dict.fromkeys(firsts)), always=True)
-    return "(?=%s)%s" % (lead, _ignoring_case(body))
+    return "(?=%s)" % _class_of("".join(dict.fromkeys(firsts)), always=True)
 
 
 def _ignoring_case(body: str) -> str:

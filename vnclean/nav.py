@@ -26,9 +26,9 @@ from typing import ClassVar
 import regex
 
 from ._data import compile_named, data_text, json_data, named_list, tab_entries, word_list
-from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, WarmUp, casefold_pattern,
-                     casefold_sources, expand_forms, long_first_line_end, lookup_key, lookup_set,
-                     residue, settle_inline)
+from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, WarmUp, casefold_lead,
+                     casefold_pattern, casefold_sources, expand_forms, long_first_line_end,
+                     lookup_key, lookup_set, residue, settle_inline)
 from .bylines import author_names
 from .dates import WEEKDAY_PATTERN, ZONE_PATTERN, find_date
 from .fields import field_header_labels
@@ -831,7 +831,7 @@ def _menu_line_pattern() -> re.Pattern:
     ``min_menu_line_sections_after_home``, ``Trang chủ Xã hội``): it opens with a class of the
     names' first letters, so most lines fail at their first letter."""
     name = _section_names_pattern()
-    lead = _leading_class(lookup_set("nav_sections.txt"), name)
+    lead = casefold_lead(lookup_set("nav_sections.txt"))
     home = casefold_pattern(lookup_set("nav_menu_home.txt"), leading=True)
     more = _settings().min_menu_line_sections - 1
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/][ \t]*)"
@@ -848,15 +848,6 @@ def _section_names_pattern() -> str:
     """The section names of ``nav_sections.txt`` in any case (:func:`casefold_pattern`),
     built once for the menu-line and section-pair patterns."""
     return casefold_pattern(lookup_set("nav_sections.txt"))
-
-
-def _leading_class(words: frozenset[str], pattern: str) -> str:
-    """The lookahead that ``casefold_pattern(words, leading=True)`` puts before
-    ``pattern`` (``casefold_pattern(words)``): a class of the words' first characters."""
-    leading = casefold_pattern(words, leading=True)
-    if not leading.endswith(pattern):
-        raise ValueError("casefold_pattern no longer writes its lead before the words")
-    return leading[:len(leading) - len(pattern)]
 
 
 def _page_of(text: str, cfg: _Settings) -> _Page:
