@@ -1536,9 +1536,7 @@ def _over_capital_credit(above: str, credit: str) -> bool:
 
 
 #: An aspect word narrating a finished event (``đã``; captions_narration_marks.txt).
-_NARRATION_MARK = regex.compile(
-    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_narration_marks.txt'))})(?!\p{{L}})",
-    regex.V1)
+_NARRATION_MARK = _WholeWords("captions_narration_marks.txt")
 #: A report's or forecast's verb (``cho rằng``, ``sẽ``; captions_report_verbs.txt).
 _REPORT_VERB = regex.compile(
     rf"(?<!\p{{L}})(?:{alternation(word_list('captions_report_verbs.txt'))})(?!\p{{L}})", regex.V1)
@@ -3127,9 +3125,7 @@ _CLIP_SCENE_LINE = re.compile(
 _CLIP_OPENING = re.compile(trie(word_list("captions_clip_scenes.txt")))
 #: What a clip did once posted (``captions_clip_reception.txt``: ``lan truyền``,
 #: ``cộng đồng mạng``): a sentence about the clip, no caption of what it shows.
-_CLIP_RECEPTION = LazyPattern(
-    rf"(?<!\p{{L}})(?:{named_list(word_list('captions_clip_reception.txt'))})(?!\p{{L}})",
-    regex.V1)
+_CLIP_RECEPTION = _WholeWords("captions_clip_reception.txt")
 
 
 def _clip_scene_lines(text: str, done: set[int], newlines: list[int] | None = None
@@ -3428,9 +3424,7 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 #: A verdict with its penalty (``tuyên phạt``, ``7 năm tù``; captions_scene_verdicts.txt).
-_VERDICT = regex.compile(
-    rf"(?<!\p{{L}})(?:{alternation(word_list('captions_scene_verdicts.txt'))})(?!\p{{L}})",
-    regex.V1)
+_VERDICT = _WholeWords("captions_scene_verdicts.txt")
 
 
 def _scene_score(line: str) -> float:
