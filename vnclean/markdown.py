@@ -115,8 +115,9 @@ def _markdown_spans(text: str) -> list[_Span]:
                 and line_spans[0][1] == m.end() and line_spans[0][0] == m.start()):
             spans.extend(_caption_under(text, m.end()))  # a photo alone on its line
     spans.extend(_teaser_spans(text, links))
-    spans.extend((m.start(), m.start() + 2, "markdown.markup") for m in _MD_BOLD.finditer(text))
-    spans.extend((m.end() - 2, m.end(), "markdown.markup") for m in _MD_BOLD.finditer(text))
+    for bold in _MD_BOLD.finditer(text):  # its two marks go, its words stay
+        spans.append((bold.start(), bold.start() + 2, "markdown.markup"))
+        spans.append((bold.end() - 2, bold.end(), "markdown.markup"))
     return spans
 
 
