@@ -156,18 +156,11 @@ def cold_start(repeats: int = 3, names: Iterable[str] | None = None) -> dict[str
     too): a pip-installed package carries its ``.pyc`` files, while an editable checkout run
     under ``PYTHONDONTWRITEBYTECODE`` would otherwise recompile its sources in every process.
     """
-    import os
-    import subprocess
-    import sys
-
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-
     def seconds(script: str) -> float | None:
         code = (f"import time; TEXT = {COLD_START_TEXT!r}; t = time.perf_counter(); {script}; "
                 "print(time.perf_counter() - t)")
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              cwd=Path(__file__).parent.parent, env=env)
-        return float(done.stdout.split()[-1]) if done.returncode == 0 and done.stdout else None
+        out = _fresh_python(code)
+        return None if out is None else float(out.split()[-1])
 
     out = {}
     for name in names or COLD_START_SCRIPTS:
@@ -204,16 +197,27 @@ def first_pass(splits: Iterable[str] = SPLITS, corpus=None,
     compiled at their first use (and the quick forms that stand in for the slowest to
     compile run). None when the process fails."""
     import json
+
+    out = _fresh_python(_FIRST_PASS_SCRIPT, json.dumps(list(splits)),
+                        "" if corpus is None else str(corpus), str(docs))
+    if out is None:
+        return None
+    first, again = json.loads(out.strip().splitlines()[-1])
+    return {"docs": docs, "first_s": first, "again_s": again}
+
+
+def _fresh_python(code: str, *args: str) -> str | None:
+    """What a fresh Python process running ``code`` (with ``args``) from the repository's
+    root prints, or None when it fails or prints nothing. Bytecode writing is allowed, as
+    an installed package has its caches (:func:`cold_start`)."""
+    import os
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", _FIRST_PASS_SCRIPT, json.dumps(list(splits)),
-                           "" if corpus is None else str(corpus), str(docs)],
-                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
-    if done.returncode != 0 or not done.stdout:
-        return None
-    first, again = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"docs": docs, "first_s": first, "again_s": again}
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, env=env)
+    return done.stdout if done.returncode == 0 and done.stdout else None
 
 
 def table(speed: dict) -> str:
