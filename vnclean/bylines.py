@@ -3202,10 +3202,10 @@ _PAPER_LINE = (
     rf"|\p{{Lu}}\p{{Ll}}{{0,6}}+(?:{_H}\p{{Ll}}{{1,7}}+)?+{_H}&{_H}\p{{Lu}}\p{{Ll}}{{0,6}}+"
     rf"(?:{_H}\p{{Ll}}{{1,7}}+)?+))(?![\p{{L}}\d.])"
     rf"(?:{_H}*+[-–|•·,]?+{_H}*+(?P<when>{_dateline_pattern()}))?+[ \t|.]*+\n\s*+")
-_PAPER_UNDER_TITLE = regex.compile(rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+{_PAPER_LINE}", regex.V1)
+_PAPER_UNDER_TITLE = LazyPattern(rf"\s*+(?P<title>[^\n]{{10,300}}+)\n\s*+{_PAPER_LINE}", regex.V1)
 #: The same source line opening the text, no title above it (an aggregator's copy whose
 #: title the scraper kept apart): ``Báo Thanh Niên`` / the lead.
-_PAPER_ATOP = regex.compile(rf"\s*+{_PAPER_LINE}", regex.V1)
+_PAPER_ATOP = LazyPattern(rf"\s*+{_PAPER_LINE}", regex.V1)
 #: How ``_PAPER_LINE`` opens (a necessary condition, read off it): a word for a paper, a
 #: known agency, a domain's first label and its dot, or a name with ``&`` in its first 16
 #: characters (classes wider than the pattern's, which the stdlib reads as ``regex`` does).

@@ -111,7 +111,7 @@ _FIRST_CHAR = re.compile(_MARKER_FIRST)  # literal characters: stdlib re, cheape
 #: :func:`_marker_near` must ask the pattern.
 _ALT_TAIL = r"ảnh[ \t]\d{1,3}[ \t]*"
 _ALT_AT_END = re.compile(rf"[ \t]{_ALT_TAIL}(?:\n|\Z)")
-_MARKER_NEAR = compile_named(
+_MARKER_NEAR = LazyPattern(
     rf"(?s:.){{0,{_SETTINGS['window_back_chars']}}}?(?={_MARKER_FIRST}|hinh[ ]anh"
     rf"|{_ALT_TAIL}$)"
     rf"(?:{_MARKERS.pattern})",

@@ -129,7 +129,7 @@ OFFSET_PATTERN = (
     rf"|(?<={_CLOCK}[ \t]?)(?P<utc>UTC|GMT)(?![ \t]?+[+-]|[\p{{L}}\d])"
 )
 
-_DATE = regex.compile(DATE_PATTERN)
+_DATE = LazyPattern(DATE_PATTERN)
 #: Each alternative of DATE_PATTERN by the names of its day, month and year groups.
 _DATE_GROUPS = (("d", "m", "y"), ("us_d", "us_m", "us_y"), ("iso_d", "iso_m", "iso_y"),
                 ("text_d", "text_m", "text_y"), ("named_d", "named_m", "named_y"),

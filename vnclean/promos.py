@@ -1859,8 +1859,9 @@ _CAPITALISED_WIDGETS = trie(tuple(sorted({w for w in _WIDGET_LINES if w[:1].isup
 #: Two or more capitalised widget labels (``promos_widget_lines.txt``) glued one after
 #: another, the last a whole word, a capital or the line's end after them (stdlib ``re``
 #: from the trie's first letters: no lookbehind, the word before is tested apart).
-_GLUED_WIDGET_ROW = re.compile(r"(?:%s)(?: (?:%s))+(?![^\W_])(?= *(?:[^\W\d_a-zà-ỹđ]|\n|$))"
-                               % (_CAPITALISED_WIDGETS, _CAPITALISED_WIDGETS))
+_GLUED_WIDGET_ROW = LazyPattern(
+    r"(?:%s)(?: (?:%s))+(?![^\W_])(?= *(?:[^\W\d_a-zà-ỹđ]|\n|$))"
+    % (_CAPITALISED_WIDGETS, _CAPITALISED_WIDGETS), compile=re.compile)
 _WIDGET_ROW_SPLIT = re.compile(_CAPITALISED_WIDGETS)
 _CAPITALISED_WIDGET_MAX = max(len(w) for w in _WIDGET_LINES if w[:1].isupper())
 

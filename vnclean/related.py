@@ -73,7 +73,7 @@ _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
 # A list bullet may stand before a prefix ("* Đọc thêm: ...", "- Xem thêm: ...").
-_PREFIXED = regex.compile(r"(?:[*•+–-][ \t\xa0]*)?(?:%s)[ \t\xa0]*[^\s]" % "|".join(
+_PREFIXED = LazyPattern(r"(?:[*•+–-][ \t\xa0]*)?(?:%s)[ \t\xa0]*[^\s]" % "|".join(
     word_list("related_prefixes.txt")), _F)
 _PREFIX_BULLETS = frozenset("*•+–-")
 _PREFIX_FIRST = frozenset(">»►xđtbmck")  # first letters (casefolded) of the prefixes above
