@@ -695,8 +695,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?:Nguồn{_H}*+:|Theo){_H}*+(?P<at_loose>{_AND_PAPER}))"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
-        # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
-        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{_WEEKDAY_BEFORE})?+"
+        # (or after a dash, bar or comma: "Theo Yonhap - 30/11/2024 06:15", "Nguồn tin: Báo
+        # Cần Thơ, 17/02/2010")
+        rf"(?:(?:{_H}++|{_H}*+[-–|•·,]{_H}*+)(?P<at_date>(?:{_WEEKDAY_BEFORE})?+"
         rf"(?:{_TIME_DATE})?+{_DATED_YEAR}"
         rf"{_CLOCK}))?+(?:{_H}*+\|)?+{end})",  # (a bar the page's row left: "Nguồn: Zing |")
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
