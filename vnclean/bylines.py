@@ -695,8 +695,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?:Nguồn{_H}*+:|Theo){_H}*+(?P<at_loose>{_AND_PAPER}))"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
         # and the date after it, VCCorp's: "Theo Pháp luật & Bạn đọc 20/06/2024 09:15 AM"
-        # (or after a dash or bar: "Theo Yonhap - 30/11/2024 06:15")
-        rf"(?:(?:{_H}++|{_H}*+[-–|•·]{_H}*+)(?P<at_date>(?:{_WEEKDAY_BEFORE})?+"
+        # (or after a dash, bar or comma: "Theo Yonhap - 30/11/2024 06:15", "Nguồn tin: Báo
+        # Cần Thơ, 17/02/2010")
+        rf"(?:(?:{_H}++|{_H}*+[-–|•·,]{_H}*+)(?P<at_date>(?:{_WEEKDAY_BEFORE})?+"
         rf"(?:{_TIME_DATE})?+{_DATED_YEAR}"
         rf"{_CLOCK}))?+(?:{_H}*+\|)?+{end})",  # (a bar the page's row left: "Nguồn: Zing |")
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
@@ -1959,10 +1960,17 @@ _DASHLESS_NAME = regex.compile(
 _LEAD_OPENS = regex.compile(r"\p{Lu}\p{L}*+(?:[ \t,]|\Z)")
 
 
+#: A paper's own name before its code in brackets, opening the lead: "Báo Cà Mau (CMO) ".
+_PAPER_AND_CODE = regex.compile(
+    r"(?:Báo|Tạp[ \t]chí|Đài)[ \t]++\p{Lu}\p{L}*+(?:[ \t]++\p{Lu}\p{L}*+){0,3}+[ \t]*+"
+    r"\(\p{Lu}{2,6}\)")
+
+
 def _dashless_prefix(m: regex.Match, ctx: _Lines) -> bool:
     """An unknown outlet's name in brackets with no dash after it opens the lead: the name
     capitalised (:data:`_DASHLESS_NAME`), no format or series word (``(Video)``, ``(Kỳ II)``,
-    ``bylines_not_prefixes.txt``), the line's first bracket, before a capitalised word, on
+    ``bylines_not_prefixes.txt``), the line's first bracket (or the paper's own name before
+    its code, :data:`_PAPER_AND_CODE`: ``Báo Cà Mau (CMO) ``), before a capitalised word, on
     the first body paragraph of the text (``(Đất Việt) Sáng nay, ...``).
     ``(Hà Nội) là nơi ...`` (a lowercase word) and ``(1) Công ty ...`` stay."""
     paren = m.group("ag_paren")
@@ -1974,7 +1982,8 @@ def _dashless_prefix(m: regex.Match, ctx: _Lines) -> bool:
     index = ctx.index(m.start("agency"))
     line = ctx.lines[index]
     head = line[:m.start("agency") - ctx.starts[index]].strip()
-    if head or not m.group("agency").lstrip().startswith("("):
+    opening = m.group("agency").lstrip()
+    if head or not (opening.startswith("(") or _PAPER_AND_CODE.match(opening)):
         return False  # after a place and day, or a bracket not opening the line
     if _LEAD_OPENS.match(ctx.text, m.end("agency")) is None:
         return False

@@ -56,12 +56,13 @@ MENU_LINE = "menu_line"    # "Thời sự Kinh tế Xã hội Thế giới": a m
 PAGER = "pager"            # "Trang 1/2", "Trang 1 2 3 Tiếp": page navigation
 TICKER = "ticker"          # "Tin nóng: A • B • C": a widget heading and its headlines on one line
 WELCOME = "welcome"        # "Chào mừng bạn đến với website ...": a portal's welcome banner
+WEATHER = "weather"        # "Cà Mau, 32°C/ 31°C - 34°C": a site header's weather widget
 
 #: Shapes that are chrome whatever their neighbours say, with their rule ids.
 CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
              BREADCRUMB: "nav.breadcrumb", NULL: "nav.null", JUMP: "nav.jump_link",
              KEYWORDS: "nav.keywords", MENU_LINE: "nav.menu_line", PAGER: "nav.pagination",
-             TICKER: "nav.ticker", WELCOME: "nav.welcome"}
+             TICKER: "nav.ticker", WELCOME: "nav.welcome", WEATHER: "nav.weather"}
 
 #: What ``regex`` counts as ``\s``, but the newline: the characters a line is stripped of.
 _SPACE = ("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
@@ -71,7 +72,7 @@ _SPACE_NL = _SPACE + "\n"
 #: then found by regex over the letters of a page.
 _CODE = {PROSE: "p", TITLE: "t", ITEM: "i", HEADING: "h", LOGIN: "l", BREADCRUMB: "b",
          NULL: "n", SEPARATOR: "s", NUMBER: "d", DATE: "a", JUMP: "j", KEYWORDS: "k",
-         MENU_LINE: "m", PAGER: "g", TICKER: "r", WELCOME: "w"}
+         MENU_LINE: "m", PAGER: "g", TICKER: "r", WELCOME: "w", WEATHER: "e"}
 _RUN = regex.compile("[^pt]{2,}")
 _INNER_HEADLINE = regex.compile("(?<=[^pt])t(?=[^pt])")
 _ITEM_OR_CUE = regex.compile("[" + "".join(_CODE[s] for s in (ITEM, *CUE_RULES)) + "]")
@@ -1013,6 +1014,8 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
     :func:`_menu_line_pattern` and :func:`_menu_ends`."""
     if _is_welcome(line):
         return -1, WELCOME, False
+    if "°" in line and _is_weather(line):
+        return -1, WEATHER, False
     if _is_template_line(line):
         return -1, HEADING, False
     if line[0] in _SCRIPT_FIRST and _is_script_line(line):
@@ -1064,6 +1067,30 @@ def _is_welcome(line: str) -> bool:
     """A portal's welcome banner filling the stripped ``line`` (:func:`_welcome_pattern`),
     behind a test of its first letter (every banner opens with ``Chào``)."""
     return line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None
+
+
+def _is_weather(line: str) -> bool:
+    """A site header's weather widget filling the stripped ``line`` (``nav_weather.txt``): a
+    place, its temperature now and the day's low and high, maybe the icon's alt text; a
+    forecast's range or sentence is a story's.
+
+    >>> _is_weather("Cà Mau, 32°C/ 31°C - 34°C Icon thời tiết nắng")
+    True
+    >>> _is_weather("Hà Nội 28°C Icon thời tiết nhiều mây")
+    True
+    >>> _is_weather("Sơn La 12°C - 20°C")
+    False
+    >>> _is_weather("Hà Nội 25°C - 30°C, trời nắng.")
+    False
+    """
+    return _weather_pattern().fullmatch(line) is not None
+
+
+@functools.cache
+def _weather_pattern() -> regex.Pattern:
+    """:func:`_is_weather`'s pattern: the entries of ``nav_weather.txt``."""
+    return regex.compile("|".join(f"(?:{entry})" for entry in word_list("nav_weather.txt")),
+                         regex.IGNORECASE)
 
 
 #: A page's script printed as text: a line that opens like JavaScript (a function, a

@@ -827,6 +827,30 @@ _AD_CLOSE_BELOW = regex.compile(r"[ \t]*+\n[ \t]*+[Xx×✕✖][ \t]*+(?=\n|\Z)",
 _LINE_BELOW = regex.compile(r"[ \t]*+\n[ \t]*+(?=(\p{Ll}++[ \t])?+)([^\n]++)", regex.V1)
 
 
+#: A blog engine's comment-form heading alone on its line (WordPress's "Leave a Reply" in its
+#: Vietnamese translation, maybe with its cancel link): it goes with the form's notice under it.
+_REPLY_HEADINGS = frozenset({"Trả lời", "Trả lời Hủy trả lời", "Trả lời Huỷ trả lời"})
+
+
+def _reply_heading_start(text: str, start: int) -> int:
+    """Where a comment form's notice starting its line at ``start`` begins once the form's
+    heading right above it (blank lines between) is taken too: ``Trả lời`` / ``Email của bạn
+    sẽ không được hiển thị công khai.``; ``start`` when no such heading stands there.
+
+    >>> text = "Hết.\\n\\nTrả lời\\n\\nEmail của bạn sẽ không được hiển thị công khai."
+    >>> _reply_heading_start(text, text.index("Email"))
+    6
+    >>> text = "Trả lời\\nÔng An nói rõ.\\nEmail của bạn sẽ không được hiển thị công khai."
+    >>> _reply_heading_start(text, text.index("Email")) == text.index("Email")
+    True
+    """
+    above = text[:start].rstrip(" \t\n")
+    line_start = above.rfind("\n") + 1
+    if above[line_start:].strip(" \t") in _REPLY_HEADINGS:
+        return line_start
+    return start
+
+
 def _candidate_label(text: str, m) -> Label | None:
     """The label for one candidate match (``None`` when its check fails)."""
     group = m.lastgroup or ""
@@ -871,7 +895,9 @@ def _candidate_label(text: str, m) -> Label | None:
         if _call_to_action(m.group().strip(_CUE_LEAD)) and not _listed_advice(text, start):
             return Label(start, end, "promo", "promos.call_to_action")
         return None
-    if group in ("counter", "form"):
+    if group == "form":
+        return Label(_reply_heading_start(text, start), end, "promo", "promos.comments")
+    if group == "counter":
         return Label(start, end, "promo", "promos.comments")
     if group == "desk":
         return Label(start, end, "promo", "promos.footer")
