@@ -844,9 +844,11 @@ def _reply_heading_start(text: str, start: int) -> int:
     >>> _reply_heading_start(text, text.index("Email")) == text.index("Email")
     True
     """
-    above = text[:start].rstrip(" \t\n")
-    line_start = above.rfind("\n") + 1
-    if above[line_start:].strip(" \t") in _REPLY_HEADINGS:
+    end = start  # (the line above's end, past the blanks: no slice from the text's start)
+    while end and text[end - 1] in " \t\n":
+        end -= 1
+    line_start = text.rfind("\n", 0, end) + 1
+    if text[line_start:end].strip(" \t") in _REPLY_HEADINGS:
         return line_start
     return start
 
