@@ -53,6 +53,7 @@ from .blocks import (
 from .dates import (DATE_PATTERN, EN_MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, YEAR_THEN_CLOCK,
                     ZONE_PATTERN)
 from .promos import is_widget_row, widgets_before
+from .tones import lacks_its_final
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
            "is_domain", "is_paper", "attribution_date", "RULES"]
@@ -2380,7 +2381,8 @@ def _author_match(m: regex.Match, ctx: _Lines) -> bool:
     single = m.group("au_single")
     if single is not None:
         index = ctx.index(m.start())
-        return single not in _NOT_NAMES and ctx.nonblank(index, 1) is None
+        return (single not in _NOT_NAMES and ctx.nonblank(index, 1) is None
+                and not lacks_its_final(single))  # ``Việ``: the page cut a word
     if m.group("au_affil") and not m.group("au_title"):
         return False
     return _is_name(m.group("au_name"))
