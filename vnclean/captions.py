@@ -2131,7 +2131,7 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
         if (not c.whole_line and c.caption_start < c.credit_start
                 and c.line_start not in credited_lines):
             inline.setdefault(c.line_start, []).append((c.credit_start, c.credit_end))
-    credited = _distinct_captions(credited_lines, lines) + sum(map(len, inline.values()))
+    credited = len(credited_lines) + sum(map(len, inline.values()))
     if credited < _SETTINGS["photo_story_min_credits"]:
         return False
     share = _SETTINGS["photo_story_min_share"]
@@ -2146,29 +2146,6 @@ def _is_photo_story(candidates: list[_Candidate], lines: list[str]) -> bool:
                 return False
         line_start += len(line) + 1
     return credited >= share * max(prose, 1)
-
-
-def _distinct_captions(line_starts: set[int], lines: list[str]) -> int:
-    """The credited caption lines at ``line_starts``, each caption counted once: a copy the
-    scraper printed again (the alt text, then the caption; its dashes set differently,
-    ``(Ảnh: X - TTXVN)`` / ``(Ảnh: X – TTXVN)``) shows the same photo.
-
-    >>> _distinct_captions({0, 31}, ["Lễ khai mạc. (Ảnh: X - TTXVN)", "",
-    ...                              "Lễ khai mạc. (Ảnh: X – TTXVN)"])
-    1
-    """
-    if len(line_starts) < 2:
-        return len(line_starts)
-    keys = set()
-    start = 0
-    for line in lines:
-        if start in line_starts:
-            keys.add(" ".join(line.translate(_DASH_FOLD).split()))
-        start += len(line) + 1
-    return len(keys)
-
-
-_DASH_FOLD = str.maketrans("–—‒−", "----")
 
 
 def _only_captions(text: str, candidates: list[_Candidate]) -> bool:
