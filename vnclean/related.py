@@ -370,7 +370,8 @@ _TAGGED_CHAIN = regex.compile(r"[^()\n:]{1,40}:[ \t]*(?:%s[ \t]*[–—-][ \t]*)
 def _tagged_chain(s: str) -> bool:
     """``s`` (longer than a prefixed line may be) is a read-more prefix and a chain of
     source-tagged headlines (:data:`_TAGGED_CHAIN`)."""
-    return s[-1] in ").]" and _prefixed(s) and _TAGGED_CHAIN.fullmatch(s) is not None
+    return ((s[-1] == ")" or s.endswith(").")) and _prefixed(s)
+            and _TAGGED_CHAIN.fullmatch(s) is not None)
 
 
 def _line_class(s: str) -> str:
