@@ -53,6 +53,7 @@ from .blocks import (
 from .dates import (DATE_PATTERN, EN_MONTHS, TIME_PATTERN, WEEKDAY_PATTERN, YEAR_THEN_CLOCK,
                     ZONE_PATTERN)
 from .promos import is_widget_row, widgets_before
+from .tones import lacks_its_final
 
 __all__ = ["StripBylines", "strip_bylines", "agency_names", "author_names", "source_name",
            "is_domain", "is_paper", "attribution_date", "RULES"]
@@ -418,6 +419,10 @@ _AND_PAPER = rf"{_PAPER_HALF}[ \t]++và[ \t]++{_PAPER_HALF}"
 #: A feed's numeric offset after its clock time (RSS ``pubDate``: ``Fri, 03 Oct 2025 21:42:55
 #: +0000``): a sign and four digits of a real zone (hours up to 14, minutes 00/30/45).
 _FEED_OFFSET = r"(?<=\d:[0-5]\d[ \t])[+-](?:0\d|1[0-4])(?:00|30|45)(?![\d:])"
+#: A zone's name right after a clock or its meridiem (``07:16 AM PST``: a blog engine's
+#: feed time; ``bylines_zone_names.txt``).
+_ZONE_NAME = (rf"(?<=\d[ \t]|[AP]M[ \t])(?:{trie(word_list('bylines_zone_names.txt'))})"
+              r"(?![\p{L}\d])")
 
 
 def _dateline_pattern() -> str:
@@ -429,7 +434,7 @@ def _dateline_pattern() -> str:
             r"[Nn]gày|[Ll]úc|[Vv]ào(?:\ lúc)?+)")
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
     token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
-             rf"|{ZONE_PATTERN}|{_FEED_OFFSET}|[Hh]ôm\ (?:qua|nay))")
+             rf"|{ZONE_PATTERN}|{_FEED_OFFSET}|{_ZONE_NAME}|[Hh]ôm\ (?:qua|nay))")
     # ("05:30(GMT+7)", "07:45GMT+7"; a time glued to the year: "21 Tháng Ba 20254:08 SA")
     sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\(?+(?:GMT|UTC))|{YEAR_THEN_CLOCK})"
     return rf"{token}(?:{sep}{token}){{0,7}}+"
@@ -603,7 +608,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a whole line that is a date/time, maybe after an author ("Thanh Huyền-Thứ tư, ...")
         # (or after the paper an aggregator names: "Dân trí - 2 giờ trước", "VnExpress • 08:15")
         # (maybe after a dash, a blog theme's: "Admin" / "- 22/08/2018")
-        rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d))?+"
+        # (or a list bullet before a weekday and a date with its clock, a portal's article
+        # info: "- Thứ tư - 17/11/2021 18:22"; a list's "- Thứ hai, 12/3/2024" stays)
+        rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d|(?:[Tt]hứ|Chủ){_H}[^\n]*?\d:[0-5]\d))?+"
         rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
@@ -650,7 +657,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?:{_COUNTER_AFTER}|{_H}*+\({_H}*+{_COUNTER}{_H}*+\)){{0,3}}+"
         # (and a separator the template left with nothing after it: "Thứ 3, Ngày
         # 16/07/2024 -", the time that followed the dash never printed)
-        rf"[ \t|.–-]*+){eol}",
+        rf"[ \t|.–-]*+"
+        # (and a blog's label row left empty: "6:39:00 PM // , ,")
+        rf"(?://[ \t,]*+)?+){eol}",
         # a lead that opens with an agency: "(Dân trí) - ", "TTO - ", "VTV.vn - ", "(PLO)-"
         # (or alone on its line above the lead: "TPO - ", a scraper split its bold prefix)
         # (a lead has a lowercase letter before any bracket: "NGỌC AN - MINH PHONG (thực
@@ -1519,7 +1528,8 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: ``Baophutho.vn``), in the stdlib gates (:func:`_build`'s ``bare_generic`` in full).
 _DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
 _OPENS = (
-    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
+    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])"
+    rf"|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
@@ -1563,7 +1573,7 @@ _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|(?:{_SECTIONS})(?![ \t]*$)"
                 rf"|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
-                rf"|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
+                rf"|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])|{_COUNT_OPENS}"
                 rf"|{_DOMAIN_OPENS}[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
@@ -2389,7 +2399,8 @@ def _author_match(m: regex.Match, ctx: _Lines) -> bool:
     single = m.group("au_single")
     if single is not None:
         index = ctx.index(m.start())
-        return single not in _NOT_NAMES and ctx.nonblank(index, 1) is None
+        return (single not in _NOT_NAMES and ctx.nonblank(index, 1) is None
+                and not lacks_its_final(single))  # ``Việ``: the page cut a word
     if m.group("au_affil") and not m.group("au_title"):
         return False
     return _is_name(m.group("au_name"))

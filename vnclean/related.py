@@ -358,9 +358,27 @@ def _shape(text: str) -> str:
     return "other"
 
 
+#: A digest's read-more line past the prefixed lines' length: three headlines or more, each
+#: closed by its paper's short tag in brackets, joined by dashes (``Mời đọc thêm: Giá xăng
+#: tăng (TT). – Chợ hoa mở sớm (VOA). – Mưa lớn ở miền Trung (LĐ).``).
+_TAGGED_ITEM = r"[^()\n]{8,%d}\([\p{L}\d .&-]{1,%d}\)\.?" % (
+    _T["tagged_chain_item_max_chars"], _T["tagged_chain_tag_max_chars"])
+_TAGGED_CHAIN = regex.compile(r"[^()\n:]{1,40}:[ \t]*(?:%s[ \t]*[–—-][ \t]*){%d,}%s" % (
+    _TAGGED_ITEM, _T["tagged_chain_min_items"] - 1, _TAGGED_ITEM), regex.V1)
+
+
+def _tagged_chain(s: str) -> bool:
+    """``s`` (longer than a prefixed line may be) is a read-more prefix and a chain of
+    source-tagged headlines (:data:`_TAGGED_CHAIN`)."""
+    return ((s[-1] == ")" or s.endswith(").")) and _prefixed(s)
+            and _TAGGED_CHAIN.fullmatch(s) is not None)
+
+
 def _line_class(s: str) -> str:
     """Context-free class of one stripped, non-blank line."""
     n = len(s)
+    if n > 270 and s[0] in _PREFIX_OPENERS and _tagged_chain(s):
+        return "prefixed"
     if n > _TEASER_MAX and not s.endswith(_TRUNCATED):
         return "other"
     if n <= _HEADING_MAX:
@@ -445,7 +463,9 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
         add_text(stripped)
         n = len(stripped)
         if n > teaser_max and not stripped.endswith(_TRUNCATED):
-            append("other")  # a paragraph: no cue is that long
+            # a paragraph: no cue is that long but a digest's tagged read-more chain
+            append("prefixed" if stripped[0] in _PREFIX_OPENERS and _tagged_chain(stripped)
+                   else "other")
             continue
         if n <= 40:
             # Menus repeat: each distinct short line is classed once.
@@ -455,10 +475,11 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
             append(cls)
             continue
         # A sentence is neither a cue nor a headline (nor short: it is over 40 characters);
-        # one opened by a prefix letter is a teaser unless _PREFIXED takes it (up to 270).
+        # one opened by a prefix letter is a teaser unless _PREFIXED takes it (up to 270,
+        # or a tagged read-more chain).
         if (stripped[-1] == "." and n > heading_max and stripped[-2:] != ".."
                 and (stripped[0] not in _PREFIX_OPENERS
-                     or n > 270 or not _prefixed(stripped))):
+                     or (n > 270 and not _tagged_chain(stripped)) or not _prefixed(stripped))):
             append("teaser")
         else:
             append(_line_class(stripped))
@@ -1748,7 +1769,8 @@ def _arrow_end(text: str, m: regex.Match) -> int:
     return glued.start() if name is None else name.start()
 
 
-_RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))  # each <= _TEASER_MAX
+# each <= _TEASER_MAX (a longer tagged read-more chain is no residue: never read here)
+_RESIDUE_CUES = frozenset(("strong", "prefixed", "arrow_alone", "dated"))
 
 
 def _inline_cue_forms(tag: str, title: bool) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ __all__ = [
     "tone_fixes",
     "qu_tone_positions",
     "strip_tone_marks",
+    "lacks_its_final",
 ]
 
 #: Accepted values of ``style``: ``None`` fixes misplaced marks but accepts both old and new.
@@ -298,6 +299,24 @@ def is_vietnamese_word(word: str) -> bool:
     if parts is not None and parts[1] in _LEVEL_MARKS and toneless.endswith(_STOP_FINALS):
         return False  # after p, t, c, ch only the rising tones: "ốc", "ạt", never "ồc"
     return parse_syllable(toneless) is not None
+
+
+def lacks_its_final(word: str) -> bool:
+    """True when the word is a Vietnamese syllable cut before its final consonant: its
+    nucleus never stands open (``iê``, ``uô``, ``ươ``, ``â``, ... :
+    ``data/tones_syllables.json``), as a page cut mid-word leaves it (``Việ`` of ``Việt``).
+
+    >>> lacks_its_final("Việ"), lacks_its_final("Việt"), lacks_its_final("Hà")
+    (True, False, False)
+    """
+    check_text(word)
+    parts = split_tone(word)
+    toneless = (word if parts is None else parts[0]).lower()
+    syllable = parse_syllable(toneless)
+    if syllable is None or syllable.final:
+        return False
+    open_old, open_new, _ = _NUCLEI[syllable.nucleus]
+    return open_old is None and open_new is None
 
 
 #: The marks of the tones a stop final (p, t, c, ch) never takes: huyền, hỏi, ngã.
