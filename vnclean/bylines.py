@@ -1555,13 +1555,19 @@ _DATELINE_GATE_STARTS = (*(word for word in _DATELINE_STARTS if word != "("),
 #: hàng", a menu's item, is none).
 _TRANSLATED_OPENS = (rf"(?:{trie(tuple(w for w in _TRANSLATED_WORDS if w != 'Tham khảo'))})"
                      rf"(?:[ ](?:từ|theo))?[ \t]+(?:{_SOURCE_OPENS}|\()|Tham[ ]khảo[ \t]*:")
+#: How an agency prefix in brackets opens a line: an agency, or one to three words of
+#: letters, digits, ``.``, ``+`` or ``&`` (``_build``'s ``paren_generic``, with the online
+#: edition after them) closed by ``)``: a bracketed date (``(21/12)``) is none.
+_PAREN_AGENCY_OPENS = (rf"\([ \t]?(?:{_AGENCIES}|{_UP_DIGIT}[^\s()/]{{1,15}}"
+                       rf"(?:[ \t]{_UP_DIGIT}[^\s()/]{{0,15}}){{0,2}}(?:[ \t][Oo]nline)?)"
+                       rf"[ \t]?\)")
 _OPENS = (
     rf"[ \t|]*(?:{trie(_DATELINE_GATE_STARTS)}|(?:[-–][ \t]*)?{_DATE_NUMBER}|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
-    rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
+    rf"[ \t]*(?:{_PAREN_AGENCY_OPENS}|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+{_ONLINE_EDITION})?"
     rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
