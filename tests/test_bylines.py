@@ -327,6 +327,11 @@ line_pieces = st.sampled_from([
     "báo Lao Động cho", "Đài Tiếng nói Việt Nam", "Thu Hà", "* ", "• ", "- ", "NGUYỄN VĂN AN",
     # pen names before a bar, counters after a dateline, a place before a date
     "Yan", "Yan | ", " | 5 bình luận", "1.234 lượt xem", "3 phút đọc", "12k views", "Huế, ",
+    # what a dateline or an attribution may open with after "(" or a word for a compiled
+    # story, and what only looks so (a bracketed date, "Dịch vụ")
+    "(21/12)", "(", "(UTC+7)", "(GTM + 7)", "(Sưu tầm)", "Dịch", "Dịch vụ ", "Biên dịch ",
+    "Dịch từ ", "từ ", "theo ", "Tham khảo", "Tham khảo: ", "Nguồn tham khảo: ",
+    "(https://a.vn/x)", "(www.a.vn)", "(TTXVN/Vietnam+)", "( PLO )", "(LĐ online)", ")",
     # domains in a note, desks after a team role, users' names after a label
     "(Dantri.com.vn)", "(tiin.vn)", "(news.zing.vn)", "Ban Thời sự", "Ban Điện tử",
     "Bài viết bởi ", "nguyenvana", "nguyen_van_a92",
@@ -351,6 +356,15 @@ line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6
          "Văn Khương - Thứ Ba, 25/12/2012 | Nguồn: TTXVN")
 @example("\xa0Văn Khương\n\u3000Theo TTXVN\n|\xa0Thứ Ba, 25/12/2012\n \r\nTTO\x0c - Mưa lớn ở Hà Nội")
 @example("\n* (TTXVN)")  # a bulleted agency in brackets alone (found by Hypothesis in CI)
+@example("(21/12)\n(GMT+7) 08:15\n (UTC+7)\n(GTM + 7)\n(Tổng hợp) - 12/03/2024 08:15\n"
+         "(sưu tầm) | 12/03/2024\n(25/09/2012 10:49)\n(14 giờ trước)")  # the "(" gate
+@example("Dịch vụ khách hàng\nDịch từ Reuters\nTổng hợp (https://a.vn/x)\nLược dịch theo AFP\n"
+         "Biên dịch\t(www.a.vn)\nTham khảo: Healthline\nTham khảo thêm\n- Dịch từ 24h\n"
+         "Nguồn: Tổng hợp từ VnExpress\nTổng hợp từ vnexpress.net")  # the translated words'
+@example("(21/12) - Mưa lớn ở Hà Nội khiến phố ngập\n( TTXVN ) - Mưa lớn ở Hà Nội khiến phố ngập\n"
+         "(LĐ online) - Mưa lớn ở Hà Nội khiến phố ngập\n(TTXVN/Vietnam+) - Mưa lớn ở Hà Nội\n"
+         "(VOV.VN)- Mưa lớn ở Hà Nội khiến phố ngập\n(Báo Mới Hà Nội) - Mưa lớn ở Hà Nội\n"
+         "(12/3) - Mưa lớn ở Hà Nội khiến phố ngập\n(TTXVN)\n(Hà Nội)")  # an agency's "("
 def test_line_gates_change_no_candidate(text):
     """Behind the scan and the gates the line pattern matches wherever the unguarded one does."""
     from vnclean.bylines import _line_candidates, _line_pattern, _match_line

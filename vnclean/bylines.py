@@ -406,6 +406,29 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
 
 
+#: The groups of the date and time patterns of ``dates.py`` (``d``, ``m``, ``y``, ``hh``,
+#: ...) that no backreference names: no match of a dateline here is read by them (only by
+#: this module's own groups, ``dl_body``, ``stamp``, ...), and the ``regex`` engine copies
+#: every group of a pattern at each of its many possessive steps, so each group costs every
+#: try of the line shapes (a third of the dateline shape's time).
+_UNREAD_DATE_GROUPS = frozenset(
+    name for part in (WEEKDAY_PATTERN, DATE_PATTERN, TIME_PATTERN, ZONE_PATTERN)
+    for name in re.findall(r"\(\?P<(\w+)>", part)) - frozenset(
+    name for part in (WEEKDAY_PATTERN, DATE_PATTERN, TIME_PATTERN, ZONE_PATTERN)
+    for name in re.findall(r"\(\?P=(\w+)\)", part))
+_UNREAD_DATE_GROUP = re.compile(rf"\(\?P<(?:{alternation(tuple(sorted(_UNREAD_DATE_GROUPS)))})>")
+
+
+def _without_date_groups(pattern: str) -> str:
+    """``pattern`` with the groups of ``_UNREAD_DATE_GROUPS`` made plain: it matches
+    the same text, with the same groups but those (no backreference names them).
+
+    >>> _without_date_groups("(?P<dl_body>(?P<d>[0-9]+)(?P<sep>[/.-])(?P=sep))")
+    '(?P<dl_body>(?:[0-9]+)(?P<sep>[/.-])(?P=sep))'
+    """
+    return _UNREAD_DATE_GROUP.sub("(?:", pattern)
+
+
 #: A site's section named in sentence case after a timestamp: two to five syllables, the
 #: first capitalised, maybe joined by a dash, ``&`` or a comma ("Tài chính - ngân hàng").
 _SECTION_PHRASE = (r"\p{Lu}\p{Ll}{0,6}+(?:(?:[ \t]|[ \t]?+[-–&,][ \t]?+)\p{Ll}{1,7}+"
@@ -437,7 +460,7 @@ def _dateline_pattern() -> str:
              rf"|{ZONE_PATTERN}|{_FEED_OFFSET}|{_ZONE_NAME}|[Hh]ôm\ (?:qua|nay))")
     # ("05:30(GMT+7)", "07:45GMT+7"; a time glued to the year: "21 Tháng Ba 20254:08 SA")
     sep = rf"(?:{_H}*+[,|:–—-]{_H}*+|{_H}++|(?=\(?+(?:GMT|UTC))|{YEAR_THEN_CLOCK})"
-    return rf"{token}(?:{sep}{token}){{0,7}}+"
+    return _without_date_groups(rf"{token}(?:{sep}{token}){{0,7}}+")  # (groups: none read)
 
 
 #: What a page prints right after a sign-off (``bylines_chrome.txt``): tags, related headings.
@@ -1527,21 +1550,42 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: A site's domain as a lead prefix writes it, maybe with its subdomain (``VTV8.vtv.vn``,
 #: ``Baophutho.vn``), in the stdlib gates (:func:`_build`'s ``bare_generic`` in full).
 _DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
+#: How a dateline opening with "(" goes on: a zone (``(GMT+7)``: of the date tokens only
+#: ``ZONE_PATTERN`` opens with one) or a listed word of the names' part that opens with one
+#: (``(Tổng hợp) - 12/03/2024``). A bracketed date (``(21/12)``, a related link's) is none:
+#: on raw pages such lines were a third of those the dateline shape failed on.
+_PAREN_DATELINE_STARTS = ("(GMT", "(GTM", "(UTC", *(
+    word for word in (*_CUE_WORDS, *_TITLE_WORDS, *_SECTION_NAMES, *agency_names(),
+                      *_COUNTER_WORDS) if word.startswith("(")))
+_DATELINE_GATE_STARTS = (*(word for word in _DATELINE_STARTS if word != "("),
+                         *_PAREN_DATELINE_STARTS)
+#: How an attribution line opens with a word for a compiled or translated story: a source
+#: after it ("Dịch từ Reuters", "Tổng hợp (https://...)": a source's first word,
+#: ``_SOURCE_OPENS``, or a bracketed link), or the colon after "Tham khảo" ("Dịch vụ khách
+#: hàng", a menu's item, is none).
+_TRANSLATED_OPENS = (rf"(?:{trie(tuple(w for w in _TRANSLATED_WORDS if w != 'Tham khảo'))})"
+                     rf"(?:[ ](?:từ|theo))?[ \t]+(?:{_SOURCE_OPENS}|\()|Tham[ ]khảo[ \t]*:")
+#: How an agency prefix in brackets opens a line: an agency, or one to three words of
+#: letters, digits, ``.``, ``+`` or ``&`` (``_build``'s ``paren_generic``, with the online
+#: edition after them) closed by ``)``: a bracketed date (``(21/12)``) is none.
+_PAREN_AGENCY_OPENS = (rf"\([ \t]?(?:{_AGENCIES}|{_UP_DIGIT}[^\s()/]{{1,15}}"
+                       rf"(?:[ \t]{_UP_DIGIT}[^\s()/]{{0,15}}){{0,2}}(?:[ \t][Oo]nline)?)"
+                       rf"[ \t]?\)")
 _OPENS = (
-    rf"[ \t|]*(?:{trie(_DATELINE_STARTS)}|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])"
+    rf"[ \t|]*(?:{trie(_DATELINE_GATE_STARTS)}|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])"
     rf"|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
-    rf"[ \t]*(?:\(|{_PLACE_DATE_OPENS}[ \t]*\("
+    rf"[ \t]*(?:{_PAREN_AGENCY_OPENS}|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+{_ONLINE_EDITION})?"
     rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
-    rf"|{_TRANSLATED}"
+    rf"|{_TRANSLATED_OPENS}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:|{_READ_ORIGINAL})",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     # (the blanks after the names possessive: no ending after them opens with a blank)
