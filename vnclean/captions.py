@@ -3603,8 +3603,9 @@ def _gallery_tail_labels(text: str) -> list[Label]:
     a line's start or glued after a sentence end, and every caption after it to the text's end,
     on lines of their own or run on in a flattened body: each piece between sentence ends
     caption-sized (``gallery_caption_max_chars``), all of it at most ``gallery_tail_max_chars``,
-    and at least ``gallery_story_min_chars`` of story before the heading (a photo story whose
-    captions are its text keeps them).
+    and at least ``gallery_story_min_chars`` of story before the heading, and no less than the
+    gallery itself (``gallery_story_min_tail_share``: a photo story whose captions are its text,
+    under a lead shorter than they are, keeps them).
 
     >>> _gallery_tail_labels("Hai bên ký kết thỏa thuận đào tạo cho năm tới, với nhiều nội dung "
     ...     "về an toàn lao động, kỹ thuật khai thác và quản lý khí mỏ trong hầm lò. Đoàn chuyên "
@@ -3623,8 +3624,9 @@ def _gallery_tail_labels(text: str) -> list[Label]:
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
         tail = text[m.end():end]
         if (start < _SETTINGS["gallery_story_min_chars"] or not tail.strip()
-                or len(tail) > _SETTINGS["gallery_tail_max_chars"]):
-            continue
+                or len(tail) > _SETTINGS["gallery_tail_max_chars"]
+                or start < _SETTINGS["gallery_story_min_tail_share"] * len(tail.strip())):
+            continue  # a photo story: its pictures outweigh the text above them
         first = _NON_SPACE.search(tail)
         if _GALLERY_STOP.search(m.group()) or not tail[first.start()].isupper():
             continue  # "... cho thấy: ...", or a colon that runs on into a sentence
