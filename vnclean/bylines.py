@@ -2177,7 +2177,7 @@ _INFO_FIELD = regex.compile(r"[ \t]*+(\p{Lu}[\p{L} ]{1,24}?)[ \t]*+:[ \t]*+\S", 
 #: ông!`` above ``Thực hiện: X``): no info box's.
 _BYLINE_FIELD_WORDS = frozenset(
     (*_COLON_LABELS, *_ROLE_WORDS,
-     "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Theo", "Ảnh",
+     "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Nguồn tin", "Theo", "Ảnh",
      "Video", "Clip", "Đồ họa", "Đồ hoạ", "Thiết kế", "Quay phim", "Dựng phim", "Kỹ thuật"))
 
 
