@@ -2583,6 +2583,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
     found += _scene_nouns(text, newlines)
+    found += _bracketed_scene_nouns(text)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
     found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
     short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
@@ -3230,6 +3231,48 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
                              and not above.endswith(":") and not above.startswith(head)):
             continue
         found.append((match.start(1), match.start(1) + len(line), "captions.scene_noun"))
+    return found
+
+
+#: A scene noun in brackets alone on its line (``(Quang cảnh cuộc họp)``): a head of
+#: ``captions_scene_noun_heads.txt`` right after the bracket, the rest up to the closing one.
+_BRACKETED_NOUN_LINE = re.compile(
+    r"^[^\S\n]*+\((%s)([^()\n]*+)\)\.?[^\S\n]*+$" % trie(_PERSON_HEADS + _THING_HEADS),
+    re.MULTILINE)
+
+
+def _bracketed_scene_nouns(text: str) -> list[tuple[int, int, str]]:
+    """``captions.scene_noun`` in brackets: a scene noun phrase alone on its line inside a
+    pair of brackets (``(Quang cảnh cuộc họp)``, ``(Toàn cảnh buổi lễ)``), next to a
+    paragraph; as :func:`_scene_nouns` reads its words, but also on the text's first line
+    (a bracketed aside is no title).
+
+    >>> _bracketed_scene_nouns("(Quang cảnh cuộc họp)\\nHội đồng đã nhận được 26 sản phẩm.")
+    [(0, 21, 'captions.scene_noun')]
+    >>> _bracketed_scene_nouns("Tiêu đề\\n(Toàn cảnh thị trường đã thay đổi nhiều)\\nCâu.")
+    []
+    """
+    if "(" not in text:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for match in _BRACKETED_NOUN_LINE.finditer(text):
+        head, rest = match.group(1), match.group(2).rstrip(".").strip()
+        inner = head + match.group(2)
+        if (len(inner) > _SETTINGS["scene_noun_max_chars"] or _NOUN_BREAKS.search(inner)
+                or len(inner.split()) > _SETTINGS["scene_noun_max_words"]):
+            continue
+        if head in _PERSON_HEADS:
+            if _PERSON_REST.fullmatch(rest) is None:
+                continue
+        elif (_SCENE_SENTENCE_STOP.search(rest) is not None
+              or _NOUN_PREDICATE.search(rest) is not None):
+            continue
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        end = match.end() - (len(match.group()) - len(match.group().rstrip()))
+        above, below = _nonblank_line_before(text, match.start()), _nonblank_line_after(text, end)
+        if not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)):
+            continue
+        found.append((start, end, "captions.scene_noun"))
     return found
 
 
