@@ -3701,7 +3701,8 @@ _OUTLET = json_data("captions_outlet_labels.json")
 _ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
-        [\w().-]+?\.(?i:{named_list(tuple(_ALT["image_extensions"]))})
+        (?:https?://(?:[^\s/]++/)++)?+[\w().-]+?\.(?i:{named_list(tuple(_ALT["image_extensions"]))})
+      | https?://(?:www\.|m\.)?+(?:{named_list(tuple(_ALT["video_link_hosts"]))})\S++
       | \p{{Lu}}[\p{{Lu}}\d]*+(?:[-_][\p{{Lu}}\d]++){{2,}}+(?<=[-_]0\d{{1,3}})
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
