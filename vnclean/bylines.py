@@ -713,7 +713,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}"
         rf"|(?P<au_cue>{cues})(?:{_H}++{_DESK})?+)"  # "Nhóm phóng viên Ban Thời sự"
-        rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
+        rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++(?P<au_bare>{_BARE_NOTE}))?+"
         rf"(?:{_H}*+(?:,{_H}*+(?={_THEO_WORD}))?+(?:(?P<au_theo>{theo})"
         # and the date after it: "Uyên Phan, Theo Thanh niên Việt 07:45 23/11/2024"
         rf"(?:{_H}++(?:{_TIME_DATE})?+{_DATED_YEAR}{_CLOCK})?+"
@@ -1426,6 +1426,7 @@ _CUE_SET = frozenset(_CUE_WORDS)
 #: after a dash or comma, or a note or "Theo X" in it. One stdlib ``re`` match spares
 #: reading the groups of the others.
 _ANYWHERE_HINT = re.compile(rf"{_H}*{_ROLE_TRIE}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}|\|[ \t]*$"
+                            rf"|[ \t][Tt]ổng[ \t]hợp[ \t]*$"
                             rf"|[-–,][ \t]*(?i:{_ROLE_TRIE}))")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
@@ -2427,19 +2428,20 @@ _NUMBERED_ITEM = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]")
 def _anywhere(m: regex.Match) -> bool:
     """A name line that is a byline wherever it stands: a newsroom role alone, before the
     name or after it (``PV``, ``Phóng viên Lê Hùng``, ``Minh Anh - Phóng viên``), or a
-    byline note after it (``(tổng hợp)``,
+    byline note after it (``(tổng hợp)``, also without brackets: ``Minh Anh tổng hợp``,
     ``(t/h)``, ``(TTXVN)``, ``(theo Reuters)``, ``Theo BBC``).
 
     A bare name is not: between paragraphs it may be a subheading or a list in the story.
     """
     cue, title, note, theo, affil, role = m.group("au_cue", "au_title", "au_note", "au_theo",
                                                   "au_affil", "au_role")
+    compiled = (m.group("au_bare") or "").lower() == "tổng hợp"  # "Minh Anh tổng hợp"
     if m.group("au_bar") is not None:  # "Bảo Hân |": a byline row's, its date lost
         return m.group("au_name") is not None and affil is None and not cue
-    if (not (cue or title or note or theo or role) or affil is not None
+    if (not (cue or title or note or theo or role or compiled) or affil is not None
             or m.group("author").rstrip().endswith(".")):
         return False  # glued words ("Lê HùngBáo X"), a sentence's end: judged by position
-    return (cue in _ROLES or title in _ROLES or theo is not None or role is not None
+    return (cue in _ROLES or title in _ROLES or theo is not None or role is not None or compiled
             or note is not None and _BYLINE_NOTE.match(note) is not None)
 
 
