@@ -3219,12 +3219,7 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
         if (len(line) > max_chars or _NOUN_BREAKS.search(line) is not None
                 or len(line.split()) > _SETTINGS["scene_noun_max_words"]):
             continue
-        rest = line[len(head):].rstrip(".").strip()
-        if head in _PERSON_HEADS:
-            if _PERSON_REST.fullmatch(rest) is None:
-                continue
-        elif (_SCENE_SENTENCE_STOP.search(rest) is not None
-              or _NOUN_PREDICATE.search(rest) is not None):
+        if not _noun_rest_fits(head, line[len(head):].rstrip(".").strip()):
             continue
         above, below = _nonblank_line_before(text, start), _nonblank_line_after(text, end)
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
@@ -3232,6 +3227,15 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
             continue
         found.append((match.start(1), match.start(1) + len(line), "captions.scene_noun"))
     return found
+
+
+def _noun_rest_fits(head: str, rest: str) -> bool:
+    """What a scene noun's ``head`` may take after it (``rest``): a person's head only a name,
+    what is beside it and a place (:data:`_PERSON_REST`); a thing's head a few words with no
+    story verb (``captions_scene_opener_stops.txt``, ``captions_noun_predicates.txt``)."""
+    if head in _PERSON_HEADS:
+        return _PERSON_REST.fullmatch(rest) is not None
+    return _SCENE_SENTENCE_STOP.search(rest) is None and _NOUN_PREDICATE.search(rest) is None
 
 
 #: A scene noun in brackets alone on its line (``(Quang cảnh cuộc họp)``): a head of
@@ -3256,16 +3260,11 @@ def _bracketed_scene_nouns(text: str) -> list[tuple[int, int, str]]:
         return []
     found: list[tuple[int, int, str]] = []
     for match in _BRACKETED_NOUN_LINE.finditer(text):
-        head, rest = match.group(1), match.group(2).rstrip(".").strip()
+        head = match.group(1)
         inner = head + match.group(2)
         if (len(inner) > _SETTINGS["scene_noun_max_chars"] or _NOUN_BREAKS.search(inner)
-                or len(inner.split()) > _SETTINGS["scene_noun_max_words"]):
-            continue
-        if head in _PERSON_HEADS:
-            if _PERSON_REST.fullmatch(rest) is None:
-                continue
-        elif (_SCENE_SENTENCE_STOP.search(rest) is not None
-              or _NOUN_PREDICATE.search(rest) is not None):
+                or len(inner.split()) > _SETTINGS["scene_noun_max_words"]
+                or not _noun_rest_fits(head, match.group(2).rstrip(".").strip())):
             continue
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         end = match.end() - (len(match.group()) - len(match.group().rstrip()))
