@@ -2953,7 +2953,9 @@ def _agency_sign_off(text: str) -> list[Label]:
     the name-line shapes do not read as names; ``Báo Thanh Niên``, a word for its kind before
     a known paper, as an aggregator signs a copied story off; a site's domain, ``thanhnien.vn``),
     or a desk doing so (``Trung tâm Tin tức``:
-    ``bylines.desk_sign_off``). Between paragraphs such a line stays.
+    ``bylines.desk_sign_off``); an unknown station's acronym too (``HYTV``: two to six
+    capitals, no roman numeral), under a paragraph ending a sentence. Between paragraphs such
+    a line stays.
 
     >>> text = "Nhiều chương trình đặc sắc được phát sóng trên các kênh truyền hình.\\nTTXVN"
     >>> [text[lab.start:lab.end] for lab in _agency_sign_off(text)]
@@ -2966,7 +2968,8 @@ def _agency_sign_off(text: str) -> list[Label]:
     line = text[start:end].strip()
     name = line.strip(" \t.")
     if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
-            and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None):
+            and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None
+            and _STATION_ACRONYM.fullmatch(name) is None):
         return []
     above_end = last_non_space_end(text, start)
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
@@ -2982,6 +2985,11 @@ def _agency_sign_off(text: str) -> list[Label]:
     rule = ("bylines.desk_sign_off" if name in _DESK_SIGN_OFFS
             else "bylines.source_attribution")
     return [Label(first, end, "byline", rule)]
+
+
+#: A local station's or paper's acronym signing the story off (``HYTV``, ``QTV``): two to six
+#: capitals (``Đ`` too), not a roman numeral (a section's number).
+_STATION_ACRONYM = regex.compile(r"(?![IVXLCDM]++$)[A-ZĐ]{2,6}+")
 
 
 #: A line's last word that leaves its sentence open (``với``, ``của``, ``tại``;
