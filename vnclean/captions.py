@@ -3240,9 +3240,9 @@ def _noun_rest_fits(head: str, rest: str) -> bool:
 
 #: A scene noun in brackets alone on its line (``(Quang cảnh cuộc họp)``): a head of
 #: ``captions_scene_noun_heads.txt`` right after the bracket, the rest up to the closing one.
-_BRACKETED_NOUN_LINE = re.compile(
-    r"^[^\S\n]*+\((%s)([^()\n]*+)\)\.?[^\S\n]*+$" % trie(_PERSON_HEADS + _THING_HEADS),
-    re.MULTILINE)
+#: Found by its opening (a literal bracket first: a fast scan), then read to its line's end.
+_BRACKETED_NOUN_OPEN = re.compile(r"\((%s)(?=[ \t])" % trie(_PERSON_HEADS + _THING_HEADS))
+_BRACKETED_NOUN_REST = re.compile(r"([^()\n]*+)\)\.?")
 
 
 def _bracketed_scene_nouns(text: str) -> list[tuple[int, int, str]]:
@@ -3259,16 +3259,20 @@ def _bracketed_scene_nouns(text: str) -> list[tuple[int, int, str]]:
     if "(" not in text:
         return []
     found: list[tuple[int, int, str]] = []
-    for match in _BRACKETED_NOUN_LINE.finditer(text):
+    for match in _BRACKETED_NOUN_OPEN.finditer(text):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        end = last_non_space_end(text, _line_end(text, start))
+        rest = _BRACKETED_NOUN_REST.fullmatch(text, match.end(), end)
+        if rest is None or text[line_start:start].strip():
+            continue  # not alone on its line
         head = match.group(1)
-        inner = head + match.group(2)
+        inner = head + rest.group(1)
         if (len(inner) > _SETTINGS["scene_noun_max_chars"] or _NOUN_BREAKS.search(inner)
                 or len(inner.split()) > _SETTINGS["scene_noun_max_words"]
-                or not _noun_rest_fits(head, match.group(2).rstrip(".").strip())):
+                or not _noun_rest_fits(head, rest.group(1).rstrip(".").strip())):
             continue
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
-        end = match.end() - (len(match.group()) - len(match.group().rstrip()))
-        above, below = _nonblank_line_before(text, match.start()), _nonblank_line_after(text, end)
+        above, below = _nonblank_line_before(text, line_start), _nonblank_line_after(text, end)
         if not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)):
             continue
         found.append((start, end, "captions.scene_noun"))
