@@ -2988,8 +2988,9 @@ def _agency_sign_off(text: str) -> list[Label]:
 
 
 #: A local station's or paper's acronym signing the story off (``HYTV``, ``QTV``): two to six
-#: capitals (``Đ`` too), not a roman numeral (a section's number).
-_STATION_ACRONYM = regex.compile(r"(?![IVXLCDM]++$)[A-ZĐ]{2,6}+")
+#: capitals (``Đ`` too; ``station_acronym_*_letters``), not a roman numeral (a section's number).
+_STATION_ACRONYM = regex.compile(r"(?![IVXLCDM]++$)[A-ZĐ]{%d,%d}+" % (
+    _T["station_acronym_min_letters"], _T["station_acronym_max_letters"]))
 
 
 #: A line's last word that leaves its sentence open (``với``, ``của``, ``tại``;
