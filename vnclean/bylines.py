@@ -746,7 +746,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}"
         rf"|(?P<au_cue>{cues})(?:{_H}++{_DESK})?+)"  # "Nhóm phóng viên Ban Thời sự"
-        rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++{_BARE_NOTE})?+"
+        rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++(?P<au_bare>{_BARE_NOTE}))?+"
         rf"(?:{_H}*+(?:,{_H}*+(?={_THEO_WORD}))?+(?:(?P<au_theo>{theo})"
         # and the date after it: "Uyên Phan, Theo Thanh niên Việt 07:45 23/11/2024"
         rf"(?:{_H}++(?:{_TIME_DATE})?+{_DATED_YEAR}{_CLOCK})?+"
@@ -1459,6 +1459,7 @@ _CUE_SET = frozenset(_CUE_WORDS)
 #: after a dash or comma, or a note or "Theo X" in it. One stdlib ``re`` match spares
 #: reading the groups of the others.
 _ANYWHERE_HINT = re.compile(rf"{_H}*{_ROLE_TRIE}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}|\|[ \t]*$"
+                            rf"|[ \t][Tt]ổng[ \t]hợp[ \t]*$"
                             rf"|[-–,][ \t]*(?i:{_ROLE_TRIE}))")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
@@ -2240,7 +2241,7 @@ _INFO_FIELD = regex.compile(r"[ \t]*+(\p{Lu}[\p{L} ]{1,24}?)[ \t]*+:[ \t]*+\S", 
 #: ông!`` above ``Thực hiện: X``): no info box's.
 _BYLINE_FIELD_WORDS = frozenset(
     (*_COLON_LABELS, *_ROLE_WORDS,
-     "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Theo", "Ảnh",
+     "Ngày đăng", "Cập nhật", "Thời gian", "Ngày", "Nguồn", "Nguồn tin", "Theo", "Ảnh",
      "Video", "Clip", "Đồ họa", "Đồ hoạ", "Thiết kế", "Quay phim", "Dựng phim", "Kỹ thuật"))
 
 
@@ -2491,19 +2492,20 @@ _NUMBERED_ITEM = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]")
 def _anywhere(m: regex.Match) -> bool:
     """A name line that is a byline wherever it stands: a newsroom role alone, before the
     name or after it (``PV``, ``Phóng viên Lê Hùng``, ``Minh Anh - Phóng viên``), or a
-    byline note after it (``(tổng hợp)``,
+    byline note after it (``(tổng hợp)``, also without brackets: ``Minh Anh tổng hợp``,
     ``(t/h)``, ``(TTXVN)``, ``(theo Reuters)``, ``Theo BBC``).
 
     A bare name is not: between paragraphs it may be a subheading or a list in the story.
     """
     cue, title, note, theo, affil, role = m.group("au_cue", "au_title", "au_note", "au_theo",
                                                   "au_affil", "au_role")
+    compiled = (m.group("au_bare") or "").lower() == "tổng hợp"  # "Minh Anh tổng hợp"
     if m.group("au_bar") is not None:  # "Bảo Hân |": a byline row's, its date lost
         return m.group("au_name") is not None and affil is None and not cue
-    if (not (cue or title or note or theo or role) or affil is not None
+    if (not (cue or title or note or theo or role or compiled) or affil is not None
             or m.group("author").rstrip().endswith(".")):
         return False  # glued words ("Lê HùngBáo X"), a sentence's end: judged by position
-    return (cue in _ROLES or title in _ROLES or theo is not None or role is not None
+    return (cue in _ROLES or title in _ROLES or theo is not None or role is not None or compiled
             or note is not None and _BYLINE_NOTE.match(note) is not None)
 
 
@@ -3015,7 +3017,9 @@ def _agency_sign_off(text: str) -> list[Label]:
     the name-line shapes do not read as names; ``Báo Thanh Niên``, a word for its kind before
     a known paper, as an aggregator signs a copied story off; a site's domain, ``thanhnien.vn``),
     or a desk doing so (``Trung tâm Tin tức``:
-    ``bylines.desk_sign_off``). Between paragraphs such a line stays.
+    ``bylines.desk_sign_off``); an unknown station's acronym too (``HYTV``: two to six
+    capitals, no roman numeral), under a paragraph ending a sentence. Between paragraphs such
+    a line stays.
 
     >>> text = "Nhiều chương trình đặc sắc được phát sóng trên các kênh truyền hình.\\nTTXVN"
     >>> [text[lab.start:lab.end] for lab in _agency_sign_off(text)]
@@ -3028,7 +3032,8 @@ def _agency_sign_off(text: str) -> list[Label]:
     line = text[start:end].strip()
     name = line.strip(" \t.")
     if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
-            and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None):
+            and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None
+            and _STATION_ACRONYM.fullmatch(name) is None):
         return []
     above_end = last_non_space_end(text, start)
     above = text[text.rfind("\n", 0, above_end) + 1:above_end].strip()
@@ -3044,6 +3049,12 @@ def _agency_sign_off(text: str) -> list[Label]:
     rule = ("bylines.desk_sign_off" if name in _DESK_SIGN_OFFS
             else "bylines.source_attribution")
     return [Label(first, end, "byline", rule)]
+
+
+#: A local station's or paper's acronym signing the story off (``HYTV``, ``QTV``): two to six
+#: capitals (``Đ`` too; ``station_acronym_*_letters``), not a roman numeral (a section's number).
+_STATION_ACRONYM = regex.compile(r"(?![IVXLCDM]++$)[A-ZĐ]{%d,%d}+" % (
+    _T["station_acronym_min_letters"], _T["station_acronym_max_letters"]))
 
 
 #: A line's last word that leaves its sentence open (``với``, ``của``, ``tại``;

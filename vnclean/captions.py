@@ -2583,6 +2583,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
     found += _scene_nouns(text, newlines)
+    found += _bracketed_scene_nouns(text)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
     found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
     short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
@@ -3218,18 +3219,63 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
         if (len(line) > max_chars or _NOUN_BREAKS.search(line) is not None
                 or len(line.split()) > _SETTINGS["scene_noun_max_words"]):
             continue
-        rest = line[len(head):].rstrip(".").strip()
-        if head in _PERSON_HEADS:
-            if _PERSON_REST.fullmatch(rest) is None:
-                continue
-        elif (_SCENE_SENTENCE_STOP.search(rest) is not None
-              or _NOUN_PREDICATE.search(rest) is not None):
+        if not _noun_rest_fits(head, line[len(head):].rstrip(".").strip()):
             continue
         above, below = _nonblank_line_before(text, start), _nonblank_line_after(text, end)
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
                              and not above.endswith(":") and not above.startswith(head)):
             continue
         found.append((match.start(1), match.start(1) + len(line), "captions.scene_noun"))
+    return found
+
+
+def _noun_rest_fits(head: str, rest: str) -> bool:
+    """What a scene noun's ``head`` may take after it (``rest``): a person's head only a name,
+    what is beside it and a place (:data:`_PERSON_REST`); a thing's head a few words with no
+    story verb (``captions_scene_opener_stops.txt``, ``captions_noun_predicates.txt``)."""
+    if head in _PERSON_HEADS:
+        return _PERSON_REST.fullmatch(rest) is not None
+    return _SCENE_SENTENCE_STOP.search(rest) is None and _NOUN_PREDICATE.search(rest) is None
+
+
+#: A scene noun in brackets alone on its line (``(Quang cảnh cuộc họp)``): a head of
+#: ``captions_scene_noun_heads.txt`` right after the bracket, the rest up to the closing one.
+#: Found by its opening (a literal bracket first: a fast scan), then read to its line's end.
+_BRACKETED_NOUN_OPEN = re.compile(r"\((%s)(?=[ \t])" % trie(_PERSON_HEADS + _THING_HEADS))
+_BRACKETED_NOUN_REST = re.compile(r"([^()\n]*+)\)\.?")
+
+
+def _bracketed_scene_nouns(text: str) -> list[tuple[int, int, str]]:
+    """``captions.scene_noun`` in brackets: a scene noun phrase alone on its line inside a
+    pair of brackets (``(Quang cảnh cuộc họp)``, ``(Toàn cảnh buổi lễ)``), next to a
+    paragraph; as :func:`_scene_nouns` reads its words, but also on the text's first line
+    (a bracketed aside is no title).
+
+    >>> _bracketed_scene_nouns("(Quang cảnh cuộc họp)\\nHội đồng đã nhận được 26 sản phẩm.")
+    [(0, 21, 'captions.scene_noun')]
+    >>> _bracketed_scene_nouns("Tiêu đề\\n(Toàn cảnh thị trường đã thay đổi nhiều)\\nCâu.")
+    []
+    """
+    if "(" not in text:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for match in _BRACKETED_NOUN_OPEN.finditer(text):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        end = last_non_space_end(text, _line_end(text, start))
+        rest = _BRACKETED_NOUN_REST.fullmatch(text, match.end(), end)
+        if rest is None or text[line_start:start].strip():
+            continue  # not alone on its line
+        head = match.group(1)
+        inner = head + rest.group(1)
+        if (len(inner) > _SETTINGS["scene_noun_max_chars"] or _NOUN_BREAKS.search(inner)
+                or len(inner.split()) > _SETTINGS["scene_noun_max_words"]
+                or not _noun_rest_fits(head, rest.group(1).rstrip(".").strip())):
+            continue
+        above, below = _nonblank_line_before(text, line_start), _nonblank_line_after(text, end)
+        if not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)):
+            continue
+        found.append((start, end, "captions.scene_noun"))
     return found
 
 
@@ -3603,8 +3649,9 @@ def _gallery_tail_labels(text: str) -> list[Label]:
     a line's start or glued after a sentence end, and every caption after it to the text's end,
     on lines of their own or run on in a flattened body: each piece between sentence ends
     caption-sized (``gallery_caption_max_chars``), all of it at most ``gallery_tail_max_chars``,
-    and at least ``gallery_story_min_chars`` of story before the heading (a photo story whose
-    captions are its text keeps them).
+    and at least ``gallery_story_min_chars`` of story before the heading, and no less than the
+    gallery itself (``gallery_story_min_tail_share``: a photo story whose captions are its text,
+    under a lead shorter than they are, keeps them).
 
     >>> _gallery_tail_labels("Hai bên ký kết thỏa thuận đào tạo cho năm tới, với nhiều nội dung "
     ...     "về an toàn lao động, kỹ thuật khai thác và quản lý khí mỏ trong hầm lò. Đoàn chuyên "
@@ -3623,8 +3670,9 @@ def _gallery_tail_labels(text: str) -> list[Label]:
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
         tail = text[m.end():end]
         if (start < _SETTINGS["gallery_story_min_chars"] or not tail.strip()
-                or len(tail) > _SETTINGS["gallery_tail_max_chars"]):
-            continue
+                or len(tail) > _SETTINGS["gallery_tail_max_chars"]
+                or start < _SETTINGS["gallery_story_min_tail_share"] * len(tail.strip())):
+            continue  # a photo story: its pictures outweigh the text above them
         first = _NON_SPACE.search(tail)
         if _GALLERY_STOP.search(m.group()) or not tail[first.start()].isupper():
             continue  # "... cho thấy: ...", or a colon that runs on into a sentence
@@ -3656,7 +3704,8 @@ _OUTLET = json_data("captions_outlet_labels.json")
 _ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
-        [\w().-]+?\.(?i:{named_list(tuple(_ALT["image_extensions"]))})
+        (?:https?://(?:[^\s/]++/)++)?+[\w().-]+?\.(?i:{named_list(tuple(_ALT["image_extensions"]))})
+      | https?://(?:www\.|m\.)?+(?:{named_list(tuple(_ALT["video_link_hosts"]))})\S++
       | \p{{Lu}}[\p{{Lu}}\d]*+(?:[-_][\p{{Lu}}\d]++){{2,}}+(?<=[-_]0\d{{1,3}})
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}

@@ -1471,6 +1471,10 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             continue
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
+            if (line.cls == "weak" and i == 0 and end == 2 and lines[1].cls in _BLOCK_HEADLINES
+                    and len(lines) > 2):
+                i = 1  # "Video" / the title / its story: a section label over the page's title
+                continue
             if line.cls == "strong" and end == i + 1:
                 picked = _headlines_past_picker(lines, i + 1)
                 if picked is not None and _free_run(lines, picked[0], chrome)[0] == picked[0]:
