@@ -306,6 +306,28 @@ def test_low_byte_keyword_scan_equals_one_scan_of_the_lowered_text(text):
     assert _captions._keyword_starts(text) == _keyword_starts_by_one_scan(text)
 
 
+_OPENER_PATTERNS = (_captions._ACTION_LINE, _captions._TITLED_HEAD, _captions._CLIP_SCENE_LINE,
+                    _captions._NOUN_HEAD_LINE)
+_opener_line = st.tuples(
+    st.sampled_from(["", " ", "\t", "\u00a0"]),
+    st.sampled_from(_captions._LINE_OPENERS + ("Mưa", "ông", "Ông", "")),
+    st.sampled_from(["", " ", "\t"]),
+    st.sampled_from(["", "Nguyễn Văn An - Giám đốc trao quà cho học sinh", "ghi lại cảnh lũ",
+                     "tại hiện trường.", "thực hành xử lý tình huống.", "Lê Văn Tâm.", "x, y: z",
+                     "dự lễ khai giảng năm học mới"]),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_opener_line, max_size=8).map("\n".join), st.sampled_from(["", "\n", "A\n"]))
+def test_opener_seed_finds_every_line_the_four_line_patterns_match(body, head):
+    text = head + body
+    openers = _captions._opener_newlines(text)
+    for pattern in _OPENER_PATTERNS:
+        assert ([m.span() for m in pattern.finditer(text)]
+                == [m.span() for m in _captions._line_matches(pattern, text, openers)])
+
+
 _run_atoms = ["Mưa lớn ở Hà Nội khiến phố ngập sâu", "Giá 3.5 triệu, tăng 2.1% so với tháng trước",
               "TP", "A", "3", " ", "  ", "\u00a0", "\x1c", ".", "..", "!", "?", "…", '"', "”", "’", ")",
               "“", ",", ":", "x", "v.v."]

@@ -2569,7 +2569,8 @@ def _line_matches(pattern: re.Pattern, text: str, newlines: list[int] | None
     """``pattern.finditer(text)`` for a line pattern: it opens with a newline and its matches
     end before the next one, so each newline starts at most one match, whatever the others
     do (tests/test_captions.py checks each such pattern). With ``newlines`` (from
-    :func:`_few_newlines`) the pattern is tried at each of them instead of a scan."""
+    :func:`_few_newlines`, or the newlines a cheaper scan admits: :func:`_opener_newlines`)
+    the pattern is tried at each of them instead of a scan."""
     if newlines is None:
         return pattern.finditer(text)
     return filter(None, map(pattern.match, repeat(text), newlines))
@@ -2632,14 +2633,15 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
         if cue and _is_position_caption(line) and (
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
-    found += _scene_nouns(text, newlines)
+    openers = _opener_newlines(text, newlines)  # (the four rules that read a line's opener)
+    found += _scene_nouns(text, openers)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
-    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
-    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
-    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
+    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -3231,6 +3233,22 @@ _PERSON_HEADS, _THING_HEADS = _NOUN_HEADS["person"], _NOUN_HEADS["thing"]
 #: A head opening a line that is not the text's first, then a space (stdlib ``re``, a
 #: newline literal first: one fast pass, and most texts hold none).
 _NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % trie(_PERSON_HEADS + _THING_HEADS))
+#: Where a line opens with an opener of any of the four line patterns _ACTION_LINE,
+#: _TITLED_HEAD, _CLIP_SCENE_LINE and _NOUN_HEAD_LINE: each matches only at a newline that
+#: spaces and one of its own openers follow, so each is tried only at these newlines (ONE
+#: scan of the text for the four, not four; tests/test_captions.py compares). A match never
+#: holds a newline, so the scan misses none.
+_LINE_OPENERS = tuple(sorted({*_ACTION_OPENERS, *_BARE["person"], *_PERSON_HEADS,
+                              *_THING_HEADS, *word_list("captions_clip_scenes.txt")}))
+_OPENER_SEED = re.compile(rf"\n[^\S\n]*+(?:{trie(_LINE_OPENERS)})")
+
+
+def _opener_newlines(text: str, newlines: list[int] | None = None) -> list[int]:
+    """The newlines where :data:`_OPENER_SEED` matches; ``newlines`` (:func:`_few_newlines`)
+    when the caller has them (a text of few lines: each is tried anyway)."""
+    if newlines is not None:
+        return newlines
+    return [m.start() for m in _OPENER_SEED.finditer(text)]
 #: What a person's head may take: a name (capitalised words), what it has beside it after
 #: ``cùng``/``và`` (``with:`` entries: ``cùng tang vật``), then a place after ``tại``.
 _PERSON_REST = compile_named(
