@@ -921,8 +921,9 @@ _OVERLAP = max(map(len, _KEYWORD_LITERALS)) - 1
 
 def _low_bytes(text: str) -> bytes:
     """Each character's code point cut to its lowest byte, one byte a character (every
-    fourth byte of the UTF-32 encoding: C loops, no per-character lookup)."""
-    return text.encode("utf-32-le")[::4]
+    fourth byte of the UTF-32 encoding: C loops, no per-character lookup; a lone surrogate,
+    which a hostile text may hold, is encoded as its code point too)."""
+    return text.encode("utf-32-le", "surrogatepass")[::4]
 
 
 #: The one character whose lower case is longer than itself (``İ``: ``i`` and a dot above;
