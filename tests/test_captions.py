@@ -271,6 +271,65 @@ def test_chunked_scans_equal_one_scan_of_the_whole_text(text, chunk):
         _captions._CHUNK = saved
 
 
+def test_only_one_character_lowers_to_more_than_one():
+    # _low_byte_keyword_starts stands in for ``len(text.lower()) != len(text)`` by this test
+    longer = [c for c in map(chr, range(0x110000)) if len(c.lower()) != 1]
+    assert longer == [_captions._LONGER_WHEN_LOWERED]
+
+
+def test_every_character_a_keyword_letter_lowers_from_keeps_its_low_byte_mapped():
+    # Whatever lowers to a keyword's letter is the letter or its capital, and the capital's
+    # low byte is mapped to the letter's: the low bytes hold every keyword the lowered text
+    # holds. No letter's own low byte is mapped away.
+    table = _captions._SMALL_LOW_BYTES
+    small = set(_captions._SMALL_LETTERS)
+    for c in map(chr, range(0x110000)):
+        lowered = c.lower()
+        if len(lowered) == 1 and lowered in small:
+            assert table[ord(c) & 0xFF] == ord(lowered) & 0xFF, hex(ord(c))
+
+
+# Characters that share a keyword letter's low byte (ũ U+0169 and i, ơ U+01A1 and ạ U+1EA1,
+# the no-break space U+00A0 and Ạ U+1EA0, ɔ U+0254 and ɴ U+0274 once mapped), capitals, a
+# character outside the BMP (four bytes in UTF-16), lone surrogates (a hostile text's; the
+# low surrogate U+DCA3 shares ả's low byte), and the keywords in mixed case.
+_low_byte_text = st.lists(st.sampled_from(
+    ["ảnh", "Ảnh", "ẢNH", "ảɴʜ", "Ảɴʜ", "ảɔʜ", "£nh", "ƣnh", "video", "VIDEO", "ViDeO", "vũdeo",
+     "clip", "CLIP", "Clip", "cLiP", "họa", "HỌA", "hÍa", "hÌa", "hoạ", "HOẠ", "hoơ", "hoƠ",
+     "ho\u00a0", "hinh anh", "HINH ANH", "hũnh anh", "thực hiện", "THỰC HIỆN", "ThỰc HiỆn",
+     "thưc hiên", "infographic", "INFOGRAPHIC", "photo", "PHOTO", "phoŧo", "İ", "😀", "ả",
+     "h", "ho", " ", "\n", "x", "Ĩ", "ĩ", "Ł", "ł", "\ud800", "\udca3nh"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_low_byte_text, _chunk_text, st.text(max_size=60)))
+def test_low_byte_keyword_scan_equals_one_scan_of_the_lowered_text(text):
+    assert _captions._keyword_starts(text) == _keyword_starts_by_one_scan(text)
+
+
+_OPENER_PATTERNS = (_captions._ACTION_LINE, _captions._TITLED_HEAD, _captions._CLIP_SCENE_LINE,
+                    _captions._NOUN_HEAD_LINE)
+_opener_line = st.tuples(
+    st.sampled_from(["", " ", "\t", "\u00a0"]),
+    st.sampled_from(_captions._LINE_OPENERS + ("Mưa", "ông", "Ông", "")),
+    st.sampled_from(["", " ", "\t"]),
+    st.sampled_from(["", "Nguyễn Văn An - Giám đốc trao quà cho học sinh", "ghi lại cảnh lũ",
+                     "tại hiện trường.", "thực hành xử lý tình huống.", "Lê Văn Tâm.", "x, y: z",
+                     "dự lễ khai giảng năm học mới"]),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_opener_line, max_size=8).map("\n".join), st.sampled_from(["", "\n", "A\n"]))
+def test_opener_seed_finds_every_line_the_four_line_patterns_match(body, head):
+    text = head + body
+    openers = _captions._opener_newlines(text)
+    for pattern in _OPENER_PATTERNS:
+        assert ([m.span() for m in pattern.finditer(text)]
+                == [m.span() for m in _captions._line_matches(pattern, text, openers)])
+
+
 _run_atoms = ["Mưa lớn ở Hà Nội khiến phố ngập sâu", "Giá 3.5 triệu, tăng 2.1% so với tháng trước",
               "TP", "A", "3", " ", "  ", "\u00a0", "\x1c", ".", "..", "!", "?", "…", '"', "”", "’", ")",
               "“", ",", ":", "x", "v.v."]

@@ -884,9 +884,10 @@ def _keyword_starts(text: str) -> list[int]:
 
 def _lowered_keyword_starts(text: str) -> list[int] | None:
     """``_keyword_starts`` by ``str.lower`` and ``str.find`` (``_RARE_HEAD_KEYWORDS`` by one
-    ``re`` scan); None when lowering changes the length.
+    ``re`` scan); None when lowering changes the length. A text of one chunk is read in its
+    low bytes instead (:func:`_low_byte_keyword_starts`, the same starts).
 
-    The text is lowered in chunks of ``_CHUNK`` characters (plus an overlap of the longest
+    A longer text is lowered in chunks of ``_CHUNK`` characters (plus an overlap of the longest
     keyword), so the lowered copy stays in the CPU cache and time stays linear in big
     inputs. Each keyword is searched as one scan would: the next search starts after the
     last match, wherever the chunk ends.
@@ -894,16 +895,7 @@ def _lowered_keyword_starts(text: str) -> list[int] | None:
     found: list[int] = []
     size = len(text)
     if size <= _CHUNK:  # one chunk (most documents): no bookkeeping across chunks
-        lowered = text.lower()
-        if len(lowered) != size:
-            return None
-        found = [m.start() for m in _RARE_HEAD_KEYWORDS.finditer(lowered)]
-        for literal in _FOUND_KEYWORDS:
-            at = lowered.find(literal)
-            while at >= 0:
-                found.append(at)
-                at = lowered.find(literal, at + len(literal))
-        return sorted(set(found))
+        return _low_byte_keyword_starts(text)
     pos = [0] * len(_FOUND_KEYWORDS)  # per keyword: where its next search starts
     for chunk in range(0, max(size, 1), _CHUNK):
         piece = text[chunk:chunk + _CHUNK + _OVERLAP]
@@ -925,6 +917,65 @@ def _lowered_keyword_starts(text: str) -> list[int] | None:
 
 _CHUNK = 32_768
 _OVERLAP = max(map(len, _KEYWORD_LITERALS)) - 1
+
+
+def _low_bytes(text: str) -> bytes:
+    """Each character's code point cut to its lowest byte, one byte a character (every
+    fourth byte of the UTF-32 encoding: C loops, no per-character lookup; a lone surrogate,
+    which a hostile text may hold, is encoded as its code point too)."""
+    return text.encode("utf-32-le", "surrogatepass")[::4]
+
+
+#: The one character whose lower case is longer than itself (``İ``: ``i`` and a dot above;
+#: tests/test_captions.py checks every code point): where it stands, ``str.lower`` changes
+#: the text's length.
+_LONGER_WHEN_LOWERED = "\u0130"
+#: The keywords' letters, and each letter that has a capital of its own with that capital.
+#: Whatever lowers to a keyword's letter is the letter or that capital, nothing else
+#: (tests/test_captions.py checks every code point): the capitals' low bytes become their
+#: letters' (``Ả`` U+1EA2 -> ``ả`` U+1EA3: A2 -> A3), and no letter's own low byte is a
+#: capital's, so no letter is changed.
+_SMALL_LETTERS = "".join(sorted(set("".join(_KEYWORD_LITERALS))))
+_CASE_PAIRS = tuple((c.upper(), c) for c in _SMALL_LETTERS
+                    if len(c.upper()) == 1 and c.upper() != c)
+_SMALL_LOW_BYTES = bytes.maketrans(_low_bytes("".join(big for big, _ in _CASE_PAIRS)),
+                                   _low_bytes("".join(small for _, small in _CASE_PAIRS)))
+#: The low bytes of the keywords that open with ``ả``, found by ONE stdlib ``re`` scan of
+#: the bytes (as :data:`_RARE_HEAD_KEYWORDS` in the lowered text: a place it rejects holds
+#: no other ``ả`` byte after its first, so it hides no keyword), and of the others, each
+#: found by ``bytes.find``; both with the keyword they stand for.
+_RARE_HEAD_LOW_BYTES = {_low_bytes(k): k for k in _KEYWORD_LITERALS if k.startswith(_RARE_HEAD)}
+_RARE_HEAD_BYTES_SCAN = re.compile(b"|".join(map(re.escape, _RARE_HEAD_LOW_BYTES)))
+_FOUND_LOW_BYTES = tuple((k, _low_bytes(k)) for k in _FOUND_KEYWORDS)
+
+
+def _low_byte_keyword_starts(text: str) -> list[int] | None:
+    """``_lowered_keyword_starts`` of one chunk without ``str.lower``: each keyword is found
+    in the text's low bytes (:func:`_low_bytes`, capitals' mapped to their small letters'),
+    which hold every place the lowered text holds it, and a place is kept when the text's
+    own characters there lower to it (other characters share low bytes: ``ũ`` U+0169 and
+    ``i``). A kept keyword's search goes on after it, a rejected place's after its first
+    character, so the starts are those ``str.find`` in the lowered text gives. None when
+    lowering changes the length (``İ``).
+
+    Why: ``str.lower`` reads each character's case record, ``str.encode`` and
+    ``bytes.translate`` do not; a search in bytes reads a byte a character.
+    """
+    if _LONGER_WHEN_LOWERED in text:
+        return None
+    data = _low_bytes(text).translate(_SMALL_LOW_BYTES)
+    found = [m.start() for m in _RARE_HEAD_BYTES_SCAN.finditer(data)
+             if text[m.start():m.end()].lower() == _RARE_HEAD_LOW_BYTES[m.group()]]
+    for literal, needle in _FOUND_LOW_BYTES:
+        size = len(literal)
+        at = data.find(needle)
+        while at >= 0:
+            if text[at:at + size].lower() == literal:
+                found.append(at)
+                at = data.find(needle, at + size)
+            else:
+                at = data.find(needle, at + 1)
+    return sorted(set(found))
 
 
 #: "minh " before "họa" / "hoạ": the marker window reaches back from "minh" instead, so
@@ -2519,7 +2570,8 @@ def _line_matches(pattern: re.Pattern, text: str, newlines: list[int] | None
     """``pattern.finditer(text)`` for a line pattern: it opens with a newline and its matches
     end before the next one, so each newline starts at most one match, whatever the others
     do (tests/test_captions.py checks each such pattern). With ``newlines`` (from
-    :func:`_few_newlines`) the pattern is tried at each of them instead of a scan."""
+    :func:`_few_newlines`, or the newlines a cheaper scan admits: :func:`_opener_newlines`)
+    the pattern is tried at each of them instead of a scan."""
     if newlines is None:
         return pattern.finditer(text)
     return filter(None, map(pattern.match, repeat(text), newlines))
@@ -2582,15 +2634,16 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
         if cue and _is_position_caption(line) and (
                 cue.start() > 0 or _lists_names(line[cue.end():])):  # "(thứ 2 từ trái)" or a list
             found.append((match.start(1), match.start(1) + len(line), "captions.position_cue"))
-    found += _scene_nouns(text, newlines)
+    openers = _opener_newlines(text, newlines)  # (the four rules that read a line's opener)
+    found += _scene_nouns(text, openers)
     found += _bracketed_scene_nouns(text)
     lines_gone = {lab.start for lab in taken if _blank(text, lab.end, _line_end(text, lab.end))}
-    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    found += _scene_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
-    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
-    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, newlines)
+    found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
+    found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -3182,6 +3235,22 @@ _PERSON_HEADS, _THING_HEADS = _NOUN_HEADS["person"], _NOUN_HEADS["thing"]
 #: A head opening a line that is not the text's first, then a space (stdlib ``re``, a
 #: newline literal first: one fast pass, and most texts hold none).
 _NOUN_HEAD_LINE = re.compile(r"\n[^\S\n]*+(%s)(?=[ \t])" % trie(_PERSON_HEADS + _THING_HEADS))
+#: Where a line opens with an opener of any of the four line patterns _ACTION_LINE,
+#: _TITLED_HEAD, _CLIP_SCENE_LINE and _NOUN_HEAD_LINE: each matches only at a newline that
+#: spaces and one of its own openers follow, so each is tried only at these newlines (ONE
+#: scan of the text for the four, not four; tests/test_captions.py compares). A match never
+#: holds a newline, so the scan misses none.
+_LINE_OPENERS = tuple(sorted({*_ACTION_OPENERS, *_BARE["person"], *_PERSON_HEADS,
+                              *_THING_HEADS, *word_list("captions_clip_scenes.txt")}))
+_OPENER_SEED = re.compile(rf"\n[^\S\n]*+(?:{trie(_LINE_OPENERS)})")
+
+
+def _opener_newlines(text: str, newlines: list[int] | None = None) -> list[int]:
+    """The newlines where :data:`_OPENER_SEED` matches; ``newlines`` (:func:`_few_newlines`)
+    when the caller has them (a text of few lines: each is tried anyway)."""
+    if newlines is not None:
+        return newlines
+    return [m.start() for m in _OPENER_SEED.finditer(text)]
 #: What a person's head may take: a name (capitalised words), what it has beside it after
 #: ``cùng``/``và`` (``with:`` entries: ``cùng tang vật``), then a place after ``tại``.
 _PERSON_REST = compile_named(
