@@ -794,9 +794,23 @@ def _holds_the_story(lines: list[_Line], start: int, end: int) -> bool:
     """True when ``lines[start:end]`` hold a sentence (``_SENTENCE``) and no other line is
     one: what a heading would open is the article itself (a widget word such as ``Tin mới``
     above a short article's title, lead and body), not a block of other articles."""
-    if not any(_SENTENCE.match(line.text) for line in lines[start:end]):
+    if not any(_sentence_line(line.text) for line in lines[start:end]):
         return False
-    return not any(_SENTENCE.match(line.text) for line in chain(lines[:start], lines[end:]))
+    return not any(_sentence_line(line.text) for line in chain(lines[:start], lines[end:]))
+
+
+def _sentence_line(stripped: str) -> bool:
+    """``_SENTENCE.match(stripped)`` for a stripped line, its last characters tested first:
+    with no blank at its end, a line the pattern takes ends with a sentence mark, maybe a
+    closing quote or bracket after it (most headlines end with neither)."""
+    last = stripped[-1:]
+    if last not in _SENTENCE_MARKS and (last not in _SENTENCE_CLOSERS
+                                        or stripped[-2:-1] not in _SENTENCE_MARKS):
+        return False
+    return _SENTENCE.match(stripped) is not None
+
+
+_SENTENCE_CLOSERS = frozenset("\"”’)")  # what _SENTENCE lets follow the sentence mark
 
 
 def _cards_end_page(teasers: int, nxt: _Line | None) -> bool:
@@ -1371,7 +1385,7 @@ def _line_labels(text: str, inline: list[Label], lefts: dict[int, str]) -> list[
     if not lines:
         return labels
     title = lines[0].text
-    chrome = _has_chrome(codes) and _has_chrome(codes, sum(map(_lone_mark, lines)))
+    chrome = _has_chrome(codes) and _has_chrome(codes, _lone_marks(lines, codes))
     for _ in range(_SETTLE_ROUNDS):
         found, taken = _neighbour_pass(lines, codes, title, chrome)
         if not found:
@@ -1405,6 +1419,15 @@ def _has_chrome(codes: str, marks: int = 0) -> bool:
     (False, True, False)
     """
     return codes.count("s") + codes.count("F") - marks >= _T["free_run_min_chrome_lines"]
+
+
+def _lone_marks(lines: list[_Line], codes: str) -> int:
+    """How many of ``lines`` are lone marks (:func:`_lone_mark`): only a filler (code ``F``)
+    can be one, so only the fillers are read."""
+    return sum(_lone_mark(lines[m.start()]) for m in _FILLER_CODE.finditer(codes))
+
+
+_FILLER_CODE = re.compile(_CODES["filler"])
 
 
 def _lone_mark(line: _Line) -> bool:
@@ -2571,6 +2594,21 @@ _DASHED_ITEM = line_opening(
 _DASH_LINE_END = re.compile(r"[ \t][-–][ \t]*\n")
 
 
+#: :data:`_DASH_LINE_END` without its blank before the dash, one pattern a dash: each opens
+#: with a literal, so the engine skips from dash to dash (two such scans cost less than one
+#: multi-character substring test on Vietnamese text).
+_HYPHEN_LINE_END = re.compile(r"-[ \t]*\n")
+_EN_DASH_LINE_END = re.compile(r"–[ \t]*\n")
+
+
+def _has_dash_line_end(text: str) -> bool:
+    """True when a dash ends a line of ``text``, maybe with blanks after it: a necessary
+    condition of :data:`_DASH_LINE_END` (and of its substrings `` -\\n``, `` –\\n``), which
+    also want a blank before the dash."""
+    return (_HYPHEN_LINE_END.search(text) is not None
+            or _EN_DASH_LINE_END.search(text) is not None)
+
+
 def _dashed_runs(text: str) -> list[Label]:
     """``related.dashed_run``: a run of ``dashed_run_min_items`` lines or more, each a
     headline closed by a dash (a ticker's items once scraped, the dash that parted them left
@@ -2586,9 +2624,9 @@ def _dashed_runs(text: str) -> list[Label]:
     >>> [text[x.start:x.end][-10:] for x in _dashed_runs(text)]
     ['miền Bắc -']
     """
-    if " -\n" not in text and " –\n" not in text and (
+    if not _has_dash_line_end(text) or " -\n" not in text and " –\n" not in text and (
             " \n" not in text and "\t\n" not in text or _DASH_LINE_END.search(text) is None):
-        return []  # (substring tests first: the pattern costs four times as much)
+        return []  # (cheap scans first: the pattern costs four times as much)
     found = []
     for start, m in line_openings(text, _DASHED_ITEM):
         body = text[start:m.end(1)].rstrip()
