@@ -25,8 +25,8 @@ from operator import add, attrgetter
 import regex
 
 from ._core import Recheck
-from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, json_data,
-                    named_list, piece_gate, tab_entries, trie, word_list, word_set)
+from ._data import (KeptAnswers, LazyPattern, PiecedAlternation, alternation, compile_named,
+                    json_data, named_list, piece_gate, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -426,37 +426,62 @@ def _may_open_agency(text: str, start: int) -> bool:
 
 
 def _cue_line_label(text: str, m: re.Match) -> Label | None:
-    """The label of one non-blank line (``m`` is its stripped text), if it is a cue line."""
+    """The label of one non-blank line (``m`` is its stripped text), if it is a cue line.
+
+    What the line alone decides (:func:`_line_plan`) is looked up; the text around it is
+    read here: a sentence running on below a widget label, an ad's close, the line's match.
+    """
     n = m.end() - m.start()
     if n > _LINE_MAX:
         return None  # a paragraph: not copied
     stripped = m.group()
+    rule, rest = _line_plans(stripped)
+    if rule is not None and not _sentence_runs_on_below(text, m.end()):
+        return Label(m.start(), _ad_close_end(text, m.end(), rule), "promo", rule)
+    if rest is None:
+        return None
+    if isinstance(rest, str):
+        return Label(m.start(), m.end(), "promo", rest)
+    return _first_line_match(text, m, rest)
+
+
+def _line_plan(stripped: str) -> tuple[str | None, str | tuple | None]:
+    """What a stripped line of at most ``_LINE_MAX`` characters is by itself, for
+    :func:`_cue_line_label`: the rule of the widget label it is (``None``: none), and, for
+    when it is none or a sentence runs on below it, the rule it goes by whole (a row of
+    widget labels, a hotline bar), the line patterns to try in order, or ``None``."""
+    n = len(stripped)
+    rule = None
     if n <= _WIDGET_MAX + _WIDGET_MARK_MAX:
         label = _marked_widget(stripped)
-        if label is not None and not _sentence_runs_on_below(text, m.end()):
+        if label is not None:
             rule = _widget_rule(label)
-            return Label(m.start(), _ad_close_end(text, m.end(), rule), "promo", rule)
     low = stripped.casefold() if n <= _WIDGET_MAX else stripped[:_CUE_HEAD].casefold()
     if n <= _WIDGET_ROW_MAX and is_widget_row(stripped):
-        return Label(m.start(), m.end(), "promo", "promos.widget_row")
+        return rule, "promos.widget_row"
     cue = _LINE_CUE.match(low)
     at = "@" in stripped
     if cue is None and not at:
         if (stripped[-1:].isdigit() and _DESK_PHONE_HINT.search(stripped)
                 and _DESK_PHONES.fullmatch(stripped)):
-            return Label(m.start(), m.end(), "promo", "promos.hotline")  # a hotline bar
-        return None
+            return rule, "promos.hotline"  # a hotline bar
+        return rule, None
     if len(low) != min(n, _CUE_HEAD):
         # A casefold that changed the length ("İ" to two characters) shifts what the cue
         # names: the line is tried against every alternative, as the whole alternation is.
-        return _first_line_match(text, m, _ALL_LINE_PATTERNS)
+        return rule, _ALL_LINE_PATTERNS
     group = cue.lastgroup if cue is not None else None
     if group == "digit" and not at and _DIGIT_LINE.match(stripped) is None:
         group = None  # neither a contact line nor a counter: only a licence is left to try
     patterns = _DISPATCH[group, at]
     if group == "licence" or _LICENCE_CUE.match(low):
         patterns += (_LICENCE_PATTERN,)
-    return _first_line_match(text, m, patterns)
+    return rule, patterns
+
+
+#: The plans of the short lines met (:class:`KeptAnswers`): a site's widgets and footer
+#: lines come back on every page it serves, and ``recheck_footers`` reads a text again.
+_line_plans = KeptAnswers(_line_plan)
 
 
 #: A widget label dressed by its page: in brackets (``[Quảng cáo]``), with a comment form's

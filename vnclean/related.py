@@ -23,6 +23,7 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
+from . import _data
 from ._data import LazyPattern, compile_named, json_data, named_list, tab_entries, trie, word_list
 from .blocks import (
     FLAT_LINE_MIN_CHARS,
@@ -432,7 +433,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
     add_start, add_text, append = starts.append, texts.append, classes.append
     teaser_max = _TEASER_MAX
     heading_max = _HEADING_MAX
-    seen: dict[str, str] = {}
+    seen = _short_classes
     next_start = 0  # the offset of the next raw line
     for raw in text.split("\n"):
         start = next_start
@@ -448,10 +449,11 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
             append("other")  # a paragraph: no cue is that long
             continue
         if n <= 40:
-            # Menus repeat: each distinct short line is classed once.
+            # Menus repeat, within a page and across a site's pages: each distinct short
+            # line is classed once (a pure function of the line).
             cls = seen.get(stripped)
             if cls is None:
-                cls = seen[stripped] = _short_class(stripped, n)
+                cls = seen(stripped)
             append(cls)
             continue
         # A sentence is neither a cue nor a headline (nor short: it is over 40 characters);
@@ -487,6 +489,11 @@ def _short_class(stripped: str, n: int) -> str:
             and stripped[0] not in _PREFIX_OPENERS):
         return "teaser"  # a sentence: neither a cue nor a headline
     return _line_class(stripped)
+
+
+#: The classes of the short lines met (:class:`KeptAnswers`): a site's menus and widget
+#: labels come back on every page it serves.
+_short_classes = _data.KeptAnswers(lambda stripped: _short_class(stripped, len(stripped)))
 
 
 def _worth_a_look(codes: str) -> bool:
