@@ -1,7 +1,7 @@
 """Pins the speed rewrites of vnclean.related and vnclean.promos to what they replaced: each
 gate is checked against the test it stands for (a necessary condition, or the same answer),
-and the line answers kept across texts (:class:`vnclean._data.KeptAnswers`) against the
-work they keep, on generated lines and texts."""
+and the answers remembered across texts against the work they stand for, on generated lines
+and texts."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vnclean import promos, related
-from vnclean._data import KeptAnswers
 from vnclean.blocks import _NONBLANK
 
 # Pieces that reach the gates' edges: dashes and blanks before line ends, sentence marks
@@ -61,11 +60,12 @@ def test_lone_marks_count_as_every_line_read(text):
 def test_short_classes_kept_answer_as_worked_out():
     """A text's lines class alike whether their short lines' classes were kept or not."""
     text = "Thời sự\nTin liên quan\n|\nGiá vàng tăng\nHà Nội ngập sâu sau trận mưa lớn\n»"
-    related._short_classes.clear()
+    related._short_class_of.cache_clear()
     cold = related._scan(text)
     assert related._scan(text) == cold
-    assert all(related._short_classes[s] == related._short_class(s, len(s))
-               for s in related._short_classes)
+    assert related._short_class_of.cache_info().hits >= 5
+    assert all(related._short_class_of(s) == related._short_class(s, len(s))
+               for s in text.split("\n"))
 
 
 _SUBSTRING_SEARCHES = [("Báo", lambda t: promos._holds_press(t)),
@@ -136,7 +136,7 @@ _PROMO_LINES = ["Chia sẻ", "Chia sẻ:", "Lưu bài viết", "[Quảng cáo]",
 def test_cue_line_labels_as_worked_out_each_time(text, kept):
     """Each non-blank line labels as the old code labelled it, its plan kept or not."""
     if not kept:
-        promos._line_plans.clear()
+        promos._line_plan_of.cache_clear()
     for m in _NONBLANK.finditer(text):
         assert promos._cue_line_label(text, m) == _old_cue_line_label(text, m)
 
@@ -146,10 +146,6 @@ def test_pieced_alternation_keeps_its_finders_answers():
     for stretch in ("© 2024 Báo X", "Mưa lớn.", "Giấy phép số 5", "x" * 300):
         assert alternation.finder(stretch) is alternation._find(stretch)
         assert alternation.finder(stretch) is alternation._find(stretch)  # (kept, or too long)
-    assert "x" * 300 not in alternation._found
-
-
-def test_kept_answers_are_bounded():
-    answers = KeptAnswers(len, most=2, longest=3)
-    assert [answers(k) for k in ("a", "bb", "ccc", "dddd", "a")] == [1, 2, 3, 4, 1]
-    assert len(answers) <= 2 and "dddd" not in answers
+    alternation._kept.cache_clear()
+    alternation.finder("x" * 300)
+    assert alternation._kept.cache_info().currsize == 0  # (a long stretch is worked out)

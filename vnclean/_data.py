@@ -253,36 +253,10 @@ def piece_gate(*patterns: str) -> Callable[[str], bool]:
     return may_hold
 
 
-class KeptAnswers(dict):
-    """The answers of ``work``, a pure function of a string, kept for the strings of at most
-    ``longest`` characters met (at most ``most`` of them: past that they are dropped and
-    kept anew); a longer string's answer is worked out each time.
-
-    Why: a site's chrome (menus, widget labels, footer lines) comes back on every page it
-    serves, and a second pass reads most of a text's lines again; answering them from a
-    dict costs less than the patterns behind them. A story's own lines are longer, and
-    rarely met twice, so they are never kept. (A plain ``dict``: a hot loop may ``get``
-    from it first and call it only for what it lacks.)
-
-    >>> lengths = KeptAnswers(len, longest=4)
-    >>> lengths("Tin"), lengths("Tin"), lengths("Thời sự"), dict(lengths)
-    (3, 3, 7, {'Tin': 3})
-    """
-
-    def __init__(self, work: Callable[[str], Any], *, most: int = 20_000,
-                 longest: int = 200) -> None:
-        super().__init__()
-        self.work, self.most, self.longest = work, most, longest
-
-    def __call__(self, key: str) -> Any:
-        if len(key) > self.longest:
-            return self.work(key)
-        if key in self:
-            return self[key]
-        if len(self) >= self.most:
-            self.clear()  # (bounded: a long-running process meets ever new lines)
-        answer = self[key] = self.work(key)
-        return answer
+#: How many short stretches each :class:`PiecedAlternation` remembers its finder of, and
+#: how long they may be (a line of chrome: a few hundred kilobytes in all).
+_STRETCHES_KEPT = 1 << 12
+_KEPT_STRETCH_CHARS = 200
 
 
 class PiecedAlternation:
@@ -318,7 +292,7 @@ class PiecedAlternation:
         self._budget = budget
         self._subsets: dict[tuple[int, ...], Any] = {}
         self._index: tuple[dict[str, tuple[int, ...]], frozenset[int]] | None = None
-        self._found = KeptAnswers(self._find)  # finder's answers by stretch
+        self._kept = functools.lru_cache(maxsize=_STRETCHES_KEPT)(self._find)
 
     def _subset(self, ks: tuple[int, ...]) -> Any:
         """The alternation of the branches ``ks``, compiled once; the whole one past the
@@ -347,9 +321,12 @@ class PiecedAlternation:
 
     def finder(self, stretch: str) -> Any:
         """The alternation of the branches that can match in ``stretch`` (compiled), or
-        None when none can; kept for each short stretch met (:class:`KeptAnswers`: a
-        site's footer and widget lines come back on every page it serves)."""
-        return self._found(stretch)
+        None when none can; remembered for a stretch of up to ``_KEPT_STRETCH_CHARS``
+        characters (a site's footer and widget lines come again on every page it serves,
+        and a second pass reads them again; a story's longer stretches are worked out)."""
+        if len(stretch) > _KEPT_STRETCH_CHARS:
+            return self._find(stretch)
+        return self._kept(stretch)
 
     def _find(self, stretch: str) -> Any:
         """:meth:`finder`'s answer, worked out."""

@@ -25,8 +25,8 @@ from operator import add, attrgetter
 import regex
 
 from ._core import Recheck
-from ._data import (KeptAnswers, LazyPattern, PiecedAlternation, alternation, compile_named,
-                    json_data, named_list, piece_gate, tab_entries, trie, word_list, word_set)
+from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, json_data,
+                    named_list, piece_gate, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -435,7 +435,7 @@ def _cue_line_label(text: str, m: re.Match) -> Label | None:
     if n > _LINE_MAX:
         return None  # a paragraph: not copied
     stripped = m.group()
-    rule, rest = _line_plans(stripped)
+    rule, rest = _line_plan_of(stripped) if n <= _KEPT_PLAN_CHARS else _line_plan(stripped)
     if rule is not None and not _sentence_runs_on_below(text, m.end()):
         return Label(m.start(), _ad_close_end(text, m.end(), rule), "promo", rule)
     if rest is None:
@@ -479,9 +479,18 @@ def _line_plan(stripped: str) -> tuple[str | None, str | tuple | None]:
     return rule, patterns
 
 
-#: The plans of the short lines met (:class:`KeptAnswers`): a site's widgets and footer
-#: lines come back on every page it serves, and ``recheck_footers`` reads a text again.
-_line_plans = KeptAnswers(_line_plan)
+#: How many distinct lines :func:`_line_plan_of` remembers the plans of, and how long they
+#: may be (chrome: a few hundred kilobytes in all; a story's longer lines are worked out).
+_PLAN_MEMORY = 1 << 13
+_KEPT_PLAN_CHARS = 200
+
+
+@functools.lru_cache(maxsize=_PLAN_MEMORY)
+def _line_plan_of(stripped: str) -> tuple[str | None, str | tuple | None]:
+    """:func:`_line_plan`, remembered: a plan depends on the line alone, and a site's
+    widgets and footer lines come again on every page (``recheck_footers`` reads a text's
+    lines again too)."""
+    return _line_plan(stripped)
 
 
 #: A widget label dressed by its page: in brackets (``[Quảng cáo]``), with a comment form's

@@ -15,6 +15,7 @@ article's own title or a subheading), a paragraph that is not in a related block
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from itertools import chain, pairwise, repeat
@@ -23,7 +24,6 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
-from . import _data
 from ._data import LazyPattern, compile_named, json_data, named_list, tab_entries, trie, word_list
 from .blocks import (
     FLAT_LINE_MIN_CHARS,
@@ -433,7 +433,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
     add_start, add_text, append = starts.append, texts.append, classes.append
     teaser_max = _TEASER_MAX
     heading_max = _HEADING_MAX
-    seen = _short_classes
+    seen: dict[str, str] = {}
     next_start = 0  # the offset of the next raw line
     for raw in text.split("\n"):
         start = next_start
@@ -449,11 +449,11 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
             append("other")  # a paragraph: no cue is that long
             continue
         if n <= 40:
-            # Menus repeat, within a page and across a site's pages: each distinct short
-            # line is classed once (a pure function of the line).
+            # Menus repeat, on a page and from page to page of a site: each distinct
+            # short line is classed once in a text, and remembered (_short_class_of).
             cls = seen.get(stripped)
             if cls is None:
-                cls = seen(stripped)
+                cls = seen[stripped] = _short_class_of(stripped)
             append(cls)
             continue
         # A sentence is neither a cue nor a headline (nor short: it is over 40 characters);
@@ -491,9 +491,17 @@ def _short_class(stripped: str, n: int) -> str:
     return _line_class(stripped)
 
 
-#: The classes of the short lines met (:class:`KeptAnswers`): a site's menus and widget
-#: labels come back on every page it serves.
-_short_classes = _data.KeptAnswers(lambda stripped: _short_class(stripped, len(stripped)))
+#: How many distinct short lines :func:`_short_class_of` remembers the classes of (the
+#: menu items, cues and headlines of many sites: a few hundred kilobytes).
+_SHORT_CLASS_MEMORY = 1 << 14
+
+
+@functools.lru_cache(maxsize=_SHORT_CLASS_MEMORY)
+def _short_class_of(stripped: str) -> str:
+    """:func:`_short_class` of a stripped line of at most 40 characters, remembered: a
+    class depends on the line alone, and a site's menu items and cues come again on every
+    page (a line seen before costs one lookup)."""
+    return _short_class(stripped, len(stripped))
 
 
 def _worth_a_look(codes: str) -> bool:
