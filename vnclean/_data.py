@@ -253,6 +253,12 @@ def piece_gate(*patterns: str) -> Callable[[str], bool]:
     return may_hold
 
 
+#: How many short stretches each :class:`PiecedAlternation` remembers its finder of, and
+#: how long they may be (a line of chrome: a few hundred kilobytes in all).
+_STRETCHES_KEPT = 1 << 12
+_KEPT_STRETCH_CHARS = 200
+
+
 class PiecedAlternation:
     r"""An alternation of regex ``branches`` (tried in order) that searches a stretch of text
     with only the branches one of whose :func:`required_pieces` the stretch's casefold holds
@@ -286,6 +292,7 @@ class PiecedAlternation:
         self._budget = budget
         self._subsets: dict[tuple[int, ...], Any] = {}
         self._index: tuple[dict[str, tuple[int, ...]], frozenset[int]] | None = None
+        self._kept = functools.lru_cache(maxsize=_STRETCHES_KEPT)(self._find)
 
     def _subset(self, ks: tuple[int, ...]) -> Any:
         """The alternation of the branches ``ks``, compiled once; the whole one past the
@@ -314,7 +321,15 @@ class PiecedAlternation:
 
     def finder(self, stretch: str) -> Any:
         """The alternation of the branches that can match in ``stretch`` (compiled), or
-        None when none can."""
+        None when none can; remembered for a stretch of up to ``_KEPT_STRETCH_CHARS``
+        characters (a site's footer and widget lines come again on every page it serves,
+        and a second pass reads them again; a story's longer stretches are worked out)."""
+        if len(stretch) > _KEPT_STRETCH_CHARS:
+            return self._find(stretch)
+        return self._kept(stretch)
+
+    def _find(self, stretch: str) -> Any:
+        """:meth:`finder`'s answer, worked out."""
         low = stretch.casefold()
         if len(low) != len(stretch):
             return self.whole  # (a character folds to several: a literal may match in part)

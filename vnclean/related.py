@@ -15,6 +15,7 @@ article's own title or a subheading), a paragraph that is not in a related block
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from itertools import chain, pairwise, repeat
@@ -468,10 +469,11 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
                    else "other")
             continue
         if n <= 40:
-            # Menus repeat: each distinct short line is classed once.
+            # Menus repeat, on a page and from page to page of a site: each distinct
+            # short line is classed once in a text, and remembered (_short_class_of).
             cls = seen.get(stripped)
             if cls is None:
-                cls = seen[stripped] = _short_class(stripped, n)
+                cls = seen[stripped] = _short_class_of(stripped)
             append(cls)
             continue
         # A sentence is neither a cue nor a headline (nor short: it is over 40 characters);
@@ -508,6 +510,19 @@ def _short_class(stripped: str, n: int) -> str:
             and stripped[0] not in _PREFIX_OPENERS):
         return "teaser"  # a sentence: neither a cue nor a headline
     return _line_class(stripped)
+
+
+#: How many distinct short lines :func:`_short_class_of` remembers the classes of (the
+#: menu items, cues and headlines of many sites: a few hundred kilobytes).
+_SHORT_CLASS_MEMORY = 1 << 14
+
+
+@functools.lru_cache(maxsize=_SHORT_CLASS_MEMORY)
+def _short_class_of(stripped: str) -> str:
+    """:func:`_short_class` of a stripped line of at most 40 characters, remembered: a
+    class depends on the line alone, and a site's menu items and cues come again on every
+    page (a line seen before costs one lookup)."""
+    return _short_class(stripped, len(stripped))
 
 
 def _worth_a_look(codes: str) -> bool:
@@ -815,9 +830,23 @@ def _holds_the_story(lines: list[_Line], start: int, end: int) -> bool:
     """True when ``lines[start:end]`` hold a sentence (``_SENTENCE``) and no other line is
     one: what a heading would open is the article itself (a widget word such as ``Tin mới``
     above a short article's title, lead and body), not a block of other articles."""
-    if not any(_SENTENCE.match(line.text) for line in lines[start:end]):
+    if not any(_sentence_line(line.text) for line in lines[start:end]):
         return False
-    return not any(_SENTENCE.match(line.text) for line in chain(lines[:start], lines[end:]))
+    return not any(_sentence_line(line.text) for line in chain(lines[:start], lines[end:]))
+
+
+def _sentence_line(stripped: str) -> bool:
+    """``_SENTENCE.match(stripped)`` for a stripped line, its last characters tested first:
+    with no blank at its end, a line the pattern takes ends with a sentence mark, maybe a
+    closing quote or bracket after it (most headlines end with neither)."""
+    last = stripped[-1:]
+    if last not in _SENTENCE_MARKS and (last not in _SENTENCE_CLOSERS
+                                        or stripped[-2:-1] not in _SENTENCE_MARKS):
+        return False
+    return _SENTENCE.match(stripped) is not None
+
+
+_SENTENCE_CLOSERS = frozenset("\"”’)")  # what _SENTENCE lets follow the sentence mark
 
 
 def _cards_end_page(teasers: int, nxt: _Line | None) -> bool:
@@ -1392,7 +1421,7 @@ def _line_labels(text: str, inline: list[Label], lefts: dict[int, str]) -> list[
     if not lines:
         return labels
     title = lines[0].text
-    chrome = _has_chrome(codes) and _has_chrome(codes, sum(map(_lone_mark, lines)))
+    chrome = _has_chrome(codes) and _has_chrome(codes, _lone_marks(lines, codes))
     for _ in range(_SETTLE_ROUNDS):
         found, taken = _neighbour_pass(lines, codes, title, chrome)
         if not found:
@@ -1426,6 +1455,15 @@ def _has_chrome(codes: str, marks: int = 0) -> bool:
     (False, True, False)
     """
     return codes.count("s") + codes.count("F") - marks >= _T["free_run_min_chrome_lines"]
+
+
+def _lone_marks(lines: list[_Line], codes: str) -> int:
+    """How many of ``lines`` are lone marks (:func:`_lone_mark`): only a filler (code ``F``)
+    can be one, so only the fillers are read."""
+    return sum(_lone_mark(lines[m.start()]) for m in _FILLER_CODE.finditer(codes))
+
+
+_FILLER_CODE = re.compile(_CODES["filler"])
 
 
 def _lone_mark(line: _Line) -> bool:
@@ -2597,6 +2635,21 @@ _DASHED_ITEM = line_opening(
 _DASH_LINE_END = re.compile(r"[ \t][-–][ \t]*\n")
 
 
+#: :data:`_DASH_LINE_END` without its blank before the dash, one pattern a dash: each opens
+#: with a literal, so the engine skips from dash to dash (two such scans cost less than one
+#: multi-character substring test on Vietnamese text).
+_HYPHEN_LINE_END = re.compile(r"-[ \t]*\n")
+_EN_DASH_LINE_END = re.compile(r"–[ \t]*\n")
+
+
+def _has_dash_line_end(text: str) -> bool:
+    """True when a dash ends a line of ``text``, maybe with blanks after it: a necessary
+    condition of :data:`_DASH_LINE_END` (and of its substrings `` -\\n``, `` –\\n``), which
+    also want a blank before the dash."""
+    return (_HYPHEN_LINE_END.search(text) is not None
+            or _EN_DASH_LINE_END.search(text) is not None)
+
+
 def _dashed_runs(text: str) -> list[Label]:
     """``related.dashed_run``: a run of ``dashed_run_min_items`` lines or more, each a
     headline closed by a dash (a ticker's items once scraped, the dash that parted them left
@@ -2612,9 +2665,9 @@ def _dashed_runs(text: str) -> list[Label]:
     >>> [text[x.start:x.end][-10:] for x in _dashed_runs(text)]
     ['miền Bắc -']
     """
-    if " -\n" not in text and " –\n" not in text and (
+    if not _has_dash_line_end(text) or " -\n" not in text and " –\n" not in text and (
             " \n" not in text and "\t\n" not in text or _DASH_LINE_END.search(text) is None):
-        return []  # (substring tests first: the pattern costs four times as much)
+        return []  # (cheap scans first: the pattern costs four times as much)
     found = []
     for start, m in line_openings(text, _DASHED_ITEM):
         body = text[start:m.end(1)].rstrip()

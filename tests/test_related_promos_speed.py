@@ -1,0 +1,151 @@
+"""Pins the speed rewrites of vnclean.related and vnclean.promos to what they replaced: each
+gate is checked against the test it stands for (a necessary condition, or the same answer),
+and the answers remembered across texts against the work they stand for, on generated lines
+and texts."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from vnclean import promos, related
+from vnclean.blocks import _NONBLANK
+
+# Pieces that reach the gates' edges: dashes and blanks before line ends, sentence marks
+# and closers, the words the literal searches key on, widget and cue lines.
+_PIECES = ["-", "–", " ", "\t", "\n", " \n", "- \n", " –\t\n", ".", "!", "?", "…", "\"", "”",
+           "’", ")", "Báo", "Bá", "áo", "B", "0:00", "0:0", ":00", "Time", "Tim", "ime", "T",
+           "://", ":/", "//", "- 0", "-0", " 0", "\xa0", "\u3000", "a", "Giá vàng tăng",
+           "Mưa lớn ở Hà Nội", "Hotline: 0909 123 456", "Chia sẻ", "Bình luận", "Lưu",
+           "[Quảng cáo]", "Tên *", "Chia sẻ Bình luận", "© 2024 Báo X", "Giấy phép số 5",
+           "email@báo.vn", "- 0912 345 678 | - 0243 791 9191", "İ", "1900 1234"]
+_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)),
+                 max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_text)
+@example("Tin A -\nTin B")
+@example("Tin A - \t\nTin B")
+@example("Tin A\t–\n")
+def test_dash_line_end_is_implied_by_the_gate_it_leads(text):
+    """_dashed_runs' old gate (its substrings, else its pattern after a blank at a line's
+    end) passes only texts _has_dash_line_end passes too."""
+    old = (" -\n" in text or " –\n" in text
+           or (" \n" in text or "\t\n" in text) and related._DASH_LINE_END.search(text) is not None)
+    assert not old or related._has_dash_line_end(text)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_text.map(str.strip))
+@example("Giá vàng hôm nay tăng mạnh trở lại.")
+@example("Ông nói rằng mọi việc đã xong.”")
+@example("Ông nói rằng mọi việc đã xong”")
+@example(".")
+@example("")
+def test_sentence_line_answers_as_the_pattern(stripped):
+    assert related._sentence_line(stripped) == (related._SENTENCE.match(stripped) is not None)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["|", "•", ".", "1", "Chia sẻ", "Giá vàng hôm nay tăng mạnh",
+                                 "Hà Nội ngập sâu sau trận mưa lớn", "Tin liên quan", ">>",
+                                 "Thời sự", "2 giờ trước", ""]), max_size=30).map("\n".join))
+def test_lone_marks_count_as_every_line_read(text):
+    lines, codes = related._classify_lines(text, [], {})
+    assert related._lone_marks(lines, codes) == sum(map(related._lone_mark, lines))
+
+
+def test_short_classes_kept_answer_as_worked_out():
+    """A text's lines class alike whether their short lines' classes were kept or not."""
+    text = "Thời sự\nTin liên quan\n|\nGiá vàng tăng\nHà Nội ngập sâu sau trận mưa lớn\n»"
+    related._short_class_of.cache_clear()
+    cold = related._scan(text)
+    assert related._scan(text) == cold
+    assert related._short_class_of.cache_info().hits >= 5
+    assert all(related._short_class_of(s) == related._short_class(s, len(s))
+               for s in text.split("\n"))
+
+
+_SUBSTRING_SEARCHES = [("Báo", lambda t: promos._holds_press(t)),
+                       ("0:00", lambda t: promos._ZERO_TIME.search(t) is not None),
+                       ("Time", lambda t: promos._TIME_WORD.search(t) is not None),
+                       ("- 0", lambda t: promos._HYPHEN_ZERO.search(t) is not None),
+                       ("://", lambda t: promos._SCHEME_END.search(t) is not None)]
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_text)
+@example("Báo 0:00 Time - 0 https://x.vn")
+@example("0:0:00 TTime -- 0 :://")
+def test_literal_searches_answer_as_substring_tests(text):
+    for needle, search in _SUBSTRING_SEARCHES:
+        assert search(text) == (needle in text), needle
+    assert (promos._SPACE.search(text) is not None) == any(c.isspace() for c in text)
+    assert ([m.start() for m in promos._SCHEME_END.finditer(text)]
+            == [m.start() for m in re.finditer("://", text)])
+
+
+def _old_cue_line_label(text: str, m: re.Match):
+    """``_cue_line_label`` as it was: every test worked out on each call."""
+    p = promos
+    n = m.end() - m.start()
+    if n > p._LINE_MAX:
+        return None
+    stripped = m.group()
+    if n <= p._WIDGET_MAX + p._WIDGET_MARK_MAX:
+        label = p._marked_widget(stripped)
+        if label is not None and not p._sentence_runs_on_below(text, m.end()):
+            rule = p._widget_rule(label)
+            return p.Label(m.start(), p._ad_close_end(text, m.end(), rule), "promo", rule)
+    low = stripped.casefold() if n <= p._WIDGET_MAX else stripped[:p._CUE_HEAD].casefold()
+    if n <= p._WIDGET_ROW_MAX and p.is_widget_row(stripped):
+        return p.Label(m.start(), m.end(), "promo", "promos.widget_row")
+    cue = p._LINE_CUE.match(low)
+    at = "@" in stripped
+    if cue is None and not at:
+        if (stripped[-1:].isdigit() and p._DESK_PHONE_HINT.search(stripped)
+                and p._DESK_PHONES.fullmatch(stripped)):
+            return p.Label(m.start(), m.end(), "promo", "promos.hotline")
+        return None
+    if len(low) != min(n, p._CUE_HEAD):
+        return p._first_line_match(text, m, p._ALL_LINE_PATTERNS)
+    group = cue.lastgroup if cue is not None else None
+    if group == "digit" and not at and p._DIGIT_LINE.match(stripped) is None:
+        group = None
+    patterns = p._DISPATCH[group, at]
+    if group == "licence" or p._LICENCE_CUE.match(low):
+        patterns += (p._LICENCE_PATTERN,)
+    return p._first_line_match(text, m, patterns)
+
+
+_PROMO_LINES = ["Chia sẻ", "Chia sẻ:", "Lưu bài viết", "[Quảng cáo]", "Tên *", "Bình luận (3)",
+                "Chia sẻ Bình luận", "Lưu | Chia sẻ | In bài", "Hotline: 0909 123 456",
+                "Email: toasoan@baoxyz.vn", "Tổng biên tập: Nguyễn Văn A", "1900 1234",
+                "0913 839 963", "Đường dây nóng - 0913 839 963 | - 0243 791 9191",
+                "Giấy phép số 123/GP-BTTTT", "© 2024 Báo X", "12 bình luận", "İstanbul",
+                "Mưa lớn ở Hà Nội khiến nhiều tuyến phố ngập sâu.", "Chia sẻ kinh nghiệm nuôi con",
+                "Ông A cho biết: gọi 0913 839 963 nếu cần.", "Xem thêm tại đây", "A" * 450]
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PROMO_LINES + ["", "Mưa to.", "và các tỉnh lân cận"]),
+                min_size=1, max_size=6).map("\n".join), st.booleans())
+@example("Chia sẻ\nvà các tỉnh lân cận", True)
+def test_cue_line_labels_as_worked_out_each_time(text, kept):
+    """Each non-blank line labels as the old code labelled it, its plan kept or not."""
+    if not kept:
+        promos._line_plan_of.cache_clear()
+    for m in _NONBLANK.finditer(text):
+        assert promos._cue_line_label(text, m) == _old_cue_line_label(text, m)
+
+
+def test_pieced_alternation_keeps_its_finders_answers():
+    alternation = promos._STRONG_CUES
+    for stretch in ("© 2024 Báo X", "Mưa lớn.", "Giấy phép số 5", "x" * 300):
+        assert alternation.finder(stretch) is alternation._find(stretch)
+        assert alternation.finder(stretch) is alternation._find(stretch)  # (kept, or too long)
+    alternation._kept.cache_clear()
+    alternation.finder("x" * 300)
+    assert alternation._kept.cache_info().currsize == 0  # (a long stretch is worked out)
