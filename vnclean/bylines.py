@@ -1573,8 +1573,8 @@ _PAREN_AGENCY_OPENS = (rf"\([ \t]?(?:{_AGENCIES}|{_UP_DIGIT}[^\s()/]{{1,15}}"
                        rf"(?:[ \t]{_UP_DIGIT}[^\s()/]{{0,15}}){{0,2}}(?:[ \t][Oo]nline)?)"
                        rf"[ \t]?\)")
 _OPENS = (
-    rf"[ \t|]*(?:{trie(_DATELINE_GATE_STARTS)}|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])"
-    rf"|{_COUNT_OPENS}"
+    rf"[ \t|]*(?:{trie(_DATELINE_GATE_STARTS)}"
+    rf"|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
