@@ -41,6 +41,11 @@ FLAT_LINE_MIN_CHARS: int = json_data("nav.json")["flat_line_min_chars"]
 #: ends without slicing it (on a long line, slicing at each hit is quadratic).
 STRIPPED_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 STRIPPED_CLASS = "".join(f"\\u{ord(c):04x}" for c in STRIPPED_CHARS)
+#: The capital and the small letters below Greek Extended (U+1F00): the Latin letters
+#: Vietnamese is written in (``Đ``, ``Ạ``-``Ỹ``) and those of the scripts between, as the
+#: body of a stdlib ``re`` class (``re`` has no ``\p{Lu}``; escape them for one).
+CAPITALS = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+SMALL_LETTERS = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
 #: The last character ``str.strip`` keeps before a position: ``.search(text, lo, pos)``.
 LAST_NON_BLANK = regex.compile(f"[^{STRIPPED_CLASS}]", regex.REVERSE)
 

@@ -30,9 +30,9 @@ from ._data import (LazyPattern, alternation, compile_named, json_data, named_li
 from .bylines import agency_names
 from .nav import is_menu_item
 from .tones import is_vietnamese_word
-from .blocks import (LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS, BoilerplateCleaner, Label,
-                     SettlingCleaner, blank_before, expand_forms, last_non_space_end,
-                     merge_labels)
+from .blocks import (CAPITALS, LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS,
+                     BoilerplateCleaner, Label, SettlingCleaner, blank_before, expand_forms,
+                     last_non_space_end, merge_labels)
 from .blocks import line_end as _line_end
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
@@ -1819,9 +1819,8 @@ _TAIL_AGENCIES = tuple(dict.fromkeys(word_list("captions_agencies.txt") + tuple(
 #: apostrophes) or of ``. REUTERS – STEPHANIE LECOCQ`` (capitals only: a line ending in a
 #: lower-case letter fails at its first character, see :func:`_credit_names_photographer`).
 _PHOTOGRAPHER_REVERSED = r"[^\W\d_](?:[^\W\d_]|[ .'-]){1,%d}" % _SETTINGS["photographer_max_chars"]
-_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
 _CAPITAL_PHOTOGRAPHER_REVERSED = r"[%s][%s .'-]{1,%d}" % (
-    _CAPITALS, _CAPITALS, _SETTINGS["photographer_max_chars"])
+    CAPITALS, CAPITALS, _SETTINGS["photographer_max_chars"])
 _AGENCY_TAIL_REVERSED = re.compile(
     rf"\n[^\S\n]*((?:\)(?:{trie(tuple(a[::-1] for a in _TAIL_AGENCIES))})"
     rf"(?:/{_PHOTOGRAPHER_REVERSED})?\()"

@@ -26,9 +26,9 @@ from typing import ClassVar
 import regex
 
 from ._data import compile_named, data_text, json_data, named_list, tab_entries, word_list
-from .blocks import (TABLE_NUMBER_CELL, BoilerplateCleaner, Label, WarmUp, casefold_lead,
-                     casefold_pattern, casefold_sources, expand_forms, long_first_line_end,
-                     lookup_key, lookup_set, residue, settle_inline)
+from .blocks import (CAPITALS, SMALL_LETTERS, TABLE_NUMBER_CELL, BoilerplateCleaner, Label,
+                     WarmUp, casefold_lead, casefold_pattern, casefold_sources, expand_forms,
+                     long_first_line_end, lookup_key, lookup_set, residue, settle_inline)
 from .bylines import author_names
 from .dates import WEEKDAY_PATTERN, ZONE_PATTERN, find_date
 from .fields import field_header_labels
@@ -796,11 +796,9 @@ def _mixed_menu_item() -> re.Pattern:
     ``của``, ...). The separator is possessive: when a sign's separator is followed by
     no item, spaces alone would leave the item to start at the sign, which no item does."""
     known = _known_items_pattern()
-    capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
-    lower = "".join(c for c in map(chr, range(0x61, 0x1F00)) if c.islower())
     glue = casefold_pattern(lookup_set("nav_menu_glue.txt"))
-    word = rf"[{re.escape(capital)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
-    tail = (rf"(?:[ \t]++(?:[-–][ \t]++)?(?!{glue}(?![^\W_]))[{re.escape(lower)}][^\W_]*+)"
+    word = rf"[{re.escape(CAPITALS)}\d][^\W_]*+(?:[-.&+][^\W_]++)*+"
+    tail = (rf"(?:[ \t]++(?:[-–][ \t]++)?(?!{glue}(?![^\W_]))[{re.escape(SMALL_LETTERS)}][^\W_]*+)"
             r"{0,2}+")
     separator = r"(?:[ \t]*+[-–·•|/»›>][ \t]*+|[ \t]++)"
     return re.compile(rf"{separator}?+(?:(?P<known>{known})(?![^\W_])|{word}){tail}(?![^\W_])")
@@ -2519,8 +2517,7 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     item = _known_items_pattern()
     first = (_upper_first_pattern(frozenset(lookup_set("nav_menu_home.txt")))
              if form in ("homed", "home_first") else item)
-    capital = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
-    unknown = rf"[{re.escape(capital)}][^\W\d_]{{0,{_UNKNOWN_MAX_CHARS - 1}}}"
+    unknown = rf"[{re.escape(CAPITALS)}][^\W\d_]{{0,{_UNKNOWN_MAX_CHARS - 1}}}"
     separator = r"(?:[ \t]+|[ \t]*[-–·•|/>»›][ \t]*)"
     settings = _settings()
     more = {"plain": settings.flat_menu_min_items, "dated": settings.flat_menu_dated_min_items,
@@ -2531,7 +2528,7 @@ def _flat_menu_pattern(form: str = "plain") -> re.Pattern:
     if form == "dated":
         after = r"(?:\d{1,2}:\d{2}[ \t,]+)?\d{1,2}/\d{1,2}/\d{4}"
     else:
-        after = rf"$|\n|[\d(|»>›]|[{re.escape(capital)}]"
+        after = rf"$|\n|[\d(|»>›]|[{re.escape(CAPITALS)}]"
     # With one item after the home item, the title must not open with a known name either
     # (``Trang chủ Xã hội Giao thông là chuyên mục ...``: a sentence naming sections).
     title = rf"(?![ \t]*{item}(?!\w))" if form == "home_first" else ""
