@@ -699,11 +699,17 @@ def _is_mixed_menu_line(text: str, cfg: _Settings) -> bool:
     >>> _is_mixed_menu_line("Bộ Văn hóa Thể thao và Du lịch Hà Nội", cfg)
     False
     """
-    if not _known_openings(text, cfg.mixed_menu_min_known):
-        return False
+    return _menu_of_known_items(text, cfg.mixed_menu_min_known) is not None
+
+
+def _menu_of_known_items(text: str, least: int) -> tuple[int, int, bool] | None:
+    """:func:`_menu_item_counts` of a line made of menu items with at least ``least`` known
+    names and no fewer known names than others; None for any other line (most fail the
+    string tests of :func:`_known_openings`, a necessary condition, before the pattern)."""
+    if not _known_openings(text, least):
+        return None
     counts = _menu_item_counts(text)
-    return (counts is not None and counts[0] >= cfg.mixed_menu_min_known
-            and counts[0] >= counts[1])
+    return counts if counts is not None and counts[0] >= least and counts[0] >= counts[1] else None
 
 
 def _menu_item_counts(text: str) -> tuple[int, int, bool] | None:
@@ -780,7 +786,8 @@ def _ends_like_menu(text: str) -> bool:
     return before[:1].isupper()
 
 
-#: What a separator between mixed menu items may open with (:func:`_mixed_menu_item`).
+#: What a separator between menu items is made of, so opens and ends with: blanks and signs
+#: (:func:`_mixed_menu_item`'s, and the gaps of :func:`_flat_menu_pattern`).
 _ITEM_SEPARATORS = " \t-–·•|/»›>"
 _ITEM_SEPARATOR_CHARS = frozenset(_ITEM_SEPARATORS)
 #: Where an item of :func:`_menu_item_counts` may open: the start, or after a separator.
@@ -2144,11 +2151,8 @@ def _is_breadcrumb_line(page: _Page, k: int, cfg: _Settings) -> bool:
     text = page.texts[k]
     if text.partition(" ")[0].casefold() not in _menu_ends()[0]:
         return False
-    if not _known_openings(text, cfg.breadcrumb_min_known):
-        return False
-    counts = _menu_item_counts(text)
-    return (counts is not None and counts[2] and counts[0] >= cfg.breadcrumb_min_known
-            and counts[0] >= counts[1])
+    counts = _menu_of_known_items(text, cfg.breadcrumb_min_known)
+    return counts is not None and counts[2]  # (its first item a known name)
 
 
 def _is_site_menu_line(page: _Page, k: int, chrome: set[int], cfg: _Settings) -> bool:
@@ -2602,7 +2606,7 @@ def _item_follows(text: str, start: int, line_end: int, rests: dict[str, _Rests]
                   more: int) -> bool:
     """Could ``more`` items follow, each in reach of the one before, the item that may
     open at ``start``? A later item of a run opens after a gap's blank or separator sign
-    (:data:`_GAP_ENDS`) and where :func:`_opens_item` says one may; and between two
+    (:data:`_ITEM_SEPARATORS`) and where :func:`_opens_item` says one may; and between two
     items' starts stand the first item (at most its rest's length + 1 characters), a
     gap's sign and two unknown words (their letters and a sign each): at most
     :func:`_item_reach` characters other than blanks. A necessary condition of the
@@ -2625,10 +2629,8 @@ def _item_follows(text: str, start: int, line_end: int, rests: dict[str, _Rests]
     return False
 
 
-#: What ends a gap between two items of a flat menu (:func:`_flat_menu_pattern`'s
-#: ``separator``): a blank or a separator sign.
-_GAP_ENDS = " \t-–·•|/>»›"
-_LATER_ITEM = re.compile(rf"(?<=[{re.escape(_GAP_ENDS)}])[^\s]")
+#: Where a later item of a flat menu may open: after a gap's last blank or sign.
+_LATER_ITEM = re.compile(rf"(?<=[{re.escape(_ITEM_SEPARATORS)}])[^\s]")
 #: The fewest items of the "plain" and "dated" forms (``flat_menu_dated_min_items``,
 #: ``flat_menu_min_items``: the smaller).
 _FLAT_RUN_MIN_ITEMS = min(_settings().flat_menu_min_items, _settings().flat_menu_dated_min_items)
