@@ -402,8 +402,8 @@ def _without_groups(pattern: str) -> str:
     return _NAMED_BACKREF.sub("[/.-]", _NAMED_GROUP.sub("(?:", pattern))
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-_NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
+_NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")  # (group 1: the name)
+_NAMED_BACKREF = re.compile(r"\(\?P=(\w+)\)")
 
 
 #: The groups of the date and time patterns of ``dates.py`` (``d``, ``m``, ``y``, ``hh``,
@@ -411,11 +411,9 @@ _NAMED_BACKREF = re.compile(r"\(\?P=\w+\)")
 #: this module's own groups, ``dl_body``, ``stamp``, ...), and the ``regex`` engine copies
 #: every group of a pattern at each of its many possessive steps, so each group costs every
 #: try of the line shapes (a third of the dateline shape's time).
-_UNREAD_DATE_GROUPS = frozenset(
-    name for part in (WEEKDAY_PATTERN, DATE_PATTERN, TIME_PATTERN, ZONE_PATTERN)
-    for name in re.findall(r"\(\?P<(\w+)>", part)) - frozenset(
-    name for part in (WEEKDAY_PATTERN, DATE_PATTERN, TIME_PATTERN, ZONE_PATTERN)
-    for name in re.findall(r"\(\?P=(\w+)\)", part))
+_DATE_PARTS = "".join((WEEKDAY_PATTERN, DATE_PATTERN, TIME_PATTERN, ZONE_PATTERN))
+_UNREAD_DATE_GROUPS = (frozenset(_NAMED_GROUP.findall(_DATE_PARTS))
+                       - frozenset(_NAMED_BACKREF.findall(_DATE_PARTS)))
 _UNREAD_DATE_GROUP = re.compile(rf"\(\?P<(?:{alternation(tuple(sorted(_UNREAD_DATE_GROUPS)))})>")
 
 
