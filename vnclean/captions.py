@@ -3278,16 +3278,12 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
     []
     """
     found: list[tuple[int, int, str]] = []
-    max_chars = _SETTINGS["scene_noun_max_chars"]
     for match in _line_matches(_NOUN_HEAD_LINE, text, newlines):
         head = match.group(1)
         start = match.start() + 1
         end = _line_end(text, start)
         line = text[match.start(1):end].rstrip()
-        if (len(line) > max_chars or _NOUN_BREAKS.search(line) is not None
-                or len(line.split()) > _SETTINGS["scene_noun_max_words"]):
-            continue
-        if not _noun_rest_fits(head, line[len(head):].rstrip(".").strip()):
+        if not _noun_phrase_fits(head, line):
             continue
         above, below = _nonblank_line_before(text, start), _nonblank_line_after(text, end)
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
@@ -3297,10 +3293,16 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
     return found
 
 
-def _noun_rest_fits(head: str, rest: str) -> bool:
-    """What a scene noun's ``head`` may take after it (``rest``): a person's head only a name,
-    what is beside it and a place (:data:`_PERSON_REST`); a thing's head a few words with no
-    story verb (``captions_scene_opener_stops.txt``, ``captions_noun_predicates.txt``)."""
+def _noun_phrase_fits(head: str, phrase: str) -> bool:
+    """``phrase``, opening with a scene noun's ``head``, reads as one: at most
+    ``scene_noun_max_chars`` and ``scene_noun_max_words``, no break (:data:`_NOUN_BREAKS`),
+    and after the head what it may take: a person's head only a name, what is beside it and a
+    place (:data:`_PERSON_REST`); a thing's head a few words with no story verb
+    (``captions_scene_opener_stops.txt``, ``captions_noun_predicates.txt``)."""
+    if (len(phrase) > _SETTINGS["scene_noun_max_chars"] or _NOUN_BREAKS.search(phrase) is not None
+            or len(phrase.split()) > _SETTINGS["scene_noun_max_words"]):
+        return False
+    rest = phrase[len(head):].rstrip(".").strip()
     if head in _PERSON_HEADS:
         return _PERSON_REST.fullmatch(rest) is not None
     return _SCENE_SENTENCE_STOP.search(rest) is None and _NOUN_PREDICATE.search(rest) is None
@@ -3335,10 +3337,7 @@ def _bracketed_scene_nouns(text: str) -> list[tuple[int, int, str]]:
         if rest is None or text[line_start:start].strip():
             continue  # not alone on its line
         head = match.group(1)
-        inner = head + rest.group(1)
-        if (len(inner) > _SETTINGS["scene_noun_max_chars"] or _NOUN_BREAKS.search(inner)
-                or len(inner.split()) > _SETTINGS["scene_noun_max_words"]
-                or not _noun_rest_fits(head, rest.group(1).rstrip(".").strip())):
+        if not _noun_phrase_fits(head, head + rest.group(1)):
             continue
         above, below = _nonblank_line_before(text, line_start), _nonblank_line_after(text, end)
         if not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)):
