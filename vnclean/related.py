@@ -371,14 +371,14 @@ _TAGGED_CHAIN = regex.compile(r"[^()\n:]{1,40}:[ \t]*(?:%s[ \t]*[–—-][ \t]*)
 def _tagged_chain(s: str) -> bool:
     """``s`` (longer than a prefixed line may be) is a read-more prefix and a chain of
     source-tagged headlines (:data:`_TAGGED_CHAIN`)."""
-    return ((s[-1] == ")" or s.endswith(").")) and _prefixed(s)
+    return (s[0] in _PREFIX_OPENERS and (s[-1] == ")" or s.endswith(").")) and _prefixed(s)
             and _TAGGED_CHAIN.fullmatch(s) is not None)
 
 
 def _line_class(s: str) -> str:
     """Context-free class of one stripped, non-blank line."""
     n = len(s)
-    if n > 270 and s[0] in _PREFIX_OPENERS and _tagged_chain(s):
+    if n > 270 and _tagged_chain(s):
         return "prefixed"
     if n > _TEASER_MAX and not s.endswith(_TRUNCATED):
         return "other"
@@ -465,8 +465,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
         n = len(stripped)
         if n > teaser_max and not stripped.endswith(_TRUNCATED):
             # a paragraph: no cue is that long but a digest's tagged read-more chain
-            append("prefixed" if stripped[0] in _PREFIX_OPENERS and _tagged_chain(stripped)
-                   else "other")
+            append("prefixed" if _tagged_chain(stripped) else "other")
             continue
         if n <= 40:
             # Menus repeat, on a page and from page to page of a site: each distinct
