@@ -223,10 +223,12 @@ _SPLIT_KEEP = regex.compile(rf"({_captions._SENTENCE_SPLIT.pattern})", regex.V1)
 
 
 def _repeated_pieces_by_regex(text):
-    """The plain version: one regex split of the whole text, keeping the separators."""
+    """The plain version: one regex split of the whole text, keeping the separators; the
+    text's leading whitespace is a separator too."""
     if not _captions._may_repeat(text):
         return set(), []
-    parts = _SPLIT_KEEP.split(text)
+    first = text.lstrip(_captions._SEPARATOR_SPACE)
+    parts = ["", text[:len(text) - len(first)], *_SPLIT_KEEP.split(first)]
     pieces = [p for p in parts[::2] if len(p) >= _captions._SETTINGS["repeat_min_chars"]]
     if len(set(pieces)) == len(pieces):
         return set(), []

@@ -2232,9 +2232,9 @@ def _sentence_ends_outside(line: str, line_start: int, credits: list[tuple[int, 
 def _repeated_pieces(text: str, lines: list[str] | None = None) -> tuple[set[str], list[int]]:
     """Sentence-sized pieces that occur more than once, and where each occurrence starts.
 
-    The pieces are those of ``_SENTENCE_SPLIT.split(text)`` that are at least
-    ``repeat_min_chars`` long (:func:`_long_pieces`); only the occurrences of repeated
-    pieces reach Python.
+    The pieces are those of ``_SENTENCE_SPLIT.split(text)``, the first without its leading
+    whitespace, that are at least ``repeat_min_chars`` long (:func:`_long_pieces`); only the
+    occurrences of repeated pieces reach Python.
     """
     if not _may_repeat(text, lines):
         return set(), []
@@ -2254,7 +2254,8 @@ def _long_pieces(text: str) -> tuple[list[str], list[int]]:
 
     Found without a regex: every terminator becomes ``.`` (same length, so offsets hold) and
     ``str.split`` cuts there; a piece after a separator loses the whitespace the separator's
-    ``\\s*+`` takes (``str.lstrip`` with exactly those characters). A piece never holds a
+    ``\\s*+`` takes (``str.lstrip`` with exactly those characters), and so does the text's
+    first piece: an indented first line repeats as its later copies do. A piece never holds a
     newline, so the text is read in chunks of about ``_CHUNK`` characters cut at newlines:
     the temporary strings stay small (in the CPU cache) however big the text.
     """
@@ -2274,8 +2275,6 @@ def _long_pieces(text: str) -> tuple[list[str], list[int]]:
         if at:
             stops = list(accumulate(lengths))  # raw piece k ends at stops[k] + k (one separator each)
             got = list(map(str.lstrip, map(raw.__getitem__, at), repeat(_SEPARATOR_SPACE)))
-            if begin == 0 and at[0] == 0:
-                got[0] = raw[0]  # the text's first piece has no separator before it
             keep = [len(piece) >= least for piece in got]
             pieces += compress(got, keep)
             ends += [begin + stops[k] + k for k in compress(at, keep)]
@@ -2362,6 +2361,7 @@ def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
             units.append((next_line, next_line, f"\x00{next_line}"))
         next_line = line_end + 1
         pieces = _split_sentences(text[line_start:line_end])
+        pieces[0] = pieces[0].lstrip(_SEPARATOR_SPACE)  # as the newline's separator takes it
         if repeated.isdisjoint(pieces):
             close_run()
             units.append((line_start, line_start, f"\x00{line_start}"))
