@@ -3646,7 +3646,7 @@ def _classify_once(text: str) -> list[Label]:
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
     newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
-    labels += _scene_labels(text, labels, keywords, newlines)
+    labels += _scene_labels(_without_repeats(text, labels), labels, keywords, newlines)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
@@ -3658,6 +3658,31 @@ def _classify_once(text: str) -> list[Label]:
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
     return merge_labels(labels)
+
+
+def _without_repeats(text: str, labels: list[Label]) -> str:
+    """``text`` with the copies ``captions.repeated`` takes blanked (each character but a
+    newline made a space: the offsets and lines stay), so the scene rules read the copy
+    that stays between its real neighbours: a caption printed twice goes whole in one pass,
+    as it does in a second one once the repeat is gone (``clean`` stays idempotent).
+
+    >>> _without_repeats("Bài.\\nẢnh một.\\nẢnh một.", [Label(5, 14, KIND, "captions.repeated")])
+    'Bài.\\n        \\nẢnh một.'
+    """
+    repeats = [lab for lab in labels if lab.rule == "captions.repeated"]
+    if not repeats:
+        return text
+    parts, last = [], 0
+    for lab in repeats:
+        parts.append(text[last:lab.start])
+        parts.append(_BLANK_OUT.sub(" ", text[lab.start:lab.end]))
+        last = lab.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+#: What :func:`_without_repeats` blanks: any character but a newline.
+_BLANK_OUT = re.compile(r"[^\n]")
 
 
 _GALLERY_WORDS = tab_entries("captions_gallery_cues.txt")
