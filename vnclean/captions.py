@@ -2643,6 +2643,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
+    found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -3164,6 +3165,120 @@ def _titled_action_lines(text: str, done: set[int], newlines: list[int] | None =
                     yield match
     return _lone_caption_lines(text, acting(), done, "captions.titled_action_line",
                                _opens_titled)
+
+
+#: Who a named "who does what" caption shows: a person's head (``captions_bare_scene.txt``
+#: ``person:``) or an office (``captions_scene_actions.txt`` ``title:``), then a name.
+_NAMED_HEADS = tuple(dict.fromkeys(_BARE["person"] + tuple(sorted(_SCENE_TITLES))))
+#: A line such a head opens (stdlib ``re``, the heads as a trie after a newline): the cheap
+#: pass that finds the few lines :data:`_NAMED_ACTION_LINE` then reads.
+_NAMED_HEAD = re.compile(rf"\n[^\S\n]*(?:{trie(_NAMED_HEADS)}) ")
+#: A caption naming the person it shows, then at once what they do in the picture (an
+#: ``action:`` of ``captions_scene_actions.txt``) and whom or what the action takes, with no
+#: full stop, colon, semicolon or other sentence mark (commas only after the action:
+#: ``Bà Lê Thị Hoa tặng quà cho ông Trần Văn Ba, thương binh ở xã Tân Phú``).
+_NAMED_ACTION_LINE = LazyPattern(
+    rf"\n[^\S\n]*+((?:{named_list(_NAMED_HEADS)})[ \t]++{_NAME_RUN}[ \t]++"
+    rf"(?:{named_list(_kind_entries('captions_scene_actions.txt')['action'])})(?!\p{{L}})"
+    rf"[^\n.!?…:;]{{0,{_SETTINGS['named_action_line_max_chars']}}}?)(?=[^\S\n]*+\n)",
+    regex.V1)
+#: A line that opens as :data:`_NAMED_ACTION_LINE` does (a neighbour of this shape, not in
+#: the run, makes the run part of a list).
+_NAMED_OPENING = LazyPattern(
+    rf"(?:{named_list(_NAMED_HEADS)})[ \t]++{_NAME_RUN}[ \t]++"
+    rf"(?:{named_list(_kind_entries('captions_scene_actions.txt')['action'])})(?!\p{{L}})",
+    regex.V1)
+_QUOTE_MARKS = re.compile("[\"“”«»]")
+#: The groups a named caption's action takes whose words hold a story verb
+#: (``captions_named_action_groups.txt``: ``có hoàn cảnh``): left out before the verb test.
+_NAMED_ACTION_GROUPS = re.compile(
+    rf"(?<!\w)(?:{trie(word_list('captions_named_action_groups.txt'))})(?!\w)")
+
+
+class _Run:
+    """The span of a run of lines, read as a line pattern's match (group 1 the run's text,
+    ``start()`` the newline before it): what :func:`_caption_neighbours` reads."""
+
+    def __init__(self, first: re.Match, last: re.Match) -> None:
+        self._start, self._end = first.start(), last.end(1)
+        self._text_start = first.start(1)
+        self._text = last.string[self._text_start:self._end]
+
+    def start(self, group: int = 0) -> int:
+        return self._text_start if group else self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def group(self, group: int = 0) -> str:
+        return self._text
+
+
+def _named_action_fits(line: str) -> bool:
+    """Whether a :data:`_NAMED_ACTION_LINE` line reads as one caption: at most
+    ``named_action_line_max_chars``, not ending with a comma, no quote (``tặng quà và dặn
+    "Cố lên nhé"`` is speech, and a quoted name cannot be told from it), no story verb, no
+    word that links, judges or reports (the groups of ``captions_named_action_groups.txt``
+    aside: ``các hộ có hoàn cảnh khó khăn``), no narrator or span of time."""
+    return not (len(line) > _SETTINGS["named_action_line_max_chars"] or line.endswith(",")
+                or _QUOTE_MARKS.search(line)
+                or _SCENE_SENTENCE_STOP.search(_NAMED_ACTION_GROUPS.sub("", line))
+                or _SUBJECT_STOP.search(line) or _LONE_LINE_STORY.search(line))
+
+
+def _holds_subheading(text: str, own: set[int]) -> bool:
+    """Whether a line with no full stop (``_BARE_LINE``'s, capitalised, of
+    ``scene_bare_line_min_words`` words or more) other than ``own`` stands between two
+    paragraphs as a subheading does (:func:`_bare_neighbours`): subheadings come in a
+    series, so a named "who does what" line in such a text may be one of them."""
+    for match in _BARE_LINE.finditer(text):
+        line = match.group(1)
+        if (match.start(1) not in own and not line.endswith(".") and line[0].isupper()
+                and len(line.split()) >= _BARE_MIN_WORDS
+                and _bare_neighbours(text, match) is not None):
+            return True
+    return False
+
+
+def _named_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.named_action_line``: a person's head or office and a name, then at once an
+    action a picture shows and what it takes, with no full stop (:data:`_NAMED_ACTION_LINE`,
+    :func:`_named_action_fits`), alone or in a run of up to ``named_action_run_max_lines``
+    such lines (a photo's captions one under another), the run standing between two
+    paragraphs as :func:`_caption_neighbours` reads them: the one below opens no interview
+    nor with the time of the news, and neither opens in the same shape (a list); none in a
+    text with subheadings (:func:`_holds_subheading`).
+
+    >>> _named_action_lines("Tiêu đề\\nSáng nay, hội chữ thập đỏ huyện trao 200 suất quà cho "
+    ...     "các hộ nghèo trong xã.\\nBà Lê Thị Hoa tặng quà cho ông Trần Văn Ba, thương binh ở "
+    ...     "xã Tân Phú\\nMỗi suất quà gồm gạo, dầu ăn và tiền mặt trị giá năm trăm nghìn đồng.",
+    ...     set())
+    [(85, 153, 'captions.named_action_line')]
+    """
+    if _NAMED_HEAD.search(text) is None:
+        return []  # no line a head opens: most texts
+    lines = [m for head in _NAMED_HEAD.finditer(text)
+             if (m := _NAMED_ACTION_LINE.match(text, head.start())) is not None
+             and m.start(1) not in done and _named_action_fits(m.group(1).rstrip())]
+    runs: list[list[re.Match]] = []
+    for match in lines:
+        if runs and not text[runs[-1][-1].end(1):match.start()].strip():
+            runs[-1].append(match)  # the line right under the run's last (blank lines aside)
+        else:
+            runs.append([match])
+    found: list[tuple[int, int, str]] = []
+    for run in runs:
+        if len(run) > _SETTINGS["named_action_run_max_lines"]:
+            continue  # a list of who did what
+        if _holds_subheading(text, {m.start(1) for m in lines}):
+            return []  # a roundup's subheadings: a named line there may be one of them
+        pair = _caption_neighbours(text, _Run(run[0], run[-1]))
+        if (pair is None or _opens_interview(pair[1]) or _TIMED_OPENING.match(pair[1])
+                or any(_NAMED_OPENING.match(side) for side in pair)):
+            continue
+        found += [(m.start(1), m.start(1) + len(m.group(1).rstrip()),
+                   "captions.named_action_line") for m in run]
+    return found
 
 
 #: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
