@@ -2728,13 +2728,26 @@ def _scene_action_lines(text: str, done: set[int], newlines: list[int] | None = 
             continue
         pair = _paragraphs_around(text, match, least)  # (cheaper than reading the line)
         if (pair is not None and _is_action_caption(line)
-                and not any(map(_reads_as_action, pair))):
+                and not any(map(_reads_as_action, pair))
+                and not _in_subject_series(line, pair)):
             found.append((start, start + len(line), "captions.scene_action_line"))
         elif _is_subject_caption(line):
             subjects.append((match.start() + 1, start + len(line)))
     if subjects:
         found += _subject_lines(text, subjects, done | {start for start, _, _ in found})
     return found
+
+
+def _in_subject_series(line: str, pair: tuple[str, str]) -> bool:
+    """Whether a neighbour of the "who does what" ``line`` is a short line of one sentence
+    (at most ``scene_action_line_max_chars``) that the same scene subject opens: a series
+    of such lines (``Thủ tướng ... cắt băng.`` / ``Thủ tướng ... và các đại biểu ...``)
+    is a list or a photo story told in its captions, and its lines stay."""
+    subject = _opening_subject(line)
+    return bool(subject) and any(
+        len(side) <= _SETTINGS["scene_action_line_max_chars"] and side.startswith(subject)
+        and not side[len(subject):len(subject) + 1].isalpha()
+        and not _SENTENCE_END.search(side.rstrip().rstrip(".!?…")) for side in pair)
 
 
 def _paragraphs_around(text: str, match: re.Match, least: int) -> tuple[str, str] | None:
@@ -3772,7 +3785,44 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
+    if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
+            "short_story_min_photos"] and _told_in_short_lines(text, lines):
+        labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
     return merge_labels(labels)
+
+
+#: The rules that take a caption sentence with no marker or credit of its own: in a story
+#: told in short lines (:func:`_told_in_short_lines`) those sentences are the story.
+_CAPTION_SENTENCE_RULES = frozenset({
+    "captions.under_alt", "captions.scene_line", "captions.scene_action_line",
+    "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
+    "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
+    "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
+    "captions.caption_run"})
+
+
+def _told_in_short_lines(text: str, lines: list[str]) -> bool:
+    """Whether ``text`` tells its story in short lines only, as a photo story told in its
+    captions does (the caller also asks for ``short_story_min_photos`` alt text lines,
+    ``captions.numbered_photo``): after the first line (a title), at least
+    ``short_story_min_lines`` lines with text and none of them a paragraph (longer than
+    ``short_story_line_max_chars`` or of two sentences or more): a one-sentence lead, then
+    ``... - Ảnh 1.`` / ``Thủ tướng cắt băng khánh thành.`` and so on. The caption sentences
+    are then the story and stay (only alt lines, markers and credits go); once the alt
+    lines are gone a second pass finds a series of lines one subject opens, which
+    ``captions.scene_action_line`` leaves alone.
+
+    >>> _told_in_short_lines("", ["Tiêu đề", "Sáng nay, lễ khánh thành cầu diễn ra.",
+    ...     "Cầu nhìn từ trên cao.", "Lãnh đạo tỉnh cắt băng khánh thành.",
+    ...     "Người dân đi trên cầu mới.", "Cầu về đêm."])
+    True
+    """
+    body = [line for line in lines[1:] if line.strip()]
+    if len(body) < _SETTINGS["short_story_min_lines"]:
+        return False  # (most texts: fewer lines, or a paragraph soon)
+    longest = _SETTINGS["short_story_line_max_chars"]
+    return not any(len(line) > longest or _SENTENCE_END.search(line.rstrip().rstrip(".!?…"))
+                   for line in body)
 
 
 def _without_repeats(text: str, labels: list[Label]) -> str:
