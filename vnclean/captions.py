@@ -2643,6 +2643,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
+    found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -2727,13 +2728,26 @@ def _scene_action_lines(text: str, done: set[int], newlines: list[int] | None = 
             continue
         pair = _paragraphs_around(text, match, least)  # (cheaper than reading the line)
         if (pair is not None and _is_action_caption(line)
-                and not any(map(_reads_as_action, pair))):
+                and not any(map(_reads_as_action, pair))
+                and not _in_subject_series(line, pair)):
             found.append((start, start + len(line), "captions.scene_action_line"))
         elif _is_subject_caption(line):
             subjects.append((match.start() + 1, start + len(line)))
     if subjects:
         found += _subject_lines(text, subjects, done | {start for start, _, _ in found})
     return found
+
+
+def _in_subject_series(line: str, pair: tuple[str, str]) -> bool:
+    """Whether a neighbour of the "who does what" ``line`` is a short line of one sentence
+    (at most ``scene_action_line_max_chars``) that the same scene subject opens: a series
+    of such lines (``Thủ tướng ... cắt băng.`` / ``Thủ tướng ... và các đại biểu ...``)
+    is a list or a photo story told in its captions, and its lines stay."""
+    subject = _opening_subject(line)
+    return bool(subject) and any(
+        len(side) <= _SETTINGS["scene_action_line_max_chars"] and side.startswith(subject)
+        and not side[len(subject):len(subject) + 1].isalpha()
+        and not _SENTENCE_END.search(side.rstrip().rstrip(".!?…")) for side in pair)
 
 
 def _paragraphs_around(text: str, match: re.Match, least: int) -> tuple[str, str] | None:
@@ -3164,6 +3178,120 @@ def _titled_action_lines(text: str, done: set[int], newlines: list[int] | None =
                     yield match
     return _lone_caption_lines(text, acting(), done, "captions.titled_action_line",
                                _opens_titled)
+
+
+#: Who a named "who does what" caption shows: a person's head (``captions_bare_scene.txt``
+#: ``person:``) or an office (``captions_scene_actions.txt`` ``title:``), then a name.
+_NAMED_HEADS = tuple(dict.fromkeys(_BARE["person"] + tuple(sorted(_SCENE_TITLES))))
+#: A line such a head opens (stdlib ``re``, the heads as a trie after a newline): the cheap
+#: pass that finds the few lines :data:`_NAMED_ACTION_LINE` then reads.
+_NAMED_HEAD = re.compile(rf"\n[^\S\n]*(?:{trie(_NAMED_HEADS)}) ")
+#: A caption naming the person it shows, then at once what they do in the picture (an
+#: ``action:`` of ``captions_scene_actions.txt``) and whom or what the action takes, with no
+#: full stop, colon, semicolon or other sentence mark (commas only after the action:
+#: ``Bà Lê Thị Hoa tặng quà cho ông Trần Văn Ba, thương binh ở xã Tân Phú``).
+_NAMED_ACTION_LINE = LazyPattern(
+    rf"\n[^\S\n]*+((?:{named_list(_NAMED_HEADS)})[ \t]++{_NAME_RUN}[ \t]++"
+    rf"(?:{named_list(_kind_entries('captions_scene_actions.txt')['action'])})(?!\p{{L}})"
+    rf"[^\n.!?…:;]{{0,{_SETTINGS['named_action_line_max_chars']}}}?)(?=[^\S\n]*+\n)",
+    regex.V1)
+#: A line that opens as :data:`_NAMED_ACTION_LINE` does (a neighbour of this shape, not in
+#: the run, makes the run part of a list).
+_NAMED_OPENING = LazyPattern(
+    rf"(?:{named_list(_NAMED_HEADS)})[ \t]++{_NAME_RUN}[ \t]++"
+    rf"(?:{named_list(_kind_entries('captions_scene_actions.txt')['action'])})(?!\p{{L}})",
+    regex.V1)
+_QUOTE_MARKS = re.compile("[\"“”«»]")
+#: The groups a named caption's action takes whose words hold a story verb
+#: (``captions_named_action_groups.txt``: ``có hoàn cảnh``): left out before the verb test.
+_NAMED_ACTION_GROUPS = re.compile(
+    rf"(?<!\w)(?:{trie(word_list('captions_named_action_groups.txt'))})(?!\w)")
+
+
+class _Run:
+    """The span of a run of lines, read as a line pattern's match (group 1 the run's text,
+    ``start()`` the newline before it): what :func:`_caption_neighbours` reads."""
+
+    def __init__(self, first: re.Match, last: re.Match) -> None:
+        self._start, self._end = first.start(), last.end(1)
+        self._text_start = first.start(1)
+        self._text = last.string[self._text_start:self._end]
+
+    def start(self, group: int = 0) -> int:
+        return self._text_start if group else self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def group(self, group: int = 0) -> str:
+        return self._text
+
+
+def _named_action_fits(line: str) -> bool:
+    """Whether a :data:`_NAMED_ACTION_LINE` line reads as one caption: at most
+    ``named_action_line_max_chars``, not ending with a comma, no quote (``tặng quà và dặn
+    "Cố lên nhé"`` is speech, and a quoted name cannot be told from it), no story verb, no
+    word that links, judges or reports (the groups of ``captions_named_action_groups.txt``
+    aside: ``các hộ có hoàn cảnh khó khăn``), no narrator or span of time."""
+    return not (len(line) > _SETTINGS["named_action_line_max_chars"] or line.endswith(",")
+                or _QUOTE_MARKS.search(line)
+                or _SCENE_SENTENCE_STOP.search(_NAMED_ACTION_GROUPS.sub("", line))
+                or _SUBJECT_STOP.search(line) or _LONE_LINE_STORY.search(line))
+
+
+def _holds_subheading(text: str, own: set[int]) -> bool:
+    """Whether a line with no full stop (``_BARE_LINE``'s, capitalised, of
+    ``scene_bare_line_min_words`` words or more) other than ``own`` stands between two
+    paragraphs as a subheading does (:func:`_bare_neighbours`): subheadings come in a
+    series, so a named "who does what" line in such a text may be one of them."""
+    for match in _BARE_LINE.finditer(text):
+        line = match.group(1)
+        if (match.start(1) not in own and not line.endswith(".") and line[0].isupper()
+                and len(line.split()) >= _BARE_MIN_WORDS
+                and _bare_neighbours(text, match) is not None):
+            return True
+    return False
+
+
+def _named_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.named_action_line``: a person's head or office and a name, then at once an
+    action a picture shows and what it takes, with no full stop (:data:`_NAMED_ACTION_LINE`,
+    :func:`_named_action_fits`), alone or in a run of up to ``named_action_run_max_lines``
+    such lines (a photo's captions one under another), the run standing between two
+    paragraphs as :func:`_caption_neighbours` reads them: the one below opens no interview
+    nor with the time of the news, and neither opens in the same shape (a list); none in a
+    text with subheadings (:func:`_holds_subheading`).
+
+    >>> _named_action_lines("Tiêu đề\\nSáng nay, hội chữ thập đỏ huyện trao 200 suất quà cho "
+    ...     "các hộ nghèo trong xã.\\nBà Lê Thị Hoa tặng quà cho ông Trần Văn Ba, thương binh ở "
+    ...     "xã Tân Phú\\nMỗi suất quà gồm gạo, dầu ăn và tiền mặt trị giá năm trăm nghìn đồng.",
+    ...     set())
+    [(85, 153, 'captions.named_action_line')]
+    """
+    if _NAMED_HEAD.search(text) is None:
+        return []  # no line a head opens: most texts
+    lines = [m for head in _NAMED_HEAD.finditer(text)
+             if (m := _NAMED_ACTION_LINE.match(text, head.start())) is not None
+             and m.start(1) not in done and _named_action_fits(m.group(1).rstrip())]
+    runs: list[list[re.Match]] = []
+    for match in lines:
+        if runs and not text[runs[-1][-1].end(1):match.start()].strip():
+            runs[-1].append(match)  # the line right under the run's last (blank lines aside)
+        else:
+            runs.append([match])
+    found: list[tuple[int, int, str]] = []
+    for run in runs:
+        if len(run) > _SETTINGS["named_action_run_max_lines"]:
+            continue  # a list of who did what
+        if _holds_subheading(text, {m.start(1) for m in lines}):
+            return []  # a roundup's subheadings: a named line there may be one of them
+        pair = _caption_neighbours(text, _Run(run[0], run[-1]))
+        if (pair is None or _opens_interview(pair[1]) or _TIMED_OPENING.match(pair[1])
+                or any(_NAMED_OPENING.match(side) for side in pair)):
+            continue
+        found += [(m.start(1), m.start(1) + len(m.group(1).rstrip()),
+                   "captions.named_action_line") for m in run]
+    return found
 
 
 #: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
@@ -3646,7 +3774,7 @@ def _classify_once(text: str) -> list[Label]:
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
     newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
-    labels += _scene_labels(text, labels, keywords, newlines)
+    labels += _scene_labels(_without_repeats(text, labels), labels, keywords, newlines)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
@@ -3657,7 +3785,69 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
+    if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
+            "short_story_min_photos"] and _told_in_short_lines(text, lines):
+        labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
     return merge_labels(labels)
+
+
+#: The rules that take a caption sentence with no marker or credit of its own: in a story
+#: told in short lines (:func:`_told_in_short_lines`) those sentences are the story.
+_CAPTION_SENTENCE_RULES = frozenset({
+    "captions.under_alt", "captions.scene_line", "captions.scene_action_line",
+    "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
+    "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
+    "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
+    "captions.caption_run"})
+
+
+def _told_in_short_lines(text: str, lines: list[str]) -> bool:
+    """Whether ``text`` tells its story in short lines only, as a photo story told in its
+    captions does (the caller also asks for ``short_story_min_photos`` alt text lines,
+    ``captions.numbered_photo``): after the first line (a title), at least
+    ``short_story_min_lines`` lines with text and none of them a paragraph (longer than
+    ``short_story_line_max_chars`` or of two sentences or more): a one-sentence lead, then
+    ``... - Ảnh 1.`` / ``Thủ tướng cắt băng khánh thành.`` and so on. The caption sentences
+    are then the story and stay (only alt lines, markers and credits go); once the alt
+    lines are gone a second pass finds a series of lines one subject opens, which
+    ``captions.scene_action_line`` leaves alone.
+
+    >>> _told_in_short_lines("", ["Tiêu đề", "Sáng nay, lễ khánh thành cầu diễn ra.",
+    ...     "Cầu nhìn từ trên cao.", "Lãnh đạo tỉnh cắt băng khánh thành.",
+    ...     "Người dân đi trên cầu mới.", "Cầu về đêm."])
+    True
+    """
+    body = [line for line in lines[1:] if line.strip()]
+    if len(body) < _SETTINGS["short_story_min_lines"]:
+        return False  # (most texts: fewer lines, or a paragraph soon)
+    longest = _SETTINGS["short_story_line_max_chars"]
+    return not any(len(line) > longest or _SENTENCE_END.search(line.rstrip().rstrip(".!?…"))
+                   for line in body)
+
+
+def _without_repeats(text: str, labels: list[Label]) -> str:
+    """``text`` with the copies ``captions.repeated`` takes blanked (each character but a
+    newline made a space: the offsets and lines stay), so the scene rules read the copy
+    that stays between its real neighbours: a caption printed twice goes whole in one pass,
+    as it does in a second one once the repeat is gone (``clean`` stays idempotent).
+
+    >>> _without_repeats("Bài.\\nẢnh một.\\nẢnh một.", [Label(5, 14, KIND, "captions.repeated")])
+    'Bài.\\n        \\nẢnh một.'
+    """
+    repeats = [lab for lab in labels if lab.rule == "captions.repeated"]
+    if not repeats:
+        return text
+    parts, last = [], 0
+    for lab in repeats:
+        parts.append(text[last:lab.start])
+        parts.append(_BLANK_OUT.sub(" ", text[lab.start:lab.end]))
+        last = lab.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+#: What :func:`_without_repeats` blanks: any character but a newline.
+_BLANK_OUT = re.compile(r"[^\n]")
 
 
 _GALLERY_WORDS = tab_entries("captions_gallery_cues.txt")
