@@ -126,10 +126,11 @@ _ALTERNATIVES = [
         r"(?P<contact_line>^[ \t]*(?:%s|(?-i:%s))(?:[ \t]*[|,;/-][ \t]*(?:%s|(?-i:%s))){0,3}"
         r"[ \t]*$)" % (_PHONE, _EMAIL, _PHONE, _EMAIL),
         # View and comment counters standing alone: "Số lần xem: 169", "12 bình luận",
-        # "1.234 lượt xem".
+        # "1.234 lượt xem", maybe as an item of the page's bulleted meta row ("• 1211 Lượt
+        # xem" under "• Thứ tư, 25/05/2022 |").
         # A row of them: "Lượt xem: 3.402 | Bình luận: 5". A rating widget: "Đánh giá bài
         # viết: ★★★★★ 4.8/5 (36 bình chọn)", "5/5 - (2 bình chọn)", "5 (1 vote)", "★★★★★".
-        r"(?P<counter>^[ \t]*(?:(?:Số lần (?:xem|đọc)|Lượt (?:xem|đọc|truy cập)|Hits)"
+        r"(?P<counter>^[ \t]*(?:•[ \t]*)?(?:(?:Số lần (?:xem|đọc)|Lượt (?:xem|đọc|truy cập)|Hits)"
         r"[ \t]*:?[ \t]*\d[\d.,]{0,12}"
         r"(?:[ \t]*[|·•][ \t]*(?:Bình luận|Lượt thích|Lượt chia sẻ|Chia sẻ)[ \t]*:?[ \t]*"
         r"\d[\d.,]{0,12}){0,3}"
@@ -471,7 +472,7 @@ def _line_plan(stripped: str) -> tuple[str | None, str | tuple | None]:
         # names: the line is tried against every alternative, as the whole alternation is.
         return rule, _ALL_LINE_PATTERNS
     group = cue.lastgroup if cue is not None else None
-    if group == "digit" and not at and _DIGIT_LINE.match(stripped) is None:
+    if group == "digit" and not at and _DIGIT_LINE.match(stripped.lstrip(_CUE_LEAD)) is None:
         group = None  # neither a contact line nor a counter: only a licence is left to try
     patterns = _DISPATCH[group, at]
     if group == "licence" or _LICENCE_CUE.match(low):
@@ -939,6 +940,8 @@ def _candidate_label(text: str, m) -> Label | None:
     if group == "form":
         return Label(_reply_heading_start(text, start), end, "promo", "promos.comments")
     if group == "counter":
+        if m.group().lstrip(" \t").startswith("•") and _bullets_introduced(text, start):
+            return None  # "Kết quả sau một tuần:" / "• 5.000 lượt chia sẻ": the story's list
         return Label(start, end, "promo", "promos.comments")
     if group == "desk":
         return Label(start, end, "promo", "promos.footer")
@@ -984,6 +987,28 @@ def _listed_advice(text: str, start: int) -> bool:
     return (above.endswith(":") and len(above) > _CONTACT_INTRO_MIN
             and _LINE_CUE.match(above.lstrip(_CUE_LEAD).casefold()) is None
             and _INLINE_CANDIDATES.search(above) is None)
+
+
+def _bullets_introduced(text: str, start: int) -> bool:
+    """The bulleted line at ``start`` is an item of a list the story introduces: the first
+    line above its run of bulleted lines (read at most ``_BULLET_RUN_MAX`` up) ends with
+    ``:`` as :func:`_listed_advice` reads it (``Kết quả sau một tuần:`` / ``• 5.000 lượt
+    chia sẻ`` / ``• 1.200 bình luận``); a page's meta row under its title is no such list.
+
+    >>> _bullets_introduced("Kết quả sau một tuần:\\n• 5.000 lượt chia sẻ\\n• 12 bình luận", 43)
+    True
+    >>> _bullets_introduced("Thực trạng cạnh tranh\\n• Thứ tư, 25/05/2022 |\\n• 1211 Lượt xem", 45)
+    False
+    """
+    for _ in range(_BULLET_RUN_MAX):
+        above = _line_above(text, start)
+        if not above.lstrip(" \t").startswith("•"):
+            return _listed_advice(text, start)
+        start = text.rfind(above, 0, start)
+    return False
+
+
+_BULLET_RUN_MAX = 12
 
 
 def _call_to_action(line: str) -> bool:

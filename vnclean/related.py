@@ -1508,9 +1508,14 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             continue
         if line.cls in ("strong", "weak"):
             end = _block_after_heading(lines, i, line.cls == "strong", title)
-            if (line.cls == "weak" and i == 0 and end == 2 and lines[1].cls in _BLOCK_HEADLINES
-                    and len(lines) > 2):
-                i = 1  # "Video" / the title / its story: a section label over the page's title
+            if (line.cls == "weak" and i == 0 and end in (2, 3) and len(lines) > end
+                    and lines[1].cls in _BLOCK_HEADLINES
+                    and (end == 2 or lines[2].cls == "teaser"
+                         and lines[3].cls not in _BLOCK_HEADLINES)):
+                # "Video" / the title / its story: a section label over the page's title
+                # (and its lead, story below it, no other card: "Tin Hot" / the title /
+                # "Sự kết hợp ... du lịch..." / the story)
+                i = 1
                 continue
             if line.cls == "strong" and end == i + 1:
                 picked = _headlines_past_picker(lines, i + 1)
