@@ -26,7 +26,7 @@ import regex
 
 from ._core import Recheck
 from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, json_data,
-                    named_list, piece_gate, tab_entries, trie, word_list, word_set)
+                    named_list, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -228,6 +228,9 @@ _STRONG_CUES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag in ("stron
 _FOOTER_CUES = PiecedAlternation(
     tuple(p for tag, p in _FOOTER if tag in ("strong", "label", "weak")), _F)
 _FOOTER_NAME = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
+#: The names, to ask cheaply whether a line may hold one (:meth:`PiecedAlternation.may_match`).
+_FOOTER_NAMES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag == "name"), _F,
+                                  whole=_FOOTER_NAME)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
 #: A contact opener (searched in the windows around anchor hits only where its words are).
@@ -1297,7 +1300,7 @@ def _strong_footer(line: str) -> bool:
     """A line a footer grows from: a notice (``©``, ``Bản quyền thuộc ...``) anywhere, or a
     label cue (``Cơ quan chủ quản``, a licence) on a line that is no story sentence unless
     it names a press authority."""
-    if not _may_hold_strong(line):
+    if not _STRONG_CUES.may_match(line):
         return False
     if _footer_notice(line, 0, len(line)) is not None:
         return True
@@ -1421,12 +1424,6 @@ def _footer_cue(text: str) -> bool:
     return _FOOTER_CUES.search(text) is not None
 
 
-# Cheap tests before the case-insensitive searches of the footer cues (about 30 µs a line):
-# a text whose casefold holds none of the literal pieces their matches need holds no cue.
-_may_hold_strong = piece_gate(_FOOTER_STRONG.pattern)
-_may_hold_name = piece_gate(_FOOTER_NAME.pattern)
-
-
 def _split_sentences(text: str) -> list[str]:
     """``text`` cut after each sentence end followed by a space (each piece keeps its end).
 
@@ -1500,7 +1497,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                 cue = cued.get(j)
                 if cue is None:
                     cue = cued[j] = _footer_cue(line) or bool(
-                        _may_hold_name(line) and _FOOTER_NAME.match(line))
+                        _FOOTER_NAMES.may_match(line) and _FOOTER_NAME.match(line))
                 if cue:
                     for k in range(reached + step, j + step, step):
                         if lines[k].strip() and len(lines[k]) <= max_chars:
@@ -1741,8 +1738,9 @@ _FLAT_FOOTER_CUE = LazyPattern(
 #: Its licence labels alone: all it can find where no colon stands.
 _FLAT_FOOTER_LABEL = regex.compile(
     r"%s(?P<licence>%s)" % (_FLAT_CUE_START, _FOOTER_LABEL.pattern), _F)
-_may_hold_flat_cue = piece_gate(_FLAT_FOOTER_CUE.pattern)
-_may_hold_flat_label = piece_gate(_FLAT_FOOTER_LABEL.pattern)
+#: Each as an alternation of one branch, to ask cheaply whether a line's end may hold one.
+_FLAT_CUES = PiecedAlternation((_FLAT_FOOTER_CUE.pattern,), _F, whole=_FLAT_FOOTER_CUE)
+_FLAT_LABELS = PiecedAlternation((_FLAT_FOOTER_LABEL.pattern,), _F, whole=_FLAT_FOOTER_LABEL)
 
 
 def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
@@ -1764,10 +1762,10 @@ def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
         return []  # a footer-sized last line: the footer rules' own
     window = end - max_chars
     colon = text.find(":", window, end) >= 0
-    if not (_may_hold_flat_cue if colon else _may_hold_flat_label)(text[window:end]):
+    cue = _FLAT_CUES if colon else _FLAT_LABELS
+    if not cue.may_match(text[window:end]):
         return []  # (most long last lines: no piece of a cue in their end)
-    cue = _FLAT_FOOTER_CUE if colon else _FLAT_FOOTER_LABEL
-    cues = [m.start() for m in cue.finditer(text, window, end)]  # each opens with a capital
+    cues = [m.start() for m in cue.whole.finditer(text, window, end)]  # each opens with a capital
     for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
         if _cued_run_end(text, start, end) != end:
             continue
