@@ -149,3 +149,29 @@ def test_pieced_alternation_keeps_its_finders_answers():
     alternation._kept.cache_clear()
     alternation.finder("x" * 300)
     assert alternation._kept.cache_info().currsize == 0  # (a long stretch is worked out)
+
+
+def _follow_verbs_found(text):
+    """What _follow_verb_starts stands for: a loop of str.find for each follow verb."""
+    starts = []
+    for verb in promos._FOLLOW_VERBS:
+        pos = text.find(verb)
+        while pos >= 0:
+            starts.append(pos)
+            pos = text.find(verb, pos + len(verb))
+    return starts
+
+
+_FOLLOW_PIECES = ["Theo dõi", "THEO DÕI", "Hãy theo dõi", "Follow", "Theo dõ", "heo dõi", "õ",
+                  "Õ", "i", "F", "ollow", "Fol", "low", "Hãy ", "theo", " ", "\n",
+                  "Báo X trên Zalo"]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_FOLLOW_PIECES), st.text(max_size=2)),
+                max_size=12).map("".join))
+@example("Theo dõi Theo dõiTheo dõi FollowFollow")
+def test_follow_verb_searches_find_what_str_find_finds(text):
+    """The follow verbs' searches keyed on a rare letter find each verb where a loop of
+    str.find finds it, in the same order."""
+    assert promos._follow_verb_starts(text) == _follow_verbs_found(text)

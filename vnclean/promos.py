@@ -2238,24 +2238,52 @@ def _follow_prompts(text: str) -> list[Label]:
     in uppercase or ends a sentence; a sentence that goes on (``..., độc giả sẽ ...``) or
     runs into it stays."""
     out: list[Label] = []
-    for verb, pivot in _FOLLOW_PIVOTS:
-        if pivot not in text:
-            continue  # (a scan for one rare letter costs less than one for the verb)
-        pos = text.find(verb)
-        while pos >= 0:
-            m = _FOLLOW_PROMPT.match(text, pos)
-            if m is not None:
-                line_start = text.rfind("\n", 0, pos) + 1
-                if not _lowercase_word_before(text, line_start, pos):
-                    out.append(Label(pos, m.end(), "promo", "promos.call_to_action"))
-            pos = text.find(verb, pos + len(verb))
+    for pos in _follow_verb_starts(text):
+        m = _FOLLOW_PROMPT.match(text, pos)
+        if m is not None:
+            line_start = text.rfind("\n", 0, pos) + 1
+            if not _lowercase_word_before(text, line_start, pos):
+                out.append(Label(pos, m.end(), "promo", "promos.call_to_action"))
     return out
 
 
+def _follow_verb_starts(text: str) -> list[int]:
+    """Where the follow verbs stand in ``text``: verb by verb, each left to right and no
+    two of one verb overlapping (what a loop of ``str.find`` finds), from searches keyed on
+    a rare letter (:data:`_FOLLOW_FINDERS`).
+
+    >>> _follow_verb_starts("Theo dõi Báo X trên Zalo. Follow us. Hãy theo dõi tin.")
+    [0, 37, 26]
+    """
+    starts = []
+    for pivot, finder, lead, size in _FOLLOW_FINDERS:
+        if pivot not in text:
+            continue  # (a one-letter test scans faster still)
+        after = 0  # where the last occurrence of this verb ends
+        for hit in finder.finditer(text):
+            pos = hit.start() - lead
+            if pos >= after:
+                starts.append(pos)
+                after = pos + size
+    return starts
+
+
+def _verb_finder(verb: str) -> tuple[str, re.Pattern, int, int]:
+    """A search for ``verb`` that opens with its last letter outside ASCII (``õ`` of
+    ``dõi``: rare in text; a search that opens with a literal character skips ahead in C,
+    faster than ``str.find`` for the verb), or its first letter if it has none (``F`` of
+    ``Follow``: no Vietnamese letter); the letters before that one in a look-behind, those
+    after it in a look-ahead (one character taken a hit, so no hit hides another). With that
+    letter, how far into the verb it stands, and the verb's length."""
+    at = next((k for k in range(len(verb) - 1, -1, -1) if not verb[k].isascii()), 0)
+    before, after = verb[:at + 1], verb[at + 1:]
+    pattern = re.escape(verb[at]) + (f"(?<={re.escape(before)})" if at else "") + (
+        f"(?={re.escape(after)})" if after else "")
+    return verb[at], re.compile(pattern), at, len(verb)
+
+
 _FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
-#: Each verb with its last letter outside ASCII (``õ`` of ``dõi``: rare in text), or "".
-_FOLLOW_PIVOTS = tuple((verb, next((c for c in reversed(verb) if not c.isascii()), ""))
-                       for verb in _FOLLOW_VERBS)
+_FOLLOW_FINDERS = tuple(map(_verb_finder, _FOLLOW_VERBS))
 _FOLLOW_PROMPT = LazyPattern(
     r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
     r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\(?+\p{Lu}))" % (
