@@ -175,3 +175,18 @@ def test_follow_verb_searches_find_what_str_find_finds(text):
     """The follow verbs' searches keyed on a rare letter find each verb where a loop of
     str.find finds it, in the same order."""
     assert promos._follow_verb_starts(text) == _follow_verbs_found(text)
+
+
+_POLL_PIECES = ["Thăm dò", "THĂM DÒ", "Thăm dò ý kiến", "THĂM DÒ Ý KIẾN", "Khảo sát nhanh",
+                "KHẢO SÁT", "Bình chọn", "BÌNH CHỌN", "Bạn nghĩ sao?", "BẠN NGHĨ SAO?", "Ì", "Ả",
+                "Ă", "Ạ", "THĂM", " DÒ", "BÌNH", "KHẢO", "?", " ", "\n", "Thăm"]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_POLL_PIECES), st.text(max_size=2)),
+                max_size=10).map("".join))
+def test_poll_gate_answers_as_every_form(text):
+    """_polls' gate (the forms that hold no other, each behind a test of its rare capital)
+    says what a test of every form of every poll opener says."""
+    fast = any(rare in text and word in text for rare, word in promos._POLL_TESTS)
+    assert fast == any(form in text for form in promos._POLL_FORMS)

@@ -2635,9 +2635,16 @@ def _video_titles(text: str, labels: list[Label]) -> list[Label]:
 _POLL_OPENER = re.compile(r"^[ \t]*(?:%s)[ \t]*:?[ \t]*$" % alternation(
     word_list("promos_poll_openers.txt")), re.IGNORECASE | re.MULTILINE)
 #: The openers as a heading writes them (as listed, capitalised, in upper case): plain
-#: substring tests that let a text with none skip the search.
-_POLL_WORDS = tuple({form for word in word_list("promos_poll_openers.txt")
-                     for form in (word, word.capitalize(), word.upper())})
+#: substring tests that let a text with none skip the search. A form that holds another
+#: is left out (``Thăm dò ý kiến``: the test for ``Thăm dò`` answers for it).
+_POLL_FORMS = {form for word in word_list("promos_poll_openers.txt")
+               for form in (word, word.capitalize(), word.upper())}
+_POLL_WORDS = tuple(sorted(form for form in _POLL_FORMS
+                           if not any(other != form and other in form for other in _POLL_FORMS)))
+#: Each with its first capital outside ASCII (``Ì`` of ``BÌNH CHỌN``: rare in text), or "":
+#: a one-character test (a fast scan) before the many-character one.
+_POLL_TESTS = tuple((next((c for c in form if c.isupper() and not c.isascii()), ""), form)
+                    for form in _POLL_WORDS)
 _POLL_OPTION_MAX = _T["max_poll_option_words"] * 12  # characters: the word test runs only below
 
 
@@ -2655,7 +2662,8 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
     ['Bình chọn\\nBạn có đi bộ?\\nCó\\nKhông\\n']
     """
     out: list[Label] = []
-    if not labels or "?" not in text or not any(word in text for word in _POLL_WORDS):
+    if not labels or "?" not in text or not any(
+            rare in text and word in text for rare, word in _POLL_TESTS):
         return out
     for m in _POLL_OPENER.finditer(text):
         lines = []  # (start, stripped text) of the lines after the heading
