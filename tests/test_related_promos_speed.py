@@ -188,5 +188,19 @@ _POLL_PIECES = ["Thăm dò", "THĂM DÒ", "Thăm dò ý kiến", "THĂM DÒ Ý K
 def test_poll_gate_answers_as_every_form(text):
     """_polls' gate (the forms that hold no other, each behind a test of its rare capital)
     says what a test of every form of every poll opener says."""
-    fast = any(rare in text and word in text for rare, word in promos._POLL_TESTS)
+    fast = promos._holds_any(text, promos._POLL_TESTS)
     assert fast == any(form in text for form in promos._POLL_FORMS)
+
+
+_NOTICE_TEXT_PIECES = ["©", "Copyright", "COPYRIGHT", "copyright", "opyrigh", "Bản quyền",
+                       "BẢN QUYỀN", "bản Quyền", "ản quyề", "/GP", "/G", "GPXB", "GPX", "O", "Q",
+                       "Ả", "G", " ", "\n", "Mưa lớn."]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_NOTICE_TEXT_PIECES), st.text(max_size=2)),
+                max_size=10).map("".join))
+def test_notice_cue_gate_answers_as_every_piece(text):
+    """recheck_footers' gate (each piece behind a test of its rare capital) says what a
+    substring test of every notice piece says."""
+    assert promos.holds_notice_cue(text) == any(piece in text for piece in promos._NOTICE_PIECES)

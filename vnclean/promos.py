@@ -2632,6 +2632,26 @@ def _video_titles(text: str, labels: list[Label]) -> list[Label]:
     return out
 
 
+def _rare_letter(word: str) -> str:
+    """The letter of ``word`` that a substring test for it tests first: its first capital
+    outside ASCII (``Ì`` of ``BÌNH CHỌN``: rare in text), else its first capital, else ""
+    (no test). A one-character test is a fast scan; one for many characters stops at most
+    places of a Vietnamese text, and most texts hold none of the words tested.
+
+    >>> _rare_letter("BÌNH CHỌN"), _rare_letter("ản Quyền"), _rare_letter("opyright")
+    ('Ì', 'Q', '')
+    """
+    capitals = [char for char in word if char.isupper()]
+    return next((char for char in capitals if not char.isascii()),
+                capitals[0] if capitals else "")
+
+
+def _holds_any(text: str, tests: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``text`` holds one of the words of ``tests`` (each ``(_rare_letter(word),
+    word)``): ``any(word in text ...)``, each word's rare letter tested first."""
+    return any(rare in text and word in text for rare, word in tests)
+
+
 _POLL_OPENER = re.compile(r"^[ \t]*(?:%s)[ \t]*:?[ \t]*$" % alternation(
     word_list("promos_poll_openers.txt")), re.IGNORECASE | re.MULTILINE)
 #: The openers as a heading writes them (as listed, capitalised, in upper case): plain
@@ -2641,10 +2661,7 @@ _POLL_FORMS = {form for word in word_list("promos_poll_openers.txt")
                for form in (word, word.capitalize(), word.upper())}
 _POLL_WORDS = tuple(sorted(form for form in _POLL_FORMS
                            if not any(other != form and other in form for other in _POLL_FORMS)))
-#: Each with its first capital outside ASCII (``Ì`` of ``BÌNH CHỌN``: rare in text), or "":
-#: a one-character test (a fast scan) before the many-character one.
-_POLL_TESTS = tuple((next((c for c in form if c.isupper() and not c.isascii()), ""), form)
-                    for form in _POLL_WORDS)
+_POLL_TESTS = tuple((_rare_letter(form), form) for form in _POLL_WORDS)
 _POLL_OPTION_MAX = _T["max_poll_option_words"] * 12  # characters: the word test runs only below
 
 
@@ -2662,8 +2679,7 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
     ['Bình chọn\\nBạn có đi bộ?\\nCó\\nKhông\\n']
     """
     out: list[Label] = []
-    if not labels or "?" not in text or not any(
-            rare in text and word in text for rare, word in _POLL_TESTS):
+    if not labels or "?" not in text or not _holds_any(text, _POLL_TESTS):
         return out
     for m in _POLL_OPENER.finditer(text):
         lines = []  # (start, stripped text) of the lines after the heading
@@ -3078,6 +3094,7 @@ def _wrapped_tails(text: str, labels: list[Label]) -> list[Label]:
 strip_promos = StripPromos()
 
 _NOTICE_PIECES = expand_forms(word_list("promos_recheck_cues.txt"))
+_NOTICE_TESTS = tuple((_rare_letter(piece), piece) for piece in _NOTICE_PIECES)
 
 
 def holds_notice_cue(text: str) -> bool:
@@ -3087,7 +3104,7 @@ def holds_notice_cue(text: str) -> bool:
     >>> holds_notice_cue("Mưa lớn. © Bản quyền thuộc Báo X"), holds_notice_cue("Mưa lớn.")
     (True, False)
     """
-    return any(piece in text for piece in _NOTICE_PIECES)
+    return _holds_any(text, _NOTICE_TESTS)
 
 
 #: The widget labels by their last two characters (each holds two or more), so a text's end
