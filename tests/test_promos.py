@@ -305,12 +305,12 @@ def test_a_few_short_texts_never_build_the_line_finder(monkeypatch):
 
 # The piece gates before case-insensitive searches: each must pass every text its
 # patterns find a match in (the pieces are read from the patterns: a gate never skips one).
-GATED = [(promos._may_hold_strong, (promos._FOOTER_STRONG,)),
+GATED = [(promos._STRONG_CUES.may_match, (promos._FOOTER_STRONG,)),
          (lambda text: promos._FOOTER_CUES.finder(text) is not None,
           (promos._FOOTER_STRONG, promos._FOOTER_WEAK)),
-         (promos._may_hold_name, (promos._FOOTER_NAME,)),
-         (promos._may_hold_flat_cue, (promos._FLAT_FOOTER_CUE,)),
-         (promos._may_hold_flat_label, (promos._FLAT_FOOTER_LABEL,)),
+         (promos._FOOTER_NAMES.may_match, (promos._FOOTER_NAME,)),
+         (promos._FLAT_CUES.may_match, (promos._FLAT_FOOTER_CUE,)),
+         (promos._FLAT_LABELS.may_match, (promos._FLAT_FOOTER_LABEL,)),
          (lambda text: promos._INLINE.finder(text) is not None, (promos._INLINE_CANDIDATES,))]
 FOOTER_PIECES = ["© 2024 ", "Copyright", "COPYRİGHT", "All Rights Reserved", "Bản quyền thuộc",
                  "BẢN QUYỀN ©", "Giấy phép số 13/GP-BTTTT", "GPXB", "Tổng biên tập: ",
@@ -325,7 +325,9 @@ gate_texts = st.lists(st.sampled_from(FOOTER_PIECES) | st.sampled_from(PIECES)
 # The pieced alternations and the whole ones they stand for.
 PIECED = [(promos._INLINE, promos._INLINE_CANDIDATES), (promos._NOTICES, promos._FOOTER_NOTICE),
           (promos._STRONG_CUES, promos._FOOTER_STRONG),
-          (promos._CONTACT_START, promos._CONTACT_START.whole)]
+          (promos._CONTACT_START, promos._CONTACT_START.whole),
+          (promos._FOOTER_NAMES, promos._FOOTER_NAME), (promos._FLAT_CUES, promos._FLAT_FOOTER_CUE),
+          (promos._FLAT_LABELS, promos._FLAT_FOOTER_LABEL)]
 
 
 def _pieced_alternations_agree(text):
@@ -333,6 +335,8 @@ def _pieced_alternations_agree(text):
     for pieced, whole in PIECED:
         found = [(m.span(), m.lastgroup) for m in pieced.finditer(text)]
         assert found == [(m.span(), m.lastgroup) for m in whole.finditer(text)], text
+        # its gate says no exactly where no branch is chosen
+        assert pieced.may_match(text) == (pieced.finder(text) is not None), text
     assert (promos._FOOTER_CUES.search(text) is not None) == bool(
         promos._FOOTER_STRONG.search(text) or promos._FOOTER_WEAK.search(text))
 

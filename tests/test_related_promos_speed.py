@@ -149,3 +149,58 @@ def test_pieced_alternation_keeps_its_finders_answers():
     alternation._kept.cache_clear()
     alternation.finder("x" * 300)
     assert alternation._kept.cache_info().currsize == 0  # (a long stretch is worked out)
+
+
+def _follow_verbs_found(text):
+    """What _follow_verb_starts stands for: a loop of str.find for each follow verb."""
+    starts = []
+    for verb in promos._FOLLOW_VERBS:
+        pos = text.find(verb)
+        while pos >= 0:
+            starts.append(pos)
+            pos = text.find(verb, pos + len(verb))
+    return starts
+
+
+_FOLLOW_PIECES = ["Theo dõi", "THEO DÕI", "Hãy theo dõi", "Follow", "Theo dõ", "heo dõi", "õ",
+                  "Õ", "i", "F", "ollow", "Fol", "low", "Hãy ", "theo", " ", "\n",
+                  "Báo X trên Zalo"]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_FOLLOW_PIECES), st.text(max_size=2)),
+                max_size=12).map("".join))
+@example("Theo dõi Theo dõiTheo dõi FollowFollow")
+def test_follow_verb_searches_find_what_str_find_finds(text):
+    """The follow verbs' searches keyed on a rare letter find each verb where a loop of
+    str.find finds it, in the same order."""
+    assert promos._follow_verb_starts(text) == _follow_verbs_found(text)
+
+
+_POLL_PIECES = ["Thăm dò", "THĂM DÒ", "Thăm dò ý kiến", "THĂM DÒ Ý KIẾN", "Khảo sát nhanh",
+                "KHẢO SÁT", "Bình chọn", "BÌNH CHỌN", "Bạn nghĩ sao?", "BẠN NGHĨ SAO?", "Ì", "Ả",
+                "Ă", "Ạ", "THĂM", " DÒ", "BÌNH", "KHẢO", "?", " ", "\n", "Thăm"]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_POLL_PIECES), st.text(max_size=2)),
+                max_size=10).map("".join))
+def test_poll_gate_answers_as_every_form(text):
+    """_polls' gate (the forms that hold no other, each behind a test of its rare capital)
+    says what a test of every form of every poll opener says."""
+    fast = promos._holds_any(text, promos._POLL_TESTS)
+    assert fast == any(form in text for form in promos._POLL_FORMS)
+
+
+_NOTICE_TEXT_PIECES = ["©", "Copyright", "COPYRIGHT", "copyright", "opyrigh", "Bản quyền",
+                       "BẢN QUYỀN", "bản Quyền", "ản quyề", "/GP", "/G", "GPXB", "GPX", "O", "Q",
+                       "Ả", "G", " ", "\n", "Mưa lớn."]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_NOTICE_TEXT_PIECES), st.text(max_size=2)),
+                max_size=10).map("".join))
+def test_notice_cue_gate_answers_as_every_piece(text):
+    """recheck_footers' gate (each piece behind a test of its rare capital) says what a
+    substring test of every notice piece says."""
+    assert promos.holds_notice_cue(text) == any(piece in text for piece in promos._NOTICE_PIECES)

@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover
     _re_constants = _re_parser = None
 
 __all__ = ["data_text", "word_list", "word_set", "json_data", "alternation", "trie",
-           "named_list", "compile_named", "LazyPattern", "required_pieces", "piece_gate",
+           "named_list", "compile_named", "LazyPattern", "required_pieces",
            "PiecedAlternation"]
 
 
@@ -229,30 +229,6 @@ def required_pieces(pattern: str) -> tuple[str, ...] | None:
     return None if pieces is None else tuple(sorted({p.casefold() for p in pieces}, key=str))
 
 
-def piece_gate(*patterns: str) -> Callable[[str], bool]:
-    r"""A cheap test that ``text`` may hold a match of one of ``patterns``: its casefold holds
-    one of their :func:`required_pieces` (always true when those cannot be told, and for a
-    text holding a character that casefolds to several).
-
-    >>> may_hold = piece_gate(r"\bCopyright\b", r"Giấy phép số \d+")
-    >>> may_hold("COPYRIGHT 2024"), may_hold("GIẤY PHÉP SỐ 5"), may_hold("Mưa lớn ở Hà Nội.")
-    (True, True, False)
-    """
-    search: Callable[[str], object] | None = None  # built at the first call (import stays quick)
-
-    def may_hold(text: str) -> bool:
-        nonlocal search
-        if search is None:
-            pieces = required_pieces("|".join(patterns))
-            search = ((lambda low: True) if pieces is None
-                      else re.compile(trie(pieces)).search)  # (a trie: few tests a place)
-        low = text.casefold()
-        # (a character that folds to several, "İ" to "i̇", may match a literal in part)
-        return len(low) != len(text) or search(low) is not None
-
-    return may_hold
-
-
 #: How many short stretches each :class:`PiecedAlternation` remembers its finder of, and
 #: how long they may be (a line of chrome: a few hundred kilobytes in all).
 _STRETCHES_KEPT = 1 << 12
@@ -291,7 +267,7 @@ class PiecedAlternation:
         self.whole = whole or LazyPattern(self._source(range(len(branches))), flags)
         self._budget = budget
         self._subsets: dict[tuple[int, ...], Any] = {}
-        self._index: tuple[dict[str, tuple[int, ...]], frozenset[int]] | None = None
+        self._index: tuple[dict[str, tuple[int, ...]], frozenset[int], Any] | None = None
         self._kept = functools.lru_cache(maxsize=_STRETCHES_KEPT)(self._find)
 
     def _subset(self, ks: tuple[int, ...]) -> Any:
@@ -304,9 +280,10 @@ class PiecedAlternation:
             pattern = self._subsets[ks] = compile_named(self._source(ks), self._flags)
         return pattern
 
-    def _pieces(self) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
-        """The branches each piece lets match, and those whose pieces cannot be told (read
-        from the branches at the first search: import stays quick)."""
+    def _pieces(self) -> tuple[dict[str, tuple[int, ...]], frozenset[int], Any]:
+        """The branches each piece lets match, those whose pieces cannot be told, and one
+        search for any piece (a trie: few tests a place; ``None`` when some branch's pieces
+        cannot be told), read from the branches at the first use: import stays quick."""
         if self._index is None:
             by_piece: dict[str, tuple[int, ...]] = {}
             untold = set()
@@ -316,8 +293,30 @@ class PiecedAlternation:
                     untold.add(k)
                 for piece in pieces or ():
                     by_piece[piece] = (*by_piece.get(piece, ()), k)
-            self._index = by_piece, frozenset(untold)
+            any_piece = None if untold else re.compile(trie(tuple(sorted(by_piece)))).search
+            self._index = by_piece, frozenset(untold), any_piece
         return self._index
+
+    def may_match(self, text: str) -> bool:
+        """Whether some branch may match in ``text``: a cheap gate before a search with the
+        alternation, or with a pattern it stands for (the answer is that of ``finder(text)
+        is not None``, without choosing the branches). One search of the casefold for all
+        the pieces; always true when a branch's pieces cannot be told, and for a text
+        holding a character that casefolds to several.
+
+        >>> import regex
+        >>> words = PiecedAlternation((r"\\bCopyright\\b", r"Giấy phép số \\d+"), regex.IGNORECASE)
+        >>> words.may_match("COPYRIGHT 2024"), words.may_match("GIẤY PHÉP SỐ 5")
+        (True, True)
+        >>> words.may_match("Mưa lớn ở Hà Nội.")
+        False
+        """
+        _, _, any_piece = self._pieces()
+        if any_piece is None:
+            return True
+        low = text.casefold()
+        # (a character that folds to several, "İ" to "i̇", may match a literal in part)
+        return len(low) != len(text) or any_piece(low) is not None
 
     def finder(self, stretch: str) -> Any:
         """The alternation of the branches that can match in ``stretch`` (compiled), or
@@ -333,7 +332,7 @@ class PiecedAlternation:
         low = stretch.casefold()
         if len(low) != len(stretch):
             return self.whole  # (a character folds to several: a literal may match in part)
-        by_piece, untold = self._pieces()
+        by_piece, untold, _ = self._pieces()
         ks = set(untold)
         for piece, branches in by_piece.items():
             if piece in low:

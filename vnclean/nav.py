@@ -901,7 +901,7 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     words, shapes, sections = map(list, zip(*known))
     if "|" in text:
         _unshape_tables(texts, shapes)
-    if "\n#" in text:
+    if "#" in text and "\n#" in text:  # (a rare character first: a scan for two stops often)
         _shape_hashtag_runs(texts, shapes)
     if NULL in shapes and ":" in text:
         _unshape_announced_nulls(texts, shapes)

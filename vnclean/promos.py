@@ -26,7 +26,7 @@ import regex
 
 from ._core import Recheck
 from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, json_data,
-                    named_list, piece_gate, tab_entries, trie, word_list, word_set)
+                    named_list, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
@@ -229,6 +229,9 @@ _STRONG_CUES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag in ("stron
 _FOOTER_CUES = PiecedAlternation(
     tuple(p for tag, p in _FOOTER if tag in ("strong", "label", "weak")), _F)
 _FOOTER_NAME = LazyPattern("|".join(p for tag, p in _FOOTER if tag == "name"), _F)
+#: The names, to ask cheaply whether a line may hold one (:meth:`PiecedAlternation.may_match`).
+_FOOTER_NAMES = PiecedAlternation(tuple(p for tag, p in _FOOTER if tag == "name"), _F,
+                                  whole=_FOOTER_NAME)
 _CONTACT_CUE = regex.compile(
     r"Hotline|Tổng đài|E-?mail|Website|\bWeb\b|Fanpage|Địa chỉ|Điện thoại|\bĐT\b|Zalo", _F)
 #: A contact opener (searched in the windows around anchor hits only where its words are).
@@ -1322,7 +1325,7 @@ def _strong_footer(line: str) -> bool:
     """A line a footer grows from: a notice (``©``, ``Bản quyền thuộc ...``) anywhere, or a
     label cue (``Cơ quan chủ quản``, a licence) on a line that is no story sentence unless
     it names a press authority."""
-    if not _may_hold_strong(line):
+    if not _STRONG_CUES.may_match(line):
         return False
     if _footer_notice(line, 0, len(line)) is not None:
         return True
@@ -1446,12 +1449,6 @@ def _footer_cue(text: str) -> bool:
     return _FOOTER_CUES.search(text) is not None
 
 
-# Cheap tests before the case-insensitive searches of the footer cues (about 30 µs a line):
-# a text whose casefold holds none of the literal pieces their matches need holds no cue.
-_may_hold_strong = piece_gate(_FOOTER_STRONG.pattern)
-_may_hold_name = piece_gate(_FOOTER_NAME.pattern)
-
-
 def _split_sentences(text: str) -> list[str]:
     """``text`` cut after each sentence end followed by a space (each piece keeps its end).
 
@@ -1525,7 +1522,7 @@ def _footer_labels(text: str, anchors: list[int]) -> list[Label]:
                 cue = cued.get(j)
                 if cue is None:
                     cue = cued[j] = _footer_cue(line) or bool(
-                        _may_hold_name(line) and _FOOTER_NAME.match(line))
+                        _FOOTER_NAMES.may_match(line) and _FOOTER_NAME.match(line))
                 if cue:
                     for k in range(reached + step, j + step, step):
                         if lines[k].strip() and len(lines[k]) <= max_chars:
@@ -1766,8 +1763,9 @@ _FLAT_FOOTER_CUE = LazyPattern(
 #: Its licence labels alone: all it can find where no colon stands.
 _FLAT_FOOTER_LABEL = regex.compile(
     r"%s(?P<licence>%s)" % (_FLAT_CUE_START, _FOOTER_LABEL.pattern), _F)
-_may_hold_flat_cue = piece_gate(_FLAT_FOOTER_CUE.pattern)
-_may_hold_flat_label = piece_gate(_FLAT_FOOTER_LABEL.pattern)
+#: Each as an alternation of one branch, to ask cheaply whether a line's end may hold one.
+_FLAT_CUES = PiecedAlternation((_FLAT_FOOTER_CUE.pattern,), _F, whole=_FLAT_FOOTER_CUE)
+_FLAT_LABELS = PiecedAlternation((_FLAT_FOOTER_LABEL.pattern,), _F, whole=_FLAT_FOOTER_LABEL)
 
 
 def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
@@ -1789,10 +1787,10 @@ def _flattened_footer_run(text: str, end: int | None = None) -> list[Label]:
         return []  # a footer-sized last line: the footer rules' own
     window = end - max_chars
     colon = text.find(":", window, end) >= 0
-    if not (_may_hold_flat_cue if colon else _may_hold_flat_label)(text[window:end]):
+    cue = _FLAT_CUES if colon else _FLAT_LABELS
+    if not cue.may_match(text[window:end]):
         return []  # (most long last lines: no piece of a cue in their end)
-    cue = _FLAT_FOOTER_CUE if colon else _FLAT_FOOTER_LABEL
-    cues = [m.start() for m in cue.finditer(text, window, end)]  # each opens with a capital
+    cues = [m.start() for m in cue.whole.finditer(text, window, end)]  # each opens with a capital
     for start in cues[:len(cues) - _T["min_flat_footer_cues"] + 1]:
         if _cued_run_end(text, start, end) != end:
             continue
@@ -2265,24 +2263,52 @@ def _follow_prompts(text: str) -> list[Label]:
     in uppercase or ends a sentence; a sentence that goes on (``..., độc giả sẽ ...``) or
     runs into it stays."""
     out: list[Label] = []
-    for verb, pivot in _FOLLOW_PIVOTS:
-        if pivot not in text:
-            continue  # (a scan for one rare letter costs less than one for the verb)
-        pos = text.find(verb)
-        while pos >= 0:
-            m = _FOLLOW_PROMPT.match(text, pos)
-            if m is not None:
-                line_start = text.rfind("\n", 0, pos) + 1
-                if not _lowercase_word_before(text, line_start, pos):
-                    out.append(Label(pos, m.end(), "promo", "promos.call_to_action"))
-            pos = text.find(verb, pos + len(verb))
+    for pos in _follow_verb_starts(text):
+        m = _FOLLOW_PROMPT.match(text, pos)
+        if m is not None:
+            line_start = text.rfind("\n", 0, pos) + 1
+            if not _lowercase_word_before(text, line_start, pos):
+                out.append(Label(pos, m.end(), "promo", "promos.call_to_action"))
     return out
 
 
+def _follow_verb_starts(text: str) -> list[int]:
+    """Where the follow verbs stand in ``text``: verb by verb, each left to right and no
+    two of one verb overlapping (what a loop of ``str.find`` finds), from searches keyed on
+    a rare letter (:data:`_FOLLOW_FINDERS`).
+
+    >>> _follow_verb_starts("Theo dõi Báo X trên Zalo. Follow us. Hãy theo dõi tin.")
+    [0, 37, 26]
+    """
+    starts = []
+    for pivot, finder, lead, size in _FOLLOW_FINDERS:
+        if pivot not in text:
+            continue  # (a one-letter test scans faster still)
+        after = 0  # where the last occurrence of this verb ends
+        for hit in finder.finditer(text):
+            pos = hit.start() - lead
+            if pos >= after:
+                starts.append(pos)
+                after = pos + size
+    return starts
+
+
+def _verb_finder(verb: str) -> tuple[str, re.Pattern, int, int]:
+    """A search for ``verb`` that opens with its last letter outside ASCII (``õ`` of
+    ``dõi``: rare in text; a search that opens with a literal character skips ahead in C,
+    faster than ``str.find`` for the verb), or its first letter if it has none (``F`` of
+    ``Follow``: no Vietnamese letter); the letters before that one in a look-behind, those
+    after it in a look-ahead (one character taken a hit, so no hit hides another). With that
+    letter, how far into the verb it stands, and the verb's length."""
+    at = next((k for k in range(len(verb) - 1, -1, -1) if not verb[k].isascii()), 0)
+    before, after = verb[:at + 1], verb[at + 1:]
+    pattern = re.escape(verb[at]) + (f"(?<={re.escape(before)})" if at else "") + (
+        f"(?={re.escape(after)})" if after else "")
+    return verb[at], re.compile(pattern), at, len(verb)
+
+
 _FOLLOW_VERBS = word_list("promos_follow_verbs.txt")
-#: Each verb with its last letter outside ASCII (``õ`` of ``dõi``: rare in text), or "".
-_FOLLOW_PIVOTS = tuple((verb, next((c for c in reversed(verb) if not c.isascii()), ""))
-                       for verb in _FOLLOW_VERBS)
+_FOLLOW_FINDERS = tuple(map(_verb_finder, _FOLLOW_VERBS))
 _FOLLOW_PROMPT = LazyPattern(
     r"(?:%s)[ \t]+\p{Lu}[^\n,;:.!?]{0,60}?[ \t](?:trên|tại|qua|TRÊN|TẠI|QUA)[ \t]+(?i:%s)"
     r"(?:[ \t]*+(?:,|và|hoặc|\|)[ \t]*+(?i:%s))*+(?=[ \t]*+(?:\n|\Z|\(?+\p{Lu}))" % (
@@ -2631,12 +2657,36 @@ def _video_titles(text: str, labels: list[Label]) -> list[Label]:
     return out
 
 
+def _rare_letter(word: str) -> str:
+    """The letter of ``word`` that a substring test for it tests first: its first capital
+    outside ASCII (``Ì`` of ``BÌNH CHỌN``: rare in text), else its first capital, else ""
+    (no test). A one-character test is a fast scan; one for many characters stops at most
+    places of a Vietnamese text, and most texts hold none of the words tested.
+
+    >>> _rare_letter("BÌNH CHỌN"), _rare_letter("ản Quyền"), _rare_letter("opyright")
+    ('Ì', 'Q', '')
+    """
+    capitals = [char for char in word if char.isupper()]
+    return next((char for char in capitals if not char.isascii()),
+                capitals[0] if capitals else "")
+
+
+def _holds_any(text: str, tests: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``text`` holds one of the words of ``tests`` (each ``(_rare_letter(word),
+    word)``): ``any(word in text ...)``, each word's rare letter tested first."""
+    return any(rare in text and word in text for rare, word in tests)
+
+
 _POLL_OPENER = re.compile(r"^[ \t]*(?:%s)[ \t]*:?[ \t]*$" % alternation(
     word_list("promos_poll_openers.txt")), re.IGNORECASE | re.MULTILINE)
 #: The openers as a heading writes them (as listed, capitalised, in upper case): plain
-#: substring tests that let a text with none skip the search.
-_POLL_WORDS = tuple({form for word in word_list("promos_poll_openers.txt")
-                     for form in (word, word.capitalize(), word.upper())})
+#: substring tests that let a text with none skip the search. A form that holds another
+#: is left out (``Thăm dò ý kiến``: the test for ``Thăm dò`` answers for it).
+_POLL_FORMS = {form for word in word_list("promos_poll_openers.txt")
+               for form in (word, word.capitalize(), word.upper())}
+_POLL_WORDS = tuple(sorted(form for form in _POLL_FORMS
+                           if not any(other != form and other in form for other in _POLL_FORMS)))
+_POLL_TESTS = tuple((_rare_letter(form), form) for form in _POLL_WORDS)
 _POLL_OPTION_MAX = _T["max_poll_option_words"] * 12  # characters: the word test runs only below
 
 
@@ -2654,7 +2704,7 @@ def _polls(text: str, labels: list[Label]) -> list[Label]:
     ['Bình chọn\\nBạn có đi bộ?\\nCó\\nKhông\\n']
     """
     out: list[Label] = []
-    if not labels or "?" not in text or not any(word in text for word in _POLL_WORDS):
+    if not labels or "?" not in text or not _holds_any(text, _POLL_TESTS):
         return out
     for m in _POLL_OPENER.finditer(text):
         lines = []  # (start, stripped text) of the lines after the heading
@@ -3069,6 +3119,7 @@ def _wrapped_tails(text: str, labels: list[Label]) -> list[Label]:
 strip_promos = StripPromos()
 
 _NOTICE_PIECES = expand_forms(word_list("promos_recheck_cues.txt"))
+_NOTICE_TESTS = tuple((_rare_letter(piece), piece) for piece in _NOTICE_PIECES)
 
 
 def holds_notice_cue(text: str) -> bool:
@@ -3078,7 +3129,7 @@ def holds_notice_cue(text: str) -> bool:
     >>> holds_notice_cue("Mưa lớn. © Bản quyền thuộc Báo X"), holds_notice_cue("Mưa lớn.")
     (True, False)
     """
-    return any(piece in text for piece in _NOTICE_PIECES)
+    return _holds_any(text, _NOTICE_TESTS)
 
 
 #: The widget labels by their last two characters (each holds two or more), so a text's end
