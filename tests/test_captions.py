@@ -556,6 +556,23 @@ def test_line_patterns_tried_at_each_newline_equal_a_scan(text):
     assert few == (newlines if len(newlines) <= _captions._FEW_NEWLINES else None)
 
 
+# The caption run's seed as the rule states it: two short lines with no punctuation.
+_PLAIN_RUN_SEED = re.compile(
+    rf"\n(?=[^\W\d_]{_captions._RUN_LINE}\n[^\W\d_]{_captions._RUN_LINE}\n)")
+_run_line = st.builds(lambda head, size, mark: head + "x" * size + mark,
+                      st.sampled_from(["Đ", "1", " "]), st.sampled_from([13, 14, 108, 109]),
+                      st.sampled_from(["", ","]))
+_run_text = st.lists(_run_line, max_size=6).map(lambda lines: "\n" + "\n".join(lines) + "\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _line_text, _run_text))
+def test_run_seed_sizes_first_find_the_plain_seeds(text):
+    # _RUN_SEED reads the two lines' sizes before their characters: the same newlines.
+    assert ([m.start() for m in _captions._RUN_SEED.finditer(text)]
+            == [m.start() for m in _PLAIN_RUN_SEED.finditer(text)])
+
+
 _gallery_text = st.lists(st.sampled_from(
     ["hình ảnh", "số ảnh", "ảnh", "hình", " ", "bức", "những ảnh", "vài", "x", "\n", "Ảnh"]),
     max_size=12).map("".join)
