@@ -573,6 +573,22 @@ def test_run_seed_sizes_first_find_the_plain_seeds(text):
             == [m.start() for m in _PLAIN_RUN_SEED.finditer(text)])
 
 
+#: Line patterns whose bounded runs are possessive (``}+``) only for speed: each finds what
+#: it finds with the runs backtracking.
+_POSSESSIVE_RUN_PATTERNS = ("_SCENE_SHAPE", "_BARE_LINE", "_RUN_SEED")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _line_text, _run_text))
+def test_possessive_line_runs_find_what_backtracking_runs_find(text):
+    for name in _POSSESSIVE_RUN_PATTERNS:
+        fast = getattr(_captions, name)
+        plain = re.compile(fast.pattern.replace("}+", "}"))
+        assert "}+" in fast.pattern and plain.pattern != fast.pattern, name
+        assert ([(m.span(), m.groups()) for m in fast.finditer(text)]
+                == [(m.span(), m.groups()) for m in plain.finditer(text)]), name
+
+
 _gallery_text = st.lists(st.sampled_from(
     ["hình ảnh", "số ảnh", "ảnh", "hình", " ", "bức", "những ảnh", "vài", "x", "\n", "Ảnh"]),
     max_size=12).map("".join)

@@ -2907,10 +2907,12 @@ def _subject_caption_between(text: str, line_start: int, above: str, below: str)
 _BARE = _kind_entries("captions_bare_scene.txt")
 #: A short line with no figure, comma, colon, quote, bracket or second sentence, a capital
 #: first, at most a full stop last, not the text's first line (stdlib ``re``: a newline
-#: literal first, one pass; most lines hold a comma or are long).
+#: literal first, one pass; most lines hold a comma or are long). Its runs are possessive
+#: (``}+``): a run stops at a character it cannot take, and a shorter one would stand before
+#: a character it takes, which is no newline, full stop or end (see :data:`_SCENE_SHAPE`).
 _BARE_LINE = re.compile(
-    r"\n(?=[^\n]{%d,%d}\n)"  # the line's size first: a cheap test that most lines fail
-    r"[^\S\n]*+([^\W\d_][^\n\d,;:\"“”'‘’()\[\]!?…/.]{%d,%d}\.?)[^\S\n]*+(?=\n)" % (
+    r"\n(?=[^\n]{%d,%d}+\n)"  # the line's size first: a cheap test that most lines fail
+    r"[^\S\n]*+([^\W\d_][^\n\d,;:\"“”'‘’()\[\]!?…/.]{%d,%d}+\.?)[^\S\n]*+(?=\n)" % (
         _SETTINGS["scene_bare_line_min_chars"], _SETTINGS["scene_bare_line_max_chars"] + 9,
         _SETTINGS["scene_bare_line_min_chars"] - 1, _SETTINGS["scene_bare_line_max_chars"] - 1))
 _CAPITALISED = r"\p{Lu}[\p{L}-]*+"
@@ -3441,9 +3443,11 @@ _POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1  # what _POSITION
 # The newlines where _SCENE_LINE can match, by a stdlib ``re`` pass (faster than ``regex`` at
 # this): the line starts, after spaces, with a non-space character (every capital is one),
 # fits the group, and the next non-blank line is long. ``re``'s ``\s`` takes every space
-# ``regex``'s does (and more), so no match is missed; _SCENE_LINE then decides.
+# ``regex``'s does (and more), so no match is missed; _SCENE_LINE then decides. The line's
+# run is possessive (``}+``): a long line fails once its run stops short of a newline, not
+# after giving back each character (a shorter run stands before one more, never a newline).
 _SCENE_SHAPE = re.compile(
-    rf"\n(?=[^\S\n]*\S[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}\n"
+    rf"\n(?=[^\S\n]*\S[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}+\n"
     rf"\s*[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})")
 
 
@@ -4042,8 +4046,8 @@ def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
 _RUN_LINE = (f"[^\\n.,:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}")
 #: The two lines' sizes are read first (``[^\n]`` counts in a tight loop, cheaper than the
 #: punctuation class a paragraph fails only at its first comma): the same newlines.
-_RUN_SEED = re.compile(rf"\n(?=[^\n]{{15,{_SETTINGS['caption_run_line_max_chars']}}}\n"
-                       rf"[^\n]{{15,{_SETTINGS['caption_run_line_max_chars']}}}\n)"
+_RUN_SEED = re.compile(rf"\n(?=[^\n]{{15,{_SETTINGS['caption_run_line_max_chars']}}}+\n"
+                       rf"[^\n]{{15,{_SETTINGS['caption_run_line_max_chars']}}}+\n)"
                        rf"(?=[^\W\d_]{_RUN_LINE}\n[^\W\d_]{_RUN_LINE}\n)")
 _CAPTION_RUN = regex.compile(
     rf"\n((?:\p{{Lu}}{_RUN_LINE}+\n){{2,{_SETTINGS['caption_run_max_lines']}}}+)"
