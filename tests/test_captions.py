@@ -589,6 +589,24 @@ def test_possessive_line_runs_find_what_backtracking_runs_find(text):
                 == [(m.span(), m.groups()) for m in plain.finditer(text)]), name
 
 
+# A line shaped like a pair caption (head, name, joint, kin or name, name), each part drawn
+# from words that fit it and words that do not.
+_pair_word = st.sampled_from([*_captions._BARE["person"], *_captions._BARE["kin"], "Hoa",
+                              "Ngân Sinh", "và", "cùng", "bà", "x", "Ánh", ""])
+_pair_text = st.tuples(_pair_word, st.sampled_from([" ", "\t", "  ", ""]), _pair_word,
+                       st.sampled_from([" và ", " cùng ", " x "]), _pair_word,
+                       st.sampled_from([" ", ""]), _pair_word,
+                       st.sampled_from(["", ".", " x"])).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pair_text)
+def test_bare_pair_head_gate_admits_every_pair_line(line):
+    # _bare_scene_lines asks _BARE_PAIR only of a line _BARE_PAIR_HEAD admits.
+    if _captions._BARE_PAIR.match(line) is not None:
+        assert _captions._BARE_PAIR_HEAD(line) is not None
+
+
 _gallery_text = st.lists(st.sampled_from(
     ["hình ảnh", "số ảnh", "ảnh", "hình", " ", "bức", "những ảnh", "vài", "x", "\n", "Ảnh"]),
     max_size=12).map("".join)

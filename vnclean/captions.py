@@ -2932,6 +2932,9 @@ _BARE_PAIR = LazyPattern(
     rf"(?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++(?:và|cùng)[ \t]++"
     rf"(?:(?:{named_list(_lower_first(_BARE['person']) + _BARE['kin'])})"
     rf"[ \t]++)?+{_NAME_RUN}\.?$", regex.V1)
+#: What every :data:`_BARE_PAIR` line opens with: a person's head, then a space (stdlib ``re``,
+#: a trie: most short lines open with none, and fail here before the ``regex`` list is read).
+_BARE_PAIR_HEAD = re.compile(r"(?:%s)[ \t]" % trie(_BARE["person"])).match
 #: Two groups and the unit or place they belong to, no verb: ``Giáo viên và học sinh điểm
 #: trường Nậm Pổ`` (at most two lower-case words, then a name to the line's end).
 _BARE_GROUPS = LazyPattern(
@@ -2973,7 +2976,7 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
         if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
             continue
         if (_OPENS_ACTION(line) is None and _BARE_GATE.search(line) is None
-                and _BARE_PAIR.match(line) is None):
+                and (_BARE_PAIR_HEAD(line) is None or _BARE_PAIR.match(line) is None)):
             if not line.endswith("."):  # no subject opens it and no place or viewpoint word:
                 unshaped.append(match)  # no shape fits (its neighbours read only if needed)
             continue
