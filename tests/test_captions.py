@@ -558,6 +558,57 @@ def test_line_patterns_tried_at_each_newline_equal_a_scan(text):
     assert few == (newlines if len(newlines) <= _captions._FEW_NEWLINES else None)
 
 
+# The caption run's seed as the rule states it: two short lines with no punctuation.
+_PLAIN_RUN_SEED = re.compile(
+    rf"\n(?=[^\W\d_]{_captions._RUN_LINE}\n[^\W\d_]{_captions._RUN_LINE}\n)")
+_run_line = st.builds(lambda head, size, mark: head + "x" * size + mark,
+                      st.sampled_from(["Đ", "1", " "]), st.sampled_from([13, 14, 108, 109]),
+                      st.sampled_from(["", ","]))
+_run_text = st.lists(_run_line, max_size=6).map(lambda lines: "\n" + "\n".join(lines) + "\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _line_text, _run_text))
+def test_run_seed_sizes_first_find_the_plain_seeds(text):
+    # _RUN_SEED reads the two lines' sizes before their characters: the same newlines.
+    assert ([m.start() for m in _captions._RUN_SEED.finditer(text)]
+            == [m.start() for m in _PLAIN_RUN_SEED.finditer(text)])
+
+
+#: Line patterns whose bounded runs are possessive (``}+``) only for speed: each finds what
+#: it finds with the runs backtracking.
+_POSSESSIVE_RUN_PATTERNS = ("_SCENE_SHAPE", "_BARE_LINE", "_RUN_SEED")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_text, _scene_text, _line_text, _run_text))
+def test_possessive_line_runs_find_what_backtracking_runs_find(text):
+    for name in _POSSESSIVE_RUN_PATTERNS:
+        fast = getattr(_captions, name)
+        plain = re.compile(fast.pattern.replace("}+", "}"))
+        assert "}+" in fast.pattern and plain.pattern != fast.pattern, name
+        assert ([(m.span(), m.groups()) for m in fast.finditer(text)]
+                == [(m.span(), m.groups()) for m in plain.finditer(text)]), name
+
+
+# A line shaped like a pair caption (head, name, joint, kin or name, name), each part drawn
+# from words that fit it and words that do not.
+_pair_word = st.sampled_from([*_captions._BARE["person"], *_captions._BARE["kin"], "Hoa",
+                              "Ngân Sinh", "và", "cùng", "bà", "x", "Ánh", ""])
+_pair_text = st.tuples(_pair_word, st.sampled_from([" ", "\t", "  ", ""]), _pair_word,
+                       st.sampled_from([" và ", " cùng ", " x "]), _pair_word,
+                       st.sampled_from([" ", ""]), _pair_word,
+                       st.sampled_from(["", ".", " x"])).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pair_text)
+def test_bare_pair_head_gate_admits_every_pair_line(line):
+    # _bare_scene_lines asks _BARE_PAIR only of a line _BARE_PAIR_HEAD admits.
+    if _captions._BARE_PAIR.match(line) is not None:
+        assert _captions._BARE_PAIR_HEAD(line) is not None
+
+
 _gallery_text = st.lists(st.sampled_from(
     ["hình ảnh", "số ảnh", "ảnh", "hình", " ", "bức", "những ảnh", "vài", "x", "\n", "Ảnh"]),
     max_size=12).map("".join)

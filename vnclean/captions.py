@@ -2921,10 +2921,12 @@ def _subject_caption_between(text: str, line_start: int, above: str, below: str)
 _BARE = _kind_entries("captions_bare_scene.txt")
 #: A short line with no figure, comma, colon, quote, bracket or second sentence, a capital
 #: first, at most a full stop last, not the text's first line (stdlib ``re``: a newline
-#: literal first, one pass; most lines hold a comma or are long).
+#: literal first, one pass; most lines hold a comma or are long). Its runs are possessive
+#: (``}+``): a run stops at a character it cannot take, and a shorter one would stand before
+#: a character it takes, which is no newline, full stop or end (see :data:`_SCENE_SHAPE`).
 _BARE_LINE = re.compile(
-    r"\n(?=[^\n]{%d,%d}\n)"  # the line's size first: a cheap test that most lines fail
-    r"[^\S\n]*+([^\W\d_][^\n\d,;:\"“”'‘’()\[\]!?…/.]{%d,%d}\.?)[^\S\n]*+(?=\n)" % (
+    r"\n(?=[^\n]{%d,%d}+\n)"  # the line's size first: a cheap test that most lines fail
+    r"[^\S\n]*+([^\W\d_][^\n\d,;:\"“”'‘’()\[\]!?…/.]{%d,%d}+\.?)[^\S\n]*+(?=\n)" % (
         _SETTINGS["scene_bare_line_min_chars"], _SETTINGS["scene_bare_line_max_chars"] + 9,
         _SETTINGS["scene_bare_line_min_chars"] - 1, _SETTINGS["scene_bare_line_max_chars"] - 1))
 _CAPITALISED = r"\p{Lu}[\p{L}-]*+"
@@ -2944,6 +2946,9 @@ _BARE_PAIR = LazyPattern(
     rf"(?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++(?:và|cùng)[ \t]++"
     rf"(?:(?:{named_list(_lower_first(_BARE['person']) + _BARE['kin'])})"
     rf"[ \t]++)?+{_NAME_RUN}\.?$", regex.V1)
+#: What every :data:`_BARE_PAIR` line opens with: a person's head, then a space (stdlib ``re``,
+#: a trie: most short lines open with none, and fail here before the ``regex`` list is read).
+_BARE_PAIR_HEAD = re.compile(r"(?:%s)[ \t]" % trie(_BARE["person"])).match
 #: Two groups and the unit or place they belong to, no verb: ``Giáo viên và học sinh điểm
 #: trường Nậm Pổ`` (at most two lower-case words, then a name to the line's end).
 _BARE_GROUPS = LazyPattern(
@@ -2985,7 +2990,7 @@ def _bare_scene_lines(text: str, done: set[int], short: list[re.Match] | None = 
         if start in done or not line[0].isupper() or len(line.split()) < _BARE_MIN_WORDS:
             continue
         if (_OPENS_ACTION(line) is None and _BARE_GATE.search(line) is None
-                and _BARE_PAIR.match(line) is None):
+                and (_BARE_PAIR_HEAD(line) is None or _BARE_PAIR.match(line) is None)):
             if not line.endswith("."):  # no subject opens it and no place or viewpoint word:
                 unshaped.append(match)  # no shape fits (its neighbours read only if needed)
             continue
@@ -3569,9 +3574,11 @@ _POSITION_GROUP_MAX = _SETTINGS["position_line_max_chars"] + 1  # what _POSITION
 # The newlines where _SCENE_LINE can match, by a stdlib ``re`` pass (faster than ``regex`` at
 # this): the line starts, after spaces, with a non-space character (every capital is one),
 # fits the group, and the next non-blank line is long. ``re``'s ``\s`` takes every space
-# ``regex``'s does (and more), so no match is missed; _SCENE_LINE then decides.
+# ``regex``'s does (and more), so no match is missed; _SCENE_LINE then decides. The line's
+# run is possessive (``}+``): a long line fails once its run stops short of a newline, not
+# after giving back each character (a shorter run stands before one more, never a newline).
 _SCENE_SHAPE = re.compile(
-    rf"\n(?=[^\S\n]*\S[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}\n"
+    rf"\n(?=[^\S\n]*\S[^\n]{{8,{_SETTINGS['scene_line_max_chars'] + 8}}}+\n"
     rf"\s*[^\n]{{{_SETTINGS['scene_neighbour_min_chars']}}})")
 
 
@@ -4230,7 +4237,11 @@ def _cell_caption_labels(text: str, lines: list[str]) -> list[Label]:
 #: (a line of caption_run_neighbour_min_chars or more). _RUN_SEED (stdlib ``re``, a newline
 #: literal first) finds where two such lines start; only there the full pattern is tried.
 _RUN_LINE = (f"[^\\n.,:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}")
-_RUN_SEED = re.compile(rf"\n(?=[^\W\d_]{_RUN_LINE}\n[^\W\d_]{_RUN_LINE}\n)")
+#: The two lines' sizes are read first (``[^\n]`` counts in a tight loop, cheaper than the
+#: punctuation class a paragraph fails only at its first comma): the same newlines.
+_RUN_SEED = re.compile(rf"\n(?=[^\n]{{15,{_SETTINGS['caption_run_line_max_chars']}}}+\n"
+                       rf"[^\n]{{15,{_SETTINGS['caption_run_line_max_chars']}}}+\n)"
+                       rf"(?=[^\W\d_]{_RUN_LINE}\n[^\W\d_]{_RUN_LINE}\n)")
 _CAPTION_RUN = regex.compile(
     rf"\n((?:\p{{Lu}}{_RUN_LINE}+\n){{2,{_SETTINGS['caption_run_max_lines']}}}+)"
     rf"(?=[^\n]{{{_SETTINGS['caption_run_neighbour_min_chars']}}})", regex.V1)
