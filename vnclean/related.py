@@ -894,6 +894,28 @@ def _heads_its_paragraph(lines: list[_Line], i: int) -> bool:
         lines[i + 1].text[:_T["dated_heading_restate_chars"]]) == date
 
 
+def _dated_page_title(lines: list[_Line], i: int) -> bool:
+    """Dated line ``i`` is the page's own title: the text's first line, its date stamped
+    with a clock time (``Thông tin báo chí ngày 31/01/2026. (31/01/2026, 07:27)``: when the
+    page printed it), and no dated line under it (a list of other articles' dated titles
+    opening the text goes on with the next one). A link's bracket holds a bare date.
+
+    >>> title = _Line(0, 0, "Tin báo chí ngày 3/1 (03/01/2026, 07:27)", "dated", False)
+    >>> _dated_page_title([title, _Line(0, 0, "Sáng nay, mưa to.", "other", False)], 0)
+    True
+    >>> link = _Line(0, 0, "Tin báo chí ngày 3/1 (03/01/2026)", "dated", False)
+    >>> _dated_page_title([link, _Line(0, 0, "Sáng nay, mưa to.", "other", False)], 0)
+    False
+    """
+    if i != 0 or len(lines) > 1 and lines[1].cls == "dated":
+        return False
+    return _CLOCK_IN_DATE.search(lines[0].text) is not None
+
+
+#: A clock time inside a title's closing date bracket: ``(31/01/2026, 07:27)``.
+_CLOCK_IN_DATE = regex.compile(r"\([^()\n]*\d{1,2}[:h]\d{2}[^()\n]*\)\s*\Z", regex.V1)
+
+
 def _list_end(lines: list[_Line], i: int) -> int:
     """The end of the headline-like, dated or stamped items of a list starting at line ``i``."""
     end = i
@@ -969,7 +991,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
             if not _lone_mark(line):  # a lone "|" parts picture cells, no card's time
                 carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
         elif line.cls == "short" and headlines and (gap < 1 or last == j - 1 and lines[last]
-                                                    .cls == "filler"):
+                                                    .cls == "filler") and not (
+                line.text[-1] == ":" and j + 1 < len(lines)):
+            # (a label ending in a colon introduces the story's own next part, "* Báo Người
+            # lao động:" over its paragraph, not a card's count between headlines)
             gap += 1  # (a card's count after its time: "2 giờ trước" / "5 liên quan")
         else:
             break
@@ -1548,7 +1573,7 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             if _introduced(lines, i):  # dated items of the story's own list ("Các hoạt
                 i = _list_end(lines, i)  # động chính:" / "- Lễ hội Áo dài (11/6)")
                 continue
-            if _heads_its_paragraph(lines, i):
+            if _heads_its_paragraph(lines, i) or _dated_page_title(lines, i):
                 i += 1
                 continue
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
