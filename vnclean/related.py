@@ -2275,9 +2275,40 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
     if _ANCHOR_GATE in text:
         found += _anchored_teasers(text)
     found += _inline_cues(text, tags)
+    if "..." in text or "…" in text:  # (a cut's marks: most texts have none)
+        found += _read_more_tails(text)
     found += _flat_tail(text) or _carded_tail(text)
     found += _cloned_titles(text)
     return found
+
+
+def _read_more_tails(text: str) -> list[Label]:
+    """``related.read_more``: a read-more link closing a teaser cut short, at its line's
+    end after the cut's ``...`` or ``…`` (``related_read_more.txt``, maybe in brackets or
+    before an arrow); the teaser stays for the other rules.
+
+    >>> text = "Người dân cho biết nước lên rất nhanh và nhiều... [Read More]"
+    >>> [text[lab.start:lab.end] for lab in _read_more_tails(text)]
+    [' [Read More]']
+    >>> _read_more_tails("Cô bỏ lửng câu chuyện... Xem tiếp phần hai vào tối mai.")
+    []
+    """
+    found = []
+    for mark in ("...", "…"):  # (str.find: a scan for each cut mark is C-fast)
+        k = text.find(mark)
+        while k >= 0:
+            k += len(mark)
+            m = _READ_MORE_TAIL.match(text, k)
+            if m is not None:
+                found.append(Label(k, m.end(), "related", "related.read_more"))
+            k = text.find(mark, k)
+    return sorted(found)
+
+
+#: The read-more link right after a teaser's cut, ending its line.
+_READ_MORE_TAIL = re.compile(
+    r"[ \t]*[\[(]?(?:%s)(?:[ \t]*(?:»|>>?|›))?[\])]?[ \t]*(?=\n|\Z)"
+    % "|".join(map(re.escape, word_list("related_read_more.txt"))))
 
 
 def _carded_tail(text: str) -> list[Label]:
