@@ -894,6 +894,37 @@ def _heads_its_paragraph(lines: list[_Line], i: int) -> bool:
         lines[i + 1].text[:_T["dated_heading_restate_chars"]]) == date
 
 
+def _wrapped_call_above(lines: list[_Line], i: int) -> bool:
+    """Read-more line ``i`` opens in lower case under a line that is only a call to the
+    reader (``related_wrapped_calls.txt``: ``Mời``, ``Mời bạn đọc``): one cue a page
+    wrapped at a fixed width broke over two lines (``Mời`` / ``đọc thêm: ...``)."""
+    return (i > 0 and lines[i].text[:1].islower()
+            and lines[i - 1].text.casefold() in _WRAPPED_CALLS)
+
+
+#: A call to the reader alone on its line, the head of a wrapped read-more cue.
+_WRAPPED_CALLS = frozenset(w.casefold() for w in word_list("related_wrapped_calls.txt"))
+
+
+def _chain_goes_on(above: str, line: str) -> bool:
+    """``line`` is the next item of a digest's tagged read-more chain the page wrapped
+    after the item ``above``: both close with a paper's short tag in brackets and a full
+    stop, and ``line`` opens with the chain's dash (``... va chạm ở Biển Đông (KTĐT).`` /
+    ``– Australia khẳng định ... (Zing).``).
+
+    >>> _chain_goes_on("Đọc thêm: Mưa lớn ở miền Trung (TT).", "– Lũ dâng cao (Zing).")
+    True
+    >>> _chain_goes_on("Đọc thêm: Mưa lớn ở miền Trung (TT).", "– Lũ dâng cao, dân sơ tán.")
+    False
+    """
+    return (line[:1] in "–-" and _CHAIN_TAG_END.search(line) is not None
+            and _CHAIN_TAG_END.search(above) is not None)
+
+
+#: A chain item's close: a short tag in brackets, then a full stop (``(Zing).``).
+_CHAIN_TAG_END = regex.compile(r"\([^()\n]{1,%d}\)\.\Z" % _T["tagged_chain_tag_max_chars"])
+
+
 def _dated_page_title(lines: list[_Line], i: int) -> bool:
     """Dated line ``i`` is the page's own title: the text's first line, its date stamped
     with a clock time (``Thông tin báo chí ngày 31/01/2026. (31/01/2026, 07:27)``: when the
@@ -1558,8 +1589,18 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             continue
         if line.cls == "prefixed":
             rule = "related.arrow_line" if line.text[0] in ">»►" else "related.heading"
+            first = i
+            if _wrapped_call_above(lines, i) and (not labels
+                                                  or labels[-1].end <= lines[i - 1].start):
+                first = i - 1  # "Mời" / "đọc thêm: ...": a hard-wrapped page's cue
+                labels.append(Label(lines[first].start, lines[first].end, "related", rule))
             labels.append(Label(line.start, line.end, "related", rule))
-            take(i, i + 1)
+            end = i + 1
+            while end < len(lines) and _chain_goes_on(lines[end - 1].text, lines[end].text):
+                labels.append(Label(lines[end].start, lines[end].end, "related", rule))
+                end += 1  # "... (KTĐT)." / "– ... (Zing).": the wrapped chain's next item
+            take(first, end)
+            i = end - 1
         elif line.cls == "arrow_alone":
             labels.append(Label(line.start, line.end, "related", "related.arrow_line"))
             nxt = lines[i + 1] if i + 1 < len(lines) else None
