@@ -125,7 +125,7 @@ _NOT_SOURCE_WORD = (r"(?!(?:Nguồn|Theo|Tổng[ \t]hợp|Thứ|Chủ[ \t]nhật
                     r"|Ngày[ \t]đăng|Cập[ \t]nhật|Tháng)(?!\p{Ll})"
                     rf"|{_JOINED_LABEL}[ \t]*+:)")
 #: The compiler's note written after a name without brackets: "Minh Nhật Tổng hợp".
-_BARE_NOTE = r"(?:[Tt]ổng[ \t]hợp|thực[ \t]hiện)(?![\p{L}\d])"
+_BARE_NOTE = r"(?:[Tt]ổng[ \t]hợp|thực[ \t]hiện|[Ss]ưu[ \t]tầm)(?![\p{L}\d])"
 _INITIALS = (r"(?:\p{Lu}\.[ \t]?+){1,3}+"
              rf"(?:{_NOT_SOURCE_WORD}{_SYL}(?:[ \t]{_NOT_SOURCE_WORD}{_SYL})?+\.?+)?+")
 # Tuổi Trẻ writes sign-offs in capitals: NGỌC AN (a syllable never the capital opening a word
@@ -452,7 +452,9 @@ def _dateline_pattern() -> str:
             r"|Được\ đăng(?:\ lúc|\ ngày|\ vào)?+|Phát\ hành|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
-            r"[Nn]gày|[Ll]úc|[Vv]ào(?:\ lúc)?+)")
+            r"[Nn]gày|[Ll]úc|[Vv]ào(?:\ lúc)?+"
+            # a forum's English stamp binds its clock with "at": "August 03, 2015 at 20:24"
+            r"|at(?=\ \d{1,2}+[:h]\d))")
     # "2 giờ trước" before the time "2 giờ", which would leave "trước" unread
     token = (rf"(?:{lead}|{WEEKDAY_PATTERN}|{DATE_PATTERN}|{_RELATIVE_PATTERN}|{TIME_PATTERN}"
              rf"|{ZONE_PATTERN}|{_FEED_OFFSET}|{_ZONE_NAME}|[Hh]ôm\ (?:qua|nay))")
@@ -658,7 +660,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|{_H}*+[-–|•·]?+{_H}*+(?:Báo|Tạp{_H}chí){_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"
         # a blog engine's poster after "by", right after the date's digits: "Posted on
         # 22/11/2026 by admin", "Đăng vào 22/11/2026 bởi Minh Anh" (_POSTER_NAME)
-        rf"|(?<=\d){_H}++(?:by|bởi){_H}++(?P<dl_by>{_POSTER_NAME})(?={_H}*+$)"
+        # (or after the clock's meridiem and a dash, a forum's: "Apr 09, 2025 - 1:01 AM - by
+        # Gibbs")
+        rf"|(?:(?<=\d){_H}++|(?<=\d|[AP]M){_H}*+[-–|•·]{_H}*+)(?:by|bởi){_H}++"
+        rf"(?P<dl_by>{_POSTER_NAME})(?={_H}*+$)"
         # the site's section, maybe one no list holds, in sentence case: "15:32 PM | Thị
         # trường chứng khoán", "08:40 AM | Tài chính - ngân hàng", "08:15 Thời sự"
         # (:func:`_dateline_label` judges it by the date, the separator and the position)
@@ -733,7 +738,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a labelled author anywhere: "Tác giả: Nguyễn Văn A", "Đăng bởi Admin"
         # (and the date after it: "Đăng bởi Thu Hà - 15/03/2024", "Tác giả: admin | 15/03/2024")
         rf"(?P<labelled>{_H}*+{_AUTHOR_LABEL}(?:{_names_pattern('lb')}|{cues}"
-        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin|(?P<lb_user>{_USERNAME}))(?:{_H}*+{note})?+"
+        rf"|\p{{Lu}}\p{{Ll}}{{1,12}}+|admin|(?P<lb_user>{_USERNAME})"
+        rf"|\p{{Lu}}{{2,8}}+(?![\p{{L}}\d]))(?:{_H}*+{note})?+"  # "Posted by RFA on ..."
         rf"(?:{_MORE_CREDITS}{_without_groups(_names_pattern('lc'))}){{0,3}}+"
         # (or the author's affiliation: "Tác giả: TS. X - Học viện Chính trị ...")
         rf"(?:{_H}*+[-–]{_H}*+{_AFFILIATION})?+"
@@ -743,7 +749,10 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"(?P<lb_date>{_without_groups(dateline)}))?+{end})",
         # a line that is only a name: "Văn Khương", "Hà Phương (tổng hợp)", "Kim DungTheo X"
         rf"(?P<author>{_H}*+(?:(?P<au_name>{_names_pattern('au', roles=True)}"
-        rf"|(?P<au_cue>{cues})(?:{_H}++{_DESK})?+)"  # "Nhóm phóng viên Ban Thời sự"
+        rf"|(?P<au_cue>{cues})(?:{_H}++{_DESK})?+"  # "Nhóm phóng viên Ban Thời sự"
+        # a forum member's handle and board, signing what they re-posted: "hoalyly@vietbf"
+        # (a byline only with a note after it: "hoalyly@vietbf sưu tầm", see _anywhere)
+        rf"|(?P<au_handle>{_USERNAME}@[a-z][a-z0-9_]{{1,30}}+(?![\p{{L}}\d.@])))"
         rf"(?P<au_affil>{affil})?+(?:{_H}*+(?P<au_note>{note})|{_H}++(?P<au_bare>{_BARE_NOTE}))?+"
         rf"(?:{_H}*+(?:,{_H}*+(?={_THEO_WORD}))?+(?:(?P<au_theo>{theo})"
         # and the date after it: "Uyên Phan, Theo Thanh niên Việt 07:45 23/11/2024"
@@ -1457,7 +1466,7 @@ _CUE_SET = frozenset(_CUE_WORDS)
 #: after a dash or comma, or a note or "Theo X" in it. One stdlib ``re`` match spares
 #: reading the groups of the others.
 _ANYWHERE_HINT = re.compile(rf"{_H}*{_ROLE_TRIE}|[^\n]*?(?:{_NOTE_OPENS}|{_THEO_WORD}|\|[ \t]*$"
-                            rf"|[ \t][Tt]ổng[ \t]hợp[ \t]*$"
+                            rf"|[ \t](?:[Tt]ổng[ \t]hợp|[Ss]ưu[ \t]tầm)[ \t]*$"
                             rf"|[-–,][ \t]*(?i:{_ROLE_TRIE}))")
 _NAME_SYLLABLES = word_set("bylines_name_syllables.txt")
 _NAME_GAPS = regex.compile(r"[\s\-–&,]++")
@@ -1570,6 +1579,10 @@ _TRANSLATED_OPENS = (rf"(?:{trie(tuple(w for w in _TRANSLATED_WORDS if w != 'Tha
 _PAREN_AGENCY_OPENS = (rf"\([ \t]?(?:{_AGENCIES}|{_UP_DIGIT}[^\s()/]{{1,15}}"
                        rf"(?:[ \t]{_UP_DIGIT}[^\s()/]{{0,15}}){{0,2}}(?:[ \t][Oo]nline)?)"
                        rf"[ \t]?\)")
+#: A forum member's handle and board signing what they re-posted (``hoalyly@vietbf sưu
+#: tầm``): the gates' shape of it (the author line reads it, :func:`_anywhere` judges it).
+_HANDLE_SIGN_OFF = (r"[ \t]*[a-z][a-z0-9_.]{2,30}@[a-z][a-z0-9_]{1,30}"
+                    r"[ \t]+(?:[Ss]ưu[ \t]tầm|[Tt]ổng[ \t]hợp)")
 _OPENS = (
     rf"[ \t|]*(?:{trie(_DATELINE_GATE_STARTS)}"
     rf"|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])|{_COUNT_OPENS}"
@@ -1588,9 +1601,10 @@ _OPENS = (
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:|{_READ_ORIGINAL})",
     rf"[ \t]*(?:{trie(_COLON_LABELS)}[ \t]*:|{trie(_BY_LABELS)}|{_JOINED_OPENS})",
     # (the blanks after the names possessive: no ending after them opens with a blank)
+    rf"{_HANDLE_SIGN_OFF}|"
     rf"[ \t]*(?:{_CUES}|{_NAME_RUN}[ \t]*+(?:\([ \t]*(?:{_NOTES}|[Tt]heo|Nguồn|{_UP_DIGIT}|{_MEDIA}"
     rf"|{_ALNUM}[^\s()]*\.(?:vn|VN|com|net|org|info))"
-    rf"|[/.]|(?:[-–|][ \t]*)?Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|$|\|[ \t]*$"
+    rf"|[/.]|(?:[-–|][ \t]*)?Nguồn|[Tt]heo|[Tt]ổng[ \t]hợp|thực[ \t]hiện|[Ss]ưu[ \t]tầm|$|\|[ \t]*$"
     rf"|,[ \t]*(?:$|[Tt]heo)"
     rf"|{_ALNUM}[\w-]*(?:\.[\w-]+)*\.(?:vn|VN|com|net|org|info)[ \t]*$"
     rf"|[-–][ \t]*(?:{_MEDIA}[ \t]|{_AFFILIATIONS})|(?:[-–|][ \t]*|\()[\w.+-]+@"
@@ -1618,7 +1632,8 @@ _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|(?:{_SECTIONS})(?![ \t]*$)"
                 rf"|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
                 rf"|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])|{_COUNT_OPENS}"
                 rf"|{_DOMAIN_OPENS}[ \t]*[-–—]"
-                rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})")
+                rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})"
+                rf"|{_HANDLE_SIGN_OFF}")
 #: Where a glued sign-off may open (_GLUED matches nowhere else): after a sentence mark
 #: and a blank, a name's capitals (``H.``, ``Văn Khương``, ``NGỌC AN``), a title, a cue,
 #: a label, ``(`` (those words as one trie; no alternative opens with a blank, so the
@@ -2497,7 +2512,10 @@ def _anywhere(m: regex.Match) -> bool:
     """
     cue, title, note, theo, affil, role = m.group("au_cue", "au_title", "au_note", "au_theo",
                                                   "au_affil", "au_role")
-    compiled = (m.group("au_bare") or "").lower() == "tổng hợp"  # "Minh Anh tổng hợp"
+    # "Minh Anh tổng hợp", "Minh Anh sưu tầm" (collected: a re-poster's sign-off)
+    compiled = (m.group("au_bare") or "").lower() in ("tổng hợp", "sưu tầm")
+    if m.group("au_handle") is not None:  # "hoalyly@vietbf sưu tầm"; a bare handle is not
+        return compiled or note is not None and _BYLINE_NOTE.match(note) is not None
     if m.group("au_bar") is not None:  # "Bảo Hân |": a byline row's, its date lost
         return m.group("au_name") is not None and affil is None and not cue
     if (not (cue or title or note or theo or role or compiled) or affil is not None

@@ -465,8 +465,9 @@ def _credit_name_end(text: str, pos: int, line_end: int) -> int:
 #: A web site's domain as a whole credit glued before the next sentence (lower case, so no
 #: name shape finds it): ``Ảnh: tinbien.com``, ``Ảnh: www.bao.vn/anh``.
 _DOMAIN_CREDIT = regex.compile(
-    r"[ \t]*+(?:https?://)?+[\w-]++(?:\.[\w-]++){0,3}?\.(?:vn|com|net|org|info)(?:/\S*+)?+"
-    r"(?=[ \t\n]|\Z)", regex.V1)
+    r"[ \t]*+(?:(?:https?://)?+[\w-]++(?:\.[\w-]++){0,3}?\.(?:vn|com|net|org|info)(?:/\S*+)?+"
+    # or any address with its scheme, a clip's: "Link Video: https://youtu.be/..."
+    r"|https?://[\w-]++(?:\.[\w-]++)++(?:/\S*+)?+)(?=[ \t\n]|\Z)", regex.V1)
 
 
 def _next_name_start(name: str, tokens: list[regex.Match], keep: int) -> int:

@@ -170,6 +170,7 @@ class _Settings:
     menu_bullets: str
     sentence_continuation_marks: str
     verse_max_words: int
+    wrapped_line_min_chars: int
 
 
 @functools.cache
@@ -1332,7 +1333,7 @@ def _title_over_heading(page: _Page, i: int, j: int) -> bool:
 
 def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) -> list[_Span]:
     """Labels for the run ``[i, j)`` when its shape and its neighbours say menu."""
-    if _opens_a_poem(page, j - 1):
+    if _opens_a_poem(page, j - 1) or _opens_a_wrapped_sentence(page, j - 1, cfg):
         j -= 1  # (its first line: the menu above ends before it)
         if j - i < 2:
             return []
@@ -1614,6 +1615,24 @@ def _poem_covers(page: _Page, i: int, j: int) -> bool:
         lines.append(text)
     read = verse_lines(lines)
     return read > 0 and first + read >= j
+
+
+def _opens_a_wrapped_sentence(page: _Page, k: int, cfg: _Settings) -> bool:
+    """Line ``k`` is the head of a sentence a page wrapped at a fixed width: the next line,
+    right under it, is as long as a wrapped paragraph's (``wrapped_line_min_chars``) and
+    goes on in lower case for three words or more (``RFI`` / ``đưa tin: Ba chiến hạm Úc bị
+    Trung Quốc quấy rối ...``), as no menu's last item is followed. Not a drop cap's letter,
+    nor a section's name (a menu's last item over a page cut mid-sentence, ``Du lịch`` /
+    ``đồng/m2, tăng 5% ...``); a headline broken at its links (``Báo`` / ``Tuổi Trẻ`` /
+    ``nhận giải ...``) is short."""
+    if (k + 1 >= len(page) or page.starts[k + 1] - page.ends[k] != 1 or len(page.texts[k]) < 2
+            or page.sections[k] or len(page.texts[k + 1]) < cfg.wrapped_line_min_chars):
+        return False
+    return _WRAPPED_ON.match(page.texts[k + 1]) is not None
+
+
+#: A wrapped sentence's next line: lower case first, three words or more.
+_WRAPPED_ON = regex.compile(r"\p{Ll}\w*+(?:\W++\w++){2}", regex.V1)
 
 
 def _opens_a_poem(page: _Page, k: int) -> bool:

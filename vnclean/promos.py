@@ -97,6 +97,9 @@ _NAME = (r"(?:(?:TS|ThS|PGS|GS|NB|Nhà báo|Ông|Bà|(?:Phó )?Tổng biên tậ
          r"\p{Lu}\p{L}*+(?:[ \t]+\p{Lu}\p{L}*+){1,4}")
 
 # The context-free candidates that are whole lines; the group name is the rule.
+#: A number and what it counts: "12 bình luận", "1.234 lượt xem", "13 Replies".
+_COUNT = (r"(?:\d{1,6}|\d{1,3}(?:[.,]\d{3}){1,3})[ \t]*"
+          r"(?:bình luận|Comments?|lượt (?:xem|đọc|thích|chia sẻ|trả lời)|views?|repl(?:y|ies))")
 _ALTERNATIVES = [
 
         # A line that is only a widget label, with an optional count or colon, or a
@@ -130,17 +133,17 @@ _ALTERNATIVES = [
         # xem" under "• Thứ tư, 25/05/2022 |").
         # A row of them: "Lượt xem: 3.402 | Bình luận: 5". A rating widget: "Đánh giá bài
         # viết: ★★★★★ 4.8/5 (36 bình chọn)", "5/5 - (2 bình chọn)", "5 (1 vote)", "★★★★★".
-        r"(?P<counter>^[ \t]*(?:•[ \t]*)?(?:(?:Số lần (?:xem|đọc)|Lượt (?:xem|đọc|truy cập)|Hits)"
+        (r"(?P<counter>^[ \t]*(?:•[ \t]*)?(?:(?:Số lần (?:xem|đọc)|Lượt (?:xem|đọc|truy cập)|Hits)"
         r"[ \t]*:?[ \t]*\d[\d.,]{0,12}"
         r"(?:[ \t]*[|·•][ \t]*(?:Bình luận|Lượt thích|Lượt chia sẻ|Chia sẻ)[ \t]*:?[ \t]*"
         r"\d[\d.,]{0,12}){0,3}"
-        r"|(?:\d{1,6}|\d{1,3}(?:[.,]\d{3}){1,3})[ \t]*"
-        r"(?:bình luận|Comments?|lượt (?:xem|đọc|thích|chia sẻ)|views?)"
+        # (or a forum's row of them, bars between: "13 Replies | 2,734 Views |")
+        r"|%s(?:[ \t]*[|·•][ \t]*%s){0,3}(?:[ \t]*[|·•])?"
         r"|(?:Đánh giá(?: bài viết)?[ \t]*:[ \t]*)?[★☆]{0,10}[ \t]*(?:\d(?:[.,]\d)?"
         r"(?:[ \t]*/[ \t]*(?:5|10))?[ \t]*(?:-[ \t]*)?)?\(\d{1,6}[ \t]*"
         r"(?:bình chọn|lượt bình chọn|lượt đánh giá|đánh giá|votes?)\)"
         # Five rating stars alone (three are a section break), an optional score after.
-        r"|[★☆]{5}(?:[ \t]*\d(?:[.,]\d)?(?:[ \t]*/[ \t]*(?:5|10))?)?)[ \t]*$)",
+        r"|[★☆]{5}(?:[ \t]*\d(?:[.,]\d)?(?:[ \t]*/[ \t]*(?:5|10))?)?)[ \t]*$)") % (_COUNT, _COUNT),
         # Comment-form messages: "Cần nhập đầy đủ Email", a blog engine's "Email của bạn sẽ
         # không được hiển thị công khai." and "Lưu tên của tôi, email, và trang web ...".
         r"(?P<form>^[ \t]*(?:Cần nhập đầy đủ|Vui lòng nhập|Bạn cần lựa chọn một tài khoản"
@@ -345,7 +348,7 @@ _CUE_WORDS = tuple(dict.fromkeys(w for words in _CUE_GROUPS.values() for w in wo
 # "lượt xem"/"views".
 # The regex module, so its digits are the counter's own.
 _DIGIT_LINE = regex.compile(
-    r"\+?84|0|1[89]00|(?:\d{1,6}+|\d{1,3}+(?:[.,]\d{3}+){1,3}+)[ \t]*+[BbCcLlVv]"
+    r"\+?84|0|1[89]00|(?:\d{1,6}+|\d{1,3}+(?:[.,]\d{3}+){1,3}+)[ \t]*+[BbCcLlVvRr]"
     r"|\d(?:[.,]\d)?+(?:[ \t]*+/[ \t]*+\d\d?+)?+[ \t]*+(?:-[ \t]*+)?\(\d")
 _LICENCE_CUES = ("giấy phép", "gpxb")
 _LICENCE_PIVOTS = "éx"  # a rare letter of each licence cue: the searches key on it
@@ -624,7 +627,7 @@ def _line_finder() -> re.Pattern:
     cues = casefold_pattern(_CUE_WORDS, prefix=True, leading=True)
     # Digit-led lines that _DIGIT_LINE may take (its digits as \S: the regex module
     # knows digits that the stdlib does not).
-    first = (r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVv]"
+    first = (r"\+?84|0|1[89]00|\d\S{0,14}?[ \t]*[BbCcLlVvRr]"
              r"|\d\S{0,6}?[ \t]*(?:-[ \t]*)?\(\d")
     # A cue may stand behind a lead's agency prefix ("TTO - Hotline: ..."): a name in
     # brackets or an acronym, then a dash (flat branches, each opening with a literal or a

@@ -894,6 +894,59 @@ def _heads_its_paragraph(lines: list[_Line], i: int) -> bool:
         lines[i + 1].text[:_T["dated_heading_restate_chars"]]) == date
 
 
+def _wrapped_call_above(lines: list[_Line], i: int) -> bool:
+    """Read-more line ``i`` opens in lower case under a line that is only a call to the
+    reader (``related_wrapped_calls.txt``: ``Mời``, ``Mời bạn đọc``): one cue a page
+    wrapped at a fixed width broke over two lines (``Mời`` / ``đọc thêm: ...``)."""
+    return (i > 0 and lines[i].text[:1].islower()
+            and lines[i - 1].text.casefold() in _WRAPPED_CALLS)
+
+
+#: A call to the reader alone on its line, the head of a wrapped read-more cue.
+_WRAPPED_CALLS = frozenset(w.casefold() for w in word_list("related_wrapped_calls.txt"))
+
+
+def _chain_goes_on(above: str, line: str) -> bool:
+    """``line`` is the next item of a digest's tagged read-more chain the page wrapped
+    after the item ``above``: both close with a paper's short tag in brackets and a full
+    stop, and ``line`` opens with the chain's dash (``... va chạm ở Biển Đông (KTĐT).`` /
+    ``– Australia khẳng định ... (Zing).``).
+
+    >>> _chain_goes_on("Đọc thêm: Mưa lớn ở miền Trung (TT).", "– Lũ dâng cao (Zing).")
+    True
+    >>> _chain_goes_on("Đọc thêm: Mưa lớn ở miền Trung (TT).", "– Lũ dâng cao, dân sơ tán.")
+    False
+    """
+    return (line[:1] in "–-" and _CHAIN_TAG_END.search(line) is not None
+            and _CHAIN_TAG_END.search(above) is not None)
+
+
+#: A chain item's close: a short tag in brackets, then a full stop (``(Zing).``).
+_CHAIN_TAG_END = regex.compile(r"\([^()\n]{1,%d}\)\.\Z" % _T["tagged_chain_tag_max_chars"])
+
+
+def _dated_page_title(lines: list[_Line], i: int) -> bool:
+    """Dated line ``i`` is the page's own title: the text's first line, its date stamped
+    with a clock time (``Thông tin báo chí ngày 31/01/2026. (31/01/2026, 07:27)``: when the
+    page printed it), and no dated line under it (a list of other articles' dated titles
+    opening the text goes on with the next one). A link's bracket holds a bare date.
+
+    >>> title = _Line(0, 0, "Tin báo chí ngày 3/1 (03/01/2026, 07:27)", "dated", False)
+    >>> _dated_page_title([title, _Line(0, 0, "Sáng nay, mưa to.", "other", False)], 0)
+    True
+    >>> link = _Line(0, 0, "Tin báo chí ngày 3/1 (03/01/2026)", "dated", False)
+    >>> _dated_page_title([link, _Line(0, 0, "Sáng nay, mưa to.", "other", False)], 0)
+    False
+    """
+    if i != 0 or len(lines) > 1 and lines[1].cls == "dated":
+        return False
+    return _CLOCK_IN_DATE.search(lines[0].text) is not None
+
+
+#: A clock time inside a title's closing date bracket: ``(31/01/2026, 07:27)``.
+_CLOCK_IN_DATE = regex.compile(r"\([^()\n]*\d{1,2}[:h]\d{2}[^()\n]*\)\s*\Z", regex.V1)
+
+
 def _list_end(lines: list[_Line], i: int) -> int:
     """The end of the headline-like, dated or stamped items of a list starting at line ``i``."""
     end = i
@@ -969,7 +1022,10 @@ def _free_run(lines: list[_Line], i: int, chrome: bool) -> tuple[int, int]:
             if not _lone_mark(line):  # a lone "|" parts picture cells, no card's time
                 carded = last == j - 1 or carded or lines[j - 1].cls in ("short", "filler")
         elif line.cls == "short" and headlines and (gap < 1 or last == j - 1 and lines[last]
-                                                    .cls == "filler"):
+                                                    .cls == "filler") and not (
+                line.text[-1] == ":" and j + 1 < len(lines)):
+            # (a label ending in a colon introduces the story's own next part, "* Báo Người
+            # lao động:" over its paragraph, not a card's count between headlines)
             gap += 1  # (a card's count after its time: "2 giờ trước" / "5 liên quan")
         else:
             break
@@ -1538,8 +1594,18 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             continue
         if line.cls == "prefixed":
             rule = "related.arrow_line" if line.text[0] in ">»►" else "related.heading"
+            first = i
+            if _wrapped_call_above(lines, i) and (not labels
+                                                  or labels[-1].end <= lines[i - 1].start):
+                first = i - 1  # "Mời" / "đọc thêm: ...": a hard-wrapped page's cue
+                labels.append(Label(lines[first].start, lines[first].end, "related", rule))
             labels.append(Label(line.start, line.end, "related", rule))
-            take(i, i + 1)
+            end = i + 1
+            while end < len(lines) and _chain_goes_on(lines[end - 1].text, lines[end].text):
+                labels.append(Label(lines[end].start, lines[end].end, "related", rule))
+                end += 1  # "... (KTĐT)." / "– ... (Zing).": the wrapped chain's next item
+            take(first, end)
+            i = end - 1
         elif line.cls == "arrow_alone":
             labels.append(Label(line.start, line.end, "related", "related.arrow_line"))
             nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -1553,7 +1619,7 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
             if _introduced(lines, i):  # dated items of the story's own list ("Các hoạt
                 i = _list_end(lines, i)  # động chính:" / "- Lễ hội Áo dài (11/6)")
                 continue
-            if _heads_its_paragraph(lines, i):
+            if _heads_its_paragraph(lines, i) or _dated_page_title(lines, i):
                 i += 1
                 continue
             labels.append(Label(line.start, line.end, "related", "related.dated_title"))
@@ -2255,9 +2321,40 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
     if _ANCHOR_GATE in text:
         found += _anchored_teasers(text)
     found += _inline_cues(text, tags)
+    if "..." in text or "…" in text:  # (a cut's marks: most texts have none)
+        found += _read_more_tails(text)
     found += _flat_tail(text) or _carded_tail(text)
     found += _cloned_titles(text)
     return found
+
+
+def _read_more_tails(text: str) -> list[Label]:
+    """``related.read_more``: a read-more link closing a teaser cut short, at its line's
+    end after the cut's ``...`` or ``…`` (``related_read_more.txt``, maybe in brackets or
+    before an arrow); the teaser stays for the other rules.
+
+    >>> text = "Người dân cho biết nước lên rất nhanh và nhiều... [Read More]"
+    >>> [text[lab.start:lab.end] for lab in _read_more_tails(text)]
+    [' [Read More]']
+    >>> _read_more_tails("Cô bỏ lửng câu chuyện... Xem tiếp phần hai vào tối mai.")
+    []
+    """
+    found = []
+    for mark in ("...", "…"):  # (str.find: a scan for each cut mark is C-fast)
+        k = text.find(mark)
+        while k >= 0:
+            k += len(mark)
+            m = _READ_MORE_TAIL.match(text, k)
+            if m is not None:
+                found.append(Label(k, m.end(), "related", "related.read_more"))
+            k = text.find(mark, k)
+    return sorted(found)
+
+
+#: The read-more link right after a teaser's cut, ending its line.
+_READ_MORE_TAIL = re.compile(
+    r"[ \t]*[\[(]?(?:%s)(?:[ \t]*(?:»|>>?|›))?[\])]?[ \t]*(?=\n|\Z)"
+    % "|".join(map(re.escape, word_list("related_read_more.txt"))))
 
 
 def _carded_tail(text: str) -> list[Label]:
