@@ -532,39 +532,69 @@ class _LazyPatterns:
 _QUICK_USES = 300
 
 
-#: Parts the line shapes repeat, none holding a group: the name of the group a shape's
-#: quick pattern calls instead of each copy (:func:`_calling_shared`), the part's copies
-#: (the agencies as the trie and as the named list are one part: the same words, tried in
-#: the same order, a longer one before its prefix), and the words it opens with.
+def _opening_class(words: Iterable[str]) -> str:
+    """A class of the first letters of ``words``: a look-ahead every match of their trie meets."""
+    return f"[{''.join(sorted({regex.escape(word[0]) for word in words}))}]"
+
+
+#: Parts the line shapes repeat, none holding a group and each a whole unit wherever it
+#: stands (a group or a run no quantifier follows): the name of the group a shape's quick
+#: pattern calls instead of each copy (:func:`_calling_shared`), the part's copies (the
+#: agencies as the trie and as the named list are one part: the same words, tried in the
+#: same order, a longer one before its prefix), and a class every match opens with
+#: (``None``: none, the part opens with a look-ahead or may match nothing). A part that
+#: holds a later one comes before it: the later one is called in its definition too.
+#: None stands in a scoped flag: a called group's definition reads without it (the roles,
+#: read case-blind after an author's name, ``(?i:...)``, are left written out).
 _SHARED_PARTS = (
-    ("shared_sections", (_SECTIONS,), _SECTION_NAMES),
-    ("shared_paper", (_PAPER,), word_list("bylines_media.txt")),  # (it opens with _MEDIA)
-    ("shared_agency", (_AGENCY_ALTERNATION, _AGENCIES), tuple(agency_names())),
+    ("shared_note", (_note_pattern(),), r"\("),
+    ("shared_papered", (_source_pattern(paper=True),), None),
+    ("shared_source", (_source_pattern(),), None),
+    ("shared_affiliation_in_brackets", (_AFFILIATION_IN_BRACKETS,), None),
+    ("shared_post", (_POST,), None),
+    ("shared_place", (_PLACE_WORDS,), None),
+    ("shared_affiliations", (_AFFILIATIONS,), _opening_class(_AFFILIATION_WORDS)),
+    ("shared_sections", (_SECTIONS,), _opening_class(_SECTION_NAMES)),
+    ("shared_paper", (_PAPER,), _opening_class(word_list("bylines_media.txt"))),  # (_MEDIA's)
+    ("shared_agency", (_AGENCY_ALTERNATION, _AGENCIES), _opening_class(agency_names())),
+    ("shared_one_name", (_ONE_NAME,), r"\p{Lu}"),
+    ("shared_not_first", (_NOT_FIRST,), None),
+    ("shared_titles_roles", (_TITLES_ROLES,), _opening_class(_TITLE_WORDS + _ROLE_WORDS)),
+    ("shared_titles", (_TITLES,), _opening_class(_TITLE_WORDS)),
+    ("shared_initials", (_INITIALS,), r"\p{Lu}"),
+    ("shared_not_source", (_NOT_SOURCE_WORD,), None),
+    ("shared_weekday", (WEEKDAY_PATTERN,), None),
+    ("shared_counter", (_COUNTER,), None),
+    ("shared_cues", (_CUES,), _opening_class(_CUE_WORDS)),
 )
 
 
 def _calling_shared(pattern: str) -> str:
     r"""``pattern`` with each copy of a part of ``_SHARED_PARTS`` a call of one group that
     holds it, defined once at the end (``(?(DEFINE)...)``, ``regex`` only), behind a class
-    of the part's first letters: it matches as the copies did (the engine backtracks into
-    a call as into a copy; the class is a necessary condition) and captures nothing more.
+    of the part's first letters where it has one: it matches as the copies did (the engine
+    backtracks into a call as into a copy; the class is a necessary condition) and
+    captures nothing more. A part inside another is called from that one's definition.
 
-    Why: ``regex`` compiles every copy anew, and the attribution line holds the agencies
-    23 times and the papers 13 times: with the calls it compiles in a third of the time,
-    but each call costs a little at every match (:class:`_LazyPatterns` uses it first).
+    Why: ``regex`` compiles every copy anew (most of the time goes to reading the
+    pattern, character by character), and the line shapes hold the agencies 73 times,
+    the papers 39, a name's syllables and look-aheads dozens: with the calls the shapes
+    compile in well under half the time, but each call costs a little at every match
+    (:class:`_LazyPatterns` uses it first).
 
     >>> pattern = compile_named(_calling_shared(rf"Theo {_AGENCY_ALTERNATION}(?!\.\p{{L}})"))
     >>> pattern.match("Theo VOV.VN").group(), pattern.match("Theo VOV.Vn") is None
     ('Theo VOV.VN', True)
     """
-    defined = []
-    for name, copies, words in _SHARED_PARTS:
-        if any(copy in pattern for copy in copies):
-            firsts = "".join(sorted({regex.escape(word[0]) for word in words}))
+    defined = ""
+    for name, copies, opens in _SHARED_PARTS:
+        if any(copy in pattern or copy in defined for copy in copies):
+            call = f"(?&{name})" if opens is None else f"(?={opens})(?&{name})"
             for copy in copies:
-                pattern = pattern.replace(copy, f"(?=[{firsts}])(?&{name})")
-            defined.append(f"(?P<{name}>{copies[0]})")
-    return pattern + f"(?(DEFINE){''.join(defined)})" if defined else pattern
+                pattern = pattern.replace(copy, call)
+                defined = defined.replace(copy, call)
+            defined += f"(?P<{name}>{copies[0]})"
+    return pattern + f"(?(DEFINE){defined})" if defined else pattern
 
 
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
