@@ -430,6 +430,31 @@ def test_quick_line_patterns_match_as_written(text):
                 spans(written.match(text, pos)) for pos in starts]
 
 
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts | news_pages().map(lambda page: page.raw))
+@example("Mưa lớn kéo dài.Văn Khương (TTXVN)\nXong. Theo Báo Quảng Ninh\nHết. PV/VOV.VN"
+         "\nCả nước. Nguồn: Tổng hợp\nNăm nay. Minh Anh - Bệnh viện Bạch Mai Tin liên quan")
+def test_quick_sign_off_patterns_match_as_written(text):
+    """The glued sign-off, the closing source and the sign-off before the chrome match from
+    their quick forms (``_QuickPattern``) as written, at every place, on the line and on
+    the whole text: span and groups."""
+    import regex
+
+    from vnclean._data import compile_named
+    from vnclean.bylines import _BEFORE_CHROME, _GLUED, _TAIL_SOURCE
+
+    def spans(m):
+        return m and (m.span(), m.lastgroup, {name: m.span(name) for name, value
+                                              in m.groupdict().items() if value is not None})
+
+    for pattern in (_GLUED, _TAIL_SOURCE, _BEFORE_CHROME):
+        written, fast = (compile_named(s, regex.MULTILINE) for s in (pattern.pattern,
+                                                                     pattern._quick))
+        for pos in range(len(text)):
+            for end in (len(text), text.find("\n", pos) % (len(text) + 1)):
+                assert spans(fast.match(text, pos, end)) == spans(written.match(text, pos, end))
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(line_texts | vietnamese_texts | news_pages().map(lambda page: page.raw))
 @example("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.Văn Khương/.\nXong.Nhóm PV/.")

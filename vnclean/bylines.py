@@ -545,7 +545,9 @@ def _opening_class(words: Iterable[str]) -> str:
 #: (``None``: none, the part opens with a look-ahead or may match nothing). A part that
 #: holds a later one comes before it: the later one is called in its definition too.
 #: None stands in a scoped flag: a called group's definition reads without it (the roles,
-#: read case-blind after an author's name, ``(?i:...)``, are left written out).
+#: read case-blind after an author's name, ``(?i:...)``, are left written out). The
+#: look-aheads that keep a name from running on are left written out too: tried at every
+#: syllable, as calls they made the quick forms twice as slow to match.
 _SHARED_PARTS = (
     ("shared_note", (_note_pattern(),), r"\("),
     ("shared_papered", (_source_pattern(paper=True),), None),
@@ -558,11 +560,9 @@ _SHARED_PARTS = (
     ("shared_paper", (_PAPER,), _opening_class(word_list("bylines_media.txt"))),  # (_MEDIA's)
     ("shared_agency", (_AGENCY_ALTERNATION, _AGENCIES), _opening_class(agency_names())),
     ("shared_one_name", (_ONE_NAME,), r"\p{Lu}"),
-    ("shared_not_first", (_NOT_FIRST,), None),
     ("shared_titles_roles", (_TITLES_ROLES,), _opening_class(_TITLE_WORDS + _ROLE_WORDS)),
     ("shared_titles", (_TITLES,), _opening_class(_TITLE_WORDS)),
     ("shared_initials", (_INITIALS,), r"\p{Lu}"),
-    ("shared_not_source", (_NOT_SOURCE_WORD,), None),
     ("shared_weekday", (WEEKDAY_PATTERN,), None),
     ("shared_counter", (_COUNTER,), None),
     ("shared_cues", (_CUES,), _opening_class(_CUE_WORDS)),
@@ -578,9 +578,9 @@ def _calling_shared(pattern: str) -> str:
 
     Why: ``regex`` compiles every copy anew (most of the time goes to reading the
     pattern, character by character), and the line shapes hold the agencies 73 times,
-    the papers 39, a name's syllables and look-aheads dozens: with the calls the shapes
-    compile in well under half the time, but each call costs a little at every match
-    (:class:`_LazyPatterns` uses it first).
+    the papers 39, a name, its initials and a source dozens: with the calls the shapes
+    compile in about half the time, but each call costs a little at every match (the
+    quick forms match several times slower: :class:`_LazyPatterns` uses them first).
 
     >>> pattern = compile_named(_calling_shared(rf"Theo {_AGENCY_ALTERNATION}(?!\.\p{{L}})"))
     >>> pattern.match("Theo VOV.VN").group(), pattern.match("Theo VOV.Vn") is None
@@ -595,6 +595,40 @@ def _calling_shared(pattern: str) -> str:
                 defined = defined.replace(copy, call)
             defined += f"(?P<{name}>{copies[0]})"
     return pattern + f"(?(DEFINE){defined})" if defined else pattern
+
+
+class _QuickPattern:
+    """A ``regex`` pattern compiled at its first use, first from its quick form
+    (:func:`_calling_shared`), as written once it has been used ``_QUICK_USES`` times
+    (:class:`_LazyPatterns`): for the large patterns a few texts need soon (the glued
+    sign-off, a closing source, a sign-off before the page's chrome). ``pattern`` is the
+    source as written; no shared part may stand in one of its look-behinds.
+
+    >>> glued = _QuickPattern(rf"Theo (?:{_AGENCY_ALTERNATION})$", regex.MULTILINE)
+    >>> m = glued.match("Theo TTXVN")
+    >>> m.group(), glued.made(m), glued.made(regex.match("T", "T")), "(?&" in m.re.pattern
+    ('Theo TTXVN', True, False, True)
+    """
+
+    __slots__ = ("pattern", "_quick", "_forms")
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern = pattern
+        self._quick = _calling_shared(pattern)
+        self._forms = _LazyPatterns((pattern,), flags, compile_named, quick=(self._quick,))
+
+    def match(self, *args) -> regex.Match | None:
+        return self._forms[0].match(*args)
+
+    def search(self, *args) -> regex.Match | None:
+        return self._forms[0].search(*args)
+
+    def finditer(self, *args) -> Iterator[regex.Match]:
+        return self._forms[0].finditer(*args)
+
+    def made(self, match: regex.Match) -> bool:
+        """``match`` is one this pattern found, by either form."""
+        return match.re.pattern in (self.pattern, self._quick)
 
 
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
@@ -853,8 +887,13 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # The line alternation itself is left uncompiled: only the reference scan needs it.
     # (each compiled at its first use: few texts hold a glued sign-off, and the three
     # cost a tenth of a second to compile)
-    glued, *inline, prefix = (LazyPattern(pattern, regex.MULTILINE)
-                              for pattern in (glued, *inline, rf"(?:{prefix})?+"))
+    # (the glued and the closing source first from their quick forms; the prefix has none:
+    # one of its agencies stands in a look-behind)
+    glued, end_mark, tail_source, inline_source = (
+        _QuickPattern(pattern, regex.MULTILINE) if k in (0, 2)
+        else LazyPattern(pattern, regex.MULTILINE) for k, pattern in enumerate((glued, *inline)))
+    inline = (end_mark, tail_source, inline_source)
+    prefix = LazyPattern(rf"(?:{prefix})?+", regex.MULTILINE)
     # The same alternatives one by one, tried in order at a line start behind cheap gates
     # (each compiled when first tried: together they took half of ``import vnclean``).
     # (each first from its quick form, :func:`_calling_shared`; the agency's has none: one
@@ -883,8 +922,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               rf"(?:[ \t]{not_cue}\p{{Lu}}[\p{{L}}\d.]{{0,15}}){{0,3}})"
               rf"(?<![.]))))"
               rf"(?={_H}++{_CHROME}(?![\p{{L}}\d]))")
-    before_chrome = LazyPattern(chrome, regex.MULTILINE)  # (compiled at its first use)
-    return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain, before_chrome
+    before_chrome = _QuickPattern(chrome, regex.MULTILINE)  # (compiled at its first use)
+    return rf"^(?:{line})", glued, inline, prefix, alone, plain, before_chrome
 
 
 #: Upper bounds on how far before the line end a glued match can start when no run of
