@@ -430,6 +430,24 @@ def test_quick_line_patterns_match_as_written(text):
                 spans(written.match(text, pos)) for pos in starts]
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts | texts)
+@example("Theo TTXVN\n(TTXVN) - Hà Nội\nTác giả: Minh Anh\nVăn Khương\nQuảng Bình:\n./.\n"
+         "Thứ Ba, 12/3/2024 | Minh Anh\nMưa lớn kéo dài.")
+def test_gates_one_by_one_find_what_the_alternations_find(text):
+    """:func:`_next_gate` finds the same next gate by the gates tried one by one (a
+    process's first reads) as by the alternation from there on (``_GATES_FROM``)."""
+    from vnclean import bylines
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for pos in starts:
+        for k in range(len(bylines._OPENS) - 1):
+            alone = next((j for j in range(k + 1, len(bylines._OPENS))
+                          if bylines._GATE_ALONE[j].match(text, pos)), None)
+            gate = bylines._GATES_FROM[k + 1].match(text, pos)
+            assert alone == (None if gate is None else k + gate.lastindex)
+
+
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(line_texts | vietnamese_texts | news_pages().map(lambda page: page.raw))
 @example("Mưa lớn kéo dài.Văn Khương (TTXVN)\nXong. Theo Báo Quảng Ninh\nHết. PV/VOV.VN"
