@@ -762,11 +762,14 @@ def test_glued_openings_change_no_match(text):
 @given(glued_lines | line_texts | vietnamese_texts, st.integers(0, 400), st.integers(0, 400))
 @example("Xong. Văn Khương) Nhóm PV. “Thôi”, H. Nam! Hết? Thạc sĩ X… »Theo TTXVN", 0, 0)
 def test_glued_openings_are_the_pattern_places(text, start, cut):
-    """The openings found mark by mark are the places of the one pattern, in order."""
-    from vnclean.bylines import _GLUED_OPENINGS, _START, _glued_openings
+    """The openings found mark by mark are the places of the one pattern, in order (the
+    one pattern finds them itself for a process's first windows)."""
+    from vnclean.bylines import (_GLUED_OPENINGS, _START, _glued_openings,
+                                 _glued_openings_by_mark)
 
     start, end = min(start, len(text)), max(0, len(text) - cut)
     expected = list(map(_START, _GLUED_OPENINGS.finditer(text, start, end)))
+    assert _glued_openings_by_mark(text, start, end) == expected
     assert _glued_openings(text, start, end) == expected
 
 
