@@ -406,9 +406,13 @@ def test_section_alone_takes_no_shape():
 @given(line_texts | vietnamese_texts | texts)
 @example("Theo VOV.VN\nTheo VOV.Vn\n(TTXVN) - Hà Nội\nThời sự | 12/03/2024 08:15\n"
          "12/03/2024 08:15 - Tuổi Trẻ\nMinh Anh - Báo Lao Động\nNguồn Dân trí: https://x.vn")
+@example("Minh Anh - phóng viên\nTS. Lê Văn Hùng (Bệnh viện Bạch Mai)\nNgọc Hà, PV thường trú tại"
+         " Huế\nThứ Ba, 12/3/2024 | 1.234 lượt xem\nH.T. Lan (Theo Báo Quảng Ninh)")
 def test_quick_line_patterns_match_as_written(text):
     """Each line shape's quick pattern (its repeated parts called, ``_calling_shared``)
-    matches as the pattern as written does, at every line start: span and groups."""
+    matches as the pattern as written does, at every line start: span and groups. (A
+    role read case-blind after a name, "- phóng viên", stays written out: a called
+    group's definition would read it case by case.)"""
     import regex
 
     from vnclean._data import compile_named
@@ -424,6 +428,49 @@ def test_quick_line_patterns_match_as_written(text):
             written, fast = (compile_named(s, regex.MULTILINE) for s in (source, quick))
             assert [spans(fast.match(text, pos)) for pos in starts] == [
                 spans(written.match(text, pos)) for pos in starts]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts | texts)
+@example("Theo TTXVN\n(TTXVN) - Hà Nội\nTác giả: Minh Anh\nVăn Khương\nQuảng Bình:\n./.\n"
+         "Thứ Ba, 12/3/2024 | Minh Anh\nMưa lớn kéo dài.")
+def test_gates_one_by_one_find_what_the_alternations_find(text):
+    """:func:`_next_gate` finds the same next gate by the gates tried one by one (a
+    process's first reads) as by the alternation from there on (``_GATES_FROM``)."""
+    from vnclean import bylines
+
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for pos in starts:
+        for k in range(len(bylines._OPENS) - 1):
+            alone = next((j for j in range(k + 1, len(bylines._OPENS))
+                          if bylines._GATE_ALONE[j].match(text, pos)), None)
+            gate = bylines._GATES_FROM[k + 1].match(text, pos)
+            assert alone == (None if gate is None else k + gate.lastindex)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(line_texts | vietnamese_texts | news_pages().map(lambda page: page.raw))
+@example("Mưa lớn kéo dài.Văn Khương (TTXVN)\nXong. Theo Báo Quảng Ninh\nHết. PV/VOV.VN"
+         "\nCả nước. Nguồn: Tổng hợp\nNăm nay. Minh Anh - Bệnh viện Bạch Mai Tin liên quan")
+def test_quick_sign_off_patterns_match_as_written(text):
+    """The glued sign-off, the closing source and the sign-off before the chrome match from
+    their quick forms (``_QuickPattern``) as written, at every place, on the line and on
+    the whole text: span and groups."""
+    import regex
+
+    from vnclean._data import compile_named
+    from vnclean.bylines import _BEFORE_CHROME, _GLUED, _TAIL_SOURCE
+
+    def spans(m):
+        return m and (m.span(), m.lastgroup, {name: m.span(name) for name, value
+                                              in m.groupdict().items() if value is not None})
+
+    for pattern in (_GLUED, _TAIL_SOURCE, _BEFORE_CHROME):
+        written, fast = (compile_named(s, regex.MULTILINE) for s in (pattern.pattern,
+                                                                     pattern._quick))
+        for pos in range(len(text)):
+            for end in (len(text), text.find("\n", pos) % (len(text) + 1)):
+                assert spans(fast.match(text, pos, end)) == spans(written.match(text, pos, end))
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -715,11 +762,14 @@ def test_glued_openings_change_no_match(text):
 @given(glued_lines | line_texts | vietnamese_texts, st.integers(0, 400), st.integers(0, 400))
 @example("Xong. Văn Khương) Nhóm PV. “Thôi”, H. Nam! Hết? Thạc sĩ X… »Theo TTXVN", 0, 0)
 def test_glued_openings_are_the_pattern_places(text, start, cut):
-    """The openings found mark by mark are the places of the one pattern, in order."""
-    from vnclean.bylines import _GLUED_OPENINGS, _START, _glued_openings
+    """The openings found mark by mark are the places of the one pattern, in order (the
+    one pattern finds them itself for a process's first windows)."""
+    from vnclean.bylines import (_GLUED_OPENINGS, _START, _glued_openings,
+                                 _glued_openings_by_mark)
 
     start, end = min(start, len(text)), max(0, len(text) - cut)
     expected = list(map(_START, _GLUED_OPENINGS.finditer(text, start, end)))
+    assert _glued_openings_by_mark(text, start, end) == expected
     assert _glued_openings(text, start, end) == expected
 
 

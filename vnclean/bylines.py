@@ -534,39 +534,103 @@ class _LazyPatterns:
 _QUICK_USES = 300
 
 
-#: Parts the line shapes repeat, none holding a group: the name of the group a shape's
-#: quick pattern calls instead of each copy (:func:`_calling_shared`), the part's copies
-#: (the agencies as the trie and as the named list are one part: the same words, tried in
-#: the same order, a longer one before its prefix), and the words it opens with.
+def _opening_class(words: Iterable[str]) -> str:
+    """A class of the first letters of ``words``: a look-ahead every match of their trie meets."""
+    return f"[{''.join(sorted({regex.escape(word[0]) for word in words}))}]"
+
+
+#: Parts the line shapes repeat, none holding a group and each a whole unit wherever it
+#: stands (a group or a run no quantifier follows): the name of the group a shape's quick
+#: pattern calls instead of each copy (:func:`_calling_shared`), the part's copies (the
+#: agencies as the trie and as the named list are one part: the same words, tried in the
+#: same order, a longer one before its prefix), and a class every match opens with
+#: (``None``: none, the part opens with a look-ahead or may match nothing). A part that
+#: holds a later one comes before it: the later one is called in its definition too.
+#: None stands in a scoped flag: a called group's definition reads without it (the roles,
+#: read case-blind after an author's name, ``(?i:...)``, are left written out). The
+#: look-aheads that keep a name from running on are left written out too: tried at every
+#: syllable, as calls they made the quick forms twice as slow to match.
 _SHARED_PARTS = (
-    ("shared_sections", (_SECTIONS,), _SECTION_NAMES),
-    ("shared_paper", (_PAPER,), word_list("bylines_media.txt")),  # (it opens with _MEDIA)
-    ("shared_agency", (_AGENCY_ALTERNATION, _AGENCIES), tuple(agency_names())),
+    ("shared_note", (_note_pattern(),), r"\("),
+    ("shared_papered", (_source_pattern(paper=True),), None),
+    ("shared_source", (_source_pattern(),), None),
+    ("shared_affiliation_in_brackets", (_AFFILIATION_IN_BRACKETS,), None),
+    ("shared_post", (_POST,), None),
+    ("shared_place", (_PLACE_WORDS,), None),
+    ("shared_affiliations", (_AFFILIATIONS,), _opening_class(_AFFILIATION_WORDS)),
+    ("shared_sections", (_SECTIONS,), _opening_class(_SECTION_NAMES)),
+    ("shared_paper", (_PAPER,), _opening_class(word_list("bylines_media.txt"))),  # (_MEDIA's)
+    ("shared_agency", (_AGENCY_ALTERNATION, _AGENCIES), _opening_class(agency_names())),
+    ("shared_one_name", (_ONE_NAME,), r"\p{Lu}"),
+    ("shared_titles_roles", (_TITLES_ROLES,), _opening_class(_TITLE_WORDS + _ROLE_WORDS)),
+    ("shared_titles", (_TITLES,), _opening_class(_TITLE_WORDS)),
+    ("shared_initials", (_INITIALS,), r"\p{Lu}"),
+    ("shared_weekday", (WEEKDAY_PATTERN,), None),
+    ("shared_counter", (_COUNTER,), None),
+    ("shared_cues", (_CUES,), _opening_class(_CUE_WORDS)),
 )
 
 
 def _calling_shared(pattern: str) -> str:
     r"""``pattern`` with each copy of a part of ``_SHARED_PARTS`` a call of one group that
     holds it, defined once at the end (``(?(DEFINE)...)``, ``regex`` only), behind a class
-    of the part's first letters: it matches as the copies did (the engine backtracks into
-    a call as into a copy; the class is a necessary condition) and captures nothing more.
+    of the part's first letters where it has one: it matches as the copies did (the engine
+    backtracks into a call as into a copy; the class is a necessary condition) and
+    captures nothing more. A part inside another is called from that one's definition.
 
-    Why: ``regex`` compiles every copy anew, and the attribution line holds the agencies
-    23 times and the papers 13 times: with the calls it compiles in a third of the time,
-    but each call costs a little at every match (:class:`_LazyPatterns` uses it first).
+    Why: ``regex`` compiles every copy anew (most of the time goes to reading the
+    pattern, character by character), and the line shapes hold the agencies 73 times,
+    the papers 39, a name, its initials and a source dozens: with the calls the shapes
+    compile in about half the time, but each call costs a little at every match (the
+    quick forms match several times slower: :class:`_LazyPatterns` uses them first).
 
     >>> pattern = compile_named(_calling_shared(rf"Theo {_AGENCY_ALTERNATION}(?!\.\p{{L}})"))
     >>> pattern.match("Theo VOV.VN").group(), pattern.match("Theo VOV.Vn") is None
     ('Theo VOV.VN', True)
     """
-    defined = []
-    for name, copies, words in _SHARED_PARTS:
-        if any(copy in pattern for copy in copies):
-            firsts = "".join(sorted({regex.escape(word[0]) for word in words}))
+    defined = ""
+    for name, copies, opens in _SHARED_PARTS:
+        if any(copy in pattern or copy in defined for copy in copies):
+            call = f"(?&{name})" if opens is None else f"(?={opens})(?&{name})"
             for copy in copies:
-                pattern = pattern.replace(copy, f"(?=[{firsts}])(?&{name})")
-            defined.append(f"(?P<{name}>{copies[0]})")
-    return pattern + f"(?(DEFINE){''.join(defined)})" if defined else pattern
+                pattern = pattern.replace(copy, call)
+                defined = defined.replace(copy, call)
+            defined += f"(?P<{name}>{copies[0]})"
+    return pattern + f"(?(DEFINE){defined})" if defined else pattern
+
+
+class _QuickPattern:
+    """A ``regex`` pattern compiled at its first use, first from its quick form
+    (:func:`_calling_shared`), as written once it has been used ``_QUICK_USES`` times
+    (:class:`_LazyPatterns`): for the large patterns a few texts need soon (the glued
+    sign-off, a closing source, a sign-off before the page's chrome). ``pattern`` is the
+    source as written; no shared part may stand in one of its look-behinds.
+
+    >>> glued = _QuickPattern(rf"Theo (?:{_AGENCY_ALTERNATION})$", regex.MULTILINE)
+    >>> m = glued.match("Theo TTXVN")
+    >>> m.group(), glued.made(m), glued.made(regex.match("T", "T")), "(?&" in m.re.pattern
+    ('Theo TTXVN', True, False, True)
+    """
+
+    __slots__ = ("pattern", "_quick", "_forms")
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern = pattern
+        self._quick = _calling_shared(pattern)
+        self._forms = _LazyPatterns((pattern,), flags, compile_named, quick=(self._quick,))
+
+    def match(self, *args) -> regex.Match | None:
+        return self._forms[0].match(*args)
+
+    def search(self, *args) -> regex.Match | None:
+        return self._forms[0].search(*args)
+
+    def finditer(self, *args) -> Iterator[regex.Match]:
+        return self._forms[0].finditer(*args)
+
+    def made(self, match: regex.Match) -> bool:
+        """``match`` is one this pattern found, by either form."""
+        return match.re.pattern in (self.pattern, self._quick)
 
 
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
@@ -832,8 +896,13 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     # The line alternation itself is left uncompiled: only the reference scan needs it.
     # (each compiled at its first use: few texts hold a glued sign-off, and the three
     # cost a tenth of a second to compile)
-    glued, *inline, prefix = (LazyPattern(pattern, regex.MULTILINE)
-                              for pattern in (glued, *inline, rf"(?:{prefix})?+"))
+    # (the glued and the closing source first from their quick forms; the prefix has none:
+    # one of its agencies stands in a look-behind)
+    glued, end_mark, tail_source, inline_source = (
+        _QuickPattern(pattern, regex.MULTILINE) if k in (0, 2)
+        else LazyPattern(pattern, regex.MULTILINE) for k, pattern in enumerate((glued, *inline)))
+    inline = (end_mark, tail_source, inline_source)
+    prefix = LazyPattern(rf"(?:{prefix})?+", regex.MULTILINE)
     # The same alternatives one by one, tried in order at a line start behind cheap gates
     # (each compiled when first tried: together they took half of ``import vnclean``).
     # (each first from its quick form, :func:`_calling_shared`; the agency's has none: one
@@ -862,8 +931,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               rf"(?:[ \t]{not_cue}\p{{Lu}}[\p{{L}}\d.]{{0,15}}){{0,3}})"
               rf"(?<![.]))))"
               rf"(?={_H}++{_CHROME}(?![\p{{L}}\d]))")
-    before_chrome = LazyPattern(chrome, regex.MULTILINE)  # (compiled at its first use)
-    return rf"^(?:{line})", glued, tuple(inline), prefix, alone, plain, before_chrome
+    before_chrome = _QuickPattern(chrome, regex.MULTILINE)  # (compiled at its first use)
+    return rf"^(?:{line})", glued, inline, prefix, alone, plain, before_chrome
 
 
 #: Upper bounds on how far before the line end a glued match can start when no run of
@@ -1086,10 +1155,29 @@ def _match_from(text: str, pos: int, k: int) -> regex.Match | None:
                 return m
         if k == _LAST_GATE:
             return None
-        gate = _GATES_FROM[k + 1].match(text, pos)  # the next gate that holds
-        if gate is None:
+        k = _next_gate(text, pos, k)
+        if k is None:
             return None
-        k += gate.lastindex
+
+
+def _next_gate(text: str, pos: int, k: int) -> int | None:
+    """The first gate after the ``k``-th that holds at ``pos`` (its index), or ``None``.
+
+    Read by the gates' alternation from there on (``_GATES_FROM``), one stdlib match; a
+    process's first ``_QUICK_USES`` reads try the gates one by one instead, each compiled
+    at its first use (``_GATE_ALONE``): the alternations repeat the later gates, and the
+    four a few texts need took a tenth of a second to compile.
+
+    >>> _next_gate("Theo TTXVN", 0, 0), _next_gate("Mưa lớn kéo dài.", 0, 0)
+    (2, None)
+    """
+    if _GATES_WARM.spend():
+        for j in range(k + 1, len(_OPENS)):
+            if _GATE_ALONE[j].match(text, pos) is not None:
+                return j
+        return None
+    gate = _GATES_FROM[k + 1].match(text, pos)
+    return None if gate is None else k + gate.lastindex
 
 
 def _ends_as_dateline(text: str, pos: int) -> bool:
@@ -1158,12 +1246,25 @@ def _glued_matches(text: str, start: int, end: int) -> Iterator[regex.Match]:
 
 
 def _glued_openings(text: str, start: int, end: int) -> list[int]:
-    """Where ``_GLUED_OPENINGS.finditer(text, start, end)`` matches, in order: one scan for
-    each mark that occurs there (``str.find`` tells), by the mark's own pattern. The
-    engine skips to a literal first character many times faster than it tests a class
-    at every character.
+    """Where ``_GLUED_OPENINGS.finditer(text, start, end)`` matches, in order: by that
+    pattern (compiled at import) for a process's first ``_QUICK_USES`` windows, then by
+    :func:`_glued_openings_by_mark`, faster at each window, whose eight patterns took half
+    a tenth of a second to compile.
 
     >>> _glued_openings("Xong. Văn Khương) Nhóm PV. x", 0, 28)
+    [4, 16]
+    """
+    if _OPENINGS_WARM.spend():
+        return list(map(_START, _GLUED_OPENINGS.finditer(text, start, end)))
+    return _glued_openings_by_mark(text, start, end)
+
+
+def _glued_openings_by_mark(text: str, start: int, end: int) -> list[int]:
+    """:func:`_glued_openings` by one scan for each mark that occurs there (``str.find``
+    tells), by the mark's own pattern. The engine skips to a literal first character many
+    times faster than it tests a class at every character.
+
+    >>> _glued_openings_by_mark("Xong. Văn Khương) Nhóm PV. x", 0, 28)
     [4, 16]
     """
     found: list[int] = []
@@ -1648,6 +1749,8 @@ _AFTER_GLUED_MARK = (rf"(?=(?:/\.)?+[ \t]?+(?:{_OPENING_WORDS}|Theo[ \t]{_SOURCE
                      rf"|(?!(?:{_NOT_NAME_OPENERS})(?!{_ALNUM}))"
                      rf"{_UP}(?:\.|{_LOW}{{0,6}}[ \t]{_UP}|{_UP}{{0,6}}[ \t]{_UP})))")
 _GLUED_OPENINGS = re.compile(rf"[{_GLUED_MARKS}]{_AFTER_GLUED_MARK}")
+#: The windows :func:`_glued_openings` reads by it before it turns to the marks' own.
+_OPENINGS_WARM = WarmUp(_QUICK_USES)
 #: The same for each mark alone, most common first (:func:`_glued_openings`).
 _GLUED_OPENINGS_BY_MARK = tuple((mark, LazyPattern(re.escape(mark) + _AFTER_GLUED_MARK,
                                                     compile=re.compile))
@@ -1659,6 +1762,10 @@ _UPPER_START = re.compile(_UP)
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
                            for k in range(len(_OPENS)))
 _GATES_FROM = _LazyPatterns(_GATE_ALTERNATIONS, re.MULTILINE, re.compile)  # (at first use)
+#: Each gate alone, and the reads of :func:`_next_gate` that try them so (then the
+#: alternations: one stdlib match each).
+_GATE_ALONE = _LazyPatterns(_OPENS, re.MULTILINE, re.compile)
+_GATES_WARM = WarmUp(_QUICK_USES)
 _LAST_GATE = len(_OPENS) - 1
 #: The scan: where a line opens as some shape may (blank lines, where no shape opens, fail
 #: at once), then the first gate that holds, after a newline or at the text's start. The
