@@ -1975,8 +1975,25 @@ def _untitled_lead_copies(page: _Page, chrome: set[int], cfg: _Settings) -> list
     if head is None or not _is_paragraph(page, head, cfg):
         return []
     lead = page.texts[head]
-    return [(starts[k], page.ends[k], "nav.repeated_lead") for k in range(head + 1, len(page))
-            if _copies_lead(lead, page.texts[k]) and _word_count(page, k) >= cfg.lead_min_words]
+    copies = [k for k in range(head + 1, len(page))
+              if _copies_lead(lead, page.texts[k]) and _word_count(page, k) >= cfg.lead_min_words]
+    if not copies:
+        return []
+    story = _new_paragraphs(page, head, lead, chrome, cfg)
+    return [(starts[k], page.ends[k], "nav.repeated_lead") for k in copies
+            if not (story and story[0] < k < story[-1])]
+
+
+def _new_paragraphs(page: _Page, head: int, lead: str, chrome: set[int],
+                    cfg: _Settings) -> list[int]:
+    """Indexes of the paragraphs after ``head`` that are no copy of ``lead`` (and not in
+    ``chrome``). A copy of the lead with such paragraphs both above and below it sits
+    inside the story (the scraper printing the text twice, or the sapo again under a
+    photo), neither an aggregator's card after the story nor the heading printed twice
+    in a row, and stays."""
+    return [k for k in range(head + 1, len(page))
+            if page.starts[k] not in chrome and _is_paragraph(page, k, cfg)
+            and not _copies_lead(lead, page.texts[k])]
 
 
 def _copies_lead(lead: str, text: str) -> bool:
