@@ -131,6 +131,8 @@ _FOUND_KEYWORDS = tuple(k for k in _KEYWORD_LITERALS if not k.startswith(_RARE_H
 # A paren that only points inside the picture, "(ảnh sau)", "(ảnh giữa)", is story text.
 _PAREN_REFERENCE = regex.compile(
     r"\(\s*ảnh\s+(?:sau|trên|dưới|giữa|trái|phải|bên|nhỏ|lớn|đầu|cuối|\d)", regex.V1)
+# "(ảnh)" alone: the writer pointing at the photo, no credit naming anyone.
+_BARE_PHOTO_POINTER = regex.compile(r"\(\s*ảnh\s*\)", regex.V1 | regex.IGNORECASE)
 
 # One token of a credit name: "Mạnh", "N.K.", "@bendua71", "AFP/TTXVN", "FB", "24h".
 _NAME_TOKEN = r"(?:[\p{Lu}@\d][\p{L}\p{N}.'’&_@/+-]{0,40}+)"
@@ -1073,7 +1075,8 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
         caption_start = start
     elif (_is_story_sentence(text, caption_start, start)
           or _timed_lead(text, caption_start, whole or rest_blank)
-          or _glued_connective(text, line_start, caption_start, whole or rest_blank)):
+          or _glued_connective(text, line_start, caption_start, whole or rest_blank)
+          or _points_from_prose(text, line_start, start, end)):
         caption_start = start  # "TTO - Trung tâm ... cho biết, ... 150 mm (Ảnh: X).": credit only
     if caption_start == line_start == start and rest_blank:  # "(Ảnh: X)" alone on its line
         caption_start = _caption_line_above(text, line_start, after)
@@ -1085,6 +1088,23 @@ def _paren_candidate(text, start, end, line_start, line_end, floor) -> _Candidat
     if _VIDEO_PAREN.match(text, start):
         rule = "captions.video"
     return _Candidate(start, end, caption_start, after, rule, line_start, whole)
+
+
+def _points_from_prose(text: str, line_start: int, start: int, end: int) -> bool:
+    """A bare ``(ảnh)`` (no credit) at ``start`` with another sentence before it on its line
+    (from ``line_start``): a story paragraph that points the reader at its photo (``...
+    Được chút an toàn nhưng mất vệ sinh (ảnh).``), no caption, which is one short sentence
+    under the picture: the pointer alone goes.
+
+    >>> _points_from_prose("Dân rào nắp cống. Đỡ nguy hiểm (ảnh).", 0, 31, 36)
+    True
+    >>> _points_from_prose("Dân rào nắp cống (ảnh).", 0, 17, 22)
+    False
+    >>> _points_from_prose("Dân rào nắp cống. (ảnh)", 0, 18, 23)
+    False
+    """
+    return (_BARE_PHOTO_POINTER.fullmatch(text, start, end) is not None
+            and _SENTENCE_END.search(text[line_start:start].rstrip().rstrip(".!?…")) is not None)
 
 
 _WRAPPED_HEAD_MAX = _SETTINGS["wrapped_caption_head_max_chars"]

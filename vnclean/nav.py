@@ -1994,8 +1994,25 @@ def _untitled_lead_copies(page: _Page, chrome: set[int], cfg: _Settings) -> list
     if head is None or not _is_paragraph(page, head, cfg):
         return []
     lead = page.texts[head]
-    return [(starts[k], page.ends[k], "nav.repeated_lead") for k in range(head + 1, len(page))
-            if _copies_lead(lead, page.texts[k]) and _word_count(page, k) >= cfg.lead_min_words]
+    copies = [k for k in range(head + 1, len(page))
+              if _copies_lead(lead, page.texts[k]) and _word_count(page, k) >= cfg.lead_min_words]
+    if not copies:
+        return []
+    story = _new_paragraphs(page, head, lead, chrome, cfg)
+    return [(starts[k], page.ends[k], "nav.repeated_lead") for k in copies
+            if not (story and story[0] < k < story[-1])]
+
+
+def _new_paragraphs(page: _Page, head: int, lead: str, chrome: set[int],
+                    cfg: _Settings) -> list[int]:
+    """Indexes of the paragraphs after ``head`` that are no copy of ``lead`` (and not in
+    ``chrome``). A copy of the lead with such paragraphs both above and below it sits
+    inside the story (the scraper printing the text twice, or the sapo again under a
+    photo), neither an aggregator's card after the story nor the heading printed twice
+    in a row, and stays."""
+    return [k for k in range(head + 1, len(page))
+            if page.starts[k] not in chrome and _is_paragraph(page, k, cfg)
+            and not _copies_lead(lead, page.texts[k])]
 
 
 def _copies_lead(lead: str, text: str) -> bool:
@@ -2095,10 +2112,25 @@ def _section_label_labels(page: _Page, title: int | None, lead: int | None, chro
     if found:
         found.extend(_subsection_labels(page, title, found[-1][0], chrome, cfg))
         found.extend(_site_name_label(page, found[0][0], chrome, cfg))
-    if found and _sections_head_parts(page, lead, {page.texts[k] for k in range(first, lead)},
-                                      cfg):
+    if found and (_sections_head_parts(page, lead, {page.texts[k] for k in range(first, lead)},
+                                       cfg)
+                  or _heads_numbered_items(page, starts.index(found[-1][0]), lead, chrome)):
         return []
     return found
+
+
+_LONE_NUMBER = re.compile(r"(\d{1,2})[.)]")
+
+
+def _heads_numbered_items(page: _Page, label: int, lead: int, chrome: set[int]) -> bool:
+    """The label at ``label`` stands over a lone ``1.`` above the lead, and a lone ``2.``
+    follows further down: the label heads a digest's numbered items (``Tin Thế Giới`` /
+    ``1.`` / a headline / its story / ``2.`` / ...), the text's own heading, no section
+    name of the site's (which stands over the title, a date or the lead)."""
+    numbers = [k for k in range(label + 1, len(page))
+               if page.starts[k] not in chrome and _LONE_NUMBER.fullmatch(page.texts[k])]
+    return (len(numbers) >= 2 and numbers[0] < lead
+            and page.texts[numbers[0]][:-1] == "1" and page.texts[numbers[1]][:-1] == "2")
 
 
 def _subsection_labels(page: _Page, title: int, label_start: int, chrome: set[int],

@@ -274,6 +274,24 @@ def _prompt_start(text: str, start: int) -> int:
     return start - len(lead)
 
 
+_BROADCAST_GREETING = regex.compile(
+    r"^[ \t]*(?:%s)\b[^\n.!?]{0,40}[.!][ \t]*\Z"
+    % alternation(expand_forms(word_list("promos_broadcast_greetings.txt"))), _F)
+
+
+def _opens_broadcast(text: str, start: int) -> bool:
+    """The prompt at ``start`` follows a presenter's greeting on its line (``Kính chào quý
+    vị và các bạn. Mời quý vị theo dõi bản tin ...``): a broadcast's script, the page's story.
+
+    >>> _opens_broadcast("Kính chào quý vị. Mời quý vị theo dõi bản tin.", 18)
+    True
+    >>> _opens_broadcast("Giá vàng tăng. Mời quý vị theo dõi bản tin.", 15)
+    False
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    return line_start < start and _BROADCAST_GREETING.match(text, line_start, start) is not None
+
+
 def _prompt_end(text: str, start: int, end: int) -> int:
     """Where a prompt's match ``[start, end)`` (the rest of its line) ends: at its first
     sentence's end when a story sentence follows on the line (a prompt inside a flattened
@@ -929,7 +947,7 @@ def _candidate_label(text: str, m) -> Label | None:
         return Label(start, end, "promo", f"promos.{rule}")
     if group == "subscribe":
         start = _prompt_start(text, start)
-        if start < 0 or _calls_for_entries(text, start, end):
+        if start < 0 or _calls_for_entries(text, start, end) or _opens_broadcast(text, start):
             return None
         return Label(start, _prompt_end(text, start, end), "promo", "promos.subscribe", 0.9)
     if group in ("contact_line", "hotline"):
