@@ -3305,12 +3305,11 @@ def _named_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
             runs[-1].append(match)  # the line right under the run's last (blank lines aside)
         else:
             runs.append([match])
+    runs = [run for run in runs if len(run) <= _SETTINGS["named_action_run_max_lines"]]
+    if not runs or _holds_subheading(text, {m.start(1) for m in lines}):
+        return []  # lists of who did what; a roundup's subheadings, a named line one of them
     found: list[tuple[int, int, str]] = []
     for run in runs:
-        if len(run) > _SETTINGS["named_action_run_max_lines"]:
-            continue  # a list of who did what
-        if _holds_subheading(text, {m.start(1) for m in lines}):
-            return []  # a roundup's subheadings: a named line there may be one of them
         pair = _caption_neighbours(text, _Run(run[0], run[-1]))
         if (pair is None or _opens_interview(pair[1]) or _TIMED_OPENING.match(pair[1])
                 or any(_NAMED_OPENING.match(side) for side in pair)):
