@@ -142,6 +142,9 @@ _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
 #: name's first syllable.
 _AFFILIATION_WORDS = tuple(words for use, words in tab_entries("institution_heads.txt")
                            if use in ("both", "author"))
+# Heads read only as a source's after "Nguồn:" / "Theo" ("Cổng TTĐT Chính phủ").
+_SOURCE_OFFICE_WORDS = tuple(words for use, words in tab_entries("institution_heads.txt")
+                             if use == "source")
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
@@ -303,6 +306,11 @@ _AFFILIATION = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+"  # "Bộ trư�
 #: In brackets an institution's name may run as long as after a dash (``(Văn phòng Tư vấn pháp
 #: lý thuộc Hội Luật gia tỉnh Bình Định và các huyện lân cận)`` under a Q&A's answer).
 _AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,80}}+"
+#: An office named as a line's source after "Nguồn:" or "Theo" ("Trung tâm Tin tức", "Sở Y tế
+#: Hà Nội", "Cổng TTĐT Chính phủ"): a head word (``institution_heads.txt``), a capital, a few
+#: words (read only where no story follows the line, as the other loosely named sources).
+_OFFICE_SOURCE = (rf"(?:{_AFFILIATIONS}|{trie(_SOURCE_OFFICE_WORDS)})[ \t]\p{{Lu}}\p{{L}}*+"
+                  r"(?:[ \t][\p{L}\d]++){0,6}+")
 
 
 #: How a note after a name opens (:func:`_note_pattern`), and the word of "Theo X" after
@@ -721,6 +729,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a paper named in sentence case with no word for one: "Nguồn: Kinh tế đô thị" (only
         # with no more story below: :meth:`StripBylines._line_labels`)
         rf"|Nguồn{_H}*+:{_H}*+(?P<at_loose>{_SECTION_PHRASE})"
+        # (or an office's or portal's name, in brackets maybe: "Nguồn: Trung tâm Tin tức",
+        # "(Theo Cổng TTĐT Chính phủ)", "Theo Sở Y tế Hà Nội")
+        rf"|\(?+(?:Nguồn{_H}*+:|Theo){_H}*+(?P<at_loose>{_OFFICE_SOURCE})\)?+"
         # (or two such names joined by "và", after "Theo" too: "Theo Doanh nghiệp và Tiếp thị")
         rf"|(?:Nguồn{_H}*+:|Theo){_H}*+(?P<at_loose>{_AND_PAPER}))"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
@@ -2787,6 +2798,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _outlet_date_lines(text))
         _add_where_free(labels, _glued_stamps(text))
         _add_where_free(labels, _dashed_agency_tails(text))
+        _add_where_free(labels, _page_cited_tails(text))
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -3143,6 +3155,33 @@ def _dashed_agency_tails(text: str) -> list[Label]:
     return found[::-1]
 
 
+def _page_cited_tails(text: str) -> list[Label]:
+    """``bylines.source_attribution``: the paper and page a press digest credits in brackets
+    closing a story paragraph, right after its last sentence's end (``... gần 2.200 trẻ mắc
+    bệnh… (Tiền phong, trang 6).``; words for a page: ``bylines_page_cites.txt``); the
+    paragraph stays. A bracket that is part of a sentence (no sentence end before it, or
+    text after it on the line) stays.
+
+    >>> text = "Số ca mắc tăng nhanh trong tuần qua. (Nhân Dân, trang 3)."
+    >>> [text[lab.start:lab.end] for lab in _page_cited_tails(text)]
+    ['(Nhân Dân, trang 3).']
+    """
+    if not any(word in text for word in _PAGE_CITE_GATE):
+        return []
+    return [Label(m.start(), m.end(), "byline", "bylines.source_attribution")
+            for m in _PAGE_CITED_TAIL.finditer(text)]
+
+
+_PAGE_CITE_WORDS = word_list("bylines_page_cites.txt")
+_PAGE_CITE_GATE = tuple(dict.fromkeys(word.rstrip(".") for word in _PAGE_CITE_WORDS))
+#: A paper's name (capitalised first word, no digits), a comma, a page word and its number
+#: (maybe a range) in brackets, after a sentence's end and a blank, ending the line.
+_PAGE_CITED_TAIL = regex.compile(
+    r"(?<=[.!?…][\"”’)]?+[ \t]{1,3})\(\p{Lu}[\p{L}&.\- ]{0,40}+(?<! ),[ \t]*+(?:%s)[ \t]*+"
+    r"\d{1,3}(?:[-–]\d{1,3})?+\)\.?+(?=[ \t]*+$)" % trie(_PAGE_CITE_WORDS),
+    regex.V1 | regex.MULTILINE)
+
+
 #: A known agency after a dash and a blank, right after a sentence's end (not a closing
 #: quote's: ``"..." - Reuters`` names whom the story quotes), then the line's end, read on
 #: the REVERSED text: each try starts at a newline (found in C) and fails at
@@ -3417,9 +3456,22 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
             named = _flat_name_before(text, start)
             if not named and text[start - 2] in _FLAT_NAME_SEPARATORS:
                 continue  # "... - 03/10/2018 14:20": a bar or dash after no author's name
-            return [*named, Label(m.start("dateline"), m.end("dateline"), "byline",
-                                  "bylines.flat_dateline")]
+            # (an unknown outlet's prefix right after it goes with it; a known one is
+            # _flat_head_agency's)
+            at = _HSPACE_RUN.match(text, m.end()).end()
+            after = _PREFIX_AFTER_DATELINE.match(text, at, end)
+            if after is not None and _GLUED_PREFIX.match(text, at, end) is not None:
+                after = None
+            stop = m.end("dateline") if after is None else after.end()
+            return [*named, Label(m.start("dateline"), stop, "byline", "bylines.flat_dateline")]
     return []
+
+
+#: The lead's prefix right after a flattened page's dateline: a short name in brackets, then a
+#: dash and the lead's capital ("... 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, ...").
+_PREFIX_AFTER_DATELINE = regex.compile(
+    r"\(\p{Lu}[\p{L}\d.&+]{0,15}+(?:[ \t][\p{L}\d.&+]{1,15}+){0,2}+\)"
+    r"[ \t]*+[-–—][ \t]*+(?=\p{Lu})", regex.V1)
 
 
 #: Where a dateline may open after a title's last word (a weekday, a day or a time) ...
