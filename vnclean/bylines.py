@@ -309,8 +309,9 @@ _AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,80}}+"
 #: An office named as a line's source after "Nguồn:" or "Theo" ("Trung tâm Tin tức", "Sở Y tế
 #: Hà Nội", "Cổng TTĐT Chính phủ"): a head word (``institution_heads.txt``), a capital, a few
 #: words (read only where no story follows the line, as the other loosely named sources).
-_OFFICE_SOURCE = (rf"(?:{_AFFILIATIONS}|{trie(_SOURCE_OFFICE_WORDS)})[ \t]\p{{Lu}}\p{{L}}*+"
-                  r"(?:[ \t][\p{L}\d]++){0,6}+")
+#: (a portal's name may go on in lower case: "Cổng thông tin điện tử tỉnh")
+_OFFICE_SOURCE = (rf"(?:(?:{_AFFILIATIONS}|{trie(_SOURCE_OFFICE_WORDS)})[ \t]\p{{Lu}}\p{{L}}*+"
+                  rf"|(?:{trie(_SOURCE_OFFICE_WORDS)})(?=[ \t]))(?:[ \t][\p{{L}}\d]++){{0,6}}+")
 
 
 #: How a note after a name opens (:func:`_note_pattern`), and the word of "Theo X" after
@@ -336,7 +337,8 @@ def _note_pattern() -> str:
     agency or paper the author writes for: known or an acronym (``(TTXVN)``,
     ``(VOV-Tây Bắc)``), a site's domain (``(Dantri.com.vn)``), a paper in sentence case
     (``(Báo Quảng Ninh)``)."""
-    agency = (rf"(?:(?:{_ROLE_TRIE}){_H}++)?+(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)"
+    # (an acronym maybe with a channel's number: "(VOV5)", "(VTV8)")
+    agency = (rf"(?:(?:{_ROLE_TRIE}){_H}++)?+(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+\d?+)"
               # (the desk after a dash, a slash or a blank: "(VOV-Tây Bắc)", "(VOV Tây Bắc)")
               rf"(?![\p{{L}}\d])(?:(?:{_H}*+[-–/]{_H}*+|{_H}++(?=\p{{Lu}}\p{{Ll}}))"
               r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+"
@@ -3041,6 +3043,10 @@ def _agency_sign_off(text: str) -> list[Label]:
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end].strip()
     name = line.strip(" \t.")
+    if name[:1] in "-–—":  # "- VNA": a known agency after a dash, as a digest signs off
+        name = name[1:].strip(" \t")
+        if name not in _AGENCY_SET:
+            return []
     if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
             and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None
             and _STATION_ACRONYM.fullmatch(name) is None):
