@@ -653,8 +653,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"
         # a newsroom role before a dash or bar: "PV - 20/11/2023 15:30"
         rf"|(?P<dl_cue>{cues})(?![\p{{L}}\d])(?={_H}*+[-–|•·])"
-        # the site's section before a bar or dash: "Thời sự | 12/03/2024 08:15"
-        rf"|(?P<dl_sect>{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))"
+        # the site's section before a bar or dash: "Thời sự | 12/03/2024 08:15" (or a blank
+        # before a date with its year: "Thời sự 12/03/2024 08:15", :func:`_bare_dateline`)
+        rf"|(?P<dl_sect>{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]|{_H}++{_DATED_YEAR}))"
         rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
@@ -2295,8 +2296,12 @@ def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
     """A name and a date after a blank (``Nguyễn Quang 05/12/2024 16:20``, an aggregator's
     ``Tuổi Trẻ 23/11/2026 08:15``): a byline only when the name is a known paper's or a
     person's, every syllable of it, and the line stands at the top of the text or with no
-    more story below."""
+    more story below. A site's known section so (``Thời sự 12/03/2024 08:15``) only with a
+    time too, opening the text."""
     index = ctx.index(m.start())
+    if m.group("dl_sect") is not None:
+        # a known section (``Thời sự 12/03/2024 08:15``): a full stamp opening the text only
+        return _TIME.search(m.group("dl_body")) is not None and _opens_text(ctx, index)
     return ((m.group("dl_source") is not None
              or _all_name_syllables(m.group("dl_name"), m.group("dl_title"))
              or _INITIALS_ONLY.fullmatch(m.group("dl_name") or "") is not None)
