@@ -3177,20 +3177,27 @@ def _page_cited_tails(text: str) -> list[Label]:
     >>> [text[lab.start:lab.end] for lab in _page_cited_tails(text)]
     ['(Nhân Dân, trang 3).']
     """
-    if not any(word in text for word in _PAGE_CITE_GATE):
+    if _PAGE_CITE_GATE.search(text) is None:  # (one C search: most texts cite no page)
         return []
-    return [Label(m.start(), m.end(), "byline", "bylines.source_attribution")
-            for m in _PAGE_CITED_TAIL.finditer(text)]
+    found = []
+    for m in _PAGE_CITED_TAIL.finditer(text):
+        if _SENTENCE_END_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None:
+            found.append(Label(m.start(), m.end(), "byline", "bylines.source_attribution"))
+    return found
 
 
 _PAGE_CITE_WORDS = word_list("bylines_page_cites.txt")
-_PAGE_CITE_GATE = tuple(dict.fromkeys(word.rstrip(".") for word in _PAGE_CITE_WORDS))
+#: A comma, a page word and its number: where a cited page may be.
+_PAGE_CITE_GATE = re.compile(r",[ \t]*(?:%s)[ \t]*\d" % "|".join(
+    re.escape(word) for word in sorted(_PAGE_CITE_WORDS, key=len, reverse=True)))
 #: A paper's name (capitalised first word, no digits), a comma, a page word and its number
-#: (maybe a range) in brackets, after a sentence's end and a blank, ending the line.
+#: (maybe a range) in brackets, ending the line.
 _PAGE_CITED_TAIL = regex.compile(
-    r"(?<=[.!?…][\"”’)]?+[ \t]{1,3})\(\p{Lu}[\p{L}&.\- ]{0,40}+(?<! ),[ \t]*+(?:%s)[ \t]*+"
+    r"\(\p{Lu}[\p{L}&.\- ]{0,40}+(?<! ),[ \t]*+(?:%s)[ \t]*+"
     r"\d{1,3}(?:[-–]\d{1,3})?+\)\.?+(?=[ \t]*+$)" % trie(_PAGE_CITE_WORDS),
     regex.V1 | regex.MULTILINE)
+#: A sentence's end and a blank right before such a bracket.
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’)]?[ \t]{1,3}\Z")
 
 
 #: A known agency after a dash and a blank, right after a sentence's end (not a closing
