@@ -142,6 +142,9 @@ _AUTHOR_LABEL = (rf"(?:(?:{_JOINED_LABEL}|{_COLON_ALTERNATION})[ \t]*+:"
 #: name's first syllable.
 _AFFILIATION_WORDS = tuple(words for use, words in tab_entries("institution_heads.txt")
                            if use in ("both", "author"))
+# Heads read only as a source's after "Nguồn:" / "Theo" ("Cổng TTĐT Chính phủ").
+_SOURCE_OFFICE_WORDS = tuple(words for use, words in tab_entries("institution_heads.txt")
+                             if use == "source")
 # Stop words that open a sentence, never a name (checked at the first syllable).
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
@@ -303,6 +306,12 @@ _AFFILIATION = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n]{{0,80}}+"  # "Bộ trư�
 #: In brackets an institution's name may run as long as after a dash (``(Văn phòng Tư vấn pháp
 #: lý thuộc Hội Luật gia tỉnh Bình Định và các huyện lân cận)`` under a Q&A's answer).
 _AFFILIATION_IN_BRACKETS = rf"(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^()\n]{{0,80}}+"
+#: An office named as a line's source after "Nguồn:" or "Theo" ("Trung tâm Tin tức", "Sở Y tế
+#: Hà Nội", "Cổng TTĐT Chính phủ"): a head word (``institution_heads.txt``), a capital, a few
+#: words (read only where no story follows the line, as the other loosely named sources).
+#: (a portal's name may go on in lower case: "Cổng thông tin điện tử tỉnh")
+_OFFICE_SOURCE = (rf"(?:(?:{_AFFILIATIONS}|{trie(_SOURCE_OFFICE_WORDS)})[ \t]\p{{Lu}}\p{{L}}*+"
+                  rf"|(?:{trie(_SOURCE_OFFICE_WORDS)})(?=[ \t]))(?:[ \t][\p{{L}}\d]++){{0,6}}+")
 
 
 #: How a note after a name opens (:func:`_note_pattern`), and the word of "Theo X" after
@@ -328,7 +337,8 @@ def _note_pattern() -> str:
     agency or paper the author writes for: known or an acronym (``(TTXVN)``,
     ``(VOV-Tây Bắc)``), a site's domain (``(Dantri.com.vn)``), a paper in sentence case
     (``(Báo Quảng Ninh)``)."""
-    agency = (rf"(?:(?:{_ROLE_TRIE}){_H}++)?+(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+)"
+    # (an acronym maybe with a channel's number: "(VOV5)", "(VTV8)")
+    agency = (rf"(?:(?:{_ROLE_TRIE}){_H}++)?+(?:{_AGENCY_ALTERNATION}|\p{{Lu}}{{2,8}}+\d?+)"
               # (the desk after a dash, a slash or a blank: "(VOV-Tây Bắc)", "(VOV Tây Bắc)")
               rf"(?![\p{{L}}\d])(?:(?:{_H}*+[-–/]{_H}*+|{_H}++(?=\p{{Lu}}\p{{Ll}}))"
               r"[\p{L}\d+.]{1,12}+(?:[ \t][\p{L}\d+.]{1,12}+){0,2}+)?+"
@@ -709,8 +719,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"
         # a newsroom role before a dash or bar: "PV - 20/11/2023 15:30"
         rf"|(?P<dl_cue>{cues})(?![\p{{L}}\d])(?={_H}*+[-–|•·])"
-        # the site's section before a bar or dash: "Thời sự | 12/03/2024 08:15"
-        rf"|(?P<dl_sect>{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))"
+        # the site's section before a bar or dash: "Thời sự | 12/03/2024 08:15" (or a blank
+        # before a date with its year: "Thời sự 12/03/2024 08:15", :func:`_bare_dateline`)
+        rf"|(?P<dl_sect>{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]|{_H}++{_DATED_YEAR}))"
         rf"(?:{_H}*+[-–|•·,]{_H}*+"
         rf"|{_H}++(?=[Tt]hứ|Chủ)"  # "Minh Tuấn, 12/03/2024", "Ngọc Minh Thứ ba, ..."
         # a blank before a date with its year: "Nguyễn Quang 05/12/2024 16:20"
@@ -790,6 +801,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # a paper named in sentence case with no word for one: "Nguồn: Kinh tế đô thị" (only
         # with no more story below: :meth:`StripBylines._line_labels`)
         rf"|Nguồn{_H}*+:{_H}*+(?P<at_loose>{_SECTION_PHRASE})"
+        # (or an office's or portal's name, in brackets maybe: "Nguồn: Trung tâm Tin tức",
+        # "(Theo Cổng TTĐT Chính phủ)", "Theo Sở Y tế Hà Nội")
+        rf"|\(?+(?:Nguồn{_H}*+:|Theo){_H}*+(?P<at_loose>{_OFFICE_SOURCE})\)?+"
         # (or two such names joined by "và", after "Theo" too: "Theo Doanh nghiệp và Tiếp thị")
         rf"|(?:Nguồn{_H}*+:|Theo){_H}*+(?P<at_loose>{_AND_PAPER}))"
         rf"(?:{_H}*+[-–,]?+{_H}*+(?:{theo}|{nguon})){{0,3}}+"
@@ -2404,8 +2418,12 @@ def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
     """A name and a date after a blank (``Nguyễn Quang 05/12/2024 16:20``, an aggregator's
     ``Tuổi Trẻ 23/11/2026 08:15``): a byline only when the name is a known paper's or a
     person's, every syllable of it, and the line stands at the top of the text or with no
-    more story below."""
+    more story below. A site's known section so (``Thời sự 12/03/2024 08:15``) only with a
+    time too, opening the text."""
     index = ctx.index(m.start())
+    if m.group("dl_sect") is not None:
+        # a known section (``Thời sự 12/03/2024 08:15``): a full stamp opening the text only
+        return _TIME.search(m.group("dl_body")) is not None and _opens_text(ctx, index)
     return ((m.group("dl_source") is not None
              or _all_name_syllables(m.group("dl_name"), m.group("dl_title"))
              or _INITIALS_ONLY.fullmatch(m.group("dl_name") or "") is not None)
@@ -2912,6 +2930,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _outlet_date_lines(text))
         _add_where_free(labels, _glued_stamps(text))
         _add_where_free(labels, _dashed_agency_tails(text))
+        _add_where_free(labels, _page_cited_tails(text))
         return flat + labels
 
     def _line_labels(self, text: str) -> list[Label]:
@@ -3154,6 +3173,10 @@ def _agency_sign_off(text: str) -> list[Label]:
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end].strip()
     name = line.strip(" \t.")
+    if name[:1] in "-–—":  # "- VNA": a known agency after a dash, as a digest signs off
+        name = name[1:].strip(" \t")
+        if name not in _AGENCY_SET:
+            return []
     if (not start or name not in _AGENCY_SET and name not in _DESK_SIGN_OFFS
             and _NAMED_OUTLET.fullmatch(name) is None and _DOMAIN_TEXT.fullmatch(name) is None
             and _STATION_ACRONYM.fullmatch(name) is None):
@@ -3266,6 +3289,40 @@ def _dashed_agency_tails(text: str) -> list[Label]:
         if _is_prose_line(text[text.rfind("\n", 0, at) + 1:at].strip()):
             found.append(Label(at, size - m.start(1), "byline", "bylines.source_attribution"))
     return found[::-1]
+
+
+def _page_cited_tails(text: str) -> list[Label]:
+    """``bylines.source_attribution``: the paper and page a press digest credits in brackets
+    closing a story paragraph, right after its last sentence's end (``... gần 2.200 trẻ mắc
+    bệnh… (Tiền phong, trang 6).``; words for a page: ``bylines_page_cites.txt``); the
+    paragraph stays. A bracket that is part of a sentence (no sentence end before it, or
+    text after it on the line) stays.
+
+    >>> text = "Số ca mắc tăng nhanh trong tuần qua. (Nhân Dân, trang 3)."
+    >>> [text[lab.start:lab.end] for lab in _page_cited_tails(text)]
+    ['(Nhân Dân, trang 3).']
+    """
+    if _PAGE_CITE_GATE.search(text) is None:  # (one C search: most texts cite no page)
+        return []
+    found = []
+    for m in _PAGE_CITED_TAIL.finditer(text):
+        if _SENTENCE_END_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None:
+            found.append(Label(m.start(), m.end(), "byline", "bylines.source_attribution"))
+    return found
+
+
+_PAGE_CITE_WORDS = word_list("bylines_page_cites.txt")
+#: A comma, a page word and its number: where a cited page may be.
+_PAGE_CITE_GATE = re.compile(r",[ \t]*(?:%s)[ \t]*\d" % "|".join(
+    re.escape(word) for word in sorted(_PAGE_CITE_WORDS, key=len, reverse=True)))
+#: A paper's name (capitalised first word, no digits), a comma, a page word and its number
+#: (maybe a range) in brackets, ending the line.
+_PAGE_CITED_TAIL = regex.compile(
+    r"\(\p{Lu}[\p{L}&.\- ]{0,40}+(?<! ),[ \t]*+(?:%s)[ \t]*+"
+    r"\d{1,3}(?:[-–]\d{1,3})?+\)\.?+(?=[ \t]*+$)" % trie(_PAGE_CITE_WORDS),
+    regex.V1 | regex.MULTILINE)
+#: A sentence's end and a blank right before such a bracket.
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’)]?[ \t]{1,3}\Z")
 
 
 #: A known agency after a dash and a blank, right after a sentence's end (not a closing
@@ -3542,9 +3599,22 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
             named = _flat_name_before(text, start)
             if not named and text[start - 2] in _FLAT_NAME_SEPARATORS:
                 continue  # "... - 03/10/2018 14:20": a bar or dash after no author's name
-            return [*named, Label(m.start("dateline"), m.end("dateline"), "byline",
-                                  "bylines.flat_dateline")]
+            # (an unknown outlet's prefix right after it goes with it; a known one is
+            # _flat_head_agency's)
+            at = _HSPACE_RUN.match(text, m.end()).end()
+            after = _PREFIX_AFTER_DATELINE.match(text, at, end)
+            if after is not None and _GLUED_PREFIX.match(text, at, end) is not None:
+                after = None
+            stop = m.end("dateline") if after is None else after.end()
+            return [*named, Label(m.start("dateline"), stop, "byline", "bylines.flat_dateline")]
     return []
+
+
+#: The lead's prefix right after a flattened page's dateline: a short name in brackets, then a
+#: dash and the lead's capital ("... 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, ...").
+_PREFIX_AFTER_DATELINE = regex.compile(
+    r"\(\p{Lu}[\p{L}\d.&+]{0,15}+(?:[ \t][\p{L}\d.&+]{1,15}+){0,2}+\)"
+    r"[ \t]*+[-–—][ \t]*+(?=\p{Lu})", regex.V1)
 
 
 #: Where a dateline may open after a title's last word (a weekday, a day or a time) ...

@@ -56,6 +56,9 @@ _CREDIT_HEADS_TEXT = named_list(word_list("captions_credit_heads.txt"))
 #: ``Nguồn``), and such a credit: the word, maybe a colon, a capitalised name.
 _SOURCE_WORDS = named_list(word_list("related_source_credits.txt"))
 _CREDITED_SOURCE = r"(?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n.!?:]{0,60}" % _SOURCE_WORDS
+#: The same credit in brackets filling a line: "(Theo Cổng TTĐT Chính phủ)", "(Nguồn: VOV)".
+_BRACKETED_SOURCE_LINE = compile_named(
+    r"\((?:%s)[ \t]*:?[ \t]+\p{Lu}[^\n()]{0,60}\)" % _SOURCE_WORDS, regex.V1)
 
 
 def _headings(strength: str) -> tuple[str, ...]:
@@ -211,8 +214,11 @@ def _colon_not_headline(text: str) -> bool:
 
 
 def _not_headline(text: str) -> bool:
-    """A caption credit, a ``label: value`` item, a dateline, a ``;`` list or two sentences
-    in one line."""
+    """A caption credit, a ``label: value`` item, a dateline, a ``;`` list, two sentences
+    in one line, or a source credited in brackets (``(Theo Cổng TTĐT Chính phủ)``: the
+    story's sign-off, no title)."""
+    if text[0] == "(" and text[-1] == ")" and _BRACKETED_SOURCE_LINE.fullmatch(text):
+        return True
     if not (";" in text or ":" in text or "." in text or "!" in text or "?" in text):
         return False  # none of ; : . ! ?
     if ";" in text:
