@@ -111,6 +111,11 @@ _EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 _EN_DATE_LINE = regex.compile(
     rf"(?:\p{{Lu}}\p{{Ll}}+,?+[ \t]+)?+(?:[0-3]?\d[ \t]+(?:{_EN_MONTH_NAMES})\.?+"
     rf"|(?:{_EN_MONTH_NAMES})\.?+[ \t]+[0-3]?\d(?:st|nd|rd|th)?+),?+[ \t]+(?:19|20)\d\d")
+#: A template's identifier alone on its line: ASCII letters and digits joined by an
+#: underscore and a dot or hyphen (``google_Tiin.vn``, ``bbc_news-content``), an ad slot's
+#: or an image's name printed for its content; no word of a story is spelt so.
+_IDENTIFIER_LINE = regex.compile(
+    r"(?=[^_\n]*_)(?=[^.\n-]*[.-])[A-Za-z][A-Za-z0-9]*+(?:[_.-][A-Za-z0-9]++)++")
 #: Cells a scraper spaced apart on one line (two spaces or more, or a tab, between them),
 #: and such a gap before a cell that opens with a number (``Dài    63 km``).
 _SPACED_CELLS = regex.compile(r"\S(?: {2,}|\t)[ \t]*+\S")
@@ -303,6 +308,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         return NULL, -1
     if cue is not None:
         return cue, -1
+    if "_" in text and _IDENTIFIER_LINE.fullmatch(text) is not None:
+        return NULL, -1  # "google_Tiin.vn": a template's identifier
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
