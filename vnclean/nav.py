@@ -118,8 +118,8 @@ _IDENTIFIER_LINE = regex.compile(
     r"(?=[^_\n]*_)(?=[^.\n-]*[.-])[A-Za-z][A-Za-z0-9]*+(?:[_.-][A-Za-z0-9]++)++")
 #: Cells a scraper spaced apart on one line (two spaces or more, or a tab, between them),
 #: and such a gap before a cell that opens with a number (``Dài    63 km``).
-_SPACED_CELLS = regex.compile(r"\S(?: {2,}|\t)[ \t]*+\S")
-_SPACED_NUMBER_CELL = regex.compile(r"\S(?: {2,}|\t)[ \t]*+[-+−]?\d")
+_SPACED_CELLS = regex.compile(r"(?: {2}|\t)(?<=\S[ \t]{2}|\S\t)[ \t]*+\S")
+_SPACED_NUMBER_CELL = regex.compile(r"(?: {2}|\t)(?<=\S[ \t]{2}|\S\t)[ \t]*+[-+−]?\d")
 _CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\|)\s*")
 _BULLET_CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\||•)\s*")  # no colon: no ticker
 _ARROW = regex.compile(r"[›»>]")
@@ -994,23 +994,22 @@ def _unshape_spaced_tables(texts: list[str], shapes: list[str]) -> None:
     Two or more consecutive lines that each hold cells spaced apart (two spaces or more, or
     a tab), two of them with a cell that opens with a number (``Dài    63 km (39,1 mi)`` /
     ``Rộng    11 km``), are a table of the story: its short rows would read as a menu's
-    items. A menu's items are names, never measures.
+    items. A menu's items are names, never measures. Only short lines are looked at (a
+    paragraph with double spaces is prose already).
     """
-    k, size = 0, len(texts)
-    while k < size:
-        if _SPACED_CELLS.search(texts[k]) is None:
-            k += 1
+    rows = [k for k, (text, shape) in enumerate(zip(texts, shapes))
+            if shape in _TABLE_ROW_SHAPES and ("  " in text or "\t" in text)
+            and _SPACED_CELLS.search(text) is not None]
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end < len(rows) and rows[end] == rows[end - 1] + 1:
             continue
-        end = k + 1
-        while end < size and _SPACED_CELLS.search(texts[end]) is not None:
-            end += 1
-        rows = range(k, end)
-        if end - k >= 2 and sum(_SPACED_NUMBER_CELL.search(texts[row]) is not None
-                                for row in rows) >= 2:
-            for row in rows:
-                if shapes[row] in _TABLE_ROW_SHAPES:
-                    shapes[row] = PROSE
-        k = end
+        block = rows[start:end]
+        if len(block) >= 2 and sum(_SPACED_NUMBER_CELL.search(texts[row]) is not None
+                                   for row in block) >= 2:
+            for row in block:
+                shapes[row] = PROSE
+        start = end
 
 
 def _rows_of_a_grid(rows: list[str]) -> bool:
@@ -1209,7 +1208,12 @@ def _is_template_line(line: str) -> bool:
     >>> _is_template_line("Hiển thị các bài đăng có nhãn Du lịch. Hiển thị tất cả bài đăng")
     True
     """
-    return line[0] in "CcĐđHhSs" and _template_line_pattern().fullmatch(line) is not None
+    return (line[0] in "CcĐđHhSs" and line[:8].casefold().startswith(_TEMPLATE_OPENERS)
+            and _template_line_pattern().fullmatch(line) is not None)
+
+
+#: How every entry of ``nav_template_lines.txt`` opens (casefolded): the gate before it.
+_TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "showing", "skip")
 
 
 @functools.cache
