@@ -30,7 +30,7 @@ from .blocks import (CAPITALS, SMALL_LETTERS, TABLE_NUMBER_CELL, BoilerplateClea
                      WarmUp, casefold_lead, casefold_pattern, casefold_sources, expand_forms,
                      long_first_line_end, lookup_key, lookup_set, residue, settle_inline)
 from .bylines import author_names
-from .dates import WEEKDAY_PATTERN, ZONE_PATTERN, find_date
+from .dates import EN_MONTHS, WEEKDAY_PATTERN, ZONE_PATTERN, find_date
 from .fields import field_header_labels
 from .promos import is_publication_name
 from .related import VERSE_SCAN_LINES, verse_lines
@@ -57,6 +57,10 @@ PAGER = "pager"            # "Trang 1/2", "Trang 1 2 3 Tiếp": page navigation
 TICKER = "ticker"          # "Tin nóng: A • B • C": a widget heading and its headlines on one line
 WELCOME = "welcome"        # "Chào mừng bạn đến với website ...": a portal's welcome banner
 WEATHER = "weather"        # "Cà Mau, 32°C/ 31°C - 34°C": a site header's weather widget
+
+#: Shapes a spaced-out table's row may take that :func:`_unshape_spaced_tables` reads as
+#: story (a cue or a date keeps its shape).
+_TABLE_ROW_SHAPES = frozenset({TITLE, ITEM, NUMBER, MENU_LINE})
 
 #: Shapes that are chrome whatever their neighbours say, with their rule ids.
 CUE_RULES = {HEADING: "nav.widget_heading", LOGIN: "nav.login",
@@ -101,6 +105,21 @@ _LOGIN_WORDS = regex.compile(r"\b(?:đăng nhập|đăng ký|đăng kí|mật kh
 #: A date or time in a dateline: ``26/11``, ``26/11/2024``, ``26-11-2024``, ``17:00``; a dash
 #: pair with no year is a score (``thắng 2-1``), not a date.
 _DATE = regex.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}|\d{1,2}:\d{2}")
+_EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+#: A blog engine's English date header filling its line: ``Wednesday, June 4, 2014``,
+#: ``Thursday, 9 April 2020``, ``June 4, 2014`` (a capitalised word first, or none).
+_EN_DATE_LINE = regex.compile(
+    rf"(?:\p{{Lu}}\p{{Ll}}+,?+[ \t]+)?+(?:[0-3]?\d[ \t]+(?:{_EN_MONTH_NAMES})\.?+"
+    rf"|(?:{_EN_MONTH_NAMES})\.?+[ \t]+[0-3]?\d(?:st|nd|rd|th)?+),?+[ \t]+(?:19|20)\d\d")
+#: A template's identifier alone on its line: ASCII letters and digits joined by an
+#: underscore and a dot or hyphen (``google_Tiin.vn``, ``bbc_news-content``), an ad slot's
+#: or an image's name printed for its content; no word of a story is spelt so.
+_IDENTIFIER_LINE = regex.compile(
+    r"(?=[^_\n]*_)(?=[^.\n-]*[.-])[A-Za-z][A-Za-z0-9]*+(?:[_.-][A-Za-z0-9]++)++")
+#: Cells a scraper spaced apart on one line (two spaces or more, or a tab, between them),
+#: and such a gap before a cell that opens with a number (``Dài    63 km``).
+_SPACED_CELLS = regex.compile(r"(?: {2}|\t)(?<=\S[ \t]{2}|\S\t)[ \t]*+\S")
+_SPACED_NUMBER_CELL = regex.compile(r"(?: {2}|\t)(?<=\S[ \t]{2}|\S\t)[ \t]*+[-+−]?\d")
 _CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\|)\s*")
 _BULLET_CRUMB_SPLIT = regex.compile(r"\s*(?:›|»|>|\||•)\s*")  # no colon: no ticker
 _ARROW = regex.compile(r"[›»>]")
@@ -289,6 +308,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         return NULL, -1
     if cue is not None:
         return cue, -1
+    if "_" in text and _IDENTIFIER_LINE.fullmatch(text) is not None:
+        return NULL, -1  # "google_Tiin.vn": a template's identifier
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1
@@ -304,6 +325,8 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         words = len(_WORD.findall(text))  # a month written out: "Thứ Năm, 12 tháng 1, 2012"
         if words <= 8:
             return DATE, words
+    elif len(text) <= 40 and text[-1].isdigit() and _EN_DATE_LINE.fullmatch(text):
+        return DATE, len(_WORD.findall(text))  # in English: "Wednesday, June 4, 2014"
     if ("›" in text or "»" in text or ">" in text or "|" in text or "/" in text
             or "•" in text) and _is_breadcrumb(text, cfg) and not (
                 words > 8 and _DATE.search(text)):
@@ -902,6 +925,8 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     words, shapes, sections = map(list, zip(*known))
     if "|" in text:
         _unshape_tables(texts, shapes)
+    if "  " in text or "\t" in text:
+        _unshape_spaced_tables(texts, shapes)
     if "#" in text and "\n#" in text:  # (a rare character first: a scan for two stops often)
         _shape_hashtag_runs(texts, shapes)
     if NULL in shapes and ":" in text:
@@ -961,6 +986,30 @@ def _unshape_tables(texts: list[str], shapes: list[str]) -> None:
                 if shapes[row] in (BREADCRUMB, SEPARATOR):
                     shapes[row] = PROSE
         k = end
+
+
+def _unshape_spaced_tables(texts: list[str], shapes: list[str]) -> None:
+    """Read the rows of a table whose columns were spaced apart as story, not as menu items.
+
+    Two or more consecutive lines that each hold cells spaced apart (two spaces or more, or
+    a tab), two of them with a cell that opens with a number (``Dài    63 km (39,1 mi)`` /
+    ``Rộng    11 km``), are a table of the story: its short rows would read as a menu's
+    items. A menu's items are names, never measures. Only short lines are looked at (a
+    paragraph with double spaces is prose already).
+    """
+    rows = [k for k, (text, shape) in enumerate(zip(texts, shapes))
+            if shape in _TABLE_ROW_SHAPES and ("  " in text or "\t" in text)
+            and _SPACED_CELLS.search(text) is not None]
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end < len(rows) and rows[end] == rows[end - 1] + 1:
+            continue
+        block = rows[start:end]
+        if len(block) >= 2 and sum(_SPACED_NUMBER_CELL.search(texts[row]) is not None
+                                   for row in block) >= 2:
+            for row in block:
+                shapes[row] = PROSE
+        start = end
 
 
 def _rows_of_a_grid(rows: list[str]) -> bool:
@@ -1147,8 +1196,8 @@ def _unshape_announced_nulls(texts: list[str], shapes: list[str]) -> None:
 
 def _is_template_line(line: str) -> bool:
     """A line a site's template prints on every page filling the stripped ``line``
-    (``nav_template_lines.txt``: ``Chi tiết bài viết - Xã X``, ``Đặt X làm trang chủ``),
-    behind a test of its first letter.
+    (``nav_template_lines.txt``: ``Chi tiết bài viết - Xã X``, ``Đặt X làm trang chủ``, a
+    blog's label-archive banner), behind a test of its first letter.
 
     >>> _is_template_line("Chi tiết bài viết - Xã Hòa An - Huyện Phú Hòa")
     True
@@ -1156,8 +1205,15 @@ def _is_template_line(line: str) -> bool:
     True
     >>> _is_template_line("Chi tiết tin - ông Nam kể lại, không ai tin.")
     False
+    >>> _is_template_line("Hiển thị các bài đăng có nhãn Du lịch. Hiển thị tất cả bài đăng")
+    True
     """
-    return line[0] in "CcĐđ" and _template_line_pattern().fullmatch(line) is not None
+    return (line[0] in "CcĐđHhSs" and line[:8].casefold().startswith(_TEMPLATE_OPENERS)
+            and _template_line_pattern().fullmatch(line) is not None)
+
+
+#: How every entry of ``nav_template_lines.txt`` opens (casefolded): the gate before it.
+_TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "showing", "skip")
 
 
 @functools.cache
