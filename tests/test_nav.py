@@ -319,3 +319,14 @@ def test_flat_menu_gate_holds_wherever_a_menu_opens(text):
     for form in ("plain", "dated", "homed", "home_first"):
         if nav._flat_menu_pattern(form).match(text) is not None:
             assert form in forms
+
+
+def test_every_template_line_opens_as_its_gate_expects():
+    # _is_template_line tests a line's first letter and first words before the pattern: an
+    # entry of nav_template_lines.txt opening otherwise would never be read
+    from vnclean._data import word_list
+    for entry in word_list("nav_template_lines.txt"):
+        literal = re.sub(r"^(?:\(\?:)+", "", entry)
+        opening = re.sub(r"\[ \\t\]\+?|\\s\+?", " ", literal)[:8].casefold()
+        assert opening.startswith(nav._TEMPLATE_OPENERS), entry
+        assert literal[0] in nav._TEMPLATE_FIRSTS, entry

@@ -1208,12 +1208,16 @@ def _is_template_line(line: str) -> bool:
     >>> _is_template_line("Hiển thị các bài đăng có nhãn Du lịch. Hiển thị tất cả bài đăng")
     True
     """
-    return (line[0] in "CcĐđHhSs" and line[:8].casefold().startswith(_TEMPLATE_OPENERS)
+    return (line[0] in _TEMPLATE_FIRSTS and line[:8].casefold().startswith(_TEMPLATE_OPENERS)
             and _template_line_pattern().fullmatch(line) is not None)
 
 
-#: How every entry of ``nav_template_lines.txt`` opens (casefolded): the gate before it.
+#: How every entry of ``nav_template_lines.txt`` opens (casefolded, at most 8 characters;
+#: tests/test_nav.py checks each entry): the gate before it, its first letters in both cases
+#: first (a one-character test).
 _TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "showing", "skip")
+_TEMPLATE_FIRSTS = "".join(sorted({c for opener in _TEMPLATE_OPENERS
+                                   for c in (opener[0], opener[0].upper())}))
 
 
 @functools.cache
