@@ -25,6 +25,7 @@ __all__ = [
     "DATE_PATTERN",
     "YEAR_THEN_CLOCK",
     "EN_MONTHS",
+    "EN_MONTH_PATTERN",
     "TIME_PATTERN",
     "ZONE_PATTERN",
     "OFFSET_PATTERN",
@@ -66,7 +67,8 @@ EN_MONTHS = {name: number for number, names in enumerate((
     ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
     ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
     ("October", "Oct"), ("November", "Nov"), ("December", "Dec")), start=1) for name in names}
-_EN_MONTH = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+#: The names as one alternation, longest first (nav reads an English date line with it).
+EN_MONTH_PATTERN = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 #: Where a clock time is glued to the year before it, a scraper's text of two spans joined
 #: with no separator (``21 Tháng Ba 20254:08 SA``, ``05/03/202207:43:00``): right after a
 #: year's four digits, before ``H:MM`` (maybe ``:SS``). Date, time and bylines' dateline
@@ -90,10 +92,10 @@ DATE_PATTERN = (
     rf"|(?<!\d)(?P<named_d2>[0-3]?\d)[ \t]++{_THANG}(?P<named_m2>{_MONTH}|[01]?\d)"
     r"(?:,[ \t]*+|[ \t]++)"
     r"(?P<named_y2>\d{4})"
-    rf"|(?<![\d\p{{L}}])(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?+[ \t]++(?P<en_m>{_EN_MONTH})"
+    rf"|(?<![\d\p{{L}}])(?P<en_d>[0-3]?\d)(?:st|nd|rd|th)?+[ \t]++(?P<en_m>{EN_MONTH_PATTERN})"
     r"\.?+,?+[ \t]++"
     r"(?P<en_y>\d{4})"
-    rf"|(?<!\p{{L}})(?P<en_m2>{_EN_MONTH})\.?+[ \t]++(?P<en_d2>[0-3]?\d)(?:st|nd|rd|th)?+"
+    rf"|(?<!\p{{L}})(?P<en_m2>{EN_MONTH_PATTERN})\.?+[ \t]++(?P<en_d2>[0-3]?\d)(?:st|nd|rd|th)?+"
     r",?+[ \t]++"
     r"(?P<en_y2>\d{4}))"
     rf"(?:(?!\d)|{YEAR_THEN_CLOCK})"

@@ -30,7 +30,7 @@ from .blocks import (CAPITALS, SMALL_LETTERS, TABLE_NUMBER_CELL, BoilerplateClea
                      WarmUp, casefold_lead, casefold_pattern, casefold_sources, expand_forms,
                      long_first_line_end, lookup_key, lookup_set, residue, settle_inline)
 from .bylines import author_names
-from .dates import EN_MONTHS, WEEKDAY_PATTERN, ZONE_PATTERN, find_date
+from .dates import EN_MONTH_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN, find_date
 from .fields import field_header_labels
 from .promos import is_publication_name
 from .related import VERSE_SCAN_LINES, verse_lines
@@ -105,12 +105,11 @@ _LOGIN_WORDS = regex.compile(r"\b(?:đăng nhập|đăng ký|đăng kí|mật kh
 #: A date or time in a dateline: ``26/11``, ``26/11/2024``, ``26-11-2024``, ``17:00``; a dash
 #: pair with no year is a score (``thắng 2-1``), not a date.
 _DATE = regex.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}|\d{1,2}:\d{2}")
-_EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 #: A blog engine's English date header filling its line: ``Wednesday, June 4, 2014``,
 #: ``Thursday, 9 April 2020``, ``June 4, 2014`` (a capitalised word first, or none).
 _EN_DATE_LINE = regex.compile(
-    rf"(?:\p{{Lu}}\p{{Ll}}+,?+[ \t]+)?+(?:[0-3]?\d[ \t]+(?:{_EN_MONTH_NAMES})\.?+"
-    rf"|(?:{_EN_MONTH_NAMES})\.?+[ \t]+[0-3]?\d(?:st|nd|rd|th)?+),?+[ \t]+(?:19|20)\d\d")
+    rf"(?:\p{{Lu}}\p{{Ll}}+,?+[ \t]+)?+(?:[0-3]?\d[ \t]+(?:{EN_MONTH_PATTERN})\.?+"
+    rf"|(?:{EN_MONTH_PATTERN})\.?+[ \t]+[0-3]?\d(?:st|nd|rd|th)?+),?+[ \t]+(?:19|20)\d\d")
 #: A template's identifier alone on its line: ASCII letters and digits joined by an
 #: underscore and a dot or hyphen (``google_Tiin.vn``, ``bbc_news-content``), an ad slot's
 #: or an image's name printed for its content; no word of a story is spelt so.
