@@ -1118,9 +1118,16 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
 
 
 def _is_welcome(line: str) -> bool:
-    """A portal's welcome banner filling the stripped ``line`` (:func:`_welcome_pattern`),
-    behind a test of its first letter (every banner opens with ``Chào``)."""
-    return line[0] in "Cc" and _welcome_pattern().fullmatch(line) is not None
+    """A portal's welcome banner filling the stripped ``line`` (``nav_welcome.txt``), behind a
+    test of its first letter (every banner opens with ``Chào``): ``Chào mừng bạn đến với
+    website Phòng GD&ĐT quận Hồng Bàng``.
+
+    >>> _is_welcome("Chào mừng quý vị đến với website của trường")
+    True
+    >>> _is_welcome("Chào mừng đoàn đại biểu đến với Hà Nội")
+    False
+    """
+    return line[0] in "Cc" and _line_entries("nav_welcome.txt").fullmatch(line) is not None
 
 
 def _is_weather(line: str) -> bool:
@@ -1137,13 +1144,14 @@ def _is_weather(line: str) -> bool:
     >>> _is_weather("Hà Nội 25°C - 30°C, trời nắng.")
     False
     """
-    return _weather_pattern().fullmatch(line) is not None
+    return _line_entries("nav_weather.txt").fullmatch(line) is not None
 
 
 @functools.cache
-def _weather_pattern() -> regex.Pattern:
-    """:func:`_is_weather`'s pattern: the entries of ``nav_weather.txt``."""
-    return regex.compile("|".join(f"(?:{entry})" for entry in word_list("nav_weather.txt")),
+def _line_entries(name: str) -> regex.Pattern:
+    """The entries of the data file ``name`` (regular expressions, one a line, each a whole
+    line's form) as one case-insensitive alternation, compiled at its first use."""
+    return regex.compile("|".join(f"(?:{entry})" for entry in word_list(name)),
                          regex.IGNORECASE)
 
 
@@ -1208,7 +1216,7 @@ def _is_template_line(line: str) -> bool:
     True
     """
     return (line[0] in _TEMPLATE_FIRSTS and line[:8].casefold().startswith(_TEMPLATE_OPENERS)
-            and _template_line_pattern().fullmatch(line) is not None)
+            and _line_entries("nav_template_lines.txt").fullmatch(line) is not None)
 
 
 #: How every entry of ``nav_template_lines.txt`` opens (casefolded, at most 8 characters;
@@ -1217,27 +1225,6 @@ def _is_template_line(line: str) -> bool:
 _TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "showing", "skip")
 _TEMPLATE_FIRSTS = "".join(sorted({c for opener in _TEMPLATE_OPENERS
                                    for c in (opener[0], opener[0].upper())}))
-
-
-@functools.cache
-def _template_line_pattern() -> regex.Pattern:
-    """:func:`_is_template_line`'s pattern: the entries of ``nav_template_lines.txt``."""
-    entries = word_list("nav_template_lines.txt")
-    return regex.compile("|".join(f"(?:{entry})" for entry in entries), regex.IGNORECASE)
-
-
-@functools.cache
-def _welcome_pattern() -> regex.Pattern:
-    """A portal's welcome banner filling a line (``nav_welcome.txt``): ``Chào mừng bạn đến
-    với website Phòng GD&ĐT quận Hồng Bàng``.
-
-    >>> _welcome_pattern().fullmatch("Chào mừng quý vị đến với website của trường") is None
-    False
-    >>> _welcome_pattern().fullmatch("Chào mừng đoàn đại biểu đến với Hà Nội") is None
-    True
-    """
-    return regex.compile("|".join(f"(?:{entry})" for entry in word_list("nav_welcome.txt")),
-                         regex.IGNORECASE)
 
 
 def _is_short_mixed_menu(line: str, cfg: _Settings) -> bool:
@@ -2977,7 +2964,9 @@ def _flat_welcome_head(text: str, line_end: int) -> list[Label]:
     if text[start:start + 9].casefold() != "chào mừng":
         return []  # one slice on most pages
     dated = _FLAT_WELCOME_DATELINE.search(text, start, line_end)
-    if dated is None or _welcome_pattern().fullmatch(text[start:dated.start()]) is None:
+    if dated is None:
+        return []
+    if _line_entries("nav_welcome.txt").fullmatch(text[start:dated.start()]) is None:
         return []
     return [Label(start, dated.start(), KIND, "nav.welcome")]
 
