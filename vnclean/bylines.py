@@ -3313,8 +3313,7 @@ def _page_cited_tails(text: str) -> list[Label]:
 
 _PAGE_CITE_WORDS = word_list("bylines_page_cites.txt")
 #: A comma, a page word and its number: where a cited page may be.
-_PAGE_CITE_GATE = re.compile(r",[ \t]*(?:%s)[ \t]*\d" % "|".join(
-    re.escape(word) for word in sorted(_PAGE_CITE_WORDS, key=len, reverse=True)))
+_PAGE_CITE_GATE = re.compile(r",[ \t]*(?:%s)[ \t]*\d" % alternation(_PAGE_CITE_WORDS))
 #: A paper's name (capitalised first word, no digits), a comma, a page word and its number
 #: (maybe a range) in brackets, ending the line.
 _PAGE_CITED_TAIL = regex.compile(

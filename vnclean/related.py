@@ -24,7 +24,8 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
-from ._data import LazyPattern, compile_named, json_data, named_list, tab_entries, trie, word_list
+from ._data import (LazyPattern, alternation, compile_named, json_data, named_list, tab_entries,
+                    trie, word_list)
 from .blocks import (
     FLAT_LINE_MIN_CHARS,
     LAST_NON_BLANK,
@@ -2360,7 +2361,7 @@ def _read_more_tails(text: str) -> list[Label]:
 #: The read-more link right after a teaser's cut, ending its line.
 _READ_MORE_TAIL = re.compile(
     r"[ \t]*[\[(]?(?:%s)(?:[ \t]*(?:»|>>?|›))?[\])]?[ \t]*(?=\n|\Z)"
-    % "|".join(map(re.escape, word_list("related_read_more.txt"))))
+    % alternation(word_list("related_read_more.txt")))
 
 
 def _carded_tail(text: str) -> list[Label]:
