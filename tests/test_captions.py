@@ -284,7 +284,7 @@ def test_every_character_a_keyword_letter_lowers_from_keeps_its_low_byte_mapped(
     # low byte is mapped to the letter's: the low bytes hold every keyword the lowered text
     # holds. No letter's own low byte is mapped away.
     table = _captions._SMALL_LOW_BYTES
-    small = set(_captions._SMALL_LETTERS)
+    small = set(_captions._KEYWORD_LETTERS)
     for c in map(chr, range(0x110000)):
         lowered = c.lower()
         if len(lowered) == 1 and lowered in small:

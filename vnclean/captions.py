@@ -184,6 +184,18 @@ _SENTENCE_END = regex.compile(
     r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))"
     r"|(?<!\p{Lu}\.)(?=[\"“]?\p{Lu})|$)",
     regex.V1)
+
+
+def _holds_two_sentences(text: str) -> bool:
+    """Whether a sentence ends in ``text`` before its last (trailing spaces and end marks
+    aside): two sentences or more.
+
+    >>> _holds_two_sentences("Mưa lớn. Phố ngập."), _holds_two_sentences("Mưa lớn ở Hà Nội.  ")
+    (True, False)
+    """
+    return _SENTENCE_END.search(text.rstrip().rstrip(".!?…")) is not None
+
+
 # Paragraph seams of a flattened body: a sentence end glued to the next paragraph's capital.
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?…][\"”]?|[\p{Ll}][\"”])(?=\p{Lu}\p{Ll})", regex.V1)
 #: The same, read from the end: its first match is the last of ``_GLUE.finditer``.
@@ -938,8 +950,8 @@ _LONGER_WHEN_LOWERED = "\u0130"
 #: (tests/test_captions.py checks every code point): the capitals' low bytes become their
 #: letters' (``Ả`` U+1EA2 -> ``ả`` U+1EA3: A2 -> A3), and no letter's own low byte is a
 #: capital's, so no letter is changed.
-_SMALL_LETTERS = "".join(sorted(set("".join(_KEYWORD_LITERALS))))
-_CASE_PAIRS = tuple((c.upper(), c) for c in _SMALL_LETTERS
+_KEYWORD_LETTERS = "".join(sorted(set("".join(_KEYWORD_LITERALS))))
+_CASE_PAIRS = tuple((c.upper(), c) for c in _KEYWORD_LETTERS
                     if len(c.upper()) == 1 and c.upper() != c)
 _SMALL_LOW_BYTES = bytes.maketrans(_low_bytes("".join(big for big, _ in _CASE_PAIRS)),
                                    _low_bytes("".join(small for _, small in _CASE_PAIRS)))
@@ -1104,7 +1116,7 @@ def _points_from_prose(text: str, line_start: int, start: int, end: int) -> bool
     False
     """
     return (_BARE_PHOTO_POINTER.fullmatch(text, start, end) is not None
-            and _SENTENCE_END.search(text[line_start:start].rstrip().rstrip(".!?…")) is not None)
+            and _holds_two_sentences(text[line_start:start]))
 
 
 _WRAPPED_HEAD_MAX = _SETTINGS["wrapped_caption_head_max_chars"]
@@ -2768,7 +2780,7 @@ def _in_subject_series(line: str, pair: tuple[str, str]) -> bool:
     return bool(subject) and any(
         len(side) <= _SETTINGS["scene_action_line_max_chars"] and side.startswith(subject)
         and not side[len(subject):len(subject) + 1].isalpha()
-        and not _SENTENCE_END.search(side.rstrip().rstrip(".!?…")) for side in pair)
+        and not _holds_two_sentences(side) for side in pair)
 
 
 def _paragraphs_around(text: str, match: re.Match, least: int) -> tuple[str, str] | None:
@@ -3848,8 +3860,7 @@ def _told_in_short_lines(text: str, lines: list[str]) -> bool:
     if len(body) < _SETTINGS["short_story_min_lines"]:
         return False  # (most texts: fewer lines, or a paragraph soon)
     longest = _SETTINGS["short_story_line_max_chars"]
-    return not any(len(line) > longest or _SENTENCE_END.search(line.rstrip().rstrip(".!?…"))
-                   for line in body)
+    return not any(len(line) > longest or _holds_two_sentences(line) for line in body)
 
 
 def _without_repeats(text: str, labels: list[Label]) -> str:
