@@ -260,12 +260,15 @@ def _first_words() -> frozenset[str]:
 
 class _Page:
     """The non-blank lines of a text as parallel lists (index ``k`` is the k-th line): offsets
-    of the stripped text, the text, its word count, its shape, whether it names a section."""
+    of the stripped text, the text, its word count, its shape, whether it names a section;
+    and the whole text (``source``) the offsets point into."""
 
-    __slots__ = ("distinct", "ends", "folded", "sections", "shapes", "starts", "texts", "words")
+    __slots__ = ("distinct", "ends", "folded", "sections", "shapes", "source", "starts", "texts",
+                 "words")
 
-    def __init__(self, starts: list[int], ends: list[int], texts: list[str], words: list[int],
-                 shapes: list[str], sections: list[bool]) -> None:
+    def __init__(self, source: str, starts: list[int], ends: list[int], texts: list[str],
+                 words: list[int], shapes: list[str], sections: list[bool]) -> None:
+        self.source = source
         self.starts = starts
         self.ends = ends
         self.texts = texts
@@ -278,10 +281,16 @@ class _Page:
     def __len__(self) -> int:
         return len(self.starts)
 
+    def right_under(self, k: int) -> bool:
+        """Line ``k + 1`` is the raw line right under line ``k``: no blank line between
+        them (an indent or a trailing space is none)."""
+        return k + 1 < len(self.starts) and self.source.count(
+            "\n", self.ends[k], self.starts[k + 1]) == 1
+
     def keep(self, indexes: list[int]) -> _Page:
         """The page of the lines at ``indexes`` (ascending) only, with the casefolds and
         word sets taken so far (a title scan over the lines left compares the same lines)."""
-        page = _Page(*([values[k] for k in indexes] for values in (
+        page = _Page(self.source, *([values[k] for k in indexes] for values in (
             self.starts, self.ends, self.texts, self.words, self.shapes, self.sections)))
         for k, folded in self.folded.items():
             j = bisect.bisect_left(indexes, k)
@@ -920,7 +929,7 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
                 add_known(short_shape(line))
         start += len(raw) + 1
     if not known:
-        return _Page([], [], [], [], [], [])
+        return _Page(text, [], [], [], [], [], [])
     words, shapes, sections = map(list, zip(*known))
     if "|" in text:
         _unshape_tables(texts, shapes)
@@ -930,7 +939,7 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
         _shape_hashtag_runs(texts, shapes)
     if NULL in shapes and ":" in text:
         _unshape_announced_nulls(texts, shapes)
-    return _Page(starts, ends, texts, words, shapes, sections)
+    return _Page(text, starts, ends, texts, words, shapes, sections)
 
 
 def _shape_hashtag_runs(texts: list[str], shapes: list[str]) -> None:
@@ -1671,7 +1680,7 @@ def _opens_a_wrapped_sentence(page: _Page, k: int, cfg: _Settings) -> bool:
     nor a section's name (a menu's last item over a page cut mid-sentence, ``Du lịch`` /
     ``đồng/m2, tăng 5% ...``); a headline broken at its links (``Báo`` / ``Tuổi Trẻ`` /
     ``nhận giải ...``) is short."""
-    if (k + 1 >= len(page) or page.starts[k + 1] - page.ends[k] != 1 or len(page.texts[k]) < 2
+    if (not page.right_under(k) or len(page.texts[k]) < 2
             or page.sections[k] or len(page.texts[k + 1]) < cfg.wrapped_line_min_chars):
         return False
     return _WRAPPED_ON.match(page.texts[k + 1]) is not None
@@ -1686,8 +1695,8 @@ def _opens_a_poem(page: _Page, k: int) -> bool:
     under it with no blank line between, as verse too (``Mênh mông biển vọng mây trôi`` /
     ``Dạt dào sóng vỗ em ngồi hóa thân``, a lục bát's six and eight words): a stanza's
     first line, which no menu ends with."""
-    return (k + 1 < len(page) and page.starts[k + 1] - page.ends[k] == 1
-            and _is_verse(page.texts[k]) and _is_verse(page.texts[k + 1].rstrip(".,;!?…")))
+    return (page.right_under(k) and _is_verse(page.texts[k])
+            and _is_verse(page.texts[k + 1].rstrip(".,;!?…")))
 
 
 def _is_person_name(line: str) -> bool:
