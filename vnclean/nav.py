@@ -2041,11 +2041,13 @@ def _is_masthead(text: str) -> bool:
 
 
 def _untitled_lead_copies(page: _Page, chrome: set[int], cfg: _Settings) -> list[_Span]:
-    """On a page with no title, whose first line (not in ``chrome``) is a paragraph: later
-    lines that repeat it whole, perhaps without its agency prefix (an aggregator's card
-    description printed again after the related list)."""
-    starts = page.starts
-    head = _first_kept(page, chrome)
+    """On a page with no title, whose first line (not in ``chrome``, past datelines, which
+    strip_bylines takes) is a paragraph: later lines that repeat it whole, perhaps without
+    its agency prefix (an aggregator's card description printed again after the related
+    list)."""
+    starts, shapes = page.starts, page.shapes
+    head = next((k for k in range(len(page))
+                 if starts[k] not in chrome and shapes[k] not in _DATELINE_SHAPES), None)
     if head is None or not _is_paragraph(page, head, cfg):
         return []
     lead = page.texts[head]
