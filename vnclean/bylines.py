@@ -386,7 +386,8 @@ _POSTER_NAME = r"[^\s|,.:;]{2,30}+(?:[ \t]++[^\s|,.:;]{1,20}+){0,3}+"
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = (*EN_MONTHS,  # "Nov 23, 2024"
-                    "Cập", "cập", "Ngày", "ngày", "Đăng", "Được", "Thời", "Xuất", "Phát",
+                    "Cập", "cập", "Ngày", "ngày", "Đăng", "Gửi", "Gởi", "Được", "Thời", "Xuất",
+                    "Phát",
                     "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
@@ -458,7 +459,8 @@ _ZONE_NAME = (rf"(?<=\d[ \t]|[AP]M[ \t])(?:{trie(word_list('bylines_zone_names.t
 
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng"
-            r"|Ngày\ (?:xuất\ bản|phát\ hành)|[Đđ]ăng\ (?:lúc|ngày|vào)"
+            r"|Ngày\ (?:xuất\ bản|phát\ hành|gửi|gởi)|[Đđ]ăng\ (?:lúc|ngày|vào)"
+            r"|G[ửở]i\ (?:lúc|ngày|vào)"
             r"|Được\ đăng(?:\ lúc|\ ngày|\ vào)?+|Phát\ hành|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
