@@ -386,7 +386,8 @@ _POSTER_NAME = r"[^\s|,.:;]{2,30}+(?:[ \t]++[^\s|,.:;]{1,20}+){0,3}+"
 
 #: How a dateline that does not open with a name opens: a date word, "(GMT".
 _DATELINE_STARTS = (*EN_MONTHS,  # "Nov 23, 2024"
-                    "Cập", "cập", "Ngày", "ngày", "Đăng", "Được", "Thời", "Xuất", "Phát",
+                    "Cập", "cập", "Ngày", "ngày", "Đăng", "Gửi", "Gởi", "Được", "Thời", "Xuất",
+                    "Phát",
                     "Published", "Posted",
                     "Updated", "Lúc", "lúc", "Vào", "vào", "Thứ", "thứ", "THỨ", "Chủ", "chủ",
                     "CHỦ", "CN", "T2", "T3", "T4", "T5", "T6", "T7", "Mon", "Tue", "Wed", "Thu",
@@ -458,7 +459,8 @@ _ZONE_NAME = (rf"(?<=\d[ \t]|[AP]M[ \t])(?:{trie(word_list('bylines_zone_names.t
 
 def _dateline_pattern() -> str:
     lead = (r"(?:[Cc]ập\ nhật(?:\ lần\ cuối)?+(?:\ lúc|\ ngày|\ vào)?+|Ngày\ đăng"
-            r"|Ngày\ (?:xuất\ bản|phát\ hành)|[Đđ]ăng\ (?:lúc|ngày|vào)"
+            r"|Ngày\ (?:xuất\ bản|phát\ hành|gửi|gởi)|[Đđ]ăng\ (?:lúc|ngày|vào)"
+            r"|G[ửở]i\ (?:lúc|ngày|vào)"
             r"|Được\ đăng(?:\ lúc|\ ngày|\ vào)?+|Phát\ hành|"
             r"Ngày\ cập\ nhật|"
             r"Thời\ gian(?:\ đăng)?+|Xuất\ bản|Published(?:\ on)?+|Posted(?:\ on)?+|Updated|"
@@ -684,6 +686,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
                     r"\p{Lu}[\p{Lu}\d]{1,7}+(?:\.(?:vn|VN))?+"
                     r"|[\p{L}\d]{2,20}+(?:\.(?!(?:vn|VN|com\.vn)(?![\p{L}\d.]))[\p{L}\d]{2,20}+)?+"
                     r"\.(?:vn|VN|com\.vn)"
+                    # (an overseas site's domain, one capitalised word: "Vietbf.com - ")
+                    r"|\p{Lu}[\p{Ll}\d]{3,30}+\.(?:com|net|org)"
                     r"|(?:\p{Lu}{2,}+|TP\.?+)(?:[ .]\p{Lu}{2,}+){0,3}+")
     # a news agency's dateline before its name: "Hà Nội, 12/3 (TTXVN) - ",
     # "Washington, 5/1 (TTXVN) -"
@@ -1671,8 +1675,10 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: after a dash (``Thu Hà - Báo Tin tức``: its name in sentence case). The place: a
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 #: A site's domain as a lead prefix writes it, maybe with its subdomain (``VTV8.vtv.vn``,
-#: ``Baophutho.vn``), in the stdlib gates (:func:`_build`'s ``bare_generic`` in full).
-_DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
+#: ``Baophutho.vn``), or an overseas site's one capitalised word and a generic ending
+#: (``Vietbf.com``), in the stdlib gates (:func:`_build`'s ``bare_generic`` in full).
+_DOMAIN_OPENS = (rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
+                 rf"|{_UP}(?:{_LOW}|[0-9]){{3,30}}\.(?:com|net|org)")
 #: How a dateline opening with "(" goes on: a zone (``(GMT+7)``: of the date tokens only
 #: ``ZONE_PATTERN`` opens with one) or a listed word of the names' part that opens with one
 #: (``(Tổng hợp) - 12/03/2024``). A bracketed date (``(21/12)``, a related link's) is none:

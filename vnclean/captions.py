@@ -3983,6 +3983,8 @@ def _gallery_tail_labels(text: str) -> list[Label]:
 
 _ALT = json_data("captions_alt_artefacts.json")
 _ENGLISH_MAX = _ALT["english_head_max_chars"]
+#: Heads of an alt text left on a line of its own: English ones, and a social network's.
+_ALT_HEADS = tuple(_ALT["english_heads"]) + tuple(_ALT["generated_alt_heads"])
 _OUTLET = json_data("captions_outlet_labels.json")
 #: A line that is nothing but an image's alt text or file name, or one outlet's fixed caption
 #: or credit head and what follows it. Groups: ``file`` (captions.file_artefact): a file name
@@ -3990,7 +3992,8 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: last part is a zero-padded counter (``TPP-MCCAIN-01``; a model code ``F-35``, ``SU-30MK2``
 #: has none) or a camera's ``DSC_0123``; a mail client's ``Inline image 1``; a layout
 #: widget's buttons run together (``leftcenterrightdel``); an English alt text or credit a
-#: word processor or a blog's editor left (``Description: ...``, ``Photo courtesy of ...``);
+#: word processor or a blog's editor left (``Description: ...``, ``Photo courtesy of ...``),
+#: or a social network wrote (``Trong hình ảnh có thể có: một hoặc nhiều người``);
 #: a slug of slug_min_words or more
 #: unaccented lower-case words (``ve an tet nguoi dan cac xa``); an alt text of as many
 #: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
@@ -4005,7 +4008,7 @@ _ARTEFACT_LINE = compile_named(
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
-      | (?P<english>(?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ENGLISH_MAX}}}+)
+      | (?P<english>(?:{named_list(_ALT_HEADS)})\ [^\n]{{1,{_ENGLISH_MAX}}}+)
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
         \ (?:{named_list(tuple(_ALT["numbered_alt_tails"]))})\ \d{{1,2}}
@@ -4025,7 +4028,7 @@ _LOWER_INITIALS = "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower(
 _ARTEFACT_SEED = re.compile(
     rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|"
     + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
-                  + tuple(_ALT["english_heads"])
+                  + _ALT_HEADS
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
 
 

@@ -189,6 +189,7 @@ class _Settings:
     sentence_continuation_marks: str
     verse_max_words: int
     wrapped_line_min_chars: int
+    caps_heading_min_words: int
 
 
 @functools.cache
@@ -1536,6 +1537,8 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
         return True
     if _poem_covers(page, i, j):
         return True  # a poem (maybe under its title) opening the text or a story's epigraph
+    if _heading_in_capitals(page, i, j, cfg):
+        return True
     if _split_sentence(page.texts, i, j, cfg):
         return True
     if i > 0 and page.shapes[i - 1] == PROSE and _reads_as_list(page.texts[i:j]):
@@ -1559,6 +1562,46 @@ def _belongs_to_story(page: _Page, i: int, j: int, counted: int, cfg: _Settings)
     # Under a headline-shaped line: a list of facts, most lines a label and its value
     # ("Chip: Snapdragon 8 Gen 3" / "RAM: 12GB"), is the story's (a spec sheet).
     return page.shapes[i - 1] == TITLE and _label_values(page.texts, i, j)
+
+
+def _heading_in_capitals(page: _Page, i: int, j: int, cfg: _Settings) -> bool:
+    """The run ``[i, j)`` is the heading block of a notice or a bulletin printed in capitals
+    right above its text (``BẢN TIN HÀNG TUẦN SỐ 573`` / ``CHÚA NHẬT XXXI THƯỜNG NIÊN A`` /
+    ``(Mt 5,1-12a)``; an issuing body's lines over a separator, ``HỘI ĐỒNG ĐIỀU HÀNH`` /
+    ``BAN HƯỚNG DẪN TRUNG ƯƠNG`` / ``———//———``): each line is in capitals, a reference in
+    brackets or a separator, two or more of them have
+    ``caps_heading_min_words`` words, none names a section, and a paragraph or a headline in
+    capitals follows; the post's date may stand above. A site's banner in capitals opens the
+    page; its menu names sections."""
+    while i < j and page.shapes[i] == DATE:
+        i += 1  # (the post's date over its heading: strip_bylines' line)
+    if i == 0 or j >= len(page) or j - i > cfg.embedded_run_max_items or any(page.sections[i:j]):
+        return False
+    below = j
+    while below + 1 < len(page) and _in_brackets(page.texts[below]):
+        below += 1  # (a place or a reference in brackets under the heading, ``(tại ...)``)
+    if page.shapes[below] != PROSE and not (page.shapes[below] == TITLE
+                                            and _in_capitals(page.texts[below])):
+        return False
+    long_lines = 0
+    for k in range(i, j):
+        if page.shapes[k] == SEPARATOR or _in_brackets(page.texts[k]):
+            continue
+        text = page.texts[k]
+        if page.shapes[k] not in (ITEM, TITLE) or not _in_capitals(text):
+            return False
+        long_lines += _word_count(page, k) >= cfg.caps_heading_min_words
+    return long_lines >= 2
+
+
+def _in_brackets(text: str) -> bool:
+    """``text`` is one bracketed phrase: ``(Mt 5,1-12a)``, ``(tại hội quán)``."""
+    return text[0] == "(" and text[-1] == ")"
+
+
+def _in_capitals(text: str) -> bool:
+    """``text`` has letters, none of them small: a line printed in capitals."""
+    return text.upper() == text and text.lower() != text
 
 
 def _label_values(texts: list[str], i: int, j: int) -> bool:
@@ -1655,21 +1698,39 @@ def _is_verse(line: str) -> bool:
     return len(words) >= 5 and not any(word[0].isupper() for word in words[1:])
 
 
+def _is_named_verse(line: str) -> bool:
+    """A line of verse that may name a place or a person: five words or more, most of those
+    after the first in lower case (``Xứ Nghệ mưa ngút trời``); a menu's line of items is
+    capitalised word after word."""
+    words = line.split()
+    return len(words) >= 5 and 2 * sum(word[0].isupper() for word in words[1:]) < len(words) - 1
+
+
 def _poem_covers(page: _Page, i: int, j: int) -> bool:
     """The run ``[i, j)`` is a poem's lines, maybe under its title (a line that is no verse
     first): the lines from there on, read past ``j`` while each is verse (:func:`_is_verse`),
     keep a poem's meter (:func:`vnclean.related.verse_lines`: one length, or six and
     eight words) and reach ``j`` (``Quê hương`` / ``Quê hương là chùm khế ngọt`` / ``Cho con
     trèo hái mỗi ngày`` / ...). A menu's items are short or capitalised, and a list of
-    headlines varies in length."""
+    headlines varies in length. A long poem is read to the run's end, and when its lines
+    keep one meter throughout, a line of it may name a place (:func:`_is_named_verse`)."""
     first = i if _is_verse(page.texts[i]) else i + 1
+    scan = max(VERSE_SCAN_LINES, j - first)
+    return any(read > 0 and first + read >= j
+               for read in (_verse_read(page, first, scan, False),
+                            _verse_read(page, first, scan, True)))
+
+
+def _verse_read(page: _Page, first: int, scan: int, named: bool) -> int:
+    """How many lines from ``first`` (at most ``scan``) are a poem's, each verse
+    (:func:`_is_verse`; :func:`_is_named_verse` when ``named``)."""
+    is_verse = _is_named_verse if named else _is_verse
     lines = []
-    for text in islice(page.texts, first, first + VERSE_SCAN_LINES):
-        if not _is_verse(text.rstrip(".,;!?…")):
+    for text in islice(page.texts, first, first + scan):
+        if not is_verse(text.rstrip(".,;!?…")):
             break
         lines.append(text)
-    read = verse_lines(lines)
-    return read > 0 and first + read >= j
+    return verse_lines(lines)
 
 
 def _opens_a_wrapped_sentence(page: _Page, k: int, cfg: _Settings) -> bool:

@@ -658,7 +658,9 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     (an inline ``Tin liên quan`` box of two titles inside the story, then its last
     paragraph). A headline printed twice in a row (a card's image title, then its link)
     is a card: the paragraph under it is its teaser whatever its shape (two sentences, or
-    cut mid-word by the site), as the same rules for a final teaser apply.
+    cut mid-word by the site), as the same rules for a final teaser apply. A list whose
+    headlines each open with the same bullet (``- Tên bài Gửi ngày 04/08/2024``), two or
+    more, ends at the first headline without it: the story's own title under the box.
     """
     last = i
     gap = 0
@@ -667,6 +669,7 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
     card = ""  # the line above when it is a headline
     doubled = False  # that headline repeats the one above it: a card's teaser may follow
     carded = -1  # the last paragraph read as a card's teaser
+    bullet, bulleted = "", 0  # the bullet opening every headline so far, and how many
     j = i + 1
     while j < len(lines):
         line = lines[j]
@@ -685,6 +688,11 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         if headline:
             if len(line.text) >= 15 and line.text in title:
                 break
+            if bulleted >= 2 and line.text[0] != bullet:
+                break  # a list bulleted line after line ends where its bullet stops
+            if (headlines == bulleted and line.text[0] in _BULLETS and line.text[1:2] == " "
+                    and line.text[0] == (bullet or line.text[0])):
+                bullet, bulleted = line.text[0], bulleted + 1
             headlines += 1
             last, gap = j, 0
         elif cls == "filler" and headlines:
