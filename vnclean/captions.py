@@ -3994,8 +3994,9 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: a slug of slug_min_words or more
 #: unaccented lower-case words (``ve an tet nguoi dan cac xa``); an alt text of as many
 #: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
-#: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized)
-#: and ``Chú thích hình ảnh, <caption>``.
+#: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized),
+#: ``Chú thích hình ảnh, <caption>`` and its older ``Bản quyền hình ảnhGetty Images <caption>``
+#: (a capital right after the head or one space on).
 _ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
@@ -4015,6 +4016,8 @@ _ARTEFACT_LINE = compile_named(
         [^\n]{{1,{_OUTLET["credit_max_chars"]}}}+
       | (?:{named_list(tuple(_OUTLET["caption_heads"]))}),{_HSPACE}*+
         [^\n]{{1,{_OUTLET["caption_max_chars"]}}}+
+      | (?:{named_list(tuple(_OUTLET["copyright_heads"]))}){_HSPACE}?+(?=\p{{Lu}})
+        [^\n]{{1,{_OUTLET["caption_max_chars"]}}}+
     )){_HSPACE}*+$""", regex.V1 | regex.MULTILINE | regex.VERBOSE)
 
 
@@ -4026,7 +4029,8 @@ _ARTEFACT_SEED = re.compile(
     rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|"
     + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
                   + tuple(_ALT["english_heads"])
-                  + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
+                  + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])
+                  + tuple(_OUTLET["copyright_heads"])) + ")")
 
 
 #: An English head's line that goes on as a Vietnamese sentence (english_story_min_words
