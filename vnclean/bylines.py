@@ -710,9 +710,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (or a list bullet before a weekday and a date with its clock, a portal's article
         # info: "- Thứ tư - 17/11/2021 18:22"; a list's "- Thứ hai, 12/3/2024" stays)
         rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d|(?:[Tt]hứ|Chủ){_H}[^\n]*?\d:[0-5]\d))?+"
-        # (maybe after the role or the outlet a re-posting page prints before the author and a
-        # dash: "CTV - Glassheart | 22/01/2015", "RFA Tiếng Việt – Kính Hòa, phóng viên RFA –
-        # 2013-09-11"; a capital after the dash, the name's, as the date's digits need none)
+        # (maybe after the role or the outlet a re-posting page prints before the author
+        # and a dash: "CTV - Glassheart | 22/01/2015", "RFA Tiếng Việt – Kính Hòa, phóng
+        # viên RFA – 2013-09-11"; a capital after the dash, the name's: a date needs none)
         rf"(?:(?:{_ROLE_TRIE}|{agencies}(?:{_H}++{_LANGUAGE_SERVICE})?+)(?![\p{{L}}\d])"
         rf"{_H}*+[-–]{_H}*+(?=\p{{Lu}}))?+"
         rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"

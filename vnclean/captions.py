@@ -1929,7 +1929,8 @@ def _wrapped_caption_start(text: str, line_start: int, caption: str) -> int | No
     if (not above or len(above) > _SETTINGS["wrapped_caption_max_chars"]
             or not above[0].isupper() or not above[-1].isalnum()):
         return None
-    return above_start + len(text[above_start:line_start]) - len(text[above_start:line_start].lstrip())
+    above_line = text[above_start:line_start]
+    return above_start + len(above_line) - len(above_line.lstrip())
 
 
 #: The text line right above a line (group 1), over blank lines, read on the reversed text.
@@ -4011,8 +4012,9 @@ _ENGLISH_MAX = _ALT["english_head_max_chars"]
 _OUTLET = json_data("captions_outlet_labels.json")
 #: A line that is nothing but an image's alt text or file name, or one outlet's fixed caption
 #: or credit head and what follows it. Groups: ``file`` (captions.file_artefact): a file name
-#: with an image extension (``lang-nghe-4.jpg``); an image store's file id before its caption
-#: (``_115650100_ve-que  Người dân về quê``: the line goes whole); a camera or agency file id in capitals whose
+#: with an image extension (``lang-nghe-4.jpg``); an image store's file id before its
+#: caption (``_115650100_ve-que  Người dân về quê``: the line goes whole); a camera or
+#: agency file id in capitals whose
 #: last part is a zero-padded counter (``TPP-MCCAIN-01``; a model code ``F-35``, ``SU-30MK2``
 #: has none) or a camera's ``DSC_0123``; a mail client's ``Inline image 1``; a layout
 #: widget's buttons run together (``leftcenterrightdel``); an English alt text or credit a
@@ -4021,8 +4023,8 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: unaccented lower-case words (``ve an tet nguoi dan cac xa``); an alt text of as many
 #: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
 #: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized),
-#: ``Chú thích hình ảnh, <caption>`` and its older ``Bản quyền hình ảnhGetty Images <caption>``
-#: (a capital right after the head or one space on).
+#: ``Chú thích hình ảnh, <caption>`` and its older ``Bản quyền hình ảnhGetty Images
+#: <caption>`` (a capital right after the head or one space on).
 _ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
@@ -4030,7 +4032,8 @@ _ARTEFACT_LINE = compile_named(
       | https?://(?:www\.|m\.)?+(?:{named_list(tuple(_ALT["video_link_hosts"]))})\S++
       | \p{{Lu}}[\p{{Lu}}\d]*+(?:[-_][\p{{Lu}}\d]++){{2,}}+(?<=[-_]0\d{{1,3}})
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
-      | _\d{{{_ALT["id_min_digits"]},}}+_[\w-]++(?:{_HSPACE}++[^\n]{{1,{_ALT["id_caption_max_chars"]}}}+)?+
+      | _\d{{{_ALT["id_min_digits"]},}}+_[\w-]++
+        (?:{_HSPACE}++[^\n]{{1,{_ALT["id_caption_max_chars"]}}}+)?+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
       | (?P<english>(?:{named_list(tuple(_ALT["english_heads"]))})\ [^\n]{{1,{_ENGLISH_MAX}}}+)

@@ -1119,9 +1119,9 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
 
 def _is_welcome(line: str) -> bool:
     """A portal's welcome banner filling the stripped ``line`` (``nav_welcome.txt``), behind a
-    test of its first letter (every banner opens with ``Chào``, ``Xin chào``, ``Welcome`` or
-    ``Hello``): ``Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng Bàng``, a forum's
-    ``Welcome, Guest. Please login or register.``.
+    test of its first letter (every banner opens with ``Chào``, ``Xin chào``, ``Welcome``
+    or ``Hello``): ``Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng Bàng``, a
+    forum's ``Welcome, Guest. Please login or register.``.
 
     >>> _is_welcome("Chào mừng quý vị đến với website của trường")
     True
