@@ -711,8 +711,8 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # info: "- Thứ tư - 17/11/2021 18:22"; a list's "- Thứ hai, 12/3/2024" stays)
         rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d|(?:[Tt]hứ|Chủ){_H}[^\n]*?\d:[0-5]\d))?+"
         # (maybe after the role or the outlet a re-posting page prints before the author
-        # and a dash: "CTV - Glassheart | 22/01/2015", "RFA Tiếng Việt – Kính Hòa, phóng
-        # viên RFA – 2013-09-11"; a capital after the dash, the name's: a date needs none)
+        # and a dash: "CTV - Hoa Sen | 14/03/2016", "VOA Tiếng Việt – Minh Châu, phóng
+        # viên VOA – 2015-06-02"; a capital after the dash, the name's: a date needs none)
         rf"(?:(?:{_ROLE_TRIE}|{agencies}(?:{_H}++{_LANGUAGE_SERVICE})?+)(?![\p{{L}}\d])"
         rf"{_H}*+[-–]{_H}*+(?=\p{{Lu}}))?+"
         rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"
@@ -721,7 +721,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
         # kiểm sát khu vực 7)| 17/11/2022 14:06")
         rf"(?:{_H}*+\((?!\s*+[Tt]heo)[^()\n]{{2,60}}+\)(?={_H}*+[-–|•·]))?+"
-        # (or the author's role and outlet after a comma: "Kính Hòa, phóng viên RFA – ...")
+        # (or the author's role and outlet after a comma: "Minh Châu, phóng viên VOA – ...")
         rf"(?:,{_H}*+(?i:{_ROLE_TRIE})(?:{_H}++(?:{agencies}))?+(?![\p{{L}}\d])"
         rf"(?={_H}*+[-–|•·]))?+"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))?+"

@@ -4013,7 +4013,7 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: A line that is nothing but an image's alt text or file name, or one outlet's fixed caption
 #: or credit head and what follows it. Groups: ``file`` (captions.file_artefact): a file name
 #: with an image extension (``lang-nghe-4.jpg``); an image store's file id before its
-#: caption (``_115650100_ve-que  Người dân về quê``: the line goes whole); a camera or
+#: caption (``_987654321_pho-co  Phố cổ về đêm``: the line goes whole); a camera or
 #: agency file id in capitals whose
 #: last part is a zero-padded counter (``TPP-MCCAIN-01``; a model code ``F-35``, ``SU-30MK2``
 #: has none) or a camera's ``DSC_0123``; a mail client's ``Inline image 1``; a layout

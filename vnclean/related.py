@@ -2347,9 +2347,9 @@ def _read_more_tails(text: str) -> list[Label]:
     []
 
     A forum's or aggregator's teaser prints the link after a whole sentence instead, its own
-    dots closing the line (``... cho nhà máy. Xem tiếp...``): the link and its dots go.
+    dots closing the line (``... vải thiều. Xem tiếp...``): the link and its dots go.
 
-    >>> text = "Công ty đề xuất tỉnh hỗ trợ vùng nguyên liệu. Xem tiếp..."
+    >>> text = "Hợp tác xã mở thêm hai xưởng sấy vải thiều. Xem tiếp..."
     >>> [text[lab.start:lab.end] for lab in _read_more_tails(text)]
     [' Xem tiếp...']
     """
