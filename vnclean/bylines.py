@@ -97,6 +97,8 @@ def agency_names() -> dict[str, str]:
 _H = r"[ \t]"
 #: The words after a paper's name for its online edition: ``Tuổi Trẻ Online``, ``Dân Việt điện tử``.
 _ONLINE_EDITION = r"(?:Online|online|điện tử)"
+#: An international broadcaster's Vietnamese service after its name ("RFA Tiếng Việt").
+_LANGUAGE_SERVICE = r"(?:Tiếng[ \t]Việt|tiếng[ \t]Việt|Việt[ \t]ngữ)"
 #: The time after a date, maybe with seconds and a half of the day: " 09:15 AM", ", 9h15".
 _CLOCK = (r"(?:[ \t,|-]{1,3}+\d{1,2}[:hg]\d\d(?::\d\d)?+(?:[ \t]?+(?:AM|PM|am|pm|SA|CH))?+)?+")
 #: A date with its year: a name may stand before it with a blank only (``dl_bare``), an
@@ -712,12 +714,20 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (or a list bullet before a weekday and a date with its clock, a portal's article
         # info: "- Thứ tư - 17/11/2021 18:22"; a list's "- Thứ hai, 12/3/2024" stays)
         rf"(?P<dateline>[ \t|]*+(?:[-–]{_H}*+(?=\d|(?:[Tt]hứ|Chủ){_H}[^\n]*?\d:[0-5]\d))?+"
+        # (maybe after the role or the outlet a re-posting page prints before the author
+        # and a dash: "CTV - Hoa Sen | 14/03/2016", "VOA Tiếng Việt – Minh Châu, phóng
+        # viên VOA – 2015-06-02"; a capital after the dash, the name's: a date needs none)
+        rf"(?:(?:{_ROLE_TRIE}|{agencies}(?:{_H}++{_LANGUAGE_SERVICE})?+)(?![\p{{L}}\d])"
+        rf"{_H}*+[-–]{_H}*+(?=\p{{Lu}}))?+"
         rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
         rf"|(?P<dl_name>{_names_pattern('dl')})"
         # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
         # kiểm sát khu vực 7)| 17/11/2022 14:06")
         rf"(?:{_H}*+\((?!\s*+[Tt]heo)[^()\n]{{2,60}}+\)(?={_H}*+[-–|•·]))?+"
+        # (or the author's role and outlet after a comma: "Minh Châu, phóng viên VOA – ...")
+        rf"(?:,{_H}*+(?i:{_ROLE_TRIE})(?:{_H}++(?:{agencies}))?+(?![\p{{L}}\d])"
+        rf"(?={_H}*+[-–|•·]))?+"
         rf"(?:{_H}*+[-–|•·]{_H}*+(?:{_SECTIONS})(?![\p{{L}}\d])(?={_H}*+[-–|•·]))?+"
         # a brand or pen name of one word, before a bar only: "Yan | 16/02/2024 14:30"
         rf"|(?=[^\s|]{{2,16}}+{_H}*+\|)(?P<dl_pen>{_NOT_FIRST}{_PEN_NAME})"

@@ -1880,6 +1880,10 @@ def _agency_tail_candidates(text: str) -> list[_Candidate]:
     for credit_start, end, paren in reversed(credits):
         line_start = text.rfind("\n", 0, credit_start) + 1
         caption = text[line_start:credit_start].strip()
+        wrapped = _wrapped_caption_start(text, line_start, caption)
+        if wrapped is not None:  # a caption a hard wrap broke: its first half above
+            caption = " ".join(text[wrapped:credit_start].split())
+            line_start = wrapped
         credit = text[credit_start:end]
         named = "/" in credit if paren else credit.count(" ") > 1
         if named and not _credit_names_photographer(credit, paren):
@@ -1905,6 +1909,28 @@ def _agency_tail_candidates(text: str) -> list[_Candidate]:
         found.append(_Candidate(credit_start, end, first, end, "captions.agency_tail",
                                 line_start, True))
     return found
+
+
+def _wrapped_caption_start(text: str, line_start: int, caption: str) -> int | None:
+    """Where a credited caption a hard wrap broke over two lines starts: its line opens in
+    lower case (``quyết định kiện ... (Reuters)``) right under a line with text that opens
+    with a capital and ends with a letter or digit, no sentence's or clause's end
+    (``Ngoại trưởng ... thông báo``), at most ``wrapped_caption_max_chars`` long: that line's
+    start. None when the caption is on one line.
+
+    >>> text = "Bộ trưởng phát biểu \\nkhai mạc hội nghị (Reuters)"
+    >>> _wrapped_caption_start(text, 21, "khai mạc hội nghị")
+    0
+    """
+    if not caption[:1].islower() or line_start < 2:
+        return None
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start:line_start - 1].strip()
+    if (not above or len(above) > _SETTINGS["wrapped_caption_max_chars"]
+            or not above[0].isupper() or not above[-1].isalnum()):
+        return None
+    above_line = text[above_start:line_start]
+    return above_start + len(above_line) - len(above_line.lstrip())
 
 
 #: The text line right above a line (group 1), over blank lines, read on the reversed text.
@@ -3988,7 +4014,9 @@ _ALT_HEADS = tuple(_ALT["english_heads"]) + tuple(_ALT["generated_alt_heads"])
 _OUTLET = json_data("captions_outlet_labels.json")
 #: A line that is nothing but an image's alt text or file name, or one outlet's fixed caption
 #: or credit head and what follows it. Groups: ``file`` (captions.file_artefact): a file name
-#: with an image extension (``lang-nghe-4.jpg``); a camera or agency file id in capitals whose
+#: with an image extension (``lang-nghe-4.jpg``); an image store's file id before its
+#: caption (``_987654321_pho-co  Phố cổ về đêm``: the line goes whole); a camera or
+#: agency file id in capitals whose
 #: last part is a zero-padded counter (``TPP-MCCAIN-01``; a model code ``F-35``, ``SU-30MK2``
 #: has none) or a camera's ``DSC_0123``; a mail client's ``Inline image 1``; a layout
 #: widget's buttons run together (``leftcenterrightdel``); an English alt text or credit a
@@ -3997,8 +4025,9 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: a slug of slug_min_words or more
 #: unaccented lower-case words (``ve an tet nguoi dan cac xa``); an alt text of as many
 #: lower-case words, no capital and no punctuation, closed by its template's ``hình ảnh 8``.
-#: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized)
-#: and ``Chú thích hình ảnh, <caption>``.
+#: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized),
+#: ``Chú thích hình ảnh, <caption>`` and its older ``Bản quyền hình ảnhGetty Images
+#: <caption>`` (a capital right after the head or one space on).
 _ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
@@ -4006,6 +4035,8 @@ _ARTEFACT_LINE = compile_named(
       | https?://(?:www\.|m\.)?+(?:{named_list(tuple(_ALT["video_link_hosts"]))})\S++
       | \p{{Lu}}[\p{{Lu}}\d]*+(?:[-_][\p{{Lu}}\d]++){{2,}}+(?<=[-_]0\d{{1,3}})
       | \p{{Lu}}{{2,5}}+_\d{{3,}}+
+      | _\d{{{_ALT["id_min_digits"]},}}+_[\w-]++
+        (?:{_HSPACE}++[^\n]{{1,{_ALT["id_caption_max_chars"]}}}+)?+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
       | (?P<english>(?:{named_list(_ALT_HEADS)})\ [^\n]{{1,{_ENGLISH_MAX}}}+)
@@ -4018,18 +4049,21 @@ _ARTEFACT_LINE = compile_named(
         [^\n]{{1,{_OUTLET["credit_max_chars"]}}}+
       | (?:{named_list(tuple(_OUTLET["caption_heads"]))}),{_HSPACE}*+
         [^\n]{{1,{_OUTLET["caption_max_chars"]}}}+
+      | (?:{named_list(tuple(_OUTLET["copyright_heads"]))}){_HSPACE}?+(?=\p{{Lu}})
+        [^\n]{{1,{_OUTLET["caption_max_chars"]}}}+
     )){_HSPACE}*+$""", regex.V1 | regex.MULTILINE | regex.VERBOSE)
 
 
 #: Where such a line may start (stdlib ``re``, a newline literal first: a scan at memory
-#: speed; only there :data:`_ARTEFACT_LINE` is tried): a lower-case letter, a listed head, or
-#: a line of one token holding a ``.``, ``-`` or ``_``.
+#: speed; only there :data:`_ARTEFACT_LINE` is tried): a lower-case letter, a listed head, a
+#: line of one token holding a ``.``, ``-`` or ``_``, or an underscore before a digit.
 _LOWER_INITIALS = "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower())
 _ARTEFACT_SEED = re.compile(
-    rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|"
+    rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|_\d|"
     + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
                   + _ALT_HEADS
-                  + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])) + ")")
+                  + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])
+                  + tuple(_OUTLET["copyright_heads"])) + ")")
 
 
 #: An English head's line that goes on as a Vietnamese sentence (english_story_min_words

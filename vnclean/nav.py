@@ -1129,15 +1129,16 @@ def _short_shape(line: str, length: int, keys: dict[str, tuple[str | None, bool]
 
 def _is_welcome(line: str) -> bool:
     """A portal's welcome banner filling the stripped ``line`` (``nav_welcome.txt``), behind a
-    test of its first letter (every banner opens with ``Chào``): ``Chào mừng bạn đến với
-    website Phòng GD&ĐT quận Hồng Bàng``.
+    test of its first letter (every banner opens with ``Chào``, ``Xin chào``, ``Welcome``
+    or ``Hello``): ``Chào mừng bạn đến với website Phòng GD&ĐT quận Hồng Bàng``, a
+    forum's ``Welcome, Guest. Please login or register.``.
 
     >>> _is_welcome("Chào mừng quý vị đến với website của trường")
     True
     >>> _is_welcome("Chào mừng đoàn đại biểu đến với Hà Nội")
     False
     """
-    return line[0] in "Cc" and _line_entries("nav_welcome.txt").fullmatch(line) is not None
+    return line[0] in "CcXWH" and _line_entries("nav_welcome.txt").fullmatch(line) is not None
 
 
 def _is_weather(line: str) -> bool:

@@ -2353,15 +2353,25 @@ def _read_more_tails(text: str) -> list[Label]:
     [' [Read More]']
     >>> _read_more_tails("Cô bỏ lửng câu chuyện... Xem tiếp phần hai vào tối mai.")
     []
+
+    A forum's or aggregator's teaser prints the link after a whole sentence instead, its own
+    dots closing the line (``... vải thiều. Xem tiếp...``): the link and its dots go.
+
+    >>> text = "Hợp tác xã mở thêm hai xưởng sấy vải thiều. Xem tiếp..."
+    >>> [text[lab.start:lab.end] for lab in _read_more_tails(text)]
+    [' Xem tiếp...']
     """
     found = []
     for mark in ("...", "…"):  # (str.find: a scan for each cut mark is C-fast)
         k = text.find(mark)
         while k >= 0:
+            lead = _READ_MORE_LEAD.search(text, max(0, k - _READ_MORE_LEAD_REACH), k)
             k += len(mark)
             m = _READ_MORE_TAIL.match(text, k)
             if m is not None:
                 found.append(Label(k, m.end(), "related", "related.read_more"))
+            elif lead is not None and _LINE_END.match(text, k):
+                found.append(Label(lead.start("link"), k, "related", "related.read_more"))
             k = text.find(mark, k)
     return sorted(found)
 
@@ -2370,6 +2380,13 @@ def _read_more_tails(text: str) -> list[Label]:
 _READ_MORE_TAIL = re.compile(
     r"[ \t]*[\[(]?(?:%s)(?:[ \t]*(?:»|>>?|›))?[\])]?[ \t]*(?=\n|\Z)"
     % alternation(word_list("related_read_more.txt")))
+#: The same link written after a sentence's end with the cut's dots after it: the sentence's
+#: mark and the link, ending right where the dots start (searched only in the few characters
+#: before each mark, ``_READ_MORE_LEAD_REACH``).
+_READ_MORE_LEAD = re.compile(
+    r"[.!?][\"”’)]?(?P<link>[ \t]+(?:%s))\Z" % alternation(word_list("related_read_more.txt")))
+_READ_MORE_LEAD_REACH = 2 + max(map(len, word_list("related_read_more.txt"))) + 8
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def _carded_tail(text: str) -> list[Label]:
