@@ -756,11 +756,13 @@ class TextMemo:
 
     def take(self, text: str) -> bool:
         """Whether ``text`` itself was added (and not taken since); it is no longer held."""
-        if self._texts.get(id(text)) is not text:
+        # (a held text is alive, so no other live object has its id: what pop gives back is
+        # ``text`` itself or nothing; one pop, so a text is taken once)
+        held = self._texts.pop(id(text), None)
+        if held is None:
             return False
-        del self._texts[id(text)]
-        self._chars -= len(text)
-        return True
+        self._chars -= len(held)
+        return held is text
 
 
 class LineIndex:
