@@ -709,3 +709,25 @@ def test_gallery_counters_need_a_run_counting_up():
     down = f"Cầu mới\n{story}\n(10/12)\nTin khác\n(9/12)\n{story}"
     assert [e.text for e in remove_photo_captions.explain(up).edits] == ["3/8\n", "4/8\n"]
     assert remove_photo_captions(down) == down
+
+
+_repeat_text = st.lists(st.sampled_from(
+    ["Mưa lớn gây ngập nhiều tuyến phố ở Hà Nội.", "Mưa lớn gây ngập nhiều tuyến phố", "\n",
+     " ", ". ", "Ảnh: TTXVN", "Dân đi lại khó khăn trong giờ cao điểm sáng nay!"]),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_repeat_text, _any_text))
+def test_repeated_blocks_after_captions_equal_a_fresh_reading(text):
+    """remove_repeated_blocks takes _may_repeat's "no" for a text remove_photo_captions read
+    (the same object, :data:`_NO_REPEATS`): the result is what a reading of its own gives."""
+    from vnclean import remove_repeated_blocks
+
+    fresh = remove_repeated_blocks.find_edits(text)
+    remove_photo_captions(text)  # holds the text when its gate says no
+    assert remove_repeated_blocks.find_edits(text) == fresh
+    copy = "".join(list(text))  # an equal text, another object: never taken for it
+    remove_photo_captions(text)
+    assert remove_repeated_blocks.find_edits(copy) == fresh
+    assert remove_repeated_blocks(text) == remove_repeated_blocks(copy)

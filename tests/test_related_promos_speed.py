@@ -194,7 +194,7 @@ def test_poll_gate_answers_as_every_form(text):
 
 _NOTICE_TEXT_PIECES = ["©", "Copyright", "COPYRIGHT", "copyright", "opyrigh", "Bản quyền",
                        "BẢN QUYỀN", "bản Quyền", "ản quyề", "/GP", "/G", "GPXB", "GPX", "O", "Q",
-                       "Ả", "G", " ", "\n", "Mưa lớn."]
+                       "Ả", "G", " ", "\n", "Mưa lớn.", "pyright", "ản Q", "ản ", "QUYỀN", "Ề"]
 
 
 @settings(max_examples=1000, deadline=None, derandomize=True)

@@ -24,6 +24,7 @@ from ._core import _START_END, Cleaner, Edit, StepMap, apply_edits, validated
 from ._data import json_data, word_list
 
 __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "SettlingCleaner",
+           "TextMemo",
            "blank_after",
            "line_end", "long_first_line_end",
            "blank_before", "casefold_class", "casefold_lead", "casefold_pattern",
@@ -716,6 +717,52 @@ def settle_inline(text: str, labels: list[Label], find: Callable[[str], list[Lab
         lefts[start] = left.text
         out += inner
     return out, lefts
+
+
+class TextMemo:
+    """Texts a cheap gate said "nothing here" of, held by identity until a later step asks.
+
+    Why: a pipeline hands a step's text on as the same object when the step changes
+    nothing, so a later step that needs the same pure gate's answer for it
+    (``remove_repeated_blocks`` after ``remove_photo_captions``) takes it instead of
+    working it out again. A text counts only as the very object added (its ``id`` and
+    identity both match): an equal but other string, or a new one at a reused address, is
+    never taken for it. An answer is taken once. At most ``max_chars`` characters of text
+    are held; past that the memo starts afresh.
+
+    >>> memo = TextMemo(100)
+    >>> text = "Mưa lớn ở Hà Nội."
+    >>> memo.add(text)
+    >>> memo.take("".join(["Mưa lớn ", "ở Hà Nội."])), memo.take(text), memo.take(text)
+    (False, True, False)
+    """
+
+    __slots__ = ("_texts", "_chars", "max_chars")
+
+    def __init__(self, max_chars: int):
+        self._texts: dict[int, str] = {}
+        self._chars = 0
+        self.max_chars = max_chars
+
+    def add(self, text: str) -> None:
+        """Hold ``text`` (one longer than ``max_chars`` is not held)."""
+        if self._chars + len(text) > self.max_chars:
+            self._texts = {}
+            self._chars = 0
+            if len(text) > self.max_chars:
+                return
+        self._texts[id(text)] = text
+        self._chars += len(text)
+
+    def take(self, text: str) -> bool:
+        """Whether ``text`` itself was added (and not taken since); it is no longer held."""
+        # (a held text is alive, so no other live object has its id: what pop gives back is
+        # ``text`` itself or nothing; one pop, so a text is taken once)
+        held = self._texts.pop(id(text), None)
+        if held is None:
+            return False
+        self._chars -= len(held)
+        return held is text
 
 
 class LineIndex:

@@ -31,8 +31,8 @@ from .bylines import agency_names
 from .nav import is_menu_item
 from .tones import is_vietnamese_word
 from .blocks import (CAPITALS, LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS,
-                     BoilerplateCleaner, Label, SettlingCleaner, blank_before, expand_forms,
-                     last_non_space_end, merge_labels)
+                     BoilerplateCleaner, Label, SettlingCleaner, TextMemo, blank_before,
+                     expand_forms, last_non_space_end, merge_labels)
 from .blocks import line_end as _line_end
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
@@ -2366,14 +2366,23 @@ _ENDER_TAIL = "." + _SEPARATOR_SPACE
 def _may_repeat(text: str, lines: list[str] | None = None) -> bool:
     """A cheap gate (``str.split`` in C): does any long line, or long piece between periods,
     occur twice? Repeats are looked for only then (a sentence repeated inside two different
-    lines and periods, ``x! P. y? P.``, is not)."""
+    lines and periods, ``x! P. y? P.``, is not). A text it says no of is held in
+    :data:`_NO_REPEATS` for :class:`RemoveRepeatedBlocks`."""
     if lines is None:
         lines = text.split("\n")
     if _repeats_a_long_one(lines):
         return True
     pieces = text.replace("\n", " ").split(".")
     pieces[0] = " " + pieces[0]  # as a line's first piece is after its line break
-    return _repeats_a_long_one(pieces)
+    if _repeats_a_long_one(pieces):
+        return True
+    _NO_REPEATS.add(text)
+    return False
+
+
+#: The texts :func:`_may_repeat` said no of lately, for :class:`RemoveRepeatedBlocks` to take
+#: (a chunk of clean_many's texts, and more).
+_NO_REPEATS = TextMemo(1 << 22)
 
 
 def _repeats_a_long_one(pieces: list[str]) -> bool:
@@ -4457,6 +4466,10 @@ class RemoveRepeatedBlocks(BoilerplateCleaner):
     kind: ClassVar[str] = KIND
 
     def classify(self, text: str) -> list[Label]:
+        if _NO_REPEATS.take(text):
+            # This very text came through remove_photo_captions, whose _may_repeat found no
+            # long piece twice in it; most texts come on untouched by it and strip_bylines.
+            return []
         return [Label(a, b, KIND, "captions.repeated") for a, b, _, _ in _repeats(text, [])]
 
 

@@ -19,6 +19,7 @@ from typing import ClassVar
 import bisect
 import functools
 import re
+import unicodedata
 from itertools import accumulate, pairwise, repeat
 from operator import add, attrgetter
 
@@ -2679,8 +2680,9 @@ def _video_titles(text: str, labels: list[Label]) -> list[Label]:
 
 
 def _rare_letter(word: str) -> str:
-    """The letter of ``word`` that a substring test for it tests first: its first capital
-    outside ASCII (``Ì`` of ``BÌNH CHỌN``: rare in text), else its first capital, else ""
+    """The letter of ``word`` that a substring test for it tests first: its capital outside
+    ASCII with the most marks, the first of those (``Ì`` of ``BÌNH CHỌN``: rare in text),
+    else its first capital, else ""
     (no test). A one-character test is a fast scan; one for many characters stops at most
     places of a Vietnamese text, and most texts hold none of the words tested.
 
@@ -2688,8 +2690,10 @@ def _rare_letter(word: str) -> str:
     ('Ì', 'Q', '')
     """
     capitals = [char for char in word if char.isupper()]
-    return next((char for char in capitals if not char.isascii()),
-                capitals[0] if capitals else "")
+    marked = [char for char in capitals if not char.isascii()]
+    if marked:  # the one with the most marks: "Ề" of "ẢN QUYỀN" is rarer than "Ả"
+        return max(marked, key=lambda char: len(unicodedata.normalize("NFD", char)))
+    return capitals[0] if capitals else ""
 
 
 def _holds_any(text: str, tests: tuple[tuple[str, str], ...]) -> bool:
@@ -3139,18 +3143,63 @@ def _wrapped_tails(text: str, labels: list[Label]) -> list[Label]:
 
 strip_promos = StripPromos()
 
-_NOTICE_PIECES = expand_forms(word_list("promos_recheck_cues.txt"))
-_NOTICE_TESTS = tuple((_rare_letter(piece), piece) for piece in _NOTICE_PIECES)
+_NOTICE_ENTRIES = word_list("promos_recheck_cues.txt")
+_NOTICE_PIECES = expand_forms(_NOTICE_ENTRIES)
+
+
+def _entry_test(entry: str) -> Callable[[str], bool]:
+    """A test of whether a text holds one of the pieces ``entry`` stands for (its
+    ``{a|b}`` forms expanded), one scan of the text where that is possible: a plain piece
+    behind a test of its rare letter (:func:`_rare_letter`); a piece with forms that opens
+    with a literal by one ``re`` search (the engine finds the literal first, in C: ``ản
+    {q|Q}uyền``); one that opens with its forms by a substring test of what all its pieces
+    hold first (``{o|O}pyright``: ``pyright``; ``{/GP|GPXB}``: ``GP``).
+
+    >>> [_entry_test(e)("Mưa. Bản Quyền thuộc X") for e in ("ản {q|Q}uyền", "{o|O}pyright")]
+    [True, False]
+    """
+    if "{" not in entry:
+        rare = _rare_letter(entry)
+        return lambda text: rare in text and entry in text
+    if not entry.startswith("{"):
+        parts = _FORMS.split(entry)  # literal, options, literal, ..., literal
+        pattern = re.compile("".join(re.escape(part) if k % 2 == 0 else
+                                     "(?:%s)" % "|".join(map(re.escape, part.split("|")))
+                                     for k, part in enumerate(parts)))
+        return lambda text: pattern.search(text) is not None
+    pieces = expand_forms([entry])
+    core = re.compile(re.escape(_common_core(pieces)))  # (re finds "GP" faster than str does)
+    return lambda text: core.search(text) is not None and any(piece in text for piece in pieces)
+
+
+def _common_core(pieces: tuple[str, ...]) -> str:
+    """The longest string every one of ``pieces`` holds (the first piece's earliest).
+
+    >>> _common_core(("/GP", "GPXB")), _common_core(("opyright", "Opyright"))
+    ('GP', 'pyright')
+    """
+    first = pieces[0]
+    for size in range(len(first), 0, -1):
+        for start in range(len(first) - size + 1):
+            core = first[start:start + size]
+            if all(core in piece for piece in pieces):
+                return core
+    return ""
+
+
+_FORMS = re.compile(r"\{([^{}]*)\}")  # a {a|b} group, as expand_forms reads it
+_NOTICE_TESTS = tuple(map(_entry_test, _NOTICE_ENTRIES))
 
 
 def holds_notice_cue(text: str) -> bool:
     """Whether ``text`` holds a piece of a copyright notice or a press licence
-    (``promos_recheck_cues.txt``; plain substring tests): the gate of :data:`recheck_footers`.
+    (``promos_recheck_cues.txt``; substring tests, one per entry: :func:`_entry_test`): the
+    gate of :data:`recheck_footers`.
 
     >>> holds_notice_cue("Mưa lớn. © Bản quyền thuộc Báo X"), holds_notice_cue("Mưa lớn.")
     (True, False)
     """
-    return _holds_any(text, _NOTICE_TESTS)
+    return any(test(text) for test in _NOTICE_TESTS)
 
 
 #: The widget labels by their last two characters (each holds two or more), so a text's end
