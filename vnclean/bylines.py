@@ -3329,8 +3329,9 @@ _SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’)]?[ \t]{1,3}\Z")
 #: the REVERSED text: each try starts at a newline (found in C) and fails at
 #: once unless an agency's last letter stands before it. Group 1 is the dash and the agency.
 _DASHED_AGENCY_TAIL_REVERSED = re.compile(
-    r"\n[ \t]*((?:%s) [-–] )(?=[.!?…])"
-    % trie(tuple(name[::-1] for name in _AGENCY_SET)))
+    r"\n[ \t]*(?=%s)((?:%s) [-–] )(?=[.!?…])"
+    % (_opening_class(name[::-1] for name in _AGENCY_SET),
+       trie(tuple(name[::-1] for name in _AGENCY_SET))))
 
 
 #: A comma and a date ending a line: where an outlet's date line can be.
