@@ -1672,7 +1672,7 @@ _NAME_RUN = (rf"(?:{_TITLES_ROLES}(?:,?[ \t]+{_TITLES_ROLES})*[ \t]+)?{_NAME_TOK
 #: capitalised word or two before ``:``. The end mark: ``/.`` or ``./.``.
 #: A site's domain as a lead prefix writes it, maybe with its subdomain (``VTV8.vtv.vn``,
 #: ``Baophutho.vn``), in the stdlib gates (:func:`_build`'s ``bare_generic`` in full).
-_DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}(?:\.{_ALNUM}{{2,20}})?\.(?:vn|VN|com\.vn)"
+_DOMAIN_OPENS = rf"{_ALNUM}{{2,20}}+(?:\.{_ALNUM}{{2,20}}+)?\.(?:vn|VN|com\.vn)"
 #: How a dateline opening with "(" goes on: a zone (``(GMT+7)``: of the date tokens only
 #: ``ZONE_PATTERN`` opens with one) or a listed word of the names' part that opens with one
 #: (``(Tổng hợp) - 12/03/2024``). A bracketed date (``(21/12)``, a related link's) is none:
