@@ -1744,7 +1744,8 @@ _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
 _SHAPE_OPENS = (rf"[ \t|]*(?:{_SHAPE_WORDS}|(?:{_SECTIONS})(?![ \t]*$)"
-                rf"|{_UP}{_ALNUM}*(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))"
+                # (the word read whole: given back, it ends nowhere but before an "N")
+                rf"|{_UP}(?:{_ALNUM}*+(?:[ \t]+{_UP}|[ \t]*(?:[.:/(N,&|\-–—]|$))|{_ALNUM}*?N)"
                 rf"|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])|{_COUNT_OPENS}"
                 rf"|{_DOMAIN_OPENS}[ \t]*[-–—]"
                 rf"|[*•\-–][ \t]*\(?(?:[Tt]heo|Nguồn|{_TRANSLATED}|{_AGENCIES})|{_JOINED_OPENS})"
