@@ -3582,6 +3582,100 @@ def _names_a_scene(sentence: str) -> bool:
         "scene_sentence_max_lowercase_words"]
 
 
+#: Where an unstopped caption can end inside a long line: a space after two lower-case (or
+#: numeric) words, before a sentence starter that is no name syllable (``Theo``, ``Đặc``,
+#: ``Tại``: ``_DESCRIPTION_STARTERS``) followed by a comma or a lower-case word: ``... cheo
+#: leo Theo anh Tuấn, ...``; never ``... tại Phần Lan`` (a capital follows) nor a name. A
+#: stdlib ``re`` scan (a trie of the starters: it skips every place no capital opens) finds
+#: the few places; :func:`_is_unstopped_seam` checks the rest.
+_UNSTOPPED_SEAM = re.compile(rf"(?:{trie(tuple(_DESCRIPTION_STARTERS))})(?=,|[ \t]\w)")
+#: The two words before a seam: lower-case or numeric openings.
+_WORDS_BEFORE_SEAM = regex.compile(
+    r"(?:^|(?<=[ \t]))[\p{Ll}\p{N}]\S*+[ \t\xa0][\p{Ll}\p{N}][^\s.!?…]*+$", regex.V1)
+
+
+def _is_unstopped_seam(text: str, at: int) -> bool:
+    """Whether the space at ``at`` (found by ``_UNSTOPPED_SEAM``) ends two lower-case or
+    numeric words and the starter after it takes a comma or a lower-case word."""
+    if at < 1 or text[at] not in " \t\xa0" or not text[at - 1].isalnum():
+        return False
+    after = text[at + 1:at + 40].split(None, 1)
+    if not after[0].endswith(",") and not (len(after) > 1 and after[1][:1].islower()):
+        return False
+    return _WORDS_BEFORE_SEAM.search(text, max(0, at - 60), at) is not None
+
+
+#: A sentence's end and the space after it, searched backwards from a seam; a list's number
+#: (``2. Xe ...``) ends no sentence.
+_SENTENCE_END_BACK = regex.compile(r"(?<=[\p{L}\"”’).…])[.!?…][\"”’)]*+[ \t]",
+                                   regex.V1 | regex.REVERSE)
+_SENTENCE_END_AHEAD = regex.compile(r"[.!?…](?=[\"”’)]*+(?:\s|$))", regex.V1)
+#: What an unstopped caption never holds: a colon or semicolon, reported speech (``",``), a
+#: dash between words (a subheading's or a name's), a sentence end glued to the next word
+#: (``hoãn .Đến``; a figure's dot, ``10.200``, is none).
+_UNSTOPPED_BREAK = regex.compile(r"[:;\n]|[\"”],|\s[-–]\s|[.!?…](?!\d)", regex.V1)
+_UNFINISHED_WORDS = word_set("captions_unfinished_words.txt")
+_UNSTOPPED_OPENER_STOPS = word_set("captions_unstopped_opener_stops.txt")
+_SPEECH_WORDS = _WholeWords("captions_speech_verbs.txt")
+
+
+def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
+    """``captions.unstopped_caption``: a caption with no full stop glued into a flattened
+    body between two sentences: ``... sang trọng. Những chi tiết trong bức tranh được chạm
+    khắc tinh xảo Đặc biệt, có bức tranh ...``. The stretch runs from a sentence end to a
+    seam (:data:`_UNSTOPPED_SEAM`) in a line of ``unstopped_line_min_chars`` or more, before a
+    next sentence of ``unstopped_next_sentence_min_words`` words or more; it holds
+    ``unstopped_caption_min_words`` words or more and at most ``unstopped_caption_max_chars``
+    characters, ends with no word that leaves a clause open (``captions_unfinished_words.txt``)
+    nor a bare number (``khoản 1 Điều này``) or a quote (a subheading's ``... sang “tư duy
+    năng lực”``), says nothing (no verb of
+    ``captions_speech_verbs.txt``), and opens with no connective or adverbial and its comma in
+    its first three words (``Trong đó, ...``), nor a cited source or marker
+    (``captions_unstopped_opener_stops.txt``).
+    Of the seams in one sentence, the last decides, so one pass settles.
+
+    >>> text = ("Hội chợ xuân năm nay đón hàng nghìn lượt khách mỗi ngày, nhiều gian hàng mở "
+    ...     "cửa sớm hơn thường lệ. Ban tổ chức bố trí thêm bãi giữ xe ở hai cổng phụ. Những "
+    ...     "chiếc đèn lồng được thợ thủ công làm hoàn toàn bằng tay Theo chị Lan, mỗi chiếc "
+    ...     "đèn mất gần một ngày để hoàn thiện. Giá bán từ vài chục đến vài trăm nghìn đồng.")
+    >>> [text[a:b] for a, b, _ in _unstopped_captions(text)]
+    ['Những chiếc đèn lồng được thợ thủ công làm hoàn toàn bằng tay']
+    """
+    settings = _SETTINGS
+    last_seam: dict[int, int] = {}  # sentence start -> the last seam in that sentence
+    for seam in _UNSTOPPED_SEAM.finditer(text):
+        at = seam.start() - 1
+        if not _is_unstopped_seam(text, at):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        end = _SENTENCE_END_BACK.search(text, line_start, at)
+        if end is not None:
+            last_seam[end.end()] = at
+    found: list[tuple[int, int, str]] = []
+    for start, at in last_seam.items():
+        line_start = text.rfind("\n", 0, at) + 1
+        if _line_end(text, at) - line_start < settings["unstopped_line_min_chars"]:
+            continue
+        stretch = text[start:at]
+        words = stretch.split()
+        if (not stretch[:1].isupper() or len(stretch) > settings["unstopped_caption_max_chars"]
+                or len(words) < settings["unstopped_caption_min_words"]
+                or words[-1] in _UNFINISHED_WORDS or words[-1].isdigit()
+                or not words[-1][-1].isalnum()
+                or words[0] in _UNSTOPPED_OPENER_STOPS
+                or _SPEECH_WORDS.search(stretch) is not None
+                or any(word.endswith(",") for word in words[:3])
+                or _UNSTOPPED_BREAK.search(stretch) is not None
+                or _CONNECTIVE_OPENING.match(stretch) is not None):
+            continue
+        next_end = _SENTENCE_END_AHEAD.search(text, at, _line_end(text, at))
+        if next_end is None or len(text[at:next_end.start()].split()) < settings[
+                "unstopped_next_sentence_min_words"]:
+            continue
+        found.append((start, at, "captions.unstopped_caption"))
+    return found
+
+
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
     """The openers found from keyword starts, by the character before the keyword and the
     keyword's first three (``"cảnh"`` → ``("Toàn cảnh", 6)``), and the others."""
@@ -3824,6 +3918,7 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
+    labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
@@ -3837,7 +3932,7 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
     "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
-    "captions.caption_run"})
+    "captions.caption_run", "captions.unstopped_caption"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
