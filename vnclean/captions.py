@@ -179,9 +179,10 @@ _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})"
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
 # Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital
-# (not an abbreviation's dot: "TP.HCM", "Q.Bình Thạnh").
+# (not an abbreviation's dot: "TP.HCM", "Q.Bình Thạnh"; not a lone capital's, an initial's,
+# but a temperature's unit after "độ" is no initial: "âm 2 độ C. Người dân ...").
 _SENTENCE_END = regex.compile(
-    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))"
+    r"(?<!(?<![\p{L}])(?<!độ[ ])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))"
     r"|(?<!\p{Lu}\.)(?=[\"“]?\p{Lu})|$)",
     regex.V1)
 
