@@ -3677,6 +3677,54 @@ def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+#: A position in the picture in brackets inside a sentence (the bracketed forms of
+#: ``_POSITION_CUE``, and ``(bìa phải)``): ``Anh Lực (thứ 2 từ trái sang) cùng ...``.
+_POSITION_IN_BRACKETS = regex.compile(
+    r"\((?:[^()\n]{0,40}?\b(?:từ|bên|bìa)\s(?:trái|phải)|thứ\s\w{1,4}\s(?:từ|bên)|ngoài\scùng"
+    r"|(?:ở\s)?giữa\)|phải\)|trái\))", regex.V1)
+#: The end of the sentence before a place, searched backwards: a terminal mark (a figure's
+#: or an initial's aside) before a space or a glued capital, or a line break.
+_SENTENCE_START_BACK = regex.compile(
+    r"(?<=[\p{L}\"”’)\d])[.!?…][\"”’)]*+[ \t]*+(?=\p{Lu})|\n", regex.V1 | regex.REVERSE)
+
+
+def _position_sentences(text: str) -> list[tuple[int, int, str]]:
+    """``captions.position_sentence``: a sentence inside a line of several that names a
+    position in the picture in brackets (``... châu Á.Anh Hải (ngoài cùng bên phải) và các
+    bạn tại buổi gặp mặt.Các chi hội ...``): a caption glued into a flattened body. At most
+    ``inline_caption_max_chars``; no colon or semicolon (a list of names), quote, verb of
+    saying (``captions_speech_verbs.txt``), story verb (``đã``, ``sẽ``, ``là``, ...:
+    ``captions_scene_opener_stops.txt``) or opening connective; never the text's first
+    sentence. A line that is one such sentence is ``captions.position_cue``'s to judge.
+
+    >>> text = ("Buổi gặp mặt diễn ra ấm cúng tại hội trường của trường.Anh Hải (ngoài cùng "
+    ...         "bên phải) cùng các bạn gói bánh chưng.Năm nay hội có thêm nhiều thành viên mới.")
+    >>> [text[a:b] for a, b, _ in _position_sentences(text)]
+    ['Anh Hải (ngoài cùng bên phải) cùng các bạn gói bánh chưng.']
+    """
+    found: list[tuple[int, int, str]] = []
+    end = -1
+    for cue in _POSITION_IN_BRACKETS.finditer(text):
+        if cue.start() < end:
+            continue  # a second cue in a sentence already read
+        back = _SENTENCE_START_BACK.search(text, 0, cue.start())
+        start = back.end() if back is not None else 0
+        line_end = _line_end(text, cue.end())
+        ahead = _SENTENCE_END.search(text, cue.end(), line_end)
+        end = ahead.end() if ahead is not None else line_end
+        sentence = text[start:end].rstrip()
+        line_start = text.rfind("\n", 0, start) + 1
+        if (back is None or text[start:end].strip() == text[line_start:line_end].strip()
+                or len(sentence) > _SETTINGS["inline_caption_max_chars"]
+                or ":" in sentence or ";" in sentence or not _is_position_caption(sentence)
+                or _SPEECH_WORDS.search(sentence) is not None
+                or _SCENE_SENTENCE_STOP.search(sentence) is not None
+                or _CONNECTIVE_OPENING.match(sentence) is not None):
+            continue
+        found.append((start, start + len(sentence), "captions.position_sentence"))
+    return found
+
+
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
     """The openers found from keyword starts, by the character before the keyword and the
     keyword's first three (``"cảnh"`` → ``("Toàn cảnh", 6)``), and the others."""
@@ -3919,7 +3967,8 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
-    labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text)]
+    labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text)
+               + _position_sentences(text)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
@@ -3933,7 +3982,7 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
     "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
-    "captions.caption_run", "captions.unstopped_caption"})
+    "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
