@@ -3725,6 +3725,48 @@ def _position_sentences(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+#: A line that says its opening twice: an embedded video's title with no full stop, then
+#: its caption sentence opening with the title's first two words (``Ba thanh niên hành hung
+#: nữ nhân viên ở sân bay X Ba thanh niên hành hung nhân viên tại sân bay X.``). The title
+#: ends after a word character, the caption after a full stop at the line's end. The two
+#: words are a capital's and a lower-case one (no name: ``Bộ Y tế ... và Bộ Y tế ...``).
+#: Tried at each newline (a literal first: a fast scan; the text's first line is never one);
+#: a lookahead first rejects the lines too long or too short (most), before any search.
+_ECHOED_PART = f"[^\\n]{{8,{_SETTINGS['echoed_title_line_max_chars']}}}?"
+_ECHOED_TITLE_LINE = re.compile(
+    rf"\n(?=[^\n]{{40,{_SETTINGS['echoed_title_line_max_chars'] + 8}}}(?:\n|$))"
+    rf"[^\S\n]*+(([^\W\d_]\w* (?!\d)\w+) {_ECHOED_PART}(?<=\w) \2 {_ECHOED_PART}\.)"
+    r"[^\S\n]*+(?=\n|$)")
+
+
+def _echoed_title_lines(text: str) -> list[tuple[int, int, str]]:
+    """``captions.echoed_title_line``: an embedded video's title and caption printed on one
+    line under a paragraph (:data:`_ECHOED_TITLE_LINE`): at most
+    ``echoed_title_line_max_chars``, one full stop (at its end), at least four words in
+    each part, the line above ending a sentence, the repeated words a capitalised one and a
+    lower-case one (a name said twice is story); never the text's first line.
+
+    >>> _echoed_title_lines("Tiêu đề\\nMưa lớn kéo dài cả ngày.\\nNước lũ dâng cao ở thị trấn "
+    ...     "miền núi Nước lũ dâng cao nhấn chìm nhiều nhà dân.\\nĐến chiều, nước rút dần.")
+    [(33, 111, 'captions.echoed_title_line')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _ECHOED_TITLE_LINE.finditer(text):
+        start, end = match.span(1)
+        line = match.group(1)
+        title = line[:line.find(" " + match.group(2), len(match.group(2))) + 1]
+        if (len(line) > _SETTINGS["echoed_title_line_max_chars"]
+                or not line[0].isupper() or not match.group(2).split()[1].islower()
+                or start == _first_non_space(text, 0, len(text))
+                or _SENTENCE_END.search(line[:-1]) is not None
+                or len(title.split()) < 4 or len(line[len(title):].split()) < 4
+                or not _nonblank_line_before(text, text.rfind("\n", 0, start) + 1).endswith(
+                    _PARAGRAPH_END)):
+            continue
+        found.append((start, end, "captions.echoed_title_line"))
+    return found
+
+
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
     """The openers found from keyword starts, by the character before the keyword and the
     keyword's first three (``"cảnh"`` → ``("Toàn cảnh", 6)``), and the others."""
@@ -3968,7 +4010,7 @@ def _classify_once(text: str) -> list[Label]:
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
     labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text)
-               + _position_sentences(text)]
+               + _position_sentences(text) + _echoed_title_lines(text)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
@@ -3982,7 +4024,8 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
     "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
-    "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence"})
+    "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence",
+    "captions.echoed_title_line"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
