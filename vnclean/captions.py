@@ -3620,6 +3620,21 @@ _UNSTOPPED_OPENER_STOPS = word_set("captions_unstopped_opener_stops.txt")
 _SPEECH_WORDS = _WholeWords("captions_speech_verbs.txt")
 
 
+def _long_lines(text: str, least: int) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` at least ``least`` characters long, found with
+    ``str.split`` and C iterators (only the long lines reach Python): the seams' scan is the
+    cost of :func:`_unstopped_captions`, and most texts' lines are shorter than a flattened
+    body's.
+
+    >>> _long_lines("ab\\nabcd\\n\\nxyz", 3)
+    [(3, 7), (9, 12)]
+    """
+    lengths = list(map(len, text.split("\n")))
+    ends = accumulate(map((1).__add__, lengths))  # each line's end + 1
+    return [(end - 1 - size, end - 1) for end, size in
+            compress(zip(ends, lengths), map(least.__le__, lengths))]
+
+
 def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
     """``captions.unstopped_caption``: a caption with no full stop glued into a flattened
     body between two sentences: ``... sang trọng. Những chi tiết trong bức tranh được chạm
@@ -3644,19 +3659,16 @@ def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
     """
     settings = _SETTINGS
     last_seam: dict[int, int] = {}  # sentence start -> the last seam in that sentence
-    for seam in _UNSTOPPED_SEAM.finditer(text):
-        at = seam.start() - 1
-        if not _is_unstopped_seam(text, at):
-            continue
-        line_start = text.rfind("\n", 0, at) + 1
-        end = _SENTENCE_END_BACK.search(text, line_start, at)
-        if end is not None:
-            last_seam[end.end()] = at
+    for line_start, line_end in _long_lines(text, settings["unstopped_line_min_chars"]):
+        for seam in _UNSTOPPED_SEAM.finditer(text, line_start, line_end):
+            at = seam.start() - 1
+            if not _is_unstopped_seam(text, at):
+                continue
+            end = _SENTENCE_END_BACK.search(text, line_start, at)
+            if end is not None:
+                last_seam[end.end()] = at
     found: list[tuple[int, int, str]] = []
     for start, at in last_seam.items():
-        line_start = text.rfind("\n", 0, at) + 1
-        if _line_end(text, at) - line_start < settings["unstopped_line_min_chars"]:
-            continue
         stretch = text[start:at]
         words = stretch.split()
         if (not stretch[:1].isupper() or len(stretch) > settings["unstopped_caption_max_chars"]
