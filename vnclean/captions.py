@@ -179,9 +179,10 @@ _NAME_TAIL = regex.compile(rf"{_HSPACE}*+\.?+(?=\s|$)|{_HSPACE}*+\.(?=\p{{Lu}})"
 _NEXT_WORD = regex.compile(rf"{_HSPACE}*+([\p{{L}}\p{{N}}]*)", regex.V1)
 
 # Sentence ends: a terminal mark (and closing quotes) then space, or glued to a capital
-# (not an abbreviation's dot: "TP.HCM", "Q.Bình Thạnh").
+# (not an abbreviation's dot: "TP.HCM", "Q.Bình Thạnh"; not a lone capital's, an initial's,
+# but a temperature's unit after "độ" is no initial: "âm 2 độ C. Người dân ...").
 _SENTENCE_END = regex.compile(
-    r"(?<!(?<![\p{L}])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))"
+    r"(?<!(?<![\p{L}])(?<!độ[ ])\p{Lu})[.!?…]+[\"”’)]*(?:[^\S\n]++(?!\p{Ll}(?!\p{Lu}))"
     r"|(?<!\p{Lu}\.)(?=[\"“]?\p{Lu})|$)",
     regex.V1)
 
@@ -3617,6 +3618,202 @@ def _names_a_scene(sentence: str) -> bool:
         "scene_sentence_max_lowercase_words"]
 
 
+#: Where an unstopped caption can end inside a long line: a space after two lower-case (or
+#: numeric) words, before a sentence starter that is no name syllable (``Theo``, ``Đặc``,
+#: ``Tại``: ``_DESCRIPTION_STARTERS``) followed by a comma or a lower-case word: ``... cheo
+#: leo Theo anh Tuấn, ...``; never ``... tại Phần Lan`` (a capital follows) nor a name. A
+#: stdlib ``re`` scan (a trie of the starters: it skips every place no capital opens) finds
+#: the few places; :func:`_is_unstopped_seam` checks the rest.
+_UNSTOPPED_SEAM = re.compile(rf"(?:{trie(tuple(_DESCRIPTION_STARTERS))})(?=,|[ \t]\w)")
+#: The two words before a seam: lower-case or numeric openings.
+_WORDS_BEFORE_SEAM = regex.compile(
+    r"(?:^|(?<=[ \t]))[\p{Ll}\p{N}]\S*+[ \t\xa0][\p{Ll}\p{N}][^\s.!?…]*+$", regex.V1)
+
+
+def _is_unstopped_seam(text: str, at: int) -> bool:
+    """Whether the space at ``at`` (found by ``_UNSTOPPED_SEAM``) ends two lower-case or
+    numeric words and the starter after it takes a comma or a lower-case word."""
+    if at < 1 or text[at] not in " \t\xa0" or not text[at - 1].isalnum():
+        return False
+    after = text[at + 1:at + 40].split(None, 1)
+    if not after[0].endswith(",") and not (len(after) > 1 and after[1][:1].islower()):
+        return False
+    return _WORDS_BEFORE_SEAM.search(text, max(0, at - 60), at) is not None
+
+
+#: A sentence's end and the space after it, searched backwards from a seam; a list's number
+#: (``2. Xe ...``) ends no sentence.
+_SENTENCE_END_BACK = regex.compile(r"(?<=[\p{L}\"”’).…])[.!?…][\"”’)]*+[ \t]",
+                                   regex.V1 | regex.REVERSE)
+_SENTENCE_END_AHEAD = regex.compile(r"[.!?…](?=[\"”’)]*+(?:\s|$))", regex.V1)
+#: What an unstopped caption never holds: a colon or semicolon, reported speech (``",``), a
+#: dash between words (a subheading's or a name's), a sentence end glued to the next word
+#: (``hoãn .Đến``; a figure's dot, ``10.200``, is none).
+_UNSTOPPED_BREAK = regex.compile(r"[:;\n]|[\"”],|\s[-–]\s|[.!?…](?!\d)", regex.V1)
+_UNFINISHED_WORDS = word_set("captions_unfinished_words.txt")
+_UNSTOPPED_OPENER_STOPS = word_set("captions_unstopped_opener_stops.txt")
+_SPEECH_WORDS = _WholeWords("captions_speech_verbs.txt")
+
+
+def _long_lines(text: str, least: int) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` at least ``least`` characters long, found with
+    ``str.split`` and C iterators (only the long lines reach Python): the seams' scan is the
+    cost of :func:`_unstopped_captions`, and most texts' lines are shorter than a flattened
+    body's.
+
+    >>> _long_lines("ab\\nabcd\\n\\nxyz", 3)
+    [(3, 7), (9, 12)]
+    """
+    lengths = list(map(len, text.split("\n")))
+    ends = accumulate(map((1).__add__, lengths))  # each line's end + 1
+    return [(end - 1 - size, end - 1) for end, size in
+            compress(zip(ends, lengths), map(least.__le__, lengths))]
+
+
+def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
+    """``captions.unstopped_caption``: a caption with no full stop glued into a flattened
+    body between two sentences: ``... sang trọng. Những chi tiết trong bức tranh được chạm
+    khắc tinh xảo Đặc biệt, có bức tranh ...``. The stretch runs from a sentence end to a
+    seam (:data:`_UNSTOPPED_SEAM`) in a line of ``unstopped_line_min_chars`` or more, before a
+    next sentence of ``unstopped_next_sentence_min_words`` words or more; it holds
+    ``unstopped_caption_min_words`` words or more and at most ``unstopped_caption_max_chars``
+    characters, ends with no word that leaves a clause open (``captions_unfinished_words.txt``)
+    nor a bare number (``khoản 1 Điều này``) or a quote (a subheading's ``... sang “tư duy
+    năng lực”``), says nothing (no verb of
+    ``captions_speech_verbs.txt``), and opens with no connective or adverbial and its comma in
+    its first three words (``Trong đó, ...``), nor a cited source or marker
+    (``captions_unstopped_opener_stops.txt``).
+    Of the seams in one sentence, the last decides, so one pass settles.
+
+    >>> text = ("Hội chợ xuân năm nay đón hàng nghìn lượt khách mỗi ngày, nhiều gian hàng mở "
+    ...     "cửa sớm hơn thường lệ. Ban tổ chức bố trí thêm bãi giữ xe ở hai cổng phụ. Những "
+    ...     "chiếc đèn lồng được thợ thủ công làm hoàn toàn bằng tay Theo chị Lan, mỗi chiếc "
+    ...     "đèn mất gần một ngày để hoàn thiện. Giá bán từ vài chục đến vài trăm nghìn đồng.")
+    >>> [text[a:b] for a, b, _ in _unstopped_captions(text)]
+    ['Những chiếc đèn lồng được thợ thủ công làm hoàn toàn bằng tay']
+    """
+    settings = _SETTINGS
+    last_seam: dict[int, int] = {}  # sentence start -> the last seam in that sentence
+    for line_start, line_end in _long_lines(text, settings["unstopped_line_min_chars"]):
+        for seam in _UNSTOPPED_SEAM.finditer(text, line_start, line_end):
+            at = seam.start() - 1
+            if not _is_unstopped_seam(text, at):
+                continue
+            end = _SENTENCE_END_BACK.search(text, line_start, at)
+            if end is not None:
+                last_seam[end.end()] = at
+    found: list[tuple[int, int, str]] = []
+    for start, at in last_seam.items():
+        stretch = text[start:at]
+        words = stretch.split()
+        if (not stretch[:1].isupper() or len(stretch) > settings["unstopped_caption_max_chars"]
+                or len(words) < settings["unstopped_caption_min_words"]
+                or words[-1] in _UNFINISHED_WORDS or words[-1].isdigit()
+                or not words[-1][-1].isalnum()
+                or words[0] in _UNSTOPPED_OPENER_STOPS
+                or _SPEECH_WORDS.search(stretch) is not None
+                or any(word.endswith(",") for word in words[:3])
+                or _UNSTOPPED_BREAK.search(stretch) is not None
+                or _CONNECTIVE_OPENING.match(stretch) is not None):
+            continue
+        next_end = _SENTENCE_END_AHEAD.search(text, at, _line_end(text, at))
+        if next_end is None or len(text[at:next_end.start()].split()) < settings[
+                "unstopped_next_sentence_min_words"]:
+            continue
+        found.append((start, at, "captions.unstopped_caption"))
+    return found
+
+
+#: A position in the picture in brackets inside a sentence (the bracketed forms of
+#: ``_POSITION_CUE``, and ``(bìa phải)``): ``Anh Lực (thứ 2 từ trái sang) cùng ...``.
+_POSITION_IN_BRACKETS = regex.compile(
+    r"\((?:[^()\n]{0,40}?\b(?:từ|bên|bìa)\s(?:trái|phải)|thứ\s\w{1,4}\s(?:từ|bên)|ngoài\scùng"
+    r"|(?:ở\s)?giữa\)|phải\)|trái\))", regex.V1)
+#: The end of the sentence before a place, searched backwards: a terminal mark (a figure's
+#: or an initial's aside) before a space or a glued capital, or a line break.
+_SENTENCE_START_BACK = regex.compile(
+    r"(?<=[\p{L}\"”’)\d])[.!?…][\"”’)]*+[ \t]*+(?=\p{Lu})|\n", regex.V1 | regex.REVERSE)
+
+
+def _position_sentences(text: str) -> list[tuple[int, int, str]]:
+    """``captions.position_sentence``: a sentence inside a line of several that names a
+    position in the picture in brackets (``... châu Á.Anh Hải (ngoài cùng bên phải) và các
+    bạn tại buổi gặp mặt.Các chi hội ...``): a caption glued into a flattened body. At most
+    ``inline_caption_max_chars``; no colon or semicolon (a list of names), quote, verb of
+    saying (``captions_speech_verbs.txt``), story verb (``đã``, ``sẽ``, ``là``, ...:
+    ``captions_scene_opener_stops.txt``) or opening connective; never the text's first
+    sentence. A line that is one such sentence is ``captions.position_cue``'s to judge.
+
+    >>> text = ("Buổi gặp mặt diễn ra ấm cúng tại hội trường của trường.Anh Hải (ngoài cùng "
+    ...         "bên phải) cùng các bạn gói bánh chưng.Năm nay hội có thêm nhiều thành viên mới.")
+    >>> [text[a:b] for a, b, _ in _position_sentences(text)]
+    ['Anh Hải (ngoài cùng bên phải) cùng các bạn gói bánh chưng.']
+    """
+    found: list[tuple[int, int, str]] = []
+    end = -1
+    for cue in _POSITION_IN_BRACKETS.finditer(text):
+        if cue.start() < end:
+            continue  # a second cue in a sentence already read
+        back = _SENTENCE_START_BACK.search(text, 0, cue.start())
+        start = back.end() if back is not None else 0
+        line_end = _line_end(text, cue.end())
+        ahead = _SENTENCE_END.search(text, cue.end(), line_end)
+        end = ahead.end() if ahead is not None else line_end
+        sentence = text[start:end].rstrip()
+        line_start = text.rfind("\n", 0, start) + 1
+        if (back is None or text[start:end].strip() == text[line_start:line_end].strip()
+                or len(sentence) > _SETTINGS["inline_caption_max_chars"]
+                or ":" in sentence or ";" in sentence or not _is_position_caption(sentence)
+                or _SPEECH_WORDS.search(sentence) is not None
+                or _SCENE_SENTENCE_STOP.search(sentence) is not None
+                or _CONNECTIVE_OPENING.match(sentence) is not None):
+            continue
+        found.append((start, start + len(sentence), "captions.position_sentence"))
+    return found
+
+
+#: A line that says its opening twice: an embedded video's title with no full stop, then
+#: its caption sentence opening with the title's first two words (``Ba thanh niên hành hung
+#: nữ nhân viên ở sân bay X Ba thanh niên hành hung nhân viên tại sân bay X.``). The title
+#: ends after a word character, the caption after a full stop at the line's end. The two
+#: words are a capital's and a lower-case one (no name: ``Bộ Y tế ... và Bộ Y tế ...``).
+#: Tried at each newline (a literal first: a fast scan; the text's first line is never one);
+#: a lookahead first rejects the lines too long or too short (most), before any search.
+_ECHOED_PART = f"[^\\n]{{8,{_SETTINGS['echoed_title_line_max_chars']}}}?"
+_ECHOED_TITLE_LINE = re.compile(
+    rf"\n(?=[^\n]{{40,{_SETTINGS['echoed_title_line_max_chars'] + 8}}}(?:\n|$))"
+    rf"[^\S\n]*+(([^\W\d_]\w* (?!\d)\w+) {_ECHOED_PART}(?<=\w) \2 {_ECHOED_PART}\.)"
+    r"[^\S\n]*+(?=\n|$)")
+
+
+def _echoed_title_lines(text: str) -> list[tuple[int, int, str]]:
+    """``captions.echoed_title_line``: an embedded video's title and caption printed on one
+    line under a paragraph (:data:`_ECHOED_TITLE_LINE`): at most
+    ``echoed_title_line_max_chars``, one full stop (at its end), at least four words in
+    each part, the line above ending a sentence, the repeated words a capitalised one and a
+    lower-case one (a name said twice is story); never the text's first line.
+
+    >>> _echoed_title_lines("Tiêu đề\\nMưa lớn kéo dài cả ngày.\\nNước lũ dâng cao ở thị trấn "
+    ...     "miền núi Nước lũ dâng cao nhấn chìm nhiều nhà dân.\\nĐến chiều, nước rút dần.")
+    [(33, 111, 'captions.echoed_title_line')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _ECHOED_TITLE_LINE.finditer(text):
+        start, end = match.span(1)
+        line = match.group(1)
+        title = line[:line.find(" " + match.group(2), len(match.group(2))) + 1]
+        if (len(line) > _SETTINGS["echoed_title_line_max_chars"]
+                or not line[0].isupper() or not match.group(2).split()[1].islower()
+                or start == _first_non_space(text, 0, len(text))
+                or _SENTENCE_END.search(line[:-1]) is not None
+                or len(title.split()) < 4 or len(line[len(title):].split()) < 4
+                or not _nonblank_line_before(text, text.rfind("\n", 0, start) + 1).endswith(
+                    _PARAGRAPH_END)):
+            continue
+        found.append((start, end, "captions.echoed_title_line"))
+    return found
+
+
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
     """The openers found from keyword starts, by the character before the keyword and the
     keyword's first three (``"cảnh"`` → ``("Toàn cảnh", 6)``), and the others."""
@@ -3859,6 +4056,8 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
+    labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text)
+               + _position_sentences(text) + _echoed_title_lines(text)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
@@ -3872,7 +4071,8 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
     "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
-    "captions.caption_run"})
+    "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence",
+    "captions.echoed_title_line"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
