@@ -3814,6 +3814,8 @@ def _classify_once(text: str) -> list[Label]:
     labels = _caption_labels(text, lines, keywords)
     newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
     labels += _scene_labels(_without_repeats(text, labels), labels, keywords, newlines)
+    if _GLUE.search(text) is not None:  # (most texts hold no glued seam: one scan)
+        labels += _glued_paragraph_labels(text, labels)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
@@ -3828,6 +3830,55 @@ def _classify_once(text: str) -> list[Label]:
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
     return merge_labels(labels)
+
+
+def _flattened_seams(text: str) -> list[int]:
+    """The paragraph seams (:data:`_GLUE`) of the lines of ``text`` that hold
+    ``glued_body_min_seams`` or more of them: a body a scraper flattened onto one line,
+    each paragraph's last full stop glued to the next one's capital (one seam alone is as
+    often a typo inside a paragraph: ``trên địa bàn tỉnh.Các đồng chí ...``)."""
+    seams: list[int] = []
+    least = _SETTINGS["glued_body_min_seams"]
+    start = 0
+    for line in text.split("\n"):
+        found = [start + m.start() for m in _GLUE.finditer(line)]
+        if len(found) >= least:
+            seams += found
+        start += len(line) + 1
+    return seams
+
+
+def _glued_paragraph_labels(text: str, taken: list[Label]) -> list[Label]:
+    """The scene rules' labels (``captions.scene_line``, ``captions.named_action_line``, ...)
+    for the paragraphs of a flattened body (:func:`_flattened_seams`): the rules read the
+    text with a newline at each seam, so a caption that was a paragraph of its own
+    (``...địa phương.Đoàn công tác chụp ảnh lưu niệm cùng cán bộ.Báo cáo ...``) goes as it
+    would on its own line, its neighbours the paragraphs glued around it. Only labels inside
+    a flattened line are kept (the lines around it read the same either way), none where a
+    caption label is already.
+
+    >>> text = ("Tiêu đề\\nSáng nay, đoàn công tác của tỉnh đến thăm và tặng quà cán bộ, "
+    ...     "chiến sĩ đồn biên phòng ở xã vùng cao.Lực lượng chức năng kiểm tra hiện trường."
+    ...     "Đồn được giao quản lý hơn hai mươi sáu ki-lô-mét đường biên và các cột mốc.")
+    >>> [(text[lab.start:lab.end], lab.rule) for lab in _glued_paragraph_labels(text, [])]
+    [('Lực lượng chức năng kiểm tra hiện trường.', 'captions.scene_action_line')]
+    """
+    seams = _flattened_seams(text)
+    if not seams:
+        return []
+    virtual = "\n".join(text[a:b] for a, b in zip([0, *seams], [*seams, len(text)]))
+    shift = [seam + k for k, seam in enumerate(seams, 1)]  # each inserted newline's end
+    def original(at: int) -> int:
+        return at - bisect.bisect_right(shift, at)
+    lines = [(text.rfind("\n", 0, seam) + 1, _line_end(text, seam)) for seam in seams]
+    busy = sorted((lab.start, lab.end) for lab in taken)
+    found: list[Label] = []
+    for lab in _scene_labels(virtual, [], [], None):
+        start, end = original(lab.start), original(lab.end)
+        if (any(a <= start and end <= b for a, b in lines)
+                and not _inside_any(busy, start, end)):
+            found.append(Label(start, end, KIND, lab.rule))
+    return found
 
 
 #: The rules that take a caption sentence with no marker or credit of its own: in a story
