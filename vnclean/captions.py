@@ -3454,8 +3454,52 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
                              and not above.endswith(":") and not above.startswith(head)):
             continue
+        if _in_short_sentence_run(text, start, end):
+            continue  # a photo story told in its captions (or a list): the line is its item
         found.append((match.start(1), match.start(1) + len(line), "captions.scene_noun"))
     return found
+
+
+def _short_run_line(line: str) -> bool:
+    """Whether ``line`` is one short sentence closed by a full stop (at most
+    ``scene_line_max_chars``): an item of :func:`_in_short_sentence_run`."""
+    line = line.strip()
+    return (0 < len(line) <= _SETTINGS["scene_line_max_chars"] and line.endswith(".")
+            and not _holds_two_sentences(line))
+
+
+def _in_short_sentence_run(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` stands in a run of
+    ``caption_story_run_min_lines`` lines or more, one right under another, each one short
+    sentence with its full stop (:func:`_short_run_line`): a photo story told in its
+    captions (``Chùm ảnh: ...``, one caption a line) or a list, whose items are its text; a
+    caption stands alone between paragraphs.
+
+    >>> text = "Tiêu đề\\n" + "".join(f"Đội bóng số {n} ra mắt.\\n" for n in range(3))
+    >>> at = len(text); text += "Quang cảnh buổi lễ.\\n" + "Các đội chào khán giả.\\nHết."
+    >>> _in_short_sentence_run(text, at, at + 19)
+    True
+    >>> line = "Quang cảnh buổi lễ."
+    >>> _in_short_sentence_run(f"Tiêu đề\\nMột câu dài của bài.\\n{line}\\nCâu sau.", 29, 48)
+    False
+    """
+    least = _SETTINGS["caption_story_run_min_lines"]
+    count = 1
+    line_end = start - 1  # the newline that ends the line above
+    while count < least and line_end > 0:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if not _short_run_line(text[line_start:line_end]):
+            break
+        count += 1
+        line_end = line_start - 1
+    line_start = end + 1
+    while count < least and line_start <= len(text):
+        line_end = _line_end(text, line_start)
+        if not _short_run_line(text[line_start:line_end]):
+            break
+        count += 1
+        line_start = line_end + 1
+    return count >= least
 
 
 def _noun_phrase_fits(head: str, phrase: str) -> bool:
