@@ -2677,6 +2677,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
+    found += _giving_lines(text, {start for start, _, _ in found} | lines_gone)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -3331,6 +3332,76 @@ def _named_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     return found
 
 
+_GIVING_VERBS = word_list("captions_giving_verbs.txt")
+#: A "who gives what to whom" caption alone on its line: a capitalised subject, a giving verb
+#: of ``captions_giving_verbs.txt`` as a whole word, what is given, ``cho`` and the
+#: recipients, maybe a full stop; no figure, full stop inside, colon, semicolon or other
+#: sentence mark (stdlib ``re``; a line that holds no giving verb fails at its first scan).
+_GIVING_MAX = _SETTINGS["giving_line_max_chars"]
+_GIVING_PART = rf"[^\n\d.!?…:;]{{2,{_GIVING_MAX}}}?"  # a stretch with no figure or sentence mark
+#: A giving verb as a whole word (stdlib ``re``, one scan): the lines :data:`_GIVING_LINE`
+#: then reads are those that hold one.
+_GIVING_VERB = re.compile(rf" (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) ")
+_GIVING_LINE = re.compile(
+    rf"\n[^\S\n]*+([^\W\d_]{_GIVING_PART} (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) "
+    rf"{_GIVING_PART} cho {_GIVING_PART}\.?)(?=[^\S\n]*+\n)")
+#: A sentence opener that makes a line the story's: the time of the news or a place or span
+#: (``captions_giving_story_openers.txt``), or a discourse connective
+#: (``captions_story_connectives.txt``: ``Ngoài ra,``).
+_GIVING_STORY_OPENER = re.compile(
+    rf"(?:{'|'.join(map(re.escape, word_list('captions_giving_story_openers.txt')))})\b"
+    rf"|(?:{'|'.join(map(re.escape, word_list('captions_story_connectives.txt')))})")
+
+
+def _giving_fits(line: str) -> bool:
+    """Whether a :data:`_GIVING_LINE` line reads as one caption: at most
+    ``giving_line_max_chars``, at most ``giving_subject_max_words`` words before its verb,
+    no story opener (:data:`_GIVING_STORY_OPENER`), no quote after ``cho`` (``... cho các em
+    và dặn "Cố lên nhé"`` is speech; a quoted name of what is given may stand before it)."""
+    if len(line) > _GIVING_MAX or _GIVING_STORY_OPENER.match(line):
+        return False
+    verb = min((at for v in _GIVING_VERBS if (at := line.find(f" {v} ")) > 0), default=-1)
+    if verb <= 0 or len(line[:verb].split()) > _SETTINGS["giving_subject_max_words"]:
+        return False
+    return _QUOTE_MARKS.search(line, line.find(" cho ", verb)) is None  # speech after it
+
+
+def _giving_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+    """``captions.giving_line``: a "who gives what to whom" caption (:data:`_GIVING_LINE`,
+    :func:`_giving_fits`: ``Hội Phụ nữ xã trao mô hình sinh kế cho hội viên``, ``Bà Lê Thị
+    Hoa - Phó Chủ tịch UBND huyện, trao quà cho các em thiếu nhi``) read as
+    :func:`_lone_caption_lines` reads a caption line: alone between two paragraphs, no story
+    verb, no word that reports, neither neighbour of the same shape (a list of gifts), not
+    in a photo story told one caption a line (:func:`_in_short_sentence_run`); one with no
+    full stop not in a text with subheadings (:func:`_holds_subheading`).
+
+    >>> lead = "Tiêu đề\\nSáng nay, hội phụ nữ xã trao mô hình sinh kế cho ba hộ nghèo.\\n"
+    >>> tail = "\\nMỗi hộ được hỗ trợ mười triệu đồng để nuôi bò và trồng rau."
+    >>> [len(_giving_lines(lead + line + tail, set())) for line in (
+    ...     "Hội phụ nữ xã trao mô hình sinh kế cho hội viên",
+    ...     "Hội phụ nữ xã trao 3 mô hình sinh kế cho hội viên")]
+    [1, 0]
+    """
+    if " cho " not in text:
+        return []
+    starts = dict.fromkeys(text.rfind("\n", 0, verb.start())
+                           for verb in _GIVING_VERB.finditer(text))  # the lines holding a verb
+    matches = [m for at in starts if at >= 0 and (m := _GIVING_LINE.match(text, at)) is not None
+               and _giving_fits(m.group(1).rstrip())
+               and not _in_short_sentence_run(text, m.start() + 1, _line_end(text, m.start(1)))]
+    if any(not m.group(1).rstrip().endswith(".") for m in matches) and _holds_subheading(
+            text, {m.start(1) for m in matches}):  # a roundup's subheadings: one may be such
+        matches = [m for m in matches if m.group(1).rstrip().endswith(".")]
+    return _lone_caption_lines(text, iter(matches), done, "captions.giving_line",
+                               _reads_as_giving)
+
+
+def _reads_as_giving(line: str) -> bool:
+    """Whether ``line`` has a giving caption's shape (a neighbour of this shape makes a list)."""
+    match = _GIVING_LINE.match(f"\n{line.strip()}\n")
+    return match is not None and _giving_fits(match.group(1).rstrip())
+
+
 #: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
 #: ``Video ghi lại cảnh``) and what the clip shows, alone on its line, no comma, colon,
 #: semicolon, quote, full stop or other sentence mark (stdlib ``re``: a newline, the openers
@@ -3910,11 +3981,15 @@ def _glued_paragraph_labels(text: str, taken: list[Label]) -> list[Label]:
     seams = _flattened_seams(text)
     if not seams:
         return []
+    lines = [(text.rfind("\n", 0, seam) + 1, _line_end(text, seam)) for seam in seams]
+    bounds = sorted({*seams, *(a for a, _ in lines), *(b for _, b in lines)})
+    longest = _SETTINGS["position_line_max_chars"]  # (the longest line a scene rule takes)
+    if not any(b - a <= longest for a, b in zip(bounds, bounds[1:])):
+        return []  # no glued paragraph short enough to be a caption: nothing to read
     virtual = "\n".join(text[a:b] for a, b in zip([0, *seams], [*seams, len(text)]))
     shift = [seam + k for k, seam in enumerate(seams, 1)]  # each inserted newline's end
     def original(at: int) -> int:
         return at - bisect.bisect_right(shift, at)
-    lines = [(text.rfind("\n", 0, seam) + 1, _line_end(text, seam)) for seam in seams]
     busy = sorted((lab.start, lab.end) for lab in taken)
     found: list[Label] = []
     for lab in _scene_labels(virtual, [], [], None):
@@ -3932,6 +4007,7 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
     "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
+    "captions.giving_line",
     "captions.caption_run"})
 
 
