@@ -2677,7 +2677,10 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
-    found += _giving_lines(text, {start for start, _, _ in found} | lines_gone)
+    verbs = list(_GIVING_VERB.finditer(text))  # (one scan for both giving rules; most: none)
+    if verbs:
+        found += _giving_lines(text, {start for start, _, _ in found} | lines_gone, verbs)
+        found += _giving_run_ons(text, verbs)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -3366,14 +3369,16 @@ def _giving_fits(line: str) -> bool:
     return _QUOTE_MARKS.search(line, line.find(" cho ", verb)) is None  # speech after it
 
 
-def _giving_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
+def _giving_lines(text: str, done: set[int], verbs: list[re.Match] | None = None
+                  ) -> list[tuple[int, int, str]]:
     """``captions.giving_line``: a "who gives what to whom" caption (:data:`_GIVING_LINE`,
     :func:`_giving_fits`: ``Hội Phụ nữ xã trao mô hình sinh kế cho hội viên``, ``Bà Lê Thị
     Hoa - Phó Chủ tịch UBND huyện, trao quà cho các em thiếu nhi``) read as
     :func:`_lone_caption_lines` reads a caption line: alone between two paragraphs, no story
     verb, no word that reports, neither neighbour of the same shape (a list of gifts), not
     in a photo story told one caption a line (:func:`_in_short_sentence_run`); one with no
-    full stop not in a text with subheadings (:func:`_holds_subheading`).
+    full stop not in a text with subheadings (:func:`_holds_subheading`). ``verbs``: the
+    text's :data:`_GIVING_VERB` matches, if found already.
 
     >>> lead = "Tiêu đề\\nSáng nay, hội phụ nữ xã trao mô hình sinh kế cho ba hộ nghèo.\\n"
     >>> tail = "\\nMỗi hộ được hỗ trợ mười triệu đồng để nuôi bò và trồng rau."
@@ -3382,11 +3387,13 @@ def _giving_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
     ...     "Hội phụ nữ xã trao 3 mô hình sinh kế cho hội viên")]
     [1, 0]
     """
-    if " cho " not in text:
-        return []
+    if verbs is None:
+        verbs = list(_GIVING_VERB.finditer(text))
     starts = dict.fromkeys(text.rfind("\n", 0, verb.start())
-                           for verb in _GIVING_VERB.finditer(text))  # the lines holding a verb
-    matches = [m for at in starts if at >= 0 and (m := _GIVING_LINE.match(text, at)) is not None
+                           for verb in verbs)  # the lines holding a giving verb
+    starts = [at for at in starts  # (a line longer than a caption is read no further)
+              if at >= 0 and _line_end(text, at + 1) - at <= _GIVING_MAX + 8]
+    matches = [m for at in starts if (m := _GIVING_LINE.match(text, at)) is not None
                and _giving_fits(m.group(1).rstrip())
                and not _in_short_sentence_run(text, m.start() + 1, _line_end(text, m.start(1)))]
     if any(not m.group(1).rstrip().endswith(".") for m in matches) and _holds_subheading(
@@ -3394,6 +3401,49 @@ def _giving_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]:
         matches = [m for m in matches if m.group(1).rstrip().endswith(".")]
     return _lone_caption_lines(text, iter(matches), done, "captions.giving_line",
                                _reads_as_giving)
+
+
+#: A giving caption run on into the next paragraph of a body flattened with spaces: after a
+#: sentence end and its space, the caption's shape (:data:`_GIVING_LINE`'s, no full stop),
+#: a space, then a word that opens sentences (``captions_sentence_starters.txt``, a
+#: person's head aside: it may open the recipient's name) and a space or comma (stdlib ``re``;
+#: tried only at the sentence start before a giving verb).
+_RUN_ON_STARTERS = sorted(set(_STARTERS) - set(_BARE["person"]), key=len, reverse=True)
+_GIVING_RUN_ON = re.compile(
+    rf"([^\W\d_]{_GIVING_PART} (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) {_GIVING_PART}"
+    rf" cho {_GIVING_PART}) (?=(?:{'|'.join(map(re.escape, _RUN_ON_STARTERS))})[ ,])")
+
+
+def _giving_run_ons(text: str, verbs: list[re.Match] | None = None
+                    ) -> list[tuple[int, int, str]]:
+    """``captions.giving_run_on``: a giving caption (:func:`_giving_fits`) that a scraper
+    joined with spaces between the paragraph it stood under and the one it stood above
+    (``... huyện Tân Phú). Bà Lê Thị Hoa - Phó Chủ tịch UBND huyện, tặng quà cho các em Theo
+    đó, ...``): it opens right after a sentence end and runs with no full stop into a
+    sentence starter (:data:`_GIVING_RUN_ON`); no story verb, no word that reports, no
+    narrator or span of time. ``verbs``: the text's :data:`_GIVING_VERB` matches, if found.
+
+    >>> text = ("Tiêu đề\\nSáng nay, huyện trao quà cho thiếu nhi vùng sâu. Bà Lê Thị Hoa tặng "
+    ...     "quà cho các em thiếu nhi Theo đó, mỗi phần quà gồm bánh và lồng đèn.")
+    >>> [text[a:b] for a, b, _ in _giving_run_ons(text)]
+    ['Bà Lê Thị Hoa tặng quà cho các em thiếu nhi']
+    """
+    found: list[tuple[int, int, str]] = []
+    for verb in _GIVING_VERB.finditer(text) if verbs is None else verbs:
+        to = text.find(" cho ", verb.end(), verb.end() + _GIVING_MAX)
+        if to < 0 or "." in text[verb.end():to]:
+            continue  # (no recipient before the sentence ends: most giving verbs)
+        start = text.rfind(". ", max(0, verb.start() - _GIVING_MAX), verb.start())
+        if start < 0 or "\n" in text[start:verb.start()]:
+            continue
+        match = _GIVING_RUN_ON.match(text, start + 2)
+        if match is None or "\n" in match.group(1):
+            continue
+        caption = match.group(1)
+        if (_giving_fits(caption) and not _SCENE_SENTENCE_STOP.search(caption)
+                and not _SUBJECT_STOP.search(caption) and not _LONE_LINE_STORY.search(caption)):
+            found.append((match.start(1), match.end(1), "captions.giving_run_on"))
+    return found
 
 
 def _reads_as_giving(line: str) -> bool:
@@ -3984,13 +4034,13 @@ def _glued_paragraph_labels(text: str, taken: list[Label]) -> list[Label]:
     lines = [(text.rfind("\n", 0, seam) + 1, _line_end(text, seam)) for seam in seams]
     bounds = sorted({*seams, *(a for a, _ in lines), *(b for _, b in lines)})
     longest = _SETTINGS["position_line_max_chars"]  # (the longest line a scene rule takes)
-    if not any(b - a <= longest for a, b in zip(bounds, bounds[1:])):
-        return []  # no glued paragraph short enough to be a caption: nothing to read
+    busy = sorted((lab.start, lab.end) for lab in taken)
+    if not any(b - a <= longest and not _inside_any(busy, a, b) for a, b in pairwise(bounds)):
+        return []  # no glued paragraph short enough to be a caption, none taken yet
     virtual = "\n".join(text[a:b] for a, b in zip([0, *seams], [*seams, len(text)]))
     shift = [seam + k for k, seam in enumerate(seams, 1)]  # each inserted newline's end
     def original(at: int) -> int:
         return at - bisect.bisect_right(shift, at)
-    busy = sorted((lab.start, lab.end) for lab in taken)
     found: list[Label] = []
     for lab in _scene_labels(virtual, [], [], None):
         start, end = original(lab.start), original(lab.end)
@@ -4007,7 +4057,7 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
     "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
-    "captions.giving_line",
+    "captions.giving_line", "captions.giving_run_on",
     "captions.caption_run"})
 
 
