@@ -3979,8 +3979,7 @@ def _classify_once(text: str) -> list[Label]:
     labels = _caption_labels(text, lines, keywords)
     newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
     labels += _scene_labels(_without_repeats(text, labels), labels, keywords, newlines)
-    if _GLUE.search(text) is not None:  # (most texts hold no glued seam: one scan)
-        labels += _glued_paragraph_labels(text, labels)
+    labels += _glued_paragraph_labels(text, labels)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
@@ -3997,19 +3996,36 @@ def _classify_once(text: str) -> list[Label]:
     return merge_labels(labels)
 
 
+#: :data:`_GLUE`'s seams as a consuming pattern that opens with the sentence mark (or the
+#: closing quote), so the scan jumps from mark to mark instead of trying a lookbehind at each
+#: character; a match ends where :data:`_GLUE` matches.
+_SEAM = regex.compile(
+    r"(?:[.!?…](?<=[\p{Ll}\d)\"”].)[\"”]?|[\"”](?<=\p{Ll}.))(?=\p{Lu}\p{Ll})", regex.V1)
+
+
+#: Where a seam can be: a sentence mark or closing quote right before a letter (stdlib
+#: ``re``, a fast scan; most marks are followed by a space); :data:`_SEAM` reads each.
+_SEAM_MARK = re.compile(r"[.!?…\"”](?=[\"”]?[^\W\d_])")
+
+
 def _flattened_seams(text: str) -> list[int]:
     """The paragraph seams (:data:`_GLUE`) of the lines of ``text`` that hold
     ``glued_body_min_seams`` or more of them: a body a scraper flattened onto one line,
     each paragraph's last full stop glued to the next one's capital (one seam alone is as
     often a typo inside a paragraph: ``trên địa bàn tỉnh.Các đồng chí ...``)."""
-    seams: list[int] = []
     least = _SETTINGS["glued_body_min_seams"]
-    start = 0
-    for line in text.split("\n"):
-        found = [start + m.start() for m in _GLUE.finditer(line)]
-        if len(found) >= least:
-            seams += found
-        start += len(line) + 1
+    found = [match.end() for mark in _SEAM_MARK.finditer(text)
+             if (match := _SEAM.match(text, mark.start())) is not None]
+    if len(found) < least:
+        return []  # (most texts)
+    seams: list[int] = []
+    first = 0
+    while first < len(found):
+        line_end = _line_end(text, found[first])
+        last = bisect.bisect_right(found, line_end, first)  # the seams on the same line
+        if last - first >= least:
+            seams += found[first:last]
+        first = last
     return seams
 
 
