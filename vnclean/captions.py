@@ -2713,6 +2713,10 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
+    verbs = list(_GIVING_VERB.finditer(text))  # (one scan for both giving rules; most: none)
+    if verbs:
+        found += _giving_lines(text, {start for start, _, _ in found} | lines_gone, verbs)
+        found += _giving_run_ons(text, verbs)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
@@ -3367,6 +3371,123 @@ def _named_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     return found
 
 
+_GIVING_VERBS = word_list("captions_giving_verbs.txt")
+#: A "who gives what to whom" caption alone on its line: a capitalised subject, a giving verb
+#: of ``captions_giving_verbs.txt`` as a whole word, what is given, ``cho`` and the
+#: recipients, maybe a full stop; no figure, full stop inside, colon, semicolon or other
+#: sentence mark (stdlib ``re``; a line that holds no giving verb fails at its first scan).
+_GIVING_MAX = _SETTINGS["giving_line_max_chars"]
+_GIVING_PART = rf"[^\n\d.!?…:;]{{2,{_GIVING_MAX}}}?"  # a stretch with no figure or sentence mark
+#: A giving verb as a whole word (stdlib ``re``, one scan): the lines :data:`_GIVING_LINE`
+#: then reads are those that hold one.
+_GIVING_VERB = re.compile(rf" (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) ")
+_GIVING_LINE = re.compile(
+    rf"\n[^\S\n]*+([^\W\d_]{_GIVING_PART} (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) "
+    rf"{_GIVING_PART} cho {_GIVING_PART}\.?)(?=[^\S\n]*+\n)")
+#: A sentence opener that makes a line the story's: the time of the news or a place or span
+#: (``captions_giving_story_openers.txt``), or a discourse connective
+#: (``captions_story_connectives.txt``: ``Ngoài ra,``).
+_GIVING_STORY_OPENER = re.compile(
+    rf"(?:{'|'.join(map(re.escape, word_list('captions_giving_story_openers.txt')))})\b"
+    rf"|(?:{'|'.join(map(re.escape, word_list('captions_story_connectives.txt')))})")
+
+
+def _giving_fits(line: str) -> bool:
+    """Whether a :data:`_GIVING_LINE` line reads as one caption: at most
+    ``giving_line_max_chars``, at most ``giving_subject_max_words`` words before its verb,
+    no story opener (:data:`_GIVING_STORY_OPENER`), no quote after ``cho`` (``... cho các em
+    và dặn "Cố lên nhé"`` is speech; a quoted name of what is given may stand before it)."""
+    if len(line) > _GIVING_MAX or _GIVING_STORY_OPENER.match(line):
+        return False
+    verb = min((at for v in _GIVING_VERBS if (at := line.find(f" {v} ")) > 0), default=-1)
+    if verb <= 0 or len(line[:verb].split()) > _SETTINGS["giving_subject_max_words"]:
+        return False
+    return _QUOTE_MARKS.search(line, line.find(" cho ", verb)) is None  # speech after it
+
+
+def _giving_lines(text: str, done: set[int], verbs: list[re.Match] | None = None
+                  ) -> list[tuple[int, int, str]]:
+    """``captions.giving_line``: a "who gives what to whom" caption (:data:`_GIVING_LINE`,
+    :func:`_giving_fits`: ``Hội Phụ nữ xã trao mô hình sinh kế cho hội viên``, ``Bà Lê Thị
+    Hoa - Phó Chủ tịch UBND huyện, trao quà cho các em thiếu nhi``) read as
+    :func:`_lone_caption_lines` reads a caption line: alone between two paragraphs, no story
+    verb, no word that reports, neither neighbour of the same shape (a list of gifts), not
+    in a photo story told one caption a line (:func:`_in_short_sentence_run`); one with no
+    full stop not in a text with subheadings (:func:`_holds_subheading`). ``verbs``: the
+    text's :data:`_GIVING_VERB` matches, if found already.
+
+    >>> lead = "Tiêu đề\\nSáng nay, hội phụ nữ xã trao mô hình sinh kế cho ba hộ nghèo.\\n"
+    >>> tail = "\\nMỗi hộ được hỗ trợ mười triệu đồng để nuôi bò và trồng rau."
+    >>> [len(_giving_lines(lead + line + tail, set())) for line in (
+    ...     "Hội phụ nữ xã trao mô hình sinh kế cho hội viên",
+    ...     "Hội phụ nữ xã trao 3 mô hình sinh kế cho hội viên")]
+    [1, 0]
+    """
+    if verbs is None:
+        verbs = list(_GIVING_VERB.finditer(text))
+    starts = dict.fromkeys(text.rfind("\n", 0, verb.start())
+                           for verb in verbs)  # the lines holding a giving verb
+    starts = [at for at in starts  # (a line longer than a caption is read no further)
+              if at >= 0 and _line_end(text, at + 1) - at <= _GIVING_MAX + 8]
+    matches = [m for at in starts if (m := _GIVING_LINE.match(text, at)) is not None
+               and _giving_fits(m.group(1).rstrip())
+               and not _in_short_sentence_run(text, m.start() + 1, _line_end(text, m.start(1)))]
+    if any(not m.group(1).rstrip().endswith(".") for m in matches) and _holds_subheading(
+            text, {m.start(1) for m in matches}):  # a roundup's subheadings: one may be such
+        matches = [m for m in matches if m.group(1).rstrip().endswith(".")]
+    return _lone_caption_lines(text, iter(matches), done, "captions.giving_line",
+                               _reads_as_giving)
+
+
+#: A giving caption run on into the next paragraph of a body flattened with spaces: after a
+#: sentence end and its space, the caption's shape (:data:`_GIVING_LINE`'s, no full stop),
+#: a space, then a word that opens sentences (``captions_sentence_starters.txt``, a
+#: person's head aside: it may open the recipient's name) and a space or comma (stdlib ``re``;
+#: tried only at the sentence start before a giving verb).
+_RUN_ON_STARTERS = sorted(set(_STARTERS) - set(_BARE["person"]), key=len, reverse=True)
+_GIVING_RUN_ON = re.compile(
+    rf"([^\W\d_]{_GIVING_PART} (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) {_GIVING_PART}"
+    rf" cho {_GIVING_PART}) (?=(?:{'|'.join(map(re.escape, _RUN_ON_STARTERS))})[ ,])")
+
+
+def _giving_run_ons(text: str, verbs: list[re.Match] | None = None
+                    ) -> list[tuple[int, int, str]]:
+    """``captions.giving_run_on``: a giving caption (:func:`_giving_fits`) that a scraper
+    joined with spaces between the paragraph it stood under and the one it stood above
+    (``... huyện Tân Phú). Bà Lê Thị Hoa - Phó Chủ tịch UBND huyện, tặng quà cho các em Theo
+    đó, ...``): it opens right after a sentence end and runs with no full stop into a
+    sentence starter (:data:`_GIVING_RUN_ON`); no story verb, no word that reports, no
+    narrator or span of time. ``verbs``: the text's :data:`_GIVING_VERB` matches, if found.
+
+    >>> text = ("Tiêu đề\\nSáng nay, huyện trao quà cho thiếu nhi vùng sâu. Bà Lê Thị Hoa tặng "
+    ...     "quà cho các em thiếu nhi Theo đó, mỗi phần quà gồm bánh và lồng đèn.")
+    >>> [text[a:b] for a, b, _ in _giving_run_ons(text)]
+    ['Bà Lê Thị Hoa tặng quà cho các em thiếu nhi']
+    """
+    found: list[tuple[int, int, str]] = []
+    for verb in _GIVING_VERB.finditer(text) if verbs is None else verbs:
+        to = text.find(" cho ", verb.end(), verb.end() + _GIVING_MAX)
+        if to < 0 or "." in text[verb.end():to]:
+            continue  # (no recipient before the sentence ends: most giving verbs)
+        start = text.rfind(". ", max(0, verb.start() - _GIVING_MAX), verb.start())
+        if start < 0 or "\n" in text[start:verb.start()]:
+            continue
+        match = _GIVING_RUN_ON.match(text, start + 2)
+        if match is None or "\n" in match.group(1):
+            continue
+        caption = match.group(1)
+        if (_giving_fits(caption) and not _SCENE_SENTENCE_STOP.search(caption)
+                and not _SUBJECT_STOP.search(caption) and not _LONE_LINE_STORY.search(caption)):
+            found.append((match.start(1), match.end(1), "captions.giving_run_on"))
+    return found
+
+
+def _reads_as_giving(line: str) -> bool:
+    """Whether ``line`` has a giving caption's shape (a neighbour of this shape makes a list)."""
+    match = _GIVING_LINE.match(f"\n{line.strip()}\n")
+    return match is not None and _giving_fits(match.group(1).rstrip())
+
+
 #: A clip's caption: an opener of ``captions_clip_scenes.txt`` (``Đoạn clip quay cảnh``,
 #: ``Video ghi lại cảnh``) and what the clip shows, alone on its line, no comma, colon,
 #: semicolon, quote, full stop or other sentence mark (stdlib ``re``: a newline, the openers
@@ -3490,8 +3611,52 @@ def _scene_nouns(text: str, newlines: list[int] | None = None) -> list[tuple[int
         if not above or not (above.endswith(_PARAGRAPH_END) or below.endswith(_PARAGRAPH_END)
                              and not above.endswith(":") and not above.startswith(head)):
             continue
+        if _in_short_sentence_run(text, start, end):
+            continue  # a photo story told in its captions (or a list): the line is its item
         found.append((match.start(1), match.start(1) + len(line), "captions.scene_noun"))
     return found
+
+
+def _short_run_line(line: str) -> bool:
+    """Whether ``line`` is one short sentence closed by a full stop (at most
+    ``scene_line_max_chars``): an item of :func:`_in_short_sentence_run`."""
+    line = line.strip()
+    return (0 < len(line) <= _SETTINGS["scene_line_max_chars"] and line.endswith(".")
+            and not _holds_two_sentences(line))
+
+
+def _in_short_sentence_run(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` stands in a run of
+    ``caption_story_run_min_lines`` lines or more, one right under another, each one short
+    sentence with its full stop (:func:`_short_run_line`): a photo story told in its
+    captions (``Chùm ảnh: ...``, one caption a line) or a list, whose items are its text; a
+    caption stands alone between paragraphs.
+
+    >>> text = "Tiêu đề\\n" + "".join(f"Đội bóng số {n} ra mắt.\\n" for n in range(3))
+    >>> at = len(text); text += "Quang cảnh buổi lễ.\\n" + "Các đội chào khán giả.\\nHết."
+    >>> _in_short_sentence_run(text, at, at + 19)
+    True
+    >>> line = "Quang cảnh buổi lễ."
+    >>> _in_short_sentence_run(f"Tiêu đề\\nMột câu dài của bài.\\n{line}\\nCâu sau.", 29, 48)
+    False
+    """
+    least = _SETTINGS["caption_story_run_min_lines"]
+    count = 1
+    line_end = start - 1  # the newline that ends the line above
+    while count < least and line_end > 0:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if not _short_run_line(text[line_start:line_end]):
+            break
+        count += 1
+        line_end = line_start - 1
+    line_start = end + 1
+    while count < least and line_start <= len(text):
+        line_end = _line_end(text, line_start)
+        if not _short_run_line(text[line_start:line_end]):
+            break
+        count += 1
+        line_start = line_end + 1
+    return count >= least
 
 
 def _noun_phrase_fits(head: str, phrase: str) -> bool:
@@ -4046,6 +4211,7 @@ def _classify_once(text: str) -> list[Label]:
     labels = _caption_labels(text, lines, keywords)
     newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
     labels += _scene_labels(_without_repeats(text, labels), labels, keywords, newlines)
+    labels += _glued_paragraph_labels(text, labels)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
@@ -4064,6 +4230,76 @@ def _classify_once(text: str) -> list[Label]:
     return merge_labels(labels)
 
 
+#: :data:`_GLUE`'s seams as a consuming pattern that opens with the sentence mark (or the
+#: closing quote), so the scan jumps from mark to mark instead of trying a lookbehind at each
+#: character; a match ends where :data:`_GLUE` matches.
+_SEAM = regex.compile(
+    r"(?:[.!?…](?<=[\p{Ll}\d)\"”].)[\"”]?|[\"”](?<=\p{Ll}.))(?=\p{Lu}\p{Ll})", regex.V1)
+
+
+#: Where a seam can be: a sentence mark or closing quote right before a letter (stdlib
+#: ``re``, a fast scan; most marks are followed by a space); :data:`_SEAM` reads each.
+_SEAM_MARK = re.compile(r"[.!?…\"”](?=[\"”]?[^\W\d_])")
+
+
+def _flattened_seams(text: str) -> list[int]:
+    """The paragraph seams (:data:`_GLUE`) of the lines of ``text`` that hold
+    ``glued_body_min_seams`` or more of them: a body a scraper flattened onto one line,
+    each paragraph's last full stop glued to the next one's capital (one seam alone is as
+    often a typo inside a paragraph: ``trên địa bàn tỉnh.Các đồng chí ...``)."""
+    least = _SETTINGS["glued_body_min_seams"]
+    found = [match.end() for mark in _SEAM_MARK.finditer(text)
+             if (match := _SEAM.match(text, mark.start())) is not None]
+    if len(found) < least:
+        return []  # (most texts)
+    seams: list[int] = []
+    first = 0
+    while first < len(found):
+        line_end = _line_end(text, found[first])
+        last = bisect.bisect_right(found, line_end, first)  # the seams on the same line
+        if last - first >= least:
+            seams += found[first:last]
+        first = last
+    return seams
+
+
+def _glued_paragraph_labels(text: str, taken: list[Label]) -> list[Label]:
+    """The scene rules' labels (``captions.scene_line``, ``captions.named_action_line``, ...)
+    for the paragraphs of a flattened body (:func:`_flattened_seams`): the rules read the
+    text with a newline at each seam, so a caption that was a paragraph of its own
+    (``...địa phương.Đoàn công tác chụp ảnh lưu niệm cùng cán bộ.Báo cáo ...``) goes as it
+    would on its own line, its neighbours the paragraphs glued around it. Only labels inside
+    a flattened line are kept (the lines around it read the same either way), none where a
+    caption label is already.
+
+    >>> text = ("Tiêu đề\\nSáng nay, đoàn công tác của tỉnh đến thăm và tặng quà cán bộ, "
+    ...     "chiến sĩ đồn biên phòng ở xã vùng cao.Lực lượng chức năng kiểm tra hiện trường."
+    ...     "Đồn được giao quản lý hơn hai mươi sáu ki-lô-mét đường biên và các cột mốc.")
+    >>> [(text[lab.start:lab.end], lab.rule) for lab in _glued_paragraph_labels(text, [])]
+    [('Lực lượng chức năng kiểm tra hiện trường.', 'captions.scene_action_line')]
+    """
+    seams = _flattened_seams(text)
+    if not seams:
+        return []
+    lines = [(text.rfind("\n", 0, seam) + 1, _line_end(text, seam)) for seam in seams]
+    bounds = sorted({*seams, *(a for a, _ in lines), *(b for _, b in lines)})
+    longest = _SETTINGS["position_line_max_chars"]  # (the longest line a scene rule takes)
+    busy = sorted((lab.start, lab.end) for lab in taken)
+    if not any(b - a <= longest and not _inside_any(busy, a, b) for a, b in pairwise(bounds)):
+        return []  # no glued paragraph short enough to be a caption, none taken yet
+    virtual = "\n".join(text[a:b] for a, b in zip([0, *seams], [*seams, len(text)]))
+    shift = [seam + k for k, seam in enumerate(seams, 1)]  # each inserted newline's end
+    def original(at: int) -> int:
+        return at - bisect.bisect_right(shift, at)
+    found: list[Label] = []
+    for lab in _scene_labels(virtual, [], [], None):
+        start, end = original(lab.start), original(lab.end)
+        if (any(a <= start and end <= b for a, b in lines)
+                and not _inside_any(busy, start, end)):
+            found.append(Label(start, end, KIND, lab.rule))
+    return found
+
+
 #: The rules that take a caption sentence with no marker or credit of its own: in a story
 #: told in short lines (:func:`_told_in_short_lines`) those sentences are the story.
 _CAPTION_SENTENCE_RULES = frozenset({
@@ -4071,6 +4307,7 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.scene_subject_line", "captions.scene_bare_line", "captions.scene_noun",
     "captions.scene_display_line", "captions.scene_place_line", "captions.scene_sentence",
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
+    "captions.giving_line", "captions.giving_run_on",
     "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence",
     "captions.echoed_title_line"})
 
