@@ -773,3 +773,15 @@ def test_sized_lines_are_the_lines_of_those_lengths(lines, low, span):
     want = [(a, a + len(line)) for a, line in zip(starts, lines)
             if low <= len(line) < low + span]
     assert _captions._sized_lines(lines, range(low, low + span)) == want
+
+
+_seam_text = st.lists(st.sampled_from(
+    ['.', '!', '?', '…', '"', '”', "Mưa", "gió", "Bão", "3", " ", "\n", "lũ", "Đ", "_"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_seam_text, _any_text))
+def test_seam_marks_by_mark_are_the_one_scans(text):
+    """_seam_marks scans for each mark apart: it finds what _SEAM_MARK's one scan finds."""
+    assert _captions._seam_marks(text) == [m.start() for m in _captions._SEAM_MARK.finditer(text)]
