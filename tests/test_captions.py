@@ -731,3 +731,57 @@ def test_repeated_blocks_after_captions_equal_a_fresh_reading(text):
     remove_photo_captions(text)
     assert remove_repeated_blocks.find_edits(copy) == fresh
     assert remove_repeated_blocks(text) == remove_repeated_blocks(copy)
+
+
+_echo_text = st.lists(st.sampled_from(
+    ["\n", " ", "  ", ".", "Nước lũ dâng cao ở thị trấn miền núi ", "Nước lũ dâng cao nhấn chìm",
+     " nhiều nhà dân", "Mưa lớn kéo dài cả ngày.", "x" * 30, "Bộ Y tế", "\n\n",
+     "\nNước lũ dâng cao ở thị trấn miền núi Nước lũ dâng cao nhấn chìm nhiều nhà dân.",
+     "\n Mưa lớn kéo dài ở phía bắc Mưa lớn kéo dài suốt đêm qua. "]),
+    max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_echo_text, _any_text))
+def test_echoed_lines_tried_at_sized_lines_only_find_every_match(text):
+    """_echoed_title_lines tries its pattern only after the newlines before lines of its
+    lookahead's lengths: the matches are those of a scan of the whole text."""
+    fast = [m.span() for m in _captions._echoed_matches(
+        text, _captions._sized_lines(text.split("\n"), _captions._ECHOED_LINE_SIZES))]
+    assert fast == [m.span() for m in _captions._ECHOED_TITLE_LINE.finditer(text)]
+
+
+_giving_text = st.lists(st.sampled_from(
+    [" ", "\n", "trao", "tặng", "bàn", "giao", "trao tặng", " cho ", "quà", "Ông An", ".",
+     "trao\n", "bàn  giao"]), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_giving_text, _any_text))
+def test_giving_verbs_gate_skips_no_match(text):
+    """_giving_verbs skips the scan of a text holding no needle: it finds what a scan finds."""
+    assert [m.span() for m in _captions._giving_verbs(text)] == [
+        m.span() for m in _captions._GIVING_VERB.finditer(text)]
+
+
+@given(st.lists(st.text(alphabet="ab", max_size=6), max_size=8), st.integers(0, 7),
+       st.integers(0, 7))
+def test_sized_lines_are_the_lines_of_those_lengths(lines, low, span):
+    """_sized_lines finds the (start, end) of exactly the lines whose length is in range."""
+    text = "\n".join(lines)
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
+    want = [(a, a + len(line)) for a, line in zip(starts, lines)
+            if low <= len(line) < low + span]
+    assert _captions._sized_lines(lines, range(low, low + span)) == want
+
+
+_seam_text = st.lists(st.sampled_from(
+    ['.', '!', '?', '…', '"', '”', "Mưa", "gió", "Bão", "3", " ", "\n", "lũ", "Đ", "_"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_seam_text, _any_text))
+def test_seam_marks_by_mark_are_the_one_scans(text):
+    """_seam_marks scans for each mark apart: it finds what _SEAM_MARK's one scan finds."""
+    assert _captions._seam_marks(text) == [m.start() for m in _captions._SEAM_MARK.finditer(text)]

@@ -2713,7 +2713,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
-    verbs = list(_GIVING_VERB.finditer(text))  # (one scan for both giving rules; most: none)
+    verbs = _giving_verbs(text)  # (one scan for both giving rules; most: none)
     if verbs:
         found += _giving_lines(text, {start for start, _, _ in found} | lines_gone, verbs)
         found += _giving_run_ons(text, verbs)
@@ -3381,6 +3381,22 @@ _GIVING_PART = rf"[^\n\d.!?…:;]{{2,{_GIVING_MAX}}}?"  # a stretch with no figu
 #: A giving verb as a whole word (stdlib ``re``, one scan): the lines :data:`_GIVING_LINE`
 #: then reads are those that hold one.
 _GIVING_VERB = re.compile(rf" (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) ")
+#: What every :data:`_GIVING_VERB` match holds: the verbs no other verb is part of (a
+#: search for a literal, far cheaper than the pattern's scan, which tries each space).
+_GIVING_NEEDLES = tuple(v for v in _GIVING_VERBS
+                        if not any(o != v and o in v for o in _GIVING_VERBS))
+
+
+def _giving_verbs(text: str) -> list[re.Match]:
+    """:data:`_GIVING_VERB`'s matches in ``text``; none, unscanned, when it holds no
+    :data:`_GIVING_NEEDLES` (most texts).
+
+    >>> [m.group() for m in _giving_verbs("Ông An trao quà, bà Ba tặng hoa.")]
+    [' trao ', ' tặng ']
+    """
+    if not any(map(text.__contains__, _GIVING_NEEDLES)):
+        return []
+    return list(_GIVING_VERB.finditer(text))
 _GIVING_LINE = re.compile(
     rf"\n[^\S\n]*+([^\W\d_]{_GIVING_PART} (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) "
     rf"{_GIVING_PART} cho {_GIVING_PART}\.?)(?=[^\S\n]*+\n)")
@@ -3820,22 +3836,35 @@ _UNSTOPPED_OPENER_STOPS = word_set("captions_unstopped_opener_stops.txt")
 _SPEECH_WORDS = _WholeWords("captions_speech_verbs.txt")
 
 
-def _long_lines(text: str, least: int) -> list[tuple[int, int]]:
+def _long_lines(text: str, least: int, lines: list[str] | None = None
+                ) -> list[tuple[int, int]]:
     """(start, end) of the lines of ``text`` at least ``least`` characters long, found with
     ``str.split`` and C iterators (only the long lines reach Python): the seams' scan is the
     cost of :func:`_unstopped_captions`, and most texts' lines are shorter than a flattened
-    body's.
+    body's. ``lines``: ``text.split("\\n")``, if split already.
 
     >>> _long_lines("ab\\nabcd\\n\\nxyz", 3)
     [(3, 7), (9, 12)]
     """
-    lengths = list(map(len, text.split("\n")))
+    return _sized_lines(text.split("\n") if lines is None else lines,
+                        range(least, len(text) + 1))
+
+
+def _sized_lines(lines: list[str], sizes: range) -> list[tuple[int, int]]:
+    """(start, end) of the ``lines`` (a text's ``split("\\n")``) whose length is in ``sizes``,
+    found with C iterators (only those lines reach Python).
+
+    >>> _sized_lines(["ab", "abcd", "", "xyz"], range(3, 4))
+    [(9, 12)]
+    """
+    lengths = list(map(len, lines))
     ends = accumulate(map((1).__add__, lengths))  # each line's end + 1
     return [(end - 1 - size, end - 1) for end, size in
-            compress(zip(ends, lengths), map(least.__le__, lengths))]
+            compress(zip(ends, lengths), map(sizes.__contains__, lengths))]
 
 
-def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
+def _unstopped_captions(text: str, lines: list[str] | None = None
+                        ) -> list[tuple[int, int, str]]:
     """``captions.unstopped_caption``: a caption with no full stop glued into a flattened
     body between two sentences: ``... sang trọng. Những chi tiết trong bức tranh được chạm
     khắc tinh xảo Đặc biệt, có bức tranh ...``. The stretch runs from a sentence end to a
@@ -3848,7 +3877,8 @@ def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
     ``captions_speech_verbs.txt``), and opens with no connective or adverbial and its comma in
     its first three words (``Trong đó, ...``), nor a cited source or marker
     (``captions_unstopped_opener_stops.txt``).
-    Of the seams in one sentence, the last decides, so one pass settles.
+    Of the seams in one sentence, the last decides, so one pass settles. ``lines``:
+    ``text.split("\\n")``, if split already.
 
     >>> text = ("Hội chợ xuân năm nay đón hàng nghìn lượt khách mỗi ngày, nhiều gian hàng mở "
     ...     "cửa sớm hơn thường lệ. Ban tổ chức bố trí thêm bãi giữ xe ở hai cổng phụ. Những "
@@ -3859,7 +3889,7 @@ def _unstopped_captions(text: str) -> list[tuple[int, int, str]]:
     """
     settings = _SETTINGS
     last_seam: dict[int, int] = {}  # sentence start -> the last seam in that sentence
-    for line_start, line_end in _long_lines(text, settings["unstopped_line_min_chars"]):
+    for line_start, line_end in _long_lines(text, settings["unstopped_line_min_chars"], lines):
         for seam in _UNSTOPPED_SEAM.finditer(text, line_start, line_end):
             at = seam.start() - 1
             if not _is_unstopped_seam(text, at):
@@ -3945,25 +3975,32 @@ def _position_sentences(text: str) -> list[tuple[int, int, str]]:
 #: Tried at each newline (a literal first: a fast scan; the text's first line is never one);
 #: a lookahead first rejects the lines too long or too short (most), before any search.
 _ECHOED_PART = f"[^\\n]{{8,{_SETTINGS['echoed_title_line_max_chars']}}}?"
+#: The lengths of the lines :data:`_ECHOED_TITLE_LINE` can match (its lookahead's bounds).
+_ECHOED_LINE_SIZES = range(40, _SETTINGS["echoed_title_line_max_chars"] + 9)
 _ECHOED_TITLE_LINE = re.compile(
-    rf"\n(?=[^\n]{{40,{_SETTINGS['echoed_title_line_max_chars'] + 8}}}(?:\n|$))"
+    rf"\n(?=[^\n]{{{_ECHOED_LINE_SIZES.start},{_ECHOED_LINE_SIZES.stop - 1}}}(?:\n|$))"
     rf"[^\S\n]*+(([^\W\d_]\w* (?!\d)\w+) {_ECHOED_PART}(?<=\w) \2 {_ECHOED_PART}\.)"
     r"[^\S\n]*+(?=\n|$)")
 
 
-def _echoed_title_lines(text: str) -> list[tuple[int, int, str]]:
+def _echoed_title_lines(text: str, lines: list[str] | None = None
+                        ) -> list[tuple[int, int, str]]:
     """``captions.echoed_title_line``: an embedded video's title and caption printed on one
     line under a paragraph (:data:`_ECHOED_TITLE_LINE`): at most
     ``echoed_title_line_max_chars``, one full stop (at its end), at least four words in
     each part, the line above ending a sentence, the repeated words a capitalised one and a
-    lower-case one (a name said twice is story); never the text's first line.
+    lower-case one (a name said twice is story); never the text's first line. The pattern
+    is tried only after the newlines before lines of :data:`_ECHOED_LINE_SIZES` (found by
+    :func:`_sized_lines`, from ``lines``, ``text.split("\\n")``, if split already): its
+    lookahead admits no other.
 
     >>> _echoed_title_lines("Tiêu đề\\nMưa lớn kéo dài cả ngày.\\nNước lũ dâng cao ở thị trấn "
     ...     "miền núi Nước lũ dâng cao nhấn chìm nhiều nhà dân.\\nĐến chiều, nước rút dần.")
     [(33, 111, 'captions.echoed_title_line')]
     """
     found: list[tuple[int, int, str]] = []
-    for match in _ECHOED_TITLE_LINE.finditer(text):
+    sized = _sized_lines(text.split("\n") if lines is None else lines, _ECHOED_LINE_SIZES)
+    for match in _echoed_matches(text, sized):
         start, end = match.span(1)
         line = match.group(1)
         title = line[:line.find(" " + match.group(2), len(match.group(2))) + 1]
@@ -3977,6 +4014,14 @@ def _echoed_title_lines(text: str) -> list[tuple[int, int, str]]:
             continue
         found.append((start, end, "captions.echoed_title_line"))
     return found
+
+
+def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """:data:`_ECHOED_TITLE_LINE`'s matches in ``text``, tried only at the newlines before
+    the ``sized`` lines (the others' lines fail its lookahead): the same as its ``finditer``
+    (each match opens at a newline and ends before the next one, so none overlap)."""
+    return filter(None, (_ECHOED_TITLE_LINE.match(text, start - 1)
+                         for start, _ in sized if start > 0))
 
 
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
@@ -4222,8 +4267,8 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
-    labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text)
-               + _position_sentences(text) + _echoed_title_lines(text)]
+    labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text, lines)
+               + _position_sentences(text) + _echoed_title_lines(text, lines)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
@@ -4239,7 +4284,25 @@ _SEAM = regex.compile(
 
 #: Where a seam can be: a sentence mark or closing quote right before a letter (stdlib
 #: ``re``, a fast scan; most marks are followed by a space); :data:`_SEAM` reads each.
-_SEAM_MARK = re.compile(r"[.!?…\"”](?=[\"”]?[^\W\d_])")
+_SEAM_MARK_CHARS = ".!?…\"”"
+_SEAM_MARK_AFTER = r"(?=[\"”]?[^\W\d_])"
+_SEAM_MARK = re.compile(f"[{re.escape(_SEAM_MARK_CHARS)}]{_SEAM_MARK_AFTER}")
+#: :data:`_SEAM_MARK` split by its mark: a pattern that opens with one literal character
+#: scans at ``memchr`` speed (a class of six costs several comparisons at each character),
+#: and a mark the text lacks is not scanned for.
+_SEAM_MARKS = tuple((mark, re.compile(re.escape(mark) + _SEAM_MARK_AFTER))
+                    for mark in _SEAM_MARK_CHARS)
+
+
+def _seam_marks(text: str) -> list[int]:
+    """Where :data:`_SEAM_MARK` matches in ``text``, in order (each match is one character,
+    so the marks' scans find every one of them).
+
+    >>> _seam_marks('Mưa.Gió "Bão”Lũ. Sét')
+    [3, 8, 12]
+    """
+    return sorted([match.start() for mark, pattern in _SEAM_MARKS if mark in text
+                   for match in pattern.finditer(text)])
 
 
 def _flattened_seams(text: str) -> list[int]:
@@ -4248,8 +4311,8 @@ def _flattened_seams(text: str) -> list[int]:
     each paragraph's last full stop glued to the next one's capital (one seam alone is as
     often a typo inside a paragraph: ``trên địa bàn tỉnh.Các đồng chí ...``)."""
     least = _SETTINGS["glued_body_min_seams"]
-    found = [match.end() for mark in _SEAM_MARK.finditer(text)
-             if (match := _SEAM.match(text, mark.start())) is not None]
+    found = [match.end() for at in _seam_marks(text)
+             if (match := _SEAM.match(text, at)) is not None]
     if len(found) < least:
         return []  # (most texts)
     seams: list[int] = []
