@@ -614,19 +614,32 @@ def _page_margin(text: str, starts: list[int], ends: list[int], classes: list[st
     is the page's own, no cue. A scraper that indents every paragraph (``\\t`` before each)
     indents no list apart from the story; only lines indented deeper than that are. The
     text's first line is left out: cleaning trims the text's edges, so it has lost
-    whatever margin it had.
+    whatever margin it had. A page with no sentence line (a poem, a list) takes the margin
+    that holds the most characters of all its lines.
 
     >>> text = "Hà Nội\\n\\tMưa lớn ở Hà Nội.\\n\\t    Tin khác bên lề"
     >>> _page_margin(text, [0, 8, 31], [6, 25, 46], ["short", "teaser", "headline"])
     '\\t'
+    >>> _page_margin(text, [0, 8, 31], [6, 25, 46], ["short", "headline", "headline"])
+    '\\t'
     """
+    weights = _margin_weights(text, starts, ends, classes, _PARAGRAPH_CLASSES)
+    if weights == {"": 0}:  # (no sentence line but the first: every line has its say)
+        weights = _margin_weights(text, starts, ends, classes, None)
+    return max(weights, key=weights.__getitem__)
+
+
+def _margin_weights(text: str, starts: list[int], ends: list[int], classes: list[str],
+                    counted: frozenset[str] | None) -> dict[str, int]:
+    """How many characters of the lines of the ``counted`` classes (all when ``None``) sit
+    at each margin, the text's first line left out; ``""`` always among them."""
     weights: dict[str, int] = {"": 0}
     for start, end, cls in zip(starts, ends, classes):
         line_start = text.rfind("\n", 0, start) + 1
-        if line_start and cls in _PARAGRAPH_CLASSES:
+        if line_start and (counted is None or cls in counted):
             margin = text[line_start:start]
             weights[margin] = weights.get(margin, 0) + end - start
-    return max(weights, key=weights.__getitem__)
+    return weights
 
 
 _PARAGRAPH_CLASSES = frozenset(("other", "teaser"))
