@@ -3643,10 +3643,10 @@ def _short_run_line(line: str) -> bool:
 
 def _in_short_sentence_run(text: str, start: int, end: int) -> bool:
     """Whether the line ``text[start:end]`` stands in a run of
-    ``caption_story_run_min_lines`` lines or more, one right under another, each one short
-    sentence with its full stop (:func:`_short_run_line`): a photo story told in its
-    captions (``Chùm ảnh: ...``, one caption a line) or a list, whose items are its text; a
-    caption stands alone between paragraphs.
+    ``caption_story_run_min_lines`` lines or more, one under another (blank lines between
+    them or not), each one short sentence with its full stop (:func:`_short_run_line`): a
+    photo story told in its captions (``Chùm ảnh: ...``, one caption a line) or a list, whose
+    items are its text; a caption stands alone between paragraphs.
 
     >>> text = "Tiêu đề\\n" + "".join(f"Đội bóng số {n} ra mắt.\\n" for n in range(3))
     >>> at = len(text); text += "Quang cảnh buổi lễ.\\n" + "Các đội chào khán giả.\\nHết."
@@ -3661,16 +3661,20 @@ def _in_short_sentence_run(text: str, start: int, end: int) -> bool:
     line_end = start - 1  # the newline that ends the line above
     while count < least and line_end > 0:
         line_start = text.rfind("\n", 0, line_end) + 1
-        if not _short_run_line(text[line_start:line_end]):
-            break
-        count += 1
+        line = text[line_start:line_end]
+        if line.strip():
+            if not _short_run_line(line):
+                break
+            count += 1
         line_end = line_start - 1
     line_start = end + 1
     while count < least and line_start <= len(text):
         line_end = _line_end(text, line_start)
-        if not _short_run_line(text[line_start:line_end]):
-            break
-        count += 1
+        line = text[line_start:line_end]
+        if line.strip():
+            if not _short_run_line(line):
+                break
+            count += 1
         line_start = line_end + 1
     return count >= least
 
