@@ -1273,8 +1273,8 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
     dateline or lead under it, heads the title (``Video: Nước lũ cuốn trôi cầu tạm ở Hà
     Giang`` / ``22/11/2024 10:00``): no caption (above a headline it is a credit).
     """
-    if (kind == "colon" and start == line_start and text.startswith(_TITLE_HEADS, start)
-            and _blank(text, 0, line_start) and _opens_article(text, line_end)):
+    if (kind == "colon" and text.startswith(_TITLE_HEADS, start) and _blank(text, 0, start)
+            and _opens_article(text, line_end)):  # (blanks only before it: an indent too)
         return None
     if kind == "colon" and text.startswith(_PRODUCTION_HEADS, start) and blank_before(text, start):
         return None  # "Thực hiện: Nguyễn Văn Hùng" on its own line: the article's byline
