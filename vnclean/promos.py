@@ -3164,7 +3164,7 @@ def _entry_test(entry: str) -> Callable[[str], bool]:
     if not entry.startswith("{"):
         parts = _FORMS.split(entry)  # literal, options, literal, ..., literal
         pattern = re.compile("".join(re.escape(part) if k % 2 == 0 else
-                                     "(?:%s)" % "|".join(map(re.escape, part.split("|")))
+                                     "(?:%s)" % alternation(tuple(part.split("|")))
                                      for k, part in enumerate(parts)))
         return lambda text: pattern.search(text) is not None
     pieces = expand_forms([entry])
