@@ -3378,9 +3378,10 @@ _GIVING_VERBS = word_list("captions_giving_verbs.txt")
 #: sentence mark (stdlib ``re``; a line that holds no giving verb fails at its first scan).
 _GIVING_MAX = _SETTINGS["giving_line_max_chars"]
 _GIVING_PART = rf"[^\n\d.!?…:;]{{2,{_GIVING_MAX}}}?"  # a stretch with no figure or sentence mark
+_GIVING_VERB_WORDS = alternation(_GIVING_VERBS)
 #: A giving verb as a whole word (stdlib ``re``, one scan): the lines :data:`_GIVING_LINE`
 #: then reads are those that hold one.
-_GIVING_VERB = re.compile(rf" (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) ")
+_GIVING_VERB = re.compile(rf" (?:{_GIVING_VERB_WORDS}) ")
 #: What every :data:`_GIVING_VERB` match holds: the verbs no other verb is part of (a
 #: search for a literal, far cheaper than the pattern's scan, which tries each space).
 _GIVING_NEEDLES = tuple(v for v in _GIVING_VERBS
@@ -3397,15 +3398,17 @@ def _giving_verbs(text: str) -> list[re.Match]:
     if not any(map(text.__contains__, _GIVING_NEEDLES)):
         return []
     return list(_GIVING_VERB.finditer(text))
+
+
 _GIVING_LINE = re.compile(
-    rf"\n[^\S\n]*+([^\W\d_]{_GIVING_PART} (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) "
+    rf"\n[^\S\n]*+([^\W\d_]{_GIVING_PART} (?:{_GIVING_VERB_WORDS}) "
     rf"{_GIVING_PART} cho {_GIVING_PART}\.?)(?=[^\S\n]*+\n)")
 #: A sentence opener that makes a line the story's: the time of the news or a place or span
 #: (``captions_giving_story_openers.txt``), or a discourse connective
 #: (``captions_story_connectives.txt``: ``Ngoài ra,``).
 _GIVING_STORY_OPENER = re.compile(
-    rf"(?:{'|'.join(map(re.escape, word_list('captions_giving_story_openers.txt')))})\b"
-    rf"|(?:{'|'.join(map(re.escape, word_list('captions_story_connectives.txt')))})")
+    rf"(?:{alternation(word_list('captions_giving_story_openers.txt'))})\b"
+    rf"|(?:{alternation(word_list('captions_story_connectives.txt'))})")
 
 
 def _giving_fits(line: str) -> bool:
@@ -3415,10 +3418,10 @@ def _giving_fits(line: str) -> bool:
     và dặn "Cố lên nhé"`` is speech; a quoted name of what is given may stand before it)."""
     if len(line) > _GIVING_MAX or _GIVING_STORY_OPENER.match(line):
         return False
-    verb = min((at for v in _GIVING_VERBS if (at := line.find(f" {v} ")) > 0), default=-1)
-    if verb <= 0 or len(line[:verb].split()) > _SETTINGS["giving_subject_max_words"]:
+    verb = _GIVING_VERB.search(line)
+    if verb is None or len(line[:verb.start()].split()) > _SETTINGS["giving_subject_max_words"]:
         return False
-    return _QUOTE_MARKS.search(line, line.find(" cho ", verb)) is None  # speech after it
+    return _QUOTE_MARKS.search(line, line.find(" cho ", verb.start())) is None  # speech after it
 
 
 def _giving_lines(text: str, done: set[int], verbs: list[re.Match] | None = None
@@ -3440,7 +3443,7 @@ def _giving_lines(text: str, done: set[int], verbs: list[re.Match] | None = None
     [1, 0]
     """
     if verbs is None:
-        verbs = list(_GIVING_VERB.finditer(text))
+        verbs = _giving_verbs(text)
     starts = dict.fromkeys(text.rfind("\n", 0, verb.start())
                            for verb in verbs)  # the lines holding a giving verb
     starts = [at for at in starts  # (a line longer than a caption is read no further)
@@ -3462,8 +3465,8 @@ def _giving_lines(text: str, done: set[int], verbs: list[re.Match] | None = None
 #: tried only at the sentence start before a giving verb).
 _RUN_ON_STARTERS = sorted(set(_STARTERS) - set(_BARE["person"]), key=len, reverse=True)
 _GIVING_RUN_ON = re.compile(
-    rf"([^\W\d_]{_GIVING_PART} (?:{'|'.join(map(re.escape, _GIVING_VERBS))}) {_GIVING_PART}"
-    rf" cho {_GIVING_PART}) (?=(?:{'|'.join(map(re.escape, _RUN_ON_STARTERS))})[ ,])")
+    rf"([^\W\d_]{_GIVING_PART} (?:{_GIVING_VERB_WORDS}) {_GIVING_PART}"
+    rf" cho {_GIVING_PART}) (?=(?:{alternation(_RUN_ON_STARTERS)})[ ,])")
 
 
 def _giving_run_ons(text: str, verbs: list[re.Match] | None = None
@@ -3481,7 +3484,7 @@ def _giving_run_ons(text: str, verbs: list[re.Match] | None = None
     ['Bà Lê Thị Hoa tặng quà cho các em thiếu nhi']
     """
     found: list[tuple[int, int, str]] = []
-    for verb in _GIVING_VERB.finditer(text) if verbs is None else verbs:
+    for verb in _giving_verbs(text) if verbs is None else verbs:
         to = text.find(" cho ", verb.end(), verb.end() + _GIVING_MAX)
         if to < 0 or "." in text[verb.end():to]:
             continue  # (no recipient before the sentence ends: most giving verbs)
@@ -4290,17 +4293,16 @@ _SEAM = regex.compile(
 #: ``re``, a fast scan; most marks are followed by a space); :data:`_SEAM` reads each.
 _SEAM_MARK_CHARS = ".!?…\"”"
 _SEAM_MARK_AFTER = r"(?=[\"”]?[^\W\d_])"
-_SEAM_MARK = re.compile(f"[{re.escape(_SEAM_MARK_CHARS)}]{_SEAM_MARK_AFTER}")
-#: :data:`_SEAM_MARK` split by its mark: a pattern that opens with one literal character
-#: scans at ``memchr`` speed (a class of six costs several comparisons at each character),
-#: and a mark the text lacks is not scanned for.
+#: One pattern a mark: a pattern that opens with one literal character scans at ``memchr``
+#: speed (a class of the six marks costs several comparisons at each character), and a mark
+#: the text lacks is not scanned for.
 _SEAM_MARKS = tuple((mark, re.compile(re.escape(mark) + _SEAM_MARK_AFTER))
                     for mark in _SEAM_MARK_CHARS)
 
 
 def _seam_marks(text: str) -> list[int]:
-    """Where :data:`_SEAM_MARK` matches in ``text``, in order (each match is one character,
-    so the marks' scans find every one of them).
+    """Where a mark of ``_SEAM_MARK_CHARS`` stands before a letter (``_SEAM_MARK_AFTER``) in
+    ``text``, in order (each match is one character, so the marks' scans find every one).
 
     >>> _seam_marks('Mưa.Gió "Bão”Lũ. Sét')
     [3, 8, 12]
