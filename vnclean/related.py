@@ -45,7 +45,7 @@ from .blocks import (
     settle_inline,
 )
 from .bylines import agency_names
-from .dates import find_date
+from .dates import find_date, find_zone
 from .promos import is_widget_row, strip_promos
 
 __all__ = ["StripRelatedLinks", "strip_related_links"]
@@ -699,7 +699,7 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         headline = cls in _BLOCK_HEADLINES
         doubled, card = headline and line.text == card, line.text if headline else ""
         if headline:
-            if len(line.text) >= 15 and line.text in title:
+            if len(line.text) >= 15 and line.text in title or _story_header_at(lines, j):
                 break
             if bulleted >= 2 and line.text[0] != bullet:
                 break  # a list bulleted line after line ends where its bullet stops
@@ -748,6 +748,25 @@ def _block_after_heading(lines: list[_Line], i: int, strong: bool, title: str) -
         last -= 1
     end = max(last, i) + 1
     return i + 1 if _holds_the_story(lines, i + 1, end) else end
+
+
+def _story_header_at(lines: list[_Line], j: int) -> bool:
+    """True when headline ``lines[j]`` is the article's own title: a short line right under
+    it (its date, its time) names a time zone, as the article's dateline does
+    (``16/12/2020`` / ``23:59`` / ``GMT+7``) and a related list's dates do not. A heading
+    over it (``Tin nóng``) opens no block of other articles there.
+
+    >>> text = "Mưa lớn kéo dài ở Hà Nội\\n16/12/2020\\n23:59\\nGMT+7\\nTin khác"
+    >>> lines = _classify_lines("Tin nóng\\n" + text, [], {})[0]
+    >>> _story_header_at(lines, 1), _story_header_at(lines, 5)
+    (True, False)
+    """
+    for line in lines[j + 1:j + 1 + _T["header_stamp_lines"]]:
+        if line.cls not in ("filler", "short"):
+            return False
+        if find_zone(line.text) is not None:
+            return True
+    return False
 
 
 #: How a card's teaser ends: a sentence mark, or the site's cut (``...``).
