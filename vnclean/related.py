@@ -2089,6 +2089,8 @@ _FLAT_LINE_MIN = _TEASER_MAX
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
 _FLAT_NOT_LAST = frozenset(".!?…\"”’]")  # a story's sentence, a "[Link nguồn]" end mark
+#: A teaser's lead cut short at a line's end: a word, then ``...`` or ``…``.
+_TEASER_CUT_END = re.compile(r"\w(?:\.\.\.|…)\Z")
 
 
 def _may_open_sentence(heading: str) -> bool:
@@ -2323,8 +2325,9 @@ def _flat_tail(text: str) -> list[Label]:
     newline = text.rfind("\n", max(0, n - _FLAT_LINE_MIN - 8), n - 1)
     short_last = newline >= 0 and text[newline + 1:].strip()
     end = n - (len(text[-64:]) - len(text[-64:].rstrip()))
-    if not end or text[end - 1] in _FLAT_NOT_LAST:
-        return []
+    if not end or text[end - 1] in _FLAT_NOT_LAST and not _TEASER_CUT_END.search(
+            text, max(0, end - 4), end):
+        return []  # a sentence's end (a teaser's cut, "... mọi năm...", is none)
     if short_last:
         # no flattened page, but maybe a related tail glued on its short last line
         return _glued_last_line(text, text.rfind("\n", 0, end) + 1, end)
