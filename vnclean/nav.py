@@ -115,6 +115,10 @@ _EN_DATE_LINE = regex.compile(
 #: or an image's name printed for its content; no word of a story is spelt so.
 _IDENTIFIER_LINE = regex.compile(
     r"(?=[^_\n]*_)(?=[^.\n-]*[.-])[A-Za-z][A-Za-z0-9]*+(?:[_.-][A-Za-z0-9]++)++")
+#: A tag printed as a slug alone on its line: three words or more joined by underscores and
+#: no space, one of them spelt with a letter outside ASCII (``Kiến_thức_đầu_tư_chứng_khoán``,
+#: a category's or hashtag's name); a code name (``user_id_main``) is all ASCII.
+_TAG_SLUG_LINE = regex.compile(r"(?=[^\n]*[^\x00-\x7f])\p{L}[\p{L}\d]*+(?:_[\p{L}\d]++){2,}")
 #: Cells a scraper spaced apart on one line (two spaces or more, or a tab, between them),
 #: and such a gap before a cell that opens with a number (``Dài    63 km``).
 _SPACED_CELLS = regex.compile(r"(?: {2}|\t)(?<=\S[ \t]{2}|\S\t)[ \t]*+\S")
@@ -317,8 +321,9 @@ def _shape(text: str, cue: str | None, cfg: _Settings) -> tuple[str, int]:
         return NULL, -1
     if cue is not None:
         return cue, -1
-    if "_" in text and _IDENTIFIER_LINE.fullmatch(text) is not None:
-        return NULL, -1  # "google_Tiin.vn": a template's identifier
+    if "_" in text and (_IDENTIFIER_LINE.fullmatch(text) is not None
+                        or _TAG_SLUG_LINE.fullmatch(text) is not None):
+        return NULL, -1  # "google_Tiin.vn": a template's identifier; a tag's slug
     if not (text[0].isalpha() or _LETTER.search(text)):  # isalpha() implies \p{L}
         return (NUMBER if _WORD.search(text) else SEPARATOR), -1
     words = -1

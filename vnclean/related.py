@@ -2108,6 +2108,8 @@ _FLAT_LINE_MIN = _TEASER_MAX
 _FLAT_TAIL_MAX = 1500  # a dozen headlines
 _FLAT_TAIL_MIN = 24  # ". " + a heading + a headline of headline_min_words words
 _FLAT_NOT_LAST = frozenset(".!?…\"”’]")  # a story's sentence, a "[Link nguồn]" end mark
+#: A teaser's lead cut short at a line's end: a word, then ``...`` or ``…``.
+_TEASER_CUT_END = re.compile(r"\w(?:\.\.\.|…)\Z")
 
 
 def _may_open_sentence(heading: str) -> bool:
@@ -2157,10 +2159,27 @@ def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[La
         if not (glue or tags or clones or alone) or len(glue) > _GLUE_MAX_WORDS:
             return []  # further headings stand after more words: the story's
         signed = bool(tags or clones) or bool(glue) and glue[-1][0].isupper()
-        if text.find(". ", m.end(), end) < 0 and _heads_headlines(text, m, end, signed):
+        if _last_sentence_stop(text, m.end(), end) < 0 and _heads_headlines(
+                text, m, end, signed):
             return clones + _promo_glue(text, lead, stop) + tags + [
                 Label(m.start(), end, "related", "related.glued_tail")]
     return []
+
+
+def _last_sentence_stop(text: str, start: int, end: int) -> int:
+    """Where the last ``. `` of ``text[start:end]`` stands that ends a sentence, not a
+    teaser's cut (``...``: a headline's lead cut short in a related list); -1 for none.
+
+    >>> text = "Bé đã khỏe. Tin liên quan Mẹ kể lại... Hàng xóm góp tiền"
+    >>> text[_last_sentence_stop(text, 0, len(text)):][:12]
+    '. Tin liên q'
+    >>> _last_sentence_stop("Nhiều người chờ đợi... Rồi tin đến", 0, 34)
+    -1
+    """
+    last = text.rfind(". ", start, end)
+    while last >= start + 2 and text[last - 2:last] == "..":
+        last = text.rfind(". ", start, last - 2)
+    return last
 
 
 def _last_word_end(text: str, start: int, stop: int) -> int:
@@ -2325,16 +2344,18 @@ def _flat_tail(text: str) -> list[Label]:
     newline = text.rfind("\n", max(0, n - _FLAT_LINE_MIN - 8), n - 1)
     short_last = newline >= 0 and text[newline + 1:].strip()
     end = n - (len(text[-64:]) - len(text[-64:].rstrip()))
-    if not end or text[end - 1] in _FLAT_NOT_LAST:
-        return []
+    if not end or text[end - 1] in _FLAT_NOT_LAST and not _TEASER_CUT_END.search(
+            text, max(0, end - 4), end):
+        return []  # a sentence's end (a teaser's cut, "... mọi năm...", is none)
     if short_last:
         # no flattened page, but maybe a related tail glued on its short last line
         return _glued_last_line(text, text.rfind("\n", 0, end) + 1, end)
     window = max(0, end - _FLAT_TAIL_MAX)
     start = text.rfind("\n", window, end) + 1 or window  # the line's start, or the window's
     # The headlines hold no ". ": the tail opens at the last one (a sign-off alone after it
-    # is too short for a heading and a headline).
-    last = text.rfind(". ", start, end)
+    # is too short for a heading and a headline); a teaser's cut ("... trụ cột... Tranh
+    # cãi ...") is no sentence end (:func:`_last_sentence_stop`).
+    last = _last_sentence_stop(text, start, end)
     if last < 0:
         return []
     if end - start > FLAT_LINE_MIN_CHARS:
