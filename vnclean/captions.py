@@ -3154,10 +3154,13 @@ _NO_SENTENCE_MARK = "[^\\n,;:\"“”'‘’!?….]"
 #: A caption naming a person, a dash and their office, then what they do in the picture,
 #: alone on its line with no full stop (``Ông Lê Văn An – Giám đốc Sở Y tế trao quà cho
 #: bệnh nhân``): a person's head (``captions_bare_scene.txt``) and a name, a dash, a
-#: capital, then no comma, colon, semicolon, quote, full stop or other sentence mark.
+#: capital, then no comma, colon, semicolon, quote, full stop or other sentence mark, save
+#: the commas between the offices one person holds, each opening with a capital
+#: (``Đ/c Lê Thị Hoa – Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh trao giải ...``).
 _TITLED_ACTION_LINE = LazyPattern(
     rf"\n[^\S\n]*+((?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++[-–][ \t]++"
-    rf"\p{{Lu}}{_NO_SENTENCE_MARK}{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
+    rf"\p{{Lu}}(?:{_NO_SENTENCE_MARK}|,[ \t]++(?=\p{{Lu}}))"
+    rf"{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
     rf"(?=[^\S\n]*+\n)", regex.V1)
 
 
@@ -3990,13 +3993,21 @@ _ECHOED_TITLE_LINE = re.compile(
     r"[^\S\n]*+(?=\n|$)")
 
 
+#: A comma and one capitalised word closing the part before the echo: the echo opens a
+#: second person's office (``Thủ tướng A, Phó Thủ tướng B và ...``), no video's title.
+_OFFICE_BEFORE_ECHO = regex.compile(r",[ \t]++\p{Lu}\w*+[ \t]*+$", regex.V1)
+
+
 def _echoed_title_lines(text: str, lines: list[str] | None = None
                         ) -> list[tuple[int, int, str]]:
     """``captions.echoed_title_line``: an embedded video's title and caption printed on one
     line under a paragraph (:data:`_ECHOED_TITLE_LINE`): at most
     ``echoed_title_line_max_chars``, one full stop (at its end), at least four words in
     each part, the line above ending a sentence, the repeated words a capitalised one and a
-    lower-case one (a name said twice is story); never the text's first line. The pattern
+    lower-case one (a name said twice is story), not right after a comma and a capitalised
+    word (``Thủ tướng A, Phó Thủ tướng B ...``: two offices,
+    :data:`_OFFICE_BEFORE_ECHO`);
+    never the text's first line. The pattern
     is tried only after the newlines before lines of :data:`_ECHOED_LINE_SIZES` (found by
     :func:`_sized_lines`, from ``lines``, ``text.split("\\n")``, if split already): its
     lookahead admits no other.
@@ -4016,6 +4027,7 @@ def _echoed_title_lines(text: str, lines: list[str] | None = None
                 or start == _first_non_space(text, 0, len(text))
                 or _SENTENCE_END.search(line[:-1]) is not None
                 or len(title.split()) < 4 or len(line[len(title):].split()) < 4
+                or _OFFICE_BEFORE_ECHO.search(title) is not None
                 or not _nonblank_line_before(text, text.rfind("\n", 0, start) + 1).endswith(
                     _PARAGRAPH_END)):
             continue
@@ -4456,10 +4468,11 @@ def _holds_gallery_words(text: str, low: int, end: int) -> bool:
 _GALLERY_CUE_OPENING = re.compile(r"\s*+(?:%s)" % trie(_GALLERY_CUES))
 _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
     tuple(expand_forms(v for tag, v in _GALLERY_WORDS if tag == "stop"))), regex.V1)
-#: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
+#: A gallery's heading: a cue at a line's start or after a sentence's end on its line (glued
+#: to it in a body flattened with no space, ``... trường học.Một số hình ảnh ...:``), then
 #: up to gallery_cue_max_chars with no sentence end, then its colon.
 _GALLERY_HEADING = LazyPattern(  # (read only where the gate finds a cue's words)
-    r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{1,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
+    r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{0,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
     % (alternation(_GALLERY_CUES), _SETTINGS["gallery_cue_max_chars"]), regex.V1 | regex.M)
 #: A paragraph announcing the pictures that follow it: a ``shown`` phrase near its end, no
 #: sentence end after it (``Phóng viên đã ghi lại một số hình ảnh.``).
@@ -4543,6 +4556,10 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized),
 #: ``Chú thích hình ảnh, <caption>`` and its older ``Bản quyền hình ảnhGetty Images
 #: <caption>`` (a capital right after the head or one space on).
+#: The sizes of an uploaded image's hashed name, and one digit run of a social network's
+#: photo file name (``123456789_987654321012345_1234567890123456789_n``).
+_HEX_NAME_SIZE = f"{{{_ALT['hex_name_min_chars']},{_ALT['hex_name_max_chars']}}}"
+_PHOTO_ID_RUN = rf"\d{{{_ALT['social_photo_id_min_digits']},}}+"
 _ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
@@ -4554,6 +4571,8 @@ _ARTEFACT_LINE = compile_named(
         (?:{_HSPACE}++[^\n]{{1,{_ALT["id_caption_max_chars"]}}}+)?+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
+      | (?=[a-f]*+\d)(?=\d*+[a-f])[\da-f]{_HEX_NAME_SIZE}+
+      | {_PHOTO_ID_RUN}(?:[\ _]{_PHOTO_ID_RUN}){{2}}[\ _][no]
       | (?P<english>(?:{named_list(_ALT_HEADS)})\ [^\n]{{1,{_ENGLISH_MAX}}}+)
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
@@ -4571,10 +4590,12 @@ _ARTEFACT_LINE = compile_named(
 
 #: Where such a line may start (stdlib ``re``, a newline literal first: a scan at memory
 #: speed; only there :data:`_ARTEFACT_LINE` is tried): a lower-case letter, a listed head, a
-#: line of one token holding a ``.``, ``-`` or ``_``, or an underscore before a digit.
+#: line of one token holding a ``.``, ``-`` or ``_``, an underscore before a digit, or a
+#: digit opening a hashed name's or a photo id's run.
 _LOWER_INITIALS = "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower())
 _ARTEFACT_SEED = re.compile(
     rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|_\d|"
+    rf"\d[\da-f]{{{_ALT['hex_name_min_chars'] - 1}}}|\d{{{_ALT['social_photo_id_min_digits']}}}|"
     + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
                   + _ALT_HEADS
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])
