@@ -89,7 +89,9 @@ def _marker_pattern() -> regex.Pattern:
         | (?P<colon>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])|(?<=\p{{Lu}})(?=\p{{Lu}}\p{{Ll}}))(?:{named_list(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
         | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
             (?=\p{{Lu}}[^\n]{{0,40}}$))
-        | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
+        | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}
+            (?:(?:{named_list(tuple(_SETTINGS["named_credit_joiners"]))}){_HSPACE})?+
+            (?=\p{{Lu}})(?!Hưởng))
         | (?P<provided>(?<![\p{{L}}])(?:Ảnh|Hình|Video|Clip){_HSPACE}do{_HSPACE}[^\n().]{{1,50}}?
             {_HSPACE}cung{_HSPACE}cấp(?={_HSPACE}*+\.?+{_HSPACE}*+(?:$|\p{{Lu}})))
         """,
@@ -168,6 +170,10 @@ _STARTER_AHEAD = r"(?=(?:%s)(?!\p{L}))" % alternation(tuple(_STARTERS))
 _GLUED_STARTER = regex.compile(r"(?<=\p{Ll})" + _STARTER_AHEAD, regex.V1)
 #: A credit name of one to four words that runs so into the next paragraph (``T.TrTheo``;
 #: tried only when the name reads as none, so compiled at its first use).
+#: The source's name after ``Ảnh nguồn`` (``named_credit_joiners``) up to its full stop,
+#: a capital or the line's end after it: such a credit needs no line of its own
+#: (``... (khóa 2020-2025). Ảnh nguồn TTXVN. Đại hội ...`` in a flattened body).
+_JOINED_NAME = regex.compile(r"([^\n.!?]{1,40}?)\.(?=[ \t]++\p{Lu}|[ \t]*+(?:\n|$))", regex.V1)
 _GLUED_NAME = LazyPattern(
     r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})" + _STARTER_AHEAD,
     regex.V1)
@@ -1294,7 +1300,10 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         if first is None:
             return None  # nothing after the marker: not a name
         last = LAST_NON_BLANK.search(text, end, line_end).end()
-        if last - first.start() > 40 or not _reads_as_name(text[end:last]):
+        joined = end - start > len("Ảnh ") and _JOINED_NAME.match(text, first.start(), line_end)
+        if joined and _reads_as_name(joined.group(1)):
+            last = first.start() + len(joined.group(1)) + 1  # "Ảnh nguồn TTXVN." in a body
+        elif last - first.start() > 40 or not _reads_as_name(text[end:last]):
             glued = _GLUED_NAME.match(text, first.start(), line_end)
             if glued is not None and _reads_as_name(text[end:glued.end()]):
                 last = glued.end()  # "... nhớ. Ảnh T.TrTheo đó, ...": up to the next paragraph
@@ -4279,7 +4288,7 @@ def _classify_once(text: str) -> list[Label]:
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
-        labels += _caption_run_labels(text, newlines)
+        labels += _caption_run_labels(text, newlines) + _closing_run_labels(text)
     labels += _artefact_line_labels(text, newlines)
     labels += _unaccented_copy_labels(text, lines)
     labels += _under_alt_labels(text, keywords)
@@ -4877,6 +4886,50 @@ def _caption_run_labels(text: str, newlines: list[int] | None = None) -> list[La
                 line.startswith(_SCENE_SUBJECTS) for line in lines):
             found.append(Label(match.start(1), match.end(1) - 1, KIND, "captions.caption_run"))
     return found
+
+
+#: A line of a gallery closing the story: a capital, then up to caption_run_line_max_chars
+#: with no sentence mark, colon, quote or bracket (commas allowed: ``..., Hà Nội``).
+_CLOSING_RUN_LINE = regex.compile(
+    rf"[^\S\n]*+\p{{Lu}}[^\n.:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}"
+    r"[^\S\n]*+", regex.V1)
+
+
+def _closing_run_labels(text: str) -> list[Label]:
+    """``captions.caption_run`` (closing the story): a gallery's captions as the text's last
+    lines, maybe a short sign-off under them (at most ``photographer_max_chars``, no sentence
+    end): two to ``caption_run_max_lines`` lines of :data:`_CLOSING_RUN_LINE` that open with
+    the same ``closing_run_shared_words`` words (``Lễ khai giảng của trường A`` / ``Lễ khai
+    giảng của trường B``: one picture each, written alike), under a paragraph that ends a
+    sentence (``caption_run_neighbour_min_chars`` or more). A subheading has its paragraph
+    under it, and two alike lines ending a story with nothing after them are no heading.
+
+    >>> text = ("Tiêu đề\\nNhiều trường đã chọn di tích làm nơi tổ chức lễ khai giảng năm học mới "
+    ...         "cho học sinh.\\nLễ khai giảng của trường Tiểu học A\\nLễ khai giảng của trường "
+    ...         "Tiểu học B, Hà Nội\\nMinh An")
+    >>> [text[x.start:x.end] for x in _closing_run_labels(text)]
+    ['Lễ khai giảng của trường Tiểu học A\\nLễ khai giảng của trường Tiểu học B, Hà Nội']
+    """
+    lines = text.rstrip().split("\n")
+    ends = list(accumulate(len(line) + 1 for line in lines))  # one past each line
+    k = len(lines) - 1
+    if (len(lines[k].strip()) <= _SETTINGS["photographer_max_chars"]
+            and not lines[k].rstrip().endswith(tuple(_RUN_ABOVE_END))):
+        k -= 1  # a sign-off under the gallery
+    last, shared = k, _SETTINGS["closing_run_shared_words"]
+    while (k >= 0 and last - k < _SETTINGS["caption_run_max_lines"]
+           and _CLOSING_RUN_LINE.fullmatch(lines[k])):
+        k -= 1
+    run = lines[k + 1:last + 1]
+    if (len(run) < 2 or k < 1 or len({tuple(line.split()[:shared]) for line in run}) != 1
+            or len(run[0].split()) <= shared):
+        return []
+    above = lines[k].rstrip().rstrip("\"”’)")
+    if len(above) < _SETTINGS["caption_run_neighbour_min_chars"] or above[-1] not in _RUN_ABOVE_END:
+        return []
+    start = ends[k] + len(run[0]) - len(run[0].lstrip())
+    return [Label(start, ends[last] - 1 - (len(lines[last]) - len(lines[last].rstrip())), KIND,
+                  "captions.caption_run")]
 
 
 def _reads_as_run_caption(line: str) -> bool:
