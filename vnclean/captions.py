@@ -89,7 +89,9 @@ def _marker_pattern() -> regex.Pattern:
         | (?P<colon>(?:(?<![\p{{Lu}}\p{{Lt}}\p{{N}}])|(?<=\p{{Lu}})(?=\p{{Lu}}\p{{Ll}}))(?:{named_list(heads)})(?:{_HSPACE}*+\n)?{_HSPACE}*+:)
         | (?P<dashed>^{_HSPACE}*+(?:Ảnh|ẢNH|Video|Clip){_HSPACE}++[-–]{_HSPACE}++
             (?=\p{{Lu}}[^\n]{{0,40}}$))
-        | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}(?=\p{{Lu}})(?!Hưởng))
+        | (?P<named>(?<=[.!?]{_HSPACE}{{0,3}})Ảnh{_HSPACE}
+            (?:(?:{named_list(tuple(_SETTINGS["named_credit_joiners"]))}){_HSPACE})?+
+            (?=\p{{Lu}})(?!Hưởng))
         | (?P<provided>(?<![\p{{L}}])(?:Ảnh|Hình|Video|Clip){_HSPACE}do{_HSPACE}[^\n().]{{1,50}}?
             {_HSPACE}cung{_HSPACE}cấp(?={_HSPACE}*+\.?+{_HSPACE}*+(?:$|\p{{Lu}})))
         """,
@@ -168,6 +170,10 @@ _STARTER_AHEAD = r"(?=(?:%s)(?!\p{L}))" % alternation(tuple(_STARTERS))
 _GLUED_STARTER = regex.compile(r"(?<=\p{Ll})" + _STARTER_AHEAD, regex.V1)
 #: A credit name of one to four words that runs so into the next paragraph (``T.TrTheo``;
 #: tried only when the name reads as none, so compiled at its first use).
+#: The source's name after ``Ảnh nguồn`` (``named_credit_joiners``) up to its full stop,
+#: a capital or the line's end after it: such a credit needs no line of its own
+#: (``... (khóa 2020-2025). Ảnh nguồn TTXVN. Đại hội ...`` in a flattened body).
+_JOINED_NAME = regex.compile(r"([^\n.!?]{1,40}?)\.(?=[ \t]++\p{Lu}|[ \t]*+(?:\n|$))", regex.V1)
 _GLUED_NAME = LazyPattern(
     r"(?:\p{Lu}[\p{L}.]{0,20}+[ \t]){0,3}\p{Lu}[\p{L}.]{0,20}?(?<=\p{Ll})" + _STARTER_AHEAD,
     regex.V1)
@@ -1294,7 +1300,10 @@ def _credit_candidate(text, kind, start, end, line_start, line_end, floor
         if first is None:
             return None  # nothing after the marker: not a name
         last = LAST_NON_BLANK.search(text, end, line_end).end()
-        if last - first.start() > 40 or not _reads_as_name(text[end:last]):
+        joined = end - start > len("Ảnh ") and _JOINED_NAME.match(text, first.start(), line_end)
+        if joined and _reads_as_name(joined.group(1)):
+            last = first.start() + len(joined.group(1)) + 1  # "Ảnh nguồn TTXVN." in a body
+        elif last - first.start() > 40 or not _reads_as_name(text[end:last]):
             glued = _GLUED_NAME.match(text, first.start(), line_end)
             if glued is not None and _reads_as_name(text[end:glued.end()]):
                 last = glued.end()  # "... nhớ. Ảnh T.TrTheo đó, ...": up to the next paragraph
@@ -3154,10 +3163,13 @@ _NO_SENTENCE_MARK = "[^\\n,;:\"“”'‘’!?….]"
 #: A caption naming a person, a dash and their office, then what they do in the picture,
 #: alone on its line with no full stop (``Ông Lê Văn An – Giám đốc Sở Y tế trao quà cho
 #: bệnh nhân``): a person's head (``captions_bare_scene.txt``) and a name, a dash, a
-#: capital, then no comma, colon, semicolon, quote, full stop or other sentence mark.
+#: capital, then no comma, colon, semicolon, quote, full stop or other sentence mark, save
+#: the commas between the offices one person holds, each opening with a capital
+#: (``Đ/c Lê Thị Hoa – Tỉnh ủy viên, Chủ tịch LĐLĐ tỉnh trao giải ...``).
 _TITLED_ACTION_LINE = LazyPattern(
     rf"\n[^\S\n]*+((?:{named_list(_BARE['person'])})[ \t]++{_NAME_RUN}[ \t]++[-–][ \t]++"
-    rf"\p{{Lu}}{_NO_SENTENCE_MARK}{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
+    rf"\p{{Lu}}(?:{_NO_SENTENCE_MARK}|,[ \t]++(?=\p{{Lu}}))"
+    rf"{{8,{_SETTINGS['titled_action_line_max_chars']}}}?)"
     rf"(?=[^\S\n]*+\n)", regex.V1)
 
 
@@ -3990,13 +4002,21 @@ _ECHOED_TITLE_LINE = re.compile(
     r"[^\S\n]*+(?=\n|$)")
 
 
+#: A comma and one capitalised word closing the part before the echo: the echo opens a
+#: second person's office (``Thủ tướng A, Phó Thủ tướng B và ...``), no video's title.
+_OFFICE_BEFORE_ECHO = regex.compile(r",[ \t]++\p{Lu}\w*+[ \t]*+$", regex.V1)
+
+
 def _echoed_title_lines(text: str, lines: list[str] | None = None
                         ) -> list[tuple[int, int, str]]:
     """``captions.echoed_title_line``: an embedded video's title and caption printed on one
     line under a paragraph (:data:`_ECHOED_TITLE_LINE`): at most
     ``echoed_title_line_max_chars``, one full stop (at its end), at least four words in
     each part, the line above ending a sentence, the repeated words a capitalised one and a
-    lower-case one (a name said twice is story); never the text's first line. The pattern
+    lower-case one (a name said twice is story), not right after a comma and a capitalised
+    word (``Thủ tướng A, Phó Thủ tướng B ...``: two offices,
+    :data:`_OFFICE_BEFORE_ECHO`);
+    never the text's first line. The pattern
     is tried only after the newlines before lines of :data:`_ECHOED_LINE_SIZES` (found by
     :func:`_sized_lines`, from ``lines``, ``text.split("\\n")``, if split already): its
     lookahead admits no other.
@@ -4016,6 +4036,7 @@ def _echoed_title_lines(text: str, lines: list[str] | None = None
                 or start == _first_non_space(text, 0, len(text))
                 or _SENTENCE_END.search(line[:-1]) is not None
                 or len(title.split()) < 4 or len(line[len(title):].split()) < 4
+                or _OFFICE_BEFORE_ECHO.search(title) is not None
                 or not _nonblank_line_before(text, text.rfind("\n", 0, start) + 1).endswith(
                     _PARAGRAPH_END)):
             continue
@@ -4267,7 +4288,7 @@ def _classify_once(text: str) -> list[Label]:
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
     if "\n" in text:
-        labels += _caption_run_labels(text, newlines)
+        labels += _caption_run_labels(text, newlines) + _closing_run_labels(text)
     labels += _artefact_line_labels(text, newlines)
     labels += _unaccented_copy_labels(text, lines)
     labels += _under_alt_labels(text, keywords)
@@ -4456,10 +4477,11 @@ def _holds_gallery_words(text: str, low: int, end: int) -> bool:
 _GALLERY_CUE_OPENING = re.compile(r"\s*+(?:%s)" % trie(_GALLERY_CUES))
 _GALLERY_STOP = regex.compile(r"(?<!\p{L})(?:%s)(?!\p{L})" % alternation(
     tuple(expand_forms(v for tag, v in _GALLERY_WORDS if tag == "stop"))), regex.V1)
-#: A gallery's heading: a cue at a line's start or after a sentence's end on its line, then
+#: A gallery's heading: a cue at a line's start or after a sentence's end on its line (glued
+#: to it in a body flattened with no space, ``... trường học.Một số hình ảnh ...:``), then
 #: up to gallery_cue_max_chars with no sentence end, then its colon.
 _GALLERY_HEADING = LazyPattern(  # (read only where the gate finds a cue's words)
-    r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{1,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
+    r"(?:^|(?<=[.!?…][\"”’)]?[ \t]{0,3}))[ \t]*+(?:%s)(?![\p{L}])[^\n.!?:]{0,%d}+:"
     % (alternation(_GALLERY_CUES), _SETTINGS["gallery_cue_max_chars"]), regex.V1 | regex.M)
 #: A paragraph announcing the pictures that follow it: a ``shown`` phrase near its end, no
 #: sentence end after it (``Phóng viên đã ghi lại một số hình ảnh.``).
@@ -4543,6 +4565,10 @@ _OUTLET = json_data("captions_outlet_labels.json")
 #: ``outlet`` (captions.outlet_label): BBC's ``Nguồn hình ảnh, Getty Images`` (credit-sized),
 #: ``Chú thích hình ảnh, <caption>`` and its older ``Bản quyền hình ảnhGetty Images
 #: <caption>`` (a capital right after the head or one space on).
+#: The sizes of an uploaded image's hashed name, and one digit run of a social network's
+#: photo file name (``123456789_987654321012345_1234567890123456789_n``).
+_HEX_NAME_SIZE = f"{{{_ALT['hex_name_min_chars']},{_ALT['hex_name_max_chars']}}}"
+_PHOTO_ID_RUN = rf"\d{{{_ALT['social_photo_id_min_digits']},}}+"
 _ARTEFACT_LINE = compile_named(
     rf"""^{_HSPACE}*+(?:
     (?P<file>
@@ -4554,6 +4580,8 @@ _ARTEFACT_LINE = compile_named(
         (?:{_HSPACE}++[^\n]{{1,{_ALT["id_caption_max_chars"]}}}+)?+
       | (?:{named_list(tuple(_ALT["numbered_labels"]))})\ \d{{1,3}}
       | (?:{named_list(tuple(_ALT["layout_tokens"]))})
+      | (?=[a-f]*+\d)(?=\d*+[a-f])[\da-f]{_HEX_NAME_SIZE}+
+      | {_PHOTO_ID_RUN}(?:[\ _]{_PHOTO_ID_RUN}){{2}}[\ _][no]
       | (?P<english>(?:{named_list(_ALT_HEADS)})\ [^\n]{{1,{_ENGLISH_MAX}}}+)
       | [a-z]++(?:[\ -][a-z\d]++){{{_ALT["slug_min_words"] - 1},}}+
       | \p{{Ll}}++(?:\ [\p{{Ll}}\d]++){{{_ALT["slug_min_words"] - 1},}}?
@@ -4571,10 +4599,12 @@ _ARTEFACT_LINE = compile_named(
 
 #: Where such a line may start (stdlib ``re``, a newline literal first: a scan at memory
 #: speed; only there :data:`_ARTEFACT_LINE` is tried): a lower-case letter, a listed head, a
-#: line of one token holding a ``.``, ``-`` or ``_``, or an underscore before a digit.
+#: line of one token holding a ``.``, ``-`` or ``_``, an underscore before a digit, or a
+#: digit opening a hashed name's or a photo id's run.
 _LOWER_INITIALS = "".join(c for c in map(chr, range(0xDF, 0x1EFA)) if c.islower())
 _ARTEFACT_SEED = re.compile(
     rf"\n[^\S\n]*+(?:[a-z{_LOWER_INITIALS}]|[^\W_]*+[-_.][\w().-]*+(?=[^\S\n]*+(?:\n|\Z))|_\d|"
+    rf"\d[\da-f]{{{_ALT['hex_name_min_chars'] - 1}}}|\d{{{_ALT['social_photo_id_min_digits']}}}|"
     + alternation(tuple(_ALT["numbered_labels"]) + tuple(_ALT["layout_tokens"])
                   + _ALT_HEADS
                   + tuple(_OUTLET["credit_heads"]) + tuple(_OUTLET["caption_heads"])
@@ -4856,6 +4886,50 @@ def _caption_run_labels(text: str, newlines: list[int] | None = None) -> list[La
                 line.startswith(_SCENE_SUBJECTS) for line in lines):
             found.append(Label(match.start(1), match.end(1) - 1, KIND, "captions.caption_run"))
     return found
+
+
+#: A line of a gallery closing the story: a capital, then up to caption_run_line_max_chars
+#: with no sentence mark, colon, quote or bracket (commas allowed: ``..., Hà Nội``).
+_CLOSING_RUN_LINE = regex.compile(
+    rf"[^\S\n]*+\p{{Lu}}[^\n.:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}"
+    r"[^\S\n]*+", regex.V1)
+
+
+def _closing_run_labels(text: str) -> list[Label]:
+    """``captions.caption_run`` (closing the story): a gallery's captions as the text's last
+    lines, maybe a short sign-off under them (at most ``photographer_max_chars``, no sentence
+    end): two to ``caption_run_max_lines`` lines of :data:`_CLOSING_RUN_LINE` that open with
+    the same ``closing_run_shared_words`` words (``Lễ khai giảng của trường A`` / ``Lễ khai
+    giảng của trường B``: one picture each, written alike), under a paragraph that ends a
+    sentence (``caption_run_neighbour_min_chars`` or more). A subheading has its paragraph
+    under it, and two alike lines ending a story with nothing after them are no heading.
+
+    >>> text = ("Tiêu đề\\nNhiều trường đã chọn di tích làm nơi tổ chức lễ khai giảng năm học mới "
+    ...         "cho học sinh.\\nLễ khai giảng của trường Tiểu học A\\nLễ khai giảng của trường "
+    ...         "Tiểu học B, Hà Nội\\nMinh An")
+    >>> [text[x.start:x.end] for x in _closing_run_labels(text)]
+    ['Lễ khai giảng của trường Tiểu học A\\nLễ khai giảng của trường Tiểu học B, Hà Nội']
+    """
+    lines = text.rstrip().split("\n")
+    ends = list(accumulate(len(line) + 1 for line in lines))  # one past each line
+    k = len(lines) - 1
+    if (len(lines[k].strip()) <= _SETTINGS["photographer_max_chars"]
+            and not lines[k].rstrip().endswith(tuple(_RUN_ABOVE_END))):
+        k -= 1  # a sign-off under the gallery
+    last, shared = k, _SETTINGS["closing_run_shared_words"]
+    while (k >= 0 and last - k < _SETTINGS["caption_run_max_lines"]
+           and _CLOSING_RUN_LINE.fullmatch(lines[k])):
+        k -= 1
+    run = lines[k + 1:last + 1]
+    if (len(run) < 2 or k < 1 or len({tuple(line.split()[:shared]) for line in run}) != 1
+            or len(run[0].split()) <= shared):
+        return []
+    above = lines[k].rstrip().rstrip("\"”’)")
+    if len(above) < _SETTINGS["caption_run_neighbour_min_chars"] or above[-1] not in _RUN_ABOVE_END:
+        return []
+    start = ends[k] + len(run[0]) - len(run[0].lstrip())
+    return [Label(start, ends[last] - 1 - (len(lines[last]) - len(lines[last].rstrip())), KIND,
+                  "captions.caption_run")]
 
 
 def _reads_as_run_caption(line: str) -> bool:

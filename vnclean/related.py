@@ -1343,6 +1343,10 @@ def _under_heading(lines: list[_Line], i: int) -> bool:
     return False
 
 
+#: Quotes and brackets that may close a line after its last sentence mark.
+_CLOSING_QUOTES = "\"”’)» \t"
+
+
 def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
     """True when the headline-like lines ``[i, j)`` are a list of other articles ending a
     page without chrome: the story has ended right above them (a story line, maybe a
@@ -1363,9 +1367,11 @@ def _ends_page_after_story(lines: list[_Line], i: int, j: int) -> bool:
     if any(line.cls not in ("short", "filler") for line in lines[j:]):
         return False
     if not signed and (len({line.text.split()[0] for line in lines[i:j]}) == 1
-                       or _photo_story(lines, i)):
+                       or _photo_story(lines, i)
+                       or lines[i].text.rstrip(_CLOSING_QUOTES).endswith("!")):
         return False  # a list's items ("Giải nhất ..." / "Giải nhì ..."), a photo story's
-        # captions: no sign-off tells the story has ended
+        # captions, the story's closing call or slogan ("... Cộng đồng văn minh!", then
+        # the unit that signs it): no sign-off tells the story has ended
     words = [len(line.text.split()) for line in lines[i:j] if line.cls != "filler"]
     return (len(words) >= _T["end_run_min_headlines"]
             and sum(words) >= _T["end_run_min_mean_words"] * len(words)
