@@ -194,7 +194,8 @@ def test_poll_gate_answers_as_every_form(text):
 
 _NOTICE_TEXT_PIECES = ["©", "Copyright", "COPYRIGHT", "copyright", "opyrigh", "Bản quyền",
                        "BẢN QUYỀN", "bản Quyền", "ản quyề", "/GP", "/G", "GPXB", "GPX", "O", "Q",
-                       "Ả", "G", " ", "\n", "Mưa lớn.", "pyright", "ản Q", "ản ", "QUYỀN", "Ề"]
+                       "Ả", "G", " ", "\n", "Mưa lớn.", "pyright", "ản Q", "ản ", "QUYỀN", "Ề",
+                       "P", "GG", "GPG"]
 
 
 @settings(max_examples=1000, deadline=None, derandomize=True)
@@ -204,3 +205,16 @@ def test_notice_cue_gate_answers_as_every_piece(text):
     """recheck_footers' gate (each piece behind a test of its rare capital) says what a
     substring test of every notice piece says."""
     assert promos.holds_notice_cue(text) == any(piece in text for piece in promos._NOTICE_PIECES)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.sampled_from(["GP", "pyright", "aGb", "GAG", "ẢN", "xẢN"]),
+       st.lists(st.one_of(st.sampled_from(["G", "P", "GP", "A", "Ả", "N", "ẢN", "x", "a", "b",
+                                           "pyright", " "]), st.text(max_size=2)),
+                max_size=10).map("".join))
+@example("GP", "GGP")
+@example("GAG", "GAGAG")
+def test_core_test_answers_as_a_substring_test(core, text):
+    """A notice core's test (a walk over its rare letter's places, or ``in``) says what
+    ``core in text`` says."""
+    assert promos._core_test(core)(text) == (core in text)

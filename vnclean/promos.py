@@ -3168,8 +3168,32 @@ def _entry_test(entry: str) -> Callable[[str], bool]:
                                      for k, part in enumerate(parts)))
         return lambda text: pattern.search(text) is not None
     pieces = expand_forms([entry])
-    core = re.compile(re.escape(_common_core(pieces)))  # (re finds "GP" faster than str does)
-    return lambda text: core.search(text) is not None and any(piece in text for piece in pieces)
+    core = _core_test(_common_core(pieces))
+    return lambda text: core(text) and any(piece in text for piece in pieces)
+
+
+def _core_test(core: str) -> Callable[[str], bool]:
+    """A test of whether a text holds ``core``: where it has a rare letter
+    (:func:`_rare_letter`: ``G`` of ``GP``), a walk from one place of that letter to the
+    next (``str.find`` of one character jumps there in C, where a search for two stops at
+    every ``G``), else ``core in text`` (``pyright``: a long needle skips ahead).
+
+    >>> [_core_test(core)("Giấy phép số 5/GP-BTTTT") for core in ("GP", "pyright")]
+    [True, False]
+    """
+    letter = _rare_letter(core)
+    if not letter:
+        return lambda text: core in text
+    lead = core.index(letter)
+
+    def holds(text: str) -> bool:
+        pos = text.find(letter, lead)
+        while pos >= 0:
+            if text.startswith(core, pos - lead):
+                return True
+            pos = text.find(letter, pos + 1)
+        return False
+    return holds
 
 
 def _common_core(pieces: tuple[str, ...]) -> str:
