@@ -3858,16 +3858,21 @@ def _long_lines(text: str, least: int, lines: list[str] | None = None
 
 
 def _sized_lines(lines: list[str], sizes: range) -> list[tuple[int, int]]:
-    """(start, end) of the ``lines`` (a text's ``split("\\n")``) whose length is in ``sizes``,
-    found with C iterators (only those lines reach Python).
+    """(start, end) of the ``lines`` (a text's ``split("\\n")``) whose length is in ``sizes``
+    (a range of step 1): the lengths are compared in one list comprehension (no call a
+    line: a bound method such as ``range.__contains__`` called through ``map`` costs more
+    than the comparison), and the lines' ends are summed only when one fits.
 
     >>> _sized_lines(["ab", "abcd", "", "xyz"], range(3, 4))
     [(9, 12)]
     """
     lengths = list(map(len, lines))
-    ends = accumulate(map((1).__add__, lengths))  # each line's end + 1
-    return [(end - 1 - size, end - 1) for end, size in
-            compress(zip(ends, lengths), map(sizes.__contains__, lengths))]
+    low, high = sizes.start, sizes.stop
+    fits = [k for k, size in enumerate(lengths) if low <= size < high]
+    if not fits:
+        return []
+    ends = list(accumulate(lengths))  # line k ends at ends[k] + k (a newline before each)
+    return [(ends[k] + k - lengths[k], ends[k] + k) for k in fits]
 
 
 def _unstopped_captions(text: str, lines: list[str] | None = None
