@@ -4048,9 +4048,24 @@ def _echoed_title_lines(text: str, lines: list[str] | None = None
 def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Match]:
     """:data:`_ECHOED_TITLE_LINE`'s matches in ``text``, tried only at the newlines before
     the ``sized`` lines (the others' lines fail its lookahead): the same as its ``finditer``
-    (each match opens at a newline and ends before the next one, so none overlap)."""
-    return filter(None, (_ECHOED_TITLE_LINE.match(text, start - 1)
-                         for start, _ in sized if start > 0))
+    (each match opens at a newline and ends before the next one, so none overlap).
+
+    A line whose first word (up to its first space, blanks before it aside) does not come
+    back between spaces later on the line is not tried (``str.find``, cheaper than the
+    pattern's search for its back-reference): the pattern's echo `` \2 `` is that word, a
+    space and the next word, after a space (group 2's first word ends at a space, so it is
+    all the line holds before its first space), and its blanks before the words are those
+    ``str.lstrip`` takes (both read Unicode white space; the line holds no newline)."""
+    for start, end in sized:
+        if start == 0:
+            continue  # (the text's first line: no newline before it)
+        words = text[start:end].lstrip()
+        first_end = words.find(" ")
+        if first_end < 0 or words.find(f" {words[:first_end]} ", first_end) < 0:
+            continue  # its first word said once: no echo
+        match = _ECHOED_TITLE_LINE.match(text, start - 1)
+        if match is not None:
+            yield match
 
 
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
