@@ -2387,12 +2387,12 @@ _NO_REPEATS = TextMemo(1 << 22)
 
 
 def _repeats_a_long_one(pieces: list[str]) -> bool:
-    """Whether a piece of at least ``repeat_min_chars`` occurs twice (filtered in C)."""
-    long = list(compress(pieces, map(_LONG_ENOUGH, map(len, pieces))))
+    """Whether a piece of at least ``repeat_min_chars`` occurs twice (the pieces filtered by
+    one list comprehension: a bound method such as ``int.__lt__`` called through ``map``
+    costs more a piece than the comparison)."""
+    least = _SETTINGS["repeat_min_chars"]
+    long = [piece for piece in pieces if len(piece) >= least]
     return len(set(long)) < len(long)
-
-
-_LONG_ENOUGH = (_SETTINGS["repeat_min_chars"] - 1).__lt__
 
 
 def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
