@@ -778,13 +778,18 @@ def test_sized_lines_are_the_lines_of_those_lengths(lines, low, span):
 
 
 _seam_text = st.lists(st.sampled_from(
-    ['.', '!', '?', '…', '"', '”', "Mưa", "gió", "Bão", "3", " ", "\n", "lũ", "Đ", "_"]),
+    ['.', '!', '?', '…', '"', '”', "Mưa", "gió", "Bão", "3", " ", "\n", "lũ", "Đ", "_", ")",
+     "ở"]),
     max_size=30).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_seam_text, _any_text))
 def test_seam_marks_by_mark_are_the_one_scans(text):
-    """_seam_marks scans for each mark apart: it finds what one scan for all marks finds."""
-    one_scan = re.compile(f"[{re.escape(_captions._SEAM_MARK_CHARS)}]{_captions._SEAM_MARK_AFTER}")
-    assert _captions._seam_marks(text) == [m.start() for m in one_scan.finditer(text)]
+    """_seam_marks scans for each mark apart: it finds what one scan for all marks finds,
+    and every place where _SEAM matches (a quote only between two letters)."""
+    one_scan = re.compile(f"[{re.escape(_captions._SEAM_MARK_CHARS)}]{_captions._SEAM_MARK_AFTER}"
+                          r"|[\"”](?<=[^\W\d_].)(?=[^\W\d_])")
+    marks = _captions._seam_marks(text)
+    assert marks == [m.start() for m in one_scan.finditer(text)]
+    assert set(marks) >= {at for at in range(len(text)) if _captions._SEAM.match(text, at)}

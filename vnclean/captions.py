@@ -4326,23 +4326,31 @@ _SEAM = regex.compile(
     r"(?:[.!?…](?<=[\p{Ll}\d)\"”].)[\"”]?|[\"”](?<=\p{Ll}.))(?=\p{Lu}\p{Ll})", regex.V1)
 
 
-#: Where a seam can be: a sentence mark or closing quote right before a letter (stdlib
-#: ``re``, a fast scan; most marks are followed by a space); :data:`_SEAM` reads each.
-_SEAM_MARK_CHARS = ".!?…\"”"
+#: Where a seam can be (stdlib ``re``, a fast scan; :data:`_SEAM` reads each): a sentence
+#: mark right before a letter, maybe after a closing quote (most marks are followed by a
+#: space), or a quote between two letters (as :data:`_SEAM` takes a quote alone: a letter
+#: before it, a capital after it; most quotes open a quotation after a space, and are not
+#: read).
+_SEAM_MARK_CHARS = ".!?…"
 _SEAM_MARK_AFTER = r"(?=[\"”]?[^\W\d_])"
+_SEAM_QUOTE_CHARS = "\"”"
 #: One pattern a mark: a pattern that opens with one literal character scans at ``memchr``
 #: speed (a class of the six marks costs several comparisons at each character), and a mark
-#: the text lacks is not scanned for.
-_SEAM_MARKS = tuple((mark, re.compile(re.escape(mark) + _SEAM_MARK_AFTER))
-                    for mark in _SEAM_MARK_CHARS)
+#: the text lacks is not scanned for; a quote's looks behind only where it stands.
+_SEAM_MARKS = tuple([(mark, re.compile(re.escape(mark) + _SEAM_MARK_AFTER))
+                     for mark in _SEAM_MARK_CHARS]
+                    + [(quote, re.compile(rf"{re.escape(quote)}(?<=[^\W\d_]{re.escape(quote)})"
+                                          r"(?=[^\W\d_])"))
+                       for quote in _SEAM_QUOTE_CHARS])
 
 
 def _seam_marks(text: str) -> list[int]:
-    """Where a mark of ``_SEAM_MARK_CHARS`` stands before a letter (``_SEAM_MARK_AFTER``) in
-    ``text``, in order (each match is one character, so the marks' scans find every one).
+    """Where a mark of ``_SEAM_MARK_CHARS`` stands before a letter (``_SEAM_MARK_AFTER``), or
+    a quote of ``_SEAM_QUOTE_CHARS`` between two letters, in ``text``, in order (each match is
+    one character, so the marks' scans find every one): every place :data:`_SEAM` matches.
 
-    >>> _seam_marks('Mưa.Gió "Bão”Lũ. Sét')
-    [3, 8, 12]
+    >>> _seam_marks('Mưa.Gió "Bão”Lũ. Sét.”Mây')
+    [3, 12, 20]
     """
     return sorted([match.start() for mark, pattern in _SEAM_MARKS if mark in text
                    for match in pattern.finditer(text)])
