@@ -4052,7 +4052,7 @@ def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Matc
 
     A line whose first word (up to its first space, blanks before it aside) does not come
     back between spaces later on the line is not tried (``str.find``, cheaper than the
-    pattern's search for its back-reference): the pattern's echo `` \2 `` is that word, a
+    pattern's search for its back-reference): the pattern's echo `` \\2 `` is that word, a
     space and the next word, after a space (group 2's first word ends at a space, so it is
     all the line holds before its first space), and its blanks before the words are those
     ``str.lstrip`` takes (both read Unicode white space; the line holds no newline)."""
@@ -4336,7 +4336,7 @@ _SEAM_MARK_AFTER = r"(?=[\"”]?[^\W\d_])"
 _SEAM_QUOTE_CHARS = "\"”"
 #: One pattern a mark: a pattern that opens with one literal character scans at ``memchr``
 #: speed (a class of the six marks costs several comparisons at each character), and a mark
-#: the text lacks is not scanned for; a quote's looks behind only where it stands.
+#: the text lacks is not scanned for; a quote's pattern looks behind only where a quote stands.
 _SEAM_MARKS = tuple([(mark, re.compile(re.escape(mark) + _SEAM_MARK_AFTER))
                      for mark in _SEAM_MARK_CHARS]
                     + [(quote, re.compile(rf"{re.escape(quote)}(?<=[^\W\d_]{re.escape(quote)})"
