@@ -3346,9 +3346,10 @@ def _named_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     ...     set())
     [(85, 153, 'captions.named_action_line')]
     """
-    if _NAMED_HEAD.search(text) is None:
+    first = _NAMED_HEAD.search(text)
+    if first is None:
         return []  # no line a head opens: most texts
-    lines = [m for head in _NAMED_HEAD.finditer(text)
+    lines = [m for head in _NAMED_HEAD.finditer(text, first.start())  # (none before the first)
              if (m := _NAMED_ACTION_LINE.match(text, head.start())) is not None
              and m.start(1) not in done and _named_action_fits(m.group(1).rstrip())]
     runs: list[list[re.Match]] = []
