@@ -737,7 +737,8 @@ _echo_text = st.lists(st.sampled_from(
     ["\n", " ", "  ", ".", "Nước lũ dâng cao ở thị trấn miền núi ", "Nước lũ dâng cao nhấn chìm",
      " nhiều nhà dân", "Mưa lớn kéo dài cả ngày.", "x" * 30, "Bộ Y tế", "\n\n",
      "\nNước lũ dâng cao ở thị trấn miền núi Nước lũ dâng cao nhấn chìm nhiều nhà dân.",
-     "\n Mưa lớn kéo dài ở phía bắc Mưa lớn kéo dài suốt đêm qua. "]),
+     "\n Mưa lớn kéo dài ở phía bắc Mưa lớn kéo dài suốt đêm qua. ", "\t", "\u00a0",
+     "Nước lũ", " Nước lũ ", "\n\u2003Mưa lớn kéo dài ở phía bắc\tMưa lớn kéo dài suốt đêm."]),
     max_size=24).map("".join)
 
 
@@ -745,7 +746,8 @@ _echo_text = st.lists(st.sampled_from(
 @given(st.one_of(_echo_text, _any_text))
 def test_echoed_lines_tried_at_sized_lines_only_find_every_match(text):
     """_echoed_title_lines tries its pattern only after the newlines before lines of its
-    lookahead's lengths: the matches are those of a scan of the whole text."""
+    lookahead's lengths, and of those only at lines whose first word comes back between
+    spaces: the matches are those of a scan of the whole text."""
     fast = [m.span() for m in _captions._echoed_matches(
         text, _captions._sized_lines(text.split("\n"), _captions._ECHOED_LINE_SIZES))]
     assert fast == [m.span() for m in _captions._ECHOED_TITLE_LINE.finditer(text)]
@@ -776,13 +778,18 @@ def test_sized_lines_are_the_lines_of_those_lengths(lines, low, span):
 
 
 _seam_text = st.lists(st.sampled_from(
-    ['.', '!', '?', '…', '"', '”', "Mưa", "gió", "Bão", "3", " ", "\n", "lũ", "Đ", "_"]),
+    ['.', '!', '?', '…', '"', '”', "Mưa", "gió", "Bão", "3", " ", "\n", "lũ", "Đ", "_", ")",
+     "ở"]),
     max_size=30).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_seam_text, _any_text))
 def test_seam_marks_by_mark_are_the_one_scans(text):
-    """_seam_marks scans for each mark apart: it finds what one scan for all marks finds."""
-    one_scan = re.compile(f"[{re.escape(_captions._SEAM_MARK_CHARS)}]{_captions._SEAM_MARK_AFTER}")
-    assert _captions._seam_marks(text) == [m.start() for m in one_scan.finditer(text)]
+    """_seam_marks scans for each mark apart: it finds what one scan for all marks finds,
+    and every place where _SEAM matches (a quote only between two letters)."""
+    one_scan = re.compile(f"[{re.escape(_captions._SEAM_MARK_CHARS)}]{_captions._SEAM_MARK_AFTER}"
+                          r"|[\"”](?<=[^\W\d_].)(?=[^\W\d_])")
+    marks = _captions._seam_marks(text)
+    assert marks == [m.start() for m in one_scan.finditer(text)]
+    assert set(marks) >= {at for at in range(len(text)) if _captions._SEAM.match(text, at)}

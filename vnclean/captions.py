@@ -2396,12 +2396,12 @@ _NO_REPEATS = TextMemo(1 << 22)
 
 
 def _repeats_a_long_one(pieces: list[str]) -> bool:
-    """Whether a piece of at least ``repeat_min_chars`` occurs twice (filtered in C)."""
-    long = list(compress(pieces, map(_LONG_ENOUGH, map(len, pieces))))
+    """Whether a piece of at least ``repeat_min_chars`` occurs twice (the pieces filtered by
+    one list comprehension: a bound method such as ``int.__lt__`` called through ``map``
+    costs more a piece than the comparison)."""
+    least = _SETTINGS["repeat_min_chars"]
+    long = [piece for piece in pieces if len(piece) >= least]
     return len(set(long)) < len(long)
-
-
-_LONG_ENOUGH = (_SETTINGS["repeat_min_chars"] - 1).__lt__
 
 
 def _units(text: str, cuts: list[int], repeated: set[str], starts: list[int]
@@ -3358,9 +3358,10 @@ def _named_action_lines(text: str, done: set[int]) -> list[tuple[int, int, str]]
     ...     set())
     [(85, 153, 'captions.named_action_line')]
     """
-    if _NAMED_HEAD.search(text) is None:
+    first = _NAMED_HEAD.search(text)
+    if first is None:
         return []  # no line a head opens: most texts
-    lines = [m for head in _NAMED_HEAD.finditer(text)
+    lines = [m for head in _NAMED_HEAD.finditer(text, first.start())  # (none before the first)
              if (m := _NAMED_ACTION_LINE.match(text, head.start())) is not None
              and m.start(1) not in done and _named_action_fits(m.group(1).rstrip())]
     runs: list[list[re.Match]] = []
@@ -3394,22 +3395,39 @@ _GIVING_VERB_WORDS = alternation(_GIVING_VERBS)
 #: A giving verb as a whole word (stdlib ``re``, one scan): the lines :data:`_GIVING_LINE`
 #: then reads are those that hold one.
 _GIVING_VERB = re.compile(rf" (?:{_GIVING_VERB_WORDS}) ")
-#: What every :data:`_GIVING_VERB` match holds: the verbs no other verb is part of (a
-#: search for a literal, far cheaper than the pattern's scan, which tries each space).
-_GIVING_NEEDLES = tuple(v for v in _GIVING_VERBS
-                        if not any(o != v and o in v for o in _GIVING_VERBS))
+#: What a :data:`_GIVING_VERB` match opens with: a space and a verb, leaving out each verb
+#: that opens with another (``trao tặng``: `` trao`` finds it). A search for a literal is far
+#: cheaper than the pattern's scan, which tries each space (and one for a literal that ends
+#: with a space, a common character, costs more than one without it).
+_GIVING_NEEDLES = tuple(f" {v}" for v in _GIVING_VERBS
+                        if not any(o != v and v.startswith(o) for o in _GIVING_VERBS))
 
 
 def _giving_verbs(text: str) -> list[re.Match]:
-    """:data:`_GIVING_VERB`'s matches in ``text``; none, unscanned, when it holds no
-    :data:`_GIVING_NEEDLES` (most texts).
+    """:data:`_GIVING_VERB`'s matches in ``text``, as its ``finditer`` gives them: the
+    pattern is tried only where one of :data:`_GIVING_NEEDLES` stands (``str.find``; most
+    texts hold none), leftmost first, each after the last match's end. Every match opens
+    with a needle, so a place no needle opens holds none, and the first place at or after
+    the last match's end where the pattern matches is the match a scan finds next.
 
     >>> [m.group() for m in _giving_verbs("Ông An trao quà, bà Ba tặng hoa.")]
     [' trao ', ' tặng ']
     """
-    if not any(map(text.__contains__, _GIVING_NEEDLES)):
-        return []
-    return list(_GIVING_VERB.finditer(text))
+    places: list[int] = []
+    for needle in _GIVING_NEEDLES:
+        at = text.find(needle)
+        while at >= 0:
+            places.append(at)
+            at = text.find(needle, at + 1)
+    if not places:
+        return []  # (most texts)
+    found: list[re.Match] = []
+    last_end = 0
+    for at in sorted(set(places)):
+        if at >= last_end and (match := _GIVING_VERB.match(text, at)) is not None:
+            found.append(match)
+            last_end = match.end()
+    return found
 
 
 _GIVING_LINE = re.compile(
@@ -3870,16 +3888,21 @@ def _long_lines(text: str, least: int, lines: list[str] | None = None
 
 
 def _sized_lines(lines: list[str], sizes: range) -> list[tuple[int, int]]:
-    """(start, end) of the ``lines`` (a text's ``split("\\n")``) whose length is in ``sizes``,
-    found with C iterators (only those lines reach Python).
+    """(start, end) of the ``lines`` (a text's ``split("\\n")``) whose length is in ``sizes``
+    (a range of step 1): the lengths are compared in one list comprehension (no call a
+    line: a bound method such as ``range.__contains__`` called through ``map`` costs more
+    than the comparison), and the lines' ends are summed only when one fits.
 
     >>> _sized_lines(["ab", "abcd", "", "xyz"], range(3, 4))
     [(9, 12)]
     """
     lengths = list(map(len, lines))
-    ends = accumulate(map((1).__add__, lengths))  # each line's end + 1
-    return [(end - 1 - size, end - 1) for end, size in
-            compress(zip(ends, lengths), map(sizes.__contains__, lengths))]
+    low, high = sizes.start, sizes.stop
+    fits = [k for k, size in enumerate(lengths) if low <= size < high]
+    if not fits:
+        return []
+    ends = list(accumulate(lengths))  # line k ends at ends[k] + k (a newline before each)
+    return [(ends[k] + k - lengths[k], ends[k] + k) for k in fits]
 
 
 def _unstopped_captions(text: str, lines: list[str] | None = None
@@ -4047,9 +4070,24 @@ def _echoed_title_lines(text: str, lines: list[str] | None = None
 def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Match]:
     """:data:`_ECHOED_TITLE_LINE`'s matches in ``text``, tried only at the newlines before
     the ``sized`` lines (the others' lines fail its lookahead): the same as its ``finditer``
-    (each match opens at a newline and ends before the next one, so none overlap)."""
-    return filter(None, (_ECHOED_TITLE_LINE.match(text, start - 1)
-                         for start, _ in sized if start > 0))
+    (each match opens at a newline and ends before the next one, so none overlap).
+
+    A line whose first word (up to its first space, blanks before it aside) does not come
+    back between spaces later on the line is not tried (``str.find``, cheaper than the
+    pattern's search for its back-reference): the pattern's echo `` \\2 `` is that word, a
+    space and the next word, after a space (group 2's first word ends at a space, so it is
+    all the line holds before its first space), and its blanks before the words are those
+    ``str.lstrip`` takes (both read Unicode white space; the line holds no newline)."""
+    for start, end in sized:
+        if start == 0:
+            continue  # (the text's first line: no newline before it)
+        words = text[start:end].lstrip()
+        first_end = words.find(" ")
+        if first_end < 0 or words.find(f" {words[:first_end]} ", first_end) < 0:
+            continue  # its first word said once: no echo
+        match = _ECHOED_TITLE_LINE.match(text, start - 1)
+        if match is not None:
+            yield match
 
 
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
@@ -4310,23 +4348,31 @@ _SEAM = regex.compile(
     r"(?:[.!?…](?<=[\p{Ll}\d)\"”].)[\"”]?|[\"”](?<=\p{Ll}.))(?=\p{Lu}\p{Ll})", regex.V1)
 
 
-#: Where a seam can be: a sentence mark or closing quote right before a letter (stdlib
-#: ``re``, a fast scan; most marks are followed by a space); :data:`_SEAM` reads each.
-_SEAM_MARK_CHARS = ".!?…\"”"
+#: Where a seam can be (stdlib ``re``, a fast scan; :data:`_SEAM` reads each): a sentence
+#: mark right before a letter, maybe after a closing quote (most marks are followed by a
+#: space), or a quote between two letters (as :data:`_SEAM` takes a quote alone: a letter
+#: before it, a capital after it; most quotes open a quotation after a space, and are not
+#: read).
+_SEAM_MARK_CHARS = ".!?…"
 _SEAM_MARK_AFTER = r"(?=[\"”]?[^\W\d_])"
+_SEAM_QUOTE_CHARS = "\"”"
 #: One pattern a mark: a pattern that opens with one literal character scans at ``memchr``
 #: speed (a class of the six marks costs several comparisons at each character), and a mark
-#: the text lacks is not scanned for.
-_SEAM_MARKS = tuple((mark, re.compile(re.escape(mark) + _SEAM_MARK_AFTER))
-                    for mark in _SEAM_MARK_CHARS)
+#: the text lacks is not scanned for; a quote's pattern looks behind only where a quote stands.
+_SEAM_MARKS = tuple([(mark, re.compile(re.escape(mark) + _SEAM_MARK_AFTER))
+                     for mark in _SEAM_MARK_CHARS]
+                    + [(quote, re.compile(rf"{re.escape(quote)}(?<=[^\W\d_]{re.escape(quote)})"
+                                          r"(?=[^\W\d_])"))
+                       for quote in _SEAM_QUOTE_CHARS])
 
 
 def _seam_marks(text: str) -> list[int]:
-    """Where a mark of ``_SEAM_MARK_CHARS`` stands before a letter (``_SEAM_MARK_AFTER``) in
-    ``text``, in order (each match is one character, so the marks' scans find every one).
+    """Where a mark of ``_SEAM_MARK_CHARS`` stands before a letter (``_SEAM_MARK_AFTER``), or
+    a quote of ``_SEAM_QUOTE_CHARS`` between two letters, in ``text``, in order (each match is
+    one character, so the marks' scans find every one): every place :data:`_SEAM` matches.
 
-    >>> _seam_marks('Mưa.Gió "Bão”Lũ. Sét')
-    [3, 8, 12]
+    >>> _seam_marks('Mưa.Gió "Bão”Lũ. Sét.”Mây')
+    [3, 12, 20]
     """
     return sorted([match.start() for mark, pattern in _SEAM_MARKS if mark in text
                    for match in pattern.finditer(text)])
