@@ -2946,6 +2946,9 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
         _add_where_free(labels, _glued_stamps(text))
+        _add_where_free(labels, _stamp_place_lines(text))
+        _add_where_free(labels, _name_bar_name_lines(text))
+        _add_where_free(labels, _translated_source_lines(text))
         _add_where_free(labels, _dashed_agency_tails(text))
         _add_where_free(labels, _page_cited_tails(text))
         return flat + labels
@@ -3288,6 +3291,122 @@ def _outlet_date_lines(text: str) -> list[Label]:
         if m is None or (m.group("name") is not None and not _is_name(m.group("name"))):
             continue
         found.append(Label(m.start("line"), m.end("line"), "byline", "bylines.outlet_date"))
+    return found
+
+
+#: A place closing a page's timestamp line after a comma: one to four capitalised
+#: syllables (``Hà Nội``, ``TP Hồ Chí Minh``), the line's end after them.
+#: (Searched from the comma, a literal the engine skips to: digits are ten times as common.)
+_STAMP_PLACE_END = re.compile(rf",[ \t]*{_UP}[^\n,.:;!?]{{0,60}}$", re.MULTILINE)
+#: The line itself: a timestamp (date tokens only, as the dateline shape reads them), a
+#: comma and the place.
+_STAMP_PLACE = LazyPattern(
+    rf"[ \t|]*+(?P<stamp>{_dateline_pattern()})[ \t]*+,[ \t]*+"
+    r"(?P<place>\p{Lu}[\p{Lu}\p{Ll}]*+(?:[ \t]++\p{Lu}[\p{Lu}\p{Ll}]*+){0,3}+)[ \t]*+")
+
+
+def _stamp_place_lines(text: str) -> list[Label]:
+    """``bylines.timestamp_place``: a line that is a full timestamp (a date with its year and
+    a clock or zone) and, after a comma, the place the page prints it for (``15/03/2025 |
+    09:20 GMT+7, Đà Nẵng``: a portal's header). No sentence is a timestamp and a place alone;
+    a date without its year or clock (``Thứ Hai, 28/12, Hà Nội``) stays.
+
+    >>> text = "15/03/2025 | 09:20 GMT+7, Đà Nẵng\\nGiá đất mới\\nNgày 1/8, luật có hiệu lực."
+    >>> [text[x.start:x.end] for x in _stamp_place_lines(text)]
+    ['15/03/2025 | 09:20 GMT+7, Đà Nẵng']
+    """
+    found = []
+    for hit in _STAMP_PLACE_END.finditer(text):
+        k = hit.start() - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k < 0 or not (text[k].isdigit() or text[k] == ")"):
+            continue
+        start = text.rfind("\n", 0, hit.start()) + 1
+        m = _STAMP_PLACE.fullmatch(text, start, hit.end())
+        if m is None or not _full_timestamp(m.group("stamp")):
+            continue
+        found.append(Label(start, hit.end(), "byline", "bylines.timestamp_place"))
+    return found
+
+
+def _lines_matching(text: str, pattern: regex.Pattern | re.Pattern,
+                    ) -> Iterator[tuple[_Lines, int, regex.Match | re.Match]]:
+    """Each match of ``pattern`` in ``text`` with the text's lines (read once, on the first
+    match) and the index of the line it starts on."""
+    ctx = None
+    for m in pattern.finditer(text):
+        ctx = ctx or _Lines(text)
+        yield ctx, ctx.index(m.start()), m
+
+
+#: Two names on one line joined by a bar: the author and the translator a re-posting site
+#: credits under a translated piece's title (``John Miller | Thu Hà``): each two to four
+#: capitalised words.
+_NAME_BAR_NAME = regex.compile(
+    r"^[ \t]*+(?P<first>\p{Lu}[\p{L}.'’-]*+(?:[ \t]++\p{Lu}[\p{L}.'’-]*+){1,3}+)[ \t]*+\|"
+    r"[ \t]*+(?P<second>\p{Lu}[\p{L}.'’-]*+(?:[ \t]++\p{Lu}[\p{L}.'’-]*+){1,3}+)[ \t]*+$",
+    regex.MULTILINE)
+_ONE_BAR_LINE = re.compile(r"^[^\n|]{3,60}\|[^\n|]{3,60}$", re.MULTILINE)
+#: The shortest line read as the lead a credit line stands above.
+_CREDIT_LEAD_CHARS = 60
+
+
+def _name_bar_name_lines(text: str) -> list[Label]:
+    """``bylines.author_translator``: the line right under the title that is two names joined
+    by a bar, the lead below it, one of them every syllable a personal name's
+    (``bylines_name_syllables.txt``) and neither a place or heading (``bylines_not_names.txt``):
+    the author and the translator of a re-posted translation. Further down, without a lead
+    below, or with no Vietnamese name (``Hà Nội | Đà Nẵng``, ``Giá Vàng | Tỷ Giá``) it stays.
+
+    >>> text = "Vị tổng thống trung lập\\nJohn Miller | Thu Hà\\n" + "Ông đã rời nhiệm sở. " * 4
+    >>> [text[x.start:x.end] for x in _name_bar_name_lines(text)]
+    ['John Miller | Thu Hà']
+    """
+    if "|" not in text or _ONE_BAR_LINE.search(text) is None:
+        return []  # most texts: no short line with one bar
+    found = []
+    for ctx, index, m in _lines_matching(text, _NAME_BAR_NAME):
+        halves = (m.group("first"), m.group("second"))
+        if not all(map(_is_name, halves)) or not any(
+                _all_name_syllables(half, None) for half in halves):
+            continue
+        above = ctx.nonblank(index, -1, past_removed=False)
+        below = ctx.nonblank(index, 1, past_removed=False)
+        if (above is None or ctx.nonblank(above, -1, past_removed=False) is not None
+                or below is None or len(ctx.lines[below].strip()) < _CREDIT_LEAD_CHARS):
+            continue
+        found.append(Label(m.start(), m.end(), "byline", "bylines.author_translator"))
+    return found
+
+
+#: A "Nguồn:" line, and a translator's credit line (``Biên dịch: X``, ``Lược dịch: X``,
+#: ``Người dịch: X``, ``Dịch giả: X``, ``Dịch: X``).
+_NGUON_LINE = re.compile(r"^[ \t]*Nguồn[ \t]*:[^\n]{2,300}$", re.MULTILINE)
+_TRANSLATOR_LINE = regex.compile(
+    r"[ \t]*+(?:(?:[Bb]iên|[Ll]ược)[ \t]dịch|Người[ \t]dịch|Dịch(?:[ \t]giả)?+)"
+    r"[ \t]*+:[ \t]*+\p{Lu}")
+
+
+def _translated_source_lines(text: str) -> list[Label]:
+    """``bylines.translated_source``: a ``Nguồn:`` line right above or below a translator's
+    credit (``Biên dịch: X``): the original a translated piece cites, however it is written
+    (its authors, its title in quotes, its journal and issue). Without the credit next to it a
+    ``Nguồn:`` line is judged as the attribution shapes judge it.
+
+    >>> text = "Ai thắng?\\nNguồn: A. Lee, “Who Won,” Foreign Affairs, 2023\\nBiên dịch: Thu Hà"
+    >>> [text[x.start:x.end] for x in _translated_source_lines(text + "\\nBài.")]
+    ['Nguồn: A. Lee, “Who Won,” Foreign Affairs, 2023']
+    """
+    if "Nguồn" not in text or "dịch" not in text and "Dịch" not in text:
+        return []  # most texts: no source line, or no translator credited
+    found = []
+    for ctx, index, m in _lines_matching(text, _NGUON_LINE):
+        for step in (-1, 1):
+            near = ctx.nonblank(index, step, past_removed=False)
+            if near is not None and _TRANSLATOR_LINE.match(ctx.lines[near]):
+                found.append(Label(m.start(), m.end(), "byline", "bylines.translated_source"))
+                break
     return found
 
 
