@@ -647,6 +647,12 @@ class _QuickPattern:
         return match.re.pattern in (self.pattern, self._quick)
 
 
+#: A site's domain as an aggregator names the site it copied a story from: one or two labels
+#: and a generic or Vietnamese ending (``Vnexpress.net``, ``tuoitre.vn``, ``sport5.vn``).
+_SITE_DOMAIN = (r"[\p{L}\d][\p{L}\d-]{1,24}+(?:\.[\p{L}\d][\p{L}\d-]{1,24}+(?=\.))?+"
+                r"\.(?:vn|VN|com\.vn|com|net|org)(?![\p{L}\d.])")
+
+
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
                       _LazyPatterns, str, regex.Pattern]:
     source = _source_pattern()
@@ -745,6 +751,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
+        # (or the domain of the site it was copied from, as an aggregator prints it:
+        # "02.03.2025 08:15 Dantri.com.vn", "12/03/2024 08:15 | tuoitre.vn")
+        rf"|{_H}*+[-–|•·]?+{_H}*+{_SITE_DOMAIN}(?={_H}*+$)"
         # (or after a word for one: "05/03/2024 14:20 - Báo Thanh Niên")
         rf"|{_H}*+[-–|•·]?+{_H}*+(?:Báo|Tạp{_H}chí){_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"
         # a blog engine's poster after "by", right after the date's digits: "Posted on
@@ -1208,6 +1217,10 @@ def _next_gate(text: str, pos: int, k: int) -> int | None:
     return None if gate is None else k + gate.lastindex
 
 
+#: How the domain of a site named after a timestamp ends (``_SITE_DOMAIN``'s endings).
+_DOMAIN_ENDINGS = (".vn", ".VN", ".com", ".net", ".org")
+
+
 def _ends_as_dateline(text: str, pos: int) -> bool:
     """The line at ``pos`` may end as a dateline does: with a date word, a number, ``)``.
 
@@ -1231,6 +1244,7 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or end > pos and text.endswith(_ENDINGS_BY_LAST.get(text[end - 1], ()), pos, end)
+            or text.endswith(_DOMAIN_ENDINGS, pos, end)  # the copied site: "... | tuoitre.vn"
             or _has_poster(text, max(pos, end - _POSTER_REACH), end)
             or _NAME_AFTER_DATE.search(text, _name_after_date_start(text, pos, end),
                                        end) is not None)
@@ -3750,10 +3764,12 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
 
 
 #: The lead's prefix right after a flattened page's dateline: a short name in brackets, then a
-#: dash and the lead's capital ("... 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, ...").
+#: dash and the lead's capital ("... 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, ..."); or the
+#: domain of the site an aggregator copied the story from, then the lead's capital ("... 0
+#: 02.03.2025 08:15 Dantri.com.vn Bộ Y tế ...").
 _PREFIX_AFTER_DATELINE = regex.compile(
     r"\(\p{Lu}[\p{L}\d.&+]{0,15}+(?:[ \t][\p{L}\d.&+]{1,15}+){0,2}+\)"
-    r"[ \t]*+[-–—][ \t]*+(?=\p{Lu})", regex.V1)
+    rf"[ \t]*+[-–—][ \t]*+(?=\p{{Lu}})|{_SITE_DOMAIN}[ \t]++(?=\p{{Lu}})", regex.V1)
 
 
 #: Where a dateline may open after a title's last word (a weekday, a day or a time) ...
