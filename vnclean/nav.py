@@ -501,6 +501,8 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
     True
     >>> _is_keyword_line("Chủ đề: năm nay hội nghị tập trung vào chuyển đổi số và môi trường.", cfg)
     False
+    >>> _is_keyword_line("Từ khóa: mùa lũ, miền Trung, cứu trợ.", cfg)
+    True
     >>> _is_keyword_line("Được đăng trong Kinh nghiệm", cfg)
     True
     >>> _is_keyword_line("Được đăng trong số báo Tết năm nay, bài viết thu hút nhiều bạn đọc.", cfg)
@@ -519,6 +521,11 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
         # "đăng trong tuyến "Mỗi ngày ..." is a sentence's)
     items = [item.strip() for item in _KEYWORD_SPLIT.split(text[label.end():])]
     items = [item for item in items if item]
+    if (len(items) > 1 and items[-1].endswith(".") and not items[-1].endswith("..")
+            and label.group().casefold().startswith(_DOTTED_KEYWORD_LABELS)):
+        # a paper's keyword list closed by a full stop ("Từ khóa: a, b."); a theme's
+        # "Chủ đề: Hà Nội, thành phố vì hòa bình." is a sentence
+        items[-1] = items[-1][:-1].rstrip()
     return 0 < len(items) <= cfg.max_keyword_items and _item_segments(items, cfg)
 
 
@@ -530,6 +537,8 @@ def _keyword_openers() -> frozenset[str]:
     return frozenset("".join(firsts) + casefold_sources(lambda folded: folded[0] in firsts))
 
 
+#: The labels whose topic list may close with a full stop (casefolded openings).
+_DOTTED_KEYWORD_LABELS = ("từ khóa", "từ khoá", "keyword", "tag", "hashtag")
 #: The keyword labels that take a colon, and those that need none.
 _KEYWORD_LABELS = ("nav_keywords.txt", "nav_keywords_bare.txt")
 
