@@ -2963,6 +2963,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _stamp_place_lines(text))
         _add_where_free(labels, _name_bar_name_lines(text))
         _add_where_free(labels, _translated_source_lines(text))
+        _add_where_free(labels, _named_prefix_lines(text))
         _add_where_free(labels, _dashed_agency_tails(text))
         _add_where_free(labels, _page_cited_tails(text))
         return flat + labels
@@ -3422,6 +3423,53 @@ def _translated_source_lines(text: str) -> list[Label]:
                 found.append(Label(m.start(), m.end(), "byline", "bylines.translated_source"))
                 break
     return found
+
+
+#: A re-posting site's own short name (one to three capitalised words, no digit) and a dash
+#: opening the lead, the lead's time of news right after it
+#: (``bylines_lead_time_openers.txt``: ``Tre Xanh - Ngày 3/5, ...``); group ``prefix``: the
+#: name, the dash and the blank after it.
+_NAMED_PREFIX = regex.compile(
+    r"^[ \t]*+(?P<prefix>\p{Lu}\p{Ll}*+(?:[ \t]\p{Lu}\p{Ll}*+){0,2}+[ \t]++[-–][ \t]++)"
+    rf"(?:{trie(word_list('bylines_lead_time_openers.txt'))})[ \t]++(?:\d|nay|qua|mai)",
+    regex.MULTILINE)
+#: How many non-blank lines from the top the lead may stand on (a title, a date above it),
+#: and the shortest lead.
+_NAMED_PREFIX_LINES = 4
+_NAMED_PREFIX_LEAD_CHARS = 100
+
+
+def _named_prefix_lines(text: str) -> list[Label]:
+    """``bylines.named_prefix``: a re-posting site's own name and a dash before the lead's
+    time of news (``Tre Xanh - Ngày 3/5, trang tin X đăng ...``), as a blog that copies a
+    story prints its brand where a paper prints its agency; only the prefix goes, only on a
+    line of at least ``_NAMED_PREFIX_LEAD_CHARS`` characters among the text's first
+    ``_NAMED_PREFIX_LINES`` non-blank lines. A place goes so too (``Hà Nội - Sáng 5/6, ...``:
+    a dateline). Further down, before no time word (``Mỹ - Trung Quốc đã ...``, ``Lễ khai
+    mạc - Sáng nay`` on a short line) it stays.
+
+    >>> text = "Tiêu đề bài\\nTre Xanh - Ngày 16/02, trang tin X đăng bài viết về nghĩa vụ "
+    >>> text += "quân sự, xuyên tạc truyền thống của quân đội."
+    >>> [text[x.start:x.end] for x in _named_prefix_lines(text)]
+    ['Tre Xanh - ']
+    """
+    for line_start, line in _first_lines(text, _NAMED_PREFIX_LINES):
+        m = _NAMED_PREFIX.match(text, line_start)
+        if m is not None and len(line.strip()) >= _NAMED_PREFIX_LEAD_CHARS:
+            return [Label(m.start("prefix"), m.end("prefix"), "byline", "bylines.named_prefix")]
+    return []
+
+
+def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
+    """The start and text of each of the first ``count`` non-blank lines of ``text``."""
+    start = 0
+    while count and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            yield start, text[start:end]
+            count -= 1
+        start = end + 1
 
 
 def _dashed_agency_tails(text: str) -> list[Label]:
