@@ -3118,15 +3118,28 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
         # same title it finds the same lead, and the late rules take no more; then only a
         # run next to a line taken can change (and be a menu).
         new_title = first != title and _title_shaped(page, first, cfg)
-        if not new_title and not _next_to_a_run(page.starts, codes, gone, late):
+        # (a copy of the title left can go once a repeat next to it went: it may stand last)
+        rerun = new_title or _title_copy_left(page, title, gone)
+        if not rerun and not _next_to_a_run(page.starts, codes, gone, late):
             break
         kept = [k for k, start in enumerate(page.starts) if start not in gone]
         page, codes = page.keep(kept), "".join([codes[k] for k in kept])
-        if not new_title and not _run_labels(page, codes, cfg):
+        if not rerun and not _run_labels(page, codes, cfg):
             break
         found, early, gone, title = _page_labels(page, codes, cfg)
         labels = labels + found
     return labels
+
+
+def _title_copy_left(page: _Page, title: int | None, gone: set[int]) -> bool:
+    """Is a copy of the title line (the same words, any case) among the lines kept? The
+    late rules may take it once a line next to it went (a repeated lead gone leaves the
+    copy the page's last line), so the rules run again."""
+    if title is None:
+        return False
+    key = page.texts[title].casefold()
+    return any(page.texts[k].casefold() == key for k in range(len(page))
+               if k != title and page.starts[k] not in gone)
 
 
 _SETTLE_ROUNDS = 3
