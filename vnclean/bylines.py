@@ -647,6 +647,12 @@ class _QuickPattern:
         return match.re.pattern in (self.pattern, self._quick)
 
 
+#: A site's domain as an aggregator names the site it copied a story from: one or two labels
+#: and a generic or Vietnamese ending (``Vnexpress.net``, ``tuoitre.vn``, ``sport5.vn``).
+_SITE_DOMAIN = (r"[\p{L}\d][\p{L}\d-]{1,24}+(?:\.[\p{L}\d][\p{L}\d-]{1,24}+(?=\.))?+"
+                r"\.(?:vn|VN|com\.vn|com|net|org)(?![\p{L}\d.])")
+
+
 def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Pattern,
                       _LazyPatterns, str, regex.Pattern]:
     source = _source_pattern()
@@ -745,6 +751,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # and the paper, section or author after it: "12/03/2024 08:15 - Tuổi Trẻ",
         # "22/11/2026 08:30 - Thu Hà"
         rf"(?:{_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"  # "08:15 Tuổi Trẻ"
+        # (or the domain of the site it was copied from, as an aggregator prints it:
+        # "02.03.2025 08:15 Dantri.com.vn", "12/03/2024 08:15 | tuoitre.vn")
+        rf"|{_H}*+[-–|•·]?+{_H}*+{_SITE_DOMAIN}(?={_H}*+$)"
         # (or after a word for one: "05/03/2024 14:20 - Báo Thanh Niên")
         rf"|{_H}*+[-–|•·]?+{_H}*+(?:Báo|Tạp{_H}chí){_H}++(?:{agencies})(?![\p{{L}}\d])(?={_H}*+$)"
         # a blog engine's poster after "by", right after the date's digits: "Posted on
@@ -1208,6 +1217,10 @@ def _next_gate(text: str, pos: int, k: int) -> int | None:
     return None if gate is None else k + gate.lastindex
 
 
+#: How the domain of a site named after a timestamp ends (``_SITE_DOMAIN``'s endings).
+_DOMAIN_ENDINGS = (".vn", ".VN", ".com", ".net", ".org")
+
+
 def _ends_as_dateline(text: str, pos: int) -> bool:
     """The line at ``pos`` may end as a dateline does: with a date word, a number, ``)``.
 
@@ -1231,6 +1244,7 @@ def _ends_as_dateline(text: str, pos: int) -> bool:
         end -= 1
     return (_DATELINE_END.search(text, max(pos, end - _DATELINE_END_REACH), end) is not None
             or end > pos and text.endswith(_ENDINGS_BY_LAST.get(text[end - 1], ()), pos, end)
+            or text.endswith(_DOMAIN_ENDINGS, pos, end)  # the copied site: "... | tuoitre.vn"
             or _has_poster(text, max(pos, end - _POSTER_REACH), end)
             or _NAME_AFTER_DATE.search(text, _name_after_date_start(text, pos, end),
                                        end) is not None)
@@ -2946,6 +2960,10 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
         _add_where_free(labels, _glued_stamps(text))
+        _add_where_free(labels, _stamp_place_lines(text))
+        _add_where_free(labels, _name_bar_name_lines(text))
+        _add_where_free(labels, _translated_source_lines(text))
+        _add_where_free(labels, _named_prefix_lines(text))
         _add_where_free(labels, _dashed_agency_tails(text))
         _add_where_free(labels, _page_cited_tails(text))
         return flat + labels
@@ -3291,6 +3309,169 @@ def _outlet_date_lines(text: str) -> list[Label]:
     return found
 
 
+#: A place closing a page's timestamp line after a comma: one to four capitalised
+#: syllables (``Hà Nội``, ``TP Hồ Chí Minh``), the line's end after them.
+#: (Searched from the comma, a literal the engine skips to: digits are ten times as common.)
+_STAMP_PLACE_END = re.compile(rf",[ \t]*{_UP}[^\n,.:;!?]{{0,60}}$", re.MULTILINE)
+#: The line itself: a timestamp (date tokens only, as the dateline shape reads them), a
+#: comma and the place.
+_STAMP_PLACE = LazyPattern(
+    rf"[ \t|]*+(?P<stamp>{_dateline_pattern()})[ \t]*+,[ \t]*+"
+    r"(?P<place>\p{Lu}[\p{Lu}\p{Ll}]*+(?:[ \t]++\p{Lu}[\p{Lu}\p{Ll}]*+){0,3}+)[ \t]*+")
+
+
+def _stamp_place_lines(text: str) -> list[Label]:
+    """``bylines.timestamp_place``: a line that is a full timestamp (a date with its year and
+    a clock or zone) and, after a comma, the place the page prints it for (``15/03/2025 |
+    09:20 GMT+7, Đà Nẵng``: a portal's header). No sentence is a timestamp and a place alone;
+    a date without its year or clock (``Thứ Hai, 28/12, Hà Nội``) stays.
+
+    >>> text = "15/03/2025 | 09:20 GMT+7, Đà Nẵng\\nGiá đất mới\\nNgày 1/8, luật có hiệu lực."
+    >>> [text[x.start:x.end] for x in _stamp_place_lines(text)]
+    ['15/03/2025 | 09:20 GMT+7, Đà Nẵng']
+    """
+    found = []
+    for hit in _STAMP_PLACE_END.finditer(text):
+        k = hit.start() - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k < 0 or not (text[k].isdigit() or text[k] == ")"):
+            continue
+        start = text.rfind("\n", 0, hit.start()) + 1
+        m = _STAMP_PLACE.fullmatch(text, start, hit.end())
+        if m is None or not _full_timestamp(m.group("stamp")):
+            continue
+        found.append(Label(start, hit.end(), "byline", "bylines.timestamp_place"))
+    return found
+
+
+def _lines_matching(text: str, pattern: regex.Pattern | re.Pattern,
+                    ) -> Iterator[tuple[_Lines, int, regex.Match | re.Match]]:
+    """Each match of ``pattern`` in ``text`` with the text's lines (read once, on the first
+    match) and the index of the line it starts on."""
+    ctx = None
+    for m in pattern.finditer(text):
+        ctx = ctx or _Lines(text)
+        yield ctx, ctx.index(m.start()), m
+
+
+#: Two names on one line joined by a bar: the author and the translator a re-posting site
+#: credits under a translated piece's title (``John Miller | Thu Hà``): each two to four
+#: capitalised words.
+_NAME_BAR_NAME = regex.compile(
+    r"^[ \t]*+(?P<first>\p{Lu}[\p{L}.'’-]*+(?:[ \t]++\p{Lu}[\p{L}.'’-]*+){1,3}+)[ \t]*+\|"
+    r"[ \t]*+(?P<second>\p{Lu}[\p{L}.'’-]*+(?:[ \t]++\p{Lu}[\p{L}.'’-]*+){1,3}+)[ \t]*+$",
+    regex.MULTILINE)
+_ONE_BAR_LINE = re.compile(r"^[^\n|]{3,60}\|[^\n|]{3,60}$", re.MULTILINE)
+#: The shortest line read as the lead a credit line stands above.
+_CREDIT_LEAD_CHARS = 60
+
+
+def _name_bar_name_lines(text: str) -> list[Label]:
+    """``bylines.author_translator``: the line right under the title that is two names joined
+    by a bar, the lead below it, one of them every syllable a personal name's
+    (``bylines_name_syllables.txt``) and neither a place or heading (``bylines_not_names.txt``):
+    the author and the translator of a re-posted translation. Further down, without a lead
+    below, or with no Vietnamese name (``Hà Nội | Đà Nẵng``, ``Giá Vàng | Tỷ Giá``) it stays.
+
+    >>> text = "Vị tổng thống trung lập\\nJohn Miller | Thu Hà\\n" + "Ông đã rời nhiệm sở. " * 4
+    >>> [text[x.start:x.end] for x in _name_bar_name_lines(text)]
+    ['John Miller | Thu Hà']
+    """
+    if "|" not in text or _ONE_BAR_LINE.search(text) is None:
+        return []  # most texts: no short line with one bar
+    found = []
+    for ctx, index, m in _lines_matching(text, _NAME_BAR_NAME):
+        halves = (m.group("first"), m.group("second"))
+        if not all(map(_is_name, halves)) or not any(
+                _all_name_syllables(half, None) for half in halves):
+            continue
+        above = ctx.nonblank(index, -1, past_removed=False)
+        below = ctx.nonblank(index, 1, past_removed=False)
+        if (above is None or ctx.nonblank(above, -1, past_removed=False) is not None
+                or below is None or len(ctx.lines[below].strip()) < _CREDIT_LEAD_CHARS):
+            continue
+        found.append(Label(m.start(), m.end(), "byline", "bylines.author_translator"))
+    return found
+
+
+#: A "Nguồn:" line, and a translator's credit line (``Biên dịch: X``, ``Lược dịch: X``,
+#: ``Người dịch: X``, ``Dịch giả: X``, ``Dịch: X``).
+_NGUON_LINE = re.compile(r"^[ \t]*Nguồn[ \t]*:[^\n]{2,300}$", re.MULTILINE)
+_TRANSLATOR_LINE = regex.compile(
+    r"[ \t]*+(?:(?:[Bb]iên|[Ll]ược)[ \t]dịch|Người[ \t]dịch|Dịch(?:[ \t]giả)?+)"
+    r"[ \t]*+:[ \t]*+\p{Lu}")
+
+
+def _translated_source_lines(text: str) -> list[Label]:
+    """``bylines.translated_source``: a ``Nguồn:`` line right above or below a translator's
+    credit (``Biên dịch: X``): the original a translated piece cites, however it is written
+    (its authors, its title in quotes, its journal and issue). Without the credit next to it a
+    ``Nguồn:`` line is judged as the attribution shapes judge it.
+
+    >>> text = "Ai thắng?\\nNguồn: A. Lee, “Who Won,” Foreign Affairs, 2023\\nBiên dịch: Thu Hà"
+    >>> [text[x.start:x.end] for x in _translated_source_lines(text + "\\nBài.")]
+    ['Nguồn: A. Lee, “Who Won,” Foreign Affairs, 2023']
+    """
+    if "Nguồn" not in text or "dịch" not in text and "Dịch" not in text:
+        return []  # most texts: no source line, or no translator credited
+    found = []
+    for ctx, index, m in _lines_matching(text, _NGUON_LINE):
+        for step in (-1, 1):
+            near = ctx.nonblank(index, step, past_removed=False)
+            if near is not None and _TRANSLATOR_LINE.match(ctx.lines[near]):
+                found.append(Label(m.start(), m.end(), "byline", "bylines.translated_source"))
+                break
+    return found
+
+
+#: A re-posting site's own short name (one to three capitalised words, no digit) and a dash
+#: opening the lead, the lead's time of news right after it
+#: (``bylines_lead_time_openers.txt``: ``Tre Xanh - Ngày 3/5, ...``); group ``prefix``: the
+#: name, the dash and the blank after it.
+_NAMED_PREFIX = regex.compile(
+    r"^[ \t]*+(?P<prefix>\p{Lu}\p{Ll}*+(?:[ \t]\p{Lu}\p{Ll}*+){0,2}+[ \t]++[-–][ \t]++)"
+    rf"(?:{trie(word_list('bylines_lead_time_openers.txt'))})[ \t]++(?:\d|nay|qua|mai)",
+    regex.MULTILINE)
+#: How many non-blank lines from the top the lead may stand on (a title, a date above it),
+#: and the shortest lead.
+_NAMED_PREFIX_LINES = 4
+_NAMED_PREFIX_LEAD_CHARS = 100
+
+
+def _named_prefix_lines(text: str) -> list[Label]:
+    """``bylines.named_prefix``: a re-posting site's own name and a dash before the lead's
+    time of news (``Tre Xanh - Ngày 3/5, trang tin X đăng ...``), as a blog that copies a
+    story prints its brand where a paper prints its agency; only the prefix goes, only on a
+    line of at least ``_NAMED_PREFIX_LEAD_CHARS`` characters among the text's first
+    ``_NAMED_PREFIX_LINES`` non-blank lines. A place goes so too (``Hà Nội - Sáng 5/6, ...``:
+    a dateline). Further down, before no time word (``Mỹ - Trung Quốc đã ...``, ``Lễ khai
+    mạc - Sáng nay`` on a short line) it stays.
+
+    >>> text = "Tiêu đề bài\\nTre Xanh - Ngày 16/02, trang tin X đăng bài viết về nghĩa vụ "
+    >>> text += "quân sự, xuyên tạc truyền thống của quân đội."
+    >>> [text[x.start:x.end] for x in _named_prefix_lines(text)]
+    ['Tre Xanh - ']
+    """
+    for line_start, line in _first_lines(text, _NAMED_PREFIX_LINES):
+        m = _NAMED_PREFIX.match(text, line_start)
+        if m is not None and len(line.strip()) >= _NAMED_PREFIX_LEAD_CHARS:
+            return [Label(m.start("prefix"), m.end("prefix"), "byline", "bylines.named_prefix")]
+    return []
+
+
+def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
+    """The start and text of each of the first ``count`` non-blank lines of ``text``."""
+    start = 0
+    while count and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            yield start, text[start:end]
+            count -= 1
+        start = end + 1
+
+
 def _dashed_agency_tails(text: str) -> list[Label]:
     """``bylines.source_attribution``: a known agency or paper (``bylines_agencies.txt``)
     after a dash closing a story paragraph, right after its sentence's end (``... trong cuộc
@@ -3631,10 +3812,12 @@ def _flat_title_dateline(text: str, end: int) -> list[Label]:
 
 
 #: The lead's prefix right after a flattened page's dateline: a short name in brackets, then a
-#: dash and the lead's capital ("... 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, ...").
+#: dash and the lead's capital ("... 12:00 22/10/2020 (Mặt trận) -Sáng 21-10, ..."); or the
+#: domain of the site an aggregator copied the story from, then the lead's capital ("... 0
+#: 02.03.2025 08:15 Dantri.com.vn Bộ Y tế ...").
 _PREFIX_AFTER_DATELINE = regex.compile(
     r"\(\p{Lu}[\p{L}\d.&+]{0,15}+(?:[ \t][\p{L}\d.&+]{1,15}+){0,2}+\)"
-    r"[ \t]*+[-–—][ \t]*+(?=\p{Lu})", regex.V1)
+    rf"[ \t]*+[-–—][ \t]*+(?=\p{{Lu}})|{_SITE_DOMAIN}[ \t]++(?=\p{{Lu}})", regex.V1)
 
 
 #: Where a dateline may open after a title's last word (a weekday, a day or a time) ...

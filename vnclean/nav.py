@@ -506,6 +506,8 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
     True
     >>> _is_keyword_line("Chủ đề: năm nay hội nghị tập trung vào chuyển đổi số và môi trường.", cfg)
     False
+    >>> _is_keyword_line("Từ khóa: mùa lũ, miền Trung, cứu trợ.", cfg)
+    True
     >>> _is_keyword_line("Được đăng trong Kinh nghiệm", cfg)
     True
     >>> _is_keyword_line("Được đăng trong số báo Tết năm nay, bài viết thu hút nhiều bạn đọc.", cfg)
@@ -524,6 +526,11 @@ def _is_keyword_line(text: str, cfg: _Settings) -> bool:
         # "đăng trong tuyến "Mỗi ngày ..." is a sentence's)
     items = [item.strip() for item in _KEYWORD_SPLIT.split(text[label.end():])]
     items = [item for item in items if item]
+    if (len(items) > 1 and items[-1].endswith(".") and not items[-1].endswith("..")
+            and label.group().casefold().startswith(_DOTTED_KEYWORD_LABELS)):
+        # a paper's keyword list closed by a full stop ("Từ khóa: a, b."); a theme's
+        # "Chủ đề: Hà Nội, thành phố vì hòa bình." is a sentence
+        items[-1] = items[-1][:-1].rstrip()
     return 0 < len(items) <= cfg.max_keyword_items and _item_segments(items, cfg)
 
 
@@ -535,6 +542,8 @@ def _keyword_openers() -> frozenset[str]:
     return frozenset("".join(firsts) + casefold_sources(lambda folded: folded[0] in firsts))
 
 
+#: The labels whose topic list may close with a full stop (casefolded openings).
+_DOTTED_KEYWORD_LABELS = ("từ khóa", "từ khoá", "keyword", "tag", "hashtag")
 #: The keyword labels that take a colon, and those that need none.
 _KEYWORD_LABELS = ("nav_keywords.txt", "nav_keywords_bare.txt")
 
@@ -3114,15 +3123,28 @@ def _line_labels(page: _Page, codes: str, cfg: _Settings) -> list[_Span]:
         # same title it finds the same lead, and the late rules take no more; then only a
         # run next to a line taken can change (and be a menu).
         new_title = first != title and _title_shaped(page, first, cfg)
-        if not new_title and not _next_to_a_run(page.starts, codes, gone, late):
+        # (a copy of the title left can go once a repeat next to it went: it may stand last)
+        rerun = new_title or _title_copy_left(page, title, gone)
+        if not rerun and not _next_to_a_run(page.starts, codes, gone, late):
             break
         kept = [k for k, start in enumerate(page.starts) if start not in gone]
         page, codes = page.keep(kept), "".join([codes[k] for k in kept])
-        if not new_title and not _run_labels(page, codes, cfg):
+        if not rerun and not _run_labels(page, codes, cfg):
             break
         found, early, gone, title = _page_labels(page, codes, cfg)
         labels = labels + found
     return labels
+
+
+def _title_copy_left(page: _Page, title: int | None, gone: set[int]) -> bool:
+    """Is a copy of the title line (the same words, any case) among the lines kept? The
+    late rules may take it once a line next to it went (a repeated lead gone leaves the
+    copy the page's last line), so the rules run again."""
+    if title is None:
+        return False
+    key = page.texts[title].casefold()
+    return any(page.texts[k].casefold() == key for k in range(len(page))
+               if k != title and page.starts[k] not in gone)
 
 
 _SETTLE_ROUNDS = 3
