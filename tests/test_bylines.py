@@ -724,6 +724,25 @@ def test_find_end_mark_is_find(text):
     assert _find_end_mark(text) == text.find("/.")
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Thứ Hai, 13/5", "18h30", "\n", " ", "\t", "\xa0", "\x1c",
+                                 "\u2003", "x" * 19, "١٢", "𝟘", "Mưa.", "a1b", "²"]),
+                max_size=16).map("".join) | line_texts | texts)
+@example("Thứ Hai, 13/5\n\xa0Thứ Ba, 14/5\x1c\n" + "x" * 39 + "1 \n" + "x" * 40 + "1")
+def test_series_lines_are_every_short_line_with_a_digit(text):
+    """The digit scan of :meth:`_Lines.series_lines` finds what a test of each line finds."""
+    import regex
+
+    from vnclean.bylines import _SERIES_LINE_MAX, _Lines, _series_key
+
+    expected: dict[str, list[tuple[int, str]]] = {}
+    for index, line in enumerate(text.split("\n")):
+        line = line.strip()
+        if line and len(line) <= _SERIES_LINE_MAX and regex.search(r"\d", line):
+            expected.setdefault(_series_key(line), []).append((index, line))
+    assert _Lines(text).series_lines() == expected
+
+
 def test_re_classes_hold_every_character_of_their_regex_class():
     """The stdlib classes the scans use miss no character of the ``regex`` class they stand
     for, whatever Unicode version the installed ``regex`` knows."""

@@ -1944,13 +1944,28 @@ class _Lines:
     def series_lines(self) -> dict[str, list[tuple[int, str]]]:
         """The short lines with a digit (index and stripped text, in order), by their
         :func:`_series_key`: what :func:`_heads_a_series` compares a line with, computed
-        once per text instead of once per date line."""
+        once per text instead of once per date line.
+
+        The lines with a digit are found by one scan of the text (``_DIGIT_LINE``: each
+        match is a line's first digit and the rest of that line), not by a test of every
+        line; a line repeated (a menu's) has its key computed once.
+
+        >>> ctx = _Lines("Thứ Hai, 13/5\\n Mưa lớn kéo dài.\\nThứ Ba, 14/5 \\n" + "x" * 40 + "1")
+        >>> ctx.series_lines()
+        {'a a, 0/0': [(0, 'Thứ Hai, 13/5'), (2, 'Thứ Ba, 14/5')]}
+        """
         if self.series is None:
             self.series = {}
-            for index in self._filled:
-                text = self.lines[index].strip()
-                if len(text) <= _SERIES_LINE_MAX and _HAS_DIGIT.search(text):
-                    self.series.setdefault(_series_key(text), []).append((index, text))
+            starts, lines = self.starts, self.lines
+            keys: dict[str, str] = {}
+            for m in _DIGIT_LINE.finditer(self.text):
+                index = bisect.bisect_right(starts, m.start()) - 1
+                text = lines[index].strip()
+                if len(text) <= _SERIES_LINE_MAX:
+                    key = keys.get(text)
+                    if key is None:
+                        key = keys[text] = _series_key(text)
+                    self.series.setdefault(key, []).append((index, text))
         return self.series
 
     def prose_after(self, index: int) -> bool:
@@ -2429,6 +2444,9 @@ _SERIES_LINE_MAX = 40
 _SERIES_DIGITS = regex.compile(r"\d+")
 _SERIES_WORD = regex.compile(r"\p{L}+")
 _HAS_DIGIT = regex.compile(r"\d")
+#: A line's first digit and the rest of its line: one match for each line holding a digit
+#: (the digit is no blank, so the line is not blank and keeps it once stripped).
+_DIGIT_LINE = regex.compile(r"\d[^\n]*+")
 
 
 def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
