@@ -743,6 +743,25 @@ def test_series_lines_are_every_short_line_with_a_digit(text):
     assert _Lines(text).series_lines() == expected
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Nguồn: VOV", "Nguồn", ". ", "Minh Anh", " Tags: a", "Hết.",
+                                 "Chia sẻ", "\n", "x" * 30, "Theo TTXVN", "(", "Thu Hà"]),
+                max_size=14).map("".join), st.integers(0, 200), st.integers(0, 200))
+@example("Nguồn: A\nHết. Nguồn: Báo X Liên hệ quảng cáo", 9, 0)
+@example("Mưa lớn.\nHết. Nguồn: Báo X Liên hệ quảng cáo", 9, 0)
+@example("Hết. Nguồn: Báo X Liên hệ quảng cáo\nNguồn: A", 0, 9)
+def test_before_chrome_reads_the_same_from_the_first_nguon(text, start, cut):
+    """Told where the text's first "Nguồn" stands, the chrome search finds what it finds
+    when it looks for one from the paragraph's start (``nguon`` 0)."""
+    from vnclean.bylines import _before_chrome, _glued_openings
+
+    end = max(0, len(text) - cut)
+    start = min(start, end)
+    openings = _glued_openings(text, start, end)
+    assert (_spans(_before_chrome(text, start, end, openings, text.find("Nguồn")))
+            == _spans(_before_chrome(text, start, end, openings, 0)))
+
+
 def test_re_classes_hold_every_character_of_their_regex_class():
     """The stdlib classes the scans use miss no character of the ``regex`` class they stand
     for, whatever Unicode version the installed ``regex`` knows."""

@@ -1088,7 +1088,7 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
         # ("Hà My Chia sẻ Bình luận": a flattened footer; :func:`_glued_label`)
         start = starts[below]
         found.extend((m.start(), 1, m) for m in _before_chrome(
-            text, start, start + len(lines[below]), []))
+            text, start, start + len(lines[below]), [], nguon))
     found.extend((m.start(), 0, m) for m in _line_candidates(text))
     if len(found) < 2:
         return [m for _, _, m in found]
@@ -1316,18 +1316,21 @@ def _before_chrome_ahead(text: str, start: int, end: int, openings: list[int],
     if glued:
         end = glued[0].start()
         openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
-    return _before_chrome(text, start, end, openings)
+    return _before_chrome(text, start, end, openings, nguon)
 
 
-def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list[regex.Match]:
+def _before_chrome(text: str, start: int, end: int, openings: list[int],
+                   nguon: int) -> list[regex.Match]:
     """A sign-off glued right before the page's chrome on the last body paragraph
     (``text[start:end]``, with no glued sign-off at its end): at one of the glued window's
     ``openings`` (after a sentence mark), or opening the paragraph when a line stands above
     it. Tried only where a chrome cue follows within a sign-off's reach (``_CHROME_NEAR``);
     every one that matches, so that a page printing its sign-off twice (a flattened page
-    repeats its pieces) loses both in one pass."""
+    repeats its pieces) loses both in one pass. ``nguon``: the text's first "Nguồn" (-1:
+    none), before which the search for one in the paragraph need not look."""
     places = openings
-    nguon = text.find("Nguồn", start, end)  # "... cả nước. Nguồn: Báo X Liên hệ quảng cáo"
+    # "... cả nước. Nguồn: Báo X Liên hệ quảng cáo"
+    nguon = -1 if not 0 <= nguon < end else text.find("Nguồn", max(start, nguon), end)
     if nguon > start and _NGUON_MARK.search(text, nguon - 2, end) is not None:
         places = sorted({*openings, *map(_START, _NGUON_MARK.finditer(text, nguon - 2, end))})
     if start and _UPPER_START.match(text, start) is not None:
