@@ -762,6 +762,26 @@ def test_before_chrome_reads_the_same_from_the_first_nguon(text, start, cut):
             == _spans(_before_chrome(text, start, end, openings, 0)))
 
 
+stamp_pieces = st.sampled_from(["09/02/2018 20:52", "9.2.2019, 8:05", "١٢-٣-٢٠١٨ ٨:٠٥",
+                                 "09/02/2018", "20:52", "HLV Park", "Hà Nội", "AM", "\n", " ",
+                                 "\t", "|", "- ", "x", "Thể thao", ":30"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(stamp_pieces, max_size=14).map("".join) | line_texts | vietnamese_texts)
+@example("09/02/2018 20:52HLV Park\n 9.2.2019, 8:05Hà Nội\n|09/02/2018 20:52Xa\n"
+         "٠٩/٠٢/2018 ٢٠:٥٢Tin")
+def test_glued_stamps_on_the_dated_lines_equal_the_scan(text):
+    """The stamps tried only on the lines the line scan reports with the dateline's gate
+    are those a scan of every line finds."""
+    from vnclean.bylines import _candidates, _glued_stamps, _Lines
+
+    ctx = _Lines(text)
+    _candidates(text, ctx)
+    assert ctx.dated is not None
+    assert _glued_stamps(text, ctx.dated) == _glued_stamps(text)
+
+
 def test_re_classes_hold_every_character_of_their_regex_class():
     """The stdlib classes the scans use miss no character of the ``regex`` class they stand
     for, whatever Unicode version the installed ``regex`` knows."""
