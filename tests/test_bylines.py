@@ -724,6 +724,64 @@ def test_find_end_mark_is_find(text):
     assert _find_end_mark(text) == text.find("/.")
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Thứ Hai, 13/5", "18h30", "\n", " ", "\t", "\xa0", "\x1c",
+                                 "\u2003", "x" * 19, "١٢", "𝟘", "Mưa.", "a1b", "²"]),
+                max_size=16).map("".join) | line_texts | texts)
+@example("Thứ Hai, 13/5\n\xa0Thứ Ba, 14/5\x1c\n" + "x" * 39 + "1 \n" + "x" * 40 + "1")
+def test_series_lines_are_every_short_line_with_a_digit(text):
+    """The digit scan of :meth:`_Lines.series_lines` finds what a test of each line finds."""
+    import regex
+
+    from vnclean.bylines import _SERIES_LINE_MAX, _Lines, _series_key
+
+    expected: dict[str, list[tuple[int, str]]] = {}
+    for index, line in enumerate(text.split("\n")):
+        line = line.strip()
+        if line and len(line) <= _SERIES_LINE_MAX and regex.search(r"\d", line):
+            expected.setdefault(_series_key(line), []).append((index, line))
+    assert _Lines(text).series_lines() == expected
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Nguồn: VOV", "Nguồn", ". ", "Minh Anh", " Tags: a", "Hết.",
+                                 "Chia sẻ", "\n", "x" * 30, "Theo TTXVN", "(", "Thu Hà"]),
+                max_size=14).map("".join), st.integers(0, 200), st.integers(0, 200))
+@example("Nguồn: A\nHết. Nguồn: Báo X Liên hệ quảng cáo", 9, 0)
+@example("Mưa lớn.\nHết. Nguồn: Báo X Liên hệ quảng cáo", 9, 0)
+@example("Hết. Nguồn: Báo X Liên hệ quảng cáo\nNguồn: A", 0, 9)
+def test_before_chrome_reads_the_same_from_the_first_nguon(text, start, cut):
+    """Told where the text's first "Nguồn" stands, the chrome search finds what it finds
+    when it looks for one from the paragraph's start (``nguon`` 0)."""
+    from vnclean.bylines import _before_chrome, _glued_openings
+
+    end = max(0, len(text) - cut)
+    start = min(start, end)
+    openings = _glued_openings(text, start, end)
+    assert (_spans(_before_chrome(text, start, end, openings, text.find("Nguồn")))
+            == _spans(_before_chrome(text, start, end, openings, 0)))
+
+
+stamp_pieces = st.sampled_from(["09/02/2018 20:52", "9.2.2019, 8:05", "١٢-٣-٢٠١٨ ٨:٠٥",
+                                 "09/02/2018", "20:52", "HLV Park", "Hà Nội", "AM", "\n", " ",
+                                 "\t", "|", "- ", "x", "Thể thao", ":30"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(stamp_pieces, max_size=14).map("".join) | line_texts | vietnamese_texts)
+@example("09/02/2018 20:52HLV Park\n 9.2.2019, 8:05Hà Nội\n|09/02/2018 20:52Xa\n"
+         "٠٩/٠٢/2018 ٢٠:٥٢Tin")
+def test_glued_stamps_on_the_dated_lines_equal_the_scan(text):
+    """The stamps tried only on the lines the line scan reports with the dateline's gate
+    are those a scan of every line finds."""
+    from vnclean.bylines import _candidates, _glued_stamps, _Lines
+
+    ctx = _Lines(text)
+    _candidates(text, ctx)
+    assert ctx.dated is not None
+    assert _glued_stamps(text, ctx.dated) == _glued_stamps(text)
+
+
 def test_re_classes_hold_every_character_of_their_regex_class():
     """The stdlib classes the scans use miss no character of the ``regex`` class they stand
     for, whatever Unicode version the installed ``regex`` knows."""

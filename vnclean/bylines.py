@@ -1097,8 +1097,9 @@ def _candidates(text: str, ctx: _Lines) -> list[regex.Match]:
         # ("Hà My Chia sẻ Bình luận": a flattened footer; :func:`_glued_label`)
         start = starts[below]
         found.extend((m.start(), 1, m) for m in _before_chrome(
-            text, start, start + len(lines[below]), []))
-    found.extend((m.start(), 0, m) for m in _line_candidates(text))
+            text, start, start + len(lines[below]), [], nguon))
+    ctx.dated = []
+    found.extend((m.start(), 0, m) for m in _line_candidates(text, ctx.dated))
     if len(found) < 2:
         return [m for _, _, m in found]
     found.sort(key=_BY_START_AND_ORDER)
@@ -1153,20 +1154,32 @@ def _inline_source_starts(text: str) -> list[int]:
     return found
 
 
-def _line_candidates(text: str) -> list[regex.Match]:
+def _line_candidates(text: str, dated: list[int] | None = None) -> list[regex.Match]:
     """The line pattern's match at every line start where it matches, in text order.
 
     One stdlib ``re`` scan finds the lines that open as some alternative may
     (``_SHAPE_OPENS``) and, on those, the first alternative whose gate holds
     (``_OPENS``); the others, almost all of them story text, never reach Python.
+    ``dated`` (when given) gets, in text order, the start of every line where the first
+    gate (the dateline's) holds: the only lines a timestamp may open
+    (:func:`_glued_stamps`), read off the same scan.
     """
-    found = [_match_from(text, m.end(), m.lastindex - 1)
-             for m in _GATED_LINE_AFTER_NEWLINE.finditer(text)]
-    found.insert(0, _match_line(text, 0))  # the first line, as if a newline came before it
+    first = _match_line(text, 0, dated)  # the first line, as if a newline came before it
+    gated = _GATED_LINE_AFTER_NEWLINE.finditer(text)
+    if dated is None:
+        found = [_match_from(text, m.end(), m.lastindex - 1) for m in gated]
+    else:
+        found = []
+        for m in gated:
+            k = m.lastindex - 1
+            if not k:
+                dated.append(m.end())
+            found.append(_match_from(text, m.end(), k))
+    found.insert(0, first)
     return list(filter(None, found))
 
 
-def _match_line(text: str, pos: int) -> regex.Match | None:
+def _match_line(text: str, pos: int, dated: list[int] | None = None) -> regex.Match | None:
     """The line pattern at ``pos`` (a line start), alternatives tried in order.
 
     Each alternative is tried only where its gate holds (``_OPENS``: the line opens as it
@@ -1180,7 +1193,11 @@ def _match_line(text: str, pos: int) -> regex.Match | None:
     end = text.find("\n", pos)
     line = text[pos:] if end < 0 else text[pos:end + 1]
     gate = _GATED_LINE_AFTER_NEWLINE.match("\n" + line)
-    return None if gate is None else _match_from(text, pos, gate.lastindex - 1)
+    if gate is None:
+        return None
+    if gate.lastindex == 1 and dated is not None:  # (see _line_candidates)
+        dated.append(pos)
+    return _match_from(text, pos, gate.lastindex - 1)
 
 
 def _match_from(text: str, pos: int, k: int) -> regex.Match | None:
@@ -1330,18 +1347,21 @@ def _before_chrome_ahead(text: str, start: int, end: int, openings: list[int],
     if glued:
         end = glued[0].start()
         openings = _glued_openings(text, _glued_start(text, start, end, nguon), end)
-    return _before_chrome(text, start, end, openings)
+    return _before_chrome(text, start, end, openings, nguon)
 
 
-def _before_chrome(text: str, start: int, end: int, openings: list[int]) -> list[regex.Match]:
+def _before_chrome(text: str, start: int, end: int, openings: list[int],
+                   nguon: int) -> list[regex.Match]:
     """A sign-off glued right before the page's chrome on the last body paragraph
     (``text[start:end]``, with no glued sign-off at its end): at one of the glued window's
     ``openings`` (after a sentence mark), or opening the paragraph when a line stands above
     it. Tried only where a chrome cue follows within a sign-off's reach (``_CHROME_NEAR``);
     every one that matches, so that a page printing its sign-off twice (a flattened page
-    repeats its pieces) loses both in one pass."""
+    repeats its pieces) loses both in one pass. ``nguon``: the text's first "Nguồn" (-1:
+    none), before which the search for one in the paragraph need not look."""
     places = openings
-    nguon = text.find("Nguồn", start, end)  # "... cả nước. Nguồn: Báo X Liên hệ quảng cáo"
+    # "... cả nước. Nguồn: Báo X Liên hệ quảng cáo"
+    nguon = -1 if not 0 <= nguon < end else text.find("Nguồn", max(start, nguon), end)
     if nguon > start and _NGUON_MARK.search(text, nguon - 2, end) is not None:
         places = sorted({*openings, *map(_START, _NGUON_MARK.finditer(text, nguon - 2, end))})
     if start and _UPPER_START.match(text, start) is not None:
@@ -1875,7 +1895,7 @@ class _Lines:
     """The lines of a text with cheap shape features, computed on demand."""
 
     __slots__ = ("text", "starts", "lines", "nguon", "removed", "_filled", "_jumps", "_prose",
-                 "_last_prose", "series")
+                 "_last_prose", "series", "dated")
 
     def __init__(self, text: str):
         self.text = text
@@ -1888,6 +1908,7 @@ class _Lines:
         self._prose: dict[int, bool] = {}
         self._last_prose: int | None = -2  # not computed yet
         self.series: dict[str, list[tuple[int, str]]] | None = None  # see series_lines
+        self.dated: list[int] | None = None  # the line scan's dated lines (_line_candidates)
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -1958,13 +1979,28 @@ class _Lines:
     def series_lines(self) -> dict[str, list[tuple[int, str]]]:
         """The short lines with a digit (index and stripped text, in order), by their
         :func:`_series_key`: what :func:`_heads_a_series` compares a line with, computed
-        once per text instead of once per date line."""
+        once per text instead of once per date line.
+
+        The lines with a digit are found by one scan of the text (``_DIGIT_LINE``: each
+        match is a line's first digit and the rest of that line), not by a test of every
+        line; a line repeated (a menu's) has its key computed once.
+
+        >>> ctx = _Lines("Thứ Hai, 13/5\\n Mưa lớn kéo dài.\\nThứ Ba, 14/5 \\n" + "x" * 40 + "1")
+        >>> ctx.series_lines()
+        {'a a, 0/0': [(0, 'Thứ Hai, 13/5'), (2, 'Thứ Ba, 14/5')]}
+        """
         if self.series is None:
             self.series = {}
-            for index in self._filled:
-                text = self.lines[index].strip()
-                if len(text) <= _SERIES_LINE_MAX and _HAS_DIGIT.search(text):
-                    self.series.setdefault(_series_key(text), []).append((index, text))
+            starts, lines = self.starts, self.lines
+            keys: dict[str, str] = {}
+            for m in _DIGIT_LINE.finditer(self.text):
+                index = bisect.bisect_right(starts, m.start()) - 1
+                text = lines[index].strip()
+                if len(text) <= _SERIES_LINE_MAX:
+                    key = keys.get(text)
+                    if key is None:
+                        key = keys[text] = _series_key(text)
+                    self.series.setdefault(key, []).append((index, text))
         return self.series
 
     def prose_after(self, index: int) -> bool:
@@ -2443,6 +2479,9 @@ _SERIES_LINE_MAX = 40
 _SERIES_DIGITS = regex.compile(r"\d+")
 _SERIES_WORD = regex.compile(r"\p{L}+")
 _HAS_DIGIT = regex.compile(r"\d")
+#: A line's first digit and the rest of its line: one match for each line holding a digit
+#: (the digit is no blank, so the line is not blank and keeps it once stripped).
+_DIGIT_LINE = regex.compile(r"\d[^\n]*+")
 
 
 def _bare_dateline(m: regex.Match, ctx: _Lines) -> bool:
@@ -2951,7 +2990,8 @@ class StripBylines(BoilerplateCleaner):
         head = long_first_line_end(text, FLAT_LINE_MIN_CHARS)  # a flattened page's first line
         flat = [] if head is None else (_flat_head_dateline(text, head) + _flat_head_agency(
             text, head) + _flat_title_dateline(text, head))
-        labels = self._line_labels(text)
+        ctx = _Lines(text)
+        labels = self._line_labels(text, ctx)
         # Whole-line shapes read apart, each where no label took its line already (a name
         # path may have taken "Thanh Niên"); the box may close the page above lines that go
         # as bylines ("Biên tập viên: Trần Hoa" / "Cập nhật lúc: 15:45 21/11/2022").
@@ -2959,7 +2999,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _paper_under_title(text))
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
-        _add_where_free(labels, _glued_stamps(text))
+        _add_where_free(labels, _glued_stamps(text, ctx.dated))
         _add_where_free(labels, _stamp_place_lines(text))
         _add_where_free(labels, _name_bar_name_lines(text))
         _add_where_free(labels, _translated_source_lines(text))
@@ -2968,8 +3008,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _page_cited_tails(text))
         return flat + labels
 
-    def _line_labels(self, text: str) -> list[Label]:
-        ctx = _Lines(text)
+    def _line_labels(self, text: str, ctx: _Lines) -> list[Label]:
         candidates = _candidates(text, ctx)
         if not candidates:  # most texts: nothing to label, no neighbours to weigh
             return []
@@ -3276,16 +3315,26 @@ _GLUED_STAMP = line_opening(r"[ \t]*(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d[ \t,|
                             r"\d{1,2}:\d\d(?::\d\d)?)(?!(?:AM|PM|SA|CH)(?![^\W\d_]))(?=[^\W\d_]{2})")
 
 
-def _glued_stamps(text: str) -> list[Label]:
+def _glued_stamps(text: str, dated: list[int] | None = None) -> list[Label]:
     """``bylines.glued_stamp``: a line's opening timestamp glued to the title after it; the
     title stays. A date alone (``09/02/2018Hà Nội``) or a time alone is no such stamp.
+
+    ``dated``: the starts of the lines where the line scan's first gate holds
+    (:func:`_line_candidates`), tried alone instead of a scan of every line. A stamp's
+    line opens with blanks and ``\\d{1,2}[/.-]``: not blank, and a date's number as the
+    line shapes and the dateline's gate read one (``_DATE_NUMBER``: a ``_DIGIT``, a class
+    holding every ``\\d``, then one of ``/.:hH-``), so the scan reports it with that gate.
 
     >>> text = "Thể thao\\n09/02/2018 20:52HLV Park Hang-seo về thăm quê"
     >>> [text[x.start:x.end] for x in _glued_stamps(text)]
     ['09/02/2018 20:52']
     """
+    if dated is None:
+        found = (m for _, m in line_openings(text, _GLUED_STAMP))
+    else:
+        found = filter(None, map(_GLUED_STAMP.top.match, itertools.repeat(text), dated))
     return [Label(m.start(1), m.end(1), "byline", "bylines.glued_stamp")
-            for _, m in line_openings(text, _GLUED_STAMP) if text[m.end()].isupper()]
+            for m in found if text[m.end()].isupper()]
 
 
 def _outlet_date_lines(text: str) -> list[Label]:
