@@ -42,6 +42,10 @@ KIND = "caption"
 _SETTINGS: dict = json_data("captions.json")
 
 _HSPACE = r"[^\S\n]"
+#: The marks a title may end with that its alt copy keeps before a dashless photo number
+#: (``Vì sao cầu sập? Ảnh 1``): captions_alt_artefacts.json's title_end_marks.
+_TITLE_END_MARKS = json_data("captions_alt_artefacts.json")["title_end_marks"]
+_TITLE_END = "[" + "".join(regex.escape(c) for c in _TITLE_END_MARKS) + "]"
 
 # ---------------------------------------------------------------------------------------------
 # Patterns, compiled once. Every repeat is bounded or possessive, so none can backtrack badly.
@@ -77,7 +81,7 @@ def _marker_pattern() -> regex.Pattern:
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
-            | (?<=\p{{Ll}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
+            | (?<=\p{{Ll}}{_TITLE_END}{{0,2}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh)
             {_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
@@ -1060,8 +1064,9 @@ def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidat
             return _paren_candidate(text, start, end, line_start, line_end, floor)
         return None
     if kind in ("numbered", "alt_numbered"):
+        last = text[line_start:start].strip()[-1:]
         if (kind == "numbered" and text.startswith("Ảnh", start)
-                and text[line_start:start].strip()[-1:].islower()
+                and (last.islower() or (last and last in _TITLE_END_MARKS))
                 and not _names_title(text, start)):
             return None  # "... tác phẩm Mùa vàng Ảnh 1": a story's line, no title's copy
         return _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
@@ -4700,7 +4705,8 @@ _UNDER_ALT = regex.compile(
 _BETWEEN_ALTS = regex.compile(
     rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
     rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}?){_HSPACE}*+\n"
-    rf"(?=(?:{_HSPACE}*+\n)*+[^\n]*?(?:[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình)|\p{{Ll}}{_HSPACE}Ảnh)"
+    rf"(?=(?:{_HSPACE}*+\n)*+[^\n]*?(?:[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình)"
+    rf"|\p{{Ll}}{_TITLE_END}{{0,2}}{_HSPACE}Ảnh)"
     rf"{_HSPACE}{{1,3}}\d{{1,3}}\.?+{_HSPACE}*+(?:\n|\Z))", regex.V1)
 _SENTENCE_INSIDE = regex.compile(r"[.!?…][\"”’)]?+[ \t]++[\p{Lu}\"“]", regex.V1)
 
@@ -4712,7 +4718,8 @@ def _closes_alt_line(text: str, alt_start: int) -> bool:
     before = text[max(0, alt_start - 4):alt_start].rstrip(" \t")[-1:]
     if before in ("-", "–") and text.startswith("Ảnh", alt_start):
         return True
-    return ((before in ("-", "–") or (before.islower() and text.startswith("Ảnh", alt_start)))
+    after_title = before.islower() or (before != "" and before in _TITLE_END_MARKS)
+    return ((before in ("-", "–") or (after_title and text.startswith("Ảnh", alt_start)))
             and _names_title(text, alt_start))
 
 
