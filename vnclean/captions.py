@@ -19,7 +19,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import accumulate, chain, compress, islice, pairwise, repeat
+from itertools import accumulate, chain, compress, count, islice, pairwise, repeat
+from operator import eq
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -2595,6 +2596,45 @@ def _repeats(text: str, cuts: list[int], lines: list[str] | None = None
     return _tandem_repeats(_units(text, cuts, repeated, starts))
 
 
+#: A gallery photo printed as its alt text and its caption: one short line (a name, no
+#: sentence mark at its end) twice in a row, ``doubled_line_max_chars`` at most.
+_DOUBLED_LINE = regex.compile(
+    rf"{_HSPACE}*+\p{{Lu}}[^\n]{{0,{_SETTINGS['doubled_line_max_chars'] - 1}}}?"
+    rf"(?<![.!?;:,…]){_HSPACE}*+", regex.V1)
+
+
+def _doubled_line_labels(text: str, lines: list[str]) -> list[Label]:
+    """``captions.repeated`` (a gallery's doubled lines): ``doubled_run_min_lines`` photos or
+    more one after another, each a short line printed twice in a row (its alt text, then its
+    caption: ``Trần Thu Hà`` / ``Trần Thu Hà`` / ``Lê Minh Anh`` / ``Lê Minh Anh``); each
+    photo's first copy goes, the second stays, as with a longer caption printed twice. One
+    short line twice alone (a chorus, a shout) stays: a story repeats no run of them.
+    The lines equal to the next are found in C (``map``/``compress``); most texts hold none
+    but blank ones.
+
+    >>> text = "Khách mời dự lễ.\\nAn Bình\\nAn Bình\\nLê Hoa\\nLê Hoa\\nBuổi lễ kết thúc."
+    >>> [text[x.start:x.end] for x in _doubled_line_labels(text, text.split("\\n"))]
+    ['An Bình\\n', 'Lê Hoa\\n']
+    """
+    same = list(compress(count(), map(eq, lines, islice(lines, 1, None))))
+    if len(same) < _SETTINGS["doubled_run_min_lines"] or not any(
+            map(str.strip, map(lines.__getitem__, same))):
+        return []
+    doubled = [i for i in same if _DOUBLED_LINE.fullmatch(lines[i])]
+    runs: list[list[int]] = []
+    for i in doubled:  # photos one after another: a pair starts where the last one ended
+        if runs and runs[-1][-1] + 2 == i:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [run for run in runs if len(run) >= _SETTINGS["doubled_run_min_lines"]]
+    if not runs:
+        return []
+    starts = list(accumulate(map(len, lines), lambda at, n: at + n + 1, initial=0))
+    return [Label(starts[i], starts[i + 1], KIND, "captions.repeated")
+            for run in runs for i in run]
+
+
 def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[Label]:
     heads = _colon_heads(text)
     candidates = _candidates(text, keywords)
@@ -4279,6 +4319,7 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
+    labels += _doubled_line_labels(text, lines)
     labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text, lines)
                + _position_sentences(text) + _echoed_title_lines(text, lines)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
