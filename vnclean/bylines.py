@@ -151,7 +151,7 @@ _SOURCE_OFFICE_WORDS = tuple(words for use, words in tab_entries("institution_he
 _OPENERS = ("Theo", "Nguồn", "Ông", "Bà", "Các", "Những", "Một", "Tại", "Trong", "Khi", "Sau",
             "Trước", "Đây", "Đó", "Video", "Ảnh", "Clip", "Tin", "Xem", "Chia", "Bình luận",
             "Trang", "Hình", "Đồ họa", "Mời", "Liên", "Đọc", "Bạn", "Quý", "Báo", "Tạp chí",
-            "Thứ", "THỨ", "Chủ nhật", "Tháng", "THÁNG", *_AFFILIATION_WORDS)
+            "Thứ", "THỨ", "Chủ nhật", "Chủ Nhật", "CHỦ NHẬT", "Tháng", "THÁNG", *_AFFILIATION_WORDS)
 #: Openers that are also given names, before a family name: a name written given name
 #: first ("Trang Nguyễn", not "Trang chủ").
 _GIVEN_FIRST = (rf"{trie(word_list('bylines_given_openers.txt'))}[ \t]"

@@ -19,7 +19,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import accumulate, chain, compress, islice, pairwise, repeat
+from itertools import accumulate, chain, compress, count, islice, pairwise, repeat
+from operator import eq
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -42,6 +43,10 @@ KIND = "caption"
 _SETTINGS: dict = json_data("captions.json")
 
 _HSPACE = r"[^\S\n]"
+#: The marks a title may end with that its alt copy keeps before a dashless photo number
+#: (``Vì sao cầu sập? Ảnh 1``): captions_alt_artefacts.json's title_end_marks.
+_TITLE_END_MARKS = json_data("captions_alt_artefacts.json")["title_end_marks"]
+_TITLE_END = "[" + "".join(regex.escape(c) for c in _TITLE_END_MARKS) + "]"
 
 # ---------------------------------------------------------------------------------------------
 # Patterns, compiled once. Every repeat is bounded or possessive, so none can backtrack badly.
@@ -77,7 +82,7 @@ def _marker_pattern() -> regex.Pattern:
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
-            | (?<=\p{{Ll}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
+            | (?<=\p{{Ll}}{_TITLE_END}{{0,2}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
             | ^{_HSPACE}*+Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$))
         | (?P<alt_numbered>(?<![\p{{L}}])(?:hinh[ ]anh|(?<=\S{_HSPACE})(?<!hình{_HSPACE})ảnh)
             {_HSPACE}\d{{1,3}}(?={_HSPACE}*+$))
@@ -1066,8 +1071,9 @@ def _candidate(text, kind, start, end, line_start, line_end, floor) -> _Candidat
             return _paren_candidate(text, start, end, line_start, line_end, floor)
         return None
     if kind in ("numbered", "alt_numbered"):
+        last = text[line_start:start].strip()[-1:]
         if (kind == "numbered" and text.startswith("Ảnh", start)
-                and text[line_start:start].strip()[-1:].islower()
+                and (last.islower() or (last and last in _TITLE_END_MARKS))
                 and not _names_title(text, start)):
             return None  # "... tác phẩm Mùa vàng Ảnh 1": a story's line, no title's copy
         return _Candidate(line_start, end, line_start, end, "captions.numbered_photo",
@@ -2597,6 +2603,45 @@ def _repeats(text: str, cuts: list[int], lines: list[str] | None = None
     if not repeated:
         return []
     return _tandem_repeats(_units(text, cuts, repeated, starts))
+
+
+#: A gallery photo printed as its alt text and its caption: one short line (a name, no
+#: sentence mark at its end) twice in a row, ``doubled_line_max_chars`` at most.
+_DOUBLED_LINE = regex.compile(
+    rf"{_HSPACE}*+\p{{Lu}}[^\n]{{0,{_SETTINGS['doubled_line_max_chars'] - 1}}}?"
+    rf"(?<![.!?;:,…]){_HSPACE}*+", regex.V1)
+
+
+def _doubled_line_labels(text: str, lines: list[str]) -> list[Label]:
+    """``captions.repeated`` (a gallery's doubled lines): ``doubled_run_min_lines`` photos or
+    more one after another, each a short line printed twice in a row (its alt text, then its
+    caption: ``Trần Thu Hà`` / ``Trần Thu Hà`` / ``Lê Minh Anh`` / ``Lê Minh Anh``); each
+    photo's first copy goes, the second stays, as with a longer caption printed twice. One
+    short line twice alone (a chorus, a shout) stays: a story repeats no run of them.
+    The lines equal to the next are found in C (``map``/``compress``); most texts hold none
+    but blank ones.
+
+    >>> text = "Khách mời dự lễ.\\nAn Bình\\nAn Bình\\nLê Hoa\\nLê Hoa\\nBuổi lễ kết thúc."
+    >>> [text[x.start:x.end] for x in _doubled_line_labels(text, text.split("\\n"))]
+    ['An Bình\\n', 'Lê Hoa\\n']
+    """
+    same = list(compress(count(), map(eq, lines, islice(lines, 1, None))))
+    if len(same) < _SETTINGS["doubled_run_min_lines"] or not any(
+            map(str.strip, map(lines.__getitem__, same))):
+        return []
+    doubled = [i for i in same if _DOUBLED_LINE.fullmatch(lines[i])]
+    runs: list[list[int]] = []
+    for i in doubled:  # photos one after another: a pair starts where the last one ended
+        if runs and runs[-1][-1] + 2 == i:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [run for run in runs if len(run) >= _SETTINGS["doubled_run_min_lines"]]
+    if not runs:
+        return []
+    starts = list(accumulate(map(len, lines), lambda at, n: at + n + 1, initial=0))
+    return [Label(starts[i], starts[i + 1], KIND, "captions.repeated")
+            for run in runs for i in run]
 
 
 def _caption_labels(text: str, lines: list[str], keywords: list[int]) -> list[Label]:
@@ -4333,6 +4378,7 @@ def _classify_once(text: str) -> list[Label]:
     if "|" in text:  # (one character: a memchr scan, cheaper than " |")
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
+    labels += _doubled_line_labels(text, lines)
     labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text, lines)
                + _position_sentences(text) + _echoed_title_lines(text, lines)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
@@ -4776,7 +4822,8 @@ _UNDER_ALT = regex.compile(
 _BETWEEN_ALTS = regex.compile(
     rf"(?:{_HSPACE}*+\n)*+{_HSPACE}*+"
     rf"(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}?){_HSPACE}*+\n"
-    rf"(?=(?:{_HSPACE}*+\n)*+[^\n]*?(?:[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình)|\p{{Ll}}{_HSPACE}Ảnh)"
+    rf"(?=(?:{_HSPACE}*+\n)*+[^\n]*?(?:[-–]{_HSPACE}{{0,3}}(?:Ảnh|Hình)"
+    rf"|\p{{Ll}}{_TITLE_END}{{0,2}}{_HSPACE}Ảnh)"
     rf"{_HSPACE}{{1,3}}\d{{1,3}}\.?+{_HSPACE}*+(?:\n|\Z))", regex.V1)
 _SENTENCE_INSIDE = regex.compile(r"[.!?…][\"”’)]?+[ \t]++[\p{Lu}\"“]", regex.V1)
 
@@ -4788,7 +4835,8 @@ def _closes_alt_line(text: str, alt_start: int) -> bool:
     before = text[max(0, alt_start - 4):alt_start].rstrip(" \t")[-1:]
     if before in ("-", "–") and text.startswith("Ảnh", alt_start):
         return True
-    return ((before in ("-", "–") or (before.islower() and text.startswith("Ảnh", alt_start)))
+    after_title = before.islower() or (before != "" and before in _TITLE_END_MARKS)
+    return ((before in ("-", "–") or (after_title and text.startswith("Ảnh", alt_start)))
             and _names_title(text, alt_start))
 
 

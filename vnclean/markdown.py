@@ -35,7 +35,9 @@ _Span = tuple[int, int, str]
 _MD_ADDRESS = (r'(?=(?:[^()\n"\\]|\\.)*?[/.:#?=])'
                r'(?=(?:[^\s()"\\]|\\.)*+[ \t]*+["\)]|(?:[^()\n"\\]|\\.)*?/)')
 _MD_TARGET = rf'\({_MD_ADDRESS}(?:[^()\n"\\]|\\.)++(?:"[^\n]*?")?[ \t]*\)'
-_MD_IMAGE = rf"!\[[^\[\]\n]*+\]{_MD_TARGET}"
+#: An image: its alt text may hold a bracketed tag a title carries (``![[Infographic] Ăn gì
+#: cho khỏe](…)``, ``[Video]``, ``[Ảnh]``), one level deep.
+_MD_IMAGE = rf"!\[(?:[^\[\]\n]|\[[^\[\]\n]*+\])*+\]{_MD_TARGET}"
 _MD_PIECE = regex.compile(rf"{_MD_IMAGE}|\[((?:{_MD_IMAGE}|[^\[\]\n])*+)\]{_MD_TARGET}")
 _MD_INNER_IMAGE = regex.compile(_MD_IMAGE)
 _MD_LINE = regex.compile(r"^[^\n]*?\]\([^\n]*+$", regex.MULTILINE)

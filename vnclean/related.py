@@ -2996,6 +2996,13 @@ class StripRelatedLinks(BoilerplateCleaner):
             teasers += _series_siblings(text)
         if teasers:
             labels = merge_labels(labels + teasers)
+        lead_list = (_lead_list(text) if text.find("\n-", 0, _LEAD_LIST_REACH) >= 0
+                     or text.find("\n–", 0, _LEAD_LIST_REACH) >= 0 else [])
+        if lead_list:
+            labels = merge_labels(labels + lead_list)
+        above = _above_doubled_title(text)
+        if above:
+            labels = merge_labels(labels + above)
         cards = _video_cards(text)
         if cards:
             labels = merge_labels(labels + cards)
@@ -3012,6 +3019,104 @@ _DURATION_LINE = re.compile(r"\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]*(?=\n)")
 #: What every such line ends with: its seconds and the newline (a search that skips from
 #: colon to colon: a text with none skips the newline-by-newline one).
 _DURATION_END = re.compile(r":\d{2}[ \t]*\n")
+
+
+#: A lead at the text's top (after at most two lines: a title, a dateline), a line of
+#: ``story_line_min_chars`` or more ending a sentence, then dashed lines right under it (blank
+#: lines between): :func:`_lead_list` reads them.
+_LEAD_LIST = regex.compile(
+    rf"\A\s*+(?:[^\n]*+\n\s*+){{0,2}}?[^\n]{{{_T['story_line_min_chars']},}}?[.!?…][\"”’)]?"
+    rf"[ \t]*+\n((?:\s*+[-–][ \t]++[^\n]++(?:\n|\Z)){{{_T['end_run_min_headlines']},}})"
+    rf"(?=\s*+([^\n]*+))", regex.V1)
+#: How far from the text's top the lead and its list are looked for (characters).
+_LEAD_LIST_REACH = _T["lead_list_reach_chars"]
+_LEAD_LIST_ITEM = regex.compile(r"[ \t]*+[-–][ \t]++([\"“‘'\p{Lu}\d][^\n]*?)[ \t]*+$", regex.V1)
+
+
+def _lead_list(text: str) -> list[Label]:
+    """``related.lead_list``: links to other articles a page prints right under the lead,
+    before the body: ``end_run_min_headlines`` (two) dashed lines or more, each a headline
+    (a capital, a digit or a quote first; ``end_run_long_words`` to ``headline_max_words``
+    words; no ``.``, ``;``, ``:`` or ``,`` at its end), between the lead (a line of
+    ``story_line_min_chars`` or more ending a sentence, at most two lines under the text's
+    top) and a paragraph of the body (``story_line_min_chars`` or more). A list the story
+    introduces ends its line above with a colon, and its items are short or end like clauses.
+
+    >>> text = ("Mưa lớn kéo dài từ đêm qua khiến nhiều tuyến phố ở trung tâm thành phố ngập "
+    ...         "sâu, giao thông ùn tắc.\\n- Video cảnh người dân lội nước về nhà trong đêm mưa "
+    ...         "lớn\\n- Ba tuyến đường thường xuyên ngập nặng nhất mỗi mùa mưa bão\\nTheo đài "
+    ...         "khí tượng, lượng mưa đo được tại nhiều trạm đã vượt mức trung bình nhiều năm.")
+    >>> [text[x.start:x.end][:9] for x in _lead_list(text)]
+    ['- Video c', '- Ba tuyế']
+    """
+    m = _LEAD_LIST.match(text, 0, _LEAD_LIST_REACH)
+    if m is None or len(m.group(2)) < _T["story_line_min_chars"]:
+        return []
+    labels = []
+    for item in regex.finditer(r"[^\n]++", m.group(1)):
+        line = _LEAD_LIST_ITEM.fullmatch(item.group())
+        if line is None:
+            return []
+        title = line.group(1)
+        if (title[-1] in ".;:," or not _T["end_run_long_words"] <= len(title.split())
+                <= _T["headline_max_words"]):
+            return []
+        start = m.start(1) + item.start()
+        labels.append(Label(start, start + len(item.group()), "related", "related.lead_list"))
+    return labels
+
+
+#: The text's top: one to ``above_title_max_lines`` lines, then a line of
+#: ``video_card_min_chars`` or more printed twice in a row (blank lines between): the title
+#: and the template's copy of it; :func:`_above_doubled_title` reads the lines above.
+_ABOVE_DOUBLED_TITLE = regex.compile(
+    rf"\A\s*+((?:[^\n]++\n\s*+){{{_T['above_title_min_lines']},{_T['above_title_max_lines']}}}?)"
+    rf"([^\n]{{{_T['video_card_min_chars']},{_HEADLINE_MAX_CHARS}}}+)\n\s*+\2[ \t]*+(?:\n|\Z)",
+    regex.V1)
+_HEADLINE_LINE = regex.compile(r"[\"“‘'\p{Lu}\d][^\n]*+", regex.V1)
+#: What a dateline holds and a headline above a title does not: a day and month, a year, a
+#: clock time.
+_DAY_MONTH = regex.compile(r"\d{1,2}[/.-]\d{1,2}|\d{4}|\d{1,2}[:h]\d\d")
+#: A sentence's end inside a line (a lead, a caption), which a title has not.
+_SENTENCE_INSIDE_LINE = regex.compile(r"[.!?…][\"”’)]?[ \t]++\p{Lu}", regex.V1)
+
+
+def _above_doubled_title(text: str) -> list[Label]:
+    """``related.above_title``: other articles' headlines a page prints above the story
+    (a sidebar that came first), seen by what follows them: the story's title printed twice
+    in a row (the headline and the template's copy; ``nav.repeated_title`` then takes the
+    copy), a headline itself (no full stop at its end, no sentence end inside: a lead or a
+    caption printed twice has the title above it). ``above_title_min_lines`` (2) to
+    ``above_title_max_lines`` (3) lines, each a headline (a capital, a digit or a quote
+    first; ``headline_min_words`` to ``headline_max_words`` words; no full stop at its end,
+    no day and month, year or clock time: a dateline is bylines'); a line ending a sentence
+    above the title (a lead, a quote) keeps them all.
+
+    >>> text = ("Giá xăng giảm lần thứ ba liên tiếp trong tháng\\nHọc sinh nghỉ Tết từ ngày "
+    ...         "mai\\nĐội tuyển về nước sau giải đấu\\n\\nĐội tuyển về nước sau giải đấu\\n"
+    ...         "Các cầu thủ được đón tại sân bay trong đêm.")
+    >>> [text[x.start:x.end] for x in _above_doubled_title(text)]
+    ['Giá xăng giảm lần thứ ba liên tiếp trong tháng', 'Học sinh nghỉ Tết từ ngày mai']
+    """
+    m = _ABOVE_DOUBLED_TITLE.match(text, 0, _LEAD_LIST_REACH)
+    if m is None:
+        return []
+    title = m.group(2).strip()
+    if (title[-1] in ".;:," or _SENTENCE_INSIDE_LINE.search(title) is not None
+            or not _T["headline_min_words"] <= len(title.split()) <= _T["headline_max_words"]):
+        return []  # a lead or a caption printed twice: the line above it is the title
+    labels = []
+    for line in regex.finditer(r"[^\n]++", m.group(1)):
+        head = line.group().strip()
+        if not head:
+            continue
+        if (_HEADLINE_LINE.fullmatch(head) is None or head[-1] in ".;:,"
+                or _DAY_MONTH.search(head) is not None
+                or not _T["headline_min_words"] <= len(head.split()) <= _T["headline_max_words"]):
+            return []
+        start = m.start(1) + line.start() + len(line.group()) - len(line.group().lstrip())
+        labels.append(Label(start, start + len(head), "related", "related.above_title"))
+    return labels
 
 
 def _video_cards(text: str) -> list[Label]:
