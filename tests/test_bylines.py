@@ -365,6 +365,7 @@ line_texts = st.lists(st.lists(line_pieces, max_size=4).map("".join), max_size=6
          "(LĐ online) - Mưa lớn ở Hà Nội khiến phố ngập\n(TTXVN/Vietnam+) - Mưa lớn ở Hà Nội\n"
          "(VOV.VN)- Mưa lớn ở Hà Nội khiến phố ngập\n(Báo Mới Hà Nội) - Mưa lớn ở Hà Nội\n"
          "(12/3) - Mưa lớn ở Hà Nội khiến phố ngập\n(TTXVN)\n(Hà Nội)")  # an agency's "("
+@example("Vào\nvào \nĐăng vào\nCập nhật vào\n| Gửi vào")  # a lead ending in "vào" (Hypothesis)
 def test_line_gates_change_no_candidate(text):
     """Behind the scan and the gates the line pattern matches wherever the unguarded one does."""
     from vnclean.bylines import _line_candidates, _line_pattern, _match_line

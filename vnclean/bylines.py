@@ -1686,7 +1686,7 @@ _DATELINE_END_WORDS = (
     "Ngày", "Lúc", "Hai", "hai", "HAI", "Ba", "ba", "BA", "Tư", "tư", "TƯ", "Năm", "năm",
     "NĂM", "Sáu", "sáu", "SÁU", "Bảy", "bảy", "BẢY", "Nhật", "NHẬT", "CN", "day", "Mon", "Tue",
     "Wed", "Thu", "Fri", "Sat", "Sun", "giờ", "phút", "AM", "PM", "am", "pm", "SA", "CH",
-    "sáng", "chiều", "tối", "trưa", "đêm", "trước", "qua", "nay")
+    "sáng", "chiều", "tối", "trưa", "đêm", "trước", "qua", "nay", "vào", "Vào")
 #: The number a date, a time or "5 giờ trước" opens with, and what follows it.
 #: How a line of counters alone opens: a number, a counter's word ("12 bình luận").
 _COUNT_OPENS = rf"{_DIGIT}[^\s]*[ \t]+{_COUNTER_TRIE}"
