@@ -1394,6 +1394,9 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
         j -= 1  # (its first line: the menu above ends before it)
         if j - i < 2:
             return []
+    j = _before_official_header(page, i, j)
+    if j - i < 2:
+        return []  # (an official document's header block: the story's text)
     if _title_over_heading(page, i, j):
         return []  # (the heading, a cue, is labelled apart)
     items = codes.count(_CODE[ITEM], i, j)
@@ -1417,6 +1420,23 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
             for k in range(i, j)
             if shapes[k] != DATE and k != title and k not in sources
             and not (k > title >= 0 and _bylines_line(page, k))]
+
+
+def _before_official_header(page: _Page, i: int, j: int) -> int:
+    """Where the run ``[i, j)`` ends when it reaches the header block of an official document
+    the story reproduces: the line of the run, or the line right under it, that is the
+    national name or motto (``nav_official_header.txt``: ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+    NAM``, ``Độc lập - Tự do - Hạnh phúc``), with the lines in capitals and separators right
+    above it (the issuing body, ``HỘI ĐỒNG BỘ TRƯỞNG`` / ``********``). From there on the
+    lines (its number, its kind, ``NGHỊ ĐỊNH``) are the document's: the run ends before them.
+    ``j`` when the run reaches no such line."""
+    marks = lookup_set("nav_official_header.txt")
+    for m in range(i, min(j + 1, len(page))):
+        if lookup_key(page.texts[m]) in marks:
+            while m > i and (page.shapes[m - 1] == SEPARATOR or _in_capitals(page.texts[m - 1])):
+                m -= 1
+            return min(j, m)
+    return j
 
 
 def _menu_shaped(page: _Page, codes: str, i: int, j: int, items: int, cues: int,
