@@ -190,6 +190,7 @@ class _Settings:
     verse_max_words: int
     wrapped_line_min_chars: int
     caps_heading_min_words: int
+    contents_scan_lines: int
 
 
 @functools.cache
@@ -1397,6 +1398,8 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     j = _before_official_header(page, i, j)
     if j - i < 2:
         return []  # (an official document's header block: the story's text)
+    if _printed_contents(page, i, j):
+        return []
     if _title_over_heading(page, i, j):
         return []  # (the heading, a cue, is labelled apart)
     items = codes.count(_CODE[ITEM], i, j)
@@ -1437,6 +1440,25 @@ def _before_official_header(page: _Page, i: int, j: int) -> int:
                 m -= 1
             return min(j, m)
     return j
+
+
+#: A printed table of contents' entry ends in its page number: ``Mở đầu 1``, ``... công 8``.
+_PAGE_NUMBER_END = regex.compile(r"(?:^|[ \t])\d{1,3}[ \t]*$")
+
+
+def _printed_contents(page: _Page, i: int, j: int) -> bool:
+    """The run ``[i, j)`` holds a contents heading (``nav_contents_headings.txt``: ``MỤC
+    LỤC``) and two or more of the ``contents_scan_lines`` lines under it end in a page
+    number (``Mở đầu 1`` / ``Chương 1: ...`` / ``8``): a printed document's table of
+    contents that the story reproduces (a thesis, a report), not a page's menu; a web
+    page's contents widget links its entries and prints no page numbers."""
+    heads = lookup_set("nav_contents_headings.txt")
+    scan = _settings().contents_scan_lines
+    for k in range(i, j):
+        if lookup_key(page.texts[k]) in heads:
+            under = page.texts[k + 1:k + 1 + scan]
+            return sum(_PAGE_NUMBER_END.search(text) is not None for text in under) >= 2
+    return False
 
 
 def _menu_shaped(page: _Page, codes: str, i: int, j: int, items: int, cues: int,
@@ -3176,7 +3198,8 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
     starts, ends, shapes = page.starts, page.ends, page.shapes
     cues = [m.start() for m in _CUE.finditer(codes)]
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]]) for k in cues
-                  if shapes[k] != KEYWORDS or not _keywords_in_story(page, k, cfg))
+                  if (shapes[k] != KEYWORDS or not _keywords_in_story(page, k, cfg))
+                  and not _printed_contents(page, k, k + 1))
     labels.extend(_contents_labels(page, cues))
     labels.extend(_tag_list_labels(page, cues, labels))
     labels.extend(_sibling_title_labels(page, cues, labels))
