@@ -3170,6 +3170,61 @@ _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _A_BREAKER = re.compile(f"[{_BREAKER_CODES}]")  # a paragraph or headline among the codes
 
 
+@functools.cache
+def _forum_profile_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The statistics' labels and the member ranks of ``nav_forum_profile.txt`` (lookup keys)."""
+    entries = tab_entries("nav_forum_profile.txt")
+    return (frozenset(lookup_key(v) for tag, v in entries if tag == "label"),
+            frozenset(lookup_key(v) for tag, v in entries if tag == "rank"))
+
+
+#: A member statistic's value: a count or a date (``26``, ``18,524``, ``10/09/2006``, ``0Xu``).
+_PROFILE_VALUE = regex.compile(r"\d[\d.,/:-]*+[ \t]?+\p{L}{0,4}+")
+#: The post's number and the member's name above a member box: ``1. dungle55``, ``#3 Lan``.
+_POST_NUMBER = regex.compile(r"(?:\d{1,4}\.|#\d{1,6})[ \t]++(?P<name>\S.{0,40}+)")
+
+
+def _forum_profile_labels(page: _Page) -> list[_Span]:
+    """``nav.forum_profile``: a forum post's member box as a text pass prints it, two or more
+    statistics in a row, each label alone on its line with its colon (``Tham gia ngày:``,
+    ``Bài viết:``, ``Được thích:``: ``nav_forum_profile.txt``) and its value, a count or a
+    date, on the line below; with the member's rank lines right above them (``Thành viên
+    vàng``, ``dungle55 Thành viên mới``: a rank alone or after the name) and the post's
+    number and name above those (``1. dungle55``). A story's label line is followed by a
+    sentence, not a bare number."""
+    labels_, ranks = _forum_profile_words()
+    texts, n = page.texts, len(page)
+    spans: list[_Span] = []
+    k = 0
+    while k + 1 < n:
+        pairs = 0
+        m = k
+        while (m + 1 < n and texts[m].rstrip().endswith(":")
+               and lookup_key(texts[m]) in labels_
+               and _PROFILE_VALUE.fullmatch(texts[m + 1].strip())):
+            pairs += 1
+            m += 2
+        if pairs < 2:
+            k += 1
+            continue
+        top = k
+        name = None
+        while top > 0 and top > k - 3:
+            line = lookup_key(texts[top - 1])
+            rank = max((r for r in ranks if line == r or line.endswith(" " + r)), key=len,
+                       default=None)  # (the longest: "new member", not "member")
+            if rank is None:
+                break
+            top -= 1
+            name = name or line[:len(line) - len(rank)].strip() or None
+        number = _POST_NUMBER.fullmatch(texts[top - 1].strip()) if top > 0 and name else None
+        if number is not None and lookup_key(number["name"]) == name:
+            top -= 1
+        spans.extend((page.starts[x], page.ends[x], "nav.forum_profile") for x in range(top, m))
+        k = m
+    return spans
+
+
 def _next_to_a_run(starts: list[int], codes: str, gone: set[int], late: list[int]) -> bool:
     """Is a line that a late rule took (starts in ``late``) next to a run once the lines
     taken go (starts in ``gone``)? Only such a run can be a menu it was not: runs and cue
@@ -3201,6 +3256,7 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
                   if (shapes[k] != KEYWORDS or not _keywords_in_story(page, k, cfg))
                   and not _printed_contents(page, k, k + 1))
     labels.extend(_contents_labels(page, cues))
+    labels.extend(_forum_profile_labels(page))
     labels.extend(_tag_list_labels(page, cues, labels))
     labels.extend(_sibling_title_labels(page, cues, labels))
     early = len(labels)
