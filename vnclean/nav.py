@@ -1234,7 +1234,7 @@ def _is_template_line(line: str) -> bool:
 #: How every entry of ``nav_template_lines.txt`` opens (casefolded, at most 8 characters;
 #: tests/test_nav.py checks each entry): the gate before it, its first letters in both cases
 #: first (a one-character test).
-_TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "showing", "skip")
+_TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "kết quả", "showing", "skip")
 _TEMPLATE_FIRSTS = "".join(sorted({c for opener in _TEMPLATE_OPENERS
                                    for c in (opener[0], opener[0].upper())}))
 
