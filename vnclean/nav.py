@@ -1398,12 +1398,12 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
     j = _before_official_header(page, i, j)
     if j - i < 2:
         return []  # (an official document's header block: the story's text)
-    if _printed_contents(page, i, j):
-        return []
     if _title_over_heading(page, i, j):
         return []  # (the heading, a cue, is labelled apart)
     items = codes.count(_CODE[ITEM], i, j)
     cues = len(_CUE.findall(codes, i, j))
+    if cues and _printed_contents(page, i, j):
+        return []  # (a contents heading is a cue: a run without one holds none)
     if not _menu_shaped(page, codes, i, j, items, cues, cfg):
         return []
     # An attribution ("Theo Trí Thức Trẻ", "Tham khảo: The Verge") is strip_bylines' line
@@ -1425,18 +1425,42 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
             and not (k > title >= 0 and _bylines_line(page, k))]
 
 
+@functools.cache
+def _official_header_marks() -> tuple[frozenset[str], tuple[str, ...], str, int]:
+    """The lookup keys of ``nav_official_header.txt``; the last word of each, as written, in
+    capitals and in lower case (a text holding none of these is passed by, one C-level search
+    each); their first letters in both cases and their greatest length (a line is looked up
+    only when it opens so and is no longer)."""
+    forms = expand_forms(word_list("nav_official_header.txt"))
+    tails = {f.split()[-1] for f in forms}
+    return (frozenset(map(lookup_key, forms)),
+            tuple(sorted({v for t in tails for v in (t, t.upper(), t.lower())})),
+            "".join(sorted({c for f in forms for c in (f[0], f[0].upper(), f[0].lower())})),
+            max(map(len, forms)) + 8)
+
+
+@functools.lru_cache(maxsize=8)
+def _may_hold_official_header(source: str) -> bool:
+    """Whether ``source`` holds the last word of a form of ``nav_official_header.txt``: read
+    once a text (a page of many runs asks for each)."""
+    return any(tail in source for tail in _official_header_marks()[1])
+
+
 def _before_official_header(page: _Page, i: int, j: int) -> int:
     """Where the run ``[i, j)`` ends when it reaches the header block of an official document
-    the story reproduces: the line of the run, or the line right under it, that is the
-    national name or motto (``nav_official_header.txt``: ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
-    NAM``, ``Độc lập - Tự do - Hạnh phúc``), with the lines in capitals and separators right
-    above it (the issuing body, ``HỘI ĐỒNG BỘ TRƯỞNG`` / ``********``). From there on the
-    lines (its number, its kind, ``NGHỊ ĐỊNH``) are the document's: the run ends before them.
-    ``j`` when the run reaches no such line."""
-    marks = lookup_set("nav_official_header.txt")
-    for m in range(i, min(j + 1, len(page))):
-        if lookup_key(page.texts[m]) in marks:
-            while m > i and (page.shapes[m - 1] == SEPARATOR or _in_capitals(page.texts[m - 1])):
+    the story reproduces: the motto of the national name (``nav_official_header.txt``:
+    ``Độc lập - Tự do - Hạnh phúc``) on a line of the run or on one of the two lines under
+    it, and the lines in capitals and separators right above the motto (the national name,
+    ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``, the issuing body, ``HỘI ĐỒNG BỘ TRƯỞNG`` /
+    ``********``). From there on the lines (its number, its kind, ``NGHỊ ĐỊNH``) are the
+    document's: the run ends before them. ``j`` when the run reaches no such line."""
+    if not _may_hold_official_header(page.source):
+        return j
+    marks, _, firsts, longest = _official_header_marks()
+    texts = page.texts
+    for m in range(i, min(j + 2, len(page))):
+        if texts[m][0] in firsts and len(texts[m]) <= longest and lookup_key(texts[m]) in marks:
+            while m > i and (page.shapes[m - 1] == SEPARATOR or _in_capitals(texts[m - 1])):
                 m -= 1
             return min(j, m)
     return j
@@ -1455,7 +1479,7 @@ def _printed_contents(page: _Page, i: int, j: int) -> bool:
     heads = lookup_set("nav_contents_headings.txt")
     scan = _settings().contents_scan_lines
     for k in range(i, j):
-        if lookup_key(page.texts[k]) in heads:
+        if page.shapes[k] == HEADING and lookup_key(page.texts[k]) in heads:
             under = page.texts[k + 1:k + 1 + scan]
             return sum(_PAGE_NUMBER_END.search(text) is not None for text in under) >= 2
     return False
@@ -3192,11 +3216,16 @@ def _forum_profile_labels(page: _Page) -> list[_Span]:
     vàng``, ``dungle55 Thành viên mới``: a rank alone or after the name) and the post's
     number and name above those (``1. dungle55``). A story's label line is followed by a
     sentence, not a bare number."""
-    labels_, ranks = _forum_profile_words()
     texts, n = page.texts, len(page)
+    if _LABEL_OVER_NUMBER.search(page.source) is None:
+        return []  # (no line ending in a colon over a number: no member box)
+    labels_, ranks = _forum_profile_words()
     spans: list[_Span] = []
     k = 0
     while k + 1 < n:
+        if texts[k][-1] != ":":
+            k += 1
+            continue
         pairs = 0
         m = k
         while (m + 1 < n and texts[m].rstrip().endswith(":")
@@ -3223,6 +3252,10 @@ def _forum_profile_labels(page: _Page) -> list[_Span]:
         spans.extend((page.starts[x], page.ends[x], "nav.forum_profile") for x in range(top, m))
         k = m
     return spans
+
+
+#: A line ending in a colon right over a line opening with a digit: a member box's gate.
+_LABEL_OVER_NUMBER = re.compile(r":[ \t]*\n[ \t]*\d")
 
 
 def _next_to_a_run(starts: list[int], codes: str, gone: set[int], late: list[int]) -> bool:
