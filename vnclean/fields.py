@@ -36,19 +36,20 @@ _MIN_REPEAT_CHARS = 30
 
 
 @functools.cache
-def _settings() -> tuple[int, dict[str, str], regex.Pattern]:
+def _settings() -> tuple[int, dict[str, str], regex.Pattern, frozenset[str]]:
     data = json_data("nav_field_labels.json")
     role = {}
     for group in ("keep", "summary", "byline", "nav"):
         for label in data[group]:
             role[label] = group
     pattern = compile_named(rf"[ \t]*+(?P<label>{named_list(role)})[ \t]*+:[ \t]?")
-    return data["min_lines"], role, pattern
+    return data["min_lines"], role, pattern, frozenset(data["front_matter"])
 
 
-def _header_lines(text: str) -> list[tuple[int, int, str, int]]:
-    """(line start, line end, role, value start) of the labelled lines opening ``text``."""
-    _, role, pattern = _settings()
+def _header_lines(text: str) -> list[tuple[int, int, str, int, str]]:
+    """(line start, line end, role, value start, label) of the labelled lines opening
+    ``text``."""
+    _, role, pattern, _ = _settings()
     lines = []
     pos = 0
     while pos < len(text):
@@ -56,7 +57,8 @@ def _header_lines(text: str) -> list[tuple[int, int, str, int]]:
         match = pattern.match(text, pos, end)
         if match is None:
             break
-        lines.append((pos, end, role[match.group("label")], match.end()))
+        label = match.group("label")
+        lines.append((pos, end, role[label], match.end(), label))
         pos = end + 1
     return lines
 
@@ -68,13 +70,15 @@ def field_header_labels(text: str) -> list[Label]:
     >>> [(lb.kind, t[lb.start:lb.end]) for lb in field_header_labels(t)]
     [('nav', 'Title: '), ('byline', 'Source: Báo X'), ('nav', 'Tags: mưa'), ('nav', 'Content: ')]
     """
-    min_lines, _, _ = _settings()
+    min_lines, _, _, front_matter = _settings()
     lines = _header_lines(text)
-    if len(lines) < min_lines or not any(role != "keep" for _, _, role, _ in lines):
+    if len(lines) < min_lines or not any(role != "keep" for _, _, role, _, _ in lines):
         return []
+    if all(label in front_matter for *_, label in lines):
+        return []  # a paper's abstract block ("Tóm tắt:" / "Từ khóa:"): the story's text
     body = unicodedata.normalize("NFC", text[lines[-1][3]:])
     labels = []
-    for start, end, role, value in lines:
+    for start, end, role, value, _ in lines:
         label_only = role == "keep" or (
             role == "summary" and not _repeats_body(text[value:end], body))
         if label_only:

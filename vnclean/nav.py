@@ -194,6 +194,7 @@ class _Settings:
     verse_max_words: int
     wrapped_line_min_chars: int
     caps_heading_min_words: int
+    contents_scan_lines: int
 
 
 @functools.cache
@@ -1247,7 +1248,7 @@ def _is_template_line(line: str) -> bool:
 #: How every entry of ``nav_template_lines.txt`` opens (casefolded, at most 8 characters;
 #: tests/test_nav.py checks each entry): the gate before it, its first letters in both cases
 #: first (a one-character test).
-_TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "showing", "skip")
+_TEMPLATE_OPENERS = ("chi tiết", "đặt", "hiển thị", "kết quả", "showing", "skip")
 _TEMPLATE_FIRSTS = "".join(sorted({c for opener in _TEMPLATE_OPENERS
                                    for c in (opener[0], opener[0].upper())}))
 
@@ -1408,10 +1409,15 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
         j -= 1  # (its first line: the menu above ends before it)
         if j - i < 2:
             return []
+    j = _before_official_header(page, i, j)
+    if j - i < 2:
+        return []  # (an official document's header block: the story's text)
     if _title_over_heading(page, i, j):
         return []  # (the heading, a cue, is labelled apart)
     items = codes.count(_CODE[ITEM], i, j)
     cues = len(_CUE.findall(codes, i, j))
+    if cues and _printed_contents(page, i, j):
+        return []  # (a contents heading is a cue: a run without one holds none)
     if not _menu_shaped(page, codes, i, j, items, cues, cfg):
         return []
     # An attribution ("Theo Trí Thức Trẻ", "Tham khảo: The Verge") is strip_bylines' line
@@ -1431,6 +1437,66 @@ def _menu_run_labels(page: _Page, codes: str, i: int, j: int, cfg: _Settings) ->
             for k in range(i, j)
             if shapes[k] != DATE and k != title and k not in sources
             and not (k > title >= 0 and _bylines_line(page, k))]
+
+
+@functools.cache
+def _official_header_marks() -> tuple[frozenset[str], tuple[str, ...], str, int]:
+    """The lookup keys of ``nav_official_header.txt``; the last word of each, as written, in
+    capitals and in lower case (a text holding none of these is passed by, one C-level search
+    each); their first letters in both cases and their greatest length (a line is looked up
+    only when it opens so and is no longer)."""
+    forms = expand_forms(word_list("nav_official_header.txt"))
+    tails = {f.split()[-1] for f in forms}
+    return (frozenset(map(lookup_key, forms)),
+            tuple(sorted({v for t in tails for v in (t, t.upper(), t.lower())})),
+            "".join(sorted({c for f in forms for c in (f[0], f[0].upper(), f[0].lower())})),
+            max(map(len, forms)) + 8)
+
+
+@functools.lru_cache(maxsize=8)
+def _may_hold_official_header(source: str) -> bool:
+    """Whether ``source`` holds the last word of a form of ``nav_official_header.txt``: read
+    once a text (a page of many runs asks for each)."""
+    return any(tail in source for tail in _official_header_marks()[1])
+
+
+def _before_official_header(page: _Page, i: int, j: int) -> int:
+    """Where the run ``[i, j)`` ends when it reaches the header block of an official document
+    the story reproduces: the motto of the national name (``nav_official_header.txt``:
+    ``Độc lập - Tự do - Hạnh phúc``) on a line of the run or on one of the two lines under
+    it, and the lines in capitals and separators right above the motto (the national name,
+    ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``, the issuing body, ``HỘI ĐỒNG BỘ TRƯỞNG`` /
+    ``********``). From there on the lines (its number, its kind, ``NGHỊ ĐỊNH``) are the
+    document's: the run ends before them. ``j`` when the run reaches no such line."""
+    if not _may_hold_official_header(page.source):
+        return j
+    marks, _, firsts, longest = _official_header_marks()
+    texts = page.texts
+    for m in range(i, min(j + 2, len(page))):
+        if texts[m][0] in firsts and len(texts[m]) <= longest and lookup_key(texts[m]) in marks:
+            while m > i and (page.shapes[m - 1] == SEPARATOR or _in_capitals(texts[m - 1])):
+                m -= 1
+            return min(j, m)
+    return j
+
+
+#: A printed table of contents' entry ends in its page number: ``Mở đầu 1``, ``... công 8``.
+_PAGE_NUMBER_END = regex.compile(r"(?:^|[ \t])\d{1,3}[ \t]*$")
+
+
+def _printed_contents(page: _Page, i: int, j: int) -> bool:
+    """The run ``[i, j)`` holds a contents heading (``nav_contents_headings.txt``: ``MỤC
+    LỤC``) and two or more of the ``contents_scan_lines`` lines under it end in a page
+    number (``Mở đầu 1`` / ``Chương 1: ...`` / ``8``): a printed document's table of
+    contents that the story reproduces (a thesis, a report), not a page's menu; a web
+    page's contents widget links its entries and prints no page numbers."""
+    heads = lookup_set("nav_contents_headings.txt")
+    scan = _settings().contents_scan_lines
+    for k in range(i, j):
+        if page.shapes[k] == HEADING and lookup_key(page.texts[k]) in heads:
+            under = page.texts[k + 1:k + 1 + scan]
+            return sum(_PAGE_NUMBER_END.search(text) is not None for text in under) >= 2
+    return False
 
 
 def _menu_shaped(page: _Page, codes: str, i: int, j: int, items: int, cues: int,
@@ -1937,12 +2003,15 @@ def _is_paragraph(page: _Page, k: int, cfg: _Settings) -> bool:
 def _keywords_in_story(page: _Page, k: int, cfg: _Settings) -> bool:
     """The keywords line at ``k`` is a research paper's key words under its abstract: a
     story paragraph above it, and an abstract heading (``nav_abstract_headings.txt``:
-    ``Tóm tắt``, ``Summary``) above that paragraph or right below the line. The page's
-    topic links between two paragraphs, with no such heading, still go."""
+    ``Tóm tắt``, ``Summary``) above that paragraph, opening it before a colon (``Tóm tắt:
+    Bài viết ...``, ``Abstract: The paper ...``) or right below the line. The page's topic
+    links between two paragraphs, with no such heading, still go."""
     if k == 0 or not _is_paragraph(page, k - 1, cfg):
         return False
     heads = lookup_set("nav_abstract_headings.txt")
+    head, colon, _ = page.texts[k - 1].partition(":")
     return (k >= 2 and lookup_key(page.texts[k - 2]) in heads
+            or bool(colon) and lookup_key(head) in heads
             or k + 1 < len(page) and lookup_key(page.texts[k + 1]) in heads)
 
 
@@ -3155,6 +3224,70 @@ _BREAKER_CODES = _CODE[PROSE] + _CODE[TITLE]
 _A_BREAKER = re.compile(f"[{_BREAKER_CODES}]")  # a paragraph or headline among the codes
 
 
+@functools.cache
+def _forum_profile_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The statistics' labels and the member ranks of ``nav_forum_profile.txt`` (lookup keys)."""
+    entries = tab_entries("nav_forum_profile.txt")
+    return (frozenset(lookup_key(v) for tag, v in entries if tag == "label"),
+            frozenset(lookup_key(v) for tag, v in entries if tag == "rank"))
+
+
+#: A member statistic's value: a count or a date (``26``, ``18,524``, ``10/09/2006``, ``0Xu``).
+_PROFILE_VALUE = regex.compile(r"\d[\d.,/:-]*+[ \t]?+\p{L}{0,4}+")
+#: The post's number and the member's name above a member box: ``1. dungle55``, ``#3 Lan``.
+_POST_NUMBER = regex.compile(r"(?:\d{1,4}\.|#\d{1,6})[ \t]++(?P<name>\S.{0,40}+)")
+
+
+def _forum_profile_labels(page: _Page) -> list[_Span]:
+    """``nav.forum_profile``: a forum post's member box as a text pass prints it, two or more
+    statistics in a row, each label alone on its line with its colon (``Tham gia ngày:``,
+    ``Bài viết:``, ``Được thích:``: ``nav_forum_profile.txt``) and its value, a count or a
+    date, on the line below; with the member's rank lines right above them (``Thành viên
+    vàng``, ``dungle55 Thành viên mới``: a rank alone or after the name) and the post's
+    number and name above those (``1. dungle55``). A story's label line is followed by a
+    sentence, not a bare number."""
+    texts, n = page.texts, len(page)
+    if _LABEL_OVER_NUMBER.search(page.source) is None:
+        return []  # (no line ending in a colon over a number: no member box)
+    labels_, ranks = _forum_profile_words()
+    spans: list[_Span] = []
+    k = 0
+    while k + 1 < n:
+        if texts[k][-1] != ":":
+            k += 1
+            continue
+        pairs = 0
+        m = k
+        while (m + 1 < n and texts[m].rstrip().endswith(":")
+               and lookup_key(texts[m]) in labels_
+               and _PROFILE_VALUE.fullmatch(texts[m + 1].strip())):
+            pairs += 1
+            m += 2
+        if pairs < 2:
+            k += 1
+            continue
+        top = k
+        name = None
+        while top > 0 and top > k - 3:
+            line = lookup_key(texts[top - 1])
+            rank = max((r for r in ranks if line == r or line.endswith(" " + r)), key=len,
+                       default=None)  # (the longest: "new member", not "member")
+            if rank is None:
+                break
+            top -= 1
+            name = name or line[:len(line) - len(rank)].strip() or None
+        number = _POST_NUMBER.fullmatch(texts[top - 1].strip()) if top > 0 and name else None
+        if number is not None and lookup_key(number["name"]) == name:
+            top -= 1
+        spans.extend((page.starts[x], page.ends[x], "nav.forum_profile") for x in range(top, m))
+        k = m
+    return spans
+
+
+#: A line ending in a colon right over a line opening with a digit: a member box's gate.
+_LABEL_OVER_NUMBER = re.compile(r":[ \t]*\n[ \t]*\d")
+
+
 def _next_to_a_run(starts: list[int], codes: str, gone: set[int], late: list[int]) -> bool:
     """Is a line that a late rule took (starts in ``late``) next to a run once the lines
     taken go (starts in ``gone``)? Only such a run can be a menu it was not: runs and cue
@@ -3183,8 +3316,10 @@ def _page_labels(page: _Page, codes: str, cfg: _Settings
     starts, ends, shapes = page.starts, page.ends, page.shapes
     cues = [m.start() for m in _CUE.finditer(codes)]
     labels.extend((starts[k], ends[k], CUE_RULES[shapes[k]]) for k in cues
-                  if shapes[k] != KEYWORDS or not _keywords_in_story(page, k, cfg))
+                  if (shapes[k] != KEYWORDS or not _keywords_in_story(page, k, cfg))
+                  and not _printed_contents(page, k, k + 1))
     labels.extend(_contents_labels(page, cues))
+    labels.extend(_forum_profile_labels(page))
     labels.extend(_tag_list_labels(page, cues, labels))
     labels.extend(_sibling_title_labels(page, cues, labels))
     early = len(labels)

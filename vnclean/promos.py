@@ -1346,12 +1346,18 @@ def _residue_round(text: str, start: int, end: int, inner: list[Label]) -> list[
 def _strong_footer(line: str) -> bool:
     """A line a footer grows from: a notice (``©``, ``Bản quyền thuộc ...``) anywhere, or a
     label cue (``Cơ quan chủ quản``, a licence) on a line that is no story sentence unless
-    it names a press authority."""
+    it names a press authority, nor a lettered clause of a list (``a) Số giấy phép, ngày
+    cấp ...;``: a rule the story quotes, which no footer line is written as)."""
     if not _STRONG_CUES.may_match(line):
         return False
     if _footer_notice(line, 0, len(line)) is not None:
         return True
-    return bool(_FOOTER_LABEL.search(line)) and not _story_not_press(line)
+    return (bool(_FOOTER_LABEL.search(line)) and not _story_not_press(line)
+            and not _LETTERED_CLAUSE.match(line))
+
+
+#: A lettered clause of a list opening a line: ``a) ``, ``đ) `` (a law's or a rule's items).
+_LETTERED_CLAUSE = regex.compile(r"[ \t]*+[a-zđ]\)[ \t]")
 
 
 def _footer_notice(text: str, lo: int, hi: int) -> regex.Match | None:

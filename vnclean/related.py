@@ -73,7 +73,7 @@ _DATE_TAIL = (r"[ \t]*[(\[][ \t]?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"
 # The context-free pass walks the non-blank lines one C-level finditer yields, with cheap
 # length and end-character tests first; the compiled patterns below only ever see the few
 # lines those tests let through (a regex over the whole page is slower on one-paragraph-a-line text).
-_HEADING_TRIM = " \t:.›»>"
+_HEADING_TRIM = " \t:.!›»>"  # (a heading may shout: "Có thể bạn quan tâm!")
 _STRONG = frozenset(h.casefold() for h in _headings("strong"))
 _WEAK = frozenset(h.casefold() for h in _headings("weak"))
 _HEADING_MAX = max(map(len, _STRONG | _WEAK)) + 4
