@@ -939,7 +939,7 @@ def _page_of(text: str, cfg: _Settings) -> _Page:
     words, shapes, sections = map(list, zip(*known))
     if "|" in text:
         _unshape_tables(texts, shapes)
-    if "  " in text or "\t" in text:
+    if _may_hold_spaced_rows(texts, shapes):
         _unshape_spaced_tables(texts, shapes)
     if "#" in text and "\n#" in text:  # (a rare character first: a scan for two stops often)
         _shape_hashtag_runs(texts, shapes)
@@ -1000,6 +1000,20 @@ def _unshape_tables(texts: list[str], shapes: list[str]) -> None:
                 if shapes[row] in (BREADCRUMB, SEPARATOR):
                     shapes[row] = PROSE
         k = end
+
+
+def _may_hold_spaced_rows(texts: list[str], shapes: list[str]) -> bool:
+    """A line shaped as a table's row (``_TABLE_ROW_SHAPES``) holds two spaces or a tab: the
+    gate of :func:`_unshape_spaced_tables`, in C. Those lines joined are read, not the whole
+    text: a search for two spaces stops at every space, and most of a text is prose.
+
+    >>> _may_hold_spaced_rows(["Dài    63 km", "Mưa  lớn ở Hà Nội."], [TITLE, PROSE])
+    True
+    >>> _may_hold_spaced_rows(["Dài 63 km", "Mưa  lớn ở Hà Nội."], [TITLE, PROSE])
+    False
+    """
+    rows = "\n".join(compress(texts, map(_TABLE_ROW_SHAPES.__contains__, shapes)))
+    return "  " in rows or "\t" in rows
 
 
 def _unshape_spaced_tables(texts: list[str], shapes: list[str]) -> None:
