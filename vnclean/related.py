@@ -458,7 +458,7 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
     add_start, add_text, append = starts.append, texts.append, classes.append
     teaser_max = _TEASER_MAX
     heading_max = _HEADING_MAX
-    seen: dict[str, str] = {}
+    short_class_of = _short_class_of
     next_start = 0  # the offset of the next raw line
     for raw in text.split("\n"):
         start = next_start
@@ -476,11 +476,9 @@ def _scan(text: str) -> tuple[list[int], list[str], list[str]]:
             continue
         if n <= 40:
             # Menus repeat, on a page and from page to page of a site: each distinct
-            # short line is classed once in a text, and remembered (_short_class_of).
-            cls = seen.get(stripped)
-            if cls is None:
-                cls = seen[stripped] = _short_class_of(stripped)
-            append(cls)
+            # short line is classed once and remembered (_short_class_of: a C-level lookup,
+            # cheaper than a dictionary of the text's own in front of it).
+            append(short_class_of(stripped))
             continue
         # A sentence is neither a cue nor a headline (nor short: it is over 40 characters);
         # one opened by a prefix letter is a teaser unless _PREFIXED takes it (up to 270,
