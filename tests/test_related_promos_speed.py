@@ -218,3 +218,21 @@ def test_core_test_answers_as_a_substring_test(core, text):
     """A notice core's test (a walk over its rare letter's places, or ``in``) says what
     ``core in text`` says."""
     assert promos._core_test(core)(text) == (core in text)
+
+
+_CLASSES = ["headline", "filler", "short", "teaser", "dated", "other", "strong"]
+_LINE_TEXTS = ["Giá vàng tăng mạnh hôm nay", "10:25", "2 giờ trước", "Xem:", "Mưa lớn.",
+               "(26/12)", "Tin mới", "12"]
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from(_LINE_TEXTS), st.sampled_from(_CLASSES)),
+                min_size=1, max_size=8))
+def test_timed_sidebar_needs_a_filler_next_to_its_headline(rows):
+    """_walk asks _timed_sidebar only about a headline with a filler (its time line) right
+    above or below it: with none, the answer is always none."""
+    lines = [related._Line(0, 0, text, cls, False) for text, cls in rows]
+    for i, line in enumerate(lines):
+        if line.cls == "headline" and not any(
+                0 <= k < len(lines) and lines[k].cls == "filler" for k in (i - 1, i + 1)):
+            assert related._timed_sidebar(lines, i) == (i, i)

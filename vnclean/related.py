@@ -1569,7 +1569,8 @@ def _lone_marks(lines: list[_Line], codes: str) -> int:
     return sum(_lone_mark(lines[m.start()]) for m in _FILLER_CODE.finditer(codes))
 
 
-_FILLER_CODE = re.compile(_CODES["filler"])
+_FILLER_LETTER = _CODES["filler"]
+_FILLER_CODE = re.compile(_FILLER_LETTER)
 
 
 def _lone_mark(line: _Line) -> bool:
@@ -1708,7 +1709,10 @@ def _walk(lines: list[_Line], codes: str, title: str, chrome: bool, labels: list
                     i = end
                     continue
                 refused = max(refused, read)
-            start, end = _timed_sidebar(lines, i)
+            # A timed sidebar's item has its time line (a filler) above or below it.
+            start, end = _timed_sidebar(lines, i) if (
+                i and codes[i - 1] == _FILLER_LETTER or codes[i + 1:i + 2] == _FILLER_LETTER
+            ) else (i, i)
             if end > i and (not labels or labels[-1].end <= lines[start].start):
                 if last_story is None:
                     last_story = _last_story_line(lines)
