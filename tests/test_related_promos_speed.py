@@ -236,3 +236,50 @@ def test_timed_sidebar_needs_a_filler_next_to_its_headline(rows):
         if line.cls == "headline" and not any(
                 0 <= k < len(lines) and lines[k].cls == "filler" for k in (i - 1, i + 1)):
             assert related._timed_sidebar(lines, i) == (i, i)
+
+
+def _old_inline_cues(text):
+    """_inline_cues as it was before its list cues were found from their heads: a scan for
+    each tail's letters."""
+    labels = []
+    if ":" in text:
+        for colon in related._CUE_COLON.finditer(text):
+            at = colon.start()
+            cue_end = at
+            if text[at - 1] in " \t\xa0":
+                cue_end = related._SPACES_BEFORE.search(text, max(0, at - 8), at).start()
+            if text[cue_end - 4:cue_end][1:] in related._SINGLE_CUE_ENDS:
+                label = related._inline_cue(text, cue_end, at + 1, related._SINGLE_CUE_BEFORE,
+                                            related._SPACES, related._SINGLE_HEADLINE)
+                if label is not None:
+                    labels.append(label)
+    for tail, rare in related._LIST_CUE_TAILS:
+        if rare and rare not in text:
+            continue
+        at = text.find(tail)
+        while at >= 0:
+            end = at + len(tail)
+            if text[at - 4:at] in related._LIST_CUE_HEADS:
+                label = related._inline_cue(text, end, end, related._LIST_CUE_BEFORE,
+                                            related._COLON_AND_SPACES, related._LIST_HEADLINES)
+                if label is not None:
+                    labels.append(label)
+            at = text.find(tail, end)
+    return labels
+
+
+_CUE_PIECES = ["Tin cùng chuyên mục", "chuyên mục", "chuyên mụchuyên mục", "mụchuyên mục",
+               "cùng ", "ùng ", "Bài cùng chủ đề", "TIN CÙNG SỰ KIỆN", "ÙNG CHỦ ĐỀ", "Tin ",
+               "liên quan", "Bài viết liên quan", " Mưa lớn ở Hà Nội", " Giá vàng tăng", ". ",
+               ": ", "\n", "ù", "Ù", "c", "Tin cùng chuyên mụchuyên mục", "Xem thêm: "]
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_CUE_PIECES), st.text(max_size=3)),
+                max_size=12).map("".join))
+@example("Mưa lớn. Tin cùng chuyên mụchuyên mục Giá vàng tăng mạnh Hà Nội mưa lớn")
+@example("Mưa lớn. Tin cùng chủ đề: Giá vàng tăng mạnh hôm nay")
+def test_list_cues_found_from_their_heads_as_from_their_tails(text):
+    """_inline_cues finds a list cue's tail from its lone head (``ùng `` of ``cùng``): the
+    same labels as the scan for every tail's letters."""
+    assert related._inline_cues(text) == _old_inline_cues(text)

@@ -2004,6 +2004,18 @@ _LIST_CUE_TAILS = tuple((tail, next((c for c in tail if c.isupper() and not c.is
 # The four characters before a list cue's tail: the end of its first words and a space.
 _LIST_CUE_HEADS = frozenset(cue[-len(tail) - 4:-len(tail)] for cue in _LIST_CUES
                             for tail, _ in _LIST_CUE_TAILS if cue.endswith(tail))
+
+
+def _lone_head(tail: str) -> str:
+    """The head every list cue ending in ``tail`` puts before it, when they share one that
+    opens with a letter prose seldom holds (``ùng `` of ``cùng``: not ASCII); else ``""``."""
+    heads = {cue[-len(tail) - 4:-len(tail)] for cue in _LIST_CUES if cue.endswith(tail)}
+    head = heads.pop() if len(heads) == 1 else ""
+    return head if head[:1] and not head[0].isascii() and head[0].isalpha() else ""
+
+
+# Each tail with its rare letter and its lone head (see _tail_hits).
+_LIST_CUE_SCANS = tuple((tail, rare, _lone_head(tail)) for tail, rare in _LIST_CUE_TAILS)
 _SPACES_BEFORE = regex.compile(r"[ \t\xa0]*+\Z")
 _SPACES = re.compile(r"[ \t\xa0]*+")
 #: After a list cue: its colon, and a dash opening the first headline (``Tin liên quan:- A- B``).
@@ -2039,19 +2051,65 @@ def _inline_cues(text: str, tags: list[tuple[int, int]] | None = None) -> list[L
                     labels.append(label)
             if tags is not None and end in _EVENT_TAG_ENDS:
                 tags.append((cue_end, at))
-    for tail, rare in _LIST_CUE_TAILS:
+    openings: dict[str, list[int]] = {}  # where each lone head stands in the text
+    for tail, rare, head in _LIST_CUE_SCANS:
         if rare and rare not in text:
             continue
-        at = text.find(tail)
-        while at >= 0:
+        for at in _tail_hits(text, tail, head, openings):
             end = at + len(tail)
             if text[at - 4:at] in _LIST_CUE_HEADS:
                 label = _inline_cue(text, end, end, _LIST_CUE_BEFORE, _COLON_AND_SPACES,
                                     _LIST_HEADLINES)
                 if label is not None:
                     labels.append(label)
-            at = text.find(tail, end)
     return labels
+
+
+def _tail_hits(text: str, tail: str, head: str, openings: dict[str, list[int]]) -> list[int]:
+    """Where a scan for ``tail`` from the text's start, each next search past the last hit,
+    meets it; those right after ``head`` only when ``head`` is given (``tail``'s lone head,
+    :func:`_lone_head`: no cue ends in ``tail`` elsewhere).
+
+    A search for the tail's letters stops at each common one (four tails cost as much as
+    the rest of the inline pass); its lone head's first letter is rare (``ù``): a C-level
+    scan for it (``openings``, once per head and text) finds the few places to test. Where
+    another hit of the tail overlaps one from the left (``chuyên mụchuyên mục``) the plain
+    scan, which would have passed over it, is run instead.
+
+    >>> text = "Tin cùng chủ đề: A. Bài cùng chủ đề B. Một chủ đề khác."
+    >>> _tail_hits(text, "chủ đề", "ùng ", {}) == [9, 29]
+    True
+    >>> _tail_hits(text, "chủ đề", "", {})
+    [9, 29, 43]
+    """
+    size = len(tail)
+    if head:
+        if head not in openings:
+            openings[head] = _openings(text, head)
+        skip = len(head)
+        hits = [at + skip for at in openings[head] if text.startswith(tail, at + skip)]
+        if not any(0 <= text.find(tail, max(0, at - size + 1), at + size - 1) < at
+                   for at in hits):
+            return hits
+    hits = []
+    at = text.find(tail)
+    while at >= 0:
+        hits.append(at)
+        at = text.find(tail, at + size)
+    return hits
+
+
+def _openings(text: str, literal: str) -> list[int]:
+    """Every offset where ``literal`` starts in ``text``, found from its first character (a
+    C-level scan as fast as ``memchr``), then a prefix test there."""
+    first = literal[0]
+    found = []
+    at = text.find(first)
+    while at >= 0:
+        if text.startswith(literal, at):
+            found.append(at)
+        at = text.find(first, at + 1)
+    return found
 
 
 def _inline_cue(text: str, cue_end: int, after: int, before: regex.Pattern, gap: re.Pattern,
