@@ -248,3 +248,12 @@ def test_spaced_rows_gate_agrees_with_the_whole_text_gate(lines):
         shape in nav._TABLE_ROW_SHAPES and ("  " in t or "\t" in t) for t, shape in lines)
     if not nav._may_hold_spaced_rows(texts, shapes):
         assert changed == shapes
+
+
+@given(st.sampled_from(["(Tin ", "Đang cập nhật", "[x", "Đ"]),
+       st.text(alphabet="(Tin ĐangcậpnhtxĐ[", max_size=40))
+@example("(Tin ", "Hà Nội (ảnh) (Tin")
+def test_anchored_literal_search_is_a_substring_test(literal, text):
+    # the inline patterns' gates once were stdlib searches for their leading literal
+    assert bool(nav._AnchoredLiteral(literal).search(text)) == (literal in text)
+    assert bool(nav._literal_search(literal).search(text)) == (literal in text)
