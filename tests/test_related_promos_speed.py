@@ -283,3 +283,14 @@ def test_list_cues_found_from_their_heads_as_from_their_tails(text):
     """_inline_cues finds a list cue's tail from its lone head (``ùng `` of ``cùng``): the
     same labels as the scan for every tail's letters."""
     assert related._inline_cues(text) == _old_inline_cues(text)
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(_text)
+@example("Tin A –\nTin B")
+def test_dash_line_end_answers_as_its_two_scans(text):
+    """_has_dash_line_end tests for an en dash before its scan: the same answer as the two
+    scans alone."""
+    assert related._has_dash_line_end(text) == (
+        related._HYPHEN_LINE_END.search(text) is not None
+        or related._EN_DASH_LINE_END.search(text) is not None)

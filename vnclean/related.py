@@ -2455,7 +2455,8 @@ def _inline_spans(text: str, tags: list[tuple[int, int]] | None = None) -> list[
     if _ANCHOR_GATE in text:
         found += _anchored_teasers(text)
     found += _inline_cues(text, tags)
-    if "..." in text or "…" in text:  # (a cut's marks: most texts have none)
+    if "…" in text or "..." in text:  # (a cut's marks: most texts have none; "…" is the
+        # cheaper test, a one-character scan)
         found += _read_more_tails(text)
     found += _flat_tail(text) or _carded_tail(text)
     found += _cloned_titles(text)
@@ -2889,7 +2890,8 @@ _DASH_LINE_END = re.compile(r"[ \t][-–][ \t]*\n")
 
 #: :data:`_DASH_LINE_END` without its blank before the dash, one pattern a dash: each opens
 #: with a literal, so the engine skips from dash to dash (two such scans cost less than one
-#: multi-character substring test on Vietnamese text).
+#: multi-character substring test on Vietnamese text). The engine reads every character on
+#: its way; a one-character test (C, as fast as ``memchr``) spares most texts the en dash's.
 _HYPHEN_LINE_END = re.compile(r"-[ \t]*\n")
 _EN_DASH_LINE_END = re.compile(r"–[ \t]*\n")
 
@@ -2899,7 +2901,7 @@ def _has_dash_line_end(text: str) -> bool:
     condition of :data:`_DASH_LINE_END` (and of its substrings `` -\\n``, `` –\\n``), which
     also want a blank before the dash."""
     return (_HYPHEN_LINE_END.search(text) is not None
-            or _EN_DASH_LINE_END.search(text) is not None)
+            or "–" in text and _EN_DASH_LINE_END.search(text) is not None)
 
 
 def _dashed_runs(text: str) -> list[Label]:
