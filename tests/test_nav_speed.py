@@ -224,3 +224,36 @@ def test_known_openings_is_a_necessary_condition_of_known_items(line):
     known = 0 if counts is None else counts[0]
     for least in range(known + 1):
         assert nav._known_openings(line, least)
+
+
+_SHAPES = sorted({nav.TITLE, nav.ITEM, nav.NUMBER, nav.MENU_LINE, nav.PROSE, nav.HEADING,
+                  nav.SEPARATOR, nav.NULL})
+
+
+@given(st.lists(st.tuples(st.text(alphabet="ab1 \t.", min_size=1, max_size=12),
+                          st.sampled_from(_SHAPES)), max_size=8))
+@example([("Dài  63 km", nav.TITLE), ("Mưa  lớn.", nav.PROSE)])
+@example([("Dài 63 km", nav.ITEM), ("Mưa  lớn.", nav.PROSE)])
+def test_spaced_rows_gate_agrees_with_the_whole_text_gate(lines):
+    # _page_of once ran _unshape_spaced_tables behind '"  " in text or "\t" in text' (a slow
+    # scan of the whole text); the gate on the table-shaped lines alone must let through
+    # every page on which the pass changes a shape.
+    texts = [text for text, _ in lines]
+    shapes = [shape for _, shape in lines]
+    text = "\n".join(texts)
+    changed = list(shapes)
+    if "  " in text or "\t" in text:
+        nav._unshape_spaced_tables(texts, changed)
+    assert nav._may_hold_spaced_rows(texts, shapes) == any(
+        shape in nav._TABLE_ROW_SHAPES and ("  " in t or "\t" in t) for t, shape in lines)
+    if not nav._may_hold_spaced_rows(texts, shapes):
+        assert changed == shapes
+
+
+@given(st.sampled_from(["(Tin ", "Đang cập nhật", "[x", "Đ"]),
+       st.text(alphabet="(Tin ĐangcậpnhtxĐ[", max_size=40))
+@example("(Tin ", "Hà Nội (ảnh) (Tin")
+def test_anchored_literal_search_is_a_substring_test(literal, text):
+    # the inline patterns' gates once were stdlib searches for their leading literal
+    assert bool(nav._AnchoredLiteral(literal).search(text)) == (literal in text)
+    assert bool(nav._literal_search(literal).search(text)) == (literal in text)

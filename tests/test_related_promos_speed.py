@@ -218,3 +218,79 @@ def test_core_test_answers_as_a_substring_test(core, text):
     """A notice core's test (a walk over its rare letter's places, or ``in``) says what
     ``core in text`` says."""
     assert promos._core_test(core)(text) == (core in text)
+
+
+_CLASSES = ["headline", "filler", "short", "teaser", "dated", "other", "strong"]
+_LINE_TEXTS = ["Giá vàng tăng mạnh hôm nay", "10:25", "2 giờ trước", "Xem:", "Mưa lớn.",
+               "(26/12)", "Tin mới", "12"]
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from(_LINE_TEXTS), st.sampled_from(_CLASSES)),
+                min_size=1, max_size=8))
+def test_timed_sidebar_needs_a_filler_next_to_its_headline(rows):
+    """_walk asks _timed_sidebar only about a headline with a filler (its time line) right
+    above or below it: with none, the answer is always none."""
+    lines = [related._Line(0, 0, text, cls, False) for text, cls in rows]
+    for i, line in enumerate(lines):
+        if line.cls == "headline" and not any(
+                0 <= k < len(lines) and lines[k].cls == "filler" for k in (i - 1, i + 1)):
+            assert related._timed_sidebar(lines, i) == (i, i)
+
+
+def _old_inline_cues(text):
+    """_inline_cues as it was before its list cues were found from their heads: a scan for
+    each tail's letters."""
+    labels = []
+    if ":" in text:
+        for colon in related._CUE_COLON.finditer(text):
+            at = colon.start()
+            cue_end = at
+            if text[at - 1] in " \t\xa0":
+                cue_end = related._SPACES_BEFORE.search(text, max(0, at - 8), at).start()
+            if text[cue_end - 4:cue_end][1:] in related._SINGLE_CUE_ENDS:
+                label = related._inline_cue(text, cue_end, at + 1, related._SINGLE_CUE_BEFORE,
+                                            related._SPACES, related._SINGLE_HEADLINE)
+                if label is not None:
+                    labels.append(label)
+    for tail, rare in related._LIST_CUE_TAILS:
+        if rare and rare not in text:
+            continue
+        at = text.find(tail)
+        while at >= 0:
+            end = at + len(tail)
+            if text[at - 4:at] in related._LIST_CUE_HEADS:
+                label = related._inline_cue(text, end, end, related._LIST_CUE_BEFORE,
+                                            related._COLON_AND_SPACES, related._LIST_HEADLINES)
+                if label is not None:
+                    labels.append(label)
+            at = text.find(tail, end)
+    return labels
+
+
+_CUE_PIECES = ["Tin cùng chuyên mục", "chuyên mục", "chuyên mụchuyên mục", "mụchuyên mục",
+               "cùng ", "ùng ", "Bài cùng chủ đề", "TIN CÙNG SỰ KIỆN", "ÙNG CHỦ ĐỀ", "Tin ",
+               "liên quan", "Bài viết liên quan", " Mưa lớn ở Hà Nội", " Giá vàng tăng", ". ",
+               ": ", "\n", "ù", "Ù", "c", "Tin cùng chuyên mụchuyên mục", "Xem thêm: "]
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_CUE_PIECES), st.text(max_size=3)),
+                max_size=12).map("".join))
+@example("Mưa lớn. Tin cùng chuyên mụchuyên mục Giá vàng tăng mạnh Hà Nội mưa lớn")
+@example("Mưa lớn. Tin cùng chủ đề: Giá vàng tăng mạnh hôm nay")
+def test_list_cues_found_from_their_heads_as_from_their_tails(text):
+    """_inline_cues finds a list cue's tail from its lone head (``ùng `` of ``cùng``): the
+    same labels as the scan for every tail's letters."""
+    assert related._inline_cues(text) == _old_inline_cues(text)
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(_text)
+@example("Tin A –\nTin B")
+def test_dash_line_end_answers_as_its_two_scans(text):
+    """_has_dash_line_end tests for an en dash before its scan: the same answer as the two
+    scans alone."""
+    assert related._has_dash_line_end(text) == (
+        related._HYPHEN_LINE_END.search(text) is not None
+        or related._EN_DASH_LINE_END.search(text) is not None)
