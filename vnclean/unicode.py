@@ -34,7 +34,8 @@ import regex
 
 from ._core import Cleaner, Edit, StepMap, _to_original, apply_edits, changed_region
 from ._data import LazyPattern, json_data
-from .tones import _TONED_U, STYLES, fix_tones, is_vietnamese_word, tone_fixes
+from .tones import (_TONED_U, STYLES, _with_fixes, fix_tones, is_vietnamese_word,
+                    tone_fixes)
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
 
@@ -755,6 +756,21 @@ def _gate(text: str) -> tuple[list[int], int]:
     return qu, -1
 
 
+def _telltale_at_a_fix(toned: str, fixes: list[tuple[int, int, str]]) -> bool:
+    """Whether a mojibake telltale starts in a word :func:`vnclean.tones.tone_fixes` fixed
+    or right after it (searched up to the character after each word): when the text before
+    the fixes had none (the gate let it through), what :func:`_has_mojibake` of ``toned``
+    gives.
+
+    >>> _telltale_at_a_fix("HOÃ… và", [(0, 3, "HOÃ")])
+    True
+    >>> _telltale_at_a_fix("HOÀ… và", [(0, 3, "HOÀ")])
+    False
+    """
+    search = _TELLTALE_CHECK.search
+    return any(search(toned, start, end + 1) for start, end, _ in fixes)
+
+
 def _only_tones_to_do(text: str) -> bool:
     """True when every layer but tone placement would leave ``text`` as it is.
 
@@ -858,9 +874,29 @@ class NormalizeUnicode(Cleaner):
                 return text.translate(_TRANSLATE)
             return text
         qu, first = _gate(text)
-        if first >= 0:  # most documents (NFC, no odd character, no mojibake) skip this
+        if first < 0 and "\ufffd" not in text:  # most documents: NFC, nothing odd
+            return self._place_tones_alone(text, qu)
+        if first >= 0:
             text, qu = self._repair(text, first, qu)
         return self._settle_after_tones(text, self._place_tones(text, qu))
+
+    def _place_tones_alone(self, text: str, qu: list[int]) -> str:
+        """:meth:`_place_tones` and :meth:`_settle_after_tones` for a text the gate let
+        through whole, without U+FFFD.
+
+        The gate saw no telltale in ``text`` nor any of the rarer characters of one, and a
+        tone fix changes only letters of a Vietnamese syllable, none of them a continuation
+        character: a telltale in the result is a capital the fix made or left (``Ã``,
+        ``Â``) at the end of a fixed word, before a continuation character. So only the
+        fixed words are searched (see :func:`_telltale_at_a_fix`), not the whole text.
+        """
+        fixes = tone_fixes(text, style=self._style, qu=qu)
+        if not fixes:
+            return text
+        toned = _with_fixes(text, fixes)
+        if _telltale_at_a_fix(toned, fixes):
+            return self._settle_after_tones(text, toned)
+        return toned
 
     def _repair(self, text: str, first: int,
                 qu: list[int] | None) -> tuple[str, list[int] | None]:
