@@ -34,7 +34,7 @@ import regex
 
 from ._core import Cleaner, Edit, StepMap, _to_original, apply_edits, changed_region
 from ._data import LazyPattern, json_data
-from .tones import (_TONED_U, STYLES, _with_fixes, fix_tones, is_vietnamese_word,
+from .tones import (_QU_TONED, _TONED_U, STYLES, _with_fixes, fix_tones, is_vietnamese_word,
                     tone_fixes)
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
@@ -874,21 +874,21 @@ class NormalizeUnicode(Cleaner):
                 return text.translate(_TRANSLATE)
             return text
         qu, first = _gate(text)
-        if first < 0 and "\ufffd" not in text:  # most documents: NFC, nothing odd
+        telltale_free = True  # the gate saw no telltale, nor any of its rarer characters
+        if first >= 0:  # most documents (NFC, no odd character, no mojibake) skip this
+            text, qu, telltale_free = self._repair(text, first, qu)
+        if telltale_free and "\ufffd" not in text:
             return self._place_tones_alone(text, qu)
-        if first >= 0:
-            text, qu = self._repair(text, first, qu)
         return self._settle_after_tones(text, self._place_tones(text, qu))
 
-    def _place_tones_alone(self, text: str, qu: list[int]) -> str:
-        """:meth:`_place_tones` and :meth:`_settle_after_tones` for a text the gate let
-        through whole, without U+FFFD.
+    def _place_tones_alone(self, text: str, qu: list[int] | None) -> str:
+        """:meth:`_place_tones` and :meth:`_settle_after_tones` for a text known to hold
+        no mojibake telltale, nor U+FFFD.
 
-        The gate saw no telltale in ``text`` nor any of the rarer characters of one, and a
-        tone fix changes only letters of a Vietnamese syllable, none of them a continuation
-        character: a telltale in the result is a capital the fix made or left (``Ã``,
-        ``Â``) at the end of a fixed word, before a continuation character. So only the
-        fixed words are searched (see :func:`_telltale_at_a_fix`), not the whole text.
+        A tone fix changes only letters of a Vietnamese syllable, none of them a
+        continuation character: a telltale in the result is a capital the fix made or left
+        (``Ã``, ``Â``) at the end of a fixed word, before a continuation character. So only
+        the fixed words are searched (see :func:`_telltale_at_a_fix`), not the whole text.
         """
         fixes = tone_fixes(text, style=self._style, qu=qu)
         if not fixes:
@@ -899,9 +899,11 @@ class NormalizeUnicode(Cleaner):
         return toned
 
     def _repair(self, text: str, first: int,
-                qu: list[int] | None) -> tuple[str, list[int] | None]:
-        """Every layer of :meth:`find_edits` but tone placement, in its order; and where
-        the result's tone marks sit on the ``u`` of ``qu``, when that is known.
+                qu: list[int]) -> tuple[str, list[int] | None, bool]:
+        """Every layer of :meth:`find_edits` but tone placement, in its order; where the
+        result's tone marks sit on the ``u`` of ``qu``, when that is known; and whether the
+        result is known to hold no mojibake telltale (every repair but the last leaves a
+        text a check found none in, or one the scan shows none could form in).
 
         One scan lists the characters the layers act on (the gate's, from ``first`` where
         it stopped; ``qu``: what it found before). A layer runs only when they show it has
@@ -912,8 +914,7 @@ class NormalizeUnicode(Cleaner):
         if not chars.isdisjoint(_SURROGATE_CHARS):  # the first layer, as in find_edits
             text = fix_surrogates(text)  # (what it brings is after ``first``)
             chars = frozenset("".join(_NEEDS_LAYERS.findall(text, first)))
-        if "q" in chars or "Q" in chars:  # a mark on the u of qu after ``first``: look again
-            qu = None
+        more_qu = "q" in chars or "Q" in chars  # a mark on the u of qu after ``first``
         original = text
         if "\u200d" in chars:  # judged on the text as it came, as _wide_char_edits does
             text = _STRAY_JOINER.sub("", text)
@@ -942,20 +943,24 @@ class NormalizeUnicode(Cleaner):
                     composed = compose_nfc(text)
                     nfc_changed = nfc_changed or composed != text
                     text = composed
+        telltale_free = True  # a check found none, or none could form (no repair since)
         if recheck and _has_mojibake(text):  # a byte character that split a run: "\xadá»‡"
             text = compose_nfc(_rewrite_wide_chars(
                 _apply_raw(text, self._mojibake_edits(text, align=False))))
             chars = None
+            telltale_free = False
         if "ð" in text:
-            text = _apply_raw(text, _eth_edits(text))  # one character for one
+            text = _apply_raw(text, _eth_edits(text))  # one character for one, never a telltale's
         if "\ufffd" in text and (lost_d := _lost_d_edits(text)):
-            return _apply_raw(text, lost_d), None  # two characters for one: qu moved
+            return _apply_raw(text, lost_d), None, False  # two characters for one: qu moved
         # The rewrites of single characters put one for one or remove: with NFC out of
-        # play, an unchanged length means every character kept its position, and none of
-        # them is a "q" or a toned "u".
+        # play, an unchanged length means every character kept its position (the first
+        # rewritten is at ``first``, so marks on qu before it are the gate's).
         if chars is None or nfc_changed or len(text) != len(original):
-            return text, None
-        return text, qu
+            return text, None, telltale_free
+        if more_qu:  # from the "q" before ``first`` on (a rewrite may have made its "u")
+            qu = qu + [m.start() + 1 for m in _QU_TONED.finditer(text, max(first - 1, 0))]
+        return text, qu, telltale_free
 
 
 normalize_unicode = NormalizeUnicode()
