@@ -330,6 +330,15 @@ def test_tidy_whitespace_fast_path_equals_its_edits(text):
     assert tidy_whitespace.apply(text) == apply_edits(text, edits)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x85\xa0\u2028aĐ"), max_size=40))
+def test_line_by_line_rstrip_is_the_trailing_space_substitution(text):
+    from vnclean.whitespace import _TRAILING_SPACE_FAST
+
+    stripped = "\n".join([line.rstrip(" \t") for line in text.split("\n")])
+    assert stripped == _TRAILING_SPACE_FAST.sub("", text)
+
+
 
 def test_importing_every_module_raises_no_warning(tmp_path):
     # Invalid escapes in docstrings or patterns warn only when the source is compiled: a fresh

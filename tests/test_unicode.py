@@ -393,6 +393,56 @@ def test_fast_path_equals_every_layer_run(text, cleaner):
     assert cleaner(text) == edits_applied(cleaner, text)
 
 
+# Capitals a tone fix makes or leaves at a word's end ("HÕA" -> "HOÃ" in the new style),
+# before characters continuation bytes become that the gate lets through.
+_CAPITAL_ENDS = st.sampled_from(["HÕA", "hÒA", "ẤU", "HÒA", "ÍA", "QÙI", "KHOẢ", "Ã", "á"])
+_AFTER_A_WORD = st.sampled_from(["…", "“", "”", "–", "™", "•", "«", "°", "ª", "µ", " ", "\n"])
+TONE_TELLTALES = st.lists(st.one_of(
+    misplaced_syllables(), _AFTER_A_WORD,
+    st.tuples(_CAPITAL_ENDS, _AFTER_A_WORD).map("".join)), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TONE_TELLTALES, st.sampled_from(["old", "new", None]))
+@example("HÕA…", "new")
+def test_telltale_search_at_the_fixes_equals_the_whole_text_search(text, style):
+    from vnclean.tones import _with_fixes, tone_fixes
+    from vnclean.unicode import _gate, _has_mojibake, _telltale_at_a_fix
+
+    cleaner = normalize_unicode.configured(tone_style=style)
+    assert cleaner(text) == edits_applied(cleaner, text)
+    if _gate(text)[1] >= 0:
+        return
+    fixes = tone_fixes(text, style=style)
+    toned = _with_fixes(text, fixes)
+    assert _telltale_at_a_fix(toned, fixes) == _has_mojibake(toned)
+
+
+ODD_PIECES = st.lists(st.one_of(
+    misplaced_syllables(), _AFTER_A_WORD, st.tuples(_CAPITAL_ENDS, _AFTER_A_WORD).map("".join),
+    st.sampled_from(["\u00a0", "\u200b", "\u00ad", "Ð", "ð", "\u0301", "\x93", "qú", "Qủa",
+                     "q", "Ã", "á»‡", "â€", "\ufffd", "😀", "\ud83d", "\x01"])),
+    max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ODD_PIECES, st.sampled_from(["old", "new", None]))
+@example("Ã\x01“ hòa", "old")  # the control's removal makes a telltale
+@example("\u00a0Qủa Hòa…", "new")
+def test_repair_tells_the_tone_layer_what_it_knows(text, style):
+    from vnclean.tones import qu_tone_positions
+    from vnclean.unicode import _gate, _has_mojibake
+
+    cleaner = normalize_unicode.configured(tone_style=style)
+    assert cleaner(text) == edits_applied(cleaner, text)
+    qu, first = _gate(text)
+    if first < 0:
+        return
+    repaired, qu, telltale_free = cleaner._repair(text, first, qu)
+    assert not (telltale_free and _has_mojibake(repaired))
+    assert qu is None or sorted(qu) == qu_tone_positions(repaired)
+
+
 def test_negated_classes_hold_what_they_stand_for():
     # The scans' classes are written as the BMP characters outside them (one bitmap test).
     from vnclean.unicode import _NFC_SUSPECT, _NFC_UNSAFE_BMP, _bmp_and_astral

@@ -446,7 +446,11 @@ def fix_tones(text: str, *, style: str | None = "old", qu: list[int] | None = No
     'Thuỷ điện Hoà Bình'
     """
     check_text(text)
-    fixes = tone_fixes(text, style=style, qu=qu)
+    return _with_fixes(text, tone_fixes(text, style=style, qu=qu))
+
+
+def _with_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, fixed word)`` of :func:`tone_fixes` put in."""
     if not fixes:
         return text
     pieces = []

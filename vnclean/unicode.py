@@ -34,7 +34,8 @@ import regex
 
 from ._core import Cleaner, Edit, StepMap, _to_original, apply_edits, changed_region
 from ._data import LazyPattern, json_data
-from .tones import _TONED_U, STYLES, fix_tones, is_vietnamese_word, tone_fixes
+from .tones import (_QU_TONED, _TONED_U, STYLES, _with_fixes, fix_tones, is_vietnamese_word,
+                    tone_fixes)
 
 __all__ = ["NormalizeUnicode", "normalize_unicode", "RULES"]
 
@@ -755,6 +756,21 @@ def _gate(text: str) -> tuple[list[int], int]:
     return qu, -1
 
 
+def _telltale_at_a_fix(toned: str, fixes: list[tuple[int, int, str]]) -> bool:
+    """Whether a mojibake telltale starts in a word :func:`vnclean.tones.tone_fixes` fixed
+    or right after it (searched up to the character after each word): when the text before
+    the fixes had none (the gate let it through), what :func:`_has_mojibake` of ``toned``
+    gives.
+
+    >>> _telltale_at_a_fix("HOÃ… và", [(0, 3, "HOÃ")])
+    True
+    >>> _telltale_at_a_fix("HOÀ… và", [(0, 3, "HOÀ")])
+    False
+    """
+    search = _TELLTALE_CHECK.search
+    return any(search(toned, start, end + 1) for start, end, _ in fixes)
+
+
 def _only_tones_to_do(text: str) -> bool:
     """True when every layer but tone placement would leave ``text`` as it is.
 
@@ -858,14 +874,36 @@ class NormalizeUnicode(Cleaner):
                 return text.translate(_TRANSLATE)
             return text
         qu, first = _gate(text)
+        telltale_free = True  # the gate saw no telltale, nor any of its rarer characters
         if first >= 0:  # most documents (NFC, no odd character, no mojibake) skip this
-            text, qu = self._repair(text, first, qu)
+            text, qu, telltale_free = self._repair(text, first, qu)
+        if telltale_free and "\ufffd" not in text:
+            return self._place_tones_alone(text, qu)
         return self._settle_after_tones(text, self._place_tones(text, qu))
 
+    def _place_tones_alone(self, text: str, qu: list[int] | None) -> str:
+        """:meth:`_place_tones` and :meth:`_settle_after_tones` for a text known to hold
+        no mojibake telltale, nor U+FFFD.
+
+        A tone fix changes only letters of a Vietnamese syllable, none of them a
+        continuation character: a telltale in the result is a capital the fix made or left
+        (``Ã``, ``Â``) at the end of a fixed word, before a continuation character. So only
+        the fixed words are searched (see :func:`_telltale_at_a_fix`), not the whole text.
+        """
+        fixes = tone_fixes(text, style=self._style, qu=qu)
+        if not fixes:
+            return text
+        toned = _with_fixes(text, fixes)
+        if _telltale_at_a_fix(toned, fixes):
+            return self._settle_after_tones(text, toned)
+        return toned
+
     def _repair(self, text: str, first: int,
-                qu: list[int] | None) -> tuple[str, list[int] | None]:
-        """Every layer of :meth:`find_edits` but tone placement, in its order; and where
-        the result's tone marks sit on the ``u`` of ``qu``, when that is known.
+                qu: list[int]) -> tuple[str, list[int] | None, bool]:
+        """Every layer of :meth:`find_edits` but tone placement, in its order; where the
+        result's tone marks sit on the ``u`` of ``qu``, when that is known; and whether the
+        result is known to hold no mojibake telltale (every repair but the last leaves a
+        text a check found none in, or one the scan shows none could form in).
 
         One scan lists the characters the layers act on (the gate's, from ``first`` where
         it stopped; ``qu``: what it found before). A layer runs only when they show it has
@@ -876,8 +914,7 @@ class NormalizeUnicode(Cleaner):
         if not chars.isdisjoint(_SURROGATE_CHARS):  # the first layer, as in find_edits
             text = fix_surrogates(text)  # (what it brings is after ``first``)
             chars = frozenset("".join(_NEEDS_LAYERS.findall(text, first)))
-        if "q" in chars or "Q" in chars:  # a mark on the u of qu after ``first``: look again
-            qu = None
+        more_qu = "q" in chars or "Q" in chars  # a mark on the u of qu after ``first``
         original = text
         if "\u200d" in chars:  # judged on the text as it came, as _wide_char_edits does
             text = _STRAY_JOINER.sub("", text)
@@ -906,20 +943,24 @@ class NormalizeUnicode(Cleaner):
                     composed = compose_nfc(text)
                     nfc_changed = nfc_changed or composed != text
                     text = composed
+        telltale_free = True  # a check found none, or none could form (no repair since)
         if recheck and _has_mojibake(text):  # a byte character that split a run: "\xadá»‡"
             text = compose_nfc(_rewrite_wide_chars(
                 _apply_raw(text, self._mojibake_edits(text, align=False))))
             chars = None
+            telltale_free = False
         if "ð" in text:
-            text = _apply_raw(text, _eth_edits(text))  # one character for one
+            text = _apply_raw(text, _eth_edits(text))  # one character for one, never a telltale's
         if "\ufffd" in text and (lost_d := _lost_d_edits(text)):
-            return _apply_raw(text, lost_d), None  # two characters for one: qu moved
+            return _apply_raw(text, lost_d), None, False  # two characters for one: qu moved
         # The rewrites of single characters put one for one or remove: with NFC out of
-        # play, an unchanged length means every character kept its position, and none of
-        # them is a "q" or a toned "u".
+        # play, an unchanged length means every character kept its position (the first
+        # rewritten is at ``first``, so marks on qu before it are the gate's).
         if chars is None or nfc_changed or len(text) != len(original):
-            return text, None
-        return text, qu
+            return text, None, telltale_free
+        if more_qu:  # from the "q" before ``first`` on (a rewrite may have made its "u")
+            qu = qu + [m.start() + 1 for m in _QU_TONED.finditer(text, max(first - 1, 0))]
+        return text, qu, telltale_free
 
 
 normalize_unicode = NormalizeUnicode()
