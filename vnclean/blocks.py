@@ -143,6 +143,26 @@ def long_first_line_end(text: str, min_chars: int) -> int | None:
 _NON_SPACE = re.compile(r"\S")
 
 
+def holds_at_letter(text: str, literal: str, lead: int = 0) -> bool:
+    """Whether ``text`` holds ``literal`` (``literal in text``), found from the places of
+    its character at ``lead``: ``str.find`` of one character jumps there in C (as fast as
+    ``memchr``), where a search for the whole literal stops at every common letter or space
+    of it. Pick a character prose seldom holds (``G`` of ``GP``, ``(`` of ``(Tin``).
+
+    >>> holds_at_letter("Giấy phép số 5/GP-BTTTT", "GP"), holds_at_letter("Hà (ảnh) (Tin", "(Tin ")
+    (True, False)
+    >>> holds_at_letter("Mưa ngập phố", "ập p", 1)
+    True
+    """
+    letter = literal[lead]
+    at = text.find(letter, lead)
+    while at >= 0:
+        if text.startswith(literal, at - lead):
+            return True
+        at = text.find(letter, at + 1)
+    return False
+
+
 class WarmUp:
     """A budget of uses a process spends on a cheap way of doing something before it turns,
     for good, to the way that costs more to set up and less at each use (a pattern to

@@ -28,7 +28,8 @@ import regex
 from ._data import compile_named, data_text, json_data, named_list, tab_entries, word_list
 from .blocks import (CAPITALS, SMALL_LETTERS, TABLE_NUMBER_CELL, BoilerplateCleaner, Label,
                      WarmUp, casefold_lead, casefold_pattern, casefold_sources, expand_forms,
-                     long_first_line_end, lookup_key, lookup_set, residue, settle_inline)
+                     holds_at_letter, long_first_line_end, lookup_key, lookup_set, residue,
+                     settle_inline)
 from .bylines import author_names
 from .dates import EN_MONTH_PATTERN, WEEKDAY_PATTERN, ZONE_PATTERN, find_date
 from .fields import field_header_labels
@@ -2732,13 +2733,7 @@ class _AnchoredLiteral:
 
     def search(self, text: str) -> bool:
         """True when ``text`` holds the literal (what ``re.search`` would find)."""
-        literal, first = self.literal, self.first
-        at = text.find(first)
-        while at >= 0:
-            if text.startswith(literal, at):
-                return True
-            at = text.find(first, at + 1)
-        return False
+        return holds_at_letter(text, self.literal)
 
 
 def _literal_prefix(pattern: str) -> str:

@@ -30,8 +30,9 @@ from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, 
                     named_list, tab_entries, trie, word_list, word_set)
 from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
                      casefold_class, casefold_pattern, casefold_sources, expand_forms,
-                     is_whole_line, join_line_labels, labels_to_edits, last_non_space_end,
-                     lookup_key, lookup_set, merge_labels, nonblank_lines, residue)
+                     holds_at_letter, is_whole_line, join_line_labels, labels_to_edits,
+                     last_non_space_end, lookup_key, lookup_set, merge_labels, nonblank_lines,
+                     residue)
 from .blocks import line_end as _line_end
 
 __all__ = ["StripPromos", "holds_notice_cue", "is_publication_name", "recheck_footers",
@@ -3181,8 +3182,8 @@ def _entry_test(entry: str) -> Callable[[str], bool]:
 def _core_test(core: str) -> Callable[[str], bool]:
     """A test of whether a text holds ``core``: where it has a rare letter
     (:func:`_rare_letter`: ``G`` of ``GP``), a walk from one place of that letter to the
-    next (``str.find`` of one character jumps there in C, where a search for two stops at
-    every ``G``), else ``core in text`` (``pyright``: a long needle skips ahead).
+    next (:func:`~vnclean.blocks.holds_at_letter`), else ``core in text`` (``pyright``: a
+    long needle skips ahead).
 
     >>> [_core_test(core)("Giấy phép số 5/GP-BTTTT") for core in ("GP", "pyright")]
     [True, False]
@@ -3191,15 +3192,7 @@ def _core_test(core: str) -> Callable[[str], bool]:
     if not letter:
         return lambda text: core in text
     lead = core.index(letter)
-
-    def holds(text: str) -> bool:
-        pos = text.find(letter, lead)
-        while pos >= 0:
-            if text.startswith(core, pos - lead):
-                return True
-            pos = text.find(letter, pos + 1)
-        return False
-    return holds
+    return lambda text: holds_at_letter(text, core, lead)
 
 
 def _common_core(pieces: tuple[str, ...]) -> str:
