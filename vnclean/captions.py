@@ -4090,6 +4090,70 @@ def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Matc
             yield match
 
 
+#: Who opens a video's caption glued to the clip's title: the scene subjects (no office:
+#: ``Bộ trưởng`` after a lower-case word is a story's person), the scene words and openers,
+#: ``captions_glued_title_subjects.txt``; or a person's head (``Chị``, ``Ông``) and a name.
+_GLUED_CAPTION_OPENERS = trie(tuple(dict.fromkeys(
+    [s for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES] + [*_SCENE_NOUNS]
+    + [*word_list("captions_scene_openers.txt")]
+    + [*_kind_entries("captions_glued_title_subjects.txt")["opener"]])))
+#: The lower-case words that name a body before its capitalised name (``lực lượng Cảnh
+#: sát``): a title ending with one runs on into the name, no caption.
+_GLUED_TITLE_UNITS = frozenset(_kind_entries("captions_glued_title_subjects.txt")["unit"])
+#: The lower-case words that go on with a body's capitalised name (``Cảnh sát biển``): an
+#: opener followed by one is that body in a story sentence.
+_GLUED_TITLE_BRANCHES = _kind_entries("captions_glued_title_subjects.txt")["branch"]
+#: A line that is a video's title with no full stop, then its caption sentence
+#: (``Ba người bị sát hại ở Tiền Giang Cảnh sát khám nghiệm hiện trường.``): the title opens
+#: with a capital and ends with two lower-case letters, holds no sentence mark, colon,
+#: semicolon, quote or bracket; the caption opens with :data:`_GLUED_CAPTION_OPENERS` and a
+#: lower-case word (no ``branch:`` of a body's name), and ends with the line's full stop.
+_GLUED_TITLE_LINE = regex.compile(
+    r"(\p{Lu}[^\n.!?…:;\"“”()]{15,140}?(?<=\p{Ll}\p{Ll})) "
+    rf"(?:(?:{_GLUED_CAPTION_OPENERS})|(?:{trie(_BARE['person'])}) \p{{Lu}}\p{{Ll}}*+)"
+    rf" (?!(?:{trie(_GLUED_TITLE_BRANCHES)})(?!\w))\p{{Ll}}[^\n]{{8,160}}?\.", regex.V1)
+#: The lengths of the lines :func:`_glued_title_lines` reads.
+_GLUED_LINE_SIZES = range(40, _SETTINGS["glued_title_line_max_chars"] + 1)
+
+
+def _glued_title_lines(text: str, lines: list[str] | None = None
+                       ) -> list[tuple[int, int, str]]:
+    """``captions.glued_title_line``: an embedded video's title and its caption printed on
+    one line under a paragraph (:data:`_GLUED_TITLE_LINE`), the caption opening with who or
+    what the clip shows, no word of the title said again (that is
+    ``captions.echoed_title_line``): at most ``glued_title_line_max_chars``, one full stop
+    (at its end), at least five words in the title (at most one comma, and no word that
+    opens sentences first, ``captions_sentence_starters.txt``: ``Theo hồ sơ ...`` is a
+    subheading glued to its paragraph; its last word in lower case, no word that leaves a
+    clause open, ``captions_unfinished_words.txt``, and no ``unit:`` of
+    ``captions_glued_title_subjects.txt``: ``nhờ lực lượng Cảnh sát biển`` names a body)
+    and four in the caption, no quote, the line above
+    ending a sentence; never the text's first line. Only lines of
+    :data:`_GLUED_LINE_SIZES` that end with their only full stop are read.
+
+    >>> _glued_title_lines("Tiêu đề\nMưa lớn kéo dài cả ngày.\nNước lũ dâng cao ở thị trấn "
+    ...     "miền núi Người dân sơ tán đồ đạc lên gác.\nĐến chiều, nước rút dần.")
+    [(33, 102, 'captions.glued_title_line')]
+    """
+    found: list[tuple[int, int, str]] = []
+    sized = _sized_lines(text.split("\n") if lines is None else lines, _GLUED_LINE_SIZES)
+    for start, end in sized:
+        line = text[start:end].rstrip()
+        if (start == 0 or line.find(".") != len(line) - 1 or '"' in line or "“" in line
+                or (match := _GLUED_TITLE_LINE.fullmatch(line)) is None):
+            continue
+        title = match.group(1)
+        words = title.split()
+        if (len(words) < 5 or title.count(",") > 1 or words[0] in _STARTERS
+                or not words[-1].islower() or words[-1] in _UNFINISHED_WORDS
+                or any(" ".join(words[-n:]) in _GLUED_TITLE_UNITS for n in (1, 2))
+                or len(line[len(title):].split()) < 4
+                or not _nonblank_line_before(text, start).endswith(_PARAGRAPH_END)):
+            continue
+        found.append((start, start + len(line), "captions.glued_title_line"))
+    return found
+
+
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
     """The openers found from keyword starts, by the character before the keyword and the
     keyword's first three (``"cảnh"`` → ``("Toàn cảnh", 6)``), and the others."""
@@ -4334,7 +4398,8 @@ def _classify_once(text: str) -> list[Label]:
         labels += _cell_caption_labels(text, lines)
     labels += _gallery_tail_labels(text)
     labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text, lines)
-               + _position_sentences(text) + _echoed_title_lines(text, lines)]
+               + _position_sentences(text) + _echoed_title_lines(text, lines)
+               + _glued_title_lines(text, lines)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
@@ -4445,7 +4510,7 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
     "captions.giving_line", "captions.giving_run_on",
     "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence",
-    "captions.echoed_title_line"})
+    "captions.echoed_title_line", "captions.glued_title_line"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
