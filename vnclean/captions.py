@@ -4131,8 +4131,8 @@ def _glued_title_lines(text: str, lines: list[str] | None = None
     ending a sentence; never the text's first line. Only lines of
     :data:`_GLUED_LINE_SIZES` that end with their only full stop are read.
 
-    >>> _glued_title_lines("Tiêu đề\nMưa lớn kéo dài cả ngày.\nNước lũ dâng cao ở thị trấn "
-    ...     "miền núi Người dân sơ tán đồ đạc lên gác.\nĐến chiều, nước rút dần.")
+    >>> _glued_title_lines("Tiêu đề\\nMưa lớn kéo dài cả ngày.\\nNước lũ dâng cao ở thị trấn "
+    ...     "miền núi Người dân sơ tán đồ đạc lên gác.\\nĐến chiều, nước rút dần.")
     [(33, 102, 'captions.glued_title_line')]
     """
     found: list[tuple[int, int, str]] = []
@@ -4384,6 +4384,7 @@ def _classify_once(text: str) -> list[Label]:
     lines = text.split("\n")  # one split, shared by the passes that read lines
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
+    labels += _gallery_run_labels(text, labels)
     newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
     labels += _scene_labels(_without_repeats(text, labels), labels, keywords, newlines)
     labels += _glued_paragraph_labels(text, labels)
@@ -4404,6 +4405,91 @@ def _classify_once(text: str) -> list[Label]:
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
     return merge_labels(labels)
+
+
+def _blank_separated_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the blocks of non-blank lines of ``text`` that blank lines part, each
+    without the white space around its text (read only in the rare text with two credited
+    captions or more: a loop over its lines).
+
+    >>> _blank_separated_blocks("A\\nB\\n\\n  C \\n")
+    [(0, 3), (7, 8)]
+    """
+    blocks: list[tuple[int, int]] = []
+    start = end = -1
+    at = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = at + line.find(stripped[0])
+            if start < 0:
+                start = first
+            end = first + len(stripped)
+        elif start >= 0:
+            blocks.append((start, end))
+            start = -1
+        at += len(line) + 1
+    if start >= 0:
+        blocks.append((start, end))
+    return blocks
+
+
+def _gallery_run_labels(text: str, labels: list[Label]) -> list[Label]:
+    """``captions.gallery_run``: a photo gallery printed as a run of short blocks between
+    blank lines, some of them credited captions the credit rules took whole
+    (``captions.credit_sentence``: ``Cổng nhà thờ.\\nẢnh:\\nLê Hiếu.``), the others the
+    gallery's captions without a credit. A run qualifies with ``gallery_run_min_credits``
+    (2) credited captions or more, under a paragraph (a block that is neither short nor
+    credited, never the text's first); its other blocks go when each is one line of at most
+    ``gallery_run_line_max_chars`` (110) opening with a capital, of three words or more, with
+    no colon or quote; a block with no full stop right above a paragraph is the next
+    section's subheading and stays, and so does the text's last block (a sign-off's place).
+
+    >>> text = ("Tiêu đề\\n\\n" + "Đêm qua phố cổ đông vui. " * 6 + "\\n\\nCổng chợ rực rỡ.\\n\\n"
+    ...     "Phố đi bộ đông người.\\nẢnh:\\nMinh Anh.\\n\\nHàng quà sáng đèn.\\n\\n"
+    ...     "Đường ven hồ.\\nẢnh:\\nMinh Anh.\\n\\nLễ hội ở miền Trung\\n\\n"
+    ...     + "Ở Huế, trời lạnh. " * 8)
+    >>> labels = _caption_labels(text, text.split("\\n"), _keyword_starts(text))
+    >>> [text[lab.start:lab.end] for lab in _gallery_run_labels(text, labels)]
+    ['Cổng chợ rực rỡ.', 'Hàng quà sáng đèn.']
+    """
+    credited = [lab for lab in labels if lab.rule == "captions.credit_sentence"]
+    least = _SETTINGS["gallery_run_min_credits"]
+    if len(credited) < least or "\n\n" not in text:
+        return []
+    longest = _SETTINGS["gallery_run_line_max_chars"]
+    taken = sorted((lab.start, lab.end) for lab in credited)
+    blocks = _blank_separated_blocks(text)
+    kinds = []  # "credited", "short" or "paragraph", by block
+    for start, end in blocks:
+        if any(a <= start and end <= b for a, b in taken):
+            kinds.append("credited")
+        elif end - start <= longest and "\n" not in text[start:end]:
+            kinds.append("short")
+        else:
+            kinds.append("paragraph")
+    found: list[Label] = []
+    k = 1
+    while k < len(blocks):
+        if kinds[k] == "paragraph" or kinds[k - 1] != "paragraph" or k - 1 == 0:
+            k += 1
+            continue
+        last = k
+        while last < len(blocks) and kinds[last] != "paragraph":
+            last += 1
+        run = range(k, last)
+        if sum(kinds[i] == "credited" for i in run) >= least:
+            for i in run:
+                start, end = blocks[i]
+                block = text[start:end]
+                if (i + 1 < len(blocks) and kinds[i] == "short" and block[0].isupper()
+                        and len(block.split()) >= 3 and ":" not in block
+                        and '"' not in block and "“" not in block
+                        and not (kinds[i + 1] == "paragraph"
+                                 and not block.endswith(_PARAGRAPH_END))):
+                    found.append(Label(start, end, KIND, "captions.gallery_run"))
+        k = last
+    return found
 
 
 #: :data:`_GLUE`'s seams as a consuming pattern that opens with the sentence mark (or the
