@@ -4090,6 +4090,46 @@ def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Matc
             yield match
 
 
+#: A sentence that opens with ``Ảnh`` and a lower-case word (``Ảnh concept iPhone màn hình
+#: gập.``, ``Ảnh chụp màn hình bài đăng của anh Nam.``): the photo's label opening its own
+#: caption, at a line's start or after a sentence end, one short sentence with its full stop
+#: and no comma, colon, semicolon, quote or bracket. A stdlib ``re`` scan for the literal.
+_PHOTO_LABEL_SENTENCE = re.compile(
+    r"Ảnh[ \t](?!hưởng\b)(?=[^\W\d_A-ZÀ-ỸĐ])[^\n.!?…,;:\"“”()]{2,%d}\."
+    % _SETTINGS["scene_sentence_max_chars"])
+#: Words right after ``Ảnh`` that point at a picture the story talks about (``Ảnh này``,
+#: ``Ảnh trên``): a story sentence about the photo, no caption.
+_PHOTO_POINTERS = frozenset({"này", "đó", "ấy", "kia", "trên", "dưới", "bên"})
+
+
+def _photo_label_sentences(text: str) -> list[tuple[int, int, str]]:
+    """``captions.photo_label_sentence``: a short sentence that opens with ``Ảnh`` and a
+    lower-case word (:data:`_PHOTO_LABEL_SENTENCE`; ``Ảnh hưởng`` is no label), at a line's
+    start or right after a sentence end, with no story verb
+    (``captions_scene_opener_stops.txt``: ``Ảnh được chụp năm 1975.`` is story) and no word
+    pointing at a picture (``Ảnh này ...``); never the text's first sentence.
+
+    >>> _photo_label_sentences("Tiêu đề\\nHãng vẫn giữ kín thiết kế. Ảnh concept điện "
+    ...     "thoại gập kiểu vỏ sò. Giá bán chưa được công bố.")
+    [(35, 73, 'captions.photo_label_sentence')]
+    >>> _photo_label_sentences("Tiêu đề\\nẢnh hưởng của bão kéo dài. Ảnh được chụp năm 1975.")
+    []
+    """
+    if "Ảnh " not in text and "Ảnh\t" not in text:
+        return []
+    first = _first_non_space(text, 0, len(text))
+    found: list[tuple[int, int, str]] = []
+    for match in _PHOTO_LABEL_SENTENCE.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - 4):start].rstrip(" \t")
+        if (start <= first or not (before == "" or before.endswith(("\n", *_PARAGRAPH_END)))
+                or match.group().split()[1] in _PHOTO_POINTERS
+                or _SCENE_SENTENCE_STOP.search(text, start, end) is not None):
+            continue
+        found.append((start, end, "captions.photo_label_sentence"))
+    return found
+
+
 #: Who opens a video's caption glued to the clip's title: the scene subjects (no office:
 #: ``Bộ trưởng`` after a lower-case word is a story's person), the scene words and openers,
 #: ``captions_glued_title_subjects.txt``; or a person's head (``Chị``, ``Ông``) and a name.
@@ -4400,7 +4440,7 @@ def _classify_once(text: str) -> list[Label]:
     labels += _gallery_tail_labels(text)
     labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text, lines)
                + _position_sentences(text) + _echoed_title_lines(text, lines)
-               + _glued_title_lines(text, lines)]
+               + _glued_title_lines(text, lines) + _photo_label_sentences(text)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
