@@ -74,7 +74,7 @@ def _marker_pattern() -> regex.Pattern:
     return compile_named(
         rf"""
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
-            [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
+            [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)(?:(?=\p{{Lu}}\p{{Ll}})|[^()\n]{{0,60}}+))?+
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | (?<=\p{{Ll}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
