@@ -4090,29 +4090,29 @@ def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Matc
             yield match
 
 
-#: A sentence that opens with ``Ảnh`` and a lower-case word (``Ảnh concept iPhone màn hình
-#: gập.``, ``Ảnh chụp màn hình bài đăng của anh Nam.``): the photo's label opening its own
-#: caption, at a line's start or after a sentence end, one short sentence with its full stop
-#: and no comma, colon, semicolon, quote or bracket. A stdlib ``re`` scan for the literal.
+#: A sentence that opens with ``Ảnh`` and a kind of picture (``captions_photo_kinds.txt``:
+#: ``Ảnh concept iPhone màn hình gập.``, ``Ảnh chụp màn hình bài đăng của anh Nam.``): the
+#: photo's label opening its own caption, at a line's start or after a sentence end, one
+#: short sentence with its full stop and no comma, colon, semicolon, quote or bracket. A
+#: stdlib ``re`` scan for the literal.
 _PHOTO_LABEL_SENTENCE = re.compile(
-    r"Ảnh[ \t](?!hưởng\b)(?=[^\W\d_A-ZÀ-ỸĐ])[^\n.!?…,;:\"“”()]{2,%d}\."
-    % _SETTINGS["scene_sentence_max_chars"])
-#: Words right after ``Ảnh`` that point at a picture the story talks about (``Ảnh này``,
-#: ``Ảnh trên``): a story sentence about the photo, no caption.
-_PHOTO_POINTERS = frozenset({"này", "đó", "ấy", "kia", "trên", "dưới", "bên"})
+    r"Ảnh[ \t](?:%s)(?![^\W\d_])[^\n.!?…,;:\"“”()]{0,%d}\."
+    % (trie(word_list("captions_photo_kinds.txt")), _SETTINGS["scene_sentence_max_chars"]))
 
 
 def _photo_label_sentences(text: str) -> list[tuple[int, int, str]]:
     """``captions.photo_label_sentence``: a short sentence that opens with ``Ảnh`` and a
-    lower-case word (:data:`_PHOTO_LABEL_SENTENCE`; ``Ảnh hưởng`` is no label), at a line's
+    kind of picture (:data:`_PHOTO_LABEL_SENTENCE`; ``Ảnh hưởng`` is no label), at a line's
     start or right after a sentence end, with no story verb
-    (``captions_scene_opener_stops.txt``: ``Ảnh được chụp năm 1975.`` is story) and no word
-    pointing at a picture (``Ảnh này ...``); never the text's first sentence.
+    (``captions_scene_opener_stops.txt``: ``Ảnh vệ tinh cho thấy ...`` is story); never the
+    text's first sentence. Another word after ``Ảnh`` (``Ảnh này``, ``Ảnh được chụp``)
+    opens a story sentence.
 
     >>> _photo_label_sentences("Tiêu đề\\nHãng vẫn giữ kín thiết kế. Ảnh concept điện "
     ...     "thoại gập kiểu vỏ sò. Giá bán chưa được công bố.")
     [(35, 73, 'captions.photo_label_sentence')]
-    >>> _photo_label_sentences("Tiêu đề\\nẢnh hưởng của bão kéo dài. Ảnh được chụp năm 1975.")
+    >>> _photo_label_sentences("Tiêu đề\\nẢnh hưởng của bão kéo dài. Ảnh được chụp năm 1975. "
+    ...     "Ảnh mưa lớn ở Hà Nội.")
     []
     """
     if "Ảnh " not in text and "Ảnh\t" not in text:
@@ -4123,7 +4123,6 @@ def _photo_label_sentences(text: str) -> list[tuple[int, int, str]]:
         start, end = match.span()
         before = text[max(0, start - 4):start].rstrip(" \t")
         if (start <= first or not (before == "" or before.endswith(("\n", *_PARAGRAPH_END)))
-                or match.group().split()[1] in _PHOTO_POINTERS
                 or _SCENE_SENTENCE_STOP.search(text, start, end) is not None):
             continue
         found.append((start, end, "captions.photo_label_sentence"))
