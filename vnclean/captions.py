@@ -4153,6 +4153,10 @@ _GLUED_TITLE_LINE = regex.compile(
     rf" (?!(?:{trie(_GLUED_TITLE_BRANCHES)})(?!\w))\p{{Ll}}[^\n]{{8,160}}?\.", regex.V1)
 #: The lengths of the lines :func:`_glued_title_lines` reads.
 _GLUED_LINE_SIZES = range(40, _SETTINGS["glued_title_line_max_chars"] + 1)
+#: An opener or a person's head between spaces: a line holding none (most) is no glued
+#: title (a stdlib ``re`` trie scan, cheaper than :data:`_GLUED_TITLE_LINE`'s match).
+_GLUED_OPENER_SCAN = re.compile(
+    rf" (?:{_GLUED_CAPTION_OPENERS}|{trie(_BARE['person'])}) ")
 
 
 def _glued_title_lines(text: str, lines: list[str] | None = None
@@ -4168,17 +4172,26 @@ def _glued_title_lines(text: str, lines: list[str] | None = None
     ``captions_glued_title_subjects.txt``: ``nhờ lực lượng Cảnh sát biển`` names a body)
     and four in the caption, no quote, the line above
     ending a sentence; never the text's first line. Only lines of
-    :data:`_GLUED_LINE_SIZES` that end with their only full stop are read.
+    :data:`_GLUED_LINE_SIZES` that end with their only full stop are read (one list
+    comprehension picks them; offsets are summed only when one fits).
 
     >>> _glued_title_lines("Tiêu đề\\nMưa lớn kéo dài cả ngày.\\nNước lũ dâng cao ở thị trấn "
     ...     "miền núi Người dân sơ tán đồ đạc lên gác.\\nĐến chiều, nước rút dần.")
     [(33, 102, 'captions.glued_title_line')]
     """
     found: list[tuple[int, int, str]] = []
-    sized = _sized_lines(text.split("\n") if lines is None else lines, _GLUED_LINE_SIZES)
-    for start, end in sized:
-        line = text[start:end].rstrip()
-        if (start == 0 or line.find(".") != len(line) - 1 or '"' in line or "“" in line
+    lines = text.split("\n") if lines is None else lines
+    low, high = _GLUED_LINE_SIZES.start, _GLUED_LINE_SIZES.stop
+    # (one comprehension: a line whose only full stop ends it, before any offset or regex)
+    fits = [k for k, line in enumerate(lines) if low <= len(line) < high and line.count(".") == 1
+            and line.rstrip().endswith(".")]
+    if not fits:
+        return found
+    ends = list(accumulate(map(len, lines)))  # line k ends at ends[k] + k
+    for k in fits:
+        start = ends[k] + k - len(lines[k])
+        line = lines[k].rstrip()
+        if (start == 0 or '"' in line or "“" in line or not _GLUED_OPENER_SCAN.search(line)
                 or (match := _GLUED_TITLE_LINE.fullmatch(line)) is None):
             continue
         title = match.group(1)
