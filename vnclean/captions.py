@@ -4100,13 +4100,15 @@ _PHOTO_LABEL_SENTENCE = re.compile(
     % (trie(word_list("captions_photo_kinds.txt")), _SETTINGS["scene_sentence_max_chars"]))
 
 
-def _photo_label_sentences(text: str) -> list[tuple[int, int, str]]:
+def _photo_label_sentences(text: str, keywords: list[int] | None = None
+                           ) -> list[tuple[int, int, str]]:
     """``captions.photo_label_sentence``: a short sentence that opens with ``Ảnh`` and a
     kind of picture (:data:`_PHOTO_LABEL_SENTENCE`; ``Ảnh hưởng`` is no label), at a line's
     start or right after a sentence end, with no story verb
     (``captions_scene_opener_stops.txt``: ``Ảnh vệ tinh cho thấy ...`` is story); never the
     text's first sentence. Another word after ``Ảnh`` (``Ảnh này``, ``Ảnh được chụp``)
-    opens a story sentence.
+    opens a story sentence. Tried only at the ``keywords`` (the text's keyword starts, which
+    hold every ``ảnh``; found afresh when not given) that read ``Ảnh``.
 
     >>> _photo_label_sentences("Tiêu đề\\nHãng vẫn giữ kín thiết kế. Ảnh concept điện "
     ...     "thoại gập kiểu vỏ sò. Giá bán chưa được công bố.")
@@ -4115,11 +4117,14 @@ def _photo_label_sentences(text: str) -> list[tuple[int, int, str]]:
     ...     "Ảnh mưa lớn ở Hà Nội.")
     []
     """
-    if "Ảnh " not in text and "Ảnh\t" not in text:
-        return []
+    if keywords is None:
+        keywords = [m.start() for m in re.finditer("Ảnh", text)]
     first = _first_non_space(text, 0, len(text))
     found: list[tuple[int, int, str]] = []
-    for match in _PHOTO_LABEL_SENTENCE.finditer(text):
+    for at in keywords:
+        if not text.startswith("Ảnh", at) or (
+                match := _PHOTO_LABEL_SENTENCE.match(text, at)) is None:
+            continue
         start, end = match.span()
         before = text[max(0, start - 4):start].rstrip(" \t")
         if (start <= first or not (before == "" or before.endswith(("\n", *_PARAGRAPH_END)))
@@ -4452,7 +4457,8 @@ def _classify_once(text: str) -> list[Label]:
     labels += _gallery_tail_labels(text)
     labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text, lines)
                + _position_sentences(text) + _echoed_title_lines(text, lines)
-               + _glued_title_lines(text, lines) + _photo_label_sentences(text)]
+               + _glued_title_lines(text, lines)
+               + _photo_label_sentences(text, keywords)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
