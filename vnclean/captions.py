@@ -79,7 +79,7 @@ def _marker_pattern() -> regex.Pattern:
     return compile_named(
         rf"""
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
-            [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)[^()\n]{{0,60}}+)?+
+            [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)(?:(?=\p{{Lu}}\p{{Ll}})|[^()\n]{{0,60}}+))?+
             (?:\)|\n{_HSPACE}*+(?=[^()\n]{{1,40}}+\)[.,;]?+{_HSPACE}*+$)[^()\n]{{1,40}}+\))?+)
         | (?P<numbered>[-–]{_HSPACE}{{0,3}}Ảnh{_HSPACE}{{1,3}}\d{{1,3}}\.?+(?={_HSPACE}*+$|\p{{Lu}})
             | (?<=\p{{Ll}}{_TITLE_END}{{0,2}}{_HSPACE})Ảnh{_HSPACE}{{1,3}}\d{{1,3}}(?={_HSPACE}*+$)
@@ -4135,6 +4135,127 @@ def _echoed_matches(text: str, sized: list[tuple[int, int]]) -> Iterator[re.Matc
             yield match
 
 
+#: A sentence that opens with ``Ảnh`` and a kind of picture (``captions_photo_kinds.txt``:
+#: ``Ảnh concept iPhone màn hình gập.``, ``Ảnh chụp màn hình bài đăng của anh Nam.``): the
+#: photo's label opening its own caption, at a line's start or after a sentence end, one
+#: short sentence with its full stop and no comma, colon, semicolon, quote or bracket. A
+#: stdlib ``re`` scan for the literal.
+_PHOTO_LABEL_SENTENCE = re.compile(
+    r"Ảnh[ \t](?:%s)(?![^\W\d_])[^\n.!?…,;:\"“”()]{0,%d}\."
+    % (trie(word_list("captions_photo_kinds.txt")), _SETTINGS["scene_sentence_max_chars"]))
+
+
+def _photo_label_sentences(text: str, keywords: list[int] | None = None
+                           ) -> list[tuple[int, int, str]]:
+    """``captions.photo_label_sentence``: a short sentence that opens with ``Ảnh`` and a
+    kind of picture (:data:`_PHOTO_LABEL_SENTENCE`; ``Ảnh hưởng`` is no label), at a line's
+    start or right after a sentence end, with no story verb
+    (``captions_scene_opener_stops.txt``: ``Ảnh vệ tinh cho thấy ...`` is story); never the
+    text's first sentence. Another word after ``Ảnh`` (``Ảnh này``, ``Ảnh được chụp``)
+    opens a story sentence. Tried only at the ``keywords`` (the text's keyword starts, which
+    hold every ``ảnh``; found afresh when not given) that read ``Ảnh``.
+
+    >>> _photo_label_sentences("Tiêu đề\\nHãng vẫn giữ kín thiết kế. Ảnh concept điện "
+    ...     "thoại gập kiểu vỏ sò. Giá bán chưa được công bố.")
+    [(35, 73, 'captions.photo_label_sentence')]
+    >>> _photo_label_sentences("Tiêu đề\\nẢnh hưởng của bão kéo dài. Ảnh được chụp năm 1975. "
+    ...     "Ảnh mưa lớn ở Hà Nội.")
+    []
+    """
+    if keywords is None:
+        keywords = [m.start() for m in re.finditer("Ảnh", text)]
+    first = _first_non_space(text, 0, len(text))
+    found: list[tuple[int, int, str]] = []
+    for at in keywords:
+        if not text.startswith("Ảnh", at) or (
+                match := _PHOTO_LABEL_SENTENCE.match(text, at)) is None:
+            continue
+        start, end = match.span()
+        before = text[max(0, start - 4):start].rstrip(" \t")
+        if (start <= first or not (before == "" or before.endswith(("\n", *_PARAGRAPH_END)))
+                or _SCENE_SENTENCE_STOP.search(text, start, end) is not None):
+            continue
+        found.append((start, end, "captions.photo_label_sentence"))
+    return found
+
+
+#: Who opens a video's caption glued to the clip's title: the scene subjects (no office:
+#: ``Bộ trưởng`` after a lower-case word is a story's person), the scene words and openers,
+#: ``captions_glued_title_subjects.txt``; or a person's head (``Chị``, ``Ông``) and a name.
+_GLUED_CAPTION_OPENERS = trie(tuple(dict.fromkeys(
+    [s for s in _SCENE_SUBJECTS if s not in _SCENE_TITLES] + [*_SCENE_NOUNS]
+    + [*word_list("captions_scene_openers.txt")]
+    + [*_kind_entries("captions_glued_title_subjects.txt")["opener"]])))
+#: The lower-case words that name a body before its capitalised name (``lực lượng Cảnh
+#: sát``): a title ending with one runs on into the name, no caption.
+_GLUED_TITLE_UNITS = frozenset(_kind_entries("captions_glued_title_subjects.txt")["unit"])
+#: The lower-case words that go on with a body's capitalised name (``Cảnh sát biển``): an
+#: opener followed by one is that body in a story sentence.
+_GLUED_TITLE_BRANCHES = _kind_entries("captions_glued_title_subjects.txt")["branch"]
+#: A line that is a video's title with no full stop, then its caption sentence
+#: (``Ba người bị sát hại ở Tiền Giang Cảnh sát khám nghiệm hiện trường.``): the title opens
+#: with a capital and ends with two lower-case letters, holds no sentence mark, colon,
+#: semicolon, quote or bracket; the caption opens with :data:`_GLUED_CAPTION_OPENERS` and a
+#: lower-case word (no ``branch:`` of a body's name), and ends with the line's full stop.
+_GLUED_TITLE_LINE = regex.compile(
+    r"(\p{Lu}[^\n.!?…:;\"“”()]{15,140}?(?<=\p{Ll}\p{Ll})) "
+    rf"(?:(?:{_GLUED_CAPTION_OPENERS})|(?:{trie(_BARE['person'])}) \p{{Lu}}\p{{Ll}}*+)"
+    rf" (?!(?:{trie(_GLUED_TITLE_BRANCHES)})(?!\w))\p{{Ll}}[^\n]{{8,160}}?\.", regex.V1)
+#: The lengths of the lines :func:`_glued_title_lines` reads.
+_GLUED_LINE_SIZES = range(40, _SETTINGS["glued_title_line_max_chars"] + 1)
+#: An opener or a person's head between spaces: a line holding none (most) is no glued
+#: title (a stdlib ``re`` trie scan, cheaper than :data:`_GLUED_TITLE_LINE`'s match).
+_GLUED_OPENER_SCAN = re.compile(
+    rf" (?:{_GLUED_CAPTION_OPENERS}|{trie(_BARE['person'])}) ")
+
+
+def _glued_title_lines(text: str, lines: list[str] | None = None
+                       ) -> list[tuple[int, int, str]]:
+    """``captions.glued_title_line``: an embedded video's title and its caption printed on
+    one line under a paragraph (:data:`_GLUED_TITLE_LINE`), the caption opening with who or
+    what the clip shows, no word of the title said again (that is
+    ``captions.echoed_title_line``): at most ``glued_title_line_max_chars``, one full stop
+    (at its end), at least five words in the title (at most one comma, and no word that
+    opens sentences first, ``captions_sentence_starters.txt``: ``Theo hồ sơ ...`` is a
+    subheading glued to its paragraph; its last word in lower case, no word that leaves a
+    clause open, ``captions_unfinished_words.txt``, and no ``unit:`` of
+    ``captions_glued_title_subjects.txt``: ``nhờ lực lượng Cảnh sát biển`` names a body)
+    and four in the caption, no quote, the line above
+    ending a sentence; never the text's first line. Only lines of
+    :data:`_GLUED_LINE_SIZES` that end with their only full stop are read (one list
+    comprehension picks them; offsets are summed only when one fits).
+
+    >>> _glued_title_lines("Tiêu đề\\nMưa lớn kéo dài cả ngày.\\nNước lũ dâng cao ở thị trấn "
+    ...     "miền núi Người dân sơ tán đồ đạc lên gác.\\nĐến chiều, nước rút dần.")
+    [(33, 102, 'captions.glued_title_line')]
+    """
+    found: list[tuple[int, int, str]] = []
+    lines = text.split("\n") if lines is None else lines
+    low, high = _GLUED_LINE_SIZES.start, _GLUED_LINE_SIZES.stop
+    # (one comprehension: a line whose only full stop ends it, before any offset or regex)
+    fits = [k for k, line in enumerate(lines) if low <= len(line) < high and line.count(".") == 1
+            and line.rstrip().endswith(".")]
+    if not fits:
+        return found
+    ends = list(accumulate(map(len, lines)))  # line k ends at ends[k] + k
+    for k in fits:
+        start = ends[k] + k - len(lines[k])
+        line = lines[k].rstrip()
+        if (start == 0 or '"' in line or "“" in line or not _GLUED_OPENER_SCAN.search(line)
+                or (match := _GLUED_TITLE_LINE.fullmatch(line)) is None):
+            continue
+        title = match.group(1)
+        words = title.split()
+        if (len(words) < 5 or title.count(",") > 1 or words[0] in _STARTERS
+                or not words[-1].islower() or words[-1] in _UNFINISHED_WORDS
+                or any(" ".join(words[-n:]) in _GLUED_TITLE_UNITS for n in (1, 2))
+                or len(line[len(title):].split()) < 4
+                or not _nonblank_line_before(text, start).endswith(_PARAGRAPH_END)):
+            continue
+        found.append((start, start + len(line), "captions.glued_title_line"))
+    return found
+
+
 def _keyword_openers() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
     """The openers found from keyword starts, by the character before the keyword and the
     keyword's first three (``"cảnh"`` → ``("Toàn cảnh", 6)``), and the others."""
@@ -4365,6 +4486,7 @@ def _classify_once(text: str) -> list[Label]:
     lines = text.split("\n")  # one split, shared by the passes that read lines
     keywords = _keyword_starts(text)  # one scan, shared by the markers and the scene openers
     labels = _caption_labels(text, lines, keywords)
+    labels += _gallery_run_labels(text, labels)
     newlines = _few_newlines(text)  # (None in a text of many lines: the patterns scan it)
     labels += _scene_labels(_without_repeats(text, labels), labels, keywords, newlines)
     labels += _glued_paragraph_labels(text, labels)
@@ -4380,11 +4502,98 @@ def _classify_once(text: str) -> list[Label]:
     labels += _gallery_tail_labels(text)
     labels += _doubled_line_labels(text, lines)
     labels += [Label(a, b, KIND, rule) for a, b, rule in _unstopped_captions(text, lines)
-               + _position_sentences(text) + _echoed_title_lines(text, lines)]
+               + _position_sentences(text) + _echoed_title_lines(text, lines)
+               + _glued_title_lines(text, lines)
+               + _photo_label_sentences(text, keywords)]
     if sum(lab.rule == "captions.numbered_photo" for lab in labels) >= _SETTINGS[
             "short_story_min_photos"] and _told_in_short_lines(text, lines):
         labels = [lab for lab in labels if lab.rule not in _CAPTION_SENTENCE_RULES]
     return merge_labels(labels)
+
+
+def _blank_separated_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the blocks of non-blank lines of ``text`` that blank lines part, each
+    without the white space around its text (read only in the rare text with two credited
+    captions or more: a loop over its lines).
+
+    >>> _blank_separated_blocks("A\\nB\\n\\n  C \\n")
+    [(0, 3), (7, 8)]
+    """
+    blocks: list[tuple[int, int]] = []
+    start = end = -1
+    at = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = at + line.find(stripped[0])
+            if start < 0:
+                start = first
+            end = first + len(stripped)
+        elif start >= 0:
+            blocks.append((start, end))
+            start = -1
+        at += len(line) + 1
+    if start >= 0:
+        blocks.append((start, end))
+    return blocks
+
+
+def _gallery_run_labels(text: str, labels: list[Label]) -> list[Label]:
+    """``captions.gallery_run``: a photo gallery printed as a run of short blocks between
+    blank lines, some of them credited captions the credit rules took whole
+    (``captions.credit_sentence``: ``Cổng nhà thờ.\\nẢnh:\\nLê Hiếu.``), the others the
+    gallery's captions without a credit. A run qualifies with ``gallery_run_min_credits``
+    (2) credited captions or more, under a paragraph (a block that is neither short nor
+    credited, never the text's first); its other blocks go when each is one line of at most
+    ``gallery_run_line_max_chars`` (110) opening with a capital, of three words or more, with
+    no colon or quote; a block with no full stop right above a paragraph is the next
+    section's subheading and stays, and so does the text's last block (a sign-off's place).
+
+    >>> text = ("Tiêu đề\\n\\n" + "Đêm qua phố cổ đông vui. " * 6 + "\\n\\nCổng chợ rực rỡ.\\n\\n"
+    ...     "Phố đi bộ đông người.\\nẢnh:\\nMinh Anh.\\n\\nHàng quà sáng đèn.\\n\\n"
+    ...     "Đường ven hồ.\\nẢnh:\\nMinh Anh.\\n\\nLễ hội ở miền Trung\\n\\n"
+    ...     + "Ở Huế, trời lạnh. " * 8)
+    >>> labels = _caption_labels(text, text.split("\\n"), _keyword_starts(text))
+    >>> [text[lab.start:lab.end] for lab in _gallery_run_labels(text, labels)]
+    ['Cổng chợ rực rỡ.', 'Hàng quà sáng đèn.']
+    """
+    credited = [lab for lab in labels if lab.rule == "captions.credit_sentence"]
+    least = _SETTINGS["gallery_run_min_credits"]
+    if len(credited) < least or "\n\n" not in text:
+        return []
+    longest = _SETTINGS["gallery_run_line_max_chars"]
+    taken = sorted((lab.start, lab.end) for lab in credited)
+    blocks = _blank_separated_blocks(text)
+    kinds = []  # "credited", "short" or "paragraph", by block
+    for start, end in blocks:
+        if any(a <= start and end <= b for a, b in taken):
+            kinds.append("credited")
+        elif end - start <= longest and "\n" not in text[start:end]:
+            kinds.append("short")
+        else:
+            kinds.append("paragraph")
+    found: list[Label] = []
+    k = 1
+    while k < len(blocks):
+        if kinds[k] == "paragraph" or kinds[k - 1] != "paragraph" or k - 1 == 0:
+            k += 1
+            continue
+        last = k
+        while last < len(blocks) and kinds[last] != "paragraph":
+            last += 1
+        run = range(k, last)
+        if sum(kinds[i] == "credited" for i in run) >= least:
+            for i in run:
+                start, end = blocks[i]
+                block = text[start:end]
+                if (i + 1 < len(blocks) and kinds[i] == "short" and block[0].isupper()
+                        and len(block.split()) >= 3 and ":" not in block
+                        and '"' not in block and "“" not in block
+                        and not (kinds[i + 1] == "paragraph"
+                                 and not block.endswith(_PARAGRAPH_END))):
+                    found.append(Label(start, end, KIND, "captions.gallery_run"))
+        k = last
+    return found
 
 
 #: :data:`_GLUE`'s seams as a consuming pattern that opens with the sentence mark (or the
@@ -4491,7 +4700,7 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
     "captions.giving_line", "captions.giving_run_on",
     "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence",
-    "captions.echoed_title_line"})
+    "captions.echoed_title_line", "captions.glued_title_line"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
