@@ -4546,8 +4546,9 @@ def _gallery_run_labels(text: str, labels: list[Label]) -> list[Label]:
     (2) credited captions or more, under a paragraph (a block that is neither short nor
     credited, never the text's first); its other blocks go when each is one line of at most
     ``gallery_run_line_max_chars`` (110) opening with a capital, of three words or more, with
-    no colon or quote; a block with no full stop right above a paragraph is the next
-    section's subheading and stays, and so does the text's last block (a sign-off's place).
+    no colon or quote and no cells spaced apart (two blanks or a tab: a table's row); a
+    block with no full stop right above a paragraph is the next section's subheading and
+    stays, and so does the text's last block (a sign-off's place).
 
     >>> text = ("Tiêu đề\\n\\n" + "Đêm qua phố cổ đông vui. " * 6 + "\\n\\nCổng chợ rực rỡ.\\n\\n"
     ...     "Phố đi bộ đông người.\\nẢnh:\\nMinh Anh.\\n\\nHàng quà sáng đèn.\\n\\n"
@@ -4589,6 +4590,7 @@ def _gallery_run_labels(text: str, labels: list[Label]) -> list[Label]:
                 if (i + 1 < len(blocks) and kinds[i] == "short" and block[0].isupper()
                         and len(block.split()) >= 3 and ":" not in block
                         and '"' not in block and "“" not in block
+                        and "  " not in block and "\t" not in block  # (a table's row)
                         and not (kinds[i + 1] == "paragraph"
                                  and not block.endswith(_PARAGRAPH_END))):
                     found.append(Label(start, end, KIND, "captions.gallery_run"))
