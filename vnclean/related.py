@@ -3148,7 +3148,8 @@ def _above_doubled_title(text: str) -> list[Label]:
     (a sidebar that came first), seen by what follows them: the story's title printed twice
     in a row (the headline and the template's copy; ``nav.repeated_title`` then takes the
     copy), a headline itself (no full stop at its end, no sentence end inside: a lead or a
-    caption printed twice has the title above it). ``above_title_min_lines`` (2) to
+    caption printed twice has the title above it; a line with a date, a year or a clock
+    time printed twice is a section's dateline). ``above_title_min_lines`` (2) to
     ``above_title_max_lines`` (3) lines, each a headline (a capital, a digit or a quote
     first; ``headline_min_words`` to ``headline_max_words`` words; no full stop at its end,
     no day and month, year or clock time: a dateline is bylines'); a line ending a sentence
@@ -3165,8 +3166,10 @@ def _above_doubled_title(text: str) -> list[Label]:
         return []
     title = m.group(2).strip()
     if (title[-1] in ".;:," or _SENTENCE_INSIDE_LINE.search(title) is not None
+            or _DAY_MONTH.search(title) is not None
             or not _T["headline_min_words"] <= len(title.split()) <= _T["headline_max_words"]):
-        return []  # a lead or a caption printed twice: the line above it is the title
+        return []  # a lead or a caption printed twice: the line above it is the title (a
+        # dated line printed twice, "Tin Việt Nam – 09/01/2017", is a section's dateline)
     labels = []
     for line in regex.finditer(r"[^\n]++", m.group(1)):
         head = line.group().strip()
