@@ -28,7 +28,7 @@ __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "Settl
            "blank_after",
            "line_end", "long_first_line_end",
            "blank_before", "casefold_class", "casefold_lead", "casefold_pattern",
-           "casefold_sources", "expand_forms",
+           "casefold_sources", "expand_forms", "FORM_GROUP", "holds_at_letter",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
            "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end",
@@ -602,7 +602,7 @@ def expand_forms(entries: Iterable[str]) -> tuple[str, ...]:
         if "{" not in entry:
             out[entry] = None
             continue
-        parts = _FORM_GROUP.split(entry)  # literal, options, literal, options, ..., literal
+        parts = FORM_GROUP.split(entry)  # literal, options, literal, options, ..., literal
         choices = [[part] if k % 2 == 0 else part.split("|") for k, part in enumerate(parts)]
         for combination in itertools.product(*choices):
             phrase = " ".join("".join(combination).split())
@@ -611,7 +611,9 @@ def expand_forms(entries: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_FORM_GROUP = re.compile(r"\{([^{}]*)\}")
+#: A ``{a|b|...}`` group of a word-list entry (:func:`expand_forms`); ``split`` gives the
+#: literals and the groups' options in turn.
+FORM_GROUP = re.compile(r"\{([^{}]*)\}")
 
 
 def lookup_key(line: str) -> str:

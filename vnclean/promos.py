@@ -28,8 +28,8 @@ import regex
 from ._core import Recheck
 from ._data import (LazyPattern, PiecedAlternation, alternation, compile_named, json_data,
                     named_list, tab_entries, trie, word_list, word_set)
-from .blocks import (_NONBLANK, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner, WarmUp,
-                     casefold_class, casefold_pattern, casefold_sources, expand_forms,
+from .blocks import (_NONBLANK, FORM_GROUP, LAST_NON_BLANK, Label, LineIndex, SettlingCleaner,
+                     WarmUp, casefold_class, casefold_pattern, casefold_sources, expand_forms,
                      holds_at_letter, is_whole_line, join_line_labels, labels_to_edits,
                      last_non_space_end, lookup_key, lookup_set, merge_labels, nonblank_lines,
                      residue)
@@ -3169,7 +3169,7 @@ def _entry_test(entry: str) -> Callable[[str], bool]:
         rare = _rare_letter(entry)
         return lambda text: rare in text and entry in text
     if not entry.startswith("{"):
-        parts = _FORMS.split(entry)  # literal, options, literal, ..., literal
+        parts = FORM_GROUP.split(entry)  # literal, options, literal, ..., literal
         pattern = re.compile("".join(re.escape(part) if k % 2 == 0 else
                                      "(?:%s)" % alternation(tuple(part.split("|")))
                                      for k, part in enumerate(parts)))
@@ -3210,7 +3210,6 @@ def _common_core(pieces: tuple[str, ...]) -> str:
     return ""
 
 
-_FORMS = re.compile(r"\{([^{}]*)\}")  # a {a|b} group, as expand_forms reads it
 _NOTICE_TESTS = tuple(map(_entry_test, _NOTICE_ENTRIES))
 
 
