@@ -265,10 +265,11 @@ _BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
 #: (copy sites: "Bài viết gốc được đăng tải tại", "Bài viết được đăng tải lại từ", a domain)
 _PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?đăng(?:[ \t]tải)?"
                     r"(?:[ \t]lại)?[ \t](?:trên|tại|từ)[ \t]")
-#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc";
+#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc",
+#: "Link gốc";
 #: or of the article's own address, as a print view or a copy site closes the page with it:
 #: "Đường dẫn bài viết", "Nguồn bài viết", "Link bài viết", "URL bài viết".
-_ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
+_ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin|Link)(?:[ \t]viết)?[ \t]gốc"
                    r"|(?:Đường[ \t]dẫn|Nguồn|Link|URL)[ \t]bài(?:[ \t]viết)?)")
 #: A call to read the original where it was printed: "Đọc bài gốc tại", "Xem tin gốc trên".
 _READ_ORIGINAL = (r"(?:Xem|Đọc)[ \t](?:bài(?:[ \t]viết)?|tin)[ \t]gốc[ \t](?:tại|trên|ở)")
@@ -1789,7 +1790,7 @@ _OPENS = (
 #: on a raw page such lines were most of those the gates were tried on in vain.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
-                      "Link bài", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
+                      "Link bài", "Link gốc", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
                       "Xem bài", "Đọc bài", "Xem tin", "Đọc tin",
                       *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
