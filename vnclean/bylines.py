@@ -709,6 +709,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               # "Báo Thanh Niên - ", "Tuổi Trẻ Online - ")
               rf"|(?:(?:Báo|Tạp chí){_H}++(?={agencies}))?+(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?:(?<=(?:{agencies}))(?:{_H}++{_ONLINE_EDITION}))?+"
+              # (its opening bracket cut off with the text's first character: "Xyz.vn) - ",
+              # judged by :func:`_agency_label` at the text's start only)
+              rf"(?P<ag_cut>\)(?={_H}*+[-–—]))?+"
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
               rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
@@ -1761,7 +1764,7 @@ _OPENS = (
     rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
-    rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
+    rf"\)?[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",  # (")": a cut-off bracket's close)
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED_OPENS}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:|{_READ_ORIGINAL})",
@@ -2253,6 +2256,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     name = paren if paren is not None else bare if bare is not None else m.group("ag_dot")
     if name in _CAPTION_WORDS or name.upper() in _CAPTION_WORDS:
         return None
+    if m.group("ag_cut") and (ctx.text[:m.start()].strip() or m.group("ag_dot") is not None):
+        return None  # "Xyz.vn) - " lost its opening bracket only where the text begins
     if name not in agencies:
         if m.group("ag_sep") == "|":
             return None  # "HOT | ...": only a known agency's prefix ends with a bar
