@@ -265,10 +265,11 @@ _BRACKETED_PAPER = r"\(\p{Lu}\p{Ll}{0,6}+(?:[ \t](?:\p{L}{1,7}+|&)){1,5}+\)"
 #: (copy sites: "Bài viết gốc được đăng tải tại", "Bài viết được đăng tải lại từ", a domain)
 _PUBLISHED_OPENS = (r"Bài(?:[ \t]viết)?(?:[ \t]gốc)?[ \t](?:được[ \t])?đăng(?:[ \t]tải)?"
                     r"(?:[ \t]lại)?[ \t](?:trên|tại|từ)[ \t]")
-#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc";
+#: The label of an original article's source line: "Tin gốc", "Bài viết gốc", "Link bài gốc",
+#: "Link gốc";
 #: or of the article's own address, as a print view or a copy site closes the page with it:
 #: "Đường dẫn bài viết", "Nguồn bài viết", "Link bài viết", "URL bài viết".
-_ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin)(?:[ \t]viết)?[ \t]gốc"
+_ORIGINAL_LABEL = (r"(?:(?:Link[ \t]bài|Bài|Tin|Link)(?:[ \t]viết)?[ \t]gốc"
                    r"|(?:Đường[ \t]dẫn|Nguồn|Link|URL)[ \t]bài(?:[ \t]viết)?)")
 #: A call to read the original where it was printed: "Đọc bài gốc tại", "Xem tin gốc trên".
 _READ_ORIGINAL = (r"(?:Xem|Đọc)[ \t](?:bài(?:[ \t]viết)?|tin)[ \t]gốc[ \t](?:tại|trên|ở)")
@@ -708,6 +709,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
               # "Báo Thanh Niên - ", "Tuổi Trẻ Online - ")
               rf"|(?:(?:Báo|Tạp chí){_H}++(?={agencies}))?+(?P<ag_bare>{agencies}|{bare_generic})"
               rf"(?:(?<=(?:{agencies}))(?:{_H}++{_ONLINE_EDITION}))?+"
+              # (its opening bracket cut off with the text's first character: "Xyz.vn) - ",
+              # judged by :func:`_agency_label` at the text's start only)
+              rf"(?P<ag_cut>\)(?={_H}*+[-–—]))?+"
               rf"(?P<ag_space>{_H}*+)(?P<ag_sep>[-–—|])"  # "LĐO | ": a known agency only
               # (a known agency's name and a full stop: "TGVN. Ngày 18/11, ...")
               rf"|(?P<ag_dot>{agencies})\.(?={_H}++\p{{Lu}}|{_H}*+(?:\n|\Z))){_H}*+){{1,20}}+")
@@ -1754,13 +1758,15 @@ _OPENS = (
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
-    rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
+    rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·]"
+    # (a site's section and a blank before a date: "Giải trí 12/03/2024 08:15")
+    rf"|(?:{_SECTIONS})[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT})",
     rf"[ \t]*(?:{_PAREN_AGENCY_OPENS}|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+{_ONLINE_EDITION})?"
     rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
     rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
-    rf"[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",
+    rf"\)?[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",  # (")": a cut-off bracket's close)
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
     rf"|{_TRANSLATED_OPENS}"
     rf"|\({_AGENCIES}\)|{_PUBLISHED_OPENS}|{_ORIGINAL_LABEL}[ \t]*:|{_READ_ORIGINAL})",
@@ -1789,7 +1795,7 @@ _OPENS = (
 #: on a raw page such lines were most of those the gates were tried on in vain.
 _SHAPE_WORDS = trie((*_DATELINE_STARTS, "Bài đăng", "Bài được",
                       "Bài viết đăng", "Bài viết được", "Bài viết gốc", "Bài gốc", "Tin gốc",
-                      "Link bài", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
+                      "Link bài", "Link gốc", "Đường dẫn bài", "URL bài", "Theo", "theo", "Nguồn",
                       "Xem bài", "Đọc bài", "Xem tin", "Đọc tin",
                       *_TRANSLATED_WORDS,
                       *_LABEL_WORDS, *_TITLE_WORDS, *_CUE_WORDS, *agency_names(), "/.", "./."))
@@ -2252,6 +2258,8 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     name = paren if paren is not None else bare if bare is not None else m.group("ag_dot")
     if name in _CAPTION_WORDS or name.upper() in _CAPTION_WORDS:
         return None
+    if m.group("ag_cut") and (ctx.text[:m.start()].strip() or m.group("ag_dot") is not None):
+        return None  # "Xyz.vn) - " lost its opening bracket only where the text begins
     if name not in agencies:
         if m.group("ag_sep") == "|":
             return None  # "HOT | ...": only a known agency's prefix ends with a bar

@@ -5100,13 +5100,78 @@ def _under_alt_labels(text: str, keywords: list[int] | None = None) -> list[Labe
             found.append(Label(line_start, alt.end() - alt.group().endswith("\n"), KIND,
                                "captions.numbered_photo"))
             alts.append(alt)
+    for alt in _title_number_lines(text):  # "Tiêu đề 1": the title's copy and a number
+        found.append(Label(alt.start(1), alt.end(1), KIND, "captions.numbered_photo"))
+        alts.append(alt)
     for alt in alts:  # (each closes an alt line: tested once, its title's copy counted once)
-        m = _UNDER_ALT.match(text, alt.end()) or _BETWEEN_ALTS.match(text, alt.end())
+        m = (_UNDER_ALT.match(text, alt.end()) or _BETWEEN_ALTS.match(text, alt.end())
+             or _tight_under_alt(text, alt))
         if (m is None or _SENTENCE_INSIDE.search(m.group(1)) is not None
                 or _DIGIT.search(m.group(1)) is not None):
             continue  # (a figure: a story's fact, "... đạt 60% kế hoạch.", not a scene)
         found.append(Label(m.start(1), m.end(1), KIND, "captions.under_alt"))
     return found
+
+
+#: A caption printed in the same block as its photo's alt text: on the very next line (no
+#: blank line between), a capital first, no full stop needed, then a blank line.
+_TIGHT_UNDER_ALT = regex.compile(
+    rf"{_HSPACE}*+(\p{{Lu}}[^\n]{{1,{_SETTINGS['under_alt_caption_max_chars'] - 2}}}?)"
+    rf"{_HSPACE}*+\n{_HSPACE}*+\n", regex.V1)
+
+
+def _tight_under_alt(text: str, alt: re.Match) -> regex.Match | None:
+    """``captions.under_alt`` with no full stop: in a text whose blocks stand between blank
+    lines, the line right under an alt text line that a blank line opens (the photo's
+    block: its alt text, then its caption), closed by a blank line. A subheading under a
+    photo is a block of its own, a blank line above it, and stays.
+
+    >>> text = "Tiêu đề bài\\n\\nCâu.\\n\\nTiêu đề bài - Ảnh 1\\nBà Lan và con gái\\n\\nBà kể."
+    >>> _tight_under_alt(text, _ALT_LINE_END.search(text)).group(1)
+    'Bà Lan và con gái'
+    >>> text = "Tiêu đề bài\\n\\nCâu.\\n\\nTiêu đề bài - Ảnh 1\\n\\nBà Lan kể lại\\n\\nBà kể."
+    >>> _tight_under_alt(text, _ALT_LINE_END.search(text)) is None
+    True
+    """
+    line_start = text.rfind("\n", 0, alt.start(1) if alt.re.groups else alt.start()) + 1
+    if line_start < 2 or not text[:line_start - 1].rstrip(" \t").endswith("\n"):
+        return None  # (the alt text's block opens after a blank line)
+    return _TIGHT_UNDER_ALT.match(text, alt.end())
+
+
+#: What follows a copy of the title on a template's alt text line that numbers the photos
+#: by the title (``Tiêu đề bài 1``): the number alone, then the line's end.
+_TITLE_NUMBER_TAIL = re.compile(r"[ \t]{1,3}\d{1,2}[ \t]*+\n")
+
+
+def _title_number_lines(text: str) -> list[re.Match]:
+    """Lines that copy the text's first line (its title) and add a photo's number, as a
+    template's alt text does (``Tiêu đề bài 1``): the tail's match, its group 1 the line
+    (:data:`_TITLE_NUMBER_LINE`), its end past the newline. The title itself, and a line
+    that goes on after the number, stay.
+
+    >>> text = "Mưa lớn ở vùng núi phía Bắc\\n\\nCâu.\\n\\nMưa lớn ở vùng núi phía Bắc 1\\nNước."
+    >>> [m.group(1) for m in _title_number_lines(text)]
+    ['Mưa lớn ở vùng núi phía Bắc 1']
+    """
+    first = text.lstrip()
+    title = first[:first.find("\n")].strip() if "\n" in first else ""
+    if len(title) < _SETTINGS["title_number_min_chars"]:
+        return []
+    found = []
+    at = text.find("\n" + title)
+    while at >= 0:
+        start = at + 1
+        if _TITLE_NUMBER_TAIL.match(text, start + len(title)) is not None:
+            m = _TITLE_NUMBER_LINE.match(text, start)
+            if m is not None:
+                found.append(m)
+        at = text.find("\n" + title, start)
+    return found
+
+
+#: A line that is a title's copy and a number (:func:`_title_number_lines` found the copy).
+_TITLE_NUMBER_LINE = re.compile(r"([^\n]*?[ \t]{1,3}\d{1,2})[ \t]*+\n")
 
 
 #: A caption as a converter writes a photo's table cell: a line of a capital, at most

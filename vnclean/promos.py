@@ -2210,9 +2210,10 @@ def _here_prompts(text: str) -> list[Label]:
     return out
 
 
-#: A line's end pointing at a link: "... tại đây", "... tại đây.", "... tại đây:" (stdlib
-#: re: its literal prefix search skips the text fast).
-_HERE_END = re.compile(r"tại đây[ \t]*[.!:…]?[ \t]*$", re.M)
+#: A line's end pointing at a link: "... tại đây", "... tại đây.", "... tại đây:", also in
+#: capitals as a link's text is often printed ("... TẠI ĐÂY.") (stdlib re: its literal
+#: prefix search skips the text fast).
+_HERE_END = re.compile(r"(?:tại đây|TẠI ĐÂY)[ \t]*[.!:…]?[ \t]*$", re.M)
 #: The whole prompt line: an optional capitalised label and colon, or a paper's prefix
 #: and its dash (``TTO - ``, ``(Báo X) - ``: strip_bylines would take it after this step and
 #: leave the prompt opening the line), a reader-aimed verb (not "Xem xét", to consider),
@@ -3088,7 +3089,7 @@ class StripPromos(SettlingCleaner):
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
         labels += _glued_widget_rows(text)
-        if "tại đây" in text:
+        if "tại đây" in text or "TẠI ĐÂY" in text:
             labels += _here_prompts(text)
         labels += _masthead_footer(text, labels)
         labels += _contact_tails(text, labels, windows)

@@ -3113,7 +3113,7 @@ def _lead_list(text: str) -> list[Label]:
     """
     m = _LEAD_LIST.match(text, 0, _LEAD_LIST_REACH)
     if m is None or len(m.group(2)) < _T["story_line_min_chars"]:
-        return []
+        return _series_list(text)
     labels = []
     for item in regex.finditer(r"[^\n]++", m.group(1)):
         line = _LEAD_LIST_ITEM.fullmatch(item.group())
@@ -3126,6 +3126,50 @@ def _lead_list(text: str) -> list[Label]:
         start = m.start(1) + item.start()
         labels.append(Label(start, start + len(item.group()), "related", "related.lead_list"))
     return labels
+
+
+#: A run of two dashed lines or more near the text's top, each a column's name, a colon and
+#: a headline (``- Showbiz trong ngày: ...``), under a line that ends a sentence.
+_SERIES_LIST = regex.compile(
+    r"[.!?…][\"”’)]?+[ \t]*+\n((?:[ \t]*+[-–][ \t]++[^\n:]++:[^\n]++(?:\n|\Z)){2,})", regex.V1)
+#: One line of such a run: the column's name (two to six words, a capital or a quote first,
+#: no sentence mark), its colon, then the headline.
+_SERIES_ITEM = regex.compile(
+    r"[ \t]*+[-–][ \t]++([\"“‘'\p{Lu}][^\n:.!?]{3,60}?):[ \t]++([\"“‘'\p{Lu}\d][^\n]*?)[ \t]*+$",
+    regex.V1)
+
+
+def _series_list(text: str) -> list[Label]:
+    """``related.lead_list`` (a column's list): near the text's top, under a line that ends a
+    sentence, two dashed lines or more that all open with the same column's name and a colon
+    before a headline (``- Showbiz trong ngày: Ca sĩ A ...`` / ``- Showbiz trong ngày: Ca sĩ B
+    ...``), as a page links the column's earlier issues; each headline has
+    ``end_run_long_words`` to ``headline_max_words`` words and no ``.``, ``;``, ``:`` or
+    ``,`` at its end. A list the story gives names a different thing before each colon
+    (``- Phương án 1: ...`` / ``- Phương án 2: ...``) or follows a line ending with a colon.
+
+    >>> text = ("Nhiều tin đáng chú ý trong ngày hôm nay của làng giải trí trong nước.\\n"
+    ...         "- Sao trong ngày: Ca sĩ A bất ngờ thông báo tạm dừng mọi hoạt động biểu diễn\\n"
+    ...         "- Sao trong ngày: Diễn viên B lên tiếng về tin đồn hẹn hò với bạn diễn\\nCâu.")
+    >>> [text[x.start:x.end][:9] for x in _series_list(text)]
+    ['- Sao tro', '- Sao tro']
+    """
+    m = _SERIES_LIST.search(text, 0, _LEAD_LIST_REACH)
+    if m is None:
+        return []
+    labels, names = [], set()
+    for item in regex.finditer(r"[^\n]++", m.group(1)):
+        line = _SERIES_ITEM.fullmatch(item.group())
+        if line is None:
+            return []
+        name, title = line.group(1), line.group(2)
+        if (not 2 <= len(name.split()) <= 6 or title[-1] in ".;:,"
+                or not _T["end_run_long_words"] <= len(title.split()) <= _T["headline_max_words"]):
+            return []
+        names.add(name)
+        start = m.start(1) + item.start()
+        labels.append(Label(start, start + len(item.group()), "related", "related.lead_list"))
+    return labels if len(names) == 1 else []
 
 
 #: The text's top: one to ``above_title_max_lines`` lines, then a line of
