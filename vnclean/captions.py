@@ -5195,9 +5195,17 @@ def _caption_run_labels(text: str, newlines: list[int] | None = None) -> list[La
 
 #: A line of a gallery closing the story: a capital, then up to caption_run_line_max_chars
 #: with no sentence mark, colon, quote or bracket (commas allowed: ``..., Hà Nội``).
+#: Its run is possessive: only blanks may follow it, and a run that stops short of the end
+#: stops before a character its class refuses (no blank) or after its most characters, so
+#: giving back characters (blanks or not) never lets the blanks reach the end.
 _CLOSING_RUN_LINE = regex.compile(
-    rf"[^\S\n]*+\p{{Lu}}[^\n.:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}"
+    rf"[^\S\n]*+\p{{Lu}}[^\n.:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}+"
     r"[^\S\n]*+", regex.V1)
+#: The most lines :func:`_closing_run_labels` reads from the text's end: a sign-off, the run
+#: and the line above it. ``str.rsplit`` cuts only these off (the rest stays one piece, whose
+#: length still sums to the offsets), and the index it stops at is at least 1, so the piece
+#: is never read as a line and "the line above is the text's first" holds as with every line.
+_CLOSING_LINES_READ = _SETTINGS["caption_run_max_lines"] + 2
 
 
 def _closing_run_labels(text: str) -> list[Label]:
@@ -5215,7 +5223,7 @@ def _closing_run_labels(text: str) -> list[Label]:
     >>> [text[x.start:x.end] for x in _closing_run_labels(text)]
     ['Lễ khai giảng của trường Tiểu học A\\nLễ khai giảng của trường Tiểu học B, Hà Nội']
     """
-    lines = text.rstrip().split("\n")
+    lines = text.rstrip().rsplit("\n", _CLOSING_LINES_READ)  # (the head's lines as one piece)
     ends = list(accumulate(len(line) + 1 for line in lines))  # one past each line
     k = len(lines) - 1
     if (len(lines[k].strip()) <= _SETTINGS["photographer_max_chars"]
