@@ -70,13 +70,16 @@ _UNKEYED_HEADS = tuple(h for h in word_list("captions_described_heads.txt")
                        if not _holds_keyword(h))
 
 
-def _marker_pattern() -> regex.Pattern:
+def _marker_pattern() -> LazyPattern:
+    """Every marker as one alternation of named groups: the source :data:`_MARKER_NEAR`
+    holds (a scan reads it there, anchored near a keyword), compiled only if it is used on
+    its own (tests), not at import."""
     heads = word_list("captions_credit_heads.txt")
     bare = word_list("captions_bare_markers.txt")
     described = _KEYED_HEADS
     paren_heads = named_list(_lower_first(heads + bare))
     dashed_bare = named_list(tuple(e for e in _lower_first(bare) if e not in bare))
-    return compile_named(
+    return LazyPattern(
         rf"""
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)(?:(?=\p{{Lu}}\p{{Ll}})|[^()\n]{{0,60}}+))?+
@@ -4208,10 +4211,11 @@ _GLUED_TITLE_BRANCHES = _kind_entries("captions_glued_title_subjects.txt")["bran
 #: with a capital and ends with two lower-case letters, holds no sentence mark, colon,
 #: semicolon, quote or bracket; the caption opens with :data:`_GLUED_CAPTION_OPENERS` and a
 #: lower-case word (no ``branch:`` of a body's name), and ends with the line's full stop.
-_GLUED_TITLE_LINE = regex.compile(
+_GLUED_TITLE_LINE = LazyPattern(  # (read only on the lines a cheaper scan admits: few texts)
     r"(\p{Lu}[^\n.!?…:;\"“”()]{15,140}?(?<=\p{Ll}\p{Ll})) "
     rf"(?:(?:{_GLUED_CAPTION_OPENERS})|(?:{trie(_BARE['person'])}) \p{{Lu}}\p{{Ll}}*+)"
-    rf" (?!(?:{trie(_GLUED_TITLE_BRANCHES)})(?!\w))\p{{Ll}}[^\n]{{8,160}}?\.", regex.V1)
+    rf" (?!(?:{trie(_GLUED_TITLE_BRANCHES)})(?!\w))\p{{Ll}}[^\n]{{8,160}}?\.", regex.V1,
+    regex.compile)
 #: The lengths of the lines :func:`_glued_title_lines` reads.
 _GLUED_LINE_SIZES = range(40, _SETTINGS["glued_title_line_max_chars"] + 1)
 #: An opener or a person's head between spaces: a line holding none (most) is no glued
