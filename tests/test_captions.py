@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vnclean import remove_photo_captions
-from vnclean.blocks import blank_before
+from vnclean.blocks import blank_before, literal_places
 
 # Vietnamese words, some of which look like markers ("ảnh", "hưởng", "video") on purpose.
 _WORDS = ["mưa", "lớn", "ở", "Hà", "Nội", "khiến", "nhiều", "tuyến", "phố", "ngập", "sâu",
@@ -764,6 +764,39 @@ def test_giving_verbs_gate_skips_no_match(text):
     """_giving_verbs skips the scan of a text holding no needle: it finds what a scan finds."""
     assert [m.span() for m in _captions._giving_verbs(text)] == [
         m.span() for m in _captions._GIVING_VERB.finditer(text)]
+
+
+@given(st.text(alphabet="aặ t", max_size=20), st.text(alphabet="aặ t", min_size=1, max_size=4),
+       st.integers(0, 3))
+def test_literal_places_are_every_find(text, literal, lead):
+    """literal_places from any character of the literal, or by its own find, gives every
+    place the literal starts, overlapping ones too."""
+    want = [at for at in range(len(text)) if text.startswith(literal, at)]
+    assert literal_places(text, literal) == want
+    assert literal_places(text, literal, min(lead, len(literal) - 1)) == want
+
+
+_closing_line = st.sampled_from(
+    ["", "  ", "Lễ khai giảng của trường Tiểu học A", "Lễ khai giảng của trường B, Hà Nội ",
+     "Minh An", "Mưa lớn kéo dài suốt ngày hôm qua ở nhiều nơi.", "Lễ khai giảng.", " Lễ",
+     "Nhiều trường chọn di tích làm nơi tổ chức lễ khai giảng năm nay cho học sinh!"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_closing_line, max_size=12).map("\n".join))
+def test_closing_run_reads_the_last_lines_as_all_of_them(text):
+    """_closing_run_labels splits off only the text's last lines: it finds what it finds
+    with every line split off, and its possessive line pattern takes what a greedy one does."""
+    found = _captions._closing_run_labels(text)
+    kept = _captions._CLOSING_LINES_READ
+    try:
+        _captions._CLOSING_LINES_READ = len(text) + 1
+        assert _captions._closing_run_labels(text) == found
+    finally:
+        _captions._CLOSING_LINES_READ = kept
+    greedy = regex.compile(_captions._CLOSING_RUN_LINE.pattern.replace("}+", "}"), regex.V1)
+    for line in text.split("\n"):
+        assert bool(_captions._CLOSING_RUN_LINE.fullmatch(line)) == bool(greedy.fullmatch(line))
 
 
 @given(st.lists(st.text(alphabet="ab", max_size=6), max_size=8), st.integers(0, 7),

@@ -28,7 +28,7 @@ __all__ = ["Line", "Label", "LineIndex", "Residue", "BoilerplateCleaner", "Settl
            "blank_after",
            "line_end", "long_first_line_end",
            "blank_before", "casefold_class", "casefold_lead", "casefold_pattern",
-           "casefold_sources", "expand_forms", "FORM_GROUP", "holds_at_letter",
+           "casefold_sources", "expand_forms", "FORM_GROUP", "holds_at_letter", "literal_places",
            "is_whole_line", "iter_lines", "join_line_labels", "labels_to_edits", "merge_labels",
            "residue", "nonblank_lines", "removal_span", "settle_inline", "STRIPPED_CHARS",
            "STRIPPED_CLASS", "LAST_NON_BLANK", "TABLE_NUMBER_CELL", "last_non_space_end",
@@ -161,6 +161,32 @@ def holds_at_letter(text: str, literal: str, lead: int = 0) -> bool:
             return True
         at = text.find(letter, at + 1)
     return False
+
+
+def literal_places(text: str, literal: str, lead: int | None = None) -> list[int]:
+    """Every place ``literal`` starts in ``text``, overlapping ones too, in order: found from
+    the places of its character at ``lead`` (as :func:`holds_at_letter` finds the first: pick
+    one prose seldom holds), or with no ``lead`` by ``str.find`` of the whole literal (a
+    needle with no rare character).
+
+    >>> text = "Ông Ba tặng hoa, bà Tư tặng quà"
+    >>> literal_places(text, " tặng", 2), literal_places(text, " tặng"), literal_places("aaa", "aa")
+    ([6, 22], [6, 22], [0, 1])
+    """
+    found: list[int] = []
+    if lead is None:
+        at = text.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = text.find(literal, at + 1)
+        return found
+    letter = literal[lead]
+    at = text.find(letter, lead)
+    while at >= 0:
+        if text.startswith(literal, at - lead):
+            found.append(at - lead)
+        at = text.find(letter, at + 1)
+    return found
 
 
 class WarmUp:

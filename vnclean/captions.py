@@ -33,7 +33,7 @@ from .nav import is_menu_item
 from .tones import is_vietnamese_word
 from .blocks import (CAPITALS, LAST_NON_BLANK, STRIPPED_CHARS, STRIPPED_CLASS,
                      BoilerplateCleaner, Label, SettlingCleaner, TextMemo, blank_before,
-                     expand_forms, last_non_space_end, merge_labels)
+                     expand_forms, last_non_space_end, literal_places, merge_labels)
 from .blocks import line_end as _line_end
 
 __all__ = ["RemovePhotoCaptions", "RemoveRepeatedBlocks", "remove_photo_captions",
@@ -70,13 +70,16 @@ _UNKEYED_HEADS = tuple(h for h in word_list("captions_described_heads.txt")
                        if not _holds_keyword(h))
 
 
-def _marker_pattern() -> regex.Pattern:
+def _marker_pattern() -> LazyPattern:
+    """Every marker as one alternation of named groups: the source :data:`_MARKER_NEAR`
+    holds (a scan reads it there, anchored near a keyword), compiled only if it is used on
+    its own (tests), not at import."""
     heads = word_list("captions_credit_heads.txt")
     bare = word_list("captions_bare_markers.txt")
     described = _KEYED_HEADS
     paren_heads = named_list(_lower_first(heads + bare))
     dashed_bare = named_list(tuple(e for e in _lower_first(bare) if e not in bare))
-    return compile_named(
+    return LazyPattern(
         rf"""
         (?P<paren>\({_HSPACE}{{0,3}}(?![Tt]hực{_HSPACE}hiện{_HSPACE}*+\))(?:{paren_heads})(?!\p{{L}})
             [^()\n]{{0,120}}+(?:\([^()\n]{{0,60}}+\)(?:(?=\p{{Lu}}\p{{Ll}})|[^()\n]{{0,60}}+))?+
@@ -3448,22 +3451,33 @@ _GIVING_NEEDLES = tuple(f" {v}" for v in _GIVING_VERBS
                         if not any(o != v and v.startswith(o) for o in _GIVING_VERBS))
 
 
+def _twice_marked_lead(needle: str) -> int | None:
+    """Where ``needle``'s first letter with two marks is (``ặ`` of `` tặng``: such letters are
+    rare in prose, so a search from it jumps in C from one to the next), or None (a search
+    for the whole needle costs less than one from a common letter).
+
+    >>> _twice_marked_lead(" tặng"), _twice_marked_lead(" bàn giao")
+    (2, None)
+    """
+    return next((k for k, char in enumerate(needle)
+                 if len(unicodedata.normalize("NFD", char)) >= 3), None)
+
+
+#: Each needle with the place of the character it is searched from (:func:`literal_places`).
+_GIVING_LEADS = tuple((needle, _twice_marked_lead(needle)) for needle in _GIVING_NEEDLES)
+
+
 def _giving_verbs(text: str) -> list[re.Match]:
     """:data:`_GIVING_VERB`'s matches in ``text``, as its ``finditer`` gives them: the
-    pattern is tried only where one of :data:`_GIVING_NEEDLES` stands (``str.find``; most
-    texts hold none), leftmost first, each after the last match's end. Every match opens
+    pattern is tried only where one of :data:`_GIVING_NEEDLES` stands (:data:`_GIVING_LEADS`;
+    most texts hold none), leftmost first, each after the last match's end. Every match opens
     with a needle, so a place no needle opens holds none, and the first place at or after
     the last match's end where the pattern matches is the match a scan finds next.
 
     >>> [m.group() for m in _giving_verbs("Ông An trao quà, bà Ba tặng hoa.")]
     [' trao ', ' tặng ']
     """
-    places: list[int] = []
-    for needle in _GIVING_NEEDLES:
-        at = text.find(needle)
-        while at >= 0:
-            places.append(at)
-            at = text.find(needle, at + 1)
+    places = [at for needle, lead in _GIVING_LEADS for at in literal_places(text, needle, lead)]
     if not places:
         return []  # (most texts)
     found: list[re.Match] = []
@@ -4197,10 +4211,11 @@ _GLUED_TITLE_BRANCHES = _kind_entries("captions_glued_title_subjects.txt")["bran
 #: with a capital and ends with two lower-case letters, holds no sentence mark, colon,
 #: semicolon, quote or bracket; the caption opens with :data:`_GLUED_CAPTION_OPENERS` and a
 #: lower-case word (no ``branch:`` of a body's name), and ends with the line's full stop.
-_GLUED_TITLE_LINE = regex.compile(
+_GLUED_TITLE_LINE = LazyPattern(  # (read only on the lines a cheaper scan admits: few texts)
     r"(\p{Lu}[^\n.!?…:;\"“”()]{15,140}?(?<=\p{Ll}\p{Ll})) "
     rf"(?:(?:{_GLUED_CAPTION_OPENERS})|(?:{trie(_BARE['person'])}) \p{{Lu}}\p{{Ll}}*+)"
-    rf" (?!(?:{trie(_GLUED_TITLE_BRANCHES)})(?!\w))\p{{Ll}}[^\n]{{8,160}}?\.", regex.V1)
+    rf" (?!(?:{trie(_GLUED_TITLE_BRANCHES)})(?!\w))\p{{Ll}}[^\n]{{8,160}}?\.", regex.V1,
+    regex.compile)
 #: The lengths of the lines :func:`_glued_title_lines` reads.
 _GLUED_LINE_SIZES = range(40, _SETTINGS["glued_title_line_max_chars"] + 1)
 #: An opener or a person's head between spaces: a line holding none (most) is no glued
@@ -5260,9 +5275,17 @@ def _caption_run_labels(text: str, newlines: list[int] | None = None) -> list[La
 
 #: A line of a gallery closing the story: a capital, then up to caption_run_line_max_chars
 #: with no sentence mark, colon, quote or bracket (commas allowed: ``..., Hà Nội``).
+#: Its run is possessive: only blanks may follow it, and a run that stops short of the end
+#: stops before a character its class refuses (no blank) or after its most characters, so
+#: giving back characters (blanks or not) never lets the blanks reach the end.
 _CLOSING_RUN_LINE = regex.compile(
-    rf"[^\S\n]*+\p{{Lu}}[^\n.:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}"
+    rf"[^\S\n]*+\p{{Lu}}[^\n.:;!?…\"“”()]{{14,{_SETTINGS['caption_run_line_max_chars'] - 1}}}+"
     r"[^\S\n]*+", regex.V1)
+#: The most lines :func:`_closing_run_labels` reads from the text's end: a sign-off, the run
+#: and the line above it. ``str.rsplit`` cuts only these off (the rest stays one piece, whose
+#: length still sums to the offsets), and the index it stops at is at least 1, so the piece
+#: is never read as a line and "the line above is the text's first" holds as with every line.
+_CLOSING_LINES_READ = _SETTINGS["caption_run_max_lines"] + 2
 
 
 def _closing_run_labels(text: str) -> list[Label]:
@@ -5280,7 +5303,7 @@ def _closing_run_labels(text: str) -> list[Label]:
     >>> [text[x.start:x.end] for x in _closing_run_labels(text)]
     ['Lễ khai giảng của trường Tiểu học A\\nLễ khai giảng của trường Tiểu học B, Hà Nội']
     """
-    lines = text.rstrip().split("\n")
+    lines = text.rstrip().rsplit("\n", _CLOSING_LINES_READ)  # (the head's lines as one piece)
     ends = list(accumulate(len(line) + 1 for line in lines))  # one past each line
     k = len(lines) - 1
     if (len(lines[k].strip()) <= _SETTINGS["photographer_max_chars"]

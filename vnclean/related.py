@@ -40,6 +40,7 @@ from .blocks import (
     line_end,
     line_opening,
     line_openings,
+    literal_places,
     merge_labels,
     residue,
     settle_inline,
@@ -2102,14 +2103,7 @@ def _tail_hits(text: str, tail: str, head: str, openings: dict[str, list[int]]) 
 def _openings(text: str, literal: str) -> list[int]:
     """Every offset where ``literal`` starts in ``text``, found from its first character (a
     C-level scan as fast as ``memchr``), then a prefix test there."""
-    first = literal[0]
-    found = []
-    at = text.find(first)
-    while at >= 0:
-        if text.startswith(literal, at):
-            found.append(at)
-        at = text.find(first, at + 1)
-    return found
+    return literal_places(text, literal, 0)
 
 
 def _inline_cue(text: str, cue_end: int, after: int, before: regex.Pattern, gap: re.Pattern,
