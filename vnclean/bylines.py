@@ -1218,14 +1218,16 @@ def _next_gate(text: str, pos: int, k: int) -> int | None:
     """The first gate after the ``k``-th that holds at ``pos`` (its index), or ``None``.
 
     Read by the gates' alternation from there on (``_GATES_FROM``), one stdlib match; a
-    process's first ``_QUICK_USES`` reads try the gates one by one instead, each compiled
-    at its first use (``_GATE_ALONE``): the alternations repeat the later gates, and the
-    four a few texts need took a tenth of a second to compile.
+    process's first ``_QUICK_USES`` reads past each ``k`` try the gates one by one
+    instead, each compiled at its first use (``_GATE_ALONE``): the alternations repeat the
+    later gates, and took a fifth of a second to compile, while a text needs a read past
+    a dateline's gate about twice, past an author's once, past the others once in ten
+    texts (``_GATES_WARM``: each alternation is compiled once its own reads pay for it).
 
     >>> _next_gate("Theo TTXVN", 0, 0), _next_gate("Mưa lớn kéo dài.", 0, 0)
     (2, None)
     """
-    if _GATES_WARM.spend():
+    if _GATES_WARM[k].spend():
         for j in range(k + 1, len(_OPENS)):
             if _GATE_ALONE[j].match(text, pos) is not None:
                 return j
@@ -1827,10 +1829,10 @@ _UPPER_START = re.compile(_UP)
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
                            for k in range(len(_OPENS)))
 _GATES_FROM = _LazyPatterns(_GATE_ALTERNATIONS, re.MULTILINE, re.compile)  # (at first use)
-#: Each gate alone, and the reads of :func:`_next_gate` that try them so (then the
-#: alternations: one stdlib match each).
+#: Each gate alone, and the reads of :func:`_next_gate` past each gate that try them so
+#: (then the alternation from the gate after it: one stdlib match each).
 _GATE_ALONE = _LazyPatterns(_OPENS, re.MULTILINE, re.compile)
-_GATES_WARM = WarmUp(_QUICK_USES)
+_GATES_WARM = tuple(WarmUp(_QUICK_USES) for _ in _OPENS)
 _LAST_GATE = len(_OPENS) - 1
 #: The scan: where a line opens as some shape may (blank lines, where no shape opens, fail
 #: at once), then the first gate that holds, after a newline or at the text's start. The
