@@ -31,6 +31,7 @@ from ._data import (
     LazyPattern,
     alternation,
     compile_named,
+    gc_paused,
     json_data,
     named_list,
     tab_entries,
@@ -531,13 +532,15 @@ class _LazyPatterns:
         if warm is not None and warm.spend():
             pattern = self._compiled[k]
             if pattern is None:
-                pattern = self._compiled[k] = self._compile(self._quick[k], self._flags)
+                with gc_paused():
+                    pattern = self._compiled[k] = self._compile(self._quick[k], self._flags)
             if not warm.left:  # (the quick one's last use: the pattern as written next)
                 self._compiled[k] = self._warm[k] = None
             return pattern
         pattern = self._compiled[k]
         if pattern is None:
-            pattern = self._compiled[k] = self._compile(self._sources[k], self._flags)
+            with gc_paused():
+                pattern = self._compiled[k] = self._compile(self._sources[k], self._flags)
         return pattern
 
 
