@@ -967,3 +967,70 @@ def test_rewritten_scans_find_what_they_found(text):
         for subject in ("\n" + text, "\n" + text[::-1]):
             assert [(m.span(), m.groups()) for m in new.finditer(subject)] == [
                 (m.span(), m.groups()) for m in old.finditer(subject)]
+
+
+repost_pieces = st.sampled_from([
+    "\n", " ", "\t", "|", " | ", ", ", "x" * 40, "Mưa lớn kéo dài. ", "Tiêu đề bài",
+    "John Miller | Thu Hà", "Hà Nội | Đà Nẵng", "Lê Văn An |Minh", "ab|cd",
+    "15/03/2025 | 09:20 GMT+7, Đà Nẵng", "09:20, Huế", "(GMT+7), TP Hồ Chí Minh", "12/3/2024",
+    "Nguồn: A. Lee, “Ai thắng”, 2023", "Nguồn : Báo X", "  Nguồn:xy", "Biên dịch: Thu Hà",
+    "Dịch: Minh Anh", "Dịch giả : Lan", "người dịch: An", "Tre Xanh - Ngày 3/5, ",
+    "Hà Nội – Sáng nay ", "Mỹ - Trung Quốc "])
+repost_texts = st.lists(repost_pieces, max_size=16).map("".join)
+
+
+def _old_repost_rules(text):
+    """The re-posted bylines' rules as they read the text before they were handed its lines
+    (``_Lines``) and gated: a stamp's place by a pattern that gives runs back, the name
+    bars behind one search of every line start, the translated sources behind two word
+    searches, the named prefix on the first lines cut out one by one."""
+    from vnclean import bylines
+
+    up = bylines._UP
+    stamp_end = re.compile(rf",[ \t]*{up}[^\n,.:;!?]{{0,60}}$", re.MULTILINE)
+    stamps = [m.span() for m in stamp_end.finditer(text)]
+    one_bar = re.search(r"^[^\n|]{3,60}\|[^\n|]{3,60}$", text, re.MULTILINE)
+    bars = ([] if one_bar is None else
+            [m.span() for m in bylines._NAME_BAR_NAME.finditer(text)])
+    sources = ([] if "Nguồn" not in text or "dịch" not in text and "Dịch" not in text else
+               [m.span() for m in bylines._NGUON_LINE.finditer(text)])
+    prefix, count, start = None, bylines._NAMED_PREFIX_LINES, 0
+    while count and start <= len(text) and prefix is None:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            m = bylines._NAMED_PREFIX.match(text, start)
+            if m is not None and len(text[start:end].strip()) >= bylines._NAMED_PREFIX_LEAD_CHARS:
+                prefix = m.span("prefix")
+            count -= 1
+        start = end + 1
+    return stamps, bars, sources, prefix
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(repost_texts | line_texts | vietnamese_texts | texts)
+@example("John Miller | Thu Hà\nLê Văn An |Minh\n" + "x" * 70 + "|ab\nab|cd")
+@example("Tiêu đề bài\nJohn Miller | Thu Hà\n" + "x" * 70)  # the bar line under the first
+@example("Tiêu đề\nTre Xanh - Ngày 3/5, " + "x" * 90 + "\n\nHà Nội – Sáng nay " + "x" * 90)
+@example("Dịch: Minh Anh\n  Nguồn:xy\n\nNguồn : Báo X\nBiên dịch: Thu Hà")
+@example("15/03/2025 | 09:20 GMT+7, Đà Nẵng\n09:20, Huế, " + "x" * 61 + "\n12/3/2024, Huế ")
+def test_repost_rules_read_the_lines_as_they_did(text):
+    """Handed the text's lines and behind their cheaper gates, the rules for re-posted
+    bylines (a stamp's place, an author | translator line, a translated source, a named
+    prefix) find what they found reading the text alone; the same labels come out."""
+    from vnclean import bylines
+
+    stamps, bars, sources, prefix = _old_repost_rules(text)
+    assert [m.span() for m in bylines._STAMP_PLACE_END.finditer(text)] == stamps
+    ctx = bylines._Lines(text)
+    gated = ("|" in text and bylines._BAR_BEFORE_CAPITAL.search(text) is not None
+             and (bylines._ONE_BAR_LINE.match(text) or bylines._ONE_BAR_LINE_BELOW.search(text)))
+    assert ([m.span() for m in bylines._NAME_BAR_NAME.finditer(text)] if gated else []) == bars
+    assert ([m.span() for _, _, m in bylines._lines_matching(
+        text, bylines._NGUON_LINE, ctx, text.rfind("\n", 0, ctx.nguon) + 1)]
+        if ctx.nguon >= 0 and ("dịch" in text or "Dịch" in text) else []) == sources
+    labels = bylines._named_prefix_lines(text, ctx)
+    assert [(x.start, x.end) for x in labels] == ([] if prefix is None else [prefix])
+    for rule in (bylines._name_bar_name_lines, bylines._translated_source_lines,
+                 bylines._named_prefix_lines):
+        assert rule(text, ctx) == rule(text)

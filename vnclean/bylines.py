@@ -31,6 +31,7 @@ from ._data import (
     LazyPattern,
     alternation,
     compile_named,
+    gc_paused,
     json_data,
     named_list,
     tab_entries,
@@ -532,13 +533,15 @@ class _LazyPatterns:
         if warm is not None and warm.spend():
             pattern = self._compiled[k]
             if pattern is None:
-                pattern = self._compiled[k] = self._compile(self._quick[k], self._flags)
+                with gc_paused():
+                    pattern = self._compiled[k] = self._compile(self._quick[k], self._flags)
             if not warm.left:  # (the quick one's last use: the pattern as written next)
                 self._compiled[k] = self._warm[k] = None
             return pattern
         pattern = self._compiled[k]
         if pattern is None:
-            pattern = self._compiled[k] = self._compile(self._sources[k], self._flags)
+            with gc_paused():
+                pattern = self._compiled[k] = self._compile(self._sources[k], self._flags)
         return pattern
 
 
@@ -1222,14 +1225,16 @@ def _next_gate(text: str, pos: int, k: int) -> int | None:
     """The first gate after the ``k``-th that holds at ``pos`` (its index), or ``None``.
 
     Read by the gates' alternation from there on (``_GATES_FROM``), one stdlib match; a
-    process's first ``_QUICK_USES`` reads try the gates one by one instead, each compiled
-    at its first use (``_GATE_ALONE``): the alternations repeat the later gates, and the
-    four a few texts need took a tenth of a second to compile.
+    process's first ``_QUICK_USES`` reads past each ``k`` try the gates one by one
+    instead, each compiled at its first use (``_GATE_ALONE``): the alternations repeat the
+    later gates, and took a fifth of a second to compile, while a text needs a read past
+    a dateline's gate about twice, past an author's once, past the others once in ten
+    texts (``_GATES_WARM``: each alternation is compiled once its own reads pay for it).
 
     >>> _next_gate("Theo TTXVN", 0, 0), _next_gate("Mưa lớn kéo dài.", 0, 0)
     (2, None)
     """
-    if _GATES_WARM.spend():
+    if _GATES_WARM[k].spend():
         for j in range(k + 1, len(_OPENS)):
             if _GATE_ALONE[j].match(text, pos) is not None:
                 return j
@@ -1833,10 +1838,10 @@ _UPPER_START = re.compile(_UP)
 _GATE_ALTERNATIONS = tuple("|".join(rf"(?={opens})()" for opens in _OPENS[k:])
                            for k in range(len(_OPENS)))
 _GATES_FROM = _LazyPatterns(_GATE_ALTERNATIONS, re.MULTILINE, re.compile)  # (at first use)
-#: Each gate alone, and the reads of :func:`_next_gate` that try them so (then the
-#: alternations: one stdlib match each).
+#: Each gate alone, and the reads of :func:`_next_gate` past each gate that try them so
+#: (then the alternation from the gate after it: one stdlib match each).
 _GATE_ALONE = _LazyPatterns(_OPENS, re.MULTILINE, re.compile)
-_GATES_WARM = WarmUp(_QUICK_USES)
+_GATES_WARM = tuple(WarmUp(_QUICK_USES) for _ in _OPENS)
 _LAST_GATE = len(_OPENS) - 1
 #: The scan: where a line opens as some shape may (blank lines, where no shape opens, fail
 #: at once), then the first gate that holds, after a newline or at the text's start. The
@@ -1918,6 +1923,10 @@ class _Lines:
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
+
+    def first_filled(self, count: int) -> list[int]:
+        """The indices of the first ``count`` lines that are not blank."""
+        return self._filled[:count]
 
     def nonblank(self, index: int, step: int, *, past_removed: bool = True) -> int | None:
         """Index of the nearest non-blank line before (-1) or after (+1) ``index``.
@@ -3009,9 +3018,9 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _outlet_date_lines(text))
         _add_where_free(labels, _glued_stamps(text, ctx.dated))
         _add_where_free(labels, _stamp_place_lines(text))
-        _add_where_free(labels, _name_bar_name_lines(text))
-        _add_where_free(labels, _translated_source_lines(text))
-        _add_where_free(labels, _named_prefix_lines(text))
+        _add_where_free(labels, _name_bar_name_lines(text, ctx))
+        _add_where_free(labels, _translated_source_lines(text, ctx))
+        _add_where_free(labels, _named_prefix_lines(text, ctx))
         _add_where_free(labels, _dashed_agency_tails(text))
         _add_where_free(labels, _page_cited_tails(text))
         return flat + labels
@@ -3369,7 +3378,9 @@ def _outlet_date_lines(text: str) -> list[Label]:
 #: A place closing a page's timestamp line after a comma: one to four capitalised
 #: syllables (``Hà Nội``, ``TP Hồ Chí Minh``), the line's end after them.
 #: (Searched from the comma, a literal the engine skips to: digits are ten times as common.)
-_STAMP_PLACE_END = re.compile(rf",[ \t]*{_UP}[^\n,.:;!?]{{0,60}}$", re.MULTILINE)
+#: (Possessive: no run given back can end where ``$`` holds, as neither class holds a newline
+#: and a blank is no capital.)
+_STAMP_PLACE_END = re.compile(rf",[ \t]*+{_UP}[^\n,.:;!?]{{0,60}}+$", re.MULTILINE)
 #: The line itself: a timestamp (date tokens only, as the dateline shape reads them), a
 #: comma and the place.
 _STAMP_PLACE = LazyPattern(
@@ -3402,12 +3413,11 @@ def _stamp_place_lines(text: str) -> list[Label]:
     return found
 
 
-def _lines_matching(text: str, pattern: regex.Pattern | re.Pattern,
-                    ) -> Iterator[tuple[_Lines, int, regex.Match | re.Match]]:
-    """Each match of ``pattern`` in ``text`` with the text's lines (read once, on the first
-    match) and the index of the line it starts on."""
-    ctx = None
-    for m in pattern.finditer(text):
+def _lines_matching(text: str, pattern: regex.Pattern | re.Pattern, ctx: _Lines | None,
+                    pos: int = 0) -> Iterator[tuple[_Lines, int, regex.Match | re.Match]]:
+    """Each match of ``pattern`` in ``text`` from ``pos`` on with the text's lines (``ctx``,
+    or read once on the first match when ``None``) and the index of the line it starts on."""
+    for m in pattern.finditer(text, pos):
         ctx = ctx or _Lines(text)
         yield ctx, ctx.index(m.start()), m
 
@@ -3419,12 +3429,21 @@ _NAME_BAR_NAME = regex.compile(
     r"^[ \t]*+(?P<first>\p{Lu}[\p{L}.'’-]*+(?:[ \t]++\p{Lu}[\p{L}.'’-]*+){1,3}+)[ \t]*+\|"
     r"[ \t]*+(?P<second>\p{Lu}[\p{L}.'’-]*+(?:[ \t]++\p{Lu}[\p{L}.'’-]*+){1,3}+)[ \t]*+$",
     regex.MULTILINE)
-_ONE_BAR_LINE = re.compile(r"^[^\n|]{3,60}\|[^\n|]{3,60}$", re.MULTILINE)
+#: A short line with one bar, after a newline (the engine skips from one to the next; a
+#: search for ``^`` tests every character) or, by ``match``, the first line. (Possessive:
+#: a character given back is no bar and no newline, so neither ``\|`` nor ``$`` holds
+#: after it.)
+_ONE_BAR_LINE = re.compile(r"^[^\n|]{3,60}+\|[^\n|]{3,60}+$", re.MULTILINE)
+_ONE_BAR_LINE_BELOW = re.compile(r"\n[^\n|]{3,60}+\|[^\n|]{3,60}+$", re.MULTILINE)
+#: A bar, blanks and a capital: what stands at the bar of every ``_NAME_BAR_NAME`` match (the
+#: second name opens with a ``\p{Lu}``, a letter ``_UP`` holds), searched for before the
+#: short lines (the engine skips from bar to bar; that search tests every line start).
+_BAR_BEFORE_CAPITAL = re.compile(rf"\|[ \t]*{_UP}")
 #: The shortest line read as the lead a credit line stands above.
 _CREDIT_LEAD_CHARS = 60
 
 
-def _name_bar_name_lines(text: str) -> list[Label]:
+def _name_bar_name_lines(text: str, ctx: _Lines | None = None) -> list[Label]:
     """``bylines.author_translator``: the line right under the title that is two names joined
     by a bar, the lead below it, one of them every syllable a personal name's
     (``bylines_name_syllables.txt``) and neither a place or heading (``bylines_not_names.txt``):
@@ -3435,10 +3454,11 @@ def _name_bar_name_lines(text: str) -> list[Label]:
     >>> [text[x.start:x.end] for x in _name_bar_name_lines(text)]
     ['John Miller | Thu Hà']
     """
-    if "|" not in text or _ONE_BAR_LINE.search(text) is None:
+    if ("|" not in text or _BAR_BEFORE_CAPITAL.search(text) is None
+            or _ONE_BAR_LINE.match(text) is None and _ONE_BAR_LINE_BELOW.search(text) is None):
         return []  # most texts: no short line with one bar
     found = []
-    for ctx, index, m in _lines_matching(text, _NAME_BAR_NAME):
+    for ctx, index, m in _lines_matching(text, _NAME_BAR_NAME, ctx):
         halves = (m.group("first"), m.group("second"))
         if not all(map(_is_name, halves)) or not any(
                 _all_name_syllables(half, None) for half in halves):
@@ -3460,20 +3480,26 @@ _TRANSLATOR_LINE = regex.compile(
     r"[ \t]*+:[ \t]*+\p{Lu}")
 
 
-def _translated_source_lines(text: str) -> list[Label]:
+def _translated_source_lines(text: str, ctx: _Lines | None = None) -> list[Label]:
     """``bylines.translated_source``: a ``Nguồn:`` line right above or below a translator's
     credit (``Biên dịch: X``): the original a translated piece cites, however it is written
     (its authors, its title in quotes, its journal and issue). Without the credit next to it a
     ``Nguồn:`` line is judged as the attribution shapes judge it.
 
+    ``ctx``: the text's lines, whose ``nguon`` (its first "Nguồn") spares a search for one;
+    every ``Nguồn:`` line starts at or after the start of that one's line, where the
+    search for them starts (``^`` holds there, after a newline or at the text's start).
+
     >>> text = "Ai thắng?\\nNguồn: A. Lee, “Who Won,” Foreign Affairs, 2023\\nBiên dịch: Thu Hà"
     >>> [text[x.start:x.end] for x in _translated_source_lines(text + "\\nBài.")]
     ['Nguồn: A. Lee, “Who Won,” Foreign Affairs, 2023']
     """
-    if "Nguồn" not in text or "dịch" not in text and "Dịch" not in text:
+    nguon = _find_nguon(text) if ctx is None else ctx.nguon
+    if nguon < 0 or "dịch" not in text and "Dịch" not in text:
         return []  # most texts: no source line, or no translator credited
     found = []
-    for ctx, index, m in _lines_matching(text, _NGUON_LINE):
+    for ctx, index, m in _lines_matching(text, _NGUON_LINE, ctx,
+                                         text.rfind("\n", 0, nguon) + 1):
         for step in (-1, 1):
             near = ctx.nonblank(index, step, past_removed=False)
             if near is not None and _TRANSLATOR_LINE.match(ctx.lines[near]):
@@ -3496,7 +3522,7 @@ _NAMED_PREFIX_LINES = 4
 _NAMED_PREFIX_LEAD_CHARS = 100
 
 
-def _named_prefix_lines(text: str) -> list[Label]:
+def _named_prefix_lines(text: str, ctx: _Lines | None = None) -> list[Label]:
     """``bylines.named_prefix``: a re-posting site's own name and a dash before the lead's
     time of news (``Tre Xanh - Ngày 3/5, trang tin X đăng ...``), as a blog that copies a
     story prints its brand where a paper prints its agency; only the prefix goes, only on a
@@ -3510,23 +3536,14 @@ def _named_prefix_lines(text: str) -> list[Label]:
     >>> [text[x.start:x.end] for x in _named_prefix_lines(text)]
     ['Tre Xanh - ']
     """
-    for line_start, line in _first_lines(text, _NAMED_PREFIX_LINES):
-        m = _NAMED_PREFIX.match(text, line_start)
-        if m is not None and len(line.strip()) >= _NAMED_PREFIX_LEAD_CHARS:
+    ctx = ctx or _Lines(text)
+    for index in ctx.first_filled(_NAMED_PREFIX_LINES):  # (the length first: few leads)
+        line = ctx.lines[index]
+        if len(line) >= _NAMED_PREFIX_LEAD_CHARS and len(
+                line.strip()) >= _NAMED_PREFIX_LEAD_CHARS and (
+                m := _NAMED_PREFIX.match(text, ctx.starts[index])) is not None:
             return [Label(m.start("prefix"), m.end("prefix"), "byline", "bylines.named_prefix")]
     return []
-
-
-def _first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
-    """The start and text of each of the first ``count`` non-blank lines of ``text``."""
-    start = 0
-    while count and start <= len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if text[start:end].strip():
-            yield start, text[start:end]
-            count -= 1
-        start = end + 1
 
 
 def _dashed_agency_tails(text: str) -> list[Label]:
