@@ -11,6 +11,7 @@ A text without ``](`` passes untouched (one substring test). Thresholds live in
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from itertools import pairwise
 from typing import ClassVar
@@ -18,13 +19,27 @@ from typing import ClassVar
 import regex
 
 from ._core import Edit
-from ._data import json_data
-from .blocks import BoilerplateCleaner, Label
+from ._data import json_data, tab_entries
+from .blocks import BoilerplateCleaner, Label, expand_forms, lookup_key, lookup_set
 
 __all__ = ["StripMarkdownLinks", "strip_markdown_links"]
 
 KIND = "nav"
 _SETTINGS = json_data("markdown.json")
+
+#: A heading line of plain words (no link, no image): its marks, then its words.
+_MD_HEADING = regex.compile(r"(?m)^(?P<marks>[ \t]*#{1,6}[ \t]+)(?P<words>[^\n#\[\]()!]{1,60}?)"
+                            r"[ \t#]*$")
+
+
+@functools.cache
+def _widget_headings() -> frozenset[str]:
+    """Lookup keys of the headings a widget or a related block opens with
+    (``nav_headings.txt``, ``related_headings.txt``): written as a markdown heading
+    (``## Tin liên quan``) they lose their marks, and later steps read them as such."""
+    related = expand_forms(value for _, value in tab_entries("related_headings.txt"))
+    return lookup_set("nav_headings.txt") | frozenset(map(lookup_key, related))
+
 
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
@@ -117,6 +132,9 @@ def _markdown_spans(text: str) -> list[_Span]:
                 and line_spans[0][1] == m.end() and line_spans[0][0] == m.start()):
             spans.extend(_caption_under(text, m.end()))  # a photo alone on its line
     spans.extend(_teaser_spans(text, links))
+    for heading in _MD_HEADING.finditer(text):  # a widget's heading: its marks go
+        if lookup_key(heading.group("words")) in _widget_headings():
+            spans.append((heading.start("marks"), heading.end("marks"), "markdown.markup"))
     for bold in _MD_BOLD.finditer(text):  # its two marks go, its words stay
         spans.append((bold.start(), bold.start() + 2, "markdown.markup"))
         spans.append((bold.end() - 2, bold.end(), "markdown.markup"))
