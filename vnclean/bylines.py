@@ -731,6 +731,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
         # kiểm sát khu vực 7)| 17/11/2022 14:06")
         rf"(?:{_H}*+\((?!\s*+[Tt]heo)[^()\n]{{2,60}}+\)(?={_H}*+[-–|•·]))?+"
+        # (or the author's office after a comma: "Thanh Nguyên, Bộ Tư pháp| 18/04/2023
+        # 09:20"; an office's head word, then a capital, up to the bar or dash)
+        rf"(?:,{_H}*+(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n()|•·–]{{0,60}}?(?={_H}*+[-–|•·]))?+"
         # (or the author's role and outlet after a comma: "Minh Châu, phóng viên VOA – ...")
         rf"(?:,{_H}*+(?i:{_ROLE_TRIE})(?:{_H}++(?:{agencies}))?+(?![\p{{L}}\d])"
         rf"(?={_H}*+[-–|•·]))?+"
@@ -1753,6 +1756,7 @@ _OPENS = (
     rf"|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
+    rf"|,[ \t]*(?:{_AFFILIATIONS})[ \t]{_UP}[^\n()|•·–]{{0,60}}?[ \t]*[-–|•·]"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·])",
     rf"[ \t]*(?:{_PAREN_AGENCY_OPENS}|{_PLACE_DATE_OPENS}[ \t]*\("
