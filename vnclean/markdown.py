@@ -41,6 +41,14 @@ def _widget_headings() -> frozenset[str]:
     return lookup_set("nav_headings.txt") | frozenset(map(lookup_key, related))
 
 
+#: A flattened page's list item or heading that opens with a link or an image, after a
+#: blank inside a line (``... * [Kinh tế](…)``, ``... ### [Tiêu đề](…)``), and where such
+#: a line is cut into pieces: before each list or heading mark after a blank.
+_MD_FLAT_ITEM = regex.compile(r"(?<=[ \t])(?:\*|#{1,6})[ \t]+!?\[")
+_MD_FLAT_CUT = regex.compile(r"(?<=[ \t])(?:\*|#{1,6})[ \t]+(?=\S)")
+_MD_FLAT_MIN_CHARS = _SETTINGS["flat_min_chars"]
+_MD_FLAT_MIN_ITEMS = _SETTINGS["flat_min_items"]
+
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
 
@@ -117,6 +125,9 @@ def _markdown_spans(text: str) -> list[_Span]:
     listed = -1  # where the last link line of a list under a sentence ends
     for m in _MD_LINE.finditer(text):
         if any(start <= m.start() < end for start, end in taken):
+            continue
+        if _flattened(m.group()):  # a page flattened onto one line: its items one by one
+            spans.extend(_flat_line_spans(m.group(), m.start()))
             continue
         line_spans = _markdown_line_spans(m.group(), m.start())
         if line_spans and line_spans[0][2] == "markdown.links":
@@ -282,6 +293,27 @@ def _markdown_line_spans(line: str, base: int) -> list[_Span]:
             and not _MD_LOWER_WORD.search(_outside(line, pieces, between=True))):
         return [(base, base + len(line), "markdown.link_row")]  # "Các trang khác [A] [B]"
     return _link_markup(line, base, pieces)
+
+
+def _flattened(line: str) -> bool:
+    """``line`` is a markdown page flattened onto one line (a crawler joined its lines): at
+    least ``flat_min_chars`` characters and ``flat_min_items`` list items or headings that
+    open with a link or an image inside it (``... * [Thời sự](…) * [Kinh tế](…) ...``)."""
+    return (len(line) >= _MD_FLAT_MIN_CHARS
+            and len(_MD_FLAT_ITEM.findall(line)) >= _MD_FLAT_MIN_ITEMS)
+
+
+def _flat_line_spans(line: str, base: int) -> list[_Span]:
+    """The spans of a flattened page's line read piece by piece: cut before each list mark
+    or heading mark, each piece is judged as a line of its own (a piece made only of links
+    and images goes whole; in the others only the links' markup goes)."""
+    cuts = [0, *(m.start() for m in _MD_FLAT_CUT.finditer(line)), len(line)]
+    spans: list[_Span] = []
+    for a, b in pairwise(cuts):
+        piece = line[a:b].rstrip()
+        if piece.strip():
+            spans.extend(_markdown_line_spans(piece, base + a))
+    return spans
 
 
 def _pieces(line: str) -> list[regex.Match]:
