@@ -194,12 +194,13 @@ _AGENCY_ALTERNATION = named_list(agency_names())
 _NOTE_ALTERNATION = named_list(_NOTE_WORDS)
 
 
-def _names_pattern(tag: str, *, roles: bool = False) -> str:
+def _names_pattern(tag: str, *, roles: bool = False, later_titles: bool = False) -> str:
     """One to four names joined by ``-``/``,``/``&``, maybe after a title or, with
     ``roles``, a newsroom role (group ``{tag}_title``); with ``roles`` each later name may
-    have its own title too (``ThS. Nguyễn Thị Lan - TS. Trần Văn Bình``)."""
+    have its own title too (``ThS. Nguyễn Thị Lan - TS. Trần Văn Bình``), with
+    ``later_titles`` its own title only (``TS. Lê Văn An, TS. Hồ Thu Lan``)."""
     titles = _TITLES_ROLES if roles else _TITLES
-    later = rf"(?:{titles}{_H}++)?+" if roles else ""
+    later = rf"(?:{titles}{_H}++)?+" if roles or later_titles else ""
     return (rf"(?:(?P<{tag}_title>{titles}(?:,?+{_H}++{titles})?+){_H}++)?+"
             rf"{_NOT_FIRST}{_ONE_NAME}"
             rf"(?:{_H}*+[-–&,]{_H}*+{later}{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
@@ -727,7 +728,7 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"{_H}*+[-–]{_H}*+(?=\p{{Lu}}))?+"
         rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
-        rf"|(?P<dl_name>{_names_pattern('dl')})"
+        rf"|(?P<dl_name>{_names_pattern('dl', later_titles=True)})"
         # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
         # kiểm sát khu vực 7)| 17/11/2022 14:06")
         rf"(?:{_H}*+\((?!\s*+[Tt]heo)[^()\n]{{2,60}}+\)(?={_H}*+[-–|•·]))?+"
