@@ -195,12 +195,13 @@ _AGENCY_ALTERNATION = named_list(agency_names())
 _NOTE_ALTERNATION = named_list(_NOTE_WORDS)
 
 
-def _names_pattern(tag: str, *, roles: bool = False) -> str:
+def _names_pattern(tag: str, *, roles: bool = False, later_titles: bool = False) -> str:
     """One to four names joined by ``-``/``,``/``&``, maybe after a title or, with
     ``roles``, a newsroom role (group ``{tag}_title``); with ``roles`` each later name may
-    have its own title too (``ThS. Nguyễn Thị Lan - TS. Trần Văn Bình``)."""
+    have its own title too (``ThS. Nguyễn Thị Lan - TS. Trần Văn Bình``), with
+    ``later_titles`` its own title only (``TS. Lê Văn An, TS. Hồ Thu Lan``)."""
     titles = _TITLES_ROLES if roles else _TITLES
-    later = rf"(?:{titles}{_H}++)?+" if roles else ""
+    later = rf"(?:{titles}{_H}++)?+" if roles or later_titles else ""
     return (rf"(?:(?P<{tag}_title>{titles}(?:,?+{_H}++{titles})?+){_H}++)?+"
             rf"{_NOT_FIRST}{_ONE_NAME}"
             rf"(?:{_H}*+[-–&,]{_H}*+{later}{_NOT_FIRST}{_ONE_NAME}){{0,3}}+")
@@ -734,10 +735,13 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
         rf"{_H}*+[-–]{_H}*+(?=\p{{Lu}}))?+"
         rf"(?:(?:(?:(?:Báo|Tạp{_H}chí){_H}++)?+(?P<dl_source>{agencies})(?![\p{{L}}\d])"
         # (maybe the site's section after it: "Minh Anh | Thời sự | 12/03/2024 08:15")
-        rf"|(?P<dl_name>{_names_pattern('dl')})"
+        rf"|(?P<dl_name>{_names_pattern('dl', later_titles=True)})"
         # (maybe the author's unit in brackets before a bar or dash: "Thanh Nguyên (Viện
         # kiểm sát khu vực 7)| 17/11/2022 14:06")
         rf"(?:{_H}*+\((?!\s*+[Tt]heo)[^()\n]{{2,60}}+\)(?={_H}*+[-–|•·]))?+"
+        # (or the author's office after a comma: "Thanh Nguyên, Bộ Tư pháp| 18/04/2023
+        # 09:20"; an office's head word, then a capital, up to the bar or dash)
+        rf"(?:,{_H}*+(?:{_AFFILIATIONS})[ \t]\p{{Lu}}[^\n()|•·–]{{0,60}}?(?={_H}*+[-–|•·]))?+"
         # (or the author's role and outlet after a comma: "Minh Châu, phóng viên VOA – ...")
         rf"(?:,{_H}*+(?i:{_ROLE_TRIE})(?:{_H}++(?:{agencies}))?+(?![\p{{L}}\d])"
         rf"(?={_H}*+[-–|•·]))?+"
@@ -1762,6 +1766,7 @@ _OPENS = (
     rf"|(?:[-–][ \t]*)?(?:{_DATE_NUMBER}|(?:[Tt]hứ|Chủ)[ \t])|{_COUNT_OPENS}"
     rf"|(?:{_TITLES}[ \t]+)?{_CAP_WORD}(?:[ \t,&]+{_CAP_WORD})*"
     rf"(?:[ \t]*(?:\([^()\n]{{2,60}}\)[ \t]*)?[-–|•·]|[ \t]*,[ \t]*{_DIGIT}|[ \t,]+(?:[Tt]hứ|Chủ)"
+    rf"|,[ \t]*(?:{_AFFILIATIONS})[ \t]{_UP}[^\n()|•·–]{{0,60}}?[ \t]*[-–|•·]"
     rf"|[ \t]+{_DIGIT}{{1,2}}[/.-]{_DIGIT}{{1,2}}[/.-]{_DIGIT}|[ \t]+{_RELATIVE_PATTERN})"
     rf"|(?:{_AGENCIES}|{_CUES}|{_SECTIONS})[ \t]*[-–|•·]"
     # (a site's section and a blank before a date: "Giải trí 12/03/2024 08:15")

@@ -11,6 +11,7 @@ A text without ``](`` passes untouched (one substring test). Thresholds live in
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from itertools import pairwise
 from typing import ClassVar
@@ -18,13 +19,35 @@ from typing import ClassVar
 import regex
 
 from ._core import Edit
-from ._data import json_data
-from .blocks import BoilerplateCleaner, Label
+from ._data import json_data, tab_entries
+from .blocks import BoilerplateCleaner, Label, expand_forms, lookup_key, lookup_set
 
 __all__ = ["StripMarkdownLinks", "strip_markdown_links"]
 
 KIND = "nav"
 _SETTINGS = json_data("markdown.json")
+
+#: A heading line of plain words (no link, no image): its marks, then its words.
+_MD_HEADING = regex.compile(r"(?m)^(?P<marks>[ \t]*#{1,6}[ \t]+)(?P<words>[^\n#\[\]()!]{1,60}?)"
+                            r"[ \t#]*$")
+
+
+@functools.cache
+def _widget_headings() -> frozenset[str]:
+    """Lookup keys of the headings a widget or a related block opens with
+    (``nav_headings.txt``, ``related_headings.txt``): written as a markdown heading
+    (``## Tin liên quan``) they lose their marks, and later steps read them as such."""
+    related = expand_forms(value for _, value in tab_entries("related_headings.txt"))
+    return lookup_set("nav_headings.txt") | frozenset(map(lookup_key, related))
+
+
+#: A flattened page's list item or heading that opens with a link or an image, after a
+#: blank inside a line (``... * [Kinh tế](…)``, ``... ### [Tiêu đề](…)``), and where such
+#: a line is cut into pieces: before each list or heading mark after a blank.
+_MD_FLAT_ITEM = regex.compile(r"(?<=[ \t])(?:\*|#{1,6})[ \t]+!?\[")
+_MD_FLAT_CUT = regex.compile(r"(?<=[ \t])(?:\*|#{1,6})[ \t]+(?=\S)")
+_MD_FLAT_MIN_CHARS = _SETTINGS["flat_min_chars"]
+_MD_FLAT_MIN_ITEMS = _SETTINGS["flat_min_items"]
 
 #: A label before it becomes a :class:`Label`: (start, end, rule).
 _Span = tuple[int, int, str]
@@ -103,6 +126,9 @@ def _markdown_spans(text: str) -> list[_Span]:
     for m in _MD_LINE.finditer(text):
         if any(start <= m.start() < end for start, end in taken):
             continue
+        if _flattened(m.group()):  # a page flattened onto one line: its items one by one
+            spans.extend(_flat_line_spans(m.group(), m.start()))
+            continue
         line_spans = _markdown_line_spans(m.group(), m.start())
         if line_spans and line_spans[0][2] == "markdown.links":
             if _listed_item(text, m, listed) or _inside_paragraph(text, m.start(), m.end()):
@@ -117,6 +143,9 @@ def _markdown_spans(text: str) -> list[_Span]:
                 and line_spans[0][1] == m.end() and line_spans[0][0] == m.start()):
             spans.extend(_caption_under(text, m.end()))  # a photo alone on its line
     spans.extend(_teaser_spans(text, links))
+    for heading in _MD_HEADING.finditer(text):  # a widget's heading: its marks go
+        if lookup_key(heading.group("words")) in _widget_headings():
+            spans.append((heading.start("marks"), heading.end("marks"), "markdown.markup"))
     for bold in _MD_BOLD.finditer(text):  # its two marks go, its words stay
         spans.append((bold.start(), bold.start() + 2, "markdown.markup"))
         spans.append((bold.end() - 2, bold.end(), "markdown.markup"))
@@ -264,6 +293,27 @@ def _markdown_line_spans(line: str, base: int) -> list[_Span]:
             and not _MD_LOWER_WORD.search(_outside(line, pieces, between=True))):
         return [(base, base + len(line), "markdown.link_row")]  # "Các trang khác [A] [B]"
     return _link_markup(line, base, pieces)
+
+
+def _flattened(line: str) -> bool:
+    """``line`` is a markdown page flattened onto one line (a crawler joined its lines): at
+    least ``flat_min_chars`` characters and ``flat_min_items`` list items or headings that
+    open with a link or an image inside it (``... * [Thời sự](…) * [Kinh tế](…) ...``)."""
+    return (len(line) >= _MD_FLAT_MIN_CHARS
+            and len(_MD_FLAT_ITEM.findall(line)) >= _MD_FLAT_MIN_ITEMS)
+
+
+def _flat_line_spans(line: str, base: int) -> list[_Span]:
+    """The spans of a flattened page's line read piece by piece: cut before each list mark
+    or heading mark, each piece is judged as a line of its own (a piece made only of links
+    and images goes whole; in the others only the links' markup goes)."""
+    cuts = [0, *(m.start() for m in _MD_FLAT_CUT.finditer(line)), len(line)]
+    spans: list[_Span] = []
+    for a, b in pairwise(cuts):
+        piece = line[a:b].rstrip()
+        if piece.strip():
+            spans.extend(_markdown_line_spans(piece, base + a))
+    return spans
 
 
 def _pieces(line: str) -> list[regex.Match]:

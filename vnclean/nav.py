@@ -2140,14 +2140,19 @@ def _sentence_runs_on(page: _Page, k: int) -> bool:
     return k + 1 < len(page) and page.texts[k + 1][:1].islower()
 
 
+# The marks of a markdown (ATX) heading opening a line: "# ", "### ".
+_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+")
+
+
 def _repeat_labels(page: _Page, title: int, lead: int | None, chrome: set[int],
                    cfg: _Settings) -> list[_Span]:
     """Later copies of the kept title and lead (a widget or aggregator repeating them);
     ``chrome`` holds the starts of the lines already labelled (read as gone)."""
     labels = []
     texts = page.texts
-    title_key = (texts[title].casefold() if _word_count(page, title) >= cfg.repeat_min_words
-                 else None)
+    # (a markdown heading's marks are no words of the title: "# X" is repeated as "X")
+    title_key = (_HEADING_MARKS.sub("", texts[title]).casefold()
+                 if _word_count(page, title) >= cfg.repeat_min_words else None)
     title_length = len(title_key) if title_key is not None else -1
     lead_key = texts[lead].casefold() if lead is not None else None
     lead_stem = lead_key.rstrip(".… ") if lead_key is not None else ""

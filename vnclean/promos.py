@@ -1585,7 +1585,14 @@ def _footer_between(lines: list[str], i: int, window: int) -> bool:
         return False
     above = next((line.strip() for line in reversed(lines[max(0, i - window):i])
                   if line.strip()), "")
-    return bool(above) and _footer_cue(above) and not _reads_as_story(above)
+    return bool(above) and (_footer_cue(above) or _footer_name(above)) \
+        and not _reads_as_story(above)
+
+
+def _footer_name(line: str) -> bool:
+    """``line`` is a publication's name line heading its footer (``BÁO ĐIỆN TỬ X``, ``Báo X
+    điện tử, trực thuộc Báo X``)."""
+    return bool(_FOOTER_NAMES.may_match(line) and _FOOTER_NAME.match(line))
 
 
 def _story_after_cue(text: str, pos: int, end: int) -> bool:
