@@ -2999,6 +2999,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _paper_under_title(text))
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
+        _add_where_free(labels, _outlet_age_lines(text))
         _add_where_free(labels, _glued_stamps(text, ctx.dated))
         _add_where_free(labels, _stamp_place_lines(text))
         _add_where_free(labels, _name_bar_name_lines(text))
@@ -3618,6 +3619,38 @@ _OUTLET_DATE = LazyPattern(
     rf"[^\S\n]++)?+(?:{named_list(tuple(agency_names()))}),[^\S\n]++\d{{1,2}}/\d{{1,2}}/\d{{4}})"
     rf"[^\S\n]*+",
     regex.V1)
+
+
+#: An aggregator card's age of the item at a line's end: ``67 ngày``, ``3 giờ trước`` (never
+#: years: ``Báo Nhân Dân 75 năm`` is an anniversary's title). Searched first, few lines end so.
+_AGE_ENDS_LINE = re.compile(r"[ \t]\d{1,3}[ \t](?:phút|giờ|ngày|tuần)(?:[ \t]trước)?[ \t]*$",
+                            re.MULTILINE)
+#: The line itself: a known paper (maybe after ``Báo`` or ``Tạp chí``), maybe printed twice
+#: (the card's logo text and its name), then the age, maybe after a separator.
+_OUTLET_AGE = LazyPattern(
+    rf"[^\S\n]*+(?P<line>(?:(?:Báo|Tạp[ \t]chí)[ \t]++)?+(?P<name>{_AGENCIES})"
+    rf"(?:[ \t]++(?:(?:Báo|Tạp[ \t]chí)[ \t]++)?+(?P=name))?+[ \t]*+[-–|•·]?+[ \t]*+"
+    r"\d{1,3}[ \t](?:phút|giờ|ngày|tuần)(?:[ \t]trước)?+)[^\S\n]*+",
+    regex.V1)
+
+
+def _outlet_age_lines(text: str) -> list[Label]:
+    """``bylines.outlet_date``: a line that is only a known paper and the age an aggregator's
+    card gives the item it copied (``Tuổi Trẻ 2 giờ``, the paper maybe printed twice, as
+    the card's logo and its name: ``Báo Lao Động Báo Lao Động 5 ngày``). A sentence never
+    ends at a paper's name and a count of days; a count of years (an anniversary) stays.
+
+    >>> text = "Mưa lớn kéo dài ở miền Trung.\\nBáo Lao Động Báo Lao Động 5 ngày"
+    >>> [text[lab.start:lab.end] for lab in _outlet_age_lines(text)]
+    ['Báo Lao Động Báo Lao Động 5 ngày']
+    """
+    found = []
+    for hit in _AGE_ENDS_LINE.finditer(text):
+        start = text.rfind("\n", 0, hit.start()) + 1
+        m = _OUTLET_AGE.fullmatch(text, start, hit.end())
+        if m is not None:
+            found.append(Label(m.start("line"), m.end("line"), "byline", "bylines.outlet_date"))
+    return found
 
 
 def _paper_under_title(text: str) -> list[Label]:
