@@ -4492,6 +4492,8 @@ def _classify_once(text: str) -> list[Label]:
     labels += _glued_paragraph_labels(text, labels)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
+    if "Clip " in text or "Video " in text or "CLIP " in text or "VIDEO " in text:
+        labels += _clip_caption_labels(text)
     if "\n" in text:
         labels += _caption_run_labels(text, newlines) + _closing_run_labels(text)
     labels += _artefact_line_labels(text, newlines)
@@ -5263,6 +5265,40 @@ def _video_title_labels(text: str) -> list[Label]:
     (``Trailer dài gần 3 phút nhận về hơn 2 triệu lượt xem.``)."""
     return [Label(m.start(), len(m.group().rstrip()) + m.start(), KIND, "captions.video_title")
             for m in _VIDEO_TITLE_LINE.finditer(text)]
+
+
+#: A clip's caption with no ``Clip:`` marker: ``Clip`` or ``Video`` and a capitalised name
+#: (whom the clip shows), alone on its line right under a paragraph that ends a sentence, or
+#: after the text a video player prints where it cannot play (``Your browser does not
+#: support the video tag.``, ``video_player_fallbacks``), which goes with it.
+_CLIP_CAPTION_LINE = regex.compile(
+    rf"(?:(?<=[\p{{L}}\d][\"”’)]?[.!?…][\"”’)]?{_HSPACE}*\n\s*)"
+    rf"|(?<=^|\n){_HSPACE}*(?P<player>"
+    rf"{'|'.join(regex.escape(f) for f in _SETTINGS['video_player_fallbacks'])}){_HSPACE}+)"
+    rf"(?:Clip|Video|CLIP|VIDEO) (?=\p{{Lu}})[^\n]{{1,{_SETTINGS['clip_caption_max_chars']}}}+"
+    rf"(?=\n|\Z)", regex.V1)
+#: A sentence's end inside such a line.
+_CLIP_SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)")
+
+
+def _clip_caption_labels(text: str) -> list[Label]:
+    """``captions.video``: a clip's caption without a marker, ``Clip`` or ``Video`` and the
+    name of whom it shows, alone on its line under a paragraph, at most
+    ``caption_segment_max_sentences`` sentences (``Clip Minh Anh hát tặng mẹ.``); a title
+    opening the text (no paragraph above it) and a longer paragraph about a clip stay.
+
+    >>> text = "Cô hát xong thì khóc.\\nClip Minh Anh hát tặng mẹ.\\nSau đó cô về quê."
+    >>> [text[lab.start:lab.end] for lab in _clip_caption_labels(text)]
+    ['Clip Minh Anh hát tặng mẹ.']
+    """
+    found = []
+    for m in _CLIP_CAPTION_LINE.finditer(text):
+        line = m.group().rstrip()
+        if len(_CLIP_SENTENCE_END.findall(line)) > _SETTINGS["caption_segment_max_sentences"]:
+            continue
+        start = m.start("player") if m.group("player") else m.start()
+        found.append(Label(start, m.start() + len(line), KIND, "captions.video"))
+    return found
 
 
 def _may_expose(left: str, edits: list) -> bool:
