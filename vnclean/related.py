@@ -2229,7 +2229,31 @@ def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[La
                 text, m, end, signed):
             return clones + _promo_glue(text, lead, stop) + tags + [
                 Label(m.start(), end, "related", "related.glued_tail")]
-    return []
+    return _empty_glued_heading(text, start, end)
+
+
+#: A related heading closing ``text[start:end]`` with nothing after it: the scraper kept a
+#: block's heading and none of its links (``... Theo Minh Anh Tin xem nhiều``).
+_EMPTY_GLUED_HEADING = LazyPattern(
+    r"(?<=[ \t\xa0])(?P<heading>%s)(?P<colon>[ \t\xa0]*:)?[ \t\xa0]*$" % (
+        trie(_written_forms(_headings("strong") + _headings("weak"), title=False))),
+    compile=re.compile)
+
+
+def _empty_glued_heading(text: str, start: int, end: int) -> list[Label]:
+    """``related.glued_tail``: a related heading with no headline after it closing the text's
+    last line, glued after the story's last sentence and one to ``glued_tail_max_words``
+    words of a sign-off or source, the last one capitalised (``... ở quê. Theo Minh Anh Tin
+    xem nhiều``); what stands before it is left to its cleaners. The heading goes alone.
+    A story's own last words (``... rồi hỏi thêm tin liên quan``, lower case before them)
+    stay."""
+    m = _EMPTY_GLUED_HEADING.search(text, start, end)
+    if m is None:
+        return []
+    glue = text[start:m.start()].split()
+    if not glue or len(glue) > _GLUE_MAX_WORDS or not glue[-1][0].isupper():
+        return []
+    return [Label(m.start(), end, "related", "related.glued_tail")]
 
 
 def _last_sentence_stop(text: str, start: int, end: int) -> int:
