@@ -2247,20 +2247,32 @@ def _empty_glued_heading(text: str, start: int, end: int) -> list[Label]:
     """``related.glued_tail``: a related heading with no headline after it closing the text's
     last line, glued after the story's last sentence and one to ``glued_tail_max_words``
     words of a sign-off or source, the last one capitalised (``... ở quê. Theo Minh Anh Tin
-    xem nhiều``); what stands before it is left to its cleaners. The heading goes alone. A
-    closing source after it that strip_bylines takes whole (``... Tin xem nhiều Nguồn: Tuổi
-    Trẻ``) counts as nothing, so a second pass finds nothing new. A story's own last words
-    (``... rồi hỏi thêm tin liên quan``, lower case before them) stay."""
+    xem nhiều``); what stands before it is left to its cleaners. The heading goes alone.
+    Both sides are read as the later cleaners leave them (:func:`_left_by_later`), so a
+    second pass finds nothing new: a photo label in the glue (``Theo Minh Anh Ảnh minh họa
+    Tin xem nhiều``) counts as gone, and so does a closing source or label after the heading
+    (``... Tin xem nhiều Nguồn: Tuổi Trẻ``). A story's own last words (``... rồi hỏi thêm
+    tin liên quan``, lower case before them) stay."""
     for m in _EMPTY_GLUED_HEADING.finditer(text, start, end):
         rest = text[m.end():end]
         if rest.strip() and (len(rest.split()) > _EMPTY_HEADING_SOURCE_MAX_WORDS
-                             or strip_bylines(rest).strip()):
+                             or _left_by_later(rest, bylines=True).strip()):
             continue
-        glue = text[start:m.start()].split()
+        glue = _left_by_later(text[start:m.start()], bylines=False).split()
         if not glue or len(glue) > _GLUE_MAX_WORDS or not glue[-1][0].isupper():
             return []
         return [Label(m.start(), m.end(), "related", "related.glued_tail")]
     return []
+
+
+def _left_by_later(snippet: str, *, bylines: bool) -> str:
+    """What the cleaners that run after this one (strip_nav_menus, remove_photo_captions and,
+    with ``bylines``, strip_bylines) leave of ``snippet``."""
+    # (imported here: nav and captions import this module)
+    from .captions import remove_photo_captions
+    from .nav import strip_nav_menus
+    left = remove_photo_captions(strip_nav_menus(snippet))
+    return strip_bylines(left) if bylines else left
 
 
 def _last_sentence_stop(text: str, start: int, end: int) -> int:
