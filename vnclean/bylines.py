@@ -165,7 +165,12 @@ _NOT_FIRST = rf"(?!(?!{_GIVEN_FIRST}){trie(_OPENERS)}(?!\p{{L}}))"
 _TITLE_WORDS = word_list("bylines_titles.txt")
 _OUTLET_ENDINGS = trie(word_list("bylines_outlet_endings.txt"))
 #: A web paper's one-word brand as a lead's prefix: "GiadinhNet" (bylines_outlet_endings.txt).
-_OUTLET_BRAND = rf"\p{{Lu}}\p{{Ll}}[\p{{L}}\d]{{0,14}}?(?:{_OUTLET_ENDINGS})(?![\p{{L}}\d])"
+# (or, as older aggregators printed it, the ending ``net`` in lower case after at least
+# four letters: "Hanoinet"; the common nouns of ``bylines_not_brands.txt`` are none)
+_OUTLET_BRAND = (rf"\p{{Lu}}\p{{Ll}}[\p{{L}}\d]{{0,14}}?(?:{_OUTLET_ENDINGS})(?![\p{{L}}\d])"
+                 rf"|\p{{Lu}}\p{{Ll}}{{4,14}}net(?![\p{{L}}\d])")
+#: Words shaped like such a brand that are common nouns: "Internet - Mạng lưới ..." stays.
+_NOT_BRANDS = frozenset(map(str.casefold, word_list("bylines_not_brands.txt")))
 _OUTLET_BRAND_LINE = LazyPattern(_OUTLET_BRAND)
 #: Words written short whose period ends no sentence (``Mr.``, ``tp.``, ``v.v.``).
 _ABBREVIATIONS = word_list("abbreviations.txt")
@@ -690,8 +695,9 @@ def _build() -> tuple[str, regex.Pattern, tuple[regex.Pattern, ...], regex.Patte
     sentence_end = (r"(?<=[\p{Ll}\d)\]\"”’»][.!?…]|\p{Lu}{3}[.!?]|[.!?…][\"”’)»]|[\"”’]|\.\.\.)"
                     rf"(?<!(?<!\p{{L}})(?:{trie(_ABBREVIATIONS)})\.)")
     # (maybe the paper's online edition: "(LĐ online) - ")
+    # (or in sentence case, "(Làng sao) - ": _sentence_case_prefix judges it)
     paren_generic = (r"[\p{Lu}\d][\p{L}\d.+&]{1,15}+"
-                     r"(?:[ \t][\p{Lu}\d][\p{L}\d.+&]{0,15}+){0,2}+(?:[ \t][Oo]nline)?+")
+                     r"(?:[ \t][\p{L}\d][\p{L}\d.+&]{0,15}+){0,2}+(?:[ \t][Oo]nline)?+")
     # (a domain maybe with its subdomain: "VTV8.vtv.vn - "; the subdomain is never the
     # ending itself, so "Baophutho.vn - " is read too)
     # (or a web paper's one-word brand: "GiadinhNet - ", bylines_outlet_endings.txt)
@@ -1755,7 +1761,7 @@ _TRANSLATED_OPENS = (rf"(?:{trie(tuple(w for w in _TRANSLATED_WORDS if w != 'Tha
 #: letters, digits, ``.``, ``+`` or ``&`` (``_build``'s ``paren_generic``, with the online
 #: edition after them) closed by ``)``: a bracketed date (``(21/12)``) is none.
 _PAREN_AGENCY_OPENS = (rf"\([ \t]?(?:{_AGENCIES}|{_UP_DIGIT}[^\s()/]{{1,15}}"
-                       rf"(?:[ \t]{_UP_DIGIT}[^\s()/]{{0,15}}){{0,2}}(?:[ \t][Oo]nline)?)"
+                       rf"(?:[ \t][^\s()/]{{1,15}}){{0,2}}(?:[ \t][Oo]nline)?)"
                        rf"[ \t]?\)")
 #: A forum member's handle and board signing what they re-posted (``hoalyly@vietbf sưu
 #: tầm``): the gates' shape of it (the author line reads it, :func:`_anywhere` judges it).
@@ -1774,7 +1780,7 @@ _OPENS = (
     rf"[ \t]*(?:{_PAREN_AGENCY_OPENS}|{_PLACE_DATE_OPENS}[ \t]*\("
     rf"|(?:(?:(?:Báo|Tạp chí)[ \t]+)?{_AGENCIES}(?:[ \t]+{_ONLINE_EDITION})?"
     rf"|{_UP}{_UP_DIGIT}{{1,7}}+(?:\.(?:vn|VN))?"
-    rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})"
+    rf"|{_DOMAIN_OPENS}|{_UP}{_LOW}{_ALNUM}{{0,14}}?(?:{_OUTLET_ENDINGS})|{_UP}{_LOW}{{4,14}}net"
     rf"|(?:{_UP}{{2,}}+|TP\.?)(?:[ .]{_UP}{{2,}}+){{0,3}}+)"
     rf"\)?[ \t]*[-–—|]|{_AGENCIES}\.(?:[ \t]|\n|\Z))",  # (")": a cut-off bracket's close)
     rf"[ \t]*(?:[*•][ \t]*|[-–][ \t]+)?(?:\(?[Tt]heo(?:[ \t]*:)?[ \t]?{_SOURCE_OPENS}|\(?Nguồn"
@@ -2266,6 +2272,32 @@ def _dashless_prefix(m: regex.Match, ctx: _Lines) -> bool:
     return ctx.is_prose(index) and not any(map(ctx.is_prose, range(index)))
 
 
+#: A word after the first in lower case: a bracketed name in sentence case (``Làng sao``).
+_SENTENCE_CASE_WORD = regex.compile(r"[ \t]\p{Ll}")
+
+
+def _sentence_case_prefix(m: regex.Match, ctx: _Lines, paren: str) -> bool:
+    """An unknown outlet's name in brackets in sentence case before a dash (``(Làng sao) -
+    ``, as an aggregator prints the section or paper a story came from) is the lead's prefix
+    only where it opens the text's first non-blank line (or the line under the title),
+    its first word no format, series or label word (``bylines_not_prefixes.txt``) and no
+    place. ``(Giờ địa phương) - `` inside the story, or on a later paragraph, stays."""
+    first = paren.split()[0].casefold()
+    if first in _NOT_PREFIX_WORDS or paren.casefold() in _NOT_PREFIX_WORDS or paren in _NOT_NAMES:
+        return False
+    index = ctx.index(m.start("agency"))
+    line = ctx.lines[index]
+    if line[:m.start("agency") - ctx.starts[index]].strip():
+        return False
+    above = ctx.nonblank(index, -1)
+    return above is None or ctx.nonblank(above, -1) is None
+
+
+#: The lead's first letter after a prefix: a capital, maybe after an opening quote (a lead
+#: that opens with a quoted sentence: "Hanoinet - “Trên đây là ...” - ông Thắng nói").
+_LEAD_CAPITAL = regex.compile(r"[\"“‘«]?+\p{Lu}")
+
+
 def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
     paren, dash, bare = m.group("ag_paren"), m.group("ag_dash"), m.group("ag_bare")
     agencies = agency_names()
@@ -2280,9 +2312,12 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         if paren is not None and (len(_WORD.findall(paren)) > 3
                                   or not dash and not _dashless_prefix(m, ctx)):
             return None
+        if paren is not None and _SENTENCE_CASE_WORD.search(paren) is not None and not (
+                dash and _sentence_case_prefix(m, ctx, paren)):
+            return None
         after = m.end("agency")
         if bare is not None and not (m.group("ag_space")
-                                     and ctx.text[after:after + 1].isupper()):
+                                     and _LEAD_CAPITAL.match(ctx.text, after) is not None):
             return None  # "ASEAN-Nhật Bản", "COVID - 19"; "ABC - " ending the text
     if (bare is not None and m.group("agency").strip(" \t-–—|") != bare
             and (not ctx.text[m.end("agency"):m.end("agency") + 1].isupper()
@@ -2307,7 +2342,7 @@ def _agency_label(m: regex.Match, ctx: _Lines) -> Label | None:
         return None  # a lead paragraph, not a heading such as "TTO - Tin nhanh"
     brand = (bare is not None and bare not in agencies
              and _OUTLET_BRAND_LINE.fullmatch(bare) is not None)
-    if brand and not _brand_prefixes_lead(ctx, index, bare):
+    if brand and (bare.casefold() in _NOT_BRANDS or not _brand_prefixes_lead(ctx, index, bare)):
         return None  # "GrabExpress - Dịch vụ ..." in a list, "SaigonNews - " of a story on it
     rule = "bylines.agency_prefix"
     if (bare is not None and bare not in agencies and not bare.lower().endswith(".vn")
@@ -3021,6 +3056,7 @@ class StripBylines(BoilerplateCleaner):
         _add_where_free(labels, _paper_under_title(text))
         _add_where_free(labels, _agency_sign_off(text))
         _add_where_free(labels, _outlet_date_lines(text))
+        _add_where_free(labels, _outlet_age_lines(text))
         _add_where_free(labels, _glued_stamps(text, ctx.dated))
         _add_where_free(labels, _stamp_place_lines(text))
         _add_where_free(labels, _name_bar_name_lines(text, ctx))
@@ -3648,6 +3684,55 @@ _OUTLET_DATE = LazyPattern(
     rf"[^\S\n]++)?+(?:{named_list(tuple(agency_names()))}),[^\S\n]++\d{{1,2}}/\d{{1,2}}/\d{{4}})"
     rf"[^\S\n]*+",
     regex.V1)
+
+
+#: An aggregator card's age of the item at a line's end: ``67 ngày``, ``3 giờ trước`` (never
+#: years: ``Báo Nhân Dân 75 năm`` is an anniversary's title). Searched first, few lines end so.
+_AGE_ENDS_LINE = re.compile(r"[ \t]\d{1,3}[ \t](?:phút|giờ|ngày|tuần)(?:[ \t]trước)?[ \t]*$",
+                            re.MULTILINE)
+#: The line itself: a known paper (maybe after ``Báo`` or ``Tạp chí``), maybe printed twice
+#: (the card's logo text and its name), then the age, maybe after a separator.
+_OUTLET_AGE = LazyPattern(
+    rf"[^\S\n]*+(?P<line>(?:(?:Báo|Tạp[ \t]chí)[ \t]++)?+(?P<name>{_AGENCIES})"
+    rf"(?:[ \t]++(?:(?:Báo|Tạp[ \t]chí)[ \t]++)?+(?P=name))?+[ \t]*+[-–|•·]?+[ \t]*+"
+    r"\d{1,3}[ \t](?:phút|giờ|ngày|tuần)(?:[ \t]trước)?+)[^\S\n]*+",
+    regex.V1)
+
+
+def _outlet_age_lines(text: str) -> list[Label]:
+    """``bylines.outlet_date``: a line that is only a known paper and the age an aggregator's
+    card gives the item it copied (``Tuổi Trẻ 2 giờ``, the paper maybe printed twice, as
+    the card's logo and its name: ``Báo Lao Động Báo Lao Động 5 ngày``). A sentence never
+    ends at a paper's name and a count of days; a count of years (an anniversary) stays.
+
+    >>> text = "Mưa lớn kéo dài ở miền Trung.\\nBáo Lao Động Báo Lao Động 5 ngày"
+    >>> [text[lab.start:lab.end] for lab in _outlet_age_lines(text)]
+    ['Báo Lao Động Báo Lao Động 5 ngày']
+    """
+    found = []
+    for hit in _age_line_ends(text):
+        start = text.rfind("\n", 0, hit.start()) + 1
+        m = _OUTLET_AGE.fullmatch(text, start, hit.end())
+        if m is not None:
+            found.append(Label(m.start("line"), m.end("line"), "byline", "bylines.outlet_date"))
+    return found
+
+
+#: How far from the text's start or end such a line's end is looked for (characters): the
+#: card's source line stands under the title or closes the copied story; a scan of the whole
+#: text for its ending cost as much as a tenth of this cleaner.
+_AGE_LINE_REACH = 400
+
+
+def _age_line_ends(text: str) -> Iterator[re.Match]:
+    """``_AGE_ENDS_LINE``'s matches ending a line within ``_AGE_LINE_REACH`` characters of the
+    text's start or end (a match the window's edge cut off, ending no line, is none)."""
+    n = len(text)
+    head_end = min(n, _AGE_LINE_REACH)
+    for low, high in ((0, head_end), (max(head_end, n - _AGE_LINE_REACH), n)):
+        for hit in _AGE_ENDS_LINE.finditer(text, low, high):
+            if hit.end() == n or text[hit.end()] == "\n":
+                yield hit
 
 
 def _paper_under_title(text: str) -> list[Label]:

@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import accumulate, chain, compress, count, islice, pairwise, repeat
-from operator import eq
+from operator import attrgetter, eq
 from typing import ClassVar, NamedTuple
 
 import regex
@@ -4507,6 +4507,8 @@ def _classify_once(text: str) -> list[Label]:
     labels += _glued_paragraph_labels(text, labels)
     if _VIDEO_TITLE_GATE.search(text):
         labels += _video_title_labels(text)
+    if "Clip " in text or "Video " in text or "CLIP " in text or "VIDEO " in text:
+        labels += _clip_caption_labels(text)
     if "\n" in text:
         labels += _caption_run_labels(text, newlines) + _closing_run_labels(text)
     labels += _artefact_line_labels(text, newlines)
@@ -5351,6 +5353,64 @@ def _video_title_labels(text: str) -> list[Label]:
     (``Trailer dài gần 3 phút nhận về hơn 2 triệu lượt xem.``)."""
     return [Label(m.start(), len(m.group().rstrip()) + m.start(), KIND, "captions.video_title")
             for m in _VIDEO_TITLE_LINE.finditer(text)]
+
+
+#: A clip's caption with no ``Clip:`` marker: ``Clip`` or ``Video`` and a capitalised name
+#: (whom the clip shows), the rest of its line. Tried only where a head opens a line (found
+#: with ``str.find``), alone there or after the text a video player prints where it cannot
+#: play (``Your browser does not support the video tag.``, ``video_player_fallbacks``).
+_CLIP_HEADS = ("Clip ", "Video ", "CLIP ", "VIDEO ")
+_PLAYER_FALLBACKS = ("", *_SETTINGS["video_player_fallbacks"])
+_CLIP_CAPTION = regex.compile(
+    rf"(?:Clip|Video|CLIP|VIDEO) (?=\p{{Lu}})[^\n]{{1,{_SETTINGS['clip_caption_max_chars']}}}+"
+    r"(?=\n|\Z)")
+#: A paragraph's last sentence end (the line above such a caption), maybe before a quote.
+_ENDS_SENTENCE = regex.compile(r"[\p{L}\d][\"”’)]?[.!?…][\"”’)]?$")
+#: A sentence's end inside such a line.
+_CLIP_SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)")
+
+
+def _clip_caption_labels(text: str) -> list[Label]:
+    """``captions.video``: a clip's caption without a marker, ``Clip`` or ``Video`` and the
+    name of whom it shows, alone on its line right under a paragraph that ends a sentence
+    (or after a video player's fallback text opening the line, which goes with it), at most
+    ``caption_segment_max_sentences`` sentences (``Clip Minh Anh hát tặng mẹ.``); a title
+    opening the text (no paragraph above it) and a longer paragraph about a clip stay.
+
+    >>> text = "Cô hát xong thì khóc.\\nClip Minh Anh hát tặng mẹ.\\nSau đó cô về quê."
+    >>> [text[lab.start:lab.end] for lab in _clip_caption_labels(text)]
+    ['Clip Minh Anh hát tặng mẹ.']
+    """
+    found = []
+    for head in _CLIP_HEADS:
+        pos = text.find(head)
+        while pos >= 0:
+            label = _clip_caption_at(text, pos)
+            if label is not None:
+                found.append(label)
+            pos = text.find(head, pos + 1)
+    return sorted(found, key=attrgetter("start"))
+
+
+def _clip_caption_at(text: str, pos: int) -> Label | None:
+    """The clip caption whose head stands at ``pos`` (see :func:`_clip_caption_labels`)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos].strip()
+    if before not in _PLAYER_FALLBACKS:
+        return None
+    m = _CLIP_CAPTION.match(text, pos)
+    if m is None:
+        return None
+    line = m.group().rstrip()
+    if len(_CLIP_SENTENCE_END.findall(line)) > _SETTINGS["caption_segment_max_sentences"]:
+        return None
+    if before:  # the player's text goes with the caption
+        return Label(line_start + text[line_start:pos].index(before), pos + len(line), KIND,
+                     "captions.video")
+    above = text[:line_start].rstrip()
+    if not above or _ENDS_SENTENCE.search(above) is None:
+        return None
+    return Label(pos, pos + len(line), KIND, "captions.video")
 
 
 def _may_expose(left: str, edits: list) -> bool:

@@ -45,7 +45,7 @@ from .blocks import (
     residue,
     settle_inline,
 )
-from .bylines import agency_names
+from .bylines import agency_names, strip_bylines
 from .dates import find_date, find_zone
 from .promos import is_widget_row, strip_promos
 
@@ -2223,7 +2223,50 @@ def _glued_tail(text: str, start: int, end: int, alone: bool = False) -> list[La
                 text, m, end, signed):
             return clones + _promo_glue(text, lead, stop) + tags + [
                 Label(m.start(), end, "related", "related.glued_tail")]
+    return _empty_glued_heading(text, start, end)
+
+
+#: A related heading with no headline after it: the scraper kept a block's heading and none
+#: of its links (``... Theo Minh Anh Tin xem nhiều``); maybe a closing source after it.
+_EMPTY_GLUED_HEADING = LazyPattern(
+    r"(?<=[ \t\xa0])(?P<heading>"
+    + trie(_written_forms(_headings("strong") + _headings("weak"), title=False))
+    + r")(?P<colon>[ \t\xa0]*:)?(?=[ \t\xa0]|$)",
+    compile=re.compile)
+#: The most words a closing source after such a heading may hold (``Nguồn: Tuổi Trẻ``).
+_EMPTY_HEADING_SOURCE_MAX_WORDS = 8
+
+
+def _empty_glued_heading(text: str, start: int, end: int) -> list[Label]:
+    """``related.glued_tail``: a related heading with no headline after it closing the text's
+    last line, glued after the story's last sentence and one to ``glued_tail_max_words``
+    words of a sign-off or source, the last one capitalised (``... ở quê. Theo Minh Anh Tin
+    xem nhiều``); what stands before it is left to its cleaners. The heading goes alone.
+    Both sides are read as the later cleaners leave them (:func:`_left_by_later`), so a
+    second pass finds nothing new: a photo label in the glue (``Theo Minh Anh Ảnh minh họa
+    Tin xem nhiều``) counts as gone, and so does a closing source or label after the heading
+    (``... Tin xem nhiều Nguồn: Tuổi Trẻ``). A story's own last words (``... rồi hỏi thêm
+    tin liên quan``, lower case before them) stay."""
+    for m in _EMPTY_GLUED_HEADING.finditer(text, start, end):
+        rest = text[m.end():end]
+        if rest.strip() and (len(rest.split()) > _EMPTY_HEADING_SOURCE_MAX_WORDS
+                             or _left_by_later(rest, bylines=True).strip()):
+            continue
+        glue = _left_by_later(text[start:m.start()], bylines=False).split()
+        if not glue or len(glue) > _GLUE_MAX_WORDS or not glue[-1][0].isupper():
+            return []
+        return [Label(m.start(), m.end(), "related", "related.glued_tail")]
     return []
+
+
+def _left_by_later(snippet: str, *, bylines: bool) -> str:
+    """What the cleaners that run after this one (strip_nav_menus, remove_photo_captions and,
+    with ``bylines``, strip_bylines) leave of ``snippet``."""
+    # (imported here: nav and captions import this module)
+    from .captions import remove_photo_captions
+    from .nav import strip_nav_menus
+    left = remove_photo_captions(strip_nav_menus(snippet))
+    return strip_bylines(left) if bylines else left
 
 
 def _last_sentence_stop(text: str, start: int, end: int) -> int:
