@@ -2764,6 +2764,7 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
+    found += _lone_sentence_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
@@ -2938,6 +2939,53 @@ def _display_lines(text: str, done: set[int], short: list[re.Match] | None = Non
                 or any(_reads_as_action(n) or _DISPLAY_LINE.fullmatch(n) for n in pair)):
             continue
         found.append((start, start + len(line), "captions.scene_display_line"))
+    return found
+
+
+_LONE = _kind_entries("captions_lone_sentence.txt")
+#: What opens a one-sentence paragraph of the story, never a lone caption: a linking or
+#: time word (``opener:``), or a person's word used as a pronoun, a lower-case word after
+#: it (``pronoun:``; ``Ông Lê Minh ...`` opens with a title and a name).
+_LONE_STORY_OPENING = compile_named(
+    rf"(?:{named_list(_LONE['opener'])})(?!\p{{L}})"
+    rf"|(?:{named_list(_LONE['pronoun'])})[ \t]++\p{{Ll}}", regex.V1)
+
+
+def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None
+                         ) -> list[tuple[int, int, str]]:
+    """``captions.lone_sentence_line``: a caption printed as a paragraph of one short
+    sentence (a ``_BARE_LINE``: no figure, comma, colon, quote or bracket; a capital first,
+    a full stop last, ``lone_sentence_min_words`` words or more) between two paragraphs of
+    two sentences or more each, the one above not the text's first line (a title) and
+    ending a sentence. A story's own one-sentence paragraph carries the story on: it opens
+    with a linking or time word or a pronoun (``captions_lone_sentence.txt``), holds a story
+    verb (``captions_scene_opener_stops.txt``: ``đã``, ``là``, ``được``, ...) or a
+    narrator's or habit's word (``captions_lone_line_story_words.txt``), and stays.
+    ``done``: the line starts other scene rules took; ``short``: the text's
+    ``_BARE_LINE`` matches.
+
+    >>> text = ("Tiêu đề\\nĐội bóng tập buổi đầu tiên trên sân mới. Trời mưa nhẹ suốt buổi.\\n"
+    ...     "Tiền vệ Lê Nam cùng đồng đội khởi động trên sân.\\n"
+    ...     "Buổi tập kéo dài hai tiếng. Ban huấn luyện hài lòng với tinh thần cả đội.")
+    >>> [text[a:b] for a, b, _ in _lone_sentence_lines(text, set(), None)]
+    ['Tiền vệ Lê Nam cùng đồng đội khởi động trên sân.']
+    """
+    found: list[tuple[int, int, str]] = []
+    least = _SETTINGS["lone_sentence_min_words"]
+    for match in _BARE_LINE.finditer(text) if short is None else short:
+        start, line = match.start(1), match.group(1)
+        if (start in done or not line.endswith(".") or not line[0].isupper()
+                or len(line.split()) < least or _LONE_STORY_OPENING.match(line)
+                or _SCENE_SENTENCE_STOP.search(line) or _LONE_LINE_STORY.search(line)):
+            continue
+        above_start = _previous_line_start(text, match.start() + 1)
+        if above_start < 0 or _previous_line_start(text, above_start) < 0:
+            continue  # the line above is the text's first: its title, and this its lead
+        above = text[above_start:_line_end(text, above_start)].strip()
+        below = _nonblank_line_after(text, match.end())
+        if (above.endswith(_PARAGRAPH_END) and below[:1].isupper()
+                and _holds_two_sentences(above) and _holds_two_sentences(below)):
+            found.append((start, start + len(line), "captions.lone_sentence_line"))
     return found
 
 
@@ -4702,7 +4750,8 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
     "captions.giving_line", "captions.giving_run_on",
     "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence",
-    "captions.echoed_title_line", "captions.glued_title_line"})
+    "captions.echoed_title_line", "captions.glued_title_line",
+    "captions.lone_sentence_line"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
