@@ -2764,7 +2764,6 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
     short = list(_line_matches(_BARE_LINE, text, newlines))  # the short clause-less lines
     found += _display_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _bare_scene_lines(text, {start for start, _, _ in found} | lines_gone, short)
-    found += _lone_sentence_lines(text, {start for start, _, _ in found} | lines_gone, short)
     found += _titled_action_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _clip_scene_lines(text, {start for start, _, _ in found} | lines_gone, openers)
     found += _named_action_lines(text, {start for start, _, _ in found} | lines_gone)
@@ -2773,6 +2772,9 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
         found += _giving_lines(text, {start for start, _, _ in found} | lines_gone, verbs)
         found += _giving_run_ons(text, verbs)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
+    gone = sorted([(lab.start, lab.end) for lab in taken] + [(a, b) for a, b, _ in found])
+    found += _lone_sentence_lines(text, {start for start, _, _ in found} | lines_gone, short,
+                                  gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2951,8 +2953,8 @@ _LONE_STORY_OPENING = compile_named(
     rf"|(?:{named_list(_LONE['pronoun'])})[ \t]++\p{{Ll}}", regex.V1)
 
 
-def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None
-                         ) -> list[tuple[int, int, str]]:
+def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None,
+                         gone: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """``captions.lone_sentence_line``: a caption printed as a paragraph of one short
     sentence (a ``_BARE_LINE``: no figure, comma, colon, quote or bracket; a capital first,
     a full stop last, ``lone_sentence_min_words`` words or more) between two paragraphs of
@@ -2960,9 +2962,15 @@ def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None
     ending a sentence. A story's own one-sentence paragraph carries the story on: it opens
     with a linking or time word or a pronoun (``captions_lone_sentence.txt``), holds a story
     verb (``captions_scene_opener_stops.txt``: ``đã``, ``là``, ``được``, ...) or a
-    narrator's or habit's word (``captions_lone_line_story_words.txt``), and stays.
+    narrator's or habit's word (``captions_lone_line_story_words.txt``), and stays. The
+    line and its neighbours follow each other with no blank line between (a block between
+    blank lines may be a photo story's caption whose credit a first pass took: the story
+    keeps it); a sign-off or source line next to it is read past
+    (:func:`_paragraph_past_sign_offs`), so that a second pass, once the bylines took that
+    line, reads the line the same.
     ``done``: the line starts other scene rules took; ``short``: the text's
-    ``_BARE_LINE`` matches.
+    ``_BARE_LINE`` matches; ``gone``: the sorted spans the other rules take (a neighbour
+    inside one is read past too, as a second pass would no longer see it).
 
     >>> text = ("Tiêu đề\\nĐội bóng tập buổi đầu tiên trên sân mới. Trời mưa nhẹ suốt buổi.\\n"
     ...     "Tiền vệ Lê Nam cùng đồng đội khởi động trên sân.\\n"
@@ -2981,12 +2989,59 @@ def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None
         above_start = _previous_line_start(text, match.start() + 1)
         if above_start < 0 or _previous_line_start(text, above_start) < 0:
             continue  # the line above is the text's first: its title, and this its lead
-        above = text[above_start:_line_end(text, above_start)].strip()
-        below = _nonblank_line_after(text, match.end())
+        below_start = match.end() + 1
+        if (_line_end(text, above_start) != match.start()
+                or _blank(text, below_start, _line_end(text, below_start))):
+            continue  # a block between blank lines: maybe a photo story's, its credit gone
+        above = _paragraph_past_sign_offs(text, above_start, gone, up=True)
+        below = _paragraph_past_sign_offs(text, below_start, gone, up=False)
         if (above.endswith(_PARAGRAPH_END) and below[:1].isupper()
                 and _holds_two_sentences(above) and _holds_two_sentences(below)):
             found.append((start, start + len(line), "captions.lone_sentence_line"))
     return found
+
+
+def _paragraph_past_sign_offs(text: str, line_start: int, gone: list[tuple[int, int]], *,
+                              up: bool) -> str:
+    """The line at ``line_start`` (stripped), or, while it reads as a sign-off or a source
+    (:func:`_reads_as_sign_off`: ``Thanh Hà``, ``Theo TTXVN``) or lies inside a span of
+    ``gone`` (sorted: what the other rules take), the next non-blank one above it (``up``)
+    or below it: the paragraph a caption line stands next to, as a second pass reads it
+    once the bylines or the other rules took such a line. A subheading is no sign-off: the
+    line under it opens its section."""
+    while line_start >= 0:
+        end = _line_end(text, line_start)
+        line = text[line_start:end].strip()
+        first = _first_non_space(text, line_start, end)
+        if not (_reads_as_sign_off(line) or _inside(gone, first, first + len(line))):
+            return line
+        if up:
+            line_start = _previous_line_start(text, line_start)
+        else:
+            found = _NON_SPACE.search(text, end)
+            line_start = -1 if found is None else found.start()
+    return ""
+
+
+#: A bracketed note closing a sign-off (``Hà Phương (tổng hợp)``).
+_SIGN_OFF_NOTE = regex.compile(r"\s*\([^()\n]{1,30}\)$", regex.V1)
+
+
+def _reads_as_sign_off(line: str) -> bool:
+    """Whether a short line reads as a sign-off or a source the bylines take (``Thanh Hà``,
+    ``Theo TTXVN``, ``Nguồn: Tuổi Trẻ``, ``Hà Phương (tổng hợp)``): at most
+    ``lone_sentence_skip_max_chars`` and ``lone_sentence_skip_max_words`` words (a note in
+    brackets aside), no sentence end, not all in capitals (a heading), name words only.
+
+    >>> _reads_as_sign_off("Hà Phương (tổng hợp)"), _reads_as_sign_off("Đau vai gáy")
+    (True, False)
+    """
+    if (not line or len(line) > _SETTINGS["lone_sentence_skip_max_chars"]
+            or line.endswith(_PARAGRAPH_END) or line.isupper()):
+        return False
+    words = _SIGN_OFF_NOTE.sub("", line)
+    return (len(words.split()) <= _SETTINGS["lone_sentence_skip_max_words"]
+            and _reads_as_name(words))
 
 
 def _subject_lines(text: str, subjects: list[tuple[int, int]], gone: set[int]
