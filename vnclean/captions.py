@@ -2989,37 +2989,40 @@ def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None
         above_start = _previous_line_start(text, match.start() + 1)
         if above_start < 0 or _previous_line_start(text, above_start) < 0:
             continue  # the line above is the text's first: its title, and this its lead
-        below_start = match.end() + 1
-        if (_line_end(text, above_start) != match.start()
-                or _blank(text, below_start, _line_end(text, below_start))):
-            continue  # a block between blank lines: maybe a photo story's, its credit gone
-        above = _paragraph_past_sign_offs(text, above_start, gone, up=True)
-        below = _paragraph_past_sign_offs(text, below_start, gone, up=False)
+        above = _paragraph_past_sign_offs(text, match.start(), gone, up=True)
+        below = _paragraph_past_sign_offs(text, match.end(), gone, up=False)
         if (above.endswith(_PARAGRAPH_END) and below[:1].isupper()
                 and _holds_two_sentences(above) and _holds_two_sentences(below)):
             found.append((start, start + len(line), "captions.lone_sentence_line"))
     return found
 
 
-def _paragraph_past_sign_offs(text: str, line_start: int, gone: list[tuple[int, int]], *,
+def _paragraph_past_sign_offs(text: str, newline: int, gone: list[tuple[int, int]], *,
                               up: bool) -> str:
-    """The line at ``line_start`` (stripped), or, while it reads as a sign-off or a source
-    (:func:`_reads_as_sign_off`: ``Thanh Hà``, ``Theo TTXVN``) or lies inside a span of
-    ``gone`` (sorted: what the other rules take), the next non-blank one above it (``up``)
-    or below it: the paragraph a caption line stands next to, as a second pass reads it
-    once the bylines or the other rules took such a line. A subheading is no sign-off: the
-    line under it opens its section."""
-    while line_start >= 0:
-        end = _line_end(text, line_start)
-        line = text[line_start:end].strip()
-        first = _first_non_space(text, line_start, end)
-        if not (_reads_as_sign_off(line) or _inside(gone, first, first + len(line))):
-            return line
+    """The paragraph next to a caption line: the line above the ``newline`` that opens it
+    (``up``) or below the one that closes it, read past the lines that read as a sign-off
+    or a source (:func:`_reads_as_sign_off`: ``Thanh Hà``, ``Theo TTXVN``) and those inside
+    a span of ``gone`` (sorted: what the other rules take), as a second pass reads it once
+    the bylines or the other rules took them (stripped); ``""`` at a blank line first (a
+    block between blank lines) or the text's edge. A subheading is no sign-off: the line
+    under it opens its section."""
+    while 0 <= newline < len(text):
         if up:
-            line_start = _previous_line_start(text, line_start)
+            start = text.rfind("\n", 0, newline) + 1
+            end = newline
         else:
-            found = _NON_SPACE.search(text, end)
-            line_start = -1 if found is None else found.start()
+            start = newline + 1
+            end = _line_end(text, start)
+        line = text[start:end].strip()
+        first = _first_non_space(text, start, end)
+        inside = _inside(gone, first, first + len(line)) if line else _inside(gone, start, end)
+        if not line and not inside:
+            return ""  # a blank line: maybe a photo story's caption, its credit gone
+        if line and not inside and not _reads_as_sign_off(line):
+            return line
+        if up and start == 0:
+            return ""
+        newline = start - 1 if up else end
     return ""
 
 
