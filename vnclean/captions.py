@@ -2775,6 +2775,9 @@ def _scene_labels(text: str, taken: list[Label], keywords: list[int],
         found += _giving_lines(text, {start for start, _, _ in found} | lines_gone, verbs)
         found += _giving_run_ons(text, verbs)
     found += _scene_place_lines(text, {start for start, _, _ in found} | lines_gone)
+    gone = sorted([(lab.start, lab.end) for lab in taken] + [(a, b) for a, b, _ in found])
+    found += _lone_sentence_lines(text, {start for start, _, _ in found} | lines_gone, short,
+                                  gone)
     if taken:  # an article with photos: scene sentences are looked for only there
         found += _scene_sentences(text, keywords)
     if not found:
@@ -2942,6 +2945,109 @@ def _display_lines(text: str, done: set[int], short: list[re.Match] | None = Non
             continue
         found.append((start, start + len(line), "captions.scene_display_line"))
     return found
+
+
+_LONE = _kind_entries("captions_lone_sentence.txt")
+#: What opens a one-sentence paragraph of the story, never a lone caption: a linking or
+#: time word (``opener:``), or a person's word used as a pronoun, a lower-case word after
+#: it (``pronoun:``; ``Ông Lê Minh ...`` opens with a title and a name).
+_LONE_STORY_OPENING = compile_named(
+    rf"(?:{named_list(_LONE['opener'])})(?!\p{{L}})"
+    rf"|(?:{named_list(_LONE['pronoun'])})[ \t]++\p{{Ll}}", regex.V1)
+
+
+def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None,
+                         gone: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """``captions.lone_sentence_line``: a caption printed as a paragraph of one short
+    sentence (a ``_BARE_LINE``: no figure, comma, colon, quote or bracket; a capital first,
+    a full stop last, ``lone_sentence_min_words`` words or more) between two paragraphs of
+    two sentences or more each, the one above not the text's first line (a title) and
+    ending a sentence. A story's own one-sentence paragraph carries the story on: it opens
+    with a linking or time word or a pronoun (``captions_lone_sentence.txt``), holds a story
+    verb (``captions_scene_opener_stops.txt``: ``đã``, ``là``, ``được``, ...) or a
+    narrator's or habit's word (``captions_lone_line_story_words.txt``), and stays. The
+    line and its neighbours follow each other with no blank line between (a block between
+    blank lines may be a photo story's caption whose credit a first pass took: the story
+    keeps it); a sign-off or source line next to it is read past
+    (:func:`_paragraph_past_sign_offs`), so that a second pass, once the bylines took that
+    line, reads the line the same.
+    ``done``: the line starts other scene rules took; ``short``: the text's
+    ``_BARE_LINE`` matches; ``gone``: the sorted spans the other rules take (a neighbour
+    inside one is read past too, as a second pass would no longer see it).
+
+    >>> text = ("Tiêu đề\\nĐội bóng tập buổi đầu tiên trên sân mới. Trời mưa nhẹ suốt buổi.\\n"
+    ...     "Tiền vệ Lê Nam cùng đồng đội khởi động trên sân.\\n"
+    ...     "Buổi tập kéo dài hai tiếng. Ban huấn luyện hài lòng với tinh thần cả đội.")
+    >>> [text[a:b] for a, b, _ in _lone_sentence_lines(text, set(), None)]
+    ['Tiền vệ Lê Nam cùng đồng đội khởi động trên sân.']
+    """
+    found: list[tuple[int, int, str]] = []
+    least = _SETTINGS["lone_sentence_min_words"]
+    for match in _BARE_LINE.finditer(text) if short is None else short:
+        start, line = match.start(1), match.group(1)
+        if (start in done or not line.endswith(".") or not line[0].isupper()
+                or len(line.split()) < least or _LONE_STORY_OPENING.match(line)
+                or _SCENE_SENTENCE_STOP.search(line) or _LONE_LINE_STORY.search(line)):
+            continue
+        above_start = _previous_line_start(text, match.start() + 1)
+        if above_start < 0 or _previous_line_start(text, above_start) < 0:
+            continue  # the line above is the text's first: its title, and this its lead
+        above = _paragraph_past_sign_offs(text, match.start(), gone, up=True)
+        below = _paragraph_past_sign_offs(text, match.end(), gone, up=False)
+        if (above.endswith(_PARAGRAPH_END) and below[:1].isupper()
+                and _holds_two_sentences(above) and _holds_two_sentences(below)):
+            found.append((start, start + len(line), "captions.lone_sentence_line"))
+    return found
+
+
+def _paragraph_past_sign_offs(text: str, newline: int, gone: list[tuple[int, int]], *,
+                              up: bool) -> str:
+    """The paragraph next to a caption line: the line above the ``newline`` that opens it
+    (``up``) or below the one that closes it, read past the lines that read as a sign-off
+    or a source (:func:`_reads_as_sign_off`: ``Thanh Hà``, ``Theo TTXVN``) and those inside
+    a span of ``gone`` (sorted: what the other rules take), as a second pass reads it once
+    the bylines or the other rules took them (stripped); ``""`` at a blank line first (a
+    block between blank lines) or the text's edge. A subheading is no sign-off: the line
+    under it opens its section."""
+    while 0 <= newline < len(text):
+        if up:
+            start = text.rfind("\n", 0, newline) + 1
+            end = newline
+        else:
+            start = newline + 1
+            end = _line_end(text, start)
+        line = text[start:end].strip()
+        first = _first_non_space(text, start, end)
+        inside = _inside(gone, first, first + len(line)) if line else _inside(gone, start, end)
+        if not line and not inside:
+            return ""  # a blank line: maybe a photo story's caption, its credit gone
+        if line and not inside and not _reads_as_sign_off(line):
+            return line
+        if up and start == 0:
+            return ""
+        newline = start - 1 if up else end
+    return ""
+
+
+#: A bracketed note closing a sign-off (``Hà Phương (tổng hợp)``).
+_SIGN_OFF_NOTE = regex.compile(r"\s*\([^()\n]{1,30}\)$", regex.V1)
+
+
+def _reads_as_sign_off(line: str) -> bool:
+    """Whether a short line reads as a sign-off or a source the bylines take (``Thanh Hà``,
+    ``Theo TTXVN``, ``Nguồn: Tuổi Trẻ``, ``Hà Phương (tổng hợp)``): at most
+    ``lone_sentence_skip_max_chars`` and ``lone_sentence_skip_max_words`` words (a note in
+    brackets aside), no sentence end, not all in capitals (a heading), name words only.
+
+    >>> _reads_as_sign_off("Hà Phương (tổng hợp)"), _reads_as_sign_off("Đau vai gáy")
+    (True, False)
+    """
+    if (not line or len(line) > _SETTINGS["lone_sentence_skip_max_chars"]
+            or line.endswith(_PARAGRAPH_END) or line.isupper()):
+        return False
+    words = _SIGN_OFF_NOTE.sub("", line)
+    return (len(words.split()) <= _SETTINGS["lone_sentence_skip_max_words"]
+            and _reads_as_name(words))
 
 
 def _subject_lines(text: str, subjects: list[tuple[int, int]], gone: set[int]
@@ -4719,7 +4825,8 @@ _CAPTION_SENTENCE_RULES = frozenset({
     "captions.named_action_line", "captions.titled_action_line", "captions.position_cue",
     "captions.giving_line", "captions.giving_run_on",
     "captions.caption_run", "captions.unstopped_caption", "captions.position_sentence",
-    "captions.echoed_title_line", "captions.glued_title_line"})
+    "captions.echoed_title_line", "captions.glued_title_line",
+    "captions.lone_sentence_line"})
 
 
 def _told_in_short_lines(text: str, lines: list[str]) -> bool:
