@@ -276,16 +276,16 @@ def _reworded_title_before(page, head, cand_words, cfg):
 
 
 _title_word = st.sampled_from(["Giá", "vàng", "tăng", "mạnh", "Hà", "Nội", "dự", "án", "X",
-                               "Báo", "Sông", "Lam", "24h", "-", "|", "–", "phê", "duyệt"])
+                               "Báo", "Gió", "Bấc", "24h", "-", "|", "–", "phê", "duyệt"])
 
 
 @given(st.lists(_title_word, min_size=1, max_size=14), st.sets(
-    st.sampled_from(["giá", "vàng", "tăng", "hà", "nội", "dự", "án", "x", "báo", "lam", "mới"]),
+    st.sampled_from(["giá", "vàng", "tăng", "hà", "nội", "dự", "án", "x", "báo", "bấc", "mới"]),
     max_size=9))
-@example("Hà Nội phê duyệt dự án X - Báo Sông Lam".split(), {"hà", "nội", "dự", "án", "x"})
-@example("Hà Nội phê duyệt dự án X - Báo Sông Lam".split(),
+@example("Hà Nội phê duyệt dự án X - Báo Gió Bấc".split(), {"hà", "nội", "dự", "án", "x"})
+@example("Hà Nội phê duyệt dự án X - Báo Gió Bấc".split(),
          {"hà", "nội", "phê", "duyệt", "dự", "án", "x", "mới"})
-@example("Hà Nội phê duyệt dự án X - Báo Sông Lam".split(), {"hà", "nội", "dự", "án", "lam"})
+@example("Hà Nội phê duyệt dự án X - Báo Gió Bấc".split(), {"hà", "nội", "dự", "án", "bấc"})
 def test_reworded_title_remembering_the_title_words_answers_as_before(words, cand_words):
     cfg = nav._settings()
     page = nav._Page(" ".join(words), [0], [0], [" ".join(words)], [-1], [nav.TITLE], [False])
