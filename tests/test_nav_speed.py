@@ -257,3 +257,38 @@ def test_anchored_literal_search_is_a_substring_test(literal, text):
     # the inline patterns' gates once were stdlib searches for their leading literal
     assert bool(nav._AnchoredLiteral(literal).search(text)) == (literal in text)
     assert bool(nav._literal_search(literal).search(text)) == (literal in text)
+
+
+def _reworded_title_before(page, head, cand_words, cfg):
+    """:func:`nav._reworded_title` as it read before it remembered the ``<title>`` line's
+    words (:func:`nav._suffixed_title_words`)."""
+    m = nav._SITE_SUFFIX.search(page.texts[head])
+    if m is None or len(m.group(1).split()) > cfg.title_suffix_max_words:
+        return False
+    core = set(nav._WORD.findall(page.texts[head][:m.start()].casefold()))
+    if len(core) < cfg.title_fuzzy_min_words:
+        return False
+    if set(nav._WORD.findall(m.group(1).casefold())) & cand_words:
+        return False
+    shared = len(cand_words & core)
+    return (shared >= cfg.title_containment * len(core)
+            and shared >= cfg.title_suffixed_candidate_share * len(cand_words))
+
+
+_title_word = st.sampled_from(["Giá", "vàng", "tăng", "mạnh", "Hà", "Nội", "dự", "án", "X",
+                               "Báo", "Gió", "Bấc", "24h", "-", "|", "–", "phê", "duyệt"])
+
+
+@given(st.lists(_title_word, min_size=1, max_size=14), st.sets(
+    st.sampled_from(["giá", "vàng", "tăng", "hà", "nội", "dự", "án", "x", "báo", "bấc", "mới"]),
+    max_size=9))
+@example("Hà Nội phê duyệt dự án X - Báo Gió Bấc".split(), {"hà", "nội", "dự", "án", "x"})
+@example("Hà Nội phê duyệt dự án X - Báo Gió Bấc".split(),
+         {"hà", "nội", "phê", "duyệt", "dự", "án", "x", "mới"})
+@example("Hà Nội phê duyệt dự án X - Báo Gió Bấc".split(), {"hà", "nội", "dự", "án", "bấc"})
+def test_reworded_title_remembering_the_title_words_answers_as_before(words, cand_words):
+    cfg = nav._settings()
+    page = nav._Page(" ".join(words), [0], [0], [" ".join(words)], [-1], [nav.TITLE], [False])
+    for _ in range(2):  # (the second call reads the remembered words)
+        assert nav._reworded_title(page, 0, set(cand_words), cfg) == _reworded_title_before(
+            page, 0, set(cand_words), cfg)

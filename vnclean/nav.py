@@ -1911,17 +1911,33 @@ def _reworded_title(page: _Page, head: int, cand_words: set[str], cfg: _Settings
     (``title_suffixed_candidate_share``), which may add a few words of its own
     (``Hà Nội phê duyệt dự án X - Site`` over
     ``Hà Nội điều chỉnh chủ trương đầu tư dự án X``)."""
-    m = _SITE_SUFFIX.search(page.texts[head])
-    if m is None or len(m.group(1).split()) > cfg.title_suffix_max_words:
+    suffixed = _suffixed_title_words(page.texts[head], cfg.title_suffix_max_words,
+                                     cfg.title_fuzzy_min_words)
+    if suffixed is None:
         return False
-    core = set(_WORD.findall(page.texts[head][:m.start()].casefold()))
-    if len(core) < cfg.title_fuzzy_min_words:
-        return False
-    if set(_WORD.findall(m.group(1).casefold())) & cand_words:
+    core, site = suffixed
+    if site & cand_words:
         return False  # (the headline names the site: no suffix the template added)
     shared = len(cand_words & core)
     return (shared >= cfg.title_containment * len(core)
             and shared >= cfg.title_suffixed_candidate_share * len(cand_words))
+
+
+@functools.lru_cache(maxsize=64)
+def _suffixed_title_words(text: str, suffix_max_words: int, fuzzy_min_words: int
+                          ) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The casefolded words of a ``<title>`` line ``text`` before the site's name closing it
+    (:data:`_SITE_SUFFIX`, at most ``suffix_max_words`` words), at least ``fuzzy_min_words``
+    of them, and the words of that name; ``None`` for a line with no such name or too few
+    words before it. Remembered: a title scan compares the same ``<title>`` line with each
+    candidate under it (about nine calls a line)."""
+    m = _SITE_SUFFIX.search(text)
+    if m is None or len(m.group(1).split()) > suffix_max_words:
+        return None
+    core = frozenset(_WORD.findall(text[:m.start()].casefold()))
+    if len(core) < fuzzy_min_words:
+        return None
+    return core, frozenset(_WORD.findall(m.group(1).casefold()))
 
 
 def _folded(page: _Page, k: int) -> str:
