@@ -2992,8 +2992,8 @@ def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None
         above_start = _previous_line_start(text, match.start() + 1)
         if above_start < 0 or _previous_line_start(text, above_start) < 0:
             continue  # the line above is the text's first: its title, and this its lead
-        above = _paragraph_past_sign_offs(text, match.start(), gone, up=True)
-        below = _paragraph_past_sign_offs(text, match.end(), gone, up=False)
+        above = _paragraph_past_sign_offs(text, match.start(), gone, up=True, copy=line)
+        below = _paragraph_past_sign_offs(text, match.end(), gone, up=False, copy=line)
         if (above.endswith(_PARAGRAPH_END) and below[:1].isupper()
                 and _holds_two_sentences(above) and _holds_two_sentences(below)):
             found.append((start, start + len(line), "captions.lone_sentence_line"))
@@ -3001,14 +3001,16 @@ def _lone_sentence_lines(text: str, done: set[int], short: list[re.Match] | None
 
 
 def _paragraph_past_sign_offs(text: str, newline: int, gone: list[tuple[int, int]], *,
-                              up: bool) -> str:
+                              up: bool, copy: str = "") -> str:
     """The paragraph next to a caption line: the line above the ``newline`` that opens it
     (``up``) or below the one that closes it, read past the lines that read as a sign-off
     or a source (:func:`_reads_as_sign_off`: ``Thanh Hà``, ``Theo TTXVN``) and those inside
     a span of ``gone`` (sorted: what the other rules take), as a second pass reads it once
     the bylines or the other rules took them (stripped); ``""`` at a blank line first (a
     block between blank lines) or the text's edge. A subheading is no sign-off: the line
-    under it opens its section."""
+    under it opens its section. A ``copy`` of the caption line itself is read past too: of
+    a line printed twice with a sign-off between, the repeat step keeps one, which a second
+    pass reads between the paragraphs around both."""
     while 0 <= newline < len(text):
         if up:
             start = text.rfind("\n", 0, newline) + 1
@@ -3021,7 +3023,7 @@ def _paragraph_past_sign_offs(text: str, newline: int, gone: list[tuple[int, int
         inside = _inside(gone, first, first + len(line)) if line else _inside(gone, start, end)
         if not line and not inside:
             return ""  # a blank line: maybe a photo story's caption, its credit gone
-        if line and not inside and not _reads_as_sign_off(line):
+        if line and not inside and line != copy and not _reads_as_sign_off(line):
             return line
         if up and start == 0:
             return ""
