@@ -117,6 +117,12 @@ def test_candidate_search_misses_no_line(text):
     assert promos._line_first_pass(text) == _every_line(text)
 
 
+def test_line_finder_branches_open_with_a_non_space():
+    # _line_finder's look-ahead for a non-space after a line's lead spaces holds only if no
+    # widget label or cue word opens with a space.
+    assert not any(word[:1].isspace() for word in (*promos._WIDGETS, *promos._CUE_WORDS))
+
+
 def test_candidate_search_on_corpus_lines(dev_records):
     for record in dev_records:
         for text in (record.raw, record.raw.upper(), record.raw.casefold()):

@@ -657,7 +657,9 @@ def _line_finder() -> re.Pattern:
     # a space or a bar; _widget_row reads the rest.
     row = r"[ \t|•·]"
     # A label may close with a period or be put in brackets (``_WIDGET_MARKED``).
-    line = (r"[^\S\n]*+(?:[\[(]?%s(?:(?:[^\S\n]|[:.!\])])*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s"
+    # Every branch opens with a non-space: the look-ahead fails a blank line at once.
+    line = (r"[^\S\n]*+(?=\S)"
+            r"(?:[\[(]?%s(?:(?:[^\S\n]|[:.!\])])*+(?=\n|\Z)|%s)|%s*+(?:%s|%s)|%s%s"
             r"|%s%s)" % (widgets, row, casefold_class(_CUE_LEAD), cues, first, _AGENCY_PAREN,
                          dash, _AGENCY_ACRONYM, dash))
     return re.compile("\n" + line)
@@ -3056,6 +3058,17 @@ def _holds_press(text: str) -> bool:
 _PRESS_WORD = re.compile("B(?=áo)")
 
 
+def _holds_here(text: str) -> bool:
+    """``"tại đây" in text or "TẠI ĐÂY" in text``, the capitals' test behind a test of their
+    rare ``Â`` (a one-character scan, as fast as ``memchr``): a substring test of seven
+    characters stops at most places of a Vietnamese text.
+
+    >>> _holds_here("Đăng ký tại đây"), _holds_here("BẤM TẠI ĐÂY"), _holds_here("Tại Đây")
+    (True, True, False)
+    """
+    return "tại đây" in text or "Â" in text and "TẠI ĐÂY" in text
+
+
 class StripPromos(SettlingCleaner):
     """Delete share/save/comment widgets, ads, subscribe prompts, hotlines and site footers.
 
@@ -3096,7 +3109,7 @@ class StripPromos(SettlingCleaner):
             labels += _bare_masthead_end(text)
         labels += _follow_prompts(text)
         labels += _glued_widget_rows(text)
-        if "tại đây" in text or "TẠI ĐÂY" in text:
+        if _holds_here(text):
             labels += _here_prompts(text)
         labels += _masthead_footer(text, labels)
         labels += _contact_tails(text, labels, windows)
